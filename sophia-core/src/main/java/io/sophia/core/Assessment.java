@@ -1,0 +1,51 @@
+package io.sophia.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything Sophia concluded about a deployment at one moment: the services' health, the
+ * observations it rests on, ranked causes, anomalies, impact, actions and the gate.
+ *
+ * <p>Immutable. With nothing failing, {@code causes} is empty.
+ *
+ * @param schemaVersion version of the report.json schema this assessment renders to
+ */
+public record Assessment(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
+                         List<Observation> observations, List<RankedCause> causes, List<Anomaly> anomalies,
+                         Impact impact, List<Action> actions, GateDecision gate) {
+
+    /** The schema version written by this library. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    public Assessment {
+        Objects.requireNonNull(deployment, "deployment");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        services = List.copyOf(services);
+        observations = List.copyOf(observations);
+        causes = List.copyOf(causes);
+        anomalies = List.copyOf(anomalies);
+        actions = List.copyOf(actions);
+        Objects.requireNonNull(gate, "gate");
+        double sum = causes.stream().mapToDouble(RankedCause::probability).sum();
+        if (sum > 1.0 + 1e-9) {
+            throw new IllegalArgumentException("cause probabilities sum to " + sum + " > 1");
+        }
+    }
+
+    /** The most probable cause, if any. */
+    public java.util.Optional<RankedCause> topCause() {
+        return causes.stream().findFirst();
+    }
+
+    /** Observations of one kind, in order. */
+    public <T extends Observation> List<T> observations(Class<T> kind) {
+        return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The health of one service. */
+    public java.util.Optional<ServiceHealth> service(String id) {
+        return services.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

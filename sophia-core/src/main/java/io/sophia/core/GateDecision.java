@@ -1,0 +1,57 @@
+package io.sophia.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The go/no-go decision: each criterion with the value that decided it, and the overall status.
+ *
+ * @param status   OPEN, WARN or BLOCKED
+ * @param score    weighted share of criteria passed, in percent (Keptn-style: pass = 1, warning = 0.5)
+ * @param criteria every criterion, in evaluation order
+ */
+public record GateDecision(Status status, double score, List<Criterion> criteria) {
+
+    /** Gate status; each maps to the CLI's exit code. */
+    public enum Status {
+        OPEN(0), WARN(1), BLOCKED(2);
+
+        private final int exitCode;
+
+        Status(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        /** 0 for OPEN, 1 for WARN, 2 for BLOCKED. */
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /** Result of one criterion. */
+    public enum Outcome { PASS, WARN, FAIL }
+
+    /**
+     * One gate criterion.
+     *
+     * @param id        stable id ({@code critical-services-up})
+     * @param description what it asks, in words
+     * @param key       a failed key criterion blocks the gate
+     * @param weight    its weight in the score
+     * @param outcome   pass, warn or fail
+     * @param value     the observed value that decided it ("5 of 6 critical services DOWN")
+     * @param threshold what was required
+     */
+    public record Criterion(String id, String description, boolean key, double weight, Outcome outcome, String value,
+                            String threshold) {
+        public Criterion {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    public GateDecision {
+        Objects.requireNonNull(status, "status");
+        criteria = List.copyOf(criteria);
+    }
+}

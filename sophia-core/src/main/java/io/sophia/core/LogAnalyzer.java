@@ -1,0 +1,31 @@
+package io.sophia.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * Reads one log as a stream and returns the lines that matter. Probes that fetch logs (CI job
+ * logs) hand them to an analyzer instead of holding them in memory.
+ */
+@FunctionalInterface
+public interface LogAnalyzer {
+
+    /**
+     * Where a log comes from.
+     *
+     * @param source    probe family ({@code github})
+     * @param serviceId the service the job deploys, or null
+     * @param jobId     CI job id, 0 when not a CI job
+     * @param jobName   CI job name, or null
+     * @param steps     the job's steps, to attribute lines to steps; may be empty
+     */
+    record LogOrigin(String source, String serviceId, long jobId, String jobName, List<Observation.CiStep> steps) {
+        public LogOrigin {
+            steps = List.copyOf(java.util.Objects.requireNonNullElse(steps, List.of()));
+        }
+    }
+
+    /** Scans {@code log} to its end (or the analyzer's own cap) and returns findings, best first. */
+    List<Observation.LogFinding> analyze(LogOrigin origin, Reader log) throws IOException;
+}

@@ -1,0 +1,14 @@
+package io.sophia.core;
+
+import java.util.List;
+
+/**
+ * Runs probes and collects their observations. Implementations never throw for a failing probe:
+ * every failure, including a probe that overruns its deadline, becomes an observation.
+ */
+@FunctionalInterface
+public interface ProbeExecutor {
+
+    /** Runs all probes and returns their observations in the order of {@code probes}. */
+    List<Observation> execute(List<? extends Probe> probes);
+}

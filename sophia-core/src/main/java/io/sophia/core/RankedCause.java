@@ -1,0 +1,27 @@
+package io.sophia.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A root cause with its posterior probability and the evidence behind it.
+ *
+ * @param id          a cause id (DESIGN.md vocabulary or a rule file's)
+ * @param title       short human name ("Dockerfile build failure")
+ * @param probability posterior in [0,1]; over all causes of an assessment the sum is at most 1
+ * @param confidence  how solid the evidence is
+ * @param explanation one or two sentences saying why it ranks where it does, with the numbers
+ * @param evidence    arguments for and against, strongest first
+ * @param serviceIds  services it explains
+ */
+public record RankedCause(CauseId id, String title, double probability, Confidence confidence, String explanation,
+                          List<Evidence> evidence, List<String> serviceIds) {
+    public RankedCause {
+        Objects.requireNonNull(id, "id");
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be in [0,1], was " + probability);
+        }
+        evidence = List.copyOf(Objects.requireNonNullElse(evidence, List.of()));
+        serviceIds = List.copyOf(Objects.requireNonNullElse(serviceIds, List.of()));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Sophia's vocabulary: the deployment being looked at ({@link io.sophia.core.Deployment},
+ * {@link io.sophia.core.Service}), what probes saw ({@link io.sophia.core.Observation} and its
+ * kinds), what the diagnosis concluded ({@link io.sophia.core.Assessment}) and the seams between
+ * modules ({@link io.sophia.core.Probe}, {@link io.sophia.core.ProbeExecutor},
+ * {@link io.sophia.core.Diagnoser}, {@link io.sophia.core.LogAnalyzer},
+ * {@link io.sophia.core.Pipeline}).
+ *
+ * <p>Stability: the types in this package are the public API. Record components may be added in a
+ * minor version; none is removed or renamed before 1.0 without a deprecation. JDK only.
+ */
+package io.sophia.core;
