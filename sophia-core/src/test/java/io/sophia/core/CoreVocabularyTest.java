@@ -1,0 +1,88 @@
+package io.sophia.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CoreVocabularyTest {
+
+    @Test
+    void oneDownObservationMakesTheServiceDownWhateverElseWasSeen() {
+        assertEquals(Status.DOWN, Status.aggregate(List.of(Status.UP, Status.DOWN, Status.DEGRADED)));
+        assertEquals(Status.DEGRADED, Status.aggregate(List.of(Status.UP, Status.DEGRADED, Status.UNKNOWN)));
+        assertEquals(Status.UP, Status.aggregate(List.of(Status.UNKNOWN, Status.UP)));
+        assertEquals(Status.UNKNOWN, Status.aggregate(List.of()));
+    }
+
+    @Test
+    void aDeploymentRejectsDuplicateIdsAndDanglingDependencies() {
+        Service a = Service.http("a", "http://127.0.0.1:1/");
+        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
+                () -> new Deployment("d", List.of(a, a)));
+        assertTrue(dup.getMessage().contains("duplicate service id 'a'"), dup.getMessage());
+
+        Service b = new Service("b", null, URI.create("http://127.0.0.1:2/"), null, null, true, List.of("zzz"), null);
+        IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class,
+                () -> new Deployment("d", List.of(a, b)));
+        assertTrue(dangling.getMessage().contains("'zzz'"), dangling.getMessage());
+    }
+
+    @Test
+    void dependentsFollowTheTopology() {
+        Service db = Service.http("db", "http://127.0.0.1:1/");
+        Service api = new Service("api", "API", URI.create("http://127.0.0.1:2/"), ServiceKind.HTTP, null, true,
+                List.of("db"), null);
+        Deployment d = new Deployment("d", List.of(db, api));
+        assertEquals(List.of(api), d.dependents("db"));
+        assertEquals("API", d.service("api").orElseThrow().capability(), "capability defaults to the name");
+    }
+
+    @Test
+    void theBuiltInVocabularyMatchesDesignAndRejectsMalformedIds() {
+        assertEquals(22, CauseId.BUILT_IN.size());
+        assertEquals("build.dockerfile", CauseId.BUILT_IN.get(0).value());
+        assertThrows(IllegalArgumentException.class, () -> CauseId.of("Build Dockerfile"));
+    }
+
+    @Test
+    void anAssessmentCannotClaimMoreThanCertainty() {
+        RankedCause a = new RankedCause(CauseId.BUILD_DOCKERFILE, "t", 0.7, Confidence.HIGH, "", List.of(), List.of());
+        RankedCause b = new RankedCause(CauseId.PLATFORM_QUOTA, "t", 0.4, Confidence.LOW, "", List.of(), List.of());
+        GateDecision gate = new GateDecision(GateDecision.Status.OPEN, 100, List.of());
+        assertThrows(IllegalArgumentException.class, () -> new Assessment("1.0", "d", Instant.EPOCH, List.of(),
+                List.of(), List.of(a, b), List.of(), null, List.of(), gate));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RankedCause(CauseId.UNKNOWN, "t", 1.2, Confidence.LOW, "", List.of(), List.of()));
+    }
+
+    @Test
+    void expectationsAcceptAny2xxOr3xxUnlessCodesAreListed() {
+        assertTrue(Expectations.DEFAULT.accepts(204));
+        assertTrue(!Expectations.DEFAULT.accepts(503));
+        Expectations only200 = new Expectations(List.of(200), Duration.ofMillis(300), null, null, null, null, null, null);
+        assertTrue(only200.accepts(200));
+        assertTrue(!only200.accepts(204));
+    }
+
+    @Test
+    void thePipelineProbesThenDiagnosesWithTheClocksInstant() {
+        Deployment d = new Deployment("d", List.of(Service.http("a", "http://127.0.0.1:1/")));
+        Observation seen = new Observation.ProbeFailure("a", "http", "http://127.0.0.1:1/",
+                FailureKind.CONNECTION_REFUSED, "refused", null, Duration.ofMillis(3), 1);
+        ProbeExecutor executor = probes -> List.of(seen);
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        Diagnoser diagnoser = (dep, obs, at) -> new Assessment(Assessment.SCHEMA_VERSION, dep.name(), at, List.of(), obs,
+                List.of(), List.of(), null, List.of(), new GateDecision(GateDecision.Status.BLOCKED, 0, List.of()));
+        Assessment result = new Pipeline(executor, diagnoser, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .run(d, List.of());
+        assertEquals(now, result.generatedAt());
+        assertEquals(List.of(seen), result.observations());
+        assertEquals(2, result.gate().status().exitCode());
+    }
+}
