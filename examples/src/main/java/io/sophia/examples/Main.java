@@ -1,0 +1,61 @@
+package io.sophia.examples;
+
+import io.sophia.examples.internal.Commands;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The {@code sophia} command line, packaged as {@code examples/target/sophia.jar}:
+ *
+ * <pre>
+ * java -jar sophia.jar demo  --out DIR [--timeout 2s]
+ * java -jar sophia.jar check --config FILE --out DIR
+ * java -jar sophia.jar watch --config FILE --out DIR [--interval 30s] [--count N]
+ * </pre>
+ *
+ * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
+ * message on stderr names the file, line and key), 70 internal error. {@code demo} is {@code check}
+ * on a configuration it writes for its own loopback stand-ins, so both take one code path.
+ *
+ * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
+ * {@link #run(String...)}.
+ */
+public final class Main {
+
+    /** Exit code of a usage or configuration error (BSD {@code EX_USAGE}). */
+    public static final int EXIT_USAGE = 64;
+    /** Exit code of an internal error (BSD {@code EX_SOFTWARE}). */
+    public static final int EXIT_SOFTWARE = 70;
+
+    private Main() {
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command with the system clock, environment and standard streams; returns the exit code. */
+    public static int run(String... args) {
+        // millisecond ticks keep generatedAt readable in the reports
+        return run(args, System.out, System.err, Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)),
+                System::getenv);
+    }
+
+    /**
+     * Runs a command; never throws and never exits the JVM.
+     *
+     * @param out   the summary and status lines
+     * @param err   usage and configuration errors
+     * @param clock stamps the assessments (a fixed clock gives byte-identical report.json for the same observations)
+     * @param env   reads the token variables the configuration names
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
+        Objects.requireNonNull(args, "args");
+        return new Commands(out, err, clock, env).run(args);
+    }
+}

@@ -1,0 +1,277 @@
+package io.sophia.examples.internal;
+
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+import io.sophia.examples.config.ConfigException;
+import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.examples.demo.DemoFleet;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch. */
+public final class Commands {
+
+    static final int EXIT_USAGE = 64;
+    static final int EXIT_SOFTWARE = 70;
+    static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
+    static final String DEMO_CONFIG = "demo-config.yaml";
+
+    private static final System.Logger LOG = System.getLogger(Commands.class.getName());
+
+    static final String USAGE = """
+            Usage: sophia <command> [options]
+
+            Commands:
+              demo  --out DIR [--timeout 2s]
+                    Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
+              check --config FILE --out DIR
+                    Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
+              watch --config FILE --out DIR [--interval 30s] [--count N]
+                    Re-run check every interval and print status changes.
+
+            Every command writes DIR/report.md, report.json, report.html and junit.xml.
+            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+    private final Function<String, String> env;
+
+    public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+        this.env = env;
+    }
+
+    /** Runs {@code args}; returns the exit code. Never throws. */
+    public int run(String[] args) {
+        try {
+            if (args.length == 0) {
+                err.print(USAGE);
+                return EXIT_USAGE;
+            }
+            String command = args[0];
+            if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            Map<String, String> opts = options(args);
+            if (opts.containsKey("help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            return switch (command) {
+                case "demo" -> demo(opts);
+                case "check" -> check(opts);
+                case "watch" -> watch(opts);
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            err.println("sophia: " + e.getMessage());
+            err.println("Run 'sophia --help' for usage.");
+            return EXIT_USAGE;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return EXIT_USAGE;
+        } catch (Check.OutputException e) {
+            err.println("sophia: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (RuntimeException | IOException | Error e) {
+            if (e instanceof VirtualMachineError vm) {
+                throw vm;
+            }
+            LOG.log(System.Logger.Level.ERROR, "internal error", e);
+            err.println("sophia: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+            return EXIT_SOFTWARE;
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    private int check(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+        allow(opts, "check", Set.of("config", "out"));
+        Path config = path(opts, "config");
+        Path dir = path(opts, "out");
+        Check.Result result = Check.run(config, dir, clock, env);
+        out.print(Summary.render(result));
+        out.flush();
+        return result.exitCode();
+    }
+
+    /** The demo is check on a config it writes for its own loopback stand-ins. */
+    private int demo(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException,
+            IOException {
+        allow(opts, "demo", Set.of("out", "timeout"));
+        Path dir = path(opts, "out");
+        Duration timeout = opts.containsKey("timeout") ? duration(opts, "timeout") : DEMO_TIMEOUT;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Check.OutputException("cannot create the output directory " + dir + ": " + e, e);
+        }
+        try (DemoFleet fleet = DemoFleet.start()) {
+            Path config = dir.resolve(DEMO_CONFIG);
+            Files.writeString(config, fleet.configYaml(timeout, 1));
+            out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
+                    + config);
+            Check.Result result = Check.run(config, dir, clock, DemoFleet.env(env));
+            out.print(Summary.render(result));
+            out.flush();
+            return result.exitCode();
+        }
+    }
+
+    private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+        allow(opts, "watch", Set.of("config", "out", "interval", "count"));
+        Path configFile = path(opts, "config");
+        Path dir = path(opts, "out");
+        Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
+        long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
+        DeploymentConfig config = DeploymentConfig.load(configFile);
+        Map<String, Status> last = new HashMap<>();
+        String lastGate = null;
+        int exit = 0;
+        for (long i = 0; i < count; i++) {
+            if (i > 0 && !sleep(interval)) {
+                break;
+            }
+            Check.Result r = Check.run(config, dir, clock, env);
+            exit = r.exitCode();
+            String gate = r.assessment().gate().status().name();
+            long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
+            String top = r.assessment().topCause()
+                    .map(c -> String.format(java.util.Locale.ROOT, ", top %s %.0f %%", c.id(), c.probability() * 100))
+                    .orElse("");
+            out.printf("%s  gate %s, %d/%d UP%s%n", r.assessment().generatedAt(), gate, up,
+                    r.assessment().services().size(), top);
+            if (lastGate != null && !lastGate.equals(gate)) {
+                out.printf("  gate: %s -> %s%n", lastGate, gate);
+            }
+            for (ServiceHealth s : r.assessment().services()) {
+                Status before = last.put(s.id(), s.status());
+                if (before != null && before != s.status()) {
+                    out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
+                            s.failure() == null ? "" : " (" + s.failure() + ")");
+                }
+            }
+            out.flush();
+            lastGate = gate;
+        }
+        return exit;
+    }
+
+    // ---------------------------------------------------------------- arguments
+
+    /** A command line that cannot be run. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) throws UsageException {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                opts.put("help", "");
+                continue;
+            }
+            if (!a.startsWith("--") || a.length() == 2) {
+                throw new UsageException("unexpected argument '" + a + "'");
+            }
+            String name;
+            String value;
+            int eq = a.indexOf('=');
+            if (eq > 0) {
+                name = a.substring(2, eq);
+                value = a.substring(eq + 1);
+            } else {
+                name = a.substring(2);
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new UsageException("option --" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (opts.put(name, value) != null) {
+                throw new UsageException("option --" + name + " given twice");
+            }
+        }
+        return opts;
+    }
+
+    private static void allow(Map<String, String> opts, String command, Set<String> allowed) throws UsageException {
+        for (String name : opts.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new UsageException("'" + command + "' has no option --" + name + " (options: --"
+                        + String.join(", --", List.copyOf(new java.util.TreeSet<>(allowed))) + ")");
+            }
+        }
+    }
+
+    private static Path path(Map<String, String> opts, String name) throws UsageException {
+        String v = Optional.ofNullable(opts.get(name))
+                .orElseThrow(() -> new UsageException("missing --" + name));
+        if (v.isBlank()) {
+            throw new UsageException("--" + name + " is empty");
+        }
+        try {
+            return Path.of(v);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--" + name + " is not a valid path: " + v);
+        }
+    }
+
+    private static Duration duration(Map<String, String> opts, String name) throws UsageException {
+        String v = opts.get(name);
+        return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
+                .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
+                        + v + "'"));
+    }
+
+    private static long count(Map<String, String> opts) throws UsageException {
+        String v = opts.get("count");
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--count: expected a whole number of at least 1, got '" + v + "'");
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,152 @@
+package io.sophia.examples.internal;
+
+import io.sophia.core.Anomaly;
+import io.sophia.core.Assessment;
+import io.sophia.core.GateDecision;
+import io.sophia.core.Impact;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The one-screen summary printed after a check: state, top cause with its log line, anomalies, gate, files. */
+public final class Summary {
+
+    private static final int WIDTH = 100;
+
+    private Summary() {
+    }
+
+    /** Renders the summary of {@code result}; every line is already free of secrets if the assessment is. */
+    public static String render(Check.Result result) {
+        Assessment a = result.assessment();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Sophia - ").append(a.deployment()).append(" - ").append(a.generatedAt()).append('\n');
+
+        Impact impact = a.impact();
+        long up = a.services().stream().filter(s -> s.status() == Status.UP).count();
+        Map<Status, Long> byStatus = a.services().stream()
+                .collect(Collectors.groupingBy(ServiceHealth::status, LinkedHashMap::new, Collectors.counting()));
+        sb.append(String.format(Locale.ROOT, "Services   %d, %d UP (%.1f %%)%s%n", a.services().size(), up,
+                impact == null ? percent(up, a.services().size()) : impact.availabilityPercent(),
+                byStatus.entrySet().stream().filter(e -> e.getKey() != Status.UP)
+                        .map(e -> ", " + e.getValue() + " " + e.getKey()).collect(Collectors.joining())));
+        for (ServiceHealth s : a.services()) {
+            String code = s.httpStatus() == null ? "-" : String.valueOf(s.httpStatus());
+            String latency = s.latencyMs() == null ? "" : s.latencyMs() + " ms";
+            String what = s.capability() + (s.critical() ? " (critical)" : "")
+                    + (s.failure() == null || s.status() == Status.UP ? "" : ": " + s.failure());
+            sb.append(clip(String.format(Locale.ROOT, "  %-8s %-14s %4s %8s  %s", s.status(), s.id(), code, latency,
+                    what))).append('\n');
+        }
+
+        a.observations(Observation.CiRun.class).stream().findFirst().ifPresent(run -> {
+            Duration d = run.duration();
+            Map<String, Long> jobs = a.observations(Observation.CiJob.class).stream()
+                    .collect(Collectors.groupingBy(j -> String.valueOf(j.conclusion()), LinkedHashMap::new,
+                            Collectors.counting()));
+            sb.append(clip("Pipeline   run " + run.runId() + " \"" + run.workflowName() + "\" " + run.conclusion()
+                    + (d == null ? "" : " in " + d.toSeconds() + " s") + " (" + run.event() + ")")).append('\n');
+            if (!jobs.isEmpty()) {
+                sb.append(clip("           jobs: " + jobs.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ")))).append('\n');
+            }
+        });
+
+        Optional<RankedCause> top = a.topCause();
+        if (top.isEmpty()) {
+            sb.append("Top cause  none: nothing failing to explain\n");
+        } else {
+            RankedCause c = top.get();
+            sb.append(clip(String.format(Locale.ROOT, "Top cause  %s %.0f %% (%s) %s", c.id(), c.probability() * 100,
+                    c.confidence(), c.title() == null ? "" : c.title()))).append('\n');
+            quotedLine(a, c).ifPresent(f -> {
+                sb.append(clip("           \"" + oneLine(f.line()) + "\"")).append('\n');
+                sb.append(clip("           " + (f.jobName() == null ? "" : f.jobName() + " > ")
+                        + (f.step() == null ? "" : f.step() + ", ") + "log line " + f.lineNumber())).append('\n');
+            });
+            List<RankedCause> rest = a.causes().subList(1, Math.min(4, a.causes().size()));
+            if (!rest.isEmpty()) {
+                sb.append(clip("Next       " + rest.stream()
+                        .map(r -> String.format(Locale.ROOT, "%s %.0f %%", r.id(), r.probability() * 100))
+                        .collect(Collectors.joining(", ")))).append('\n');
+            }
+        }
+
+        sb.append("Anomalies  ").append(a.anomalies().size());
+        if (!a.anomalies().isEmpty()) {
+            Anomaly first = a.anomalies().get(0);
+            sb.append(": ").append(first.serviceId() == null ? "" : first.serviceId() + " - ")
+                    .append(oneLine(first.summary()));
+            if (a.anomalies().size() > 1) {
+                sb.append(" (+").append(a.anomalies().size() - 1).append(" more)");
+            }
+        }
+        sb.setLength(clipTail(sb));
+        sb.append('\n');
+        if (impact != null && !impact.capabilitiesOffline().isEmpty()) {
+            sb.append(clip("Offline    " + impact.capabilitiesOffline().size() + " capabilities: "
+                    + String.join(", ", impact.capabilitiesOffline()))).append('\n');
+        }
+
+        GateDecision gate = a.gate();
+        List<GateDecision.Criterion> failed = gate.criteria().stream()
+                .filter(c -> c.outcome() != GateDecision.Outcome.PASS).toList();
+        sb.append("Gate       ").append(gate.status()).append(" (exit ").append(gate.status().exitCode()).append(')');
+        if (failed.isEmpty()) {
+            sb.append(", all ").append(gate.criteria().size()).append(" criteria passed\n");
+        } else {
+            sb.append(" - ").append(failed.size()).append(" of ").append(gate.criteria().size())
+                    .append(" criteria not passed:\n");
+            for (GateDecision.Criterion c : failed) {
+                sb.append(clip("           " + c.outcome() + " " + c.id() + (c.key() ? " (key)" : "")
+                        + (c.value() == null ? "" : ": " + oneLine(c.value())))).append('\n');
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%n",
+                result.probing().toMillis() / 1000.0, result.config().probe().timeout().toMillis() / 1000.0));
+        sb.append(clip("Wrote      " + result.files().stream().map(Path::toString).collect(Collectors.joining(", "))))
+                .append('\n');
+        return sb.toString();
+    }
+
+    /** The log finding that best supports {@code cause}: the one the report quotes. */
+    static Optional<Observation.LogFinding> quotedLine(Assessment a, RankedCause cause) {
+        return a.observations(Observation.LogFinding.class).stream()
+                .filter(f -> cause.id().value().equals(f.causeId()))
+                .max(Comparator.comparingDouble(Observation.LogFinding::score)
+                        .thenComparing(Observation.LogFinding::lineNumber, Comparator.reverseOrder()));
+    }
+
+    private static double percent(long part, int total) {
+        return total == 0 ? 0 : 100.0 * part / total;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\t]]", " ").replace('\t', ' ').strip();
+    }
+
+    private static String clip(String line) {
+        return line.length() <= WIDTH * 2 ? line : line.substring(0, WIDTH * 2 - 3) + "...";
+    }
+
+    private static int clipTail(StringBuilder sb) {
+        int start = sb.lastIndexOf("\n") + 1;
+        int max = start + WIDTH * 2;
+        if (sb.length() > max) {
+            sb.setLength(max - 3);
+            sb.append("...");
+        }
+        return sb.length();
+    }
+}

@@ -1,0 +1,296 @@
+package io.sophia.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.sophia.examples.demo.DemoFleet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end: the demo reproduces the reference scenario, {@code check} on the same loopback
+ * behaviour gives the same report, {@code watch} re-runs it, and bad command lines exit 64.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MainTest {
+
+    /** Short, but with room for a cold JVM's first HTTP exchanges on a loaded two-core machine. */
+    static final Duration TIMEOUT = Duration.ofMillis(1500);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-23T14:12:55Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path demoDir;
+    private Run demo;
+
+    /** What one in-process run of Main printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(Function<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String... args) {
+        return run(name -> null, args);
+    }
+
+    @BeforeAll
+    void runTheDemoOnce(@TempDir Path dir) {
+        demoDir = dir.resolve("demo-out");
+        demo = run("demo", "--out", demoDir.toString(), "--timeout", "1500ms");
+        System.out.println(demo.out());
+        System.out.println(demo.err());
+    }
+
+    private JsonNode demoReport() throws Exception {
+        return JSON.readTree(Files.readString(demoDir.resolve("report.json")));
+    }
+
+    @Test
+    void theDemoWritesEveryReportAndExitsWithTheBlockedGatesCode() {
+        assertEquals(2, demo.exit(), () -> "stderr: " + demo.err());
+        for (String f : List.of("report.md", "report.json", "report.html", "junit.xml", "demo-config.yaml")) {
+            assertTrue(Files.isRegularFile(demoDir.resolve(f)), f + " written");
+        }
+    }
+
+    @Test
+    void sixServicesAppearAndExactlyOneIsUp() throws Exception {
+        JsonNode services = demoReport().get("services");
+        assertEquals(6, services.size());
+        List<String> up = new ArrayList<>();
+        services.forEach(s -> {
+            if (s.get("status").asText().equals("UP")) {
+                up.add(s.get("id").asText());
+            }
+        });
+        assertEquals(List.of("mcp-repo"), up);
+    }
+
+    @Test
+    void theTopCauseIsTheDockerfileBuildAndTheReportQuotesTheLogLineAndStep() throws Exception {
+        JsonNode top = demoReport().at("/diagnosis/causes/0");
+        assertEquals("build.dockerfile", top.get("id").asText(), () -> "causes: " + top);
+        String md = Files.readString(demoDir.resolve("report.md"));
+        assertTrue(md.contains("ERROR: failed to solve:"), "report.md quotes the BuildKit line");
+        assertTrue(md.contains("Deploy service (Dockerfile)"), "report.md names the failing step");
+        assertTrue(demo.out().contains("build.dockerfile"), demo.out());
+        assertTrue(demo.out().contains("failed to solve"), "the summary quotes the line: " + demo.out());
+    }
+
+    @Test
+    void theHealthyServiceWhoseDeployWasCancelledIsAnAnomaly() throws Exception {
+        JsonNode anomalies = demoReport().get("anomalies");
+        assertTrue(anomalies.toString().contains("mcp-repo"), anomalies::toString);
+        assertTrue(anomalies.toString().toLowerCase(java.util.Locale.ROOT).contains("cancel"), anomalies::toString);
+    }
+
+    @Test
+    void fiveCapabilitiesAreOffline() throws Exception {
+        JsonNode offline = demoReport().at("/impact/capabilitiesOffline");
+        assertEquals(5, offline.size(), offline::toString);
+        assertTrue(offline.toString().contains("AI Dashboard"));
+        assertTrue(offline.toString().contains("Background jobs"));
+    }
+
+    @Test
+    void theGateIsBlockedWithItsFailedCriteriaNamed() throws Exception {
+        JsonNode gate = demoReport().get("gate");
+        assertEquals("BLOCKED", gate.get("status").asText());
+        List<String> failed = new ArrayList<>();
+        gate.get("criteria").forEach(c -> {
+            if (c.get("outcome").asText().equals("FAIL")) {
+                failed.add(c.get("id").asText());
+            }
+        });
+        assertTrue(failed.contains("critical-services-up"), failed::toString);
+        assertTrue(failed.contains("pipeline-succeeded"), failed::toString);
+        for (String id : failed) {
+            assertTrue(demo.out().contains(id), "summary names " + id + ":\n" + demo.out());
+        }
+    }
+
+    @Test
+    void theProbingPhaseEndsWithinTheProbeTimeoutPlusOneSecondThoughAServiceHangs() {
+        Matcher m = Pattern.compile("Probing\\s+(\\d+\\.\\d+) s").matcher(demo.out());
+        assertTrue(m.find(), demo.out());
+        double seconds = Double.parseDouble(m.group(1));
+        System.out.printf("demo probing phase: %.2f s (timeout %.2f s)%n", seconds, TIMEOUT.toMillis() / 1000.0);
+        // the runner enforces the deadline itself, so this bound holds even on a loaded machine
+        assertTrue(seconds <= TIMEOUT.toMillis() / 1000.0 + 1.0, "probing took " + seconds + " s");
+    }
+
+    @Test
+    void checkOnTheSameLoopbackBehaviourGivesTheSameReportAsTheDemo() throws Exception {
+        Path out = tmp.resolve("check-out");
+        Run check;
+        try (DemoFleet fleet = DemoFleet.start()) {
+            Path config = tmp.resolve("deploy.yaml");
+            Files.writeString(config, fleet.configYaml(TIMEOUT, 1));
+            check = run(DemoFleet.env(name -> null), "check", "--config", config.toString(), "--out", out.toString());
+        }
+        assertEquals(2, check.exit(), check::err);
+        JsonNode fromCheck = normalised(JSON.readTree(Files.readString(out.resolve("report.json"))));
+        JsonNode fromDemo = normalised(demoReport());
+        assertEquals(fromDemo.toPrettyString(), fromCheck.toPrettyString());
+    }
+
+    @Test
+    void watchReRunsTheCheckAndPrintsOneLinePerRun() throws Exception {
+        Path out = tmp.resolve("watch-out");
+        Run watch;
+        try (DemoFleet fleet = DemoFleet.start()) {
+            Path config = tmp.resolve("watch.yaml");
+            Files.writeString(config, fleet.configYaml(TIMEOUT, 0));
+            watch = run(DemoFleet.env(name -> null), "watch", "--config", config.toString(), "--out", out.toString(),
+                    "--interval", "10ms", "--count", "2");
+        }
+        assertEquals(2, watch.exit(), watch::err);
+        List<String> lines = watch.out().lines().filter(l -> l.contains("gate BLOCKED")).toList();
+        assertEquals(2, lines.size(), watch.out());
+        assertTrue(lines.get(0).contains("1/6 UP"), watch.out());
+        assertTrue(Files.isRegularFile(out.resolve("report.json")));
+    }
+
+    @Test
+    void checkExitsByTheGateOpenWhenAllIsWellWarnWhenOnlyANonCriticalServiceIsDown() throws Exception {
+        try (DemoFleet fleet = DemoFleet.start()) {
+            String healthy = """
+                    deployment: healthy
+                    services:
+                      - id: mcp-repo
+                        kind: mcp
+                        url: %s
+                        critical: true
+                        expect: {healthPath: /health, versionField: /version}
+                    probe: {timeout: 1500ms, retries: 0}
+                    """.formatted(fleet.serviceUrls().get("mcp-repo"));
+            Path open = tmp.resolve("open.yaml");
+            Files.writeString(open, healthy);
+            Run r = run("check", "--config", open.toString(), "--out", tmp.resolve("open-out").toString());
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("Gate       OPEN (exit 0)"), r.out());
+            assertTrue(r.out().contains("Top cause  none"), r.out());
+
+            Path warn = tmp.resolve("warn.yaml");
+            Files.writeString(warn, healthy.replace("probe:", """
+                      - id: mcp-business
+                        url: %s
+                        critical: false
+                    probe:""".formatted(fleet.serviceUrls().get("mcp-business"))));
+            Run w = run("check", "--config", warn.toString(), "--out", tmp.resolve("warn-out").toString());
+            assertEquals(1, w.exit(), w.out() + w.err());
+            assertTrue(w.out().contains("Gate       WARN (exit 1)"), w.out());
+        }
+    }
+
+    @Test
+    void aBadConfigExits64NamingFileLineAndKey() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n    critical: maybe\n");
+        Run r = run("check", "--config", bad.toString(), "--out", tmp.resolve("bad-out").toString());
+        assertEquals(64, r.exit());
+        assertTrue(r.err().contains("bad.yaml line 5: services[0].critical: expected true or false, got 'maybe'"),
+                r.err());
+        assertTrue(r.out().isEmpty(), "nothing on stdout: " + r.out());
+    }
+
+    @Test
+    void badRuleFilesAndGateSectionsAreConfigErrorsToo() throws Exception {
+        Path rules = tmp.resolve("rules.yaml");
+        Files.writeString(rules, "causes:\n  - id: Not A Cause\n    prior: lots\n");
+        Path withRules = tmp.resolve("with-rules.yaml");
+        Files.writeString(withRules, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n"
+                + "rules: [rules.yaml]\n");
+        Run r = run("check", "--config", withRules.toString(), "--out", tmp.resolve("r-out").toString());
+        assertEquals(64, r.exit(), r.err());
+        assertTrue(r.err().contains("rules.yaml"), r.err());
+
+        Path withGate = tmp.resolve("with-gate.yaml");
+        Files.writeString(withGate, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n"
+                + "gate:\n  tlsExpiryDays: soon\n");
+        Run g = run("check", "--config", withGate.toString(), "--out", tmp.resolve("g-out").toString());
+        assertEquals(64, g.exit(), g.err());
+        assertTrue(g.err().contains("with-gate.yaml line 5"), g.err());
+        assertTrue(g.err().contains("tlsExpiryDays"), g.err());
+    }
+
+    @Test
+    void usageErrorsExit64AndHelpExits0() {
+        Map<List<String>, String> cases = Map.of(
+                List.of(), "Usage",
+                List.of("deploy"), "unknown command 'deploy'",
+                List.of("check", "--out", "x"), "missing --config",
+                List.of("check", "--config"), "option --config needs a value",
+                List.of("demo", "--out", "x", "--colour", "red"), "'demo' has no option --colour",
+                List.of("watch", "--config", "c.yaml", "--out", "x", "--count", "0"), "--count",
+                List.of("demo", "--out", "x", "--timeout", "fast"), "--timeout: expected a duration");
+        cases.forEach((args, expected) -> {
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(64, r.exit(), () -> args + ": " + r.err());
+            assertTrue(r.err().contains(expected), () -> args + ": " + r.err());
+        });
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("check --config FILE --out DIR"));
+    }
+
+    /** report.json without what legitimately differs between two runs: ports, timings, the timestamp. */
+    static JsonNode normalised(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            ObjectNode copy = JSON.createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String k = e.getKey();
+                if (k.equals("generatedAt") || k.endsWith("Ms") || k.equals("latency")) {
+                    continue;
+                }
+                copy.set(k, normalised(e.getValue()));
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode a) {
+            ArrayNode copy = JSON.createArrayNode();
+            a.forEach(n -> copy.add(normalised(n)));
+            return copy;
+        }
+        if (node.isTextual()) {
+            return new TextNode(node.asText()
+                    .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+                    .replaceAll("\\b\\d+ ?ms\\b", "N ms"));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,287 @@
+package io.sophia.examples.config;
+
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeploymentConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            deployment: Sophia AI
+            services:
+              - id: dashboard
+                name: Dashboard
+                url: https://sophiaai-dashboard-v2.fly.dev/
+                capability: AI Dashboard
+                critical: true
+                expect:
+                  statusCodes: [200, 204]
+                  maxLatency: 300ms
+                  minCertificateDays: 14
+              - id: mcp-repo
+                kind: mcp
+                url: https://sophiaai-mcp-repo-v2.fly.dev/mcp
+                dependsOn: [dashboard]
+                expect:
+                  healthPath: /health
+                  versionField: data.version
+                  jsonField: /status
+                  jsonEquals: healthy
+              - id: db
+                kind: tcp
+                url: tcp://10.0.0.5:5432
+                dependsOn: dashboard
+            pipeline:
+              github:
+                repository: sophia-ai/sophia-intel-ai
+                runId: 17176258341
+                tokenEnv: GITHUB_TOKEN
+            platform:
+              fly:
+                tokenEnv: FLY_API_TOKEN
+                apps:
+                  dashboard: sophiaai-dashboard-v2
+            probe:
+              timeout: 1.5s
+              retries: 2
+            gate:
+              minAvailability: 80
+              criteria: [critical-services-up]
+            """;
+
+    @Test
+    void aCompleteDescriptionIsReadWithEveryKey() throws Exception {
+        DeploymentConfig c = load("good.yaml", GOOD);
+
+        assertEquals("Sophia AI", c.deployment().name());
+        assertEquals(3, c.deployment().services().size());
+        Service dashboard = c.deployment().service("dashboard").orElseThrow();
+        assertTrue(dashboard.critical());
+        assertEquals("AI Dashboard", dashboard.capability());
+        assertEquals(List.of(200, 204), dashboard.expect().statusCodes());
+        assertEquals(Duration.ofMillis(300), dashboard.expect().maxLatency());
+        assertEquals(14, dashboard.expect().minCertificateDays());
+        Service repo = c.deployment().service("mcp-repo").orElseThrow();
+        assertEquals(ServiceKind.MCP, repo.kind());
+        assertEquals("/data/version", repo.expect().versionField(), "a dotted path becomes a JSON pointer");
+        assertEquals("healthy", repo.expect().jsonEquals());
+        assertEquals(List.of("dashboard"), c.deployment().service("db").orElseThrow().dependsOn(),
+                "a single dependsOn value is read as a list");
+        assertEquals(ServiceKind.TCP, c.deployment().service("db").orElseThrow().kind());
+
+        assertEquals(URI.create("https://api.github.com"), c.github().apiUrl(), "public API by default");
+        assertEquals(17176258341L, c.github().runId());
+        assertEquals("GITHUB_TOKEN", c.github().tokenEnv());
+        assertEquals(Map.of("dashboard", "sophiaai-dashboard-v2"), c.fly().apps());
+        assertEquals(URI.create("https://api.machines.dev"), c.fly().apiUrl());
+        assertEquals(Duration.ofMillis(1500), c.probe().timeout());
+        assertEquals(2, c.probe().retries());
+        assertEquals(80L, c.gate().get("minAvailability"));
+        assertEquals(List.of("critical-services-up"), c.gate().get("criteria"));
+    }
+
+    @Test
+    void theShippedExampleForTheReferenceFleetIsValid() throws Exception {
+        DeploymentConfig c = DeploymentConfig.load(Path.of("config/sophia-ai.example.yaml"));
+        assertEquals(6, c.deployment().services().size());
+        assertEquals("deploy-all.yml", c.github().workflow());
+        assertEquals(6, c.fly().apps().size());
+        assertEquals(Duration.ofSeconds(5), c.probe().timeout());
+        assertTrue(c.gate().containsKey("tlsExpiryDays"));
+    }
+
+    @Test
+    void theSameDescriptionInJsonIsReadAlike() throws Exception {
+        String json = """
+                {
+                  "deployment": "x",
+                  "services": [
+                    {"id": "a", "url": "http://127.0.0.1:9/", "critical": true},
+                    {"id": "b", "url": "http://127.0.0.1:10/", "dependsOn": ["a"]}
+                  ],
+                  "pipeline": {"github": {"repository": "o/r", "workflow": "deploy.yml", "branch": "main"}},
+                  "probe": {"timeout": "2s"}
+                }
+                """;
+        DeploymentConfig c = load("deploy.json", json);
+        assertEquals(2, c.deployment().services().size());
+        assertNull(c.github().runId());
+        assertEquals("deploy.yml", c.github().workflow());
+        assertEquals("main", c.github().branch());
+        assertNull(c.fly());
+        assertEquals(Duration.ofSeconds(2), c.probe().timeout());
+        assertEquals(1, c.probe().retries(), "default retries");
+    }
+
+    @Test
+    void ruleFilesAreResolvedAgainstTheConfigDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/extra.yaml"), "causes: []\n");
+        DeploymentConfig c = load("c.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                rules: [rules/extra.yaml]
+                """);
+        assertEquals(List.of(dir.resolve("rules/extra.yaml")), c.rules());
+    }
+
+    static Stream<Arguments> badConfigs() {
+        String head = "deployment: x\nservices:\n";
+        return Stream.of(
+                Arguments.of("a boolean that is not one", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    critical: maybe\n",
+                        "bad.yaml line 5: services[0].critical: expected true or false, got 'maybe'"),
+                Arguments.of("an unknown key with a near miss", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    dependOn: [b]\n",
+                        "line 5: services[0].dependOn: unknown key (did you mean 'dependsOn'?)"),
+                Arguments.of("an unknown top-level key", "deployment: x\nservice:\n  - id: a\n",
+                        "line 2: service: unknown key (did you mean 'services'?)"),
+                Arguments.of("a service without id", head + "  - url: http://127.0.0.1:9/\n",
+                        "line 3: services[0].id: missing"),
+                Arguments.of("a service without url", head + "  - id: a\n    name: A\n",
+                        "line 3: services[0].url: missing"),
+                Arguments.of("duplicate ids", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n  - id: a\n    url: http://127.0.0.1:10/\n",
+                        "line 5: services[1].id: duplicate id 'a' (first defined at line 3)"),
+                Arguments.of("dependsOn an unknown service", head
+                                + "  - id: mcp-context\n    url: http://127.0.0.1:9/\n"
+                                + "  - id: jobs\n    url: http://127.0.0.1:10/\n    dependsOn: [mcp-contxt]\n",
+                        "line 7: services[1].dependsOn[0]: 'mcp-contxt' is not the id of a service"
+                                + " (did you mean 'mcp-context'?)"),
+                Arguments.of("a duration without unit", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  timeout: 5\n",
+                        "line 6: probe.timeout: expected a positive duration like 300ms, 2s or 1m, got '5'"),
+                Arguments.of("a duration in words", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    expect:\n      maxLatency: fast\n",
+                        "line 6: services[0].expect.maxLatency: expected a positive duration"),
+                Arguments.of("malformed YAML", "deployment: x\nservices:\n  - id: a\n   url: [unclosed\n",
+                        "bad.yaml line 4: malformed YAML"),
+                Arguments.of("services as a mapping", "deployment: x\nservices:\n  a: http://x/\n",
+                        "line 3: services: expected a list, got a mapping"),
+                Arguments.of("an unknown kind", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    kind: grpc\n",
+                        "line 5: services[0].kind: expected http, mcp or tcp, got 'grpc'"),
+                Arguments.of("a url without scheme", head + "  - id: a\n    url: dashboard.fly.dev\n",
+                        "line 4: services[0].url: expected an absolute url with a host"),
+                Arguments.of("a run id that is text", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: latest\n",
+                        "line 8: pipeline.github.runId: expected a whole number, got 'latest'"),
+                Arguments.of("a missing rule file", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nrules: [nope.yaml]\n",
+                        "line 5: rules[0]: rule file not found"),
+                Arguments.of("a dependency cycle", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    dependsOn: [b]\n"
+                                + "  - id: b\n    url: http://127.0.0.1:9/\n    dependsOn: [a]\n",
+                        "line 2: services: dependsOn forms a cycle: a -> b -> a"),
+                Arguments.of("a fly app for an unknown service", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nplatform:\n  fly:\n    apps:\n      b: app-b\n",
+                        "line 8: platform.fly.apps.b: 'b' is not the id of a service"),
+                Arguments.of("a duplicate key", "deployment: x\ndeployment: y\nservices: []\n",
+                        "line 2: deployment: duplicate key (first at line 1)"),
+                Arguments.of("no deployment name", "services:\n  - id: a\n    url: http://127.0.0.1:9/\n",
+                        "line 1: deployment: missing"),
+                Arguments.of("a status code out of range", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    expect: {statusCodes: [200, 999]}\n",
+                        "line 5: services[0].expect.statusCodes[1]: expected a whole number from 100 to 599, got 999"),
+                Arguments.of("runId and workflow together", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    workflow: deploy.yml\n",
+                        "line 9: pipeline.github.workflow: give either runId or workflow, not both"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void aBadConfigNamesFileLineAndKey(String scenario, String yaml, String expected) throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", yaml));
+        assertTrue(e.getMessage().contains(expected),
+                () -> "expected the message to contain\n  " + expected + "\nbut it was\n  " + e.getMessage());
+    }
+
+    @Test
+    void malformedJsonNamesTheLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("bad.json", "{\n  \"deployment\": \"x\",\n  \"services\": [,]\n}\n"));
+        assertTrue(e.getMessage().startsWith(dir.resolve("bad.json") + " line 3: malformed JSON"), e.getMessage());
+    }
+
+    @Test
+    void aTokenPastedWhereTheVariableNameGoesIsNotEchoed() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                pipeline:
+                  github: {repository: o/r, runId: 1, tokenEnv: %s}
+                """.formatted(token)));
+        assertTrue(e.getMessage().contains("pipeline.github.tokenEnv: expected the name of an environment variable"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains(token), "the token must not appear: " + e.getMessage());
+        assertFalse(e.getMessage().contains("a1B2c3"), "no part of the token may appear: " + e.getMessage());
+    }
+
+    @Test
+    void everyProblemIsReportedNotOnlyTheFirst() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", """
+                deployment: x
+                services:
+                  - id: a
+                    critical: maybe
+                  - id: b
+                    url: http://127.0.0.1:9/
+                    kind: grpc
+                """));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertEquals(List.of(3, 4, 7), e.problems().stream().map(ConfigException.Problem::line).toList());
+    }
+
+    @Test
+    void anEmptyOrMissingFileIsAConfigError() throws IOException {
+        ConfigException empty = assertThrows(ConfigException.class, () -> load("empty.yaml", ""));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> DeploymentConfig.load(dir.resolve("absent.yaml")));
+        assertTrue(missing.getMessage().endsWith("absent.yaml: file not found"), missing.getMessage());
+    }
+
+    @Test
+    void durationsReadTheWayPeopleWriteThem() {
+        assertEquals(Duration.ofMillis(300), DeploymentConfig.parseDuration("300ms").orElseThrow());
+        assertEquals(Duration.ofSeconds(2), DeploymentConfig.parseDuration("2s").orElseThrow());
+        assertEquals(Duration.ofMillis(1500), DeploymentConfig.parseDuration("1.5s").orElseThrow());
+        assertEquals(Duration.ofMinutes(1), DeploymentConfig.parseDuration("1m").orElseThrow());
+        assertEquals(Duration.ofSeconds(30), DeploymentConfig.parseDuration("PT30S").orElseThrow());
+        assertTrue(DeploymentConfig.parseDuration("5").isEmpty());
+        assertTrue(DeploymentConfig.parseDuration("soon").isEmpty());
+        assertEquals("300ms", DeploymentConfig.formatDuration(Duration.ofMillis(300)));
+        assertEquals("2s", DeploymentConfig.formatDuration(Duration.ofSeconds(2)));
+    }
+
+    private DeploymentConfig load(String name, String text) throws IOException, ConfigException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return DeploymentConfig.load(file);
+    }
+}

@@ -1,0 +1,66 @@
+package io.sophia.diagnosis;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A weighted sign of a root cause in a log, in the spirit of Jenkins' Build Failure Analyzer: a line
+ * that matches one of {@link #patterns()} (RE2 syntax, so matching is linear in the line length) is a
+ * finding for {@link #causeId()}. Indications are data: the built-in ones are read from the resource
+ * {@code io/sophia/diagnosis/indications.yaml} and users add their own with {@link IndicationSet}.
+ *
+ * <p>Stable: the components are part of the rule-file format.
+ *
+ * @param id          unique name, such as {@code buildkit.failed-to-solve}
+ * @param causeId     the root cause this indication points to (a DESIGN.md id, or {@code unknown} for a
+ *                    generic failure line that explains a failure but belongs to no specific cause)
+ * @param literals    the prefilter: a line is tried against the patterns only when it contains at
+ *                    least one of these strings (ASCII letters compared case-insensitively); every
+ *                    line a pattern matches must contain one of them
+ * @param patterns    RE2 regular expressions; the line matches when any of them finds a match
+ * @param weight      how strongly a match explains a failure, in [0,1]
+ * @param followedBy  for a multi-line indication, an RE2 expression one of the next {@code window}
+ *                    lines must match; null for a one-line indication
+ * @param window      how many lines after the matched line {@code followedBy} may match (0 when
+ *                    {@code followedBy} is null, at most {@link #MAX_WINDOW})
+ * @param description one sentence for a human
+ */
+public record Indication(String id, String causeId, List<String> literals, List<String> patterns, double weight,
+                         String followedBy, int window, String description) {
+
+    /** Upper bound of {@link #window()}: a multi-line indication looks at a bounded number of lines. */
+    public static final int MAX_WINDOW = 20;
+
+    public Indication {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("indication id is blank");
+        }
+        if (causeId == null || !causeId.matches("[a-z0-9]+([.-][a-z0-9]+)*")) {
+            throw new IllegalArgumentException("indication " + id + ": cause '" + causeId + "' is not a cause id");
+        }
+        literals = List.copyOf(Objects.requireNonNullElse(literals, List.of()));
+        patterns = List.copyOf(Objects.requireNonNullElse(patterns, List.of()));
+        if (literals.isEmpty() || literals.stream().anyMatch(l -> l == null || l.isEmpty())) {
+            throw new IllegalArgumentException("indication " + id + ": needs at least one non-empty literal");
+        }
+        if (patterns.isEmpty()) {
+            throw new IllegalArgumentException("indication " + id + ": needs at least one pattern");
+        }
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException("indication " + id + ": weight " + weight + " is not in [0,1]");
+        }
+        if (followedBy == null) {
+            window = 0;
+        } else if (window < 1 || window > MAX_WINDOW) {
+            throw new IllegalArgumentException("indication " + id + ": window " + window + " is not in [1,"
+                    + MAX_WINDOW + "]");
+        }
+        description = Objects.requireNonNullElse(description, "");
+    }
+
+    /** A one-line indication with one literal and one pattern. */
+    public static Indication of(String id, String causeId, String literal, String pattern, double weight,
+                                String description) {
+        return new Indication(id, causeId, List.of(literal), List.of(pattern), weight, null, 0, description);
+    }
+}

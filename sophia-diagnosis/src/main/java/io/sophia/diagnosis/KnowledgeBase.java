@@ -1,0 +1,199 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Action;
+import io.sophia.core.CauseId;
+import io.sophia.diagnosis.internal.kb.RuleFileReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What Sophia knows about root causes: for every cause a prior, the rules that turn observations
+ * into evidence for or against it (each with a likelihood ratio and a sentence template), and the
+ * remediation actions to propose when it ranks high.
+ *
+ * <p>The built-in knowledge base is a data file shipped as the resource
+ * {@code io/sophia/diagnosis/knowledge-base.yaml}; read it to see every rule, copy it to start
+ * your own. Rule files (YAML or JSON, same format) add or override causes, rules, priors and
+ * actions without Java:
+ *
+ * <pre>{@code
+ * KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(Path.of("team-rules.yaml"));
+ * Diagnosis diagnosis = Diagnosis.builder().knowledgeBase(kb).build();
+ * }</pre>
+ *
+ * <p>Merging: a cause id already known keeps what the file does not mention; a rule id already
+ * known within that cause is overridden key by key ({@code enabled: false} removes it); an
+ * {@code actions} list replaces the cause's actions. A bad file raises {@link RuleFileException}
+ * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
+ * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
+ *
+ * <p>Immutable and thread-safe. Stability: stable API; the built-in rules and weights are tuned
+ * between releases.
+ */
+public final class KnowledgeBase {
+
+    /** Resource path of the built-in knowledge base. */
+    public static final String BUILT_IN_RESOURCE = "/io/sophia/diagnosis/knowledge-base.yaml";
+
+    private static volatile KnowledgeBase builtIn;
+
+    private final Settings settings;
+    private final List<Cause> causes;
+    private final List<String> sources;
+
+    /**
+     * Knowledge-base wide settings.
+     *
+     * @param unknownPrior     prior of the explicit {@code unknown} hypothesis
+     * @param unexplainedLr    likelihood ratio for {@code unknown} per failing service that no strong evidence explains
+     * @param floor            causes below this probability are left out of the report
+     * @param aggregationBonus a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap)
+     * @param aggregationCap   upper bound of that factor
+     */
+    public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                           double aggregationCap) {
+        /** The documented defaults: unknown prior 0.08, unexplained LR 6, floor 1%, bonus 0.5, cap 2. */
+        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0);
+    }
+
+    /**
+     * One root cause.
+     *
+     * @param id      the cause id
+     * @param title   short human name ("Dockerfile build failure")
+     * @param prior   probability before any evidence, in (0,1)
+     * @param rules   evidence rules, in file order
+     * @param actions remediation actions, in file order
+     */
+    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
+        public Cause {
+            Objects.requireNonNull(id, "id");
+            rules = List.copyOf(rules);
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /**
+     * One evidence rule: when facts of type {@code when} match all of {@code match} (value equals one
+     * of the listed values, case-insensitive) and {@code pattern} (RE2/J regex found in the value), and
+     * at least {@code minCount} distinct subjects (services, jobs, apps) match, the rule contributes
+     * ln({@code lr}) to the cause's log-odds, aggregated over the subjects.
+     *
+     * @param id       unique within its cause
+     * @param when     fact type: log, job, step, commonStep, cancelledAfterFailure, run, annotation, probe,
+     *                 http, condition, machine, machineEvent, machineCheck, tls, dns, tcp, mcp, service,
+     *                 dependency, version
+     * @param match    attribute -> accepted values
+     * @param pattern  attribute -> regex
+     * @param minCount distinct subjects required
+     * @param lr       likelihood ratio; above 1 supports the cause, below 1 refutes it
+     * @param text     sentence template with placeholders such as {service}, {step}, {line}, {count}
+     * @param textMany template used when more than one subject matched, or null to use {@code text}
+     */
+    public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
+                       int minCount, double lr, String text, String textMany) {
+        public Rule {
+            match = Map.copyOf(match);
+            pattern = Map.copyOf(pattern);
+        }
+    }
+
+    /**
+     * A remediation action template.
+     *
+     * @param priority P0, P1 or P2 when the cause ranks first
+     * @param within   the time window
+     * @param title    imperative title
+     * @param detail   detail template; placeholders as in rules plus {services}
+     */
+    public record Remedy(Action.Priority priority, Duration within, String title, String detail) {
+    }
+
+    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources) {
+        this.settings = settings;
+        this.causes = List.copyOf(causes);
+        this.sources = List.copyOf(sources);
+    }
+
+    /** The built-in knowledge base (parsed once, then shared). */
+    public static KnowledgeBase builtIn() {
+        KnowledgeBase kb = builtIn;
+        if (kb == null) {
+            synchronized (KnowledgeBase.class) {
+                kb = builtIn;
+                if (kb == null) {
+                    kb = builtIn = loadBuiltIn();
+                }
+            }
+        }
+        return kb;
+    }
+
+    private static KnowledgeBase loadBuiltIn() {
+        String name = "built-in knowledge-base.yaml";
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+            if (in == null) {
+                throw new RuleFileException(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar", null);
+            }
+            RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, true, null);
+            return new KnowledgeBase(r.settings(), r.causes(), List.of(name));
+        } catch (IOException e) {
+            throw new RuleFileException(name, 0, "", "cannot read resource: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A knowledge base made only of {@code ruleFile} (which must then define every cause it wants).
+     * For the built-in causes plus yours, use {@code builtIn().withRuleFile(path)}.
+     *
+     * @throws RuleFileException when the file cannot be read or is invalid
+     */
+    public static KnowledgeBase load(Path ruleFile) {
+        RuleFileReader.Result r = RuleFileReader.read(ruleFile, true, null);
+        return new KnowledgeBase(r.settings(), r.causes(), List.of(ruleFile.toString()));
+    }
+
+    /**
+     * This knowledge base with {@code ruleFile} merged over it (see the class comment for the rules).
+     *
+     * @throws RuleFileException when the file cannot be read or is invalid
+     */
+    public KnowledgeBase withRuleFile(Path ruleFile) {
+        RuleFileReader.Result r = RuleFileReader.read(ruleFile, false, new RuleFileReader.Result(settings, causes));
+        List<String> src = new java.util.ArrayList<>(sources);
+        src.add(ruleFile.toString());
+        return new KnowledgeBase(r.settings(), r.causes(), src);
+    }
+
+    /** Settings (unknown prior, floor, aggregation). */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Every cause, in file order (built-in causes first). */
+    public List<Cause> causes() {
+        return causes;
+    }
+
+    /** One cause by id. */
+    public Optional<Cause> cause(CauseId id) {
+        return causes.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The files this knowledge base was built from, in merge order. */
+    public List<String> sources() {
+        return sources;
+    }
+
+    @Override
+    public String toString() {
+        return "KnowledgeBase" + sources + " (" + causes.size() + " causes)";
+    }
+}

@@ -1,0 +1,101 @@
+package io.sophia.diagnosis.internal.kb;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fact types rules can match ({@code when}), with the attributes {@code match}/{@code pattern}
+ * may test and the placeholders templates may use. One table, read by the rule-file validator and
+ * honoured by the fact extractor, so a rule file cannot name something that is never produced.
+ */
+public final class FactTypes {
+
+    /** Attributes and placeholders of one fact type. */
+    public record Type(String name, Set<String> attributes, Set<String> placeholders, String meaning) {
+    }
+
+    /** Placeholders every template may use. */
+    public static final Set<String> COMMON = Set.of("service", "services", "count", "subjects", "jobs");
+
+    private static final Map<String, Type> TYPES = new LinkedHashMap<>();
+
+    private static void type(String name, String meaning, Set<String> attributes, Set<String> placeholders) {
+        TYPES.put(name, new Type(name, attributes, placeholders, meaning));
+    }
+
+    static {
+        type("log", "a log line an indication matched (LogFinding)",
+                Set.of("causeId", "indication", "source", "job", "step", "line", "top"),
+                Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source"));
+        type("job", "a CI job (CiJob)",
+                Set.of("name", "conclusion", "status", "failedStep", "runner", "service"),
+                Set.of("job", "conclusion", "step", "runner"));
+        type("step", "a step of a CI job",
+                Set.of("job", "name", "conclusion", "jobConclusion"),
+                Set.of("job", "step", "conclusion"));
+        type("commonStep", "two or more failed jobs that failed at the same step",
+                Set.of("step"), Set.of("step", "jobCount"));
+        type("cancelledAfterFailure", "a cancelled job in a run where another job failed first (fail-fast)",
+                Set.of("job"), Set.of("job", "failedJob"));
+        type("run", "the CI workflow run (CiRun)",
+                Set.of("conclusion", "status", "workflow", "event", "branch"),
+                Set.of("workflow", "conclusion", "runId", "sha", "branch"));
+        type("annotation", "a check-run annotation of a CI job",
+                Set.of("level", "title", "message"), Set.of("level", "title", "message", "job"));
+        type("probe", "a probe that got no usable answer (ProbeFailure)",
+                Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target"),
+                Set.of("source", "kind", "detail", "target", "httpStatus"));
+        type("http", "an HTTP answer (HttpCheck)",
+                Set.of("statusCode", "httpClass", "accepted"), Set.of("httpStatus", "latencyMs"));
+        type("condition", "a satisfied or violated expectation (ConditionCheck)",
+                Set.of("condition", "passed", "actual"), Set.of("condition", "actual"));
+        type("machine", "a platform machine (PlatformMachine)",
+                Set.of("state", "stuck", "hostStatus", "region", "app"),
+                Set.of("app", "machine", "state", "region", "hostStatus"));
+        type("machineEvent", "an event of a platform machine",
+                Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "app", "detail"),
+                Set.of("app", "machine", "type", "status", "exitCode", "detail"));
+        type("machineCheck", "a health check of a platform machine",
+                Set.of("name", "status", "output", "app"),
+                Set.of("app", "machine", "check", "status", "output"));
+        type("tls", "a completed TLS handshake (TlsHandshake)",
+                Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon"),
+                Set.of("host", "days", "subject", "issuer"));
+        type("dns", "a host name that resolved (DnsResolution)", Set.of("host"), Set.of("host", "addresses"));
+        type("tcp", "a TCP connect that succeeded (TcpConnect)", Set.of("host"), Set.of("host", "port"));
+        type("mcp", "a completed MCP handshake (McpHandshake)",
+                Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));
+        type("service", "the derived status of a service",
+                Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
+                        "deploySucceeded"),
+                Set.of("status", "failure", "down", "downServices"));
+        type("dependency", "a DOWN service whose dependsOn names a DOWN service",
+                Set.of("dependency"), Set.of("dependency"));
+        type("version", "the version a service reports compared with the run's head sha",
+                Set.of("matches", "runConclusion"), Set.of("deployed", "expected"));
+    }
+
+    private FactTypes() {
+    }
+
+    /** The type, or null when unknown. */
+    public static Type get(String name) {
+        return TYPES.get(name);
+    }
+
+    /** Every placeholder of every type (action templates may use any of them; unknown ones print "?"). */
+    public static Set<String> allPlaceholders() {
+        Set<String> all = new TreeSet<>(COMMON);
+        for (Type t : TYPES.values()) {
+            all.addAll(t.placeholders());
+        }
+        return all;
+    }
+
+    /** All type names, sorted, for messages. */
+    public static Set<String> names() {
+        return new TreeSet<>(TYPES.keySet());
+    }
+}

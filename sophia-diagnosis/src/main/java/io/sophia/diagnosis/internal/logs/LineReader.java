@@ -1,0 +1,235 @@
+package io.sophia.diagnosis.internal.logs;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Splits a character stream into lines the way a terminal shows them, without holding more than one
+ * line: only {@code \n} ends a line; ANSI escape sequences and other control characters are dropped;
+ * a carriage return inside a line starts over (the last non-blank {@code \r}-segment is what a
+ * terminal shows, as in Travis fold markers and progress bars); a GitHub Actions timestamp prefix
+ * ({@code 2021-04-05T15:42:49.0017341Z }) is removed; trailing blanks are trimmed. A line longer than
+ * the cap is cut (the rest is read and dropped), so a log without newlines needs no more memory.
+ */
+public final class LineReader {
+
+    private static final char ESC = 27;
+
+    private final Reader in;
+    private final char[] input = new char[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private final char[] line;
+    private int len;
+    private int segStart;
+    private boolean segContent;
+    private int escape;
+
+    private int start;
+    private int end;
+    private long lineNumber;
+    private boolean truncated;
+    private long truncatedLines;
+    private long chars;
+
+    public LineReader(Reader in, int maxLineChars) {
+        this.in = in;
+        this.line = new char[Math.max(16, maxLineChars)];
+    }
+
+    /** Reads the next line; false at the end of the stream. */
+    public boolean next() throws IOException {
+        len = 0;
+        segStart = 0;
+        segContent = false;
+        escape = 0;
+        truncated = false;
+        boolean any = false;
+        final char[] buf = line;
+        final int cap = buf.length;
+        while (true) {
+            if (pos >= limit) {
+                if (eof || !fill()) {
+                    if (!any) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+            any = true;
+            int p = pos;
+            int lim = limit;
+            boolean done = false;
+            while (p < lim) {
+                char c = input[p++];
+                if (escape != 0) {
+                    if (c == '\n') {
+                        escape = 0;
+                        done = true;
+                        break;
+                    }
+                    escape = escapeState(escape, c);
+                    continue;
+                }
+                if (c >= ' ') {
+                    if (len < cap) {
+                        buf[len++] = c;
+                        if (c != ' ') {
+                            segContent = true;
+                        }
+                    } else {
+                        truncated = true;
+                    }
+                } else if (c == '\n') {
+                    done = true;
+                    break;
+                } else if (c == '\t') {
+                    if (len < cap) {
+                        buf[len++] = c;
+                    } else {
+                        truncated = true;
+                    }
+                } else if (c == ESC) {
+                    escape = 1;
+                } else if (c == '\r') {
+                    carriageReturn();
+                }
+            }
+            chars += p - pos;
+            pos = p;
+            if (done) {
+                break;
+            }
+        }
+        finishLine();
+        lineNumber++;
+        if (truncated) {
+            truncatedLines++;
+        }
+        return true;
+    }
+
+    private static int escapeState(int state, char c) {
+        switch (state) {
+            case 1: // after ESC
+                return c == '[' ? 2 : c == ']' ? 3 : 0;
+            case 2: // CSI: parameters until a final byte
+                return c >= 0x40 && c <= 0x7E ? 0 : 2;
+            case 3: // OSC: until BEL or ESC \
+                return c == 7 ? 0 : c == ESC ? 4 : 3;
+            default:
+                return 0;
+        }
+    }
+
+    private void carriageReturn() {
+        if (segContent) {
+            // keep the last non-blank segment at the front; what follows the \r overwrites it on a terminal
+            if (segStart > 0) {
+                System.arraycopy(line, segStart, line, 0, len - segStart);
+                len -= segStart;
+            }
+            segStart = len;
+            segContent = false;
+        } else {
+            len = segStart;
+        }
+    }
+
+    private void finishLine() {
+        int s;
+        int e;
+        if (segContent || segStart == 0) {
+            s = segStart;
+            e = len;
+        } else {
+            s = 0;
+            e = segStart;
+        }
+        s = skipTimestamp(line, s, e);
+        while (e > s && (line[e - 1] == ' ' || line[e - 1] == '\t')) {
+            e--;
+        }
+        start = s;
+        end = e;
+    }
+
+    /** Skips {@code yyyy-mm-ddThh:mm:ss[.fraction]Z } at {@code s}. */
+    static int skipTimestamp(char[] b, int s, int e) {
+        if (e - s < 21 || b[s + 4] != '-' || b[s + 10] != 'T' || b[s + 13] != ':') {
+            return s;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = b[s + i];
+            boolean digit = c >= '0' && c <= '9';
+            if (i == 4 || i == 7 ? c != '-' : i == 10 ? c != 'T' : i == 13 || i == 16 ? c != ':' : !digit) {
+                return s;
+            }
+        }
+        int i = s + 19;
+        if (i < e && b[i] == '.') {
+            i++;
+            while (i < e && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        }
+        if (i + 1 < e && b[i] == 'Z' && b[i + 1] == ' ') {
+            return i + 2;
+        }
+        if (i + 1 == e && b[i] == 'Z') {
+            return e;
+        }
+        return s;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(input, 0, input.length);
+        if (n < 0) {
+            eof = true;
+            pos = limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return n > 0 || fill();
+    }
+
+    /** The buffer holding the current line between {@link #start()} and {@link #end()}. */
+    public char[] buffer() {
+        return line;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    /** The current line as a string (allocates). */
+    public String text() {
+        return new String(line, start, end - start);
+    }
+
+    /** 1-based number of the current line. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Whether the current line was cut at the cap. */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    public long truncatedLines() {
+        return truncatedLines;
+    }
+
+    /** Characters read so far. */
+    public long chars() {
+        return chars;
+    }
+}

@@ -1,0 +1,471 @@
+package io.sophia.diagnosis.internal.logs;
+
+import com.google.re2j.Matcher;
+import io.sophia.core.LogAnalyzer.LogOrigin;
+import io.sophia.core.Observation.CiStep;
+import io.sophia.core.Observation.LogFinding;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scan of one log: reads it line by line, attributes lines to steps, runs the literal prefilter and
+ * the candidate indications' patterns, collapses repeated findings, and ranks them at the end.
+ * Memory is bounded by the options (line cap, context size, number of distinct findings kept),
+ * never by the log's size.
+ */
+public final class LogScan {
+
+    /** Scan options; see {@code LogScanner} for the defaults. */
+    public record Options(int maxLineChars, int contextBefore, int contextAfter, int maxFindings, int maxKept) {
+        public static final Options DEFAULTS = new Options(64 * 1024, 3, 3, 20, 4096);
+    }
+
+    /** Quoted lines and context lines are cut to this many characters. */
+    static final int QUOTE_CHARS = 2000;
+    static final int CONTEXT_CHARS = 500;
+    private static final int MAX_SEGMENTS = 10_000;
+
+    private final ScanEngine engine;
+    private final Options options;
+    private final LogOrigin origin;
+
+    // context ring of the previous lines (chars copied, no String per line)
+    private final char[][] ring;
+    private final int[] ringLen;
+
+    private final List<Segment> segments = new ArrayList<>();
+    private Segment current;
+    private int lastStepIndex = -1;
+    private final boolean[] stepUsed;
+    private boolean sawGroup;
+
+    private final Map<String, Found> found = new HashMap<>();
+    private final List<Found> awaitingContext = new ArrayList<>();
+    private final List<Window> windows = new ArrayList<>();
+    private long seq;
+
+    private final int[] seen;
+    private final int[] hits;
+    private int stamp;
+
+    private long lines;
+    private long[] failurePoints = new long[0];
+
+    /** A step (GitHub) or a command (Travis {@code $ cmd}) and whether it failed. */
+    static final class Segment {
+        final int index;
+        final String name;
+        final long startLine;
+        boolean failed;
+        long failureLine;
+
+        Segment(int index, String name, long startLine, boolean failed) {
+            this.index = index;
+            this.name = name;
+            this.startLine = startLine;
+            this.failed = failed;
+        }
+    }
+
+    /** A finding being collected; identical ones collapse into the latest occurrence. */
+    static final class Found {
+        final ScanEngine.Compiled indication;
+        final String text;
+        long lineNumber;
+        List<String> before;
+        List<String> after = new ArrayList<>();
+        Segment segment;
+        boolean errorMarker;
+        boolean warningMarker;
+        int count;
+        long seq;
+        boolean dropped;
+        double score;
+
+        Found(ScanEngine.Compiled indication, String text) {
+            this.indication = indication;
+            this.text = text;
+        }
+    }
+
+    /** An anchor line of a multi-line indication waiting for its {@code followedBy} line. */
+    private static final class Window {
+        final ScanEngine.Compiled indication;
+        final String text;
+        final long lineNumber;
+        final List<String> before;
+        final List<String> after = new ArrayList<>();
+        final Segment segment;
+        final boolean errorMarker;
+        int remaining;
+
+        Window(ScanEngine.Compiled indication, String text, long lineNumber, List<String> before, Segment segment,
+               boolean errorMarker) {
+            this.indication = indication;
+            this.text = text;
+            this.lineNumber = lineNumber;
+            this.before = before;
+            this.segment = segment;
+            this.errorMarker = errorMarker;
+            this.remaining = indication.indication().window();
+        }
+    }
+
+    public LogScan(ScanEngine engine, Options options, LogOrigin origin) {
+        this.engine = engine;
+        this.options = options;
+        this.origin = origin;
+        this.ring = new char[Math.max(1, options.contextBefore())][CONTEXT_CHARS];
+        this.ringLen = new int[ring.length];
+        this.seen = new int[engine.tags];
+        this.hits = new int[engine.tags];
+        this.stepUsed = new boolean[origin.steps().size()];
+        Arrays.fill(seen, -1);
+        CiStep first = origin.steps().isEmpty() ? null : origin.steps().get(0);
+        if (first != null && "Set up job".equals(first.name())) {
+            stepUsed[0] = true;
+            lastStepIndex = 0;
+            current = newSegment(first.name(), 1, "failure".equals(first.conclusion()));
+        } else {
+            current = newSegment(null, 1, false);
+        }
+    }
+
+    private Segment newSegment(String name, long line, boolean failed) {
+        if (segments.size() >= MAX_SEGMENTS) {
+            return current;
+        }
+        Segment s = new Segment(segments.size(), name, line, failed);
+        segments.add(s);
+        return s;
+    }
+
+    /** Reads {@code log} to its end and returns the ranked findings. */
+    public List<LogFinding> run(Reader log) throws IOException {
+        LineReader reader = new LineReader(log, options.maxLineChars());
+        while (reader.next()) {
+            lines = reader.lineNumber();
+            accept(reader);
+        }
+        return rank();
+    }
+
+    private void accept(LineReader reader) {
+        char[] buf = reader.buffer();
+        int s = reader.start();
+        int e = reader.end();
+        long number = reader.lineNumber();
+        String text = null;
+
+        if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
+            text = reader.text();
+            feedFollowers(text, number);
+        }
+
+        boolean errorMarker = false;
+        boolean warningMarker = false;
+        if (e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[') {
+            if (text == null) {
+                text = reader.text();
+            }
+            if (text.startsWith("##[group]")) {
+                sawGroup = true;
+                onGroup(text.substring("##[group]".length()), number);
+            } else if (text.startsWith("##[error]")) {
+                errorMarker = true;
+            } else if (text.startsWith("##[warning]")) {
+                warningMarker = true;
+            }
+        } else if (!sawGroup && e - s >= 3 && buf[s] == '$' && buf[s + 1] == ' ') {
+            current = newSegment(cut(new String(buf, s + 2, Math.min(e - s - 2, 200))), number, false);
+        } else if (!origin.steps().isEmpty() && e - s >= 16 && (buf[s] == 'P' || buf[s] == 'C')) {
+            if (text == null) {
+                text = reader.text();
+            }
+            if (text.equals("Post job cleanup.")) {
+                onStepBoundary(st -> st.name().startsWith("Post "), null, number);
+            } else if (text.equals("Cleaning up orphan processes")) {
+                onStepBoundary(st -> st.name().equals("Complete job"), null, number);
+            }
+        }
+
+        int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
+        for (int i = 0; i < n; i++) {
+            int tag = hits[i];
+            if (text == null) {
+                text = reader.text();
+            }
+            if (tag == engine.markerExitTag) {
+                onExitMarker(text, number);
+                continue;
+            }
+            ScanEngine.Compiled c = engine.compiled.get(tag);
+            if (c.matches(text)) {
+                List<String> before = before(number);
+                if (c.followedBy() != null) {
+                    windows.add(new Window(c, text, number, before, current, errorMarker));
+                } else {
+                    record(c, text, number, before, current, errorMarker, warningMarker, List.of());
+                }
+            }
+        }
+        remember(buf, s, e, number);
+    }
+
+    private static String cut(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+
+    private void onGroup(String title, long line) {
+        if (!title.startsWith("Run ")) {
+            return;
+        }
+        String command = title.substring(4).trim();
+        List<CiStep> steps = origin.steps();
+        int chosen = -1;
+        for (int i = lastStepIndex + 1; i < steps.size() && chosen < 0; i++) {
+            String name = steps.get(i).name();
+            if (!stepUsed[i] && name != null && (name.equals(title) || name.equals(command))) {
+                chosen = i;
+            }
+        }
+        for (int i = lastStepIndex + 1; i < steps.size() && chosen < 0; i++) {
+            CiStep st = steps.get(i);
+            String name = st.name() == null ? "" : st.name();
+            if (!stepUsed[i] && !"skipped".equals(st.conclusion()) && !name.equals("Set up job")
+                    && !name.equals("Complete job") && !name.startsWith("Post ")) {
+                chosen = i;
+            }
+        }
+        if (chosen >= 0) {
+            useStep(chosen, line);
+        } else {
+            current = newSegment(cut(title), line, false);
+        }
+    }
+
+    private void onStepBoundary(java.util.function.Predicate<CiStep> which, String fallback, long line) {
+        List<CiStep> steps = origin.steps();
+        for (int i = lastStepIndex + 1; i < steps.size(); i++) {
+            CiStep st = steps.get(i);
+            if (!stepUsed[i] && st.name() != null && which.test(st)) {
+                useStep(i, line);
+                return;
+            }
+        }
+        if (fallback != null) {
+            current = newSegment(fallback, line, false);
+        }
+    }
+
+    private void useStep(int i, long line) {
+        CiStep st = origin.steps().get(i);
+        stepUsed[i] = true;
+        lastStepIndex = i;
+        current = newSegment(st.name(), line, "failure".equals(st.conclusion()));
+    }
+
+    private void onExitMarker(String text, long line) {
+        Matcher m = ScanEngine.GITHUB_EXIT.matcher(text);
+        boolean failed = false;
+        if (m.find()) {
+            failed = !"0".equals(m.group(1));
+        } else {
+            m = ScanEngine.TRAVIS_EXIT.matcher(text);
+            if (m.find()) {
+                failed = !"0".equals(m.group(2));
+            }
+        }
+        if (failed && current.failureLine == 0) {
+            current.failed = true;
+            current.failureLine = line;
+        }
+    }
+
+    private void feedFollowers(String text, long number) {
+        String ctx = text.length() > CONTEXT_CHARS ? text.substring(0, CONTEXT_CHARS) : text;
+        if (!awaitingContext.isEmpty()) {
+            for (Iterator<Found> it = awaitingContext.iterator(); it.hasNext(); ) {
+                Found f = it.next();
+                if (!f.dropped && f.after.size() < options.contextAfter()) {
+                    f.after.add(ctx);
+                }
+                if (f.dropped || f.after.size() >= options.contextAfter()) {
+                    it.remove();
+                }
+            }
+        }
+        if (!windows.isEmpty()) {
+            for (Iterator<Window> it = windows.iterator(); it.hasNext(); ) {
+                Window w = it.next();
+                w.after.add(ctx);
+                if (w.indication.followedBy().matcher(text).find()) {
+                    it.remove();
+                    record(w.indication, w.text, w.lineNumber, w.before, w.segment, w.errorMarker, false, w.after);
+                } else if (--w.remaining <= 0) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private void record(ScanEngine.Compiled c, String text, long number, List<String> before, Segment segment,
+                        boolean errorMarker, boolean warningMarker, List<String> after) {
+        String key = c.index() + "\u0000" + normalize(text);
+        Found f = found.get(key);
+        if (f == null) {
+            f = new Found(c, text.length() > QUOTE_CHARS ? text.substring(0, QUOTE_CHARS) + "…" : text);
+            found.put(key, f);
+        }
+        f.lineNumber = number;
+        f.before = before;
+        f.after = new ArrayList<>(after.subList(0, Math.min(after.size(), options.contextAfter())));
+        f.segment = segment;
+        f.errorMarker = errorMarker;
+        f.warningMarker = warningMarker;
+        f.count++;
+        f.seq = ++seq;
+        if (f.after.size() < options.contextAfter() && !awaitingContext.contains(f)) {
+            awaitingContext.add(f);
+        }
+        if (found.size() > options.maxKept()) {
+            prune();
+        }
+    }
+
+    /** Digits vary between repetitions of the same message (timestamps, counters, ids). */
+    private static String normalize(String text) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), 300));
+        for (int i = 0; i < text.length() && b.length() < 300; i++) {
+            char c = text.charAt(i);
+            b.append(c >= '0' && c <= '9' ? '#' : c);
+        }
+        return b.toString();
+    }
+
+    private void prune() {
+        List<Map.Entry<String, Found>> entries = new ArrayList<>(found.entrySet());
+        entries.sort(Comparator.comparingDouble((Map.Entry<String, Found> en) -> en.getValue().indication
+                .indication().weight()).thenComparingLong(en -> en.getValue().seq).reversed());
+        for (int i = options.maxKept() / 2; i < entries.size(); i++) {
+            Found f = entries.get(i).getValue();
+            f.dropped = true;
+            found.remove(entries.get(i).getKey());
+        }
+        awaitingContext.removeIf(f -> f.dropped);
+    }
+
+    private List<String> before(long number) {
+        int k = (int) Math.min(options.contextBefore(), number - 1);
+        if (k <= 0 || options.contextBefore() == 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(k);
+        for (long l = number - k; l < number; l++) {
+            int slot = (int) (l % ring.length);
+            out.add(new String(ring[slot], 0, ringLen[slot]));
+        }
+        return out;
+    }
+
+    private void remember(char[] buf, int s, int e, long number) {
+        if (options.contextBefore() == 0) {
+            return;
+        }
+        int slot = (int) (number % ring.length);
+        int n = Math.min(e - s, CONTEXT_CHARS);
+        System.arraycopy(buf, s, ring[slot], 0, n);
+        ringLen[slot] = n;
+    }
+
+    // ---------------------------------------------------------------- ranking
+
+    private List<LogFinding> rank() {
+        List<Found> all = new ArrayList<>(found.values());
+        failurePoints = segments.stream().filter(sg -> sg.failed).mapToLong(this::failurePoint).sorted().toArray();
+        boolean anyFailed = failurePoints.length > 0;
+        for (Found f : all) {
+            f.score = score(f, anyFailed);
+        }
+        all.sort(Comparator.comparingDouble((Found f) -> f.score).reversed()
+                .thenComparing(Comparator.comparingLong((Found f) -> f.lineNumber).reversed()));
+        // one finding per chunk first: a finding next to a better one adds little, so it goes after the others
+        List<Found> first = new ArrayList<>();
+        List<Found> later = new ArrayList<>();
+        int near = Math.max(2, options.contextBefore() + options.contextAfter());
+        for (Found f : all) {
+            boolean close = false;
+            for (Found g : first) {
+                if (Math.abs(g.lineNumber - f.lineNumber) <= near) {
+                    close = true;
+                    break;
+                }
+            }
+            (close ? later : first).add(f);
+            if (first.size() >= options.maxFindings()) {
+                break;
+            }
+        }
+        List<Found> ordered = new ArrayList<>(first);
+        ordered.addAll(later);
+        List<LogFinding> result = new ArrayList<>();
+        for (Found f : ordered) {
+            if (result.size() >= options.maxFindings()) {
+                break;
+            }
+            List<String> context = new ArrayList<>(f.before);
+            context.add(f.text.length() > CONTEXT_CHARS ? f.text.substring(0, CONTEXT_CHARS) : f.text);
+            context.addAll(f.after);
+            result.add(new LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
+                    f.segment.name, f.lineNumber, f.indication.indication().id(), f.indication.indication().causeId(),
+                    f.text, context, Math.round(f.score * 10_000) / 10_000.0));
+        }
+        return result;
+    }
+
+    /**
+     * Weight of the indication, times how close the line is to where its step failed (the last error
+     * before a failing step ended explains it best), times whether it is in the failed step at all;
+     * {@code ##[error]} lines count more, {@code ##[warning]} lines less.
+     */
+    private double score(Found f, boolean anyFailed) {
+        double w = f.indication.indication().weight();
+        Segment sg = f.segment;
+        double stepFactor = sg.failed ? 1.0 : anyFailed ? 0.5 : 0.85;
+        long failurePoint = sg.failed ? failurePoint(sg) : firstFailureAfter(f.lineNumber);
+        long d = failurePoint - f.lineNumber;
+        double proximity = d < 0 ? 0.5 : 0.55 + 0.45 * Math.exp(-d / 60.0);
+        double marker = f.errorMarker ? 1.25 : f.warningMarker ? 0.8 : 1.0;
+        double score = w * stepFactor * proximity * marker;
+        return Math.max(0, Math.min(1, score));
+    }
+
+    private long nextSegmentStart(Segment sg) {
+        return sg.index + 1 < segments.size() ? segments.get(sg.index + 1).startLine : lines + 1;
+    }
+
+    private long failurePoint(Segment sg) {
+        return sg.failureLine > 0 ? sg.failureLine : nextSegmentStart(sg) - 1;
+    }
+
+    private long firstFailureAfter(long line) {
+        int i = Arrays.binarySearch(failurePoints, line);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        return i < failurePoints.length ? failurePoints[i] : lines;
+    }
+
+    /** Lines read. */
+    public long lines() {
+        return lines;
+    }
+}

@@ -1,0 +1,125 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.CauseId;
+import io.sophia.core.Confidence;
+import io.sophia.core.Evidence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The sentences that say why a cause ranks where it does, with the numbers. For the leading
+ * cause they also argue, the way an engineer would, why the competing families of causes
+ * (configuration, platform, registry …) are less likely, quoting the evidence against them.
+ */
+final class Explanations {
+
+    private Explanations() {
+    }
+
+    static String top(Inference.Scored s, Confidence conf, List<Inference.Scored> all, Set<String> explained) {
+        if (s.id().equals(CauseId.UNKNOWN)) {
+            return unknown(s, all);
+        }
+        StringBuilder sb = new StringBuilder();
+        List<Evidence> pro = s.direction(Evidence.Direction.FOR);
+        List<Evidence> con = s.direction(Evidence.Direction.AGAINST);
+        sb.append(s.title()).append(" is the most likely cause at ").append(Words.percent(s.probability()))
+                .append(" (").append(conf.name().toLowerCase(Locale.ROOT)).append(" confidence, up from a prior of ")
+                .append(Words.percent(s.prior())).append("), on ").append(Words.plural(pro.size(), "piece", "pieces"))
+                .append(" of evidence for it and ").append(con.size()).append(" against.");
+        if (!pro.isEmpty()) {
+            sb.append(" Strongest: ").append(pro.get(0).text());
+        }
+        if (!con.isEmpty()) {
+            sb.append(" Against it: ").append(con.get(0).text());
+        }
+        // contrasts: one cause per family with the strongest evidence against it
+        List<Inference.Scored> others = new ArrayList<>();
+        for (Inference.Scored o : all) {
+            if (!o.id().equals(s.id()) && !o.id().equals(CauseId.UNKNOWN) && o.weight(Evidence.Direction.AGAINST) > 0) {
+                others.add(o);
+            }
+        }
+        others.sort(Comparator.comparingDouble((Inference.Scored o) -> -o.weight(Evidence.Direction.AGAINST))
+                .thenComparing(o -> o.id().value()));
+        Set<String> families = new LinkedHashSet<>();
+        families.add(family(s.id()));
+        List<Inference.Scored> contrasts = new ArrayList<>();
+        for (Inference.Scored o : others) {
+            if (contrasts.size() < 3 && families.add(family(o.id()))) {
+                contrasts.add(o);
+            }
+        }
+        for (Inference.Scored o : contrasts) {
+            List<Evidence> against = o.direction(Evidence.Direction.AGAINST);
+            sb.append(' ').append(o.title()).append(o.probability() < 0.05 ? " is unlikely (" : " is less likely (")
+                    .append(Words.percent(o.probability())).append("): ").append(against.get(0).text());
+            if (against.size() > 1) {
+                sb.append(' ').append(against.get(1).text());
+            }
+        }
+        Inference.Scored runnerUp = null;
+        for (Inference.Scored o : all) {
+            if (!o.id().equals(s.id()) && !o.id().equals(CauseId.UNKNOWN) && !o.direction(Evidence.Direction.FOR).isEmpty()) {
+                runnerUp = o;
+                break;
+            }
+        }
+        if (runnerUp != null && !contrasts.contains(runnerUp) && runnerUp.probability() >= 0.01) {
+            sb.append(" The runner-up, ").append(runnerUp.title()).append(" at ").append(Words.percent(runnerUp.probability()))
+                    .append(", rests on: ").append(runnerUp.direction(Evidence.Direction.FOR).get(0).text());
+        }
+        return sb.toString();
+    }
+
+    static String other(Inference.Scored s, Confidence conf, Inference.Scored top) {
+        if (s.id().equals(CauseId.UNKNOWN)) {
+            List<Evidence> pro = s.direction(Evidence.Direction.FOR);
+            return "Unknown keeps " + Words.percent(s.probability()) + " for causes outside the knowledge base"
+                    + (pro.isEmpty() ? "." : ": " + pro.get(0).text());
+        }
+        StringBuilder sb = new StringBuilder();
+        List<Evidence> pro = s.direction(Evidence.Direction.FOR);
+        List<Evidence> con = s.direction(Evidence.Direction.AGAINST);
+        sb.append(s.title()).append(" is at ").append(Words.percent(s.probability())).append(" (")
+                .append(conf.name().toLowerCase(Locale.ROOT)).append(" confidence, prior ").append(Words.percent(s.prior()))
+                .append("), behind ").append(top.title()).append(" at ").append(Words.percent(top.probability()))
+                .append(".");
+        if (!pro.isEmpty()) {
+            sb.append(" For it: ").append(pro.get(0).text());
+        }
+        if (!con.isEmpty()) {
+            sb.append(" Against it: ").append(con.get(0).text());
+        }
+        return sb.toString();
+    }
+
+    private static String unknown(Inference.Scored s, List<Inference.Scored> all) {
+        StringBuilder sb = new StringBuilder("No known cause explains the failure well: unknown leads at ")
+                .append(Words.percent(s.probability())).append('.');
+        List<Evidence> pro = s.direction(Evidence.Direction.FOR);
+        if (!pro.isEmpty()) {
+            sb.append(' ').append(pro.get(0).text());
+        }
+        for (Inference.Scored o : all) {
+            if (!o.id().equals(CauseId.UNKNOWN) && !o.direction(Evidence.Direction.FOR).isEmpty()) {
+                sb.append(" The best known candidate, ").append(o.title()).append(" at ").append(Words.percent(o.probability()))
+                        .append(", rests only on: ").append(o.direction(Evidence.Direction.FOR).get(0).text());
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String family(CauseId id) {
+        String v = id.value();
+        int dot = v.indexOf('.');
+        String f = dot < 0 ? v : v.substring(0, dot);
+        return f.equals("image") ? "registry" : f;
+    }
+}

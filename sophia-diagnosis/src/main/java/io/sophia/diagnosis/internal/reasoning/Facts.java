@@ -1,0 +1,338 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.Deployment;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns observations and derived statuses into {@link Fact}s, including the facts that only
+ * exist across sources: jobs failing at a common step, jobs cancelled after another failed, a
+ * healthy peer deployed the same way, a service whose dependency is down, a deployed version that
+ * is not the run's commit.
+ */
+final class Facts {
+
+    private static final Set<String> FAILED = Set.of("failure", "cancelled", "timed_out", "startup_failure");
+    static final int LINE_MAX = 200;
+
+    private Facts() {
+    }
+
+    static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health) {
+        List<Fact> out = new ArrayList<>();
+        Map<String, Integer> serviceOrder = new HashMap<>();
+        for (int i = 0; i < deployment.services().size(); i++) {
+            serviceOrder.put(deployment.services().get(i).id(), i);
+        }
+        List<Observation.CiJob> jobs = new ArrayList<>();
+        Observation.CiRun run = null;
+        Map<Long, String> jobNames = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.CiJob j) {
+                jobs.add(j);
+                jobNames.put(j.jobId(), j.name());
+            } else if (o instanceof Observation.CiRun r) {
+                run = r;
+            }
+        }
+        // the finding that ended each log: best score, then the last line (a retried warning comes earlier)
+        Map<String, Observation.LogFinding> best = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.LogFinding f) {
+                best.merge(logKey(f), f, (a, b) -> {
+                    int c = Double.compare(clamp(a.score()), clamp(b.score()));
+                    return c > 0 || (c == 0 && a.lineNumber() >= b.lineNumber()) ? a : b;
+                });
+            }
+        }
+        int seq = 0;
+        for (Observation o : observations) {
+            seq++;
+            String svc = known(deployment, o.serviceId());
+            if (o instanceof Observation.LogFinding f) {
+                String job = f.jobName() != null ? f.jobName() : jobNames.getOrDefault(f.jobId(), "job " + f.jobId());
+                String subject = svc != null ? svc : job;
+                Map<String, String> a = attrs("causeId", f.causeId(), "indication", f.indicationId(), "source", f.source(),
+                        "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
+                        String.valueOf(best.get(logKey(f)) == f));
+                Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
+                        "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
+                        "indication", f.indicationId(), "causeId", f.causeId(), "source", Words.source(f.source()));
+                // best-scored finding first within a subject, so the quoted line is the one that explains the failure
+                out.add(new Fact("log", svc, subject, false, a, v, key(serviceOrder, svc, subject,
+                        String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq)));
+            } else if (o instanceof Observation.CiJob j) {
+                Observation.CiStep failed = j.failedStep();
+                Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
+                        "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc);
+                Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
+                        failed == null ? "" : failed.name(), "runner", j.runnerName());
+                out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
+                for (Observation.CiStep st : j.steps()) {
+                    Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
+                            "jobConclusion", j.conclusion());
+                    Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
+                    out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
+                            key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
+                }
+            } else if (o instanceof Observation.CiRun r) {
+                Map<String, String> a = attrs("conclusion", r.conclusion(), "status", r.status(), "workflow", r.workflowName(),
+                        "event", r.event(), "branch", r.headBranch());
+                Map<String, String> v = vars(null, "workflow", r.workflowName(), "conclusion", words(r.conclusion()),
+                        "runId", String.valueOf(r.runId()), "sha", shortSha(r.headSha()), "branch", r.headBranch());
+                out.add(new Fact("run", null, "run " + r.runId(), false, a, v, key(serviceOrder, null, "run", "",
+                        r.runId(), seq)));
+            } else if (o instanceof Observation.CiAnnotation an) {
+                String job = jobNames.getOrDefault(an.jobId(), "job " + an.jobId());
+                Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000));
+                Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
+                        Words.clip(an.message(), LINE_MAX), "job", job);
+                out.add(new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
+                        key(serviceOrder, svc, job, "", an.jobId(), seq)));
+            } else if (o instanceof Observation.ProbeFailure f) {
+                boolean serviceSide = ServiceStates.serviceSide(f);
+                String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
+                String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
+                String subject = svc != null ? svc : (f.target() == null ? f.source() : f.target());
+                Map<String, String> a = attrs("source", f.source(), "kind", f.kind() == null ? "" : f.kind().name(),
+                        "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
+                        "detail", Words.clip(f.detail(), 4000), "target", f.target());
+                Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
+                        "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
+                        "httpStatus", status);
+                out.add(new Fact("probe", svc, subject, serviceSide, a, v, key(serviceOrder, svc, subject, "", 0, seq)));
+            } else if (o instanceof Observation.HttpCheck h && svc != null) {
+                Service s = deployment.service(svc).orElseThrow();
+                Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
+                        (h.statusCode() / 100) + "xx", "accepted", String.valueOf(s.expect().accepts(h.statusCode())));
+                Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
+                        h.latency() == null ? "" : String.valueOf(h.latency().toMillis()));
+                out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
+            } else if (o instanceof Observation.ConditionCheck c && svc != null) {
+                Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
+                        Words.clip(c.actual(), 400));
+                Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
+                out.add(new Fact("condition", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
+            } else if (o instanceof Observation.PlatformMachine m) {
+                String subject = svc != null ? svc : m.app();
+                Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
+                        m.hostStatus(), "region", m.region(), "app", m.app());
+                Map<String, String> v = vars(svc, "app", m.app(), "machine", m.machineId(), "state", m.state(), "region",
+                        m.region(), "hostStatus", m.hostStatus());
+                out.add(new Fact("machine", svc, subject, true, a, v, key(serviceOrder, svc, subject, m.machineId(), 0, seq)));
+                int e = 0;
+                for (Observation.MachineEvent ev : m.events()) {
+                    e++;
+                    boolean nonZero = ev.exitCode() != null && ev.exitCode() != 0;
+                    Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
+                            ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
+                            String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero),
+                            "app", m.app(), "detail", Words.clip(ev.detail(), 4000));
+                    Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
+                            "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
+                            "detail", Words.clip(ev.detail(), LINE_MAX));
+                    out.add(new Fact("machineEvent", svc, subject, true, ea, evv,
+                            key(serviceOrder, svc, subject, m.machineId() + String.format(Locale.ROOT, "%05d", e), 0, seq)));
+                }
+                for (Observation.MachineCheck ch : m.checks()) {
+                    Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
+                            Words.clip(ch.output(), 4000), "app", m.app());
+                    Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
+                            "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
+                    out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
+                            key(serviceOrder, svc, subject, m.machineId() + ch.name(), 0, seq)));
+                }
+            } else if (o instanceof Observation.TlsHandshake t && svc != null) {
+                Service s = deployment.service(svc).orElseThrow();
+                int min = s.expect().minCertificateDays() == null ? ServiceStates.DEFAULT_CERT_DAYS
+                        : s.expect().minCertificateDays();
+                Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
+                        String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
+                        String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
+                        String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min));
+                Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
+                        "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
+                out.add(new Fact("tls", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
+            } else if (o instanceof Observation.DnsResolution d && svc != null) {
+                out.add(new Fact("dns", svc, svc, true, attrs("host", d.host()), vars(svc, "host", d.host(), "addresses",
+                        Words.list(d.addresses(), 3)), key(serviceOrder, svc, svc, "", 0, seq)));
+            } else if (o instanceof Observation.TcpConnect t && svc != null) {
+                out.add(new Fact("tcp", svc, svc, true, attrs("host", t.host()), vars(svc, "host", t.host(), "port",
+                        String.valueOf(t.port())), key(serviceOrder, svc, svc, "", 0, seq)));
+            } else if (o instanceof Observation.McpHandshake m && svc != null) {
+                out.add(new Fact("mcp", svc, svc, true, attrs("era", m.era(), "protocolVersion", m.protocolVersion()),
+                        vars(svc, "server", m.serverName(), "version", m.serverVersion(), "protocolVersion",
+                                m.protocolVersion()), key(serviceOrder, svc, svc, "", 0, seq)));
+            }
+        }
+        derived(deployment, health, jobs, run, serviceOrder, out);
+        out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
+        return out;
+    }
+
+    /** Facts that exist only across observations or sources. */
+    private static void derived(Deployment deployment, Map<String, ServiceHealth> health, List<Observation.CiJob> jobs,
+                                Observation.CiRun run, Map<String, Integer> serviceOrder, List<Fact> out) {
+        // common cause: failed jobs that failed at the same step
+        Map<String, List<String>> byStep = new TreeMap<>();
+        for (Observation.CiJob j : jobs) {
+            Observation.CiStep st = j.failedStep();
+            if (st != null && st.name() != null && j.name() != null && "failure".equals(j.conclusion())) {
+                byStep.computeIfAbsent(st.name(), k -> new ArrayList<>()).add(j.name());
+            }
+        }
+        for (Map.Entry<String, List<String>> e : byStep.entrySet()) {
+            if (e.getValue().size() >= 2) {
+                List<String> names = e.getValue().stream().sorted().toList();
+                Map<String, String> v = vars(null, "step", e.getKey(), "jobCount", String.valueOf(names.size()));
+                v.put("jobs", Words.list(names));
+                out.add(new Fact("commonStep", null, "step " + e.getKey(), false, attrs("step", e.getKey()), v,
+                        key(serviceOrder, null, e.getKey(), "", 0, 0)));
+            }
+        }
+        // fail-fast: a cancellation that follows a failure is a consequence, not a cause
+        List<Observation.CiJob> failedJobs = jobs.stream().filter(j -> "failure".equals(j.conclusion()))
+                .sorted(Comparator.comparing(j -> j.completedAt() == null ? java.time.Instant.MAX : j.completedAt())).toList();
+        if (!failedJobs.isEmpty()) {
+            for (Observation.CiJob j : jobs) {
+                if ("cancelled".equals(j.conclusion())) {
+                    Observation.CiJob first = failedJobs.get(0);
+                    if (j.completedAt() == null || first.completedAt() == null || !first.completedAt().isAfter(j.completedAt())) {
+                        String svc = known(deployment, j.serviceId());
+                        out.add(new Fact("cancelledAfterFailure", svc, j.name(), false, attrs("job", j.name()),
+                                vars(svc, "job", j.name(), "failedJob", first.name()),
+                                key(serviceOrder, svc, j.name(), "", j.jobId(), 0)));
+                    }
+                }
+            }
+        }
+        List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
+        Set<String> deployedByCi = new java.util.HashSet<>();
+        for (Observation.CiJob j : jobs) {
+            if (j.serviceId() != null) {
+                deployedByCi.add(j.serviceId());
+            }
+        }
+        Set<String> started = new java.util.HashSet<>();
+        for (Fact f : out) {
+            if (f.type().equals("machine") && f.serviceId() != null && "started".equalsIgnoreCase(f.attrs().get("state"))) {
+                started.add(f.serviceId());
+            }
+        }
+        Map<String, String> jobConclusion = new HashMap<>();
+        for (Observation.CiJob j : jobs) {
+            if (j.serviceId() != null) {
+                jobConclusion.merge(j.serviceId(), String.valueOf(j.conclusion()),
+                        (a, b) -> "success".equals(a) && "success".equals(b) ? "success" : "failure");
+            }
+        }
+        for (Service s : deployment.services()) {
+            ServiceHealth h = health.get(s.id());
+            // deployed successfully: its own deploy job succeeded, or, without per-service jobs, the run did
+            boolean deployOk = jobConclusion.containsKey(s.id()) ? "success".equals(jobConclusion.get(s.id()))
+                    : jobConclusion.isEmpty() && run != null && "success".equals(run.conclusion());
+            boolean othersDown = down.stream().anyMatch(d -> !d.equals(s.id()));
+            // "the same setup": deployed by the same run as a failing service, or, without CI, the same kind of service
+            boolean samePath = h.status() == Status.UP && othersDown && (deployedByCi.isEmpty()
+                    ? down.stream().anyMatch(d -> deployment.service(d).map(x -> x.kind() == s.kind()).orElse(false))
+                    : deployedByCi.contains(s.id()) && down.stream().anyMatch(deployedByCi::contains));
+            Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
+                    s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
+                    "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
+                    String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk));
+            Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
+                    : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
+            v.put("downServices", Words.list(down));
+            out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
+        }
+        // topology: a DOWN service whose dependency is DOWN
+        for (Service s : deployment.services()) {
+            if (health.get(s.id()).status() != Status.DOWN) {
+                continue;
+            }
+            for (String dep : s.dependsOn()) {
+                // in a cycle neither side explains the other: both are diagnosed on their own
+                if (health.get(dep).status() == Status.DOWN && !Inference.dependsOn(deployment, dep, s.id())) {
+                    out.add(new Fact("dependency", s.id(), s.id(), false, attrs("dependency", dep),
+                            vars(s.id(), "dependency", dep), key(serviceOrder, s.id(), s.id(), dep, 0, 0)));
+                }
+            }
+        }
+        // deployed version vs the run's commit
+        if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+            for (ServiceHealth h : health.values()) {
+                String ver = h.version();
+                if (ver == null || !ver.matches("[0-9a-fA-F]{7,64}")) {
+                    continue;
+                }
+                String a1 = ver.toLowerCase(Locale.ROOT);
+                String b1 = run.headSha().toLowerCase(Locale.ROOT);
+                boolean matches = a1.startsWith(b1) || b1.startsWith(a1);
+                out.add(new Fact("version", h.id(), h.id(), true, attrs("matches", String.valueOf(matches),
+                        "runConclusion", run.conclusion()),
+                        vars(h.id(), "deployed", shortSha(ver), "expected", shortSha(run.headSha())),
+                        key(serviceOrder, h.id(), h.id(), "", 0, 0)));
+            }
+        }
+    }
+
+    private static String logKey(Observation.LogFinding f) {
+        return f.source() + "|" + f.jobId() + "|" + (f.jobId() == 0 ? f.serviceId() : "");
+    }
+
+    static boolean failedConclusion(String conclusion) {
+        return conclusion != null && FAILED.contains(conclusion);
+    }
+
+    private static String known(Deployment d, String serviceId) {
+        return serviceId != null && d.service(serviceId).isPresent() ? serviceId : null;
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "" : sha.length() > 12 && sha.matches("[0-9a-fA-F]+") ? sha.substring(0, 12) : sha;
+    }
+
+    private static String words(String conclusion) {
+        return conclusion == null ? "not concluded" : conclusion.replace('_', ' ');
+    }
+
+    private static String key(Map<String, Integer> order, String svc, String subject, String extra, long id, int seq) {
+        int so = svc == null ? 9999 : order.getOrDefault(svc, 9998);
+        return String.format(Locale.ROOT, "%05d|%s|%s|%020d|%08d", so, Objects.toString(subject, ""), extra, id, seq);
+    }
+
+    private static Map<String, String> attrs(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put(kv[i], kv[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, String> vars(String service, String... kv) {
+        Map<String, String> m = attrs(kv);
+        if (service != null) {
+            m.put("service", service);
+        }
+        return m;
+    }
+}

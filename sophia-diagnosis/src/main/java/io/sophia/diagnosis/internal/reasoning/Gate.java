@@ -1,0 +1,179 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.GateDecision;
+import io.sophia.core.Impact;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+import io.sophia.diagnosis.GatePolicy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** Evaluates a {@link GatePolicy}: Keptn-style scoring, key criteria block. */
+final class Gate {
+
+    private Gate() {
+    }
+
+    static GateDecision evaluate(GatePolicy policy, Collection<ServiceHealth> services, List<Observation> observations,
+                                 List<RankedCause> causes, Impact impact) {
+        List<GateDecision.Criterion> criteria = new ArrayList<>();
+        for (GatePolicy.CriterionSpec spec : policy.criteria()) {
+            if (!spec.enabled()) {
+                continue;
+            }
+            criteria.add(switch (spec.id()) {
+                case GatePolicy.CRITICAL_SERVICES_UP -> criticalUp(spec, services);
+                case GatePolicy.PIPELINE_SUCCEEDED -> pipeline(spec, observations);
+                case GatePolicy.ALL_SERVICES_UP -> allUp(spec, services);
+                case GatePolicy.SOURCES_READABLE -> sources(spec, policy.sources(), observations);
+                case GatePolicy.TLS_NOT_EXPIRING -> tls(spec, observations);
+                case GatePolicy.MIN_AVAILABILITY -> availability(spec, impact);
+                case GatePolicy.MAX_CAUSE_PROBABILITY -> maxCause(spec, causes);
+                default -> throw new IllegalStateException(spec.id());
+            });
+        }
+        double total = 0;
+        double got = 0;
+        boolean keyFailed = false;
+        boolean otherProblem = false;
+        for (GateDecision.Criterion c : criteria) {
+            total += c.weight();
+            got += c.weight() * switch (c.outcome()) {
+                case PASS -> 1.0;
+                case WARN -> 0.5;
+                case FAIL -> 0.0;
+            };
+            if (c.outcome() == GateDecision.Outcome.FAIL && c.key()) {
+                keyFailed = true;
+            } else if (c.outcome() != GateDecision.Outcome.PASS) {
+                otherProblem = true;
+            }
+        }
+        double score = total == 0 ? 100.0 : Math.round(got / total * 1000) / 10.0;
+        GateDecision.Status status = keyFailed ? GateDecision.Status.BLOCKED
+                : otherProblem ? GateDecision.Status.WARN : GateDecision.Status.OPEN;
+        return new GateDecision(status, score, criteria);
+    }
+
+    private static GateDecision.Criterion criterion(GatePolicy.CriterionSpec spec, String description,
+                                                    GateDecision.Outcome outcome, String value, String threshold) {
+        return new GateDecision.Criterion(spec.id(), description, spec.key(), spec.weight(), outcome, value, threshold);
+    }
+
+    private static GateDecision.Criterion criticalUp(GatePolicy.CriterionSpec spec, Collection<ServiceHealth> services) {
+        String d = "Every critical service is UP";
+        List<ServiceHealth> critical = services.stream().filter(ServiceHealth::critical).toList();
+        if (critical.isEmpty()) {
+            return criterion(spec, d, GateDecision.Outcome.PASS, "no service is marked critical", "every critical service UP");
+        }
+        List<ServiceHealth> notUp = critical.stream().filter(h -> h.status() != Status.UP).toList();
+        boolean onlyDegraded = notUp.stream().allMatch(h -> h.status() == Status.DEGRADED);
+        GateDecision.Outcome o = notUp.isEmpty() ? GateDecision.Outcome.PASS
+                : onlyDegraded ? GateDecision.Outcome.WARN : GateDecision.Outcome.FAIL;
+        String value = notUp.isEmpty() ? "all " + critical.size() + " critical services are UP"
+                : notUp.size() + " of " + critical.size() + " critical services are not UP: " + describe(notUp);
+        return criterion(spec, d, o, value, "every critical service UP");
+    }
+
+    private static GateDecision.Criterion allUp(GatePolicy.CriterionSpec spec, Collection<ServiceHealth> services) {
+        String d = "Every service is UP";
+        List<ServiceHealth> notUp = services.stream().filter(h -> h.status() != Status.UP).toList();
+        boolean onlyDegraded = notUp.stream().allMatch(h -> h.status() == Status.DEGRADED);
+        GateDecision.Outcome o = notUp.isEmpty() ? GateDecision.Outcome.PASS
+                : onlyDegraded ? GateDecision.Outcome.WARN : GateDecision.Outcome.FAIL;
+        String value = notUp.isEmpty() ? "all " + services.size() + " services are UP"
+                : notUp.size() + " of " + services.size() + " services are not UP: " + describe(notUp);
+        return criterion(spec, d, o, value, "every service UP");
+    }
+
+    private static String describe(List<ServiceHealth> list) {
+        return Words.list(list.stream().map(h -> h.id() + " " + h.status()).toList(), 8);
+    }
+
+    private static GateDecision.Criterion pipeline(GatePolicy.CriterionSpec spec, List<Observation> observations) {
+        String d = "The deploy run concluded success";
+        Observation.CiRun run = null;
+        for (Observation o : observations) {
+            if (o instanceof Observation.CiRun r) {
+                run = r;
+            }
+        }
+        String threshold = "conclusion success (when the run can be read)";
+        if (run == null) {
+            boolean tried = observations.stream().anyMatch(o -> o instanceof Observation.ProbeFailure f
+                    && "github".equalsIgnoreCase(f.source()));
+            return criterion(spec, d, GateDecision.Outcome.PASS, tried ? "the run could not be read (see sources-readable)"
+                    : "no CI run observed", threshold);
+        }
+        String name = "run " + run.runId() + (run.workflowName() == null ? "" : " (" + Words.clip(run.workflowName(), 80) + ")");
+        if (run.conclusion() == null) {
+            return criterion(spec, d, GateDecision.Outcome.WARN, name + " has not concluded: " + run.status(), threshold);
+        }
+        boolean ok = "success".equals(run.conclusion());
+        return criterion(spec, d, ok ? GateDecision.Outcome.PASS : GateDecision.Outcome.FAIL,
+                name + " concluded " + run.conclusion(), threshold);
+    }
+
+    private static GateDecision.Criterion sources(GatePolicy.CriterionSpec spec, List<String> sources,
+                                                  List<Observation> observations) {
+        String d = "The CI and platform sources could be read";
+        List<String> failures = new ArrayList<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ProbeFailure f && f.source() != null
+                    && sources.contains(f.source().toLowerCase(Locale.ROOT))) {
+                String s = Words.source(f.source()) + ": " + Words.kind(f.kind());
+                if (!failures.contains(s)) {
+                    failures.add(s);
+                }
+            }
+        }
+        return criterion(spec, d, failures.isEmpty() ? GateDecision.Outcome.PASS : GateDecision.Outcome.FAIL,
+                failures.isEmpty() ? "no probe failure from " + String.join(", ", sources) : Words.list(failures, 4),
+                "no probe failure from " + String.join(", ", sources));
+    }
+
+    private static GateDecision.Criterion tls(GatePolicy.CriterionSpec spec, List<Observation> observations) {
+        int days = (int) spec.threshold();
+        String d = "No TLS certificate expires within " + days + " days";
+        List<String> soon = new ArrayList<>();
+        long min = Long.MAX_VALUE;
+        int seen = 0;
+        for (Observation o : observations) {
+            if (o instanceof Observation.TlsHandshake t) {
+                seen++;
+                min = Math.min(min, t.daysToExpiry());
+                if (t.daysToExpiry() < days) {
+                    soon.add((t.serviceId() == null ? t.host() : t.serviceId()) + (t.daysToExpiry() < 0
+                            ? " expired " + (-t.daysToExpiry()) + " days ago" : " expires in " + t.daysToExpiry() + " days"));
+                }
+            }
+        }
+        String value = seen == 0 ? "no TLS certificate observed"
+                : soon.isEmpty() ? "the nearest expiry is in " + min + " days" : Words.list(soon, 4);
+        return criterion(spec, d, soon.isEmpty() ? GateDecision.Outcome.PASS : GateDecision.Outcome.FAIL, value,
+                "at least " + days + " days to expiry");
+    }
+
+    private static GateDecision.Criterion availability(GatePolicy.CriterionSpec spec, Impact impact) {
+        String t = String.format(Locale.ROOT, "%.1f%%", spec.threshold());
+        String d = "At least " + t + " of the services are UP";
+        boolean ok = impact.availabilityPercent() + 1e-9 >= spec.threshold();
+        return criterion(spec, d, ok ? GateDecision.Outcome.PASS : GateDecision.Outcome.FAIL,
+                String.format(Locale.ROOT, "%.1f%% (%d of %d UP)", impact.availabilityPercent(), impact.servicesUp(),
+                        impact.totalServices()), "at least " + t);
+    }
+
+    private static GateDecision.Criterion maxCause(GatePolicy.CriterionSpec spec, List<RankedCause> causes) {
+        String t = Words.percent(spec.threshold());
+        String d = "No diagnosed cause is more probable than " + t;
+        RankedCause top = causes.isEmpty() ? null : causes.get(0);
+        boolean ok = top == null || top.probability() <= spec.threshold();
+        String value = top == null ? "no cause diagnosed" : top.id() + " at " + Words.percent(top.probability());
+        return criterion(spec, d, ok ? GateDecision.Outcome.PASS : GateDecision.Outcome.FAIL, value, "at most " + t);
+    }
+}

@@ -1,0 +1,390 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import com.google.re2j.Pattern;
+import io.sophia.core.CauseId;
+import io.sophia.core.Confidence;
+import io.sophia.core.Deployment;
+import io.sophia.core.Evidence;
+import io.sophia.core.RankedCause;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+import io.sophia.diagnosis.KnowledgeBase;
+import io.sophia.diagnosis.internal.kb.RegexGuard;
+import io.sophia.diagnosis.internal.kb.Template;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bayesian scoring in log-odds.
+ *
+ * <p>Each cause starts at the log-odds of its prior. A rule whose facts match adds ln(LR), once per
+ * rule, however many subjects (services, jobs, apps) it matched: with n subjects the contribution is
+ * {@code ln(LR) * min(1 + bonus * ln(n), cap)} (defaults bonus 0.5, cap 2). Five services refusing
+ * connections are one correlated observation seen five times, not five independent ones, so they
+ * weigh 1.8 times one service, not 5 times.
+ *
+ * <p>The explicit {@code unknown} hypothesis starts at its own prior and gains ln(unexplainedLr)
+ * (aggregated the same way) for the failing services no strong evidence explains. Probabilities are
+ * {@code exp(L_i) / (sum_j exp(L_j) + exp(L_unknown))} over every cause of the knowledge base, so
+ * causes without evidence keep their prior share and weak evidence cannot reach certainty.
+ */
+final class Inference {
+
+    /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
+    static final double STRONG = Math.log(3);
+
+    record Scored(KnowledgeBase.Cause cause, CauseId id, String title, double prior, double logOdds,
+                  List<Evidence> evidence, Map<String, String> whens, double probability) {
+
+        List<Evidence> direction(Evidence.Direction d) {
+            return evidence.stream().filter(e -> e.direction() == d).toList();
+        }
+
+        double weight(Evidence.Direction d) {
+            return evidence.stream().filter(e -> e.direction() == d).mapToDouble(Evidence::weight).sum();
+        }
+    }
+
+    record Result(List<RankedCause> ranked, List<Scored> all, Set<String> explainedByDependency,
+                  Map<String, Map<String, String>> varsByRule) {
+
+        /** Placeholder values of the strongest evidence for {@code cause}, for action templates. */
+        Map<String, String> vars(RankedCause cause) {
+            for (Evidence e : cause.evidence()) {
+                if (e.direction() == Evidence.Direction.FOR && varsByRule.containsKey(e.ruleId())) {
+                    Map<String, String> v = new HashMap<>(varsByRule.get(e.ruleId()));
+                    v.put("services", Words.list(cause.serviceIds()));
+                    if (!cause.serviceIds().isEmpty()) {
+                        v.putIfAbsent("service", cause.serviceIds().get(0));
+                    }
+                    return v;
+                }
+            }
+            Map<String, String> v = new HashMap<>();
+            v.put("services", Words.list(cause.serviceIds()));
+            return v;
+        }
+    }
+
+    private Inference() {
+    }
+
+    static Result run(KnowledgeBase kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health) {
+        KnowledgeBase.Settings settings = kb.settings();
+        Set<String> explained = explainedByDependency(deployment, health);
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < deployment.services().size(); i++) {
+            order.put(deployment.services().get(i).id(), i);
+        }
+        Map<String, List<Fact>> byType = new LinkedHashMap<>();
+        for (Fact f : facts) {
+            byType.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f);
+        }
+        List<Scored> scored = new ArrayList<>();
+        Map<String, Map<String, String>> varsByRule = new HashMap<>();
+        for (KnowledgeBase.Cause cause : kb.causes()) {
+            boolean isDependency = cause.id().equals(CauseId.DEPENDENCY_DOWN);
+            double logOdds = logit(cause.prior());
+            List<Evidence> evidence = new ArrayList<>();
+            Map<String, String> whens = new HashMap<>();
+            for (KnowledgeBase.Rule rule : cause.rules()) {
+                List<Fact> matched = new ArrayList<>();
+                for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
+                    if (!isDependency && f.runtime() && f.serviceId() != null && explained.contains(f.serviceId())) {
+                        continue;
+                    }
+                    if (matches(rule, f)) {
+                        matched.add(f);
+                    }
+                }
+                Set<String> subjects = new LinkedHashSet<>();
+                for (Fact f : matched) {
+                    subjects.add(f.subject());
+                }
+                int n = subjects.size();
+                if (n == 0 || n < rule.minCount()) {
+                    continue;
+                }
+                double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
+                double contribution = Math.log(rule.lr()) * factor;
+                logOdds += contribution;
+                evidence.add(new Evidence(contribution > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST,
+                        round(Math.abs(contribution)), render(rule, matched, subjects, order, varsByRule, cause.id() + "/"
+                        + rule.id()), cause.id() + "/" + rule.id(),
+                        services(matched, order)));
+                whens.put(cause.id() + "/" + rule.id(), rule.when());
+            }
+            scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
+                    0));
+        }
+        // the explicit unknown: failing services that no strong evidence explains
+        boolean deploymentWideStrong = false;
+        Set<String> covered = new java.util.HashSet<>();
+        for (Scored s : scored) {
+            for (Evidence e : s.evidence()) {
+                if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9) {
+                    if (e.serviceIds().isEmpty()) {
+                        deploymentWideStrong = true;
+                    }
+                    covered.addAll(e.serviceIds());
+                }
+            }
+        }
+        List<String> unexplained = new ArrayList<>();
+        for (Service s : deployment.services()) {
+            Status st = health.get(s.id()).status();
+            if ((st == Status.DOWN || st == Status.DEGRADED) && !explained.contains(s.id()) && !covered.contains(s.id())
+                    && !deploymentWideStrong) {
+                unexplained.add(s.id());
+            }
+        }
+        boolean anyStrong = deploymentWideStrong || !covered.isEmpty();
+        double unknownLogOdds = logit(settings.unknownPrior());
+        List<Evidence> unknownEvidence = new ArrayList<>();
+        int n = unexplained.size() + (unexplained.isEmpty() && !anyStrong ? 1 : 0);
+        if (n > 0) {
+            double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
+            double c = Math.log(settings.unexplainedLr()) * factor;
+            unknownLogOdds += c;
+            String text = unexplained.isEmpty()
+                    ? "No rule of the knowledge base found strong evidence for any cause of this failure."
+                    : unexplained.size() == 1
+                    ? unexplained.get(0) + " is failing and no observation strongly explains why."
+                    : unexplained.size() + " failing services (" + Words.list(unexplained) + ") are not explained by "
+                    + "any strong evidence.";
+            unknownEvidence.add(new Evidence(c > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST, round(Math.abs(c)),
+                    text, "unknown/unexplained", unexplained));
+        }
+        // normalise with log-sum-exp
+        double max = unknownLogOdds;
+        for (Scored s : scored) {
+            max = Math.max(max, s.logOdds());
+        }
+        double sum = Math.exp(unknownLogOdds - max);
+        for (Scored s : scored) {
+            sum += Math.exp(s.logOdds() - max);
+        }
+        List<Scored> withP = new ArrayList<>();
+        for (Scored s : scored) {
+            withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.logOdds(), s.evidence(), s.whens(),
+                    Math.exp(s.logOdds() - max) / sum));
+        }
+        Scored unknown = new Scored(null, CauseId.UNKNOWN, "Unknown cause", settings.unknownPrior(), unknownLogOdds,
+                unknownEvidence, Map.of("unknown/unexplained", "unknown"), Math.exp(unknownLogOdds - max) / sum);
+        withP.add(unknown);
+        withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
+        return new Result(rank(withP, settings.floor(), deployment, order, explained), withP, explained, varsByRule);
+    }
+
+    private static List<RankedCause> rank(List<Scored> all, double floor, Deployment deployment, Map<String, Integer> order,
+                                          Set<String> explained) {
+        List<Scored> reported = new ArrayList<>();
+        for (Scored s : all) {
+            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
+            // causes without evidence for them only carry their prior: they count in the normalisation, not in the report
+            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN))) {
+                reported.add(s);
+            }
+        }
+        List<RankedCause> out = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < reported.size(); i++) {
+            Scored s = reported.get(i);
+            double p = Math.floor(s.probability() * 10000) / 10000; // floor keeps the rounded sum <= 1
+            total += p;
+            Confidence conf = confidence(s, reported, i);
+            String explanation = i == 0 ? Explanations.top(s, conf, all, explained) : Explanations.other(s, conf, reported.get(0));
+            List<String> services = new ArrayList<>();
+            for (Evidence e : s.evidence()) {
+                if (e.direction() == Evidence.Direction.FOR) {
+                    for (String id : e.serviceIds()) {
+                        if (!services.contains(id)) {
+                            services.add(id);
+                        }
+                    }
+                }
+            }
+            services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
+            out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services));
+        }
+        assert total <= 1.0 + 1e-9;
+        return out;
+    }
+
+    private static Confidence confidence(Scored s, List<Scored> reported, int rank) {
+        if (s.id().equals(CauseId.UNKNOWN)) {
+            return Confidence.LOW;
+        }
+        double forW = 0;
+        double againstW = 0;
+        Set<String> families = new LinkedHashSet<>();
+        int forRules = 0;
+        for (int i = 0; i < s.evidence().size(); i++) {
+            Evidence e = s.evidence().get(i);
+            if (e.direction() == Evidence.Direction.FOR) {
+                forW += e.weight();
+                forRules++;
+            } else {
+                againstW += e.weight();
+            }
+        }
+        for (Evidence e : s.evidence()) {
+            if (e.direction() == Evidence.Direction.FOR) {
+                families.add(family(e, s));
+            }
+        }
+        double next = rank + 1 < reported.size() ? reported.get(rank + 1).probability() : 0;
+        double margin = s.probability() - (rank == 0 ? next : reported.get(0).probability());
+        // HIGH needs amount (weight), strength (probability, margin) and agreement (two kinds of source)
+        if (s.probability() >= 0.6 && forW >= 3 && forRules >= 2 && families.size() >= 2 && againstW < forW / 3
+                && margin >= 0.3) {
+            return Confidence.HIGH;
+        }
+        if (s.probability() >= 0.3 && forW >= 1.5) {
+            return Confidence.MEDIUM;
+        }
+        return Confidence.LOW;
+    }
+
+    private static String family(Evidence e, Scored s) {
+        String when = s.whens().getOrDefault(e.ruleId(), "other");
+        return switch (when) {
+            case "job", "step", "commonStep", "cancelledAfterFailure", "run", "annotation" -> "ci";
+            case "machine", "machineEvent", "machineCheck" -> "platform";
+            case "probe", "http", "condition", "tls", "dns", "tcp", "mcp", "service" -> "probe";
+            default -> when;
+        };
+    }
+
+    static boolean matches(KnowledgeBase.Rule rule, Fact f) {
+        for (Map.Entry<String, List<String>> m : rule.match().entrySet()) {
+            String v = f.attrs().get(m.getKey());
+            if (v == null) {
+                return false;
+            }
+            boolean any = false;
+            for (String want : m.getValue()) {
+                if (want.equalsIgnoreCase(v)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, String> p : rule.pattern().entrySet()) {
+            String v = f.attrs().get(p.getKey());
+            if (v == null) {
+                return false;
+            }
+            Pattern pattern = RegexGuard.compile(p.getValue());
+            if (!pattern.matcher(v.length() > 4000 ? v.substring(0, 4000) : v).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String render(KnowledgeBase.Rule rule, List<Fact> matched, Set<String> subjects, Map<String, Integer> order,
+                                 Map<String, Map<String, String>> varsByRule, String ruleKey) {
+        Map<String, String> vars = new HashMap<>(matched.get(0).vars());
+        List<String> services = services(matched, order);
+        List<String> jobs = new ArrayList<>();
+        for (Fact f : matched) {
+            String j = f.vars().get("job");
+            if (j != null && !jobs.contains(j)) {
+                jobs.add(j);
+            }
+        }
+        vars.put("count", String.valueOf(subjects.size()));
+        vars.put("services", Words.list(services));
+        vars.put("subjects", Words.list(new ArrayList<>(subjects)));
+        if (!vars.containsKey("jobs") || jobs.size() > 1) {
+            vars.put("jobs", Words.list(jobs));
+        }
+        varsByRule.put(ruleKey, vars);
+        if (subjects.size() > 1 && rule.textMany() != null) {
+            return Words.sentence(Template.render(rule.textMany(), vars));
+        }
+        String text = Words.sentence(Template.render(rule.text(), vars));
+        if (subjects.size() > 1) {
+            text = text + " The same holds for " + subjects.size() + " in all: " + Words.list(new ArrayList<>(subjects)) + ".";
+        }
+        return text;
+    }
+
+    private static List<String> services(List<Fact> matched, Map<String, Integer> order) {
+        List<String> out = new ArrayList<>();
+        for (Fact f : matched) {
+            if (f.serviceId() != null && !out.contains(f.serviceId())) {
+                out.add(f.serviceId());
+            }
+        }
+        out.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
+        return out;
+    }
+
+    private static List<Evidence> sortEvidence(List<Evidence> evidence) {
+        List<Evidence> out = new ArrayList<>(evidence);
+        out.sort(Comparator.comparingDouble(Evidence::weight).reversed().thenComparing(Evidence::ruleId));
+        return out;
+    }
+
+    /** DOWN services explained by a DOWN dependency that does not, in turn, depend on them. */
+    static Set<String> explainedByDependency(Deployment deployment, Map<String, ServiceHealth> health) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Service s : deployment.services()) {
+            if (health.get(s.id()).status() != Status.DOWN) {
+                continue;
+            }
+            for (String dep : s.dependsOn()) {
+                if (health.get(dep).status() == Status.DOWN && !reaches(deployment, dep, s.id(), new java.util.HashSet<>())) {
+                    out.add(s.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code from} depends on {@code to}, directly or through other services. */
+    static boolean dependsOn(Deployment d, String from, String to) {
+        return reaches(d, from, to, new java.util.HashSet<>());
+    }
+
+    private static boolean reaches(Deployment d, String from, String to, Set<String> seen) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (String next : d.service(from).map(Service::dependsOn).orElse(List.of())) {
+            if (reaches(d, next, to, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

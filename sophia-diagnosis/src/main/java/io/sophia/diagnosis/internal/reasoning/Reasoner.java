@@ -1,0 +1,79 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.Action;
+import io.sophia.core.Anomaly;
+import io.sophia.core.Assessment;
+import io.sophia.core.Deployment;
+import io.sophia.core.GateDecision;
+import io.sophia.core.Impact;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+import io.sophia.diagnosis.GatePolicy;
+import io.sophia.diagnosis.KnowledgeBase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The diagnosis pipeline: status, facts, inference, anomalies, impact, gate, actions. */
+public final class Reasoner {
+
+    private final KnowledgeBase kb;
+    private final GatePolicy policy;
+
+    public Reasoner(KnowledgeBase kb, GatePolicy policy) {
+        this.kb = Objects.requireNonNull(kb);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    public Assessment diagnose(Deployment deployment, List<Observation> input, Instant now) {
+        List<Observation> observations = new ArrayList<>();
+        for (Observation o : input) {
+            if (o != null) {
+                observations.add(o);
+            }
+        }
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now);
+        List<Anomaly> anomalies = Anomalies.find(deployment, observations, health);
+        Impact impact = Impacts.of(health.values());
+        Inference.Result inference;
+        List<RankedCause> causes;
+        if (somethingFailing(observations, health)) {
+            List<Fact> facts = Facts.extract(deployment, observations, health);
+            inference = Inference.run(kb, deployment, facts, health);
+            causes = inference.ranked();
+        } else {
+            inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of());
+            causes = List.of();
+        }
+        GateDecision gate = Gate.evaluate(policy, health.values(), observations, causes, impact);
+        List<Action> actions = Actions.plan(kb, inference, anomalies, observations, gate);
+        return new Assessment(Assessment.SCHEMA_VERSION, deployment.name(), now, List.copyOf(health.values()),
+                observations, causes, anomalies, impact, actions, gate);
+    }
+
+    /** Anything to explain: a service not UP, a failed run or job, a log finding, an unreadable source. */
+    static boolean somethingFailing(List<Observation> observations, Map<String, ServiceHealth> health) {
+        for (ServiceHealth h : health.values()) {
+            if (h.status() == Status.DOWN || h.status() == Status.DEGRADED) {
+                return true;
+            }
+        }
+        for (Observation o : observations) {
+            if (o instanceof Observation.CiRun r && Facts.failedConclusion(r.conclusion())) {
+                return true;
+            }
+            if (o instanceof Observation.CiJob j && Facts.failedConclusion(j.conclusion())) {
+                return true;
+            }
+            if (o instanceof Observation.LogFinding || o instanceof Observation.ProbeFailure) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,177 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Derives each service's status from all its observations, aggregated the way Spring Boot's
+ * health aggregation does: DOWN before DEGRADED before UP before UNKNOWN.
+ *
+ * <ul>
+ * <li>HTTP answer the expectations accept: UP; rejected status: DOWN; slower than maxLatency: DEGRADED.</li>
+ * <li>Probe failure from a service probe (http, mcp, tcp, dns, tls): DOWN; not attempted (circuit open,
+ *     bulkhead, misconfigured probe): UNKNOWN. Failures of the CI or platform sources say nothing about
+ *     the service itself.</li>
+ * <li>Violated condition: DEGRADED. MCP handshake or TCP connect: UP.</li>
+ * <li>TLS: expired, not yet valid or for another host: DOWN; untrusted or expiring within the service's
+ *     minCertificateDays (14 when unset): DEGRADED.</li>
+ * <li>Platform machines: none started and some stopped, failed or destroyed: DOWN, unless the service
+ *     answered (then the contradiction is an anomaly, not a status).</li>
+ * </ul>
+ */
+final class ServiceStates {
+
+    /** Sources that describe the CI or the platform, not the service's own endpoint. */
+    static final Set<String> SOURCE_SIDE = Set.of("github", "fly", "platform", "ci");
+
+    static final int DEFAULT_CERT_DAYS = 14;
+
+    private ServiceStates() {
+    }
+
+    static boolean serviceSide(Observation o) {
+        return o.source() == null || !SOURCE_SIDE.contains(o.source().toLowerCase(Locale.ROOT));
+    }
+
+    static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now) {
+        Map<String, ServiceHealth> out = new LinkedHashMap<>();
+        for (Service s : deployment.services()) {
+            out.put(s.id(), derive(s, observations, now));
+        }
+        return out;
+    }
+
+    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now) {
+        Map<Status, List<String>> reasons = new EnumMap<>(Status.class);
+        Integer httpStatus = null;
+        Long latencyMs = null;
+        String version = null;
+        String mcpVersion = null;
+        boolean answered = false;
+        List<Observation.PlatformMachine> machines = new ArrayList<>();
+        for (Observation o : observations) {
+            if (!s.id().equals(o.serviceId())) {
+                continue;
+            }
+            if (o instanceof Observation.PlatformMachine m) {
+                machines.add(m);
+                continue;
+            }
+            if (!serviceSide(o)) {
+                continue;
+            }
+            if (o instanceof Observation.HttpCheck h) {
+                    httpStatus = h.statusCode();
+                    latencyMs = millis(h.latency());
+                    if (h.version() != null && !h.version().isBlank()) {
+                        version = h.version();
+                    }
+                    if (!s.expect().accepts(h.statusCode())) {
+                        add(reasons, Status.DOWN, "HTTP " + h.statusCode() + " is not an accepted status");
+                    } else {
+                        answered = true;
+                        Duration max = s.expect().maxLatency();
+                        if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
+                            add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
+                                    + max.toMillis() + " ms limit");
+                        } else {
+                            add(reasons, Status.UP, null);
+                        }
+                    }
+            } else if (o instanceof Observation.ProbeFailure f) {
+                    if (f.httpStatus() != null) {
+                        httpStatus = f.httpStatus();
+                    }
+                    if (f.elapsed() != null) {
+                        latencyMs = millis(f.elapsed());
+                    }
+                    String words = Words.kind(f.kind());
+                    String detail = Words.clip(f.detail(), 160);
+                    String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words : words + " (" + detail + ")";
+                    if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
+                            || f.kind() == FailureKind.MISCONFIGURED) {
+                        add(reasons, Status.UNKNOWN, reason);
+                    } else {
+                        add(reasons, Status.DOWN, reason);
+                    }
+            } else if (o instanceof Observation.ConditionCheck c) {
+                    if (!c.passed()) {
+                        add(reasons, Status.DEGRADED, "condition " + Words.clip(c.condition(), 80) + " failed"
+                                + (c.actual() == null ? "" : " (actual " + Words.clip(c.actual(), 60) + ")"));
+                    }
+            } else if (o instanceof Observation.McpHandshake m) {
+                    answered = true;
+                    if (m.latency() != null && latencyMs == null) {
+                        latencyMs = millis(m.latency());
+                    }
+                    if (m.serverVersion() != null && !m.serverVersion().isBlank()) {
+                        mcpVersion = m.serverVersion();
+                    }
+                    add(reasons, Status.UP, null);
+            } else if (o instanceof Observation.TcpConnect t) {
+                    answered = true;
+                    if (latencyMs == null && t.latency() != null) {
+                        latencyMs = millis(t.latency());
+                    }
+                    add(reasons, Status.UP, null);
+            } else if (o instanceof Observation.TlsHandshake t) {
+                    int min = s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
+                    if (t.daysToExpiry() < 0 || (t.notAfter() != null && t.notAfter().isBefore(now))) {
+                        add(reasons, Status.DOWN, "TLS certificate expired " + Math.abs(t.daysToExpiry()) + " days ago");
+                    } else if (t.notBefore() != null && t.notBefore().isAfter(now)) {
+                        add(reasons, Status.DOWN, "TLS certificate is not valid yet");
+                    } else if (!t.hostnameMatches()) {
+                        add(reasons, Status.DOWN, "TLS certificate is for another host (" + Words.clip(t.subject(), 80) + ")");
+                    } else if (!t.trusted() || t.selfSigned()) {
+                        add(reasons, Status.DEGRADED, t.selfSigned() ? "TLS certificate is self-signed"
+                                : "TLS certificate chain is not trusted");
+                    } else if (t.daysToExpiry() < min) {
+                        add(reasons, Status.DEGRADED, "TLS certificate expires in " + t.daysToExpiry() + " days");
+                    }
+            }
+            // DNS resolutions, CI and log observations say nothing about the status by themselves
+        }
+        if (!machines.isEmpty() && !answered) {
+            boolean anyStarted = machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()));
+            List<String> bad = machines.stream()
+                    .filter(m -> m.state() != null && Set.of("stopped", "failed", "destroyed", "suspended")
+                            .contains(m.state().toLowerCase(Locale.ROOT)))
+                    .map(m -> m.machineId() + " " + m.state().toLowerCase(Locale.ROOT))
+                    .toList();
+            if (!anyStarted && !bad.isEmpty()) {
+                add(reasons, Status.DOWN, "no machine started on the platform (" + Words.list(bad, 3) + ")");
+            }
+        }
+        Status status = Status.aggregate(reasons.keySet());
+        String failure = null;
+        if (status != Status.UP) {
+            List<String> r = reasons.getOrDefault(status, List.of()).stream().filter(x -> x != null).distinct().toList();
+            failure = r.isEmpty() ? (status == Status.UNKNOWN ? "not probed" : null) : String.join("; ", r.subList(0,
+                    Math.min(2, r.size())));
+        }
+        return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
+                : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion);
+    }
+
+    private static void add(Map<Status, List<String>> reasons, Status status, String reason) {
+        reasons.computeIfAbsent(status, k -> new ArrayList<>()).add(reason);
+    }
+
+    private static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+}

@@ -1,0 +1,127 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Deployment;
+import io.sophia.core.Expectations;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds deployments and observations by hand, the way a host that only uses the diagnosis would. */
+final class Fleet {
+
+    static final Instant NOW = Instant.parse("2025-08-23T14:12:55Z");
+    static final Instant T0 = Instant.parse("2025-08-23T13:55:16Z");
+    static final String SHA = "8f3c2b1a9d0e4f5a6b7c8d9e0f1a2b3c4d5e6f70";
+    static final String DEPLOY_STEP = "Deploy service (Dockerfile)";
+    // BuildKit's error as flyctl prints it (moby/buildkit client/solve.go "failed to solve", exec.go
+    // "process %q did not complete successfully", see ../shared/corpus/deploy-errors/deploy-errors.tsv)
+    static final String BUILDKIT_LINE = "ERROR: failed to solve: process \"/bin/sh -c npm ci --omit=dev\" did not complete "
+            + "successfully: exit code: 1";
+
+    private Fleet() {
+    }
+
+    static Service service(String id, String name, String capability, ServiceKind kind, String... dependsOn) {
+        return new Service(id, name, URI.create("https://sophiaai-" + id + "-v2.fly.dev/health"), kind, capability, true,
+                List.of(dependsOn), Expectations.DEFAULT);
+    }
+
+    /** The six services of the reference scenario. */
+    static Deployment reference() {
+        return new Deployment("sophia-ai", List.of(
+                service("dashboard", "Dashboard", "AI Dashboard", ServiceKind.HTTP),
+                service("mcp-repo", "MCP Repo", "GitHub Integration", ServiceKind.MCP),
+                service("mcp-research", "MCP Research", "Research Capabilities", ServiceKind.MCP),
+                service("mcp-context", "MCP Context", "Context Management", ServiceKind.MCP),
+                service("mcp-business", "MCP Business", "Business Intelligence", ServiceKind.MCP),
+                service("jobs", "Jobs Service", "Background Jobs", ServiceKind.HTTP)));
+    }
+
+    static Observation.HttpCheck up(String id) {
+        return new Observation.HttpCheck(id, "http", "https://sophiaai-" + id + "-v2.fly.dev/health", 200,
+                Duration.ofMillis(150), "{\"status\":\"ok\"}", "application/json", null, null);
+    }
+
+    static Observation.McpHandshake mcp(String id) {
+        return new Observation.McpHandshake(id, "mcp", "2025-06-18", "handshake", id, "1.4.2",
+                List.of("tools"), 7, Duration.ofMillis(150));
+    }
+
+    static Observation.ProbeFailure refused(String id) {
+        return new Observation.ProbeFailure(id, "http", "https://sophiaai-" + id + "-v2.fly.dev/health",
+                FailureKind.CONNECTION_REFUSED, "connection refused", null, Duration.ofMillis(16), 1);
+    }
+
+    static Observation.ProbeFailure failure(String id, String source, FailureKind kind, Integer status, String detail) {
+        return new Observation.ProbeFailure(id, source, source.equals("fly")
+                ? "/v1/apps/sophiaai-" + id + "-v2/machines" : "https://sophiaai-" + id + "-v2.fly.dev/health",
+                kind, detail, status, Duration.ofMillis(40), 1);
+    }
+
+    static Observation.CiRun run(String conclusion) {
+        return new Observation.CiRun(null, "github", "sophia/sophia-ai", 17176258341L,
+                "Deploy All (Dashboard + MCPs) — Fly (Docker-only, Proof-first)", "main", SHA, "workflow_dispatch",
+                "completed", conclusion, 1, T0, T0.plusSeconds(35), "https://github.com/sophia/sophia-ai/actions/runs/17176258341");
+    }
+
+    static Observation.CiStep step(int n, String name, String conclusion) {
+        return new Observation.CiStep(n, name, "completed", conclusion, T0.plusSeconds(n), T0.plusSeconds(n + 1));
+    }
+
+    static Observation.CiJob job(String serviceId, long id, String name, String conclusion, int seconds,
+                                 Observation.CiStep... steps) {
+        return new Observation.CiJob(serviceId, "github", 17176258341L, id, name, "completed", conclusion, 1, T0,
+                T0.plusSeconds(seconds), "GitHub Actions 2", List.of("ubuntu-latest"), List.of(steps),
+                "https://github.com/sophia/sophia-ai/actions/runs/17176258341/job/" + id);
+    }
+
+    static Observation.CiJob deployJob(String serviceId, long id, String name, String conclusion, int seconds) {
+        String last = conclusion.equals("failure") ? "failure" : conclusion;
+        return job(serviceId, id, name, conclusion, seconds, step(1, "Set up job", "success"),
+                step(2, "Checkout", "success"), step(3, "Set secrets", "success"), step(4, DEPLOY_STEP, last));
+    }
+
+    static Observation.LogFinding finding(String serviceId, long jobId, String jobName, String step, String causeId,
+                                          String line, long lineNumber) {
+        return new Observation.LogFinding(serviceId, "github", jobId, jobName, step, lineNumber,
+                "buildkit.failed-to-solve", causeId, line, List.of("#12 ERROR: process did not complete"), 0.9);
+    }
+
+    /** The reference scenario's observations. */
+    static List<Observation> referenceObservations() {
+        List<Observation> o = new ArrayList<>();
+        o.add(refused("dashboard"));
+        o.add(up("mcp-repo"));
+        o.add(mcp("mcp-repo"));
+        o.add(refused("mcp-research"));
+        o.add(refused("mcp-context"));
+        o.add(refused("mcp-business"));
+        o.add(refused("jobs"));
+        o.add(run("failure"));
+        o.add(job(null, 1, "Preflight (repo & secrets)", "success", 3, step(1, "Set up job", "success"),
+                step(2, "Check FLY_ORG_KEY secret", "success")));
+        o.add(deployJob("dashboard", 2, "Deploy Dashboard", "failure", 14));
+        o.add(deployJob("mcp-business", 3, "Deploy MCP Business", "failure", 5));
+        o.add(deployJob("mcp-repo", 4, "Deploy MCP Repo", "cancelled", 18));
+        o.add(job(null, 5, "Summary", "success", 3, step(1, "Summarise", "success")));
+        o.add(finding("dashboard", 2, "Deploy Dashboard", DEPLOY_STEP, "build.dockerfile", BUILDKIT_LINE, 212));
+        o.add(finding("mcp-business", 3, "Deploy MCP Business", DEPLOY_STEP, "build.dockerfile", BUILDKIT_LINE, 188));
+        return o;
+    }
+
+    static List<Observation> allHealthy(Deployment d) {
+        List<Observation> o = new ArrayList<>();
+        for (Service s : d.services()) {
+            o.add(up(s.id()));
+        }
+        o.add(run("success"));
+        return o;
+    }
+}

@@ -1,0 +1,96 @@
+package io.sophia.diagnosis;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IndicationSetTest {
+
+    @Test
+    void an_invalid_pattern_is_rejected_at_load_with_the_indication_id() {
+        String yaml = """
+                indications:
+                  - id: ok
+                    cause: build.dockerfile
+                    literal: failed to solve
+                    pattern: 'failed to solve'
+                  - id: broken-one
+                    cause: build.dockerfile
+                    literal: executor
+                    pattern: 'executor failed running [/bin/sh'
+                """;
+        IndicationException e = assertThrows(IndicationException.class, () -> IndicationSet.parse(yaml, "rules.yaml"));
+        assertEquals("broken-one", e.indicationId());
+        assertTrue(e.getMessage().startsWith("rules.yaml: indication broken-one: invalid pattern"), e.getMessage());
+    }
+
+    @Test
+    void backreferences_and_lookarounds_are_not_accepted() {
+        for (String pattern : List.of("(a)\\1", "foo(?=bar)", "(?<!x)y")) {
+            IndicationException e = assertThrows(IndicationException.class, () -> IndicationSet.of(List.of(
+                    Indication.of("slow", "unknown", "a", pattern, 0.5, ""))));
+            assertEquals("slow", e.indicationId());
+        }
+    }
+
+    @Test
+    void missing_cause_unknown_key_bad_weight_and_duplicate_ids_are_named() {
+        assertMessage("indications:\n  - id: a\n    literal: x\n    pattern: x\n", "indication a: key 'cause' is missing");
+        assertMessage("indications:\n  - id: a\n    cause: unknown\n    literal: x\n    pattern: x\n    wieght: 1\n",
+                "indication a: unknown key 'wieght'");
+        assertMessage("indications:\n  - id: a\n    cause: unknown\n    literal: x\n    pattern: x\n    weight: 3\n",
+                "weight 3.0 is not in [0,1]");
+        assertMessage("indications:\n  - id: a\n    cause: unknown\n    pattern: x\n", "needs at least one non-empty literal");
+        assertMessage("indications:\n  - {id: a, cause: unknown, literal: x, pattern: x}\n"
+                + "  - {id: a, cause: unknown, literal: y, pattern: y}\n", "indication a: duplicate id");
+        assertMessage("indication: []\n", "key 'indications' (a list) is missing");
+        assertMessage("indications: [\n", "not valid YAML or JSON");
+    }
+
+    private static void assertMessage(String yaml, String expected) {
+        IndicationException e = assertThrows(IndicationException.class, () -> IndicationSet.parse(yaml, "f.yaml"));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void a_user_file_adds_and_overrides_built_in_indications(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, """
+                indications:
+                  - id: registry.rate-limit
+                    cause: registry.unavailable
+                    weight: 0.5
+                    literals: [toomanyrequests]
+                    pattern: 'toomanyrequests'
+                  - id: acme.migration-failed
+                    cause: app.crash-on-boot
+                    weight: 0.9
+                    literal: 'migration'
+                    pattern: 'migration \\d+ failed'
+                    description: our release step
+                """);
+        IndicationSet set = IndicationSet.builtIn().with(IndicationSet.load(file));
+        assertEquals(IndicationSet.builtIn().size() + 1, set.size());
+        assertEquals(0.5, set.indications().stream().filter(i -> i.id().equals("registry.rate-limit")).findFirst()
+                .orElseThrow().weight());
+        LogScanner scanner = LogScanner.of(set);
+        assertEquals("acme.migration-failed", scanner.analyze(null,
+                new java.io.StringReader("migration 20240501 failed\n")).get(0).indicationId());
+    }
+
+    @Test
+    void every_built_in_cause_is_a_known_root_cause_id() {
+        List<String> known = io.sophia.core.CauseId.BUILT_IN.stream().map(io.sophia.core.CauseId::value).toList();
+        for (Indication i : IndicationSet.builtIn().indications()) {
+            assertTrue(known.contains(i.causeId()), i.id() + " -> " + i.causeId());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.sophia.diagnosis;
+
+import io.sophia.diagnosis.internal.logs.ChunkEvaluation;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps the failure-chunk recall of the built-in indications on the LogChunks subset from regressing.
+ * Floors sit a little below the figures measured when they were set (see the report of
+ * {@code io.sophia.examples.eval.LogChunksEvaluation}); this is a quality floor, not a timing test.
+ */
+class LogChunksRecallTest {
+
+    // measured: tuning top3 0.891, held-out top3 0.832, all top1 0.612 (2026-11-25)
+    private static final double FLOOR_TOP3_TUNING = 0.86;
+    private static final double FLOOR_TOP3_HELD_OUT = 0.80;
+    private static final double FLOOR_TOP1_ALL = 0.57;
+
+    @Test
+    void the_labelled_failure_chunk_is_among_the_top_three_findings_often_enough() throws IOException {
+        Path dataSet = LogScannerTest.corpus().resolve("build-logs/LogChunks-subset");
+        assertTrue(Files.isDirectory(dataSet), "LogChunks subset not found at " + dataSet);
+        ChunkEvaluation.Result result = ChunkEvaluation.evaluate(dataSet, LogScanner.builtIn(), 3, null);
+
+        assertTrue(result.all().located() >= 370, "chunks located in their logs: " + result.all());
+        assertTrue(result.tuning().recall3() >= FLOOR_TOP3_TUNING, result.tuning().toString());
+        assertTrue(result.heldOut().recall3() >= FLOOR_TOP3_HELD_OUT, result.heldOut().toString());
+        assertTrue(result.all().recall1() >= FLOOR_TOP1_ALL, result.all().toString());
+    }
+}

@@ -1,0 +1,255 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.LogAnalyzer.LogOrigin;
+import io.sophia.core.Observation.CiStep;
+import io.sophia.core.Observation.LogFinding;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogScannerTest {
+
+    private static final String ESC = "\u001b";
+
+    /** Steps of a deploy job as the GitHub jobs API lists them. */
+    private static final List<CiStep> DEPLOY_STEPS = List.of(
+            new CiStep(1, "Set up job", "completed", "success", null, null),
+            new CiStep(2, "Run actions/checkout@v4", "completed", "success", null, null),
+            new CiStep(3, "Install dependencies", "completed", "success", null, null),
+            new CiStep(4, "Deploy service (Dockerfile)", "completed", "failure", null, null),
+            new CiStep(5, "Post Run actions/checkout@v4", "completed", "success", null, null),
+            new CiStep(6, "Complete job", "completed", "success", null, null));
+
+    private static final LogOrigin DEPLOY_JOB = new LogOrigin("github", "api", 42L, "deploy-api", DEPLOY_STEPS);
+
+    /**
+     * A deploy job log shaped like GitHub's (timestamps, groups, colour codes); the error lines are the
+     * BuildKit and runner messages of ../shared/corpus/deploy-errors/deploy-errors.tsv.
+     */
+    private static String deployLog() {
+        return String.join("\n",
+                "2024-05-02T10:00:00.0000000Z Current runner version: '2.316.0'",
+                "2024-05-02T10:00:00.0010000Z ##[group]Operating System",
+                "2024-05-02T10:00:00.0020000Z Ubuntu",
+                "2024-05-02T10:00:00.0030000Z ##[endgroup]",
+                "2024-05-02T10:00:01.0000000Z ##[group]Run actions/checkout@v4",
+                "2024-05-02T10:00:01.0010000Z with:",
+                "2024-05-02T10:00:01.0020000Z ##[endgroup]",
+                "2024-05-02T10:00:02.0000000Z ##[group]Run npm ci",
+                "2024-05-02T10:00:02.0010000Z " + ESC + "[36;1mnpm ci" + ESC + "[0m",
+                "2024-05-02T10:00:02.0020000Z ##[endgroup]",
+                "2024-05-02T10:00:05.0000000Z npm WARN retry will retry, error on last attempt: npm ERR! code ETIMEDOUT",
+                "2024-05-02T10:00:09.0000000Z added 312 packages in 7s",
+                "2024-05-02T10:00:10.0000000Z ##[group]Run docker build -t api .",
+                "2024-05-02T10:00:10.0010000Z " + ESC + "[36;1mdocker build -t api ." + ESC + "[0m",
+                "2024-05-02T10:00:10.0020000Z ##[endgroup]",
+                "2024-05-02T10:00:11.0000000Z #8 [4/6] RUN npm run build",
+                "2024-05-02T10:00:12.0000000Z #8 0.512 > api@1.0.0 build",
+                "2024-05-02T10:00:13.0000000Z #8 ERROR: process \"/bin/sh -c npm run build\" did not complete successfully: exit code: 1",
+                "2024-05-02T10:00:13.0010000Z ------",
+                "2024-05-02T10:00:13.0020000Z  > [4/6] RUN npm run build:",
+                "2024-05-02T10:00:13.0030000Z ------",
+                "2024-05-02T10:00:13.0040000Z ERROR: failed to solve: process \"/bin/sh -c npm run build\" did not complete successfully: exit code: 1",
+                "2024-05-02T10:00:13.0050000Z " + ESC + "[31m##[error]Process completed with exit code 1." + ESC + "[0m",
+                "2024-05-02T10:00:14.0000000Z Post job cleanup.",
+                "2024-05-02T10:00:14.0010000Z [command]/usr/bin/git version",
+                "2024-05-02T10:00:15.0000000Z Cleaning up orphan processes",
+                "");
+    }
+
+    @Test
+    void deploy_job_log_points_at_the_buildkit_error_in_the_failed_step() throws IOException {
+        List<LogFinding> findings = LogScanner.builtIn().analyze(DEPLOY_JOB, new StringReader(deployLog()));
+
+        LogFinding top = findings.get(0);
+        assertEquals("buildkit.process-failed", top.indicationId());
+        assertEquals("build.dockerfile", top.causeId());
+        assertEquals("Deploy service (Dockerfile)", top.step(), "groups map onto the API's steps by order");
+        assertEquals(22, top.lineNumber());
+        assertEquals("ERROR: failed to solve: process \"/bin/sh -c npm run build\" did not complete successfully: "
+                + "exit code: 1", top.line(), "timestamp and colour codes are stripped");
+        assertEquals(List.of("------", " > [4/6] RUN npm run build:", "------", top.line(),
+                "##[error]Process completed with exit code 1.", "Post job cleanup.", "[command]/usr/bin/git version"),
+                top.context());
+        assertEquals("api", top.serviceId());
+        assertEquals(42L, top.jobId());
+        assertEquals("deploy-api", top.jobName());
+        assertTrue(top.score() > 0 && top.score() <= 1);
+        for (int i = 1; i < findings.size(); i++) {
+            assertTrue(findings.get(i - 1).score() >= findings.get(i).score()
+                    || nearOneAbove(findings, i), "findings are ranked by score, chunk by chunk");
+        }
+    }
+
+    private static boolean nearOneAbove(List<LogFinding> findings, int i) {
+        return findings.subList(0, i).stream()
+                .anyMatch(f -> Math.abs(f.lineNumber() - findings.get(i).lineNumber()) <= 6);
+    }
+
+    @Test
+    void the_last_error_before_the_step_failed_beats_an_earlier_retried_one() throws IOException {
+        List<LogFinding> findings = LogScanner.builtIn().analyze(DEPLOY_JOB, new StringReader(deployLog()));
+
+        LogFinding retried = findings.stream().filter(f -> f.indicationId().equals("npm.fetch-error-code"))
+                .findFirst().orElseThrow();
+        assertEquals("Install dependencies", retried.step());
+        assertEquals(11, retried.lineNumber());
+        LogFinding buildError = findings.stream().filter(f -> f.causeId().equals("build.dockerfile"))
+                .findFirst().orElseThrow();
+        assertTrue(buildError.score() > 1.5 * retried.score(),
+                "failed step " + buildError.score() + " vs retried warning " + retried.score());
+        assertTrue(findings.indexOf(buildError) < findings.indexOf(retried));
+    }
+
+    @Test
+    void an_error_marker_line_counts_more_than_the_same_line_without_it() throws IOException {
+        LogScanner scanner = LogScanner.of(List.of(Indication.of("cancel", "ci.cancelled",
+                "operation was canceled", "The operation was canceled", 0.6, "")));
+        double plain = scanner.analyze(null, new StringReader("The operation was canceled.\n")).get(0).score();
+        double marked = scanner.analyze(null, new StringReader("##[error]The operation was canceled.\n")).get(0)
+                .score();
+        assertTrue(marked > plain, marked + " > " + plain);
+    }
+
+    @Test
+    void repeated_identical_findings_collapse_into_the_last_one() throws IOException {
+        String log = "npm ERR! code ETIMEDOUT\nretrying\nnpm ERR! code ETIMEDOUT\nretrying\nnpm ERR! code ETIMEDOUT\n";
+        List<LogFinding> findings = LogScanner.builtIn().analyze(null, new StringReader(log));
+        List<LogFinding> fetch = findings.stream().filter(f -> f.indicationId().equals("npm.fetch-error-code"))
+                .toList();
+        assertEquals(1, fetch.size());
+        assertEquals(5, fetch.get(0).lineNumber());
+    }
+
+    @Test
+    void travis_commands_are_steps_and_the_failing_command_is_found() throws IOException {
+        // shape of a LogChunks Travis log (../shared/corpus/build-logs): fold markers, \r\r\n, "$ cmd"
+        String log = "travis_fold:start:install\r" + ESC + "[0K$ npm install\r\r\n"
+                + "npm WARN deprecated request@2.88.2\r\r\n"
+                + "travis_fold:end:install\r" + ESC + "[0K\r\r\n"
+                + "$ npm test\r\r\n"
+                + "  1 passing\r\r\n"
+                + "  1 failing\r\r\n"
+                + "  1) parser handles empty input:\r\r\n"
+                + "     AssertionError: expected 1 to equal 0\r\r\n"
+                + "The command \"npm test\" exited with 1.\r\r\n"
+                + "$ echo done\r\r\n"
+                + "Done. Your build exited with 1.\r\r\n";
+        List<LogFinding> findings = LogScanner.builtIn().analyze(null, new StringReader(log));
+        assertTrue(findings.stream().allMatch(f -> f.lineNumber() > 4), "install printed no error");
+        LogFinding top = findings.get(0);
+        assertEquals("npm test", top.step());
+        assertTrue(top.lineNumber() >= 6 && top.lineNumber() <= 8, "top finding at line " + top.lineNumber());
+        assertEquals("ci.test-failure", top.causeId());
+    }
+
+    @Test
+    void a_log_with_nothing_wrong_gives_no_findings() throws IOException {
+        Path log = corpus().resolve("github-api/hub4j-recorded/GHWorkflowRunTest/wiremock/"
+                + "testJobs_actions-user-content/__files/1-u_a_p_1_runs_139_signedlogcontent_5.txt");
+        try (Reader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            assertEquals(List.of(), LogScanner.builtIn().analyze(null, in));
+        }
+    }
+
+    @Test
+    void a_line_without_newline_is_cut_not_held_whole() throws IOException {
+        // 8 MB of one line, then a real error: the scanner reads on and quotes a bounded line
+        Reader huge = new Reader() {
+            long left = 8L << 20;
+            boolean tailDone;
+
+            @Override
+            public int read(char[] buf, int off, int len) {
+                if (left > 0) {
+                    int n = (int) Math.min(len, left);
+                    java.util.Arrays.fill(buf, off, off + n, 'x');
+                    left -= n;
+                    return n;
+                }
+                if (tailDone) {
+                    return -1;
+                }
+                tailDone = true;
+                String tail = " no space left on device\nwrite /var/lib/docker/tmp: no space left on device\n";
+                tail.getChars(0, tail.length(), buf, off);
+                return tail.length();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<LogFinding> findings = LogScanner.builtIn().analyze(null, huge);
+        assertEquals(2, findings.get(0).lineNumber(), "the cut line's tail is dropped, the next line is read");
+        assertEquals("ci.runner", findings.get(0).causeId());
+        assertTrue(findings.stream().allMatch(f -> f.line().length() <= 2001 && f.context().stream()
+                .allMatch(c -> c.length() <= 500)), "quoted text is bounded");
+    }
+
+    @Test
+    void a_pattern_that_backtracks_catastrophically_elsewhere_cannot_hang_the_scan() {
+        LogScanner scanner = LogScanner.of(List.of(new Indication("evil", "unknown", List.of("a"),
+                List.of("(a+)+$", "(x+x+)+y"), 0.5, null, 0, "exponential for a backtracking engine")));
+        String line = "a".repeat(50_000) + "!\n" + "x".repeat(50_000) + "a!\n";
+        List<LogFinding> findings = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> scanner.analyze(null, new StringReader(line.repeat(3))));
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void a_multi_line_indication_needs_its_follow_up_line_within_the_window() throws IOException {
+        LogScanner scanner = LogScanner.of(List.of(new Indication("gradle-wrong", "unknown",
+                List.of("what went wrong"), List.of("What went wrong:"), 0.7, "Could not resolve", 2, "")));
+        assertEquals(1, scanner.analyze(null, new StringReader(
+                "* What went wrong:\nExecution failed.\n> Could not resolve all files\n")).size());
+        assertEquals(List.of(), scanner.analyze(null, new StringReader(
+                "* What went wrong:\nExecution failed.\nsomething\n> Could not resolve all files\n")));
+        LogFinding f = scanner.analyze(null, new StringReader("a\n* What went wrong:\nx\nCould not resolve\nb\n"))
+                .get(0);
+        assertEquals(2, f.lineNumber());
+        assertEquals(List.of("a", "* What went wrong:", "x", "Could not resolve", "b"), f.context());
+    }
+
+    @Test
+    void carriage_return_overwrites_and_osc_sequences_are_removed() throws IOException {
+        LogScanner scanner = LogScanner.of(List.of(Indication.of("oom", "app.oom", "out of memory",
+                "^Out of memory: Killed process \\d+$", 0.9, "")));
+        String log = "progress 10%\rprogress 90%\r" + ESC + "]0;title\u0007Out of memory: Killed process 513\r\r\n";
+        List<LogFinding> findings = scanner.analyze(null, new StringReader(log));
+        assertEquals(1, findings.size());
+        assertEquals("Out of memory: Killed process 513", findings.get(0).line());
+    }
+
+    @Test
+    void findings_are_capped_and_context_is_configurable() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            String name = "" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+            log.append("module_").append(name).append(".c:1:1: error: unknown type name '").append(name).append("'\n");
+            log.append("ok\n");
+        }
+        List<LogFinding> findings = LogScanner.builtIn().withMaxFindings(5).withContextLines(1, 0)
+                .analyze(null, new StringReader(log.toString()));
+        assertEquals(5, findings.size(), "100 distinct errors (digits aside), 5 returned");
+        assertEquals(2, findings.get(0).context().size(), "one line before and the line itself");
+        assertFalse(findings.get(0).context().get(0).contains("error"));
+    }
+
+    static Path corpus() {
+        String prop = System.getProperty("sophia.corpus");
+        return prop != null ? Path.of(prop) : Path.of("../shared/corpus").toAbsolutePath();
+    }
+}

@@ -1,0 +1,285 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Observation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RuleFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    private RuleFileException bad(String yaml) throws IOException {
+        Path p = write("team-rules.yaml", yaml);
+        return assertThrows(RuleFileException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
+    }
+
+    @Test
+    void theBuiltInKnowledgeBaseCoversEveryRootCauseOfTheDesign() {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        for (CauseId id : CauseId.BUILT_IN) {
+            if (id.equals(CauseId.UNKNOWN)) {
+                continue;
+            }
+            KnowledgeBase.Cause c = kb.cause(id).orElseThrow(() -> new AssertionError("no cause " + id));
+            assertFalse(c.rules().isEmpty(), id + " has no rule");
+            assertFalse(c.actions().isEmpty(), id + " has no action");
+            assertTrue(c.prior() > 0 && c.prior() < 0.2, id + " prior " + c.prior());
+            assertTrue(c.rules().stream().anyMatch(r -> r.lr() > 1), id + " has no rule for it");
+        }
+        assertEquals(21, kb.causes().size());
+        assertTrue(KnowledgeBase.class.getResource(KnowledgeBase.BUILT_IN_RESOURCE) != null);
+    }
+
+    @Test
+    void theBuiltInFileDocumentsEveryFactTypeItsRulesCanUse() throws IOException {
+        String text;
+        try (var in = KnowledgeBase.class.getResourceAsStream(KnowledgeBase.BUILT_IN_RESOURCE)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String type : io.sophia.diagnosis.internal.kb.FactTypes.names()) {
+            var t = io.sophia.diagnosis.internal.kb.FactTypes.get(type);
+            assertTrue(text.contains("#   " + type + ": "), "fact type " + type + " is not documented");
+            for (String attr : t.attributes()) {
+                assertTrue(text.matches("(?s).*#   " + type + ": [^\\n]*\\n#       attributes: [^\\n]*\\b" + attr + "\\b.*"),
+                        type + "." + attr + " is not documented");
+            }
+        }
+    }
+
+    @Test
+    void aRuleFileOverridesAPriorAndOneKeyOfARuleAndKeepsTheRest() throws IOException {
+        Path p = write("override.yaml", """
+                causes:
+                  build.dockerfile:
+                    prior: 0.3
+                    rules:
+                      log-indication:
+                        lr: 2
+                      common-build-step:
+                        enabled: false
+                """);
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(p);
+        KnowledgeBase.Cause c = kb.cause(CauseId.BUILD_DOCKERFILE).orElseThrow();
+        assertEquals(0.3, c.prior());
+        KnowledgeBase.Rule log = c.rules().stream().filter(r -> r.id().equals("log-indication")).findFirst().orElseThrow();
+        assertEquals(2.0, log.lr());
+        assertEquals("log", log.when());
+        assertTrue(log.text().contains("{line}"));
+        assertTrue(c.rules().stream().noneMatch(r -> r.id().equals("common-build-step")));
+        assertEquals(KnowledgeBase.builtIn().cause(CauseId.BUILD_DOCKERFILE).orElseThrow().actions(), c.actions());
+        assertEquals(List.of("built-in knowledge-base.yaml", p.toString()), kb.sources());
+        // the built-in knowledge base itself is unchanged
+        assertEquals(0.08, KnowledgeBase.builtIn().cause(CauseId.BUILD_DOCKERFILE).orElseThrow().prior());
+    }
+
+    @Test
+    void aTeamAddsItsOwnCauseInYamlAndTheDiagnosisUsesIt() throws IOException {
+        Path p = write("migrations.yaml", """
+                settings:
+                  floor: 0.02
+                causes:
+                  app.migration-failed:
+                    title: Database migration failed
+                    prior: 0.05
+                    rules:
+                      migration-in-log:
+                        when: log
+                        pattern: {line: '(?i)migration \\S+ failed'}
+                        lr: 50
+                        text: 'Job "{job}" ran a migration that failed (line {lineNumber}): "{line}"'
+                    actions:
+                      - priority: P0
+                        within: 30m
+                        title: Roll back migration on {services}
+                        detail: 'Restore the schema; the log says "{line}".'
+                """);
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(p);
+        assertEquals(0.02, kb.settings().floor());
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.add(Fleet.deployJob("dashboard", 2, "Deploy Dashboard", "failure", 20));
+        o.add(new Observation.LogFinding("dashboard", "github", 2, "Deploy Dashboard", "Release", 77, "custom", "unknown",
+                "Error: migration 20250823_add_index failed: lock timeout", List.of(), 0.8));
+        Assessment a = Diagnosis.builder().knowledgeBase(kb).build().diagnose(Fleet.reference(), o, Fleet.NOW);
+        assertEquals("app.migration-failed", a.topCause().orElseThrow().id().value());
+        assertTrue(a.topCause().orElseThrow().evidence().get(0).text().contains("migration 20250823_add_index failed"));
+        assertEquals("Roll back migration on dashboard", a.actions().get(0).title());
+        assertEquals(java.time.Duration.ofMinutes(30), a.actions().get(0).within());
+    }
+
+    @Test
+    void aJsonRuleFileWorksTheSameWay() throws IOException {
+        Path p = write("rules.json", """
+                {"causes": {"platform.quota": {"prior": 0.15, "rules": {"api-payment-required": {"lr": 40}}}}}
+                """);
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(p);
+        assertEquals(0.15, kb.cause(CauseId.PLATFORM_QUOTA).orElseThrow().prior());
+    }
+
+    @Test
+    void aStandaloneKnowledgeBaseHasOnlyItsOwnCauses() throws IOException {
+        Path p = write("only.yaml", """
+                causes:
+                  network.dns:
+                    title: DNS
+                    prior: 0.1
+                    rules:
+                      nx:
+                        when: probe
+                        match: {kind: DNS_FAILURE}
+                        lr: 20
+                        text: '{service} does not resolve.'
+                """);
+        KnowledgeBase kb = KnowledgeBase.load(p);
+        assertEquals(1, kb.causes().size());
+        assertEquals(KnowledgeBase.Settings.DEFAULTS, kb.settings());
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesTheFileAndLine() throws IOException {
+        RuleFileException e = bad("""
+                causes:
+                  build.dockerfile:
+                    prior: [0.3
+                    title: x
+                """);
+        assertTrue(e.getMessage().startsWith("rule file " + dir.resolve("team-rules.yaml")), e.getMessage());
+        assertTrue(e.line() >= 3, e.getMessage());
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void aMisspelledKeyIsNamedWithItsLine() throws IOException {
+        RuleFileException e = bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      log-indication:
+                        lrr: 3
+                """);
+        assertEquals(5, e.line());
+        assertEquals("causes.build.dockerfile.rules.log-indication.lrr", e.key());
+        assertEquals("rule file " + dir.resolve("team-rules.yaml") + ", line 5, key "
+                + "'causes.build.dockerfile.rules.log-indication.lrr': unknown key 'lrr'; known keys: [enabled, lr, match, "
+                + "minCount, pattern, text, textMany, when]", e.getMessage());
+    }
+
+    @Test
+    void anInvalidRegexIsRejectedAtLoadTime() throws IOException {
+        RuleFileException e = bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      lookbehind:
+                        when: log
+                        pattern: {line: '(?<=ERROR)failed'}
+                        lr: 5
+                        text: 'x'
+                """);
+        assertEquals(6, e.line());
+        assertEquals("causes.build.dockerfile.rules.lookbehind.pattern.line", e.key());
+        assertTrue(e.problem().startsWith("invalid regular expression"), e.problem());
+    }
+
+    @Test
+    void aRegexThatCanBacktrackCatastrophicallyIsRejectedAtLoadTime() throws IOException {
+        for (String regex : List.of("(a+)+$", "^(\\w+\\s?)*$", "(x|xy)*z", "(?:ERROR:.*)+done")) {
+            RuleFileException e = bad("""
+                    causes:
+                      build.dockerfile:
+                        rules:
+                          slow:
+                            when: log
+                            pattern: {line: '%s'}
+                            lr: 5
+                            text: 'x'
+                    """.formatted(regex));
+            assertTrue(e.problem().contains("backtrack catastrophically"), regex + ": " + e.getMessage());
+            assertEquals("causes.build.dockerfile.rules.slow.pattern.line", e.key());
+        }
+    }
+
+    @Test
+    void ordinaryRegexesAreAccepted() throws IOException {
+        Path p = write("ok.yaml", """
+                causes:
+                  build.dockerfile:
+                    rules:
+                      fine:
+                        when: log
+                        pattern: {line: '(?i)(failed to solve|executor failed running) \\[?[a-z]+', step: '^Deploy (service|app)s?'}
+                        lr: 5
+                        text: 'x {line}'
+                """);
+        assertEquals(5.0, KnowledgeBase.builtIn().withRuleFile(p).cause(CauseId.BUILD_DOCKERFILE).orElseThrow().rules()
+                .stream().filter(r -> r.id().equals("fine")).findFirst().orElseThrow().lr());
+    }
+
+    @Test
+    void otherMistakesAreNamedPrecisely() throws IOException {
+        assertEquals("causes.build.dockerfile.rules.x.text", bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      x: {when: log, lr: 3, text: 'at {stepp}'}
+                """).key());
+        assertTrue(bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      x: {when: logs, lr: 3, text: 'x'}
+                """).problem().contains("is not a fact type"));
+        assertTrue(bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      x: {when: log, lr: 1, text: 'x'}
+                """).problem().contains("likelihood ratio"));
+        assertTrue(bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      x: {when: log, match: {colour: red}, lr: 3, text: 'x'}
+                """).problem().contains("not an attribute of 'log' facts"));
+        RuleFileException noPrior = bad("""
+                causes:
+                  my.cause:
+                    title: Mine
+                """);
+        assertEquals("causes.my.cause.prior", noPrior.key());
+        assertEquals(2, noPrior.line());
+        assertTrue(bad("""
+                causes:
+                  build.dockerfile:
+                    actions:
+                      - {priority: P5, within: 1h, title: x}
+                """).problem().contains("P0, P1 or P2"));
+        assertTrue(bad("""
+                causes:
+                  Build Dockerfile: {prior: 0.1}
+                """).problem().contains("is not a cause id"));
+        RuleFileException missing = assertThrows(RuleFileException.class,
+                () -> KnowledgeBase.builtIn().withRuleFile(dir.resolve("nope.yaml")));
+        assertTrue(missing.getMessage().contains("nope.yaml") && missing.problem().contains("does not exist"));
+    }
+}

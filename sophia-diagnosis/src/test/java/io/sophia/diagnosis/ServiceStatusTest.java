@@ -1,0 +1,120 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.Deployment;
+import io.sophia.core.Expectations;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.ServiceKind;
+import io.sophia.core.Status;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceStatusTest {
+
+    private static final Service API = new Service("api", "API", URI.create("https://api.example.test/health"),
+            ServiceKind.HTTP, "Orders", true, List.of(),
+            new Expectations(List.of(200), Duration.ofMillis(300), null, null, 10, null, null, null));
+
+    private static ServiceHealth health(Observation... o) {
+        return Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)), List.of(o), Fleet.NOW)
+                .service("api").orElseThrow();
+    }
+
+    private static Observation.HttpCheck http(int code, long ms, String version) {
+        return new Observation.HttpCheck("api", "http", "https://api.example.test/health", code, Duration.ofMillis(ms),
+                "{}", "application/json", version, null);
+    }
+
+    private static Observation.PlatformMachine machine(String state) {
+        return new Observation.PlatformMachine("api", "fly", "api-app", "m1", "m1", state, false, "fra", "img", "ok",
+                List.of(), List.of(), Fleet.T0);
+    }
+
+    private static Observation.TlsHandshake cert(long days, boolean hostOk) {
+        return new Observation.TlsHandshake("api", "tls", "api.example.test", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+                "CN=api.example.test", "CN=R11", Fleet.NOW.minus(Duration.ofDays(60)), Fleet.NOW.plus(Duration.ofDays(days)),
+                days, hostOk, false, true, 2);
+    }
+
+    @Test
+    void anAcceptedAnswerIsUpWithItsNumbers() {
+        ServiceHealth h = health(http(200, 120, "8f3c2b1a9d0e"));
+        assertEquals(Status.UP, h.status());
+        assertEquals(200, h.httpStatus());
+        assertEquals(120L, h.latencyMs());
+        assertEquals("8f3c2b1a9d0e", h.version());
+        assertEquals(null, h.failure());
+    }
+
+    @Test
+    void aSlowAnswerIsDegradedAndSaysByHowMuch() {
+        ServiceHealth h = health(http(200, 900, null));
+        assertEquals(Status.DEGRADED, h.status());
+        assertEquals("answered in 900 ms, above the 300 ms limit", h.failure());
+    }
+
+    @Test
+    void aRejectedStatusIsDown() {
+        ServiceHealth h = health(http(503, 20, null));
+        assertEquals(Status.DOWN, h.status());
+        assertEquals("HTTP 503 is not an accepted status", h.failure());
+    }
+
+    @Test
+    void downWinsOverUpLikeSpringBootsAggregation() {
+        assertEquals(Status.DOWN, health(http(200, 10, null),
+                Fleet.failure("api", "tcp", FailureKind.CONNECTION_RESET, null, "reset by peer")).status());
+        assertEquals(Status.DEGRADED, health(http(200, 10, null),
+                new Observation.ConditionCheck("api", "http", "[BODY].status == ok", false, "starting")).status());
+    }
+
+    @Test
+    void aCertificateExpiringWithinTheServicesLimitIsDegraded() {
+        ServiceHealth h = health(http(200, 10, null), cert(5, true));
+        assertEquals(Status.DEGRADED, h.status());
+        assertEquals("TLS certificate expires in 5 days", h.failure());
+        assertEquals(Status.DOWN, health(http(200, 10, null), cert(200, false)).status());
+    }
+
+    @Test
+    void stoppedMachinesWithoutAnAnswerAreDownButAnAnswerWinsAndIsAnAnomaly() {
+        assertEquals(Status.DOWN, health(machine("stopped")).status());
+        assertEquals(Status.UNKNOWN, health().status());
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(http(200, 10, null), machine("stopped")), Fleet.NOW);
+        assertEquals(Status.UP, a.service("api").orElseThrow().status());
+        assertEquals("machine-stopped-service-up", a.anomalies().get(0).kind());
+        assertTrue(a.anomalies().get(0).statements().get(0).contains("m1 stopped"), a.anomalies().toString());
+    }
+
+    @Test
+    void aStartedMachineThatRefusesConnectionsIsAnAnomalyAndPointsAtTheHealthCheck() {
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(Fleet.failure("api", "http", FailureKind.CONNECTION_REFUSED, null, "connection refused"),
+                        machine("started")), Fleet.NOW);
+        assertEquals("machine-started-http-refused", a.anomalies().get(0).kind());
+        assertEquals(List.of("Fly.io: machine m1 of app api-app is started", "HTTP: connection refused at "
+                + "https://sophiaai-api-v2.fly.dev/health"), a.anomalies().get(0).statements());
+        assertEquals("app.healthcheck-failing", a.topCause().orElseThrow().id().value());
+    }
+
+    @Test
+    void aServiceServingAnotherCommitThanTheRunIsAVersionMismatch() {
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(http(200, 10, "0123456789ab"), Fleet.run("success")), Fleet.NOW);
+        assertEquals("version-mismatch", a.anomalies().get(0).kind());
+        assertTrue(a.anomalies().get(0).summary().contains("not the run's commit 8f3c2b1a9d0e"), a.anomalies().toString());
+        Assessment same = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(http(200, 10, "8f3c2b1"), Fleet.run("success")), Fleet.NOW);
+        assertTrue(same.anomalies().isEmpty());
+    }
+}

@@ -1,0 +1,383 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Diagnoser;
+import io.sophia.core.Evidence;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.diagnosis.Diagnosis;
+import io.sophia.diagnosis.LogScanner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Runs a diagnoser over the labeled scenario corpus and measures how often and how honestly it names the
+ * labeled cause, separately for the tuning part, the holdout part and overall.
+ *
+ * <h2>Definitions (what the printed figures mean)</h2>
+ * For each scenario the assessment is turned into a probability vector {@code p} over the 22 cause ids of
+ * DESIGN.md ({@link CauseId#BUILT_IN}):
+ * <ul>
+ *   <li>{@code p[c]} = the probability of the ranked cause {@code c}; a built-in id the assessment does not
+ *       rank gets 0;</li>
+ *   <li>{@code p[unknown]} = the probability of an explicit {@code unknown} cause, plus the probability of
+ *       any cause id outside the built-in vocabulary, plus the remainder {@code 1 - sum(ranked)} (the
+ *       assessment's sum is at most 1; what it leaves unassigned is mass on "none of the above"). With
+ *       nothing ranked at all, {@code p[unknown] = 1}.</li>
+ * </ul>
+ * The <b>prediction</b> is the id with the highest {@code p}; ties go to the id the assessment ranks first,
+ * and {@code unknown} loses ties. <b>Top-k accuracy</b>: the label is among the k ids with the highest
+ * {@code p} (same tie rule). <b>Brier score</b>: {@code mean over scenarios of sum over the 22 ids of
+ * (p[c] - y[c])^2}, with {@code y} the one-hot label — 0 is perfect, 2 is the worst possible, a constant
+ * uniform forecast scores about 0.95. <b>ECE</b> (expected calibration error over top-1 confidence): the
+ * confidence of a scenario is {@code p} of its prediction; scenarios fall into 10 equal-width bins
+ * {@code [0,0.1) ... [0.9,1.0]}; {@code ECE = sum over bins of (n_bin / n) * |accuracy_bin - mean
+ * confidence_bin|}.
+ *
+ * <h2>Running it</h2>
+ * The evaluation lives in the test sources of sophia-diagnosis, next to the corpus it reads (the examples
+ * module cannot see test sources without a test-jar, and the corpus is test data). Two ways, from the
+ * project root:
+ * <pre>
+ * # 1. through the test that guards the floors; prints the report and writes
+ * #    sophia-diagnosis/target/calibration-report.txt and target/calibration-misses.md
+ * mvn -q -pl sophia-diagnosis -am test -Dtest=CalibrationTest -Dsurefire.failIfNoSpecifiedTests=false
+ *
+ * # 2. as a program
+ * mvn -q -pl sophia-diagnosis -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp sophia-diagnosis/target/test-classes:sophia-diagnosis/target/classes:$(cat sophia-diagnosis/target/test-classpath.txt) \
+ *     io.sophia.diagnosis.calibration.CalibrationEvaluation [--dir SCENARIO_DIR] [--misses FILE.md]
+ * </pre>
+ * {@code --misses} writes the tuning-part misses with the evidence that was missing, for whoever tunes the
+ * knowledge base; holdout misses are listed by id only, so their details cannot steer tuning.
+ */
+public final class CalibrationEvaluation {
+
+    /** Number of bins of the expected calibration error. */
+    public static final int ECE_BINS = 10;
+
+    private CalibrationEvaluation() {
+    }
+
+    /**
+     * The result for one scenario.
+     *
+     * @param p          probability per built-in cause id (the vector defined in the class comment)
+     * @param ranking    the built-in ids by descending {@code p} (only ids with p &gt; 0, then unknown if absent)
+     * @param assessment the diagnoser's answer, or null when it threw
+     * @param error      the exception text when the diagnoser threw, else null
+     */
+    public record Outcome(Scenario scenario, Map<CauseId, Double> p, List<CauseId> ranking, Assessment assessment,
+                          String error) {
+
+        public CauseId predicted() {
+            return ranking.get(0);
+        }
+
+        public double confidence() {
+            return p.get(predicted());
+        }
+
+        public boolean top1() {
+            return predicted().equals(scenario.cause());
+        }
+
+        public boolean topK(int k) {
+            return ranking.subList(0, Math.min(k, ranking.size())).contains(scenario.cause());
+        }
+
+        public double pLabel() {
+            return p.get(scenario.cause());
+        }
+
+        public double brier() {
+            double sum = 0;
+            for (CauseId c : CauseId.BUILT_IN) {
+                double y = c.equals(scenario.cause()) ? 1 : 0;
+                double d = p.get(c) - y;
+                sum += d * d;
+            }
+            return sum;
+        }
+    }
+
+    /** Figures for one part of the corpus. */
+    public record Figures(String part, int n, double top1, double top3, double brier, double ece,
+                          double meanConfidence, double meanPLabel) {
+
+        static Figures of(String part, List<Outcome> outcomes) {
+            int n = outcomes.size();
+            if (n == 0) {
+                return new Figures(part, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Figures(part, n,
+                    outcomes.stream().filter(Outcome::top1).count() / (double) n,
+                    outcomes.stream().filter(o -> o.topK(3)).count() / (double) n,
+                    outcomes.stream().mapToDouble(Outcome::brier).average().orElseThrow(),
+                    CalibrationEvaluation.ece(outcomes),
+                    outcomes.stream().mapToDouble(Outcome::confidence).average().orElseThrow(),
+                    outcomes.stream().mapToDouble(Outcome::pLabel).average().orElseThrow());
+        }
+    }
+
+    /** The whole evaluation. */
+    public record Report(List<Outcome> outcomes, Figures tuning, Figures holdout, Figures overall) {
+
+        public List<Outcome> misses() {
+            return outcomes.stream().filter(o -> !o.top1()).toList();
+        }
+
+        /** The report as printed: figures per part, the reliability table, the misses. */
+        public String render() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("Sophia calibration — built-in knowledge base on ").append(outcomes.size()).append(" labeled scenarios\n");
+            sb.append(String.format(Locale.ROOT, "%-8s %4s %7s %7s %7s %7s %9s %9s%n", "part", "n", "top-1", "top-3",
+                    "Brier", "ECE", "mean-conf", "mean-p(y)"));
+            for (Figures f : List.of(tuning, holdout, overall)) {
+                sb.append(String.format(Locale.ROOT, "%-8s %4d %7.3f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(), f.n(),
+                        f.top1(), f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
+            }
+            sb.append("goals: top-1 >= 0.90, ECE <= 0.08\n\nreliability (overall, top-1 confidence):\n");
+            sb.append(String.format(Locale.ROOT, "  %-11s %4s %9s %9s%n", "bin", "n", "mean-conf", "accuracy"));
+            for (int b = 0; b < ECE_BINS; b++) {
+                final int bin = b;
+                List<Outcome> in = outcomes.stream().filter(o -> bin(o.confidence()) == bin).toList();
+                if (in.isEmpty()) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "  [%.1f,%.1f%s %4d %9.3f %9.3f%n", b / 10.0, (b + 1) / 10.0,
+                        b == ECE_BINS - 1 ? "]" : ")", in.size(),
+                        in.stream().mapToDouble(Outcome::confidence).average().orElseThrow(),
+                        in.stream().filter(Outcome::top1).count() / (double) in.size()));
+            }
+            List<Outcome> misses = misses();
+            sb.append("\nmisses (").append(misses.size()).append("):\n");
+            sb.append(String.format(Locale.ROOT, "  %-52s %-7s %-24s %6s   %-24s %6s%n", "scenario", "part", "expected",
+                    "p", "got", "p"));
+            for (Outcome o : misses) {
+                sb.append(String.format(Locale.ROOT, "  %-52s %-7s %-24s %6.3f   %-24s %6.3f%s%n", o.scenario().id(),
+                        o.scenario().part(), o.scenario().cause(), o.pLabel(), o.predicted(), o.confidence(),
+                        o.error() == null ? "" : "  ERROR " + o.error()));
+            }
+            return sb.toString();
+        }
+
+        /**
+         * The tuning-part misses as Markdown, with what each scenario's observations and the assessment said
+         * about the expected cause, so a knowledge-base author sees which evidence was missing. Holdout misses
+         * are listed by id only: their details must not steer tuning.
+         */
+        public String missesMarkdown() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("# Calibration misses (tuning part)\n\n");
+            sb.append("Generated by io.sophia.diagnosis.calibration.CalibrationEvaluation on ")
+                    .append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
+            sb.append("| part | n | top-1 | top-3 | Brier | ECE |\n|---|---|---|---|---|---|\n");
+            for (Figures f : List.of(tuning, holdout, overall)) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
+                        f.top3(), f.brier(), f.ece()));
+            }
+            sb.append("\nGoals: top-1 >= 0.90, ECE <= 0.08. Scenario files: "
+                    + "sophia-diagnosis/src/test/resources/scenarios/<id>.yaml (format in README.md there).\n"
+                    + "Regenerate: `mvn -q -pl sophia-diagnosis -am test -Dtest=CalibrationTest "
+                    + "-Dsurefire.failIfNoSpecifiedTests=false` writes sophia-diagnosis/target/calibration-misses.md.\n"
+                    + "Each miss lists the LogScanner findings for the expected cause and the evidence the assessment "
+                    + "gave for and against; \"none\" marks the evidence that was missing.\n");
+            List<Outcome> tuningMisses = misses().stream().filter(o -> !o.scenario().holdout()).toList();
+            sb.append("\n## Tuning misses (").append(tuningMisses.size()).append(")\n");
+            for (Outcome o : tuningMisses) {
+                Scenario s = o.scenario();
+                sb.append("\n### ").append(s.id()).append("\n\n");
+                sb.append("- expected **").append(s.cause()).append("** (p=").append(fmt(o.pLabel())).append("), got **")
+                        .append(o.predicted()).append("** (p=").append(fmt(o.confidence())).append(")\n");
+                sb.append("- why expected: ").append(s.rationale()).append('\n');
+                sb.append("- ranking: ").append(rankingText(o)).append('\n');
+                if (o.error() != null) {
+                    sb.append("- diagnoser threw: `").append(o.error()).append("`\n");
+                    continue;
+                }
+                List<Observation.LogFinding> findings = s.observations().stream()
+                        .filter(Observation.LogFinding.class::isInstance).map(Observation.LogFinding.class::cast).toList();
+                List<Observation.LogFinding> forLabel = findings.stream()
+                        .filter(f -> s.cause().value().equals(f.causeId())).toList();
+                sb.append("- log findings (LogScanner.builtIn): ").append(findings.size()).append(" in all; for ")
+                        .append(s.cause()).append(": ");
+                if (forLabel.isEmpty()) {
+                    sb.append("**none** — no built-in indication matched the line that names the cause");
+                    sb.append(findings.isEmpty() ? "" : " (found instead: " + String.join(", ",
+                            findings.stream().map(f -> f.indicationId() + "→" + f.causeId()).distinct().toList()) + ")");
+                } else {
+                    sb.append(String.join(", ", forLabel.stream().map(f -> f.indicationId() + " (score "
+                            + fmt(f.score()) + ", line " + f.lineNumber() + ")").distinct().toList()));
+                }
+                sb.append('\n');
+                RankedCause expected = cause(o.assessment(), s.cause());
+                sb.append("- evidence the assessment gives for ").append(s.cause()).append(": ");
+                sb.append(expected == null ? "**none** — the cause is not ranked at all" : evidenceText(expected)).append('\n');
+                RankedCause got = cause(o.assessment(), o.predicted());
+                if (got != null) {
+                    sb.append("- evidence that made ").append(o.predicted()).append(" win: ").append(evidenceText(got)).append('\n');
+                } else if (o.predicted().equals(CauseId.UNKNOWN)) {
+                    sb.append("- ").append(CauseId.UNKNOWN).append(" won through unassigned probability mass\n");
+                }
+            }
+            List<Outcome> holdoutMisses = misses().stream().filter(o -> o.scenario().holdout()).toList();
+            sb.append("\n## Holdout misses (").append(holdoutMisses.size()).append(") — ids only, never tune on these\n\n");
+            for (Outcome o : holdoutMisses) {
+                sb.append("- ").append(o.scenario().id()).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Runs {@code diagnoser} over {@code scenarios}. A diagnoser that throws scores all mass on unknown. */
+    public static Report evaluate(Diagnoser diagnoser, List<Scenario> scenarios) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            Assessment a = null;
+            String error = null;
+            try {
+                a = diagnoser.diagnose(s.deployment(), s.observations(), s.at());
+            } catch (RuntimeException e) {
+                error = e.toString();
+            }
+            outcomes.add(outcome(s, a, error));
+        }
+        return new Report(outcomes, Figures.of("tuning", filter(outcomes, o -> !o.scenario().holdout())),
+                Figures.of("holdout", filter(outcomes, o -> o.scenario().holdout())), Figures.of("overall", outcomes));
+    }
+
+    /** Loads the shipped corpus with the built-in log scanner and evaluates {@code Diagnosis.ofDefaults()}. */
+    public static Report evaluateBuiltIn() throws IOException {
+        return evaluateBuiltIn(ScenarioLoader.corpusDirectory());
+    }
+
+    /** Loads the corpus in {@code dir} with the built-in log scanner and evaluates {@code Diagnosis.ofDefaults()}. */
+    public static Report evaluateBuiltIn(Path dir) throws IOException {
+        List<Scenario> scenarios = ScenarioLoader.with(LogScanner.builtIn()).loadAll(dir);
+        return evaluate(Diagnosis.ofDefaults(), scenarios);
+    }
+
+    static Outcome outcome(Scenario s, Assessment a, String error) {
+        Map<CauseId, Double> p = new LinkedHashMap<>();
+        for (CauseId c : CauseId.BUILT_IN) {
+            p.put(c, 0.0);
+        }
+        List<CauseId> order = new ArrayList<>();
+        double sum = 0;
+        if (a != null) {
+            for (RankedCause rc : a.causes()) {
+                CauseId id = CauseId.BUILT_IN.contains(rc.id()) ? rc.id() : CauseId.UNKNOWN;
+                p.merge(id, rc.probability(), Double::sum);
+                sum += rc.probability();
+                if (!order.contains(id)) {
+                    order.add(id);
+                }
+            }
+        }
+        p.merge(CauseId.UNKNOWN, Math.max(0, 1 - sum), Double::sum);
+        order.remove(CauseId.UNKNOWN);
+        order.add(CauseId.UNKNOWN); // unknown loses ties
+        for (CauseId c : CauseId.BUILT_IN) {
+            if (!order.contains(c)) {
+                order.add(c);
+            }
+        }
+        List<CauseId> ranking = new ArrayList<>(order);
+        // stable sort: equal probabilities keep the assessment's order
+        ranking.sort(Comparator.comparingDouble((CauseId c) -> p.get(c)).reversed());
+        return new Outcome(s, Map.copyOf(p), List.copyOf(ranking), a, error);
+    }
+
+    static int bin(double confidence) {
+        return Math.min(ECE_BINS - 1, Math.max(0, (int) Math.floor(confidence * ECE_BINS)));
+    }
+
+    static double ece(List<Outcome> outcomes) {
+        double ece = 0;
+        int n = outcomes.size();
+        for (int b = 0; b < ECE_BINS; b++) {
+            final int bin = b;
+            List<Outcome> in = outcomes.stream().filter(o -> bin(o.confidence()) == bin).toList();
+            if (in.isEmpty()) {
+                continue;
+            }
+            double conf = in.stream().mapToDouble(Outcome::confidence).average().orElseThrow();
+            double acc = in.stream().filter(Outcome::top1).count() / (double) in.size();
+            ece += in.size() / (double) n * Math.abs(acc - conf);
+        }
+        return ece;
+    }
+
+    private static List<Outcome> filter(List<Outcome> outcomes, Predicate<Outcome> keep) {
+        return outcomes.stream().filter(keep).toList();
+    }
+
+    private static RankedCause cause(Assessment a, CauseId id) {
+        return a == null ? null : a.causes().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String rankingText(Outcome o) {
+        List<String> parts = new ArrayList<>();
+        for (CauseId c : o.ranking()) {
+            if (parts.size() == 4 || o.p().get(c) <= 0) {
+                break;
+            }
+            parts.add(c + " " + fmt(o.p().get(c)));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String evidenceText(RankedCause c) {
+        if (c.evidence().isEmpty()) {
+            return "(no evidence listed)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Evidence e : c.evidence()) {
+            if (parts.size() == 4) {
+                parts.add("…");
+                break;
+            }
+            parts.add((e.direction() == Evidence.Direction.FOR ? "+" : "−") + fmt(e.weight()) + " [" + e.ruleId() + "] "
+                    + e.text());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    /** Prints the report; {@code --dir DIR} evaluates another corpus, {@code --misses FILE} writes the misses. */
+    public static void main(String[] args) throws IOException {
+        Path dir = null;
+        Path misses = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--misses" -> misses = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("usage: CalibrationEvaluation [--dir DIR] [--misses FILE.md]");
+            }
+        }
+        Report report = dir == null ? evaluateBuiltIn() : evaluateBuiltIn(dir);
+        System.out.print(report.render());
+        if (misses != null) {
+            Files.writeString(misses, report.missesMarkdown(), StandardCharsets.UTF_8);
+            System.out.println("\nwrote " + misses);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.Observation;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One labeled scenario of the calibration corpus: a recorded fleet / CI / platform state turned into
+ * observations, and the root cause a senior engineer would name for it.
+ *
+ * @param id           the file name without {@code .yaml}
+ * @param title        one line
+ * @param cause        the label, one of {@link CauseId#BUILT_IN}
+ * @param rationale    why a senior engineer names that cause, one line
+ * @param holdout      true when the scenario must never be used to tune the knowledge base
+ * @param origin       where the error text comes from
+ * @param file         the scenario file
+ * @param at           the assessment clock
+ * @param deployment   the services and their topology
+ * @param observations what the probes would have seen, in probe order
+ */
+public record Scenario(String id, String title, CauseId cause, String rationale, boolean holdout, String origin,
+                       Path file, Instant at, Deployment deployment, List<Observation> observations) {
+    public Scenario {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(cause, "cause");
+        observations = List.copyOf(observations);
+    }
+
+    /** Observations of one kind, in order. */
+    public <T extends Observation> List<T> observations(Class<T> kind) {
+        return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** "holdout" or "tuning". */
+    public String part() {
+        return holdout ? "holdout" : "tuning";
+    }
+}

@@ -1,0 +1,110 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.CauseId;
+import io.sophia.core.Observation;
+import io.sophia.diagnosis.LogScanner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The labeled corpus is big enough, covers every cause, and keeps an honest holdout part. */
+class ScenarioCorpusTest {
+
+    private static List<Scenario> corpus;
+
+    @BeforeAll
+    static void load() throws IOException {
+        corpus = ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory());
+    }
+
+    @Test
+    void the_corpus_has_at_least_48_scenarios_with_distinct_ids() {
+        assertTrue(corpus.size() >= 48, "only " + corpus.size() + " scenarios");
+        assertEquals(corpus.size(), corpus.stream().map(Scenario::id).distinct().count());
+    }
+
+    @Test
+    void every_cause_other_than_unknown_has_at_least_two_scenarios_and_unknown_has_some() {
+        Map<CauseId, Long> perCause = corpus.stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        for (CauseId c : CauseId.BUILT_IN) {
+            long n = perCause.getOrDefault(c, 0L);
+            assertTrue(n >= 2, c + " has " + n + " scenarios; per cause: " + perCause);
+        }
+    }
+
+    @Test
+    void at_least_a_quarter_of_the_corpus_is_holdout_and_it_spans_most_causes() {
+        List<Scenario> holdout = corpus.stream().filter(Scenario::holdout).toList();
+        assertTrue(holdout.size() >= 14, "holdout has " + holdout.size());
+        assertTrue(holdout.size() * 4 >= corpus.size(), holdout.size() + " of " + corpus.size() + " is below 25%");
+        Set<CauseId> covered = holdout.stream().map(Scenario::cause).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(covered.size() >= 15, "holdout covers only " + covered);
+    }
+
+    @Test
+    void the_tuning_part_covers_every_cause_too() {
+        Set<CauseId> covered = corpus.stream().filter(s -> !s.holdout()).map(Scenario::cause)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), covered);
+    }
+
+    @Test
+    void every_scenario_has_a_rationale_and_something_failing_or_a_label_of_unknown() {
+        for (Scenario s : corpus) {
+            assertFalse(s.rationale().isBlank(), s.id());
+            boolean failing = s.observations().stream().anyMatch(o -> o instanceof Observation.ProbeFailure
+                    || o instanceof Observation.CiRun r && !"success".equals(r.conclusion())
+                    || o instanceof Observation.ConditionCheck c && !c.passed()
+                    || o instanceof Observation.PlatformMachine m && !"started".equals(m.state()));
+            assertTrue(failing || s.cause().equals(CauseId.UNKNOWN), s.id() + " has nothing failing");
+        }
+    }
+
+    @Test
+    void holdout_files_are_frozen_and_none_was_moved_to_the_tuning_part() throws Exception {
+        Path dir = ScenarioLoader.corpusDirectory();
+        Map<String, String> frozen = new TreeMap<>();
+        for (String line : Files.readAllLines(dir.resolve("HOLDOUT.sha256"))) {
+            if (!line.isBlank()) {
+                String[] parts = line.trim().split("\\s+", 2);
+                frozen.put(parts[1], parts[0]);
+            }
+        }
+        Map<String, String> actual = new TreeMap<>();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (Scenario s : corpus) {
+            if (s.holdout()) {
+                actual.put(s.file().getFileName().toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(s.file()))));
+            }
+        }
+        assertEquals(frozen.keySet(), actual.keySet(), "the holdout part changed membership (see scenarios/README.md)");
+        for (var e : actual.entrySet()) {
+            assertEquals(frozen.get(e.getKey()), e.getValue(), e.getKey()
+                    + " changed: holdout files are frozen; see scenarios/README.md before updating HOLDOUT.sha256");
+        }
+    }
+
+    @Test
+    void the_reference_scenario_is_in_the_corpus_with_its_six_services_and_its_label() {
+        Scenario ref = corpus.stream().filter(s -> s.id().equals("01-reference-seed")).findFirst().orElseThrow();
+        assertEquals(6, ref.deployment().services().size());
+        assertEquals(CauseId.BUILD_DOCKERFILE, ref.cause());
+        assertFalse(ref.holdout(), "the reference scenario is the one everybody tunes on");
+    }
+}

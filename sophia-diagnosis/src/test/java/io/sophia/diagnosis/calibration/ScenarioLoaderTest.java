@@ -1,0 +1,197 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.FailureKind;
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scenario format: what a file turns into, and clear errors that name the file and the key. */
+class ScenarioLoaderTest {
+
+    /** Reports one finding per line containing "ERROR", attributed to the job's last step. */
+    private static final LogAnalyzer ERRORS = (origin, log) -> {
+        List<Observation.LogFinding> out = new ArrayList<>();
+        BufferedReader r = new BufferedReader(log);
+        String line;
+        long n = 0;
+        while ((line = r.readLine()) != null) {
+            n++;
+            if (line.contains("ERROR")) {
+                String step = origin.steps().isEmpty() ? null : origin.steps().get(origin.steps().size() - 1).name();
+                out.add(new Observation.LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
+                        step, n, "test-error", "build.dockerfile", line, List.of(), 1.0));
+            }
+        }
+        return out;
+    };
+
+    private static final String MINIMAL = """
+            id: %s
+            cause: build.dockerfile
+            rationale: because
+            holdout: false
+            services:
+              - {id: api, critical: true, http: {failure: CONNECTION_REFUSED, latencyMs: 15}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void an_answer_the_expectations_reject_is_shaped_like_the_http_probes_output() throws IOException {
+        Path f = write("s.yaml", """
+                id: s
+                cause: unknown
+                rationale: r
+                holdout: true
+                services:
+                  - {id: api, http: {status: 503, latencyMs: 40, body: "no healthy machines"}}
+                """);
+        Scenario s = ScenarioLoader.with(null).load(f);
+        assertTrue(s.holdout());
+        List<Observation> obs = s.observations();
+        assertEquals(3, obs.size(), obs.toString());
+        Observation.HttpCheck check = (Observation.HttpCheck) obs.get(0);
+        assertEquals(503, check.statusCode());
+        assertEquals("no healthy machines", check.bodyExcerpt());
+        Observation.ConditionCheck cond = (Observation.ConditionCheck) obs.get(1);
+        assertEquals(false, cond.passed());
+        Observation.ProbeFailure failure = (Observation.ProbeFailure) obs.get(2);
+        assertEquals(FailureKind.UNEXPECTED_STATUS, failure.kind());
+        assertEquals(503, failure.httpStatus());
+    }
+
+    @Test
+    void a_refused_connection_becomes_a_probe_failure_with_its_latency() throws IOException {
+        Scenario s = ScenarioLoader.with(null).load(write("a.yaml", MINIMAL.formatted("a")));
+        Observation.ProbeFailure f = (Observation.ProbeFailure) s.observations().get(0);
+        assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
+        assertEquals(Duration.ofMillis(15), f.elapsed());
+        assertEquals("api", f.serviceId());
+    }
+
+    @Test
+    void a_raw_job_log_goes_through_the_analyzer_with_the_jobs_steps() throws IOException {
+        Path f = write("ci.yaml", MINIMAL.formatted("ci") + """
+                ci:
+                  run: {workflow: deploy, conclusion: failure, headSha: abc1234, durationSec: 20}
+                  jobs:
+                    - name: deploy-api
+                      service: api
+                      conclusion: failure
+                      steps: [Set up job: success, {name: Deploy, conclusion: failure, durationSec: 15}]
+                      log: |
+                        all good
+                        ERROR: failed to solve: boom
+                """);
+        Scenario s = ScenarioLoader.with(ERRORS).load(f);
+        Observation.CiRun run = s.observations(Observation.CiRun.class).get(0);
+        assertEquals("failure", run.conclusion());
+        assertEquals(Duration.ofSeconds(20), run.duration());
+        Observation.CiJob job = s.observations(Observation.CiJob.class).get(0);
+        assertEquals("Deploy", job.failedStep().name());
+        assertEquals(Duration.ofSeconds(15), job.failedStep().duration());
+        assertEquals(Duration.ofSeconds(5), job.steps().get(0).duration(), "the other step gets the rest");
+        Observation.LogFinding finding = s.observations(Observation.LogFinding.class).get(0);
+        assertEquals(2, finding.lineNumber());
+        assertEquals("Deploy", finding.step());
+        assertEquals("api", finding.serviceId());
+        assertEquals(1, s.observations(Observation.CiLogRead.class).size());
+    }
+
+    @Test
+    void a_raw_log_without_an_analyzer_is_rejected_rather_than_silently_dropped() throws IOException {
+        Path f = write("nolog.yaml", MINIMAL.formatted("nolog") + """
+                ci:
+                  run: {workflow: deploy, conclusion: failure}
+                  jobs:
+                    - {name: j, conclusion: failure, steps: [], log: "ERROR x"}
+                """);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.with(null).load(f));
+        assertTrue(e.getMessage().startsWith("nolog.yaml"), e.getMessage());
+        assertEquals("ci.jobs[0].log", e.key());
+    }
+
+    @Test
+    void malformed_yaml_names_the_file_and_the_line() throws IOException {
+        Path f = write("broken.yaml", "id: broken\nservices: [ {id: a\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.with(null).load(f));
+        assertTrue(e.getMessage().startsWith("broken.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void an_unknown_key_is_an_error_naming_its_path() throws IOException {
+        Path f = write("typo.yaml", MINIMAL.formatted("typo").replace("latencyMs: 15", "latencyMS: 15"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.with(null).load(f));
+        assertEquals("services[0].http.latencyMS", e.key());
+        assertTrue(e.getMessage().contains("typo.yaml") && e.getMessage().contains("unknown key"), e.getMessage());
+    }
+
+    @Test
+    void a_cause_outside_the_vocabulary_is_rejected() throws IOException {
+        Path f = write("c.yaml", MINIMAL.formatted("c").replace("build.dockerfile", "build.docker"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.with(null).load(f));
+        assertEquals("cause", e.key());
+        assertTrue(e.getMessage().contains("22 cause ids"), e.getMessage());
+    }
+
+    @Test
+    void a_failure_kind_that_does_not_exist_is_rejected_with_its_key() throws IOException {
+        Path f = write("k.yaml", MINIMAL.formatted("k").replace("CONNECTION_REFUSED", "REFUSED"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.with(null).load(f));
+        assertEquals("services[0].http.failure", e.key());
+    }
+
+    @Test
+    void the_id_must_match_the_file_name_and_holdout_must_be_stated() throws IOException {
+        ScenarioException id = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.with(null).load(write("x.yaml", MINIMAL.formatted("y"))));
+        assertEquals("id", id.key());
+        ScenarioException holdout = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.with(null).load(write("h.yaml", MINIMAL.formatted("h").replace("holdout: false\n", ""))));
+        assertEquals("holdout", holdout.key());
+    }
+
+    @Test
+    void a_job_for_a_service_that_does_not_exist_is_rejected() throws IOException {
+        Path f = write("j.yaml", MINIMAL.formatted("j") + """
+                ci:
+                  run: {workflow: deploy, conclusion: failure}
+                  jobs: [{name: deploy-web, service: web, conclusion: failure, steps: []}]
+                """);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.with(null).load(f));
+        assertEquals("ci.jobs[0].service", e.key());
+    }
+
+    @Test
+    void machines_keep_exit_codes_and_oom_flags_in_order() throws IOException {
+        Path f = write("m.yaml", MINIMAL.formatted("m") .replace("http: {failure: CONNECTION_REFUSED, latencyMs: 15}}",
+                "http: {failure: CONNECTION_REFUSED}, machines: [{state: stopped, events: "
+                        + "[{type: exit, exitCode: 1}, {type: exit, exitCode: 137, oomKilled: true}]}]}"));
+        Observation.PlatformMachine m = ScenarioLoader.with(null).load(f).observations(Observation.PlatformMachine.class).get(0);
+        assertEquals("stopped", m.state());
+        assertEquals(137, m.events().get(1).exitCode());
+        assertEquals(true, m.events().get(1).oomKilled());
+        assertNull(m.events().get(0).oomKilled());
+        assertTrue(m.events().get(0).timestamp().isBefore(m.events().get(1).timestamp()));
+    }
+}

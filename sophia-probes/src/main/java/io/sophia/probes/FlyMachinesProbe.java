@@ -1,0 +1,239 @@
+package io.sophia.probes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Probe;
+import io.sophia.probes.internal.FlyCappedBody;
+import io.sophia.probes.internal.FlyMachines;
+import io.sophia.probes.internal.FlyText;
+import io.sophia.probes.internal.TcpFailures;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads the machines of each configured Fly.io app through the Machines API
+ * ({@code GET /v1/apps/{app}/machines}) and reports one {@link Observation.PlatformMachine} per
+ * machine: state (persistent, transient or terminal; {@code stuck} when a transient state outlasts
+ * {@link FlyConfig#stuckAfter()}), region, image reference, host status, health checks and recent
+ * events (exit codes, {@code oom_killed}, restarts, launch failures).
+ *
+ * <p>Per app, a failure becomes a {@link Observation.ProbeFailure} with source {@code fly} and the
+ * app's service id: {@code NOT_FOUND} (no such app), {@code UNAUTHORIZED}, {@code FORBIDDEN},
+ * {@code PAYMENT_REQUIRED} and {@code UNPROCESSABLE} with the platform's own message,
+ * {@code RATE_LIMITED}, {@code SERVER_ERROR}, {@code BAD_PAYLOAD} (not the documented JSON),
+ * {@code MISCONFIGURED} (token variable unset), and connection failures. An app with no machine
+ * gives a failed {@link Observation.ConditionCheck}. The token is read from the environment variable
+ * named by {@link FlyConfig#tokenEnv()} at run time and never appears in an observation, log or
+ * exception. All calls of one run share {@link FlyConfig#timeout()}.
+ */
+public final class FlyMachinesProbe implements Probe {
+
+    private static final System.Logger LOG = System.getLogger(FlyMachinesProbe.class.getName());
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FlyConfig config;
+    private final Deployment deployment;
+    private final HttpClient client;
+
+    private FlyMachinesProbe(FlyConfig config, Deployment deployment) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.deployment = deployment;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * A probe of the apps of {@code config}. {@code deployment} (may be null) names the services;
+     * apps are reported under their configured service id either way.
+     */
+    public static FlyMachinesProbe of(FlyConfig config, Deployment deployment) {
+        return new FlyMachinesProbe(config, deployment);
+    }
+
+    @Override
+    public String source() {
+        return "fly";
+    }
+
+    @Override
+    public String serviceId() {
+        return null;
+    }
+
+    @Override
+    public String target() {
+        return base() + "/v1/apps";
+    }
+
+    /** The deployment this probe reports for, or null. */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    @Override
+    public List<Observation> run() {
+        try {
+            return probeAll();
+        } catch (RuntimeException e) {
+            // a bug or an unforeseen payload must not reach the host; never with the exception's message
+            return List.of(new Observation.ProbeFailure(null, source(), target(), FailureKind.OTHER,
+                    "unexpected " + e.getClass().getSimpleName(), null, Duration.ZERO, 1));
+        }
+    }
+
+    private List<Observation> probeAll() {
+        long start = System.nanoTime();
+        long deadline = start + config.timeout().toNanos();
+        List<Observation> out = new ArrayList<>();
+        String token = config.env().apply(config.tokenEnv());
+        for (Map.Entry<String, String> app : config.apps().entrySet()) {
+            String serviceId = app.getKey();
+            String path = "/v1/apps/" + URLEncoder.encode(app.getValue(), StandardCharsets.UTF_8).replace("+", "%20")
+                    + "/machines";
+            if (token == null || token.isBlank()) {
+                out.add(failure(serviceId, path, FailureKind.MISCONFIGURED,
+                        "environment variable " + config.tokenEnv() + " is not set", null, start));
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                out.add(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED,
+                        "no time left within " + config.timeout().toMillis() + " ms", null, start));
+                continue;
+            }
+            out.addAll(probeApp(serviceId, app.getValue(), path, token, Duration.ofNanos(left), start));
+        }
+        return out;
+    }
+
+    private List<Observation> probeApp(String serviceId, String app, String path, String token, Duration left,
+                                       long start) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(base() + path))
+                    .timeout(left)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "invalid apiUrl", null, start));
+        }
+        HttpResponse<FlyCappedBody.Body> response;
+        CompletableFuture<HttpResponse<FlyCappedBody.Body>> call =
+                client.sendAsync(request, FlyCappedBody.handler(MAX_BODY));
+        try {
+            // a little grace so the client's own, more precise timeout exception wins
+            response = call.get(left.toMillis() + 100, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return List.of(failure(serviceId, path, FailureKind.READ_TIMEOUT,
+                    "no answer within " + left.toMillis() + " ms", null, start));
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return List.of(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED, "interrupted", null, start));
+        } catch (ExecutionException e) {
+            TcpFailures.Classified c = TcpFailures.classify(e.getCause(), false);
+            return List.of(failure(serviceId, path, c.kind(), FlyText.mask(c.detail(), token), null, start));
+        }
+        int status = response.statusCode();
+        String body = new String(response.body().bytes(), StandardCharsets.UTF_8);
+        if (status >= 200 && status < 300) {
+            if (response.body().truncated()) {
+                return List.of(failure(serviceId, path, FailureKind.BAD_PAYLOAD,
+                        "machine list larger than " + MAX_BODY + " bytes", status, start));
+            }
+            try {
+                List<Observation.PlatformMachine> machines = FlyMachines.parse(JSON.readTree(body), serviceId, app,
+                        config.clock(), config.stuckAfter());
+                if (machines.isEmpty()) {
+                    return List.of(new Observation.ConditionCheck(serviceId, source(),
+                            "fly app " + app + " has machines", false, "0 machines"));
+                }
+                return new ArrayList<>(machines);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                String why = e instanceof JsonProcessingException ? "not JSON" : e.getMessage();
+                return List.of(failure(serviceId, path, FailureKind.BAD_PAYLOAD,
+                        "unexpected machine list from the Machines API: " + why, status, start));
+            }
+        }
+        FailureKind kind = switch (status) {
+            case 401 -> FailureKind.UNAUTHORIZED;
+            case 402 -> FailureKind.PAYMENT_REQUIRED;
+            case 403 -> FailureKind.FORBIDDEN;
+            case 404 -> FailureKind.NOT_FOUND;
+            case 410 -> FailureKind.GONE;
+            case 422 -> FailureKind.UNPROCESSABLE;
+            case 429 -> FailureKind.RATE_LIMITED;
+            default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.UNEXPECTED_STATUS;
+        };
+        String message = platformMessage(body);
+        String detail = "HTTP " + status + " for app " + app
+                + (message == null ? "" : ": " + FlyText.mask(message, token));
+        LOG.log(System.Logger.Level.DEBUG, "fly app {0}: {1}", app, detail);
+        return List.of(failure(serviceId, path, kind, detail, status, start));
+    }
+
+    /** The {@code error} (and {@code status}) of the API's ErrorResponse, or the body's first line. */
+    private static String platformMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.isObject()) {
+                String error = node.path("error").isTextual() ? node.path("error").asText() : null;
+                String status = node.path("status").isTextual() ? node.path("status").asText() : null;
+                if (error != null || status != null) {
+                    String s = (error == null ? "" : error)
+                            + (status == null || status.isBlank() ? "" : (error == null ? "" : " ") + "(" + status + ")");
+                    return FlyText.clean(s, 300);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON (a proxy's HTML page): fall through to the first line
+        }
+        String first = body.strip().lines().findFirst().orElse("");
+        return FlyText.clean(first, 120);
+    }
+
+    private Observation.ProbeFailure failure(String serviceId, String path, FailureKind kind, String detail,
+                                             Integer status, long start) {
+        return new Observation.ProbeFailure(serviceId, source(), base() + path, kind, detail, status,
+                Duration.ofNanos(System.nanoTime() - start), 1);
+    }
+
+    private String base() {
+        URI u = config.apiUrl();
+        String s = u.toString();
+        if (u.getRawUserInfo() != null) {
+            s = s.replace(u.getRawUserInfo() + "@", "");
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,301 @@
+package io.sophia.probes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import io.sophia.core.Observation.CiJob;
+import io.sophia.core.Observation.CiLogRead;
+import io.sophia.core.Observation.CiRun;
+import io.sophia.core.Observation.ProbeFailure;
+import io.sophia.core.Probe;
+import io.sophia.probes.internal.ApiException;
+import io.sophia.probes.internal.Deadline;
+import io.sophia.probes.internal.Failures;
+import io.sophia.probes.internal.GitHubClient;
+import io.sophia.probes.internal.GitHubPayloads;
+import io.sophia.probes.internal.JobMatcher;
+import io.sophia.probes.internal.LogStream;
+import io.sophia.probes.internal.SafeText;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads what a GitHub Actions workflow run says about a deployment: the run, all its jobs with
+ * their steps, and for each failed job its check-run annotations and its log, streamed through a
+ * {@link LogAnalyzer}.
+ *
+ * <p>Requests ({@link GitHubActionsConfig#apiUrl()} as root, headers {@code Accept:
+ * application/vnd.github+json}, {@code X-GitHub-Api-Version: 2022-11-28}):
+ * <ol>
+ *   <li>{@code GET /repos/{repo}/actions/runs/{runId}}, or for the latest run of a workflow
+ *       {@code GET /repos/{repo}/actions/workflows/{workflow}/runs?per_page=1[&branch=...]};</li>
+ *   <li>{@code GET /repos/{repo}/actions/runs/{id}/jobs?per_page=100&filter=latest} ({@code filter=all}
+ *       with {@link GitHubActionsConfig#allAttempts()}), following {@code Link: rel="next"};</li>
+ *   <li>per failed job ({@code failure}, {@code timed_out}, {@code startup_failure}):
+ *       {@code GET /repos/{repo}/check-runs/{jobId}/annotations} and
+ *       {@code GET /repos/{repo}/actions/jobs/{jobId}/logs}, whose redirect is followed to the
+ *       short-lived log url; the token is not sent to a host other than the API's.</li>
+ * </ol>
+ *
+ * <p>Observations, in order: a {@code MISCONFIGURED} {@link ProbeFailure} when the token variable
+ * is named but not set (the probe then reads unauthenticated); the {@link CiRun}; one {@link CiJob}
+ * per job; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
+ * analyzer's {@link Observation.LogFinding}s. A request that fails becomes a {@link ProbeFailure}
+ * of kind {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code GONE} (a log that
+ * expired or was deleted), {@code UNPROCESSABLE}, {@code SERVER_ERROR}, {@code RATE_LIMITED},
+ * {@code BAD_PAYLOAD} (garbage JSON) or a connection kind; a failed run request ends the probe, a
+ * failed log or annotation request only skips that item. A rate limit whose {@code Retry-After}
+ * (or reset) is within {@link GitHubActionsConfig#maxRetryAfter()} and the time left is waited out.
+ *
+ * <p>Jobs are matched to services by name (see {@code JobMatcher}): a job's name matches a service
+ * when the service's id or name appears in it as whole words, ignoring case and punctuation
+ * ("Deploy MCP Repo" deploys the service named "MCP Repo", id {@code mcp-repo}); the longest match
+ * wins. The {@link CiJob}, its annotations, log read and findings carry that service id.
+ *
+ * <p>Logs are never held in memory: the body streams through the analyzer and is cut at
+ * {@link GitHubActionsConfig#maxLogBytes()} (reported as {@code truncated}). The probe keeps to
+ * the earlier of {@link GitHubActionsConfig#timeout()} and the runner's deadline, stopping a log
+ * early rather than losing what it read. The token never appears in an observation.
+ *
+ * <p>Stable API. Thread-safe.
+ */
+public final class GitHubActionsProbe implements Probe {
+
+    /** The observations' source. */
+    public static final String SOURCE = GitHubPayloads.SOURCE;
+    /** Findings kept per log at most. */
+    static final int MAX_FINDINGS_PER_LOG = 100;
+
+    private final GitHubActionsConfig config;
+    private final JobMatcher matcher;
+    private final LogAnalyzer analyzer;
+    private final HttpClient http;
+
+    private GitHubActionsProbe(GitHubActionsConfig config, Deployment deployment, LogAnalyzer analyzer) {
+        this.config = config;
+        this.matcher = new JobMatcher(deployment);
+        this.analyzer = analyzer;
+        Duration connect = config.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? config.timeout() : Duration.ofSeconds(10);
+        this.http = GitHubClient.newHttpClient(connect);
+    }
+
+    /**
+     * A probe of the run {@code config} names, matching jobs to the services of {@code deployment}
+     * and handing failed jobs' logs to {@code analyzer}.
+     *
+     * @param deployment may be null (no job is matched to a service)
+     * @param analyzer   may be null (logs are read and counted, nothing is found)
+     */
+    public static GitHubActionsProbe of(GitHubActionsConfig config, Deployment deployment, LogAnalyzer analyzer) {
+        Objects.requireNonNull(config, "config");
+        return new GitHubActionsProbe(config, deployment, analyzer == null ? (origin, log) -> drain(log) : analyzer);
+    }
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public String serviceId() {
+        return null;
+    }
+
+    @Override
+    public String target() {
+        return SafeText.url(runUri());
+    }
+
+    /** The configuration. */
+    public GitHubActionsConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<Observation> run() throws InterruptedException {
+        long start = System.nanoTime();
+        Deadline deadline = Deadline.within(config.timeout());
+        List<Observation> out = new ArrayList<>();
+        String token = null;
+        if (config.tokenEnv() != null) {
+            String value;
+            try {
+                value = config.env().apply(config.tokenEnv());
+            } catch (RuntimeException e) {
+                value = null;
+            }
+            if (value == null || value.isBlank()) {
+                out.add(failure(target(), FailureKind.MISCONFIGURED, "environment variable " + config.tokenEnv()
+                        + " is not set; reading the GitHub API without a token", null, start));
+            } else {
+                token = value.strip();
+            }
+        }
+        GitHubClient api = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), deadline, Instant::now);
+        try {
+            CiRun run = readRun(api);
+            out.add(run);
+            List<CiJob> jobs = readJobs(api, run);
+            out.addAll(jobs);
+            for (CiJob job : jobs) {
+                if (!GitHubPayloads.failed(job)) {
+                    continue;
+                }
+                if (config.readAnnotations()) {
+                    readAnnotations(api, job, out, start, token);
+                }
+                if (config.readLogs()) {
+                    readLog(api, job, out, deadline, start, token);
+                }
+            }
+        } catch (ApiException e) {
+            out.add(failure(e.target(), e.kind(), SafeText.without(e.getMessage(), token), e.httpStatus(), start));
+        } catch (RuntimeException e) {
+            out.add(failure(target(), FailureKind.OTHER, SafeText.without(SafeText.describe(e), token), null, start));
+        }
+        return out;
+    }
+
+    private CiRun readRun(GitHubClient api) throws ApiException, InterruptedException {
+        URI uri = runUri();
+        GitHubClient.Page page = api.getJson(uri);
+        JsonNode run = page.body();
+        if (config.runId() == 0) {
+            JsonNode runs = run.path("workflow_runs");
+            if (!runs.isArray()) {
+                throw new ApiException(FailureKind.BAD_PAYLOAD, api.target(uri), "workflow runs answer has no 'workflow_runs' array", 200);
+            }
+            if (runs.isEmpty()) {
+                throw new ApiException(FailureKind.NOT_FOUND, api.target(uri), "workflow " + config.workflow() + " has no run"
+                        + (config.branch() == null ? "" : " on branch " + config.branch()), 200);
+            }
+            run = runs.get(0);
+        }
+        try {
+            return GitHubPayloads.run(run, config.repository());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(FailureKind.BAD_PAYLOAD, api.target(uri), e.getMessage(), 200);
+        }
+    }
+
+    private List<CiJob> readJobs(GitHubClient api, CiRun run) throws ApiException, InterruptedException {
+        URI uri = api.api(repoPath() + "/actions/runs/" + run.runId() + "/jobs?per_page=100&filter="
+                + (config.allAttempts() ? "all" : "latest"));
+        List<CiJob> jobs = new ArrayList<>();
+        for (int page = 0; uri != null && page < config.maxJobPages(); page++) {
+            GitHubClient.Page answer = api.getJson(uri);
+            try {
+                jobs.addAll(GitHubPayloads.jobs(answer.body(), run.runId(), run.runAttempt(), matcher));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(FailureKind.BAD_PAYLOAD, api.target(uri), e.getMessage(), 200);
+            }
+            uri = answer.next();
+        }
+        return jobs;
+    }
+
+    private void readAnnotations(GitHubClient api, CiJob job, List<Observation> out, long start, String token)
+            throws InterruptedException {
+        URI uri = api.api(repoPath() + "/check-runs/" + job.jobId() + "/annotations?per_page=100");
+        try {
+            out.addAll(GitHubPayloads.annotations(api.getJson(uri).body(), job.serviceId(), job.jobId()));
+        } catch (ApiException e) {
+            out.add(failure(e.target(), e.kind(), "annotations of job '" + job.name() + "': "
+                    + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
+        } catch (IllegalArgumentException e) {
+            out.add(failure(api.target(uri), FailureKind.BAD_PAYLOAD, "annotations of job '" + job.name() + "': "
+                    + e.getMessage(), 200, start));
+        }
+    }
+
+    private void readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
+                         String token) throws InterruptedException {
+        URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
+        HttpResponse<InputStream> response;
+        try {
+            response = api.download(uri);
+        } catch (ApiException e) {
+            String what = e.kind() == FailureKind.GONE
+                    ? "log of job '" + job.name() + "' expired or was deleted: "
+                    : "log of job '" + job.name() + "': ";
+            out.add(failure(e.target(), e.kind(), what + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
+            return;
+        }
+        LogAnalyzer.LogOrigin origin = new LogAnalyzer.LogOrigin(SOURCE, job.serviceId(), job.jobId(), job.name(),
+                job.steps());
+        LogStream counted = new LogStream(response.body(), config.maxLogBytes(), deadline);
+        List<Observation.LogFinding> findings = List.of();
+        String problem = null;
+        FailureKind problemKind = FailureKind.OTHER;
+        try (Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
+            List<Observation.LogFinding> found = analyzer.analyze(origin, reader);
+            findings = found == null ? List.of() : found;
+        } catch (IOException e) {
+            boolean stalled = deadline.expired();
+            problemKind = stalled ? FailureKind.DEADLINE_EXCEEDED : Failures.kindOf(e);
+            problem = stalled
+                    ? "log of job '" + job.name() + "' stalled; reading stopped at the probe's deadline after "
+                      + counted.bytes() + " bytes"
+                    : "log of job '" + job.name() + "' broke off after " + counted.bytes() + " bytes: "
+                      + SafeText.without(SafeText.describe(e), token);
+        } catch (RuntimeException e) {
+            problem = "log analyzer failed on job '" + job.name() + "': " + SafeText.without(SafeText.describe(e), token);
+        }
+        out.add(new CiLogRead(job.serviceId(), SOURCE, job.jobId(), counted.bytes(), counted.lines(),
+                counted.truncated()));
+        if (problem != null) {
+            out.add(failure(api.target(uri), problemKind, problem, null, start));
+        }
+        findings.stream().filter(Objects::nonNull).limit(MAX_FINDINGS_PER_LOG).forEach(out::add);
+    }
+
+    private URI runUri() {
+        if (config.runId() > 0) {
+            return URI.create(config.apiUrl() + repoPath() + "/actions/runs/" + config.runId());
+        }
+        String query = "?per_page=1" + (config.branch() == null ? ""
+                : "&branch=" + URLEncoder.encode(config.branch(), StandardCharsets.UTF_8));
+        return URI.create(config.apiUrl() + repoPath() + "/actions/workflows/"
+                + URLEncoder.encode(config.workflow(), StandardCharsets.UTF_8).replace("+", "%20") + "/runs" + query);
+    }
+
+    private String repoPath() {
+        return "/repos/" + config.repository();
+    }
+
+    private ProbeFailure failure(String target, FailureKind kind, String detail, Integer status, long start) {
+        return new ProbeFailure(null, SOURCE, target, kind, SafeText.text(detail), status,
+                Duration.ofNanos(System.nanoTime() - start), 1);
+    }
+
+    private static List<Observation.LogFinding> drain(Reader log) throws IOException {
+        char[] buf = new char[8192];
+        while (log.read(buf) >= 0) {
+            // counting happens in the stream below
+        }
+        return List.of();
+    }
+
+    @Override
+    public String toString() {
+        return "GitHubActionsProbe[" + target() + "]";
+    }
+}

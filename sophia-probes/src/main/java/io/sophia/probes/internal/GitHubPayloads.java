@@ -1,0 +1,124 @@
+package io.sophia.probes.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sophia.core.Observation.CiAnnotation;
+import io.sophia.core.Observation.CiJob;
+import io.sophia.core.Observation.CiRun;
+import io.sophia.core.Observation.CiStep;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads GitHub Actions payloads (workflow run, jobs with steps, check-run annotations) into
+ * observations. Shapes follow the REST API version 2022-11-28; a payload without the fields an
+ * observation cannot do without throws {@link IllegalArgumentException} naming the field.
+ */
+public final class GitHubPayloads {
+
+    /** The observations' source. */
+    public static final String SOURCE = "github";
+
+    private GitHubPayloads() {
+    }
+
+    /** A workflow run object. */
+    public static CiRun run(JsonNode run, String repository) {
+        requireObject(run, "workflow run");
+        long id = requireLong(run, "id", "workflow run");
+        return new CiRun(null, SOURCE, repository, id, text(run, "name"), text(run, "head_branch"),
+                text(run, "head_sha"), text(run, "event"), text(run, "status"), text(run, "conclusion"),
+                run.path("run_attempt").asInt(1), instant(run, "created_at"), instant(run, "updated_at"),
+                text(run, "html_url"));
+    }
+
+    /** The {@code jobs} of a page of {@code /actions/runs/{id}/jobs}. */
+    public static List<CiJob> jobs(JsonNode page, long runId, int runAttempt, JobMatcher matcher) {
+        requireObject(page, "jobs page");
+        JsonNode jobs = page.get("jobs");
+        if (jobs == null || !jobs.isArray()) {
+            throw new IllegalArgumentException("jobs page has no 'jobs' array");
+        }
+        List<CiJob> out = new ArrayList<>();
+        for (JsonNode job : jobs) {
+            out.add(job(job, runId, runAttempt, matcher));
+        }
+        return out;
+    }
+
+    /** One job object. */
+    public static CiJob job(JsonNode job, long runId, int runAttempt, JobMatcher matcher) {
+        requireObject(job, "job");
+        long id = requireLong(job, "id", "job");
+        String name = text(job, "name");
+        List<CiStep> steps = new ArrayList<>();
+        for (JsonNode step : job.path("steps")) {
+            steps.add(new CiStep(step.path("number").asInt(steps.size() + 1), text(step, "name"), text(step, "status"),
+                    text(step, "conclusion"), instant(step, "started_at"), instant(step, "completed_at")));
+        }
+        List<String> labels = new ArrayList<>();
+        for (JsonNode label : job.path("labels")) {
+            if (label.isTextual()) {
+                labels.add(label.asText());
+            }
+        }
+        return new CiJob(matcher.serviceOf(name), SOURCE, job.path("run_id").asLong(runId), id, name,
+                text(job, "status"), text(job, "conclusion"), job.path("run_attempt").asInt(runAttempt),
+                instant(job, "started_at"), instant(job, "completed_at"), text(job, "runner_name"), labels, steps,
+                text(job, "html_url"));
+    }
+
+    /** The annotations array of {@code /check-runs/{id}/annotations}. */
+    public static List<CiAnnotation> annotations(JsonNode array, String serviceId, long jobId) {
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException("annotations answer is not an array");
+        }
+        List<CiAnnotation> out = new ArrayList<>();
+        for (JsonNode a : array) {
+            JsonNode line = a.get("start_line");
+            out.add(new CiAnnotation(serviceId, SOURCE, jobId, text(a, "annotation_level"), text(a, "title"),
+                    text(a, "message"), text(a, "path"), line != null && line.canConvertToInt() ? line.asInt() : null));
+        }
+        return out;
+    }
+
+    /** True for job conclusions whose log explains a failure: {@code failure}, {@code timed_out}, {@code startup_failure}. */
+    public static boolean failed(CiJob job) {
+        String c = job.conclusion();
+        return "failure".equals(c) || "timed_out".equals(c) || "startup_failure".equals(c);
+    }
+
+    private static void requireObject(JsonNode node, String what) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(what + " is not a JSON object");
+        }
+    }
+
+    private static long requireLong(JsonNode node, String field, String what) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.canConvertToLong()) {
+            throw new IllegalArgumentException(what + " has no numeric '" + field + "'");
+        }
+        return v.asLong();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String v = text(node, field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.sophia.probes.internal;
+
+import io.sophia.core.FailureKind;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * Opens a TCP connection within a deadline: resolves the name (bounded, see {@link DnsLookup}),
+ * then tries each address in turn while time remains, as a browser would.
+ */
+public final class TcpDial {
+
+    /** A connected socket, or the failure that prevented it. */
+    public record Result(Socket socket, InetAddress address, FailureKind failure, String detail) {
+        public boolean ok() {
+            return socket != null;
+        }
+    }
+
+    private TcpDial() {
+    }
+
+    /** Connects to {@code target} before {@code deadlineNanos} (a {@link System#nanoTime()} value). */
+    public static Result dial(DnsLookup.Resolver resolver, TcpTarget target, long deadlineNanos) {
+        DnsLookup.Result names = DnsLookup.resolve(resolver, target.host(), remaining(deadlineNanos));
+        if (!names.ok()) {
+            return new Result(null, null, names.failure(), names.detail());
+        }
+        TcpFailures.Classified last = null;
+        for (InetAddress address : names.addresses()) {
+            Duration left = remaining(deadlineNanos);
+            if (left.isZero()) {
+                break;
+            }
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(address, target.port()), (int) Math.max(1, left.toMillis()));
+                return new Result(socket, address, null, null);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                last = TcpFailures.classify(e, false);
+            }
+        }
+        if (last == null) {
+            return new Result(null, null, FailureKind.CONNECT_TIMEOUT, "connect to " + target + " timed out");
+        }
+        return new Result(null, null, last.kind(), last.detail() + " (" + target + ")");
+    }
+
+    /** Time left until {@code deadlineNanos}, never negative. */
+    public static Duration remaining(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+    }
+
+    public static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do: the socket is being abandoned
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package io.sophia.probes;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.Expectations;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Observation.ConditionCheck;
+import io.sophia.core.Observation.HttpCheck;
+import io.sophia.core.Observation.ProbeFailure;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("HttpProbe against real loopback servers")
+class HttpProbeTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void closeServers() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+    }
+
+    private HttpServer server(String path, int status, String contentType, String body, String... headers)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(path, exchange -> respond(exchange, status, contentType, body, headers));
+        server.start();
+        closeables.add(() -> server.stop(0));
+        return server;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body, String... headers)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String base(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static Service service(String url, Expectations expect) {
+        return new Service("mcp-research", "MCP Research", URI.create(url), ServiceKind.HTTP, null, true, List.of(), expect);
+    }
+
+    private static Expectations expect(List<Integer> codes, Duration maxLatency, String jsonField, String jsonEquals,
+                                       String versionField, String versionHeader, String healthPath) {
+        return new Expectations(codes, maxLatency, jsonField, jsonEquals, null, versionField, versionHeader, healthPath);
+    }
+
+    private static <T extends Observation> List<T> of(List<Observation> seen, Class<T> kind) {
+        return seen.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static ProbeFailure onlyFailure(List<Observation> seen) {
+        assertEquals(1, seen.size(), () -> "expected one failure but saw " + seen);
+        return assertInstance(ProbeFailure.class, seen.get(0));
+    }
+
+    private static <T> T assertInstance(Class<T> type, Object o) {
+        assertTrue(type.isInstance(o), () -> "expected a " + type.getSimpleName() + " but was " + o);
+        return type.cast(o);
+    }
+
+    @Nested
+    @DisplayName("a service that answers")
+    class Answers {
+
+        @Test
+        @DisplayName("records status, excerpt, content type, version and passing Gatus-style conditions")
+        void healthyJsonService() throws Exception {
+            HttpServer server = server("/health", 200, "application/json",
+                    "{\"status\":\"ok\",\"build\":{\"version\":\"1.4.2\"}}");
+            Service svc = service(base(server), expect(List.of(200), Duration.ofSeconds(5), "/status", "ok",
+                    "/build/version", null, "/health"));
+
+            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run();
+
+            HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
+            assertEquals(200, check.statusCode());
+            assertEquals(base(server) + "/health", check.url());
+            assertEquals("application/json", check.contentType());
+            assertEquals("1.4.2", check.version());
+            assertTrue(check.bodyExcerpt().contains("\"status\":\"ok\""));
+            assertEquals("mcp-research", check.serviceId());
+            assertEquals("http", check.source());
+            List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
+            assertEquals(List.of("[STATUS] == 200", "[RESPONSE_TIME] < 5000ms", "[BODY]/status == ok"),
+                    conditions.stream().map(ConditionCheck::condition).toList());
+            assertTrue(conditions.stream().allMatch(ConditionCheck::passed), conditions::toString);
+            assertTrue(of(seen, ProbeFailure.class).isEmpty());
+        }
+
+        @Test
+        @DisplayName("measures the timing phases it can reach: connect, first byte and transfer, no TLS on http")
+        void timingPhases() throws Exception {
+            HttpServer server = server("/", 200, "text/plain", "pong");
+
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server), null), TIMEOUT).run().get(0));
+
+            Observation.Timing t = check.timing();
+            assertNotNull(t.dns(), "dns");
+            assertNotNull(t.connect(), "connect");
+            assertNull(t.tls(), "tls is not a phase of plain http");
+            assertNotNull(t.firstByte(), "firstByte");
+            assertNotNull(t.transfer(), "transfer");
+            assertFalse(t.connect().isNegative() || t.firstByte().isNegative() || t.transfer().isNegative());
+        }
+
+        @Test
+        @DisplayName("reads the deployed version from a header when one is configured")
+        void versionFromHeader() throws Exception {
+            HttpServer server = server("/", 200, "text/plain", "ok", "X-App-Version", "2026.11.3");
+
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server),
+                    expect(null, null, null, null, null, "X-App-Version", null)), TIMEOUT).run().get(0));
+
+            assertEquals("2026.11.3", check.version());
+        }
+
+        @Test
+        @DisplayName("keeps only a 2 KiB excerpt of a large body")
+        void largeBodyIsCapped() throws Exception {
+            String big = "x".repeat(300_000);
+            HttpServer server = server("/", 200, "text/plain", big);
+
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server), null), TIMEOUT).run().get(0));
+
+            assertEquals(HttpProbe.EXCERPT_BYTES, check.bodyExcerpt().length());
+            assertEquals(200, check.statusCode());
+        }
+
+        @Test
+        @DisplayName("a 503 is an answer: HttpCheck, a failed status condition and an UNEXPECTED_STATUS failure")
+        void unexpectedStatus() throws Exception {
+            HttpServer server = server("/", 503, "text/plain", "upstream connect error");
+
+            List<Observation> seen = HttpProbe.of(service(base(server), null), TIMEOUT).run();
+
+            assertEquals(503, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
+            ConditionCheck status = of(seen, ConditionCheck.class).get(0);
+            assertEquals("[STATUS] < 400", status.condition());
+            assertFalse(status.passed());
+            assertEquals("503", status.actual());
+            ProbeFailure failure = of(seen, ProbeFailure.class).get(0);
+            assertEquals(FailureKind.UNEXPECTED_STATUS, failure.kind());
+            assertEquals(503, failure.httpStatus());
+        }
+
+        @Test
+        @DisplayName("a JSON field that differs and a slow answer fail their conditions with the actual values")
+        void violatedConditions() throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                respond(exchange, 200, "application/json", "{\"status\":\"degraded\"}");
+            });
+            server.start();
+            closeables.add(() -> server.stop(0));
+
+            List<Observation> seen = HttpProbe.of(service(base(server),
+                    expect(List.of(200, 204), Duration.ofMillis(20), "status", "ok", null, null, null)), TIMEOUT).run();
+
+            List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
+            assertEquals("[STATUS] in (200, 204)", conditions.get(0).condition());
+            assertTrue(conditions.get(0).passed());
+            assertEquals("[RESPONSE_TIME] < 20ms", conditions.get(1).condition());
+            assertFalse(conditions.get(1).passed());
+            assertEquals("[BODY]/status == ok", conditions.get(2).condition());
+            assertFalse(conditions.get(2).passed());
+            assertEquals("degraded", conditions.get(2).actual());
+        }
+
+        @Test
+        @DisplayName("never shows the url's user info or query in any observation")
+        void noSecretsFromTheUrl() throws Exception {
+            HttpServer server = server("/health", 200, "text/plain", "ok");
+            String url = "http://admin:hunter2@127.0.0.1:" + server.getAddress().getPort() + "/health?token=s3cr3t";
+
+            HttpProbe probe = HttpProbe.of(service(url, null), TIMEOUT);
+            List<Observation> seen = probe.run();
+
+            assertEquals(200, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
+            String all = seen + " " + probe.target() + " " + probe;
+            assertFalse(all.contains("hunter2") || all.contains("admin") || all.contains("s3cr3t"), all);
+        }
+    }
+
+    @Nested
+    @DisplayName("a service that does not answer")
+    class Failures {
+
+        @Test
+        @DisplayName("a closed port is CONNECTION_REFUSED")
+        void refused() throws Exception {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + port, null), TIMEOUT).run());
+
+            assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
+            assertEquals("mcp-research", f.serviceId());
+            assertTrue(f.detail().contains("refused"), f.detail());
+        }
+
+        @Test
+        @DisplayName("a server that accepts and never answers is READ_TIMEOUT")
+        void silent() throws Exception {
+            ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            closeables.add(s);
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(s.accept());
+                    }
+                } catch (IOException ignored) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            closeables.add(() -> {
+                for (Socket a : accepted) {
+                    a.close();
+                }
+            });
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null),
+                    Duration.ofMillis(300)).run());
+
+            assertEquals(FailureKind.READ_TIMEOUT, f.kind());
+            assertTrue(f.detail().contains("no answer"), f.detail());
+        }
+
+        @Test
+        @DisplayName("a server that resets the connection (SO_LINGER 0) is CONNECTION_RESET")
+        void reset() throws Exception {
+            ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            closeables.add(s);
+            Thread resetter = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket c = s.accept();
+                        InputStream in = c.getInputStream();
+                        byte[] buf = new byte[4096];
+                        c.setSoTimeout(1000);
+                        try {
+                            in.read(buf);
+                        } catch (SocketTimeoutException ignored) {
+                            // reset anyway
+                        }
+                        c.setSoLinger(true, 0);
+                        c.close();
+                    }
+                } catch (IOException ignored) {
+                    // closed
+                }
+            });
+            resetter.setDaemon(true);
+            resetter.start();
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run());
+
+            assertEquals(FailureKind.CONNECTION_RESET, f.kind(), f::toString);
+        }
+
+        @Test
+        @DisplayName("a name in the .invalid TLD is DNS_FAILURE")
+        void dns() throws Exception {
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://nonexistent.invalid/health", null), TIMEOUT).run());
+
+            assertEquals(FailureKind.DNS_FAILURE, f.kind());
+            assertTrue(f.detail().contains("nonexistent.invalid"), f.detail());
+        }
+
+        @Test
+        @DisplayName("https spoken to a plain-http server that waits for a request line is TLS_FAILURE (handshake stalls)")
+        void tls() throws Exception {
+            HttpServer server = server("/", 200, "text/plain", "plain");
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("https://127.0.0.1:" + server.getAddress().getPort(), null),
+                    TIMEOUT).run());
+
+            assertEquals(FailureKind.TLS_FAILURE, f.kind(), f::toString);
+        }
+
+        @Test
+        @DisplayName("https spoken to a server that answers plain HTTP at once is TLS_FAILURE")
+        void tlsGarbage() throws Exception {
+            ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            closeables.add(s);
+            Thread plain = new Thread(() -> {
+                try {
+                    while (true) {
+                        try (Socket c = s.accept()) {
+                            c.getInputStream().read(new byte[512]);
+                            c.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            c.getOutputStream().flush();
+                            Thread.sleep(100);
+                        }
+                    }
+                } catch (IOException | InterruptedException ignored) {
+                    // closed
+                }
+            });
+            plain.setDaemon(true);
+            plain.start();
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("https://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run());
+
+            assertEquals(FailureKind.TLS_FAILURE, f.kind(), f::toString);
+            assertTrue(f.detail().contains("SSL"), f.detail());
+        }
+
+        @Test
+        @DisplayName("a listener whose accept backlog is full lets the connect stall: CONNECT_TIMEOUT")
+        void connectTimeout() throws Exception {
+            // Linux drops SYNs to a listener whose accept queue is full, so the connect never completes.
+            ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            closeables.add(s);
+            boolean stalled = false;
+            for (int i = 0; i < 16 && !stalled; i++) {
+                Socket filler = new Socket();
+                closeables.add(filler);
+                try {
+                    filler.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), s.getLocalPort()), 100);
+                } catch (SocketTimeoutException e) {
+                    stalled = true;
+                }
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(stalled,
+                    "this kernel completes connects to a full backlog; the mapping is covered by FailuresTest");
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null),
+                    Duration.ofMillis(300)).run());
+
+            assertEquals(FailureKind.CONNECT_TIMEOUT, f.kind(), f::toString);
+        }
+
+        @Test
+        @DisplayName("a url that is not http(s) is MISCONFIGURED, not an exception")
+        void misconfigured() throws Exception {
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("ftp://127.0.0.1/x", null), TIMEOUT).run());
+
+            assertEquals(FailureKind.MISCONFIGURED, f.kind());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.sophia.probes;
+
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Observation.McpHandshake;
+import io.sophia.core.Observation.ProbeFailure;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("MCP probe against the official MCP Java SDK server (Streamable HTTP in Jetty 12)")
+class McpProbeSdkTest {
+
+    private static McpSdkTestServer sdk;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sdk = new McpSdkTestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        sdk.close();
+    }
+
+    private static Service mcp(URI url) {
+        return new Service("research", "MCP Research", url, ServiceKind.MCP, "Research capabilities", true,
+                List.of(), null);
+    }
+
+    @Test
+    void theModernRequestIsRejectedSoTheProbeFallsBackToTheHandshakeAndListsTheTools() {
+        List<Observation> out = McpProbe.of(mcp(sdk.url()), Duration.ofSeconds(10)).run();
+        assertEquals(1, out.size(), out.toString());
+        assertTrue(out.get(0) instanceof McpHandshake, out.toString());
+        McpHandshake h = (McpHandshake) out.get(0);
+        assertEquals("legacy", h.era());
+        assertEquals("2025-11-25", h.protocolVersion());
+        assertEquals(McpSdkTestServer.NAME, h.serverName());
+        assertEquals(McpSdkTestServer.VERSION, h.serverVersion());
+        assertTrue(h.capabilities().contains("tools"), h.capabilities().toString());
+        assertTrue(h.capabilities().contains("logging"), h.capabilities().toString());
+        assertEquals(2, h.toolCount());
+        assertEquals("research", h.serviceId());
+        assertEquals("mcp", h.source());
+    }
+
+    @Test
+    void aPathWhereTheSdkServesNoEndpointIsNotMcp() {
+        List<Observation> out = McpProbe.of(mcp(sdk.root()), Duration.ofSeconds(10)).run();
+        ProbeFailure f = (ProbeFailure) out.get(0);
+        assertEquals(FailureKind.NOT_MCP, f.kind(), f.toString());
+        assertTrue(f.httpStatus() == 404 || f.httpStatus() == 405, f.toString());
+    }
+}

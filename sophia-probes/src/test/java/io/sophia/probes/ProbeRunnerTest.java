@@ -1,0 +1,335 @@
+package io.sophia.probes;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Observation.HttpCheck;
+import io.sophia.core.Observation.ProbeFailure;
+import io.sophia.core.Probe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("ProbeRunner runs probes under deadlines, retries and a concurrency cap")
+class ProbeRunnerTest {
+
+    /** Releases probes that ignore interruption, so no test leaves a spinning thread behind. */
+    private final AtomicBoolean release = new AtomicBoolean();
+
+    @AfterEach
+    void releaseStuckProbes() {
+        release.set(true);
+    }
+
+    /** A probe made of a lambda. */
+    private record FakeProbe(String serviceId, Body body) implements Probe {
+        interface Body {
+            List<Observation> run() throws Exception;
+        }
+
+        @Override
+        public String source() {
+            return "fake";
+        }
+
+        @Override
+        public String target() {
+            return "fake://" + serviceId;
+        }
+
+        @Override
+        public List<Observation> run() throws Exception {
+            return body.run();
+        }
+    }
+
+    private static HttpCheck ok(String id) {
+        return new HttpCheck(id, "fake", "fake://" + id, 200, Duration.ofMillis(1), "", null, null, null);
+    }
+
+    private static ProbeFailure failure(String id, FailureKind kind) {
+        return new ProbeFailure(id, "fake", "fake://" + id, kind, kind.name(), null, Duration.ZERO, 1);
+    }
+
+    private static ProbeRunner runner(long timeoutMillis, int retries, int maxConcurrent) {
+        return ProbeRunner.of(ProbeRunnerConfig.custom()
+                .timeout(Duration.ofMillis(timeoutMillis))
+                .retries(retries)
+                .retryWait(Duration.ofMillis(10))
+                .maxConcurrent(maxConcurrent)
+                .build());
+    }
+
+    private static ProbeFailure failureOf(List<Observation> seen, String serviceId) {
+        return seen.stream().filter(ProbeFailure.class::isInstance).map(ProbeFailure.class::cast)
+                .filter(f -> serviceId.equals(f.serviceId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no failure for " + serviceId + " in " + seen));
+    }
+
+    @Test
+    @DisplayName("a probe that ignores interruption is cut at the deadline; execute returns and the others' results stand, in order")
+    void hangingProbeIsCut() {
+        Probe stuck = new FakeProbe("stuck", () -> {
+            while (!release.get()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ignored) {
+                    // a badly written probe: swallows the interruption and goes on
+                }
+            }
+            return List.of();
+        });
+        Probe fine = new FakeProbe("fine", () -> List.of(ok("fine")));
+
+        long t0 = System.nanoTime();
+        List<Observation> seen = runner(300, 0, 4).execute(List.of(stuck, fine));
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        assertTrue(elapsedMs < 300 + 700, "execute took " + elapsedMs + " ms for a 300 ms deadline");
+        assertEquals(2, seen.size(), seen::toString);
+        ProbeFailure cut = (ProbeFailure) seen.get(0);
+        assertEquals(FailureKind.DEADLINE_EXCEEDED, cut.kind());
+        assertEquals("stuck", cut.serviceId());
+        assertEquals("fake", cut.source());
+        assertEquals("fake://stuck", cut.target());
+        assertEquals(ok("fine"), seen.get(1));
+    }
+
+    @Test
+    @DisplayName("an interruptible hanging probe is interrupted when its deadline passes")
+    void hangingProbeIsInterrupted() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Probe sleeper = new FakeProbe("sleeper", () -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            return List.of();
+        });
+
+        List<Observation> seen = runner(200, 0, 2).execute(List.of(sleeper));
+
+        assertEquals(FailureKind.DEADLINE_EXCEEDED, ((ProbeFailure) seen.get(0)).kind());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the probe's thread was never interrupted");
+    }
+
+    @Test
+    @DisplayName("probes run concurrently: four probes that wait for each other all finish")
+    void concurrent() {
+        CountDownLatch all = new CountDownLatch(4);
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = "s" + i;
+            probes.add(new FakeProbe(id, () -> {
+                all.countDown();
+                return all.await(2, TimeUnit.SECONDS) ? List.of(ok(id)) : List.of(failure(id, FailureKind.OTHER));
+            }));
+        }
+
+        List<Observation> seen = runner(3000, 0, 4).execute(probes);
+
+        assertEquals(List.of(ok("s0"), ok("s1"), ok("s2"), ok("s3")), seen);
+    }
+
+    @Test
+    @DisplayName("a transient failure is retried and the success is reported")
+    void transientRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        Probe flaky = new FakeProbe("flaky", () -> calls.incrementAndGet() == 1
+                ? List.of(failure("flaky", FailureKind.CONNECTION_RESET)) : List.of(ok("flaky")));
+
+        List<Observation> seen = runner(2000, 2, 2).execute(List.of(flaky));
+
+        assertEquals(List.of(ok("flaky")), seen);
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    @DisplayName("a non-transient failure is not retried")
+    void nonTransientNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        Probe refused = new FakeProbe("refused", () -> {
+            calls.incrementAndGet();
+            return List.of(failure("refused", FailureKind.CONNECTION_REFUSED));
+        });
+
+        List<Observation> seen = runner(2000, 3, 2).execute(List.of(refused));
+
+        assertEquals(1, calls.get());
+        assertEquals(1, ((ProbeFailure) seen.get(0)).attempts());
+    }
+
+    @Test
+    @DisplayName("a failure that stays transient is retried up to the limit and reports the attempts made")
+    void retriesExhausted() {
+        AtomicInteger calls = new AtomicInteger();
+        Probe timeouts = new FakeProbe("slow", () -> {
+            calls.incrementAndGet();
+            return List.of(failure("slow", FailureKind.READ_TIMEOUT));
+        });
+
+        List<Observation> seen = runner(2000, 2, 2).execute(List.of(timeouts));
+
+        assertEquals(3, calls.get());
+        ProbeFailure f = (ProbeFailure) seen.get(0);
+        assertEquals(FailureKind.READ_TIMEOUT, f.kind());
+        assertEquals(3, f.attempts());
+    }
+
+    @Test
+    @DisplayName("a probe that throws becomes a failure naming the exception, with secrets masked")
+    void exceptionBecomesFailure() {
+        Probe broken = new FakeProbe("broken", () -> {
+            throw new IllegalStateException("cannot parse https://bot:pw@ci.test/x?sig=abc, Authorization: Bearer s3cr3t");
+        });
+        Probe refused = new FakeProbe("refused", () -> {
+            throw new ConnectException("Connection refused");
+        });
+
+        List<Observation> seen = runner(1000, 1, 2).execute(List.of(broken, refused));
+
+        ProbeFailure f = failureOf(seen, "broken");
+        assertEquals(FailureKind.OTHER, f.kind());
+        assertTrue(f.detail().contains("IllegalStateException"), f.detail());
+        assertFalse(f.detail().contains("s3cr3t") || f.detail().contains("bot:pw") || f.detail().contains("sig=abc"), f.detail());
+        assertEquals(FailureKind.CONNECTION_REFUSED, failureOf(seen, "refused").kind());
+    }
+
+    @Test
+    @DisplayName("a probe that returns null, or throws an Error, does not break the batch")
+    void nullAndErrors() {
+        Probe nothing = new FakeProbe("nothing", () -> null);
+        Probe error = new FakeProbe("error", () -> {
+            throw new AssertionError("bug");
+        });
+
+        List<Observation> seen = runner(1000, 0, 2).execute(List.of(nothing, error, new FakeProbe("ok", () -> List.of(ok("ok")))));
+
+        assertEquals(FailureKind.OTHER, failureOf(seen, "error").kind());
+        assertEquals(ok("ok"), seen.get(seen.size() - 1));
+    }
+
+    @Test
+    @DisplayName("the bulkhead caps how many probes run at once")
+    void bulkheadCapsConcurrency() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = "s" + i;
+            probes.add(new FakeProbe(id, () -> {
+                max.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(40);
+                } finally {
+                    running.decrementAndGet();
+                }
+                return List.of(ok(id));
+            }));
+        }
+
+        List<Observation> seen = runner(5000, 0, 2).execute(probes);
+
+        assertEquals(6, seen.size());
+        assertTrue(seen.stream().allMatch(HttpCheck.class::isInstance), seen::toString);
+        assertEquals(2, max.get(), "max concurrent probes");
+    }
+
+    @Test
+    @DisplayName("with one slot and two hanging probes, one overruns and the other never gets a slot: BULKHEAD_FULL")
+    void bulkheadFull() {
+        FakeProbe.Body hang = () -> {
+            Thread.sleep(60_000);
+            return List.of();
+        };
+
+        List<Observation> seen = runner(300, 0, 1).execute(List.of(new FakeProbe("a", hang), new FakeProbe("b", hang)));
+
+        assertEquals(java.util.Set.of(FailureKind.DEADLINE_EXCEEDED, FailureKind.BULKHEAD_FULL),
+                java.util.Set.of(failureOf(seen, "a").kind(), failureOf(seen, "b").kind()), seen::toString);
+    }
+
+    @Test
+    @DisplayName("a slot held by an abandoned probe is freed for the next batch")
+    void slotFreedAfterDeadline() {
+        ProbeRunner runner = runner(200, 0, 1);
+        runner.execute(List.of(new FakeProbe("stuck", () -> {
+            while (!release.get()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ignored) {
+                    // ignores interruption
+                }
+            }
+            return List.of();
+        })));
+
+        List<Observation> seen = runner.execute(List.of(new FakeProbe("next", () -> List.of(ok("next")))));
+
+        assertEquals(List.of(ok("next")), seen);
+    }
+
+    @Test
+    @DisplayName("with a circuit breaker, a target that keeps failing is skipped as CIRCUIT_OPEN")
+    void circuitBreaker() {
+        AtomicInteger calls = new AtomicInteger();
+        Probe down = new FakeProbe("down", () -> {
+            calls.incrementAndGet();
+            return List.of(failure("down", FailureKind.CONNECTION_REFUSED));
+        });
+        ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom()
+                .timeout(Duration.ofMillis(1000))
+                .retries(0)
+                .circuitBreaker(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofMinutes(1)).build())
+                .build());
+
+        runner.execute(List.of(down));
+        runner.execute(List.of(down));
+        List<Observation> third = runner.execute(List.of(down));
+
+        assertEquals(FailureKind.CIRCUIT_OPEN, ((ProbeFailure) third.get(0)).kind());
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    @DisplayName("an HTTP probe of a server that never answers reports READ_TIMEOUT within the runner's shorter deadline")
+    void httpProbeKeepsToTheRunnersDeadline() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            io.sophia.core.Service svc = io.sophia.core.Service.http("hanging", "http://127.0.0.1:" + silent.getLocalPort());
+
+            List<Observation> seen = runner(400, 1, 2).execute(List.of(HttpProbe.of(svc, Duration.ofSeconds(30))));
+
+            ProbeFailure f = (ProbeFailure) seen.get(0);
+            assertEquals(FailureKind.READ_TIMEOUT, f.kind(), "the probe stops itself before the runner abandons it: " + f);
+            assertEquals("hanging", f.serviceId());
+        }
+    }
+
+    @Test
+    @DisplayName("an empty batch gives no observations; a bad config is refused with the key named")
+    void edges() {
+        assertEquals(List.of(), ProbeRunner.ofDefaults().execute(List.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProbeRunnerConfig.custom().maxConcurrent(0));
+        assertTrue(e.getMessage().contains("maxConcurrent"));
+        assertEquals(Duration.ofSeconds(10), ProbeRunnerConfig.ofDefaults().timeout());
+    }
+}

@@ -1,0 +1,76 @@
+package io.sophia.probes.internal;
+
+import io.sophia.core.FailureKind;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import javax.net.ssl.SSLHandshakeException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@DisplayName("Failures maps what the JDK throws to a failure kind")
+class FailuresTest {
+
+    private static Throwable causedBy(Throwable outer, Throwable cause) {
+        outer.initCause(cause);
+        return outer;
+    }
+
+    @Test
+    @DisplayName("the JDK client's connect timeout (HttpConnectTimeoutException over ConnectException) is CONNECT_TIMEOUT")
+    void connectTimeout() {
+        assertEquals(FailureKind.CONNECT_TIMEOUT, Failures.kindOf(causedBy(
+                new HttpConnectTimeoutException("HTTP connect timed out"), new ConnectException("HTTP connect timed out"))));
+        assertEquals(FailureKind.CONNECT_TIMEOUT, Failures.kindOf(new SocketTimeoutException("Connect timed out")));
+    }
+
+    @Test
+    @DisplayName("a request timeout or socket read timeout is READ_TIMEOUT")
+    void readTimeout() {
+        assertEquals(FailureKind.READ_TIMEOUT, Failures.kindOf(new HttpTimeoutException("request timed out")));
+        assertEquals(FailureKind.READ_TIMEOUT, Failures.kindOf(new SocketTimeoutException("Read timed out")));
+    }
+
+    @Test
+    @DisplayName("an unresolved address wrapped in a ConnectException is DNS_FAILURE, not CONNECTION_REFUSED")
+    void dns() {
+        assertEquals(FailureKind.DNS_FAILURE, Failures.kindOf(causedBy(new ConnectException(), new UnresolvedAddressException())));
+        assertEquals(FailureKind.DNS_FAILURE, Failures.kindOf(new UnknownHostException("nonexistent.invalid")));
+    }
+
+    @Test
+    @DisplayName("a refused connect is CONNECTION_REFUSED")
+    void refused() {
+        assertEquals(FailureKind.CONNECTION_REFUSED, Failures.kindOf(new ConnectException("Connection refused")));
+        assertEquals(FailureKind.CONNECTION_REFUSED, Failures.kindOf(causedBy(new IOException("wrapped"), new ConnectException())));
+    }
+
+    @Test
+    @DisplayName("a TLS error anywhere in the chain is TLS_FAILURE")
+    void tls() {
+        assertEquals(FailureKind.TLS_FAILURE, Failures.kindOf(causedBy(new IOException("x"),
+                new SSLHandshakeException("PKIX path building failed"))));
+    }
+
+    @Test
+    @DisplayName("reset, EOF and 'header parser received no bytes' are CONNECTION_RESET")
+    void reset() {
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new IOException("Connection reset")));
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new IOException("HTTP/1.1 header parser received no bytes")));
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new EOFException("EOF reached while reading")));
+    }
+
+    @Test
+    @DisplayName("anything else is OTHER")
+    void other() {
+        assertEquals(FailureKind.OTHER, Failures.kindOf(new IllegalStateException("boom")));
+    }
+}

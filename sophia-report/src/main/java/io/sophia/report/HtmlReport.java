@@ -1,0 +1,42 @@
+package io.sophia.report;
+
+import io.sophia.core.Assessment;
+import io.sophia.report.internal.HtmlRenderer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders an assessment as one self-contained HTML page: inline CSS and inline SVG charts
+ * (service status donut, cause probabilities, job timeline with steps, HTTP timing phases), no
+ * JavaScript and no external resource; a Content-Security-Policy meta tag forbids both, as a
+ * second line of defence behind the escaping.
+ *
+ * <p>Every string passes through a {@link Redaction} (by default {@link Redaction#patterns()})
+ * and is HTML-escaped. Same assessment, same bytes.
+ *
+ * <p>Stability: public API.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    /** The page. */
+    public static String render(Assessment assessment) {
+        return render(assessment, List.of(), Redaction.patterns());
+    }
+
+    /** The page with a redaction that also knows secret values. */
+    public static String render(Assessment assessment, Redaction redaction) {
+        return render(assessment, List.of(), redaction);
+    }
+
+    /** The page, listing {@code artifacts} (file names), with {@code redaction}. */
+    public static String render(Assessment assessment, List<String> artifacts, Redaction redaction) {
+        Objects.requireNonNull(assessment, "assessment");
+        Objects.requireNonNull(redaction, "redaction");
+        List<String> files = artifacts == null ? List.of() : artifacts.stream().map(redaction::apply).toList();
+        return HtmlRenderer.render(redaction.apply(assessment), files);
+    }
+}

@@ -1,0 +1,243 @@
+package io.sophia.report.internal;
+
+import io.sophia.core.GateDecision;
+import io.sophia.core.Status;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Number, duration and marker formatting shared by the renderers; locale-independent so output is deterministic. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** {@code d} rounded half-even to {@code scale} decimals, as a plain decimal with at least one fraction digit. */
+    public static String decimal(double d, int scale) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return "0.0";
+        }
+        BigDecimal b = BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        if (b.scale() < 1) {
+            b = b.setScale(1, RoundingMode.UNNECESSARY);
+        }
+        return b.toPlainString();
+    }
+
+    /** Rounds half-even to {@code scale} decimals. */
+    public static double round(double d, int scale) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return 0.0;
+        }
+        return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /**
+     * Probabilities rounded to 4 decimals so that their sum never exceeds 1 (rounding three
+     * thirds up would give 1.0001, which an {@code Assessment} rejects on read).
+     */
+    public static List<Double> roundProbabilities(List<Double> ps) {
+        List<BigDecimal> r = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (double p : ps) {
+            BigDecimal b = BigDecimal.valueOf(Double.isNaN(p) ? 0 : p).setScale(4, RoundingMode.HALF_EVEN);
+            r.add(b);
+            sum = sum.add(b);
+        }
+        BigDecimal excess = sum.subtract(BigDecimal.ONE);
+        // take the excess (at most a few 1e-4) off the largest values, first one first
+        while (excess.signum() > 0) {
+            int largest = 0;
+            for (int i = 1; i < r.size(); i++) {
+                if (r.get(i).compareTo(r.get(largest)) > 0) {
+                    largest = i;
+                }
+            }
+            BigDecimal cut = excess.min(r.get(largest));
+            r.set(largest, r.get(largest).subtract(cut));
+            excess = excess.subtract(cut);
+        }
+        return r.stream().map(BigDecimal::doubleValue).toList();
+    }
+
+    /** A probability in [0,1] as a percentage with one decimal ("81.2 %"). */
+    public static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f %%", p * 100);
+    }
+
+    /** A value already in percent, one decimal ("16.7 %"). */
+    public static String percentValue(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", v);
+    }
+
+    /** Milliseconds of a duration, or null. */
+    public static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+
+    /** A duration for humans: "850 ms", "14 s", "2 min 05 s", "1 h 03 min"; "—" when null. */
+    public static String duration(Duration d) {
+        if (d == null) {
+            return "—";
+        }
+        long ms = d.toMillis();
+        if (ms < 0) {
+            return "—";
+        }
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        long s = ms / 1000;
+        if (s < 60) {
+            return ms < 10_000 && ms % 1000 != 0
+                    ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0)
+                    : s + " s";
+        }
+        long m = s / 60;
+        if (m < 60) {
+            return String.format(Locale.ROOT, "%d min %02d s", m, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", m / 60, m % 60);
+    }
+
+    /** A latency in milliseconds for a table cell ("16 ms"), "—" when null. */
+    public static String latency(Long ms) {
+        return ms == null ? "—" : ms + " ms";
+    }
+
+    /** A compact time window: "1h", "30m", "1h30m", "2d", "45s", "500ms". */
+    public static String window(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0m";
+        }
+        StringBuilder b = new StringBuilder();
+        long days = ms / 86_400_000L;
+        ms %= 86_400_000L;
+        long h = ms / 3_600_000L;
+        ms %= 3_600_000L;
+        long m = ms / 60_000L;
+        ms %= 60_000L;
+        long s = ms / 1000;
+        ms %= 1000;
+        if (days > 0) {
+            b.append(days).append('d');
+        }
+        if (h > 0) {
+            b.append(h).append('h');
+        }
+        if (m > 0) {
+            b.append(m).append('m');
+        }
+        if (s > 0) {
+            b.append(s).append('s');
+        }
+        if (ms > 0) {
+            b.append(ms).append("ms");
+        }
+        return b.toString();
+    }
+
+    /** "within 1 hour"-style words for an action window. */
+    public static String windowWords(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long min = d.toMinutes();
+        if (d.isZero()) {
+            return "immediately";
+        }
+        if (min > 0 && min % 1440 == 0) {
+            long days = min / 1440;
+            return "within " + days + (days == 1 ? " day" : " days");
+        }
+        if (min > 0 && min % 60 == 0) {
+            long h = min / 60;
+            return "within " + h + (h == 1 ? " hour" : " hours");
+        }
+        if (min > 0 && d.toSeconds() % 60 == 0) {
+            return "within " + min + (min == 1 ? " minute" : " minutes");
+        }
+        return "within " + window(d);
+    }
+
+    /** A marker for a service status. */
+    public static String statusMarker(Status s) {
+        return switch (s) {
+            case UP -> "🟢";
+            case DEGRADED -> "🟡";
+            case DOWN -> "🔴";
+            case UNKNOWN -> "⚪";
+        };
+    }
+
+    /** A marker for a gate status. */
+    public static String gateMarker(GateDecision.Status s) {
+        return switch (s) {
+            case OPEN -> "🟢";
+            case WARN -> "🟡";
+            case BLOCKED -> "🔴";
+        };
+    }
+
+    /** A marker for a gate criterion outcome. */
+    public static String outcomeMarker(GateDecision.Outcome o) {
+        return switch (o) {
+            case PASS -> "✅";
+            case WARN -> "⚠️";
+            case FAIL -> "❌";
+        };
+    }
+
+    /** A marker for a CI conclusion (success, failure, cancelled, skipped, timed_out …; null while running). */
+    public static String conclusionMarker(String conclusion) {
+        if (conclusion == null) {
+            return "⏳";
+        }
+        return switch (conclusion) {
+            case "success" -> "✅";
+            case "failure", "startup_failure" -> "❌";
+            case "cancelled" -> "🚫";
+            case "skipped" -> "⏭️";
+            case "timed_out" -> "⏱️";
+            case "neutral" -> "➖";
+            case "action_required" -> "✋";
+            default -> "❔";
+        };
+    }
+
+    /** CSS class / colour family of a CI conclusion. */
+    public static String conclusionClass(String conclusion) {
+        if (conclusion == null) {
+            return "running";
+        }
+        return switch (conclusion) {
+            case "success" -> "ok";
+            case "failure", "startup_failure", "timed_out" -> "bad";
+            case "cancelled", "action_required" -> "warn";
+            default -> "muted";
+        };
+    }
+
+    /** "HIGH confidence", or "confidence not rated" when null. */
+    public static String confidence(io.sophia.core.Confidence c) {
+        return c == null ? "confidence not rated" : c + " confidence";
+    }
+
+    /** A short commit sha. */
+    public static String shortSha(String sha) {
+        return sha == null ? null : sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+
+    /** Text for a nullable value. */
+    public static String orDash(Object o) {
+        return o == null || o.toString().isEmpty() ? "—" : o.toString();
+    }
+}

@@ -1,0 +1,259 @@
+package io.sophia.report;
+
+import io.sophia.core.Action;
+import io.sophia.core.Anomaly;
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Confidence;
+import io.sophia.core.Evidence;
+import io.sophia.core.FailureKind;
+import io.sophia.core.GateDecision;
+import io.sophia.core.GateDecision.Criterion;
+import io.sophia.core.GateDecision.Outcome;
+import io.sophia.core.Impact;
+import io.sophia.core.Observation;
+import io.sophia.core.Observation.CiAnnotation;
+import io.sophia.core.Observation.CiJob;
+import io.sophia.core.Observation.CiRun;
+import io.sophia.core.Observation.CiStep;
+import io.sophia.core.Observation.HttpCheck;
+import io.sophia.core.Observation.LogFinding;
+import io.sophia.core.Observation.McpHandshake;
+import io.sophia.core.Observation.ProbeFailure;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reference scenario of /work/shared/reference/seed-report.md, built by hand: six services,
+ * one MCP server UP, the deploy run failed at "Deploy service (Dockerfile)", the top cause is
+ * build.dockerfile with the BuildKit line quoted, MCP Repo serves a stale version, gate BLOCKED.
+ */
+final class ReferenceScenario {
+
+    static final String DEPLOYMENT = "sophia-ai-v2";
+    static final Instant NOW = Instant.parse("2025-08-23T14:12:55.244Z");
+    static final Instant RUN_START = Instant.parse("2025-08-23T13:55:16Z");
+    static final long RUN_ID = 17176258341L;
+    static final String WORKFLOW = "Deploy All (Dashboard + MCPs) — Fly (Docker-only, Proof-first)";
+    static final String FAILED_STEP = "Deploy service (Dockerfile)";
+    /** BuildKit's "failed to solve" message (moby/buildkit client/solve.go, see corpus/deploy-errors) as flyctl prints it. */
+    static final String BUILDKIT_LINE = "Error: failed to fetch an image or build from source: error building: "
+            + "failed to solve: process \"/bin/sh -c npm ci --omit=dev\" did not complete successfully: exit code: 1";
+
+    private ReferenceScenario() {
+    }
+
+    static Assessment assessment() {
+        return build(new Names());
+    }
+
+    /** The same scenario with names, texts and log lines that try to break out of every output format. */
+    static Assessment hostile() {
+        return build(new Names().hostile());
+    }
+
+    /** Strings that differ between the normal and the hostile variant. */
+    static final class Names {
+        String dashboardName = "Dashboard";
+        String dashboardFailure = "connection refused";
+        String jobName = "Deploy Dashboard";
+        String logLine = BUILDKIT_LINE;
+        String body = "{\"status\":\"ok\",\"server\":\"mcp-repo\"}";
+        String explanation = "BuildKit's \"failed to solve\" appears in the failing step of both deploy jobs "
+                + "that failed (likelihood ratio 10.0 each, aggregated once), while MCP Repo, deployed by the same "
+                + "workflow, is healthy, which argues against a configuration or platform cause.";
+        String anomalyStatement = "GitHub: job Deploy MCP Repo was cancelled after 18 s";
+        String capability = "AI Dashboard — primary user interface";
+        String criterionValue = "3 of 3 critical services DOWN";
+
+        Names hostile() {
+            dashboardName = "Dash|board <script>alert('x')</script> [click](javascript:alert(1)) **bold** `tick` & &amp;";
+            dashboardFailure = "refused | <img src=x onerror=alert(1)> ``` ~~~\u0007\u001b[31m";
+            jobName = "Deploy <b>Dashboard</b> | ]]> --> \u0001 [x](http://evil)";
+            logLine = "```\n</code></pre><script>alert(\"log\")</script> | ]]><!-- \u0000\u0008 ````` " + BUILDKIT_LINE;
+            body = "<html><script>steal()</script></html>";
+            explanation = "Because <iframe src=\"http://evil\"></iframe> and | pipes | and `code` and [link](http://evil).";
+            anomalyStatement = "GitHub said: <script>x()</script> & \"quoted\" | piped";
+            capability = "<marquee>AI</marquee> | Dashboard";
+            criterionValue = "3 of 3 <b>critical</b> | DOWN";
+            return this;
+        }
+    }
+
+    private static Assessment build(Names n) {
+        List<ServiceHealth> services = List.of(
+                new ServiceHealth("dashboard", n.dashboardName, n.capability, true,
+                        "https://sophiaai-dashboard-v2.fly.dev", Status.DOWN, null, 16L, n.dashboardFailure, null),
+                new ServiceHealth("mcp-repo", "MCP Repo", "GitHub integration", false,
+                        "https://sophiaai-mcp-repo-v2.fly.dev", Status.UP, 200, 150L, null, "2025.08.02-4f1c2ab"),
+                new ServiceHealth("mcp-research", "MCP Research", "Research capabilities", true,
+                        "https://sophiaai-mcp-research-v2.fly.dev", Status.DOWN, null, 2000L, "read timeout after 2 s", null),
+                new ServiceHealth("mcp-context", "MCP Context", "Context management", false,
+                        "https://sophiaai-mcp-context-v2.fly.dev", Status.DOWN, 503, 33L, "HTTP 503 Service Unavailable", null),
+                new ServiceHealth("mcp-business", "MCP Business", "Business intelligence", true,
+                        "https://sophiaai-mcp-business-v2.fly.dev", Status.DOWN, null, 15L, "connection refused", null),
+                new ServiceHealth("jobs", "Jobs Service", "Background jobs", false,
+                        "https://sophiaai-jobs-v2.fly.dev", Status.DOWN, null, 500L, "connect timeout after 500 ms", null));
+
+        List<Observation> obs = new ArrayList<>();
+        obs.add(new ProbeFailure("dashboard", "http", "https://sophiaai-dashboard-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
+                n.dashboardFailure, null, Duration.ofMillis(16), 1));
+        obs.add(new HttpCheck("mcp-repo", "http", "https://sophiaai-mcp-repo-v2.fly.dev/health", 200, Duration.ofMillis(150),
+                n.body, "application/json", "2025.08.02-4f1c2ab",
+                new Observation.Timing(Duration.ofMillis(12), Duration.ofMillis(20), Duration.ofMillis(41),
+                        Duration.ofMillis(67), Duration.ofMillis(10))));
+        obs.add(new McpHandshake("mcp-repo", "mcp", "2025-06-18", "handshake", "mcp-repo", "2025.08.02-4f1c2ab",
+                List.of("tools", "resources"), 14, Duration.ofMillis(180)));
+        obs.add(new ProbeFailure("mcp-research", "http", "https://sophiaai-mcp-research-v2.fly.dev", FailureKind.READ_TIMEOUT,
+                "read timeout after 2 s", null, Duration.ofMillis(2000), 2));
+        obs.add(new HttpCheck("mcp-context", "http", "https://sophiaai-mcp-context-v2.fly.dev", 503, Duration.ofMillis(33),
+                "Service Unavailable", "text/plain", null, null));
+        obs.add(new ProbeFailure("mcp-business", "http", "https://sophiaai-mcp-business-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
+                "connection refused", null, Duration.ofMillis(15), 1));
+        obs.add(new ProbeFailure("jobs", "http", "https://sophiaai-jobs-v2.fly.dev", FailureKind.CONNECT_TIMEOUT,
+                "connect timeout after 500 ms", null, Duration.ofMillis(500), 2));
+        obs.add(new CiRun(null, "github", "sophia-ai/sophia", RUN_ID, WORKFLOW, "main",
+                "4f1c2ab9d0e8c7b6a5f4e3d2c1b0a9f8e7d6c5b4", "workflow_dispatch", "completed", "failure", 1,
+                RUN_START, RUN_START.plusSeconds(35),
+                "https://github.com/sophia-ai/sophia/actions/runs/" + RUN_ID));
+        obs.add(job(null, 1, "Preflight (repo & secrets)", "success", 0, 3, List.of(
+                step(1, "Set up job", "success", 0, 1), step(2, "Check secrets", "success", 1, 3))));
+        obs.add(job("dashboard", 2, n.jobName, "failure", 4, 18, List.of(
+                step(1, "Set up job", "success", 4, 5), step(2, "Checkout", "success", 5, 6),
+                step(3, "Set up flyctl", "success", 6, 7), step(4, "Set secrets", "success", 7, 9),
+                step(5, FAILED_STEP, "failure", 9, 18), step(6, "Verify health", "skipped", 18, 18))));
+        obs.add(job("mcp-business", 3, "Deploy MCP Business", "failure", 4, 9, List.of(
+                step(1, "Set up job", "success", 4, 5), step(2, "Set secrets", "success", 5, 7),
+                step(3, FAILED_STEP, "failure", 7, 9))));
+        obs.add(job("mcp-repo", 4, "Deploy MCP Repo", "cancelled", 4, 22, List.of(
+                step(1, "Set up job", "success", 4, 5), step(2, FAILED_STEP, "cancelled", 5, 22))));
+        obs.add(job(null, 5, "Summary", "success", 30, 33, List.of(step(1, "Write summary", "success", 30, 33))));
+        obs.add(new CiAnnotation("dashboard", "github", 48_000_000_002L, "failure", "Deploy service (Dockerfile)",
+                "Process completed with exit code 1.", ".github", null));
+        obs.add(new LogFinding("dashboard", "github", 2, n.jobName, FAILED_STEP, 312, "buildkit.failed-to-solve",
+                "build.dockerfile", n.logLine, List.of("#12 [build 4/6] RUN npm ci --omit=dev",
+                "#12 ERROR: process \"/bin/sh -c npm ci --omit=dev\" did not complete successfully: exit code: 1",
+                n.logLine), 0.95));
+        obs.add(new LogFinding("mcp-business", "github", 3, "Deploy MCP Business", FAILED_STEP, 187,
+                "buildkit.failed-to-solve", "build.dockerfile", BUILDKIT_LINE, List.of(), 0.9));
+
+        List<RankedCause> causes = List.of(
+                new RankedCause(CauseId.BUILD_DOCKERFILE, "Dockerfile build failure", 0.7812, Confidence.HIGH,
+                        n.explanation, List.of(
+                        new Evidence(Evidence.Direction.FOR, 2.3026, "BuildKit reported \"failed to solve\" in step "
+                                + FAILED_STEP + " of 2 deploy jobs", "log.buildkit-failed-to-solve",
+                                List.of("dashboard", "mcp-business")),
+                        new Evidence(Evidence.Direction.FOR, 0.6931, "Both failing deploy jobs stopped at the same step",
+                                "ci.same-failed-step", List.of("dashboard", "mcp-business")),
+                        new Evidence(Evidence.Direction.AGAINST, 0.2231, "MCP Repo, built by the same workflow, is serving",
+                                "http.sibling-healthy", List.of("mcp-repo"))),
+                        List.of("dashboard", "mcp-business")),
+                new RankedCause(CauseId.PLATFORM_QUOTA, "Platform quota or billing", 0.0833, Confidence.LOW,
+                        "No platform message mentions a limit; only the prior supports it.", List.of(
+                        new Evidence(Evidence.Direction.AGAINST, 1.2, "No log or API answer mentions a limit or billing",
+                                "platform.no-quota-message", List.of())), List.of()),
+                new RankedCause(CauseId.UNKNOWN, "Unknown", 0.0731, Confidence.LOW,
+                        "Kept so that weak evidence does not produce false certainty.", List.of(), List.of()),
+                new RankedCause(CauseId.CONFIG_INVALID, "Invalid configuration", 0.0424, Confidence.LOW,
+                        "MCP Repo with the same setup is healthy.", List.of(
+                        new Evidence(Evidence.Direction.AGAINST, 1.6094, "A service with the same configuration is UP",
+                                "config.sibling-healthy", List.of("mcp-repo"))), List.of()));
+
+        List<Anomaly> anomalies = List.of(new Anomaly("stale-version-serving", "mcp-repo",
+                "MCP Repo answers although its deploy job was cancelled: it still serves the previous version.",
+                List.of(n.anomalyStatement, "HTTP: https://sophiaai-mcp-repo-v2.fly.dev answered 200 in 150 ms, version 2025.08.02-4f1c2ab")));
+
+        Impact impact = new Impact(6, 1, 16.666666, List.of(n.capability, "Research capabilities",
+                "Context management", "Business intelligence", "Background jobs"), List.of(),
+                List.of("GitHub integration"), Impact.Severity.SEVERE);
+
+        List<Action> actions = List.of(
+                new Action(Action.Priority.P0, Duration.ofHours(1), "Fix the Dockerfile build of dashboard and mcp-business",
+                        "Reproduce `npm ci --omit=dev` locally with the same base image and fix the failing instruction.",
+                        CauseId.BUILD_DOCKERFILE, List.of("dashboard", "mcp-business")),
+                new Action(Action.Priority.P0, Duration.ofMinutes(30), "Re-run the deploy workflow after the fix",
+                        "Run " + WORKFLOW + " again and watch the Deploy service step.", CauseId.BUILD_DOCKERFILE, List.of()),
+                new Action(Action.Priority.P1, Duration.ofHours(2), "Redeploy MCP Repo so it serves the current commit",
+                        "Its deploy job was cancelled; it serves 2025.08.02-4f1c2ab.", null, List.of("mcp-repo")),
+                new Action(Action.Priority.P2, Duration.ofDays(1), "Build the images in pull requests",
+                        "A docker build check before merge catches Dockerfile failures before a deploy.", null, List.of()));
+
+        GateDecision gate = new GateDecision(GateDecision.Status.BLOCKED, 25.0, List.of(
+                new Criterion("critical-services-up", "Every critical service is UP", true, 3, Outcome.FAIL,
+                        n.criterionValue, "all critical services UP"),
+                new Criterion("deploy-run-succeeded", "The deploy run concluded success", true, 3, Outcome.FAIL,
+                        "run " + RUN_ID + " concluded failure", "success"),
+                new Criterion("all-services-up", "Every service is UP", false, 1, Outcome.FAIL, "1 of 6 UP", "6 of 6 UP"),
+                new Criterion("sources-readable", "The CI and platform sources could be read", false, 1, Outcome.PASS,
+                        "github read", "all sources read"),
+                new Criterion("tls-expiry", "No certificate expires within 14 days", false, 1, Outcome.WARN,
+                        "not checked", "> 14 days")));
+
+        return new Assessment(Assessment.SCHEMA_VERSION, DEPLOYMENT, NOW, services, obs, causes, anomalies, impact,
+                actions, gate);
+    }
+
+    static CiJob job(String serviceId, long jobId, String name, String conclusion, int startS, int endS, List<CiStep> steps) {
+        return new CiJob(serviceId, "github", RUN_ID, 48_000_000_000L + jobId, name, "completed", conclusion, 1,
+                RUN_START.plusSeconds(startS), RUN_START.plusSeconds(endS), "GitHub Actions " + jobId,
+                List.of("ubuntu-latest"), steps,
+                "https://github.com/sophia-ai/sophia/actions/runs/" + RUN_ID + "/job/" + (48_000_000_000L + jobId));
+    }
+
+    static CiStep step(int number, String name, String conclusion, int startS, int endS) {
+        return new CiStep(number, name, "completed", conclusion, RUN_START.plusSeconds(startS), RUN_START.plusSeconds(endS));
+    }
+
+    /** The reference scenario plus platform, TLS, DNS, TCP, condition and source-failure observations. */
+    static Assessment withPlatform() {
+        Assessment a = assessment();
+        List<Observation> obs = new ArrayList<>(a.observations());
+        obs.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "148ed193b95089", "dashboard-1",
+                "failed", false, "iad", "registry.fly.io/sophiaai-dashboard-v2:deployment-01J5", "ok",
+                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical",
+                        "connect: connection refused")),
+                List.of(new Observation.MachineEvent("launch", "failed", "flyd", NOW.minusSeconds(900), null, null,
+                        "failed to launch VM"),
+                        new Observation.MachineEvent("exit", "stopped", "flyd", NOW.minusSeconds(600), 137, true, null)),
+                NOW.minusSeconds(600)));
+        obs.add(new Observation.PlatformMachine("mcp-repo", "fly", "sophiaai-mcp-repo-v2", "e784079b449483", "repo-1",
+                "started", false, "iad", "registry.fly.io/sophiaai-mcp-repo-v2:deployment-01J2", "ok",
+                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "passing", "HTTP GET 200")), List.of(),
+                NOW.minusSeconds(86_400)));
+        obs.add(new Observation.TlsHandshake("mcp-repo", "tls", "sophiaai-mcp-repo-v2.fly.dev", 443, "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256", "CN=*.fly.dev", "CN=R11, O=Let's Encrypt, C=US", NOW.minusSeconds(86_400 * 60L),
+                NOW.plusSeconds(86_400 * 9L), 9, true, false, true, 2));
+        obs.add(new Observation.DnsResolution("mcp-repo", "dns", "sophiaai-mcp-repo-v2.fly.dev", List.of("66.241.124.10"),
+                Duration.ofMillis(4)));
+        obs.add(new Observation.TcpConnect("mcp-repo", "tcp", "sophiaai-mcp-repo-v2.fly.dev", 443, Duration.ofMillis(21)));
+        obs.add(new Observation.ConditionCheck("mcp-context", "http", "[STATUS] == 200", false, "503"));
+        obs.add(new Observation.CiLogRead("dashboard", "github", 48_000_000_002L, 48_213, 402, false));
+        obs.add(new ProbeFailure(null, "fly", "GET /v1/apps/sophiaai-jobs-v2/machines", FailureKind.UNAUTHORIZED,
+                "401 Unauthorized: token invalid", 401, Duration.ofMillis(87), 1));
+        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), a.services(), obs, a.causes(),
+                a.anomalies(), a.impact(), a.actions(), a.gate());
+    }
+
+    /** A deployment where everything is healthy: no causes, gate OPEN, no CI. */
+    static Assessment healthy() {
+        List<ServiceHealth> services = List.of(
+                new ServiceHealth("api", "API", "Public API", true, "https://api.example.test", Status.UP, 200, 42L, null, "1.4.2"),
+                new ServiceHealth("web", "Web", "Web shop", false, "https://web.example.test", Status.UP, 200, 87L, null, null));
+        List<Observation> obs = List.of(
+                new HttpCheck("api", "http", "https://api.example.test", 200, Duration.ofMillis(42), "{}", "application/json",
+                        "1.4.2", null),
+                new HttpCheck("web", "http", "https://web.example.test", 200, Duration.ofMillis(87), "<html>", "text/html",
+                        null, null));
+        return new Assessment(Assessment.SCHEMA_VERSION, "shop", NOW, services, obs, List.of(), List.of(),
+                new Impact(2, 2, 100.0, List.of(), List.of(), List.of("Public API", "Web shop"), Impact.Severity.NONE),
+                List.of(), new GateDecision(GateDecision.Status.OPEN, 100.0, List.of(
+                new Criterion("critical-services-up", "Every critical service is UP", true, 3, Outcome.PASS,
+                        "1 of 1 critical services UP", "all critical services UP"))));
+    }
+}
