@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.sophia.core.Assessment;
+import io.sophia.core.Pipeline;
+import io.sophia.examples.config.DeploymentConfig;
 import io.sophia.examples.demo.DemoFleet;
+import io.sophia.examples.internal.Wiring;
+import io.sophia.report.JsonReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -139,6 +143,21 @@ class MainTest {
         for (String id : failed) {
             assertTrue(demo.out().contains(id), "summary names " + id + ":\n" + demo.out());
         }
+    }
+
+    @Test
+    void theSameObservationsAndClockGiveAByteIdenticalReportJson() throws Exception {
+        String json = Files.readString(demoDir.resolve("report.json"));
+        Assessment recorded = JsonReport.read(json);
+        DeploymentConfig config = DeploymentConfig.load(demoDir.resolve("demo-config.yaml"));
+        Function<String, String> env = DemoFleet.env(name -> null);
+        Wiring.Plan plan = Wiring.plan(config, CLOCK, env);
+        // replay the recorded observations through the same diagnosis, redaction and writer
+        Assessment again = new Pipeline(probes -> recorded.observations(), plan.diagnoser(), CLOCK)
+                .run(plan.deployment(), List.of());
+        Path dir = tmp.resolve("replay");
+        Wiring.write(Wiring.redact(again, config, env), dir);
+        assertEquals(json, Files.readString(dir.resolve("report.json")));
     }
 
     @Test
@@ -270,9 +289,7 @@ class MainTest {
     static JsonNode normalised(JsonNode node) {
         if (node instanceof ObjectNode o) {
             ObjectNode copy = JSON.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
                 String k = e.getKey();
                 if (k.equals("generatedAt") || k.endsWith("Ms") || k.equals("latency")) {
                     continue;

@@ -56,11 +56,13 @@ public final class KnowledgeBase {
      * @param floor            causes below this probability are left out of the report
      * @param aggregationBonus a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap)
      * @param aggregationCap   upper bound of that factor
+     * @param silentLr         likelihood ratio applied to a cause none of whose rules found support while
+     *                         something failed (its typical evidence was looked for and is absent)
      */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                           double aggregationCap) {
-        /** The documented defaults: unknown prior 0.08, unexplained LR 6, floor 1%, bonus 0.5, cap 2. */
-        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0);
+                           double aggregationCap, double silentLr) {
+        /** The documented defaults: unknown prior 0.08, unexplained LR 6, floor 1%, bonus 0.5, cap 2, silent LR 0.3. */
+        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.3);
     }
 
     /**

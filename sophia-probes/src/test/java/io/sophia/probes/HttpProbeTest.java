@@ -167,6 +167,42 @@ class HttpProbeTest {
         }
 
         @Test
+        @DisplayName("an endless body (a stream that never ends) is read up to its cap and still reported as an answer")
+        void endlessBody() throws Exception {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            closeables.add(() -> stop.set(true));
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r);
+                t.setDaemon(true);
+                return t;
+            }));
+            server.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                byte[] event = "data: {\"tick\":1}\n\n".getBytes(StandardCharsets.UTF_8);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    while (!stop.get()) {
+                        out.write(event);
+                    }
+                } catch (IOException ignored) {
+                    // the probe hung up
+                }
+            });
+            server.start();
+            closeables.add(0, () -> server.stop(0));
+
+            List<Observation> seen = HttpProbe.of(service(base(server), null), Duration.ofSeconds(5)).run();
+
+            HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
+            assertEquals(200, check.statusCode());
+            assertEquals("text/event-stream", check.contentType());
+            assertTrue(check.bodyExcerpt().startsWith("data: {\"tick\":1}"));
+            assertEquals(HttpProbe.EXCERPT_BYTES, check.bodyExcerpt().length());
+            assertNull(check.timing().transfer(), "a body that never ends has no transfer time");
+        }
+
+        @Test
         @DisplayName("a 503 is an answer: HttpCheck, a failed status condition and an UNEXPECTED_STATUS failure")
         void unexpectedStatus() throws Exception {
             HttpServer server = server("/", 503, "text/plain", "upstream connect error");

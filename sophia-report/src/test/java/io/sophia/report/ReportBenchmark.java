@@ -9,8 +9,13 @@ import java.util.function.Function;
 
 /**
  * Prints the size of each rendered report and the mean time to render it for the reference
- * scenario with platform observations. A program, not a test: run it with
- * {@code mvn -q -pl sophia-report -am test-compile exec:java} or from the IDE; figures vary by machine.
+ * scenario with platform observations. A program, not a test (figures vary by machine and load):
+ * <pre>
+ * mvn -q -pl sophia-report -am test-compile
+ * mvn -q -pl sophia-report dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp sophia-core/target/classes:sophia-report/target/classes:sophia-report/target/test-classes:$(cat /tmp/cp.txt) \
+ *      io.sophia.report.ReportBenchmark 500
+ * </pre>
  */
 public final class ReportBenchmark {
 

@@ -106,7 +106,8 @@ public final class DemoFleet implements AutoCloseable {
         String t = DeploymentConfig.formatDuration(timeout);
         return """
                 # Written by `sophia demo`: the reference scenario on loopback stand-ins.
-                # The same file works with `sophia check --config` while the stand-ins run.
+                # Its urls point at stand-ins that live only while the demo runs; `sophia check --config`
+                # reads the same format for a real deployment.
                 deployment: %s
                 services:
                   - id: dashboard

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /** The one-screen summary printed after a check: state, top cause with its log line, anomalies, gate, files. */
 public final class Summary {
 
-    private static final int WIDTH = 100;
+    /** Columns of a line; a quoted log line may take two. */
+    private static final int WIDTH = 120;
 
     private Summary() {
     }
@@ -45,7 +46,7 @@ public final class Summary {
             String code = s.httpStatus() == null ? "-" : String.valueOf(s.httpStatus());
             String latency = s.latencyMs() == null ? "" : s.latencyMs() + " ms";
             String what = s.capability() + (s.critical() ? " (critical)" : "")
-                    + (s.failure() == null || s.status() == Status.UP ? "" : ": " + s.failure());
+                    + (s.failure() == null || s.status() == Status.UP ? "" : ": " + headline(s.failure()));
             sb.append(clip(String.format(Locale.ROOT, "  %-8s %-14s %4s %8s  %s", s.status(), s.id(), code, latency,
                     what))).append('\n');
         }
@@ -71,7 +72,7 @@ public final class Summary {
             sb.append(clip(String.format(Locale.ROOT, "Top cause  %s %.0f %% (%s) %s", c.id(), c.probability() * 100,
                     c.confidence(), c.title() == null ? "" : c.title()))).append('\n');
             quotedLine(a, c).ifPresent(f -> {
-                sb.append(clip("           \"" + oneLine(f.line()) + "\"")).append('\n');
+                sb.append(clip("           \"" + oneLine(f.line()) + "\"", 2 * WIDTH)).append('\n');
                 sb.append(clip("           " + (f.jobName() == null ? "" : f.jobName() + " > ")
                         + (f.step() == null ? "" : f.step() + ", ") + "log line " + f.lineNumber())).append('\n');
             });
@@ -96,7 +97,7 @@ public final class Summary {
         sb.append('\n');
         if (impact != null && !impact.capabilitiesOffline().isEmpty()) {
             sb.append(clip("Offline    " + impact.capabilitiesOffline().size() + " capabilities: "
-                    + String.join(", ", impact.capabilitiesOffline()))).append('\n');
+                    + String.join(", ", impact.capabilitiesOffline()), 2 * WIDTH)).append('\n');
         }
 
         GateDecision gate = a.gate();
@@ -115,8 +116,7 @@ public final class Summary {
         }
         sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%n",
                 result.probing().toMillis() / 1000.0, result.config().probe().timeout().toMillis() / 1000.0));
-        sb.append(clip("Wrote      " + result.files().stream().map(Path::toString).collect(Collectors.joining(", "))))
-                .append('\n');
+        sb.append("Wrote      ").append(files(result.files())).append('\n');
         return sb.toString();
     }
 
@@ -128,6 +128,33 @@ public final class Summary {
                         .thenComparing(Observation.LogFinding::lineNumber, Comparator.reverseOrder()));
     }
 
+    /** {@code dir/ report.md, report.json, ...} when the files share a directory, else the full paths. */
+    private static String files(List<Path> files) {
+        if (files.isEmpty()) {
+            return "nothing";
+        }
+        Path parent = files.get(0).getParent();
+        boolean shared = parent != null && files.stream().allMatch(f -> parent.equals(f.getParent()));
+        if (!shared) {
+            return files.stream().map(Path::toString).collect(Collectors.joining(", "));
+        }
+        return parent + java.io.File.separator + " " + files.stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The first clause of a failure text ("connection refused (…); no machine started" -> "connection refused"). */
+    private static String headline(String failure) {
+        String f = oneLine(failure);
+        int cut = f.length();
+        for (String sep : new String[] {" (", "; "}) {
+            int i = f.indexOf(sep);
+            if (i > 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return f.substring(0, cut);
+    }
+
     private static double percent(long part, int total) {
         return total == 0 ? 0 : 100.0 * part / total;
     }
@@ -137,12 +164,16 @@ public final class Summary {
     }
 
     private static String clip(String line) {
-        return line.length() <= WIDTH * 2 ? line : line.substring(0, WIDTH * 2 - 3) + "...";
+        return clip(line, WIDTH);
+    }
+
+    private static String clip(String line, int width) {
+        return line.length() <= width ? line : line.substring(0, width - 3) + "...";
     }
 
     private static int clipTail(StringBuilder sb) {
         int start = sb.lastIndexOf("\n") + 1;
-        int max = start + WIDTH * 2;
+        int max = start + WIDTH;
         if (sb.length() > max) {
             sb.setLength(max - 3);
             sb.append("...");

@@ -62,7 +62,7 @@ public final class HtmlRenderer {
             table{border-collapse:collapse;width:100%;margin:6px 0 12px}
             th,td{border:1px solid var(--line);padding:6px 9px;text-align:left;vertical-align:top}
             th{background:var(--bg);font-weight:600}
-            td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+            td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
             code{background:var(--bg);padding:1px 5px;border-radius:4px}
             pre{background:#0d1117;color:#e6edf3;padding:12px 14px;border-radius:6px;overflow-x:auto;white-space:pre-wrap;word-break:break-all}

@@ -93,7 +93,7 @@ public final class JsonCodec {
 
     public static String write(Assessment a) {
         ObjectNode root = F.objectNode();
-        root.put("schemaVersion", a.schemaVersion());
+        root.put("schemaVersion", a.schemaVersion() == null ? Assessment.SCHEMA_VERSION : a.schemaVersion());
         root.put("deployment", a.deployment());
         root.put("generatedAt", a.generatedAt().toString());
         ArrayNode services = root.putArray("services");

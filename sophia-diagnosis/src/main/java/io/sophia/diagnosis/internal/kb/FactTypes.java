@@ -55,7 +55,7 @@ public final class FactTypes {
                 Set.of("state", "stuck", "hostStatus", "region", "app"),
                 Set.of("app", "machine", "state", "region", "hostStatus"));
         type("machineEvent", "an event of a platform machine",
-                Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "app", "detail"),
+                Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "exitKind", "app", "detail"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
                 Set.of("name", "status", "output", "app"),
@@ -69,7 +69,7 @@ public final class FactTypes {
                 Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
-                        "deploySucceeded"),
+                        "deploySucceeded", "failureKind"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency"), Set.of("dependency"));

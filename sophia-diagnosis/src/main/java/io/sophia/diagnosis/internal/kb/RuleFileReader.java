@@ -31,7 +31,7 @@ public final class RuleFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
-            "aggregationCap");
+            "aggregationCap", "silentLr");
     private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions");
     private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "minCount", "lr", "text", "textMany",
             "enabled");
@@ -154,6 +154,7 @@ public final class RuleFileReader {
         double floor = base.floor();
         double bonus = base.aggregationBonus();
         double cap = base.aggregationCap();
+        double silent = base.silentLr();
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String key = "settings." + e.getKey();
             double v = number(e.getValue(), key);
@@ -178,10 +179,16 @@ public final class RuleFileReader {
                     }
                     cap = v;
                 }
+                case "silentLr" -> {
+                    if (!(v > 0) || v > 1) {
+                        throw error(e.getValue(), key, "must be in (0, 1], was " + v);
+                    }
+                    silent = v;
+                }
                 default -> throw error(e.getValue(), key, "unknown key");
             }
         }
-        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap);
+        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent);
     }
 
     private void mergeCause(Map<String, CauseDraft> causes, String id, Node node, int keyLine) {

@@ -14,15 +14,28 @@ import java.util.List;
 public final class ScanEngine {
 
     /** A compiled indication. */
-    record Compiled(int index, Indication indication, Pattern[] patterns, Pattern followedBy) {
+    record Compiled(int index, Indication indication, Pattern pattern, Pattern followedBy) {
         boolean matches(String text) {
-            for (Pattern p : patterns) {
-                if (p.matcher(text).find()) {
-                    return true;
-                }
-            }
-            return false;
+            return pattern.matcher(text).find();
         }
+    }
+
+    /**
+     * One alternation of all of an indication's patterns: RE2/J's cost is per character and pass, so
+     * one pass over the line beats one pass per pattern. A leading {@code (?i)} is scoped to its branch.
+     */
+    static Pattern combine(List<String> patterns) {
+        if (patterns.size() == 1) {
+            return Pattern.compile(patterns.get(0));
+        }
+        StringBuilder b = new StringBuilder();
+        for (String p : patterns) {
+            if (b.length() > 0) {
+                b.append('|');
+            }
+            b.append(p.startsWith("(?i)") ? "(?i:" + p.substring(4) : "(?:" + p).append(')');
+        }
+        return Pattern.compile(b.toString());
     }
 
     static final Pattern GITHUB_EXIT = Pattern.compile("Process completed with exit code (\\d+)");
@@ -40,11 +53,8 @@ public final class ScanEngine {
         List<Integer> litTags = new ArrayList<>();
         for (int i = 0; i < indications.size(); i++) {
             Indication ind = indications.get(i);
-            Pattern[] ps = new Pattern[ind.patterns().size()];
-            for (int j = 0; j < ps.length; j++) {
-                ps[j] = Pattern.compile(ind.patterns().get(j));
-            }
-            list.add(new Compiled(i, ind, ps, ind.followedBy() == null ? null : Pattern.compile(ind.followedBy())));
+            list.add(new Compiled(i, ind, combine(ind.patterns()),
+                    ind.followedBy() == null ? null : Pattern.compile(ind.followedBy())));
             for (String literal : ind.literals()) {
                 lits.add(literal);
                 litTags.add(i);

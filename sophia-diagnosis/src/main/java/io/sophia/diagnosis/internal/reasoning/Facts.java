@@ -137,9 +137,11 @@ final class Facts {
                 for (Observation.MachineEvent ev : m.events()) {
                     e++;
                     boolean nonZero = ev.exitCode() != null && ev.exitCode() != 0;
+                    String exitKind = ev.exitCode() == null ? "none" : ev.exitCode() == 0 ? "normal"
+                            : ev.exitCode() == 137 ? "killed" : ev.exitCode() == 143 ? "terminated" : "error";
                     Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
                             ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
-                            String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero),
+                            String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
                             "app", m.app(), "detail", Words.clip(ev.detail(), 4000));
                     Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
                             "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
@@ -178,13 +180,14 @@ final class Facts {
                                 m.protocolVersion()), key(serviceOrder, svc, svc, "", 0, seq)));
             }
         }
-        derived(deployment, health, jobs, run, serviceOrder, out);
+        derived(deployment, observations, health, jobs, run, serviceOrder, out);
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
         return out;
     }
 
     /** Facts that exist only across observations or sources. */
-    private static void derived(Deployment deployment, Map<String, ServiceHealth> health, List<Observation.CiJob> jobs,
+    private static void derived(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
+                                List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<String, Integer> serviceOrder, List<Fact> out) {
         // common cause: failed jobs that failed at the same step
         Map<String, List<String>> byStep = new TreeMap<>();
@@ -252,7 +255,8 @@ final class Facts {
             Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
-                    String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk));
+                    String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "failureKind",
+                    h.status() == Status.DOWN ? failureKind(s, observations) : "");
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", Words.list(down));
@@ -287,6 +291,25 @@ final class Facts {
                         key(serviceOrder, h.id(), h.id(), "", 0, 0)));
             }
         }
+    }
+
+    /** What made a DOWN service DOWN, as a FailureKind name (or UNEXPECTED_STATUS, TLS, MACHINE_DOWN). */
+    private static String failureKind(Service s, List<Observation> observations) {
+        String fallback = "MACHINE_DOWN";
+        for (Observation o : observations) {
+            if (!s.id().equals(o.serviceId())) {
+                continue;
+            }
+            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f) && f.kind() != null) {
+                return f.kind().name();
+            }
+            if (o instanceof Observation.HttpCheck h && !s.expect().accepts(h.statusCode())) {
+                fallback = "UNEXPECTED_STATUS";
+            } else if (o instanceof Observation.TlsHandshake && !fallback.equals("UNEXPECTED_STATUS")) {
+                fallback = "TLS";
+            }
+        }
+        return fallback;
     }
 
     private static String logKey(Observation.LogFinding f) {

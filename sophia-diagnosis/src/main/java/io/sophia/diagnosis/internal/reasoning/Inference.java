@@ -32,6 +32,9 @@ import java.util.Set;
  * connections are one correlated observation seen five times, not five independent ones, so they
  * weigh 1.8 times one service, not 5 times.
  *
+ * <p>A cause none of whose rules found support gains ln(silentLr) (default 0.3): while something
+ * fails, the observations its rules look at were made and came back empty.
+ *
  * <p>The explicit {@code unknown} hypothesis starts at its own prior and gains ln(unexplainedLr)
  * (aggregated the same way) for the failing services no strong evidence explains. Probabilities are
  * {@code exp(L_i) / (sum_j exp(L_j) + exp(L_unknown))} over every cause of the knowledge base, so
@@ -122,6 +125,10 @@ final class Inference {
                         + rule.id()), cause.id() + "/" + rule.id(),
                         services(matched, order)));
                 whens.put(cause.id() + "/" + rule.id(), rule.when());
+            }
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)) {
+                // its rules looked and found nothing for it: mild evidence against, not mere ignorance
+                logOdds += Math.log(settings.silentLr());
             }
             scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
                     0));
