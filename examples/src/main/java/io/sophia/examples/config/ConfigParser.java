@@ -61,8 +61,8 @@ final class ConfigParser {
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     /** Shapes of GitHub, Fly and generic bearer tokens: such values are never echoed in a message. */
-    private static final Pattern SECRET_LIKE = Pattern.compile(
-            "(?i)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s).*|[A-Za-z0-9+/=_-]{32,}");
+    private static final Pattern SECRET_PREFIX = Pattern.compile(
+            "(?i)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s|basic\\s).*");
 
     private final String file;
     private final Path path;
@@ -593,7 +593,7 @@ final class ConfigParser {
 
     private String envName(Entry e, String key) {
         String text = string(e, key);
-        if (text != null && (!ENV_NAME.matcher(text).matches() || SECRET_LIKE.matcher(text).matches())) {
+        if (text != null && (!ENV_NAME.matcher(text).matches() || looksSecret(text))) {
             problem(e.line(), key, "expected the name of an environment variable (like GITHUB_TOKEN), got "
                     + show(text));
             return null;
@@ -650,11 +650,28 @@ final class ConfigParser {
 
     /** Quotes a value for a message, unless it looks like a secret. */
     static String show(String value) {
-        if (SECRET_LIKE.matcher(value.strip()).matches()) {
+        if (looksSecret(value.strip())) {
             return "a value that looks like a secret (not shown)";
         }
         String oneLine = value.replaceAll("[\\r\\n\\t]+", " ");
         return "'" + (oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...") + "'";
+    }
+
+    /**
+     * A known token prefix, or a long run of mixed-case letters and digits without spaces (random, not
+     * a name: {@code DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER} is a name, {@code aZ3...} is not).
+     */
+    static boolean looksSecret(String value) {
+        if (SECRET_PREFIX.matcher(value).matches()) {
+            return true;
+        }
+        if (value.length() < 32 || value.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        boolean lower = value.chars().anyMatch(Character::isLowerCase);
+        boolean upper = value.chars().anyMatch(Character::isUpperCase);
+        boolean digit = value.chars().anyMatch(Character::isDigit);
+        return lower && upper && digit;
     }
 
     private static String suggestion(String got, Set<String> known) {

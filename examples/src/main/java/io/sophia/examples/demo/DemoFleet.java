@@ -49,14 +49,15 @@ public final class DemoFleet implements AutoCloseable {
             FailingEndpoints.Hanging research = add(new FailingEndpoints.Hanging());
             FailingEndpoints.Status context = add(new FailingEndpoints.Status(503, "Service Unavailable"));
             FailingEndpoints.Status business = add(new FailingEndpoints.Status(502, "Bad Gateway"));
+            github = add(new GitHubStandIn(REPOSITORY));
+            fly = add(new FlyStandIn(FLY_TOKEN));
+            // closed ports last, so no stand-in of this fleet can be given a port just released
             urls.put("dashboard", FailingEndpoints.closedPort("/"));
             urls.put("mcp-repo", repo.mcpUrl());
             urls.put("mcp-research", research.url("/mcp"));
             urls.put("mcp-context", context.url("/mcp"));
             urls.put("mcp-business", business.url("/mcp"));
             urls.put("jobs", FailingEndpoints.closedPort("/healthz"));
-            github = add(new GitHubStandIn(REPOSITORY));
-            fly = add(new FlyStandIn(FLY_TOKEN));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

@@ -243,6 +243,19 @@ class DeploymentConfigTest {
     }
 
     @Test
+    void aLongVariableNameIsANameNotASecret() throws Exception {
+        DeploymentConfig c = load("long.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                pipeline:
+                  github: {repository: o/r, runId: 1, tokenEnv: SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER}
+                """);
+        assertEquals("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER", c.github().tokenEnv());
+        assertTrue(ConfigParser.looksSecret("aZ3kQ9mP2xL7vB4nR8tY1wE6uI0oS5dF"));
+        assertFalse(ConfigParser.looksSecret("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER"));
+    }
+
+    @Test
     void everyProblemIsReportedNotOnlyTheFirst() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", """
                 deployment: x

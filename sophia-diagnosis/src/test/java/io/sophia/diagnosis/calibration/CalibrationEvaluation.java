@@ -235,6 +235,23 @@ public final class CalibrationEvaluation {
                     sb.append("- ").append(CauseId.UNKNOWN).append(" won through unassigned probability mass\n");
                 }
             }
+            List<Outcome> tuningOutcomes = outcomes.stream().filter(o -> !o.scenario().holdout()).toList();
+            sb.append("\n## Calibration of the tuning part (top-1 confidence vs accuracy)\n\n");
+            sb.append("ECE compares these two columns; confidence below accuracy means the knowledge base is "
+                    + "underconfident (evidence too weak or too much mass left on unknown), above means overconfident.\n\n");
+            sb.append("| bin | n | mean confidence | accuracy |\n|---|---|---|---|\n");
+            for (int b = 0; b < ECE_BINS; b++) {
+                final int bin = b;
+                List<Outcome> in = tuningOutcomes.stream().filter(o -> bin(o.confidence()) == bin).toList();
+                if (!in.isEmpty()) {
+                    sb.append(String.format(Locale.ROOT, "| %.1f–%.1f | %d | %.3f | %.3f |%n", b / 10.0, (b + 1) / 10.0,
+                            in.size(), in.stream().mapToDouble(Outcome::confidence).average().orElseThrow(),
+                            in.stream().filter(Outcome::top1).count() / (double) in.size()));
+                }
+            }
+            sb.append("\nLeast confident correct answers of the tuning part (where probability mass leaks):\n\n");
+            tuningOutcomes.stream().filter(Outcome::top1).sorted(Comparator.comparingDouble(Outcome::confidence)).limit(10)
+                    .forEach(o -> sb.append("- ").append(o.scenario().id()).append(": ").append(rankingText(o)).append('\n'));
             List<Outcome> holdoutMisses = misses().stream().filter(o -> o.scenario().holdout()).toList();
             sb.append("\n## Holdout misses (").append(holdoutMisses.size()).append(") — ids only, never tune on these\n\n");
             for (Outcome o : holdoutMisses) {
