@@ -235,6 +235,47 @@ class MainTest {
     }
 
     @Test
+    void watchPrintsAServiceThatComesBackUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path config = tmp.resolve("comeback.yaml");
+        Files.writeString(config, """
+                deployment: comeback
+                services:
+                  - id: api
+                    url: http://127.0.0.1:%d/health
+                    critical: true
+                probe: {timeout: 1500ms, retries: 0}
+                """.formatted(port));
+        Path out = tmp.resolve("comeback-out");
+        java.util.concurrent.CompletableFuture<Run> watch = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> run("watch", "--config", config.toString(), "--out", out.toString(),
+                        "--interval", "2s", "--count", "2"));
+        // once the first run has written its report, the service comes up before the second run
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.exists(out.resolve("report.json")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 8);
+        server.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            Run r = watch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("api: DOWN -> UP"), r.out());
+            assertTrue(r.out().contains("gate: BLOCKED -> OPEN"), r.out());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aBadConfigExits64NamingFileLineAndKey() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n    critical: maybe\n");

@@ -144,7 +144,7 @@ public final class KnowledgeBase {
             if (in == null) {
                 throw new RuleFileException(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar", null);
             }
-            RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, true, null);
+            RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, null);
             return new KnowledgeBase(r.settings(), r.causes(), List.of(name));
         } catch (IOException e) {
             throw new RuleFileException(name, 0, "", "cannot read resource: " + e.getMessage(), e);
@@ -158,7 +158,7 @@ public final class KnowledgeBase {
      * @throws RuleFileException when the file cannot be read or is invalid
      */
     public static KnowledgeBase load(Path ruleFile) {
-        RuleFileReader.Result r = RuleFileReader.read(ruleFile, true, null);
+        RuleFileReader.Result r = RuleFileReader.read(ruleFile, null);
         return new KnowledgeBase(r.settings(), r.causes(), List.of(ruleFile.toString()));
     }
 
@@ -168,10 +168,34 @@ public final class KnowledgeBase {
      * @throws RuleFileException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
-        RuleFileReader.Result r = RuleFileReader.read(ruleFile, false, new RuleFileReader.Result(settings, causes));
+        RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes));
         List<String> src = new java.util.ArrayList<>(sources);
         src.add(ruleFile.toString());
         return new KnowledgeBase(r.settings(), r.causes(), src);
+    }
+
+    /**
+     * This knowledge base with priors that follow {@code history}: each cause's prior becomes
+     * {@code (prior * W + topCount) / (W + failures)} with a pseudo-count {@code W = 20}, so the
+     * built-in prior weighs like 20 past failures and the history takes over as it grows. Causes
+     * the history never saw keep a share of their prior; every prior stays in (0, 1).
+     */
+    public KnowledgeBase withHistory(History history) {
+        if (history.failures() == 0) {
+            return this;
+        }
+        double w = 20;
+        int n = history.failures();
+        List<Cause> adjusted = new java.util.ArrayList<>();
+        for (Cause c : causes) {
+            int k = history.topCauses().getOrDefault(c.id(), 0);
+            double p = (c.prior() * w + k) / (w + n);
+            p = Math.max(1e-4, Math.min(0.9, p));
+            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions()));
+        }
+        List<String> src = new java.util.ArrayList<>(sources);
+        src.add("history (" + n + " failures)");
+        return new KnowledgeBase(settings, adjusted, src);
     }
 
     /** Settings (unknown prior, floor, aggregation). */

@@ -26,8 +26,8 @@ import java.util.List;
  *
  * <p>Ranking: {@code score = weight × step × proximity × marker}, in [0,1]. {@code step} is 1 in a failed
  * step, 0.5 in another step when some step failed, 0.85 when no step is known to have failed;
- * {@code proximity} falls from 1 to 0.55 with the distance (in lines) to the point where the step failed
- * (the last error before the failure beats an earlier, retried one) and is 0.5 after it; {@code marker} is
+ * {@code proximity} is {@code 0.7 + 0.3·exp(-d/150)} for a line {@code d} lines before the point where its
+ * step failed (the last error before the failure beats an earlier, retried one) and 0.5 after it; {@code marker} is
  * 1.25 for {@code ##[error]} lines and 0.8 for {@code ##[warning]} lines. Findings within a few lines of a
  * better one are listed after the best finding of every other chunk.
  *

@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LogChunksRecallTest {
 
-    // measured: tuning top3 0.891, held-out top3 0.832, all top1 0.612 (2026-11-25)
-    private static final double FLOOR_TOP3_TUNING = 0.86;
-    private static final double FLOOR_TOP3_HELD_OUT = 0.80;
-    private static final double FLOOR_TOP1_ALL = 0.57;
+    // measured 2026-11-25: tuning top3 0.900, held-out top3 0.839, all top1 0.644
+    private static final double FLOOR_TOP3_TUNING = 0.87;
+    private static final double FLOOR_TOP3_HELD_OUT = 0.81;
+    private static final double FLOOR_TOP1_ALL = 0.60;
 
     @Test
     void the_labelled_failure_chunk_is_among_the_top_three_findings_often_enough() throws IOException {

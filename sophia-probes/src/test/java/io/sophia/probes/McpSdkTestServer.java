@@ -25,9 +25,10 @@ final class McpSdkTestServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final McpSyncServer mcp;
+    private final HttpServletStreamableServerTransportProvider transport;
 
     McpSdkTestServer() throws Exception {
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+        transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp")
                 .build();
         mcp = McpServer.sync(transport)
@@ -76,6 +77,7 @@ final class McpSdkTestServer implements AutoCloseable {
         try {
             mcp.close();
             jetty.stop();
+            transport.destroy();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the test MCP server", e);
         }

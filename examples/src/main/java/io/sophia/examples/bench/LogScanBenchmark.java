@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * does not depend on the log's size.
  *
  * <pre>
- * java -Xmx64m -cp examples/target/sophia.jar io.sophia.examples.bench.LogScanBenchmark [--size-mb 200] [--corpus DIR]
+ * java -Xmx64m -cp examples/target/sophia.jar io.sophia.examples.bench.LogScanBenchmark [--size-mb 200] [--warmup-mb 30] [--corpus DIR]
  * </pre>
  *
  * The RE2 patterns are exported to an ERE file: {@code (?i)} becomes bracket pairs ({@code [eE]}),
@@ -47,13 +47,15 @@ public final class LogScanBenchmark {
 
     public static void main(String[] args) throws Exception {
         long sizeMb = 200;
+        long warmupMb = 30;
         Path corpus = Path.of(System.getProperty("sophia.corpus", "../shared/corpus"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);
                 case "--corpus" -> corpus = Path.of(args[++i]);
+                case "--warmup-mb" -> warmupMb = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: LogScanBenchmark [--size-mb N] [--corpus DIR]");
+                    System.err.println("usage: LogScanBenchmark [--size-mb N] [--warmup-mb N] [--corpus DIR]");
                     System.exit(64);
                 }
             }
@@ -74,6 +76,16 @@ public final class LogScanBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20);
 
             LogScanner scanner = LogScanner.builtIn();
+            if (warmupMb > 0) {
+                // JIT warm-up on the head of the log, not timed (as JMH would): RE2/J is much code to compile
+                long t = System.nanoTime();
+                try (Reader in = new InputStreamReader(new java.io.BufferedInputStream(
+                        new LimitedInputStream(Files.newInputStream(log), warmupMb * 1_000_000)), StandardCharsets.UTF_8)) {
+                    scanner.analyze(null, in);
+                }
+                System.out.printf(Locale.ROOT, "warm-up: first %d MB scanned once in %.2f s (not counted)%n", warmupMb,
+                        (System.nanoTime() - t) / 1e9);
+            }
             System.gc();
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -274,6 +286,40 @@ public final class LogScanBenchmark {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
+    }
+
+    /** The first {@code max} bytes of a stream. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        LimitedInputStream(InputStream in, long max) {
+            super(in);
+            this.left = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 
     private static String cut(String s) {

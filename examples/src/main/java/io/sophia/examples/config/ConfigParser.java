@@ -128,7 +128,7 @@ final class ConfigParser {
             problem(root.line(), "deployment", "missing; name the deployment (deployment: my-app)");
         }
         List<Service> services = services(root);
-        GitHubResult github = pipeline(root);
+        DeploymentConfig.GitHub github = pipeline(root);
         DeploymentConfig.Fly fly = platform(root, services);
         DeploymentConfig.ProbeSettings probe = probe(root);
         Map<String, Object> gate = Map.of();
@@ -147,7 +147,7 @@ final class ConfigParser {
         if (!problems.isEmpty() || name == null) {
             return null;
         }
-        return new DeploymentConfig(path, new Deployment(name, services), github == null ? null : github.github(), fly,
+        return new DeploymentConfig(path, new Deployment(name, services), github, fly,
                 probe, gate, gateLine, rules);
     }
 
@@ -273,10 +273,7 @@ final class ConfigParser {
                 healthPath);
     }
 
-    private record GitHubResult(DeploymentConfig.GitHub github) {
-    }
-
-    private GitHubResult pipeline(MapNode root) {
+    private DeploymentConfig.GitHub pipeline(MapNode root) {
         Optional<Entry> pe = root.get("pipeline");
         if (pe.isEmpty()) {
             return null;
@@ -318,7 +315,7 @@ final class ConfigParser {
         if (g.get("branch").isPresent() && g.get("workflow").isEmpty()) {
             problem(g.get("branch").get().line(), at + ".branch", "branch needs workflow (it selects the latest run)");
         }
-        return new GitHubResult(new DeploymentConfig.GitHub(api, repository, runId, workflow, branch, tokenEnv));
+        return new DeploymentConfig.GitHub(api, repository, runId, workflow, branch, tokenEnv);
     }
 
     private DeploymentConfig.Fly platform(MapNode root, List<Service> services) {
@@ -356,6 +353,7 @@ final class ConfigParser {
                 for (Entry a : am.entries()) {
                     String key = at + ".apps." + a.key();
                     String app = string(a, key);
+                    // with broken services the id list is incomplete: an unknown app would be a false alarm
                     if (!ids.contains(a.key()) && problems.stream().noneMatch(pr -> pr.key().startsWith("services"))) {
                         problem(a.line(), key, "'" + a.key() + "' is not the id of a service" + suggestion(a.key(), ids));
                     } else if (app != null) {

@@ -2,7 +2,6 @@ package io.sophia.examples.config;
 
 import io.sophia.core.Deployment;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -63,8 +63,8 @@ public final class Check {
     /** Probes, diagnoses and writes the reports of an already loaded {@code config}. */
     public static Result run(DeploymentConfig config, Path out, Clock clock, Function<String, String> env)
             throws ConfigException, OutputException {
-        prepare(out);
         Wiring.Plan plan = Wiring.plan(config, clock, env);
+        prepare(out);
         AtomicLong probingNanos = new AtomicLong();
         ProbeExecutor timed = probes -> {
             long start = System.nanoTime();

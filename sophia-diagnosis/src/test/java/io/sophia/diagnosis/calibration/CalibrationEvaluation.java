@@ -145,13 +145,14 @@ public final class CalibrationEvaluation {
         public String render() {
             StringBuilder sb = new StringBuilder();
             sb.append("Sophia calibration — built-in knowledge base on ").append(outcomes.size()).append(" labeled scenarios\n");
-            sb.append(String.format(Locale.ROOT, "%-8s %4s %7s %7s %7s %7s %9s %9s%n", "part", "n", "top-1", "top-3",
-                    "Brier", "ECE", "mean-conf", "mean-p(y)"));
+            sb.append(String.format(Locale.ROOT, "%-8s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
+                    "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
             for (Figures f : List.of(tuning, holdout, overall)) {
-                sb.append(String.format(Locale.ROOT, "%-8s %4d %7.3f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(), f.n(),
-                        f.top1(), f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
+                double[] ci = wilson(f.top1(), f.n());
+                sb.append(String.format(Locale.ROOT, "%-8s %4d %7.3f   %.2f – %.2f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(),
+                        f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
             }
-            sb.append("goals: top-1 >= 0.90, ECE <= 0.08\n\nreliability (overall, top-1 confidence):\n");
+            sb.append("goals: top-1 >= 0.90, ECE <= 0.08 (CI: Wilson score interval; with n=25 one scenario moves top-1 by 0.04)\n\nreliability (overall, top-1 confidence):\n");
             sb.append(String.format(Locale.ROOT, "  %-11s %4s %9s %9s%n", "bin", "n", "mean-conf", "accuracy"));
             for (int b = 0; b < ECE_BINS; b++) {
                 final int bin = b;
@@ -318,6 +319,18 @@ public final class CalibrationEvaluation {
         // stable sort: equal probabilities keep the assessment's order
         ranking.sort(Comparator.comparingDouble((CauseId c) -> p.get(c)).reversed());
         return new Outcome(s, Map.copyOf(p), List.copyOf(ranking), a, error);
+    }
+
+    /** Wilson score interval (95 %) of a proportion {@code p} measured on {@code n} cases. */
+    static double[] wilson(double p, int n) {
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double z = 1.959964;
+        double denom = 1 + z * z / n;
+        double centre = (p + z * z / (2.0 * n)) / denom;
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     static int bin(double confidence) {

@@ -86,6 +86,13 @@ class CalibrationMetricsTest {
     }
 
     @Test
+    void the_wilson_interval_of_22_out_of_25_is_about_0_70_to_0_96() {
+        double[] ci = CalibrationEvaluation.wilson(22 / 25.0, 25);
+        assertEquals(0.700, ci[0], 0.005);
+        assertEquals(0.958, ci[1], 0.005);
+    }
+
+    @Test
     void a_diagnoser_that_throws_counts_as_all_mass_on_unknown_and_is_reported() {
         var report = CalibrationEvaluation.evaluate((d, o, t) -> {
             throw new IllegalStateException("boom");

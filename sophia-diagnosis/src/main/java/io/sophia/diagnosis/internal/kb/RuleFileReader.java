@@ -44,7 +44,7 @@ public final class RuleFileReader {
     }
 
     /** Reads {@code path} and merges it over {@code base} (null for a standalone knowledge base). */
-    public static Result read(Path path, boolean standalone, Result base) {
+    public static Result read(Path path, Result base) {
         String name = path.toString();
         byte[] bytes;
         try {
@@ -57,11 +57,11 @@ public final class RuleFileReader {
         } catch (IOException e) {
             throw new RuleFileException(name, 0, "", "cannot read the file: " + e.getClass().getSimpleName(), e);
         }
-        return read(bytes, name, standalone, base);
+        return read(bytes, name, base);
     }
 
     /** Reads {@code content} named {@code name} and merges it over {@code base}. */
-    public static Result read(byte[] content, String name, boolean standalone, Result base) {
+    public static Result read(byte[] content, String name, Result base) {
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         Node root = Node.parse(content, name, json);
         return new RuleFileReader(name).merge(root, base);

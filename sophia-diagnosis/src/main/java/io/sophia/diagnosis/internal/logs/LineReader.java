@@ -25,7 +25,6 @@ public final class LineReader {
     private int len;
     private int segStart;
     private boolean segContent;
-    private int escape;
 
     private int start;
     private int end;
@@ -44,11 +43,15 @@ public final class LineReader {
         len = 0;
         segStart = 0;
         segContent = false;
-        escape = 0;
         truncated = false;
         boolean any = false;
         final char[] buf = line;
         final int cap = buf.length;
+        // the hot loop keeps its state in locals and writes it back only around the rare calls
+        int n = 0;
+        int esc = 0;
+        boolean content = false;
+        boolean cut = false;
         while (true) {
             if (pos >= limit) {
                 if (eof || !fill()) {
@@ -59,42 +62,41 @@ public final class LineReader {
                 }
             }
             any = true;
+            final char[] in = input;
             int p = pos;
-            int lim = limit;
+            final int lim = limit;
             boolean done = false;
             while (p < lim) {
-                char c = input[p++];
-                if (escape != 0) {
-                    if (c == '\n') {
-                        escape = 0;
-                        done = true;
-                        break;
-                    }
-                    escape = escapeState(escape, c);
-                    continue;
-                }
+                char c = in[p++];
                 if (c >= ' ') {
-                    if (len < cap) {
-                        buf[len++] = c;
-                        if (c != ' ') {
-                            segContent = true;
-                        }
+                    if (esc != 0) {
+                        esc = escapeState(esc, c);
+                    } else if (n < cap) {
+                        buf[n++] = c;
+                        content |= c != ' ';
                     } else {
-                        truncated = true;
+                        cut = true;
                     }
                 } else if (c == '\n') {
+                    esc = 0;
                     done = true;
                     break;
+                } else if (esc != 0) {
+                    esc = escapeState(esc, c);
                 } else if (c == '\t') {
-                    if (len < cap) {
-                        buf[len++] = c;
+                    if (n < cap) {
+                        buf[n++] = c;
                     } else {
-                        truncated = true;
+                        cut = true;
                     }
                 } else if (c == ESC) {
-                    escape = 1;
+                    esc = 1;
                 } else if (c == '\r') {
+                    len = n;
+                    segContent = content;
                     carriageReturn();
+                    n = len;
+                    content = segContent;
                 }
             }
             chars += p - pos;
@@ -103,6 +105,9 @@ public final class LineReader {
                 break;
             }
         }
+        len = n;
+        segContent = content;
+        truncated = cut;
         finishLine();
         lineNumber++;
         if (truncated) {

@@ -442,7 +442,7 @@ public final class LogScan {
         double stepFactor = sg.failed ? 1.0 : anyFailed ? 0.5 : 0.85;
         long failurePoint = sg.failed ? failurePoint(sg) : firstFailureAfter(f.lineNumber);
         long d = failurePoint - f.lineNumber;
-        double proximity = d < 0 ? 0.5 : 0.55 + 0.45 * Math.exp(-d / 60.0);
+        double proximity = d < 0 ? 0.5 : 0.7 + 0.3 * Math.exp(-d / 150.0);
         double marker = f.errorMarker ? 1.25 : f.warningMarker ? 0.8 : 1.0;
         double score = w * stepFactor * proximity * marker;
         return Math.max(0, Math.min(1, score));

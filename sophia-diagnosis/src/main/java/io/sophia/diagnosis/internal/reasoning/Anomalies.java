@@ -38,11 +38,13 @@ final class Anomalies {
                 run = r;
             }
         }
+        Map<String, List<Observation>> byService = ServiceStates.byService(observations);
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());
+            List<Observation> mine = byService.getOrDefault(s.id(), List.of());
             boolean answers = h.status() == Status.UP || h.status() == Status.DEGRADED;
-            String answer = answerStatement(s.id(), observations, h);
-            for (Observation o : observations) {
+            String answer = answerStatement(s.id(), mine, h);
+            for (Observation o : mine) {
                 if (o instanceof Observation.CiJob j && s.id().equals(j.serviceId()) && answers
                         && Facts.failedConclusion(j.conclusion())) {
                     String conclusion = Words.concluded(j.conclusion());
@@ -60,8 +62,8 @@ final class Anomalies {
                                 + ") concluded success", "Probe: " + s.id() + " is DOWN (" + Words.clip(h.failure(), 160) + ")")));
             }
             List<Observation.PlatformMachine> machines = new ArrayList<>();
-            for (Observation o : observations) {
-                if (o instanceof Observation.PlatformMachine m && s.id().equals(m.serviceId())) {
+            for (Observation o : mine) {
+                if (o instanceof Observation.PlatformMachine m) {
                     machines.add(m);
                 }
             }
@@ -69,8 +71,8 @@ final class Anomalies {
                 List<String> started = machines.stream().filter(m -> "started".equalsIgnoreCase(m.state()))
                         .map(Observation.PlatformMachine::machineId).toList();
                 Observation.ProbeFailure refused = null;
-                for (Observation o : observations) {
-                    if (o instanceof Observation.ProbeFailure f && s.id().equals(f.serviceId()) && ServiceStates.serviceSide(f)
+                for (Observation o : mine) {
+                    if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
                             && (f.kind() == FailureKind.CONNECTION_REFUSED || f.kind() == FailureKind.CONNECTION_RESET
                             || f.kind() == FailureKind.CONNECT_TIMEOUT)) {
                         refused = f;

@@ -180,13 +180,14 @@ final class Facts {
                                 m.protocolVersion()), key(serviceOrder, svc, svc, "", 0, seq)));
             }
         }
-        derived(deployment, observations, health, jobs, run, serviceOrder, out);
+        derived(deployment, ServiceStates.byService(observations), health, jobs, run, serviceOrder, out);
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
         return out;
     }
 
     /** Facts that exist only across observations or sources. */
-    private static void derived(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
+    private static void derived(Deployment deployment, Map<String, List<Observation>> byService,
+                                Map<String, ServiceHealth> health,
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<String, Integer> serviceOrder, List<Fact> out) {
         // common cause: failed jobs that failed at the same step
@@ -256,7 +257,7 @@ final class Facts {
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
                     String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "failureKind",
-                    h.status() == Status.DOWN ? failureKind(s, observations) : "");
+                    h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "");
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", Words.list(down));

@@ -2,7 +2,6 @@ package io.sophia.diagnosis.internal.reasoning;
 
 import io.sophia.core.Impact;
 import io.sophia.core.ServiceHealth;
-import io.sophia.core.Status;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,9 +58,5 @@ final class Impacts {
         if (!list.contains(cap)) {
             list.add(cap);
         }
-    }
-
-    static boolean isUp(ServiceHealth h) {
-        return h.status() == Status.UP;
     }
 }

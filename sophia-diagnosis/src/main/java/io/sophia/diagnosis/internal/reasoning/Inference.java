@@ -94,6 +94,8 @@ final class Inference {
         }
         List<Scored> scored = new ArrayList<>();
         Map<String, Map<String, String>> varsByRule = new HashMap<>();
+        // several rules share patterns and facts share lines: each (pattern, text) is matched once
+        Map<String, Map<String, Boolean>> found = new HashMap<>();
         for (KnowledgeBase.Cause cause : kb.causes()) {
             boolean isDependency = cause.id().equals(CauseId.DEPENDENCY_DOWN);
             double logOdds = logit(cause.prior());
@@ -105,7 +107,7 @@ final class Inference {
                     if (!isDependency && f.runtime() && f.serviceId() != null && explained.contains(f.serviceId())) {
                         continue;
                     }
-                    if (matches(rule, f)) {
+                    if (matches(rule, f, found)) {
                         matched.add(f);
                     }
                 }
@@ -189,11 +191,10 @@ final class Inference {
                 unknownEvidence, Map.of("unknown/unexplained", "unknown"), Math.exp(unknownLogOdds - max) / sum);
         withP.add(unknown);
         withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
-        return new Result(rank(withP, settings.floor(), deployment, order, explained), withP, explained, varsByRule);
+        return new Result(rank(withP, settings.floor(), order, explained), withP, explained, varsByRule);
     }
 
-    private static List<RankedCause> rank(List<Scored> all, double floor, Deployment deployment, Map<String, Integer> order,
-                                          Set<String> explained) {
+    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Set<String> explained) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
             boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
@@ -203,11 +204,9 @@ final class Inference {
             }
         }
         List<RankedCause> out = new ArrayList<>();
-        double total = 0;
         for (int i = 0; i < reported.size(); i++) {
             Scored s = reported.get(i);
-            double p = Math.floor(s.probability() * 10000) / 10000; // floor keeps the rounded sum <= 1
-            total += p;
+            double p = Math.floor(s.probability() * 10000) / 10000; // rounding down keeps the sum <= 1
             Confidence conf = confidence(s, reported, i);
             String explanation = i == 0 ? Explanations.top(s, conf, all, explained) : Explanations.other(s, conf, reported.get(0));
             List<String> services = new ArrayList<>();
@@ -223,7 +222,6 @@ final class Inference {
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
             out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services));
         }
-        assert total <= 1.0 + 1e-9;
         return out;
     }
 
@@ -272,7 +270,7 @@ final class Inference {
         };
     }
 
-    static boolean matches(KnowledgeBase.Rule rule, Fact f) {
+    static boolean matches(KnowledgeBase.Rule rule, Fact f, Map<String, Map<String, Boolean>> found) {
         for (Map.Entry<String, List<String>> m : rule.match().entrySet()) {
             String v = f.attrs().get(m.getKey());
             if (v == null) {
@@ -295,7 +293,10 @@ final class Inference {
                 return false;
             }
             Pattern pattern = RegexGuard.compile(p.getValue());
-            if (!pattern.matcher(v.length() > 4000 ? v.substring(0, 4000) : v).find()) {
+            String text = v.length() > 4000 ? v.substring(0, 4000) : v;
+            boolean hit = found.computeIfAbsent(p.getValue(), k -> new HashMap<>())
+                    .computeIfAbsent(text, t -> pattern.matcher(t).find());
+            if (!hit) {
                 return false;
             }
         }
@@ -306,13 +307,14 @@ final class Inference {
                                  Map<String, Map<String, String>> varsByRule, String ruleKey) {
         Map<String, String> vars = new HashMap<>(matched.get(0).vars());
         List<String> services = services(matched, order);
-        List<String> jobs = new ArrayList<>();
+        Set<String> jobSet = new LinkedHashSet<>();
         for (Fact f : matched) {
             String j = f.vars().get("job");
-            if (j != null && !jobs.contains(j)) {
-                jobs.add(j);
+            if (j != null) {
+                jobSet.add(j);
             }
         }
+        List<String> jobs = new ArrayList<>(jobSet);
         vars.put("count", String.valueOf(subjects.size()));
         vars.put("services", Words.list(services));
         vars.put("subjects", Words.list(new ArrayList<>(subjects)));
@@ -331,12 +333,13 @@ final class Inference {
     }
 
     private static List<String> services(List<Fact> matched, Map<String, Integer> order) {
-        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (Fact f : matched) {
-            if (f.serviceId() != null && !out.contains(f.serviceId())) {
-                out.add(f.serviceId());
+            if (f.serviceId() != null) {
+                seen.add(f.serviceId());
             }
         }
+        List<String> out = new ArrayList<>(seen);
         out.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
         return out;
     }

@@ -48,9 +48,10 @@ final class ServiceStates {
     }
 
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now) {
+        Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
-            out.put(s.id(), derive(s, observations, now));
+            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now));
         }
         return out;
     }
@@ -75,73 +76,73 @@ final class ServiceStates {
                 continue;
             }
             if (o instanceof Observation.HttpCheck h) {
-                    httpStatus = h.statusCode();
-                    latencyMs = millis(h.latency());
-                    if (h.version() != null && !h.version().isBlank()) {
-                        version = h.version();
-                    }
-                    if (!s.expect().accepts(h.statusCode())) {
-                        add(reasons, Status.DOWN, "HTTP " + h.statusCode() + " is not an accepted status");
+                httpStatus = h.statusCode();
+                latencyMs = millis(h.latency());
+                if (h.version() != null && !h.version().isBlank()) {
+                    version = h.version();
+                }
+                if (!s.expect().accepts(h.statusCode())) {
+                    add(reasons, Status.DOWN, "HTTP " + h.statusCode() + " is not an accepted status");
+                } else {
+                    answered = true;
+                    Duration max = s.expect().maxLatency();
+                    if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
+                        add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
+                                + max.toMillis() + " ms limit");
                     } else {
-                        answered = true;
-                        Duration max = s.expect().maxLatency();
-                        if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
-                            add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
-                                    + max.toMillis() + " ms limit");
-                        } else {
-                            add(reasons, Status.UP, null);
-                        }
+                        add(reasons, Status.UP, null);
                     }
+                }
             } else if (o instanceof Observation.ProbeFailure f) {
-                    if (f.httpStatus() != null) {
-                        httpStatus = f.httpStatus();
-                    }
-                    if (f.elapsed() != null) {
-                        latencyMs = millis(f.elapsed());
-                    }
-                    String words = Words.kind(f.kind());
-                    String detail = Words.clip(f.detail(), 160);
-                    String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words : words + " (" + detail + ")";
-                    if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
-                            || f.kind() == FailureKind.MISCONFIGURED) {
-                        add(reasons, Status.UNKNOWN, reason);
-                    } else {
-                        add(reasons, Status.DOWN, reason);
-                    }
+                if (f.httpStatus() != null) {
+                    httpStatus = f.httpStatus();
+                }
+                if (f.elapsed() != null) {
+                    latencyMs = millis(f.elapsed());
+                }
+                String words = Words.kind(f.kind());
+                String detail = Words.clip(f.detail(), 160);
+                String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words : words + " (" + detail + ")";
+                if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
+                        || f.kind() == FailureKind.MISCONFIGURED) {
+                    add(reasons, Status.UNKNOWN, reason);
+                } else {
+                    add(reasons, Status.DOWN, reason);
+                }
             } else if (o instanceof Observation.ConditionCheck c) {
-                    if (!c.passed()) {
-                        add(reasons, Status.DEGRADED, "condition " + Words.clip(c.condition(), 80) + " failed"
-                                + (c.actual() == null ? "" : " (actual " + Words.clip(c.actual(), 60) + ")"));
-                    }
+                if (!c.passed()) {
+                    add(reasons, Status.DEGRADED, "condition " + Words.clip(c.condition(), 80) + " failed"
+                            + (c.actual() == null ? "" : " (actual " + Words.clip(c.actual(), 60) + ")"));
+                }
             } else if (o instanceof Observation.McpHandshake m) {
-                    answered = true;
-                    if (m.latency() != null && latencyMs == null) {
-                        latencyMs = millis(m.latency());
-                    }
-                    if (m.serverVersion() != null && !m.serverVersion().isBlank()) {
-                        mcpVersion = m.serverVersion();
-                    }
-                    add(reasons, Status.UP, null);
+                answered = true;
+                if (m.latency() != null && latencyMs == null) {
+                    latencyMs = millis(m.latency());
+                }
+                if (m.serverVersion() != null && !m.serverVersion().isBlank()) {
+                    mcpVersion = m.serverVersion();
+                }
+                add(reasons, Status.UP, null);
             } else if (o instanceof Observation.TcpConnect t) {
-                    answered = true;
-                    if (latencyMs == null && t.latency() != null) {
-                        latencyMs = millis(t.latency());
-                    }
-                    add(reasons, Status.UP, null);
+                answered = true;
+                if (latencyMs == null && t.latency() != null) {
+                    latencyMs = millis(t.latency());
+                }
+                add(reasons, Status.UP, null);
             } else if (o instanceof Observation.TlsHandshake t) {
-                    int min = s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
-                    if (t.daysToExpiry() < 0 || (t.notAfter() != null && t.notAfter().isBefore(now))) {
-                        add(reasons, Status.DOWN, "TLS certificate expired " + Math.abs(t.daysToExpiry()) + " days ago");
-                    } else if (t.notBefore() != null && t.notBefore().isAfter(now)) {
-                        add(reasons, Status.DOWN, "TLS certificate is not valid yet");
-                    } else if (!t.hostnameMatches()) {
-                        add(reasons, Status.DOWN, "TLS certificate is for another host (" + Words.clip(t.subject(), 80) + ")");
-                    } else if (!t.trusted() || t.selfSigned()) {
-                        add(reasons, Status.DEGRADED, t.selfSigned() ? "TLS certificate is self-signed"
-                                : "TLS certificate chain is not trusted");
-                    } else if (t.daysToExpiry() < min) {
-                        add(reasons, Status.DEGRADED, "TLS certificate expires in " + t.daysToExpiry() + " days");
-                    }
+                int min = s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
+                if (t.daysToExpiry() < 0 || (t.notAfter() != null && t.notAfter().isBefore(now))) {
+                    add(reasons, Status.DOWN, "TLS certificate expired " + Math.abs(t.daysToExpiry()) + " days ago");
+                } else if (t.notBefore() != null && t.notBefore().isAfter(now)) {
+                    add(reasons, Status.DOWN, "TLS certificate is not valid yet");
+                } else if (!t.hostnameMatches()) {
+                    add(reasons, Status.DOWN, "TLS certificate is for another host (" + Words.clip(t.subject(), 80) + ")");
+                } else if (!t.trusted() || t.selfSigned()) {
+                    add(reasons, Status.DEGRADED, t.selfSigned() ? "TLS certificate is self-signed"
+                            : "TLS certificate chain is not trusted");
+                } else if (t.daysToExpiry() < min) {
+                    add(reasons, Status.DEGRADED, "TLS certificate expires in " + t.daysToExpiry() + " days");
+                }
             }
             // DNS resolutions, CI and log observations say nothing about the status by themselves
         }
@@ -165,6 +166,17 @@ final class ServiceStates {
         }
         return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
                 : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion);
+    }
+
+    /** Observations grouped by service id, each group in input order. */
+    static Map<String, List<Observation>> byService(List<Observation> observations) {
+        Map<String, List<Observation>> out = new java.util.HashMap<>();
+        for (Observation o : observations) {
+            if (o.serviceId() != null) {
+                out.computeIfAbsent(o.serviceId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        return out;
     }
 
     private static void add(Map<Status, List<String>> reasons, Status status, String reason) {

@@ -1,0 +1,161 @@
+package io.sophia.diagnosis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.RankedCause;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Past assessments as a JSON-lines file, so that priors follow how often each cause was the top
+ * cause before — in the spirit of Build Failure Analyzer's statistics.
+ *
+ * <p>Each line is one JSON object; the top cause is read from {@code diagnosis.causes[0].id} (the
+ * report.json shape) or {@code causes[0].id} (the shape {@link #append} writes). Lines without
+ * causes count as healthy assessments and change no prior; malformed lines (a line cut short by a
+ * crash) are skipped and counted in {@link #skippedLines()}.
+ *
+ * <pre>{@code
+ * History h = History.read(Path.of(".sophia/history.jsonl"));
+ * KnowledgeBase kb = KnowledgeBase.builtIn().withHistory(h);
+ * ...
+ * History.append(Path.of(".sophia/history.jsonl"), assessment);
+ * }</pre>
+ *
+ * <p>Immutable. Stability: experimental.
+ */
+public final class History {
+
+    /** Lines larger than this are skipped rather than parsed. */
+    public static final int MAX_LINE = 1 << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<CauseId, Integer> topCauses;
+    private final int assessments;
+    private final int skippedLines;
+
+    private History(Map<CauseId, Integer> topCauses, int assessments, int skippedLines) {
+        this.topCauses = Collections.unmodifiableMap(new TreeMap<>(topCauses));
+        this.assessments = assessments;
+        this.skippedLines = skippedLines;
+    }
+
+    /** No history. */
+    public static History empty() {
+        return new History(Map.of(), 0, 0);
+    }
+
+    /**
+     * Reads a history file; a missing file is an empty history.
+     *
+     * @throws RuleFileException when the file exists but cannot be read
+     */
+    public static History read(Path file) {
+        Map<CauseId, Integer> counts = new TreeMap<>();
+        int assessments = 0;
+        int skipped = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.length() > MAX_LINE) {
+                    skipped++;
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (IOException e) {
+                    skipped++;
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
+                    skipped++;
+                    continue;
+                }
+                JsonNode causes = node.path("diagnosis").path("causes");
+                if (!causes.isArray()) {
+                    causes = node.path("causes");
+                }
+                assessments++;
+                if (causes.isArray() && !causes.isEmpty()) {
+                    String id = causes.get(0).path("id").asText("");
+                    try {
+                        counts.merge(CauseId.of(id), 1, Integer::sum);
+                    } catch (IllegalArgumentException e) {
+                        skipped++;
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return empty();
+        } catch (IOException e) {
+            throw new RuleFileException(file.toString(), 0, "", "cannot read the history file: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        return new History(counts, assessments, skipped);
+    }
+
+    /**
+     * Appends one line for {@code assessment} (deployment, time, causes with probabilities).
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void append(Path file, Assessment assessment) throws IOException {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("deployment", assessment.deployment());
+        line.put("generatedAt", assessment.generatedAt().toString());
+        line.put("gate", assessment.gate().status().name());
+        ArrayNode causes = line.putArray("causes");
+        for (RankedCause c : assessment.causes()) {
+            causes.addObject().put("id", c.id().value()).put("probability", c.probability());
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** How many times each cause was the top cause. */
+    public Map<CauseId, Integer> topCauses() {
+        return topCauses;
+    }
+
+    /** Assessments read (healthy ones included). */
+    public int assessments() {
+        return assessments;
+    }
+
+    /** Failed assessments: those with at least one cause. */
+    public int failures() {
+        return topCauses.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Lines that could not be used. */
+    public int skippedLines() {
+        return skippedLines;
+    }
+
+    @Override
+    public String toString() {
+        return "History[" + assessments + " assessments, top causes " + topCauses + "]";
+    }
+}
