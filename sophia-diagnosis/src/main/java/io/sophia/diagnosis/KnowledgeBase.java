@@ -61,8 +61,8 @@ public final class KnowledgeBase {
      */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                            double aggregationCap, double silentLr) {
-        /** The documented defaults: unknown prior 0.08, unexplained LR 6, floor 1%, bonus 0.5, cap 2, silent LR 0.3. */
-        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.3);
+        /** The documented defaults: unknown prior 0.08, unexplained LR 6, floor 1%, bonus 0.5, cap 2, silent LR 0.15. */
+        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15);
     }
 
     /**
@@ -84,7 +84,8 @@ public final class KnowledgeBase {
 
     /**
      * One evidence rule: when facts of type {@code when} match all of {@code match} (value equals one
-     * of the listed values, case-insensitive) and {@code pattern} (RE2/J regex found in the value), and
+     * of the listed values, case-insensitive), {@code pattern} (RE2/J regex found in the value) and the
+     * numeric bounds {@code atLeast}/{@code atMost}, and
      * at least {@code minCount} distinct subjects (services, jobs, apps) match, the rule contributes
      * ln({@code lr}) to the cause's log-odds, aggregated over the subjects.
      *
@@ -94,16 +95,21 @@ public final class KnowledgeBase {
      *                 dependency, version
      * @param match    attribute -> accepted values
      * @param pattern  attribute -> regex
+     * @param atLeast  numeric attribute -> lowest accepted value (a log finding's {@code score} …)
+     * @param atMost   numeric attribute -> highest accepted value
      * @param minCount distinct subjects required
      * @param lr       likelihood ratio; above 1 supports the cause, below 1 refutes it
      * @param text     sentence template with placeholders such as {service}, {step}, {line}, {count}
      * @param textMany template used when more than one subject matched, or null to use {@code text}
      */
     public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
-                       int minCount, double lr, String text, String textMany) {
+                       Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
+                       String textMany) {
         public Rule {
             match = Map.copyOf(match);
             pattern = Map.copyOf(pattern);
+            atLeast = Map.copyOf(atLeast);
+            atMost = Map.copyOf(atMost);
         }
     }
 

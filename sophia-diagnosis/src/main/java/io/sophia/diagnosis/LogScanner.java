@@ -16,7 +16,10 @@ import java.util.List;
  * newlines needs no more memory than a short one); ANSI colour codes, carriage-return overwrites and
  * the GitHub Actions timestamp prefix are removed. GitHub's {@code ##[group]Run …} headers start a step
  * (mapped onto the {@link LogOrigin#steps()} by name, else by order, skipping "Set up job", "Post …",
- * "Complete job" and skipped steps); in logs without them a {@code $ command} line (Travis) starts one.
+ * "Complete job" and skipped steps); the lines of that header group are the step's script and env, so they
+ * are context but never findings. In logs without groups a {@code $ command} line (Travis) starts a step.
+ * A step whose conclusion is failure, cancelled or timed_out counts as failed; a composite action's nested
+ * {@code Run} groups are taken for steps of their own (a known limit of the mapping by order).
  * {@code Process completed with exit code N} and {@code The command "…" exited with N} mark the step as
  * failed at that line.
  *

@@ -56,6 +56,10 @@ class CrossSourceReasoningTest {
         // api's own 503 is explained by db: it is not weighed as a health-check problem of api
         assertTrue(a.causes().stream().filter(c -> c.id().equals(CauseId.APP_HEALTHCHECK_FAILING))
                 .allMatch(c -> !c.serviceIds().contains("api")));
+        String why = a.topCause().orElseThrow().explanation();
+        if (!a.topCause().orElseThrow().id().equals(CauseId.DEPENDENCY_DOWN)) {
+            assertTrue(why.contains("Service api is down only because a service it depends on is down"), why);
+        }
         RankedCause crash = cause(a, CauseId.APP_CRASH_ON_BOOT);
         assertEquals(List.of("db"), crash.serviceIds());
         assertTrue(crash.evidence().stream().anyMatch(e -> e.text().contains("exited with code 1")));

@@ -114,6 +114,26 @@ class LogScannerTest {
     }
 
     @Test
+    void the_script_github_echoes_in_a_run_header_is_not_taken_for_output() throws IOException {
+        // shape of examples' demo log 48712339002: the step's script mentions the error it would print
+        String header = "##[group]Run test -n \"$FLY_ORG_KEY\" || { echo \"::error::FLY_ORG_KEY is not set\"; exit 1; }\n"
+                + ESC + "[36;1mtest -n \"$FLY_ORG_KEY\" || { echo \"::error::FLY_ORG_KEY is not set\"; exit 1; }"
+                + ESC + "[0m\nshell: /usr/bin/bash -e {0}\n##[endgroup]\n";
+        assertEquals(List.of(), LogScanner.builtIn().analyze(null,
+                new StringReader(header + "FLY_ORG_KEY present (value masked)\n")));
+        List<LogFinding> failing = LogScanner.builtIn().analyze(null,
+                new StringReader(header + "##[error]FLY_ORG_KEY is not set\n##[error]Process completed with exit code 1.\n"));
+        assertEquals("config.missing-secret", failing.get(0).causeId());
+        assertEquals(5, failing.get(0).lineNumber());
+        assertEquals("Run test -n \"$FLY_ORG_KEY\" || { echo \"::error::FLY_ORG_KEY is not set\"; exit 1; }",
+                failing.get(0).step(), "without API steps the group title names the step");
+
+        String unclosed = "##[group]Run make\n" + "compiling\n".repeat(400) + "No space left on device\n";
+        assertEquals("disk.no-space", LogScanner.builtIn().analyze(null, new StringReader(unclosed)).get(0)
+                .indicationId(), "a header group that never closes does not blind the scan");
+    }
+
+    @Test
     void an_error_marker_line_counts_more_than_the_same_line_without_it() throws IOException {
         LogScanner scanner = LogScanner.of(List.of(Indication.of("cancel", "ci.cancelled",
                 "operation was canceled", "The operation was canceled", 0.6, "")));

@@ -169,6 +169,33 @@ class RuleFileTest {
     }
 
     @Test
+    void aJsonSyntaxErrorNamesTheFileAndLine() throws IOException {
+        Path p = write("rules.json", "{\n  \"causes\": {\n    \"build.dockerfile\": {\"prior\": 0.2,}\n  }\n}\n");
+        RuleFileException e = assertThrows(RuleFileException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("rule file " + p + ", line 3: not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeIsNamedWithItsKey() throws IOException {
+        RuleFileException e = bad("""
+                settings:
+                  floor: lots
+                """);
+        assertEquals("settings.floor", e.key());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("must be a number, was 'lots'"), e.problem());
+        RuleFileException bound = bad("""
+                causes:
+                  build.dockerfile:
+                    rules:
+                      log-indication:
+                        atLeast: {score: high}
+                """);
+        assertEquals("causes.build.dockerfile.rules.log-indication.atLeast.score", bound.key());
+    }
+
+    @Test
     void aMisspelledKeyIsNamedWithItsLine() throws IOException {
         RuleFileException e = bad("""
                 causes:
@@ -180,7 +207,7 @@ class RuleFileTest {
         assertEquals(5, e.line());
         assertEquals("causes.build.dockerfile.rules.log-indication.lrr", e.key());
         assertEquals("rule file " + dir.resolve("team-rules.yaml") + ", line 5, key "
-                + "'causes.build.dockerfile.rules.log-indication.lrr': unknown key 'lrr'; known keys: [enabled, lr, match, "
+                + "'causes.build.dockerfile.rules.log-indication.lrr': unknown key 'lrr'; known keys: [atLeast, atMost, enabled, lr, match, "
                 + "minCount, pattern, text, textMany, when]", e.getMessage());
     }
 

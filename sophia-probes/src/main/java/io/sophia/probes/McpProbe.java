@@ -44,6 +44,10 @@ import java.util.Set;
  * {@code BAD_PAYLOAD}, and the connection failures ({@code CONNECTION_REFUSED}, {@code CONNECT_TIMEOUT},
  * {@code READ_TIMEOUT}, {@code CONNECTION_RESET}, {@code DNS_FAILURE}, {@code TLS_FAILURE}). The
  * whole exchange shares the timeout given to {@link #of(Service, Duration)}.
+ *
+ * <p>A probe instance remembers the era a server answered in, as the spec asks of clients, and
+ * goes straight to {@code initialize} on its next run against a legacy server; after a failure it
+ * tries the modern era first again.
  */
 public final class McpProbe implements Probe {
 
@@ -66,6 +70,8 @@ public final class McpProbe implements Probe {
     private final Duration timeout;
     private final HttpClient client;
     private long nextId = 1;
+    /** The era this server answered in last time; the spec asks clients to cache it per origin. */
+    private String knownEra;
 
     private McpProbe(Service service, Duration timeout) {
         this.service = Objects.requireNonNull(service, "service");
@@ -132,12 +138,20 @@ public final class McpProbe implements Probe {
         }
         McpWire wire = new McpWire(client, url);
         try {
-            try {
-                return List.of(modern(wire, start, deadline));
-            } catch (Legacy fallback) {
-                return List.of(legacy(wire, start, deadline));
+            Observation seen;
+            if (ERA_LEGACY.equals(knownEra)) {
+                seen = legacy(wire, start, deadline);
+            } else {
+                try {
+                    seen = modern(wire, start, deadline);
+                } catch (Legacy fallback) {
+                    seen = legacy(wire, start, deadline);
+                }
             }
+            knownEra = ((Observation.McpHandshake) seen).era();
+            return List.of(seen);
         } catch (Stop stop) {
+            knownEra = null; // re-probe the era next time: the server may have been replaced
             return List.of(failure(stop.kind, stop.getMessage(), stop.status, start));
         } catch (IllegalArgumentException e) {
             return List.of(failure(FailureKind.MISCONFIGURED, "the url cannot be requested: "
@@ -185,11 +199,11 @@ public final class McpProbe implements Probe {
         JsonNode capabilities = result.path("capabilities");
         int tools = 0;
         if (capabilities.has("tools")) {
-            tools = listTools(wire, deadline, null, MODERN_VERSION, true);
+            tools = listTools(wire, deadline, null, true);
         }
         return new Observation.McpHandshake(service.id(), source(), MODERN_VERSION, ERA_MODERN,
                 textOrNull(info.path("name")), textOrNull(info.path("version")), fieldNames(capabilities), tools,
-                java.time.Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private ObjectNode modernRequest(String method, String cursor) {
@@ -253,7 +267,7 @@ public final class McpProbe implements Probe {
             JsonNode capabilities = result.path("capabilities");
             int tools = 0;
             if (capabilities.has("tools")) {
-                tools = listTools(wire, deadline, headers, version, false);
+                tools = listTools(wire, deadline, headers, false);
             }
             JsonNode info = result.path("serverInfo");
             return new Observation.McpHandshake(service.id(), source(), version, ERA_LEGACY,
@@ -266,8 +280,8 @@ public final class McpProbe implements Probe {
         }
     }
 
-    private int listTools(McpWire wire, long deadline, Map<String, String> legacyHeaders, String version,
-                          boolean modern) throws Stop {
+    private int listTools(McpWire wire, long deadline, Map<String, String> legacyHeaders, boolean modern)
+            throws Stop {
         int count = 0;
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {

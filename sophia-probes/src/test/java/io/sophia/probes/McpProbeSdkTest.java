@@ -56,6 +56,17 @@ class McpProbeSdkTest {
     }
 
     @Test
+    void aServerThatForgotTheSessionAfterInitializeIsSessionLost() throws Exception {
+        try (McpSdkTestServer forgetful = new McpSdkTestServer(true)) {
+            List<Observation> out = McpProbe.of(mcp(forgetful.url()), Duration.ofSeconds(10)).run();
+            ProbeFailure f = (ProbeFailure) out.get(0);
+            assertEquals(FailureKind.SESSION_LOST, f.kind(), f.toString());
+            assertEquals(404, f.httpStatus());
+            assertTrue(f.detail().startsWith("notifications/initialized"), f.detail());
+        }
+    }
+
+    @Test
     void aPathWhereTheSdkServesNoEndpointIsNotMcp() {
         List<Observation> out = McpProbe.of(mcp(sdk.root()), Duration.ofSeconds(10)).run();
         ProbeFailure f = (ProbeFailure) out.get(0);

@@ -158,6 +158,25 @@ class McpProbeTest {
         }
 
         @Test
+        void aProbeRemembersALegacyServerAndGoesStraightToInitializeNextTime() throws Exception {
+            try (McpScriptedTestServer server = new McpScriptedTestServer(r -> switch (String.valueOf(r.method())) {
+                case "initialize" -> Answer.json(200, result(r, initResult("2025-06-18")));
+                case "notifications/initialized" -> Answer.json(202, "");
+                case "ping" -> Answer.json(200, result(r, "{}"));
+                case "tools/list" -> Answer.json(200, result(r, "{\"tools\":[]}"));
+                default -> notInitialized();
+            })) {
+                Service s = new Service("catalog", "Catalog", server.url(), ServiceKind.MCP, null, true, List.of(), null);
+                McpProbe probe = McpProbe.of(s, TIMEOUT);
+                handshake(probe.run());
+                server.received.clear();
+                McpHandshake again = handshake(probe.run());
+                assertEquals("legacy", again.era());
+                assertEquals("initialize", server.methods().get(0));
+            }
+        }
+
+        @Test
         void aSessionDroppedAfterInitializeIsSessionLost() throws Exception {
             try (McpScriptedTestServer server = new McpScriptedTestServer(r -> {
                 if ("initialize".equals(r.method())) {

@@ -5,12 +5,26 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +42,18 @@ final class McpSdkTestServer implements AutoCloseable {
     private final HttpServletStreamableServerTransportProvider transport;
 
     McpSdkTestServer() throws Exception {
+        this(false);
+    }
+
+    /**
+     * @param forgetSessions when true, every request after {@code initialize} reaches the SDK with an
+     *                       unknown session id, as after a server restart
+     */
+    McpSdkTestServer(boolean forgetSessions) throws Exception {
         transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp")
+                // no idle-session sweeper: it runs on a non-daemon Reactor thread the SDK never disposes
+                .sessionSweepInterval(null)
                 .build();
         mcp = McpServer.sync(transport)
                 .serverInfo(NAME, VERSION)
@@ -46,6 +70,9 @@ final class McpSdkTestServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder(transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/mcp");
+        if (forgetSessions) {
+            context.addFilter(new FilterHolder(new ForgetSessions()), "/mcp", EnumSet.of(DispatcherType.REQUEST));
+        }
         jetty.setHandler(context);
         jetty.start();
     }
@@ -63,6 +90,31 @@ final class McpSdkTestServer implements AutoCloseable {
                 .build();
     }
 
+    /** Replaces the client's session id with one the server never issued. */
+    private static final class ForgetSessions implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if (http.getHeader("Mcp-Session-Id") == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            chain.doFilter(new HttpServletRequestWrapper(http) {
+                @Override
+                public String getHeader(String name) {
+                    return "mcp-session-id".equalsIgnoreCase(name) ? "restarted-server-forgot-me" : super.getHeader(name);
+                }
+
+                @Override
+                public Enumeration<String> getHeaders(String name) {
+                    return "mcp-session-id".equalsIgnoreCase(name)
+                            ? Collections.enumeration(List.of("restarted-server-forgot-me")) : super.getHeaders(name);
+                }
+            }, response);
+        }
+    }
+
     URI url() {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
     }
@@ -77,7 +129,6 @@ final class McpSdkTestServer implements AutoCloseable {
         try {
             mcp.close();
             jetty.stop();
-            transport.destroy();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the test MCP server", e);
         }

@@ -162,6 +162,7 @@ public final class LogScanBenchmark {
                     // a GitHub-style step with a deploy error between the build logs
                     String msg = messages.get(Math.floorMod(round * 31 + f.hashCode(), messages.size()));
                     byte[] step = ("\n2021-04-05T15:42:58.1548942Z ##[group]Run flyctl deploy --remote-only\n"
+                            + "2021-04-05T15:42:58.1549657Z ##[endgroup]\n"
                             + "2021-04-05T15:42:59.1138440Z Error: " + msg + "\n"
                             + "2021-04-05T15:42:59.1177315Z ##[error]Process completed with exit code 1.\n")
                             .getBytes(StandardCharsets.UTF_8);

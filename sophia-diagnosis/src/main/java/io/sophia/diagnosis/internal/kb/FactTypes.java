@@ -27,7 +27,7 @@ public final class FactTypes {
 
     static {
         type("log", "a log line an indication matched (LogFinding)",
-                Set.of("causeId", "indication", "source", "job", "step", "line", "top"),
+                Set.of("causeId", "indication", "source", "job", "step", "line", "top", "score", "lineNumber"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service"),
@@ -48,7 +48,7 @@ public final class FactTypes {
                 Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
-                Set.of("statusCode", "httpClass", "accepted"), Set.of("httpStatus", "latencyMs"));
+                Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body"), Set.of("httpStatus", "latencyMs", "body"));
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
                 Set.of("condition", "passed", "actual"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",
@@ -61,7 +61,7 @@ public final class FactTypes {
                 Set.of("name", "status", "output", "app"),
                 Set.of("app", "machine", "check", "status", "output"));
         type("tls", "a completed TLS handshake (TlsHandshake)",
-                Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon"),
+                Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon", "daysToExpiry"),
                 Set.of("host", "days", "subject", "issuer"));
         type("dns", "a host name that resolved (DnsResolution)", Set.of("host"), Set.of("host", "addresses"));
         type("tcp", "a TCP connect that succeeded (TcpConnect)", Set.of("host"), Set.of("host", "port"));
@@ -69,7 +69,7 @@ public final class FactTypes {
                 Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
-                        "deploySucceeded", "failureKind"),
+                        "deploySucceeded", "deployFailed", "failureKind"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency"), Set.of("dependency"));

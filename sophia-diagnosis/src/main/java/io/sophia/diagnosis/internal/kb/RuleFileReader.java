@@ -33,8 +33,8 @@ public final class RuleFileReader {
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
             "aggregationCap", "silentLr");
     private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions");
-    private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "minCount", "lr", "text", "textMany",
-            "enabled");
+    private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
+            "text", "textMany", "enabled");
     private static final Set<String> ACTION_KEYS = Set.of("priority", "within", "title", "detail");
 
     private final String file;
@@ -83,6 +83,8 @@ public final class RuleFileReader {
         String when;
         Map<String, List<String>> match = new TreeMap<>();
         Map<String, String> pattern = new TreeMap<>();
+        Map<String, Double> atLeast = new TreeMap<>();
+        Map<String, Double> atMost = new TreeMap<>();
         int minCount = 1;
         Double lr;
         String text;
@@ -137,6 +139,8 @@ public final class RuleFileReader {
             rd.when = r.when();
             rd.match = new TreeMap<>(r.match());
             rd.pattern = new TreeMap<>(r.pattern());
+            rd.atLeast = new TreeMap<>(r.atLeast());
+            rd.atMost = new TreeMap<>(r.atMost());
             rd.minCount = r.minCount();
             rd.lr = r.lr();
             rd.text = r.text();
@@ -303,6 +307,12 @@ public final class RuleFileReader {
             }
             r.pattern = pattern;
         }
+        if (e.containsKey("atLeast")) {
+            r.atLeast = bounds(e.get("atLeast"), path + ".atLeast", type);
+        }
+        if (e.containsKey("atMost")) {
+            r.atMost = bounds(e.get("atMost"), path + ".atMost", type);
+        }
         if (e.containsKey("minCount")) {
             double v = number(e.get("minCount"), path + ".minCount");
             if (v < 1 || v > 1000 || v != Math.rint(v)) {
@@ -333,7 +343,8 @@ public final class RuleFileReader {
             Node t = e.get("textMany");
             r.textMany = t instanceof Node.Scalar s && s.value() == null ? null : template(t, path + ".textMany", type);
         }
-        if (e.containsKey("when") || e.containsKey("match") || e.containsKey("pattern")) {
+        if (e.containsKey("when") || e.containsKey("match") || e.containsKey("pattern") || e.containsKey("atLeast")
+                || e.containsKey("atMost")) {
             // a changed fact type must still fit the attributes kept from the base rule
             for (String a : r.match.keySet()) {
                 attribute(type, a, keyLine, path + ".match." + a);
@@ -341,7 +352,24 @@ public final class RuleFileReader {
             for (String a : r.pattern.keySet()) {
                 attribute(type, a, keyLine, path + ".pattern." + a);
             }
+            for (String a : r.atLeast.keySet()) {
+                attribute(type, a, keyLine, path + ".atLeast." + a);
+            }
+            for (String a : r.atMost.keySet()) {
+                attribute(type, a, keyLine, path + ".atMost." + a);
+            }
         }
+    }
+
+    private Map<String, Double> bounds(Node n, String path, FactTypes.Type type) {
+        Node.MapNode m = map(n, path);
+        Map<String, Double> out = new TreeMap<>();
+        for (Map.Entry<String, Node> be : m.entries().entrySet()) {
+            String key = path + "." + be.getKey();
+            attribute(type, be.getKey(), m.keyLines().get(be.getKey()), key);
+            out.put(be.getKey(), number(be.getValue(), key));
+        }
+        return out;
     }
 
     private void attribute(FactTypes.Type type, String attribute, int line, String key) {
@@ -414,7 +442,8 @@ public final class RuleFileReader {
     private KnowledgeBase.Cause freeze(CauseDraft d) {
         List<KnowledgeBase.Rule> rules = new ArrayList<>();
         for (RuleDraft r : d.rules.values()) {
-            rules.add(new KnowledgeBase.Rule(r.id, r.when, r.match, r.pattern, r.minCount, r.lr, r.text, r.textMany));
+            rules.add(new KnowledgeBase.Rule(r.id, r.when, r.match, r.pattern, r.atLeast, r.atMost, r.minCount, r.lr,
+                    r.text, r.textMany));
         }
         return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions);
     }

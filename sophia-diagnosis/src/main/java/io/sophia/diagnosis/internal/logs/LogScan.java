@@ -32,6 +32,8 @@ public final class LogScan {
     static final int QUOTE_CHARS = 2000;
     static final int CONTEXT_CHARS = 500;
     private static final int MAX_SEGMENTS = 10_000;
+    /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
+    private static final int MAX_RUN_HEADER = 300;
 
     private final ScanEngine engine;
     private final Options options;
@@ -46,6 +48,8 @@ public final class LogScan {
     private int lastStepIndex = -1;
     private final boolean[] stepUsed;
     private boolean sawGroup;
+    private boolean inRunHeader;
+    private long runHeaderStart;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -133,7 +137,7 @@ public final class LogScan {
         if (first != null && "Set up job".equals(first.name())) {
             stepUsed[0] = true;
             lastStepIndex = 0;
-            current = newSegment(first.name(), 1, "failure".equals(first.conclusion()));
+            current = newSegment(first.name(), 1, ended(first));
         } else {
             current = newSegment(null, 1, false);
         }
@@ -179,8 +183,22 @@ public final class LogScan {
             if (text.startsWith("##[group]")) {
                 sawGroup = true;
                 onGroup(text.substring("##[group]".length()), number);
+                if (text.startsWith("##[group]Run ")) {
+                    inRunHeader = true;
+                    runHeaderStart = number;
+                }
+            } else if (text.startsWith("##[endgroup]")) {
+                if (inRunHeader && number - runHeaderStart > MAX_RUN_HEADER) {
+            inRunHeader = false; // an unclosed header must not blind the scan
+        }
+        if (inRunHeader) {
+                    inRunHeader = false;
+                    remember(buf, s, e, number);
+                    return;
+                }
             } else if (text.startsWith("##[error]")) {
                 errorMarker = true;
+                inRunHeader = false;
             } else if (text.startsWith("##[warning]")) {
                 warningMarker = true;
             }
@@ -197,6 +215,15 @@ public final class LogScan {
             }
         }
 
+        if (inRunHeader && number - runHeaderStart > MAX_RUN_HEADER) {
+            inRunHeader = false; // an unclosed header must not blind the scan
+        }
+        if (inRunHeader) {
+            // GitHub echoes the step's script, shell and env between "##[group]Run …" and "##[endgroup]":
+            // that is the command, not its output, so it is context but never a finding
+            remember(buf, s, e, number);
+            return;
+        }
         int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
         for (int i = 0; i < n; i++) {
             int tag = hits[i];
@@ -270,7 +297,13 @@ public final class LogScan {
         CiStep st = origin.steps().get(i);
         stepUsed[i] = true;
         lastStepIndex = i;
-        current = newSegment(st.name(), line, "failure".equals(st.conclusion()));
+        current = newSegment(st.name(), line, ended(st));
+    }
+
+    /** A step where the job ended badly: failed, cancelled or timed out. */
+    private static boolean ended(CiStep step) {
+        String c = step.conclusion();
+        return "failure".equals(c) || "cancelled".equals(c) || "timed_out".equals(c);
     }
 
     private void onExitMarker(String text, long line) {

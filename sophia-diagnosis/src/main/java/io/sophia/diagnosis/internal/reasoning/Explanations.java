@@ -70,6 +70,12 @@ final class Explanations {
                 break;
             }
         }
+        if (!explained.isEmpty() && !s.id().equals(CauseId.DEPENDENCY_DOWN)) {
+            sb.append(explained.size() == 1 ? " Service " : " Services ").append(Words.list(new ArrayList<>(explained)))
+                    .append(explained.size() == 1 ? " is down only because a service it depends on is down; dependency.down "
+                            + "covers it." : " are down only because services they depend on are down; dependency.down "
+                            + "covers them.");
+        }
         if (runnerUp != null && !contrasts.contains(runnerUp) && runnerUp.probability() >= 0.01) {
             sb.append(" The runner-up, ").append(runnerUp.title()).append(" at ").append(Words.percent(runnerUp.probability()))
                     .append(", rests on: ").append(runnerUp.direction(Evidence.Direction.FOR).get(0).text());

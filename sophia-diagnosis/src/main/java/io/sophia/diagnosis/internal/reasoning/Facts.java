@@ -67,7 +67,8 @@ final class Facts {
                 String subject = svc != null ? svc : job;
                 Map<String, String> a = attrs("causeId", f.causeId(), "indication", f.indicationId(), "source", f.source(),
                         "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
-                        String.valueOf(best.get(logKey(f)) == f));
+                        String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
+                        String.valueOf(f.lineNumber()));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", f.causeId(), "source", Words.source(f.source()));
@@ -117,9 +118,12 @@ final class Facts {
             } else if (o instanceof Observation.HttpCheck h && svc != null) {
                 Service s = deployment.service(svc).orElseThrow();
                 Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
-                        (h.statusCode() / 100) + "xx", "accepted", String.valueOf(s.expect().accepts(h.statusCode())));
+                        (h.statusCode() / 100) + "xx", "accepted", String.valueOf(s.expect().accepts(h.statusCode())), "latencyMs",
+                        h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body",
+                        Words.clip(h.bodyExcerpt(), 4000));
                 Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
-                        h.latency() == null ? "" : String.valueOf(h.latency().toMillis()));
+                        h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
+                        Words.clip(h.bodyExcerpt(), 160));
                 out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
             } else if (o instanceof Observation.ConditionCheck c && svc != null) {
                 Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
@@ -164,7 +168,8 @@ final class Facts {
                 Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
                         String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
                         String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
-                        String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min));
+                        String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
+                        String.valueOf(t.daysToExpiry()));
                 Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                         "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
                 out.add(new Fact("tls", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
@@ -256,7 +261,8 @@ final class Facts {
             Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
-                    String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "failureKind",
+                    String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
+                    String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "");
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));

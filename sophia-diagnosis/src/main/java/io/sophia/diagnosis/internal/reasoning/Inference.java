@@ -32,8 +32,10 @@ import java.util.Set;
  * connections are one correlated observation seen five times, not five independent ones, so they
  * weigh 1.8 times one service, not 5 times.
  *
- * <p>A cause none of whose rules found support gains ln(silentLr) (default 0.3): while something
- * fails, the observations its rules look at were made and came back empty.
+ * <p>A cause none of whose rules found support gains ln(silentLr) (default 0.15) when at least one
+ * of its supporting rules looks at a kind of observation that was made (logs read, machines
+ * listed …): the place its evidence would show came back empty. Where nothing of the kind was
+ * observed, its prior stands.
  *
  * <p>The explicit {@code unknown} hypothesis starts at its own prior and gains ln(unexplainedLr)
  * (aggregated the same way) for the failing services no strong evidence explains. Probabilities are
@@ -81,8 +83,16 @@ final class Inference {
     private Inference() {
     }
 
-    static Result run(KnowledgeBase kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health) {
+    static Result run(KnowledgeBase kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health,
+                      boolean logsRead) {
         KnowledgeBase.Settings settings = kb.settings();
+        Set<String> observed = new java.util.HashSet<>();
+        for (Fact f : facts) {
+            observed.add(f.type());
+        }
+        if (logsRead) {
+            observed.add("log");
+        }
         Set<String> explained = explainedByDependency(deployment, health);
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < deployment.services().size(); i++) {
@@ -128,8 +138,10 @@ final class Inference {
                         services(matched, order)));
                 whens.put(cause.id() + "/" + rule.id(), rule.when());
             }
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)) {
-                // its rules looked and found nothing for it: mild evidence against, not mere ignorance
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)
+                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
+                // its rules looked where its evidence would show and found nothing: mild evidence against;
+                // when that source was not observed at all, silence means nothing and the prior stands
                 logOdds += Math.log(settings.silentLr());
             }
             scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
@@ -287,6 +299,18 @@ final class Inference {
                 return false;
             }
         }
+        for (Map.Entry<String, Double> b : rule.atLeast().entrySet()) {
+            Double v = number(f.attrs().get(b.getKey()));
+            if (v == null || v < b.getValue()) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Double> b : rule.atMost().entrySet()) {
+            Double v = number(f.attrs().get(b.getKey()));
+            if (v == null || v > b.getValue()) {
+                return false;
+            }
+        }
         for (Map.Entry<String, String> p : rule.pattern().entrySet()) {
             String v = f.attrs().get(p.getKey());
             if (v == null) {
@@ -384,6 +408,17 @@ final class Inference {
             }
         }
         return false;
+    }
+
+    private static Double number(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static double logit(double p) {

@@ -44,7 +44,9 @@ public final class Reasoner {
         List<RankedCause> causes;
         if (somethingFailing(observations, health)) {
             List<Fact> facts = Facts.extract(deployment, observations, health);
-            inference = Inference.run(kb, deployment, facts, health);
+            boolean logsRead = observations.stream().anyMatch(o -> o instanceof Observation.CiLogRead
+                    || o instanceof Observation.LogFinding);
+            inference = Inference.run(kb, deployment, facts, health, logsRead);
             causes = inference.ranked();
         } else {
             inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of());
