@@ -22,6 +22,7 @@ import io.sophia.probes.HttpProbe;
 import io.sophia.probes.McpProbe;
 import io.sophia.probes.ProbeRunner;
 import io.sophia.probes.ProbeRunnerConfig;
+import io.sophia.probes.DnsProbe;
 import io.sophia.probes.TcpProbe;
 import io.sophia.probes.TlsProbe;
 import io.sophia.report.Redaction;
@@ -147,6 +148,11 @@ public final class Wiring {
                     }
                 }
                 case TCP -> out.add(TcpProbe.of(s, timeout));
+            }
+            // a name (not an IP literal) gets its own DNS probe, so NXDOMAIN is told apart from a dead host
+            String host = s.url().getHost();
+            if (host != null && !host.isEmpty() && !host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
+                out.add(DnsProbe.of(s, timeout));
             }
             if ("https".equals(String.valueOf(s.url().getScheme()).toLowerCase(Locale.ROOT))) {
                 out.add(TlsProbe.of(s, timeout, TlsProbe.Options.custom().clock(clock).build()));

@@ -27,8 +27,24 @@ class WiringTest {
         assertEquals(6L, bySource.get("http"), bySource::toString);
         assertEquals(1L, bySource.get("github"), bySource::toString);
         assertEquals(1L, bySource.get("fly"), bySource::toString);
+        // every service has a host name, so each gets a DNS probe that tells NXDOMAIN from a dead host
+        assertEquals(6L, bySource.get("dns"), bySource::toString);
         List<String> mcpRepo = plan.probes().stream().filter(p -> "mcp-repo".equals(p.serviceId()))
                 .map(Probe::source).toList();
-        assertEquals(List.of("mcp", "http", "tls"), mcpRepo);
+        assertEquals(List.of("mcp", "http", "dns", "tls"), mcpRepo);
+    }
+
+    @Test
+    void anIpLiteralNeedsNoDnsProbe() throws Exception {
+        DeploymentConfig config = DeploymentConfig.parse(String.join("\n",
+                "deployment: d",
+                "services:",
+                "  - id: a",
+                "    url: http://127.0.0.1:9/",
+                "  - id: b",
+                "    url: http://localhost:9/"), Path.of("inline.yaml"));
+        List<String> sources = Wiring.plan(config, Clock.systemUTC(), name -> null).probes().stream()
+                .map(p -> p.serviceId() + ":" + p.source()).toList();
+        assertEquals(List.of("a:http", "b:http", "b:dns"), sources);
     }
 }

@@ -41,10 +41,6 @@ final class Words {
         return String.format(Locale.ROOT, "%.1f%%", v);
     }
 
-    static String decimal(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
     /** The failure kind as an engineer says it. */
     static String kind(FailureKind k) {
         if (k == null) {
@@ -125,10 +121,6 @@ final class Words {
             case "startup_failure" -> "failed to start";
             default -> "concluded " + conclusion.replace('_', ' ');
         };
-    }
-
-    static String capitalize(String s) {
-        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String plural(long n, String one, String many) {
