@@ -39,6 +39,7 @@ final class Anomalies {
             }
         }
         Map<String, List<Observation>> byService = ServiceStates.byService(observations);
+        boolean perServiceJobs = observations.stream().anyMatch(o -> o instanceof Observation.CiJob j && j.serviceId() != null);
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());
             List<Observation> mine = byService.getOrDefault(s.id(), List.of());
@@ -55,7 +56,10 @@ final class Anomalies {
                                     + (j.failedStep() == null ? "" : " at step \"" + j.failedStep().name() + "\""), answer)));
                 }
             }
-            if (run != null && "success".equals(run.conclusion()) && h.status() == Status.DOWN) {
+            // with per-service deploy jobs, only a service whose own job succeeded was released by this run
+            boolean released = run != null && "success".equals(run.conclusion()) && (!perServiceJobs || mine.stream()
+                    .anyMatch(o -> o instanceof Observation.CiJob j && "success".equals(j.conclusion())));
+            if (released && h.status() == Status.DOWN) {
                 out.add(new Anomaly("run-succeeded-service-down", s.id(),
                         "The deploy run succeeded, yet " + s.id() + " is DOWN: the release went out but does not serve.",
                         List.of("GitHub Actions: run " + run.runId() + " (" + Words.clip(run.workflowName(), 80)
