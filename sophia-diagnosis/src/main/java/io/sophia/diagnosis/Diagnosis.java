@@ -32,7 +32,12 @@ import java.util.Objects;
  * <li>With nothing failing (every service UP, the run succeeded or was not observed, no log
  *     findings, no failing source) {@code causes} is empty.</li>
  * <li>Probabilities are normalised over the knowledge base's causes plus an explicit {@code unknown};
- *     causes below the floor (1% by default) are left out, so the reported sum is at most 1.</li>
+ *     a cause is reported when at least one piece of evidence supports it and it reaches the floor (1% by
+ *     default), so the reported sum is at most 1. Probabilities are rounded down to 4 decimals.</li>
+ * <li>Inference is in log-odds: a cause starts at its prior's log-odds and each rule that matches adds
+ *     ln(LR) once, aggregated over the services, jobs or apps it matched: n subjects weigh
+ *     {@code min(1 + 0.5 ln n, 2)} times one ({@link KnowledgeBase.Settings}). {@code Evidence.weight} is
+ *     that absolute contribution; evidence is sorted strongest first.</li>
  * <li>Never throws for unusual observations (a null service id, an observation for a service the
  *     deployment does not know); it throws only for a null argument.</li>
  * </ul>

@@ -101,10 +101,12 @@ public final class KnowledgeBase {
      * @param lr       likelihood ratio; above 1 supports the cause, below 1 refutes it
      * @param text     sentence template with placeholders such as {service}, {step}, {line}, {count}
      * @param textMany template used when more than one subject matched, or null to use {@code text}
+     * @param group    rules of a cause with the same group are alternatives: for each subject only the
+     *                 strongest matching one counts (a strong and a weak reading of the same log); null for none
      */
     public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                        Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
-                       String textMany) {
+                       String textMany, String group) {
         public Rule {
             match = Map.copyOf(match);
             pattern = Map.copyOf(pattern);

@@ -128,6 +128,42 @@ class RuleFileTest {
     }
 
     @Test
+    void rulesOfOneGroupCountOncePerSubjectTheStrongestWins() throws IOException {
+        Path p = write("groups.yaml", """
+                causes:
+                  app.migration-failed:
+                    title: Database migration failed
+                    prior: 0.05
+                    rules:
+                      strong:
+                        when: log
+                        pattern: {line: 'migration'}
+                        group: migration
+                        lr: 50
+                        text: 'strong {line}'
+                      weak:
+                        when: log
+                        pattern: {line: 'failed'}
+                        group: migration
+                        lr: 5
+                        text: 'weak {line}'
+                """);
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(p);
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.add(new Observation.LogFinding("dashboard", "github", 2, "Deploy Dashboard", "Release", 77, "custom", "unknown",
+                "Error: migration 42 failed", List.of(), 0.8));
+        o.add(new Observation.LogFinding("jobs", "github", 3, "Deploy Jobs", "Release", 12, "custom", "unknown",
+                "Error: release failed", List.of(), 0.8));
+        Assessment a = Diagnosis.builder().knowledgeBase(kb).build().diagnose(Fleet.reference(), o, Fleet.NOW);
+        var cause = a.causes().stream().filter(c -> c.id().value().equals("app.migration-failed")).findFirst().orElseThrow();
+        assertEquals(2, cause.evidence().size(), cause.evidence().toString());
+        assertEquals(List.of("dashboard"), cause.evidence().get(0).serviceIds(), "dashboard counts for the strong rule only");
+        assertEquals(Math.log(50), cause.evidence().get(0).weight(), 0.001);
+        assertEquals(List.of("jobs"), cause.evidence().get(1).serviceIds());
+    }
+
+    @Test
     void aJsonRuleFileWorksTheSameWay() throws IOException {
         Path p = write("rules.json", """
                 {"causes": {"platform.quota": {"prior": 0.15, "rules": {"api-payment-required": {"lr": 40}}}}}
@@ -207,7 +243,7 @@ class RuleFileTest {
         assertEquals(5, e.line());
         assertEquals("causes.build.dockerfile.rules.log-indication.lrr", e.key());
         assertEquals("rule file " + dir.resolve("team-rules.yaml") + ", line 5, key "
-                + "'causes.build.dockerfile.rules.log-indication.lrr': unknown key 'lrr'; known keys: [atLeast, atMost, enabled, lr, match, "
+                + "'causes.build.dockerfile.rules.log-indication.lrr': unknown key 'lrr'; known keys: [atLeast, atMost, enabled, group, lr, match, "
                 + "minCount, pattern, text, textMany, when]", e.getMessage());
     }
 

@@ -34,7 +34,7 @@ public final class RuleFileReader {
             "aggregationCap", "silentLr");
     private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions");
     private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
-            "text", "textMany", "enabled");
+            "text", "textMany", "group", "enabled");
     private static final Set<String> ACTION_KEYS = Set.of("priority", "within", "title", "detail");
 
     private final String file;
@@ -89,6 +89,7 @@ public final class RuleFileReader {
         Double lr;
         String text;
         String textMany;
+        String group;
         int line;
         String path;
     }
@@ -145,6 +146,7 @@ public final class RuleFileReader {
             rd.lr = r.lr();
             rd.text = r.text();
             rd.textMany = r.textMany();
+            rd.group = r.group();
             d.rules.put(r.id(), rd);
         }
         d.actions = new ArrayList<>(c.actions());
@@ -313,6 +315,10 @@ public final class RuleFileReader {
         if (e.containsKey("atMost")) {
             r.atMost = bounds(e.get("atMost"), path + ".atMost", type);
         }
+        if (e.containsKey("group")) {
+            Node g = e.get("group");
+            r.group = g instanceof Node.Scalar sc && sc.value() == null ? null : text(g, path + ".group", 60);
+        }
         if (e.containsKey("minCount")) {
             double v = number(e.get("minCount"), path + ".minCount");
             if (v < 1 || v > 1000 || v != Math.rint(v)) {
@@ -443,7 +449,7 @@ public final class RuleFileReader {
         List<KnowledgeBase.Rule> rules = new ArrayList<>();
         for (RuleDraft r : d.rules.values()) {
             rules.add(new KnowledgeBase.Rule(r.id, r.when, r.match, r.pattern, r.atLeast, r.atMost, r.minCount, r.lr,
-                    r.text, r.textMany));
+                    r.text, r.textMany, r.group));
         }
         return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions);
     }

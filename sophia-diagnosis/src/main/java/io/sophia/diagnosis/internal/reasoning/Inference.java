@@ -110,6 +110,7 @@ final class Inference {
             double logOdds = logit(cause.prior());
             List<Evidence> evidence = new ArrayList<>();
             Map<String, String> whens = new HashMap<>();
+            Map<KnowledgeBase.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
             for (KnowledgeBase.Rule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
                 for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
@@ -120,6 +121,11 @@ final class Inference {
                         matched.add(f);
                     }
                 }
+                matchedByRule.put(rule, matched);
+            }
+            keepStrongestOfEachGroup(matchedByRule);
+            for (KnowledgeBase.Rule rule : cause.rules()) {
+                List<Fact> matched = matchedByRule.get(rule);
                 Set<String> subjects = new LinkedHashSet<>();
                 for (Fact f : matched) {
                     subjects.add(f.subject());
@@ -203,6 +209,28 @@ final class Inference {
         withP.add(unknown);
         withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
         return new Result(rank(withP, settings.floor(), order, explained), withP, explained, varsByRule);
+    }
+
+    /** Within a group of alternative rules, each subject counts only for the strongest rule that matched it. */
+    private static void keepStrongestOfEachGroup(Map<KnowledgeBase.Rule, List<Fact>> matchedByRule) {
+        Map<String, Map<String, KnowledgeBase.Rule>> best = new HashMap<>();
+        for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+            KnowledgeBase.Rule r = e.getKey();
+            if (r.group() == null) {
+                continue;
+            }
+            Map<String, KnowledgeBase.Rule> bySubject = best.computeIfAbsent(r.group(), k -> new HashMap<>());
+            for (Fact f : e.getValue()) {
+                bySubject.merge(f.subject(), r, (a, b) -> Math.abs(Math.log(b.lr())) > Math.abs(Math.log(a.lr())) ? b : a);
+            }
+        }
+        for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+            KnowledgeBase.Rule r = e.getKey();
+            if (r.group() != null) {
+                Map<String, KnowledgeBase.Rule> bySubject = best.get(r.group());
+                e.setValue(e.getValue().stream().filter(f -> bySubject.get(f.subject()) == r).toList());
+            }
+        }
     }
 
     private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Set<String> explained) {
