@@ -328,7 +328,7 @@ public final class HtmlRenderer {
                 w("<p class=\"muted\">Explains " + ids(c.serviceIds()) + "</p>\n");
             }
             if (c.explanation() != null && !c.explanation().isBlank()) {
-                w("<p>" + hc(c.explanation(), 1500) + "</p>\n");
+                w("<p>" + hc(c.explanation(), 4000) + "</p>\n");
             }
             if (!c.evidence().isEmpty()) {
                 w("<table>\n<thead><tr><th>Direction</th><th class=\"num\">Weight</th><th>Evidence</th><th>Rule</th>"

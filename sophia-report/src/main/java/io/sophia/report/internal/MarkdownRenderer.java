@@ -410,7 +410,7 @@ public final class MarkdownRenderer {
             line(code(c.id().value(), false) + (c.serviceIds().isEmpty() ? "" : " · explains " + ids(c.serviceIds(), false)));
             blank();
             if (c.explanation() != null && !c.explanation().isBlank()) {
-                line(inline(c.explanation(), 1200));
+                line(inline(c.explanation(), 4000));
                 blank();
             }
             if (!c.evidence().isEmpty()) {
