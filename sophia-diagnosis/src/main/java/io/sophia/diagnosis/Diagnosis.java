@@ -37,7 +37,9 @@ import java.util.Objects;
  * <li>Inference is in log-odds: a cause starts at its prior's log-odds and each rule that matches adds
  *     ln(LR) once, aggregated over the services, jobs or apps it matched: n subjects weigh
  *     {@code min(1 + 0.5 ln n, 2)} times one ({@link KnowledgeBase.Settings}). {@code Evidence.weight} is
- *     that absolute contribution; evidence is sorted strongest first.</li>
+ *     that absolute contribution; evidence is sorted strongest first. Before normalising, all evidence is
+ *     multiplied by the knowledge base's {@code evidenceScale} (calibrated on the labeled corpus for the
+ *     built-in one), and {@code unknown} keeps at least {@code unknownFloor} (1%): no diagnosis is certain.</li>
  * <li>Never throws for unusual observations (a null service id, an observation for a service the
  *     deployment does not know); it throws only for a null argument.</li>
  * </ul>

@@ -58,11 +58,25 @@ public final class KnowledgeBase {
      * @param aggregationCap   upper bound of that factor
      * @param silentLr         likelihood ratio applied to a cause none of whose rules found support while
      *                         something failed (its typical evidence was looked for and is absent)
+     * @param evidenceScale    every evidence contribution (rules, silence, unexplained failures) is multiplied by
+     *                         this before the log-odds are normalised: a single calibration factor for likelihood
+     *                         ratios that were written down conservatively; 1 leaves them as written
+     * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
      */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                           double aggregationCap, double silentLr) {
-        /** The documented defaults: unknown prior 0.08, unexplained LR 6, floor 1%, bonus 0.5, cap 2, silent LR 0.15. */
-        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15);
+                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
+        /**
+         * The defaults for a rule file that does not set them: unknown prior 0.08, unexplained LR 6, floor 1%,
+         * bonus 0.5, cap 2, silent LR 0.15, evidence scale 1 (likelihood ratios as written), unknown floor 1%.
+         * The built-in knowledge base sets its own, calibrated values in its {@code settings} section.
+         */
+        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15, 1.0, 0.01);
+
+        /** Settings with evidence scale 1 and an unknown floor of 1%. */
+        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                        double aggregationCap, double silentLr) {
+            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, 1.0, 0.01);
+        }
     }
 
     /**

@@ -157,4 +157,22 @@ class CrossSourceReasoningTest {
         assertTrue(a.gate().criteria().stream().anyMatch(c -> c.id().equals(GatePolicy.TLS_NOT_EXPIRING)
                 && c.value().contains("jobs expired 3 days ago")));
     }
+
+    @Test
+    void theDownDependencyItselfCountsAsExplainedByDependencyDown() {
+        Deployment d = new Deployment("accounts", List.of(
+                Fleet.service("auth", "Auth", "Sign-in", ServiceKind.HTTP),
+                Fleet.service("orders", "Orders", "Orders API", ServiceKind.HTTP, "auth"),
+                Fleet.service("profile", "Profile", "Profiles", ServiceKind.HTTP, "auth")));
+        List<Observation> o = List.of(Fleet.refused("auth"), Fleet.refused("orders"), Fleet.refused("profile"));
+        Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+
+        RankedCause top = a.topCause().orElseThrow();
+        assertEquals(CauseId.DEPENDENCY_DOWN, top.id());
+        // "auth is down" is the answer dependency.down gives; it does not leave auth to the unknown hypothesis
+        RankedCause unknown = cause(a, CauseId.UNKNOWN);
+        assertTrue(unknown.evidence().stream().noneMatch(e -> e.text().contains("auth is failing")),
+                unknown.evidence().toString());
+        assertTrue(top.probability() > 0.6, "p " + top.probability());
+    }
 }

@@ -345,4 +345,42 @@ class RuleFileTest {
                 () -> KnowledgeBase.builtIn().withRuleFile(dir.resolve("nope.yaml")));
         assertTrue(missing.getMessage().contains("nope.yaml") && missing.problem().contains("does not exist"));
     }
+
+    @Test
+    void theEvidenceScaleSharpensTheDiagnosisAndUnknownKeepsItsFloor() throws IOException {
+        KnowledgeBase asWritten = KnowledgeBase.builtIn().withRuleFile(write("as-written.yaml", """
+                settings:
+                  evidenceScale: 1
+                """));
+        KnowledgeBase sharp = KnowledgeBase.builtIn().withRuleFile(write("sharp.yaml", """
+                settings:
+                  evidenceScale: 3
+                  unknownFloor: 0
+                """));
+        KnowledgeBase floored = KnowledgeBase.builtIn().withRuleFile(write("floored.yaml", """
+                settings:
+                  evidenceScale: 3
+                  unknownFloor: 0.05
+                """));
+        assertEquals(1.0, asWritten.settings().evidenceScale());
+        assertEquals(0.05, floored.settings().unknownFloor());
+        double pWritten = top(asWritten).probability();
+        double pSharp = top(sharp).probability();
+        assertTrue(pSharp > pWritten && pWritten > 0.5, pSharp + " vs " + pWritten);
+        // however strong the evidence, unknown keeps its floor (rounded down to 4 decimals)
+        Assessment flooredA = Diagnosis.builder().knowledgeBase(floored).build()
+                .diagnose(Fleet.reference(), Fleet.referenceObservations(), Fleet.NOW);
+        double unknown = flooredA.causes().stream().filter(c -> c.id().equals(CauseId.UNKNOWN))
+                .mapToDouble(io.sophia.core.RankedCause::probability).sum();
+        assertTrue(unknown >= 0.0499, "unknown " + unknown);
+        assertTrue(flooredA.causes().stream().mapToDouble(io.sophia.core.RankedCause::probability).sum() <= 1.0);
+
+        assertEquals("settings.evidenceScale", bad("settings: {evidenceScale: 0}\n").key());
+        assertEquals("settings.unknownFloor", bad("settings: {unknownFloor: 0.7}\n").key());
+    }
+
+    private static io.sophia.core.RankedCause top(KnowledgeBase kb) {
+        return Diagnosis.builder().knowledgeBase(kb).build()
+                .diagnose(Fleet.reference(), Fleet.referenceObservations(), Fleet.NOW).topCause().orElseThrow();
+    }
 }

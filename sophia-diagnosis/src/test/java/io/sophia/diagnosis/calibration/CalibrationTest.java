@@ -22,18 +22,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalibrationTest {
 
-    // Measured 2026-11-25 (70 scenarios, first run of h4's early knowledge base, before any tuning on the corpus):
-    //   tuning  n=45 top-1 0.600 top-3 0.911 Brier 0.581 ECE 0.173
-    //   holdout n=25 top-1 0.680 top-3 0.880 Brier 0.510 ECE 0.174
-    // Floors a little below; raise them as the knowledge base improves.
-    static final double TUNING_TOP1_FLOOR = 0.55;
-    static final double TUNING_TOP3_FLOOR = 0.85;
-    static final double TUNING_BRIER_CEILING = 0.65;
-    static final double TUNING_ECE_CEILING = 0.22;
-    static final double HOLDOUT_TOP1_FLOOR = 0.60;
-    static final double HOLDOUT_TOP3_FLOOR = 0.80;
-    static final double HOLDOUT_BRIER_CEILING = 0.60;
-    static final double HOLDOUT_ECE_CEILING = 0.23;
+    // Measured 2026-11-25 16:19 UTC, 70 scenarios (45 tuning, 25 holdout), Diagnosis.ofDefaults() + LogScanner.builtIn(),
+    // after the global evidenceScale 1.22 (fitted on the tuning part only, see knowledge-base.yaml) and unknownFloor 0.01:
+    //   tuning  top-1 1.000  top-3 1.000  Brier 0.017  ECE 0.076
+    //   holdout top-1 0.880  top-3 0.920  Brier 0.225  ECE 0.072
+    //   overall top-1 0.957  top-3 0.971  Brier 0.092  ECE 0.038
+    // (16:12 UTC, evidence as written: tuning Brier 0.054 ECE 0.140, holdout Brier 0.253 ECE 0.082, overall ECE 0.103;
+    //  15:35 UTC, before the knowledge base was tuned on the corpus: tuning top-1 0.600, holdout top-1 0.680.)
+    // Floors leave about three tuning and two holdout scenarios of slack; raise them as the figures improve.
+    static final double TUNING_TOP1_FLOOR = 0.93;
+    static final double TUNING_TOP3_FLOOR = 0.95;
+    static final double TUNING_BRIER_CEILING = 0.06;
+    static final double TUNING_ECE_CEILING = 0.10;
+    static final double HOLDOUT_TOP1_FLOOR = 0.80;
+    static final double HOLDOUT_TOP3_FLOOR = 0.84;
+    static final double HOLDOUT_BRIER_CEILING = 0.30;
+    static final double HOLDOUT_ECE_CEILING = 0.12;
 
     private static CalibrationEvaluation.Report report;
 

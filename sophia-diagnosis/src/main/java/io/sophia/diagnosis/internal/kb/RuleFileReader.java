@@ -31,7 +31,7 @@ public final class RuleFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
-            "aggregationCap", "silentLr");
+            "aggregationCap", "silentLr", "evidenceScale", "unknownFloor");
     private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions");
     private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
             "text", "textMany", "group", "enabled");
@@ -161,6 +161,8 @@ public final class RuleFileReader {
         double bonus = base.aggregationBonus();
         double cap = base.aggregationCap();
         double silent = base.silentLr();
+        double scale = base.evidenceScale();
+        double unknownFloor = base.unknownFloor();
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String key = "settings." + e.getKey();
             double v = number(e.getValue(), key);
@@ -191,10 +193,22 @@ public final class RuleFileReader {
                     }
                     silent = v;
                 }
+                case "evidenceScale" -> {
+                    if (!(v > 0) || v > 5) {
+                        throw error(e.getValue(), key, "must be in (0, 5], was " + v);
+                    }
+                    scale = v;
+                }
+                case "unknownFloor" -> {
+                    if (v < 0 || v >= 0.5) {
+                        throw error(e.getValue(), key, "must be in [0, 0.5), was " + v);
+                    }
+                    unknownFloor = v;
+                }
                 default -> throw error(e.getValue(), key, "unknown key");
             }
         }
-        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent);
+        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor);
     }
 
     private void mergeCause(Map<String, CauseDraft> causes, String id, Node node, int keyLine) {

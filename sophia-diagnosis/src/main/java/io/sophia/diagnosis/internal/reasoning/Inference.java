@@ -40,6 +40,11 @@ import java.util.Set;
  * (aggregated the same way) for the failing services no strong evidence explains. Probabilities are
  * {@code exp(L_i) / (sum_j exp(L_j) + exp(L_unknown))} over every cause of the knowledge base, so
  * causes without evidence keep their prior share and weak evidence cannot reach certainty.
+ *
+ * <p>Calibration: every evidence term above (rules, silence, unexplained failures) is multiplied by
+ * {@code evidenceScale} before normalising, priors are not; {@code Evidence.weight} shows the unscaled term, the
+ * strength the rule was written with. Afterwards {@code unknown} is raised to {@code unknownFloor} when below it,
+ * the other causes shrinking in proportion.
  */
 final class Inference {
 
@@ -85,6 +90,7 @@ final class Inference {
     static Result run(KnowledgeBase kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health,
                       boolean logsRead) {
         KnowledgeBase.Settings settings = kb.settings();
+        double scale = settings.evidenceScale();
         Set<String> observed = new java.util.HashSet<>();
         for (Fact f : facts) {
             observed.add(f.type());
@@ -136,7 +142,7 @@ final class Inference {
                 }
                 double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
                 double contribution = Math.log(rule.lr()) * factor;
-                logOdds += contribution;
+                logOdds += scale * contribution;
                 evidence.add(new Evidence(contribution > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST,
                         round(Math.abs(contribution)), render(rule, matched, subjects, order, varsByRule, cause.id() + "/"
                         + rule.id()), cause.id() + "/" + rule.id(),
@@ -147,7 +153,7 @@ final class Inference {
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
-                logOdds += Math.log(settings.silentLr());
+                logOdds += scale * Math.log(settings.silentLr());
             }
             scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
                     0));
@@ -162,6 +168,10 @@ final class Inference {
                         deploymentWideStrong = true;
                     }
                     covered.addAll(e.serviceIds());
+                    if ("dependency".equals(s.whens().get(e.ruleId()))) {
+                        // dependency.down names the dependency as the root of the failure: it explains that one too
+                        covered.addAll(downDependencies(deployment, health, e.serviceIds()));
+                    }
                 }
             }
         }
@@ -180,7 +190,7 @@ final class Inference {
         if (n > 0) {
             double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
             double c = Math.log(settings.unexplainedLr()) * factor;
-            unknownLogOdds += c;
+            unknownLogOdds += scale * c;
             String text = unexplained.isEmpty()
                     ? "No rule of the knowledge base found strong evidence for any cause of this failure."
                     : unexplained.size() == 1
@@ -199,13 +209,20 @@ final class Inference {
         for (Scored s : scored) {
             sum += Math.exp(s.logOdds() - max);
         }
+        double pUnknown = Math.exp(unknownLogOdds - max) / sum;
+        // no combination of evidence makes the knowledge base certain: unknown keeps at least unknownFloor
+        double keep = 1;
+        if (pUnknown < settings.unknownFloor()) {
+            keep = (1 - settings.unknownFloor()) / (1 - pUnknown);
+            pUnknown = settings.unknownFloor();
+        }
         List<Scored> withP = new ArrayList<>();
         for (Scored s : scored) {
             withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.logOdds(), s.evidence(), s.whens(),
-                    Math.exp(s.logOdds() - max) / sum));
+                    keep * Math.exp(s.logOdds() - max) / sum));
         }
         Scored unknown = new Scored(null, CauseId.UNKNOWN, "Unknown cause", settings.unknownPrior(), unknownLogOdds,
-                unknownEvidence, Map.of("unknown/unexplained", "unknown"), Math.exp(unknownLogOdds - max) / sum);
+                unknownEvidence, Map.of("unknown/unexplained", "unknown"), pUnknown);
         withP.add(unknown);
         withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
         return new Result(rank(withP, settings.floor(), order, explained), withP, explained, varsByRule);
@@ -411,6 +428,21 @@ final class Inference {
             for (String dep : s.dependsOn()) {
                 if (health.get(dep).status() == Status.DOWN && !reaches(deployment, dep, s.id(), new java.util.HashSet<>())) {
                     out.add(s.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The DOWN services that the given DOWN services depend on directly. */
+    private static Set<String> downDependencies(Deployment deployment, Map<String, ServiceHealth> health,
+                                                List<String> dependents) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String id : dependents) {
+            for (String dep : deployment.service(id).map(Service::dependsOn).orElse(List.of())) {
+                ServiceHealth h = health.get(dep);
+                if (h != null && h.status() == Status.DOWN) {
+                    out.add(dep);
                 }
             }
         }
