@@ -35,6 +35,7 @@ public final class Main {
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
+        io.sophia.examples.internal.Preload.start();
         System.exit(run(args));
     }
 

@@ -3,6 +3,7 @@ package io.sophia.examples.internal;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.Diagnoser;
+import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
 import io.sophia.core.ProbeExecutor;
@@ -68,7 +69,10 @@ public final class Wiring {
     /** Builds the plan for {@code config}; {@code env} reads token variables, {@code clock} stamps ages. */
     public static Plan plan(DeploymentConfig config, Clock clock, Function<String, String> env)
             throws ConfigException {
-        Diagnoser diagnoser = diagnosis(config);
+        Preload.start();
+        CompletableFuture<KnowledgeBase> builtInKb = Preload.KNOWLEDGE_BASE;
+        CompletableFuture<LogScanner> scanner = Preload.LOG_SCANNER;
+        Diagnoser diagnoser = diagnosis(config, builtInKb);
         Deployment deployment = config.deployment();
         DeploymentConfig.ProbeSettings settings = config.probe();
         Duration timeout = settings.timeout();
@@ -78,7 +82,7 @@ public final class Wiring {
             probes.addAll(serviceProbes(config, s, timeout, clock));
         }
         if (config.github() != null) {
-            probes.add(github(config, deployment, env, apiBudget));
+            probes.add(github(config, deployment, env, apiBudget, (origin, log) -> scanner.join().analyze(origin, log)));
         }
         if (config.fly() != null) {
             probes.add(fly(config, deployment, env, apiBudget, clock));
@@ -114,22 +118,28 @@ public final class Wiring {
         return Redaction.patterns().and(values).apply(assessment);
     }
 
-    private static Diagnoser diagnosis(DeploymentConfig config) throws ConfigException {
+    private static Diagnoser diagnosis(DeploymentConfig config, CompletableFuture<KnowledgeBase> builtInKb)
+            throws ConfigException {
         String file = config.source().toString();
+        GatePolicy gate;
+        try {
+            gate = GatePolicy.fromMap(config.gate());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.of(file, config.gateLine(), "", e.getMessage());
+        }
+        if (config.rules().isEmpty()) {
+            // nothing of the user's to validate before probing: wait for the built-in base only when diagnosing
+            return (deployment, observations, now) -> Diagnosis.builder().knowledgeBase(builtInKb.join())
+                    .gatePolicy(gate).build().diagnose(deployment, observations, now);
+        }
         // a broken built-in knowledge base is our bug, not the user's config: let it surface as internal
-        KnowledgeBase kb = KnowledgeBase.builtIn();
+        KnowledgeBase kb = builtInKb.join();
         try {
             for (Path rules : config.rules()) {
                 kb = kb.withRuleFile(rules);
             }
         } catch (RuleFileException e) {
             throw ConfigException.of(e.file(), e.line(), e.key(), e.problem());
-        }
-        GatePolicy gate;
-        try {
-            gate = GatePolicy.fromMap(config.gate());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.of(file, config.gateLine(), "", e.getMessage());
         }
         return Diagnosis.builder().knowledgeBase(kb).gatePolicy(gate).build();
     }
@@ -164,7 +174,7 @@ public final class Wiring {
     }
 
     private static Probe github(DeploymentConfig config, Deployment deployment, Function<String, String> env,
-                                Duration budget) throws ConfigException {
+                                Duration budget, LogAnalyzer analyzer) throws ConfigException {
         DeploymentConfig.GitHub g = config.github();
         try {
             GitHubActionsConfig.Builder b = GitHubActionsConfig.custom()
@@ -180,7 +190,7 @@ public final class Wiring {
             if (g.tokenEnv() != null) {
                 b.tokenEnv(g.tokenEnv());
             }
-            return GitHubActionsProbe.of(b.build(), deployment, LogScanner.builtIn());
+            return GitHubActionsProbe.of(b.build(), deployment, analyzer);
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
             throw ConfigException.of(config.source().toString(), 0, "pipeline.github", String.valueOf(e.getMessage()));
         }
