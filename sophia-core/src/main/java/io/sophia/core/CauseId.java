@@ -46,6 +46,7 @@ public record CauseId(String value) implements Comparable<CauseId> {
         }
     }
 
+    /** The id {@code value}; throws {@link IllegalArgumentException} unless it is a dotted lower-case name. */
     public static CauseId of(String value) {
         return new CauseId(value);
     }

@@ -40,6 +40,7 @@ public record Expectations(
         return statusCodes.isEmpty() ? code >= 200 && code < 400 : statusCodes.contains(code);
     }
 
+    /** {@link #maxLatency()}, empty when no latency bound is set. */
     public Optional<Duration> maxLatencyOpt() {
         return Optional.ofNullable(maxLatency);
     }

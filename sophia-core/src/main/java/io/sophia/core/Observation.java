@@ -113,6 +113,7 @@ public sealed interface Observation {
 
     /** One step of a CI job. */
     record CiStep(int number, String name, String status, String conclusion, Instant startedAt, Instant completedAt) {
+        /** From start to completion, or null while either is unknown. */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
         }
@@ -130,6 +131,7 @@ public sealed interface Observation {
             steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
         }
 
+        /** From start to completion, or null while either is unknown. */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
         }

@@ -106,6 +106,7 @@ public final class Diagnosis implements Diagnoser {
             return this;
         }
 
+        /** The diagnosis; an unset knowledge base is {@link KnowledgeBase#builtIn()}. */
         public Diagnosis build() {
             if (knowledgeBase == null) {
                 knowledgeBase = KnowledgeBase.builtIn();

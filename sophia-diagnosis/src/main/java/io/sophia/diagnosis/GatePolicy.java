@@ -322,6 +322,7 @@ public final class GatePolicy {
             return this;
         }
 
+        /** The policy. */
         public GatePolicy build() {
             return new GatePolicy(this);
         }

@@ -9,6 +9,7 @@ public final class IndicationException extends IllegalArgumentException {
 
     private final String indicationId;
 
+    /** A problem with {@code indicationId} (null: the whole file) of {@code source}. */
     public IndicationException(String source, String indicationId, String message, Throwable cause) {
         super(source + (indicationId == null ? "" : ": indication " + indicationId) + ": " + message, cause);
         this.indicationId = indicationId;

@@ -69,8 +69,7 @@ public final class DnsProbe implements Probe {
         try {
             host = TcpTarget.hostOf(service.url());
         } catch (IllegalArgumentException e) {
-            return List.of(new Observation.ProbeFailure(service.id(), source(), TcpTarget.safe(service.url()),
-                    io.sophia.core.FailureKind.MISCONFIGURED, e.getMessage(), null, Duration.ZERO, 1));
+            return List.of(TcpTarget.unusable(service, source(), e));
         }
         DnsLookup.Result result = DnsLookup.resolve(resolver::resolve, host, timeout);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

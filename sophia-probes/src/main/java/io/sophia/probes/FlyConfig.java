@@ -109,6 +109,7 @@ public final class FlyConfig {
             return this;
         }
 
+        /** Reads environment variables; default {@link System#getenv(String)}. */
         public Builder env(Function<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
@@ -120,21 +121,25 @@ public final class FlyConfig {
             return this;
         }
 
+        /** Budget for all API calls of one probe run; default 10 s. */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
+        /** How long a transient state may last before the machine counts as stuck; default 5 minutes. */
         public Builder stuckAfter(Duration stuckAfter) {
             this.stuckAfter = Objects.requireNonNull(stuckAfter, "stuckAfter");
             return this;
         }
 
+        /** The clock state ages are measured against; default the system UTC clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /** The configuration. */
         public FlyConfig build() {
             return new FlyConfig(this);
         }

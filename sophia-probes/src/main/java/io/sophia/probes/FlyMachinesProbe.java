@@ -7,6 +7,7 @@ import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.FlyCappedBody;
 import io.sophia.probes.internal.FlyMachines;
 import io.sophia.probes.internal.FlyText;
@@ -106,7 +107,9 @@ public final class FlyMachinesProbe implements Probe {
         long start = System.nanoTime();
         long deadline = start + config.timeout().toNanos();
         List<Observation> out = new ArrayList<>();
-        String token = config.env().apply(config.tokenEnv());
+        String raw = config.env().apply(config.tokenEnv());
+        // a secret stored with its trailing newline is not a header value the HTTP client accepts
+        String token = raw == null ? null : raw.strip();
         for (Map.Entry<String, String> app : config.apps().entrySet()) {
             String serviceId = app.getKey();
             String path = "/v1/apps/" + URLEncoder.encode(app.getValue(), StandardCharsets.UTF_8).replace("+", "%20")
@@ -129,16 +132,23 @@ public final class FlyMachinesProbe implements Probe {
 
     private List<Observation> probeApp(String serviceId, String app, String path, String token, Duration left,
                                        long start) {
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(URI.create(base() + path));
+        } catch (IllegalArgumentException e) {
+            return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "invalid apiUrl", null, start));
+        }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(base() + path))
-                    .timeout(left)
+            request = builder.timeout(left)
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")
                     .GET()
                     .build();
         } catch (IllegalArgumentException e) {
-            return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "invalid apiUrl", null, start));
+            // the JDK's message quotes the header value: never use it
+            return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "the value of environment variable "
+                    + config.tokenEnv() + " cannot be sent in an Authorization header", null, start));
         }
         HttpResponse<FlyCappedBody.Body> response;
         CompletableFuture<HttpResponse<FlyCappedBody.Body>> call =
@@ -179,16 +189,7 @@ public final class FlyMachinesProbe implements Probe {
                         "unexpected machine list from the Machines API: " + why, status, start));
             }
         }
-        FailureKind kind = switch (status) {
-            case 401 -> FailureKind.UNAUTHORIZED;
-            case 402 -> FailureKind.PAYMENT_REQUIRED;
-            case 403 -> FailureKind.FORBIDDEN;
-            case 404 -> FailureKind.NOT_FOUND;
-            case 410 -> FailureKind.GONE;
-            case 422 -> FailureKind.UNPROCESSABLE;
-            case 429 -> FailureKind.RATE_LIMITED;
-            default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.UNEXPECTED_STATUS;
-        };
+        FailureKind kind = Failures.ofHttpStatus(status, FailureKind.UNEXPECTED_STATUS);
         String message = platformMessage(body);
         String detail = "HTTP " + status + " for app " + app
                 + (message == null ? "" : ": " + FlyText.mask(message, token));

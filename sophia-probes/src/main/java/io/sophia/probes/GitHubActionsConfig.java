@@ -1,5 +1,7 @@
 package io.sophia.probes;
 
+import io.sophia.probes.internal.SafeText;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -262,7 +264,9 @@ public final class GitHubActionsConfig {
             String scheme = apiUrl.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || apiUrl.getHost() == null) {
-                throw new IllegalArgumentException("apiUrl must be an http(s) url with a host, was '" + apiUrl + "'");
+                // without user info or query: a mistyped url may still carry a token
+                throw new IllegalArgumentException("apiUrl must be an http(s) url with a host, was '"
+                        + SafeText.url(apiUrl) + "'");
             }
             if (apiUrl.getRawUserInfo() != null || apiUrl.getRawQuery() != null) {
                 throw new IllegalArgumentException("apiUrl must not carry user info or a query");

@@ -161,6 +161,7 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
+        /** The configuration. */
         public ProbeRunnerConfig build() {
             return new ProbeRunnerConfig(this);
         }

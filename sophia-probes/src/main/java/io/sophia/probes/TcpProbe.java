@@ -1,6 +1,5 @@
 package io.sophia.probes;
 
-import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
 import io.sophia.core.Service;
@@ -46,11 +45,7 @@ public final class TcpProbe implements Probe {
 
     @Override
     public String target() {
-        try {
-            return TcpTarget.of(service.url()).toString();
-        } catch (IllegalArgumentException e) {
-            return TcpTarget.safe(service.url());
-        }
+        return TcpTarget.describe(service.url());
     }
 
     @Override
@@ -60,8 +55,7 @@ public final class TcpProbe implements Probe {
         try {
             target = TcpTarget.of(service.url());
         } catch (IllegalArgumentException e) {
-            return List.of(new Observation.ProbeFailure(service.id(), source(), TcpTarget.safe(service.url()),
-                    FailureKind.MISCONFIGURED, e.getMessage(), null, Duration.ZERO, 1));
+            return List.of(TcpTarget.unusable(service, source(), e));
         }
         TcpDial.Result dial = TcpDial.dial(DnsLookup.SYSTEM, target, start + timeout.toNanos());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

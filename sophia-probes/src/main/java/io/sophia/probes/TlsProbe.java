@@ -71,6 +71,7 @@ public final class TlsProbe implements Probe {
             return new Builder();
         }
 
+        /** The clock that days to expiry are counted from. */
         public Clock clock() {
             return clock;
         }
@@ -100,6 +101,7 @@ public final class TlsProbe implements Probe {
                 return this;
             }
 
+            /** The options. */
             public Options build() {
                 return new Options(this);
             }
@@ -140,11 +142,7 @@ public final class TlsProbe implements Probe {
 
     @Override
     public String target() {
-        try {
-            return TcpTarget.of(service.url()).toString();
-        } catch (IllegalArgumentException e) {
-            return TcpTarget.safe(service.url());
-        }
+        return TcpTarget.describe(service.url());
     }
 
     @Override
@@ -155,7 +153,7 @@ public final class TlsProbe implements Probe {
         try {
             target = TcpTarget.of(service.url());
         } catch (IllegalArgumentException e) {
-            return List.of(failure(TcpTarget.safe(service.url()), FailureKind.MISCONFIGURED, e.getMessage(), start));
+            return List.of(TcpTarget.unusable(service, source(), e));
         }
         TcpDial.Result dial = TcpDial.dial(DnsLookup.SYSTEM, target, deadline);
         if (!dial.ok()) {

@@ -240,6 +240,24 @@ class FlyMachinesProbeTest {
     }
 
     @Test
+    void aTokenStoredWithItsTrailingNewlineIsSentWithoutIt() {
+        api.answer("empty", 200, "[]");
+        run(config().env(Map.of("TEST_FLY_TOKEN", TOKEN + "\n")::get).app("web", "empty").build());
+        assertEquals(List.of("Bearer " + TOKEN), api.authorizations);
+    }
+
+    @Test
+    void aTokenThatCannotBeAHeaderValueIsMisconfiguredWithoutEchoingIt() {
+        String broken = "fo1_first-half\nsecond-half-4711";
+        ProbeFailure f = onlyFailure(FlyMachinesProbe.of(config().env(Map.of("TEST_FLY_TOKEN", broken)::get)
+                .app("web", "app").build(), null).run());
+        assertEquals(FailureKind.MISCONFIGURED, f.kind());
+        assertTrue(f.detail().contains("TEST_FLY_TOKEN"), f.detail());
+        assertFalse(f.toString().contains("first-half") || f.toString().contains("second-half"), f.toString());
+        assertTrue(api.paths.isEmpty());
+    }
+
+    @Test
     void aHangingApiIsAReadTimeoutWithinTheBudgetAndTheNextAppIsStillReported() {
         api.hang("slow");
         long t0 = System.nanoTime();

@@ -669,4 +669,14 @@ class GitHubActionsProbeTest {
         assertFalse(GitHubActionsConfig.custom().repository(REPO).runId(1).tokenEnv("T").env(env).build().toString()
                 .contains(TOKEN));
     }
+
+    @Test
+    @DisplayName("an apiUrl of the wrong scheme is refused without echoing the token in its user info")
+    void badApiUrlKeepsItsTokenOut() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GitHubActionsConfig.custom().apiUrl(URI.create("ftp://x-access-token:" + TOKEN + "@api.github.com/"))
+                        .repository(REPO).runId(1).build());
+        assertTrue(e.getMessage().contains("apiUrl") && e.getMessage().contains("api.github.com"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    }
 }

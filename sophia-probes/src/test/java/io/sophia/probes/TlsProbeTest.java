@@ -195,6 +195,20 @@ class TlsProbeTest {
     }
 
     @Test
+    void aUrlWithoutAUsablePortIsMisconfiguredNamingTheUrlAndItsTargetWithoutCredentials() {
+        TlsProbe probe = TlsProbe.of(service("ftp://user:secret@files.sophia-test.invalid/pub", null), TIMEOUT);
+        List<Observation> out = probe.run();
+        assertEquals(1, out.size(), out.toString());
+        ProbeFailure f = (ProbeFailure) out.get(0);
+        assertEquals(FailureKind.MISCONFIGURED, f.kind());
+        assertEquals("tls", f.source());
+        assertEquals("ftp://files.sophia-test.invalid/pub", f.target());
+        assertEquals(f.target(), probe.target());
+        assertTrue(f.detail().contains("no port"), f.detail());
+        assertFalse(f.toString().contains("secret"), f.toString());
+    }
+
+    @Test
     void aNameThatDoesNotResolveIsADnsFailure() {
         ProbeFailure f = (ProbeFailure) TlsProbe.of(service("https://sophia-probe-test.invalid", null), TIMEOUT)
                 .run().get(0);

@@ -36,7 +36,6 @@ public final class HtmlReport {
     public static String render(Assessment assessment, List<String> artifacts, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(redaction, "redaction");
-        List<String> files = artifacts == null ? List.of() : artifacts.stream().map(redaction::apply).toList();
-        return HtmlRenderer.render(redaction.apply(assessment), files);
+        return HtmlRenderer.render(redaction.apply(assessment), redaction.applyEach(artifacts));
     }
 }

@@ -44,8 +44,7 @@ public final class MarkdownReport {
     public static String render(Assessment assessment, List<String> artifacts, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(redaction, "redaction");
-        List<String> files = artifacts == null ? List.of() : artifacts.stream().map(redaction::apply).toList();
-        return MarkdownRenderer.render(redaction.apply(assessment), files);
+        return MarkdownRenderer.render(redaction.apply(assessment), redaction.applyEach(artifacts));
     }
 
     /**

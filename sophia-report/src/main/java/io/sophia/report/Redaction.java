@@ -130,6 +130,11 @@ public final class Redaction {
         return t;
     }
 
+    /** Each of {@code texts} masked (the artifact names a report lists); null gives an empty list. */
+    List<String> applyEach(List<String> texts) {
+        return texts == null ? List.of() : texts.stream().map(this::apply).toList();
+    }
+
     /** A copy of {@code assessment} in which every string (names, urls, log lines, texts) is masked. */
     public Assessment apply(Assessment assessment) {
         return AssessmentScrubber.scrub(assessment, this::apply);

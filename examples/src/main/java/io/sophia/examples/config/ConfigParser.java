@@ -274,25 +274,11 @@ final class ConfigParser {
     }
 
     private DeploymentConfig.GitHub pipeline(MapNode root) {
-        Optional<Entry> pe = root.get("pipeline");
-        if (pe.isEmpty()) {
-            return null;
-        }
-        MapNode p = map(pe.get().value(), "pipeline");
-        if (p == null) {
-            return null;
-        }
-        keys(p, "pipeline", PIPELINE);
-        Optional<Entry> ge = p.get("github");
-        if (ge.isEmpty()) {
-            return null;
-        }
         String at = "pipeline.github";
-        MapNode g = map(ge.get().value(), at);
+        MapNode g = subsection(root, "pipeline", PIPELINE, "github", GITHUB);
         if (g == null) {
             return null;
         }
-        keys(g, at, GITHUB);
         URI api = g.get("apiUrl").map(x -> apiUrl(x, at + ".apiUrl")).orElse(DeploymentConfig.GITHUB_API);
         String repository = required(g, at, "repository").map(x -> {
             String r = string(x, at + ".repository");
@@ -319,25 +305,11 @@ final class ConfigParser {
     }
 
     private DeploymentConfig.Fly platform(MapNode root, List<Service> services) {
-        Optional<Entry> pe = root.get("platform");
-        if (pe.isEmpty()) {
-            return null;
-        }
-        MapNode p = map(pe.get().value(), "platform");
-        if (p == null) {
-            return null;
-        }
-        keys(p, "platform", PLATFORM);
-        Optional<Entry> fe = p.get("fly");
-        if (fe.isEmpty()) {
-            return null;
-        }
         String at = "platform.fly";
-        MapNode f = map(fe.get().value(), at);
+        MapNode f = subsection(root, "platform", PLATFORM, "fly", FLY);
         if (f == null) {
             return null;
         }
-        keys(f, at, FLY);
         URI api = f.get("apiUrl").map(x -> apiUrl(x, at + ".apiUrl")).orElse(DeploymentConfig.FLY_API);
         String tokenEnv = f.get("tokenEnv").map(x -> envName(x, at + ".tokenEnv")).orElse(null);
         Map<String, String> apps = new LinkedHashMap<>();
@@ -363,6 +335,34 @@ final class ConfigParser {
             }
         }
         return new DeploymentConfig.Fly(api, tokenEnv, apps);
+    }
+
+    /**
+     * The mapping at {@code section.sub} with the keys of both levels checked; null when either level is
+     * absent or not a mapping (the latter reported).
+     */
+    private MapNode subsection(MapNode root, String section, Set<String> sectionKeys, String sub,
+                               Set<String> subKeys) {
+        Optional<Entry> se = root.get(section);
+        if (se.isEmpty()) {
+            return null;
+        }
+        MapNode s = map(se.get().value(), section);
+        if (s == null) {
+            return null;
+        }
+        keys(s, section, sectionKeys);
+        Optional<Entry> ue = s.get(sub);
+        if (ue.isEmpty()) {
+            return null;
+        }
+        String at = section + "." + sub;
+        MapNode u = map(ue.get().value(), at);
+        if (u == null) {
+            return null;
+        }
+        keys(u, at, subKeys);
+        return u;
     }
 
     private DeploymentConfig.ProbeSettings probe(MapNode root) {

@@ -81,7 +81,8 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
      */
     public record Fly(URI apiUrl, String tokenEnv, Map<String, String> apps) {
         public Fly {
-            apps = Map.copyOf(apps);
+            // file order, not Map.copyOf's per-JVM order: the machines, and so report.json, follow it
+            apps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(apps));
         }
     }
 

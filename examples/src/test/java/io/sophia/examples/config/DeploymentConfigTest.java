@@ -108,6 +108,9 @@ class DeploymentConfigTest {
         assertEquals(6, c.deployment().services().size());
         assertEquals("deploy-all.yml", c.github().workflow());
         assertEquals(6, c.fly().apps().size());
+        // file order, every run: the platform machines in report.json follow it (byte-identical reports)
+        assertEquals(List.of("dashboard", "mcp-repo", "mcp-research", "mcp-context", "mcp-business", "jobs"),
+                List.copyOf(c.fly().apps().keySet()));
         assertEquals(Duration.ofSeconds(5), c.probe().timeout());
         assertTrue(c.gate().containsKey("tlsExpiryDays"));
     }

@@ -69,6 +69,23 @@ public final class Failures {
         return FailureKind.OTHER;
     }
 
+    /**
+     * The kind of an API's HTTP error status: 401, 402, 403, 404, 410, 422 and 429 by name, 5xx
+     * {@link FailureKind#SERVER_ERROR}, anything else {@code otherwise}.
+     */
+    public static FailureKind ofHttpStatus(int status, FailureKind otherwise) {
+        return switch (status) {
+            case 401 -> FailureKind.UNAUTHORIZED;
+            case 402 -> FailureKind.PAYMENT_REQUIRED;
+            case 403 -> FailureKind.FORBIDDEN;
+            case 404 -> FailureKind.NOT_FOUND;
+            case 410 -> FailureKind.GONE;
+            case 422 -> FailureKind.UNPROCESSABLE;
+            case 429 -> FailureKind.RATE_LIMITED;
+            default -> status >= 500 ? FailureKind.SERVER_ERROR : otherwise;
+        };
+    }
+
     /** A short human phrase for a kind ("connection refused"). */
     public static String phrase(FailureKind kind) {
         return switch (kind) {

@@ -181,23 +181,9 @@ public final class GitHubClient {
                 throw new ApiException(FailureKind.RATE_LIMITED, target(uri), rateLimitDetail(uri, response.headers(),
                         message, wait), status);
             }
-            throw new ApiException(kindOf(status), target(uri), "GET " + path(uri) + " answered " + status
+            throw new ApiException(Failures.ofHttpStatus(status, FailureKind.OTHER), target(uri), "GET " + path(uri) + " answered " + status
                     + (message.isEmpty() ? "" : ": " + message) + hint(status), status);
         }
-    }
-
-    /** The kind of an HTTP error status of an API. */
-    public static FailureKind kindOf(int status) {
-        return switch (status) {
-            case 401 -> FailureKind.UNAUTHORIZED;
-            case 402 -> FailureKind.PAYMENT_REQUIRED;
-            case 403 -> FailureKind.FORBIDDEN;
-            case 404 -> FailureKind.NOT_FOUND;
-            case 410 -> FailureKind.GONE;
-            case 422 -> FailureKind.UNPROCESSABLE;
-            case 429 -> FailureKind.RATE_LIMITED;
-            default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.OTHER;
-        };
     }
 
     private String hint(int status) {

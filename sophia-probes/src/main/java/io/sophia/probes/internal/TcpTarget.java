@@ -1,6 +1,11 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -29,6 +34,21 @@ public record TcpTarget(String host, int port) {
             throw new IllegalArgumentException("url '" + safe(url) + "' has an invalid port " + port);
         }
         return new TcpTarget(host, port);
+    }
+
+    /** {@code url}'s target as {@code host:port}, or its {@link #safe} form when it has none: a probe's target. */
+    public static String describe(URI url) {
+        try {
+            return of(url).toString();
+        } catch (IllegalArgumentException e) {
+            return safe(url);
+        }
+    }
+
+    /** The {@code MISCONFIGURED} failure of a probe whose service url gives no target ({@code why} from {@link #of}). */
+    public static Observation.ProbeFailure unusable(Service service, String source, IllegalArgumentException why) {
+        return new Observation.ProbeFailure(service.id(), source, safe(service.url()), FailureKind.MISCONFIGURED,
+                why.getMessage(), null, Duration.ZERO, 1);
     }
 
     /** The host of {@code url}, without the brackets of an IPv6 literal. */

@@ -69,6 +69,21 @@ class FailuresTest {
     }
 
     @Test
+    @DisplayName("an API's error status is named by its code, 5xx is SERVER_ERROR, any other status the caller's fallback")
+    void httpStatus() {
+        assertEquals(FailureKind.UNAUTHORIZED, Failures.ofHttpStatus(401, FailureKind.OTHER));
+        assertEquals(FailureKind.PAYMENT_REQUIRED, Failures.ofHttpStatus(402, FailureKind.OTHER));
+        assertEquals(FailureKind.FORBIDDEN, Failures.ofHttpStatus(403, FailureKind.OTHER));
+        assertEquals(FailureKind.NOT_FOUND, Failures.ofHttpStatus(404, FailureKind.OTHER));
+        assertEquals(FailureKind.GONE, Failures.ofHttpStatus(410, FailureKind.OTHER));
+        assertEquals(FailureKind.UNPROCESSABLE, Failures.ofHttpStatus(422, FailureKind.OTHER));
+        assertEquals(FailureKind.RATE_LIMITED, Failures.ofHttpStatus(429, FailureKind.OTHER));
+        assertEquals(FailureKind.SERVER_ERROR, Failures.ofHttpStatus(503, FailureKind.OTHER));
+        assertEquals(FailureKind.OTHER, Failures.ofHttpStatus(418, FailureKind.OTHER));
+        assertEquals(FailureKind.UNEXPECTED_STATUS, Failures.ofHttpStatus(302, FailureKind.UNEXPECTED_STATUS));
+    }
+
+    @Test
     @DisplayName("anything else is OTHER")
     void other() {
         assertEquals(FailureKind.OTHER, Failures.kindOf(new IllegalStateException("boom")));

@@ -1,6 +1,7 @@
 package io.sophia.report.internal;
 
 import io.sophia.core.GateDecision;
+import io.sophia.core.Observation.TlsHandshake;
 import io.sophia.core.Status;
 
 import java.math.BigDecimal;
@@ -166,6 +167,29 @@ public final class Formats {
             return "within " + min + (min == 1 ? " minute" : " minutes");
         }
         return "within " + window(d);
+    }
+
+    /**
+     * What is wrong with a certificate, in the words of the TLS tables: untrusted, self-signed, host
+     * name mismatch, expired or expires soon (under 14 days); empty when nothing is.
+     */
+    public static List<String> certificateProblems(TlsHandshake t) {
+        List<String> problems = new ArrayList<>();
+        if (!t.trusted()) {
+            problems.add("untrusted");
+        }
+        if (t.selfSigned()) {
+            problems.add("self-signed");
+        }
+        if (!t.hostnameMatches()) {
+            problems.add("host name mismatch");
+        }
+        if (t.daysToExpiry() < 0) {
+            problems.add("expired");
+        } else if (t.daysToExpiry() < 14) {
+            problems.add("expires soon");
+        }
+        return problems;
     }
 
     /** A marker for a service status. */

@@ -26,7 +26,6 @@ import io.sophia.core.Status;
 import org.apache.commons.text.StringEscapeUtils;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -481,21 +480,7 @@ public final class HtmlRenderer {
                 + "<th>Protocol</th><th>Subject</th><th>Issuer</th><th>Expires</th><th class=\"num\">Days left</th>"
                 + "<th>Checks</th></tr></thead>\n<tbody>\n");
         for (TlsHandshake t : hs) {
-            List<String> problems = new ArrayList<>();
-            if (!t.trusted()) {
-                problems.add("untrusted");
-            }
-            if (t.selfSigned()) {
-                problems.add("self-signed");
-            }
-            if (!t.hostnameMatches()) {
-                problems.add("host name mismatch");
-            }
-            if (t.daysToExpiry() < 0) {
-                problems.add("expired");
-            } else if (t.daysToExpiry() < 14) {
-                problems.add("expires soon");
-            }
+            List<String> problems = Formats.certificateProblems(t);
             w("<tr><td><code>" + hc(orDash(t.serviceId()), 80) + "</code></td><td><code>" + hc(orDash(t.host()) + ":" + t.port(), 120)
                     + "</code></td><td>" + hc(orDash(t.protocol()), 20) + "</td><td>" + hc(orDash(t.subject()), 200)
                     + "</td><td>" + hc(orDash(t.issuer()), 200) + "</td><td>" + orDash(t.notAfter()) + "</td><td class=\"num\">"

@@ -641,21 +641,7 @@ public final class MarkdownRenderer {
         line("| Service | Host | Protocol | Subject | Issuer | Expires | Days left | Checks |");
         line("|---|---|---|---|---|---|---:|---|");
         for (TlsHandshake t : hs) {
-            List<String> problems = new ArrayList<>();
-            if (!t.trusted()) {
-                problems.add("untrusted");
-            }
-            if (t.selfSigned()) {
-                problems.add("self-signed");
-            }
-            if (!t.hostnameMatches()) {
-                problems.add("host name mismatch");
-            }
-            if (t.daysToExpiry() < 0) {
-                problems.add("expired");
-            } else if (t.daysToExpiry() < 14) {
-                problems.add("expires soon");
-            }
+            List<String> problems = Formats.certificateProblems(t);
             line("| " + (t.serviceId() == null ? "—" : code(t.serviceId(), true)) + " | "
                     + code(orDash(t.host()) + ":" + t.port(), true) + " | " + inline(orDash(t.protocol()), 20) + " | "
                     + inline(orDash(t.subject()), 120) + " | " + inline(orDash(t.issuer()), 120) + " | "

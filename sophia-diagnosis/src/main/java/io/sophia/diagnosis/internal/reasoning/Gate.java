@@ -71,24 +71,23 @@ final class Gate {
         if (critical.isEmpty()) {
             return criterion(spec, d, GateDecision.Outcome.PASS, "no service is marked critical", "every critical service UP");
         }
-        List<ServiceHealth> notUp = critical.stream().filter(h -> h.status() != Status.UP).toList();
-        boolean onlyDegraded = notUp.stream().allMatch(h -> h.status() == Status.DEGRADED);
-        GateDecision.Outcome o = notUp.isEmpty() ? GateDecision.Outcome.PASS
-                : onlyDegraded ? GateDecision.Outcome.WARN : GateDecision.Outcome.FAIL;
-        String value = notUp.isEmpty() ? "all " + critical.size() + " critical services are UP"
-                : notUp.size() + " of " + critical.size() + " critical services are not UP: " + describe(notUp);
-        return criterion(spec, d, o, value, "every critical service UP");
+        return everyUp(spec, d, critical, "critical services", "every critical service UP");
     }
 
     private static GateDecision.Criterion allUp(GatePolicy.CriterionSpec spec, Collection<ServiceHealth> services) {
-        String d = "Every service is UP";
+        return everyUp(spec, "Every service is UP", services, "services", "every service UP");
+    }
+
+    /** PASS when all of {@code services} are UP, WARN when those that are not are only DEGRADED, else FAIL. */
+    private static GateDecision.Criterion everyUp(GatePolicy.CriterionSpec spec, String description,
+                                                  Collection<ServiceHealth> services, String noun, String threshold) {
         List<ServiceHealth> notUp = services.stream().filter(h -> h.status() != Status.UP).toList();
         boolean onlyDegraded = notUp.stream().allMatch(h -> h.status() == Status.DEGRADED);
         GateDecision.Outcome o = notUp.isEmpty() ? GateDecision.Outcome.PASS
                 : onlyDegraded ? GateDecision.Outcome.WARN : GateDecision.Outcome.FAIL;
-        String value = notUp.isEmpty() ? "all " + services.size() + " services are UP"
-                : notUp.size() + " of " + services.size() + " services are not UP: " + describe(notUp);
-        return criterion(spec, d, o, value, "every service UP");
+        String value = notUp.isEmpty() ? "all " + services.size() + " " + noun + " are UP"
+                : notUp.size() + " of " + services.size() + " " + noun + " are not UP: " + describe(notUp);
+        return criterion(spec, description, o, value, threshold);
     }
 
     private static String describe(List<ServiceHealth> list) {
