@@ -61,6 +61,8 @@ public final class Redaction {
             new Rule(Pattern.compile("\\bfm[12]_[A-Za-z0-9_+/=-]{16,}"), 0, ALWAYS, "fm1_", "fm2_"),
             new Rule(Pattern.compile("\\b(?:glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|xox[abprs]-[A-Za-z0-9-]{10,})"),
                     0, ALWAYS, "glpat-", "npm_", "xox"),
+            // Stripe-style secret and restricted keys (sk_live_…, rk_test_…): often in health or config dumps
+            new Rule(Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"), 0, ALWAYS, "sk_", "rk_"),
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0, ALWAYS, "eyj"),
             new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}\\b"), 0, ALWAYS, "akia", "asia", "agpa", "aida", "aroa"),
             new Rule(Pattern.compile("(?i)\\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token|private-token)"
@@ -68,7 +70,7 @@ public final class Redaction {
                     2, ALWAYS, "authorization", "api-key", "auth-token", "private-token"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s{1,5}([A-Za-z0-9._~+/=-]{8,})"), 1,
                     Redaction::looksRandom, "bearer", "basic", "token"),
-            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)"
+            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_KEY)"
                     + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,})"), 1, Redaction::looksRandom, "token", "secret", "passw", "key"),
             new Rule(Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://([^/\\s@\"'<>`]+)@"), 1, ALWAYS, "@"),
             new Rule(Pattern.compile("(?i)[?&;](?:access_token|refresh_token|id_token|token|api_key|apikey|key|secret"

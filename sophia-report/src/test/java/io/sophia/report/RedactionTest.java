@@ -70,6 +70,18 @@ class RedactionTest {
     }
 
     @Test
+    void a_stripe_key_in_a_health_body_is_masked_by_shape_and_by_its_name() {
+        String key = "sk_live_" + "51HxxAbCdEfGhIjKlMnOpQrStUv";
+        String body = "{\"status\":\"ok\",\"STRIPE_KEY\":\"" + key + "\"}";
+        String masked = patterns.apply(body);
+        assertFalse(masked.contains(key), masked);
+        assertTrue(masked.contains("STRIPE_KEY"), masked);
+        assertFalse(patterns.apply("charge " + key.replace("live", "test")).contains("51HxxAbCdEf"));
+        assertFalse(patterns.apply("SIGNING_KEY=q8Zr2LxV9kPw4TyN").contains("q8Zr2LxV9kPw4TyN"));
+        assertEquals("the MONKEY_KEY is fine", patterns.apply("the MONKEY_KEY is fine"), "a name alone is not a secret");
+    }
+
+    @Test
     void urls_lose_their_user_info_and_credential_query_values() {
         assertEquals("https://" + Redaction.MASK + "@example.com/repo.git",
                 patterns.apply("https://user:" + URL_PASSWORD + "@example.com/repo.git"));
