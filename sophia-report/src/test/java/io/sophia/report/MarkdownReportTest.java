@@ -67,6 +67,13 @@ class MarkdownReportTest {
     }
 
     @Test
+    void a_runner_level_annotation_names_its_step_and_not_the_pseudo_path_github() {
+        assertTrue(MD.contains("failure in **Deploy Dashboard**: Deploy service (Dockerfile) — Process completed with exit code 1."),
+                MD);
+        assertFalse(MD.contains("`.github"), "GitHub's .github pseudo path points nowhere");
+    }
+
+    @Test
     void the_log_evidence_quotes_the_buildkit_line_with_step_and_line_number() {
         assertTrue(MD.contains("**Deploy Dashboard** › step **Deploy service (Dockerfile)** › line 312"));
         int fence = MD.indexOf("```text\n", MD.indexOf("## Log evidence"));

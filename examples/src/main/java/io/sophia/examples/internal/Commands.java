@@ -95,9 +95,10 @@ public final class Commands {
             if (e instanceof VirtualMachineError vm) {
                 throw vm;
             }
-            LOG.log(System.Logger.Level.ERROR, "internal error", e);
-            err.println("sophia: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+            // a backstop: no known path puts a secret into an exception, but this message is printed as is
+            String message = e.getMessage() == null ? "" : ": " + io.sophia.report.Redaction.patterns().apply(firstLine(e.getMessage()));
+            LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
+            err.println("sophia: internal error: " + e.getClass().getSimpleName() + message);
             return EXIT_SOFTWARE;
         }
     }

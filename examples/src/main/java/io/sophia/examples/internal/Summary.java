@@ -96,7 +96,8 @@ public final class Summary {
         sb.setLength(clipTail(sb));
         sb.append('\n');
         if (impact != null && !impact.capabilitiesOffline().isEmpty()) {
-            sb.append(clip("Offline    " + impact.capabilitiesOffline().size() + " capabilities: "
+            sb.append(clip("Offline    " + impact.capabilitiesOffline().size()
+                    + (impact.capabilitiesOffline().size() == 1 ? " capability: " : " capabilities: ")
                     + String.join(", ", impact.capabilitiesOffline()), 2 * WIDTH)).append('\n');
         }
 

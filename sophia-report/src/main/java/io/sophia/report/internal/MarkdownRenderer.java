@@ -300,10 +300,16 @@ public final class MarkdownRenderer {
         blank();
         for (CiJob j : pipeline.jobs()) {
             boolean ok = "success".equals(j.conclusion()) || "skipped".equals(j.conclusion());
+            boolean skipped = "skipped".equals(j.conclusion());
             String head = conclusionMarker(j.conclusion()) + " **" + inline(j.name(), 120) + "** — "
-                    + inline(orDash(j.conclusion()), 40) + " · " + duration(j.duration());
+                    + inline(orDash(j.conclusion()), 40) + (skipped ? "" : " · " + duration(j.duration()));
             if (j.runnerName() != null) {
                 head += " · runner " + code(j.runnerName(), false);
+            }
+            if (skipped) {
+                line(head + " · did not run");
+                blank();
+                continue;
             }
             if (ok) {
                 line(head + " · " + j.steps().size() + (j.steps().size() == 1 ? " step" : " steps") + ", none failed");
@@ -332,9 +338,11 @@ public final class MarkdownRenderer {
                         .findFirst().orElse("job " + an.jobId());
                 line("- " + ("failure".equals(an.level()) ? "❌" : "warning".equals(an.level()) ? "⚠️" : "ℹ️") + " "
                         + inline(orDash(an.level()), 20) + " in **" + inline(job, 100) + "**"
-                        + (an.title() == null ? "" : ": " + inline(an.title(), 120))
-                        + (an.message() == null ? "" : " — " + inline(an.message(), 300))
-                        + (an.path() == null ? "" : " (" + code(an.path() + (an.line() == null ? "" : ":" + an.line()), false) + ")"));
+                        + (an.title() == null || an.title().isBlank() ? ":" : ": " + inline(an.title(), 120) + " —")
+                        + (an.message() == null ? "" : " " + inline(an.message(), 300))
+                        // GitHub files runner-level errors under the pseudo path ".github", which points nowhere
+                        + (an.path() == null || an.path().isBlank() || ".github".equals(an.path()) ? ""
+                                : " (" + code(an.path() + (an.line() == null ? "" : ":" + an.line()), false) + ")"));
             }
             blank();
         }
