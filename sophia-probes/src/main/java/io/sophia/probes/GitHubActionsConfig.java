@@ -29,7 +29,13 @@ public final class GitHubActionsConfig {
 
     /** Default API root: {@code https://api.github.com} (GitHub Enterprise Server uses {@code https://HOST/api/v3}). */
     public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
-    /** Default cap on the bytes read from one job log: 64 MiB. */
+    /**
+     * Default cap on the bytes read from one job log: 64 MiB, the log's last 64 MiB when it is
+     * longer. The scan streams through a fixed buffer, so the cap bounds time, not memory: 64 MiB
+     * leaves room within {@link #DEFAULT_TIMEOUT} on a slow link (on loopback the 64 MiB tail of a
+     * 2 GiB log takes about 1 s, 4.5 s when the server ignores {@code Range}; see
+     * {@code GitHubLogStreamBenchmark}); raise it (with the timeout) to scan more of a huge log.
+     */
     public static final long DEFAULT_MAX_LOG_BYTES = 64L << 20;
     /** Default longest {@code Retry-After} or rate-limit reset the probe waits out: 10 seconds. */
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(10);
@@ -115,7 +121,13 @@ public final class GitHubActionsConfig {
         return allAttempts;
     }
 
-    /** Bytes read at most from one job log; a longer log is analysed up to here and reported truncated. */
+    /**
+     * Bytes read at most from one job log. A longer log (by its {@code Content-Length}) is analysed
+     * from its tail: its last {@code maxLogBytes} bytes are fetched with {@code Range} (or the head is
+     * read and dropped when the server ignores {@code Range}), starting on the first whole line, and
+     * the read is reported truncated with line numbers counted from the tail's start. A log of unknown
+     * length is read from its head up to the cap. See {@link GitHubActionsProbe}.
+     */
     public long maxLogBytes() {
         return maxLogBytes;
     }
@@ -221,7 +233,7 @@ public final class GitHubActionsConfig {
             return this;
         }
 
-        /** Cap on bytes read from one log, {@code >= 1}. Default {@link #DEFAULT_MAX_LOG_BYTES}. */
+        /** Cap on bytes read from one log (its tail when longer), {@code >= 1}. Default {@link #DEFAULT_MAX_LOG_BYTES}. */
         public Builder maxLogBytes(long maxLogBytes) {
             this.maxLogBytes = maxLogBytes;
             return this;

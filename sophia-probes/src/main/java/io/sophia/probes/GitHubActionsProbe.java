@@ -17,6 +17,7 @@ import io.sophia.probes.internal.GitHubClient;
 import io.sophia.probes.internal.GitHubPayloads;
 import io.sophia.probes.internal.JobMatcher;
 import io.sophia.probes.internal.LogStream;
+import io.sophia.probes.internal.LogTail;
 import io.sophia.probes.internal.SafeText;
 
 import java.io.IOException;
@@ -68,10 +69,27 @@ import java.util.Objects;
  * ("Deploy MCP Repo" deploys the service named "MCP Repo", id {@code mcp-repo}); the longest match
  * wins. The {@link CiJob}, its annotations, log read and findings carry that service id.
  *
- * <p>Logs are never held in memory: the body streams through the analyzer and is cut at
- * {@link GitHubActionsConfig#maxLogBytes()} (reported as {@code truncated}). The probe keeps to
- * the earlier of {@link GitHubActionsConfig#timeout()} and the runner's deadline, stopping a log
- * early rather than losing what it read. The token never appears in an observation.
+ * <p>Logs are never held in memory: the body streams through the analyzer. A log whose
+ * {@code Content-Length} exceeds {@link GitHubActionsConfig#maxLogBytes()} is read from its
+ * <em>tail</em>, where a job's failure almost always is: the probe asks the (redirected) log url
+ * again with {@code Range: bytes=FROM-} for the last {@code maxLogBytes} bytes (blob storage answers
+ * 206), starts on the first whole line of that window and reports the {@link CiLogRead} as
+ * {@code truncated}, its bytes and lines counting the tail only. A server that ignores
+ * {@code Range} (200 with the whole body) has the head read and dropped through one small buffer
+ * until the tail is reached; when the time runs out first, a {@code DEADLINE_EXCEEDED}
+ * {@link ProbeFailure} says so and nothing of the log is analysed. A log without a
+ * {@code Content-Length} (chunked) cannot be tailed: it is read from its head and cut at the cap.
+ *
+ * <p>In a tail the analyzer's line numbers ({@link Observation.LogFinding#lineNumber()}) count from
+ * the first whole line of the tail, not from the start of the log (whose line count is not known
+ * without reading it); a truncated {@link CiLogRead} of the same job tells the two apart. The
+ * analyzer still gets all the job's steps, but a tail usually begins inside a step whose
+ * {@code ##[group]} header was cut off, so attribution of its first lines to a step is weaker
+ * (unknown or by order) than in a whole log.
+ *
+ * <p>The probe keeps to the earlier of {@link GitHubActionsConfig#timeout()} and the runner's
+ * deadline, stopping a log early rather than losing what it read. The token never appears in an
+ * observation.
  *
  * <p>Stable API. Thread-safe.
  */
@@ -81,6 +99,7 @@ public final class GitHubActionsProbe implements Probe {
     public static final String SOURCE = GitHubPayloads.SOURCE;
     /** Findings kept per log at most. */
     static final int MAX_FINDINGS_PER_LOG = 100;
+    private static final java.util.regex.Pattern CONTENT_RANGE = java.util.regex.Pattern.compile("bytes\\s+(\\d{1,18})-\\d+/.*");
 
     private final GitHubActionsConfig config;
     private final JobMatcher matcher;
@@ -237,9 +256,28 @@ public final class GitHubActionsProbe implements Probe {
             out.add(failure(e.target(), e.kind(), what + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
             return;
         }
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        boolean tail = length > config.maxLogBytes();
+        long skip = 0;
+        if (tail) {
+            // one byte before the window: LogTail then drops through the first newline and starts on a whole line
+            long from = length - config.maxLogBytes() - 1;
+            closeQuietly(response);
+            try {
+                response = api.download(response.uri(), from);
+            } catch (ApiException e) {
+                out.add(failure(e.target(), e.kind(), "tail of the log of job '" + job.name() + "': "
+                        + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
+                return;
+            }
+            // 200: the server ignored Range and sends the whole log, whose head is read and dropped;
+            // 206 from an earlier byte than asked (Content-Range) likewise has the difference dropped
+            skip = response.statusCode() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
+        }
         LogAnalyzer.LogOrigin origin = new LogAnalyzer.LogOrigin(SOURCE, job.serviceId(), job.jobId(), job.name(),
                 job.steps());
-        LogStream counted = new LogStream(response.body(), config.maxLogBytes(), deadline);
+        LogTail tailStream = tail ? new LogTail(response.body(), skip, deadline) : null;
+        LogStream counted = new LogStream(tail ? tailStream : response.body(), config.maxLogBytes(), deadline);
         List<Observation.LogFinding> findings = List.of();
         String problem = null;
         FailureKind problemKind = FailureKind.OTHER;
@@ -260,7 +298,13 @@ public final class GitHubActionsProbe implements Probe {
             problem = "log analyzer failed on job '" + job.name() + "': " + SafeText.without(SafeText.describe(e), token);
         }
         out.add(new CiLogRead(job.serviceId(), SOURCE, job.jobId(), counted.bytes(), counted.lines(),
-                counted.truncated()));
+                tail || counted.truncated()));
+        if (tailStream != null && tailStream.skipping() && (problem == null || deadline.expired())) {
+            problemKind = FailureKind.DEADLINE_EXCEEDED;
+            problem = "log of job '" + job.name() + "' is " + length + " bytes and its server ignored Range; the probe's time ran out after "
+                    + "discarding " + tailStream.discarded() + " bytes of its head, before the last " + config.maxLogBytes()
+                    + " bytes were reached";
+        }
         if (problem != null) {
             out.add(failure(api.target(uri), problemKind, problem, null, start));
         }
@@ -284,6 +328,21 @@ public final class GitHubActionsProbe implements Probe {
     private ProbeFailure failure(String target, FailureKind kind, String detail, Integer status, long start) {
         return new ProbeFailure(null, SOURCE, target, kind, SafeText.text(detail), status,
                 Duration.ofNanos(System.nanoTime() - start), 1);
+    }
+
+    /** First byte of a 206 answer per {@code Content-Range: bytes FIRST-LAST/SIZE}, else {@code asked}. */
+    private static long rangeStart(HttpResponse<InputStream> response, long asked) {
+        String range = response.headers().firstValue("Content-Range").orElse("").strip();
+        java.util.regex.Matcher m = CONTENT_RANGE.matcher(range);
+        return m.matches() ? Long.parseLong(m.group(1)) : asked;
+    }
+
+    private static void closeQuietly(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
+        }
     }
 
     private static List<Observation.LogFinding> drain(Reader log) throws IOException {

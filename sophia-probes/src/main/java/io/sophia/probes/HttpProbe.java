@@ -7,26 +7,21 @@ import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Observation.ProbeFailure;
-import io.sophia.core.Observation.Timing;
 import io.sophia.core.Probe;
 import io.sophia.core.Service;
-import io.sophia.probes.internal.CappedBody;
 import io.sophia.probes.internal.Conditions;
 import io.sophia.probes.internal.Deadline;
+import io.sophia.probes.internal.DnsLookup;
 import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.SafeText;
 import io.sophia.probes.internal.TimingExchange;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -38,16 +33,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Checks one HTTP(S) service with the JDK's {@link HttpClient}: one {@code GET} of the service url
- * (plus {@link Expectations#healthPath()}), recording the status code, latency, a capped body
- * excerpt, the content type, the deployed version and the timing phases.
+ * Checks one HTTP(S) service with one {@code GET} of the service url (plus
+ * {@link Expectations#healthPath()}), recording the status code, latency, a capped body excerpt,
+ * the content type, the deployed version and the timing phases.
  *
  * <p>Observations of one run, in order:
  * <ul>
@@ -56,20 +48,23 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link ProbeFailure} of kind {@link FailureKind#UNEXPECTED_STATUS} when the status is rejected;</li>
  *   <li>no answer: one {@link ProbeFailure} whose kind says why: {@code CONNECTION_REFUSED},
  *       {@code CONNECT_TIMEOUT} (the connect gets 80 % of the time, so a stalled connect is told
- *       apart from a silent server), {@code READ_TIMEOUT}, {@code DNS_FAILURE}, {@code TLS_FAILURE}
- *       (a failed handshake, or one that stalled on a port that accepts TCP),
+ *       apart from a silent server), {@code READ_TIMEOUT}, {@code DNS_FAILURE} or {@code DNS_TIMEOUT},
+ *       {@code TLS_FAILURE} (a failed handshake, or one that stalled on a port that accepts TCP),
  *       {@code CONNECTION_RESET}, or {@code MISCONFIGURED} for an unusable url.</li>
  * </ul>
  *
+ * <p>The check is a single HTTP/1.1 exchange on a socket, timed phase by phase like
+ * blackbox_exporter: {@code dns} (null when the host is an IP literal), {@code connect},
+ * {@code tls} (https only), {@code firstByte} (request sent to first response byte) and
+ * {@code transfer} (first byte to end of body). The phases are contiguous, so they add up to the
+ * latency; a body read only up to its cap has no {@code transfer}. The latency is the server's
+ * time plus the network's, without any client start-up cost, so a {@code maxLatency} of a few
+ * milliseconds holds for a fast service even on the first check in a JVM.
+ *
  * <p>The body is never buffered whole: the first {@value #EXCERPT_BYTES} bytes become the excerpt,
  * up to 64 KiB are kept to read the JSON expectations and the version, the rest up to 1 MiB is
- * counted and discarded. The url's user info and query never appear in an observation.
- *
- * <p>The timing phases come from a second, raw-socket HTTP/1.1 exchange made after a successful
- * check (the JDK client does not expose them): {@code dns} is the lookup made before the check,
- * {@code connect}, {@code tls}, {@code firstByte} (request written to first response byte) and
- * {@code transfer} (first byte to end of body) are measured on that exchange; a phase not reached
- * is null.
+ * counted and discarded. The url's user info and query never appear in an observation, and user
+ * info is never sent.
  *
  * <p>Stable API. Thread-safe; one instance may be run repeatedly.
  */
@@ -84,28 +79,22 @@ public final class HttpProbe implements Probe {
     private static final int PARSE_BYTES = 64 * 1024;
     private static final long READ_LIMIT = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Service service;
     private final Duration timeout;
     private final URI uri;
     private final String misconfiguration;
-    private final HttpClient client;
+    private final byte[] request;
+    private final SSLSocketFactory tls;
 
-    private HttpProbe(Service service, Duration timeout, URI uri, String misconfiguration) {
+    private HttpProbe(Service service, Duration timeout, URI uri, String misconfiguration, SSLSocketFactory tls) {
         this.service = service;
         this.timeout = timeout;
         this.uri = uri;
         this.misconfiguration = misconfiguration;
-        this.client = newClient(timeout);
-    }
-
-    /** A client whose connect timeout is 80 % of {@code budget}, so a stalled connect ends before the whole check does. */
-    private static HttpClient newClient(Duration budget) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofMillis(Math.max(1, budget.toMillis() * 8 / 10)))
-                .build();
+        this.request = uri == null ? null : TimingExchange.request(uri, USER_AGENT);
+        this.tls = tls;
     }
 
     /**
@@ -115,15 +104,20 @@ public final class HttpProbe implements Probe {
      * @throws IllegalArgumentException when {@code timeout} is not positive
      */
     public static HttpProbe of(Service service, Duration timeout) {
+        return of(service, timeout, null);
+    }
+
+    /** A probe whose https connections trust what {@code tls} trusts (null: the JVM's default trust store); for tests. */
+    static HttpProbe of(Service service, Duration timeout, SSLSocketFactory tls) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         try {
-            return new HttpProbe(service, timeout, checkUri(service), null);
+            return new HttpProbe(service, timeout, checkUri(service), null, tls);
         } catch (IllegalArgumentException e) {
-            return new HttpProbe(service, timeout, null, e.getMessage());
+            return new HttpProbe(service, timeout, null, e.getMessage(), tls);
         }
     }
 
@@ -175,82 +169,124 @@ public final class HttpProbe implements Probe {
 
     @Override
     public List<Observation> run() throws InterruptedException {
-        long start = System.nanoTime();
         if (uri == null) {
-            return List.of(failure(FailureKind.MISCONFIGURED, misconfiguration, null, start));
+            return List.of(failure(FailureKind.MISCONFIGURED, misconfiguration, null, System.nanoTime()));
         }
         Deadline deadline = Deadline.within(timeout);
+        // the JVM's one-time trust-store set-up is not the server's time: done before the clock starts
+        SSLSocketFactory factory = tls != null || !"https".equalsIgnoreCase(uri.getScheme()) ? tls : TimingExchange.tlsFactory();
+        long start = System.nanoTime();
+        String host = uri.getHost();
         InetAddress address;
-        Duration dns;
-        try {
-            address = InetAddress.getAllByName(uri.getHost())[0];
-            dns = Duration.ofNanos(System.nanoTime() - start);
-        } catch (UnknownHostException e) {
-            return List.of(failure(FailureKind.DNS_FAILURE, "host " + uri.getHost() + " does not resolve", null, start));
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri).GET()
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", "application/json, */*;q=0.5")
-                .build();
-        AtomicLong headersAt = new AtomicLong();
-        HttpResponse.BodyHandler<CappedBody.Captured> handler = info -> {
-            headersAt.set(System.nanoTime());
-            return new CappedBody(PARSE_BYTES, READ_LIMIT);
-        };
-        // a runner deadline well before our own timeout needs a client whose connect timeout fits in it
-        HttpClient http = deadline.remaining().compareTo(timeout.multipliedBy(85).dividedBy(100)) < 0
-                ? newClient(deadline.remaining()) : client;
-        CompletableFuture<HttpResponse<CappedBody.Captured>> call = http.sendAsync(request, handler);
-        HttpResponse<CappedBody.Captured> response;
-        try {
-            response = call.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            String within = " within " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
-            String detail = headersAt.get() != 0
-                    ? "headers came after " + Duration.ofNanos(headersAt.get() - start).toMillis()
-                      + " ms but the body did not complete" + within
-                    : "connected but no answer" + within;
-            return List.of(failure(FailureKind.READ_TIMEOUT, detail, null, start));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            FailureKind kind = Failures.kindOf(cause);
-            if (kind == FailureKind.CONNECT_TIMEOUT && "https".equalsIgnoreCase(uri.getScheme())
-                    && tcpConnects(address, deadline)) {
-                // the JDK's connect timeout covers the TLS handshake too; a port that accepts TCP stalled in TLS
-                return List.of(failure(FailureKind.TLS_FAILURE, "TCP connected but the TLS handshake did not complete within "
-                        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms", null, start));
+        Duration dns = null;
+        long phaseStart = start;
+        if (isIpLiteral(host)) {
+            try {
+                address = InetAddress.getByName(host); // a literal is parsed, never looked up
+            } catch (UnknownHostException e) {
+                return List.of(failure(FailureKind.MISCONFIGURED, "host " + host + " is not a valid IP address", null, start));
             }
-            return List.of(failure(kind, Failures.phrase(kind) + ": " + SafeText.describe(cause), null, start));
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            throw e;
+        } else {
+            DnsLookup.Result lookup = DnsLookup.resolve(DnsLookup.SYSTEM, host, deadline.remaining());
+            if (!lookup.ok()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while resolving " + host);
+                }
+                return List.of(failure(lookup.failure(), lookup.detail(), null, start)); // the detail names the host
+            }
+            address = lookup.addresses().get(0);
+            phaseStart = System.nanoTime();
+            dns = Duration.ofNanos(phaseStart - start);
         }
-        return answer(response, start, address, dns, deadline);
+        Duration connectTimeout = Duration.ofMillis(Math.max(1, Math.min(timeout.toMillis(),
+                deadline.remaining().toMillis()) * 8 / 10));
+        TimingExchange.Answer answer;
+        try {
+            answer = TimingExchange.get(uri, request, address, dns, start, phaseStart, connectTimeout, deadline,
+                    factory, PARSE_BYTES, READ_LIMIT);
+        } catch (TimingExchange.Failed e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted during the check of " + target());
+            }
+            return List.of(failure(e, start));
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted during the check of " + target());
+        }
+        return answer(answer);
     }
 
-    private List<Observation> answer(HttpResponse<CappedBody.Captured> response, long start, InetAddress address,
-                                     Duration dns, Deadline deadline) {
-        CappedBody.Captured body = response.body();
-        Duration latency = Duration.ofNanos(body.endNanos() - start);
-        int status = response.statusCode();
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        String excerpt = excerpt(body, contentType);
-        JsonNode json = body.complete() && body.total() <= PARSE_BYTES ? parse(body.head()) : null;
+    /** The failure kind of an exchange that failed, told by the step it failed in. */
+    private ProbeFailure failure(TimingExchange.Failed e, long start) {
+        Throwable cause = e.getCause();
+        String within = " within " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+        FailureKind kind = Failures.kindOf(cause);
+        switch (e.phase()) {
+            case CONNECT -> {
+                if (e.timedOut()) {
+                    return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect did not complete" + within,
+                            null, start);
+                }
+            }
+            case TLS -> {
+                if (e.timedOut()) {
+                    return failure(FailureKind.TLS_FAILURE, "TCP connected but the TLS handshake did not complete" + within,
+                            null, start);
+                }
+                if (kind == FailureKind.OTHER) {
+                    kind = FailureKind.TLS_FAILURE;
+                }
+            }
+            case FIRST_BYTE -> {
+                if (e.timedOut()) {
+                    return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + within, null, start);
+                }
+                if (e.closedEarly()) {
+                    return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer",
+                            null, start);
+                }
+            }
+            case HEADERS, BODY -> {
+                if (e.timedOut()) {
+                    String detail = e.headersAtNanos() != 0
+                            ? "headers came after " + Duration.ofNanos(e.headersAtNanos() - start).toMillis()
+                              + " ms but the body did not complete" + within
+                            : "the answer began but its headers did not complete" + within;
+                    return failure(FailureKind.READ_TIMEOUT, detail, null, start);
+                }
+                if (e.closedEarly()) {
+                    return failure(FailureKind.CONNECTION_RESET, "connection closed by the server in the middle of the answer: "
+                            + SafeText.describe(cause), null, start);
+                }
+                if (cause instanceof ProtocolException) {
+                    return failure(FailureKind.OTHER, "malformed HTTP answer: " + SafeText.describe(cause), null, start);
+                }
+            }
+            default -> {
+                // every phase is handled above
+            }
+        }
+        return failure(kind, Failures.phrase(kind) + ": " + SafeText.describe(cause), null, start);
+    }
+
+    private List<Observation> answer(TimingExchange.Answer response) {
+        Duration latency = response.latency();
+        int status = response.status();
+        String contentType = response.header("Content-Type").orElse(null);
+        String excerpt = excerpt(response, contentType);
+        JsonNode json = response.complete() && response.total() <= PARSE_BYTES ? parse(response.head()) : null;
         Expectations expect = service.expect();
         String version = null;
         if (expect.versionHeader() != null) {
-            version = response.headers().firstValue(expect.versionHeader()).map(SafeText::text).orElse(null);
+            version = response.header(expect.versionHeader()).map(SafeText::text).orElse(null);
         }
         if (version == null && expect.versionField() != null && json != null) {
             String v = Conditions.text(json, Conditions.pointer(expect.versionField()));
             version = v == null ? null : SafeText.text(v);
         }
-        Timing timing = deadline.expired()
-                ? new Timing(dns, null, null, null, null)
-                : TimingExchange.measure(uri, address, dns, deadline, USER_AGENT);
         List<Observation> out = new ArrayList<>();
-        out.add(new HttpCheck(service.id(), SOURCE, target(), status, latency, excerpt, contentType, version, timing));
+        out.add(new HttpCheck(service.id(), SOURCE, target(), status, latency, excerpt, contentType, version,
+                response.timing()));
         out.addAll(Conditions.evaluate(service.id(), SOURCE, expect, status, latency, json));
         if (!expect.accepts(status)) {
             out.add(new ProbeFailure(service.id(), SOURCE, target(), FailureKind.UNEXPECTED_STATUS,
@@ -259,14 +295,9 @@ public final class HttpProbe implements Probe {
         return out;
     }
 
-    private boolean tcpConnects(InetAddress address, Deadline deadline) {
-        int port = uri.getPort() >= 0 ? uri.getPort() : 443;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), deadline.remainingMillisForSocket());
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    /** True for {@code 203.0.113.7} and {@code [2001:db8::1]}: addresses written out, which need no lookup. */
+    static boolean isIpLiteral(String host) {
+        return host.startsWith("[") || host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
     }
 
     private ProbeFailure failure(FailureKind kind, String detail, Integer status, long start) {
@@ -274,7 +305,7 @@ public final class HttpProbe implements Probe {
                 Duration.ofNanos(System.nanoTime() - start), 1);
     }
 
-    private static String excerpt(CappedBody.Captured body, String contentType) {
+    private static String excerpt(TimingExchange.Answer body, String contentType) {
         byte[] head = body.head();
         int n = Math.min(head.length, EXCERPT_BYTES);
         CharBuffer out = CharBuffer.allocate(n);

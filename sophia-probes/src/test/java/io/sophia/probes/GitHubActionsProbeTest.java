@@ -417,7 +417,7 @@ class GitHubActionsProbeTest {
         }
 
         @Test
-        @DisplayName("a log larger than maxLogBytes is read up to the cap and reported truncated")
+        @DisplayName("a log of unknown length (chunked) larger than maxLogBytes is read from its head up to the cap, truncated")
         void cappedLog() throws Exception {
             logRedirect(FAILED_JOB_ID, exchange -> streamLog(exchange, 5L << 20));
 
@@ -426,6 +426,85 @@ class GitHubActionsProbeTest {
             CiLogRead read = of(seen, CiLogRead.class).get(0);
             assertEquals(1 << 20, read.bytes());
             assertTrue(read.truncated());
+        }
+
+        @Test
+        @DisplayName("an 8 MiB log over a 1 MiB cap is read from its tail with Range: the error on its last line is found")
+        void tailOfLargeLog() throws Exception {
+            long head = (8L << 20) / LOG_LINE.length;
+            long size = head * LOG_LINE.length + ERROR_LINE.length;
+            List<String> ranges = new CopyOnWriteArrayList<>();
+            logRedirect(FAILED_JOB_ID, exchange -> serveLog(exchange, head, true, ranges));
+            long cap = 1 << 20;
+
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run();
+
+            assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
+            assertEquals(java.util.Arrays.asList(null, "bytes=" + (size - cap - 1) + "-"), ranges,
+                    "the whole log is asked first, then its last cap bytes (one more, to find the line start)");
+            assertTrue(logs.seen.stream().allMatch(s -> s.authorization() == null), "the token went to the log host");
+            CiLogRead read = of(seen, CiLogRead.class).get(0);
+            assertTrue(read.truncated());
+            assertTrue(read.bytes() <= cap && read.bytes() > cap - LOG_LINE.length, "tail bytes " + read.bytes());
+            assertEquals(0, (read.bytes() - ERROR_LINE.length) % LOG_LINE.length, "the tail starts on a whole line");
+            assertTrue(firstLine.get().startsWith("2021-04-05T15:42:57"), firstLine.get());
+            LogFinding error = of(seen, LogFinding.class).get(0);
+            assertTrue(error.line().contains("##[error]Process completed with exit code 1."), error.line());
+            assertEquals(read.lines(), error.lineNumber(), "line numbers count from the tail's first whole line");
+            assertNoToken(seen);
+        }
+
+        @Test
+        @DisplayName("a log server that ignores Range (200, whole body) has the head dropped while streaming: the tail's error is found")
+        void tailWhenRangeIsIgnored() throws Exception {
+            long head = (8L << 20) / LOG_LINE.length;
+            List<String> ranges = new CopyOnWriteArrayList<>();
+            logRedirect(FAILED_JOB_ID, exchange -> serveLog(exchange, head, false, ranges));
+            long cap = 1 << 20;
+
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run();
+
+            assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
+            assertEquals(2, ranges.size());
+            CiLogRead read = of(seen, CiLogRead.class).get(0);
+            assertTrue(read.truncated());
+            assertTrue(read.bytes() <= cap && read.bytes() > cap - LOG_LINE.length, "tail bytes " + read.bytes());
+            assertTrue(firstLine.get().startsWith("2021-04-05T15:42:57"), firstLine.get());
+            LogFinding error = of(seen, LogFinding.class).get(0);
+            assertTrue(error.line().contains("##[error]"), error.line());
+            assertEquals(read.lines(), error.lineNumber());
+        }
+
+        @Test
+        @DisplayName("a server that ignores Range and stalls in the head: DEADLINE_EXCEEDED says the tail was not reached")
+        void tailNotReachedBeforeDeadline() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            long size = 4L << 20;
+            logRedirect(FAILED_JOB_ID, exchange -> {
+                exchange.sendResponseHeaders(200, size);
+                OutputStream out = exchange.getResponseBody();
+                out.write(new byte[64 << 10]);
+                out.flush();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20)
+                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines).run();
+
+                CiLogRead read = of(seen, CiLogRead.class).get(0);
+                assertEquals(0, read.bytes());
+                assertTrue(read.truncated());
+                ProbeFailure late = onlyFailure(seen);
+                assertEquals(FailureKind.DEADLINE_EXCEEDED, late.kind());
+                assertTrue(late.detail().contains("ignored Range"), late.detail());
+                assertTrue(of(seen, LogFinding.class).isEmpty());
+            } finally {
+                release.countDown();
+            }
         }
 
         @Test
@@ -477,6 +556,61 @@ class GitHubActionsProbeTest {
             assertFalse(read.truncated());
         }
     }
+
+    private static final byte[] ERROR_LINE =
+            "2021-04-05T15:43:31.1234567Z ##[error]Process completed with exit code 1.\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Serves {@code headLines} log lines then {@link #ERROR_LINE}, with a Content-Length, from any offset; records each Range asked. */
+    private static void serveLog(HttpExchange exchange, long headLines, boolean honourRange, List<String> ranges)
+            throws IOException {
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        ranges.add(range == null ? null : range);
+        long size = headLines * LOG_LINE.length + ERROR_LINE.length;
+        long from = 0;
+        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        if (honourRange && range != null && range.matches("bytes=\\d+-")) {
+            from = Long.parseLong(range.substring(6, range.length() - 1));
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
+            exchange.sendResponseHeaders(206, size - from);
+        } else {
+            exchange.sendResponseHeaders(200, size);
+        }
+        long headBytes = headLines * LOG_LINE.length;
+        byte[] buf = new byte[64 << 10];
+        try (OutputStream out = exchange.getResponseBody()) {
+            long p = from;
+            while (p < size) {
+                int n = 0;
+                for (; n < buf.length && p < size; n++, p++) {
+                    buf[n] = p < headBytes ? LOG_LINE[(int) (p % LOG_LINE.length)] : ERROR_LINE[(int) (p - headBytes)];
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // the probe closed the whole-log answer to ask for the tail
+        }
+    }
+
+    /** The first line the error analyzer saw. */
+    private final AtomicReference<String> firstLine = new AtomicReference<>();
+    /** An analyzer that finds {@code ##[error]} lines, numbering lines as it reads them. */
+    private final LogAnalyzer errorLines = (o, log) -> {
+        List<LogFinding> found = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(log);
+        String line;
+        long number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (number == 1) {
+                firstLine.set(line);
+            }
+            if (line.contains("##[error]")) {
+                found.add(new LogFinding(o.serviceId(), o.source(), o.jobId(), o.jobName(), null, number,
+                        "test.error", "ci.error", line, List.of(), 0.9));
+            }
+        }
+        return found;
+    };
 
     private static final byte[] LOG_LINE =
             "2021-04-05T15:42:57.9954489Z #12 [build 4/7] RUN npm ci --omit=dev --no-audit --progress=false\n"

@@ -24,6 +24,8 @@ import java.util.List;
  *
  * <pre>
  * java -Xmx64m -cp ... io.sophia.probes.GitHubLogStreamBenchmark 2048
+ * java -Xmx64m -cp ... io.sophia.probes.GitHubLogStreamBenchmark 2048 64          # tail of 64 MiB, Range honoured
+ * java -Xmx64m -cp ... io.sophia.probes.GitHubLogStreamBenchmark 2048 64 ignore   # the server ignores Range
  * </pre>
  *
  * Not a test: speed is printed, never asserted.
@@ -40,6 +42,8 @@ public final class GitHubLogStreamBenchmark {
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 2048;
         long size = mib << 20;
+        long cap = args.length > 1 ? Long.parseLong(args[1]) << 20 : Long.MAX_VALUE;
+        boolean honourRange = args.length < 3 || !args[2].equals("ignore");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String repo = "acme/fleet";
         String run = "{\"id\":1,\"name\":\"Deploy\",\"status\":\"completed\",\"conclusion\":\"failure\",\"run_attempt\":1}";
@@ -60,15 +64,24 @@ public final class GitHubLogStreamBenchmark {
                 exchange.close();
                 return;
             } else {
-                exchange.sendResponseHeaders(200, size);
+                String range = exchange.getRequestHeaders().getFirst("Range");
+                long from = 0;
+                if (honourRange && range != null && range.matches("bytes=\\d+-")) {
+                    from = Long.parseLong(range.substring(6, range.length() - 1));
+                    exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
+                    exchange.sendResponseHeaders(206, size - from);
+                } else {
+                    exchange.sendResponseHeaders(200, size);
+                }
                 byte[] block = new byte[LINE.length * 1024];
                 for (int i = 0; i < 1024; i++) {
                     System.arraycopy(LINE, 0, block, i * LINE.length, LINE.length);
                 }
                 try (OutputStream out = exchange.getResponseBody()) {
-                    for (long left = size; left > 0; ) {
-                        int n = (int) Math.min(block.length, left);
-                        out.write(block, 0, n);
+                    int first = (int) (from % block.length);
+                    for (long left = size - from; left > 0; first = 0) {
+                        int n = (int) Math.min(block.length - first, left);
+                        out.write(block, first, n);
                         left -= n;
                     }
                 } catch (IOException ignored) {
@@ -94,7 +107,7 @@ public final class GitHubLogStreamBenchmark {
             GitHubActionsProbe probe = GitHubActionsProbe.of(GitHubActionsConfig.custom()
                     .apiUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                     .repository(repo).runId(1)
-                    .maxLogBytes(Long.MAX_VALUE)
+                    .maxLogBytes(cap)
                     .timeout(Duration.ofMinutes(10))
                     .build(), null, countLines);
             long t0 = System.nanoTime();
@@ -102,6 +115,7 @@ public final class GitHubLogStreamBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             CiLogRead read = seen.stream().filter(CiLogRead.class::isInstance).map(CiLogRead.class::cast).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no log read: " + seen));
+            seen.stream().filter(Observation.ProbeFailure.class::isInstance).forEach(f -> System.out.println("failure: " + f));
             long peakHeap = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

@@ -25,10 +25,17 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,11 +138,12 @@ class HttpProbeTest {
         @DisplayName("measures the timing phases it can reach: connect, first byte and transfer, no TLS on http")
         void timingPhases() throws Exception {
             HttpServer server = server("/", 200, "text/plain", "pong");
+            String byName = "http://localhost:" + server.getAddress().getPort();
 
-            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server), null), TIMEOUT).run().get(0));
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(byName, null), TIMEOUT).run().get(0));
 
             Observation.Timing t = check.timing();
-            assertNotNull(t.dns(), "dns");
+            assertNotNull(t.dns(), "dns: the host is a name, so it was looked up");
             assertNotNull(t.connect(), "connect");
             assertNull(t.tls(), "tls is not a phase of plain http");
             assertNotNull(t.firstByte(), "firstByte");
@@ -262,6 +270,246 @@ class HttpProbeTest {
         }
     }
 
+    /**
+     * A plain-socket server that answers every request with the same bytes at once and counts the
+     * requests it read, so a test sees exactly what the probe sent.
+     */
+    private static final class CannedServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final AtomicInteger requests = new AtomicInteger();
+        private final Thread acceptor;
+
+        CannedServer(String response) throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+            acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket c = socket.accept()) {
+                        c.setSoTimeout(2000);
+                        if (readRequestHead(c.getInputStream())) {
+                            requests.incrementAndGet();
+                            c.getOutputStream().write(bytes);
+                            c.getOutputStream().flush();
+                        }
+                    } catch (IOException ignored) {
+                        // closed, or a client that hung up
+                    }
+                }
+            }, "canned-http");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private static boolean readRequestHead(InputStream in) throws IOException {
+            int matched = 0;
+            byte[] end = {'\r', '\n', '\r', '\n'};
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                matched = b == end[matched] ? matched + 1 : b == '\r' ? 1 : 0;
+                if (matched == 4) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    private CannedServer canned(String response) throws IOException {
+        CannedServer server = new CannedServer(response);
+        closeables.add(server);
+        return server;
+    }
+
+    private static final String FAST_OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n"
+            + "Connection: close\r\n\r\n{\"status\":\"ok\"}";
+
+    private static Duration sum(Observation.Timing t) {
+        Duration s = Duration.ZERO;
+        for (Duration d : new Duration[]{t.dns(), t.connect(), t.tls(), t.firstByte(), t.transfer()}) {
+            s = d == null ? s : s.plus(d);
+        }
+        return s;
+    }
+
+    @Nested
+    @DisplayName("the latency and its phases")
+    class Latency {
+
+        @Test
+        @DisplayName("a loopback server that answers at once meets a 50 ms limit on a fresh probe's first check")
+        void fastServerMeetsTightLimit() throws Exception {
+            CannedServer server = canned(FAST_OK);
+            Service svc = service("http://127.0.0.1:" + server.port() + "/",
+                    expect(List.of(200), Duration.ofMillis(50), "/status", "ok", null, null, null));
+
+            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run();
+
+            HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
+            assertTrue(check.latency().compareTo(Duration.ofMillis(50)) < 0,
+                    () -> "latency " + check.latency().toMillis() + " ms for a server that answers at once: " + check.timing());
+            List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
+            assertEquals("[RESPONSE_TIME] < 50ms", conditions.get(1).condition());
+            assertTrue(conditions.stream().allMatch(ConditionCheck::passed), conditions::toString);
+            assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
+        }
+
+        @Test
+        @DisplayName("the phases are those of the checked request and add up to its latency")
+        void phasesAddUpToTheLatency() throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                respond(exchange, 200, "text/plain", "slow but fine");
+            });
+            server.start();
+            closeables.add(() -> server.stop(0));
+            String byName = "http://localhost:" + server.getAddress().getPort();
+
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(byName, null), TIMEOUT).run().get(0));
+
+            Observation.Timing t = check.timing();
+            Duration gap = sum(t).minus(check.latency()).abs();
+            assertTrue(gap.compareTo(Duration.ofMillis(1)) <= 0,
+                    () -> "phases " + t + " sum to " + sum(t) + " but the latency is " + check.latency());
+            // the server's 40 ms think time is in the first-byte phase of this very request
+            assertTrue(t.firstByte().compareTo(Duration.ofMillis(40)) >= 0, t::toString);
+            assertTrue(check.latency().compareTo(t.firstByte()) >= 0, t::toString);
+        }
+
+        @Test
+        @DisplayName("an IP literal is not looked up: no DNS phase; a host name is: a DNS phase")
+        void dnsOnlyForNames() throws Exception {
+            CannedServer server = canned(FAST_OK);
+
+            HttpCheck literal = assertInstance(HttpCheck.class,
+                    HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run().get(0));
+            HttpCheck named = assertInstance(HttpCheck.class,
+                    HttpProbe.of(service("http://localhost:" + server.port(), null), TIMEOUT).run().get(0));
+
+            assertNull(literal.timing().dns(), () -> "dns for 127.0.0.1: " + literal.timing());
+            assertNotNull(literal.timing().connect());
+            assertNotNull(named.timing().dns(), () -> "no dns for localhost: " + named.timing());
+            assertEquals(200, named.statusCode());
+        }
+
+        @Test
+        @DisplayName("each check is exactly one request to the server")
+        void oneRequestPerCheck() throws Exception {
+            CannedServer server = canned(FAST_OK);
+            HttpProbe probe = HttpProbe.of(service("http://127.0.0.1:" + server.port() + "/",
+                    expect(List.of(200), null, "/status", "ok", null, null, null)), TIMEOUT);
+
+            for (int run = 1; run <= 3; run++) {
+                List<Observation> seen = probe.run();
+                assertEquals(200, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
+                assertEquals(run, server.requests(), "requests the server read after " + run + " checks");
+            }
+        }
+
+        @Test
+        @DisplayName("https: the TLS handshake is a phase of the one request, and the phases still add up")
+        void httpsPhases() throws Exception {
+            TlsTestPki pki = new TlsTestPki();
+            Instant now = Instant.now();
+            TlsTestPki.Identity id = pki.issue("localhost", now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS),
+                    "localhost", "127.0.0.1");
+            KeyStore keys = KeyStore.getInstance("JKS");
+            keys.load(null, null);
+            keys.setKeyEntry("server", id.key(), "test".toCharArray(), id.chain());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, "test".toCharArray());
+            SSLContext serverContext = SSLContext.getInstance("TLS");
+            serverContext.init(kmf.getKeyManagers(), null, null);
+            ServerSocket tlsServer = serverContext.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            closeables.add(tlsServer);
+            AtomicInteger requests = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!tlsServer.isClosed()) {
+                    try (Socket c = tlsServer.accept()) {
+                        c.setSoTimeout(2000);
+                        if (CannedServer.readRequestHead(c.getInputStream())) {
+                            requests.incrementAndGet();
+                            c.getOutputStream().write(FAST_OK.getBytes(StandardCharsets.UTF_8));
+                            c.getOutputStream().flush();
+                        }
+                    } catch (IOException ignored) {
+                        // closed, or a client that gave up
+                    }
+                }
+            }, "tls-http");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(pki.trustStore());
+            SSLContext clientContext = SSLContext.getInstance("TLS");
+            clientContext.init(null, tmf.getTrustManagers(), null);
+            Service svc = service("https://127.0.0.1:" + tlsServer.getLocalPort() + "/",
+                    expect(List.of(200), null, "/status", "ok", null, null, null));
+
+            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), clientContext.getSocketFactory()).run();
+
+            HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
+            assertEquals(200, check.statusCode());
+            Observation.Timing t = check.timing();
+            assertNull(t.dns(), t::toString);
+            assertNotNull(t.tls(), t::toString);
+            assertNotNull(t.transfer(), t::toString);
+            assertTrue(sum(t).minus(check.latency()).abs().compareTo(Duration.ofMillis(1)) <= 0,
+                    () -> "phases " + t + " but latency " + check.latency());
+            assertEquals(1, requests.get());
+            assertTrue(of(seen, ConditionCheck.class).stream().allMatch(ConditionCheck::passed), seen::toString);
+
+            ProbeFailure untrusted = onlyFailure(HttpProbe.of(svc, Duration.ofSeconds(2)).run());
+            assertEquals(FailureKind.TLS_FAILURE, untrusted.kind(), untrusted::toString);
+            assertEquals(1, requests.get(), "no request goes over an untrusted connection");
+        }
+
+        @Test
+        @DisplayName("a chunked JSON answer is de-chunked for the expectations and read to its end")
+        void chunkedJson() throws Exception {
+            CannedServer server = canned("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n"
+                    + "a;ext=1\r\n{\"status\":\r\n12\r\n\"ok\",\"version\":\"7\"\r\n1\r\n}\r\n0\r\nX-Trailer: t\r\n\r\n");
+
+            List<Observation> seen = HttpProbe.of(service("http://127.0.0.1:" + server.port(),
+                    expect(List.of(200), null, "/status", "ok", "/version", null, null)), TIMEOUT).run();
+
+            HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
+            assertEquals("{\"status\":\"ok\",\"version\":\"7\"}", check.bodyExcerpt());
+            assertEquals("7", check.version());
+            assertNotNull(check.timing().transfer());
+            assertTrue(of(seen, ConditionCheck.class).stream().allMatch(ConditionCheck::passed), seen::toString);
+        }
+
+        @Test
+        @DisplayName("an answer without length ends when the server closes the connection")
+        void bodyUntilClose() throws Exception {
+            CannedServer server = canned("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nall of it");
+
+            HttpCheck check = assertInstance(HttpCheck.class,
+                    HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run().get(0));
+
+            assertEquals("all of it", check.bodyExcerpt());
+            assertNotNull(check.timing().transfer());
+        }
+    }
+
     @Nested
     @DisplayName("a service that does not answer")
     class Failures {
@@ -341,6 +589,28 @@ class HttpProbeTest {
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run());
 
             assertEquals(FailureKind.CONNECTION_RESET, f.kind(), f::toString);
+        }
+
+        @Test
+        @DisplayName("a server that closes in the middle of a body it announced is CONNECTION_RESET")
+        void closedMidBody() throws Exception {
+            CannedServer server = canned("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b");
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run());
+
+            assertEquals(FailureKind.CONNECTION_RESET, f.kind(), f::toString);
+            assertTrue(f.detail().contains("10 of 100"), f.detail());
+        }
+
+        @Test
+        @DisplayName("a server that answers something other than HTTP is a failure that says so, not an exception")
+        void notHttp() throws Exception {
+            CannedServer server = canned("SSH-2.0-OpenSSH_9.6\r\n");
+
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run());
+
+            assertEquals(FailureKind.OTHER, f.kind(), f::toString);
+            assertTrue(f.detail().contains("status line"), f.detail());
         }
 
         @Test

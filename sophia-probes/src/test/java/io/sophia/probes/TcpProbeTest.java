@@ -6,13 +6,18 @@ import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Observation.TcpConnect;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +64,39 @@ class TcpProbeTest {
         ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://127.0.0.1:" + port), TIMEOUT).run().get(0);
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
         assertEquals("127.0.0.1:" + port, f.target());
+    }
+
+    @Test
+    @DisplayName("a listener whose accept backlog is full lets the connect stall: CONNECT_TIMEOUT within the timeout")
+    void aStalledConnectIsAConnectTimeout() throws Exception {
+        // Linux drops SYNs to a listener whose accept queue is full, so the connect never completes.
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            boolean stalled = false;
+            for (int i = 0; i < 16 && !stalled; i++) {
+                Socket filler = new Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 100);
+                } catch (SocketTimeoutException e) {
+                    stalled = true;
+                }
+            }
+            Assumptions.assumeTrue(stalled,
+                    "this kernel completes connects to a full backlog; the mapping is covered by the failure tests");
+
+            List<Observation> out = TcpProbe.of(tcp("tcp://127.0.0.1:" + server.getLocalPort()), Duration.ofMillis(300)).run();
+
+            assertEquals(1, out.size(), out::toString);
+            ProbeFailure f = (ProbeFailure) out.get(0);
+            assertEquals(FailureKind.CONNECT_TIMEOUT, f.kind(), f::toString);
+            assertEquals("127.0.0.1:" + server.getLocalPort(), f.target());
+            assertTrue(f.elapsed().compareTo(Duration.ofSeconds(2)) < 0, () -> "gave up only after " + f.elapsed());
+        } finally {
+            for (Socket filler : fillers) {
+                filler.close();
+            }
+        }
     }
 
     @Test

@@ -116,9 +116,19 @@ public final class GitHubClient {
      * final 2xx answer with its body unread.
      */
     public HttpResponse<InputStream> download(URI uri) throws ApiException, InterruptedException {
+        return download(uri, -1);
+    }
+
+    /**
+     * Like {@link #download(URI)}, asking for the bytes from {@code from} on ({@code Range: bytes=from-})
+     * when {@code from >= 0}; a server that honours it answers 206, one that ignores it 200 with the
+     * whole body, so the caller checks the status.
+     */
+    public HttpResponse<InputStream> download(URI uri, long from) throws ApiException, InterruptedException {
+        String range = from >= 0 ? "bytes=" + from + "-" : null;
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = send(current);
+            HttpResponse<InputStream> response = send(current, range);
             if (!isRedirect(response.statusCode())) {
                 return response;
             }
@@ -146,6 +156,10 @@ public final class GitHubClient {
     }
 
     private HttpResponse<InputStream> send(URI uri) throws ApiException, InterruptedException {
+        return send(uri, null);
+    }
+
+    private HttpResponse<InputStream> send(URI uri, String range) throws ApiException, InterruptedException {
         while (true) {
             if (deadline.expired()) {
                 throw new ApiException(FailureKind.DEADLINE_EXCEEDED, target(uri), "the probe's time ran out before GET "
@@ -156,6 +170,9 @@ public final class GitHubClient {
                     .header("Accept", "application/vnd.github+json")
                     .header("X-GitHub-Api-Version", "2022-11-28")
                     .header("User-Agent", USER_AGENT);
+            if (range != null) {
+                request.header("Range", range);
+            }
             if (token != null && sameOrigin(uri)) {
                 request.header("Authorization", "Bearer " + token);
             }
