@@ -16,6 +16,15 @@ import java.util.Optional;
  * gate outright ({@code BLOCKED}); otherwise any failed or warning criterion gives {@code WARN};
  * otherwise {@code OPEN}.
  *
+ * <p>Score thresholds (Keptn's {@code total_score}: pass 90 %, warning 75 %) are <b>off by
+ * default</b>, because with the default weights (3 + 3 + 1 + 1 + 1 = 9) three failed non-key
+ * criteria score 66.7 % and would block, where DESIGN.md's default gate only warns. When enabled
+ * ({@link Builder#scoreThresholds(double, double)}, config {@code gate.score}) the gate reports one
+ * more criterion, {@code score}, a key criterion of weight 0 (it does not count in the score it
+ * judges): it passes when the score is at least {@code pass}, warns when at least {@code warning},
+ * fails otherwise. So: {@code BLOCKED} if a key criterion fails or the score is below {@code warning};
+ * {@code WARN} if any other criterion fails or warns, or the score is below {@code pass}; else {@code OPEN}.
+ *
  * <p>Defaults ({@link #defaults()}, DESIGN.md "Default gate"):
  * <table>
  * <caption>default criteria</caption>
@@ -39,6 +48,7 @@ import java.util.Optional;
  *   tlsExpiryDays:        14   | false | {enabled, key, weight, days}
  *   minAvailabilityPercent: 80 | false | {enabled, key, weight, percent}
  *   maxCauseProbability:  0.5  | false | {enabled, key, weight, probability}
+ *   score:                false | true (Keptn's pass 90, warning 75) | {enabled, pass, warning}   # percent
  *   sources:              [github, fly]       # sources whose probe failures fail sources-readable
  * </pre>
  *
@@ -54,6 +64,27 @@ public final class GatePolicy {
     public static final String TLS_NOT_EXPIRING = "tls-not-expiring";
     public static final String MIN_AVAILABILITY = "min-availability";
     public static final String MAX_CAUSE_PROBABILITY = "max-cause-probability";
+    /** The criterion the gate adds when score thresholds are enabled. */
+    public static final String SCORE = "score";
+
+    /**
+     * Score thresholds in percent, Keptn-style: the score must reach {@code pass} for the gate to
+     * open and {@code warning} for it not to block.
+     *
+     * @param pass    0 to 100, at least {@code warning}
+     * @param warning 0 to 100
+     */
+    public record ScoreThresholds(double pass, double warning) {
+        /** Keptn's defaults: pass at 90 %, warning at 75 %. */
+        public static final ScoreThresholds KEPTN = new ScoreThresholds(90, 75);
+
+        public ScoreThresholds {
+            if (!(warning >= 0 && warning <= pass && pass <= 100)) {
+                throw new IllegalArgumentException("gate score thresholds need 0 <= warning <= pass <= 100, were pass "
+                        + pass + ", warning " + warning);
+            }
+        }
+    }
 
     /**
      * One configured criterion.
@@ -89,6 +120,7 @@ public final class GatePolicy {
 
     private final Map<String, CriterionSpec> criteria;
     private final List<String> sources;
+    private final ScoreThresholds scoreThresholds;
 
     private GatePolicy(Builder b) {
         Map<String, CriterionSpec> m = new LinkedHashMap<>();
@@ -97,6 +129,7 @@ public final class GatePolicy {
         }
         this.criteria = java.util.Collections.unmodifiableMap(m);
         this.sources = List.copyOf(b.sources);
+        this.scoreThresholds = b.scoreThresholds;
     }
 
     /** The default gate of DESIGN.md. */
@@ -135,10 +168,14 @@ public final class GatePolicy {
                 b.sources(s);
                 continue;
             }
+            if ("score".equals(configKey)) {
+                b.scoreThresholds = score(value);
+                continue;
+            }
             String id = CONFIG_KEYS.get(configKey);
             if (id == null) {
                 throw new IllegalArgumentException("gate." + configKey + " is not a gate key; known keys: "
-                        + new java.util.TreeSet<>(CONFIG_KEYS.keySet()) + " and sources");
+                        + new java.util.TreeSet<>(CONFIG_KEYS.keySet()) + ", score and sources");
             }
             b.specs.put(id, parse("gate." + configKey, b.specs.get(id), value));
         }
@@ -189,6 +226,43 @@ public final class GatePolicy {
             return new CriterionSpec(base.id(), enabled, key, weight, threshold);
         }
         throw new IllegalArgumentException(path + " has an unusable value " + describe(value));
+    }
+
+    private static ScoreThresholds score(Object value) {
+        if (value instanceof Boolean on) {
+            return on ? ScoreThresholds.KEPTN : null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            boolean enabled = true;
+            double pass = ScoreThresholds.KEPTN.pass();
+            double warning = ScoreThresholds.KEPTN.warning();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String k = String.valueOf(e.getKey());
+                String p = "gate.score." + k;
+                switch (k) {
+                    case "enabled" -> enabled = bool(p, e.getValue());
+                    case "pass" -> pass = percent(p, e.getValue());
+                    case "warning" -> warning = percent(p, e.getValue());
+                    default -> throw new IllegalArgumentException(p + " is not a key of gate.score; known keys: enabled, "
+                            + "pass, warning");
+                }
+            }
+            if (warning > pass) {
+                throw new IllegalArgumentException("gate.score.warning (" + warning + ") must not be above gate.score.pass ("
+                        + pass + ")");
+            }
+            return enabled ? new ScoreThresholds(pass, warning) : null;
+        }
+        throw new IllegalArgumentException("gate.score takes true, false or a map {enabled, pass, warning}, was "
+                + describe(value));
+    }
+
+    private static double percent(String path, Object v) {
+        double d = number(path, v);
+        if (!(d >= 0 && d <= 100)) {
+            throw new IllegalArgumentException(path + " is a percentage from 0 to 100, was " + v);
+        }
+        return d;
     }
 
     private static double threshold(String path, String id, Number n) {
@@ -242,15 +316,21 @@ public final class GatePolicy {
         return sources;
     }
 
+    /** The score thresholds, empty when the score decides nothing (the default). */
+    public Optional<ScoreThresholds> scoreThresholds() {
+        return Optional.ofNullable(scoreThresholds);
+    }
+
     @Override
     public String toString() {
-        return "GatePolicy" + criteria.values();
+        return "GatePolicy" + criteria.values() + (scoreThresholds == null ? "" : " " + scoreThresholds);
     }
 
     /** Builds a {@link GatePolicy}; starts from the defaults. */
     public static final class Builder {
         private final Map<String, CriterionSpec> specs = new LinkedHashMap<>();
         private List<String> sources = List.of("github", "fly");
+        private ScoreThresholds scoreThresholds;
 
         private Builder() {
             specs.put(CRITICAL_SERVICES_UP, new CriterionSpec(CRITICAL_SERVICES_UP, true, true, 3, Double.NaN));
@@ -313,6 +393,21 @@ public final class GatePolicy {
                 throw new IllegalArgumentException("'" + criterionId + "' is not a gate criterion; known: " + ORDER);
             }
             specs.put(criterionId, new CriterionSpec(s.id(), false, s.key(), s.weight(), s.threshold()));
+            return this;
+        }
+
+        /**
+         * Lets the score decide too (default: off): below {@code warningPercent} blocks, below
+         * {@code passPercent} warns. Keptn uses 90 and 75 ({@link ScoreThresholds#KEPTN}).
+         */
+        public Builder scoreThresholds(double passPercent, double warningPercent) {
+            this.scoreThresholds = new ScoreThresholds(passPercent, warningPercent);
+            return this;
+        }
+
+        /** The score decides nothing (the default). */
+        public Builder noScoreThresholds() {
+            this.scoreThresholds = null;
             return this;
         }
 

@@ -28,7 +28,7 @@ public final class FactTypes {
     static {
         type("log", "a log line an indication matched (LogFinding)",
                 Set.of("causeId", "indication", "source", "job", "step", "line", "top", "score", "lineNumber"),
-                Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source"));
+                Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service"),
                 Set.of("job", "conclusion", "step", "runner"));
@@ -36,7 +36,7 @@ public final class FactTypes {
                 Set.of("job", "name", "conclusion", "jobConclusion"),
                 Set.of("job", "step", "conclusion"));
         type("commonStep", "two or more failed jobs that failed at the same step",
-                Set.of("step"), Set.of("step", "jobCount"));
+                Set.of("step", "sameError"), Set.of("step", "jobCount", "errors"));
         type("cancelledAfterFailure", "a cancelled job in a run where another job failed first (fail-fast)",
                 Set.of("job"), Set.of("job", "failedJob"));
         type("run", "the CI workflow run (CiRun)",

@@ -428,6 +428,7 @@ public final class LogScan {
         for (Found f : all) {
             f.score = score(f, anyFailed);
         }
+        all = collapseWrappers(all);
         all.sort(Comparator.comparingDouble((Found f) -> f.score).reversed()
                 .thenComparing(Comparator.comparingLong((Found f) -> f.lineNumber).reversed()));
         // one finding per chunk first: a finding next to a better one adds little, so it goes after the others
@@ -462,6 +463,82 @@ public final class LogScan {
                     f.text, context, Math.round(f.score * 10_000) / 10_000.0));
         }
         return result;
+    }
+
+    /**
+     * A line that repeats a nearby finding's error inside a longer message (flyctl's "Error: failed
+     * to fetch an image or build from source: error building: failed to solve: X" right after
+     * BuildKit's "ERROR: failed to solve: X") is the same failure told twice: when it lies within
+     * that finding's context window and names the same cause, it is dropped (it stays visible as
+     * context) and the finding keeps the better of the two scores. Likewise a weaker indication of
+     * the same cause on the same line, and a weaker generic ({@code unknown}) reading of either.
+     */
+    private List<Found> collapseWrappers(List<Found> all) {
+        if (all.size() < 2) {
+            return all;
+        }
+        List<Found> byLine = new ArrayList<>(all);
+        byLine.sort(Comparator.comparingLong((Found f) -> f.lineNumber));
+        String[] lower = new String[byLine.size()];
+        String[] core = new String[byLine.size()];
+        for (int i = 0; i < byLine.size(); i++) {
+            lower[i] = byLine.get(i).text.toLowerCase(java.util.Locale.ROOT);
+            core[i] = core(lower[i]);
+        }
+        java.util.Set<Found> wrappers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < byLine.size(); i++) {
+            Found inner = byLine.get(i);
+            if (core[i].length() < 20) {
+                continue;
+            }
+            int from = i;
+            while (from > 0 && inner.lineNumber - byLine.get(from - 1).lineNumber <= options.contextBefore()) {
+                from--;
+            }
+            for (int j = from; j < byLine.size(); j++) {
+                Found w = byLine.get(j);
+                if (w.lineNumber - inner.lineNumber > options.contextAfter()) {
+                    break;
+                }
+                // a generic reading ("unknown": an error word, an exception line) of the same text adds nothing either
+                boolean sameCause = java.util.Objects.equals(w.indication.indication().causeId(),
+                        inner.indication.indication().causeId())
+                        || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
+                if (j == i || wrappers.contains(w) || wrappers.contains(inner) || !sameCause) {
+                    continue;
+                }
+                // the same line read by a weaker indication of the same cause tells nothing new either
+                boolean sameLineWeaker = w.lineNumber == inner.lineNumber && (w.score < inner.score
+                        || (w.score == inner.score && w.indication.index() > inner.indication.index()));
+                boolean wraps = core[j].length() > core[i].length() && lower[j].contains(core[i]);
+                if (!sameLineWeaker && !wraps) {
+                    continue;
+                }
+                wrappers.add(w);
+                inner.score = Math.max(inner.score, w.score);
+            }
+        }
+        if (wrappers.isEmpty()) {
+            return all;
+        }
+        List<Found> out = new ArrayList<>(all.size());
+        for (Found f : all) {
+            if (!wrappers.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The error of a lowercased line without its prefixes (timestamps, step markers, "error:"). */
+    private static String core(String lower) {
+        String s = lower.strip();
+        String prev;
+        do {
+            prev = s;
+            s = s.replaceFirst("^(\\d{4}-\\d\\d-\\d\\dt[0-9:.]+z?|##\\[error\\]|#\\d+( [0-9.]+)?|error:|fatal:|e:)\\s*", "");
+        } while (!s.equals(prev) && !s.isEmpty());
+        return s;
     }
 
     /**

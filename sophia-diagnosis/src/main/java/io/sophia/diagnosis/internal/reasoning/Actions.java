@@ -59,6 +59,7 @@ final class Actions {
             Map<String, String> vars = new java.util.HashMap<>(inference.vars(c));
             // words that keep a remedy readable when its cause was found without the usual evidence
             vars.putIfAbsent("line", "see the job log");
+            vars.putIfAbsent("failingLines", "the failing line is in the job log");
             vars.putIfAbsent("step", "the failing step");
             vars.putIfAbsent("job", "the failing job");
             vars.putIfAbsent("dependency", "the dependency");

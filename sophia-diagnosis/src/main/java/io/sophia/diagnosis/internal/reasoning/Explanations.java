@@ -21,7 +21,15 @@ final class Explanations {
     private Explanations() {
     }
 
-    static String top(Inference.Scored s, Confidence conf, List<Inference.Scored> all, Set<String> explained) {
+    /**
+     * @param dependencyReported whether dependency.down is among the reported causes
+     * @param dependencies       each service explained by a DOWN dependency, with those dependencies
+     * @param notDeployed        DOWN services added to this cause because the run stopped before their deploy
+     * @param differentErrors    sentences on jobs that failed at the same step with different errors
+     */
+    static String top(Inference.Scored s, Confidence conf, List<Inference.Scored> all, Set<String> explained,
+                      boolean dependencyReported, java.util.Map<String, List<String>> dependencies, List<String> notDeployed,
+                      List<String> differentErrors) {
         if (s.id().equals(CauseId.UNKNOWN)) {
             return unknown(s, all);
         }
@@ -37,6 +45,9 @@ final class Explanations {
         }
         if (!con.isEmpty()) {
             sb.append(" Against it: ").append(con.get(0).text());
+        }
+        for (String d : differentErrors) {
+            sb.append(' ').append(d);
         }
         // contrasts: one cause per family with the strongest evidence against it
         List<Inference.Scored> others = new ArrayList<>();
@@ -70,11 +81,30 @@ final class Explanations {
                 break;
             }
         }
+        if (!notDeployed.isEmpty()) {
+            sb.append(" The run stopped before deploying ").append(Words.list(notDeployed))
+                    .append(notDeployed.size() == 1 ? " (its deploy job was skipped or cancelled), so it is down with no "
+                            + "new release and is counted with this cause."
+                            : " (their deploy jobs were skipped or cancelled), so they are down with no new release and are "
+                            + "counted with this cause.");
+        }
         if (!explained.isEmpty() && !s.id().equals(CauseId.DEPENDENCY_DOWN)) {
-            sb.append(explained.size() == 1 ? " Service " : " Services ").append(Words.list(new ArrayList<>(explained)))
-                    .append(explained.size() == 1 ? " is down only because a service it depends on is down; dependency.down "
-                            + "covers it." : " are down only because services they depend on are down; dependency.down "
-                            + "covers them.");
+            if (dependencyReported) {
+                sb.append(explained.size() == 1 ? " Service " : " Services ").append(Words.list(new ArrayList<>(explained)))
+                        .append(explained.size() == 1 ? " is down only because a service it depends on is down; "
+                                + "dependency.down covers it." : " are down only because services they depend on are down; "
+                                + "dependency.down covers them.");
+            }
+            // the topology stays visible even when dependency.down is not ranked
+            for (String id : explained) {
+                List<String> deps = dependencies.getOrDefault(id, List.of());
+                if (!deps.isEmpty()) {
+                    sb.append(' ').append(id).append(" depends on ").append(Words.list(deps))
+                            .append(deps.size() == 1 ? ", which is DOWN" : ", which are DOWN")
+                            .append(", so it cannot serve until ").append(deps.size() == 1 ? "that service is" : "they are")
+                            .append(" restored.");
+                }
+            }
         }
         if (runnerUp != null && !contrasts.contains(runnerUp) && runnerUp.probability() >= 0.01) {
             sb.append(" The runner-up, ").append(runnerUp.title()).append(" at ").append(Words.percent(runnerUp.probability()))

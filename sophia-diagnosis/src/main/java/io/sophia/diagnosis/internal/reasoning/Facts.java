@@ -185,7 +185,13 @@ final class Facts {
                                 m.protocolVersion()), key(serviceOrder, svc, svc, "", 0, seq)));
             }
         }
-        derived(deployment, ServiceStates.byService(observations), health, jobs, run, serviceOrder, out);
+        Map<Long, Observation.LogFinding> topByJob = new HashMap<>();
+        for (Observation.LogFinding f : best.values()) {
+            if (f.jobId() != 0) {
+                topByJob.put(f.jobId(), f);
+            }
+        }
+        derived(deployment, ServiceStates.byService(observations), health, jobs, run, topByJob, serviceOrder, out);
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
         return out;
     }
@@ -194,22 +200,29 @@ final class Facts {
     private static void derived(Deployment deployment, Map<String, List<Observation>> byService,
                                 Map<String, ServiceHealth> health,
                                 List<Observation.CiJob> jobs,
-                                Observation.CiRun run, Map<String, Integer> serviceOrder, List<Fact> out) {
+                                Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
+                                Map<String, Integer> serviceOrder, List<Fact> out) {
         // common cause: failed jobs that failed at the same step
-        Map<String, List<String>> byStep = new TreeMap<>();
+        Map<String, List<Observation.CiJob>> byStep = new TreeMap<>();
         for (Observation.CiJob j : jobs) {
             Observation.CiStep st = j.failedStep();
             if (st != null && st.name() != null && j.name() != null && "failure".equals(j.conclusion())) {
-                byStep.computeIfAbsent(st.name(), k -> new ArrayList<>()).add(j.name());
+                byStep.computeIfAbsent(st.name(), k -> new ArrayList<>()).add(j);
             }
         }
-        for (Map.Entry<String, List<String>> e : byStep.entrySet()) {
+        for (Map.Entry<String, List<Observation.CiJob>> e : byStep.entrySet()) {
             if (e.getValue().size() >= 2) {
-                List<String> names = e.getValue().stream().sorted().toList();
+                List<Observation.CiJob> stepJobs = e.getValue().stream().sorted(Comparator.comparing(Observation.CiJob::name))
+                        .toList();
+                List<String> names = stepJobs.stream().map(Observation.CiJob::name).toList();
+                String same = sameError(stepJobs, topByJob);
                 Map<String, String> v = vars(null, "step", e.getKey(), "jobCount", String.valueOf(names.size()));
                 v.put("jobs", Words.list(names));
-                out.add(new Fact("commonStep", null, "step " + e.getKey(), false, attrs("step", e.getKey()), v,
-                        key(serviceOrder, null, e.getKey(), "", 0, 0)));
+                List<String> lines = stepJobs.stream().map(j -> topByJob.get(j.jobId()))
+                        .map(f -> f == null ? null : f.line()).toList();
+                v.put("errors", distinctErrors(lines, names));
+                out.add(new Fact("commonStep", null, "step " + e.getKey(), false,
+                        attrs("step", e.getKey(), "sameError", same), v, key(serviceOrder, null, e.getKey(), "", 0, 0)));
             }
         }
         // fail-fast: a cancellation that follows a failure is a consequence, not a cause
@@ -298,6 +311,64 @@ final class Facts {
                         key(serviceOrder, h.id(), h.id(), "", 0, 0)));
             }
         }
+    }
+
+    /**
+     * Whether the failing jobs' top log findings name the same error: "true" when they share the
+     * indication or the normalised line, "false" when they differ, "unknown" when a job has no finding.
+     */
+    static String sameError(List<Observation.CiJob> jobs, Map<Long, Observation.LogFinding> topByJob) {
+        Set<String> indications = new java.util.HashSet<>();
+        Set<String> lines = new java.util.HashSet<>();
+        for (Observation.CiJob j : jobs) {
+            Observation.LogFinding f = topByJob.get(j.jobId());
+            if (f == null) {
+                return "unknown";
+            }
+            indications.add(String.valueOf(f.indicationId()));
+            lines.add(normalised(f.line()));
+        }
+        return String.valueOf(indications.size() == 1 || lines.size() == 1);
+    }
+
+    /** A log line without its volatile parts (timestamps, step markers, ids, numbers, "error:" prefixes). */
+    static String normalised(String line) {
+        String s = line == null ? "" : line.toLowerCase(Locale.ROOT).trim();
+        s = s.replaceAll("^\\d{4}-\\d\\d-\\d\\dt[0-9:.]+z?\\s*", "");
+        String prev;
+        do {
+            prev = s;
+            s = s.replaceFirst("^(##\\[error\\]|#\\d+\\s+[0-9.]*|error:|fatal:)\\s*", "");
+        } while (!s.equals(prev));
+        s = s.replaceAll("[0-9a-f]{7,}(-[0-9a-f]{4,})*", "#").replaceAll("\\d+", "#").replaceAll("\\s+", " ");
+        return s.trim();
+    }
+
+    /**
+     * The distinct errors among the given lines (one per job, nulls skipped), up to 3, each quoted
+     * with its jobs: {@code "line" (job A); "other line" (job B)}; empty when none.
+     */
+    static String distinctErrors(List<String> lines, List<String> jobNames) {
+        Map<String, List<String>> byError = new LinkedHashMap<>();
+        Map<String, String> quote = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line == null) {
+                continue;
+            }
+            String k = normalised(line);
+            quote.putIfAbsent(k, Words.clip(line.strip(), LINE_MAX));
+            byError.computeIfAbsent(k, x -> new ArrayList<>()).add(jobNames.get(i));
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byError.entrySet()) {
+            if (parts.size() == 3) {
+                break;
+            }
+            parts.add("\"" + quote.get(e.getKey()) + "\" (" + Words.list(e.getValue()) + ")");
+        }
+        String more = byError.size() > 3 ? "; and " + (byError.size() - 3) + " more" : "";
+        return String.join("; ", parts) + more;
     }
 
     /** What made a DOWN service DOWN, as a FailureKind name (or UNEXPECTED_STATUS, TLS, MACHINE_DOWN). */

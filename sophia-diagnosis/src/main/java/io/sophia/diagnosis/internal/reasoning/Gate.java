@@ -39,8 +39,6 @@ final class Gate {
         }
         double total = 0;
         double got = 0;
-        boolean keyFailed = false;
-        boolean otherProblem = false;
         for (GateDecision.Criterion c : criteria) {
             total += c.weight();
             got += c.weight() * switch (c.outcome()) {
@@ -48,16 +46,30 @@ final class Gate {
                 case WARN -> 0.5;
                 case FAIL -> 0.0;
             };
+        }
+        double score = total == 0 ? 100.0 : Math.round(got / total * 1000) / 10.0;
+        policy.scoreThresholds().ifPresent(t -> criteria.add(score(t, score)));
+        boolean keyFailed = false;
+        boolean otherProblem = false;
+        for (GateDecision.Criterion c : criteria) {
             if (c.outcome() == GateDecision.Outcome.FAIL && c.key()) {
                 keyFailed = true;
             } else if (c.outcome() != GateDecision.Outcome.PASS) {
                 otherProblem = true;
             }
         }
-        double score = total == 0 ? 100.0 : Math.round(got / total * 1000) / 10.0;
         GateDecision.Status status = keyFailed ? GateDecision.Status.BLOCKED
                 : otherProblem ? GateDecision.Status.WARN : GateDecision.Status.OPEN;
         return new GateDecision(status, score, criteria);
+    }
+
+    /** The score judged by the thresholds: a key criterion of weight 0, so it blocks below warning, warns below pass. */
+    private static GateDecision.Criterion score(GatePolicy.ScoreThresholds t, double score) {
+        GateDecision.Outcome o = score + 1e-9 >= t.pass() ? GateDecision.Outcome.PASS
+                : score + 1e-9 >= t.warning() ? GateDecision.Outcome.WARN : GateDecision.Outcome.FAIL;
+        return new GateDecision.Criterion(GatePolicy.SCORE, "The gate score reaches the pass threshold", true, 0, o,
+                String.format(Locale.ROOT, "%.1f %%", score), String.format(Locale.ROOT, "pass at %.1f %%, warning at %.1f %%",
+                t.pass(), t.warning()));
     }
 
     private static GateDecision.Criterion criterion(GatePolicy.CriterionSpec spec, String description,

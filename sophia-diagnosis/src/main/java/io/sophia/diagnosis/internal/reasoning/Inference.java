@@ -120,7 +120,10 @@ final class Inference {
             for (KnowledgeBase.Rule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
                 for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
-                    if (!isDependency && f.runtime() && f.serviceId() != null && explained.contains(f.serviceId())) {
+                    // an explained service's symptoms are its dependency's doing: they support no cause of its
+                    // own, but what they rule out (lr < 1: "the platform API answered for it") still holds
+                    if (!isDependency && rule.lr() > 1 && f.runtime() && f.serviceId() != null
+                            && explained.contains(f.serviceId())) {
                         continue;
                     }
                     if (matches(rule, f, found)) {
@@ -225,7 +228,75 @@ final class Inference {
                 unknownEvidence, Map.of("unknown/unexplained", "unknown"), pUnknown);
         withP.add(unknown);
         withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
-        return new Result(rank(withP, settings.floor(), order, explained), withP, explained, varsByRule);
+        List<String> differentErrors = new ArrayList<>();
+        for (Fact f : facts) {
+            if (f.type().equals("commonStep") && "false".equals(f.attrs().get("sameError"))) {
+                differentErrors.add(f.vars().get("jobs") + " failed at the same step \"" + f.attrs().get("step")
+                        + "\" but with different errors, so each needs its own fix.");
+            }
+        }
+        Context ctx = new Context(explained, dependencyMap(deployment, health, explained), notDeployed(deployment, health,
+                facts), differentErrors);
+        return new Result(rank(withP, settings.floor(), order, ctx), withP, explained, varsByRule);
+    }
+
+    /**
+     * What the report says beside the probabilities: services explained by a DOWN dependency (with
+     * those dependencies), DOWN services whose deploy jobs were skipped or cancelled in a failed run,
+     * and sentences on jobs that failed at the same step with different errors.
+     */
+    private record Context(Set<String> explained, Map<String, List<String>> dependencies, List<String> notDeployed,
+                           List<String> differentErrors) {
+    }
+
+    /** Each explained service with the DOWN services it depends on directly. */
+    private static Map<String, List<String>> dependencyMap(Deployment deployment, Map<String, ServiceHealth> health,
+                                                           Set<String> explained) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String id : explained) {
+            out.put(id, new ArrayList<>(downDependencies(deployment, health, List.of(id))));
+        }
+        return out;
+    }
+
+    /** DOWN services whose deploy jobs, in a run that failed, were all skipped or cancelled: their deploy never ran. */
+    private static List<String> notDeployed(Deployment deployment, Map<String, ServiceHealth> health, List<Fact> facts) {
+        boolean runFailed = facts.stream().anyMatch(f -> f.type().equals("run")
+                && Facts.failedConclusion(f.attrs().get("conclusion")));
+        Map<String, Boolean> stopped = new HashMap<>();
+        for (Fact f : facts) {
+            String svc = f.attrs().get("service");
+            if (f.type().equals("job") && svc != null && !svc.isEmpty()) {
+                String c = f.attrs().getOrDefault("conclusion", "");
+                boolean s = c.equals("skipped") || c.equals("cancelled");
+                stopped.merge(svc, s, Boolean::logicalAnd);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (runFailed) {
+            for (Service s : deployment.services()) {
+                if (health.get(s.id()).status() == Status.DOWN && stopped.getOrDefault(s.id(), false)) {
+                    out.add(s.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when the cause rests on evidence from the CI run (its logs, jobs or steps): a cause that stopped the run. */
+    private static boolean stoppedTheRun(Scored s) {
+        if (s.id().equals(CauseId.UNKNOWN) || s.id().equals(CauseId.DEPENDENCY_DOWN)) {
+            return false;
+        }
+        for (Evidence e : s.evidence()) {
+            if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9) {
+                String when = s.whens().getOrDefault(e.ruleId(), "");
+                if (Set.of("log", "job", "step", "commonStep", "annotation").contains(when)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Within a group of alternative rules, each subject counts only for the strongest rule that matched it. */
@@ -250,7 +321,7 @@ final class Inference {
         }
     }
 
-    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Set<String> explained) {
+    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
             boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
@@ -264,7 +335,6 @@ final class Inference {
             Scored s = reported.get(i);
             double p = Math.floor(s.probability() * 10000) / 10000; // rounding down keeps the sum <= 1
             Confidence conf = confidence(s, reported, i);
-            String explanation = i == 0 ? Explanations.top(s, conf, all, explained) : Explanations.other(s, conf, reported.get(0));
             List<String> services = new ArrayList<>();
             for (Evidence e : s.evidence()) {
                 if (e.direction() == Evidence.Direction.FOR) {
@@ -275,6 +345,22 @@ final class Inference {
                     }
                 }
             }
+            // attribution only, the probabilities stand: a CI cause that stopped the run also left the
+            // services whose deploys were skipped or cancelled without a release
+            List<String> stopped = new ArrayList<>();
+            if (i == 0 && stoppedTheRun(s)) {
+                for (String id : ctx.notDeployed()) {
+                    if (!services.contains(id)) {
+                        services.add(id);
+                        stopped.add(id);
+                    }
+                }
+            }
+            boolean dependencyReported = reported.stream().anyMatch(r -> r.id().equals(CauseId.DEPENDENCY_DOWN));
+            String explanation = i == 0
+                    ? Explanations.top(s, conf, all, ctx.explained(), dependencyReported, ctx.dependencies(), stopped,
+                    stoppedTheRun(s) ? ctx.differentErrors() : List.of())
+                    : Explanations.other(s, conf, reported.get(0));
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
             out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services));
         }
@@ -389,6 +475,9 @@ final class Inference {
         if (!vars.containsKey("jobs") || jobs.size() > 1) {
             vars.put("jobs", Words.list(jobs));
         }
+        if (matched.stream().allMatch(f -> f.type().equals("log"))) {
+            vars.put("failingLines", failingLines(matched));
+        }
         varsByRule.put(ruleKey, vars);
         if (subjects.size() > 1 && rule.textMany() != null) {
             return Words.sentence(Template.render(rule.textMany(), vars));
@@ -398,6 +487,28 @@ final class Inference {
             text = text + " The same holds for " + subjects.size() + " in all: " + Words.list(new ArrayList<>(subjects)) + ".";
         }
         return text;
+    }
+
+    /**
+     * The failing line as a phrase for remedies; when the jobs failed with different errors, each
+     * distinct error (up to 3) with its jobs. Facts come best first within a job, so each job's first counts.
+     */
+    private static String failingLines(List<Fact> logs) {
+        Map<String, String> firstByJob = new LinkedHashMap<>();
+        for (Fact f : logs) {
+            firstByJob.putIfAbsent(f.vars().getOrDefault("job", f.subject()), f.vars().get("line"));
+        }
+        Set<String> distinct = new java.util.HashSet<>();
+        for (String line : firstByJob.values()) {
+            if (line != null) {
+                distinct.add(Facts.normalised(line));
+            }
+        }
+        if (distinct.size() <= 1) {
+            return "the failing line was: \"" + logs.get(0).vars().getOrDefault("line", "") + "\"";
+        }
+        return "the jobs failed with " + distinct.size() + " different errors: "
+                + Facts.distinctErrors(new ArrayList<>(firstByJob.values()), new ArrayList<>(firstByJob.keySet()));
     }
 
     private static List<String> services(List<Fact> matched, Map<String, Integer> order) {
