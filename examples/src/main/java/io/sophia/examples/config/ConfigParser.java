@@ -51,7 +51,7 @@ final class ConfigParser {
             "minCertificateDays", "versionField", "versionHeader", "healthPath");
     private static final Set<String> PIPELINE = Set.of("github");
     private static final Set<String> GITHUB = Set.of("apiUrl", "repository", "runId", "workflow", "branch",
-            "tokenEnv");
+            "tokenEnv", "maxLogBytes", "allAttempts");
     private static final Set<String> PLATFORM = Set.of("fly");
     private static final Set<String> FLY = Set.of("apiUrl", "tokenEnv", "apps");
     private static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent");
@@ -59,6 +59,9 @@ final class ConfigParser {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,15}(?:\\.\\d{1,6})?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
+    private static final long MIN_LOG_BYTES = 1L << 10;
+    private static final long MAX_LOG_BYTES = 64L << 30;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     /** Shapes of GitHub, Fly and generic bearer tokens: such values are never echoed in a message. */
     private static final Pattern SECRET_PREFIX = Pattern.compile(
@@ -301,7 +304,10 @@ final class ConfigParser {
         if (g.get("branch").isPresent() && g.get("workflow").isEmpty()) {
             problem(g.get("branch").get().line(), at + ".branch", "branch needs workflow (it selects the latest run)");
         }
-        return new DeploymentConfig.GitHub(api, repository, runId, workflow, branch, tokenEnv);
+        Long maxLogBytes = g.get("maxLogBytes").map(x -> size(x, at + ".maxLogBytes")).orElse(null);
+        boolean allAttempts = g.get("allAttempts").map(x -> bool(x, at + ".allAttempts")).orElse(false);
+        return new DeploymentConfig.GitHub(api, repository, runId, workflow, branch, tokenEnv, maxLogBytes,
+                allAttempts);
     }
 
     private DeploymentConfig.Fly platform(MapNode root, List<Service> services) {
@@ -481,7 +487,9 @@ final class ConfigParser {
     private Boolean bool(Entry e, String key) {
         Node n = e.value();
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.BOOLEAN) {
-            return Boolean.parseBoolean(s.text());
+            // YAML 1.1 booleans keep their spelling: `yes`, `on` and `True` are true too
+            String t = s.text().strip().toLowerCase(Locale.ROOT);
+            return t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("on");
         }
         problem(n.line(), key, "expected true or false, got " + shown(n));
         return false;
@@ -506,6 +514,35 @@ final class ConfigParser {
             return integer(new ScalarNode(s.line(), ScalarKind.INTEGER, s.text()), key, min, max);
         }
         problem(n.line(), key, "expected a whole number, got " + shown(n));
+        return null;
+    }
+
+    /** A byte size: a whole number of bytes, or a number with B, KB/MB/GB (powers of 1000) or KiB/MiB/GiB (of 1024). */
+    private Long size(Entry e, String key) {
+        Node n = e.value();
+        if (n instanceof ScalarNode s && (s.kind() == ScalarKind.INTEGER || s.kind() == ScalarKind.STRING)) {
+            Matcher m = SIZE.matcher(s.text().strip());
+            if (m.matches()) {
+                String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+                long factor = switch (unit) {
+                    case "kb" -> 1_000L;
+                    case "kib" -> 1L << 10;
+                    case "mb" -> 1_000_000L;
+                    case "mib" -> 1L << 20;
+                    case "gb" -> 1_000_000_000L;
+                    case "gib" -> 1L << 30;
+                    default -> 1L;
+                };
+                BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor));
+                if (bytes.compareTo(BigDecimal.valueOf(MIN_LOG_BYTES)) < 0
+                        || bytes.compareTo(BigDecimal.valueOf(MAX_LOG_BYTES)) > 0) {
+                    problem(n.line(), key, "expected a size from 1KiB to 64GiB, got " + show(s.text()));
+                    return null;
+                }
+                return bytes.longValue();
+            }
+        }
+        problem(n.line(), key, "expected a size like 64MiB, 512KB or a number of bytes, got " + shown(n));
         return null;
     }
 

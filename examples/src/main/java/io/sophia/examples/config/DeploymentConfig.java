@@ -68,8 +68,17 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
      * @param workflow   workflow file name or id, used when {@code runId} is null
      * @param branch     branch of the latest run, or null for any
      * @param tokenEnv   name of the environment variable holding the token, or null for anonymous access
+     * @param maxLogBytes bytes read at most from one failed job's log (its tail when longer), or null for the
+     *                    probe's default ({@code GitHubActionsConfig.DEFAULT_MAX_LOG_BYTES}, 64 MiB)
+     * @param allAttempts read the jobs of every attempt of the run ({@code filter=all}) instead of the latest
      */
-    public record GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv) {
+    public record GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv,
+                         Long maxLogBytes, boolean allAttempts) {
+
+        /** A section with the default log cap, reading the latest attempt. */
+        public GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv) {
+            this(apiUrl, repository, runId, workflow, branch, tokenEnv, null, false);
+        }
     }
 
     /**

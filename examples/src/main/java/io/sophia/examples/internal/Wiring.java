@@ -190,6 +190,10 @@ public final class Wiring {
             if (g.tokenEnv() != null) {
                 b.tokenEnv(g.tokenEnv());
             }
+            if (g.maxLogBytes() != null) {
+                b.maxLogBytes(g.maxLogBytes());
+            }
+            b.allAttempts(g.allAttempts());
             return GitHubActionsProbe.of(b.build(), deployment, analyzer);
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
             throw ConfigException.of(config.source().toString(), 0, "pipeline.github", String.valueOf(e.getMessage()));

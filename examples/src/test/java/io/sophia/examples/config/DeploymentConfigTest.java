@@ -209,6 +209,23 @@ class DeploymentConfigTest {
                 Arguments.of("a status code out of range", head
                                 + "  - id: a\n    url: http://127.0.0.1:9/\n    expect: {statusCodes: [200, 999]}\n",
                         "line 5: services[0].expect.statusCodes[1]: expected a whole number from 100 to 599, got 999"),
+                Arguments.of("a log cap in words", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    maxLogBytes: lots\n",
+                        "bad.yaml line 9: pipeline.github.maxLogBytes: expected a size like 64MiB, 512KB or a number of bytes,"
+                                + " got 'lots'"),
+                Arguments.of("a log cap with an unknown unit", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    maxLogBytes: 64TB\n",
+                        "line 9: pipeline.github.maxLogBytes: expected a size like 64MiB"),
+                Arguments.of("a log cap too small to hold a line", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    maxLogBytes: 10\n",
+                        "line 9: pipeline.github.maxLogBytes: expected a size from 1KiB to 64GiB, got '10'"),
+                Arguments.of("allAttempts that is not a boolean", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    allAttempts: every\n",
+                        "line 9: pipeline.github.allAttempts: expected true or false, got 'every'"),
                 Arguments.of("runId and workflow together", head
                                 + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
                                 + "    repository: o/r\n    runId: 1\n    workflow: deploy.yml\n",
@@ -221,6 +238,24 @@ class DeploymentConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", yaml));
         assertTrue(e.getMessage().contains(expected),
                 () -> "expected the message to contain\n  " + expected + "\nbut it was\n  " + e.getMessage());
+    }
+
+    @Test
+    void theLogCapIsASizeAsPeopleWriteItAndAllAttemptsAFlag() throws Exception {
+        String head = "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\npipeline:\n  github:\n"
+                + "    repository: o/r\n    runId: 1\n";
+        assertEquals(64L << 20, load("a.yaml", head + "    maxLogBytes: 64MiB\n").github().maxLogBytes());
+        assertEquals(512_000L, load("b.yaml", head + "    maxLogBytes: 512KB\n").github().maxLogBytes());
+        assertEquals(1536L << 10, load("c.yaml", head + "    maxLogBytes: 1.5 MiB\n").github().maxLogBytes());
+        assertEquals(1_048_576L, load("d.yaml", head + "    maxLogBytes: 1048576\n").github().maxLogBytes());
+        assertEquals(2L << 30, load("e.yaml", head + "    maxLogBytes: 2gib\n").github().maxLogBytes());
+        DeploymentConfig all = load("f.yaml", head + "    allAttempts: true\n");
+        assertTrue(all.github().allAttempts());
+        assertTrue(load("h.yaml", head + "    allAttempts: yes\n").github().allAttempts(), "YAML 1.1 yes is true");
+        assertFalse(load("i.yaml", head + "    allAttempts: off\n").github().allAttempts());
+        DeploymentConfig plain = load("g.yaml", head);
+        assertEquals(null, plain.github().maxLogBytes(), "unset: the probe's default");
+        assertFalse(plain.github().allAttempts(), "the latest attempt by default");
     }
 
     @Test

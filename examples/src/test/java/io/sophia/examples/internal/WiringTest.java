@@ -2,6 +2,8 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.Probe;
 import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.probes.GitHubActionsConfig;
+import io.sophia.probes.GitHubActionsProbe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WiringTest {
 
@@ -32,6 +36,27 @@ class WiringTest {
         List<String> mcpRepo = plan.probes().stream().filter(p -> "mcp-repo".equals(p.serviceId()))
                 .map(Probe::source).toList();
         assertEquals(List.of("mcp", "http", "dns", "tls"), mcpRepo);
+    }
+
+    @Test
+    void theLogCapAndAllAttemptsReachTheGitHubProbe() throws Exception {
+        String head = "deployment: d\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\npipeline:\n  github:\n"
+                + "    repository: o/r\n    runId: 1\n";
+        DeploymentConfig set = DeploymentConfig.parse(head + "    maxLogBytes: 512KiB\n    allAttempts: true\n",
+                Path.of("inline.yaml"));
+        GitHubActionsConfig wired = github(set);
+        assertEquals(512L << 10, wired.maxLogBytes());
+        assertTrue(wired.allAttempts());
+
+        GitHubActionsConfig defaults = github(DeploymentConfig.parse(head, Path.of("inline.yaml")));
+        assertEquals(GitHubActionsConfig.DEFAULT_MAX_LOG_BYTES, defaults.maxLogBytes());
+        assertFalse(defaults.allAttempts());
+    }
+
+    private static GitHubActionsConfig github(DeploymentConfig config) throws Exception {
+        return Wiring.plan(config, Clock.systemUTC(), name -> null).probes().stream()
+                .filter(GitHubActionsProbe.class::isInstance).map(GitHubActionsProbe.class::cast)
+                .findFirst().orElseThrow().config();
     }
 
     @Test

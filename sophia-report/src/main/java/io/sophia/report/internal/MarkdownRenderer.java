@@ -525,8 +525,10 @@ public final class MarkdownRenderer {
     private void gate() {
         GateDecision g = a.gate();
         h(2, "Gate: " + Formats.gateMarker(g.status()) + " " + g.status());
+        boolean scored = g.criteria().stream().anyMatch(c -> "score".equals(c.id()));
         line("Score " + Formats.percentValue(g.score())
-                + ". A failed key criterion blocks the release; any other failed criterion warns.");
+                + ". A failed key criterion blocks the release; any other failed criterion warns"
+                + (scored ? "; the score itself is judged against its thresholds (criterion `score`)." : "."));
         blank();
         if (g.criteria().isEmpty()) {
             return;
