@@ -487,9 +487,7 @@ final class ConfigParser {
     private Boolean bool(Entry e, String key) {
         Node n = e.value();
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.BOOLEAN) {
-            // YAML 1.1 booleans keep their spelling: `yes`, `on` and `True` are true too
-            String t = s.text().strip().toLowerCase(Locale.ROOT);
-            return t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("on");
+            return s.isTrue();
         }
         problem(n.line(), key, "expected true or false, got " + shown(n));
         return false;

@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +73,12 @@ public final class YamlTree {
 
     /** A scalar; {@code text} is null for a null value. */
     public record ScalarNode(int line, ScalarKind kind, String text) implements Node {
+        /** A BOOLEAN scalar's value: YAML 1.1 booleans keep their spelling, so {@code yes}, {@code on}, {@code True} are true. */
+        public boolean isTrue() {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            return t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("on");
+        }
+
         @Override
         public String describe() {
             return kind == ScalarKind.NULL ? "nothing" : "'" + abbreviate(text) + "'";
@@ -186,7 +193,7 @@ public final class YamlTree {
         ScalarNode s = (ScalarNode) node;
         return switch (s.kind()) {
             case NULL -> null;
-            case BOOLEAN -> Boolean.parseBoolean(s.text());
+            case BOOLEAN -> s.isTrue();
             case INTEGER -> {
                 try {
                     yield Long.parseLong(s.text());

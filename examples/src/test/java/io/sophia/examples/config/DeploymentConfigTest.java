@@ -335,4 +335,20 @@ class DeploymentConfigTest {
         Files.writeString(file, text);
         return DeploymentConfig.load(file);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void yamlYesInTheGateSectionIsTrueAsEverywhereElse() throws Exception {
+        DeploymentConfig c = DeploymentConfig.parse(String.join("\n",
+                "deployment: d",
+                "services:",
+                "  - id: a",
+                "    url: http://127.0.0.1:9/",
+                "    critical: yes",
+                "gate:",
+                "  minAvailabilityPercent: {percent: 80, key: yes}"), Path.of("yes.yaml"));
+        assertTrue(c.deployment().services().get(0).critical());
+        Map<String, Object> availability = (Map<String, Object>) c.gate().get("minAvailabilityPercent");
+        assertEquals(Boolean.TRUE, availability.get("key"));
+    }
 }
