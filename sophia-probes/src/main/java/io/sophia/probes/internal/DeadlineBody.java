@@ -76,9 +76,7 @@ public final class DeadlineBody implements HttpResponse.BodySubscriber<InputStre
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return ByteStreams.readOne(this);
         }
 
         @Override
