@@ -67,6 +67,15 @@ class CalibrationMetricsTest {
     }
 
     @Test
+    void a_label_with_no_probability_is_never_a_top_3_hit_even_when_the_zeros_rank_it_third() {
+        // build.dependency-fetch follows build.dockerfile in the vocabulary, so it is third among the zeros
+        var o = CalibrationEvaluation.outcome(labeled(CauseId.BUILD_DEPENDENCY_FETCH, true),
+                ranked(CauseId.BUILD_DOCKERFILE, 0.99), null);
+        assertEquals(CauseId.BUILD_DEPENDENCY_FETCH, o.ranking().get(2));
+        assertFalse(o.topK(3));
+    }
+
+    @Test
     void unknown_loses_a_tie_and_equal_causes_keep_the_assessments_order() {
         var o = CalibrationEvaluation.outcome(labeled(CauseId.APP_OOM, true),
                 ranked(CauseId.APP_OOM, 0.25, CauseId.APP_CRASH_ON_BOOT, 0.25, CauseId.CI_RUNNER, 0.25), null);

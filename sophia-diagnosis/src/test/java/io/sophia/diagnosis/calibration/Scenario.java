@@ -37,8 +37,21 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    /** "holdout" or "tuning". */
+    /** Id prefix of the second, blind holdout set (written 2026-11-25 without reading the knowledge base). */
+    public static final String SECOND_HOLDOUT_PREFIX = "h2-";
+
+    /** True for a holdout file of the second, blind set (id starts with {@value #SECOND_HOLDOUT_PREFIX}). */
+    public boolean secondHoldout() {
+        return holdout && id.startsWith(SECOND_HOLDOUT_PREFIX);
+    }
+
+    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
+    public boolean firstHoldout() {
+        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX);
+    }
+
+    /** "tuning", "holdout-1" (consumed) or "holdout-2" (blind). */
     public String part() {
-        return holdout ? "holdout" : "tuning";
+        return !holdout ? "tuning" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }

@@ -78,9 +78,32 @@ class ScenarioCorpusTest {
 
     @Test
     void holdout_files_are_frozen_and_none_was_moved_to_the_tuning_part() throws Exception {
+        assertFrozen("HOLDOUT.sha256", corpus.stream().filter(Scenario::firstHoldout).toList());
+    }
+
+    @Test
+    void the_blind_second_holdout_files_are_frozen_too() throws Exception {
+        // h2- files that were flipped to holdout: false drop out of "actual" and fail the membership check
+        assertFrozen("HOLDOUT-2.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.SECOND_HOLDOUT_PREFIX))
+                .filter(Scenario::holdout).toList());
+    }
+
+    @Test
+    void the_blind_second_holdout_has_24_scenarios_over_at_least_18_causes_with_at_most_two_each() {
+        List<Scenario> second = corpus.stream().filter(Scenario::secondHoldout).toList();
+        assertEquals(24, second.size(), "holdout-2 has " + second.size());
+        Map<CauseId, Long> perCause = second.stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        assertTrue(perCause.size() >= 18, "holdout-2 covers only " + perCause.keySet());
+        assertTrue(perCause.values().stream().allMatch(n -> n <= 2), "more than two per cause: " + perCause);
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.SECOND_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+                "an h2- file is not holdout");
+    }
+
+    private static void assertFrozen(String listFile, List<Scenario> holdout) throws Exception {
         Path dir = ScenarioLoader.corpusDirectory();
         Map<String, String> frozen = new TreeMap<>();
-        for (String line : Files.readAllLines(dir.resolve("HOLDOUT.sha256"))) {
+        for (String line : Files.readAllLines(dir.resolve(listFile))) {
             if (!line.isBlank()) {
                 String[] parts = line.trim().split("\\s+", 2);
                 frozen.put(parts[1], parts[0]);
@@ -88,15 +111,13 @@ class ScenarioCorpusTest {
         }
         Map<String, String> actual = new TreeMap<>();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (Scenario s : corpus) {
-            if (s.holdout()) {
-                actual.put(s.file().getFileName().toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(s.file()))));
-            }
+        for (Scenario s : holdout) {
+            actual.put(s.file().getFileName().toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(s.file()))));
         }
-        assertEquals(frozen.keySet(), actual.keySet(), "the holdout part changed membership (see scenarios/README.md)");
+        assertEquals(frozen.keySet(), actual.keySet(), listFile + ": the holdout part changed membership (see scenarios/README.md)");
         for (var e : actual.entrySet()) {
             assertEquals(frozen.get(e.getKey()), e.getValue(), e.getKey()
-                    + " changed: holdout files are frozen; see scenarios/README.md before updating HOLDOUT.sha256");
+                    + " changed: holdout files are frozen; see scenarios/README.md before updating " + listFile);
         }
     }
 
