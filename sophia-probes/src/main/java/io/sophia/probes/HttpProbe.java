@@ -78,7 +78,10 @@ public final class HttpProbe implements Probe {
     static final String USER_AGENT = "sophia-probe/0.1";
     private static final int PARSE_BYTES = 64 * 1024;
     private static final long READ_LIMIT = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use, in a probe thread: Jackson's start-up would otherwise land on the caller of of(). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Service service;
@@ -343,7 +346,7 @@ public final class HttpProbe implements Probe {
             return null;
         }
         try {
-            return JSON.readTree(Arrays.copyOfRange(head, i, head.length));
+            return Json.MAPPER.readTree(Arrays.copyOfRange(head, i, head.length));
         } catch (IOException e) {
             return null;
         }

@@ -68,7 +68,8 @@ public final class McpProbe implements Probe {
 
     private final Service service;
     private final Duration timeout;
-    private final HttpClient client;
+    /** Built on the first run, in a probe thread: a JDK HttpClient costs ~200 ms (trust store) on a cold JVM. */
+    private HttpClient client;
     private long nextId = 1;
     /** The era this server answered in last time; the spec asks clients to cache it per origin. */
     private String knownEra;
@@ -76,12 +77,18 @@ public final class McpProbe implements Probe {
     private McpProbe(Service service, Duration timeout) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                // HTTP/1.1: the h2c upgrade dance of HTTP_2 over plain http adds nothing to a probe
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    // HTTP/1.1: the h2c upgrade dance of HTTP_2 over plain http adds nothing to a probe
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     /** A probe of the MCP endpoint at {@code service.url()}, giving up after {@code timeout}. */
@@ -136,7 +143,7 @@ public final class McpProbe implements Probe {
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
             return List.of(failure(FailureKind.MISCONFIGURED, "an MCP url must be http(s)://host/…", null, start));
         }
-        McpWire wire = new McpWire(client, url);
+        McpWire wire = new McpWire(client(), url);
         try {
             Observation seen;
             if (ERA_LEGACY.equals(knownEra)) {
