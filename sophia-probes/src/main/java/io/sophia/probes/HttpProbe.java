@@ -230,6 +230,11 @@ public final class HttpProbe implements Probe {
                     return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect did not complete" + within,
                             null, start);
                 }
+                if (kind == FailureKind.CONNECTION_REFUSED) {
+                    // the JDK's "ConnectException: Connection refused" only repeats the kind; the port says more
+                    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+                    return failure(kind, "connection refused: nothing listens on " + uri.getHost() + ":" + port, null, start);
+                }
             }
             case TLS -> {
                 if (e.timedOut()) {

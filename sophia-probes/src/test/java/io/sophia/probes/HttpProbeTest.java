@@ -527,6 +527,7 @@ class HttpProbeTest {
             assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
             assertEquals("mcp-research", f.serviceId());
             assertTrue(f.detail().contains("refused"), f.detail());
+            assertTrue(f.detail().endsWith("nothing listens on 127.0.0.1:" + port), f.detail());
         }
 
         @Test
