@@ -102,7 +102,10 @@ final class ServiceStates {
                 }
                 String words = Words.kind(f.kind());
                 String detail = Words.clip(f.detail(), 160);
-                String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words : words + " (" + detail + ")";
+                // a probe's detail often starts with the same words ("connection refused: …"): say them once
+                String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words
+                        : detail.regionMatches(true, 0, words, 0, words.length()) ? detail
+                        : words + " (" + detail + ")";
                 if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
                         || f.kind() == FailureKind.MISCONFIGURED) {
                     add(reasons, Status.UNKNOWN, reason);
