@@ -70,6 +70,15 @@ class ServiceStatusTest {
     }
 
     @Test
+    void aFailureWhoseDetailStartsWithItsKindSaysTheWordsOnce() {
+        ServiceHealth h = health(Fleet.failure("api", "http", FailureKind.CONNECTION_REFUSED, null,
+                "connection refused: nothing listens on 127.0.0.1:9"));
+        assertEquals("connection refused: nothing listens on 127.0.0.1:9", h.failure());
+        ServiceHealth other = health(Fleet.failure("api", "tcp", FailureKind.CONNECTION_RESET, null, "reset by peer"));
+        assertEquals("connection reset (reset by peer)", other.failure());
+    }
+
+    @Test
     void downWinsOverUpLikeSpringBootsAggregation() {
         assertEquals(Status.DOWN, health(http(200, 10, null),
                 Fleet.failure("api", "tcp", FailureKind.CONNECTION_RESET, null, "reset by peer")).status());
