@@ -40,18 +40,26 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the second, blind holdout set (written 2026-11-25 without reading the knowledge base). */
     public static final String SECOND_HOLDOUT_PREFIX = "h2-";
 
-    /** True for a holdout file of the second, blind set (id starts with {@value #SECOND_HOLDOUT_PREFIX}). */
+    /** True for a holdout file of the second set (blind until its misses were seen; now consumed) (id starts with {@value #SECOND_HOLDOUT_PREFIX}). */
     public boolean secondHoldout() {
         return holdout && id.startsWith(SECOND_HOLDOUT_PREFIX);
     }
 
-    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
-    public boolean firstHoldout() {
-        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX);
+    /** Id prefix of the third, blind holdout set (written 2026-11-25 after holdout-2 was consumed). */
+    public static final String THIRD_HOLDOUT_PREFIX = "h3-";
+
+    /** True for a holdout file of the third, blind set (id starts with {@value #THIRD_HOLDOUT_PREFIX}). */
+    public boolean thirdHoldout() {
+        return holdout && id.startsWith(THIRD_HOLDOUT_PREFIX);
     }
 
-    /** "tuning", "holdout-1" (consumed) or "holdout-2" (blind). */
+    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
+    public boolean firstHoldout() {
+        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX);
+    }
+
+    /** "tuning", "holdout-1" and "holdout-2" (both consumed) or "holdout-3" (blind). */
     public String part() {
-        return !holdout ? "tuning" : secondHoldout() ? "holdout-2" : "holdout-1";
+        return !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }

@@ -100,6 +100,26 @@ class ScenarioCorpusTest {
                 "an h2- file is not holdout");
     }
 
+    @Test
+    void the_blind_third_holdout_files_are_frozen_too() throws Exception {
+        // h3- files that were flipped to holdout: false drop out of "actual" and fail the membership check
+        assertFrozen("HOLDOUT-3.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.THIRD_HOLDOUT_PREFIX))
+                .filter(Scenario::holdout).toList());
+    }
+
+    @Test
+    void the_blind_third_holdout_has_24_scenarios_covering_all_22_causes() {
+        List<Scenario> third = corpus.stream().filter(Scenario::thirdHoldout).toList();
+        assertEquals(24, third.size(), "holdout-3 has " + third.size());
+        Map<CauseId, Long> perCause = third.stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-3 covers only " + perCause.keySet());
+        assertTrue(perCause.values().stream().allMatch(n -> n <= 2), "more than two per cause: " + perCause);
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.THIRD_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+                "an h3- file is not holdout");
+        assertTrue(third.stream().noneMatch(s -> s.secondHoldout() || s.firstHoldout()), "an h3- file counted in another set");
+    }
+
     private static void assertFrozen(String listFile, List<Scenario> holdout) throws Exception {
         Path dir = ScenarioLoader.corpusDirectory();
         Map<String, String> frozen = new TreeMap<>();
