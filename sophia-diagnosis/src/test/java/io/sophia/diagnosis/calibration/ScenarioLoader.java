@@ -66,7 +66,8 @@ public final class ScenarioLoader {
     public static final Instant DEFAULT_AT = Instant.parse("2025-08-23T14:12:55Z");
 
     private static final Set<String> TOP_KEYS = Set.of("id", "title", "cause", "rationale", "holdout", "origin", "at",
-            "deployment", "services", "ci", "api");
+            // family: the tool and origin of the text (grouping key for cross-validation); source: its URL
+            "family", "source", "deployment", "services", "ci", "api");
     private static final Set<String> SERVICE_KEYS = Set.of("id", "name", "url", "kind", "capability", "critical",
             "dependsOn", "app", "http", "mcp", "tcp", "dns", "tls", "conditions", "machines");
     private static final Set<String> HTTP_KEYS = Set.of("status", "latencyMs", "body", "contentType", "version",
