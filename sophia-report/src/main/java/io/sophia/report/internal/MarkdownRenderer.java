@@ -421,6 +421,13 @@ public final class MarkdownRenderer {
                 line(inline(c.explanation(), 4000));
                 blank();
             }
+            if (!c.nextChecks().isEmpty()) {
+                line(c.id().value().equals("unknown") ? "**Missing evidence — how to get it:**" : "**Next check:**");
+                for (String check : c.nextChecks()) {
+                    line("- " + inline(check, 600));
+                }
+                blank();
+            }
             if (!c.evidence().isEmpty()) {
                 line("| | Weight | Evidence | Rule | Services |");
                 line("|---|---:|---|---|---|");

@@ -240,8 +240,9 @@ final class Inference {
             }
         }
         Context ctx = new Context(explained, dependencyMap(deployment, health, explained), notDeployed(deployment, health,
-                facts), differentErrors);
-        return new Result(rank(withP, settings.floor(), order, ctx), withP, explained, varsByRule);
+                facts), differentErrors, missingEvidence(observed, facts, unexplained));
+        Result partial = new Result(List.of(), withP, explained, varsByRule);
+        return new Result(rank(withP, settings.floor(), order, ctx, partial), withP, explained, varsByRule);
     }
 
     /**
@@ -250,7 +251,38 @@ final class Inference {
      * and sentences on jobs that failed at the same step with different errors.
      */
     private record Context(Set<String> explained, Map<String, List<String>> dependencies, List<String> notDeployed,
-                           List<String> differentErrors) {
+                           List<String> differentErrors, List<String> missing) {
+    }
+
+    /**
+     * What {@code unknown} says is missing and how to get it: the kinds of evidence that were not observed at all,
+     * then the application's own output, which no probe reads.
+     */
+    static List<String> missingEvidence(Set<String> observed, List<Fact> facts, List<String> unexplained) {
+        List<String> out = new ArrayList<>();
+        boolean ci = observed.contains("run") || observed.contains("job");
+        if (!ci) {
+            out.add("No CI run was read: point Sophia at the run that deployed (pipeline.github with repository and "
+                    + "runId, or workflow and branch) so a failed build or deploy can be told from a failing app.");
+        }
+        if (!observed.contains("log")) {
+            out.add("No CI log was read: read the failed job's log (gh run view RUN_ID --log-failed, or give Sophia a "
+                    + "token that can read Actions logs); the error printed just before the step failed usually names "
+                    + "the cause.");
+        }
+        if (!observed.contains("machine")) {
+            out.add("No platform machines were listed: list them with their events and checks (fly machines list -a APP, "
+                    + "fly status, or platform.fly in the config); exit codes, OOM kills and health checks tell a crash "
+                    + "from a platform problem.");
+        }
+        String who = unexplained.isEmpty() ? "the failing services" : Words.list(unexplained);
+        out.add("Read the application's own output around the failure for " + who + " (fly logs -a APP, or the "
+                + "service's log): a stack trace, a missing setting or an out-of-memory kill there names the cause.");
+        if (ci) {
+            out.add("Compare with the last good deploy: what changed in the image, the configuration or the "
+                    + "dependencies since then.");
+        }
+        return out;
     }
 
     /** Each explained service with the DOWN services it depends on directly. */
@@ -325,7 +357,8 @@ final class Inference {
         }
     }
 
-    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx) {
+    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx,
+                                          Result result) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
             boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
@@ -366,7 +399,15 @@ final class Inference {
                     stoppedTheRun(s) ? ctx.differentErrors() : List.of())
                     : Explanations.other(s, conf, reported.get(0));
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
-            out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services));
+            List<String> next;
+            if (s.id().equals(CauseId.UNKNOWN)) {
+                next = ctx.missing();
+            } else {
+                RankedCause draft = new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services);
+                Map<String, String> vars = result.vars(draft);
+                next = s.cause().nextChecks().stream().map(t -> Template.render(t, vars)).toList();
+            }
+            out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services, next));
         }
         return out;
     }
