@@ -47,6 +47,7 @@ public final class KnowledgeBase {
     private final Settings settings;
     private final List<Cause> causes;
     private final List<String> sources;
+    private final Map<String, Long> latencyBaselines;
 
     /**
      * Knowledge-base wide settings.
@@ -220,6 +221,11 @@ public final class KnowledgeBase {
     }
 
     private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources) {
+        this(settings, causes, sources, Map.of());
+    }
+
+    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources, Map<String, Long> baselines) {
+        this.latencyBaselines = Map.copyOf(baselines);
         this.settings = settings;
         this.causes = List.copyOf(causes);
         this.sources = List.copyOf(sources);
@@ -283,7 +289,8 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase withHistory(History history) {
         if (history.failures() == 0) {
-            return this;
+            return history.latencyBaselines().isEmpty() ? this
+                    : new KnowledgeBase(settings, causes, sources, history.latencyBaselines());
         }
         double w = 20;
         int n = history.failures();
@@ -296,7 +303,7 @@ public final class KnowledgeBase {
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
-        return new KnowledgeBase(settings, adjusted, src);
+        return new KnowledgeBase(settings, adjusted, src, history.latencyBaselines());
     }
 
     /**
@@ -304,7 +311,15 @@ public final class KnowledgeBase {
      * labelled failures can ship its own evidence scale and source caps) without rewriting the rule file.
      */
     public KnowledgeBase withSettings(Settings settings) {
-        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources);
+        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines);
+    }
+
+    /**
+     * Each service's usual latency from {@link #withHistory history} (empty without one): a service answering at
+     * least three times its baseline (and 500 ms above it) is DEGRADED.
+     */
+    public Map<String, Long> latencyBaselines() {
+        return latencyBaselines;
     }
 
     /** Settings (unknown prior, floor, aggregation). */

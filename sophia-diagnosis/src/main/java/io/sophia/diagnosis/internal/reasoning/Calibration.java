@@ -47,7 +47,7 @@ public final class Calibration {
      */
     public static List<Term> terms(KnowledgeBase kb, Deployment deployment, List<Observation> input, Instant now) {
         List<Observation> observations = input.stream().filter(Objects::nonNull).toList();
-        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now);
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
         if (!Reasoner.somethingFailing(observations, health)) {
             return List.of();
         }
@@ -60,7 +60,7 @@ public final class Calibration {
                 unknown = s;
                 continue;
             }
-            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
+            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0);
             out.add(new Term(s.id(), s.prior(), s.evidenceSum(), s.sources().size(), hasFor));
         }
         out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true));

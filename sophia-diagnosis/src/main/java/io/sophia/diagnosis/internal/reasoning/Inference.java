@@ -56,8 +56,9 @@ final class Inference {
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
                   boolean capped) {
 
+        /** The evidence in direction {@code d} that counted (kept-but-explained evidence has weight 0). */
         List<Evidence> direction(Evidence.Direction d) {
-            return evidence.stream().filter(e -> e.direction() == d).toList();
+            return evidence.stream().filter(e -> e.direction() == d && e.weight() > 0).toList();
         }
 
         double weight(Evidence.Direction d) {
@@ -109,6 +110,8 @@ final class Inference {
             byType.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f);
         }
         List<Scored> scored = new ArrayList<>();
+        // symptoms of services explained by a DOWN dependency: kept, shown under dependency.down with weight 0
+        List<Evidence> kept = new ArrayList<>();
         Map<String, Map<String, String>> varsByRule = new HashMap<>();
         // several rules share patterns and facts share lines: each (pattern, text) is matched once
         Map<String, Map<String, Boolean>> found = new HashMap<>();
@@ -119,13 +122,18 @@ final class Inference {
             Map<String, String> whens = new HashMap<>();
             Set<String> sources = new java.util.TreeSet<>();
             Map<KnowledgeBase.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
+            Map<KnowledgeBase.Rule, List<Fact>> explainedByRule = new LinkedHashMap<>();
             for (KnowledgeBase.Rule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
                 for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
                     // an explained service's symptoms are its dependency's doing: they support no cause of its
-                    // own, but what they rule out (lr < 1: "the platform API answered for it") still holds
+                    // own, but what they rule out (lr < 1: "the platform API answered for it") still holds; they
+                    // are kept and shown, with the reason they do not count
                     if (!isDependency && rule.lr() > 1 && f.runtime() && f.serviceId() != null
                             && explained.contains(f.serviceId())) {
+                        if (matches(rule, f, found)) {
+                            explainedByRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(f);
+                        }
                         continue;
                     }
                     if (matches(rule, f, found)) {
@@ -159,7 +167,26 @@ final class Inference {
                     sources.add(sourceFamily(rule.when()));
                 }
             }
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)
+            for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : explainedByRule.entrySet()) {
+                List<Fact> shown = e.getValue();
+                Set<String> subjects = new LinkedHashSet<>();
+                List<String> deps = new ArrayList<>();
+                for (Fact f : shown) {
+                    subjects.add(f.subject());
+                    for (String d : downDependencies(deployment, health, List.of(f.serviceId()))) {
+                        if (!deps.contains(d)) {
+                            deps.add(d);
+                        }
+                    }
+                }
+                String text = render(e.getKey(), shown, subjects, order, new HashMap<>(), cause.id() + "/"
+                        + e.getKey().id());
+                kept.add(new Evidence(Evidence.Direction.FOR, 0, text + " It would point to " + cause.id()
+                        + "; not counted: " + Words.list(services(shown, order)) + " depends on " + Words.list(deps)
+                        + ", which is DOWN, so this is expected whatever else is wrong.", cause.id() + "/"
+                        + e.getKey().id(), services(shown, order)));
+            }
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0)
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
@@ -167,6 +194,21 @@ final class Inference {
             }
             scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
                     0, sources, false));
+        }
+        if (!kept.isEmpty()) {
+            for (int i = 0; i < scored.size(); i++) {
+                Scored s = scored.get(i);
+                if (s.id().equals(CauseId.DEPENDENCY_DOWN)) {
+                    List<Evidence> all = new ArrayList<>(s.evidence());
+                    all.addAll(kept);
+                    Map<String, String> whens = new HashMap<>(s.whens());
+                    for (Evidence e : kept) {
+                        whens.put(e.ruleId(), "kept");
+                    }
+                    scored.set(i, new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), all, whens,
+                            s.probability(), s.sources(), s.capped()));
+                }
+            }
         }
         // the explicit unknown: failing services that no strong evidence explains
         boolean deploymentWideStrong = false;
@@ -361,7 +403,7 @@ final class Inference {
                                           Result result) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
-            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
+            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0);
             // causes without evidence for them only carry their prior: they count in the normalisation, not in the report
             if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN))) {
                 reported.add(s);
@@ -374,7 +416,7 @@ final class Inference {
             Confidence conf = confidence(s, reported, i);
             List<String> services = new ArrayList<>();
             for (Evidence e : s.evidence()) {
-                if (e.direction() == Evidence.Direction.FOR) {
+                if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
                     for (String id : e.serviceIds()) {
                         if (!services.contains(id)) {
                             services.add(id);
@@ -422,7 +464,7 @@ final class Inference {
         int forRules = 0;
         for (int i = 0; i < s.evidence().size(); i++) {
             Evidence e = s.evidence().get(i);
-            if (e.direction() == Evidence.Direction.FOR) {
+            if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
                 forW += e.weight();
                 forRules++;
             } else {
@@ -430,7 +472,7 @@ final class Inference {
             }
         }
         for (Evidence e : s.evidence()) {
-            if (e.direction() == Evidence.Direction.FOR) {
+            if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
                 families.add(family(e, s));
             }
         }
