@@ -24,14 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalibrationTest {
 
-    // Measured 2026-12-03 (see README "Measured"): the goals of issue 9 that hold are enforced below; the others get a
-    // floor a little below the measured figure. Raise floors as the figures improve; never lower them without saying
-    // why in the commit.
-    static final double CV_TOP1_FLOOR = 0.88;
-    static final double CV_TOP3_FLOOR = 0.90;
-    static final double CV_BRIER_CEILING = 0.20;
-    static final double CV_ECE_CEILING = 0.12;
-    static final long CV_CONFIDENT_MISSES_CEILING = 3;
+    // Measured 2026-12-03, 189 scenarios (blind h4- set excluded), grouped 5-fold CV by source family:
+    //   top-1 0.989 (0.96-1.00)  top-3 0.989  Brier 0.043  ECE 0.094 (bootstrap 0.077-0.107)  wrong above 0.9: 1
+    // The goals of issue 9 that hold (top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15) are enforced as goals; ECE <= 0.05
+    // and "no wrong top cause above 0.9" do not hold yet and get a ceiling at the measured figure. (ECE: the caps keep a
+    // one-source cause at 0.9 while the corpus, which the rules were written on, is right 99 % of the time: the
+    // calibration is deliberately underconfident here; on unseen text accuracy was 0.77 before tuning on it.)
+    // Never lower these without saying why in the commit.
+    static final double CV_TOP1_FLOOR = 0.90;
+    static final double CV_TOP3_FLOOR = 0.97;
+    static final double CV_BRIER_CEILING = 0.15;
+    static final double CV_ECE_CEILING = 0.11;
+    static final long CV_CONFIDENT_MISSES_CEILING = 1;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.87;
 

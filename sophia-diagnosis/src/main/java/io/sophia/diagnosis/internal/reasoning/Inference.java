@@ -142,6 +142,17 @@ final class Inference {
                 }
                 matchedByRule.put(rule, matched);
             }
+            // which subjects have a specific log line for this cause, whichever rule of a group ends up counting it
+            Set<String> specificLogSubjects = new java.util.HashSet<>();
+            for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+                if (e.getKey().when().equals("log") && e.getKey().lr() > 1 && !e.getKey().isWeak()) {
+                    for (Fact f : e.getValue()) {
+                        if (specificLog(f, settings.wrappers())) {
+                            specificLogSubjects.add(f.subject());
+                        }
+                    }
+                }
+            }
             keepStrongestOfEachGroup(matchedByRule);
             for (KnowledgeBase.Rule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
@@ -162,7 +173,7 @@ final class Inference {
                         services(matched, order)));
                 whens.put(cause.id() + "/" + rule.id(), rule.when());
                 boolean specific = !rule.isWeak() && (!rule.when().equals("log") || matched.stream()
-                        .anyMatch(f -> specificLog(f, settings.wrappers())));
+                        .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
                     sources.add(sourceFamily(rule.when()));
                 }
