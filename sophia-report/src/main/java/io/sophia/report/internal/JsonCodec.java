@@ -545,7 +545,7 @@ public final class JsonCodec {
     }
 
     private static String clip(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return io.sophia.core.Secrets.patterns().cut(s, 60);
     }
 
     /** A JSON object with its path, for readers that name where the input is wrong. */
