@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.kb;
 
+import io.sophia.core.Secrets;
 import io.sophia.core.Action;
 import io.sophia.core.CauseId;
 import io.sophia.diagnosis.KnowledgeBase;
@@ -474,7 +475,9 @@ public final class RuleFileReader {
         if (n instanceof Node.MapNode m) {
             return m;
         }
-        throw error(n, key, "must be a mapping (key: value lines), was " + kind(n));
+        // at the top the file is not a rule file at all (a credentials file, say): never echo its content
+        throw error(n, key, "must be a mapping (key: value lines), was "
+                + (key.isEmpty() && n instanceof Node.Scalar s && s.value() != null ? "text" : kind(n)));
     }
 
     private void checkKeys(Node.MapNode m, String path, Set<String> allowed) {
@@ -580,7 +583,11 @@ public final class RuleFileReader {
     }
 
     private static String excerpt(String s) {
+        if (Secrets.looksLikeSecret(s)) {
+            return "(a value that looks like a secret, not shown)";
+        }
         String one = s.replaceAll("[\\r\\n\\t]", " ");
-        return one.length() > 60 ? one.substring(0, 60) + "…" : one;
+        // redacted before the cut, and the cut never ends inside a word
+        return Secrets.patterns().cut(one, 60);
     }
 }
