@@ -297,7 +297,12 @@ class CanaryTest {
         }
         // an output directory that is a file: exit 73, naming the directory only
         Path file = Files.writeString(tmp.resolve("not-a-dir"), carrier());
-        Run r = cli(env, "check", "--config", withRules.toString().replace("rules.yaml", "ok.yaml"), "--out", file.toString());
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), "deployment: canary\nservices:\n  - id: api\n"
+                + "    url: http://127.0.0.1:9/\n");
+        Run r = cli(env, "check", "--config", ok.toString(), "--out", file.toString());
+        assertEquals(73, r.exit(), r.err());
+        assertTrue(r.err().contains("not-a-dir"), r.err());
+        assertEquals(carrier(), Files.readString(file), "what was there is untouched");
         outputs.put("73 stderr", r.err());
         outputs.put("logs", String.join("\n", logs));
         assertNoLeak(outputs);
