@@ -17,7 +17,8 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
- * message on stderr names the file, line and key), 70 internal error. {@code demo} is {@code check}
+ * message on stderr names the file, line and key), 70 internal error, 73 the output directory cannot
+ * be written (the previous reports there stay intact). {@code demo} is {@code check}
  * on a configuration it writes for its own loopback stand-ins, so both take one code path.
  *
  * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
@@ -29,6 +30,8 @@ public final class Main {
     public static final int EXIT_USAGE = 64;
     /** Exit code of an internal error (BSD {@code EX_SOFTWARE}). */
     public static final int EXIT_SOFTWARE = 70;
+    /** Exit code when the output directory cannot be written (BSD {@code EX_CANTCREAT}). */
+    public static final int EXIT_CANTCREAT = 73;
 
     private Main() {
     }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -93,7 +94,7 @@ public final class IndicationSet {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IndicationException(source, null, "not valid YAML or JSON: " + e.getOriginalMessage(), e);
+            throw new IndicationException(source, null, "not valid YAML or JSON: " + Secrets.parserMessage(e.getOriginalMessage()), e);
         }
         JsonNode list = root == null ? null : root.get("indications");
         if (list == null || !list.isArray()) {

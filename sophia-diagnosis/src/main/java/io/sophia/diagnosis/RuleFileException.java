@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Secrets;
+
 import java.util.Objects;
 
 /**
@@ -29,14 +31,19 @@ public final class RuleFileException extends RuntimeException {
      * @param cause   the underlying parser error, or null
      */
     public RuleFileException(String file, int line, String key, String problem, Throwable cause) {
+        // the last line of defence: whatever a check put into a message, a secret is not printed
         super(format(file, line, key, problem), cause);
         this.file = Objects.requireNonNullElse(file, "?");
         this.line = Math.max(0, line);
-        this.key = Objects.requireNonNullElse(key, "");
-        this.problem = Objects.requireNonNullElse(problem, "");
+        this.key = Secrets.patterns().redact(Objects.requireNonNullElse(key, ""));
+        this.problem = Secrets.patterns().redact(Objects.requireNonNullElse(problem, ""));
     }
 
     private static String format(String file, int line, String key, String problem) {
+        return Secrets.patterns().redact(unredacted(file, line, key, problem));
+    }
+
+    private static String unredacted(String file, int line, String key, String problem) {
         StringBuilder sb = new StringBuilder("rule file ").append(file);
         if (line > 0) {
             sb.append(", line ").append(line);

@@ -1,5 +1,7 @@
 package io.sophia.examples.config;
 
+import io.sophia.core.Secrets;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,12 @@ public final class ConfigException extends Exception {
      * @param message what is wrong, in words
      */
     public record Problem(String file, int line, String key, String message) {
+        public Problem {
+            // the last line of defence: whatever a check put into a message, a secret is not printed
+            key = Secrets.patterns().redact(key);
+            message = Secrets.patterns().redact(message);
+        }
+
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(file);

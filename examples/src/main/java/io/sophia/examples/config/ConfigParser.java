@@ -1,5 +1,6 @@
 package io.sophia.examples.config;
 
+import io.sophia.core.Secrets;
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
 import io.sophia.core.Service;
@@ -63,9 +64,6 @@ final class ConfigParser {
     private static final long MIN_LOG_BYTES = 1L << 10;
     private static final long MAX_LOG_BYTES = 64L << 30;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
-    /** Shapes of GitHub, Fly and generic bearer tokens: such values are never echoed in a message. */
-    private static final Pattern SECRET_PREFIX = Pattern.compile(
-            "(?i)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s|basic\\s).*");
 
     private final String file;
     private final Path path;
@@ -430,7 +428,9 @@ final class ConfigParser {
             duplicates(m, key);
             return m;
         }
-        problem(node.line(), key.isEmpty() ? "" : key, "expected a mapping (key: value), got " + shown(node));
+        // at the top, the file is not a config at all (a credentials file, say): never echo its content
+        problem(node.line(), key.isEmpty() ? "" : key, "expected a mapping (key: value), got "
+                + (key.isEmpty() ? node.describe().startsWith("'") ? "text" : node.describe() : shown(node)));
         return null;
     }
 
@@ -687,7 +687,8 @@ final class ConfigParser {
             return "a value that looks like a secret (not shown)";
         }
         String oneLine = value.replaceAll("[\\r\\n\\t]+", " ");
-        return "'" + (oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...") + "'";
+        // redacted before the cut, and the cut never ends inside a word
+        return "'" + Secrets.patterns().cut(oneLine, 60) + "'";
     }
 
     /**
@@ -695,16 +696,7 @@ final class ConfigParser {
      * a name: {@code DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER} is a name, {@code aZ3...} is not).
      */
     static boolean looksSecret(String value) {
-        if (SECRET_PREFIX.matcher(value).matches()) {
-            return true;
-        }
-        if (value.length() < 32 || value.chars().anyMatch(Character::isWhitespace)) {
-            return false;
-        }
-        boolean lower = value.chars().anyMatch(Character::isLowerCase);
-        boolean upper = value.chars().anyMatch(Character::isUpperCase);
-        boolean digit = value.chars().anyMatch(Character::isDigit);
-        return lower && upper && digit;
+        return Secrets.looksLikeSecret(value);
     }
 
     private static String suggestion(String got, Set<String> known) {

@@ -101,6 +101,11 @@ public final class Wiring {
 
     /** {@code assessment} with token-looking strings and the values of the configured token variables masked. */
     public static Assessment redact(Assessment assessment, DeploymentConfig config, Function<String, String> env) {
+        return Redaction.patterns().and(secretValues(config, env)).apply(assessment);
+    }
+
+    /** The values of the token variables {@code config} names (set ones only): what every output masks. */
+    public static List<String> secretValues(DeploymentConfig config, Function<String, String> env) {
         List<String> names = new ArrayList<>();
         if (config.github() != null && config.github().tokenEnv() != null) {
             names.add(config.github().tokenEnv());
@@ -115,7 +120,7 @@ public final class Wiring {
                 values.add(v);
             }
         }
-        return Redaction.patterns().and(values).apply(assessment);
+        return values;
     }
 
     private static Diagnoser diagnosis(DeploymentConfig config, CompletableFuture<KnowledgeBase> builtInKb)

@@ -1,5 +1,6 @@
 package io.sophia.examples.internal;
 
+import io.sophia.core.Secrets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -81,7 +82,9 @@ public final class YamlTree {
 
         @Override
         public String describe() {
-            return kind == ScalarKind.NULL ? "nothing" : "'" + abbreviate(text) + "'";
+            return kind == ScalarKind.NULL ? "nothing"
+                    : Secrets.looksLikeSecret(text) ? "a value that looks like a secret (not shown)"
+                    : "'" + abbreviate(text) + "'";
         }
     }
 
@@ -127,7 +130,7 @@ public final class YamlTree {
                 msg = msg.substring(0, nl);
             }
             throw new SyntaxError(loc == null ? 0 : Math.max(loc.getLineNr(), 0),
-                    "malformed " + (json ? "JSON" : "YAML") + ": " + abbreviate(msg.strip()));
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + Secrets.parserMessage(msg));
         }
     }
 
@@ -208,6 +211,7 @@ public final class YamlTree {
 
     static String abbreviate(String text) {
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        // redacted before the cut, and the cut never ends inside a word
+        return Secrets.patterns().cut(oneLine, 60);
     }
 }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.kb;
 
+import io.sophia.core.Secrets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,19 +58,10 @@ public sealed interface Node {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RuleFileException(file, line, "", "not valid " + (json ? "JSON" : "YAML") + ": "
-                    + firstLine(e.getOriginalMessage()), e);
+                    + Secrets.parserMessage(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new RuleFileException(file, 0, "", "cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "parse error";
-        }
-        int nl = s.indexOf('\n');
-        String one = nl < 0 ? s : s.substring(0, nl);
-        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
 
     private static int line(JsonParser p) {
