@@ -134,6 +134,7 @@ public final class HtmlRenderer {
         overview();
         services();
         pipelineSection();
+        changes();
         logEvidence();
         causes();
         anomalies();
@@ -288,6 +289,73 @@ public final class HtmlRenderer {
                         + "</li>\n");
             }
             w("</ul>\n");
+        }
+        w("</section>\n");
+    }
+
+    private void changes() {
+        ChangeView v = ChangeView.of(a);
+        if (v == null) {
+            return;
+        }
+        w("<section id=\"changes\">\n<h2>Changed since the last good deploy</h2>\n");
+        if (v.changes() == null) {
+            io.sophia.core.Observation.ChangeSetUnavailable u = v.unavailable();
+            w("<p class=\"muted\">Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus())
+                    + "): " + hc(orDash(u.detail()), 300) + "</p>\n</section>\n");
+            return;
+        }
+        io.sophia.core.Observation.ChangeSet c = v.changes();
+        String from = (c.baseRunId() > 0 ? "run " + c.baseRunId() + " " : "") + "<code>" + hc(Formats.shortSha(c.baseSha()), 12) + "</code>";
+        String to = (c.headRunId() > 0 ? "run " + c.headRunId() + " " : "") + "<code>" + hc(Formats.shortSha(c.headSha()), 12) + "</code>";
+        if ("identical".equals(c.comparison()) || (c.commits().isEmpty() && c.files().isEmpty() && c.totalCommits() == 0)) {
+            w("<p>Last good deploy " + from + " → " + to + ": <strong>the same commit</strong> — nothing in the repository "
+                    + "changed, so look at the platform, the secrets or a transient failure.</p>\n</section>\n");
+            return;
+        }
+        w("<p>Last good deploy " + from + " → " + to + ": <strong>" + c.totalCommits() + (c.totalCommits() == 1 ? " commit" : " commits")
+                + "</strong>, <strong>" + c.files().size() + (c.files().size() == 1 ? " file" : " files") + "</strong>"
+                + (c.truncated() ? " (listing truncated)" : "")
+                + (c.htmlUrl() == null ? "" : " — " + link("compare on GitHub", c.htmlUrl())) + "</p>\n<ul>\n");
+        for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
+            List<io.sophia.core.Observation.ChangedFile> files = e.getValue();
+            String t = hc(ChangeView.title(e.getKey()), 80);
+            w("<li>" + (ChangeView.telling(e.getKey()) ? "<strong>" + t + "</strong>" : t) + " (" + files.size() + "): "
+                    + files.stream().limit(4).map(f -> "<code>" + hc(f.path(), 200) + "</code>").collect(Collectors.joining(", "))
+                    + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : "") + "</li>\n");
+        }
+        w("</ul>\n");
+        if (!c.files().isEmpty()) {
+            w("<details><summary>" + c.files().size() + " changed files by class</summary>\n");
+            for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
+                w("<h3>" + hc(ChangeView.title(e.getKey()), 80) + "</h3>\n<ul>\n");
+                int n = 0;
+                for (io.sophia.core.Observation.ChangedFile f : e.getValue()) {
+                    if (n++ == ChangeView.MAX_FILES_PER_CLASS) {
+                        w("<li class=\"muted\">" + (e.getValue().size() - ChangeView.MAX_FILES_PER_CLASS) + " more in report.json</li>\n");
+                        break;
+                    }
+                    w("<li><code>" + hc(f.path(), 300) + "</code>" + (f.previousPath() == null ? "" : " (was <code>"
+                            + hc(f.previousPath(), 300) + "</code>)") + " — " + hc(orDash(f.status()), 20) + ", +" + f.additions()
+                            + " −" + f.deletions() + "</li>\n");
+                }
+                w("</ul>\n");
+            }
+            w("</details>\n");
+        }
+        if (!c.commits().isEmpty()) {
+            w("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>\n<ul>\n");
+            int n = 0;
+            for (io.sophia.core.Observation.ChangedCommit m : c.commits()) {
+                if (n++ == ChangeView.MAX_COMMITS) {
+                    w("<li class=\"muted\">" + (c.commits().size() - ChangeView.MAX_COMMITS) + " more in report.json</li>\n");
+                    break;
+                }
+                w("<li>" + (m.htmlUrl() == null ? "<code>" + hc(Formats.shortSha(m.sha()), 12) + "</code>"
+                        : link(Formats.shortSha(m.sha()), m.htmlUrl())) + " " + hc(orDash(m.message()), 160)
+                        + (m.author() == null ? "" : " — " + hc(m.author(), 60)) + "</li>\n");
+            }
+            w("</ul>\n</details>\n");
         }
         w("</section>\n");
     }
