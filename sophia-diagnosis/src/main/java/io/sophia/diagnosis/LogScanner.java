@@ -64,7 +64,7 @@ public final class LogScanner implements LogAnalyzer {
     /**
      * A scanner with exactly these indications.
      *
-     * @throws IndicationException when a pattern is invalid or an id repeats
+     * @throws InputException when a pattern is invalid or an id repeats
      */
     public static LogScanner of(List<Indication> indications) {
         return of(IndicationSet.of(indications));

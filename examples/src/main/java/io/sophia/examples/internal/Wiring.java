@@ -12,7 +12,7 @@ import io.sophia.diagnosis.Diagnosis;
 import io.sophia.diagnosis.GatePolicy;
 import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.LogScanner;
-import io.sophia.diagnosis.RuleFileException;
+import io.sophia.diagnosis.InputException;
 import io.sophia.examples.config.ConfigException;
 import io.sophia.examples.config.DeploymentConfig;
 import io.sophia.probes.FlyConfig;
@@ -138,7 +138,7 @@ public final class Wiring {
             for (Path rules : config.rules()) {
                 kb = kb.withRuleFile(rules);
             }
-        } catch (RuleFileException e) {
+        } catch (InputException e) {
             throw ConfigException.of(e.file(), e.line(), e.key(), e.problem());
         }
         return Diagnosis.builder().knowledgeBase(kb).gatePolicy(gate).build();
