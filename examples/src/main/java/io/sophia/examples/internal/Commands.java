@@ -2,8 +2,9 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
+import io.sophia.report.DeploymentConfig;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class Commands {
             err.println("sophia: " + e.getMessage());
             err.println("Run 'sophia --help' for usage.");
             return EXIT_USAGE;
-        } catch (ConfigException e) {
+        } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
@@ -105,18 +106,18 @@ public final class Commands {
 
     // ---------------------------------------------------------------- commands
 
-    private int check(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "check", Set.of("config", "out"));
         Path config = path(opts, "config");
         Path dir = path(opts, "out");
-        Check.Result result = Check.run(config, dir, clock, env);
+        Check.Result result = Check.run(DeploymentConfig.load(config), dir, clock, env);
         out.print(Summary.render(result));
         out.flush();
         return result.exitCode();
     }
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
-    private int demo(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException,
+    private int demo(Map<String, String> opts) throws UsageException, Check.OutputException,
             IOException {
         allow(opts, "demo", Set.of("out", "timeout"));
         Path dir = path(opts, "out");
@@ -131,14 +132,14 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
-            Check.Result result = Check.run(config, dir, clock, DemoFleet.env(env));
+            Check.Result result = Check.run(DeploymentConfig.load(config), dir, clock, DemoFleet.env(env));
             out.print(Summary.render(result));
             out.flush();
             return result.exitCode();
         }
     }
 
-    private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
@@ -243,7 +244,7 @@ public final class Commands {
 
     private static Duration duration(Map<String, String> opts, String name) throws UsageException {
         String v = opts.get(name);
-        return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
+        return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
     }

@@ -3,12 +3,11 @@ package io.sophia.examples.internal;
 import io.sophia.core.Assessment;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Impact;
-import io.sophia.diagnosis.KnowledgeBase;
-import io.sophia.diagnosis.LogScanner;
 import io.sophia.report.HtmlReport;
 import io.sophia.report.JUnitXmlReport;
 import io.sophia.report.JsonReport;
 import io.sophia.report.MarkdownReport;
+import io.sophia.report.Sophia;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
@@ -17,16 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * Start-up work of the command line done in the background: a cold JVM needs a few hundred ms each to
- * parse the built-in knowledge base, compile the log indications, initialise the JDK's HTTP client
- * (trust store) and the report renderers. Started first thing, that work overlaps reading the config
+ * parse the built-in knowledge base and compile the log indications ({@link Sophia#warmUp()}), initialise
+ * the JDK's HTTP client (trust store) and the report renderers. Started first thing, that work overlaps reading the config
  * and starting the demo's stand-ins instead of adding to the run's wall time.
  */
 public final class Preload {
-
-    /** The built-in knowledge base, immutable and shared by every run in this JVM. */
-    static final CompletableFuture<KnowledgeBase> KNOWLEDGE_BASE = inBackground(KnowledgeBase::builtIn);
-    /** The built-in log scanner, immutable and shared by every run in this JVM. */
-    static final CompletableFuture<LogScanner> LOG_SCANNER = inBackground(LogScanner::builtIn);
 
     private static final CompletableFuture<Void> WARM = inBackground(() -> {
         warm();
@@ -38,7 +32,9 @@ public final class Preload {
 
     /** Starts the background loads; later calls do nothing. */
     public static void start() {
-        // referencing the futures runs the static initialiser exactly once
+        // the library loads its knowledge base and log indications in the background
+        Sophia.warmUp();
+        // referencing the future runs the static initialiser exactly once
         WARM.isDone();
     }
 
