@@ -2,6 +2,7 @@ package io.sophia.report;
 
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
+import io.sophia.core.Secrets;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.InputException;
@@ -42,18 +43,18 @@ final class ConfigReader {
     /** Config files are small; anything larger is a mistake (a log or a binary passed by accident). */
     static final long MAX_BYTES = 1 << 20;
 
-    private static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
+    static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
             "rules");
-    private static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
+    static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
             "dependsOn", "expect");
-    private static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",
+    static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",
             "minCertificateDays", "versionField", "versionHeader", "healthPath");
-    private static final Set<String> PIPELINE = Set.of("github");
-    private static final Set<String> GITHUB = Set.of("apiUrl", "repository", "runId", "workflow", "branch",
+    static final Set<String> PIPELINE = Set.of("github");
+    static final Set<String> GITHUB = Set.of("apiUrl", "repository", "runId", "workflow", "branch",
             "tokenEnv", "maxLogBytes", "allAttempts");
-    private static final Set<String> PLATFORM = Set.of("fly");
-    private static final Set<String> FLY = Set.of("apiUrl", "tokenEnv", "apps");
-    private static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent");
+    static final Set<String> PLATFORM = Set.of("fly");
+    static final Set<String> FLY = Set.of("apiUrl", "tokenEnv", "apps");
+    static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -61,9 +62,6 @@ final class ConfigReader {
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,15}(?:\\.\\d{1,6})?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
     private static final long MIN_LOG_BYTES = 1L << 10;
     private static final long MAX_LOG_BYTES = 64L << 30;
-    /** Shapes of GitHub, Fly and generic bearer tokens: such values are never echoed in a message. */
-    private static final Pattern SECRET_PREFIX = Pattern.compile(
-            "(?i)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s|basic\\s).*");
 
     private final String file;
     private final Path path;
@@ -680,21 +678,9 @@ final class ConfigReader {
         return "'" + (oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...") + "'";
     }
 
-    /**
-     * A known token prefix, or a long run of mixed-case letters and digits without spaces (random, not
-     * a name: {@code DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER} is a name, {@code aZ3...} is not).
-     */
+    /** A known token shape or a random-looking run: the one set of patterns in {@link Secrets}. */
     static boolean looksSecret(String value) {
-        if (SECRET_PREFIX.matcher(value).matches()) {
-            return true;
-        }
-        if (value.length() < 32 || value.chars().anyMatch(Character::isWhitespace)) {
-            return false;
-        }
-        boolean lower = value.chars().anyMatch(Character::isLowerCase);
-        boolean upper = value.chars().anyMatch(Character::isUpperCase);
-        boolean digit = value.chars().anyMatch(Character::isDigit);
-        return lower && upper && digit;
+        return Secrets.looksLikeSecret(value);
     }
 
     private static String suggestion(String got, Set<String> known) {
