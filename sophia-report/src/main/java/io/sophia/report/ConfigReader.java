@@ -208,7 +208,8 @@ final class ConfigReader {
             }
             Expectations expect = s.get("expect").map(x -> expect(x, at + ".expect")).orElse(Expectations.DEFAULT);
             if (id != null && url != null) {
-                services.add(new Service(id, name, url, kind, capability, critical, dependsOn, expect));
+                services.add(Service.builder(id, url).name(name).kind(kind).capability(capability).critical(critical)
+                        .dependsOn(dependsOn).expect(expect).build());
                 graph.put(id, dependsOn);
             }
         }
@@ -257,8 +258,9 @@ final class ConfigReader {
             }
             return p;
         }).orElse(null);
-        return new Expectations(codes, maxLatency, jsonField, jsonEquals, minDays, versionField, versionHeader,
-                healthPath);
+        return Expectations.builder().statusCodes(codes).maxLatency(maxLatency).jsonField(jsonField, jsonEquals)
+                .minCertificateDays(minDays).versionField(versionField).versionHeader(versionHeader)
+                .healthPath(healthPath).build();
     }
 
     private DeploymentConfig.GitHub pipeline(MapNode root) {

@@ -3,7 +3,7 @@ package io.sophia.report;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.Diagnoser;
-import io.sophia.core.Pipeline;
+import io.sophia.core.Assessor;
 import io.sophia.core.Probe;
 import io.sophia.core.ProbeExecutor;
 
@@ -52,7 +52,7 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
      * or traces the probing.
      */
     public Assessment run(ProbeExecutor executor) {
-        Assessment raw = new Pipeline(executor, diagnoser, clock).run(deployment, probes, List.of());
+        Assessment raw = new Assessor(executor, diagnoser, clock).run(deployment, probes, List.of());
         return redaction.apply(raw);
     }
 }

@@ -43,7 +43,7 @@ public final class Preload {
             HttpClient.newBuilder().build();
             Assessment empty = new Assessment(Assessment.SCHEMA_VERSION, "warm-up", Instant.EPOCH, List.of(), List.of(),
                     List.of(), List.of(), new Impact(0, 0, 100, List.of(), List.of(), List.of(), Impact.Severity.NONE),
-                    List.of(), new GateDecision(GateDecision.Status.OPEN, 100, List.of()));
+                    List.of(), new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()));
             MarkdownReport.render(empty);
             JsonReport.render(empty);
             HtmlReport.render(empty);
