@@ -74,7 +74,9 @@ public final class LogScanner implements LogAnalyzer {
 
     /** A scanner with these indications. */
     public static LogScanner of(IndicationSet indications) {
-        return new LogScanner(indications, new ScanEngine(indications.indications()), LogScan.Options.DEFAULTS);
+        return new LogScanner(indications, new ScanEngine(indications.indications().stream()
+                .map(i -> new ScanEngine.Sign(i.id(), i.causeId(), i.literals(), i.patterns(), i.weight(), i.followedBy(),
+                        i.window())).toList()), LogScan.Options.DEFAULTS);
     }
 
     /** The same scanner with {@code before} and {@code after} lines of context (each 0 to 20). */
