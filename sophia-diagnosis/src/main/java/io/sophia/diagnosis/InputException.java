@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Secrets;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -31,8 +33,9 @@ public final class InputException extends RuntimeException {
         public Problem {
             file = Objects.requireNonNullElse(file, "?");
             line = Math.max(0, line);
-            key = Objects.requireNonNullElse(key, "");
-            message = Objects.requireNonNullElse(message, "");
+            // the last line of defence: whatever a check put into a message, a secret is not printed
+            key = Secrets.patterns().redact(Objects.requireNonNullElse(key, ""));
+            message = Secrets.patterns().redact(Objects.requireNonNullElse(message, ""));
         }
 
         /** {@code file line N: key: message}; the line and key parts are left out when unknown. */
@@ -46,7 +49,7 @@ public final class InputException extends RuntimeException {
             if (!key.isEmpty()) {
                 sb.append(key).append(": ");
             }
-            return sb.append(message).toString();
+            return Secrets.patterns().redact(sb.append(message).toString());
         }
     }
 

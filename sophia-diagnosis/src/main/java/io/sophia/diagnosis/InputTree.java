@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sophia.core.Secrets;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -184,7 +185,9 @@ public final class InputTree {
 
         @Override
         public String describe() {
-            return kind == ScalarKind.NULL ? "nothing" : "'" + abbreviate(text) + "'";
+            return kind == ScalarKind.NULL ? "nothing"
+                    : Secrets.looksLikeSecret(text) ? "a value that looks like a secret (not shown)"
+                    : "'" + abbreviate(text) + "'";
         }
     }
 
@@ -264,13 +267,8 @@ public final class InputTree {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String msg = e.getOriginalMessage() == null ? "parse error" : e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            if (nl > 0) {
-                msg = msg.substring(0, nl);
-            }
             throw InputException.of(file, loc == null ? 0 : Math.max(loc.getLineNr(), 0), "",
-                    "malformed " + format + ": " + abbreviate(msg.strip()), e);
+                    "malformed " + format + ": " + Secrets.parserMessage(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw InputException.of(file, 0, "", "cannot read: " + e.getClass().getSimpleName(), e);
         }
@@ -408,6 +406,7 @@ public final class InputTree {
 
     static String abbreviate(String text) {
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        // redacted before the cut, and the cut never ends inside a word
+        return Secrets.patterns().cut(oneLine, 60);
     }
 }

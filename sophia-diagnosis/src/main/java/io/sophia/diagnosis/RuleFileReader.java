@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Secrets;
 import io.sophia.core.Action;
 import io.sophia.core.CauseId;
 import io.sophia.diagnosis.InputTree.ListNode;
@@ -32,10 +33,10 @@ final class RuleFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
-            "aggregationCap", "silentLr", "evidenceScale", "unknownFloor");
-    private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions");
+            "aggregationCap", "silentLr", "evidenceScale", "unknownFloor", "sourceCaps", "wrappers");
+    private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions", "nextCheck");
     private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
-            "text", "textMany", "group", "enabled");
+            "text", "textMany", "group", "enabled", "weak");
     private static final Set<String> ACTION_KEYS = Set.of("priority", "within", "title", "detail");
 
     private final String file;
@@ -71,6 +72,7 @@ final class RuleFileReader {
         int line;
         final Map<String, RuleDraft> rules = new LinkedHashMap<>();
         List<KnowledgeBase.Remedy> actions = new ArrayList<>();
+        List<String> nextChecks = new ArrayList<>();
     }
 
     private static final class RuleDraft {
@@ -85,6 +87,7 @@ final class RuleFileReader {
         String text;
         String textMany;
         String group;
+        Boolean weak;
         int line;
         String path;
     }
@@ -142,9 +145,11 @@ final class RuleFileReader {
             rd.text = r.text();
             rd.textMany = r.textMany();
             rd.group = r.group();
+            rd.weak = r.weak();
             d.rules.put(r.id(), rd);
         }
         d.actions = new ArrayList<>(c.actions());
+        d.nextChecks = new ArrayList<>(c.nextChecks());
         return d;
     }
 
@@ -158,8 +163,18 @@ final class RuleFileReader {
         double silent = base.silentLr();
         double scale = base.evidenceScale();
         double unknownFloor = base.unknownFloor();
+        List<Double> caps = base.sourceCaps();
+        Set<String> wrappers = base.wrappers();
         for (Map.Entry<String, Node> e : m.asMap().entrySet()) {
             String key = "settings." + e.getKey();
+            if (e.getKey().equals("sourceCaps")) {
+                caps = caps(e.getValue(), key);
+                continue;
+            }
+            if (e.getKey().equals("wrappers")) {
+                wrappers = new java.util.TreeSet<>(values(e.getValue(), key));
+                continue;
+            }
             double v = number(e.getValue(), key);
             switch (e.getKey()) {
                 case "unknownPrior" -> unknownPrior = probability(e.getValue(), key, v);
@@ -203,7 +218,31 @@ final class RuleFileReader {
                 default -> throw error(e.getValue(), key, "unknown key");
             }
         }
-        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor);
+        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps, wrappers);
+    }
+
+    /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
+    private List<Double> caps(Node n, String key) {
+        if (!(n instanceof ListNode list)) {
+            throw error(n, key, "must be a list of probabilities, one per number of independent sources (0, 1, 2 …)");
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            double v = number(item, key + "[" + i + "]");
+            if (!(v > 0) || v > 1) {
+                throw error(item, key + "[" + i + "]", "must be in (0, 1], was " + v);
+            }
+            if (!out.isEmpty() && v < out.get(out.size() - 1)) {
+                throw error(item, key + "[" + i + "]", "must not be lower than the cap before it (" + out.get(out.size() - 1)
+                        + "): more independent sources never lower the cap");
+            }
+            out.add(v);
+        }
+        if (out.size() > 20) {
+            throw error(n, key, "at most 20 values");
+        }
+        return out;
     }
 
     private void mergeCause(Map<String, CauseDraft> causes, String id, Node node, int keyLine) {
@@ -246,6 +285,18 @@ final class RuleFileReader {
             for (Map.Entry<String, Node> e : rules.asMap().entrySet()) {
                 mergeRule(d, e.getKey(), e.getValue(), rules.keyLines().get(e.getKey()), path + ".rules." + e.getKey());
             }
+        }
+        if (m.has("nextCheck")) {
+            Node nc = m.node("nextCheck");
+            List<String> checks = new ArrayList<>();
+            if (nc instanceof ListNode list) {
+                for (int i = 0; i < list.items().size(); i++) {
+                    checks.add(template(list.items().get(i), path + ".nextCheck[" + i + "]", null));
+                }
+            } else {
+                checks.add(template(nc, path + ".nextCheck", null));
+            }
+            d.nextChecks = checks;
         }
         if (m.has("actions")) {
             Node a = m.node("actions");
@@ -327,6 +378,9 @@ final class RuleFileReader {
         if (e.containsKey("group")) {
             Node g = e.get("group");
             r.group = g instanceof Scalar sc && sc.value() == null ? null : text(g, path + ".group", 60);
+        }
+        if (e.containsKey("weak")) {
+            r.weak = bool(e.get("weak"), path + ".weak");
         }
         if (e.containsKey("minCount")) {
             double v = number(e.get("minCount"), path + ".minCount");
@@ -441,9 +495,9 @@ final class RuleFileReader {
         List<KnowledgeBase.Rule> rules = new ArrayList<>();
         for (RuleDraft r : d.rules.values()) {
             rules.add(new KnowledgeBase.Rule(r.id, r.when, r.match, r.pattern, r.atLeast, r.atMost, r.minCount, r.lr,
-                    r.text, r.textMany, r.group));
+                    r.text, r.textMany, r.group, r.weak));
         }
-        return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions);
+        return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions, d.nextChecks);
     }
 
     // ---- scalar helpers ------------------------------------------------------------------------
@@ -452,7 +506,9 @@ final class RuleFileReader {
         if (n instanceof MapNode m) {
             return m;
         }
-        throw error(n, key, "must be a mapping (key: value lines), was " + kind(n));
+        // at the top the file is not a rule file at all (a credentials file, say): never echo its content
+        throw error(n, key, "must be a mapping (key: value lines), was "
+                + (key.isEmpty() && n instanceof Scalar s && s.value() != null ? "text" : kind(n)));
     }
 
     private void checkKeys(MapNode m, String path, Set<String> allowed) {
@@ -558,7 +614,11 @@ final class RuleFileReader {
     }
 
     private static String excerpt(String s) {
+        if (Secrets.looksLikeSecret(s)) {
+            return "(a value that looks like a secret, not shown)";
+        }
         String one = s.replaceAll("[\\r\\n\\t]", " ");
-        return one.length() > 60 ? one.substring(0, 60) + "…" : one;
+        // redacted before the cut, and the cut never ends inside a word
+        return Secrets.patterns().cut(one, 60);
     }
 }

@@ -244,7 +244,7 @@ class RuleFileTest {
         assertEquals("causes.build.dockerfile.rules.log-indication.lrr", e.key());
         assertEquals(dir.resolve("team-rules.yaml") + " line 5: "
                 + "causes.build.dockerfile.rules.log-indication.lrr: unknown key 'lrr'; known keys: [atLeast, atMost, enabled, group, lr, match, "
-                + "minCount, pattern, text, textMany, when]", e.getMessage());
+                + "minCount, pattern, text, textMany, weak, when]", e.getMessage());
     }
 
     @Test
@@ -351,16 +351,19 @@ class RuleFileTest {
         KnowledgeBase asWritten = KnowledgeBase.builtIn().withRuleFile(write("as-written.yaml", """
                 settings:
                   evidenceScale: 1
+                  sourceCaps: [1]
                 """));
         KnowledgeBase sharp = KnowledgeBase.builtIn().withRuleFile(write("sharp.yaml", """
                 settings:
                   evidenceScale: 3
                   unknownFloor: 0
+                  sourceCaps: [1]
                 """));
         KnowledgeBase floored = KnowledgeBase.builtIn().withRuleFile(write("floored.yaml", """
                 settings:
                   evidenceScale: 3
                   unknownFloor: 0.05
+                  sourceCaps: [1]
                 """));
         assertEquals(1.0, asWritten.settings().evidenceScale());
         assertEquals(0.05, floored.settings().unknownFloor());

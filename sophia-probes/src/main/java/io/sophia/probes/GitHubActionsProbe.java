@@ -8,6 +8,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiJob;
 import io.sophia.core.Observation.CiLogRead;
 import io.sophia.core.Observation.CiRun;
+import io.sophia.core.Observation.ConditionCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
 import io.sophia.probes.internal.ApiException;
@@ -33,8 +34,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads what a GitHub Actions workflow run says about a deployment: the run, all its jobs with
@@ -175,8 +181,10 @@ public final class GitHubActionsProbe implements Probe {
         try {
             CiRun run = readRun(api);
             out.add(run);
-            List<CiJob> jobs = readJobs(api, run);
+            List<Observation> notes = new ArrayList<>();
+            List<CiJob> jobs = readJobs(api, run, notes);
             out.addAll(jobs);
+            out.addAll(notes);
             for (CiJob job : jobs) {
                 if (!GitHubPayloads.failed(job)) {
                     continue;
@@ -218,20 +226,56 @@ public final class GitHubActionsProbe implements Probe {
         }
     }
 
-    private List<CiJob> readJobs(GitHubClient api, CiRun run) throws ApiException, InterruptedException {
+    /**
+     * The jobs of {@code run}, page by page. The walk cannot loop: a {@code next} link seen before
+     * ends it, {@code total_count} bounds what is read, and a job seen before is not added again.
+     * When the walk stops early (the page cap, a loop) with jobs unread, a failed
+     * {@link ConditionCheck} says how many were read of how many ({@code read 2,000 of 10,000 jobs}).
+     */
+    private List<CiJob> readJobs(GitHubClient api, CiRun run, List<Observation> out)
+            throws ApiException, InterruptedException {
         URI uri = api.api(repoPath() + "/actions/runs/" + run.runId() + "/jobs?per_page=100&filter="
                 + (config.allAttempts() ? "all" : "latest"));
-        List<CiJob> jobs = new ArrayList<>();
-        for (int page = 0; uri != null && page < config.maxJobPages(); page++) {
+        Map<Long, CiJob> jobs = new LinkedHashMap<>();
+        Set<URI> visited = new HashSet<>();
+        long total = -1;
+        String stopped = null;
+        for (int page = 0; uri != null; page++) {
+            if (!visited.add(uri.normalize())) {
+                stopped = "the API's next link pointed back to a page already read";
+                break;
+            }
+            if (page >= config.maxJobPages()) {
+                stopped = "stopped at the cap of " + config.maxJobPages() + " pages";
+                break;
+            }
             GitHubClient.Page answer = api.getJson(uri);
+            JsonNode count = answer.body().path("total_count");
+            if (count.canConvertToLong() && count.asLong() >= 0) {
+                total = total < 0 ? count.asLong() : Math.min(total, count.asLong());
+            }
             try {
-                jobs.addAll(GitHubPayloads.jobs(answer.body(), run.runId(), run.runAttempt(), matcher));
+                for (CiJob job : GitHubPayloads.jobs(answer.body(), run.runId(), run.runAttempt(), matcher)) {
+                    if (total >= 0 && jobs.size() >= total) {
+                        break;
+                    }
+                    jobs.putIfAbsent(job.jobId(), job);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ApiException(FailureKind.BAD_PAYLOAD, api.target(uri), e.getMessage(), 200);
             }
+            if (total >= 0 && jobs.size() >= total) {
+                break;
+            }
             uri = answer.next();
         }
-        return jobs;
+        if (stopped != null && (total < 0 || jobs.size() < total)) {
+            String of = total < 0 ? String.format(Locale.ROOT, "read %,d jobs, more remain", jobs.size())
+                    : String.format(Locale.ROOT, "read %,d of %,d jobs", jobs.size(), total);
+            out.add(new ConditionCheck(null, SOURCE, "all jobs of run " + run.runId() + " read", false,
+                    of + "; " + stopped));
+        }
+        return new ArrayList<>(jobs.values());
     }
 
     private void readAnnotations(GitHubClient api, CiJob job, List<Observation> out, long start, String token)

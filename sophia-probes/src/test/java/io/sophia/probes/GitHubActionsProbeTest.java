@@ -662,10 +662,11 @@ class GitHubActionsProbeTest {
         api.json(runPath(), RUN_CANCELLED);
         // GitHub's next links point at /repositories/{id}/..., not at the path that was asked for
         String page2 = "/repositories/348674220/actions/runs/" + RUN_ID + "/jobs";
-        api.json(jobsPath(), jobsPage(recordedJob(0)),
+        // total_count is the run's total on every page (it bounds the walk)
+        api.json(jobsPath(), jobsPage(recordedJob(0)).put("total_count", 2),
                 "Link", "<" + api.root() + page2 + "?per_page=100&filter=latest&page=2>; rel=\"next\", <"
                         + api.root() + page2 + "?per_page=100&filter=latest&page=2>; rel=\"last\"");
-        api.json(page2, jobsPage(recordedJob(1)));
+        api.json(page2, jobsPage(recordedJob(1)).put("total_count", 2));
 
         List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
 

@@ -418,7 +418,9 @@ final class ConfigReader {
         if (node instanceof MapNode m) {
             return m;
         }
-        problem(node.line(), key.isEmpty() ? "" : key, "expected a mapping (key: value), got " + shown(node));
+        // at the top, the file is not a config at all (a credentials file, say): never echo its content
+        problem(node.line(), key.isEmpty() ? "" : key, "expected a mapping (key: value), got "
+                + (key.isEmpty() ? node.describe().startsWith("'") ? "text" : node.describe() : shown(node)));
         return null;
     }
 
@@ -677,7 +679,8 @@ final class ConfigReader {
             return "a value that looks like a secret (not shown)";
         }
         String oneLine = value.replaceAll("[\\r\\n\\t]+", " ");
-        return "'" + (oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...") + "'";
+        // redacted before the cut, and the cut never ends inside a word
+        return "'" + Secrets.patterns().cut(oneLine, 60) + "'";
     }
 
     /** A known token shape or a random-looking run: the one set of patterns in {@link Secrets}. */

@@ -226,6 +226,32 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
     }
 
+    /** Environment variable the Fly.io probe reads its token from when {@code platform.fly.tokenEnv} is absent. */
+    public static final String DEFAULT_FLY_TOKEN_ENV = io.sophia.probes.FlyConfig.DEFAULT_TOKEN_ENV;
+
+    /**
+     * The values of the token variables this config names, read through {@code env} (set ones only): what
+     * every output of a check masks — the report (see {@link ProbePlan#redaction()}) and, in a command
+     * line, its terminal streams.
+     */
+    public List<String> secretValues(java.util.function.Function<String, String> env) {
+        List<String> names = new java.util.ArrayList<>();
+        if (github != null && github.tokenEnv() != null) {
+            names.add(github.tokenEnv());
+        }
+        if (fly != null) {
+            names.add(fly.tokenEnv() != null ? fly.tokenEnv() : DEFAULT_FLY_TOKEN_ENV);
+        }
+        List<String> values = new java.util.ArrayList<>();
+        for (String name : names) {
+            String v = env.apply(name);
+            if (v != null && !v.isBlank()) {
+                values.add(v);
+            }
+        }
+        return List.copyOf(values);
+    }
+
     /** The CI source, when configured. */
     public Optional<GitHub> githubOpt() {
         return Optional.ofNullable(github);

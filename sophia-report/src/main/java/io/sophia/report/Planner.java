@@ -87,21 +87,7 @@ final class Planner {
 
     /** Token-looking strings and the values of the configured token variables. */
     private static Redaction redaction(DeploymentConfig config, Function<String, String> env) {
-        List<String> names = new ArrayList<>();
-        if (config.github() != null && config.github().tokenEnv() != null) {
-            names.add(config.github().tokenEnv());
-        }
-        if (config.fly() != null) {
-            names.add(config.fly().tokenEnv() != null ? config.fly().tokenEnv() : FlyConfig.DEFAULT_TOKEN_ENV);
-        }
-        List<String> values = new ArrayList<>();
-        for (String name : names) {
-            String v = env.apply(name);
-            if (v != null && !v.isBlank()) {
-                values.add(v);
-            }
-        }
-        return Redaction.patterns().and(values);
+        return Redaction.patterns().and(config.secretValues(env));
     }
 
     private static Diagnoser diagnosis(DeploymentConfig config, GatePolicy gatePolicy, KnowledgeBase kb) {

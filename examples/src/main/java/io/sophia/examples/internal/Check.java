@@ -41,7 +41,7 @@ public final class Check {
         }
     }
 
-    /** The output directory cannot be written. */
+    /** The output directory cannot be written (exit code 73). */
     public static final class OutputException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -73,7 +73,9 @@ public final class Check {
         try {
             files = ReportFiles.writeAll(assessment, out);
         } catch (IOException e) {
-            throw new OutputException("cannot write the reports into " + out + ": " + e.getMessage(), e);
+            // ReportWriteException already names the directory and says the previous reports are unchanged
+            throw new OutputException(e instanceof io.sophia.report.ReportWriteException ? e.getMessage()
+                    : "cannot write the reports into " + out + ": " + e.getMessage(), e);
         }
         return new Result(config, assessment, files, Duration.ofNanos(probingNanos.get()));
     }

@@ -27,6 +27,8 @@ public final class Commands {
 
     static final int EXIT_USAGE = 64;
     static final int EXIT_SOFTWARE = 70;
+    /** The output directory cannot be written (BSD {@code EX_CANTCREAT}); the previous reports stay. */
+    static final int EXIT_CANTCREAT = 73;
     static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
     static final String DEMO_CONFIG = "demo-config.yaml";
 
@@ -44,23 +46,34 @@ public final class Commands {
                     Re-run check every interval and print status changes.
 
             Every command writes DIR/report.md, report.json, report.html and junit.xml.
-            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error.
+            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error,
+            73 the output directory cannot be written (the previous reports stay intact).
             """;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final TerminalStream out;
+    private final TerminalStream err;
     private final Clock clock;
     private final Function<String, String> env;
 
     public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
-        this.out = out;
-        this.err = err;
+        // every line the user sees is redacted and stripped of control sequences, error paths included
+        this.out = TerminalStream.of(out);
+        this.err = TerminalStream.of(err);
         this.clock = clock;
         this.env = env;
     }
 
     /** Runs {@code args}; returns the exit code. Never throws. */
     public int run(String[] args) {
+        try {
+            return dispatch(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(String[] args) {
         try {
             if (args.length == 0) {
                 err.print(USAGE);
@@ -91,13 +104,13 @@ public final class Commands {
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
             err.println("sophia: " + e.getMessage());
-            return EXIT_USAGE;
+            return EXIT_CANTCREAT;
         } catch (RuntimeException | IOException | Error e) {
             if (e instanceof VirtualMachineError vm) {
                 throw vm;
             }
-            // a backstop: no known path puts a secret into an exception, but this message is printed as is
-            String message = e.getMessage() == null ? "" : ": " + io.sophia.report.Redaction.patterns().apply(firstLine(e.getMessage()));
+            // a backstop: no known path puts a secret into an exception; the log gets the stream's redaction too
+            String message = e.getMessage() == null ? "" : ": " + err.secrets().cut(firstLine(e.getMessage()), 500);
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
             err.println("sophia: internal error: " + e.getClass().getSimpleName() + message);
             return EXIT_SOFTWARE;
@@ -108,9 +121,11 @@ public final class Commands {
 
     private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "check", Set.of("config", "out"));
-        Path config = path(opts, "config");
+        Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
-        Check.Result result = Check.run(DeploymentConfig.load(config), dir, clock, env);
+        DeploymentConfig config = DeploymentConfig.load(configFile);
+        register(config, env);
+        Check.Result result = Check.run(config, dir, clock, env);
         out.print(Summary.render(result));
         out.flush();
         return result.exitCode();
@@ -132,7 +147,10 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
-            Check.Result result = Check.run(DeploymentConfig.load(config), dir, clock, DemoFleet.env(env));
+            Function<String, String> demoEnv = DemoFleet.env(env);
+            DeploymentConfig loaded = DeploymentConfig.load(config);
+            register(loaded, demoEnv);
+            Check.Result result = Check.run(loaded, dir, clock, demoEnv);
             out.print(Summary.render(result));
             out.flush();
             return result.exitCode();
@@ -146,6 +164,7 @@ public final class Commands {
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
+        register(config, env);
         Map<String, Status> last = new HashMap<>();
         String lastGate = null;
         int exit = 0;
@@ -176,6 +195,13 @@ public final class Commands {
             lastGate = gate;
         }
         return exit;
+    }
+
+    /** From now on the streams mask the values of the token variables {@code config} names too. */
+    private void register(DeploymentConfig config, Function<String, String> env) {
+        List<String> values = config.secretValues(env);
+        out.register(values);
+        err.register(values);
     }
 
     // ---------------------------------------------------------------- arguments

@@ -37,7 +37,8 @@ public final class BuiltIns {
         return Holder.LOG_SCANNER;
     }
 
-    private static <T> CompletableFuture<T> inBackground(Supplier<T> load) {
+    /** Runs {@code load} on a daemon thread of its own, so a warm-up never holds the JVM open. */
+    public static <T> CompletableFuture<T> inBackground(Supplier<T> load) {
         return CompletableFuture.supplyAsync(load, task -> {
             Thread t = new Thread(task, "sophia-preload");
             t.setDaemon(true);
