@@ -53,12 +53,12 @@ class SlowAndDependentServiceTest {
 
         Assessment usual = withHistory.diagnose(d, List.of(http(140)), Fleet.NOW);
         assertEquals(Status.UP, usual.service("api").orElseThrow().status());
-        assertEquals(GateDecision.Status.OPEN, usual.gate().status());
+        assertEquals(GateDecision.Verdict.OPEN, usual.gate().status());
 
         Assessment slow = withHistory.diagnose(d, List.of(http(2400)), Fleet.NOW);
         assertEquals(Status.DEGRADED, slow.service("api").orElseThrow().status());
         assertEquals("answered in 2400 ms, 19 times its usual 125 ms", slow.service("api").orElseThrow().failure());
-        assertEquals(GateDecision.Status.WARN, slow.gate().status(), "answers, so not BLOCKED; slow, so not OPEN");
+        assertEquals(GateDecision.Verdict.WARN, slow.gate().status(), "answers, so not BLOCKED; slow, so not OPEN");
         // without a history the same answer has nothing to be compared with
         assertEquals(Status.UP, Diagnosis.ofDefaults().diagnose(d, List.of(http(2400)), Fleet.NOW).service("api")
                 .orElseThrow().status());
@@ -72,7 +72,7 @@ class SlowAndDependentServiceTest {
         Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(limited)), List.of(http(900)),
                 Fleet.NOW);
         assertEquals(Status.DEGRADED, a.service("api").orElseThrow().status());
-        assertEquals(GateDecision.Status.WARN, a.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
     }
 
     @Test
