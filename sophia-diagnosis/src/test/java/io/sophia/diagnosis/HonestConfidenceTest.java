@@ -82,6 +82,8 @@ class HonestConfidenceTest {
         RankedCause oneSource = diagnose(o).topCause().orElseThrow();
         assertEquals(CauseId.APP_OOM, oneSource.id());
         assertTrue(oneSource.probability() <= cap1 + 1e-9, "one log line: " + oneSource.probability());
+        assertTrue(oneSource.explanation().contains("because it rests on 1 independent kind of evidence (log)"),
+                oneSource.explanation());
         // the platform says the same, independently: an exit event with oom_killed
         o.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "m1", "m1", "stopped", false,
                 "fra", "img", "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0,

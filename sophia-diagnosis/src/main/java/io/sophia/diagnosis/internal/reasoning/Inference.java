@@ -455,6 +455,13 @@ final class Inference {
                     stoppedTheRun(s) ? ctx.differentErrors() : List.of())
                     : Explanations.other(s, conf, reported.get(0));
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
+            if (s.capped()) {
+                // say why the number is not higher: honest confidence is bounded by independent evidence
+                explanation = explanation + " It is held at " + Words.percent(p) + " because it rests on "
+                        + (s.sources().isEmpty() ? "weak signals only (names, exit codes, generic lines)"
+                        : Words.plural(s.sources().size(), "independent kind", "independent kinds") + " of evidence ("
+                        + String.join(", ", s.sources()) + ")") + "; another kind saying the same would raise it.";
+            }
             List<String> next;
             if (s.id().equals(CauseId.UNKNOWN)) {
                 next = ctx.missing();
