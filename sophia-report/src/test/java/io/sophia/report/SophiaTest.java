@@ -48,12 +48,14 @@ class SophiaTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        // a service that is down answers 503 (no port juggling: a released port may be taken again)
+        up.createContext("/down/", ex -> {
+            ex.sendResponseHeaders(503, -1);
+            ex.close();
+        });
         up.start();
         upUrl = "http://127.0.0.1:" + up.getAddress().getPort() + "/";
-        // a port that was bound and released: nothing listens there
-        HttpServer gone = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        downUrl = "http://127.0.0.1:" + gone.getAddress().getPort() + "/";
-        gone.stop(0);
+        downUrl = upUrl + "down/";
     }
 
     @AfterEach
@@ -68,7 +70,7 @@ class SophiaTest {
                 services:
                   - {id: api, url: "%s", critical: true}
                   - {id: jobs, url: "%s", dependsOn: [api]}
-                probe: {timeout: 10s, retries: 0}
+                probe: {timeout: 5s, retries: 0}
                 """.formatted(upUrl, downUrl));
         Assessment a = Sophia.builder(DeploymentConfig.load(config))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).env(name -> null).build().check();
@@ -87,7 +89,7 @@ class SophiaTest {
                 Service.builder("api", upUrl).critical().build(),
                 Service.builder("jobs", downUrl).dependsOn("api").build()));
         Sophia sophia = Sophia.builder(shop)
-                .probe(DeploymentConfig.ProbeSettings.timeout(Duration.ofSeconds(10)))
+                .probe(DeploymentConfig.ProbeSettings.timeout(Duration.ofSeconds(5)))
                 .gatePolicy(GatePolicy.builder().requireAllServicesUp(true, true, 1).build())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .env(name -> null)
