@@ -46,7 +46,12 @@ final class RuleFileReader {
     }
 
     /** Rule files are small; a larger file is a mistake (a log or a binary named by accident). */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    /**
+     * Largest rule file read: 16 times the built-in knowledge base. SnakeYAML scans a long scalar at
+     * a few microseconds a character, so a bigger file (a log or a dump named by mistake) would
+     * stall the start for seconds; it is refused instead.
+     */
+    static final long MAX_BYTES = 1024 * 1024;
 
     /** Reads {@code path} and merges it over {@code base} (null for a standalone knowledge base). */
     static Result read(Path path, Result base) {

@@ -159,7 +159,10 @@ final class Inference {
                     sources.add(sourceFamily(rule.when()));
                 }
             }
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)
+            // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
+            // changed file is still one whose own evidence (logs, events) came back empty
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR
+                            && !"change".equals(whens.get(e.ruleId())))
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
