@@ -322,6 +322,8 @@ public final class MarkdownRenderer {
             line(head);
             blank();
             CiStep failed = j.failedStep();
+            openDetails(j.steps().size() + (j.steps().size() == 1 ? " step" : " steps")
+                    + (failed == null ? "" : ", failed at step " + failed.number()), false);
             for (CiStep s : j.steps()) {
                 boolean isFailed = s == failed;
                 line("- " + conclusionMarker(s.conclusion()) + " " + s.number() + " · "
@@ -333,6 +335,7 @@ public final class MarkdownRenderer {
                 line("- _no steps reported_");
             }
             blank();
+            closeDetails();
         }
         if (!pipeline.annotations().isEmpty()) {
             h(3, "Annotations");
@@ -444,10 +447,16 @@ public final class MarkdownRenderer {
         h(2, "Log evidence");
         int n = 0;
         for (LogFinding f : findings) {
-            if (n++ == MAX_FINDINGS) {
+            if (n == MAX_FINDINGS) {
+                closeDetails();
                 line("_" + (findings.size() - MAX_FINDINGS) + " more findings are in report.json._");
                 blank();
                 break;
+            }
+            if (n++ == 1) {
+                // the best finding stays in view; the others fold so the step summary stays short
+                int more = Math.min(findings.size(), MAX_FINDINGS) - 1;
+                openDetails(more + (more == 1 ? " more log finding" : " more log findings"), false);
             }
             StringBuilder head = new StringBuilder();
             head.append("**").append(n).append(".** ");
@@ -465,6 +474,9 @@ public final class MarkdownRenderer {
             blank();
             out.append(Md.fence("text", quote(f)));
             blank();
+        }
+        if (n > 1 && n <= MAX_FINDINGS) {
+            closeDetails();
         }
     }
 
@@ -510,6 +522,8 @@ public final class MarkdownRenderer {
                 blank();
             }
             if (!c.evidence().isEmpty()) {
+                long pro = c.evidence().stream().filter(ev -> ev.direction() == Evidence.Direction.FOR).count();
+                openDetails("Evidence: " + pro + " for, " + (c.evidence().size() - pro) + " against", rank == 1);
                 line("| | Weight | Evidence | Rule | Services |");
                 line("|---|---:|---|---|---|");
                 int e = 0;
@@ -524,6 +538,7 @@ public final class MarkdownRenderer {
                             + ids(ev.serviceIds(), true) + " |");
                 }
                 blank();
+                closeDetails();
             }
         }
     }
@@ -842,6 +857,22 @@ public final class MarkdownRenderer {
 
     private void row(String k, String v) {
         line("| " + k + " | " + v + " |");
+    }
+
+    /**
+     * A collapsible section (GitHub renders {@code <details>}): the summary is built from counts
+     * only, never from remote text, so it needs no HTML escaping; the blank line after it lets
+     * the body be Markdown.
+     */
+    private void openDetails(String summary, boolean open) {
+        line(open ? "<details open>" : "<details>");
+        line("<summary>" + summary + "</summary>");
+        blank();
+    }
+
+    private void closeDetails() {
+        line("</details>");
+        blank();
     }
 
     private void h(int level, String text) {

@@ -36,7 +36,12 @@ public sealed interface Node {
     }
 
     int MAX_DEPTH = 32;
-    int MAX_BYTES = 4 * 1024 * 1024;
+    /**
+     * Largest rule file read: 16 times the built-in knowledge base. SnakeYAML scans a long scalar at
+     * a few microseconds a character, so a bigger file (a log or a dump named by mistake) would
+     * stall the start for seconds; it is refused instead.
+     */
+    int MAX_BYTES = 1024 * 1024;
 
     /** Parses YAML (or JSON when {@code json}), failing with the file, line and key path. */
     static Node parse(byte[] content, String file, boolean json) {
