@@ -135,10 +135,10 @@ class LogDiagnosisTest {
         RankedCause top = blocked.causes().get(0);
         assertEquals("build.dockerfile", top.id().value());
         assertTrue(top.probability() > LogDiagnosis.BLOCKING_PROBABILITY);
-        assertEquals(GateDecision.Status.BLOCKED, blocked.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, blocked.gate().status());
         assertTrue(top.evidence().get(0).text().contains("did not complete successfully"), top.evidence().get(0).text());
         assertTrue(open.causes().isEmpty(), open.causes().toString());
-        assertEquals(GateDecision.Status.OPEN, open.gate().status());
+        assertEquals(GateDecision.Verdict.OPEN, open.gate().status());
         assertEquals("build.log", blocked.deployment());
         assertTrue(blocked.services().isEmpty());
     }
