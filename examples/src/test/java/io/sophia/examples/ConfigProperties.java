@@ -2,8 +2,8 @@ package io.sophia.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
+import io.sophia.report.DeploymentConfig;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A deployment description is written by hand (or is the wrong file): whatever its text, parsing
- * it gives a config or a {@link ConfigException} naming the file, never another exception and
+ * it gives a config or a {@link InputException} naming the file, never another exception and
  * never a hang. The valid base is the config printed in the README.
  */
 class ConfigProperties {
@@ -54,7 +54,7 @@ class ConfigProperties {
             try {
                 DeploymentConfig c = DeploymentConfig.parse(text, file);
                 assertFalse(c.deployment().services().isEmpty());
-            } catch (ConfigException expected) {
+            } catch (InputException expected) {
                 assertTrue(expected.getMessage().startsWith(file.toString()), expected.getMessage());
                 assertFalse(expected.problems().isEmpty());
             }

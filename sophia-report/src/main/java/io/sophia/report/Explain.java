@@ -7,6 +7,9 @@ import io.sophia.diagnosis.InputException;
 
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +51,13 @@ public final class Explain {
     private final DeploymentConfig config;
     private final String logName;
     private final Reader log;
+    private final Path logFile;
 
-    private Explain(DeploymentConfig config, String logName, Reader log) {
+    private Explain(DeploymentConfig config, String logName, Reader log, Path logFile) {
         this.config = config;
         this.logName = logName;
         this.log = log;
+        this.logFile = logFile;
     }
 
     /** A builder; at least one of a run, a log or a Fly app must be given. */
@@ -83,6 +88,11 @@ public final class Explain {
     /** The log, or null. */
     Reader log() {
         return log;
+    }
+
+    /** The log file, read (and closed) by the explanation, or null. */
+    Path logFile() {
+        return logFile;
     }
 
     /**
@@ -126,6 +136,7 @@ public final class Explain {
         private String tokenEnv = DEFAULT_TOKEN_ENV;
         private String logName;
         private Reader log;
+        private Path logFile;
         private final List<String> flyApps = new ArrayList<>();
         private String flyTokenEnv;
         private URI flyApiUrl;
@@ -151,11 +162,59 @@ public final class Explain {
             return this;
         }
 
-        /** A log to scan, called {@code name} in the reports. */
+        /** A log to scan, called {@code name} in the reports. One log per explanation. */
         public Builder log(String name, Reader log) {
+            oneLog();
             this.logName = name == null || name.isBlank() ? "log" : name;
             this.log = Objects.requireNonNull(log, "log");
             return this;
+        }
+
+        /**
+         * A log file to scan (UTF-8, a malformed byte read as U+FFFD), called by its file name in the reports.
+         *
+         * @throws InputException (key {@code log}) when it cannot be read
+         */
+        public Builder logFile(Path file) {
+            oneLog();
+            if (!Files.isRegularFile(Objects.requireNonNull(file, "file")) || !Files.isReadable(file)) {
+                throw InputException.of("explain", 0, "log", "cannot read the log file " + file);
+            }
+            this.logName = String.valueOf(file.getFileName());
+            this.logFile = file;
+            return this;
+        }
+
+        private void oneLog() {
+            if (log != null || logFile != null) {
+                throw InputException.of("explain", 0, "log", "one log per explanation: " + logName + " is already named");
+            }
+        }
+
+        /**
+         * The run at {@code url}, as typed by a user.
+         *
+         * @throws InputException (key {@code run}) when it is not a url
+         */
+        public Builder run(String url) {
+            return run(uri(url, "run"));
+        }
+
+        /**
+         * The API root as typed by a user, or null for the run url's.
+         *
+         * @throws InputException (key {@code api-url}) when it is not a url
+         */
+        public Builder apiUrl(String url) {
+            return apiUrl(url == null ? null : uri(url, "api-url"));
+        }
+
+        private static URI uri(String s, String key) {
+            try {
+                return new URI(Objects.requireNonNull(s, key));
+            } catch (URISyntaxException e) {
+                throw InputException.of("explain", 0, key, "not a url: " + e.getReason());
+            }
         }
 
         /** A Fly app whose machines, events and checks are read. */
@@ -181,7 +240,7 @@ public final class Explain {
          *                        or {@code fly-app})
          */
         public Explain build() {
-            if (runUrl == null && log == null && flyApps.isEmpty()) {
+            if (runUrl == null && log == null && logFile == null && flyApps.isEmpty()) {
                 throw InputException.of("explain", 0, "run", "name a run url, a log or a Fly app to explain");
             }
             List<Service> services = new ArrayList<>();
@@ -193,7 +252,7 @@ public final class Explain {
                 services.add(Service.builder(app, "https://" + app + ".fly.dev/").kind(ServiceKind.HTTP).critical(true).build());
                 apps.put(app, app);
             }
-            String name = runUrl != null ? "run" : !flyApps.isEmpty() ? flyApps.get(0) : logName;
+            String name = !flyApps.isEmpty() ? flyApps.get(0) : logName;
             DeploymentConfig config;
             RunUrl run = null;
             if (runUrl != null) {
@@ -213,7 +272,7 @@ public final class Explain {
                 DeploymentConfig.Fly fly = DeploymentConfig.Fly.apps(apps).withTokenEnv(flyTokenEnv);
                 config = config.withFly(flyApiUrl == null ? fly : fly.withApiUrl(flyApiUrl));
             }
-            return new Explain(config, logName, log);
+            return new Explain(config, logName, log, logFile);
         }
     }
 }

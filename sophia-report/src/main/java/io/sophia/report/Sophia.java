@@ -193,10 +193,18 @@ public final class Sophia {
         List<Probe> sources = plan.probes().stream()
                 .filter(p -> "github".equals(p.source()) || "fly".equals(p.source())).toList();
         List<Observation> findings = new ArrayList<>();
-        if (what.log() != null) {
+        if (what.log() != null || what.logFile() != null) {
             // the built-ins warmed up in the background; only the scanner is used of this LogDiagnosis
-            findings.addAll(LogDiagnosis.of(BuiltIns.logScanner().join(), Diagnosis.builder()
-                    .knowledgeBase(BuiltIns.knowledgeBase().join()).build()).scan(what.logName(), what.log()));
+            LogDiagnosis logs = LogDiagnosis.of(BuiltIns.logScanner().join(), Diagnosis.builder()
+                    .knowledgeBase(BuiltIns.knowledgeBase().join()).build());
+            if (what.log() != null) {
+                findings.addAll(logs.scan(what.logName(), what.log()));
+            } else {
+                try (Reader r = new java.io.InputStreamReader(java.nio.file.Files.newInputStream(what.logFile()),
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+                    findings.addAll(logs.scan(what.logName(), r));
+                }
+            }
         }
         return new ProbePlan(plan.deployment(), sources, plan.executor(), plan.diagnoser(), plan.redaction(), plan.clock())
                 .run(plan.executor(), findings);
