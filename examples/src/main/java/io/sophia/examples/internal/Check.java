@@ -69,15 +69,19 @@ public final class Check {
             }
         };
         Assessment assessment = plan.run(timed);
-        List<Path> files;
+        return new Result(config, assessment, write(assessment, out), Duration.ofNanos(probingNanos.get()));
+    }
+
+    /** Writes the report set of {@code assessment} into {@code out}. */
+    static List<Path> write(Assessment assessment, Path out) throws OutputException {
+        prepare(out);
         try {
-            files = ReportFiles.writeAll(assessment, out);
+            return ReportFiles.writeAll(assessment, out);
         } catch (IOException e) {
             // ReportWriteException already names the directory and says the previous reports are unchanged
             throw new OutputException(e instanceof io.sophia.report.ReportWriteException ? e.getMessage()
                     : "cannot write the reports into " + out + ": " + e.getMessage(), e);
         }
-        return new Result(config, assessment, files, Duration.ofNanos(probingNanos.get()));
     }
 
     private static void prepare(Path out) throws OutputException {
