@@ -2,8 +2,9 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
+import io.sophia.report.DeploymentConfig;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class Commands {
             err.println("sophia: " + e.getMessage());
             err.println("Run 'sophia --help' for usage.");
             return EXIT_USAGE;
-        } catch (ConfigException e) {
+        } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
@@ -118,7 +119,7 @@ public final class Commands {
 
     // ---------------------------------------------------------------- commands
 
-    private int check(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "check", Set.of("config", "out"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
@@ -131,7 +132,7 @@ public final class Commands {
     }
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
-    private int demo(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException,
+    private int demo(Map<String, String> opts) throws UsageException, Check.OutputException,
             IOException {
         allow(opts, "demo", Set.of("out", "timeout"));
         Path dir = path(opts, "out");
@@ -157,7 +158,7 @@ public final class Commands {
         }
     }
 
-    private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
@@ -199,7 +200,7 @@ public final class Commands {
 
     /** From now on the streams mask the values of the token variables {@code config} names too. */
     private void register(DeploymentConfig config, Function<String, String> env) {
-        List<String> values = Wiring.secretValues(config, env);
+        List<String> values = config.secretValues(env);
         out.register(values);
         err.register(values);
     }
@@ -270,7 +271,7 @@ public final class Commands {
 
     private static Duration duration(Map<String, String> opts, String name) throws UsageException {
         String v = opts.get(name);
-        return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
+        return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
     }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.sophia.diagnosis.IndicationException;
+import io.sophia.diagnosis.InputException;
 import io.sophia.diagnosis.IndicationSet;
 import io.sophia.diagnosis.KnowledgeBase;
-import io.sophia.diagnosis.RuleFileException;
-import io.sophia.diagnosis.internal.kb.RuleFileReader;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -16,6 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rule files and indication files are written by users (and sometimes are the wrong file): whatever
- * their bytes, reading one gives a knowledge base or a {@link RuleFileException}
- * ({@link IndicationException} for indications), never another exception and never a hang.
+ * their bytes, reading one gives a knowledge base or a {@link InputException}
+ * (for indications too), never another exception and never a hang.
  */
 class RuleFileProperties {
 
@@ -91,10 +91,17 @@ class RuleFileProperties {
         String name = asJson ? "rules.json" : "rules.yaml";
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             try {
-                RuleFileReader.Result r = RuleFileReader.read(bytes, name, null);
-                assertFalse(r.causes().isEmpty());
-            } catch (RuleFileException expected) {
-                assertTrue(expected.getMessage().startsWith("rule file " + name), expected.getMessage());
+                Path dir = Files.createTempDirectory("rules");
+                Path file = Files.write(dir.resolve(name), bytes);
+                try {
+                    KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(file);
+                    assertFalse(kb.causes().isEmpty());
+                } finally {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(dir);
+                }
+            } catch (InputException expected) {
+                assertTrue(expected.getMessage().contains(name), expected.getMessage());
                 assertTrue(expected.getMessage().length() < 2_000, "the message is bounded");
             }
         });
@@ -106,7 +113,7 @@ class RuleFileProperties {
             try {
                 IndicationSet set = IndicationSet.parse(text, "indications.yaml");
                 assertTrue(set != null);
-            } catch (IndicationException expected) {
+            } catch (InputException expected) {
                 assertTrue(expected.getMessage().length() < 2_000, "the message is bounded");
             }
         });

@@ -122,7 +122,7 @@ public final class HtmlRenderer {
     }
 
     private void page(List<String> artifacts) {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -153,7 +153,7 @@ public final class HtmlRenderer {
     }
 
     private void hero() {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         w("<header class=\"hero " + g.name().toLowerCase(Locale.ROOT) + "\">\n");
         w("<span class=\"badge\">GATE " + g + "</span>\n");
         w("<h1>" + hc(a.deployment(), 120) + "</h1>\n");
@@ -482,8 +482,8 @@ public final class HtmlRenderer {
 
     private void gate() {
         GateDecision g = a.gate();
-        w("<section id=\"gate\">\n<h2>Gate " + pill(g.status() == GateDecision.Status.OPEN ? "o-PASS"
-                : g.status() == GateDecision.Status.WARN ? "o-WARN" : "o-FAIL", g.status().name()) + "</h2>\n");
+        w("<section id=\"gate\">\n<h2>Gate " + pill(g.status() == GateDecision.Verdict.OPEN ? "o-PASS"
+                : g.status() == GateDecision.Verdict.WARN ? "o-WARN" : "o-FAIL", g.status().name()) + "</h2>\n");
         w("<p>Score " + Formats.percentValue(g.score()) + ". A failed key criterion blocks the release; any other failed "
                 + "criterion warns.</p>\n");
         if (!g.criteria().isEmpty()) {

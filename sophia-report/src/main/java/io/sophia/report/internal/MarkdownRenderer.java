@@ -112,14 +112,14 @@ public final class MarkdownRenderer {
     // ---- sections -------------------------------------------------------------------------
 
     private void title() {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         line("# " + Formats.gateMarker(g) + " " + inline(a.deployment(), 120) + " — " + verdictWord(g));
         blank();
         line("> **Verdict:** " + verdictSentence());
         blank();
     }
 
-    private static String verdictWord(GateDecision.Status g) {
+    private static String verdictWord(GateDecision.Verdict g) {
         return switch (g) {
             case OPEN -> "OPEN, healthy";
             case WARN -> "WARN, release with care";
