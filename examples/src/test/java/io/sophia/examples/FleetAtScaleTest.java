@@ -61,6 +61,8 @@ class FleetAtScaleTest {
             Assessment a = check(fleet, 300, config);
 
             assertEquals(300, a.services().size());
+            assertEquals(new io.sophia.core.Probing(Duration.ofSeconds(2), Duration.ofSeconds(30)), a.probing(),
+                    "the report states the timeout and the budget");
             for (int i = 0; i < 300; i++) {
                 ServiceHealth h = a.services().get(i);
                 List<Observation.ProbeFailure> f = failures(a, h.id());

@@ -14,6 +14,7 @@ import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.ProbeExecutor;
+import io.sophia.core.Probing;
 import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.ProbeSlots;
 import io.sophia.probes.internal.ProbeThreads;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -194,6 +196,12 @@ public final class ProbeRunner implements ProbeExecutor {
             anyTransient |= f.kind().transientFailure();
         }
         return anyTransient;
+    }
+
+    /** This runner's timeout and budget. */
+    @Override
+    public Optional<Probing> probing() {
+        return Optional.of(new Probing(config.timeout(), config.budget()));
     }
 
     @Override

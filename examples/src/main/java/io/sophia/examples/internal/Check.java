@@ -66,12 +66,20 @@ public final class Check {
         Wiring.Plan plan = Wiring.plan(config, clock, env);
         prepare(out);
         AtomicLong probingNanos = new AtomicLong();
-        ProbeExecutor timed = probes -> {
-            long start = System.nanoTime();
-            try {
-                return plan.executor().execute(probes);
-            } finally {
-                probingNanos.set(System.nanoTime() - start);
+        ProbeExecutor timed = new ProbeExecutor() {
+            @Override
+            public List<Observation> execute(List<? extends io.sophia.core.Probe> probes) {
+                long start = System.nanoTime();
+                try {
+                    return plan.executor().execute(probes);
+                } finally {
+                    probingNanos.set(System.nanoTime() - start);
+                }
+            }
+
+            @Override
+            public java.util.Optional<io.sophia.core.Probing> probing() {
+                return plan.executor().probing();
             }
         };
         Assessment raw = new Pipeline(timed, plan.diagnoser(), clock)

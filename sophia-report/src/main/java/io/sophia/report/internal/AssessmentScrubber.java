@@ -48,7 +48,7 @@ public final class AssessmentScrubber {
                 a.impact() == null ? null : impact(a.impact(), f),
                 a.actions().stream().map(x -> new Action(x.priority(), x.within(), f.apply(x.title()),
                         f.apply(x.detail()), x.causeId(), list(x.serviceIds(), f))).toList(),
-                gate(a.gate(), f));
+                gate(a.gate(), f), a.probing());
     }
 
     private static List<String> list(List<String> l, UnaryOperator<String> f) {

@@ -41,6 +41,7 @@ import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Observation.TcpConnect;
 import io.sophia.core.Observation.Timing;
 import io.sophia.core.Observation.TlsHandshake;
+import io.sophia.core.Probing;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
@@ -181,6 +182,12 @@ public final class JsonCodec {
             o.put("outcome", c.outcome().name());
             o.put("value", c.value());
             o.put("threshold", c.threshold());
+        }
+        if (a.probing() != null) {
+            // added in 1.0 without a version bump: an optional field readers may ignore
+            ObjectNode probing = root.putObject("probing");
+            probing.put("timeoutMs", a.probing().timeout().toMillis());
+            probing.put("budgetMs", a.probing().budget().toMillis());
         }
         ArrayNode observations = root.putArray("observations");
         for (Observation ob : a.observations()) {
@@ -483,9 +490,12 @@ public final class JsonCodec {
                 observations.add(ob);
             }
         }
+        R p = r.obj("probing");
+        Probing probing = p == null ? null
+                : new Probing(Duration.ofMillis(p.longValue("timeoutMs")), Duration.ofMillis(p.longValue("budgetMs")));
         try {
             return new Assessment(r.reqText("schemaVersion"), r.reqText("deployment"), r.instantReq("generatedAt"),
-                    services, observations, causes, anomalies, impact, actions, gate);
+                    services, observations, causes, anomalies, impact, actions, gate, probing);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ReportFormatException("$: " + e.getMessage());
         }
