@@ -17,7 +17,8 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
- * message on stderr names the file, line and key), 70 internal error. {@code demo} is {@code check}
+ * message on stderr names the file, line and key), 70 internal error, 73 the output directory cannot
+ * be written (the previous reports there stay intact). {@code demo} is {@code check}
  * on a configuration it writes for its own loopback stand-ins, so both take one code path.
  *
  * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
@@ -29,13 +30,16 @@ public final class Main {
     public static final int EXIT_USAGE = 64;
     /** Exit code of an internal error (BSD {@code EX_SOFTWARE}). */
     public static final int EXIT_SOFTWARE = 70;
+    /** Exit code when the output directory cannot be written (BSD {@code EX_CANTCREAT}). */
+    public static final int EXIT_CANTCREAT = 73;
 
     private Main() {
     }
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
-        io.sophia.examples.internal.Preload.start();
+        // parse the knowledge base, load the trust store and the renderers while the arguments are read
+        io.sophia.report.Sophia.warmUp();
         System.exit(run(args));
     }
 

@@ -1,10 +1,10 @@
 package io.sophia.examples;
 
 import io.sophia.core.Assessment;
+import io.sophia.core.Assessor;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
-import io.sophia.core.Pipeline;
 import io.sophia.core.Probe;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceHealth;
@@ -42,7 +42,7 @@ class FleetAtScaleTest {
             services.add(s);
             probes.add(HttpProbe.of(s, config.timeout()));
         }
-        return new Pipeline(ProbeRunner.of(config), Diagnosis.ofDefaults(), Clock.systemUTC())
+        return new Assessor(ProbeRunner.of(config), Diagnosis.ofDefaults(), Clock.systemUTC())
                 .run(new Deployment("fleet", services), probes);
     }
 

@@ -2,7 +2,6 @@ package io.sophia.diagnosis;
 
 import io.sophia.core.Action;
 import io.sophia.core.CauseId;
-import io.sophia.diagnosis.internal.kb.RuleFileReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Merging: a cause id already known keeps what the file does not mention; a rule id already
  * known within that cause is overridden key by key ({@code enabled: false} removes it); an
- * {@code actions} list replaces the cause's actions. A bad file raises {@link RuleFileException}
+ * {@code actions} list replaces the cause's actions. A bad file raises {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *
@@ -62,9 +61,51 @@ public final class KnowledgeBase {
      *                         this before the log-odds are normalised: a single calibration factor for likelihood
      *                         ratios that were written down conservatively; 1 leaves them as written
      * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
+     * @param sourceCaps       the highest probability a cause may reach with 0, 1, 2 … independent specific sources of
+     *                         strong evidence for it (the last value holds for more); what a cap removes goes to
+     *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, generic wrapper lines,
+     *                         bare exit codes) counts no source: it can break ties, never decide alone
+     * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
+     *                         "did not complete successfully", the runner's "Process completed with exit code",
+     *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
      */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
+                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                           List<Double> sourceCaps, java.util.Set<String> wrappers) {
+        public Settings {
+            sourceCaps = List.copyOf(Objects.requireNonNullElse(sourceCaps, List.of()));
+            wrappers = java.util.Set.copyOf(Objects.requireNonNullElse(wrappers, java.util.Set.of()));
+        }
+
+        /** Settings without wrapper indications. */
+        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                        List<Double> sourceCaps) {
+            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
+                    unknownFloor, sourceCaps, java.util.Set.of());
+        }
+
+        /** Settings without source caps. */
+        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
+            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
+                    unknownFloor, List.of());
+        }
+
+        /** The cap for a cause with {@code sources} independent specific sources (1 when there are no caps). */
+        public double cap(int sources) {
+            if (sourceCaps.isEmpty()) {
+                return 1;
+            }
+            return sourceCaps.get(Math.min(sources, sourceCaps.size() - 1));
+        }
+
+        /** These settings with another evidence scale and source caps (to refit a calibration). */
+        public Settings withCalibration(double scale, List<Double> caps) {
+            return new Settings(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, scale,
+                    unknownFloor, caps, wrappers);
+        }
+
         /**
          * The defaults for a rule file that does not set them: unknown prior 0.08, unexplained LR 6, floor 1%,
          * bonus 0.5, cap 2, silent LR 0.15, evidence scale 1 (likelihood ratios as written), unknown floor 1%.
@@ -87,12 +128,20 @@ public final class KnowledgeBase {
      * @param prior   probability before any evidence, in (0,1)
      * @param rules   evidence rules, in file order
      * @param actions remediation actions, in file order
+     * @param nextChecks what to look at next to confirm or refute the cause, in order (may be empty)
      */
-    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
+    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
+                        List<String> nextChecks) {
         public Cause {
             Objects.requireNonNull(id, "id");
             rules = List.copyOf(rules);
             actions = List.copyOf(actions);
+            nextChecks = List.copyOf(Objects.requireNonNullElse(nextChecks, List.of()));
+        }
+
+        /** A cause without next checks. */
+        public Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
+            this(id, title, prior, rules, actions, List.of());
         }
     }
 
@@ -117,15 +166,44 @@ public final class KnowledgeBase {
      * @param textMany template used when more than one subject matched, or null to use {@code text}
      * @param group    rules of a cause with the same group are alternatives: for each subject only the
      *                 strongest matching one counts (a strong and a weak reading of the same log); null for none
+     * @param weak     true: a weak signal (a step or job name, a generic wrapper line, a bare exit code) that counts
+     *                 no independent source for the source caps; false: specific; null: derived by
+     *                 {@link #isWeak()}
      */
     public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                        Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
-                       String textMany, String group) {
+                       String textMany, String group, Boolean weak) {
         public Rule {
             match = Map.copyOf(match);
             pattern = Map.copyOf(pattern);
             atLeast = Map.copyOf(atLeast);
             atMost = Map.copyOf(atMost);
+        }
+
+        /** A rule whose weakness is derived. */
+        public Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
+                    Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
+                    String textMany, String group) {
+            this(id, when, match, pattern, atLeast, atMost, minCount, lr, text, textMany, group, null);
+        }
+
+        /**
+         * True when the rule reads a weak signal: as set by {@code weak}, else derived. Weak are rules on names
+         * (a pattern on a step, job or failed-step name) and on several jobs failing at one step. (A log rule is specific, but a finding of a {@linkplain Settings#wrappers wrapper} indication
+         * counts no source.)
+         */
+        public boolean isWeak() {
+            if (weak != null) {
+                return weak;
+            }
+            if (when.equals("commonStep")) {
+                return true;
+            }
+            if ((when.equals("job") || when.equals("step")) && (pattern.containsKey("failedStep")
+                    || pattern.containsKey("name") || pattern.containsKey("job") || pattern.containsKey("step"))) {
+                return true;
+            }
+            return false;
         }
     }
 
@@ -164,12 +242,12 @@ public final class KnowledgeBase {
         String name = "built-in knowledge-base.yaml";
         try (InputStream in = KnowledgeBase.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
-                throw new RuleFileException(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar", null);
+                throw InputException.of(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar");
             }
             RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, null);
             return new KnowledgeBase(r.settings(), r.causes(), List.of(name));
         } catch (IOException e) {
-            throw new RuleFileException(name, 0, "", "cannot read resource: " + e.getMessage(), e);
+            throw InputException.of(name, 0, "", "cannot read resource: " + e.getMessage(), e);
         }
     }
 
@@ -177,7 +255,7 @@ public final class KnowledgeBase {
      * A knowledge base made only of {@code ruleFile} (which must then define every cause it wants).
      * For the built-in causes plus yours, use {@code builtIn().withRuleFile(path)}.
      *
-     * @throws RuleFileException when the file cannot be read or is invalid
+     * @throws InputException when the file cannot be read or is invalid
      */
     public static KnowledgeBase load(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, null);
@@ -187,7 +265,7 @@ public final class KnowledgeBase {
     /**
      * This knowledge base with {@code ruleFile} merged over it (see the class comment for the rules).
      *
-     * @throws RuleFileException when the file cannot be read or is invalid
+     * @throws InputException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes));
@@ -213,11 +291,19 @@ public final class KnowledgeBase {
             int k = history.topCauses().getOrDefault(c.id(), 0);
             double p = (c.prior() * w + k) / (w + n);
             p = Math.max(1e-4, Math.min(0.9, p));
-            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions()));
+            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions(), c.nextChecks()));
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
         return new KnowledgeBase(settings, adjusted, src);
+    }
+
+    /**
+     * This knowledge base with other settings: how a calibration is refitted (a host that measured Sophia on its own
+     * labelled failures can ship its own evidence scale and source caps) without rewriting the rule file.
+     */
+    public KnowledgeBase withSettings(Settings settings) {
+        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources);
     }
 
     /** Settings (unknown prior, floor, aggregation). */

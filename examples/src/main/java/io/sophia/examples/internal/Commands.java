@@ -2,8 +2,9 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
+import io.sophia.report.DeploymentConfig;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
@@ -26,6 +27,8 @@ public final class Commands {
 
     static final int EXIT_USAGE = 64;
     static final int EXIT_SOFTWARE = 70;
+    /** The output directory cannot be written (BSD {@code EX_CANTCREAT}); the previous reports stay. */
+    static final int EXIT_CANTCREAT = 73;
     static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
     static final String DEMO_CONFIG = "demo-config.yaml";
 
@@ -43,23 +46,34 @@ public final class Commands {
                     Re-run check every interval and print status changes.
 
             Every command writes DIR/report.md, report.json, report.html and junit.xml.
-            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error.
+            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error,
+            73 the output directory cannot be written (the previous reports stay intact).
             """;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final TerminalStream out;
+    private final TerminalStream err;
     private final Clock clock;
     private final Function<String, String> env;
 
     public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
-        this.out = out;
-        this.err = err;
+        // every line the user sees is redacted and stripped of control sequences, error paths included
+        this.out = TerminalStream.of(out);
+        this.err = TerminalStream.of(err);
         this.clock = clock;
         this.env = env;
     }
 
     /** Runs {@code args}; returns the exit code. Never throws. */
     public int run(String[] args) {
+        try {
+            return dispatch(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(String[] args) {
         try {
             if (args.length == 0) {
                 err.print(USAGE);
@@ -85,18 +99,18 @@ public final class Commands {
             err.println("sophia: " + e.getMessage());
             err.println("Run 'sophia --help' for usage.");
             return EXIT_USAGE;
-        } catch (ConfigException e) {
+        } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
             err.println("sophia: " + e.getMessage());
-            return EXIT_USAGE;
+            return EXIT_CANTCREAT;
         } catch (RuntimeException | IOException | Error e) {
             if (e instanceof VirtualMachineError vm) {
                 throw vm;
             }
-            // a backstop: no known path puts a secret into an exception, but this message is printed as is
-            String message = e.getMessage() == null ? "" : ": " + io.sophia.report.Redaction.patterns().apply(firstLine(e.getMessage()));
+            // a backstop: no known path puts a secret into an exception; the log gets the stream's redaction too
+            String message = e.getMessage() == null ? "" : ": " + err.secrets().cut(firstLine(e.getMessage()), 500);
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
             err.println("sophia: internal error: " + e.getClass().getSimpleName() + message);
             return EXIT_SOFTWARE;
@@ -105,10 +119,12 @@ public final class Commands {
 
     // ---------------------------------------------------------------- commands
 
-    private int check(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "check", Set.of("config", "out"));
-        Path config = path(opts, "config");
+        Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        DeploymentConfig config = DeploymentConfig.load(configFile);
+        register(config, env);
         Check.Result result = Check.run(config, dir, clock, env);
         out.print(Summary.render(result));
         out.flush();
@@ -116,7 +132,7 @@ public final class Commands {
     }
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
-    private int demo(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException,
+    private int demo(Map<String, String> opts) throws UsageException, Check.OutputException,
             IOException {
         allow(opts, "demo", Set.of("out", "timeout"));
         Path dir = path(opts, "out");
@@ -131,20 +147,24 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
-            Check.Result result = Check.run(config, dir, clock, DemoFleet.env(env));
+            Function<String, String> demoEnv = DemoFleet.env(env);
+            DeploymentConfig loaded = DeploymentConfig.load(config);
+            register(loaded, demoEnv);
+            Check.Result result = Check.run(loaded, dir, clock, demoEnv);
             out.print(Summary.render(result));
             out.flush();
             return result.exitCode();
         }
     }
 
-    private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
+        register(config, env);
         Map<String, Status> last = new HashMap<>();
         String lastGate = null;
         int exit = 0;
@@ -175,6 +195,13 @@ public final class Commands {
             lastGate = gate;
         }
         return exit;
+    }
+
+    /** From now on the streams mask the values of the token variables {@code config} names too. */
+    private void register(DeploymentConfig config, Function<String, String> env) {
+        List<String> values = config.secretValues(env);
+        out.register(values);
+        err.register(values);
     }
 
     // ---------------------------------------------------------------- arguments
@@ -243,7 +270,7 @@ public final class Commands {
 
     private static Duration duration(Map<String, String> opts, String name) throws UsageException {
         String v = opts.get(name);
-        return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
+        return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
     }

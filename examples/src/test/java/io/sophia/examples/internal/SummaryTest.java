@@ -6,7 +6,7 @@ import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.diagnosis.Diagnosis;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -44,6 +44,12 @@ public final class Deadline {
         return context;
     }
 
+    /** The earlier of this deadline and {@code budget} from now: a part of a probe that must leave time for the rest. */
+    public Deadline sooner(Duration budget) {
+        long own = System.nanoTime() + saturatedNanos(budget);
+        return own - atNanos < 0 ? new Deadline(own, context) : this;
+    }
+
     /** The deadline on the {@link System#nanoTime()} scale. */
     public long atNanos() {
         return atNanos;
