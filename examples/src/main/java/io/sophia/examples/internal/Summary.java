@@ -48,8 +48,8 @@ public final class Summary {
         // a small fleet is listed whole; a large one only by what is not UP, worst and critical first, capped
         List<ServiceHealth> listed = a.services().size() <= MAX_SERVICE_LINES ? a.services()
                 : a.services().stream().filter(s -> s.status() != Status.UP)
-                        .sorted(Comparator.comparingInt((ServiceHealth s) -> severity(s.status()))
-                                .thenComparing(s -> !s.critical()))
+                        // Status is declared worst first (DOWN, DEGRADED, UP, UNKNOWN); UP is filtered out
+                        .sorted(Comparator.comparing(ServiceHealth::status).thenComparing(s -> !s.critical()))
                         .toList();
         for (ServiceHealth s : listed.subList(0, Math.min(MAX_SERVICE_LINES, listed.size()))) {
             String code = s.httpStatus() == null ? "-" : String.valueOf(s.httpStatus());
@@ -170,16 +170,6 @@ public final class Summary {
             }
         }
         return f.substring(0, cut);
-    }
-
-    /** DOWN first, then DEGRADED, then UNKNOWN. */
-    private static int severity(Status status) {
-        return switch (status) {
-            case DOWN -> 0;
-            case DEGRADED -> 1;
-            case UNKNOWN -> 2;
-            case UP -> 3;
-        };
     }
 
     private static double percent(long part, int total) {
