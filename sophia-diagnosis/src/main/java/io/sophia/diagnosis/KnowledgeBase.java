@@ -198,7 +198,7 @@ public final class KnowledgeBase {
             if (weak != null) {
                 return weak;
             }
-            if (when.equals("commonStep") || when.equals("change")) {
+            if (when.equals("commonStep") || when.equals("change") || when.equals("releaseSplit")) {
                 return true;
             }
             if ((when.equals("job") || when.equals("step")) && (pattern.containsKey("failedStep")

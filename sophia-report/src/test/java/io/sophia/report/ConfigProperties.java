@@ -1,9 +1,8 @@
-package io.sophia.examples;
+package io.sophia.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A deployment description is written by hand (or is the wrong file): whatever its text, parsing
- * it gives a config or a {@link ConfigException} naming the file, never another exception and
+ * it gives a config or a {@link InputException} naming the file, never another exception and
  * never a hang. The valid base is the config printed in the README.
  */
 class ConfigProperties {
@@ -54,7 +53,7 @@ class ConfigProperties {
             try {
                 DeploymentConfig c = DeploymentConfig.parse(text, file);
                 assertFalse(c.deployment().services().isEmpty());
-            } catch (ConfigException expected) {
+            } catch (InputException expected) {
                 assertTrue(expected.getMessage().startsWith(file.toString()), expected.getMessage());
                 assertFalse(expected.problems().isEmpty());
             }
