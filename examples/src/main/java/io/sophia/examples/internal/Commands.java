@@ -156,6 +156,7 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
+            out.flush();
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
