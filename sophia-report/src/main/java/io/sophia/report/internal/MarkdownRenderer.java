@@ -368,6 +368,18 @@ public final class MarkdownRenderer {
             return;
         }
         h(2, "Changed since the last good deploy");
+        for (io.sophia.core.ReleaseSplit r : v.releases()) {
+            line("- Platform app " + code(r.app(), false) + ": " + r.healthyMachines().size() + " healthy machine(s) on "
+                    + r.healthyImages().stream().limit(2).map(i -> code(i, false)).collect(Collectors.joining(", "))
+                    + ", " + r.failingMachines().size() + " failing on "
+                    + r.failingImages().stream().limit(2).map(i -> code(i, false)).collect(Collectors.joining(", ")));
+        }
+        if (!v.releases().isEmpty()) {
+            blank();
+        }
+        if (v.changes() == null && v.unavailable() == null) {
+            return;
+        }
         if (v.changes() == null) {
             Observation.ChangeSetUnavailable u = v.unavailable();
             line("_Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus()) + "): "

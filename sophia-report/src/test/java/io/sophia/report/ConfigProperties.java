@@ -1,9 +1,8 @@
-package io.sophia.examples;
+package io.sophia.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sophia.diagnosis.InputException;
-import io.sophia.report.DeploymentConfig;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
