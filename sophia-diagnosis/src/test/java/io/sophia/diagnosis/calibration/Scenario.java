@@ -53,13 +53,23 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(THIRD_HOLDOUT_PREFIX);
     }
 
-    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
-    public boolean firstHoldout() {
-        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX);
+    /** Id prefix of the fourth, blind holdout set (written 2026-12-03 from real public failure text). */
+    public static final String FOURTH_HOLDOUT_PREFIX = "h4-";
+
+    /** True for a holdout file of the fourth, blind set (id starts with {@value #FOURTH_HOLDOUT_PREFIX}). */
+    public boolean fourthHoldout() {
+        return holdout && id.startsWith(FOURTH_HOLDOUT_PREFIX);
     }
 
-    /** "tuning", "holdout-1" and "holdout-2" (both consumed) or "holdout-3" (blind). */
+    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
+    public boolean firstHoldout() {
+        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
+                && !id.startsWith(FOURTH_HOLDOUT_PREFIX);
+    }
+
+    /** "tuning", "holdout-1" and "holdout-2" (both consumed), "holdout-3" or "holdout-4" (blind). */
     public String part() {
-        return !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
+        return !holdout ? "tuning" : fourthHoldout() ? "holdout-4" : thirdHoldout() ? "holdout-3"
+                : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }
