@@ -11,6 +11,10 @@ import java.util.Objects;
  * when it concerns the deployment as a whole, such as a CI run) and the source that produced it
  * ({@code http}, {@code mcp}, {@code tcp}, {@code dns}, {@code tls}, {@code github}, {@code fly}, or a
  * host's own name).
+ *
+ * <p>Most strings of an observation come from remote sources, so every kind bounds them when it is
+ * built ({@link RemoteText#name(String)}, {@link RemoteText#text(String)}, at most
+ * {@link RemoteText#MAX_ITEMS} list items): whoever builds one, a megabyte name is never stored.
  */
 public sealed interface Observation {
 
@@ -39,6 +43,12 @@ public sealed interface Observation {
                      String bodyExcerpt, String contentType, String version, Timing timing) implements Observation {
         public HttpCheck {
             timing = Objects.requireNonNullElse(timing, Timing.NONE);
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            url = RemoteText.text(url);
+            bodyExcerpt = RemoteText.text(bodyExcerpt);
+            contentType = RemoteText.name(contentType);
+            version = RemoteText.name(version);
         }
     }
 
@@ -54,22 +64,42 @@ public sealed interface Observation {
      */
     record ProbeFailure(String serviceId, String source, String target, FailureKind kind, String detail,
                         Integer httpStatus, Duration elapsed, int attempts) implements Observation {
+        public ProbeFailure {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            target = RemoteText.text(target);
+            detail = RemoteText.text(detail);
+        }
     }
 
     /** A satisfied or violated expectation ({@code [STATUS] == 200}, {@code [BODY].status == ok}). */
     record ConditionCheck(String serviceId, String source, String condition, boolean passed, String actual)
             implements Observation {
+        public ConditionCheck {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            condition = RemoteText.text(condition);
+            actual = RemoteText.text(actual);
+        }
     }
 
     /** A TCP connect that succeeded. */
     record TcpConnect(String serviceId, String source, String host, int port, Duration latency) implements Observation {
+        public TcpConnect {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            host = RemoteText.name(host);
+        }
     }
 
     /** A name that resolved. */
     record DnsResolution(String serviceId, String source, String host, List<String> addresses, Duration latency)
             implements Observation {
         public DnsResolution {
-            addresses = List.copyOf(addresses);
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            host = RemoteText.name(host);
+            addresses = RemoteText.names(addresses);
         }
     }
 
@@ -85,6 +115,15 @@ public sealed interface Observation {
                         String subject, String issuer, Instant notBefore, Instant notAfter, long daysToExpiry,
                         boolean hostnameMatches, boolean selfSigned, boolean trusted, int chainLength)
             implements Observation {
+        public TlsHandshake {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            host = RemoteText.name(host);
+            protocol = RemoteText.name(protocol);
+            cipher = RemoteText.name(cipher);
+            subject = RemoteText.text(subject);
+            issuer = RemoteText.text(issuer);
+        }
     }
 
     /** An MCP server that completed the handshake (or discovery) and listed its tools. */
@@ -92,7 +131,13 @@ public sealed interface Observation {
                         String serverVersion, List<String> capabilities, int toolCount, Duration latency)
             implements Observation {
         public McpHandshake {
-            capabilities = List.copyOf(capabilities);
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            protocolVersion = RemoteText.name(protocolVersion);
+            era = RemoteText.name(era);
+            serverName = RemoteText.name(serverName);
+            serverVersion = RemoteText.name(serverVersion);
+            capabilities = RemoteText.names(capabilities);
         }
     }
 
@@ -105,6 +150,19 @@ public sealed interface Observation {
     record CiRun(String serviceId, String source, String repository, long runId, String workflowName,
                  String headBranch, String headSha, String event, String status, String conclusion,
                  int runAttempt, Instant createdAt, Instant updatedAt, String htmlUrl) implements Observation {
+        public CiRun {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            repository = RemoteText.name(repository);
+            workflowName = RemoteText.name(workflowName);
+            headBranch = RemoteText.name(headBranch);
+            headSha = RemoteText.name(headSha);
+            event = RemoteText.name(event);
+            status = RemoteText.name(status);
+            conclusion = RemoteText.name(conclusion);
+            htmlUrl = RemoteText.text(htmlUrl);
+        }
+
         /** Wall time from creation to the last update, or null. */
         public Duration duration() {
             return createdAt == null || updatedAt == null ? null : Duration.between(createdAt, updatedAt);
@@ -113,6 +171,12 @@ public sealed interface Observation {
 
     /** One step of a CI job. */
     record CiStep(int number, String name, String status, String conclusion, Instant startedAt, Instant completedAt) {
+        public CiStep {
+            name = RemoteText.name(name);
+            status = RemoteText.name(status);
+            conclusion = RemoteText.name(conclusion);
+        }
+
         /** From start to completion, or null while either is unknown. */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
@@ -127,8 +191,15 @@ public sealed interface Observation {
                  String conclusion, int runAttempt, Instant startedAt, Instant completedAt, String runnerName,
                  List<String> labels, List<CiStep> steps, String htmlUrl) implements Observation {
         public CiJob {
-            labels = List.copyOf(Objects.requireNonNullElse(labels, List.of()));
-            steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            name = RemoteText.name(name);
+            status = RemoteText.name(status);
+            conclusion = RemoteText.name(conclusion);
+            runnerName = RemoteText.name(runnerName);
+            htmlUrl = RemoteText.text(htmlUrl);
+            labels = RemoteText.names(labels);
+            steps = RemoteText.items(steps);
         }
 
         /** From start to completion, or null while either is unknown. */
@@ -145,11 +216,23 @@ public sealed interface Observation {
     /** A check-run annotation of a CI job (they often hold the exact error). */
     record CiAnnotation(String serviceId, String source, long jobId, String level, String title, String message,
                         String path, Integer line) implements Observation {
+        public CiAnnotation {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            level = RemoteText.name(level);
+            title = RemoteText.name(title);
+            message = RemoteText.text(message);
+            path = RemoteText.text(path);
+        }
     }
 
     /** A job log that was read (streamed) in full or up to a cap. */
     record CiLogRead(String serviceId, String source, long jobId, long bytes, long lines, boolean truncated)
             implements Observation {
+        public CiLogRead {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+        }
     }
 
     /**
@@ -168,17 +251,35 @@ public sealed interface Observation {
                       String indicationId, String causeId, String line, List<String> context, double score)
             implements Observation {
         public LogFinding {
-            context = List.copyOf(Objects.requireNonNullElse(context, List.of()));
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            jobName = RemoteText.name(jobName);
+            step = RemoteText.name(step);
+            indicationId = RemoteText.name(indicationId);
+            causeId = RemoteText.name(causeId);
+            line = RemoteText.text(line);
+            context = RemoteText.texts(context);
         }
     }
 
     /** A health check of a platform machine. */
     record MachineCheck(String name, String status, String output) {
+        public MachineCheck {
+            name = RemoteText.name(name);
+            status = RemoteText.name(status);
+            output = RemoteText.text(output);
+        }
     }
 
     /** An event of a platform machine (start, exit, launch failure, restart …). */
     record MachineEvent(String type, String status, String source, Instant timestamp, Integer exitCode,
                         Boolean oomKilled, String detail) {
+        public MachineEvent {
+            type = RemoteText.name(type);
+            status = RemoteText.name(status);
+            source = RemoteText.name(source);
+            detail = RemoteText.text(detail);
+        }
     }
 
     /**
@@ -193,8 +294,17 @@ public sealed interface Observation {
                            List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt)
             implements Observation {
         public PlatformMachine {
-            checks = List.copyOf(Objects.requireNonNullElse(checks, List.of()));
-            events = List.copyOf(Objects.requireNonNullElse(events, List.of()));
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            app = RemoteText.name(app);
+            machineId = RemoteText.name(machineId);
+            name = RemoteText.name(name);
+            state = RemoteText.name(state);
+            region = RemoteText.name(region);
+            imageRef = RemoteText.name(imageRef);
+            hostStatus = RemoteText.name(hostStatus);
+            checks = RemoteText.items(checks);
+            events = RemoteText.items(events);
         }
     }
 }
