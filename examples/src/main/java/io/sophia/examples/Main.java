@@ -33,13 +33,22 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command and its options
+     */
     public static void main(String[] args) {
         io.sophia.examples.internal.Preload.start();
         System.exit(run(args));
     }
 
-    /** Runs a command with the system clock, environment and standard streams; returns the exit code. */
+    /**
+     * Runs a command with the system clock, environment and standard streams; returns the exit code.
+     *
+     * @param args the command and its options
+     * @return the exit code
+     */
     public static int run(String... args) {
         // millisecond ticks keep generatedAt readable in the reports
         return run(args, System.out, System.err, Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)),
@@ -49,10 +58,12 @@ public final class Main {
     /**
      * Runs a command; never throws and never exits the JVM.
      *
+     *
      * @param out   the summary and status lines
      * @param err   usage and configuration errors
      * @param clock stamps the assessments (a fixed clock gives byte-identical report.json for the same observations)
      * @param env   reads the token variables the configuration names
+     * @param args the command and its options
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {

@@ -18,8 +18,16 @@ public record Action(Priority priority, Duration within, String title, String de
                      List<String> serviceIds) {
 
     /** Urgency of an action. */
-    public enum Priority { P0, P1, P2 }
+    public enum Priority {
+        /** Now: the deployment is broken until this is done. */
+        P0,
+        /** Today. */
+        P1,
+        /** When convenient. */
+        P2
+    }
 
+    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
     public Action {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(within, "within");

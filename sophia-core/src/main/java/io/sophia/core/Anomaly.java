@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param statements  what each source said, one entry each ("GitHub: job Deploy MCP Repo was cancelled")
  */
 public record Anomaly(String kind, String serviceId, String summary, List<String> statements) {
+    /** Canonical constructor: copies the collections, so the record is immutable. */
     public Anomaly {
         statements = List.copyOf(Objects.requireNonNullElse(statements, List.of()));
     }

@@ -19,6 +19,7 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
     /** The schema version written by this library. */
     public static final String SCHEMA_VERSION = "1.0";
 
+    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
     public Assessment {
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -34,17 +35,26 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
         }
     }
 
-    /** The most probable cause, if any. */
+    /** {@return the most probable cause, if any} */
     public java.util.Optional<RankedCause> topCause() {
         return causes.stream().findFirst();
     }
 
-    /** Observations of one kind, in order. */
+    /**
+     * {@return observations of one kind, in order}
+     *
+     * @param <T> the observation type
+     * @param kind the observation type to select
+     */
     public <T extends Observation> List<T> observations(Class<T> kind) {
         return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    /** The health of one service. */
+    /**
+     * {@return the health of one service}
+     *
+     * @param id a service id
+     */
     public java.util.Optional<ServiceHealth> service(String id) {
         return services.stream().filter(s -> s.id().equals(id)).findFirst();
     }

@@ -16,14 +16,18 @@ public record Evidence(Direction direction, double weight, String text, String r
 
     /** For or against. */
     public enum Direction {
-        FOR, AGAINST;
+        /** Makes the cause more probable. */
+        FOR,
+        /** Makes the cause less probable. */
+        AGAINST;
 
-        /** The contract's lower-case spelling ({@code for}, {@code against}). */
+        /** {@return the contract's lower-case spelling ({@code for}, {@code against})} */
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
+    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
     public Evidence {
         Objects.requireNonNull(direction, "direction");
         serviceIds = List.copyOf(Objects.requireNonNullElse(serviceIds, List.of()));

@@ -31,16 +31,21 @@ public record Expectations(
     /** No expectation beyond a 2xx/3xx answer. */
     public static final Expectations DEFAULT = new Expectations(List.of(), null, null, null, null, null, null, null);
 
+    /** Canonical constructor: copies the collections, so the record is immutable. */
     public Expectations {
         statusCodes = List.copyOf(Objects.requireNonNullElse(statusCodes, List.of()));
     }
 
-    /** True when {@code code} is accepted. */
+    /**
+     * {@return true when {@code code} is accepted}
+     *
+     * @param code an HTTP status code
+     */
     public boolean accepts(int code) {
         return statusCodes.isEmpty() ? code >= 200 && code < 400 : statusCodes.contains(code);
     }
 
-    /** {@link #maxLatency()}, empty when no latency bound is set. */
+    /** {@return {@link #maxLatency()}, empty when no latency bound is set} */
     public Optional<Duration> maxLatencyOpt() {
         return Optional.ofNullable(maxLatency);
     }

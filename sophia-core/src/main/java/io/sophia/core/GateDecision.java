@@ -14,7 +14,12 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
 
     /** Gate status; each maps to the CLI's exit code. */
     public enum Status {
-        OPEN(0), WARN(1), BLOCKED(2);
+        /** Go: every criterion passed (exit code 0). */
+        OPEN(0),
+        /** Go with care: a criterion that is not key failed (exit code 1). */
+        WARN(1),
+        /** No go: a key criterion failed (exit code 2). */
+        BLOCKED(2);
 
         private final int exitCode;
 
@@ -22,14 +27,21 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
             this.exitCode = exitCode;
         }
 
-        /** 0 for OPEN, 1 for WARN, 2 for BLOCKED. */
+        /** {@return 0 for OPEN, 1 for WARN, 2 for BLOCKED} */
         public int exitCode() {
             return exitCode;
         }
     }
 
     /** Result of one criterion. */
-    public enum Outcome { PASS, WARN, FAIL }
+    public enum Outcome {
+        /** The criterion holds. */
+        PASS,
+        /** It does not hold, and it is not a key criterion. */
+        WARN,
+        /** It does not hold. */
+        FAIL
+    }
 
     /**
      * One gate criterion.
@@ -44,12 +56,14 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
      */
     public record Criterion(String id, String description, boolean key, double weight, Outcome outcome, String value,
                             String threshold) {
+        /** Canonical constructor: rejects invalid components. */
         public Criterion {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(outcome, "outcome");
         }
     }
 
+    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
     public GateDecision {
         Objects.requireNonNull(status, "status");
         criteria = List.copyOf(criteria);

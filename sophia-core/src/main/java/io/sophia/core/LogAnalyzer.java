@@ -21,11 +21,19 @@ public interface LogAnalyzer {
      * @param steps     the job's steps, to attribute lines to steps; may be empty
      */
     record LogOrigin(String source, String serviceId, long jobId, String jobName, List<Observation.CiStep> steps) {
+        /** Canonical constructor: copies the collections, so the record is immutable. */
         public LogOrigin {
             steps = List.copyOf(java.util.Objects.requireNonNullElse(steps, List.of()));
         }
     }
 
-    /** Scans {@code log} to its end (or the analyzer's own cap) and returns findings, best first. */
+    /**
+     * Scans {@code log} to its end (or the analyzer's own cap) and returns findings, best first.
+     *
+     * @param origin where the log comes from (job, steps)
+     * @param log the log text; not closed
+     * @return the findings, best first
+     * @throws IOException when reading {@code log} fails
+     */
     List<Observation.LogFinding> analyze(LogOrigin origin, Reader log) throws IOException;
 }

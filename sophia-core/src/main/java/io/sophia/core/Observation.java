@@ -14,14 +14,15 @@ import java.util.Objects;
  */
 public sealed interface Observation {
 
-    /** The service this observation concerns, or {@code null} for the deployment as a whole. */
+    /** {@return the service this observation concerns, or {@code null} for the deployment as a whole} */
     String serviceId();
 
-    /** The probe family that produced it. */
+    /** {@return the probe family that produced it} */
     String source();
 
     /** Timing phases of one HTTP exchange, like blackbox_exporter's; a phase not measured is null. */
     record Timing(Duration dns, Duration connect, Duration tls, Duration firstByte, Duration transfer) {
+        /** No phase timed. */
         public static final Timing NONE = new Timing(null, null, null, null, null);
     }
 
@@ -37,6 +38,7 @@ public sealed interface Observation {
      */
     record HttpCheck(String serviceId, String source, String url, int statusCode, Duration latency,
                      String bodyExcerpt, String contentType, String version, Timing timing) implements Observation {
+        /** Canonical constructor: normalises the components. */
         public HttpCheck {
             timing = Objects.requireNonNullElse(timing, Timing.NONE);
         }
@@ -68,6 +70,7 @@ public sealed interface Observation {
     /** A name that resolved. */
     record DnsResolution(String serviceId, String source, String host, List<String> addresses, Duration latency)
             implements Observation {
+        /** Canonical constructor: copies the collections, so the record is immutable. */
         public DnsResolution {
             addresses = List.copyOf(addresses);
         }
@@ -91,6 +94,7 @@ public sealed interface Observation {
     record McpHandshake(String serviceId, String source, String protocolVersion, String era, String serverName,
                         String serverVersion, List<String> capabilities, int toolCount, Duration latency)
             implements Observation {
+        /** Canonical constructor: copies the collections, so the record is immutable. */
         public McpHandshake {
             capabilities = List.copyOf(capabilities);
         }
@@ -105,7 +109,7 @@ public sealed interface Observation {
     record CiRun(String serviceId, String source, String repository, long runId, String workflowName,
                  String headBranch, String headSha, String event, String status, String conclusion,
                  int runAttempt, Instant createdAt, Instant updatedAt, String htmlUrl) implements Observation {
-        /** Wall time from creation to the last update, or null. */
+        /** {@return wall time from creation to the last update, or null} */
         public Duration duration() {
             return createdAt == null || updatedAt == null ? null : Duration.between(createdAt, updatedAt);
         }
@@ -113,7 +117,7 @@ public sealed interface Observation {
 
     /** One step of a CI job. */
     record CiStep(int number, String name, String status, String conclusion, Instant startedAt, Instant completedAt) {
-        /** From start to completion, or null while either is unknown. */
+        /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
         }
@@ -126,17 +130,18 @@ public sealed interface Observation {
     record CiJob(String serviceId, String source, long runId, long jobId, String name, String status,
                  String conclusion, int runAttempt, Instant startedAt, Instant completedAt, String runnerName,
                  List<String> labels, List<CiStep> steps, String htmlUrl) implements Observation {
+        /** Canonical constructor: copies the collections, so the record is immutable. */
         public CiJob {
             labels = List.copyOf(Objects.requireNonNullElse(labels, List.of()));
             steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
         }
 
-        /** From start to completion, or null while either is unknown. */
+        /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
         }
 
-        /** The first step that concluded {@code failure}, or null. */
+        /** {@return the first step that concluded {@code failure}, or null} */
         public CiStep failedStep() {
             return steps.stream().filter(s -> "failure".equals(s.conclusion())).findFirst().orElse(null);
         }
@@ -167,6 +172,7 @@ public sealed interface Observation {
     record LogFinding(String serviceId, String source, long jobId, String jobName, String step, long lineNumber,
                       String indicationId, String causeId, String line, List<String> context, double score)
             implements Observation {
+        /** Canonical constructor: copies the collections, so the record is immutable. */
         public LogFinding {
             context = List.copyOf(Objects.requireNonNullElse(context, List.of()));
         }
@@ -192,6 +198,7 @@ public sealed interface Observation {
                            boolean stuck, String region, String imageRef, String hostStatus,
                            List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt)
             implements Observation {
+        /** Canonical constructor: copies the collections, so the record is immutable. */
         public PlatformMachine {
             checks = List.copyOf(Objects.requireNonNullElse(checks, List.of()));
             events = List.copyOf(Objects.requireNonNullElse(events, List.of()));

@@ -18,20 +18,34 @@ import java.util.Objects;
  */
 public record Pipeline(ProbeExecutor executor, Diagnoser diagnoser, Clock clock) {
 
+    /** Canonical constructor: rejects invalid components. */
     public Pipeline {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(diagnoser, "diagnoser");
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Probes, then diagnoses, with extra observations a host gathered itself appended. */
+    /**
+     * Probes, then diagnoses, with extra observations a host gathered itself appended.
+     *
+     * @param deployment the deployment probed
+     * @param probes the probes to run
+     * @param extra observations the host gathered itself
+     * @return the assessment
+     */
     public Assessment run(Deployment deployment, List<? extends Probe> probes, List<Observation> extra) {
         List<Observation> all = new ArrayList<>(executor.execute(probes));
         all.addAll(extra);
         return diagnoser.diagnose(deployment, all, clock.instant());
     }
 
-    /** Probes, then diagnoses. */
+    /**
+     * Probes, then diagnoses.
+     *
+     * @param deployment the deployment probed
+     * @param probes the probes to run
+     * @return the assessment
+     */
     public Assessment run(Deployment deployment, List<? extends Probe> probes) {
         return run(deployment, probes, List.of());
     }

@@ -12,15 +12,20 @@ import java.util.List;
  */
 public interface Probe {
 
-    /** The probe family ({@code http}, {@code github}, {@code fly} …), used as the observations' source. */
+    /** {@return the probe family ({@code http}, {@code github}, {@code fly} …), used as the observations' source} */
     String source();
 
-    /** The service probed, or null for deployment-wide probes (CI, platform). */
+    /** {@return the service probed, or null for deployment-wide probes (CI, platform)} */
     String serviceId();
 
-    /** What is probed, for messages: a url or host:port, never with credentials. */
+    /** {@return what is probed, for messages: a url or host:port, never with credentials} */
     String target();
 
-    /** Runs the probe once. Called from a worker thread; interruption means the deadline passed. */
+    /**
+     * Runs the probe once. Called from a worker thread; interruption means the deadline passed.
+     *
+     * @return what it observed
+     * @throws Exception when it cannot complete; the runner turns it into a typed observation
+     */
     List<Observation> run() throws Exception;
 }

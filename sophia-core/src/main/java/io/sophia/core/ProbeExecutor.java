@@ -9,6 +9,11 @@ import java.util.List;
 @FunctionalInterface
 public interface ProbeExecutor {
 
-    /** Runs all probes and returns their observations in the order of {@code probes}. */
+    /**
+     * Runs all probes and returns their observations in the order of {@code probes}.
+     *
+     * @param probes the probes to run
+     * @return the observations, in the order of {@code probes}
+     */
     List<Observation> execute(List<? extends Probe> probes);
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record RankedCause(CauseId id, String title, double probability, Confidence confidence, String explanation,
                           List<Evidence> evidence, List<String> serviceIds) {
+    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
     public RankedCause {
         Objects.requireNonNull(id, "id");
         if (!(probability >= 0 && probability <= 1)) {

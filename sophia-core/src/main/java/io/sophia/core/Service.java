@@ -26,6 +26,7 @@ public record Service(
         List<String> dependsOn,
         Expectations expect) {
 
+    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
     public Service {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;
@@ -35,7 +36,12 @@ public record Service(
         expect = Objects.requireNonNullElse(expect, Expectations.DEFAULT);
     }
 
-    /** A non-critical HTTP service with default expectations. */
+    /**
+     * {@return a non-critical HTTP service with default expectations}
+     *
+     * @param id the service id
+     * @param url the url probed
+     */
     public static Service http(String id, String url) {
         return new Service(id, id, URI.create(url), ServiceKind.HTTP, null, false, List.of(), null);
     }

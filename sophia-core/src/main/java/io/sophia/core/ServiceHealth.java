@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public record ServiceHealth(String id, String name, String capability, boolean critical, String url, Status status,
                             Integer httpStatus, Long latencyMs, String failure, String version) {
+    /** Canonical constructor: rejects invalid components. */
     public ServiceHealth {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");

@@ -54,7 +54,7 @@ public final class History {
         this.skippedLines = skippedLines;
     }
 
-    /** No history. */
+    /** {@return no history} */
     public static History empty() {
         return new History(Map.of(), 0, 0);
     }
@@ -62,6 +62,9 @@ public final class History {
     /**
      * Reads a history file; a missing file is an empty history.
      *
+     *
+     * @param file a history file (JSON lines)
+     * @return the history; empty when the file does not exist
      * @throws RuleFileException when the file exists but cannot be read
      */
     public static History read(Path file) {
@@ -115,6 +118,9 @@ public final class History {
     /**
      * Appends one line for {@code assessment} (deployment, time, causes with probabilities).
      *
+     *
+     * @param file a history file (JSON lines)
+     * @param assessment the assessment to record
      * @throws IOException when the file cannot be written
      */
     public static void append(Path file, Assessment assessment) throws IOException {
@@ -134,22 +140,26 @@ public final class History {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** How many times each cause was the top cause. */
+    /** {@return how many times each cause was the top cause} */
     public Map<CauseId, Integer> topCauses() {
         return topCauses;
     }
 
-    /** Assessments read (healthy ones included). */
+    /** {@return assessments read (healthy ones included)} */
     public int assessments() {
         return assessments;
     }
 
-    /** Failed assessments: those with at least one cause. */
+    /** {@return failed assessments: those with at least one cause} */
     public int failures() {
         return topCauses.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Lines that could not be used. */
+    /**
+     * Lines that could not be used.
+     *
+     * @return lines that could not be used
+     */
     public int skippedLines() {
         return skippedLines;
     }

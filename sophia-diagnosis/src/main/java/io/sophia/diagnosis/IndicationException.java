@@ -7,15 +7,23 @@ package io.sophia.diagnosis;
  */
 public final class IndicationException extends IllegalArgumentException {
 
+    /** The offending indication, or null. */
     private final String indicationId;
 
-    /** A problem with {@code indicationId} (null: the whole file) of {@code source}. */
+    /**
+     * A problem with {@code indicationId} (null: the whole file) of {@code source}.
+     *
+     * @param source the file or resource read
+     * @param indicationId the offending indication, or null
+     * @param message what is wrong
+     * @param cause the underlying error, or null
+     */
     public IndicationException(String source, String indicationId, String message, Throwable cause) {
         super(source + (indicationId == null ? "" : ": indication " + indicationId) + ": " + message, cause);
         this.indicationId = indicationId;
     }
 
-    /** The id of the offending indication, or null when the file as a whole is bad. */
+    /** {@return the id of the offending indication, or null when the file as a whole is bad} */
     public String indicationId() {
         return indicationId;
     }

@@ -49,7 +49,7 @@ public final class IndicationSet {
         this.indications = List.copyOf(indications);
     }
 
-    /** The indications shipped with Sophia ({@code io/sophia/diagnosis/indications.yaml}). */
+    /** {@return the indications shipped with Sophia ({@code io/sophia/diagnosis/indications.yaml})} */
     public static IndicationSet builtIn() {
         IndicationSet set = builtIn;
         if (set == null) {
@@ -66,7 +66,12 @@ public final class IndicationSet {
         return set;
     }
 
-    /** Validates {@code indications} (patterns compile, ids unique). */
+    /**
+     * Validates {@code indications} (patterns compile, ids unique).
+     *
+     * @param indications the indications
+     * @return the validated set
+     */
     public static IndicationSet of(List<Indication> indications) {
         Map<String, Indication> byId = new LinkedHashMap<>();
         for (Indication indication : indications) {
@@ -78,7 +83,13 @@ public final class IndicationSet {
         return new IndicationSet(new ArrayList<>(byId.values()));
     }
 
-    /** Reads a YAML or JSON file of indications. */
+    /**
+     * Reads a YAML or JSON file of indications.
+     *
+     * @param file a YAML or JSON file
+     * @return the validated set
+     * @throws IOException when a file cannot be read or written
+     */
     public static IndicationSet load(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
@@ -86,7 +97,10 @@ public final class IndicationSet {
     /**
      * Parses YAML (or JSON) text of indications.
      *
+     *
      * @param source a name for messages, such as the file name
+     * @param text the YAML or JSON document
+     * @return the validated set
      */
     public static IndicationSet parse(String text, String source) {
         JsonNode root;
@@ -170,12 +184,16 @@ public final class IndicationSet {
         }
     }
 
-    /** The indications, in file order. */
+    /** {@return the indications, in file order} */
     public List<Indication> indications() {
         return indications;
     }
 
-    /** This set followed by {@code more}; an indication of {@code more} with an existing id replaces it. */
+    /**
+     * {@return this set followed by {@code more}; an indication of {@code more} with an existing id replaces it}
+     *
+     * @param more indications added after these
+     */
     public IndicationSet with(IndicationSet more) {
         Map<String, Indication> byId = new LinkedHashMap<>();
         indications.forEach(i -> byId.put(i.id(), i));
@@ -183,7 +201,7 @@ public final class IndicationSet {
         return new IndicationSet(new ArrayList<>(byId.values()));
     }
 
-    /** How many indications there are. */
+    /** {@return how many indications there are} */
     public int size() {
         return indications.size();
     }

@@ -72,7 +72,16 @@ public final class KnowledgeBase {
          */
         public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15, 1.0, 0.01);
 
-        /** Settings with evidence scale 1 and an unknown floor of 1%. */
+        /**
+         * Settings with evidence scale 1 and an unknown floor of 1%.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         */
         public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                         double aggregationCap, double silentLr) {
             this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, 1.0, 0.01);
@@ -89,6 +98,15 @@ public final class KnowledgeBase {
      * @param actions remediation actions, in file order
      */
     public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
+        /**
+         * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+         *
+         * @param id      the cause id
+         * @param title   short human name ("Dockerfile build failure")
+         * @param prior   probability before any evidence, in (0,1)
+         * @param rules   evidence rules, in file order
+         * @param actions remediation actions, in file order
+         */
         public Cause {
             Objects.requireNonNull(id, "id");
             rules = List.copyOf(rules);
@@ -121,6 +139,24 @@ public final class KnowledgeBase {
     public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                        Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
                        String textMany, String group) {
+        /**
+         * Canonical constructor: copies the collections, so the record is immutable.
+         *
+         * @param id       unique within its cause
+         * @param when     fact type: log, job, step, commonStep, cancelledAfterFailure, run, annotation, probe,
+         *        http, condition, machine, machineEvent, machineCheck, tls, dns, tcp, mcp, service,
+         *        dependency, version
+         * @param match    attribute -> accepted values
+         * @param pattern  attribute -> regex
+         * @param atLeast  numeric attribute -> lowest accepted value (a log finding's {@code score} …)
+         * @param atMost   numeric attribute -> highest accepted value
+         * @param minCount distinct subjects required
+         * @param lr       likelihood ratio; above 1 supports the cause, below 1 refutes it
+         * @param text     sentence template with placeholders such as {service}, {step}, {line}, {count}
+         * @param textMany template used when more than one subject matched, or null to use {@code text}
+         * @param group    rules of a cause with the same group are alternatives: for each subject only the
+         *        strongest matching one counts (a strong and a weak reading of the same log); null for none
+         */
         public Rule {
             match = Map.copyOf(match);
             pattern = Map.copyOf(pattern);
@@ -146,7 +182,7 @@ public final class KnowledgeBase {
         this.sources = List.copyOf(sources);
     }
 
-    /** The built-in knowledge base (parsed once, then shared). */
+    /** {@return the built-in knowledge base (parsed once, then shared)} */
     public static KnowledgeBase builtIn() {
         KnowledgeBase kb = builtIn;
         if (kb == null) {
@@ -177,6 +213,9 @@ public final class KnowledgeBase {
      * A knowledge base made only of {@code ruleFile} (which must then define every cause it wants).
      * For the built-in causes plus yours, use {@code builtIn().withRuleFile(path)}.
      *
+     *
+     * @param ruleFile a YAML or JSON rule file
+     * @return the built-in knowledge base with the file merged in
      * @throws RuleFileException when the file cannot be read or is invalid
      */
     public static KnowledgeBase load(Path ruleFile) {
@@ -187,6 +226,9 @@ public final class KnowledgeBase {
     /**
      * This knowledge base with {@code ruleFile} merged over it (see the class comment for the rules).
      *
+     *
+     * @param ruleFile a YAML or JSON rule file
+     * @return a new knowledge base; this one is unchanged
      * @throws RuleFileException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
@@ -201,6 +243,9 @@ public final class KnowledgeBase {
      * {@code (prior * W + topCount) / (W + failures)} with a pseudo-count {@code W = 20}, so the
      * built-in prior weighs like 20 past failures and the history takes over as it grows. Causes
      * the history never saw keep a share of their prior; every prior stays in (0, 1).
+     *
+     * @param history past assessments
+     * @return a new knowledge base; this one is unchanged
      */
     public KnowledgeBase withHistory(History history) {
         if (history.failures() == 0) {
@@ -220,22 +265,26 @@ public final class KnowledgeBase {
         return new KnowledgeBase(settings, adjusted, src);
     }
 
-    /** Settings (unknown prior, floor, aggregation). */
+    /** {@return settings (unknown prior, floor, aggregation)} */
     public Settings settings() {
         return settings;
     }
 
-    /** Every cause, in file order (built-in causes first). */
+    /** {@return every cause, in file order (built-in causes first)} */
     public List<Cause> causes() {
         return causes;
     }
 
-    /** One cause by id. */
+    /**
+     * {@return one cause by id}
+     *
+     * @param id a cause id
+     */
     public Optional<Cause> cause(CauseId id) {
         return causes.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    /** The files this knowledge base was built from, in merge order. */
+    /** {@return the files this knowledge base was built from, in merge order} */
     public List<String> sources() {
         return sources;
     }

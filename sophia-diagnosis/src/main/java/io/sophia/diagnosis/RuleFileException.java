@@ -16,9 +16,13 @@ public final class RuleFileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file. */
     private final String file;
+    /** 1-based line, 0 when unknown. */
     private final int line;
+    /** The key path. */
     private final String key;
+    /** What is wrong. */
     private final String problem;
 
     /**
@@ -47,22 +51,22 @@ public final class RuleFileException extends RuntimeException {
         return sb.append(": ").append(problem).toString();
     }
 
-    /** The file the problem is in. */
+    /** {@return the file the problem is in} */
     public String file() {
         return file;
     }
 
-    /** 1-based line of the problem, 0 when unknown. */
+    /** {@return 1-based line of the problem, 0 when unknown} */
     public int line() {
         return line;
     }
 
-    /** The key path of the problem ({@code causes[0].rules[2].lr}), empty when the whole file is concerned. */
+    /** {@return the key path of the problem ({@code causes[0].rules[2].lr}), empty when the whole file is concerned} */
     public String key() {
         return key;
     }
 
-    /** What is wrong, without the location. */
+    /** {@return what is wrong, without the location} */
     public String problem() {
         return problem;
     }

@@ -46,17 +46,21 @@ public final class ProbeRunnerConfig {
         this.circuitBreaker = b.circuitBreaker;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** A builder starting from {@code base}. */
+    /**
+     * {@return a builder starting from {@code base}}
+     *
+     * @param base the configuration to start from
+     */
     public static Builder from(ProbeRunnerConfig base) {
         return new Builder(base);
     }
 
-    /** The defaults: 10 s timeout, 1 retry after 200 ms, 8 concurrent probes, no circuit breaker. */
+    /** {@return the defaults: 10 s timeout, 1 retry after 200 ms, 8 concurrent probes, no circuit breaker} */
     public static ProbeRunnerConfig ofDefaults() {
         return DEFAULTS;
     }
@@ -64,22 +68,24 @@ public final class ProbeRunnerConfig {
     /**
      * The deadline of each probe, counted from the call to {@code execute}: it bounds waiting for a
      * concurrency slot, all attempts and the pauses between them.
+     *
+     * @return the deadline
      */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Retries after a transient failure ({@code FailureKind.transientFailure()}); 0 disables retrying. */
+    /** {@return retries after a transient failure ({@code FailureKind.transientFailure()}); 0 disables retrying} */
     public int retries() {
         return retries;
     }
 
-    /** The pause before each retry. */
+    /** {@return the pause before each retry} */
     public Duration retryWait() {
         return retryWait;
     }
 
-    /** How many probes run at once; the others wait for a slot within their deadline. */
+    /** {@return how many probes run at once; the others wait for a slot within their deadline} */
     public int maxConcurrent() {
         return maxConcurrent;
     }
@@ -87,6 +93,8 @@ public final class ProbeRunnerConfig {
     /**
      * The circuit breaker kept per probe target across calls of {@code execute}, if any: a target
      * whose breaker is open is reported {@code CIRCUIT_OPEN} without being probed.
+     *
+     * @return the breaker configuration, empty for none
      */
     public Optional<CircuitBreakerConfig> circuitBreaker() {
         return Optional.ofNullable(circuitBreaker);
@@ -117,7 +125,12 @@ public final class ProbeRunnerConfig {
             this.circuitBreaker = base.circuitBreaker;
         }
 
-        /** Per-probe deadline, positive. Default {@link #DEFAULT_TIMEOUT}. */
+        /**
+         * Per-probe deadline, positive. Default {@link #DEFAULT_TIMEOUT}.
+         *
+         * @param timeout the deadline
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -127,7 +140,12 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** Retries after a transient failure, {@code >= 0}. Default {@link #DEFAULT_RETRIES}. */
+        /**
+         * Retries after a transient failure, {@code >= 0}. Default {@link #DEFAULT_RETRIES}.
+         *
+         * @param retries retries
+         * @return this builder
+         */
         public Builder retries(int retries) {
             if (retries < 0) {
                 throw new IllegalArgumentException("retries must be >= 0, was " + retries);
@@ -136,7 +154,12 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** Pause before a retry, {@code >= 0}. Default {@link #DEFAULT_RETRY_WAIT}. */
+        /**
+         * Pause before a retry, {@code >= 0}. Default {@link #DEFAULT_RETRY_WAIT}.
+         *
+         * @param retryWait the pause
+         * @return this builder
+         */
         public Builder retryWait(Duration retryWait) {
             Objects.requireNonNull(retryWait, "retryWait");
             if (retryWait.isNegative()) {
@@ -146,7 +169,12 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** Probes running at once, {@code >= 1}. Default {@link #DEFAULT_MAX_CONCURRENT}. */
+        /**
+         * Probes running at once, {@code >= 1}. Default {@link #DEFAULT_MAX_CONCURRENT}.
+         *
+         * @param maxConcurrent probes at once
+         * @return this builder
+         */
         public Builder maxConcurrent(int maxConcurrent) {
             if (maxConcurrent < 1) {
                 throw new IllegalArgumentException("maxConcurrent must be >= 1, was " + maxConcurrent);
@@ -155,13 +183,18 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** A circuit breaker per probe target, or null for none (the default). */
+        /**
+         * A circuit breaker per probe target, or null for none (the default).
+         *
+         * @param circuitBreaker the breaker configuration, or null
+         * @return this builder
+         */
         public Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
             this.circuitBreaker = circuitBreaker;
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public ProbeRunnerConfig build() {
             return new ProbeRunnerConfig(this);
         }

@@ -41,13 +41,25 @@ public final class ReportFiles {
      * Writes the four reports into {@code dir} (created when missing) with
      * {@link Redaction#patterns()}.
      *
+     *
+     * @param assessment the assessment
+     * @param dir the output directory (created when missing)
      * @return the paths written: report.md, report.json, report.html, junit.xml
+     * @throws IOException when {@code dir} cannot be created or a file cannot be written
      */
     public static List<Path> writeAll(Assessment assessment, Path dir) throws IOException {
         return writeAll(assessment, dir, Redaction.patterns());
     }
 
-    /** Writes the four reports into {@code dir} with {@code redaction} (add the values of secret env vars to it). */
+    /**
+     * Writes the four reports into {@code dir} with {@code redaction} (add the values of secret env vars to it).
+     *
+     * @param assessment the assessment
+     * @param dir the output directory (created when missing)
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     * @return the paths written: report.md, report.json, report.html, junit.xml
+     * @throws IOException when {@code dir} cannot be created or a file cannot be written
+     */
     public static List<Path> writeAll(Assessment assessment, Path dir, Redaction redaction) throws IOException {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(dir, "dir");

@@ -37,6 +37,11 @@ public final class ConfigException extends Exception {
 
     private final transient List<Problem> problems;
 
+    /**
+     * An error listing {@code problems}.
+     *
+     * @param problems every problem found, in file order; at least one
+     */
     public ConfigException(List<Problem> problems) {
         super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
         if (problems.isEmpty()) {
@@ -45,12 +50,19 @@ public final class ConfigException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
-    /** A single problem. */
+    /**
+     * {@return a single problem}
+     *
+     * @param file the config file, as the user named it
+     * @param line 1-based line, 0 when unknown
+     * @param key the key path ({@code services[0].critical})
+     * @param message what is wrong with the value
+     */
     public static ConfigException of(String file, int line, String key, String message) {
         return new ConfigException(List.of(new Problem(file, line, key, message)));
     }
 
-    /** Every problem found, in file order. */
+    /** {@return every problem found, in file order} */
     public List<Problem> problems() {
         return problems;
     }

@@ -51,6 +51,18 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
     /** Default Fly.io Machines API. */
     public static final URI FLY_API = URI.create("https://api.machines.dev");
 
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param source     the file it was read from, as the user named it
+     * @param deployment the services and their topology
+     * @param github     the CI source, or null when not configured
+     * @param fly        the platform source, or null when not configured
+     * @param probe      timeouts and retries
+     * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
+     * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
+     * @param rules      rule files, resolved against the config file's directory
+     */
     public DeploymentConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(deployment, "deployment");
@@ -75,7 +87,16 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
     public record GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv,
                          Long maxLogBytes, boolean allAttempts) {
 
-        /** A section with the default log cap, reading the latest attempt. */
+        /**
+         * A section with the default log cap, reading the latest attempt.
+         *
+         * @param apiUrl API root, null for api.github.com
+         * @param repository the repository, {@code owner/name}
+         * @param runId the run to read, or null for the latest run of {@code workflow}
+         * @param workflow workflow whose latest run is read, or null
+         * @param branch branch of the latest run, or null for any
+         * @param tokenEnv environment variable holding the token, or null
+         */
         public GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv) {
             this(apiUrl, repository, runId, workflow, branch, tokenEnv, null, false);
         }
@@ -89,6 +110,13 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
      * @param apps     service id to Fly app name
      */
     public record Fly(URI apiUrl, String tokenEnv, Map<String, String> apps) {
+        /**
+         * Canonical constructor: copies the collections, so the record is immutable.
+         *
+         * @param apiUrl   Machines API root; default {@link #FLY_API}
+         * @param tokenEnv name of the environment variable holding the token
+         * @param apps     service id to Fly app name
+         */
         public Fly {
             // file order, not Map.copyOf's per-JVM order: the machines, and so report.json, follow it
             apps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(apps));
@@ -107,12 +135,12 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
         public static final ProbeSettings DEFAULTS = new ProbeSettings(Duration.ofSeconds(5), 1, 16);
     }
 
-    /** The CI source, when configured. */
+    /** {@return the CI source, when configured} */
     public Optional<GitHub> githubOpt() {
         return Optional.ofNullable(github);
     }
 
-    /** The platform source, when configured. */
+    /** {@return the platform source, when configured} */
     public Optional<Fly> flyOpt() {
         return Optional.ofNullable(fly);
     }
@@ -120,23 +148,43 @@ public record DeploymentConfig(Path source, Deployment deployment, GitHub github
     /**
      * Reads and validates a YAML or JSON file ({@code .json} is read as JSON, anything else as YAML).
      *
+     *
+     * @param file the config file (YAML or JSON)
+     * @return the validated configuration
      * @throws ConfigException listing every problem, each with file, line and key
      */
     public static DeploymentConfig load(Path file) throws ConfigException {
         return ConfigParser.load(file);
     }
 
-    /** Reads and validates a document given as text; {@code file} names it in errors and anchors relative paths. */
+    /**
+     * Reads and validates a document given as text; {@code file} names it in errors and anchors relative paths.
+     *
+     * @param text the document, or a duration such as {@code 2s}
+     * @param file the config file (YAML or JSON)
+     * @return the validated configuration
+     * @throws ConfigException naming the file, line and key of every problem
+     */
     public static DeploymentConfig parse(String text, Path file) throws ConfigException {
         return ConfigParser.parse(text, file);
     }
 
-    /** Formats a duration the way the config writes it ({@code 300ms}, {@code 2s}, {@code 1m}). */
+    /**
+     * Formats a duration the way the config writes it ({@code 300ms}, {@code 2s}, {@code 1m}).
+     *
+     * @param d a duration
+     * @return the config spelling
+     */
     public static String formatDuration(Duration d) {
         return ConfigParser.formatDuration(d);
     }
 
-    /** Parses a config duration ({@code 300ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code PT2S}), or empty. */
+    /**
+     * Parses a config duration ({@code 300ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code PT2S}), or empty.
+     *
+     * @param text the document, or a duration such as {@code 2s}
+     * @return the duration, or empty when {@code text} is not one
+     */
     public static Optional<Duration> parseDuration(String text) {
         return ConfigParser.parseDuration(text);
     }
