@@ -17,7 +17,9 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
- * message on stderr names the file, line and key), 70 internal error. {@code demo} is {@code check}
+ * message on stderr names the file, line and key), 70 internal error (one redacted line on stderr, also
+ * for an OutOfMemoryError), 73 output directory not writable. {@code sophia --version} and
+ * {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check}
  * on a configuration it writes for its own loopback stand-ins, so both take one code path.
  *
  * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
@@ -29,6 +31,8 @@ public final class Main {
     public static final int EXIT_USAGE = 64;
     /** Exit code of an internal error (BSD {@code EX_SOFTWARE}). */
     public static final int EXIT_SOFTWARE = 70;
+    /** Exit code of an output directory that cannot be created or written (BSD {@code EX_CANTCREAT}). */
+    public static final int EXIT_CANTCREAT = 73;
 
     private Main() {
     }
@@ -39,8 +43,16 @@ public final class Main {
      * @param args the command and its options
      */
     public static void main(String[] args) {
-        io.sophia.examples.internal.Preload.start();
-        System.exit(run(args));
+        int code;
+        try {
+            io.sophia.examples.internal.Preload.start();
+            code = run(args);
+        } catch (Throwable t) {
+            // run() catches everything it can; this is for what escapes it (an error while reporting an error)
+            System.err.println("sophia: internal error: " + t.getClass().getSimpleName());
+            code = EXIT_SOFTWARE;
+        }
+        System.exit(code);
     }
 
     /**

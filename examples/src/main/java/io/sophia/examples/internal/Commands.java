@@ -26,13 +26,14 @@ public final class Commands {
 
     static final int EXIT_USAGE = 64;
     static final int EXIT_SOFTWARE = 70;
+    static final int EXIT_CANTCREAT = 73;
     static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
     static final String DEMO_CONFIG = "demo-config.yaml";
 
     private static final System.Logger LOG = System.getLogger(Commands.class.getName());
 
     static final String USAGE = """
-            Usage: sophia <command> [options]
+            Usage: sophia <command> [options]      sophia --version      sophia <command> --help
 
             Commands:
               demo  --out DIR [--timeout 2s]
@@ -43,7 +44,8 @@ public final class Commands {
                     Re-run check every interval and print status changes.
 
             Every command writes DIR/report.md, report.json, report.html and junit.xml.
-            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error.
+            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
+            73 output directory not writable.
             """;
 
     private final PrintStream out;
@@ -66,13 +68,17 @@ public final class Commands {
                 return EXIT_USAGE;
             }
             String command = args[0];
+            if (command.equals("--version") || command.equals("-V") || command.equals("version")) {
+                out.println(io.sophia.examples.cli.Version.line());
+                return 0;
+            }
             if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
                 out.print(USAGE);
                 return 0;
             }
             Map<String, String> opts = options(args);
             if (opts.containsKey("help")) {
-                out.print(USAGE);
+                out.print(io.sophia.examples.cli.CommandHelp.of(command).orElse(USAGE));
                 return 0;
             }
             return switch (command) {
@@ -90,11 +96,9 @@ public final class Commands {
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
             err.println("sophia: " + e.getMessage());
-            return EXIT_USAGE;
+            return EXIT_CANTCREAT;
         } catch (RuntimeException | IOException | Error e) {
-            if (e instanceof VirtualMachineError vm) {
-                throw vm;
-            }
+            // also OutOfMemoryError: one line, exit 70, rather than a stack trace and exit 1
             // a backstop: no known path puts a secret into an exception, but this message is printed as is
             String message = e.getMessage() == null ? "" : ": " + io.sophia.report.Redaction.patterns().apply(firstLine(e.getMessage()));
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
@@ -112,6 +116,8 @@ public final class Commands {
         Check.Result result = Check.run(config, dir, clock, env);
         out.print(Summary.render(result));
         out.flush();
+        io.sophia.examples.cli.GitHubActionsOutput.detect(env)
+                .ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
         return result.exitCode();
     }
 
@@ -134,6 +140,8 @@ public final class Commands {
             Check.Result result = Check.run(config, dir, clock, DemoFleet.env(env));
             out.print(Summary.render(result));
             out.flush();
+            io.sophia.examples.cli.GitHubActionsOutput.detect(env)
+                    .ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
             return result.exitCode();
         }
     }
