@@ -27,7 +27,16 @@ public record Action(Priority priority, Duration within, String title, String de
         P2
     }
 
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param priority   P0 (now), P1, P2
+     * @param within     the time window ("within 1 hour")
+     * @param title      imperative, one line
+     * @param detail     how, in one or two sentences
+     * @param causeId    the cause it remedies, or null for general actions
+     * @param serviceIds services it concerns
+     */
     public Action {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(within, "within");

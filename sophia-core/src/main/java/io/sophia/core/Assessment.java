@@ -19,7 +19,20 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
     /** The schema version written by this library. */
     public static final String SCHEMA_VERSION = "1.0";
 
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param schemaVersion version of the report.json schema this assessment renders to
+     * @param deployment    as {@link #deployment()}
+     * @param generatedAt   as {@link #generatedAt()}
+     * @param services      as {@link #services()}
+     * @param observations  as {@link #observations()}
+     * @param causes        as {@link #causes()}
+     * @param anomalies     as {@link #anomalies()}
+     * @param impact        as {@link #impact()}
+     * @param actions       as {@link #actions()}
+     * @param gate          as {@link #gate()}
+     */
     public Assessment {
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(generatedAt, "generatedAt");

@@ -61,7 +61,11 @@ public record CauseId(String value) implements Comparable<CauseId> {
             CONFIG_INVALID, APP_CRASH_ON_BOOT, APP_OOM, APP_HEALTHCHECK_FAILING, NETWORK_DNS, TLS_CERTIFICATE,
             DEPENDENCY_DOWN, CI_CANCELLED, CI_TEST_FAILURE, CI_TIMEOUT, CI_RUNNER, UNKNOWN);
 
-    /** Canonical constructor: rejects invalid components. */
+    /**
+     * Canonical constructor: rejects invalid components.
+     *
+     * @param value as {@link #value()}
+     */
     public CauseId {
         Objects.requireNonNull(value, "value");
         if (!value.matches("[a-z0-9]+([.-][a-z0-9]+)*")) {

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record Deployment(String name, List<Service> services) {
 
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param name     as {@link #name()}
+     * @param services as {@link #services()}
+     */
     public Deployment {
         services = List.copyOf(services);
         Map<String, Service> byId = new LinkedHashMap<>();

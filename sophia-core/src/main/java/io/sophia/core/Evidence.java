@@ -27,7 +27,15 @@ public record Evidence(Direction direction, double weight, String text, String r
         }
     }
 
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param direction  whether it raises or lowers the cause's probability
+     * @param weight     the absolute natural-log likelihood ratio it contributed (0 = no effect)
+     * @param text       the argument in one sentence, as the report prints it
+     * @param ruleId     the knowledge-base rule that produced it
+     * @param serviceIds the services whose observations it rests on (empty for deployment-wide)
+     */
     public Evidence {
         Objects.requireNonNull(direction, "direction");
         serviceIds = List.copyOf(Objects.requireNonNullElse(serviceIds, List.of()));

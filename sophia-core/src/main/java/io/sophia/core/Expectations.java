@@ -31,7 +31,19 @@ public record Expectations(
     /** No expectation beyond a 2xx/3xx answer. */
     public static final Expectations DEFAULT = new Expectations(List.of(), null, null, null, null, null, null, null);
 
-    /** Canonical constructor: copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: copies the collections, so the record is immutable.
+     *
+     * @param statusCodes        accepted HTTP status codes; empty means any 2xx or 3xx
+     * @param maxLatency         slower answers make the service DEGRADED; null means no limit
+     * @param jsonField          a JSON pointer ({@code /status}) into the body that must equal {@code jsonEquals}; null
+     *                           for none
+     * @param jsonEquals         expected text value of {@code jsonField}
+     * @param minCertificateDays fewer days to certificate expiry makes the service DEGRADED; null for none
+     * @param versionField       JSON pointer of the deployed version in the health answer; null for none
+     * @param versionHeader      response header that carries the deployed version; null for none
+     * @param healthPath         path appended to the service url for the check; null for the url itself
+     */
     public Expectations {
         statusCodes = List.copyOf(Objects.requireNonNullElse(statusCodes, List.of()));
     }

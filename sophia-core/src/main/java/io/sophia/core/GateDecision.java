@@ -56,14 +56,30 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
      */
     public record Criterion(String id, String description, boolean key, double weight, Outcome outcome, String value,
                             String threshold) {
-        /** Canonical constructor: rejects invalid components. */
+        /**
+         * Canonical constructor: rejects invalid components.
+         *
+         * @param id          stable id ({@code critical-services-up})
+         * @param description what it asks, in words
+         * @param key         a failed key criterion blocks the gate
+         * @param weight      its weight in the score
+         * @param outcome     pass, warn or fail
+         * @param value       the observed value that decided it ("5 of 6 critical services DOWN")
+         * @param threshold   what was required
+         */
         public Criterion {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(outcome, "outcome");
         }
     }
 
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param status   OPEN, WARN or BLOCKED
+     * @param score    weighted share of criteria passed, in percent (Keptn-style: pass = 1, warning = 0.5)
+     * @param criteria every criterion, in evaluation order
+     */
     public GateDecision {
         Objects.requireNonNull(status, "status");
         criteria = List.copyOf(criteria);

@@ -30,7 +30,18 @@ public record Impact(int totalServices, int servicesUp, double availabilityPerce
         SEVERE
     }
 
-    /** Canonical constructor: copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: copies the collections, so the record is immutable.
+     *
+     * @param totalServices        services in the deployment
+     * @param servicesUp           services whose status is UP
+     * @param availabilityPercent  share of services UP, in percent
+     * @param capabilitiesOffline  capabilities of services that are DOWN
+     * @param capabilitiesDegraded capabilities of services that are DEGRADED or UNKNOWN, or UP while a service they
+     *                             depend on (directly or not) is DOWN: the failure's blast radius
+     * @param capabilitiesOnline   capabilities of services that are UP and need no DOWN service
+     * @param severity             NONE, MINOR, MAJOR or SEVERE
+     */
     public Impact {
         capabilitiesOffline = List.copyOf(Objects.requireNonNullElse(capabilitiesOffline, List.of()));
         capabilitiesDegraded = List.copyOf(Objects.requireNonNullElse(capabilitiesDegraded, List.of()));

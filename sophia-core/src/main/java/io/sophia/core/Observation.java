@@ -11,6 +11,10 @@ import java.util.Objects;
  * when it concerns the deployment as a whole, such as a CI run) and the source that produced it
  * ({@code http}, {@code mcp}, {@code tcp}, {@code dns}, {@code tls}, {@code github}, {@code fly}, or a
  * host's own name).
+ *
+ * <p>Most strings of an observation come from remote sources, so every kind bounds them when it is
+ * built ({@link RemoteText#name(String)}, {@link RemoteText#text(String)}, at most
+ * {@link RemoteText#MAX_ITEMS} list items): whoever builds one, a megabyte name is never stored.
  */
 public sealed interface Observation {
 
@@ -38,9 +42,27 @@ public sealed interface Observation {
      */
     record HttpCheck(String serviceId, String source, String url, int statusCode, Duration latency,
                      String bodyExcerpt, String contentType, String version, Timing timing) implements Observation {
-        /** Canonical constructor: normalises the components. */
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId   the service it concerns, or null for the deployment as a whole
+         * @param source      the probe family that produced it
+         * @param url         as {@link #url()}
+         * @param statusCode  the status code
+         * @param latency     time from request start to the complete body
+         * @param bodyExcerpt the first bytes of the body, capped (never the whole body)
+         * @param contentType the Content-Type header, or null
+         * @param version     the deployed version the service reported, or null
+         * @param timing      phase breakdown, {@link Timing#NONE} when not measured
+         */
         public HttpCheck {
             timing = Objects.requireNonNullElse(timing, Timing.NONE);
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            url = RemoteText.text(url);
+            bodyExcerpt = RemoteText.text(bodyExcerpt);
+            contentType = RemoteText.name(contentType);
+            version = RemoteText.name(version);
         }
     }
 
@@ -56,23 +78,81 @@ public sealed interface Observation {
      */
     record ProbeFailure(String serviceId, String source, String target, FailureKind kind, String detail,
                         Integer httpStatus, Duration elapsed, int attempts) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param target     what was probed (a url, host:port, an API path), never with credentials
+         * @param kind       the precise failure
+         * @param detail     one line for a human, already free of secrets
+         * @param httpStatus the HTTP status when one came back, else null
+         * @param elapsed    how long the probe tried
+         * @param attempts   how many attempts were made
+         */
+        public ProbeFailure {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            target = RemoteText.text(target);
+            detail = RemoteText.text(detail);
+        }
     }
 
     /** A satisfied or violated expectation ({@code [STATUS] == 200}, {@code [BODY].status == ok}). */
     record ConditionCheck(String serviceId, String source, String condition, boolean passed, String actual)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param condition as {@link #condition()}
+         * @param passed    as {@link #passed()}
+         * @param actual    as {@link #actual()}
+         */
+        public ConditionCheck {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            condition = RemoteText.text(condition);
+            actual = RemoteText.text(actual);
+        }
     }
 
     /** A TCP connect that succeeded. */
     record TcpConnect(String serviceId, String source, String host, int port, Duration latency) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param host      as {@link #host()}
+         * @param port      as {@link #port()}
+         * @param latency   as {@link #latency()}
+         */
+        public TcpConnect {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            host = RemoteText.name(host);
+        }
     }
 
     /** A name that resolved. */
     record DnsResolution(String serviceId, String source, String host, List<String> addresses, Duration latency)
             implements Observation {
-        /** Canonical constructor: copies the collections, so the record is immutable. */
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param host      as {@link #host()}
+         * @param addresses as {@link #addresses()}
+         * @param latency   as {@link #latency()}
+         */
         public DnsResolution {
-            addresses = List.copyOf(addresses);
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            host = RemoteText.name(host);
+            addresses = RemoteText.names(addresses);
         }
     }
 
@@ -88,15 +168,61 @@ public sealed interface Observation {
                         String subject, String issuer, Instant notBefore, Instant notAfter, long daysToExpiry,
                         boolean hostnameMatches, boolean selfSigned, boolean trusted, int chainLength)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId       the service it concerns, or null for the deployment as a whole
+         * @param source          the probe family that produced it
+         * @param host            as {@link #host()}
+         * @param port            as {@link #port()}
+         * @param protocol        as {@link #protocol()}
+         * @param cipher          as {@link #cipher()}
+         * @param subject         as {@link #subject()}
+         * @param issuer          as {@link #issuer()}
+         * @param notBefore       as {@link #notBefore()}
+         * @param notAfter        as {@link #notAfter()}
+         * @param daysToExpiry    whole days from the probe's clock to notAfter (negative when expired)
+         * @param hostnameMatches the certificate names the host
+         * @param selfSigned      the leaf is its own issuer
+         * @param trusted         the chain validated against the JDK's trust store
+         * @param chainLength     as {@link #chainLength()}
+         */
+        public TlsHandshake {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            host = RemoteText.name(host);
+            protocol = RemoteText.name(protocol);
+            cipher = RemoteText.name(cipher);
+            subject = RemoteText.text(subject);
+            issuer = RemoteText.text(issuer);
+        }
     }
 
     /** An MCP server that completed the handshake (or discovery) and listed its tools. */
     record McpHandshake(String serviceId, String source, String protocolVersion, String era, String serverName,
                         String serverVersion, List<String> capabilities, int toolCount, Duration latency)
             implements Observation {
-        /** Canonical constructor: copies the collections, so the record is immutable. */
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId       the service it concerns, or null for the deployment as a whole
+         * @param source          the probe family that produced it
+         * @param protocolVersion as {@link #protocolVersion()}
+         * @param era             as {@link #era()}
+         * @param serverName      as {@link #serverName()}
+         * @param serverVersion   as {@link #serverVersion()}
+         * @param capabilities    as {@link #capabilities()}
+         * @param toolCount       as {@link #toolCount()}
+         * @param latency         as {@link #latency()}
+         */
         public McpHandshake {
-            capabilities = List.copyOf(capabilities);
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            protocolVersion = RemoteText.name(protocolVersion);
+            era = RemoteText.name(era);
+            serverName = RemoteText.name(serverName);
+            serverVersion = RemoteText.name(serverVersion);
+            capabilities = RemoteText.names(capabilities);
         }
     }
 
@@ -109,6 +235,37 @@ public sealed interface Observation {
     record CiRun(String serviceId, String source, String repository, long runId, String workflowName,
                  String headBranch, String headSha, String event, String status, String conclusion,
                  int runAttempt, Instant createdAt, Instant updatedAt, String htmlUrl) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param repository   as {@link #repository()}
+         * @param runId        as {@link #runId()}
+         * @param workflowName as {@link #workflowName()}
+         * @param headBranch   as {@link #headBranch()}
+         * @param headSha      as {@link #headSha()}
+         * @param event        as {@link #event()}
+         * @param status       queued, in_progress, completed …
+         * @param conclusion   success, failure, cancelled, timed_out, startup_failure … or null while running
+         * @param runAttempt   as {@link #runAttempt()}
+         * @param createdAt    as {@link #createdAt()}
+         * @param updatedAt    as {@link #updatedAt()}
+         * @param htmlUrl      as {@link #htmlUrl()}
+         */
+        public CiRun {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            repository = RemoteText.name(repository);
+            workflowName = RemoteText.name(workflowName);
+            headBranch = RemoteText.name(headBranch);
+            headSha = RemoteText.name(headSha);
+            event = RemoteText.name(event);
+            status = RemoteText.name(status);
+            conclusion = RemoteText.name(conclusion);
+            htmlUrl = RemoteText.text(htmlUrl);
+        }
+
         /** {@return wall time from creation to the last update, or null} */
         public Duration duration() {
             return createdAt == null || updatedAt == null ? null : Duration.between(createdAt, updatedAt);
@@ -117,6 +274,22 @@ public sealed interface Observation {
 
     /** One step of a CI job. */
     record CiStep(int number, String name, String status, String conclusion, Instant startedAt, Instant completedAt) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param number      as {@link #number()}
+         * @param name        as {@link #name()}
+         * @param status      as {@link #status()}
+         * @param conclusion  as {@link #conclusion()}
+         * @param startedAt   as {@link #startedAt()}
+         * @param completedAt as {@link #completedAt()}
+         */
+        public CiStep {
+            name = RemoteText.name(name);
+            status = RemoteText.name(status);
+            conclusion = RemoteText.name(conclusion);
+        }
+
         /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
@@ -130,10 +303,34 @@ public sealed interface Observation {
     record CiJob(String serviceId, String source, long runId, long jobId, String name, String status,
                  String conclusion, int runAttempt, Instant startedAt, Instant completedAt, String runnerName,
                  List<String> labels, List<CiStep> steps, String htmlUrl) implements Observation {
-        /** Canonical constructor: copies the collections, so the record is immutable. */
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId   the service it concerns, or null for the deployment as a whole
+         * @param source      the probe family that produced it
+         * @param runId       as {@link #runId()}
+         * @param jobId       as {@link #jobId()}
+         * @param name        as {@link #name()}
+         * @param status      as {@link #status()}
+         * @param conclusion  as {@link #conclusion()}
+         * @param runAttempt  as {@link #runAttempt()}
+         * @param startedAt   as {@link #startedAt()}
+         * @param completedAt as {@link #completedAt()}
+         * @param runnerName  as {@link #runnerName()}
+         * @param labels      as {@link #labels()}
+         * @param steps       as {@link #steps()}
+         * @param htmlUrl     as {@link #htmlUrl()}
+         */
         public CiJob {
-            labels = List.copyOf(Objects.requireNonNullElse(labels, List.of()));
-            steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            name = RemoteText.name(name);
+            status = RemoteText.name(status);
+            conclusion = RemoteText.name(conclusion);
+            runnerName = RemoteText.name(runnerName);
+            htmlUrl = RemoteText.text(htmlUrl);
+            labels = RemoteText.names(labels);
+            steps = RemoteText.items(steps);
         }
 
         /** {@return from start to completion, or null while either is unknown} */
@@ -150,11 +347,45 @@ public sealed interface Observation {
     /** A check-run annotation of a CI job (they often hold the exact error). */
     record CiAnnotation(String serviceId, String source, long jobId, String level, String title, String message,
                         String path, Integer line) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param jobId     as {@link #jobId()}
+         * @param level     as {@link #level()}
+         * @param title     as {@link #title()}
+         * @param message   as {@link #message()}
+         * @param path      as {@link #path()}
+         * @param line      as {@link #line()}
+         */
+        public CiAnnotation {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            level = RemoteText.name(level);
+            title = RemoteText.name(title);
+            message = RemoteText.text(message);
+            path = RemoteText.text(path);
+        }
     }
 
     /** A job log that was read (streamed) in full or up to a cap. */
     record CiLogRead(String serviceId, String source, long jobId, long bytes, long lines, boolean truncated)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param jobId     as {@link #jobId()}
+         * @param bytes     as {@link #bytes()}
+         * @param lines     as {@link #lines()}
+         * @param truncated as {@link #truncated()}
+         */
+        public CiLogRead {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+        }
     }
 
     /**
@@ -172,19 +403,69 @@ public sealed interface Observation {
     record LogFinding(String serviceId, String source, long jobId, String jobName, String step, long lineNumber,
                       String indicationId, String causeId, String line, List<String> context, double score)
             implements Observation {
-        /** Canonical constructor: copies the collections, so the record is immutable. */
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param jobId        the CI job, or 0 when the log is not a CI job's
+         * @param jobName      as {@link #jobName()}
+         * @param step         the step the line belongs to, or null when unknown
+         * @param lineNumber   1-based line number in the log
+         * @param indicationId the indication that matched
+         * @param causeId      the root cause the indication belongs to
+         * @param line         the matched line, ANSI codes and timestamp stripped (untrusted text)
+         * @param context      a few lines around it
+         * @param score        how strongly this finding explains the failure, in [0,1]; findings are ranked by it
+         */
         public LogFinding {
-            context = List.copyOf(Objects.requireNonNullElse(context, List.of()));
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            jobName = RemoteText.name(jobName);
+            step = RemoteText.name(step);
+            indicationId = RemoteText.name(indicationId);
+            causeId = RemoteText.name(causeId);
+            line = RemoteText.text(line);
+            context = RemoteText.texts(context);
         }
     }
 
     /** A health check of a platform machine. */
     record MachineCheck(String name, String status, String output) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param name   as {@link #name()}
+         * @param status as {@link #status()}
+         * @param output as {@link #output()}
+         */
+        public MachineCheck {
+            name = RemoteText.name(name);
+            status = RemoteText.name(status);
+            output = RemoteText.text(output);
+        }
     }
 
     /** An event of a platform machine (start, exit, launch failure, restart …). */
     record MachineEvent(String type, String status, String source, Instant timestamp, Integer exitCode,
                         Boolean oomKilled, String detail) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param type      as {@link #type()}
+         * @param status    as {@link #status()}
+         * @param source    the probe family that produced it
+         * @param timestamp as {@link #timestamp()}
+         * @param exitCode  as {@link #exitCode()}
+         * @param oomKilled as {@link #oomKilled()}
+         * @param detail    as {@link #detail()}
+         */
+        public MachineEvent {
+            type = RemoteText.name(type);
+            status = RemoteText.name(status);
+            source = RemoteText.name(source);
+            detail = RemoteText.text(detail);
+        }
     }
 
     /**
@@ -198,10 +479,35 @@ public sealed interface Observation {
                            boolean stuck, String region, String imageRef, String hostStatus,
                            List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt)
             implements Observation {
-        /** Canonical constructor: copies the collections, so the record is immutable. */
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param app        as {@link #app()}
+         * @param machineId  as {@link #machineId()}
+         * @param name       as {@link #name()}
+         * @param state      created, starting, started, stopping, stopped, suspended, failed, destroyed, replacing …
+         * @param stuck      a transient state that lasted too long
+         * @param region     as {@link #region()}
+         * @param imageRef   as {@link #imageRef()}
+         * @param hostStatus ok, unknown, unreachable …, or null
+         * @param checks     as {@link #checks()}
+         * @param events     as {@link #events()}
+         * @param updatedAt  as {@link #updatedAt()}
+         */
         public PlatformMachine {
-            checks = List.copyOf(Objects.requireNonNullElse(checks, List.of()));
-            events = List.copyOf(Objects.requireNonNullElse(events, List.of()));
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            app = RemoteText.name(app);
+            machineId = RemoteText.name(machineId);
+            name = RemoteText.name(name);
+            state = RemoteText.name(state);
+            region = RemoteText.name(region);
+            imageRef = RemoteText.name(imageRef);
+            hostStatus = RemoteText.name(hostStatus);
+            checks = RemoteText.items(checks);
+            events = RemoteText.items(events);
         }
     }
 }

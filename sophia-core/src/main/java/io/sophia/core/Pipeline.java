@@ -18,7 +18,13 @@ import java.util.Objects;
  */
 public record Pipeline(ProbeExecutor executor, Diagnoser diagnoser, Clock clock) {
 
-    /** Canonical constructor: rejects invalid components. */
+    /**
+     * Canonical constructor: rejects invalid components.
+     *
+     * @param executor  runs the probes (the probes module's {@code ProbeRunner})
+     * @param diagnoser explains the observations (the diagnosis module's {@code Diagnosis})
+     * @param clock     stamps the assessment
+     */
     public Pipeline {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(diagnoser, "diagnoser");

@@ -16,7 +16,17 @@ import java.util.Objects;
  */
 public record RankedCause(CauseId id, String title, double probability, Confidence confidence, String explanation,
                           List<Evidence> evidence, List<String> serviceIds) {
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param id          a cause id (DESIGN.md vocabulary or a rule file's)
+     * @param title       short human name ("Dockerfile build failure")
+     * @param probability posterior in [0,1]; over all causes of an assessment the sum is at most 1
+     * @param confidence  how solid the evidence is
+     * @param explanation one or two sentences saying why it ranks where it does, with the numbers
+     * @param evidence    arguments for and against, strongest first
+     * @param serviceIds  services it explains
+     */
     public RankedCause {
         Objects.requireNonNull(id, "id");
         if (!(probability >= 0 && probability <= 1)) {

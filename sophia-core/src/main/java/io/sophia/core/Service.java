@@ -26,7 +26,18 @@ public record Service(
         List<String> dependsOn,
         Expectations expect) {
 
-    /** Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable. */
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param id         stable identifier, used in reports and as the key of every observation
+     * @param name       human name ("MCP Research")
+     * @param url        where the service answers; for {@link ServiceKind#TCP} a {@code tcp://host:port} URI
+     * @param kind       how it is probed
+     * @param capability what users lose when it is down ("Research capabilities")
+     * @param critical   a critical service that is not UP blocks the gate
+     * @param dependsOn  ids of services this one needs
+     * @param expect     what counts as healthy
+     */
     public Service {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;

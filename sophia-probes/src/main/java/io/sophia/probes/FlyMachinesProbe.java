@@ -123,6 +123,12 @@ public final class FlyMachinesProbe implements Probe {
                         "environment variable " + config.tokenEnv() + " is not set", null, start));
                 continue;
             }
+            if (token.indexOf('\n') >= 0 || token.indexOf('\r') >= 0) {
+                // a token is one line: a pasted value with a line break would split the Authorization header
+                out.add(failure(serviceId, path, FailureKind.MISCONFIGURED, "environment variable " + config.tokenEnv()
+                        + " holds more than one line; a token is a single line (no request was sent)", null, start));
+                continue;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 out.add(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED,

@@ -165,6 +165,11 @@ public final class GitHubActionsProbe implements Probe {
             if (value == null || value.isBlank()) {
                 out.add(failure(target(), FailureKind.MISCONFIGURED, "environment variable " + config.tokenEnv()
                         + " is not set; reading the GitHub API without a token", null, start));
+            } else if (value.strip().indexOf('\n') >= 0 || value.strip().indexOf('\r') >= 0) {
+                // a token is one line: a pasted value with a line break would split the Authorization header
+                out.add(failure(target(), FailureKind.MISCONFIGURED, "environment variable " + config.tokenEnv()
+                        + " holds more than one line; a token is a single line (no request was sent)", null, start));
+                return out;
             } else {
                 token = value.strip();
             }

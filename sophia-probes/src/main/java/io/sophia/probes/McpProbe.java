@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sophia.core.FailureKind;
@@ -411,7 +412,7 @@ public final class McpProbe implements Probe {
 
     private static String clip(String s) {
         String t = s.replaceAll("\\p{Cntrl}+", " ").strip();
-        return t.length() > 120 ? t.substring(0, 120) + "…" : t;
+        return Secrets.patterns().cut(t, 120);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -186,7 +186,7 @@ class FlyMachinesProbeTest {
         api.answer("app", 401, "{\"error\":\"token " + TOKEN + " is invalid\"}");
         ProbeFailure f = onlyFailure(run(config().app("web", "app").build()));
         assertEquals(FailureKind.UNAUTHORIZED, f.kind());
-        assertTrue(f.detail().contains("****"), f.detail());
+        assertTrue(f.detail().contains(io.sophia.core.Secrets.MASK), f.detail());
     }
 
     @Test
@@ -244,6 +244,17 @@ class FlyMachinesProbeTest {
         api.answer("empty", 200, "[]");
         run(config().env(Map.of("TEST_FLY_TOKEN", TOKEN + "\n")::get).app("web", "empty").build());
         assertEquals(List.of("Bearer " + TOKEN), api.authorizations);
+    }
+
+    @Test
+    void aTokenWithALineBreakInsideIsRejectedBeforeAnyRequestAndNeverEchoed() {
+        String twoLines = "fm2_firstLineOfTheToken1234\nsecondLineOfTheToken5678";
+        ProbeFailure f = onlyFailure(FlyMachinesProbe.of(config().env(Map.of("TEST_FLY_TOKEN", twoLines)::get)
+                .app("web", "app").build(), null).run());
+        assertEquals(FailureKind.MISCONFIGURED, f.kind());
+        assertTrue(f.detail().contains("TEST_FLY_TOKEN") && f.detail().contains("more than one line"), f.detail());
+        assertFalse(f.toString().contains("firstLineOfTheT") || f.toString().contains("secondLineOfThe"), f.toString());
+        assertTrue(api.paths.isEmpty(), "no request may be sent: " + api.paths);
     }
 
     @Test

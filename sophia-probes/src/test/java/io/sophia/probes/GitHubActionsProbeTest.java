@@ -417,6 +417,22 @@ class GitHubActionsProbeTest {
         }
 
         @Test
+        @DisplayName("a token variable holding two lines is MISCONFIGURED before any request, and no part of it is echoed")
+        void multiLineToken() throws Exception {
+            String twoLines = "ghp_firstLineOfTheTokenAbc123\nsecondLineOfTheTokenXyz789";
+            List<Observation> seen = GitHubActionsProbe.of(config().env(Map.of("SOPHIA_GITHUB_TOKEN", twoLines)::get)
+                    .build(), deployment, analyzer).run();
+
+            assertEquals(1, seen.size(), seen::toString);
+            ProbeFailure misconfigured = (ProbeFailure) seen.get(0);
+            assertEquals(FailureKind.MISCONFIGURED, misconfigured.kind());
+            assertTrue(misconfigured.detail().contains("SOPHIA_GITHUB_TOKEN")
+                    && misconfigured.detail().contains("more than one line"), misconfigured.detail());
+            assertFalse(seen.toString().contains("firstLineOfThe") || seen.toString().contains("secondLineOfThe"));
+            assertTrue(api.seen.isEmpty(), () -> "no request may be sent: " + api.seen);
+        }
+
+        @Test
         @DisplayName("a log of unknown length (chunked) larger than maxLogBytes is read from its head up to the cap, truncated")
         void cappedLog() throws Exception {
             logRedirect(FAILED_JOB_ID, exchange -> streamLog(exchange, 5L << 20));

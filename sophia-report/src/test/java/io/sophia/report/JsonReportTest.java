@@ -2,6 +2,8 @@ package io.sophia.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Confidence;
@@ -232,9 +234,59 @@ class JsonReportTest {
         e = assertThrows(ReportFormatException.class, () -> JsonReport.read(badCause));
         assertTrue(e.getMessage().startsWith("$.diagnosis.causes[0].id"), e.getMessage());
 
-        String badType = json.replaceFirst("\"type\": \"ci-run\"", "\"type\": \"teleport\"");
-        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(badType));
-        assertTrue(e.getMessage().contains(".type: unknown observation type 'teleport'"), e.getMessage());
+        String badLatency = json.replaceFirst("\"latencyMs\": 16,", "\"latencyMs\": \"16\",");
+        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(badLatency));
+        assertEquals("$.services[0].latencyMs: expected an integer", e.getMessage());
+
+        String secondsNotMillis = json.replaceFirst("\"elapsedMs\": 16,", "\"elapsedMs\": 0.016,");
+        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(secondsNotMillis));
+        assertTrue(e.getMessage().startsWith("$.observations[0].elapsedMs: expected an integer"), e.getMessage());
+
+        String noStatus = json.replaceFirst("\"status\": \"DOWN\",", "");
+        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(noStatus));
+        assertEquals("$.services[0]: status: missing", e.getMessage());
+
+        String noGate = json.substring(0, json.indexOf("  \"gate\"")) + json.substring(json.indexOf("  \"observations\""));
+        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(noGate));
+        assertEquals("$.gate: missing", e.getMessage());
+    }
+
+    @Test
+    void a_report_of_a_later_minor_version_reads_its_fields_unknown_ones_ignored() throws Exception {
+        // what a 1.1 writer may add: a top-level field, fields inside records, an observation kind
+        ObjectNode json = (ObjectNode) M.readTree(JsonReport.render(ReferenceScenario.withPlatform()));
+        json.put("schemaVersion", "1.1");
+        json.putObject("budget").put("checkBudgetMs", 30_000);
+        ((ObjectNode) json.get("services").get(0)).put("owner", "team-web");
+        ((ObjectNode) json.get("diagnosis").get("causes").get(0)).put("nextCheck", "look at the build log");
+        ((ObjectNode) json.get("diagnosis")).putArray("missingEvidence").add("fly logs");
+        ((ObjectNode) json.get("observations").get(0)).put("retryAfterMs", 5);
+        ArrayNode observations = (ArrayNode) json.get("observations");
+        observations.insertObject(1).put("type", "k8s-pod").put("serviceId", "api").put("source", "k8s");
+
+        Assessment back = JsonReport.read(M.writeValueAsString(json));
+
+        Assessment original = ReferenceScenario.withPlatform();
+        assertEquals("1.1", back.schemaVersion());
+        assertEquals(original.services(), back.services());
+        assertEquals(original.observations(), back.observations(), "the unknown kind is skipped, the rest kept");
+        assertEquals(original.causes().get(0).id(), back.causes().get(0).id());
+        assertEquals(original.gate(), back.gate());
+    }
+
+    @Test
+    void a_report_of_another_major_version_is_refused_by_name() {
+        String json = JsonReport.render(ReferenceScenario.assessment()).replace("\"schemaVersion\": \"1.0\"",
+                "\"schemaVersion\": \"2.0\"");
+        ReportFormatException e = assertThrows(ReportFormatException.class, () -> JsonReport.read(json));
+        assertEquals("$.schemaVersion: '2.0' is of another major version; this reader reads 1.x", e.getMessage());
+    }
+
+    @Test
+    void an_observation_without_a_type_is_a_format_error() {
+        String json = JsonReport.render(ReferenceScenario.assessment()).replaceFirst("\"type\": \"probe-failure\",", "");
+        ReportFormatException e = assertThrows(ReportFormatException.class, () -> JsonReport.read(json));
+        assertEquals("$.observations[0]: type: missing", e.getMessage());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Secrets;
+
+import java.util.List;
+
 /** Makes text from an API fit for one line of a report: no control characters, capped length. */
 public final class FlyText {
 
@@ -12,7 +16,8 @@ public final class FlyText {
             return null;
         }
         String s = text.replaceAll("\\p{Cntrl}+", " ").trim();
-        return s.length() > max ? s.substring(0, max) + "…" : s;
+        // redacted before the cut, and the cut never ends inside a word: no head of a token survives it
+        return Secrets.patterns().cut(s, max);
     }
 
     /** {@code text} with every occurrence of {@code secret} masked (an API may echo what it was sent). */
@@ -20,6 +25,6 @@ public final class FlyText {
         if (text == null || secret == null || secret.length() < 4) {
             return text;
         }
-        return text.replace(secret, "****");
+        return Secrets.of(List.of(secret)).redact(text);
     }
 }

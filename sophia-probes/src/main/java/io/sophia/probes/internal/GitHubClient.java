@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -299,12 +300,15 @@ public final class GitHubClient {
             // not JSON: fall through to the text
         }
         String text = new String(Arrays.copyOf(bytes, Math.min(bytes.length, 200)), java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length > 200) {
+            // the bytes were cut: drop the word the cut fell into, it may be the head of a token
+            text = Secrets.patterns().cut(text, Math.max(1, text.length() - 1));
+        }
         return text.contains("<") ? "" : clean(text);
     }
 
     private String clean(String text) {
-        String t = SafeText.without(text, token);
-        return t.length() > 200 ? t.substring(0, 199) + "…" : t;
+        return Secrets.patterns().cut(SafeText.without(text, token), 200);
     }
 
     private ApiException io(URI uri, IOException e) {

@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -163,7 +164,11 @@ public final class McpBodySubscriber implements HttpResponse.BodySubscriber<McpB
         byte[] bytes = all.toByteArray();
         String text = new String(bytes, 0, Math.min(bytes.length, EXCERPT * 4), StandardCharsets.UTF_8);
         text = text.replaceAll("\\p{Cntrl}+", " ").strip();
-        return text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text;
+        if (bytes.length > EXCERPT * 4) {
+            // the bytes were cut: drop the word the cut fell into, it may be the head of a token
+            text = Secrets.patterns().cut(text, Math.max(1, text.length() - 1));
+        }
+        return Secrets.patterns().cut(text, EXCERPT);
     }
 
     private static JsonNode parse(String text) {

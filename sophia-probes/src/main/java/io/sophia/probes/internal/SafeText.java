@@ -1,12 +1,15 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Secrets;
+
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Text that may leave a probe: urls without credentials or query strings, exception messages with
- * anything token-shaped masked. Every target and detail of an observation goes through here.
+ * anything token-shaped masked ({@link Secrets}, Sophia's one set of shapes). Every target and detail of an observation goes through here.
  */
 public final class SafeText {
 
@@ -15,10 +18,6 @@ public final class SafeText {
 
     private static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
     private static final Pattern QUERY = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^\\s?#]*)\\?[^\\s]*");
-    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(authorization:?\\s*)(?:(?:bearer|token|basic)\\s+)?[^\\s,;]+");
-    private static final Pattern BEARER = Pattern.compile(
-            "(?i)\\b(bearer)\\s+(?!\\*\\*\\*)[^\\s,;]+|\\b(token)\\s+(?!\\*\\*\\*)[A-Za-z0-9_.~+/=-]{12,}");
-    private static final Pattern GITHUB_TOKEN = Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})");
 
     private SafeText() {
     }
@@ -48,18 +47,16 @@ public final class SafeText {
         }
         String t = USERINFO.matcher(text).replaceAll("$1");
         t = QUERY.matcher(t).replaceAll("$1");
-        t = AUTHORIZATION.matcher(t).replaceAll("$1***");
-        t = BEARER.matcher(t).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + " ***");
-        t = GITHUB_TOKEN.matcher(t).replaceAll("***");
+        // the one set of credential shapes, applied before the text is cut (a cut never ends inside a word)
         t = t.replace('\r', ' ').replace('\n', ' ').strip();
-        return t.length() <= MAX_DETAIL ? t : t.substring(0, MAX_DETAIL - 1) + "…";
+        return Secrets.patterns().cut(t, MAX_DETAIL);
     }
 
     /** {@code text} with every occurrence of {@code secret} masked (for a known token value), then {@link #text(String)}. */
     public static String without(String text, String secret) {
         String t = text == null ? "" : text;
         if (secret != null && !secret.isEmpty()) {
-            t = t.replace(secret, "***");
+            t = Secrets.of(List.of(secret)).redact(t);
         }
         return text(t);
     }

@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Secrets;
 import io.sophia.core.FailureKind;
 
 import java.io.EOFException;
@@ -98,6 +99,6 @@ public final class TcpFailures {
             return t.getClass().getSimpleName();
         }
         m = m.replaceAll("[\\r\\n]+", " ");
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+        return Secrets.patterns().cut(m, 200);
     }
 }

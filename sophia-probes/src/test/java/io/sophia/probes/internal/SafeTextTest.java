@@ -30,6 +30,6 @@ class SafeTextTest {
     @Test
     @DisplayName("a known secret value is masked wherever it appears")
     void without() {
-        assertEquals("value *** here", SafeText.without("value tok-123 here", "tok-123"));
+        assertEquals("value [REDACTED] here", SafeText.without("value tok-123 here", "tok-123"));
     }
 }

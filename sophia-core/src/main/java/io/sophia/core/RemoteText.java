@@ -1,0 +1,215 @@
+package io.sophia.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text that came from a remote source — run, job and step names, log lines, response bodies,
+ * MCP server strings — is untrusted: it can be megabytes long, and it can carry terminal control
+ * sequences that rewrite a terminal's screen, title or clipboard. Every {@link Observation}
+ * bounds its strings with {@link #name(String)} and {@link #text(String)} when it is built, and
+ * everything printed to a terminal goes through {@link #forTerminal(String)}.
+ *
+ * <p>Stability: public API.
+ */
+public final class RemoteText {
+
+    /** Longest name, id, state or version an observation keeps (a 3 MB server name is cut to this). */
+    public static final int MAX_NAME = 512;
+
+    /** Longest free text an observation keeps: a log line, a message, a detail, a body excerpt. */
+    public static final int MAX_TEXT = 8192;
+
+    /** Most items an observation's list keeps (capabilities, labels, steps, events …). */
+    public static final int MAX_ITEMS = 1000;
+
+    private static final char ESC = 0x1b;
+    private static final char BEL = 0x07;
+
+    private RemoteText() {
+    }
+
+    /**
+     * {@return {@code s} bounded to {@link #MAX_NAME} characters, redacted first when it is cut (null stays null)}
+     *
+     * @param s remote text, or null
+     */
+    public static String name(String s) {
+        return s == null || s.length() <= MAX_NAME ? s : Secrets.patterns().cut(s, MAX_NAME);
+    }
+
+    /**
+     * {@return {@code s} bounded to {@link #MAX_TEXT} characters, redacted first when it is cut (null stays null)}
+     *
+     * @param s remote text, or null
+     */
+    public static String text(String s) {
+        return s == null || s.length() <= MAX_TEXT ? s : Secrets.patterns().cut(s, MAX_TEXT);
+    }
+
+    /**
+     * {@return {@code list} with at most {@link #MAX_ITEMS} items, each bounded by {@link #name(String)}; null gives
+     * an empty list}
+     *
+     * @param list remote items, or null
+     */
+    public static List<String> names(List<String> list) {
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(Math.min(list.size(), MAX_ITEMS));
+        for (String s : list.size() > MAX_ITEMS ? list.subList(0, MAX_ITEMS) : list) {
+            out.add(name(s));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@return {@code list} with at most {@link #MAX_ITEMS} items, each bounded by {@link #text(String)}; null gives
+     * an empty list}
+     *
+     * @param list remote items, or null
+     */
+    public static List<String> texts(List<String> list) {
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(Math.min(list.size(), MAX_ITEMS));
+        for (String s : list.size() > MAX_ITEMS ? list.subList(0, MAX_ITEMS) : list) {
+            out.add(text(s));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@return {@code list} with at most {@link #MAX_ITEMS} items; null gives an empty list}
+     *
+     * @param <T> the item type
+     * @param list remote items, or null
+     */
+    public static <T> List<T> items(List<T> list) {
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(list.size() > MAX_ITEMS ? list.subList(0, MAX_ITEMS) : list);
+    }
+
+    /**
+     * {@code s} safe to write to a terminal: ANSI/ECMA-48 escape sequences (CSI such as colours
+     * and cursor moves, OSC such as window titles, hyperlinks and clipboard writes, DCS, APC, PM,
+     * SOS and two-character escapes) are removed whole, and so are the other C0 controls (except
+     * newline and tab), DEL, the C1 controls and the Unicode bidirectional overrides that make
+     * text read differently from what it is. Linear in the length; null gives the empty string.
+     *
+     * @param s remote text, or null
+     * @return the text, safe to print on a terminal
+     */
+    public static String forTerminal(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (clean(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ESC || c == '\u009b' || c == '\u009d' || c == '\u0090' || c == '\u0098' || c == '\u009e'
+                    || c == '\u009f') {
+                i = skipSequence(s, i);
+            } else {
+                if (!unsafe(c)) {
+                    b.append(c);
+                }
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean clean(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (unsafe(s.charAt(i)) || s.charAt(i) == ESC) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unsafe(char c) {
+        if (c == '\n' || c == '\t') {
+            return false;
+        }
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** The index after the escape sequence starting at {@code i} (ESC or a C1 introducer). */
+    private static int skipSequence(String s, int i) {
+        int n = s.length();
+        char c = s.charAt(i);
+        char kind;
+        int j;
+        if (c == ESC) {
+            if (i + 1 >= n) {
+                return n;
+            }
+            kind = s.charAt(i + 1);
+            j = i + 2;
+        } else {
+            // C1 forms: CSI 0x9b, OSC 0x9d, DCS 0x90, SOS 0x98, PM 0x9e, APC 0x9f
+            kind = switch (c) {
+                case '\u009b' -> '[';
+                case '\u009d' -> ']';
+                case '\u0090' -> 'P';
+                case '\u0098' -> 'X';
+                case '\u009e' -> '^';
+                default -> '_';
+            };
+            j = i + 1;
+        }
+        switch (kind) {
+            case '[' -> {
+                // parameters and intermediates, then one final byte 0x40-0x7e
+                while (j < n) {
+                    char d = s.charAt(j++);
+                    if (d >= 0x40 && d <= 0x7e) {
+                        return j;
+                    }
+                    if (d < 0x20 || d > 0x7e) {
+                        // not a CSI character: the sequence is broken, drop what came so far
+                        return j - 1;
+                    }
+                }
+                return n;
+            }
+            case ']', 'P', 'X', '^', '_' -> {
+                // a string, ended by BEL, ESC \ or the C1 string terminator; unterminated runs to the end
+                while (j < n) {
+                    char d = s.charAt(j);
+                    if (d == BEL || d == '\u009c') {
+                        return j + 1;
+                    }
+                    if (d == ESC) {
+                        return j + 1 < n && s.charAt(j + 1) == '\\' ? j + 2 : j;
+                    }
+                    j++;
+                }
+                return n;
+            }
+            default -> {
+                if (kind < 0x20 || kind > 0x7e) {
+                    // a lone ESC before ordinary text or a newline: drop the ESC only
+                    return i + 1;
+                }
+                // ESC with intermediates (0x20-0x2f) and a final byte: charset selection, keypad modes …
+                while (j < n && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2f) {
+                    j++;
+                }
+                return c == ESC && kind >= 0x20 && kind <= 0x2f ? Math.min(n, j + 1) : j;
+            }
+        }
+    }
+}

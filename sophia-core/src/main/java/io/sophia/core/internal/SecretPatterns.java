@@ -1,0 +1,162 @@
+package io.sophia.core.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one set of credential shapes every redaction in Sophia uses (reports, probe details, config
+ * and rule-file errors, the command line's streams). Add a shape here and every output masks it.
+ */
+public final class SecretPatterns {
+
+    /** What a masked secret is replaced with. */
+    public static final String MASK = "[REDACTED]";
+
+    private static final Predicate<String> ALWAYS = s -> true;
+
+    /**
+     * A pattern, the group of it that is the secret, and lower-case literals one of which must
+     * occur for the pattern to match (checked first: most text holds none, and the scan is cheap).
+     */
+    private record Rule(Pattern pattern, int group, Predicate<String> applies, List<String> hints) {
+        Rule(Pattern pattern, int group, Predicate<String> applies, String... hints) {
+            this(pattern, group, applies, List.of(hints));
+        }
+    }
+
+    // Every quantifier is bounded or possessive on a character class, so a rule is linear in the text.
+    private static final List<Rule> RULES = List.of(
+            new Rule(Pattern.compile("-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|\\z)"),
+                    0, ALWAYS, "private key-----"),
+            new Rule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{16,255}|github_pat_[A-Za-z0-9_]{20,255})"), 0, ALWAYS,
+                    "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_"),
+            new Rule(Pattern.compile("(?i)\\bFlyV1\\s{1,5}([^\\s\"'<>`]++)"), 1, ALWAYS, "flyv1"),
+            new Rule(Pattern.compile("\\bfm[12]_[A-Za-z0-9_+/=-]{16,}+"), 0, ALWAYS, "fm1_", "fm2_"),
+            new Rule(Pattern.compile("\\b(?:glpat-[A-Za-z0-9_-]{20,}+|npm_[A-Za-z0-9]{36}|xox[abposr]-[A-Za-z0-9-]{10,}+"
+                    + "|xapp-[A-Za-z0-9-]{10,}+)"), 0, ALWAYS, "glpat-", "npm_", "xox", "xapp-"),
+            // Stripe-style secret and restricted keys (sk_live_…, rk_test_…): often in health or config dumps
+            new Rule(Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+"), 0, ALWAYS, "sk_", "rk_"),
+            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+"), 0, ALWAYS, "eyj"),
+            new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}\\b"), 0, ALWAYS,
+                    "akia", "asia", "agpa", "aida", "aroa"),
+            new Rule(Pattern.compile("(?i)\\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token|private-token)"
+                    + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)(?:(?:bearer|basic|token|flyv1|digest)\\s{1,5})?+([^\\s\"'<>,;`()\\[\\]{}]++)"),
+                    2, ALWAYS, "authorization", "api-key", "auth-token", "private-token"),
+            new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s{1,5}([A-Za-z0-9._~+/=-]{8,}+)"), 1,
+                    SecretPatterns::looksRandom, "bearer", "basic", "token"),
+            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_KEY)"
+                    + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,}+)"), 1, SecretPatterns::looksRandom,
+                    "token", "secret", "passw", "key"),
+            // user info of a url: scheme://user:password@host (the whole user info, the user name can be a token too)
+            new Rule(Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://([^/\\s@\"'<>`]++)@"), 1, ALWAYS, "@"),
+            new Rule(Pattern.compile("(?i)[?&;](?:access_token|refresh_token|id_token|token|api_key|apikey|key|secret"
+                    + "|client_secret|password|passwd|pwd|sig|signature|x-amz-signature|x-amz-credential"
+                    + "|x-amz-security-token|auth)=([^&\\s\"'<>#`]++)"), 1, ALWAYS,
+                    "token=", "key=", "secret=", "passw", "pwd=", "sig", "credential=", "auth="));
+
+    /** A whole value shaped like a credential: a known token prefix, an auth scheme and a credential. */
+    private static final Pattern SECRET_PREFIX = Pattern.compile(
+            "(?is)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s|basic\\s|glpat-|npm_|xox[abposr]-|xapp-|sk_live_|sk_test_"
+            + "|rk_live_|rk_test_|akia|asia|eyj[a-z0-9_-]{8,}\\.|-----begin ).*");
+
+    private SecretPatterns() {
+    }
+
+    /** {@code text} with every credential-shaped part masked; null stays null. Idempotent. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String t = text;
+        String lower = t.toLowerCase(Locale.ROOT);
+        for (Rule r : RULES) {
+            for (String hint : r.hints()) {
+                if (lower.contains(hint)) {
+                    t = apply(r, t);
+                    break;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * True when a whole value (a config value, a key) looks like a credential: a known token shape,
+     * or a long run of mixed-case letters and digits without spaces (generated, not a name:
+     * {@code DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER} is a name, {@code aZ3…} is not).
+     */
+    public static boolean looksLikeSecret(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return false;
+        }
+        if (SECRET_PREFIX.matcher(v).matches() || !redact(v).equals(v)) {
+            return true;
+        }
+        if (v.length() < 32 || v.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        boolean lower = v.chars().anyMatch(Character::isLowerCase);
+        boolean upper = v.chars().anyMatch(Character::isUpperCase);
+        boolean digit = v.chars().anyMatch(Character::isDigit);
+        return lower && upper && digit;
+    }
+
+    private static String apply(Rule r, String t) {
+        Matcher m = r.pattern().matcher(t);
+        if (!m.find()) {
+            return t;
+        }
+        StringBuilder b = new StringBuilder(t.length());
+        int last = 0;
+        do {
+            int start = m.start(r.group());
+            int end = m.end(r.group());
+            if (start < 0) {
+                continue;
+            }
+            String secret = t.substring(start, end);
+            if (secret.equals(MASK) || !r.applies().test(secret)) {
+                continue;
+            }
+            b.append(t, last, start).append(MASK);
+            last = end;
+        } while (m.find());
+        b.append(t, last, t.length());
+        return b.toString();
+    }
+
+    /**
+     * True for strings that look generated rather than written: at least 8 characters with a
+     * digit, or with at least two of lower case, inner upper case and symbols. Keeps "Bearer
+     * authentication" and "token expired" readable while masking "Basic dXNlcjpwYXNz".
+     */
+    public static boolean looksRandom(String s) {
+        if (s.length() < 8) {
+            return false;
+        }
+        boolean lower = false;
+        boolean innerUpper = false;
+        boolean symbol = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                return true;
+            } else if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isUpperCase(c)) {
+                innerUpper |= i > 0;
+            } else if ("+/=_".indexOf(c) >= 0) {
+                symbol = true;
+            }
+        }
+        int classes = (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0);
+        return classes >= 2;
+    }
+}

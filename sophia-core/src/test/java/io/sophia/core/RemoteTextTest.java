@@ -1,0 +1,42 @@
+package io.sophia.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RemoteTextTest {
+
+    @Test
+    void stripsEscapeSequencesAndControls() {
+        assertEquals("red text", RemoteText.forTerminal("\u001b[31mred\u001b[0m text"));
+        // OSC 0 (window title), OSC 8 hyperlink, OSC 52 clipboard write
+        assertEquals("title", RemoteText.forTerminal("\u001b]0;pwned\u0007title"));
+        assertEquals("link", RemoteText.forTerminal("\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\"));
+        assertEquals("x", RemoteText.forTerminal("\u001b]52;c;ZXZpbA==\u0007x"));
+        assertEquals("ab", RemoteText.forTerminal("a\u009b2Jb"));
+        assertEquals("a\nb\tc", RemoteText.forTerminal("a\r\nb\tc\u0000\u0008\u007f\u0085"));
+        assertEquals("abc", RemoteText.forTerminal("a\u202eb\u2066c"));
+        assertEquals("keep", RemoteText.forTerminal("keep\u001b]0;unterminated title"));
+        assertEquals("a\nb", RemoteText.forTerminal("a\u001b\nb"));
+        assertEquals("ab", RemoteText.forTerminal("a\u001b(Bb"));
+        String plain = "plain text, nothing to do";
+        assertTrue(plain == RemoteText.forTerminal(plain));
+    }
+
+    @Test
+    void observationsBoundWhatTheyStore() {
+        String huge = "n".repeat(3 << 20);
+        Observation.McpHandshake m = new Observation.McpHandshake("svc", "mcp", "2025-06-18", "modern", huge, "1.0",
+                Collections.nCopies(50_000, "tools"), 3, Duration.ZERO);
+        assertTrue(m.serverName().length() <= RemoteText.MAX_NAME);
+        assertEquals(RemoteText.MAX_ITEMS, m.capabilities().size());
+        Observation.LogFinding f = new Observation.LogFinding("svc", "github", 1, "job", "step", 1, "i", "c",
+                "word ".repeat(10_000), List.of(), 0.5);
+        assertTrue(f.line().length() <= RemoteText.MAX_TEXT);
+    }
+}

@@ -1,0 +1,193 @@
+package io.sophia.report.internal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.StdConverter;
+import io.sophia.core.Anomaly;
+import io.sophia.core.CauseId;
+import io.sophia.core.Evidence;
+import io.sophia.core.GateDecision;
+import io.sophia.core.Impact;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceHealth;
+
+import java.time.Duration;
+
+/**
+ * How the core records map to report.json, as Jackson mix-ins: sophia-core stays free of
+ * Jackson, and each record's JSON shape is stated here once (field order, names, number
+ * format) for both writing and reading. The observation kinds are not listed here: their type
+ * ids come from the sealed hierarchy ({@link ObservationTypes}).
+ */
+final class JsonMixins {
+
+    private JsonMixins() {
+    }
+
+    /** Registers every mix-in of this class on {@code b}. */
+    static JsonMapper.Builder register(JsonMapper.Builder b) {
+        return b.addMixIn(ServiceHealth.class, ServiceHealthMixin.class)
+                .addMixIn(RankedCause.class, RankedCauseMixin.class)
+                .addMixIn(CauseId.class, CauseIdMixin.class)
+                .addMixIn(Evidence.class, EvidenceMixin.class)
+                .addMixIn(Evidence.Direction.class, DirectionMixin.class)
+                .addMixIn(Anomaly.class, AnomalyMixin.class)
+                .addMixIn(Impact.class, ImpactMixin.class)
+                .addMixIn(GateDecision.class, GateMixin.class)
+                .addMixIn(GateDecision.Criterion.class, CriterionMixin.class)
+                .addMixIn(Observation.class, ObservationMixin.class)
+                .addMixIn(Observation.Timing.class, TimingMixin.class)
+                .addMixIn(Observation.HttpCheck.class, HttpCheckMixin.class)
+                .addMixIn(Observation.ProbeFailure.class, ProbeFailureMixin.class)
+                .addMixIn(Observation.TcpConnect.class, LatencyMixin.class)
+                .addMixIn(Observation.DnsResolution.class, LatencyMixin.class)
+                .addMixIn(Observation.McpHandshake.class, LatencyMixin.class)
+                .addMixIn(Observation.CiRun.class, CiRunMixin.class)
+                .addMixIn(Observation.CiJob.class, CiJobMixin.class)
+                .addMixIn(Observation.CiStep.class, CiStepMixin.class)
+                .addMixIn(Observation.LogFinding.class, LogFindingMixin.class);
+    }
+
+    @JsonPropertyOrder({"id", "name", "capability", "critical", "url", "status", "httpStatus", "latencyMs", "failure",
+            "version"})
+    interface ServiceHealthMixin {
+    }
+
+    @JsonPropertyOrder({"id", "title", "probability", "confidence", "explanation", "serviceIds", "evidence"})
+    interface RankedCauseMixin {
+        @JsonSerialize(using = Decimals.Four.class)
+        double probability();
+    }
+
+    /** A cause id is its dotted name; reading checks it ({@link CauseId#of}). */
+    abstract static class CauseIdMixin {
+        @JsonValue
+        abstract String value();
+
+        @JsonCreator
+        static CauseId of(String value) {
+            return CauseId.of(value);
+        }
+    }
+
+    @JsonPropertyOrder({"direction", "weight", "text", "ruleId", "serviceIds"})
+    interface EvidenceMixin {
+        @JsonSerialize(using = Decimals.Four.class)
+        double weight();
+    }
+
+    /** {@code for} and {@code against}, the contract's spelling. */
+    interface DirectionMixin {
+        @JsonValue
+        String wire();
+    }
+
+    @JsonPropertyOrder({"kind", "serviceId", "summary", "statements"})
+    interface AnomalyMixin {
+    }
+
+    @JsonPropertyOrder({"totalServices", "servicesUp", "availabilityPercent", "severity", "capabilitiesOffline",
+            "capabilitiesDegraded", "capabilitiesOnline"})
+    interface ImpactMixin {
+        @JsonSerialize(using = Decimals.Two.class)
+        double availabilityPercent();
+    }
+
+    @JsonPropertyOrder({"status", "score", "criteria"})
+    interface GateMixin {
+        @JsonSerialize(using = Decimals.Two.class)
+        double score();
+    }
+
+    @JsonPropertyOrder({"id", "description", "key", "weight", "outcome", "value", "threshold"})
+    interface CriterionMixin {
+        @JsonSerialize(using = Decimals.Four.class)
+        double weight();
+    }
+
+    /** The discriminator {@code type} first, then the service and source every kind has. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonPropertyOrder({"serviceId", "source"})
+    interface ObservationMixin {
+    }
+
+    /** Not measured ({@link Observation.Timing#NONE}) is written as null and read back from null. */
+    @JsonSerialize(converter = NoneAsNull.class)
+    @JsonPropertyOrder({"dnsMs", "connectMs", "tlsMs", "firstByteMs", "transferMs"})
+    interface TimingMixin {
+        @JsonProperty("dnsMs")
+        Duration dns();
+
+        @JsonProperty("connectMs")
+        Duration connect();
+
+        @JsonProperty("tlsMs")
+        Duration tls();
+
+        @JsonProperty("firstByteMs")
+        Duration firstByte();
+
+        @JsonProperty("transferMs")
+        Duration transfer();
+    }
+
+    static final class NoneAsNull extends StdConverter<Observation.Timing, Observation.Timing> {
+        @Override
+        public Observation.Timing convert(Observation.Timing t) {
+            return Observation.Timing.NONE.equals(t) ? null : t;
+        }
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "url", "statusCode", "latencyMs", "bodyExcerpt", "contentType", "version",
+            "timing"})
+    interface HttpCheckMixin {
+        @JsonProperty("latencyMs")
+        Duration latency();
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "target", "kind", "detail", "httpStatus", "elapsedMs", "attempts"})
+    interface ProbeFailureMixin {
+        @JsonProperty("elapsedMs")
+        Duration elapsed();
+    }
+
+    /** TCP connect, DNS resolution and MCP handshake: their one duration is {@code latencyMs}. */
+    interface LatencyMixin {
+        @JsonProperty("latencyMs")
+        Duration latency();
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "repository", "runId", "workflowName", "headBranch", "headSha", "event",
+            "status", "conclusion", "runAttempt", "createdAt", "updatedAt", "durationMs", "htmlUrl"})
+    interface CiRunMixin {
+        /** Derived from the two instants: written for readers, ignored when read. */
+        @JsonProperty(value = "durationMs", access = JsonProperty.Access.READ_ONLY)
+        Duration duration();
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "runId", "jobId", "name", "status", "conclusion", "runAttempt",
+            "startedAt", "completedAt", "durationMs", "runnerName", "labels", "steps", "htmlUrl"})
+    interface CiJobMixin {
+        @JsonProperty(value = "durationMs", access = JsonProperty.Access.READ_ONLY)
+        Duration duration();
+    }
+
+    @JsonPropertyOrder({"number", "name", "status", "conclusion", "startedAt", "completedAt", "durationMs"})
+    interface CiStepMixin {
+        @JsonProperty(value = "durationMs", access = JsonProperty.Access.READ_ONLY)
+        Duration duration();
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "jobId", "jobName", "step", "lineNumber", "indicationId", "causeId",
+            "line", "context", "score"})
+    interface LogFindingMixin {
+        @JsonSerialize(using = Decimals.Four.class)
+        double score();
+    }
+}

@@ -1,0 +1,124 @@
+package io.sophia.report.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.sophia.core.Action;
+import io.sophia.core.Anomaly;
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.GateDecision;
+import io.sophia.core.Impact;
+import io.sophia.core.Observation;
+import io.sophia.core.Observation.CiJob;
+import io.sophia.core.Observation.CiRun;
+import io.sophia.core.Observation.CiStep;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceHealth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The top level of report.json where it differs from {@link Assessment}: the causes sit under
+ * {@code diagnosis}, the derived {@code pipeline} section is written (and ignored when read),
+ * and an action states its window three ways. Everything below maps straight to the core
+ * records through {@link JsonMixins}.
+ */
+@JsonPropertyOrder({"schemaVersion", "deployment", "generatedAt", "services", "pipeline", "diagnosis", "anomalies",
+        "impact", "actions", "gate", "observations"})
+@JsonIgnoreProperties(value = "pipeline", allowGetters = true)
+record ReportJson(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
+                  PipelineJson pipeline, Diagnosis diagnosis, List<Anomaly> anomalies, Impact impact,
+                  List<ActionJson> actions, GateDecision gate, List<Observation> observations) {
+
+    /** The wire form of {@code a}, probabilities rounded so that their sum stays at most 1. */
+    static ReportJson of(Assessment a) {
+        List<Double> p = Formats.roundProbabilities(a.causes().stream().map(RankedCause::probability).toList());
+        List<RankedCause> causes = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            RankedCause c = a.causes().get(i);
+            causes.add(new RankedCause(c.id(), c.title(), p.get(i), c.confidence(), c.explanation(), c.evidence(),
+                    c.serviceIds()));
+        }
+        return new ReportJson(Objects.requireNonNullElse(a.schemaVersion(), Assessment.SCHEMA_VERSION), a.deployment(),
+                a.generatedAt(), a.services(), PipelineJson.of(PipelineView.of(a)), new Diagnosis(causes),
+                a.anomalies(), a.impact(), a.actions().stream().map(ActionJson::of).toList(), a.gate(),
+                a.observations());
+    }
+
+    /** The assessment this report describes. */
+    Assessment toAssessment() {
+        return new Assessment(schemaVersion, deployment, generatedAt, services, observations,
+                diagnosis == null ? List.of() : diagnosis.causes(), anomalies, impact,
+                actions.stream().map(ActionJson::toAction).toList(), gate);
+    }
+
+    /** {@code diagnosis}: the ranked causes. */
+    record Diagnosis(List<RankedCause> causes) {
+    }
+
+    /**
+     * An action: {@code within} for humans ("1h30m"), {@code withinIso} (ISO-8601) and
+     * {@code withinMs}; a reader takes {@code withinIso}, else {@code withinMs}.
+     */
+    @JsonPropertyOrder({"priority", "within", "withinIso", "withinMs", "title", "detail", "causeId", "serviceIds"})
+    @JsonIgnoreProperties(value = "within", allowGetters = true)
+    record ActionJson(Action.Priority priority, String within, String withinIso, Long withinMs, String title,
+                      String detail, CauseId causeId, List<String> serviceIds) {
+
+        static ActionJson of(Action x) {
+            return new ActionJson(x.priority(), Formats.window(x.within()), x.within().toString(),
+                    x.within().toMillis(), x.title(), x.detail(), x.causeId(), x.serviceIds());
+        }
+
+        Action toAction() {
+            Duration d = withinIso != null ? Duration.parse(withinIso)
+                    : withinMs != null ? Duration.ofMillis(withinMs) : null;
+            if (d == null) {
+                throw new IllegalArgumentException("withinIso: missing");
+            }
+            return new Action(priority, d, title, detail, causeId, serviceIds);
+        }
+    }
+
+    /** {@code pipeline}: the run, the jobs with their steps and the first failed step; written only. */
+    @JsonPropertyOrder({"run", "durationMs", "failedStep", "jobs"})
+    record PipelineJson(RunJson run, Long durationMs, String failedStep, List<JobJson> jobs) {
+        static PipelineJson of(PipelineView p) {
+            return p == null ? null : new PipelineJson(RunJson.of(p.run()), Formats.millis(p.duration()),
+                    p.firstFailedStep(), p.jobs().stream().map(JobJson::of).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"runId", "repository", "workflow", "headBranch", "headSha", "event", "status", "conclusion",
+            "runAttempt", "createdAt", "updatedAt", "durationMs", "htmlUrl"})
+    record RunJson(long runId, String repository, String workflow, String headBranch, String headSha, String event,
+                   String status, String conclusion, int runAttempt, Instant createdAt, Instant updatedAt,
+                   Long durationMs, String htmlUrl) {
+        static RunJson of(CiRun r) {
+            return r == null ? null : new RunJson(r.runId(), r.repository(), r.workflowName(), r.headBranch(),
+                    r.headSha(), r.event(), r.status(), r.conclusion(), r.runAttempt(), r.createdAt(), r.updatedAt(),
+                    Formats.millis(r.duration()), r.htmlUrl());
+        }
+    }
+
+    @JsonPropertyOrder({"jobId", "name", "serviceId", "status", "conclusion", "durationMs", "failedStep", "htmlUrl",
+            "steps"})
+    record JobJson(long jobId, String name, String serviceId, String status, String conclusion, Long durationMs,
+                   String failedStep, String htmlUrl, List<StepJson> steps) {
+        static JobJson of(CiJob j) {
+            CiStep failed = j.failedStep();
+            return new JobJson(j.jobId(), j.name(), j.serviceId(), j.status(), j.conclusion(),
+                    Formats.millis(j.duration()), failed == null ? null : failed.name(), j.htmlUrl(),
+                    j.steps().stream().map(s -> new StepJson(s.number(), s.name(), s.conclusion(),
+                            Formats.millis(s.duration()), s == failed)).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"number", "name", "conclusion", "durationMs", "failed"})
+    record StepJson(int number, String name, String conclusion, Long durationMs, boolean failed) {
+    }
+}
