@@ -43,8 +43,9 @@ final class ConfigParser {
     /** Config files are small; anything larger is a mistake (a log or a binary passed by accident). */
     static final long MAX_BYTES = 1 << 20;
 
+    // "alerts" is read by io.sophia.examples.cli.AlertsConfig (watch's webhooks); here it is only let through
     private static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
-            "rules");
+            "rules", "alerts");
     private static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
             "dependsOn", "expect");
     private static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",

@@ -40,8 +40,9 @@ public final class Commands {
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
               check --config FILE --out DIR
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
-              watch --config FILE --out DIR [--interval 30s] [--count N]
-                    Re-run check every interval and print status changes.
+              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
+                    Re-run check every interval and print status changes; serve Prometheus metrics,
+                    POST alerts to the config's alerts.webhooks on each transition.
 
             Every command writes DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
@@ -147,12 +148,23 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
+        Integer metricsPort = opts.containsKey("metrics-port") ? port(opts.get("metrics-port")) : null;
+        try (io.sophia.examples.cli.WatchListeners listeners = io.sophia.examples.cli.WatchListeners.open(
+                config.deployment().name(), configFile, metricsPort, env, out, err)) {
+            return watch(config, dir, interval, count, listeners);
+        } catch (IOException e) {
+            throw new UsageException("--metrics-port " + metricsPort + ": cannot listen (" + e.getMessage() + ")");
+        }
+    }
+
+    private int watch(DeploymentConfig config, Path dir, Duration interval, long count,
+                      io.sophia.examples.cli.WatchListeners listeners) throws ConfigException, Check.OutputException {
         Map<String, Status> last = new HashMap<>();
         String lastGate = null;
         int exit = 0;
@@ -161,6 +173,7 @@ public final class Commands {
                 break;
             }
             Check.Result r = Check.run(config, dir, clock, env);
+            listeners.onRound(r.assessment());
             exit = r.exitCode();
             String gate = r.assessment().gate().status().name();
             long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
@@ -254,6 +267,18 @@ public final class Commands {
         return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
+    }
+
+    private static int port(String v) throws UsageException {
+        try {
+            int p = Integer.parseInt(v);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--metrics-port: expected a port from 0 to 65535, got '" + v + "'");
     }
 
     private static long count(Map<String, String> opts) throws UsageException {
