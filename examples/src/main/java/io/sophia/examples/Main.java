@@ -18,8 +18,8 @@ import java.util.function.Function;
  *
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
  * message on stderr names the file, line and key), 70 internal error (one redacted line on stderr, also
- * for an OutOfMemoryError), 73 output directory not writable. {@code sophia --version} and
- * {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check}
+ * for an OutOfMemoryError), 73 the output directory cannot be written (the previous reports there stay
+ * intact). {@code sophia --version} and {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check}
  * on a configuration it writes for its own loopback stand-ins, so both take one code path.
  *
  * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
@@ -31,7 +31,7 @@ public final class Main {
     public static final int EXIT_USAGE = 64;
     /** Exit code of an internal error (BSD {@code EX_SOFTWARE}). */
     public static final int EXIT_SOFTWARE = 70;
-    /** Exit code of an output directory that cannot be created or written (BSD {@code EX_CANTCREAT}). */
+    /** Exit code when the output directory cannot be written (BSD {@code EX_CANTCREAT}). */
     public static final int EXIT_CANTCREAT = 73;
 
     private Main() {
@@ -45,7 +45,8 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
-            io.sophia.examples.internal.Preload.start();
+            // parse the knowledge base, load the trust store and the renderers while the arguments are read
+            io.sophia.report.Sophia.warmUp();
             code = run(args);
         } catch (Throwable t) {
             // run() catches everything it can; this is for what escapes it (an error while reporting an error)

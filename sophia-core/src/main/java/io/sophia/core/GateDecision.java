@@ -10,10 +10,13 @@ import java.util.Objects;
  * @param score    weighted share of criteria passed, in percent (Keptn-style: pass = 1, warning = 0.5)
  * @param criteria every criterion, in evaluation order
  */
-public record GateDecision(Status status, double score, List<Criterion> criteria) {
+public record GateDecision(Verdict status, double score, List<Criterion> criteria) {
 
-    /** Gate status; each maps to the CLI's exit code. */
-    public enum Status {
+    /**
+     * The gate's verdict (report.json {@code gate.status}); each maps to the CLI's exit code. Named Verdict
+     * so that {@link io.sophia.core.Status} (a service's status) is the one {@code Status} type.
+     */
+    public enum Verdict {
         /** Go: every criterion passed (exit code 0). */
         OPEN(0),
         /** Go with care: a criterion that is not key failed (exit code 1). */
@@ -23,7 +26,7 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
 
         private final int exitCode;
 
-        Status(int exitCode) {
+        Verdict(int exitCode) {
             this.exitCode = exitCode;
         }
 
@@ -57,7 +60,7 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
     public record Criterion(String id, String description, boolean key, double weight, Outcome outcome, String value,
                             String threshold) {
         /**
-         * Canonical constructor: rejects invalid components.
+         * Canonical constructor: checks and normalises the components.
          *
          * @param id          stable id ({@code critical-services-up})
          * @param description what it asks, in words
@@ -74,7 +77,7 @@ public record GateDecision(Status status, double score, List<Criterion> criteria
     }
 
     /**
-     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     * Canonical constructor: checks and normalises the components.
      *
      * @param status   OPEN, WARN or BLOCKED
      * @param score    weighted share of criteria passed, in percent (Keptn-style: pass = 1, warning = 0.5)

@@ -510,4 +510,158 @@ public sealed interface Observation {
             events = RemoteText.items(events);
         }
     }
+
+    /** A commit between the last good deploy and the failing one: its sha, the first line of its message, its author. */
+    record ChangedCommit(String sha, String message, String author, String htmlUrl) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param sha     as {@link #sha()}
+         * @param message as {@link #message()}
+         * @param author  as {@link #author()}
+         * @param htmlUrl as {@link #htmlUrl()}
+         */
+        public ChangedCommit {
+            sha = RemoteText.name(sha);
+            message = RemoteText.name(firstLine(message));
+            author = RemoteText.name(author);
+            htmlUrl = RemoteText.text(htmlUrl);
+        }
+    }
+
+    /**
+     * A file changed between the last good deploy and the failing one.
+     *
+     * @param previousPath the old path of a renamed file, else null
+     * @param changeClass  what kind of file it is ({@link ChangeClass#of(String)} of its path unless a source knows better)
+     * @param status       added, removed, modified, renamed … as the source says
+     */
+    record ChangedFile(String path, String previousPath, ChangeClass changeClass, String status, int additions,
+                       int deletions) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param path         as {@link #path()}
+         * @param previousPath the old path of a renamed file, else null
+         * @param changeClass  what kind of file it is ({@link ChangeClass#of(String)} of its path unless a source knows
+         *                     better)
+         * @param status       added, removed, modified, renamed … as the source says
+         * @param additions    as {@link #additions()}
+         * @param deletions    as {@link #deletions()}
+         */
+        public ChangedFile {
+            path = RemoteText.text(path);
+            previousPath = RemoteText.text(previousPath);
+            changeClass = changeClass == null ? ChangeClass.of(path) : changeClass;
+            status = RemoteText.name(status);
+        }
+    }
+
+    /**
+     * What changed in the repository between the last successful run of a workflow on a branch (the
+     * last good deploy) and the run being diagnosed: the commits and the files, each file classed
+     * ({@link ChangeClass}). Read from the GitHub compare API; a host may build one by hand.
+     *
+     * @param baseRunId    the last successful run, 0 when not known
+     * @param baseSha      its commit
+     * @param headRunId    the run being diagnosed, 0 when not known
+     * @param headSha      its commit
+     * @param comparison   ahead, behind, diverged or identical (the compare API's {@code status}), or null
+     * @param totalCommits commits between the two by the source's count (may exceed {@code commits.size()})
+     * @param commits      the commits read, oldest first, capped
+     * @param files        the files changed, capped (GitHub lists at most 300)
+     * @param truncated    some commits or files were not read (a cap or the deadline)
+     * @param htmlUrl      the comparison for a browser, or null
+     */
+    record ChangeSet(String serviceId, String source, String repository, long baseRunId, String baseSha,
+                     long headRunId, String headSha, String comparison, int totalCommits,
+                     List<ChangedCommit> commits, List<ChangedFile> files, boolean truncated, String htmlUrl)
+            implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param repository   as {@link #repository()}
+         * @param baseRunId    the last successful run, 0 when not known
+         * @param baseSha      its commit
+         * @param headRunId    the run being diagnosed, 0 when not known
+         * @param headSha      its commit
+         * @param comparison   ahead, behind, diverged or identical (the compare API's {@code status}), or null
+         * @param totalCommits commits between the two by the source's count (may exceed {@code commits.size()})
+         * @param commits      the commits read, oldest first, capped
+         * @param files        the files changed, capped (GitHub lists at most 300)
+         * @param truncated    some commits or files were not read (a cap or the deadline)
+         * @param htmlUrl      the comparison for a browser, or null
+         */
+        public ChangeSet {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            repository = RemoteText.name(repository);
+            baseSha = RemoteText.name(baseSha);
+            headSha = RemoteText.name(headSha);
+            comparison = RemoteText.name(comparison);
+            commits = RemoteText.items(commits);
+            files = RemoteText.items(files);
+            htmlUrl = RemoteText.text(htmlUrl);
+        }
+
+        /**
+         * {@return the files of one class, in the source's order}
+         *
+         * @param changeClass the change class
+         */
+        public List<ChangedFile> files(ChangeClass changeClass) {
+            return files.stream().filter(f -> f.changeClass() == changeClass).toList();
+        }
+
+        /** {@return the classes of the changed files, in {@link ChangeClass} order} */
+        public java.util.Set<ChangeClass> classes() {
+            java.util.EnumSet<ChangeClass> out = java.util.EnumSet.noneOf(ChangeClass.class);
+            files.forEach(f -> out.add(f.changeClass()));
+            return java.util.Collections.unmodifiableSet(out);
+        }
+    }
+
+    /**
+     * The changes since the last good deploy could not be read: no earlier successful run
+     * ({@link FailureKind#NOT_FOUND}), the compare API refused ({@code FORBIDDEN}, {@code RATE_LIMITED} …)
+     * or the time ran out. Kept apart from {@link ProbeFailure} because the run itself was read: a
+     * missing comparison must not count as an unreadable CI source.
+     *
+     * @param headRunId the run being diagnosed
+     * @param target    the request that failed (no credentials), or null
+     * @param detail    one line for a human, free of secrets
+     */
+    record ChangeSetUnavailable(String serviceId, String source, String repository, long headRunId, String target,
+                                FailureKind kind, Integer httpStatus, String detail) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param repository as {@link #repository()}
+         * @param headRunId  the run being diagnosed
+         * @param target     the request that failed (no credentials), or null
+         * @param kind       as {@link #kind()}
+         * @param httpStatus as {@link #httpStatus()}
+         * @param detail     one line for a human, free of secrets
+         */
+        public ChangeSetUnavailable {
+            serviceId = RemoteText.name(serviceId);
+            source = RemoteText.name(source);
+            repository = RemoteText.name(repository);
+            target = RemoteText.text(target);
+            detail = RemoteText.text(detail);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
 }

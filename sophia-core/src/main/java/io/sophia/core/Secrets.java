@@ -179,6 +179,38 @@ public final class Secrets {
         return SecretPatterns.looksLikeSecret(value);
     }
 
+    /**
+     * {@return a parser's error message fit to print about a file that may not be what the user thinks (a credentials
+     * file named as a rule file, say): its first line only, every quoted excerpt of the input ({@code Unrecognized
+     * token 'ghp_…'}) replaced by {@code '…'} except single characters and the JSON literals, then redacted and cut
+     * to 200 characters} Null gives {@code "parse error"}.
+     *
+     * @param message what is wrong
+     */
+    public static String parserMessage(String message) {
+        if (message == null || message.isBlank()) {
+            return "parse error";
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        StringBuilder b = new StringBuilder(first.length());
+        int i = 0;
+        while (i < first.length()) {
+            char c = first.charAt(i);
+            int close = c == '\'' || c == '"' ? first.indexOf(c, i + 1) : -1;
+            if (close < 0) {
+                b.append(c);
+                i++;
+                continue;
+            }
+            String quoted = first.substring(i + 1, close);
+            boolean harmless = quoted.codePointCount(0, quoted.length()) <= 1 || quoted.equals("null")
+                    || quoted.equals("true") || quoted.equals("false");
+            b.append(c).append(harmless ? quoted : ELLIPSIS).append(c);
+            i = close + 1;
+        }
+        return PATTERNS.cut(b.toString(), 200);
+    }
+
     /** {@return the number of registered secret values (not the values)} */
     public int registeredValues() {
         return values.size();

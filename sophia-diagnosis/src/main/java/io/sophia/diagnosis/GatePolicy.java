@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -322,7 +323,7 @@ public final class GatePolicy {
             return "null";
         }
         String s = String.valueOf(v);
-        return (s.length() > 40 ? s.substring(0, 40) + "…" : s) + " (" + v.getClass().getSimpleName() + ")";
+        return Secrets.patterns().cut(s, 40) + " (" + v.getClass().getSimpleName() + ")";
     }
 
     /** {@return every criterion, enabled or not, in evaluation order} */

@@ -2,7 +2,6 @@ package io.sophia.diagnosis;
 
 import io.sophia.core.Action;
 import io.sophia.core.CauseId;
-import io.sophia.diagnosis.internal.kb.RuleFileReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Merging: a cause id already known keeps what the file does not mention; a rule id already
  * known within that cause is overridden key by key ({@code enabled: false} removes it); an
- * {@code actions} list replaces the cause's actions. A bad file raises {@link RuleFileException}
+ * {@code actions} list replaces the cause's actions. A bad file raises {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *
@@ -62,9 +61,106 @@ public final class KnowledgeBase {
      *                         this before the log-odds are normalised: a single calibration factor for likelihood
      *                         ratios that were written down conservatively; 1 leaves them as written
      * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
+     * @param sourceCaps       the highest probability a cause may reach with 0, 1, 2 … independent specific sources of
+     *                         strong evidence for it (the last value holds for more); what a cap removes goes to
+     *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, generic wrapper lines,
+     *                         bare exit codes) counts no source: it can break ties, never decide alone
+     * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
+     *                         "did not complete successfully", the runner's "Process completed with exit code",
+     *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
      */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
+                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                           List<Double> sourceCaps, java.util.Set<String> wrappers) {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param unknownPrior     prior of the explicit {@code unknown} hypothesis
+         * @param unexplainedLr    likelihood ratio for {@code unknown} per failing service that no strong evidence
+         *                         explains
+         * @param floor            causes below this probability are left out of the report
+         * @param aggregationBonus a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap)
+         * @param aggregationCap   upper bound of that factor
+         * @param silentLr         likelihood ratio applied to a cause none of whose rules found support while something
+         *                         failed (its typical evidence was looked for and is absent)
+         * @param evidenceScale    every evidence contribution (rules, silence, unexplained failures) is multiplied by
+         *                         this before the log-odds are normalised: a single calibration factor for likelihood
+         *                         ratios that were written down conservatively; 1 leaves them as written
+         * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
+         * @param sourceCaps       the highest probability a cause may reach with 0, 1, 2 … independent specific sources
+         *                         of strong evidence for it (the last value holds for more); what a cap removes goes to
+         *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, generic wrapper
+         *                         lines, bare exit codes) counts no source: it can break ties, never decide alone
+         * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
+         *                         "did not complete successfully", the runner's "Process completed with exit code",
+         *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
+         */
+        public Settings {
+            sourceCaps = List.copyOf(Objects.requireNonNullElse(sourceCaps, List.of()));
+            wrappers = java.util.Set.copyOf(Objects.requireNonNullElse(wrappers, java.util.Set.of()));
+        }
+
+        /**
+         * Settings without wrapper indications.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         * @param evidenceScale the evidence scale
+         * @param unknownFloor the unknown floor
+         * @param sourceCaps the source caps
+         */
+        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                        List<Double> sourceCaps) {
+            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
+                    unknownFloor, sourceCaps, java.util.Set.of());
+        }
+
+        /**
+         * Settings without source caps.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         * @param evidenceScale the evidence scale
+         * @param unknownFloor the unknown floor
+         */
+        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
+            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
+                    unknownFloor, List.of());
+        }
+
+        /**
+         * {@return the cap for a cause with {@code sources} independent specific sources (1 when there are no caps)}
+         *
+         * @param sources the sources
+         */
+        public double cap(int sources) {
+            if (sourceCaps.isEmpty()) {
+                return 1;
+            }
+            return sourceCaps.get(Math.min(sources, sourceCaps.size() - 1));
+        }
+
+        /**
+         * {@return these settings with another evidence scale and source caps (to refit a calibration)}
+         *
+         * @param scale the scale
+         * @param caps the caps
+         */
+        public Settings withCalibration(double scale, List<Double> caps) {
+            return new Settings(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, scale,
+                    unknownFloor, caps, wrappers);
+        }
+
         /**
          * The defaults for a rule file that does not set them: unknown prior 0.08, unexplained LR 6, floor 1%,
          * bonus 0.5, cap 2, silent LR 0.15, evidence scale 1 (likelihood ratios as written), unknown floor 1%.
@@ -96,21 +192,38 @@ public final class KnowledgeBase {
      * @param prior   probability before any evidence, in (0,1)
      * @param rules   evidence rules, in file order
      * @param actions remediation actions, in file order
+     * @param nextChecks what to look at next to confirm or refute the cause, in order (may be empty)
      */
-    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
+    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
+                        List<String> nextChecks) {
         /**
-         * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+         * Canonical constructor: checks and normalises the components.
          *
-         * @param id      the cause id
-         * @param title   short human name ("Dockerfile build failure")
-         * @param prior   probability before any evidence, in (0,1)
-         * @param rules   evidence rules, in file order
-         * @param actions remediation actions, in file order
+         * @param id         the cause id
+         * @param title      short human name ("Dockerfile build failure")
+         * @param prior      probability before any evidence, in (0,1)
+         * @param rules      evidence rules, in file order
+         * @param actions    remediation actions, in file order
+         * @param nextChecks what to look at next to confirm or refute the cause, in order (may be empty)
          */
         public Cause {
             Objects.requireNonNull(id, "id");
             rules = List.copyOf(rules);
             actions = List.copyOf(actions);
+            nextChecks = List.copyOf(Objects.requireNonNullElse(nextChecks, List.of()));
+        }
+
+        /**
+         * A cause without next checks.
+         *
+         * @param id a cause id
+         * @param title the title
+         * @param prior the prior
+         * @param rules the rules
+         * @param actions the actions
+         */
+        public Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
+            this(id, title, prior, rules, actions, List.of());
         }
     }
 
@@ -135,17 +248,20 @@ public final class KnowledgeBase {
      * @param textMany template used when more than one subject matched, or null to use {@code text}
      * @param group    rules of a cause with the same group are alternatives: for each subject only the
      *                 strongest matching one counts (a strong and a weak reading of the same log); null for none
+     * @param weak     true: a weak signal (a step or job name, a generic wrapper line, a bare exit code) that counts
+     *                 no independent source for the source caps; false: specific; null: derived by
+     *                 {@link #isWeak()}
      */
     public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                        Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
-                       String textMany, String group) {
+                       String textMany, String group, Boolean weak) {
         /**
-         * Canonical constructor: copies the collections, so the record is immutable.
+         * Canonical constructor: checks and normalises the components.
          *
          * @param id       unique within its cause
-         * @param when     fact type: log, job, step, commonStep, cancelledAfterFailure, run, annotation, probe,
-         *        http, condition, machine, machineEvent, machineCheck, tls, dns, tcp, mcp, service,
-         *        dependency, version
+         * @param when     fact type: log, job, step, commonStep, cancelledAfterFailure, run, annotation, probe, http,
+         *                 condition, machine, machineEvent, machineCheck, tls, dns, tcp, mcp, service, dependency,
+         *                 version
          * @param match    attribute -> accepted values
          * @param pattern  attribute -> regex
          * @param atLeast  numeric attribute -> lowest accepted value (a log finding's {@code score} …)
@@ -154,14 +270,57 @@ public final class KnowledgeBase {
          * @param lr       likelihood ratio; above 1 supports the cause, below 1 refutes it
          * @param text     sentence template with placeholders such as {service}, {step}, {line}, {count}
          * @param textMany template used when more than one subject matched, or null to use {@code text}
-         * @param group    rules of a cause with the same group are alternatives: for each subject only the
-         *        strongest matching one counts (a strong and a weak reading of the same log); null for none
+         * @param group    rules of a cause with the same group are alternatives: for each subject only the strongest
+         *                 matching one counts (a strong and a weak reading of the same log); null for none
+         * @param weak     true: a weak signal (a step or job name, a generic wrapper line, a bare exit code) that
+         *                 counts no independent source for the source caps; false: specific; null: derived by {@link
+         *                 #isWeak()}
          */
         public Rule {
             match = Map.copyOf(match);
             pattern = Map.copyOf(pattern);
             atLeast = Map.copyOf(atLeast);
             atMost = Map.copyOf(atMost);
+        }
+
+        /**
+         * A rule whose weakness is derived.
+         *
+         * @param id a cause id
+         * @param when the when
+         * @param match the match
+         * @param pattern the pattern
+         * @param atLeast the at least
+         * @param atMost the at most
+         * @param minCount the min count
+         * @param lr the lr
+         * @param text the text
+         * @param textMany the text many
+         * @param group the group
+         */
+        public Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
+                    Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
+                    String textMany, String group) {
+            this(id, when, match, pattern, atLeast, atMost, minCount, lr, text, textMany, group, null);
+        }
+
+        /**
+         * {@return true when the rule reads a weak signal: as set by {@code weak}, else derived} Weak are rules on
+         * names (a pattern on a step, job or failed-step name) and on several jobs failing at one step. (A log rule
+         * is specific, but a finding of a {@linkplain Settings#wrappers wrapper} indication counts no source.)
+         */
+        public boolean isWeak() {
+            if (weak != null) {
+                return weak;
+            }
+            if (when.equals("commonStep")) {
+                return true;
+            }
+            if ((when.equals("job") || when.equals("step")) && (pattern.containsKey("failedStep")
+                    || pattern.containsKey("name") || pattern.containsKey("job") || pattern.containsKey("step"))) {
+                return true;
+            }
+            return false;
         }
     }
 
@@ -200,12 +359,12 @@ public final class KnowledgeBase {
         String name = "built-in knowledge-base.yaml";
         try (InputStream in = KnowledgeBase.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
-                throw new RuleFileException(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar", null);
+                throw InputException.of(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar");
             }
             RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, null);
             return new KnowledgeBase(r.settings(), r.causes(), List.of(name));
         } catch (IOException e) {
-            throw new RuleFileException(name, 0, "", "cannot read resource: " + e.getMessage(), e);
+            throw InputException.of(name, 0, "", "cannot read resource: " + e.getMessage(), e);
         }
     }
 
@@ -216,7 +375,7 @@ public final class KnowledgeBase {
      *
      * @param ruleFile a YAML or JSON rule file
      * @return the built-in knowledge base with the file merged in
-     * @throws RuleFileException when the file cannot be read or is invalid
+     * @throws InputException when the file cannot be read or is invalid
      */
     public static KnowledgeBase load(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, null);
@@ -229,7 +388,7 @@ public final class KnowledgeBase {
      *
      * @param ruleFile a YAML or JSON rule file
      * @return a new knowledge base; this one is unchanged
-     * @throws RuleFileException when the file cannot be read or is invalid
+     * @throws InputException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes));
@@ -258,11 +417,21 @@ public final class KnowledgeBase {
             int k = history.topCauses().getOrDefault(c.id(), 0);
             double p = (c.prior() * w + k) / (w + n);
             p = Math.max(1e-4, Math.min(0.9, p));
-            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions()));
+            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions(), c.nextChecks()));
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
         return new KnowledgeBase(settings, adjusted, src);
+    }
+
+    /**
+     * {@return this knowledge base with other settings: how a calibration is refitted (a host that measured Sophia on
+     * its own labelled failures can ship its own evidence scale and source caps) without rewriting the rule file}
+     *
+     * @param settings the settings
+     */
+    public KnowledgeBase withSettings(Settings settings) {
+        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources);
     }
 
     /** {@return settings (unknown prior, floor, aggregation)} */

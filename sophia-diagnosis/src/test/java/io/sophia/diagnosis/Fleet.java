@@ -91,7 +91,9 @@ final class Fleet {
     static Observation.LogFinding finding(String serviceId, long jobId, String jobName, String step, String causeId,
                                           String line, long lineNumber) {
         return new Observation.LogFinding(serviceId, "github", jobId, jobName, step, lineNumber,
-                "buildkit.failed-to-solve", causeId, line, List.of("#12 ERROR: process did not complete"), 0.9);
+                // an indication of the cause itself, not a wrapper line that only names the step
+                causeId.equals("build.dockerfile") ? "buildkit.process-failed" : causeId + ".line", causeId, line,
+                List.of("#12 ERROR: process did not complete"), 0.9);
     }
 
     /** The reference scenario's observations. */

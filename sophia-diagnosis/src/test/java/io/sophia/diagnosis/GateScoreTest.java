@@ -52,7 +52,7 @@ class GateScoreTest {
         assertTrue(GatePolicy.defaults().scoreThresholds().isEmpty());
         Assessment a = diagnose(GatePolicy.defaults(), threeOtherFailures());
         assertEquals(66.7, a.gate().score());
-        assertEquals(GateDecision.Status.WARN, a.gate().status(), a.gate().criteria().toString());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status(), a.gate().criteria().toString());
         assertTrue(a.gate().criteria().stream().noneMatch(c -> c.id().equals(GatePolicy.SCORE)));
     }
 
@@ -61,7 +61,7 @@ class GateScoreTest {
         GatePolicy keptn = GatePolicy.fromMap(Map.of("score", true));
         assertEquals(GatePolicy.ScoreThresholds.KEPTN, keptn.scoreThresholds().orElseThrow());
         Assessment a = diagnose(keptn, threeOtherFailures());
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
         GateDecision.Criterion s = score(a);
         assertEquals(GateDecision.Outcome.FAIL, s.outcome());
         assertTrue(s.key());
@@ -80,7 +80,7 @@ class GateScoreTest {
                 List.of(Fleet.up("dashboard"), Fleet.refused("jobs"), Fleet.run("success")));
         assertEquals(88.9, a.gate().score());
         assertEquals(GateDecision.Outcome.WARN, score(a).outcome());
-        assertEquals(GateDecision.Status.WARN, a.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
     }
 
     @Test
@@ -94,14 +94,14 @@ class GateScoreTest {
         Assessment strict = diagnose(GatePolicy.fromMap(Map.of("score", Map.of("pass", 95, "warning", 50))),
                 List.of(Fleet.up("dashboard"), Fleet.up("jobs"), slow, Fleet.run("success")));
         assertEquals(GateDecision.Outcome.WARN, score(strict).outcome());
-        assertEquals(GateDecision.Status.WARN, strict.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, strict.gate().status());
     }
 
     @Test
     void allPassingWithThresholdsOpens() {
         Assessment a = diagnose(GatePolicy.fromMap(Map.of("score", Map.of("pass", 90, "warning", 75))),
                 List.of(Fleet.up("dashboard"), Fleet.up("jobs"), Fleet.run("success")));
-        assertEquals(GateDecision.Status.OPEN, a.gate().status());
+        assertEquals(GateDecision.Verdict.OPEN, a.gate().status());
         assertEquals(GateDecision.Outcome.PASS, score(a).outcome());
     }
 

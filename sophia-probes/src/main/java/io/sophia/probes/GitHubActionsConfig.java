@@ -58,6 +58,7 @@ public final class GitHubActionsConfig {
     private final int maxJobPages;
     private final boolean readLogs;
     private final boolean readAnnotations;
+    private final boolean readChanges;
 
     private GitHubActionsConfig(Builder b) {
         this.apiUrl = b.apiUrl;
@@ -74,6 +75,7 @@ public final class GitHubActionsConfig {
         this.maxJobPages = b.maxJobPages;
         this.readLogs = b.readLogs;
         this.readAnnotations = b.readAnnotations;
+        this.readChanges = b.readChanges;
     }
 
     /** {@return a builder with the defaults; {@code repository} and a run (id or workflow) must be set} */
@@ -166,6 +168,15 @@ public final class GitHubActionsConfig {
         return readAnnotations;
     }
 
+    /**
+     * {@return whether a run that did not succeed is compared with the last successful run of the same workflow and
+     * branch (default true): the commits and classed files between the two become an {@link
+     * io.sophia.core.Observation.ChangeSet}} See {@link GitHubActionsProbe}.
+     */
+    public boolean readChanges() {
+        return readChanges;
+    }
+
     @Override
     public String toString() {
         return "GitHubActionsConfig{apiUrl=" + apiUrl + ", repository=" + repository
@@ -190,6 +201,7 @@ public final class GitHubActionsConfig {
         private int maxJobPages = DEFAULT_MAX_JOB_PAGES;
         private boolean readLogs = true;
         private boolean readAnnotations = true;
+        private boolean readChanges = true;
 
         private Builder() {
         }
@@ -346,6 +358,17 @@ public final class GitHubActionsConfig {
          */
         public Builder readAnnotations(boolean readAnnotations) {
             this.readAnnotations = readAnnotations;
+            return this;
+        }
+
+        /**
+         * Compare a run that did not succeed with the last successful one. Default true.
+         *
+         * @param readChanges the read changes
+         * @return this builder
+         */
+        public Builder readChanges(boolean readChanges) {
+            this.readChanges = readChanges;
             return this;
         }
 

@@ -8,9 +8,11 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiJob;
 import io.sophia.core.Observation.CiLogRead;
 import io.sophia.core.Observation.CiRun;
+import io.sophia.core.Observation.ConditionCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
 import io.sophia.probes.internal.ApiException;
+import io.sophia.probes.internal.ChangeReader;
 import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.GitHubClient;
@@ -33,8 +35,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads what a GitHub Actions workflow run says about a deployment: the run, all its jobs with
@@ -48,6 +55,12 @@ import java.util.Objects;
  *       {@code GET /repos/{repo}/actions/workflows/{workflow}/runs?per_page=1[&branch=...]};</li>
  *   <li>{@code GET /repos/{repo}/actions/runs/{id}/jobs?per_page=100&filter=latest} ({@code filter=all}
  *       with {@link GitHubActionsConfig#allAttempts()}), following {@code Link: rel="next"};</li>
+ *   <li>when the run did not succeed (and {@link GitHubActionsConfig#readChanges()}): the last good
+ *       deploy, {@code GET /repos/{repo}/actions/workflows/{workflow_id}/runs?status=success&branch=...},
+ *       the newest successful run created before this one, then
+ *       {@code GET /repos/{repo}/compare/{itsSha}...{headSha}?per_page=100}, following
+ *       {@code Link: rel="next"} on the API's origin for up to 3 pages; these requests get a third of
+ *       the time left, so the logs keep the rest;</li>
  *   <li>per failed job ({@code failure}, {@code timed_out}, {@code startup_failure}):
  *       {@code GET /repos/{repo}/check-runs/{jobId}/annotations} and
  *       {@code GET /repos/{repo}/actions/jobs/{jobId}/logs}, whose redirect is followed to the
@@ -56,7 +69,9 @@ import java.util.Objects;
  *
  * <p>Observations, in order: a {@code MISCONFIGURED} {@link ProbeFailure} when the token variable
  * is named but not set (the probe then reads unauthenticated); the {@link CiRun}; one {@link CiJob}
- * per job; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
+ * per job; an {@link Observation.ChangeSet} (commits and classed files since the last good run) or,
+ * when that cannot be read (no earlier successful run, 403, 404, rate limit, deadline), an
+ * {@link Observation.ChangeSetUnavailable} that does not count as an unreadable source; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
  * analyzer's {@link Observation.LogFinding}s. A request that fails becomes a {@link ProbeFailure}
  * of kind {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code GONE} (a log that
  * expired or was deleted), {@code UNPROCESSABLE}, {@code SERVER_ERROR}, {@code RATE_LIMITED},
@@ -176,10 +191,22 @@ public final class GitHubActionsProbe implements Probe {
         }
         GitHubClient api = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), deadline, Instant::now);
         try {
-            CiRun run = readRun(api);
+            JsonNode runJson = readRunJson(api);
+            CiRun run = toRun(api, runJson);
             out.add(run);
-            List<CiJob> jobs = readJobs(api, run);
+            List<Observation> notes = new ArrayList<>();
+            List<CiJob> jobs = readJobs(api, run, notes);
             out.addAll(jobs);
+            out.addAll(notes);
+            if (config.readChanges() && !"success".equals(run.conclusion())) {
+                // a third of the time left at most, so the failed jobs' logs keep the larger share
+                Deadline changes = deadline.sooner(deadline.remaining().dividedBy(3));
+                GitHubClient compareApi = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), changes,
+                        Instant::now);
+                out.add(new ChangeReader(compareApi, config.repository(), ChangeReader.DEFAULT_PER_PAGE,
+                        ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
+                        .read(run, runJson, config.workflow()));
+            }
             for (CiJob job : jobs) {
                 if (!GitHubPayloads.failed(job)) {
                     continue;
@@ -199,7 +226,7 @@ public final class GitHubActionsProbe implements Probe {
         return out;
     }
 
-    private CiRun readRun(GitHubClient api) throws ApiException, InterruptedException {
+    private JsonNode readRunJson(GitHubClient api) throws ApiException, InterruptedException {
         URI uri = runUri();
         GitHubClient.Page page = api.getJson(uri);
         JsonNode run = page.body();
@@ -214,6 +241,11 @@ public final class GitHubActionsProbe implements Probe {
             }
             run = runs.get(0);
         }
+        return run;
+    }
+
+    private CiRun toRun(GitHubClient api, JsonNode run) throws ApiException {
+        URI uri = runUri();
         try {
             return GitHubPayloads.run(run, config.repository());
         } catch (IllegalArgumentException e) {
@@ -221,20 +253,56 @@ public final class GitHubActionsProbe implements Probe {
         }
     }
 
-    private List<CiJob> readJobs(GitHubClient api, CiRun run) throws ApiException, InterruptedException {
+    /**
+     * The jobs of {@code run}, page by page. The walk cannot loop: a {@code next} link seen before
+     * ends it, {@code total_count} bounds what is read, and a job seen before is not added again.
+     * When the walk stops early (the page cap, a loop) with jobs unread, a failed
+     * {@link ConditionCheck} says how many were read of how many ({@code read 2,000 of 10,000 jobs}).
+     */
+    private List<CiJob> readJobs(GitHubClient api, CiRun run, List<Observation> out)
+            throws ApiException, InterruptedException {
         URI uri = api.api(repoPath() + "/actions/runs/" + run.runId() + "/jobs?per_page=100&filter="
                 + (config.allAttempts() ? "all" : "latest"));
-        List<CiJob> jobs = new ArrayList<>();
-        for (int page = 0; uri != null && page < config.maxJobPages(); page++) {
+        Map<Long, CiJob> jobs = new LinkedHashMap<>();
+        Set<URI> visited = new HashSet<>();
+        long total = -1;
+        String stopped = null;
+        for (int page = 0; uri != null; page++) {
+            if (!visited.add(uri.normalize())) {
+                stopped = "the API's next link pointed back to a page already read";
+                break;
+            }
+            if (page >= config.maxJobPages()) {
+                stopped = "stopped at the cap of " + config.maxJobPages() + " pages";
+                break;
+            }
             GitHubClient.Page answer = api.getJson(uri);
+            JsonNode count = answer.body().path("total_count");
+            if (count.canConvertToLong() && count.asLong() >= 0) {
+                total = total < 0 ? count.asLong() : Math.min(total, count.asLong());
+            }
             try {
-                jobs.addAll(GitHubPayloads.jobs(answer.body(), run.runId(), run.runAttempt(), matcher));
+                for (CiJob job : GitHubPayloads.jobs(answer.body(), run.runId(), run.runAttempt(), matcher)) {
+                    if (total >= 0 && jobs.size() >= total) {
+                        break;
+                    }
+                    jobs.putIfAbsent(job.jobId(), job);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ApiException(FailureKind.BAD_PAYLOAD, api.target(uri), e.getMessage(), 200);
             }
+            if (total >= 0 && jobs.size() >= total) {
+                break;
+            }
             uri = answer.next();
         }
-        return jobs;
+        if (stopped != null && (total < 0 || jobs.size() < total)) {
+            String of = total < 0 ? String.format(Locale.ROOT, "read %,d jobs, more remain", jobs.size())
+                    : String.format(Locale.ROOT, "read %,d of %,d jobs", jobs.size(), total);
+            out.add(new ConditionCheck(null, SOURCE, "all jobs of run " + run.runId() + " read", false,
+                    of + "; " + stopped));
+        }
+        return new ArrayList<>(jobs.values());
     }
 
     private void readAnnotations(GitHubClient api, CiJob job, List<Observation> out, long start, String token)

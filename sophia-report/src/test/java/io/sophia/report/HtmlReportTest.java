@@ -69,6 +69,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void every_table_scrolls_inside_its_own_box_so_a_phone_page_does_not_overflow() {
+        // the rendering itself is checked in Chromium at 390 and 1280 px by examples/scripts/html-screenshots.sh
+        String html = HtmlReport.render(ReferenceScenario.withPlatform());
+        int tables = html.split("<table>", -1).length - 1;
+        assertTrue(tables >= 6, "tables: " + tables);
+        assertEquals(tables, html.split("<div class=\"scroll\"><table>", -1).length - 1, "every table is wrapped");
+        assertEquals(tables, html.split("</table></div>", -1).length - 1);
+        assertTrue(html.contains(".scroll{overflow-x:auto;max-width:100%"), "the wrapper scrolls");
+        assertTrue(html.contains("overflow-wrap:anywhere"), "long tokens wrap");
+        assertTrue(html.contains("@media (max-width:700px)"), "narrow screens get narrow margins and one chart column");
+        assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+    }
+
+    @Test
     void the_same_assessment_renders_to_the_same_bytes() {
         assertEquals(HTML, HtmlReport.render(ReferenceScenario.withPlatform()));
     }

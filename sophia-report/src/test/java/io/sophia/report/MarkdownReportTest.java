@@ -154,6 +154,23 @@ class MarkdownReportTest {
     }
 
     @Test
+    void long_evidence_folds_into_collapsible_sections_and_the_essentials_stay_in_view() {
+        String md = MarkdownReport.render(ReferenceScenario.withPlatform());
+        assertEquals(count(md, "<details"), count(md, "</details>"), "balanced");
+        // the failed job's steps fold, with the failed step named in the summary
+        assertTrue(md.contains("<details>\n<summary>6 steps, failed at step 5</summary>\n\n- ✅ 1 · Set up job"), md);
+        // the best log finding is in view, the second folds
+        int firstFinding = md.indexOf("**1.** ");
+        int fold = md.indexOf("<summary>1 more log finding</summary>");
+        int secondFinding = md.indexOf("**2.** ");
+        assertTrue(firstFinding > 0 && firstFinding < fold && fold < secondFinding, md);
+        assertFalse(md.substring(md.lastIndexOf("<details", firstFinding) + 1, firstFinding).contains("<summary>1 more"));
+        // the top cause's evidence is open, the others start folded
+        assertTrue(md.contains("<details open>\n<summary>Evidence: 2 for, 1 against</summary>\n\n| | Weight |"), md);
+        assertTrue(md.contains("<details>\n<summary>Evidence: 0 for, 1 against</summary>"), md);
+    }
+
+    @Test
     void the_same_assessment_renders_to_the_same_bytes() {
         assertEquals(MD, MarkdownReport.render(ReferenceScenario.assessment(), ReportFiles.FILE_NAMES));
         assertEquals(MarkdownReport.render(ReferenceScenario.hostile()), MarkdownReport.render(ReferenceScenario.hostile()));
@@ -162,7 +179,8 @@ class MarkdownReportTest {
     @Test
     void hostile_names_bodies_and_log_lines_cannot_inject_html_links_or_table_cells() {
         String md = MarkdownReport.render(ReferenceScenario.hostile());
-        String outsideFences = stripFences(md);
+        // the renderer's own collapsible sections are the only tags it writes
+        String outsideFences = stripFences(md).replaceAll("</?(details|summary)( open)?>", "");
         // a tag opens only with an unescaped '<'; a link only with an unescaped ']('
         assertFalse(Pattern.compile("(?<!\\\\)<(script|img|iframe|marquee|b>|/)").matcher(outsideFences).find(),
                 "unescaped tag");

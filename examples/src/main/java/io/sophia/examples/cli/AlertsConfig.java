@@ -1,14 +1,10 @@
 package io.sophia.examples.cli;
 
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.internal.YamlTree;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +29,9 @@ import java.util.function.Function;
  */
 public record AlertsConfig(List<URI> webhooks) {
 
+    /** As the config reader: a larger file is not a deployment config. */
+    private static final long MAX_CONFIG_BYTES = 1 << 20;
+
     /** No alerts. */
     public static final AlertsConfig NONE = new AlertsConfig(List.of());
 
@@ -51,68 +50,62 @@ public record AlertsConfig(List<URI> webhooks) {
      * @param file a config file the config reader accepted
      * @param env  reads the {@code urlEnv} variables
      * @return the section, {@link #NONE} when absent
-     * @throws ConfigException naming the file, line and key of every problem
+     * @throws InputException naming the file, line and key of every problem
      */
-    public static AlertsConfig read(Path file, Function<String, String> env) throws ConfigException {
+    public static AlertsConfig read(Path file, Function<String, String> env) {
         String name = file.toString();
-        Optional<YamlTree.Node> root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlTree.parse(r, name.toLowerCase(Locale.ROOT).endsWith(".json"));
-        } catch (YamlTree.SyntaxError e) {
-            throw ConfigException.of(name, e.line(), "", e.getMessage());
-        } catch (IOException e) {
-            throw ConfigException.of(name, 0, "", "cannot read: " + e.getClass().getSimpleName());
-        }
-        if (root.isEmpty() || !(root.get() instanceof YamlTree.MapNode map)) {
+        Optional<InputTree.Node> root = InputTree.read(file, InputTree.Format.of(name), MAX_CONFIG_BYTES);
+        if (root.isEmpty() || !(root.get() instanceof InputTree.MapNode map)) {
             return NONE;
         }
-        Optional<YamlTree.Entry> alerts = map.get("alerts");
+        Optional<InputTree.Entry> alerts = map.get("alerts");
         if (alerts.isEmpty()) {
             return NONE;
         }
-        List<ConfigException.Problem> problems = new ArrayList<>();
+        List<InputException.Problem> problems = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
-        if (!(alerts.get().value() instanceof YamlTree.MapNode a)) {
-            throw ConfigException.of(name, alerts.get().line(), "alerts", "expected a map with webhooks");
+        if (!(alerts.get().value() instanceof InputTree.MapNode a)) {
+            throw InputException.of(name, alerts.get().line(), "alerts", "expected a map with webhooks");
         }
-        for (YamlTree.Entry e : a.entries()) {
+        for (InputTree.Entry e : a.entries()) {
             if (!e.key().equals("webhooks")) {
-                problems.add(new ConfigException.Problem(name, e.line(), "alerts." + e.key(), "unknown key (known: webhooks)"));
+                problems.add(new InputException.Problem(name, e.line(), "alerts." + e.key(),
+                        "unknown key (known: webhooks)"));
             }
         }
-        Optional<YamlTree.Entry> hooks = a.get("webhooks");
+        Optional<InputTree.Entry> hooks = a.get("webhooks");
         if (hooks.isPresent()) {
-            if (!(hooks.get().value() instanceof YamlTree.ListNode list)) {
-                problems.add(new ConfigException.Problem(name, hooks.get().line(), "alerts.webhooks",
+            if (!(hooks.get().value() instanceof InputTree.ListNode list)) {
+                problems.add(new InputException.Problem(name, hooks.get().line(), "alerts.webhooks",
                         "expected a list of URLs or {urlEnv: NAME}"));
             } else {
                 for (int i = 0; i < list.items().size(); i++) {
                     String key = "alerts.webhooks[" + i + "]";
-                    YamlTree.Node item = list.items().get(i);
+                    InputTree.Node item = list.items().get(i);
                     String url = null;
-                    int line = item instanceof YamlTree.ScalarNode s ? s.line() : item instanceof YamlTree.MapNode m
+                    int line = item instanceof InputTree.Scalar s ? s.line() : item instanceof InputTree.MapNode m
                             ? m.line() : hooks.get().line();
-                    if (item instanceof YamlTree.ScalarNode s && s.kind() == YamlTree.ScalarKind.STRING) {
+                    if (item instanceof InputTree.Scalar s && s.kind() == InputTree.ScalarKind.STRING) {
                         url = s.text();
-                    } else if (item instanceof YamlTree.MapNode m && m.entries().size() == 1
+                    } else if (item instanceof InputTree.MapNode m && m.entries().size() == 1
                             && m.get("urlEnv").isPresent()
-                            && m.get("urlEnv").get().value() instanceof YamlTree.ScalarNode v) {
+                            && m.get("urlEnv").get().value() instanceof InputTree.Scalar v) {
                         url = env.apply(v.text());
                         if (url == null || url.isBlank()) {
-                            problems.add(new ConfigException.Problem(name, line, key + ".urlEnv",
+                            problems.add(new InputException.Problem(name, line, key + ".urlEnv",
                                     "the environment variable " + v.text() + " is not set"));
                             continue;
                         }
                         url = url.strip();
                     } else {
-                        problems.add(new ConfigException.Problem(name, line, key,
+                        problems.add(new InputException.Problem(name, line, key,
                                 "expected a URL or {urlEnv: NAME}"));
                         continue;
                     }
                     Optional<URI> uri = httpUri(url);
                     if (uri.isEmpty()) {
                         // the value itself is not echoed: a webhook URL carries its credential
-                        problems.add(new ConfigException.Problem(name, line, key,
+                        problems.add(new InputException.Problem(name, line, key,
                                 "expected an http or https URL with a host"));
                     } else {
                         urls.add(uri.get());
@@ -121,7 +114,7 @@ public record AlertsConfig(List<URI> webhooks) {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw new InputException(problems);
         }
         return new AlertsConfig(urls);
     }

@@ -160,7 +160,9 @@ public final class GitHubActionsOutput {
 
     /** Drops ANSI escape sequences and control characters other than CR and LF. */
     static String stripControl(String s) {
-        String noAnsi = s.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "").replaceAll("\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?", "");
+        // CSI sequences (colours, cursor moves), then OSC sequences (titles, hyperlinks) up to BEL or ST
+        String noAnsi = s.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "")
+                .replaceAll("\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?", "");
         StringBuilder sb = new StringBuilder(noAnsi.length());
         noAnsi.codePoints().forEach(cp -> {
             if (cp == '\n' || cp == '\r' || cp == '\t' || !(Character.isISOControl(cp)

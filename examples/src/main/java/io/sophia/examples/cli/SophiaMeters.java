@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code sophia_service_status{service,status}}: 1 for the service's current status (up, degraded,
  *       down, unknown), 0 for the others;</li>
  *   <li>{@code sophia_probe_latency_seconds{service}}: histogram of each round's latency;</li>
- *   <li>{@code sophia_probe_failures_total{service,kind}}: probe failures by kind ({@code connection_refused} …);</li>
+ *   <li>{@code sophia_probe_failures_total{service,kind}}: probe failures by kind
+ *       ({@code connection_refused} …);</li>
  *   <li>{@code sophia_gate_status{status}}: 1 for the gate's state (open, warn, blocked), 0 for the others;
  *       {@code sophia_gate_score}: the gate's score in percent;</li>
  *   <li>{@code sophia_top_cause_probability{cause}}: the top cause's probability, 0 for causes that were
@@ -62,7 +63,7 @@ public final class SophiaMeters {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.assessments = Counter.builder("sophia.assessments").description("Assessments recorded")
                 .register(registry);
-        for (GateDecision.Status s : GateDecision.Status.values()) {
+        for (GateDecision.Verdict s : GateDecision.Verdict.values()) {
             gauge(gateStatus, "sophia.gate.status", "The gate's state: 1 for the current one", "status",
                     lower(s.name()), null, null);
         }
@@ -94,7 +95,7 @@ public final class SophiaMeters {
                     .tag("service", f.serviceId() == null ? "" : f.serviceId())
                     .tag("kind", lower(f.kind().name())).register(registry).increment();
         }
-        GateDecision.Status gate = a.gate().status();
+        GateDecision.Verdict gate = a.gate().status();
         gateStatus.forEach((status, v) -> v.set(status.equals(lower(gate.name())) ? 1 : 0));
         gateScore.set(Double.doubleToLongBits(a.gate().score()));
         RankedCause top = a.topCause().orElse(null);

@@ -3,7 +3,6 @@ package io.sophia.examples.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sophia.core.Assessment;
-import io.sophia.examples.config.ConfigException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,12 +37,12 @@ public final class WatchListeners implements AutoCloseable {
      * @param out         where the endpoint's address is printed
      * @param err         where alert delivery failures are reported
      * @return the listeners
-     * @throws ConfigException when the {@code alerts} section is invalid
+     * @throws io.sophia.diagnosis.InputException when the {@code alerts} section is invalid
      * @throws IOException     when the metrics port cannot be bound
      */
     public static WatchListeners open(String deployment, Path configFile, Integer metricsPort,
                                       Function<String, String> env, PrintStream out, PrintStream err)
-            throws ConfigException, IOException {
+            throws IOException {
         AlertsConfig alertsConfig = AlertsConfig.read(configFile, env);
         WebhookAlerts alerts = alertsConfig.webhooks().isEmpty() ? null
                 : new WebhookAlerts(deployment, alertsConfig.webhooks(), line -> err.println("sophia: " + line));
@@ -63,6 +62,20 @@ public final class WatchListeners implements AutoCloseable {
             out.println("Metrics: http://0.0.0.0:" + endpoint.port() + "/metrics");
         }
         return new WatchListeners(meters, endpoint, alerts);
+    }
+
+    /**
+     * {@return the port {@code text} names (0 to 65535, 0 picks a free one), empty when it names none}
+     *
+     * @param text the option's value
+     */
+    public static java.util.Optional<Integer> port(String text) {
+        try {
+            int p = Integer.parseInt(text.strip());
+            return p >= 0 && p <= 65535 ? java.util.Optional.of(p) : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -2,8 +2,11 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
+import io.sophia.report.DeploymentConfig;
+import io.sophia.examples.cli.GitHubActionsOutput;
+import io.sophia.examples.cli.WatchListeners;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ public final class Commands {
 
     static final int EXIT_USAGE = 64;
     static final int EXIT_SOFTWARE = 70;
+    /** The output directory cannot be written (BSD {@code EX_CANTCREAT}); the previous reports stay. */
     static final int EXIT_CANTCREAT = 73;
     static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
     static final String DEMO_CONFIG = "demo-config.yaml";
@@ -41,28 +45,37 @@ public final class Commands {
               check --config FILE --out DIR
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
               watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
-                    Re-run check every interval and print status changes; serve Prometheus metrics,
-                    POST alerts to the config's alerts.webhooks on each transition.
+                    Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
 
             Every command writes DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
-            73 output directory not writable.
+            73 the output directory cannot be written (the previous reports stay intact).
             """;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final TerminalStream out;
+    private final TerminalStream err;
     private final Clock clock;
     private final Function<String, String> env;
 
     public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
-        this.out = out;
-        this.err = err;
+        // every line the user sees is redacted and stripped of control sequences, error paths included
+        this.out = TerminalStream.of(out);
+        this.err = TerminalStream.of(err);
         this.clock = clock;
         this.env = env;
     }
 
     /** Runs {@code args}; returns the exit code. Never throws. */
     public int run(String[] args) {
+        try {
+            return dispatch(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(String[] args) {
         try {
             if (args.length == 0) {
                 err.print(USAGE);
@@ -92,7 +105,7 @@ public final class Commands {
             err.println("sophia: " + e.getMessage());
             err.println("Run 'sophia --help' for usage.");
             return EXIT_USAGE;
-        } catch (ConfigException e) {
+        } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
@@ -100,8 +113,8 @@ public final class Commands {
             return EXIT_CANTCREAT;
         } catch (RuntimeException | IOException | Error e) {
             // also OutOfMemoryError: one line, exit 70, rather than a stack trace and exit 1
-            // a backstop: no known path puts a secret into an exception, but this message is printed as is
-            String message = e.getMessage() == null ? "" : ": " + io.sophia.report.Redaction.patterns().apply(firstLine(e.getMessage()));
+            // a backstop: no known path puts a secret into an exception; the log gets the stream's redaction too
+            String message = e.getMessage() == null ? "" : ": " + err.secrets().cut(firstLine(e.getMessage()), 500);
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
             err.println("sophia: internal error: " + e.getClass().getSimpleName() + message);
             return EXIT_SOFTWARE;
@@ -110,20 +123,21 @@ public final class Commands {
 
     // ---------------------------------------------------------------- commands
 
-    private int check(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "check", Set.of("config", "out"));
-        Path config = path(opts, "config");
+        Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        DeploymentConfig config = DeploymentConfig.load(configFile);
+        register(config, env);
         Check.Result result = Check.run(config, dir, clock, env);
         out.print(Summary.render(result));
         out.flush();
-        io.sophia.examples.cli.GitHubActionsOutput.detect(env)
-                .ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
+        GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
         return result.exitCode();
     }
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
-    private int demo(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException,
+    private int demo(Map<String, String> opts) throws UsageException, Check.OutputException,
             IOException {
         allow(opts, "demo", Set.of("out", "timeout"));
         Path dir = path(opts, "out");
@@ -138,64 +152,69 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
-            Check.Result result = Check.run(config, dir, clock, DemoFleet.env(env));
+            Function<String, String> demoEnv = DemoFleet.env(env);
+            DeploymentConfig loaded = DeploymentConfig.load(config);
+            register(loaded, demoEnv);
+            Check.Result result = Check.run(loaded, dir, clock, demoEnv);
             out.print(Summary.render(result));
             out.flush();
-            io.sophia.examples.cli.GitHubActionsOutput.detect(env)
-                    .ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
+            GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
             return result.exitCode();
         }
     }
 
-    private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
-        Integer metricsPort = opts.containsKey("metrics-port") ? port(opts.get("metrics-port")) : null;
-        try (io.sophia.examples.cli.WatchListeners listeners = io.sophia.examples.cli.WatchListeners.open(
-                config.deployment().name(), configFile, metricsPort, env, out, err)) {
-            return watch(config, dir, interval, count, listeners);
+        register(config, env);
+        Integer port = opts.containsKey("metrics-port") ? WatchListeners.port(opts.get("metrics-port"))
+                .orElseThrow(() -> new UsageException("--metrics-port: expected a port from 0 to 65535")) : null;
+        try (WatchListeners listeners = WatchListeners.open(
+                config.deployment().name(), configFile, port, env, out, err)) {
+            Map<String, Status> last = new HashMap<>();
+            String lastGate = null;
+            int exit = 0;
+            for (long i = 0; i < count; i++) {
+                if (i > 0 && !sleep(interval)) {
+                    break;
+                }
+                Check.Result r = Check.run(config, dir, clock, env);
+                listeners.onRound(r.assessment());
+                exit = r.exitCode();
+                String gate = r.assessment().gate().status().name();
+                long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
+                String top = r.assessment().topCause().map(c -> String.format(java.util.Locale.ROOT,
+                        ", top %s %.0f %%", c.id(), c.probability() * 100)).orElse("");
+                out.printf("%s  gate %s, %d/%d UP%s%n", r.assessment().generatedAt(), gate, up,
+                        r.assessment().services().size(), top);
+                if (lastGate != null && !lastGate.equals(gate)) {
+                    out.printf("  gate: %s -> %s%n", lastGate, gate);
+                }
+                for (ServiceHealth s : r.assessment().services()) {
+                    Status before = last.put(s.id(), s.status());
+                    if (before != null && before != s.status()) {
+                        out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
+                                s.failure() == null ? "" : " (" + s.failure() + ")");
+                    }
+                }
+                out.flush();
+                lastGate = gate;
+            }
+            return exit;
         } catch (IOException e) {
-            throw new UsageException("--metrics-port " + metricsPort + ": cannot listen (" + e.getMessage() + ")");
+            throw new UsageException("--metrics-port " + port + ": cannot listen (" + e.getMessage() + ")");
         }
     }
 
-    private int watch(DeploymentConfig config, Path dir, Duration interval, long count,
-                      io.sophia.examples.cli.WatchListeners listeners) throws ConfigException, Check.OutputException {
-        Map<String, Status> last = new HashMap<>();
-        String lastGate = null;
-        int exit = 0;
-        for (long i = 0; i < count; i++) {
-            if (i > 0 && !sleep(interval)) {
-                break;
-            }
-            Check.Result r = Check.run(config, dir, clock, env);
-            listeners.onRound(r.assessment());
-            exit = r.exitCode();
-            String gate = r.assessment().gate().status().name();
-            long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
-            String top = r.assessment().topCause()
-                    .map(c -> String.format(java.util.Locale.ROOT, ", top %s %.0f %%", c.id(), c.probability() * 100))
-                    .orElse("");
-            out.printf("%s  gate %s, %d/%d UP%s%n", r.assessment().generatedAt(), gate, up,
-                    r.assessment().services().size(), top);
-            if (lastGate != null && !lastGate.equals(gate)) {
-                out.printf("  gate: %s -> %s%n", lastGate, gate);
-            }
-            for (ServiceHealth s : r.assessment().services()) {
-                Status before = last.put(s.id(), s.status());
-                if (before != null && before != s.status()) {
-                    out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
-                            s.failure() == null ? "" : " (" + s.failure() + ")");
-                }
-            }
-            out.flush();
-            lastGate = gate;
-        }
-        return exit;
+    /** From now on the streams mask the values of the token variables {@code config} names too. */
+    private void register(DeploymentConfig config, Function<String, String> env) {
+        List<String> values = config.secretValues(env);
+        out.register(values);
+        err.register(values);
     }
 
     // ---------------------------------------------------------------- arguments
@@ -264,21 +283,9 @@ public final class Commands {
 
     private static Duration duration(Map<String, String> opts, String name) throws UsageException {
         String v = opts.get(name);
-        return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
+        return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
-    }
-
-    private static int port(String v) throws UsageException {
-        try {
-            int p = Integer.parseInt(v);
-            if (p >= 0 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--metrics-port: expected a port from 0 to 65535, got '" + v + "'");
     }
 
     private static long count(Map<String, String> opts) throws UsageException {

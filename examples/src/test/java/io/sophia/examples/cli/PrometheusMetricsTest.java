@@ -3,7 +3,7 @@ package io.sophia.examples.cli;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
 import io.sophia.examples.internal.Check;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

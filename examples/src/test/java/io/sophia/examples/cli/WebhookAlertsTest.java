@@ -11,7 +11,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.Diagnosis;
-import io.sophia.examples.config.ConfigException;
+import io.sophia.diagnosis.InputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,7 +221,7 @@ class WebhookAlertsTest {
                     - urlEnv: MISSING
                   channel: ops
                 """);
-        ConfigException e = assertThrows(ConfigException.class, () -> AlertsConfig.read(bad, n -> null));
+        InputException e = assertThrows(InputException.class, () -> AlertsConfig.read(bad, n -> null));
         String message = e.getMessage();
         assertTrue(message.contains("bad.yaml line 4: alerts.webhooks[0]: expected an http or https URL"), message);
         assertTrue(message.contains("line 5: alerts.webhooks[1].urlEnv: the environment variable MISSING is not set"),

@@ -322,14 +322,19 @@ public final class CalibrationEvaluation {
     }
 
     static Outcome outcome(Scenario s, Assessment a, String error) {
+        return outcome(s, a == null ? List.of() : a.causes(), a, error);
+    }
+
+    /** The outcome of ranked {@code causes} (in the assessment's order) for {@code s}. */
+    static Outcome outcome(Scenario s, List<RankedCause> causes, Assessment a, String error) {
         Map<CauseId, Double> p = new LinkedHashMap<>();
         for (CauseId c : CauseId.BUILT_IN) {
             p.put(c, 0.0);
         }
         List<CauseId> order = new ArrayList<>();
         double sum = 0;
-        if (a != null) {
-            for (RankedCause rc : a.causes()) {
+        {
+            for (RankedCause rc : causes) {
                 CauseId id = CauseId.BUILT_IN.contains(rc.id()) ? rc.id() : CauseId.UNKNOWN;
                 p.merge(id, rc.probability(), Double::sum);
                 sum += rc.probability();

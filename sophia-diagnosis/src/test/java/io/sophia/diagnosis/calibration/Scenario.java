@@ -7,6 +7,7 @@ import io.sophia.core.Observation;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,13 +24,65 @@ import java.util.Objects;
  * @param at           the assessment clock
  * @param deployment   the services and their topology
  * @param observations what the probes would have seen, in probe order
+ * @param family       the source family (tool and origin of the text): the cross-validation group; the file's
+ *                     {@code family} key, else {@link #deriveFamily derived} from the id and origin
+ * @param source       the URL or corpus path of the real text, empty when the file gives none
  */
 public record Scenario(String id, String title, CauseId cause, String rationale, boolean holdout, String origin,
-                       Path file, Instant at, Deployment deployment, List<Observation> observations) {
+                       Path file, Instant at, Deployment deployment, List<Observation> observations, String family,
+                       String source) {
     public Scenario {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(cause, "cause");
         observations = List.copyOf(observations);
+        origin = Objects.requireNonNullElse(origin, "");
+        family = family == null || family.isBlank() ? deriveFamily(origin) : family;
+        source = Objects.requireNonNullElse(source, "");
+    }
+
+    /** A scenario whose family is derived from its origin. */
+    public Scenario(String id, String title, CauseId cause, String rationale, boolean holdout, String origin,
+                    Path file, Instant at, Deployment deployment, List<Observation> observations) {
+        this(id, title, cause, rationale, holdout, origin, file, at, deployment, observations, null, null);
+    }
+
+    /** Id prefix of the blind set written for issue 9: never loaded unless asked for (only the integrator scores it). */
+    public static final String BLIND_PREFIX = "h4-";
+
+    // the tool whose words a scenario's origin names first is its family: the text that decides the label comes from
+    // it (derived families end in "/derived"; files written since issue 9 name theirs)
+    private static final List<Map.Entry<String, java.util.regex.Pattern>> FAMILIES = List.of(
+            Map.entry("buildkit/derived", java.util.regex.Pattern.compile(
+                    "(?i)buildkit|docker_build|dockerfile|docker/|docker client|docker push|executor failed|failed to solve")),
+            Map.entry("flyctl/derived", java.util.regex.Pattern.compile(
+                    "(?i)flyctl|fly\\.toml|release_command|smoke checks|health_check_timeout|crash_on_boot|missing_secret"
+                            + "|secrets_not_deployed|platform_quota|platform_capacity|platform_lease|image_not_found"
+                            + "|listen_address|dockerfile_missing|dockerfile_syntax")),
+            Map.entry("fly-machines-api/derived", java.util.regex.Pattern.compile("(?i)machines api|fly-api|host_status")),
+            Map.entry("fly-proxy/derived", java.util.regex.Pattern.compile("(?i)superfly docs|\\bP[UCTMR]0\\d|fly proxy")),
+            Map.entry("github-runner/derived", java.util.regex.Pattern.compile(
+                    "(?i)github|runner|hub4j|ci_timeout|ci_step_failed|ci_runner|concurrency")),
+            Map.entry("package-tools/derived", java.util.regex.Pattern.compile(
+                    "(?i)\\bnpm\\b|\\bpip\\b|maven|gradle|pnpm|go test|cmd/go|go command|cargo|pytest|jest|surefire")),
+            Map.entry("registry/derived", java.util.regex.Pattern.compile("(?i)registry|toomanyrequests|distribution")),
+            Map.entry("probes/derived", java.util.regex.Pattern.compile(
+                    "(?i)\\bjdk\\b|tlsprobe|jsse|x509|\\bdns|nxdomain|unknownhost|resolver|gatus|mcpprobe|plain http")),
+            Map.entry("runtimes/derived", java.util.regex.Pattern.compile(
+                    "(?i)\\boom\\b|kernel|jvm|node|python|cpython|go runtime|ruby|postgres|ioredis|disk_space")),
+            Map.entry("simulated/fleet", java.util.regex.Pattern.compile("(?i)topology|cascade")));
+
+    /** The family of a scenario that names none: the tool its origin names first, else {@code other/derived}. */
+    public static String deriveFamily(String origin) {
+        String best = "other/derived";
+        int at = Integer.MAX_VALUE;
+        for (Map.Entry<String, java.util.regex.Pattern> f : FAMILIES) {
+            java.util.regex.Matcher m = f.getValue().matcher(origin == null ? "" : origin);
+            if (m.find() && m.start() < at) {
+                at = m.start();
+                best = f.getKey();
+            }
+        }
+        return best;
     }
 
     /** Observations of one kind, in order. */

@@ -127,11 +127,22 @@ public final class ScenarioLoader {
         }
     }
 
-    /** Every {@code *.yaml} file of {@code dir}, sorted by name. */
+    /**
+     * Every {@code *.yaml} file of {@code dir}, sorted by name, except the blind set ({@value Scenario#BLIND_PREFIX}
+     * files): those are read only when the system property {@code sophia.scoreBlind} is {@code true}, by whoever
+     * scores them once; nobody tuning the knowledge base may see them or their results.
+     */
     public List<Scenario> loadAll(Path dir) throws IOException {
+        return loadAll(dir, Boolean.getBoolean("sophia.scoreBlind"));
+    }
+
+    /** Every {@code *.yaml} file of {@code dir}, sorted by name; the blind set only when {@code includeBlind}. */
+    public List<Scenario> loadAll(Path dir, boolean includeBlind) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted(Comparator.comparing(Path::toString)).toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .filter(p -> includeBlind || !p.getFileName().toString().startsWith(Scenario.BLIND_PREFIX))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
         }
         List<Scenario> out = new ArrayList<>();
         for (Path f : files) {
@@ -356,7 +367,7 @@ public final class ScenarioLoader {
                 observations.add(api(a, deployment));
             }
             return new Scenario(id, text(root, "title", id), cause, rationale, holdout, text(root, "origin", ""), file, at,
-                    deployment, observations);
+                    deployment, observations, text(root, "family", null), text(root, "source", ""));
         }
 
         Service service(Node s, List<Observation> out, Map<String, String> apps) {

@@ -203,7 +203,7 @@ public final class Formats {
     }
 
     /** A marker for a gate status. */
-    public static String gateMarker(GateDecision.Status s) {
+    public static String gateMarker(GateDecision.Verdict s) {
         return switch (s) {
             case OPEN -> "🟢";
             case WARN -> "🟡";

@@ -84,6 +84,16 @@ public final class HtmlRenderer {
             .dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:7px;vertical-align:middle}
             footer{padding:16px 40px;color:var(--muted);border-top:1px solid var(--line);font-size:12px}
             svg text{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
+            .scroll{overflow-x:auto;max-width:100%;margin:6px 0 12px}
+            .scroll>table{margin:0;min-width:600px}
+            h1,.sentence,p,li,h3,.kpi,pre,code{overflow-wrap:anywhere}
+            td,th{overflow-wrap:break-word;max-width:32em}
+            .pill{white-space:nowrap}
+            svg{max-width:100%;height:auto}
+            .card{overflow-x:auto}
+            .card svg[width="100%"]{max-width:none;min-width:560px}
+            @media (max-width:700px){header.hero{padding:18px 16px 16px}main{padding:4px 16px 28px}footer{padding:14px 16px}
+              h1{font-size:22px}.charts{grid-template-columns:1fr}.kpi{min-width:0;flex:1 1 40%}}
             @media print{header.hero{color:#000;background:none!important;border-bottom:3px solid #000}.kpi{border-color:#999}}
             """;
 
@@ -112,7 +122,7 @@ public final class HtmlRenderer {
     }
 
     private void page(List<String> artifacts) {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -124,6 +134,7 @@ public final class HtmlRenderer {
         overview();
         services();
         pipelineSection();
+        changes();
         logEvidence();
         causes();
         anomalies();
@@ -142,7 +153,7 @@ public final class HtmlRenderer {
     }
 
     private void hero() {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         w("<header class=\"hero " + g.name().toLowerCase(Locale.ROOT) + "\">\n");
         w("<span class=\"badge\">GATE " + g + "</span>\n");
         w("<h1>" + hc(a.deployment(), 120) + "</h1>\n");
@@ -208,7 +219,7 @@ public final class HtmlRenderer {
         if (a.services().isEmpty()) {
             return;
         }
-        w("<section id=\"services\">\n<h2>Service status</h2>\n<table>\n<thead><tr><th>Service</th><th>Endpoint</th>"
+        w("<section id=\"services\">\n<h2>Service status</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Service</th><th>Endpoint</th>"
                 + "<th>Status</th><th class=\"num\">HTTP</th><th class=\"num\">Latency</th><th>Failure</th><th>Version</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (ServiceHealth s : a.services()) {
@@ -220,7 +231,7 @@ public final class HtmlRenderer {
                     + hc(orDash(s.failure()), 300) + "</td><td>" + (s.version() == null ? "—" : "<code>" + hc(s.version(), 80) + "</code>")
                     + "</td></tr>\n");
         }
-        w("</tbody>\n</table>\n</section>\n");
+        w("</tbody>\n</table></div>\n</section>\n");
     }
 
     private void pipelineSection() {
@@ -245,7 +256,7 @@ public final class HtmlRenderer {
             if (start != null) {
                 w("<div class=\"card\"><h3>Job timeline</h3>\n" + Svg.jobTimeline(pipeline.jobs(), start) + "</div>\n");
             }
-            w("<table>\n<thead><tr><th>Job</th><th>Service</th><th>Conclusion</th><th class=\"num\">Duration</th>"
+            w("<div class=\"scroll\"><table>\n<thead><tr><th>Job</th><th>Service</th><th>Conclusion</th><th class=\"num\">Duration</th>"
                     + "<th>Failed step</th></tr></thead>\n<tbody>\n");
             for (CiJob j : pipeline.jobs()) {
                 CiStep f = j.failedStep();
@@ -255,7 +266,7 @@ public final class HtmlRenderer {
                         + "</td><td class=\"num\">" + duration(j.duration()) + "</td><td>"
                         + (f == null ? "—" : hc(f.name(), 160)) + "</td></tr>\n");
             }
-            w("</tbody>\n</table>\n");
+            w("</tbody>\n</table></div>\n");
             for (CiJob j : pipeline.unsuccessfulJobs()) {
                 w("<h3>" + hc(j.name(), 160) + " <span class=\"muted\">— " + hc(orDash(j.conclusion()), 30) + " · "
                         + duration(j.duration()) + "</span></h3>\n<ul class=\"steps\">\n");
@@ -278,6 +289,73 @@ public final class HtmlRenderer {
                         + "</li>\n");
             }
             w("</ul>\n");
+        }
+        w("</section>\n");
+    }
+
+    private void changes() {
+        ChangeView v = ChangeView.of(a);
+        if (v == null) {
+            return;
+        }
+        w("<section id=\"changes\">\n<h2>Changed since the last good deploy</h2>\n");
+        if (v.changes() == null) {
+            io.sophia.core.Observation.ChangeSetUnavailable u = v.unavailable();
+            w("<p class=\"muted\">Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus())
+                    + "): " + hc(orDash(u.detail()), 300) + "</p>\n</section>\n");
+            return;
+        }
+        io.sophia.core.Observation.ChangeSet c = v.changes();
+        String from = (c.baseRunId() > 0 ? "run " + c.baseRunId() + " " : "") + "<code>" + hc(Formats.shortSha(c.baseSha()), 12) + "</code>";
+        String to = (c.headRunId() > 0 ? "run " + c.headRunId() + " " : "") + "<code>" + hc(Formats.shortSha(c.headSha()), 12) + "</code>";
+        if ("identical".equals(c.comparison()) || (c.commits().isEmpty() && c.files().isEmpty() && c.totalCommits() == 0)) {
+            w("<p>Last good deploy " + from + " → " + to + ": <strong>the same commit</strong> — nothing in the repository "
+                    + "changed, so look at the platform, the secrets or a transient failure.</p>\n</section>\n");
+            return;
+        }
+        w("<p>Last good deploy " + from + " → " + to + ": <strong>" + c.totalCommits() + (c.totalCommits() == 1 ? " commit" : " commits")
+                + "</strong>, <strong>" + c.files().size() + (c.files().size() == 1 ? " file" : " files") + "</strong>"
+                + (c.truncated() ? " (listing truncated)" : "")
+                + (c.htmlUrl() == null ? "" : " — " + link("compare on GitHub", c.htmlUrl())) + "</p>\n<ul>\n");
+        for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
+            List<io.sophia.core.Observation.ChangedFile> files = e.getValue();
+            String t = hc(ChangeView.title(e.getKey()), 80);
+            w("<li>" + (ChangeView.telling(e.getKey()) ? "<strong>" + t + "</strong>" : t) + " (" + files.size() + "): "
+                    + files.stream().limit(4).map(f -> "<code>" + hc(f.path(), 200) + "</code>").collect(Collectors.joining(", "))
+                    + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : "") + "</li>\n");
+        }
+        w("</ul>\n");
+        if (!c.files().isEmpty()) {
+            w("<details><summary>" + c.files().size() + " changed files by class</summary>\n");
+            for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
+                w("<h3>" + hc(ChangeView.title(e.getKey()), 80) + "</h3>\n<ul>\n");
+                int n = 0;
+                for (io.sophia.core.Observation.ChangedFile f : e.getValue()) {
+                    if (n++ == ChangeView.MAX_FILES_PER_CLASS) {
+                        w("<li class=\"muted\">" + (e.getValue().size() - ChangeView.MAX_FILES_PER_CLASS) + " more in report.json</li>\n");
+                        break;
+                    }
+                    w("<li><code>" + hc(f.path(), 300) + "</code>" + (f.previousPath() == null ? "" : " (was <code>"
+                            + hc(f.previousPath(), 300) + "</code>)") + " — " + hc(orDash(f.status()), 20) + ", +" + f.additions()
+                            + " −" + f.deletions() + "</li>\n");
+                }
+                w("</ul>\n");
+            }
+            w("</details>\n");
+        }
+        if (!c.commits().isEmpty()) {
+            w("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>\n<ul>\n");
+            int n = 0;
+            for (io.sophia.core.Observation.ChangedCommit m : c.commits()) {
+                if (n++ == ChangeView.MAX_COMMITS) {
+                    w("<li class=\"muted\">" + (c.commits().size() - ChangeView.MAX_COMMITS) + " more in report.json</li>\n");
+                    break;
+                }
+                w("<li>" + (m.htmlUrl() == null ? "<code>" + hc(Formats.shortSha(m.sha()), 12) + "</code>"
+                        : link(Formats.shortSha(m.sha()), m.htmlUrl())) + " " + hc(orDash(m.message()), 160)
+                        + (m.author() == null ? "" : " — " + hc(m.author(), 60)) + "</li>\n");
+            }
+            w("</ul>\n</details>\n");
         }
         w("</section>\n");
     }
@@ -330,7 +408,7 @@ public final class HtmlRenderer {
                 w("<p>" + hc(c.explanation(), 4000) + "</p>\n");
             }
             if (!c.evidence().isEmpty()) {
-                w("<table>\n<thead><tr><th>Direction</th><th class=\"num\">Weight</th><th>Evidence</th><th>Rule</th>"
+                w("<div class=\"scroll\"><table>\n<thead><tr><th>Direction</th><th class=\"num\">Weight</th><th>Evidence</th><th>Rule</th>"
                         + "<th>Services</th></tr></thead>\n<tbody>\n");
                 for (Evidence e : c.evidence()) {
                     boolean pro = e.direction() == Evidence.Direction.FOR;
@@ -339,7 +417,7 @@ public final class HtmlRenderer {
                             + "</td><td>" + (e.ruleId() == null ? "—" : "<code>" + hc(e.ruleId(), 80) + "</code>") + "</td><td>"
                             + ids(e.serviceIds()) + "</td></tr>\n");
                 }
-                w("</tbody>\n</table>\n");
+                w("</tbody>\n</table></div>\n");
             }
             w("</div>\n");
         }
@@ -371,11 +449,11 @@ public final class HtmlRenderer {
         w("<section id=\"impact\">\n<h2>Business impact</h2>\n<p><strong>Severity " + i.severity() + "</strong> — "
                 + i.servicesUp() + " of " + i.totalServices() + " services UP, availability "
                 + Formats.percentValue(i.availabilityPercent()) + ".</p>\n");
-        w("<table>\n<thead><tr><th>Offline</th><th>Degraded or unknown</th><th>Online</th></tr></thead>\n<tbody><tr>");
+        w("<div class=\"scroll\"><table>\n<thead><tr><th>Offline</th><th>Degraded or unknown</th><th>Online</th></tr></thead>\n<tbody><tr>");
         for (List<String> caps : List.of(i.capabilitiesOffline(), i.capabilitiesDegraded(), i.capabilitiesOnline())) {
             w("<td>" + (caps.isEmpty() ? "—" : caps.stream().map(c -> hc(c, 200)).collect(Collectors.joining("<br>"))) + "</td>");
         }
-        w("</tr></tbody>\n</table>\n</section>\n");
+        w("</tr></tbody>\n</table></div>\n</section>\n");
     }
 
     private void actions() {
@@ -404,12 +482,12 @@ public final class HtmlRenderer {
 
     private void gate() {
         GateDecision g = a.gate();
-        w("<section id=\"gate\">\n<h2>Gate " + pill(g.status() == GateDecision.Status.OPEN ? "o-PASS"
-                : g.status() == GateDecision.Status.WARN ? "o-WARN" : "o-FAIL", g.status().name()) + "</h2>\n");
+        w("<section id=\"gate\">\n<h2>Gate " + pill(g.status() == GateDecision.Verdict.OPEN ? "o-PASS"
+                : g.status() == GateDecision.Verdict.WARN ? "o-WARN" : "o-FAIL", g.status().name()) + "</h2>\n");
         w("<p>Score " + Formats.percentValue(g.score()) + ". A failed key criterion blocks the release; any other failed "
                 + "criterion warns.</p>\n");
         if (!g.criteria().isEmpty()) {
-            w("<table>\n<thead><tr><th>Criterion</th><th>Key</th><th class=\"num\">Weight</th><th>Outcome</th><th>Value</th>"
+            w("<div class=\"scroll\"><table>\n<thead><tr><th>Criterion</th><th>Key</th><th class=\"num\">Weight</th><th>Outcome</th><th>Value</th>"
                     + "<th>Threshold</th></tr></thead>\n<tbody>\n");
             for (GateDecision.Criterion c : g.criteria()) {
                 w("<tr><td><code>" + hc(c.id(), 80) + "</code> " + hc(c.description(), 200) + "</td><td>"
@@ -417,7 +495,7 @@ public final class HtmlRenderer {
                         + pill("o-" + c.outcome(), c.outcome().name()) + "</td><td>" + hc(orDash(c.value()), 300) + "</td><td>"
                         + hc(orDash(c.threshold()), 300) + "</td></tr>\n");
             }
-            w("</tbody>\n</table>\n");
+            w("</tbody>\n</table></div>\n");
         }
         w("</section>\n");
     }
@@ -427,7 +505,7 @@ public final class HtmlRenderer {
         if (ms.isEmpty()) {
             return;
         }
-        w("<section id=\"platform\">\n<h2>Platform machines</h2>\n<table>\n<thead><tr><th>Service</th><th>App</th>"
+        w("<section id=\"platform\">\n<h2>Platform machines</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Service</th><th>App</th>"
                 + "<th>Machine</th><th>State</th><th>Region</th><th>Image</th><th>Host</th><th>Checks</th><th>Events</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (PlatformMachine m : ms) {
@@ -450,7 +528,7 @@ public final class HtmlRenderer {
             }
             w("</td></tr>\n");
         }
-        w("</tbody>\n</table>\n</section>\n");
+        w("</tbody>\n</table></div>\n</section>\n");
     }
 
     private void mcp() {
@@ -458,7 +536,7 @@ public final class HtmlRenderer {
         if (hs.isEmpty()) {
             return;
         }
-        w("<section id=\"mcp\">\n<h2>MCP servers</h2>\n<table>\n<thead><tr><th>Service</th><th>Protocol</th><th>Era</th>"
+        w("<section id=\"mcp\">\n<h2>MCP servers</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Service</th><th>Protocol</th><th>Era</th>"
                 + "<th>Server</th><th>Version</th><th>Capabilities</th><th class=\"num\">Tools</th><th class=\"num\">Latency</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (McpHandshake m : hs) {
@@ -468,7 +546,7 @@ public final class HtmlRenderer {
                     + "</td><td class=\"num\">" + m.toolCount() + "</td><td class=\"num\">"
                     + Formats.latency(Formats.millis(m.latency())) + "</td></tr>\n");
         }
-        w("</tbody>\n</table>\n</section>\n");
+        w("</tbody>\n</table></div>\n</section>\n");
     }
 
     private void tls() {
@@ -476,7 +554,7 @@ public final class HtmlRenderer {
         if (hs.isEmpty()) {
             return;
         }
-        w("<section id=\"tls\">\n<h2>TLS certificates</h2>\n<table>\n<thead><tr><th>Service</th><th>Host</th>"
+        w("<section id=\"tls\">\n<h2>TLS certificates</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Service</th><th>Host</th>"
                 + "<th>Protocol</th><th>Subject</th><th>Issuer</th><th>Expires</th><th class=\"num\">Days left</th>"
                 + "<th>Checks</th></tr></thead>\n<tbody>\n");
         for (TlsHandshake t : hs) {
@@ -487,7 +565,7 @@ public final class HtmlRenderer {
                     + t.daysToExpiry() + "</td><td>" + (problems.isEmpty() ? pill("c-ok", "ok")
                     : pill("c-bad", String.join(", ", problems))) + "</td></tr>\n");
         }
-        w("</tbody>\n</table>\n</section>\n");
+        w("</tbody>\n</table></div>\n</section>\n");
     }
 
     private void timing() {

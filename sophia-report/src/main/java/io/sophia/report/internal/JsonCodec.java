@@ -216,7 +216,7 @@ public final class JsonCodec {
     }
 
     private static String clip(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return io.sophia.core.Secrets.patterns().cut(s, 60);
     }
 
     /** Durations are whole milliseconds; a fraction or a string is an error, not seconds. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import io.sophia.core.Anomaly;
+import io.sophia.core.ChangeClass;
 import io.sophia.core.CauseId;
 import io.sophia.core.Evidence;
 import io.sophia.core.GateDecision;
@@ -51,7 +52,12 @@ final class JsonMixins {
                 .addMixIn(Observation.CiRun.class, CiRunMixin.class)
                 .addMixIn(Observation.CiJob.class, CiJobMixin.class)
                 .addMixIn(Observation.CiStep.class, CiStepMixin.class)
-                .addMixIn(Observation.LogFinding.class, LogFindingMixin.class);
+                .addMixIn(Observation.LogFinding.class, LogFindingMixin.class)
+                .addMixIn(ChangeClass.class, ChangeClassMixin.class)
+                .addMixIn(Observation.ChangeSet.class, ChangeSetMixin.class)
+                .addMixIn(Observation.ChangedCommit.class, ChangedCommitMixin.class)
+                .addMixIn(Observation.ChangedFile.class, ChangedFileMixin.class)
+                .addMixIn(Observation.ChangeSetUnavailable.class, ChangeSetUnavailableMixin.class);
     }
 
     @JsonPropertyOrder({"id", "name", "capability", "critical", "url", "status", "httpStatus", "latencyMs", "failure",
@@ -189,5 +195,33 @@ final class JsonMixins {
     interface LogFindingMixin {
         @JsonSerialize(using = Decimals.Four.class)
         double score();
+    }
+
+    /** A change class is its wire name ({@code platform-config}); a name a later version adds reads as {@code other}. */
+    abstract static class ChangeClassMixin {
+        @JsonValue
+        abstract String wire();
+
+        @JsonCreator
+        static ChangeClass ofWire(String wire) {
+            return ChangeClass.ofWire(wire);
+        }
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "repository", "baseRunId", "baseSha", "headRunId", "headSha", "comparison",
+            "totalCommits", "truncated", "htmlUrl", "files", "commits"})
+    interface ChangeSetMixin {
+    }
+
+    @JsonPropertyOrder({"sha", "message", "author", "htmlUrl"})
+    interface ChangedCommitMixin {
+    }
+
+    @JsonPropertyOrder({"path", "previousPath", "changeClass", "status", "additions", "deletions"})
+    interface ChangedFileMixin {
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "repository", "headRunId", "target", "kind", "httpStatus", "detail"})
+    interface ChangeSetUnavailableMixin {
     }
 }

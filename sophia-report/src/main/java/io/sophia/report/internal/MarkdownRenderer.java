@@ -5,7 +5,9 @@ import io.sophia.core.Anomaly;
 import io.sophia.core.Assessment;
 import io.sophia.core.Evidence;
 import io.sophia.core.GateDecision;
+import io.sophia.core.ChangeClass;
 import io.sophia.core.Impact;
+import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiAnnotation;
 import io.sophia.core.Observation.CiJob;
 import io.sophia.core.Observation.CiRun;
@@ -64,6 +66,7 @@ public final class MarkdownRenderer {
         r.keyMetrics();
         r.services();
         r.pipeline();
+        r.changes();
         r.logEvidence();
         r.causes();
         r.anomalies();
@@ -109,14 +112,14 @@ public final class MarkdownRenderer {
     // ---- sections -------------------------------------------------------------------------
 
     private void title() {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         line("# " + Formats.gateMarker(g) + " " + inline(a.deployment(), 120) + " — " + verdictWord(g));
         blank();
         line("> **Verdict:** " + verdictSentence());
         blank();
     }
 
-    private static String verdictWord(GateDecision.Status g) {
+    private static String verdictWord(GateDecision.Verdict g) {
         return switch (g) {
             case OPEN -> "OPEN, healthy";
             case WARN -> "WARN, release with care";
@@ -319,6 +322,8 @@ public final class MarkdownRenderer {
             line(head);
             blank();
             CiStep failed = j.failedStep();
+            openDetails(j.steps().size() + (j.steps().size() == 1 ? " step" : " steps")
+                    + (failed == null ? "" : ", failed at step " + failed.number()), false);
             for (CiStep s : j.steps()) {
                 boolean isFailed = s == failed;
                 line("- " + conclusionMarker(s.conclusion()) + " " + s.number() + " · "
@@ -330,6 +335,7 @@ public final class MarkdownRenderer {
                 line("- _no steps reported_");
             }
             blank();
+            closeDetails();
         }
         if (!pipeline.annotations().isEmpty()) {
             h(3, "Annotations");
@@ -348,6 +354,79 @@ public final class MarkdownRenderer {
         }
     }
 
+    private void changes() {
+        ChangeView v = ChangeView.of(a);
+        if (v == null) {
+            return;
+        }
+        h(2, "Changed since the last good deploy");
+        if (v.changes() == null) {
+            Observation.ChangeSetUnavailable u = v.unavailable();
+            line("_Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus()) + "): "
+                    + inline(orDash(u.detail()), 300) + "_");
+            blank();
+            return;
+        }
+        Observation.ChangeSet c = v.changes();
+        String from = (c.baseRunId() > 0 ? "run " + c.baseRunId() + " " : "") + code(Formats.shortSha(c.baseSha()), false);
+        String to = (c.headRunId() > 0 ? "run " + c.headRunId() + " " : "") + code(Formats.shortSha(c.headSha()), false);
+        if ("identical".equals(c.comparison()) || (c.commits().isEmpty() && c.files().isEmpty() && c.totalCommits() == 0)) {
+            line("Last good deploy " + from + " → " + to + ": **the same commit** — nothing in the repository changed, "
+                    + "so look at the platform, the secrets or a transient failure.");
+            blank();
+            return;
+        }
+        line("Last good deploy " + from + " → " + to + ": **" + c.totalCommits() + (c.totalCommits() == 1 ? " commit" : " commits")
+                + "**, **" + c.files().size() + (c.files().size() == 1 ? " file" : " files") + "**"
+                + (c.truncated() ? " (listing truncated)" : "")
+                + (c.htmlUrl() == null ? "" : " — " + Md.link("compare on GitHub", c.htmlUrl())));
+        blank();
+        for (Map.Entry<ChangeClass, List<Observation.ChangedFile>> e : v.byClass().entrySet()) {
+            List<Observation.ChangedFile> files = e.getValue();
+            line("- " + (ChangeView.telling(e.getKey()) ? "**" + ChangeView.title(e.getKey()) + "**" : ChangeView.title(e.getKey()))
+                    + " (" + files.size() + "): " + files.stream().limit(4).map(f -> code(f.path(), false))
+                    .collect(Collectors.joining(", ")) + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : ""));
+        }
+        blank();
+        if (!c.files().isEmpty()) {
+            line("<details><summary>" + c.files().size() + " changed files by class</summary>");
+            blank();
+            for (Map.Entry<ChangeClass, List<Observation.ChangedFile>> e : v.byClass().entrySet()) {
+                line("**" + ChangeView.title(e.getKey()) + "**");
+                blank();
+                int n = 0;
+                for (Observation.ChangedFile f : e.getValue()) {
+                    if (n++ == ChangeView.MAX_FILES_PER_CLASS) {
+                        line("- _" + (e.getValue().size() - ChangeView.MAX_FILES_PER_CLASS) + " more in report.json_");
+                        break;
+                    }
+                    line("- " + code(f.path(), false) + (f.previousPath() == null ? "" : " (was " + code(f.previousPath(), false) + ")")
+                            + " — " + inline(orDash(f.status()), 20) + ", +" + f.additions() + " −" + f.deletions());
+                }
+                blank();
+            }
+            line("</details>");
+            blank();
+        }
+        if (!c.commits().isEmpty()) {
+            line("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>");
+            blank();
+            int n = 0;
+            for (Observation.ChangedCommit m : c.commits()) {
+                if (n++ == ChangeView.MAX_COMMITS) {
+                    line("- _" + (c.commits().size() - ChangeView.MAX_COMMITS) + " more in report.json_");
+                    break;
+                }
+                line("- " + (m.htmlUrl() == null ? code(Formats.shortSha(m.sha()), false)
+                        : Md.link(Formats.shortSha(m.sha()), m.htmlUrl())) + " " + inline(orDash(m.message()), 120)
+                        + (m.author() == null ? "" : " — " + inline(m.author(), 60)));
+            }
+            blank();
+            line("</details>");
+            blank();
+        }
+    }
+
     private void logEvidence() {
         List<LogFinding> findings = PipelineView.findings(a);
         if (findings.isEmpty()) {
@@ -356,10 +435,16 @@ public final class MarkdownRenderer {
         h(2, "Log evidence");
         int n = 0;
         for (LogFinding f : findings) {
-            if (n++ == MAX_FINDINGS) {
+            if (n == MAX_FINDINGS) {
+                closeDetails();
                 line("_" + (findings.size() - MAX_FINDINGS) + " more findings are in report.json._");
                 blank();
                 break;
+            }
+            if (n++ == 1) {
+                // the best finding stays in view; the others fold so the step summary stays short
+                int more = Math.min(findings.size(), MAX_FINDINGS) - 1;
+                openDetails(more + (more == 1 ? " more log finding" : " more log findings"), false);
             }
             StringBuilder head = new StringBuilder();
             head.append("**").append(n).append(".** ");
@@ -377,6 +462,9 @@ public final class MarkdownRenderer {
             blank();
             out.append(Md.fence("text", quote(f)));
             blank();
+        }
+        if (n > 1 && n <= MAX_FINDINGS) {
+            closeDetails();
         }
     }
 
@@ -422,6 +510,8 @@ public final class MarkdownRenderer {
                 blank();
             }
             if (!c.evidence().isEmpty()) {
+                long pro = c.evidence().stream().filter(ev -> ev.direction() == Evidence.Direction.FOR).count();
+                openDetails("Evidence: " + pro + " for, " + (c.evidence().size() - pro) + " against", rank == 1);
                 line("| | Weight | Evidence | Rule | Services |");
                 line("|---|---:|---|---|---|");
                 int e = 0;
@@ -436,6 +526,7 @@ public final class MarkdownRenderer {
                             + ids(ev.serviceIds(), true) + " |");
                 }
                 blank();
+                closeDetails();
             }
         }
     }
@@ -754,6 +845,22 @@ public final class MarkdownRenderer {
 
     private void row(String k, String v) {
         line("| " + k + " | " + v + " |");
+    }
+
+    /**
+     * A collapsible section (GitHub renders {@code <details>}): the summary is built from counts
+     * only, never from remote text, so it needs no HTML escaping; the blank line after it lets
+     * the body be Markdown.
+     */
+    private void openDetails(String summary, boolean open) {
+        line(open ? "<details open>" : "<details>");
+        line("<summary>" + summary + "</summary>");
+        blank();
+    }
+
+    private void closeDetails() {
+        line("</details>");
+        blank();
     }
 
     private void h(int level, String text) {

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.kb;
 
+import io.sophia.core.Secrets;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
@@ -192,6 +193,6 @@ public final class RegexGuard {
     }
 
     private static String excerpt(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return Secrets.patterns().cut(s, 40);
     }
 }

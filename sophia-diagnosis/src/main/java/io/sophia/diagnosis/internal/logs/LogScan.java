@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.logs;
 
+import io.sophia.core.Secrets;
 import com.google.re2j.Matcher;
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.CiStep;
@@ -248,7 +249,7 @@ public final class LogScan {
     }
 
     private static String cut(String s) {
-        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+        return Secrets.patterns().cut(s, 120);
     }
 
     private void onGroup(String title, long line) {
@@ -324,7 +325,8 @@ public final class LogScan {
     }
 
     private void feedFollowers(String text, long number) {
-        String ctx = text.length() > CONTEXT_CHARS ? text.substring(0, CONTEXT_CHARS) : text;
+        // redacted before the cut: a token the cut falls into keeps no head
+        String ctx = text.length() > CONTEXT_CHARS ? Secrets.patterns().cut(text, CONTEXT_CHARS) : text;
         if (!awaitingContext.isEmpty()) {
             for (Iterator<Found> it = awaitingContext.iterator(); it.hasNext(); ) {
                 Found f = it.next();
@@ -355,7 +357,7 @@ public final class LogScan {
         String key = c.index() + "\u0000" + normalize(text);
         Found f = found.get(key);
         if (f == null) {
-            f = new Found(c, text.length() > QUOTE_CHARS ? text.substring(0, QUOTE_CHARS) + "…" : text);
+            f = new Found(c, Secrets.patterns().cut(text, QUOTE_CHARS));
             found.put(key, f);
         }
         f.lineNumber = number;
@@ -456,7 +458,7 @@ public final class LogScan {
                 break;
             }
             List<String> context = new ArrayList<>(f.before);
-            context.add(f.text.length() > CONTEXT_CHARS ? f.text.substring(0, CONTEXT_CHARS) : f.text);
+            context.add(Secrets.patterns().cut(f.text, CONTEXT_CHARS));
             context.addAll(f.after);
             result.add(new LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
                     f.segment.name, f.lineNumber, f.indication.indication().id(), f.indication.indication().causeId(),

@@ -51,8 +51,10 @@ final class Inference {
     /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
     static final double STRONG = Math.log(3);
 
-    record Scored(KnowledgeBase.Cause cause, CauseId id, String title, double prior, double logOdds,
-                  List<Evidence> evidence, Map<String, String> whens, double probability) {
+    /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
+    record Scored(KnowledgeBase.Cause cause, CauseId id, String title, double prior, double evidenceSum,
+                  List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
+                  boolean capped) {
 
         List<Evidence> direction(Evidence.Direction d) {
             return evidence.stream().filter(e -> e.direction() == d).toList();
@@ -90,7 +92,6 @@ final class Inference {
     static Result run(KnowledgeBase kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health,
                       boolean logsRead) {
         KnowledgeBase.Settings settings = kb.settings();
-        double scale = settings.evidenceScale();
         Set<String> observed = new java.util.HashSet<>();
         for (Fact f : facts) {
             observed.add(f.type());
@@ -113,9 +114,10 @@ final class Inference {
         Map<String, Map<String, Boolean>> found = new HashMap<>();
         for (KnowledgeBase.Cause cause : kb.causes()) {
             boolean isDependency = cause.id().equals(CauseId.DEPENDENCY_DOWN);
-            double logOdds = logit(cause.prior());
+            double logOdds = 0;
             List<Evidence> evidence = new ArrayList<>();
             Map<String, String> whens = new HashMap<>();
+            Set<String> sources = new java.util.TreeSet<>();
             Map<KnowledgeBase.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
             for (KnowledgeBase.Rule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
@@ -145,21 +147,29 @@ final class Inference {
                 }
                 double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
                 double contribution = Math.log(rule.lr()) * factor;
-                logOdds += scale * contribution;
+                logOdds += contribution;
                 evidence.add(new Evidence(contribution > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST,
                         round(Math.abs(contribution)), render(rule, matched, subjects, order, varsByRule, cause.id() + "/"
                         + rule.id()), cause.id() + "/" + rule.id(),
                         services(matched, order)));
                 whens.put(cause.id() + "/" + rule.id(), rule.when());
+                boolean specific = !rule.isWeak() && (!rule.when().equals("log") || matched.stream()
+                        .anyMatch(f -> specificLog(f, settings.wrappers())));
+                if (contribution >= STRONG - 1e-9 && specific) {
+                    sources.add(sourceFamily(rule.when()));
+                }
             }
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)
+            // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
+            // changed file is still one whose own evidence (logs, events) came back empty
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR
+                            && !"change".equals(whens.get(e.ruleId())))
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
-                logOdds += scale * Math.log(settings.silentLr());
+                logOdds += Math.log(settings.silentLr());
             }
             scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
-                    0));
+                    0, sources, false));
         }
         // the explicit unknown: failing services that no strong evidence explains
         boolean deploymentWideStrong = false;
@@ -187,13 +197,13 @@ final class Inference {
             }
         }
         boolean anyStrong = deploymentWideStrong || !covered.isEmpty();
-        double unknownLogOdds = logit(settings.unknownPrior());
+        double unknownLogOdds = 0;
         List<Evidence> unknownEvidence = new ArrayList<>();
         int n = unexplained.size() + (unexplained.isEmpty() && !anyStrong ? 1 : 0);
         if (n > 0) {
             double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
             double c = Math.log(settings.unexplainedLr()) * factor;
-            unknownLogOdds += scale * c;
+            unknownLogOdds += c;
             String text = unexplained.isEmpty()
                     ? "No rule of the knowledge base found strong evidence for any cause of this failure."
                     : unexplained.size() == 1
@@ -203,29 +213,26 @@ final class Inference {
             unknownEvidence.add(new Evidence(c > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST, round(Math.abs(c)),
                     text, "unknown/unexplained", unexplained));
         }
-        // normalise with log-sum-exp
-        double max = unknownLogOdds;
-        for (Scored s : scored) {
-            max = Math.max(max, s.logOdds());
+        double[] prior = new double[scored.size() + 1];
+        double[] sums = new double[scored.size() + 1];
+        int[] sourceCounts = new int[scored.size() + 1];
+        for (int i = 0; i < scored.size(); i++) {
+            prior[i] = scored.get(i).prior();
+            sums[i] = scored.get(i).evidenceSum();
+            sourceCounts[i] = scored.get(i).sources().size();
         }
-        double sum = Math.exp(unknownLogOdds - max);
-        for (Scored s : scored) {
-            sum += Math.exp(s.logOdds() - max);
-        }
-        double pUnknown = Math.exp(unknownLogOdds - max) / sum;
-        // no combination of evidence makes the knowledge base certain: unknown keeps at least unknownFloor
-        double keep = 1;
-        if (pUnknown < settings.unknownFloor()) {
-            keep = (1 - settings.unknownFloor()) / (1 - pUnknown);
-            pUnknown = settings.unknownFloor();
-        }
+        prior[scored.size()] = settings.unknownPrior();
+        sums[scored.size()] = unknownLogOdds;
+        double[] p = Calibration.probabilities(prior, sums, sourceCounts, settings);
         List<Scored> withP = new ArrayList<>();
-        for (Scored s : scored) {
-            withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.logOdds(), s.evidence(), s.whens(),
-                    keep * Math.exp(s.logOdds() - max) / sum));
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            boolean capped = p[i] >= settings.cap(s.sources().size()) - 1e-12 && settings.cap(s.sources().size()) < 1;
+            withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), s.evidence(), s.whens(), p[i],
+                    s.sources(), capped));
         }
         Scored unknown = new Scored(null, CauseId.UNKNOWN, "Unknown cause", settings.unknownPrior(), unknownLogOdds,
-                unknownEvidence, Map.of("unknown/unexplained", "unknown"), pUnknown);
+                unknownEvidence, Map.of("unknown/unexplained", "unknown"), p[scored.size()], Set.of(), false);
         withP.add(unknown);
         withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
         List<String> differentErrors = new ArrayList<>();
@@ -408,6 +415,43 @@ final class Inference {
             case "job", "step", "commonStep", "cancelledAfterFailure", "run", "annotation" -> "ci";
             case "machine", "machineEvent", "machineCheck" -> "platform";
             case "probe", "http", "condition", "tls", "dns", "tcp", "mcp", "service" -> "probe";
+            default -> when;
+        };
+    }
+
+    /**
+     * True when a log finding is a specific source: its indication is not a wrapper, or its line also says what
+     * failed (a wrapper such as BuildKit's "failed to solve: process … did not complete successfully" that quotes
+     * the failed instruction; the built-in indications of the same cause decide).
+     */
+    static boolean specificLog(Fact f, Set<String> wrappers) {
+        String indication = f.attrs().get("indication");
+        if (!wrappers.contains(indication)) {
+            return true;
+        }
+        String line = f.attrs().getOrDefault("line", "");
+        String cause = f.attrs().getOrDefault("causeId", "");
+        for (io.sophia.diagnosis.Indication i : io.sophia.diagnosis.IndicationSet.builtIn().indications()) {
+            if (i.causeId().equals(cause) && !wrappers.contains(i.id()) && !i.id().equals(indication)) {
+                for (String p : i.patterns()) {
+                    if (RegexGuard.compile(p).matcher(line).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
+     * event), two rules on the same log are not.
+     */
+    static String sourceFamily(String when) {
+        return switch (when) {
+            case "job", "step", "commonStep", "cancelledAfterFailure", "run" -> "ci";
+            case "machine", "machineEvent", "machineCheck" -> "platform";
+            case "probe", "http", "condition", "tcp", "mcp", "service" -> "probe";
             default -> when;
         };
     }

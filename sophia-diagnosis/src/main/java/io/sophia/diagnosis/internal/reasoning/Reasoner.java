@@ -44,9 +44,7 @@ public final class Reasoner {
         List<RankedCause> causes;
         if (somethingFailing(observations, health)) {
             List<Fact> facts = Facts.extract(deployment, observations, health);
-            boolean logsRead = observations.stream().anyMatch(o -> o instanceof Observation.CiLogRead
-                    || o instanceof Observation.LogFinding);
-            inference = Inference.run(kb, deployment, facts, health, logsRead);
+            inference = Inference.run(kb, deployment, facts, health, logsRead(observations));
             causes = inference.ranked();
         } else {
             inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of());
@@ -56,6 +54,12 @@ public final class Reasoner {
         List<Action> actions = Actions.plan(kb, inference, anomalies, observations, gate);
         return new Assessment(Assessment.SCHEMA_VERSION, deployment.name(), now, List.copyOf(health.values()),
                 observations, causes, anomalies, impact, actions, gate);
+    }
+
+    /** True when a CI log was read (or a finding from one given). */
+    static boolean logsRead(List<Observation> observations) {
+        return observations.stream().anyMatch(o -> o instanceof Observation.CiLogRead
+                || o instanceof Observation.LogFinding);
     }
 
     /** Anything to explain: a service not UP, a failed run or job, a log finding, an unreadable source. */

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.Secrets;
 import io.sophia.core.FailureKind;
 
 import java.util.List;
@@ -99,7 +100,7 @@ final class Words {
             return "";
         }
         String one = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return one.length() > max ? one.substring(0, max - 1) + "…" : one;
+        return Secrets.patterns().cut(one, max);
     }
 
     /** Ends a sentence: adds a full stop unless it already ends with one. */

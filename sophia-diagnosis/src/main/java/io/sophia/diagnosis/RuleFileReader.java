@@ -1,0 +1,629 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Secrets;
+import io.sophia.core.Action;
+import io.sophia.core.CauseId;
+import io.sophia.diagnosis.InputTree.ListNode;
+import io.sophia.diagnosis.InputTree.MapNode;
+import io.sophia.diagnosis.InputTree.Node;
+import io.sophia.diagnosis.InputTree.Scalar;
+import io.sophia.diagnosis.internal.kb.FactTypes;
+import io.sophia.diagnosis.internal.kb.RegexGuard;
+import io.sophia.diagnosis.internal.kb.Template;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a knowledge-base file (YAML or JSON) and merges it over a base. Every problem becomes a
+ * {@link InputException} with the file, the line and the key path.
+ */
+final class RuleFileReader {
+
+    /** What a file yields: settings and causes in order. */
+    record Result(KnowledgeBase.Settings settings, List<KnowledgeBase.Cause> causes) {
+    }
+
+    private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
+    private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
+            "aggregationCap", "silentLr", "evidenceScale", "unknownFloor", "sourceCaps", "wrappers");
+    private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions", "nextCheck");
+    private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
+            "text", "textMany", "group", "enabled", "weak");
+    private static final Set<String> ACTION_KEYS = Set.of("priority", "within", "title", "detail");
+
+    private final String file;
+
+    private RuleFileReader(String file) {
+        this.file = file;
+    }
+
+    /** Rule files are small; a larger file is a mistake (a log or a binary named by accident). */
+    /**
+     * Largest rule file read: 16 times the built-in knowledge base. SnakeYAML scans a long scalar at
+     * a few microseconds a character, so a bigger file (a log or a dump named by mistake) would
+     * stall the start for seconds; it is refused instead.
+     */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    /** Reads {@code path} and merges it over {@code base} (null for a standalone knowledge base). */
+    static Result read(Path path, Result base) {
+        String name = path.toString();
+        Node root = InputTree.read(path, InputTree.Format.of(name), MAX_BYTES)
+                .orElseThrow(() -> InputException.of(name, 0, "", "the file is empty"));
+        return new RuleFileReader(name).merge(root, base);
+    }
+
+    /** Reads {@code content} named {@code name} and merges it over {@code base}. */
+    static Result read(byte[] content, String name, Result base) {
+        Node root = InputTree.parse(content, name, InputTree.Format.of(name), MAX_BYTES)
+                .orElseThrow(() -> InputException.of(name, 0, "", "the file is empty"));
+        return new RuleFileReader(name).merge(root, base);
+    }
+
+    // ---- drafts: mutable while merging ------------------------------------------------------
+
+    private static final class CauseDraft {
+        CauseId id;
+        String title;
+        Double prior;
+        int line;
+        final Map<String, RuleDraft> rules = new LinkedHashMap<>();
+        List<KnowledgeBase.Remedy> actions = new ArrayList<>();
+        List<String> nextChecks = new ArrayList<>();
+    }
+
+    private static final class RuleDraft {
+        String id;
+        String when;
+        Map<String, List<String>> match = new TreeMap<>();
+        Map<String, String> pattern = new TreeMap<>();
+        Map<String, Double> atLeast = new TreeMap<>();
+        Map<String, Double> atMost = new TreeMap<>();
+        int minCount = 1;
+        Double lr;
+        String text;
+        String textMany;
+        String group;
+        Boolean weak;
+        int line;
+        String path;
+    }
+
+    private Result merge(Node root, Result base) {
+        MapNode top = map(root, "");
+        checkKeys(top, "", TOP_KEYS);
+        KnowledgeBase.Settings settings = base == null ? KnowledgeBase.Settings.DEFAULTS : base.settings();
+        Map<String, CauseDraft> causes = new LinkedHashMap<>();
+        if (base != null) {
+            for (KnowledgeBase.Cause c : base.causes()) {
+                causes.put(c.id().value(), draftOf(c));
+            }
+        }
+        if (top.has("version")) {
+            Node v = top.node("version");
+            if (!(v instanceof Scalar s) || !(s.value() instanceof Long l) || l != 1) {
+                throw error(v, "version", "only version 1 is understood");
+            }
+        }
+        if (top.has("settings")) {
+            settings = settings(map(top.node("settings"), "settings"), settings);
+        }
+        if (top.has("causes")) {
+            MapNode cs = map(top.node("causes"), "causes");
+            for (Map.Entry<String, Node> e : cs.asMap().entrySet()) {
+                mergeCause(causes, e.getKey(), e.getValue(), cs.keyLines().get(e.getKey()));
+            }
+        }
+        List<KnowledgeBase.Cause> out = new ArrayList<>();
+        for (CauseDraft d : causes.values()) {
+            out.add(freeze(d));
+        }
+        if (out.isEmpty()) {
+            throw InputException.of(file, top.line(), "causes", "the knowledge base defines no cause");
+        }
+        return new Result(settings, out);
+    }
+
+    private static CauseDraft draftOf(KnowledgeBase.Cause c) {
+        CauseDraft d = new CauseDraft();
+        d.id = c.id();
+        d.title = c.title();
+        d.prior = c.prior();
+        for (KnowledgeBase.Rule r : c.rules()) {
+            RuleDraft rd = new RuleDraft();
+            rd.id = r.id();
+            rd.when = r.when();
+            rd.match = new TreeMap<>(r.match());
+            rd.pattern = new TreeMap<>(r.pattern());
+            rd.atLeast = new TreeMap<>(r.atLeast());
+            rd.atMost = new TreeMap<>(r.atMost());
+            rd.minCount = r.minCount();
+            rd.lr = r.lr();
+            rd.text = r.text();
+            rd.textMany = r.textMany();
+            rd.group = r.group();
+            rd.weak = r.weak();
+            d.rules.put(r.id(), rd);
+        }
+        d.actions = new ArrayList<>(c.actions());
+        d.nextChecks = new ArrayList<>(c.nextChecks());
+        return d;
+    }
+
+    private KnowledgeBase.Settings settings(MapNode m, KnowledgeBase.Settings base) {
+        checkKeys(m, "settings", SETTINGS_KEYS);
+        double unknownPrior = base.unknownPrior();
+        double unexplained = base.unexplainedLr();
+        double floor = base.floor();
+        double bonus = base.aggregationBonus();
+        double cap = base.aggregationCap();
+        double silent = base.silentLr();
+        double scale = base.evidenceScale();
+        double unknownFloor = base.unknownFloor();
+        List<Double> caps = base.sourceCaps();
+        Set<String> wrappers = base.wrappers();
+        for (Map.Entry<String, Node> e : m.asMap().entrySet()) {
+            String key = "settings." + e.getKey();
+            if (e.getKey().equals("sourceCaps")) {
+                caps = caps(e.getValue(), key);
+                continue;
+            }
+            if (e.getKey().equals("wrappers")) {
+                wrappers = new java.util.TreeSet<>(values(e.getValue(), key));
+                continue;
+            }
+            double v = number(e.getValue(), key);
+            switch (e.getKey()) {
+                case "unknownPrior" -> unknownPrior = probability(e.getValue(), key, v);
+                case "unexplainedLr" -> unexplained = positive(e.getValue(), key, v);
+                case "floor" -> {
+                    if (v < 0 || v >= 0.5) {
+                        throw error(e.getValue(), key, "must be in [0, 0.5), was " + v);
+                    }
+                    floor = v;
+                }
+                case "aggregationBonus" -> {
+                    if (v < 0 || v > 1) {
+                        throw error(e.getValue(), key, "must be in [0, 1], was " + v);
+                    }
+                    bonus = v;
+                }
+                case "aggregationCap" -> {
+                    if (v < 1 || v > 10) {
+                        throw error(e.getValue(), key, "must be in [1, 10], was " + v);
+                    }
+                    cap = v;
+                }
+                case "silentLr" -> {
+                    if (!(v > 0) || v > 1) {
+                        throw error(e.getValue(), key, "must be in (0, 1], was " + v);
+                    }
+                    silent = v;
+                }
+                case "evidenceScale" -> {
+                    if (!(v > 0) || v > 5) {
+                        throw error(e.getValue(), key, "must be in (0, 5], was " + v);
+                    }
+                    scale = v;
+                }
+                case "unknownFloor" -> {
+                    if (v < 0 || v >= 0.5) {
+                        throw error(e.getValue(), key, "must be in [0, 0.5), was " + v);
+                    }
+                    unknownFloor = v;
+                }
+                default -> throw error(e.getValue(), key, "unknown key");
+            }
+        }
+        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps, wrappers);
+    }
+
+    /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
+    private List<Double> caps(Node n, String key) {
+        if (!(n instanceof ListNode list)) {
+            throw error(n, key, "must be a list of probabilities, one per number of independent sources (0, 1, 2 …)");
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            double v = number(item, key + "[" + i + "]");
+            if (!(v > 0) || v > 1) {
+                throw error(item, key + "[" + i + "]", "must be in (0, 1], was " + v);
+            }
+            if (!out.isEmpty() && v < out.get(out.size() - 1)) {
+                throw error(item, key + "[" + i + "]", "must not be lower than the cap before it (" + out.get(out.size() - 1)
+                        + "): more independent sources never lower the cap");
+            }
+            out.add(v);
+        }
+        if (out.size() > 20) {
+            throw error(n, key, "at most 20 values");
+        }
+        return out;
+    }
+
+    private void mergeCause(Map<String, CauseDraft> causes, String id, Node node, int keyLine) {
+        String path = "causes." + id;
+        CauseId causeId;
+        try {
+            causeId = CauseId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(file, keyLine, path, "'" + excerpt(id)
+                    + "' is not a cause id (dotted lower-case words, such as build.dockerfile)");
+        }
+        if (causeId.equals(CauseId.UNKNOWN)) {
+            throw InputException.of(file, keyLine, path,
+                    "'unknown' is not a cause to define; tune it with settings.unknownPrior and settings.unexplainedLr", null);
+        }
+        MapNode m = map(node, path);
+        checkKeys(m, path, CAUSE_KEYS);
+        CauseDraft d = causes.get(id);
+        if (d == null) {
+            d = new CauseDraft();
+            d.id = causeId;
+            d.line = keyLine;
+            causes.put(id, d);
+        }
+        if (m.has("title")) {
+            d.title = text(m.node("title"), path + ".title", 200);
+        }
+        if (m.has("prior")) {
+            Node p = m.node("prior");
+            d.prior = probability(p, path + ".prior", number(p, path + ".prior"));
+        }
+        if (d.prior == null) {
+            throw InputException.of(file, keyLine, path + ".prior", "a new cause needs a prior in (0, 1)");
+        }
+        if (d.title == null) {
+            d.title = id;
+        }
+        if (m.has("rules")) {
+            MapNode rules = map(m.node("rules"), path + ".rules");
+            for (Map.Entry<String, Node> e : rules.asMap().entrySet()) {
+                mergeRule(d, e.getKey(), e.getValue(), rules.keyLines().get(e.getKey()), path + ".rules." + e.getKey());
+            }
+        }
+        if (m.has("nextCheck")) {
+            Node nc = m.node("nextCheck");
+            List<String> checks = new ArrayList<>();
+            if (nc instanceof ListNode list) {
+                for (int i = 0; i < list.items().size(); i++) {
+                    checks.add(template(list.items().get(i), path + ".nextCheck[" + i + "]", null));
+                }
+            } else {
+                checks.add(template(nc, path + ".nextCheck", null));
+            }
+            d.nextChecks = checks;
+        }
+        if (m.has("actions")) {
+            Node a = m.node("actions");
+            if (!(a instanceof ListNode list)) {
+                throw error(a, path + ".actions", "must be a list of actions");
+            }
+            List<KnowledgeBase.Remedy> actions = new ArrayList<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                actions.add(action(list.items().get(i), path + ".actions[" + i + "]"));
+            }
+            d.actions = actions;
+        }
+    }
+
+    private void mergeRule(CauseDraft cause, String id, Node node, int keyLine, String path) {
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")) {
+            throw InputException.of(file, keyLine, path, "a rule id is letters, digits, '.', '-' or '_'");
+        }
+        MapNode m = map(node, path);
+        checkKeys(m, path, RULE_KEYS);
+        Map<String, Node> e = m.asMap();
+        if (e.containsKey("enabled") && !bool(e.get("enabled"), path + ".enabled")) {
+            cause.rules.remove(id);
+            return;
+        }
+        RuleDraft r = cause.rules.get(id);
+        if (r == null) {
+            r = new RuleDraft();
+            r.id = id;
+            cause.rules.put(id, r);
+        }
+        r.line = keyLine;
+        r.path = path;
+        if (e.containsKey("when")) {
+            String when = text(e.get("when"), path + ".when", 40);
+            if (FactTypes.get(when) == null) {
+                throw error(e.get("when"), path + ".when", "'" + excerpt(when) + "' is not a fact type; known: "
+                        + FactTypes.names());
+            }
+            r.when = when;
+        }
+        if (r.when == null) {
+            throw InputException.of(file, keyLine, path + ".when", "a new rule needs 'when' (one of "
+                    + FactTypes.names() + ")");
+        }
+        FactTypes.Type type = FactTypes.get(r.when);
+        if (e.containsKey("match")) {
+            MapNode mm = map(e.get("match"), path + ".match");
+            Map<String, List<String>> match = new TreeMap<>();
+            for (Map.Entry<String, Node> me : mm.asMap().entrySet()) {
+                String key = path + ".match." + me.getKey();
+                attribute(type, me.getKey(), mm.keyLines().get(me.getKey()), key);
+                match.put(me.getKey(), values(me.getValue(), key));
+            }
+            r.match = match;
+        }
+        if (e.containsKey("pattern")) {
+            MapNode pm = map(e.get("pattern"), path + ".pattern");
+            Map<String, String> pattern = new TreeMap<>();
+            for (Map.Entry<String, Node> pe : pm.asMap().entrySet()) {
+                String key = path + ".pattern." + pe.getKey();
+                attribute(type, pe.getKey(), pm.keyLines().get(pe.getKey()), key);
+                String regex = text(pe.getValue(), key, RegexGuard.MAX_LENGTH + 1);
+                try {
+                    RegexGuard.compile(regex);
+                } catch (IllegalArgumentException ex) {
+                    throw InputException.of(file, pe.getValue().line(), key, ex.getMessage());
+                }
+                pattern.put(pe.getKey(), regex);
+            }
+            r.pattern = pattern;
+        }
+        if (e.containsKey("atLeast")) {
+            r.atLeast = bounds(e.get("atLeast"), path + ".atLeast", type);
+        }
+        if (e.containsKey("atMost")) {
+            r.atMost = bounds(e.get("atMost"), path + ".atMost", type);
+        }
+        if (e.containsKey("group")) {
+            Node g = e.get("group");
+            r.group = g instanceof Scalar sc && sc.value() == null ? null : text(g, path + ".group", 60);
+        }
+        if (e.containsKey("weak")) {
+            r.weak = bool(e.get("weak"), path + ".weak");
+        }
+        if (e.containsKey("minCount")) {
+            double v = number(e.get("minCount"), path + ".minCount");
+            if (v < 1 || v > 1000 || v != Math.rint(v)) {
+                throw error(e.get("minCount"), path + ".minCount", "must be a whole number from 1 to 1000, was " + v);
+            }
+            r.minCount = (int) v;
+        }
+        if (e.containsKey("lr")) {
+            Node n = e.get("lr");
+            double v = number(n, path + ".lr");
+            if (!(v > 0) || v > 1e6 || Math.abs(Math.log(v)) < 1e-9) {
+                throw error(n, path + ".lr", "a likelihood ratio must be > 0, not 1 and at most 1e6 (above 1 supports "
+                        + "the cause, below 1 refutes it), was " + v);
+            }
+            r.lr = v;
+        }
+        if (r.lr == null) {
+            throw InputException.of(file, keyLine, path + ".lr", "a new rule needs 'lr' (its likelihood ratio)");
+        }
+        if (e.containsKey("text")) {
+            r.text = template(e.get("text"), path + ".text", type);
+        }
+        if (r.text == null) {
+            throw InputException.of(file, keyLine, path + ".text", "a new rule needs 'text' (the sentence it prints)");
+        }
+        if (e.containsKey("textMany")) {
+            Node t = e.get("textMany");
+            r.textMany = t instanceof Scalar s && s.value() == null ? null : template(t, path + ".textMany", type);
+        }
+        if (e.containsKey("when") || e.containsKey("match") || e.containsKey("pattern") || e.containsKey("atLeast")
+                || e.containsKey("atMost")) {
+            // a changed fact type must still fit the attributes kept from the base rule
+            for (String a : r.match.keySet()) {
+                attribute(type, a, keyLine, path + ".match." + a);
+            }
+            for (String a : r.pattern.keySet()) {
+                attribute(type, a, keyLine, path + ".pattern." + a);
+            }
+            for (String a : r.atLeast.keySet()) {
+                attribute(type, a, keyLine, path + ".atLeast." + a);
+            }
+            for (String a : r.atMost.keySet()) {
+                attribute(type, a, keyLine, path + ".atMost." + a);
+            }
+        }
+    }
+
+    private Map<String, Double> bounds(Node n, String path, FactTypes.Type type) {
+        MapNode m = map(n, path);
+        Map<String, Double> out = new TreeMap<>();
+        for (Map.Entry<String, Node> be : m.asMap().entrySet()) {
+            String key = path + "." + be.getKey();
+            attribute(type, be.getKey(), m.keyLines().get(be.getKey()), key);
+            out.put(be.getKey(), number(be.getValue(), key));
+        }
+        return out;
+    }
+
+    private void attribute(FactTypes.Type type, String attribute, int line, String key) {
+        if (!type.attributes().contains(attribute)) {
+            throw InputException.of(file, line, key, "'" + excerpt(attribute) + "' is not an attribute of '"
+                    + type.name() + "' facts; known: " + new java.util.TreeSet<>(type.attributes()), null);
+        }
+    }
+
+    private String template(Node n, String key, FactTypes.Type type) {
+        String t = text(n, key, 2000);
+        for (String p : Template.placeholders(t)) {
+            Set<String> allowed = type == null ? FactTypes.allPlaceholders() : type.placeholders();
+            if (!FactTypes.COMMON.contains(p) && !allowed.contains(p)) {
+                java.util.TreeSet<String> known = new java.util.TreeSet<>(FactTypes.COMMON);
+                known.addAll(allowed);
+                throw error(n, key, "unknown placeholder {" + excerpt(p) + "}; known here: " + known);
+            }
+        }
+        return t;
+    }
+
+    private KnowledgeBase.Remedy action(Node node, String path) {
+        MapNode m = map(node, path);
+        checkKeys(m, path, ACTION_KEYS);
+        Map<String, Node> e = m.asMap();
+        for (String required : List.of("priority", "within", "title")) {
+            if (!e.containsKey(required)) {
+                throw InputException.of(file, m.line(), path + "." + required, "an action needs '" + required + "'");
+            }
+        }
+        String p = text(e.get("priority"), path + ".priority", 5);
+        Action.Priority priority;
+        try {
+            priority = Action.Priority.valueOf(p.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw error(e.get("priority"), path + ".priority", "must be P0, P1 or P2, was '" + excerpt(p) + "'");
+        }
+        Duration within = duration(e.get("within"), path + ".within");
+        String title = template(e.get("title"), path + ".title", null);
+        String detail = e.containsKey("detail") ? template(e.get("detail"), path + ".detail", null) : "";
+        return new KnowledgeBase.Remedy(priority, within, title, detail);
+    }
+
+    private Duration duration(Node n, String key) {
+        String s = text(n, key, 40).trim();
+        Duration d = InputTree.parseDuration(s).orElse(null);
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw error(n, key, "must be a positive duration such as 30m, 1h, 4h, 1d or PT1H, was '" + excerpt(s) + "'");
+        }
+        return d;
+    }
+
+    private KnowledgeBase.Cause freeze(CauseDraft d) {
+        List<KnowledgeBase.Rule> rules = new ArrayList<>();
+        for (RuleDraft r : d.rules.values()) {
+            rules.add(new KnowledgeBase.Rule(r.id, r.when, r.match, r.pattern, r.atLeast, r.atMost, r.minCount, r.lr,
+                    r.text, r.textMany, r.group, r.weak));
+        }
+        return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions, d.nextChecks);
+    }
+
+    // ---- scalar helpers ------------------------------------------------------------------------
+
+    private MapNode map(Node n, String key) {
+        if (n instanceof MapNode m) {
+            return m;
+        }
+        // at the top the file is not a rule file at all (a credentials file, say): never echo its content
+        throw error(n, key, "must be a mapping (key: value lines), was "
+                + (key.isEmpty() && n instanceof Scalar s && s.value() != null ? "text" : kind(n)));
+    }
+
+    private void checkKeys(MapNode m, String path, Set<String> allowed) {
+        for (Map.Entry<String, Integer> e : m.keyLines().entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                throw InputException.of(file, e.getValue(), key, "unknown key '" + excerpt(e.getKey()) + "'; known keys: "
+                        + new java.util.TreeSet<>(allowed), null);
+            }
+        }
+    }
+
+    private double number(Node n, String key) {
+        if (n instanceof Scalar s && s.value() instanceof Number num) {
+            double d = num.doubleValue();
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        }
+        throw error(n, key, "must be a number, was " + kind(n));
+    }
+
+    private double probability(Node n, String key, double v) {
+        if (!(v > 0 && v < 1)) {
+            throw error(n, key, "must be a probability in (0, 1), was " + v);
+        }
+        return v;
+    }
+
+    private double positive(Node n, String key, double v) {
+        if (!(v > 0) || v > 1e6) {
+            throw error(n, key, "must be > 0 and at most 1e6, was " + v);
+        }
+        return v;
+    }
+
+    private boolean bool(Node n, String key) {
+        if (n instanceof Scalar s && s.value() instanceof Boolean b) {
+            return b;
+        }
+        throw error(n, key, "must be true or false, was " + kind(n));
+    }
+
+    private String text(Node n, String key, int max) {
+        if (n instanceof Scalar s && s.value() != null && !(s.value() instanceof Boolean)) {
+            String v = String.valueOf(s.value());
+            if (v.isBlank()) {
+                throw error(n, key, "must not be blank");
+            }
+            if (v.length() > max) {
+                throw error(n, key, "is " + v.length() + " characters long; at most " + max + " are accepted");
+            }
+            return v;
+        }
+        throw error(n, key, "must be text, was " + kind(n));
+    }
+
+    private List<String> values(Node n, String key) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof ListNode l) {
+            for (int i = 0; i < l.items().size(); i++) {
+                out.add(scalarText(l.items().get(i), key + "[" + i + "]"));
+            }
+            if (out.isEmpty()) {
+                throw error(n, key, "an empty list matches nothing");
+            }
+        } else {
+            out.add(scalarText(n, key));
+        }
+        return out;
+    }
+
+    private String scalarText(Node n, String key) {
+        if (n instanceof Scalar s && s.value() != null) {
+            Object v = s.value();
+            if (v instanceof Double d && d == Math.rint(d)) {
+                return String.valueOf(d.longValue());
+            }
+            return String.valueOf(v);
+        }
+        throw error(n, key, "must be a value or a list of values, was " + kind(n));
+    }
+
+    private InputException error(Node n, String key, String problem) {
+        return InputException.of(file, n == null ? 0 : n.line(), key, problem);
+    }
+
+    private static String kind(Node n) {
+        if (n instanceof MapNode) {
+            return "a mapping";
+        }
+        if (n instanceof ListNode) {
+            return "a list";
+        }
+        if (n instanceof Scalar s) {
+            if (s.value() == null) {
+                return "empty";
+            }
+            String v = String.valueOf(s.value());
+            return "'" + excerpt(v) + "'";
+        }
+        return "nothing";
+    }
+
+    private static String excerpt(String s) {
+        if (Secrets.looksLikeSecret(s)) {
+            return "(a value that looks like a secret, not shown)";
+        }
+        String one = s.replaceAll("[\\r\\n\\t]", " ");
+        // redacted before the cut, and the cut never ends inside a word
+        return Secrets.patterns().cut(one, 60);
+    }
+}

@@ -1,0 +1,119 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.Evidence;
+import io.sophia.core.Observation;
+import io.sophia.core.ServiceHealth;
+import io.sophia.diagnosis.KnowledgeBase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The last step of the inference, from evidence to probabilities, apart so that a calibration can be refitted
+ * without diagnosing again: the evidence terms of a diagnosis do not depend on the calibration settings
+ * ({@code evidenceScale}, {@code unknownFloor}, {@code sourceCaps}), only the probabilities do.
+ *
+ * <p>For cause i with prior q_i and summed evidence e_i (ln likelihood ratios, aggregated), the log-odds are
+ * {@code logit(q_i) + evidenceScale * e_i} (temperature scaling of the evidence); they are normalised with
+ * {@code unknown} as one more hypothesis; {@code unknown} is raised to {@code unknownFloor}, the others shrinking in
+ * proportion; finally each cause is capped at {@code sourceCaps[k_i]} for its k_i independent specific sources,
+ * the excess going to {@code unknown}.
+ */
+public final class Calibration {
+
+    /**
+     * The calibration-independent part of one hypothesis of a diagnosis.
+     *
+     * @param id          the cause id ({@code unknown} last)
+     * @param prior       its prior
+     * @param evidenceSum the sum of its evidence terms before scaling
+     * @param sources     its independent specific sources of strong evidence
+     * @param reported    true when a report would list it (it has evidence for it, or it is {@code unknown})
+     */
+    public record Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported) {
+    }
+
+    private Calibration() {
+    }
+
+    /**
+     * The terms of the diagnosis {@code kb} makes of these observations, {@code unknown} last, or an empty list
+     * when nothing is failing (then nothing is to be explained).
+     */
+    public static List<Term> terms(KnowledgeBase kb, Deployment deployment, List<Observation> input, Instant now) {
+        List<Observation> observations = input.stream().filter(Objects::nonNull).toList();
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now);
+        if (!Reasoner.somethingFailing(observations, health)) {
+            return List.of();
+        }
+        List<Fact> facts = Facts.extract(deployment, observations, health);
+        Inference.Result r = Inference.run(kb, deployment, facts, health, Reasoner.logsRead(observations));
+        List<Term> out = new ArrayList<>();
+        Inference.Scored unknown = null;
+        for (Inference.Scored s : r.all()) {
+            if (s.id().equals(CauseId.UNKNOWN)) {
+                unknown = s;
+                continue;
+            }
+            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
+            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), s.sources().size(), hasFor));
+        }
+        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true));
+        return out;
+    }
+
+    /** The probabilities of {@code terms} (unknown last) under {@code settings}, in the same order. */
+    public static double[] probabilities(List<Term> terms, KnowledgeBase.Settings settings) {
+        int n = terms.size();
+        double[] prior = new double[n];
+        double[] sums = new double[n];
+        int[] sources = new int[n];
+        for (int i = 0; i < n; i++) {
+            prior[i] = terms.get(i).prior();
+            sums[i] = terms.get(i).evidenceSum();
+            sources[i] = terms.get(i).sources();
+        }
+        return probabilities(prior, sums, sources, settings);
+    }
+
+    /** The probabilities; arrays index the causes, the last entry is {@code unknown}. */
+    static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, KnowledgeBase.Settings settings) {
+        int n = prior.length;
+        double scale = settings.evidenceScale();
+        double[] logOdds = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            logOdds[i] = Inference.logit(prior[i]) + scale * evidenceSum[i];
+            max = Math.max(max, logOdds[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(logOdds[i] - max);
+        }
+        double[] p = new double[n];
+        int u = n - 1;
+        p[u] = Math.exp(logOdds[u] - max) / sum;
+        // no combination of evidence makes the knowledge base certain: unknown keeps at least unknownFloor
+        double keep = 1;
+        if (p[u] < settings.unknownFloor()) {
+            keep = (1 - settings.unknownFloor()) / (1 - p[u]);
+            p[u] = settings.unknownFloor();
+        }
+        for (int i = 0; i < u; i++) {
+            p[i] = keep * Math.exp(logOdds[i] - max) / sum;
+            // honest confidence: a cause is only as sure as the independent specific sources behind it allow;
+            // what the cap removes is mass on "none of the above"
+            double cap = settings.cap(sources[i]);
+            if (p[i] > cap) {
+                p[u] += p[i] - cap;
+                p[i] = cap;
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,36 @@
+package io.sophia.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The report set could not be written into its directory (not writable, disk full, a file in
+ * the way). The previous set in the directory is intact and no temporary file is left behind.
+ * The command line maps it to exit code 73 ({@code EX_CANTCREAT}).
+ *
+ * <p>The message names the directory and the reason, never a report's content.
+ *
+ * <p>Stability: public API.
+ */
+public final class ReportWriteException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path directory;
+
+    /**
+     * @param directory the output directory
+     * @param reason    what went wrong, in words
+     * @param cause     the underlying I/O error, or null
+     */
+    public ReportWriteException(Path directory, String reason, Throwable cause) {
+        super("cannot write the reports into " + directory + ": " + reason
+                + " (the previous reports there are unchanged)", cause);
+        this.directory = directory;
+    }
+
+    /** {@return the output directory} */
+    public Path directory() {
+        return directory;
+    }
+}

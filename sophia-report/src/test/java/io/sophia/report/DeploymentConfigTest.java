@@ -1,0 +1,381 @@
+package io.sophia.report;
+
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import io.sophia.diagnosis.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeploymentConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            deployment: Sophia AI
+            services:
+              - id: dashboard
+                name: Dashboard
+                url: https://sophiaai-dashboard-v2.fly.dev/
+                capability: AI Dashboard
+                critical: true
+                expect:
+                  statusCodes: [200, 204]
+                  maxLatency: 300ms
+                  minCertificateDays: 14
+              - id: mcp-repo
+                kind: mcp
+                url: https://sophiaai-mcp-repo-v2.fly.dev/mcp
+                dependsOn: [dashboard]
+                expect:
+                  healthPath: /health
+                  versionField: data.version
+                  jsonField: /status
+                  jsonEquals: healthy
+              - id: db
+                kind: tcp
+                url: tcp://10.0.0.5:5432
+                dependsOn: dashboard
+            pipeline:
+              github:
+                repository: sophia-ai/sophia-intel-ai
+                runId: 17176258341
+                tokenEnv: GITHUB_TOKEN
+            platform:
+              fly:
+                tokenEnv: FLY_API_TOKEN
+                apps:
+                  dashboard: sophiaai-dashboard-v2
+            probe:
+              timeout: 1.5s
+              retries: 2
+            gate:
+              tlsExpiryDays: 7
+              minAvailabilityPercent: {percent: 80, key: false}
+            """;
+
+    @Test
+    void aCompleteDescriptionIsReadWithEveryKey() throws Exception {
+        DeploymentConfig c = load("good.yaml", GOOD);
+
+        assertEquals("Sophia AI", c.deployment().name());
+        assertEquals(3, c.deployment().services().size());
+        Service dashboard = c.deployment().service("dashboard").orElseThrow();
+        assertTrue(dashboard.critical());
+        assertEquals("AI Dashboard", dashboard.capability());
+        assertEquals(List.of(200, 204), dashboard.expect().statusCodes());
+        assertEquals(Duration.ofMillis(300), dashboard.expect().maxLatency());
+        assertEquals(14, dashboard.expect().minCertificateDays());
+        Service repo = c.deployment().service("mcp-repo").orElseThrow();
+        assertEquals(ServiceKind.MCP, repo.kind());
+        assertEquals("/data/version", repo.expect().versionField(), "a dotted path becomes a JSON pointer");
+        assertEquals("healthy", repo.expect().jsonEquals());
+        assertEquals(List.of("dashboard"), c.deployment().service("db").orElseThrow().dependsOn(),
+                "a single dependsOn value is read as a list");
+        assertEquals(ServiceKind.TCP, c.deployment().service("db").orElseThrow().kind());
+
+        assertEquals(URI.create("https://api.github.com"), c.github().apiUrl(), "public API by default");
+        assertEquals(17176258341L, c.github().runId());
+        assertEquals("GITHUB_TOKEN", c.github().tokenEnv());
+        assertEquals(Map.of("dashboard", "sophiaai-dashboard-v2"), c.fly().apps());
+        assertEquals(URI.create("https://api.machines.dev"), c.fly().apiUrl());
+        assertEquals(Duration.ofMillis(1500), c.probe().timeout());
+        assertEquals(2, c.probe().retries());
+        assertEquals(7L, c.gate().get("tlsExpiryDays"));
+        assertEquals(Map.of("percent", 80L, "key", false), c.gate().get("minAvailabilityPercent"));
+    }
+
+    @Test
+    void theShippedExampleForTheReferenceFleetIsValid() throws Exception {
+        DeploymentConfig c = DeploymentConfig.load(Path.of("../examples/config/sophia-ai.example.yaml"));
+        assertEquals(6, c.deployment().services().size());
+        assertEquals("deploy-all.yml", c.github().workflow());
+        assertEquals(6, c.fly().apps().size());
+        // file order, every run: the platform machines in report.json follow it (byte-identical reports)
+        assertEquals(List.of("dashboard", "mcp-repo", "mcp-research", "mcp-context", "mcp-business", "jobs"),
+                List.copyOf(c.fly().apps().keySet()));
+        assertEquals(Duration.ofSeconds(5), c.probe().timeout());
+        assertTrue(c.gate().containsKey("tlsExpiryDays"));
+    }
+
+    @Test
+    void theSameDescriptionInJsonIsReadAlike() throws Exception {
+        String json = """
+                {
+                  "deployment": "x",
+                  "services": [
+                    {"id": "a", "url": "http://127.0.0.1:9/", "critical": true},
+                    {"id": "b", "url": "http://127.0.0.1:10/", "dependsOn": ["a"]}
+                  ],
+                  "pipeline": {"github": {"repository": "o/r", "workflow": "deploy.yml", "branch": "main"}},
+                  "probe": {"timeout": "2s"}
+                }
+                """;
+        DeploymentConfig c = load("deploy.json", json);
+        assertEquals(2, c.deployment().services().size());
+        assertNull(c.github().runId());
+        assertEquals("deploy.yml", c.github().workflow());
+        assertEquals("main", c.github().branch());
+        assertNull(c.fly());
+        assertEquals(Duration.ofSeconds(2), c.probe().timeout());
+        assertEquals(1, c.probe().retries(), "default retries");
+    }
+
+    @Test
+    void ruleFilesAreResolvedAgainstTheConfigDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/extra.yaml"), "causes: []\n");
+        DeploymentConfig c = load("c.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                rules: [rules/extra.yaml]
+                """);
+        assertEquals(List.of(dir.resolve("rules/extra.yaml")), c.rules());
+    }
+
+    static Stream<Arguments> badConfigs() {
+        String head = "deployment: x\nservices:\n";
+        return Stream.of(
+                Arguments.of("a boolean that is not one", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    critical: maybe\n",
+                        "bad.yaml line 5: services[0].critical: expected true or false, got 'maybe'"),
+                Arguments.of("an unknown key with a near miss", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    dependOn: [b]\n",
+                        "line 5: services[0].dependOn: unknown key (did you mean 'dependsOn'?)"),
+                Arguments.of("an unknown top-level key", "deployment: x\nservice:\n  - id: a\n",
+                        "line 2: service: unknown key (did you mean 'services'?)"),
+                Arguments.of("a service without id", head + "  - url: http://127.0.0.1:9/\n",
+                        "line 3: services[0].id: missing"),
+                Arguments.of("a service without url", head + "  - id: a\n    name: A\n",
+                        "line 3: services[0].url: missing"),
+                Arguments.of("duplicate ids", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n  - id: a\n    url: http://127.0.0.1:10/\n",
+                        "line 5: services[1].id: duplicate id 'a' (first defined at line 3)"),
+                Arguments.of("dependsOn an unknown service", head
+                                + "  - id: mcp-context\n    url: http://127.0.0.1:9/\n"
+                                + "  - id: jobs\n    url: http://127.0.0.1:10/\n    dependsOn: [mcp-contxt]\n",
+                        "line 7: services[1].dependsOn[0]: 'mcp-contxt' is not the id of a service"
+                                + " (did you mean 'mcp-context'?)"),
+                Arguments.of("a duration without unit", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  timeout: 5\n",
+                        "line 6: probe.timeout: expected a positive duration like 300ms, 2s or 1m, got '5'"),
+                Arguments.of("a duration in words", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    expect:\n      maxLatency: fast\n",
+                        "line 6: services[0].expect.maxLatency: expected a positive duration"),
+                Arguments.of("malformed YAML", "deployment: x\nservices:\n  - id: a\n   url: [unclosed\n",
+                        "bad.yaml line 4: malformed YAML"),
+                Arguments.of("services as a mapping", "deployment: x\nservices:\n  a: http://x/\n",
+                        "line 3: services: expected a list, got a mapping"),
+                Arguments.of("an unknown kind", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    kind: grpc\n",
+                        "line 5: services[0].kind: expected http, mcp or tcp, got 'grpc'"),
+                Arguments.of("a url without scheme", head + "  - id: a\n    url: dashboard.fly.dev\n",
+                        "line 4: services[0].url: expected an absolute url with a host"),
+                Arguments.of("a run id that is text", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: latest\n",
+                        "line 8: pipeline.github.runId: expected a whole number, got 'latest'"),
+                Arguments.of("a missing rule file", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nrules: [nope.yaml]\n",
+                        "line 5: rules[0]: rule file not found"),
+                Arguments.of("a dependency cycle", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    dependsOn: [b]\n"
+                                + "  - id: b\n    url: http://127.0.0.1:9/\n    dependsOn: [a]\n",
+                        "line 2: services: dependsOn forms a cycle: a -> b -> a"),
+                Arguments.of("a fly app for an unknown service", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nplatform:\n  fly:\n    apps:\n      b: app-b\n",
+                        "line 8: platform.fly.apps.b: 'b' is not the id of a service"),
+                Arguments.of("a duplicate key", "deployment: x\ndeployment: y\nservices: []\n",
+                        "line 2: deployment: duplicate key (first at line 1)"),
+                Arguments.of("no deployment name", "services:\n  - id: a\n    url: http://127.0.0.1:9/\n",
+                        "line 1: deployment: missing"),
+                Arguments.of("a status code out of range", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    expect: {statusCodes: [200, 999]}\n",
+                        "line 5: services[0].expect.statusCodes[1]: expected a whole number from 100 to 599, got 999"),
+                Arguments.of("a log cap in words", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    maxLogBytes: lots\n",
+                        "bad.yaml line 9: pipeline.github.maxLogBytes: expected a size like 64MiB, 512KB or a number of bytes,"
+                                + " got 'lots'"),
+                Arguments.of("a log cap with an unknown unit", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    maxLogBytes: 64TB\n",
+                        "line 9: pipeline.github.maxLogBytes: expected a size like 64MiB"),
+                Arguments.of("a log cap too small to hold a line", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    maxLogBytes: 10\n",
+                        "line 9: pipeline.github.maxLogBytes: expected a size from 1KiB to 64GiB, got '10'"),
+                Arguments.of("allAttempts that is not a boolean", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    allAttempts: every\n",
+                        "line 9: pipeline.github.allAttempts: expected true or false, got 'every'"),
+                Arguments.of("runId and workflow together", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    repository: o/r\n    runId: 1\n    workflow: deploy.yml\n",
+                        "line 9: pipeline.github.workflow: give either runId or workflow, not both"),
+                Arguments.of("a port above 65535", head + "  - id: a\n    url: http://127.0.0.1:70000/\n",
+                        "bad.yaml line 4: services[0].url: port 70000 is outside 1-65535"),
+                Arguments.of("port zero", head + "  - id: a\n    kind: tcp\n    url: tcp://db.internal:0\n",
+                        "bad.yaml line 5: services[0].url: port 0 is outside 1-65535"),
+                Arguments.of("an API port out of range", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    apiUrl: http://127.0.0.1:65536\n    repository: o/r\n    runId: 1\n",
+                        "bad.yaml line 7: pipeline.github.apiUrl: port 65536 is outside 1-65535"),
+                Arguments.of("a zero timeout", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  timeout: 0s\n",
+                        "bad.yaml line 6: probe.timeout: expected a positive duration like 300ms, 2s or 1m, got '0s'"),
+                Arguments.of("a negative ISO timeout", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  timeout: PT-2S\n",
+                        "bad.yaml line 6: probe.timeout: expected a positive duration"),
+                Arguments.of("a negative latency bound", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    expect: {maxLatency: -300ms}\n",
+                        "bad.yaml line 5: services[0].expect.maxLatency: expected a positive duration"),
+                Arguments.of("negative retries", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  retries: -1\n",
+                        "bad.yaml line 6: probe.retries: expected a whole number from 0 to 10, got -1"),
+                Arguments.of("zero concurrency", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  maxConcurrent: 0\n",
+                        "bad.yaml line 6: probe.maxConcurrent: expected a whole number from 1"),
+                Arguments.of("a service depending on itself", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    dependsOn: [a]\n",
+                        "bad.yaml line 5: services[0].dependsOn[0]: a service cannot depend on itself"),
+                Arguments.of("a gate threshold out of range", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\ngate:\n  tlsExpiryDays: -3\n",
+                        "bad.yaml line 5: gate:"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void aBadConfigNamesFileLineAndKey(String scenario, String yaml, String expected) throws IOException {
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", yaml));
+        assertTrue(e.getMessage().contains(expected),
+                () -> "expected the message to contain\n  " + expected + "\nbut it was\n  " + e.getMessage());
+    }
+
+    @Test
+    void theLogCapIsASizeAsPeopleWriteItAndAllAttemptsAFlag() throws Exception {
+        String head = "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\npipeline:\n  github:\n"
+                + "    repository: o/r\n    runId: 1\n";
+        assertEquals(64L << 20, load("a.yaml", head + "    maxLogBytes: 64MiB\n").github().maxLogBytes());
+        assertEquals(512_000L, load("b.yaml", head + "    maxLogBytes: 512KB\n").github().maxLogBytes());
+        assertEquals(1536L << 10, load("c.yaml", head + "    maxLogBytes: 1.5 MiB\n").github().maxLogBytes());
+        assertEquals(1_048_576L, load("d.yaml", head + "    maxLogBytes: 1048576\n").github().maxLogBytes());
+        assertEquals(2L << 30, load("e.yaml", head + "    maxLogBytes: 2gib\n").github().maxLogBytes());
+        DeploymentConfig all = load("f.yaml", head + "    allAttempts: true\n");
+        assertTrue(all.github().allAttempts());
+        assertTrue(load("h.yaml", head + "    allAttempts: yes\n").github().allAttempts(), "YAML 1.1 yes is true");
+        assertFalse(load("i.yaml", head + "    allAttempts: off\n").github().allAttempts());
+        DeploymentConfig plain = load("g.yaml", head);
+        assertEquals(null, plain.github().maxLogBytes(), "unset: the probe's default");
+        assertFalse(plain.github().allAttempts(), "the latest attempt by default");
+    }
+
+    @Test
+    void malformedJsonNamesTheLine() {
+        InputException e = assertThrows(InputException.class,
+                () -> load("bad.json", "{\n  \"deployment\": \"x\",\n  \"services\": [,]\n}\n"));
+        assertTrue(e.getMessage().startsWith(dir.resolve("bad.json") + " line 3: malformed JSON"), e.getMessage());
+    }
+
+    @Test
+    void aTokenPastedWhereTheVariableNameGoesIsNotEchoed() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                pipeline:
+                  github: {repository: o/r, runId: 1, tokenEnv: %s}
+                """.formatted(token)));
+        assertTrue(e.getMessage().contains("pipeline.github.tokenEnv: expected the name of an environment variable"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains(token), "the token must not appear: " + e.getMessage());
+        assertFalse(e.getMessage().contains("a1B2c3"), "no part of the token may appear: " + e.getMessage());
+    }
+
+    @Test
+    void aLongVariableNameIsANameNotASecret() throws Exception {
+        DeploymentConfig c = load("long.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                pipeline:
+                  github: {repository: o/r, runId: 1, tokenEnv: SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER}
+                """);
+        assertEquals("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER", c.github().tokenEnv());
+        assertTrue(ConfigReader.looksSecret("aZ3kQ9mP2xL7vB4nR8tY1wE6uI0oS5dF"));
+        assertFalse(ConfigReader.looksSecret("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER"));
+    }
+
+    @Test
+    void everyProblemIsReportedNotOnlyTheFirst() {
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """
+                deployment: x
+                services:
+                  - id: a
+                    critical: maybe
+                  - id: b
+                    url: http://127.0.0.1:9/
+                    kind: grpc
+                """));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertEquals(List.of(3, 4, 7), e.problems().stream().map(InputException.Problem::line).toList());
+    }
+
+    @Test
+    void anEmptyOrMissingFileIsAConfigError() throws IOException {
+        InputException empty = assertThrows(InputException.class, () -> load("empty.yaml", ""));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+        InputException missing = assertThrows(InputException.class,
+                () -> DeploymentConfig.load(dir.resolve("absent.yaml")));
+        assertTrue(missing.getMessage().endsWith("absent.yaml: the file does not exist"), missing.getMessage());
+    }
+
+    @Test
+    void durationsReadTheWayPeopleWriteThem() throws IOException {
+        DeploymentConfig c = load("d.yaml", "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\","
+                + " expect: {maxLatency: 1.5s}}]\nprobe: {timeout: PT30S}\n");
+        assertEquals(Duration.ofSeconds(30), c.probe().timeout());
+        assertEquals(Duration.ofMillis(1500), c.deployment().services().get(0).expect().maxLatency());
+        assertEquals("300ms", DeploymentConfig.formatDuration(Duration.ofMillis(300)));
+        assertEquals("2s", DeploymentConfig.formatDuration(Duration.ofSeconds(2)));
+    }
+
+    private DeploymentConfig load(String name, String text) throws IOException, InputException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return DeploymentConfig.load(file);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void yamlYesInTheGateSectionIsTrueAsEverywhereElse() throws Exception {
+        DeploymentConfig c = DeploymentConfig.parse(String.join("\n",
+                "deployment: d",
+                "services:",
+                "  - id: a",
+                "    url: http://127.0.0.1:9/",
+                "    critical: yes",
+                "gate:",
+                "  minAvailabilityPercent: {percent: 80, key: yes}"), Path.of("yes.yaml"));
+        assertTrue(c.deployment().services().get(0).critical());
+        Map<String, Object> availability = (Map<String, Object>) c.gate().get("minAvailabilityPercent");
+        assertEquals(Boolean.TRUE, availability.get("key"));
+    }
+}
