@@ -142,7 +142,7 @@ class CanaryTest {
                 send(ex, 503, "text/plain", carrier() + "\n" + "y".repeat(150) + " " + ENV_TOKEN + " " + carrier());
             } else if (path.endsWith("/actions/runs/42")) {
                 send(ex, 200, "application/json", "{\"id\":42,\"name\":\"Deploy " + c + "\",\"head_branch\":\"" + c
-                        + "\",\"head_sha\":\"abc\",\"event\":\"push\",\"status\":\"completed\",\"conclusion\":\"failure\","
+                        + "\",\"head_sha\":\"" + GHP + "\",\"event\":\"push\",\"status\":\"completed\",\"conclusion\":\"failure\","
                         + "\"run_attempt\":1,\"html_url\":\"https://deploy:" + URL_PASSWORD + "@github.example.test/run\"}");
             } else if (path.endsWith("/actions/runs/42/jobs")) {
                 send(ex, 200, "application/json", "{\"total_count\":1,\"jobs\":[{\"id\":7,\"run_id\":42,\"name\":\"deploy "

@@ -11,16 +11,18 @@ import java.util.Objects;
  * <p>Immutable. With nothing failing, {@code causes} is empty.
  *
  * @param schemaVersion version of the report.json schema this assessment renders to
+ * @param probing       how the probes were run (timeout and the check's budget), or null when not known
+ *                      (observations a host gathered itself, an assessment read from an older report)
  */
 public record Assessment(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
                          List<Observation> observations, List<RankedCause> causes, List<Anomaly> anomalies,
-                         Impact impact, List<Action> actions, GateDecision gate) {
+                         Impact impact, List<Action> actions, GateDecision gate, Probing probing) {
 
     /** The schema version written by this library. */
     public static final String SCHEMA_VERSION = "1.0";
 
     /**
-     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     * Canonical constructor: checks and normalises the components.
      *
      * @param schemaVersion version of the report.json schema this assessment renders to
      * @param deployment    as {@link #deployment()}
@@ -32,6 +34,8 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
      * @param impact        as {@link #impact()}
      * @param actions       as {@link #actions()}
      * @param gate          as {@link #gate()}
+     * @param probing       how the probes were run (timeout and the check's budget), or null when not known
+     *                      (observations a host gathered itself, an assessment read from an older report)
      */
     public Assessment {
         Objects.requireNonNull(deployment, "deployment");
@@ -46,6 +50,37 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
         if (sum > 1.0 + 1e-9) {
             throw new IllegalArgumentException("cause probabilities sum to " + sum + " > 1");
         }
+    }
+
+    /**
+     * An assessment without {@link #probing()}, as before it was recorded.
+     *
+     * @param schemaVersion the schema version
+     * @param deployment the deployment
+     * @param generatedAt the generated at
+     * @param services the services
+     * @param observations the observations
+     * @param causes the causes
+     * @param anomalies the anomalies
+     * @param impact the impact
+     * @param actions the actions
+     * @param gate the gate
+     */
+    public Assessment(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
+                      List<Observation> observations, List<RankedCause> causes, List<Anomaly> anomalies,
+                      Impact impact, List<Action> actions, GateDecision gate) {
+        this(schemaVersion, deployment, generatedAt, services, observations, causes, anomalies, impact, actions, gate,
+                null);
+    }
+
+    /**
+     * {@return this assessment with {@code probing} recorded}
+     *
+     * @param probing the probing
+     */
+    public Assessment withProbing(Probing probing) {
+        return new Assessment(schemaVersion, deployment, generatedAt, services, observations, causes, anomalies, impact,
+                actions, gate, probing);
     }
 
     /** {@return the most probable cause, if any} */

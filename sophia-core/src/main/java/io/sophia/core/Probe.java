@@ -9,6 +9,11 @@ import java.util.List;
  * and turns any exception into a {@link Observation.ProbeFailure}, so nothing reaches the host.
  * Implementations should still map the failures they understand to precise {@link FailureKind}s
  * themselves.
+ *
+ * <p>Everything a run may rely on comes in its {@link ProbeContext}: the deadline (the probe
+ * derives its connect and read timeouts from the time left, and ends by then), the cancellation
+ * signal (stop, and release sockets, when it fires) and the clock. A probe may also carry a
+ * timeout of its own; the earlier of the two applies.
  */
 public interface Probe {
 
@@ -22,10 +27,12 @@ public interface Probe {
     String target();
 
     /**
-     * Runs the probe once. Called from a worker thread; interruption means the deadline passed.
+     * Runs the probe once, by {@code context}'s deadline. Called from a worker thread; interruption or
+     * cancellation of {@code context} means the result is no longer wanted.
      *
+     * @param context the context
      * @return what it observed
      * @throws Exception when it cannot complete; the runner turns it into a typed observation
      */
-    List<Observation> run() throws Exception;
+    List<Observation> run(ProbeContext context) throws Exception;
 }

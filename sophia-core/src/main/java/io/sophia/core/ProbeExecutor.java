@@ -16,4 +16,9 @@ public interface ProbeExecutor {
      * @return the observations, in the order of {@code probes}
      */
     List<Observation> execute(List<? extends Probe> probes);
+
+    /** {@return the timeout and budget this executor runs probes under, when it has them; stated in the report} */
+    default java.util.Optional<Probing> probing() {
+        return java.util.Optional.empty();
+    }
 }

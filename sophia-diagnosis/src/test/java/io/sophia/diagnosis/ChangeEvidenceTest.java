@@ -152,4 +152,31 @@ class ChangeEvidenceTest {
         assertFalse(a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().contains("/changed-")),
                 a.causes().toString());
     }
+
+    @Test
+    @DisplayName("per Fly app: the old image healthy on one machine, the new one exiting on another, is a weak line for a crash on boot")
+    void releaseSplit() {
+        String old = "registry.fly.io/sophiaai-dashboard-v2:deployment-01K3A";
+        String fresh = "registry.fly.io/sophiaai-dashboard-v2:deployment-01K3B";
+        List<Observation> o = new ArrayList<>();
+        o.add(Fleet.run("success"));
+        o.add(Fleet.refused("dashboard"));
+        o.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "m-old", "old", "started", false,
+                "fra", old, "ok", List.of(), List.of(), Fleet.T0));
+        Assessment without = diagnose(o);
+        o.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "m-new", "new", "stopped", false,
+                "fra", fresh, "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd",
+                Fleet.T0.plusSeconds(30), 1, false, "exit_code=1")), Fleet.T0));
+        Assessment with = diagnose(o);
+
+        Evidence e = cause(with, CauseId.APP_CRASH_ON_BOOT).orElseThrow().evidence().stream()
+                .filter(x -> x.ruleId().equals("app.crash-on-boot/release-split")).findFirst()
+                .orElseThrow(() -> new AssertionError(with.causes().toString()));
+        assertEquals("App sophiaai-dashboard-v2: 1 machine(s) still run the previous image " + old + " healthily, 1 on "
+                + fresh + " fail: the new release fails where the old one runs.", e.text());
+        assertTrue(e.weight() < Math.log(2));
+        assertTrue(cause(without, CauseId.APP_CRASH_ON_BOOT).isEmpty()
+                || cause(without, CauseId.APP_CRASH_ON_BOOT).get().evidence().stream()
+                .noneMatch(x -> x.ruleId().endsWith("/release-split")));
+    }
 }

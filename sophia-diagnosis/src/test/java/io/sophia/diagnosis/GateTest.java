@@ -2,7 +2,6 @@ package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
-import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Observation;
@@ -10,7 +9,6 @@ import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +25,7 @@ class GateTest {
     private static Deployment mixed() {
         return new Deployment("mixed", List.of(
                 Fleet.service("dashboard", "Dashboard", "AI Dashboard", ServiceKind.HTTP),
-                new Service("jobs", "Jobs", URI.create("https://jobs/health"), ServiceKind.HTTP, "Background Jobs", false,
-                        List.of(), Expectations.DEFAULT)));
+                Service.builder("jobs", "https://jobs/health").name("Jobs").capability("Background Jobs").build()));
     }
 
     private static GateDecision.Criterion criterion(Assessment a, String id) {

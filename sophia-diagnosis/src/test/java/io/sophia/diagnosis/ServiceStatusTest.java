@@ -7,11 +7,9 @@ import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceHealth;
-import io.sophia.core.ServiceKind;
 import io.sophia.core.Status;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceStatusTest {
 
-    private static final Service API = new Service("api", "API", URI.create("https://api.example.test/health"),
-            ServiceKind.HTTP, "Orders", true, List.of(),
-            new Expectations(List.of(200), Duration.ofMillis(300), null, null, 10, null, null, null));
+    private static final Service API = Service.builder("api", "https://api.example.test/health")
+            .name("API").capability("Orders").critical()
+            .expect(Expectations.builder().statusCodes(200).maxLatency(Duration.ofMillis(300)).minCertificateDays(10).build())
+            .build();
 
     private static ServiceHealth health(Observation... o) {
         return Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)), List.of(o), Fleet.NOW)
@@ -76,6 +75,22 @@ class ServiceStatusTest {
         assertEquals("connection refused: nothing listens on 127.0.0.1:9", h.failure());
         ServiceHealth other = health(Fleet.failure("api", "tcp", FailureKind.CONNECTION_RESET, null, "reset by peer"));
         assertEquals("connection reset (reset by peer)", other.failure());
+    }
+
+    @Test
+    void aProbeTheChecksBudgetLeftNoRoomForIsUnknownNeverDown() {
+        // as ProbeRunner reports a probe that waited for a slot until the budget could no longer hold its timeout
+        Observation notProbed = Fleet.failure("api", "http", FailureKind.NOT_PROBED, null,
+                "not probed: the check's time budget ran out (3000 ms for the check, 1024 probes at once)");
+        ServiceHealth h = health(notProbed);
+        assertEquals(Status.UNKNOWN, h.status());
+        assertEquals("not probed: the check's time budget ran out (3000 ms for the check, 1024 probes at once)",
+                h.failure());
+        // what another probe of the same service saw still counts: it is not drowned by the unknown
+        assertEquals(Status.UP, health(notProbed, new Observation.TcpConnect("api", "tcp", "api.example.test", 443,
+                Duration.ofMillis(3))).status());
+        assertEquals(Status.DOWN, health(notProbed,
+                Fleet.failure("api", "tls", FailureKind.CONNECTION_REFUSED, null, "connection refused")).status());
     }
 
     @Test

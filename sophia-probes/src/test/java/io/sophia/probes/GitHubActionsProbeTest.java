@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.LogAnalyzer;
@@ -314,7 +315,7 @@ class GitHubActionsProbeTest {
         void everything() throws Exception {
             GitHubActionsProbe probe = GitHubActionsProbe.of(config().build(), deployment, analyzer);
 
-            List<Observation> seen = probe.run();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(List.of(CiRun.class, CiJob.class, CiJob.class, Observation.ChangeSetUnavailable.class,
                             CiAnnotation.class, CiLogRead.class, LogFinding.class),
@@ -373,7 +374,7 @@ class GitHubActionsProbeTest {
         void tokenStaysWithTheApi() throws Exception {
             GitHubActionsProbe probe = GitHubActionsProbe.of(config().build(), deployment, analyzer);
 
-            List<Observation> seen = probe.run();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertFalse(api.seen.isEmpty());
             assertTrue(api.seen.stream().allMatch(s -> ("Bearer " + TOKEN).equals(s.authorization())), api.seen::toString);
@@ -389,7 +390,7 @@ class GitHubActionsProbeTest {
         @Test
         @DisplayName("asks for the jobs of every attempt when told to (filter=all)")
         void allAttempts() throws Exception {
-            GitHubActionsProbe.of(config().allAttempts(true).build(), deployment, analyzer).run();
+            GitHubActionsProbe.of(config().allAttempts(true).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertTrue(api.requests(jobsPath()).get(0).query().contains("filter=all"));
         }
@@ -400,7 +401,7 @@ class GitHubActionsProbeTest {
             api.routes.put(logPath(FAILED_JOB_ID), exchange -> send(exchange, 410, "application/json",
                     "{\"message\":\"Gone\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
 
-            List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             ProbeFailure gone = onlyFailure(seen);
             assertEquals(FailureKind.GONE, gone.kind());
@@ -414,7 +415,7 @@ class GitHubActionsProbeTest {
         @Test
         @DisplayName("a token variable that is named but not set is MISCONFIGURED (naming it) and the probe reads unauthenticated")
         void missingToken() throws Exception {
-            List<Observation> seen = GitHubActionsProbe.of(config().env(name -> null).build(), deployment, analyzer).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().env(name -> null).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             ProbeFailure misconfigured = (ProbeFailure) seen.get(0);
             assertEquals(FailureKind.MISCONFIGURED, misconfigured.kind());
@@ -428,7 +429,7 @@ class GitHubActionsProbeTest {
         void multiLineToken() throws Exception {
             String twoLines = "ghp_firstLineOfTheTokenAbc123\nsecondLineOfTheTokenXyz789";
             List<Observation> seen = GitHubActionsProbe.of(config().env(Map.of("SOPHIA_GITHUB_TOKEN", twoLines)::get)
-                    .build(), deployment, analyzer).run();
+                    .build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(1, seen.size(), seen::toString);
             ProbeFailure misconfigured = (ProbeFailure) seen.get(0);
@@ -444,7 +445,7 @@ class GitHubActionsProbeTest {
         void cappedLog() throws Exception {
             logRedirect(FAILED_JOB_ID, exchange -> streamLog(exchange, 5L << 20));
 
-            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20).build(), deployment, analyzer).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             CiLogRead read = of(seen, CiLogRead.class).get(0);
             assertEquals(1 << 20, read.bytes());
@@ -460,7 +461,7 @@ class GitHubActionsProbeTest {
             logRedirect(FAILED_JOB_ID, exchange -> serveLog(exchange, head, true, ranges));
             long cap = 1 << 20;
 
-            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
             assertEquals(java.util.Arrays.asList(null, "bytes=" + (size - cap - 1) + "-"), ranges,
@@ -485,7 +486,7 @@ class GitHubActionsProbeTest {
             logRedirect(FAILED_JOB_ID, exchange -> serveLog(exchange, head, false, ranges));
             long cap = 1 << 20;
 
-            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
             assertEquals(2, ranges.size());
@@ -516,7 +517,7 @@ class GitHubActionsProbeTest {
             });
             try {
                 List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20)
-                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines).run();
+                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
                 CiLogRead read = of(seen, CiLogRead.class).get(0);
                 assertEquals(0, read.bytes());
@@ -547,7 +548,7 @@ class GitHubActionsProbeTest {
             });
             try {
                 List<Observation> seen = GitHubActionsProbe.of(config().timeout(Duration.ofMillis(800)).build(), deployment,
-                        analyzer).run();
+                        analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
                 assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt must not leak to the caller");
                 assertEquals(1, of(seen, CiRun.class).size());
@@ -570,7 +571,7 @@ class GitHubActionsProbeTest {
             logRedirect(FAILED_JOB_ID, exchange -> streamLog(exchange, size));
 
             List<Observation> seen = GitHubActionsProbe.of(config().timeout(Duration.ofSeconds(120)).build(), deployment,
-                    analyzer).run();
+                    analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             CiLogRead read = of(seen, CiLogRead.class).get(0);
             assertEquals(size, read.bytes());
@@ -688,7 +689,7 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/workflows/6820790/runs", list);
         api.json("/repos/" + REPO + "/compare/" + base + "..." + head, compare);
 
-        List<Observation> seen = GitHubActionsProbe.of(config().runId(7842477524L).build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().runId(7842477524L).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(List.of(CiRun.class, Observation.ChangeSet.class), seen.stream().map(Object::getClass).toList(),
                 seen::toString);
@@ -714,8 +715,8 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/runs/1", success.put("id", 1));
         api.json("/repos/" + REPO + "/actions/runs/1/jobs", jobsPage());
 
-        List<Observation> ok = GitHubActionsProbe.of(config().runId(1).build(), deployment, analyzer).run();
-        List<Observation> off = GitHubActionsProbe.of(config().readChanges(false).build(), deployment, analyzer).run();
+        List<Observation> ok = GitHubActionsProbe.of(config().runId(1).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+        List<Observation> off = GitHubActionsProbe.of(config().readChanges(false).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(List.of(CiRun.class), ok.stream().map(Object::getClass).toList(), ok::toString);
         assertEquals(List.of(CiRun.class), off.stream().map(Object::getClass).toList(), off::toString);
@@ -735,7 +736,7 @@ class GitHubActionsProbeTest {
                         + api.root() + page2 + "?per_page=100&filter=latest&page=2>; rel=\"last\"");
         api.json(page2, jobsPage(recordedJob(1)).put("total_count", 2));
 
-        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(List.of("job2", "job1"), of(seen, CiJob.class).stream().map(CiJob::name).toList());
         assertEquals("page=2", api.requests(page2).get(0).query().replaceAll(".*(page=2).*", "$1"));
@@ -750,7 +751,7 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/runs/6804432015/jobs", REST_JOBS);
 
         List<Observation> seen = GitHubActionsProbe.of(config().runId(0).workflow("deploy.yml").branch("main").build(),
-                deployment, analyzer).run();
+                deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         String query = api.requests(runs).get(0).query();
         assertTrue(query.contains("branch=main") && query.contains("per_page=1"), query);
@@ -768,7 +769,7 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/workflows/deploy.yml/runs", "{\"total_count\":0,\"workflow_runs\":[]}");
 
         ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().runId(0).workflow("deploy.yml").branch("main").build(),
-                deployment, analyzer).run());
+                deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.NOT_FOUND, f.kind());
         assertTrue(f.detail().contains("branch main"), f.detail());
@@ -790,7 +791,7 @@ class GitHubActionsProbeTest {
         api.routes.put(runPath(), exchange -> send(exchange, status, "application/json; charset=utf-8", body));
 
         GitHubActionsProbe probe = GitHubActionsProbe.of(config().build(), deployment, analyzer);
-        List<Observation> seen = probe.run();
+        List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         ProbeFailure f = onlyFailure(seen);
         assertEquals(kind, f.kind());
@@ -815,7 +816,7 @@ class GitHubActionsProbeTest {
         });
         api.json(jobsPath(), jobsPage());
 
-        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(2, calls.get());
         assertEquals(1, of(seen, CiRun.class).size());
@@ -830,7 +831,7 @@ class GitHubActionsProbeTest {
                 "{\"message\":\"API rate limit exceeded for 203.0.113.7.\"}",
                 "X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)));
 
-        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run());
+        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.RATE_LIMITED, f.kind());
         assertTrue(f.detail().contains("resets at " + Instant.ofEpochSecond(reset)), f.detail());
@@ -843,7 +844,7 @@ class GitHubActionsProbeTest {
         api.routes.put(runPath(), exchange -> send(exchange, 429, "application/json",
                 "{\"message\":\"You have exceeded a secondary rate limit.\"}", "Retry-After", "120"));
 
-        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run());
+        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.RATE_LIMITED, f.kind());
         assertTrue(f.detail().contains("secondary rate limit") && f.detail().contains("Retry-After 120"), f.detail());
@@ -853,11 +854,11 @@ class GitHubActionsProbeTest {
     @DisplayName("garbage instead of JSON is BAD_PAYLOAD, for the run and for a jobs page of the wrong shape")
     void garbage() throws Exception {
         api.routes.put(runPath(), exchange -> send(exchange, 200, "text/html", "<html><body>Unicorn!</body></html>"));
-        assertEquals(FailureKind.BAD_PAYLOAD, onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run()).kind());
+        assertEquals(FailureKind.BAD_PAYLOAD, onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)))).kind());
 
         api.json(runPath(), RUN_CANCELLED);
         api.json(jobsPath(), "{\"total_count\":1,\"jobs\":\"nope\"}");
-        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         assertEquals(1, of(seen, CiRun.class).size());
         assertEquals(FailureKind.BAD_PAYLOAD, onlyFailure(seen).kind());
     }
@@ -870,7 +871,7 @@ class GitHubActionsProbeTest {
             port = s.getLocalPort();
         }
         ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().apiUrl(URI.create("http://127.0.0.1:" + port)).build(),
-                deployment, analyzer).run());
+                deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
     }

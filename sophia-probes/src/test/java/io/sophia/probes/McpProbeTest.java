@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.McpHandshake;
@@ -32,7 +33,7 @@ class McpProbeTest {
 
     private static List<Observation> probe(URI url, Duration timeout) {
         Service s = new Service("catalog", "Catalog", url, ServiceKind.MCP, null, true, List.of(), null);
-        return McpProbe.of(s, timeout).run();
+        return McpProbe.of(s, timeout).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
     }
 
     private static McpHandshake handshake(List<Observation> out) {
@@ -168,9 +169,9 @@ class McpProbeTest {
             })) {
                 Service s = new Service("catalog", "Catalog", server.url(), ServiceKind.MCP, null, true, List.of(), null);
                 McpProbe probe = McpProbe.of(s, TIMEOUT);
-                handshake(probe.run());
+                handshake(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
                 server.received.clear();
-                McpHandshake again = handshake(probe.run());
+                McpHandshake again = handshake(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
                 assertEquals("legacy", again.era());
                 assertEquals("initialize", server.methods().get(0));
             }

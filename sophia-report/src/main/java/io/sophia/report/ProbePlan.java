@@ -68,7 +68,19 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
      * @param executor the executor
      */
     public Assessment run(ProbeExecutor executor) {
-        Assessment raw = new Assessor(executor, diagnoser, clock).run(deployment, probes, List.of());
+        return run(executor, List.of());
+    }
+
+    /**
+     * Like {@link #run(ProbeExecutor)}, diagnosing {@code extra} observations made elsewhere (the findings of
+     * a log scanned by the host) together with what the probes saw.
+     *
+     * @param executor the executor
+     * @param extra the extra
+     * @return the redacted assessment
+     */
+    public Assessment run(ProbeExecutor executor, List<io.sophia.core.Observation> extra) {
+        Assessment raw = new Assessor(executor, diagnoser, clock).run(deployment, probes, extra);
         return redaction.apply(raw);
     }
 }

@@ -8,6 +8,16 @@ import io.sophia.diagnosis.GatePolicy;
 import io.sophia.diagnosis.InputException;
 import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.report.internal.BuiltIns;
+import io.sophia.core.Observation;
+import io.sophia.core.Probe;
+import io.sophia.diagnosis.Diagnosis;
+import io.sophia.diagnosis.LogDiagnosis;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -161,6 +171,69 @@ public final class Sophia {
      */
     public Assessment check() {
         return plan().run();
+    }
+
+    /**
+     * {@return what {@code sophia explain RUN_URL} does: reads the GitHub Actions run (its jobs, failed logs,
+     * annotations and the changes since the last good run), token from {@code GITHUB_TOKEN}, and diagnoses it}
+     *
+     *
+     * @param runUrl the run url
+     * @throws InputException when {@code runUrl} is not a run url
+     */
+    public static Assessment explain(URI runUrl) {
+        try {
+            return explain(Explain.run(runUrl), Clock.systemUTC(), System::getenv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // no log to read: cannot happen
+        }
+    }
+
+    /**
+     * {@return what {@code sophia explain --log FILE} and {@code sophia explain -} do: a build or deploy log from any
+     * CI, diagnosed from the log alone} The gate is the log's ({@link LogDiagnosis#gatePolicy()}).
+     *
+     *
+     * @param log the log
+     * @throws IOException when reading {@code log} fails
+     */
+    public static Assessment explain(Reader log) throws IOException {
+        return explain(Explain.log("log", log), Clock.systemUTC(), System::getenv);
+    }
+
+    /**
+     * {@return explains a run, a log, Fly apps or a combination ({@link Explain}): the run and the apps are probed
+     * (never the endpoints), the log is scanned, and everything is diagnosed together with {@link
+     * LogDiagnosis#gatePolicy()} (the default gate, and a cause above 50 % blocks) and redacted}
+     *
+     *
+     * @param what the what
+     * @param clock the clock
+     * @param env reads environment variables
+     * @throws IOException when reading the log fails
+     */
+    public static Assessment explain(Explain what, Clock clock, Function<String, String> env) throws IOException {
+        Objects.requireNonNull(what, "what");
+        ProbePlan plan = builder(what.config()).gatePolicy(LogDiagnosis.gatePolicy()).clock(clock).env(env).build().plan();
+        // explain reads the CI run and the platform; a Fly app's endpoint is not probed, its machines say its health
+        List<Probe> sources = plan.probes().stream()
+                .filter(p -> "github".equals(p.source()) || "fly".equals(p.source())).toList();
+        List<Observation> findings = new ArrayList<>();
+        if (what.log() != null || what.logFile() != null) {
+            // the built-ins warmed up in the background; only the scanner is used of this LogDiagnosis
+            LogDiagnosis logs = LogDiagnosis.of(BuiltIns.logScanner().join(), Diagnosis.builder()
+                    .knowledgeBase(BuiltIns.knowledgeBase().join()).build());
+            if (what.log() != null) {
+                findings.addAll(logs.scan(what.logName(), what.log()));
+            } else {
+                try (Reader r = new java.io.InputStreamReader(java.nio.file.Files.newInputStream(what.logFile()),
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+                    findings.addAll(logs.scan(what.logName(), r));
+                }
+            }
+        }
+        return new ProbePlan(plan.deployment(), sources, plan.executor(), plan.diagnoser(), plan.redaction(), plan.clock())
+                .run(plan.executor(), findings);
     }
 
     /** Options of a {@link Sophia}; defaults: the config's gate section and rule files, system clock and environment. */

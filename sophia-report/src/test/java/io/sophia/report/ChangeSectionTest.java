@@ -140,4 +140,24 @@ class ChangeSectionTest {
         assertFalse(MarkdownReport.render(ReferenceScenario.assessment()).contains("Changed since the last good deploy"));
         assertFalse(HtmlReport.render(ReferenceScenario.assessment()).contains("id=\"changes\""));
     }
+
+    @Test
+    @DisplayName("per platform app: the image of the healthy machines against the image of the failing ones")
+    void releaseSplit() {
+        String old = "registry.fly.io/shop-api:deployment-01J9";
+        String fresh = "registry.fly.io/shop-api:deployment-01JA";
+        Assessment a = with(
+                new Observation.PlatformMachine("api", "fly", "shop-api", "m1", "m1", "started", false, "fra", old, "ok",
+                        List.of(), List.of(), ReferenceScenario.assessment().generatedAt()),
+                new Observation.PlatformMachine("api", "fly", "shop-api", "m2", "m2", "failed", false, "fra", fresh, "ok",
+                        List.of(), List.of(), ReferenceScenario.assessment().generatedAt()));
+
+        String md = MarkdownReport.render(a);
+        String html = HtmlReport.render(a);
+
+        assertTrue(md.contains("## Changed since the last good deploy\n\n- Platform app `shop-api`: 1 healthy machine(s) on `"
+                + old + "`, 1 failing on `" + fresh + "`"), md);
+        assertTrue(html.contains("<li>Platform app <code>shop-api</code>: 1 healthy machine(s) on <code>" + old
+                + "</code>, 1 failing on <code>" + fresh + "</code></li>"), html);
+    }
 }

@@ -68,16 +68,22 @@ public final class Check {
                 probingNanos.set(System.nanoTime() - start);
             }
         };
-        Assessment assessment = plan.run(timed);
-        List<Path> files;
+        // the timing wrapper knows nothing of the runner's timeout and budget: the report states the plan's
+        Assessment ran = plan.run(timed);
+        Assessment assessment = plan.executor().probing().map(ran::withProbing).orElse(ran);
+        return new Result(config, assessment, write(assessment, out), Duration.ofNanos(probingNanos.get()));
+    }
+
+    /** Writes the report set of {@code assessment} into {@code out}. */
+    static List<Path> write(Assessment assessment, Path out) throws OutputException {
+        prepare(out);
         try {
-            files = ReportFiles.writeAll(assessment, out);
+            return ReportFiles.writeAll(assessment, out);
         } catch (IOException e) {
             // ReportWriteException already names the directory and says the previous reports are unchanged
             throw new OutputException(e instanceof io.sophia.report.ReportWriteException ? e.getMessage()
                     : "cannot write the reports into " + out + ": " + e.getMessage(), e);
         }
-        return new Result(config, assessment, files, Duration.ofNanos(probingNanos.get()));
     }
 
     private static void prepare(Path out) throws OutputException {

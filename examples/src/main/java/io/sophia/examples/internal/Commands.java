@@ -2,7 +2,10 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
+import io.sophia.core.Assessment;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.Explain;
+import io.sophia.report.Sophia;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.examples.cli.GitHubActionsOutput;
@@ -10,6 +13,8 @@ import io.sophia.examples.cli.WatchListeners;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -24,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch. */
+/** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch, explain. */
 public final class Commands {
 
     static final int EXIT_USAGE = 64;
@@ -46,8 +51,10 @@ public final class Commands {
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
               watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
+              explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
+                    Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
-            Every command writes DIR/report.md, report.json, report.html and junit.xml.
+            Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
             73 the output directory cannot be written (the previous reports stay intact).
             """;
@@ -90,7 +97,8 @@ public final class Commands {
                 out.print(USAGE);
                 return 0;
             }
-            Map<String, String> opts = options(args);
+            String target = command.equals("explain") && args.length > 1 && !args[1].startsWith("--") ? args[1] : null;
+            Map<String, String> opts = options(args, target == null ? 1 : 2);
             if (opts.containsKey("help")) {
                 out.print(io.sophia.examples.cli.CommandHelp.of(command).orElse(USAGE));
                 return 0;
@@ -99,6 +107,7 @@ public final class Commands {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
                 case "watch" -> watch(opts);
+                case "explain" -> explain(target, opts);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -152,6 +161,7 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
+            out.flush();
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
@@ -210,6 +220,28 @@ public final class Commands {
         }
     }
 
+    private int explain(String target, Map<String, String> opts) throws UsageException, Check.OutputException, IOException {
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out"));
+        Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
+                .apiUrl(opts.get("api-url"));
+        Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
+        if (opts.containsKey("log")) {
+            b.logFile(path(opts, "log"));
+        }
+        if ("-".equals(target)) {
+            b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        } else if (target != null) {
+            b.run(target);
+        }
+        Explain e = b.build();
+        register(e.config(), env);
+        Assessment a = Sophia.explain(e, clock, env);
+        List<Path> files = opts.containsKey("out") ? Check.write(a, path(opts, "out")) : List.of();
+        out.print(Summary.render(new Check.Result(e.config(), a, files, Duration.ZERO)));
+        GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(a, files, out, err));
+        return a.gate().status().exitCode();
+    }
+
     /** From now on the streams mask the values of the token variables {@code config} names too. */
     private void register(DeploymentConfig config, Function<String, String> env) {
         List<String> values = config.secretValues(env);
@@ -228,9 +260,9 @@ public final class Commands {
         }
     }
 
-    private static Map<String, String> options(String[] args) throws UsageException {
+    private static Map<String, String> options(String[] args, int from) throws UsageException {
         Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = from; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 opts.put("help", "");

@@ -6,6 +6,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.ChangeSet;
 import io.sophia.core.Observation.ChangeSetUnavailable;
 import io.sophia.core.Observation.ChangedFile;
+import io.sophia.core.ReleaseSplit;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,15 +20,17 @@ import java.util.Map;
  * @param changes     the change set, or null
  * @param unavailable why the changes could not be read, or null (only when {@code changes} is null)
  * @param byClass     the change set's files per class, classes in declaration order, empty classes left out
+ * @param releases    platform apps whose healthy machines run another image than their failing ones
  */
-record ChangeView(ChangeSet changes, ChangeSetUnavailable unavailable, Map<ChangeClass, List<ChangedFile>> byClass) {
+record ChangeView(ChangeSet changes, ChangeSetUnavailable unavailable, Map<ChangeClass, List<ChangedFile>> byClass,
+                  List<ReleaseSplit> releases) {
 
     /** Files listed per class in a report before "and N more". */
     static final int MAX_FILES_PER_CLASS = 50;
     /** Commits listed in a report before "and N more". */
     static final int MAX_COMMITS = 30;
 
-    /** The view of {@code a}, or null when it holds no change observation. */
+    /** The view of {@code a}, or null when it holds no change observation and no release split. */
     static ChangeView of(Assessment a) {
         ChangeSet changes = null;
         ChangeSetUnavailable unavailable = null;
@@ -39,7 +42,8 @@ record ChangeView(ChangeSet changes, ChangeSetUnavailable unavailable, Map<Chang
                 unavailable = u;
             }
         }
-        if (changes == null && unavailable == null) {
+        List<ReleaseSplit> releases = ReleaseSplit.of(a.observations());
+        if (changes == null && unavailable == null && releases.isEmpty()) {
             return null;
         }
         Map<ChangeClass, List<ChangedFile>> byClass = new EnumMap<>(ChangeClass.class);
@@ -48,7 +52,7 @@ record ChangeView(ChangeSet changes, ChangeSetUnavailable unavailable, Map<Chang
                 byClass.computeIfAbsent(f.changeClass(), k -> new ArrayList<>()).add(f);
             }
         }
-        return new ChangeView(changes, unavailable, byClass);
+        return new ChangeView(changes, unavailable, byClass, releases);
     }
 
     /** The class's label with a capital first letter ("Lockfiles and manifests"). */

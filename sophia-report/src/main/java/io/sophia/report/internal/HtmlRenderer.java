@@ -299,6 +299,21 @@ public final class HtmlRenderer {
             return;
         }
         w("<section id=\"changes\">\n<h2>Changed since the last good deploy</h2>\n");
+        if (!v.releases().isEmpty()) {
+            w("<ul>\n");
+            for (io.sophia.core.ReleaseSplit r : v.releases()) {
+                w("<li>Platform app <code>" + hc(r.app(), 120) + "</code>: " + r.healthyMachines().size()
+                        + " healthy machine(s) on " + r.healthyImages().stream().limit(2).map(i -> "<code>" + hc(i, 300) + "</code>")
+                        .collect(Collectors.joining(", ")) + ", " + r.failingMachines().size() + " failing on "
+                        + r.failingImages().stream().limit(2).map(i -> "<code>" + hc(i, 300) + "</code>")
+                        .collect(Collectors.joining(", ")) + "</li>\n");
+            }
+            w("</ul>\n");
+        }
+        if (v.changes() == null && v.unavailable() == null) {
+            w("</section>\n");
+            return;
+        }
         if (v.changes() == null) {
             io.sophia.core.Observation.ChangeSetUnavailable u = v.unavailable();
             w("<p class=\"muted\">Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus())

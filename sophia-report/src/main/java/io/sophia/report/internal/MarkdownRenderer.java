@@ -4,6 +4,7 @@ import io.sophia.core.Action;
 import io.sophia.core.Anomaly;
 import io.sophia.core.Assessment;
 import io.sophia.core.Evidence;
+import io.sophia.core.FailureKind;
 import io.sophia.core.GateDecision;
 import io.sophia.core.ChangeClass;
 import io.sophia.core.Impact;
@@ -226,6 +227,13 @@ public final class MarkdownRenderer {
             row("CI jobs (unsuccessful / total)", pipeline.unsuccessfulJobs().size() + " / " + pipeline.jobs().size());
             row("Log findings", String.valueOf(pipeline.findings().size()));
         }
+        if (a.probing() != null) {
+            long notProbed = a.observations(ProbeFailure.class).stream()
+                    .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
+            row("Probe timeout / check budget", a.probing().timeout().toMillis() + " ms / "
+                    + a.probing().budget().toMillis() + " ms");
+            row("Probes not run (budget ran out)", String.valueOf(notProbed));
+        }
         row("Causes ranked", String.valueOf(a.causes().size()));
         row("Anomalies", String.valueOf(a.anomalies().size()));
         row("Actions (P0 / P1 / P2)", countPriority(Action.Priority.P0) + " / " + countPriority(Action.Priority.P1)
@@ -360,6 +368,18 @@ public final class MarkdownRenderer {
             return;
         }
         h(2, "Changed since the last good deploy");
+        for (io.sophia.core.ReleaseSplit r : v.releases()) {
+            line("- Platform app " + code(r.app(), false) + ": " + r.healthyMachines().size() + " healthy machine(s) on "
+                    + r.healthyImages().stream().limit(2).map(i -> code(i, false)).collect(Collectors.joining(", "))
+                    + ", " + r.failingMachines().size() + " failing on "
+                    + r.failingImages().stream().limit(2).map(i -> code(i, false)).collect(Collectors.joining(", ")));
+        }
+        if (!v.releases().isEmpty()) {
+            blank();
+        }
+        if (v.changes() == null && v.unavailable() == null) {
+            return;
+        }
         if (v.changes() == null) {
             Observation.ChangeSetUnavailable u = v.unavailable();
             line("_Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus()) + "): "

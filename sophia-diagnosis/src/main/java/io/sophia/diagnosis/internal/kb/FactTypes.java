@@ -76,6 +76,8 @@ public final class FactTypes {
         type("change", "files of one class changed since the last good deploy (ChangeSet)",
                 Set.of("class", "files", "commits"),
                 Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));
+        type("releaseSplit", "an app whose healthy machines run another image than its failing ones (ReleaseSplit)",
+                Set.of("app"), Set.of("app", "healthyImage", "failingImage", "healthyCount", "failingCount"));
         type("version", "the version a service reports compared with the run's head sha",
                 Set.of("matches", "runConclusion"), Set.of("deployed", "expected"));
     }

@@ -206,6 +206,16 @@ final class Facts {
             }
         }
         derived(deployment, ServiceStates.byService(observations), health, jobs, run, topByJob, serviceOrder, out);
+        // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
+        for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
+            String svc = known(deployment, split.serviceId());
+            out.add(new Fact("releaseSplit", svc, svc != null ? svc : split.app(), false, attrs("app", split.app()),
+                    vars(svc, "app", split.app(), "healthyImage", Words.list(split.healthyImages(), 2),
+                            "failingImage", Words.list(split.failingImages(), 2),
+                            "healthyCount", String.valueOf(split.healthyMachines().size()),
+                            "failingCount", String.valueOf(split.failingMachines().size())),
+                    key(serviceOrder, svc, split.app(), "", 0, 0)));
+        }
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
         return out;
     }

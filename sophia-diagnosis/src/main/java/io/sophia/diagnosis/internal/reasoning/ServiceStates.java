@@ -24,7 +24,7 @@ import java.util.Set;
  * <ul>
  * <li>HTTP answer the expectations accept: UP; rejected status: DOWN; slower than maxLatency: DEGRADED.</li>
  * <li>Probe failure from a service probe (http, mcp, tcp, dns, tls): DOWN; not attempted (circuit open,
- *     bulkhead, misconfigured probe): UNKNOWN. Failures of the CI or platform sources say nothing about
+ *     bulkhead, the check's time budget spent before the probe could start, misconfigured probe): UNKNOWN. Failures of the CI or platform sources say nothing about
  *     the service itself.</li>
  * <li>Violated condition: DEGRADED. MCP handshake or TCP connect: UP.</li>
  * <li>TLS: expired, not yet valid or for another host: DOWN; untrusted or expiring within the service's
@@ -106,8 +106,9 @@ final class ServiceStates {
                 String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words
                         : detail.regionMatches(true, 0, words, 0, words.length()) ? detail
                         : words + " (" + detail + ")";
+                // a probe that never ran (circuit open, no capacity, budget spent) says nothing about the target
                 if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
-                        || f.kind() == FailureKind.MISCONFIGURED) {
+                        || f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.MISCONFIGURED) {
                     add(reasons, Status.UNKNOWN, reason);
                 } else {
                     add(reasons, Status.DOWN, reason);

@@ -1,9 +1,8 @@
-package io.sophia.examples;
+package io.sophia.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sophia.diagnosis.InputException;
-import io.sophia.report.DeploymentConfig;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A deployment description is written by hand (or is the wrong file): whatever its text, parsing
- * it gives a config or a {@link ConfigException} naming the file, never another exception and
+ * it gives a config or a {@link InputException} naming the file, never another exception and
  * never a hang. The valid base is the config printed in the README.
  */
 class ConfigProperties {
