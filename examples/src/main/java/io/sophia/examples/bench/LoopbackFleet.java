@@ -115,8 +115,8 @@ public final class LoopbackFleet implements AutoCloseable {
                     }
                 }
             }
-        } catch (IOException | ClosedSelectorException e) {
-            // closed: the fleet is going away
+        } catch (IOException | ClosedSelectorException | java.util.ConcurrentModificationException e) {
+            // closed (close() races the loop): the fleet is going away
         }
     }
 

@@ -529,6 +529,13 @@ public final class MarkdownRenderer {
                 line(inline(c.explanation(), 4000));
                 blank();
             }
+            if (!c.nextChecks().isEmpty()) {
+                line(c.id().value().equals("unknown") ? "**Missing evidence — how to get it:**" : "**Next check:**");
+                for (String check : c.nextChecks()) {
+                    line("- " + inline(check, 600));
+                }
+                blank();
+            }
             if (!c.evidence().isEmpty()) {
                 long pro = c.evidence().stream().filter(ev -> ev.direction() == Evidence.Direction.FOR).count();
                 openDetails("Evidence: " + pro + " for, " + (c.evidence().size() - pro) + " against", rank == 1);

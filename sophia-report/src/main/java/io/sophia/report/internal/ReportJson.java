@@ -44,7 +44,7 @@ record ReportJson(String schemaVersion, String deployment, Instant generatedAt, 
         for (int i = 0; i < p.size(); i++) {
             RankedCause c = a.causes().get(i);
             causes.add(new RankedCause(c.id(), c.title(), p.get(i), c.confidence(), c.explanation(), c.evidence(),
-                    c.serviceIds()));
+                    c.serviceIds(), c.nextChecks()));
         }
         return new ReportJson(Objects.requireNonNullElse(a.schemaVersion(), Assessment.SCHEMA_VERSION), a.deployment(),
                 a.generatedAt(), a.services(), PipelineJson.of(PipelineView.of(a)), new Diagnosis(causes),

@@ -48,15 +48,25 @@ final class ServiceStates {
     }
 
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now) {
+        return derive(deployment, observations, now, Map.of());
+    }
+
+    /** With each service's usual latency (from history): far above it, an answer is DEGRADED, not UP. */
+    static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
+                                             Map<String, Long> baselines) {
         Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
-            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now));
+            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now, baselines.get(s.id())));
         }
         return out;
     }
 
-    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now) {
+    /** How far above its baseline an answer must be to count as slow: both factors must hold. */
+    static final double SLOW_FACTOR = 3;
+    static final long SLOW_MARGIN_MS = 500;
+
+    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now, Long baseline) {
         Map<Status, List<String>> reasons = new EnumMap<>(Status.class);
         Integer httpStatus = null;
         Long latencyMs = null;
@@ -89,6 +99,11 @@ final class ServiceStates {
                     if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
                         add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
                                 + max.toMillis() + " ms limit");
+                    } else if (baseline != null && h.latency() != null && millis(h.latency()) >= SLOW_FACTOR * baseline
+                            && millis(h.latency()) >= baseline + SLOW_MARGIN_MS) {
+                        add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, "
+                                + Math.round(millis(h.latency()) / (double) Math.max(1, baseline)) + " times its usual "
+                                + baseline + " ms");
                     } else {
                         add(reasons, Status.UP, null);
                     }
