@@ -58,7 +58,7 @@ class SummaryTest {
         assertTrue(out.contains("Services   5000, 4496 UP"), out);
         assertTrue(out.contains(", 499 DOWN") && out.contains(", 5 UNKNOWN"), out);
         List<String> serviceLines = lines.stream().filter(l -> l.matches("  (UP|DOWN|DEGRADED|UNKNOWN) .*")).toList();
-        assertEquals(Summary.MAX_SERVICE_LINES, serviceLines.size(), out);
+        assertEquals(io.sophia.report.TextSummary.MAX_SERVICE_LINES, serviceLines.size(), out);
         assertTrue(serviceLines.stream().allMatch(l -> l.startsWith("  DOWN ")), "the worst come first: " + serviceLines);
         assertTrue(out.contains("  ... and 484 more not UP (every service is in report.md)"), out);
         assertTrue(out.contains("; 5 probes not run: the check's time budget ran out"), out);
