@@ -12,8 +12,8 @@ import java.util.List;
  */
 public interface Probe {
 
-    /** The probe family ({@code http}, {@code github}, {@code fly} …), used as the observations' source. */
-    String source();
+    /** The probe family ({@link Source#HTTP}, {@link Source#GITHUB} …; {@link Source#HOST} for a host's own probe), used as the observations' source. */
+    Source source();
 
     /** The service probed, or null for deployment-wide probes (CI, platform). */
     String serviceId();
