@@ -38,7 +38,8 @@ public final class Main {
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
-        io.sophia.examples.internal.Preload.start();
+        // parse the knowledge base, load the trust store and the renderers while the arguments are read
+        io.sophia.report.Sophia.warmUp();
         System.exit(run(args));
     }
 

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.GateDecision;
-import io.sophia.core.Pipeline;
+import io.sophia.core.Assessor;
 import io.sophia.core.Probe;
 import io.sophia.core.Service;
 import io.sophia.core.Status;
@@ -45,7 +45,7 @@ class LibraryUsageTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
             Deployment deployment = new Deployment("shop", List.of(Service.http("api", url)));
             List<Probe> probes = List.of(HttpProbe.of(deployment.services().get(0), Duration.ofSeconds(5)));
-            Assessment a = new Pipeline(ProbeRunner.ofDefaults(), Diagnosis.ofDefaults(), Clock.systemUTC())
+            Assessment a = new Assessor(ProbeRunner.ofDefaults(), Diagnosis.ofDefaults(), Clock.systemUTC())
                     .run(deployment, probes);
             List<Path> written = ReportFiles.writeAll(a, out);
             AssessmentAssert.assertThat(a).gateIsOpen().serviceIsUp("api").hasNoCauses();
@@ -54,10 +54,10 @@ class LibraryUsageTest {
             assertTrue(Files.readString(out.resolve("report.md")).contains("api"));
             server.stop(0);
             // the same smoke test fails, with a message that explains itself, once the service is gone
-            Assessment down = new Pipeline(ProbeRunner.ofDefaults(), Diagnosis.ofDefaults(), Clock.systemUTC())
+            Assessment down = new Assessor(ProbeRunner.ofDefaults(), Diagnosis.ofDefaults(), Clock.systemUTC())
                     .run(deployment, probes);
             assertEquals(Status.DOWN, down.service("api").orElseThrow().status());
-            assertNotEquals(GateDecision.Status.OPEN, down.gate().status());
+            assertNotEquals(GateDecision.Verdict.OPEN, down.gate().status());
             AssertionError e = assertThrows(AssertionError.class, () -> AssessmentAssert.assertThat(down).serviceIsUp("api"));
             assertTrue(e.getMessage().contains("Expecting service api to be UP but was DOWN"), e.getMessage());
         } finally {

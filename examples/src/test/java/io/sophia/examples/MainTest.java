@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sophia.core.Assessment;
-import io.sophia.core.Pipeline;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
+import io.sophia.report.ProbePlan;
+import io.sophia.report.ReportFiles;
+import io.sophia.report.Sophia;
 import io.sophia.examples.demo.DemoFleet;
-import io.sophia.examples.internal.Wiring;
 import io.sophia.report.JsonReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,12 +152,11 @@ class MainTest {
         Assessment recorded = JsonReport.read(json);
         DeploymentConfig config = DeploymentConfig.load(demoDir.resolve("demo-config.yaml"));
         Function<String, String> env = DemoFleet.env(name -> null);
-        Wiring.Plan plan = Wiring.plan(config, CLOCK, env);
+        ProbePlan plan = Sophia.builder(config).clock(CLOCK).env(env).build().plan();
         // replay the recorded observations through the same diagnosis, redaction and writer
-        Assessment again = new Pipeline(probes -> recorded.observations(), plan.diagnoser(), CLOCK)
-                .run(plan.deployment(), List.of());
+        Assessment again = plan.run(probes -> recorded.observations());
         Path dir = tmp.resolve("replay");
-        Wiring.write(Wiring.redact(again, config, env), dir);
+        ReportFiles.writeAll(again, dir);
         assertEquals(json, Files.readString(dir.resolve("report.json")));
     }
 

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sophia.core.ServiceKind;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
+import io.sophia.report.Sophia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class ReadmeConfigTest {
         assertEquals(2, c.fly().apps().size());
         assertTrue(c.gate().containsKey("score"));
         // the gate section and the rule file are only checked when the run is planned
-        assertEquals(3 + 3 + 2 + 1 + 1, io.sophia.examples.internal.Wiring
-                .plan(c, java.time.Clock.systemUTC(), name -> null).probes().size(),
+        assertEquals(3 + 3 + 2 + 1 + 1, Sophia.builder(c).env(name -> null).build()
+                .plan().probes().size(),
                 "api: http+dns+tls, tools: mcp+dns+tls, db: tcp+dns, github, fly");
     }
 }

@@ -44,4 +44,84 @@ public record Expectations(
     public Optional<Duration> maxLatencyOpt() {
         return Optional.ofNullable(maxLatency);
     }
+
+    /**
+     * A builder starting from {@link #DEFAULT}:
+     * {@code Expectations.builder().statusCodes(200).maxLatency(Duration.ofMillis(300)).healthPath("/health").build()}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Optional parts of {@link Expectations}; every setter returns this builder. */
+    public static final class Builder {
+        private final List<Integer> statusCodes = new java.util.ArrayList<>();
+        private Duration maxLatency;
+        private String jsonField;
+        private String jsonEquals;
+        private Integer minCertificateDays;
+        private String versionField;
+        private String versionHeader;
+        private String healthPath;
+
+        private Builder() {
+        }
+
+        /** Adds accepted status codes (none: any 2xx or 3xx). */
+        public Builder statusCodes(int... codes) {
+            for (int c : codes) {
+                statusCodes.add(c);
+            }
+            return this;
+        }
+
+        /** Adds accepted status codes (none: any 2xx or 3xx). */
+        public Builder statusCodes(List<Integer> codes) {
+            statusCodes.addAll(codes);
+            return this;
+        }
+
+        /** Slower answers make the service DEGRADED. */
+        public Builder maxLatency(Duration maxLatency) {
+            this.maxLatency = maxLatency;
+            return this;
+        }
+
+        /** The JSON field (a pointer, {@code /status}) that must have the text value {@code equals}. */
+        public Builder jsonField(String pointer, String equals) {
+            this.jsonField = pointer;
+            this.jsonEquals = equals;
+            return this;
+        }
+
+        /** Fewer days to certificate expiry make the service DEGRADED. */
+        public Builder minCertificateDays(Integer days) {
+            this.minCertificateDays = days;
+            return this;
+        }
+
+        /** JSON pointer of the deployed version in the health answer. */
+        public Builder versionField(String pointer) {
+            this.versionField = pointer;
+            return this;
+        }
+
+        /** Response header that carries the deployed version. */
+        public Builder versionHeader(String header) {
+            this.versionHeader = header;
+            return this;
+        }
+
+        /** Path appended to the service url for the check. */
+        public Builder healthPath(String path) {
+            this.healthPath = path;
+            return this;
+        }
+
+        /** The expectations. */
+        public Expectations build() {
+            return new Expectations(statusCodes, maxLatency, jsonField, jsonEquals, minCertificateDays, versionField,
+                    versionHeader, healthPath);
+        }
+    }
 }

@@ -10,15 +10,18 @@ import java.util.Objects;
  * @param score    weighted share of criteria passed, in percent (Keptn-style: pass = 1, warning = 0.5)
  * @param criteria every criterion, in evaluation order
  */
-public record GateDecision(Status status, double score, List<Criterion> criteria) {
+public record GateDecision(Verdict status, double score, List<Criterion> criteria) {
 
-    /** Gate status; each maps to the CLI's exit code. */
-    public enum Status {
+    /**
+     * The gate's verdict (report.json {@code gate.status}); each maps to the CLI's exit code. Named Verdict
+     * so that {@link io.sophia.core.Status} (a service's status) is the one {@code Status} type.
+     */
+    public enum Verdict {
         OPEN(0), WARN(1), BLOCKED(2);
 
         private final int exitCode;
 
-        Status(int exitCode) {
+        Verdict(int exitCode) {
             this.exitCode = exitCode;
         }
 

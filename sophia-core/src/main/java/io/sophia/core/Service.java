@@ -1,6 +1,7 @@
 package io.sophia.core;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +38,93 @@ public record Service(
 
     /** A non-critical HTTP service with default expectations. */
     public static Service http(String id, String url) {
-        return new Service(id, id, URI.create(url), ServiceKind.HTTP, null, false, List.of(), null);
+        return builder(id, url).build();
+    }
+
+    /**
+     * A builder for a service at {@code url} (an {@code http(s)://} URL, or {@code tcp://host:port} with
+     * {@link Builder#kind(ServiceKind) kind(TCP)}); defaults: HTTP, not critical, no dependencies,
+     * {@link Expectations#DEFAULT}, name and capability the id.
+     *
+     * <pre>{@code
+     * Service api = Service.builder("api", "https://api.example.com/").critical().dependsOn("db").build();
+     * }</pre>
+     */
+    public static Builder builder(String id, String url) {
+        return new Builder(id, URI.create(url));
+    }
+
+    /** Like {@link #builder(String, String)} with a URI. */
+    public static Builder builder(String id, URI url) {
+        return new Builder(id, url);
+    }
+
+    /** Optional parts of a {@link Service}; every setter returns this builder. */
+    public static final class Builder {
+        private final String id;
+        private final URI url;
+        private String name;
+        private ServiceKind kind = ServiceKind.HTTP;
+        private String capability;
+        private boolean critical;
+        private final List<String> dependsOn = new ArrayList<>();
+        private Expectations expect = Expectations.DEFAULT;
+
+        private Builder(String id, URI url) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.url = Objects.requireNonNull(url, "url");
+        }
+
+        /** Human name ("MCP Research"); default the id. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** How it is probed; default HTTP. */
+        public Builder kind(ServiceKind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** What users lose when it is down; default the name. */
+        public Builder capability(String capability) {
+            this.capability = capability;
+            return this;
+        }
+
+        /** Marks the service critical: when it is not UP the gate blocks. */
+        public Builder critical() {
+            return critical(true);
+        }
+
+        /** Whether the service is critical. */
+        public Builder critical(boolean critical) {
+            this.critical = critical;
+            return this;
+        }
+
+        /** Adds ids of services this one needs. */
+        public Builder dependsOn(String... ids) {
+            dependsOn.addAll(List.of(ids));
+            return this;
+        }
+
+        /** Adds ids of services this one needs. */
+        public Builder dependsOn(List<String> ids) {
+            dependsOn.addAll(ids);
+            return this;
+        }
+
+        /** What counts as healthy; default {@link Expectations#DEFAULT}. */
+        public Builder expect(Expectations expect) {
+            this.expect = Objects.requireNonNull(expect, "expect");
+            return this;
+        }
+
+        /** The service. */
+        public Service build() {
+            return new Service(id, name, url, kind, capability, critical, dependsOn, expect);
+        }
     }
 }

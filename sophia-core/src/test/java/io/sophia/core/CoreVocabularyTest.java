@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +45,7 @@ class CoreVocabularyTest {
                 () -> new Deployment("d", List.of(a, a)));
         assertTrue(dup.getMessage().contains("duplicate service id 'a'"), dup.getMessage());
 
-        Service b = new Service("b", null, URI.create("http://127.0.0.1:2/"), null, null, true, List.of("zzz"), null);
+        Service b = Service.builder("b", "http://127.0.0.1:2/").critical().dependsOn("zzz").build();
         IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class,
                 () -> new Deployment("d", List.of(a, b)));
         assertTrue(dangling.getMessage().contains("'zzz'"), dangling.getMessage());
@@ -55,8 +54,7 @@ class CoreVocabularyTest {
     @Test
     void dependentsFollowTheTopology() {
         Service db = Service.http("db", "http://127.0.0.1:1/");
-        Service api = new Service("api", "API", URI.create("http://127.0.0.1:2/"), ServiceKind.HTTP, null, true,
-                List.of("db"), null);
+        Service api = Service.builder("api", "http://127.0.0.1:2/").name("API").critical().dependsOn("db").build();
         Deployment d = new Deployment("d", List.of(db, api));
         assertEquals(List.of(api), d.dependents("db"));
         assertEquals("API", d.service("api").orElseThrow().capability(), "capability defaults to the name");
@@ -73,7 +71,7 @@ class CoreVocabularyTest {
     void anAssessmentCannotClaimMoreThanCertainty() {
         RankedCause a = new RankedCause(CauseId.BUILD_DOCKERFILE, "t", 0.7, Confidence.HIGH, "", List.of(), List.of());
         RankedCause b = new RankedCause(CauseId.PLATFORM_QUOTA, "t", 0.4, Confidence.LOW, "", List.of(), List.of());
-        GateDecision gate = new GateDecision(GateDecision.Status.OPEN, 100, List.of());
+        GateDecision gate = new GateDecision(GateDecision.Verdict.OPEN, 100, List.of());
         assertThrows(IllegalArgumentException.class, () -> new Assessment("1.0", "d", Instant.EPOCH, List.of(),
                 List.of(), List.of(a, b), List.of(), null, List.of(), gate));
         assertThrows(IllegalArgumentException.class,
@@ -84,7 +82,7 @@ class CoreVocabularyTest {
     void expectationsAcceptAny2xxOr3xxUnlessCodesAreListed() {
         assertTrue(Expectations.DEFAULT.accepts(204));
         assertTrue(!Expectations.DEFAULT.accepts(503));
-        Expectations only200 = new Expectations(List.of(200), Duration.ofMillis(300), null, null, null, null, null, null);
+        Expectations only200 = Expectations.builder().statusCodes(200).maxLatency(Duration.ofMillis(300)).build();
         assertTrue(only200.accepts(200));
         assertTrue(!only200.accepts(204));
     }
@@ -97,11 +95,29 @@ class CoreVocabularyTest {
         ProbeExecutor executor = probes -> List.of(seen);
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         Diagnoser diagnoser = (dep, obs, at) -> new Assessment(Assessment.SCHEMA_VERSION, dep.name(), at, List.of(), obs,
-                List.of(), List.of(), null, List.of(), new GateDecision(GateDecision.Status.BLOCKED, 0, List.of()));
-        Assessment result = new Pipeline(executor, diagnoser, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                List.of(), List.of(), null, List.of(), new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of()));
+        Assessment result = new Assessor(executor, diagnoser, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
                 .run(d, List.of());
         assertEquals(now, result.generatedAt());
         assertEquals(List.of(seen), result.observations());
         assertEquals(2, result.gate().status().exitCode());
+    }
+
+    @Test
+    void aServiceIsBuiltFromItsRequiredPartsAndNamedOptions() {
+        Service tools = Service.builder("tools", "tcp://db.internal:5432").kind(ServiceKind.TCP).critical()
+                .dependsOn("api", "db").capability("Tools")
+                .expect(Expectations.builder().statusCodes(200, 204).healthPath("/health").build()).build();
+        assertEquals(ServiceKind.TCP, tools.kind());
+        assertTrue(tools.critical());
+        assertEquals(List.of("api", "db"), tools.dependsOn());
+        assertEquals("tools", tools.name(), "name defaults to the id");
+        assertEquals("Tools", tools.capability());
+        assertEquals(List.of(200, 204), tools.expect().statusCodes());
+        assertEquals("/health", tools.expect().healthPath());
+        Service plain = Service.http("api", "https://api.example.com/");
+        assertEquals(Service.builder("api", "https://api.example.com/").build(), plain);
+        assertTrue(!plain.critical());
+        assertEquals(Expectations.DEFAULT, plain.expect());
     }
 }

@@ -62,7 +62,7 @@ public final class History {
     /**
      * Reads a history file; a missing file is an empty history.
      *
-     * @throws RuleFileException when the file exists but cannot be read
+     * @throws InputException when the file exists but cannot be read
      */
     public static History read(Path file) {
         Map<CauseId, Integer> counts = new TreeMap<>();
@@ -106,7 +106,7 @@ public final class History {
         } catch (NoSuchFileException e) {
             return empty();
         } catch (IOException e) {
-            throw new RuleFileException(file.toString(), 0, "", "cannot read the history file: "
+            throw InputException.of(file.toString(), 0, "", "cannot read the history file: "
                     + e.getClass().getSimpleName(), e);
         }
         return new History(counts, assessments, skipped);

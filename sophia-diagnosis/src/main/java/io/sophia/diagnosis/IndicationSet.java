@@ -1,23 +1,17 @@
 package io.sophia.diagnosis;
 
-import io.sophia.core.Secrets;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,7 +29,7 @@ import java.util.Set;
  *
  * {@code pattern} may be {@code patterns} (a list), {@code literal} may be {@code literals};
  * {@code followedBy} with {@code window} makes a multi-line indication. Every pattern is compiled with
- * RE2/J at load time; an invalid one is rejected with an {@link IndicationException} naming its id.
+ * RE2/J at load time; an invalid one is rejected with an {@link InputException} naming its line and key.
  */
 public final class IndicationSet {
 
@@ -58,7 +52,8 @@ public final class IndicationSet {
                 if (in == null) {
                     throw new IllegalStateException("resource " + BUILT_IN_RESOURCE + " is missing");
                 }
-                set = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN_RESOURCE);
+                set = of(InputTree.parse(in.readAllBytes(), BUILT_IN_RESOURCE, InputTree.Format.YAML, MAX_BYTES)
+                        .orElseThrow(), BUILT_IN_RESOURCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -67,96 +62,144 @@ public final class IndicationSet {
         return set;
     }
 
-    /** Validates {@code indications} (patterns compile, ids unique). */
+    /** Indication files are small; a larger file is a mistake. */
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * Validates {@code indications} (patterns compile, ids unique).
+     *
+     * @throws InputException naming the offending indication ({@code indications[id]}) of source {@code indications}
+     */
     public static IndicationSet of(List<Indication> indications) {
         Map<String, Indication> byId = new LinkedHashMap<>();
         for (Indication indication : indications) {
-            validate(indication, "indications");
+            String at = "indications[" + indication.id() + "]";
+            validate(indication, "indications", 0, at);
             if (byId.put(indication.id(), indication) != null) {
-                throw new IndicationException("indications", indication.id(), "duplicate id", null);
+                throw InputException.of("indications", 0, at + ".id", "duplicate id '" + indication.id() + "'");
             }
         }
         return new IndicationSet(new ArrayList<>(byId.values()));
     }
 
-    /** Reads a YAML or JSON file of indications. */
-    public static IndicationSet load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    /**
+     * Reads a YAML or JSON file of indications ({@code .json} is read as JSON).
+     *
+     * @throws InputException naming the file, line and key of the first problem
+     */
+    public static IndicationSet load(Path file) {
+        String name = file.toString();
+        InputTree.Node root = InputTree.read(file, InputTree.Format.of(name), MAX_BYTES)
+                .orElseThrow(() -> InputException.of(name, 0, "", "the file is empty"));
+        return of(root, name);
     }
 
     /**
-     * Parses YAML (or JSON) text of indications.
+     * Parses YAML (or JSON, a subset) text of indications.
      *
      * @param source a name for messages, such as the file name
+     * @throws InputException naming the source, line and key of the first problem
      */
     public static IndicationSet parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IndicationException(source, null, "not valid YAML or JSON: " + Secrets.parserMessage(e.getOriginalMessage()), e);
-        }
-        JsonNode list = root == null ? null : root.get("indications");
-        if (list == null || !list.isArray()) {
-            throw new IndicationException(source, null, "key 'indications' (a list) is missing", null);
+        InputTree.Node root = InputTree.parse(text, source, InputTree.Format.YAML)
+                .orElseThrow(() -> InputException.of(source, 0, "", "the file is empty"));
+        return of(root, source);
+    }
+
+    private static IndicationSet of(InputTree.Node root, String source) {
+        InputTree.Node list = root instanceof InputTree.MapNode m ? m.node("indications") : null;
+        if (!(list instanceof InputTree.ListNode items)) {
+            throw InputException.of(source, root.line(), "indications", "missing; expected a list of indications");
         }
         List<Indication> result = new ArrayList<>();
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        int index = 0;
-        for (JsonNode node : list) {
-            String id = node.path("id").asText(null);
-            String where = id == null ? "#" + index : id;
-            index++;
-            if (id == null || id.isBlank()) {
-                throw new IndicationException(source, where, "key 'id' is missing", null);
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int index = 0; index < items.items().size(); index++) {
+            InputTree.Node item = items.items().get(index);
+            String at = "indications[" + index + "]";
+            if (!(item instanceof InputTree.MapNode node)) {
+                throw InputException.of(source, item.line(), at, "expected a mapping, got " + item.describe());
             }
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!KEYS.contains(key)) {
-                    throw new IndicationException(source, id, "unknown key '" + key + "'", null);
+            for (InputTree.Entry e : node.entries()) {
+                if (!KEYS.contains(e.key())) {
+                    throw InputException.of(source, e.line(), at + "." + e.key(), "unknown key; known keys: "
+                            + new java.util.TreeSet<>(KEYS));
                 }
             }
-            String cause = node.has("cause") ? node.get("cause").asText() : node.path("causeId").asText(null);
-            if (cause == null) {
-                throw new IndicationException(source, id, "key 'cause' is missing", null);
+            String id = text(node, "id", source, at);
+            if (id == null) {
+                throw InputException.of(source, node.line(), at + ".id", "missing");
             }
+            String cause = node.has("cause") ? text(node, "cause", source, at) : text(node, "causeId", source, at);
+            if (cause == null) {
+                throw InputException.of(source, node.line(), at + ".cause", "missing (indication " + id + ")");
+            }
+            String followedBy = text(node, "followedBy", source, at);
             Indication indication;
             try {
-                indication = new Indication(id, cause, strings(node, "literal", "literals"),
-                        strings(node, "pattern", "patterns"),
-                        node.has("weight") ? node.get("weight").asDouble(Double.NaN) : 0.5,
-                        node.hasNonNull("followedBy") ? node.get("followedBy").asText() : null,
-                        node.path("window").asInt(node.hasNonNull("followedBy") ? 3 : 0),
-                        node.path("description").asText(""));
+                indication = new Indication(id, cause, strings(node, "literal", "literals", source, at),
+                        strings(node, "pattern", "patterns", source, at),
+                        node.has("weight") ? number(node, "weight", source, at) : 0.5,
+                        followedBy,
+                        node.has("window") ? (int) number(node, "window", source, at) : followedBy != null ? 3 : 0,
+                        Objects.requireNonNullElse(text(node, "description", source, at), ""));
             } catch (IllegalArgumentException e) {
-                throw new IndicationException(source, id, e.getMessage(), e);
+                throw InputException.of(source, node.line(), at, e.getMessage(), e);
             }
-            validate(indication, source);
-            if (seen.put(id, Boolean.TRUE) != null) {
-                throw new IndicationException(source, id, "duplicate id", null);
+            validate(indication, source, node.line(), at);
+            Integer first = seen.putIfAbsent(id, node.keyLine("id"));
+            if (first != null) {
+                throw InputException.of(source, node.keyLine("id"), at + ".id",
+                        "duplicate id '" + id + "' (first at line " + first + ")");
             }
             result.add(indication);
         }
         return new IndicationSet(result);
     }
 
-    private static List<String> strings(JsonNode node, String one, String many) {
-        List<String> values = new ArrayList<>();
-        if (node.hasNonNull(one)) {
-            values.add(node.get(one).asText());
+    /** A scalar's text, null when absent or null. */
+    private static String text(InputTree.MapNode node, String key, String source, String at) {
+        InputTree.Node n = node.node(key);
+        if (n == null || n instanceof InputTree.Scalar s && s.kind() == InputTree.ScalarKind.NULL) {
+            return null;
         }
-        if (node.hasNonNull(many)) {
-            JsonNode list = node.get(many);
-            if (list.isArray()) {
-                list.forEach(v -> values.add(v.asText()));
-            } else {
-                values.add(list.asText());
+        if (n instanceof InputTree.Scalar s) {
+            return s.text();
+        }
+        throw InputException.of(source, n.line(), at + "." + key, "expected a text, got " + n.describe());
+    }
+
+    private static double number(InputTree.MapNode node, String key, String source, String at) {
+        InputTree.Node n = node.node(key);
+        if (n instanceof InputTree.Scalar s && s.value() instanceof Number num) {
+            return num.doubleValue();
+        }
+        throw InputException.of(source, n.line(), at + "." + key, "expected a number, got " + n.describe());
+    }
+
+    private static List<String> strings(InputTree.MapNode node, String one, String many, String source, String at) {
+        List<String> values = new ArrayList<>();
+        String single = text(node, one, source, at);
+        if (single != null) {
+            values.add(single);
+        }
+        InputTree.Node list = node.node(many);
+        if (list instanceof InputTree.ListNode l) {
+            for (InputTree.Node v : l.items()) {
+                if (!(v instanceof InputTree.Scalar s) || s.text() == null) {
+                    throw InputException.of(source, v.line(), at + "." + many, "expected texts, got " + v.describe());
+                }
+                values.add(s.text());
+            }
+        } else if (list != null) {
+            String t = text(node, many, source, at);
+            if (t != null) {
+                values.add(t);
             }
         }
         return values;
     }
 
-    private static void validate(Indication indication, String source) {
+    private static void validate(Indication indication, String source, int line, String at) {
         List<String> expressions = new ArrayList<>(indication.patterns());
         if (indication.followedBy() != null) {
             expressions.add(indication.followedBy());
@@ -165,8 +208,8 @@ public final class IndicationSet {
             try {
                 Pattern.compile(expression);
             } catch (PatternSyntaxException e) {
-                throw new IndicationException(source, indication.id(),
-                        "invalid pattern '" + expression + "': " + e.getMessage(), e);
+                throw InputException.of(source, line, at, "indication " + indication.id() + ": invalid pattern '"
+                        + InputTree.abbreviate(expression) + "': " + e.getDescription(), e);
             }
         }
     }

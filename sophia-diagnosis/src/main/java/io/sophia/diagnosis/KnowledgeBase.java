@@ -2,7 +2,6 @@ package io.sophia.diagnosis;
 
 import io.sophia.core.Action;
 import io.sophia.core.CauseId;
-import io.sophia.diagnosis.internal.kb.RuleFileReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Merging: a cause id already known keeps what the file does not mention; a rule id already
  * known within that cause is overridden key by key ({@code enabled: false} removes it); an
- * {@code actions} list replaces the cause's actions. A bad file raises {@link RuleFileException}
+ * {@code actions} list replaces the cause's actions. A bad file raises {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *
@@ -243,12 +242,12 @@ public final class KnowledgeBase {
         String name = "built-in knowledge-base.yaml";
         try (InputStream in = KnowledgeBase.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
-                throw new RuleFileException(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar", null);
+                throw InputException.of(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar");
             }
             RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, null);
             return new KnowledgeBase(r.settings(), r.causes(), List.of(name));
         } catch (IOException e) {
-            throw new RuleFileException(name, 0, "", "cannot read resource: " + e.getMessage(), e);
+            throw InputException.of(name, 0, "", "cannot read resource: " + e.getMessage(), e);
         }
     }
 
@@ -256,7 +255,7 @@ public final class KnowledgeBase {
      * A knowledge base made only of {@code ruleFile} (which must then define every cause it wants).
      * For the built-in causes plus yours, use {@code builtIn().withRuleFile(path)}.
      *
-     * @throws RuleFileException when the file cannot be read or is invalid
+     * @throws InputException when the file cannot be read or is invalid
      */
     public static KnowledgeBase load(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, null);
@@ -266,7 +265,7 @@ public final class KnowledgeBase {
     /**
      * This knowledge base with {@code ruleFile} merged over it (see the class comment for the rules).
      *
-     * @throws RuleFileException when the file cannot be read or is invalid
+     * @throws InputException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes));

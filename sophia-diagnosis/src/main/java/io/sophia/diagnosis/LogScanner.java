@@ -3,12 +3,14 @@ package io.sophia.diagnosis;
 import io.sophia.core.Source;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation.LogFinding;
+import io.sophia.diagnosis.internal.logs.LineReader;
 import io.sophia.diagnosis.internal.logs.LogScan;
 import io.sophia.diagnosis.internal.logs.ScanEngine;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a CI or application log as a stream and returns the lines that explain a failure, best first.
@@ -65,7 +67,7 @@ public final class LogScanner implements LogAnalyzer {
     /**
      * A scanner with exactly these indications.
      *
-     * @throws IndicationException when a pattern is invalid or an id repeats
+     * @throws InputException when a pattern is invalid or an id repeats
      */
     public static LogScanner of(List<Indication> indications) {
         return of(IndicationSet.of(indications));
@@ -73,7 +75,9 @@ public final class LogScanner implements LogAnalyzer {
 
     /** A scanner with these indications. */
     public static LogScanner of(IndicationSet indications) {
-        return new LogScanner(indications, new ScanEngine(indications.indications()), LogScan.Options.DEFAULTS);
+        return new LogScanner(indications, new ScanEngine(indications.indications().stream()
+                .map(i -> new ScanEngine.Sign(i.id(), i.causeId(), i.literals(), i.patterns(), i.weight(), i.followedBy(),
+                        i.window())).toList()), LogScan.Options.DEFAULTS);
     }
 
     /** The same scanner with {@code before} and {@code after} lines of context (each 0 to 20). */
@@ -111,6 +115,19 @@ public final class LogScanner implements LogAnalyzer {
     /** Lines are cut at this many characters. */
     public int maxLineChars() {
         return options.maxLineChars();
+    }
+
+    /**
+     * Hands {@code sink} the lines of {@code log} as this scanner sees them, one at a time: ANSI escape
+     * sequences and control characters dropped, carriage-return overwrites applied, GitHub Actions
+     * timestamps removed, trailing blanks trimmed, lines cut at {@link #maxLineChars()}. A finding's line
+     * number counts these lines (1-based), so a tool can tell which line a finding points at.
+     */
+    public void lines(Reader log, Consumer<String> sink) throws IOException {
+        LineReader reader = new LineReader(log, options.maxLineChars());
+        while (reader.next()) {
+            sink.accept(reader.text());
+        }
     }
 
     /**

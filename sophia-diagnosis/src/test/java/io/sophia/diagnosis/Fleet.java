@@ -3,13 +3,11 @@ package io.sophia.diagnosis;
 import io.sophia.core.CauseId;
 import io.sophia.core.Source;
 import io.sophia.core.Deployment;
-import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +29,8 @@ final class Fleet {
     }
 
     static Service service(String id, String name, String capability, ServiceKind kind, String... dependsOn) {
-        return new Service(id, name, URI.create("https://sophiaai-" + id + "-v2.fly.dev/health"), kind, capability, true,
-                List.of(dependsOn), Expectations.DEFAULT);
+        return Service.builder(id, "https://sophiaai-" + id + "-v2.fly.dev/health").name(name).kind(kind)
+                .capability(capability).critical().dependsOn(dependsOn).build();
     }
 
     /** The six services of the reference scenario. */

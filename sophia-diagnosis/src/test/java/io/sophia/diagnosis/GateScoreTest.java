@@ -3,7 +3,6 @@ package io.sophia.diagnosis;
 import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
-import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Observation;
@@ -11,7 +10,6 @@ import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +25,7 @@ class GateScoreTest {
     private static Deployment mixed() {
         return new Deployment("mixed", List.of(
                 Fleet.service("dashboard", "Dashboard", "AI Dashboard", ServiceKind.HTTP),
-                new Service("jobs", "Jobs", URI.create("https://jobs/health"), ServiceKind.HTTP, "Background Jobs", false,
-                        List.of(), Expectations.DEFAULT)));
+                Service.builder("jobs", "https://jobs/health").name("Jobs").capability("Background Jobs").build()));
     }
 
     private static Assessment diagnose(GatePolicy policy, List<Observation> o) {
@@ -53,7 +50,7 @@ class GateScoreTest {
         assertTrue(GatePolicy.defaults().scoreThresholds().isEmpty());
         Assessment a = diagnose(GatePolicy.defaults(), threeOtherFailures());
         assertEquals(66.7, a.gate().score());
-        assertEquals(GateDecision.Status.WARN, a.gate().status(), a.gate().criteria().toString());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status(), a.gate().criteria().toString());
         assertTrue(a.gate().criteria().stream().noneMatch(c -> c.id().equals(GatePolicy.SCORE)));
     }
 
@@ -62,7 +59,7 @@ class GateScoreTest {
         GatePolicy keptn = GatePolicy.fromMap(Map.of("score", true));
         assertEquals(GatePolicy.ScoreThresholds.KEPTN, keptn.scoreThresholds().orElseThrow());
         Assessment a = diagnose(keptn, threeOtherFailures());
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
         GateDecision.Criterion s = score(a);
         assertEquals(GateDecision.Outcome.FAIL, s.outcome());
         assertTrue(s.key());
@@ -81,7 +78,7 @@ class GateScoreTest {
                 List.of(Fleet.up("dashboard"), Fleet.refused("jobs"), Fleet.run("success")));
         assertEquals(88.9, a.gate().score());
         assertEquals(GateDecision.Outcome.WARN, score(a).outcome());
-        assertEquals(GateDecision.Status.WARN, a.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
     }
 
     @Test
@@ -95,14 +92,14 @@ class GateScoreTest {
         Assessment strict = diagnose(GatePolicy.fromMap(Map.of("score", Map.of("pass", 95, "warning", 50))),
                 List.of(Fleet.up("dashboard"), Fleet.up("jobs"), slow, Fleet.run("success")));
         assertEquals(GateDecision.Outcome.WARN, score(strict).outcome());
-        assertEquals(GateDecision.Status.WARN, strict.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, strict.gate().status());
     }
 
     @Test
     void allPassingWithThresholdsOpens() {
         Assessment a = diagnose(GatePolicy.fromMap(Map.of("score", Map.of("pass", 90, "warning", 75))),
                 List.of(Fleet.up("dashboard"), Fleet.up("jobs"), Fleet.run("success")));
-        assertEquals(GateDecision.Status.OPEN, a.gate().status());
+        assertEquals(GateDecision.Verdict.OPEN, a.gate().status());
         assertEquals(GateDecision.Outcome.PASS, score(a).outcome());
     }
 

@@ -3,7 +3,6 @@ package io.sophia.diagnosis;
 import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
-import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Observation;
@@ -11,7 +10,6 @@ import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +26,7 @@ class GateTest {
     private static Deployment mixed() {
         return new Deployment("mixed", List.of(
                 Fleet.service("dashboard", "Dashboard", "AI Dashboard", ServiceKind.HTTP),
-                new Service("jobs", "Jobs", URI.create("https://jobs/health"), ServiceKind.HTTP, "Background Jobs", false,
-                        List.of(), Expectations.DEFAULT)));
+                Service.builder("jobs", "https://jobs/health").name("Jobs").capability("Background Jobs").build()));
     }
 
     private static GateDecision.Criterion criterion(Assessment a, String id) {
@@ -40,7 +37,7 @@ class GateTest {
     void aFailedOtherCriterionWarnsButDoesNotBlock() {
         Assessment a = Diagnosis.ofDefaults().diagnose(mixed(),
                 List.of(Fleet.up("dashboard"), Fleet.refused("jobs"), Fleet.run("success")), Fleet.NOW);
-        assertEquals(GateDecision.Status.WARN, a.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
         assertEquals(GateDecision.Outcome.PASS, criterion(a, GatePolicy.CRITICAL_SERVICES_UP).outcome());
         GateDecision.Criterion all = criterion(a, GatePolicy.ALL_SERVICES_UP);
         assertEquals(GateDecision.Outcome.FAIL, all.outcome());
@@ -54,7 +51,7 @@ class GateTest {
     void aFailedKeyCriterionBlocks() {
         Assessment a = Diagnosis.ofDefaults().diagnose(mixed(),
                 List.of(Fleet.refused("dashboard"), Fleet.up("jobs"), Fleet.run("success")), Fleet.NOW);
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
         assertEquals("1 of 1 critical services are not UP: dashboard DOWN",
                 criterion(a, GatePolicy.CRITICAL_SERVICES_UP).value());
     }
@@ -64,7 +61,7 @@ class GateTest {
         Assessment a = Diagnosis.ofDefaults().diagnose(mixed(), List.of(Fleet.up("dashboard"), Fleet.up("jobs"),
                 new Observation.ProbeFailure(null, Source.GITHUB, "/repos/sophia/sophia-ai/actions/runs/1", FailureKind.UNAUTHORIZED,
                         "401 Bad credentials", 401, java.time.Duration.ofMillis(80), 1)), Fleet.NOW);
-        assertEquals(GateDecision.Status.WARN, a.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
         assertEquals("GitHub Actions: 401 unauthorized", criterion(a, GatePolicy.SOURCES_READABLE).value());
         assertEquals("the run could not be read (see sources-readable)", criterion(a, GatePolicy.PIPELINE_SUCCEEDED).value());
         assertTrue(a.actions().stream().anyMatch(x -> x.title().equals("Restore read access to GitHub Actions")));
@@ -85,7 +82,7 @@ class GateTest {
         assertEquals(GateDecision.Outcome.FAIL, avail.outcome());
         assertEquals("50.0% (1 of 2 UP)", avail.value());
         assertEquals("at least 80.0%", avail.threshold());
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
     }
 
     @Test
@@ -129,6 +126,6 @@ class GateTest {
                 r.event(), "in_progress", null, 1, r.createdAt(), r.updatedAt(), r.htmlUrl()));
         Assessment a = Diagnosis.ofDefaults().diagnose(mixed(), o, Fleet.NOW);
         assertEquals(GateDecision.Outcome.WARN, criterion(a, GatePolicy.PIPELINE_SUCCEEDED).outcome());
-        assertEquals(GateDecision.Status.WARN, a.gate().status());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
     }
 }

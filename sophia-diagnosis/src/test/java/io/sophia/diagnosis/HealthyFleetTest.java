@@ -19,7 +19,7 @@ class HealthyFleetTest {
         assertTrue(a.causes().isEmpty(), "causes: " + a.causes());
         assertTrue(a.anomalies().isEmpty());
         assertTrue(a.actions().isEmpty(), "actions: " + a.actions());
-        assertEquals(GateDecision.Status.OPEN, a.gate().status());
+        assertEquals(GateDecision.Verdict.OPEN, a.gate().status());
         assertEquals(100.0, a.gate().score());
         assertEquals(Impact.Severity.NONE, a.impact().severity());
         assertEquals(100.0, a.impact().availabilityPercent());
@@ -32,7 +32,7 @@ class HealthyFleetTest {
                 Fleet.reference().services().stream().map(s -> (io.sophia.core.Observation) Fleet.up(s.id())).toList(),
                 Fleet.NOW);
         assertTrue(a.causes().isEmpty());
-        assertEquals(GateDecision.Status.OPEN, a.gate().status());
+        assertEquals(GateDecision.Verdict.OPEN, a.gate().status());
         assertEquals("no CI run observed", a.gate().criteria().get(1).value());
     }
 
@@ -41,6 +41,6 @@ class HealthyFleetTest {
         Assessment a = Diagnosis.ofDefaults().diagnose(Fleet.reference(), List.of(Fleet.up("dashboard")), Fleet.NOW);
         assertEquals(Status.UNKNOWN, a.service("jobs").orElseThrow().status());
         assertEquals("not probed", a.service("jobs").orElseThrow().failure());
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status(), "critical services not known to be UP block");
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status(), "critical services not known to be UP block");
     }
 }

@@ -27,36 +27,38 @@ class IndicationSetTest {
                     literal: executor
                     pattern: 'executor failed running [/bin/sh'
                 """;
-        IndicationException e = assertThrows(IndicationException.class, () -> IndicationSet.parse(yaml, "rules.yaml"));
-        assertEquals("broken-one", e.indicationId());
-        assertTrue(e.getMessage().startsWith("rules.yaml: indication broken-one: invalid pattern"), e.getMessage());
+        InputException e = assertThrows(InputException.class, () -> IndicationSet.parse(yaml, "rules.yaml"));
+        assertEquals("indications[1]", e.key());
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().startsWith("rules.yaml line 6: indications[1]: indication broken-one: invalid pattern"),
+                e.getMessage());
     }
 
     @Test
     void backreferences_and_lookarounds_are_not_accepted() {
         for (String pattern : List.of("(a)\\1", "foo(?=bar)", "(?<!x)y")) {
-            IndicationException e = assertThrows(IndicationException.class, () -> IndicationSet.of(List.of(
+            InputException e = assertThrows(InputException.class, () -> IndicationSet.of(List.of(
                     Indication.of("slow", "unknown", "a", pattern, 0.5, ""))));
-            assertEquals("slow", e.indicationId());
+            assertEquals("indications[slow]", e.key());
         }
     }
 
     @Test
     void missing_cause_unknown_key_bad_weight_and_duplicate_ids_are_named() {
-        assertMessage("indications:\n  - id: a\n    literal: x\n    pattern: x\n", "indication a: key 'cause' is missing");
+        assertMessage("indications:\n  - id: a\n    literal: x\n    pattern: x\n", "f.yaml line 2: indications[0].cause: missing (indication a)");
         assertMessage("indications:\n  - id: a\n    cause: unknown\n    literal: x\n    pattern: x\n    wieght: 1\n",
-                "indication a: unknown key 'wieght'");
+                "f.yaml line 6: indications[0].wieght: unknown key");
         assertMessage("indications:\n  - id: a\n    cause: unknown\n    literal: x\n    pattern: x\n    weight: 3\n",
                 "weight 3.0 is not in [0,1]");
         assertMessage("indications:\n  - id: a\n    cause: unknown\n    pattern: x\n", "needs at least one non-empty literal");
         assertMessage("indications:\n  - {id: a, cause: unknown, literal: x, pattern: x}\n"
-                + "  - {id: a, cause: unknown, literal: y, pattern: y}\n", "indication a: duplicate id");
-        assertMessage("indication: []\n", "key 'indications' (a list) is missing");
-        assertMessage("indications: [\n", "not valid YAML or JSON");
+                + "  - {id: a, cause: unknown, literal: y, pattern: y}\n", "f.yaml line 3: indications[1].id: duplicate id 'a' (first at line 2)");
+        assertMessage("indication: []\n", "f.yaml line 1: indications: missing; expected a list");
+        assertMessage("indications: [\n", "malformed YAML");
     }
 
     private static void assertMessage(String yaml, String expected) {
-        IndicationException e = assertThrows(IndicationException.class, () -> IndicationSet.parse(yaml, "f.yaml"));
+        InputException e = assertThrows(InputException.class, () -> IndicationSet.parse(yaml, "f.yaml"));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 

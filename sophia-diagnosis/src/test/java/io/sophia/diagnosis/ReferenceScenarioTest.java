@@ -94,7 +94,7 @@ class ReferenceScenarioTest {
 
     @Test
     void gateIsBlockedWithItsFailedCriteriaNamed() {
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
         assertTrue(a.gate().criteria().stream().anyMatch(c -> c.id().equals(GatePolicy.PIPELINE_SUCCEEDED)
                 && c.outcome() == GateDecision.Outcome.FAIL && c.value().contains("failure")));
         assertTrue(a.gate().criteria().stream().anyMatch(c -> c.id().equals(GatePolicy.CRITICAL_SERVICES_UP)

@@ -50,7 +50,7 @@ class RuleFileSecretsTest {
             Path file = dir.resolve(e.getKey());
             String content = e.getValue().get(0);
             Files.writeString(file, content);
-            RuleFileException x = assertThrows(RuleFileException.class,
+            InputException x = assertThrows(InputException.class,
                     () -> KnowledgeBase.builtIn().withRuleFile(file), e.getKey());
             String message = x.getMessage() + " | " + x.problem() + " | " + x.key();
             assertTrue(x.getMessage().contains(file.toString()), message);
@@ -68,7 +68,7 @@ class RuleFileSecretsTest {
     @Test
     void aTextFileInsteadOfRulesSaysSoWithoutQuotingIt(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("token.txt"), GHP + "\n");
-        RuleFileException x = assertThrows(RuleFileException.class, () -> KnowledgeBase.builtIn().withRuleFile(file));
+        InputException x = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(file));
         assertEquals("must be a mapping (key: value lines), was text", x.problem());
     }
 }

@@ -29,9 +29,9 @@ class RuleFileTest {
         return p;
     }
 
-    private RuleFileException bad(String yaml) throws IOException {
+    private InputException bad(String yaml) throws IOException {
         Path p = write("team-rules.yaml", yaml);
-        return assertThrows(RuleFileException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
+        return assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
     }
 
     @Test
@@ -194,35 +194,35 @@ class RuleFileTest {
 
     @Test
     void aYamlSyntaxErrorNamesTheFileAndLine() throws IOException {
-        RuleFileException e = bad("""
+        InputException e = bad("""
                 causes:
                   build.dockerfile:
                     prior: [0.3
                     title: x
                 """);
-        assertTrue(e.getMessage().startsWith("rule file " + dir.resolve("team-rules.yaml")), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve("team-rules.yaml") + " line "), e.getMessage());
         assertTrue(e.line() >= 3, e.getMessage());
-        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed YAML"), e.getMessage());
     }
 
     @Test
     void aJsonSyntaxErrorNamesTheFileAndLine() throws IOException {
         Path p = write("rules.json", "{\n  \"causes\": {\n    \"build.dockerfile\": {\"prior\": 0.2,}\n  }\n}\n");
-        RuleFileException e = assertThrows(RuleFileException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
+        InputException e = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
         assertEquals(3, e.line(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("rule file " + p + ", line 3: not valid JSON"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + " line 3: malformed JSON"), e.getMessage());
     }
 
     @Test
     void aWrongTypeIsNamedWithItsKey() throws IOException {
-        RuleFileException e = bad("""
+        InputException e = bad("""
                 settings:
                   floor: lots
                 """);
         assertEquals("settings.floor", e.key());
         assertEquals(2, e.line());
         assertTrue(e.problem().contains("must be a number, was 'lots'"), e.problem());
-        RuleFileException bound = bad("""
+        InputException bound = bad("""
                 causes:
                   build.dockerfile:
                     rules:
@@ -234,7 +234,7 @@ class RuleFileTest {
 
     @Test
     void aMisspelledKeyIsNamedWithItsLine() throws IOException {
-        RuleFileException e = bad("""
+        InputException e = bad("""
                 causes:
                   build.dockerfile:
                     rules:
@@ -243,14 +243,14 @@ class RuleFileTest {
                 """);
         assertEquals(5, e.line());
         assertEquals("causes.build.dockerfile.rules.log-indication.lrr", e.key());
-        assertEquals("rule file " + dir.resolve("team-rules.yaml") + ", line 5, key "
-                + "'causes.build.dockerfile.rules.log-indication.lrr': unknown key 'lrr'; known keys: [atLeast, atMost, enabled, group, lr, match, "
+        assertEquals(dir.resolve("team-rules.yaml") + " line 5: "
+                + "causes.build.dockerfile.rules.log-indication.lrr: unknown key 'lrr'; known keys: [atLeast, atMost, enabled, group, lr, match, "
                 + "minCount, pattern, text, textMany, weak, when]", e.getMessage());
     }
 
     @Test
     void anInvalidRegexIsRejectedAtLoadTime() throws IOException {
-        RuleFileException e = bad("""
+        InputException e = bad("""
                 causes:
                   build.dockerfile:
                     rules:
@@ -268,7 +268,7 @@ class RuleFileTest {
     @Test
     void aRegexThatCanBacktrackCatastrophicallyIsRejectedAtLoadTime() throws IOException {
         for (String regex : List.of("(a+)+$", "^(\\w+\\s?)*$", "(x|xy)*z", "(?:ERROR:.*)+done")) {
-            RuleFileException e = bad("""
+            InputException e = bad("""
                     causes:
                       build.dockerfile:
                         rules:
@@ -325,7 +325,7 @@ class RuleFileTest {
                     rules:
                       x: {when: log, match: {colour: red}, lr: 3, text: 'x'}
                 """).problem().contains("not an attribute of 'log' facts"));
-        RuleFileException noPrior = bad("""
+        InputException noPrior = bad("""
                 causes:
                   my.cause:
                     title: Mine
@@ -342,7 +342,7 @@ class RuleFileTest {
                 causes:
                   Build Dockerfile: {prior: 0.1}
                 """).problem().contains("is not a cause id"));
-        RuleFileException missing = assertThrows(RuleFileException.class,
+        InputException missing = assertThrows(InputException.class,
                 () -> KnowledgeBase.builtIn().withRuleFile(dir.resolve("nope.yaml")));
         assertTrue(missing.getMessage().contains("nope.yaml") && missing.problem().contains("does not exist"));
     }

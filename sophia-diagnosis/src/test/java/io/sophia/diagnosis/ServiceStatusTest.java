@@ -8,11 +8,9 @@ import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceHealth;
-import io.sophia.core.ServiceKind;
 import io.sophia.core.Status;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceStatusTest {
 
-    private static final Service API = new Service("api", "API", URI.create("https://api.example.test/health"),
-            ServiceKind.HTTP, "Orders", true, List.of(),
-            new Expectations(List.of(200), Duration.ofMillis(300), null, null, 10, null, null, null));
+    private static final Service API = Service.builder("api", "https://api.example.test/health")
+            .name("API").capability("Orders").critical()
+            .expect(Expectations.builder().statusCodes(200).maxLatency(Duration.ofMillis(300)).minCertificateDays(10).build())
+            .build();
 
     private static ServiceHealth health(Observation... o) {
         return Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)), List.of(o), Fleet.NOW)

@@ -34,7 +34,7 @@ class UnusualInputTest {
         o.add(null);
         Assessment a = Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
         assertTrue(a.causes().stream().mapToDouble(c -> c.probability()).sum() <= 1.0);
-        assertEquals(GateDecision.Status.BLOCKED, a.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
         assertEquals(8, a.observations().size(), "the null is dropped, everything else kept");
     }
 

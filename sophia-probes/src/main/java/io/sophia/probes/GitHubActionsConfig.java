@@ -58,6 +58,7 @@ public final class GitHubActionsConfig {
     private final int maxJobPages;
     private final boolean readLogs;
     private final boolean readAnnotations;
+    private final boolean readChanges;
 
     private GitHubActionsConfig(Builder b) {
         this.apiUrl = b.apiUrl;
@@ -74,6 +75,7 @@ public final class GitHubActionsConfig {
         this.maxJobPages = b.maxJobPages;
         this.readLogs = b.readLogs;
         this.readAnnotations = b.readAnnotations;
+        this.readChanges = b.readChanges;
     }
 
     /** A builder with the defaults; {@code repository} and a run (id or workflow) must be set. */
@@ -157,6 +159,15 @@ public final class GitHubActionsConfig {
         return readAnnotations;
     }
 
+    /**
+     * Whether a run that did not succeed is compared with the last successful run of the same
+     * workflow and branch (default true): the commits and classed files between the two become an
+     * {@link io.sophia.core.Observation.ChangeSet}. See {@link GitHubActionsProbe}.
+     */
+    public boolean readChanges() {
+        return readChanges;
+    }
+
     @Override
     public String toString() {
         return "GitHubActionsConfig{apiUrl=" + apiUrl + ", repository=" + repository
@@ -181,6 +192,7 @@ public final class GitHubActionsConfig {
         private int maxJobPages = DEFAULT_MAX_JOB_PAGES;
         private boolean readLogs = true;
         private boolean readAnnotations = true;
+        private boolean readChanges = true;
 
         private Builder() {
         }
@@ -266,6 +278,12 @@ public final class GitHubActionsConfig {
         /** Read annotations of failed jobs. Default true. */
         public Builder readAnnotations(boolean readAnnotations) {
             this.readAnnotations = readAnnotations;
+            return this;
+        }
+
+        /** Compare a run that did not succeed with the last successful one. Default true. */
+        public Builder readChanges(boolean readChanges) {
+            this.readChanges = readChanges;
             return this;
         }
 

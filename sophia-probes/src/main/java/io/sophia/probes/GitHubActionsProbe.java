@@ -13,6 +13,7 @@ import io.sophia.core.Observation.ConditionCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
 import io.sophia.probes.internal.ApiException;
+import io.sophia.probes.internal.ChangeReader;
 import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.GitHubClient;
@@ -55,6 +56,12 @@ import java.util.Set;
  *       {@code GET /repos/{repo}/actions/workflows/{workflow}/runs?per_page=1[&branch=...]};</li>
  *   <li>{@code GET /repos/{repo}/actions/runs/{id}/jobs?per_page=100&filter=latest} ({@code filter=all}
  *       with {@link GitHubActionsConfig#allAttempts()}), following {@code Link: rel="next"};</li>
+ *   <li>when the run did not succeed (and {@link GitHubActionsConfig#readChanges()}): the last good
+ *       deploy, {@code GET /repos/{repo}/actions/workflows/{workflow_id}/runs?status=success&branch=...},
+ *       the newest successful run created before this one, then
+ *       {@code GET /repos/{repo}/compare/{itsSha}...{headSha}?per_page=100}, following
+ *       {@code Link: rel="next"} on the API's origin for up to 3 pages; these requests get a third of
+ *       the time left, so the logs keep the rest;</li>
  *   <li>per failed job ({@code failure}, {@code timed_out}, {@code startup_failure}):
  *       {@code GET /repos/{repo}/check-runs/{jobId}/annotations} and
  *       {@code GET /repos/{repo}/actions/jobs/{jobId}/logs}, whose redirect is followed to the
@@ -63,7 +70,9 @@ import java.util.Set;
  *
  * <p>Observations, in order: a {@code MISCONFIGURED} {@link ProbeFailure} when the token variable
  * is named but not set (the probe then reads unauthenticated); the {@link CiRun}; one {@link CiJob}
- * per job; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
+ * per job; an {@link Observation.ChangeSet} (commits and classed files since the last good run) or,
+ * when that cannot be read (no earlier successful run, 403, 404, rate limit, deadline), an
+ * {@link Observation.ChangeSetUnavailable} that does not count as an unreadable source; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
  * analyzer's {@link Observation.LogFinding}s. A request that fails becomes a {@link ProbeFailure}
  * of kind {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code GONE} (a log that
  * expired or was deleted), {@code UNPROCESSABLE}, {@code SERVER_ERROR}, {@code RATE_LIMITED},
@@ -180,12 +189,22 @@ public final class GitHubActionsProbe implements Probe {
         }
         GitHubClient api = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), deadline, Instant::now);
         try {
-            CiRun run = readRun(api);
+            JsonNode runJson = readRunJson(api);
+            CiRun run = toRun(api, runJson);
             out.add(run);
             List<Observation> notes = new ArrayList<>();
             List<CiJob> jobs = readJobs(api, run, notes);
             out.addAll(jobs);
             out.addAll(notes);
+            if (config.readChanges() && !"success".equals(run.conclusion())) {
+                // a third of the time left at most, so the failed jobs' logs keep the larger share
+                Deadline changes = deadline.sooner(deadline.remaining().dividedBy(3));
+                GitHubClient compareApi = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), changes,
+                        Instant::now);
+                out.add(new ChangeReader(compareApi, config.repository(), ChangeReader.DEFAULT_PER_PAGE,
+                        ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
+                        .read(run, runJson, config.workflow()));
+            }
             for (CiJob job : jobs) {
                 if (!GitHubPayloads.failed(job)) {
                     continue;
@@ -205,7 +224,7 @@ public final class GitHubActionsProbe implements Probe {
         return out;
     }
 
-    private CiRun readRun(GitHubClient api) throws ApiException, InterruptedException {
+    private JsonNode readRunJson(GitHubClient api) throws ApiException, InterruptedException {
         URI uri = runUri();
         GitHubClient.Page page = api.getJson(uri);
         JsonNode run = page.body();
@@ -220,6 +239,11 @@ public final class GitHubActionsProbe implements Probe {
             }
             run = runs.get(0);
         }
+        return run;
+    }
+
+    private CiRun toRun(GitHubClient api, JsonNode run) throws ApiException {
+        URI uri = runUri();
         try {
             return GitHubPayloads.run(run, config.repository());
         } catch (IllegalArgumentException e) {

@@ -318,7 +318,8 @@ class GitHubActionsProbeTest {
 
             List<Observation> seen = probe.run();
 
-            assertEquals(List.of(CiRun.class, CiJob.class, CiJob.class, CiAnnotation.class, CiLogRead.class, LogFinding.class),
+            assertEquals(List.of(CiRun.class, CiJob.class, CiJob.class, Observation.ChangeSetUnavailable.class,
+                            CiAnnotation.class, CiLogRead.class, LogFinding.class),
                     seen.stream().map(Object::getClass).toList(), seen::toString);
             CiRun run = (CiRun) seen.get(0);
             assertEquals(RUN_ID, run.runId());
@@ -343,20 +344,26 @@ class GitHubActionsProbeTest {
             assertEquals(Duration.ofSeconds(32), failed.duration());
             assertEquals("GitHub Actions 10", failed.runnerName());
 
-            CiAnnotation annotation = (CiAnnotation) seen.get(3);
+            // the stand-in knows no run list of the workflow: the comparison is unavailable, the rest unaffected
+            Observation.ChangeSetUnavailable changes = (Observation.ChangeSetUnavailable) seen.get(3);
+            assertEquals(FailureKind.NOT_FOUND, changes.kind());
+            assertEquals(RUN_ID, changes.headRunId());
+            assertTrue(changes.target().endsWith("/actions/workflows/6820849/runs"), changes::target);
+
+            CiAnnotation annotation = (CiAnnotation) seen.get(4);
             assertEquals(FAILED_JOB_ID, annotation.jobId());
             assertEquals("failure", annotation.level());
             assertEquals("Process completed with exit code 1.", annotation.message());
             assertEquals(1, annotation.line());
 
-            CiLogRead read = (CiLogRead) seen.get(4);
+            CiLogRead read = (CiLogRead) seen.get(5);
             assertEquals(Files.size(LOG), read.bytes());
             assertEquals(39, read.lines());
             assertEquals(39, linesSeen.get());
             assertFalse(read.truncated());
             assertEquals("jvm-tests", read.serviceId());
 
-            LogFinding finding = (LogFinding) seen.get(5);
+            LogFinding finding = (LogFinding) seen.get(6);
             assertEquals(4, finding.lineNumber());
             assertEquals("jvm-tests", finding.serviceId());
             assertEquals(5, origin.get().steps().size(), "the analyzer gets the job's steps to attribute lines");
@@ -656,6 +663,66 @@ class GitHubActionsProbeTest {
         } catch (IOException e) {
             // the probe stopped reading at its cap
         }
+    }
+
+    @Test
+    @DisplayName("a failed run is compared with the last good run: the recorded comparison becomes a ChangeSet after the jobs")
+    void changesSinceTheLastGoodRun() throws Exception {
+        // the newest recorded Fast-workflow run, made to fail, and the recorded success before it, pointed at the two
+        // commits of hub4j's recorded comparison (runs and comparison were recorded in different repositories)
+        Path runs = HUB.resolve("testSearchOnCreatedAndHeadSha/__files/11-r_h_g_actions_runs.json");
+        Path compare = GITHUB.resolve("hub4j-recorded/GHRepositoryTest/wiremock/listCommitsBetween/__files/"
+                + "4-r_h_g_compare_e46a9f3f2ac55db96de3c5c4706f2813b3a964658051.json");
+        String base = "e46a9f3f2ac55db96de3c5c4706f2813b3a96465";
+        String head = "8051615eff597f4e49f4f47625e6fc2b49f26bfc";
+        ObjectNode list = (ObjectNode) read(runs);
+        ObjectNode failing = null;
+        for (JsonNode r : list.get("workflow_runs")) {
+            if (r.get("id").asLong() == 6804432017L) {
+                ((ObjectNode) r).put("head_sha", base);
+            } else if (r.get("id").asLong() == 7842477524L) {
+                failing = ((ObjectNode) r).deepCopy();
+                failing.put("conclusion", "failure").put("head_sha", head);
+            }
+        }
+        api.json("/repos/" + REPO + "/actions/runs/7842477524", failing);
+        api.json("/repos/" + REPO + "/actions/runs/7842477524/jobs", jobsPage());
+        api.json("/repos/" + REPO + "/actions/workflows/6820790/runs", list);
+        api.json("/repos/" + REPO + "/compare/" + base + "..." + head, compare);
+
+        List<Observation> seen = GitHubActionsProbe.of(config().runId(7842477524L).build(), deployment, analyzer).run();
+
+        assertEquals(List.of(CiRun.class, Observation.ChangeSet.class), seen.stream().map(Object::getClass).toList(),
+                seen::toString);
+        Observation.ChangeSet changes = (Observation.ChangeSet) seen.get(1);
+        assertEquals(6804432017L, changes.baseRunId());
+        assertEquals(7842477524L, changes.headRunId());
+        assertEquals(9, changes.commits().size());
+        assertEquals(List.of("pom.xml"), changes.files(io.sophia.core.ChangeClass.DEPENDENCIES).stream()
+                .map(Observation.ChangedFile::path).toList());
+        assertEquals("status=success&branch=main&per_page=20",
+                api.requests("/repos/" + REPO + "/actions/workflows/6820790/runs").get(0).query());
+        assertTrue(api.seen.stream().allMatch(r -> ("Bearer " + TOKEN).equals(r.authorization())));
+        assertNoToken(seen);
+    }
+
+    @Test
+    @DisplayName("a successful run has nothing to explain: no last good run is looked up; readChanges(false) turns it off")
+    void noComparisonForASuccess() throws Exception {
+        api.json(runPath(), read(RUN_CANCELLED));
+        api.json(jobsPath(), jobsPage());
+        ObjectNode success = (ObjectNode) read(RUN_CANCELLED).deepCopy();
+        success.put("conclusion", "success");
+        api.json("/repos/" + REPO + "/actions/runs/1", success.put("id", 1));
+        api.json("/repos/" + REPO + "/actions/runs/1/jobs", jobsPage());
+
+        List<Observation> ok = GitHubActionsProbe.of(config().runId(1).build(), deployment, analyzer).run();
+        List<Observation> off = GitHubActionsProbe.of(config().readChanges(false).build(), deployment, analyzer).run();
+
+        assertEquals(List.of(CiRun.class), ok.stream().map(Object::getClass).toList(), ok::toString);
+        assertEquals(List.of(CiRun.class), off.stream().map(Object::getClass).toList(), off::toString);
+        assertTrue(api.seen.stream().noneMatch(r -> r.path().contains("/workflows/") || r.path().contains("/compare/")),
+                api.seen::toString);
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  *         .topCauseIs("build.dockerfile")
  *         .causeProbabilityAbove("build.dockerfile", 0.5)
  *         .hasAnomaly("stale-version-serving")
- *         .gateIs(GateDecision.Status.BLOCKED);
+ *         .gateIs(GateDecision.Verdict.BLOCKED);
  * }</pre>
  *
  * <p>A failure reads like: {@code Expecting service dashboard to be UP but was DOWN: connection refused}.
@@ -75,7 +75,7 @@ public final class AssessmentAssert {
     }
 
     /** The gate has {@code status}. */
-    public AssessmentAssert gateIs(GateDecision.Status status) {
+    public AssessmentAssert gateIs(GateDecision.Verdict status) {
         Objects.requireNonNull(status, "status");
         GateDecision g = actual.gate();
         if (g.status() != status) {
@@ -89,7 +89,7 @@ public final class AssessmentAssert {
 
     /** The gate is OPEN. */
     public AssessmentAssert gateIsOpen() {
-        return gateIs(GateDecision.Status.OPEN);
+        return gateIs(GateDecision.Verdict.OPEN);
     }
 
     /** The most probable cause has id {@code causeId}. */

@@ -21,7 +21,7 @@ class AssessmentAssertTest {
                 .topCauseIs("build.dockerfile")
                 .causeProbabilityAbove("build.dockerfile", 0.5)
                 .hasAnomaly("stale-version-serving")
-                .gateIs(GateDecision.Status.BLOCKED);
+                .gateIs(GateDecision.Verdict.BLOCKED);
         AssessmentAssert.assertThat(ReferenceScenario.healthy()).allCriticalServicesUp().gateIsOpen().hasNoCauses();
     }
 

@@ -27,21 +27,26 @@ final class HostileJson {
     private HostileJson() {
     }
 
-    /** Variants of {@code valid} (a JSON text). */
+    /** Variants of {@code valid} (a JSON text), with huge strings of up to 3 MiB. */
     static Arbitrary<String> variantsOf(String valid) {
+        return variantsOf(valid, 3 << 20);
+    }
+
+    /** Variants of {@code valid} (a JSON text), with huge strings of up to {@code huge} characters. */
+    static Arbitrary<String> variantsOf(String valid, int huge) {
         return Arbitraries.oneOf(
                 // truncated anywhere
                 Arbitraries.integers().between(0, valid.length()).map(i -> valid.substring(0, i)),
                 // a character replaced or inserted
                 Arbitraries.randoms().map(r -> mutate(valid, r)),
                 // one value anywhere replaced by a value of another type (or a huge one)
-                Arbitraries.randoms().map(r -> confuse(valid, r)),
+                Arbitraries.randoms().map(r -> confuse(valid, r, huge)),
                 // deeply nested arrays and objects, closed or not
                 Arbitraries.integers().between(1, 100_000).map(n -> "[".repeat(n) + "]".repeat(n)),
                 Arbitraries.integers().between(1, 50_000).map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)),
                 Arbitraries.integers().between(1, 100_000).map(n -> "[".repeat(n)),
                 // huge scalars
-                Arbitraries.integers().between(1, 3 << 20).map(n -> "\"" + "n".repeat(n) + "\""),
+                Arbitraries.integers().between(1, huge).map(n -> "\"" + "n".repeat(n) + "\""),
                 Arbitraries.integers().between(1, 5_000).map(n -> "9".repeat(n)),
                 // noise
                 Arbitraries.strings().ofMaxLength(200),
@@ -68,7 +73,7 @@ final class HostileJson {
         return b.toString();
     }
 
-    private static String confuse(String valid, Random r) {
+    private static String confuse(String valid, Random r, int huge) {
         JsonNode root;
         try {
             root = JSON.readTree(valid);
@@ -87,10 +92,10 @@ final class HostileJson {
                 if (r.nextInt(5) == 0) {
                     o.remove(name);
                 } else {
-                    o.set(name, randomNode(r));
+                    o.set(name, randomNode(r, huge));
                 }
             } else if (c instanceof ArrayNode a && a.size() > 0) {
-                a.set(r.nextInt(a.size()), randomNode(r));
+                a.set(r.nextInt(a.size()), randomNode(r, huge));
             }
         }
         return root.toString();
@@ -110,7 +115,7 @@ final class HostileJson {
         }
     }
 
-    private static JsonNode randomNode(Random r) {
+    private static JsonNode randomNode(Random r, int huge) {
         return switch (r.nextInt(11)) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(r.nextBoolean());
@@ -118,7 +123,7 @@ final class HostileJson {
             case 3 -> NODES.numberNode(r.nextDouble() * 1e300);
             case 4 -> NODES.textNode("");
             case 5 -> NODES.textNode("\u001b]0;title\u0007\u001b[2J" + "x".repeat(r.nextInt(100)));
-            case 6 -> NODES.textNode("n".repeat(1 + r.nextInt(3 << 20)));
+            case 6 -> NODES.textNode("n".repeat(1 + r.nextInt(huge)));
             case 7 -> NODES.arrayNode().add(r.nextInt()).add("a");
             case 8 -> NODES.objectNode().put("x", 1);
             case 9 -> NODES.numberNode(new java.math.BigInteger("9".repeat(1 + r.nextInt(400))));

@@ -103,7 +103,13 @@ class JsonGoldenTest {
                         List.of(new Observation.MachineEvent(null, null, null, null, -1, false, "")), t),
                 new Observation.ConditionCheck("a", Source.HTTP, "[BODY].x == \u00fc", true, null),
                 new Observation.McpHandshake("a", Source.MCP, "2025-11-25", "discover", null, null, List.of(""),
-                        -1, Duration.ofMillis(1)));
+                        -1, Duration.ofMillis(1)),
+                new Observation.ChangeSet(null, Source.GITHUB, "o/r", 0, null, Long.MAX_VALUE, "", null, Integer.MAX_VALUE,
+                        List.of(new Observation.ChangedCommit(null, "first\nsecond", null, null)),
+                        List.of(new Observation.ChangedFile("fly.toml", "old/fly.toml", null, "renamed", 0, -1),
+                                new Observation.ChangedFile("\u00e9\u2028.lock", null, io.sophia.core.ChangeClass.OTHER, null, 0, 0)),
+                        true, null),
+                new Observation.ChangeSetUnavailable(null, Source.GITHUB, null, 0, null, null, null, null));
         return new Assessment("1.7", "\u00e9dge \uD83D\uDE80", t,
                 List.of(new ServiceHealth("a", "", "", true, "", Status.DEGRADED, -1, Long.MIN_VALUE, "", "")),
                 obs,
@@ -117,7 +123,7 @@ class JsonGoldenTest {
                                 CauseId.of("custom.x-1"), List.of()),
                         new io.sophia.core.Action(io.sophia.core.Action.Priority.P1, Duration.ofDays(400), "t", "d",
                                 null, List.of("a", "b"))),
-                new GateDecision(GateDecision.Status.WARN, 66.666666, List.of(
+                new GateDecision(GateDecision.Verdict.WARN, 66.666666, List.of(
                         new GateDecision.Criterion("score", "", false, 0.00004, GateDecision.Outcome.WARN, "", ""))));
     }
 }

@@ -313,7 +313,7 @@ class JsonReportTest {
     @Test
     void gate_status_is_read_back_as_the_enum() {
         Assessment back = JsonReport.read(JsonReport.render(ReferenceScenario.assessment()));
-        assertEquals(GateDecision.Status.BLOCKED, back.gate().status());
+        assertEquals(GateDecision.Verdict.BLOCKED, back.gate().status());
         assertEquals("build.dockerfile", back.topCause().orElseThrow().id().value());
     }
 }

@@ -185,7 +185,7 @@ final class ReferenceScenario {
                 new Action(Action.Priority.P2, Duration.ofDays(1), "Build the images in pull requests",
                         "A docker build check before merge catches Dockerfile failures before a deploy.", null, List.of()));
 
-        GateDecision gate = new GateDecision(GateDecision.Status.BLOCKED, 25.0, List.of(
+        GateDecision gate = new GateDecision(GateDecision.Verdict.BLOCKED, 25.0, List.of(
                 new Criterion("critical-services-up", "Every critical service is UP", true, 3, Outcome.FAIL,
                         n.criterionValue, "all critical services UP"),
                 new Criterion("deploy-run-succeeded", "The deploy run concluded success", true, 3, Outcome.FAIL,
@@ -264,7 +264,7 @@ final class ReferenceScenario {
                         null, null));
         return new Assessment(Assessment.SCHEMA_VERSION, "shop", NOW, services, obs, List.of(), List.of(),
                 new Impact(2, 2, 100.0, List.of(), List.of(), List.of("Public API", "Web shop"), Impact.Severity.NONE),
-                List.of(), new GateDecision(GateDecision.Status.OPEN, 100.0, List.of(
+                List.of(), new GateDecision(GateDecision.Verdict.OPEN, 100.0, List.of(
                 new Criterion("critical-services-up", "Every critical service is UP", true, 3, Outcome.PASS,
                         "1 of 1 critical services UP", "all critical services UP"))));
     }

@@ -76,5 +76,6 @@ class ReportSchemaTest {
         M.readTree(JsonReport.schema()).at("/$defs/observation/allOf")
                 .forEach(rule -> inSchema.add(rule.at("/if/properties/type/const").asText()));
         assertEquals(new TreeSet<>(ObservationTypes.names()), inSchema);
+        assertEquals(io.sophia.core.Observation.class.getPermittedSubclasses().length, inSchema.size());
     }
 }

@@ -37,7 +37,7 @@ class SparseAssessmentTest {
                 List.of(new RankedCause(CauseId.UNKNOWN, null, 1.0, null, null,
                         List.of(new Evidence(Evidence.Direction.FOR, 0, null, null, null)), null)),
                 List.of(new Anomaly(null, null, null, null)), null, List.of(),
-                new GateDecision(GateDecision.Status.WARN, 50, List.of(
+                new GateDecision(GateDecision.Verdict.WARN, 50, List.of(
                         new GateDecision.Criterion("c", null, false, 1, GateDecision.Outcome.WARN, null, null))));
     }
 
@@ -55,6 +55,6 @@ class SparseAssessmentTest {
         assertTrue(SchemaCheck.violations(JsonReport.schema(), json).isEmpty(),
                 SchemaCheck.violations(JsonReport.schema(), json).toString());
         AssessmentAssert.assertThat(a).serviceHasStatus("x", Status.UNKNOWN).topCauseIs("unknown")
-                .gateIs(GateDecision.Status.WARN);
+                .gateIs(GateDecision.Verdict.WARN);
     }
 }

@@ -1,6 +1,6 @@
 package io.sophia.examples.demo;
 
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
 
 import java.io.IOException;
 import java.net.URI;

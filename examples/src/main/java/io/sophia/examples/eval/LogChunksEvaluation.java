@@ -2,7 +2,6 @@ package io.sophia.examples.eval;
 
 import io.sophia.core.Observation.LogFinding;
 import io.sophia.diagnosis.LogScanner;
-import io.sophia.diagnosis.internal.logs.ChunkEvaluation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,10 +42,10 @@ public final class LogChunksEvaluation {
         }
         LogScanner scanner = LogScanner.builtIn();
         long start = System.nanoTime();
-        ChunkEvaluation.Result result = ChunkEvaluation.evaluate(dataSet, scanner, 3, null);
+        ChunkEvaluation.Evaluation result = ChunkEvaluation.evaluate(dataSet, scanner, 3, null);
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (misses) {
-            for (ChunkEvaluation.Outcome o : result.outcomes()) {
+            for (ChunkEvaluation.ChunkOutcome o : result.outcomes()) {
                 if (!o.located()) {
                     System.out.println("NOT LOCATED " + o.example().logPath());
                 } else if (o.hitRank() < 0 || o.hitRank() > 2) {

@@ -1,11 +1,11 @@
 package io.sophia.examples.internal;
 
 import io.sophia.core.Assessment;
-import io.sophia.core.Observation;
-import io.sophia.core.Pipeline;
 import io.sophia.core.ProbeExecutor;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
+import io.sophia.report.ProbePlan;
+import io.sophia.report.ReportFiles;
+import io.sophia.report.Sophia;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The one code path behind {@code check}, {@code demo} and {@code watch}: read the config, probe,
- * diagnose, write the reports.
+ * The one code path behind {@code check}, {@code demo} and {@code watch}: {@link Sophia} plans, probes and
+ * diagnoses; this adds the timing of the probing (for the summary) and the report files.
  */
 public final class Check {
 
@@ -53,17 +53,11 @@ public final class Check {
     private Check() {
     }
 
-    /** Reads {@code configFile}, probes, diagnoses and writes the reports into {@code out}. */
-    public static Result run(Path configFile, Path out, Clock clock, Function<String, String> env)
-            throws ConfigException, OutputException {
-        DeploymentConfig config = DeploymentConfig.load(configFile);
-        return run(config, out, clock, env);
-    }
-
-    /** Probes, diagnoses and writes the reports of an already loaded {@code config}. */
+    /** Probes, diagnoses and writes the reports of {@code config} into {@code out}. */
     public static Result run(DeploymentConfig config, Path out, Clock clock, Function<String, String> env)
-            throws ConfigException, OutputException {
-        Wiring.Plan plan = Wiring.plan(config, clock, env);
+            throws OutputException {
+        // the plan first: a rule-file or gate error is reported before the output directory is touched
+        ProbePlan plan = Sophia.builder(config).clock(clock).env(env).build().plan();
         prepare(out);
         AtomicLong probingNanos = new AtomicLong();
         ProbeExecutor timed = probes -> {
@@ -74,18 +68,20 @@ public final class Check {
                 probingNanos.set(System.nanoTime() - start);
             }
         };
-        Assessment raw = new Pipeline(timed, plan.diagnoser(), clock)
-                .run(plan.deployment(), plan.probes(), List.<Observation>of());
-        Assessment assessment = Wiring.redact(raw, config, env);
-        List<Path> files;
+        Assessment assessment = plan.run(timed);
+        return new Result(config, assessment, write(assessment, out), Duration.ofNanos(probingNanos.get()));
+    }
+
+    /** Writes the report set of {@code assessment} into {@code out}. */
+    static List<Path> write(Assessment assessment, Path out) throws OutputException {
+        prepare(out);
         try {
-            files = Wiring.write(assessment, out);
+            return ReportFiles.writeAll(assessment, out);
         } catch (IOException e) {
             // ReportWriteException already names the directory and says the previous reports are unchanged
             throw new OutputException(e instanceof io.sophia.report.ReportWriteException ? e.getMessage()
                     : "cannot write the reports into " + out + ": " + e.getMessage(), e);
         }
-        return new Result(config, assessment, files, Duration.ofNanos(probingNanos.get()));
     }
 
     private static void prepare(Path out) throws OutputException {

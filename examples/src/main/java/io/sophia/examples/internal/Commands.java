@@ -2,11 +2,17 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.core.Assessment;
+import io.sophia.diagnosis.InputException;
+import io.sophia.report.Explain;
+import io.sophia.report.Sophia;
+import io.sophia.diagnosis.InputTree;
+import io.sophia.report.DeploymentConfig;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -21,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch. */
+/** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch, explain. */
 public final class Commands {
 
     static final int EXIT_USAGE = 64;
@@ -43,8 +49,10 @@ public final class Commands {
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
               watch --config FILE --out DIR [--interval 30s] [--count N]
                     Re-run check every interval and print status changes.
+              explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
+                    Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
-            Every command writes DIR/report.md, report.json, report.html and junit.xml.
+            Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error,
             73 the output directory cannot be written (the previous reports stay intact).
             """;
@@ -83,7 +91,8 @@ public final class Commands {
                 out.print(USAGE);
                 return 0;
             }
-            Map<String, String> opts = options(args);
+            String target = command.equals("explain") && args.length > 1 && !args[1].startsWith("--") ? args[1] : null;
+            Map<String, String> opts = options(args, target == null ? 1 : 2);
             if (opts.containsKey("help")) {
                 out.print(USAGE);
                 return 0;
@@ -92,13 +101,14 @@ public final class Commands {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
                 case "watch" -> watch(opts);
+                case "explain" -> explain(target, opts);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
             err.println("sophia: " + e.getMessage());
             err.println("Run 'sophia --help' for usage.");
             return EXIT_USAGE;
-        } catch (ConfigException e) {
+        } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (Check.OutputException e) {
@@ -118,7 +128,7 @@ public final class Commands {
 
     // ---------------------------------------------------------------- commands
 
-    private int check(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "check", Set.of("config", "out"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
@@ -131,7 +141,7 @@ public final class Commands {
     }
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
-    private int demo(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException,
+    private int demo(Map<String, String> opts) throws UsageException, Check.OutputException,
             IOException {
         allow(opts, "demo", Set.of("out", "timeout"));
         Path dir = path(opts, "out");
@@ -146,6 +156,7 @@ public final class Commands {
             Files.writeString(config, fleet.configYaml(timeout, 1));
             out.println("Demo: six services, a GitHub Actions API and a Fly Machines API on loopback; config "
                     + config);
+            out.flush();
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
@@ -156,7 +167,7 @@ public final class Commands {
         }
     }
 
-    private int watch(Map<String, String> opts) throws UsageException, ConfigException, Check.OutputException {
+    private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
@@ -196,9 +207,30 @@ public final class Commands {
         return exit;
     }
 
+    private int explain(String target, Map<String, String> opts) throws UsageException, Check.OutputException, IOException {
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out"));
+        Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
+                .apiUrl(opts.get("api-url"));
+        Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
+        if (opts.containsKey("log")) {
+            b.logFile(path(opts, "log"));
+        }
+        if ("-".equals(target)) {
+            b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        } else if (target != null) {
+            b.run(target);
+        }
+        Explain e = b.build();
+        register(e.config(), env);
+        Assessment a = Sophia.explain(e, clock, env);
+        List<Path> files = opts.containsKey("out") ? Check.write(a, path(opts, "out")) : List.of();
+        out.print(Summary.render(new Check.Result(e.config(), a, files, Duration.ZERO)));
+        return a.gate().status().exitCode();
+    }
+
     /** From now on the streams mask the values of the token variables {@code config} names too. */
     private void register(DeploymentConfig config, Function<String, String> env) {
-        List<String> values = Wiring.secretValues(config, env);
+        List<String> values = config.secretValues(env);
         out.register(values);
         err.register(values);
     }
@@ -214,9 +246,9 @@ public final class Commands {
         }
     }
 
-    private static Map<String, String> options(String[] args) throws UsageException {
+    private static Map<String, String> options(String[] args, int from) throws UsageException {
         Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = from; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 opts.put("help", "");
@@ -269,7 +301,7 @@ public final class Commands {
 
     private static Duration duration(Map<String, String> opts, String name) throws UsageException {
         String v = opts.get(name);
-        return DeploymentConfig.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
+        return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
     }

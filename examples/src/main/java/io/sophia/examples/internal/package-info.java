@@ -1,6 +1,7 @@
 /**
- * Implementation of the command line: argument parsing ({@code Commands}), the one check code path
- * ({@code Check}), the wiring to the other modules ({@code Wiring}), the printed summary
- * ({@code Summary}) and a line-aware YAML/JSON tree ({@code YamlTree}). Not an API.
+ * Implementation of the command line, a thin shell over {@link io.sophia.report.Sophia}: argument
+ * parsing and the commands ({@code Commands}), report files and probing time around the library's check
+ * ({@code Check}), the printed summary ({@code Summary}) and the redacting terminal streams
+ * ({@code TerminalStream}). Not an API.
  */
 package io.sophia.examples.internal;

@@ -2,7 +2,7 @@ package io.sophia.examples.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.report.DeploymentConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -35,7 +35,7 @@ class CalibrationMetricsTest {
                     List.of()));
         }
         return new Assessment("1.0", "d", Instant.EPOCH, List.of(), List.of(), causes, List.of(), null, List.of(),
-                new GateDecision(GateDecision.Status.OPEN, 100, List.of()));
+                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()));
     }
 
     @Test

@@ -33,6 +33,12 @@ public final class Deadline {
         return new Deadline(bound == null || own - bound < 0 ? own : bound);
     }
 
+    /** The earlier of this deadline and {@code budget} from now: a part of a probe that must leave time for the rest. */
+    public Deadline sooner(Duration budget) {
+        long own = System.nanoTime() + saturatedNanos(budget);
+        return own - atNanos < 0 ? new Deadline(own) : this;
+    }
+
     /** Binds a runner deadline to the current thread; pair with {@link #unbind()} in a finally block. */
     public static void bind(long atNanos) {
         BOUND.set(atNanos);

@@ -105,7 +105,7 @@ public final class GitHubClient {
             return new Page(node, next(response.headers()));
         } catch (JsonProcessingException e) {
             throw new ApiException(FailureKind.BAD_PAYLOAD, target(uri), "GET " + path(uri) + " answered something that is not JSON: "
-                    + firstLine(e.getOriginalMessage()), response.statusCode());
+                    + Secrets.parserMessage(e.getOriginalMessage()), response.statusCode());
         } catch (IOException e) {
             throw io(uri, e);
         }
@@ -356,14 +356,6 @@ public final class GitHubClient {
         } catch (IOException ignored) {
             // the connection is dropped either way
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static Duration nonNegative(Duration d) {

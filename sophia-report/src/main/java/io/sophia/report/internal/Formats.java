@@ -203,7 +203,7 @@ public final class Formats {
     }
 
     /** A marker for a gate status. */
-    public static String gateMarker(GateDecision.Status s) {
+    public static String gateMarker(GateDecision.Verdict s) {
         return switch (s) {
             case OPEN -> "🟢";
             case WARN -> "🟡";
@@ -257,7 +257,9 @@ public final class Formats {
 
     /** A short commit sha. */
     public static String shortSha(String sha) {
-        return sha == null ? null : sha.length() > 7 ? sha.substring(0, 7) : sha;
+        // only a real (hex) sha is shortened: the head of anything else could be the head of a token
+        return sha == null ? null : sha.length() > 7 && sha.matches("[0-9a-fA-F]+") ? sha.substring(0, 7)
+                : io.sophia.core.Secrets.patterns().cut(sha, 40);
     }
 
     /** Text for a nullable value. */

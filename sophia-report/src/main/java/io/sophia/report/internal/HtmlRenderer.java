@@ -122,7 +122,7 @@ public final class HtmlRenderer {
     }
 
     private void page(List<String> artifacts) {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -134,6 +134,7 @@ public final class HtmlRenderer {
         overview();
         services();
         pipelineSection();
+        changes();
         logEvidence();
         causes();
         anomalies();
@@ -152,7 +153,7 @@ public final class HtmlRenderer {
     }
 
     private void hero() {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         w("<header class=\"hero " + g.name().toLowerCase(Locale.ROOT) + "\">\n");
         w("<span class=\"badge\">GATE " + g + "</span>\n");
         w("<h1>" + hc(a.deployment(), 120) + "</h1>\n");
@@ -292,6 +293,88 @@ public final class HtmlRenderer {
         w("</section>\n");
     }
 
+    private void changes() {
+        ChangeView v = ChangeView.of(a);
+        if (v == null) {
+            return;
+        }
+        w("<section id=\"changes\">\n<h2>Changed since the last good deploy</h2>\n");
+        if (!v.releases().isEmpty()) {
+            w("<ul>\n");
+            for (io.sophia.core.ReleaseSplit r : v.releases()) {
+                w("<li>Platform app <code>" + hc(r.app(), 120) + "</code>: " + r.healthyMachines().size()
+                        + " healthy machine(s) on " + r.healthyImages().stream().limit(2).map(i -> "<code>" + hc(i, 300) + "</code>")
+                        .collect(Collectors.joining(", ")) + ", " + r.failingMachines().size() + " failing on "
+                        + r.failingImages().stream().limit(2).map(i -> "<code>" + hc(i, 300) + "</code>")
+                        .collect(Collectors.joining(", ")) + "</li>\n");
+            }
+            w("</ul>\n");
+        }
+        if (v.changes() == null && v.unavailable() == null) {
+            w("</section>\n");
+            return;
+        }
+        if (v.changes() == null) {
+            io.sophia.core.Observation.ChangeSetUnavailable u = v.unavailable();
+            w("<p class=\"muted\">Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus())
+                    + "): " + hc(orDash(u.detail()), 300) + "</p>\n</section>\n");
+            return;
+        }
+        io.sophia.core.Observation.ChangeSet c = v.changes();
+        String from = (c.baseRunId() > 0 ? "run " + c.baseRunId() + " " : "") + "<code>" + hc(Formats.shortSha(c.baseSha()), 12) + "</code>";
+        String to = (c.headRunId() > 0 ? "run " + c.headRunId() + " " : "") + "<code>" + hc(Formats.shortSha(c.headSha()), 12) + "</code>";
+        if ("identical".equals(c.comparison()) || (c.commits().isEmpty() && c.files().isEmpty() && c.totalCommits() == 0)) {
+            w("<p>Last good deploy " + from + " → " + to + ": <strong>the same commit</strong> — nothing in the repository "
+                    + "changed, so look at the platform, the secrets or a transient failure.</p>\n</section>\n");
+            return;
+        }
+        w("<p>Last good deploy " + from + " → " + to + ": <strong>" + c.totalCommits() + (c.totalCommits() == 1 ? " commit" : " commits")
+                + "</strong>, <strong>" + c.files().size() + (c.files().size() == 1 ? " file" : " files") + "</strong>"
+                + (c.truncated() ? " (listing truncated)" : "")
+                + (c.htmlUrl() == null ? "" : " — " + link("compare on GitHub", c.htmlUrl())) + "</p>\n<ul>\n");
+        for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
+            List<io.sophia.core.Observation.ChangedFile> files = e.getValue();
+            String t = hc(ChangeView.title(e.getKey()), 80);
+            w("<li>" + (ChangeView.telling(e.getKey()) ? "<strong>" + t + "</strong>" : t) + " (" + files.size() + "): "
+                    + files.stream().limit(4).map(f -> "<code>" + hc(f.path(), 200) + "</code>").collect(Collectors.joining(", "))
+                    + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : "") + "</li>\n");
+        }
+        w("</ul>\n");
+        if (!c.files().isEmpty()) {
+            w("<details><summary>" + c.files().size() + " changed files by class</summary>\n");
+            for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
+                w("<h3>" + hc(ChangeView.title(e.getKey()), 80) + "</h3>\n<ul>\n");
+                int n = 0;
+                for (io.sophia.core.Observation.ChangedFile f : e.getValue()) {
+                    if (n++ == ChangeView.MAX_FILES_PER_CLASS) {
+                        w("<li class=\"muted\">" + (e.getValue().size() - ChangeView.MAX_FILES_PER_CLASS) + " more in report.json</li>\n");
+                        break;
+                    }
+                    w("<li><code>" + hc(f.path(), 300) + "</code>" + (f.previousPath() == null ? "" : " (was <code>"
+                            + hc(f.previousPath(), 300) + "</code>)") + " — " + hc(orDash(f.status()), 20) + ", +" + f.additions()
+                            + " −" + f.deletions() + "</li>\n");
+                }
+                w("</ul>\n");
+            }
+            w("</details>\n");
+        }
+        if (!c.commits().isEmpty()) {
+            w("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>\n<ul>\n");
+            int n = 0;
+            for (io.sophia.core.Observation.ChangedCommit m : c.commits()) {
+                if (n++ == ChangeView.MAX_COMMITS) {
+                    w("<li class=\"muted\">" + (c.commits().size() - ChangeView.MAX_COMMITS) + " more in report.json</li>\n");
+                    break;
+                }
+                w("<li>" + (m.htmlUrl() == null ? "<code>" + hc(Formats.shortSha(m.sha()), 12) + "</code>"
+                        : link(Formats.shortSha(m.sha()), m.htmlUrl())) + " " + hc(orDash(m.message()), 160)
+                        + (m.author() == null ? "" : " — " + hc(m.author(), 60)) + "</li>\n");
+            }
+            w("</ul>\n</details>\n");
+        }
+        w("</section>\n");
+    }
+
     private void logEvidence() {
         List<LogFinding> findings = PipelineView.findings(a);
         if (findings.isEmpty()) {
@@ -414,8 +497,8 @@ public final class HtmlRenderer {
 
     private void gate() {
         GateDecision g = a.gate();
-        w("<section id=\"gate\">\n<h2>Gate " + pill(g.status() == GateDecision.Status.OPEN ? "o-PASS"
-                : g.status() == GateDecision.Status.WARN ? "o-WARN" : "o-FAIL", g.status().name()) + "</h2>\n");
+        w("<section id=\"gate\">\n<h2>Gate " + pill(g.status() == GateDecision.Verdict.OPEN ? "o-PASS"
+                : g.status() == GateDecision.Verdict.WARN ? "o-WARN" : "o-FAIL", g.status().name()) + "</h2>\n");
         w("<p>Score " + Formats.percentValue(g.score()) + ". A failed key criterion blocks the release; any other failed "
                 + "criterion warns.</p>\n");
         if (!g.criteria().isEmpty()) {

@@ -44,7 +44,6 @@ final class JsonMixins {
                 .addMixIn(GateDecision.class, GateMixin.class)
                 .addMixIn(GateDecision.Criterion.class, CriterionMixin.class)
                 .addMixIn(Source.class, SourceMixin.class)
-                .addMixIn(ChangeClass.class, ChangeClassMixin.class)
                 .addMixIn(Observation.class, ObservationMixin.class)
                 .addMixIn(Observation.Timing.class, TimingMixin.class)
                 .addMixIn(Observation.HttpCheck.class, HttpCheckMixin.class)
@@ -55,7 +54,12 @@ final class JsonMixins {
                 .addMixIn(Observation.CiRun.class, CiRunMixin.class)
                 .addMixIn(Observation.CiJob.class, CiJobMixin.class)
                 .addMixIn(Observation.CiStep.class, CiStepMixin.class)
-                .addMixIn(Observation.LogFinding.class, LogFindingMixin.class);
+                .addMixIn(Observation.LogFinding.class, LogFindingMixin.class)
+                .addMixIn(ChangeClass.class, ChangeClassMixin.class)
+                .addMixIn(Observation.ChangeSet.class, ChangeSetMixin.class)
+                .addMixIn(Observation.ChangedCommit.class, ChangedCommitMixin.class)
+                .addMixIn(Observation.ChangedFile.class, ChangedFileMixin.class)
+                .addMixIn(Observation.ChangeSetUnavailable.class, ChangeSetUnavailableMixin.class);
     }
 
     @JsonPropertyOrder({"id", "name", "capability", "critical", "url", "status", "httpStatus", "latencyMs", "failure",
@@ -94,12 +98,6 @@ final class JsonMixins {
 
     /** {@code http}, {@code github} …, the lower-case spelling of rule files. */
     interface SourceMixin {
-        @JsonValue
-        String wire();
-    }
-
-    /** {@code dockerfile}, {@code platform-config} …: the class's {@link ChangeClass#wire()} id. */
-    interface ChangeClassMixin {
         @JsonValue
         String wire();
     }
@@ -205,5 +203,33 @@ final class JsonMixins {
     interface LogFindingMixin {
         @JsonSerialize(using = Decimals.Four.class)
         double score();
+    }
+
+    /** A change class is its wire name ({@code platform-config}); a name a later version adds reads as {@code other}. */
+    abstract static class ChangeClassMixin {
+        @JsonValue
+        abstract String wire();
+
+        @JsonCreator
+        static ChangeClass ofWire(String wire) {
+            return ChangeClass.ofWire(wire);
+        }
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "repository", "baseRunId", "baseSha", "headRunId", "headSha", "comparison",
+            "totalCommits", "truncated", "htmlUrl", "files", "commits"})
+    interface ChangeSetMixin {
+    }
+
+    @JsonPropertyOrder({"sha", "message", "author", "htmlUrl"})
+    interface ChangedCommitMixin {
+    }
+
+    @JsonPropertyOrder({"path", "previousPath", "changeClass", "status", "additions", "deletions"})
+    interface ChangedFileMixin {
+    }
+
+    @JsonPropertyOrder({"serviceId", "source", "repository", "headRunId", "target", "kind", "httpStatus", "detail"})
+    interface ChangeSetUnavailableMixin {
     }
 }

@@ -5,7 +5,9 @@ import io.sophia.core.Anomaly;
 import io.sophia.core.Assessment;
 import io.sophia.core.Evidence;
 import io.sophia.core.GateDecision;
+import io.sophia.core.ChangeClass;
 import io.sophia.core.Impact;
+import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiAnnotation;
 import io.sophia.core.Observation.CiJob;
 import io.sophia.core.Observation.CiRun;
@@ -64,6 +66,7 @@ public final class MarkdownRenderer {
         r.keyMetrics();
         r.services();
         r.pipeline();
+        r.changes();
         r.logEvidence();
         r.causes();
         r.anomalies();
@@ -109,14 +112,14 @@ public final class MarkdownRenderer {
     // ---- sections -------------------------------------------------------------------------
 
     private void title() {
-        GateDecision.Status g = a.gate().status();
+        GateDecision.Verdict g = a.gate().status();
         line("# " + Formats.gateMarker(g) + " " + inline(a.deployment(), 120) + " — " + verdictWord(g));
         blank();
         line("> **Verdict:** " + verdictSentence());
         blank();
     }
 
-    private static String verdictWord(GateDecision.Status g) {
+    private static String verdictWord(GateDecision.Verdict g) {
         return switch (g) {
             case OPEN -> "OPEN, healthy";
             case WARN -> "WARN, release with care";
@@ -347,6 +350,91 @@ public final class MarkdownRenderer {
                         + (an.path() == null || an.path().isBlank() || ".github".equals(an.path()) ? ""
                                 : " (" + code(an.path() + (an.line() == null ? "" : ":" + an.line()), false) + ")"));
             }
+            blank();
+        }
+    }
+
+    private void changes() {
+        ChangeView v = ChangeView.of(a);
+        if (v == null) {
+            return;
+        }
+        h(2, "Changed since the last good deploy");
+        for (io.sophia.core.ReleaseSplit r : v.releases()) {
+            line("- Platform app " + code(r.app(), false) + ": " + r.healthyMachines().size() + " healthy machine(s) on "
+                    + r.healthyImages().stream().limit(2).map(i -> code(i, false)).collect(Collectors.joining(", "))
+                    + ", " + r.failingMachines().size() + " failing on "
+                    + r.failingImages().stream().limit(2).map(i -> code(i, false)).collect(Collectors.joining(", ")));
+        }
+        if (!v.releases().isEmpty()) {
+            blank();
+        }
+        if (v.changes() == null && v.unavailable() == null) {
+            return;
+        }
+        if (v.changes() == null) {
+            Observation.ChangeSetUnavailable u = v.unavailable();
+            line("_Not compared (" + orDash(u.kind()) + (u.httpStatus() == null ? "" : ", HTTP " + u.httpStatus()) + "): "
+                    + inline(orDash(u.detail()), 300) + "_");
+            blank();
+            return;
+        }
+        Observation.ChangeSet c = v.changes();
+        String from = (c.baseRunId() > 0 ? "run " + c.baseRunId() + " " : "") + code(Formats.shortSha(c.baseSha()), false);
+        String to = (c.headRunId() > 0 ? "run " + c.headRunId() + " " : "") + code(Formats.shortSha(c.headSha()), false);
+        if ("identical".equals(c.comparison()) || (c.commits().isEmpty() && c.files().isEmpty() && c.totalCommits() == 0)) {
+            line("Last good deploy " + from + " → " + to + ": **the same commit** — nothing in the repository changed, "
+                    + "so look at the platform, the secrets or a transient failure.");
+            blank();
+            return;
+        }
+        line("Last good deploy " + from + " → " + to + ": **" + c.totalCommits() + (c.totalCommits() == 1 ? " commit" : " commits")
+                + "**, **" + c.files().size() + (c.files().size() == 1 ? " file" : " files") + "**"
+                + (c.truncated() ? " (listing truncated)" : "")
+                + (c.htmlUrl() == null ? "" : " — " + Md.link("compare on GitHub", c.htmlUrl())));
+        blank();
+        for (Map.Entry<ChangeClass, List<Observation.ChangedFile>> e : v.byClass().entrySet()) {
+            List<Observation.ChangedFile> files = e.getValue();
+            line("- " + (ChangeView.telling(e.getKey()) ? "**" + ChangeView.title(e.getKey()) + "**" : ChangeView.title(e.getKey()))
+                    + " (" + files.size() + "): " + files.stream().limit(4).map(f -> code(f.path(), false))
+                    .collect(Collectors.joining(", ")) + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : ""));
+        }
+        blank();
+        if (!c.files().isEmpty()) {
+            line("<details><summary>" + c.files().size() + " changed files by class</summary>");
+            blank();
+            for (Map.Entry<ChangeClass, List<Observation.ChangedFile>> e : v.byClass().entrySet()) {
+                line("**" + ChangeView.title(e.getKey()) + "**");
+                blank();
+                int n = 0;
+                for (Observation.ChangedFile f : e.getValue()) {
+                    if (n++ == ChangeView.MAX_FILES_PER_CLASS) {
+                        line("- _" + (e.getValue().size() - ChangeView.MAX_FILES_PER_CLASS) + " more in report.json_");
+                        break;
+                    }
+                    line("- " + code(f.path(), false) + (f.previousPath() == null ? "" : " (was " + code(f.previousPath(), false) + ")")
+                            + " — " + inline(orDash(f.status()), 20) + ", +" + f.additions() + " −" + f.deletions());
+                }
+                blank();
+            }
+            line("</details>");
+            blank();
+        }
+        if (!c.commits().isEmpty()) {
+            line("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>");
+            blank();
+            int n = 0;
+            for (Observation.ChangedCommit m : c.commits()) {
+                if (n++ == ChangeView.MAX_COMMITS) {
+                    line("- _" + (c.commits().size() - ChangeView.MAX_COMMITS) + " more in report.json_");
+                    break;
+                }
+                line("- " + (m.htmlUrl() == null ? code(Formats.shortSha(m.sha()), false)
+                        : Md.link(Formats.shortSha(m.sha()), m.htmlUrl())) + " " + inline(orDash(m.message()), 120)
+                        + (m.author() == null ? "" : " — " + inline(m.author(), 60)));
+            }
+            blank();
+            line("</details>");
             blank();
         }
     }

@@ -73,6 +73,11 @@ public final class FactTypes {
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency"), Set.of("dependency"));
+        type("change", "files of one class changed since the last good deploy (ChangeSet)",
+                Set.of("class", "files", "commits"),
+                Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));
+        type("releaseSplit", "an app whose healthy machines run another image than its failing ones (ReleaseSplit)",
+                Set.of("app"), Set.of("app", "healthyImage", "failingImage", "healthyCount", "failingCount"));
         type("version", "the version a service reports compared with the run's head sha",
                 Set.of("matches", "runConclusion"), Set.of("deployed", "expected"));
     }

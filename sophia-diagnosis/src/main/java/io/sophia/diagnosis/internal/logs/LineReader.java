@@ -154,6 +154,12 @@ public final class LineReader {
             e = segStart;
         }
         s = skipTimestamp(line, s, e);
+        if (truncated) {
+            // the cut may have fallen inside a token: drop the word it fell into, so no head of it is kept
+            while (e > s && !Character.isWhitespace(line[e - 1]) && "\"'`,;()[]{}<>|".indexOf(line[e - 1]) < 0) {
+                e--;
+            }
+        }
         while (e > s && (line[e - 1] == ' ' || line[e - 1] == '\t')) {
             e--;
         }

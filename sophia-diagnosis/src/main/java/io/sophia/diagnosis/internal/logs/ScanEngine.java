@@ -1,7 +1,6 @@
 package io.sophia.diagnosis.internal.logs;
 
 import com.google.re2j.Pattern;
-import io.sophia.diagnosis.Indication;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,20 @@ import java.util.List;
  */
 public final class ScanEngine {
 
+    /**
+     * What the engine needs of an indication (the diagnosis' public {@code Indication}, copied so that this
+     * package does not depend on the API package).
+     */
+    public record Sign(String id, String causeId, List<String> literals, List<String> patterns, double weight,
+                       String followedBy, int window) {
+        public Sign {
+            literals = List.copyOf(literals);
+            patterns = List.copyOf(patterns);
+        }
+    }
+
     /** A compiled indication. */
-    record Compiled(int index, Indication indication, Pattern pattern, Pattern followedBy) {
+    record Compiled(int index, Sign indication, Pattern pattern, Pattern followedBy) {
         boolean matches(String text) {
             return pattern.matcher(text).find();
         }
@@ -47,12 +58,12 @@ public final class ScanEngine {
     final int markerExitTag;
     final int tags;
 
-    public ScanEngine(List<Indication> indications) {
+    public ScanEngine(List<Sign> indications) {
         List<Compiled> list = new ArrayList<>();
         List<String> lits = new ArrayList<>();
         List<Integer> litTags = new ArrayList<>();
         for (int i = 0; i < indications.size(); i++) {
-            Indication ind = indications.get(i);
+            Sign ind = indications.get(i);
             list.add(new Compiled(i, ind, combine(ind.patterns()),
                     ind.followedBy() == null ? null : Pattern.compile(ind.followedBy())));
             for (String literal : ind.literals()) {
@@ -68,9 +79,5 @@ public final class ScanEngine {
         tags = markerExitTag + 1;
         compiled = List.copyOf(list);
         literals = new LiteralMatcher(lits, litTags.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    public List<Indication> indications() {
-        return compiled.stream().map(Compiled::indication).toList();
     }
 }

@@ -118,7 +118,7 @@ final class Actions {
                         t.serviceId() == null ? List.of() : List.of(t.serviceId())), general, seq++));
             }
         }
-        if (gate.status() == GateDecision.Status.BLOCKED) {
+        if (gate.status() == GateDecision.Verdict.BLOCKED) {
             List<String> failed = gate.criteria().stream()
                     .filter(c -> c.key() && c.outcome() == GateDecision.Outcome.FAIL).map(GateDecision.Criterion::id).toList();
             planned.add(new Planned(new Action(Action.Priority.P0, Duration.ofHours(1), "Hold the release",

@@ -130,6 +130,20 @@ final class Facts {
                         Words.clip(c.actual(), 400));
                 Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
                 out.add(new Fact("condition", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
+            } else if (o instanceof Observation.ChangeSet cs) {
+                // one fact per class of changed files: "the lockfiles changed" is one piece of evidence however many
+                for (Map.Entry<io.sophia.core.ChangeClass, List<Observation.ChangedFile>> e : changedByClass(cs).entrySet()) {
+                    List<Observation.ChangedFile> files = e.getValue();
+                    String names = Words.list(files.stream().map(Observation.ChangedFile::path).toList(), 4);
+                    Map<String, String> a = attrs("class", e.getKey().wire(), "files", String.valueOf(files.size()),
+                            "commits", String.valueOf(cs.totalCommits()));
+                    Map<String, String> v = vars(null, "files", Words.clip(names, LINE_MAX), "fileCount",
+                            String.valueOf(files.size()), "commitCount", String.valueOf(cs.totalCommits()), "baseRun",
+                            cs.baseRunId() > 0 ? "run " + cs.baseRunId() : "the last good run", "baseSha", shortSha(cs.baseSha()),
+                            "headSha", shortSha(cs.headSha()), "changeClass", e.getKey().label());
+                    out.add(new Fact("change", null, "changes " + e.getKey().wire(), false, a, v,
+                            key(serviceOrder, null, "changes", e.getKey().wire(), e.getKey().ordinal(), seq)));
+                }
             } else if (o instanceof Observation.PlatformMachine m) {
                 String subject = svc != null ? svc : m.app();
                 Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
@@ -192,6 +206,16 @@ final class Facts {
             }
         }
         derived(deployment, ServiceStates.byService(observations), health, jobs, run, topByJob, serviceOrder, out);
+        // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
+        for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
+            String svc = known(deployment, split.serviceId());
+            out.add(new Fact("releaseSplit", svc, svc != null ? svc : split.app(), false, attrs("app", split.app()),
+                    vars(svc, "app", split.app(), "healthyImage", Words.list(split.healthyImages(), 2),
+                            "failingImage", Words.list(split.failingImages(), 2),
+                            "healthyCount", String.valueOf(split.healthyMachines().size()),
+                            "failingCount", String.valueOf(split.failingMachines().size())),
+                    key(serviceOrder, svc, split.app(), "", 0, 0)));
+        }
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
         return out;
     }
@@ -417,6 +441,14 @@ final class Facts {
     private static String key(Map<String, Integer> order, String svc, String subject, String extra, long id, int seq) {
         int so = svc == null ? 9999 : order.getOrDefault(svc, 9998);
         return String.format(Locale.ROOT, "%05d|%s|%s|%020d|%08d", so, Objects.toString(subject, ""), extra, id, seq);
+    }
+
+    private static Map<io.sophia.core.ChangeClass, List<Observation.ChangedFile>> changedByClass(Observation.ChangeSet cs) {
+        Map<io.sophia.core.ChangeClass, List<Observation.ChangedFile>> m = new java.util.EnumMap<>(io.sophia.core.ChangeClass.class);
+        for (Observation.ChangedFile f : cs.files()) {
+            m.computeIfAbsent(f.changeClass(), k -> new ArrayList<>()).add(f);
+        }
+        return m;
     }
 
     private static Map<String, String> attrs(String... kv) {

@@ -59,8 +59,8 @@ final class Gate {
                 otherProblem = true;
             }
         }
-        GateDecision.Status status = keyFailed ? GateDecision.Status.BLOCKED
-                : otherProblem ? GateDecision.Status.WARN : GateDecision.Status.OPEN;
+        GateDecision.Verdict status = keyFailed ? GateDecision.Verdict.BLOCKED
+                : otherProblem ? GateDecision.Verdict.WARN : GateDecision.Verdict.OPEN;
         return new GateDecision(status, score, criteria);
     }
 

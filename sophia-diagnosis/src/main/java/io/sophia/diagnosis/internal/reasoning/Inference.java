@@ -48,6 +48,9 @@ import java.util.Set;
  */
 final class Inference {
 
+    /** Fact types about what changed since the last good deploy: tie-breakers that never lift a cause's silence. */
+    private static final Set<String> CHANGE_FACTS = Set.of("change", "releaseSplit");
+
     /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
     static final double STRONG = Math.log(3);
 
@@ -159,7 +162,10 @@ final class Inference {
                     sources.add(sourceFamily(rule.when()));
                 }
             }
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR)
+            // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
+            // changed file or a new image is still one whose own evidence (logs, events) came back empty
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR
+                            && !CHANGE_FACTS.contains(whens.get(e.ruleId())))
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands

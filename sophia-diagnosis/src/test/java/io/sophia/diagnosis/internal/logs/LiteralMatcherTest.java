@@ -2,8 +2,6 @@ package io.sophia.diagnosis.internal.logs;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,16 +32,5 @@ class LiteralMatcherTest {
     void several_literals_can_share_a_tag() {
         LiteralMatcher m = new LiteralMatcher(List.of("no such host", "nxdomain"), new int[] {7, 7});
         assertEquals("[7]", Arrays.toString(find(m, "lookup x: no such host (NXDOMAIN)", 8)));
-    }
-
-    @Test
-    void a_chunk_is_located_in_its_log_by_content_ignoring_blank_lines() throws IOException {
-        List<String> log = ChunkEvaluation.normalisedLines(new StringReader(
-                "a\n\u001b[31mFAIL x\u001b[0m\r\r\n\nExpected 1\nbut got 2\nz\nFAIL x\nother\n"), true);
-        List<String> chunk = ChunkEvaluation.normalisedLines(new StringReader("FAIL x\r\n\r\nExpected 1\n"), false);
-        List<long[]> ranges = ChunkEvaluation.locate(log, chunk);
-        assertEquals(1, ranges.size());
-        assertEquals(2, ranges.get(0)[0]);
-        assertEquals(4, ranges.get(0)[1]);
     }
 }

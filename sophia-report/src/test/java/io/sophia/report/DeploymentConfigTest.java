@@ -1,7 +1,8 @@
-package io.sophia.examples.config;
+package io.sophia.report;
 
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
+import io.sophia.diagnosis.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,8 +68,8 @@ class DeploymentConfigTest {
               timeout: 1.5s
               retries: 2
             gate:
-              minAvailability: 80
-              criteria: [critical-services-up]
+              tlsExpiryDays: 7
+              minAvailabilityPercent: {percent: 80, key: false}
             """;
 
     @Test
@@ -98,13 +99,13 @@ class DeploymentConfigTest {
         assertEquals(URI.create("https://api.machines.dev"), c.fly().apiUrl());
         assertEquals(Duration.ofMillis(1500), c.probe().timeout());
         assertEquals(2, c.probe().retries());
-        assertEquals(80L, c.gate().get("minAvailability"));
-        assertEquals(List.of("critical-services-up"), c.gate().get("criteria"));
+        assertEquals(7L, c.gate().get("tlsExpiryDays"));
+        assertEquals(Map.of("percent", 80L, "key", false), c.gate().get("minAvailabilityPercent"));
     }
 
     @Test
     void theShippedExampleForTheReferenceFleetIsValid() throws Exception {
-        DeploymentConfig c = DeploymentConfig.load(Path.of("config/sophia-ai.example.yaml"));
+        DeploymentConfig c = DeploymentConfig.load(Path.of("../examples/config/sophia-ai.example.yaml"));
         assertEquals(6, c.deployment().services().size());
         assertEquals("deploy-all.yml", c.github().workflow());
         assertEquals(6, c.fly().apps().size());
@@ -229,13 +230,42 @@ class DeploymentConfigTest {
                 Arguments.of("runId and workflow together", head
                                 + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
                                 + "    repository: o/r\n    runId: 1\n    workflow: deploy.yml\n",
-                        "line 9: pipeline.github.workflow: give either runId or workflow, not both"));
+                        "line 9: pipeline.github.workflow: give either runId or workflow, not both"),
+                Arguments.of("a port above 65535", head + "  - id: a\n    url: http://127.0.0.1:70000/\n",
+                        "bad.yaml line 4: services[0].url: port 70000 is outside 1-65535"),
+                Arguments.of("port zero", head + "  - id: a\n    kind: tcp\n    url: tcp://db.internal:0\n",
+                        "bad.yaml line 5: services[0].url: port 0 is outside 1-65535"),
+                Arguments.of("an API port out of range", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\npipeline:\n  github:\n"
+                                + "    apiUrl: http://127.0.0.1:65536\n    repository: o/r\n    runId: 1\n",
+                        "bad.yaml line 7: pipeline.github.apiUrl: port 65536 is outside 1-65535"),
+                Arguments.of("a zero timeout", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  timeout: 0s\n",
+                        "bad.yaml line 6: probe.timeout: expected a positive duration like 300ms, 2s or 1m, got '0s'"),
+                Arguments.of("a negative ISO timeout", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  timeout: PT-2S\n",
+                        "bad.yaml line 6: probe.timeout: expected a positive duration"),
+                Arguments.of("a negative latency bound", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    expect: {maxLatency: -300ms}\n",
+                        "bad.yaml line 5: services[0].expect.maxLatency: expected a positive duration"),
+                Arguments.of("negative retries", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  retries: -1\n",
+                        "bad.yaml line 6: probe.retries: expected a whole number from 0 to 10, got -1"),
+                Arguments.of("zero concurrency", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\nprobe:\n  maxConcurrent: 0\n",
+                        "bad.yaml line 6: probe.maxConcurrent: expected a whole number from 1"),
+                Arguments.of("a service depending on itself", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\n    dependsOn: [a]\n",
+                        "bad.yaml line 5: services[0].dependsOn[0]: a service cannot depend on itself"),
+                Arguments.of("a gate threshold out of range", head
+                                + "  - id: a\n    url: http://127.0.0.1:9/\ngate:\n  tlsExpiryDays: -3\n",
+                        "bad.yaml line 5: gate:"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfigs")
     void aBadConfigNamesFileLineAndKey(String scenario, String yaml, String expected) throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", yaml));
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", yaml));
         assertTrue(e.getMessage().contains(expected),
                 () -> "expected the message to contain\n  " + expected + "\nbut it was\n  " + e.getMessage());
     }
@@ -260,7 +290,7 @@ class DeploymentConfigTest {
 
     @Test
     void malformedJsonNamesTheLine() {
-        ConfigException e = assertThrows(ConfigException.class,
+        InputException e = assertThrows(InputException.class,
                 () -> load("bad.json", "{\n  \"deployment\": \"x\",\n  \"services\": [,]\n}\n"));
         assertTrue(e.getMessage().startsWith(dir.resolve("bad.json") + " line 3: malformed JSON"), e.getMessage());
     }
@@ -268,7 +298,7 @@ class DeploymentConfigTest {
     @Test
     void aTokenPastedWhereTheVariableNameGoesIsNotEchoed() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-        ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", """
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """
                 deployment: x
                 services: [{id: a, url: "http://127.0.0.1:9/"}]
                 pipeline:
@@ -289,13 +319,13 @@ class DeploymentConfigTest {
                   github: {repository: o/r, runId: 1, tokenEnv: SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER}
                 """);
         assertEquals("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER", c.github().tokenEnv());
-        assertTrue(ConfigParser.looksSecret("aZ3kQ9mP2xL7vB4nR8tY1wE6uI0oS5dF"));
-        assertFalse(ConfigParser.looksSecret("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER"));
+        assertTrue(ConfigReader.looksSecret("aZ3kQ9mP2xL7vB4nR8tY1wE6uI0oS5dF"));
+        assertFalse(ConfigReader.looksSecret("SOPHIA_DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER"));
     }
 
     @Test
     void everyProblemIsReportedNotOnlyTheFirst() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("bad.yaml", """
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """
                 deployment: x
                 services:
                   - id: a
@@ -305,32 +335,29 @@ class DeploymentConfigTest {
                     kind: grpc
                 """));
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertEquals(List.of(3, 4, 7), e.problems().stream().map(ConfigException.Problem::line).toList());
+        assertEquals(List.of(3, 4, 7), e.problems().stream().map(InputException.Problem::line).toList());
     }
 
     @Test
     void anEmptyOrMissingFileIsAConfigError() throws IOException {
-        ConfigException empty = assertThrows(ConfigException.class, () -> load("empty.yaml", ""));
+        InputException empty = assertThrows(InputException.class, () -> load("empty.yaml", ""));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
-        ConfigException missing = assertThrows(ConfigException.class,
+        InputException missing = assertThrows(InputException.class,
                 () -> DeploymentConfig.load(dir.resolve("absent.yaml")));
-        assertTrue(missing.getMessage().endsWith("absent.yaml: file not found"), missing.getMessage());
+        assertTrue(missing.getMessage().endsWith("absent.yaml: the file does not exist"), missing.getMessage());
     }
 
     @Test
-    void durationsReadTheWayPeopleWriteThem() {
-        assertEquals(Duration.ofMillis(300), DeploymentConfig.parseDuration("300ms").orElseThrow());
-        assertEquals(Duration.ofSeconds(2), DeploymentConfig.parseDuration("2s").orElseThrow());
-        assertEquals(Duration.ofMillis(1500), DeploymentConfig.parseDuration("1.5s").orElseThrow());
-        assertEquals(Duration.ofMinutes(1), DeploymentConfig.parseDuration("1m").orElseThrow());
-        assertEquals(Duration.ofSeconds(30), DeploymentConfig.parseDuration("PT30S").orElseThrow());
-        assertTrue(DeploymentConfig.parseDuration("5").isEmpty());
-        assertTrue(DeploymentConfig.parseDuration("soon").isEmpty());
+    void durationsReadTheWayPeopleWriteThem() throws IOException {
+        DeploymentConfig c = load("d.yaml", "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\","
+                + " expect: {maxLatency: 1.5s}}]\nprobe: {timeout: PT30S}\n");
+        assertEquals(Duration.ofSeconds(30), c.probe().timeout());
+        assertEquals(Duration.ofMillis(1500), c.deployment().services().get(0).expect().maxLatency());
         assertEquals("300ms", DeploymentConfig.formatDuration(Duration.ofMillis(300)));
         assertEquals("2s", DeploymentConfig.formatDuration(Duration.ofSeconds(2)));
     }
 
-    private DeploymentConfig load(String name, String text) throws IOException, ConfigException {
+    private DeploymentConfig load(String name, String text) throws IOException, InputException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
         return DeploymentConfig.load(file);

@@ -1,17 +1,18 @@
-package io.sophia.diagnosis.internal.kb;
+package io.sophia.diagnosis;
 
 import io.sophia.core.Secrets;
 import io.sophia.core.Action;
 import io.sophia.core.CauseId;
-import io.sophia.diagnosis.KnowledgeBase;
-import io.sophia.diagnosis.RuleFileException;
+import io.sophia.diagnosis.InputTree.ListNode;
+import io.sophia.diagnosis.InputTree.MapNode;
+import io.sophia.diagnosis.InputTree.Node;
+import io.sophia.diagnosis.InputTree.Scalar;
+import io.sophia.diagnosis.internal.kb.FactTypes;
+import io.sophia.diagnosis.internal.kb.RegexGuard;
+import io.sophia.diagnosis.internal.kb.Template;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,12 @@ import java.util.TreeMap;
 
 /**
  * Reads a knowledge-base file (YAML or JSON) and merges it over a base. Every problem becomes a
- * {@link RuleFileException} with the file, the line and the key path.
+ * {@link InputException} with the file, the line and the key path.
  */
-public final class RuleFileReader {
+final class RuleFileReader {
 
     /** What a file yields: settings and causes in order. */
-    public record Result(KnowledgeBase.Settings settings, List<KnowledgeBase.Cause> causes) {
+    record Result(KnowledgeBase.Settings settings, List<KnowledgeBase.Cause> causes) {
     }
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
@@ -44,27 +45,26 @@ public final class RuleFileReader {
         this.file = file;
     }
 
+    /** Rule files are small; a larger file is a mistake (a log or a binary named by accident). */
+    /**
+     * Largest rule file read: 16 times the built-in knowledge base. SnakeYAML scans a long scalar at
+     * a few microseconds a character, so a bigger file (a log or a dump named by mistake) would
+     * stall the start for seconds; it is refused instead.
+     */
+    static final long MAX_BYTES = 1024 * 1024;
+
     /** Reads {@code path} and merges it over {@code base} (null for a standalone knowledge base). */
-    public static Result read(Path path, Result base) {
+    static Result read(Path path, Result base) {
         String name = path.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(path) > Node.MAX_BYTES) {
-                throw new RuleFileException(name, 0, "", "the file is larger than " + Node.MAX_BYTES + " bytes", null);
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new RuleFileException(name, 0, "", "the file does not exist", e);
-        } catch (IOException e) {
-            throw new RuleFileException(name, 0, "", "cannot read the file: " + e.getClass().getSimpleName(), e);
-        }
-        return read(bytes, name, base);
+        Node root = InputTree.read(path, InputTree.Format.of(name), MAX_BYTES)
+                .orElseThrow(() -> InputException.of(name, 0, "", "the file is empty"));
+        return new RuleFileReader(name).merge(root, base);
     }
 
     /** Reads {@code content} named {@code name} and merges it over {@code base}. */
-    public static Result read(byte[] content, String name, Result base) {
-        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-        Node root = Node.parse(content, name, json);
+    static Result read(byte[] content, String name, Result base) {
+        Node root = InputTree.parse(content, name, InputTree.Format.of(name), MAX_BYTES)
+                .orElseThrow(() -> InputException.of(name, 0, "", "the file is empty"));
         return new RuleFileReader(name).merge(root, base);
     }
 
@@ -98,7 +98,7 @@ public final class RuleFileReader {
     }
 
     private Result merge(Node root, Result base) {
-        Node.MapNode top = map(root, "");
+        MapNode top = map(root, "");
         checkKeys(top, "", TOP_KEYS);
         KnowledgeBase.Settings settings = base == null ? KnowledgeBase.Settings.DEFAULTS : base.settings();
         Map<String, CauseDraft> causes = new LinkedHashMap<>();
@@ -107,18 +107,18 @@ public final class RuleFileReader {
                 causes.put(c.id().value(), draftOf(c));
             }
         }
-        if (top.entries().containsKey("version")) {
-            Node v = top.entries().get("version");
-            if (!(v instanceof Node.Scalar s) || !(s.value() instanceof Long l) || l != 1) {
+        if (top.has("version")) {
+            Node v = top.node("version");
+            if (!(v instanceof Scalar s) || !(s.value() instanceof Long l) || l != 1) {
                 throw error(v, "version", "only version 1 is understood");
             }
         }
-        if (top.entries().containsKey("settings")) {
-            settings = settings(map(top.entries().get("settings"), "settings"), settings);
+        if (top.has("settings")) {
+            settings = settings(map(top.node("settings"), "settings"), settings);
         }
-        if (top.entries().containsKey("causes")) {
-            Node.MapNode cs = map(top.entries().get("causes"), "causes");
-            for (Map.Entry<String, Node> e : cs.entries().entrySet()) {
+        if (top.has("causes")) {
+            MapNode cs = map(top.node("causes"), "causes");
+            for (Map.Entry<String, Node> e : cs.asMap().entrySet()) {
                 mergeCause(causes, e.getKey(), e.getValue(), cs.keyLines().get(e.getKey()));
             }
         }
@@ -127,7 +127,7 @@ public final class RuleFileReader {
             out.add(freeze(d));
         }
         if (out.isEmpty()) {
-            throw new RuleFileException(file, top.line(), "causes", "the knowledge base defines no cause", null);
+            throw InputException.of(file, top.line(), "causes", "the knowledge base defines no cause");
         }
         return new Result(settings, out);
     }
@@ -158,7 +158,7 @@ public final class RuleFileReader {
         return d;
     }
 
-    private KnowledgeBase.Settings settings(Node.MapNode m, KnowledgeBase.Settings base) {
+    private KnowledgeBase.Settings settings(MapNode m, KnowledgeBase.Settings base) {
         checkKeys(m, "settings", SETTINGS_KEYS);
         double unknownPrior = base.unknownPrior();
         double unexplained = base.unexplainedLr();
@@ -170,7 +170,7 @@ public final class RuleFileReader {
         double unknownFloor = base.unknownFloor();
         List<Double> caps = base.sourceCaps();
         Set<String> wrappers = base.wrappers();
-        for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+        for (Map.Entry<String, Node> e : m.asMap().entrySet()) {
             String key = "settings." + e.getKey();
             if (e.getKey().equals("sourceCaps")) {
                 caps = caps(e.getValue(), key);
@@ -228,7 +228,7 @@ public final class RuleFileReader {
 
     /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
     private List<Double> caps(Node n, String key) {
-        if (!(n instanceof Node.ListNode list)) {
+        if (!(n instanceof ListNode list)) {
             throw error(n, key, "must be a list of probabilities, one per number of independent sources (0, 1, 2 …)");
         }
         List<Double> out = new ArrayList<>();
@@ -256,14 +256,14 @@ public final class RuleFileReader {
         try {
             causeId = CauseId.of(id);
         } catch (IllegalArgumentException e) {
-            throw new RuleFileException(file, keyLine, path, "'" + excerpt(id)
-                    + "' is not a cause id (dotted lower-case words, such as build.dockerfile)", null);
+            throw InputException.of(file, keyLine, path, "'" + excerpt(id)
+                    + "' is not a cause id (dotted lower-case words, such as build.dockerfile)");
         }
         if (causeId.equals(CauseId.UNKNOWN)) {
-            throw new RuleFileException(file, keyLine, path,
+            throw InputException.of(file, keyLine, path,
                     "'unknown' is not a cause to define; tune it with settings.unknownPrior and settings.unexplainedLr", null);
         }
-        Node.MapNode m = map(node, path);
+        MapNode m = map(node, path);
         checkKeys(m, path, CAUSE_KEYS);
         CauseDraft d = causes.get(id);
         if (d == null) {
@@ -272,29 +272,29 @@ public final class RuleFileReader {
             d.line = keyLine;
             causes.put(id, d);
         }
-        if (m.entries().containsKey("title")) {
-            d.title = text(m.entries().get("title"), path + ".title", 200);
+        if (m.has("title")) {
+            d.title = text(m.node("title"), path + ".title", 200);
         }
-        if (m.entries().containsKey("prior")) {
-            Node p = m.entries().get("prior");
+        if (m.has("prior")) {
+            Node p = m.node("prior");
             d.prior = probability(p, path + ".prior", number(p, path + ".prior"));
         }
         if (d.prior == null) {
-            throw new RuleFileException(file, keyLine, path + ".prior", "a new cause needs a prior in (0, 1)", null);
+            throw InputException.of(file, keyLine, path + ".prior", "a new cause needs a prior in (0, 1)");
         }
         if (d.title == null) {
             d.title = id;
         }
-        if (m.entries().containsKey("rules")) {
-            Node.MapNode rules = map(m.entries().get("rules"), path + ".rules");
-            for (Map.Entry<String, Node> e : rules.entries().entrySet()) {
+        if (m.has("rules")) {
+            MapNode rules = map(m.node("rules"), path + ".rules");
+            for (Map.Entry<String, Node> e : rules.asMap().entrySet()) {
                 mergeRule(d, e.getKey(), e.getValue(), rules.keyLines().get(e.getKey()), path + ".rules." + e.getKey());
             }
         }
-        if (m.entries().containsKey("nextCheck")) {
-            Node nc = m.entries().get("nextCheck");
+        if (m.has("nextCheck")) {
+            Node nc = m.node("nextCheck");
             List<String> checks = new ArrayList<>();
-            if (nc instanceof Node.ListNode list) {
+            if (nc instanceof ListNode list) {
                 for (int i = 0; i < list.items().size(); i++) {
                     checks.add(template(list.items().get(i), path + ".nextCheck[" + i + "]", null));
                 }
@@ -303,9 +303,9 @@ public final class RuleFileReader {
             }
             d.nextChecks = checks;
         }
-        if (m.entries().containsKey("actions")) {
-            Node a = m.entries().get("actions");
-            if (!(a instanceof Node.ListNode list)) {
+        if (m.has("actions")) {
+            Node a = m.node("actions");
+            if (!(a instanceof ListNode list)) {
                 throw error(a, path + ".actions", "must be a list of actions");
             }
             List<KnowledgeBase.Remedy> actions = new ArrayList<>();
@@ -318,11 +318,11 @@ public final class RuleFileReader {
 
     private void mergeRule(CauseDraft cause, String id, Node node, int keyLine, String path) {
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")) {
-            throw new RuleFileException(file, keyLine, path, "a rule id is letters, digits, '.', '-' or '_'", null);
+            throw InputException.of(file, keyLine, path, "a rule id is letters, digits, '.', '-' or '_'");
         }
-        Node.MapNode m = map(node, path);
+        MapNode m = map(node, path);
         checkKeys(m, path, RULE_KEYS);
-        Map<String, Node> e = m.entries();
+        Map<String, Node> e = m.asMap();
         if (e.containsKey("enabled") && !bool(e.get("enabled"), path + ".enabled")) {
             cause.rules.remove(id);
             return;
@@ -344,14 +344,14 @@ public final class RuleFileReader {
             r.when = when;
         }
         if (r.when == null) {
-            throw new RuleFileException(file, keyLine, path + ".when", "a new rule needs 'when' (one of "
-                    + FactTypes.names() + ")", null);
+            throw InputException.of(file, keyLine, path + ".when", "a new rule needs 'when' (one of "
+                    + FactTypes.names() + ")");
         }
         FactTypes.Type type = FactTypes.get(r.when);
         if (e.containsKey("match")) {
-            Node.MapNode mm = map(e.get("match"), path + ".match");
+            MapNode mm = map(e.get("match"), path + ".match");
             Map<String, List<String>> match = new TreeMap<>();
-            for (Map.Entry<String, Node> me : mm.entries().entrySet()) {
+            for (Map.Entry<String, Node> me : mm.asMap().entrySet()) {
                 String key = path + ".match." + me.getKey();
                 attribute(type, me.getKey(), mm.keyLines().get(me.getKey()), key);
                 match.put(me.getKey(), values(me.getValue(), key));
@@ -359,16 +359,16 @@ public final class RuleFileReader {
             r.match = match;
         }
         if (e.containsKey("pattern")) {
-            Node.MapNode pm = map(e.get("pattern"), path + ".pattern");
+            MapNode pm = map(e.get("pattern"), path + ".pattern");
             Map<String, String> pattern = new TreeMap<>();
-            for (Map.Entry<String, Node> pe : pm.entries().entrySet()) {
+            for (Map.Entry<String, Node> pe : pm.asMap().entrySet()) {
                 String key = path + ".pattern." + pe.getKey();
                 attribute(type, pe.getKey(), pm.keyLines().get(pe.getKey()), key);
                 String regex = text(pe.getValue(), key, RegexGuard.MAX_LENGTH + 1);
                 try {
                     RegexGuard.compile(regex);
                 } catch (IllegalArgumentException ex) {
-                    throw new RuleFileException(file, pe.getValue().line(), key, ex.getMessage(), null);
+                    throw InputException.of(file, pe.getValue().line(), key, ex.getMessage());
                 }
                 pattern.put(pe.getKey(), regex);
             }
@@ -382,7 +382,7 @@ public final class RuleFileReader {
         }
         if (e.containsKey("group")) {
             Node g = e.get("group");
-            r.group = g instanceof Node.Scalar sc && sc.value() == null ? null : text(g, path + ".group", 60);
+            r.group = g instanceof Scalar sc && sc.value() == null ? null : text(g, path + ".group", 60);
         }
         if (e.containsKey("weak")) {
             r.weak = bool(e.get("weak"), path + ".weak");
@@ -404,18 +404,17 @@ public final class RuleFileReader {
             r.lr = v;
         }
         if (r.lr == null) {
-            throw new RuleFileException(file, keyLine, path + ".lr", "a new rule needs 'lr' (its likelihood ratio)", null);
+            throw InputException.of(file, keyLine, path + ".lr", "a new rule needs 'lr' (its likelihood ratio)");
         }
         if (e.containsKey("text")) {
             r.text = template(e.get("text"), path + ".text", type);
         }
         if (r.text == null) {
-            throw new RuleFileException(file, keyLine, path + ".text", "a new rule needs 'text' (the sentence it prints)",
-                    null);
+            throw InputException.of(file, keyLine, path + ".text", "a new rule needs 'text' (the sentence it prints)");
         }
         if (e.containsKey("textMany")) {
             Node t = e.get("textMany");
-            r.textMany = t instanceof Node.Scalar s && s.value() == null ? null : template(t, path + ".textMany", type);
+            r.textMany = t instanceof Scalar s && s.value() == null ? null : template(t, path + ".textMany", type);
         }
         if (e.containsKey("when") || e.containsKey("match") || e.containsKey("pattern") || e.containsKey("atLeast")
                 || e.containsKey("atMost")) {
@@ -436,9 +435,9 @@ public final class RuleFileReader {
     }
 
     private Map<String, Double> bounds(Node n, String path, FactTypes.Type type) {
-        Node.MapNode m = map(n, path);
+        MapNode m = map(n, path);
         Map<String, Double> out = new TreeMap<>();
-        for (Map.Entry<String, Node> be : m.entries().entrySet()) {
+        for (Map.Entry<String, Node> be : m.asMap().entrySet()) {
             String key = path + "." + be.getKey();
             attribute(type, be.getKey(), m.keyLines().get(be.getKey()), key);
             out.put(be.getKey(), number(be.getValue(), key));
@@ -448,7 +447,7 @@ public final class RuleFileReader {
 
     private void attribute(FactTypes.Type type, String attribute, int line, String key) {
         if (!type.attributes().contains(attribute)) {
-            throw new RuleFileException(file, line, key, "'" + excerpt(attribute) + "' is not an attribute of '"
+            throw InputException.of(file, line, key, "'" + excerpt(attribute) + "' is not an attribute of '"
                     + type.name() + "' facts; known: " + new java.util.TreeSet<>(type.attributes()), null);
         }
     }
@@ -467,13 +466,12 @@ public final class RuleFileReader {
     }
 
     private KnowledgeBase.Remedy action(Node node, String path) {
-        Node.MapNode m = map(node, path);
+        MapNode m = map(node, path);
         checkKeys(m, path, ACTION_KEYS);
-        Map<String, Node> e = m.entries();
+        Map<String, Node> e = m.asMap();
         for (String required : List.of("priority", "within", "title")) {
             if (!e.containsKey(required)) {
-                throw new RuleFileException(file, m.line(), path + "." + required, "an action needs '" + required + "'",
-                        null);
+                throw InputException.of(file, m.line(), path + "." + required, "an action needs '" + required + "'");
             }
         }
         String p = text(e.get("priority"), path + ".priority", 5);
@@ -491,22 +489,7 @@ public final class RuleFileReader {
 
     private Duration duration(Node n, String key) {
         String s = text(n, key, 40).trim();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})\\s*(m|min|h|d)").matcher(s);
-        Duration d = null;
-        if (m.matches()) {
-            long v = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "m", "min" -> Duration.ofMinutes(v);
-                case "h" -> Duration.ofHours(v);
-                default -> Duration.ofDays(v);
-            };
-        } else {
-            try {
-                d = Duration.parse(s);
-            } catch (DateTimeParseException ignored) {
-                // reported below
-            }
-        }
+        Duration d = InputTree.parseDuration(s).orElse(null);
         if (d == null || d.isNegative() || d.isZero()) {
             throw error(n, key, "must be a positive duration such as 30m, 1h, 4h, 1d or PT1H, was '" + excerpt(s) + "'");
         }
@@ -524,27 +507,27 @@ public final class RuleFileReader {
 
     // ---- scalar helpers ------------------------------------------------------------------------
 
-    private Node.MapNode map(Node n, String key) {
-        if (n instanceof Node.MapNode m) {
+    private MapNode map(Node n, String key) {
+        if (n instanceof MapNode m) {
             return m;
         }
         // at the top the file is not a rule file at all (a credentials file, say): never echo its content
         throw error(n, key, "must be a mapping (key: value lines), was "
-                + (key.isEmpty() && n instanceof Node.Scalar s && s.value() != null ? "text" : kind(n)));
+                + (key.isEmpty() && n instanceof Scalar s && s.value() != null ? "text" : kind(n)));
     }
 
-    private void checkKeys(Node.MapNode m, String path, Set<String> allowed) {
+    private void checkKeys(MapNode m, String path, Set<String> allowed) {
         for (Map.Entry<String, Integer> e : m.keyLines().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                throw new RuleFileException(file, e.getValue(), key, "unknown key '" + excerpt(e.getKey()) + "'; known keys: "
+                throw InputException.of(file, e.getValue(), key, "unknown key '" + excerpt(e.getKey()) + "'; known keys: "
                         + new java.util.TreeSet<>(allowed), null);
             }
         }
     }
 
     private double number(Node n, String key) {
-        if (n instanceof Node.Scalar s && s.value() instanceof Number num) {
+        if (n instanceof Scalar s && s.value() instanceof Number num) {
             double d = num.doubleValue();
             if (Double.isFinite(d)) {
                 return d;
@@ -568,14 +551,14 @@ public final class RuleFileReader {
     }
 
     private boolean bool(Node n, String key) {
-        if (n instanceof Node.Scalar s && s.value() instanceof Boolean b) {
+        if (n instanceof Scalar s && s.value() instanceof Boolean b) {
             return b;
         }
         throw error(n, key, "must be true or false, was " + kind(n));
     }
 
     private String text(Node n, String key, int max) {
-        if (n instanceof Node.Scalar s && s.value() != null && !(s.value() instanceof Boolean)) {
+        if (n instanceof Scalar s && s.value() != null && !(s.value() instanceof Boolean)) {
             String v = String.valueOf(s.value());
             if (v.isBlank()) {
                 throw error(n, key, "must not be blank");
@@ -590,7 +573,7 @@ public final class RuleFileReader {
 
     private List<String> values(Node n, String key) {
         List<String> out = new ArrayList<>();
-        if (n instanceof Node.ListNode l) {
+        if (n instanceof ListNode l) {
             for (int i = 0; i < l.items().size(); i++) {
                 out.add(scalarText(l.items().get(i), key + "[" + i + "]"));
             }
@@ -604,7 +587,7 @@ public final class RuleFileReader {
     }
 
     private String scalarText(Node n, String key) {
-        if (n instanceof Node.Scalar s && s.value() != null) {
+        if (n instanceof Scalar s && s.value() != null) {
             Object v = s.value();
             if (v instanceof Double d && d == Math.rint(d)) {
                 return String.valueOf(d.longValue());
@@ -614,18 +597,18 @@ public final class RuleFileReader {
         throw error(n, key, "must be a value or a list of values, was " + kind(n));
     }
 
-    private RuleFileException error(Node n, String key, String problem) {
-        return new RuleFileException(file, n == null ? 0 : n.line(), key, problem, null);
+    private InputException error(Node n, String key, String problem) {
+        return InputException.of(file, n == null ? 0 : n.line(), key, problem);
     }
 
     private static String kind(Node n) {
-        if (n instanceof Node.MapNode) {
+        if (n instanceof MapNode) {
             return "a mapping";
         }
-        if (n instanceof Node.ListNode) {
+        if (n instanceof ListNode) {
             return "a list";
         }
-        if (n instanceof Node.Scalar s) {
+        if (n instanceof Scalar s) {
             if (s.value() == null) {
                 return "empty";
             }

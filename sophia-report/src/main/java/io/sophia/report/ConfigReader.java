@@ -1,29 +1,25 @@
-package io.sophia.examples.config;
+package io.sophia.report;
 
-import io.sophia.core.Secrets;
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
+import io.sophia.core.Secrets;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
-import io.sophia.examples.internal.YamlTree;
-import io.sophia.examples.internal.YamlTree.Entry;
-import io.sophia.examples.internal.YamlTree.ListNode;
-import io.sophia.examples.internal.YamlTree.MapNode;
-import io.sophia.examples.internal.YamlTree.Node;
-import io.sophia.examples.internal.YamlTree.ScalarKind;
-import io.sophia.examples.internal.YamlTree.ScalarNode;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
+import io.sophia.diagnosis.InputTree.Entry;
+import io.sophia.diagnosis.InputTree.ListNode;
+import io.sophia.diagnosis.InputTree.MapNode;
+import io.sophia.diagnosis.InputTree.Node;
+import io.sophia.diagnosis.InputTree.Scalar;
+import io.sophia.diagnosis.InputTree.ScalarKind;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,24 +34,27 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a deployment description and collects every problem with its line and key. */
-final class ConfigParser {
+/**
+ * Reads a deployment description ({@link DeploymentConfig}) and collects every problem with its line and key.
+ * Parsing is {@link InputTree}'s; this class validates and binds.
+ */
+final class ConfigReader {
 
     /** Config files are small; anything larger is a mistake (a log or a binary passed by accident). */
     static final long MAX_BYTES = 1 << 20;
 
-    private static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
+    static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
             "rules");
-    private static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
+    static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
             "dependsOn", "expect");
-    private static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",
+    static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",
             "minCertificateDays", "versionField", "versionHeader", "healthPath");
-    private static final Set<String> PIPELINE = Set.of("github");
-    private static final Set<String> GITHUB = Set.of("apiUrl", "repository", "runId", "workflow", "branch",
+    static final Set<String> PIPELINE = Set.of("github");
+    static final Set<String> GITHUB = Set.of("apiUrl", "repository", "runId", "workflow", "branch",
             "tokenEnv", "maxLogBytes", "allAttempts");
-    private static final Set<String> PLATFORM = Set.of("fly");
-    private static final Set<String> FLY = Set.of("apiUrl", "tokenEnv", "apps");
-    private static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent");
+    static final Set<String> PLATFORM = Set.of("fly");
+    static final Set<String> FLY = Set.of("apiUrl", "tokenEnv", "apps");
+    static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -63,55 +62,37 @@ final class ConfigParser {
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,15}(?:\\.\\d{1,6})?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
     private static final long MIN_LOG_BYTES = 1L << 10;
     private static final long MAX_LOG_BYTES = 64L << 30;
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
     private final String file;
     private final Path path;
-    private final List<ConfigException.Problem> problems = new ArrayList<>();
+    private final List<InputException.Problem> problems = new ArrayList<>();
 
-    private ConfigParser(Path path) {
+    private ConfigReader(Path path) {
         this.path = path;
         this.file = path.toString();
     }
 
-    static DeploymentConfig load(Path file) throws ConfigException {
-        String name = file.toString();
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw ConfigException.of(name, 0, "", Files.exists(file) ? "not a regular file" : "file not found");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw ConfigException.of(name, 0, "", "larger than " + (MAX_BYTES >> 10) + " KiB; not a config file");
-            }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            return parse(text, file);
-        } catch (CharacterCodingException e) {
-            throw ConfigException.of(name, 0, "", "not UTF-8 text");
-        } catch (IOException e) {
-            throw ConfigException.of(name, 0, "", "cannot read: " + e.getClass().getSimpleName());
-        }
+    /** Reads and validates {@code file}; see {@link DeploymentConfig#load(Path)}. */
+    static DeploymentConfig load(Path file) {
+        Optional<Node> root = InputTree.read(file, InputTree.Format.of(file.toString()), MAX_BYTES);
+        return bind(root, file);
     }
 
-    static DeploymentConfig parse(String text, Path file) throws ConfigException {
-        ConfigParser parser = new ConfigParser(file);
-        boolean json = file.getFileName() != null
-                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        Optional<Node> root;
-        try {
-            root = YamlTree.parse(new StringReader(text), json);
-        } catch (YamlTree.SyntaxError e) {
-            throw ConfigException.of(parser.file, e.line(), "", e.getMessage());
-        } catch (IOException e) {
-            throw ConfigException.of(parser.file, 0, "", "cannot read: " + e.getClass().getSimpleName());
-        }
+    /** Validates {@code text} named {@code file}; see {@link DeploymentConfig#parse(String, Path)}. */
+    static DeploymentConfig parse(String text, Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return bind(InputTree.parse(text, file.toString(), InputTree.Format.of(name)), file);
+    }
+
+    private static DeploymentConfig bind(Optional<Node> root, Path file) {
+        ConfigReader parser = new ConfigReader(file);
         if (root.isEmpty()) {
-            throw ConfigException.of(parser.file, 0, "", "the file is empty; expected a mapping with `services`");
+            throw InputException.of(parser.file, 0, "", "the file is empty; expected a mapping with `services`");
         }
         DeploymentConfig config = parser.root(root.get());
         if (!parser.problems.isEmpty() || config == null) {
-            parser.problems.sort(java.util.Comparator.comparingInt(ConfigException.Problem::line));
-            throw new ConfigException(parser.problems);
+            parser.problems.sort(java.util.Comparator.comparingInt(InputException.Problem::line));
+            throw new InputException(parser.problems);
         }
         return config;
     }
@@ -140,15 +121,21 @@ final class ConfigParser {
             MapNode g = map(gateEntry.get().value(), "gate");
             if (g != null) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> plain = (Map<String, Object>) YamlTree.toPlain(g);
+                Map<String, Object> plain = (Map<String, Object>) InputTree.toPlain(g);
                 gate = plain;
+                try {
+                    // validated now, so that an impossible threshold is a config error before any probing
+                    io.sophia.diagnosis.GatePolicy.fromMap(plain);
+                } catch (IllegalArgumentException ex) {
+                    problem(gateLine, "gate", String.valueOf(ex.getMessage()));
+                }
             }
         }
         List<Path> rules = rules(root);
         if (!problems.isEmpty() || name == null) {
             return null;
         }
-        return new DeploymentConfig(path, new Deployment(name, services), github, fly,
+        return new DeploymentConfig(Optional.of(path), new Deployment(name, services), github, fly,
                 probe, gate, gateLine, rules);
     }
 
@@ -221,7 +208,8 @@ final class ConfigParser {
             }
             Expectations expect = s.get("expect").map(x -> expect(x, at + ".expect")).orElse(Expectations.DEFAULT);
             if (id != null && url != null) {
-                services.add(new Service(id, name, url, kind, capability, critical, dependsOn, expect));
+                services.add(Service.builder(id, url).name(name).kind(kind).capability(capability).critical(critical)
+                        .dependsOn(dependsOn).expect(expect).build());
                 graph.put(id, dependsOn);
             }
         }
@@ -270,8 +258,9 @@ final class ConfigParser {
             }
             return p;
         }).orElse(null);
-        return new Expectations(codes, maxLatency, jsonField, jsonEquals, minDays, versionField, versionHeader,
-                healthPath);
+        return Expectations.builder().statusCodes(codes).maxLatency(maxLatency).jsonField(jsonField, jsonEquals)
+                .minCertificateDays(minDays).versionField(versionField).versionHeader(versionHeader)
+                .healthPath(healthPath).build();
     }
 
     private DeploymentConfig.GitHub pipeline(MapNode root) {
@@ -304,6 +293,9 @@ final class ConfigParser {
         }
         Long maxLogBytes = g.get("maxLogBytes").map(x -> size(x, at + ".maxLogBytes")).orElse(null);
         boolean allAttempts = g.get("allAttempts").map(x -> bool(x, at + ".allAttempts")).orElse(false);
+        if (repository == null) {
+            return null; // reported above
+        }
         return new DeploymentConfig.GitHub(api, repository, runId, workflow, branch, tokenEnv, maxLogBytes,
                 allAttempts);
     }
@@ -325,7 +317,6 @@ final class ConfigParser {
         } else {
             MapNode am = map(ae.get().value(), at + ".apps");
             if (am != null) {
-                duplicates(am, at + ".apps");
                 for (Entry a : am.entries()) {
                     String key = at + ".apps." + a.key();
                     String app = string(a, key);
@@ -425,7 +416,6 @@ final class ConfigParser {
 
     private MapNode map(Node node, String key) {
         if (node instanceof MapNode m) {
-            duplicates(m, key);
             return m;
         }
         // at the top, the file is not a config at all (a credentials file, say): never echo its content
@@ -447,7 +437,7 @@ final class ConfigParser {
         if (node instanceof ListNode l) {
             return l;
         }
-        if (node instanceof ScalarNode s && s.kind() != ScalarKind.NULL) {
+        if (node instanceof Scalar s && s.kind() != ScalarKind.NULL) {
             return new ListNode(s.line(), List.of(s));
         }
         problem(node.line(), key, "expected a list, got " + shown(node));
@@ -464,7 +454,7 @@ final class ConfigParser {
 
     private String string(Entry e, String key) {
         Node n = e.value();
-        if (n instanceof ScalarNode s && s.kind() == ScalarKind.STRING) {
+        if (n instanceof Scalar s && s.kind() == ScalarKind.STRING) {
             if (s.text().isBlank()) {
                 problem(n.line(), key, "expected a non-empty text");
                 return null;
@@ -477,7 +467,7 @@ final class ConfigParser {
 
     /** Any non-null scalar as text (a workflow may be an id, a jsonEquals may be a number). */
     private String scalarString(Node n, String key) {
-        if (n instanceof ScalarNode s && s.kind() != ScalarKind.NULL && !s.text().isBlank()) {
+        if (n instanceof Scalar s && s.kind() != ScalarKind.NULL && !s.text().isBlank()) {
             return s.text();
         }
         problem(n.line(), key, "expected a text, got " + shown(n));
@@ -486,7 +476,7 @@ final class ConfigParser {
 
     private Boolean bool(Entry e, String key) {
         Node n = e.value();
-        if (n instanceof ScalarNode s && s.kind() == ScalarKind.BOOLEAN) {
+        if (n instanceof Scalar s && s.kind() == ScalarKind.BOOLEAN) {
             return s.isTrue();
         }
         problem(n.line(), key, "expected true or false, got " + shown(n));
@@ -494,7 +484,7 @@ final class ConfigParser {
     }
 
     private Long integer(Node n, String key, long min, long max) {
-        if (n instanceof ScalarNode s && s.kind() == ScalarKind.INTEGER) {
+        if (n instanceof Scalar s && s.kind() == ScalarKind.INTEGER) {
             try {
                 long v = Long.parseLong(s.text());
                 if (v < min || v > max) {
@@ -508,8 +498,8 @@ final class ConfigParser {
                 return null;
             }
         }
-        if (n instanceof ScalarNode s && s.kind() == ScalarKind.STRING && s.text().matches("\\d{1,18}")) {
-            return integer(new ScalarNode(s.line(), ScalarKind.INTEGER, s.text()), key, min, max);
+        if (n instanceof Scalar s && s.kind() == ScalarKind.STRING && s.text().matches("\\d{1,18}")) {
+            return integer(new Scalar(s.line(), ScalarKind.INTEGER, s.text()), key, min, max);
         }
         problem(n.line(), key, "expected a whole number, got " + shown(n));
         return null;
@@ -518,7 +508,7 @@ final class ConfigParser {
     /** A byte size: a whole number of bytes, or a number with B, KB/MB/GB (powers of 1000) or KiB/MiB/GiB (of 1024). */
     private Long size(Entry e, String key) {
         Node n = e.value();
-        if (n instanceof ScalarNode s && (s.kind() == ScalarKind.INTEGER || s.kind() == ScalarKind.STRING)) {
+        if (n instanceof Scalar s && (s.kind() == ScalarKind.INTEGER || s.kind() == ScalarKind.STRING)) {
             Matcher m = SIZE.matcher(s.text().strip());
             if (m.matches()) {
                 String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
@@ -546,8 +536,8 @@ final class ConfigParser {
 
     private Duration duration(Entry e, String key) {
         Node n = e.value();
-        if (n instanceof ScalarNode s && s.kind() == ScalarKind.STRING) {
-            Optional<Duration> d = parseDuration(s.text());
+        if (n instanceof Scalar s && s.kind() == ScalarKind.STRING) {
+            Optional<Duration> d = InputTree.parseDuration(s.text());
             if (d.isPresent() && !d.get().isNegative() && !d.get().isZero()) {
                 if (d.get().compareTo(Duration.ofHours(24)) > 0) {
                     problem(n.line(), key, "expected at most 24h, got " + show(s.text()));
@@ -562,7 +552,7 @@ final class ConfigParser {
 
     private ServiceKind kind(Entry e, String key) {
         Node n = e.value();
-        if (n instanceof ScalarNode s && s.kind() == ScalarKind.STRING) {
+        if (n instanceof Scalar s && s.kind() == ScalarKind.STRING) {
             try {
                 return ServiceKind.parse(s.text());
             } catch (IllegalArgumentException ex) {
@@ -589,6 +579,10 @@ final class ConfigParser {
                 problem(e.line(), key, "credentials in the url are not allowed; use an environment variable");
                 return null;
             }
+            if (!validPort(uri)) {
+                problem(e.line(), key, "port " + uri.getPort() + " is outside 1-65535");
+                return null;
+            }
             if (kind == ServiceKind.TCP) {
                 if (!scheme.equals("tcp") || uri.getPort() < 0) {
                     problem(e.line(), key, "a tcp service needs tcp://host:port, got " + show(text));
@@ -605,6 +599,11 @@ final class ConfigParser {
         }
     }
 
+    /** No port (the scheme's default) or one from 1 to 65535. */
+    private static boolean validPort(URI uri) {
+        return uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65535;
+    }
+
     private URI apiUrl(Entry e, String key) {
         String text = string(e, key);
         if (text == null) {
@@ -615,6 +614,10 @@ final class ConfigParser {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
                     && uri.getUserInfo() == null) {
+                if (!validPort(uri)) {
+                    problem(e.line(), key, "port " + uri.getPort() + " is outside 1-65535");
+                    return null;
+                }
                 return uri;
             }
         } catch (URISyntaxException ex) {
@@ -659,23 +662,12 @@ final class ConfigParser {
         }
     }
 
-    private void duplicates(MapNode m, String at) {
-        Map<String, Integer> seen = new HashMap<>();
-        for (Entry e : m.entries()) {
-            Integer first = seen.putIfAbsent(e.key(), e.line());
-            if (first != null) {
-                problem(e.line(), at.isEmpty() ? e.key() : at + "." + e.key(),
-                        "duplicate key (first at line " + first + ")");
-            }
-        }
-    }
-
     private void problem(int line, String key, String message) {
-        problems.add(new ConfigException.Problem(file, line, key, message));
+        problems.add(new InputException.Problem(file, line, key, message));
     }
 
     private static String shown(Node n) {
-        if (n instanceof ScalarNode s && s.kind() != ScalarKind.NULL) {
+        if (n instanceof Scalar s && s.kind() != ScalarKind.NULL) {
             return show(s.text());
         }
         return n.describe();
@@ -691,10 +683,7 @@ final class ConfigParser {
         return "'" + Secrets.patterns().cut(oneLine, 60) + "'";
     }
 
-    /**
-     * A known token prefix, or a long run of mixed-case letters and digits without spaces (random, not
-     * a name: {@code DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER} is a name, {@code aZ3...} is not).
-     */
+    /** A known token shape or a random-looking run: the one set of patterns in {@link Secrets}. */
     static boolean looksSecret(String value) {
         return Secrets.looksLikeSecret(value);
     }
@@ -768,48 +757,5 @@ final class ConfigParser {
         stack.pop();
         state.put(node, 2);
         return Optional.empty();
-    }
-
-    // ---------------------------------------------------------------- durations
-
-    static Optional<Duration> parseDuration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(t);
-        if (m.matches()) {
-            BigDecimal amount = new BigDecimal(m.group(1));
-            BigDecimal millis = switch (m.group(2)) {
-                case "ms" -> amount;
-                case "s" -> amount.movePointRight(3);
-                case "m" -> amount.multiply(BigDecimal.valueOf(60_000));
-                default -> amount.multiply(BigDecimal.valueOf(3_600_000));
-            };
-            try {
-                return Optional.of(Duration.ofMillis(millis.longValueExact()));
-            } catch (ArithmeticException ex) {
-                return Optional.empty();
-            }
-        }
-        if (t.startsWith("pt") || t.startsWith("p")) {
-            try {
-                return Optional.of(Duration.parse(text.strip()));
-            } catch (DateTimeParseException ex) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    static String formatDuration(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 3_600_000 == 0 && ms > 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0 && ms > 0) {
-            return ms / 60_000 + "m";
-        }
-        if (ms % 1000 == 0 && ms > 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
     }
 }

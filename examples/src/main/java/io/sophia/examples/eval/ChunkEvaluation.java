@@ -1,9 +1,10 @@
-package io.sophia.diagnosis.internal.logs;
+package io.sophia.examples.eval;
 
 import io.sophia.core.Source;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.LogFinding;
+import io.sophia.diagnosis.LogScanner;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * Beller, MSR 2020; ../shared/corpus/build-logs/LogChunks-subset).
  *
  * <p>Definitions. The label XML files are parsed leniently (regular expressions; 42 of them hold raw ESC
- * characters). A chunk and a log are both normalised line by line with {@link LineReader} (ANSI codes and
+ * characters). A chunk and a log are both normalised line by line as the scanner reads them ({@link LogScanner#lines}) (ANSI codes and
  * carriage-return overwrites removed, trimmed); blank lines are ignored. A chunk is <em>located</em> in its
  * log where its first non-blank line is contained in a log line and each following non-blank chunk line is
  * contained in the following non-blank log lines (containment, not equality, because labellers sometimes
@@ -50,7 +51,7 @@ public final class ChunkEvaluation {
     }
 
     /** The outcome of one example. */
-    public record Outcome(Example example, boolean located, int hitRank, int strictHitRank, List<LogFinding> top) {
+    public record ChunkOutcome(Example example, boolean located, int hitRank, int strictHitRank, List<LogFinding> top) {
     }
 
     /** Recall figures of one part of the data set. */
@@ -80,7 +81,7 @@ public final class ChunkEvaluation {
     }
 
     /** Figures for the tuning part, the held-out part and all. */
-    public record Result(Figures tuning, Figures heldOut, Figures all, List<Outcome> outcomes) {
+    public record Evaluation(Figures tuning, Figures heldOut, Figures all, List<ChunkOutcome> outcomes) {
     }
 
     private ChunkEvaluation() {
@@ -113,10 +114,10 @@ public final class ChunkEvaluation {
     }
 
     /** Scores {@code analyzer} on every example; {@code progress} sees each outcome (may be null). */
-    public static Result evaluate(Path dataSet, LogAnalyzer analyzer, int contextBefore, Consumer<Outcome> progress)
+    public static Evaluation evaluate(Path dataSet, LogAnalyzer analyzer, int contextBefore, Consumer<ChunkOutcome> progress)
             throws IOException {
         Path samples = dataSet.resolve("tool/samples");
-        List<Outcome> outcomes = new ArrayList<>();
+        List<ChunkOutcome> outcomes = new ArrayList<>();
         for (Example ex : examples(dataSet)) {
             Path log = samples.resolve(ex.logPath());
             List<String> lines;
@@ -144,25 +145,25 @@ public final class ChunkEvaluation {
                     }
                 }
             }
-            Outcome outcome = new Outcome(ex, !ranges.isEmpty(), hit, strict,
+            ChunkOutcome outcome = new ChunkOutcome(ex, !ranges.isEmpty(), hit, strict,
                     findings.subList(0, Math.min(3, findings.size())));
             outcomes.add(outcome);
             if (progress != null) {
                 progress.accept(outcome);
             }
         }
-        return new Result(figures("tuning", outcomes.stream().filter(o -> !o.example().heldOut()).toList()),
+        return new Evaluation(figures("tuning", outcomes.stream().filter(o -> !o.example().heldOut()).toList()),
                 figures("held-out", outcomes.stream().filter(o -> o.example().heldOut()).toList()),
                 figures("all", outcomes), outcomes);
     }
 
-    private static Figures figures(String part, List<Outcome> outcomes) {
+    private static Figures figures(String part, List<ChunkOutcome> outcomes) {
         int located = 0;
         int t1 = 0;
         int t3 = 0;
         int s1 = 0;
         int s3 = 0;
-        for (Outcome o : outcomes) {
+        for (ChunkOutcome o : outcomes) {
             if (!o.located()) {
                 continue;
             }
@@ -181,16 +182,15 @@ public final class ChunkEvaluation {
         return new InputStreamReader(Files.newInputStream(log), decoder);
     }
 
-    /** Lines as {@link LineReader} yields them, trimmed; blank lines dropped unless {@code keepBlank}. */
+    /** Lines as the built-in scanner sees them ({@link LogScanner#lines}), trimmed; blank lines dropped unless {@code keepBlank}. */
     static List<String> normalisedLines(Reader in, boolean keepBlank) throws IOException {
-        LineReader reader = new LineReader(in, 64 * 1024);
         List<String> lines = new ArrayList<>();
-        while (reader.next()) {
-            String line = reader.text().trim();
+        LogScanner.builtIn().lines(in, text -> {
+            String line = text.trim();
             if (keepBlank || !line.isEmpty()) {
                 lines.add(line);
             }
-        }
+        });
         return lines;
     }
 

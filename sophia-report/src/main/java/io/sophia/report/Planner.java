@@ -1,7 +1,6 @@
-package io.sophia.examples.internal;
+package io.sophia.report;
 
 import io.sophia.core.Source;
-import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.Diagnoser;
 import io.sophia.core.LogAnalyzer;
@@ -13,9 +12,7 @@ import io.sophia.diagnosis.Diagnosis;
 import io.sophia.diagnosis.GatePolicy;
 import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.LogScanner;
-import io.sophia.diagnosis.RuleFileException;
-import io.sophia.examples.config.ConfigException;
-import io.sophia.examples.config.DeploymentConfig;
+import io.sophia.diagnosis.InputException;
 import io.sophia.probes.FlyConfig;
 import io.sophia.probes.FlyMachinesProbe;
 import io.sophia.probes.GitHubActionsConfig;
@@ -27,10 +24,8 @@ import io.sophia.probes.ProbeRunnerConfig;
 import io.sophia.probes.DnsProbe;
 import io.sophia.probes.TcpProbe;
 import io.sophia.probes.TlsProbe;
-import io.sophia.report.Redaction;
-import io.sophia.report.ReportFiles;
+import io.sophia.report.internal.BuiltIns;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,37 +38,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The one place that knows the other modules' entry points: from a {@link DeploymentConfig} to the
- * probes, the executor and the diagnosis, and from an {@link Assessment} to the files.
+ * The probe plan of a {@link DeploymentConfig}: from the config to the probes, the executor, the
+ * diagnosis and the redaction. The one place that knows the probes' and the diagnosis' entry points.
  */
-public final class Wiring {
+final class Planner {
 
     /** Sources whose probes call remote APIs and read logs; they get a longer budget than a service check. */
     private static final Set<Source> API_SOURCES = java.util.EnumSet.of(Source.GITHUB, Source.FLY);
     /** Budget of the CI and platform probes (several API calls and log downloads each). */
     static final Duration API_BUDGET = Duration.ofSeconds(30);
 
-    private Wiring() {
+    private Planner() {
     }
 
     /**
-     * Everything needed to assess a deployment, built before any network call so that every
-     * configuration problem (rule files, gate section) surfaces as a {@link ConfigException} first.
+     * Builds the plan for {@code config}.
+     *
+     * @param gate  the gate policy, or null for the config's {@code gate} section
+     * @param kb    the knowledge base, or null for the built-in one plus the config's rule files
+     * @param clock stamps ages and the assessment
+     * @param env   reads token variables
+     * @throws InputException for a rule file, gate section or source setting that cannot be used
      */
-    public record Plan(Deployment deployment, List<Probe> probes, ProbeExecutor executor, Diagnoser diagnoser,
-                       Duration probeTimeout) {
-        public Plan {
-            probes = List.copyOf(probes);
-        }
-    }
-
-    /** Builds the plan for {@code config}; {@code env} reads token variables, {@code clock} stamps ages. */
-    public static Plan plan(DeploymentConfig config, Clock clock, Function<String, String> env)
-            throws ConfigException {
-        Preload.start();
-        CompletableFuture<KnowledgeBase> builtInKb = Preload.KNOWLEDGE_BASE;
-        CompletableFuture<LogScanner> scanner = Preload.LOG_SCANNER;
-        Diagnoser diagnoser = diagnosis(config, builtInKb);
+    static ProbePlan plan(DeploymentConfig config, GatePolicy gate, KnowledgeBase kb, Clock clock,
+                                 Function<String, String> env) {
+        BuiltIns.start();
+        CompletableFuture<LogScanner> scanner = BuiltIns.logScanner();
+        Diagnoser diagnoser = diagnosis(config, gate, kb);
         Deployment deployment = config.deployment();
         DeploymentConfig.ProbeSettings settings = config.probe();
         Duration timeout = settings.timeout();
@@ -92,66 +83,39 @@ public final class Wiring {
                 .timeout(timeout).retries(settings.retries()).maxConcurrent(settings.maxConcurrent()).build());
         ProbeRunner apis = ProbeRunner.of(ProbeRunnerConfig.custom()
                 .timeout(apiBudget).retries(settings.retries()).maxConcurrent(4).build());
-        return new Plan(deployment, probes, split(services, apis), diagnoser, timeout);
+        return new ProbePlan(deployment, probes, split(services, apis), diagnoser, redaction(config, env), clock);
     }
 
-    /** Writes report.md, report.json, report.html and junit.xml into {@code dir}. */
-    public static List<Path> write(Assessment assessment, Path dir) throws IOException {
-        return ReportFiles.writeAll(assessment, dir);
+    /** Token-looking strings and the values of the configured token variables. */
+    private static Redaction redaction(DeploymentConfig config, Function<String, String> env) {
+        return Redaction.patterns().and(config.secretValues(env));
     }
 
-    /** {@code assessment} with token-looking strings and the values of the configured token variables masked. */
-    public static Assessment redact(Assessment assessment, DeploymentConfig config, Function<String, String> env) {
-        return Redaction.patterns().and(secretValues(config, env)).apply(assessment);
-    }
-
-    /** The values of the token variables {@code config} names (set ones only): what every output masks. */
-    public static List<String> secretValues(DeploymentConfig config, Function<String, String> env) {
-        List<String> names = new ArrayList<>();
-        if (config.github() != null && config.github().tokenEnv() != null) {
-            names.add(config.github().tokenEnv());
-        }
-        if (config.fly() != null) {
-            names.add(config.fly().tokenEnv() != null ? config.fly().tokenEnv() : FlyConfig.DEFAULT_TOKEN_ENV);
-        }
-        List<String> values = new ArrayList<>();
-        for (String name : names) {
-            String v = env.apply(name);
-            if (v != null && !v.isBlank()) {
-                values.add(v);
+    private static Diagnoser diagnosis(DeploymentConfig config, GatePolicy gatePolicy, KnowledgeBase kb) {
+        GatePolicy gate = gatePolicy;
+        if (gate == null) {
+            try {
+                gate = GatePolicy.fromMap(config.gate());
+            } catch (IllegalArgumentException e) {
+                throw InputException.of(config.name(), config.gateLine(), "gate", e.getMessage());
             }
         }
-        return values;
-    }
-
-    private static Diagnoser diagnosis(DeploymentConfig config, CompletableFuture<KnowledgeBase> builtInKb)
-            throws ConfigException {
-        String file = config.source().toString();
-        GatePolicy gate;
-        try {
-            gate = GatePolicy.fromMap(config.gate());
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.of(file, config.gateLine(), "", e.getMessage());
-        }
-        if (config.rules().isEmpty()) {
+        if (kb == null && config.rules().isEmpty()) {
             // nothing of the user's to validate before probing: wait for the built-in base only when diagnosing
-            return (deployment, observations, now) -> Diagnosis.builder().knowledgeBase(builtInKb.join())
-                    .gatePolicy(gate).build().diagnose(deployment, observations, now);
+            GatePolicy g = gate;
+            return (deployment, observations, now) -> Diagnosis.builder().knowledgeBase(BuiltIns.knowledgeBase().join())
+                    .gatePolicy(g).build().diagnose(deployment, observations, now);
         }
         // a broken built-in knowledge base is our bug, not the user's config: let it surface as internal
-        KnowledgeBase kb = builtInKb.join();
-        try {
-            for (Path rules : config.rules()) {
-                kb = kb.withRuleFile(rules);
-            }
-        } catch (RuleFileException e) {
-            throw ConfigException.of(e.file(), e.line(), e.key(), e.problem());
+        KnowledgeBase base = kb != null ? kb : BuiltIns.knowledgeBase().join();
+        for (Path rules : config.rules()) {
+            base = base.withRuleFile(rules);
         }
-        return Diagnosis.builder().knowledgeBase(kb).gatePolicy(gate).build();
+        return Diagnosis.builder().knowledgeBase(base).gatePolicy(gate).build();
     }
 
     private static List<Probe> serviceProbes(DeploymentConfig config, Service s, Duration timeout, Clock clock)
-            throws ConfigException {
+            {
         List<Probe> out = new ArrayList<>();
         try {
             switch (s.kind()) {
@@ -174,13 +138,13 @@ public final class Wiring {
                 out.add(TlsProbe.of(s, timeout, TlsProbe.Options.custom().clock(clock).build()));
             }
         } catch (IllegalArgumentException e) {
-            throw ConfigException.of(config.source().toString(), 0, "services." + s.id(), e.getMessage());
+            throw InputException.of(config.name(), 0, "services." + s.id(), e.getMessage());
         }
         return out;
     }
 
     private static Probe github(DeploymentConfig config, Deployment deployment, Function<String, String> env,
-                                Duration budget, LogAnalyzer analyzer) throws ConfigException {
+                                Duration budget, LogAnalyzer analyzer) {
         DeploymentConfig.GitHub g = config.github();
         try {
             GitHubActionsConfig.Builder b = GitHubActionsConfig.custom()
@@ -202,12 +166,12 @@ public final class Wiring {
             b.allAttempts(g.allAttempts());
             return GitHubActionsProbe.of(b.build(), deployment, analyzer);
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
-            throw ConfigException.of(config.source().toString(), 0, "pipeline.github", String.valueOf(e.getMessage()));
+            throw InputException.of(config.name(), 0, "pipeline.github", String.valueOf(e.getMessage()));
         }
     }
 
     private static Probe fly(DeploymentConfig config, Deployment deployment, Function<String, String> env,
-                             Duration budget, Clock clock) throws ConfigException {
+                             Duration budget, Clock clock) {
         DeploymentConfig.Fly f = config.fly();
         try {
             FlyConfig.Builder b = FlyConfig.custom().apiUrl(f.apiUrl()).env(env).timeout(budget).clock(clock);
@@ -219,7 +183,7 @@ public final class Wiring {
             }
             return FlyMachinesProbe.of(b.build(), deployment);
         } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
-            throw ConfigException.of(config.source().toString(), 0, "platform.fly", String.valueOf(e.getMessage()));
+            throw InputException.of(config.name(), 0, "platform.fly", String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,14 +1,12 @@
-package io.sophia.examples.internal;
+package io.sophia.report;
 
 import io.sophia.core.Source;
 import io.sophia.core.Probe;
-import io.sophia.examples.config.DeploymentConfig;
 import io.sophia.probes.GitHubActionsConfig;
 import io.sophia.probes.GitHubActionsProbe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class WiringTest {
+class ProbePlanTest {
 
     @Test
     void eachServiceKindGetsItsProbesAndTheCiAndPlatformSourcesOneEach() throws Exception {
-        DeploymentConfig config = DeploymentConfig.load(Path.of("config/sophia-ai.example.yaml"));
-        Wiring.Plan plan = Wiring.plan(config, Clock.systemUTC(), name -> null);
+        DeploymentConfig config = DeploymentConfig.load(Path.of("../examples/config/sophia-ai.example.yaml"));
+        ProbePlan plan = Sophia.builder(config).env(name -> null).build().plan();
 
         Map<String, Long> bySource = plan.probes().stream()
                 .collect(Collectors.groupingBy(p -> p.source().wire(), Collectors.counting()));
@@ -55,7 +53,7 @@ class WiringTest {
     }
 
     private static GitHubActionsConfig github(DeploymentConfig config) throws Exception {
-        return Wiring.plan(config, Clock.systemUTC(), name -> null).probes().stream()
+        return Sophia.builder(config).env(name -> null).build().plan().probes().stream()
                 .filter(GitHubActionsProbe.class::isInstance).map(GitHubActionsProbe.class::cast)
                 .findFirst().orElseThrow().config();
     }
@@ -69,7 +67,7 @@ class WiringTest {
                 "    url: http://127.0.0.1:9/",
                 "  - id: b",
                 "    url: http://localhost:9/"), Path.of("inline.yaml"));
-        List<String> sources = Wiring.plan(config, Clock.systemUTC(), name -> null).probes().stream()
+        List<String> sources = Sophia.builder(config).env(name -> null).build().plan().probes().stream()
                 .map(p -> p.serviceId() + ":" + p.source().wire()).toList();
         assertEquals(List.of("a:http", "b:http", "b:dns"), sources);
     }

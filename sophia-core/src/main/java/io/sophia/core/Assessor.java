@@ -6,19 +6,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The small pipeline: run the probes, then diagnose what they saw.
+ * The small pipeline that makes an assessment: run the probes, then diagnose what they saw. (Named
+ * Assessor, not Pipeline: "pipeline" in Sophia is the CI pipeline that deployed the services.)
  *
  * <pre>{@code
- * Assessment a = new Pipeline(runner, diagnosis, Clock.systemUTC()).run(deployment, probes);
+ * Assessment a = new Assessor(runner, diagnosis, Clock.systemUTC()).run(deployment, probes);
  * }</pre>
  *
  * @param executor  runs the probes (the probes module's {@code ProbeRunner})
  * @param diagnoser explains the observations (the diagnosis module's {@code Diagnosis})
  * @param clock     stamps the assessment
  */
-public record Pipeline(ProbeExecutor executor, Diagnoser diagnoser, Clock clock) {
+public record Assessor(ProbeExecutor executor, Diagnoser diagnoser, Clock clock) {
 
-    public Pipeline {
+    public Assessor {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(diagnoser, "diagnoser");
         Objects.requireNonNull(clock, "clock");

@@ -1,0 +1,330 @@
+package io.sophia.examples;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sophia.report.JsonReport;
+import io.sophia.report.ReportFiles;
+import io.sophia.report.ReportFormatException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Canary tokens of every known shape — GitHub ({@code ghp_}, {@code gho_}, {@code ghs_},
+ * {@code github_pat_}), Fly ({@code FlyV1 fm2_…}), Bearer, AWS, Slack, Stripe, JWT, a generic
+ * {@code *_TOKEN=} assignment, a URL password and the value of a token variable of no known
+ * shape — are pushed through every output path: the four report files, the command line's stdout
+ * and stderr (the CLI runs in-process with redirected streams), log records, exception messages,
+ * config and rule-file errors. No 12-character piece of any of them may appear anywhere, and no
+ * terminal control sequence from a remote string reaches stdout.
+ *
+ * <p>The tokens are assembled at run time (they are fakes; a scanner should not flag this file).
+ */
+@DisplayName("Canary tokens never come out, whatever path they take")
+class CanaryTest {
+
+    private static final String ALNUM = "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXc";
+
+    static final String GHP = "ghp" + "_" + ALNUM + "Vb6N";
+    static final String GHO = "gho" + "_" + "N6bV" + new StringBuilder(ALNUM).reverse();
+    static final String GHS = "ghs" + "_" + "M3nB5vC7xZ9lK2jH4gF6dS8aP1oI0uY7";
+    static final String PAT = "github" + "_pat_" + "11AB2CD3E0" + ALNUM + "_" + ALNUM + "x9Y8z7W6v5";
+    static final String FLY = "fm2" + "_" + "lJPECAAAAAAAAMx0bHV1ZGVkLWtleS1jYW5hcnkxMjM0NTY3ODk" + "," + "fm2" + "_"
+            + "lJPETm90QWZ0ZXIgMjAzMC0wMS0wMVQwMDowMDowMFo";
+    static final String BEARER = "Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2RlZmNhbmFyeQ";
+    static final String AWS = "AKIA" + "Q3EGRTX7YCNZ2WLM";
+    static final String SLACK = "xoxb" + "-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
+    static final String STRIPE = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dcCanary";
+    static final String JWT = "eyJhbGciOiJIUzI1NiJ9" + "." + "eyJzdWIiOiJjYW5hcnktdXNlciIsImlhdCI6MTcwMDAwMDAwMH0" + "."
+            + "c2lnbmF0dXJlLWNhbmFyeS0xMjM0NTY3ODk";
+    static final String GENERIC = "q7Wm2Kx9Lp4Rt8Zn3Vb6Hc1";
+    static final String URL_PASSWORD = "Pa55w0rd-Canary-9X7qLm";
+    /** The value of a token variable: no known shape, masked because the config names the variable. */
+    static final String ENV_TOKEN = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+    static final String FLY_ENV_TOKEN = "FlyV1 " + FLY;
+
+    /** Every secret, as it would appear in text. */
+    static final List<String> SECRETS = List.of(GHP, GHO, GHS, PAT, FLY, BEARER, AWS, SLACK, STRIPE, JWT, GENERIC,
+            URL_PASSWORD, ENV_TOKEN);
+
+    /** Text carrying every token in its usual context, with terminal control sequences around. */
+    static String carrier() {
+        return "\u001b]0;pwned-title\u0007\u001b[2J push failed: " + GHP + " " + GHO + " token " + GHS + " " + PAT
+                + " Authorization: FlyV1 " + FLY + " Bearer " + BEARER + " aws " + AWS + " slack " + SLACK
+                + " stripe " + STRIPE + " jwt " + JWT + " DEPLOY_TOKEN=" + GENERIC + " https://deploy:" + URL_PASSWORD
+                + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m";
+    }
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private HttpServer server;
+    private final List<String> logs = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logs.add(new SimpleFormatter().format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger sophiaLogger = Logger.getLogger("io.sophia");
+    private Level levelBefore;
+
+    @BeforeEach
+    void start() throws IOException {
+        levelBefore = sophiaLogger.getLevel();
+        sophiaLogger.setLevel(Level.ALL);
+        sophiaLogger.addHandler(capture);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        sophiaLogger.removeHandler(capture);
+        sophiaLogger.setLevel(levelBefore);
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A service, a GitHub API and a Fly Machines API on loopback, every answer full of canaries. */
+    private void answer(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+            String c = json(carrier());
+            String long1 = "x ".repeat(996) + GHP; // a quote limit of 2,000 characters falls inside the token
+            if (path.startsWith("/svc")) {
+                send(ex, 503, "text/plain", carrier() + "\n" + "y".repeat(150) + " " + ENV_TOKEN + " " + carrier());
+            } else if (path.endsWith("/actions/runs/42")) {
+                send(ex, 200, "application/json", "{\"id\":42,\"name\":\"Deploy " + c + "\",\"head_branch\":\"" + c
+                        + "\",\"head_sha\":\"" + GHP + "\",\"event\":\"push\",\"status\":\"completed\",\"conclusion\":\"failure\","
+                        + "\"run_attempt\":1,\"html_url\":\"https://deploy:" + URL_PASSWORD + "@github.example.test/run\"}");
+            } else if (path.endsWith("/actions/runs/42/jobs")) {
+                send(ex, 200, "application/json", "{\"total_count\":1,\"jobs\":[{\"id\":7,\"run_id\":42,\"name\":\"deploy "
+                        + c + "\",\"status\":\"completed\",\"conclusion\":\"failure\",\"runner_name\":\"" + c
+                        + "\",\"labels\":[\"" + c + "\"],\"steps\":[{\"number\":1,\"name\":\"Push " + c
+                        + "\",\"status\":\"completed\",\"conclusion\":\"failure\"}]}]}");
+            } else if (path.endsWith("/check-runs/7/annotations")) {
+                send(ex, 200, "application/json", "[{\"annotation_level\":\"failure\",\"title\":\"" + c
+                        + "\",\"message\":\"" + c + "\",\"path\":\".github\",\"start_line\":1}]");
+            } else if (path.endsWith("/actions/jobs/7/logs")) {
+                send(ex, 200, "text/plain", "2026-01-02T03:00:00.0000000Z ##[group]Run docker push\n"
+                        + "ERROR: failed to push: unauthorized: authentication required " + carrier() + "\n"
+                        + "ERROR: failed to solve: " + long1 + "\n"
+                        + "Error: the token " + auth + " was rejected\n"
+                        + "##[error]Process completed with exit code 1.\n");
+            } else if (path.contains("/machines")) {
+                send(ex, 401, "application/json", "{\"error\":\"token " + json(auth) + " invalid; " + c + "\"}");
+            } else {
+                send(ex, 404, "application/json", "{\"message\":\"Not Found " + c + "\"}");
+            }
+        }
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run cli(Function<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private final Function<String, String> env = Map.of("CANARY_GH", ENV_TOKEN, "CANARY_FLY", FLY_ENV_TOKEN)::get;
+
+    /** Every place a piece of a secret was found, as "where: piece". */
+    private static List<String> leaks(Map<String, String> outputs) {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, String> o : outputs.entrySet()) {
+            for (String secret : SECRETS) {
+                for (int i = 0; i + 12 <= secret.length(); i++) {
+                    String piece = secret.substring(i, i + 12);
+                    if (o.getValue().contains(piece)) {
+                        found.add(o.getKey() + ": '" + piece + "'");
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void assertNoLeak(Map<String, String> outputs) {
+        List<String> leaks = leaks(outputs);
+        assertTrue(leaks.isEmpty(), () -> "leaked: " + leaks);
+    }
+
+    @Test
+    @DisplayName("a check whose every remote answer is full of tokens prints and writes none of them")
+    void check() throws Exception {
+        Path config = Files.writeString(tmp.resolve("deploy.yaml"), """
+                deployment: canary
+                services:
+                  - id: api
+                    url: http://127.0.0.1:%d/svc/health
+                    critical: true
+                pipeline:
+                  github: {apiUrl: "%s", repository: acme/shop, runId: 42, tokenEnv: CANARY_GH}
+                platform:
+                  fly: {apiUrl: "%s", tokenEnv: CANARY_FLY, apps: {api: shop-api}}
+                probe: {timeout: 3s, retries: 0}
+                """.formatted(server.getAddress().getPort(), root(), root()));
+        Path out = tmp.resolve("out");
+
+        Run r = cli(env, "check", "--config", config.toString(), "--out", out.toString());
+
+        assertEquals(2, r.exit(), r.err());
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("stdout", r.out());
+        outputs.put("stderr", r.err());
+        for (String name : ReportFiles.FILE_NAMES) {
+            outputs.put(name, Files.readString(out.resolve(name)));
+        }
+        outputs.put("logs", String.join("\n", logs));
+        assertNoLeak(outputs);
+        // the canaries did travel: the report quotes the log line they were masked in
+        assertTrue(outputs.get("report.json").contains("[REDACTED]"), "nothing was masked: the canaries never arrived");
+        assertTrue(outputs.get("report.json").contains("failed to push"), "the log line is quoted");
+        assertFalse(r.out().contains("\u001b") || r.err().contains("\u001b") || r.out().contains("\u0007"),
+                "a control sequence reached the terminal: " + r.out());
+    }
+
+    @Test
+    @DisplayName("config errors, rule-file errors and a credentials file named as config echo no token")
+    void errorPaths() throws Exception {
+        Path creds = Files.writeString(tmp.resolve(".git-credentials"), "https://deploy:" + GHP + "@github.com\n"
+                + "DEPLOY_TOKEN=" + GENERIC + "\naws_secret_access_key = " + AWS + "\n" + carrier() + "\n");
+        Path withRules = Files.writeString(tmp.resolve("rules.yaml"), """
+                deployment: canary
+                services:
+                  - id: api
+                    url: http://127.0.0.1:9/
+                rules: [.git-credentials]
+                """);
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), """
+                deployment: canary
+                services:
+                  - id: "%s"
+                    url: "https://deploy:%s@api.example.test:99999999/x"
+                    critical: "%s"
+                pipeline:
+                  github: {repository: "%s", runId: "%s", tokenEnv: "%s"}
+                probe: {timeout: "%s"}
+                """.formatted(SLACK, URL_PASSWORD, STRIPE, PAT, JWT, BEARER, GHS));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (Path config : List.of(creds, withRules, bad)) {
+            Run r = cli(env, "check", "--config", config.toString(), "--out", tmp.resolve("o").toString());
+            assertEquals(64, r.exit(), r.err());
+            assertTrue(r.err().contains(config.getFileName().toString()) || r.err().contains(".git-credentials"), r.err());
+            outputs.put(config.getFileName() + " stdout", r.out());
+            outputs.put(config.getFileName() + " stderr", r.err());
+        }
+        // a token given on the command line by mistake
+        for (String token : List.of(GHP, "--out=" + FLY_ENV_TOKEN, AWS)) {
+            Run r = cli(env, token.startsWith("--") ? new String[] {"check", token} : new String[] {token});
+            assertEquals(64, r.exit(), r.err());
+            outputs.put("argument " + token.substring(0, 3) + " stderr", r.err());
+        }
+        // an output directory that is a file: exit 73, naming the directory only
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), carrier());
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), "deployment: canary\nservices:\n  - id: api\n"
+                + "    url: http://127.0.0.1:9/\n");
+        Run r = cli(env, "check", "--config", ok.toString(), "--out", file.toString());
+        assertEquals(73, r.exit(), r.err());
+        assertTrue(r.err().contains("not-a-dir"), r.err());
+        assertEquals(carrier(), Files.readString(file), "what was there is untouched");
+        outputs.put("73 stderr", r.err());
+        outputs.put("logs", String.join("\n", logs));
+        assertNoLeak(outputs);
+    }
+
+    @Test
+    @DisplayName("a report.json with tokens where they do not belong fails with a message free of them")
+    void reportReaderErrors() {
+        List<String> messages = new ArrayList<>();
+        for (String json : List.of("{\"schemaVersion\": \"" + json(carrier()) + "\"}", carrier(),
+                "{\"schemaVersion\":\"1.0\",\"deployment\":\"x\",\"observations\":[{\"type\":\"" + json(carrier()) + "\"}]}",
+                "{\"" + GHP + "\": " + AWS + "}")) {
+            ReportFormatException e = assertThrows(ReportFormatException.class, () -> JsonReport.read(json));
+            messages.add(e.getMessage());
+        }
+        assertNoLeak(Map.of("ReportFormatException", String.join("\n", messages)));
+    }
+
+    @Test
+    @DisplayName("the canary finder itself finds a planted token")
+    void theFinderFindsAPlantedToken() {
+        assertFalse(leaks(Map.of("planted", "x " + STRIPE.substring(3, 17) + " y")).isEmpty());
+        assertTrue(leaks(Map.of("clean", "[REDACTED] and 12-char-long-text")).isEmpty());
+    }
+}

@@ -1,0 +1,288 @@
+package io.sophia.report;
+
+import io.sophia.core.Deployment;
+import io.sophia.diagnosis.InputException;
+import io.sophia.diagnosis.InputTree;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated deployment description: what {@code sophia check --config FILE} reads, as a library
+ * feature. The YAML or JSON keys are those of DESIGN.md, documented key by key in the JSON Schema
+ * shipped as the resource {@value #SCHEMA_RESOURCE} (point an editor's YAML language server at it to
+ * complete and check a config):
+ *
+ * <pre>{@code
+ * deployment: Sophia AI
+ * services:
+ *   - id: mcp-repo
+ *     name: MCP Repo
+ *     url: https://sophiaai-mcp-repo-v2.fly.dev/mcp
+ *     kind: mcp                 # http (default), mcp, tcp
+ *     capability: GitHub integration
+ *     critical: true
+ *     dependsOn: [dashboard]
+ *     expect: {statusCodes: [200], maxLatency: 300ms, healthPath: /health, versionField: /version}
+ * pipeline:
+ *   github: {repository: owner/name, runId: 17176258341, tokenEnv: GITHUB_TOKEN}
+ * platform:
+ *   fly: {tokenEnv: FLY_API_TOKEN, apps: {mcp-repo: sophiaai-mcp-repo-v2}}
+ * probe: {timeout: 2s, retries: 1}
+ * gate: {...}                   # handed to the diagnosis' gate policy
+ * rules: [rules/extra.yaml]     # knowledge-base rule files, relative to this file
+ * }</pre>
+ *
+ * <p>Every problem — a malformed file, an unknown key, a port outside 1–65535, a duration that is not
+ * positive, a duplicate service id, a {@code dependsOn} naming no service — is an
+ * {@link InputException} naming the file, line and key ({@code bad.yaml line 5: services[0].critical:
+ * expected true or false, got 'maybe'}). Values that look like secrets are never echoed.
+ *
+ * <p>Hosts that configure in code use {@link #of(Deployment)} and the {@code with...} methods, or
+ * {@link Sophia#builder(Deployment)}.
+ *
+ * @param source     the file it was read from, as the user named it; empty for a config built in code
+ * @param deployment the services and their topology
+ * @param github     the CI source, or null when not configured
+ * @param fly        the platform source, or null when not configured
+ * @param probe      timeouts and retries
+ * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
+ * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
+ * @param rules      rule files, resolved against the config file's directory
+ */
+public record DeploymentConfig(Optional<Path> source, Deployment deployment, GitHub github, Fly fly,
+                               ProbeSettings probe, Map<String, Object> gate, int gateLine, List<Path> rules) {
+
+    /** Class-path resource of the config's JSON Schema (draft 2020-12). */
+    public static final String SCHEMA_RESOURCE = "/io/sophia/report/config.schema.json";
+    /** Default GitHub REST API. */
+    public static final URI GITHUB_API = URI.create("https://api.github.com");
+    /** Default Fly.io Machines API. */
+    public static final URI FLY_API = URI.create("https://api.machines.dev");
+
+    public DeploymentConfig {
+        source = Objects.requireNonNullElse(source, Optional.empty());
+        Objects.requireNonNull(deployment, "deployment");
+        probe = Objects.requireNonNullElse(probe, ProbeSettings.DEFAULTS);
+        gate = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(gate, Map.of())));
+        rules = List.copyOf(Objects.requireNonNullElse(rules, List.of()));
+    }
+
+    /** A config of {@code deployment} alone: no CI or platform source, default probe settings and gate. */
+    public static DeploymentConfig of(Deployment deployment) {
+        return new DeploymentConfig(Optional.empty(), deployment, null, null, ProbeSettings.DEFAULTS, Map.of(), 0,
+                List.of());
+    }
+
+    /** This config with the CI source {@code github}. */
+    public DeploymentConfig withGitHub(GitHub github) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+    }
+
+    /** This config with the platform source {@code fly}. */
+    public DeploymentConfig withFly(Fly fly) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+    }
+
+    /** This config with other probe settings. */
+    public DeploymentConfig withProbe(ProbeSettings probe) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+    }
+
+    /** This config with a {@code gate} section (the keys of the YAML section, as plain values). */
+    public DeploymentConfig withGate(Map<String, Object> gate) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, 0, rules);
+    }
+
+    /** This config with knowledge-base rule files (applied in order over the built-in base). */
+    public DeploymentConfig withRules(List<Path> rules) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+    }
+
+    /** How errors name this config: its file as the user named it, or {@code config} when built in code. */
+    public String name() {
+        return source.map(Path::toString).orElse("config");
+    }
+
+    /**
+     * The {@code pipeline.github} section. Start from {@link #run(String, long)} or
+     * {@link #latest(String, String)}; the {@code with...} methods set the optional parts.
+     *
+     * @param apiUrl      REST API root (GitHub Enterprise Server or a loopback stand-in); default {@link #GITHUB_API}
+     * @param repository  {@code owner/name}
+     * @param runId       the run to read, or null to read the latest run of {@code workflow}
+     * @param workflow    workflow file name or id, used when {@code runId} is null
+     * @param branch      branch of the latest run, or null for any
+     * @param tokenEnv    name of the environment variable holding the token, or null for anonymous access
+     * @param maxLogBytes bytes read at most from one failed job's log (its tail when longer), or null for the
+     *                    probe's default ({@code GitHubActionsConfig.DEFAULT_MAX_LOG_BYTES}, 64 MiB)
+     * @param allAttempts read the jobs of every attempt of the run ({@code filter=all}) instead of the latest
+     */
+    public record GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv,
+                         Long maxLogBytes, boolean allAttempts) {
+
+        public GitHub {
+            apiUrl = Objects.requireNonNullElse(apiUrl, GITHUB_API);
+            Objects.requireNonNull(repository, "repository");
+        }
+
+        /** Run {@code runId} of {@code repository} on the public API, read anonymously. */
+        public static GitHub run(String repository, long runId) {
+            return new GitHub(GITHUB_API, repository, runId, null, null, null, null, false);
+        }
+
+        /** The latest run of {@code workflow} (file name or id) of {@code repository}, any branch. */
+        public static GitHub latest(String repository, String workflow) {
+            return new GitHub(GITHUB_API, repository, null, workflow, null, null, null, false);
+        }
+
+        /** Another API root (GitHub Enterprise Server, a stand-in). */
+        public GitHub withApiUrl(URI apiUrl) {
+            return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
+        }
+
+        /** The latest run on {@code branch} only. */
+        public GitHub withBranch(String branch) {
+            return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
+        }
+
+        /** The token read from the environment variable {@code tokenEnv}. */
+        public GitHub withTokenEnv(String tokenEnv) {
+            return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
+        }
+
+        /** At most {@code maxLogBytes} read from one failed job's log. */
+        public GitHub withMaxLogBytes(long maxLogBytes) {
+            return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
+        }
+
+        /** The jobs of every attempt of the run, not only the latest. */
+        public GitHub withAllAttempts(boolean allAttempts) {
+            return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
+        }
+    }
+
+    /**
+     * The {@code platform.fly} section. Start from {@link #apps(Map)}.
+     *
+     * @param apiUrl   Machines API root; default {@link #FLY_API}
+     * @param tokenEnv name of the environment variable holding the token, or null for {@code FLY_API_TOKEN}
+     * @param apps     service id to Fly app name, in file order
+     */
+    public record Fly(URI apiUrl, String tokenEnv, Map<String, String> apps) {
+        public Fly {
+            apiUrl = Objects.requireNonNullElse(apiUrl, FLY_API);
+            // file order, not Map.copyOf's per-JVM order: the machines, and so report.json, follow it
+            apps = Collections.unmodifiableMap(new LinkedHashMap<>(apps));
+        }
+
+        /** The apps of these services (service id to Fly app name) on the public API. */
+        public static Fly apps(Map<String, String> apps) {
+            return new Fly(FLY_API, null, apps);
+        }
+
+        /** Another API root (a stand-in). */
+        public Fly withApiUrl(URI apiUrl) {
+            return new Fly(apiUrl, tokenEnv, apps);
+        }
+
+        /** The token read from the environment variable {@code tokenEnv}. */
+        public Fly withTokenEnv(String tokenEnv) {
+            return new Fly(apiUrl, tokenEnv, apps);
+        }
+    }
+
+    /**
+     * The {@code probe} section.
+     *
+     * @param timeout       deadline of one probe (default 5 s)
+     * @param retries       retries of transient failures (default 1)
+     * @param maxConcurrent probes run at once (default 16)
+     */
+    public record ProbeSettings(Duration timeout, int retries, int maxConcurrent) {
+        /** 5 s, 1 retry, 16 at once. */
+        public static final ProbeSettings DEFAULTS = new ProbeSettings(Duration.ofSeconds(5), 1, 16);
+
+        public ProbeSettings {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            if (retries < 0 || maxConcurrent < 1) {
+                throw new IllegalArgumentException("retries must be >= 0 and maxConcurrent >= 1");
+            }
+        }
+
+        /** The defaults with another timeout. */
+        public static ProbeSettings timeout(Duration timeout) {
+            return new ProbeSettings(timeout, DEFAULTS.retries(), DEFAULTS.maxConcurrent());
+        }
+    }
+
+    /** Environment variable the Fly.io probe reads its token from when {@code platform.fly.tokenEnv} is absent. */
+    public static final String DEFAULT_FLY_TOKEN_ENV = io.sophia.probes.FlyConfig.DEFAULT_TOKEN_ENV;
+
+    /**
+     * The values of the token variables this config names, read through {@code env} (set ones only): what
+     * every output of a check masks — the report (see {@link ProbePlan#redaction()}) and, in a command
+     * line, its terminal streams.
+     */
+    public List<String> secretValues(java.util.function.Function<String, String> env) {
+        List<String> names = new java.util.ArrayList<>();
+        if (github != null && github.tokenEnv() != null) {
+            names.add(github.tokenEnv());
+        }
+        if (fly != null) {
+            names.add(fly.tokenEnv() != null ? fly.tokenEnv() : DEFAULT_FLY_TOKEN_ENV);
+        }
+        List<String> values = new java.util.ArrayList<>();
+        for (String name : names) {
+            String v = env.apply(name);
+            if (v != null && !v.isBlank()) {
+                values.add(v);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** The CI source, when configured. */
+    public Optional<GitHub> githubOpt() {
+        return Optional.ofNullable(github);
+    }
+
+    /** The platform source, when configured. */
+    public Optional<Fly> flyOpt() {
+        return Optional.ofNullable(fly);
+    }
+
+    /**
+     * Reads and validates a YAML or JSON file ({@code .json} is read as JSON, anything else as YAML).
+     *
+     * @throws InputException listing every problem, each with file, line and key
+     */
+    public static DeploymentConfig load(Path file) {
+        return ConfigReader.load(file);
+    }
+
+    /**
+     * Reads and validates a document given as text; {@code file} names it in errors, tells JSON from YAML
+     * by its extension and anchors relative rule paths.
+     *
+     * @throws InputException listing every problem, each with file, line and key
+     */
+    public static DeploymentConfig parse(String text, Path file) {
+        return ConfigReader.parse(text, file);
+    }
+
+    /** Formats a duration the way the config writes it ({@code 300ms}, {@code 2s}, {@code 1m}); see {@link InputTree#formatDuration}. */
+    public static String formatDuration(Duration d) {
+        return InputTree.formatDuration(d);
+    }
+}

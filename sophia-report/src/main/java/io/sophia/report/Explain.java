@@ -1,0 +1,278 @@
+package io.sophia.report;
+
+import io.sophia.core.Deployment;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import io.sophia.diagnosis.InputException;
+
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code sophia explain} diagnoses, without a fleet config: a GitHub Actions run named by its
+ * url, a build or deploy log from any CI, the machines of Fly apps, or any combination. Run it with
+ * {@link Sophia#explain(Explain, java.time.Clock, java.util.function.Function)} (or the one-argument
+ * shortcuts {@link Sophia#explain(URI)} and {@link Sophia#explain(Reader)}).
+ *
+ * <pre>{@code
+ * Assessment a = Sophia.explain(Explain.builder()
+ *         .run(URI.create("https://github.com/acme/shop/actions/runs/123"))
+ *         .flyApp("shop-api")
+ *         .build(), Clock.systemUTC(), System::getenv);
+ * }</pre>
+ *
+ * <p>A run url {@code https://HOST/OWNER/REPO/actions/runs/ID[/attempts/N][/job/JOB]} is read through
+ * {@code https://api.github.com} for github.com and {@code https://HOST/api/v3} for GitHub Enterprise
+ * Server, unless {@link Builder#apiUrl(URI)} says otherwise; the token comes from
+ * {@link Builder#tokenEnv(String)} (default {@code GITHUB_TOKEN}). Each Fly app becomes a critical
+ * service of the same name whose health is read from its machines (its endpoints are not probed).
+ *
+ * <p>Immutable once built, except that the log {@link Reader} is consumed by the one explanation
+ * that reads it. Stability: stable API.
+ */
+public final class Explain {
+
+    /** Default variable of the GitHub token: {@code GITHUB_TOKEN}. */
+    public static final String DEFAULT_TOKEN_ENV = "GITHUB_TOKEN";
+    private static final Pattern RUN_PATH = Pattern.compile(
+            "/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/actions/runs/(\\d{1,19})(?:/attempts/\\d+)?(?:/job/\\d+)?/?");
+
+    private final DeploymentConfig config;
+    private final String logName;
+    private final Reader log;
+    private final Path logFile;
+
+    private Explain(DeploymentConfig config, String logName, Reader log, Path logFile) {
+        this.config = config;
+        this.logName = logName;
+        this.log = log;
+        this.logFile = logFile;
+    }
+
+    /** A builder; at least one of a run, a log or a Fly app must be given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The run at {@code runUrl}, token from {@code GITHUB_TOKEN}. */
+    public static Explain run(URI runUrl) {
+        return builder().run(runUrl).build();
+    }
+
+    /** The log read from {@code log}, called {@code name} in the reports. */
+    public static Explain log(String name, Reader log) {
+        return builder().log(name, log).build();
+    }
+
+    /** The config this explanation probes with: no endpoints, the run as {@code pipeline.github}, the apps as {@code platform.fly}. */
+    public DeploymentConfig config() {
+        return config;
+    }
+
+    /** The log's name, or null without a log. */
+    public String logName() {
+        return logName;
+    }
+
+    /** The log, or null. */
+    Reader log() {
+        return log;
+    }
+
+    /** The log file, read (and closed) by the explanation, or null. */
+    Path logFile() {
+        return logFile;
+    }
+
+    /**
+     * The API root, repository and run id of a run url.
+     *
+     * @param apiUrl     the REST API root of the url's host
+     * @param repository {@code owner/name}
+     * @param runId      the run
+     */
+    public record RunUrl(URI apiUrl, String repository, long runId) {
+
+        /**
+         * Parses {@code https://github.com/OWNER/REPO/actions/runs/ID} (attempt and job suffixes allowed).
+         *
+         * @throws IllegalArgumentException saying what a run url looks like
+         */
+        public static RunUrl parse(URI url) {
+            Objects.requireNonNull(url, "url");
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            Matcher m = url.getRawPath() == null ? null : RUN_PATH.matcher(url.getRawPath());
+            if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null || m == null || !m.matches()
+                    || url.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("not a GitHub Actions run url (expected https://github.com/OWNER/REPO/"
+                        + "actions/runs/ID): " + url.getScheme() + "://" + url.getHost() + url.getRawPath());
+            }
+            String host = url.getHost().toLowerCase(Locale.ROOT);
+            URI api = host.equals("github.com") || host.equals("www.github.com") ? DeploymentConfig.GITHUB_API
+                    : URI.create(scheme + "://" + url.getRawAuthority() + "/api/v3");
+            try {
+                return new RunUrl(api, m.group(1) + "/" + m.group(2), Long.parseLong(m.group(3)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("run id out of range in " + url.getRawPath());
+            }
+        }
+    }
+
+    /** Builds an {@link Explain}. */
+    public static final class Builder {
+        private URI runUrl;
+        private URI apiUrl;
+        private String tokenEnv = DEFAULT_TOKEN_ENV;
+        private String logName;
+        private Reader log;
+        private Path logFile;
+        private final List<String> flyApps = new ArrayList<>();
+        private String flyTokenEnv;
+        private URI flyApiUrl;
+
+        private Builder() {
+        }
+
+        /** The GitHub Actions run to read. */
+        public Builder run(URI runUrl) {
+            this.runUrl = Objects.requireNonNull(runUrl, "runUrl");
+            return this;
+        }
+
+        /** The REST API root to read the run through (GitHub Enterprise Server, a stand-in). */
+        public Builder apiUrl(URI apiUrl) {
+            this.apiUrl = apiUrl;
+            return this;
+        }
+
+        /** The variable holding the GitHub token; default {@link #DEFAULT_TOKEN_ENV}. */
+        public Builder tokenEnv(String tokenEnv) {
+            this.tokenEnv = tokenEnv;
+            return this;
+        }
+
+        /** A log to scan, called {@code name} in the reports. One log per explanation. */
+        public Builder log(String name, Reader log) {
+            oneLog();
+            this.logName = name == null || name.isBlank() ? "log" : name;
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * A log file to scan (UTF-8, a malformed byte read as U+FFFD), called by its file name in the reports.
+         *
+         * @throws InputException (key {@code log}) when it cannot be read
+         */
+        public Builder logFile(Path file) {
+            oneLog();
+            if (!Files.isRegularFile(Objects.requireNonNull(file, "file")) || !Files.isReadable(file)) {
+                throw InputException.of("explain", 0, "log", "cannot read the log file " + file);
+            }
+            this.logName = String.valueOf(file.getFileName());
+            this.logFile = file;
+            return this;
+        }
+
+        private void oneLog() {
+            if (log != null || logFile != null) {
+                throw InputException.of("explain", 0, "log", "one log per explanation: " + logName + " is already named");
+            }
+        }
+
+        /**
+         * The run at {@code url}, as typed by a user.
+         *
+         * @throws InputException (key {@code run}) when it is not a url
+         */
+        public Builder run(String url) {
+            return run(uri(url, "run"));
+        }
+
+        /**
+         * The API root as typed by a user, or null for the run url's.
+         *
+         * @throws InputException (key {@code api-url}) when it is not a url
+         */
+        public Builder apiUrl(String url) {
+            return apiUrl(url == null ? null : uri(url, "api-url"));
+        }
+
+        private static URI uri(String s, String key) {
+            try {
+                return new URI(Objects.requireNonNull(s, key));
+            } catch (URISyntaxException e) {
+                throw InputException.of("explain", 0, key, "not a url: " + e.getReason());
+            }
+        }
+
+        /** A Fly app whose machines, events and checks are read. */
+        public Builder flyApp(String app) {
+            flyApps.add(Objects.requireNonNull(app, "app"));
+            return this;
+        }
+
+        /** The variable holding the Fly token; default the probe's ({@code FLY_API_TOKEN}). */
+        public Builder flyTokenEnv(String flyTokenEnv) {
+            this.flyTokenEnv = flyTokenEnv;
+            return this;
+        }
+
+        /** The Machines API root (a stand-in). */
+        public Builder flyApiUrl(URI flyApiUrl) {
+            this.flyApiUrl = flyApiUrl;
+            return this;
+        }
+
+        /**
+         * @throws InputException when nothing is named, or the run url or an app name cannot be used (key {@code run}
+         *                        or {@code fly-app})
+         */
+        public Explain build() {
+            if (runUrl == null && log == null && logFile == null && flyApps.isEmpty()) {
+                throw InputException.of("explain", 0, "run", "name a run url, a log or a Fly app to explain");
+            }
+            List<Service> services = new ArrayList<>();
+            Map<String, String> apps = new LinkedHashMap<>();
+            for (String app : flyApps) {
+                if (!app.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                    throw InputException.of("explain", 0, "fly-app", "not a Fly app name: '" + app + "'");
+                }
+                services.add(Service.builder(app, "https://" + app + ".fly.dev/").kind(ServiceKind.HTTP).critical(true).build());
+                apps.put(app, app);
+            }
+            String name = !flyApps.isEmpty() ? flyApps.get(0) : logName;
+            DeploymentConfig config;
+            RunUrl run = null;
+            if (runUrl != null) {
+                try {
+                    run = RunUrl.parse(runUrl);
+                } catch (IllegalArgumentException e) {
+                    throw InputException.of("explain", 0, "run", e.getMessage());
+                }
+                name = run.repository() + " run " + run.runId();
+            }
+            config = DeploymentConfig.of(new Deployment(name, services));
+            if (run != null) {
+                config = config.withGitHub(DeploymentConfig.GitHub.run(run.repository(), run.runId())
+                        .withApiUrl(apiUrl != null ? apiUrl : run.apiUrl()).withTokenEnv(tokenEnv));
+            }
+            if (!apps.isEmpty()) {
+                DeploymentConfig.Fly fly = DeploymentConfig.Fly.apps(apps).withTokenEnv(flyTokenEnv);
+                config = config.withFly(flyApiUrl == null ? fly : fly.withApiUrl(flyApiUrl));
+            }
+            return new Explain(config, logName, log, logFile);
+        }
+    }
+}
