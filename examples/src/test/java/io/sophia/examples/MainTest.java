@@ -154,7 +154,17 @@ class MainTest {
         Function<String, String> env = DemoFleet.env(name -> null);
         ProbePlan plan = Sophia.builder(config).clock(CLOCK).env(env).build().plan();
         // replay the recorded observations through the same diagnosis, redaction and writer
-        Assessment again = plan.run(probes -> recorded.observations());
+        Assessment again = plan.run(new io.sophia.core.ProbeExecutor() {
+            @Override
+            public List<io.sophia.core.Observation> execute(List<? extends io.sophia.core.Probe> probes) {
+                return recorded.observations();
+            }
+
+            @Override
+            public java.util.Optional<io.sophia.core.Probing> probing() {
+                return java.util.Optional.ofNullable(recorded.probing()); // the recorded timeout and budget too
+            }
+        });
         Path dir = tmp.resolve("replay");
         ReportFiles.writeAll(again, dir);
         assertEquals(json, Files.readString(dir.resolve("report.json")));

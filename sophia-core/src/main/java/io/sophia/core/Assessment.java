@@ -11,10 +11,12 @@ import java.util.Objects;
  * <p>Immutable. With nothing failing, {@code causes} is empty.
  *
  * @param schemaVersion version of the report.json schema this assessment renders to
+ * @param probing       how the probes were run (timeout and the check's budget), or null when not known
+ *                      (observations a host gathered itself, an assessment read from an older report)
  */
 public record Assessment(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
                          List<Observation> observations, List<RankedCause> causes, List<Anomaly> anomalies,
-                         Impact impact, List<Action> actions, GateDecision gate) {
+                         Impact impact, List<Action> actions, GateDecision gate, Probing probing) {
 
     /** The schema version written by this library. */
     public static final String SCHEMA_VERSION = "1.0";
@@ -32,6 +34,20 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
         if (sum > 1.0 + 1e-9) {
             throw new IllegalArgumentException("cause probabilities sum to " + sum + " > 1");
         }
+    }
+
+    /** An assessment without {@link #probing()}, as before it was recorded. */
+    public Assessment(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
+                      List<Observation> observations, List<RankedCause> causes, List<Anomaly> anomalies,
+                      Impact impact, List<Action> actions, GateDecision gate) {
+        this(schemaVersion, deployment, generatedAt, services, observations, causes, anomalies, impact, actions, gate,
+                null);
+    }
+
+    /** This assessment with {@code probing} recorded. */
+    public Assessment withProbing(Probing probing) {
+        return new Assessment(schemaVersion, deployment, generatedAt, services, observations, causes, anomalies, impact,
+                actions, gate, probing);
     }
 
     /** The most probable cause, if any. */

@@ -29,7 +29,8 @@ public record Assessor(ProbeExecutor executor, Diagnoser diagnoser, Clock clock)
     public Assessment run(Deployment deployment, List<? extends Probe> probes, List<Observation> extra) {
         List<Observation> all = new ArrayList<>(executor.execute(probes));
         all.addAll(extra);
-        return diagnoser.diagnose(deployment, all, clock.instant());
+        Assessment a = diagnoser.diagnose(deployment, all, clock.instant());
+        return executor.probing().map(a::withProbing).orElse(a);
     }
 
     /** Probes, then diagnoses. */

@@ -55,6 +55,11 @@ public enum FailureKind {
     CIRCUIT_OPEN,
     /** Too many probes at once; the bulkhead refused this one. */
     BULKHEAD_FULL,
+    /**
+     * The check's time budget ran out before this probe could start (it waited for capacity): it
+     * says nothing about the target, whose status stays unknown.
+     */
+    NOT_PROBED,
     /** Any other failure, described in the detail. */
     OTHER;
 

@@ -9,6 +9,11 @@ import java.util.List;
  * and turns any exception into a {@link Observation.ProbeFailure}, so nothing reaches the host.
  * Implementations should still map the failures they understand to precise {@link FailureKind}s
  * themselves.
+ *
+ * <p>Everything a run may rely on comes in its {@link ProbeContext}: the deadline (the probe
+ * derives its connect and read timeouts from the time left, and ends by then), the cancellation
+ * signal (stop, and release sockets, when it fires) and the clock. A probe may also carry a
+ * timeout of its own; the earlier of the two applies.
  */
 public interface Probe {
 
@@ -21,6 +26,9 @@ public interface Probe {
     /** What is probed, for messages: a url or host:port, never with credentials. */
     String target();
 
-    /** Runs the probe once. Called from a worker thread; interruption means the deadline passed. */
-    List<Observation> run() throws Exception;
+    /**
+     * Runs the probe once, by {@code context}'s deadline. Called from a worker thread; interruption or
+     * cancellation of {@code context} means the result is no longer wanted.
+     */
+    List<Observation> run(ProbeContext context) throws Exception;
 }

@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param explanation one or two sentences saying why it ranks where it does, with the numbers
  * @param evidence    arguments for and against, strongest first
  * @param serviceIds  services it explains
+ * @param nextChecks  what to look at next to confirm or refute it (for {@code unknown}: the evidence that is missing
+ *                    and how to get it), most useful first; may be empty
  */
 public record RankedCause(CauseId id, String title, double probability, Confidence confidence, String explanation,
-                          List<Evidence> evidence, List<String> serviceIds) {
+                          List<Evidence> evidence, List<String> serviceIds, List<String> nextChecks) {
+
+    /** A ranked cause without next checks. */
+    public RankedCause(CauseId id, String title, double probability, Confidence confidence, String explanation,
+                       List<Evidence> evidence, List<String> serviceIds) {
+        this(id, title, probability, confidence, explanation, evidence, serviceIds, List.of());
+    }
+
     public RankedCause {
         Objects.requireNonNull(id, "id");
         if (!(probability >= 0 && probability <= 1)) {
@@ -23,5 +32,6 @@ public record RankedCause(CauseId id, String title, double probability, Confiden
         }
         evidence = List.copyOf(Objects.requireNonNullElse(evidence, List.of()));
         serviceIds = List.copyOf(Objects.requireNonNullElse(serviceIds, List.of()));
+        nextChecks = List.copyOf(Objects.requireNonNullElse(nextChecks, List.of()));
     }
 }

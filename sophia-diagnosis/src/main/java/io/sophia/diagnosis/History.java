@@ -44,19 +44,34 @@ public final class History {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Samples of an UP service's latency needed before its median counts as its baseline. */
+    public static final int MIN_BASELINE_SAMPLES = 3;
+
     private final Map<CauseId, Integer> topCauses;
     private final int assessments;
     private final int skippedLines;
+    private final Map<String, Long> latencyBaselines;
 
-    private History(Map<CauseId, Integer> topCauses, int assessments, int skippedLines) {
+    private History(Map<CauseId, Integer> topCauses, int assessments, int skippedLines,
+                    Map<String, Long> latencyBaselines) {
         this.topCauses = Collections.unmodifiableMap(new TreeMap<>(topCauses));
         this.assessments = assessments;
         this.skippedLines = skippedLines;
+        this.latencyBaselines = Collections.unmodifiableMap(new TreeMap<>(latencyBaselines));
     }
 
     /** No history. */
     public static History empty() {
-        return new History(Map.of(), 0, 0);
+        return new History(Map.of(), 0, 0, Map.of());
+    }
+
+    /**
+     * Each service's usual latency: the median of the latencies it had when UP, for services with at least
+     * {@value #MIN_BASELINE_SAMPLES} such samples (report.json lines and lines {@link #append} wrote carry them).
+     * A service answering far above its baseline is DEGRADED even without a latency expectation.
+     */
+    public Map<String, Long> latencyBaselines() {
+        return latencyBaselines;
     }
 
     /**
@@ -66,6 +81,7 @@ public final class History {
      */
     public static History read(Path file) {
         Map<CauseId, Integer> counts = new TreeMap<>();
+        Map<String, java.util.List<Long>> latencies = new TreeMap<>();
         int assessments = 0;
         int skipped = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -94,6 +110,13 @@ public final class History {
                     causes = node.path("causes");
                 }
                 assessments++;
+                for (JsonNode svc : node.path("services")) {
+                    JsonNode ms = svc.path("latencyMs");
+                    if ("UP".equals(svc.path("status").asText()) && ms.canConvertToLong() && ms.asLong() >= 0
+                            && svc.path("id").isTextual()) {
+                        latencies.computeIfAbsent(svc.path("id").asText(), k -> new java.util.ArrayList<>()).add(ms.asLong());
+                    }
+                }
                 if (causes.isArray() && !causes.isEmpty()) {
                     String id = causes.get(0).path("id").asText("");
                     try {
@@ -109,7 +132,14 @@ public final class History {
             throw InputException.of(file.toString(), 0, "", "cannot read the history file: "
                     + e.getClass().getSimpleName(), e);
         }
-        return new History(counts, assessments, skipped);
+        Map<String, Long> baselines = new TreeMap<>();
+        latencies.forEach((id, list) -> {
+            if (list.size() >= MIN_BASELINE_SAMPLES) {
+                java.util.List<Long> sorted = list.stream().sorted().toList();
+                baselines.put(id, sorted.get(sorted.size() / 2));
+            }
+        });
+        return new History(counts, assessments, skipped, baselines);
     }
 
     /**
@@ -122,6 +152,13 @@ public final class History {
         line.put("deployment", assessment.deployment());
         line.put("generatedAt", assessment.generatedAt().toString());
         line.put("gate", assessment.gate().status().name());
+        ArrayNode services = line.putArray("services");
+        for (io.sophia.core.ServiceHealth h : assessment.services()) {
+            ObjectNode svc = services.addObject().put("id", h.id()).put("status", h.status().name());
+            if (h.latencyMs() != null) {
+                svc.put("latencyMs", h.latencyMs());
+            }
+        }
         ArrayNode causes = line.putArray("causes");
         for (RankedCause c : assessment.causes()) {
             causes.addObject().put("id", c.id().value()).put("probability", c.probability());

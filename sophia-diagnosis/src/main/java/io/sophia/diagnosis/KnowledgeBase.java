@@ -46,6 +46,7 @@ public final class KnowledgeBase {
     private final Settings settings;
     private final List<Cause> causes;
     private final List<String> sources;
+    private final Map<String, Long> latencyBaselines;
 
     /**
      * Knowledge-base wide settings.
@@ -189,14 +190,15 @@ public final class KnowledgeBase {
 
         /**
          * True when the rule reads a weak signal: as set by {@code weak}, else derived. Weak are rules on names
-         * (a pattern on a step, job or failed-step name) and on several jobs failing at one step. (A log rule is specific, but a finding of a {@linkplain Settings#wrappers wrapper} indication
+         * (a pattern on a step, job or failed-step name), on several jobs failing at one step and on files changed since the
+         * last good deploy. (A log rule is specific, but a finding of a {@linkplain Settings#wrappers wrapper} indication
          * counts no source.)
          */
         public boolean isWeak() {
             if (weak != null) {
                 return weak;
             }
-            if (when.equals("commonStep")) {
+            if (when.equals("commonStep") || when.equals("change") || when.equals("releaseSplit")) {
                 return true;
             }
             if ((when.equals("job") || when.equals("step")) && (pattern.containsKey("failedStep")
@@ -219,6 +221,11 @@ public final class KnowledgeBase {
     }
 
     private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources) {
+        this(settings, causes, sources, Map.of());
+    }
+
+    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources, Map<String, Long> baselines) {
+        this.latencyBaselines = Map.copyOf(baselines);
         this.settings = settings;
         this.causes = List.copyOf(causes);
         this.sources = List.copyOf(sources);
@@ -282,7 +289,8 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase withHistory(History history) {
         if (history.failures() == 0) {
-            return this;
+            return history.latencyBaselines().isEmpty() ? this
+                    : new KnowledgeBase(settings, causes, sources, history.latencyBaselines());
         }
         double w = 20;
         int n = history.failures();
@@ -295,7 +303,7 @@ public final class KnowledgeBase {
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
-        return new KnowledgeBase(settings, adjusted, src);
+        return new KnowledgeBase(settings, adjusted, src, history.latencyBaselines());
     }
 
     /**
@@ -303,7 +311,15 @@ public final class KnowledgeBase {
      * labelled failures can ship its own evidence scale and source caps) without rewriting the rule file.
      */
     public KnowledgeBase withSettings(Settings settings) {
-        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources);
+        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines);
+    }
+
+    /**
+     * Each service's usual latency from {@link #withHistory history} (empty without one): a service answering at
+     * least three times its baseline (and 500 ms above it) is DEGRADED.
+     */
+    public Map<String, Long> latencyBaselines() {
+        return latencyBaselines;
     }
 
     /** Settings (unknown prior, floor, aggregation). */

@@ -106,8 +106,12 @@ class CrossSourceReasoningTest {
                 Fleet.up("mcp-context"), Fleet.up("mcp-business"), Fleet.up("jobs"));
         List<Observation> five = List.of(Fleet.refused("dashboard"), Fleet.up("mcp-repo"), Fleet.refused("mcp-research"),
                 Fleet.refused("mcp-context"), Fleet.refused("mcp-business"), Fleet.refused("jobs"));
-        double w1 = weight(Diagnosis.ofDefaults().diagnose(d, one, Fleet.NOW));
-        double w5 = weight(Diagnosis.ofDefaults().diagnose(d, five, Fleet.NOW));
+        // likelihood ratios as written, no caps: this is about aggregation, not calibration
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        Diagnosis asWritten = Diagnosis.builder().knowledgeBase(kb.withSettings(kb.settings().withCalibration(1.0,
+                List.of()))).build();
+        double w1 = weight(asWritten.diagnose(d, one, Fleet.NOW));
+        double w5 = weight(asWritten.diagnose(d, five, Fleet.NOW));
         assertTrue(w5 > w1, w5 + " vs " + w1);
         assertTrue(w5 < 2 * w1, "five services weigh " + w5 + ", one weighs " + w1);
         assertEquals(Math.log(1.5) * (1 + 0.5 * Math.log(5)), w5, 0.001);

@@ -79,6 +79,22 @@ class ServiceStatusTest {
     }
 
     @Test
+    void aProbeTheChecksBudgetLeftNoRoomForIsUnknownNeverDown() {
+        // as ProbeRunner reports a probe that waited for a slot until the budget could no longer hold its timeout
+        Observation notProbed = Fleet.failure("api", "http", FailureKind.NOT_PROBED, null,
+                "not probed: the check's time budget ran out (3000 ms for the check, 1024 probes at once)");
+        ServiceHealth h = health(notProbed);
+        assertEquals(Status.UNKNOWN, h.status());
+        assertEquals("not probed: the check's time budget ran out (3000 ms for the check, 1024 probes at once)",
+                h.failure());
+        // what another probe of the same service saw still counts: it is not drowned by the unknown
+        assertEquals(Status.UP, health(notProbed, new Observation.TcpConnect("api", Source.TCP, "api.example.test", 443,
+                Duration.ofMillis(3))).status());
+        assertEquals(Status.DOWN, health(notProbed,
+                Fleet.failure("api", "tls", FailureKind.CONNECTION_REFUSED, null, "connection refused")).status());
+    }
+
+    @Test
     void downWinsOverUpLikeSpringBootsAggregation() {
         assertEquals(Status.DOWN, health(http(200, 10, null),
                 Fleet.failure("api", "tcp", FailureKind.CONNECTION_RESET, null, "reset by peer")).status());

@@ -3,7 +3,9 @@ package io.sophia.probes;
 import io.sophia.core.Source;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
+import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.DnsLookup;
 import io.sophia.probes.internal.TcpTarget;
 
@@ -64,15 +66,16 @@ public final class DnsProbe implements Probe {
     }
 
     @Override
-    public List<Observation> run() {
+    public List<Observation> run(ProbeContext context) {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.of(context, timeout);
         String host;
         try {
             host = TcpTarget.hostOf(service.url());
         } catch (IllegalArgumentException e) {
             return List.of(TcpTarget.unusable(service, source(), e));
         }
-        DnsLookup.Result result = DnsLookup.resolve(resolver::resolve, host, timeout);
+        DnsLookup.Result result = DnsLookup.resolve(resolver::resolve, host, deadline.remaining());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (!result.ok()) {
             return List.of(new Observation.ProbeFailure(service.id(), source(), host, result.failure(),

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * {@code FLY_API_TOKEN}; {@code env} {@link System#getenv(String)}; {@code timeout} 10 s for all
  * apps together; {@code stuckAfter} 5 minutes (the Fly docs' threshold for {@code starting},
  * {@code stopping}, {@code restarting}, {@code destroying}; {@code updating} and {@code replacing}
- * get twice as long, like the docs' 10 minutes); the system UTC clock. The token itself is never
+ * get twice as long, like the docs' 10 minutes); the clock of the run's {@code ProbeContext}. The token itself is never
  * stored here, only the name of the variable that holds it.
  */
 public final class FlyConfig {
@@ -79,7 +79,7 @@ public final class FlyConfig {
         return stuckAfter;
     }
 
-    /** The clock that state ages are measured against. */
+    /** The clock that state ages are measured against, or null for the run's {@code ProbeContext} clock. */
     public Clock clock() {
         return clock;
     }
@@ -92,7 +92,7 @@ public final class FlyConfig {
         private final Map<String, String> apps = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(10);
         private Duration stuckAfter = Duration.ofMinutes(5);
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
 
         private Builder() {
         }
@@ -133,7 +133,7 @@ public final class FlyConfig {
             return this;
         }
 
-        /** The clock state ages are measured against; default the system UTC clock. */
+        /** The clock state ages are measured against; default the clock of the run's {@code ProbeContext}. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -8,6 +8,8 @@ import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
+import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.FlyCappedBody;
 import io.sophia.probes.internal.FlyMachines;
@@ -20,11 +22,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,9 +98,9 @@ public final class FlyMachinesProbe implements Probe {
     }
 
     @Override
-    public List<Observation> run() {
+    public List<Observation> run(ProbeContext context) {
         try {
-            return probeAll();
+            return probeAll(context);
         } catch (RuntimeException e) {
             // a bug or an unforeseen payload must not reach the host; never with the exception's message
             return List.of(new Observation.ProbeFailure(null, source(), target(), FailureKind.OTHER,
@@ -104,9 +108,10 @@ public final class FlyMachinesProbe implements Probe {
         }
     }
 
-    private List<Observation> probeAll() {
+    private List<Observation> probeAll(ProbeContext context) {
         long start = System.nanoTime();
-        long deadline = start + config.timeout().toNanos();
+        Deadline deadline = Deadline.of(context, config.timeout());
+        Clock clock = config.clock() != null ? config.clock() : context.clock();
         List<Observation> out = new ArrayList<>();
         String raw = config.env().apply(config.tokenEnv());
         // a secret stored with its trailing newline is not a header value the HTTP client accepts
@@ -126,19 +131,19 @@ public final class FlyMachinesProbe implements Probe {
                         + " holds more than one line; a token is a single line (no request was sent)", null, start));
                 continue;
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline.remainingNanos();
             if (left <= 0) {
                 out.add(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED,
                         "no time left within " + config.timeout().toMillis() + " ms", null, start));
                 continue;
             }
-            out.addAll(probeApp(serviceId, app.getValue(), path, token, Duration.ofNanos(left), start));
+            out.addAll(probeApp(serviceId, app.getValue(), path, token, Duration.ofNanos(left), start, deadline, clock));
         }
         return out;
     }
 
     private List<Observation> probeApp(String serviceId, String app, String path, String token, Duration left,
-                                       long start) {
+                                       long start, Deadline deadline, Clock clock) {
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(URI.create(base() + path));
@@ -160,7 +165,7 @@ public final class FlyMachinesProbe implements Probe {
         HttpResponse<FlyCappedBody.Body> response;
         CompletableFuture<HttpResponse<FlyCappedBody.Body>> call =
                 client.sendAsync(request, FlyCappedBody.handler(MAX_BODY));
-        try {
+        try (ProbeContext.Registration r = deadline.onCancel(() -> call.cancel(true))) {
             // a little grace so the client's own, more precise timeout exception wins
             response = call.get(left.toMillis() + 100, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -171,6 +176,8 @@ public final class FlyMachinesProbe implements Probe {
             call.cancel(true);
             Thread.currentThread().interrupt();
             return List.of(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED, "interrupted", null, start));
+        } catch (CancellationException e) {
+            return List.of(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED, "cancelled", null, start));
         } catch (ExecutionException e) {
             TcpFailures.Classified c = TcpFailures.classify(e.getCause(), false);
             return List.of(failure(serviceId, path, c.kind(), FlyText.mask(c.detail(), token), null, start));
@@ -184,7 +191,7 @@ public final class FlyMachinesProbe implements Probe {
             }
             try {
                 List<Observation.PlatformMachine> machines = FlyMachines.parse(JSON.readTree(body), serviceId, app,
-                        config.clock(), config.stuckAfter());
+                        clock, config.stuckAfter());
                 if (machines.isEmpty()) {
                     return List.of(new Observation.ConditionCheck(serviceId, source(),
                             "fly app " + app + " has machines", false, "0 machines"));

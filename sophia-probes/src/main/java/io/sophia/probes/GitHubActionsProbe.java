@@ -12,6 +12,7 @@ import io.sophia.core.Observation.CiRun;
 import io.sophia.core.Observation.ConditionCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.probes.internal.ApiException;
 import io.sophia.probes.internal.ChangeReader;
 import io.sophia.probes.internal.Deadline;
@@ -163,9 +164,9 @@ public final class GitHubActionsProbe implements Probe {
     }
 
     @Override
-    public List<Observation> run() throws InterruptedException {
+    public List<Observation> run(ProbeContext context) throws InterruptedException {
         long start = System.nanoTime();
-        Deadline deadline = Deadline.within(config.timeout());
+        Deadline deadline = Deadline.of(context, config.timeout());
         List<Observation> out = new ArrayList<>();
         String token = null;
         if (config.tokenEnv() != null) {
@@ -187,7 +188,8 @@ public final class GitHubActionsProbe implements Probe {
                 token = value.strip();
             }
         }
-        GitHubClient api = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), deadline, Instant::now);
+        GitHubClient api = new GitHubClient(http, config.apiUrl(), token, config.maxRetryAfter(), deadline,
+                () -> context.clock().instant());
         try {
             JsonNode runJson = readRunJson(api);
             CiRun run = toRun(api, runJson);

@@ -9,6 +9,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
 import io.sophia.probes.internal.Conditions;
 import io.sophia.probes.internal.Deadline;
@@ -172,11 +173,11 @@ public final class HttpProbe implements Probe {
     }
 
     @Override
-    public List<Observation> run() throws InterruptedException {
+    public List<Observation> run(ProbeContext context) throws InterruptedException {
         if (uri == null) {
             return List.of(failure(FailureKind.MISCONFIGURED, misconfiguration, null, System.nanoTime()));
         }
-        Deadline deadline = Deadline.within(timeout);
+        Deadline deadline = Deadline.of(context, timeout);
         // the JVM's one-time trust-store set-up is not the server's time: done before the clock starts
         SSLSocketFactory factory = tls != null || !"https".equalsIgnoreCase(uri.getScheme()) ? tls : TimingExchange.tlsFactory();
         long start = System.nanoTime();

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
+import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.McpWire;
 import io.sophia.probes.internal.TcpTarget;
 
@@ -113,7 +115,7 @@ public final class McpProbe implements Probe {
         return TcpTarget.safe(service.url());
     }
 
-    /** Failure raised inside the exchange; caught in {@link #run()}. */
+    /** Failure raised inside the exchange; caught in {@link #run(ProbeContext)}. */
     private static final class Stop extends Exception {
         private static final long serialVersionUID = 1L;
         final FailureKind kind;
@@ -136,9 +138,9 @@ public final class McpProbe implements Probe {
     }
 
     @Override
-    public synchronized List<Observation> run() {
+    public synchronized List<Observation> run(ProbeContext context) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        long deadline = Deadline.of(context, timeout).atNanos();
         nextId = 1;
         URI url = service.url();
         String scheme = url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);

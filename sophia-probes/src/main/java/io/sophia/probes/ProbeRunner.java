@@ -3,7 +3,6 @@ package io.sophia.probes;
 import io.sophia.core.Source;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -14,48 +13,58 @@ import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.ProbeExecutor;
-import io.sophia.probes.internal.Deadline;
+import io.sophia.core.Probing;
 import io.sophia.probes.internal.Failures;
+import io.sophia.probes.internal.ProbeSlots;
+import io.sophia.probes.internal.ProbeThreads;
 import io.sophia.probes.internal.SafeText;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs probes concurrently under a per-probe deadline, retrying transient failures and capping how
- * many run at once, and never lets a failure reach the caller.
+ * Runs probes concurrently, each under its own deadline and all under the check's budget,
+ * retrying transient failures, and never lets a failure reach the caller.
  *
- * <p>Each probe is decorated the resilience4j way: a {@link TimeLimiter} bounds the whole probe
- * (waiting for a {@link Bulkhead} slot, every {@link Retry} attempt and the pauses between them)
- * by {@link ProbeRunnerConfig#timeout()}; on timeout the running attempt is cancelled, which
- * interrupts its thread. Only failures whose {@link FailureKind#transientFailure()} is true are
- * retried, and only while the deadline leaves room for another attempt. An optional
- * {@link CircuitBreaker} per target skips targets that keep failing across calls.
+ * <p>Two clocks: a probe's {@link ProbeRunnerConfig#timeout()} starts when the probe starts, so
+ * time spent waiting for a slot is never charged to the target; the check's
+ * {@link ProbeRunnerConfig#budget()} starts when {@link #execute(List)} is called. A probe starts
+ * only while the budget still holds nine tenths of its timeout; one that could not start by then
+ * is reported {@link FailureKind#NOT_PROBED} ("not probed: the check's time budget ran out"),
+ * which the diagnosis reads as UNKNOWN, never DOWN.
+ *
+ * <p>Each probe gets a {@link ProbeContext} with its deadline, the clock and a cancellation signal.
+ * resilience4j does the rest: a {@link Bulkhead} caps how many probes run at once
+ * ({@link ProbeRunnerConfig#maxConcurrent()}); a {@link TimeLimiter} started with the probe cancels
+ * its context (closing its sockets) and interrupts its thread when it overruns; a {@link Retry}
+ * repeats attempts whose failures are all {@link FailureKind#transientFailure() transient} while
+ * the deadline leaves room; an optional {@link CircuitBreaker} per target skips targets that keep
+ * failing across calls.
+ *
+ * <p>Probes run on a pool of {@code maxConcurrent} daemon platform threads that end when idle, or,
+ * with {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads.
  *
  * <p>Guarantees of {@link #execute(List)}:
  * <ul>
- *   <li>it returns within the timeout plus a small margin (about 100 ms), even when a probe ignores
- *       interruption: probes run on daemon threads and a stuck one is abandoned, not joined;</li>
+ *   <li>it returns within the budget plus a small margin (at most 350 ms), even when a probe ignores
+ *       both cancellation and interruption: a stuck probe is abandoned, not joined;</li>
  *   <li>results come in probe order; a probe that throws becomes a {@link ProbeFailure} of kind
- *       {@code OTHER} (or the kind its exception maps to), one that overruns becomes
- *       {@code DEADLINE_EXCEEDED}, one that never got a slot {@code BULKHEAD_FULL};</li>
+ *       {@code OTHER} (or the kind its exception maps to), one that overruns its own deadline
+ *       {@code DEADLINE_EXCEEDED}, one that never started {@code NOT_PROBED};</li>
  *   <li>every {@link ProbeFailure} of a probe carries the number of attempts made.</li>
  * </ul>
  *
@@ -65,30 +74,49 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProbeRunner implements ProbeExecutor {
 
     private static final System.Logger LOG = System.getLogger(ProbeRunner.class.getName());
-    /** How long execute() waits past the deadline for the time limiter's own verdict before deciding itself. */
+    /** How long execute() waits past the budget (and the limiter's grace) for results before deciding itself. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The text of a probe the budget left no room to start. */
+    static final String NOT_PROBED = "not probed: the check's time budget ran out";
 
     private final ProbeRunnerConfig config;
     private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
+    private final RetryConfig retryConfig;
     private final CircuitBreakerRegistry breakers;
-    private final ExecutorService workers;
+    private final ProbeSlots slots;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final long timeoutNanos;
+    /** The limiter waits this long past a probe's deadline, so the probe's own, more precise timeout report wins. */
+    private final long graceNanos;
 
     private ProbeRunner(ProbeRunnerConfig config) {
         this.config = config;
+        this.timeoutNanos = config.timeout().toNanos();
+        this.graceNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(250), Math.max(TimeUnit.MILLISECONDS.toNanos(20),
+                timeoutNanos / 5));
+        // The bulkhead counts running probes; ProbeSlots keeps the others in a queue, not on threads, and a
+        // probe abandoned at its deadline gives its slot back even if its thread is stuck.
         this.bulkhead = Bulkhead.of("sophia-probes", BulkheadConfig.custom()
                 .maxConcurrentCalls(config.maxConcurrent())
-                .maxWaitDuration(config.timeout())
+                .maxWaitDuration(Duration.ZERO)
                 .build());
+        this.slots = new ProbeSlots(bulkhead, ProbeThreads.executor(config.virtualThreads()));
         this.timeLimiter = TimeLimiter.of("sophia-probes", TimeLimiterConfig.custom()
-                .timeoutDuration(config.timeout())
+                .timeoutDuration(config.timeout().plusNanos(graceNanos))
                 .cancelRunningFuture(true)
                 .build());
+        this.retryConfig = RetryConfig.<List<Observation>>custom()
+                .maxAttempts(config.retries() + 1)
+                .waitDuration(config.retryWait().isZero() ? Duration.ofMillis(1) : config.retryWait())
+                .retryOnResult(ProbeRunner::onlyTransientFailures)
+                .retryOnException(e -> false)
+                .failAfterMaxAttempts(false)
+                .build();
         this.breakers = config.circuitBreaker().map(CircuitBreakerRegistry::of).orElse(null);
-        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemons("sophia-probe-"));
-        this.scheduler = new ScheduledThreadPoolExecutor(1, daemons("sophia-probe-deadline-"));
+        // loads the retry machinery now, not during the first probe (a cold JVM needs ~100 ms for it)
+        Retry.of("sophia-probe", retryConfig);
+        this.scheduler = new ScheduledThreadPoolExecutor(1, ProbeThreads.daemons("sophia-probe-deadline-"));
         scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);
         scheduler.allowCoreThreadTimeOut(true);
         scheduler.setRemoveOnCancelPolicy(true);
@@ -113,10 +141,10 @@ public final class ProbeRunner implements ProbeExecutor {
     public List<Observation> execute(List<? extends Probe> probes) {
         Objects.requireNonNull(probes, "probes");
         long start = System.nanoTime();
-        long deadline = start + config.timeout().toNanos();
+        Batch batch = new Batch(start, start + config.budget().toNanos());
         List<Run> runs = new ArrayList<>(probes.size());
         for (Probe probe : probes) {
-            runs.add(probe == null ? null : launch(probe, start, deadline));
+            runs.add(probe == null ? null : launch(probe, batch));
         }
         List<Observation> out = new ArrayList<>();
         for (Run run : runs) {
@@ -125,108 +153,39 @@ public final class ProbeRunner implements ProbeExecutor {
                         null, Duration.ZERO, 0));
                 continue;
             }
-            out.addAll(await(run, deadline + GRACE_NANOS));
+            out.addAll(await(run, batch.end + graceNanos + GRACE_NANOS));
         }
         return List.copyOf(out);
+    }
+
+    /** When the check began and when its budget ends, on the {@link System#nanoTime()} scale. */
+    private record Batch(long start, long end) {
     }
 
     private List<Observation> await(Run run, long until) {
         try {
             return run.result.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            run.task.cancel(true);
-            return run.overdue();
+            return run.abandon();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            run.task.cancel(true);
+            run.abandon();
             return List.of(run.failure(FailureKind.OTHER, "the runner was interrupted before the probe finished"));
         } catch (ExecutionException e) {
             return run.failed(e.getCause());
         }
     }
 
-    private Run launch(Probe probe, long start, long deadline) {
-        Run run = new Run(probe, start);
-        CompletableFuture<List<Observation>> promise = new CompletableFuture<>();
-        FutureTask<List<Observation>> task = new FutureTask<>(() -> supervise(run, promise, deadline)) {
-            @Override
-            protected void done() {
-                if (isCancelled()) {
-                    promise.cancel(false);
-                    return;
-                }
-                try {
-                    promise.complete(get());
-                } catch (ExecutionException e) {
-                    promise.completeExceptionally(e.getCause());
-                } catch (InterruptedException | CancellationException e) {
-                    promise.cancel(false);
-                }
-            }
-        };
-        run.task = task;
-        // The time limiter completes the promise with a TimeoutException; this stops the attempt and frees its slot.
-        promise.whenComplete((r, t) -> {
-            if (t != null) {
-                task.cancel(true);
-                run.releasePermit(bulkhead);
-            }
-        });
-        run.result = timeLimiter.decorateCompletionStage(scheduler, () -> promise).get().toCompletableFuture()
-                .handle((r, t) -> t == null ? run.finished(r) : run.failed(t));
-        try {
-            workers.execute(task);
-        } catch (RuntimeException e) {
-            promise.completeExceptionally(e);
-        }
+    private Run launch(Probe probe, Batch batch) {
+        Run run = new Run(probe, batch);
+        slots.submit(run::supervise);
         return run;
     }
 
-    private List<Observation> supervise(Run run, CompletableFuture<List<Observation>> promise, long deadline)
-            throws Exception {
-        // the probe sees a slightly earlier deadline, so one that stops early still returns before it is cut off
-        long margin = Math.min(TimeUnit.MILLISECONDS.toNanos(200), config.timeout().toNanos() / 10);
-        Deadline.bind(deadline - margin);
-        CircuitBreaker breaker = breakers == null ? null : breakers.circuitBreaker(run.target);
-        try {
-            if (breaker != null && !breaker.tryAcquirePermission()) {
-                return List.of(run.failure(FailureKind.CIRCUIT_OPEN,
-                        "circuit breaker open after repeated failures of " + run.target + "; not probed"));
-            }
-            run.breaker = breaker;
-            run.waitingForSlot = true;
-            try {
-                bulkhead.acquirePermission();
-            } catch (BulkheadFullException e) {
-                return List.of(run.failure(FailureKind.BULKHEAD_FULL, "no free probe slot within "
-                        + config.timeout().toMillis() + " ms (maxConcurrent " + config.maxConcurrent() + ")"));
-            }
-            run.slotAt = System.nanoTime();
-            run.permitHeld.set(true);
-            if (promise.isDone()) {
-                run.releasePermit(bulkhead);
-                return List.of();
-            }
-            Retry retry = Retry.of("sophia-probe-" + run.target, RetryConfig.<List<Observation>>custom()
-                    .maxAttempts(config.retries() + 1)
-                    .waitDuration(config.retryWait().isZero() ? Duration.ofMillis(1) : config.retryWait())
-                    .retryOnResult(r -> onlyTransientFailures(r) && worthAnotherAttempt(deadline))
-                    .retryOnException(e -> false)
-                    .failAfterMaxAttempts(false)
-                    .build());
-            List<Observation> result = retry.executeCallable(() -> run.attempt());
-            run.recordOutcome(result);
-            return result;
-        } finally {
-            run.releasePermit(bulkhead);
-            Deadline.unbind();
-        }
-    }
-
-    private boolean worthAnotherAttempt(long deadline) {
+    /** Another attempt only while the deadline leaves it a real chance: a tenth of the timeout after the pause. */
+    private boolean worthAnotherAttempt(long deadline, ProbeContext ctx) {
         long left = deadline - System.nanoTime() - config.retryWait().toNanos();
-        // an attempt that could get less than a tenth of the budget would only end as DEADLINE_EXCEEDED
-        return left > config.timeout().toNanos() / 10;
+        return !ctx.isCancelled() && left > timeoutNanos / 10;
     }
 
     private static boolean onlyTransientFailures(List<Observation> result) {
@@ -240,13 +199,10 @@ public final class ProbeRunner implements ProbeExecutor {
         return anyTransient;
     }
 
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** This runner's timeout and budget. */
+    @Override
+    public Optional<Probing> probing() {
+        return Optional.of(new Probing(config.timeout(), config.budget()));
     }
 
     @Override
@@ -257,51 +213,134 @@ public final class ProbeRunner implements ProbeExecutor {
     /** The state of one probe within one call of execute. */
     private final class Run {
         final Probe probe;
+        final Batch batch;
         final Source source;
         final String serviceId;
         final String target;
-        final long start;
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicBoolean permitHeld = new AtomicBoolean();
+        /** Completed exactly once: by the worker, by the time limiter's verdict, or by execute giving up. */
+        final CompletableFuture<List<Observation>> result = new CompletableFuture<>();
         volatile List<Observation> lastResult;
-        volatile boolean waitingForSlot;
-        volatile long slotAt;
+        volatile long startedAt;
+        volatile ProbeContext context;
+        Thread worker; // guarded by this
         volatile CircuitBreaker breaker;
-        volatile FutureTask<List<Observation>> task;
-        CompletableFuture<List<Observation>> result;
 
-        Run(Probe probe, long start) {
+        Run(Probe probe, Batch batch) {
             this.probe = probe;
-            this.start = start;
+            this.batch = batch;
             this.source = safely(probe::source, Source.HOST);
             this.serviceId = safely(probe::serviceId, null);
             this.target = SafeText.text(safely(probe::target, source.wire()));
         }
 
-        List<Observation> attempt() throws InterruptedException {
-            int n = attempts.incrementAndGet();
-            List<Observation> result;
+        /** Runs on a worker thread holding a slot: probe under the probe's own deadline, if the budget still allows. */
+        void supervise() {
+            permitHeld.set(true);
             try {
-                List<Observation> r = probe.run();
-                result = r == null ? List.of() : List.copyOf(r);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                FailureKind kind = Failures.kindOf(e);
-                LOG.log(System.Logger.Level.DEBUG, () -> "probe " + target + " threw " + SafeText.describe(e));
-                result = List.of(failure(kind, "probe threw " + SafeText.describe(e)));
+                if (!result.isDone()) {
+                    probe();
+                }
+            } catch (RuntimeException | Error e) {
+                // a bug of the runner's own must still end as an observation, never as a lost probe
+                result.complete(List.of(failure(FailureKind.OTHER, "probe failed: " + SafeText.describe(e))));
+            } finally {
+                releaseSlot();
             }
+        }
+
+        private void probe() {
+            long now = System.nanoTime();
+            // a probe that cannot get nine tenths of its timeout would only end as a false timeout
+            if (now - (batch.end - timeoutNanos * 9 / 10) > 0) {
+                result.complete(List.of(failure(FailureKind.NOT_PROBED, NOT_PROBED + " ("
+                        + config.budget().toMillis() + " ms for the check, " + config.maxConcurrent()
+                        + " probes at once)")));
+                return;
+            }
+            CircuitBreaker b = breakers == null ? null : breakers.circuitBreaker(target);
+            if (b != null && !b.tryAcquirePermission()) {
+                result.complete(List.of(failure(FailureKind.CIRCUIT_OPEN,
+                        "circuit breaker open after repeated failures of " + target + "; not probed")));
+                return;
+            }
+            breaker = b;
+            long[] deadlineHolder = new long[1];
+            ProbeContext[] ctxHolder = new ProbeContext[1];
+            // the runner's own set-up comes before the probe's clock starts
+            Retry retry = Retry.of("sophia-probe", RetryConfig.<List<Observation>>from(retryConfig)
+                    .retryOnResult(r -> onlyTransientFailures(r) && worthAnotherAttempt(deadlineHolder[0], ctxHolder[0]))
+                    .build());
+            CompletableFuture<List<Observation>> attempt = new CompletableFuture<>();
+            now = System.nanoTime();
+            startedAt = now;
+            long deadline = Math.min(now + timeoutNanos, batch.end);
+            ProbeContext ctx = ProbeContext.withTimeout(Duration.ofNanos(Math.max(0, deadline - now)), config.clock());
+            deadlineHolder[0] = deadline;
+            ctxHolder[0] = ctx;
+            context = ctx;
+            enter();
+            // the limiter's clock starts now, with the probe, not with the batch
+            timeLimiter.executeCompletionStage(scheduler, () -> attempt).toCompletableFuture()
+                    .whenComplete((r, t) -> {
+                        if (t != null) {
+                            ctx.cancel();
+                            interruptWorker();
+                            result.complete(overdue());
+                            releaseSlot(); // the thread may be stuck; the slot is not
+                        } else {
+                            result.complete(finished(r));
+                        }
+                    });
+            List<Observation> observations;
+            try {
+                observations = retry.executeCallable(() -> attemptOnce(ctx));
+            } catch (InterruptedException e) {
+                observations = null;
+            } catch (Exception | Error e) {
+                observations = List.of(failure(Failures.kindOf(e), "probe failed: " + SafeText.describe(e)));
+            } finally {
+                leave();
+            }
+            if (observations != null) {
+                recordOutcome(observations);
+                attempt.complete(observations);
+            } else {
+                attempt.cancel(false);
+            }
+        }
+
+        void releaseSlot() {
+            if (permitHeld.compareAndSet(true, false)) {
+                slots.release();
+            }
+        }
+
+        List<Observation> attemptOnce(ProbeContext ctx) throws InterruptedException {
+            int n = attempts.incrementAndGet();
             if (n > 1) {
                 LOG.log(System.Logger.Level.DEBUG, "probe {0}: attempt {1}", target, n);
             }
-            lastResult = result;
-            return result;
+            List<Observation> r;
+            try {
+                List<Observation> seen = probe.run(ctx);
+                r = seen == null ? List.of() : List.copyOf(seen);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception | LinkageError | AssertionError e) {
+                FailureKind kind = Failures.kindOf(e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "probe " + target + " threw " + SafeText.describe(e));
+                r = List.of(failure(kind, "probe threw " + SafeText.describe(e)));
+            }
+            lastResult = r;
+            return r;
         }
 
-        List<Observation> finished(List<Observation> result) {
+        List<Observation> finished(List<Observation> observations) {
             int n = Math.max(1, attempts.get());
-            List<Observation> out = new ArrayList<>(result.size());
-            for (Observation o : result) {
+            List<Observation> out = new ArrayList<>(observations.size());
+            for (Observation o : observations) {
                 if (o instanceof ProbeFailure f && f.attempts() < n) {
                     out.add(new ProbeFailure(f.serviceId(), f.source(), f.target(), f.kind(), f.detail(),
                             f.httpStatus(), f.elapsed(), n));
@@ -322,8 +361,41 @@ public final class ProbeRunner implements ProbeExecutor {
                 return overdue();
             }
             recordError();
-            FailureKind kind = Failures.kindOf(cause);
-            return finished(List.of(failure(kind, "probe failed: " + SafeText.describe(cause))));
+            return finished(List.of(failure(Failures.kindOf(cause), "probe failed: " + SafeText.describe(cause))));
+        }
+
+        /** execute() stops waiting: a probe still running is cancelled and overdue; one never started was not probed. */
+        List<Observation> abandon() {
+            List<Observation> verdict = startedAt == 0
+                    ? List.of(failure(FailureKind.NOT_PROBED, NOT_PROBED + " (" + config.budget().toMillis()
+                            + " ms for the check)"))
+                    : overdue();
+            if (!result.complete(verdict)) {
+                return result.getNow(verdict);
+            }
+            ProbeContext ctx = context;
+            if (ctx != null) {
+                ctx.cancel();
+            }
+            interruptWorker();
+            releaseSlot();
+            return verdict;
+        }
+
+        synchronized void enter() {
+            worker = Thread.currentThread();
+        }
+
+        /** Ends the probe's hold on its thread; an interrupt meant for it must not reach the thread's next task. */
+        synchronized void leave() {
+            worker = null;
+            Thread.interrupted();
+        }
+
+        synchronized void interruptWorker() {
+            if (worker != null) {
+                worker.interrupt();
+            }
         }
 
         /** The probe ran past its deadline: report the last completed attempt if there was one, else the overrun. */
@@ -333,36 +405,24 @@ public final class ProbeRunner implements ProbeExecutor {
             if (last != null) {
                 return finished(last);
             }
-            long slot = slotAt;
-            long waited = (slot == 0 ? System.nanoTime() : slot) - start;
-            // a slot that came in the last tenth of the budget left the probe no real chance to run
-            if (waitingForSlot && waited >= config.timeout().toNanos() * 9 / 10) {
-                return finished(List.of(failure(FailureKind.BULKHEAD_FULL, "waited " + TimeUnit.NANOSECONDS.toMillis(waited)
-                        + " ms of its " + config.timeout().toMillis() + " ms for a probe slot (maxConcurrent "
-                        + config.maxConcurrent() + ")")));
-            }
             return finished(List.of(failure(FailureKind.DEADLINE_EXCEEDED,
                     "no result within " + config.timeout().toMillis() + " ms; the probe was abandoned")));
         }
 
         ProbeFailure failure(FailureKind kind, String detail) {
+            long from = startedAt == 0 ? batch.start : startedAt;
             return new ProbeFailure(serviceId, source, target, kind, SafeText.text(detail), null,
-                    Duration.ofNanos(System.nanoTime() - start), Math.max(1, attempts.get()));
+                    Duration.ofNanos(Math.max(0, System.nanoTime() - from)), Math.max(kind == FailureKind.NOT_PROBED
+                    || kind == FailureKind.CIRCUIT_OPEN ? 0 : 1, attempts.get()));
         }
 
-        void releasePermit(Bulkhead bulkhead) {
-            if (permitHeld.compareAndSet(true, false)) {
-                bulkhead.onComplete();
-            }
-        }
-
-        void recordOutcome(List<Observation> result) {
+        void recordOutcome(List<Observation> observations) {
             CircuitBreaker b = breaker;
             if (b == null) {
                 return;
             }
-            long elapsed = System.nanoTime() - start;
-            if (result.stream().anyMatch(ProbeFailure.class::isInstance)) {
+            long elapsed = System.nanoTime() - startedAt;
+            if (observations.stream().anyMatch(ProbeFailure.class::isInstance)) {
                 b.onError(elapsed, TimeUnit.NANOSECONDS, new ProbeFailedException());
             } else {
                 b.onSuccess(elapsed, TimeUnit.NANOSECONDS);
@@ -372,7 +432,8 @@ public final class ProbeRunner implements ProbeExecutor {
         void recordError() {
             CircuitBreaker b = breaker;
             if (b != null) {
-                b.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, new ProbeFailedException());
+                breaker = null;
+                b.onError(System.nanoTime() - startedAt, TimeUnit.NANOSECONDS, new ProbeFailedException());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.sophia.probes;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,15 @@ import java.util.Optional;
  * ProbeRunnerConfig config = ProbeRunnerConfig.custom()
  *         .timeout(Duration.ofSeconds(5))
  *         .retries(1)
- *         .maxConcurrent(8)
+ *         .budget(Duration.ofSeconds(8))
  *         .build();
  * }</pre>
+ *
+ * <p>Two clocks run for every probe: its own {@link #timeout()}, which starts when the probe starts,
+ * and the {@link #budget()} of the check as a whole, which starts when {@code execute} is called. A
+ * probe starts only while the budget still holds its whole timeout; one that could not start by
+ * then (every slot busy) is reported {@code NOT_PROBED}, which leaves its service UNKNOWN rather
+ * than DOWN.
  *
  * <p>Stable API.
  */
@@ -27,8 +34,15 @@ public final class ProbeRunnerConfig {
     public static final int DEFAULT_RETRIES = 1;
     /** Default pause before a retry: 200 ms. */
     public static final Duration DEFAULT_RETRY_WAIT = Duration.ofMillis(200);
-    /** Default number of probes running at once: 8. */
-    public static final int DEFAULT_MAX_CONCURRENT = 8;
+    /**
+     * Default number of probes running at once: 1024, sized for fleets of thousands (a probe that
+     * waits on a hanging target holds its slot for the whole timeout, so the slots must outnumber
+     * the hanging targets). Each running probe holds one socket and, on a Java 17 runtime, one
+     * platform thread; measured in the README's Performance section.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT = 1024;
+    /** Default budget of the check as a whole, as a multiple of the timeout: 1.5. */
+    public static final double DEFAULT_BUDGET_FACTOR = 1.5;
 
     private static final ProbeRunnerConfig DEFAULTS = custom().build();
 
@@ -37,9 +51,15 @@ public final class ProbeRunnerConfig {
     private final Duration retryWait;
     private final int maxConcurrent;
     private final CircuitBreakerConfig circuitBreaker;
+    private final Duration budget;
+    private final Clock clock;
+    private final boolean virtualThreads;
 
     private ProbeRunnerConfig(Builder b) {
         this.timeout = b.timeout;
+        this.budget = b.budget;
+        this.clock = b.clock;
+        this.virtualThreads = b.virtualThreads;
         this.retries = b.retries;
         this.retryWait = b.retryWait;
         this.maxConcurrent = b.maxConcurrent;
@@ -56,17 +76,48 @@ public final class ProbeRunnerConfig {
         return new Builder(base);
     }
 
-    /** The defaults: 10 s timeout, 1 retry after 200 ms, 8 concurrent probes, no circuit breaker. */
+    /**
+     * The defaults: 10 s timeout, a budget of 1.5 x the timeout, 1 retry after 200 ms, 1024 concurrent
+     * probes on platform threads, no circuit breaker, the system UTC clock.
+     */
     public static ProbeRunnerConfig ofDefaults() {
         return DEFAULTS;
     }
 
     /**
-     * The deadline of each probe, counted from the call to {@code execute}: it bounds waiting for a
-     * concurrency slot, all attempts and the pauses between them.
+     * The deadline of each probe, counted from the moment the probe starts (not from the call to
+     * {@code execute}): it bounds all attempts and the pauses between them. Waiting for a slot is not
+     * counted.
      */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * The budget of the check as a whole, counted from the call to {@code execute}: every result is
+     * in by then (plus a small margin). Either the one set, or {@link #DEFAULT_BUDGET_FACTOR} x the
+     * timeout; never less than the timeout. A probe starts only while at least nine tenths of its
+     * timeout are left in the budget, and never runs past the budget.
+     */
+    public Duration budget() {
+        if (budget != null) {
+            return budget.compareTo(timeout) < 0 ? timeout : budget;
+        }
+        return Duration.ofNanos((long) (timeout.toNanos() * DEFAULT_BUDGET_FACTOR));
+    }
+
+    /** The clock handed to every probe in its {@code ProbeContext}. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * True when probes run on virtual threads where the runtime has them (Java 21 and later); on an
+     * older runtime they run on platform threads all the same. Default false: see the README's
+     * Performance section for the measurement behind it.
+     */
+    public boolean virtualThreads() {
+        return virtualThreads;
     }
 
     /** Retries after a transient failure ({@code FailureKind.transientFailure()}); 0 disables retrying. */
@@ -94,8 +145,8 @@ public final class ProbeRunnerConfig {
 
     @Override
     public String toString() {
-        return "ProbeRunnerConfig{timeout=" + timeout + ", retries=" + retries + ", retryWait=" + retryWait
-                + ", maxConcurrent=" + maxConcurrent + ", circuitBreaker=" + (circuitBreaker != null) + '}';
+        return "ProbeRunnerConfig{timeout=" + timeout + ", budget=" + budget() + ", retries=" + retries + ", retryWait=" + retryWait
+                + ", maxConcurrent=" + maxConcurrent + ", circuitBreaker=" + (circuitBreaker != null) + ", virtualThreads=" + virtualThreads + '}';
     }
 
     /** Builds a {@link ProbeRunnerConfig}; every setter validates its argument at once. */
@@ -105,6 +156,9 @@ public final class ProbeRunnerConfig {
         private Duration retryWait = DEFAULT_RETRY_WAIT;
         private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
         private CircuitBreakerConfig circuitBreaker;
+        private Duration budget;
+        private Clock clock = Clock.systemUTC();
+        private boolean virtualThreads;
 
         private Builder() {
         }
@@ -115,9 +169,12 @@ public final class ProbeRunnerConfig {
             this.retryWait = base.retryWait;
             this.maxConcurrent = base.maxConcurrent;
             this.circuitBreaker = base.circuitBreaker;
+            this.budget = base.budget;
+            this.clock = base.clock;
+            this.virtualThreads = base.virtualThreads;
         }
 
-        /** Per-probe deadline, positive. Default {@link #DEFAULT_TIMEOUT}. */
+        /** Per-probe deadline, counted from the probe's start, positive. Default {@link #DEFAULT_TIMEOUT}. */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -152,6 +209,30 @@ public final class ProbeRunnerConfig {
                 throw new IllegalArgumentException("maxConcurrent must be >= 1, was " + maxConcurrent);
             }
             this.maxConcurrent = maxConcurrent;
+            return this;
+        }
+
+        /**
+         * Budget of the check as a whole, positive, or null for {@link #DEFAULT_BUDGET_FACTOR} x the
+         * timeout (the default). A budget shorter than the timeout counts as the timeout.
+         */
+        public Builder budget(Duration budget) {
+            if (budget != null && (budget.isZero() || budget.isNegative())) {
+                throw new IllegalArgumentException("budget must be positive, was " + budget);
+            }
+            this.budget = budget;
+            return this;
+        }
+
+        /** The clock handed to probes. Default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Run probes on virtual threads where the runtime has them (Java 21+). Default false. */
+        public Builder virtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
             return this;
         }
 

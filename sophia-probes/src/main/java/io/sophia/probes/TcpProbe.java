@@ -3,7 +3,9 @@ package io.sophia.probes;
 import io.sophia.core.Source;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
+import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.DnsLookup;
 import io.sophia.probes.internal.TcpDial;
 import io.sophia.probes.internal.TcpTarget;
@@ -50,15 +52,16 @@ public final class TcpProbe implements Probe {
     }
 
     @Override
-    public List<Observation> run() {
+    public List<Observation> run(ProbeContext context) {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.of(context, timeout);
         TcpTarget target;
         try {
             target = TcpTarget.of(service.url());
         } catch (IllegalArgumentException e) {
             return List.of(TcpTarget.unusable(service, source(), e));
         }
-        TcpDial.Result dial = TcpDial.dial(DnsLookup.SYSTEM, target, start + timeout.toNanos());
+        TcpDial.Result dial = TcpDial.dial(DnsLookup.SYSTEM, target, deadline);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (!dial.ok()) {
             return List.of(new Observation.ProbeFailure(service.id(), source(), target.toString(), dial.failure(),

@@ -4,7 +4,9 @@ import io.sophia.core.Source;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
+import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.DnsLookup;
 import io.sophia.probes.internal.TcpDial;
 import io.sophia.probes.internal.TcpFailures;
@@ -50,7 +52,8 @@ import javax.net.ssl.X509TrustManager;
 public final class TlsProbe implements Probe {
 
     /**
-     * Options of a TLS probe, immutable. Defaults: the system UTC clock, the JDK's trust store.
+     * Options of a TLS probe, immutable. Defaults: the clock of the run's {@link ProbeContext}, the
+     * JDK's trust store.
      */
     public static final class Options {
         private static final Options DEFAULTS = custom().build();
@@ -72,7 +75,7 @@ public final class TlsProbe implements Probe {
             return new Builder();
         }
 
-        /** The clock that days to expiry are counted from. */
+        /** The clock that days to expiry are counted from, or null for the run's {@link ProbeContext#clock()}. */
         public Clock clock() {
             return clock;
         }
@@ -84,13 +87,13 @@ public final class TlsProbe implements Probe {
 
         /** Builds {@link Options}. */
         public static final class Builder {
-            private Clock clock = Clock.systemUTC();
+            private Clock clock;
             private KeyStore trustStore;
 
             private Builder() {
             }
 
-            /** The clock that days to expiry are counted from. */
+            /** The clock that days to expiry are counted from, overriding the run's {@link ProbeContext#clock()}. */
             public Builder clock(Clock clock) {
                 this.clock = Objects.requireNonNull(clock, "clock");
                 return this;
@@ -147,9 +150,10 @@ public final class TlsProbe implements Probe {
     }
 
     @Override
-    public List<Observation> run() {
+    public List<Observation> run(ProbeContext context) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        Deadline deadline = Deadline.of(context, timeout);
+        Clock clock = options.clock() != null ? options.clock() : context.clock();
         TcpTarget target;
         try {
             target = TcpTarget.of(service.url());
@@ -161,22 +165,22 @@ public final class TlsProbe implements Probe {
             return List.of(failure(target.toString(), dial.failure(), dial.detail(), start));
         }
         Socket plain = dial.socket();
-        try (SSLSocket tls = (SSLSocket) inspectingContext().getSocketFactory()
+        try (ProbeContext.Registration r = deadline.onCancel(() -> TcpDial.closeQuietly(plain));
+             SSLSocket tls = (SSLSocket) inspectingContext().getSocketFactory()
                 .createSocket(plain, target.host(), target.port(), true)) {
             SSLParameters params = tls.getSSLParameters();
             if (!target.host().contains(":") && !target.host().matches("[0-9.]+")) {
                 params.setServerNames(List.of(new SNIHostName(target.host())));
             }
             tls.setSSLParameters(params);
-            Duration left = TcpDial.remaining(deadline);
-            if (left.isZero()) {
+            if (deadline.expired()) {
                 return List.of(failure(target.toString(), FailureKind.DEADLINE_EXCEEDED, "no time left for the handshake", start));
             }
-            tls.setSoTimeout((int) Math.max(1, left.toMillis()));
+            tls.setSoTimeout(deadline.remainingMillisForSocket());
             tls.startHandshake();
             SSLSession session = tls.getSession();
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            return describe(target, session, latency);
+            return describe(target, session, latency, clock);
         } catch (IOException e) {
             TcpFailures.Classified c = TcpFailures.classify(e, true);
             return List.of(failure(target.toString(), c.kind(), c.detail(), start));
@@ -188,7 +192,7 @@ public final class TlsProbe implements Probe {
         }
     }
 
-    private List<Observation> describe(TcpTarget target, SSLSession session, Duration latency)
+    private List<Observation> describe(TcpTarget target, SSLSession session, Duration latency, Clock clock)
             throws IOException {
         Certificate[] peer = session.getPeerCertificates();
         List<X509Certificate> chain = new ArrayList<>();
@@ -202,7 +206,7 @@ public final class TlsProbe implements Probe {
                     System.nanoTime() - latency.toNanos()));
         }
         X509Certificate leaf = chain.get(0);
-        Instant now = options.clock().instant();
+        Instant now = clock.instant();
         Instant notAfter = leaf.getNotAfter().toInstant();
         long days = Math.floorDiv(notAfter.getEpochSecond() - now.getEpochSecond(), SECONDS_PER_DAY);
         X509TrustManager trust = options.trustStore() == null ? JdkTrust.MANAGER

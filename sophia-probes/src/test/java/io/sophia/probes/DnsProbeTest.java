@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import io.sophia.core.Source;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.DnsResolution;
@@ -25,7 +26,7 @@ class DnsProbeTest {
 
     @Test
     void localhostResolvesToALoopbackAddress() {
-        List<Observation> out = DnsProbe.of(Service.http("web", "http://localhost:8080/health"), TIMEOUT).run();
+        List<Observation> out = DnsProbe.of(Service.http("web", "http://localhost:8080/health"), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         DnsResolution r = (DnsResolution) out.get(0);
         assertEquals("localhost", r.host());
         assertEquals(Source.DNS, r.source());
@@ -36,7 +37,7 @@ class DnsProbeTest {
     @Test
     void aNameUnderInvalidIsADnsFailure() {
         ProbeFailure f = (ProbeFailure) DnsProbe.of(Service.http("web", "https://api.sophia-test.invalid/"), TIMEOUT)
-                .run().get(0);
+                .run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.DNS_FAILURE, f.kind());
         assertEquals("api.sophia-test.invalid", f.target());
     }
@@ -49,7 +50,7 @@ class DnsProbeTest {
                     never.await();
                     return List.of();
                 });
-        ProbeFailure f = (ProbeFailure) probe.run().get(0);
+        ProbeFailure f = (ProbeFailure) probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         never.countDown();
         assertEquals(FailureKind.DNS_TIMEOUT, f.kind());
         assertTrue(f.kind().transientFailure());
@@ -60,12 +61,12 @@ class DnsProbeTest {
         DnsProbe probe = DnsProbe.of(Service.http("web", "https://flaky.sophia-test.invalid/"), TIMEOUT, host -> {
             throw new UnknownHostException(host + ": Temporary failure in name resolution");
         });
-        assertEquals(FailureKind.DNS_TIMEOUT, ((ProbeFailure) probe.run().get(0)).kind());
+        assertEquals(FailureKind.DNS_TIMEOUT, ((ProbeFailure) probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0)).kind());
     }
 
     @Test
     void anIpLiteralResolvesToItself() {
-        DnsResolution r = (DnsResolution) DnsProbe.of(Service.http("web", "http://127.0.0.1:9/"), TIMEOUT).run().get(0);
+        DnsResolution r = (DnsResolution) DnsProbe.of(Service.http("web", "http://127.0.0.1:9/"), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(List.of("127.0.0.1"), r.addresses());
     }
 
@@ -73,6 +74,6 @@ class DnsProbeTest {
     void aResolverAnsweringNoAddressIsADnsFailure() {
         DnsProbe probe = DnsProbe.of(Service.http("web", "https://empty.sophia-test.invalid/"), TIMEOUT,
                 host -> List.<InetAddress>of());
-        assertEquals(FailureKind.DNS_FAILURE, ((ProbeFailure) probe.run().get(0)).kind());
+        assertEquals(FailureKind.DNS_FAILURE, ((ProbeFailure) probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0)).kind());
     }
 }

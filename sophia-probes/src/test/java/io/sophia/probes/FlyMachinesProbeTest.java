@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import io.sophia.core.Source;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.PlatformMachine;
@@ -52,7 +53,7 @@ class FlyMachinesProbeTest {
     }
 
     private static List<Observation> run(FlyConfig config) {
-        List<Observation> out = FlyMachinesProbe.of(config, null).run();
+        List<Observation> out = FlyMachinesProbe.of(config, null).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         assertFalse(out.toString().contains(TOKEN), "the token leaked into an observation: " + out);
         return out;
     }
@@ -234,7 +235,7 @@ class FlyMachinesProbeTest {
 
     @Test
     void aMissingTokenVariableIsMisconfiguredAndNoRequestIsSent() {
-        ProbeFailure f = onlyFailure(FlyMachinesProbe.of(config().env(name -> null).app("web", "app").build(), null).run());
+        ProbeFailure f = onlyFailure(FlyMachinesProbe.of(config().env(name -> null).app("web", "app").build(), null).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
         assertEquals(FailureKind.MISCONFIGURED, f.kind());
         assertTrue(f.detail().contains("TEST_FLY_TOKEN"), f.detail());
         assertTrue(api.paths.isEmpty());
@@ -251,7 +252,7 @@ class FlyMachinesProbeTest {
     void aTokenWithALineBreakInsideIsRejectedBeforeAnyRequestAndNeverEchoed() {
         String twoLines = "fm2_firstLineOfTheToken1234\nsecondLineOfTheToken5678";
         ProbeFailure f = onlyFailure(FlyMachinesProbe.of(config().env(Map.of("TEST_FLY_TOKEN", twoLines)::get)
-                .app("web", "app").build(), null).run());
+                .app("web", "app").build(), null).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
         assertEquals(FailureKind.MISCONFIGURED, f.kind());
         assertTrue(f.detail().contains("TEST_FLY_TOKEN") && f.detail().contains("more than one line"), f.detail());
         assertFalse(f.toString().contains("firstLineOfTheT") || f.toString().contains("secondLineOfThe"), f.toString());
@@ -262,7 +263,7 @@ class FlyMachinesProbeTest {
     void aTokenThatCannotBeAHeaderValueIsMisconfiguredWithoutEchoingIt() {
         String broken = "fo1_first-half\nsecond-half-4711";
         ProbeFailure f = onlyFailure(FlyMachinesProbe.of(config().env(Map.of("TEST_FLY_TOKEN", broken)::get)
-                .app("web", "app").build(), null).run());
+                .app("web", "app").build(), null).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
         assertEquals(FailureKind.MISCONFIGURED, f.kind());
         assertTrue(f.detail().contains("TEST_FLY_TOKEN"), f.detail());
         assertFalse(f.toString().contains("first-half") || f.toString().contains("second-half"), f.toString());

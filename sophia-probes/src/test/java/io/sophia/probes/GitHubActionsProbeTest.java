@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.LogAnalyzer;
@@ -316,7 +317,7 @@ class GitHubActionsProbeTest {
         void everything() throws Exception {
             GitHubActionsProbe probe = GitHubActionsProbe.of(config().build(), deployment, analyzer);
 
-            List<Observation> seen = probe.run();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(List.of(CiRun.class, CiJob.class, CiJob.class, Observation.ChangeSetUnavailable.class,
                             CiAnnotation.class, CiLogRead.class, LogFinding.class),
@@ -375,7 +376,7 @@ class GitHubActionsProbeTest {
         void tokenStaysWithTheApi() throws Exception {
             GitHubActionsProbe probe = GitHubActionsProbe.of(config().build(), deployment, analyzer);
 
-            List<Observation> seen = probe.run();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertFalse(api.seen.isEmpty());
             assertTrue(api.seen.stream().allMatch(s -> ("Bearer " + TOKEN).equals(s.authorization())), api.seen::toString);
@@ -391,7 +392,7 @@ class GitHubActionsProbeTest {
         @Test
         @DisplayName("asks for the jobs of every attempt when told to (filter=all)")
         void allAttempts() throws Exception {
-            GitHubActionsProbe.of(config().allAttempts(true).build(), deployment, analyzer).run();
+            GitHubActionsProbe.of(config().allAttempts(true).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertTrue(api.requests(jobsPath()).get(0).query().contains("filter=all"));
         }
@@ -402,7 +403,7 @@ class GitHubActionsProbeTest {
             api.routes.put(logPath(FAILED_JOB_ID), exchange -> send(exchange, 410, "application/json",
                     "{\"message\":\"Gone\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
 
-            List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             ProbeFailure gone = onlyFailure(seen);
             assertEquals(FailureKind.GONE, gone.kind());
@@ -416,7 +417,7 @@ class GitHubActionsProbeTest {
         @Test
         @DisplayName("a token variable that is named but not set is MISCONFIGURED (naming it) and the probe reads unauthenticated")
         void missingToken() throws Exception {
-            List<Observation> seen = GitHubActionsProbe.of(config().env(name -> null).build(), deployment, analyzer).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().env(name -> null).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             ProbeFailure misconfigured = (ProbeFailure) seen.get(0);
             assertEquals(FailureKind.MISCONFIGURED, misconfigured.kind());
@@ -430,7 +431,7 @@ class GitHubActionsProbeTest {
         void multiLineToken() throws Exception {
             String twoLines = "ghp_firstLineOfTheTokenAbc123\nsecondLineOfTheTokenXyz789";
             List<Observation> seen = GitHubActionsProbe.of(config().env(Map.of("SOPHIA_GITHUB_TOKEN", twoLines)::get)
-                    .build(), deployment, analyzer).run();
+                    .build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(1, seen.size(), seen::toString);
             ProbeFailure misconfigured = (ProbeFailure) seen.get(0);
@@ -446,7 +447,7 @@ class GitHubActionsProbeTest {
         void cappedLog() throws Exception {
             logRedirect(FAILED_JOB_ID, exchange -> streamLog(exchange, 5L << 20));
 
-            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20).build(), deployment, analyzer).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             CiLogRead read = of(seen, CiLogRead.class).get(0);
             assertEquals(1 << 20, read.bytes());
@@ -462,7 +463,7 @@ class GitHubActionsProbeTest {
             logRedirect(FAILED_JOB_ID, exchange -> serveLog(exchange, head, true, ranges));
             long cap = 1 << 20;
 
-            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
             assertEquals(java.util.Arrays.asList(null, "bytes=" + (size - cap - 1) + "-"), ranges,
@@ -487,7 +488,7 @@ class GitHubActionsProbeTest {
             logRedirect(FAILED_JOB_ID, exchange -> serveLog(exchange, head, false, ranges));
             long cap = 1 << 20;
 
-            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run();
+            List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(cap).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
             assertEquals(2, ranges.size());
@@ -518,7 +519,7 @@ class GitHubActionsProbeTest {
             });
             try {
                 List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20)
-                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines).run();
+                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
                 CiLogRead read = of(seen, CiLogRead.class).get(0);
                 assertEquals(0, read.bytes());
@@ -549,7 +550,7 @@ class GitHubActionsProbeTest {
             });
             try {
                 List<Observation> seen = GitHubActionsProbe.of(config().timeout(Duration.ofMillis(800)).build(), deployment,
-                        analyzer).run();
+                        analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
                 assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt must not leak to the caller");
                 assertEquals(1, of(seen, CiRun.class).size());
@@ -572,7 +573,7 @@ class GitHubActionsProbeTest {
             logRedirect(FAILED_JOB_ID, exchange -> streamLog(exchange, size));
 
             List<Observation> seen = GitHubActionsProbe.of(config().timeout(Duration.ofSeconds(120)).build(), deployment,
-                    analyzer).run();
+                    analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             CiLogRead read = of(seen, CiLogRead.class).get(0);
             assertEquals(size, read.bytes());
@@ -690,7 +691,7 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/workflows/6820790/runs", list);
         api.json("/repos/" + REPO + "/compare/" + base + "..." + head, compare);
 
-        List<Observation> seen = GitHubActionsProbe.of(config().runId(7842477524L).build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().runId(7842477524L).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(List.of(CiRun.class, Observation.ChangeSet.class), seen.stream().map(Object::getClass).toList(),
                 seen::toString);
@@ -716,8 +717,8 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/runs/1", success.put("id", 1));
         api.json("/repos/" + REPO + "/actions/runs/1/jobs", jobsPage());
 
-        List<Observation> ok = GitHubActionsProbe.of(config().runId(1).build(), deployment, analyzer).run();
-        List<Observation> off = GitHubActionsProbe.of(config().readChanges(false).build(), deployment, analyzer).run();
+        List<Observation> ok = GitHubActionsProbe.of(config().runId(1).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+        List<Observation> off = GitHubActionsProbe.of(config().readChanges(false).build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(List.of(CiRun.class), ok.stream().map(Object::getClass).toList(), ok::toString);
         assertEquals(List.of(CiRun.class), off.stream().map(Object::getClass).toList(), off::toString);
@@ -737,7 +738,7 @@ class GitHubActionsProbeTest {
                         + api.root() + page2 + "?per_page=100&filter=latest&page=2>; rel=\"last\"");
         api.json(page2, jobsPage(recordedJob(1)).put("total_count", 2));
 
-        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(List.of("job2", "job1"), of(seen, CiJob.class).stream().map(CiJob::name).toList());
         assertEquals("page=2", api.requests(page2).get(0).query().replaceAll(".*(page=2).*", "$1"));
@@ -752,7 +753,7 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/runs/6804432015/jobs", REST_JOBS);
 
         List<Observation> seen = GitHubActionsProbe.of(config().runId(0).workflow("deploy.yml").branch("main").build(),
-                deployment, analyzer).run();
+                deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         String query = api.requests(runs).get(0).query();
         assertTrue(query.contains("branch=main") && query.contains("per_page=1"), query);
@@ -770,7 +771,7 @@ class GitHubActionsProbeTest {
         api.json("/repos/" + REPO + "/actions/workflows/deploy.yml/runs", "{\"total_count\":0,\"workflow_runs\":[]}");
 
         ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().runId(0).workflow("deploy.yml").branch("main").build(),
-                deployment, analyzer).run());
+                deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.NOT_FOUND, f.kind());
         assertTrue(f.detail().contains("branch main"), f.detail());
@@ -792,7 +793,7 @@ class GitHubActionsProbeTest {
         api.routes.put(runPath(), exchange -> send(exchange, status, "application/json; charset=utf-8", body));
 
         GitHubActionsProbe probe = GitHubActionsProbe.of(config().build(), deployment, analyzer);
-        List<Observation> seen = probe.run();
+        List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         ProbeFailure f = onlyFailure(seen);
         assertEquals(kind, f.kind());
@@ -817,7 +818,7 @@ class GitHubActionsProbeTest {
         });
         api.json(jobsPath(), jobsPage());
 
-        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
         assertEquals(2, calls.get());
         assertEquals(1, of(seen, CiRun.class).size());
@@ -832,7 +833,7 @@ class GitHubActionsProbeTest {
                 "{\"message\":\"API rate limit exceeded for 203.0.113.7.\"}",
                 "X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)));
 
-        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run());
+        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.RATE_LIMITED, f.kind());
         assertTrue(f.detail().contains("resets at " + Instant.ofEpochSecond(reset)), f.detail());
@@ -845,7 +846,7 @@ class GitHubActionsProbeTest {
         api.routes.put(runPath(), exchange -> send(exchange, 429, "application/json",
                 "{\"message\":\"You have exceeded a secondary rate limit.\"}", "Retry-After", "120"));
 
-        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run());
+        ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.RATE_LIMITED, f.kind());
         assertTrue(f.detail().contains("secondary rate limit") && f.detail().contains("Retry-After 120"), f.detail());
@@ -855,11 +856,11 @@ class GitHubActionsProbeTest {
     @DisplayName("garbage instead of JSON is BAD_PAYLOAD, for the run and for a jobs page of the wrong shape")
     void garbage() throws Exception {
         api.routes.put(runPath(), exchange -> send(exchange, 200, "text/html", "<html><body>Unicorn!</body></html>"));
-        assertEquals(FailureKind.BAD_PAYLOAD, onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run()).kind());
+        assertEquals(FailureKind.BAD_PAYLOAD, onlyFailure(GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)))).kind());
 
         api.json(runPath(), RUN_CANCELLED);
         api.json(jobsPath(), "{\"total_count\":1,\"jobs\":\"nope\"}");
-        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run();
+        List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         assertEquals(1, of(seen, CiRun.class).size());
         assertEquals(FailureKind.BAD_PAYLOAD, onlyFailure(seen).kind());
     }
@@ -872,7 +873,7 @@ class GitHubActionsProbeTest {
             port = s.getLocalPort();
         }
         ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().apiUrl(URI.create("http://127.0.0.1:" + port)).build(),
-                deployment, analyzer).run());
+                deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
     }

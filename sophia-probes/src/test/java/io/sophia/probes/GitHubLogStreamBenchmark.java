@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiLogRead;
@@ -111,7 +112,7 @@ public final class GitHubLogStreamBenchmark {
                     .timeout(Duration.ofMinutes(10))
                     .build(), null, countLines);
             long t0 = System.nanoTime();
-            List<Observation> seen = probe.run();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             double seconds = (System.nanoTime() - t0) / 1e9;
             CiLogRead read = seen.stream().filter(CiLogRead.class::isInstance).map(CiLogRead.class::cast).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no log read: " + seen));

@@ -2,6 +2,7 @@ package io.sophia.probes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Deployment;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiJob;
@@ -97,7 +98,7 @@ class GitHubPaginationTest {
         GitHubActionsConfig config = GitHubActionsConfig.custom().apiUrl(URI.create(root())).repository(REPO).runId(7)
                 .tokenEnv("T").env(Map.of("T", "test-token-value-1")::get).timeout(Duration.ofSeconds(20))
                 .maxJobPages(maxPages).build();
-        return GitHubActionsProbe.of(config, new Deployment("fleet", List.of()), (origin, log) -> List.of()).run();
+        return GitHubActionsProbe.of(config, new Deployment("fleet", List.of()), (origin, log) -> List.of()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
     }
 
     private static <T> List<T> of(List<Observation> seen, Class<T> kind) {

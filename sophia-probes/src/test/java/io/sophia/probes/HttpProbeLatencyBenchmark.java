@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Expectations;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.HttpCheck;
@@ -51,7 +52,7 @@ public final class HttpProbeLatencyBenchmark {
                     new Expectations(List.of(200), Duration.ofMillis(50), null, null, null, null, null, null));
             for (int i = 0; i < runs; i++) {
                 int before = requests.get();
-                List<Observation> seen = HttpProbe.of(service, Duration.ofSeconds(2)).run();
+                List<Observation> seen = HttpProbe.of(service, Duration.ofSeconds(2)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
                 HttpCheck c = (HttpCheck) seen.get(0);
                 Observation.Timing t = c.timing();
                 long sum = 0;

@@ -3,6 +3,7 @@ package io.sophia.probes;
 import io.sophia.core.Source;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -118,7 +119,7 @@ class HttpProbeTest {
             Service svc = service(base(server), expect(List.of(200), Duration.ofSeconds(5), "/status", "ok",
                     "/build/version", null, "/health"));
 
-            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run();
+            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals(200, check.statusCode());
@@ -141,7 +142,7 @@ class HttpProbeTest {
             HttpServer server = server("/", 200, "text/plain", "pong");
             String byName = "http://localhost:" + server.getAddress().getPort();
 
-            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(byName, null), TIMEOUT).run().get(0));
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(byName, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
 
             Observation.Timing t = check.timing();
             assertNotNull(t.dns(), "dns: the host is a name, so it was looked up");
@@ -158,7 +159,7 @@ class HttpProbeTest {
             HttpServer server = server("/", 200, "text/plain", "ok", "X-App-Version", "2026.11.3");
 
             HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server),
-                    expect(null, null, null, null, null, "X-App-Version", null)), TIMEOUT).run().get(0));
+                    expect(null, null, null, null, null, "X-App-Version", null)), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
 
             assertEquals("2026.11.3", check.version());
         }
@@ -169,7 +170,7 @@ class HttpProbeTest {
             String big = "x".repeat(300_000);
             HttpServer server = server("/", 200, "text/plain", big);
 
-            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server), null), TIMEOUT).run().get(0));
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(base(server), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
 
             assertEquals(HttpProbe.EXCERPT_BYTES, check.bodyExcerpt().length());
             assertEquals(200, check.statusCode());
@@ -201,7 +202,7 @@ class HttpProbeTest {
             server.start();
             closeables.add(0, () -> server.stop(0));
 
-            List<Observation> seen = HttpProbe.of(service(base(server), null), Duration.ofSeconds(5)).run();
+            List<Observation> seen = HttpProbe.of(service(base(server), null), Duration.ofSeconds(5)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals(200, check.statusCode());
@@ -216,7 +217,7 @@ class HttpProbeTest {
         void unexpectedStatus() throws Exception {
             HttpServer server = server("/", 503, "text/plain", "upstream connect error");
 
-            List<Observation> seen = HttpProbe.of(service(base(server), null), TIMEOUT).run();
+            List<Observation> seen = HttpProbe.of(service(base(server), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(503, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
             ConditionCheck status = of(seen, ConditionCheck.class).get(0);
@@ -244,7 +245,7 @@ class HttpProbeTest {
             closeables.add(() -> server.stop(0));
 
             List<Observation> seen = HttpProbe.of(service(base(server),
-                    expect(List.of(200, 204), Duration.ofMillis(20), "status", "ok", null, null, null)), TIMEOUT).run();
+                    expect(List.of(200, 204), Duration.ofMillis(20), "status", "ok", null, null, null)), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
             assertEquals("[STATUS] in (200, 204)", conditions.get(0).condition());
@@ -263,7 +264,7 @@ class HttpProbeTest {
             String url = "http://admin:hunter2@127.0.0.1:" + server.getAddress().getPort() + "/health?token=s3cr3t";
 
             HttpProbe probe = HttpProbe.of(service(url, null), TIMEOUT);
-            List<Observation> seen = probe.run();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(200, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
             String all = seen + " " + probe.target() + " " + probe;
@@ -355,7 +356,7 @@ class HttpProbeTest {
             Service svc = service("http://127.0.0.1:" + server.port() + "/",
                     expect(List.of(200), Duration.ofMillis(50), "/status", "ok", null, null, null));
 
-            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run();
+            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertTrue(check.latency().compareTo(Duration.ofMillis(50)) < 0,
@@ -382,7 +383,7 @@ class HttpProbeTest {
             closeables.add(() -> server.stop(0));
             String byName = "http://localhost:" + server.getAddress().getPort();
 
-            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(byName, null), TIMEOUT).run().get(0));
+            HttpCheck check = assertInstance(HttpCheck.class, HttpProbe.of(service(byName, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
 
             Observation.Timing t = check.timing();
             Duration gap = sum(t).minus(check.latency()).abs();
@@ -399,9 +400,9 @@ class HttpProbeTest {
             CannedServer server = canned(FAST_OK);
 
             HttpCheck literal = assertInstance(HttpCheck.class,
-                    HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run().get(0));
+                    HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
             HttpCheck named = assertInstance(HttpCheck.class,
-                    HttpProbe.of(service("http://localhost:" + server.port(), null), TIMEOUT).run().get(0));
+                    HttpProbe.of(service("http://localhost:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
 
             assertNull(literal.timing().dns(), () -> "dns for 127.0.0.1: " + literal.timing());
             assertNotNull(literal.timing().connect());
@@ -417,7 +418,7 @@ class HttpProbeTest {
                     expect(List.of(200), null, "/status", "ok", null, null, null)), TIMEOUT);
 
             for (int run = 1; run <= 3; run++) {
-                List<Observation> seen = probe.run();
+                List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
                 assertEquals(200, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
                 assertEquals(run, server.requests(), "requests the server read after " + run + " checks");
             }
@@ -463,7 +464,7 @@ class HttpProbeTest {
             Service svc = service("https://127.0.0.1:" + tlsServer.getLocalPort() + "/",
                     expect(List.of(200), null, "/status", "ok", null, null, null));
 
-            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), clientContext.getSocketFactory()).run();
+            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), clientContext.getSocketFactory()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals(200, check.statusCode());
@@ -476,7 +477,7 @@ class HttpProbeTest {
             assertEquals(1, requests.get());
             assertTrue(of(seen, ConditionCheck.class).stream().allMatch(ConditionCheck::passed), seen::toString);
 
-            ProbeFailure untrusted = onlyFailure(HttpProbe.of(svc, Duration.ofSeconds(2)).run());
+            ProbeFailure untrusted = onlyFailure(HttpProbe.of(svc, Duration.ofSeconds(2)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
             assertEquals(FailureKind.TLS_FAILURE, untrusted.kind(), untrusted::toString);
             assertEquals(1, requests.get(), "no request goes over an untrusted connection");
         }
@@ -489,7 +490,7 @@ class HttpProbeTest {
                     + "a;ext=1\r\n{\"status\":\r\n12\r\n\"ok\",\"version\":\"7\"\r\n1\r\n}\r\n0\r\nX-Trailer: t\r\n\r\n");
 
             List<Observation> seen = HttpProbe.of(service("http://127.0.0.1:" + server.port(),
-                    expect(List.of(200), null, "/status", "ok", "/version", null, null)), TIMEOUT).run();
+                    expect(List.of(200), null, "/status", "ok", "/version", null, null)), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals("{\"status\":\"ok\",\"version\":\"7\"}", check.bodyExcerpt());
@@ -504,7 +505,7 @@ class HttpProbeTest {
             CannedServer server = canned("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nall of it");
 
             HttpCheck check = assertInstance(HttpCheck.class,
-                    HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run().get(0));
+                    HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0));
 
             assertEquals("all of it", check.bodyExcerpt());
             assertNotNull(check.timing().transfer());
@@ -523,7 +524,7 @@ class HttpProbeTest {
                 port = s.getLocalPort();
             }
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + port, null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + port, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
             assertEquals("mcp-research", f.serviceId());
@@ -555,7 +556,7 @@ class HttpProbeTest {
             });
 
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null),
-                    Duration.ofMillis(300)).run());
+                    Duration.ofMillis(300)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.READ_TIMEOUT, f.kind());
             assertTrue(f.detail().contains("no answer"), f.detail());
@@ -588,7 +589,7 @@ class HttpProbeTest {
             resetter.setDaemon(true);
             resetter.start();
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.CONNECTION_RESET, f.kind(), f::toString);
         }
@@ -598,7 +599,7 @@ class HttpProbeTest {
         void closedMidBody() throws Exception {
             CannedServer server = canned("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b");
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.CONNECTION_RESET, f.kind(), f::toString);
             assertTrue(f.detail().contains("10 of 100"), f.detail());
@@ -609,7 +610,7 @@ class HttpProbeTest {
         void notHttp() throws Exception {
             CannedServer server = canned("SSH-2.0-OpenSSH_9.6\r\n");
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.OTHER, f.kind(), f::toString);
             assertTrue(f.detail().contains("status line"), f.detail());
@@ -618,7 +619,7 @@ class HttpProbeTest {
         @Test
         @DisplayName("a name in the .invalid TLD is DNS_FAILURE")
         void dns() throws Exception {
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://nonexistent.invalid/health", null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://nonexistent.invalid/health", null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.DNS_FAILURE, f.kind());
             assertTrue(f.detail().contains("nonexistent.invalid"), f.detail());
@@ -630,7 +631,7 @@ class HttpProbeTest {
             HttpServer server = server("/", 200, "text/plain", "plain");
 
             ProbeFailure f = onlyFailure(HttpProbe.of(service("https://127.0.0.1:" + server.getAddress().getPort(), null),
-                    TIMEOUT).run());
+                    TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.TLS_FAILURE, f.kind(), f::toString);
         }
@@ -658,7 +659,7 @@ class HttpProbeTest {
             plain.setDaemon(true);
             plain.start();
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("https://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("https://127.0.0.1:" + s.getLocalPort(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.TLS_FAILURE, f.kind(), f::toString);
             assertTrue(f.detail().contains("SSL"), f.detail());
@@ -684,7 +685,7 @@ class HttpProbeTest {
                     "this kernel completes connects to a full backlog; the mapping is covered by FailuresTest");
 
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null),
-                    Duration.ofMillis(300)).run());
+                    Duration.ofMillis(300)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.CONNECT_TIMEOUT, f.kind(), f::toString);
         }
@@ -692,7 +693,7 @@ class HttpProbeTest {
         @Test
         @DisplayName("a url that is not http(s) is MISCONFIGURED, not an exception")
         void misconfigured() throws Exception {
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("ftp://127.0.0.1/x", null), TIMEOUT).run());
+            ProbeFailure f = onlyFailure(HttpProbe.of(service("ftp://127.0.0.1/x", null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.MISCONFIGURED, f.kind());
         }

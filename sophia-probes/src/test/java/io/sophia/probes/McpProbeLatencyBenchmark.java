@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 
@@ -31,12 +32,12 @@ public final class McpProbeLatencyBenchmark {
 
     private static void report(String label, Service service, int runs) {
         for (int i = 0; i < 50; i++) {
-            McpProbe.of(service, Duration.ofSeconds(5)).run(); // warm-up
+            McpProbe.of(service, Duration.ofSeconds(5)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))); // warm-up
         }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            List<Observation> out = McpProbe.of(service, Duration.ofSeconds(5)).run();
+            List<Observation> out = McpProbe.of(service, Duration.ofSeconds(5)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             micros.add((System.nanoTime() - t) / 1000);
             if (!(out.get(0) instanceof Observation.McpHandshake)) {
                 throw new IllegalStateException("probe failed: " + out);

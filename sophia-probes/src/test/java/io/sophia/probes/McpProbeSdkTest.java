@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import io.sophia.core.Source;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.McpHandshake;
@@ -41,7 +42,7 @@ class McpProbeSdkTest {
 
     @Test
     void theModernRequestIsRejectedSoTheProbeFallsBackToTheHandshakeAndListsTheTools() {
-        List<Observation> out = McpProbe.of(mcp(sdk.url()), Duration.ofSeconds(10)).run();
+        List<Observation> out = McpProbe.of(mcp(sdk.url()), Duration.ofSeconds(10)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         assertEquals(1, out.size(), out.toString());
         assertTrue(out.get(0) instanceof McpHandshake, out.toString());
         McpHandshake h = (McpHandshake) out.get(0);
@@ -59,7 +60,7 @@ class McpProbeSdkTest {
     @Test
     void aServerThatForgotTheSessionAfterInitializeIsSessionLost() throws Exception {
         try (McpSdkTestServer forgetful = new McpSdkTestServer(true)) {
-            List<Observation> out = McpProbe.of(mcp(forgetful.url()), Duration.ofSeconds(10)).run();
+            List<Observation> out = McpProbe.of(mcp(forgetful.url()), Duration.ofSeconds(10)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             ProbeFailure f = (ProbeFailure) out.get(0);
             assertEquals(FailureKind.SESSION_LOST, f.kind(), f.toString());
             assertEquals(404, f.httpStatus());
@@ -69,7 +70,7 @@ class McpProbeSdkTest {
 
     @Test
     void aPathWhereTheSdkServesNoEndpointIsNotMcp() {
-        List<Observation> out = McpProbe.of(mcp(sdk.root()), Duration.ofSeconds(10)).run();
+        List<Observation> out = McpProbe.of(mcp(sdk.root()), Duration.ofSeconds(10)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         ProbeFailure f = (ProbeFailure) out.get(0);
         assertEquals(FailureKind.NOT_MCP, f.kind(), f.toString());
         assertTrue(f.httpStatus() == 404 || f.httpStatus() == 405, f.toString());

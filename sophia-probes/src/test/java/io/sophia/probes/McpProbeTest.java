@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import io.sophia.core.Source;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.McpHandshake;
@@ -33,7 +34,7 @@ class McpProbeTest {
 
     private static List<Observation> probe(URI url, Duration timeout) {
         Service s = new Service("catalog", "Catalog", url, ServiceKind.MCP, null, true, List.of(), null);
-        return McpProbe.of(s, timeout).run();
+        return McpProbe.of(s, timeout).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
     }
 
     private static McpHandshake handshake(List<Observation> out) {
@@ -169,9 +170,9 @@ class McpProbeTest {
             })) {
                 Service s = new Service("catalog", "Catalog", server.url(), ServiceKind.MCP, null, true, List.of(), null);
                 McpProbe probe = McpProbe.of(s, TIMEOUT);
-                handshake(probe.run());
+                handshake(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
                 server.received.clear();
-                McpHandshake again = handshake(probe.run());
+                McpHandshake again = handshake(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
                 assertEquals("legacy", again.era());
                 assertEquals("initialize", server.methods().get(0));
             }

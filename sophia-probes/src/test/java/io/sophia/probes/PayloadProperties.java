@@ -2,6 +2,7 @@ package io.sophia.probes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Deployment;
 import io.sophia.core.Observation;
 import io.sophia.core.RemoteText;
@@ -108,7 +109,7 @@ class PayloadProperties {
         GitHubActionsConfig config = GitHubActionsConfig.custom().apiUrl(root()).repository(REPO).runId(686036126L)
                 .tokenEnv("T").env(Map.of("T", "test-token-value-1")::get).timeout(Duration.ofSeconds(10))
                 .readLogs(false).build();
-        return GitHubActionsProbe.of(config, new Deployment("fleet", List.of()), (o, log) -> List.of()).run();
+        return GitHubActionsProbe.of(config, new Deployment("fleet", List.of()), (o, log) -> List.of()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
     }
 
     @Provide
@@ -150,7 +151,7 @@ class PayloadProperties {
         ANSWERS.set(Map.of("/machines", new String[] {"application/json", machines}));
         FlyConfig config = FlyConfig.custom().apiUrl(root()).tokenEnv("FLY").env(Map.of("FLY", "fly-test-token-1")::get)
                 .timeout(Duration.ofSeconds(10)).app("web", "fleet-web").build();
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertObservations(FlyMachinesProbe.of(config, null).run()));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertObservations(FlyMachinesProbe.of(config, null).run(ProbeContext.withTimeout(Duration.ofMinutes(1)))));
     }
 
     @Property(tries = 60)
@@ -160,6 +161,6 @@ class PayloadProperties {
         ANSWERS.set(Map.of("/mcp", answer));
         Service s = new Service("catalog", "Catalog", root().resolve("/mcp"), ServiceKind.MCP, null, true, List.of(), null);
         assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertObservations(McpProbe.of(s, Duration.ofSeconds(5)).run()));
+                () -> assertObservations(McpProbe.of(s, Duration.ofSeconds(5)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)))));
     }
 }

@@ -36,7 +36,7 @@ public final class ProbeRunnerDeadlineBenchmark {
         }
 
         @Override
-        public List<Observation> run() {
+        public List<Observation> run(io.sophia.core.ProbeContext context) {
             while (true) {
                 try {
                     Thread.sleep(50);

@@ -8,6 +8,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Probe;
+import io.sophia.core.ProbeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,20 @@ class ProbeRunnerTest {
     }
 
     /** A probe made of a lambda. */
-    private record FakeProbe(String serviceId, Body body) implements Probe {
+    private static class FakeProbe implements Probe {
+        private final String serviceId;
+        private final Body body;
+
+        FakeProbe(String serviceId, Body body) {
+            this.serviceId = serviceId;
+            this.body = body;
+        }
+
+        @Override
+        public String serviceId() {
+            return serviceId;
+        }
+
         interface Body {
             List<Observation> run() throws Exception;
         }
@@ -54,7 +68,7 @@ class ProbeRunnerTest {
         }
 
         @Override
-        public List<Observation> run() throws Exception {
+        public List<Observation> run(ProbeContext context) throws Exception {
             return body.run();
         }
     }
@@ -254,7 +268,7 @@ class ProbeRunnerTest {
     }
 
     @Test
-    @DisplayName("with one slot and two hanging probes, one overruns and the other never gets a slot: BULKHEAD_FULL")
+    @DisplayName("with one slot and two hanging probes, one overruns and the other is not probed, with the budget named")
     void bulkheadFull() {
         FakeProbe.Body hang = () -> {
             Thread.sleep(60_000);
@@ -263,8 +277,66 @@ class ProbeRunnerTest {
 
         List<Observation> seen = runner(300, 0, 1).execute(List.of(new FakeProbe("a", hang), new FakeProbe("b", hang)));
 
-        assertEquals(java.util.Set.of(FailureKind.DEADLINE_EXCEEDED, FailureKind.BULKHEAD_FULL),
-                java.util.Set.of(failureOf(seen, "a").kind(), failureOf(seen, "b").kind()), seen::toString);
+        assertEquals(FailureKind.DEADLINE_EXCEEDED, failureOf(seen, "a").kind(), seen::toString);
+        ProbeFailure b = failureOf(seen, "b");
+        assertEquals(FailureKind.NOT_PROBED, b.kind(), seen::toString);
+        assertTrue(b.detail().startsWith("not probed: the check's time budget ran out (450 ms"), b.detail());
+        assertEquals(0, b.attempts(), "a probe that never ran made no attempt");
+    }
+
+    @Test
+    @DisplayName("a probe's timeout starts when it starts: waiting for the one slot is not charged to the target")
+    void timeoutStartsWithTheProbe() {
+        FakeProbe.Body hang = () -> {
+            Thread.sleep(60_000);
+            return List.of();
+        };
+        // answers well within its own 400 ms, but only after the first probe's 400 ms are over
+        FakeProbe.Body slowButFine = () -> {
+            Thread.sleep(250);
+            return List.of(ok("second"));
+        };
+        ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom()
+                .timeout(Duration.ofMillis(400)).budget(Duration.ofSeconds(3)).retries(0).maxConcurrent(1).build());
+
+        List<Observation> seen = runner.execute(List.of(new FakeProbe("first", hang), new FakeProbe("second", slowButFine)));
+
+        assertEquals(FailureKind.DEADLINE_EXCEEDED, failureOf(seen, "first").kind(), seen::toString);
+        assertEquals(ok("second"), seen.get(1), seen::toString);
+    }
+
+    @Test
+    @DisplayName("the probe's context carries the runner's clock and a deadline no later than its timeout")
+    void contextCarriesClockAndDeadline() {
+        java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+        List<ProbeContext> seenContexts = new ArrayList<>();
+        Probe look = new FakeProbe("look", () -> List.of(ok("look"))) {
+            @Override
+            public List<Observation> run(ProbeContext context) throws Exception {
+                seenContexts.add(context);
+                return super.run(context);
+            }
+        };
+        ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(5)).clock(fixed).build())
+                .execute(List.of(look));
+
+        ProbeContext ctx = seenContexts.get(0);
+        assertEquals(fixed, ctx.clock());
+        assertFalse(ctx.deadline().isAfter(fixed.instant().plusSeconds(5)), ctx::toString);
+        assertTrue(ctx.deadline().isAfter(fixed.instant().plusSeconds(4)), ctx::toString);
+    }
+
+    @Test
+    @DisplayName("the check's budget defaults to 1.5 x the timeout, may be set, and is never shorter than the timeout")
+    void budgetDefaults() {
+        assertEquals(Duration.ofSeconds(3), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2)).build().budget());
+        assertEquals(Duration.ofSeconds(15), ProbeRunnerConfig.ofDefaults().budget());
+        assertEquals(Duration.ofSeconds(7), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
+                .budget(Duration.ofSeconds(7)).build().budget());
+        assertEquals(Duration.ofSeconds(2), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
+                .budget(Duration.ofSeconds(1)).build().budget());
+        assertThrows(IllegalArgumentException.class, () -> ProbeRunnerConfig.custom().budget(Duration.ZERO));
+        assertEquals(ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT, ProbeRunnerConfig.ofDefaults().maxConcurrent());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import io.sophia.core.Source;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.ProbeFailure;
@@ -36,7 +37,7 @@ class TcpProbeTest {
     @Test
     void aListeningPortGivesAConnectWithItsHostAndPort() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            List<Observation> out = TcpProbe.of(tcp("tcp://127.0.0.1:" + server.getLocalPort()), TIMEOUT).run();
+            List<Observation> out = TcpProbe.of(tcp("tcp://127.0.0.1:" + server.getLocalPort()), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             TcpConnect c = (TcpConnect) out.get(0);
             assertEquals("127.0.0.1", c.host());
             assertEquals(server.getLocalPort(), c.port());
@@ -49,7 +50,7 @@ class TcpProbeTest {
     void anHttpUrlIsProbedOnItsOwnPortThroughItsHostName() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             List<Observation> out = TcpProbe.of(Service.http("web", "http://localhost:" + server.getLocalPort()
-                    + "/health"), TIMEOUT).run();
+                    + "/health"), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             TcpConnect c = (TcpConnect) out.get(0);
             assertEquals("localhost", c.host());
             assertEquals(server.getLocalPort(), c.port());
@@ -62,7 +63,7 @@ class TcpProbeTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://127.0.0.1:" + port), TIMEOUT).run().get(0);
+        ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://127.0.0.1:" + port), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
         assertEquals("127.0.0.1:" + port, f.target());
     }
@@ -86,7 +87,7 @@ class TcpProbeTest {
             Assumptions.assumeTrue(stalled,
                     "this kernel completes connects to a full backlog; the mapping is covered by the failure tests");
 
-            List<Observation> out = TcpProbe.of(tcp("tcp://127.0.0.1:" + server.getLocalPort()), Duration.ofMillis(300)).run();
+            List<Observation> out = TcpProbe.of(tcp("tcp://127.0.0.1:" + server.getLocalPort()), Duration.ofMillis(300)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             assertEquals(1, out.size(), out::toString);
             ProbeFailure f = (ProbeFailure) out.get(0);
@@ -102,13 +103,13 @@ class TcpProbeTest {
 
     @Test
     void anUnresolvableHostIsADnsFailure() {
-        ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://db.sophia-test.invalid:5432"), TIMEOUT).run().get(0);
+        ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://db.sophia-test.invalid:5432"), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.DNS_FAILURE, f.kind());
     }
 
     @Test
     void aUrlWithoutPortIsMisconfiguredNamingTheUrl() {
-        ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://127.0.0.1"), TIMEOUT).run().get(0);
+        ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://127.0.0.1"), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.MISCONFIGURED, f.kind());
         assertTrue(f.detail().contains("tcp://127.0.0.1") && f.detail().contains("no port"), f.detail());
     }

@@ -1,6 +1,7 @@
 package io.sophia.probes;
 
 import io.sophia.core.Source;
+import io.sophia.core.ProbeContext;
 import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -56,7 +57,7 @@ class TlsProbeTest {
                 options.trustStore(pki.trustStore());
             }
             return TlsProbe.of(service("https://" + host + ":" + server.port() + "/health", minDays), TIMEOUT,
-                    options.build()).run();
+                    options.build()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         }
     }
 
@@ -166,7 +167,7 @@ class TlsProbeTest {
     @Test
     void aServerThatDoesNotSpeakTlsIsATlsFailure() throws Exception {
         try (TlsTestServer server = TlsTestServer.plainHttp()) {
-            List<Observation> out = TlsProbe.of(service("https://localhost:" + server.port(), null), TIMEOUT).run();
+            List<Observation> out = TlsProbe.of(service("https://localhost:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             ProbeFailure f = (ProbeFailure) out.get(0);
             assertEquals(FailureKind.TLS_FAILURE, f.kind(), f.toString());
             assertEquals(Source.TLS, f.source());
@@ -177,7 +178,7 @@ class TlsProbeTest {
     void aServerThatNeverAnswersTheClientHelloIsAReadTimeoutWithinTheTimeout() throws Exception {
         try (TlsTestServer server = TlsTestServer.silent()) {
             List<Observation> out = TlsProbe.of(service("https://127.0.0.1:" + server.port(), null),
-                    Duration.ofMillis(500)).run();
+                    Duration.ofMillis(500)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             ProbeFailure f = (ProbeFailure) out.get(0);
             assertEquals(FailureKind.READ_TIMEOUT, f.kind(), f.toString());
             assertTrue(f.elapsed().toMillis() < 10_000, "gave up at its deadline, not when the server let go: " + f.elapsed());
@@ -190,7 +191,7 @@ class TlsProbeTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ProbeFailure f = (ProbeFailure) TlsProbe.of(service("https://127.0.0.1:" + port, null), TIMEOUT).run().get(0);
+        ProbeFailure f = (ProbeFailure) TlsProbe.of(service("https://127.0.0.1:" + port, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
         assertEquals("127.0.0.1:" + port, f.target());
     }
@@ -198,7 +199,7 @@ class TlsProbeTest {
     @Test
     void aUrlWithoutAUsablePortIsMisconfiguredNamingTheUrlAndItsTargetWithoutCredentials() {
         TlsProbe probe = TlsProbe.of(service("ftp://user:secret@files.sophia-test.invalid/pub", null), TIMEOUT);
-        List<Observation> out = probe.run();
+        List<Observation> out = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         assertEquals(1, out.size(), out.toString());
         ProbeFailure f = (ProbeFailure) out.get(0);
         assertEquals(FailureKind.MISCONFIGURED, f.kind());
@@ -212,7 +213,7 @@ class TlsProbeTest {
     @Test
     void aNameThatDoesNotResolveIsADnsFailure() {
         ProbeFailure f = (ProbeFailure) TlsProbe.of(service("https://sophia-probe-test.invalid", null), TIMEOUT)
-                .run().get(0);
+                .run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.DNS_FAILURE, f.kind());
     }
 }

@@ -373,7 +373,7 @@ final class ConfigReader {
         keys(p, "probe", PROBE);
         Duration timeout = p.get("timeout").map(x -> duration(x, "probe.timeout")).orElse(d.timeout());
         Long retries = p.get("retries").map(x -> integer(x.value(), "probe.retries", 0, 10)).orElse((long) d.retries());
-        Long max = p.get("maxConcurrent").map(x -> integer(x.value(), "probe.maxConcurrent", 1, 256))
+        Long max = p.get("maxConcurrent").map(x -> integer(x.value(), "probe.maxConcurrent", 1, 65_536))
                 .orElse((long) d.maxConcurrent());
         return new DeploymentConfig.ProbeSettings(timeout == null ? d.timeout() : timeout,
                 retries == null ? d.retries() : retries.intValue(), max == null ? d.maxConcurrent() : max.intValue());

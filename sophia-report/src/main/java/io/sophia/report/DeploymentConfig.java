@@ -204,11 +204,12 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      *
      * @param timeout       deadline of one probe (default 5 s)
      * @param retries       retries of transient failures (default 1)
-     * @param maxConcurrent probes run at once (default 16)
+     * @param maxConcurrent probes run at once (default the library's, 1024: enough for fleets of thousands)
      */
     public record ProbeSettings(Duration timeout, int retries, int maxConcurrent) {
-        /** 5 s, 1 retry, 16 at once. */
-        public static final ProbeSettings DEFAULTS = new ProbeSettings(Duration.ofSeconds(5), 1, 16);
+        /** 5 s, 1 retry, {@code ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT} at once. */
+        public static final ProbeSettings DEFAULTS = new ProbeSettings(Duration.ofSeconds(5), 1,
+                io.sophia.probes.ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT);
 
         public ProbeSettings {
             Objects.requireNonNull(timeout, "timeout");

@@ -192,7 +192,7 @@ final class Planner {
      * the observations in probe order.
      */
     private static ProbeExecutor split(ProbeExecutor services, ProbeExecutor apis) {
-        return probes -> {
+        ProbeExecutor both = probes -> {
             List<Probe> serviceProbes = new ArrayList<>();
             List<Probe> apiProbes = new ArrayList<>();
             for (Probe p : probes) {
@@ -208,6 +208,18 @@ final class Planner {
             out.addAll(serviceObs);
             out.addAll(apiObs);
             return out;
+        };
+        // the report states the service checks' timeout and budget: those a fleet's statuses depend on
+        return new ProbeExecutor() {
+            @Override
+            public List<Observation> execute(List<? extends Probe> probes) {
+                return both.execute(probes);
+            }
+
+            @Override
+            public java.util.Optional<io.sophia.core.Probing> probing() {
+                return services.probing();
+            }
         };
     }
 

@@ -212,13 +212,9 @@ public final class Commands {
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
-        if (opts.containsKey("log")) {
-            b.logFile(path(opts, "log"));
-        }
-        if ("-".equals(target)) {
-            b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        } else if (target != null) {
-            b.run(target);
+        Optional.ofNullable(opts.get("log")).map(Path::of).ifPresent(b::logFile);
+        if (target != null) {
+            b = "-".equals(target) ? b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8)) : b.run(target);
         }
         Explain e = b.build();
         register(e.config(), env);

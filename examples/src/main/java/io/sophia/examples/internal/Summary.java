@@ -2,6 +2,7 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.Anomaly;
 import io.sophia.core.Assessment;
+import io.sophia.core.FailureKind;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Impact;
 import io.sophia.core.Observation;
@@ -24,6 +25,8 @@ public final class Summary {
 
     /** Columns of a line; a quoted log line may take two. */
     private static final int WIDTH = 120;
+    /** Service lines at most: a fleet of 5,000 still fits one screen. */
+    static final int MAX_SERVICE_LINES = 20;
 
     private Summary() {
     }
@@ -42,13 +45,23 @@ public final class Summary {
                 impact == null ? percent(up, a.services().size()) : impact.availabilityPercent(),
                 byStatus.entrySet().stream().filter(e -> e.getKey() != Status.UP)
                         .map(e -> ", " + e.getValue() + " " + e.getKey()).collect(Collectors.joining())));
-        for (ServiceHealth s : a.services()) {
+        // a small fleet is listed whole; a large one only by what is not UP, worst and critical first, capped
+        List<ServiceHealth> listed = a.services().size() <= MAX_SERVICE_LINES ? a.services()
+                : a.services().stream().filter(s -> s.status() != Status.UP)
+                        // Status is declared worst first (DOWN, DEGRADED, UP, UNKNOWN); UP is filtered out
+                        .sorted(Comparator.comparing(ServiceHealth::status).thenComparing(s -> !s.critical()))
+                        .toList();
+        for (ServiceHealth s : listed.subList(0, Math.min(MAX_SERVICE_LINES, listed.size()))) {
             String code = s.httpStatus() == null ? "-" : String.valueOf(s.httpStatus());
             String latency = s.latencyMs() == null ? "" : s.latencyMs() + " ms";
-            String what = s.capability() + (s.critical() ? " (critical)" : "")
+            String what = (s.capability() == null ? s.name() : s.capability()) + (s.critical() ? " (critical)" : "")
                     + (s.failure() == null || s.status() == Status.UP ? "" : ": " + headline(s.failure()));
-            sb.append(clip(String.format(Locale.ROOT, "  %-8s %-14s %4s %8s  %s", s.status(), s.id(), code, latency,
-                    what))).append('\n');
+            sb.append(clip(String.format(Locale.ROOT, "  %-8s %-14s %4s %8s  %s", s.status(), oneLine(s.id()), code,
+                    latency, oneLine(what)))).append('\n');
+        }
+        if (listed.size() > MAX_SERVICE_LINES) {
+            sb.append("  ... and ").append(listed.size() - MAX_SERVICE_LINES)
+                    .append(" more not UP (every service is in report.md)\n");
         }
 
         a.observations(Observation.CiRun.class).stream().findFirst().ifPresent(run -> {
@@ -115,8 +128,11 @@ public final class Summary {
                         + (c.value() == null ? "" : ": " + oneLine(c.value())))).append('\n');
             }
         }
-        sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%n",
-                result.probing().toMillis() / 1000.0, result.config().probe().timeout().toMillis() / 1000.0));
+        long notProbed = a.observations(Observation.ProbeFailure.class).stream()
+                .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
+        sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%s%n",
+                result.probing().toMillis() / 1000.0, result.config().probe().timeout().toMillis() / 1000.0,
+                notProbed == 0 ? "" : "; " + notProbed + " probes not run: the check's time budget ran out"));
         sb.append("Wrote      ").append(files(result.files())).append('\n');
         return sb.toString();
     }

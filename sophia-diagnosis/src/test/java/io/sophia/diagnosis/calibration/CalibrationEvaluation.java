@@ -88,6 +88,9 @@ public final class CalibrationEvaluation {
     /** Name of the third holdout set in the report: the {@code h3-} files, blind as of 2026-11-25. */
     public static final String HOLDOUT_3 = "holdout-3 (blind, 2026-11-25)";
 
+    /** Name of the blind set in the report: the {@code h4-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
+    public static final String BLIND = "blind (h4-, scored once)";
+
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;
 
@@ -159,7 +162,7 @@ public final class CalibrationEvaluation {
 
     /** The whole evaluation: figures for the tuning part, the three holdout sets and overall. */
     public record Report(List<Outcome> outcomes, Figures tuning, Figures holdout1, Figures holdout2, Figures holdout3,
-            Figures overall) {
+            Figures overall, Figures blind) {
 
         /** The first (consumed) holdout set; kept for callers written before the second set existed. */
         public Figures holdout() {
@@ -176,7 +179,8 @@ public final class CalibrationEvaluation {
             sb.append("Sophia calibration — built-in knowledge base on ").append(outcomes.size()).append(" labeled scenarios\n");
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
-            for (Figures f : List.of(tuning, holdout1, holdout2, holdout3, overall)) {
+            for (Figures f : blind.n() == 0 ? List.of(tuning, holdout1, holdout2, holdout3, overall)
+                    : List.of(tuning, holdout1, holdout2, holdout3, overall, blind)) {
                 double[] ci = wilson(f.top1(), f.n());
                 sb.append(String.format(Locale.ROOT, "%-30s %4d %7.3f   %.2f – %.2f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(),
                         f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
@@ -304,10 +308,13 @@ public final class CalibrationEvaluation {
             }
             outcomes.add(outcome(s, a, error));
         }
-        return new Report(outcomes, Figures.of("tuning", filter(outcomes, o -> !o.scenario().holdout())),
+        return new Report(outcomes, Figures.of("tuning", filter(outcomes, o -> !o.scenario().holdout()
+                        && !o.scenario().blind())),
                 Figures.of(HOLDOUT_1, filter(outcomes, o -> o.scenario().firstHoldout())),
                 Figures.of(HOLDOUT_2, filter(outcomes, o -> o.scenario().secondHoldout())),
-                Figures.of(HOLDOUT_3, filter(outcomes, o -> o.scenario().thirdHoldout())), Figures.of("overall", outcomes));
+                Figures.of(HOLDOUT_3, filter(outcomes, o -> o.scenario().thirdHoldout())),
+                Figures.of("overall", filter(outcomes, o -> !o.scenario().blind())),
+                Figures.of(BLIND, filter(outcomes, o -> o.scenario().blind())));
     }
 
     /** Loads the shipped corpus with the built-in log scanner and evaluates {@code Diagnosis.ofDefaults()}. */

@@ -24,14 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalibrationTest {
 
-    // Measured 2026-12-03 (see README "Measured"): the goals of issue 9 that hold are enforced below; the others get a
-    // floor a little below the measured figure. Raise floors as the figures improve; never lower them without saying
-    // why in the commit.
-    static final double CV_TOP1_FLOOR = 0.88;
-    static final double CV_TOP3_FLOOR = 0.90;
-    static final double CV_BRIER_CEILING = 0.20;
-    static final double CV_ECE_CEILING = 0.12;
-    static final long CV_CONFIDENT_MISSES_CEILING = 3;
+    // Measured 2026-12-03, 189 scenarios (blind h4- set excluded), grouped 5-fold CV by source family:
+    //   top-1 0.989 (0.96-1.00)  top-3 0.989  Brier 0.043  ECE 0.090 (bootstrap 0.075-0.106)  wrong above 0.9: 1
+    // The goals of issue 9 that hold (top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15) are enforced as goals; ECE <= 0.05
+    // and "no wrong top cause above 0.9" do not hold yet and get a ceiling at the measured figure. (ECE: the caps keep a
+    // one-source cause at 0.9 while the corpus, which the rules were written on, is right 99 % of the time: the
+    // calibration is deliberately underconfident here; on unseen text accuracy was 0.77 before tuning on it.)
+    // Never lower these without saying why in the commit.
+    static final double CV_TOP1_FLOOR = 0.90;
+    static final double CV_TOP3_FLOOR = 0.97;
+    static final double CV_BRIER_CEILING = 0.15;
+    static final double CV_ECE_CEILING = 0.11;
+    static final long CV_CONFIDENT_MISSES_CEILING = 1;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.87;
 
@@ -43,7 +47,8 @@ class CalibrationTest {
     static void evaluate() throws IOException {
         List<Scenario> scenarios = ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory());
         report = CalibrationEvaluation.evaluate(io.sophia.diagnosis.Diagnosis.ofDefaults(), scenarios);
-        cv = CrossValidation.run(KnowledgeBase.builtIn(), scenarios);
+        // the blind set (present only with -Dsophia.scoreBlind=true) is scored, never fitted on
+        cv = CrossValidation.run(KnowledgeBase.builtIn(), scenarios.stream().filter(s -> !s.blind()).toList());
         evaluation = new EvaluationReport(cv);
         // the figures are the point of this test: show them in the build output and keep them in target/
         System.out.println(evaluation.text());
@@ -86,8 +91,10 @@ class CalibrationTest {
     @Test
     void recalibrating_from_the_evidence_gives_what_the_diagnosis_gives() {
         // the cross-validation recalibrates without diagnosing again: it must agree with the full diagnosis
-        for (int i = 0; i < report.outcomes().size(); i++) {
-            CalibrationEvaluation.Outcome full = report.outcomes().get(i);
+        List<CalibrationEvaluation.Outcome> notBlind = report.outcomes().stream().filter(o -> !o.scenario().blind())
+                .toList();
+        for (int i = 0; i < notBlind.size(); i++) {
+            CalibrationEvaluation.Outcome full = notBlind.get(i);
             CalibrationEvaluation.Outcome fast = cv.shipped().get(i);
             assertEquals(full.scenario().id(), fast.scenario().id());
             for (CauseId c : CauseId.BUILT_IN) {

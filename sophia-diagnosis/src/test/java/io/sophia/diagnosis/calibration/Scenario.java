@@ -108,11 +108,17 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
     public boolean firstHoldout() {
-        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX);
+        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX) && !blind();
+    }
+
+    /** True for a file of the blind set ({@value #BLIND_PREFIX}), loaded only to be scored. */
+    public boolean blind() {
+        return id.startsWith(BLIND_PREFIX);
     }
 
     /** "tuning", "holdout-1" and "holdout-2" (both consumed) or "holdout-3" (blind). */
     public String part() {
-        return !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
+        return blind() ? "blind" : !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2"
+                : "holdout-1";
     }
 }

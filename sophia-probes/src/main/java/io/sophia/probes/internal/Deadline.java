@@ -1,56 +1,78 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.ProbeContext;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A point in time (on the {@link System#nanoTime()} scale) by which a probe must be done.
+ * A point in time (on the {@link System#nanoTime()} scale) by which a probe must be done, and the
+ * cancellation of the run it belongs to.
  *
- * <p>The runner binds its per-probe deadline to the worker thread before calling
- * {@code Probe.run()}; a probe asks {@link #within(Duration)} for the earlier of that and its own
- * budget, so a probe that reads a long log can stop early and return what it has instead of being
- * cut off with nothing.
+ * <p>A probe makes one with {@link #of(ProbeContext, Duration)}: the earlier of the context's
+ * deadline and the probe's own timeout. The context travels explicitly; nothing is bound to the
+ * thread. A cancelled run has no time left, so every step derived from it stops at once.
  */
 public final class Deadline {
 
-    private static final ThreadLocal<Long> BOUND = new ThreadLocal<>();
-
     private final long atNanos;
+    private final ProbeContext context;
 
-    private Deadline(long atNanos) {
+    private Deadline(long atNanos, ProbeContext context) {
         this.atNanos = atNanos;
+        this.context = context;
     }
 
-    /** A deadline {@code budget} from now. */
+    /** A deadline {@code budget} from now, never cancelled. */
     public static Deadline after(Duration budget) {
-        return new Deadline(System.nanoTime() + saturatedNanos(budget));
+        return new Deadline(System.nanoTime() + saturatedNanos(budget), null);
     }
 
-    /** The earlier of {@code budget} from now and the deadline the runner bound to this thread. */
-    public static Deadline within(Duration budget) {
-        long own = System.nanoTime() + saturatedNanos(budget);
-        Long bound = BOUND.get();
-        return new Deadline(bound == null || own - bound < 0 ? own : bound);
+    /** The earlier of {@code budget} from now and {@code context}'s deadline, cancelled with the context. */
+    public static Deadline of(ProbeContext context, Duration budget) {
+        long now = System.nanoTime();
+        long own = now + saturatedNanos(budget);
+        if (context == null) {
+            return new Deadline(own, null);
+        }
+        long ctx = now + context.remainingNanos();
+        return new Deadline(own - ctx < 0 ? own : ctx, context);
+    }
+
+    /** The context this deadline came from, or null. */
+    public ProbeContext context() {
+        return context;
     }
 
     /** The earlier of this deadline and {@code budget} from now: a part of a probe that must leave time for the rest. */
     public Deadline sooner(Duration budget) {
         long own = System.nanoTime() + saturatedNanos(budget);
-        return own - atNanos < 0 ? new Deadline(own) : this;
+        return own - atNanos < 0 ? new Deadline(own, context) : this;
     }
 
-    /** Binds a runner deadline to the current thread; pair with {@link #unbind()} in a finally block. */
-    public static void bind(long atNanos) {
-        BOUND.set(atNanos);
+    /** The deadline on the {@link System#nanoTime()} scale. */
+    public long atNanos() {
+        return atNanos;
     }
 
-    /** Removes the current thread's runner deadline. */
-    public static void unbind() {
-        BOUND.remove();
+    /** True when the run this deadline belongs to was cancelled. */
+    public boolean cancelled() {
+        return context != null && context.isCancelled();
     }
 
-    /** Nanoseconds left, never negative. */
+    /**
+     * Runs {@code action} if the run is cancelled before the returned registration is closed
+     * (closing a socket unblocks a read that interruption cannot).
+     */
+    public ProbeContext.Registration onCancel(Runnable action) {
+        return context == null ? () -> { } : context.onCancel(action);
+    }
+
+    /** Nanoseconds left, never negative; 0 once cancelled. */
     public long remainingNanos() {
+        if (cancelled()) {
+            return 0;
+        }
         return Math.max(0, atNanos - System.nanoTime());
     }
 
@@ -71,9 +93,9 @@ public final class Deadline {
 
     private static long saturatedNanos(Duration d) {
         try {
-            return d.toNanos();
+            return Math.max(0, Math.min(d.toNanos(), Long.MAX_VALUE / 4));
         } catch (ArithmeticException e) {
-            return Long.MAX_VALUE / 4;
+            return d.isNegative() ? 0 : Long.MAX_VALUE / 4;
         }
     }
 }

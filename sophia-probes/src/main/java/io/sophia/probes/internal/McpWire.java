@@ -113,7 +113,9 @@ public final class McpWire {
         CompletableFuture<HttpResponse<McpBodySubscriber.Body>> call =
                 client.sendAsync(b.build(), McpBodySubscriber.handler(id, MAX_BODY));
         try {
-            HttpResponse<McpBodySubscriber.Body> r = call.get(left.toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
+            // counted from the deadline, not from now: on a cold JVM sendAsync itself can take hundreds of ms
+            long wait = TcpDial.remaining(deadlineNanos).toMillis() + GRACE_MS;
+            HttpResponse<McpBodySubscriber.Body> r = call.get(wait, TimeUnit.MILLISECONDS);
             return new Reply(r.statusCode(), r.headers(), r.body(), null, null);
         } catch (TimeoutException e) {
             call.cancel(true);
@@ -124,6 +126,12 @@ public final class McpWire {
             Thread.currentThread().interrupt();
             return new Reply(0, null, null, FailureKind.DEADLINE_EXCEEDED, "interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException
+                    && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException)) {
+                // the client's timer and the wait above race for the same deadline: one outcome, one text
+                return new Reply(0, null, null, FailureKind.READ_TIMEOUT,
+                        "no complete answer to " + message.path("method").asText() + " within the deadline");
+            }
             TcpFailures.Classified c = TcpFailures.classify(e.getCause(), false);
             return new Reply(0, null, null, c.kind(), c.detail());
         }

@@ -2,6 +2,8 @@ package io.sophia.probes.internal;
 
 import io.sophia.core.FailureKind;
 
+import io.sophia.core.ProbeContext;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,21 +26,21 @@ public final class TcpDial {
     private TcpDial() {
     }
 
-    /** Connects to {@code target} before {@code deadlineNanos} (a {@link System#nanoTime()} value). */
-    public static Result dial(DnsLookup.Resolver resolver, TcpTarget target, long deadlineNanos) {
-        DnsLookup.Result names = DnsLookup.resolve(resolver, target.host(), remaining(deadlineNanos));
+    /** Connects to {@code target} before {@code deadline}; a cancelled run stops the connect. */
+    public static Result dial(DnsLookup.Resolver resolver, TcpTarget target, Deadline deadline) {
+        DnsLookup.Result names = DnsLookup.resolve(resolver, target.host(), deadline.remaining());
         if (!names.ok()) {
             return new Result(null, null, names.failure(), names.detail());
         }
         TcpFailures.Classified last = null;
         for (InetAddress address : names.addresses()) {
-            Duration left = remaining(deadlineNanos);
-            if (left.isZero()) {
+            if (deadline.expired()) {
                 break;
             }
             Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(address, target.port()), (int) Math.max(1, left.toMillis()));
+            // closing the socket is what unblocks a connect when the run is cancelled
+            try (ProbeContext.Registration r = deadline.onCancel(() -> closeQuietly(socket))) {
+                socket.connect(new InetSocketAddress(address, target.port()), deadline.remainingMillisForSocket());
                 return new Result(socket, address, null, null);
             } catch (IOException e) {
                 closeQuietly(socket);

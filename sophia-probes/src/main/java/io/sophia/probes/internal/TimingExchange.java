@@ -1,6 +1,7 @@
 package io.sophia.probes.internal;
 
 import io.sophia.core.Observation.Timing;
+import io.sophia.core.ProbeContext;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -142,7 +143,12 @@ public final class TimingExchange {
         Phase phase = Phase.CONNECT;
         Reader reader = null;
         Socket socket = new Socket();
+        // a blocked connect or read does not answer to interruption on a platform thread; closing the socket does
+        ProbeContext.Registration onCancel = deadline.onCancel(() -> closeQuietly(socket));
         try {
+            if (deadline.cancelled()) {
+                throw new SocketTimeoutException("the probe was cancelled");
+            }
             socket.setTcpNoDelay(true);
             int connectMillis = (int) Math.max(1, Math.min(deadline.remainingMillisForSocket(), connectTimeout.toMillis()));
             socket.connect(new InetSocketAddress(address, port), connectMillis);
@@ -204,11 +210,16 @@ public final class TimingExchange {
             throw new Failed(phase, reader == null ? 0 : reader.headersAt,
                     new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e));
         } finally {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // nothing to do
-            }
+            onCancel.close();
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do
         }
     }
 

@@ -422,6 +422,14 @@ public final class HtmlRenderer {
             if (c.explanation() != null && !c.explanation().isBlank()) {
                 w("<p>" + hc(c.explanation(), 4000) + "</p>\n");
             }
+            if (!c.nextChecks().isEmpty()) {
+                w("<p class=\"next\"><strong>" + (c.id().value().equals("unknown") ? "Missing evidence — how to get it"
+                        : "Next check") + "</strong></p>\n<ul>\n");
+                for (String check : c.nextChecks()) {
+                    w("<li>" + hc(check, 600) + "</li>\n");
+                }
+                w("</ul>\n");
+            }
             if (!c.evidence().isEmpty()) {
                 w("<div class=\"scroll\"><table>\n<thead><tr><th>Direction</th><th class=\"num\">Weight</th><th>Evidence</th><th>Rule</th>"
                         + "<th>Services</th></tr></thead>\n<tbody>\n");

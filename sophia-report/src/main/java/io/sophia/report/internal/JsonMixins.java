@@ -1,5 +1,7 @@
 package io.sophia.report.internal;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -67,10 +69,14 @@ final class JsonMixins {
     interface ServiceHealthMixin {
     }
 
-    @JsonPropertyOrder({"id", "title", "probability", "confidence", "explanation", "serviceIds", "evidence"})
+    @JsonPropertyOrder({"id", "title", "probability", "confidence", "explanation", "serviceIds", "evidence", "nextChecks"})
     interface RankedCauseMixin {
         @JsonSerialize(using = Decimals.Four.class)
         double probability();
+
+        // added in issue 9: omitted when empty, so reports without next checks keep their bytes
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> nextChecks();
     }
 
     /** A cause id is its dotted name; reading checks it ({@link CauseId#of}). */

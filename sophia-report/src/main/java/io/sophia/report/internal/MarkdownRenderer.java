@@ -4,6 +4,7 @@ import io.sophia.core.Action;
 import io.sophia.core.Anomaly;
 import io.sophia.core.Assessment;
 import io.sophia.core.Evidence;
+import io.sophia.core.FailureKind;
 import io.sophia.core.GateDecision;
 import io.sophia.core.ChangeClass;
 import io.sophia.core.Impact;
@@ -225,6 +226,13 @@ public final class MarkdownRenderer {
             row("Pipeline duration", duration(pipeline.duration()));
             row("CI jobs (unsuccessful / total)", pipeline.unsuccessfulJobs().size() + " / " + pipeline.jobs().size());
             row("Log findings", String.valueOf(pipeline.findings().size()));
+        }
+        if (a.probing() != null) {
+            long notProbed = a.observations(ProbeFailure.class).stream()
+                    .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
+            row("Probe timeout / check budget", a.probing().timeout().toMillis() + " ms / "
+                    + a.probing().budget().toMillis() + " ms");
+            row("Probes not run (budget ran out)", String.valueOf(notProbed));
         }
         row("Causes ranked", String.valueOf(a.causes().size()));
         row("Anomalies", String.valueOf(a.anomalies().size()));
@@ -519,6 +527,13 @@ public final class MarkdownRenderer {
             blank();
             if (c.explanation() != null && !c.explanation().isBlank()) {
                 line(inline(c.explanation(), 4000));
+                blank();
+            }
+            if (!c.nextChecks().isEmpty()) {
+                line(c.id().value().equals("unknown") ? "**Missing evidence — how to get it:**" : "**Next check:**");
+                for (String check : c.nextChecks()) {
+                    line("- " + inline(check, 600));
+                }
                 blank();
             }
             if (!c.evidence().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.sophia.report.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sophia.core.Action;
 import io.sophia.core.Anomaly;
@@ -12,6 +13,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiJob;
 import io.sophia.core.Observation.CiRun;
 import io.sophia.core.Observation.CiStep;
+import io.sophia.core.Probing;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 
@@ -28,11 +30,12 @@ import java.util.Objects;
  * records through {@link JsonMixins}.
  */
 @JsonPropertyOrder({"schemaVersion", "deployment", "generatedAt", "services", "pipeline", "diagnosis", "anomalies",
-        "impact", "actions", "gate", "observations"})
+        "impact", "actions", "gate", "probing", "observations"})
 @JsonIgnoreProperties(value = "pipeline", allowGetters = true)
 record ReportJson(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
                   PipelineJson pipeline, Diagnosis diagnosis, List<Anomaly> anomalies, Impact impact,
-                  List<ActionJson> actions, GateDecision gate, List<Observation> observations) {
+                  List<ActionJson> actions, GateDecision gate,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) ProbingJson probing, List<Observation> observations) {
 
     /** The wire form of {@code a}, probabilities rounded so that their sum stays at most 1. */
     static ReportJson of(Assessment a) {
@@ -41,19 +44,34 @@ record ReportJson(String schemaVersion, String deployment, Instant generatedAt, 
         for (int i = 0; i < p.size(); i++) {
             RankedCause c = a.causes().get(i);
             causes.add(new RankedCause(c.id(), c.title(), p.get(i), c.confidence(), c.explanation(), c.evidence(),
-                    c.serviceIds()));
+                    c.serviceIds(), c.nextChecks()));
         }
         return new ReportJson(Objects.requireNonNullElse(a.schemaVersion(), Assessment.SCHEMA_VERSION), a.deployment(),
                 a.generatedAt(), a.services(), PipelineJson.of(PipelineView.of(a)), new Diagnosis(causes),
                 a.anomalies(), a.impact(), a.actions().stream().map(ActionJson::of).toList(), a.gate(),
-                a.observations());
+                ProbingJson.of(a.probing()), a.observations());
     }
 
     /** The assessment this report describes. */
     Assessment toAssessment() {
         return new Assessment(schemaVersion, deployment, generatedAt, services, observations,
                 diagnosis == null ? List.of() : diagnosis.causes(), anomalies, impact,
-                actions.stream().map(ActionJson::toAction).toList(), gate);
+                actions.stream().map(ActionJson::toAction).toList(), gate, probing == null ? null : probing.toProbing());
+    }
+
+    /**
+     * {@code probing}: each probe's timeout and the check's budget; written only when known (added in
+     * 1.0 as an optional field, so older reports stay byte-identical).
+     */
+    @JsonPropertyOrder({"timeoutMs", "budgetMs"})
+    record ProbingJson(long timeoutMs, long budgetMs) {
+        static ProbingJson of(Probing p) {
+            return p == null ? null : new ProbingJson(p.timeout().toMillis(), p.budget().toMillis());
+        }
+
+        Probing toProbing() {
+            return new Probing(Duration.ofMillis(timeoutMs), Duration.ofMillis(budgetMs));
+        }
     }
 
     /** {@code diagnosis}: the ranked causes. */

@@ -21,8 +21,9 @@ import java.util.Objects;
  * <p>For cause i with prior q_i and summed evidence e_i (ln likelihood ratios, aggregated), the log-odds are
  * {@code logit(q_i) + evidenceScale * e_i} (temperature scaling of the evidence); they are normalised with
  * {@code unknown} as one more hypothesis; {@code unknown} is raised to {@code unknownFloor}, the others shrinking in
- * proportion; finally each cause is capped at {@code sourceCaps[k_i]} for its k_i independent specific sources,
- * the excess going to {@code unknown}.
+ * proportion; finally each cause is capped at {@code sourceCaps[k_i]} for its k_i independent specific sources: with
+ * specific sources the excess is spread over the other hypotheses in proportion (their order stands), with weak
+ * signals only it goes to {@code unknown}.
  */
 public final class Calibration {
 
@@ -47,7 +48,7 @@ public final class Calibration {
      */
     public static List<Term> terms(KnowledgeBase kb, Deployment deployment, List<Observation> input, Instant now) {
         List<Observation> observations = input.stream().filter(Objects::nonNull).toList();
-        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now);
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
         if (!Reasoner.somethingFailing(observations, health)) {
             return List.of();
         }
@@ -60,7 +61,7 @@ public final class Calibration {
                 unknown = s;
                 continue;
             }
-            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
+            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0);
             out.add(new Term(s.id(), s.prior(), s.evidenceSum(), s.sources().size(), hasFor));
         }
         out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true));
@@ -106,12 +107,44 @@ public final class Calibration {
         }
         for (int i = 0; i < u; i++) {
             p[i] = keep * Math.exp(logOdds[i] - max) / sum;
-            // honest confidence: a cause is only as sure as the independent specific sources behind it allow;
-            // what the cap removes is mass on "none of the above"
+        }
+        // honest confidence: a cause is only as sure as the independent specific sources behind it allow. What a cap
+        // removes from a cause with specific evidence is spread over the other hypotheses (unknown included) in
+        // proportion to their probability, so the runners-up keep their order; from a cause resting on weak signals
+        // only it goes to unknown, which then leads.
+        boolean[] capped = new boolean[n];
+        double spread = 0;
+        for (int i = 0; i < u; i++) {
             double cap = settings.cap(sources[i]);
             if (p[i] > cap) {
-                p[u] += p[i] - cap;
+                capped[i] = true;
+                if (sources[i] == 0) {
+                    p[u] += p[i] - cap;
+                } else {
+                    spread += p[i] - cap;
+                }
                 p[i] = cap;
+            }
+        }
+        if (spread > 0) {
+            double others = 0;
+            for (int i = 0; i < n; i++) {
+                if (!capped[i]) {
+                    others += p[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (!capped[i]) {
+                    p[i] += others > 0 ? spread * p[i] / others : (i == u ? spread : 0);
+                }
+            }
+            // a runner-up lifted above its own cap gives the surplus to unknown
+            for (int i = 0; i < u; i++) {
+                double cap = settings.cap(sources[i]);
+                if (!capped[i] && p[i] > cap) {
+                    p[u] += p[i] - cap;
+                    p[i] = cap;
+                }
             }
         }
         return p;

@@ -59,8 +59,9 @@ final class Inference {
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
                   boolean capped) {
 
+        /** The evidence in direction {@code d} that counted (kept-but-explained evidence has weight 0). */
         List<Evidence> direction(Evidence.Direction d) {
-            return evidence.stream().filter(e -> e.direction() == d).toList();
+            return evidence.stream().filter(e -> e.direction() == d && e.weight() > 0).toList();
         }
 
         double weight(Evidence.Direction d) {
@@ -112,6 +113,8 @@ final class Inference {
             byType.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f);
         }
         List<Scored> scored = new ArrayList<>();
+        // symptoms of services explained by a DOWN dependency: kept, shown under dependency.down with weight 0
+        List<Evidence> kept = new ArrayList<>();
         Map<String, Map<String, String>> varsByRule = new HashMap<>();
         // several rules share patterns and facts share lines: each (pattern, text) is matched once
         Map<String, Map<String, Boolean>> found = new HashMap<>();
@@ -122,13 +125,18 @@ final class Inference {
             Map<String, String> whens = new HashMap<>();
             Set<String> sources = new java.util.TreeSet<>();
             Map<KnowledgeBase.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
+            Map<KnowledgeBase.Rule, List<Fact>> explainedByRule = new LinkedHashMap<>();
             for (KnowledgeBase.Rule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
                 for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
                     // an explained service's symptoms are its dependency's doing: they support no cause of its
-                    // own, but what they rule out (lr < 1: "the platform API answered for it") still holds
+                    // own, but what they rule out (lr < 1: "the platform API answered for it") still holds; they
+                    // are kept and shown, with the reason they do not count
                     if (!isDependency && rule.lr() > 1 && f.runtime() && f.serviceId() != null
                             && explained.contains(f.serviceId())) {
+                        if (matches(rule, f, found)) {
+                            explainedByRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(f);
+                        }
                         continue;
                     }
                     if (matches(rule, f, found)) {
@@ -136,6 +144,17 @@ final class Inference {
                     }
                 }
                 matchedByRule.put(rule, matched);
+            }
+            // which subjects have a specific log line for this cause, whichever rule of a group ends up counting it
+            Set<String> specificLogSubjects = new java.util.HashSet<>();
+            for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+                if (e.getKey().when().equals("log") && e.getKey().lr() > 1 && !e.getKey().isWeak()) {
+                    for (Fact f : e.getValue()) {
+                        if (specificLog(f, settings.wrappers())) {
+                            specificLogSubjects.add(f.subject());
+                        }
+                    }
+                }
             }
             keepStrongestOfEachGroup(matchedByRule);
             for (KnowledgeBase.Rule rule : cause.rules()) {
@@ -157,14 +176,33 @@ final class Inference {
                         services(matched, order)));
                 whens.put(cause.id() + "/" + rule.id(), rule.when());
                 boolean specific = !rule.isWeak() && (!rule.when().equals("log") || matched.stream()
-                        .anyMatch(f -> specificLog(f, settings.wrappers())));
+                        .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
                     sources.add(sourceFamily(rule.when()));
                 }
             }
+            for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : explainedByRule.entrySet()) {
+                List<Fact> shown = e.getValue();
+                Set<String> subjects = new LinkedHashSet<>();
+                List<String> deps = new ArrayList<>();
+                for (Fact f : shown) {
+                    subjects.add(f.subject());
+                    for (String d : downDependencies(deployment, health, List.of(f.serviceId()))) {
+                        if (!deps.contains(d)) {
+                            deps.add(d);
+                        }
+                    }
+                }
+                String text = render(e.getKey(), shown, subjects, order, new HashMap<>(), cause.id() + "/"
+                        + e.getKey().id());
+                kept.add(new Evidence(Evidence.Direction.FOR, 0, text + " It would point to " + cause.id()
+                        + "; not counted: " + Words.list(services(shown, order)) + " depends on " + Words.list(deps)
+                        + ", which is DOWN, so this is expected whatever else is wrong.", cause.id() + "/"
+                        + e.getKey().id(), services(shown, order)));
+            }
             // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
             // changed file or a new image is still one whose own evidence (logs, events) came back empty
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR
+            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0
                             && !CHANGE_FACTS.contains(whens.get(e.ruleId())))
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
@@ -173,6 +211,21 @@ final class Inference {
             }
             scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
                     0, sources, false));
+        }
+        if (!kept.isEmpty()) {
+            for (int i = 0; i < scored.size(); i++) {
+                Scored s = scored.get(i);
+                if (s.id().equals(CauseId.DEPENDENCY_DOWN)) {
+                    List<Evidence> all = new ArrayList<>(s.evidence());
+                    all.addAll(kept);
+                    Map<String, String> whens = new HashMap<>(s.whens());
+                    for (Evidence e : kept) {
+                        whens.put(e.ruleId(), "kept");
+                    }
+                    scored.set(i, new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), all, whens,
+                            s.probability(), s.sources(), s.capped()));
+                }
+            }
         }
         // the explicit unknown: failing services that no strong evidence explains
         boolean deploymentWideStrong = false;
@@ -246,8 +299,9 @@ final class Inference {
             }
         }
         Context ctx = new Context(explained, dependencyMap(deployment, health, explained), notDeployed(deployment, health,
-                facts), differentErrors);
-        return new Result(rank(withP, settings.floor(), order, ctx), withP, explained, varsByRule);
+                facts), differentErrors, missingEvidence(observed, facts, unexplained));
+        Result partial = new Result(List.of(), withP, explained, varsByRule);
+        return new Result(rank(withP, settings.floor(), order, ctx, partial), withP, explained, varsByRule);
     }
 
     /**
@@ -256,7 +310,38 @@ final class Inference {
      * and sentences on jobs that failed at the same step with different errors.
      */
     private record Context(Set<String> explained, Map<String, List<String>> dependencies, List<String> notDeployed,
-                           List<String> differentErrors) {
+                           List<String> differentErrors, List<String> missing) {
+    }
+
+    /**
+     * What {@code unknown} says is missing and how to get it: the kinds of evidence that were not observed at all,
+     * then the application's own output, which no probe reads.
+     */
+    static List<String> missingEvidence(Set<String> observed, List<Fact> facts, List<String> unexplained) {
+        List<String> out = new ArrayList<>();
+        boolean ci = observed.contains("run") || observed.contains("job");
+        if (!ci) {
+            out.add("No CI run was read: point Sophia at the run that deployed (pipeline.github with repository and "
+                    + "runId, or workflow and branch) so a failed build or deploy can be told from a failing app.");
+        }
+        if (!observed.contains("log")) {
+            out.add("No CI log was read: read the failed job's log (gh run view RUN_ID --log-failed, or give Sophia a "
+                    + "token that can read Actions logs); the error printed just before the step failed usually names "
+                    + "the cause.");
+        }
+        if (!observed.contains("machine")) {
+            out.add("No platform machines were listed: list them with their events and checks (fly machines list -a APP, "
+                    + "fly status, or platform.fly in the config); exit codes, OOM kills and health checks tell a crash "
+                    + "from a platform problem.");
+        }
+        String who = unexplained.isEmpty() ? "the failing services" : Words.list(unexplained);
+        out.add("Read the application's own output around the failure for " + who + " (fly logs -a APP, or the "
+                + "service's log): a stack trace, a missing setting or an out-of-memory kill there names the cause.");
+        if (ci) {
+            out.add("Compare with the last good deploy: what changed in the image, the configuration or the "
+                    + "dependencies since then.");
+        }
+        return out;
     }
 
     /** Each explained service with the DOWN services it depends on directly. */
@@ -331,10 +416,11 @@ final class Inference {
         }
     }
 
-    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx) {
+    private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx,
+                                          Result result) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
-            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR);
+            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0);
             // causes without evidence for them only carry their prior: they count in the normalisation, not in the report
             if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN))) {
                 reported.add(s);
@@ -347,7 +433,7 @@ final class Inference {
             Confidence conf = confidence(s, reported, i);
             List<String> services = new ArrayList<>();
             for (Evidence e : s.evidence()) {
-                if (e.direction() == Evidence.Direction.FOR) {
+                if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
                     for (String id : e.serviceIds()) {
                         if (!services.contains(id)) {
                             services.add(id);
@@ -372,7 +458,22 @@ final class Inference {
                     stoppedTheRun(s) ? ctx.differentErrors() : List.of())
                     : Explanations.other(s, conf, reported.get(0));
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
-            out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services));
+            if (s.capped()) {
+                // say why the number is not higher: honest confidence is bounded by independent evidence
+                explanation = explanation + " It is held at " + Words.percent(p) + " because it rests on "
+                        + (s.sources().isEmpty() ? "weak signals only (names, exit codes, generic lines)"
+                        : Words.plural(s.sources().size(), "independent kind", "independent kinds") + " of evidence ("
+                        + String.join(", ", s.sources()) + ")") + "; another kind saying the same would raise it.";
+            }
+            List<String> next;
+            if (s.id().equals(CauseId.UNKNOWN)) {
+                next = ctx.missing();
+            } else {
+                RankedCause draft = new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services);
+                Map<String, String> vars = result.vars(draft);
+                next = s.cause().nextChecks().stream().map(t -> Template.render(t, vars)).toList();
+            }
+            out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services, next));
         }
         return out;
     }
@@ -387,7 +488,7 @@ final class Inference {
         int forRules = 0;
         for (int i = 0; i < s.evidence().size(); i++) {
             Evidence e = s.evidence().get(i);
-            if (e.direction() == Evidence.Direction.FOR) {
+            if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
                 forW += e.weight();
                 forRules++;
             } else {
@@ -395,7 +496,7 @@ final class Inference {
             }
         }
         for (Evidence e : s.evidence()) {
-            if (e.direction() == Evidence.Direction.FOR) {
+            if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
                 families.add(family(e, s));
             }
         }

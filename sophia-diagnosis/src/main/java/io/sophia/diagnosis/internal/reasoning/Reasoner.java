@@ -37,7 +37,7 @@ public final class Reasoner {
                 observations.add(o);
             }
         }
-        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now);
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
         List<Anomaly> anomalies = Anomalies.find(deployment, observations, health);
         Impact impact = Impacts.of(health.values());
         Inference.Result inference;

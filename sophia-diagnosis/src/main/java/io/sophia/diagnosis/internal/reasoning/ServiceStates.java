@@ -24,7 +24,7 @@ import java.util.Set;
  * <ul>
  * <li>HTTP answer the expectations accept: UP; rejected status: DOWN; slower than maxLatency: DEGRADED.</li>
  * <li>Probe failure from a service probe (http, mcp, tcp, dns, tls): DOWN; not attempted (circuit open,
- *     bulkhead, misconfigured probe): UNKNOWN. Failures of the CI or platform sources say nothing about
+ *     bulkhead, the check's time budget spent before the probe could start, misconfigured probe): UNKNOWN. Failures of the CI or platform sources say nothing about
  *     the service itself.</li>
  * <li>Violated condition: DEGRADED. MCP handshake or TCP connect: UP.</li>
  * <li>TLS: expired, not yet valid or for another host: DOWN; untrusted or expiring within the service's
@@ -48,15 +48,25 @@ final class ServiceStates {
     }
 
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now) {
+        return derive(deployment, observations, now, Map.of());
+    }
+
+    /** With each service's usual latency (from history): far above it, an answer is DEGRADED, not UP. */
+    static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
+                                             Map<String, Long> baselines) {
         Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
-            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now));
+            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now, baselines.get(s.id())));
         }
         return out;
     }
 
-    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now) {
+    /** How far above its baseline an answer must be to count as slow: both factors must hold. */
+    static final double SLOW_FACTOR = 3;
+    static final long SLOW_MARGIN_MS = 500;
+
+    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now, Long baseline) {
         Map<Status, List<String>> reasons = new EnumMap<>(Status.class);
         Integer httpStatus = null;
         Long latencyMs = null;
@@ -89,6 +99,11 @@ final class ServiceStates {
                     if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
                         add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
                                 + max.toMillis() + " ms limit");
+                    } else if (baseline != null && h.latency() != null && millis(h.latency()) >= SLOW_FACTOR * baseline
+                            && millis(h.latency()) >= baseline + SLOW_MARGIN_MS) {
+                        add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, "
+                                + Math.round(millis(h.latency()) / (double) Math.max(1, baseline)) + " times its usual "
+                                + baseline + " ms");
                     } else {
                         add(reasons, Status.UP, null);
                     }
@@ -106,8 +121,9 @@ final class ServiceStates {
                 String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words
                         : detail.regionMatches(true, 0, words, 0, words.length()) ? detail
                         : words + " (" + detail + ")";
+                // a probe that never ran (circuit open, no capacity, budget spent) says nothing about the target
                 if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
-                        || f.kind() == FailureKind.MISCONFIGURED) {
+                        || f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.MISCONFIGURED) {
                     add(reasons, Status.UNKNOWN, reason);
                 } else {
                     add(reasons, Status.DOWN, reason);

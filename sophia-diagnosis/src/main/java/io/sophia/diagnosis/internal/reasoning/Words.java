@@ -74,6 +74,7 @@ final class Words {
             case MISCONFIGURED -> "probe misconfigured";
             case CIRCUIT_OPEN -> "not attempted (circuit open)";
             case BULKHEAD_FULL -> "not attempted (too many probes at once)";
+            case NOT_PROBED -> "not probed";
             case OTHER -> "failure";
         };
     }

@@ -1,0 +1,441 @@
+package io.sophia.examples.bench;
+
+import io.sophia.core.Source;
+import io.sophia.core.Assessment;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Probe;
+import io.sophia.core.Service;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
+import io.sophia.diagnosis.Diagnosis;
+import io.sophia.probes.HttpProbe;
+import io.sophia.probes.ProbeRunner;
+import io.sophia.probes.ProbeRunnerConfig;
+import io.sophia.report.HtmlReport;
+import io.sophia.report.JUnitXmlReport;
+import io.sophia.report.JsonReport;
+import io.sophia.report.MarkdownReport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sophia against a fleet: 1,000 and 5,000 loopback HTTP endpoints of which every tenth hangs, probed
+ * with the default runner configuration and a 2 s probe timeout. Prints, per size, the probing wall
+ * time over the timeout (JVM start and warm-up excluded), the services whose status is wrong (a
+ * healthy one not UP, a hanging one not DOWN), peak heap and threads; beside it, in the same run,
+ * the same check by {@code curl} through {@code xargs -P 64}, and by the JDK's non-blocking
+ * HttpClient ({@code sendAsync}, all requests at once) as the non-blocking reference. Then the
+ * diagnosis and the four renderers at 1k, 10k and 100k observations, with their growth.
+ *
+ * <pre>
+ * java -Xmx256m -cp examples/target/sophia.jar io.sophia.examples.bench.FleetBenchmark \
+ *      [--sizes 1000,5000] [--timeout 2s] [--hang-every 10] [--virtual] [--no-curl] [--no-nio]
+ *      [--observations 1000,10000,100000] [--no-render]
+ * </pre>
+ *
+ * The endpoints are served by {@link LoopbackFleet} in a child JVM, so the heap measured is the
+ * prober's alone. Peak heap is the highest used heap seen by polling {@link MemoryMXBean} every
+ * 5 ms; "live" is the old generation after the last collection (what survives a GC).
+ */
+public final class FleetBenchmark {
+
+    private FleetBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = List.of(1000, 5000);
+        List<Integer> observationSizes = List.of(1000, 10_000, 100_000);
+        Duration timeout = Duration.ofSeconds(2);
+        int hangEvery = 10;
+        boolean virtual = false;
+        boolean curl = true;
+        boolean nio = true;
+        boolean render = true;
+        boolean probe = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sizes" -> sizes = ints(args[++i]);
+                case "--observations" -> observationSizes = ints(args[++i]);
+                case "--timeout" -> timeout = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
+                case "--hang-every" -> hangEvery = Integer.parseInt(args[++i]);
+                case "--virtual" -> virtual = true;
+                case "--no-curl" -> curl = false;
+                case "--no-nio" -> nio = false;
+                case "--no-render" -> render = false;
+                case "--no-probe" -> probe = false;
+                default -> {
+                    System.err.println("usage: FleetBenchmark [--sizes 1000,5000] [--timeout 2s] [--hang-every 10]"
+                            + " [--virtual] [--no-curl] [--no-nio] [--observations 1000,10000,100000] [--no-render]"
+                            + " [--no-probe]");
+                    System.exit(64);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB, load average %.1f%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (probe) {
+            probing(sizes, timeout, hangEvery, virtual, curl, nio);
+        }
+        if (render) {
+            rendering(observationSizes);
+        }
+        System.exit(0);
+    }
+
+    // ---- probing ----------------------------------------------------------------------------------
+
+    private static void probing(List<Integer> sizes, Duration timeout, int hangEvery, boolean virtual, boolean curl,
+                                boolean nio) throws Exception {
+        int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        Process server = new ProcessBuilder(javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                LoopbackFleet.class.getName(), String.valueOf(max), String.valueOf(hangEvery))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            List<URI> urls = new ArrayList<>();
+            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null && !line.equals("READY"); line = in.readLine()) {
+                urls.add(URI.create(line));
+            }
+            if (urls.size() != max) {
+                throw new IOException("the loopback fleet started " + urls.size() + " of " + max + " endpoints");
+            }
+            final int every = hangEvery;
+            java.util.function.IntPredicate hangs = i -> every > 0 && i % every == every - 1;
+            ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(timeout).virtualThreads(virtual).build();
+            System.out.printf(Locale.ROOT, "%nProbing: %s; every %d. endpoint hangs; threads: %s%n", config,
+                    hangEvery, virtual && Runtime.version().feature() >= 21 ? "virtual" : "platform");
+            // warm-up on healthy endpoints only (class loading and JIT are not the fleet's time)
+            List<Integer> warm = new ArrayList<>();
+            for (int i = 0; i < Math.min(300, max); i++) {
+                if (!hangs.test(i)) {
+                    warm.add(i);
+                }
+            }
+            check(urls, warm, hangs, config, timeout, "warm-up");
+            for (int n : sizes) {
+                List<Integer> ids = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    ids.add(i);
+                }
+                check(urls, ids, hangs, config, timeout, "sophia");
+                if (nio) {
+                    nonBlocking(urls.subList(0, n), hangs, timeout);
+                }
+                if (curl) {
+                    curl(urls.subList(0, n), hangs, timeout);
+                }
+            }
+        } finally {
+            server.getOutputStream().close();
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void check(List<URI> urls, List<Integer> ids, java.util.function.IntPredicate hangs,
+                              ProbeRunnerConfig config, Duration timeout, String label) {
+        List<Service> services = new ArrayList<>(ids.size());
+        List<Probe> probes = new ArrayList<>(ids.size());
+        for (int i : ids) {
+            Service s = Service.http("svc-" + i, urls.get(i).toString());
+            services.add(s);
+            probes.add(HttpProbe.of(s, timeout));
+        }
+        ProbeRunner runner = ProbeRunner.of(config);
+        System.gc();
+        Meter meter = Meter.start();
+        long t0 = System.nanoTime();
+        List<Observation> observations = runner.execute(probes);
+        long probingNanos = System.nanoTime() - t0;
+        Meter.Reading reading = meter.stop();
+        long d0 = System.nanoTime();
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("fleet", services), observations, Instant.now());
+        long diagnosisNanos = System.nanoTime() - d0;
+        Map<String, Integer> wrong = new HashMap<>();
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        int timeoutKinds = 0;
+        for (int k = 0; k < ids.size(); k++) {
+            int i = ids.get(k);
+            ServiceHealth h = a.services().get(k);
+            counts.merge(h.status(), 1, Integer::sum);
+            Status expected = hangs.test(i) ? Status.DOWN : Status.UP;
+            if (h.status() != expected) {
+                String why = h.status() + " for a " + (hangs.test(i) ? "hanging" : "healthy") + " endpoint"
+                        + (h.failure() == null ? "" : ": " + h.failure().replaceAll("[0-9]+", "N"));
+                wrong.merge(why, 1, Integer::sum);
+            }
+        }
+        for (Observation o : observations) {
+            if (o instanceof Observation.ProbeFailure f && (f.kind() == FailureKind.READ_TIMEOUT
+                    || f.kind() == FailureKind.DEADLINE_EXCEEDED)) {
+                timeoutKinds++;
+            }
+        }
+        double ratio = probingNanos / (double) timeout.toNanos();
+        System.out.printf(Locale.ROOT, "%-8s %5d endpoints: probing %.2f s = %.2f x timeout; diagnosis %.2f s; %s;"
+                        + " wrong statuses %d; timeouts reported %d; peak heap %d MB (live after GC %d MB, %d GCs,"
+                        + " %d ms in GC); peak threads %d%n",
+                label, ids.size(), probingNanos / 1e9, ratio, diagnosisNanos / 1e9, counts,
+                wrong.values().stream().mapToInt(Integer::intValue).sum(), timeoutKinds, reading.peakHeap >> 20,
+                reading.liveAfterGc >> 20, reading.gcCount, reading.gcMillis, reading.peakThreads);
+        wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
+    }
+
+    /** The same endpoints with the JDK's non-blocking HttpClient: every request at once, one selector thread. */
+    private static void nonBlocking(List<URI> urls, java.util.function.IntPredicate hangs, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        System.gc();
+        Meter meter = Meter.start();
+        long t0 = System.nanoTime();
+        List<CompletableFuture<Integer>> calls = new ArrayList<>(urls.size());
+        for (URI u : urls) {
+            calls.add(client.sendAsync(HttpRequest.newBuilder(u).timeout(timeout).GET().build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode).exceptionally(t -> 0));
+        }
+        int wrong = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            int code = calls.get(i).join();
+            if (hangs.test(i) ? code != 0 : code != 200) {
+                wrong++;
+            }
+        }
+        long nanos = System.nanoTime() - t0;
+        Meter.Reading r = meter.stop();
+        System.out.printf(Locale.ROOT, "%-8s %5d endpoints: %.2f s = %.2f x timeout; wrong %d; peak heap %d MB"
+                        + " (live after GC %d MB); peak threads %d%n", "jdk-nio", urls.size(), nanos / 1e9,
+                nanos / (double) timeout.toNanos(), wrong, r.peakHeap >> 20, r.liveAfterGc >> 20, r.peakThreads);
+    }
+
+    private static void curl(List<URI> urls, java.util.function.IntPredicate hangs, Duration timeout) throws Exception {
+        Process version;
+        try {
+            version = new ProcessBuilder("curl", "--version").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            version.waitFor();
+        } catch (IOException e) {
+            System.out.println("curl     skipped: curl is not installed");
+            return;
+        }
+        Path list = Files.createTempFile("fleet-urls", ".txt");
+        try {
+            StringBuilder b = new StringBuilder();
+            for (URI u : urls) {
+                b.append(u).append('\n');
+            }
+            Files.writeString(list, b);
+            double seconds = timeout.toMillis() / 1000.0;
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("sh", "-c", "xargs -P 64 -n 1 curl -s -o /dev/null -m "
+                    + String.format(Locale.ROOT, "%.3f", seconds) + " -w '%{url_effective} %{http_code}\\n' < " + list)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            long nanos = System.nanoTime() - t0;
+            Map<String, String> codes = new HashMap<>();
+            for (String line : out.split("\n")) {
+                int sp = line.lastIndexOf(' ');
+                if (sp > 0) {
+                    codes.put(line.substring(0, sp), line.substring(sp + 1));
+                }
+            }
+            int wrong = 0;
+            for (int i = 0; i < urls.size(); i++) {
+                String code = codes.getOrDefault(urls.get(i).toString(), "none");
+                if (hangs.test(i) ? !code.equals("000") : !code.equals("200")) {
+                    wrong++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-8s %5d endpoints: %.2f s = %.2f x timeout; wrong %d (xargs -P 64 curl -m %s)%n",
+                    "curl", urls.size(), nanos / 1e9, nanos / (double) timeout.toNanos(), wrong,
+                    String.format(Locale.ROOT, "%.1f", seconds));
+        } finally {
+            Files.deleteIfExists(list);
+        }
+    }
+
+    // ---- diagnosis and rendering ------------------------------------------------------------------
+
+    private static void rendering(List<Integer> observationSizes) {
+        System.out.printf(Locale.ROOT, "%nDiagnosis and rendering (2 observations per service, every tenth service"
+                + " failing; ms, and µs per observation):%n");
+        System.out.printf(Locale.ROOT, "%8s %8s %12s %12s %12s %12s %12s %10s%n", "obs", "services", "diagnosis",
+                "markdown", "json", "html", "junit", "json MB");
+        // warm-up: the first diagnosis loads the knowledge base
+        timeAll(synthetic(200));
+        long[] previous = null;
+        int previousSize = 0;
+        for (int n : observationSizes) {
+            long[] t = timeAll(synthetic(n / 2));
+            System.out.printf(Locale.ROOT, "%8d %8d %s %s %s %s %s %10.1f%n", n, n / 2, cell(t[0], n), cell(t[1], n),
+                    cell(t[2], n), cell(t[3], n), cell(t[4], n), t[5] / 1e6);
+            if (previous != null) {
+                double f = n / (double) previousSize;
+                System.out.printf(Locale.ROOT, "%8s %8s %12s %12s %12s %12s %12s   (x%.0f observations; linear = x%.0f)%n",
+                        "growth", "", growth(t[0], previous[0]), growth(t[1], previous[1]), growth(t[2], previous[2]),
+                        growth(t[3], previous[3]), growth(t[4], previous[4]), f, f);
+            }
+            previous = t;
+            previousSize = n;
+            if (t[0] + t[1] + t[2] + t[3] + t[4] > TimeUnit.SECONDS.toNanos(120)) {
+                System.out.println("         (stopping: the last size took over 2 minutes)");
+                break;
+            }
+        }
+    }
+
+    /** Times the diagnosis and each renderer: ns for each, then the JSON's size in bytes. */
+    private static long[] timeAll(Object[] input) {
+        Assessment[] holder = new Assessment[1];
+        Deployment deployment = (Deployment) input[0];
+        @SuppressWarnings("unchecked")
+        List<Observation> observations = (List<Observation>) input[1];
+        long[] t = new long[6];
+        t[0] = time(() -> holder[0] = Diagnosis.ofDefaults().diagnose(deployment, observations,
+                Instant.parse("2026-03-01T10:00:00Z")));
+        Assessment a = holder[0];
+        t[1] = time(() -> MarkdownReport.render(a));
+        String[] json = new String[1];
+        t[2] = time(() -> json[0] = JsonReport.render(a));
+        t[3] = time(() -> HtmlReport.render(a));
+        t[4] = time(() -> JUnitXmlReport.render(a));
+        t[5] = json[0].getBytes(StandardCharsets.UTF_8).length;
+        return t;
+    }
+
+    private static Object[] synthetic(int services) {
+        List<Service> list = new ArrayList<>(services);
+        List<Observation> obs = new ArrayList<>(services * 2);
+        for (int i = 0; i < services; i++) {
+            String id = "svc-" + i;
+            String url = "http://10.0." + (i / 250) + "." + (i % 250) + ":8080/health";
+            list.add(Service.http(id, url));
+            if (i % 10 == 9) {
+                obs.add(new Observation.ProbeFailure(id, Source.HTTP, url, FailureKind.READ_TIMEOUT,
+                        "connected but no answer within 2000 ms", null, Duration.ofMillis(2000), 1));
+                obs.add(new Observation.TcpConnect(id, Source.TCP, "10.0." + (i / 250) + "." + (i % 250), 8080,
+                        Duration.ofMillis(1)));
+            } else {
+                obs.add(new Observation.HttpCheck(id, Source.HTTP, url, 200, Duration.ofMillis(3 + i % 7), "ok",
+                        "text/plain", null, null));
+                obs.add(new Observation.ConditionCheck(id, Source.HTTP, "[STATUS] == 200", true, "200"));
+            }
+        }
+        return new Object[] {new Deployment("fleet-" + services, list), obs};
+    }
+
+    private static long time(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t0;
+    }
+
+    private static String cell(long nanos, int observations) {
+        return String.format(Locale.ROOT, "%7d %4.0f", nanos / 1_000_000, nanos / 1e3 / observations);
+    }
+
+    private static String growth(long now, long before) {
+        return String.format(Locale.ROOT, "x%11.1f", now / (double) Math.max(1, before));
+    }
+
+    // ---- measuring --------------------------------------------------------------------------------
+
+    /** Polls the used heap every 5 ms and counts collections while a measured step runs. */
+    private static final class Meter {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread poller;
+        private final long gcCount0;
+        private final long gcMillis0;
+        private volatile boolean running = true;
+
+        record Reading(long peakHeap, long liveAfterGc, long gcCount, long gcMillis, int peakThreads) {
+        }
+
+        private Meter() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            ManagementFactory.getThreadMXBean().resetPeakThreadCount();
+            gcCount0 = gcCount();
+            gcMillis0 = gcMillis();
+            poller = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-poller");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        static Meter start() {
+            return new Meter();
+        }
+
+        Reading stop() {
+            running = false;
+            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            long live = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null
+                        && !pool.getName().toLowerCase(Locale.ROOT).contains("eden")
+                        && !pool.getName().toLowerCase(Locale.ROOT).contains("survivor")) {
+                    live += pool.getCollectionUsage().getUsed();
+                }
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            return new Reading(peak.get(), live, gcCount() - gcCount0, gcMillis() - gcMillis0, threads.getPeakThreadCount());
+        }
+
+        private static long gcCount() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+        }
+
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static List<Integer> ints(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            out.add(Integer.parseInt(s.strip()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Source;
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Observation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 9, "CI time and cancellation": a job GitHub shows as cancelled is told apart by what its annotation says —
+ * its time limit, a lost runner, or a newer run in the concurrency group. Annotation texts are the runner's own
+ * (actions/runner: "The job running on runner %s has exceeded the maximum execution time of %s minutes.", "The
+ * self-hosted runner: %s lost communication with the server.", "Canceling since a higher priority waiting request for
+ * '%s' exists"; also ../shared/corpus/deploy-errors ci_timeout / ci_runner_lost rows).
+ */
+class CiStopReasonTest {
+
+    private static Assessment cancelledWith(String annotation) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("cancelled"));
+        o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "cancelled", 21600, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Deploy", "cancelled")));
+        o.add(new Observation.CiAnnotation("dashboard", Source.GITHUB, 2, "failure", null, annotation, null, null));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    @Test
+    void aJobStoppedByItsTimeLimitIsATimeoutThoughGitHubSaysCancelled() {
+        assertEquals(CauseId.CI_TIMEOUT, cancelledWith("The job running on runner GitHub Actions 2 has exceeded the "
+                + "maximum execution time of 360 minutes.").topCause().orElseThrow().id());
+    }
+
+    @Test
+    void aRunnerThatLostCommunicationIsARunnerFailure() {
+        assertEquals(CauseId.CI_RUNNER, cancelledWith("The self-hosted runner: arm-builder-3 lost communication with the "
+                + "server. Verify the machine is running and has a healthy network connection.").topCause().orElseThrow().id());
+    }
+
+    @Test
+    void aNewerRunInTheConcurrencyGroupIsACancel() {
+        assertEquals(CauseId.CI_CANCELLED, cancelledWith("Canceling since a higher priority waiting request for "
+                + "'deploy-main' exists").topCause().orElseThrow().id());
+    }
+}

@@ -1,0 +1,100 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Source;
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.FailureKind;
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 9, "the failure families real deployments produce", end to end through the real LogScanner: the innermost
+ * specific error wins over the wrapper line that only names the step. Sources of the lines: superfly/flyctl#142 and
+ * superfly/flyctl-actions#36 (no basic auth credentials), deploy-errors.tsv image_not_found ("could not find image"),
+ * superfly/flyctl#1272 (genqlient "graphql: server returned a non-200 status code"), superfly/flyctl#2329
+ * ("failed to launch VM: invalid config.guest.memory_mb"), colinhacks/zod#2792 ("Invalid environment variables"),
+ * Spring's PropertyPlaceholderHelper ("Could not resolve placeholder"), CPython ("ModuleNotFoundError: No module
+ * named"), the Go runtime ("panic: ").
+ */
+class FailureFamiliesTest {
+
+    /** One failed deploy job for dashboard whose log is {@code log}; the other services are healthy. */
+    private static Assessment deployFailsWith(String log) throws IOException {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "failure", 30, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Run flyctl deploy --remote-only", "failure")));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "Deploy Dashboard",
+                List.of()), new StringReader(log)));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static CauseId top(Assessment a) {
+        return a.topCause().orElseThrow().id();
+    }
+
+    @Test
+    void theErrorInsideFlyctlsWrapperWins() throws IOException {
+        assertEquals(CauseId.REGISTRY_AUTH, top(deployFailsWith("""
+                ==> Building image
+                Error: failed to fetch an image or build from source: error rendering push status stream: no basic auth credentials
+                ##[error]Process completed with exit code 1.
+                """)));
+        assertEquals(CauseId.IMAGE_NOT_FOUND, top(deployFailsWith("""
+                Error: failed to fetch an image or build from source: Could not find image "registry.fly.io/acme-web:main-33ec569"
+                ##[error]Process completed with exit code 1.
+                """)));
+    }
+
+    @Test
+    void aMissingSettingPrintedDuringTheBuildIsAMissingSecretNotADockerfileFault() throws IOException {
+        assertEquals(CauseId.CONFIG_MISSING_SECRET, top(deployFailsWith("""
+                #12 2.904 ❌ Invalid environment variables: { DATABASE_URL: [ 'Required' ] }
+                #12 2.911 Error: Invalid environment variables
+                #12 ERROR: process "/bin/sh -c yarn build" did not complete successfully: exit code: 1
+                ERROR: failed to solve: process "/bin/sh -c yarn build" did not complete successfully: exit code: 1
+                ##[error]Process completed with exit code 1.
+                """)));
+        assertEquals(CauseId.CONFIG_MISSING_SECRET, top(deployFailsWith("""
+                java.lang.IllegalArgumentException: Could not resolve placeholder 'MESSENGER_APP_SECRET' in value "${MESSENGER_APP_SECRET}"
+                Error: timeout reached waiting for health checks to pass for machine 3d8d413b29d089: context deadline exceeded
+                """)));
+    }
+
+    @Test
+    void theSamePlatformApiErrorInSeveralJobsIsAnOutageAndAFieldPathIsAnInvalidConfig() throws IOException {
+        assertEquals(CauseId.PLATFORM_OUTAGE, top(deployFailsWith("""
+                Error: graphql: server returned a non-200 status code: 503
+                ##[error]Process completed with exit code 1.
+                """)));
+        assertEquals(CauseId.CONFIG_INVALID, top(deployFailsWith("""
+                Error: failed creating a machine in region lax: failed to launch VM: invalid config.guest.memory_mb, minimum required 2048 MiB
+                """)));
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.add(Fleet.failure("dashboard", "fly", FailureKind.UNPROCESSABLE, 422,
+                "invalid config.guest.memory_mb, minimum required 2048 MiB"));
+        assertEquals(CauseId.CONFIG_INVALID, top(Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW)));
+    }
+
+    @Test
+    void bootTracesAreCrashesAndTheirWrapperOnlyNamesTheStep() throws IOException {
+        Assessment a = deployFailsWith("""
+                Running release_command: /app/bin/migrate
+                panic: runtime error: invalid memory address or nil pointer dereference
+                [signal SIGSEGV: segmentation violation code=0x1 addr=0x8 pc=0x6e4f38]
+                Error release_command failed running on machine 2865013c076080 with exit code 2.
+                """);
+        assertEquals(CauseId.APP_CRASH_ON_BOOT, top(a));
+        assertTrue(a.topCause().orElseThrow().probability() > 0.5, a.causes().toString());
+    }
+}

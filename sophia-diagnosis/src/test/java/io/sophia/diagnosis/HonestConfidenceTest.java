@@ -1,0 +1,108 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Source;
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 9, "honest confidence": a cause is only as sure as its independent specific evidence, unknown leads when
+ * nothing specific was seen and says what is missing, and every cause says what to check next.
+ */
+class HonestConfidenceTest {
+
+    private static Assessment diagnose(List<Observation> o) {
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    /** Every service healthy except dashboard, which fails the given way; no CI run, no platform, no logs. */
+    private static List<Observation> onlyDashboard(Observation failure) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, failure);
+        o.removeIf(x -> x instanceof Observation.CiRun);
+        return o;
+    }
+
+    @Test
+    void connectionResetsAloneLeaveUnknownInTheLeadAndSayWhatEvidenceIsMissing() {
+        Assessment a = diagnose(onlyDashboard(Fleet.failure("dashboard", "http", FailureKind.CONNECTION_RESET, null,
+                "connection reset by peer")));
+        RankedCause top = a.topCause().orElseThrow();
+        assertEquals(CauseId.UNKNOWN, top.id(), a.causes().toString());
+        String missing = String.join(" ", top.nextChecks());
+        assertTrue(missing.contains("No CI run was read"), missing);
+        assertTrue(missing.contains("No CI log was read"), missing);
+        assertTrue(missing.contains("No platform machines were listed"), missing);
+        assertTrue(missing.contains("dashboard"), "names the service whose own output to read: " + missing);
+    }
+
+    @Test
+    void aLone5xxLeavesUnknownInTheLead() {
+        Assessment a = diagnose(onlyDashboard(Fleet.failure("dashboard", "http", FailureKind.UNEXPECTED_STATUS, 500,
+                "HTTP 500")));
+        assertEquals(CauseId.UNKNOWN, a.topCause().orElseThrow().id(), a.causes().toString());
+    }
+
+    @Test
+    void aFailedStepNameAloneNeverDecides() {
+        // the run failed at a step called "Build image" and nothing else is known: a weak signal
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        o.add(Fleet.job(null, 2, "Deploy", "failure", 30, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Build image", "failure")));
+        Assessment a = diagnose(o);
+        for (RankedCause c : a.causes()) {
+            if (!c.id().equals(CauseId.UNKNOWN)) {
+                assertTrue(c.probability() < 0.5, c.id() + " at " + c.probability() + " from a step name alone");
+            }
+        }
+    }
+
+    @Test
+    void oneSpecificLogLineCannotReachNinetyFivePercentButTwoKindsOfSourceCan() {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        double cap1 = kb.settings().cap(1);
+        assertTrue(cap1 <= 0.9, "cap for one source " + cap1);
+        assertTrue(kb.settings().cap(2) > cap1);
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "failure", 30, Fleet.step(1, "Run", "failure")));
+        o.add(Fleet.finding("dashboard", 2, "Deploy Dashboard", "Run", "app.oom", "Out of memory: Killed process 412 (node)",
+                42));
+        RankedCause oneSource = diagnose(o).topCause().orElseThrow();
+        assertEquals(CauseId.APP_OOM, oneSource.id());
+        assertTrue(oneSource.probability() <= cap1 + 1e-9, "one log line: " + oneSource.probability());
+        assertTrue(oneSource.explanation().contains("because it rests on 1 independent kind of evidence (log)"),
+                oneSource.explanation());
+        // the platform says the same, independently: an exit event with oom_killed
+        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1", "m1", "stopped", false,
+                "fra", "img", "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0,
+                137, true, "oom_killed=true")), Fleet.T0));
+        RankedCause twoSources = diagnose(o).topCause().orElseThrow();
+        assertEquals(CauseId.APP_OOM, twoSources.id());
+        assertTrue(twoSources.probability() > oneSource.probability(), twoSources.probability() + " vs "
+                + oneSource.probability());
+    }
+
+    @Test
+    void everyRankedCauseOfTheReferenceSaysWhatToCheckNext() {
+        Assessment a = diagnose(Fleet.referenceObservations());
+        assertEquals(CauseId.BUILD_DOCKERFILE, a.topCause().orElseThrow().id());
+        for (RankedCause c : a.causes()) {
+            assertFalse(c.nextChecks().isEmpty(), c.id() + " has no next check");
+            assertTrue(c.nextChecks().stream().noneMatch(t -> t.contains("{")), c.nextChecks().toString());
+        }
+        assertTrue(a.topCause().orElseThrow().nextChecks().get(0).contains("docker build"));
+    }
+}

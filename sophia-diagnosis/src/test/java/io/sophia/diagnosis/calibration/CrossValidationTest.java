@@ -1,0 +1,72 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.CauseId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The grouping, the family derivation and the evaluation report, on small hand-made inputs. */
+class CrossValidationTest {
+
+    private static Scenario scenario(String id, String family) {
+        return new Scenario(id, "t", CauseId.BUILD_DOCKERFILE, "r", false, "", Path.of(id + ".yaml"),
+                Instant.parse("2025-08-23T14:12:55Z"), new io.sophia.core.Deployment("d",
+                List.of(io.sophia.core.Service.http("api", "https://api.example.test/"))), List.of(), family, "");
+    }
+
+    @Test
+    void familiesAreDealtWholeToFoldsLargestFirst() {
+        List<Scenario> s = new ArrayList<>();
+        Map<String, Integer> sizes = Map.of("a", 9, "b", 7, "c", 5, "d", 4, "e", 3, "f", 2, "g", 1);
+        sizes.forEach((f, n) -> {
+            for (int i = 0; i < n; i++) {
+                s.add(scenario(f + i, f));
+            }
+        });
+        Map<String, Integer> folds = CrossValidation.folds(s, 5);
+        assertEquals(sizes.keySet(), folds.keySet());
+        Map<Integer, Integer> load = new HashMap<>();
+        folds.forEach((f, fold) -> load.merge(fold, sizes.get(f), Integer::sum));
+        assertEquals(5, load.size(), "every fold gets a family");
+        // the five largest families open the five folds; the rest go to the lightest fold
+        assertEquals(List.of(0, 1, 2, 3, 4), List.of(folds.get("a"), folds.get("b"), folds.get("c"), folds.get("d"),
+                folds.get("e")));
+        assertEquals(folds.get("e"), folds.get("f"));
+    }
+
+    @Test
+    void aFamilyIsDerivedFromTheToolTheOriginNamesFirst() {
+        assertEquals("buildkit/derived", Scenario.deriveFamily("BuildKit \"failed to solve\"; flyctl wrapping"));
+        assertEquals("flyctl/derived", Scenario.deriveFamily("flyctl output for an expired token; GitHub 401"));
+        assertEquals("github-runner/derived", Scenario.deriveFamily("GitHub runner \"has exceeded the maximum\""));
+        assertEquals("other/derived", Scenario.deriveFamily("written by hand"));
+        assertEquals("tls/github-issues", scenario("x", "tls/github-issues").family());
+        assertEquals("other/derived", scenario("y", null).family());
+    }
+
+    @Test
+    void theEceIntervalContainsTheEceAndTheSvgIsAReliabilityDiagram() throws Exception {
+        List<Scenario> s = ScenarioLoader.with(io.sophia.diagnosis.LogScanner.builtIn())
+                .loadAll(ScenarioLoader.corpusDirectory()).subList(0, 30);
+        CrossValidation.Result r = CrossValidation.run(io.sophia.diagnosis.KnowledgeBase.builtIn(), s);
+        double[] ci = EvaluationReport.eceInterval(r.outOfFold());
+        double ece = r.figures().ece();
+        assertTrue(ci[0] <= ece + 1e-9 && ece <= ci[1] + 0.05, ci[0] + " " + ece + " " + ci[1]);
+        EvaluationReport report = new EvaluationReport(r);
+        String svg = report.svg();
+        assertTrue(svg.startsWith("<svg") && svg.contains("stroke-dasharray") && svg.contains("<rect"), svg);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String html = report.html();
+        assertTrue(html.contains("<svg") && html.contains("top-1") && html.contains("ECE"), html);
+        assertEquals(5, report.goals().size());
+    }
+}
