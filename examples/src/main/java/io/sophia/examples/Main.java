@@ -17,8 +17,9 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
- * message on stderr names the file, line and key), 70 internal error, 73 the output directory cannot
- * be written (the previous reports there stay intact). {@code demo} is {@code check}
+ * message on stderr names the file, line and key), 70 internal error (one redacted line on stderr, also
+ * for an OutOfMemoryError), 73 the output directory cannot be written (the previous reports there stay
+ * intact). {@code sophia --version} and {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check}
  * on a configuration it writes for its own loopback stand-ins, so both take one code path.
  *
  * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
@@ -36,14 +37,31 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command and its options
+     */
     public static void main(String[] args) {
-        // parse the knowledge base, load the trust store and the renderers while the arguments are read
-        io.sophia.report.Sophia.warmUp();
-        System.exit(run(args));
+        int code;
+        try {
+            // parse the knowledge base, load the trust store and the renderers while the arguments are read
+            io.sophia.report.Sophia.warmUp();
+            code = run(args);
+        } catch (Throwable t) {
+            // run() catches everything it can; this is for what escapes it (an error while reporting an error)
+            System.err.println("sophia: internal error: " + t.getClass().getSimpleName());
+            code = EXIT_SOFTWARE;
+        }
+        System.exit(code);
     }
 
-    /** Runs a command with the system clock, environment and standard streams; returns the exit code. */
+    /**
+     * Runs a command with the system clock, environment and standard streams; returns the exit code.
+     *
+     * @param args the command and its options
+     * @return the exit code
+     */
     public static int run(String... args) {
         // millisecond ticks keep generatedAt readable in the reports
         return run(args, System.out, System.err, Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)),
@@ -53,10 +71,12 @@ public final class Main {
     /**
      * Runs a command; never throws and never exits the JVM.
      *
+     *
      * @param out   the summary and status lines
      * @param err   usage and configuration errors
      * @param clock stamps the assessments (a fixed clock gives byte-identical report.json for the same observations)
      * @param env   reads the token variables the configuration names
+     * @param args the command and its options
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {

@@ -18,8 +18,25 @@ public record Action(Priority priority, Duration within, String title, String de
                      List<String> serviceIds) {
 
     /** Urgency of an action. */
-    public enum Priority { P0, P1, P2 }
+    public enum Priority {
+        /** Now: the deployment is broken until this is done. */
+        P0,
+        /** Today. */
+        P1,
+        /** When convenient. */
+        P2
+    }
 
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param priority   P0 (now), P1, P2
+     * @param within     the time window ("within 1 hour")
+     * @param title      imperative, one line
+     * @param detail     how, in one or two sentences
+     * @param causeId    the cause it remedies, or null for general actions
+     * @param serviceIds services it concerns
+     */
     public Action {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(within, "within");

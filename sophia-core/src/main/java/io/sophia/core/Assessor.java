@@ -19,13 +19,27 @@ import java.util.Objects;
  */
 public record Assessor(ProbeExecutor executor, Diagnoser diagnoser, Clock clock) {
 
+    /**
+     * Canonical constructor: checks and normalises the components.
+     *
+     * @param executor  runs the probes (the probes module's {@code ProbeRunner})
+     * @param diagnoser explains the observations (the diagnosis module's {@code Diagnosis})
+     * @param clock     stamps the assessment
+     */
     public Assessor {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(diagnoser, "diagnoser");
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Probes, then diagnoses, with extra observations a host gathered itself appended. */
+    /**
+     * Probes, then diagnoses, with extra observations a host gathered itself appended.
+     *
+     * @param deployment the deployment
+     * @param probes the probes to run
+     * @param extra the extra
+     * @return the assessment
+     */
     public Assessment run(Deployment deployment, List<? extends Probe> probes, List<Observation> extra) {
         List<Observation> all = new ArrayList<>(executor.execute(probes));
         all.addAll(extra);
@@ -33,7 +47,13 @@ public record Assessor(ProbeExecutor executor, Diagnoser diagnoser, Clock clock)
         return executor.probing().map(a::withProbing).orElse(a);
     }
 
-    /** Probes, then diagnoses. */
+    /**
+     * Probes, then diagnoses.
+     *
+     * @param deployment the deployment
+     * @param probes the probes to run
+     * @return the assessment
+     */
     public Assessment run(Deployment deployment, List<? extends Probe> probes) {
         return run(deployment, probes, List.of());
     }

@@ -79,17 +79,21 @@ public enum ChangeClass {
         this.label = label;
     }
 
-    /** The class's name in report.json and in rule files ({@code platform-config}). */
+    /** {@return the class's name in report.json and in rule files ({@code platform-config})} */
     public String wire() {
         return wire;
     }
 
-    /** The class for a reader ("lockfiles and manifests"). */
+    /** {@return the class for a reader ("lockfiles and manifests")} */
     public String label() {
         return label;
     }
 
-    /** The class named {@code wire} (case-insensitive), or {@link #OTHER} for a name not known. */
+    /**
+     * {@return the class named {@code wire} (case-insensitive), or {@link #OTHER} for a name not known}
+     *
+     * @param wire the wire
+     */
     public static ChangeClass ofWire(String wire) {
         for (ChangeClass c : values()) {
             if (c.wire.equalsIgnoreCase(wire == null ? "" : wire.strip())) {
@@ -100,8 +104,10 @@ public enum ChangeClass {
     }
 
     /**
-     * The class of a repository path ({@code services/api/package-lock.json}), by its name and the
-     * directories it lies in; a null or blank path is {@link #OTHER}.
+     * {@return the class of a repository path ({@code services/api/package-lock.json}), by its name and the
+     * directories it lies in; a null or blank path is {@link #OTHER}}
+     *
+     * @param path the path
      */
     public static ChangeClass of(String path) {
         if (path == null || path.isBlank()) {

@@ -14,6 +14,12 @@ import java.util.Optional;
  */
 public record Deployment(String name, List<Service> services) {
 
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param name     as {@link #name()}
+     * @param services as {@link #services()}
+     */
     public Deployment {
         services = List.copyOf(services);
         Map<String, Service> byId = new LinkedHashMap<>();
@@ -32,12 +38,20 @@ public record Deployment(String name, List<Service> services) {
         }
     }
 
-    /** The service with this id. */
+    /**
+     * {@return the service with this id}
+     *
+     * @param id a service id
+     */
     public Optional<Service> service(String id) {
         return services.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** Services whose {@code dependsOn} names {@code id}. */
+    /**
+     * {@return services whose {@code dependsOn} names {@code id}}
+     *
+     * @param id a service id
+     */
     public List<Service> dependents(String id) {
         List<Service> out = new ArrayList<>();
         for (Service s : services) {

@@ -11,6 +11,7 @@ public interface Diagnoser {
      * @param deployment   the services and their topology
      * @param observations everything the probes saw
      * @param now          the assessment's timestamp (passed in so results are reproducible)
+     * @return the assessment
      */
     Assessment diagnose(Deployment deployment, List<Observation> observations, Instant now);
 }

@@ -16,14 +16,26 @@ public record Evidence(Direction direction, double weight, String text, String r
 
     /** For or against. */
     public enum Direction {
-        FOR, AGAINST;
+        /** Makes the cause more probable. */
+        FOR,
+        /** Makes the cause less probable. */
+        AGAINST;
 
-        /** The contract's lower-case spelling ({@code for}, {@code against}). */
+        /** {@return the contract's lower-case spelling ({@code for}, {@code against})} */
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param direction  whether it raises or lowers the cause's probability
+     * @param weight     the absolute natural-log likelihood ratio it contributed (0 = no effect)
+     * @param text       the argument in one sentence, as the report prints it
+     * @param ruleId     the knowledge-base rule that produced it
+     * @param serviceIds the services whose observations it rests on (empty for deployment-wide)
+     */
     public Evidence {
         Objects.requireNonNull(direction, "direction");
         serviceIds = List.copyOf(Objects.requireNonNullElse(serviceIds, List.of()));

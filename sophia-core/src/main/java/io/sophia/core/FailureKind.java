@@ -63,7 +63,7 @@ public enum FailureKind {
     /** Any other failure, described in the detail. */
     OTHER;
 
-    /** True for failures a retry may cure (timeouts, resets, 5xx, rate limits). */
+    /** {@return true for failures a retry may cure (timeouts, resets, 5xx, rate limits)} */
     public boolean transientFailure() {
         return switch (this) {
             case CONNECT_TIMEOUT, READ_TIMEOUT, CONNECTION_RESET, DNS_TIMEOUT, SERVER_ERROR, RATE_LIMITED,

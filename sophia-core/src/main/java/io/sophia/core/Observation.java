@@ -17,14 +17,15 @@ import java.util.Objects;
  */
 public sealed interface Observation {
 
-    /** The service this observation concerns, or {@code null} for the deployment as a whole. */
+    /** {@return the service this observation concerns, or {@code null} for the deployment as a whole} */
     String serviceId();
 
-    /** The probe family (or input) that produced it; null only in hand-built observations. */
+    /** {@return the probe family (or input) that produced it; null only in hand-built observations} */
     Source source();
 
     /** Timing phases of one HTTP exchange, like blackbox_exporter's; a phase not measured is null. */
     record Timing(Duration dns, Duration connect, Duration tls, Duration firstByte, Duration transfer) {
+        /** No phase timed. */
         public static final Timing NONE = new Timing(null, null, null, null, null);
     }
 
@@ -40,6 +41,19 @@ public sealed interface Observation {
      */
     record HttpCheck(String serviceId, Source source, String url, int statusCode, Duration latency,
                      String bodyExcerpt, String contentType, String version, Timing timing) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId   the service it concerns, or null for the deployment as a whole
+         * @param source      the probe family that produced it
+         * @param url         as {@link #url()}
+         * @param statusCode  the status code
+         * @param latency     time from request start to the complete body
+         * @param bodyExcerpt the first bytes of the body, capped (never the whole body)
+         * @param contentType the Content-Type header, or null
+         * @param version     the deployed version the service reported, or null
+         * @param timing      phase breakdown, {@link Timing#NONE} when not measured
+         */
         public HttpCheck {
             timing = Objects.requireNonNullElse(timing, Timing.NONE);
             serviceId = RemoteText.name(serviceId);
@@ -62,6 +76,18 @@ public sealed interface Observation {
      */
     record ProbeFailure(String serviceId, Source source, String target, FailureKind kind, String detail,
                         Integer httpStatus, Duration elapsed, int attempts) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param target     what was probed (a url, host:port, an API path), never with credentials
+         * @param kind       the precise failure
+         * @param detail     one line for a human, already free of secrets
+         * @param httpStatus the HTTP status when one came back, else null
+         * @param elapsed    how long the probe tried
+         * @param attempts   how many attempts were made
+         */
         public ProbeFailure {
             serviceId = RemoteText.name(serviceId);
             target = RemoteText.text(target);
@@ -72,6 +98,15 @@ public sealed interface Observation {
     /** A satisfied or violated expectation ({@code [STATUS] == 200}, {@code [BODY].status == ok}). */
     record ConditionCheck(String serviceId, Source source, String condition, boolean passed, String actual)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param condition as {@link #condition()}
+         * @param passed    as {@link #passed()}
+         * @param actual    as {@link #actual()}
+         */
         public ConditionCheck {
             serviceId = RemoteText.name(serviceId);
             condition = RemoteText.text(condition);
@@ -81,6 +116,15 @@ public sealed interface Observation {
 
     /** A TCP connect that succeeded. */
     record TcpConnect(String serviceId, Source source, String host, int port, Duration latency) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param host      as {@link #host()}
+         * @param port      as {@link #port()}
+         * @param latency   as {@link #latency()}
+         */
         public TcpConnect {
             serviceId = RemoteText.name(serviceId);
             host = RemoteText.name(host);
@@ -90,6 +134,15 @@ public sealed interface Observation {
     /** A name that resolved. */
     record DnsResolution(String serviceId, Source source, String host, List<String> addresses, Duration latency)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param host      as {@link #host()}
+         * @param addresses as {@link #addresses()}
+         * @param latency   as {@link #latency()}
+         */
         public DnsResolution {
             serviceId = RemoteText.name(serviceId);
             host = RemoteText.name(host);
@@ -109,6 +162,25 @@ public sealed interface Observation {
                         String subject, String issuer, Instant notBefore, Instant notAfter, long daysToExpiry,
                         boolean hostnameMatches, boolean selfSigned, boolean trusted, int chainLength)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId       the service it concerns, or null for the deployment as a whole
+         * @param source          the probe family that produced it
+         * @param host            as {@link #host()}
+         * @param port            as {@link #port()}
+         * @param protocol        as {@link #protocol()}
+         * @param cipher          as {@link #cipher()}
+         * @param subject         as {@link #subject()}
+         * @param issuer          as {@link #issuer()}
+         * @param notBefore       as {@link #notBefore()}
+         * @param notAfter        as {@link #notAfter()}
+         * @param daysToExpiry    whole days from the probe's clock to notAfter (negative when expired)
+         * @param hostnameMatches the certificate names the host
+         * @param selfSigned      the leaf is its own issuer
+         * @param trusted         the chain validated against the JDK's trust store
+         * @param chainLength     as {@link #chainLength()}
+         */
         public TlsHandshake {
             serviceId = RemoteText.name(serviceId);
             host = RemoteText.name(host);
@@ -123,6 +195,19 @@ public sealed interface Observation {
     record McpHandshake(String serviceId, Source source, String protocolVersion, String era, String serverName,
                         String serverVersion, List<String> capabilities, int toolCount, Duration latency)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId       the service it concerns, or null for the deployment as a whole
+         * @param source          the probe family that produced it
+         * @param protocolVersion as {@link #protocolVersion()}
+         * @param era             as {@link #era()}
+         * @param serverName      as {@link #serverName()}
+         * @param serverVersion   as {@link #serverVersion()}
+         * @param capabilities    as {@link #capabilities()}
+         * @param toolCount       as {@link #toolCount()}
+         * @param latency         as {@link #latency()}
+         */
         public McpHandshake {
             serviceId = RemoteText.name(serviceId);
             protocolVersion = RemoteText.name(protocolVersion);
@@ -142,6 +227,24 @@ public sealed interface Observation {
     record CiRun(String serviceId, Source source, String repository, long runId, String workflowName,
                  String headBranch, String headSha, String event, String status, String conclusion,
                  int runAttempt, Instant createdAt, Instant updatedAt, String htmlUrl) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param repository   as {@link #repository()}
+         * @param runId        as {@link #runId()}
+         * @param workflowName as {@link #workflowName()}
+         * @param headBranch   as {@link #headBranch()}
+         * @param headSha      as {@link #headSha()}
+         * @param event        as {@link #event()}
+         * @param status       queued, in_progress, completed …
+         * @param conclusion   success, failure, cancelled, timed_out, startup_failure … or null while running
+         * @param runAttempt   as {@link #runAttempt()}
+         * @param createdAt    as {@link #createdAt()}
+         * @param updatedAt    as {@link #updatedAt()}
+         * @param htmlUrl      as {@link #htmlUrl()}
+         */
         public CiRun {
             serviceId = RemoteText.name(serviceId);
             repository = RemoteText.name(repository);
@@ -154,7 +257,7 @@ public sealed interface Observation {
             htmlUrl = RemoteText.text(htmlUrl);
         }
 
-        /** Wall time from creation to the last update, or null. */
+        /** {@return wall time from creation to the last update, or null} */
         public Duration duration() {
             return createdAt == null || updatedAt == null ? null : Duration.between(createdAt, updatedAt);
         }
@@ -162,13 +265,23 @@ public sealed interface Observation {
 
     /** One step of a CI job. */
     record CiStep(int number, String name, String status, String conclusion, Instant startedAt, Instant completedAt) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param number      as {@link #number()}
+         * @param name        as {@link #name()}
+         * @param status      as {@link #status()}
+         * @param conclusion  as {@link #conclusion()}
+         * @param startedAt   as {@link #startedAt()}
+         * @param completedAt as {@link #completedAt()}
+         */
         public CiStep {
             name = RemoteText.name(name);
             status = RemoteText.name(status);
             conclusion = RemoteText.name(conclusion);
         }
 
-        /** From start to completion, or null while either is unknown. */
+        /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
         }
@@ -181,6 +294,24 @@ public sealed interface Observation {
     record CiJob(String serviceId, Source source, long runId, long jobId, String name, String status,
                  String conclusion, int runAttempt, Instant startedAt, Instant completedAt, String runnerName,
                  List<String> labels, List<CiStep> steps, String htmlUrl) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId   the service it concerns, or null for the deployment as a whole
+         * @param source      the probe family that produced it
+         * @param runId       as {@link #runId()}
+         * @param jobId       as {@link #jobId()}
+         * @param name        as {@link #name()}
+         * @param status      as {@link #status()}
+         * @param conclusion  as {@link #conclusion()}
+         * @param runAttempt  as {@link #runAttempt()}
+         * @param startedAt   as {@link #startedAt()}
+         * @param completedAt as {@link #completedAt()}
+         * @param runnerName  as {@link #runnerName()}
+         * @param labels      as {@link #labels()}
+         * @param steps       as {@link #steps()}
+         * @param htmlUrl     as {@link #htmlUrl()}
+         */
         public CiJob {
             serviceId = RemoteText.name(serviceId);
             name = RemoteText.name(name);
@@ -192,12 +323,12 @@ public sealed interface Observation {
             steps = RemoteText.items(steps);
         }
 
-        /** From start to completion, or null while either is unknown. */
+        /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
         }
 
-        /** The first step that concluded {@code failure}, or null. */
+        /** {@return the first step that concluded {@code failure}, or null} */
         public CiStep failedStep() {
             return steps.stream().filter(s -> "failure".equals(s.conclusion())).findFirst().orElse(null);
         }
@@ -206,6 +337,18 @@ public sealed interface Observation {
     /** A check-run annotation of a CI job (they often hold the exact error). */
     record CiAnnotation(String serviceId, Source source, long jobId, String level, String title, String message,
                         String path, Integer line) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param jobId     as {@link #jobId()}
+         * @param level     as {@link #level()}
+         * @param title     as {@link #title()}
+         * @param message   as {@link #message()}
+         * @param path      as {@link #path()}
+         * @param line      as {@link #line()}
+         */
         public CiAnnotation {
             serviceId = RemoteText.name(serviceId);
             level = RemoteText.name(level);
@@ -218,6 +361,16 @@ public sealed interface Observation {
     /** A job log that was read (streamed) in full or up to a cap. */
     record CiLogRead(String serviceId, Source source, long jobId, long bytes, long lines, boolean truncated)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param jobId     as {@link #jobId()}
+         * @param bytes     as {@link #bytes()}
+         * @param lines     as {@link #lines()}
+         * @param truncated as {@link #truncated()}
+         */
         public CiLogRead {
             serviceId = RemoteText.name(serviceId);
         }
@@ -238,6 +391,21 @@ public sealed interface Observation {
     record LogFinding(String serviceId, Source source, long jobId, String jobName, String step, long lineNumber,
                       String indicationId, CauseId causeId, String line, List<String> context, double score)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param jobId        the CI job, or 0 when the log is not a CI job's
+         * @param jobName      as {@link #jobName()}
+         * @param step         the step the line belongs to, or null when unknown
+         * @param lineNumber   1-based line number in the log
+         * @param indicationId the indication that matched
+         * @param causeId      the root cause the indication belongs to
+         * @param line         the matched line, ANSI codes and timestamp stripped (untrusted text)
+         * @param context      a few lines around it
+         * @param score        how strongly this finding explains the failure, in [0,1]; findings are ranked by it
+         */
         public LogFinding {
             serviceId = RemoteText.name(serviceId);
             jobName = RemoteText.name(jobName);
@@ -250,6 +418,13 @@ public sealed interface Observation {
 
     /** A health check of a platform machine. */
     record MachineCheck(String name, String status, String output) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param name   as {@link #name()}
+         * @param status as {@link #status()}
+         * @param output as {@link #output()}
+         */
         public MachineCheck {
             name = RemoteText.name(name);
             status = RemoteText.name(status);
@@ -260,6 +435,17 @@ public sealed interface Observation {
     /** An event of a platform machine (start, exit, launch failure, restart …). */
     record MachineEvent(String type, String status, String source, Instant timestamp, Integer exitCode,
                         Boolean oomKilled, String detail) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param type      as {@link #type()}
+         * @param status    as {@link #status()}
+         * @param source    the probe family that produced it
+         * @param timestamp as {@link #timestamp()}
+         * @param exitCode  as {@link #exitCode()}
+         * @param oomKilled as {@link #oomKilled()}
+         * @param detail    as {@link #detail()}
+         */
         public MachineEvent {
             type = RemoteText.name(type);
             status = RemoteText.name(status);
@@ -279,6 +465,23 @@ public sealed interface Observation {
                            boolean stuck, String region, String imageRef, String hostStatus,
                            List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param app        as {@link #app()}
+         * @param machineId  as {@link #machineId()}
+         * @param name       as {@link #name()}
+         * @param state      created, starting, started, stopping, stopped, suspended, failed, destroyed, replacing …
+         * @param stuck      a transient state that lasted too long
+         * @param region     as {@link #region()}
+         * @param imageRef   as {@link #imageRef()}
+         * @param hostStatus ok, unknown, unreachable …, or null
+         * @param checks     as {@link #checks()}
+         * @param events     as {@link #events()}
+         * @param updatedAt  as {@link #updatedAt()}
+         */
         public PlatformMachine {
             serviceId = RemoteText.name(serviceId);
             app = RemoteText.name(app);
@@ -295,6 +498,14 @@ public sealed interface Observation {
 
     /** A commit between the last good deploy and the failing one: its sha, the first line of its message, its author. */
     record ChangedCommit(String sha, String message, String author, String htmlUrl) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param sha     as {@link #sha()}
+         * @param message as {@link #message()}
+         * @param author  as {@link #author()}
+         * @param htmlUrl as {@link #htmlUrl()}
+         */
         public ChangedCommit {
             sha = RemoteText.name(sha);
             message = RemoteText.name(firstLine(message));
@@ -312,6 +523,17 @@ public sealed interface Observation {
      */
     record ChangedFile(String path, String previousPath, ChangeClass changeClass, String status, int additions,
                        int deletions) {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param path         as {@link #path()}
+         * @param previousPath the old path of a renamed file, else null
+         * @param changeClass  what kind of file it is ({@link ChangeClass#of(String)} of its path unless a source knows
+         *                     better)
+         * @param status       added, removed, modified, renamed … as the source says
+         * @param additions    as {@link #additions()}
+         * @param deletions    as {@link #deletions()}
+         */
         public ChangedFile {
             path = RemoteText.text(path);
             previousPath = RemoteText.text(previousPath);
@@ -340,6 +562,23 @@ public sealed interface Observation {
                      long headRunId, String headSha, String comparison, int totalCommits,
                      List<ChangedCommit> commits, List<ChangedFile> files, boolean truncated, String htmlUrl)
             implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param repository   as {@link #repository()}
+         * @param baseRunId    the last successful run, 0 when not known
+         * @param baseSha      its commit
+         * @param headRunId    the run being diagnosed, 0 when not known
+         * @param headSha      its commit
+         * @param comparison   ahead, behind, diverged or identical (the compare API's {@code status}), or null
+         * @param totalCommits commits between the two by the source's count (may exceed {@code commits.size()})
+         * @param commits      the commits read, oldest first, capped
+         * @param files        the files changed, capped (GitHub lists at most 300)
+         * @param truncated    some commits or files were not read (a cap or the deadline)
+         * @param htmlUrl      the comparison for a browser, or null
+         */
         public ChangeSet {
             serviceId = RemoteText.name(serviceId);
             repository = RemoteText.name(repository);
@@ -351,12 +590,16 @@ public sealed interface Observation {
             htmlUrl = RemoteText.text(htmlUrl);
         }
 
-        /** The files of one class, in the source's order. */
+        /**
+         * {@return the files of one class, in the source's order}
+         *
+         * @param changeClass the change class
+         */
         public List<ChangedFile> files(ChangeClass changeClass) {
             return files.stream().filter(f -> f.changeClass() == changeClass).toList();
         }
 
-        /** The classes of the changed files, in {@link ChangeClass} order. */
+        /** {@return the classes of the changed files, in {@link ChangeClass} order} */
         public java.util.Set<ChangeClass> classes() {
             java.util.EnumSet<ChangeClass> out = java.util.EnumSet.noneOf(ChangeClass.class);
             files.forEach(f -> out.add(f.changeClass()));
@@ -376,6 +619,18 @@ public sealed interface Observation {
      */
     record ChangeSetUnavailable(String serviceId, Source source, String repository, long headRunId, String target,
                                 FailureKind kind, Integer httpStatus, String detail) implements Observation {
+        /**
+         * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param repository as {@link #repository()}
+         * @param headRunId  the run being diagnosed
+         * @param target     the request that failed (no credentials), or null
+         * @param kind       as {@link #kind()}
+         * @param httpStatus as {@link #httpStatus()}
+         * @param detail     one line for a human, free of secrets
+         */
         public ChangeSetUnavailable {
             serviceId = RemoteText.name(serviceId);
             repository = RemoteText.name(repository);

@@ -17,18 +17,25 @@ import java.util.List;
  */
 public interface Probe {
 
-    /** The probe family ({@link Source#HTTP}, {@link Source#GITHUB} …; {@link Source#HOST} for a host's own probe), used as the observations' source. */
+    /**
+     * {@return the probe family ({@link Source#HTTP}, {@link Source#GITHUB} …; {@link Source#HOST} for a host's own
+     * probe), used as the observations' source}
+     */
     Source source();
 
-    /** The service probed, or null for deployment-wide probes (CI, platform). */
+    /** {@return the service probed, or null for deployment-wide probes (CI, platform)} */
     String serviceId();
 
-    /** What is probed, for messages: a url or host:port, never with credentials. */
+    /** {@return what is probed, for messages: a url or host:port, never with credentials} */
     String target();
 
     /**
      * Runs the probe once, by {@code context}'s deadline. Called from a worker thread; interruption or
      * cancellation of {@code context} means the result is no longer wanted.
+     *
+     * @param context the context
+     * @return what it observed
+     * @throws Exception when it cannot complete; the runner turns it into a typed observation
      */
     List<Observation> run(ProbeContext context) throws Exception;
 }

@@ -39,7 +39,12 @@ public final class ProbeContext {
         this.cancellation = cancellation;
     }
 
-    /** A fresh, uncancelled context whose deadline is {@code timeout} from now on {@code clock}. */
+    /**
+     * {@return a fresh, uncancelled context whose deadline is {@code timeout} from now on {@code clock}}
+     *
+     * @param timeout how long the probe may take
+     * @param clock the clock
+     */
     public static ProbeContext withTimeout(Duration timeout, Clock clock) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(clock, "clock");
@@ -47,12 +52,21 @@ public final class ProbeContext {
         return new ProbeContext(plus(clock.instant(), timeout), System.nanoTime() + nanos, clock, new Cancellation());
     }
 
-    /** A fresh, uncancelled context whose deadline is {@code timeout} from now on the system UTC clock. */
+    /**
+     * {@return a fresh, uncancelled context whose deadline is {@code timeout} from now on the system UTC clock}
+     *
+     * @param timeout how long the probe may take
+     */
     public static ProbeContext withTimeout(Duration timeout) {
         return withTimeout(timeout, Clock.systemUTC());
     }
 
-    /** A fresh, uncancelled context with the deadline {@code deadline} on {@code clock}. */
+    /**
+     * {@return a fresh, uncancelled context with the deadline {@code deadline} on {@code clock}}
+     *
+     * @param deadline the deadline
+     * @param clock the clock
+     */
     public static ProbeContext withDeadline(Instant deadline, Clock clock) {
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(clock, "clock");
@@ -60,22 +74,22 @@ public final class ProbeContext {
         return new ProbeContext(deadline, System.nanoTime() + Math.max(0, saturatedNanos(left)), clock, new Cancellation());
     }
 
-    /** When the probe must be done, on {@link #clock()}. */
+    /** {@return when the probe must be done, on {@link #clock()}} */
     public Instant deadline() {
         return deadline;
     }
 
-    /** The clock a probe stamps and ages things with (certificate expiry, machine state ages). */
+    /** {@return the clock a probe stamps and ages things with (certificate expiry, machine state ages)} */
     public Clock clock() {
         return clock;
     }
 
-    /** Time left before the deadline, never negative; {@link Duration#ZERO} once cancelled. */
+    /** {@return time left before the deadline, never negative; {@link Duration#ZERO} once cancelled} */
     public Duration remaining() {
         return Duration.ofNanos(remainingNanos());
     }
 
-    /** Nanoseconds left before the deadline, never negative; 0 once cancelled. */
+    /** {@return nanoseconds left before the deadline, never negative; 0 once cancelled} */
     public long remainingNanos() {
         if (cancellation.cancelled) {
             return 0;
@@ -84,26 +98,28 @@ public final class ProbeContext {
     }
 
     /**
-     * Whole milliseconds left, at least 1, for {@code Socket.setSoTimeout} and connect timeouts
-     * (where 0 would mean "wait forever").
+     * {@return whole milliseconds left, at least 1, for {@code Socket.setSoTimeout} and connect timeouts (where 0
+     * would mean "wait forever")}
      */
     public int socketTimeoutMillis() {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNanos())));
     }
 
-    /** True when the deadline has passed or the run was cancelled. */
+    /** {@return true when the deadline has passed or the run was cancelled} */
     public boolean isDone() {
         return remainingNanos() == 0;
     }
 
-    /** True when whoever runs the probe no longer wants its result. */
+    /** {@return true when whoever runs the probe no longer wants its result} */
     public boolean isCancelled() {
         return cancellation.cancelled;
     }
 
     /**
-     * A context with the earlier of this deadline and {@code budget} from now, sharing this one's
-     * cancellation and clock: for a step that must not use all the time left.
+     * {@return a context with the earlier of this deadline and {@code budget} from now, sharing this one's
+     * cancellation and clock: for a step that must not use all the time left}
+     *
+     * @param budget the budget
      */
     public ProbeContext within(Duration budget) {
         Objects.requireNonNull(budget, "budget");
@@ -118,6 +134,10 @@ public final class ProbeContext {
      * Runs {@code action} when this context is cancelled (at once, on this thread, if it already
      * is). Close the returned registration when the step it guards is over, so a later
      * cancellation does not act on a resource that is gone or reused.
+     *
+     *
+     * @param action the action
+     * @return a handle that removes the action
      */
     public Registration onCancel(Runnable action) {
         Objects.requireNonNull(action, "action");

@@ -9,10 +9,15 @@ import java.util.List;
 @FunctionalInterface
 public interface ProbeExecutor {
 
-    /** Runs all probes and returns their observations in the order of {@code probes}. */
+    /**
+     * Runs all probes and returns their observations in the order of {@code probes}.
+     *
+     * @param probes the probes to run
+     * @return the observations, in the order of {@code probes}
+     */
     List<Observation> execute(List<? extends Probe> probes);
 
-    /** The timeout and budget this executor runs probes under, when it has them; stated in the report. */
+    /** {@return the timeout and budget this executor runs probes under, when it has them; stated in the report} */
     default java.util.Optional<Probing> probing() {
         return java.util.Optional.empty();
     }

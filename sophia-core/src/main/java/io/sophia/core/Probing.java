@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record Probing(Duration timeout, Duration budget) {
 
+    /**
+     * Canonical constructor: checks and normalises the components.
+     *
+     * @param timeout each probe's deadline, from the moment it starts
+     * @param budget  the check's deadline, from the moment probing starts; never shorter than the timeout
+     */
     public Probing {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(budget, "budget");

@@ -32,7 +32,16 @@ import java.util.Set;
 public record ReleaseSplit(String app, String serviceId, List<String> healthyImages, List<String> failingImages,
                            List<String> healthyMachines, List<String> failingMachines) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param app the app
+     * @param serviceId the service id
+     * @param healthyImages the healthy images
+     * @param failingImages the failing images
+     * @param healthyMachines the healthy machines
+     * @param failingMachines the failing machines
+     */
     public ReleaseSplit {
         healthyImages = List.copyOf(healthyImages);
         failingImages = List.copyOf(failingImages);
@@ -40,7 +49,12 @@ public record ReleaseSplit(String app, String serviceId, List<String> healthyIma
         failingMachines = List.copyOf(failingMachines);
     }
 
-    /** The apps of {@code observations} whose failing machines run another image than their healthy ones, by app name. */
+    /**
+     * {@return the apps of {@code observations} whose failing machines run another image than their healthy ones, by
+     * app name}
+     *
+     * @param observations the observations
+     */
     public static List<ReleaseSplit> of(List<Observation> observations) {
         Map<String, List<Observation.PlatformMachine>> byApp = new LinkedHashMap<>();
         for (Observation o : observations) {
@@ -77,13 +91,21 @@ public record ReleaseSplit(String app, String serviceId, List<String> healthyIma
         return out;
     }
 
-    /** Started, not stuck, no failing check. */
+    /**
+     * {@return started, not stuck, no failing check}
+     *
+     * @param m the m
+     */
     public static boolean healthy(Observation.PlatformMachine m) {
         return "started".equals(lower(m.state())) && !m.stuck()
                 && m.checks().stream().noneMatch(c -> failingCheck(c.status()));
     }
 
-    /** Failed, stuck, a failing check, or stopped after a non-zero or OOM exit. */
+    /**
+     * {@return failed, stuck, a failing check, or stopped after a non-zero or OOM exit}
+     *
+     * @param m the m
+     */
     public static boolean failing(Observation.PlatformMachine m) {
         String state = lower(m.state());
         if ("failed".equals(state) || m.stuck() || m.checks().stream().anyMatch(c -> failingCheck(c.status()))) {

@@ -29,17 +29,30 @@ public final class RemoteText {
     private RemoteText() {
     }
 
-    /** {@code s} bounded to {@link #MAX_NAME} characters, redacted first when it is cut (null stays null). */
+    /**
+     * {@return {@code s} bounded to {@link #MAX_NAME} characters, redacted first when it is cut (null stays null)}
+     *
+     * @param s remote text, or null
+     */
     public static String name(String s) {
         return s == null || s.length() <= MAX_NAME ? s : Secrets.patterns().cut(s, MAX_NAME);
     }
 
-    /** {@code s} bounded to {@link #MAX_TEXT} characters, redacted first when it is cut (null stays null). */
+    /**
+     * {@return {@code s} bounded to {@link #MAX_TEXT} characters, redacted first when it is cut (null stays null)}
+     *
+     * @param s remote text, or null
+     */
     public static String text(String s) {
         return s == null || s.length() <= MAX_TEXT ? s : Secrets.patterns().cut(s, MAX_TEXT);
     }
 
-    /** {@code list} with at most {@link #MAX_ITEMS} items, each bounded by {@link #name(String)}; null gives an empty list. */
+    /**
+     * {@return {@code list} with at most {@link #MAX_ITEMS} items, each bounded by {@link #name(String)}; null gives
+     * an empty list}
+     *
+     * @param list remote items, or null
+     */
     public static List<String> names(List<String> list) {
         if (list == null || list.isEmpty()) {
             return List.of();
@@ -51,7 +64,12 @@ public final class RemoteText {
         return List.copyOf(out);
     }
 
-    /** {@code list} with at most {@link #MAX_ITEMS} items, each bounded by {@link #text(String)}; null gives an empty list. */
+    /**
+     * {@return {@code list} with at most {@link #MAX_ITEMS} items, each bounded by {@link #text(String)}; null gives
+     * an empty list}
+     *
+     * @param list remote items, or null
+     */
     public static List<String> texts(List<String> list) {
         if (list == null || list.isEmpty()) {
             return List.of();
@@ -63,7 +81,12 @@ public final class RemoteText {
         return List.copyOf(out);
     }
 
-    /** {@code list} with at most {@link #MAX_ITEMS} items; null gives an empty list. */
+    /**
+     * {@return {@code list} with at most {@link #MAX_ITEMS} items; null gives an empty list}
+     *
+     * @param <T> the item type
+     * @param list remote items, or null
+     */
     public static <T> List<T> items(List<T> list) {
         if (list == null || list.isEmpty()) {
             return List.of();
@@ -77,6 +100,9 @@ public final class RemoteText {
      * SOS and two-character escapes) are removed whole, and so are the other C0 controls (except
      * newline and tab), DEL, the C1 controls and the Unicode bidirectional overrides that make
      * text read differently from what it is. Linear in the length; null gives the empty string.
+     *
+     * @param s remote text, or null
+     * @return the text, safe to print on a terminal
      */
     public static String forTerminal(String s) {
         if (s == null) {

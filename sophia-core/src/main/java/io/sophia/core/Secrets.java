@@ -50,17 +50,30 @@ public final class Secrets {
         this.values = values;
     }
 
-    /** Masks credential-shaped strings only. */
+    /**
+     * Masks credential-shaped strings only.
+     *
+     * @return the redaction
+     */
     public static Secrets patterns() {
         return PATTERNS;
     }
 
-    /** Masks these values wherever they appear, and credential-shaped strings. Null and short values are ignored. */
+    /**
+     * Masks these values wherever they appear, and credential-shaped strings. Null and short values are ignored.
+     *
+     * @param values secret values
+     * @return the redaction
+     */
     public static Secrets of(Collection<String> values) {
         return PATTERNS.and(values);
     }
 
-    /** This redaction plus more secret values. */
+    /**
+     * {@return this redaction plus more secret values}
+     *
+     * @param more further secret values
+     */
     public Secrets and(Collection<String> more) {
         Set<String> all = new LinkedHashSet<>(values);
         for (String s : Objects.requireNonNullElse(more, List.<String>of())) {
@@ -87,7 +100,11 @@ public final class Secrets {
         }
     }
 
-    /** {@code text} with every secret masked; null stays null. */
+    /**
+     * {@return {@code text} with every secret masked; null stays null}
+     *
+     * @param text any text, or null
+     */
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -106,6 +123,10 @@ public final class Secrets {
      * when longer. The cut never ends inside a word (a run without spaces or quotes), so no piece of
      * a token that the patterns do not know survives a cut either; a first word longer than the
      * limit is dropped whole. Null stays null.
+     *
+     * @param text any text, or null
+     * @param max characters kept at most
+     * @return the text, cut and masked
      */
     public String cut(String text, int max) {
         if (max < 1) {
@@ -150,17 +171,21 @@ public final class Secrets {
      * True when a whole value (a config value, an argument) looks like a credential: a known token
      * shape, or a long run of mixed-case letters and digits without spaces. Such values are named,
      * never quoted, in messages.
+     *
+     * @param value a string, or null
+     * @return true when {@code value} has the shape of a credential
      */
     public static boolean looksLikeSecret(String value) {
         return SecretPatterns.looksLikeSecret(value);
     }
 
     /**
-     * A parser's error message fit to print about a file that may not be what the user thinks (a
-     * credentials file named as a rule file, say): its first line only, every quoted excerpt of
-     * the input ({@code Unrecognized token 'ghp_…'}) replaced by {@code '…'} except single
-     * characters and the JSON literals, then redacted and cut to 200 characters. Null gives
-     * {@code "parse error"}.
+     * {@return a parser's error message fit to print about a file that may not be what the user thinks (a credentials
+     * file named as a rule file, say): its first line only, every quoted excerpt of the input ({@code Unrecognized
+     * token 'ghp_…'}) replaced by {@code '…'} except single characters and the JSON literals, then redacted and cut
+     * to 200 characters} Null gives {@code "parse error"}.
+     *
+     * @param message what is wrong
      */
     public static String parserMessage(String message) {
         if (message == null || message.isBlank()) {
@@ -186,7 +211,7 @@ public final class Secrets {
         return PATTERNS.cut(b.toString(), 200);
     }
 
-    /** The number of registered secret values (not the values). */
+    /** {@return the number of registered secret values (not the values)} */
     public int registeredValues() {
         return values.size();
     }

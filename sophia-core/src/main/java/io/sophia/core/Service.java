@@ -27,6 +27,18 @@ public record Service(
         List<String> dependsOn,
         Expectations expect) {
 
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param id         stable identifier, used in reports and as the key of every observation
+     * @param name       human name ("MCP Research")
+     * @param url        where the service answers; for {@link ServiceKind#TCP} a {@code tcp://host:port} URI
+     * @param kind       how it is probed
+     * @param capability what users lose when it is down ("Research capabilities")
+     * @param critical   a critical service that is not UP blocks the gate
+     * @param dependsOn  ids of services this one needs
+     * @param expect     what counts as healthy
+     */
     public Service {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;
@@ -36,25 +48,38 @@ public record Service(
         expect = Objects.requireNonNullElse(expect, Expectations.DEFAULT);
     }
 
-    /** A non-critical HTTP service with default expectations. */
+    /**
+     * {@return a non-critical HTTP service with default expectations}
+     *
+     * @param id the service id
+     * @param url the url probed
+     */
     public static Service http(String id, String url) {
         return builder(id, url).build();
     }
 
     /**
-     * A builder for a service at {@code url} (an {@code http(s)://} URL, or {@code tcp://host:port} with
-     * {@link Builder#kind(ServiceKind) kind(TCP)}); defaults: HTTP, not critical, no dependencies,
-     * {@link Expectations#DEFAULT}, name and capability the id.
+     * {@return a builder for a service at {@code url} (an {@code http(s)://} URL, or {@code tcp://host:port} with
+     * {@link Builder#kind(ServiceKind) kind(TCP)}); defaults: HTTP, not critical, no dependencies, {@link
+     * Expectations#DEFAULT}, name and capability the id}
      *
      * <pre>{@code
      * Service api = Service.builder("api", "https://api.example.com/").critical().dependsOn("db").build();
      * }</pre>
+     *
+     * @param id the service id
+     * @param url the url probed
      */
     public static Builder builder(String id, String url) {
         return new Builder(id, URI.create(url));
     }
 
-    /** Like {@link #builder(String, String)} with a URI. */
+    /**
+     * {@return like {@link #builder(String, String)} with a URI}
+     *
+     * @param id the service id
+     * @param url the url probed
+     */
     public static Builder builder(String id, URI url) {
         return new Builder(id, url);
     }
@@ -75,54 +100,93 @@ public record Service(
             this.url = Objects.requireNonNull(url, "url");
         }
 
-        /** Human name ("MCP Research"); default the id. */
+        /**
+         * Human name ("MCP Research"); default the id.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** How it is probed; default HTTP. */
+        /**
+         * How it is probed; default HTTP.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
         public Builder kind(ServiceKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
-        /** What users lose when it is down; default the name. */
+        /**
+         * What users lose when it is down; default the name.
+         *
+         * @param capability the capability
+         * @return this builder
+         */
         public Builder capability(String capability) {
             this.capability = capability;
             return this;
         }
 
-        /** Marks the service critical: when it is not UP the gate blocks. */
+        /**
+         * Marks the service critical: when it is not UP the gate blocks.
+         *
+         * @return this builder
+         */
         public Builder critical() {
             return critical(true);
         }
 
-        /** Whether the service is critical. */
+        /**
+         * Whether the service is critical.
+         *
+         * @param critical the critical
+         * @return this builder
+         */
         public Builder critical(boolean critical) {
             this.critical = critical;
             return this;
         }
 
-        /** Adds ids of services this one needs. */
+        /**
+         * Adds ids of services this one needs.
+         *
+         * @param ids the ids
+         * @return this builder
+         */
         public Builder dependsOn(String... ids) {
             dependsOn.addAll(List.of(ids));
             return this;
         }
 
-        /** Adds ids of services this one needs. */
+        /**
+         * Adds ids of services this one needs.
+         *
+         * @param ids the ids
+         * @return this builder
+         */
         public Builder dependsOn(List<String> ids) {
             dependsOn.addAll(ids);
             return this;
         }
 
-        /** What counts as healthy; default {@link Expectations#DEFAULT}. */
+        /**
+         * What counts as healthy; default {@link Expectations#DEFAULT}.
+         *
+         * @param expect the expect
+         * @return this builder
+         */
         public Builder expect(Expectations expect) {
             this.expect = Objects.requireNonNull(expect, "expect");
             return this;
         }
 
-        /** The service. */
+        /** {@return the service} */
         public Service build() {
             return new Service(id, name, url, kind, capability, critical, dependsOn, expect);
         }

@@ -9,9 +9,20 @@ import java.util.Collection;
  * DOWN before DEGRADED before UP before UNKNOWN, so one DOWN observation makes the service DOWN.
  */
 public enum Status {
-    DOWN, DEGRADED, UP, UNKNOWN;
+    /** Does not serve. */
+    DOWN,
+    /** Serves, but misses an expectation (latency, version, certificate). */
+    DEGRADED,
+    /** Serves as expected. */
+    UP,
+    /** Not observed, or the observations disagree. */
+    UNKNOWN;
 
-    /** The most severe status of {@code statuses}; UNKNOWN when empty. */
+    /**
+     * {@return the most severe status of {@code statuses}; UNKNOWN when empty}
+     *
+     * @param statuses statuses to combine
+     */
     public static Status aggregate(Collection<Status> statuses) {
         Status worst = UNKNOWN;
         for (Status s : statuses) {

@@ -58,12 +58,12 @@ public final class Diagnosis implements Diagnoser {
         this.reasoner = new Reasoner(knowledgeBase, gatePolicy);
     }
 
-    /** The built-in knowledge base and the default gate. */
+    /** {@return the built-in knowledge base and the default gate} */
     public static Diagnosis ofDefaults() {
         return builder().build();
     }
 
-    /** A builder starting from the built-in knowledge base and the default gate. */
+    /** {@return a builder starting from the built-in knowledge base and the default gate} */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,12 +76,12 @@ public final class Diagnosis implements Diagnoser {
         return reasoner.diagnose(deployment, observations, now);
     }
 
-    /** The knowledge base in use. */
+    /** {@return the knowledge base in use} */
     public KnowledgeBase knowledgeBase() {
         return knowledgeBase;
     }
 
-    /** The gate policy in use. */
+    /** {@return the gate policy in use} */
     public GatePolicy gatePolicy() {
         return gatePolicy;
     }
@@ -94,19 +94,29 @@ public final class Diagnosis implements Diagnoser {
         private Builder() {
         }
 
-        /** The knowledge base (default {@link KnowledgeBase#builtIn()}). */
+        /**
+         * The knowledge base (default {@link KnowledgeBase#builtIn()}).
+         *
+         * @param kb the knowledge base
+         * @return this builder
+         */
         public Builder knowledgeBase(KnowledgeBase kb) {
             this.knowledgeBase = Objects.requireNonNull(kb, "knowledgeBase");
             return this;
         }
 
-        /** The gate policy (default {@link GatePolicy#defaults()}). */
+        /**
+         * The gate policy (default {@link GatePolicy#defaults()}).
+         *
+         * @param policy the gate policy
+         * @return this builder
+         */
         public Builder gatePolicy(GatePolicy policy) {
             this.gatePolicy = Objects.requireNonNull(policy, "gatePolicy");
             return this;
         }
 
-        /** The diagnosis; an unset knowledge base is {@link KnowledgeBase#builtIn()}. */
+        /** {@return the diagnosis; an unset knowledge base is {@link KnowledgeBase#builtIn()}} */
         public Diagnosis build() {
             if (knowledgeBase == null) {
                 knowledgeBase = KnowledgeBase.builtIn();

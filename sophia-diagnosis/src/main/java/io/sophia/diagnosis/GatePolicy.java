@@ -57,13 +57,19 @@ import java.util.Optional;
  */
 public final class GatePolicy {
 
-    /** Criterion ids, as the gate reports them. */
+    /** Criterion: every critical service is UP. Criterion ids are spelled as the gate reports them. */
     public static final String CRITICAL_SERVICES_UP = "critical-services-up";
+    /** Criterion: the deploy run concluded success. */
     public static final String PIPELINE_SUCCEEDED = "pipeline-succeeded";
+    /** Criterion: every service is UP. */
     public static final String ALL_SERVICES_UP = "all-services-up";
+    /** Criterion: the CI and platform sources were readable. */
     public static final String SOURCES_READABLE = "sources-readable";
+    /** Criterion: no certificate expires soon. */
     public static final String TLS_NOT_EXPIRING = "tls-not-expiring";
+    /** Criterion: enough services are UP. */
     public static final String MIN_AVAILABILITY = "min-availability";
+    /** Criterion: no cause is too probable. */
     public static final String MAX_CAUSE_PROBABILITY = "max-cause-probability";
     /** The criterion the gate adds when score thresholds are enabled. */
     public static final String SCORE = "score";
@@ -79,6 +85,12 @@ public final class GatePolicy {
         /** Keptn's defaults: pass at 90 %, warning at 75 %. */
         public static final ScoreThresholds KEPTN = new ScoreThresholds(90, 75);
 
+        /**
+         * Canonical constructor: rejects invalid components.
+         *
+         * @param pass    0 to 100, at least {@code warning}
+         * @param warning 0 to 100
+         */
         public ScoreThresholds {
             if (!(warning >= 0 && warning <= pass && pass <= 100)) {
                 throw new IllegalArgumentException("gate score thresholds need 0 <= warning <= pass <= 100, were pass "
@@ -97,6 +109,15 @@ public final class GatePolicy {
      * @param threshold the number it compares to (days, percent, probability), NaN when it has none
      */
     public record CriterionSpec(String id, boolean enabled, boolean key, double weight, double threshold) {
+        /**
+         * Canonical constructor: rejects invalid components.
+         *
+         * @param id        one of the ids above
+         * @param enabled   evaluated at all
+         * @param key       a failure blocks the gate
+         * @param weight    weight in the score, > 0
+         * @param threshold the number it compares to (days, percent, probability), NaN when it has none
+         */
         public CriterionSpec {
             Objects.requireNonNull(id, "id");
             if (!(weight > 0) || Double.isInfinite(weight)) {
@@ -133,12 +154,12 @@ public final class GatePolicy {
         this.scoreThresholds = b.scoreThresholds;
     }
 
-    /** The default gate of DESIGN.md. */
+    /** {@return the default gate of DESIGN.md} */
     public static GatePolicy defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -147,8 +168,11 @@ public final class GatePolicy {
      * A policy from the config's {@code gate} section (see the class comment for the keys), starting
      * from the defaults. A null or empty map gives the defaults.
      *
+     *
+     * @param gate the {@code gate} map of a config
+     * @return the policy
      * @throws IllegalArgumentException naming the key ({@code gate.tlsExpiryDays.dayz}) when a key is
-     *                                  unknown or a value has the wrong type or range
+     *                                 unknown or a value has the wrong type or range
      */
     public static GatePolicy fromMap(Map<String, ?> gate) {
         Builder b = builder();
@@ -302,22 +326,30 @@ public final class GatePolicy {
         return Secrets.patterns().cut(s, 40) + " (" + v.getClass().getSimpleName() + ")";
     }
 
-    /** Every criterion, enabled or not, in evaluation order. */
+    /** {@return every criterion, enabled or not, in evaluation order} */
     public List<CriterionSpec> criteria() {
         return List.copyOf(criteria.values());
     }
 
-    /** One criterion by id. */
+    /**
+     * {@return one criterion by id}
+     *
+     * @param id a criterion id
+     */
     public Optional<CriterionSpec> criterion(String id) {
         return Optional.ofNullable(criteria.get(id));
     }
 
-    /** Sources whose probe failures make {@code sources-readable} fail (default github, fly). */
+    /** {@return sources whose probe failures make {@code sources-readable} fail (default github, fly)} */
     public List<String> sources() {
         return sources;
     }
 
-    /** The score thresholds, empty when the score decides nothing (the default). */
+    /**
+     * The score thresholds, empty when the score decides nothing (the default).
+     *
+     * @return this builder
+     */
     public Optional<ScoreThresholds> scoreThresholds() {
         return Optional.ofNullable(scoreThresholds);
     }
@@ -352,42 +384,96 @@ public final class GatePolicy {
             return set(id, enabled, key, weight, specs.get(id).threshold());
         }
 
-        /** Every critical service must be UP (default: on, key, weight 3). */
+        /**
+         * Every critical service must be UP (default: on, key, weight 3).
+         *
+         * @param enabled whether the criterion is evaluated
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requireCriticalServicesUp(boolean enabled, boolean key, double weight) {
             return set(CRITICAL_SERVICES_UP, enabled, key, weight);
         }
 
-        /** The deploy run, when readable, must have concluded success (default: on, key, weight 3). */
+        /**
+         * The deploy run, when readable, must have concluded success (default: on, key, weight 3).
+         *
+         * @param enabled whether the criterion is evaluated
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requirePipelineSucceeded(boolean enabled, boolean key, double weight) {
             return set(PIPELINE_SUCCEEDED, enabled, key, weight);
         }
 
-        /** Every service must be UP (default: on, not key, weight 1). */
+        /**
+         * Every service must be UP (default: on, not key, weight 1).
+         *
+         * @param enabled whether the criterion is evaluated
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requireAllServicesUp(boolean enabled, boolean key, double weight) {
             return set(ALL_SERVICES_UP, enabled, key, weight);
         }
 
-        /** The CI and platform sources must have been readable (default: on, not key, weight 1). */
+        /**
+         * The CI and platform sources must have been readable (default: on, not key, weight 1).
+         *
+         * @param enabled whether the criterion is evaluated
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requireSourcesReadable(boolean enabled, boolean key, double weight) {
             return set(SOURCES_READABLE, enabled, key, weight);
         }
 
-        /** No TLS certificate may expire within {@code days} (default: 14 days, not key, weight 1). */
+        /**
+         * No TLS certificate may expire within {@code days} (default: 14 days, not key, weight 1).
+         *
+         * @param days days a certificate must still be valid
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requireTlsValidForDays(int days, boolean key, double weight) {
             return set(TLS_NOT_EXPIRING, true, key, weight, days);
         }
 
-        /** At least {@code percent} of the services must be UP (default: off). */
+        /**
+         * At least {@code percent} of the services must be UP (default: off).
+         *
+         * @param percent minimum share of services UP, 0 to 100
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requireMinAvailabilityPercent(double percent, boolean key, double weight) {
             return set(MIN_AVAILABILITY, true, key, weight, percent);
         }
 
-        /** No diagnosed cause may be more probable than {@code probability} (default: off). */
+        /**
+         * No diagnosed cause may be more probable than {@code probability} (default: off).
+         *
+         * @param probability the largest acceptable probability, 0 to 1
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         * @param weight the weight in the score, > 0
+         * @return this builder
+         */
         public Builder requireNoCauseAbove(double probability, boolean key, double weight) {
             return set(MAX_CAUSE_PROBABILITY, true, key, weight, probability);
         }
 
-        /** Turns a criterion off by id. */
+        /**
+         * Turns a criterion off by id.
+         *
+         * @param criterionId a criterion id
+         * @return this builder
+         */
         public Builder disable(String criterionId) {
             CriterionSpec s = specs.get(criterionId);
             if (s == null) {
@@ -400,25 +486,38 @@ public final class GatePolicy {
         /**
          * Lets the score decide too (default: off): below {@code warningPercent} blocks, below
          * {@code passPercent} warns. Keptn uses 90 and 75 ({@link ScoreThresholds#KEPTN}).
+         *
+         * @param passPercent a score below this warns (0 to 100)
+         * @param warningPercent a score below this blocks (0 to 100, at most {@code passPercent})
+         * @return this builder
          */
         public Builder scoreThresholds(double passPercent, double warningPercent) {
             this.scoreThresholds = new ScoreThresholds(passPercent, warningPercent);
             return this;
         }
 
-        /** The score decides nothing (the default). */
+        /**
+         * The score decides nothing (the default).
+         *
+         * @return this builder
+         */
         public Builder noScoreThresholds() {
             this.scoreThresholds = null;
             return this;
         }
 
-        /** Sources whose probe failures fail {@code sources-readable} (default github, fly). */
+        /**
+         * Sources whose probe failures fail {@code sources-readable} (default github, fly).
+         *
+         * @param sourceNames probe sources ({@code github}, {@code fly})
+         * @return this builder
+         */
         public Builder sources(List<String> sourceNames) {
             this.sources = List.copyOf(sourceNames);
             return this;
         }
 
-        /** The policy. */
+        /** {@return the policy} */
         public GatePolicy build() {
             return new GatePolicy(this);
         }

@@ -60,15 +60,15 @@ public final class History {
         this.latencyBaselines = Collections.unmodifiableMap(new TreeMap<>(latencyBaselines));
     }
 
-    /** No history. */
+    /** {@return no history} */
     public static History empty() {
         return new History(Map.of(), 0, 0, Map.of());
     }
 
     /**
-     * Each service's usual latency: the median of the latencies it had when UP, for services with at least
-     * {@value #MIN_BASELINE_SAMPLES} such samples (report.json lines and lines {@link #append} wrote carry them).
-     * A service answering far above its baseline is DEGRADED even without a latency expectation.
+     * {@return each service's usual latency: the median of the latencies it had when UP, for services with at least
+     * {@value #MIN_BASELINE_SAMPLES} such samples (report.json lines and lines {@link #append} wrote carry them)} A
+     * service answering far above its baseline is DEGRADED even without a latency expectation.
      */
     public Map<String, Long> latencyBaselines() {
         return latencyBaselines;
@@ -77,6 +77,9 @@ public final class History {
     /**
      * Reads a history file; a missing file is an empty history.
      *
+     *
+     * @param file a history file (JSON lines)
+     * @return the history; empty when the file does not exist
      * @throws InputException when the file exists but cannot be read
      */
     public static History read(Path file) {
@@ -145,6 +148,9 @@ public final class History {
     /**
      * Appends one line for {@code assessment} (deployment, time, causes with probabilities).
      *
+     *
+     * @param file a history file (JSON lines)
+     * @param assessment the assessment to record
      * @throws IOException when the file cannot be written
      */
     public static void append(Path file, Assessment assessment) throws IOException {
@@ -171,22 +177,26 @@ public final class History {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** How many times each cause was the top cause. */
+    /** {@return how many times each cause was the top cause} */
     public Map<CauseId, Integer> topCauses() {
         return topCauses;
     }
 
-    /** Assessments read (healthy ones included). */
+    /** {@return assessments read (healthy ones included)} */
     public int assessments() {
         return assessments;
     }
 
-    /** Failed assessments: those with at least one cause. */
+    /** {@return failed assessments: those with at least one cause} */
     public int failures() {
         return topCauses.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Lines that could not be used. */
+    /**
+     * Lines that could not be used.
+     *
+     * @return lines that could not be used
+     */
     public int skippedLines() {
         return skippedLines;
     }

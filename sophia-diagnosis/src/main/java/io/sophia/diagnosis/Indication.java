@@ -31,6 +31,23 @@ public record Indication(String id, String causeId, List<String> literals, List<
     /** Upper bound of {@link #window()}: a multi-line indication looks at a bounded number of lines. */
     public static final int MAX_WINDOW = 20;
 
+    /**
+     * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
+     *
+     * @param id          unique name, such as {@code buildkit.failed-to-solve}
+     * @param causeId     the root cause this indication points to (a DESIGN.md id, or {@code unknown} for a
+     *        generic failure line that explains a failure but belongs to no specific cause)
+     * @param literals    the prefilter: a line is tried against the patterns only when it contains at
+     *        least one of these strings (ASCII letters compared case-insensitively); every
+     *        line a pattern matches must contain one of them
+     * @param patterns    RE2 regular expressions; the line matches when any of them finds a match
+     * @param weight      how strongly a match explains a failure, in [0,1]
+     * @param followedBy  for a multi-line indication, an RE2 expression one of the next {@code window}
+     *        lines must match; null for a one-line indication
+     * @param window      how many lines after the matched line {@code followedBy} may match (0 when
+     *        {@code followedBy} is null, at most {@link #MAX_WINDOW})
+     * @param description one sentence for a human
+     */
     public Indication {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("indication id is blank");
@@ -58,7 +75,17 @@ public record Indication(String id, String causeId, List<String> literals, List<
         description = Objects.requireNonNullElse(description, "");
     }
 
-    /** A one-line indication with one literal and one pattern. */
+    /**
+     * A one-line indication with one literal and one pattern.
+     *
+     * @param id a unique id
+     * @param causeId the cause it points to
+     * @param literal a literal every match contains (the prefilter), or null
+     * @param pattern an RE2/J pattern a line must match
+     * @param weight how strongly a match points to the cause, > 0
+     * @param description what a match means, for the report
+     * @return the indication
+     */
     public static Indication of(String id, String causeId, String literal, String pattern, double weight,
                                 String description) {
         return new Indication(id, causeId, List.of(literal), List.of(pattern), weight, null, 0, description);

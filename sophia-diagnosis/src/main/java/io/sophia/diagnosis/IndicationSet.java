@@ -44,7 +44,7 @@ public final class IndicationSet {
         this.indications = List.copyOf(indications);
     }
 
-    /** The indications shipped with Sophia ({@code io/sophia/diagnosis/indications.yaml}). */
+    /** {@return the indications shipped with Sophia ({@code io/sophia/diagnosis/indications.yaml})} */
     public static IndicationSet builtIn() {
         IndicationSet set = builtIn;
         if (set == null) {
@@ -68,6 +68,9 @@ public final class IndicationSet {
     /**
      * Validates {@code indications} (patterns compile, ids unique).
      *
+     *
+     * @param indications the indications
+     * @return the validated set
      * @throws InputException naming the offending indication ({@code indications[id]}) of source {@code indications}
      */
     public static IndicationSet of(List<Indication> indications) {
@@ -85,6 +88,9 @@ public final class IndicationSet {
     /**
      * Reads a YAML or JSON file of indications ({@code .json} is read as JSON).
      *
+     *
+     * @param file a YAML or JSON file
+     * @return the validated set
      * @throws InputException naming the file, line and key of the first problem
      */
     public static IndicationSet load(Path file) {
@@ -97,7 +103,10 @@ public final class IndicationSet {
     /**
      * Parses YAML (or JSON, a subset) text of indications.
      *
+     *
      * @param source a name for messages, such as the file name
+     * @param text the YAML or JSON document
+     * @return the validated set
      * @throws InputException naming the source, line and key of the first problem
      */
     public static IndicationSet parse(String text, String source) {
@@ -214,12 +223,16 @@ public final class IndicationSet {
         }
     }
 
-    /** The indications, in file order. */
+    /** {@return the indications, in file order} */
     public List<Indication> indications() {
         return indications;
     }
 
-    /** This set followed by {@code more}; an indication of {@code more} with an existing id replaces it. */
+    /**
+     * {@return this set followed by {@code more}; an indication of {@code more} with an existing id replaces it}
+     *
+     * @param more indications added after these
+     */
     public IndicationSet with(IndicationSet more) {
         Map<String, Indication> byId = new LinkedHashMap<>();
         indications.forEach(i -> byId.put(i.id(), i));
@@ -227,7 +240,7 @@ public final class IndicationSet {
         return new IndicationSet(new ArrayList<>(byId.values()));
     }
 
-    /** How many indications there are. */
+    /** {@return how many indications there are} */
     public int size() {
         return indications.size();
     }

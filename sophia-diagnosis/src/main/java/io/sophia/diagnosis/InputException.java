@@ -30,6 +30,14 @@ public final class InputException extends RuntimeException {
      * @param message what is wrong, in words
      */
     public record Problem(String file, int line, String key, String message) {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param file    the file as the user named it (or {@code built-in knowledge-base.yaml})
+         * @param line    1-based line, 0 when the problem concerns the whole file or the line is unknown
+         * @param key     path of the key ({@code services[0].critical}), empty for the whole file
+         * @param message what is wrong, in words
+         */
         public Problem {
             file = Objects.requireNonNullElse(file, "?");
             line = Math.max(0, line);
@@ -55,7 +63,11 @@ public final class InputException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
-    /** Every problem of {@code problems} (at least one), in the given order. */
+    /**
+     * Every problem of {@code problems} (at least one), in the given order.
+     *
+     * @param problems the problems
+     */
     public InputException(List<Problem> problems) {
         this(problems, null);
     }
@@ -68,37 +80,52 @@ public final class InputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** A single problem. */
+    /**
+     * {@return a single problem}
+     *
+     * @param file the file
+     * @param line the line
+     * @param key whether a failure blocks the gate (key criterion) rather than warning
+     * @param message what is wrong
+     */
     public static InputException of(String file, int line, String key, String message) {
         return new InputException(List.of(new Problem(file, line, key, message)), null);
     }
 
-    /** A single problem found by a lower-level reader ({@code cause} is kept for debugging, not shown). */
+    /**
+     * {@return a single problem found by a lower-level reader ({@code cause} is kept for debugging, not shown)}
+     *
+     * @param file the file
+     * @param line the line
+     * @param key whether a failure blocks the gate (key criterion) rather than warning
+     * @param message what is wrong
+     * @param cause the cause
+     */
     public static InputException of(String file, int line, String key, String message, Throwable cause) {
         return new InputException(List.of(new Problem(file, line, key, message)), cause);
     }
 
-    /** Every problem found, at least one. */
+    /** {@return every problem found, at least one} */
     public List<Problem> problems() {
         return problems;
     }
 
-    /** The file of the first problem. */
+    /** {@return the file of the first problem} */
     public String file() {
         return problems.get(0).file();
     }
 
-    /** 1-based line of the first problem, 0 when unknown. */
+    /** {@return 1-based line of the first problem, 0 when unknown} */
     public int line() {
         return problems.get(0).line();
     }
 
-    /** Key path of the first problem, empty when the whole file is concerned. */
+    /** {@return key path of the first problem, empty when the whole file is concerned} */
     public String key() {
         return problems.get(0).key();
     }
 
-    /** What is wrong (first problem), without the location. */
+    /** {@return what is wrong (first problem), without the location} */
     public String problem() {
         return problems.get(0).message();
     }

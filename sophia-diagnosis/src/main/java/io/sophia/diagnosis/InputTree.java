@@ -55,9 +55,16 @@ public final class InputTree {
 
     /** The syntax of a document. */
     public enum Format {
-        YAML, JSON;
+        /** YAML. */
+        YAML,
+        /** JSON. */
+        JSON;
 
-        /** JSON for a name ending in {@code .json}, YAML otherwise. */
+        /**
+         * {@return JSON for a name ending in {@code .json}, YAML otherwise}
+         *
+         * @param fileName the file name
+         */
         public static Format of(String fileName) {
             return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
         }
@@ -65,10 +72,10 @@ public final class InputTree {
 
     /** A node of the document. */
     public sealed interface Node permits MapNode, ListNode, Scalar {
-        /** 1-based line where the node starts, 0 when unknown. */
+        /** {@return 1-based line where the node starts, 0 when unknown} */
         int line();
 
-        /** What the node is, for "expected X, got Y" messages ({@code a mapping}, {@code 'maybe'}). */
+        /** {@return what the node is, for "expected X, got Y" messages ({@code a mapping}, {@code 'maybe'})} */
         String describe();
     }
 
@@ -84,11 +91,21 @@ public final class InputTree {
 
     /** A mapping, entries in document order; keys are unique (the reader rejects duplicates). */
     public record MapNode(int line, List<Entry> entries) implements Node {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param line    as {@link #line()}
+         * @param entries as {@link #entries()}
+         */
         public MapNode {
             entries = List.copyOf(entries);
         }
 
-        /** The entry with this key. */
+        /**
+         * {@return the entry with this key}
+         *
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         */
         public Optional<Entry> get(String key) {
             for (Entry e : entries) {
                 if (e.key().equals(key)) {
@@ -98,31 +115,43 @@ public final class InputTree {
             return Optional.empty();
         }
 
-        /** True when the mapping has this key. */
+        /**
+         * {@return true when the mapping has this key}
+         *
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         */
         public boolean has(String key) {
             return get(key).isPresent();
         }
 
-        /** The value of this key, or null when absent. */
+        /**
+         * {@return the value of this key, or null when absent}
+         *
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         */
         public Node node(String key) {
             return get(key).map(Entry::value).orElse(null);
         }
 
-        /** Key to value, in document order. */
+        /** {@return key to value, in document order} */
         public Map<String, Node> asMap() {
             Map<String, Node> out = new LinkedHashMap<>();
             entries.forEach(e -> out.put(e.key(), e.value()));
             return out;
         }
 
-        /** Key to the key's line, in document order. */
+        /** {@return key to the key's line, in document order} */
         public Map<String, Integer> keyLines() {
             Map<String, Integer> out = new LinkedHashMap<>();
             entries.forEach(e -> out.put(e.key(), e.line()));
             return out;
         }
 
-        /** The line of this key, or the mapping's line when absent. */
+        /**
+         * {@return the line of this key, or the mapping's line when absent}
+         *
+         * @param key whether a failure blocks the gate (key criterion) rather than warning
+         */
         public int keyLine(String key) {
             return get(key).map(Entry::line).orElse(line);
         }
@@ -135,6 +164,12 @@ public final class InputTree {
 
     /** A sequence. */
     public record ListNode(int line, List<Node> items) implements Node {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param line  as {@link #line()}
+         * @param items as {@link #items()}
+         */
         public ListNode {
             items = List.copyOf(items);
         }
@@ -146,7 +181,18 @@ public final class InputTree {
     }
 
     /** Kinds of scalars the parser tells apart. */
-    public enum ScalarKind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+    public enum ScalarKind {
+        /** Text. */
+        STRING,
+        /** A whole number. */
+        INTEGER,
+        /** A number with a fraction or exponent. */
+        DECIMAL,
+        /** {@code true} or {@code false}. */
+        BOOLEAN,
+        /** {@code null} or nothing. */
+        NULL
+    }
 
     /**
      * A scalar as written: {@code text} is the source spelling (null for a null value).
@@ -157,7 +203,10 @@ public final class InputTree {
      */
     public record Scalar(int line, ScalarKind kind, String text) implements Node {
 
-        /** A BOOLEAN scalar's value: YAML 1.1 booleans keep their spelling, so {@code yes}, {@code on}, {@code True} are true. */
+        /**
+         * {@return a BOOLEAN scalar's value: YAML 1.1 booleans keep their spelling, so {@code yes}, {@code on},
+         * {@code True} are true}
+         */
         public boolean isTrue() {
             if (text == null) {
                 return false;
@@ -166,7 +215,7 @@ public final class InputTree {
             return t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("on");
         }
 
-        /** The value as a Java object: String, Long (Double when too large), Double, Boolean, or null. */
+        /** {@return the value as a Java object: String, Long (Double when too large), Double, Boolean, or null} */
         public Object value() {
             return switch (kind) {
                 case NULL -> null;
@@ -228,7 +277,11 @@ public final class InputTree {
     /**
      * Parses one document given as bytes.
      *
+     *
      * @param file names the document in errors
+     * @param content the content
+     * @param format the format
+     * @param maxBytes the max bytes
      * @return the root node, or empty for an empty document
      * @throws InputException when the content is too large, not UTF-8 or malformed
      */
@@ -249,7 +302,10 @@ public final class InputTree {
     /**
      * Parses one document given as text.
      *
+     *
      * @param file names the document in errors
+     * @param text the text
+     * @param format the format
      * @return the root node, or empty for an empty document
      * @throws InputException when the text is malformed, nested too deep or has a duplicate key
      */
@@ -326,7 +382,11 @@ public final class InputTree {
         return loc == null ? 0 : Math.max(loc.getLineNr(), 0);
     }
 
-    /** Plain Java values (Map in document order, List, String, Long, Double, Boolean, null). */
+    /**
+     * {@return plain Java values (Map in document order, List, String, Long, Double, Boolean, null)}
+     *
+     * @param node the node
+     */
     public static Object toPlain(Node node) {
         if (node instanceof MapNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -352,8 +412,10 @@ public final class InputTree {
      * {@code m} or {@code min}, {@code h}, {@code d} — such as {@code 300ms}, {@code 1.5s}, {@code 30m},
      * {@code 4h}, {@code 1d}; or ISO-8601 ({@code PT2S}, {@code P1D}). Whole milliseconds.
      *
+     *
+     * @param text the text
      * @return the duration (it may be zero or negative for ISO input: callers state their bounds), or
-     *         empty when the text is no duration
+     *        empty when the text is no duration
      */
     public static Optional<Duration> parseDuration(String text) {
         if (text == null) {
@@ -386,7 +448,13 @@ public final class InputTree {
         return Optional.empty();
     }
 
-    /** Formats a duration in the grammar of {@link #parseDuration(String)}: {@code 300ms}, {@code 2s}, {@code 1m}, {@code 4h}, {@code 1d}. */
+    /**
+     * Formats a duration in the grammar of {@link #parseDuration(String)}: {@code 300ms}, {@code 2s}, {@code 1m},
+     * {@code 4h}, {@code 1d}.
+     *
+     * @param d the d
+     * @return the text, such as {@code 2s}
+     */
     public static String formatDuration(Duration d) {
         long ms = d.toMillis();
         if (ms > 0 && ms % 86_400_000 == 0) {

@@ -73,12 +73,47 @@ public final class KnowledgeBase {
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                            double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
                            List<Double> sourceCaps, java.util.Set<String> wrappers) {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param unknownPrior     prior of the explicit {@code unknown} hypothesis
+         * @param unexplainedLr    likelihood ratio for {@code unknown} per failing service that no strong evidence
+         *                         explains
+         * @param floor            causes below this probability are left out of the report
+         * @param aggregationBonus a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap)
+         * @param aggregationCap   upper bound of that factor
+         * @param silentLr         likelihood ratio applied to a cause none of whose rules found support while something
+         *                         failed (its typical evidence was looked for and is absent)
+         * @param evidenceScale    every evidence contribution (rules, silence, unexplained failures) is multiplied by
+         *                         this before the log-odds are normalised: a single calibration factor for likelihood
+         *                         ratios that were written down conservatively; 1 leaves them as written
+         * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
+         * @param sourceCaps       the highest probability a cause may reach with 0, 1, 2 … independent specific sources
+         *                         of strong evidence for it (the last value holds for more); what a cap removes goes to
+         *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, generic wrapper
+         *                         lines, bare exit codes) counts no source: it can break ties, never decide alone
+         * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
+         *                         "did not complete successfully", the runner's "Process completed with exit code",
+         *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
+         */
         public Settings {
             sourceCaps = List.copyOf(Objects.requireNonNullElse(sourceCaps, List.of()));
             wrappers = java.util.Set.copyOf(Objects.requireNonNullElse(wrappers, java.util.Set.of()));
         }
 
-        /** Settings without wrapper indications. */
+        /**
+         * Settings without wrapper indications.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         * @param evidenceScale the evidence scale
+         * @param unknownFloor the unknown floor
+         * @param sourceCaps the source caps
+         */
         public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                         double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
                         List<Double> sourceCaps) {
@@ -86,14 +121,29 @@ public final class KnowledgeBase {
                     unknownFloor, sourceCaps, java.util.Set.of());
         }
 
-        /** Settings without source caps. */
+        /**
+         * Settings without source caps.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         * @param evidenceScale the evidence scale
+         * @param unknownFloor the unknown floor
+         */
         public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                         double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
             this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
                     unknownFloor, List.of());
         }
 
-        /** The cap for a cause with {@code sources} independent specific sources (1 when there are no caps). */
+        /**
+         * {@return the cap for a cause with {@code sources} independent specific sources (1 when there are no caps)}
+         *
+         * @param sources the sources
+         */
         public double cap(int sources) {
             if (sourceCaps.isEmpty()) {
                 return 1;
@@ -101,7 +151,12 @@ public final class KnowledgeBase {
             return sourceCaps.get(Math.min(sources, sourceCaps.size() - 1));
         }
 
-        /** These settings with another evidence scale and source caps (to refit a calibration). */
+        /**
+         * {@return these settings with another evidence scale and source caps (to refit a calibration)}
+         *
+         * @param scale the scale
+         * @param caps the caps
+         */
         public Settings withCalibration(double scale, List<Double> caps) {
             return new Settings(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, scale,
                     unknownFloor, caps, wrappers);
@@ -114,7 +169,16 @@ public final class KnowledgeBase {
          */
         public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15, 1.0, 0.01);
 
-        /** Settings with evidence scale 1 and an unknown floor of 1%. */
+        /**
+         * Settings with evidence scale 1 and an unknown floor of 1%.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         */
         public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                         double aggregationCap, double silentLr) {
             this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, 1.0, 0.01);
@@ -133,6 +197,16 @@ public final class KnowledgeBase {
      */
     public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
                         List<String> nextChecks) {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param id         the cause id
+         * @param title      short human name ("Dockerfile build failure")
+         * @param prior      probability before any evidence, in (0,1)
+         * @param rules      evidence rules, in file order
+         * @param actions    remediation actions, in file order
+         * @param nextChecks what to look at next to confirm or refute the cause, in order (may be empty)
+         */
         public Cause {
             Objects.requireNonNull(id, "id");
             rules = List.copyOf(rules);
@@ -140,7 +214,15 @@ public final class KnowledgeBase {
             nextChecks = List.copyOf(Objects.requireNonNullElse(nextChecks, List.of()));
         }
 
-        /** A cause without next checks. */
+        /**
+         * A cause without next checks.
+         *
+         * @param id a cause id
+         * @param title the title
+         * @param prior the prior
+         * @param rules the rules
+         * @param actions the actions
+         */
         public Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
             this(id, title, prior, rules, actions, List.of());
         }
@@ -174,6 +256,27 @@ public final class KnowledgeBase {
     public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                        Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
                        String textMany, String group, Boolean weak) {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param id       unique within its cause
+         * @param when     fact type: log, job, step, commonStep, cancelledAfterFailure, run, annotation, probe, http,
+         *                 condition, machine, machineEvent, machineCheck, tls, dns, tcp, mcp, service, dependency,
+         *                 version
+         * @param match    attribute -> accepted values
+         * @param pattern  attribute -> regex
+         * @param atLeast  numeric attribute -> lowest accepted value (a log finding's {@code score} …)
+         * @param atMost   numeric attribute -> highest accepted value
+         * @param minCount distinct subjects required
+         * @param lr       likelihood ratio; above 1 supports the cause, below 1 refutes it
+         * @param text     sentence template with placeholders such as {service}, {step}, {line}, {count}
+         * @param textMany template used when more than one subject matched, or null to use {@code text}
+         * @param group    rules of a cause with the same group are alternatives: for each subject only the strongest
+         *                 matching one counts (a strong and a weak reading of the same log); null for none
+         * @param weak     true: a weak signal (a step or job name, a generic wrapper line, a bare exit code) that
+         *                 counts no independent source for the source caps; false: specific; null: derived by {@link
+         *                 #isWeak()}
+         */
         public Rule {
             match = Map.copyOf(match);
             pattern = Map.copyOf(pattern);
@@ -181,7 +284,21 @@ public final class KnowledgeBase {
             atMost = Map.copyOf(atMost);
         }
 
-        /** A rule whose weakness is derived. */
+        /**
+         * A rule whose weakness is derived.
+         *
+         * @param id a cause id
+         * @param when the when
+         * @param match the match
+         * @param pattern the pattern
+         * @param atLeast the at least
+         * @param atMost the at most
+         * @param minCount the min count
+         * @param lr the lr
+         * @param text the text
+         * @param textMany the text many
+         * @param group the group
+         */
         public Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                     Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
                     String textMany, String group) {
@@ -189,10 +306,10 @@ public final class KnowledgeBase {
         }
 
         /**
-         * True when the rule reads a weak signal: as set by {@code weak}, else derived. Weak are rules on names
-         * (a pattern on a step, job or failed-step name), on several jobs failing at one step and on files changed since the
-         * last good deploy. (A log rule is specific, but a finding of a {@linkplain Settings#wrappers wrapper} indication
-         * counts no source.)
+         * {@return true when the rule reads a weak signal: as set by {@code weak}, else derived} Weak are rules on
+         * names (a pattern on a step, job or failed-step name), on several jobs failing at one step and on files
+         * changed since the last good deploy. (A log rule is specific, but a finding of a {@linkplain
+         * Settings#wrappers wrapper} indication counts no source.)
          */
         public boolean isWeak() {
             if (weak != null) {
@@ -231,7 +348,7 @@ public final class KnowledgeBase {
         this.sources = List.copyOf(sources);
     }
 
-    /** The built-in knowledge base (parsed once, then shared). */
+    /** {@return the built-in knowledge base (parsed once, then shared)} */
     public static KnowledgeBase builtIn() {
         KnowledgeBase kb = builtIn;
         if (kb == null) {
@@ -262,6 +379,9 @@ public final class KnowledgeBase {
      * A knowledge base made only of {@code ruleFile} (which must then define every cause it wants).
      * For the built-in causes plus yours, use {@code builtIn().withRuleFile(path)}.
      *
+     *
+     * @param ruleFile a YAML or JSON rule file
+     * @return the built-in knowledge base with the file merged in
      * @throws InputException when the file cannot be read or is invalid
      */
     public static KnowledgeBase load(Path ruleFile) {
@@ -272,6 +392,9 @@ public final class KnowledgeBase {
     /**
      * This knowledge base with {@code ruleFile} merged over it (see the class comment for the rules).
      *
+     *
+     * @param ruleFile a YAML or JSON rule file
+     * @return a new knowledge base; this one is unchanged
      * @throws InputException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
@@ -286,6 +409,9 @@ public final class KnowledgeBase {
      * {@code (prior * W + topCount) / (W + failures)} with a pseudo-count {@code W = 20}, so the
      * built-in prior weighs like 20 past failures and the history takes over as it grows. Causes
      * the history never saw keep a share of their prior; every prior stays in (0, 1).
+     *
+     * @param history past assessments
+     * @return a new knowledge base; this one is unchanged
      */
     public KnowledgeBase withHistory(History history) {
         if (history.failures() == 0) {
@@ -307,37 +433,43 @@ public final class KnowledgeBase {
     }
 
     /**
-     * This knowledge base with other settings: how a calibration is refitted (a host that measured Sophia on its own
-     * labelled failures can ship its own evidence scale and source caps) without rewriting the rule file.
+     * {@return this knowledge base with other settings: how a calibration is refitted (a host that measured Sophia on
+     * its own labelled failures can ship its own evidence scale and source caps) without rewriting the rule file}
+     *
+     * @param settings the settings
      */
     public KnowledgeBase withSettings(Settings settings) {
         return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines);
     }
 
     /**
-     * Each service's usual latency from {@link #withHistory history} (empty without one): a service answering at
-     * least three times its baseline (and 500 ms above it) is DEGRADED.
+     * {@return each service's usual latency from {@link #withHistory history} (empty without one): a service
+     * answering at least three times its baseline (and 500 ms above it) is DEGRADED}
      */
     public Map<String, Long> latencyBaselines() {
         return latencyBaselines;
     }
 
-    /** Settings (unknown prior, floor, aggregation). */
+    /** {@return settings (unknown prior, floor, aggregation)} */
     public Settings settings() {
         return settings;
     }
 
-    /** Every cause, in file order (built-in causes first). */
+    /** {@return every cause, in file order (built-in causes first)} */
     public List<Cause> causes() {
         return causes;
     }
 
-    /** One cause by id. */
+    /**
+     * {@return one cause by id}
+     *
+     * @param id a cause id
+     */
     public Optional<Cause> cause(CauseId id) {
         return causes.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    /** The files this knowledge base was built from, in merge order. */
+    /** {@return the files this knowledge base was built from, in merge order} */
     public List<String> sources() {
         return sources;
     }

@@ -49,25 +49,35 @@ public final class LogDiagnosis {
         this.diagnosis = diagnosis;
     }
 
-    /** The built-in indications and knowledge base, with {@link #gatePolicy()}. */
+    /** {@return the built-in indications and knowledge base, with {@link #gatePolicy()}} */
     public static LogDiagnosis builtIn() {
         return new LogDiagnosis(LogScanner.builtIn(), Diagnosis.builder().gatePolicy(gatePolicy()).build());
     }
 
-    /** A log diagnosis with the host's scanner and diagnosis (its gate policy included). */
+    /**
+     * {@return a log diagnosis with the host's scanner and diagnosis (its gate policy included)}
+     *
+     * @param scanner the scanner
+     * @param diagnosis the diagnosis
+     */
     public static LogDiagnosis of(LogAnalyzer scanner, Diagnosis diagnosis) {
         return new LogDiagnosis(Objects.requireNonNull(scanner, "scanner"), Objects.requireNonNull(diagnosis, "diagnosis"));
     }
 
-    /** The default gate with {@code max-cause-probability} at {@link #BLOCKING_PROBABILITY} as a key criterion. */
+    /**
+     * {@return the default gate with {@code max-cause-probability} at {@link #BLOCKING_PROBABILITY} as a key
+     * criterion}
+     */
     public static GatePolicy gatePolicy() {
         return GatePolicy.builder().requireNoCauseAbove(BLOCKING_PROBABILITY, true, 1).build();
     }
 
     /**
-     * The findings of {@code log}: streamed, never held in memory whole.
+     * {@return the findings of {@code log}: streamed, never held in memory whole}
+     *
      *
      * @param name what the log is (a file name, {@code stdin}); it becomes the findings' job name
+     * @param log the log
      * @throws IOException when reading {@code log} fails
      */
     public List<Observation.LogFinding> scan(String name, Reader log) throws IOException {
@@ -81,6 +91,13 @@ public final class LogDiagnosis {
      * Scans {@code log} and diagnoses its findings, together with {@code more} observations (a run
      * or machines read elsewhere), as the deployment named {@code name} without services.
      *
+     *
+     *
+     * @param name the name
+     * @param log the log
+     * @param now the now
+     * @param more more of the same, applied after these
+     * @return the assessment
      * @throws IOException when reading {@code log} fails
      */
     public Assessment diagnose(String name, Reader log, Instant now, List<Observation> more) throws IOException {
@@ -92,6 +109,12 @@ public final class LogDiagnosis {
     /**
      * Scans {@code log} and diagnoses it alone.
      *
+     *
+     *
+     * @param name the name
+     * @param log the log
+     * @param now the now
+     * @return the assessment
      * @throws IOException when reading {@code log} fails
      */
     public Assessment diagnose(String name, Reader log, Instant now) throws IOException {

@@ -54,7 +54,7 @@ public final class LogScanner implements LogAnalyzer {
         this.options = options;
     }
 
-    /** A scanner with the built-in indications ({@link IndicationSet#builtIn()}). */
+    /** {@return a scanner with the built-in indications ({@link IndicationSet#builtIn()})} */
     public static LogScanner builtIn() {
         LogScanner scanner = builtIn;
         if (scanner == null) {
@@ -67,20 +67,33 @@ public final class LogScanner implements LogAnalyzer {
     /**
      * A scanner with exactly these indications.
      *
+     *
+     * @param indications the indications
+     * @return the scanner
      * @throws InputException when a pattern is invalid or an id repeats
      */
     public static LogScanner of(List<Indication> indications) {
         return of(IndicationSet.of(indications));
     }
 
-    /** A scanner with these indications. */
+    /**
+     * A scanner with these indications.
+     *
+     * @param indications the indications
+     * @return the scanner
+     */
     public static LogScanner of(IndicationSet indications) {
         return new LogScanner(indications, new ScanEngine(indications.indications().stream()
                 .map(i -> new ScanEngine.Sign(i.id(), i.causeId(), i.literals(), i.patterns(), i.weight(), i.followedBy(),
                         i.window())).toList()), LogScan.Options.DEFAULTS);
     }
 
-    /** The same scanner with {@code before} and {@code after} lines of context (each 0 to 20). */
+    /**
+     * {@return the same scanner with {@code before} and {@code after} lines of context (each 0 to 20)}
+     *
+     * @param before lines kept before a match
+     * @param after lines kept after a match
+     */
     public LogScanner withContextLines(int before, int after) {
         if (before < 0 || before > 20 || after < 0 || after > 20) {
             throw new IllegalArgumentException("context lines must be in [0,20]");
@@ -89,7 +102,11 @@ public final class LogScanner implements LogAnalyzer {
                 options.maxFindings(), options.maxKept()));
     }
 
-    /** The same scanner returning at most {@code max} findings (at least 1). */
+    /**
+     * {@return the same scanner returning at most {@code max} findings (at least 1)}
+     *
+     * @param max findings returned at most
+     */
     public LogScanner withMaxFindings(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max findings must be at least 1");
@@ -98,7 +115,11 @@ public final class LogScanner implements LogAnalyzer {
                 options.contextBefore(), options.contextAfter(), max, Math.max(options.maxKept(), 2 * max)));
     }
 
-    /** The same scanner cutting lines at {@code chars} characters (at least 80). */
+    /**
+     * {@return the same scanner cutting lines at {@code chars} characters (at least 80)}
+     *
+     * @param chars characters kept per line
+     */
     public LogScanner withMaxLineChars(int chars) {
         if (chars < 80) {
             throw new IllegalArgumentException("max line length must be at least 80");
@@ -107,12 +128,16 @@ public final class LogScanner implements LogAnalyzer {
                 options.contextAfter(), options.maxFindings(), options.maxKept()));
     }
 
-    /** The indications this scanner uses. */
+    /** {@return the indications this scanner uses} */
     public IndicationSet indications() {
         return indications;
     }
 
-    /** Lines are cut at this many characters. */
+    /**
+     * Lines are cut at this many characters.
+     *
+     * @return characters kept per line
+     */
     public int maxLineChars() {
         return options.maxLineChars();
     }
@@ -122,6 +147,10 @@ public final class LogScanner implements LogAnalyzer {
      * sequences and control characters dropped, carriage-return overwrites applied, GitHub Actions
      * timestamps removed, trailing blanks trimmed, lines cut at {@link #maxLineChars()}. A finding's line
      * number counts these lines (1-based), so a tool can tell which line a finding points at.
+     *
+     * @param log the log
+     * @param sink the sink
+     * @throws IOException when a file cannot be read or written
      */
     public void lines(Reader log, Consumer<String> sink) throws IOException {
         LineReader reader = new LineReader(log, options.maxLineChars());

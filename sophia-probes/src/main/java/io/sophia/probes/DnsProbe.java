@@ -26,7 +26,13 @@ public final class DnsProbe implements Probe {
     /** Resolves a name to its addresses; lets a host plug in its own resolver. */
     @FunctionalInterface
     public interface Resolver {
-        /** The addresses of {@code host}; throws {@link java.net.UnknownHostException} when it does not exist. */
+        /**
+         * The addresses of {@code host}; throws {@link java.net.UnknownHostException} when it does not exist.
+         *
+         * @param host a host name
+         * @return the addresses
+         * @throws Exception when the lookup fails ({@link java.net.UnknownHostException} when the host does not exist)
+         */
         List<InetAddress> resolve(String host) throws Exception;
     }
 
@@ -40,12 +46,23 @@ public final class DnsProbe implements Probe {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
-    /** A probe of {@code service}'s host with the JDK's resolver, waiting at most {@code timeout}. */
+    /**
+     * {@return a probe of {@code service}'s host with the JDK's resolver, waiting at most {@code timeout}}
+     *
+     * @param service the service whose url names the host
+     * @param timeout how long the probe may take
+     */
     public static DnsProbe of(Service service, Duration timeout) {
         return new DnsProbe(service, timeout, host -> List.of(InetAddress.getAllByName(host)));
     }
 
-    /** A probe of {@code service}'s host with {@code resolver}, waiting at most {@code timeout}. */
+    /**
+     * {@return a probe of {@code service}'s host with {@code resolver}, waiting at most {@code timeout}}
+     *
+     * @param service the service whose url names the host
+     * @param timeout how long the probe may take
+     * @param resolver resolves host names
+     */
     public static DnsProbe of(Service service, Duration timeout, Resolver resolver) {
         return new DnsProbe(service, timeout, resolver);
     }

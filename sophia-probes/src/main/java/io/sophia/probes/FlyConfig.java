@@ -44,42 +44,46 @@ public final class FlyConfig {
         this.clock = b.clock;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** Base url of the Machines API. */
+    /** {@return base url of the Machines API} */
     public URI apiUrl() {
         return apiUrl;
     }
 
-    /** Name of the environment variable that holds the API token. */
+    /** {@return name of the environment variable that holds the API token} */
     public String tokenEnv() {
         return tokenEnv;
     }
 
-    /** Reads environment variables (replaceable in tests and by hosts). */
+    /**
+     * Reads environment variables (replaceable in tests and by hosts).
+     *
+     * @return the function that reads environment variables
+     */
     public Function<String, String> env() {
         return env;
     }
 
-    /** Service id to Fly app name, in configuration order. */
+    /** {@return service id to Fly app name, in configuration order} */
     public Map<String, String> apps() {
         return apps;
     }
 
-    /** Budget for all API calls of one probe run. */
+    /** {@return budget for all API calls of one probe run} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** How long a transient state may last before the machine counts as stuck. */
+    /** {@return how long a transient state may last before the machine counts as stuck} */
     public Duration stuckAfter() {
         return stuckAfter;
     }
 
-    /** The clock that state ages are measured against, or null for the run's {@code ProbeContext} clock. */
+    /** {@return the clock that state ages are measured against, or null for the run's {@code ProbeContext} clock} */
     public Clock clock() {
         return clock;
     }
@@ -97,49 +101,85 @@ public final class FlyConfig {
         private Builder() {
         }
 
-        /** Base url of the Machines API; null keeps the default {@link #DEFAULT_API_URL}. */
+        /**
+         * Base url of the Machines API; null keeps the default {@link #DEFAULT_API_URL}.
+         *
+         * @param apiUrl the Machines API root
+         * @return this builder
+         */
         public Builder apiUrl(URI apiUrl) {
             this.apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
             return this;
         }
 
-        /** Name of the variable holding the token; null or blank keeps the default {@link #DEFAULT_TOKEN_ENV}. */
+        /**
+         * Name of the variable holding the token; null or blank keeps the default {@link #DEFAULT_TOKEN_ENV}.
+         *
+         * @param tokenEnv name of the environment variable that holds the token
+         * @return this builder
+         */
         public Builder tokenEnv(String tokenEnv) {
             this.tokenEnv = tokenEnv == null || tokenEnv.isBlank() ? DEFAULT_TOKEN_ENV : tokenEnv;
             return this;
         }
 
-        /** Reads environment variables; default {@link System#getenv(String)}. */
+        /**
+         * Reads environment variables; default {@link System#getenv(String)}.
+         *
+         * @param env reads environment variables
+         * @return this builder
+         */
         public Builder env(Function<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
         }
 
-        /** Probes the Fly app {@code appName} on behalf of service {@code serviceId}. */
+        /**
+         * Probes the Fly app {@code appName} on behalf of service {@code serviceId}.
+         *
+         * @param serviceId a service id of the deployment
+         * @param appName the Fly app it runs as
+         * @return this builder
+         */
         public Builder app(String serviceId, String appName) {
             apps.put(Objects.requireNonNull(serviceId, "serviceId"), Objects.requireNonNull(appName, "appName"));
             return this;
         }
 
-        /** Budget for all API calls of one probe run; default 10 s. */
+        /**
+         * Budget for all API calls of one probe run; default 10 s.
+         *
+         * @param timeout budget for all API calls of one probe run
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** How long a transient state may last before the machine counts as stuck; default 5 minutes. */
+        /**
+         * How long a transient state may last before the machine counts as stuck; default 5 minutes.
+         *
+         * @param stuckAfter how long a transient state may last
+         * @return this builder
+         */
         public Builder stuckAfter(Duration stuckAfter) {
             this.stuckAfter = Objects.requireNonNull(stuckAfter, "stuckAfter");
             return this;
         }
 
-        /** The clock state ages are measured against; default the clock of the run's {@code ProbeContext}. */
+        /**
+         * The clock state ages are measured against; default the clock of the run's {@code ProbeContext}.
+         *
+         * @param clock the clock state ages are measured against
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public FlyConfig build() {
             return new FlyConfig(this);
         }

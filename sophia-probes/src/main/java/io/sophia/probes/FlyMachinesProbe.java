@@ -72,6 +72,10 @@ public final class FlyMachinesProbe implements Probe {
     /**
      * A probe of the apps of {@code config}. {@code deployment} (may be null) names the services;
      * apps are reported under their configured service id either way.
+     *
+     * @param config the apps and API to read
+     * @param deployment the deployment whose services the apps run
+     * @return the probe
      */
     public static FlyMachinesProbe of(FlyConfig config, Deployment deployment) {
         return new FlyMachinesProbe(config, deployment);
@@ -92,7 +96,7 @@ public final class FlyMachinesProbe implements Probe {
         return base() + "/v1/apps";
     }
 
-    /** The deployment this probe reports for, or null. */
+    /** {@return the deployment this probe reports for, or null} */
     public Deployment deployment() {
         return deployment;
     }

@@ -78,47 +78,54 @@ public final class GitHubActionsConfig {
         this.readChanges = b.readChanges;
     }
 
-    /** A builder with the defaults; {@code repository} and a run (id or workflow) must be set. */
+    /** {@return a builder with the defaults; {@code repository} and a run (id or workflow) must be set} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** API root, without a trailing slash. */
+    /** {@return API root, without a trailing slash} */
     public URI apiUrl() {
         return apiUrl;
     }
 
-    /** {@code owner/name}. */
+    /** {@return {@code owner/name}} */
     public String repository() {
         return repository;
     }
 
-    /** The run id, or 0 when the run is the latest of {@link #workflow()}. */
+    /** {@return the run id, or 0 when the run is the latest of {@link #workflow()}} */
     public long runId() {
         return runId;
     }
 
-    /** Workflow file name or id whose latest run is read when {@link #runId()} is 0, or null. */
+    /** {@return workflow file name or id whose latest run is read when {@link #runId()} is 0, or null} */
     public String workflow() {
         return workflow;
     }
 
-    /** Branch of the latest run, or null for any branch. */
+    /** {@return branch of the latest run, or null for any branch} */
     public String branch() {
         return branch;
     }
 
-    /** Name of the environment variable that holds the token, or null to read unauthenticated. */
+    /** {@return name of the environment variable that holds the token, or null to read unauthenticated} */
     public String tokenEnv() {
         return tokenEnv;
     }
 
-    /** Reads environment variables (default {@code System::getenv}). */
+    /**
+     * Reads environment variables (default {@code System::getenv}).
+     *
+     * @return the function that reads environment variables
+     */
     public Function<String, String> env() {
         return env;
     }
 
-    /** Read jobs of every attempt of the run ({@code filter=all}) instead of the latest ({@code filter=latest}, the default). */
+    /**
+     * {@return read jobs of every attempt of the run ({@code filter=all}) instead of the latest ({@code
+     * filter=latest}, the default)}
+     */
     public boolean allAttempts() {
         return allAttempts;
     }
@@ -129,40 +136,42 @@ public final class GitHubActionsConfig {
      * read and dropped when the server ignores {@code Range}), starting on the first whole line, and
      * the read is reported truncated with line numbers counted from the tail's start. A log of unknown
      * length is read from its head up to the cap. See {@link GitHubActionsProbe}.
+     *
+     * @return the cap in bytes
      */
     public long maxLogBytes() {
         return maxLogBytes;
     }
 
-    /** Longest wait for a {@code Retry-After} or a rate-limit reset; longer ones are reported, not waited. */
+    /** {@return longest wait for a {@code Retry-After} or a rate-limit reset; longer ones are reported, not waited} */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
 
-    /** Budget of one probe run. */
+    /** {@return budget of one probe run} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Pages of jobs followed at most. */
+    /** {@return pages of jobs followed at most} */
     public int maxJobPages() {
         return maxJobPages;
     }
 
-    /** Whether logs of failed jobs are read (default true). */
+    /** {@return whether logs of failed jobs are read (default true)} */
     public boolean readLogs() {
         return readLogs;
     }
 
-    /** Whether check-run annotations of failed jobs are read (default true). */
+    /** {@return whether check-run annotations of failed jobs are read (default true)} */
     public boolean readAnnotations() {
         return readAnnotations;
     }
 
     /**
-     * Whether a run that did not succeed is compared with the last successful run of the same
-     * workflow and branch (default true): the commits and classed files between the two become an
-     * {@link io.sophia.core.Observation.ChangeSet}. See {@link GitHubActionsProbe}.
+     * {@return whether a run that did not succeed is compared with the last successful run of the same workflow and
+     * branch (default true): the commits and classed files between the two become an {@link
+     * io.sophia.core.Observation.ChangeSet}} See {@link GitHubActionsProbe}.
      */
     public boolean readChanges() {
         return readChanges;
@@ -197,97 +206,174 @@ public final class GitHubActionsConfig {
         private Builder() {
         }
 
-        /** API root. Default {@link #DEFAULT_API_URL}. */
+        /**
+         * API root. Default {@link #DEFAULT_API_URL}.
+         *
+         * @param apiUrl the REST API root
+         * @return this builder
+         */
         public Builder apiUrl(URI apiUrl) {
             this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
             return this;
         }
 
-        /** {@code owner/name}; required. */
+        /**
+         * {@code owner/name}; required.
+         *
+         * @param repository the repository, {@code owner/name}
+         * @return this builder
+         */
         public Builder repository(String repository) {
             this.repository = repository;
             return this;
         }
 
-        /** The run to read; 0 (the default) means the latest run of {@link #workflow(String)}. */
+        /**
+         * The run to read; 0 (the default) means the latest run of {@link #workflow(String)}.
+         *
+         * @param runId the run id, or 0 for the latest
+         * @return this builder
+         */
         public Builder runId(long runId) {
             this.runId = runId;
             return this;
         }
 
-        /** Workflow file name ({@code deploy.yml}) or id whose latest run is read. */
+        /**
+         * Workflow file name ({@code deploy.yml}) or id whose latest run is read.
+         *
+         * @param workflow workflow file name or id
+         * @return this builder
+         */
         public Builder workflow(String workflow) {
             this.workflow = workflow;
             return this;
         }
 
-        /** Branch of the latest run; null (the default) for any branch. */
+        /**
+         * Branch of the latest run; null (the default) for any branch.
+         *
+         * @param branch a branch, or null for any
+         * @return this builder
+         */
         public Builder branch(String branch) {
             this.branch = branch;
             return this;
         }
 
-        /** Environment variable holding the token; null (the default) reads unauthenticated. */
+        /**
+         * Environment variable holding the token; null (the default) reads unauthenticated.
+         *
+         * @param tokenEnv an environment variable name, or null
+         * @return this builder
+         */
         public Builder tokenEnv(String tokenEnv) {
             this.tokenEnv = tokenEnv == null || tokenEnv.isBlank() ? null : tokenEnv.strip();
             return this;
         }
 
-        /** How environment variables are read. Default {@code System::getenv}. */
+        /**
+         * How environment variables are read. Default {@code System::getenv}.
+         *
+         * @param env reads environment variables
+         * @return this builder
+         */
         public Builder env(Function<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
         }
 
-        /** Jobs of all attempts ({@code filter=all}). Default false ({@code filter=latest}). */
+        /**
+         * Jobs of all attempts ({@code filter=all}). Default false ({@code filter=latest}).
+         *
+         * @param allAttempts whether to read every attempt
+         * @return this builder
+         */
         public Builder allAttempts(boolean allAttempts) {
             this.allAttempts = allAttempts;
             return this;
         }
 
-        /** Cap on bytes read from one log (its tail when longer), {@code >= 1}. Default {@link #DEFAULT_MAX_LOG_BYTES}. */
+        /**
+         * Cap on bytes read from one log (its tail when longer), {@code >= 1}. Default {@link
+         * #DEFAULT_MAX_LOG_BYTES}.
+         *
+         * @param maxLogBytes bytes read from one log at most
+         * @return this builder
+         */
         public Builder maxLogBytes(long maxLogBytes) {
             this.maxLogBytes = maxLogBytes;
             return this;
         }
 
-        /** Longest rate-limit wait, {@code >= 0}. Default {@link #DEFAULT_MAX_RETRY_AFTER}. */
+        /**
+         * Longest rate-limit wait, {@code >= 0}. Default {@link #DEFAULT_MAX_RETRY_AFTER}.
+         *
+         * @param maxRetryAfter the longest wait
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
             return this;
         }
 
-        /** Budget of one run, positive. Default {@link #DEFAULT_TIMEOUT}. */
+        /**
+         * Budget of one run, positive. Default {@link #DEFAULT_TIMEOUT}.
+         *
+         * @param timeout budget of one probe run
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Pages of jobs followed at most, {@code >= 1}. Default {@link #DEFAULT_MAX_JOB_PAGES}. */
+        /**
+         * Pages of jobs followed at most, {@code >= 1}. Default {@link #DEFAULT_MAX_JOB_PAGES}.
+         *
+         * @param maxJobPages pages followed at most
+         * @return this builder
+         */
         public Builder maxJobPages(int maxJobPages) {
             this.maxJobPages = maxJobPages;
             return this;
         }
 
-        /** Read logs of failed jobs. Default true. */
+        /**
+         * Read logs of failed jobs. Default true.
+         *
+         * @param readLogs whether to read logs
+         * @return this builder
+         */
         public Builder readLogs(boolean readLogs) {
             this.readLogs = readLogs;
             return this;
         }
 
-        /** Read annotations of failed jobs. Default true. */
+        /**
+         * Read annotations of failed jobs. Default true.
+         *
+         * @param readAnnotations whether to read annotations
+         * @return this builder
+         */
         public Builder readAnnotations(boolean readAnnotations) {
             this.readAnnotations = readAnnotations;
             return this;
         }
 
-        /** Compare a run that did not succeed with the last successful one. Default true. */
+        /**
+         * Compare a run that did not succeed with the last successful one. Default true.
+         *
+         * @param readChanges the read changes
+         * @return this builder
+         */
         public Builder readChanges(boolean readChanges) {
             this.readChanges = readChanges;
             return this;
         }
 
         /**
+         * @return the configuration
          * @throws IllegalArgumentException naming the key that is missing or invalid
          */
         public GitHubActionsConfig build() {

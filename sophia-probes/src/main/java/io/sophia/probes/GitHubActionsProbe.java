@@ -135,8 +135,11 @@ public final class GitHubActionsProbe implements Probe {
      * A probe of the run {@code config} names, matching jobs to the services of {@code deployment}
      * and handing failed jobs' logs to {@code analyzer}.
      *
+     *
      * @param deployment may be null (no job is matched to a service)
      * @param analyzer   may be null (logs are read and counted, nothing is found)
+     * @param config the repository, run and limits
+     * @return the probe
      */
     public static GitHubActionsProbe of(GitHubActionsConfig config, Deployment deployment, LogAnalyzer analyzer) {
         Objects.requireNonNull(config, "config");
@@ -158,7 +161,7 @@ public final class GitHubActionsProbe implements Probe {
         return SafeText.url(runUri());
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public GitHubActionsConfig config() {
         return config;
     }

@@ -105,6 +105,10 @@ public final class HttpProbe implements Probe {
     /**
      * A probe of {@code service} that gives up after {@code timeout} (or earlier, at the runner's deadline).
      *
+     *
+     * @param service the service to probe
+     * @param timeout the request deadline
+     * @return the probe
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when {@code timeout} is not positive
      */
@@ -167,7 +171,7 @@ public final class HttpProbe implements Probe {
         return uri == null ? SafeText.url(service.url()) : SafeText.url(uri);
     }
 
-    /** The timeout this probe was made with. */
+    /** {@return the timeout this probe was made with} */
     public Duration timeout() {
         return timeout;
     }

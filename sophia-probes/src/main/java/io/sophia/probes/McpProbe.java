@@ -63,6 +63,7 @@ public final class McpProbe implements Probe {
     public static final Set<String> LEGACY_VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", LATEST_LEGACY);
     /** Era names used in {@link Observation.McpHandshake#era()}. */
     public static final String ERA_MODERN = "modern";
+    /** The {@code initialize} handshake of protocol versions 2024-11-05 to 2025-11-25. */
     public static final String ERA_LEGACY = "legacy";
 
     private static final String CLIENT_NAME = "sophia";
@@ -95,7 +96,12 @@ public final class McpProbe implements Probe {
         return client;
     }
 
-    /** A probe of the MCP endpoint at {@code service.url()}, giving up after {@code timeout}. */
+    /**
+     * {@return a probe of the MCP endpoint at {@code service.url()}, giving up after {@code timeout}}
+     *
+     * @param service the service to probe
+     * @param timeout the deadline of the whole exchange
+     */
     public static McpProbe of(Service service, Duration timeout) {
         return new McpProbe(service, timeout);
     }

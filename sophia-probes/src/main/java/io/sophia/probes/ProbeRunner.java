@@ -122,17 +122,21 @@ public final class ProbeRunner implements ProbeExecutor {
         scheduler.setRemoveOnCancelPolicy(true);
     }
 
-    /** A runner with {@code config}. */
+    /**
+     * {@return a runner with {@code config}}
+     *
+     * @param config deadlines, retries and concurrency
+     */
     public static ProbeRunner of(ProbeRunnerConfig config) {
         return new ProbeRunner(Objects.requireNonNull(config, "config"));
     }
 
-    /** A runner with {@link ProbeRunnerConfig#ofDefaults()}. */
+    /** {@return a runner with {@link ProbeRunnerConfig#ofDefaults()}} */
     public static ProbeRunner ofDefaults() {
         return of(ProbeRunnerConfig.ofDefaults());
     }
 
-    /** This runner's configuration. */
+    /** {@return this runner's configuration} */
     public ProbeRunnerConfig config() {
         return config;
     }

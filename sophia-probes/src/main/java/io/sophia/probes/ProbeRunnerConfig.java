@@ -66,19 +66,23 @@ public final class ProbeRunnerConfig {
         this.circuitBreaker = b.circuitBreaker;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** A builder starting from {@code base}. */
+    /**
+     * {@return a builder starting from {@code base}}
+     *
+     * @param base the configuration to start from
+     */
     public static Builder from(ProbeRunnerConfig base) {
         return new Builder(base);
     }
 
     /**
-     * The defaults: 10 s timeout, a budget of 1.5 x the timeout, 1 retry after 200 ms, 1024 concurrent
-     * probes on platform threads, no circuit breaker, the system UTC clock.
+     * {@return the defaults: 10 s timeout, a budget of 1.5 x the timeout, 1 retry after 200 ms, 1024 concurrent
+     * probes on platform threads, no circuit breaker, the system UTC clock}
      */
     public static ProbeRunnerConfig ofDefaults() {
         return DEFAULTS;
@@ -88,16 +92,18 @@ public final class ProbeRunnerConfig {
      * The deadline of each probe, counted from the moment the probe starts (not from the call to
      * {@code execute}): it bounds all attempts and the pauses between them. Waiting for a slot is not
      * counted.
+     *
+     * @return the deadline
      */
     public Duration timeout() {
         return timeout;
     }
 
     /**
-     * The budget of the check as a whole, counted from the call to {@code execute}: every result is
-     * in by then (plus a small margin). Either the one set, or {@link #DEFAULT_BUDGET_FACTOR} x the
-     * timeout; never less than the timeout. A probe starts only while at least nine tenths of its
-     * timeout are left in the budget, and never runs past the budget.
+     * {@return the budget of the check as a whole, counted from the call to {@code execute}: every result is in by
+     * then (plus a small margin)} Either the one set, or {@link #DEFAULT_BUDGET_FACTOR} x the timeout; never less
+     * than the timeout. A probe starts only while at least nine tenths of its timeout are left in the budget, and
+     * never runs past the budget.
      */
     public Duration budget() {
         if (budget != null) {
@@ -106,31 +112,31 @@ public final class ProbeRunnerConfig {
         return Duration.ofNanos((long) (timeout.toNanos() * DEFAULT_BUDGET_FACTOR));
     }
 
-    /** The clock handed to every probe in its {@code ProbeContext}. */
+    /** {@return the clock handed to every probe in its {@code ProbeContext}} */
     public Clock clock() {
         return clock;
     }
 
     /**
-     * True when probes run on virtual threads where the runtime has them (Java 21 and later); on an
-     * older runtime they run on platform threads all the same. Default false: see the README's
-     * Performance section for the measurement behind it.
+     * {@return true when probes run on virtual threads where the runtime has them (Java 21 and later); on an older
+     * runtime they run on platform threads all the same} Default false: see the README's Performance section for the
+     * measurement behind it.
      */
     public boolean virtualThreads() {
         return virtualThreads;
     }
 
-    /** Retries after a transient failure ({@code FailureKind.transientFailure()}); 0 disables retrying. */
+    /** {@return retries after a transient failure ({@code FailureKind.transientFailure()}); 0 disables retrying} */
     public int retries() {
         return retries;
     }
 
-    /** The pause before each retry. */
+    /** {@return the pause before each retry} */
     public Duration retryWait() {
         return retryWait;
     }
 
-    /** How many probes run at once; the others wait for a slot within their deadline. */
+    /** {@return how many probes run at once; the others wait for a slot within their deadline} */
     public int maxConcurrent() {
         return maxConcurrent;
     }
@@ -138,6 +144,8 @@ public final class ProbeRunnerConfig {
     /**
      * The circuit breaker kept per probe target across calls of {@code execute}, if any: a target
      * whose breaker is open is reported {@code CIRCUIT_OPEN} without being probed.
+     *
+     * @return the breaker configuration, empty for none
      */
     public Optional<CircuitBreakerConfig> circuitBreaker() {
         return Optional.ofNullable(circuitBreaker);
@@ -174,7 +182,12 @@ public final class ProbeRunnerConfig {
             this.virtualThreads = base.virtualThreads;
         }
 
-        /** Per-probe deadline, counted from the probe's start, positive. Default {@link #DEFAULT_TIMEOUT}. */
+        /**
+         * Per-probe deadline, counted from the probe's start, positive. Default {@link #DEFAULT_TIMEOUT}.
+         *
+         * @param timeout the deadline
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -184,7 +197,12 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** Retries after a transient failure, {@code >= 0}. Default {@link #DEFAULT_RETRIES}. */
+        /**
+         * Retries after a transient failure, {@code >= 0}. Default {@link #DEFAULT_RETRIES}.
+         *
+         * @param retries retries
+         * @return this builder
+         */
         public Builder retries(int retries) {
             if (retries < 0) {
                 throw new IllegalArgumentException("retries must be >= 0, was " + retries);
@@ -193,7 +211,12 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** Pause before a retry, {@code >= 0}. Default {@link #DEFAULT_RETRY_WAIT}. */
+        /**
+         * Pause before a retry, {@code >= 0}. Default {@link #DEFAULT_RETRY_WAIT}.
+         *
+         * @param retryWait the pause
+         * @return this builder
+         */
         public Builder retryWait(Duration retryWait) {
             Objects.requireNonNull(retryWait, "retryWait");
             if (retryWait.isNegative()) {
@@ -203,7 +226,12 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** Probes running at once, {@code >= 1}. Default {@link #DEFAULT_MAX_CONCURRENT}. */
+        /**
+         * Probes running at once, {@code >= 1}. Default {@link #DEFAULT_MAX_CONCURRENT}.
+         *
+         * @param maxConcurrent probes at once
+         * @return this builder
+         */
         public Builder maxConcurrent(int maxConcurrent) {
             if (maxConcurrent < 1) {
                 throw new IllegalArgumentException("maxConcurrent must be >= 1, was " + maxConcurrent);
@@ -215,6 +243,9 @@ public final class ProbeRunnerConfig {
         /**
          * Budget of the check as a whole, positive, or null for {@link #DEFAULT_BUDGET_FACTOR} x the
          * timeout (the default). A budget shorter than the timeout counts as the timeout.
+         *
+         * @param budget the budget
+         * @return this builder
          */
         public Builder budget(Duration budget) {
             if (budget != null && (budget.isZero() || budget.isNegative())) {
@@ -224,25 +255,40 @@ public final class ProbeRunnerConfig {
             return this;
         }
 
-        /** The clock handed to probes. Default the system UTC clock. */
+        /**
+         * The clock handed to probes. Default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Run probes on virtual threads where the runtime has them (Java 21+). Default false. */
+        /**
+         * Run probes on virtual threads where the runtime has them (Java 21+). Default false.
+         *
+         * @param virtualThreads the virtual threads
+         * @return this builder
+         */
         public Builder virtualThreads(boolean virtualThreads) {
             this.virtualThreads = virtualThreads;
             return this;
         }
 
-        /** A circuit breaker per probe target, or null for none (the default). */
+        /**
+         * A circuit breaker per probe target, or null for none (the default).
+         *
+         * @param circuitBreaker the breaker configuration, or null
+         * @return this builder
+         */
         public Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
             this.circuitBreaker = circuitBreaker;
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public ProbeRunnerConfig build() {
             return new ProbeRunnerConfig(this);
         }

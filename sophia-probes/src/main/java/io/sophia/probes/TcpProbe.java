@@ -31,7 +31,12 @@ public final class TcpProbe implements Probe {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** A probe of {@code service} that gives up after {@code timeout}. */
+    /**
+     * {@return a probe of {@code service} that gives up after {@code timeout}}
+     *
+     * @param service the service to probe
+     * @param timeout the connect deadline
+     */
     public static TcpProbe of(Service service, Duration timeout) {
         return new TcpProbe(service, timeout);
     }

@@ -65,22 +65,25 @@ public final class TlsProbe implements Probe {
             this.trustStore = b.trustStore;
         }
 
-        /** Default options. */
+        /** {@return default options} */
         public static Options ofDefaults() {
             return DEFAULTS;
         }
 
-        /** A builder starting from the defaults. */
+        /** {@return a builder starting from the defaults} */
         public static Builder custom() {
             return new Builder();
         }
 
-        /** The clock that days to expiry are counted from, or null for the run's {@link ProbeContext#clock()}. */
+        /**
+         * {@return the clock that days to expiry are counted from, or null for the run's {@link
+         * ProbeContext#clock()}}
+         */
         public Clock clock() {
             return clock;
         }
 
-        /** The trust store the chain is validated against; null means the JDK's cacerts. */
+        /** {@return the trust store the chain is validated against; null means the JDK's cacerts} */
         public KeyStore trustStore() {
             return trustStore;
         }
@@ -93,19 +96,29 @@ public final class TlsProbe implements Probe {
             private Builder() {
             }
 
-            /** The clock that days to expiry are counted from, overriding the run's {@link ProbeContext#clock()}. */
+            /**
+             * The clock that days to expiry are counted from, overriding the run's {@link ProbeContext#clock()}.
+             *
+             * @param clock the clock
+             * @return this builder
+             */
             public Builder clock(Clock clock) {
                 this.clock = Objects.requireNonNull(clock, "clock");
                 return this;
             }
 
-            /** A trust store to validate chains against instead of the JDK's cacerts. */
+            /**
+             * A trust store to validate chains against instead of the JDK's cacerts.
+             *
+             * @param trustStore a trust store
+             * @return this builder
+             */
             public Builder trustStore(KeyStore trustStore) {
                 this.trustStore = trustStore;
                 return this;
             }
 
-            /** The options. */
+            /** {@return the options} */
             public Options build() {
                 return new Options(this);
             }
@@ -124,12 +137,23 @@ public final class TlsProbe implements Probe {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** A probe of {@code service} with the default options, giving up after {@code timeout}. */
+    /**
+     * {@return a probe of {@code service} with the default options, giving up after {@code timeout}}
+     *
+     * @param service the service to probe
+     * @param timeout the handshake deadline
+     */
     public static TlsProbe of(Service service, Duration timeout) {
         return new TlsProbe(service, timeout, Options.ofDefaults());
     }
 
-    /** A probe of {@code service} with {@code options}, giving up after {@code timeout}. */
+    /**
+     * {@return a probe of {@code service} with {@code options}, giving up after {@code timeout}}
+     *
+     * @param service the service to probe
+     * @param timeout the handshake deadline
+     * @param options clock and trust store
+     */
     public static TlsProbe of(Service service, Duration timeout, Options options) {
         return new TlsProbe(service, timeout, options);
     }

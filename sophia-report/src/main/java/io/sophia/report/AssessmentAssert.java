@@ -38,7 +38,12 @@ public final class AssessmentAssert {
         this.actual = actual;
     }
 
-    /** Starts assertions on {@code assessment}. */
+    /**
+     * Starts assertions on {@code assessment}.
+     *
+     * @param assessment the assessment to check
+     * @return the assertions
+     */
     public static AssessmentAssert assertThat(Assessment assessment) {
         if (assessment == null) {
             throw new AssertionError("Expecting an assessment but was null");
@@ -46,12 +51,23 @@ public final class AssessmentAssert {
         return new AssessmentAssert(assessment);
     }
 
-    /** The service {@code id} is UP. */
+    /**
+     * The service {@code id} is UP.
+     *
+     * @param id a service id
+     * @return this, for chained assertions
+     */
     public AssessmentAssert serviceIsUp(String id) {
         return serviceHasStatus(id, Status.UP);
     }
 
-    /** The service {@code id} has {@code status}. */
+    /**
+     * The service {@code id} has {@code status}.
+     *
+     * @param id a service id
+     * @param status the expected status
+     * @return this, for chained assertions
+     */
     public AssessmentAssert serviceHasStatus(String id, Status status) {
         Objects.requireNonNull(status, "status");
         ServiceHealth s = service(id, "to be " + status);
@@ -62,7 +78,11 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** Every service marked critical is UP. */
+    /**
+     * Every service marked critical is UP.
+     *
+     * @return this, for chained assertions
+     */
     public AssessmentAssert allCriticalServicesUp() {
         List<ServiceHealth> notUp = actual.services().stream()
                 .filter(s -> s.critical() && s.status() != Status.UP).toList();
@@ -74,7 +94,12 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** The gate has {@code status}. */
+    /**
+     * The gate has {@code status}.
+     *
+     * @param status the expected status
+     * @return this, for chained assertions
+     */
     public AssessmentAssert gateIs(GateDecision.Verdict status) {
         Objects.requireNonNull(status, "status");
         GateDecision g = actual.gate();
@@ -87,12 +112,21 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** The gate is OPEN. */
+    /**
+     * The gate is OPEN.
+     *
+     * @return this, for chained assertions
+     */
     public AssessmentAssert gateIsOpen() {
         return gateIs(GateDecision.Verdict.OPEN);
     }
 
-    /** The most probable cause has id {@code causeId}. */
+    /**
+     * The most probable cause has id {@code causeId}.
+     *
+     * @param causeId a cause id ({@code build.dockerfile})
+     * @return this, for chained assertions
+     */
     public AssessmentAssert topCauseIs(String causeId) {
         Optional<RankedCause> top = actual.topCause();
         if (top.isEmpty()) {
@@ -104,7 +138,13 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** The cause {@code causeId} is ranked with a probability strictly above {@code probability}. */
+    /**
+     * The cause {@code causeId} is ranked with a probability strictly above {@code probability}.
+     *
+     * @param causeId a cause id ({@code build.dockerfile})
+     * @param probability the bound, between 0 and 1
+     * @return this, for chained assertions
+     */
     public AssessmentAssert causeProbabilityAbove(String causeId, double probability) {
         Optional<RankedCause> c = actual.causes().stream().filter(x -> x.id().value().equals(causeId)).findFirst();
         if (c.isEmpty()) {
@@ -117,7 +157,12 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** Some anomaly has kind {@code kind}. */
+    /**
+     * Some anomaly has kind {@code kind}.
+     *
+     * @param kind an anomaly kind ({@code stale-version-serving})
+     * @return this, for chained assertions
+     */
     public AssessmentAssert hasAnomaly(String kind) {
         if (actual.anomalies().stream().noneMatch(x -> Objects.equals(x.kind(), kind))) {
             fail("Expecting an anomaly of kind " + kind + " but found "
@@ -128,7 +173,11 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** No cause was ranked (nothing failing needed explaining). */
+    /**
+     * No cause was ranked (nothing failing needed explaining).
+     *
+     * @return this, for chained assertions
+     */
     public AssessmentAssert hasNoCauses() {
         if (!actual.causes().isEmpty()) {
             fail("Expecting no causes but found " + actual.causes().size() + ": " + ranked());
@@ -136,7 +185,7 @@ public final class AssessmentAssert {
         return this;
     }
 
-    /** The assessment under test. */
+    /** {@return the assessment under test} */
     public Assessment actual() {
         return actual;
     }

@@ -43,8 +43,9 @@ final class ConfigReader {
     /** Config files are small; anything larger is a mistake (a log or a binary passed by accident). */
     static final long MAX_BYTES = 1 << 20;
 
+    // "alerts" (sophia watch's webhooks) is read by the CLI (io.sophia.examples.cli.AlertsConfig); here it is let through
     static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
-            "rules");
+            "rules", "alerts");
     static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
             "dependsOn", "expect");
     static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",

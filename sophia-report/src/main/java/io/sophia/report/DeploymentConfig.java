@@ -67,6 +67,18 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     /** Default Fly.io Machines API. */
     public static final URI FLY_API = URI.create("https://api.machines.dev");
 
+    /**
+     * Canonical constructor: checks and normalises the components.
+     *
+     * @param source     the file it was read from, as the user named it; empty for a config built in code
+     * @param deployment the services and their topology
+     * @param github     the CI source, or null when not configured
+     * @param fly        the platform source, or null when not configured
+     * @param probe      timeouts and retries
+     * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
+     * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
+     * @param rules      rule files, resolved against the config file's directory
+     */
     public DeploymentConfig {
         source = Objects.requireNonNullElse(source, Optional.empty());
         Objects.requireNonNull(deployment, "deployment");
@@ -75,38 +87,62 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         rules = List.copyOf(Objects.requireNonNullElse(rules, List.of()));
     }
 
-    /** A config of {@code deployment} alone: no CI or platform source, default probe settings and gate. */
+    /**
+     * {@return a config of {@code deployment} alone: no CI or platform source, default probe settings and gate}
+     *
+     * @param deployment the deployment
+     */
     public static DeploymentConfig of(Deployment deployment) {
         return new DeploymentConfig(Optional.empty(), deployment, null, null, ProbeSettings.DEFAULTS, Map.of(), 0,
                 List.of());
     }
 
-    /** This config with the CI source {@code github}. */
+    /**
+     * {@return this config with the CI source {@code github}}
+     *
+     * @param github the github
+     */
     public DeploymentConfig withGitHub(GitHub github) {
         return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
     }
 
-    /** This config with the platform source {@code fly}. */
+    /**
+     * {@return this config with the platform source {@code fly}}
+     *
+     * @param fly the fly
+     */
     public DeploymentConfig withFly(Fly fly) {
         return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
     }
 
-    /** This config with other probe settings. */
+    /**
+     * {@return this config with other probe settings}
+     *
+     * @param probe the probe
+     */
     public DeploymentConfig withProbe(ProbeSettings probe) {
         return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
     }
 
-    /** This config with a {@code gate} section (the keys of the YAML section, as plain values). */
+    /**
+     * {@return this config with a {@code gate} section (the keys of the YAML section, as plain values)}
+     *
+     * @param gate the gate
+     */
     public DeploymentConfig withGate(Map<String, Object> gate) {
         return new DeploymentConfig(source, deployment, github, fly, probe, gate, 0, rules);
     }
 
-    /** This config with knowledge-base rule files (applied in order over the built-in base). */
+    /**
+     * {@return this config with knowledge-base rule files (applied in order over the built-in base)}
+     *
+     * @param rules the rules
+     */
     public DeploymentConfig withRules(List<Path> rules) {
         return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
     }
 
-    /** How errors name this config: its file as the user named it, or {@code config} when built in code. */
+    /** {@return how errors name this config: its file as the user named it, or {@code config} when built in code} */
     public String name() {
         return source.map(Path::toString).orElse("config");
     }
@@ -128,42 +164,86 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     public record GitHub(URI apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv,
                          Long maxLogBytes, boolean allAttempts) {
 
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param apiUrl      REST API root (GitHub Enterprise Server or a loopback stand-in); default {@link
+         *                    #GITHUB_API}
+         * @param repository  {@code owner/name}
+         * @param runId       the run to read, or null to read the latest run of {@code workflow}
+         * @param workflow    workflow file name or id, used when {@code runId} is null
+         * @param branch      branch of the latest run, or null for any
+         * @param tokenEnv    name of the environment variable holding the token, or null for anonymous access
+         * @param maxLogBytes bytes read at most from one failed job's log (its tail when longer), or null for the
+         *                    probe's default ({@code GitHubActionsConfig.DEFAULT_MAX_LOG_BYTES}, 64 MiB)
+         * @param allAttempts read the jobs of every attempt of the run ({@code filter=all}) instead of the latest
+         */
         public GitHub {
             apiUrl = Objects.requireNonNullElse(apiUrl, GITHUB_API);
             Objects.requireNonNull(repository, "repository");
         }
 
-        /** Run {@code runId} of {@code repository} on the public API, read anonymously. */
+        /**
+         * {@return run {@code runId} of {@code repository} on the public API, read anonymously}
+         *
+         * @param repository the repository, {@code owner/name}
+         * @param runId the run to read, or null for the latest run of {@code workflow}
+         */
         public static GitHub run(String repository, long runId) {
             return new GitHub(GITHUB_API, repository, runId, null, null, null, null, false);
         }
 
-        /** The latest run of {@code workflow} (file name or id) of {@code repository}, any branch. */
+        /**
+         * {@return the latest run of {@code workflow} (file name or id) of {@code repository}, any branch}
+         *
+         * @param repository the repository, {@code owner/name}
+         * @param workflow workflow whose latest run is read, or null
+         */
         public static GitHub latest(String repository, String workflow) {
             return new GitHub(GITHUB_API, repository, null, workflow, null, null, null, false);
         }
 
-        /** Another API root (GitHub Enterprise Server, a stand-in). */
+        /**
+         * {@return another API root (GitHub Enterprise Server, a stand-in)}
+         *
+         * @param apiUrl API root, null for api.github.com
+         */
         public GitHub withApiUrl(URI apiUrl) {
             return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
         }
 
-        /** The latest run on {@code branch} only. */
+        /**
+         * {@return the latest run on {@code branch} only}
+         *
+         * @param branch branch of the latest run, or null for any
+         */
         public GitHub withBranch(String branch) {
             return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
         }
 
-        /** The token read from the environment variable {@code tokenEnv}. */
+        /**
+         * {@return the token read from the environment variable {@code tokenEnv}}
+         *
+         * @param tokenEnv environment variable holding the token, or null
+         */
         public GitHub withTokenEnv(String tokenEnv) {
             return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
         }
 
-        /** At most {@code maxLogBytes} read from one failed job's log. */
+        /**
+         * {@return at most {@code maxLogBytes} read from one failed job's log}
+         *
+         * @param maxLogBytes the max log bytes
+         */
         public GitHub withMaxLogBytes(long maxLogBytes) {
             return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
         }
 
-        /** The jobs of every attempt of the run, not only the latest. */
+        /**
+         * {@return the jobs of every attempt of the run, not only the latest}
+         *
+         * @param allAttempts the all attempts
+         */
         public GitHub withAllAttempts(boolean allAttempts) {
             return new GitHub(apiUrl, repository, runId, workflow, branch, tokenEnv, maxLogBytes, allAttempts);
         }
@@ -177,23 +257,42 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param apps     service id to Fly app name, in file order
      */
     public record Fly(URI apiUrl, String tokenEnv, Map<String, String> apps) {
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param apiUrl   Machines API root; default {@link #FLY_API}
+         * @param tokenEnv name of the environment variable holding the token, or null for {@code FLY_API_TOKEN}
+         * @param apps     service id to Fly app name, in file order
+         */
         public Fly {
             apiUrl = Objects.requireNonNullElse(apiUrl, FLY_API);
             // file order, not Map.copyOf's per-JVM order: the machines, and so report.json, follow it
             apps = Collections.unmodifiableMap(new LinkedHashMap<>(apps));
         }
 
-        /** The apps of these services (service id to Fly app name) on the public API. */
+        /**
+         * {@return the apps of these services (service id to Fly app name) on the public API}
+         *
+         * @param apps the apps
+         */
         public static Fly apps(Map<String, String> apps) {
             return new Fly(FLY_API, null, apps);
         }
 
-        /** Another API root (a stand-in). */
+        /**
+         * {@return another API root (a stand-in)}
+         *
+         * @param apiUrl API root, null for api.github.com
+         */
         public Fly withApiUrl(URI apiUrl) {
             return new Fly(apiUrl, tokenEnv, apps);
         }
 
-        /** The token read from the environment variable {@code tokenEnv}. */
+        /**
+         * {@return the token read from the environment variable {@code tokenEnv}}
+         *
+         * @param tokenEnv environment variable holding the token, or null
+         */
         public Fly withTokenEnv(String tokenEnv) {
             return new Fly(apiUrl, tokenEnv, apps);
         }
@@ -211,6 +310,13 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         public static final ProbeSettings DEFAULTS = new ProbeSettings(Duration.ofSeconds(5), 1,
                 io.sophia.probes.ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT);
 
+        /**
+         * Canonical constructor: checks and normalises the components.
+         *
+         * @param timeout       deadline of one probe (default 5 s)
+         * @param retries       retries of transient failures (default 1)
+         * @param maxConcurrent probes run at once (default 16)
+         */
         public ProbeSettings {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -221,7 +327,11 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             }
         }
 
-        /** The defaults with another timeout. */
+        /**
+         * {@return the defaults with another timeout}
+         *
+         * @param timeout how long the probe may take
+         */
         public static ProbeSettings timeout(Duration timeout) {
             return new ProbeSettings(timeout, DEFAULTS.retries(), DEFAULTS.maxConcurrent());
         }
@@ -231,9 +341,11 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     public static final String DEFAULT_FLY_TOKEN_ENV = io.sophia.probes.FlyConfig.DEFAULT_TOKEN_ENV;
 
     /**
-     * The values of the token variables this config names, read through {@code env} (set ones only): what
-     * every output of a check masks — the report (see {@link ProbePlan#redaction()}) and, in a command
-     * line, its terminal streams.
+     * {@return the values of the token variables this config names, read through {@code env} (set ones only): what
+     * every output of a check masks — the report (see {@link ProbePlan#redaction()}) and, in a command line, its
+     * terminal streams}
+     *
+     * @param env reads environment variables
      */
     public List<String> secretValues(java.util.function.Function<String, String> env) {
         List<String> names = new java.util.ArrayList<>();
@@ -253,12 +365,12 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         return List.copyOf(values);
     }
 
-    /** The CI source, when configured. */
+    /** {@return the CI source, when configured} */
     public Optional<GitHub> githubOpt() {
         return Optional.ofNullable(github);
     }
 
-    /** The platform source, when configured. */
+    /** {@return the platform source, when configured} */
     public Optional<Fly> flyOpt() {
         return Optional.ofNullable(fly);
     }
@@ -266,6 +378,9 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     /**
      * Reads and validates a YAML or JSON file ({@code .json} is read as JSON, anything else as YAML).
      *
+     *
+     * @param file the config file (YAML or JSON)
+     * @return the validated configuration
      * @throws InputException listing every problem, each with file, line and key
      */
     public static DeploymentConfig load(Path file) {
@@ -276,13 +391,23 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * Reads and validates a document given as text; {@code file} names it in errors, tells JSON from YAML
      * by its extension and anchors relative rule paths.
      *
+     *
+     * @param text the document, or a duration such as {@code 2s}
+     * @param file the config file (YAML or JSON)
+     * @return the validated configuration
      * @throws InputException listing every problem, each with file, line and key
      */
     public static DeploymentConfig parse(String text, Path file) {
         return ConfigReader.parse(text, file);
     }
 
-    /** Formats a duration the way the config writes it ({@code 300ms}, {@code 2s}, {@code 1m}); see {@link InputTree#formatDuration}. */
+    /**
+     * Formats a duration the way the config writes it ({@code 300ms}, {@code 2s}, {@code 1m}); see {@link
+     * InputTree#formatDuration}.
+     *
+     * @param d a duration
+     * @return the config spelling
+     */
     public static String formatDuration(Duration d) {
         return InputTree.formatDuration(d);
     }

@@ -60,27 +60,39 @@ public final class Explain {
         this.logFile = logFile;
     }
 
-    /** A builder; at least one of a run, a log or a Fly app must be given. */
+    /** {@return a builder; at least one of a run, a log or a Fly app must be given} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The run at {@code runUrl}, token from {@code GITHUB_TOKEN}. */
+    /**
+     * {@return the run at {@code runUrl}, token from {@code GITHUB_TOKEN}}
+     *
+     * @param runUrl the run url
+     */
     public static Explain run(URI runUrl) {
         return builder().run(runUrl).build();
     }
 
-    /** The log read from {@code log}, called {@code name} in the reports. */
+    /**
+     * {@return the log read from {@code log}, called {@code name} in the reports}
+     *
+     * @param name the name
+     * @param log the log
+     */
     public static Explain log(String name, Reader log) {
         return builder().log(name, log).build();
     }
 
-    /** The config this explanation probes with: no endpoints, the run as {@code pipeline.github}, the apps as {@code platform.fly}. */
+    /**
+     * {@return the config this explanation probes with: no endpoints, the run as {@code pipeline.github}, the apps as
+     * {@code platform.fly}}
+     */
     public DeploymentConfig config() {
         return config;
     }
 
-    /** The log's name, or null without a log. */
+    /** {@return the log's name, or null without a log} */
     public String logName() {
         return logName;
     }
@@ -107,6 +119,10 @@ public final class Explain {
         /**
          * Parses {@code https://github.com/OWNER/REPO/actions/runs/ID} (attempt and job suffixes allowed).
          *
+         *
+         *
+         * @param url the url
+         * @return the run
          * @throws IllegalArgumentException saying what a run url looks like
          */
         public static RunUrl parse(URI url) {
@@ -144,25 +160,46 @@ public final class Explain {
         private Builder() {
         }
 
-        /** The GitHub Actions run to read. */
+        /**
+         * The GitHub Actions run to read.
+         *
+         * @param runUrl the run url
+         * @return this builder
+         */
         public Builder run(URI runUrl) {
             this.runUrl = Objects.requireNonNull(runUrl, "runUrl");
             return this;
         }
 
-        /** The REST API root to read the run through (GitHub Enterprise Server, a stand-in). */
+        /**
+         * The REST API root to read the run through (GitHub Enterprise Server, a stand-in).
+         *
+         * @param apiUrl the API root
+         * @return this builder
+         */
         public Builder apiUrl(URI apiUrl) {
             this.apiUrl = apiUrl;
             return this;
         }
 
-        /** The variable holding the GitHub token; default {@link #DEFAULT_TOKEN_ENV}. */
+        /**
+         * The variable holding the GitHub token; default {@link #DEFAULT_TOKEN_ENV}.
+         *
+         * @param tokenEnv name of the environment variable that holds the token
+         * @return this builder
+         */
         public Builder tokenEnv(String tokenEnv) {
             this.tokenEnv = tokenEnv;
             return this;
         }
 
-        /** A log to scan, called {@code name} in the reports. One log per explanation. */
+        /**
+         * A log to scan, called {@code name} in the reports. One log per explanation.
+         *
+         * @param name the name
+         * @param log the log
+         * @return this builder
+         */
         public Builder log(String name, Reader log) {
             oneLog();
             this.logName = name == null || name.isBlank() ? "log" : name;
@@ -173,6 +210,9 @@ public final class Explain {
         /**
          * A log file to scan (UTF-8, a malformed byte read as U+FFFD), called by its file name in the reports.
          *
+         *
+         * @param file the file
+         * @return this builder
          * @throws InputException (key {@code log}) when it cannot be read
          */
         public Builder logFile(Path file) {
@@ -194,6 +234,9 @@ public final class Explain {
         /**
          * The run at {@code url}, as typed by a user.
          *
+         *
+         * @param url the url
+         * @return this builder
          * @throws InputException (key {@code run}) when it is not a url
          */
         public Builder run(String url) {
@@ -203,6 +246,9 @@ public final class Explain {
         /**
          * The API root as typed by a user, or null for the run url's.
          *
+         *
+         * @param url the url
+         * @return this builder
          * @throws InputException (key {@code api-url}) when it is not a url
          */
         public Builder apiUrl(String url) {
@@ -217,27 +263,43 @@ public final class Explain {
             }
         }
 
-        /** A Fly app whose machines, events and checks are read. */
+        /**
+         * A Fly app whose machines, events and checks are read.
+         *
+         * @param app the app
+         * @return this builder
+         */
         public Builder flyApp(String app) {
             flyApps.add(Objects.requireNonNull(app, "app"));
             return this;
         }
 
-        /** The variable holding the Fly token; default the probe's ({@code FLY_API_TOKEN}). */
+        /**
+         * The variable holding the Fly token; default the probe's ({@code FLY_API_TOKEN}).
+         *
+         * @param flyTokenEnv the fly token env
+         * @return this builder
+         */
         public Builder flyTokenEnv(String flyTokenEnv) {
             this.flyTokenEnv = flyTokenEnv;
             return this;
         }
 
-        /** The Machines API root (a stand-in). */
+        /**
+         * The Machines API root (a stand-in).
+         *
+         * @param flyApiUrl the fly api url
+         * @return this builder
+         */
         public Builder flyApiUrl(URI flyApiUrl) {
             this.flyApiUrl = flyApiUrl;
             return this;
         }
 
         /**
+         * @return the request
          * @throws InputException when nothing is named, or the run url or an app name cannot be used (key {@code run}
-         *                        or {@code fly-app})
+         *                      or {@code fly-app})
          */
         public Explain build() {
             if (runUrl == null && log == null && logFile == null && flyApps.isEmpty()) {

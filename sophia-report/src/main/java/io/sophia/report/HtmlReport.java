@@ -22,17 +22,32 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The page. */
+    /**
+     * {@return the page}
+     *
+     * @param assessment the assessment
+     */
     public static String render(Assessment assessment) {
         return render(assessment, List.of(), Redaction.patterns());
     }
 
-    /** The page with a redaction that also knows secret values. */
+    /**
+     * {@return the page with a redaction that also knows secret values}
+     *
+     * @param assessment the assessment
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     */
     public static String render(Assessment assessment, Redaction redaction) {
         return render(assessment, List.of(), redaction);
     }
 
-    /** The page, listing {@code artifacts} (file names), with {@code redaction}. */
+    /**
+     * {@return the page, listing {@code artifacts} (file names), with {@code redaction}}
+     *
+     * @param assessment the assessment
+     * @param artifacts file names of the artifacts written beside the report, listed in it
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     */
     public static String render(Assessment assessment, List<String> artifacts, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(redaction, "redaction");

@@ -22,12 +22,21 @@ public final class JUnitXmlReport {
     private JUnitXmlReport() {
     }
 
-    /** The XML document. */
+    /**
+     * {@return the XML document}
+     *
+     * @param assessment the assessment
+     */
     public static String render(Assessment assessment) {
         return render(assessment, Redaction.patterns());
     }
 
-    /** The XML document with a redaction that also knows secret values. */
+    /**
+     * {@return the XML document with a redaction that also knows secret values}
+     *
+     * @param assessment the assessment
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     */
     public static String render(Assessment assessment, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(redaction, "redaction");

@@ -36,12 +36,21 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** report.json for {@code assessment}. */
+    /**
+     * {@return report.json for {@code assessment}}
+     *
+     * @param assessment the assessment
+     */
     public static String render(Assessment assessment) {
         return render(assessment, Redaction.patterns());
     }
 
-    /** report.json with a redaction that also knows secret values. */
+    /**
+     * {@return report.json with a redaction that also knows secret values}
+     *
+     * @param assessment the assessment
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     */
     public static String render(Assessment assessment, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(redaction, "redaction");
@@ -54,6 +63,9 @@ public final class JsonReport {
      * of any 1.x version reads: fields this version does not know are ignored and observations of
      * a type it does not know are skipped; a report of another major version is refused.
      *
+     *
+     * @param json the text of a report.json
+     * @return the assessment
      * @throws ReportFormatException when {@code json} is not a report, naming the JSON path
      */
     public static Assessment read(String json) {
@@ -61,7 +73,7 @@ public final class JsonReport {
         return JsonCodec.read(json);
     }
 
-    /** The JSON Schema (draft 2020-12) of report.json. */
+    /** {@return the JSON Schema (draft 2020-12) of report.json} */
     public static String schema() {
         try (InputStream in = JsonReport.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {

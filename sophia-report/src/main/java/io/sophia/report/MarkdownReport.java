@@ -25,22 +25,42 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    /** The full report. */
+    /**
+     * {@return the full report}
+     *
+     * @param assessment the assessment
+     */
     public static String render(Assessment assessment) {
         return render(assessment, List.of(), Redaction.patterns());
     }
 
-    /** The full report, listing {@code artifacts} (file names) in its Artifacts section. */
+    /**
+     * {@return the full report, listing {@code artifacts} (file names) in its Artifacts section}
+     *
+     * @param assessment the assessment
+     * @param artifacts file names of the artifacts written beside the report, listed in it
+     */
     public static String render(Assessment assessment, List<String> artifacts) {
         return render(assessment, artifacts, Redaction.patterns());
     }
 
-    /** The full report with a redaction that also knows secret values. */
+    /**
+     * {@return the full report with a redaction that also knows secret values}
+     *
+     * @param assessment the assessment
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     */
     public static String render(Assessment assessment, Redaction redaction) {
         return render(assessment, List.of(), redaction);
     }
 
-    /** The full report, listing {@code artifacts}, with {@code redaction}. */
+    /**
+     * {@return the full report, listing {@code artifacts}, with {@code redaction}}
+     *
+     * @param assessment the assessment
+     * @param artifacts file names of the artifacts written beside the report, listed in it
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     */
     public static String render(Assessment assessment, List<String> artifacts, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(redaction, "redaction");
@@ -50,12 +70,21 @@ public final class MarkdownReport {
     /**
      * The short form for a terminal or an assertion message: title, verdict, executive
      * summary, one line per service and the top three causes.
+     *
+     * @param assessment the assessment
+     * @return the Markdown text
      */
     public static String summary(Assessment assessment) {
         return summary(assessment, Redaction.patterns());
     }
 
-    /** The short form with {@code redaction}. */
+    /**
+     * The short form with {@code redaction}.
+     *
+     * @param assessment the assessment
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     * @return the Markdown text
+     */
     public static String summary(Assessment assessment, Redaction redaction) {
         Objects.requireNonNull(assessment, "assessment");
         return MarkdownRenderer.summary(redaction.apply(assessment));

@@ -33,6 +33,16 @@ import java.util.Objects;
 public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor executor, Diagnoser diagnoser,
                         Redaction redaction, Clock clock) {
 
+    /**
+     * Canonical constructor: checks and normalises the components.
+     *
+     * @param deployment the services
+     * @param probes     the probes, services first in config order, then CI, then platform
+     * @param executor   runs them
+     * @param diagnoser  explains what they saw
+     * @param redaction  applied to the assessment: token-looking strings and the configured tokens' values
+     * @param clock      stamps the assessment
+     */
     public ProbePlan {
         Objects.requireNonNull(deployment, "deployment");
         probes = List.copyOf(probes);
@@ -42,14 +52,20 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Probes, diagnoses and redacts: the assessment {@code sophia check} writes. */
+    /**
+     * Probes, diagnoses and redacts: the assessment {@code sophia check} writes.
+     *
+     * @return the redacted assessment
+     */
     public Assessment run() {
         return run(executor);
     }
 
     /**
-     * Like {@link #run()} with another executor, typically {@link #executor()} wrapped by a host that times
-     * or traces the probing.
+     * {@return like {@link #run()} with another executor, typically {@link #executor()} wrapped by a host that times
+     * or traces the probing}
+     *
+     * @param executor the executor
      */
     public Assessment run(ProbeExecutor executor) {
         return run(executor, List.of());
@@ -58,6 +74,10 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
     /**
      * Like {@link #run(ProbeExecutor)}, diagnosing {@code extra} observations made elsewhere (the findings of
      * a log scanned by the host) together with what the probes saw.
+     *
+     * @param executor the executor
+     * @param extra the extra
+     * @return the redacted assessment
      */
     public Assessment run(ProbeExecutor executor, List<io.sophia.core.Observation> extra) {
         Assessment raw = new Assessor(executor, diagnoser, clock).run(deployment, probes, extra);

@@ -39,27 +39,44 @@ public final class Redaction {
         this.secrets = secrets;
     }
 
-    /** Masks token-looking strings only; the default of every renderer. */
+    /**
+     * Masks token-looking strings only; the default of every renderer.
+     *
+     * @return the redaction
+     */
     public static Redaction patterns() {
         return PATTERNS;
     }
 
-    /** Masks these values wherever they appear, and token-looking strings. Null and short values are ignored. */
+    /**
+     * Masks these values wherever they appear, and token-looking strings. Null and short values are ignored.
+     *
+     * @param secrets secret values
+     * @return the redaction
+     */
     public static Redaction of(Collection<String> secrets) {
         return PATTERNS.and(secrets);
     }
 
-    /** This redaction plus more secret values. */
+    /**
+     * {@return this redaction plus more secret values}
+     *
+     * @param more further secret values
+     */
     public Redaction and(Collection<String> more) {
         return new Redaction(secrets.and(Objects.requireNonNullElse(more, List.of())));
     }
 
-    /** The core redaction behind this one (for outputs outside the reports: streams, logs, messages). */
+    /** {@return the core redaction behind this one (for outputs outside the reports: streams, logs, messages)} */
     public Secrets secrets() {
         return secrets;
     }
 
-    /** {@code text} with every secret masked; null stays null. */
+    /**
+     * {@return {@code text} with every secret masked; null stays null}
+     *
+     * @param text any text, or null
+     */
     public String apply(String text) {
         return secrets.redact(text);
     }
@@ -69,12 +86,16 @@ public final class Redaction {
         return texts == null ? List.of() : texts.stream().map(this::apply).toList();
     }
 
-    /** A copy of {@code assessment} in which every string (names, urls, log lines, texts) is masked. */
+    /**
+     * {@return a copy of {@code assessment} in which every string (names, urls, log lines, texts) is masked}
+     *
+     * @param assessment the assessment to mask
+     */
     public Assessment apply(Assessment assessment) {
         return AssessmentScrubber.scrub(assessment, this::apply);
     }
 
-    /** The number of registered secret values (not the values). */
+    /** {@return the number of registered secret values (not the values)} */
     public int registeredValues() {
         return secrets.registeredValues();
     }

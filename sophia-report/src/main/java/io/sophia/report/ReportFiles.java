@@ -47,6 +47,9 @@ public final class ReportFiles {
      * Writes the four reports into {@code dir} (created when missing) with
      * {@link Redaction#patterns()}.
      *
+     *
+     * @param assessment the assessment
+     * @param dir the output directory (created when missing)
      * @return the paths written: report.md, report.json, report.html, junit.xml
      * @throws ReportWriteException when the set cannot be written; the previous set is intact
      */
@@ -58,6 +61,11 @@ public final class ReportFiles {
      * Writes the four reports into {@code dir} with {@code redaction} (add the values of secret env
      * vars to it), as one set: see the class comment.
      *
+     *
+     * @param assessment the assessment
+     * @param dir the output directory (created when missing)
+     * @param redaction the redaction applied to every text (see {@link Redaction})
+     * @return the paths written: report.md, report.json, report.html, junit.xml
      * @throws ReportWriteException when the set cannot be written; the previous set is intact
      */
     public static List<Path> writeAll(Assessment assessment, Path dir, Redaction redaction) throws IOException {
@@ -88,6 +96,9 @@ public final class ReportFiles {
      * Finishes or discards what a write interrupted by a killed process left in {@code dir}, so
      * that the directory holds one whole set again. {@link #writeAll} does this first on its own;
      * a reader that wants a consistent set after a crash calls it before reading.
+     *
+     * @param dir the output directory (created when missing)
+     * @throws ReportWriteException None
      */
     public static void recover(Path dir) throws ReportWriteException {
         try {

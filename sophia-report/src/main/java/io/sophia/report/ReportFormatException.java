@@ -11,7 +11,11 @@ public final class ReportFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A format error described by {@code message} (masked with {@link Redaction#patterns()}). */
+    /**
+     * A format error described by {@code message} (masked with {@link Redaction#patterns()}).
+     *
+     * @param message what is wrong, with the JSON path
+     */
     public ReportFormatException(String message) {
         super(Redaction.patterns().apply(message));
     }

@@ -29,7 +29,7 @@ public final class ReportWriteException extends IOException {
         this.directory = directory;
     }
 
-    /** The output directory. */
+    /** {@return the output directory} */
     public Path directory() {
         return directory;
     }

@@ -75,28 +75,42 @@ public final class Sophia {
      * Reads {@code config}, probes, diagnoses: the assessment {@code sophia check --config} writes, with the
      * system clock and the process environment (for the {@code tokenEnv} variables).
      *
+     *
+     *
+     * @param config the configuration
+     * @return the redacted assessment
      * @throws InputException when the config, a rule file or the gate section cannot be used; it names the
-     *                        file, line and key
+     *                      file, line and key
      */
     public static Assessment check(Path config) {
         return load(config).check();
     }
 
     /**
-     * A check of the deployment {@code config} describes, with the system clock and environment.
+     * {@return a check of the deployment {@code config} describes, with the system clock and environment}
      *
+     *
+     * @param config the configuration
      * @throws InputException when the config cannot be used
      */
     public static Sophia load(Path config) {
         return builder(DeploymentConfig.load(config)).build();
     }
 
-    /** A builder from a config loaded or built elsewhere. */
+    /**
+     * {@return a builder from a config loaded or built elsewhere}
+     *
+     * @param config the configuration
+     */
     public static Builder builder(DeploymentConfig config) {
         return new Builder(config);
     }
 
-    /** A builder for a host that configures in code: {@code deployment} with default probe settings and gate. */
+    /**
+     * {@return a builder for a host that configures in code: {@code deployment} with default probe settings and gate}
+     *
+     * @param deployment the deployment
+     */
     public static Builder builder(Deployment deployment) {
         return new Builder(DeploymentConfig.of(deployment));
     }
@@ -132,13 +146,14 @@ public final class Sophia {
         });
     }
 
-    /** The config this check runs on. */
+    /** {@return the config this check runs on} */
     public DeploymentConfig config() {
         return config;
     }
 
     /**
-     * The probes, executor, diagnosis and redaction of one check, built before any network call.
+     * {@return the probes, executor, diagnosis and redaction of one check, built before any network call}
+     *
      *
      * @throws InputException when a rule file, the gate section or a source's settings cannot be used
      */
@@ -150,6 +165,9 @@ public final class Sophia {
      * Probes, diagnoses and redacts. Never throws for what the probes find (every failure is an
      * observation).
      *
+     *
+     *
+     * @return the redacted assessment
      * @throws InputException when a rule file, the gate section or a source's settings cannot be used
      */
     public Assessment check() {
@@ -157,9 +175,11 @@ public final class Sophia {
     }
 
     /**
-     * What {@code sophia explain RUN_URL} does: reads the GitHub Actions run (its jobs, failed logs,
-     * annotations and the changes since the last good run), token from {@code GITHUB_TOKEN}, and diagnoses it.
+     * {@return what {@code sophia explain RUN_URL} does: reads the GitHub Actions run (its jobs, failed logs,
+     * annotations and the changes since the last good run), token from {@code GITHUB_TOKEN}, and diagnoses it}
      *
+     *
+     * @param runUrl the run url
      * @throws InputException when {@code runUrl} is not a run url
      */
     public static Assessment explain(URI runUrl) {
@@ -171,9 +191,11 @@ public final class Sophia {
     }
 
     /**
-     * What {@code sophia explain --log FILE} and {@code sophia explain -} do: a build or deploy log from any
-     * CI, diagnosed from the log alone. The gate is the log's ({@link LogDiagnosis#gatePolicy()}).
+     * {@return what {@code sophia explain --log FILE} and {@code sophia explain -} do: a build or deploy log from any
+     * CI, diagnosed from the log alone} The gate is the log's ({@link LogDiagnosis#gatePolicy()}).
      *
+     *
+     * @param log the log
      * @throws IOException when reading {@code log} fails
      */
     public static Assessment explain(Reader log) throws IOException {
@@ -181,10 +203,14 @@ public final class Sophia {
     }
 
     /**
-     * Explains a run, a log, Fly apps or a combination ({@link Explain}): the run and the apps are probed
-     * (never the endpoints), the log is scanned, and everything is diagnosed together with
-     * {@link LogDiagnosis#gatePolicy()} (the default gate, and a cause above 50 % blocks) and redacted.
+     * {@return explains a run, a log, Fly apps or a combination ({@link Explain}): the run and the apps are probed
+     * (never the endpoints), the log is scanned, and everything is diagnosed together with {@link
+     * LogDiagnosis#gatePolicy()} (the default gate, and a cause above 50 % blocks) and redacted}
      *
+     *
+     * @param what the what
+     * @param clock the clock
+     * @param env reads environment variables
      * @throws IOException when reading the log fails
      */
     public static Assessment explain(Explain what, Clock clock, Function<String, String> env) throws IOException {
@@ -223,25 +249,45 @@ public final class Sophia {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Reads the run of a GitHub Actions workflow (the CI source). */
+        /**
+         * Reads the run of a GitHub Actions workflow (the CI source).
+         *
+         * @param github the github
+         * @return this builder
+         */
         public Builder github(DeploymentConfig.GitHub github) {
             config = config.withGitHub(github);
             return this;
         }
 
-        /** Reads the Fly.io machines of the deployment's apps (the platform source). */
+        /**
+         * Reads the Fly.io machines of the deployment's apps (the platform source).
+         *
+         * @param fly the fly
+         * @return this builder
+         */
         public Builder fly(DeploymentConfig.Fly fly) {
             config = config.withFly(fly);
             return this;
         }
 
-        /** Probe timeout, retries and concurrency. */
+        /**
+         * Probe timeout, retries and concurrency.
+         *
+         * @param probe the probe
+         * @return this builder
+         */
         public Builder probe(DeploymentConfig.ProbeSettings probe) {
             config = config.withProbe(probe);
             return this;
         }
 
-        /** The gate policy, instead of the config's {@code gate} section. */
+        /**
+         * The gate policy, instead of the config's {@code gate} section.
+         *
+         * @param gatePolicy the gate policy
+         * @return this builder
+         */
         public Builder gatePolicy(GatePolicy gatePolicy) {
             this.gatePolicy = Objects.requireNonNull(gatePolicy, "gatePolicy");
             return this;
@@ -250,25 +296,38 @@ public final class Sophia {
         /**
          * The knowledge base to start from, instead of the built-in one; the config's rule files still apply
          * over it.
+         *
+         * @param knowledgeBase the knowledge base
+         * @return this builder
          */
         public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
             this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
             return this;
         }
 
-        /** Stamps the assessment and ages (a fixed clock gives byte-identical report.json for the same observations). */
+        /**
+         * Stamps the assessment and ages (a fixed clock gives byte-identical report.json for the same observations).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Reads the {@code tokenEnv} variables (default: the process environment). */
+        /**
+         * Reads the {@code tokenEnv} variables (default: the process environment).
+         *
+         * @param env reads environment variables
+         * @return this builder
+         */
         public Builder env(Function<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
         }
 
-        /** The check. */
+        /** {@return the check} */
         public Sophia build() {
             return new Sophia(this);
         }

@@ -68,6 +68,18 @@ public final class FleetBenchmark {
     private FleetBenchmark() {
     }
 
+    /**
+
+     * Runs the benchmark and prints its table.
+
+     *
+
+     * @param args options, see the class description
+
+     * @throws Exception when a loopback endpoint cannot start
+
+     */
+
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = List.of(1000, 5000);
         List<Integer> observationSizes = List.of(1000, 10_000, 100_000);

@@ -47,6 +47,12 @@ public final class LogScanBenchmark {
     private LogScanBenchmark() {
     }
 
+    /**
+     * Runs the benchmark and prints its figures.
+     *
+     * @param args options ({@code --size-mb N} and others, see the class description)
+     * @throws Exception when the log cannot be written or scanned
+     */
     public static void main(String[] args) throws Exception {
         long sizeMb = 200;
         long warmupMb = 30;

@@ -61,17 +61,29 @@ public final class LoopbackFleet implements AutoCloseable {
         loop.start();
     }
 
-    /** Starts {@code endpoints} endpoints; endpoint {@code i} hangs when {@code hangs.test(i)}. */
+    /**
+     * Starts {@code endpoints} endpoints; endpoint {@code i} hangs when {@code hangs.test(i)}.
+     *
+     *
+     * @param endpoints the endpoints
+     * @param hangs the hangs
+     * @return the running fleet; close it to stop the endpoints
+     * @throws IOException when a file cannot be read or written
+     */
     public static LoopbackFleet start(int endpoints, IntPredicate hangs) throws IOException {
         return new LoopbackFleet(endpoints, hangs);
     }
 
-    /** The endpoints' urls, in order. */
+    /** {@return the endpoints' urls, in order} */
     public List<URI> urls() {
         return List.copyOf(urls);
     }
 
-    /** True when endpoint {@code i} hangs. */
+    /**
+     * {@return true when endpoint {@code i} hangs}
+     *
+     * @param i the i
+     */
     public boolean hangs(int i) {
         return hanging[i];
     }
@@ -179,6 +191,9 @@ public final class LoopbackFleet implements AutoCloseable {
     /**
      * Serves {@code args[0]} endpoints of which every {@code args[1]}-th hangs (index {@code % n == n - 1});
      * prints the urls, then {@code READY}; ends when standard input closes.
+     *
+     * @param args the command line arguments
+     * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
         int endpoints = Integer.parseInt(args[0]);

@@ -64,7 +64,12 @@ public final class DemoFleet implements AutoCloseable {
         }
     }
 
-    /** Starts every stand-in. */
+    /**
+     * Starts every stand-in.
+     *
+     * @return the running fleet; close it to stop the servers
+     * @throws IOException when a loopback server cannot start
+     */
     public static DemoFleet start() throws IOException {
         return new DemoFleet();
     }
@@ -74,7 +79,7 @@ public final class DemoFleet implements AutoCloseable {
         return part;
     }
 
-    /** Service id to the url it is probed at. */
+    /** {@return service id to the url it is probed at} */
     public Map<String, URI> serviceUrls() {
         return Map.copyOf(urls);
     }
@@ -82,17 +87,20 @@ public final class DemoFleet implements AutoCloseable {
     /**
      * {@code base} plus the demo's Fly token variable, which only the Fly stand-in accepts; the demo
      * runs {@code check} with this environment, so the token path is exercised as for a real platform.
+     *
+     * @param base the environment of the run, for everything else
+     * @return an environment that also holds the stand-ins' tokens
      */
     public static java.util.function.Function<String, String> env(java.util.function.Function<String, String> base) {
         return name -> FLY_TOKEN_ENV.equals(name) ? FLY_TOKEN : base.apply(name);
     }
 
-    /** Root of the GitHub REST API stand-in. */
+    /** {@return root of the GitHub REST API stand-in} */
     public URI githubApi() {
         return github.apiUrl();
     }
 
-    /** Root of the Fly.io Machines API stand-in. */
+    /** {@return root of the Fly.io Machines API stand-in} */
     public URI flyApi() {
         return fly.apiUrl();
     }
@@ -100,8 +108,10 @@ public final class DemoFleet implements AutoCloseable {
     /**
      * A deployment description for these stand-ins, in the format {@code sophia check} reads.
      *
+     *
      * @param timeout probe deadline ({@code probe.timeout})
      * @param retries retries of transient failures ({@code probe.retries})
+     * @return the YAML text
      */
     public String configYaml(Duration timeout, int retries) {
         String t = DeploymentConfig.formatDuration(timeout);

@@ -56,17 +56,24 @@ public final class ChunkEvaluation {
 
     /** Recall figures of one part of the data set. */
     public record Figures(String part, int examples, int located, int top1, int top3, int strictTop1, int strictTop3) {
+        /** {@return the share of chunks the top finding or its context overlaps} */
         public double recall1() {
             return located == 0 ? 0 : (double) top1 / located;
         }
+
+        /** {@return the share of chunks a top-3 finding or its context overlaps} */
 
         public double recall3() {
             return located == 0 ? 0 : (double) top3 / located;
         }
 
+        /** {@return the share of chunks whose matched line is inside the chunk, top finding only} */
+
         public double strictRecall1() {
             return located == 0 ? 0 : (double) strictTop1 / located;
         }
+
+        /** {@return the share of chunks whose matched line is inside the chunk, in the top 3} */
 
         public double strictRecall3() {
             return located == 0 ? 0 : (double) strictTop3 / located;
@@ -87,7 +94,14 @@ public final class ChunkEvaluation {
     private ChunkEvaluation() {
     }
 
-    /** Reads the labelled examples whose log is present under {@code dataSet/tool/samples}. */
+    /**
+     * Reads the labelled examples whose log is present under {@code dataSet/tool/samples}.
+     *
+     *
+     * @param dataSet the data set
+     * @return the examples, in file order
+     * @throws IOException when a file cannot be read or written
+     */
     public static List<Example> examples(Path dataSet) throws IOException {
         Path labels = dataSet.resolve("tool/example-sets/BuildFailureReason");
         Path samples = dataSet.resolve("tool/samples");
@@ -113,7 +127,15 @@ public final class ChunkEvaluation {
         return examples;
     }
 
-    /** Scores {@code analyzer} on every example; {@code progress} sees each outcome (may be null). */
+    /**
+     * {@return scores {@code analyzer} on every example; {@code progress} sees each outcome (may be null)}
+     *
+     * @param dataSet the data set
+     * @param analyzer the analyzer
+     * @param contextBefore the context before
+     * @param progress the progress
+     * @throws IOException when a file cannot be read or written
+     */
     public static Evaluation evaluate(Path dataSet, LogAnalyzer analyzer, int contextBefore, Consumer<ChunkOutcome> progress)
             throws IOException {
         Path samples = dataSet.resolve("tool/samples");

@@ -25,6 +25,12 @@ public final class LogChunksEvaluation {
     private LogChunksEvaluation() {
     }
 
+    /**
+     * Prints the evaluation table.
+     *
+     * @param args {@code --misses} also lists the chunks it missed
+     * @throws IOException when the corpus cannot be read
+     */
     public static void main(String[] args) throws IOException {
         Path dataSet = Path.of(System.getProperty("sophia.corpus", "../shared/corpus"), "build-logs",
                 "LogChunks-subset");

@@ -8,6 +8,8 @@ import io.sophia.report.Explain;
 import io.sophia.report.Sophia;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
+import io.sophia.examples.cli.GitHubActionsOutput;
+import io.sophia.examples.cli.WatchListeners;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
@@ -40,20 +42,20 @@ public final class Commands {
     private static final System.Logger LOG = System.getLogger(Commands.class.getName());
 
     static final String USAGE = """
-            Usage: sophia <command> [options]
+            Usage: sophia <command> [options]      sophia --version      sophia <command> --help
 
             Commands:
               demo  --out DIR [--timeout 2s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
               check --config FILE --out DIR
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
-              watch --config FILE --out DIR [--interval 30s] [--count N]
-                    Re-run check every interval and print status changes.
+              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
+                    Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
-            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error,
+            Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
             73 the output directory cannot be written (the previous reports stay intact).
             """;
 
@@ -87,6 +89,10 @@ public final class Commands {
                 return EXIT_USAGE;
             }
             String command = args[0];
+            if (command.equals("--version") || command.equals("-V") || command.equals("version")) {
+                out.println(io.sophia.examples.cli.Version.line());
+                return 0;
+            }
             if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
                 out.print(USAGE);
                 return 0;
@@ -94,7 +100,7 @@ public final class Commands {
             String target = command.equals("explain") && args.length > 1 && !args[1].startsWith("--") ? args[1] : null;
             Map<String, String> opts = options(args, target == null ? 1 : 2);
             if (opts.containsKey("help")) {
-                out.print(USAGE);
+                out.print(io.sophia.examples.cli.CommandHelp.of(command).orElse(USAGE));
                 return 0;
             }
             return switch (command) {
@@ -115,9 +121,7 @@ public final class Commands {
             err.println("sophia: " + e.getMessage());
             return EXIT_CANTCREAT;
         } catch (RuntimeException | IOException | Error e) {
-            if (e instanceof VirtualMachineError vm) {
-                throw vm;
-            }
+            // also OutOfMemoryError: one line, exit 70, rather than a stack trace and exit 1
             // a backstop: no known path puts a secret into an exception; the log gets the stream's redaction too
             String message = e.getMessage() == null ? "" : ": " + err.secrets().cut(firstLine(e.getMessage()), 500);
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
@@ -137,6 +141,7 @@ public final class Commands {
         Check.Result result = Check.run(config, dir, clock, env);
         out.print(Summary.render(result));
         out.flush();
+        GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
         return result.exitCode();
     }
 
@@ -163,48 +168,56 @@ public final class Commands {
             Check.Result result = Check.run(loaded, dir, clock, demoEnv);
             out.print(Summary.render(result));
             out.flush();
+            GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
             return result.exitCode();
         }
     }
 
     private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        Map<String, Status> last = new HashMap<>();
-        String lastGate = null;
-        int exit = 0;
-        for (long i = 0; i < count; i++) {
-            if (i > 0 && !sleep(interval)) {
-                break;
-            }
-            Check.Result r = Check.run(config, dir, clock, env);
-            exit = r.exitCode();
-            String gate = r.assessment().gate().status().name();
-            long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
-            String top = r.assessment().topCause()
-                    .map(c -> String.format(java.util.Locale.ROOT, ", top %s %.0f %%", c.id(), c.probability() * 100))
-                    .orElse("");
-            out.printf("%s  gate %s, %d/%d UP%s%n", r.assessment().generatedAt(), gate, up,
-                    r.assessment().services().size(), top);
-            if (lastGate != null && !lastGate.equals(gate)) {
-                out.printf("  gate: %s -> %s%n", lastGate, gate);
-            }
-            for (ServiceHealth s : r.assessment().services()) {
-                Status before = last.put(s.id(), s.status());
-                if (before != null && before != s.status()) {
-                    out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
-                            s.failure() == null ? "" : " (" + s.failure() + ")");
+        Integer port = opts.containsKey("metrics-port") ? WatchListeners.port(opts.get("metrics-port"))
+                .orElseThrow(() -> new UsageException("--metrics-port: expected a port from 0 to 65535")) : null;
+        try (WatchListeners listeners = WatchListeners.open(
+                config.deployment().name(), configFile, port, env, out, err)) {
+            Map<String, Status> last = new HashMap<>();
+            String lastGate = null;
+            int exit = 0;
+            for (long i = 0; i < count; i++) {
+                if (i > 0 && !sleep(interval)) {
+                    break;
                 }
+                Check.Result r = Check.run(config, dir, clock, env);
+                listeners.onRound(r.assessment());
+                exit = r.exitCode();
+                String gate = r.assessment().gate().status().name();
+                long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
+                String top = r.assessment().topCause().map(c -> String.format(java.util.Locale.ROOT,
+                        ", top %s %.0f %%", c.id(), c.probability() * 100)).orElse("");
+                out.printf("%s  gate %s, %d/%d UP%s%n", r.assessment().generatedAt(), gate, up,
+                        r.assessment().services().size(), top);
+                if (lastGate != null && !lastGate.equals(gate)) {
+                    out.printf("  gate: %s -> %s%n", lastGate, gate);
+                }
+                for (ServiceHealth s : r.assessment().services()) {
+                    Status before = last.put(s.id(), s.status());
+                    if (before != null && before != s.status()) {
+                        out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
+                                s.failure() == null ? "" : " (" + s.failure() + ")");
+                    }
+                }
+                out.flush();
+                lastGate = gate;
             }
-            out.flush();
-            lastGate = gate;
+            return exit;
+        } catch (IOException e) {
+            throw new UsageException("--metrics-port " + port + ": cannot listen (" + e.getMessage() + ")");
         }
-        return exit;
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, Check.OutputException, IOException {
@@ -221,6 +234,7 @@ public final class Commands {
         Assessment a = Sophia.explain(e, clock, env);
         List<Path> files = opts.containsKey("out") ? Check.write(a, path(opts, "out")) : List.of();
         out.print(Summary.render(new Check.Result(e.config(), a, files, Duration.ZERO)));
+        GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(a, files, out, err));
         return a.gate().status().exitCode();
     }
 

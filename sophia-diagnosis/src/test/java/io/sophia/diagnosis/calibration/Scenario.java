@@ -116,7 +116,15 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return id.startsWith(BLIND_PREFIX);
     }
 
-    /** "tuning", "holdout-1" and "holdout-2" (both consumed) or "holdout-3" (blind). */
+    /** Id prefix of the fourth, blind holdout set (written 2026-12-03 from real public failure text). */
+    public static final String FOURTH_HOLDOUT_PREFIX = BLIND_PREFIX;
+
+    /** True for a holdout file of the fourth, blind set (id starts with {@value #FOURTH_HOLDOUT_PREFIX}). */
+    public boolean fourthHoldout() {
+        return holdout && id.startsWith(FOURTH_HOLDOUT_PREFIX);
+    }
+
+    /** "tuning", "holdout-1" and "holdout-2" (both consumed), "holdout-3" or "blind" (holdout-4). */
     public String part() {
         return blind() ? "blind" : !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2"
                 : "holdout-1";

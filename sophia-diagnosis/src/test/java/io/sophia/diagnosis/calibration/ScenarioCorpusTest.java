@@ -29,7 +29,7 @@ class ScenarioCorpusTest {
 
     @BeforeAll
     static void load() throws IOException {
-        corpus = ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory());
+        corpus = ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory(), true);
     }
 
     @Test
@@ -118,6 +118,51 @@ class ScenarioCorpusTest {
         assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.THIRD_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
                 "an h3- file is not holdout");
         assertTrue(third.stream().noneMatch(s -> s.secondHoldout() || s.firstHoldout()), "an h3- file counted in another set");
+    }
+
+    @Test
+    void the_blind_fourth_holdout_files_are_frozen_too() throws Exception {
+        // h4- files that were flipped to holdout: false drop out of "actual" and fail the membership check
+        assertFrozen("HOLDOUT-4.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.FOURTH_HOLDOUT_PREFIX))
+                .filter(Scenario::holdout).toList());
+    }
+
+    @Test
+    void the_blind_fourth_holdout_has_44_scenarios_every_cause_exactly_twice_from_at_least_12_families() {
+        List<Scenario> fourth = corpus.stream().filter(Scenario::fourthHoldout).toList();
+        assertEquals(44, fourth.size(), "holdout-4 has " + fourth.size());
+        Map<CauseId, Long> perCause = fourth.stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-4 covers only " + perCause.keySet());
+        assertTrue(perCause.values().stream().allMatch(n -> n == 2), "not exactly two per cause: " + perCause);
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.FOURTH_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+                "an h4- file is not holdout");
+        assertTrue(fourth.stream().noneMatch(s -> s.thirdHoldout() || s.secondHoldout() || s.firstHoldout()),
+                "an h4- file counted in another set");
+        // every h4- file names the origin of its text; grouped cross-validation needs varied families
+        Set<String> families = new TreeSet<>();
+        for (Scenario s : fourth) {
+            String text = read(s.file());
+            String family = topLevelValue(text, "family");
+            assertFalse(family.isBlank(), s.id() + " has no family");
+            assertFalse(topLevelValue(text, "source").isBlank(), s.id() + " has no source");
+            families.add(family);
+        }
+        assertTrue(families.size() >= 12, "holdout-4 has only " + families.size() + " families: " + families);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The value of a top-level {@code key: value} line, unquoted; blank when absent. */
+    private static String topLevelValue(String yaml, String key) {
+        return yaml.lines().filter(l -> l.startsWith(key + ":")).findFirst()
+                .map(l -> l.substring(key.length() + 1).trim().replaceAll("^'|'$", "")).orElse("");
     }
 
     private static void assertFrozen(String listFile, List<Scenario> holdout) throws Exception {

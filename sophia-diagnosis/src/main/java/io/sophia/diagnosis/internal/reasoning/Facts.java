@@ -307,13 +307,14 @@ final class Facts {
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
         // topology: a DOWN service whose dependency is DOWN
+        Topology topology = Topology.of(deployment);
         for (Service s : deployment.services()) {
             if (health.get(s.id()).status() != Status.DOWN) {
                 continue;
             }
             for (String dep : s.dependsOn()) {
                 // in a cycle neither side explains the other: both are diagnosed on their own
-                if (health.get(dep).status() == Status.DOWN && !Inference.dependsOn(deployment, dep, s.id())) {
+                if (health.get(dep).status() == Status.DOWN && !topology.dependsOn(dep, s.id())) {
                     out.add(new Fact("dependency", s.id(), s.id(), false, attrs("dependency", dep),
                             vars(s.id(), "dependency", dep), key(serviceOrder, s.id(), s.id(), dep, 0, 0)));
                 }

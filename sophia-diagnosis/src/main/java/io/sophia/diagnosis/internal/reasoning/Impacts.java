@@ -1,23 +1,30 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.Deployment;
 import io.sophia.core.Impact;
 import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the services' states mean for users. Severity: NONE when every service is UP; SEVERE when a
  * critical service is DOWN or fewer than half the services are UP; MAJOR when any service is DOWN;
- * MINOR otherwise (degraded or unknown only).
+ * MINOR otherwise (degraded or unknown only). A service that is UP while a service it depends on,
+ * directly or not, is DOWN lies in the blast radius of that failure: its capability is listed as degraded,
+ * not online (it answers its own health check, but what it offers needs the failed service).
  */
 final class Impacts {
 
     private Impacts() {
     }
 
-    static Impact of(Collection<ServiceHealth> services) {
+    static Impact of(Deployment deployment, Collection<ServiceHealth> services) {
+        List<String> down = services.stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
+        Set<String> atRisk = down.isEmpty() ? Set.of() : Topology.of(deployment).blastRadius(down);
         List<String> offline = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
         List<String> online = new ArrayList<>();
@@ -29,7 +36,7 @@ final class Impacts {
             switch (h.status()) {
                 case UP -> {
                     up++;
-                    add(online, cap);
+                    add(atRisk.contains(h.id()) ? degraded : online, cap);
                 }
                 case DOWN -> {
                     anyDown = true;

@@ -680,12 +680,13 @@ final class Inference {
     /** DOWN services explained by a DOWN dependency that does not, in turn, depend on them. */
     static Set<String> explainedByDependency(Deployment deployment, Map<String, ServiceHealth> health) {
         Set<String> out = new java.util.TreeSet<>();
+        Topology topology = Topology.of(deployment);
         for (Service s : deployment.services()) {
             if (health.get(s.id()).status() != Status.DOWN) {
                 continue;
             }
             for (String dep : s.dependsOn()) {
-                if (health.get(dep).status() == Status.DOWN && !reaches(deployment, dep, s.id(), new java.util.HashSet<>())) {
+                if (health.get(dep).status() == Status.DOWN && !topology.dependsOn(dep, s.id())) {
                     out.add(s.id());
                 }
             }
@@ -706,26 +707,6 @@ final class Inference {
             }
         }
         return out;
-    }
-
-    /** True when {@code from} depends on {@code to}, directly or through other services. */
-    static boolean dependsOn(Deployment d, String from, String to) {
-        return reaches(d, from, to, new java.util.HashSet<>());
-    }
-
-    private static boolean reaches(Deployment d, String from, String to, Set<String> seen) {
-        if (from.equals(to)) {
-            return true;
-        }
-        if (!seen.add(from)) {
-            return false;
-        }
-        for (String next : d.service(from).map(Service::dependsOn).orElse(List.of())) {
-            if (reaches(d, next, to, seen)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Double number(String s) {

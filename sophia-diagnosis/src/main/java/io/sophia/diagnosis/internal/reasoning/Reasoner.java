@@ -39,7 +39,7 @@ public final class Reasoner {
         }
         Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
         List<Anomaly> anomalies = Anomalies.find(deployment, observations, health);
-        Impact impact = Impacts.of(health.values());
+        Impact impact = Impacts.of(deployment, health.values());
         Inference.Result inference;
         List<RankedCause> causes;
         if (somethingFailing(observations, health)) {
