@@ -14,17 +14,17 @@ public interface LogAnalyzer {
     /**
      * Where a log comes from.
      *
-     * @param source    probe family ({@code github})
+     * @param source    what read the log ({@link Source#GITHUB}, {@link Source#LOG} …)
      * @param serviceId the service the job deploys, or null
      * @param jobId     CI job id, 0 when not a CI job
      * @param jobName   CI job name, or null
      * @param steps     the job's steps, to attribute lines to steps; may be empty
      */
-    record LogOrigin(String source, String serviceId, long jobId, String jobName, List<Observation.CiStep> steps) {
+    record LogOrigin(Source source, String serviceId, long jobId, String jobName, List<Observation.CiStep> steps) {
         /**
          * Canonical constructor: copies the collections, so the record is immutable.
          *
-         * @param source    probe family ({@code github})
+         * @param source    what read the log ({@link Source#GITHUB}, {@link Source#LOG} …)
          * @param serviceId the service the job deploys, or null
          * @param jobId     CI job id, 0 when not a CI job
          * @param jobName   CI job name, or null

@@ -8,9 +8,8 @@ import java.util.Objects;
 /**
  * Something a probe saw. The family is closed so that a {@code switch} over it is checked by the
  * compiler; every kind is a record and carries the id of the service it concerns ({@code null}
- * when it concerns the deployment as a whole, such as a CI run) and the source that produced it
- * ({@code http}, {@code mcp}, {@code tcp}, {@code dns}, {@code tls}, {@code github}, {@code fly}, or a
- * host's own name).
+ * when it concerns the deployment as a whole, such as a CI run) and the {@link Source} that
+ * produced it.
  *
  * <p>Most strings of an observation come from remote sources, so every kind bounds them when it is
  * built ({@link RemoteText#name(String)}, {@link RemoteText#text(String)}, at most
@@ -21,8 +20,8 @@ public sealed interface Observation {
     /** {@return the service this observation concerns, or {@code null} for the deployment as a whole} */
     String serviceId();
 
-    /** {@return the probe family that produced it} */
-    String source();
+    /** {@return the probe family (or input) that produced it; null only in hand-built observations} */
+    Source source();
 
     /** Timing phases of one HTTP exchange, like blackbox_exporter's; a phase not measured is null. */
     record Timing(Duration dns, Duration connect, Duration tls, Duration firstByte, Duration transfer) {
@@ -40,7 +39,7 @@ public sealed interface Observation {
      * @param version     the deployed version the service reported, or null
      * @param timing      phase breakdown, {@link Timing#NONE} when not measured
      */
-    record HttpCheck(String serviceId, String source, String url, int statusCode, Duration latency,
+    record HttpCheck(String serviceId, Source source, String url, int statusCode, Duration latency,
                      String bodyExcerpt, String contentType, String version, Timing timing) implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -58,7 +57,6 @@ public sealed interface Observation {
         public HttpCheck {
             timing = Objects.requireNonNullElse(timing, Timing.NONE);
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             url = RemoteText.text(url);
             bodyExcerpt = RemoteText.text(bodyExcerpt);
             contentType = RemoteText.name(contentType);
@@ -76,7 +74,7 @@ public sealed interface Observation {
      * @param elapsed    how long the probe tried
      * @param attempts   how many attempts were made
      */
-    record ProbeFailure(String serviceId, String source, String target, FailureKind kind, String detail,
+    record ProbeFailure(String serviceId, Source source, String target, FailureKind kind, String detail,
                         Integer httpStatus, Duration elapsed, int attempts) implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -92,14 +90,13 @@ public sealed interface Observation {
          */
         public ProbeFailure {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             target = RemoteText.text(target);
             detail = RemoteText.text(detail);
         }
     }
 
     /** A satisfied or violated expectation ({@code [STATUS] == 200}, {@code [BODY].status == ok}). */
-    record ConditionCheck(String serviceId, String source, String condition, boolean passed, String actual)
+    record ConditionCheck(String serviceId, Source source, String condition, boolean passed, String actual)
             implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -112,14 +109,13 @@ public sealed interface Observation {
          */
         public ConditionCheck {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             condition = RemoteText.text(condition);
             actual = RemoteText.text(actual);
         }
     }
 
     /** A TCP connect that succeeded. */
-    record TcpConnect(String serviceId, String source, String host, int port, Duration latency) implements Observation {
+    record TcpConnect(String serviceId, Source source, String host, int port, Duration latency) implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
          *
@@ -131,13 +127,12 @@ public sealed interface Observation {
          */
         public TcpConnect {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             host = RemoteText.name(host);
         }
     }
 
     /** A name that resolved. */
-    record DnsResolution(String serviceId, String source, String host, List<String> addresses, Duration latency)
+    record DnsResolution(String serviceId, Source source, String host, List<String> addresses, Duration latency)
             implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -150,7 +145,6 @@ public sealed interface Observation {
          */
         public DnsResolution {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             host = RemoteText.name(host);
             addresses = RemoteText.names(addresses);
         }
@@ -164,7 +158,7 @@ public sealed interface Observation {
      * @param selfSigned      the leaf is its own issuer
      * @param trusted         the chain validated against the JDK's trust store
      */
-    record TlsHandshake(String serviceId, String source, String host, int port, String protocol, String cipher,
+    record TlsHandshake(String serviceId, Source source, String host, int port, String protocol, String cipher,
                         String subject, String issuer, Instant notBefore, Instant notAfter, long daysToExpiry,
                         boolean hostnameMatches, boolean selfSigned, boolean trusted, int chainLength)
             implements Observation {
@@ -189,7 +183,6 @@ public sealed interface Observation {
          */
         public TlsHandshake {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             host = RemoteText.name(host);
             protocol = RemoteText.name(protocol);
             cipher = RemoteText.name(cipher);
@@ -199,7 +192,7 @@ public sealed interface Observation {
     }
 
     /** An MCP server that completed the handshake (or discovery) and listed its tools. */
-    record McpHandshake(String serviceId, String source, String protocolVersion, String era, String serverName,
+    record McpHandshake(String serviceId, Source source, String protocolVersion, String era, String serverName,
                         String serverVersion, List<String> capabilities, int toolCount, Duration latency)
             implements Observation {
         /**
@@ -217,7 +210,6 @@ public sealed interface Observation {
          */
         public McpHandshake {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             protocolVersion = RemoteText.name(protocolVersion);
             era = RemoteText.name(era);
             serverName = RemoteText.name(serverName);
@@ -232,7 +224,7 @@ public sealed interface Observation {
      * @param status     queued, in_progress, completed …
      * @param conclusion success, failure, cancelled, timed_out, startup_failure … or null while running
      */
-    record CiRun(String serviceId, String source, String repository, long runId, String workflowName,
+    record CiRun(String serviceId, Source source, String repository, long runId, String workflowName,
                  String headBranch, String headSha, String event, String status, String conclusion,
                  int runAttempt, Instant createdAt, Instant updatedAt, String htmlUrl) implements Observation {
         /**
@@ -255,7 +247,6 @@ public sealed interface Observation {
          */
         public CiRun {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             repository = RemoteText.name(repository);
             workflowName = RemoteText.name(workflowName);
             headBranch = RemoteText.name(headBranch);
@@ -300,7 +291,7 @@ public sealed interface Observation {
      * A CI job with its steps. {@code serviceId} is set when the job deploys one service (matched by
      * the probe from the job name), else null.
      */
-    record CiJob(String serviceId, String source, long runId, long jobId, String name, String status,
+    record CiJob(String serviceId, Source source, long runId, long jobId, String name, String status,
                  String conclusion, int runAttempt, Instant startedAt, Instant completedAt, String runnerName,
                  List<String> labels, List<CiStep> steps, String htmlUrl) implements Observation {
         /**
@@ -323,7 +314,6 @@ public sealed interface Observation {
          */
         public CiJob {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             name = RemoteText.name(name);
             status = RemoteText.name(status);
             conclusion = RemoteText.name(conclusion);
@@ -345,7 +335,7 @@ public sealed interface Observation {
     }
 
     /** A check-run annotation of a CI job (they often hold the exact error). */
-    record CiAnnotation(String serviceId, String source, long jobId, String level, String title, String message,
+    record CiAnnotation(String serviceId, Source source, long jobId, String level, String title, String message,
                         String path, Integer line) implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -361,7 +351,6 @@ public sealed interface Observation {
          */
         public CiAnnotation {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             level = RemoteText.name(level);
             title = RemoteText.name(title);
             message = RemoteText.text(message);
@@ -370,7 +359,7 @@ public sealed interface Observation {
     }
 
     /** A job log that was read (streamed) in full or up to a cap. */
-    record CiLogRead(String serviceId, String source, long jobId, long bytes, long lines, boolean truncated)
+    record CiLogRead(String serviceId, Source source, long jobId, long bytes, long lines, boolean truncated)
             implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -384,7 +373,6 @@ public sealed interface Observation {
          */
         public CiLogRead {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
         }
     }
 
@@ -400,8 +388,8 @@ public sealed interface Observation {
      * @param context     a few lines around it
      * @param score       how strongly this finding explains the failure, in [0,1]; findings are ranked by it
      */
-    record LogFinding(String serviceId, String source, long jobId, String jobName, String step, long lineNumber,
-                      String indicationId, String causeId, String line, List<String> context, double score)
+    record LogFinding(String serviceId, Source source, long jobId, String jobName, String step, long lineNumber,
+                      String indicationId, CauseId causeId, String line, List<String> context, double score)
             implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -420,11 +408,9 @@ public sealed interface Observation {
          */
         public LogFinding {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             jobName = RemoteText.name(jobName);
             step = RemoteText.name(step);
             indicationId = RemoteText.name(indicationId);
-            causeId = RemoteText.name(causeId);
             line = RemoteText.text(line);
             context = RemoteText.texts(context);
         }
@@ -475,7 +461,7 @@ public sealed interface Observation {
      * @param stuck      a transient state that lasted too long
      * @param hostStatus ok, unknown, unreachable …, or null
      */
-    record PlatformMachine(String serviceId, String source, String app, String machineId, String name, String state,
+    record PlatformMachine(String serviceId, Source source, String app, String machineId, String name, String state,
                            boolean stuck, String region, String imageRef, String hostStatus,
                            List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt)
             implements Observation {
@@ -498,7 +484,6 @@ public sealed interface Observation {
          */
         public PlatformMachine {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             app = RemoteText.name(app);
             machineId = RemoteText.name(machineId);
             name = RemoteText.name(name);
@@ -573,7 +558,7 @@ public sealed interface Observation {
      * @param truncated    some commits or files were not read (a cap or the deadline)
      * @param htmlUrl      the comparison for a browser, or null
      */
-    record ChangeSet(String serviceId, String source, String repository, long baseRunId, String baseSha,
+    record ChangeSet(String serviceId, Source source, String repository, long baseRunId, String baseSha,
                      long headRunId, String headSha, String comparison, int totalCommits,
                      List<ChangedCommit> commits, List<ChangedFile> files, boolean truncated, String htmlUrl)
             implements Observation {
@@ -596,7 +581,6 @@ public sealed interface Observation {
          */
         public ChangeSet {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             repository = RemoteText.name(repository);
             baseSha = RemoteText.name(baseSha);
             headSha = RemoteText.name(headSha);
@@ -633,7 +617,7 @@ public sealed interface Observation {
      * @param target    the request that failed (no credentials), or null
      * @param detail    one line for a human, free of secrets
      */
-    record ChangeSetUnavailable(String serviceId, String source, String repository, long headRunId, String target,
+    record ChangeSetUnavailable(String serviceId, Source source, String repository, long headRunId, String target,
                                 FailureKind kind, Integer httpStatus, String detail) implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -649,7 +633,6 @@ public sealed interface Observation {
          */
         public ChangeSetUnavailable {
             serviceId = RemoteText.name(serviceId);
-            source = RemoteText.name(source);
             repository = RemoteText.name(repository);
             target = RemoteText.text(target);
             detail = RemoteText.text(detail);

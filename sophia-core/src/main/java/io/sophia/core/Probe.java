@@ -17,8 +17,11 @@ import java.util.List;
  */
 public interface Probe {
 
-    /** {@return the probe family ({@code http}, {@code github}, {@code fly} …), used as the observations' source} */
-    String source();
+    /**
+     * {@return the probe family ({@link Source#HTTP}, {@link Source#GITHUB} …; {@link Source#HOST} for a host's own
+     * probe), used as the observations' source}
+     */
+    Source source();
 
     /** {@return the service probed, or null for deployment-wide probes (CI, platform)} */
     String serviceId();

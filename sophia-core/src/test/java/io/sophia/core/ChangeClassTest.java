@@ -78,7 +78,7 @@ class ChangeClassTest {
 
     @Test
     void a_change_set_classes_its_files_and_keeps_the_first_line_of_messages() {
-        Observation.ChangeSet cs = new Observation.ChangeSet(null, "github", "o/r", 1, "a", 2, "b", "ahead", 1,
+        Observation.ChangeSet cs = new Observation.ChangeSet(null, Source.GITHUB, "o/r", 1, "a", 2, "b", "ahead", 1,
                 List.of(new Observation.ChangedCommit("b", "Bump lodash\r\n\nlong body", "dev", null)),
                 List.of(new Observation.ChangedFile("package-lock.json", null, null, "modified", 10, 2),
                         new Observation.ChangedFile("fly.toml", null, null, "modified", 1, 1)),

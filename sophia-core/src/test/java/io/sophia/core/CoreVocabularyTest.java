@@ -12,6 +12,25 @@ import org.junit.jupiter.api.Test;
 class CoreVocabularyTest {
 
     @Test
+    void a_source_reads_back_from_its_wire_spelling_and_an_unknown_one_is_named() {
+        for (Source s : Source.values()) {
+            assertEquals(s, Source.of(s.wire()));
+            assertEquals(s.name().toLowerCase(java.util.Locale.ROOT), s.wire());
+        }
+        assertEquals(Source.GITHUB, Source.of("GitHub"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Source.of("travis"));
+        assertTrue(e.getMessage().startsWith("'travis' is not a source"), e.getMessage());
+    }
+
+    @Test
+    void a_log_finding_carries_a_typed_cause_id() {
+        Observation.LogFinding f = new Observation.LogFinding("api", Source.LOG, 0, null, null, 3, "buildkit.failed-to-solve",
+                CauseId.BUILD_DOCKERFILE, "failed to solve", List.of(), 0.9);
+        assertEquals("build.dockerfile", f.causeId().value());
+        assertEquals(Source.LOG, f.source());
+    }
+
+    @Test
     void oneDownObservationMakesTheServiceDownWhateverElseWasSeen() {
         assertEquals(Status.DOWN, Status.aggregate(List.of(Status.UP, Status.DOWN, Status.DEGRADED)));
         assertEquals(Status.DEGRADED, Status.aggregate(List.of(Status.UP, Status.DEGRADED, Status.UNKNOWN)));
@@ -71,7 +90,7 @@ class CoreVocabularyTest {
     @Test
     void thePipelineProbesThenDiagnosesWithTheClocksInstant() {
         Deployment d = new Deployment("d", List.of(Service.http("a", "http://127.0.0.1:1/")));
-        Observation seen = new Observation.ProbeFailure("a", "http", "http://127.0.0.1:1/",
+        Observation seen = new Observation.ProbeFailure("a", Source.HTTP, "http://127.0.0.1:1/",
                 FailureKind.CONNECTION_REFUSED, "refused", null, Duration.ofMillis(3), 1);
         ProbeExecutor executor = probes -> List.of(seen);
         Instant now = Instant.parse("2026-11-25T10:00:00Z");

@@ -20,7 +20,7 @@ class ReleaseSplitTest {
 
     private static PlatformMachine machine(String app, String id, String state, String image, List<MachineCheck> checks,
                                            MachineEvent... events) {
-        return new PlatformMachine("api", "fly", app, id, id, state, false, "fra", image, "ok", checks, List.of(events), T);
+        return new PlatformMachine("api", Source.FLY, app, id, id, state, false, "fra", image, "ok", checks, List.of(events), T);
     }
 
     private static MachineEvent exit(int code, boolean oom) {

@@ -31,11 +31,11 @@ class RemoteTextTest {
     @Test
     void observationsBoundWhatTheyStore() {
         String huge = "n".repeat(3 << 20);
-        Observation.McpHandshake m = new Observation.McpHandshake("svc", "mcp", "2025-06-18", "modern", huge, "1.0",
+        Observation.McpHandshake m = new Observation.McpHandshake("svc", Source.MCP, "2025-06-18", "modern", huge, "1.0",
                 Collections.nCopies(50_000, "tools"), 3, Duration.ZERO);
         assertTrue(m.serverName().length() <= RemoteText.MAX_NAME);
         assertEquals(RemoteText.MAX_ITEMS, m.capabilities().size());
-        Observation.LogFinding f = new Observation.LogFinding("svc", "github", 1, "job", "step", 1, "i", "c",
+        Observation.LogFinding f = new Observation.LogFinding("svc", Source.GITHUB, 1, "job", "step", 1, "i", CauseId.of("c"),
                 "word ".repeat(10_000), List.of(), 0.5);
         assertTrue(f.line().length() <= RemoteText.MAX_TEXT);
     }

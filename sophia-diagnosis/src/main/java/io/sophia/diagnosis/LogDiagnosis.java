@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
+
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.LogAnalyzer;
@@ -35,7 +37,7 @@ import java.util.Objects;
 public final class LogDiagnosis {
 
     /** The {@link Observation#source()} of the findings: {@code log}. */
-    public static final String SOURCE = "log";
+    public static final Source SOURCE = Source.LOG;
     /** The probability above which a cause a log names blocks the gate. */
     public static final double BLOCKING_PROBABILITY = 0.5;
 

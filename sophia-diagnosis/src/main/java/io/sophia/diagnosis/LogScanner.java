@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation.LogFinding;
 import io.sophia.diagnosis.internal.logs.LineReader;
@@ -166,7 +167,7 @@ public final class LogScanner implements LogAnalyzer {
      */
     @Override
     public List<LogFinding> analyze(LogOrigin origin, Reader log) throws IOException {
-        LogOrigin o = origin != null ? origin : new LogOrigin("log", null, 0, null, List.of());
+        LogOrigin o = origin != null ? origin : new LogOrigin(Source.LOG, null, 0, null, List.of());
         return new LogScan(engine, options, o).run(log);
     }
 }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
@@ -32,7 +33,7 @@ class ChangeEvidenceTest {
         for (String p : paths) {
             files.add(new ChangedFile(p, null, null, "modified", 3, 1));
         }
-        return new ChangeSet(null, "github", "sophia/sophia-ai", 17170000001L, "e46a9f3f2ac55db96de3c5c4706f2813b3a96465",
+        return new ChangeSet(null, Source.GITHUB, "sophia/sophia-ai", 17170000001L, "e46a9f3f2ac55db96de3c5c4706f2813b3a96465",
                 17176258341L, Fleet.SHA, "ahead", 2, List.of(new ChangedCommit(Fleet.SHA, "Bump deps", "dev", null)),
                 files, false, null);
     }
@@ -161,10 +162,10 @@ class ChangeEvidenceTest {
         List<Observation> o = new ArrayList<>();
         o.add(Fleet.run("success"));
         o.add(Fleet.refused("dashboard"));
-        o.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "m-old", "old", "started", false,
+        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m-old", "old", "started", false,
                 "fra", old, "ok", List.of(), List.of(), Fleet.T0));
         Assessment without = diagnose(o);
-        o.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "m-new", "new", "stopped", false,
+        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m-new", "new", "stopped", false,
                 "fra", fresh, "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd",
                 Fleet.T0.plusSeconds(30), 1, false, "exit_code=1")), Fleet.T0));
         Assessment with = diagnose(o);

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Observation;
@@ -25,7 +26,7 @@ class CiStopReasonTest {
         o.set(o.size() - 1, Fleet.run("cancelled"));
         o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "cancelled", 21600, Fleet.step(1, "Checkout", "success"),
                 Fleet.step(2, "Deploy", "cancelled")));
-        o.add(new Observation.CiAnnotation("dashboard", "github", 2, "failure", null, annotation, null, null));
+        o.add(new Observation.CiAnnotation("dashboard", Source.GITHUB, 2, "failure", null, annotation, null, null));
         return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
     }
 

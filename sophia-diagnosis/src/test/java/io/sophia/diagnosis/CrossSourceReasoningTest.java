@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
@@ -26,7 +27,7 @@ class CrossSourceReasoningTest {
     }
 
     private static Observation.PlatformMachine machine(String service, String state, Observation.MachineEvent... events) {
-        return new Observation.PlatformMachine(service, "fly", "sophiaai-" + service + "-v2", "m-" + service, service, state,
+        return new Observation.PlatformMachine(service, Source.FLY, "sophiaai-" + service + "-v2", "m-" + service, service, state,
                 false, "fra", "registry.fly.io/sophiaai-" + service + "-v2:deployment-01", "ok", List.of(), List.of(events),
                 Fleet.T0);
     }
@@ -45,7 +46,7 @@ class CrossSourceReasoningTest {
         List<Observation> o = List.of(
                 Fleet.refused("db"),
                 machine("db", "stopped", exit(1, false)),
-                new Observation.HttpCheck("api", "http", "https://api/health", 503, Duration.ofMillis(20), "db unavailable",
+                new Observation.HttpCheck("api", Source.HTTP, "https://api/health", 503, Duration.ofMillis(20), "db unavailable",
                         "text/plain", null, null),
                 Fleet.up("web"));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
@@ -152,7 +153,7 @@ class CrossSourceReasoningTest {
     void anExpiredCertificateIsTheTlsCause() {
         Deployment d = Fleet.reference();
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(d));
-        o.add(new Observation.TlsHandshake("jobs", "tls", "sophiaai-jobs-v2.fly.dev", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+        o.add(new Observation.TlsHandshake("jobs", Source.TLS, "sophiaai-jobs-v2.fly.dev", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
                 "CN=sophiaai-jobs-v2.fly.dev", "CN=R11", Fleet.NOW.minus(Duration.ofDays(93)),
                 Fleet.NOW.minus(Duration.ofDays(3)), -3, true, false, true, 2));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);

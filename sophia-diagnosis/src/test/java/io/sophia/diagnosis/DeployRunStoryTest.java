@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Action;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
@@ -32,8 +33,8 @@ class DeployRunStoryTest {
 
     private static Observation.LogFinding finding(String service, long job, String jobName, String indication, String line,
                                                   long n) {
-        return new Observation.LogFinding(service, "github", job, jobName, Fleet.DEPLOY_STEP, n, indication,
-                "build.dockerfile", line, List.of(), 0.9);
+        return new Observation.LogFinding(service, Source.GITHUB, job, jobName, Fleet.DEPLOY_STEP, n, indication,
+                CauseId.of("build.dockerfile"), line, List.of(), 0.9);
     }
 
     /** The reference fleet where jobs depends on mcp-context, with the demo's CI run. */
@@ -153,7 +154,7 @@ class DeployRunStoryTest {
         List<Observation> o = run(NPM_BUILD, "buildkit.process-failed", COPY_MISSING, "buildkit.cache-key-not-found");
         for (Service s : fleet().services()) {
             String state = s.id().equals("mcp-repo") ? "started" : "stopped";
-            o.add(new Observation.PlatformMachine(s.id(), "fly", "sophiaai-" + s.id() + "-v2", "m-" + s.id(), s.id(), state,
+            o.add(new Observation.PlatformMachine(s.id(), Source.FLY, "sophiaai-" + s.id() + "-v2", "m-" + s.id(), s.id(), state,
                     false, "ams", "registry.fly.io/sophiaai-" + s.id() + "-v2:deployment-01", "ok", List.of(), List.of(),
                     Fleet.T0));
         }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -39,7 +40,7 @@ public final class DiagnosisBenchmark {
                 o.add(Fleet.finding(id, 1000 + i, "Deploy " + id, Fleet.DEPLOY_STEP,
                         k % 2 == 0 ? "build.dockerfile" : "build.dependency-fetch", Fleet.BUILDKIT_LINE + " #" + k, 100 + k));
             }
-            o.add(new Observation.PlatformMachine(id, "fly", "app-" + id, "m-" + i, "m", i % 3 == 0 ? "started" : "stopped",
+            o.add(new Observation.PlatformMachine(id, Source.FLY, "app-" + id, "m-" + i, "m", i % 3 == 0 ? "started" : "stopped",
                     false, "fra", "img", "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd",
                     Fleet.T0, 1, false, "exit_code=1")), Fleet.T0));
         }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.FailureKind;
@@ -33,7 +34,7 @@ class FailureFamiliesTest {
         o.set(o.size() - 1, Fleet.run("failure"));
         o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "failure", 30, Fleet.step(1, "Checkout", "success"),
                 Fleet.step(2, "Run flyctl deploy --remote-only", "failure")));
-        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin("github", "dashboard", 2, "Deploy Dashboard",
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "Deploy Dashboard",
                 List.of()), new StringReader(log)));
         return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
     }

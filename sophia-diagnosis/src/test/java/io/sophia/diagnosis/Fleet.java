@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.CauseId;
+import io.sophia.core.Source;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -43,28 +45,28 @@ final class Fleet {
     }
 
     static Observation.HttpCheck up(String id) {
-        return new Observation.HttpCheck(id, "http", "https://sophiaai-" + id + "-v2.fly.dev/health", 200,
+        return new Observation.HttpCheck(id, Source.HTTP, "https://sophiaai-" + id + "-v2.fly.dev/health", 200,
                 Duration.ofMillis(150), "{\"status\":\"ok\"}", "application/json", null, null);
     }
 
     static Observation.McpHandshake mcp(String id) {
-        return new Observation.McpHandshake(id, "mcp", "2025-06-18", "handshake", id, "1.4.2",
+        return new Observation.McpHandshake(id, Source.MCP, "2025-06-18", "handshake", id, "1.4.2",
                 List.of("tools"), 7, Duration.ofMillis(150));
     }
 
     static Observation.ProbeFailure refused(String id) {
-        return new Observation.ProbeFailure(id, "http", "https://sophiaai-" + id + "-v2.fly.dev/health",
+        return new Observation.ProbeFailure(id, Source.HTTP, "https://sophiaai-" + id + "-v2.fly.dev/health",
                 FailureKind.CONNECTION_REFUSED, "connection refused", null, Duration.ofMillis(16), 1);
     }
 
     static Observation.ProbeFailure failure(String id, String source, FailureKind kind, Integer status, String detail) {
-        return new Observation.ProbeFailure(id, source, source.equals("fly")
+        return new Observation.ProbeFailure(id, Source.of(source), source.equals("fly")
                 ? "/v1/apps/sophiaai-" + id + "-v2/machines" : "https://sophiaai-" + id + "-v2.fly.dev/health",
                 kind, detail, status, Duration.ofMillis(40), 1);
     }
 
     static Observation.CiRun run(String conclusion) {
-        return new Observation.CiRun(null, "github", "sophia/sophia-ai", 17176258341L,
+        return new Observation.CiRun(null, Source.GITHUB, "sophia/sophia-ai", 17176258341L,
                 "Deploy All (Dashboard + MCPs) — Fly (Docker-only, Proof-first)", "main", SHA, "workflow_dispatch",
                 "completed", conclusion, 1, T0, T0.plusSeconds(35), "https://github.com/sophia/sophia-ai/actions/runs/17176258341");
     }
@@ -75,7 +77,7 @@ final class Fleet {
 
     static Observation.CiJob job(String serviceId, long id, String name, String conclusion, int seconds,
                                  Observation.CiStep... steps) {
-        return new Observation.CiJob(serviceId, "github", 17176258341L, id, name, "completed", conclusion, 1, T0,
+        return new Observation.CiJob(serviceId, Source.GITHUB, 17176258341L, id, name, "completed", conclusion, 1, T0,
                 T0.plusSeconds(seconds), "GitHub Actions 2", List.of("ubuntu-latest"), List.of(steps),
                 "https://github.com/sophia/sophia-ai/actions/runs/17176258341/job/" + id);
     }
@@ -88,9 +90,9 @@ final class Fleet {
 
     static Observation.LogFinding finding(String serviceId, long jobId, String jobName, String step, String causeId,
                                           String line, long lineNumber) {
-        return new Observation.LogFinding(serviceId, "github", jobId, jobName, step, lineNumber,
+        return new Observation.LogFinding(serviceId, Source.GITHUB, jobId, jobName, step, lineNumber,
                 // an indication of the cause itself, not a wrapper line that only names the step
-                causeId.equals("build.dockerfile") ? "buildkit.process-failed" : causeId + ".line", causeId, line,
+                causeId.equals("build.dockerfile") ? "buildkit.process-failed" : causeId + ".line", CauseId.of(causeId), line,
                 List.of("#12 ERROR: process did not complete"), 0.9);
     }
 

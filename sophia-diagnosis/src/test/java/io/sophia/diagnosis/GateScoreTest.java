@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
@@ -35,7 +36,7 @@ class GateScoreTest {
     private static List<Observation> threeOtherFailures() {
         return List.of(Fleet.up("dashboard"), Fleet.refused("jobs"),
                 Fleet.failure(null, "github", FailureKind.UNAUTHORIZED, 401, "401 Bad credentials"),
-                new Observation.TlsHandshake("jobs", "tls", "jobs", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=jobs",
+                new Observation.TlsHandshake("jobs", Source.TLS, "jobs", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=jobs",
                         "CN=R11", Fleet.NOW.minusSeconds(80 * 86400), Fleet.NOW.plusSeconds(3 * 86400), 3, true, false, true,
                         2));
     }
@@ -83,7 +84,7 @@ class GateScoreTest {
     @Test
     void aScoreBelowPassWarnsEvenWhenNoCriterionFailed() {
         // a DEGRADED non-key service is a warning (0.5 of weight 1): 8.5 of 9 = 94.4 %; with pass at 95 the score warns
-        Observation.ConditionCheck slow = new Observation.ConditionCheck("jobs", "http", "[BODY].queue < 100", false, "5000");
+        Observation.ConditionCheck slow = new Observation.ConditionCheck("jobs", Source.HTTP, "[BODY].queue < 100", false, "5000");
         Assessment lenient = diagnose(GatePolicy.builder().scoreThresholds(90, 75).build(),
                 List.of(Fleet.up("dashboard"), Fleet.up("jobs"), slow, Fleet.run("success")));
         assertEquals(94.4, lenient.gate().score());

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
@@ -58,7 +59,7 @@ class GateTest {
     @Test
     void anUnreadableCiSourceWarnsAndNamesTheFailure() {
         Assessment a = Diagnosis.ofDefaults().diagnose(mixed(), List.of(Fleet.up("dashboard"), Fleet.up("jobs"),
-                new Observation.ProbeFailure(null, "github", "/repos/sophia/sophia-ai/actions/runs/1", FailureKind.UNAUTHORIZED,
+                new Observation.ProbeFailure(null, Source.GITHUB, "/repos/sophia/sophia-ai/actions/runs/1", FailureKind.UNAUTHORIZED,
                         "401 Bad credentials", 401, java.time.Duration.ofMillis(80), 1)), Fleet.NOW);
         assertEquals(GateDecision.Verdict.WARN, a.gate().status());
         assertEquals("GitHub Actions: 401 unauthorized", criterion(a, GatePolicy.SOURCES_READABLE).value());
@@ -121,7 +122,7 @@ class GateTest {
     void aRunStillInProgressWarns() {
         List<Observation> o = new ArrayList<>(List.of(Fleet.up("dashboard"), Fleet.up("jobs")));
         Observation.CiRun r = Fleet.run(null);
-        o.add(new Observation.CiRun(null, "github", r.repository(), r.runId(), r.workflowName(), r.headBranch(), r.headSha(),
+        o.add(new Observation.CiRun(null, Source.GITHUB, r.repository(), r.runId(), r.workflowName(), r.headBranch(), r.headSha(),
                 r.event(), "in_progress", null, 1, r.createdAt(), r.updatedAt(), r.htmlUrl()));
         Assessment a = Diagnosis.ofDefaults().diagnose(mixed(), o, Fleet.NOW);
         assertEquals(GateDecision.Outcome.WARN, criterion(a, GatePolicy.PIPELINE_SUCCEEDED).outcome());

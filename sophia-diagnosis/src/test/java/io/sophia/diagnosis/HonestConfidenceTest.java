@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.FailureKind;
@@ -85,7 +86,7 @@ class HonestConfidenceTest {
         assertTrue(oneSource.explanation().contains("because it rests on 1 independent kind of evidence (log)"),
                 oneSource.explanation());
         // the platform says the same, independently: an exit event with oom_killed
-        o.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "m1", "m1", "stopped", false,
+        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1", "m1", "stopped", false,
                 "fra", "img", "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0,
                 137, true, "oom_killed=true")), Fleet.T0));
         RankedCause twoSources = diagnose(o).topCause().orElseThrow();

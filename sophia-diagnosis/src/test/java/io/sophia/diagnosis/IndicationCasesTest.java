@@ -68,7 +68,7 @@ class IndicationCasesTest {
         List<LogFinding> hit = alone.analyze(null, new StringReader(match + "\n"));
         assertEquals(1, hit.size(), id + " should match: " + match);
         assertEquals(id, hit.get(0).indicationId());
-        assertEquals(indication.causeId(), hit.get(0).causeId());
+        assertEquals(indication.causeId(), hit.get(0).causeId().value());
         assertEquals(match, hit.get(0).line());
 
         String lower = match.toLowerCase(Locale.ROOT);

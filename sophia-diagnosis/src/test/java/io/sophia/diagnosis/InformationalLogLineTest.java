@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Evidence;
@@ -30,7 +31,7 @@ class InformationalLogLineTest {
     private static final String STAGED = "Secrets have been staged, but not set on VMs. Deploy or update machines in this "
             + "app for the secrets to take effect.";
 
-    private static final LogOrigin DEPLOY_JOB = new LogOrigin("github", "dashboard", 2L, "Deploy Dashboard", List.of(
+    private static final LogOrigin DEPLOY_JOB = new LogOrigin(Source.GITHUB, "dashboard", 2L, "Deploy Dashboard", List.of(
             new CiStep(1, "Set up job", "completed", "success", null, null),
             new CiStep(2, "Set secrets", "completed", "failure", null, null)));
 

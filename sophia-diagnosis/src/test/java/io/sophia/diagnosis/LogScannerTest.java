@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.CauseId;
+import io.sophia.core.Source;
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.CiStep;
 import io.sophia.core.Observation.LogFinding;
@@ -32,7 +34,7 @@ class LogScannerTest {
             new CiStep(5, "Post Run actions/checkout@v4", "completed", "success", null, null),
             new CiStep(6, "Complete job", "completed", "success", null, null));
 
-    private static final LogOrigin DEPLOY_JOB = new LogOrigin("github", "api", 42L, "deploy-api", DEPLOY_STEPS);
+    private static final LogOrigin DEPLOY_JOB = new LogOrigin(Source.GITHUB, "api", 42L, "deploy-api", DEPLOY_STEPS);
 
     /**
      * A deploy job log shaped like GitHub's (timestamps, groups, colour codes); the error lines are the
@@ -75,7 +77,7 @@ class LogScannerTest {
 
         LogFinding top = findings.get(0);
         assertEquals("buildkit.process-failed", top.indicationId());
-        assertEquals("build.dockerfile", top.causeId());
+        assertEquals(CauseId.of("build.dockerfile"), top.causeId());
         assertEquals("Deploy service (Dockerfile)", top.step(), "groups map onto the API's steps by order");
         assertEquals(22, top.lineNumber());
         assertEquals("ERROR: failed to solve: process \"/bin/sh -c npm run build\" did not complete successfully: "
@@ -106,7 +108,7 @@ class LogScannerTest {
                 .findFirst().orElseThrow();
         assertEquals("Install dependencies", retried.step());
         assertEquals(11, retried.lineNumber());
-        LogFinding buildError = findings.stream().filter(f -> f.causeId().equals("build.dockerfile"))
+        LogFinding buildError = findings.stream().filter(f -> f.causeId().value().equals("build.dockerfile"))
                 .findFirst().orElseThrow();
         assertTrue(buildError.score() > 1.5 * retried.score(),
                 "failed step " + buildError.score() + " vs retried warning " + retried.score());
@@ -123,7 +125,7 @@ class LogScannerTest {
                 new StringReader(header + "FLY_ORG_KEY present (value masked)\n")));
         List<LogFinding> failing = LogScanner.builtIn().analyze(null,
                 new StringReader(header + "##[error]FLY_ORG_KEY is not set\n##[error]Process completed with exit code 1.\n"));
-        assertEquals("config.missing-secret", failing.get(0).causeId());
+        assertEquals(CauseId.of("config.missing-secret"), failing.get(0).causeId());
         assertEquals(5, failing.get(0).lineNumber());
         assertEquals("Run test -n \"$FLY_ORG_KEY\" || { echo \"::error::FLY_ORG_KEY is not set\"; exit 1; }",
                 failing.get(0).step(), "without API steps the group title names the step");
@@ -172,7 +174,7 @@ class LogScannerTest {
         LogFinding top = findings.get(0);
         assertEquals("npm test", top.step());
         assertTrue(top.lineNumber() >= 6 && top.lineNumber() <= 8, "top finding at line " + top.lineNumber());
-        assertEquals("ci.test-failure", top.causeId());
+        assertEquals(CauseId.of("ci.test-failure"), top.causeId());
     }
 
     @Test
@@ -214,7 +216,7 @@ class LogScannerTest {
         };
         List<LogFinding> findings = LogScanner.builtIn().analyze(null, huge);
         assertEquals(2, findings.get(0).lineNumber(), "the cut line's tail is dropped, the next line is read");
-        assertEquals("ci.runner", findings.get(0).causeId());
+        assertEquals(CauseId.of("ci.runner"), findings.get(0).causeId());
         assertTrue(findings.stream().allMatch(f -> f.line().length() <= 2001 && f.context().stream()
                 .allMatch(c -> c.length() <= 500)), "quoted text is bounded");
     }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Observation;
@@ -118,7 +119,7 @@ class RuleFileTest {
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
         o.set(0, Fleet.refused("dashboard"));
         o.add(Fleet.deployJob("dashboard", 2, "Deploy Dashboard", "failure", 20));
-        o.add(new Observation.LogFinding("dashboard", "github", 2, "Deploy Dashboard", "Release", 77, "custom", "unknown",
+        o.add(new Observation.LogFinding("dashboard", Source.GITHUB, 2, "Deploy Dashboard", "Release", 77, "custom", CauseId.of("unknown"),
                 "Error: migration 20250823_add_index failed: lock timeout", List.of(), 0.8));
         Assessment a = Diagnosis.builder().knowledgeBase(kb).build().diagnose(Fleet.reference(), o, Fleet.NOW);
         assertEquals("app.migration-failed", a.topCause().orElseThrow().id().value());
@@ -151,9 +152,9 @@ class RuleFileTest {
         KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(p);
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
         o.set(0, Fleet.refused("dashboard"));
-        o.add(new Observation.LogFinding("dashboard", "github", 2, "Deploy Dashboard", "Release", 77, "custom", "unknown",
+        o.add(new Observation.LogFinding("dashboard", Source.GITHUB, 2, "Deploy Dashboard", "Release", 77, "custom", CauseId.of("unknown"),
                 "Error: migration 42 failed", List.of(), 0.8));
-        o.add(new Observation.LogFinding("jobs", "github", 3, "Deploy Jobs", "Release", 12, "custom", "unknown",
+        o.add(new Observation.LogFinding("jobs", Source.GITHUB, 3, "Deploy Jobs", "Release", 12, "custom", CauseId.of("unknown"),
                 "Error: release failed", List.of(), 0.8));
         Assessment a = Diagnosis.builder().knowledgeBase(kb).build().diagnose(Fleet.reference(), o, Fleet.NOW);
         var cause = a.causes().stream().filter(c -> c.id().value().equals("app.migration-failed")).findFirst().orElseThrow();

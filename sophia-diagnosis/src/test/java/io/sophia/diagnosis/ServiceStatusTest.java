@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
@@ -29,17 +30,17 @@ class ServiceStatusTest {
     }
 
     private static Observation.HttpCheck http(int code, long ms, String version) {
-        return new Observation.HttpCheck("api", "http", "https://api.example.test/health", code, Duration.ofMillis(ms),
+        return new Observation.HttpCheck("api", Source.HTTP, "https://api.example.test/health", code, Duration.ofMillis(ms),
                 "{}", "application/json", version, null);
     }
 
     private static Observation.PlatformMachine machine(String state) {
-        return new Observation.PlatformMachine("api", "fly", "api-app", "m1", "m1", state, false, "fra", "img", "ok",
+        return new Observation.PlatformMachine("api", Source.FLY, "api-app", "m1", "m1", state, false, "fra", "img", "ok",
                 List.of(), List.of(), Fleet.T0);
     }
 
     private static Observation.TlsHandshake cert(long days, boolean hostOk) {
-        return new Observation.TlsHandshake("api", "tls", "api.example.test", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+        return new Observation.TlsHandshake("api", Source.TLS, "api.example.test", 443, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
                 "CN=api.example.test", "CN=R11", Fleet.NOW.minus(Duration.ofDays(60)), Fleet.NOW.plus(Duration.ofDays(days)),
                 days, hostOk, false, true, 2);
     }
@@ -87,7 +88,7 @@ class ServiceStatusTest {
         assertEquals("not probed: the check's time budget ran out (3000 ms for the check, 1024 probes at once)",
                 h.failure());
         // what another probe of the same service saw still counts: it is not drowned by the unknown
-        assertEquals(Status.UP, health(notProbed, new Observation.TcpConnect("api", "tcp", "api.example.test", 443,
+        assertEquals(Status.UP, health(notProbed, new Observation.TcpConnect("api", Source.TCP, "api.example.test", 443,
                 Duration.ofMillis(3))).status());
         assertEquals(Status.DOWN, health(notProbed,
                 Fleet.failure("api", "tls", FailureKind.CONNECTION_REFUSED, null, "connection refused")).status());
@@ -98,7 +99,7 @@ class ServiceStatusTest {
         assertEquals(Status.DOWN, health(http(200, 10, null),
                 Fleet.failure("api", "tcp", FailureKind.CONNECTION_RESET, null, "reset by peer")).status());
         assertEquals(Status.DEGRADED, health(http(200, 10, null),
-                new Observation.ConditionCheck("api", "http", "[BODY].status == ok", false, "starting")).status());
+                new Observation.ConditionCheck("api", Source.HTTP, "[BODY].status == ok", false, "starting")).status());
     }
 
     @Test

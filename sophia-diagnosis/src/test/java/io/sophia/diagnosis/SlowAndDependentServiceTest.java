@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
@@ -36,7 +37,7 @@ class SlowAndDependentServiceTest {
             ServiceKind.HTTP, "Orders", true, List.of(), Expectations.DEFAULT);
 
     private static Observation.HttpCheck http(long ms) {
-        return new Observation.HttpCheck("api", "http", "https://api.example.test/health", 200, Duration.ofMillis(ms),
+        return new Observation.HttpCheck("api", Source.HTTP, "https://api.example.test/health", 200, Duration.ofMillis(ms),
                 "{}", "application/json", null, null);
     }
 

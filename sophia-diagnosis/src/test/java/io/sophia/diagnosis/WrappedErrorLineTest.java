@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.CauseId;
+import io.sophia.core.Source;
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.CiStep;
 import io.sophia.core.Observation.LogFinding;
@@ -25,7 +27,7 @@ class WrappedErrorLineTest {
             new CiStep(2, "Deploy service (Dockerfile)", "completed", "failure", null, null),
             new CiStep(3, "Complete job", "completed", "success", null, null));
 
-    private static final LogOrigin JOB = new LogOrigin("github", "mcp-business", 7L, "Deploy MCP Business", STEPS);
+    private static final LogOrigin JOB = new LogOrigin(Source.GITHUB, "mcp-business", 7L, "Deploy MCP Business", STEPS);
 
     // BuildKit's and flyctl's messages as in ../shared/corpus/deploy-errors/deploy-errors.tsv
     private static final String CHECKSUM = "failed to compute cache key: failed to calculate checksum of ref "
@@ -55,7 +57,7 @@ class WrappedErrorLineTest {
         assertTrue(findings.stream().noneMatch(f -> f.line().equals(FLYCTL)), findings.toString());
         LogFinding solve = findings.stream().filter(f -> f.line().equals(SOLVE)).findFirst()
                 .orElseThrow(() -> new AssertionError(findings.toString()));
-        assertEquals("build.dockerfile", solve.causeId());
+        assertEquals(CauseId.of("build.dockerfile"), solve.causeId());
         assertTrue(solve.context().contains(FLYCTL), solve.context().toString());
         assertEquals(findings.get(0), solve, "the error is still the best finding: " + findings);
         // one finding per line: weaker indications of the same cause, and generic ones, on the same line are dropped

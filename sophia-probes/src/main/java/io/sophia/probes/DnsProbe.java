@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
@@ -67,8 +68,8 @@ public final class DnsProbe implements Probe {
     }
 
     @Override
-    public String source() {
-        return "dns";
+    public Source source() {
+        return Source.DNS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,8 +82,8 @@ public final class FlyMachinesProbe implements Probe {
     }
 
     @Override
-    public String source() {
-        return "fly";
+    public Source source() {
+        return Source.FLY;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
@@ -112,7 +113,7 @@ import java.util.Set;
 public final class GitHubActionsProbe implements Probe {
 
     /** The observations' source. */
-    public static final String SOURCE = GitHubPayloads.SOURCE;
+    public static final Source SOURCE = GitHubPayloads.SOURCE;
     /** Findings kept per log at most. */
     static final int MAX_FINDINGS_PER_LOG = 100;
     private static final java.util.regex.Pattern CONTENT_RANGE = java.util.regex.Pattern.compile("bytes\\s+(\\d{1,18})-\\d+/.*");
@@ -146,7 +147,7 @@ public final class GitHubActionsProbe implements Probe {
     }
 
     @Override
-    public String source() {
+    public Source source() {
         return SOURCE;
     }
 

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sophia.core.Expectations;
@@ -72,7 +73,7 @@ import javax.net.ssl.SSLSocketFactory;
 public final class HttpProbe implements Probe {
 
     /** The observations' source. */
-    public static final String SOURCE = "http";
+    public static final Source SOURCE = Source.HTTP;
     /** Bytes of the body kept as {@link HttpCheck#bodyExcerpt()}. */
     public static final int EXCERPT_BYTES = 2048;
 
@@ -156,7 +157,7 @@ public final class HttpProbe implements Probe {
     }
 
     @Override
-    public String source() {
+    public Source source() {
         return SOURCE;
     }
 

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,8 +107,8 @@ public final class McpProbe implements Probe {
     }
 
     @Override
-    public String source() {
-        return "mcp";
+    public Source source() {
+        return Source.MCP;
     }
 
     @Override

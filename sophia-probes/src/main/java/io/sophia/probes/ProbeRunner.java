@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -152,7 +153,7 @@ public final class ProbeRunner implements ProbeExecutor {
         List<Observation> out = new ArrayList<>();
         for (Run run : runs) {
             if (run == null) {
-                out.add(new ProbeFailure(null, "probe", "", FailureKind.MISCONFIGURED, "a null probe was passed to the runner",
+                out.add(new ProbeFailure(null, Source.HOST, "", FailureKind.MISCONFIGURED, "a null probe was passed to the runner",
                         null, Duration.ZERO, 0));
                 continue;
             }
@@ -217,7 +218,7 @@ public final class ProbeRunner implements ProbeExecutor {
     private final class Run {
         final Probe probe;
         final Batch batch;
-        final String source;
+        final Source source;
         final String serviceId;
         final String target;
         final AtomicInteger attempts = new AtomicInteger();
@@ -233,9 +234,9 @@ public final class ProbeRunner implements ProbeExecutor {
         Run(Probe probe, Batch batch) {
             this.probe = probe;
             this.batch = batch;
-            this.source = safely(probe::source, "probe");
+            this.source = safely(probe::source, Source.HOST);
             this.serviceId = safely(probe::serviceId, null);
-            this.target = SafeText.text(safely(probe::target, source));
+            this.target = SafeText.text(safely(probe::target, source.wire()));
         }
 
         /** Runs on a worker thread holding a slot: probe under the probe's own deadline, if the budget still allows. */
@@ -441,9 +442,9 @@ public final class ProbeRunner implements ProbeExecutor {
         }
     }
 
-    private static String safely(java.util.function.Supplier<String> s, String fallback) {
+    private static <T> T safely(java.util.function.Supplier<T> s, T fallback) {
         try {
-            String v = s.get();
+            T v = s.get();
             return v == null ? fallback : v;
         } catch (RuntimeException e) {
             return fallback;

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
@@ -41,8 +42,8 @@ public final class TcpProbe implements Probe {
     }
 
     @Override
-    public String source() {
-        return "tcp";
+    public Source source() {
+        return Source.TCP;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
@@ -158,8 +159,8 @@ public final class TlsProbe implements Probe {
     }
 
     @Override
-    public String source() {
-        return "tls";
+    public Source source() {
+        return Source.TLS;
     }
 
     @Override

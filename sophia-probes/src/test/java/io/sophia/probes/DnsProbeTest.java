@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -28,7 +29,7 @@ class DnsProbeTest {
         List<Observation> out = DnsProbe.of(Service.http("web", "http://localhost:8080/health"), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
         DnsResolution r = (DnsResolution) out.get(0);
         assertEquals("localhost", r.host());
-        assertEquals("dns", r.source());
+        assertEquals(Source.DNS, r.source());
         assertTrue(r.addresses().stream().anyMatch(a -> a.equals("127.0.0.1") || a.equals("0:0:0:0:0:0:0:1")),
                 r.addresses().toString());
     }

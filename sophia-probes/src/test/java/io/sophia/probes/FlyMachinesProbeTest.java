@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -61,7 +62,7 @@ class FlyMachinesProbeTest {
         assertEquals(1, out.size(), out.toString());
         assertTrue(out.get(0) instanceof ProbeFailure, out.toString());
         ProbeFailure f = (ProbeFailure) out.get(0);
-        assertEquals("fly", f.source());
+        assertEquals(Source.FLY, f.source());
         return f;
     }
 

@@ -1,5 +1,7 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
+import io.sophia.core.CauseId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -273,7 +275,7 @@ class GitHubActionsProbeTest {
             number++;
             if (line.contains("Found online and idle hosted runner")) {
                 found.add(new LogFinding(o.serviceId(), o.source(), o.jobId(), o.jobName(), null, number,
-                        "test.runner-found", "ci.runner", line, List.of(), 0.5));
+                        "test.runner-found", CauseId.of("ci.runner"), line, List.of(), 0.5));
             }
         }
         linesSeen.set((int) number);
@@ -630,7 +632,7 @@ class GitHubActionsProbeTest {
             }
             if (line.contains("##[error]")) {
                 found.add(new LogFinding(o.serviceId(), o.source(), o.jobId(), o.jobName(), null, number,
-                        "test.error", "ci.error", line, List.of(), 0.9));
+                        "test.error", CauseId.of("ci.error"), line, List.of(), 0.9));
             }
         }
         return found;
@@ -797,7 +799,7 @@ class GitHubActionsProbeTest {
         assertEquals(kind, f.kind());
         assertEquals(status, f.httpStatus());
         assertTrue(f.detail().contains(String.valueOf(status)) && f.detail().contains(message), f.detail());
-        assertEquals("github", f.source());
+        assertEquals(Source.GITHUB, f.source());
         assertNoToken(seen);
     }
 

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sophia.core.ProbeContext;
@@ -127,7 +128,7 @@ class HttpProbeTest {
             assertEquals("1.4.2", check.version());
             assertTrue(check.bodyExcerpt().contains("\"status\":\"ok\""));
             assertEquals("mcp-research", check.serviceId());
-            assertEquals("http", check.source());
+            assertEquals(Source.HTTP, check.source());
             List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
             assertEquals(List.of("[STATUS] == 200", "[RESPONSE_TIME] < 5000ms", "[BODY]/status == ok"),
                     conditions.stream().map(ConditionCheck::condition).toList());

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -53,7 +54,7 @@ class McpProbeSdkTest {
         assertTrue(h.capabilities().contains("logging"), h.capabilities().toString());
         assertEquals(2, h.toolCount());
         assertEquals("research", h.serviceId());
-        assertEquals("mcp", h.source());
+        assertEquals(Source.MCP, h.source());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -46,7 +47,7 @@ class McpProbeTest {
         assertEquals(1, out.size(), out.toString());
         assertTrue(out.get(0) instanceof ProbeFailure, out.toString());
         ProbeFailure f = (ProbeFailure) out.get(0);
-        assertEquals("mcp", f.source());
+        assertEquals(Source.MCP, f.source());
         return f;
     }
 

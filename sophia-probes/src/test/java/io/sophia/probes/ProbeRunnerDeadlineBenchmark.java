@@ -1,5 +1,7 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
+
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
 
@@ -24,8 +26,8 @@ public final class ProbeRunnerDeadlineBenchmark {
 
     private record Stubborn(String serviceId) implements Probe {
         @Override
-        public String source() {
-            return "bench";
+        public Source source() {
+            return Source.HOST;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -56,8 +58,8 @@ class ProbeRunnerTest {
         }
 
         @Override
-        public String source() {
-            return "fake";
+        public Source source() {
+            return Source.HOST;
         }
 
         @Override
@@ -72,11 +74,11 @@ class ProbeRunnerTest {
     }
 
     private static HttpCheck ok(String id) {
-        return new HttpCheck(id, "fake", "fake://" + id, 200, Duration.ofMillis(1), "", null, null, null);
+        return new HttpCheck(id, Source.HOST, "fake://" + id, 200, Duration.ofMillis(1), "", null, null, null);
     }
 
     private static ProbeFailure failure(String id, FailureKind kind) {
-        return new ProbeFailure(id, "fake", "fake://" + id, kind, kind.name(), null, Duration.ZERO, 1);
+        return new ProbeFailure(id, Source.HOST, "fake://" + id, kind, kind.name(), null, Duration.ZERO, 1);
     }
 
     private static ProbeRunner runner(long timeoutMillis, int retries, int maxConcurrent) {
@@ -118,7 +120,7 @@ class ProbeRunnerTest {
         ProbeFailure cut = (ProbeFailure) seen.get(0);
         assertEquals(FailureKind.DEADLINE_EXCEEDED, cut.kind());
         assertEquals("stuck", cut.serviceId());
-        assertEquals("fake", cut.source());
+        assertEquals(Source.HOST, cut.source());
         assertEquals("fake://stuck", cut.target());
         assertEquals(ok("fine"), seen.get(1));
     }

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -40,7 +41,7 @@ class TcpProbeTest {
             TcpConnect c = (TcpConnect) out.get(0);
             assertEquals("127.0.0.1", c.host());
             assertEquals(server.getLocalPort(), c.port());
-            assertEquals("tcp", c.source());
+            assertEquals(Source.TCP, c.source());
             assertEquals("db", c.serviceId());
         }
     }

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
@@ -169,7 +170,7 @@ class TlsProbeTest {
             List<Observation> out = TlsProbe.of(service("https://localhost:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             ProbeFailure f = (ProbeFailure) out.get(0);
             assertEquals(FailureKind.TLS_FAILURE, f.kind(), f.toString());
-            assertEquals("tls", f.source());
+            assertEquals(Source.TLS, f.source());
         }
     }
 
@@ -202,7 +203,7 @@ class TlsProbeTest {
         assertEquals(1, out.size(), out.toString());
         ProbeFailure f = (ProbeFailure) out.get(0);
         assertEquals(FailureKind.MISCONFIGURED, f.kind());
-        assertEquals("tls", f.source());
+        assertEquals(Source.TLS, f.source());
         assertEquals("ftp://files.sophia-test.invalid/pub", f.target());
         assertEquals(f.target(), probe.target());
         assertTrue(f.detail().contains("no port"), f.detail());

@@ -59,7 +59,9 @@ public final class JsonReport {
 
     /**
      * Parses report.json back into an assessment (the derived {@code pipeline} section is
-     * rebuilt from the observations, not read).
+     * rebuilt from the observations, not read). Following the schema's versioning rule, a report
+     * of any 1.x version reads: fields this version does not know are ignored and observations of
+     * a type it does not know are skipped; a report of another major version is refused.
      *
      *
      * @param json the text of a report.json

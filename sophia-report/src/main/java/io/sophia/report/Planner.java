@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import io.sophia.core.Deployment;
 import io.sophia.core.Diagnoser;
 import io.sophia.core.LogAnalyzer;
@@ -43,7 +44,7 @@ import java.util.function.Function;
 final class Planner {
 
     /** Sources whose probes call remote APIs and read logs; they get a longer budget than a service check. */
-    private static final Set<String> API_SOURCES = Set.of("github", "fly");
+    private static final Set<Source> API_SOURCES = java.util.EnumSet.of(Source.GITHUB, Source.FLY);
     /** Budget of the CI and platform probes (several API calls and log downloads each). */
     static final Duration API_BUDGET = Duration.ofSeconds(30);
 

@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.GateDecision;
@@ -217,7 +218,7 @@ public final class Sophia {
         ProbePlan plan = builder(what.config()).gatePolicy(LogDiagnosis.gatePolicy()).clock(clock).env(env).build().plan();
         // explain reads the CI run and the platform; a Fly app's endpoint is not probed, its machines say its health
         List<Probe> sources = plan.probes().stream()
-                .filter(p -> "github".equals(p.source()) || "fly".equals(p.source())).toList();
+                .filter(p -> Source.GITHUB == p.source() || Source.FLY == p.source()).toList();
         List<Observation> findings = new ArrayList<>();
         if (what.log() != null || what.logFile() != null) {
             // the built-ins warmed up in the background; only the scanner is used of this LogDiagnosis

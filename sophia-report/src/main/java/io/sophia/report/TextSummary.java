@@ -136,7 +136,7 @@ public final class TextSummary {
     /** The log finding that best supports {@code cause}: the one the report quotes. */
     private static Optional<Observation.LogFinding> quotedLine(Assessment a, RankedCause cause) {
         return a.observations(Observation.LogFinding.class).stream()
-                .filter(f -> cause.id().value().equals(f.causeId()))
+                .filter(f -> cause.id().equals(f.causeId()))
                 .max(Comparator.comparingDouble(Observation.LogFinding::score)
                         .thenComparing(Observation.LogFinding::lineNumber, Comparator.reverseOrder()));
     }

@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.ChangeClass;
 import io.sophia.core.FailureKind;
@@ -41,7 +42,7 @@ class ChangeSectionTest {
                 new ChangedCommit("499d91f9f846b0f22d39fa3c2e2b6e5f4a1b2c3d", "jackson-databind 2.9.9.3", "sullis",
                         "https://github.com/hub4j-test-org/github-api/commit/499d91f9f846b0f22d39fa3c2e2b6e5f4a1b2c3d"),
                 new ChangedCommit(HEAD, "squashMerge (#333)\n\nbody", "bitwiseman", null));
-        return new ChangeSet(null, "github", "hub4j-test-org/github-api", 6804432017L, BASE, 7842477524L, HEAD, "ahead", 9,
+        return new ChangeSet(null, Source.GITHUB, "hub4j-test-org/github-api", 6804432017L, BASE, 7842477524L, HEAD, "ahead", 9,
                 commits, files, false, COMPARE);
     }
 
@@ -89,7 +90,7 @@ class ChangeSectionTest {
     @Test
     @DisplayName("JSON: the change set is a change-set observation that reads back equal and conforms to the schema")
     void json() throws Exception {
-        Assessment a = with(recorded(), new Observation.ChangeSetUnavailable(null, "github", "o/r", 1, "http://x/compare",
+        Assessment a = with(recorded(), new Observation.ChangeSetUnavailable(null, Source.GITHUB, "o/r", 1, "http://x/compare",
                 FailureKind.RATE_LIMITED, 403, "rate limited"));
         String json = JsonReport.render(a);
 
@@ -116,7 +117,7 @@ class ChangeSectionTest {
     @Test
     @DisplayName("not compared: the reason, in Markdown and HTML")
     void unavailable() {
-        Assessment a = with(new Observation.ChangeSetUnavailable(null, "github", "o/r", 1, "http://x/compare",
+        Assessment a = with(new Observation.ChangeSetUnavailable(null, Source.GITHUB, "o/r", 1, "http://x/compare",
                 FailureKind.NOT_FOUND, null, "no successful run of workflow \"deploy\" on branch main before run 1"));
 
         String md = MarkdownReport.render(a);
@@ -129,7 +130,7 @@ class ChangeSectionTest {
     @Test
     @DisplayName("a re-run of the same commit says nothing changed")
     void sameCommit() {
-        Assessment a = with(new ChangeSet(null, "github", "o/r", 5, HEAD, 6, HEAD, "identical", 0, List.of(), List.of(),
+        Assessment a = with(new ChangeSet(null, Source.GITHUB, "o/r", 5, HEAD, 6, HEAD, "identical", 0, List.of(), List.of(),
                 false, null));
         assertTrue(MarkdownReport.render(a).contains("**the same commit** — nothing in the repository changed"));
     }
@@ -147,9 +148,9 @@ class ChangeSectionTest {
         String old = "registry.fly.io/shop-api:deployment-01J9";
         String fresh = "registry.fly.io/shop-api:deployment-01JA";
         Assessment a = with(
-                new Observation.PlatformMachine("api", "fly", "shop-api", "m1", "m1", "started", false, "fra", old, "ok",
+                new Observation.PlatformMachine("api", Source.FLY, "shop-api", "m1", "m1", "started", false, "fra", old, "ok",
                         List.of(), List.of(), ReferenceScenario.assessment().generatedAt()),
-                new Observation.PlatformMachine("api", "fly", "shop-api", "m2", "m2", "failed", false, "fra", fresh, "ok",
+                new Observation.PlatformMachine("api", Source.FLY, "shop-api", "m2", "m2", "failed", false, "fra", fresh, "ok",
                         List.of(), List.of(), ReferenceScenario.assessment().generatedAt()));
 
         String md = MarkdownReport.render(a);

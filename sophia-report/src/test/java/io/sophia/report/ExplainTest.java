@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
@@ -143,7 +144,7 @@ class ExplainTest {
         assertTrue(top.probability() > LogDiagnosis.BLOCKING_PROBABILITY);
         assertEquals(GateDecision.Verdict.BLOCKED, a.gate().status());
         assertTrue(a.services().isEmpty());
-        assertEquals("log", a.observations(Observation.LogFinding.class).get(0).source());
+        assertEquals(Source.LOG, a.observations(Observation.LogFinding.class).get(0).source());
     }
 
     @Test

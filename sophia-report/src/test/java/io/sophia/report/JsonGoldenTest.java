@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Confidence;
@@ -83,32 +84,32 @@ class JsonGoldenTest {
     static Assessment edges() {
         Instant t = Instant.parse("2026-02-28T23:59:59.999999999Z");
         List<Observation> obs = List.of(
-                new Observation.HttpCheck("a", "http", "http://[::1]:8080/é?q=\"x\"", 599, Duration.ofNanos(1_500_000),
+                new Observation.HttpCheck("a", Source.HTTP, "http://[::1]:8080/é?q=\"x\"", 599, Duration.ofNanos(1_500_000),
                         "line1\nline2\t\u2028\u0000end", "text/plain; charset=utf-8", "v\u00e9", new Observation.Timing(
                         null, Duration.ZERO, null, Duration.ofMillis(Long.MAX_VALUE / 1_000_000), Duration.ofSeconds(1))),
-                new Observation.ProbeFailure("a", "tcp", "a:1", FailureKind.DEADLINE_EXCEEDED, "", 0,
+                new Observation.ProbeFailure("a", Source.TCP, "a:1", FailureKind.DEADLINE_EXCEEDED, "", 0,
                         Duration.ofMillis(-5), Integer.MAX_VALUE),
-                new Observation.TcpConnect(null, "tcp", "", 65535, Duration.ZERO),
-                new Observation.DnsResolution("a", "dns", "xn--bcher-kva.example", List.of("::1", "127.0.0.1"), null),
-                new Observation.TlsHandshake("a", "tls", "a", 0, null, null, null, null, Instant.MIN, Instant.MAX,
+                new Observation.TcpConnect(null, Source.TCP, "", 65535, Duration.ZERO),
+                new Observation.DnsResolution("a", Source.DNS, "xn--bcher-kva.example", List.of("::1", "127.0.0.1"), null),
+                new Observation.TlsHandshake("a", Source.TLS, "a", 0, null, null, null, null, Instant.MIN, Instant.MAX,
                         Long.MIN_VALUE, true, true, true, Integer.MIN_VALUE),
-                new Observation.CiRun("a", "github", null, Long.MAX_VALUE, null, null, null, null, null, null, 0,
+                new Observation.CiRun("a", Source.GITHUB, null, Long.MAX_VALUE, null, null, null, null, null, null, 0,
                         t, null, null),
-                new Observation.CiAnnotation(null, "github", -1, null, null, null, null, 0),
-                new Observation.CiLogRead(null, "github", 0, Long.MAX_VALUE, 0, true),
-                new Observation.LogFinding("a", "log", 0, null, null, 0, "x", "unknown", "", List.of("", " "), 1.0 / 3),
-                new Observation.PlatformMachine("a", "fly", "app", "m", "n", "starting", true, null, null, null,
+                new Observation.CiAnnotation(null, Source.GITHUB, -1, null, null, null, null, 0),
+                new Observation.CiLogRead(null, Source.GITHUB, 0, Long.MAX_VALUE, 0, true),
+                new Observation.LogFinding("a", Source.LOG, 0, null, null, 0, "x", CauseId.of("unknown"), "", List.of("", " "), 1.0 / 3),
+                new Observation.PlatformMachine("a", Source.FLY, "app", "m", "n", "starting", true, null, null, null,
                         List.of(new Observation.MachineCheck(null, null, null)),
                         List.of(new Observation.MachineEvent(null, null, null, null, -1, false, "")), t),
-                new Observation.ConditionCheck("a", "http", "[BODY].x == \u00fc", true, null),
-                new Observation.McpHandshake("a", "mcp", "2025-11-25", "discover", null, null, List.of(""),
+                new Observation.ConditionCheck("a", Source.HTTP, "[BODY].x == \u00fc", true, null),
+                new Observation.McpHandshake("a", Source.MCP, "2025-11-25", "discover", null, null, List.of(""),
                         -1, Duration.ofMillis(1)),
-                new Observation.ChangeSet(null, "github", "o/r", 0, null, Long.MAX_VALUE, "", null, Integer.MAX_VALUE,
+                new Observation.ChangeSet(null, Source.GITHUB, "o/r", 0, null, Long.MAX_VALUE, "", null, Integer.MAX_VALUE,
                         List.of(new Observation.ChangedCommit(null, "first\nsecond", null, null)),
                         List.of(new Observation.ChangedFile("fly.toml", "old/fly.toml", null, "renamed", 0, -1),
                                 new Observation.ChangedFile("\u00e9\u2028.lock", null, io.sophia.core.ChangeClass.OTHER, null, 0, 0)),
                         true, null),
-                new Observation.ChangeSetUnavailable(null, "github", null, 0, null, null, null, null));
+                new Observation.ChangeSetUnavailable(null, Source.GITHUB, null, 0, null, null, null, null));
         return new Assessment("1.7", "\u00e9dge \uD83D\uDE80", t,
                 List.of(new ServiceHealth("a", "", "", true, "", Status.DEGRADED, -1, Long.MIN_VALUE, "", "")),
                 obs,

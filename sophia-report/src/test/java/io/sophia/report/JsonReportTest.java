@@ -156,7 +156,8 @@ class JsonReportTest {
         }
         assertEquals(new TreeSet<>(List.of("ci-annotation", "ci-job", "ci-log-read", "ci-run", "condition-check",
                 "dns-resolution", "http-check", "log-finding", "mcp-handshake", "platform-machine", "probe-failure",
-                "tcp-connect", "tls-handshake")), types);
+                "tcp-connect", "tls-handshake", "change-set", "change-set-unavailable")), types);
+        assertEquals(new TreeSet<>(io.sophia.report.internal.ObservationTypes.names()), types, "every kind of the sealed family");
     }
 
     @Test
@@ -248,6 +249,16 @@ class JsonReportTest {
         String noStatus = json.replaceFirst("\"status\": \"DOWN\",", "");
         e = assertThrows(ReportFormatException.class, () -> JsonReport.read(noStatus));
         assertEquals("$.services[0]: status: missing", e.getMessage());
+
+        String badSource = json.replaceFirst("\"source\": \"http\"", "\"source\": \"travis\"");
+        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(badSource));
+        assertTrue(e.getMessage().startsWith("$.observations[0].source: 'travis' is not one of [HTTP, MCP, TCP, DNS, TLS, "
+                + "GITHUB, FLY, LOG, HOST]"), e.getMessage());
+
+        String badFindingCause = json.replaceFirst("\"causeId\": \"build.dockerfile\",\n      \"line\"",
+                "\"causeId\": \"Build Dockerfile\",\n      \"line\"");
+        e = assertThrows(ReportFormatException.class, () -> JsonReport.read(badFindingCause));
+        assertTrue(e.getMessage().matches("\\$\\.observations\\[\\d+\\]\\.causeId: .*not a dotted lower-case name"), e.getMessage());
 
         String noGate = json.substring(0, json.indexOf("  \"gate\"")) + json.substring(json.indexOf("  \"observations\""));
         e = assertThrows(ReportFormatException.class, () -> JsonReport.read(noGate));

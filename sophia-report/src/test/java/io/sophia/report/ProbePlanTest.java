@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import io.sophia.core.Probe;
 import io.sophia.probes.GitHubActionsConfig;
 import io.sophia.probes.GitHubActionsProbe;
@@ -22,7 +23,7 @@ class ProbePlanTest {
         ProbePlan plan = Sophia.builder(config).env(name -> null).build().plan();
 
         Map<String, Long> bySource = plan.probes().stream()
-                .collect(Collectors.groupingBy(Probe::source, Collectors.counting()));
+                .collect(Collectors.groupingBy(p -> p.source().wire(), Collectors.counting()));
         // six https services: a TLS probe each; a GET for the 2 http services and the 4 mcp ones with a healthPath
         assertEquals(6L, bySource.get("tls"), bySource::toString);
         assertEquals(4L, bySource.get("mcp"), bySource::toString);
@@ -31,9 +32,9 @@ class ProbePlanTest {
         assertEquals(1L, bySource.get("fly"), bySource::toString);
         // every service has a host name, so each gets a DNS probe that tells NXDOMAIN from a dead host
         assertEquals(6L, bySource.get("dns"), bySource::toString);
-        List<String> mcpRepo = plan.probes().stream().filter(p -> "mcp-repo".equals(p.serviceId()))
+        List<Source> mcpRepo = plan.probes().stream().filter(p -> "mcp-repo".equals(p.serviceId()))
                 .map(Probe::source).toList();
-        assertEquals(List.of("mcp", "http", "dns", "tls"), mcpRepo);
+        assertEquals(List.of(Source.MCP, Source.HTTP, Source.DNS, Source.TLS), mcpRepo);
     }
 
     @Test
@@ -67,7 +68,7 @@ class ProbePlanTest {
                 "  - id: b",
                 "    url: http://localhost:9/"), Path.of("inline.yaml"));
         List<String> sources = Sophia.builder(config).env(name -> null).build().plan().probes().stream()
-                .map(p -> p.serviceId() + ":" + p.source()).toList();
+                .map(p -> p.serviceId() + ":" + p.source().wire()).toList();
         assertEquals(List.of("a:http", "b:http", "b:dns"), sources);
     }
 }

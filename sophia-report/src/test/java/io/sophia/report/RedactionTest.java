@@ -1,5 +1,7 @@
 package io.sophia.report;
 
+import io.sophia.core.CauseId;
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
@@ -137,14 +139,14 @@ class RedactionTest {
             services.add(s);
         }
         List<Observation> obs = new ArrayList<>(a.observations());
-        obs.add(new Observation.LogFinding("dashboard", "github", 48_000_000_002L, "Deploy Dashboard",
-                ReferenceScenario.FAILED_STEP, 12, "env.echo", "config.missing-secret",
+        obs.add(new Observation.LogFinding("dashboard", Source.GITHUB, 48_000_000_002L, "Deploy Dashboard",
+                ReferenceScenario.FAILED_STEP, 12, "env.echo", CauseId.of("config.missing-secret"),
                 "+ flyctl deploy --access-token " + FLY_TOKEN + " --app x (secret " + KNOWN_SECRET + ")",
                 List.of("FLY_API_TOKEN=FlyV1 " + FLY_TOKEN), 0.99));
-        obs.add(new Observation.HttpCheck("mcp-repo", "http", "https://sophiaai-mcp-repo-v2.fly.dev", 200,
+        obs.add(new Observation.HttpCheck("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev", 200,
                 Duration.ofMillis(150), "{\"debug\":\"GITHUB_TOKEN=" + GITHUB_TOKEN + "\",\"auth\":\"Basic " + BASIC + "\"}",
                 "application/json", null, null));
-        obs.add(new Observation.ProbeFailure(null, "github", "https://api.github.com/repos/o/r?access_token=" + GITHUB_TOKEN,
+        obs.add(new Observation.ProbeFailure(null, Source.GITHUB, "https://api.github.com/repos/o/r?access_token=" + GITHUB_TOKEN,
                 FailureKind.UNAUTHORIZED, "401 with token " + GITHUB_TOKEN, 401, Duration.ofMillis(40), 1));
         return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), services, obs, a.causes(),
                 a.anomalies(), a.impact(), a.actions(), a.gate());

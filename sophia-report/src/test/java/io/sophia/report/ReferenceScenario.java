@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Source;
 import io.sophia.core.Action;
 import io.sophia.core.Anomaly;
 import io.sophia.core.Assessment;
@@ -102,23 +103,23 @@ final class ReferenceScenario {
                         "https://sophiaai-jobs-v2.fly.dev", Status.DOWN, null, 500L, "connect timeout after 500 ms", null));
 
         List<Observation> obs = new ArrayList<>();
-        obs.add(new ProbeFailure("dashboard", "http", "https://sophiaai-dashboard-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
+        obs.add(new ProbeFailure("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
                 n.dashboardFailure, null, Duration.ofMillis(16), 1));
-        obs.add(new HttpCheck("mcp-repo", "http", "https://sophiaai-mcp-repo-v2.fly.dev/health", 200, Duration.ofMillis(150),
+        obs.add(new HttpCheck("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev/health", 200, Duration.ofMillis(150),
                 n.body, "application/json", "2025.08.02-4f1c2ab",
                 new Observation.Timing(Duration.ofMillis(12), Duration.ofMillis(20), Duration.ofMillis(41),
                         Duration.ofMillis(67), Duration.ofMillis(10))));
-        obs.add(new McpHandshake("mcp-repo", "mcp", "2025-06-18", "handshake", "mcp-repo", "2025.08.02-4f1c2ab",
+        obs.add(new McpHandshake("mcp-repo", Source.MCP, "2025-06-18", "handshake", "mcp-repo", "2025.08.02-4f1c2ab",
                 List.of("tools", "resources"), 14, Duration.ofMillis(180)));
-        obs.add(new ProbeFailure("mcp-research", "http", "https://sophiaai-mcp-research-v2.fly.dev", FailureKind.READ_TIMEOUT,
+        obs.add(new ProbeFailure("mcp-research", Source.HTTP, "https://sophiaai-mcp-research-v2.fly.dev", FailureKind.READ_TIMEOUT,
                 "read timeout after 2 s", null, Duration.ofMillis(2000), 2));
-        obs.add(new HttpCheck("mcp-context", "http", "https://sophiaai-mcp-context-v2.fly.dev", 503, Duration.ofMillis(33),
+        obs.add(new HttpCheck("mcp-context", Source.HTTP, "https://sophiaai-mcp-context-v2.fly.dev", 503, Duration.ofMillis(33),
                 "Service Unavailable", "text/plain", null, null));
-        obs.add(new ProbeFailure("mcp-business", "http", "https://sophiaai-mcp-business-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
+        obs.add(new ProbeFailure("mcp-business", Source.HTTP, "https://sophiaai-mcp-business-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
                 "connection refused", null, Duration.ofMillis(15), 1));
-        obs.add(new ProbeFailure("jobs", "http", "https://sophiaai-jobs-v2.fly.dev", FailureKind.CONNECT_TIMEOUT,
+        obs.add(new ProbeFailure("jobs", Source.HTTP, "https://sophiaai-jobs-v2.fly.dev", FailureKind.CONNECT_TIMEOUT,
                 "connect timeout after 500 ms", null, Duration.ofMillis(500), 2));
-        obs.add(new CiRun(null, "github", "sophia-ai/sophia", RUN_ID, WORKFLOW, "main",
+        obs.add(new CiRun(null, Source.GITHUB, "sophia-ai/sophia", RUN_ID, WORKFLOW, "main",
                 "4f1c2ab9d0e8c7b6a5f4e3d2c1b0a9f8e7d6c5b4", "workflow_dispatch", "completed", "failure", 1,
                 RUN_START, RUN_START.plusSeconds(35),
                 "https://github.com/sophia-ai/sophia/actions/runs/" + RUN_ID));
@@ -134,14 +135,14 @@ final class ReferenceScenario {
         obs.add(job("mcp-repo", 4, "Deploy MCP Repo", "cancelled", 4, 22, List.of(
                 step(1, "Set up job", "success", 4, 5), step(2, FAILED_STEP, "cancelled", 5, 22))));
         obs.add(job(null, 5, "Summary", "success", 30, 33, List.of(step(1, "Write summary", "success", 30, 33))));
-        obs.add(new CiAnnotation("dashboard", "github", 48_000_000_002L, "failure", "Deploy service (Dockerfile)",
+        obs.add(new CiAnnotation("dashboard", Source.GITHUB, 48_000_000_002L, "failure", "Deploy service (Dockerfile)",
                 "Process completed with exit code 1.", ".github", null));
-        obs.add(new LogFinding("dashboard", "github", 2, n.jobName, FAILED_STEP, 312, "buildkit.failed-to-solve",
-                "build.dockerfile", n.logLine, List.of("#12 [build 4/6] RUN npm ci --omit=dev",
+        obs.add(new LogFinding("dashboard", Source.GITHUB, 2, n.jobName, FAILED_STEP, 312, "buildkit.failed-to-solve",
+                CauseId.of("build.dockerfile"), n.logLine, List.of("#12 [build 4/6] RUN npm ci --omit=dev",
                 "#12 ERROR: process \"/bin/sh -c npm ci --omit=dev\" did not complete successfully: exit code: 1",
                 n.logLine), 0.95));
-        obs.add(new LogFinding("mcp-business", "github", 3, "Deploy MCP Business", FAILED_STEP, 187,
-                "buildkit.failed-to-solve", "build.dockerfile", BUILDKIT_LINE, List.of(), 0.9));
+        obs.add(new LogFinding("mcp-business", Source.GITHUB, 3, "Deploy MCP Business", FAILED_STEP, 187,
+                "buildkit.failed-to-solve", CauseId.of("build.dockerfile"), BUILDKIT_LINE, List.of(), 0.9));
 
         List<RankedCause> causes = List.of(
                 new RankedCause(CauseId.BUILD_DOCKERFILE, "Dockerfile build failure", 0.7812, Confidence.HIGH,
@@ -200,7 +201,7 @@ final class ReferenceScenario {
     }
 
     static CiJob job(String serviceId, long jobId, String name, String conclusion, int startS, int endS, List<CiStep> steps) {
-        return new CiJob(serviceId, "github", RUN_ID, 48_000_000_000L + jobId, name, "completed", conclusion, 1,
+        return new CiJob(serviceId, Source.GITHUB, RUN_ID, 48_000_000_000L + jobId, name, "completed", conclusion, 1,
                 RUN_START.plusSeconds(startS), RUN_START.plusSeconds(endS), "GitHub Actions " + jobId,
                 List.of("ubuntu-latest"), steps,
                 "https://github.com/sophia-ai/sophia/actions/runs/" + RUN_ID + "/job/" + (48_000_000_000L + jobId));
@@ -214,7 +215,7 @@ final class ReferenceScenario {
     static Assessment withPlatform() {
         Assessment a = assessment();
         List<Observation> obs = new ArrayList<>(a.observations());
-        obs.add(new Observation.PlatformMachine("dashboard", "fly", "sophiaai-dashboard-v2", "148ed193b95089", "dashboard-1",
+        obs.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "148ed193b95089", "dashboard-1",
                 "failed", false, "iad", "registry.fly.io/sophiaai-dashboard-v2:deployment-01J5", "ok",
                 List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical",
                         "connect: connection refused")),
@@ -222,20 +223,31 @@ final class ReferenceScenario {
                         "failed to launch VM"),
                         new Observation.MachineEvent("exit", "stopped", "flyd", NOW.minusSeconds(600), 137, true, null)),
                 NOW.minusSeconds(600)));
-        obs.add(new Observation.PlatformMachine("mcp-repo", "fly", "sophiaai-mcp-repo-v2", "e784079b449483", "repo-1",
+        obs.add(new Observation.PlatformMachine("mcp-repo", Source.FLY, "sophiaai-mcp-repo-v2", "e784079b449483", "repo-1",
                 "started", false, "iad", "registry.fly.io/sophiaai-mcp-repo-v2:deployment-01J2", "ok",
                 List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "passing", "HTTP GET 200")), List.of(),
                 NOW.minusSeconds(86_400)));
-        obs.add(new Observation.TlsHandshake("mcp-repo", "tls", "sophiaai-mcp-repo-v2.fly.dev", 443, "TLSv1.3",
+        obs.add(new Observation.TlsHandshake("mcp-repo", Source.TLS, "sophiaai-mcp-repo-v2.fly.dev", 443, "TLSv1.3",
                 "TLS_AES_128_GCM_SHA256", "CN=*.fly.dev", "CN=R11, O=Let's Encrypt, C=US", NOW.minusSeconds(86_400 * 60L),
                 NOW.plusSeconds(86_400 * 9L), 9, true, false, true, 2));
-        obs.add(new Observation.DnsResolution("mcp-repo", "dns", "sophiaai-mcp-repo-v2.fly.dev", List.of("66.241.124.10"),
+        obs.add(new Observation.DnsResolution("mcp-repo", Source.DNS, "sophiaai-mcp-repo-v2.fly.dev", List.of("66.241.124.10"),
                 Duration.ofMillis(4)));
-        obs.add(new Observation.TcpConnect("mcp-repo", "tcp", "sophiaai-mcp-repo-v2.fly.dev", 443, Duration.ofMillis(21)));
-        obs.add(new Observation.ConditionCheck("mcp-context", "http", "[STATUS] == 200", false, "503"));
-        obs.add(new Observation.CiLogRead("dashboard", "github", 48_000_000_002L, 48_213, 402, false));
-        obs.add(new ProbeFailure(null, "fly", "GET /v1/apps/sophiaai-jobs-v2/machines", FailureKind.UNAUTHORIZED,
+        obs.add(new Observation.TcpConnect("mcp-repo", Source.TCP, "sophiaai-mcp-repo-v2.fly.dev", 443, Duration.ofMillis(21)));
+        obs.add(new Observation.ConditionCheck("mcp-context", Source.HTTP, "[STATUS] == 200", false, "503"));
+        obs.add(new Observation.CiLogRead("dashboard", Source.GITHUB, 48_000_000_002L, 48_213, 402, false));
+        obs.add(new ProbeFailure(null, Source.FLY, "GET /v1/apps/sophiaai-jobs-v2/machines", FailureKind.UNAUTHORIZED,
                 "401 Unauthorized: token invalid", 401, Duration.ofMillis(87), 1));
+        obs.add(new Observation.ChangeSet(null, Source.GITHUB, "sophia-ai/sophia", 17176001234L,
+                "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", RUN_ID, "4f1c2ab9d0e8c7b6a5f4e3d2c1b0a9f8e7d6c5b4", "ahead", 2,
+                List.of(new Observation.ChangedCommit("9f8e7d6c5b4a39281706f5e4d3c2b1a098765432", "Bump node to 20\n\nbody",
+                                "dev-a", "https://github.com/sophia-ai/sophia/commit/9f8e7d6"),
+                        new Observation.ChangedCommit("4f1c2ab9d0e8c7b6a5f4e3d2c1b0a9f8e7d6c5b4", "Use npm ci", "dev-b", null)),
+                List.of(new Observation.ChangedFile("dashboard/Dockerfile", null, null, "modified", 3, 1),
+                        new Observation.ChangedFile("dashboard/package-lock.json", null, null, "modified", 120, 80),
+                        new Observation.ChangedFile("docs/deploy.md", "docs/old-deploy.md", null, "renamed", 0, 0)),
+                false, "https://github.com/sophia-ai/sophia/compare/1a2b3c4...4f1c2ab"));
+        obs.add(new Observation.ChangeSetUnavailable("mcp-repo", Source.GITHUB, "sophia-ai/mcp-repo", RUN_ID,
+                "GET /repos/sophia-ai/mcp-repo/compare/a...b", FailureKind.RATE_LIMITED, 403, "rate limit exhausted"));
         return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), a.services(), obs, a.causes(),
                 a.anomalies(), a.impact(), a.actions(), a.gate());
     }
@@ -246,9 +258,9 @@ final class ReferenceScenario {
                 new ServiceHealth("api", "API", "Public API", true, "https://api.example.test", Status.UP, 200, 42L, null, "1.4.2"),
                 new ServiceHealth("web", "Web", "Web shop", false, "https://web.example.test", Status.UP, 200, 87L, null, null));
         List<Observation> obs = List.of(
-                new HttpCheck("api", "http", "https://api.example.test", 200, Duration.ofMillis(42), "{}", "application/json",
+                new HttpCheck("api", Source.HTTP, "https://api.example.test", 200, Duration.ofMillis(42), "{}", "application/json",
                         "1.4.2", null),
-                new HttpCheck("web", "http", "https://web.example.test", 200, Duration.ofMillis(87), "<html>", "text/html",
+                new HttpCheck("web", Source.HTTP, "https://web.example.test", 200, Duration.ofMillis(87), "<html>", "text/html",
                         null, null));
         return new Assessment(Assessment.SCHEMA_VERSION, "shop", NOW, services, obs, List.of(), List.of(),
                 new Impact(2, 2, 100.0, List.of(), List.of(), List.of("Public API", "Web shop"), Impact.Severity.NONE),

@@ -97,7 +97,7 @@ class SophiaTest {
 
         ProbePlan plan = sophia.plan();
         assertEquals(List.of("api:http", "jobs:http"),
-                plan.probes().stream().map(p -> p.serviceId() + ":" + p.source()).toList(),
+                plan.probes().stream().map(p -> p.serviceId() + ":" + p.source().wire()).toList(),
                 "IP literals over plain http: one HTTP probe each, no DNS or TLS probe");
         Assessment a = plan.run();
         // all-services-up made key: the down service now blocks

@@ -1,5 +1,6 @@
 package io.sophia.examples.bench;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
@@ -349,14 +350,14 @@ public final class FleetBenchmark {
             String url = "http://10.0." + (i / 250) + "." + (i % 250) + ":8080/health";
             list.add(Service.http(id, url));
             if (i % 10 == 9) {
-                obs.add(new Observation.ProbeFailure(id, "http", url, FailureKind.READ_TIMEOUT,
+                obs.add(new Observation.ProbeFailure(id, Source.HTTP, url, FailureKind.READ_TIMEOUT,
                         "connected but no answer within 2000 ms", null, Duration.ofMillis(2000), 1));
-                obs.add(new Observation.TcpConnect(id, "tcp", "10.0." + (i / 250) + "." + (i % 250), 8080,
+                obs.add(new Observation.TcpConnect(id, Source.TCP, "10.0." + (i / 250) + "." + (i % 250), 8080,
                         Duration.ofMillis(1)));
             } else {
-                obs.add(new Observation.HttpCheck(id, "http", url, 200, Duration.ofMillis(3 + i % 7), "ok",
+                obs.add(new Observation.HttpCheck(id, Source.HTTP, url, 200, Duration.ofMillis(3 + i % 7), "ok",
                         "text/plain", null, null));
-                obs.add(new Observation.ConditionCheck(id, "http", "[STATUS] == 200", true, "200"));
+                obs.add(new Observation.ConditionCheck(id, Source.HTTP, "[STATUS] == 200", true, "200"));
             }
         }
         return new Object[] {new Deployment("fleet-" + services, list), obs};

@@ -1,5 +1,7 @@
 package io.sophia.examples.bench;
 
+import io.sophia.core.Source;
+
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.LogFinding;
 import io.sophia.diagnosis.Indication;
@@ -101,7 +103,7 @@ public final class LogScanBenchmark {
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             try (Reader in = new InputStreamReader(Files.newInputStream(log), decoder)) {
-                findings = scanner.analyze(new LogOrigin("bench", null, 0, "big.log", List.of()), in);
+                findings = scanner.analyze(new LogOrigin(Source.LOG, null, 0, "big.log", List.of()), in);
             }
             double scanSeconds = (System.nanoTime() - start) / 1e9;
             long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();

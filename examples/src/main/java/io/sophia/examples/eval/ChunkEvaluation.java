@@ -1,5 +1,6 @@
 package io.sophia.examples.eval;
 
+import io.sophia.core.Source;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.LogFinding;
@@ -148,7 +149,7 @@ public final class ChunkEvaluation {
             List<long[]> ranges = locate(lines, ex.chunk());
             List<LogFinding> findings;
             try (Reader r = reader(log)) {
-                findings = analyzer.analyze(new LogOrigin("travis", null, 0, ex.logPath(), List.of()), r);
+                findings = analyzer.analyze(new LogOrigin(Source.LOG, null, 0, ex.logPath(), List.of()), r);
             }
             int hit = -1;
             int strict = -1;

@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -92,11 +93,11 @@ class WebhookAlertsTest {
 
     private static Assessment round(boolean dbUp) {
         List<Observation> obs = new ArrayList<>();
-        obs.add(new Observation.HttpCheck("api", "http", "https://api.shop.example/health", 200, Duration.ofMillis(40),
+        obs.add(new Observation.HttpCheck("api", Source.HTTP, "https://api.shop.example/health", 200, Duration.ofMillis(40),
                 "{\"status\":\"ok\"}", "application/json", null, null));
-        obs.add(dbUp ? new Observation.HttpCheck("db", "http", "https://db.shop.example/health", 200,
+        obs.add(dbUp ? new Observation.HttpCheck("db", Source.HTTP, "https://db.shop.example/health", 200,
                 Duration.ofMillis(20), "ok", "text/plain", null, null)
-                : new Observation.ProbeFailure("db", "http", "https://db.shop.example/health",
+                : new Observation.ProbeFailure("db", Source.HTTP, "https://db.shop.example/health",
                 FailureKind.CONNECTION_REFUSED, "connection refused <db.shop.example:443> & more", null,
                 Duration.ofMillis(5), 1));
         return Diagnosis.ofDefaults().diagnose(SHOP, obs, NOW);

@@ -1,5 +1,6 @@
 package io.sophia.examples.internal;
 
+import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
@@ -30,14 +31,14 @@ class SummaryTest {
             String url = "http://127.0.0.1:" + (20_000 + i) + "/health";
             services.add(Service.http(id, url));
             if (i >= n - notProbed) {
-                obs.add(new Observation.ProbeFailure(id, "http", url, FailureKind.NOT_PROBED,
+                obs.add(new Observation.ProbeFailure(id, Source.HTTP, url, FailureKind.NOT_PROBED,
                         "not probed: the check's time budget ran out (3000 ms for the check, 1024 probes at once)",
                         null, Duration.ofSeconds(3), 0));
             } else if (i % 10 == 9) {
-                obs.add(new Observation.ProbeFailure(id, "http", url, FailureKind.READ_TIMEOUT,
+                obs.add(new Observation.ProbeFailure(id, Source.HTTP, url, FailureKind.READ_TIMEOUT,
                         "connected but no answer within 2000 ms", null, Duration.ofSeconds(2), 1));
             } else {
-                obs.add(new Observation.HttpCheck(id, "http", url, 200, Duration.ofMillis(3), "ok", "text/plain",
+                obs.add(new Observation.HttpCheck(id, Source.HTTP, url, 200, Duration.ofMillis(3), "ok", "text/plain",
                         null, null));
             }
         }

@@ -247,7 +247,7 @@ public final class CalibrationEvaluation {
                 List<Observation.LogFinding> findings = s.observations().stream()
                         .filter(Observation.LogFinding.class::isInstance).map(Observation.LogFinding.class::cast).toList();
                 List<Observation.LogFinding> forLabel = findings.stream()
-                        .filter(f -> s.cause().value().equals(f.causeId())).toList();
+                        .filter(f -> s.cause().equals(f.causeId())).toList();
                 sb.append("- log findings (LogScanner.builtIn): ").append(findings.size()).append(" in all; for ")
                         .append(s.cause()).append(": ");
                 if (forLabel.isEmpty()) {

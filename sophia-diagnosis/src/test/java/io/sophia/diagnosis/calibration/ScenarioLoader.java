@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.calibration;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -396,7 +397,7 @@ public final class ScenarioLoader {
             for (Node m : s.get("mcp").items()) {
                 keys(m, MCP_KEYS);
                 List<String> caps = m.has("capabilities") ? strings(m, "capabilities") : List.of("tools");
-                out.add(new McpHandshake(id, "mcp", required(m, "protocol"), text(m, "era", "handshake"),
+                out.add(new McpHandshake(id, Source.MCP, required(m, "protocol"), text(m, "era", "handshake"),
                         text(m, "server", id), text(m, "serverVersion", "1.0.0"), caps, (int) number(m, "tools", 0),
                         millis(m, "latencyMs", 100)));
             }
@@ -405,7 +406,7 @@ public final class ScenarioLoader {
                 if (t.has("failure")) {
                     out.add(failure(t, id, "tcp", url.getHost() + ":" + port(url)));
                 } else {
-                    out.add(new TcpConnect(id, "tcp", url.getHost(), port(url), millis(t, "latencyMs", 5)));
+                    out.add(new TcpConnect(id, Source.TCP, url.getHost(), port(url), millis(t, "latencyMs", 5)));
                 }
             }
             for (Node d : s.get("dns").items()) {
@@ -413,7 +414,7 @@ public final class ScenarioLoader {
                 if (d.has("failure")) {
                     out.add(failure(d, id, "dns", url.getHost()));
                 } else {
-                    out.add(new DnsResolution(id, "dns", url.getHost(), strings(d, "addresses"), millis(d, "latencyMs", 12)));
+                    out.add(new DnsResolution(id, Source.DNS, url.getHost(), strings(d, "addresses"), millis(d, "latencyMs", 12)));
                 }
             }
             for (Node t : s.get("tls").items()) {
@@ -423,7 +424,7 @@ public final class ScenarioLoader {
                 } else {
                     long days = number(t, "daysToExpiry", 60);
                     Instant notAfter = at.plus(Duration.ofDays(days));
-                    out.add(new TlsHandshake(id, "tls", url.getHost(), port(url), text(t, "protocol", "TLSv1.3"),
+                    out.add(new TlsHandshake(id, Source.TLS, url.getHost(), port(url), text(t, "protocol", "TLSv1.3"),
                             text(t, "cipher", "TLS_AES_128_GCM_SHA256"), text(t, "subject", "CN=" + url.getHost()),
                             text(t, "issuer", "CN=R11,O=Let's Encrypt,C=US"), notAfter.minus(Duration.ofDays(90)), notAfter,
                             days, bool(t, "hostnameMatches", true), bool(t, "selfSigned", false), bool(t, "trusted", true),
@@ -432,7 +433,7 @@ public final class ScenarioLoader {
             }
             for (Node c : s.get("conditions").items()) {
                 keys(c, CONDITION_KEYS);
-                out.add(new ConditionCheck(id, "http", required(c, "condition"), bool(c, "passed", false), text(c, "actual", null)));
+                out.add(new ConditionCheck(id, Source.HTTP, required(c, "condition"), bool(c, "passed", false), text(c, "actual", null)));
             }
             int i = 0;
             for (Node m : s.get("machines").items()) {
@@ -460,13 +461,13 @@ public final class ScenarioLoader {
                     throw error(h.get("failure"), "with a status only UNEXPECTED_STATUS makes sense");
                 }
                 String body = text(h, "body", null);
-                out.add(new HttpCheck(id, "http", target, status, latency, body,
+                out.add(new HttpCheck(id, Source.HTTP, target, status, latency, body,
                         text(h, "contentType", body != null && body.startsWith("{") ? "application/json" : "text/plain"),
                         text(h, "version", null), Observation.Timing.NONE));
                 boolean accepted = service.expect().accepts(status);
-                out.add(new ConditionCheck(id, "http", "[STATUS] < 400", accepted, String.valueOf(status)));
+                out.add(new ConditionCheck(id, Source.HTTP, "[STATUS] < 400", accepted, String.valueOf(status)));
                 if (!accepted) {
-                    out.add(new ProbeFailure(id, "http", target, FailureKind.UNEXPECTED_STATUS,
+                    out.add(new ProbeFailure(id, Source.HTTP, target, FailureKind.UNEXPECTED_STATUS,
                             text(h, "detail", "answered " + status + ", expected [STATUS] < 400"), status, latency,
                             (int) number(h, "attempts", 1)));
                 }
@@ -475,7 +476,7 @@ public final class ScenarioLoader {
                 if (kind == FailureKind.UNEXPECTED_STATUS) {
                     throw error(h.get("status"), "required with failure UNEXPECTED_STATUS");
                 }
-                out.add(new ProbeFailure(id, "http", target, kind, text(h, "detail", describe(kind)), null, latency,
+                out.add(new ProbeFailure(id, Source.HTTP, target, kind, text(h, "detail", describe(kind)), null, latency,
                         (int) number(h, "attempts", kind.transientFailure() ? 2 : 1)));
             } else {
                 throw error(h, "needs a status (an answer) or a failure kind");
@@ -484,7 +485,7 @@ public final class ScenarioLoader {
 
         ProbeFailure failure(Node n, String serviceId, String source, String target) {
             FailureKind kind = failureKind(n, "failure");
-            return new ProbeFailure(serviceId, source, target, kind, text(n, "detail", describe(kind)), optInt(n, "status"),
+            return new ProbeFailure(serviceId, Source.of(source), target, kind, text(n, "detail", describe(kind)), optInt(n, "status"),
                     millis(n, "latencyMs", 20), (int) number(n, "attempts", 1));
         }
 
@@ -510,7 +511,7 @@ public final class ScenarioLoader {
                         optInt(e, "exitCode"), optBool(e, "oomKilled"), text(e, "detail", null)));
             }
             String machineId = text(m, "id", String.format(Locale.ROOT, "%014x", (long) (serviceId.hashCode() & 0xffffff) * 16 + index));
-            return new PlatformMachine(serviceId, "fly", app, machineId, text(m, "name", app + "-" + index),
+            return new PlatformMachine(serviceId, Source.FLY, app, machineId, text(m, "name", app + "-" + index),
                     required(m, "state"), bool(m, "stuck", false), text(m, "region", "ams"),
                     text(m, "image", "registry.fly.io/" + app + ":deployment-01J0000000"), text(m, "hostStatus", "ok"),
                     checks, events, at.minusSeconds(30));
@@ -531,7 +532,7 @@ public final class ScenarioLoader {
             String conclusion = text(run, "conclusion", null);
             int attempt = (int) number(run, "attempt", 1);
             String status = text(run, "status", conclusion == null ? "in_progress" : "completed");
-            out.add(new CiRun(null, "github", repo, runId, required(run, "workflow"), text(run, "branch", "main"),
+            out.add(new CiRun(null, Source.GITHUB, repo, runId, required(run, "workflow"), text(run, "branch", "main"),
                     text(run, "headSha", null), text(run, "event", "push"), status, conclusion, attempt, created, updated,
                     "https://github.com/" + repo + "/actions/runs/" + runId));
             List<Node> jobs = ci.get("jobs").items();
@@ -597,7 +598,7 @@ public final class ScenarioLoader {
                 t = s1;
             }
             List<String> labels = job.has("labels") ? strings(job, "labels") : List.of("ubuntu-latest");
-            out.add(new CiJob(serviceId, "github", runId, jobId, name, conclusion == null ? "in_progress" : "completed",
+            out.add(new CiJob(serviceId, Source.GITHUB, runId, jobId, name, conclusion == null ? "in_progress" : "completed",
                     conclusion, (int) number(job, "attempt", 1), "skipped".equals(conclusion) ? null : start,
                     "skipped".equals(conclusion) ? null : end, text(job, "runner", "GitHub Actions " + (jobId % 50)),
                     labels, steps, "https://github.com/" + repo + "/actions/runs/" + runId + "/job/" + jobId));
@@ -606,10 +607,10 @@ public final class ScenarioLoader {
                 if (analyzer == null) {
                     throw error(job.get("log"), "a raw log needs a LogAnalyzer (the loader has none)");
                 }
-                out.add(new CiLogRead(serviceId, "github", jobId, log.getBytes(StandardCharsets.UTF_8).length,
+                out.add(new CiLogRead(serviceId, Source.GITHUB, jobId, log.getBytes(StandardCharsets.UTF_8).length,
                         log.lines().count(), false));
                 try {
-                    out.addAll(analyzer.analyze(new io.sophia.core.LogAnalyzer.LogOrigin("github", serviceId, jobId, name, steps),
+                    out.addAll(analyzer.analyze(new io.sophia.core.LogAnalyzer.LogOrigin(Source.GITHUB, serviceId, jobId, name, steps),
                             new StringReader(log)));
                 } catch (IOException | RuntimeException e) {
                     throw new ScenarioException(file, job.get("log").path(), "the log analyzer failed: " + e, e);
@@ -623,20 +624,25 @@ public final class ScenarioLoader {
                 } catch (IllegalArgumentException e) {
                     throw error(f.get("cause"), e.getMessage());
                 }
-                out.add(new LogFinding(serviceId, "github", jobId, name, text(f, "step", null), number(f, "lineNumber", 1),
-                        required(f, "indication"), causeText, required(f, "line"), strings(f, "context"),
+                out.add(new LogFinding(serviceId, Source.GITHUB, jobId, name, text(f, "step", null), number(f, "lineNumber", 1),
+                        required(f, "indication"), CauseId.of(causeText), required(f, "line"), strings(f, "context"),
                         decimal(f, "score", 1.0)));
             }
             for (Node a : job.get("annotations").items()) {
                 keys(a, ANNOTATION_KEYS);
-                out.add(new CiAnnotation(serviceId, "github", jobId, text(a, "level", "failure"), text(a, "title", name),
+                out.add(new CiAnnotation(serviceId, Source.GITHUB, jobId, text(a, "level", "failure"), text(a, "title", name),
                         required(a, "message"), text(a, "path", ".github"), optInt(a, "line")));
             }
         }
 
         ProbeFailure api(Node a, Deployment deployment) {
             keys(a, API_KEYS);
-            String source = required(a, "source");
+            Source source;
+            try {
+                source = Source.of(required(a, "source"));
+            } catch (IllegalArgumentException e) {
+                throw error(a.get("source"), e.getMessage());
+            }
             String serviceId = text(a, "service", null);
             if (serviceId != null && deployment.service(serviceId).isEmpty()) {
                 throw error(a.get("service"), "'" + serviceId + "' is not a service of the scenario");

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.calibration;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.FailureKind;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
@@ -33,7 +34,7 @@ class ScenarioLoaderTest {
             if (line.contains("ERROR")) {
                 String step = origin.steps().isEmpty() ? null : origin.steps().get(origin.steps().size() - 1).name();
                 out.add(new Observation.LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
-                        step, n, "test-error", "build.dockerfile", line, List.of(), 1.0));
+                        step, n, "test-error", CauseId.of("build.dockerfile"), line, List.of(), 1.0));
             }
         }
         return out;

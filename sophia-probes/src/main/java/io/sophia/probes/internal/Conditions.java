@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sophia.core.Expectations;
@@ -23,7 +24,7 @@ public final class Conditions {
     /**
      * @param body the parsed body, or null when it is not JSON (or was not complete)
      */
-    public static List<ConditionCheck> evaluate(String serviceId, String source, Expectations expect, int status,
+    public static List<ConditionCheck> evaluate(String serviceId, Source source, Expectations expect, int status,
                                                 Duration latency, JsonNode body) {
         List<ConditionCheck> out = new ArrayList<>();
         out.add(new ConditionCheck(serviceId, source, statusCondition(expect), expect.accepts(status),

@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sophia.core.Observation;
 
@@ -82,7 +83,7 @@ public final class FlyMachines {
         if (events.size() > MAX_EVENTS) {
             events = new ArrayList<>(events.subList(0, MAX_EVENTS));
         }
-        return new Observation.PlatformMachine(serviceId, "fly", app, text(m, "id"), text(m, "name"), state, stuck,
+        return new Observation.PlatformMachine(serviceId, Source.FLY, app, text(m, "id"), text(m, "name"), state, stuck,
                 text(m, "region"), imageRef(m.path("image_ref"), text(m.path("config"), "image")),
                 text(m, "host_status"), checks, events, updatedAt);
     }

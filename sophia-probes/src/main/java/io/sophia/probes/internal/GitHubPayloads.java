@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sophia.core.Observation.CiAnnotation;
 import io.sophia.core.Observation.CiJob;
@@ -20,7 +21,7 @@ import java.util.List;
 public final class GitHubPayloads {
 
     /** The observations' source. */
-    public static final String SOURCE = "github";
+    public static final Source SOURCE = Source.GITHUB;
 
     private GitHubPayloads() {
     }

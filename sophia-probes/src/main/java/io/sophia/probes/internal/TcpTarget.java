@@ -1,5 +1,6 @@
 package io.sophia.probes.internal;
 
+import io.sophia.core.Source;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
@@ -46,7 +47,7 @@ public record TcpTarget(String host, int port) {
     }
 
     /** The {@code MISCONFIGURED} failure of a probe whose service url gives no target ({@code why} from {@link #of}). */
-    public static Observation.ProbeFailure unusable(Service service, String source, IllegalArgumentException why) {
+    public static Observation.ProbeFailure unusable(Service service, Source source, IllegalArgumentException why) {
         return new Observation.ProbeFailure(service.id(), source, safe(service.url()), FailureKind.MISCONFIGURED,
                 why.getMessage(), null, Duration.ZERO, 1);
     }

@@ -390,7 +390,7 @@ public final class HtmlRenderer {
             w("<p><strong>" + hc(f.jobName() == null ? "log" : f.jobName(), 160) + "</strong>"
                     + (f.step() == null ? "" : " › step <strong>" + hc(f.step(), 160) + "</strong>")
                     + " › line " + f.lineNumber() + " — indication <code>" + hc(f.indicationId(), 80) + "</code>"
-                    + (f.causeId() == null ? "" : " → <code>" + hc(f.causeId(), 60) + "</code>")
+                    + (f.causeId() == null ? "" : " → <code>" + hc(f.causeId().value(), 60) + "</code>")
                     + " <span class=\"muted\">(score " + Formats.decimal(f.score(), 2) + ")</span></p>\n");
             w("<pre>");
             List<String> ctx = f.context().stream().limit(15).toList();
@@ -620,7 +620,7 @@ public final class HtmlRenderer {
         }
         w("<section id=\"sources\">\n<h2>Sources that could not be read</h2>\n<ul>\n");
         for (ProbeFailure p : failures) {
-            w("<li>" + hc(orDash(p.source()), 30) + " <code>" + hc(orDash(p.target()), 200) + "</code>: " + orDash(p.kind())
+            w("<li>" + hc(orDash(p.source() == null ? null : p.source().wire()), 30) + " <code>" + hc(orDash(p.target()), 200) + "</code>: " + orDash(p.kind())
                     + (p.httpStatus() == null ? "" : " (HTTP " + p.httpStatus() + ")")
                     + (p.detail() == null ? "" : " — " + hc(p.detail(), 300)) + "</li>\n");
         }

@@ -11,14 +11,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import io.sophia.core.Anomaly;
-import io.sophia.core.ChangeClass;
 import io.sophia.core.CauseId;
+import io.sophia.core.ChangeClass;
 import io.sophia.core.Evidence;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Impact;
 import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
+import io.sophia.core.Source;
 
 import java.time.Duration;
 
@@ -44,6 +45,7 @@ final class JsonMixins {
                 .addMixIn(Impact.class, ImpactMixin.class)
                 .addMixIn(GateDecision.class, GateMixin.class)
                 .addMixIn(GateDecision.Criterion.class, CriterionMixin.class)
+                .addMixIn(Source.class, SourceMixin.class)
                 .addMixIn(Observation.class, ObservationMixin.class)
                 .addMixIn(Observation.Timing.class, TimingMixin.class)
                 .addMixIn(Observation.HttpCheck.class, HttpCheckMixin.class)
@@ -96,6 +98,12 @@ final class JsonMixins {
 
     /** {@code for} and {@code against}, the contract's spelling. */
     interface DirectionMixin {
+        @JsonValue
+        String wire();
+    }
+
+    /** {@code http}, {@code github} …, the lower-case spelling of rule files. */
+    interface SourceMixin {
         @JsonValue
         String wire();
     }

@@ -475,7 +475,7 @@ public final class MarkdownRenderer {
             head.append(" › line ").append(f.lineNumber());
             head.append(" — indication ").append(code(f.indicationId(), false));
             if (f.causeId() != null) {
-                head.append(" → ").append(code(f.causeId(), false));
+                head.append(" → ").append(code(f.causeId().value(), false));
             }
             head.append(" (score ").append(Formats.decimal(f.score(), 2)).append(')');
             line(head.toString());
@@ -818,7 +818,7 @@ public final class MarkdownRenderer {
         }
         h(2, "Sources that could not be read");
         for (ProbeFailure p : failures) {
-            line("- ❌ " + inline(orDash(p.source()), 30) + " " + code(orDash(p.target()), false) + ": "
+            line("- ❌ " + inline(orDash(p.source() == null ? null : p.source().wire()), 30) + " " + code(orDash(p.target()), false) + ": "
                     + orDash(p.kind()) + (p.httpStatus() == null ? "" : " (HTTP " + p.httpStatus() + ")")
                     + (p.detail() == null ? "" : " — " + inline(p.detail(), 300)));
         }

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.logs;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.Secrets;
 import com.google.re2j.Matcher;
 import io.sophia.core.LogAnalyzer.LogOrigin;
@@ -461,7 +462,7 @@ public final class LogScan {
             context.add(Secrets.patterns().cut(f.text, CONTEXT_CHARS));
             context.addAll(f.after);
             result.add(new LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
-                    f.segment.name, f.lineNumber, f.indication.indication().id(), f.indication.indication().causeId(),
+                    f.segment.name, f.lineNumber, f.indication.indication().id(), CauseId.of(f.indication.indication().causeId()),
                     f.text, context, Math.round(f.score * 10_000) / 10_000.0));
         }
         return result;

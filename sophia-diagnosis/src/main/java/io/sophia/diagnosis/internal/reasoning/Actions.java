@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.Source;
 import io.sophia.core.Action;
 import io.sophia.core.Anomaly;
 import io.sophia.core.CauseId;
@@ -93,13 +94,13 @@ final class Actions {
                         general, seq++));
             }
         }
-        Map<String, String> sources = new LinkedHashMap<>();
+        Map<Source, String> sources = new LinkedHashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.ProbeFailure f && !ServiceStates.serviceSide(f)) {
-                sources.putIfAbsent(f.source().toLowerCase(Locale.ROOT), Words.kind(f.kind()));
+                sources.putIfAbsent(f.source(), Words.kind(f.kind()));
             }
         }
-        for (Map.Entry<String, String> e : sources.entrySet()) {
+        for (Map.Entry<Source, String> e : sources.entrySet()) {
             planned.add(new Planned(new Action(Action.Priority.P1, Duration.ofHours(4),
                     "Restore read access to " + Words.source(e.getKey()),
                     "Sophia could not read " + Words.source(e.getKey()) + " (" + e.getValue() + "), so the diagnosis "

@@ -65,13 +65,13 @@ final class Facts {
             if (o instanceof Observation.LogFinding f) {
                 String job = f.jobName() != null ? f.jobName() : jobNames.getOrDefault(f.jobId(), "job " + f.jobId());
                 String subject = svc != null ? svc : job;
-                Map<String, String> a = attrs("causeId", f.causeId(), "indication", f.indicationId(), "source", f.source(),
+                Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
                         "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
-                        "indication", f.indicationId(), "causeId", f.causeId(), "source", Words.source(f.source()));
+                        "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
                 // best-scored finding first within a subject, so the quoted line is the one that explains the failure
                 out.add(new Fact("log", svc, subject, false, a, v, key(serviceOrder, svc, subject,
                         String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq)));
@@ -107,8 +107,8 @@ final class Facts {
                 boolean serviceSide = ServiceStates.serviceSide(f);
                 String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
                 String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
-                String subject = svc != null ? svc : (f.target() == null ? f.source() : f.target());
-                Map<String, String> a = attrs("source", f.source(), "kind", f.kind() == null ? "" : f.kind().name(),
+                String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
+                Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                         "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
                         "detail", Words.clip(f.detail(), 4000), "target", f.target());
                 Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.Source;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Impact;
 import io.sophia.core.Observation;
@@ -117,7 +118,7 @@ final class Gate {
         String threshold = "conclusion success (when the run can be read)";
         if (run == null) {
             boolean tried = observations.stream().anyMatch(o -> o instanceof Observation.ProbeFailure f
-                    && "github".equalsIgnoreCase(f.source()));
+                    && Source.GITHUB == f.source());
             return criterion(spec, d, GateDecision.Outcome.PASS, tried ? "the run could not be read (see sources-readable)"
                     : "no CI run observed", threshold);
         }
@@ -136,7 +137,7 @@ final class Gate {
         List<String> failures = new ArrayList<>();
         for (Observation o : observations) {
             if (o instanceof Observation.ProbeFailure f && f.source() != null
-                    && sources.contains(f.source().toLowerCase(Locale.ROOT))) {
+                    && sources.contains(f.source().wire())) {
                 String s = Words.source(f.source()) + ": " + Words.kind(f.kind());
                 if (!failures.contains(s)) {
                     failures.add(s);

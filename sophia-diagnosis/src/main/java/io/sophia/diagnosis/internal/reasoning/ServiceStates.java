@@ -44,7 +44,7 @@ final class ServiceStates {
     }
 
     static boolean serviceSide(Observation o) {
-        return o.source() == null || !SOURCE_SIDE.contains(o.source().toLowerCase(Locale.ROOT));
+        return o.source() == null || !SOURCE_SIDE.contains(o.source().wire());
     }
 
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now) {

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.Source;
 import io.sophia.core.Secrets;
 import io.sophia.core.FailureKind;
 
@@ -79,20 +80,31 @@ final class Words {
     }
 
     /** The source as a reader knows it. */
-    static String source(String source) {
+    static String source(Source source) {
         if (source == null) {
             return "a probe";
         }
-        return switch (source.toLowerCase(Locale.ROOT)) {
-            case "github" -> "GitHub Actions";
-            case "fly" -> "the Fly.io Machines API";
-            case "http" -> "HTTP";
-            case "mcp" -> "MCP";
-            case "tcp" -> "TCP";
-            case "dns" -> "DNS";
-            case "tls" -> "TLS";
-            default -> source;
+        return switch (source) {
+            case GITHUB -> "GitHub Actions";
+            case FLY -> "the Fly.io Machines API";
+            case HTTP -> "HTTP";
+            case MCP -> "MCP";
+            case TCP -> "TCP";
+            case DNS -> "DNS";
+            case TLS -> "TLS";
+            case LOG -> "the log";
+            case HOST -> "the host's probe";
         };
+    }
+
+    /** The spelling of a source in rule attributes and texts ({@code github}), or null. */
+    static String wire(Source source) {
+        return source == null ? null : source.wire();
+    }
+
+    /** A cause id as rule attributes carry it, or null. */
+    static String wire(io.sophia.core.CauseId id) {
+        return id == null ? null : id.value();
     }
 
     /** Cuts untrusted text to one line of at most {@code max} characters. */
