@@ -34,8 +34,12 @@ final class Facts {
     static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health) {
         List<Fact> out = new ArrayList<>();
         Map<String, Integer> serviceOrder = new HashMap<>();
+        // services by id, built once: Deployment.service(id) scans the list, and it is asked for every observation
+        Map<String, Service> services = new HashMap<>();
         for (int i = 0; i < deployment.services().size(); i++) {
-            serviceOrder.put(deployment.services().get(i).id(), i);
+            Service s = deployment.services().get(i);
+            serviceOrder.put(s.id(), i);
+            services.put(s.id(), s);
         }
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
@@ -61,7 +65,7 @@ final class Facts {
         int seq = 0;
         for (Observation o : observations) {
             seq++;
-            String svc = known(deployment, o.serviceId());
+            String svc = known(services, o.serviceId());
             if (o instanceof Observation.LogFinding f) {
                 String job = f.jobName() != null ? f.jobName() : jobNames.getOrDefault(f.jobId(), "job " + f.jobId());
                 String subject = svc != null ? svc : job;
@@ -116,7 +120,7 @@ final class Facts {
                         "httpStatus", status);
                 out.add(new Fact("probe", svc, subject, serviceSide, a, v, key(serviceOrder, svc, subject, "", 0, seq)));
             } else if (o instanceof Observation.HttpCheck h && svc != null) {
-                Service s = deployment.service(svc).orElseThrow();
+                Service s = services.get(svc);
                 Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
                         (h.statusCode() / 100) + "xx", "accepted", String.valueOf(s.expect().accepts(h.statusCode())), "latencyMs",
                         h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body",
@@ -176,7 +180,7 @@ final class Facts {
                             key(serviceOrder, svc, subject, m.machineId() + ch.name(), 0, seq)));
                 }
             } else if (o instanceof Observation.TlsHandshake t && svc != null) {
-                Service s = deployment.service(svc).orElseThrow();
+                Service s = services.get(svc);
                 int min = s.expect().minCertificateDays() == null ? ServiceStates.DEFAULT_CERT_DAYS
                         : s.expect().minCertificateDays();
                 Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
@@ -205,10 +209,10 @@ final class Facts {
                 topByJob.put(f.jobId(), f);
             }
         }
-        derived(deployment, ServiceStates.byService(observations), health, jobs, run, topByJob, serviceOrder, out);
+        derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, serviceOrder, out);
         // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
         for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
-            String svc = known(deployment, split.serviceId());
+            String svc = known(services, split.serviceId());
             out.add(new Fact("releaseSplit", svc, svc != null ? svc : split.app(), false, attrs("app", split.app()),
                     vars(svc, "app", split.app(), "healthyImage", Words.list(split.healthyImages(), 2),
                             "failingImage", Words.list(split.failingImages(), 2),
@@ -221,7 +225,8 @@ final class Facts {
     }
 
     /** Facts that exist only across observations or sources. */
-    private static void derived(Deployment deployment, Map<String, List<Observation>> byService,
+    private static void derived(Deployment deployment, Map<String, Service> services,
+                                Map<String, List<Observation>> byService,
                                 Map<String, ServiceHealth> health,
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
@@ -257,7 +262,7 @@ final class Facts {
                 if ("cancelled".equals(j.conclusion())) {
                     Observation.CiJob first = failedJobs.get(0);
                     if (j.completedAt() == null || first.completedAt() == null || !first.completedAt().isAfter(j.completedAt())) {
-                        String svc = known(deployment, j.serviceId());
+                        String svc = known(services, j.serviceId());
                         out.add(new Fact("cancelledAfterFailure", svc, j.name(), false, attrs("job", j.name()),
                                 vars(svc, "job", j.name(), "failedJob", first.name()),
                                 key(serviceOrder, svc, j.name(), "", j.jobId(), 0)));
@@ -285,16 +290,24 @@ final class Facts {
                         (a, b) -> "success".equals(a) && "success".equals(b) ? "success" : "failure");
             }
         }
+        // asked of every service below, the same for all of them: computed once, not by a scan of down per service
+        String downServices = Words.list(down);
+        boolean downDeployedByCi = down.stream().anyMatch(deployedByCi::contains);
+        Set<io.sophia.core.ServiceKind> downKinds = new java.util.HashSet<>();
+        for (String d : down) {
+            downKinds.add(services.get(d).kind());
+        }
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());
             // deployed successfully: its own deploy job succeeded, or, without per-service jobs, the run did
             boolean deployOk = jobConclusion.containsKey(s.id()) ? "success".equals(jobConclusion.get(s.id()))
                     : jobConclusion.isEmpty() && run != null && "success".equals(run.conclusion());
-            boolean othersDown = down.stream().anyMatch(d -> !d.equals(s.id()));
+            boolean othersDown = down.size() > 1 || (down.size() == 1 && !down.get(0).equals(s.id()));
             // "the same setup": deployed by the same run as a failing service, or, without CI, the same kind of service
+            // (an UP service is not among the down ones, so "another down service of its kind" is "a down one of its kind")
             boolean samePath = h.status() == Status.UP && othersDown && (deployedByCi.isEmpty()
-                    ? down.stream().anyMatch(d -> deployment.service(d).map(x -> x.kind() == s.kind()).orElse(false))
-                    : deployedByCi.contains(s.id()) && down.stream().anyMatch(deployedByCi::contains));
+                    ? downKinds.contains(s.kind())
+                    : deployedByCi.contains(s.id()) && downDeployedByCi);
             Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
@@ -303,7 +316,7 @@ final class Facts {
                     h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "");
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
-            v.put("downServices", Words.list(down));
+            v.put("downServices", downServices);
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
         // topology: a DOWN service whose dependency is DOWN
@@ -423,8 +436,8 @@ final class Facts {
         return conclusion != null && FAILED.contains(conclusion);
     }
 
-    private static String known(Deployment d, String serviceId) {
-        return serviceId != null && d.service(serviceId).isPresent() ? serviceId : null;
+    private static String known(Map<String, Service> services, String serviceId) {
+        return serviceId != null && services.containsKey(serviceId) ? serviceId : null;
     }
 
     private static double clamp(double v) {

@@ -5,8 +5,8 @@ import io.sophia.core.Impact;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +25,10 @@ final class Impacts {
     static Impact of(Deployment deployment, Collection<ServiceHealth> services) {
         List<String> down = services.stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
         Set<String> atRisk = down.isEmpty() ? Set.of() : Topology.of(deployment).blastRadius(down);
-        List<String> offline = new ArrayList<>();
-        List<String> degraded = new ArrayList<>();
-        List<String> online = new ArrayList<>();
+        // each capability once, in first-seen order: sets, since a list's contains made this quadratic in the services
+        Set<String> offline = new LinkedHashSet<>();
+        Set<String> degraded = new LinkedHashSet<>();
+        Set<String> online = new LinkedHashSet<>();
         int up = 0;
         boolean criticalDown = false;
         boolean anyDown = false;
@@ -36,14 +37,14 @@ final class Impacts {
             switch (h.status()) {
                 case UP -> {
                     up++;
-                    add(atRisk.contains(h.id()) ? degraded : online, cap);
+                    (atRisk.contains(h.id()) ? degraded : online).add(cap);
                 }
                 case DOWN -> {
                     anyDown = true;
                     criticalDown |= h.critical();
-                    add(offline, cap);
+                    offline.add(cap);
                 }
-                default -> add(degraded, cap);
+                default -> degraded.add(cap);
             }
         }
         int total = services.size();
@@ -58,12 +59,7 @@ final class Impacts {
         } else {
             severity = Impact.Severity.MINOR;
         }
-        return new Impact(total, up, availability, offline, degraded, online, severity);
-    }
-
-    private static void add(List<String> list, String cap) {
-        if (!list.contains(cap)) {
-            list.add(cap);
-        }
+        return new Impact(total, up, availability, List.copyOf(offline), List.copyOf(degraded),
+                List.copyOf(online), severity);
     }
 }

@@ -105,8 +105,12 @@ final class Inference {
         }
         Set<String> explained = explainedByDependency(deployment, health);
         Map<String, Integer> order = new HashMap<>();
+        // services by id, built once: Deployment.service(id) scans the list
+        Map<String, Service> services = new HashMap<>();
         for (int i = 0; i < deployment.services().size(); i++) {
-            order.put(deployment.services().get(i).id(), i);
+            Service s = deployment.services().get(i);
+            order.put(s.id(), i);
+            services.put(s.id(), s);
         }
         Map<String, List<Fact>> byType = new LinkedHashMap<>();
         for (Fact f : facts) {
@@ -184,15 +188,12 @@ final class Inference {
             for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : explainedByRule.entrySet()) {
                 List<Fact> shown = e.getValue();
                 Set<String> subjects = new LinkedHashSet<>();
-                List<String> deps = new ArrayList<>();
+                Set<String> depSet = new LinkedHashSet<>();
                 for (Fact f : shown) {
                     subjects.add(f.subject());
-                    for (String d : downDependencies(deployment, health, List.of(f.serviceId()))) {
-                        if (!deps.contains(d)) {
-                            deps.add(d);
-                        }
-                    }
+                    depSet.addAll(downDependencies(services, health, List.of(f.serviceId())));
                 }
+                List<String> deps = new ArrayList<>(depSet);
                 String text = render(e.getKey(), shown, subjects, order, new HashMap<>(), cause.id() + "/"
                         + e.getKey().id());
                 kept.add(new Evidence(Evidence.Direction.FOR, 0, text + " It would point to " + cause.id()
@@ -239,7 +240,7 @@ final class Inference {
                     covered.addAll(e.serviceIds());
                     if ("dependency".equals(s.whens().get(e.ruleId()))) {
                         // dependency.down names the dependency as the root of the failure: it explains that one too
-                        covered.addAll(downDependencies(deployment, health, e.serviceIds()));
+                        covered.addAll(downDependencies(services, health, e.serviceIds()));
                     }
                 }
             }
@@ -298,7 +299,7 @@ final class Inference {
                         + "\" but with different errors, so each needs its own fix.");
             }
         }
-        Context ctx = new Context(explained, dependencyMap(deployment, health, explained), notDeployed(deployment, health,
+        Context ctx = new Context(explained, dependencyMap(services, health, explained), notDeployed(deployment, health,
                 facts), differentErrors, missingEvidence(observed, facts, unexplained));
         Result partial = new Result(List.of(), withP, explained, varsByRule);
         return new Result(rank(withP, settings.floor(), order, ctx, partial), withP, explained, varsByRule);
@@ -345,11 +346,11 @@ final class Inference {
     }
 
     /** Each explained service with the DOWN services it depends on directly. */
-    private static Map<String, List<String>> dependencyMap(Deployment deployment, Map<String, ServiceHealth> health,
+    private static Map<String, List<String>> dependencyMap(Map<String, Service> services, Map<String, ServiceHealth> health,
                                                            Set<String> explained) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String id : explained) {
-            out.put(id, new ArrayList<>(downDependencies(deployment, health, List.of(id))));
+            out.put(id, new ArrayList<>(downDependencies(services, health, List.of(id))));
         }
         return out;
     }
@@ -431,14 +432,11 @@ final class Inference {
             Scored s = reported.get(i);
             double p = Math.floor(s.probability() * 10000) / 10000; // rounding down keeps the sum <= 1
             Confidence conf = confidence(s, reported, i);
-            List<String> services = new ArrayList<>();
+            // a set: a cause can name every service of a large fleet, and a list's contains made this quadratic
+            Set<String> named = new LinkedHashSet<>();
             for (Evidence e : s.evidence()) {
                 if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
-                    for (String id : e.serviceIds()) {
-                        if (!services.contains(id)) {
-                            services.add(id);
-                        }
-                    }
+                    named.addAll(e.serviceIds());
                 }
             }
             // attribution only, the probabilities stand: a CI cause that stopped the run also left the
@@ -446,8 +444,7 @@ final class Inference {
             List<String> stopped = new ArrayList<>();
             if (i == 0 && stoppedTheRun(s)) {
                 for (String id : ctx.notDeployed()) {
-                    if (!services.contains(id)) {
-                        services.add(id);
+                    if (named.add(id)) {
                         stopped.add(id);
                     }
                 }
@@ -457,6 +454,7 @@ final class Inference {
                     ? Explanations.top(s, conf, all, ctx.explained(), dependencyReported, ctx.dependencies(), stopped,
                     stoppedTheRun(s) ? ctx.differentErrors() : List.of())
                     : Explanations.other(s, conf, reported.get(0));
+            List<String> services = new ArrayList<>(named);
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
             if (s.capped()) {
                 // say why the number is not higher: honest confidence is bounded by independent evidence
@@ -695,11 +693,12 @@ final class Inference {
     }
 
     /** The DOWN services that the given DOWN services depend on directly. */
-    private static Set<String> downDependencies(Deployment deployment, Map<String, ServiceHealth> health,
+    private static Set<String> downDependencies(Map<String, Service> services, Map<String, ServiceHealth> health,
                                                 List<String> dependents) {
         Set<String> out = new java.util.TreeSet<>();
         for (String id : dependents) {
-            for (String dep : deployment.service(id).map(Service::dependsOn).orElse(List.of())) {
+            Service service = services.get(id);
+            for (String dep : service == null ? List.<String>of() : service.dependsOn()) {
                 ServiceHealth h = health.get(dep);
                 if (h != null && h.status() == Status.DOWN) {
                     out.add(dep);
