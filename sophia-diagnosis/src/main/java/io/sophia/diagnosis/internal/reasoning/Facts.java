@@ -327,7 +327,7 @@ final class Facts {
             }
             for (String dep : s.dependsOn()) {
                 // in a cycle neither side explains the other: both are diagnosed on their own
-                if (health.get(dep).status() == Status.DOWN && !topology.dependsOn(dep, s.id())) {
+                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
                     out.add(new Fact("dependency", s.id(), s.id(), false, attrs("dependency", dep),
                             vars(s.id(), "dependency", dep), key(serviceOrder, s.id(), s.id(), dep, 0, 0)));
                 }

@@ -684,7 +684,7 @@ final class Inference {
                 continue;
             }
             for (String dep : s.dependsOn()) {
-                if (health.get(dep).status() == Status.DOWN && !topology.dependsOn(dep, s.id())) {
+                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
                     out.add(s.id());
                 }
             }
