@@ -454,7 +454,22 @@ final class Facts {
 
     private static String key(Map<String, Integer> order, String svc, String subject, String extra, long id, int seq) {
         int so = svc == null ? 9999 : order.getOrDefault(svc, 9998);
-        return String.format(Locale.ROOT, "%05d|%s|%s|%020d|%08d", so, Objects.toString(subject, ""), extra, id, seq);
+        if (so < 0 || id < 0 || seq < 0) {
+            return String.format(Locale.ROOT, "%05d|%s|%s|%020d|%08d", so, Objects.toString(subject, ""), extra, id, seq);
+        }
+        // the same text as the format above, without parsing a format string for every fact of a large fleet
+        StringBuilder sb = new StringBuilder(64);
+        zeroPadded(sb, so, 5).append('|').append(Objects.toString(subject, "")).append('|').append(extra).append('|');
+        return zeroPadded(zeroPadded(sb, id, 20).append('|'), seq, 8).toString();
+    }
+
+    /** {@code n} (not negative) in at least {@code width} digits, zeros in front, as {@code %0<width>d} writes it. */
+    private static StringBuilder zeroPadded(StringBuilder sb, long n, int width) {
+        String digits = Long.toString(n);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits);
     }
 
     private static Map<io.sophia.core.ChangeClass, List<Observation.ChangedFile>> changedByClass(Observation.ChangeSet cs) {
