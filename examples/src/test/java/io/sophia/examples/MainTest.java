@@ -176,8 +176,9 @@ class MainTest {
         assertTrue(m.find(), demo.out());
         double seconds = Double.parseDouble(m.group(1));
         System.out.printf("demo probing phase: %.2f s (timeout %.2f s)%n", seconds, TIMEOUT.toMillis() / 1000.0);
-        // the runner enforces the deadline itself, so this bound holds even on a loaded machine
-        assertTrue(seconds <= TIMEOUT.toMillis() / 1000.0 + 1.0, "probing took " + seconds + " s");
+        // a hanging service cannot hold the check: the runner ends it at the check's budget (1.5 x timeout);
+        // the bound is generous so that a loaded machine does not fail it (speed goals live in the benchmarks)
+        assertTrue(seconds <= TIMEOUT.toMillis() / 1000.0 * 1.5 + 2.0, "probing took " + seconds + " s");
     }
 
     @Test
@@ -246,38 +247,29 @@ class MainTest {
 
     @Test
     void watchPrintsAServiceThatComesBackUp() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path config = tmp.resolve("comeback.yaml");
-        Files.writeString(config, """
-                deployment: comeback
-                services:
-                  - id: api
-                    url: http://127.0.0.1:%d/health
-                    critical: true
-                probe: {timeout: 1500ms, retries: 0}
-                """.formatted(port));
-        Path out = tmp.resolve("comeback-out");
-        java.util.concurrent.CompletableFuture<Run> watch = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> run("watch", "--config", config.toString(), "--out", out.toString(),
-                        "--interval", "2s", "--count", "2"));
-        // once the first run has written its report, the service comes up before the second run
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Files.exists(out.resolve("report.json")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        // one server from start to end (no port freed and bound again): the first answer is a 503, every later one a 200
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 8);
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
         server.createContext("/", ex -> {
-            ex.sendResponseHeaders(200, -1);
+            ex.sendResponseHeaders(requests.getAndIncrement() == 0 ? 503 : 200, -1);
             ex.close();
         });
         server.start();
         try {
-            Run r = watch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Path config = tmp.resolve("comeback.yaml");
+            Files.writeString(config, """
+                    deployment: comeback
+                    services:
+                      - id: api
+                        url: http://127.0.0.1:%d/health
+                        critical: true
+                    probe: {timeout: 1500ms, retries: 0}
+                    """.formatted(server.getAddress().getPort()));
+            Run r = run("watch", "--config", config.toString(), "--out", tmp.resolve("comeback-out").toString(),
+                    "--interval", "100ms", "--count", "2");
             assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals(2, requests.get(), "one probe a round");
             assertTrue(r.out().contains("api: DOWN -> UP"), r.out());
             assertTrue(r.out().contains("gate: BLOCKED -> OPEN"), r.out());
         } finally {
