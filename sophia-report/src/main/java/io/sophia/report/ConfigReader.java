@@ -55,7 +55,7 @@ final class ConfigReader {
             "tokenEnv", "maxLogBytes", "allAttempts");
     static final Set<String> PLATFORM = Set.of("fly");
     static final Set<String> FLY = Set.of("apiUrl", "tokenEnv", "apps");
-    static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent");
+    static final Set<String> PROBE = Set.of("timeout", "retries", "maxConcurrent", "budget");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -376,8 +376,19 @@ final class ConfigReader {
         Long retries = p.get("retries").map(x -> integer(x.value(), "probe.retries", 0, 10)).orElse((long) d.retries());
         Long max = p.get("maxConcurrent").map(x -> integer(x.value(), "probe.maxConcurrent", 1, 65_536))
                 .orElse((long) d.maxConcurrent());
-        return new DeploymentConfig.ProbeSettings(timeout == null ? d.timeout() : timeout,
-                retries == null ? d.retries() : retries.intValue(), max == null ? d.maxConcurrent() : max.intValue());
+        Duration t = timeout == null ? d.timeout() : timeout;
+        Duration budget = p.get("budget").map(x -> {
+            Duration b = duration(x, "probe.budget");
+            if (b != null && b.compareTo(t) < 0) {
+                // a probe starts only while nine tenths of its timeout are left: a shorter budget would probe nothing
+                problem(x.line(), "probe.budget", "must be at least probe.timeout (" + t.toMillis() + " ms), was "
+                        + b.toMillis() + " ms");
+                return null;
+            }
+            return b;
+        }).orElse(null);
+        return new DeploymentConfig.ProbeSettings(t, retries == null ? d.retries() : retries.intValue(),
+                max == null ? d.maxConcurrent() : max.intValue(), budget);
     }
 
     private List<Path> rules(MapNode root) {

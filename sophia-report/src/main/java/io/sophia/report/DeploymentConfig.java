@@ -304,18 +304,21 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param timeout       deadline of one probe (default 5 s)
      * @param retries       retries of transient failures (default 1)
      * @param maxConcurrent probes run at once (default the library's, 1024: enough for fleets of thousands)
+     * @param budget        time budget of the check as a whole, at least {@code timeout}; {@code null} for the
+     *                      library's default, 1.5 x the timeout
      */
-    public record ProbeSettings(Duration timeout, int retries, int maxConcurrent) {
-        /** 5 s, 1 retry, {@code ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT} at once. */
+    public record ProbeSettings(Duration timeout, int retries, int maxConcurrent, Duration budget) {
+        /** 5 s, 1 retry, {@code ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT} at once, the default budget. */
         public static final ProbeSettings DEFAULTS = new ProbeSettings(Duration.ofSeconds(5), 1,
-                io.sophia.probes.ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT);
+                io.sophia.probes.ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT, null);
 
         /**
-         * Canonical constructor: checks and normalises the components.
+         * Canonical constructor: checks the components.
          *
-         * @param timeout       deadline of one probe (default 5 s)
-         * @param retries       retries of transient failures (default 1)
-         * @param maxConcurrent probes run at once (default 16)
+         * @param timeout       deadline of one probe
+         * @param retries       retries of transient failures
+         * @param maxConcurrent probes run at once
+         * @param budget        time budget of the check, at least {@code timeout}, or {@code null} for the default
          */
         public ProbeSettings {
             Objects.requireNonNull(timeout, "timeout");
@@ -325,6 +328,20 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             if (retries < 0 || maxConcurrent < 1) {
                 throw new IllegalArgumentException("retries must be >= 0 and maxConcurrent >= 1");
             }
+            if (budget != null && budget.compareTo(timeout) < 0) {
+                throw new IllegalArgumentException("budget must be at least the timeout, was " + budget);
+            }
+        }
+
+        /**
+         * Settings with the default budget (1.5 x the timeout).
+         *
+         * @param timeout       deadline of one probe
+         * @param retries       retries of transient failures
+         * @param maxConcurrent probes run at once
+         */
+        public ProbeSettings(Duration timeout, int retries, int maxConcurrent) {
+            this(timeout, retries, maxConcurrent, null);
         }
 
         /**

@@ -79,8 +79,12 @@ final class Planner {
         if (config.fly() != null) {
             probes.add(fly(config, deployment, env, apiBudget, clock));
         }
-        ProbeRunner services = ProbeRunner.of(ProbeRunnerConfig.custom()
-                .timeout(timeout).retries(settings.retries()).maxConcurrent(settings.maxConcurrent()).build());
+        ProbeRunnerConfig.Builder serviceRunner = ProbeRunnerConfig.custom()
+                .timeout(timeout).retries(settings.retries()).maxConcurrent(settings.maxConcurrent());
+        if (settings.budget() != null) {
+            serviceRunner.budget(settings.budget());
+        }
+        ProbeRunner services = ProbeRunner.of(serviceRunner.build());
         ProbeRunner apis = ProbeRunner.of(ProbeRunnerConfig.custom()
                 .timeout(apiBudget).retries(settings.retries()).maxConcurrent(4).build());
         return new ProbePlan(deployment, probes, split(services, apis), diagnoser, redaction(config, env), clock);

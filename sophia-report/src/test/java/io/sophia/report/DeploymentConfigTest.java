@@ -357,6 +357,27 @@ class DeploymentConfigTest {
         assertEquals("2s", DeploymentConfig.formatDuration(Duration.ofSeconds(2)));
     }
 
+    @Test
+    void theChecksBudgetIsAKeyOfItsOwnAndNeverShorterThanTheTimeout() throws IOException {
+        DeploymentConfig c = load("b.yaml", "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\n"
+                + "probe: {timeout: 2s, budget: 7s}\n");
+        assertEquals(Duration.ofSeconds(7), c.probe().budget());
+        assertEquals(Duration.ofSeconds(7), Sophia.builder(c).build().plan().executor().probing().orElseThrow().budget(),
+                "the plan's runner takes the budget");
+        DeploymentConfig byDefault = load("d.yaml", "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\n"
+                + "probe: {timeout: 2s}\n");
+        assertEquals(null, byDefault.probe().budget());
+        assertEquals(Duration.ofSeconds(3), Sophia.builder(byDefault).build().plan().executor().probing().orElseThrow()
+                .budget(), "1.5 x the timeout");
+        InputException shorter = assertThrows(InputException.class, () -> load("s.yaml",
+                "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\nprobe: {timeout: 2s, budget: 1s}\n"));
+        assertTrue(shorter.getMessage().contains("s.yaml line 3: probe.budget: must be at least probe.timeout"),
+                shorter.getMessage());
+        InputException negative = assertThrows(InputException.class, () -> load("n.yaml",
+                "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\nprobe: {budget: -5s}\n"));
+        assertTrue(negative.getMessage().contains("probe.budget"), negative.getMessage());
+    }
+
     private DeploymentConfig load(String name, String text) throws IOException, InputException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
