@@ -45,6 +45,15 @@ class ProbingReportTest {
     }
 
     @Test
+    void htmlStatesTimeoutAndBudgetInItsKeyFigures() {
+        String with = HtmlReport.render(ReferenceScenario.assessment().withProbing(PROBING));
+        String without = HtmlReport.render(ReferenceScenario.assessment());
+        assertTrue(with.contains("Timeout / budget"), "the key figures name the budget");
+        assertTrue(with.contains("<div class=\"v\">2 s / 3 s</div>"), with);
+        assertFalse(without.contains("Timeout / budget"));
+    }
+
+    @Test
     void redactionKeepsIt() {
         Assessment a = Redaction.patterns().apply(ReferenceScenario.assessment().withProbing(PROBING));
         assertEquals(PROBING, a.probing());

@@ -174,6 +174,12 @@ public final class HtmlRenderer {
         if (pipeline != null && pipeline.run() != null) {
             kpi("Pipeline", hc(orDash(pipeline.run().conclusion()), 30) + " · " + duration(pipeline.duration()));
         }
+        if (a.probing() != null) {
+            long notProbed = a.observations(ProbeFailure.class).stream()
+                    .filter(f -> f.kind() == io.sophia.core.FailureKind.NOT_PROBED).count();
+            kpi("Timeout / budget", duration(a.probing().timeout()) + " / " + duration(a.probing().budget())
+                    + (notProbed == 0 ? "" : " · " + notProbed + " not probed"));
+        }
         w("</div>\n</header>\n");
     }
 
