@@ -63,9 +63,9 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     /** Class-path resource of the config's JSON Schema (draft 2020-12). */
     public static final String SCHEMA_RESOURCE = "/io/sophia/report/config.schema.json";
     /** Default GitHub REST API. */
-    public static final URI GITHUB_API = URI.create("https://api.github.com");
+    public static final URI GITHUB_API = io.sophia.probes.GitHubActionsConfig.DEFAULT_API_URL;
     /** Default Fly.io Machines API. */
-    public static final URI FLY_API = URI.create("https://api.machines.dev");
+    public static final URI FLY_API = io.sophia.probes.FlyConfig.DEFAULT_API_URL;
 
     /**
      * Canonical constructor: checks and normalises the components.

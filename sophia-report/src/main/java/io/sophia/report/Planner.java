@@ -135,7 +135,8 @@ final class Planner {
             }
             // a name (not an IP literal) gets its own DNS probe, so NXDOMAIN is told apart from a dead host
             String host = s.url().getHost();
-            if (host != null && !host.isEmpty() && !host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
+            // as HttpProbe tells them: an IPv4 literal is digits and dots, an IPv6 one has a colon (a name never has)
+            if (host != null && !host.isEmpty() && !host.matches("[0-9.]+") && host.indexOf(':') < 0) {
                 out.add(DnsProbe.of(s, timeout));
             }
             if ("https".equals(String.valueOf(s.url().getScheme()).toLowerCase(Locale.ROOT))) {

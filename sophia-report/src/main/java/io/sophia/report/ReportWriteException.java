@@ -25,7 +25,9 @@ public final class ReportWriteException extends IOException {
      */
     public ReportWriteException(Path directory, String reason, Throwable cause) {
         super("cannot write the reports into " + directory + ": " + reason
-                + " (the previous reports there are unchanged)", cause);
+                + (cause instanceof io.sophia.report.internal.ReportSet.UnfinishedMove
+                        ? " (the new set is committed; ReportFiles.recover or the next write finishes moving it)"
+                        : " (the previous reports there are unchanged)"), cause);
         this.directory = directory;
     }
 

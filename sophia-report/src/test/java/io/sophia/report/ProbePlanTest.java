@@ -66,9 +66,15 @@ class ProbePlanTest {
                 "  - id: a",
                 "    url: http://127.0.0.1:9/",
                 "  - id: b",
-                "    url: http://localhost:9/"), Path.of("inline.yaml"));
+                "    url: http://localhost:9/",
+                "  - id: db",
+                "    kind: tcp",
+                "    url: tcp://db:5432",
+                "  - id: v6",
+                "    url: http://[::1]:9/"), Path.of("inline.yaml"));
         List<String> sources = Sophia.builder(config).env(name -> null).build().plan().probes().stream()
                 .map(p -> p.serviceId() + ":" + p.source().wire()).toList();
-        assertEquals(List.of("a:http", "b:http", "b:dns"), sources);
+        // "db" is made of hex letters only, yet a name: it gets its DNS probe
+        assertEquals(List.of("a:http", "b:http", "b:dns", "db:tcp", "db:dns", "v6:http"), sources);
     }
 }

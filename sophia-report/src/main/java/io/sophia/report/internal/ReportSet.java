@@ -55,6 +55,15 @@ public final class ReportSet {
     private ReportSet() {
     }
 
+    /** The new set was committed but not all of it moved into place: {@link #recover} finishes it. */
+    public static final class UnfinishedMove extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnfinishedMove(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Writes {@code files} (name to content, in order) into {@code dir} as one set; returns their paths. */
     public static List<Path> write(Path dir, Map<String, String> files) throws IOException {
         return write(dir, files, Sink.DIRECT);
@@ -90,9 +99,13 @@ public final class ReportSet {
                 written.add(move(tmp.resolve(name), dir.resolve(name)));
             }
             forceDirectory(dir);
-        } finally {
-            deleteQuietly(tmp);
+        } catch (IOException | RuntimeException e) {
+            // committed: the rest of the set stays in tmp, so recover() (or the next write) finishes it rather than
+            // leaving old and new files side by side for good
+            throw new UnfinishedMove("moving the committed set into place failed after " + written.size() + " of "
+                    + files.size() + " files", e);
         }
+        deleteQuietly(tmp);
         return List.copyOf(written);
     }
 
