@@ -203,9 +203,21 @@ final class Planner {
             for (Probe p : probes) {
                 (API_SOURCES.contains(p.source()) ? apiProbes : serviceProbes).add(p);
             }
-            CompletableFuture<List<Observation>> api = apiProbes.isEmpty()
-                    ? CompletableFuture.completedFuture(List.of())
-                    : CompletableFuture.supplyAsync(() -> apis.execute(apiProbes));
+            // the API batch blocks for up to its budget: on a thread of its own, never on a host's common pool
+            CompletableFuture<List<Observation>> api = new CompletableFuture<>();
+            if (apiProbes.isEmpty()) {
+                api.complete(List.of());
+            } else {
+                Thread t = new Thread(() -> {
+                    try {
+                        api.complete(apis.execute(apiProbes));
+                    } catch (RuntimeException | Error e) {
+                        api.completeExceptionally(e);
+                    }
+                }, "sophia-api-probes");
+                t.setDaemon(true);
+                t.start();
+            }
             List<Observation> serviceObs = serviceProbes.isEmpty() ? List.of() : services.execute(serviceProbes);
             List<Observation> apiObs = api.join();
             // probe order matters for reproducible reports: services first as listed, then CI, then platform
