@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.testing.HostileJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sophia.core.ProbeContext;

@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.testing.HostileJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sophia.diagnosis.InputException;

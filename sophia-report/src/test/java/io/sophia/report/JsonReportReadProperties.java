@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.testing.HostileJson;
 import io.sophia.core.Assessment;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.properties;
 
+import io.sophia.core.testing.HostileJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

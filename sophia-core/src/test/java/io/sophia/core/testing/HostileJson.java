@@ -1,4 +1,4 @@
-package io.sophia.probes;
+package io.sophia.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.Random;
  * for property tests of parsers. Every variant is derived from jqwik's seeded randomness, so a
  * failure is reproducible and shrinks.
  */
-final class HostileJson {
+public final class HostileJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -28,12 +28,12 @@ final class HostileJson {
     }
 
     /** Variants of {@code valid} (a JSON text), with huge strings of up to 3 MiB. */
-    static Arbitrary<String> variantsOf(String valid) {
+    public static Arbitrary<String> variantsOf(String valid) {
         return variantsOf(valid, 3 << 20);
     }
 
     /** Variants of {@code valid} (a JSON text), with huge strings of up to {@code huge} characters. */
-    static Arbitrary<String> variantsOf(String valid, int huge) {
+    public static Arbitrary<String> variantsOf(String valid, int huge) {
         return Arbitraries.oneOf(
                 // truncated anywhere
                 Arbitraries.integers().between(0, valid.length()).map(i -> valid.substring(0, i)),
