@@ -61,7 +61,7 @@ public final class Calibration {
                 unknown = s;
                 continue;
             }
-            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0);
+            boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
             out.add(new Term(s.id(), s.prior(), s.evidenceSum(), s.sources().size(), hasFor));
         }
         out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true));

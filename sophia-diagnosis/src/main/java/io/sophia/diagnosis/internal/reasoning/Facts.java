@@ -320,18 +320,10 @@ final class Facts {
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
         // topology: a DOWN service whose dependency is DOWN
-        Topology topology = Topology.of(deployment);
-        for (Service s : deployment.services()) {
-            if (health.get(s.id()).status() != Status.DOWN) {
-                continue;
-            }
-            for (String dep : s.dependsOn()) {
-                // in a cycle neither side explains the other: both are diagnosed on their own
-                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
-                    out.add(new Fact("dependency", s.id(), s.id(), false, attrs("dependency", dep),
-                            vars(s.id(), "dependency", dep), key(serviceOrder, s.id(), s.id(), dep, 0, 0)));
-                }
-            }
+        for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
+            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency()),
+                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
+                    e.dependency(), 0, 0)));
         }
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {

@@ -69,6 +69,11 @@ final class Inference {
         }
     }
 
+    /** Evidence that counted for its cause: kept-but-explained evidence (weight 0) does not. */
+    static boolean countsFor(Evidence e) {
+        return e.direction() == Evidence.Direction.FOR && e.weight() > 0;
+    }
+
     record Result(List<RankedCause> ranked, List<Scored> all, Set<String> explainedByDependency,
                   Map<String, Map<String, String>> varsByRule) {
 
@@ -203,7 +208,7 @@ final class Inference {
             }
             // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
             // changed file or a new image is still one whose own evidence (logs, events) came back empty
-            if (evidence.stream().noneMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0
+            if (evidence.stream().noneMatch(e -> countsFor(e)
                             && !CHANGE_FACTS.contains(whens.get(e.ruleId())))
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
@@ -421,7 +426,7 @@ final class Inference {
                                           Result result) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
-            boolean hasFor = s.evidence().stream().anyMatch(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0);
+            boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
             // causes without evidence for them only carry their prior: they count in the normalisation, not in the report
             if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN))) {
                 reported.add(s);
@@ -435,7 +440,7 @@ final class Inference {
             // a set: a cause can name every service of a large fleet, and a list's contains made this quadratic
             Set<String> named = new LinkedHashSet<>();
             for (Evidence e : s.evidence()) {
-                if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
+                if (countsFor(e)) {
                     named.addAll(e.serviceIds());
                 }
             }
@@ -486,7 +491,7 @@ final class Inference {
         int forRules = 0;
         for (int i = 0; i < s.evidence().size(); i++) {
             Evidence e = s.evidence().get(i);
-            if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
+            if (countsFor(e)) {
                 forW += e.weight();
                 forRules++;
             } else {
@@ -494,7 +499,7 @@ final class Inference {
             }
         }
         for (Evidence e : s.evidence()) {
-            if (e.direction() == Evidence.Direction.FOR && e.weight() > 0) {
+            if (countsFor(e)) {
                 families.add(family(e, s));
             }
         }
@@ -678,17 +683,7 @@ final class Inference {
     /** DOWN services explained by a DOWN dependency that does not, in turn, depend on them. */
     static Set<String> explainedByDependency(Deployment deployment, Map<String, ServiceHealth> health) {
         Set<String> out = new java.util.TreeSet<>();
-        Topology topology = Topology.of(deployment);
-        for (Service s : deployment.services()) {
-            if (health.get(s.id()).status() != Status.DOWN) {
-                continue;
-            }
-            for (String dep : s.dependsOn()) {
-                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
-                    out.add(s.id());
-                }
-            }
-        }
+        Topology.downEdges(deployment, health).forEach(e -> out.add(e.service()));
         return out;
     }
 

@@ -4,6 +4,8 @@ import com.google.common.graph.GraphBuilder;
 import com.google.common.graph.ImmutableGraph;
 import io.sophia.core.Deployment;
 import io.sophia.core.Service;
+import io.sophia.core.ServiceHealth;
+import io.sophia.core.Status;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +31,30 @@ final class Topology {
 
     private Topology(ImmutableGraph<String> dependsOn) {
         this.dependsOn = dependsOn;
+    }
+
+    /** A DOWN service and a DOWN service it depends on. */
+    record DownEdge(String service, String dependency) {
+    }
+
+    /**
+     * Each DOWN service's DOWN dependencies, in deployment and {@code dependsOn} order, leaving out pairs on one
+     * cycle: there neither side explains the other, both are diagnosed on their own.
+     */
+    static List<DownEdge> downEdges(Deployment deployment, Map<String, ServiceHealth> health) {
+        Topology topology = of(deployment);
+        List<DownEdge> out = new java.util.ArrayList<>();
+        for (Service s : deployment.services()) {
+            if (health.get(s.id()).status() != Status.DOWN) {
+                continue;
+            }
+            for (String dep : s.dependsOn()) {
+                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
+                    out.add(new DownEdge(s.id(), dep));
+                }
+            }
+        }
+        return out;
     }
 
     static Topology of(Deployment deployment) {
