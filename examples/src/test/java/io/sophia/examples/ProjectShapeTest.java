@@ -38,28 +38,46 @@ class ProjectShapeTest {
     /** A screen: a method longer than this does not read at a glance. */
     private static final int SCREEN = 60;
 
+    private static final Path CLI = Path.of("src/main/java/io/sophia/examples");
+
+    /** Packages beside the CLI that are not its own code: the demo's stand-ins, benchmarks and evaluations. */
+    private static final Set<String> BESIDE_THE_CLI = Set.of("demo", "bench", "eval");
+
+    /** Files of the CLI's packages that are not commands, arguments or terminal output, each with the reason. */
+    private static final Map<String, String> NOT_CLI_CODE = Map.of(
+            "cli/SophiaMeters.java", "the Prometheus metrics of watch: they live in the CLI so that the library "
+                    + "modules gain no metrics dependency (issue 11, 'The metrics live in the CLI'); an exporter, "
+                    + "not commands, arguments or terminal output",
+            "cli/MetricsEndpoint.java", "the /metrics HTTP endpoint of those metrics (same reason)",
+            "cli/AlertsConfig.java", "the alerts section's config reading, which moves into the library's "
+                    + "DeploymentConfig on the config branch; the entry goes with the file");
+
     /** The CLI's own code: commands, arguments, terminal output (not the demo's stand-ins, benchmarks or evaluations). */
     private static List<Path> cliSources() throws IOException {
-        Path base = Path.of("src/main/java/io/sophia/examples");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> top = Files.list(base); Stream<Path> internal = Files.list(base.resolve("internal"))) {
-            top.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
-            internal.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
+        try (Stream<Path> all = Files.walk(CLI)) {
+            return all.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !BESIDE_THE_CLI.contains(CLI.relativize(p).getName(0).toString()))
+                    .filter(p -> !NOT_CLI_CODE.containsKey(CLI.relativize(p).toString().replace('\\', '/')))
+                    .sorted().toList();
         }
-        return files;
     }
 
     @Test
     void theCliIsAThinShellOverTheLibrary() throws IOException {
         long lines = 0;
-        for (Path f : cliSources()) {
+        Map<String, Long> byFile = new java.util.TreeMap<>();
+        List<Path> sources = cliSources();
+        assertTrue(sources.contains(CLI.resolve("Main.java")) && sources.contains(CLI.resolve("cli/Version.java"))
+                && sources.contains(CLI.resolve("internal/Commands.java")), "counts the cli package too: " + sources);
+        for (Path f : sources) {
             String text = Files.readString(f);
             lines += text.lines().count();
+            byFile.put(CLI.relativize(f).toString(), text.lines().count());
             assertTrue(!text.matches("(?s).*(YAMLFactory|JsonParser|InputTree\\.(parse|read)\\(|ConfigReader).*"),
                     f + " reads config itself; that is the library's job (DeploymentConfig)");
         }
         System.out.println("CLI code: " + lines + " lines");
-        assertTrue(lines < 800, "the CLI's own code has " + lines + " lines");
+        assertTrue(lines < 800, "the CLI's own code has " + lines + " lines: " + byFile);
     }
 
     @Test

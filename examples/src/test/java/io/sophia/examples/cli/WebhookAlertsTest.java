@@ -13,6 +13,7 @@ import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.Diagnosis;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.WebhookAlerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
