@@ -461,7 +461,7 @@ public sealed interface Observation {
      * @param stuck      a transient state that lasted too long
      * @param hostStatus ok, unknown, unreachable …, or null
      * @param startedAt  the machine's last start: the newest {@code start} or {@code launch} event the platform
-     *                   listed (read before the events are capped), or null when it lists none
+     *                   listed that did not fail (read before the events are capped), or null when it lists none
      */
     record PlatformMachine(String serviceId, Source source, String app, String machineId, String name, String state,
                            boolean stuck, String region, String imageRef, String hostStatus,
@@ -523,15 +523,16 @@ public sealed interface Observation {
         }
 
         /**
-         * {@return the time of the newest {@code start} or {@code launch} event of {@code events}, or null}
+         * {@return the time of the newest {@code start} or {@code launch} event of {@code events} that did not fail, or null}
          *
          * @param events a machine's events, in any order; null is none
          */
         public static Instant lastStart(List<MachineEvent> events) {
             Instant last = null;
             for (MachineEvent e : events == null ? List.<MachineEvent>of() : events) {
+                // a launch or start the platform reports as failed did not start anything
                 if (e != null && e.timestamp() != null && ("start".equals(e.type()) || "launch".equals(e.type()))
-                        && (last == null || e.timestamp().isAfter(last))) {
+                        && !"failed".equals(e.status()) && (last == null || e.timestamp().isAfter(last))) {
                     last = e.timestamp();
                 }
             }
