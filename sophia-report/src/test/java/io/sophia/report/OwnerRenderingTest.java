@@ -62,6 +62,22 @@ class OwnerRenderingTest {
     }
 
     @Test
+    void theTerminalSummaryListsWhoToCallAndSinceWhenAServiceIsUp() {
+        String text = TextSummary.render(OWNED);
+        List<String> calls = text.lines().dropWhile(l -> !l.startsWith("Call ")).takeWhile(l -> !l.startsWith("Gate "))
+                .toList();
+        assertEquals(List.of(
+                "Call       ai-platform (ai-platform@sophia.example) (P0): mcp-research, mcp-business",
+                "           frontend (#dashboard-oncall) (P0): dashboard",
+                "           nobody named: mcp-context, jobs"), calls);
+        String repo = text.lines().filter(l -> l.contains(" mcp-repo ")).findFirst().orElseThrow();
+        assertTrue(repo.endsWith("GitHub integration, up since 2025-08-22 14:12 UTC (1 d 00 h)"), repo);
+        assertFalse(TextSummary.render(ReferenceScenario.assessment()).contains("Call "), "no owners, no call list");
+        // the hostile owner's escape sequence never reaches a terminal
+        assertFalse(TextSummary.render(ReferenceScenario.hostile()).contains("\u001b"));
+    }
+
+    @Test
     void htmlHasTheColumnsTheCallsAndTheEscalationTable() {
         String html = HtmlReport.render(OWNED);
         assertTrue(html.contains("<th>Version</th><th>Up since</th><th>Owner</th></tr>"), "service table columns");
