@@ -74,6 +74,31 @@ class ServiceOwnerConfigTest {
                 () -> "expected the message to contain\n  " + expected + "\nbut it was\n  " + e.getMessage());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a team                 | "payments"                                      | true
+            a team and a contact   | {"team": "payments", "contact": "#payments"}    | true
+            a list                 | ["payments"]                                    | false
+            a number               | 42                                              | false
+            a blank team           | "  "                                            | false
+            no team                | {"contact": "#payments"}                        | false
+            a misspelt key         | {"team": "payments", "contcat": "#payments"}    | false
+            """)
+    void theShippedConfigSchemaAgreesWithTheReader(String scenario, String owner, boolean valid) throws Exception {
+        String json = "{\"deployment\": \"shop\", \"services\": [{\"id\": \"api\", \"url\": \"https://api.shop.example/\","
+                + " \"owner\": " + owner + "}]}";
+        String schema;
+        try (java.io.InputStream in = DeploymentConfig.class.getResourceAsStream(DeploymentConfig.SCHEMA_RESOURCE)) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertEquals(valid, SchemaCheck.violations(schema, json).isEmpty(), () -> SchemaCheck.violations(schema, json).toString());
+        if (valid) {
+            load("ok.json", json);
+        } else {
+            assertThrows(InputException.class, () -> load("bad.json", json));
+        }
+    }
+
     private static Owner owner(DeploymentConfig c, String id) {
         return c.deployment().service(id).orElseThrow().owner();
     }
