@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The one code path behind {@code check}, {@code demo} and {@code watch}: {@link Sophia} plans, probes and
@@ -56,6 +57,15 @@ public final class Check {
     /** Probes, diagnoses and writes the reports of {@code config} into {@code out}. */
     public static Result run(DeploymentConfig config, Path out, Clock clock, Function<String, String> env)
             throws OutputException {
+        return run(config, out, clock, env, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(DeploymentConfig, Path, Clock, Function)}, with {@code amend} applied to the assessment
+     * before the reports are written ({@code watch} adds what its own history knows).
+     */
+    public static Result run(DeploymentConfig config, Path out, Clock clock, Function<String, String> env,
+                             UnaryOperator<Assessment> amend) throws OutputException {
         // the plan first: a rule-file or gate error is reported before the output directory is touched
         ProbePlan plan = Sophia.builder(config).clock(clock).env(env).build().plan();
         prepare(out);
@@ -70,7 +80,7 @@ public final class Check {
         };
         // the timing wrapper knows nothing of the runner's timeout and budget: the report states the plan's
         Assessment ran = plan.run(timed);
-        Assessment assessment = plan.executor().probing().map(ran::withProbing).orElse(ran);
+        Assessment assessment = amend.apply(plan.executor().probing().map(ran::withProbing).orElse(ran));
         return new Result(config, assessment, write(assessment, out), Duration.ofNanos(probingNanos.get()));
     }
 

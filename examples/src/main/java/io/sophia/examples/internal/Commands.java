@@ -188,11 +188,12 @@ public final class Commands {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
+            UpSeen upSeen = new UpSeen();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;
                 }
-                Check.Result r = Check.run(config, dir, clock, env);
+                Check.Result r = Check.run(config, dir, clock, env, upSeen);
                 listeners.onRound(r.assessment());
                 exit = r.exitCode();
                 String gate = r.assessment().gate().status().name();
