@@ -145,6 +145,24 @@ class OwnerRenderingTest {
         assertFalse(HtmlReport.render(plain).contains("id=\"escalation\""));
     }
 
+    @Test
+    void aLargeFleetNamesTwelveServicesPerOwnerAndCountsTheRest() throws Exception {
+        List<ServiceHealth> services = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            services.add(new ServiceHealth("svc-" + i, null, null, false, null, io.sophia.core.Status.DOWN, null, null,
+                    "connection refused", null, i == 0 ? Owner.of("core") : null, null));
+        }
+        Assessment big = new Assessment(Assessment.SCHEMA_VERSION, "fleet", ReferenceScenario.NOW, services, List.of(),
+                List.of(), List.of(), null, List.of(), OWNED.gate());
+        String row = section(MarkdownReport.render(big), "## Escalation").stream()
+                .filter(l -> l.startsWith("| _no owner configured_")).findFirst().orElseThrow();
+        assertTrue(row.contains("`svc-12` DOWN, and 487 more |"), row);
+        assertFalse(row.contains("svc-13"), row);
+        assertTrue(HtmlReport.render(big).contains("<code>svc-12</code> DOWN, and 487 more</td>"));
+        assertEquals(499, M.readTree(JsonReport.render(big)).get("escalation").get(1).get("serviceIds").size(),
+                "report.json lists every one");
+    }
+
     private static JsonNode service(JsonNode root, String id) {
         for (JsonNode s : root.get("services")) {
             if (s.get("id").asText().equals(id)) {

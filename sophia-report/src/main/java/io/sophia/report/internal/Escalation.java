@@ -34,6 +34,15 @@ import java.util.Set;
 public record Escalation(Owner owner, Action.Priority priority, Status worst, List<ServiceHealth> services,
                          List<String> capabilities) {
 
+    /** Services named per owner in a table cell; a fleet of thousands still gives one readable row. */
+    public static final int MAX_LISTED = 12;
+
+    /** {@return ", and N more" for the services past {@link #MAX_LISTED} of {@code total}, or nothing} */
+    public static String more(int total) {
+        return total > MAX_LISTED ? ", and " + (total - MAX_LISTED) + " more" : "";
+    }
+
+    /** Copies the lists, so the record is immutable. */
     public Escalation {
         services = List.copyOf(services);
         capabilities = List.copyOf(capabilities);

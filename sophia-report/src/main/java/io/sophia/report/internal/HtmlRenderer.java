@@ -541,8 +541,8 @@ public final class HtmlRenderer {
                     .filter(x -> x.priority() == e.priority() && x.serviceIds().stream().anyMatch(e.serviceIds()::contains))
                     .findFirst().orElse(null);
             w("<tr><td>" + (e.owner() == null ? "<em>no owner configured</em>" : owner(e.owner())) + "</td><td>"
-                    + e.services().stream().map(s -> "<code>" + hc(s.id(), 80) + "</code> " + s.status().name())
-                            .collect(Collectors.joining(", "))
+                    + e.services().stream().limit(Escalation.MAX_LISTED).map(s -> "<code>" + hc(s.id(), 80) + "</code> "
+                            + s.status().name()).collect(Collectors.joining(", ")) + Escalation.more(e.services().size())
                     + "</td><td>" + (e.capabilities().isEmpty() ? "—" : e.capabilities().stream().map(c -> hc(c, 120))
                             .collect(Collectors.joining(", ")))
                     + "</td><td>" + (first == null ? "—" : e.priority() + " " + hc(first.title(), 160)

@@ -671,8 +671,9 @@ public final class MarkdownRenderer {
                     .findFirst().orElse(null);
             line("| " + (e.owner() == null ? "_no owner configured_" : "**" + inline(e.owner().team(), 120) + "**")
                     + " | " + (e.owner() == null || e.owner().contact() == null ? "—" : inline(e.owner().contact(), 160))
-                    + " | " + e.services().stream().map(s -> Formats.statusMarker(s.status()) + " " + code(s.id(), true)
-                            + " " + s.status()).collect(Collectors.joining(", "))
+                    + " | " + e.services().stream().limit(Escalation.MAX_LISTED).map(s -> Formats.statusMarker(s.status())
+                            + " " + code(s.id(), true) + " " + s.status()).collect(Collectors.joining(", "))
+                    + Escalation.more(e.services().size())
                     + " | " + (e.capabilities().isEmpty() ? "—" : e.capabilities().stream().map(c -> inline(c, 120))
                             .collect(Collectors.joining(", ")))
                     + " | " + (first == null ? "—" : e.priority() + " " + inline(first.title(), 160) + " ("
