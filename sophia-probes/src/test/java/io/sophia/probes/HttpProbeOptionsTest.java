@@ -355,6 +355,30 @@ class HttpProbeOptionsTest {
     }
 
     @Test
+    @DisplayName("a gzip bomb (64 MiB of zeros in 64 KiB) is read only up to the 1 MiB cap: an answer, no transfer time")
+    void gzipBomb() throws Exception {
+        okio.Buffer bomb = new okio.Buffer();
+        try (okio.BufferedSink gz = okio.Okio.buffer(new okio.GzipSink(bomb))) {
+            byte[] zeros = new byte[1 << 16];
+            for (int i = 0; i < 1024; i++) {
+                gz.write(zeros);
+            }
+        }
+        long compressed = bomb.size();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Encoding", "gzip")
+                .addHeader("Content-Type", "application/json").body(bomb).build());
+        server.start();
+
+        List<Observation> seen = run(HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT));
+
+        HttpCheck c = check(seen);
+        assertTrue(compressed < 1 << 20, "the bomb is small on the wire: " + compressed);
+        assertEquals(200, c.statusCode());
+        assertEquals(HttpProbe.EXCERPT_BYTES, c.bodyExcerpt().length(), "the excerpt is capped");
+        assertNull(c.timing().transfer(), "a body read only up to its cap has no transfer time");
+    }
+
+    @Test
     @DisplayName("cancelling the run closes the call: a probe waiting on a silent server returns at once")
     void cancellationClosesTheCall() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).headersDelay(1, TimeUnit.MINUTES).build());
