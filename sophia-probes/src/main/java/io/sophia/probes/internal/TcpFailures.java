@@ -77,7 +77,8 @@ public final class TcpFailures {
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             String m = lower(t);
-            if (t instanceof EOFException || m.contains("reset") || m.contains("broken pipe")
+            // "unexpected end of stream": OkHttp's words for a body or an answer cut short (Http1ExchangeCodec)
+            if (t instanceof EOFException || m.contains("reset") || m.contains("broken pipe") || m.contains("end of stream")
                     || m.contains("closed") || m.contains("eof") || m.contains("received no bytes")
                     || m.contains("abort") || t instanceof ClosedChannelException) {
                 return new Classified(FailureKind.CONNECTION_RESET, "connection reset or closed by the peer");
