@@ -258,7 +258,7 @@ class ChangeReaderTest {
     }
 
     private ChangeReader reader(int perPage, int maxPages, Duration budget) {
-        GitHubClient api = new GitHubClient(GitHubClient.newHttpClient(Duration.ofSeconds(2)), URI.create(root()), TOKEN,
+        GitHubClient api = new GitHubClient(GitHubClient.newHttpClient(), URI.create(root()), TOKEN,
                 Duration.ZERO, Deadline.after(budget), Instant::now);
         return new ChangeReader(api, REPO, perPage, maxPages, ChangeReader.DEFAULT_MAX_COMMITS, TOKEN);
     }
