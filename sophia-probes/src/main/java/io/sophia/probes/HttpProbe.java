@@ -147,7 +147,7 @@ public final class HttpProbe implements Probe {
                 for (String host : List.of("127.0.0.1", "localhost")) {
                     Service s = new Service("warm-up", "warm-up", URI.create("http://" + host + ":" + server.getLocalPort()
                             + "/"), io.sophia.core.ServiceKind.HTTP, null, true, List.of(), expect);
-                    HttpProbe probe = of(s, Duration.ofSeconds(2));
+                    HttpProbe probe = create(s, Duration.ofSeconds(2), Options.ofDefaults());
                     probe.check(ProbeContext.withTimeout(Duration.ofSeconds(2)));
                 }
             } catch (IOException | RuntimeException e) {
@@ -433,6 +433,8 @@ public final class HttpProbe implements Probe {
     private final OkHttpClient client;
     private final Request request;
     private final EnvProxy proxy;
+    /** An IP literal reached without a proxy: nothing to look up. */
+    private final boolean literalDirect;
 
     private HttpProbe(Service service, Duration timeout, URI uri, String misconfiguration, Options options,
                       OkHttpClient client, EnvProxy proxy) {
@@ -444,6 +446,7 @@ public final class HttpProbe implements Probe {
         this.client = client;
         this.proxy = proxy;
         this.request = uri == null ? null : request(uri, options);
+        this.literalDirect = uri != null && !proxy.viaProxy() && isIpLiteral(uri.getHost());
     }
 
     /**
@@ -478,6 +481,12 @@ public final class HttpProbe implements Probe {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
+        // a plan is made before its check: the stack's one-time start-up belongs here, not in a check's deadline
+        Warm.ensure();
+        return create(service, timeout, options);
+    }
+
+    private static HttpProbe create(Service service, Duration timeout, Options options) {
         URI uri;
         try {
             uri = checkUri(service);
@@ -623,7 +632,6 @@ public final class HttpProbe implements Probe {
         if (uri == null) {
             return List.of(failure(FailureKind.MISCONFIGURED, misconfiguration, null, System.nanoTime()));
         }
-        Warm.ensure(); // the stack's one-time start-up happens before the clock starts
         return check(context);
     }
 
@@ -651,8 +659,10 @@ public final class HttpProbe implements Probe {
             }
             req = req.newBuilder().header("Authorization", "Bearer " + token).build();
         }
-        // a client of this check: the name lookup is bounded by this check's deadline
-        OkHttpClient checkClient = client.newBuilder().dns(new DeadlineDns(DnsLookup.SYSTEM, deadline)).build();
+        // a name to look up (the target's, or the proxy's): a client of this check, whose lookup is bounded by
+        // this check's deadline; an IP literal reached directly needs no lookup and no client of its own
+        OkHttpClient checkClient = literalDirect ? client
+                : client.newBuilder().dns(new DeadlineDns(DnsLookup.SYSTEM, deadline)).build();
         long start = System.nanoTime();
         PhaseClock clock = new PhaseClock(start);
         Call call = checkClient.newCall(req);

@@ -131,6 +131,7 @@ public final class Sophia {
     private static final class Warm {
         static final CompletableFuture<Void> RENDERERS = BuiltIns.inBackground(() -> {
             try {
+                // the HTTP checks' stack (OkHttp, TLS): its first use would otherwise be in the first check's plan
                 HttpProbe.warmUp();
                 Assessment empty = new Assessment(Assessment.SCHEMA_VERSION, "warm-up", Instant.EPOCH, List.of(),
                         List.of(), List.of(), List.of(),
