@@ -351,6 +351,25 @@ class ChangeReaderTest {
     }
 
     @Test
+    @DisplayName("a next link back to the page just read ends the walk: no page twice, no commit twice, truncated")
+    void loopingNextLink() throws Exception {
+        serveRuns(true);
+        replay(COMPARE_PAGED, "5-r_h_g_compare_e46a9f3f.json");
+        String self = root() + "/repos/" + REPO + "/compare/" + BASE + "..." + HEAD + "?per_page=5";
+        routes.replaceAll((k, a) -> a.headers().containsKey("Link")
+                ? new Answer(a.status(), Map.of("Link", List.of("<" + self + ">; rel=\"next\"")), a.body())
+                : a);
+        JsonNode failing = failingFastRun(true);
+
+        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(5, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+
+        assertEquals(5, cs.commits().size());
+        assertEquals(5, cs.commits().stream().map(Observation.ChangedCommit::sha).distinct().count());
+        assertTrue(cs.truncated());
+        assertEquals(2, seen.size(), "one run list and the compare page once: " + seen);
+    }
+
+    @Test
     @DisplayName("a next page on another host is not followed")
     void foreignNextLink() throws Exception {
         serveRuns(true);
