@@ -49,7 +49,10 @@ import okhttp3.HttpUrl;
  * {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code RATE_LIMITED}, {@code SERVER_ERROR},
  * {@code BAD_PAYLOAD}, and the connection failures ({@code CONNECTION_REFUSED}, {@code CONNECT_TIMEOUT},
  * {@code READ_TIMEOUT}, {@code CONNECTION_RESET}, {@code DNS_FAILURE}, {@code TLS_FAILURE}). The
- * whole exchange shares the timeout given to {@link #of(Service, Duration)}.
+ * whole exchange shares the timeout given to {@link #of(Service, Duration)} (or the run's earlier
+ * deadline); a cancelled run ({@link ProbeContext#cancel()}) ends the call in flight with
+ * {@code DEADLINE_EXCEEDED}. Requests go through the library's HTTP stack (OkHttp) on the probe's own
+ * thread; an event stream is read (okhttp-sse) only until the awaited response, at most 4 MiB.
  *
  * <p>A probe instance remembers the era a server answered in, as the spec asks of clients, and
  * goes straight to {@code initialize} on its next run against a legacy server; after a failure it
