@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -64,9 +65,11 @@ public final class FlyMachinesProbe implements Probe {
     private FlyMachinesProbe(FlyConfig config, Deployment deployment) {
         this.config = Objects.requireNonNull(config, "config");
         this.deployment = deployment;
-        // the shared stack (no redirect followed: the token stays with the API), with OkHttp's retry of a
-        // pooled connection the server closed meanwhile: an API client reuses its connections
-        this.client = HttpStack.shared().newBuilder().retryOnConnectionFailure(true).build();
+        // the shared stack (no redirect followed: the token stays with the API), with a pool of its own (one
+        // API host; a fleet's checks must not share one pool's lock) and OkHttp's retry of a pooled connection
+        // the server closed meanwhile: an API client reuses its connections, across watch rounds too
+        this.client = HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(2, 1, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(true).build();
     }
 
     /**

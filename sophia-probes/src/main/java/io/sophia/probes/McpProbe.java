@@ -24,8 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
  * Talks to an MCP server over the Streamable HTTP transport the way a dual-era client does, and
@@ -78,6 +81,8 @@ public final class McpProbe implements Probe {
 
     private final Service service;
     private final Duration timeout;
+    /** Made on the first run: the stack's client with a connection pool of this probe's own. */
+    private OkHttpClient client;
     private long nextId = 1;
     /** The era this server answered in last time; the spec asks clients to cache it per origin. */
     private String knownEra;
@@ -145,8 +150,13 @@ public final class McpProbe implements Probe {
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null || httpUrl == null) {
             return List.of(failure(FailureKind.MISCONFIGURED, "an MCP url must be http(s)://host/…", null, start));
         }
-        // the shared stack follows no redirect (a 3xx is reported) and has no timeouts: each call gets the deadline's
-        McpWire wire = new McpWire(HttpStack.shared(), httpUrl, deadline);
+        if (client == null) {
+            // the shared stack follows no redirect (a 3xx is reported) and has no timeouts (each call gets the
+            // deadline's); a pool of its own, because OkHttp scans a pool's every connection under one lock and a
+            // fleet holds thousands at once; its idle connection serves the next request of the exchange only
+            client = HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS)).build();
+        }
+        McpWire wire = new McpWire(client, httpUrl, deadline);
         try {
             Observation seen;
             if (ERA_LEGACY.equals(knownEra)) {

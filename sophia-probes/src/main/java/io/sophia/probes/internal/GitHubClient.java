@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -77,11 +78,13 @@ public final class GitHubClient {
     }
 
     /**
-     * {@return the HTTP client for GitHub: the shared stack, redirects never followed by the client (this
-     * class does it, to keep the token on the API's origin), a stale pooled connection retried}
+     * {@return the HTTP client of one GitHub probe: the shared stack, redirects never followed by the client
+     * (this class does it, to keep the token on the API's origin), a connection pool of its own (the API and
+     * the log host; no lock shared with a fleet's checks), a stale pooled connection retried}
      */
     public static OkHttpClient newHttpClient() {
-        return HttpStack.shared().newBuilder().retryOnConnectionFailure(true).build();
+        return HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(true).build();
     }
 
     /**
