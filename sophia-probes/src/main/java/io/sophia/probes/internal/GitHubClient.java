@@ -96,9 +96,12 @@ public final class GitHubClient {
         private final ProbeContext.Registration cancel;
         private final InputStream body;
 
-        private Download(Response response, ProbeContext.Registration cancel) {
+        private final Call call;
+
+        private Download(Response response, ProbeContext.Registration cancel, Call call) {
             this.response = response;
             this.cancel = cancel;
+            this.call = call;
             this.body = new FilterInputStream(response.body().byteStream()) {
                 @Override
                 public void close() {
@@ -140,6 +143,9 @@ public final class GitHubClient {
         @Override
         public void close() {
             try {
+                // a body left unread (a whole log given up for its tail) is dropped with its connection; closing
+                // it as is would first spend up to 100 ms draining it to keep the connection for reuse
+                call.cancel();
                 response.close();
             } finally {
                 cancel.close();
@@ -148,7 +154,7 @@ public final class GitHubClient {
     }
 
     /** An answer and the registration that cancels its call with the run. */
-    private record Answer(Response response, ProbeContext.Registration cancel) implements Closeable {
+    private record Answer(Response response, ProbeContext.Registration cancel, Call call) implements Closeable {
         int status() {
             return response.code();
         }
@@ -188,6 +194,9 @@ public final class GitHubClient {
                 body = CappedBody.read(answer.response().body(), MAX_JSON_BYTES);
             } catch (IOException e) {
                 throw io(uri, e);
+            }
+            if (body.truncated()) {
+                answer.call().cancel(); // drop the rest with the connection rather than drain it
             }
         }
         if (body.truncated()) {
@@ -230,7 +239,7 @@ public final class GitHubClient {
             Answer answer = send(current, range);
             int status = answer.status();
             if (!isRedirect(status)) {
-                return new Download(answer.response(), answer.cancel());
+                return new Download(answer.response(), answer.cancel(), answer.call());
             }
             Optional<String> location = Optional.ofNullable(answer.headers().get("Location"));
             answer.close();
@@ -292,7 +301,7 @@ public final class GitHubClient {
                 cancel.close();
                 throw io(uri, e);
             }
-            Answer answer = new Answer(response, cancel);
+            Answer answer = new Answer(response, cancel, call);
             int status = response.code();
             if (status < 400) {
                 return answer;
