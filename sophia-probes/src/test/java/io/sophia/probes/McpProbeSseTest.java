@@ -95,6 +95,29 @@ class McpProbeSseTest {
     }
 
     @Test
+    @DisplayName("the session is ended with a DELETE before run returns, on the probe's own thread")
+    void sessionClosedBeforeRunReturns() throws Exception {
+        try (McpScriptedTestServer server = new McpScriptedTestServer(r -> {
+            if ("DELETE".equals(r.httpMethod())) {
+                return Answer.json(200, "");
+            }
+            if (r.message() == null || "server/discover".equals(r.method())) {
+                return notInitialized();
+            }
+            return "initialize".equals(r.method())
+                    ? Answer.sse(PROGRESS, result(r, initResult())).heldOpen().withHeader("Mcp-Session-Id", "s-77")
+                    : legacyOverSse(r);
+        })) {
+            List<Observation> out = probe(server, Duration.ofSeconds(20));
+            assertTrue(out.get(0) instanceof McpHandshake, out.toString());
+            McpScriptedTestServer.Received last = server.received.get(server.received.size() - 1);
+            assertEquals("DELETE", last.httpMethod(), server.received.toString());
+            assertEquals("s-77", last.header("Mcp-Session-Id"));
+            assertEquals("2025-06-18", last.header("MCP-Protocol-Version"));
+        }
+    }
+
+    @Test
     @DisplayName("a stream that drips notifications and never answers ends at the deadline as a read timeout")
     void drippingStreamEndsAtTheDeadline() throws Exception {
         try (McpScriptedTestServer server = new McpScriptedTestServer(r -> "server/discover".equals(r.method())

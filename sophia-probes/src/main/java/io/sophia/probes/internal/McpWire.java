@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -158,32 +157,30 @@ public final class McpWire {
         }
     }
 
-    /** Ends a session politely (HTTP DELETE), without waiting for the answer. */
+    /**
+     * Ends a session politely (HTTP DELETE), waiting {@code timeout} at most and never past the deadline.
+     * On the probe's own thread, like every other request: a fleet of legacy servers must not cost a
+     * thread per session being closed. Best effort: the server expires idle sessions on its own.
+     */
     public void closeSession(String sessionId, String protocolVersion, Duration timeout) {
+        long left = Math.min(deadline.remainingNanos(), timeout.toNanos());
+        if (left <= 0) {
+            return;
+        }
         try {
             Request.Builder b = new Request.Builder().url(url).delete().header("Mcp-Session-Id", sessionId);
             if (protocolVersion != null) {
                 b.header("MCP-Protocol-Version", protocolVersion);
             }
             Call call = client.newCall(b.build());
-            call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            call.enqueue(DISCARD);
-        } catch (RuntimeException ignored) {
+            call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+            try (ProbeContext.Registration r = deadline.onCancel(call::cancel); Response response = call.execute()) {
+                response.code(); // the answer does not matter
+            }
+        } catch (IOException | RuntimeException ignored) {
             // best effort: the server expires idle sessions on its own
         }
     }
-
-    private static final Callback DISCARD = new Callback() {
-        @Override
-        public void onFailure(Call call, IOException e) {
-            // best effort
-        }
-
-        @Override
-        public void onResponse(Call call, Response response) {
-            response.close();
-        }
-    };
 
     private static boolean connected(PhaseClock phases) {
         return phases.step().compareTo(PhaseClock.Step.TLS) >= 0;
