@@ -2,6 +2,7 @@ package io.sophia.report;
 
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
+import io.sophia.core.Owner;
 import io.sophia.core.Secrets;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
@@ -47,9 +48,10 @@ final class ConfigReader {
     static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
             "rules", "alerts");
     static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
-            "dependsOn", "expect", "http");
+            "dependsOn", "expect", "http", "owner");
     static final Set<String> HTTP = Set.of("headers", "tokenEnv", "trustStore", "trustStorePasswordEnv",
             "clientCertificate", "clientCertificatePasswordEnv", "redirects", "proxy");
+    static final Set<String> OWNER = Set.of("team", "contact");
     static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",
             "minCertificateDays", "versionField", "versionHeader", "healthPath");
     static final Set<String> PIPELINE = Set.of("github");
@@ -216,9 +218,10 @@ final class ConfigReader {
             if (id != null && http != null) {
                 httpSettings.put(id, http);
             }
+            Owner owner = s.get("owner").map(x -> owner(x, at + ".owner")).orElse(null);
             if (id != null && url != null) {
                 services.add(Service.builder(id, url).name(name).kind(kind).capability(capability).critical(critical)
-                        .dependsOn(dependsOn).expect(expect).build());
+                        .dependsOn(dependsOn).expect(expect).owner(owner).build());
                 graph.put(id, dependsOn);
             }
         }
@@ -323,6 +326,21 @@ final class ConfigReader {
             return null;
         }
         return resolved;
+    }
+
+    /** {@code owner: payments} (the team alone) or {@code owner: {team: payments, contact: "#payments-oncall"}}. */
+    private Owner owner(Entry e, String at) {
+        if (e.value() instanceof Scalar sc && sc.kind() == ScalarKind.STRING && !sc.text().isBlank()) {
+            return Owner.of(sc.text());
+        }
+        if (!(e.value() instanceof MapNode m)) {
+            problem(e.line(), at, "expected a team name or {team, contact}, got " + shown(e.value()));
+            return null;
+        }
+        keys(m, at, OWNER);
+        String team = required(m, at, "team").map(x -> string(x, at + ".team")).orElse(null);
+        String contact = m.get("contact").map(x -> string(x, at + ".contact")).orElse(null);
+        return team == null ? null : new Owner(team, contact);
     }
 
     private Expectations expect(Entry e, String at) {
