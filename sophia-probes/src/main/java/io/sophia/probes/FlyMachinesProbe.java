@@ -155,15 +155,8 @@ public final class FlyMachinesProbe implements Probe {
         if (url == null) {
             return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "invalid apiUrl", null, start));
         }
-        Request request;
-        try {
-            request = new Request.Builder().url(url)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .get()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            // a header value OkHttp refuses: never use its message
+        Request request = request(url, token);
+        if (request == null) {
             return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "the value of environment variable "
                     + config.tokenEnv() + " cannot be sent in an Authorization header", null, start));
         }
@@ -215,6 +208,20 @@ public final class FlyMachinesProbe implements Probe {
                 + (message == null ? "" : ": " + FlyText.mask(message, token));
         LOG.log(System.Logger.Level.DEBUG, "fly app {0}: {1}", app, detail);
         return List.of(failure(serviceId, path, kind, detail, status, start));
+    }
+
+    /** The machine list's GET with the token, or null when the token cannot be a header value. */
+    private static Request request(HttpUrl url, String token) {
+        try {
+            return new Request.Builder().url(url)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .get()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // a header value OkHttp refuses: never use its message, it may quote the value
+            return null;
+        }
     }
 
     /** The {@code error} (and {@code status}) of the API's ErrorResponse, or the body's first line. */

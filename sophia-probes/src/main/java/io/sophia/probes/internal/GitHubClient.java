@@ -274,24 +274,7 @@ public final class GitHubClient {
                 throw new ApiException(FailureKind.DEADLINE_EXCEEDED, target(uri), "the probe's time ran out before GET "
                         + path(uri), null);
             }
-            Request.Builder request = new Request.Builder().url(url).get()
-                    .header("Accept", "application/vnd.github+json")
-                    .header("X-GitHub-Api-Version", "2022-11-28")
-                    .header("User-Agent", USER_AGENT);
-            if (range != null) {
-                request.header("Range", range);
-            }
-            if (token != null && sameOrigin(uri)) {
-                try {
-                    request.header("Authorization", "Bearer " + token);
-                } catch (IllegalArgumentException e) {
-                    // OkHttp refuses the value (a character outside visible ASCII); its message is not used
-                    throw new ApiException(FailureKind.MISCONFIGURED, target(uri), "the token cannot be sent in an "
-                            + "Authorization header (it holds a character a header value cannot carry); no request was sent",
-                            null);
-                }
-            }
-            Call call = http.newCall(request.build());
+            Call call = http.newCall(request(uri, url, range));
             call.timeout().timeout(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             ProbeContext.Registration cancel = deadline.onCancel(call::cancel);
             Response response;
@@ -311,24 +294,53 @@ public final class GitHubClient {
             try (answer) {
                 message = errorMessage(response);
             }
-            if (isRateLimit(status, headers, message)) {
-                Duration wait = rateLimitWait(headers);
-                if (wait != null && rateLimitWaits < 3 && wait.compareTo(maxRetryAfter) <= 0
-                        && wait.plusMillis(100).toNanos() < deadline.remainingNanos()) {
-                    rateLimitWaits++;
-                    // the wait ends early when the run is cancelled; the loop's deadline check then stops
-                    java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
-                    try (ProbeContext.Registration r = deadline.onCancel(cancelled::countDown)) {
-                        cancelled.await(Math.max(1, wait.toNanos()), TimeUnit.NANOSECONDS);
-                    }
-                    continue;
-                }
-                throw new ApiException(FailureKind.RATE_LIMITED, target(uri), rateLimitDetail(uri, headers,
-                        message, wait), status);
+            if (!isRateLimit(status, headers, message)) {
+                throw new ApiException(Failures.ofHttpStatus(status, FailureKind.OTHER), target(uri), "GET " + path(uri)
+                        + " answered " + status + (message.isEmpty() ? "" : ": " + message) + hint(status), status);
             }
-            throw new ApiException(Failures.ofHttpStatus(status, FailureKind.OTHER), target(uri), "GET " + path(uri) + " answered " + status
-                    + (message.isEmpty() ? "" : ": " + message) + hint(status), status);
+            waitOutRateLimit(uri, status, headers, message);
         }
+    }
+
+    /** The GET of {@code uri}: GitHub's headers, the range, and the token only on the API's own origin. */
+    private Request request(URI uri, HttpUrl url, String range) throws ApiException {
+        Request.Builder request = new Request.Builder().url(url).get()
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("User-Agent", USER_AGENT);
+        if (range != null) {
+            request.header("Range", range);
+        }
+        if (token != null && sameOrigin(uri)) {
+            try {
+                request.header("Authorization", "Bearer " + token);
+            } catch (IllegalArgumentException e) {
+                // OkHttp refuses the value (a character outside visible ASCII); its message is not used
+                throw new ApiException(FailureKind.MISCONFIGURED, target(uri), "the token cannot be sent in an "
+                        + "Authorization header (it holds a character a header value cannot carry); no request was sent",
+                        null);
+            }
+        }
+        return request.build();
+    }
+
+    /**
+     * Returns after waiting out a rate limit whose wait is short enough (the caller then asks again),
+     * or throws the {@code RATE_LIMITED} failure. The wait ends early when the run is cancelled.
+     */
+    private void waitOutRateLimit(URI uri, int status, Headers headers, String message)
+            throws ApiException, InterruptedException {
+        Duration wait = rateLimitWait(headers);
+        if (wait != null && rateLimitWaits < 3 && wait.compareTo(maxRetryAfter) <= 0
+                && wait.plusMillis(100).toNanos() < deadline.remainingNanos()) {
+            rateLimitWaits++;
+            java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+            try (ProbeContext.Registration r = deadline.onCancel(cancelled::countDown)) {
+                cancelled.await(Math.max(1, wait.toNanos()), TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
+        throw new ApiException(FailureKind.RATE_LIMITED, target(uri), rateLimitDetail(uri, headers, message, wait), status);
     }
 
     private String hint(int status) {
