@@ -8,6 +8,7 @@ import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
 import io.sophia.report.GitHubActionsReport;
 import io.sophia.report.Sophia;
+import io.sophia.report.UpSinceHistory;
 import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
@@ -196,7 +197,7 @@ public final class Commands {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
-            UpSeen upSeen = new UpSeen();
+            UpSinceHistory upSeen = new UpSinceHistory();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;

@@ -1,4 +1,4 @@
-package io.sophia.examples.internal;
+package io.sophia.report;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.ServiceHealth;
@@ -10,16 +10,30 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code watch}'s own word on since when a service is up: the round in which it saw the service come up after
- * seeing it not up. A service that was up from the first round has no such moment (watch does not know when it
- * came up), so nothing is said; the platform's word (a machine's last start), when there is one, is kept.
- * Not thread-safe: one watch loop applies it to its rounds in order.
+ * What a watcher knows from its own history about since when a service is up: the round in which it saw the
+ * service come up after seeing it not up. A service that was up from the first round has no such moment (the
+ * watcher does not know when it came up), so nothing is said; the platform's word (a machine's last start), when
+ * there is one, is kept. Apply it to each round's assessment before the reports are written, as {@code sophia
+ * watch} does through {@link CheckRun#of(ProbePlan, java.nio.file.Path, UnaryOperator)}.
+ *
+ * <p>Not thread-safe: one watch loop applies it to its rounds, in order.
  */
-final class UpSeen implements UnaryOperator<Assessment> {
+public final class UpSinceHistory implements UnaryOperator<Assessment> {
 
     private final Map<String, Status> last = new HashMap<>();
     private final Map<String, Instant> since = new HashMap<>();
 
+    /** A history with no round seen yet. */
+    public UpSinceHistory() {
+    }
+
+    /**
+     * Records the round {@code a} and returns it with {@code upSince} set where this history saw a service come up
+     * and no source said since when.
+     *
+     * @param a one round's assessment; rounds are applied in order
+     * @return {@code a}, or a copy with those services' {@code upSince} set
+     */
     @Override
     public Assessment apply(Assessment a) {
         boolean changed = false;
