@@ -8,11 +8,11 @@ import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
 import io.sophia.report.GitHubActionsReport;
 import io.sophia.report.Sophia;
-import io.sophia.report.UpSinceHistory;
 import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportWriteException;
+import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.AlertsConfig;
 import io.sophia.examples.cli.MetricsEndpoint;
 import io.sophia.examples.demo.DemoFleet;
@@ -197,7 +197,7 @@ public final class Commands {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
-            UpSinceHistory upSeen = new UpSinceHistory();
+            RoundHistory upSeen = new RoundHistory();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;
