@@ -10,17 +10,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
-<<<<<<<< HEAD:sophia-report/src/main/java/io/sophia/report/UpSinceHistory.java
- * What a watcher knows from its own history about since when a service is up: the round in which it saw the
- * service come up after seeing it not up. A service that was up from the first round has no such moment (the
- * watcher does not know when it came up), so nothing is said; the platform's word (a machine's last start), when
- * there is one, is kept. Apply it to each round's assessment before the reports are written, as {@code sophia
- * watch} does through {@link CheckRun#of(ProbePlan, java.nio.file.Path, UnaryOperator)}.
- *
- * <p>Not thread-safe: one watch loop applies it to its rounds, in order.
- */
-public final class UpSinceHistory implements UnaryOperator<Assessment> {
-========
  * What a host that checks in rounds ({@code sophia watch}) knows from its own rounds: since when a service is up.
  * Apply it to each round's assessment, in order, before the reports are written
  * ({@link CheckRun#of(ProbePlan, java.nio.file.Path, java.util.function.UnaryOperator)}).
@@ -31,23 +20,10 @@ public final class UpSinceHistory implements UnaryOperator<Assessment> {
  * Not thread-safe: one watch loop applies it to its rounds in order.
  */
 public final class RoundHistory implements UnaryOperator<Assessment> {
->>>>>>>> main:sophia-report/src/main/java/io/sophia/report/RoundHistory.java
 
     private final Map<String, Status> last = new HashMap<>();
     private final Map<String, Instant> since = new HashMap<>();
 
-<<<<<<<< HEAD:sophia-report/src/main/java/io/sophia/report/UpSinceHistory.java
-    /** A history with no round seen yet. */
-    public UpSinceHistory() {
-    }
-
-    /**
-     * Records the round {@code a} and returns it with {@code upSince} set where this history saw a service come up
-     * and no source said since when.
-     *
-     * @param a one round's assessment; rounds are applied in order
-     * @return {@code a}, or a copy with those services' {@code upSince} set
-========
     /** A history that has seen no round yet. */
     public RoundHistory() {
     }
@@ -57,7 +33,6 @@ public final class RoundHistory implements UnaryOperator<Assessment> {
      *
      * @param a the round's assessment
      * @return {@code a}, with {@code upSince} set for the services seen coming up (the platform's word kept)
->>>>>>>> main:sophia-report/src/main/java/io/sophia/report/RoundHistory.java
      */
     @Override
     public Assessment apply(Assessment a) {

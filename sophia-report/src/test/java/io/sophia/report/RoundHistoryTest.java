@@ -13,11 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@code watch} says since when a service is up only when it saw it come up, and keeps the platform's word. */
-<<<<<<<< HEAD:sophia-report/src/test/java/io/sophia/report/UpSinceHistoryTest.java
-class UpSinceHistoryTest {
-========
 class RoundHistoryTest {
->>>>>>>> main:sophia-report/src/test/java/io/sophia/report/RoundHistoryTest.java
 
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
     private static final Instant PLATFORM_START = Instant.parse("2026-12-01T08:00:00Z");
@@ -36,11 +32,7 @@ class RoundHistoryTest {
 
     @Test
     void aServiceSeenComingUpIsUpSinceThatRoundUntilItGoesDownAgain() {
-<<<<<<<< HEAD:sophia-report/src/test/java/io/sophia/report/UpSinceHistoryTest.java
-        UpSinceHistory seen = new UpSinceHistory();
-========
         RoundHistory seen = new RoundHistory();
->>>>>>>> main:sophia-report/src/test/java/io/sophia/report/RoundHistoryTest.java
         Assessment first = seen.apply(round(0, Status.UP, Status.DOWN, null));
         assertNull(since(first, "api"), "up from the first round: watch does not know since when");
 
@@ -60,11 +52,7 @@ class RoundHistoryTest {
 
     @Test
     void thePlatformsWordIsKept() {
-<<<<<<<< HEAD:sophia-report/src/test/java/io/sophia/report/UpSinceHistoryTest.java
-        UpSinceHistory seen = new UpSinceHistory();
-========
         RoundHistory seen = new RoundHistory();
->>>>>>>> main:sophia-report/src/test/java/io/sophia/report/RoundHistoryTest.java
         seen.apply(round(0, Status.UP, Status.DOWN, null));
         Assessment a = seen.apply(round(1, Status.UP, Status.UP, PLATFORM_START));
         assertEquals(PLATFORM_START, since(a, "db"), "the machine's last start, not the round");
