@@ -92,6 +92,17 @@ public final class GitHubPayloads {
         return "failure".equals(c) || "timed_out".equals(c) || "startup_failure".equals(c);
     }
 
+    /**
+     * True for a job GitHub shows as {@code cancelled}. That word covers four different stops, which only the job's
+     * annotations tell apart: its time limit ("The job running on runner ... has exceeded the maximum execution time
+     * of 360 minutes."), a newer run in its concurrency group ("Canceling since a higher priority waiting request for
+     * '...' exists"), a lost runner ("The self-hosted runner: ... lost communication with the server.", "The runner
+     * has received a shutdown signal.") and a person ("The run was canceled by @user.").
+     */
+    public static boolean stopped(CiJob job) {
+        return "cancelled".equals(job.conclusion());
+    }
+
     private static void requireObject(JsonNode node, String what) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(what + " is not a JSON object");
