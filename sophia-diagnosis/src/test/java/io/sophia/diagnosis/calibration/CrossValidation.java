@@ -139,8 +139,16 @@ public final class CrossValidation {
         return out;
     }
 
-    /** Cross-validates the calibration of {@code base} on {@code scenarios}. */
+    /**
+     * Cross-validates the calibration of {@code base} on {@code scenarios}.
+     *
+     * @throws IllegalArgumentException when a scenario of a blind set is among them: the fit must never see one
+     */
     public static Result run(KnowledgeBase base, List<Scenario> scenarios) {
+        List<String> blind = scenarios.stream().filter(Scenario::blind).map(Scenario::id).limit(1).toList();
+        if (!blind.isEmpty()) {
+            throw new IllegalArgumentException("a blind scenario must not be fitted on: " + blind.get(0));
+        }
         List<Params> grid = grid();
         int n = scenarios.size();
         // the evidence of a diagnosis does not depend on the calibration: diagnose once, recalibrate per grid point
