@@ -24,20 +24,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalibrationTest {
 
-    // Measured 2026-12-03, 189 scenarios (blind h4- set excluded), grouped 5-fold CV by source family:
-    //   top-1 0.989 (0.96-1.00)  top-3 0.989  Brier 0.043  ECE 0.090 (bootstrap 0.075-0.106)  wrong above 0.9: 1
-    // The goals of issue 9 that hold (top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15) are enforced as goals; ECE <= 0.05
-    // and "no wrong top cause above 0.9" do not hold yet and get a ceiling at the measured figure. (ECE: the caps keep a
-    // one-source cause at 0.9 while the corpus, which the rules were written on, is right 99 % of the time: the
-    // calibration is deliberately underconfident here; on unseen text accuracy was 0.77 before tuning on it.)
-    // Never lower these without saying why in the commit.
+    // Measured 2026-12-03 (second session), 189 scenarios (blind h4-/h5- sets excluded), grouped 5-fold CV by family:
+    //   top-1 0.995 (0.97-1.00)  top-3 0.995  Brier 0.032  ECE 0.095 (bootstrap 0.088-0.108)  wrong above 0.9: 0
+    // Enforced as goals: top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15 and no wrong top cause stated above 0.9 (reached
+    // when a partial OOM outage stopped reading as "nothing failing"). ECE <= 0.05 is not met and gets a ceiling at
+    // the measured figure: out of fold the rules are right 99.5 % of the time and one independent source is capped at
+    // 0.9, so the top bin is underconfident by ~0.08. That cap is kept on purpose: on text the rules had never seen
+    // (blind holdout-4, n = 44) they were right 82 % of the time, its ECE at these caps was 0.069 and all but one miss
+    // sat at or below 0.9; a cap the CV alone would choose (0.97, ECE 0.037) would state those misses above 0.9.
+    // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
-    static final double CV_ECE_CEILING = 0.11;
-    static final long CV_CONFIDENT_MISSES_CEILING = 1;
+    static final double CV_ECE_CEILING = 0.10;
+    static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
-    static final double HOLDOUT3_TOP1_FLOOR = 0.87;
+    static final double HOLDOUT3_TOP1_FLOOR = 0.95;
 
     private static CalibrationEvaluation.Report report;
     private static CrossValidation.Result cv;
@@ -71,7 +73,7 @@ class CalibrationTest {
                     + " (" + g.measured() + ")");
         }
         CalibrationEvaluation.Figures f = evaluation.figures();
-        // goals that hold at the time of writing are asserted as goals; the rest as floors
+        // goals that hold at the time of writing are asserted as goals (no confident miss among them); ECE as a ceiling
         assertTrue(f.top1() >= CV_TOP1_FLOOR, "cross-validated top-1 " + f.top1() + " < " + CV_TOP1_FLOOR + where);
         assertTrue(f.top3() >= CV_TOP3_FLOOR, "cross-validated top-3 " + f.top3() + " < " + CV_TOP3_FLOOR + where);
         assertTrue(f.brier() <= CV_BRIER_CEILING, "cross-validated Brier " + f.brier() + " > " + CV_BRIER_CEILING + where);
