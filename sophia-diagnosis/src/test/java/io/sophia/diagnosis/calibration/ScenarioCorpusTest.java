@@ -182,6 +182,20 @@ class ScenarioCorpusTest {
         assertTrue(families.size() >= 12, "holdout-5 has only " + families.size() + " families: " + families);
     }
 
+    @Test
+    void the_second_public_text_tuning_set_names_family_and_source_and_covers_every_cause() {
+        List<Scenario> p2 = corpus.stream().filter(s -> s.id().startsWith("p2-")).toList();
+        assertTrue(p2.size() >= 50, "p2 has " + p2.size());
+        assertTrue(p2.stream().noneMatch(Scenario::holdout), "a p2- file is holdout");
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), p2.stream().map(Scenario::cause)
+                .collect(Collectors.toCollection(TreeSet::new)), "p2 causes");
+        for (Scenario s : p2) {
+            String text = read(s.file());
+            assertFalse(topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(topLevelValue(text, "source").isBlank(), s.id() + " has no source");
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
