@@ -24,10 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalibrationTest {
 
-    // Measured 2026-12-03 (second session), 236 scenarios (blind h4-/h5- sets excluded), grouped 5-fold CV by family:
-    //   top-1 0.996 (0.98-1.00)  top-3 1.000  Brier 0.031  ECE 0.095 (bootstrap 0.083-0.106)  wrong above 0.9: 0
-    // The 47 p2- scenarios (new origins: GitLab/Jenkins/Tekton, kaniko, Kubernetes/Helm, Heroku/Railway/Vercel, AWS)
-    // scored, before any rule was changed for them, top-1 0.404 (0.28-0.55), Brier 0.99, 13 wrong above 0.9.
+    // Measured 2026-12-03 (second session), 262 scenarios (blind h4-/h5- sets excluded), grouped 5-fold CV by family:
+    //   top-1 0.981 (0.96-0.99)  top-3 0.992  Brier 0.041  ECE 0.098 (bootstrap 0.086-0.110)  wrong above 0.9: 0
+    // The 73 p2- scenarios (new origins: GitLab/Jenkins/Tekton, kaniko, Kubernetes/Helm, Heroku/Railway/Vercel, AWS)
+    // scored, before any rule was changed for them, top-1 0.479 (0.37-0.59), Brier 0.88, 20 wrong above 0.9; its
+    // second batch (26), scored after the first batch had been worked on, top-1 0.615 (0.43-0.78), 7 wrong above 0.9.
     // Enforced as goals: top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15 and no wrong top cause stated above 0.9 (reached
     // when a partial OOM outage stopped reading as "nothing failing"). ECE <= 0.05 is not met and gets a ceiling at
     // the measured figure: out of fold the rules are right 99.5 % of the time and one independent source is capped at
