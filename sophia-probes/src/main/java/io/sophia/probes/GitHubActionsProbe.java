@@ -220,25 +220,13 @@ public final class GitHubActionsProbe implements Probe {
                         ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
                         .read(run, runJson, config.workflow()));
             }
-            boolean anyFailed = jobs.stream().anyMatch(GitHubPayloads::failed);
-            int stoppedRead = 0;
-            int stoppedLogs = 0;
-            for (CiJob job : jobs) {
-                boolean failed = GitHubPayloads.failed(job);
-                // a cancelled job's annotations say who or what stopped it (time limit, newer run, lost runner,
-                // person); its log is read too when no job failed, since the stop is then the whole story
-                boolean stopped = !failed && GitHubPayloads.stopped(job) && stoppedRead < MAX_STOPPED_JOBS_READ;
-                if (!failed && !stopped) {
-                    continue;
-                }
-                if (stopped) {
-                    stoppedRead++;
-                }
+            for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
+                    MAX_STOPPED_LOGS_READ)) {
                 if (config.readAnnotations()) {
-                    readAnnotations(api, job, out, start, token);
+                    readAnnotations(api, reading.job(), out, start, token);
                 }
-                if (config.readLogs() && (failed || !anyFailed && stoppedLogs++ < MAX_STOPPED_LOGS_READ)) {
-                    readLog(api, job, out, deadline, start, token);
+                if (config.readLogs() && reading.log()) {
+                    readLog(api, reading.job(), out, deadline, start, token);
                 }
             }
         } catch (ApiException e) {

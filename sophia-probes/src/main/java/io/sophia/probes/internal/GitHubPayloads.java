@@ -103,6 +103,35 @@ public final class GitHubPayloads {
         return "cancelled".equals(job.conclusion());
     }
 
+    /**
+     * A job whose annotations the probe reads, and whether its log too.
+     *
+     * @param job the job
+     * @param log true when its log is read as well
+     */
+    public record Reading(CiJob job, boolean log) {
+    }
+
+    /**
+     * The jobs to read beyond the jobs list, in their order: every {@link #failed} job with its log; the first
+     * {@code maxStopped} {@link #stopped cancelled} ones for their annotations (who or what stopped them), and, when
+     * no job failed, the logs of the first {@code maxStoppedLogs} of those, since the stop is then the whole story.
+     */
+    public static List<Reading> toRead(List<CiJob> jobs, int maxStopped, int maxStoppedLogs) {
+        boolean anyFailed = jobs.stream().anyMatch(GitHubPayloads::failed);
+        List<Reading> out = new ArrayList<>();
+        int stopped = 0;
+        for (CiJob job : jobs) {
+            if (failed(job)) {
+                out.add(new Reading(job, true));
+            } else if (stopped(job) && stopped < maxStopped) {
+                out.add(new Reading(job, !anyFailed && stopped < maxStoppedLogs));
+                stopped++;
+            }
+        }
+        return out;
+    }
+
     private static void requireObject(JsonNode node, String what) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(what + " is not a JSON object");
