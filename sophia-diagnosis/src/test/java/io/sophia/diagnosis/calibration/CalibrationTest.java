@@ -29,6 +29,10 @@ class CalibrationTest {
     // The 73 p2- scenarios (new origins: GitLab/Jenkins/Tekton, kaniko, Kubernetes/Helm, Heroku/Railway/Vercel, AWS)
     // scored, before any rule was changed for them, top-1 0.479 (0.37-0.59), Brier 0.88, 20 wrong above 0.9; its
     // second batch (26), scored after the first batch had been worked on, top-1 0.615 (0.43-0.78), 7 wrong above 0.9.
+    // Leaving out the log indications only a scenario's own fold uses (CrossValidation.leaveIndicationsOut, printed
+    // below as the estimate for unseen wording) gives top-1 0.798, Brier 0.346, ECE 0.080, 22 wrong above 0.9 (all of
+    // them "unknown"), close to the blind holdout-4's 0.818 / 0.249 / 0.069: there the one-source cap 0.9 has the lowest
+    // ECE of the grid (0.94: 0.107, 0.97: 0.127) and the fewest confident misses (0.94 and 0.97: 30).
     // Enforced as goals: top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15 and no wrong top cause stated above 0.9 (reached
     // when a partial OOM outage stopped reading as "nothing failing"). ECE <= 0.05 is not met and gets a ceiling at
     // the measured figure: out of fold the rules are right 99.5 % of the time and one independent source is capped at
@@ -59,15 +63,29 @@ class CalibrationTest {
         System.out.println(evaluation.text());
         System.out.println(report.render());
         System.out.println(bySet());
+        System.out.println(unseenWording(scenarios));
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("calibration-report.txt"), evaluation.text() + "\n" + report.render() + "\n"
-                    + bySet());
+                    + bySet() + unseenWording(scenarios));
             Files.writeString(target.resolve("calibration-misses.md"), report.missesMarkdown());
             Path dir = Files.createDirectories(target.resolve("evaluation"));
             Files.writeString(dir.resolve("reliability.svg"), evaluation.svg());
             Files.writeString(dir.resolve("index.html"), evaluation.html());
         }
+    }
+
+    /** The figures of {@link CrossValidation#leaveIndicationsOut}: the rules on wording they were not written from. */
+    static String unseenWording(List<Scenario> scenarios) {
+        List<Scenario> notBlind = scenarios.stream().filter(s -> !s.blind()).toList();
+        List<CalibrationEvaluation.Outcome> lio = CrossValidation.leaveIndicationsOut(KnowledgeBase.builtIn(), notBlind);
+        CalibrationEvaluation.Figures f = CalibrationEvaluation.Figures.of("lio", lio);
+        double[] ci = CalibrationEvaluation.wilson(f.top1(), f.n());
+        long confidentMisses = lio.stream().filter(o -> !o.top1() && o.confidence() > 0.9).count();
+        return String.format(java.util.Locale.ROOT, "log indications only other folds' families use left out (an "
+                + "estimate for unseen wording), n %d: top-1 %.3f (%.2f-%.2f)  top-3 %.3f  Brier %.3f  ECE %.3f  mean "
+                + "confidence %.3f  wrong above 0.9: %d%n", f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(),
+                f.meanConfidence(), confidentMisses);
     }
 
     /** Id prefixes of the sets written at different times from different origins (see the corpus README). */
