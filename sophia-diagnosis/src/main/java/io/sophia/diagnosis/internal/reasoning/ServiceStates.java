@@ -33,6 +33,8 @@ import java.util.Set;
  *     answered (then the contradiction is an anomaly, not a status). Some but not all stopped after the app's own
  *     failure (an out-of-memory kill, a crash's non-zero exit): DEGRADED, capacity is lost.</li>
  * </ul>
+ * A service that is up carries the platform's last start of its started machines as "up since", and its
+ * configured owner.
  */
 final class ServiceStates {
 
@@ -193,7 +195,19 @@ final class ServiceStates {
                     Math.min(2, r.size())));
         }
         return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
-                : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion);
+                : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion,
+                s.owner(), upSince(machines));
+    }
+
+    /**
+     * The platform's word on since when the service runs: the newest last start of its started machines (the
+     * most recent restart is when the service as users see it last came up). Null when no machine is started
+     * or none has a start event; the record drops it when the service is not up.
+     */
+    private static Instant upSince(List<Observation.PlatformMachine> machines) {
+        return machines.stream().filter(Observation.PlatformMachine::started)
+                .map(Observation.PlatformMachine::startedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
     }
 
     /**
