@@ -365,17 +365,24 @@ public final class CalibrationEvaluation {
                 }
             }
         }
-        p.merge(CauseId.UNKNOWN, Math.max(0, 1 - sum), Double::sum);
-        order.remove(CauseId.UNKNOWN);
+        // where the report states unknown's probability, the mass it leaves unstated belongs to the causes it does not
+        // list (no evidence for them) and unknown is scored at what the report says of it; where it does not state
+        // unknown, the unstated mass is "none of the listed causes", unknown
+        boolean unknownStated = order.remove(CauseId.UNKNOWN);
         order.add(CauseId.UNKNOWN); // unknown loses ties
-        for (CauseId c : CauseId.BUILT_IN) {
-            if (!order.contains(c)) {
-                order.add(c);
+        List<CauseId> unlisted = CauseId.BUILT_IN.stream().filter(c -> !order.contains(c)).toList();
+        double left = Math.max(0, 1 - sum);
+        if (unknownStated && !unlisted.isEmpty()) {
+            for (CauseId c : unlisted) {
+                p.put(c, left / unlisted.size());
             }
+        } else {
+            p.merge(CauseId.UNKNOWN, left, Double::sum);
         }
         List<CauseId> ranking = new ArrayList<>(order);
-        // stable sort: equal probabilities keep the assessment's order
+        // stable sort: equal probabilities keep the assessment's order; the unlisted causes come after the listed ones
         ranking.sort(Comparator.comparingDouble((CauseId c) -> p.get(c)).reversed());
+        ranking.addAll(unlisted);
         return new Outcome(s, Map.copyOf(p), List.copyOf(ranking), a, error);
     }
 

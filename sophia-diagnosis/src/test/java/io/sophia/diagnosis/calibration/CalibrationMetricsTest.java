@@ -50,6 +50,19 @@ class CalibrationMetricsTest {
     }
 
     @Test
+    void where_unknown_is_stated_it_is_scored_at_what_the_report_says_and_the_rest_goes_to_the_unlisted_causes() {
+        // a report that says "unknown 0.49" and lists nothing else has not said 1.0
+        var o = CalibrationEvaluation.outcome(labeled(CauseId.APP_OOM, false), ranked(CauseId.UNKNOWN, 0.49,
+                CauseId.CI_RUNNER, 0.2), null);
+        assertEquals(0.49, o.confidence(), 1e-9);
+        assertEquals(CauseId.UNKNOWN, o.predicted());
+        int unlisted = CauseId.BUILT_IN.size() - 2;
+        assertEquals(0.31 / unlisted, o.pLabel(), 1e-9);
+        assertEquals(CauseId.CI_RUNNER, o.ranking().get(1));
+        assertEquals(1.0, o.p().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+    }
+
+    @Test
     void with_nothing_ranked_unknown_takes_everything_and_wins() {
         var o = CalibrationEvaluation.outcome(labeled(CauseId.UNKNOWN, false), ranked(), null);
         assertEquals(CauseId.UNKNOWN, o.predicted());

@@ -39,6 +39,10 @@ class CalibrationTest {
     // 0.9, so the top bin is underconfident by ~0.08. That cap is kept on purpose: on text the rules had never seen
     // (blind holdout-4, n = 44) they were right 82 % of the time, its ECE at these caps was 0.069 and all but one miss
     // sat at or below 0.9; a cap the CV alone would choose (0.97, ECE 0.037) would state those misses above 0.9.
+    // 2026-12-03, later: unknown bounded by sourceCaps[0] where it leads (it led 37 times on the estimate and was right
+    // 10), and scored at the probability the report states for it: CV n = 261 top-1 0.981 -> 0.985, Brier 0.043 ->
+    // 0.051, ECE 0.091 -> 0.105, 0 wrong above 0.9 (refit evidenceScale 2.4 -> 2.0); the estimate for unseen wording
+    // top-1 0.812 -> 0.812, Brier 0.327 -> 0.278, ECE 0.070 -> 0.080, wrong above 0.9 19 -> 0.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
@@ -85,7 +89,32 @@ class CalibrationTest {
         return String.format(java.util.Locale.ROOT, "log indications only other folds' families use left out (an "
                 + "estimate for unseen wording), n %d: top-1 %.3f (%.2f-%.2f)  top-3 %.3f  Brier %.3f  ECE %.3f  mean "
                 + "confidence %.3f  wrong above 0.9: %d%n", f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(),
-                f.meanConfidence(), confidentMisses);
+                f.meanConfidence(), confidentMisses) + unknownLeads("estimate", lio) + unknownLeads("CV out of fold",
+                cv.outOfFold()) + confidentMissList(lio);
+    }
+
+    /** How often {@code unknown} is right where it leads, and how sure it says it is there. */
+    static String unknownLeads(String what, List<CalibrationEvaluation.Outcome> outcomes) {
+        List<CalibrationEvaluation.Outcome> led = outcomes.stream().filter(o -> !o.ranking().isEmpty()
+                && o.predicted().equals(CauseId.UNKNOWN)).toList();
+        long right = led.stream().filter(CalibrationEvaluation.Outcome::top1).count();
+        double conf = led.stream().mapToDouble(CalibrationEvaluation.Outcome::confidence).average().orElse(0);
+        double[] ci = CalibrationEvaluation.wilson(led.isEmpty() ? 0 : right / (double) led.size(), led.size());
+        return String.format(java.util.Locale.ROOT, "  %s: unknown leads %d times, right %d (%.2f-%.2f), mean "
+                + "confidence there %.3f%n", what, led.size(), right, ci[0], ci[1], conf);
+    }
+
+    /** The estimate's wrong top causes stated above 0.9, each with the label's probability. */
+    static String confidentMissList(List<CalibrationEvaluation.Outcome> outcomes) {
+        StringBuilder sb = new StringBuilder();
+        for (CalibrationEvaluation.Outcome o : outcomes) {
+            if (!o.ranking().isEmpty() && !o.top1() && o.confidence() > 0.9) {
+                sb.append(String.format(java.util.Locale.ROOT, "    %-64s %-22s %.3f  got %-18s %.3f%n",
+                        o.scenario().id(), o.scenario().cause().value(), o.pLabel(), o.predicted().value(),
+                        o.confidence()));
+            }
+        }
+        return sb.toString();
     }
 
     /** Id prefixes of the sets written at different times from different origins (see the corpus README). */
