@@ -164,7 +164,7 @@ final class Facts {
                     Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
                             ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
                             String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
-                            "app", m.app(), "detail", Words.clip(ev.detail(), 4000));
+                            "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state());
                     Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
                             "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
                             "detail", Words.clip(ev.detail(), LINE_MAX));
