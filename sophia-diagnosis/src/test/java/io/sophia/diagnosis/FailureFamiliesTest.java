@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * superfly/flyctl#1272 (genqlient "graphql: server returned a non-200 status code"), superfly/flyctl#2329
  * ("failed to launch VM: invalid config.guest.memory_mb"), colinhacks/zod#2792 ("Invalid environment variables"),
  * Spring's PropertyPlaceholderHelper ("Could not resolve placeholder"), CPython ("ModuleNotFoundError: No module
- * named"), the Go runtime ("panic: ").
+ * named"), the Go runtime ("panic: "), docker/cli#4170-style "x509: certificate has expired" from a deploy through a
+ * TLS-verified Docker daemon (p3-31) and superfly/flyctl#2653 ("timeout reached waiting for healthchecks to pass").
  */
 class FailureFamiliesTest {
 
@@ -96,5 +97,62 @@ class FailureFamiliesTest {
                 """);
         assertEquals(CauseId.APP_CRASH_ON_BOOT, top(a));
         assertTrue(a.topCause().orElseThrow().probability() > 0.5, a.causes().toString());
+    }
+
+    @Test
+    void aCertificateRejectedInTheLogIsATlsProblemAndALoadedCertificateIsNot() throws IOException {
+        Assessment a = deployFailsWith("""
+                ERROR: error during connect: Get "https://10.0.4.21:2376/v1.24/info": x509: certificate has expired or is not yet valid: current time 2025-05-07T03:19:44Z is after 2025-04-17T07:56:23Z
+                ##[error]Process completed with exit code 1.
+                """);
+        assertEquals(CauseId.TLS_CERTIFICATE, top(a), a.causes().toString());
+        // near miss: a line about a certificate that is fine names no certificate problem
+        Assessment fine = deployFailsWith("""
+                x509: loaded certificate for api.acme.dev
+                ##[error]Process completed with exit code 1.
+                """);
+        assertTrue(fine.causes().stream().noneMatch(c -> c.id().equals(CauseId.TLS_CERTIFICATE)), fine.causes().toString());
+    }
+
+    @Test
+    void flyctlsHealthchecksSpellingIsTheSameGenericWaitLine() throws IOException {
+        // the wait line only says the checks never passed: spelled "health checks" or "healthchecks", it is read alike
+        for (String spelling : List.of("health checks", "healthchecks")) {
+            Assessment a = deployFailsWith("Error: timeout reached waiting for " + spelling + " to pass for machine "
+                    + "0e286561f71686 failed to get VM 0e286561f71686: Get \"https://api.machines.dev/v1/apps/acme-tool/"
+                    + "machines/0e286561f71686\": net/http: request canceled\n##[error]Process completed with exit code 1.\n");
+            boolean weighed = a.causes().stream().flatMap(c -> c.evidence().stream())
+                    .anyMatch(e -> e.ruleId().equals("app.healthcheck-failing/generic-wait-line"));
+            assertTrue(weighed, spelling + ": " + a.causes());
+        }
+    }
+
+    /** dashboard down behind a critical check; its one machine in {@code state} with a start then an exit with code 0. */
+    private static Assessment machineExitedWithZero(String state) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.failure("dashboard", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"));
+        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "acme-dashboard", "0e286561f71686", "m", state,
+                false, "cdg", "registry.fly.io/acme-dashboard:v2", "ok",
+                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical", "connect: connection refused")),
+                List.of(new Observation.MachineEvent("start", "started", "flyd", Fleet.NOW.minusSeconds(60), null, null, null),
+                        new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.NOW.minusSeconds(58), 0, false, null)),
+                Fleet.NOW, Fleet.NOW.minusSeconds(60)));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static boolean weighs(Assessment a, String ruleId) {
+        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
+    }
+
+    @Test
+    void aProcessThatExitedWithZeroAndStayedStoppedIsWhyItsCheckFails() {
+        // superfly/flyctl#2653: an image without a long-running process exits at once, the check then fails
+        Assessment stopped = machineExitedWithZero("stopped");
+        assertTrue(weighs(stopped, "app.crash-on-boot/exits-by-itself"), stopped.causes().toString());
+        assertTrue(weighs(stopped, "app.healthcheck-failing/process-ended"), stopped.causes().toString());
+        // near miss: the same exit on a machine that was started again says nothing about the process now
+        Assessment restarted = machineExitedWithZero("started");
+        assertTrue(!weighs(restarted, "app.crash-on-boot/exits-by-itself")
+                && !weighs(restarted, "app.healthcheck-failing/process-ended"), restarted.causes().toString());
     }
 }
