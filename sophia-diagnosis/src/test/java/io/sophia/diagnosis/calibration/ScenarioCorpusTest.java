@@ -196,6 +196,20 @@ class ScenarioCorpusTest {
         }
     }
 
+    @Test
+    void the_third_public_text_tuning_set_names_family_and_source_and_covers_every_cause() {
+        List<Scenario> p3 = corpus.stream().filter(s -> s.id().startsWith("p3-")).toList();
+        assertTrue(p3.size() >= 40, "p3 has " + p3.size());
+        assertTrue(p3.stream().noneMatch(Scenario::holdout), "a p3- file is holdout");
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), p3.stream().map(Scenario::cause)
+                .collect(Collectors.toCollection(TreeSet::new)), "p3 causes");
+        for (Scenario s : p3) {
+            String text = read(s.file());
+            assertFalse(topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(topLevelValue(text, "source").isBlank(), s.id() + " has no source");
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
