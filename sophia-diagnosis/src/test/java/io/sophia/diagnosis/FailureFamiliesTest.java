@@ -155,4 +155,35 @@ class FailureFamiliesTest {
         assertTrue(!weighs(restarted, "app.crash-on-boot/exits-by-itself")
                 && !weighs(restarted, "app.healthcheck-failing/process-ended"), restarted.causes().toString());
     }
+
+    @Test
+    void goNamingTheResolverThatFailedItIsADnsProblemAndARefusedConnectionIsNot() throws IOException {
+        // superfly/flyctl#764: the runner's own resolver refuses the lookup
+        Assessment a = deployFailsWith("""
+                Error: Post "https://api.fly.io/graphql": dial tcp: lookup api.fly.io on [::1]:53: read udp [::1]:41022->[::1]:53: read: connection refused
+                ##[error]Process completed with exit code 1.
+                """);
+        assertEquals(CauseId.NETWORK_DNS, top(a), a.causes().toString());
+        Assessment refused = deployFailsWith("""
+                Error: Post "https://api.fly.io/graphql": dial tcp 10.0.4.21:443: connect: connection refused
+                ##[error]Process completed with exit code 1.
+                """);
+        assertTrue(refused.causes().stream().noneMatch(c -> c.id().equals(CauseId.NETWORK_DNS)), refused.causes().toString());
+    }
+
+    @Test
+    void goTimingOutOnARegistryInItsOwnWordsIsAnUnreachableRegistryAndADenialIsNot() throws IOException {
+        // docker/setup-buildx-action#64: booting BuildKit, Docker Hub does not answer in time
+        Assessment a = deployFailsWith("""
+                #1 ERROR: Error response from daemon: Get https://registry-1.docker.io/v2/: net/http: request canceled (Client.Timeout exceeded while awaiting headers)
+                ##[error]Process completed with exit code 1.
+                """);
+        assertEquals(CauseId.REGISTRY_UNAVAILABLE, top(a), a.causes().toString());
+        Assessment denied = deployFailsWith("""
+                Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password
+                ##[error]Process completed with exit code 1.
+                """);
+        assertTrue(denied.causes().stream().noneMatch(c -> c.id().equals(CauseId.REGISTRY_UNAVAILABLE)
+                && c.probability() > 0.2), denied.causes().toString());
+    }
 }
