@@ -3,11 +3,13 @@ package io.sophia.examples.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sophia.core.Assessment;
+import io.sophia.report.DeploymentConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
+import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -30,22 +32,21 @@ public final class WatchListeners implements AutoCloseable {
     /**
      * Starts what the options and config ask for.
      *
-     * @param deployment  the deployment's name
-     * @param configFile  the config, for its {@code alerts} section
+     * @param config      the config: the deployment's name and the {@code alerts} section
      * @param metricsPort the port to serve {@code /metrics} on (0 picks one), or null for no endpoint
      * @param env         reads {@code urlEnv} variables
      * @param out         where the endpoint's address is printed
      * @param err         where alert delivery failures are reported
      * @return the listeners
-     * @throws io.sophia.diagnosis.InputException when the {@code alerts} section is invalid
+     * @throws io.sophia.diagnosis.InputException when a {@code urlEnv} variable is not set or holds no URL
      * @throws IOException     when the metrics port cannot be bound
      */
-    public static WatchListeners open(String deployment, Path configFile, Integer metricsPort,
+    public static WatchListeners open(DeploymentConfig config, Integer metricsPort,
                                       Function<String, String> env, PrintStream out, PrintStream err)
             throws IOException {
-        AlertsConfig alertsConfig = AlertsConfig.read(configFile, env);
-        WebhookAlerts alerts = alertsConfig.webhooks().isEmpty() ? null
-                : new WebhookAlerts(deployment, alertsConfig.webhooks(), line -> err.println("sophia: " + line));
+        List<URI> webhooks = config.webhookUrls(env);
+        WebhookAlerts alerts = webhooks.isEmpty() ? null
+                : new WebhookAlerts(config.deployment().name(), webhooks, line -> err.println("sophia: " + line));
         SophiaMeters meters = null;
         MetricsEndpoint endpoint = null;
         if (metricsPort != null) {

@@ -183,8 +183,7 @@ public final class Commands {
         register(config, env);
         Integer port = opts.containsKey("metrics-port") ? WatchListeners.port(opts.get("metrics-port"))
                 .orElseThrow(() -> new UsageException("--metrics-port: expected a port from 0 to 65535")) : null;
-        try (WatchListeners listeners = WatchListeners.open(
-                config.deployment().name(), configFile, port, env, out, err)) {
+        try (WatchListeners listeners = WatchListeners.open(config, port, env, out, err)) {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
