@@ -19,18 +19,21 @@ import java.util.Map;
  */
 record ConfigDocument(String deployment, List<ServiceDoc> services, PipelineDoc pipeline, PlatformDoc platform,
                       ProbeDoc probe, GatePolicy gate,
-                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> rules,
+                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                      @JsonDeserialize(contentUsing = ConfigValues.ScalarText.class) List<String> rules,
                       AlertsDoc alerts) {
 
     /** One item of {@code services}. */
     record ServiceDoc(String id, String name, String url, ServiceKind kind, String capability, Boolean critical,
-                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> dependsOn,
+                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                      @JsonDeserialize(contentUsing = ConfigValues.ScalarText.class) List<String> dependsOn,
                       ExpectDoc expect) {
     }
 
     /** {@code services[].expect}. */
     record ExpectDoc(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Long> statusCodes,
-                     Duration maxLatency, String jsonField, String jsonEquals, Long minCertificateDays,
+                     Duration maxLatency, String jsonField,
+                     @JsonDeserialize(using = ConfigValues.ScalarText.class) String jsonEquals, Long minCertificateDays,
                      String versionField, String versionHeader, String healthPath) {
     }
 
@@ -39,7 +42,8 @@ record ConfigDocument(String deployment, List<ServiceDoc> services, PipelineDoc 
     }
 
     /** {@code pipeline.github}. */
-    record GitHubDoc(String apiUrl, String repository, Long runId, String workflow, String branch, String tokenEnv,
+    record GitHubDoc(String apiUrl, String repository, Long runId,
+                     @JsonDeserialize(using = ConfigValues.ScalarText.class) String workflow, String branch, String tokenEnv,
                      @JsonDeserialize(using = ConfigValues.ByteSize.class) Long maxLogBytes, Boolean allAttempts) {
     }
 

@@ -26,6 +26,7 @@ import io.sophia.report.ConfigDocument.GitHubDoc;
 import io.sophia.report.ConfigDocument.ProbeDoc;
 import io.sophia.report.ConfigDocument.ServiceDoc;
 import io.sophia.report.ConfigValues.Key;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -590,46 +591,23 @@ final class ConfigReader {
         }
     }
 
-    /** Quotes a value for a message, unless it looks like a secret. */
-    static String show(String value) {
-        return ConfigValues.show(value);
-    }
-
     /** A known token shape or a random-looking run: the one set of patterns in {@link Secrets}. */
     static boolean looksSecret(String value) {
         return Secrets.looksLikeSecret(value);
     }
 
+    /** {@code (did you mean 'x'?)} for the nearest known name, when it is near enough. */
     static String suggestion(String got, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = distance(got.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            int d = LevenshteinDistance.getDefaultInstance().apply(got.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
         return best != null && bestDistance <= Math.max(2, got.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static Optional<String> cycle(Map<String, List<String>> graph) {

@@ -51,6 +51,10 @@ final class ConfigValues {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .addModule(new SimpleModule("sophia-config")
+                    // as written, not coerced: 'true' is no boolean, 1 no boolean, true no text
+                    .addDeserializer(String.class, new Text())
+                    .addDeserializer(Boolean.class, new Flag())
+                    .addDeserializer(Long.class, new WholeNumber())
                     .addDeserializer(Duration.class, new DurationValue())
                     .addDeserializer(ServiceKind.class, new KindValue())
                     .addDeserializer(GatePolicy.class, new GateValue())
@@ -153,6 +157,65 @@ final class ConfigValues {
             problems.atValue(key, expected + ", got " + problems.shown(key));
             p.skipChildren();
             return null;
+        }
+    }
+
+    /** Text written as text. */
+    static final class Text extends Value<String> {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : reject(p, ctxt, "expected a text");
+        }
+    }
+
+    /** Any scalar as text: a workflow may be given by its id, a JSON value to compare may be a number. */
+    static final class ScalarText extends Value<String> {
+        ScalarText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return p.currentToken().isScalarValue() ? p.getText() : reject(p, ctxt, "expected a text");
+        }
+    }
+
+    /** {@code true} or {@code false} (YAML 1.1 spellings such as {@code yes} included, as the parser reads them). */
+    static final class Flag extends Value<Boolean> {
+        Flag() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken().isBoolean()) {
+                return p.getBooleanValue();
+            }
+            return reject(p, ctxt, "expected true or false");
+        }
+    }
+
+    /** A whole number, or one written as digits in quotes (a run id copied from a URL). */
+    static final class WholeNumber extends Value<Long> {
+        WholeNumber() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING && p.getText().matches("\\d{1,18}")) {
+                try {
+                    return Long.parseLong(p.getText());
+                } catch (NumberFormatException e) {
+                    // too large: the message below
+                }
+            }
+            return reject(p, ctxt, "expected a whole number");
         }
     }
 
@@ -326,18 +389,6 @@ final class ConfigValues {
                     + "; allowed: " + String.join(", ", known));
             p.skipChildren();
             return true;
-        }
-
-        @Override
-        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
-                                             String failureMsg) throws IOException {
-            return reject(ctxt, ctxt.getParser(), targetType);
-        }
-
-        @Override
-        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
-                                             String failureMsg) throws IOException {
-            return reject(ctxt, ctxt.getParser(), targetType);
         }
 
         @Override

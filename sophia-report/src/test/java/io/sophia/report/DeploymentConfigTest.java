@@ -282,6 +282,10 @@ class DeploymentConfigTest {
         assertEquals(64L << 20, load("a.yaml", head + "    maxLogBytes: 64MiB\n").github().maxLogBytes());
         assertEquals(512_000L, load("b.yaml", head + "    maxLogBytes: 512KB\n").github().maxLogBytes());
         assertEquals(1536L << 10, load("c.yaml", head + "    maxLogBytes: 1.5 MiB\n").github().maxLogBytes());
+        assertEquals(17L, load("r.yaml", head.replace("runId: 1", "runId: '17'")).github().runId(),
+                "a run id in quotes, as copied from a URL");
+        assertEquals("123456", load("w.yaml", head.replace("runId: 1", "workflow: 123456")).github().workflow(),
+                "a workflow by its numeric id");
         assertEquals(1_048_576L, load("d.yaml", head + "    maxLogBytes: 1048576\n").github().maxLogBytes());
         assertEquals(2L << 30, load("e.yaml", head + "    maxLogBytes: 2gib\n").github().maxLogBytes());
         DeploymentConfig all = load("f.yaml", head + "    allAttempts: true\n");
@@ -472,6 +476,14 @@ class DeploymentConfigTest {
                 Arguments.of(head + "  - id: b\n    url: http://127.0.0.1:9/\n    dependsOn: [{id: a}]\n",
                         "line 7: services[1].dependsOn[0]: expected a text, got a mapping"),
                 Arguments.of(head + "    name:\n", "line 5: services[0].name: expected a value, got nothing"),
+                // values as written, not coerced by the binder
+                Arguments.of(head + "    critical: 1\n", "line 5: services[0].critical: expected true or false, got '1'"),
+                Arguments.of(head + "    critical: 'true'\n",
+                        "line 5: services[0].critical: expected true or false, got 'true'"),
+                Arguments.of("deployment: x\nservices:\n  - id: 5\n    url: http://127.0.0.1:9/\n",
+                        "line 3: services[0].id: expected a text, got '5'"),
+                Arguments.of(head + "pipeline: {github: {repository: o/r, runId: 99999999999999999999}}\n",
+                        "line 5: pipeline.github.runId: expected a whole number, got '99999999999999999999'"),
                 Arguments.of(head + "platform:\n  fly:\n    apps: [a]\n",
                         "line 7: platform.fly.apps: expected a mapping (key: value), got a list"),
                 Arguments.of(head + "platform:\n  fly:\n    apps: {a: app-a}\n    region: ams\n",
