@@ -406,6 +406,7 @@ class DeploymentConfigTest {
                 ok.webhookUrls(Map.of("SLACK_WEBHOOK_URL", slack)::get));
         assertEquals(List.of(slack), ok.secretValues(Map.of("SLACK_WEBHOOK_URL", slack)::get),
                 "a webhook URL held in a variable is masked like a token");
+        assertFalse(ok.toString().contains("alerts.example.com"), "a webhook URL is not printed: " + ok);
         InputException unset = assertThrows(InputException.class, () -> ok.webhookUrls(name -> null));
         assertTrue(unset.getMessage().endsWith("ok.yaml: alerts.webhooks[1].urlEnv: the environment variable"
                 + " SLACK_WEBHOOK_URL is not set"), unset.getMessage());
