@@ -46,10 +46,9 @@ final class ConfigValues {
     private static final long MIN_LOG_BYTES = 1L << 10;
     private static final long MAX_LOG_BYTES = 64L << 30;
 
-    /** Databind for config documents: records, unknown keys are errors, no float truncated to a whole number. */
+    /** Databind for config documents: records; an unknown key is an error (handed to {@link Handler}). */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .addModule(new SimpleModule("sophia-config")
                     // as written, not coerced: 'true' is no boolean, 1 no boolean, true no text
                     .addDeserializer(String.class, new Text())
