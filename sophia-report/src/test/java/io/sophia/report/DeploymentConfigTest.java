@@ -506,6 +506,29 @@ class DeploymentConfigTest {
     }
 
     @Test
+    void aJsonConfigsProblemsNameTheirLinesToo() {
+        InputException e = assertThrows(InputException.class, () -> load("bad.json", """
+                {
+                  "deployment": "x",
+                  "services": [
+                    {"id": "a", "url": "http://127.0.0.1:9/",
+                     "critical": "yes",
+                     "expect": {"statusCodes": [200], "maxLatncy": "1s"}}
+                  ],
+                  "probe": {"retries": 2.5}
+                }
+                """));
+        assertEquals(List.of(
+                        "services[0].critical: expected true or false, got 'yes'",
+                        "services[0].expect.maxLatncy: unknown key (did you mean 'maxLatency'?); allowed: healthPath,"
+                                + " jsonEquals, jsonField, maxLatency, minCertificateDays, statusCodes, versionField,"
+                                + " versionHeader",
+                        "probe.retries: expected a whole number, got '2.5'"),
+                e.problems().stream().map(p -> p.key() + ": " + p.message()).toList());
+        assertEquals(List.of(5, 6, 8), e.problems().stream().map(InputException.Problem::line).toList());
+    }
+
+    @Test
     void aTokenWhereATypedValueGoesIsNeverEchoed() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
         InputException e = assertThrows(InputException.class, () -> load("t.yaml", """
