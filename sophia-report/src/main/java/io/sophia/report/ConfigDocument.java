@@ -27,7 +27,15 @@ record ConfigDocument(String deployment, List<ServiceDoc> services, PipelineDoc 
     record ServiceDoc(String id, String name, String url, ServiceKind kind, String capability, Boolean critical,
                       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                       @JsonDeserialize(contentUsing = ConfigValues.ScalarText.class) List<String> dependsOn,
-                      ExpectDoc expect) {
+                      ExpectDoc expect, HttpDoc http) {
+    }
+
+    /** {@code services[].http}: what the service's HTTP checks send and trust. */
+    record HttpDoc(@JsonDeserialize(contentUsing = ConfigValues.ScalarText.class) Map<String, String> headers,
+                   String tokenEnv, String trustStore, String trustStorePasswordEnv, String clientCertificate,
+                   String clientCertificatePasswordEnv,
+                   @JsonDeserialize(using = ConfigValues.ScalarText.class) String redirects,
+                   @JsonDeserialize(using = ConfigValues.ScalarText.class) String proxy) {
     }
 
     /** {@code services[].expect}. */

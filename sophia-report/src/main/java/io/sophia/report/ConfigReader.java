@@ -20,9 +20,11 @@ import io.sophia.diagnosis.InputTree.ListNode;
 import io.sophia.diagnosis.InputTree.MapNode;
 import io.sophia.diagnosis.InputTree.Node;
 import io.sophia.diagnosis.InputTree.Scalar;
+import io.sophia.probes.HttpProbe;
 import io.sophia.report.ConfigDocument.ExpectDoc;
 import io.sophia.report.ConfigDocument.FlyDoc;
 import io.sophia.report.ConfigDocument.GitHubDoc;
+import io.sophia.report.ConfigDocument.HttpDoc;
 import io.sophia.report.ConfigDocument.ProbeDoc;
 import io.sophia.report.ConfigDocument.ServiceDoc;
 import io.sophia.report.ConfigValues.Key;
@@ -126,7 +128,8 @@ final class ConfigReader {
         if (problems.absent(deploymentKey)) {
             problems.atValue(deploymentKey, "missing; name the deployment (deployment: my-app)");
         }
-        List<Service> services = services(doc.services());
+        Map<String, DeploymentConfig.HttpSettings> http = new LinkedHashMap<>();
+        List<Service> services = services(doc.services(), http);
         DeploymentConfig.GitHub github = doc.pipeline() == null ? null : github(doc.pipeline().github());
         DeploymentConfig.Fly fly = doc.platform() == null ? null : fly(doc.platform().fly(), services);
         DeploymentConfig.ProbeSettings probe = probe(doc.probe());
@@ -137,10 +140,10 @@ final class ConfigReader {
             return null;
         }
         return new DeploymentConfig(Optional.of(path), new Deployment(name, services), github, fly, probe, gate,
-                rules, alerts);
+                rules, http, alerts);
     }
 
-    private List<Service> services(List<ServiceDoc> docs) {
+    private List<Service> services(List<ServiceDoc> docs, Map<String, DeploymentConfig.HttpSettings> http) {
         Key at = Key.ROOT.child("services");
         if (problems.absent(at)) {
             problems.atValue(at, "missing; list the services to probe");
@@ -200,6 +203,10 @@ final class ConfigReader {
             String name = text(sk.child("name"), s.name());
             String capability = text(sk.child("capability"), s.capability());
             Expectations expect = s.expect() == null ? Expectations.DEFAULT : expect(sk.child("expect"), s.expect());
+            DeploymentConfig.HttpSettings httpSettings = s.http() == null ? null : http(sk.child("http"), s.http());
+            if (id != null && httpSettings != null) {
+                http.put(id, httpSettings);
+            }
             if (id != null && url != null) {
                 services.add(Service.builder(id, url).name(name).kind(kind).capability(capability)
                         .critical(Boolean.TRUE.equals(s.critical())).dependsOn(dependsOn).expect(expect).build());
@@ -211,6 +218,58 @@ final class ConfigReader {
             cycle(graph).ifPresent(c -> problems.atKey(at, "dependsOn forms a cycle: " + c));
         }
         return services;
+    }
+
+    /** A service's {@code http} section; files are resolved against the config file's directory. */
+    private DeploymentConfig.HttpSettings http(Key at, HttpDoc h) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> given = h.headers() == null ? Map.of() : h.headers();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            Key key = at.child("headers").child(e.getKey());
+            String value = text(key, e.getValue());
+            if (value == null) {
+                continue;
+            }
+            if (looksSecret(value)) {
+                // a credential in the file would be in every copy of it: it belongs in tokenEnv
+                problems.atKey(key, "looks like a credential; put it in an environment variable and name it in "
+                        + at.child("tokenEnv"));
+                continue;
+            }
+            try {
+                HttpProbe.Options.custom().header(e.getKey(), value);
+                headers.put(e.getKey(), value);
+            } catch (IllegalArgumentException ex) {
+                problems.atKey(key, String.valueOf(ex.getMessage()));
+            }
+        }
+        HttpProbe.Redirects redirects = HttpProbe.Redirects.NONE;
+        int maxRedirects = 0;
+        Key rk = at.child("redirects");
+        String r = text(rk, h.redirects());
+        if (r != null && r.matches("\\d{1,9}")) {
+            Long max = range(rk, Long.parseLong(r), 0, 20);
+            if (max != null && max > 0) {
+                redirects = HttpProbe.Redirects.ANY;
+                maxRedirects = max.intValue();
+            }
+        } else if ("same-host".equals(r)) {
+            redirects = HttpProbe.Redirects.SAME_HOST;
+            maxRedirects = 5;
+        } else if (r != null && !"none".equals(r)) {
+            problems.atValue(rk, "expected none, same-host or a number from 0 to 20, got " + ConfigValues.show(r));
+        }
+        String proxy = text(at.child("proxy"), h.proxy());
+        if (proxy != null && !proxy.equals("env") && !proxy.equals("none")) {
+            problems.atKey(at.child("proxy"), "expected env (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) or none, got "
+                    + ConfigValues.show(proxy));
+        }
+        return new DeploymentConfig.HttpSettings(headers, envName(at.child("tokenEnv"), h.tokenEnv()),
+                file(at.child("trustStore"), h.trustStore(), "file not found: "),
+                envName(at.child("trustStorePasswordEnv"), h.trustStorePasswordEnv()),
+                file(at.child("clientCertificate"), h.clientCertificate(), "file not found: "),
+                envName(at.child("clientCertificatePasswordEnv"), h.clientCertificatePasswordEnv()),
+                redirects, maxRedirects, !"none".equals(proxy));
     }
 
     private Expectations expect(Key at, ExpectDoc e) {
@@ -321,31 +380,35 @@ final class ConfigReader {
     }
 
     private List<Path> rules(List<String> given) {
-        if (given == null) {
-            return List.of();
-        }
-        Path base = path.toAbsolutePath().getParent();
         List<Path> out = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            Key key = Key.ROOT.child("rules").at(i);
-            String p = text(key, given.get(i));
-            if (p == null) {
-                continue;
+        for (int i = 0; given != null && i < given.size(); i++) {
+            Path resolved = file(Key.ROOT.child("rules").at(i), given.get(i), "rule file not found: ");
+            if (resolved != null) {
+                out.add(resolved);
             }
-            Path resolved;
-            try {
-                resolved = base == null ? Path.of(p) : base.resolve(p);
-            } catch (java.nio.file.InvalidPathException ex) {
-                problems.atValue(key, "not a valid path: " + ConfigValues.show(p));
-                continue;
-            }
-            if (!Files.isRegularFile(resolved)) {
-                problems.atValue(key, "rule file not found: " + resolved);
-                continue;
-            }
-            out.add(resolved);
         }
         return out;
+    }
+
+    /** A file named in the config, resolved against the config's directory; it must exist (its content is never read here). */
+    private Path file(Key key, String value, String notFound) {
+        String p = text(key, value);
+        if (p == null) {
+            return null;
+        }
+        Path base = path.toAbsolutePath().getParent();
+        Path resolved;
+        try {
+            resolved = base == null ? Path.of(p) : base.resolve(p);
+        } catch (java.nio.file.InvalidPathException ex) {
+            problems.atValue(key, "not a valid path: " + ConfigValues.show(p));
+            return null;
+        }
+        if (!Files.isRegularFile(resolved)) {
+            problems.atValue(key, notFound + resolved);
+            return null;
+        }
+        return resolved;
     }
 
     private DeploymentConfig.Alerts alerts(ConfigDocument.AlertsDoc a) {

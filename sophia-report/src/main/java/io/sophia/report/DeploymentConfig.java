@@ -36,6 +36,14 @@ import java.util.Optional;
  *   github: {repository: owner/name, runId: 17176258341, tokenEnv: GITHUB_TOKEN}
  * platform:
  *   fly: {tokenEnv: FLY_API_TOKEN, apps: {mcp-repo: sophiaai-mcp-repo-v2}}
+ *     http:                     # HTTP checks: headers, a token, TLS material, redirects (all optional)
+ *       headers: {X-Tenant: acme}
+ *       tokenEnv: ORDERS_TOKEN  # sent as Authorization: Bearer; redacted everywhere
+ *       trustStore: certs/ca.pem
+ *       clientCertificate: certs/client.p12
+ *       clientCertificatePasswordEnv: CLIENT_P12_PASSWORD
+ *       redirects: same-host    # none (default), same-host, or N: follow up to N to any host
+ *       proxy: env              # env (default: HTTPS_PROXY, HTTP_PROXY, NO_PROXY) or none
  * probe: {timeout: 2s, retries: 1}
  * gate: {...}                   # the diagnosis' gate policy (GatePolicy.fromMap), read with the config
  * rules: [rules/extra.yaml]     # knowledge-base rule files, relative to this file
@@ -58,10 +66,12 @@ import java.util.Optional;
  * @param gate       the gate policy of the {@code gate} section (read once, when the config is read; the
  *                   defaults when absent)
  * @param rules      rule files, resolved against the config file's directory
+ * @param http       the {@code http} settings of services that have them, by service id
  * @param alerts     where {@code sophia watch} posts its alerts ({@link Alerts#NONE} when absent)
  */
 public record DeploymentConfig(Optional<Path> source, Deployment deployment, GitHub github, Fly fly,
-                               ProbeSettings probe, GatePolicy gate, List<Path> rules, Alerts alerts) {
+                               ProbeSettings probe, GatePolicy gate, List<Path> rules, Map<String, HttpSettings> http,
+                               Alerts alerts) {
 
     /** Class-path resource of the config's JSON Schema (draft 2020-12). */
     public static final String SCHEMA_RESOURCE = "/io/sophia/report/config.schema.json";
@@ -80,6 +90,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param probe      timeouts and retries
      * @param gate       the gate policy; null for the defaults
      * @param rules      rule files, resolved against the config file's directory
+     * @param http       the {@code http} settings of services that have them, by service id; null for none
      * @param alerts     where {@code sophia watch} posts its alerts; null for none
      */
     public DeploymentConfig {
@@ -88,8 +99,79 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         probe = Objects.requireNonNullElse(probe, ProbeSettings.DEFAULTS);
         gate = Objects.requireNonNullElse(gate, GatePolicy.defaults());
         rules = List.copyOf(Objects.requireNonNullElse(rules, List.of()));
+        // file order: the config reads back as written
+        http = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(http, Map.of())));
         alerts = Objects.requireNonNullElse(alerts, Alerts.NONE);
     }
+
+    /**
+     * {@return this config with the HTTP settings {@code settings} for the service {@code serviceId}}
+     *
+     * @param serviceId the service's id
+     * @param settings  its HTTP settings
+     */
+    public DeploymentConfig withHttp(String serviceId, HttpSettings settings) {
+        Map<String, HttpSettings> all = new LinkedHashMap<>(http);
+        all.put(Objects.requireNonNull(serviceId, "serviceId"), Objects.requireNonNull(settings, "settings"));
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, all, alerts);
+    }
+
+    /**
+     * The {@code http} section of a service: what its HTTP checks send and trust.
+     *
+     * @param headers                      extra request headers (not for credentials: use {@code tokenEnv})
+     * @param tokenEnv                     environment variable whose value is sent as {@code Authorization: Bearer};
+     *                                     redacted in every output; null for none
+     * @param trustStore                   PEM or PKCS12 file of trusted certificates, or null for the JVM's
+     * @param trustStorePasswordEnv        environment variable with the PKCS12 trust store's password, or null
+     * @param clientCertificate            PKCS12 file, or PEM with certificate and PKCS#8 key (mTLS), or null
+     * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password, or null
+     * @param redirects                    which redirects are followed
+     * @param maxRedirects                 the most followed
+     * @param proxyFromEnv                 whether {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} apply
+     */
+    public record HttpSettings(Map<String, String> headers, String tokenEnv, Path trustStore,
+                               String trustStorePasswordEnv, Path clientCertificate,
+                               String clientCertificatePasswordEnv, io.sophia.probes.HttpProbe.Redirects redirects,
+                               int maxRedirects, boolean proxyFromEnv) {
+        /** No headers, token or TLS material, no redirects followed, proxy from the environment. */
+        public static final HttpSettings DEFAULTS = new HttpSettings(Map.of(), null, null, null, null, null,
+                io.sophia.probes.HttpProbe.Redirects.NONE, 0, true);
+
+        /**
+         * Canonical constructor: copies the headers.
+         *
+         * @param headers                      extra request headers
+         * @param tokenEnv                     the token's environment variable, or null
+         * @param trustStore                   the trust store file, or null
+         * @param trustStorePasswordEnv        the trust store password's environment variable, or null
+         * @param clientCertificate            the client certificate file, or null
+         * @param clientCertificatePasswordEnv the client certificate password's environment variable, or null
+         * @param redirects                    which redirects are followed
+         * @param maxRedirects                 the most followed
+         * @param proxyFromEnv                 whether the proxy variables apply
+         */
+        public HttpSettings {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(headers, Map.of())));
+            redirects = Objects.requireNonNullElse(redirects, io.sophia.probes.HttpProbe.Redirects.NONE);
+        }
+
+        /**
+         * {@return the probe options of these settings}
+         *
+         * @param env reads the token, password and proxy variables
+         */
+        public io.sophia.probes.HttpProbe.Options options(java.util.function.Function<String, String> env) {
+            io.sophia.probes.HttpProbe.Options.Builder b = io.sophia.probes.HttpProbe.Options.custom()
+                    .env(env).proxyFromEnv(proxyFromEnv).bearerTokenEnv(tokenEnv)
+                    .trustStore(trustStore).trustStorePasswordEnv(trustStorePasswordEnv)
+                    .clientCertificate(clientCertificate).clientCertificatePasswordEnv(clientCertificatePasswordEnv)
+                    .redirects(redirects, maxRedirects);
+            headers.forEach(b::header);
+            return b.build();
+        }
+    }
+
 
     /**
      * {@return a config of {@code deployment} alone: no CI or platform source, default probe settings and gate}
@@ -98,7 +180,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      */
     public static DeploymentConfig of(Deployment deployment) {
         return new DeploymentConfig(Optional.empty(), deployment, null, null, ProbeSettings.DEFAULTS,
-                GatePolicy.defaults(), List.of(), Alerts.NONE);
+                GatePolicy.defaults(), List.of(), Map.of(), Alerts.NONE);
     }
 
     /**
@@ -107,7 +189,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param github the github
      */
     public DeploymentConfig withGitHub(GitHub github) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, alerts);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -116,7 +198,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param fly the fly
      */
     public DeploymentConfig withFly(Fly fly) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, alerts);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -125,7 +207,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param probe the probe
      */
     public DeploymentConfig withProbe(ProbeSettings probe) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, alerts);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -134,7 +216,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param gate the gate policy
      */
     public DeploymentConfig withGate(GatePolicy gate) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, alerts);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -143,7 +225,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param alerts where {@code sophia watch} posts its alerts
      */
     public DeploymentConfig withAlerts(Alerts alerts) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, alerts);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -152,7 +234,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param rules the rules
      */
     public DeploymentConfig withRules(List<Path> rules) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, alerts);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /** {@return how errors name this config: its file as the user named it, or {@code config} when built in code} */
@@ -490,6 +572,11 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
         if (fly != null) {
             names.add(fly.tokenEnv() != null ? fly.tokenEnv() : DEFAULT_FLY_TOKEN_ENV);
+        }
+        for (HttpSettings h : http.values()) {
+            if (h.tokenEnv() != null) {
+                names.add(h.tokenEnv());
+            }
         }
         // a webhook URL held in a variable is a secret too (a Slack incoming webhook's path is its credential)
         alerts.webhooks().stream().map(Webhook::urlEnv).filter(Objects::nonNull).forEach(names::add);

@@ -25,6 +25,7 @@ class ConfigSchemaKeysTest {
         assertEquals(components(ConfigDocument.class), keys(schema));
         assertEquals(components(ConfigDocument.ServiceDoc.class), keys(defs.get("service")));
         assertEquals(components(ConfigDocument.ExpectDoc.class), keys(defs.get("service").get("properties").get("expect")));
+        assertEquals(components(ConfigDocument.HttpDoc.class), keys(defs.get("service").get("properties").get("http")));
         assertEquals(components(ConfigDocument.PipelineDoc.class), keys(props.get("pipeline")));
         assertEquals(components(ConfigDocument.GitHubDoc.class), keys(defs.get("github")));
         assertEquals(components(ConfigDocument.PlatformDoc.class), keys(props.get("platform")));

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
-import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.Diagnosis;
+import io.sophia.report.WebhookAlerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +47,10 @@ class WebhookAlertsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2025-08-23T14:12:55Z");
     private static final Deployment SHOP = new Deployment("shop", List.of(
-            new Service("api", "API", URI.create("https://api.shop.example/health"), ServiceKind.HTTP, "Checkout",
-                    true, List.of("db"), Expectations.DEFAULT),
-            new Service("db", "DB", URI.create("https://db.shop.example/health"), ServiceKind.HTTP, "Orders", true,
-                    List.of(), Expectations.DEFAULT)));
+            Service.builder("api", "https://api.shop.example/health").name("API").capability("Checkout")
+                    .critical().dependsOn("db").build(),
+            Service.builder("db", "https://db.shop.example/health").name("DB").capability("Orders")
+                    .critical().build()));
 
     @TempDir
     Path tmp;

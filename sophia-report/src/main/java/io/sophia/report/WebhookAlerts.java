@@ -1,4 +1,4 @@
-package io.sophia.examples.cli;
+package io.sophia.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The alerts of {@code sophia watch}: after each round, one alert per transition (a service changes
+ * Alerts on what changed between two checks of a deployment, as {@code sophia watch} sends them: after each round, one alert per transition (a service changes
  * status, the top cause changes, the gate changes) is POSTed as JSON to every configured webhook. The
  * JSON carries a Slack-compatible {@code text} (so a Slack or Mattermost incoming webhook shows it as is)
  * and the transition's fields for other receivers.
@@ -35,6 +35,15 @@ import java.util.function.Consumer;
  * 429 or 5xx) is retried with exponential backoff (1 s, 2 s, 4 s by default, {@value #ATTEMPTS} attempts);
  * a 4xx other than 429 is not retried. Failures are reported through the warning sink without the webhook's
  * URL, which carries its credential. The first round only sets the baseline.
+ *
+ * <pre>{@code
+ * try (WebhookAlerts alerts = new WebhookAlerts("shop", List.of(URI.create("https://hooks.example/sophia")),
+ *         System.err::println)) {
+ *     alerts.onRound(sophia.check());   // each round; the first only sets the baseline
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Stability: public API.
  */
 public final class WebhookAlerts implements AutoCloseable {
 
@@ -79,8 +88,17 @@ public final class WebhookAlerts implements AutoCloseable {
         this(deployment, webhooks, warnings, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
-    WebhookAlerts(String deployment, List<URI> webhooks, Consumer<String> warnings, Duration firstBackoff,
-                  Duration requestTimeout) {
+    /**
+     * Alerts to {@code webhooks} with this backoff and request timeout.
+     *
+     * @param deployment     the deployment's name, in every alert
+     * @param webhooks       the URLs to POST to
+     * @param warnings       where delivery failures are reported (one line each, no URL)
+     * @param firstBackoff   the wait before the first retry, doubled before each further one
+     * @param requestTimeout the connect and request timeout of one post
+     */
+    public WebhookAlerts(String deployment, List<URI> webhooks, Consumer<String> warnings, Duration firstBackoff,
+                         Duration requestTimeout) {
         this.deployment = Objects.requireNonNull(deployment, "deployment");
         this.webhooks = List.copyOf(webhooks);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
