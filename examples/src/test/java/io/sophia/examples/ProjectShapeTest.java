@@ -140,7 +140,6 @@ class ProjectShapeTest {
             Map.entry("LineReader.next", DEBT),
             Map.entry("LiteralMatcher.LiteralMatcher", DEBT),
             Map.entry("LogScan.accept", DEBT),
-            Map.entry("ConfigReader.services", DEBT),
             Map.entry("TextSummary.render", DEBT),
             Map.entry("MarkdownRenderer.pipeline", DEBT),
             Map.entry("MarkdownRenderer.changes", DEBT),

@@ -165,41 +165,11 @@ final class ConfigReader {
             if (s == null) {
                 continue; // reported while binding
             }
-            String id = required(sk.child("id"), s.id());
-            if (id != null && !ID.matcher(id).matches()) {
-                problems.atKey(sk.child("id"), "expected letters, digits, '.', '_' or '-' (at most 63), got "
-                        + ConfigValues.show(id));
-                id = null;
-            }
-            if (id != null) {
-                Key first = ids.putIfAbsent(id, sk.child("id"));
-                if (first != null) {
-                    problems.atKey(sk.child("id"), "duplicate id '" + id + "' (first defined at line "
-                            + problems.keyLine(first) + ")");
-                    id = null;
-                }
-            }
+            String id = id(sk.child("id"), s.id(), ids);
             ServiceKind kind = s.kind() == null ? ServiceKind.HTTP : s.kind();
             String urlText = required(sk.child("url"), s.url());
             URI url = urlText == null ? null : serviceUrl(sk.child("url"), urlText, kind);
-            List<String> dependsOn = new ArrayList<>();
-            List<String> deps = s.dependsOn() == null ? List.of() : s.dependsOn();
-            for (int j = 0; j < deps.size(); j++) {
-                String dep = text(sk.child("dependsOn").at(j), deps.get(j));
-                if (dep == null) {
-                    continue;
-                }
-                dependsOn.add(dep);
-                Key dk = sk.child("dependsOn").at(j);
-                String self = id;
-                dependsChecks.add(() -> {
-                    if (!ids.containsKey(dep)) {
-                        problems.atValue(dk, "'" + dep + "' is not the id of a service" + suggestion(dep, ids.keySet()));
-                    } else if (dep.equals(self)) {
-                        problems.atValue(dk, "a service cannot depend on itself");
-                    }
-                });
-            }
+            List<String> dependsOn = dependsOn(sk.child("dependsOn"), s.dependsOn(), id, ids, dependsChecks);
             String name = text(sk.child("name"), s.name());
             String capability = text(sk.child("capability"), s.capability());
             Expectations expect = s.expect() == null ? Expectations.DEFAULT : expect(sk.child("expect"), s.expect());
@@ -218,6 +188,42 @@ final class ConfigReader {
             cycle(graph).ifPresent(c -> problems.atKey(at, "dependsOn forms a cycle: " + c));
         }
         return services;
+    }
+
+    /** A service's id: the pattern of ids, unique in the file (null when not). */
+    private String id(Key key, String value, Map<String, Key> ids) {
+        String id = required(key, value);
+        if (id != null && !ID.matcher(id).matches()) {
+            problems.atKey(key, "expected letters, digits, '.', '_' or '-' (at most 63), got " + ConfigValues.show(id));
+            return null;
+        }
+        Key first = id == null ? null : ids.putIfAbsent(id, key);
+        if (first != null) {
+            problems.atKey(key, "duplicate id '" + id + "' (first defined at line " + problems.keyLine(first) + ")");
+            return null;
+        }
+        return id;
+    }
+
+    /** A service's {@code dependsOn}; each id is checked once every service's id is known ({@code checks}). */
+    private List<String> dependsOn(Key at, List<String> given, String self, Map<String, Key> ids, List<Runnable> checks) {
+        List<String> dependsOn = new ArrayList<>();
+        for (int j = 0; given != null && j < given.size(); j++) {
+            Key key = at.at(j);
+            String dep = text(key, given.get(j));
+            if (dep == null) {
+                continue;
+            }
+            dependsOn.add(dep);
+            checks.add(() -> {
+                if (!ids.containsKey(dep)) {
+                    problems.atValue(key, "'" + dep + "' is not the id of a service" + suggestion(dep, ids.keySet()));
+                } else if (dep.equals(self)) {
+                    problems.atValue(key, "a service cannot depend on itself");
+                }
+            });
+        }
+        return dependsOn;
     }
 
     /** A service's {@code http} section; files are resolved against the config file's directory. */
