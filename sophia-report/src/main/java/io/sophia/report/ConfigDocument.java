@@ -27,7 +27,12 @@ record ConfigDocument(String deployment, List<ServiceDoc> services, PipelineDoc 
     record ServiceDoc(String id, String name, String url, ServiceKind kind, String capability, Boolean critical,
                       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                       @JsonDeserialize(contentUsing = ConfigValues.ScalarText.class) List<String> dependsOn,
-                      ExpectDoc expect, HttpDoc http) {
+                      ExpectDoc expect, HttpDoc http,
+                      @JsonDeserialize(using = ConfigValues.OwnerValue.class) OwnerDoc owner) {
+    }
+
+    /** {@code services[].owner}: {@code {team, contact}}, or the team alone ({@code owner: payments}). */
+    record OwnerDoc(String team, String contact) {
     }
 
     /** {@code services[].http}: what the service's HTTP checks send and trust. */

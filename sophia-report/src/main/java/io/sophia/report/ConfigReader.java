@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
+import io.sophia.core.Owner;
 import io.sophia.core.Secrets;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
@@ -177,9 +178,11 @@ final class ConfigReader {
             if (id != null && httpSettings != null) {
                 http.put(id, httpSettings);
             }
+            Owner owner = s.owner() == null ? null : owner(sk.child("owner"), s.owner());
             if (id != null && url != null) {
                 services.add(Service.builder(id, url).name(name).kind(kind).capability(capability)
-                        .critical(Boolean.TRUE.equals(s.critical())).dependsOn(dependsOn).expect(expect).build());
+                        .critical(Boolean.TRUE.equals(s.critical())).dependsOn(dependsOn).expect(expect)
+                        .owner(owner).build());
                 graph.put(id, dependsOn);
             }
         }
@@ -224,6 +227,15 @@ final class ConfigReader {
             });
         }
         return dependsOn;
+    }
+
+    /** {@code owner: payments} (the team alone) or {@code owner: {team: payments, contact: "#payments-oncall"}}. */
+    private Owner owner(Key at, ConfigDocument.OwnerDoc o) {
+        Key teamKey = at.child("team");
+        // the team alone is the owner's text, not a team key of its own
+        String team = o.team() != null ? text(teamKey, o.team()) : required(teamKey, null);
+        String contact = text(at.child("contact"), o.contact());
+        return team == null ? null : new Owner(team, contact);
     }
 
     /** A service's {@code http} section; files are resolved against the config file's directory. */

@@ -318,6 +318,25 @@ final class ConfigValues {
         }
     }
 
+    /** An owner: the team alone, as text, or {@code {team, contact}}. */
+    static final class OwnerValue extends Value<ConfigDocument.OwnerDoc> {
+        OwnerValue() {
+            super(ConfigDocument.OwnerDoc.class);
+        }
+
+        @Override
+        public ConfigDocument.OwnerDoc deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                return new ConfigDocument.OwnerDoc(p.getText(), null);
+            }
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                // the record's own binding: this reader is the property's, not the type's
+                return ctxt.readValue(p, ConfigDocument.OwnerDoc.class);
+            }
+            return reject(p, ctxt, "expected a team name or {team, contact}");
+        }
+    }
+
     /** A webhook: its URL, or {@code {urlEnv: NAME}}, the variable that holds it. The URL is never echoed. */
     static final class WebhookValue extends Value<DeploymentConfig.Webhook> {
         WebhookValue() {

@@ -26,6 +26,8 @@ class ConfigSchemaKeysTest {
         assertEquals(components(ConfigDocument.ServiceDoc.class), keys(defs.get("service")));
         assertEquals(components(ConfigDocument.ExpectDoc.class), keys(defs.get("service").get("properties").get("expect")));
         assertEquals(components(ConfigDocument.HttpDoc.class), keys(defs.get("service").get("properties").get("http")));
+        assertEquals(components(ConfigDocument.OwnerDoc.class),
+                keys(defs.get("service").get("properties").get("owner").get("oneOf").get(1)));
         assertEquals(components(ConfigDocument.PipelineDoc.class), keys(props.get("pipeline")));
         assertEquals(components(ConfigDocument.GitHubDoc.class), keys(defs.get("github")));
         assertEquals(components(ConfigDocument.PlatformDoc.class), keys(props.get("platform")));
