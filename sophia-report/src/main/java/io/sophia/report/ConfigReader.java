@@ -240,27 +240,7 @@ final class ConfigReader {
 
     /** A service's {@code http} section; files are resolved against the config file's directory. */
     private DeploymentConfig.HttpSettings http(Key at, HttpDoc h) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        Map<String, String> given = h.headers() == null ? Map.of() : h.headers();
-        for (Map.Entry<String, String> e : given.entrySet()) {
-            Key key = at.child("headers").child(e.getKey());
-            String value = text(key, e.getValue());
-            if (value == null) {
-                continue;
-            }
-            if (looksSecret(value)) {
-                // a credential in the file would be in every copy of it: it belongs in tokenEnv
-                problems.atKey(key, "looks like a credential; put it in an environment variable and name it in "
-                        + at.child("tokenEnv"));
-                continue;
-            }
-            try {
-                HttpProbe.Options.custom().header(e.getKey(), value);
-                headers.put(e.getKey(), value);
-            } catch (IllegalArgumentException ex) {
-                problems.atKey(key, String.valueOf(ex.getMessage()));
-            }
-        }
+        Map<String, String> headers = headers(at, h.headers() == null ? Map.of() : h.headers());
         HttpProbe.Redirects redirects = HttpProbe.Redirects.NONE;
         int maxRedirects = 0;
         Key rk = at.child("redirects");
@@ -288,6 +268,31 @@ final class ConfigReader {
                 file(at.child("clientCertificate"), h.clientCertificate(), "file not found: "),
                 envName(at.child("clientCertificatePasswordEnv"), h.clientCertificatePasswordEnv()),
                 redirects, maxRedirects, !"none".equals(proxy));
+    }
+
+    /** {@code headers: {Name: value}}: one line each, and no credential (that belongs in tokenEnv). */
+    private Map<String, String> headers(Key at, Map<String, String> given) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            Key key = at.child("headers").child(e.getKey());
+            String value = text(key, e.getValue());
+            if (value == null) {
+                continue;
+            }
+            if (looksSecret(value)) {
+                // a credential in the file would be in every copy of it: it belongs in tokenEnv
+                problems.atKey(key, "looks like a credential; put it in an environment variable and name it in "
+                        + at.child("tokenEnv"));
+                continue;
+            }
+            try {
+                HttpProbe.Options.custom().header(e.getKey(), value);
+                headers.put(e.getKey(), value);
+            } catch (IllegalArgumentException ex) {
+                problems.atKey(key, String.valueOf(ex.getMessage()));
+            }
+        }
+        return headers;
     }
 
     private Expectations expect(Key at, ExpectDoc e) {
