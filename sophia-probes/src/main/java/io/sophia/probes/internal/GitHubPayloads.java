@@ -167,7 +167,7 @@ public final class GitHubPayloads {
 
     /**
      * True for a job GitHub shows as {@code cancelled}. That word covers four different stops, which only the job's
-     * annotations tell apart: its time limit ("The job running on runner ... has exceeded the maximum execution time
+     * annotations and its check run's output tell apart: its time limit ("The job running on runner ... has exceeded the maximum execution time
      * of 360 minutes."), a newer run in its concurrency group ("Canceling since a higher priority waiting request for
      * '...' exists"), a lost runner ("The self-hosted runner: ... lost communication with the server.", "The runner
      * has received a shutdown signal.") and a person ("The run was canceled by @user.").
