@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -56,6 +57,10 @@ public final class Failures {
             }
             if (c instanceof NoRouteToHostException) {
                 return FailureKind.CONNECTION_REFUSED;
+            }
+            if (c instanceof ProtocolException) {
+                // garbage where an HTTP answer belongs: a bad status line, a header too big
+                return FailureKind.BAD_PAYLOAD;
             }
             if (c instanceof EOFException) {
                 return FailureKind.CONNECTION_RESET;

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -73,6 +74,12 @@ public final class TcpFailures {
                     return new Classified(FailureKind.CONNECT_TIMEOUT, "network unreachable");
                 }
                 return new Classified(FailureKind.CONNECTION_REFUSED, "connection refused");
+            }
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException) {
+                // garbage where an HTTP answer belongs: a bad status line, a header too big (the chaos suite's)
+                return new Classified(FailureKind.BAD_PAYLOAD, "not a valid HTTP answer: " + message(t));
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
