@@ -55,7 +55,7 @@ public final class Diagnosis implements Diagnoser {
     private Diagnosis(Builder b) {
         this.knowledgeBase = b.knowledgeBase;
         this.gatePolicy = b.gatePolicy;
-        this.reasoner = new Reasoner(knowledgeBase, gatePolicy);
+        this.reasoner = new Reasoner(EngineInput.knowledge(knowledgeBase), EngineInput.gate(gatePolicy));
     }
 
     /** {@return the built-in knowledge base and the default gate} */

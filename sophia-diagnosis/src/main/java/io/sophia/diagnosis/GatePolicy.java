@@ -1,6 +1,8 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Secrets;
+import io.sophia.diagnosis.internal.reasoning.GateRules;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,21 +60,21 @@ import java.util.Optional;
 public final class GatePolicy {
 
     /** Criterion: every critical service is UP. Criterion ids are spelled as the gate reports them. */
-    public static final String CRITICAL_SERVICES_UP = "critical-services-up";
+    public static final String CRITICAL_SERVICES_UP = GateRules.CRITICAL_SERVICES_UP;
     /** Criterion: the deploy run concluded success. */
-    public static final String PIPELINE_SUCCEEDED = "pipeline-succeeded";
+    public static final String PIPELINE_SUCCEEDED = GateRules.PIPELINE_SUCCEEDED;
     /** Criterion: every service is UP. */
-    public static final String ALL_SERVICES_UP = "all-services-up";
+    public static final String ALL_SERVICES_UP = GateRules.ALL_SERVICES_UP;
     /** Criterion: the CI and platform sources were readable. */
-    public static final String SOURCES_READABLE = "sources-readable";
+    public static final String SOURCES_READABLE = GateRules.SOURCES_READABLE;
     /** Criterion: no certificate expires soon. */
-    public static final String TLS_NOT_EXPIRING = "tls-not-expiring";
+    public static final String TLS_NOT_EXPIRING = GateRules.TLS_NOT_EXPIRING;
     /** Criterion: enough services are UP. */
-    public static final String MIN_AVAILABILITY = "min-availability";
+    public static final String MIN_AVAILABILITY = GateRules.MIN_AVAILABILITY;
     /** Criterion: no cause is too probable. */
-    public static final String MAX_CAUSE_PROBABILITY = "max-cause-probability";
+    public static final String MAX_CAUSE_PROBABILITY = GateRules.MAX_CAUSE_PROBABILITY;
     /** The criterion the gate adds when score thresholds are enabled. */
-    public static final String SCORE = "score";
+    public static final String SCORE = GateRules.SCORE;
 
     /**
      * Score thresholds in percent, Keptn-style: the score must reach {@code pass} for the gate to

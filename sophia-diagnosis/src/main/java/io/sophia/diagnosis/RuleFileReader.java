@@ -335,6 +335,19 @@ final class RuleFileReader {
         }
         r.line = keyLine;
         r.path = path;
+        FactTypes.Type type = mergeWhen(r, e, keyLine, path);
+        mergeConditions(r, e, type, path);
+        mergeCounting(r, e, keyLine, path);
+        mergeTexts(r, e, keyLine, path, type);
+        if (e.containsKey("when") || e.containsKey("match") || e.containsKey("pattern") || e.containsKey("atLeast")
+                || e.containsKey("atMost")) {
+            // a changed fact type must still fit the attributes kept from the base rule
+            recheckAttributes(r, type, keyLine, path);
+        }
+    }
+
+    /** The rule's fact type: the file's {@code when}, else the base rule's; a new rule must name one. */
+    private FactTypes.Type mergeWhen(RuleDraft r, Map<String, Node> e, int keyLine, String path) {
         if (e.containsKey("when")) {
             String when = text(e.get("when"), path + ".when", 40);
             if (FactTypes.get(when) == null) {
@@ -347,7 +360,11 @@ final class RuleFileReader {
             throw InputException.of(file, keyLine, path + ".when", "a new rule needs 'when' (one of "
                     + FactTypes.names() + ")");
         }
-        FactTypes.Type type = FactTypes.get(r.when);
+        return FactTypes.get(r.when);
+    }
+
+    /** {@code match}, {@code pattern}, {@code atLeast} and {@code atMost}: which facts the rule matches. */
+    private void mergeConditions(RuleDraft r, Map<String, Node> e, FactTypes.Type type, String path) {
         if (e.containsKey("match")) {
             MapNode mm = map(e.get("match"), path + ".match");
             Map<String, List<String>> match = new TreeMap<>();
@@ -359,20 +376,7 @@ final class RuleFileReader {
             r.match = match;
         }
         if (e.containsKey("pattern")) {
-            MapNode pm = map(e.get("pattern"), path + ".pattern");
-            Map<String, String> pattern = new TreeMap<>();
-            for (Map.Entry<String, Node> pe : pm.asMap().entrySet()) {
-                String key = path + ".pattern." + pe.getKey();
-                attribute(type, pe.getKey(), pm.keyLines().get(pe.getKey()), key);
-                String regex = text(pe.getValue(), key, RegexGuard.MAX_LENGTH + 1);
-                try {
-                    RegexGuard.compile(regex);
-                } catch (IllegalArgumentException ex) {
-                    throw InputException.of(file, pe.getValue().line(), key, ex.getMessage());
-                }
-                pattern.put(pe.getKey(), regex);
-            }
-            r.pattern = pattern;
+            r.pattern = patterns(map(e.get("pattern"), path + ".pattern"), path + ".pattern", type);
         }
         if (e.containsKey("atLeast")) {
             r.atLeast = bounds(e.get("atLeast"), path + ".atLeast", type);
@@ -380,6 +384,26 @@ final class RuleFileReader {
         if (e.containsKey("atMost")) {
             r.atMost = bounds(e.get("atMost"), path + ".atMost", type);
         }
+    }
+
+    private Map<String, String> patterns(MapNode pm, String path, FactTypes.Type type) {
+        Map<String, String> pattern = new TreeMap<>();
+        for (Map.Entry<String, Node> pe : pm.asMap().entrySet()) {
+            String key = path + "." + pe.getKey();
+            attribute(type, pe.getKey(), pm.keyLines().get(pe.getKey()), key);
+            String regex = text(pe.getValue(), key, RegexGuard.MAX_LENGTH + 1);
+            try {
+                RegexGuard.compile(regex);
+            } catch (IllegalArgumentException ex) {
+                throw InputException.of(file, pe.getValue().line(), key, ex.getMessage());
+            }
+            pattern.put(pe.getKey(), regex);
+        }
+        return pattern;
+    }
+
+    /** {@code group}, {@code weak}, {@code minCount} and {@code lr}: how the rule's matches count. */
+    private void mergeCounting(RuleDraft r, Map<String, Node> e, int keyLine, String path) {
         if (e.containsKey("group")) {
             Node g = e.get("group");
             r.group = g instanceof Scalar sc && sc.value() == null ? null : text(g, path + ".group", 60);
@@ -406,6 +430,9 @@ final class RuleFileReader {
         if (r.lr == null) {
             throw InputException.of(file, keyLine, path + ".lr", "a new rule needs 'lr' (its likelihood ratio)");
         }
+    }
+
+    private void mergeTexts(RuleDraft r, Map<String, Node> e, int keyLine, String path, FactTypes.Type type) {
         if (e.containsKey("text")) {
             r.text = template(e.get("text"), path + ".text", type);
         }
@@ -416,21 +443,20 @@ final class RuleFileReader {
             Node t = e.get("textMany");
             r.textMany = t instanceof Scalar s && s.value() == null ? null : template(t, path + ".textMany", type);
         }
-        if (e.containsKey("when") || e.containsKey("match") || e.containsKey("pattern") || e.containsKey("atLeast")
-                || e.containsKey("atMost")) {
-            // a changed fact type must still fit the attributes kept from the base rule
-            for (String a : r.match.keySet()) {
-                attribute(type, a, keyLine, path + ".match." + a);
-            }
-            for (String a : r.pattern.keySet()) {
-                attribute(type, a, keyLine, path + ".pattern." + a);
-            }
-            for (String a : r.atLeast.keySet()) {
-                attribute(type, a, keyLine, path + ".atLeast." + a);
-            }
-            for (String a : r.atMost.keySet()) {
-                attribute(type, a, keyLine, path + ".atMost." + a);
-            }
+    }
+
+    private void recheckAttributes(RuleDraft r, FactTypes.Type type, int keyLine, String path) {
+        for (String a : r.match.keySet()) {
+            attribute(type, a, keyLine, path + ".match." + a);
+        }
+        for (String a : r.pattern.keySet()) {
+            attribute(type, a, keyLine, path + ".pattern." + a);
+        }
+        for (String a : r.atLeast.keySet()) {
+            attribute(type, a, keyLine, path + ".atLeast." + a);
+        }
+        for (String a : r.atMost.keySet()) {
+            attribute(type, a, keyLine, path + ".atMost." + a);
         }
     }
 

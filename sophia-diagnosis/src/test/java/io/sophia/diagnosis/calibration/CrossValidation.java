@@ -3,6 +3,7 @@ package io.sophia.diagnosis.calibration;
 import io.sophia.core.Confidence;
 import io.sophia.core.RankedCause;
 import io.sophia.diagnosis.Diagnosis;
+import io.sophia.diagnosis.EngineAccess;
 import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.internal.reasoning.Calibration;
 
@@ -145,7 +146,7 @@ public final class CrossValidation {
         // the evidence of a diagnosis does not depend on the calibration: diagnose once, recalibrate per grid point
         List<List<Calibration.Term>> terms = new ArrayList<>();
         for (Scenario s : scenarios) {
-            terms.add(Calibration.terms(base, s.deployment(), s.observations(), s.at()));
+            terms.add(Calibration.terms(EngineAccess.knowledge(base), s.deployment(), s.observations(), s.at()));
         }
         List<List<CalibrationEvaluation.Outcome>> byPoint = new ArrayList<>();
         double[][] brier = new double[grid.size()][n];
@@ -192,7 +193,7 @@ public final class CrossValidation {
         if (terms.isEmpty()) {
             return CalibrationEvaluation.outcome(s, List.of(), null, null);
         }
-        double[] p = Calibration.probabilities(terms, settings);
+        double[] p = Calibration.probabilities(terms, EngineAccess.settings(settings));
         List<RankedCause> causes = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             Calibration.Term t = terms.get(i);

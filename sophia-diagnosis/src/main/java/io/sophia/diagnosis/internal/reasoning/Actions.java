@@ -7,7 +7,6 @@ import io.sophia.core.CauseId;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
-import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.internal.kb.Template;
 
 import java.time.Duration;
@@ -34,7 +33,7 @@ final class Actions {
     private record Planned(Action action, int rank, int seq) {
     }
 
-    static List<Action> plan(KnowledgeBase kb, Inference.Result inference, List<Anomaly> anomalies,
+    static List<Action> plan(Knowledge kb, Inference.Result inference, List<Anomaly> anomalies,
                              List<Observation> observations, GateDecision gate) {
         List<Planned> planned = new ArrayList<>();
         int seq = 0;
@@ -53,7 +52,7 @@ final class Actions {
                                 + ", then add what you learn to a rule file.", c.id(), c.serviceIds()), rank, seq++));
                 continue;
             }
-            KnowledgeBase.Cause cause = kb.cause(c.id()).orElse(null);
+            Knowledge.Cause cause = kb.cause(c.id()).orElse(null);
             if (cause == null) {
                 continue;
             }
@@ -67,7 +66,7 @@ final class Actions {
             if (vars.getOrDefault("services", "").isEmpty()) {
                 vars.put("services", "the failing services");
             }
-            for (KnowledgeBase.Remedy r : cause.actions()) {
+            for (Knowledge.Remedy r : cause.actions()) {
                 Action.Priority p = rank == 0 ? r.priority() : demote(r.priority());
                 Duration within = rank == 0 ? r.within() : max(r.within(), window(p));
                 planned.add(new Planned(new Action(p, within, Template.render(r.title(), vars),

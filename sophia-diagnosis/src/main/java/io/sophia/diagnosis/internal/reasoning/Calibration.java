@@ -5,7 +5,6 @@ import io.sophia.core.Deployment;
 import io.sophia.core.Evidence;
 import io.sophia.core.Observation;
 import io.sophia.core.ServiceHealth;
-import io.sophia.diagnosis.KnowledgeBase;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class Calibration {
      * The terms of the diagnosis {@code kb} makes of these observations, {@code unknown} last, or an empty list
      * when nothing is failing (then nothing is to be explained).
      */
-    public static List<Term> terms(KnowledgeBase kb, Deployment deployment, List<Observation> input, Instant now) {
+    public static List<Term> terms(Knowledge kb, Deployment deployment, List<Observation> input, Instant now) {
         List<Observation> observations = input.stream().filter(Objects::nonNull).toList();
         Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
         if (!Reasoner.somethingFailing(observations, health)) {
@@ -69,7 +68,7 @@ public final class Calibration {
     }
 
     /** The probabilities of {@code terms} (unknown last) under {@code settings}, in the same order. */
-    public static double[] probabilities(List<Term> terms, KnowledgeBase.Settings settings) {
+    public static double[] probabilities(List<Term> terms, Knowledge.Settings settings) {
         int n = terms.size();
         double[] prior = new double[n];
         double[] sums = new double[n];
@@ -83,7 +82,7 @@ public final class Calibration {
     }
 
     /** The probabilities; arrays index the causes, the last entry is {@code unknown}. */
-    static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, KnowledgeBase.Settings settings) {
+    static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, Knowledge.Settings settings) {
         int n = prior.length;
         double scale = settings.evidenceScale();
         double[] logOdds = new double[n];

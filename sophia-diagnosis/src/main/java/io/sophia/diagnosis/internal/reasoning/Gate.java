@@ -7,34 +7,33 @@ import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.diagnosis.GatePolicy;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** Evaluates a {@link GatePolicy}: Keptn-style scoring, key criteria block. */
+/** Evaluates a gate policy ({@link GateRules}): Keptn-style scoring, key criteria block. */
 final class Gate {
 
     private Gate() {
     }
 
-    static GateDecision evaluate(GatePolicy policy, Collection<ServiceHealth> services, List<Observation> observations,
+    static GateDecision evaluate(GateRules policy, Collection<ServiceHealth> services, List<Observation> observations,
                                  List<RankedCause> causes, Impact impact) {
         List<GateDecision.Criterion> criteria = new ArrayList<>();
-        for (GatePolicy.CriterionSpec spec : policy.criteria()) {
+        for (GateRules.Criterion spec : policy.criteria()) {
             if (!spec.enabled()) {
                 continue;
             }
             criteria.add(switch (spec.id()) {
-                case GatePolicy.CRITICAL_SERVICES_UP -> criticalUp(spec, services);
-                case GatePolicy.PIPELINE_SUCCEEDED -> pipeline(spec, observations);
-                case GatePolicy.ALL_SERVICES_UP -> allUp(spec, services);
-                case GatePolicy.SOURCES_READABLE -> sources(spec, policy.sources(), observations);
-                case GatePolicy.TLS_NOT_EXPIRING -> tls(spec, observations);
-                case GatePolicy.MIN_AVAILABILITY -> availability(spec, impact);
-                case GatePolicy.MAX_CAUSE_PROBABILITY -> maxCause(spec, causes);
+                case GateRules.CRITICAL_SERVICES_UP -> criticalUp(spec, services);
+                case GateRules.PIPELINE_SUCCEEDED -> pipeline(spec, observations);
+                case GateRules.ALL_SERVICES_UP -> allUp(spec, services);
+                case GateRules.SOURCES_READABLE -> sources(spec, policy.sources(), observations);
+                case GateRules.TLS_NOT_EXPIRING -> tls(spec, observations);
+                case GateRules.MIN_AVAILABILITY -> availability(spec, impact);
+                case GateRules.MAX_CAUSE_PROBABILITY -> maxCause(spec, causes);
                 default -> throw new IllegalStateException(spec.id());
             });
         }
@@ -65,20 +64,20 @@ final class Gate {
     }
 
     /** The score judged by the thresholds: a key criterion of weight 0, so it blocks below warning, warns below pass. */
-    private static GateDecision.Criterion score(GatePolicy.ScoreThresholds t, double score) {
+    private static GateDecision.Criterion score(GateRules.Thresholds t, double score) {
         GateDecision.Outcome o = score + 1e-9 >= t.pass() ? GateDecision.Outcome.PASS
                 : score + 1e-9 >= t.warning() ? GateDecision.Outcome.WARN : GateDecision.Outcome.FAIL;
-        return new GateDecision.Criterion(GatePolicy.SCORE, "The gate score reaches the pass threshold", true, 0, o,
+        return new GateDecision.Criterion(GateRules.SCORE, "The gate score reaches the pass threshold", true, 0, o,
                 String.format(Locale.ROOT, "%.1f %%", score), String.format(Locale.ROOT, "pass at %.1f %%, warning at %.1f %%",
                 t.pass(), t.warning()));
     }
 
-    private static GateDecision.Criterion criterion(GatePolicy.CriterionSpec spec, String description,
+    private static GateDecision.Criterion criterion(GateRules.Criterion spec, String description,
                                                     GateDecision.Outcome outcome, String value, String threshold) {
         return new GateDecision.Criterion(spec.id(), description, spec.key(), spec.weight(), outcome, value, threshold);
     }
 
-    private static GateDecision.Criterion criticalUp(GatePolicy.CriterionSpec spec, Collection<ServiceHealth> services) {
+    private static GateDecision.Criterion criticalUp(GateRules.Criterion spec, Collection<ServiceHealth> services) {
         String d = "Every critical service is UP";
         List<ServiceHealth> critical = services.stream().filter(ServiceHealth::critical).toList();
         if (critical.isEmpty()) {
@@ -87,12 +86,12 @@ final class Gate {
         return everyUp(spec, d, critical, "critical services", "every critical service UP");
     }
 
-    private static GateDecision.Criterion allUp(GatePolicy.CriterionSpec spec, Collection<ServiceHealth> services) {
+    private static GateDecision.Criterion allUp(GateRules.Criterion spec, Collection<ServiceHealth> services) {
         return everyUp(spec, "Every service is UP", services, "services", "every service UP");
     }
 
     /** PASS when all of {@code services} are UP, WARN when those that are not are only DEGRADED, else FAIL. */
-    private static GateDecision.Criterion everyUp(GatePolicy.CriterionSpec spec, String description,
+    private static GateDecision.Criterion everyUp(GateRules.Criterion spec, String description,
                                                   Collection<ServiceHealth> services, String noun, String threshold) {
         List<ServiceHealth> notUp = services.stream().filter(h -> h.status() != Status.UP).toList();
         boolean onlyDegraded = notUp.stream().allMatch(h -> h.status() == Status.DEGRADED);
@@ -107,7 +106,7 @@ final class Gate {
         return Words.list(list.stream().map(h -> h.id() + " " + h.status()).toList(), 8);
     }
 
-    private static GateDecision.Criterion pipeline(GatePolicy.CriterionSpec spec, List<Observation> observations) {
+    private static GateDecision.Criterion pipeline(GateRules.Criterion spec, List<Observation> observations) {
         String d = "The deploy run concluded success";
         Observation.CiRun run = null;
         for (Observation o : observations) {
@@ -131,7 +130,7 @@ final class Gate {
                 name + " concluded " + run.conclusion(), threshold);
     }
 
-    private static GateDecision.Criterion sources(GatePolicy.CriterionSpec spec, List<String> sources,
+    private static GateDecision.Criterion sources(GateRules.Criterion spec, List<String> sources,
                                                   List<Observation> observations) {
         String d = "The CI and platform sources could be read";
         List<String> failures = new ArrayList<>();
@@ -149,7 +148,7 @@ final class Gate {
                 "no probe failure from " + String.join(", ", sources));
     }
 
-    private static GateDecision.Criterion tls(GatePolicy.CriterionSpec spec, List<Observation> observations) {
+    private static GateDecision.Criterion tls(GateRules.Criterion spec, List<Observation> observations) {
         int days = (int) spec.threshold();
         String d = "No TLS certificate expires within " + days + " days";
         List<String> soon = new ArrayList<>();
@@ -171,7 +170,7 @@ final class Gate {
                 "at least " + days + " days to expiry");
     }
 
-    private static GateDecision.Criterion availability(GatePolicy.CriterionSpec spec, Impact impact) {
+    private static GateDecision.Criterion availability(GateRules.Criterion spec, Impact impact) {
         String t = String.format(Locale.ROOT, "%.1f%%", spec.threshold());
         String d = "At least " + t + " of the services are UP";
         boolean ok = impact.availabilityPercent() + 1e-9 >= spec.threshold();
@@ -180,7 +179,7 @@ final class Gate {
                         impact.totalServices()), "at least " + t);
     }
 
-    private static GateDecision.Criterion maxCause(GatePolicy.CriterionSpec spec, List<RankedCause> causes) {
+    private static GateDecision.Criterion maxCause(GateRules.Criterion spec, List<RankedCause> causes) {
         String t = Words.percent(spec.threshold());
         String d = "No diagnosed cause is more probable than " + t;
         RankedCause top = causes.isEmpty() ? null : causes.get(0);

@@ -9,7 +9,6 @@ import io.sophia.core.RankedCause;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.internal.kb.RegexGuard;
 import io.sophia.diagnosis.internal.kb.Template;
 
@@ -55,7 +54,7 @@ final class Inference {
     static final double STRONG = Math.log(3);
 
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
-    record Scored(KnowledgeBase.Cause cause, CauseId id, String title, double prior, double evidenceSum,
+    record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
                   boolean capped) {
 
@@ -98,44 +97,99 @@ final class Inference {
     private Inference() {
     }
 
-    static Result run(KnowledgeBase kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health,
+    static Result run(Knowledge kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health,
                       boolean logsRead) {
-        KnowledgeBase.Settings settings = kb.settings();
-        Set<String> observed = new java.util.HashSet<>();
-        for (Fact f : facts) {
-            observed.add(f.type());
-        }
-        if (logsRead) {
-            observed.add("log");
-        }
-        Set<String> explained = explainedByDependency(deployment, health);
-        Map<String, Integer> order = new HashMap<>();
-        // services by id, built once: Deployment.service(id) scans the list
-        Map<String, Service> services = new HashMap<>();
-        for (int i = 0; i < deployment.services().size(); i++) {
-            Service s = deployment.services().get(i);
-            order.put(s.id(), i);
-            services.put(s.id(), s);
-        }
-        Map<String, List<Fact>> byType = new LinkedHashMap<>();
-        for (Fact f : facts) {
-            byType.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f);
-        }
+        Run run = new Run(kb, deployment, facts, health, logsRead);
         List<Scored> scored = new ArrayList<>();
+        for (Knowledge.Cause cause : kb.causes()) {
+            scored.add(run.score(cause));
+        }
+        run.attachKept(scored);
+        Unexplained unknown = run.unexplained(scored);
+        List<Scored> withP = run.normalise(scored, unknown);
+        Context ctx = new Context(run.explained, dependencyMap(run.services, health, run.explained),
+                notDeployed(deployment, health, facts), differentErrors(facts),
+                missingEvidence(run.observed, facts, unknown.services()));
+        Result partial = new Result(List.of(), withP, run.explained, run.varsByRule);
+        return new Result(rank(withP, kb.settings().floor(), run.order, ctx, partial), withP, run.explained,
+                run.varsByRule);
+    }
+
+    /** The failing services no strong evidence explains, and what {@code unknown} gains from them. */
+    private record Unexplained(List<String> services, double logOdds, List<Evidence> evidence) {
+    }
+
+    /** The rules of one cause with the facts each matched, and those matched only on explained services. */
+    private record Matches(Map<Knowledge.Rule, List<Fact>> matched, Map<Knowledge.Rule, List<Fact>> explained) {
+    }
+
+    /** The evidence of one cause as its rules found it. */
+    private record Weighed(double logOdds, List<Evidence> evidence, Map<String, String> whens, Set<String> sources) {
+    }
+
+    /** One inference: what every cause's scoring reads, built once, and what it collects on the way. */
+    private static final class Run {
+        private final Knowledge kb;
+        private final Knowledge.Settings settings;
+        private final Deployment deployment;
+        private final Map<String, ServiceHealth> health;
+        private final Set<String> observed = new java.util.HashSet<>();
+        private final Set<String> explained;
+        private final Map<String, Integer> order = new HashMap<>();
+        // services by id, built once: Deployment.service(id) scans the list
+        private final Map<String, Service> services = new HashMap<>();
+        private final Map<String, List<Fact>> byType = new LinkedHashMap<>();
         // symptoms of services explained by a DOWN dependency: kept, shown under dependency.down with weight 0
-        List<Evidence> kept = new ArrayList<>();
-        Map<String, Map<String, String>> varsByRule = new HashMap<>();
+        private final List<Evidence> kept = new ArrayList<>();
+        private final Map<String, Map<String, String>> varsByRule = new HashMap<>();
         // several rules share patterns and facts share lines: each (pattern, text) is matched once
-        Map<String, Map<String, Boolean>> found = new HashMap<>();
-        for (KnowledgeBase.Cause cause : kb.causes()) {
+        private final Map<String, Map<String, Boolean>> found = new HashMap<>();
+
+        Run(Knowledge kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health, boolean logsRead) {
+            this.kb = kb;
+            this.settings = kb.settings();
+            this.deployment = deployment;
+            this.health = health;
+            for (Fact f : facts) {
+                observed.add(f.type());
+                byType.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f);
+            }
+            if (logsRead) {
+                observed.add("log");
+            }
+            this.explained = explainedByDependency(deployment, health);
+            for (int i = 0; i < deployment.services().size(); i++) {
+                Service s = deployment.services().get(i);
+                order.put(s.id(), i);
+                services.put(s.id(), s);
+            }
+        }
+
+        Scored score(Knowledge.Cause cause) {
+            Matches matches = match(cause);
+            // which subjects have a specific log line for this cause, whichever rule of a group ends up counting it
+            Set<String> specificLogSubjects = specificLogSubjects(matches.matched());
+            keepStrongestOfEachGroup(matches.matched());
+            Weighed w = weigh(cause, matches.matched(), specificLogSubjects);
+            keep(cause, matches.explained());
+            double logOdds = w.logOdds();
+            // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
+            // changed file or a new image is still one whose own evidence (logs, events) came back empty
+            if (w.evidence().stream().noneMatch(e -> countsFor(e) && !CHANGE_FACTS.contains(w.whens().get(e.ruleId())))
+                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
+                // its rules looked where its evidence would show and found nothing: mild evidence against;
+                // when that source was not observed at all, silence means nothing and the prior stands
+                logOdds += Math.log(settings.silentLr());
+            }
+            return new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(w.evidence()),
+                    w.whens(), 0, w.sources(), false);
+        }
+
+        private Matches match(Knowledge.Cause cause) {
             boolean isDependency = cause.id().equals(CauseId.DEPENDENCY_DOWN);
-            double logOdds = 0;
-            List<Evidence> evidence = new ArrayList<>();
-            Map<String, String> whens = new HashMap<>();
-            Set<String> sources = new java.util.TreeSet<>();
-            Map<KnowledgeBase.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
-            Map<KnowledgeBase.Rule, List<Fact>> explainedByRule = new LinkedHashMap<>();
-            for (KnowledgeBase.Rule rule : cause.rules()) {
+            Map<Knowledge.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
+            Map<Knowledge.Rule, List<Fact>> explainedByRule = new LinkedHashMap<>();
+            for (Knowledge.Rule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
                 for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
                     // an explained service's symptoms are its dependency's doing: they support no cause of its
@@ -154,43 +208,61 @@ final class Inference {
                 }
                 matchedByRule.put(rule, matched);
             }
-            // which subjects have a specific log line for this cause, whichever rule of a group ends up counting it
-            Set<String> specificLogSubjects = new java.util.HashSet<>();
-            for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
-                if (e.getKey().when().equals("log") && e.getKey().lr() > 1 && !e.getKey().isWeak()) {
+            return new Matches(matchedByRule, explainedByRule);
+        }
+
+        private Set<String> specificLogSubjects(Map<Knowledge.Rule, List<Fact>> matchedByRule) {
+            Set<String> out = new java.util.HashSet<>();
+            for (Map.Entry<Knowledge.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+                if (e.getKey().when().equals("log") && e.getKey().lr() > 1 && !e.getKey().weak()) {
                     for (Fact f : e.getValue()) {
-                        if (specificLog(f, settings.wrappers())) {
-                            specificLogSubjects.add(f.subject());
+                        if (specificLog(f, settings.wrappers(), kb.indications())) {
+                            out.add(f.subject());
                         }
                     }
                 }
             }
-            keepStrongestOfEachGroup(matchedByRule);
-            for (KnowledgeBase.Rule rule : cause.rules()) {
+            return out;
+        }
+
+        /** Each rule's contribution, once per rule, aggregated over the subjects it matched. */
+        private Weighed weigh(Knowledge.Cause cause, Map<Knowledge.Rule, List<Fact>> matchedByRule,
+                              Set<String> specificLogSubjects) {
+            double logOdds = 0;
+            List<Evidence> evidence = new ArrayList<>();
+            Map<String, String> whens = new HashMap<>();
+            Set<String> sources = new java.util.TreeSet<>();
+            for (Knowledge.Rule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
-                Set<String> subjects = new LinkedHashSet<>();
-                for (Fact f : matched) {
-                    subjects.add(f.subject());
-                }
+                Set<String> subjects = subjects(matched);
                 int n = subjects.size();
                 if (n == 0 || n < rule.minCount()) {
                     continue;
                 }
-                double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
-                double contribution = Math.log(rule.lr()) * factor;
+                double contribution = Math.log(rule.lr()) * aggregation(n);
                 logOdds += contribution;
+                String key = cause.id() + "/" + rule.id();
                 evidence.add(new Evidence(contribution > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST,
-                        round(Math.abs(contribution)), render(rule, matched, subjects, order, varsByRule, cause.id() + "/"
-                        + rule.id()), cause.id() + "/" + rule.id(),
-                        services(matched, order)));
-                whens.put(cause.id() + "/" + rule.id(), rule.when());
-                boolean specific = !rule.isWeak() && (!rule.when().equals("log") || matched.stream()
+                        round(Math.abs(contribution)), render(rule, matched, subjects, order, varsByRule, key), key,
+                        Inference.services(matched, order)));
+                whens.put(key, rule.when());
+                boolean specific = !rule.weak() && (!rule.when().equals("log") || matched.stream()
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
                     sources.add(sourceFamily(rule.when()));
                 }
             }
-            for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : explainedByRule.entrySet()) {
+            return new Weighed(logOdds, evidence, whens, sources);
+        }
+
+        /** {@code min(1 + bonus * ln(n), cap)}: how much n subjects weigh against one. */
+        private double aggregation(int n) {
+            return Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
+        }
+
+        /** Keeps, with weight 0 and the reason, what a cause's rules matched on services a DOWN dependency explains. */
+        private void keep(Knowledge.Cause cause, Map<Knowledge.Rule, List<Fact>> explainedByRule) {
+            for (Map.Entry<Knowledge.Rule, List<Fact>> e : explainedByRule.entrySet()) {
                 List<Fact> shown = e.getValue();
                 Set<String> subjects = new LinkedHashSet<>();
                 Set<String> depSet = new LinkedHashSet<>();
@@ -199,26 +271,20 @@ final class Inference {
                     depSet.addAll(downDependencies(services, health, List.of(f.serviceId())));
                 }
                 List<String> deps = new ArrayList<>(depSet);
-                String text = render(e.getKey(), shown, subjects, order, new HashMap<>(), cause.id() + "/"
-                        + e.getKey().id());
+                String key = cause.id() + "/" + e.getKey().id();
+                String text = render(e.getKey(), shown, subjects, order, new HashMap<>(), key);
+                List<String> on = Inference.services(shown, order);
                 kept.add(new Evidence(Evidence.Direction.FOR, 0, text + " It would point to " + cause.id()
-                        + "; not counted: " + Words.list(services(shown, order)) + " depends on " + Words.list(deps)
-                        + ", which is DOWN, so this is expected whatever else is wrong.", cause.id() + "/"
-                        + e.getKey().id(), services(shown, order)));
+                        + "; not counted: " + Words.list(on) + " depends on " + Words.list(deps)
+                        + ", which is DOWN, so this is expected whatever else is wrong.", key, on));
             }
-            // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
-            // changed file or a new image is still one whose own evidence (logs, events) came back empty
-            if (evidence.stream().noneMatch(e -> countsFor(e)
-                            && !CHANGE_FACTS.contains(whens.get(e.ruleId())))
-                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
-                // its rules looked where its evidence would show and found nothing: mild evidence against;
-                // when that source was not observed at all, silence means nothing and the prior stands
-                logOdds += Math.log(settings.silentLr());
-            }
-            scored.add(new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(evidence), whens,
-                    0, sources, false));
         }
-        if (!kept.isEmpty()) {
+
+        /** Shows the kept evidence under {@code dependency.down}. */
+        void attachKept(List<Scored> scored) {
+            if (kept.isEmpty()) {
+                return;
+            }
             for (int i = 0; i < scored.size(); i++) {
                 Scored s = scored.get(i);
                 if (s.id().equals(CauseId.DEPENDENCY_DOWN)) {
@@ -233,81 +299,98 @@ final class Inference {
                 }
             }
         }
-        // the explicit unknown: failing services that no strong evidence explains
-        boolean deploymentWideStrong = false;
-        Set<String> covered = new java.util.HashSet<>();
-        for (Scored s : scored) {
-            for (Evidence e : s.evidence()) {
-                if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9) {
-                    if (e.serviceIds().isEmpty()) {
-                        deploymentWideStrong = true;
-                    }
-                    covered.addAll(e.serviceIds());
-                    if ("dependency".equals(s.whens().get(e.ruleId()))) {
-                        // dependency.down names the dependency as the root of the failure: it explains that one too
-                        covered.addAll(downDependencies(services, health, e.serviceIds()));
+
+        /** The explicit unknown: failing services that no strong evidence explains. */
+        Unexplained unexplained(List<Scored> scored) {
+            boolean deploymentWideStrong = false;
+            Set<String> covered = new java.util.HashSet<>();
+            for (Scored s : scored) {
+                for (Evidence e : s.evidence()) {
+                    if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9) {
+                        if (e.serviceIds().isEmpty()) {
+                            deploymentWideStrong = true;
+                        }
+                        covered.addAll(e.serviceIds());
+                        if ("dependency".equals(s.whens().get(e.ruleId()))) {
+                            // dependency.down names the dependency as the root of the failure: it explains that too
+                            covered.addAll(downDependencies(services, health, e.serviceIds()));
+                        }
                     }
                 }
             }
-        }
-        List<String> unexplained = new ArrayList<>();
-        for (Service s : deployment.services()) {
-            Status st = health.get(s.id()).status();
-            if ((st == Status.DOWN || st == Status.DEGRADED) && !explained.contains(s.id()) && !covered.contains(s.id())
-                    && !deploymentWideStrong) {
-                unexplained.add(s.id());
+            List<String> unexplained = new ArrayList<>();
+            for (Service s : deployment.services()) {
+                Status st = health.get(s.id()).status();
+                if ((st == Status.DOWN || st == Status.DEGRADED) && !explained.contains(s.id())
+                        && !covered.contains(s.id()) && !deploymentWideStrong) {
+                    unexplained.add(s.id());
+                }
             }
+            return unknownTerm(unexplained, deploymentWideStrong || !covered.isEmpty());
         }
-        boolean anyStrong = deploymentWideStrong || !covered.isEmpty();
-        double unknownLogOdds = 0;
-        List<Evidence> unknownEvidence = new ArrayList<>();
-        int n = unexplained.size() + (unexplained.isEmpty() && !anyStrong ? 1 : 0);
-        if (n > 0) {
-            double factor = Math.min(1 + settings.aggregationBonus() * Math.log(n), settings.aggregationCap());
-            double c = Math.log(settings.unexplainedLr()) * factor;
-            unknownLogOdds += c;
+
+        private Unexplained unknownTerm(List<String> unexplained, boolean anyStrong) {
+            int n = unexplained.size() + (unexplained.isEmpty() && !anyStrong ? 1 : 0);
+            if (n == 0) {
+                return new Unexplained(unexplained, 0, List.of());
+            }
+            double c = Math.log(settings.unexplainedLr()) * aggregation(n);
             String text = unexplained.isEmpty()
                     ? "No rule of the knowledge base found strong evidence for any cause of this failure."
                     : unexplained.size() == 1
                     ? unexplained.get(0) + " is failing and no observation strongly explains why."
                     : unexplained.size() + " failing services (" + Words.list(unexplained) + ") are not explained by "
                     + "any strong evidence.";
-            unknownEvidence.add(new Evidence(c > 0 ? Evidence.Direction.FOR : Evidence.Direction.AGAINST, round(Math.abs(c)),
-                    text, "unknown/unexplained", unexplained));
+            return new Unexplained(unexplained, c, List.of(new Evidence(c > 0 ? Evidence.Direction.FOR
+                    : Evidence.Direction.AGAINST, round(Math.abs(c)), text, "unknown/unexplained", unexplained)));
         }
-        double[] prior = new double[scored.size() + 1];
-        double[] sums = new double[scored.size() + 1];
-        int[] sourceCounts = new int[scored.size() + 1];
-        for (int i = 0; i < scored.size(); i++) {
-            prior[i] = scored.get(i).prior();
-            sums[i] = scored.get(i).evidenceSum();
-            sourceCounts[i] = scored.get(i).sources().size();
+
+        /** The causes and {@code unknown} with their probabilities, most probable first. */
+        List<Scored> normalise(List<Scored> scored, Unexplained unknownTerm) {
+            int u = scored.size();
+            double[] prior = new double[u + 1];
+            double[] sums = new double[u + 1];
+            int[] sourceCounts = new int[u + 1];
+            for (int i = 0; i < u; i++) {
+                prior[i] = scored.get(i).prior();
+                sums[i] = scored.get(i).evidenceSum();
+                sourceCounts[i] = scored.get(i).sources().size();
+            }
+            prior[u] = settings.unknownPrior();
+            sums[u] = unknownTerm.logOdds();
+            double[] p = Calibration.probabilities(prior, sums, sourceCounts, settings);
+            List<Scored> withP = new ArrayList<>();
+            for (int i = 0; i < u; i++) {
+                Scored s = scored.get(i);
+                double cap = settings.cap(s.sources().size());
+                withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), s.evidence(), s.whens(),
+                        p[i], s.sources(), p[i] >= cap - 1e-12 && cap < 1));
+            }
+            withP.add(new Scored(null, CauseId.UNKNOWN, "Unknown cause", settings.unknownPrior(), unknownTerm.logOdds(),
+                    unknownTerm.evidence(), Map.of("unknown/unexplained", "unknown"), p[u], Set.of(), false));
+            withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
+            return withP;
         }
-        prior[scored.size()] = settings.unknownPrior();
-        sums[scored.size()] = unknownLogOdds;
-        double[] p = Calibration.probabilities(prior, sums, sourceCounts, settings);
-        List<Scored> withP = new ArrayList<>();
-        for (int i = 0; i < scored.size(); i++) {
-            Scored s = scored.get(i);
-            boolean capped = p[i] >= settings.cap(s.sources().size()) - 1e-12 && settings.cap(s.sources().size()) < 1;
-            withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), s.evidence(), s.whens(), p[i],
-                    s.sources(), capped));
+    }
+
+    private static Set<String> subjects(List<Fact> facts) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (Fact f : facts) {
+            subjects.add(f.subject());
         }
-        Scored unknown = new Scored(null, CauseId.UNKNOWN, "Unknown cause", settings.unknownPrior(), unknownLogOdds,
-                unknownEvidence, Map.of("unknown/unexplained", "unknown"), p[scored.size()], Set.of(), false);
-        withP.add(unknown);
-        withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
-        List<String> differentErrors = new ArrayList<>();
+        return subjects;
+    }
+
+    /** Sentences on jobs that failed at the same step with different errors. */
+    private static List<String> differentErrors(List<Fact> facts) {
+        List<String> out = new ArrayList<>();
         for (Fact f : facts) {
             if (f.type().equals("commonStep") && "false".equals(f.attrs().get("sameError"))) {
-                differentErrors.add(f.vars().get("jobs") + " failed at the same step \"" + f.attrs().get("step")
+                out.add(f.vars().get("jobs") + " failed at the same step \"" + f.attrs().get("step")
                         + "\" but with different errors, so each needs its own fix.");
             }
         }
-        Context ctx = new Context(explained, dependencyMap(services, health, explained), notDeployed(deployment, health,
-                facts), differentErrors, missingEvidence(observed, facts, unexplained));
-        Result partial = new Result(List.of(), withP, explained, varsByRule);
-        return new Result(rank(withP, settings.floor(), order, ctx, partial), withP, explained, varsByRule);
+        return out;
     }
 
     /**
@@ -401,22 +484,22 @@ final class Inference {
     }
 
     /** Within a group of alternative rules, each subject counts only for the strongest rule that matched it. */
-    private static void keepStrongestOfEachGroup(Map<KnowledgeBase.Rule, List<Fact>> matchedByRule) {
-        Map<String, Map<String, KnowledgeBase.Rule>> best = new HashMap<>();
-        for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
-            KnowledgeBase.Rule r = e.getKey();
+    private static void keepStrongestOfEachGroup(Map<Knowledge.Rule, List<Fact>> matchedByRule) {
+        Map<String, Map<String, Knowledge.Rule>> best = new HashMap<>();
+        for (Map.Entry<Knowledge.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+            Knowledge.Rule r = e.getKey();
             if (r.group() == null) {
                 continue;
             }
-            Map<String, KnowledgeBase.Rule> bySubject = best.computeIfAbsent(r.group(), k -> new HashMap<>());
+            Map<String, Knowledge.Rule> bySubject = best.computeIfAbsent(r.group(), k -> new HashMap<>());
             for (Fact f : e.getValue()) {
                 bySubject.merge(f.subject(), r, (a, b) -> Math.abs(Math.log(b.lr())) > Math.abs(Math.log(a.lr())) ? b : a);
             }
         }
-        for (Map.Entry<KnowledgeBase.Rule, List<Fact>> e : matchedByRule.entrySet()) {
-            KnowledgeBase.Rule r = e.getKey();
+        for (Map.Entry<Knowledge.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+            Knowledge.Rule r = e.getKey();
             if (r.group() != null) {
-                Map<String, KnowledgeBase.Rule> bySubject = best.get(r.group());
+                Map<String, Knowledge.Rule> bySubject = best.get(r.group());
                 e.setValue(e.getValue().stream().filter(f -> bySubject.get(f.subject()) == r).toList());
             }
         }
@@ -531,14 +614,14 @@ final class Inference {
      * failed (a wrapper such as BuildKit's "failed to solve: process … did not complete successfully" that quotes
      * the failed instruction; the built-in indications of the same cause decide).
      */
-    static boolean specificLog(Fact f, Set<String> wrappers) {
+    static boolean specificLog(Fact f, Set<String> wrappers, List<Knowledge.Indication> indications) {
         String indication = f.attrs().get("indication");
         if (!wrappers.contains(indication)) {
             return true;
         }
         String line = f.attrs().getOrDefault("line", "");
         String cause = f.attrs().getOrDefault("causeId", "");
-        for (io.sophia.diagnosis.Indication i : io.sophia.diagnosis.IndicationSet.builtIn().indications()) {
+        for (Knowledge.Indication i : indications) {
             if (i.causeId().equals(cause) && !wrappers.contains(i.id()) && !i.id().equals(indication)) {
                 for (String p : i.patterns()) {
                     if (RegexGuard.compile(p).matcher(line).find()) {
@@ -563,7 +646,7 @@ final class Inference {
         };
     }
 
-    static boolean matches(KnowledgeBase.Rule rule, Fact f, Map<String, Map<String, Boolean>> found) {
+    static boolean matches(Knowledge.Rule rule, Fact f, Map<String, Map<String, Boolean>> found) {
         for (Map.Entry<String, List<String>> m : rule.match().entrySet()) {
             String v = f.attrs().get(m.getKey());
             if (v == null) {
@@ -608,7 +691,7 @@ final class Inference {
         return true;
     }
 
-    private static String render(KnowledgeBase.Rule rule, List<Fact> matched, Set<String> subjects, Map<String, Integer> order,
+    private static String render(Knowledge.Rule rule, List<Fact> matched, Set<String> subjects, Map<String, Integer> order,
                                  Map<String, Map<String, String>> varsByRule, String ruleKey) {
         Map<String, String> vars = new HashMap<>(matched.get(0).vars());
         List<String> services = services(matched, order);

@@ -10,8 +10,6 @@ import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
-import io.sophia.diagnosis.GatePolicy;
-import io.sophia.diagnosis.KnowledgeBase;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +20,10 @@ import java.util.Objects;
 /** The diagnosis pipeline: status, facts, inference, anomalies, impact, gate, actions. */
 public final class Reasoner {
 
-    private final KnowledgeBase kb;
-    private final GatePolicy policy;
+    private final Knowledge kb;
+    private final GateRules policy;
 
-    public Reasoner(KnowledgeBase kb, GatePolicy policy) {
+    public Reasoner(Knowledge kb, GateRules policy) {
         this.kb = Objects.requireNonNull(kb);
         this.policy = Objects.requireNonNull(policy);
     }

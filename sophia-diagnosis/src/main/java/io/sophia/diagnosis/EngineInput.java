@@ -1,0 +1,44 @@
+package io.sophia.diagnosis;
+
+import io.sophia.diagnosis.internal.reasoning.GateRules;
+import io.sophia.diagnosis.internal.reasoning.Knowledge;
+
+import java.util.List;
+
+/**
+ * Translates the API's knowledge base and gate policy into what the reasoning engine reads, so the engine package
+ * needs no type of this one (the dependency points one way: API to engine).
+ */
+final class EngineInput {
+
+    private EngineInput() {
+    }
+
+    static Knowledge knowledge(KnowledgeBase kb) {
+        List<Knowledge.Cause> causes = kb.causes().stream().map(EngineInput::cause).toList();
+        List<Knowledge.Indication> indications = IndicationSet.builtIn().indications().stream()
+                .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
+        return new Knowledge(settings(kb.settings()), causes, kb.latencyBaselines(), indications);
+    }
+
+    static Knowledge.Settings settings(KnowledgeBase.Settings s) {
+        return new Knowledge.Settings(s.unknownPrior(), s.unexplainedLr(), s.floor(), s.aggregationBonus(),
+                s.aggregationCap(), s.silentLr(), s.evidenceScale(), s.unknownFloor(), s.sourceCaps(), s.wrappers());
+    }
+
+    static GateRules gate(GatePolicy policy) {
+        return new GateRules(policy.criteria().stream()
+                .map(c -> new GateRules.Criterion(c.id(), c.enabled(), c.key(), c.weight(), c.threshold())).toList(),
+                policy.sources(),
+                policy.scoreThresholds().map(t -> new GateRules.Thresholds(t.pass(), t.warning())));
+    }
+
+    private static Knowledge.Cause cause(KnowledgeBase.Cause c) {
+        List<Knowledge.Rule> rules = c.rules().stream().map(r -> new Knowledge.Rule(r.id(), r.when(), r.match(),
+                r.pattern(), r.atLeast(), r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(),
+                r.isWeak())).toList();
+        List<Knowledge.Remedy> remedies = c.actions().stream()
+                .map(a -> new Knowledge.Remedy(a.priority(), a.within(), a.title(), a.detail())).toList();
+        return new Knowledge.Cause(c.id(), c.title(), c.prior(), rules, remedies, c.nextChecks());
+    }
+}

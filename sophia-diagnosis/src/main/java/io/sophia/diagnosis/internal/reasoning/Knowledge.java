@@ -1,0 +1,81 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.Action;
+import io.sophia.core.CauseId;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The knowledge base as the engine reads it. The API package translates its {@code KnowledgeBase} (and the
+ * built-in indications) into this once per diagnosis, so the dependency between the API package and this one
+ * points one way: the API knows the engine, the engine knows no API type.
+ *
+ * @param settings         the knowledge-base wide settings
+ * @param causes           every cause with its rules and remedies, in knowledge-base order
+ * @param latencyBaselines learned latency baselines by service id
+ * @param indications      the built-in log indications (what tells a specific log line from a wrapper)
+ */
+public record Knowledge(Settings settings, List<Cause> causes, Map<String, Long> latencyBaselines,
+                        List<Indication> indications) {
+
+    /** Copies the collections. */
+    public Knowledge {
+        causes = List.copyOf(causes);
+        latencyBaselines = Map.copyOf(latencyBaselines);
+        indications = List.copyOf(indications);
+    }
+
+    /** {@return the cause with this id} */
+    Optional<Cause> cause(CauseId id) {
+        return causes.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The settings; what each means is documented on the API's {@code KnowledgeBase.Settings}. */
+    public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                           List<Double> sourceCaps, Set<String> wrappers) {
+
+        /** Copies the collections. */
+        public Settings {
+            sourceCaps = List.copyOf(sourceCaps);
+            wrappers = Set.copyOf(wrappers);
+        }
+
+        /** {@return the highest probability a cause may reach with this many independent specific sources} */
+        double cap(int sources) {
+            if (sourceCaps.isEmpty()) {
+                return 1;
+            }
+            return sourceCaps.get(Math.min(sources, sourceCaps.size() - 1));
+        }
+    }
+
+    /** A cause: its prior, the rules that weigh evidence for or against it, its remedies and next checks. */
+    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
+                        List<String> nextChecks) {
+        /** Copies the collections. */
+        public Cause {
+            rules = List.copyOf(rules);
+            actions = List.copyOf(actions);
+            nextChecks = List.copyOf(nextChecks);
+        }
+    }
+
+    /** A rule, with the components of the API's {@code KnowledgeBase.Rule}; {@code weak} is its {@code isWeak()}. */
+    public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
+                       Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
+                       String textMany, String group, boolean weak) {
+    }
+
+    /** A remedy to propose when its cause ranks high. */
+    public record Remedy(Action.Priority priority, Duration within, String title, String detail) {
+    }
+
+    /** What the engine reads of a log indication: which cause it points to and the patterns it matches. */
+    public record Indication(String id, String causeId, List<String> patterns) {
+    }
+}
