@@ -170,46 +170,55 @@ public final class RemoteText {
             };
             j = i + 1;
         }
-        switch (kind) {
-            case '[' -> {
-                // parameters and intermediates, then one final byte 0x40-0x7e
-                while (j < n) {
-                    char d = s.charAt(j++);
-                    if (d >= 0x40 && d <= 0x7e) {
-                        return j;
-                    }
-                    if (d < 0x20 || d > 0x7e) {
-                        // not a CSI character: the sequence is broken, drop what came so far
-                        return j - 1;
-                    }
-                }
-                return n;
+        return switch (kind) {
+            case '[' -> afterCsi(s, j);
+            case ']', 'P', 'X', '^', '_' -> afterString(s, j);
+            default -> afterShortEscape(s, i, j, c, kind);
+        };
+    }
+
+    /** After a CSI's parameters and intermediates and its one final byte 0x40-0x7e. */
+    private static int afterCsi(String s, int j) {
+        int n = s.length();
+        while (j < n) {
+            char d = s.charAt(j++);
+            if (d >= 0x40 && d <= 0x7e) {
+                return j;
             }
-            case ']', 'P', 'X', '^', '_' -> {
-                // a string, ended by BEL, ESC \ or the C1 string terminator; unterminated runs to the end
-                while (j < n) {
-                    char d = s.charAt(j);
-                    if (d == BEL || d == '\u009c') {
-                        return j + 1;
-                    }
-                    if (d == ESC) {
-                        return j + 1 < n && s.charAt(j + 1) == '\\' ? j + 2 : j;
-                    }
-                    j++;
-                }
-                return n;
-            }
-            default -> {
-                if (kind < 0x20 || kind > 0x7e) {
-                    // a lone ESC before ordinary text or a newline: drop the ESC only
-                    return i + 1;
-                }
-                // ESC with intermediates (0x20-0x2f) and a final byte: charset selection, keypad modes …
-                while (j < n && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2f) {
-                    j++;
-                }
-                return c == ESC && kind >= 0x20 && kind <= 0x2f ? Math.min(n, j + 1) : j;
+            if (d < 0x20 || d > 0x7e) {
+                // not a CSI character: the sequence is broken, drop what came so far
+                return j - 1;
             }
         }
+        return n;
+    }
+
+    /** After a string, ended by BEL, ESC \ or the C1 string terminator; an unterminated one runs to the end. */
+    private static int afterString(String s, int j) {
+        int n = s.length();
+        while (j < n) {
+            char d = s.charAt(j);
+            if (d == BEL || d == '\u009c') {
+                return j + 1;
+            }
+            if (d == ESC) {
+                return j + 1 < n && s.charAt(j + 1) == '\\' ? j + 2 : j;
+            }
+            j++;
+        }
+        return n;
+    }
+
+    private static int afterShortEscape(String s, int i, int j, char c, char kind) {
+        if (kind < 0x20 || kind > 0x7e) {
+            // a lone ESC before ordinary text or a newline: drop the ESC only
+            return i + 1;
+        }
+        // ESC with intermediates (0x20-0x2f) and a final byte: charset selection, keypad modes …
+        int n = s.length();
+        while (j < n && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2f) {
+            j++;
+        }
+        return c == ESC && kind >= 0x20 && kind <= 0x2f ? Math.min(n, j + 1) : j;
     }
 }

@@ -93,40 +93,14 @@ public final class History {
                 if (line.isBlank()) {
                     continue;
                 }
-                if (line.length() > MAX_LINE) {
+                JsonNode node = assessment(line);
+                if (node == null) {
                     skipped++;
                     continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (IOException e) {
-                    skipped++;
-                    continue;
-                }
-                if (node == null || !node.isObject()) {
-                    skipped++;
-                    continue;
-                }
-                JsonNode causes = node.path("diagnosis").path("causes");
-                if (!causes.isArray()) {
-                    causes = node.path("causes");
                 }
                 assessments++;
-                for (JsonNode svc : node.path("services")) {
-                    JsonNode ms = svc.path("latencyMs");
-                    if ("UP".equals(svc.path("status").asText()) && ms.canConvertToLong() && ms.asLong() >= 0
-                            && svc.path("id").isTextual()) {
-                        latencies.computeIfAbsent(svc.path("id").asText(), k -> new java.util.ArrayList<>()).add(ms.asLong());
-                    }
-                }
-                if (causes.isArray() && !causes.isEmpty()) {
-                    String id = causes.get(0).path("id").asText("");
-                    try {
-                        counts.merge(CauseId.of(id), 1, Integer::sum);
-                    } catch (IllegalArgumentException e) {
-                        skipped++;
-                    }
+                if (!count(node, counts, latencies)) {
+                    skipped++;
                 }
             }
         } catch (NoSuchFileException e) {
@@ -135,6 +109,48 @@ public final class History {
             throw InputException.of(file.toString(), 0, "", "cannot read the history file: "
                     + e.getClass().getSimpleName(), e);
         }
+        return new History(counts, assessments, skipped, medians(latencies));
+    }
+
+    /** {@return one line as an assessment's JSON object, or null when it is not one} */
+    private static JsonNode assessment(String line) {
+        if (line.length() > MAX_LINE) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(line);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Counts the top cause and the UP services' latencies of one assessment; false when its top cause is no id. */
+    private static boolean count(JsonNode node, Map<CauseId, Integer> counts, Map<String, java.util.List<Long>> latencies) {
+        JsonNode causes = node.path("diagnosis").path("causes");
+        if (!causes.isArray()) {
+            causes = node.path("causes");
+        }
+        for (JsonNode svc : node.path("services")) {
+            JsonNode ms = svc.path("latencyMs");
+            if ("UP".equals(svc.path("status").asText()) && ms.canConvertToLong() && ms.asLong() >= 0
+                    && svc.path("id").isTextual()) {
+                latencies.computeIfAbsent(svc.path("id").asText(), k -> new java.util.ArrayList<>()).add(ms.asLong());
+            }
+        }
+        if (causes.isArray() && !causes.isEmpty()) {
+            String id = causes.get(0).path("id").asText("");
+            try {
+                counts.merge(CauseId.of(id), 1, Integer::sum);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The median latency of each service with enough samples. */
+    private static Map<String, Long> medians(Map<String, java.util.List<Long>> latencies) {
         Map<String, Long> baselines = new TreeMap<>();
         latencies.forEach((id, list) -> {
             if (list.size() >= MIN_BASELINE_SAMPLES) {
@@ -142,7 +158,7 @@ public final class History {
                 baselines.put(id, sorted.get(sorted.size() / 2));
             }
         });
-        return new History(counts, assessments, skipped, baselines);
+        return baselines;
     }
 
     /**

@@ -184,46 +184,24 @@ final class RuleFileReader {
             switch (e.getKey()) {
                 case "unknownPrior" -> unknownPrior = probability(e.getValue(), key, v);
                 case "unexplainedLr" -> unexplained = positive(e.getValue(), key, v);
-                case "floor" -> {
-                    if (v < 0 || v >= 0.5) {
-                        throw error(e.getValue(), key, "must be in [0, 0.5), was " + v);
-                    }
-                    floor = v;
-                }
-                case "aggregationBonus" -> {
-                    if (v < 0 || v > 1) {
-                        throw error(e.getValue(), key, "must be in [0, 1], was " + v);
-                    }
-                    bonus = v;
-                }
-                case "aggregationCap" -> {
-                    if (v < 1 || v > 10) {
-                        throw error(e.getValue(), key, "must be in [1, 10], was " + v);
-                    }
-                    cap = v;
-                }
-                case "silentLr" -> {
-                    if (!(v > 0) || v > 1) {
-                        throw error(e.getValue(), key, "must be in (0, 1], was " + v);
-                    }
-                    silent = v;
-                }
-                case "evidenceScale" -> {
-                    if (!(v > 0) || v > 5) {
-                        throw error(e.getValue(), key, "must be in (0, 5], was " + v);
-                    }
-                    scale = v;
-                }
-                case "unknownFloor" -> {
-                    if (v < 0 || v >= 0.5) {
-                        throw error(e.getValue(), key, "must be in [0, 0.5), was " + v);
-                    }
-                    unknownFloor = v;
-                }
+                case "floor" -> floor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
+                case "aggregationBonus" -> bonus = within(e.getValue(), key, v, !(v < 0 || v > 1), "[0, 1]");
+                case "aggregationCap" -> cap = within(e.getValue(), key, v, !(v < 1 || v > 10), "[1, 10]");
+                case "silentLr" -> silent = within(e.getValue(), key, v, v > 0 && v <= 1, "(0, 1]");
+                case "evidenceScale" -> scale = within(e.getValue(), key, v, v > 0 && v <= 5, "(0, 5]");
+                case "unknownFloor" -> unknownFloor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
                 default -> throw error(e.getValue(), key, "unknown key");
             }
         }
         return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps, wrappers);
+    }
+
+    /** {@code v} when {@code ok}; else an error saying the key must be in {@code range}. */
+    private double within(Node n, String key, double v, boolean ok, String range) {
+        if (!ok) {
+            throw error(n, key, "must be in " + range + ", was " + v);
+        }
+        return v;
     }
 
     /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
@@ -250,8 +228,7 @@ final class RuleFileReader {
         return out;
     }
 
-    private void mergeCause(Map<String, CauseDraft> causes, String id, Node node, int keyLine) {
-        String path = "causes." + id;
+    private CauseId causeId(String id, int keyLine, String path) {
         CauseId causeId;
         try {
             causeId = CauseId.of(id);
@@ -263,6 +240,12 @@ final class RuleFileReader {
             throw InputException.of(file, keyLine, path,
                     "'unknown' is not a cause to define; tune it with settings.unknownPrior and settings.unexplainedLr", null);
         }
+        return causeId;
+    }
+
+    private void mergeCause(Map<String, CauseDraft> causes, String id, Node node, int keyLine) {
+        String path = "causes." + id;
+        CauseId causeId = causeId(id, keyLine, path);
         MapNode m = map(node, path);
         checkKeys(m, path, CAUSE_KEYS);
         CauseDraft d = causes.get(id);
@@ -292,28 +275,35 @@ final class RuleFileReader {
             }
         }
         if (m.has("nextCheck")) {
-            Node nc = m.node("nextCheck");
-            List<String> checks = new ArrayList<>();
-            if (nc instanceof ListNode list) {
-                for (int i = 0; i < list.items().size(); i++) {
-                    checks.add(template(list.items().get(i), path + ".nextCheck[" + i + "]", null));
-                }
-            } else {
-                checks.add(template(nc, path + ".nextCheck", null));
-            }
-            d.nextChecks = checks;
+            d.nextChecks = nextChecks(m.node("nextCheck"), path + ".nextCheck");
         }
         if (m.has("actions")) {
-            Node a = m.node("actions");
-            if (!(a instanceof ListNode list)) {
-                throw error(a, path + ".actions", "must be a list of actions");
-            }
-            List<KnowledgeBase.Remedy> actions = new ArrayList<>();
-            for (int i = 0; i < list.items().size(); i++) {
-                actions.add(action(list.items().get(i), path + ".actions[" + i + "]"));
-            }
-            d.actions = actions;
+            d.actions = actions(m.node("actions"), path + ".actions");
         }
+    }
+
+    /** One template or a list of them. */
+    private List<String> nextChecks(Node nc, String path) {
+        List<String> checks = new ArrayList<>();
+        if (nc instanceof ListNode list) {
+            for (int i = 0; i < list.items().size(); i++) {
+                checks.add(template(list.items().get(i), path + "[" + i + "]", null));
+            }
+        } else {
+            checks.add(template(nc, path, null));
+        }
+        return checks;
+    }
+
+    private List<KnowledgeBase.Remedy> actions(Node a, String path) {
+        if (!(a instanceof ListNode list)) {
+            throw error(a, path, "must be a list of actions");
+        }
+        List<KnowledgeBase.Remedy> actions = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            actions.add(action(list.items().get(i), path + "[" + i + "]"));
+        }
+        return actions;
     }
 
     private void mergeRule(CauseDraft cause, String id, Node node, int keyLine, String path) {

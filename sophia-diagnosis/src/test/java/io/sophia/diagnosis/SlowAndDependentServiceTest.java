@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +32,8 @@ class SlowAndDependentServiceTest {
     @TempDir
     Path dir;
 
-    private static final Service API = new Service("api", "API", URI.create("https://api.example.test/health"),
-            ServiceKind.HTTP, "Orders", true, List.of(), Expectations.DEFAULT);
+    private static final Service API = Service.builder("api", "https://api.example.test/health").name("API")
+            .capability("Orders").critical().build();
 
     private static Observation.HttpCheck http(long ms) {
         return new Observation.HttpCheck("api", Source.HTTP, "https://api.example.test/health", 200, Duration.ofMillis(ms),
@@ -67,9 +66,9 @@ class SlowAndDependentServiceTest {
 
     @Test
     void aServiceOverItsLatencyExpectationIsDegradedAndTheGateWarns() {
-        Service limited = new Service("api", "API", URI.create("https://api.example.test/health"), ServiceKind.HTTP,
-                "Orders", true, List.of(), new Expectations(List.of(200), Duration.ofMillis(300), null, null, 10, null,
-                null, null));
+        Service limited = Service.builder("api", "https://api.example.test/health").name("API").capability("Orders")
+                .critical().expect(new Expectations(List.of(200), Duration.ofMillis(300), null, null, 10, null, null,
+                        null)).build();
         Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(limited)), List.of(http(900)),
                 Fleet.NOW);
         assertEquals(Status.DEGRADED, a.service("api").orElseThrow().status());

@@ -20,7 +20,6 @@ import io.sophia.core.Observation.CiRun;
 import io.sophia.core.Observation.LogFinding;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -215,8 +214,8 @@ class GitHubActionsProbeTest {
     private StandIn api;
     private StandIn logs;
     private final Deployment deployment = new Deployment("fleet", List.of(
-            new Service("jvm-tests", "JVM Tests", URI.create("http://127.0.0.1:1/"), ServiceKind.HTTP, null, true, List.of(), null),
-            new Service("dashboard", "Dashboard", URI.create("http://127.0.0.1:1/"), ServiceKind.HTTP, null, false, List.of(), null)));
+            Service.builder("jvm-tests", "http://127.0.0.1:1/").name("JVM Tests").critical().build(),
+            Service.builder("dashboard", "http://127.0.0.1:1/").name("Dashboard").build()));
 
     @BeforeEach
     void startStandIns() throws IOException {

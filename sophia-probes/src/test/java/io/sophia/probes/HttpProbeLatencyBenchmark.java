@@ -6,12 +6,10 @@ import io.sophia.core.Expectations;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -47,9 +45,9 @@ public final class HttpProbeLatencyBenchmark {
         server.start();
         try {
             String url = args.length > 1 ? args[1] : "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            Service service = new Service("fast", "Fast", URI.create(url),
-                    ServiceKind.HTTP, null, true, List.of(),
-                    new Expectations(List.of(200), Duration.ofMillis(50), null, null, null, null, null, null));
+            Service service = Service.builder("fast", url).name("Fast").critical()
+                    .expect(new Expectations(List.of(200), Duration.ofMillis(50), null, null, null, null, null, null))
+                    .build();
             for (int i = 0; i < runs; i++) {
                 int before = requests.get();
                 List<Observation> seen = HttpProbe.of(service, Duration.ofSeconds(2)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));

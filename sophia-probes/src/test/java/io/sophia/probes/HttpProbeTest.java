@@ -11,7 +11,6 @@ import io.sophia.core.Observation.ConditionCheck;
 import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -25,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -33,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -85,7 +84,8 @@ class HttpProbeTest {
     }
 
     private static Service service(String url, Expectations expect) {
-        return new Service("mcp-research", "MCP Research", URI.create(url), ServiceKind.HTTP, null, true, List.of(), expect);
+        return Service.builder("mcp-research", url).name("MCP Research").critical()
+                .expect(Objects.requireNonNullElse(expect, Expectations.DEFAULT)).build();
     }
 
     private static Expectations expect(List<Integer> codes, Duration maxLatency, String jsonField, String jsonEquals,
@@ -464,7 +464,8 @@ class HttpProbeTest {
             Service svc = service("https://127.0.0.1:" + tlsServer.getLocalPort() + "/",
                     expect(List.of(200), null, "/status", "ok", null, null, null));
 
-            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), clientContext.getSocketFactory()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), HttpProbe.Options.custom()
+                    .tls(clientContext.getSocketFactory(), (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0]).build()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals(200, check.statusCode());

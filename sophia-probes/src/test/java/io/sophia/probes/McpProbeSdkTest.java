@@ -36,8 +36,8 @@ class McpProbeSdkTest {
     }
 
     private static Service mcp(URI url) {
-        return new Service("research", "MCP Research", url, ServiceKind.MCP, "Research capabilities", true,
-                List.of(), null);
+        return Service.builder("research", url).name("MCP Research").kind(ServiceKind.MCP)
+                .capability("Research capabilities").critical().build();
     }
 
     @Test

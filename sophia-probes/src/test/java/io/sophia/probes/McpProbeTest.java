@@ -33,7 +33,7 @@ class McpProbeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static List<Observation> probe(URI url, Duration timeout) {
-        Service s = new Service("catalog", "Catalog", url, ServiceKind.MCP, null, true, List.of(), null);
+        Service s = Service.builder("catalog", url).name("Catalog").kind(ServiceKind.MCP).critical().build();
         return McpProbe.of(s, timeout).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
     }
 
@@ -168,7 +168,8 @@ class McpProbeTest {
                 case "tools/list" -> Answer.json(200, result(r, "{\"tools\":[]}"));
                 default -> notInitialized();
             })) {
-                Service s = new Service("catalog", "Catalog", server.url(), ServiceKind.MCP, null, true, List.of(), null);
+                Service s = Service.builder("catalog", server.url()).name("Catalog").kind(ServiceKind.MCP).critical()
+                        .build();
                 McpProbe probe = McpProbe.of(s, TIMEOUT);
                 handshake(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
                 server.received.clear();

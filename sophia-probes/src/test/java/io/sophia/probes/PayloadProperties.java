@@ -160,7 +160,8 @@ class PayloadProperties {
         String[] answer = sse ? new String[] {"text/event-stream", "event: message\ndata: " + message + "\n\n"}
                 : new String[] {"application/json", message};
         ANSWERS.set(Map.of("/mcp", answer));
-        Service s = new Service("catalog", "Catalog", root().resolve("/mcp"), ServiceKind.MCP, null, true, List.of(), null);
+        Service s = Service.builder("catalog", root().resolve("/mcp")).name("Catalog").kind(ServiceKind.MCP)
+                .critical().build();
         assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertObservations(McpProbe.of(s, Duration.ofSeconds(5)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)))));
     }

@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ class TcpProbeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static Service tcp(String url) {
-        return new Service("db", "Database", URI.create(url), ServiceKind.TCP, null, true, List.of(), null);
+        return Service.builder("db", url).name("Database").kind(ServiceKind.TCP).critical().build();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.sophia.core.Observation.ConditionCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Observation.TlsHandshake;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import io.sophia.probes.internal.TlsCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +45,7 @@ class TlsProbeTest {
 
     private static Service service(String url, Integer minDays) {
         Expectations expect = new Expectations(List.of(), null, null, null, minDays, null, null, null);
-        return new Service("api", "API", URI.create(url), ServiceKind.HTTP, null, true, List.of(), expect);
+        return Service.builder("api", url).name("API").critical().expect(expect).build();
     }
 
     private static List<Observation> probe(TlsTestPki.Identity identity, String host, Integer minDays,

@@ -70,7 +70,12 @@ public final class JsonReport {
      */
     public static Assessment read(String json) {
         Objects.requireNonNull(json, "json");
-        return JsonCodec.read(json);
+        try {
+            return JsonCodec.read(json);
+        } catch (JsonCodec.FormatError e) {
+            // not chained: the codec's message is unmasked, ReportFormatException masks it
+            throw new ReportFormatException(e.getMessage());
+        }
     }
 
     /** {@return the JSON Schema (draft 2020-12) of report.json} */

@@ -84,67 +84,79 @@ public final class LogScanBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20);
 
             LogScanner scanner = LogScanner.builtIn();
-            if (warmupMb > 0) {
-                // JIT warm-up on the head of the log, not timed (as JMH would): RE2/J is much code to compile
-                long t = System.nanoTime();
-                try (Reader in = new InputStreamReader(new java.io.BufferedInputStream(
-                        new LimitedInputStream(Files.newInputStream(log), warmupMb * 1_000_000)), StandardCharsets.UTF_8)) {
-                    scanner.analyze(null, in);
-                }
-                System.out.printf(Locale.ROOT, "warm-up: first %d MB scanned once in %.2f s (not counted)%n", warmupMb,
-                        (System.nanoTime() - t) / 1e9);
-            }
-            System.gc();
-            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
-            heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long start = System.nanoTime();
-            List<LogFinding> findings;
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            try (Reader in = new InputStreamReader(Files.newInputStream(log), decoder)) {
-                findings = scanner.analyze(new LogOrigin(Source.LOG, null, 0, "big.log", List.of()), in);
-            }
-            double scanSeconds = (System.nanoTime() - start) / 1e9;
-            long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            double scanRate = mb / scanSeconds;
-            System.out.printf(Locale.ROOT, "LogScanner: %d indications, %.2f s, %.1f MB/s, %d findings returned, "
-                            + "peak heap used %.1f MB (sum of heap pool peaks)%n",
-                    scanner.indications().size(), scanSeconds, scanRate, findings.size(), peak / 1e6);
-            if (!findings.isEmpty()) {
-                LogFinding top = findings.get(0);
-                System.out.println("  top finding: " + top.indicationId() + " line " + top.lineNumber() + ": "
-                        + cut(top.line()));
-            }
-
-            int[] counts = exportEre(scanner, patterns);
-            System.out.printf(Locale.ROOT, "patterns: %d RE2 patterns, %d exported to ERE, %d skipped (grep rejects)%n",
-                    counts[0], counts[1], counts[0] - counts[1]);
-            start = System.nanoTime();
-            String grepOut = run(List.of("grep", "-E", "-c", "-f", patterns.toString(), log.toString()));
-            double grepSeconds = (System.nanoTime() - start) / 1e9;
-            double grepRate = mb / grepSeconds;
-            System.out.printf(Locale.ROOT, "grep -E -c -f (LC_ALL=C): %.2f s, %.1f MB/s, %s matching lines%n",
-                    grepSeconds, grepRate, grepOut.trim());
-            System.out.printf(Locale.ROOT, "ratio LogScanner/grep: %.2f (above 1 means the scanner is faster)%n",
-                    scanRate / grepRate);
-
-            // grep's best case: only the prefilter literals, fixed strings (no regex at all)
-            List<String> literals = scanner.indications().indications().stream()
-                    .flatMap(i -> i.literals().stream()).distinct().toList();
-            Files.write(literalsFile, literals, StandardCharsets.UTF_8);
-            start = System.nanoTime();
-            String fixedOut = run(List.of("grep", "-F", "-i", "-c", "-f", literalsFile.toString(), log.toString()));
-            double fixedSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "grep -F -i -c -f literals (%d prefilter literals only, LC_ALL=C): %.2f s, "
-                    + "%.1f MB/s, %s matching lines; ratio LogScanner/that: %.2f%n", literals.size(), fixedSeconds,
-                    mb / fixedSeconds, fixedOut.trim(), scanRate / (mb / fixedSeconds));
+            double scanRate = scan(scanner, log, mb, warmupMb);
+            grep(scanner, log, mb, scanRate, patterns, literalsFile);
         } finally {
             Files.deleteIfExists(log);
             Files.deleteIfExists(patterns);
             Files.deleteIfExists(literalsFile);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** Scans the log once after a warm-up, prints time, rate and peak heap; returns the rate in MB/s. */
+    private static double scan(LogScanner scanner, Path log, double mb, long warmupMb) throws IOException {
+        if (warmupMb > 0) {
+            // JIT warm-up on the head of the log, not timed (as JMH would): RE2/J is much code to compile
+            long t = System.nanoTime();
+            try (Reader in = new InputStreamReader(new java.io.BufferedInputStream(
+                    new LimitedInputStream(Files.newInputStream(log), warmupMb * 1_000_000)), StandardCharsets.UTF_8)) {
+                scanner.analyze(null, in);
+            }
+            System.out.printf(Locale.ROOT, "warm-up: first %d MB scanned once in %.2f s (not counted)%n", warmupMb,
+                    (System.nanoTime() - t) / 1e9);
+        }
+        System.gc();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        List<LogFinding> findings;
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (Reader in = new InputStreamReader(Files.newInputStream(log), decoder)) {
+            findings = scanner.analyze(new LogOrigin(Source.LOG, null, 0, "big.log", List.of()), in);
+        }
+        double scanSeconds = (System.nanoTime() - start) / 1e9;
+        long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        double scanRate = mb / scanSeconds;
+        System.out.printf(Locale.ROOT, "LogScanner: %d indications, %.2f s, %.1f MB/s, %d findings returned, "
+                        + "peak heap used %.1f MB (sum of heap pool peaks)%n",
+                scanner.indications().size(), scanSeconds, scanRate, findings.size(), peak / 1e6);
+        if (!findings.isEmpty()) {
+            LogFinding top = findings.get(0);
+            System.out.println("  top finding: " + top.indicationId() + " line " + top.lineNumber() + ": "
+                    + cut(top.line()));
+        }
+
+        return scanRate;
+    }
+
+    /** The same log through grep: the exported patterns, then the prefilter literals alone (grep's best case). */
+    private static void grep(LogScanner scanner, Path log, double mb, double scanRate, Path patterns,
+                             Path literalsFile) throws IOException, InterruptedException {
+        int[] counts = exportEre(scanner, patterns);
+        System.out.printf(Locale.ROOT, "patterns: %d RE2 patterns, %d exported to ERE, %d skipped (grep rejects)%n",
+                counts[0], counts[1], counts[0] - counts[1]);
+        long start = System.nanoTime();
+        String grepOut = run(List.of("grep", "-E", "-c", "-f", patterns.toString(), log.toString()));
+        double grepSeconds = (System.nanoTime() - start) / 1e9;
+        double grepRate = mb / grepSeconds;
+        System.out.printf(Locale.ROOT, "grep -E -c -f (LC_ALL=C): %.2f s, %.1f MB/s, %s matching lines%n",
+                grepSeconds, grepRate, grepOut.trim());
+        System.out.printf(Locale.ROOT, "ratio LogScanner/grep: %.2f (above 1 means the scanner is faster)%n",
+                scanRate / grepRate);
+
+        // grep's best case: only the prefilter literals, fixed strings (no regex at all)
+        List<String> literals = scanner.indications().indications().stream()
+                .flatMap(i -> i.literals().stream()).distinct().toList();
+        Files.write(literalsFile, literals, StandardCharsets.UTF_8);
+        start = System.nanoTime();
+        String fixedOut = run(List.of("grep", "-F", "-i", "-c", "-f", literalsFile.toString(), log.toString()));
+        double fixedSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "grep -F -i -c -f literals (%d prefilter literals only, LC_ALL=C): %.2f s, "
+                + "%.1f MB/s, %s matching lines; ratio LogScanner/that: %.2f%n", literals.size(), fixedSeconds,
+                mb / fixedSeconds, fixedOut.trim(), scanRate / (mb / fixedSeconds));
     }
 
     private static long buildLog(Path logs, Path deployErrors, Path out, long target) throws IOException {

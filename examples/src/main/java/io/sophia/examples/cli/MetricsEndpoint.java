@@ -1,7 +1,9 @@
 package io.sophia.examples.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sophia.core.Assessment;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,10 +24,37 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private SophiaMeters meters;
 
     private MetricsEndpoint(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
+    }
+
+    /**
+     * Serves Sophia's meters (a registry of their own) on every address at {@code port}: what
+     * {@code watch --metrics-port} starts.
+     *
+     * @param port the port, 0 picks a free one
+     * @return the running endpoint; {@link #record(Assessment)} after each round
+     * @throws IOException when the port cannot be bound
+     */
+    public static MetricsEndpoint serve(int port) throws IOException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MetricsEndpoint endpoint = start(registry, new InetSocketAddress(port));
+        endpoint.meters = new SophiaMeters(registry);
+        return endpoint;
+    }
+
+    /**
+     * Updates the meters {@link #serve(int)} made from a round's assessment.
+     *
+     * @param a the round's (redacted) assessment
+     */
+    public void record(Assessment a) {
+        if (meters != null) {
+            meters.record(a);
+        }
     }
 
     /**

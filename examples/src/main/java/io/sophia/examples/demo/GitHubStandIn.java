@@ -85,89 +85,108 @@ final class GitHubStandIn implements AutoCloseable {
             }
             String path = ex.getRequestURI().getRawPath();
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
-            Matcher m;
-            if ((m = SIGNED_LOG.matcher(path)).matches()) {
-                Optional<String> log = Payloads.read("github/logs/" + m.group(1) + ".log", Map.of());
-                if (log.isEmpty()) {
-                    Payloads.send(ex, 404, "application/xml",
-                            "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>BlobNotFound</Code></Error>");
-                } else {
-                    Payloads.send(ex, 200, "text/plain; charset=utf-8", log.get());
-                }
-                return;
+            if (!logs(ex, path) && !runs(ex, path, query) && !jobs(ex, path)) {
+                error(ex, 404, "Not Found");
             }
-            if ((m = JOB_LOGS.matcher(path)).matches() && ours(m.group(1))) {
-                String jobId = m.group(2);
-                if (job(jobId).isEmpty()) {
-                    error(ex, 404, "Not Found");
-                } else if (Payloads.read("github/logs/" + jobId + ".log", Map.of()).isEmpty()) {
-                    // a job that never ran has no log; GitHub answers 404 for it
-                    error(ex, 404, "Not Found");
-                } else {
-                    // the real API answers 302 to a short-lived signed url on another host
-                    ex.getResponseHeaders().set("Location", base + "/_signed/pipelines/runs/214/signedlogcontent/"
-                            + jobId + "?urlExpires=2025-08-23T14%3A13%3A09.8999243Z&urlSigningMethod=HMACV1"
-                            + "&urlSignature=CLJeOMWVKrxsNSCeMNmmq%2F7q6aythG5XOtkWAy1Z59s%3D");
-                    Payloads.send(ex, 302, "text/html;charset=utf-8", null);
-                }
-                return;
-            }
-            if ((m = JOBS.matcher(path)).matches() && ours(m.group(1))) {
-                if (!m.group(2).equals(String.valueOf(runId()))) {
-                    error(ex, 404, "Not Found");
-                    return;
-                }
-                jobsPage(ex, query);
-                return;
-            }
-            if ((m = RUN.matcher(path)).matches() && ours(m.group(1))) {
-                if (m.group(2).equals(String.valueOf(runId()))) {
-                    Payloads.json(ex, 200, run);
-                } else {
-                    error(ex, 404, "Not Found");
-                }
-                return;
-            }
-            if ((m = RUNS.matcher(path)).matches() && ours(m.group(1))) {
-                String branch = query.get("branch");
-                boolean match = branch == null || "main".equals(branch);
-                ObjectNode list = JSON.createObjectNode();
-                ArrayNode runs = list.putArray("workflow_runs");
-                if (match) {
-                    runs.add(JSON.readTree(run));
-                }
-                list.put("total_count", runs.size());
-                Payloads.json(ex, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list));
-                return;
-            }
-            if ((m = JOB.matcher(path)).matches() && ours(m.group(1))) {
-                Optional<JsonNode> job = job(m.group(2));
-                if (job.isPresent()) {
-                    Payloads.json(ex, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(job.get()));
-                } else {
-                    error(ex, 404, "Not Found");
-                }
-                return;
-            }
-            if ((m = ANNOTATIONS.matcher(path)).matches() && ours(m.group(1))) {
-                Optional<JsonNode> job = job(m.group(2));
-                if (job.isEmpty()) {
-                    error(ex, 404, "Not Found");
-                    return;
-                }
-                String conclusion = job.get().path("conclusion").asText();
-                String body = switch (conclusion) {
-                    case "failure", "cancelled" ->
-                            Payloads.read("github/annotations-" + conclusion + ".json", vars()).orElse("[]");
-                    default -> "[]";
-                };
-                Payloads.json(ex, 200, body);
-                return;
-            }
-            error(ex, 404, "Not Found");
         } catch (RuntimeException | IOException e) {
             error(ex, 500, "Server Error");
         }
+    }
+
+    /** A job's log: the 302 to a signed url, and the signed url's text; false when {@code path} is neither. */
+    private boolean logs(HttpExchange ex, String path) throws IOException {
+        Matcher m;
+        if ((m = SIGNED_LOG.matcher(path)).matches()) {
+            Optional<String> log = Payloads.read("github/logs/" + m.group(1) + ".log", Map.of());
+            if (log.isEmpty()) {
+                Payloads.send(ex, 404, "application/xml",
+                        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>BlobNotFound</Code></Error>");
+            } else {
+                Payloads.send(ex, 200, "text/plain; charset=utf-8", log.get());
+            }
+            return true;
+        }
+        if ((m = JOB_LOGS.matcher(path)).matches() && ours(m.group(1))) {
+            String jobId = m.group(2);
+            if (job(jobId).isEmpty()) {
+                error(ex, 404, "Not Found");
+            } else if (Payloads.read("github/logs/" + jobId + ".log", Map.of()).isEmpty()) {
+                // a job that never ran has no log; GitHub answers 404 for it
+                error(ex, 404, "Not Found");
+            } else {
+                // the real API answers 302 to a short-lived signed url on another host
+                ex.getResponseHeaders().set("Location", base + "/_signed/pipelines/runs/214/signedlogcontent/"
+                        + jobId + "?urlExpires=2025-08-23T14%3A13%3A09.8999243Z&urlSigningMethod=HMACV1"
+                        + "&urlSignature=CLJeOMWVKrxsNSCeMNmmq%2F7q6aythG5XOtkWAy1Z59s%3D");
+                Payloads.send(ex, 302, "text/html;charset=utf-8", null);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A run, its jobs, the runs of a workflow; false when {@code path} is none of them. */
+    private boolean runs(HttpExchange ex, String path, Map<String, String> query) throws IOException {
+        Matcher m;
+        if ((m = JOBS.matcher(path)).matches() && ours(m.group(1))) {
+            if (!m.group(2).equals(String.valueOf(runId()))) {
+                error(ex, 404, "Not Found");
+                return true;
+            }
+            jobsPage(ex, query);
+            return true;
+        }
+        if ((m = RUN.matcher(path)).matches() && ours(m.group(1))) {
+            if (m.group(2).equals(String.valueOf(runId()))) {
+                Payloads.json(ex, 200, run);
+            } else {
+                error(ex, 404, "Not Found");
+            }
+            return true;
+        }
+        if ((m = RUNS.matcher(path)).matches() && ours(m.group(1))) {
+            String branch = query.get("branch");
+            boolean match = branch == null || "main".equals(branch);
+            ObjectNode list = JSON.createObjectNode();
+            ArrayNode runs = list.putArray("workflow_runs");
+            if (match) {
+                runs.add(JSON.readTree(run));
+            }
+            list.put("total_count", runs.size());
+            Payloads.json(ex, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list));
+            return true;
+        }
+        return false;
+    }
+
+    /** A job and its annotations; false when {@code path} is neither. */
+    private boolean jobs(HttpExchange ex, String path) throws IOException {
+        Matcher m;
+        if ((m = JOB.matcher(path)).matches() && ours(m.group(1))) {
+            Optional<JsonNode> job = job(m.group(2));
+            if (job.isPresent()) {
+                Payloads.json(ex, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(job.get()));
+            } else {
+                error(ex, 404, "Not Found");
+            }
+            return true;
+        }
+        if ((m = ANNOTATIONS.matcher(path)).matches() && ours(m.group(1))) {
+            Optional<JsonNode> job = job(m.group(2));
+            if (job.isEmpty()) {
+                error(ex, 404, "Not Found");
+                return true;
+            }
+            String conclusion = job.get().path("conclusion").asText();
+            String body = switch (conclusion) {
+                case "failure", "cancelled" ->
+                        Payloads.read("github/annotations-" + conclusion + ".json", vars()).orElse("[]");
+                default -> "[]";
+            };
+            Payloads.json(ex, 200, body);
+            return true;
+        }
+        return false;
     }
 
     private void jobsPage(HttpExchange ex, Map<String, String> query) throws IOException {

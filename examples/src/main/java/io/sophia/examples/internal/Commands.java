@@ -4,18 +4,23 @@ import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import io.sophia.core.Assessment;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
+import io.sophia.report.GitHubActionsReport;
 import io.sophia.report.Sophia;
+import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
-import io.sophia.examples.cli.GitHubActionsOutput;
-import io.sophia.examples.cli.WatchListeners;
+import io.sophia.report.ReportWriteException;
+import io.sophia.examples.cli.AlertsConfig;
+import io.sophia.examples.cli.MetricsEndpoint;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch, explain. */
 public final class Commands {
@@ -117,7 +123,7 @@ public final class Commands {
         } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
-        } catch (Check.OutputException e) {
+        } catch (ReportWriteException e) {
             err.println("sophia: " + e.getMessage());
             return EXIT_CANTCREAT;
         } catch (RuntimeException | IOException | Error e) {
@@ -132,29 +138,29 @@ public final class Commands {
 
     // ---------------------------------------------------------------- commands
 
-    private int check(Map<String, String> opts) throws UsageException, Check.OutputException {
+    private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
         allow(opts, "check", Set.of("config", "out"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        Check.Result result = Check.run(config, dir, clock, env);
-        out.print(Summary.render(result));
+        CheckRun result = check(config, dir, env);
+        out.print(Summary.render(result, config));
         out.flush();
-        GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
-        return result.exitCode();
+        publishInActions(result.assessment(), result.files());
+        return result.assessment().gate().status().exitCode();
     }
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
-    private int demo(Map<String, String> opts) throws UsageException, Check.OutputException,
-            IOException {
+    private int demo(Map<String, String> opts) throws UsageException, IOException {
         allow(opts, "demo", Set.of("out", "timeout"));
         Path dir = path(opts, "out");
         Duration timeout = opts.containsKey("timeout") ? duration(opts, "timeout") : DEMO_TIMEOUT;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new Check.OutputException("cannot create the output directory " + dir + ": " + e, e);
+            throw new ReportWriteException(dir, "the output directory cannot be created ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
         try (DemoFleet fleet = DemoFleet.start()) {
             Path config = dir.resolve(DEMO_CONFIG);
@@ -165,15 +171,15 @@ public final class Commands {
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
-            Check.Result result = Check.run(loaded, dir, clock, demoEnv);
-            out.print(Summary.render(result));
+            CheckRun result = check(loaded, dir, demoEnv);
+            out.print(Summary.render(result, loaded));
             out.flush();
-            GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(result.assessment(), result.files(), out, err));
-            return result.exitCode();
+            publishInActions(result.assessment(), result.files());
+            return result.assessment().gate().status().exitCode();
         }
     }
 
-    private int watch(Map<String, String> opts) throws UsageException, Check.OutputException {
+    private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
@@ -181,46 +187,70 @@ public final class Commands {
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        Integer port = opts.containsKey("metrics-port") ? WatchListeners.port(opts.get("metrics-port"))
-                .orElseThrow(() -> new UsageException("--metrics-port: expected a port from 0 to 65535")) : null;
-        try (WatchListeners listeners = WatchListeners.open(
-                config.deployment().name(), configFile, port, env, out, err)) {
+        Integer port = opts.containsKey("metrics-port") ? port(opts.get("metrics-port")) : null;
+        List<URI> hooks = AlertsConfig.read(configFile, env).webhooks();
+        // closing delivers the alerts in flight and stops the endpoint
+        try (WebhookAlerts alerts = hooks.isEmpty() ? null
+                : new WebhookAlerts(config.deployment().name(), hooks, line -> err.println("sophia: " + line));
+             MetricsEndpoint metrics = metrics(port)) {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
+            UpSeen upSeen = new UpSeen();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;
                 }
-                Check.Result r = Check.run(config, dir, clock, env);
-                listeners.onRound(r.assessment());
-                exit = r.exitCode();
-                String gate = r.assessment().gate().status().name();
-                long up = r.assessment().services().stream().filter(s -> s.status() == Status.UP).count();
-                String top = r.assessment().topCause().map(c -> String.format(java.util.Locale.ROOT,
-                        ", top %s %.0f %%", c.id(), c.probability() * 100)).orElse("");
-                out.printf("%s  gate %s, %d/%d UP%s%n", r.assessment().generatedAt(), gate, up,
-                        r.assessment().services().size(), top);
-                if (lastGate != null && !lastGate.equals(gate)) {
-                    out.printf("  gate: %s -> %s%n", lastGate, gate);
+                Assessment a = check(config, dir, env, upSeen).assessment();
+                if (alerts != null) {
+                    alerts.onRound(a);
                 }
-                for (ServiceHealth s : r.assessment().services()) {
-                    Status before = last.put(s.id(), s.status());
-                    if (before != null && before != s.status()) {
-                        out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
-                                s.failure() == null ? "" : " (" + s.failure() + ")");
-                    }
+                if (metrics != null) {
+                    metrics.record(a);
                 }
-                out.flush();
-                lastGate = gate;
+                exit = a.gate().status().exitCode();
+                lastGate = printRound(a, lastGate, last);
             }
             return exit;
+        }
+    }
+
+    /** One status line per round, then what changed since the last: the gate, each service. */
+    private String printRound(Assessment a, String lastGate, Map<String, Status> last) {
+        String gate = a.gate().status().name();
+        long up = a.services().stream().filter(s -> s.status() == Status.UP).count();
+        String top = a.topCause().map(c -> String.format(java.util.Locale.ROOT, ", top %s %.0f %%", c.id(),
+                c.probability() * 100)).orElse("");
+        out.printf("%s  gate %s, %d/%d UP%s%n", a.generatedAt(), gate, up, a.services().size(), top);
+        if (lastGate != null && !lastGate.equals(gate)) {
+            out.printf("  gate: %s -> %s%n", lastGate, gate);
+        }
+        for (ServiceHealth s : a.services()) {
+            Status before = last.put(s.id(), s.status());
+            if (before != null && before != s.status()) {
+                out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
+                        s.failure() == null ? "" : " (" + s.failure() + ")");
+            }
+        }
+        out.flush();
+        return gate;
+    }
+
+    /** The Prometheus endpoint of {@code --metrics-port}, or null without the option. */
+    private MetricsEndpoint metrics(Integer port) throws UsageException {
+        if (port == null) {
+            return null;
+        }
+        try {
+            MetricsEndpoint metrics = MetricsEndpoint.serve(port);
+            out.println("Metrics: http://0.0.0.0:" + metrics.port() + "/metrics");
+            return metrics;
         } catch (IOException e) {
             throw new UsageException("--metrics-port " + port + ": cannot listen (" + e.getMessage() + ")");
         }
     }
 
-    private int explain(String target, Map<String, String> opts) throws UsageException, Check.OutputException, IOException {
+    private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
         allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out"));
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
@@ -232,10 +262,34 @@ public final class Commands {
         Explain e = b.build();
         register(e.config(), env);
         Assessment a = Sophia.explain(e, clock, env);
-        List<Path> files = opts.containsKey("out") ? Check.write(a, path(opts, "out")) : List.of();
-        out.print(Summary.render(new Check.Result(e.config(), a, files, Duration.ZERO)));
-        GitHubActionsOutput.detect(env).ifPresent(gh -> gh.publish(a, files, out, err));
+        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out")) : List.of();
+        out.print(Summary.render(new CheckRun(a, files, Duration.ZERO), e.config()));
+        publishInActions(a, files);
         return a.gate().status().exitCode();
+    }
+
+    /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
+    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
+            throws ReportWriteException {
+        return check(config, dir, env, UnaryOperator.identity());
+    }
+
+    /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
+    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
+                           UnaryOperator<Assessment> amend) throws ReportWriteException {
+        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);
+    }
+
+    /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
+    private void publishInActions(Assessment a, List<Path> files) {
+        Optional<GitHubActionsReport> gh = GitHubActionsReport.detect(env);
+        try {
+            if (gh.isPresent()) {
+                gh.get().publish(a, files, out);
+            }
+        } catch (IOException e) {
+            err.println("sophia: " + e.getMessage());
+        }
     }
 
     /** From now on the streams mask the values of the token variables {@code config} names too. */
@@ -327,6 +381,18 @@ public final class Commands {
             // reported below
         }
         throw new UsageException("--count: expected a whole number of at least 1, got '" + v + "'");
+    }
+
+    private static int port(String v) throws UsageException {
+        try {
+            int p = Integer.parseInt(v.strip());
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--metrics-port: expected a port from 0 to 65535");
     }
 
     private static boolean sleep(Duration d) {

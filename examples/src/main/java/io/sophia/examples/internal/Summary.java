@@ -2,6 +2,8 @@ package io.sophia.examples.internal;
 
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
+import io.sophia.report.CheckRun;
+import io.sophia.report.DeploymentConfig;
 import io.sophia.report.TextSummary;
 
 import java.nio.file.Path;
@@ -16,12 +18,12 @@ public final class Summary {
     }
 
     /** Renders the summary of {@code result}; every line is already free of secrets if the assessment is. */
-    public static String render(Check.Result result) {
+    public static String render(CheckRun result, DeploymentConfig config) {
         StringBuilder sb = new StringBuilder(TextSummary.render(result.assessment()));
         long notProbed = result.assessment().observations(Observation.ProbeFailure.class).stream()
                 .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
         sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%s%n",
-                result.probing().toMillis() / 1000.0, result.config().probe().timeout().toMillis() / 1000.0,
+                result.probing().toMillis() / 1000.0, config.probe().timeout().toMillis() / 1000.0,
                 notProbed == 0 ? "" : "; " + notProbed + " probes not run: the check's time budget ran out"));
         return sb.append("Wrote      ").append(files(result.files())).append('\n').toString();
     }

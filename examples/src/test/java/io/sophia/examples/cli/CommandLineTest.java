@@ -188,16 +188,6 @@ class CommandLineTest {
         assertTrue(r.out().contains("::error title=Sophia gate BLOCKED"), r.out());
     }
 
-    @Test
-    void workflowCommandDataAndPropertiesAreEscapedByGitHubsRules() {
-        // rules: actions/toolkit packages/core/src/command.ts escapeData / escapeProperty
-        assertEquals("50%25 done%0D%0A::add-mask::x", GitHubActionsOutput.escapeData("50% done\r\n::add-mask::x"));
-        assertEquals("a%3Ab%2Cc%25", GitHubActionsOutput.escapeProperty("a:b,c%"));
-        assertEquals("red text", GitHubActionsOutput.escapeData("\u001B[31mred\u001B[0m\u0007 text"));
-        assertEquals("::warning title=t%3A1::line one%0Aline two",
-                GitHubActionsOutput.command("warning", "t:1", "line one\nline two"));
-    }
-
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -4,7 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sophia.report.DeploymentConfig;
-import io.sophia.examples.internal.Check;
+import io.sophia.report.CheckRun;
+import io.sophia.report.Sophia;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,14 +81,14 @@ class PrometheusMetricsTest {
         SophiaMeters meters = new SophiaMeters(registry);
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(registry,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            meters.record(Check.run(config, tmp.resolve("out"), CLOCK, n -> null).assessment());
+            meters.record(CheckRun.of(Sophia.builder(config).clock(CLOCK).env(n -> null).build().plan(), tmp.resolve("out")).assessment());
             Map<String, PrometheusText.Family> first = scrape(endpoint.port());
             assertEquals(1, value(first, "sophia_service_status", Map.of("service", "api", "status", "down")));
             assertEquals(1, value(first, "sophia_gate_status", Map.of("status", "blocked")));
             assertTrue(value(first, "sophia_top_cause_probability", Map.of()) > 0, "a top cause is reported");
 
             healthy.set(true);
-            meters.record(Check.run(config, tmp.resolve("out"), CLOCK, n -> null).assessment());
+            meters.record(CheckRun.of(Sophia.builder(config).clock(CLOCK).env(n -> null).build().plan(), tmp.resolve("out")).assessment());
             Map<String, PrometheusText.Family> second = scrape(endpoint.port());
 
             assertEquals(1, value(second, "sophia_service_status", Map.of("service", "api", "status", "up")));

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
-import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.Diagnosis;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.WebhookAlerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +49,10 @@ class WebhookAlertsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2025-08-23T14:12:55Z");
     private static final Deployment SHOP = new Deployment("shop", List.of(
-            new Service("api", "API", URI.create("https://api.shop.example/health"), ServiceKind.HTTP, "Checkout",
-                    true, List.of("db"), Expectations.DEFAULT),
-            new Service("db", "DB", URI.create("https://db.shop.example/health"), ServiceKind.HTTP, "Orders", true,
-                    List.of(), Expectations.DEFAULT)));
+            Service.builder("api", "https://api.shop.example/health").name("API").capability("Checkout")
+                    .critical().dependsOn("db").build(),
+            Service.builder("db", "https://db.shop.example/health").name("DB").capability("Orders").critical()
+                    .owner("data", "<!channel> data-oncall@shop.example").build()));
 
     @TempDir
     Path tmp;
@@ -138,7 +137,19 @@ class WebhookAlertsTest {
         assertTrue(text.startsWith("*Sophia · shop*: service db UP → DOWN"), text);
         // Slack mrkdwn: &, < and > escaped, so remote text cannot form a link or a mention
         assertTrue(text.contains("&lt;db.shop.example:443&gt; &amp; more"), text);
+        // the alert names who to call: db's owner from the config, also escaped (no @channel mention from a config)
+        assertTrue(text.endsWith(" — call data (&lt;!channel&gt; data-oncall@shop.example)"), text);
         assertFalse(text.contains("<"), text);
+        assertEquals("[{\"team\":\"data\",\"contact\":\"<!channel> data-oncall@shop.example\"}]",
+                down.get("owners").toString());
+        JsonNode gate = received.stream().filter(j -> j.get("kind").asText().equals("gate")
+                && j.get("to").asText().equals("BLOCKED")).findFirst().orElseThrow();
+        assertEquals("data", gate.get("owners").get(0).get("team").asText(), "the owner of the service not UP");
+        JsonNode back = received.stream().filter(j -> j.get("to").asText().equals("UP")).findFirst().orElseThrow();
+        assertEquals("data", back.get("owners").get(0).get("team").asText(), "the owner hears the recovery too");
+        JsonNode open = received.stream().filter(j -> j.get("kind").asText().equals("gate")
+                && j.get("to").asText().equals("OPEN")).findFirst().orElseThrow();
+        assertEquals(0, open.get("owners").size(), "nothing down, nobody to call: " + open);
     }
 
     @Test

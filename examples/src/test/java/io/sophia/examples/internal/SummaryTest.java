@@ -7,6 +7,7 @@ import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.diagnosis.Diagnosis;
+import io.sophia.report.CheckRun;
 import io.sophia.report.DeploymentConfig;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SummaryTest {
 
     /** {@code n} services: every tenth hangs (READ_TIMEOUT), the last {@code notProbed} were never probed. */
-    private static Check.Result fleet(int n, int notProbed) throws Exception {
+    private static String summary(int n, int notProbed) throws Exception {
         List<Service> services = new ArrayList<>();
         List<Observation> obs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -46,12 +47,12 @@ class SummaryTest {
                 Instant.parse("2026-03-01T10:00:00Z"));
         DeploymentConfig config = DeploymentConfig.parse("deployment: fleet\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\n"
                 + "probe:\n  timeout: 2s\n", Path.of("inline.yaml"));
-        return new Check.Result(config, a, List.of(), Duration.ofMillis(2900));
+        return Summary.render(new CheckRun(a, List.of(), Duration.ofMillis(2900)), config);
     }
 
     @Test
     void aFleetOfFiveThousandFitsOneScreenCountsFirstThenTheWorstNotUpCapped() throws Exception {
-        String out = Summary.render(fleet(5000, 5));
+        String out = summary(5000, 5);
 
         List<String> lines = out.lines().toList();
         assertTrue(lines.size() <= 50, () -> lines.size() + " lines:\n" + out);
@@ -68,7 +69,7 @@ class SummaryTest {
 
     @Test
     void aSmallFleetIsListedWholeUpIncludedAndSaysNothingOfTheBudgetWhenAllRan() throws Exception {
-        String out = Summary.render(fleet(12, 0));
+        String out = summary(12, 0);
 
         long serviceLines = out.lines().filter(l -> l.matches("  (UP|DOWN|DEGRADED|UNKNOWN) .*")).count();
         assertEquals(12, serviceLines, out);

@@ -387,8 +387,9 @@ public final class ScenarioLoader {
             } catch (IllegalArgumentException e) {
                 throw error(s.get("url"), "not a URI: " + e.getMessage());
             }
-            Service service = new Service(id, text(s, "name", id), url, kind, text(s, "capability", null),
-                    bool(s, "critical", false), strings(s, "dependsOn"), null);
+            Service service = Service.builder(id, url).name(text(s, "name", id)).kind(kind)
+                    .capability(text(s, "capability", null)).critical(bool(s, "critical", false))
+                    .dependsOn(strings(s, "dependsOn")).build();
             String app = text(s, "app", id);
             apps.put(id, app);
             for (Node h : s.get("http").items()) {

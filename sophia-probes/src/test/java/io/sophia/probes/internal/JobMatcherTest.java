@@ -2,11 +2,9 @@ package io.sophia.probes.internal;
 
 import io.sophia.core.Deployment;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class JobMatcherTest {
 
     private static Service svc(String id, String name) {
-        return new Service(id, name, URI.create("http://127.0.0.1/"), ServiceKind.HTTP, null, false, List.of(), null);
+        return Service.builder(id, "http://127.0.0.1/").name(name).build();
     }
 
     private final JobMatcher matcher = new JobMatcher(new Deployment("fleet", List.of(

@@ -54,57 +54,67 @@ public final class JUnitXmlRenderer {
                 .append("\" timestamp=\"").append(ts).append("\">\n");
         properties(b, a);
         for (ServiceHealth s : services) {
-            b.append("    <testcase classname=\"sophia.services\" name=\"")
-                    .append(attr(s.id() + (s.name() == null || s.name().equals(s.id()) ? "" : " (" + s.name() + ")") + " is UP"))
-                    .append("\" time=\"").append(seconds(s.latencyMs() == null ? 0 : Math.max(0, s.latencyMs()))).append("\"");
-            if (s.status() == Status.UP) {
-                b.append("/>\n");
-                continue;
-            }
-            b.append(">\n      <failure type=\"").append(s.status()).append("\" message=\"")
-                    .append(attr("Expecting service " + s.id() + " to be UP but was " + s.status()
-                            + (s.failure() == null ? "" : ": " + s.failure()))).append("\">");
-            StringBuilder d = new StringBuilder();
-            d.append("service: ").append(s.id()).append(" (").append(Formats.orDash(s.name())).append(")\n");
-            d.append("capability: ").append(Formats.orDash(s.capability())).append(s.critical() ? " [critical]" : "").append('\n');
-            d.append("url: ").append(Formats.orDash(s.url())).append('\n');
-            d.append("status: ").append(s.status()).append('\n');
-            d.append("http: ").append(Formats.orDash(s.httpStatus())).append('\n');
-            d.append("latency: ").append(Formats.latency(s.latencyMs())).append('\n');
-            d.append("failure: ").append(Formats.orDash(s.failure())).append('\n');
-            RankedCause cause = a.causes().stream().filter(c -> c.serviceIds().contains(s.id())).findFirst().orElse(null);
-            if (cause != null) {
-                d.append("most probable cause: ").append(cause.id().value()).append(" (")
-                        .append(Formats.percent(cause.probability())).append(", ").append(Formats.confidence(cause.confidence())).append(")\n");
-                if (cause.explanation() != null) {
-                    d.append(cause.explanation()).append('\n');
-                }
-            }
-            b.append(text(d.toString())).append("</failure>\n    </testcase>\n");
+            serviceCase(b, a, s);
         }
         b.append("  </testsuite>\n");
 
         b.append("  <testsuite name=\"sophia.gate\" tests=\"").append(criteria.size()).append("\" failures=\"")
                 .append(gateFailures).append("\" errors=\"0\" skipped=\"0\" time=\"0.000\" timestamp=\"").append(ts).append("\">\n");
         for (GateDecision.Criterion c : criteria) {
-            b.append("    <testcase classname=\"sophia.gate\" name=\"")
-                    .append(attr(c.id() + (c.description() == null ? "" : ": " + c.description())))
-                    .append("\" time=\"0.000\">\n");
-            String detail = "value: " + Formats.orDash(c.value()) + "\nthreshold: " + Formats.orDash(c.threshold())
-                    + "\nkey: " + c.key() + "\nweight: " + Formats.decimal(c.weight(), 2) + "\n";
-            switch (c.outcome()) {
-                case FAIL -> b.append("      <failure type=\"").append(c.key() ? "FAIL (key)" : "FAIL").append("\" message=\"")
-                        .append(attr("Gate criterion " + c.id() + " failed: " + Formats.orDash(c.value())
-                                + " (required: " + Formats.orDash(c.threshold()) + ")"))
-                        .append("\">").append(text(detail)).append("</failure>\n");
-                case WARN -> b.append("      <system-out>").append(text("WARN: " + detail)).append("</system-out>\n");
-                case PASS -> b.append("      <system-out>").append(text("PASS: " + detail)).append("</system-out>\n");
-            }
-            b.append("    </testcase>\n");
+            gateCase(b, c);
         }
         b.append("  </testsuite>\n");
         b.append("</testsuites>\n");
         return b.toString();
+    }
+
+    /** A service's test case: a failure with what an on-call engineer needs unless it is UP. */
+    private static void serviceCase(StringBuilder b, Assessment a, ServiceHealth s) {
+        b.append("    <testcase classname=\"sophia.services\" name=\"")
+                .append(attr(s.id() + (s.name() == null || s.name().equals(s.id()) ? "" : " (" + s.name() + ")") + " is UP"))
+                .append("\" time=\"").append(seconds(s.latencyMs() == null ? 0 : Math.max(0, s.latencyMs()))).append("\"");
+        if (s.status() == Status.UP) {
+            b.append("/>\n");
+            return;
+        }
+        b.append(">\n      <failure type=\"").append(s.status()).append("\" message=\"")
+                .append(attr("Expecting service " + s.id() + " to be UP but was " + s.status()
+                        + (s.failure() == null ? "" : ": " + s.failure()))).append("\">");
+        StringBuilder d = new StringBuilder();
+        d.append("service: ").append(s.id()).append(" (").append(Formats.orDash(s.name())).append(")\n");
+        d.append("capability: ").append(Formats.orDash(s.capability())).append(s.critical() ? " [critical]" : "").append('\n');
+        d.append("url: ").append(Formats.orDash(s.url())).append('\n');
+        d.append("status: ").append(s.status()).append('\n');
+        d.append("http: ").append(Formats.orDash(s.httpStatus())).append('\n');
+        d.append("latency: ").append(Formats.latency(s.latencyMs())).append('\n');
+        d.append("failure: ").append(Formats.orDash(s.failure())).append('\n');
+        RankedCause cause = a.causes().stream().filter(c -> c.serviceIds().contains(s.id())).findFirst().orElse(null);
+        if (cause != null) {
+            d.append("most probable cause: ").append(cause.id().value()).append(" (")
+                    .append(Formats.percent(cause.probability())).append(", ").append(Formats.confidence(cause.confidence())).append(")\n");
+            if (cause.explanation() != null) {
+                d.append(cause.explanation()).append('\n');
+            }
+        }
+        b.append(text(d.toString())).append("</failure>\n    </testcase>\n");
+    }
+
+    /** A gate criterion's test case: FAIL a failure, WARN and PASS their detail on system-out. */
+    private static void gateCase(StringBuilder b, GateDecision.Criterion c) {
+        b.append("    <testcase classname=\"sophia.gate\" name=\"")
+                .append(attr(c.id() + (c.description() == null ? "" : ": " + c.description())))
+                .append("\" time=\"0.000\">\n");
+        String detail = "value: " + Formats.orDash(c.value()) + "\nthreshold: " + Formats.orDash(c.threshold())
+                + "\nkey: " + c.key() + "\nweight: " + Formats.decimal(c.weight(), 2) + "\n";
+        switch (c.outcome()) {
+            case FAIL -> b.append("      <failure type=\"").append(c.key() ? "FAIL (key)" : "FAIL").append("\" message=\"")
+                    .append(attr("Gate criterion " + c.id() + " failed: " + Formats.orDash(c.value())
+                            + " (required: " + Formats.orDash(c.threshold()) + ")"))
+                    .append("\">").append(text(detail)).append("</failure>\n");
+            case WARN -> b.append("      <system-out>").append(text("WARN: " + detail)).append("</system-out>\n");
+            case PASS -> b.append("      <system-out>").append(text("PASS: " + detail)).append("</system-out>\n");
+        }
+        b.append("    </testcase>\n");
     }
 
     private static void properties(StringBuilder b, Assessment a) {

@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sophia.core.Assessment;
-import io.sophia.report.ReportFormatException;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -119,25 +118,37 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * The text is not a report.json this codec reads; the message names the JSON path. The API turns it into its
+     * {@code ReportFormatException}, which masks secrets: this one never leaves the library.
+     */
+    public static final class FormatError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FormatError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public static Assessment read(String json) {
         ReportJson r;
         try {
             r = MAPPER.readValue(json, ReportJson.class);
         } catch (StreamReadException e) {
-            throw new ReportFormatException("not JSON: " + e.getOriginalMessage()
+            throw new FormatError("not JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()));
         } catch (JsonMappingException e) {
-            throw new ReportFormatException(describe(e));
+            throw new FormatError(describe(e));
         } catch (JacksonException e) {
-            throw new ReportFormatException("$: " + e.getOriginalMessage());
+            throw new FormatError("$: " + e.getOriginalMessage());
         }
         if (r == null) {
-            throw new ReportFormatException("$: a report is a JSON object");
+            throw new FormatError("$: a report is a JSON object");
         }
         require(r.schemaVersion(), "schemaVersion");
         if (!r.schemaVersion().equals(MAJOR) && !r.schemaVersion().startsWith(MAJOR + ".")) {
-            throw new ReportFormatException("$.schemaVersion: '" + clip(r.schemaVersion())
+            throw new FormatError("$.schemaVersion: '" + clip(r.schemaVersion())
                     + "' is of another major version; this reader reads " + MAJOR + ".x");
         }
         require(r.deployment(), "deployment");
@@ -146,21 +157,21 @@ public final class JsonCodec {
         List<io.sophia.core.Observation> observations = r.observations().stream().filter(Objects::nonNull).toList();
         for (int i = 0; i < r.actions().size(); i++) {
             if (r.actions().get(i) == null) {
-                throw new ReportFormatException("$.actions[" + i + "]: expected an object");
+                throw new FormatError("$.actions[" + i + "]: expected an object");
             }
         }
         try {
             return new ReportJson(r.schemaVersion(), r.deployment(), r.generatedAt(), r.services(), null,
-                    r.diagnosis(), r.anomalies(), r.impact(), r.actions(), r.gate(), r.probing(), observations)
+                    r.diagnosis(), r.anomalies(), r.impact(), r.actions(), null, r.gate(), r.probing(), observations)
                     .toAssessment();
         } catch (RuntimeException e) {
-            throw new ReportFormatException("$: " + e.getMessage());
+            throw new FormatError("$: " + e.getMessage());
         }
     }
 
     private static void require(Object value, String field) {
         if (value == null) {
-            throw new ReportFormatException("$." + field + ": missing");
+            throw new FormatError("$." + field + ": missing");
         }
     }
 

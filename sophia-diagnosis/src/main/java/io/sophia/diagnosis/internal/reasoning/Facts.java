@@ -231,7 +231,36 @@ final class Facts {
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
                                 Map<String, Integer> serviceOrder, List<Fact> out) {
-        // common cause: failed jobs that failed at the same step
+        commonSteps(jobs, topByJob, serviceOrder, out);
+        cancelledAfterFailure(jobs, services, serviceOrder, out);
+        serviceFacts(deployment, services, byService, health, jobs, run, serviceOrder, out);
+        // topology: a DOWN service whose dependency is DOWN
+        for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
+            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency()),
+                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
+                    e.dependency(), 0, 0)));
+        }
+        // deployed version vs the run's commit
+        if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+            for (ServiceHealth h : health.values()) {
+                String ver = h.version();
+                if (ver == null || !ver.matches("[0-9a-fA-F]{7,64}")) {
+                    continue;
+                }
+                String a1 = ver.toLowerCase(Locale.ROOT);
+                String b1 = run.headSha().toLowerCase(Locale.ROOT);
+                boolean matches = a1.startsWith(b1) || b1.startsWith(a1);
+                out.add(new Fact("version", h.id(), h.id(), true, attrs("matches", String.valueOf(matches),
+                        "runConclusion", run.conclusion()),
+                        vars(h.id(), "deployed", shortSha(ver), "expected", shortSha(run.headSha())),
+                        key(serviceOrder, h.id(), h.id(), "", 0, 0)));
+            }
+        }
+    }
+
+    /** Common cause: failed jobs that failed at the same step. */
+    private static void commonSteps(List<Observation.CiJob> jobs, Map<Long, Observation.LogFinding> topByJob,
+                                    Map<String, Integer> serviceOrder, List<Fact> out) {
         Map<String, List<Observation.CiJob>> byStep = new TreeMap<>();
         for (Observation.CiJob j : jobs) {
             Observation.CiStep st = j.failedStep();
@@ -254,7 +283,11 @@ final class Facts {
                         attrs("step", e.getKey(), "sameError", same), v, key(serviceOrder, null, e.getKey(), "", 0, 0)));
             }
         }
-        // fail-fast: a cancellation that follows a failure is a consequence, not a cause
+    }
+
+    /** Fail-fast: a cancellation that follows a failure is a consequence, not a cause. */
+    private static void cancelledAfterFailure(List<Observation.CiJob> jobs, Map<String, Service> services,
+                                              Map<String, Integer> serviceOrder, List<Fact> out) {
         List<Observation.CiJob> failedJobs = jobs.stream().filter(j -> "failure".equals(j.conclusion()))
                 .sorted(Comparator.comparing(j -> j.completedAt() == null ? java.time.Instant.MAX : j.completedAt())).toList();
         if (!failedJobs.isEmpty()) {
@@ -270,33 +303,57 @@ final class Facts {
                 }
             }
         }
-        List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
-        Set<String> deployedByCi = new java.util.HashSet<>();
-        for (Observation.CiJob j : jobs) {
-            if (j.serviceId() != null) {
-                deployedByCi.add(j.serviceId());
+    }
+
+    /**
+     * What every service's facts ask of the whole fleet, computed once (not by a scan of the DOWN services per
+     * service): the DOWN ones, those the CI deploys, those whose machine started, each one's deploy conclusion.
+     */
+    private record Fleet(List<String> down, Set<String> deployedByCi, Set<String> started,
+                         Map<String, String> jobConclusion, String downServices, boolean downDeployedByCi,
+                         Set<io.sophia.core.ServiceKind> downKinds) {
+
+        static Fleet of(Map<String, Service> services, Map<String, ServiceHealth> health, List<Observation.CiJob> jobs,
+                        List<Fact> out) {
+            List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
+            Set<String> deployedByCi = new java.util.HashSet<>();
+            for (Observation.CiJob j : jobs) {
+                if (j.serviceId() != null) {
+                    deployedByCi.add(j.serviceId());
+                }
             }
-        }
-        Set<String> started = new java.util.HashSet<>();
-        for (Fact f : out) {
-            if (f.type().equals("machine") && f.serviceId() != null && "started".equalsIgnoreCase(f.attrs().get("state"))) {
-                started.add(f.serviceId());
+            Set<String> started = new java.util.HashSet<>();
+            for (Fact f : out) {
+                if (f.type().equals("machine") && f.serviceId() != null && "started".equalsIgnoreCase(f.attrs().get("state"))) {
+                    started.add(f.serviceId());
+                }
             }
-        }
-        Map<String, String> jobConclusion = new HashMap<>();
-        for (Observation.CiJob j : jobs) {
-            if (j.serviceId() != null) {
-                jobConclusion.merge(j.serviceId(), String.valueOf(j.conclusion()),
-                        (a, b) -> "success".equals(a) && "success".equals(b) ? "success" : "failure");
+            Map<String, String> jobConclusion = new HashMap<>();
+            for (Observation.CiJob j : jobs) {
+                if (j.serviceId() != null) {
+                    jobConclusion.merge(j.serviceId(), String.valueOf(j.conclusion()),
+                            (a, b) -> "success".equals(a) && "success".equals(b) ? "success" : "failure");
+                }
             }
+            // asked of every service below, the same for all of them: computed once, not by a scan of down per service
+            String downServices = Words.list(down);
+            boolean downDeployedByCi = down.stream().anyMatch(deployedByCi::contains);
+            Set<io.sophia.core.ServiceKind> downKinds = new java.util.HashSet<>();
+            for (String d : down) {
+                downKinds.add(services.get(d).kind());
+            }
+            return new Fleet(down, deployedByCi, started, jobConclusion, downServices, downDeployedByCi, downKinds);
         }
-        // asked of every service below, the same for all of them: computed once, not by a scan of down per service
-        String downServices = Words.list(down);
-        boolean downDeployedByCi = down.stream().anyMatch(deployedByCi::contains);
-        Set<io.sophia.core.ServiceKind> downKinds = new java.util.HashSet<>();
-        for (String d : down) {
-            downKinds.add(services.get(d).kind());
-        }
+    }
+
+    /** One "service" fact per service: its status and how it stands among the others. */
+    private static void serviceFacts(Deployment deployment, Map<String, Service> services,
+                                     Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
+                                     List<Observation.CiJob> jobs, Observation.CiRun run,
+                                     Map<String, Integer> serviceOrder, List<Fact> out) {
+        Fleet fleet = Fleet.of(services, health, jobs, out);
+        List<String> down = fleet.down();
+        Map<String, String> jobConclusion = fleet.jobConclusion();
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());
             // deployed successfully: its own deploy job succeeded, or, without per-service jobs, the run did
@@ -305,41 +362,19 @@ final class Facts {
             boolean othersDown = down.size() > 1 || (down.size() == 1 && !down.get(0).equals(s.id()));
             // "the same setup": deployed by the same run as a failing service, or, without CI, the same kind of service
             // (an UP service is not among the down ones, so "another down service of its kind" is "a down one of its kind")
-            boolean samePath = h.status() == Status.UP && othersDown && (deployedByCi.isEmpty()
-                    ? downKinds.contains(s.kind())
-                    : deployedByCi.contains(s.id()) && downDeployedByCi);
+            boolean samePath = h.status() == Status.UP && othersDown && (fleet.deployedByCi().isEmpty()
+                    ? fleet.downKinds().contains(s.kind())
+                    : fleet.deployedByCi().contains(s.id()) && fleet.downDeployedByCi());
             Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
-                    String.valueOf(started.contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
+                    String.valueOf(fleet.started().contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "");
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
-            v.put("downServices", downServices);
+            v.put("downServices", fleet.downServices());
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
-        }
-        // topology: a DOWN service whose dependency is DOWN
-        for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
-            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency()),
-                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
-                    e.dependency(), 0, 0)));
-        }
-        // deployed version vs the run's commit
-        if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
-            for (ServiceHealth h : health.values()) {
-                String ver = h.version();
-                if (ver == null || !ver.matches("[0-9a-fA-F]{7,64}")) {
-                    continue;
-                }
-                String a1 = ver.toLowerCase(Locale.ROOT);
-                String b1 = run.headSha().toLowerCase(Locale.ROOT);
-                boolean matches = a1.startsWith(b1) || b1.startsWith(a1);
-                out.add(new Fact("version", h.id(), h.id(), true, attrs("matches", String.valueOf(matches),
-                        "runConclusion", run.conclusion()),
-                        vars(h.id(), "deployed", shortSha(ver), "expected", shortSha(run.headSha())),
-                        key(serviceOrder, h.id(), h.id(), "", 0, 0)));
-            }
         }
     }
 

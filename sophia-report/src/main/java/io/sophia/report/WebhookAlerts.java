@@ -1,8 +1,10 @@
-package io.sophia.examples.cli;
+package io.sophia.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sophia.core.Assessment;
+import io.sophia.core.Owner;
 import io.sophia.core.RankedCause;
 import io.sophia.core.RemoteText;
 import io.sophia.core.ServiceHealth;
@@ -26,15 +28,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The alerts of {@code sophia watch}: after each round, one alert per transition (a service changes
+ * Alerts on what changed between two checks of a deployment, as {@code sophia watch} sends them: after each round, one alert per transition (a service changes
  * status, the top cause changes, the gate changes) is POSTed as JSON to every configured webhook. The
  * JSON carries a Slack-compatible {@code text} (so a Slack or Mattermost incoming webhook shows it as is)
- * and the transition's fields for other receivers.
+ * and the transition's fields for other receivers, with the owners to call ({@code services[].owner}): of the
+ * service for a service transition, of the top cause's services for a cause transition, of the services not UP
+ * for a gate transition.
  *
  * <p>Delivery never blocks the next round: posts run on a background thread; a failed post (an I/O error,
  * 429 or 5xx) is retried with exponential backoff (1 s, 2 s, 4 s by default, {@value #ATTEMPTS} attempts);
  * a 4xx other than 429 is not retried. Failures are reported through the warning sink without the webhook's
  * URL, which carries its credential. The first round only sets the baseline.
+ *
+ * <pre>{@code
+ * try (WebhookAlerts alerts = new WebhookAlerts("shop", List.of(URI.create("https://hooks.example/sophia")),
+ *         System.err::println)) {
+ *     alerts.onRound(sophia.check());   // each round; the first only sets the baseline
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Stability: public API.
  */
 public final class WebhookAlerts implements AutoCloseable {
 
@@ -79,8 +92,17 @@ public final class WebhookAlerts implements AutoCloseable {
         this(deployment, webhooks, warnings, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
-    WebhookAlerts(String deployment, List<URI> webhooks, Consumer<String> warnings, Duration firstBackoff,
-                  Duration requestTimeout) {
+    /**
+     * Alerts to {@code webhooks} with this backoff and request timeout.
+     *
+     * @param deployment     the deployment's name, in every alert
+     * @param webhooks       the URLs to POST to
+     * @param warnings       where delivery failures are reported (one line each, no URL)
+     * @param firstBackoff   the wait before the first retry, doubled before each further one
+     * @param requestTimeout the connect and request timeout of one post
+     */
+    public WebhookAlerts(String deployment, List<URI> webhooks, Consumer<String> warnings, Duration firstBackoff,
+                         Duration requestTimeout) {
         this.deployment = Objects.requireNonNull(deployment, "deployment");
         this.webhooks = List.copyOf(webhooks);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
@@ -156,8 +178,9 @@ public final class WebhookAlerts implements AutoCloseable {
     }
 
     private String body(Assessment a, Transition t, long seq) {
+        List<Owner> owners = owners(a, t);
         ObjectNode n = JSON.createObjectNode();
-        n.put("text", slackText(t));
+        n.put("text", slackText(t, owners));
         n.put("id", deployment + "-" + seq);
         n.put("deployment", deployment);
         n.put("kind", t.kind());
@@ -168,17 +191,35 @@ public final class WebhookAlerts implements AutoCloseable {
         n.put("gate", a.gate().status().name());
         n.put("generatedAt", a.generatedAt().toString());
         a.topCause().map(RankedCause::probability).ifPresent(p -> n.put("topCauseProbability", p));
+        ArrayNode who = n.putArray("owners");
+        for (Owner o : owners) {
+            who.addObject().put("team", RemoteText.forTerminal(o.team()))
+                    .put("contact", o.contact() == null ? null : RemoteText.forTerminal(o.contact()));
+        }
         return n.toString();
     }
 
-    /** One line in Slack's mrkdwn: {@code &}, {@code <}, {@code >} escaped as Slack requires. */
-    String slackText(Transition t) {
+    /** Who to call about {@code t}: the owners of the services it concerns, in the assessment's order, distinct. */
+    static List<Owner> owners(Assessment a, Transition t) {
+        java.util.Set<String> ids = switch (t.kind()) {
+            case "service" -> java.util.Set.of(t.subject());
+            case "cause" -> new java.util.HashSet<>(a.topCause().map(RankedCause::serviceIds).orElse(List.of()));
+            default -> new java.util.HashSet<>(a.services().stream().filter(s -> s.status() != Status.UP)
+                    .map(ServiceHealth::id).toList());
+        };
+        return a.services().stream().filter(s -> ids.contains(s.id())).map(ServiceHealth::owner)
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** One line in Slack's mrkdwn, naming who to call: {@code &}, {@code <}, {@code >} escaped as Slack requires. */
+    String slackText(Transition t, List<Owner> owners) {
         String what = switch (t.kind()) {
             case "service" -> "service " + t.subject() + " " + t.from() + " → " + t.to();
             case "cause" -> "top cause " + t.from() + " → " + t.to();
             default -> "gate " + t.from() + " → " + t.to();
         };
-        String line = "*Sophia · " + deployment + "*: " + what + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")");
+        String line = "*Sophia · " + deployment + "*: " + what + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")")
+                + (owners.isEmpty() ? "" : " — call " + String.join(", ", owners.stream().map(Owner::display).toList()));
         return RemoteText.forTerminal(line).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

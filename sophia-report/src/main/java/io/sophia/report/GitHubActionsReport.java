@@ -1,9 +1,8 @@
-package io.sophia.examples.cli;
+package io.sophia.report;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.GateDecision;
 import io.sophia.core.RankedCause;
-import io.sophia.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,35 +18,41 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the CLI adds when it runs inside GitHub Actions ({@code GITHUB_ACTIONS=true}), with or without
- * Sophia's action: the Markdown report appended to the job's step summary ({@code $GITHUB_STEP_SUMMARY})
- * and {@code ::error}/{@code ::warning} workflow commands for the gate and the top cause, which GitHub
- * shows as annotations on the run.
+ * An assessment rendered for GitHub Actions, for a host that runs in a workflow ({@code GITHUB_ACTIONS=true}):
+ * the Markdown report appended to the job's step summary ({@code $GITHUB_STEP_SUMMARY}) and {@code ::error}/
+ * {@code ::warning} workflow commands for the gate and the top cause, which GitHub shows as annotations on the run.
+ *
+ * <pre>{@code
+ * List<Path> files = ReportFiles.writeAll(assessment, dir);
+ * GitHubActionsReport.detect(System::getenv).ifPresent(gh -> gh.publish(assessment, files, System.out));
+ * }</pre>
  *
  * <p>Every text comes from an assessment that is already redacted; it is stripped of control characters
  * and escaped by the workflow-command rules ({@code %}, CR and LF in the message; also {@code :} and
  * {@code ,} in properties), so remote text can neither start a command of its own nor break one.
+ *
+ * <p>Stability: public API.
  */
-public final class GitHubActionsOutput {
+public final class GitHubActionsReport {
 
     /**
-     * GitHub caps a step summary at 1 MiB; a longer one is rejected whole, so Sophia appends at most this
-     * many bytes of its report and says where the rest is.
+     * GitHub caps a step summary at 1 MiB; a longer one is rejected whole, so at most this many bytes of the
+     * report are appended, with a line that says where the rest is.
      */
-    static final int SUMMARY_MAX_BYTES = 1_000_000;
+    public static final int SUMMARY_MAX_BYTES = 1_000_000;
 
     private final Path stepSummary;
 
-    private GitHubActionsOutput(Path stepSummary) {
+    private GitHubActionsReport(Path stepSummary) {
         this.stepSummary = stepSummary;
     }
 
     /**
      * {@return the output for this environment, empty unless {@code GITHUB_ACTIONS} is {@code true}}
      *
-     * @param env reads environment variables
+     * @param env reads environment variables ({@code System::getenv})
      */
-    public static Optional<GitHubActionsOutput> detect(Function<String, String> env) {
+    public static Optional<GitHubActionsReport> detect(Function<String, String> env) {
         if (!"true".equals(env.apply("GITHUB_ACTIONS"))) {
             return Optional.empty();
         }
@@ -60,52 +65,69 @@ public final class GitHubActionsOutput {
                 path = null;
             }
         }
-        return Optional.of(new GitHubActionsOutput(path));
+        return Optional.of(new GitHubActionsReport(path));
     }
 
     /**
-     * Appends the report.md among {@code files} to the step summary and prints the annotations of
-     * {@code assessment} on {@code out}; a step summary that cannot be read or written is reported on
-     * {@code err} and changes nothing else (the exit code stays the gate's).
+     * Appends the report.md among {@code files} to the step summary (when the environment names one) and prints
+     * the annotations of {@code assessment} on {@code out}. The annotations are printed whatever happens to the
+     * step summary.
      *
      * @param assessment a redacted assessment
      * @param files      the report files written for it ({@link ReportFiles#writeAll})
      * @param out        the standard output, which the runner reads workflow commands from
-     * @param err        warnings
+     * @throws IOException when report.md cannot be read or the step summary cannot be appended to; the message
+     *                     names neither path's contents nor the summary's location
      */
-    public void publish(Assessment assessment, List<Path> files, PrintStream out, PrintStream err) {
+    public void publish(Assessment assessment, List<Path> files, PrintStream out) throws IOException {
+        Objects.requireNonNull(assessment, "assessment");
+        IOException failed = null;
+        try {
+            appendStepSummary(files);
+        } catch (IOException e) {
+            failed = e;
+        }
+        for (String line : annotations(assessment)) {
+            out.println(line);
+        }
+        out.flush();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void appendStepSummary(List<Path> files) throws IOException {
         String markdown = null;
         for (Path f : files) {
             if (f.getFileName() != null && f.getFileName().toString().equals(ReportFiles.MARKDOWN)) {
                 try {
                     markdown = Files.readString(f, StandardCharsets.UTF_8);
                 } catch (IOException | RuntimeException e) {
-                    err.println("sophia: cannot read " + ReportFiles.MARKDOWN + " for the step summary: "
-                            + e.getClass().getSimpleName());
+                    throw new IOException("cannot read " + ReportFiles.MARKDOWN + " for the step summary: "
+                            + e.getClass().getSimpleName(), e);
                 }
             }
         }
-        Objects.requireNonNull(assessment, "assessment");
         if (stepSummary != null && markdown != null) {
             try {
                 Files.writeString(stepSummary, capped(markdown), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             } catch (IOException | RuntimeException e) {
-                err.println("sophia: cannot append to the step summary ($GITHUB_STEP_SUMMARY): "
-                        + e.getClass().getSimpleName());
+                throw new IOException("cannot append to the step summary ($GITHUB_STEP_SUMMARY): "
+                        + e.getClass().getSimpleName(), e);
             }
         }
-        for (String line : annotations(assessment)) {
-            out.println(line);
-        }
-        out.flush();
     }
 
     /**
      * The workflow commands for an assessment: one for the gate (BLOCKED an error, WARN a warning, OPEN
      * none) and one for the top cause (at the gate's level; a notice when the gate is OPEN).
+     *
+     * @param a a redacted assessment
+     * @return the {@code ::error}/{@code ::warning}/{@code ::notice} lines, escaped
      */
-    static List<String> annotations(Assessment a) {
+    public static List<String> annotations(Assessment a) {
+        Objects.requireNonNull(a, "assessment");
         List<String> lines = new java.util.ArrayList<>();
         GateDecision gate = a.gate();
         String level = switch (gate.status()) {
