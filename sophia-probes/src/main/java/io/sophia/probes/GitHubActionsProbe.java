@@ -25,13 +25,10 @@ import io.sophia.probes.internal.LogTail;
 import io.sophia.probes.internal.SafeText;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,10 +42,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import okhttp3.OkHttpClient;
+
 /**
  * Reads what a GitHub Actions workflow run says about a deployment: the run, all its jobs with
- * their steps, and for each failed job its check-run annotations and its log, streamed through a
- * {@link LogAnalyzer}.
+ * their steps, and for each failed or cancelled job its check-run annotations and its log, streamed
+ * through a {@link LogAnalyzer}.
  *
  * <p>Requests ({@link GitHubActionsConfig#apiUrl()} as root, headers {@code Accept:
  * application/vnd.github+json}, {@code X-GitHub-Api-Version: 2022-11-28}):
@@ -66,14 +65,17 @@ import java.util.Set;
  *   <li>per failed job ({@code failure}, {@code timed_out}, {@code startup_failure}):
  *       {@code GET /repos/{repo}/check-runs/{jobId}/annotations} and
  *       {@code GET /repos/{repo}/actions/jobs/{jobId}/logs}, whose redirect is followed to the
- *       short-lived log url; the token is not sent to a host other than the API's.</li>
+ *       short-lived log url; the token is not sent to a host other than the API's;</li>
+ *   <li>per cancelled job (the first {@value #MAX_STOPPED_JOBS_READ}): its annotations, which say what
+ *       stopped it (its time limit, a newer run of its concurrency group, a lost runner, a person), and,
+ *       when no job of the run failed, the logs of the first {@value #MAX_STOPPED_LOGS_READ}.</li>
  * </ol>
  *
  * <p>Observations, in order: a {@code MISCONFIGURED} {@link ProbeFailure} when the token variable
  * is named but not set (the probe then reads unauthenticated); the {@link CiRun}; one {@link CiJob}
  * per job; an {@link Observation.ChangeSet} (commits and classed files since the last good run) or,
  * when that cannot be read (no earlier successful run, 403, 404, rate limit, deadline), an
- * {@link Observation.ChangeSetUnavailable} that does not count as an unreadable source; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
+ * {@link Observation.ChangeSetUnavailable} that does not count as an unreadable source; per failed (or read cancelled) job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
  * analyzer's {@link Observation.LogFinding}s. A request that fails becomes a {@link ProbeFailure}
  * of kind {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code GONE} (a log that
  * expired or was deleted), {@code UNPROCESSABLE}, {@code SERVER_ERROR}, {@code RATE_LIMITED},
@@ -114,6 +116,13 @@ public final class GitHubActionsProbe implements Probe {
 
     /** The observations' source. */
     public static final Source SOURCE = GitHubPayloads.SOURCE;
+    /**
+     * Cancelled jobs whose annotations are read at most: a fail-fast matrix cancels dozens of jobs with the same
+     * sentence, and each is one request.
+     */
+    static final int MAX_STOPPED_JOBS_READ = 10;
+    /** Cancelled jobs whose logs are read at most, and only when no job of the run failed. */
+    static final int MAX_STOPPED_LOGS_READ = 3;
     /** Findings kept per log at most. */
     static final int MAX_FINDINGS_PER_LOG = 100;
     private static final java.util.regex.Pattern CONTENT_RANGE = java.util.regex.Pattern.compile("bytes\\s+(\\d{1,18})-\\d+/.*");
@@ -121,14 +130,13 @@ public final class GitHubActionsProbe implements Probe {
     private final GitHubActionsConfig config;
     private final JobMatcher matcher;
     private final LogAnalyzer analyzer;
-    private final HttpClient http;
+    private final OkHttpClient http;
 
     private GitHubActionsProbe(GitHubActionsConfig config, Deployment deployment, LogAnalyzer analyzer) {
         this.config = config;
         this.matcher = new JobMatcher(deployment);
         this.analyzer = analyzer;
-        Duration connect = config.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? config.timeout() : Duration.ofSeconds(10);
-        this.http = GitHubClient.newHttpClient(connect);
+        this.http = GitHubClient.newHttpClient();
     }
 
     /**
@@ -210,15 +218,13 @@ public final class GitHubActionsProbe implements Probe {
                         ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
                         .read(run, runJson, config.workflow()));
             }
-            for (CiJob job : jobs) {
-                if (!GitHubPayloads.failed(job)) {
-                    continue;
-                }
+            for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
+                    MAX_STOPPED_LOGS_READ)) {
                 if (config.readAnnotations()) {
-                    readAnnotations(api, job, out, start, token);
+                    readAnnotations(api, reading.job(), out, start, token);
                 }
-                if (config.readLogs()) {
-                    readLog(api, job, out, deadline, start, token);
+                if (config.readLogs() && reading.log()) {
+                    readLog(api, reading.job(), out, deadline, start, token);
                 }
             }
         } catch (ApiException e) {
@@ -325,7 +331,7 @@ public final class GitHubActionsProbe implements Probe {
     private void readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
                          String token) throws InterruptedException {
         URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
-        HttpResponse<InputStream> response;
+        GitHubClient.Download response;
         try {
             response = api.download(uri);
         } catch (ApiException e) {
@@ -335,15 +341,16 @@ public final class GitHubActionsProbe implements Probe {
             out.add(failure(e.target(), e.kind(), what + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
             return;
         }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long length = response.contentLength();
         boolean tail = length > config.maxLogBytes();
         long skip = 0;
         if (tail) {
             // one byte before the window: LogTail then drops through the first newline and starts on a whole line
             long from = length - config.maxLogBytes() - 1;
-            closeQuietly(response);
+            URI answered = response.uri();
+            response.close();
             try {
-                response = api.download(response.uri(), from);
+                response = api.download(answered, from);
             } catch (ApiException e) {
                 out.add(failure(e.target(), e.kind(), "tail of the log of job '" + job.name() + "': "
                         + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
@@ -351,7 +358,7 @@ public final class GitHubActionsProbe implements Probe {
             }
             // 200: the server ignored Range and sends the whole log, whose head is read and dropped;
             // 206 from an earlier byte than asked (Content-Range) likewise has the difference dropped
-            skip = response.statusCode() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
+            skip = response.status() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
         }
         LogAnalyzer.LogOrigin origin = new LogAnalyzer.LogOrigin(SOURCE, job.serviceId(), job.jobId(), job.name(),
                 job.steps());
@@ -410,18 +417,10 @@ public final class GitHubActionsProbe implements Probe {
     }
 
     /** First byte of a 206 answer per {@code Content-Range: bytes FIRST-LAST/SIZE}, else {@code asked}. */
-    private static long rangeStart(HttpResponse<InputStream> response, long asked) {
-        String range = response.headers().firstValue("Content-Range").orElse("").strip();
+    private static long rangeStart(GitHubClient.Download response, long asked) {
+        String range = String.valueOf(response.header("Content-Range")).strip();
         java.util.regex.Matcher m = CONTENT_RANGE.matcher(range);
         return m.matches() ? Long.parseLong(m.group(1)) : asked;
-    }
-
-    private static void closeQuietly(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // the connection is dropped either way
-        }
     }
 
     private static List<Observation.LogFinding> drain(Reader log) throws IOException {

@@ -787,78 +787,83 @@ public final class HttpProbe implements Probe {
 
     /** The failure kind of a check that failed, told by the step it failed in. */
     private ProbeFailure failure(IOException e, PhaseClock clock, Body body, long start, String token) {
-        String within = " within " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
-        String via = proxy.viaProxy() ? " (through " + proxy.describe() + ")" : "";
         if (e instanceof DeadlineDns.Failed dns) {
+            String via = proxy.viaProxy() ? " (through " + proxy.describe() + ")" : "";
             return failure(dns.kind(), dns.getMessage() + via, null, start); // the detail names the host
         }
-        boolean timedOut = e instanceof InterruptedIOException || e instanceof java.net.SocketTimeoutException;
+        boolean timedOut = e instanceof InterruptedIOException;
         FailureKind kind = Failures.kindOf(e);
         String described = SafeText.without(SafeText.describe(e), token);
-        switch (clock.step()) {
-            case START, CONNECT -> {
-                if (timedOut) {
-                    return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect"
-                            + (proxy.viaProxy() ? " to the " + proxy.describe() : "") + " did not complete" + within,
-                            null, start);
-                }
-                if (kind == FailureKind.CONNECTION_REFUSED) {
-                    if (proxy.viaProxy()) {
-                        return failure(kind, "connection refused: nothing listens on the " + proxy.describe(), null, start);
-                    }
-                    return failure(kind, "connection refused: nothing listens on " + uri.getHost() + ":" + port(), null, start);
-                }
-                if (proxy.viaProxy() && kind == FailureKind.OTHER) {
-                    // a tunnel the proxy refused (407, 403, 502) ends in the connect step
-                    return failure(FailureKind.OTHER, "the " + proxy.describe() + " did not open a tunnel: " + described,
-                            null, start);
-                }
-            }
-            case TLS -> {
-                if (timedOut) {
-                    return failure(FailureKind.TLS_FAILURE, "TCP connected but the TLS handshake did not complete" + within,
-                            null, start);
-                }
-                if (kind == FailureKind.OTHER || kind == FailureKind.CONNECTION_RESET) {
-                    kind = FailureKind.TLS_FAILURE;
-                }
-            }
-            case FIRST_BYTE -> {
-                if (timedOut) {
-                    return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + within + via, null, start);
-                }
-                if (e instanceof SSLException) {
-                    return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described,
-                            null, start);
-                }
-                if (e instanceof ProtocolException) {
-                    // an answer that is not HTTP (a banner, binary, a 3 MB header line): unusable, not unknown
-                    return failure(FailureKind.BAD_PAYLOAD, "malformed HTTP answer: " + described, null, start);
-                }
-                if (kind == FailureKind.CONNECTION_RESET || kind == FailureKind.OTHER) {
-                    return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer",
-                            null, start);
-                }
-            }
-            case BODY -> {
-                long headersAt = clock.headersAtNanos();
-                if (timedOut) {
-                    return failure(FailureKind.READ_TIMEOUT, "headers came after "
-                            + Duration.ofNanos(headersAt - start).toMillis() + " ms but the body did not complete"
-                            + within, null, start);
-                }
-                if (e instanceof ProtocolException || kind == FailureKind.CONNECTION_RESET) {
-                    String of = body.expected >= 0 ? " after " + body.total + " of " + body.expected + " body bytes"
-                            : " after " + body.total + " body bytes";
-                    return failure(FailureKind.CONNECTION_RESET, "connection closed by the server in the middle of the answer"
-                            + of, null, start);
-                }
-            }
-            default -> {
-                // every step is handled above
-            }
+        String within = " within " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+        ProbeFailure precise = switch (clock.step()) {
+            case START, CONNECT -> connectFailure(timedOut, kind, described, within, start);
+            case TLS -> timedOut ? failure(FailureKind.TLS_FAILURE,
+                    "TCP connected but the TLS handshake did not complete" + within, null, start) : null;
+            case FIRST_BYTE -> answerFailure(e, timedOut, kind, described, within, start);
+            case BODY -> bodyFailure(e, clock, body, timedOut, kind, within, start);
+        };
+        if (precise != null) {
+            return precise;
+        }
+        if (clock.step() == PhaseClock.Step.TLS && (kind == FailureKind.OTHER || kind == FailureKind.CONNECTION_RESET)) {
+            kind = FailureKind.TLS_FAILURE;
         }
         return failure(kind, Failures.phrase(kind) + ": " + described, null, start);
+    }
+
+    /** A failure before the connection was made (to the target or to the proxy), or null for the generic one. */
+    private ProbeFailure connectFailure(boolean timedOut, FailureKind kind, String described, String within, long start) {
+        if (timedOut) {
+            return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect"
+                    + (proxy.viaProxy() ? " to the " + proxy.describe() : "") + " did not complete" + within, null, start);
+        }
+        if (kind == FailureKind.CONNECTION_REFUSED) {
+            // the JDK's "Connection refused" only repeats the kind; the port (or the proxy) says more
+            return failure(kind, "connection refused: nothing listens on "
+                    + (proxy.viaProxy() ? "the " + proxy.describe() : uri.getHost() + ":" + port()), null, start);
+        }
+        if (proxy.viaProxy() && kind == FailureKind.OTHER) {
+            // a tunnel the proxy refused (407, 403, 502) ends in the connect step
+            return failure(FailureKind.OTHER, "the " + proxy.describe() + " did not open a tunnel: " + described, null, start);
+        }
+        return null;
+    }
+
+    /** A failure after the request was sent and before the answer's headers were in, or null for the generic one. */
+    private ProbeFailure answerFailure(IOException e, boolean timedOut, FailureKind kind, String described, String within,
+                                       long start) {
+        if (timedOut) {
+            String via = proxy.viaProxy() ? " (through " + proxy.describe() + ")" : "";
+            return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + within + via, null, start);
+        }
+        if (e instanceof SSLException) {
+            return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described, null, start);
+        }
+        if (e instanceof ProtocolException) {
+            // an answer that is not HTTP (a banner, binary, a 3 MB header line): unusable, not unknown
+            return failure(FailureKind.BAD_PAYLOAD, "malformed HTTP answer: " + described, null, start);
+        }
+        if (kind == FailureKind.CONNECTION_RESET || kind == FailureKind.OTHER) {
+            return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer", null, start);
+        }
+        return null;
+    }
+
+    /** A failure while the body was read, or null for the generic one. */
+    private ProbeFailure bodyFailure(IOException e, PhaseClock clock, Body body, boolean timedOut, FailureKind kind,
+                                     String within, long start) {
+        if (timedOut) {
+            return failure(FailureKind.READ_TIMEOUT, "headers came after "
+                    + Duration.ofNanos(clock.headersAtNanos() - start).toMillis() + " ms but the body did not complete"
+                    + within, null, start);
+        }
+        if (e instanceof ProtocolException || kind == FailureKind.CONNECTION_RESET) {
+            String of = body.expected >= 0 ? " after " + body.total + " of " + body.expected + " body bytes"
+                    : " after " + body.total + " body bytes";
+            return failure(FailureKind.CONNECTION_RESET, "connection closed by the server in the middle of the answer"
+                    + of, null, start);
+        }
+        return null;
     }
 
     private int port() {

@@ -12,6 +12,7 @@ import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportWriteException;
+import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.AlertsConfig;
 import io.sophia.examples.cli.MetricsEndpoint;
 import io.sophia.examples.demo.DemoFleet;
@@ -196,7 +197,7 @@ public final class Commands {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
-            UpSeen upSeen = new UpSeen();
+            RoundHistory upSeen = new RoundHistory();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;

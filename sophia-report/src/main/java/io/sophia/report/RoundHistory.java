@@ -1,4 +1,4 @@
-package io.sophia.examples.internal;
+package io.sophia.report;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.ServiceHealth;
@@ -10,16 +10,30 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code watch}'s own word on since when a service is up: the round in which it saw the service come up after
+ * What a host that checks in rounds ({@code sophia watch}) knows from its own rounds: since when a service is up.
+ * Apply it to each round's assessment, in order, before the reports are written
+ * ({@link CheckRun#of(ProbePlan, java.nio.file.Path, java.util.function.UnaryOperator)}).
+ *
+ * <p>{@code watch}'s own word on since when a service is up: the round in which it saw the service come up after
  * seeing it not up. A service that was up from the first round has no such moment (watch does not know when it
  * came up), so nothing is said; the platform's word (a machine's last start), when there is one, is kept.
  * Not thread-safe: one watch loop applies it to its rounds in order.
  */
-final class UpSeen implements UnaryOperator<Assessment> {
+public final class RoundHistory implements UnaryOperator<Assessment> {
 
     private final Map<String, Status> last = new HashMap<>();
     private final Map<String, Instant> since = new HashMap<>();
 
+    /** A history that has seen no round yet. */
+    public RoundHistory() {
+    }
+
+    /**
+     * Records {@code a} as the next round.
+     *
+     * @param a the round's assessment
+     * @return {@code a}, with {@code upSince} set for the services seen coming up (the platform's word kept)
+     */
     @Override
     public Assessment apply(Assessment a) {
         boolean changed = false;
