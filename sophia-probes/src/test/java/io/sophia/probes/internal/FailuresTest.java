@@ -105,5 +105,10 @@ class FailuresTest {
                 new java.net.ProtocolException("Invalid status line: \"SSH-2.0-OpenSSH_9.6p1\"")), true);
         assertEquals(FailureKind.BAD_PAYLOAD, c.kind());
         assertEquals(true, c.detail().startsWith("not a valid HTTP answer: "), c.detail());
+        // OkHttp against the chaos suite's gzip bomb (members concatenated)
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new IOException("gzip finished without exhausting source")));
+        assertEquals(FailureKind.BAD_PAYLOAD, TcpFailures.classify(new IOException("gzip finished without exhausting source"),
+                true).kind());
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new java.util.zip.ZipException("invalid block type")));
     }
 }
