@@ -50,7 +50,7 @@ class ConfigProperties {
     @Property(tries = 100)
     void anyTextIsAConfigOrATypedError(@ForAll("configs") String text, @ForAll boolean asJson) {
         Path file = Path.of(asJson ? "deploy.json" : "deploy.yaml");
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             try {
                 DeploymentConfig c = DeploymentConfig.parse(text, file);
                 assertFalse(c.deployment().services().isEmpty());

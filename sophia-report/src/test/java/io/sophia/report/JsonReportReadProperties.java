@@ -29,7 +29,7 @@ class JsonReportReadProperties {
     @Property(tries = 200)
     void anyTextIsAReportOrATypedError(@ForAll("reports") String text) {
         // a generous bound: the point is that nothing loops, not how fast it parses
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             try {
                 Assessment a = JsonReport.read(text);
                 assertTrue(a.services() != null);

@@ -90,7 +90,7 @@ class RuleFileProperties {
     void aRuleFileIsAKnowledgeBaseOrATypedError(@ForAll("ruleFiles") String text, @ForAll boolean asJson) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String name = asJson ? "rules.json" : "rules.yaml";
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             try {
                 Path dir = Files.createTempDirectory("rules");
                 Path file = Files.write(dir.resolve(name), bytes);
@@ -110,7 +110,7 @@ class RuleFileProperties {
 
     @Property(tries = 60)
     void anIndicationFileIsASetOrATypedError(@ForAll("indicationFiles") String text) {
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             try {
                 IndicationSet set = IndicationSet.parse(text, "indications.yaml");
                 assertTrue(set != null);
