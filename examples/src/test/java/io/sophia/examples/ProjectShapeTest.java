@@ -140,13 +140,10 @@ class ProjectShapeTest {
             Map.entry("TimingExchange.get", DEBT),
             Map.entry("ServiceStates.derive", DEBT),
             Map.entry("LineReader.next", DEBT),
-            Map.entry("LiteralMatcher.LiteralMatcher", DEBT),
             Map.entry("LogScan.accept", DEBT),
             Map.entry("ConfigReader.services", DEBT),
             Map.entry("TextSummary.render", DEBT),
             Map.entry("MarkdownRenderer.pipeline", DEBT),
-            Map.entry("MarkdownRenderer.changes", DEBT),
-            Map.entry("HtmlRenderer.changes", DEBT),
             Map.entry("AlertsConfig.read", DEBT));
 
     @Test

@@ -408,6 +408,12 @@ public final class MarkdownRenderer {
                     .collect(Collectors.joining(", ")) + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : ""));
         }
         blank();
+        fileDetails(v, c);
+        commitDetails(c);
+    }
+
+    /** Every changed file, by class, folded. */
+    private void fileDetails(ChangeView v, Observation.ChangeSet c) {
         if (!c.files().isEmpty()) {
             line("<details><summary>" + c.files().size() + " changed files by class</summary>");
             blank();
@@ -428,6 +434,10 @@ public final class MarkdownRenderer {
             line("</details>");
             blank();
         }
+    }
+
+    /** The commits, folded. */
+    private void commitDetails(Observation.ChangeSet c) {
         if (!c.commits().isEmpty()) {
             line("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>");
             blank();
