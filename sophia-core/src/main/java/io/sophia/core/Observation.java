@@ -460,10 +460,12 @@ public sealed interface Observation {
      * @param state      created, starting, started, stopping, stopped, suspended, failed, destroyed, replacing …
      * @param stuck      a transient state that lasted too long
      * @param hostStatus ok, unknown, unreachable …, or null
+     * @param startedAt  the machine's last start: the newest {@code start} or {@code launch} event the platform
+     *                   listed that did not fail (read before the events are capped), or null when it lists none
      */
     record PlatformMachine(String serviceId, Source source, String app, String machineId, String name, String state,
                            boolean stuck, String region, String imageRef, String hostStatus,
-                           List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt)
+                           List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt, Instant startedAt)
             implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
@@ -481,6 +483,7 @@ public sealed interface Observation {
          * @param checks     as {@link #checks()}
          * @param events     as {@link #events()}
          * @param updatedAt  as {@link #updatedAt()}
+         * @param startedAt  the newest start or launch event's time, or null
          */
         public PlatformMachine {
             serviceId = RemoteText.name(serviceId);
@@ -493,6 +496,52 @@ public sealed interface Observation {
             hostStatus = RemoteText.name(hostStatus);
             checks = RemoteText.items(checks);
             events = RemoteText.items(events);
+        }
+
+        /**
+         * A machine whose last start is taken from {@code events} (the newest {@code start} or {@code launch}).
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param app        as {@link #app()}
+         * @param machineId  as {@link #machineId()}
+         * @param name       as {@link #name()}
+         * @param state      as {@link #state()}
+         * @param stuck      a transient state that lasted too long
+         * @param region     as {@link #region()}
+         * @param imageRef   as {@link #imageRef()}
+         * @param hostStatus as {@link #hostStatus()}
+         * @param checks     as {@link #checks()}
+         * @param events     as {@link #events()}
+         * @param updatedAt  as {@link #updatedAt()}
+         */
+        public PlatformMachine(String serviceId, Source source, String app, String machineId, String name,
+                               String state, boolean stuck, String region, String imageRef, String hostStatus,
+                               List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt) {
+            this(serviceId, source, app, machineId, name, state, stuck, region, imageRef, hostStatus, checks, events,
+                    updatedAt, lastStart(events));
+        }
+
+        /**
+         * {@return the time of the newest {@code start} or {@code launch} event of {@code events} that did not fail, or null}
+         *
+         * @param events a machine's events, in any order; null is none
+         */
+        public static Instant lastStart(List<MachineEvent> events) {
+            Instant last = null;
+            for (MachineEvent e : events == null ? List.<MachineEvent>of() : events) {
+                // a launch or start the platform reports as failed did not start anything
+                if (e != null && e.timestamp() != null && ("start".equals(e.type()) || "launch".equals(e.type()))
+                        && !"failed".equals(e.status()) && (last == null || e.timestamp().isAfter(last))) {
+                    last = e.timestamp();
+                }
+            }
+            return last;
+        }
+
+        /** {@return whether the platform reports the machine as running ({@code started})} */
+        public boolean started() {
+            return "started".equalsIgnoreCase(state);
         }
     }
 

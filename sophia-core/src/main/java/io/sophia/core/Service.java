@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param critical   a critical service that is not UP blocks the gate
  * @param dependsOn  ids of services this one needs
  * @param expect     what counts as healthy
+ * @param owner      who to call when it fails, or null when the config names nobody
  */
 public record Service(
         String id,
@@ -25,7 +26,8 @@ public record Service(
         String capability,
         boolean critical,
         List<String> dependsOn,
-        Expectations expect) {
+        Expectations expect,
+        Owner owner) {
 
     /**
      * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
@@ -38,6 +40,7 @@ public record Service(
      * @param critical   a critical service that is not UP blocks the gate
      * @param dependsOn  ids of services this one needs
      * @param expect     what counts as healthy
+     * @param owner      who to call when it fails, or null when the config names nobody
      */
     public Service {
         Objects.requireNonNull(id, "id");
@@ -46,6 +49,23 @@ public record Service(
         capability = capability == null || capability.isBlank() ? name : capability;
         dependsOn = List.copyOf(Objects.requireNonNullElse(dependsOn, List.of()));
         expect = Objects.requireNonNullElse(expect, Expectations.DEFAULT);
+    }
+
+    /**
+     * A service without an owner, as before owners were configured.
+     *
+     * @param id         stable identifier
+     * @param name       human name
+     * @param url        where the service answers
+     * @param kind       how it is probed
+     * @param capability what users lose when it is down
+     * @param critical   a critical service that is not UP blocks the gate
+     * @param dependsOn  ids of services this one needs
+     * @param expect     what counts as healthy
+     */
+    public Service(String id, String name, URI url, ServiceKind kind, String capability, boolean critical,
+                   List<String> dependsOn, Expectations expect) {
+        this(id, name, url, kind, capability, critical, dependsOn, expect, null);
     }
 
     /**
@@ -94,6 +114,7 @@ public record Service(
         private boolean critical;
         private final List<String> dependsOn = new ArrayList<>();
         private Expectations expect = Expectations.DEFAULT;
+        private Owner owner;
 
         private Builder(String id, URI url) {
             this.id = Objects.requireNonNull(id, "id");
@@ -186,9 +207,31 @@ public record Service(
             return this;
         }
 
+        /**
+         * Who to call when it fails; default nobody.
+         *
+         * @param team    the owning team ("payments")
+         * @param contact how to reach them ("#payments-oncall"), or null
+         * @return this builder
+         */
+        public Builder owner(String team, String contact) {
+            return owner(new Owner(team, contact));
+        }
+
+        /**
+         * Who to call when it fails; default nobody.
+         *
+         * @param owner the owner, or null for nobody
+         * @return this builder
+         */
+        public Builder owner(Owner owner) {
+            this.owner = owner;
+            return this;
+        }
+
         /** {@return the service} */
         public Service build() {
-            return new Service(id, name, url, kind, capability, critical, dependsOn, expect);
+            return new Service(id, name, url, kind, capability, critical, dependsOn, expect, owner);
         }
     }
 }

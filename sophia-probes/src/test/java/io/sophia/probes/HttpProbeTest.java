@@ -464,7 +464,8 @@ class HttpProbeTest {
             Service svc = service("https://127.0.0.1:" + tlsServer.getLocalPort() + "/",
                     expect(List.of(200), null, "/status", "ok", null, null, null));
 
-            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), clientContext.getSocketFactory()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), HttpProbe.Options.custom()
+                    .tls(clientContext.getSocketFactory(), (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0]).build()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals(200, check.statusCode());

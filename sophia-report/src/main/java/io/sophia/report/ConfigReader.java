@@ -2,6 +2,7 @@ package io.sophia.report;
 
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
+import io.sophia.core.Owner;
 import io.sophia.core.Secrets;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
@@ -47,7 +48,10 @@ final class ConfigReader {
     static final Set<String> TOP = Set.of("deployment", "services", "pipeline", "platform", "probe", "gate",
             "rules", "alerts");
     static final Set<String> SERVICE = Set.of("id", "name", "url", "kind", "capability", "critical",
-            "dependsOn", "expect");
+            "dependsOn", "expect", "http", "owner");
+    static final Set<String> HTTP = Set.of("headers", "tokenEnv", "trustStore", "trustStorePasswordEnv",
+            "clientCertificate", "clientCertificatePasswordEnv", "redirects", "proxy");
+    static final Set<String> OWNER = Set.of("team", "contact");
     static final Set<String> EXPECT = Set.of("statusCodes", "maxLatency", "jsonField", "jsonEquals",
             "minCertificateDays", "versionField", "versionHeader", "healthPath");
     static final Set<String> PIPELINE = Set.of("github");
@@ -67,6 +71,8 @@ final class ConfigReader {
     private final String file;
     private final Path path;
     private final List<InputException.Problem> problems = new ArrayList<>();
+    /** The {@code http} sections of services, by service id. */
+    private final Map<String, DeploymentConfig.HttpSettings> httpSettings = new LinkedHashMap<>();
 
     private ConfigReader(Path path) {
         this.path = path;
@@ -137,7 +143,7 @@ final class ConfigReader {
             return null;
         }
         return new DeploymentConfig(Optional.of(path), new Deployment(name, services), github, fly,
-                probe, gate, gateLine, rules);
+                probe, gate, gateLine, rules, httpSettings);
     }
 
     private List<Service> services(MapNode root) {
@@ -208,9 +214,14 @@ final class ConfigReader {
                 }
             }
             Expectations expect = s.get("expect").map(x -> expect(x, at + ".expect")).orElse(Expectations.DEFAULT);
+            DeploymentConfig.HttpSettings http = s.get("http").map(x -> http(x, at + ".http")).orElse(null);
+            if (id != null && http != null) {
+                httpSettings.put(id, http);
+            }
+            Owner owner = s.get("owner").map(x -> owner(x, at + ".owner")).orElse(null);
             if (id != null && url != null) {
                 services.add(Service.builder(id, url).name(name).kind(kind).capability(capability).critical(critical)
-                        .dependsOn(dependsOn).expect(expect).build());
+                        .dependsOn(dependsOn).expect(expect).owner(owner).build());
                 graph.put(id, dependsOn);
             }
         }
@@ -219,6 +230,117 @@ final class ConfigReader {
             cycle(graph).ifPresent(c -> problem(e.get().line(), "services", "dependsOn forms a cycle: " + c));
         }
         return services;
+    }
+
+    /** A service's {@code http} section; files are resolved against the config file's directory. */
+    private DeploymentConfig.HttpSettings http(Entry e, String at) {
+        MapNode m = map(e.value(), at);
+        if (m == null) {
+            return null;
+        }
+        keys(m, at, HTTP);
+        Map<String, String> headers = new LinkedHashMap<>();
+        m.get("headers").ifPresent(x -> {
+            MapNode h = map(x.value(), at + ".headers");
+            if (h != null) {
+                for (Entry he : h.entries()) {
+                    String key = at + ".headers." + he.key();
+                    String value = scalarString(he.value(), key);
+                    if (value == null) {
+                        continue;
+                    }
+                    if (looksSecret(value)) {
+                        // a credential in the file would be in every copy of it: it belongs in tokenEnv
+                        problem(he.line(), key, "looks like a credential; put it in an environment variable and name it"
+                                + " in " + at + ".tokenEnv");
+                        continue;
+                    }
+                    try {
+                        io.sophia.probes.HttpProbe.Options.custom().header(he.key(), value);
+                        headers.put(he.key(), value);
+                    } catch (IllegalArgumentException ex) {
+                        problem(he.line(), key, String.valueOf(ex.getMessage()));
+                    }
+                }
+            }
+        });
+        String tokenEnv = m.get("tokenEnv").map(x -> envName(x, at + ".tokenEnv")).orElse(null);
+        Path trustStore = m.get("trustStore").map(x -> file(x, at + ".trustStore")).orElse(null);
+        String trustPass = m.get("trustStorePasswordEnv").map(x -> envName(x, at + ".trustStorePasswordEnv")).orElse(null);
+        Path client = m.get("clientCertificate").map(x -> file(x, at + ".clientCertificate")).orElse(null);
+        String clientPass = m.get("clientCertificatePasswordEnv")
+                .map(x -> envName(x, at + ".clientCertificatePasswordEnv")).orElse(null);
+        io.sophia.probes.HttpProbe.Redirects redirects = io.sophia.probes.HttpProbe.Redirects.NONE;
+        int maxRedirects = 0;
+        Optional<Entry> re = m.get("redirects");
+        if (re.isPresent()) {
+            Node n = re.get().value();
+            if (n instanceof Scalar sc && sc.kind() == ScalarKind.INTEGER) {
+                Long max = integer(n, at + ".redirects", 0, 20);
+                if (max != null && max > 0) {
+                    redirects = io.sophia.probes.HttpProbe.Redirects.ANY;
+                    maxRedirects = max.intValue();
+                }
+            } else {
+                String text = scalarString(n, at + ".redirects");
+                if ("same-host".equals(text)) {
+                    redirects = io.sophia.probes.HttpProbe.Redirects.SAME_HOST;
+                    maxRedirects = 5;
+                } else if (text != null && !"none".equals(text)) {
+                    problem(n.line(), at + ".redirects", "expected none, same-host or a number from 0 to 20, got "
+                            + show(text));
+                }
+            }
+        }
+        boolean proxyFromEnv = true;
+        Optional<Entry> pe = m.get("proxy");
+        if (pe.isPresent()) {
+            String text = scalarString(pe.get().value(), at + ".proxy");
+            if ("none".equals(text)) {
+                proxyFromEnv = false;
+            } else if (text != null && !"env".equals(text)) {
+                problem(pe.get().line(), at + ".proxy", "expected env (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) or none, got "
+                        + show(text));
+            }
+        }
+        return new DeploymentConfig.HttpSettings(headers, tokenEnv, trustStore, trustPass, client, clientPass,
+                redirects, maxRedirects, proxyFromEnv);
+    }
+
+    /** A file named in the config, resolved against the config's directory; it must exist (its content is never shown). */
+    private Path file(Entry e, String key) {
+        String p = string(e, key);
+        if (p == null) {
+            return null;
+        }
+        Path base = path.toAbsolutePath().getParent();
+        Path resolved;
+        try {
+            resolved = base == null ? Path.of(p) : base.resolve(p);
+        } catch (java.nio.file.InvalidPathException ex) {
+            problem(e.line(), key, "not a valid path: " + show(p));
+            return null;
+        }
+        if (!Files.isRegularFile(resolved)) {
+            problem(e.line(), key, "file not found: " + resolved);
+            return null;
+        }
+        return resolved;
+    }
+
+    /** {@code owner: payments} (the team alone) or {@code owner: {team: payments, contact: "#payments-oncall"}}. */
+    private Owner owner(Entry e, String at) {
+        if (e.value() instanceof Scalar sc && sc.kind() == ScalarKind.STRING && !sc.text().isBlank()) {
+            return Owner.of(sc.text());
+        }
+        if (!(e.value() instanceof MapNode m)) {
+            problem(e.line(), at, "expected a team name or {team, contact}, got " + shown(e.value()));
+            return null;
+        }
+        keys(m, at, OWNER);
+        String team = required(m, at, "team").map(x -> string(x, at + ".team")).orElse(null);
+        String contact = m.get("contact").map(x -> string(x, at + ".contact")).orElse(null);
+        return team == null ? null : new Owner(team, contact);
     }
 
     private Expectations expect(Entry e, String at) {

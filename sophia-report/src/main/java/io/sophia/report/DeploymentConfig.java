@@ -35,6 +35,14 @@ import java.util.Optional;
  *   github: {repository: owner/name, runId: 17176258341, tokenEnv: GITHUB_TOKEN}
  * platform:
  *   fly: {tokenEnv: FLY_API_TOKEN, apps: {mcp-repo: sophiaai-mcp-repo-v2}}
+ *     http:                     # HTTP checks: headers, a token, TLS material, redirects (all optional)
+ *       headers: {X-Tenant: acme}
+ *       tokenEnv: ORDERS_TOKEN  # sent as Authorization: Bearer; redacted everywhere
+ *       trustStore: certs/ca.pem
+ *       clientCertificate: certs/client.p12
+ *       clientCertificatePasswordEnv: CLIENT_P12_PASSWORD
+ *       redirects: same-host    # none (default), same-host, or N: follow up to N to any host
+ *       proxy: env              # env (default: HTTPS_PROXY, HTTP_PROXY, NO_PROXY) or none
  * probe: {timeout: 2s, retries: 1}
  * gate: {...}                   # handed to the diagnosis' gate policy
  * rules: [rules/extra.yaml]     # knowledge-base rule files, relative to this file
@@ -56,9 +64,11 @@ import java.util.Optional;
  * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
  * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
  * @param rules      rule files, resolved against the config file's directory
+ * @param http       the {@code http} settings of services that have them, by service id
  */
 public record DeploymentConfig(Optional<Path> source, Deployment deployment, GitHub github, Fly fly,
-                               ProbeSettings probe, Map<String, Object> gate, int gateLine, List<Path> rules) {
+                               ProbeSettings probe, Map<String, Object> gate, int gateLine, List<Path> rules,
+                               Map<String, HttpSettings> http) {
 
     /** Class-path resource of the config's JSON Schema (draft 2020-12). */
     public static final String SCHEMA_RESOURCE = "/io/sophia/report/config.schema.json";
@@ -78,6 +88,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
      * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
      * @param rules      rule files, resolved against the config file's directory
+     * @param http       the {@code http} settings of services that have them, by service id
      */
     public DeploymentConfig {
         source = Objects.requireNonNullElse(source, Optional.empty());
@@ -85,6 +96,92 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         probe = Objects.requireNonNullElse(probe, ProbeSettings.DEFAULTS);
         gate = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(gate, Map.of())));
         rules = List.copyOf(Objects.requireNonNullElse(rules, List.of()));
+        http = Map.copyOf(Objects.requireNonNullElse(http, Map.of()));
+    }
+
+    /**
+     * A config without per-service HTTP settings.
+     *
+     * @param source     the file it was read from, as the user named it; empty for a config built in code
+     * @param deployment the services and their topology
+     * @param github     the CI source, or null when not configured
+     * @param fly        the platform source, or null when not configured
+     * @param probe      timeouts and retries
+     * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
+     * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
+     * @param rules      rule files, resolved against the config file's directory
+     */
+    public DeploymentConfig(Optional<Path> source, Deployment deployment, GitHub github, Fly fly,
+                            ProbeSettings probe, Map<String, Object> gate, int gateLine, List<Path> rules) {
+        this(source, deployment, github, fly, probe, gate, gateLine, rules, Map.of());
+    }
+
+    /**
+     * {@return this config with the HTTP settings {@code settings} for the service {@code serviceId}}
+     *
+     * @param serviceId the service's id
+     * @param settings  its HTTP settings
+     */
+    public DeploymentConfig withHttp(String serviceId, HttpSettings settings) {
+        Map<String, HttpSettings> all = new LinkedHashMap<>(http);
+        all.put(Objects.requireNonNull(serviceId, "serviceId"), Objects.requireNonNull(settings, "settings"));
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, all);
+    }
+
+    /**
+     * The {@code http} section of a service: what its HTTP checks send and trust.
+     *
+     * @param headers                      extra request headers (not for credentials: use {@code tokenEnv})
+     * @param tokenEnv                     environment variable whose value is sent as {@code Authorization: Bearer};
+     *                                     redacted in every output; null for none
+     * @param trustStore                   PEM or PKCS12 file of trusted certificates, or null for the JVM's
+     * @param trustStorePasswordEnv        environment variable with the PKCS12 trust store's password, or null
+     * @param clientCertificate            PKCS12 file, or PEM with certificate and PKCS#8 key (mTLS), or null
+     * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password, or null
+     * @param redirects                    which redirects are followed
+     * @param maxRedirects                 the most followed
+     * @param proxyFromEnv                 whether {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} apply
+     */
+    public record HttpSettings(Map<String, String> headers, String tokenEnv, Path trustStore,
+                               String trustStorePasswordEnv, Path clientCertificate,
+                               String clientCertificatePasswordEnv, io.sophia.probes.HttpProbe.Redirects redirects,
+                               int maxRedirects, boolean proxyFromEnv) {
+        /** No headers, token or TLS material, no redirects followed, proxy from the environment. */
+        public static final HttpSettings DEFAULTS = new HttpSettings(Map.of(), null, null, null, null, null,
+                io.sophia.probes.HttpProbe.Redirects.NONE, 0, true);
+
+        /**
+         * Canonical constructor: copies the headers.
+         *
+         * @param headers                      extra request headers
+         * @param tokenEnv                     the token's environment variable, or null
+         * @param trustStore                   the trust store file, or null
+         * @param trustStorePasswordEnv        the trust store password's environment variable, or null
+         * @param clientCertificate            the client certificate file, or null
+         * @param clientCertificatePasswordEnv the client certificate password's environment variable, or null
+         * @param redirects                    which redirects are followed
+         * @param maxRedirects                 the most followed
+         * @param proxyFromEnv                 whether the proxy variables apply
+         */
+        public HttpSettings {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(headers, Map.of())));
+            redirects = Objects.requireNonNullElse(redirects, io.sophia.probes.HttpProbe.Redirects.NONE);
+        }
+
+        /**
+         * {@return the probe options of these settings}
+         *
+         * @param env reads the token, password and proxy variables
+         */
+        public io.sophia.probes.HttpProbe.Options options(java.util.function.Function<String, String> env) {
+            io.sophia.probes.HttpProbe.Options.Builder b = io.sophia.probes.HttpProbe.Options.custom()
+                    .env(env).proxyFromEnv(proxyFromEnv).bearerTokenEnv(tokenEnv)
+                    .trustStore(trustStore).trustStorePasswordEnv(trustStorePasswordEnv)
+                    .clientCertificate(clientCertificate).clientCertificatePasswordEnv(clientCertificatePasswordEnv)
+                    .redirects(redirects, maxRedirects);
+            headers.forEach(b::header);
+            return b.build();
+        }
     }
 
     /**
@@ -103,7 +200,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param github the github
      */
     public DeploymentConfig withGitHub(GitHub github) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
     }
 
     /**
@@ -112,7 +209,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param fly the fly
      */
     public DeploymentConfig withFly(Fly fly) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
     }
 
     /**
@@ -121,7 +218,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param probe the probe
      */
     public DeploymentConfig withProbe(ProbeSettings probe) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
     }
 
     /**
@@ -130,7 +227,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param gate the gate
      */
     public DeploymentConfig withGate(Map<String, Object> gate) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, 0, rules);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, 0, rules, http);
     }
 
     /**
@@ -139,7 +236,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param rules the rules
      */
     public DeploymentConfig withRules(List<Path> rules) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
     }
 
     /** {@return how errors name this config: its file as the user named it, or {@code config} when built in code} */
@@ -371,6 +468,11 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
         if (fly != null) {
             names.add(fly.tokenEnv() != null ? fly.tokenEnv() : DEFAULT_FLY_TOKEN_ENV);
+        }
+        for (HttpSettings h : http.values()) {
+            if (h.tokenEnv() != null) {
+                names.add(h.tokenEnv());
+            }
         }
         List<String> values = new java.util.ArrayList<>();
         for (String name : names) {

@@ -71,7 +71,7 @@ final class Planner {
         Duration apiBudget = timeout.compareTo(API_BUDGET) > 0 ? timeout : API_BUDGET;
         List<Probe> probes = new ArrayList<>();
         for (Service s : deployment.services()) {
-            probes.addAll(serviceProbes(config, s, timeout, clock));
+            probes.addAll(serviceProbes(config, s, timeout, clock, env));
         }
         if (config.github() != null) {
             probes.add(github(config, deployment, env, apiBudget, (origin, log) -> scanner.join().analyze(origin, log)));
@@ -118,17 +118,19 @@ final class Planner {
         return Diagnosis.builder().knowledgeBase(base).gatePolicy(gate).build();
     }
 
-    private static List<Probe> serviceProbes(DeploymentConfig config, Service s, Duration timeout, Clock clock)
-            {
+    private static List<Probe> serviceProbes(DeploymentConfig config, Service s, Duration timeout, Clock clock,
+                                             Function<String, String> env) {
         List<Probe> out = new ArrayList<>();
         try {
+            // the service's http section, else the defaults: the proxy variables of the environment apply
+            HttpProbe.Options http = config.http().getOrDefault(s.id(), DeploymentConfig.HttpSettings.DEFAULTS).options(env);
             switch (s.kind()) {
-                case HTTP -> out.add(HttpProbe.of(s, timeout));
+                case HTTP -> out.add(HttpProbe.of(s, timeout, http));
                 case MCP -> {
                     out.add(McpProbe.of(s, timeout));
                     // an MCP endpoint answers only POSTed JSON-RPC; a GET health check needs its own path
                     if (s.expect().healthPath() != null) {
-                        out.add(HttpProbe.of(s, timeout));
+                        out.add(HttpProbe.of(s, timeout, http));
                     }
                 }
                 case TCP -> out.add(TcpProbe.of(s, timeout));

@@ -117,7 +117,7 @@ public final class Sophia {
 
     /**
      * Starts, in the background, the work a cold JVM does before its first check: parsing the built-in
-     * knowledge base and compiling the log indications, initialising the JDK's HTTP client (trust store)
+     * knowledge base and compiling the log indications, initialising the HTTP stacks (OkHttp's for HTTP checks, the JDK's client; trust store)
      * and the report renderers — a few hundred ms each. Optional: a check starts the first two anyway; a
      * command line calls it first thing so that the work overlaps its start-up. Later calls do nothing.
      */
@@ -130,6 +130,8 @@ public final class Sophia {
     private static final class Warm {
         static final CompletableFuture<Void> RENDERERS = BuiltIns.inBackground(() -> {
             try {
+                // the HTTP checks' stack (OkHttp, TLS): its first use would otherwise be in the first check's plan
+                io.sophia.probes.HttpProbe.warmUp();
                 HttpClient.newBuilder().build();
                 Assessment empty = new Assessment(Assessment.SCHEMA_VERSION, "warm-up", Instant.EPOCH, List.of(),
                         List.of(), List.of(), List.of(),

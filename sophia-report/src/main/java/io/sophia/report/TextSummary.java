@@ -8,6 +8,8 @@ import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
+import io.sophia.report.internal.Escalation;
+import io.sophia.report.internal.Formats;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The one-screen plain-text summary of an assessment, as the CLI prints it after a check: services (a large
  * fleet by counts and the services not UP, capped), the CI run, the top cause with the log line it quotes,
- * anomalies, offline capabilities and the gate. Lines are at most 120 columns and free of control
- * characters; it is as free of secrets as the assessment (run it through {@link Redaction} first).
+ * anomalies, offline capabilities, who to call (when services have owners) and the gate. Lines are at most 120
+ * columns and free of control characters; it is as free of secrets as the assessment (run it through
+ * {@link Redaction} first).
  */
 public final class TextSummary {
 
@@ -57,7 +60,8 @@ public final class TextSummary {
             String code = s.httpStatus() == null ? "-" : String.valueOf(s.httpStatus());
             String latency = s.latencyMs() == null ? "" : s.latencyMs() + " ms";
             String what = (s.capability() == null ? s.name() : s.capability()) + (s.critical() ? " (critical)" : "")
-                    + (s.failure() == null || s.status() == Status.UP ? "" : ": " + headline(s.failure()));
+                    + (s.failure() == null || s.status() == Status.UP ? "" : ": " + headline(s.failure()))
+                    + (s.upSince() == null ? "" : ", up since " + Formats.upSince(s.upSince(), a.generatedAt()));
             sb.append(clip(String.format(Locale.ROOT, "  %-8s %-14s %4s %8s  %s", s.status(), oneLine(s.id()), code,
                     latency, oneLine(what)))).append('\n');
         }
@@ -114,6 +118,16 @@ public final class TextSummary {
             sb.append(clip("Offline    " + impact.capabilitiesOffline().size()
                     + (impact.capabilitiesOffline().size() == 1 ? " capability: " : " capabilities: ")
                     + String.join(", ", impact.capabilitiesOffline()), 2 * WIDTH)).append('\n');
+        }
+
+        // who to call: the owners of the affected services, most urgent first (only when owners are configured)
+        List<Escalation> calls = Escalation.of(a);
+        for (int i = 0; i < calls.size(); i++) {
+            Escalation e = calls.get(i);
+            sb.append(clip((i == 0 ? "Call       " : "           ")
+                    + (e.owner() == null ? "nobody named" : oneLine(e.owner().display()))
+                    + (e.priority() == null ? "" : " (" + e.priority() + ")") + ": "
+                    + String.join(", ", e.serviceIds().stream().map(TextSummary::oneLine).toList()))).append('\n');
         }
 
         GateDecision gate = a.gate();

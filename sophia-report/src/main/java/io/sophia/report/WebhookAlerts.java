@@ -1,8 +1,10 @@
 package io.sophia.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sophia.core.Assessment;
+import io.sophia.core.Owner;
 import io.sophia.core.RankedCause;
 import io.sophia.core.RemoteText;
 import io.sophia.core.ServiceHealth;
@@ -29,7 +31,9 @@ import java.util.function.Consumer;
  * Alerts on what changed between two checks of a deployment, as {@code sophia watch} sends them: after each round, one alert per transition (a service changes
  * status, the top cause changes, the gate changes) is POSTed as JSON to every configured webhook. The
  * JSON carries a Slack-compatible {@code text} (so a Slack or Mattermost incoming webhook shows it as is)
- * and the transition's fields for other receivers.
+ * and the transition's fields for other receivers, with the owners to call ({@code services[].owner}): of the
+ * service for a service transition, of the top cause's services for a cause transition, of the services not UP
+ * for a gate transition.
  *
  * <p>Delivery never blocks the next round: posts run on a background thread; a failed post (an I/O error,
  * 429 or 5xx) is retried with exponential backoff (1 s, 2 s, 4 s by default, {@value #ATTEMPTS} attempts);
@@ -174,8 +178,9 @@ public final class WebhookAlerts implements AutoCloseable {
     }
 
     private String body(Assessment a, Transition t, long seq) {
+        List<Owner> owners = owners(a, t);
         ObjectNode n = JSON.createObjectNode();
-        n.put("text", slackText(t));
+        n.put("text", slackText(t, owners));
         n.put("id", deployment + "-" + seq);
         n.put("deployment", deployment);
         n.put("kind", t.kind());
@@ -186,17 +191,35 @@ public final class WebhookAlerts implements AutoCloseable {
         n.put("gate", a.gate().status().name());
         n.put("generatedAt", a.generatedAt().toString());
         a.topCause().map(RankedCause::probability).ifPresent(p -> n.put("topCauseProbability", p));
+        ArrayNode who = n.putArray("owners");
+        for (Owner o : owners) {
+            who.addObject().put("team", RemoteText.forTerminal(o.team()))
+                    .put("contact", o.contact() == null ? null : RemoteText.forTerminal(o.contact()));
+        }
         return n.toString();
     }
 
-    /** One line in Slack's mrkdwn: {@code &}, {@code <}, {@code >} escaped as Slack requires. */
-    String slackText(Transition t) {
+    /** Who to call about {@code t}: the owners of the services it concerns, in the assessment's order, distinct. */
+    static List<Owner> owners(Assessment a, Transition t) {
+        java.util.Set<String> ids = switch (t.kind()) {
+            case "service" -> java.util.Set.of(t.subject());
+            case "cause" -> new java.util.HashSet<>(a.topCause().map(RankedCause::serviceIds).orElse(List.of()));
+            default -> new java.util.HashSet<>(a.services().stream().filter(s -> s.status() != Status.UP)
+                    .map(ServiceHealth::id).toList());
+        };
+        return a.services().stream().filter(s -> ids.contains(s.id())).map(ServiceHealth::owner)
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** One line in Slack's mrkdwn, naming who to call: {@code &}, {@code <}, {@code >} escaped as Slack requires. */
+    String slackText(Transition t, List<Owner> owners) {
         String what = switch (t.kind()) {
             case "service" -> "service " + t.subject() + " " + t.from() + " → " + t.to();
             case "cause" -> "top cause " + t.from() + " → " + t.to();
             default -> "gate " + t.from() + " → " + t.to();
         };
-        String line = "*Sophia · " + deployment + "*: " + what + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")");
+        String line = "*Sophia · " + deployment + "*: " + what + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")")
+                + (owners.isEmpty() ? "" : " — call " + String.join(", ", owners.stream().map(Owner::display).toList()));
         return RemoteText.forTerminal(line).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

@@ -23,6 +23,9 @@ class ConfigSchemaKeysTest {
         assertEquals(new TreeSet<>(ConfigReader.TOP), keys(schema));
         assertEquals(new TreeSet<>(ConfigReader.SERVICE), keys(defs.get("service")));
         assertEquals(new TreeSet<>(ConfigReader.EXPECT), keys(defs.get("service").get("properties").get("expect")));
+        assertEquals(new TreeSet<>(ConfigReader.HTTP), keys(defs.get("service").get("properties").get("http")));
+        assertEquals(new TreeSet<>(ConfigReader.OWNER),
+                keys(defs.get("service").get("properties").get("owner").get("oneOf").get(1)));
         assertEquals(new TreeSet<>(ConfigReader.PIPELINE), keys(schema.get("properties").get("pipeline")));
         assertEquals(new TreeSet<>(ConfigReader.GITHUB), keys(defs.get("github")));
         assertEquals(new TreeSet<>(ConfigReader.PLATFORM), keys(schema.get("properties").get("platform")));

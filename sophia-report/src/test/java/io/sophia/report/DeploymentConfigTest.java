@@ -296,6 +296,58 @@ class DeploymentConfigTest {
     }
 
     @Test
+    void aServiceHttpSectionIsReadAndItsTokenIsASecretOfTheCheck() throws Exception {
+        Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(dir.resolve("certs/ca.pem"), "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+        DeploymentConfig c = load("http.yaml", """
+                deployment: x
+                services:
+                  - id: orders
+                    url: https://orders.example/
+                    http:
+                      headers: {X-Tenant: acme, X-Shard: 3}
+                      tokenEnv: ORDERS_TOKEN
+                      trustStore: certs/ca.pem
+                      redirects: same-host
+                      proxy: none
+                  - id: web
+                    url: https://web.example/
+                    http: {redirects: 3}
+                """);
+        DeploymentConfig.HttpSettings orders = c.http().get("orders");
+        assertEquals(java.util.Map.of("X-Tenant", "acme", "X-Shard", "3"), orders.headers());
+        assertEquals("ORDERS_TOKEN", orders.tokenEnv());
+        assertEquals(dir.resolve("certs/ca.pem"), orders.trustStore());
+        assertEquals(io.sophia.probes.HttpProbe.Redirects.SAME_HOST, orders.redirects());
+        assertFalse(orders.proxyFromEnv());
+        assertEquals(io.sophia.probes.HttpProbe.Redirects.ANY, c.http().get("web").redirects());
+        assertEquals(3, c.http().get("web").maxRedirects());
+        assertEquals(List.of("tok-0123456789abcdef"), c.secretValues(java.util.Map.of("ORDERS_TOKEN", "tok-0123456789abcdef")::get));
+    }
+
+    @Test
+    void aBadHttpSectionNamesTheKeyAndNeverEchoesACredential() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """
+                deployment: x
+                services:
+                  - id: a
+                    url: "http://127.0.0.1:9/"
+                    http:
+                      headers: {X-Api-Key: %s}
+                      trustStore: missing.pem
+                      redirects: always
+                      proxy: socks
+                """.formatted(token)));
+        String m = e.getMessage();
+        assertTrue(m.contains("like a credential; put it in an environment variable"), m);
+        assertTrue(m.contains("services[0].http.trustStore: file not found"), m);
+        assertTrue(m.contains("services[0].http.redirects: expected none, same-host or a number"), m);
+        assertTrue(m.contains("services[0].http.proxy: expected env"), m);
+        assertFalse(m.contains("a1B2c3"), m);
+    }
+
+    @Test
     void aTokenPastedWhereTheVariableNameGoesIsNotEchoed() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
         InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """

@@ -271,7 +271,7 @@ class JsonReportTest {
         ObjectNode json = (ObjectNode) M.readTree(JsonReport.render(ReferenceScenario.withPlatform()));
         json.put("schemaVersion", "1.1");
         json.putObject("budget").put("checkBudgetMs", 30_000);
-        ((ObjectNode) json.get("services").get(0)).put("owner", "team-web");
+        ((ObjectNode) json.get("services").get(0)).put("runbook", "https://runbooks.example/web");
         ((ObjectNode) json.get("diagnosis").get("causes").get(0)).put("nextCheck", "look at the build log");
         ((ObjectNode) json.get("diagnosis")).putArray("missingEvidence").add("fly logs");
         ((ObjectNode) json.get("observations").get(0)).put("retryAfterMs", 5);

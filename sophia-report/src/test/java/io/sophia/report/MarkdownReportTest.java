@@ -193,11 +193,31 @@ class MarkdownReportTest {
                 assertEquals(-1, md.indexOf(c), "control character " + (int) c);
             }
         }
-        // every table row keeps its column count: escaped pipes are not separators
-        String header = "| Service | Endpoint | Status | HTTP | Latency | Failure | Version |";
-        int columns = separators(header);
-        md.lines().filter(l -> l.startsWith("| **")).forEach(l -> assertEquals(columns, separators(l), l));
+        // every table row keeps its column count: escaped pipes are not separators (the hostile owner adds a column)
+        String header = "| Service | Endpoint | Status | HTTP | Latency | Failure | Version | Owner |";
+        assertTrue(md.contains(header + "\n"), "the owner column");
+        tableRows(md, "## Service status").forEach(l -> assertEquals(separators(header), separators(l), l));
+        String escalation = "| Owner | Contact | Services | Capabilities at stake | Most urgent action |";
+        assertTrue(md.contains(escalation + "\n"), "the escalation table");
+        List<String> contacts = tableRows(md, "## Escalation");
+        assertEquals(2, contacts.size(), "the hostile owner's group and the unowned one: " + contacts);
+        contacts.forEach(l -> assertEquals(separators(escalation), separators(l), l));
         md.lines().filter(l -> l.startsWith("| `critical-services-up`")).forEach(l -> assertEquals(7, separators(l), l));
+    }
+
+    /** The body rows of the first table after {@code heading}. */
+    private static List<String> tableRows(String md, String heading) {
+        List<String> lines = md.lines().toList();
+        int i = lines.indexOf(heading);
+        assertTrue(i >= 0, heading);
+        while (!lines.get(i).startsWith("|")) {
+            i++;
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        for (i += 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            rows.add(lines.get(i));
+        }
+        return rows;
     }
 
     @Test

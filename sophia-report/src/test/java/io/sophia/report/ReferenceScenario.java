@@ -21,6 +21,7 @@ import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Observation.LogFinding;
 import io.sophia.core.Observation.McpHandshake;
 import io.sophia.core.Observation.ProbeFailure;
+import io.sophia.core.Owner;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
@@ -72,6 +73,7 @@ final class ReferenceScenario {
         String anomalyStatement = "GitHub: job Deploy MCP Repo was cancelled after 18 s";
         String capability = "AI Dashboard — primary user interface";
         String criterionValue = "3 of 3 critical services DOWN";
+        Owner owner;
 
         Names hostile() {
             dashboardName = "Dash|board <script>alert('x')</script> [click](javascript:alert(1)) **bold** `tick` & &amp;";
@@ -83,6 +85,7 @@ final class ReferenceScenario {
             anomalyStatement = "GitHub said: <script>x()</script> & \"quoted\" | piped";
             capability = "<marquee>AI</marquee> | Dashboard";
             criterionValue = "3 of 3 <b>critical</b> | DOWN";
+            owner = new Owner("<script>team()</script> | **ops**", "[page](javascript:alert(1)) <img src=x> \u001b[31m#oncall");
             return this;
         }
     }
@@ -90,7 +93,8 @@ final class ReferenceScenario {
     private static Assessment build(Names n) {
         List<ServiceHealth> services = List.of(
                 new ServiceHealth("dashboard", n.dashboardName, n.capability, true,
-                        "https://sophiaai-dashboard-v2.fly.dev", Status.DOWN, null, 16L, n.dashboardFailure, null),
+                        "https://sophiaai-dashboard-v2.fly.dev", Status.DOWN, null, 16L, n.dashboardFailure, null,
+                        n.owner, null),
                 new ServiceHealth("mcp-repo", "MCP Repo", "GitHub integration", false,
                         "https://sophiaai-mcp-repo-v2.fly.dev", Status.UP, 200, 150L, null, "2025.08.02-4f1c2ab"),
                 new ServiceHealth("mcp-research", "MCP Research", "Research capabilities", true,
@@ -225,7 +229,11 @@ final class ReferenceScenario {
                 NOW.minusSeconds(600)));
         obs.add(new Observation.PlatformMachine("mcp-repo", Source.FLY, "sophiaai-mcp-repo-v2", "e784079b449483", "repo-1",
                 "started", false, "iad", "registry.fly.io/sophiaai-mcp-repo-v2:deployment-01J2", "ok",
-                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "passing", "HTTP GET 200")), List.of(),
+                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "passing", "HTTP GET 200")),
+                List.of(new Observation.MachineEvent("start", "started", "user", NOW.minusSeconds(86_400), null, null,
+                                null),
+                        new Observation.MachineEvent("launch", "created", "user", NOW.minusSeconds(86_410), null, null,
+                                null)),
                 NOW.minusSeconds(86_400)));
         obs.add(new Observation.TlsHandshake("mcp-repo", Source.TLS, "sophiaai-mcp-repo-v2.fly.dev", 443, "TLSv1.3",
                 "TLS_AES_128_GCM_SHA256", "CN=*.fly.dev", "CN=R11, O=Let's Encrypt, C=US", NOW.minusSeconds(86_400 * 60L),
@@ -248,8 +256,28 @@ final class ReferenceScenario {
                 false, "https://github.com/sophia-ai/sophia/compare/1a2b3c4...4f1c2ab"));
         obs.add(new Observation.ChangeSetUnavailable("mcp-repo", Source.GITHUB, "sophia-ai/mcp-repo", RUN_ID,
                 "GET /repos/sophia-ai/mcp-repo/compare/a...b", FailureKind.RATE_LIMITED, 403, "rate limit exhausted"));
-        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), a.services(), obs, a.causes(),
+        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), owned(a.services()), obs, a.causes(),
                 a.anomalies(), a.impact(), a.actions(), a.gate());
+    }
+
+    /**
+     * The owners of the seed report's escalation contacts, two services left without one; MCP Repo up since its
+     * machine's start event (one day before the check).
+     */
+    static List<ServiceHealth> owned(List<ServiceHealth> services) {
+        Owner frontend = new Owner("frontend", "#dashboard-oncall");
+        Owner ai = new Owner("ai-platform", "ai-platform@sophia.example");
+        return services.stream().map(s -> {
+            Owner owner = switch (s.id()) {
+                case "dashboard" -> frontend;
+                case "mcp-research", "mcp-business" -> ai;
+                case "mcp-repo" -> Owner.of("devtools");
+                default -> null;
+            };
+            Instant upSince = s.id().equals("mcp-repo") ? NOW.minusSeconds(86_400) : null;
+            return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url(), s.status(), s.httpStatus(),
+                    s.latencyMs(), s.failure(), s.version(), owner, upSince);
+        }).toList();
     }
 
     /** A deployment where everything is healthy: no causes, gate OPEN, no CI. */

@@ -126,6 +126,7 @@ public final class DemoFleet implements AutoCloseable {
                     url: %s
                     capability: AI Dashboard
                     critical: true
+                    owner: {team: frontend, contact: "#dashboard-oncall"}
                     expect:
                       statusCodes: [200]
                   - id: mcp-repo
@@ -134,6 +135,7 @@ public final class DemoFleet implements AutoCloseable {
                     url: %s
                     capability: GitHub integration
                     critical: true
+                    owner: {team: devtools, contact: "#devtools"}
                     expect:
                       healthPath: /health
                       jsonField: /status
@@ -146,6 +148,7 @@ public final class DemoFleet implements AutoCloseable {
                     url: %s
                     capability: Research capabilities
                     critical: false
+                    owner: {team: ai-platform, contact: "#mcp-oncall"}
                     expect:
                       healthPath: /health
                   - id: mcp-context
@@ -154,6 +157,7 @@ public final class DemoFleet implements AutoCloseable {
                     url: %s
                     capability: Context management
                     critical: true
+                    owner: {team: ai-platform, contact: "#mcp-oncall"}
                     expect:
                       healthPath: /health
                   - id: mcp-business
@@ -162,6 +166,7 @@ public final class DemoFleet implements AutoCloseable {
                     url: %s
                     capability: Business intelligence
                     critical: false
+                    owner: {team: ai-platform, contact: "#mcp-oncall"}
                     expect:
                       healthPath: /health
                   - id: jobs
@@ -169,6 +174,7 @@ public final class DemoFleet implements AutoCloseable {
                     url: %s
                     capability: Background jobs
                     critical: false
+                    owner: devops
                     dependsOn: [mcp-context]
                 pipeline:
                   github:

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The commands of {@code io.sophia.examples.Main}: argument parsing, demo, check, watch, explain. */
 public final class Commands {
@@ -195,11 +196,12 @@ public final class Commands {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
+            UpSeen upSeen = new UpSeen();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;
                 }
-                Assessment a = check(config, dir, env).assessment();
+                Assessment a = check(config, dir, env, upSeen).assessment();
                 if (alerts != null) {
                     alerts.onRound(a);
                 }
@@ -269,7 +271,13 @@ public final class Commands {
     /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
             throws ReportWriteException {
-        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir);
+        return check(config, dir, env, UnaryOperator.identity());
+    }
+
+    /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
+    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
+                           UnaryOperator<Assessment> amend) throws ReportWriteException {
+        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */

@@ -51,8 +51,8 @@ class WebhookAlertsTest {
     private static final Deployment SHOP = new Deployment("shop", List.of(
             Service.builder("api", "https://api.shop.example/health").name("API").capability("Checkout")
                     .critical().dependsOn("db").build(),
-            Service.builder("db", "https://db.shop.example/health").name("DB").capability("Orders")
-                    .critical().build()));
+            Service.builder("db", "https://db.shop.example/health").name("DB").capability("Orders").critical()
+                    .owner("data", "<!channel> data-oncall@shop.example").build()));
 
     @TempDir
     Path tmp;
@@ -137,7 +137,19 @@ class WebhookAlertsTest {
         assertTrue(text.startsWith("*Sophia · shop*: service db UP → DOWN"), text);
         // Slack mrkdwn: &, < and > escaped, so remote text cannot form a link or a mention
         assertTrue(text.contains("&lt;db.shop.example:443&gt; &amp; more"), text);
+        // the alert names who to call: db's owner from the config, also escaped (no @channel mention from a config)
+        assertTrue(text.endsWith(" — call data (&lt;!channel&gt; data-oncall@shop.example)"), text);
         assertFalse(text.contains("<"), text);
+        assertEquals("[{\"team\":\"data\",\"contact\":\"<!channel> data-oncall@shop.example\"}]",
+                down.get("owners").toString());
+        JsonNode gate = received.stream().filter(j -> j.get("kind").asText().equals("gate")
+                && j.get("to").asText().equals("BLOCKED")).findFirst().orElseThrow();
+        assertEquals("data", gate.get("owners").get(0).get("team").asText(), "the owner of the service not UP");
+        JsonNode back = received.stream().filter(j -> j.get("to").asText().equals("UP")).findFirst().orElseThrow();
+        assertEquals("data", back.get("owners").get(0).get("team").asText(), "the owner hears the recovery too");
+        JsonNode open = received.stream().filter(j -> j.get("kind").asText().equals("gate")
+                && j.get("to").asText().equals("OPEN")).findFirst().orElseThrow();
+        assertEquals(0, open.get("owners").size(), "nothing down, nobody to call: " + open);
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Reads the Machines API's {@code Machine} objects (schema in the Fly Machines API spec:
  * id, name, state, region, image_ref, host_status, checks[], events[], updated_at) into
- * {@link Observation.PlatformMachine}s.
+ * {@link Observation.PlatformMachine}s; a machine's last start is its newest {@code start} or {@code launch} event.
  */
 public final class FlyMachines {
 
@@ -73,6 +73,8 @@ public final class FlyMachines {
         for (JsonNode e : m.path("events")) {
             events.add(event(e));
         }
+        // read before the cap below, which could drop an old start behind many newer events
+        Instant startedAt = Observation.PlatformMachine.lastStart(events);
         // the API lists events newest first; keep the most recent ones whatever the order
         events.sort((a, b) -> {
             if (a.timestamp() == null || b.timestamp() == null) {
@@ -85,7 +87,7 @@ public final class FlyMachines {
         }
         return new Observation.PlatformMachine(serviceId, Source.FLY, app, text(m, "id"), text(m, "name"), state, stuck,
                 text(m, "region"), imageRef(m.path("image_ref"), text(m.path("config"), "image")),
-                text(m, "host_status"), checks, events, updatedAt);
+                text(m, "host_status"), checks, events, updatedAt, startedAt);
     }
 
     static Observation.MachineEvent event(JsonNode e) {

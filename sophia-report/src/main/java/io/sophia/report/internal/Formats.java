@@ -105,6 +105,27 @@ public final class Formats {
         return String.format(Locale.ROOT, "%d h %02d min", m / 60, m % 60);
     }
 
+    /**
+     * Since when a service is up, for a table cell: "2023-10-31 02:35 UTC (2 d 03 h)", the age counted to
+     * {@code now}; the bare time when {@code now} is unknown or earlier (a clock skew is not a negative age);
+     * "—" when no source said.
+     */
+    public static String upSince(java.time.Instant since, java.time.Instant now) {
+        if (since == null) {
+            return "—";
+        }
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(since);
+        if (now == null || now.isBefore(since)) {
+            return at;
+        }
+        Duration age = Duration.between(since, now);
+        String words = age.toDays() > 0 ? String.format(Locale.ROOT, "%d d %02d h", age.toDays(), age.toHoursPart())
+                : age.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", age.toHours(), age.toMinutesPart())
+                : age.toMinutes() + " min";
+        return at + " (" + words + ")";
+    }
+
     /** A latency in milliseconds for a table cell ("16 ms"), "—" when null. */
     public static String latency(Long ms) {
         return ms == null ? "—" : ms + " ms";

@@ -20,6 +20,7 @@ import io.sophia.core.Observation.PlatformMachine;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Observation.Timing;
 import io.sophia.core.Observation.TlsHandshake;
+import io.sophia.core.Owner;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
@@ -140,6 +141,7 @@ public final class HtmlRenderer {
         anomalies();
         impact();
         actions();
+        escalation();
         gate();
         platform();
         mcp();
@@ -225,9 +227,11 @@ public final class HtmlRenderer {
         if (a.services().isEmpty()) {
             return;
         }
+        boolean owners = a.services().stream().anyMatch(s -> s.owner() != null);
+        boolean upSince = a.services().stream().anyMatch(s -> s.upSince() != null);
         w("<section id=\"services\">\n<h2>Service status</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Service</th><th>Endpoint</th>"
                 + "<th>Status</th><th class=\"num\">HTTP</th><th class=\"num\">Latency</th><th>Failure</th><th>Version</th>"
-                + "</tr></thead>\n<tbody>\n");
+                + (upSince ? "<th>Up since</th>" : "") + (owners ? "<th>Owner</th>" : "") + "</tr></thead>\n<tbody>\n");
         for (ServiceHealth s : a.services()) {
             w("<tr><td><strong>" + hc(s.name(), 100) + "</strong> <code>" + hc(s.id(), 80) + "</code>"
                     + (s.critical() ? " <span class=\"muted\">critical</span>" : "") + "<br><span class=\"muted\">"
@@ -235,7 +239,9 @@ public final class HtmlRenderer {
                     + "<td>" + pill("s-" + s.status(), s.status().name()) + "</td><td class=\"num\">"
                     + orDash(s.httpStatus()) + "</td><td class=\"num\">" + Formats.latency(s.latencyMs()) + "</td><td>"
                     + hc(orDash(s.failure()), 300) + "</td><td>" + (s.version() == null ? "—" : "<code>" + hc(s.version(), 80) + "</code>")
-                    + "</td></tr>\n");
+                    + "</td>" + (upSince ? "<td>" + (s.upSince() == null ? "—" : "<time datetime=\"" + s.upSince() + "\">"
+                    + h(Formats.upSince(s.upSince(), a.generatedAt())) + "</time>") + "</td>" : "")
+                    + (owners ? "<td>" + owner(s.owner()) + "</td>" : "") + "</tr>\n");
         }
         w("</tbody>\n</table></div>\n</section>\n");
     }
@@ -512,9 +518,50 @@ public final class HtmlRenderer {
                         + (x.detail() == null ? "" : "<br>" + hc(x.detail(), 600))
                         + (x.causeId() == null ? "" : " <span class=\"muted\">cause <code>" + hc(x.causeId().value(), 60) + "</code></span>")
                         + (x.serviceIds().isEmpty() ? "" : " <span class=\"muted\">services " + ids(x.serviceIds()) + "</span>")
+                        + callOwners(Escalation.owners(a, x.serviceIds()))
                         + "</li>\n");
             }
             w("</ol>\n");
+        }
+        w("</section>\n");
+    }
+
+    private static String callOwners(List<Owner> owners) {
+        return owners.isEmpty() ? "" : " <span class=\"owners\">call " + owners.stream().map(HtmlRenderer::owner)
+                .collect(Collectors.joining(", ")) + "</span>";
+    }
+
+    /** The team in bold, then its contact; "—" for nobody. */
+    private static String owner(Owner o) {
+        return o == null ? "—" : "<strong>" + hc(o.team(), 120) + "</strong>"
+                + (o.contact() == null ? "" : " " + hc(o.contact(), 160));
+    }
+
+    /** Who to call: the owners of the affected services, most urgent first (the reference report's contacts). */
+    private void escalation() {
+        List<Escalation> groups = Escalation.of(a);
+        if (groups.isEmpty()) {
+            return;
+        }
+        w("<section id=\"escalation\">\n<h2>Escalation</h2>\n<p>Who to call: the owners of the affected services, "
+                + "the most urgent first.</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>Owner</th><th>Services</th>"
+                + "<th>Capabilities at stake</th><th>Most urgent action</th></tr></thead>\n<tbody>\n");
+        for (Escalation e : groups) {
+            Action first = e.priority() == null ? null : a.actions().stream()
+                    .filter(x -> x.priority() == e.priority() && x.serviceIds().stream().anyMatch(e.serviceIds()::contains))
+                    .findFirst().orElse(null);
+            w("<tr><td>" + (e.owner() == null ? "<em>no owner configured</em>" : owner(e.owner())) + "</td><td>"
+                    + e.services().stream().limit(Escalation.MAX_LISTED).map(s -> "<code>" + hc(s.id(), 80) + "</code> "
+                            + s.status().name()).collect(Collectors.joining(", ")) + Escalation.more(e.services().size())
+                    + "</td><td>" + (e.capabilities().isEmpty() ? "—" : e.capabilities().stream().map(c -> hc(c, 120))
+                            .collect(Collectors.joining(", ")))
+                    + "</td><td>" + (first == null ? "—" : e.priority() + " " + hc(first.title(), 160)
+                            + " <span class=\"muted\">" + Formats.windowWords(first.within()) + "</span>") + "</td></tr>\n");
+        }
+        w("</tbody>\n</table></div>\n");
+        if (groups.get(groups.size() - 1).owner() == null) {
+            w("<p class=\"muted\">Name who to call for the services without an owner: "
+                    + "<code>owner: {team: …, contact: …}</code> in the config.</p>\n");
         }
         w("</section>\n");
     }

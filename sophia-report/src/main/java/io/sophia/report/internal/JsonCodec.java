@@ -162,7 +162,7 @@ public final class JsonCodec {
         }
         try {
             return new ReportJson(r.schemaVersion(), r.deployment(), r.generatedAt(), r.services(), null,
-                    r.diagnosis(), r.anomalies(), r.impact(), r.actions(), r.gate(), r.probing(), observations)
+                    r.diagnosis(), r.anomalies(), r.impact(), r.actions(), null, r.gate(), r.probing(), observations)
                     .toAssessment();
         } catch (RuntimeException e) {
             throw new FormatError("$: " + e.getMessage());

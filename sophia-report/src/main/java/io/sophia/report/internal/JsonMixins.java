@@ -57,6 +57,8 @@ final class JsonMixins {
                 .addMixIn(Observation.CiJob.class, CiJobMixin.class)
                 .addMixIn(Observation.CiStep.class, CiStepMixin.class)
                 .addMixIn(Observation.LogFinding.class, LogFindingMixin.class)
+                .addMixIn(Observation.PlatformMachine.class, PlatformMachineMixin.class)
+                .addMixIn(io.sophia.core.Owner.class, OwnerMixin.class)
                 .addMixIn(ChangeClass.class, ChangeClassMixin.class)
                 .addMixIn(Observation.ChangeSet.class, ChangeSetMixin.class)
                 .addMixIn(Observation.ChangedCommit.class, ChangedCommitMixin.class)
@@ -64,9 +66,15 @@ final class JsonMixins {
                 .addMixIn(Observation.ChangeSetUnavailable.class, ChangeSetUnavailableMixin.class);
     }
 
+    /** {@code owner} and {@code upSince} (added in 1.0) are written only when known, so older reports keep their bytes. */
     @JsonPropertyOrder({"id", "name", "capability", "critical", "url", "status", "httpStatus", "latencyMs", "failure",
-            "version"})
+            "version", "owner", "upSince"})
     interface ServiceHealthMixin {
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        io.sophia.core.Owner owner();
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        java.time.Instant upSince();
     }
 
     @JsonPropertyOrder({"id", "title", "probability", "confidence", "explanation", "serviceIds", "evidence", "nextChecks"})
@@ -209,6 +217,21 @@ final class JsonMixins {
     interface LogFindingMixin {
         @JsonSerialize(using = Decimals.Four.class)
         double score();
+    }
+
+    /** An owner is {@code {team, contact}}; a bare string reads as the team alone, as in the config. */
+    @JsonPropertyOrder({"team", "contact"})
+    abstract static class OwnerMixin {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static io.sophia.core.Owner of(String team) {
+            return io.sophia.core.Owner.of(team);
+        }
+    }
+
+    /** {@code startedAt} (added in 1.0) is written only when the platform listed a start, so older reports keep their bytes. */
+    interface PlatformMachineMixin {
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        java.time.Instant startedAt();
     }
 
     /** A change class is its wire name ({@code platform-config}); a name a later version adds reads as {@code other}. */

@@ -23,6 +23,7 @@ import io.sophia.core.Observation.PlatformMachine;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.Observation.Timing;
 import io.sophia.core.Observation.TlsHandshake;
+import io.sophia.core.Owner;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
@@ -73,6 +74,7 @@ public final class MarkdownRenderer {
         r.anomalies();
         r.impact();
         r.actions();
+        r.escalation();
         r.gate();
         r.platform();
         r.mcp();
@@ -93,7 +95,8 @@ public final class MarkdownRenderer {
         r.h(3, "Services");
         for (ServiceHealth s : a.services()) {
             r.line("- " + Formats.statusMarker(s.status()) + " **" + inline(s.name(), 80) + "** (" + code(s.id(), false)
-                    + ") " + s.status() + (s.failure() == null ? "" : ": " + inline(s.failure(), 160)));
+                    + ") " + s.status() + (s.failure() == null ? "" : ": " + inline(s.failure(), 160))
+                    + (s.owner() == null || s.status() == Status.UP ? "" : " — call " + inline(s.owner().display(), 160)));
         }
         r.blank();
         if (!a.causes().isEmpty()) {
@@ -247,8 +250,12 @@ public final class MarkdownRenderer {
             return;
         }
         h(2, "Service status");
-        line("| Service | Endpoint | Status | HTTP | Latency | Failure | Version |");
-        line("|---|---|---|---:|---:|---|---|");
+        // the owner and up-since columns appear only when some service has one: no column of dashes
+        boolean owners = a.services().stream().anyMatch(s -> s.owner() != null);
+        boolean upSince = a.services().stream().anyMatch(s -> s.upSince() != null);
+        line("| Service | Endpoint | Status | HTTP | Latency | Failure | Version |" + (upSince ? " Up since |" : "")
+                + (owners ? " Owner |" : ""));
+        line("|---|---|---|---:|---:|---|---|" + (upSince ? "---|" : "") + (owners ? "---|" : ""));
         for (ServiceHealth s : a.services()) {
             line("| **" + inline(s.name(), 80) + "** " + code(s.id(), true) + (s.critical() ? " · critical" : "")
                     + " | " + (s.url() == null ? "—" : code(s.url(), true))
@@ -256,7 +263,9 @@ public final class MarkdownRenderer {
                     + " | " + (s.httpStatus() == null ? "—" : s.httpStatus())
                     + " | " + Formats.latency(s.latencyMs())
                     + " | " + (s.failure() == null ? "—" : inline(s.failure(), 160))
-                    + " | " + (s.version() == null ? "—" : code(s.version(), true)) + " |");
+                    + " | " + (s.version() == null ? "—" : code(s.version(), true)) + " |"
+                    + (upSince ? " " + Formats.upSince(s.upSince(), a.generatedAt()) + " |" : "")
+                    + (owners ? " " + (s.owner() == null ? "—" : inline(s.owner().display(), 160)) + " |" : ""));
         }
         blank();
     }
@@ -641,11 +650,48 @@ public final class MarkdownRenderer {
                 if (!x.serviceIds().isEmpty()) {
                     refs.add("services " + ids(x.serviceIds(), false));
                 }
+                List<Owner> owners = Escalation.owners(a, x.serviceIds());
+                if (!owners.isEmpty()) {
+                    refs.add("call " + inline(owners.stream().map(Owner::display).collect(Collectors.joining(", ")),
+                            300));
+                }
                 if (!refs.isEmpty()) {
                     b.append(" _(").append(String.join("; ", refs)).append(")_");
                 }
                 line(b.toString());
             }
+            blank();
+        }
+    }
+
+    /** Who to call: the owners of the affected services, most urgent first (the reference report's contacts). */
+    private void escalation() {
+        List<Escalation> groups = Escalation.of(a);
+        if (groups.isEmpty()) {
+            return;
+        }
+        h(2, "Escalation");
+        line("Who to call: the owners of the affected services, the most urgent first.");
+        blank();
+        line("| Owner | Contact | Services | Capabilities at stake | Most urgent action |");
+        line("|---|---|---|---|---|");
+        for (Escalation e : groups) {
+            Action first = e.priority() == null ? null : a.actions().stream()
+                    .filter(x -> x.priority() == e.priority() && x.serviceIds().stream().anyMatch(e.serviceIds()::contains))
+                    .findFirst().orElse(null);
+            line("| " + (e.owner() == null ? "_no owner configured_" : "**" + inline(e.owner().team(), 120) + "**")
+                    + " | " + (e.owner() == null || e.owner().contact() == null ? "—" : inline(e.owner().contact(), 160))
+                    + " | " + e.services().stream().limit(Escalation.MAX_LISTED).map(s -> Formats.statusMarker(s.status())
+                            + " " + code(s.id(), true) + " " + s.status()).collect(Collectors.joining(", "))
+                    + Escalation.more(e.services().size())
+                    + " | " + (e.capabilities().isEmpty() ? "—" : e.capabilities().stream().map(c -> inline(c, 120))
+                            .collect(Collectors.joining(", ")))
+                    + " | " + (first == null ? "—" : e.priority() + " " + inline(first.title(), 160) + " ("
+                            + Formats.windowWords(first.within()) + ")") + " |");
+        }
+        blank();
+        if (groups.get(groups.size() - 1).owner() == null) {
+            line("_Name who to call for the services without an owner: `owner: {team: …, contact: …}` in the config._");
             blank();
         }
     }

@@ -13,6 +13,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Observation.CiJob;
 import io.sophia.core.Observation.CiRun;
 import io.sophia.core.Observation.CiStep;
+import io.sophia.core.Owner;
 import io.sophia.core.Probing;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
@@ -30,11 +31,12 @@ import java.util.Objects;
  * records through {@link JsonMixins}.
  */
 @JsonPropertyOrder({"schemaVersion", "deployment", "generatedAt", "services", "pipeline", "diagnosis", "anomalies",
-        "impact", "actions", "gate", "probing", "observations"})
-@JsonIgnoreProperties(value = "pipeline", allowGetters = true)
+        "impact", "actions", "escalation", "gate", "probing", "observations"})
+@JsonIgnoreProperties(value = {"pipeline", "escalation"}, allowGetters = true)
 record ReportJson(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
                   PipelineJson pipeline, Diagnosis diagnosis, List<Anomaly> anomalies, Impact impact,
-                  List<ActionJson> actions, GateDecision gate,
+                  List<ActionJson> actions,
+                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EscalationJson> escalation, GateDecision gate,
                   @JsonInclude(JsonInclude.Include.NON_NULL) ProbingJson probing, List<Observation> observations) {
 
     /** The wire form of {@code a}, probabilities rounded so that their sum stays at most 1. */
@@ -48,7 +50,8 @@ record ReportJson(String schemaVersion, String deployment, Instant generatedAt, 
         }
         return new ReportJson(Objects.requireNonNullElse(a.schemaVersion(), Assessment.SCHEMA_VERSION), a.deployment(),
                 a.generatedAt(), a.services(), PipelineJson.of(PipelineView.of(a)), new Diagnosis(causes),
-                a.anomalies(), a.impact(), a.actions().stream().map(ActionJson::of).toList(), a.gate(),
+                a.anomalies(), a.impact(), a.actions().stream().map(x -> ActionJson.of(x, a)).toList(),
+                Escalation.of(a).stream().map(EscalationJson::of).toList(), a.gate(),
                 ProbingJson.of(a.probing()), a.observations());
     }
 
@@ -74,22 +77,41 @@ record ReportJson(String schemaVersion, String deployment, Instant generatedAt, 
         }
     }
 
+    /**
+     * {@code escalation}: who to call, derived from the services' owners ({@link Escalation}); written only when
+     * some service has an owner and something is affected (added in 1.0 as an optional field, so reports without
+     * owners keep their bytes), ignored when read.
+     */
+    @JsonPropertyOrder({"team", "contact", "priority", "status", "serviceIds", "capabilities"})
+    record EscalationJson(String team, String contact, Action.Priority priority, io.sophia.core.Status status,
+                          List<String> serviceIds, List<String> capabilities) {
+        static EscalationJson of(Escalation e) {
+            return new EscalationJson(e.owner() == null ? null : e.owner().team(),
+                    e.owner() == null ? null : e.owner().contact(), e.priority(), e.worst(), e.serviceIds(),
+                    e.capabilities());
+        }
+    }
+
     /** {@code diagnosis}: the ranked causes. */
     record Diagnosis(List<RankedCause> causes) {
     }
 
     /**
      * An action: {@code within} for humans ("1h30m"), {@code withinIso} (ISO-8601) and
-     * {@code withinMs}; a reader takes {@code withinIso}, else {@code withinMs}.
+     * {@code withinMs}; a reader takes {@code withinIso}, else {@code withinMs}. {@code owners}, who to call
+     * for its services, is written when they have owners and ignored when read (it comes from the services).
      */
-    @JsonPropertyOrder({"priority", "within", "withinIso", "withinMs", "title", "detail", "causeId", "serviceIds"})
-    @JsonIgnoreProperties(value = "within", allowGetters = true)
+    @JsonPropertyOrder({"priority", "within", "withinIso", "withinMs", "title", "detail", "causeId", "serviceIds",
+            "owners"})
+    @JsonIgnoreProperties(value = {"within", "owners"}, allowGetters = true)
     record ActionJson(Action.Priority priority, String within, String withinIso, Long withinMs, String title,
-                      String detail, CauseId causeId, List<String> serviceIds) {
+                      String detail, CauseId causeId, List<String> serviceIds,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Owner> owners) {
 
-        static ActionJson of(Action x) {
+        static ActionJson of(Action x, Assessment a) {
             return new ActionJson(x.priority(), Formats.window(x.within()), x.within().toString(),
-                    x.within().toMillis(), x.title(), x.detail(), x.causeId(), x.serviceIds());
+                    x.within().toMillis(), x.title(), x.detail(), x.causeId(), x.serviceIds(),
+                    Escalation.owners(a, x.serviceIds()));
         }
 
         Action toAction() {

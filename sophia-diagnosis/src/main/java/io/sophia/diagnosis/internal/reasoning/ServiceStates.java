@@ -32,6 +32,8 @@ import java.util.Set;
  * <li>Platform machines: none started and some stopped, failed or destroyed: DOWN, unless the service
  *     answered (then the contradiction is an anomaly, not a status).</li>
  * </ul>
+ * A service that is up carries the platform's last start of its started machines as "up since", and its
+ * configured owner.
  */
 final class ServiceStates {
 
@@ -184,7 +186,19 @@ final class ServiceStates {
                     Math.min(2, r.size())));
         }
         return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
-                : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion);
+                : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion,
+                s.owner(), upSince(machines));
+    }
+
+    /**
+     * The platform's word on since when the service runs: the newest last start of its started machines (the
+     * most recent restart is when the service as users see it last came up). Null when no machine is started
+     * or none has a start event; the record drops it when the service is not up.
+     */
+    private static Instant upSince(List<Observation.PlatformMachine> machines) {
+        return machines.stream().filter(Observation.PlatformMachine::started)
+                .map(Observation.PlatformMachine::startedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
     }
 
     /** Observations grouped by service id, each group in input order. */

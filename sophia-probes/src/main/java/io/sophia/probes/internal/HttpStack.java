@@ -1,0 +1,130 @@
+package io.sophia.probes.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The one HTTP stack of the library: every HTTP probe and API client (HTTP checks, MCP over HTTP
+ * and SSE, GitHub, Fly) derives its {@link OkHttpClient} from here with
+ * {@code HttpStack.shared().newBuilder()...build()}, so they share one dispatcher, one thread pool
+ * and one connection pool.
+ *
+ * <p>Sized for fleets, not for a browser: OkHttp's default dispatcher runs at most 64 asynchronous
+ * calls, 5 per host, and a loopback fleet is thousands of targets on one host, so both limits are
+ * raised here. Synchronous calls ({@code call.execute()}, what probes use) are not limited by the
+ * dispatcher at all; the probe runner decides how many run at once. Dispatcher threads are daemons,
+ * so a host's JVM is never kept alive by them.
+ *
+ * <p>Defaults of {@link #shared()}: no retry on connection failure (a probe must see the failure;
+ * an API client that wants retries has its own policy), no redirects followed (each caller sets its
+ * policy), and no timeouts: each call sets its own from its deadline ({@code call.timeout()} and
+ * {@link okhttp3.Interceptor.Chain#withConnectTimeout}).
+ *
+ * <p>{@link #fresh()} is the variant for health checks: it keeps no idle connection, so every check
+ * opens its own connection and times its connect and TLS handshake, as a new client would.
+ */
+public final class HttpStack {
+
+    /** Asynchronous calls run at once, in total and per host: a loopback fleet is thousands of calls to one host. */
+    static final int MAX_ASYNC_CALLS = 8192;
+
+    private HttpStack() {
+    }
+
+    private static final class Shared {
+        static final OkHttpClient CLIENT = build();
+
+        private static OkHttpClient build() {
+            Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), ProbeThreads.daemons("sophia-http-")));
+            dispatcher.setMaxRequests(MAX_ASYNC_CALLS);
+            dispatcher.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
+            return new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    // API clients talk to few hosts many times; idle connections are kept a short while
+                    .connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
+                    .retryOnConnectionFailure(false)
+                    // OkHttp 5 races connects on its task threads (happy eyeballs); a check connects on its own
+                    // thread, so 5,000 checks do not cost thread hand-offs and a second pool of threads
+                    .fastFallback(false)
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .connectTimeout(Duration.ZERO)
+                    .readTimeout(Duration.ZERO)
+                    .writeTimeout(Duration.ZERO)
+                    .callTimeout(Duration.ZERO)
+                    .build();
+        }
+    }
+
+    private static final class Fresh {
+        static final OkHttpClient CLIENT = Shared.CLIENT.newBuilder()
+                // 0 idle connections: a connection is closed as soon as its call is done
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .build();
+    }
+
+    /** {@return the shared base client: one dispatcher and connection pool for the whole library} */
+    public static OkHttpClient shared() {
+        return Shared.CLIENT;
+    }
+
+    /**
+     * {@return the base client of health checks: as {@link #shared()} (same dispatcher and threads) but
+     * without idle connections, so each check opens, times and closes its own connection}
+     */
+    public static OkHttpClient fresh() {
+        return Fresh.CLIENT;
+    }
+
+    /**
+     * Loads OkHttp, its TLS set-up (the JVM's trust store, the platform's ALPN support) and the
+     * classes a first call uses, so that this one-time cost of a cold JVM (some 100 ms) is not
+     * charged to the first target checked. Safe to call from any thread, any number of times.
+     */
+    public static void warmUp() {
+        OkHttpClient client = fresh();
+        // building a client initialises the platform and the default trust manager and socket factory
+        client.sslSocketFactory().getDefaultCipherSuites();
+        // one real exchange on loopback loads the whole call path (interceptors, codec, okio)
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(2000);
+            Thread answer = ProbeThreads.daemons("sophia-http-warm-up-").newThread(() -> {
+                try (Socket s = server.accept()) {
+                    s.setSoTimeout(2000);
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    // only a warm-up
+                }
+            });
+            answer.start();
+            Call call = client.newCall(new Request.Builder()
+                    .url("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getLocalPort() + "/")
+                    .build());
+            call.timeout().timeout(2, TimeUnit.SECONDS);
+            call.addEventListener(new PhaseClock(System.nanoTime()));
+            try (Response response = call.execute()) {
+                response.body().source().exhausted();
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up: a real check reports any problem itself
+        }
+        PhaseClock.warmUp();
+    }
+}
