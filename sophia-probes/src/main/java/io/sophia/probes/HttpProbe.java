@@ -794,69 +794,80 @@ public final class HttpProbe implements Probe {
         boolean timedOut = e instanceof InterruptedIOException || e instanceof java.net.SocketTimeoutException;
         FailureKind kind = Failures.kindOf(e);
         String described = SafeText.without(SafeText.describe(e), token);
-        switch (clock.step()) {
-            case START, CONNECT -> {
-                if (timedOut) {
-                    return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect"
-                            + (proxy.viaProxy() ? " to the " + proxy.describe() : "") + " did not complete" + within,
-                            null, start);
-                }
-                if (kind == FailureKind.CONNECTION_REFUSED) {
-                    if (proxy.viaProxy()) {
-                        return failure(kind, "connection refused: nothing listens on the " + proxy.describe(), null, start);
-                    }
-                    return failure(kind, "connection refused: nothing listens on " + uri.getHost() + ":" + port(), null, start);
-                }
-                if (proxy.viaProxy() && kind == FailureKind.OTHER) {
-                    // a tunnel the proxy refused (407, 403, 502) ends in the connect step
-                    return failure(FailureKind.OTHER, "the " + proxy.describe() + " did not open a tunnel: " + described,
-                            null, start);
-                }
-            }
-            case TLS -> {
-                if (timedOut) {
-                    return failure(FailureKind.TLS_FAILURE, "TCP connected but the TLS handshake did not complete" + within,
-                            null, start);
-                }
-                if (kind == FailureKind.OTHER || kind == FailureKind.CONNECTION_RESET) {
-                    kind = FailureKind.TLS_FAILURE;
-                }
-            }
-            case FIRST_BYTE -> {
-                if (timedOut) {
-                    return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + within + via, null, start);
-                }
-                if (e instanceof SSLException) {
-                    return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described,
-                            null, start);
-                }
-                if (e instanceof ProtocolException) {
-                    return failure(FailureKind.OTHER, "malformed HTTP answer: " + described, null, start);
-                }
-                if (kind == FailureKind.CONNECTION_RESET || kind == FailureKind.OTHER) {
-                    return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer",
-                            null, start);
-                }
-            }
-            case BODY -> {
-                long headersAt = clock.headersAtNanos();
-                if (timedOut) {
-                    return failure(FailureKind.READ_TIMEOUT, "headers came after "
-                            + Duration.ofNanos(headersAt - start).toMillis() + " ms but the body did not complete"
-                            + within, null, start);
-                }
-                if (e instanceof ProtocolException || kind == FailureKind.CONNECTION_RESET) {
-                    String of = body.expected >= 0 ? " after " + body.total + " of " + body.expected + " body bytes"
-                            : " after " + body.total + " body bytes";
-                    return failure(FailureKind.CONNECTION_RESET, "connection closed by the server in the middle of the answer"
-                            + of, null, start);
-                }
-            }
-            default -> {
-                // every step is handled above
-            }
+        ProbeFailure byStep = switch (clock.step()) {
+            case START, CONNECT -> connectFailure(timedOut, kind, described, within, start);
+            case TLS -> timedOut ? failure(FailureKind.TLS_FAILURE, "TCP connected but the TLS handshake did not "
+                    + "complete" + within, null, start) : null;
+            case FIRST_BYTE -> firstByteFailure(e, timedOut, kind, described, within + via, start);
+            case BODY -> bodyFailure(e, timedOut, kind, clock, body, within, start);
+            default -> null; // every step is handled above
+        };
+        if (byStep != null) {
+            return byStep;
+        }
+        if (clock.step() == PhaseClock.Step.TLS && (kind == FailureKind.OTHER || kind == FailureKind.CONNECTION_RESET)) {
+            kind = FailureKind.TLS_FAILURE;
         }
         return failure(kind, Failures.phrase(kind) + ": " + described, null, start);
+    }
+
+    /** A failure before the connection stood (through the proxy, if any); null when the step tells nothing. */
+    private ProbeFailure connectFailure(boolean timedOut, FailureKind kind, String described, String within, long start) {
+        if (timedOut) {
+            return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect"
+                    + (proxy.viaProxy() ? " to the " + proxy.describe() : "") + " did not complete" + within,
+                    null, start);
+        }
+        if (kind == FailureKind.CONNECTION_REFUSED) {
+            if (proxy.viaProxy()) {
+                return failure(kind, "connection refused: nothing listens on the " + proxy.describe(), null, start);
+            }
+            return failure(kind, "connection refused: nothing listens on " + uri.getHost() + ":" + port(), null, start);
+        }
+        if (proxy.viaProxy() && kind == FailureKind.OTHER) {
+            // a tunnel the proxy refused (407, 403, 502) ends in the connect step
+            return failure(FailureKind.OTHER, "the " + proxy.describe() + " did not open a tunnel: " + described,
+                    null, start);
+        }
+        return null;
+    }
+
+    /** A failure while waiting for the answer's first byte; null when the step tells nothing. */
+    private ProbeFailure firstByteFailure(IOException e, boolean timedOut, FailureKind kind, String described,
+                                          String withinVia, long start) {
+        if (timedOut) {
+            return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + withinVia, null, start);
+        }
+        if (e instanceof SSLException) {
+            return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described,
+                    null, start);
+        }
+        if (e instanceof ProtocolException) {
+            return failure(FailureKind.OTHER, "malformed HTTP answer: " + described, null, start);
+        }
+        if (kind == FailureKind.CONNECTION_RESET || kind == FailureKind.OTHER) {
+            return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer",
+                    null, start);
+        }
+        return null;
+    }
+
+    /** A failure while reading the body; null when the step tells nothing. */
+    private ProbeFailure bodyFailure(IOException e, boolean timedOut, FailureKind kind, PhaseClock clock, Body body,
+                                     String within, long start) {
+        long headersAt = clock.headersAtNanos();
+        if (timedOut) {
+            return failure(FailureKind.READ_TIMEOUT, "headers came after "
+                    + Duration.ofNanos(headersAt - start).toMillis() + " ms but the body did not complete"
+                    + within, null, start);
+        }
+        if (e instanceof ProtocolException || kind == FailureKind.CONNECTION_RESET) {
+            String of = body.expected >= 0 ? " after " + body.total + " of " + body.expected + " body bytes"
+                    : " after " + body.total + " body bytes";
+            return failure(FailureKind.CONNECTION_RESET, "connection closed by the server in the middle of the answer"
+                    + of, null, start);
+        }
+        return null;
     }
 
     private int port() {

@@ -1,4 +1,4 @@
-package io.sophia.examples.internal;
+package io.sophia.report;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.GateDecision;

@@ -1,4 +1,4 @@
-package io.sophia.examples.internal;
+package io.sophia.report;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.ServiceHealth;
@@ -10,16 +10,32 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code watch}'s own word on since when a service is up: the round in which it saw the service come up after
- * seeing it not up. A service that was up from the first round has no such moment (watch does not know when it
- * came up), so nothing is said; the platform's word (a machine's last start), when there is one, is kept.
- * Not thread-safe: one watch loop applies it to its rounds in order.
+ * A watcher's own word on since when a service is up, as {@code sophia watch} gives it: the round in which it saw
+ * the service come up after seeing it not up. A service that was up from the first round has no such moment (the
+ * watcher does not know when it came up), so nothing is said; the platform's word (a machine's last start), when
+ * there is one, is kept.
+ *
+ * <pre>{@code
+ * UpSeen upSeen = new UpSeen();
+ * CheckRun run = CheckRun.of(sophia.plan(), out, upSeen);   // each round, in order
+ * }</pre>
+ *
+ * <p>Not thread-safe: one watch loop applies it to its rounds in order. Stability: public API.
  */
-final class UpSeen implements UnaryOperator<Assessment> {
+public final class UpSeen implements UnaryOperator<Assessment> {
+
+    /** A watcher that has seen no round yet. */
+    public UpSeen() {
+    }
 
     private final Map<String, Status> last = new HashMap<>();
     private final Map<String, Instant> since = new HashMap<>();
 
+    /**
+     * {@return the round's assessment with the up-since this watcher can vouch for}
+     *
+     * @param a the next round's assessment
+     */
     @Override
     public Assessment apply(Assessment a) {
         boolean changed = false;
