@@ -11,16 +11,15 @@ import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
 import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.Failures;
-import io.sophia.probes.internal.FlyCappedBody;
+import io.sophia.probes.internal.CappedBody;
 import io.sophia.probes.internal.FlyMachines;
 import io.sophia.probes.internal.FlyText;
+import io.sophia.probes.internal.HttpStack;
 import io.sophia.probes.internal.TcpFailures;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +27,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Reads the machines of each configured Fly.io app through the Machines API
@@ -58,15 +60,16 @@ public final class FlyMachinesProbe implements Probe {
 
     private final FlyConfig config;
     private final Deployment deployment;
-    private final HttpClient client;
+    private final OkHttpClient client;
 
     private FlyMachinesProbe(FlyConfig config, Deployment deployment) {
         this.config = Objects.requireNonNull(config, "config");
         this.deployment = deployment;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // the shared stack (no redirect followed: the token stays with the API), with a pool of its own (one
+        // API host; a fleet's checks must not share one pool's lock) and OkHttp's retry of a pooled connection
+        // the server closed meanwhile: an API client reuses its connections, across watch rounds too
+        this.client = HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(2, 1, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(true).build();
     }
 
     /**
@@ -148,48 +151,40 @@ public final class FlyMachinesProbe implements Probe {
 
     private List<Observation> probeApp(String serviceId, String app, String path, String token, Duration left,
                                        long start, Deadline deadline, Clock clock) {
-        HttpRequest.Builder builder;
-        try {
-            builder = HttpRequest.newBuilder(URI.create(base() + path));
-        } catch (IllegalArgumentException e) {
+        HttpUrl url = HttpUrl.parse(base() + path);
+        if (url == null) {
             return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "invalid apiUrl", null, start));
         }
-        HttpRequest request;
-        try {
-            request = builder.timeout(left)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            // the JDK's message quotes the header value: never use it
+        Request request = request(url, token);
+        if (request == null) {
             return List.of(failure(serviceId, path, FailureKind.MISCONFIGURED, "the value of environment variable "
                     + config.tokenEnv() + " cannot be sent in an Authorization header", null, start));
         }
-        HttpResponse<FlyCappedBody.Body> response;
-        CompletableFuture<HttpResponse<FlyCappedBody.Body>> call =
-                client.sendAsync(request, FlyCappedBody.handler(MAX_BODY));
-        try (ProbeContext.Registration r = deadline.onCancel(() -> call.cancel(true))) {
-            // a little grace so the client's own, more precise timeout exception wins
-            response = call.get(left.toMillis() + 100, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            return List.of(failure(serviceId, path, FailureKind.READ_TIMEOUT,
-                    "no answer within " + left.toMillis() + " ms", null, start));
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            return List.of(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED, "interrupted", null, start));
-        } catch (CancellationException e) {
-            return List.of(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED, "cancelled", null, start));
-        } catch (ExecutionException e) {
-            TcpFailures.Classified c = TcpFailures.classify(e.getCause(), false);
+        Call call = client.newCall(request);
+        // the whole call (connect, answer, body) within the time left; a cancelled run cancels it
+        call.timeout().timeout(left.toNanos(), TimeUnit.NANOSECONDS);
+        int status;
+        CappedBody answer;
+        try (ProbeContext.Registration r = deadline.onCancel(call::cancel); Response response = call.execute()) {
+            status = response.code();
+            answer = CappedBody.read(response.body(), MAX_BODY);
+            if (answer.truncated()) {
+                call.cancel(); // drop the rest rather than drain it for a connection that is not worth keeping
+            }
+        } catch (IOException e) {
+            if (deadline.cancelled()) {
+                return List.of(failure(serviceId, path, FailureKind.DEADLINE_EXCEEDED, "cancelled", null, start));
+            }
+            if (call.isCanceled()) {
+                return List.of(failure(serviceId, path, FailureKind.READ_TIMEOUT,
+                        "no answer within " + left.toMillis() + " ms", null, start));
+            }
+            TcpFailures.Classified c = TcpFailures.classify(e, false);
             return List.of(failure(serviceId, path, c.kind(), FlyText.mask(c.detail(), token), null, start));
         }
-        int status = response.statusCode();
-        String body = new String(response.body().bytes(), StandardCharsets.UTF_8);
+        String body = new String(answer.bytes(), StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
-            if (response.body().truncated()) {
+            if (answer.truncated()) {
                 return List.of(failure(serviceId, path, FailureKind.BAD_PAYLOAD,
                         "machine list larger than " + MAX_BODY + " bytes", status, start));
             }
@@ -213,6 +208,20 @@ public final class FlyMachinesProbe implements Probe {
                 + (message == null ? "" : ": " + FlyText.mask(message, token));
         LOG.log(System.Logger.Level.DEBUG, "fly app {0}: {1}", app, detail);
         return List.of(failure(serviceId, path, kind, detail, status, start));
+    }
+
+    /** The machine list's GET with the token, or null when the token cannot be a header value. */
+    private static Request request(HttpUrl url, String token) {
+        try {
+            return new Request.Builder().url(url)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .get()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // a header value OkHttp refuses: never use its message, it may quote the value
+            return null;
+        }
     }
 
     /** The {@code error} (and {@code status}) of the API's ErrorResponse, or the body's first line. */

@@ -25,13 +25,10 @@ import io.sophia.probes.internal.LogTail;
 import io.sophia.probes.internal.SafeText;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import okhttp3.OkHttpClient;
 
 /**
  * Reads what a GitHub Actions workflow run says about a deployment: the run, all its jobs with
@@ -121,14 +120,13 @@ public final class GitHubActionsProbe implements Probe {
     private final GitHubActionsConfig config;
     private final JobMatcher matcher;
     private final LogAnalyzer analyzer;
-    private final HttpClient http;
+    private final OkHttpClient http;
 
     private GitHubActionsProbe(GitHubActionsConfig config, Deployment deployment, LogAnalyzer analyzer) {
         this.config = config;
         this.matcher = new JobMatcher(deployment);
         this.analyzer = analyzer;
-        Duration connect = config.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? config.timeout() : Duration.ofSeconds(10);
-        this.http = GitHubClient.newHttpClient(connect);
+        this.http = GitHubClient.newHttpClient();
     }
 
     /**
@@ -325,7 +323,7 @@ public final class GitHubActionsProbe implements Probe {
     private void readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
                          String token) throws InterruptedException {
         URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
-        HttpResponse<InputStream> response;
+        GitHubClient.Download response;
         try {
             response = api.download(uri);
         } catch (ApiException e) {
@@ -335,15 +333,16 @@ public final class GitHubActionsProbe implements Probe {
             out.add(failure(e.target(), e.kind(), what + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
             return;
         }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long length = response.contentLength();
         boolean tail = length > config.maxLogBytes();
         long skip = 0;
         if (tail) {
             // one byte before the window: LogTail then drops through the first newline and starts on a whole line
             long from = length - config.maxLogBytes() - 1;
-            closeQuietly(response);
+            URI answered = response.uri();
+            response.close();
             try {
-                response = api.download(response.uri(), from);
+                response = api.download(answered, from);
             } catch (ApiException e) {
                 out.add(failure(e.target(), e.kind(), "tail of the log of job '" + job.name() + "': "
                         + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
@@ -351,7 +350,7 @@ public final class GitHubActionsProbe implements Probe {
             }
             // 200: the server ignored Range and sends the whole log, whose head is read and dropped;
             // 206 from an earlier byte than asked (Content-Range) likewise has the difference dropped
-            skip = response.statusCode() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
+            skip = response.status() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
         }
         LogAnalyzer.LogOrigin origin = new LogAnalyzer.LogOrigin(SOURCE, job.serviceId(), job.jobId(), job.name(),
                 job.steps());
@@ -410,18 +409,10 @@ public final class GitHubActionsProbe implements Probe {
     }
 
     /** First byte of a 206 answer per {@code Content-Range: bytes FIRST-LAST/SIZE}, else {@code asked}. */
-    private static long rangeStart(HttpResponse<InputStream> response, long asked) {
-        String range = response.headers().firstValue("Content-Range").orElse("").strip();
+    private static long rangeStart(GitHubClient.Download response, long asked) {
+        String range = String.valueOf(response.header("Content-Range")).strip();
         java.util.regex.Matcher m = CONTENT_RANGE.matcher(range);
         return m.matches() ? Long.parseLong(m.group(1)) : asked;
-    }
-
-    private static void closeQuietly(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // the connection is dropped either way
-        }
     }
 
     private static List<Observation.LogFinding> drain(Reader log) throws IOException {

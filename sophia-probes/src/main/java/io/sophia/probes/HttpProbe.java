@@ -786,24 +786,23 @@ public final class HttpProbe implements Probe {
 
     /** The failure kind of a check that failed, told by the step it failed in. */
     private ProbeFailure failure(IOException e, PhaseClock clock, Body body, long start, String token) {
-        String within = " within " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
-        String via = proxy.viaProxy() ? " (through " + proxy.describe() + ")" : "";
         if (e instanceof DeadlineDns.Failed dns) {
+            String via = proxy.viaProxy() ? " (through " + proxy.describe() + ")" : "";
             return failure(dns.kind(), dns.getMessage() + via, null, start); // the detail names the host
         }
-        boolean timedOut = e instanceof InterruptedIOException || e instanceof java.net.SocketTimeoutException;
+        boolean timedOut = e instanceof InterruptedIOException;
         FailureKind kind = Failures.kindOf(e);
         String described = SafeText.without(SafeText.describe(e), token);
-        ProbeFailure byStep = switch (clock.step()) {
+        String within = " within " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+        ProbeFailure precise = switch (clock.step()) {
             case START, CONNECT -> connectFailure(timedOut, kind, described, within, start);
-            case TLS -> timedOut ? failure(FailureKind.TLS_FAILURE, "TCP connected but the TLS handshake did not "
-                    + "complete" + within, null, start) : null;
-            case FIRST_BYTE -> firstByteFailure(e, timedOut, kind, described, within + via, start);
-            case BODY -> bodyFailure(e, timedOut, kind, clock, body, within, start);
-            default -> null; // every step is handled above
+            case TLS -> timedOut ? failure(FailureKind.TLS_FAILURE,
+                    "TCP connected but the TLS handshake did not complete" + within, null, start) : null;
+            case FIRST_BYTE -> answerFailure(e, timedOut, kind, described, within, start);
+            case BODY -> bodyFailure(e, clock, body, timedOut, kind, within, start);
         };
-        if (byStep != null) {
-            return byStep;
+        if (precise != null) {
+            return precise;
         }
         if (clock.step() == PhaseClock.Step.TLS && (kind == FailureKind.OTHER || kind == FailureKind.CONNECTION_RESET)) {
             kind = FailureKind.TLS_FAILURE;
@@ -811,54 +810,49 @@ public final class HttpProbe implements Probe {
         return failure(kind, Failures.phrase(kind) + ": " + described, null, start);
     }
 
-    /** A failure before the connection stood (through the proxy, if any); null when the step tells nothing. */
+    /** A failure before the connection was made (to the target or to the proxy), or null for the generic one. */
     private ProbeFailure connectFailure(boolean timedOut, FailureKind kind, String described, String within, long start) {
         if (timedOut) {
             return failure(FailureKind.CONNECT_TIMEOUT, "connect timeout: the TCP connect"
-                    + (proxy.viaProxy() ? " to the " + proxy.describe() : "") + " did not complete" + within,
-                    null, start);
+                    + (proxy.viaProxy() ? " to the " + proxy.describe() : "") + " did not complete" + within, null, start);
         }
         if (kind == FailureKind.CONNECTION_REFUSED) {
-            if (proxy.viaProxy()) {
-                return failure(kind, "connection refused: nothing listens on the " + proxy.describe(), null, start);
-            }
-            return failure(kind, "connection refused: nothing listens on " + uri.getHost() + ":" + port(), null, start);
+            // the JDK's "Connection refused" only repeats the kind; the port (or the proxy) says more
+            return failure(kind, "connection refused: nothing listens on "
+                    + (proxy.viaProxy() ? "the " + proxy.describe() : uri.getHost() + ":" + port()), null, start);
         }
         if (proxy.viaProxy() && kind == FailureKind.OTHER) {
             // a tunnel the proxy refused (407, 403, 502) ends in the connect step
-            return failure(FailureKind.OTHER, "the " + proxy.describe() + " did not open a tunnel: " + described,
-                    null, start);
+            return failure(FailureKind.OTHER, "the " + proxy.describe() + " did not open a tunnel: " + described, null, start);
         }
         return null;
     }
 
-    /** A failure while waiting for the answer's first byte; null when the step tells nothing. */
-    private ProbeFailure firstByteFailure(IOException e, boolean timedOut, FailureKind kind, String described,
-                                          String withinVia, long start) {
+    /** A failure after the request was sent and before the answer's headers were in, or null for the generic one. */
+    private ProbeFailure answerFailure(IOException e, boolean timedOut, FailureKind kind, String described, String within,
+                                       long start) {
         if (timedOut) {
-            return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + withinVia, null, start);
+            String via = proxy.viaProxy() ? " (through " + proxy.describe() + ")" : "";
+            return failure(FailureKind.READ_TIMEOUT, "connected but no answer" + within + via, null, start);
         }
         if (e instanceof SSLException) {
-            return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described,
-                    null, start);
+            return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described, null, start);
         }
         if (e instanceof ProtocolException) {
             return failure(FailureKind.OTHER, "malformed HTTP answer: " + described, null, start);
         }
         if (kind == FailureKind.CONNECTION_RESET || kind == FailureKind.OTHER) {
-            return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer",
-                    null, start);
+            return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer", null, start);
         }
         return null;
     }
 
-    /** A failure while reading the body; null when the step tells nothing. */
-    private ProbeFailure bodyFailure(IOException e, boolean timedOut, FailureKind kind, PhaseClock clock, Body body,
+    /** A failure while the body was read, or null for the generic one. */
+    private ProbeFailure bodyFailure(IOException e, PhaseClock clock, Body body, boolean timedOut, FailureKind kind,
                                      String within, long start) {
-        long headersAt = clock.headersAtNanos();
         if (timedOut) {
             return failure(FailureKind.READ_TIMEOUT, "headers came after "
-                    + Duration.ofNanos(headersAt - start).toMillis() + " ms but the body did not complete"
+                    + Duration.ofNanos(clock.headersAtNanos() - start).toMillis() + " ms but the body did not complete"
                     + within, null, start);
         }
         if (e instanceof ProtocolException || kind == FailureKind.CONNECTION_RESET) {

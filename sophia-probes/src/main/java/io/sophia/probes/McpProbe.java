@@ -10,11 +10,11 @@ import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
 import io.sophia.probes.internal.Deadline;
+import io.sophia.probes.internal.HttpStack;
 import io.sophia.probes.internal.McpWire;
 import io.sophia.probes.internal.TcpTarget;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
  * Talks to an MCP server over the Streamable HTTP transport the way a dual-era client does, and
@@ -47,7 +52,10 @@ import java.util.Set;
  * {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code RATE_LIMITED}, {@code SERVER_ERROR},
  * {@code BAD_PAYLOAD}, and the connection failures ({@code CONNECTION_REFUSED}, {@code CONNECT_TIMEOUT},
  * {@code READ_TIMEOUT}, {@code CONNECTION_RESET}, {@code DNS_FAILURE}, {@code TLS_FAILURE}). The
- * whole exchange shares the timeout given to {@link #of(Service, Duration)}.
+ * whole exchange shares the timeout given to {@link #of(Service, Duration)} (or the run's earlier
+ * deadline); a cancelled run ({@link ProbeContext#cancel()}) ends the call in flight with
+ * {@code DEADLINE_EXCEEDED}. Requests go through the library's HTTP stack (OkHttp) on the probe's own
+ * thread; an event stream is read (okhttp-sse) only until the awaited response, at most 4 MiB.
  *
  * <p>A probe instance remembers the era a server answered in, as the spec asks of clients, and
  * goes straight to {@code initialize} on its next run against a legacy server; after a failure it
@@ -73,8 +81,8 @@ public final class McpProbe implements Probe {
 
     private final Service service;
     private final Duration timeout;
-    /** Built on the first run, in a probe thread: a JDK HttpClient costs ~200 ms (trust store) on a cold JVM. */
-    private HttpClient client;
+    /** Made on the first run: the stack's client with a connection pool of this probe's own. */
+    private OkHttpClient client;
     private long nextId = 1;
     /** The era this server answered in last time; the spec asks clients to cache it per origin. */
     private String knownEra;
@@ -82,18 +90,6 @@ public final class McpProbe implements Probe {
     private McpProbe(Service service, Duration timeout) {
         this.service = Objects.requireNonNull(service, "service");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-    }
-
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder()
-                    .connectTimeout(timeout)
-                    // HTTP/1.1: the h2c upgrade dance of HTTP_2 over plain http adds nothing to a probe
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return client;
     }
 
     /**
@@ -146,23 +142,30 @@ public final class McpProbe implements Probe {
     @Override
     public synchronized List<Observation> run(ProbeContext context) {
         long start = System.nanoTime();
-        long deadline = Deadline.of(context, timeout).atNanos();
+        Deadline deadline = Deadline.of(context, timeout);
         nextId = 1;
         URI url = service.url();
         String scheme = url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+        HttpUrl httpUrl = url == null ? null : HttpUrl.parse(url.toString());
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null || httpUrl == null) {
             return List.of(failure(FailureKind.MISCONFIGURED, "an MCP url must be http(s)://host/…", null, start));
         }
-        McpWire wire = new McpWire(client(), url);
+        if (client == null) {
+            // the shared stack follows no redirect (a 3xx is reported) and has no timeouts (each call gets the
+            // deadline's); a pool of its own, because OkHttp scans a pool's every connection under one lock and a
+            // fleet holds thousands at once; its idle connection serves the next request of the exchange only
+            client = HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS)).build();
+        }
+        McpWire wire = new McpWire(client, httpUrl, deadline);
         try {
             Observation seen;
             if (ERA_LEGACY.equals(knownEra)) {
-                seen = legacy(wire, start, deadline);
+                seen = legacy(wire, start);
             } else {
                 try {
-                    seen = modern(wire, start, deadline);
+                    seen = modern(wire, start);
                 } catch (Legacy fallback) {
-                    seen = legacy(wire, start, deadline);
+                    seen = legacy(wire, start);
                 }
             }
             knownEra = ((Observation.McpHandshake) seen).era();
@@ -180,9 +183,8 @@ public final class McpProbe implements Probe {
 
     // ---- modern era (2026-07-28) ---------------------------------------------------------------
 
-    private Observation modern(McpWire wire, long start, long deadline) throws Stop, Legacy {
-        McpWire.Reply reply = wire.post(modernRequest("server/discover", null), modernHeaders("server/discover"),
-                deadline);
+    private Observation modern(McpWire wire, long start) throws Stop, Legacy {
+        McpWire.Reply reply = wire.post(modernRequest("server/discover", null), modernHeaders("server/discover"));
         if (!reply.answered()) {
             throw new Stop(reply.failure(), reply.detail(), null);
         }
@@ -216,7 +218,7 @@ public final class McpProbe implements Probe {
         JsonNode capabilities = result.path("capabilities");
         int tools = 0;
         if (capabilities.has("tools")) {
-            tools = listTools(wire, deadline, null, true);
+            tools = listTools(wire, null, true);
         }
         return new Observation.McpHandshake(service.id(), source(), MODERN_VERSION, ERA_MODERN,
                 textOrNull(info.path("name")), textOrNull(info.path("version")), fieldNames(capabilities), tools,
@@ -244,7 +246,7 @@ public final class McpProbe implements Probe {
 
     // ---- handshake era (2024-11-05 … 2025-11-25) ------------------------------------------------
 
-    private Observation legacy(McpWire wire, long start, long deadline) throws Stop {
+    private Observation legacy(McpWire wire, long start) throws Stop {
         ObjectNode init = McpWire.request(nextId++, "initialize");
         ObjectNode params = init.putObject("params");
         params.put("protocolVersion", LATEST_LEGACY);
@@ -252,7 +254,7 @@ public final class McpProbe implements Probe {
         ObjectNode clientInfo = params.putObject("clientInfo");
         clientInfo.put("name", CLIENT_NAME);
         clientInfo.put("version", CLIENT_VERSION);
-        McpWire.Reply reply = wire.post(init, Map.of(), deadline);
+        McpWire.Reply reply = wire.post(init, Map.of());
         JsonNode result = expectResult(reply, "initialize", false);
         String version = textOrNull(result.path("protocolVersion"));
         if (version == null || !LEGACY_VERSIONS.contains(version)) {
@@ -267,7 +269,7 @@ public final class McpProbe implements Probe {
             if (session != null) {
                 headers.put("Mcp-Session-Id", session);
             }
-            McpWire.Reply initialized = wire.post(McpWire.request(-1, "notifications/initialized"), headers, deadline);
+            McpWire.Reply initialized = wire.post(McpWire.request(-1, "notifications/initialized"), headers);
             if (!initialized.answered()) {
                 throw new Stop(initialized.failure(), "notifications/initialized: " + initialized.detail(), null);
             }
@@ -276,7 +278,7 @@ public final class McpProbe implements Probe {
                 throw new Stop(FailureKind.JSONRPC_ERROR, "notifications/initialized: HTTP " + initialized.status()
                         + errorSuffix(initialized), initialized.status());
             }
-            McpWire.Reply ping = wire.post(McpWire.request(nextId++, "ping"), headers, deadline);
+            McpWire.Reply ping = wire.post(McpWire.request(nextId++, "ping"), headers);
             Integer pingCode = ping.answered() ? ping.errorCode() : null;
             if (pingCode == null || pingCode != -32601) { // ping is optional in practice; a missing method is tolerated
                 expectResult(ping, "ping", session != null);
@@ -284,7 +286,7 @@ public final class McpProbe implements Probe {
             JsonNode capabilities = result.path("capabilities");
             int tools = 0;
             if (capabilities.has("tools")) {
-                tools = listTools(wire, deadline, headers, false);
+                tools = listTools(wire, headers, false);
             }
             JsonNode info = result.path("serverInfo");
             return new Observation.McpHandshake(service.id(), source(), version, ERA_LEGACY,
@@ -297,7 +299,7 @@ public final class McpProbe implements Probe {
         }
     }
 
-    private int listTools(McpWire wire, long deadline, Map<String, String> legacyHeaders, boolean modern)
+    private int listTools(McpWire wire, Map<String, String> legacyHeaders, boolean modern)
             throws Stop {
         int count = 0;
         String cursor = null;
@@ -314,7 +316,7 @@ public final class McpProbe implements Probe {
                 }
                 headers = legacyHeaders;
             }
-            McpWire.Reply reply = wire.post(request, headers, deadline);
+            McpWire.Reply reply = wire.post(request, headers);
             JsonNode result = expectResult(reply, "tools/list", !modern && legacyHeaders.containsKey("Mcp-Session-Id"));
             if (!result.path("tools").isArray()) {
                 throw new Stop(FailureKind.BAD_PAYLOAD, "tools/list: result has no tools array", reply.status());

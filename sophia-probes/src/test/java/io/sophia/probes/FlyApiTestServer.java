@@ -26,6 +26,7 @@ final class FlyApiTestServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, com.sun.net.httpserver.HttpHandler> handlers = new ConcurrentHashMap<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<String> paths = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -44,6 +45,11 @@ final class FlyApiTestServer implements AutoCloseable {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             String[] parts = path.split("/");
             String app = parts.length >= 4 ? parts[3] : "";
+            com.sun.net.httpserver.HttpHandler handler = handlers.get(app);
+            if (handler != null) {
+                handler.handle(exchange);
+                return;
+            }
             Answer answer = answers.getOrDefault(app, new Answer(404, "{\"error\":\"app not found\"}"));
             if (answer == HANG) {
                 try {
@@ -67,6 +73,23 @@ final class FlyApiTestServer implements AutoCloseable {
     FlyApiTestServer answer(String app, int status, String body) {
         answers.put(app, new Answer(status, body));
         return this;
+    }
+
+    /** Answers {@code app}'s requests with {@code handler}: for bodies that are cut, stall or never end. */
+    FlyApiTestServer handle(String app, com.sun.net.httpserver.HttpHandler handler) {
+        handlers.put(app, handler);
+        return this;
+    }
+
+    /** Blocks a handler until the server closes (a stall); false when interrupted. */
+    boolean awaitClose() {
+        try {
+            release.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     FlyApiTestServer hang(String app) {

@@ -315,6 +315,7 @@ class HttpProbeOptionsTest {
         server.enqueue(new MockResponse.Builder().code(200).body("secure").build());
         server.start();
         Map<String, String> env = Map.of("HTTPS_PROXY", "127.0.0.1:" + server.getPort(), "NO_PROXY", "localhost,.corp.example");
+        assertNotNull(env);
         HttpProbe probe = HttpProbe.of(service("https://secure.test/"), TIMEOUT,
                 HttpProbe.Options.custom().env(env::get).trustStore(pem("ca.pem", CA.certificatePem())).build());
 
@@ -327,29 +328,54 @@ class HttpProbeOptionsTest {
     }
 
     @Test
-    @DisplayName("NO_PROXY: a listed host is reached directly; a proxy that is down is a refused connection that names the proxy")
-    void noProxyAndDeadProxy() throws Exception {
+    @DisplayName("a proxy that is down is a refused connection that names the proxy, never its password; loopback is direct")
+    void deadProxyAndLoopback() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).body("direct").build());
         server.start();
         int dead;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             dead = s.getLocalPort();
         }
-        Map<String, String> env = Map.of("http_proxy", "http://u:hunter2hunter2@127.0.0.1:" + dead, "no_proxy", "127.0.0.1");
+        Map<String, String> env = Map.of("http_proxy", "http://u:hunter2hunter2@127.0.0.1:" + dead);
+        // a proxy cannot reach the prober's own loopback: 127.0.0.1 and localhost are direct
         assertEquals(200, check(run(HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT,
                 HttpProbe.Options.custom().env(env::get).build()))).statusCode());
 
-        ProbeFailure f = onlyFailure(run(HttpProbe.of(service("http://localhost:" + server.getPort() + "/"), TIMEOUT,
+        ProbeFailure f = onlyFailure(run(HttpProbe.of(service("http://orders.internal.test/health"), TIMEOUT,
                 HttpProbe.Options.custom().env(env::get).build())));
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind(), f::toString);
         assertTrue(f.detail().contains("proxy 127.0.0.1:" + dead), f.detail());
         assertFalse(f.toString().contains("hunter2"), f::toString);
 
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> HttpProbe.of(
-                service("https://localhost/"), TIMEOUT, HttpProbe.Options.custom()
+                service("https://orders.example/"), TIMEOUT, HttpProbe.Options.custom()
                         .env(Map.of("HTTPS_PROXY", "socks5://u:hunter2hunter2@proxy:1080")::get).build()));
         assertTrue(bad.getMessage().contains("HTTPS_PROXY"), bad.getMessage());
         assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
+    }
+
+    @Test
+    @DisplayName("a gzip bomb (64 MiB of zeros in 64 KiB) is read only up to the 1 MiB cap: an answer, no transfer time")
+    void gzipBomb() throws Exception {
+        okio.Buffer bomb = new okio.Buffer();
+        try (okio.BufferedSink gz = okio.Okio.buffer(new okio.GzipSink(bomb))) {
+            byte[] zeros = new byte[1 << 16];
+            for (int i = 0; i < 1024; i++) {
+                gz.write(zeros);
+            }
+        }
+        long compressed = bomb.size();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Encoding", "gzip")
+                .addHeader("Content-Type", "application/json").body(bomb).build());
+        server.start();
+
+        List<Observation> seen = run(HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT));
+
+        HttpCheck c = check(seen);
+        assertTrue(compressed < 1 << 20, "the bomb is small on the wire: " + compressed);
+        assertEquals(200, c.statusCode());
+        assertEquals(HttpProbe.EXCERPT_BYTES, c.bodyExcerpt().length(), "the excerpt is capped");
+        assertNull(c.timing().transfer(), "a body read only up to its cap has no transfer time");
     }
 
     @Test

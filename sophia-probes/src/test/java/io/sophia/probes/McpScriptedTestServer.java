@@ -73,6 +73,16 @@ final class McpScriptedTestServer implements AutoCloseable {
 
     static final Answer HANG = new Answer(-1, null, null, Map.of(), true);
 
+    /**
+     * An SSE answer that opens the stream and then writes {@code event} as one more event again and
+     * again (paced by {@code every}) until the client goes or the server closes: a stream that never
+     * ends and never goes quiet, so no idle read timeout can end it, only the caller's deadline.
+     */
+    static Answer dripping(String event, java.time.Duration every) {
+        return new Answer(200, "text/event-stream", "data: " + event + "\n\n", Map.of("X-Drip-Millis",
+                String.valueOf(every.toMillis())), true);
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "mcp-scripted-test");
@@ -108,6 +118,11 @@ final class McpScriptedTestServer implements AutoCloseable {
                 OutputStream out = exchange.getResponseBody();
                 out.write(bytes);
                 out.flush();
+                String drip = a.headers().get("X-Drip-Millis");
+                while (drip != null && !closed.await(Long.parseLong(drip), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    out.write(bytes);
+                    out.flush();
+                }
                 if (a.holdOpen()) {
                     closed.await();
                 }

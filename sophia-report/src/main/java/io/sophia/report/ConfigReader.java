@@ -239,59 +239,14 @@ final class ConfigReader {
             return null;
         }
         keys(m, at, HTTP);
-        Map<String, String> headers = new LinkedHashMap<>();
-        m.get("headers").ifPresent(x -> {
-            MapNode h = map(x.value(), at + ".headers");
-            if (h != null) {
-                for (Entry he : h.entries()) {
-                    String key = at + ".headers." + he.key();
-                    String value = scalarString(he.value(), key);
-                    if (value == null) {
-                        continue;
-                    }
-                    if (looksSecret(value)) {
-                        // a credential in the file would be in every copy of it: it belongs in tokenEnv
-                        problem(he.line(), key, "looks like a credential; put it in an environment variable and name it"
-                                + " in " + at + ".tokenEnv");
-                        continue;
-                    }
-                    try {
-                        io.sophia.probes.HttpProbe.Options.custom().header(he.key(), value);
-                        headers.put(he.key(), value);
-                    } catch (IllegalArgumentException ex) {
-                        problem(he.line(), key, String.valueOf(ex.getMessage()));
-                    }
-                }
-            }
-        });
+        Map<String, String> headers = m.get("headers").map(x -> headers(x, at)).orElse(Map.of());
         String tokenEnv = m.get("tokenEnv").map(x -> envName(x, at + ".tokenEnv")).orElse(null);
         Path trustStore = m.get("trustStore").map(x -> file(x, at + ".trustStore")).orElse(null);
         String trustPass = m.get("trustStorePasswordEnv").map(x -> envName(x, at + ".trustStorePasswordEnv")).orElse(null);
         Path client = m.get("clientCertificate").map(x -> file(x, at + ".clientCertificate")).orElse(null);
         String clientPass = m.get("clientCertificatePasswordEnv")
                 .map(x -> envName(x, at + ".clientCertificatePasswordEnv")).orElse(null);
-        io.sophia.probes.HttpProbe.Redirects redirects = io.sophia.probes.HttpProbe.Redirects.NONE;
-        int maxRedirects = 0;
-        Optional<Entry> re = m.get("redirects");
-        if (re.isPresent()) {
-            Node n = re.get().value();
-            if (n instanceof Scalar sc && sc.kind() == ScalarKind.INTEGER) {
-                Long max = integer(n, at + ".redirects", 0, 20);
-                if (max != null && max > 0) {
-                    redirects = io.sophia.probes.HttpProbe.Redirects.ANY;
-                    maxRedirects = max.intValue();
-                }
-            } else {
-                String text = scalarString(n, at + ".redirects");
-                if ("same-host".equals(text)) {
-                    redirects = io.sophia.probes.HttpProbe.Redirects.SAME_HOST;
-                    maxRedirects = 5;
-                } else if (text != null && !"none".equals(text)) {
-                    problem(n.line(), at + ".redirects", "expected none, same-host or a number from 0 to 20, got "
-                            + show(text));
-                }
-            }
-        }
+        Redirects redirects = m.get("redirects").map(x -> redirects(x, at)).orElse(Redirects.NONE);
         boolean proxyFromEnv = true;
         Optional<Entry> pe = m.get("proxy");
         if (pe.isPresent()) {
@@ -304,7 +259,59 @@ final class ConfigReader {
             }
         }
         return new DeploymentConfig.HttpSettings(headers, tokenEnv, trustStore, trustPass, client, clientPass,
-                redirects, maxRedirects, proxyFromEnv);
+                redirects.policy(), redirects.max(), proxyFromEnv);
+    }
+
+    /** A redirect policy and its limit, as read. */
+    private record Redirects(io.sophia.probes.HttpProbe.Redirects policy, int max) {
+        static final Redirects NONE = new Redirects(io.sophia.probes.HttpProbe.Redirects.NONE, 0);
+    }
+
+    /** {@code redirects: none | same-host | N}: the policy and its limit. */
+    private Redirects redirects(Entry re, String at) {
+        Node n = re.value();
+        if (n instanceof Scalar sc && sc.kind() == ScalarKind.INTEGER) {
+            Long max = integer(n, at + ".redirects", 0, 20);
+            return max == null || max == 0 ? Redirects.NONE
+                    : new Redirects(io.sophia.probes.HttpProbe.Redirects.ANY, max.intValue());
+        }
+        String text = scalarString(n, at + ".redirects");
+        if ("same-host".equals(text)) {
+            return new Redirects(io.sophia.probes.HttpProbe.Redirects.SAME_HOST, 5);
+        }
+        if (text != null && !"none".equals(text)) {
+            problem(n.line(), at + ".redirects", "expected none, same-host or a number from 0 to 20, got " + show(text));
+        }
+        return Redirects.NONE;
+    }
+
+    /** {@code headers: {Name: value}}: one line each, and no credential (that belongs in tokenEnv). */
+    private Map<String, String> headers(Entry x, String at) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        MapNode h = map(x.value(), at + ".headers");
+        if (h == null) {
+            return headers;
+        }
+        for (Entry he : h.entries()) {
+            String key = at + ".headers." + he.key();
+            String value = scalarString(he.value(), key);
+            if (value == null) {
+                continue;
+            }
+            if (looksSecret(value)) {
+                // a credential in the file would be in every copy of it: it belongs in tokenEnv
+                problem(he.line(), key, "looks like a credential; put it in an environment variable and name it"
+                        + " in " + at + ".tokenEnv");
+                continue;
+            }
+            try {
+                io.sophia.probes.HttpProbe.Options.custom().header(he.key(), value);
+                headers.put(he.key(), value);
+            } catch (IllegalArgumentException ex) {
+                problem(he.line(), key, String.valueOf(ex.getMessage()));
+            }
+        }
+        return headers;
     }
 
     /** A file named in the config, resolved against the config's directory; it must exist (its content is never shown). */

@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.probes.HttpProbe;
 import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.Deployment;
@@ -20,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -117,9 +117,10 @@ public final class Sophia {
 
     /**
      * Starts, in the background, the work a cold JVM does before its first check: parsing the built-in
-     * knowledge base and compiling the log indications, initialising the HTTP stacks (OkHttp's for HTTP checks, the JDK's client; trust store)
-     * and the report renderers — a few hundred ms each. Optional: a check starts the first two anyway; a
-     * command line calls it first thing so that the work overlaps its start-up. Later calls do nothing.
+     * knowledge base and compiling the log indications, starting the HTTP stack (OkHttp, the trust
+     * store, a loopback exchange: {@link HttpProbe#warmUp()}) and the report renderers — a few hundred
+     * ms each. Optional: a check starts the first two anyway; a command line calls it first thing so
+     * that the work overlaps its start-up. Later calls do nothing.
      */
     public static void warmUp() {
         BuiltIns.start();
@@ -131,8 +132,7 @@ public final class Sophia {
         static final CompletableFuture<Void> RENDERERS = BuiltIns.inBackground(() -> {
             try {
                 // the HTTP checks' stack (OkHttp, TLS): its first use would otherwise be in the first check's plan
-                io.sophia.probes.HttpProbe.warmUp();
-                HttpClient.newBuilder().build();
+                HttpProbe.warmUp();
                 Assessment empty = new Assessment(Assessment.SCHEMA_VERSION, "warm-up", Instant.EPOCH, List.of(),
                         List.of(), List.of(), List.of(),
                         new Impact(0, 0, 100, List.of(), List.of(), List.of(), Impact.Severity.NONE), List.of(),

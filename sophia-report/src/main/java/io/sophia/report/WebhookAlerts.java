@@ -10,10 +10,8 @@ import io.sophia.core.RemoteText;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +24,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * Alerts on what changed between two checks of a deployment, as {@code sophia watch} sends them: after each round, one alert per transition (a service changes
@@ -54,6 +61,7 @@ public final class WebhookAlerts implements AutoCloseable {
     /** Attempts per alert and webhook. */
     static final int ATTEMPTS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     /**
      * One change between two rounds.
@@ -69,7 +77,7 @@ public final class WebhookAlerts implements AutoCloseable {
 
     private final String deployment;
     private final List<URI> webhooks;
-    private final HttpClient client;
+    private final OkHttpClient client;
     private final Duration firstBackoff;
     private final Duration requestTimeout;
     private final Consumer<String> warnings;
@@ -108,8 +116,10 @@ public final class WebhookAlerts implements AutoCloseable {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.firstBackoff = firstBackoff;
         this.requestTimeout = requestTimeout;
-        this.client = HttpClient.newBuilder().connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // OkHttp, the library's HTTP client: each post (connect, request, answer) within the request timeout,
+        // a redirect is not followed (a webhook that moved is a failed delivery, its body not sent elsewhere)
+        this.client = new OkHttpClient.Builder().callTimeout(requestTimeout)
+                .followRedirects(false).followSslRedirects(false).build();
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sophia-alerts");
             t.setDaemon(true);
@@ -224,25 +234,45 @@ public final class WebhookAlerts implements AutoCloseable {
     }
 
     private CompletableFuture<Void> send(URI url, int index, String body, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
-                .header("Content-Type", "application/json").header("User-Agent", "sophia-watch")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            int status = response == null ? 0 : response.statusCode();
-            boolean ok = error == null && status / 100 == 2;
-            boolean retry = !ok && (error != null || status == 429 || status >= 500) && attempt < ATTEMPTS;
-            if (ok) {
-                done.complete(null);
-            } else if (retry) {
-                long delay = firstBackoff.toMillis() << (attempt - 1);
-                executor.schedule(() -> send(url, index, body, attempt + 1).whenComplete((v, e) -> done.complete(null)),
-                        delay, TimeUnit.MILLISECONDS);
-            } else {
-                warnings.accept("alert to webhook " + (index + 1) + " (" + url.getHost() + ") not delivered after "
-                        + attempt + (attempt == 1 ? " attempt: " : " attempts: ")
-                        + (error == null ? "HTTP " + status : error.getClass().getSimpleName()));
-                done.complete(null);
+        HttpUrl target = HttpUrl.parse(url.toString());
+        if (target == null) {
+            warnings.accept("alert to webhook " + (index + 1) + " (" + url.getHost() + ") not delivered: not an http(s) url");
+            done.complete(null);
+            return done;
+        }
+        Request request = new Request.Builder().url(target).header("User-Agent", "sophia-watch")
+                .post(RequestBody.create(body, JSON_TYPE)).build();
+        client.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                int status;
+                try (response) {
+                    status = response.code();
+                }
+                outcome(status, null);
+            }
+
+            @Override
+            public void onFailure(Call call, IOException error) {
+                outcome(0, error);
+            }
+
+            private void outcome(int status, Throwable error) {
+                boolean ok = error == null && status / 100 == 2;
+                boolean retry = !ok && (error != null || status == 429 || status >= 500) && attempt < ATTEMPTS;
+                if (ok) {
+                    done.complete(null);
+                } else if (retry) {
+                    long delay = firstBackoff.toMillis() << (attempt - 1);
+                    executor.schedule(() -> send(url, index, body, attempt + 1).whenComplete((v, e) -> done.complete(null)),
+                            delay, TimeUnit.MILLISECONDS);
+                } else {
+                    warnings.accept("alert to webhook " + (index + 1) + " (" + url.getHost() + ") not delivered after "
+                            + attempt + (attempt == 1 ? " attempt: " : " attempts: ")
+                            + (error == null ? "HTTP " + status : error.getClass().getSimpleName()));
+                    done.complete(null);
+                }
             }
         });
         return done;
@@ -263,6 +293,8 @@ public final class WebhookAlerts implements AutoCloseable {
             warnings.accept("alerts still in flight when watch stopped were dropped");
         }
         executor.shutdownNow();
+        // OkHttp's own threads are daemons and idle out; its idle connections need not outlive watch
+        client.connectionPool().evictAll();
     }
 
 }

@@ -8,11 +8,11 @@ import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
 import io.sophia.report.GitHubActionsReport;
 import io.sophia.report.Sophia;
-import io.sophia.report.UpSeen;
 import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportWriteException;
+import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.AlertsConfig;
 import io.sophia.examples.cli.MetricsEndpoint;
 import io.sophia.examples.demo.DemoFleet;
@@ -145,7 +145,7 @@ public final class Commands {
         Path dir = path(opts, "out");
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        CheckRun result = check(config, dir, env, UnaryOperator.identity());
+        CheckRun result = check(config, dir, env);
         out.print(Summary.render(result, config));
         out.flush();
         publishInActions(result.assessment(), result.files());
@@ -172,7 +172,7 @@ public final class Commands {
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
-            CheckRun result = check(loaded, dir, demoEnv, UnaryOperator.identity());
+            CheckRun result = check(loaded, dir, demoEnv);
             out.print(Summary.render(result, loaded));
             out.flush();
             publishInActions(result.assessment(), result.files());
@@ -197,7 +197,7 @@ public final class Commands {
             Map<String, Status> last = new HashMap<>();
             String lastGate = null;
             int exit = 0;
-            UpSeen upSeen = new UpSeen();
+            RoundHistory upSeen = new RoundHistory();
             for (long i = 0; i < count; i++) {
                 if (i > 0 && !sleep(interval)) {
                     break;
@@ -269,10 +269,13 @@ public final class Commands {
         return a.gate().status().exitCode();
     }
 
-    /**
-     * The plan first: a rule-file or gate error is reported before the output directory is touched; {@code amend}
-     * is applied before the reports are written ({@code watch}'s own history).
-     */
+    /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
+    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
+            throws ReportWriteException {
+        return check(config, dir, env, UnaryOperator.identity());
+    }
+
+    /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
                            UnaryOperator<Assessment> amend) throws ReportWriteException {
         return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -126,7 +127,9 @@ public final class ChangeReader {
     private JsonNode lastGoodRun(CiRun run, long runNumber, String workflowId, URI first)
             throws ApiException, InterruptedException {
         URI uri = first;
-        for (int page = 0; uri != null && page < MAX_RUN_PAGES; page++) {
+        Set<URI> visited = new HashSet<>();
+        // a next link seen before ends the walk: a server's loop cannot make it read a page twice
+        for (int page = 0; uri != null && page < MAX_RUN_PAGES && visited.add(uri.normalize()); page++) {
             GitHubClient.Page answer = api.getJson(uri);
             JsonNode runs = answer.body().path("workflow_runs");
             if (!runs.isArray()) {
@@ -169,8 +172,10 @@ public final class ChangeReader {
         int total = 0;
         boolean truncated = false;
         URI uri = first;
+        Set<URI> visited = new HashSet<>();
         for (int page = 0; uri != null; page++) {
-            if (page >= maxComparePages) {
+            if (page >= maxComparePages || !visited.add(uri.normalize())) {
+                // the cap, or a next link seen before (a server's loop): the list is not complete
                 truncated = true;
                 break;
             }

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * {@code HTTPS_PROXY} for https urls, {@code HTTP_PROXY} for http urls (upper or lower case;
  * lower case {@code http_proxy} wins, as in curl), and {@code NO_PROXY}: a comma-separated list of host
  * names ({@code example.com} also matches its subdomains, a leading dot is allowed), IP addresses,
- * or {@code *} for all. Loopback hosts follow {@code NO_PROXY} like any other host.
+ * or {@code *} for all. Loopback hosts ({@code localhost}, {@code 127.x.x.x}, {@code ::1}) are always reached
+ * directly, as Go's {@code ProxyFromEnvironment} does: a proxy cannot reach the prober's own loopback.
  *
  * <p>The proxy's credentials ({@code http://user:password@proxy:3128}) are kept apart and never part of
  * {@link #toString()} or any message: {@link #describe()} names the proxy's host and port only.
@@ -39,7 +40,7 @@ public record EnvProxy(Proxy proxy, String user, String password, String host, i
      *                                  the message names the variable, never its value
      */
     public static EnvProxy forUrl(URI target, Function<String, String> env) {
-        if (env == null || target == null || target.getHost() == null) {
+        if (env == null || target == null || target.getHost() == null || loopback(target.getHost())) {
             return DIRECT;
         }
         boolean https = "https".equalsIgnoreCase(target.getScheme());
@@ -85,6 +86,12 @@ public record EnvProxy(Proxy proxy, String user, String password, String host, i
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    static boolean loopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]")
+                || h.equals("::1");
     }
 
     static boolean excluded(String host, String noProxy) {

@@ -62,7 +62,9 @@ public final class Failures {
             }
             if (c instanceof IOException && (m.contains("connection reset") || m.contains("received no bytes")
                     || m.contains("broken pipe") || m.contains("connection closed") || m.contains("eof reached")
-                    || m.contains("closed by peer") || m.contains("connection abort"))) {
+                    || m.contains("closed by peer") || m.contains("connection abort")
+                    // OkHttp's words for an answer or a body cut short (Http1ExchangeCodec)
+                    || m.contains("unexpected end of stream"))) {
                 return FailureKind.CONNECTION_RESET;
             }
         }

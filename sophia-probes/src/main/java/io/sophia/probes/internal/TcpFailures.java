@@ -10,8 +10,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
@@ -19,10 +17,11 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Maps what sockets and {@code java.net.http} throw to a precise {@link FailureKind}, shared by the
- * TCP, TLS and MCP probes. The JDK reports the same condition through different exception types
- * (a refused connect is a {@link ConnectException} on a socket, and a {@code ConnectException}
- * wrapping a {@link ClosedChannelException} in the HTTP client), so the whole cause chain is read.
+ * Maps what sockets and OkHttp throw to a precise {@link FailureKind}, shared by the TCP, TLS, MCP
+ * and Fly probes. The same condition arrives through different exception types (a refused connect
+ * is a {@link ConnectException}, a channel's a {@link ClosedChannelException}; OkHttp wraps an
+ * {@link EOFException} in "unexpected end of stream"), so the whole cause chain is read. A timeout
+ * of an OkHttp call (its deadline) is told apart by the caller, which knows the call was cancelled.
  */
 public final class TcpFailures {
 
@@ -48,10 +47,7 @@ public final class TcpFailures {
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException) {
-                return new Classified(FailureKind.CONNECT_TIMEOUT, "connect timed out");
-            }
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+            if (t instanceof TimeoutException) {
                 return connected
                         ? new Classified(FailureKind.READ_TIMEOUT, "no answer in time")
                         : new Classified(FailureKind.READ_TIMEOUT, "no answer in time (connect or response)");
@@ -77,7 +73,8 @@ public final class TcpFailures {
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             String m = lower(t);
-            if (t instanceof EOFException || m.contains("reset") || m.contains("broken pipe")
+            // "unexpected end of stream": OkHttp's words for a body or an answer cut short (Http1ExchangeCodec)
+            if (t instanceof EOFException || m.contains("reset") || m.contains("broken pipe") || m.contains("end of stream")
                     || m.contains("closed") || m.contains("eof") || m.contains("received no bytes")
                     || m.contains("abort") || t instanceof ClosedChannelException) {
                 return new Classified(FailureKind.CONNECTION_RESET, "connection reset or closed by the peer");

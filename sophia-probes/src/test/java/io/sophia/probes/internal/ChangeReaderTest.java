@@ -258,7 +258,7 @@ class ChangeReaderTest {
     }
 
     private ChangeReader reader(int perPage, int maxPages, Duration budget) {
-        GitHubClient api = new GitHubClient(GitHubClient.newHttpClient(Duration.ofSeconds(2)), URI.create(root()), TOKEN,
+        GitHubClient api = new GitHubClient(GitHubClient.newHttpClient(), URI.create(root()), TOKEN,
                 Duration.ZERO, Deadline.after(budget), Instant::now);
         return new ChangeReader(api, REPO, perPage, maxPages, ChangeReader.DEFAULT_MAX_COMMITS, TOKEN);
     }
@@ -348,6 +348,25 @@ class ChangeReaderTest {
         assertEquals(9, cs.totalCommits());
         assertTrue(cs.truncated());
         assertEquals(4, seen.size(), "one run list and three compare pages: " + seen);
+    }
+
+    @Test
+    @DisplayName("a next link back to the page just read ends the walk: no page twice, no commit twice, truncated")
+    void loopingNextLink() throws Exception {
+        serveRuns(true);
+        replay(COMPARE_PAGED, "5-r_h_g_compare_e46a9f3f.json");
+        String self = root() + "/repos/" + REPO + "/compare/" + BASE + "..." + HEAD + "?per_page=5";
+        routes.replaceAll((k, a) -> a.headers().containsKey("Link")
+                ? new Answer(a.status(), Map.of("Link", List.of("<" + self + ">; rel=\"next\"")), a.body())
+                : a);
+        JsonNode failing = failingFastRun(true);
+
+        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(5, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+
+        assertEquals(5, cs.commits().size());
+        assertEquals(5, cs.commits().stream().map(Observation.ChangedCommit::sha).distinct().count());
+        assertTrue(cs.truncated());
+        assertEquals(2, seen.size(), "one run list and the compare page once: " + seen);
     }
 
     @Test

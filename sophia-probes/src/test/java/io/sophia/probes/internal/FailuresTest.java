@@ -66,6 +66,10 @@ class FailuresTest {
         assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new IOException("Connection reset")));
         assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new IOException("HTTP/1.1 header parser received no bytes")));
         assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new EOFException("EOF reached while reading")));
+        // OkHttp's words for a body cut short of its Content-Length (okhttp3.internal.http1.Http1ExchangeCodec)
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new java.net.ProtocolException("unexpected end of stream")));
+        assertEquals(FailureKind.CONNECTION_RESET, TcpFailures.classify(new java.net.ProtocolException("unexpected end of stream"),
+                true).kind());
     }
 
     @Test

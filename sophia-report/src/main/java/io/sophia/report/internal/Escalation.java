@@ -26,12 +26,13 @@ import java.util.Set;
  * one is named for them.
  *
  * @param owner        the owner, or null for the affected services nobody owns
- * @param priority     the most urgent action that names one of the services, or null when none does
+ * @param action       the most urgent action that names one of the services (the first of the plan among equals),
+ *                     or null when none does
  * @param worst        the worst status among the services (DOWN before DEGRADED before UNKNOWN before UP)
  * @param services     the affected services of this owner, in the assessment's order
  * @param capabilities their capabilities, distinct, in the same order
  */
-public record Escalation(Owner owner, Action.Priority priority, Status worst, List<ServiceHealth> services,
+public record Escalation(Owner owner, Action action, Status worst, List<ServiceHealth> services,
                          List<String> capabilities) {
 
     /** Services named per owner in a table cell; a fleet of thousands still gives one readable row. */
@@ -46,6 +47,11 @@ public record Escalation(Owner owner, Action.Priority priority, Status worst, Li
     public Escalation {
         services = List.copyOf(services);
         capabilities = List.copyOf(capabilities);
+    }
+
+    /** {@return the priority of {@link #action()}, or null without one} */
+    public Action.Priority priority() {
+        return action == null ? null : action.priority();
     }
 
     /** {@return the ids of the services} */
@@ -75,14 +81,14 @@ public record Escalation(Owner owner, Action.Priority priority, Status worst, Li
         groups.forEach((owner, services) -> {
             Set<String> ids = new HashSet<>();
             services.forEach(s -> ids.add(s.id()));
-            Action.Priority priority = a.actions().stream()
-                    .filter(x -> x.serviceIds().stream().anyMatch(ids::contains))
-                    .map(Action::priority).min(Comparator.naturalOrder()).orElse(null);
+            // min keeps the first of equals, so among actions of one priority the plan's order decides
+            Action action = a.actions().stream().filter(x -> x.serviceIds().stream().anyMatch(ids::contains))
+                    .min(Comparator.comparing(Action::priority)).orElse(null);
             Status worst = services.stream().map(ServiceHealth::status).min(Comparator.comparingInt(Escalation::rank))
                     .orElseThrow();
             List<String> capabilities = services.stream().map(ServiceHealth::capability).filter(Objects::nonNull)
                     .distinct().toList();
-            out.add(new Escalation(owner, priority, worst, services, capabilities));
+            out.add(new Escalation(owner, action, worst, services, capabilities));
         });
         out.sort(Comparator.comparing((Escalation e) -> e.owner() == null)
                 .thenComparing(Escalation::priority, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -547,9 +547,7 @@ public final class HtmlRenderer {
                 + "the most urgent first.</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>Owner</th><th>Services</th>"
                 + "<th>Capabilities at stake</th><th>Most urgent action</th></tr></thead>\n<tbody>\n");
         for (Escalation e : groups) {
-            Action first = e.priority() == null ? null : a.actions().stream()
-                    .filter(x -> x.priority() == e.priority() && x.serviceIds().stream().anyMatch(e.serviceIds()::contains))
-                    .findFirst().orElse(null);
+            Action first = e.action();
             w("<tr><td>" + (e.owner() == null ? "<em>no owner configured</em>" : owner(e.owner())) + "</td><td>"
                     + e.services().stream().limit(Escalation.MAX_LISTED).map(s -> "<code>" + hc(s.id(), 80) + "</code> "
                             + s.status().name()).collect(Collectors.joining(", ")) + Escalation.more(e.services().size())

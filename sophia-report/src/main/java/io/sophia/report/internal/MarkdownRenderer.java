@@ -691,9 +691,7 @@ public final class MarkdownRenderer {
         line("| Owner | Contact | Services | Capabilities at stake | Most urgent action |");
         line("|---|---|---|---|---|");
         for (Escalation e : groups) {
-            Action first = e.priority() == null ? null : a.actions().stream()
-                    .filter(x -> x.priority() == e.priority() && x.serviceIds().stream().anyMatch(e.serviceIds()::contains))
-                    .findFirst().orElse(null);
+            Action first = e.action();
             line("| " + (e.owner() == null ? "_no owner configured_" : "**" + inline(e.owner().team(), 120) + "**")
                     + " | " + (e.owner() == null || e.owner().contact() == null ? "—" : inline(e.owner().contact(), 160))
                     + " | " + e.services().stream().limit(Escalation.MAX_LISTED).map(s -> Formats.statusMarker(s.status())

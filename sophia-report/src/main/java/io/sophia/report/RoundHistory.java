@@ -10,31 +10,29 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A watcher's own word on since when a service is up, as {@code sophia watch} gives it: the round in which it saw
- * the service come up after seeing it not up. A service that was up from the first round has no such moment (the
- * watcher does not know when it came up), so nothing is said; the platform's word (a machine's last start), when
- * there is one, is kept.
+ * What a host that checks in rounds ({@code sophia watch}) knows from its own rounds: since when a service is up.
+ * Apply it to each round's assessment, in order, before the reports are written
+ * ({@link CheckRun#of(ProbePlan, java.nio.file.Path, java.util.function.UnaryOperator)}).
  *
- * <pre>{@code
- * UpSeen upSeen = new UpSeen();
- * CheckRun run = CheckRun.of(sophia.plan(), out, upSeen);   // each round, in order
- * }</pre>
- *
- * <p>Not thread-safe: one watch loop applies it to its rounds in order. Stability: public API.
+ * <p>{@code watch}'s own word on since when a service is up: the round in which it saw the service come up after
+ * seeing it not up. A service that was up from the first round has no such moment (watch does not know when it
+ * came up), so nothing is said; the platform's word (a machine's last start), when there is one, is kept.
+ * Not thread-safe: one watch loop applies it to its rounds in order.
  */
-public final class UpSeen implements UnaryOperator<Assessment> {
-
-    /** A watcher that has seen no round yet. */
-    public UpSeen() {
-    }
+public final class RoundHistory implements UnaryOperator<Assessment> {
 
     private final Map<String, Status> last = new HashMap<>();
     private final Map<String, Instant> since = new HashMap<>();
 
+    /** A history that has seen no round yet. */
+    public RoundHistory() {
+    }
+
     /**
-     * {@return the round's assessment with the up-since this watcher can vouch for}
+     * Records {@code a} as the next round.
      *
-     * @param a the next round's assessment
+     * @param a the round's assessment
+     * @return {@code a}, with {@code upSince} set for the services seen coming up (the platform's word kept)
      */
     @Override
     public Assessment apply(Assessment a) {

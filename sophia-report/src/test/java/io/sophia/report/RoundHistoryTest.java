@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@code watch} says since when a service is up only when it saw it come up, and keeps the platform's word. */
-class UpSeenTest {
+class RoundHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
     private static final Instant PLATFORM_START = Instant.parse("2026-12-01T08:00:00Z");
@@ -32,7 +32,7 @@ class UpSeenTest {
 
     @Test
     void aServiceSeenComingUpIsUpSinceThatRoundUntilItGoesDownAgain() {
-        UpSeen seen = new UpSeen();
+        RoundHistory seen = new RoundHistory();
         Assessment first = seen.apply(round(0, Status.UP, Status.DOWN, null));
         assertNull(since(first, "api"), "up from the first round: watch does not know since when");
 
@@ -52,7 +52,7 @@ class UpSeenTest {
 
     @Test
     void thePlatformsWordIsKept() {
-        UpSeen seen = new UpSeen();
+        RoundHistory seen = new RoundHistory();
         seen.apply(round(0, Status.UP, Status.DOWN, null));
         Assessment a = seen.apply(round(1, Status.UP, Status.UP, PLATFORM_START));
         assertEquals(PLATFORM_START, since(a, "db"), "the machine's last start, not the round");
