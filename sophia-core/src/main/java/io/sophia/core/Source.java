@@ -27,7 +27,11 @@ public enum Source {
     /** A probe the host wrote itself. */
     HOST;
 
-    /** The lower-case spelling of report.json and rule files ({@code http}, {@code github} …). */
+    /**
+     * The lower-case spelling of report.json and rule files ({@code http}, {@code github} …).
+     *
+     * @return the source's name in lower case
+     */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -35,6 +39,8 @@ public enum Source {
     /**
      * The source spelled {@code wire} (any case).
      *
+     * @param wire a source's name, as report.json and rule files spell it
+     * @return the source
      * @throws IllegalArgumentException when {@code wire} names no source
      */
     public static Source of(String wire) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9, "CI time and cancellation": a job GitHub shows as cancelled is told apart by what its annotation says —
@@ -43,8 +44,39 @@ class CiStopReasonTest {
     }
 
     @Test
-    void aNewerRunInTheConcurrencyGroupIsACancel() {
-        assertEquals(CauseId.CI_CANCELLED, cancelledWith("Canceling since a higher priority waiting request for "
-                + "'deploy-main' exists").topCause().orElseThrow().id());
+    void aNewerRunInTheConcurrencyGroupIsACancelAndTheEvidenceSaysSo() {
+        Assessment a = cancelledWith("Canceling since a higher priority waiting request for 'deploy-main' exists");
+        assertEquals(CauseId.CI_CANCELLED, a.topCause().orElseThrow().id());
+        assertTrue(evidence(a).contains("newer run of its concurrency group"), evidence(a));
+    }
+
+    @Test
+    void aPersonCancellingIsACancelAndTheEvidenceSaysWho() {
+        // "The run was canceled by @USER." as public run pages show it
+        Assessment a = cancelledWith("The run was canceled by @alice.");
+        assertEquals(CauseId.CI_CANCELLED, a.topCause().orElseThrow().id());
+        assertTrue(evidence(a).contains("A person cancelled job \"Deploy Dashboard\": \"The run was canceled by @alice.\""),
+                evidence(a));
+    }
+
+    @Test
+    void aRunnerOutOfDiskOrNeverAcquiredIsARunnerFailure() {
+        // actions/runner's low-disk warning (Runner.Worker) and the hosted runner queue's give-up annotation
+        assertEquals(CauseId.CI_RUNNER, cancelledWith("You are running out of disk space. The runner will stop working "
+                + "when the machine runs out of disk space. Free space left: 0 MB").topCause().orElseThrow().id());
+        assertEquals(CauseId.CI_RUNNER, cancelledWith("The job was not acquired by Runner of type hosted even after "
+                + "multiple attempts").topCause().orElseThrow().id());
+    }
+
+    @Test
+    void aCancelWhoseAnnotationNamesNoReasonStaysACancelButIsNotStatedAsSureAsOneThatDoes() {
+        double plain = cancelledWith("The operation was canceled.").topCause().orElseThrow().probability();
+        Assessment named = cancelledWith("The run was canceled by @alice.");
+        assertEquals(CauseId.CI_CANCELLED, cancelledWith("The operation was canceled.").topCause().orElseThrow().id());
+        assertTrue(named.topCause().orElseThrow().probability() > plain, plain + " vs " + named.causes());
+    }
+
+    private static String evidence(Assessment a) {
+        return a.topCause().orElseThrow().evidence().toString();
     }
 }

@@ -270,6 +270,24 @@ class LogScannerTest {
         assertFalse(findings.get(0).context().get(0).contains("error"));
     }
 
+    @Test
+    void a_download_that_cannot_connect_names_a_host_an_app_reaching_its_database_does_not() throws IOException {
+        // apt (Ubuntu archive outage reports), git over https (curl's wording), and libpq as psycopg2 prints it
+        // ("could not connect to server: Connection refused", psycopg2 issue tracker)
+        assertTrue(causes("Err:1 http://archive.ubuntu.com/ubuntu jammy InRelease\n"
+                + "  Could not connect to archive.ubuntu.com:80 (185.125.190.36), connection timed out").contains("build.dependency-fetch"));
+        assertTrue(causes("fatal: unable to access 'https://github.com/acme/lib.git/': "
+                + "Failed to connect to github.com port 443 after 130 ms: Connection refused").contains("build.dependency-fetch"));
+        assertFalse(causes("psycopg2.OperationalError: could not connect to server: Connection refused\n"
+                + "\tIs the server running on host \"db\" (10.0.0.5) and accepting TCP/IP connections on port 5432?")
+                .contains("build.dependency-fetch"));
+    }
+
+    private static List<String> causes(String log) throws IOException {
+        return LogScanner.builtIn().analyze(null, new StringReader(log + "\n")).stream()
+                .map(f -> f.causeId().value()).distinct().toList();
+    }
+
     static Path corpus() {
         String prop = System.getProperty("sophia.corpus");
         return prop != null ? Path.of(prop) : Path.of("../shared/corpus").toAbsolutePath();

@@ -142,4 +142,41 @@ class ServiceStatusTest {
                 List.of(http(200, 10, "8f3c2b1"), Fleet.run("success")), Fleet.NOW);
         assertTrue(same.anomalies().isEmpty());
     }
+
+    private static Observation.PlatformMachine machine(String id, String state, Observation.MachineEvent... events) {
+        return new Observation.PlatformMachine("api", Source.FLY, "api-app", id, id, state, false, "fra", "img", "ok",
+                List.of(), List.of(events), Fleet.T0);
+    }
+
+    private static Observation.MachineEvent exit(Integer code, boolean oom, long secondsAgo) {
+        // detail as the Linux kernel prints it (deploy-errors.tsv, category oom)
+        return new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.NOW.minusSeconds(secondsAgo), code, oom,
+                oom ? "Out of memory: Killed process 611 (node)" : null);
+    }
+
+    @Test
+    void oneOfThreeMachinesKilledForMemoryIsLostCapacityAndTheOomIsDiagnosed() {
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)), List.of(http(200, 10, null),
+                machine("m1", "stopped", exit(137, true, 60)), machine("m2", "started"), machine("m3", "started")),
+                Fleet.NOW);
+        ServiceHealth h = a.service("api").orElseThrow();
+        assertEquals(Status.DEGRADED, h.status());
+        assertEquals("1 of 3 machines stopped after m1 an out-of-memory kill", h.failure());
+        assertEquals("app.oom", a.topCause().orElseThrow().id().value(), a.causes().toString());
+    }
+
+    @Test
+    void aStopThePlatformAskedForOrAnExitThatIsNotTheNewestIsNoLostCapacity() {
+        // auto-stop sends SIGINT/SIGTERM: exit 130 or 143 is a requested stop
+        assertEquals(Status.UP, health(http(200, 10, null), machine("m1", "stopped", exit(143, false, 60)),
+                machine("m2", "started")).status());
+        // a crash an hour ago, then a clean stop: the newest exit (by timestamp, whatever the list order) decides
+        assertEquals(Status.UP, health(http(200, 10, null), machine("m1", "stopped", exit(0, false, 60),
+                exit(1, false, 3600)), machine("m2", "started")).status());
+        assertEquals(Status.DEGRADED, health(http(200, 10, null), machine("m1", "stopped", exit(0, false, 3600),
+                exit(1, false, 60)), machine("m2", "started")).status());
+        // a crashed machine that is running again is no loss
+        assertEquals(Status.UP, health(http(200, 10, null), machine("m1", "started", exit(1, false, 60)),
+                machine("m2", "started")).status());
+    }
 }

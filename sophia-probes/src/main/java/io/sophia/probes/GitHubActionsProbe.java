@@ -46,8 +46,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Reads what a GitHub Actions workflow run says about a deployment: the run, all its jobs with
- * their steps, and for each failed job its check-run annotations and its log, streamed through a
- * {@link LogAnalyzer}.
+ * their steps, and for each failed or cancelled job its check-run annotations and its log, streamed
+ * through a {@link LogAnalyzer}.
  *
  * <p>Requests ({@link GitHubActionsConfig#apiUrl()} as root, headers {@code Accept:
  * application/vnd.github+json}, {@code X-GitHub-Api-Version: 2022-11-28}):
@@ -65,14 +65,17 @@ import okhttp3.OkHttpClient;
  *   <li>per failed job ({@code failure}, {@code timed_out}, {@code startup_failure}):
  *       {@code GET /repos/{repo}/check-runs/{jobId}/annotations} and
  *       {@code GET /repos/{repo}/actions/jobs/{jobId}/logs}, whose redirect is followed to the
- *       short-lived log url; the token is not sent to a host other than the API's.</li>
+ *       short-lived log url; the token is not sent to a host other than the API's;</li>
+ *   <li>per cancelled job (the first {@value #MAX_STOPPED_JOBS_READ}): its annotations, which say what
+ *       stopped it (its time limit, a newer run of its concurrency group, a lost runner, a person), and,
+ *       when no job of the run failed, the logs of the first {@value #MAX_STOPPED_LOGS_READ}.</li>
  * </ol>
  *
  * <p>Observations, in order: a {@code MISCONFIGURED} {@link ProbeFailure} when the token variable
  * is named but not set (the probe then reads unauthenticated); the {@link CiRun}; one {@link CiJob}
  * per job; an {@link Observation.ChangeSet} (commits and classed files since the last good run) or,
  * when that cannot be read (no earlier successful run, 403, 404, rate limit, deadline), an
- * {@link Observation.ChangeSetUnavailable} that does not count as an unreadable source; per failed job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
+ * {@link Observation.ChangeSetUnavailable} that does not count as an unreadable source; per failed (or read cancelled) job its {@link Observation.CiAnnotation}s, a {@link CiLogRead} and the
  * analyzer's {@link Observation.LogFinding}s. A request that fails becomes a {@link ProbeFailure}
  * of kind {@code UNAUTHORIZED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code GONE} (a log that
  * expired or was deleted), {@code UNPROCESSABLE}, {@code SERVER_ERROR}, {@code RATE_LIMITED},
@@ -113,6 +116,13 @@ public final class GitHubActionsProbe implements Probe {
 
     /** The observations' source. */
     public static final Source SOURCE = GitHubPayloads.SOURCE;
+    /**
+     * Cancelled jobs whose annotations are read at most: a fail-fast matrix cancels dozens of jobs with the same
+     * sentence, and each is one request.
+     */
+    static final int MAX_STOPPED_JOBS_READ = 10;
+    /** Cancelled jobs whose logs are read at most, and only when no job of the run failed. */
+    static final int MAX_STOPPED_LOGS_READ = 3;
     /** Findings kept per log at most. */
     static final int MAX_FINDINGS_PER_LOG = 100;
     private static final java.util.regex.Pattern CONTENT_RANGE = java.util.regex.Pattern.compile("bytes\\s+(\\d{1,18})-\\d+/.*");
@@ -208,15 +218,13 @@ public final class GitHubActionsProbe implements Probe {
                         ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
                         .read(run, runJson, config.workflow()));
             }
-            for (CiJob job : jobs) {
-                if (!GitHubPayloads.failed(job)) {
-                    continue;
-                }
+            for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
+                    MAX_STOPPED_LOGS_READ)) {
                 if (config.readAnnotations()) {
-                    readAnnotations(api, job, out, start, token);
+                    readAnnotations(api, reading.job(), out, start, token);
                 }
-                if (config.readLogs()) {
-                    readLog(api, job, out, deadline, start, token);
+                if (config.readLogs() && reading.log()) {
+                    readLog(api, reading.job(), out, deadline, start, token);
                 }
             }
         } catch (ApiException e) {

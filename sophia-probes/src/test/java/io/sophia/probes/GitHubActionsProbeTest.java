@@ -85,7 +85,7 @@ class GitHubActionsProbeTest {
 
     private static final Path GITHUB = corpus().resolve("github-api");
     private static final Path HUB = GITHUB.resolve("hub4j-recorded/GHWorkflowRunTest/wiremock");
-    private static final Path RUN_CANCELLED = HUB.resolve("testCancelAndRerun/__files/8-r_h_g_actions_runs_686036126.json");
+    static final Path RUN_CANCELLED = HUB.resolve("testCancelAndRerun/__files/8-r_h_g_actions_runs_686036126.json");
     private static final Path JOBS = HUB.resolve("testJobs/__files/11-r_h_g_actions_runs_719643947_jobs.json");
     private static final Path LOG = HUB.resolve("testJobs_actions-user-content/__files/1-u_a_p_1_runs_139_signedlogcontent_5.txt");
     private static final Path LOG_REDIRECT = HUB.resolve("testJobs/mappings/8-r_h_g_actions_jobs_2270858630_logs.json");

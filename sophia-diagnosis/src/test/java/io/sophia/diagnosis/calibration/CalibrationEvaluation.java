@@ -91,6 +91,9 @@ public final class CalibrationEvaluation {
     /** Name of the blind set in the report: the {@code h4-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
     public static final String BLIND = "blind (h4-, scored once)";
 
+    /** Name of the second blind set in the report: the {@code h5-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
+    public static final String BLIND_5 = "blind (h5-, scored once)";
+
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;
 
@@ -164,6 +167,11 @@ public final class CalibrationEvaluation {
     public record Report(List<Outcome> outcomes, Figures tuning, Figures holdout1, Figures holdout2, Figures holdout3,
             Figures overall, Figures blind) {
 
+        /** The second blind set (the {@code h5-} files); empty unless {@code -Dsophia.scoreBlind=true}. */
+        public Figures blind5() {
+            return Figures.of(BLIND_5, filter(outcomes, o -> o.scenario().fifthHoldout()));
+        }
+
         /** The first (consumed) holdout set; kept for callers written before the second set existed. */
         public Figures holdout() {
             return holdout1;
@@ -179,8 +187,13 @@ public final class CalibrationEvaluation {
             sb.append("Sophia calibration — built-in knowledge base on ").append(outcomes.size()).append(" labeled scenarios\n");
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
-            for (Figures f : blind.n() == 0 ? List.of(tuning, holdout1, holdout2, holdout3, overall)
-                    : List.of(tuning, holdout1, holdout2, holdout3, overall, blind)) {
+            List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3, overall));
+            for (Figures b : List.of(blind, blind5())) {
+                if (b.n() > 0) {
+                    parts.add(b);
+                }
+            }
+            for (Figures f : parts) {
                 double[] ci = wilson(f.top1(), f.n());
                 sb.append(String.format(Locale.ROOT, "%-30s %4d %7.3f   %.2f – %.2f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(),
                         f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
@@ -198,8 +211,9 @@ public final class CalibrationEvaluation {
                         in.stream().mapToDouble(Outcome::confidence).average().orElseThrow(),
                         in.stream().filter(Outcome::top1).count() / (double) in.size()));
             }
-            List<Outcome> misses = misses();
-            sb.append("\nmisses (").append(misses.size()).append("):\n");
+            // the blind sets are reported as aggregate figures only: which of their scenarios missed stays unseen
+            List<Outcome> misses = misses().stream().filter(o -> !o.scenario().blind()).toList();
+            sb.append("\nmisses (").append(misses.size()).append(", blind sets not listed):\n");
             sb.append(String.format(Locale.ROOT, "  %-64s %-9s %-24s %6s   %-24s %6s%n", "scenario", "part", "expected",
                     "p", "got", "p"));
             for (Outcome o : misses) {
@@ -286,7 +300,8 @@ public final class CalibrationEvaluation {
             sb.append("\nLeast confident correct answers of the tuning part (where probability mass leaks):\n\n");
             tuningOutcomes.stream().filter(Outcome::top1).sorted(Comparator.comparingDouble(Outcome::confidence)).limit(10)
                     .forEach(o -> sb.append("- ").append(o.scenario().id()).append(": ").append(rankingText(o)).append('\n'));
-            List<Outcome> holdoutMisses = misses().stream().filter(o -> o.scenario().holdout()).toList();
+            List<Outcome> holdoutMisses = misses().stream().filter(o -> o.scenario().holdout() && !o.scenario().blind())
+                    .toList();
             sb.append("\n## Holdout misses (").append(holdoutMisses.size()).append(") — ids only, never tune on these\n\n");
             for (Outcome o : holdoutMisses) {
                 sb.append("- ").append(o.scenario().id()).append(" (").append(o.scenario().part()).append(")\n");
@@ -314,7 +329,7 @@ public final class CalibrationEvaluation {
                 Figures.of(HOLDOUT_2, filter(outcomes, o -> o.scenario().secondHoldout())),
                 Figures.of(HOLDOUT_3, filter(outcomes, o -> o.scenario().thirdHoldout())),
                 Figures.of("overall", filter(outcomes, o -> !o.scenario().blind())),
-                Figures.of(BLIND, filter(outcomes, o -> o.scenario().blind())));
+                Figures.of(BLIND, filter(outcomes, o -> o.scenario().id().startsWith(Scenario.BLIND_PREFIX))));
     }
 
     /** Loads the shipped corpus with the built-in log scanner and evaluates {@code Diagnosis.ofDefaults()}. */

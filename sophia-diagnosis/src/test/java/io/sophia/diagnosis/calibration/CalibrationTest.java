@@ -24,20 +24,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalibrationTest {
 
-    // Measured 2026-12-03, 189 scenarios (blind h4- set excluded), grouped 5-fold CV by source family:
-    //   top-1 0.989 (0.96-1.00)  top-3 0.989  Brier 0.043  ECE 0.090 (bootstrap 0.075-0.106)  wrong above 0.9: 1
-    // The goals of issue 9 that hold (top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15) are enforced as goals; ECE <= 0.05
-    // and "no wrong top cause above 0.9" do not hold yet and get a ceiling at the measured figure. (ECE: the caps keep a
-    // one-source cause at 0.9 while the corpus, which the rules were written on, is right 99 % of the time: the
-    // calibration is deliberately underconfident here; on unseen text accuracy was 0.77 before tuning on it.)
-    // Never lower these without saying why in the commit.
+    // Measured 2026-12-03 (second session), 262 scenarios (blind h4-/h5- sets excluded), grouped 5-fold CV by family:
+    //   top-1 0.981 (0.96-0.99)  top-3 0.992  Brier 0.041  ECE 0.098 (bootstrap 0.086-0.110)  wrong above 0.9: 0
+    // The 73 p2- scenarios (new origins: GitLab/Jenkins/Tekton, kaniko, Kubernetes/Helm, Heroku/Railway/Vercel, AWS)
+    // scored, before any rule was changed for them, top-1 0.479 (0.37-0.59), Brier 0.88, 20 wrong above 0.9; its
+    // second batch (26), scored after the first batch had been worked on, top-1 0.615 (0.43-0.78), 7 wrong above 0.9.
+    // Leaving out the log indications only a scenario's own fold uses (CrossValidation.leaveIndicationsOut, printed
+    // below as the estimate for unseen wording) gives top-1 0.798, Brier 0.346, ECE 0.080, 22 wrong above 0.9 (all of
+    // them "unknown"), close to the blind holdout-4's 0.818 / 0.249 / 0.069: there the one-source cap 0.9 has the lowest
+    // ECE of the grid (0.94: 0.107, 0.97: 0.127) and the fewest confident misses (0.94 and 0.97: 30).
+    // Enforced as goals: top-1 >= 0.90, top-3 >= 0.97, Brier <= 0.15 and no wrong top cause stated above 0.9 (reached
+    // when a partial OOM outage stopped reading as "nothing failing"). ECE <= 0.05 is not met and gets a ceiling at
+    // the measured figure: out of fold the rules are right 99.5 % of the time and one independent source is capped at
+    // 0.9, so the top bin is underconfident by ~0.08. That cap is kept on purpose: on text the rules had never seen
+    // (blind holdout-4, n = 44) they were right 82 % of the time, its ECE at these caps was 0.069 and all but one miss
+    // sat at or below 0.9; a cap the CV alone would choose (0.97, ECE 0.037) would state those misses above 0.9.
+    // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
     static final double CV_ECE_CEILING = 0.11;
-    static final long CV_CONFIDENT_MISSES_CEILING = 1;
+    static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
-    static final double HOLDOUT3_TOP1_FLOOR = 0.87;
+    static final double HOLDOUT3_TOP1_FLOOR = 0.95;
 
     private static CalibrationEvaluation.Report report;
     private static CrossValidation.Result cv;
@@ -53,14 +62,58 @@ class CalibrationTest {
         // the figures are the point of this test: show them in the build output and keep them in target/
         System.out.println(evaluation.text());
         System.out.println(report.render());
+        System.out.println(bySet());
+        System.out.println(unseenWording(scenarios));
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
-            Files.writeString(target.resolve("calibration-report.txt"), evaluation.text() + "\n" + report.render());
+            Files.writeString(target.resolve("calibration-report.txt"), evaluation.text() + "\n" + report.render() + "\n"
+                    + bySet() + unseenWording(scenarios));
             Files.writeString(target.resolve("calibration-misses.md"), report.missesMarkdown());
             Path dir = Files.createDirectories(target.resolve("evaluation"));
             Files.writeString(dir.resolve("reliability.svg"), evaluation.svg());
             Files.writeString(dir.resolve("index.html"), evaluation.html());
         }
+    }
+
+    /** The figures of {@link CrossValidation#leaveIndicationsOut}: the rules on wording they were not written from. */
+    static String unseenWording(List<Scenario> scenarios) {
+        List<Scenario> notBlind = scenarios.stream().filter(s -> !s.blind()).toList();
+        List<CalibrationEvaluation.Outcome> lio = CrossValidation.leaveIndicationsOut(KnowledgeBase.builtIn(), notBlind);
+        CalibrationEvaluation.Figures f = CalibrationEvaluation.Figures.of("lio", lio);
+        double[] ci = CalibrationEvaluation.wilson(f.top1(), f.n());
+        long confidentMisses = lio.stream().filter(o -> !o.top1() && o.confidence() > 0.9).count();
+        return String.format(java.util.Locale.ROOT, "log indications only other folds' families use left out (an "
+                + "estimate for unseen wording), n %d: top-1 %.3f (%.2f-%.2f)  top-3 %.3f  Brier %.3f  ECE %.3f  mean "
+                + "confidence %.3f  wrong above 0.9: %d%n", f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(),
+                f.meanConfidence(), confidentMisses);
+    }
+
+    /** Id prefixes of the sets written at different times from different origins (see the corpus README). */
+    static final List<String> SETS = List.of("p2-", "p-", "t-", "h2-", "h3-");
+
+    /**
+     * Figures per set, as shipped and out of fold: a set is written from other origins than the others, so the first
+     * measurement of a new set, before any rule is changed for it, is an honest out-of-sample figure for the rules.
+     */
+    static String bySet() {
+        StringBuilder sb = new StringBuilder("figures per set (top-1 with its 95 % Wilson interval):\n");
+        for (String prefix : SETS) {
+            for (var part : List.of(java.util.Map.entry("shipped", report.outcomes()), java.util.Map.entry("out of fold",
+                    cv.outOfFold()))) {
+                List<CalibrationEvaluation.Outcome> in = part.getValue().stream()
+                        .filter(o -> o.scenario().id().startsWith(prefix) && !o.scenario().blind()).toList();
+                CalibrationEvaluation.Figures f = CalibrationEvaluation.Figures.of(prefix, in);
+                if (f.n() == 0) {
+                    continue;
+                }
+                double[] ci = CalibrationEvaluation.wilson(f.top1(), f.n());
+                long confidentMisses = in.stream().filter(o -> !o.top1() && o.confidence() > 0.9).count();
+                sb.append(String.format(java.util.Locale.ROOT, "  %-4s %-11s n %3d  top-1 %.3f (%.2f-%.2f)  top-3 %.3f  "
+                        + "Brier %.3f  ECE %.3f  wrong above 0.9: %d%n", prefix, part.getKey(), f.n(), f.top1(), ci[0],
+                        ci[1], f.top3(), f.brier(), f.ece(), confidentMisses));
+            }
+        }
+        return sb.toString();
     }
 
     @Test
@@ -71,7 +124,7 @@ class CalibrationTest {
                     + " (" + g.measured() + ")");
         }
         CalibrationEvaluation.Figures f = evaluation.figures();
-        // goals that hold at the time of writing are asserted as goals; the rest as floors
+        // goals that hold at the time of writing are asserted as goals (no confident miss among them); ECE as a ceiling
         assertTrue(f.top1() >= CV_TOP1_FLOOR, "cross-validated top-1 " + f.top1() + " < " + CV_TOP1_FLOOR + where);
         assertTrue(f.top3() >= CV_TOP3_FLOOR, "cross-validated top-3 " + f.top3() + " < " + CV_TOP3_FLOOR + where);
         assertTrue(f.brier() <= CV_BRIER_CEILING, "cross-validated Brier " + f.brier() + " > " + CV_BRIER_CEILING + where);
@@ -107,8 +160,8 @@ class CalibrationTest {
     void no_family_is_in_two_folds_and_every_fold_is_used() {
         assertTrue(cv.foldOf().size() >= CrossValidation.FOLDS, "families " + cv.foldOf());
         assertEquals(CrossValidation.FOLDS, new java.util.HashSet<>(cv.foldOf().values()).size());
-        assertTrue(report.outcomes().stream().noneMatch(o -> o.scenario().id().startsWith(Scenario.BLIND_PREFIX))
-                || Boolean.getBoolean("sophia.scoreBlind"), "the blind set is never read by default");
+        assertTrue(report.outcomes().stream().noneMatch(o -> o.scenario().blind())
+                || Boolean.getBoolean("sophia.scoreBlind"), "the blind sets are never read by default");
     }
 
     @Test

@@ -69,4 +69,30 @@ class CrossValidationTest {
         assertTrue(html.contains("<svg") && html.contains("top-1") && html.contains("ECE"), html);
         assertEquals(5, report.goals().size());
     }
+
+    @Test
+    void wordingOnlyItsOwnFamilyUsesIsLeftOutButSharedWordingStays() {
+        // a failed deploy job whose log BuildKit's "failed to solve ... did not complete successfully" explains
+        // (deploy-errors.tsv, docker_build); five families so that every fold has one
+        java.util.function.BiFunction<String, String, Scenario> withFinding = (id, family) -> new Scenario(id, "t",
+                CauseId.BUILD_DOCKERFILE, "r", false, "", Path.of(id + ".yaml"), Instant.parse("2025-08-23T14:12:55Z"),
+                new io.sophia.core.Deployment("d", List.of(io.sophia.core.Service.http("api", "https://api.example.test/"))),
+                List.of(new io.sophia.core.Observation.CiRun(null, io.sophia.core.Source.GITHUB, "acme/app", 1, "deploy",
+                                "main", "abc1234", "push", "completed", "failure", 1, null, null, null),
+                        new io.sophia.core.Observation.LogFinding("api", io.sophia.core.Source.GITHUB, 2L, "deploy", null, 9L,
+                                family.equals("e") ? "only-e.indication" : "buildkit.process-failed",
+                                CauseId.BUILD_DOCKERFILE, "ERROR: failed to solve: process \"/bin/sh -c npm ci\" did not "
+                                + "complete successfully: exit code: 1", List.of(), 0.9)), family, "");
+        List<Scenario> s = new ArrayList<>();
+        for (String f : List.of("a", "b", "c", "d", "e")) {
+            s.add(withFinding.apply(f + "1", f));
+        }
+        List<CalibrationEvaluation.Outcome> lio = CrossValidation.leaveIndicationsOut(
+                io.sophia.diagnosis.KnowledgeBase.builtIn(), s);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(CauseId.BUILD_DOCKERFILE, lio.get(i).predicted(), s.get(i).id() + " keeps the shared wording");
+        }
+        // family e's indication is used by no other family: without it nothing explains the failed run
+        assertEquals(CauseId.UNKNOWN, lio.get(4).predicted(), lio.get(4).p().toString());
+    }
 }

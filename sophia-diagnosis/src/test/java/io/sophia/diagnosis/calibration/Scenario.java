@@ -49,6 +49,17 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the blind set written for issue 9: never loaded unless asked for (only the integrator scores it). */
     public static final String BLIND_PREFIX = "h4-";
 
+    /** Id prefix of the fifth holdout set, the second blind set (written 2026-12-03 after holdout-4 was scored). */
+    public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
+
+    /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
+    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, FIFTH_HOLDOUT_PREFIX);
+
+    /** True when a scenario file or id belongs to a blind set. */
+    public static boolean isBlind(String fileNameOrId) {
+        return BLIND_PREFIXES.stream().anyMatch(fileNameOrId::startsWith);
+    }
+
     // the tool whose words a scenario's origin names first is its family: the text that decides the label comes from
     // it (derived families end in "/derived"; files written since issue 9 name theirs)
     private static final List<Map.Entry<String, java.util.regex.Pattern>> FAMILIES = List.of(
@@ -111,9 +122,9 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of the blind set ({@value #BLIND_PREFIX}), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h4-, h5-), loaded only to be scored. */
     public boolean blind() {
-        return id.startsWith(BLIND_PREFIX);
+        return isBlind(id);
     }
 
     /** Id prefix of the fourth, blind holdout set (written 2026-12-03 from real public failure text). */
@@ -124,9 +135,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(FOURTH_HOLDOUT_PREFIX);
     }
 
-    /** "tuning", "holdout-1" and "holdout-2" (both consumed), "holdout-3" or "blind" (holdout-4). */
+    /** True for a holdout file of the fifth, blind set (id starts with {@value #FIFTH_HOLDOUT_PREFIX}). */
+    public boolean fifthHoldout() {
+        return holdout && id.startsWith(FIFTH_HOLDOUT_PREFIX);
+    }
+
+    /** "tuning", "holdout-1" and "holdout-2" (both consumed), "holdout-3", "blind" (holdout-4) or "blind-5". */
     public String part() {
-        return blind() ? "blind" : !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2"
+        return id.startsWith(FIFTH_HOLDOUT_PREFIX) ? "blind-5" : blind() ? "blind" : !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2"
                 : "holdout-1";
     }
 }

@@ -151,6 +151,51 @@ class ScenarioCorpusTest {
         assertTrue(families.size() >= 12, "holdout-4 has only " + families.size() + " families: " + families);
     }
 
+    @Test
+    void the_blind_fifth_holdout_files_are_frozen_too() throws Exception {
+        // h5- files that were flipped to holdout: false drop out of "actual" and fail the membership check
+        assertFrozen("HOLDOUT-5.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.FIFTH_HOLDOUT_PREFIX))
+                .filter(Scenario::holdout).toList());
+    }
+
+    @Test
+    void the_blind_fifth_holdout_has_44_scenarios_every_cause_at_least_twice_from_at_least_12_families() {
+        List<Scenario> fifth = corpus.stream().filter(Scenario::fifthHoldout).toList();
+        assertTrue(fifth.size() >= 44, "holdout-5 has " + fifth.size());
+        Map<CauseId, Long> perCause = fifth.stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-5 covers only " + perCause.keySet());
+        assertTrue(perCause.values().stream().allMatch(n -> n >= 2), "holdout-5 per cause " + perCause);
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.FIFTH_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+                "an h5- file is not holdout");
+        assertTrue(fifth.stream().allMatch(Scenario::blind), "an h5- file is not blind");
+        assertTrue(fifth.stream().noneMatch(s -> s.fourthHoldout() || s.thirdHoldout() || s.secondHoldout()
+                || s.firstHoldout()), "an h5- file counted in another set");
+        Set<String> families = new TreeSet<>();
+        for (Scenario s : fifth) {
+            String text = read(s.file());
+            String family = topLevelValue(text, "family");
+            assertFalse(family.isBlank(), s.id() + " has no family");
+            assertFalse(topLevelValue(text, "source").isBlank(), s.id() + " has no source");
+            families.add(family);
+        }
+        assertTrue(families.size() >= 12, "holdout-5 has only " + families.size() + " families: " + families);
+    }
+
+    @Test
+    void the_second_public_text_tuning_set_names_family_and_source_and_covers_every_cause() {
+        List<Scenario> p2 = corpus.stream().filter(s -> s.id().startsWith("p2-")).toList();
+        assertTrue(p2.size() >= 50, "p2 has " + p2.size());
+        assertTrue(p2.stream().noneMatch(Scenario::holdout), "a p2- file is holdout");
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), p2.stream().map(Scenario::cause)
+                .collect(Collectors.toCollection(TreeSet::new)), "p2 causes");
+        for (Scenario s : p2) {
+            String text = read(s.file());
+            assertFalse(topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(topLevelValue(text, "source").isBlank(), s.id() + " has no source");
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

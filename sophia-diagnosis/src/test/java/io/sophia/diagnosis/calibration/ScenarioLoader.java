@@ -129,7 +129,7 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Every {@code *.yaml} file of {@code dir}, sorted by name, except the blind set ({@value Scenario#BLIND_PREFIX}
+     * Every {@code *.yaml} file of {@code dir}, sorted by name, except the blind sets ({@link Scenario#BLIND_PREFIXES}
      * files): those are read only when the system property {@code sophia.scoreBlind} is {@code true}, by whoever
      * scores them once; nobody tuning the knowledge base may see them or their results.
      */
@@ -137,12 +137,12 @@ public final class ScenarioLoader {
         return loadAll(dir, Boolean.getBoolean("sophia.scoreBlind"));
     }
 
-    /** Every {@code *.yaml} file of {@code dir}, sorted by name; the blind set only when {@code includeBlind}. */
+    /** Every {@code *.yaml} file of {@code dir}, sorted by name; the blind sets only when {@code includeBlind}. */
     public List<Scenario> loadAll(Path dir, boolean includeBlind) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .filter(p -> includeBlind || !p.getFileName().toString().startsWith(Scenario.BLIND_PREFIX))
+                    .filter(p -> includeBlind || !Scenario.isBlind(p.getFileName().toString()))
                     .sorted(Comparator.comparing(Path::toString)).toList();
         }
         List<Scenario> out = new ArrayList<>();

@@ -195,4 +195,27 @@ class ScenarioLoaderTest {
         assertNull(m.events().get(0).oomKilled());
         assertTrue(m.events().get(0).timestamp().isBefore(m.events().get(1).timestamp()));
     }
+
+    @Test
+    void the_blind_sets_are_loaded_only_when_asked_for_and_never_reach_the_cross_validation() throws IOException {
+        for (String id : List.of("h4-01-x", "h5-01-x", "p2-01-x")) {
+            write(id + ".yaml", MINIMAL.formatted(id).replace("holdout: false", "holdout: " + id.startsWith("h")));
+        }
+        ScenarioLoader loader = ScenarioLoader.with(null);
+        // what a tuning run and the normal test run load: no blind file
+        assertEquals(List.of("p2-01-x"), loader.loadAll(dir, false).stream().map(Scenario::id).toList());
+        if (!Boolean.getBoolean("sophia.scoreBlind")) {
+            assertEquals(List.of("p2-01-x"), loader.loadAll(dir).stream().map(Scenario::id).toList());
+        }
+        // only the scorer, who asks for them, sees them; both sets are blind and each reports in its own part
+        List<Scenario> all = loader.loadAll(dir, true);
+        assertEquals(List.of("h4-01-x", "h5-01-x", "p2-01-x"), all.stream().map(Scenario::id).toList());
+        assertEquals(List.of(true, true, false), all.stream().map(Scenario::blind).toList());
+        assertEquals(List.of("blind", "blind-5", "tuning"), all.stream().map(Scenario::part).toList());
+        assertEquals(List.of(false, true, false), all.stream().map(Scenario::fifthHoldout).toList());
+        // and the calibration fit refuses them even when a caller hands them over
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.run(io.sophia.diagnosis.KnowledgeBase.builtIn(), all));
+        assertTrue(e.getMessage().contains("h4-01-x"), e.getMessage());
+    }
 }

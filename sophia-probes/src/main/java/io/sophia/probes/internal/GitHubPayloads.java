@@ -92,6 +92,46 @@ public final class GitHubPayloads {
         return "failure".equals(c) || "timed_out".equals(c) || "startup_failure".equals(c);
     }
 
+    /**
+     * True for a job GitHub shows as {@code cancelled}. That word covers four different stops, which only the job's
+     * annotations tell apart: its time limit ("The job running on runner ... has exceeded the maximum execution time
+     * of 360 minutes."), a newer run in its concurrency group ("Canceling since a higher priority waiting request for
+     * '...' exists"), a lost runner ("The self-hosted runner: ... lost communication with the server.", "The runner
+     * has received a shutdown signal.") and a person ("The run was canceled by @user.").
+     */
+    public static boolean stopped(CiJob job) {
+        return "cancelled".equals(job.conclusion());
+    }
+
+    /**
+     * A job whose annotations the probe reads, and whether its log too.
+     *
+     * @param job the job
+     * @param log true when its log is read as well
+     */
+    public record Reading(CiJob job, boolean log) {
+    }
+
+    /**
+     * The jobs to read beyond the jobs list, in their order: every {@link #failed} job with its log; the first
+     * {@code maxStopped} {@link #stopped cancelled} ones for their annotations (who or what stopped them), and, when
+     * no job failed, the logs of the first {@code maxStoppedLogs} of those, since the stop is then the whole story.
+     */
+    public static List<Reading> toRead(List<CiJob> jobs, int maxStopped, int maxStoppedLogs) {
+        boolean anyFailed = jobs.stream().anyMatch(GitHubPayloads::failed);
+        List<Reading> out = new ArrayList<>();
+        int stopped = 0;
+        for (CiJob job : jobs) {
+            if (failed(job)) {
+                out.add(new Reading(job, true));
+            } else if (stopped(job) && stopped < maxStopped) {
+                out.add(new Reading(job, !anyFailed && stopped < maxStoppedLogs));
+                stopped++;
+            }
+        }
+        return out;
+    }
+
     private static void requireObject(JsonNode node, String what) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(what + " is not a JSON object");

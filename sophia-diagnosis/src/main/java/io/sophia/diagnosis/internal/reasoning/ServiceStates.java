@@ -30,7 +30,8 @@ import java.util.Set;
  * <li>TLS: expired, not yet valid or for another host: DOWN; untrusted or expiring within the service's
  *     minCertificateDays (14 when unset): DEGRADED.</li>
  * <li>Platform machines: none started and some stopped, failed or destroyed: DOWN, unless the service
- *     answered (then the contradiction is an anomaly, not a status).</li>
+ *     answered (then the contradiction is an anomaly, not a status). Some but not all stopped after the app's own
+ *     failure (an out-of-memory kill, a crash's non-zero exit): DEGRADED, capacity is lost.</li>
  * </ul>
  * A service that is up carries the platform's last start of its started machines as "up since", and its
  * configured owner.
@@ -178,6 +179,14 @@ final class ServiceStates {
                 add(reasons, Status.DOWN, "no machine started on the platform (" + Words.list(bad, 3) + ")");
             }
         }
+        // a machine the app itself took down (killed for memory, crashed) is lost capacity even when its siblings or
+        // another route still answer; a stop the platform asked for (auto-stop, a deploy's replace) is not
+        List<String> crashed = machines.stream().filter(ServiceStates::stoppedByItsOwnFailure)
+                .map(m -> m.machineId() + " " + lastExit(m)).toList();
+        if (!crashed.isEmpty() && machines.size() > crashed.size()) {
+            add(reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
+                    + Words.list(crashed, 3));
+        }
         Status status = Status.aggregate(reasons.keySet());
         String failure = null;
         if (status != Status.UP) {
@@ -199,6 +208,49 @@ final class ServiceStates {
         return machines.stream().filter(Observation.PlatformMachine::started)
                 .map(Observation.PlatformMachine::startedAt).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
+    }
+
+    /**
+     * True for a machine that is stopped or failed and whose last exit was the app's own failure: killed for memory,
+     * or a non-zero code other than the signals of a requested stop (130 SIGINT, 143 SIGTERM) and of a stop the
+     * platform enforced after them (137 without an out-of-memory kill).
+     */
+    static boolean stoppedByItsOwnFailure(Observation.PlatformMachine m) {
+        if (m.state() == null || !Set.of("stopped", "failed").contains(m.state().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        Observation.MachineEvent exit = lastExitEvent(m);
+        return exit != null && ownFailure(exit);
+    }
+
+    private static boolean ownFailure(Observation.MachineEvent exit) {
+        if (Boolean.TRUE.equals(exit.oomKilled())) {
+            return true;
+        }
+        Integer code = exit.exitCode();
+        return code != null && code != 0 && code != 130 && code != 137 && code != 143;
+    }
+
+    /**
+     * The machine's last exit: the newest by timestamp when every exit has one (the Machines API lists events newest
+     * first, a recorded scenario oldest first); without timestamps the order is not known, so only when all exits
+     * agree on being the app's own failure is one of them returned.
+     */
+    private static Observation.MachineEvent lastExitEvent(Observation.PlatformMachine m) {
+        List<Observation.MachineEvent> exits = (m.events() == null ? List.<Observation.MachineEvent>of() : m.events())
+                .stream().filter(e -> e != null && "exit".equalsIgnoreCase(e.type())).toList();
+        if (exits.isEmpty()) {
+            return null;
+        }
+        if (exits.stream().allMatch(e -> e.timestamp() != null)) {
+            return exits.stream().max(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).orElseThrow();
+        }
+        return exits.stream().allMatch(ServiceStates::ownFailure) ? exits.get(0) : null;
+    }
+
+    private static String lastExit(Observation.PlatformMachine m) {
+        Observation.MachineEvent e = lastExitEvent(m);
+        return Boolean.TRUE.equals(e.oomKilled()) ? "an out-of-memory kill" : "exit code " + e.exitCode();
     }
 
     /** Observations grouped by service id, each group in input order. */
