@@ -328,9 +328,13 @@ public final class GitHubActionsProbe implements Probe {
         }
     }
 
-    private void readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
-                         String token) throws InterruptedException {
-        URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
+    /** A job's log as fetched: all of it, or from {@code skip} on when it is longer than the cap ({@code tail}). */
+    private record Opened(GitHubClient.Download response, long length, boolean tail, long skip) {
+    }
+
+    /** Fetches a job's log, only its tail when it is longer than the cap; null when it cannot be (said in out). */
+    private Opened open(GitHubClient api, CiJob job, URI uri, List<Observation> out, long start, String token)
+            throws InterruptedException {
         GitHubClient.Download response;
         try {
             response = api.download(uri);
@@ -339,7 +343,7 @@ public final class GitHubActionsProbe implements Probe {
                     ? "log of job '" + job.name() + "' expired or was deleted: "
                     : "log of job '" + job.name() + "': ";
             out.add(failure(e.target(), e.kind(), what + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
-            return;
+            return null;
         }
         long length = response.contentLength();
         boolean tail = length > config.maxLogBytes();
@@ -354,12 +358,26 @@ public final class GitHubActionsProbe implements Probe {
             } catch (ApiException e) {
                 out.add(failure(e.target(), e.kind(), "tail of the log of job '" + job.name() + "': "
                         + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
-                return;
+                return null;
             }
             // 200: the server ignored Range and sends the whole log, whose head is read and dropped;
             // 206 from an earlier byte than asked (Content-Range) likewise has the difference dropped
             skip = response.status() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
         }
+        return new Opened(response, length, tail, skip);
+    }
+
+    private void readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
+                         String token) throws InterruptedException {
+        URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
+        Opened log = open(api, job, uri, out, start, token);
+        if (log == null) {
+            return;
+        }
+        GitHubClient.Download response = log.response();
+        long length = log.length();
+        boolean tail = log.tail();
+        long skip = log.skip();
         LogAnalyzer.LogOrigin origin = new LogAnalyzer.LogOrigin(SOURCE, job.serviceId(), job.jobId(), job.name(),
                 job.steps());
         LogTail tailStream = tail ? new LogTail(response.body(), skip, deadline) : null;
