@@ -68,7 +68,12 @@ import okhttp3.OkHttpClient;
  *       short-lived log url; the token is not sent to a host other than the API's;</li>
  *   <li>per cancelled job (the first {@value #MAX_STOPPED_JOBS_READ}): its annotations, which say what
  *       stopped it (its time limit, a newer run of its concurrency group, a lost runner, a person), and,
- *       when no job of the run failed, the logs of the first {@value #MAX_STOPPED_LOGS_READ}.</li>
+ *       when no job of the run failed, the logs of the first {@value #MAX_STOPPED_LOGS_READ};</li>
+ *   <li>with the annotations, for the first {@value #MAX_OUTPUTS_READ} cancelled or timed-out jobs, and failed
+ *       jobs whose log could not be read: {@code GET /repos/{repo}/check-runs/{jobId}} (at most
+ *       {@value #MAX_CHECK_RUN_BYTES} bytes), whose {@code output} (title, summary, text) says in GitHub's words
+ *       what stopped the job; its lines become {@link Observation.CiAnnotation}s without a level, those already
+ *       among the job's annotations left out.</li>
  * </ol>
  *
  * <p>Observations, in order: a {@code MISCONFIGURED} {@link ProbeFailure} when the token variable
@@ -123,6 +128,13 @@ public final class GitHubActionsProbe implements Probe {
     static final int MAX_STOPPED_JOBS_READ = 10;
     /** Cancelled jobs whose logs are read at most, and only when no job of the run failed. */
     static final int MAX_STOPPED_LOGS_READ = 3;
+    /**
+     * Check runs whose output is read at most: of cancelled and timed-out jobs, and of failed jobs whose log could
+     * not be read. One request each.
+     */
+    static final int MAX_OUTPUTS_READ = 5;
+    /** Largest check-run answer read: its output's text is at most 64 KiB, the rest of the object a few KiB. */
+    static final int MAX_CHECK_RUN_BYTES = 512 << 10;
     /** Findings kept per log at most. */
     static final int MAX_FINDINGS_PER_LOG = 100;
     private static final java.util.regex.Pattern CONTENT_RANGE = java.util.regex.Pattern.compile("bytes\\s+(\\d{1,18})-\\d+/.*");
@@ -218,21 +230,40 @@ public final class GitHubActionsProbe implements Probe {
                         ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
                         .read(run, runJson, config.workflow()));
             }
-            for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
-                    MAX_STOPPED_LOGS_READ)) {
-                if (config.readAnnotations()) {
-                    readAnnotations(api, reading.job(), out, start, token);
-                }
-                if (config.readLogs() && reading.log()) {
-                    readLog(api, reading.job(), out, deadline, start, token);
-                }
-            }
+            readJobDetails(api, jobs, out, deadline, start, token);
         } catch (ApiException e) {
             out.add(failure(e.target(), e.kind(), SafeText.without(e.getMessage(), token), e.httpStatus(), start));
         } catch (RuntimeException e) {
             out.add(failure(target(), FailureKind.OTHER, SafeText.without(SafeText.describe(e), token), null, start));
         }
         return out;
+    }
+
+    /** For the jobs worth reading: their annotations, the check-run output of stopped or unread ones, the log. */
+    private void readJobDetails(GitHubClient api, List<CiJob> jobs, List<Observation> out, Deadline deadline,
+                                long start, String token) throws InterruptedException {
+        int outputs = 0;
+        for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
+                MAX_STOPPED_LOGS_READ)) {
+            CiJob job = reading.job();
+            if (config.readAnnotations()) {
+                readAnnotations(api, job, out, start, token);
+            }
+            // a stopped job's check run says why it stopped; read it before the log, which may take the time left
+            boolean stopped = GitHubPayloads.stopped(job) || "timed_out".equals(job.conclusion());
+            if (config.readAnnotations() && stopped && outputs < MAX_OUTPUTS_READ) {
+                readCheckRunOutput(api, job, out, start, token);
+                outputs++;
+            }
+            boolean logRead = config.readLogs() && reading.log() && readLog(api, job, out, deadline, start, token);
+            // a log that could not be read (expired, refused) leaves the check run's words; one cut by the
+            // deadline leaves no time for them
+            if (config.readAnnotations() && !stopped && !logRead && GitHubPayloads.failed(job)
+                    && outputs < MAX_OUTPUTS_READ && !deadline.expired()) {
+                readCheckRunOutput(api, job, out, start, token);
+                outputs++;
+            }
+        }
     }
 
     private JsonNode readRunJson(GitHubClient api) throws ApiException, InterruptedException {
@@ -328,6 +359,27 @@ public final class GitHubActionsProbe implements Probe {
         }
     }
 
+    /**
+     * The output of the job's check run ({@code GET /check-runs/{jobId}}; an Actions job's check run has its id, as
+     * its {@code check_run_url} shows) as annotations, read with a cap of {@value #MAX_CHECK_RUN_BYTES} bytes.
+     */
+    private void readCheckRunOutput(GitHubClient api, CiJob job, List<Observation> out, long start, String token)
+            throws InterruptedException {
+        URI uri = api.api(repoPath() + "/check-runs/" + job.jobId());
+        List<String> known = out.stream().filter(o -> o instanceof Observation.CiAnnotation a && a.jobId() == job.jobId())
+                .map(o -> ((Observation.CiAnnotation) o).message()).toList();
+        try {
+            out.addAll(GitHubPayloads.checkRunOutput(api.getJson(uri, MAX_CHECK_RUN_BYTES).body(), job.serviceId(),
+                    job.jobId(), known));
+        } catch (ApiException e) {
+            out.add(failure(e.target(), e.kind(), "check-run output of job '" + job.name() + "': "
+                    + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
+        } catch (IllegalArgumentException e) {
+            out.add(failure(api.target(uri), FailureKind.BAD_PAYLOAD, "check-run output of job '" + job.name() + "': "
+                    + e.getMessage(), 200, start));
+        }
+    }
+
     /** A job's log as fetched: all of it, or from {@code skip} on when it is longer than the cap ({@code tail}). */
     private record Opened(GitHubClient.Download response, long length, boolean tail, long skip) {
     }
@@ -367,12 +419,13 @@ public final class GitHubActionsProbe implements Probe {
         return new Opened(response, length, tail, skip);
     }
 
-    private void readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
+    /** Reads and analyses the job's log; {@return true when the log was read without a failure} */
+    private boolean readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
                          String token) throws InterruptedException {
         URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
         Opened log = open(api, job, uri, out, start, token);
         if (log == null) {
-            return;
+            return false;
         }
         GitHubClient.Download response = log.response();
         long length = log.length();
@@ -413,6 +466,7 @@ public final class GitHubActionsProbe implements Probe {
             out.add(failure(api.target(uri), problemKind, problem, null, start));
         }
         findings.stream().filter(Objects::nonNull).limit(MAX_FINDINGS_PER_LOG).forEach(out::add);
+        return problem == null;
     }
 
     private URI runUri() {

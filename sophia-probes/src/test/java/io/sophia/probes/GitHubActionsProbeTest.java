@@ -401,9 +401,13 @@ class GitHubActionsProbeTest {
         void expiredLog() throws Exception {
             api.routes.put(logPath(FAILED_JOB_ID), exchange -> send(exchange, 410, "application/json",
                     "{\"message\":\"Gone\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
+            // without its log, the job's check run is read for what it says (GitHubCheckRunOutputTest)
+            api.json("/repos/" + REPO + "/check-runs/" + FAILED_JOB_ID, GitHubCheckRunOutputTest.checkRun(FAILED_JOB_ID,
+                    "failure", null, null, null));
 
             List<Observation> seen = GitHubActionsProbe.of(config().build(), deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
+            assertEquals(1, api.requests("/repos/" + REPO + "/check-runs/" + FAILED_JOB_ID).size());
             ProbeFailure gone = onlyFailure(seen);
             assertEquals(FailureKind.GONE, gone.kind());
             assertEquals(410, gone.httpStatus());

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * A loopback stand-in for the parts of the GitHub REST API that the Actions probe reads: a run,
  * its jobs (paginated with a {@code Link} header), the latest run of a workflow, job logs behind
- * the real 302 redirect to a signed url, and check-run annotations.
+ * the real 302 redirect to a signed url, check runs and their annotations.
  */
 final class GitHubStandIn implements AutoCloseable {
 
@@ -34,6 +34,7 @@ final class GitHubStandIn implements AutoCloseable {
     private static final Pattern JOB_LOGS = Pattern.compile("/repos/([^/]+/[^/]+)/actions/jobs/(\\d+)/logs");
     private static final Pattern ANNOTATIONS = Pattern.compile(
             "/repos/([^/]+/[^/]+)/check-runs/(\\d+)/annotations");
+    private static final Pattern CHECK_RUN = Pattern.compile("/repos/([^/]+/[^/]+)/check-runs/(\\d+)");
     private static final Pattern SIGNED_LOG = Pattern.compile("/_signed/pipelines/runs/\\d+/signedlogcontent/(\\d+)");
 
     private final HttpServer server;
@@ -171,22 +172,45 @@ final class GitHubStandIn implements AutoCloseable {
             }
             return true;
         }
+        if ((m = CHECK_RUN.matcher(path)).matches() && ours(m.group(1))) {
+            Optional<JsonNode> job = job(m.group(2));
+            if (job.isEmpty()) {
+                error(ex, 404, "Not Found");
+                return true;
+            }
+            // an Actions job's check run (same id): the job's fields, and an output whose words the annotations hold
+            JsonNode j = job.get();
+            ObjectNode checkRun = JSON.createObjectNode();
+            for (String field : new String[] {"id", "head_sha", "node_id", "html_url", "status", "conclusion",
+                    "started_at", "completed_at", "name"}) {
+                checkRun.set(field, j.path(field).deepCopy());
+            }
+            checkRun.put("url", base + path);
+            ObjectNode output = checkRun.putObject("output");
+            output.putNull("title").putNull("summary").putNull("text");
+            output.put("annotations_count", JSON.readTree(annotations(j.path("conclusion").asText())).size());
+            output.put("annotations_url", base + path + "/annotations");
+            Payloads.json(ex, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(checkRun));
+            return true;
+        }
         if ((m = ANNOTATIONS.matcher(path)).matches() && ours(m.group(1))) {
             Optional<JsonNode> job = job(m.group(2));
             if (job.isEmpty()) {
                 error(ex, 404, "Not Found");
                 return true;
             }
-            String conclusion = job.get().path("conclusion").asText();
-            String body = switch (conclusion) {
-                case "failure", "cancelled" ->
-                        Payloads.read("github/annotations-" + conclusion + ".json", vars()).orElse("[]");
-                default -> "[]";
-            };
-            Payloads.json(ex, 200, body);
+            Payloads.json(ex, 200, annotations(job.get().path("conclusion").asText()));
             return true;
         }
         return false;
+    }
+
+    /** The annotations of a job that concluded {@code conclusion}, as JSON. */
+    private String annotations(String conclusion) {
+        return switch (conclusion) {
+            case "failure", "cancelled" -> Payloads.read("github/annotations-" + conclusion + ".json", vars()).orElse("[]");
+            default -> "[]";
+        };
     }
 
     private void jobsPage(HttpExchange ex, Map<String, String> query) throws IOException {

@@ -180,6 +180,14 @@ public final class GitHubClient {
 
     /** GETs JSON at {@code uri}. */
     public Page getJson(URI uri) throws ApiException, InterruptedException {
+        return getJson(uri, MAX_JSON_BYTES);
+    }
+
+    /**
+     * GETs JSON at {@code uri}, reading at most {@code maxBytes} of it: a larger answer is dropped with its
+     * connection and reported as a {@code BAD_PAYLOAD}.
+     */
+    public Page getJson(URI uri, int maxBytes) throws ApiException, InterruptedException {
         int status;
         Headers headers;
         CappedBody body;
@@ -191,7 +199,7 @@ public final class GitHubClient {
                         + status, status);
             }
             try {
-                body = CappedBody.read(answer.response().body(), MAX_JSON_BYTES);
+                body = CappedBody.read(answer.response().body(), maxBytes);
             } catch (IOException e) {
                 throw io(uri, e);
             }
@@ -201,7 +209,7 @@ public final class GitHubClient {
         }
         if (body.truncated()) {
             throw new ApiException(FailureKind.BAD_PAYLOAD, target(uri), "GET " + path(uri) + " answered more than "
-                    + (MAX_JSON_BYTES >> 20) + " MiB of JSON", status);
+                    + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : (maxBytes >> 10) + " KiB") + " of JSON", status);
         }
         try {
             JsonNode node = JSON.readTree(body.bytes());

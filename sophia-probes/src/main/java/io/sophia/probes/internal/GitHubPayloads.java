@@ -86,6 +86,79 @@ public final class GitHubPayloads {
         return out;
     }
 
+    /** Lines of a check run's output turned into observations at most (title, then summary, then text). */
+    public static final int MAX_OUTPUT_LINES = 20;
+    /** Characters kept of one line of a check run's output. */
+    public static final int MAX_OUTPUT_LINE = 1000;
+
+    /**
+     * The {@code output} of a check run ({@code GET /check-runs/{id}}: {@code title}, {@code summary}, {@code text})
+     * as annotations of job {@code jobId}, so that the knowledge base reads what the check run says the way it reads
+     * an annotation: one per distinct non-blank line, the output's title as each one's title, at most
+     * {@value #MAX_OUTPUT_LINES} lines of at most {@value #MAX_OUTPUT_LINE} characters, stripped of terminal escape
+     * sequences and control characters ({@link io.sophia.core.RemoteText#forTerminal}). Lines already in
+     * {@code known} (the messages of the job's annotations) are left out: the same sentence is one piece of evidence.
+     * The level is null: the output carries none, and an annotation's level ({@code failure}) is not claimed for it.
+     *
+     * @param checkRun the check-run object
+     * @param serviceId the service the job deploys, or null
+     * @param jobId the job (its check run has the same id)
+     * @param known messages already observed for this job
+     * @return the lines, possibly none (no output, or an output without text)
+     * @throws IllegalArgumentException when {@code checkRun} is not an object or its output not an object
+     */
+    public static List<CiAnnotation> checkRunOutput(JsonNode checkRun, String serviceId, long jobId,
+                                                    java.util.Collection<String> known) {
+        requireObject(checkRun, "check run");
+        JsonNode output = checkRun.get("output");
+        if (output == null || output.isNull()) {
+            return List.of();
+        }
+        requireObject(output, "check run output");
+        String title = text(output, "title");
+        title = title == null ? null : cut(io.sophia.core.RemoteText.forTerminal(title).replace('\n', ' ').strip());
+        title = title == null || title.isEmpty() ? null : title;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String k : known) {
+            if (k != null) {
+                seen.add(k.strip());
+            }
+        }
+        List<CiAnnotation> out = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        if (title != null) {
+            fields.add(title);
+        }
+        fields.add(text(output, "summary"));
+        fields.add(text(output, "text"));
+        for (String field : fields) {
+            if (field == null) {
+                continue;
+            }
+            // a field may be 64 KiB of Markdown: only the lines up to the cap are split off, never the whole body
+            int from = 0;
+            while (from < field.length() && out.size() < MAX_OUTPUT_LINES) {
+                int end = field.indexOf('\n', from);
+                if (end < 0) {
+                    end = field.length();
+                }
+                // escape sequences go: the knowledge base and the report read the words, not a terminal's commands
+                String line = cut(io.sophia.core.RemoteText.forTerminal(
+                        field.substring(from, Math.min(end, from + 4 * MAX_OUTPUT_LINE))).strip());
+                from = end + 1;
+                if (!line.isEmpty() && seen.add(line)) {
+                    out.add(new CiAnnotation(serviceId, SOURCE, jobId, null, title, line, null, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String cut(String line) {
+        // redacted before it is cut, so no cut leaves the head of a secret behind
+        return line.length() <= MAX_OUTPUT_LINE ? line : io.sophia.core.Secrets.patterns().cut(line, MAX_OUTPUT_LINE);
+    }
+
     /** True for job conclusions whose log explains a failure: {@code failure}, {@code timed_out}, {@code startup_failure}. */
     public static boolean failed(CiJob job) {
         String c = job.conclusion();
@@ -94,7 +167,7 @@ public final class GitHubPayloads {
 
     /**
      * True for a job GitHub shows as {@code cancelled}. That word covers four different stops, which only the job's
-     * annotations tell apart: its time limit ("The job running on runner ... has exceeded the maximum execution time
+     * annotations and its check run's output tell apart: its time limit ("The job running on runner ... has exceeded the maximum execution time
      * of 360 minutes."), a newer run in its concurrency group ("Canceling since a higher priority waiting request for
      * '...' exists"), a lost runner ("The self-hosted runner: ... lost communication with the server.", "The runner
      * has received a shutdown signal.") and a person ("The run was canceled by @user.").
