@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.sophia.examples.demo.DemoFleet;
+import io.sophia.diagnosis.InputException;
 import io.sophia.report.DeploymentConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,10 +85,14 @@ class ConfigSchemaTest {
             "deployment: d\nservices: [{id: a, url: 'http://x/'}]\npipeline: {github: {repository: o/r, runId: 1,"
                     + " apiUrl: 'http://h:70000'}}\n",                                          // port
             "deployment: d\nservices: [{id: a, url: 'http://x/'}]\npipeline: {github: {repository: o/r}}\n",
-            "deployment: d\nservices: [{id: a, url: 'http://x/'}]\ngate: {tlsExpiryDayz: 3}\n"
+            "deployment: d\nservices: [{id: a, url: 'http://x/'}]\ngate: {tlsExpiryDayz: 3}\n",
+            "deployment: d\nservices: [{id: a, url: 'http://x/'}]\nalerts: {webhooks: [{urlEnv: 5LACK}]}\n",
+            "deployment: d\nservices: [{id: a, url: 'http://x/'}]\nalerts: {webhooks: [ftp://x/]}\n",
+            "deployment: d\nservices: [{id: a, url: 'http://x/'}]\nalerts: {hooks: []}\n"
     })
     void configsSophiaRejectsForTheirShapeFailTheSchemaToo(String yaml) {
         assertFalse(schema.validate(yaml, InputFormat.YAML).isEmpty(), yaml);
+        assertThrows(InputException.class, () -> DeploymentConfig.parse(yaml, Path.of("c.yaml")), yaml);
     }
 
     private static InputFormat format(Path file) {

@@ -32,7 +32,7 @@ class ReadmeConfigTest {
         assertEquals(ServiceKind.TCP, c.deployment().service("db").orElseThrow().kind());
         assertNotNull(c.github());
         assertEquals(2, c.fly().apps().size());
-        assertTrue(c.gate().containsKey("score"));
+        assertTrue(c.gate().scoreThresholds().isPresent(), "the gate section is read with the config");
         // the gate section and the rule file are only checked when the run is planned
         assertEquals(3 + 3 + 2 + 1 + 1, Sophia.builder(c).env(name -> null).build()
                 .plan().probes().size(),

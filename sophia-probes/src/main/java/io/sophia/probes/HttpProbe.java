@@ -78,7 +78,8 @@ import okio.BufferedSource;
  *       {@code CONNECT_TIMEOUT} (the connect gets 80 % of the time, so a stalled connect is told
  *       apart from a silent server), {@code READ_TIMEOUT}, {@code DNS_FAILURE} or {@code DNS_TIMEOUT},
  *       {@code TLS_FAILURE} (a failed handshake, or one that stalled on a port that accepts TCP),
- *       {@code CONNECTION_RESET}, or {@code MISCONFIGURED} for an unusable url or token.</li>
+ *       {@code CONNECTION_RESET}, {@code BAD_PAYLOAD} for an answer that is not HTTP, or {@code MISCONFIGURED} for
+ *       an unusable url or token.</li>
  * </ul>
  *
  * <p>The check runs on the library's one HTTP stack (OkHttp): HTTP/1.1, or HTTP/2 where the server
@@ -839,7 +840,8 @@ public final class HttpProbe implements Probe {
             return failure(FailureKind.TLS_FAILURE, Failures.phrase(FailureKind.TLS_FAILURE) + ": " + described, null, start);
         }
         if (e instanceof ProtocolException) {
-            return failure(FailureKind.OTHER, "malformed HTTP answer: " + described, null, start);
+            // an answer that is not HTTP (a banner, binary, a 3 MB header line): unusable, not unknown
+            return failure(FailureKind.BAD_PAYLOAD, "malformed HTTP answer: " + described, null, start);
         }
         if (kind == FailureKind.CONNECTION_RESET || kind == FailureKind.OTHER) {
             return failure(FailureKind.CONNECTION_RESET, "connection closed by the server before any answer", null, start);

@@ -189,7 +189,9 @@ public final class TlsProbe implements Probe {
             return List.of(failure(target.toString(), dial.failure(), dial.detail(), start));
         }
         Socket plain = dial.socket();
-        try (ProbeContext.Registration r = deadline.onCancel(() -> TcpDial.closeQuietly(plain));
+        // closed at the deadline, not only on cancellation: a server that drips its handshake a byte at a time
+        // never trips the socket timeout, and the probe must end by its deadline even outside a runner
+        try (ProbeContext.Registration r = deadline.onExpiryOrCancel(() -> TcpDial.closeQuietly(plain));
              SSLSocket tls = (SSLSocket) inspectingContext().getSocketFactory()
                 .createSocket(plain, target.host(), target.port(), true)) {
             SSLParameters params = tls.getSSLParameters();
@@ -206,6 +208,11 @@ public final class TlsProbe implements Probe {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             return describe(target, session, latency, clock);
         } catch (IOException e) {
+            if (deadline.expired() && !deadline.cancelled()) {
+                // our own close at the deadline, not the peer's
+                return List.of(failure(target.toString(), FailureKind.READ_TIMEOUT, "TCP connected but the TLS handshake"
+                        + " did not complete by the probe's deadline", start));
+            }
             TcpFailures.Classified c = TcpFailures.classify(e, true);
             return List.of(failure(target.toString(), c.kind(), c.detail(), start));
         } catch (RuntimeException e) {

@@ -613,7 +613,7 @@ class HttpProbeTest {
 
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + server.port(), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
-            assertEquals(FailureKind.OTHER, f.kind(), f::toString);
+            assertEquals(FailureKind.BAD_PAYLOAD, f.kind(), f::toString);
             assertTrue(f.detail().contains("status line"), f.detail());
         }
 

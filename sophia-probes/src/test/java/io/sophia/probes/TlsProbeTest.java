@@ -25,6 +25,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("TLS probe against loopback servers presenting generated certificates")
@@ -180,6 +181,42 @@ class TlsProbeTest {
             ProbeFailure f = (ProbeFailure) out.get(0);
             assertEquals(FailureKind.READ_TIMEOUT, f.kind(), f.toString());
             assertTrue(f.elapsed().toMillis() < 10_000, "gave up at its deadline, not when the server let go: " + f.elapsed());
+        }
+    }
+
+    /**
+     * Found by the chaos suite: a server that answers the ClientHello with a handshake record header
+     * and then one byte every 100 ms never trips a socket timeout; the probe ends at its own deadline
+     * anyway, run directly (no runner to cancel it), and says the handshake did not complete.
+     */
+    @Test
+    void aServerThatDripsItsHandshakeIsAReadTimeoutAtTheDeadlineWithoutARunner() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dripper = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    java.io.OutputStream out = s.getOutputStream();
+                    out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00}); // a handshake record of 16 KiB is coming
+                    out.flush();
+                    while (true) {
+                        Thread.sleep(100);
+                        out.write(0x02);
+                        out.flush();
+                    }
+                } catch (java.io.IOException | InterruptedException e) {
+                    // the probe closed the connection
+                }
+            }, "tls-dripper");
+            dripper.setDaemon(true);
+            dripper.start();
+
+            List<Observation> out = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> TlsProbe.of(
+                    service("https://127.0.0.1:" + server.getLocalPort(), null), Duration.ofMillis(500))
+                    .run(ProbeContext.withTimeout(Duration.ofMinutes(5))));
+
+            ProbeFailure f = (ProbeFailure) out.get(0);
+            assertEquals(FailureKind.READ_TIMEOUT, f.kind(), f.toString());
+            assertTrue(f.detail().contains("did not complete"), f.detail());
         }
     }
 

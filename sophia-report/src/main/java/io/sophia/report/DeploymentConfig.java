@@ -1,6 +1,7 @@
 package io.sophia.report;
 
 import io.sophia.core.Deployment;
+import io.sophia.diagnosis.GatePolicy;
 import io.sophia.diagnosis.InputException;
 import io.sophia.diagnosis.InputTree;
 
@@ -44,8 +45,9 @@ import java.util.Optional;
  *       redirects: same-host    # none (default), same-host, or N: follow up to N to any host
  *       proxy: env              # env (default: HTTPS_PROXY, HTTP_PROXY, NO_PROXY) or none
  * probe: {timeout: 2s, retries: 1}
- * gate: {...}                   # handed to the diagnosis' gate policy
+ * gate: {...}                   # the diagnosis' gate policy (GatePolicy.fromMap), read with the config
  * rules: [rules/extra.yaml]     # knowledge-base rule files, relative to this file
+ * alerts: {webhooks: [https://alerts.example.com/sophia, {urlEnv: SLACK_WEBHOOK_URL}]}
  * }</pre>
  *
  * <p>Every problem — a malformed file, an unknown key, a port outside 1–65535, a duration that is not
@@ -61,14 +63,15 @@ import java.util.Optional;
  * @param github     the CI source, or null when not configured
  * @param fly        the platform source, or null when not configured
  * @param probe      timeouts and retries
- * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
- * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
+ * @param gate       the gate policy of the {@code gate} section (read once, when the config is read; the
+ *                   defaults when absent)
  * @param rules      rule files, resolved against the config file's directory
  * @param http       the {@code http} settings of services that have them, by service id
+ * @param alerts     where {@code sophia watch} posts its alerts ({@link Alerts#NONE} when absent)
  */
 public record DeploymentConfig(Optional<Path> source, Deployment deployment, GitHub github, Fly fly,
-                               ProbeSettings probe, Map<String, Object> gate, int gateLine, List<Path> rules,
-                               Map<String, HttpSettings> http) {
+                               ProbeSettings probe, GatePolicy gate, List<Path> rules, Map<String, HttpSettings> http,
+                               Alerts alerts) {
 
     /** Class-path resource of the config's JSON Schema (draft 2020-12). */
     public static final String SCHEMA_RESOURCE = "/io/sophia/report/config.schema.json";
@@ -85,35 +88,20 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param github     the CI source, or null when not configured
      * @param fly        the platform source, or null when not configured
      * @param probe      timeouts and retries
-     * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
-     * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
+     * @param gate       the gate policy; null for the defaults
      * @param rules      rule files, resolved against the config file's directory
-     * @param http       the {@code http} settings of services that have them, by service id
+     * @param http       the {@code http} settings of services that have them, by service id; null for none
+     * @param alerts     where {@code sophia watch} posts its alerts; null for none
      */
     public DeploymentConfig {
         source = Objects.requireNonNullElse(source, Optional.empty());
         Objects.requireNonNull(deployment, "deployment");
         probe = Objects.requireNonNullElse(probe, ProbeSettings.DEFAULTS);
-        gate = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(gate, Map.of())));
+        gate = Objects.requireNonNullElse(gate, GatePolicy.defaults());
         rules = List.copyOf(Objects.requireNonNullElse(rules, List.of()));
-        http = Map.copyOf(Objects.requireNonNullElse(http, Map.of()));
-    }
-
-    /**
-     * A config without per-service HTTP settings.
-     *
-     * @param source     the file it was read from, as the user named it; empty for a config built in code
-     * @param deployment the services and their topology
-     * @param github     the CI source, or null when not configured
-     * @param fly        the platform source, or null when not configured
-     * @param probe      timeouts and retries
-     * @param gate       the raw {@code gate} section (plain maps, lists and scalars), empty when absent
-     * @param gateLine   line of the {@code gate} key, for errors the gate policy raises; 0 when absent
-     * @param rules      rule files, resolved against the config file's directory
-     */
-    public DeploymentConfig(Optional<Path> source, Deployment deployment, GitHub github, Fly fly,
-                            ProbeSettings probe, Map<String, Object> gate, int gateLine, List<Path> rules) {
-        this(source, deployment, github, fly, probe, gate, gateLine, rules, Map.of());
+        // file order: the config reads back as written
+        http = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(http, Map.of())));
+        alerts = Objects.requireNonNullElse(alerts, Alerts.NONE);
     }
 
     /**
@@ -125,7 +113,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     public DeploymentConfig withHttp(String serviceId, HttpSettings settings) {
         Map<String, HttpSettings> all = new LinkedHashMap<>(http);
         all.put(Objects.requireNonNull(serviceId, "serviceId"), Objects.requireNonNull(settings, "settings"));
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, all);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, all, alerts);
     }
 
     /**
@@ -184,14 +172,15 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
     }
 
+
     /**
      * {@return a config of {@code deployment} alone: no CI or platform source, default probe settings and gate}
      *
      * @param deployment the deployment
      */
     public static DeploymentConfig of(Deployment deployment) {
-        return new DeploymentConfig(Optional.empty(), deployment, null, null, ProbeSettings.DEFAULTS, Map.of(), 0,
-                List.of());
+        return new DeploymentConfig(Optional.empty(), deployment, null, null, ProbeSettings.DEFAULTS,
+                GatePolicy.defaults(), List.of(), Map.of(), Alerts.NONE);
     }
 
     /**
@@ -200,7 +189,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param github the github
      */
     public DeploymentConfig withGitHub(GitHub github) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -209,7 +198,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param fly the fly
      */
     public DeploymentConfig withFly(Fly fly) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -218,16 +207,25 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param probe the probe
      */
     public DeploymentConfig withProbe(ProbeSettings probe) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
-     * {@return this config with a {@code gate} section (the keys of the YAML section, as plain values)}
+     * {@return this config with another gate policy}
      *
-     * @param gate the gate
+     * @param gate the gate policy
      */
-    public DeploymentConfig withGate(Map<String, Object> gate) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, 0, rules, http);
+    public DeploymentConfig withGate(GatePolicy gate) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
+    }
+
+    /**
+     * {@return this config with other alert webhooks}
+     *
+     * @param alerts where {@code sophia watch} posts its alerts
+     */
+    public DeploymentConfig withAlerts(Alerts alerts) {
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /**
@@ -236,7 +234,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param rules the rules
      */
     public DeploymentConfig withRules(List<Path> rules) {
-        return new DeploymentConfig(source, deployment, github, fly, probe, gate, gateLine, rules, http);
+        return new DeploymentConfig(source, deployment, github, fly, probe, gate, rules, http, alerts);
     }
 
     /** {@return how errors name this config: its file as the user named it, or {@code config} when built in code} */
@@ -451,6 +449,112 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
     }
 
+    /**
+     * The {@code alerts} section: where {@code sophia watch} POSTs one JSON alert per transition.
+     *
+     * <pre>
+     * alerts:
+     *   webhooks:
+     *     - https://alerts.example.com/sophia        # a URL
+     *     - urlEnv: SLACK_WEBHOOK_URL                # or the variable that holds it (Slack's URL is a secret)
+     * </pre>
+     *
+     * @param webhooks the webhooks, in file order
+     */
+    public record Alerts(List<Webhook> webhooks) {
+        /** No alerts. */
+        public static final Alerts NONE = new Alerts(List.of());
+
+        /**
+         * Canonical constructor: copies the list.
+         *
+         * @param webhooks the webhooks, in file order
+         */
+        public Alerts {
+            webhooks = List.copyOf(webhooks);
+        }
+    }
+
+    /**
+     * One alert webhook: its URL, or the environment variable that holds it (exactly one of the two). A webhook
+     * URL is treated as a secret: errors name its position, never its text.
+     *
+     * @param url    the URL, or null when {@code urlEnv} names it
+     * @param urlEnv the environment variable holding the URL, or null
+     */
+    public record Webhook(URI url, String urlEnv) {
+        /**
+         * Canonical constructor: checks that exactly one of the two is given.
+         *
+         * @param url    the URL, or null when {@code urlEnv} names it
+         * @param urlEnv the environment variable holding the URL, or null
+         */
+        public Webhook {
+            if ((url == null) == (urlEnv == null)) {
+                throw new IllegalArgumentException("a webhook has a url or a urlEnv, exactly one");
+            }
+        }
+
+        /**
+         * {@return a webhook at {@code url}}
+         *
+         * @param url an http or https URL
+         */
+        public static Webhook url(URI url) {
+            return new Webhook(Objects.requireNonNull(url, "url"), null);
+        }
+
+        /**
+         * {@return a webhook whose URL the environment variable {@code name} holds}
+         *
+         * @param name the variable's name
+         */
+        public static Webhook fromEnv(String name) {
+            return new Webhook(null, Objects.requireNonNull(name, "name"));
+        }
+
+        /** {@return the variable's name, never the URL (a webhook URL carries its credential)} */
+        @Override
+        public String toString() {
+            return urlEnv != null ? "Webhook[urlEnv=" + urlEnv + "]" : "Webhook[url=(not shown)]";
+        }
+    }
+
+    /**
+     * {@return the alert webhooks' URLs, the {@code urlEnv} ones read through {@code env}, in file order}
+     *
+     * @param env reads environment variables
+     * @throws InputException naming the file and key of a variable that is not set or holds no http(s) URL (the
+     *                        value is never shown)
+     */
+    public List<URI> webhookUrls(java.util.function.Function<String, String> env) {
+        List<URI> urls = new java.util.ArrayList<>();
+        List<InputException.Problem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < alerts.webhooks().size(); i++) {
+            Webhook w = alerts.webhooks().get(i);
+            if (w.url() != null) {
+                urls.add(w.url());
+                continue;
+            }
+            String key = "alerts.webhooks[" + i + "].urlEnv";
+            String value = env.apply(w.urlEnv());
+            Optional<URI> url = value == null ? Optional.empty() : ConfigReader.httpUrl(value);
+            if (value == null || value.isBlank()) {
+                problems.add(new InputException.Problem(name(), 0, key,
+                        "the environment variable " + w.urlEnv() + " is not set"));
+            } else if (url.isEmpty()) {
+                problems.add(new InputException.Problem(name(), 0, key, "the environment variable " + w.urlEnv()
+                        + " does not hold an http or https URL with a host"));
+            } else {
+                urls.add(url.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return List.copyOf(urls);
+    }
+
     /** Environment variable the Fly.io probe reads its token from when {@code platform.fly.tokenEnv} is absent. */
     public static final String DEFAULT_FLY_TOKEN_ENV = io.sophia.probes.FlyConfig.DEFAULT_TOKEN_ENV;
 
@@ -474,6 +578,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
                 names.add(h.tokenEnv());
             }
         }
+        // a webhook URL held in a variable is a secret too (a Slack incoming webhook's path is its credential)
+        alerts.webhooks().stream().map(Webhook::urlEnv).filter(Objects::nonNull).forEach(names::add);
         List<String> values = new java.util.ArrayList<>();
         for (String name : names) {
             String v = env.apply(name);

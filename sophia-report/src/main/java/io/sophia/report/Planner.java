@@ -54,17 +54,16 @@ final class Planner {
     /**
      * Builds the plan for {@code config}.
      *
-     * @param gate  the gate policy, or null for the config's {@code gate} section
      * @param kb    the knowledge base, or null for the built-in one plus the config's rule files
      * @param clock stamps ages and the assessment
      * @param env   reads token variables
-     * @throws InputException for a rule file, gate section or source setting that cannot be used
+     * @throws InputException for a rule file or source setting that cannot be used
      */
-    static ProbePlan plan(DeploymentConfig config, GatePolicy gate, KnowledgeBase kb, Clock clock,
+    static ProbePlan plan(DeploymentConfig config, KnowledgeBase kb, Clock clock,
                                  Function<String, String> env) {
         BuiltIns.start();
         CompletableFuture<LogScanner> scanner = BuiltIns.logScanner();
-        Diagnoser diagnoser = diagnosis(config, gate, kb);
+        Diagnoser diagnoser = diagnosis(config, kb);
         Deployment deployment = config.deployment();
         DeploymentConfig.ProbeSettings settings = config.probe();
         Duration timeout = settings.timeout();
@@ -95,15 +94,9 @@ final class Planner {
         return Redaction.patterns().and(config.secretValues(env));
     }
 
-    private static Diagnoser diagnosis(DeploymentConfig config, GatePolicy gatePolicy, KnowledgeBase kb) {
-        GatePolicy gate = gatePolicy;
-        if (gate == null) {
-            try {
-                gate = GatePolicy.fromMap(config.gate());
-            } catch (IllegalArgumentException e) {
-                throw InputException.of(config.name(), config.gateLine(), "gate", e.getMessage());
-            }
-        }
+    private static Diagnoser diagnosis(DeploymentConfig config, KnowledgeBase kb) {
+        // read once, with the config (its gate section) or set by the host
+        GatePolicy gate = config.gate();
         if (kb == null && config.rules().isEmpty()) {
             // nothing of the user's to validate before probing: wait for the built-in base only when diagnosing
             GatePolicy g = gate;

@@ -6,11 +6,20 @@ import io.sophia.core.Secrets;
 import io.sophia.report.internal.ReportSet;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the four artifacts of an assessment into a directory: {@value #MARKDOWN},
@@ -23,6 +32,14 @@ import java.util.Objects;
  * that leaves the previous set untouched, removes the temporary files and throws
  * {@link ReportWriteException}. A write interrupted while renaming is finished by the next write
  * or by {@link #recover(Path)}.
+ *
+ * <p>The four renames are not one atomic step: a reader that looks while they happen, or after a
+ * process was killed among them, can see files of two runs side by side. So the files say which
+ * run they belong to: the last line of report.md, report.html and junit.xml is a comment
+ * {@code <!-- sophia-report-set sha256:HEX -->} naming the SHA-256 of the report.json written
+ * with them (report.json itself is unchanged, and the same assessment still gives the same bytes).
+ * {@link #read(Path)} finishes an interrupted write and checks that mark, so a reader gets one
+ * run's set or a {@link MixedReportSetException}, never a mix.
  *
  * <p>Stability: public API.
  */
@@ -39,6 +56,11 @@ public final class ReportFiles {
 
     /** The artifact file names, in the order they are written and returned. */
     public static final List<String> FILE_NAMES = List.of(MARKDOWN, JSON, HTML, JUNIT);
+
+    /** The word of the comment that ends report.md, report.html and junit.xml and names the set's report.json. */
+    static final String SET_MARK = "sophia-report-set";
+    /** The mark as the last line of a file (trailing whitespace allowed). */
+    private static final Pattern MARK = Pattern.compile("<!-- " + SET_MARK + " (sha256:[0-9a-f]{64}) -->\\s*\\z");
 
     private ReportFiles() {
     }
@@ -81,10 +103,12 @@ public final class ReportFiles {
         // everything is rendered before the disk is touched: a rendering bug cannot leave a partial set
         Assessment safe = redaction.apply(assessment);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(MARKDOWN, MarkdownReport.render(safe, FILE_NAMES, redaction));
-        files.put(JSON, JsonReport.render(safe, redaction));
-        files.put(HTML, HtmlReport.render(safe, FILE_NAMES, redaction));
-        files.put(JUNIT, JUnitXmlReport.render(safe, redaction));
+        String json = JsonReport.render(safe, redaction);
+        String mark = mark(setOf(json));
+        files.put(MARKDOWN, marked(MarkdownReport.render(safe, FILE_NAMES, redaction), mark));
+        files.put(JSON, json);
+        files.put(HTML, marked(HtmlReport.render(safe, FILE_NAMES, redaction), mark));
+        files.put(JUNIT, marked(JUnitXmlReport.render(safe, redaction), mark));
         try {
             return ReportSet.write(dir, files, sink);
         } catch (IOException e) {
@@ -106,6 +130,84 @@ public final class ReportFiles {
         } catch (IOException e) {
             throw new ReportWriteException(dir, reason(e), e);
         }
+    }
+
+    /**
+     * Reads the set in {@code dir} as one run wrote it: first finishes what an interrupted write left
+     * (as {@link #recover(Path)}; a write still in progress in another process is left alone), then
+     * checks that report.md, report.html and junit.xml name the report.json beside them. When they do
+     * not (another process is renaming its set into place this instant), it reads again, up to three
+     * times, 20 ms apart. A set written before files carried the mark (none of them has one) is
+     * returned as it is.
+     *
+     * @param dir the output directory
+     * @return the text of the four files by name, in the order of {@link #FILE_NAMES}
+     * @throws MixedReportSetException when the files still come from different runs
+     * @throws IOException when a file is missing or cannot be read, or the recovery fails
+     */
+    public static Map<String, String> read(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        for (int attempt = 1; ; attempt++) {
+            recover(dir);
+            Map<String, String> files = new LinkedHashMap<>();
+            for (String name : FILE_NAMES) {
+                files.put(name, Files.readString(dir.resolve(name), StandardCharsets.UTF_8));
+            }
+            String stray = strayFile(files);
+            if (stray == null) {
+                return Collections.unmodifiableMap(files);
+            }
+            if (attempt == 3) {
+                throw new MixedReportSetException(dir, stray);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading the report set in " + dir);
+            }
+        }
+    }
+
+    /** The first file whose set mark does not name the report.json beside it, or null when all agree. */
+    private static String strayFile(Map<String, String> files) {
+        String expected = setOf(files.get(JSON));
+        List<String> marked = new ArrayList<>();
+        List<String> strays = new ArrayList<>();
+        for (String name : List.of(MARKDOWN, HTML, JUNIT)) {
+            String text = files.get(name);
+            Matcher m = MARK.matcher(text.substring(Math.max(0, text.length() - 200)));
+            if (m.find()) {
+                marked.add(name);
+                if (!m.group(1).equals(expected)) {
+                    strays.add(name);
+                }
+            } else {
+                strays.add(name);
+            }
+        }
+        if (marked.isEmpty()) {
+            return null; // written before the mark existed: nothing to check against
+        }
+        return strays.isEmpty() ? null : strays.get(0);
+    }
+
+    /** {@code sha256:} and the hex SHA-256 of report.json's UTF-8 bytes. */
+    static String setOf(String json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String mark(String set) {
+        return "<!-- " + SET_MARK + " " + set + " -->\n";
+    }
+
+    private static String marked(String text, String mark) {
+        return text.endsWith("\n") ? text + mark : text + "\n" + mark;
     }
 
     private static String reason(IOException e) {

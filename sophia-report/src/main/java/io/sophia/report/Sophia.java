@@ -58,14 +58,12 @@ import java.util.function.Function;
 public final class Sophia {
 
     private final DeploymentConfig config;
-    private final GatePolicy gatePolicy;
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
     private final Function<String, String> env;
 
     private Sophia(Builder b) {
         this.config = b.config;
-        this.gatePolicy = b.gatePolicy;
         this.knowledgeBase = b.knowledgeBase;
         this.clock = b.clock;
         this.env = b.env;
@@ -160,7 +158,7 @@ public final class Sophia {
      * @throws InputException when a rule file, the gate section or a source's settings cannot be used
      */
     public ProbePlan plan() {
-        return Planner.plan(config, gatePolicy, knowledgeBase, clock, env);
+        return Planner.plan(config, knowledgeBase, clock, env);
     }
 
     /**
@@ -242,7 +240,6 @@ public final class Sophia {
     /** Options of a {@link Sophia}; defaults: the config's gate section and rule files, system clock and environment. */
     public static final class Builder {
         private DeploymentConfig config;
-        private GatePolicy gatePolicy;
         private KnowledgeBase knowledgeBase;
         private Clock clock = Clock.systemUTC();
         private Function<String, String> env = System::getenv;
@@ -285,13 +282,13 @@ public final class Sophia {
         }
 
         /**
-         * The gate policy, instead of the config's {@code gate} section.
+         * The gate policy, instead of the config's {@code gate} section ({@link DeploymentConfig#withGate}).
          *
          * @param gatePolicy the gate policy
          * @return this builder
          */
         public Builder gatePolicy(GatePolicy gatePolicy) {
-            this.gatePolicy = Objects.requireNonNull(gatePolicy, "gatePolicy");
+            config = config.withGate(Objects.requireNonNull(gatePolicy, "gatePolicy"));
             return this;
         }
 

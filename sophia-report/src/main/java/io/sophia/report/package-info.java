@@ -17,8 +17,9 @@
  * <p>Why the facade lives here: it needs the probes, the diagnosis and the redaction; this is the one
  * library module that may see all three (examples → report → probes, diagnosis → core), so the arrows
  * stay one-way and sophia-core stays JDK-only. The config reader and the probe planner are
- * package-private classes beside the records they build ({@code ConfigReader}, {@code Planner}), so that
- * {@code .internal} never imports this package for them.
+ * package-private classes beside the records they build ({@code ConfigReader} with the document records
+ * Jackson binds, {@code ConfigDocument}, and their value readers, {@code ConfigValues}; {@code Planner}),
+ * so that {@code .internal} never imports this package for them.
  *
  * <p>Every renderer is a pure function of the assessment: the same assessment renders to the
  * same bytes. Stability: the types in this package are the public API; {@code .internal} is not.

@@ -2,6 +2,7 @@ package io.sophia.report;
 
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
+import io.sophia.diagnosis.GatePolicy;
 import io.sophia.diagnosis.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,8 +100,11 @@ class DeploymentConfigTest {
         assertEquals(URI.create("https://api.machines.dev"), c.fly().apiUrl());
         assertEquals(Duration.ofMillis(1500), c.probe().timeout());
         assertEquals(2, c.probe().retries());
-        assertEquals(7L, c.gate().get("tlsExpiryDays"));
-        assertEquals(Map.of("percent", 80L, "key", false), c.gate().get("minAvailabilityPercent"));
+        assertEquals(7.0, c.gate().criterion(GatePolicy.TLS_NOT_EXPIRING).orElseThrow().threshold());
+        GatePolicy.CriterionSpec availability = c.gate().criterion(GatePolicy.MIN_AVAILABILITY).orElseThrow();
+        assertTrue(availability.enabled());
+        assertEquals(80.0, availability.threshold());
+        assertFalse(availability.key());
     }
 
     @Test
@@ -113,7 +117,8 @@ class DeploymentConfigTest {
         assertEquals(List.of("dashboard", "mcp-repo", "mcp-research", "mcp-context", "mcp-business", "jobs"),
                 List.copyOf(c.fly().apps().keySet()));
         assertEquals(Duration.ofSeconds(5), c.probe().timeout());
-        assertTrue(c.gate().containsKey("tlsExpiryDays"));
+        assertEquals(80.0, c.gate().criterion(GatePolicy.MIN_AVAILABILITY).orElseThrow().threshold(),
+                "the gate section is read with the config");
     }
 
     @Test
@@ -277,6 +282,10 @@ class DeploymentConfigTest {
         assertEquals(64L << 20, load("a.yaml", head + "    maxLogBytes: 64MiB\n").github().maxLogBytes());
         assertEquals(512_000L, load("b.yaml", head + "    maxLogBytes: 512KB\n").github().maxLogBytes());
         assertEquals(1536L << 10, load("c.yaml", head + "    maxLogBytes: 1.5 MiB\n").github().maxLogBytes());
+        assertEquals(17L, load("r.yaml", head.replace("runId: 1", "runId: '17'")).github().runId(),
+                "a run id in quotes, as copied from a URL");
+        assertEquals("123456", load("w.yaml", head.replace("runId: 1", "workflow: 123456")).github().workflow(),
+                "a workflow by its numeric id");
         assertEquals(1_048_576L, load("d.yaml", head + "    maxLogBytes: 1048576\n").github().maxLogBytes());
         assertEquals(2L << 30, load("e.yaml", head + "    maxLogBytes: 2gib\n").github().maxLogBytes());
         DeploymentConfig all = load("f.yaml", head + "    allAttempts: true\n");
@@ -430,6 +439,169 @@ class DeploymentConfigTest {
         assertTrue(negative.getMessage().contains("probe.budget"), negative.getMessage());
     }
 
+    @Test
+    void theAlertsSectionIsPartOfTheConfigAndAWebhookUrlIsNeverEchoed() throws Exception {
+        DeploymentConfig ok = load("ok.yaml", """
+                deployment: shop
+                services:
+                  - id: api
+                    url: https://api.shop.example/health
+                alerts:
+                  webhooks:
+                    - https://alerts.example.com/sophia
+                    - urlEnv: SLACK_WEBHOOK_URL
+                """);
+        assertEquals(List.of(DeploymentConfig.Webhook.url(URI.create("https://alerts.example.com/sophia")),
+                DeploymentConfig.Webhook.fromEnv("SLACK_WEBHOOK_URL")), ok.alerts().webhooks());
+        String slack = "https://hooks.slack.example/services/T0/B0/XYZ";
+        assertEquals(List.of(URI.create("https://alerts.example.com/sophia"), URI.create(slack)),
+                ok.webhookUrls(Map.of("SLACK_WEBHOOK_URL", slack)::get));
+        assertEquals(List.of(slack), ok.secretValues(Map.of("SLACK_WEBHOOK_URL", slack)::get),
+                "a webhook URL held in a variable is masked like a token");
+        assertFalse(ok.toString().contains("alerts.example.com"), "a webhook URL is not printed: " + ok);
+        InputException unset = assertThrows(InputException.class, () -> ok.webhookUrls(name -> null));
+        assertTrue(unset.getMessage().endsWith("ok.yaml: alerts.webhooks[1].urlEnv: the environment variable"
+                + " SLACK_WEBHOOK_URL is not set"), unset.getMessage());
+        InputException notUrl = assertThrows(InputException.class, () -> ok.webhookUrls(name -> "xoxb-pa55w0rd-not-a-url"));
+        assertFalse(notUrl.getMessage().contains("pa55w0rd"), notUrl.getMessage());
+        assertEquals(DeploymentConfig.Alerts.NONE, load("none.yaml", "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\n")
+                .alerts());
+
+        InputException bad = assertThrows(InputException.class, () -> load("bad.yaml", """
+                deployment: shop
+                alerts:
+                  webhooks:
+                    - ftp://user:pa55w0rd@files.example/
+                    - urlEnv: 5LACK
+                    - {url: https://x.example/}
+                  channel: ops
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                """));
+        String message = bad.getMessage();
+        assertTrue(message.contains("bad.yaml line 4: alerts.webhooks[0]: expected an http or https URL"), message);
+        assertTrue(message.contains("line 5: alerts.webhooks[1].urlEnv: expected the name of an environment variable,"
+                + " got '5LACK'"), message);
+        assertTrue(message.contains("line 6: alerts.webhooks[2]: expected a URL or {urlEnv: NAME}"), message);
+        assertTrue(message.contains("line 7: alerts.channel: unknown key; allowed: webhooks"), message);
+        assertFalse(message.contains("pa55w0rd"), message);
+    }
+
+    @Test
+    void theGateSectionIsReadOnceIntoThePolicyTheDiagnosisUses() throws Exception {
+        DeploymentConfig c = load("g.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                gate:
+                  allServicesUp: {key: true, weight: 2}
+                  score: {pass: 80, warning: 60}
+                """);
+        GatePolicy.CriterionSpec all = c.gate().criterion(GatePolicy.ALL_SERVICES_UP).orElseThrow();
+        assertTrue(all.key());
+        assertEquals(2.0, all.weight());
+        assertEquals(new GatePolicy.ScoreThresholds(80, 60), c.gate().scoreThresholds().orElseThrow());
+        assertEquals(GatePolicy.defaults().criteria(), load("d.yaml", "deployment: x\nservices: [{id: a, url:"
+                + " \"http://127.0.0.1:9/\"}]\n").gate().criteria(), "no gate section: the default gate");
+        GatePolicy host = GatePolicy.builder().disable(GatePolicy.ALL_SERVICES_UP).build();
+        assertEquals(host, Sophia.builder(c).gatePolicy(host).build().config().gate(), "a host's policy replaces it");
+        InputException e = assertThrows(InputException.class, () -> load("s.yaml", """
+                deployment: x
+                services: [{id: a, url: "http://127.0.0.1:9/"}]
+                gate:
+                  score: {pass: 60, warning: 80}
+                """));
+        assertTrue(e.getMessage().contains("s.yaml line 3: gate: gate.score.warning (80.0) must not be above"),
+                e.getMessage());
+    }
+
+    static Stream<Arguments> badShapes() {
+        String head = "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n";
+        return Stream.of(
+                Arguments.of(head + "probe: [1, 2]\n", "line 5: probe: expected a mapping (key: value), got a list"),
+                Arguments.of(head + "probe:\n  timeout: {s: 2}\n",
+                        "line 6: probe.timeout: expected a positive duration like 300ms, 2s or 1m, got a mapping"),
+                Arguments.of(head + "    expect: {statusCodes: [200, ok]}\n",
+                        "line 5: services[0].expect.statusCodes[1]: expected a whole number, got 'ok'"),
+                Arguments.of(head + "    expect: {minCertificateDays: 1.5}\n",
+                        "line 5: services[0].expect.minCertificateDays: expected a whole number, got '1.5'"),
+                Arguments.of(head + "    expect:\n      statusCodes: [200]\n      timeout: 2s\n",
+                        "line 7: services[0].expect.timeout: unknown key; allowed: healthPath, jsonEquals, jsonField,"
+                                + " maxLatency, minCertificateDays, statusCodes, versionField, versionHeader"),
+                Arguments.of(head + "  - id: b\n    url: http://127.0.0.1:9/\n    dependsOn: [{id: a}]\n",
+                        "line 7: services[1].dependsOn[0]: expected a text, got a mapping"),
+                Arguments.of(head + "    name:\n", "line 5: services[0].name: expected a value, got nothing"),
+                // values as written, not coerced by the binder
+                Arguments.of(head + "    critical: 1\n", "line 5: services[0].critical: expected true or false, got '1'"),
+                Arguments.of(head + "    critical: 'true'\n",
+                        "line 5: services[0].critical: expected true or false, got 'true'"),
+                Arguments.of("deployment: x\nservices:\n  - id: 5\n    url: http://127.0.0.1:9/\n",
+                        "line 3: services[0].id: expected a text, got '5'"),
+                Arguments.of(head + "pipeline: {github: {repository: o/r, runId: 99999999999999999999}}\n",
+                        "line 5: pipeline.github.runId: expected a whole number, got '99999999999999999999'"),
+                Arguments.of(head + "platform:\n  fly:\n    apps: [a]\n",
+                        "line 7: platform.fly.apps: expected a mapping (key: value), got a list"),
+                Arguments.of(head + "platform:\n  fly:\n    apps: {a: app-a}\n    region: ams\n",
+                        "line 8: platform.fly.region: unknown key; allowed: apiUrl, apps, tokenEnv"),
+                Arguments.of(head + "pipeline:\n  gitlab: {project: 1}\n",
+                        "line 6: pipeline.gitlab: unknown key (did you mean 'github'?); allowed: github"),
+                Arguments.of("deployment: x\nservices: [a, b]\n",
+                        "line 2: services[0]: expected a mapping (key: value), got 'a'"),
+                // rules (like dependsOn and statusCodes) is a list or a single value
+                Arguments.of(head + "rules: {a: b}\n", "line 5: rules: expected a text, got a mapping"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badShapes")
+    void jacksonsBindingProblemsNameTheKeyAndTheLine(String yaml, String expected) throws IOException {
+        InputException e = assertThrows(InputException.class, () -> load("shape.yaml", yaml));
+        assertTrue(e.getMessage().contains("shape.yaml " + expected),
+                () -> "expected the message to contain\n  " + expected + "\nbut it was\n  " + e.getMessage());
+    }
+
+    @Test
+    void aJsonConfigsProblemsNameTheirLinesToo() {
+        InputException e = assertThrows(InputException.class, () -> load("bad.json", """
+                {
+                  "deployment": "x",
+                  "services": [
+                    {"id": "a", "url": "http://127.0.0.1:9/",
+                     "critical": "yes",
+                     "expect": {"statusCodes": [200], "maxLatncy": "1s"}}
+                  ],
+                  "probe": {"retries": 2.5}
+                }
+                """));
+        assertEquals(List.of(
+                        "services[0].critical: expected true or false, got 'yes'",
+                        "services[0].expect.maxLatncy: unknown key (did you mean 'maxLatency'?); allowed: healthPath,"
+                                + " jsonEquals, jsonField, maxLatency, minCertificateDays, statusCodes, versionField,"
+                                + " versionHeader",
+                        "probe.retries: expected a whole number, got '2.5'"),
+                e.problems().stream().map(p -> p.key() + ": " + p.message()).toList());
+        assertEquals(List.of(5, 6, 8), e.problems().stream().map(InputException.Problem::line).toList());
+    }
+
+    @Test
+    void aTokenWhereATypedValueGoesIsNeverEchoed() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        InputException e = assertThrows(InputException.class, () -> load("t.yaml", """
+                deployment: x
+                services:
+                  - id: a
+                    url: http://127.0.0.1:9/
+                    critical: %1$s
+                    kind: %1$s
+                    expect: {maxLatency: %1$s, statusCodes: [%1$s]}
+                  - id: b
+                    url: http://127.0.0.1:9/
+                    %1$s: x
+                probe: {retries: %1$s}
+                """.formatted(token)));
+        assertEquals(6, e.problems().size(), e.getMessage());
+        assertFalse(e.getMessage().contains("a1B2c3"), "no part of the token may appear: " + e.getMessage());
+        assertTrue(e.getMessage().contains("services[0].critical: expected true or false, got a value that looks like"
+                + " a secret (not shown)"), e.getMessage());
+    }
+
     private DeploymentConfig load(String name, String text) throws IOException, InputException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
@@ -437,7 +609,6 @@ class DeploymentConfigTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void yamlYesInTheGateSectionIsTrueAsEverywhereElse() throws Exception {
         DeploymentConfig c = DeploymentConfig.parse(String.join("\n",
                 "deployment: d",
@@ -448,7 +619,6 @@ class DeploymentConfigTest {
                 "gate:",
                 "  minAvailabilityPercent: {percent: 80, key: yes}"), Path.of("yes.yaml"));
         assertTrue(c.deployment().services().get(0).critical());
-        Map<String, Object> availability = (Map<String, Object>) c.gate().get("minAvailabilityPercent");
-        assertEquals(Boolean.TRUE, availability.get("key"));
+        assertTrue(c.gate().criterion(GatePolicy.MIN_AVAILABILITY).orElseThrow().key());
     }
 }

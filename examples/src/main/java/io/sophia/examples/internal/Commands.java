@@ -13,7 +13,6 @@ import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportWriteException;
 import io.sophia.report.RoundHistory;
-import io.sophia.examples.cli.AlertsConfig;
 import io.sophia.examples.cli.MetricsEndpoint;
 import io.sophia.examples.demo.DemoFleet;
 
@@ -189,7 +188,7 @@ public final class Commands {
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
         Integer port = opts.containsKey("metrics-port") ? port(opts.get("metrics-port")) : null;
-        List<URI> hooks = AlertsConfig.read(configFile, env).webhooks();
+        List<URI> hooks = config.webhookUrls(env);
         // closing delivers the alerts in flight and stops the endpoint
         try (WebhookAlerts alerts = hooks.isEmpty() ? null
                 : new WebhookAlerts(config.deployment().name(), hooks, line -> err.println("sophia: " + line));

@@ -3,6 +3,8 @@ package io.sophia.probes.internal;
 import io.sophia.core.ProbeContext;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,12 @@ import java.util.concurrent.TimeUnit;
  * thread. A cancelled run has no time left, so every step derived from it stops at once.
  */
 public final class Deadline {
+
+    /**
+     * Runs the actions of {@link #onExpiryOrCancel}: one daemon thread, started on first use and ended after 30 s
+     * without work, so the library needs no closing.
+     */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final long atNanos;
     private final ProbeContext context;
@@ -66,6 +74,28 @@ public final class Deadline {
      */
     public ProbeContext.Registration onCancel(Runnable action) {
         return context == null ? () -> { } : context.onCancel(action);
+    }
+
+    /**
+     * Runs {@code action} once when this deadline passes or the run is cancelled, whichever comes first, unless the
+     * returned registration is closed before. A socket timeout bounds one read, not a peer that trickles a byte
+     * at a time (a TLS handshake record, say): closing the socket at the deadline bounds the whole exchange.
+     */
+    public ProbeContext.Registration onExpiryOrCancel(Runnable action) {
+        ProbeContext.Registration cancel = onCancel(action);
+        ScheduledFuture<?> expiry = WATCHDOG.schedule(action, Math.max(0, atNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return () -> {
+            expiry.cancel(false);
+            cancel.close();
+        };
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, ProbeThreads.daemons("sophia-probe-watchdog-"));
+        e.setKeepAliveTime(30, TimeUnit.SECONDS);
+        e.allowCoreThreadTimeOut(true);
+        e.setRemoveOnCancelPolicy(true);
+        return e;
     }
 
     /** Nanoseconds left, never negative; 0 once cancelled. */

@@ -6,6 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.util.zip.ZipException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -56,6 +58,12 @@ public final class Failures {
             }
             if (c instanceof NoRouteToHostException) {
                 return FailureKind.CONNECTION_REFUSED;
+            }
+            if ((c instanceof ProtocolException || c instanceof ZipException || m.contains("gzip"))
+                    && !m.contains("end of stream")) {
+                // garbage where an HTTP answer belongs: a bad status line, a header too big, a body that is not the
+                // gzip it claims ("gzip finished without exhausting source": OkHttp reads one gzip member)
+                return FailureKind.BAD_PAYLOAD;
             }
             if (c instanceof EOFException) {
                 return FailureKind.CONNECTION_RESET;

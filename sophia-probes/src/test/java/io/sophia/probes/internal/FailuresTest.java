@@ -92,4 +92,23 @@ class FailuresTest {
     void other() {
         assertEquals(FailureKind.OTHER, Failures.kindOf(new IllegalStateException("boom")));
     }
+
+    @Test
+    @DisplayName("garbage where an HTTP answer belongs (a ProtocolException, wrapped or not) is BAD_PAYLOAD")
+    void garbageAnswer() {
+        // the JDK client's messages against the chaos suite's SSH banner and 3 MB header line
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new java.net.ProtocolException(
+                "Invalid status line: \"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\"")));
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(causedBy(new IOException("Header size too big: 393217 > 393216"),
+                new java.net.ProtocolException("Header size too big: 393217 > 393216"))));
+        TcpFailures.Classified c = TcpFailures.classify(causedBy(new IOException("Invalid status line"),
+                new java.net.ProtocolException("Invalid status line: \"SSH-2.0-OpenSSH_9.6p1\"")), true);
+        assertEquals(FailureKind.BAD_PAYLOAD, c.kind());
+        assertEquals(true, c.detail().startsWith("not a valid HTTP answer: "), c.detail());
+        // OkHttp against the chaos suite's gzip bomb (members concatenated)
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new IOException("gzip finished without exhausting source")));
+        assertEquals(FailureKind.BAD_PAYLOAD, TcpFailures.classify(new IOException("gzip finished without exhausting source"),
+                true).kind());
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new java.util.zip.ZipException("invalid block type")));
+    }
 }

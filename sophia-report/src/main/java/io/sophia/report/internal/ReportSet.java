@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -17,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +38,11 @@ import java.util.stream.Stream;
  * A failure before step 2 removes the temporary directory: the previous set is untouched. A
  * process killed during step 3 leaves a committed temporary directory that the next write (or
  * {@link #recover(Path)}) finishes first, so the set is whole again; an uncommitted one is deleted.
+ *
+ * <p>A writer holds an exclusive lock on {@value #LOCK} inside its temporary directory until it is
+ * done, and {@link #recover(Path)} leaves a locked directory alone: a reader that recovers while
+ * another process writes neither deletes that writer's files nor races it for the renames. The
+ * operating system drops the lock of a killed process, so its leftovers are recovered.
  */
 public final class ReportSet {
 
@@ -41,12 +50,26 @@ public final class ReportSet {
     public static final String TMP_PREFIX = ".sophia-tmp-";
     /** Marker of a temporary directory whose files are complete. */
     static final String COMMITTED = ".committed";
+    /** The file a live writer holds locked inside its temporary directory. */
+    static final String LOCK = ".lock";
+    /**
+     * The temporary directories this JVM is writing. POSIX drops a process's lock when it closes any channel to the
+     * file, so a recover() in the writing JVM must not even try the lock: it looks here instead.
+     */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     /** Where bytes go; a test replaces it to fail mid-write (a full disk) or to pause. */
     @FunctionalInterface
     public interface Sink {
         /** Writes {@code bytes} to {@code out}. */
         void write(String fileName, byte[] bytes, OutputStream out) throws IOException;
+
+        /**
+         * Called after {@code fileName} was renamed into place (a test stops or kills the writer here, between
+         * two renames). Default: nothing.
+         */
+        default void moved(String fileName) throws IOException {
+        }
 
         /** Writes everything at once. */
         Sink DIRECT = (name, bytes, out) -> out.write(bytes);
@@ -79,24 +102,43 @@ public final class ReportSet {
                 throw new IOException(name + " is a directory");
             }
         }
-        Path tmp = dir.resolve(TMP_PREFIX + UUID.randomUUID());
-        Files.createDirectory(tmp);
+        Path tmp = dir.resolve(TMP_PREFIX + UUID.randomUUID()).toAbsolutePath().normalize();
+        WRITING.add(tmp);
+        boolean moved = false;
         try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                writeForced(tmp.resolve(f.getKey()), f.getValue().getBytes(StandardCharsets.UTF_8), f.getKey(), sink);
+            Files.createDirectory(tmp);
+            List<Path> written;
+            try (FileChannel lock = FileChannel.open(tmp.resolve(LOCK), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                lock.lock();
+                written = writeLocked(dir, tmp, files, sink);
             }
-            forceDirectory(tmp);
-            writeForced(tmp.resolve(COMMITTED), String.join("\n", files.keySet()).getBytes(StandardCharsets.UTF_8),
-                    COMMITTED, Sink.DIRECT);
-            forceDirectory(tmp);
-        } catch (IOException | RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
+            moved = true;
+            return written;
+        } finally {
+            // once the lock is released (Windows deletes no open file); a committed set not all moved stays for
+            // recover() or the next write to finish
+            if (moved || !Files.isRegularFile(tmp.resolve(COMMITTED))) {
+                deleteQuietly(tmp);
+            }
+            WRITING.remove(tmp);
         }
+    }
+
+    /** Writes the set into {@code tmp}, commits it and moves it into place; the caller holds tmp's lock. */
+    private static List<Path> writeLocked(Path dir, Path tmp, Map<String, String> files, Sink sink) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            writeForced(tmp.resolve(f.getKey()), f.getValue().getBytes(StandardCharsets.UTF_8), f.getKey(), sink);
+        }
+        forceDirectory(tmp);
+        writeForced(tmp.resolve(COMMITTED), String.join("\n", files.keySet()).getBytes(StandardCharsets.UTF_8),
+                COMMITTED, Sink.DIRECT);
+        forceDirectory(tmp);
         List<Path> written = new ArrayList<>();
         try {
             for (String name : files.keySet()) {
                 written.add(move(tmp.resolve(name), dir.resolve(name)));
+                sink.moved(name);
             }
             forceDirectory(dir);
         } catch (IOException | RuntimeException e) {
@@ -105,13 +147,14 @@ public final class ReportSet {
             throw new UnfinishedMove("moving the committed set into place failed after " + written.size() + " of "
                     + files.size() + " files", e);
         }
-        deleteQuietly(tmp);
         return List.copyOf(written);
     }
 
     /**
      * Finishes or discards what an interrupted write left in {@code dir}: a committed temporary
      * directory is moved into place, an uncommitted one is deleted. Nothing to do is the usual case.
+     * A temporary directory a live writer still holds (its lock is taken, in this JVM or another) is
+     * left alone.
      */
     public static void recover(Path dir) throws IOException {
         List<Path> leftovers = new ArrayList<>();
@@ -121,6 +164,9 @@ public final class ReportSet {
             return;
         }
         for (Path tmp : leftovers) {
+            if (inUse(tmp)) {
+                continue;
+            }
             Path marker = tmp.resolve(COMMITTED);
             if (Files.isDirectory(tmp) && Files.isRegularFile(marker)) {
                 for (String name : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
@@ -133,6 +179,31 @@ public final class ReportSet {
                 forceDirectory(dir);
             }
             deleteQuietly(tmp);
+        }
+    }
+
+    /** True when a live writer holds {@code tmp}: this JVM's, or another process's that holds the lock. */
+    private static boolean inUse(Path tmp) throws IOException {
+        if (WRITING.contains(tmp.toAbsolutePath().normalize())) {
+            return true;
+        }
+        Path lockFile = tmp.resolve(LOCK);
+        if (!Files.isRegularFile(lockFile)) {
+            // a writer takes its lock right after creating the directory: one without is a leftover (in the rare
+            // case that it is not, its writer fails with the previous set intact, it does not mix sets)
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock held = ch.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (NoSuchFileException e) {
+            return true; // its writer finished meanwhile
         }
     }
 
