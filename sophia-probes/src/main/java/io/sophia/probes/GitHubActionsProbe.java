@@ -230,34 +230,40 @@ public final class GitHubActionsProbe implements Probe {
                         ChangeReader.DEFAULT_MAX_COMPARE_PAGES, ChangeReader.DEFAULT_MAX_COMMITS, token)
                         .read(run, runJson, config.workflow()));
             }
-            int outputs = 0;
-            for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
-                    MAX_STOPPED_LOGS_READ)) {
-                CiJob job = reading.job();
-                if (config.readAnnotations()) {
-                    readAnnotations(api, job, out, start, token);
-                }
-                // a stopped job's check run says why it stopped; read it before the log, which may take the time left
-                boolean stopped = GitHubPayloads.stopped(job) || "timed_out".equals(job.conclusion());
-                if (config.readAnnotations() && stopped && outputs < MAX_OUTPUTS_READ) {
-                    readCheckRunOutput(api, job, out, start, token);
-                    outputs++;
-                }
-                boolean logRead = config.readLogs() && reading.log() && readLog(api, job, out, deadline, start, token);
-                // a log that could not be read (expired, refused) leaves the check run's words; one cut by the
-                // deadline leaves no time for them
-                if (config.readAnnotations() && !stopped && !logRead && GitHubPayloads.failed(job)
-                        && outputs < MAX_OUTPUTS_READ && !deadline.expired()) {
-                    readCheckRunOutput(api, job, out, start, token);
-                    outputs++;
-                }
-            }
+            readJobDetails(api, jobs, out, deadline, start, token);
         } catch (ApiException e) {
             out.add(failure(e.target(), e.kind(), SafeText.without(e.getMessage(), token), e.httpStatus(), start));
         } catch (RuntimeException e) {
             out.add(failure(target(), FailureKind.OTHER, SafeText.without(SafeText.describe(e), token), null, start));
         }
         return out;
+    }
+
+    /** For the jobs worth reading: their annotations, the check-run output of stopped or unread ones, the log. */
+    private void readJobDetails(GitHubClient api, List<CiJob> jobs, List<Observation> out, Deadline deadline,
+                                long start, String token) throws InterruptedException {
+        int outputs = 0;
+        for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
+                MAX_STOPPED_LOGS_READ)) {
+            CiJob job = reading.job();
+            if (config.readAnnotations()) {
+                readAnnotations(api, job, out, start, token);
+            }
+            // a stopped job's check run says why it stopped; read it before the log, which may take the time left
+            boolean stopped = GitHubPayloads.stopped(job) || "timed_out".equals(job.conclusion());
+            if (config.readAnnotations() && stopped && outputs < MAX_OUTPUTS_READ) {
+                readCheckRunOutput(api, job, out, start, token);
+                outputs++;
+            }
+            boolean logRead = config.readLogs() && reading.log() && readLog(api, job, out, deadline, start, token);
+            // a log that could not be read (expired, refused) leaves the check run's words; one cut by the
+            // deadline leaves no time for them
+            if (config.readAnnotations() && !stopped && !logRead && GitHubPayloads.failed(job)
+                    && outputs < MAX_OUTPUTS_READ && !deadline.expired()) {
+                readCheckRunOutput(api, job, out, start, token);
+                outputs++;
+            }
+        }
     }
 
     private JsonNode readRunJson(GitHubClient api) throws ApiException, InterruptedException {
@@ -374,10 +380,13 @@ public final class GitHubActionsProbe implements Probe {
         }
     }
 
-    /** Reads and analyses the job's log; {@return true when the log was read without a failure} */
-    private boolean readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
-                         String token) throws InterruptedException {
-        URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
+    /** A job's log as fetched: all of it, or from {@code skip} on when it is longer than the cap ({@code tail}). */
+    private record Opened(GitHubClient.Download response, long length, boolean tail, long skip) {
+    }
+
+    /** Fetches a job's log, only its tail when it is longer than the cap; null when it cannot be (said in out). */
+    private Opened open(GitHubClient api, CiJob job, URI uri, List<Observation> out, long start, String token)
+            throws InterruptedException {
         GitHubClient.Download response;
         try {
             response = api.download(uri);
@@ -386,7 +395,7 @@ public final class GitHubActionsProbe implements Probe {
                     ? "log of job '" + job.name() + "' expired or was deleted: "
                     : "log of job '" + job.name() + "': ";
             out.add(failure(e.target(), e.kind(), what + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
-            return false;
+            return null;
         }
         long length = response.contentLength();
         boolean tail = length > config.maxLogBytes();
@@ -401,12 +410,27 @@ public final class GitHubActionsProbe implements Probe {
             } catch (ApiException e) {
                 out.add(failure(e.target(), e.kind(), "tail of the log of job '" + job.name() + "': "
                         + SafeText.without(e.getMessage(), token), e.httpStatus(), start));
-                return false;
+                return null;
             }
             // 200: the server ignored Range and sends the whole log, whose head is read and dropped;
             // 206 from an earlier byte than asked (Content-Range) likewise has the difference dropped
             skip = response.status() == 206 ? Math.max(0, from - rangeStart(response, from)) : from;
         }
+        return new Opened(response, length, tail, skip);
+    }
+
+    /** Reads and analyses the job's log; {@return true when the log was read without a failure} */
+    private boolean readLog(GitHubClient api, CiJob job, List<Observation> out, Deadline deadline, long start,
+                         String token) throws InterruptedException {
+        URI uri = api.api(repoPath() + "/actions/jobs/" + job.jobId() + "/logs");
+        Opened log = open(api, job, uri, out, start, token);
+        if (log == null) {
+            return false;
+        }
+        GitHubClient.Download response = log.response();
+        long length = log.length();
+        boolean tail = log.tail();
+        long skip = log.skip();
         LogAnalyzer.LogOrigin origin = new LogAnalyzer.LogOrigin(SOURCE, job.serviceId(), job.jobId(), job.name(),
                 job.steps());
         LogTail tailStream = tail ? new LogTail(response.body(), skip, deadline) : null;

@@ -41,7 +41,17 @@ public final class TextSummary {
     public static String render(Assessment a) {
         StringBuilder sb = new StringBuilder();
         sb.append("Sophia - ").append(a.deployment()).append(" - ").append(a.generatedAt()).append('\n');
+        services(sb, a);
+        pipeline(sb, a);
+        causes(sb, a);
+        anomalies(sb, a);
+        calls(sb, a);
+        gate(sb, a);
+        return sb.toString();
+    }
 
+    /** The count by status, then the services: all of a small fleet, the worst of a large one. */
+    private static void services(StringBuilder sb, Assessment a) {
         Impact impact = a.impact();
         long up = a.services().stream().filter(s -> s.status() == Status.UP).count();
         Map<Status, Long> byStatus = a.services().stream()
@@ -70,6 +80,10 @@ public final class TextSummary {
                     .append(" more not UP (every service is in report.md)\n");
         }
 
+    }
+
+    /** The CI run and its jobs by conclusion, when a run was read. */
+    private static void pipeline(StringBuilder sb, Assessment a) {
         a.observations(Observation.CiRun.class).stream().findFirst().ifPresent(run -> {
             Duration d = run.duration();
             Map<String, Long> jobs = a.observations(Observation.CiJob.class).stream()
@@ -82,7 +96,10 @@ public final class TextSummary {
                         .collect(Collectors.joining(", ")))).append('\n');
             }
         });
+    }
 
+    /** The top cause with the log line that supports it, and the next three. */
+    private static void causes(StringBuilder sb, Assessment a) {
         Optional<RankedCause> top = a.topCause();
         if (top.isEmpty()) {
             sb.append("Top cause  none: nothing failing to explain\n");
@@ -102,7 +119,10 @@ public final class TextSummary {
                         .collect(Collectors.joining(", ")))).append('\n');
             }
         }
+    }
 
+    /** The anomalies (the first in words) and the capabilities offline. */
+    private static void anomalies(StringBuilder sb, Assessment a) {
         sb.append("Anomalies  ").append(a.anomalies().size());
         if (!a.anomalies().isEmpty()) {
             Anomaly first = a.anomalies().get(0);
@@ -114,13 +134,16 @@ public final class TextSummary {
         }
         sb.setLength(clipTail(sb));
         sb.append('\n');
+        Impact impact = a.impact();
         if (impact != null && !impact.capabilitiesOffline().isEmpty()) {
             sb.append(clip("Offline    " + impact.capabilitiesOffline().size()
                     + (impact.capabilitiesOffline().size() == 1 ? " capability: " : " capabilities: ")
                     + String.join(", ", impact.capabilitiesOffline()), 2 * WIDTH)).append('\n');
         }
+    }
 
-        // who to call: the owners of the affected services, most urgent first (only when owners are configured)
+    /** Who to call: the owners of the affected services, most urgent first (only when owners are configured). */
+    private static void calls(StringBuilder sb, Assessment a) {
         List<Escalation> calls = Escalation.of(a);
         for (int i = 0; i < calls.size(); i++) {
             Escalation e = calls.get(i);
@@ -129,7 +152,10 @@ public final class TextSummary {
                     + (e.priority() == null ? "" : " (" + e.priority() + ")") + ": "
                     + String.join(", ", e.serviceIds().stream().map(TextSummary::oneLine).toList()))).append('\n');
         }
+    }
 
+    /** The gate and the criteria that did not pass. */
+    private static void gate(StringBuilder sb, Assessment a) {
         GateDecision gate = a.gate();
         List<GateDecision.Criterion> failed = gate.criteria().stream()
                 .filter(c -> c.outcome() != GateDecision.Outcome.PASS).toList();
@@ -144,7 +170,6 @@ public final class TextSummary {
                         + (c.value() == null ? "" : ": " + oneLine(c.value())))).append('\n');
             }
         }
-        return sb.toString();
     }
 
     /** The log finding that best supports {@code cause}: the one the report quotes. */

@@ -352,6 +352,13 @@ public final class HtmlRenderer {
                     + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : "") + "</li>\n");
         }
         w("</ul>\n");
+        fileDetails(v, c);
+        commitDetails(c);
+        w("</section>\n");
+    }
+
+    /** Every changed file, by class, folded. */
+    private void fileDetails(ChangeView v, io.sophia.core.Observation.ChangeSet c) {
         if (!c.files().isEmpty()) {
             w("<details><summary>" + c.files().size() + " changed files by class</summary>\n");
             for (java.util.Map.Entry<io.sophia.core.ChangeClass, List<io.sophia.core.Observation.ChangedFile>> e : v.byClass().entrySet()) {
@@ -370,6 +377,10 @@ public final class HtmlRenderer {
             }
             w("</details>\n");
         }
+    }
+
+    /** The commits, folded. */
+    private void commitDetails(io.sophia.core.Observation.ChangeSet c) {
         if (!c.commits().isEmpty()) {
             w("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>\n<ul>\n");
             int n = 0;
@@ -384,7 +395,6 @@ public final class HtmlRenderer {
             }
             w("</ul>\n</details>\n");
         }
-        w("</section>\n");
     }
 
     private void logEvidence() {

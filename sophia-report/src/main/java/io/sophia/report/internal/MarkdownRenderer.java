@@ -277,30 +277,7 @@ public final class MarkdownRenderer {
         h(2, "Pipeline");
         CiRun run = pipeline.run();
         if (run != null) {
-            List<String> parts = new ArrayList<>();
-            parts.add("**" + Md.link("Run " + run.runId(), run.htmlUrl()) + "**");
-            if (run.workflowName() != null) {
-                parts.add("workflow *" + inline(run.workflowName(), 120) + "*");
-            }
-            parts.add(conclusionMarker(run.conclusion()) + " **" + inline(orDash(run.conclusion()), 40) + "**");
-            parts.add(duration(pipeline.duration()));
-            if (run.event() != null) {
-                parts.add("trigger " + code(run.event(), false));
-            }
-            if (run.headBranch() != null) {
-                parts.add("branch " + code(run.headBranch(), false));
-            }
-            if (run.headSha() != null) {
-                parts.add("commit " + code(Formats.shortSha(run.headSha()), false));
-            }
-            if (run.repository() != null) {
-                parts.add("repository " + code(run.repository(), false));
-            }
-            if (run.runAttempt() > 1) {
-                parts.add("attempt " + run.runAttempt());
-            }
-            line(String.join(" · ", parts));
-            blank();
+            runLine(run);
         }
         if (pipeline.jobs().isEmpty()) {
             line("_No jobs were read for this run._");
@@ -319,56 +296,94 @@ public final class MarkdownRenderer {
         }
         blank();
         for (CiJob j : pipeline.jobs()) {
-            boolean ok = "success".equals(j.conclusion()) || "skipped".equals(j.conclusion());
-            boolean skipped = "skipped".equals(j.conclusion());
-            String head = conclusionMarker(j.conclusion()) + " **" + inline(j.name(), 120) + "** — "
-                    + inline(orDash(j.conclusion()), 40) + (skipped ? "" : " · " + duration(j.duration()));
-            if (j.runnerName() != null) {
-                head += " · runner " + code(j.runnerName(), false);
-            }
-            if (skipped) {
-                line(head + " · did not run");
-                blank();
-                continue;
-            }
-            if (ok) {
-                line(head + " · " + j.steps().size() + (j.steps().size() == 1 ? " step" : " steps") + ", none failed");
-                blank();
-                continue;
-            }
-            line(head);
-            blank();
-            CiStep failed = j.failedStep();
-            openDetails(j.steps().size() + (j.steps().size() == 1 ? " step" : " steps")
-                    + (failed == null ? "" : ", failed at step " + failed.number()), false);
-            for (CiStep s : j.steps()) {
-                boolean isFailed = s == failed;
-                line("- " + conclusionMarker(s.conclusion()) + " " + s.number() + " · "
-                        + (isFailed ? "**" + inline(s.name(), 120) + "**" : inline(s.name(), 120))
-                        + " — " + inline(orDash(s.conclusion()), 40) + " · " + duration(s.duration())
-                        + (isFailed ? " ← **failed here**" : ""));
-            }
-            if (j.steps().isEmpty()) {
-                line("- _no steps reported_");
-            }
-            blank();
-            closeDetails();
+            jobSteps(j);
         }
         if (!pipeline.annotations().isEmpty()) {
-            h(3, "Annotations");
-            for (CiAnnotation an : pipeline.annotations()) {
-                String job = pipeline.jobs().stream().filter(j -> j.jobId() == an.jobId()).map(CiJob::name)
-                        .findFirst().orElse("job " + an.jobId());
-                line("- " + ("failure".equals(an.level()) ? "❌" : "warning".equals(an.level()) ? "⚠️" : "ℹ️") + " "
-                        + inline(orDash(an.level()), 20) + " in **" + inline(job, 100) + "**"
-                        + (an.title() == null || an.title().isBlank() ? ":" : ": " + inline(an.title(), 120) + " —")
-                        + (an.message() == null ? "" : " " + inline(an.message(), 300))
-                        // GitHub files runner-level errors under the pseudo path ".github", which points nowhere
-                        + (an.path() == null || an.path().isBlank() || ".github".equals(an.path()) ? ""
-                                : " (" + code(an.path() + (an.line() == null ? "" : ":" + an.line()), false) + ")"));
-            }
-            blank();
+            annotations();
         }
+    }
+
+    /** The run in one line: link, workflow, conclusion, duration, trigger, branch, commit, repository, attempt. */
+    private void runLine(CiRun run) {
+        List<String> parts = new ArrayList<>();
+        parts.add("**" + Md.link("Run " + run.runId(), run.htmlUrl()) + "**");
+        if (run.workflowName() != null) {
+            parts.add("workflow *" + inline(run.workflowName(), 120) + "*");
+        }
+        parts.add(conclusionMarker(run.conclusion()) + " **" + inline(orDash(run.conclusion()), 40) + "**");
+        parts.add(duration(pipeline.duration()));
+        if (run.event() != null) {
+            parts.add("trigger " + code(run.event(), false));
+        }
+        if (run.headBranch() != null) {
+            parts.add("branch " + code(run.headBranch(), false));
+        }
+        if (run.headSha() != null) {
+            parts.add("commit " + code(Formats.shortSha(run.headSha()), false));
+        }
+        if (run.repository() != null) {
+            parts.add("repository " + code(run.repository(), false));
+        }
+        if (run.runAttempt() > 1) {
+            parts.add("attempt " + run.runAttempt());
+        }
+        line(String.join(" · ", parts));
+        blank();
+    }
+
+    /** A job's heading; the steps of a job that failed, folded, with the failed one marked. */
+    private void jobSteps(CiJob j) {
+        boolean ok = "success".equals(j.conclusion()) || "skipped".equals(j.conclusion());
+        boolean skipped = "skipped".equals(j.conclusion());
+        String head = conclusionMarker(j.conclusion()) + " **" + inline(j.name(), 120) + "** — "
+                + inline(orDash(j.conclusion()), 40) + (skipped ? "" : " · " + duration(j.duration()));
+        if (j.runnerName() != null) {
+            head += " · runner " + code(j.runnerName(), false);
+        }
+        if (skipped) {
+            line(head + " · did not run");
+            blank();
+            return;
+        }
+        if (ok) {
+            line(head + " · " + j.steps().size() + (j.steps().size() == 1 ? " step" : " steps") + ", none failed");
+            blank();
+            return;
+        }
+        line(head);
+        blank();
+        CiStep failed = j.failedStep();
+        openDetails(j.steps().size() + (j.steps().size() == 1 ? " step" : " steps")
+                + (failed == null ? "" : ", failed at step " + failed.number()), false);
+        for (CiStep s : j.steps()) {
+            boolean isFailed = s == failed;
+            line("- " + conclusionMarker(s.conclusion()) + " " + s.number() + " · "
+                    + (isFailed ? "**" + inline(s.name(), 120) + "**" : inline(s.name(), 120))
+                    + " — " + inline(orDash(s.conclusion()), 40) + " · " + duration(s.duration())
+                    + (isFailed ? " ← **failed here**" : ""));
+        }
+        if (j.steps().isEmpty()) {
+            line("- _no steps reported_");
+        }
+        blank();
+        closeDetails();
+    }
+
+    /** The run's annotations, each with its job and, where it names one, its file. */
+    private void annotations() {
+        h(3, "Annotations");
+        for (CiAnnotation an : pipeline.annotations()) {
+            String job = pipeline.jobs().stream().filter(j -> j.jobId() == an.jobId()).map(CiJob::name)
+                    .findFirst().orElse("job " + an.jobId());
+            line("- " + ("failure".equals(an.level()) ? "❌" : "warning".equals(an.level()) ? "⚠️" : "ℹ️") + " "
+                    + inline(orDash(an.level()), 20) + " in **" + inline(job, 100) + "**"
+                    + (an.title() == null || an.title().isBlank() ? ":" : ": " + inline(an.title(), 120) + " —")
+                    + (an.message() == null ? "" : " " + inline(an.message(), 300))
+                    // GitHub files runner-level errors under the pseudo path ".github", which points nowhere
+                    + (an.path() == null || an.path().isBlank() || ".github".equals(an.path()) ? ""
+                            : " (" + code(an.path() + (an.line() == null ? "" : ":" + an.line()), false) + ")"));
+        }
+        blank();
     }
 
     private void changes() {
@@ -417,6 +432,12 @@ public final class MarkdownRenderer {
                     .collect(Collectors.joining(", ")) + (files.size() > 4 ? ", … " + (files.size() - 4) + " more" : ""));
         }
         blank();
+        fileDetails(v, c);
+        commitDetails(c);
+    }
+
+    /** Every changed file, by class, folded. */
+    private void fileDetails(ChangeView v, Observation.ChangeSet c) {
         if (!c.files().isEmpty()) {
             line("<details><summary>" + c.files().size() + " changed files by class</summary>");
             blank();
@@ -437,6 +458,10 @@ public final class MarkdownRenderer {
             line("</details>");
             blank();
         }
+    }
+
+    /** The commits, folded. */
+    private void commitDetails(Observation.ChangeSet c) {
         if (!c.commits().isEmpty()) {
             line("<details><summary>" + c.commits().size() + (c.commits().size() == 1 ? " commit" : " commits") + "</summary>");
             blank();

@@ -37,9 +37,26 @@ public final class LiteralMatcher {
             }
         }
         alphabet = 128 + extra.size();
-        // trie
         List<int[]> next = new ArrayList<>();
         List<int[]> out = new ArrayList<>();
+        trie(literals, tags, next, out);
+        int n = next.size();
+        delta = new int[n * alphabet];
+        outputs = new int[n][];
+        for (int s = 0; s < n; s++) {
+            outputs[s] = out.get(s);
+        }
+        failureLinks(next);
+        // pre-multiply by the alphabet size so the hot loop does one add per character
+        // and mark states with outputs by storing them complemented (negative), so a miss costs no lookup
+        for (int i = 0; i < delta.length; i++) {
+            int to = delta[i];
+            delta[i] = outputs[to].length == 0 ? to * alphabet : ~(to * alphabet);
+        }
+    }
+
+    /** The trie of the literals: {@code next} its transitions, {@code out} the tags each state ends. */
+    private void trie(List<String> literals, int[] tags, List<int[]> next, List<int[]> out) {
         next.add(newRow());
         out.add(new int[0]);
         for (int i = 0; i < literals.size(); i++) {
@@ -60,13 +77,11 @@ public final class LiteralMatcher {
             }
             out.set(state, add(out.get(state), tags[i]));
         }
-        int n = next.size();
-        delta = new int[n * alphabet];
-        int[] fail = new int[n];
-        outputs = new int[n][];
-        for (int s = 0; s < n; s++) {
-            outputs[s] = out.get(s);
-        }
+    }
+
+    /** Aho-Corasick failure links, breadth first: completes {@link #delta} and merges the outputs along them. */
+    private void failureLinks(List<int[]> next) {
+        int[] fail = new int[next.size()];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int k = 0; k < alphabet; k++) {
             int to = next.get(0)[k];
@@ -94,12 +109,6 @@ public final class LiteralMatcher {
                     queue.add(to);
                 }
             }
-        }
-        // pre-multiply by the alphabet size so the hot loop does one add per character
-        // and mark states with outputs by storing them complemented (negative), so a miss costs no lookup
-        for (int i = 0; i < delta.length; i++) {
-            int to = delta[i];
-            delta[i] = outputs[to].length == 0 ? to * alphabet : ~(to * alphabet);
         }
     }
 

@@ -37,6 +37,12 @@ public final class LogScan {
     /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
     private static final int MAX_RUN_HEADER = 300;
 
+    /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
+    private static final int NO_MARKER = 0;
+    private static final int ERROR_MARKER = 1;
+    private static final int WARNING_MARKER = 2;
+    private static final int HEADER_END = 3;
+
     private final ScanEngine engine;
     private final Options options;
     private final LogOrigin origin;
@@ -176,33 +182,15 @@ public final class LogScan {
             feedFollowers(text, number);
         }
 
-        boolean errorMarker = false;
-        boolean warningMarker = false;
+        int marker = NO_MARKER;
         if (e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[') {
             if (text == null) {
                 text = reader.text();
             }
-            if (text.startsWith("##[group]")) {
-                sawGroup = true;
-                onGroup(text.substring("##[group]".length()), number);
-                if (text.startsWith("##[group]Run ")) {
-                    inRunHeader = true;
-                    runHeaderStart = number;
-                }
-            } else if (text.startsWith("##[endgroup]")) {
-                if (inRunHeader && number - runHeaderStart > MAX_RUN_HEADER) {
-            inRunHeader = false; // an unclosed header must not blind the scan
-        }
-        if (inRunHeader) {
-                    inRunHeader = false;
-                    remember(buf, s, e, number);
-                    return;
-                }
-            } else if (text.startsWith("##[error]")) {
-                errorMarker = true;
-                inRunHeader = false;
-            } else if (text.startsWith("##[warning]")) {
-                warningMarker = true;
+            marker = workflowCommand(text, number);
+            if (marker == HEADER_END) {
+                remember(buf, s, e, number);
+                return;
             }
         } else if (!sawGroup && e - s >= 3 && buf[s] == '$' && buf[s + 1] == ' ') {
             current = newSegment(cut(new String(buf, s + 2, Math.min(e - s - 2, 200))), number, false);
@@ -226,6 +214,41 @@ public final class LogScan {
             remember(buf, s, e, number);
             return;
         }
+        findings(reader, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
+        remember(buf, s, e, number);
+    }
+
+    /** What a {@code ##[…]} workflow-command line marks: groups and run headers are followed here. */
+    private int workflowCommand(String text, long number) {
+        if (text.startsWith("##[group]")) {
+            sawGroup = true;
+            onGroup(text.substring("##[group]".length()), number);
+            if (text.startsWith("##[group]Run ")) {
+                inRunHeader = true;
+                runHeaderStart = number;
+            }
+        } else if (text.startsWith("##[endgroup]")) {
+            if (inRunHeader && number - runHeaderStart > MAX_RUN_HEADER) {
+                inRunHeader = false; // an unclosed header must not blind the scan
+            }
+            if (inRunHeader) {
+                inRunHeader = false;
+                return HEADER_END;
+            }
+        } else if (text.startsWith("##[error]")) {
+            inRunHeader = false;
+            return ERROR_MARKER;
+        } else if (text.startsWith("##[warning]")) {
+            return WARNING_MARKER;
+        }
+        return NO_MARKER;
+    }
+
+    /** The indications whose literals the line holds and whose patterns it matches: findings, or windows. */
+    private void findings(LineReader reader, String text, long number, boolean errorMarker, boolean warningMarker) {
+        char[] buf = reader.buffer();
+        int s = reader.start();
+        int e = reader.end();
         int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
         for (int i = 0; i < n; i++) {
             int tag = hits[i];
@@ -246,7 +269,6 @@ public final class LogScan {
                 }
             }
         }
-        remember(buf, s, e, number);
     }
 
     private static String cut(String s) {

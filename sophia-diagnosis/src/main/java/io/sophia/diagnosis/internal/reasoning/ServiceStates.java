@@ -69,13 +69,18 @@ final class ServiceStates {
     static final double SLOW_FACTOR = 3;
     static final long SLOW_MARGIN_MS = 500;
 
+    /** What the observations of one service say, read in order: the last HTTP status and latency stand. */
+    private static final class Reading {
+        private final Map<Status, List<String>> reasons = new EnumMap<>(Status.class);
+        private Integer httpStatus;
+        private Long latencyMs;
+        private String version;
+        private String mcpVersion;
+        private boolean answered;
+    }
+
     private static ServiceHealth derive(Service s, List<Observation> observations, Instant now, Long baseline) {
-        Map<Status, List<String>> reasons = new EnumMap<>(Status.class);
-        Integer httpStatus = null;
-        Long latencyMs = null;
-        String version = null;
-        String mcpVersion = null;
-        boolean answered = false;
+        Reading r = new Reading();
         List<Observation.PlatformMachine> machines = new ArrayList<>();
         for (Observation o : observations) {
             if (!s.id().equals(o.serviceId())) {
@@ -85,90 +90,121 @@ final class ServiceStates {
                 machines.add(m);
                 continue;
             }
-            if (!serviceSide(o)) {
-                continue;
+            if (serviceSide(o)) {
+                read(r, s, o, now, baseline);
             }
-            if (o instanceof Observation.HttpCheck h) {
-                httpStatus = h.statusCode();
-                latencyMs = millis(h.latency());
-                if (h.version() != null && !h.version().isBlank()) {
-                    version = h.version();
-                }
-                if (!s.expect().accepts(h.statusCode())) {
-                    add(reasons, Status.DOWN, "HTTP " + h.statusCode() + " is not an accepted status");
-                } else {
-                    answered = true;
-                    Duration max = s.expect().maxLatency();
-                    if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
-                        add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
-                                + max.toMillis() + " ms limit");
-                    } else if (baseline != null && h.latency() != null && millis(h.latency()) >= SLOW_FACTOR * baseline
-                            && millis(h.latency()) >= baseline + SLOW_MARGIN_MS) {
-                        add(reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, "
-                                + Math.round(millis(h.latency()) / (double) Math.max(1, baseline)) + " times its usual "
-                                + baseline + " ms");
-                    } else {
-                        add(reasons, Status.UP, null);
-                    }
-                }
-            } else if (o instanceof Observation.ProbeFailure f) {
-                if (f.httpStatus() != null) {
-                    httpStatus = f.httpStatus();
-                }
-                if (f.elapsed() != null) {
-                    latencyMs = millis(f.elapsed());
-                }
-                String words = Words.kind(f.kind());
-                String detail = Words.clip(f.detail(), 160);
-                // a probe's detail often starts with the same words ("connection refused: …"): say them once
-                String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words
-                        : detail.regionMatches(true, 0, words, 0, words.length()) ? detail
-                        : words + " (" + detail + ")";
-                // a probe that never ran (circuit open, no capacity, budget spent) says nothing about the target
-                if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
-                        || f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.MISCONFIGURED) {
-                    add(reasons, Status.UNKNOWN, reason);
-                } else {
-                    add(reasons, Status.DOWN, reason);
-                }
-            } else if (o instanceof Observation.ConditionCheck c) {
-                if (!c.passed()) {
-                    add(reasons, Status.DEGRADED, "condition " + Words.clip(c.condition(), 80) + " failed"
-                            + (c.actual() == null ? "" : " (actual " + Words.clip(c.actual(), 60) + ")"));
-                }
-            } else if (o instanceof Observation.McpHandshake m) {
-                answered = true;
-                if (m.latency() != null && latencyMs == null) {
-                    latencyMs = millis(m.latency());
-                }
-                if (m.serverVersion() != null && !m.serverVersion().isBlank()) {
-                    mcpVersion = m.serverVersion();
-                }
-                add(reasons, Status.UP, null);
-            } else if (o instanceof Observation.TcpConnect t) {
-                answered = true;
-                if (latencyMs == null && t.latency() != null) {
-                    latencyMs = millis(t.latency());
-                }
-                add(reasons, Status.UP, null);
-            } else if (o instanceof Observation.TlsHandshake t) {
-                int min = s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
-                if (t.daysToExpiry() < 0 || (t.notAfter() != null && t.notAfter().isBefore(now))) {
-                    add(reasons, Status.DOWN, "TLS certificate expired " + Math.abs(t.daysToExpiry()) + " days ago");
-                } else if (t.notBefore() != null && t.notBefore().isAfter(now)) {
-                    add(reasons, Status.DOWN, "TLS certificate is not valid yet");
-                } else if (!t.hostnameMatches()) {
-                    add(reasons, Status.DOWN, "TLS certificate is for another host (" + Words.clip(t.subject(), 80) + ")");
-                } else if (!t.trusted() || t.selfSigned()) {
-                    add(reasons, Status.DEGRADED, t.selfSigned() ? "TLS certificate is self-signed"
-                            : "TLS certificate chain is not trusted");
-                } else if (t.daysToExpiry() < min) {
-                    add(reasons, Status.DEGRADED, "TLS certificate expires in " + t.daysToExpiry() + " days");
-                }
-            }
-            // DNS resolutions, CI and log observations say nothing about the status by themselves
         }
-        if (!machines.isEmpty() && !answered) {
+        machines(r, machines);
+        Status status = Status.aggregate(r.reasons.keySet());
+        String failure = null;
+        if (status != Status.UP) {
+            List<String> rs = r.reasons.getOrDefault(status, List.of()).stream().filter(x -> x != null).distinct()
+                    .toList();
+            failure = rs.isEmpty() ? (status == Status.UNKNOWN ? "not probed" : null) : String.join("; ", rs.subList(0,
+                    Math.min(2, rs.size())));
+        }
+        return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
+                : s.url().toString(), status, r.httpStatus, r.latencyMs, failure,
+                r.version != null ? r.version : r.mcpVersion, s.owner(), upSince(machines));
+    }
+
+    /** One observation of the service's own side; DNS resolutions, CI and log observations say nothing by themselves. */
+    private static void read(Reading r, Service s, Observation o, Instant now, Long baseline) {
+        if (o instanceof Observation.HttpCheck h) {
+            http(r, s, h, baseline);
+        } else if (o instanceof Observation.ProbeFailure f) {
+            failure(r, f);
+        } else if (o instanceof Observation.ConditionCheck c) {
+            if (!c.passed()) {
+                add(r.reasons, Status.DEGRADED, "condition " + Words.clip(c.condition(), 80) + " failed"
+                        + (c.actual() == null ? "" : " (actual " + Words.clip(c.actual(), 60) + ")"));
+            }
+        } else if (o instanceof Observation.McpHandshake m) {
+            r.answered = true;
+            if (m.latency() != null && r.latencyMs == null) {
+                r.latencyMs = millis(m.latency());
+            }
+            if (m.serverVersion() != null && !m.serverVersion().isBlank()) {
+                r.mcpVersion = m.serverVersion();
+            }
+            add(r.reasons, Status.UP, null);
+        } else if (o instanceof Observation.TcpConnect t) {
+            r.answered = true;
+            if (r.latencyMs == null && t.latency() != null) {
+                r.latencyMs = millis(t.latency());
+            }
+            add(r.reasons, Status.UP, null);
+        } else if (o instanceof Observation.TlsHandshake t) {
+            tls(r, s, t, now);
+        }
+    }
+
+    private static void http(Reading r, Service s, Observation.HttpCheck h, Long baseline) {
+        r.httpStatus = h.statusCode();
+        r.latencyMs = millis(h.latency());
+        if (h.version() != null && !h.version().isBlank()) {
+            r.version = h.version();
+        }
+        if (!s.expect().accepts(h.statusCode())) {
+            add(r.reasons, Status.DOWN, "HTTP " + h.statusCode() + " is not an accepted status");
+        } else {
+            r.answered = true;
+            Duration max = s.expect().maxLatency();
+            if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
+                add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
+                        + max.toMillis() + " ms limit");
+            } else if (baseline != null && h.latency() != null && millis(h.latency()) >= SLOW_FACTOR * baseline
+                    && millis(h.latency()) >= baseline + SLOW_MARGIN_MS) {
+                add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, "
+                        + Math.round(millis(h.latency()) / (double) Math.max(1, baseline)) + " times its usual "
+                        + baseline + " ms");
+            } else {
+                add(r.reasons, Status.UP, null);
+            }
+        }
+    }
+
+    private static void failure(Reading r, Observation.ProbeFailure f) {
+        if (f.httpStatus() != null) {
+            r.httpStatus = f.httpStatus();
+        }
+        if (f.elapsed() != null) {
+            r.latencyMs = millis(f.elapsed());
+        }
+        String words = Words.kind(f.kind());
+        String detail = Words.clip(f.detail(), 160);
+        // a probe's detail often starts with the same words ("connection refused: …"): say them once
+        String reason = detail.isEmpty() || detail.equalsIgnoreCase(words) ? words
+                : detail.regionMatches(true, 0, words, 0, words.length()) ? detail
+                : words + " (" + detail + ")";
+        // a probe that never ran (circuit open, no capacity, budget spent) says nothing about the target
+        if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
+                || f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.MISCONFIGURED) {
+            add(r.reasons, Status.UNKNOWN, reason);
+        } else {
+            add(r.reasons, Status.DOWN, reason);
+        }
+    }
+
+    private static void tls(Reading r, Service s, Observation.TlsHandshake t, Instant now) {
+        int min = s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
+        if (t.daysToExpiry() < 0 || (t.notAfter() != null && t.notAfter().isBefore(now))) {
+            add(r.reasons, Status.DOWN, "TLS certificate expired " + Math.abs(t.daysToExpiry()) + " days ago");
+        } else if (t.notBefore() != null && t.notBefore().isAfter(now)) {
+            add(r.reasons, Status.DOWN, "TLS certificate is not valid yet");
+        } else if (!t.hostnameMatches()) {
+            add(r.reasons, Status.DOWN, "TLS certificate is for another host (" + Words.clip(t.subject(), 80) + ")");
+        } else if (!t.trusted() || t.selfSigned()) {
+            add(r.reasons, Status.DEGRADED, t.selfSigned() ? "TLS certificate is self-signed"
+                    : "TLS certificate chain is not trusted");
+        } else if (t.daysToExpiry() < min) {
+            add(r.reasons, Status.DEGRADED, "TLS certificate expires in " + t.daysToExpiry() + " days");
+        }
+    }
+
+    /** What the platform's machines say: none started, or some stopped after the app's own failure. */
+    private static void machines(Reading r, List<Observation.PlatformMachine> machines) {
+        if (!machines.isEmpty() && !r.answered) {
             boolean anyStarted = machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()));
             List<String> bad = machines.stream()
                     .filter(m -> m.state() != null && Set.of("stopped", "failed", "destroyed", "suspended")
@@ -176,7 +212,7 @@ final class ServiceStates {
                     .map(m -> m.machineId() + " " + m.state().toLowerCase(Locale.ROOT))
                     .toList();
             if (!anyStarted && !bad.isEmpty()) {
-                add(reasons, Status.DOWN, "no machine started on the platform (" + Words.list(bad, 3) + ")");
+                add(r.reasons, Status.DOWN, "no machine started on the platform (" + Words.list(bad, 3) + ")");
             }
         }
         // a machine the app itself took down (killed for memory, crashed) is lost capacity even when its siblings or
@@ -184,19 +220,9 @@ final class ServiceStates {
         List<String> crashed = machines.stream().filter(ServiceStates::stoppedByItsOwnFailure)
                 .map(m -> m.machineId() + " " + lastExit(m)).toList();
         if (!crashed.isEmpty() && machines.size() > crashed.size()) {
-            add(reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
+            add(r.reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
                     + Words.list(crashed, 3));
         }
-        Status status = Status.aggregate(reasons.keySet());
-        String failure = null;
-        if (status != Status.UP) {
-            List<String> r = reasons.getOrDefault(status, List.of()).stream().filter(x -> x != null).distinct().toList();
-            failure = r.isEmpty() ? (status == Status.UNKNOWN ? "not probed" : null) : String.join("; ", r.subList(0,
-                    Math.min(2, r.size())));
-        }
-        return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
-                : s.url().toString(), status, httpStatus, latencyMs, failure, version != null ? version : mcpVersion,
-                s.owner(), upSince(machines));
     }
 
     /**
