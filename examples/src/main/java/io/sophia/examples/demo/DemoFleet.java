@@ -51,13 +51,12 @@ public final class DemoFleet implements AutoCloseable {
             FailingEndpoints.Status business = add(new FailingEndpoints.Status(502, "Bad Gateway"));
             github = add(new GitHubStandIn(REPOSITORY));
             fly = add(new FlyStandIn(FLY_TOKEN));
-            // closed ports last, so no stand-in of this fleet can be given a port just released
-            urls.put("dashboard", FailingEndpoints.closedPort("/"));
+            urls.put("dashboard", add(new FailingEndpoints.Refusing()).url("/"));
             urls.put("mcp-repo", repo.mcpUrl());
             urls.put("mcp-research", research.url("/mcp"));
             urls.put("mcp-context", context.url("/mcp"));
             urls.put("mcp-business", business.url("/mcp"));
-            urls.put("jobs", FailingEndpoints.closedPort("/healthz"));
+            urls.put("jobs", add(new FailingEndpoints.Refusing()).url("/healthz"));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

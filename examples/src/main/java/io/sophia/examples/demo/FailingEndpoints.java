@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -16,13 +17,26 @@ final class FailingEndpoints {
     private FailingEndpoints() {
     }
 
-    /** A loopback port that nothing listens on: binds an ephemeral port and releases it at once. */
-    static URI closedPort(String path) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+    /**
+     * A loopback port that refuses connections for as long as this is open: a socket bound to it that never
+     * listens holds the port (no other server can take it, unlike a port released at once), and the kernel
+     * answers a connection to a port with no listener with a reset, so the probe sees "connection refused".
+     */
+    static final class Refusing implements AutoCloseable {
+        private final Socket held = new Socket();
+
+        Refusing() throws IOException {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         }
-        return URI.create("http://127.0.0.1:" + port + path);
+
+        URI url(String path) {
+            return URI.create("http://127.0.0.1:" + held.getLocalPort() + path);
+        }
+
+        @Override
+        public void close() throws IOException {
+            held.close();
+        }
     }
 
     /** Accepts connections and never reads or answers, like a machine that does not wake up. */

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,9 +187,20 @@ class CommandLineTest {
         assertTrue(r.out().contains("::error title=Sophia gate BLOCKED"), r.out());
     }
 
+    /** A port that refuses connections: a socket bound to it that never listens holds it for the test run. */
     private static int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        java.net.Socket held = new java.net.Socket();
+        held.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        HELD.add(held);
+        return held.getLocalPort();
+    }
+
+    private static final java.util.List<java.net.Socket> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void releaseHeldPorts() throws Exception {
+        for (java.net.Socket s : HELD) {
+            s.close();
         }
     }
 }
