@@ -8,6 +8,8 @@ COPY sophia-probes sophia-probes
 COPY sophia-diagnosis sophia-diagnosis
 COPY sophia-report sophia-report
 COPY examples examples
+# the reactor lists it, so Maven needs its pom even though -pl examples does not build it
+COPY sophia-host-test sophia-host-test
 RUN mvn -B -q -pl examples -am package -DskipTests
 
 # Run stage: a JRE only (Alpine, ~190 MB less than a JDK), as an unprivileged user.

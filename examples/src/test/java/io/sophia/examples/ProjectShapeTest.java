@@ -29,7 +29,7 @@ class ProjectShapeTest {
 
     private static final Path ROOT = Path.of("..");
     private static final List<String> MODULES = List.of("sophia-core", "sophia-probes", "sophia-diagnosis",
-            "sophia-report", "examples");
+            "sophia-report", "examples", "sophia-host-test");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.sophia[\\w.]*?)\\.[A-Z]",
             Pattern.MULTILINE);

@@ -1,3 +1,5 @@
+package io.sophia.hosttest;
+
 import io.sophia.core.Assessment;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportFiles;
@@ -11,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
- * A host program outside the project: it sees only the library modules' public API (OutsideHostTest
- * compiles it against a class path without the examples classes) and does what `sophia check` does.
+ * A host program outside the project: it is compiled against the library modules' public API alone (this
+ * module's compile-scope dependencies, see {@code HostDependenciesTest}) and does what {@code sophia check} does.
  */
 public final class DemoHost {
 
