@@ -198,7 +198,11 @@ public final class CalibrationEvaluation {
                 sb.append(String.format(Locale.ROOT, "%-30s %4d %7.3f   %.2f – %.2f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(),
                         f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
             }
-            sb.append("goals: top-1 >= 0.90, ECE <= 0.08 (CI: Wilson score interval; with n=25 one scenario moves top-1 by 0.04; only holdout-3 is blind)\n\nreliability (overall, top-1 confidence):\n");
+            sb.append(String.format(Locale.ROOT, "enforced by CalibrationTest on the cross-validation: top-1 >= %.2f,"
+                    + " top-3 >= %.2f, Brier <= %.2f, ECE <= %.2f (issue 9's goal is 0.05: not met), wrong top causes above"
+                    + " 0.9 <= %d (CI: Wilson score interval)%n%nreliability (overall, top-1 confidence):%n",
+                    CalibrationTest.CV_TOP1_FLOOR, CalibrationTest.CV_TOP3_FLOOR, CalibrationTest.CV_BRIER_CEILING,
+                    CalibrationTest.CV_ECE_CEILING, CalibrationTest.CV_CONFIDENT_MISSES_CEILING));
             sb.append(String.format(Locale.ROOT, "  %-11s %4s %9s %9s%n", "bin", "n", "mean-conf", "accuracy"));
             for (int b = 0; b < ECE_BINS; b++) {
                 final int bin = b;
@@ -239,7 +243,9 @@ public final class CalibrationEvaluation {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
                         f.top3(), f.brier(), f.ece()));
             }
-            sb.append("\nGoals: top-1 >= 0.90, ECE <= 0.08. Scenario files: "
+            sb.append(String.format(Locale.ROOT, "%nEnforced on the cross-validation: top-1 >= %.2f, ECE <= %.2f (issue 9's"
+                    + " goal 0.05 not met).", CalibrationTest.CV_TOP1_FLOOR, CalibrationTest.CV_ECE_CEILING));
+            sb.append(" Scenario files: "
                     + "sophia-diagnosis/src/test/resources/scenarios/<id>.yaml (format in README.md there).\n"
                     + "Regenerate: `mvn -q -pl sophia-diagnosis -am test -Dtest=CalibrationTest "
                     + "-Dsurefire.failIfNoSpecifiedTests=false` writes sophia-diagnosis/target/calibration-misses.md.\n"
