@@ -177,6 +177,10 @@ public final class CalibrationEvaluation {
             return holdout1;
         }
 
+        private long confidentMisses(java.util.function.Predicate<Outcome> part) {
+            return outcomes.stream().filter(part).filter(o -> !o.top1() && o.confidence() > 0.9).count();
+        }
+
         public List<Outcome> misses() {
             return outcomes.stream().filter(o -> !o.top1()).toList();
         }
@@ -197,6 +201,12 @@ public final class CalibrationEvaluation {
                 double[] ci = wilson(f.top1(), f.n());
                 sb.append(String.format(Locale.ROOT, "%-30s %4d %7.3f   %.2f – %.2f %7.3f %7.3f %7.3f %9.3f %9.3f%n", f.part(),
                         f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
+            }
+            if (blind.n() > 0 || blind5().n() > 0) {
+                // aggregate only: how many of a blind set's wrong top causes were stated above 0.9, never which
+                sb.append(String.format(Locale.ROOT, "blind sets, wrong top cause stated above 0.9: h4- %d, h5- %d%n",
+                        confidentMisses(o -> o.scenario().fourthHoldout()),
+                        confidentMisses(o -> o.scenario().fifthHoldout())));
             }
             sb.append(String.format(Locale.ROOT, "enforced by CalibrationTest on the cross-validation: top-1 >= %.2f,"
                     + " top-3 >= %.2f, Brier <= %.2f, ECE <= %.2f (issue 9's goal is 0.05: not met), wrong top causes above"
