@@ -59,10 +59,7 @@ public final class Failures {
             if (c instanceof NoRouteToHostException) {
                 return FailureKind.CONNECTION_REFUSED;
             }
-            if ((c instanceof ProtocolException || c instanceof ZipException || m.contains("gzip"))
-                    && !m.contains("end of stream")) {
-                // garbage where an HTTP answer belongs: a bad status line, a header too big, a body that is not the
-                // gzip it claims ("gzip finished without exhausting source": OkHttp reads one gzip member)
+            if (isGarbageAnswer(c)) {
                 return FailureKind.BAD_PAYLOAD;
             }
             if (c instanceof EOFException) {
@@ -77,6 +74,17 @@ public final class Failures {
             }
         }
         return FailureKind.OTHER;
+    }
+
+    /**
+     * True when {@code c} says garbage came where an HTTP answer belongs: a bad status line, a header too big, a body
+     * that is not the gzip it claims ("gzip finished without exhausting source": OkHttp reads one gzip member). An
+     * answer cut short ("unexpected end of stream") is a reset, not garbage.
+     */
+    static boolean isGarbageAnswer(Throwable c) {
+        String m = lower(c.getMessage());
+        return (c instanceof ProtocolException || c instanceof ZipException || m.contains("gzip"))
+                && !m.contains("end of stream");
     }
 
     /**

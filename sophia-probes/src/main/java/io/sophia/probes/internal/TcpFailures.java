@@ -7,8 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.ProtocolException;
-import java.util.zip.ZipException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -74,10 +72,7 @@ public final class TcpFailures {
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if ((t instanceof ProtocolException || t instanceof ZipException || lower(t).contains("gzip"))
-                    && !lower(t).contains("end of stream")) {
-                // garbage where an HTTP answer belongs: a bad status line, a header too big, a body that is not the
-                // gzip it claims (the chaos suite's)
+            if (Failures.isGarbageAnswer(t)) {
                 return new Classified(FailureKind.BAD_PAYLOAD, "not a valid HTTP answer: " + message(t));
             }
         }
