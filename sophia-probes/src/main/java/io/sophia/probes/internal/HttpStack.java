@@ -1,21 +1,13 @@
 package io.sophia.probes.internal;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The one HTTP stack of the library: every HTTP probe and API client (HTTP checks, MCP over HTTP
@@ -92,39 +84,13 @@ public final class HttpStack {
     }
 
     /**
-     * Loads OkHttp, its TLS set-up (the JVM's trust store, the platform's ALPN support) and the
-     * classes a first call uses, so that this one-time cost of a cold JVM (some 100 ms) is not
-     * charged to the first target checked. Safe to call from any thread, any number of times.
+     * Loads OkHttp's TLS set-up (the JVM's trust store, the platform's ALPN support), a one-time cost of a cold JVM
+     * that a plain-HTTP exchange does not pay. The call path itself is warmed by a real check
+     * ({@code HttpProbe.warmUp()} checks a loopback server), so this does no exchange of its own. Safe to call from
+     * any thread, any number of times.
      */
     public static void warmUp() {
-        OkHttpClient client = fresh();
         // building a client initialises the platform and the default trust manager and socket factory
-        client.sslSocketFactory().getDefaultCipherSuites();
-        // one real exchange on loopback loads the whole call path (interceptors, codec, okio)
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout(2000);
-            Thread answer = ProbeThreads.daemons("sophia-http-warm-up-").newThread(() -> {
-                try (Socket s = server.accept()) {
-                    s.setSoTimeout(2000);
-                    s.getInputStream().read(new byte[4096]);
-                    s.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                } catch (IOException e) {
-                    // only a warm-up
-                }
-            });
-            answer.start();
-            Call call = client.newCall(new Request.Builder()
-                    .url("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getLocalPort() + "/")
-                    .build());
-            call.timeout().timeout(2, TimeUnit.SECONDS);
-            call.addEventListener(new PhaseClock(System.nanoTime()));
-            try (Response response = call.execute()) {
-                response.body().source().exhausted();
-            }
-        } catch (IOException | RuntimeException e) {
-            // only a warm-up: a real check reports any problem itself
-        }
-        PhaseClock.warmUp();
+        fresh().sslSocketFactory().getDefaultCipherSuites();
     }
 }

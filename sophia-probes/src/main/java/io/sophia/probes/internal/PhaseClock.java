@@ -58,11 +58,6 @@ public final class PhaseClock extends EventListener {
         this.start = startNanos;
     }
 
-    /** Loads this class and the timing record (a no-op after the first call). */
-    static void warmUp() {
-        new PhaseClock(System.nanoTime()).timing(System.nanoTime(), true);
-    }
-
     @Override
     public void dnsEnd(Call call, String domainName, List<java.net.InetAddress> inetAddressList) {
         if (dnsEnd == 0) {
