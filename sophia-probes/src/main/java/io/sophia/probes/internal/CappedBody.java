@@ -14,12 +14,18 @@ import okio.Source;
  * there was more; {@link #limit(BufferedSource, long, int)} is a source for a streaming reader (SSE)
  * that fails with {@link TooLarge} past the cap and keeps the first bytes for an excerpt.
  *
- * @param bytes     what was read, at most the cap
+ * @param bytes     what was read, at most the cap; of a truncated body only its first {@value #TRUNCATED_HEAD} bytes,
+ *                  enough for a message or an excerpt
  * @param truncated the body was longer than the cap (reading stopped there)
  */
 public record CappedBody(byte[] bytes, boolean truncated) {
 
     private static final long SEGMENT = 8192;
+    /**
+     * What is kept of a body past its cap: no caller parses it, and copying the whole cap (MiBs) into one array is a
+     * large contiguous allocation per hostile endpoint, which a small heap cannot always place.
+     */
+    public static final int TRUNCATED_HEAD = 64 << 10;
 
     /** Reads {@code body} up to {@code maxBytes}; one byte more is read to know whether it was cut. */
     public static CappedBody read(okhttp3.ResponseBody body, int maxBytes) throws IOException {
@@ -32,7 +38,8 @@ public record CappedBody(byte[] bytes, boolean truncated) {
             }
         }
         boolean truncated = buffer.size() > maxBytes;
-        byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), maxBytes));
+        long keep = truncated ? Math.min(maxBytes, TRUNCATED_HEAD) : maxBytes;
+        byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), keep));
         buffer.clear();
         return new CappedBody(bytes, truncated);
     }
