@@ -47,6 +47,12 @@ class ProbeChaosTest {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xss512k",
+                    // Java 17's G1 fails an allocation with OutOfMemoryError after two waits for the GC locker, which
+                    // threads inflating gzip hold in JNI critical sections (seen here: "Retried waiting for GCLocker
+                    // too often allocating 331 words", 1 run in 4); let allocation wait longer. Java 22 pins regions
+                    // instead (JEP 423) and may not know the option, hence IgnoreUnrecognizedVMOptions.
+                    "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:GCLockerRetryAllocationCount=100",
                     "-cp", System.getProperty("java.class.path"),
                     ChaosRun.class.getName(), String.valueOf(TIMEOUT_MILLIS), String.valueOf(REPLICAS)));
             for (HostileServers.Behaviour b : HostileServers.Behaviour.values()) {
