@@ -118,7 +118,9 @@ public final class WebhookAlerts implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         // OkHttp, the library's HTTP client: each post (connect, request, answer) within the request timeout,
         // a redirect is not followed (a webhook that moved is a failed delivery, its body not sent elsewhere)
-        this.client = new OkHttpClient.Builder().callTimeout(requestTimeout)
+        // and OkHttp does not silently resend a post whose connection failed: every resend is one of ours,
+        // counted, after its backoff, with the same alert id
+        this.client = new OkHttpClient.Builder().callTimeout(requestTimeout).retryOnConnectionFailure(false)
                 .followRedirects(false).followSslRedirects(false).build();
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sophia-alerts");

@@ -45,6 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookAlertsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The request timeout of these tests, which are not about timeouts: a post that outlived a short one on a
+     * stalled CI machine was resent, and the receiver counted it twice.
+     */
+    private static final Duration PATIENT = Duration.ofSeconds(60);
     private static final Instant NOW = Instant.parse("2025-08-23T14:12:55Z");
     private static final Deployment SHOP = new Deployment("shop", List.of(
             Service.builder("api", "https://api.shop.example/health").name("API").capability("Checkout")
@@ -101,14 +106,14 @@ class WebhookAlertsTest {
     }
 
     private static void join(CompletableFuture<Void> f) throws Exception {
-        f.get(20, TimeUnit.SECONDS);
+        f.get(150, TimeUnit.SECONDS);
     }
 
     @Test
     void exactlyOneAlertPerTransitionAndNoneForARoundWithoutChange() throws Exception {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         try (WebhookAlerts alerts = new WebhookAlerts("shop", List.of(hook()), warnings::add, Duration.ofMillis(10),
-                Duration.ofSeconds(5))) {
+                PATIENT)) {
             join(alerts.onRound(round(true)));
             assertEquals(0, received.size(), "the first round is the baseline");
 
@@ -154,7 +159,7 @@ class WebhookAlertsTest {
     void aFailedPostIsRetriedWithBackoffAndDeliveredOnce() throws Exception {
         answers.addAll(List.of(503, 503));
         try (WebhookAlerts alerts = new WebhookAlerts("shop", List.of(hook()), w -> { }, Duration.ofMillis(10),
-                Duration.ofSeconds(5))) {
+                PATIENT)) {
             alerts.onRound(round(true));
             join(alerts.onRound(round(false)));
         }
@@ -171,7 +176,7 @@ class WebhookAlertsTest {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         URI secretHook = URI.create(hook() + "?token=T0K3N-s3cr3t");
         try (WebhookAlerts alerts = new WebhookAlerts("shop", List.of(secretHook), warnings::add,
-                Duration.ofMillis(10), Duration.ofSeconds(5))) {
+                Duration.ofMillis(10), PATIENT)) {
             alerts.onRound(round(true));
             join(alerts.onRound(round(false)));
         }
@@ -187,7 +192,7 @@ class WebhookAlertsTest {
         hold = new CountDownLatch(1);
         AtomicInteger rounds = new AtomicInteger();
         try (WebhookAlerts alerts = new WebhookAlerts("shop", List.of(hook()), w -> { }, Duration.ofMillis(10),
-                Duration.ofSeconds(5))) {
+                PATIENT)) {
             alerts.onRound(round(true));
             CompletableFuture<Void> pending = alerts.onRound(round(false));
             rounds.incrementAndGet();
