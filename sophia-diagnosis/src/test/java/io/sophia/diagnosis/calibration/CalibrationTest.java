@@ -46,11 +46,16 @@ class CalibrationTest {
     // With the p3- set (BuildKit, flyctl, Fly Machines API, GitHub runners) scored on arrival (first 40: top-1 0.775,
     // Brier 0.327, 1 wrong above 0.9; next 14: 11 right) and general fixes after: n = 315, top-1 0.962, top-3 0.971,
     // Brier 0.084, ECE 0.101, 0 wrong above 0.9; p3- 0.852; estimate for unseen wording 0.797, Brier 0.295, 0 above 0.9.
+    // 2026-12-03, fourth session: the h4-/h5- sets, scored blind once, were consumed into the CV (n = 402, 155
+    // families): on arrival top-1 0.930, top-3 0.955, Brier 0.120, ECE 0.078 (h4- 0.818, h5- 0.804). General rules for
+    // their failure families (resolver words inside a package or registry download, account limits in the platforms'
+    // words, a machine that never got its image, PaaS process exits and port scans, healthy apps behind a failing edge,
+    // weak signals that no longer explain a failing service away from unknown, local-database defaults as a missing
+    // setting): top-1 0.983 (0.96-0.99), top-3 0.990, Brier 0.056, ECE 0.108, 0 wrong above 0.9; the estimate for unseen
+    // wording top-1 0.816 -> 0.843, Brier 0.270 -> 0.232.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
-    // 0.95 while the consumed h4-/h5- sets (top-3 0.909 / 0.870 on arrival) join the CV; back to 0.97 once general
-    // rules for their failure families are in (step 2 of this round)
-    static final double CV_TOP3_FLOOR = 0.95;
+    static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
     static final double CV_ECE_CEILING = 0.11;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;

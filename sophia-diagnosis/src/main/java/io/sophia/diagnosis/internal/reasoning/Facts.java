@@ -370,12 +370,35 @@ final class Facts {
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
                     String.valueOf(fleet.started().contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
-                    h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "");
+                    h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "",
+                    "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
+    }
+
+    /**
+     * True when the platform reports every machine of the service started with all its health checks passing (and at
+     * least one check): seen from inside, the app is healthy, whatever its public endpoint answers.
+     */
+    static boolean checksPassing(List<Observation> observations) {
+        int checks = 0;
+        for (Observation o : observations) {
+            if (o instanceof Observation.PlatformMachine m) {
+                if (!"started".equalsIgnoreCase(m.state())) {
+                    return false;
+                }
+                for (Observation.MachineCheck c : m.checks()) {
+                    if (!"passing".equalsIgnoreCase(c.status())) {
+                        return false;
+                    }
+                    checks++;
+                }
+            }
+        }
+        return checks > 0;
     }
 
     /**

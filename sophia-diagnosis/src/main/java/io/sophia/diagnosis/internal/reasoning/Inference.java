@@ -305,8 +305,19 @@ final class Inference {
             boolean deploymentWideStrong = false;
             Set<String> covered = new java.util.HashSet<>();
             for (Scored s : scored) {
+                // weak signals (a step's name, an exit without text, "the deploy succeeded yet it is down") break ties,
+                // they never decide alone: they do not explain a failing service away from unknown
+                Set<String> weak = new java.util.HashSet<>();
+                if (s.cause() != null) {
+                    for (Knowledge.Rule r : s.cause().rules()) {
+                        if (r.weak()) {
+                            weak.add(s.id() + "/" + r.id());
+                        }
+                    }
+                }
                 for (Evidence e : s.evidence()) {
-                    if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9) {
+                    if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9
+                            && !weak.contains(e.ruleId())) {
                         if (e.serviceIds().isEmpty()) {
                             deploymentWideStrong = true;
                         }
