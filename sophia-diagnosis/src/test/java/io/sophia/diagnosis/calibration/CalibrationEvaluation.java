@@ -223,7 +223,7 @@ public final class CalibrationEvaluation {
                         Scenario.BLIND_PREFIX, confidentMisses(o -> o.scenario().blind())));
             }
             sb.append(String.format(Locale.ROOT, "enforced by CalibrationTest on the cross-validation: top-1 >= %.2f,"
-                    + " top-3 >= %.2f, Brier <= %.2f, ECE <= %.2f (issue 9's goal is 0.05: not met), wrong top causes above"
+                    + " top-3 >= %.2f, Brier <= %.2f, ECE <= %.2f (issue 9's goal is 0.05), wrong top causes above"
                     + " 0.9 <= %d (CI: Wilson score interval)%n%nreliability (overall, top-1 confidence):%n",
                     CalibrationTest.CV_TOP1_FLOOR, CalibrationTest.CV_TOP3_FLOOR, CalibrationTest.CV_BRIER_CEILING,
                     CalibrationTest.CV_ECE_CEILING, CalibrationTest.CV_CONFIDENT_MISSES_CEILING));
@@ -268,7 +268,7 @@ public final class CalibrationEvaluation {
                         f.top3(), f.brier(), f.ece()));
             }
             sb.append(String.format(Locale.ROOT, "%nEnforced on the cross-validation: top-1 >= %.2f, ECE <= %.2f (issue 9's"
-                    + " goal 0.05 not met).", CalibrationTest.CV_TOP1_FLOOR, CalibrationTest.CV_ECE_CEILING));
+                    + " goal 0.05).", CalibrationTest.CV_TOP1_FLOOR, CalibrationTest.CV_ECE_CEILING));
             sb.append(" Scenario files: "
                     + "sophia-diagnosis/src/test/resources/scenarios/<id>.yaml (format in README.md there).\n"
                     + "Regenerate: `mvn -q -pl sophia-diagnosis -am test -Dtest=CalibrationTest "

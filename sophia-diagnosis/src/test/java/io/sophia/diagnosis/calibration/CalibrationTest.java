@@ -53,11 +53,19 @@ class CalibrationTest {
     // weak signals that no longer explain a failing service away from unknown, local-database defaults as a missing
     // setting): top-1 0.983 (0.96-0.99), top-3 0.990, Brier 0.056, ECE 0.108, 0 wrong above 0.9; the estimate for unseen
     // wording top-1 0.816 -> 0.843, Brier 0.270 -> 0.232.
+    // Then the calibration (issue 9's ECE goal): a RUN instruction's exit ("did not complete successfully", "executor
+    // failed running") is a wrapper, and a cause whose only strong evidence is a wrapper line stops halfway between the
+    // caps of 0 and 1 source; the fit may take the one-source cap above 0.9 (grid up to 0.98) only where it states no
+    // wrong top cause above 0.9 on the fitting folds. Refit: evidenceScale 2.4, sourceCaps [0.49, 0.98, 0.99, 0.995]
+    // (all five folds: 0.98). Measured, n = 402, 155 families: top-1 0.983 (95 % Wilson 0.96-0.99), top-3 0.993, Brier
+    // 0.042, ECE 0.046 (bootstrap 0.037-0.062), 0 wrong above 0.9. The estimate for unseen wording: top-1 0.851
+    // (0.81-0.88), top-3 0.903, Brier 0.219, ECE 0.054, but 3 wrong above 0.9 (0 at the old 0.9 cap, 10 at 0.98 with the
+    // RUN exit still counted as a specific source): the price of honest confidence where the rules know the words.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
-    static final double CV_ECE_CEILING = 0.11;
+    static final double CV_ECE_CEILING = 0.05;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;

@@ -72,7 +72,8 @@ final class Facts {
                 Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
                         "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
-                        String.valueOf(f.lineNumber()));
+                        String.valueOf(f.lineNumber()), "serviceStatus",
+                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "");
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
