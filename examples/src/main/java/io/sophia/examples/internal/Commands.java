@@ -11,6 +11,8 @@ import io.sophia.report.Sophia;
 import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
+import io.sophia.report.ReportFiles;
+import io.sophia.report.ReportSetBusyException;
 import io.sophia.report.ReportWriteException;
 import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.MetricsEndpoint;
@@ -42,6 +44,8 @@ public final class Commands {
     static final int EXIT_SOFTWARE = 70;
     /** The output directory cannot be written (BSD {@code EX_CANTCREAT}); the previous reports stay. */
     static final int EXIT_CANTCREAT = 73;
+    /** Another writer held the output directory for longer than --lock-wait (BSD {@code EX_TEMPFAIL}: try again). */
+    static final int EXIT_TEMPFAIL = 75;
     static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
     static final String DEMO_CONFIG = "demo-config.yaml";
 
@@ -51,24 +55,28 @@ public final class Commands {
             Usage: sophia <command> [options]      sophia --version      sophia <command> --help
 
             Commands:
-              demo  --out DIR [--timeout 2s]
+              demo  --out DIR [--timeout 2s] [--lock-wait 10s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR
+              check --config FILE --out DIR [--lock-wait 10s]
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
-              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
+              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--lock-wait 10s]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
+                      [--lock-wait 10s]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
-            73 the output directory cannot be written (the previous reports stay intact).
+            73 the output directory cannot be written (the previous reports stay intact), 75 another sophia
+            was still writing reports into DIR after --lock-wait (default 10s; 0s: do not wait); try again.
             """;
 
     private final TerminalStream out;
     private final TerminalStream err;
     private final Clock clock;
     private final Function<String, String> env;
+    /** How long a report write waits for another writer of the same directory: the command's --lock-wait. */
+    private Duration lockWait = ReportFiles.DEFAULT_LOCK_WAIT;
 
     public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
         // every line the user sees is redacted and stripped of control sequences, error paths included
@@ -123,6 +131,9 @@ public final class Commands {
         } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
+        } catch (ReportSetBusyException e) {
+            err.println("sophia: " + e.getMessage());
+            return EXIT_TEMPFAIL;
         } catch (ReportWriteException e) {
             err.println("sophia: " + e.getMessage());
             return EXIT_CANTCREAT;
@@ -139,7 +150,8 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out"));
+        allow(opts, "check", Set.of("config", "out", "lock-wait"));
+        lockWait = lockWait(opts);
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         DeploymentConfig config = DeploymentConfig.load(configFile);
@@ -153,7 +165,8 @@ public final class Commands {
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
     private int demo(Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "demo", Set.of("out", "timeout"));
+        allow(opts, "demo", Set.of("out", "timeout", "lock-wait"));
+        lockWait = lockWait(opts);
         Path dir = path(opts, "out");
         Duration timeout = opts.containsKey("timeout") ? duration(opts, "timeout") : DEMO_TIMEOUT;
         try {
@@ -180,7 +193,8 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait"));
+        lockWait = lockWait(opts);
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
@@ -251,7 +265,8 @@ public final class Commands {
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out"));
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait"));
+        lockWait = lockWait(opts);
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
@@ -262,7 +277,7 @@ public final class Commands {
         Explain e = b.build();
         register(e.config(), env);
         Assessment a = Sophia.explain(e, clock, env);
-        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out")) : List.of();
+        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out"), lockWait) : List.of();
         out.print(Summary.render(new CheckRun(a, files, Duration.ZERO), e.config()));
         publishInActions(a, files);
         return a.gate().status().exitCode();
@@ -277,7 +292,7 @@ public final class Commands {
     /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
                            UnaryOperator<Assessment> amend) throws ReportWriteException {
-        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);
+        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend, lockWait);
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
@@ -367,6 +382,17 @@ public final class Commands {
         String v = opts.get(name);
         return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
+                        + v + "'"));
+    }
+
+    /** {@code --lock-wait}: a duration, zero allowed (fail at once when another writer holds the directory). */
+    private static Duration lockWait(Map<String, String> opts) throws UsageException {
+        String v = opts.get("lock-wait");
+        if (v == null) {
+            return ReportFiles.DEFAULT_LOCK_WAIT;
+        }
+        return InputTree.parseDuration(v).filter(d -> !d.isNegative())
+                .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s, 500ms or 10s, got '"
                         + v + "'"));
     }
 
