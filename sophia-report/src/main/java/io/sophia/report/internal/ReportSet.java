@@ -195,7 +195,8 @@ public final class ReportSet {
                     }
                 }
                 return new DirLock(local, channel);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // an Error too: a semaphore kept by a failed writer would make every later write of this JVM busy
                 if (channel != null) {
                     channel.close();
                 }
