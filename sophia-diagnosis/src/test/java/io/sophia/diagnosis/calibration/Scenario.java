@@ -125,7 +125,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h4-, h5-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h4-, h5-, h6-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
