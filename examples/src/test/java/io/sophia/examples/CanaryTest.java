@@ -44,10 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Canary tokens of every known shape — GitHub ({@code ghp_}, {@code gho_}, {@code ghs_},
  * {@code github_pat_}), Fly ({@code FlyV1 fm2_…}), Bearer, AWS, Slack, Stripe, JWT, a generic
  * {@code *_TOKEN=} assignment, a URL password and the value of a token variable of no known
- * shape — are pushed through every output path: the four report files, the command line's stdout
- * and stderr (the CLI runs in-process with redirected streams), log records, exception messages,
- * config and rule-file errors. No 12-character piece of any of them may appear anywhere, and no
- * terminal control sequence from a remote string reaches stdout.
+ * shape, a service's bearer token ({@code services[].http.tokenEnv}, also pasted over two lines) and
+ * alert webhook URLs (written in the config with a credential in path, query or user info, or held in a
+ * {@code urlEnv} variable) — are pushed through every output path: the four report files, the command
+ * line's stdout and stderr (the CLI runs in-process with redirected streams), log records (the root
+ * logger's, so OkHttp's too), exception messages, config and rule-file errors, webhook delivery
+ * warnings. No 12-character piece of any of them may appear anywhere, and no terminal control
+ * sequence from a remote string reaches stdout. A bearer token goes to its service's host only, not
+ * to the host a redirect leads to.
  *
  * <p>The tokens are assembled at run time (they are fakes; a scanner should not flag this file).
  */

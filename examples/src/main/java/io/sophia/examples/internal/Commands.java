@@ -117,6 +117,7 @@ public final class Commands {
                 out.print(io.sophia.examples.cli.CommandHelp.of(command).orElse(USAGE));
                 return 0;
             }
+            lockWait = lockWait(opts);
             return switch (command) {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
@@ -151,7 +152,6 @@ public final class Commands {
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
         allow(opts, "check", Set.of("config", "out", "lock-wait"));
-        lockWait = lockWait(opts);
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         DeploymentConfig config = DeploymentConfig.load(configFile);
@@ -166,7 +166,6 @@ public final class Commands {
     /** The demo is check on a config it writes for its own loopback stand-ins. */
     private int demo(Map<String, String> opts) throws UsageException, IOException {
         allow(opts, "demo", Set.of("out", "timeout", "lock-wait"));
-        lockWait = lockWait(opts);
         Path dir = path(opts, "out");
         Duration timeout = opts.containsKey("timeout") ? duration(opts, "timeout") : DEMO_TIMEOUT;
         try {
@@ -194,7 +193,6 @@ public final class Commands {
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
         allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait"));
-        lockWait = lockWait(opts);
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
@@ -266,7 +264,6 @@ public final class Commands {
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
         allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait"));
-        lockWait = lockWait(opts);
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
@@ -388,12 +385,8 @@ public final class Commands {
     /** {@code --lock-wait}: a duration, zero allowed (fail at once when another writer holds the directory). */
     private static Duration lockWait(Map<String, String> opts) throws UsageException {
         String v = opts.get("lock-wait");
-        if (v == null) {
-            return ReportFiles.DEFAULT_LOCK_WAIT;
-        }
-        return InputTree.parseDuration(v).filter(d -> !d.isNegative())
-                .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s, 500ms or 10s, got '"
-                        + v + "'"));
+        return v == null ? ReportFiles.DEFAULT_LOCK_WAIT : InputTree.parseDuration(v).filter(d -> !d.isNegative())
+                .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s or 10s, got " + v));
     }
 
     private static long count(Map<String, String> opts) throws UsageException {

@@ -96,6 +96,6 @@ class ReportDirectoryBusyTest {
 
         Run after = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
         assertEquals(first.exit(), after.exit(), after.err());
-        assertEquals(before.get(ReportFiles.JSON), files(dir).get(ReportFiles.JSON), "the same run, the same report");
+        assertEquals(4, ReportFiles.read(dir).size(), "one run's whole set");
     }
 }
