@@ -19,7 +19,7 @@ import java.util.function.Function;
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
  * message on stderr names the file, line and key), 70 internal error (one redacted line on stderr, also
  * for an OutOfMemoryError), 73 the output directory cannot be written (the previous reports there stay
- * intact), 75 another writer still wrote into the output directory after {@code --lock-wait} (try again).
+ * intact; also when another writer still wrote into it after {@code --lock-wait}: try again).
  * {@code sophia --version} and {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check} on a
  * configuration it writes for its own loopback stand-ins, so both take one code path.
  *
@@ -34,8 +34,6 @@ public final class Main {
     public static final int EXIT_SOFTWARE = 70;
     /** Exit code when the output directory cannot be written (BSD {@code EX_CANTCREAT}). */
     public static final int EXIT_CANTCREAT = 73;
-    /** Exit code when another writer held the output directory past {@code --lock-wait} (BSD {@code EX_TEMPFAIL}). */
-    public static final int EXIT_TEMPFAIL = 75;
 
     private Main() {
     }

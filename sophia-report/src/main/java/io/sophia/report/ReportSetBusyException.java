@@ -8,7 +8,7 @@ import java.time.Duration;
  * directory for longer than this write was allowed to wait ({@link ReportFiles#writeAll(io.sophia.core.Assessment,
  * Path, Redaction, Duration)}). Two writers of one directory take turns, so their files never mix; this one wrote
  * nothing, and the directory holds the other writer's whole set, or the previous one. Writing again later succeeds.
- * The command line maps it to exit code 75 ({@code EX_TEMPFAIL}: try again).
+ * The command line maps it to exit code 73, as any output directory it cannot write (try again).
  *
  * <p>The message names the directory and how long the write waited, never a report's content.
  *

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * The command line maps it to exit code 73 ({@code EX_CANTCREAT}).
  *
  * <p>The message names the directory and the reason, never a report's content. One case has a type of its own:
- * {@link ReportSetBusyException}, another writer held the directory for longer than this one waited (exit code 75
- * on the command line).
+ * {@link ReportSetBusyException}, another writer held the directory for longer than this one waited (the same exit code
+ * 73 on the command line, with a message that says so).
  *
  * <p>Stability: public API.
  */

@@ -9,8 +9,8 @@ public final class CommandHelp {
     private static final String EXIT_CODES = """
 
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error,
-            70 internal error, 73 output directory not writable, 75 another sophia was still
-            writing reports into the output directory after --lock-wait (try again).
+            70 internal error, 73 output directory not writable (also while another sophia was
+            still writing reports into it after --lock-wait: try again).
             Inside GitHub Actions (GITHUB_ACTIONS=true) the Markdown report is appended to
             $GITHUB_STEP_SUMMARY and the gate and top cause are printed as ::error/::warning annotations.
             """;

@@ -12,7 +12,6 @@ import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportFiles;
-import io.sophia.report.ReportSetBusyException;
 import io.sophia.report.ReportWriteException;
 import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.MetricsEndpoint;
@@ -44,8 +43,6 @@ public final class Commands {
     static final int EXIT_SOFTWARE = 70;
     /** The output directory cannot be written (BSD {@code EX_CANTCREAT}); the previous reports stay. */
     static final int EXIT_CANTCREAT = 73;
-    /** Another writer held the output directory for longer than --lock-wait (BSD {@code EX_TEMPFAIL}: try again). */
-    static final int EXIT_TEMPFAIL = 75;
     static final Duration DEMO_TIMEOUT = Duration.ofSeconds(2);
     static final String DEMO_CONFIG = "demo-config.yaml";
 
@@ -67,8 +64,8 @@ public final class Commands {
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
-            73 the output directory cannot be written (the previous reports stay intact), 75 another sophia
-            was still writing reports into DIR after --lock-wait (default 10s; 0s: do not wait); try again.
+            73 the output directory cannot be written (the previous reports stay intact), also when another
+            sophia was still writing reports into DIR after --lock-wait (default 10s; 0s: do not wait): try again.
             """;
 
     private final TerminalStream out;
@@ -132,9 +129,6 @@ public final class Commands {
         } catch (InputException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
-        } catch (ReportSetBusyException e) {
-            err.println("sophia: " + e.getMessage());
-            return EXIT_TEMPFAIL;
         } catch (ReportWriteException e) {
             err.println("sophia: " + e.getMessage());
             return EXIT_CANTCREAT;

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code check --out DIR} while another process holds DIR's writer lock ({@link DirectoryLockHolder}, a real second
- * JVM): with {@code --lock-wait 0s} it exits 75 at once, naming the directory, the previous reports untouched; once
+ * JVM): with {@code --lock-wait 0s} it exits 73 at once, naming the directory, the previous reports untouched; once
  * the other process lets go, the same command writes its set. The lock is held for the whole of the first run, so
  * the outcome does not depend on timing.
  */
@@ -54,7 +54,7 @@ class ReportDirectoryBusyTest {
     }
 
     @Test
-    @DisplayName("exit 75 naming the directory while another process writes there; the same check succeeds after")
+    @DisplayName("exit 73 naming the directory while another process writes there; the same check succeeds after")
     void busyDirectory(@TempDir Path tmp) throws Exception {
         // nothing listens on port 9 (discard) of loopback in a test environment: a service DOWN, a set to write
         Path config = Files.writeString(tmp.resolve("deploy.yaml"), """
@@ -78,7 +78,7 @@ class ReportDirectoryBusyTest {
 
             Run busy = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
 
-            assertEquals(Main.EXIT_TEMPFAIL, busy.exit(), busy.err());
+            assertEquals(Main.EXIT_CANTCREAT, busy.exit(), busy.err());
             assertTrue(busy.err().contains("another writer") && busy.err().contains(dir.toString()), busy.err());
             assertTrue(busy.err().contains("the previous reports there are unchanged"), busy.err());
             assertEquals(before, files(dir), "nothing was written");
