@@ -11,6 +11,7 @@ import io.sophia.report.Sophia;
 import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
+import io.sophia.report.ReportFiles;
 import io.sophia.report.ReportWriteException;
 import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.MetricsEndpoint;
@@ -51,24 +52,28 @@ public final class Commands {
             Usage: sophia <command> [options]      sophia --version      sophia <command> --help
 
             Commands:
-              demo  --out DIR [--timeout 2s]
+              demo  --out DIR [--timeout 2s] [--lock-wait 10s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR
+              check --config FILE --out DIR [--lock-wait 10s]
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
-              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
+              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--lock-wait 10s]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
+                      [--lock-wait 10s]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
-            73 the output directory cannot be written (the previous reports stay intact).
+            73 the output directory cannot be written (the previous reports stay intact), also when another
+            sophia was still writing reports into DIR after --lock-wait (default 10s; 0s: do not wait): try again.
             """;
 
     private final TerminalStream out;
     private final TerminalStream err;
     private final Clock clock;
     private final Function<String, String> env;
+    /** How long a report write waits for another writer of the same directory: the command's --lock-wait. */
+    private Duration lockWait = ReportFiles.DEFAULT_LOCK_WAIT;
 
     public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
         // every line the user sees is redacted and stripped of control sequences, error paths included
@@ -109,6 +114,7 @@ public final class Commands {
                 out.print(io.sophia.examples.cli.CommandHelp.of(command).orElse(USAGE));
                 return 0;
             }
+            lockWait = lockWait(opts);
             return switch (command) {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
@@ -139,7 +145,7 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out"));
+        allow(opts, "check", Set.of("config", "out", "lock-wait"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         DeploymentConfig config = DeploymentConfig.load(configFile);
@@ -153,7 +159,7 @@ public final class Commands {
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
     private int demo(Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "demo", Set.of("out", "timeout"));
+        allow(opts, "demo", Set.of("out", "timeout", "lock-wait"));
         Path dir = path(opts, "out");
         Duration timeout = opts.containsKey("timeout") ? duration(opts, "timeout") : DEMO_TIMEOUT;
         try {
@@ -180,7 +186,7 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
@@ -251,7 +257,7 @@ public final class Commands {
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out"));
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait"));
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
@@ -262,7 +268,7 @@ public final class Commands {
         Explain e = b.build();
         register(e.config(), env);
         Assessment a = Sophia.explain(e, clock, env);
-        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out")) : List.of();
+        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out"), lockWait) : List.of();
         out.print(Summary.render(new CheckRun(a, files, Duration.ZERO), e.config()));
         publishInActions(a, files);
         return a.gate().status().exitCode();
@@ -277,7 +283,7 @@ public final class Commands {
     /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
                            UnaryOperator<Assessment> amend) throws ReportWriteException {
-        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);
+        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend, lockWait);
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
@@ -368,6 +374,13 @@ public final class Commands {
         return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
+    }
+
+    /** {@code --lock-wait}: a duration, zero allowed (fail at once when another writer holds the directory). */
+    private static Duration lockWait(Map<String, String> opts) throws UsageException {
+        String v = opts.get("lock-wait");
+        return v == null ? ReportFiles.DEFAULT_LOCK_WAIT : InputTree.parseDuration(v).filter(d -> !d.isNegative())
+                .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s or 10s, got " + v));
     }
 
     private static long count(Map<String, String> opts) throws UsageException {

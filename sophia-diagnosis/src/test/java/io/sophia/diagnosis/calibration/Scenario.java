@@ -56,6 +56,9 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
 
+    /** Id prefix of the sixth holdout set, the blind set (written 2026-12-03 from public failure text). */
+    public static final String SIXTH_HOLDOUT_PREFIX = BLIND_PREFIX;
+
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
     public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX);
 
