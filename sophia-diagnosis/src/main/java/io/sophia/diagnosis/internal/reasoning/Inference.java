@@ -576,14 +576,7 @@ final class Inference {
             List<String> services = new ArrayList<>(named);
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
             if (s.capped()) {
-                // say why the number is not higher: honest confidence is bounded by independent evidence
-                explanation = explanation + " It is held at " + Words.percent(p) + " because it rests on "
-                        + (s.sources().isEmpty() ? "weak signals only (names, exit codes, generic lines)"
-                        : sourceCount(s.sources()) < 0 ? "a line that says which step failed, not why (no error"
-                        + " printed before it was recognised)"
-                        : Words.plural(sourceCount(s.sources()), "independent kind", "independent kinds")
-                        + " of evidence (" + String.join(", ", s.sources().stream().filter(x -> !x.equals(WRAPPER_LINE))
-                        .toList()) + ")") + "; another kind saying the same would raise it.";
+                explanation = explanation + heldBecause(s, p);
             }
             List<String> next;
             if (s.id().equals(CauseId.UNKNOWN)) {
@@ -641,6 +634,17 @@ final class Inference {
             case "probe", "http", "condition", "tls", "dns", "tcp", "mcp", "service" -> "probe";
             default -> when;
         };
+    }
+
+    /** Why a capped cause's number is not higher: honest confidence is bounded by independent evidence. */
+    private static String heldBecause(Scored s, double p) {
+        return " It is held at " + Words.percent(p) + " because it rests on "
+                + (s.sources().isEmpty() ? "weak signals only (names, exit codes, generic lines)"
+                : sourceCount(s.sources()) < 0 ? "a line that says which step failed, not why (no error printed before"
+                + " it was recognised)"
+                : Words.plural(sourceCount(s.sources()), "independent kind", "independent kinds") + " of evidence ("
+                + String.join(", ", s.sources().stream().filter(x -> !x.equals(WRAPPER_LINE)).toList()) + ")")
+                + "; another kind saying the same would raise it.";
     }
 
     /**
