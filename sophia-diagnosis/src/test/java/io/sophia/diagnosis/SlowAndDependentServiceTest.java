@@ -57,7 +57,7 @@ class SlowAndDependentServiceTest {
 
         Assessment slow = withHistory.diagnose(d, List.of(http(2400)), Fleet.NOW);
         assertEquals(Status.DEGRADED, slow.service("api").orElseThrow().status());
-        assertEquals("answered in 2400 ms, 19 times its usual 125 ms", slow.service("api").orElseThrow().failure());
+        assertEquals("answered in 2400 ms, 19 times its usual 125 ms (the median of the 4 earlier runs in which it was UP)", slow.service("api").orElseThrow().failure());
         assertEquals(GateDecision.Verdict.WARN, slow.gate().status(), "answers, so not BLOCKED; slow, so not OPEN");
         // without a history the same answer has nothing to be compared with
         assertEquals(Status.UP, Diagnosis.ofDefaults().diagnose(d, List.of(http(2400)), Fleet.NOW).service("api")
