@@ -14,6 +14,18 @@ public final class CommandHelp {
             $GITHUB_STEP_SUMMARY and the gate and top cause are printed as ::error/::warning annotations.
             """;
 
+    private static final String HISTORY = """
+              --history FILE         compare each service's latency with its own past runs, kept in
+                                     FILE (JSON lines; created when missing), and record this run there.
+                                     A service answering at least 3 times (and 500 ms above) the median
+                                     of its runs as UP is DEGRADED and the gate WARNs; the report says
+                                     the median and over how many runs. Only latencies are used, not
+                                     past causes. Unusable lines are skipped; a file that cannot be
+                                     read or written is a warning, never a failed check. Delete the file
+                                     to accept a new normal. In CI, keep FILE in a cache between runs.
+              --history-keep N       runs the file keeps, oldest dropped (default 50)
+            """;
+
     private static final Map<String, String> HELP = Map.of(
             "demo", """
                     Usage: sophia demo --out DIR [--timeout 2s]
@@ -26,19 +38,19 @@ public final class CommandHelp {
                       --timeout 2s     probe timeout
                     """ + EXIT_CODES,
             "check", """
-                    Usage: sophia check --config FILE --out DIR
+                    Usage: sophia check --config FILE --out DIR [--history FILE [--history-keep 50]]
 
                     Probes the deployment FILE describes (YAML or JSON; see examples/README.md for every
                     key), diagnoses it, prints a one-screen summary and writes DIR/report.md,
                     report.json, report.html and junit.xml. Tokens are read from the environment
                     variables the config names and never printed.
 
-                      --config FILE    the deployment config
-                      --out DIR        output directory (created when missing)
-                    """ + EXIT_CODES,
+                      --config FILE          the deployment config
+                      --out DIR              output directory (created when missing)
+                    """ + HISTORY + EXIT_CODES,
             "watch", """
                     Usage: sophia watch --config FILE --out DIR [--interval 30s] [--count N]
-                                        [--metrics-port PORT]
+                                        [--metrics-port PORT] [--history FILE [--history-keep 50]]
 
                     Runs check every interval, rewrites the reports and prints what changed (service
                     status, gate). Alerts go to the config's alerts.webhooks on each transition.
@@ -48,7 +60,7 @@ public final class CommandHelp {
                       --interval 30s         pause between rounds
                       --count N              stop after N rounds (default: run until stopped)
                       --metrics-port PORT    serve Prometheus metrics at http://HOST:PORT/metrics
-                    """ + EXIT_CODES);
+                    """ + HISTORY + EXIT_CODES);
 
     private CommandHelp() {
     }

@@ -3,7 +3,9 @@ package io.sophia.examples.internal;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import io.sophia.core.Assessment;
+import io.sophia.diagnosis.History;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.CheckHistory;
 import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
 import io.sophia.report.GitHubActionsReport;
@@ -53,9 +55,11 @@ public final class Commands {
             Commands:
               demo  --out DIR [--timeout 2s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR
-                    Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
+              check --config FILE --out DIR [--history FILE [--history-keep 50]]
+                    Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports;
+                    with --history, compare each service's latency with its own past runs there.
               watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
+                    [--history FILE [--history-keep 50]]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
@@ -139,12 +143,13 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out"));
+        allow(opts, "check", Set.of("config", "out", "history", "history-keep"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        CheckHistory history = history(opts);
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        CheckRun result = check(config, dir, env);
+        CheckRun result = check(config, dir, env, UnaryOperator.identity(), history);
         out.print(Summary.render(result, config));
         out.flush();
         publishInActions(result.assessment(), result.files());
@@ -180,9 +185,10 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "history", "history-keep"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        CheckHistory history = history(opts);
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
@@ -201,7 +207,7 @@ public final class Commands {
                 if (i > 0 && !sleep(interval)) {
                     break;
                 }
-                Assessment a = check(config, dir, env, upSeen).assessment();
+                Assessment a = check(config, dir, env, upSeen, history).assessment();
                 if (alerts != null) {
                     alerts.onRound(a);
                 }
@@ -271,13 +277,48 @@ public final class Commands {
     /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
             throws ReportWriteException {
-        return check(config, dir, env, UnaryOperator.identity());
+        return check(config, dir, env, UnaryOperator.identity(), null);
     }
 
-    /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
+    /**
+     * As above, with {@code amend} applied before the reports are written ({@code watch}'s own history) and, with
+     * {@code history} (--history), each service's latency compared with its past runs and the run recorded there.
+     */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
-                           UnaryOperator<Assessment> amend) throws ReportWriteException {
-        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);
+                           UnaryOperator<Assessment> amend, CheckHistory history) throws ReportWriteException {
+        Sophia.Builder sophia = Sophia.builder(config).clock(clock).env(env);
+        if (history != null) {
+            sophia.history(history);
+        }
+        return CheckRun.of(sophia.build().plan(), dir, amend);
+    }
+
+    /** The --history of check and watch, its warnings on stderr; null without the option. */
+    private CheckHistory history(Map<String, String> opts) throws UsageException {
+        if (!opts.containsKey("history")) {
+            if (opts.containsKey("history-keep")) {
+                throw new UsageException("--history-keep needs --history FILE");
+            }
+            return null;
+        }
+        Path file = path(opts, "history");
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--history names a directory; give a file such as " + file.resolve("history.jsonl"));
+        }
+        int keep = History.DEFAULT_KEEP;
+        if (opts.containsKey("history-keep")) {
+            String v = opts.get("history-keep");
+            try {
+                keep = Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                keep = -1;
+            }
+            if (keep < History.MIN_BASELINE_SAMPLES) {
+                throw new UsageException("--history-keep: expected a whole number of runs of at least "
+                        + History.MIN_BASELINE_SAMPLES + ", got '" + v + "'");
+            }
+        }
+        return CheckHistory.at(file).keep(keep).warnings(line -> err.println("sophia: warning: " + line));
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
