@@ -15,15 +15,9 @@ public final class CommandHelp {
             """;
 
     private static final String HISTORY = """
-              --history FILE         compare each service's latency with its own past runs, kept in
-                                     FILE (JSON lines; created when missing), and record this run there.
-                                     A service answering at least 3 times (and 500 ms above) the median
-                                     of its runs as UP is DEGRADED and the gate WARNs; the report says
-                                     the median and over how many runs. Only latencies are used, not
-                                     past causes. Unusable lines are skipped; a file that cannot be
-                                     read or written is a warning, never a failed check. Delete the file
-                                     to accept a new normal. In CI, keep FILE in a cache between runs.
-              --history-keep N       runs the file keeps, oldest dropped (default 50)
+              --history FILE         compare each service's latency with its own past runs in FILE (created
+                                     when missing), record this run; far above its median: DEGRADED, WARN
+              --history-keep N       runs FILE keeps, oldest dropped (default 50)
             """;
 
     private static final Map<String, String> HELP = Map.of(

@@ -56,10 +56,8 @@ public final class Commands {
               demo  --out DIR [--timeout 2s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
               check --config FILE --out DIR [--history FILE [--history-keep 50]]
-                    Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports;
-                    with --history, compare each service's latency with its own past runs there.
-              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
-                    [--history FILE [--history-keep 50]]
+                    Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
+              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--history FILE]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
@@ -176,7 +174,7 @@ public final class Commands {
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
-            CheckRun result = check(loaded, dir, demoEnv);
+            CheckRun result = check(loaded, dir, demoEnv, UnaryOperator.identity(), null);
             out.print(Summary.render(result, loaded));
             out.flush();
             publishInActions(result.assessment(), result.files());
@@ -274,51 +272,29 @@ public final class Commands {
         return a.gate().status().exitCode();
     }
 
-    /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
-    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
-            throws ReportWriteException {
-        return check(config, dir, env, UnaryOperator.identity(), null);
-    }
-
     /**
-     * As above, with {@code amend} applied before the reports are written ({@code watch}'s own history) and, with
-     * {@code history} (--history), each service's latency compared with its past runs and the run recorded there.
+     * The plan first: a rule-file or gate error is reported before the output directory is touched; {@code amend}
+     * is applied before the reports are written (watch's rounds); {@code history} is --history, or null.
      */
     private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
                            UnaryOperator<Assessment> amend, CheckHistory history) throws ReportWriteException {
         Sophia.Builder sophia = Sophia.builder(config).clock(clock).env(env);
-        if (history != null) {
-            sophia.history(history);
-        }
-        return CheckRun.of(sophia.build().plan(), dir, amend);
+        return CheckRun.of((history == null ? sophia : sophia.history(history)).build().plan(), dir, amend);
     }
 
-    /** The --history of check and watch, its warnings on stderr; null without the option. */
+    /** --history FILE [--history-keep N] of check and watch, warnings on stderr; null without the option. */
     private CheckHistory history(Map<String, String> opts) throws UsageException {
+        String keep = opts.get("history-keep");
         if (!opts.containsKey("history")) {
-            if (opts.containsKey("history-keep")) {
-                throw new UsageException("--history-keep needs --history FILE");
-            }
-            return null;
+            return keep == null ? null : UsageException.raise("--history-keep needs --history FILE");
         }
-        Path file = path(opts, "history");
-        if (Files.isDirectory(file)) {
-            throw new UsageException("--history names a directory; give a file such as " + file.resolve("history.jsonl"));
+        CheckHistory h = CheckHistory.at(path(opts, "history")).warnings(line -> err.println("sophia: warning: " + line));
+        try {
+            return keep == null ? h : h.keep(Integer.parseInt(keep.strip()));
+        } catch (IllegalArgumentException e) { // not a number, or fewer runs than a baseline needs
+            return UsageException.raise("--history-keep: expected a whole number of runs of at least "
+                    + History.MIN_BASELINE_SAMPLES + ", got '" + keep + "'");
         }
-        int keep = History.DEFAULT_KEEP;
-        if (opts.containsKey("history-keep")) {
-            String v = opts.get("history-keep");
-            try {
-                keep = Integer.parseInt(v.strip());
-            } catch (NumberFormatException e) {
-                keep = -1;
-            }
-            if (keep < History.MIN_BASELINE_SAMPLES) {
-                throw new UsageException("--history-keep: expected a whole number of runs of at least "
-                        + History.MIN_BASELINE_SAMPLES + ", got '" + v + "'");
-            }
-        }
-        return CheckHistory.at(file).keep(keep).warnings(line -> err.println("sophia: warning: " + line));
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
@@ -348,6 +324,10 @@ public final class Commands {
 
         UsageException(String message) {
             super(message);
+        }
+
+        static <T> T raise(String message) throws UsageException {
+            throw new UsageException(message);
         }
     }
 

@@ -252,9 +252,10 @@ class CheckHistoryCliTest {
         Run tooFew = check("--history", tmp.resolve("h.jsonl").toString(), "--history-keep", "2");
         assertEquals(64, tooFew.exit());
         assertTrue(tooFew.err().contains("at least 3"), tooFew.err());
-        Run dir = check("--history", Files.createDirectories(tmp.resolve("d")).toString());
-        assertEquals(64, dir.exit());
-        assertTrue(dir.err().contains("names a directory"), dir.err());
+        Path directory = Files.createDirectories(tmp.resolve("d"));
+        Run dir = check("--history", directory.toString());
+        assertTrue(dir.exit() == 0 || dir.exit() == 1, "a history never fails the check: " + dir.err());
+        assertTrue(dir.err().contains("the history " + directory + " cannot be read"), dir.err());
         assertTrue(run(n -> null, "check", "--help").out().contains("--history FILE"));
         assertTrue(run(n -> null, "watch", "--help").out().contains("--history-keep N"));
     }
