@@ -65,6 +65,44 @@ class SlowAndDependentServiceTest {
     }
 
     @Test
+    void anMcpServerOrATcpServiceFarAboveItsOwnBaselineIsDegradedToo() throws IOException {
+        Deployment d = new Deployment("ctx", List.of(Fleet.service("ctx", "Context", "Context", ServiceKind.MCP),
+                Fleet.service("db", "Database", "Storage", ServiceKind.TCP)));
+        Path file = dir.resolve("history.jsonl");
+        for (long ms : new long[] {40, 50, 45}) {
+            History.append(file, Diagnosis.ofDefaults().diagnose(d, List.of(mcp(ms), tcp(ms / 10)), Fleet.NOW));
+        }
+        History history = History.read(file);
+        Diagnosis withHistory = Diagnosis.builder().knowledgeBase(KnowledgeBase.builtIn().withLatencyBaselines(history))
+                .build();
+
+        Assessment slow = withHistory.diagnose(d, List.of(mcp(1800), tcp(4)), Fleet.NOW);
+        assertEquals(Status.DEGRADED, slow.service("ctx").orElseThrow().status());
+        assertEquals("answered in 1800 ms, 40 times its usual 45 ms (the median of the 3 earlier runs in which it was UP)",
+                slow.service("ctx").orElseThrow().failure());
+        assertEquals(Status.UP, slow.service("db").orElseThrow().status(), "4 ms against 4 ms is usual");
+        assertEquals(GateDecision.Verdict.WARN, slow.gate().status());
+
+        Assessment slowDb = withHistory.diagnose(d, List.of(mcp(50), tcp(900)), Fleet.NOW);
+        assertEquals(Status.UP, slowDb.service("ctx").orElseThrow().status());
+        assertEquals(Status.DEGRADED, slowDb.service("db").orElseThrow().status());
+        // a service already down is not also called slow
+        Assessment down = withHistory.diagnose(d, List.of(Fleet.failure("ctx", "mcp",
+                io.sophia.core.FailureKind.CONNECTION_REFUSED, null, "connection refused"), tcp(4)), Fleet.NOW);
+        assertEquals(Status.DOWN, down.service("ctx").orElseThrow().status());
+        assertTrue(!down.service("ctx").orElseThrow().failure().contains("usual"), down.service("ctx").toString());
+    }
+
+    private static Observation.McpHandshake mcp(long ms) {
+        return new Observation.McpHandshake("ctx", Source.MCP, "2025-06-18", "handshake", "ctx", "1.4.2",
+                List.of("tools"), 7, Duration.ofMillis(ms));
+    }
+
+    private static Observation.TcpConnect tcp(long ms) {
+        return new Observation.TcpConnect("db", Source.TCP, "db.internal", 5432, Duration.ofMillis(ms));
+    }
+
+    @Test
     void aServiceOverItsLatencyExpectationIsDegradedAndTheGateWarns() {
         Service limited = Service.builder("api", "https://api.example.test/health").name("API").capability("Orders")
                 .critical().expect(new Expectations(List.of(200), Duration.ofMillis(300), null, null, 10, null, null,

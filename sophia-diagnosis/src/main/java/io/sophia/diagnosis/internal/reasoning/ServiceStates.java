@@ -96,10 +96,11 @@ final class ServiceStates {
                 continue;
             }
             if (serviceSide(o)) {
-                read(r, s, o, now, baseline);
+                read(r, s, o, now);
             }
         }
         machines(r, machines);
+        slowness(r, baseline);
         Status status = Status.aggregate(r.reasons.keySet());
         String failure = null;
         if (status != Status.UP) {
@@ -114,9 +115,9 @@ final class ServiceStates {
     }
 
     /** One observation of the service's own side; DNS resolutions, CI and log observations say nothing by themselves. */
-    private static void read(Reading r, Service s, Observation o, Instant now, Knowledge.Baseline baseline) {
+    private static void read(Reading r, Service s, Observation o, Instant now) {
         if (o instanceof Observation.HttpCheck h) {
-            http(r, s, h, baseline);
+            http(r, s, h);
         } else if (o instanceof Observation.ProbeFailure f) {
             failure(r, f);
         } else if (o instanceof Observation.ConditionCheck c) {
@@ -144,7 +145,7 @@ final class ServiceStates {
         }
     }
 
-    private static void http(Reading r, Service s, Observation.HttpCheck h, Knowledge.Baseline baseline) {
+    private static void http(Reading r, Service s, Observation.HttpCheck h) {
         r.httpStatus = h.statusCode();
         r.latencyMs = millis(h.latency());
         if (h.version() != null && !h.version().isBlank()) {
@@ -158,16 +159,26 @@ final class ServiceStates {
             if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
                 add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
                         + max.toMillis() + " ms limit");
-            } else if (baseline != null && h.latency() != null && slow(millis(h.latency()), baseline.medianMs())) {
-                // says what the baseline was and how much history is behind it, so a reader can judge it
-                add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, "
-                        + Math.round(millis(h.latency()) / (double) Math.max(1, baseline.medianMs()))
-                        + " times its usual " + baseline.medianMs() + " ms (the median of the " + baseline.samples()
-                        + " earlier runs in which it was UP)");
             } else {
                 add(r.reasons, Status.UP, null);
             }
         }
+    }
+
+    /**
+     * A service that answered and is otherwise UP, but far slower than its own baseline, is DEGRADED. Its latency
+     * is the one the assessment reports (and a history records), whatever the kind of check (HTTP, MCP handshake,
+     * TCP connect), so it is compared with the median of the same number in its past runs.
+     */
+    private static void slowness(Reading r, Knowledge.Baseline baseline) {
+        if (baseline == null || !r.answered || r.latencyMs == null || Status.aggregate(r.reasons.keySet()) != Status.UP
+                || !slow(r.latencyMs, baseline.medianMs())) {
+            return;
+        }
+        // says what the baseline was and how much history is behind it, so a reader can judge it
+        add(r.reasons, Status.DEGRADED, "answered in " + r.latencyMs + " ms, "
+                + Math.round(r.latencyMs / (double) Math.max(1, baseline.medianMs())) + " times its usual "
+                + baseline.medianMs() + " ms (the median of the " + baseline.samples() + " earlier runs in which it was UP)");
     }
 
     private static void failure(Reading r, Observation.ProbeFailure f) {
