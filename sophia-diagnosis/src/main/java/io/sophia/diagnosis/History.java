@@ -8,11 +8,12 @@ import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.RankedCause;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ public final class History {
         Map<String, List<Long>> latencies = new TreeMap<>();
         int assessments = 0;
         int skipped = 0;
-        try (Lines lines = new Lines(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (Lines lines = Lines.of(file)) {
             String line;
             while ((line = lines.next()) != null) {
                 if (line == Lines.TOO_LONG) {
@@ -229,7 +230,7 @@ public final class History {
             throw new IllegalArgumentException("keep must be at least 1, got " + keep);
         }
         Deque<String> kept = new ArrayDeque<>();
-        try (Lines lines = new Lines(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (Lines lines = Lines.of(file)) {
             String line;
             while ((line = lines.next()) != null) {
                 if (line != Lines.TOO_LONG && !line.isBlank() && assessment(line) != null) {
@@ -333,8 +334,14 @@ public final class History {
         private int pos;
         private int end;
 
-        Lines(BufferedReader in) {
+        Lines(Reader in) {
             this.in = in;
+        }
+
+        /** Bytes that are not UTF-8 (binary garbage) become U+FFFD, so their line is skipped, not the whole file. */
+        static Lines of(Path file) throws IOException {
+            return new Lines(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
         }
 
         /** {@return the next line without its terminator, {@link #TOO_LONG}, or null at the end} */

@@ -106,6 +106,22 @@ class HistoryTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8SpoilTheirLineOnlyNotTheFile() throws IOException {
+        Path file = dir.resolve("history.jsonl");
+        for (long ms : new long[] {5, 6, 5}) {
+            History.append(file, answered(ms), 50);
+        }
+        // a disk error or another program's binary output in the middle of the file
+        Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xC3, 0x28, '\n'}, StandardOpenOption.APPEND);
+        History.append(file, answered(6), 50);
+        History h = History.read(file);
+        assertEquals(0, h.skippedLines(), "the binary line was dropped by the append");
+        assertEquals(new History.Baseline(6, 4), h.baselines().get("api"));
+        Files.write(file, new byte[] {(byte) 0xFF, '\n'}, StandardOpenOption.APPEND);
+        assertEquals(1, History.read(file).skippedLines());
+    }
+
+    @Test
     void aFileOfOneEndlessLineIsReadInBoundedMemory() throws IOException {
         Path file = dir.resolve("history.jsonl");
         // 8 MiB without a newline: read through in chunks, never held (the limit is 1 Mi characters)
