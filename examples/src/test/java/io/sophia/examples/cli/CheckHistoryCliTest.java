@@ -261,6 +261,18 @@ class CheckHistoryCliTest {
     }
 
     @Test
+    void watchComparesAndRecordsEveryRound() throws IOException {
+        Path file = history(5, 5);
+        delayMs.set(600);
+        Run r = run(n -> null, "watch", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
+                "--interval", "10ms", "--count", "2", "--history", file.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("gate WARN, 0/1 UP")).count(), r.out());
+        assertEquals(7, Files.readAllLines(file).size(), "one line per round");
+        assertEquals("DEGRADED", api().path("status").asText());
+    }
+
+    @Test
     void theFileKeepsTheLastRunsOnly() throws IOException {
         Path file = history(10, 5);
         Run r = check("--history", file.toString(), "--history-keep", "4");
