@@ -245,19 +245,14 @@ class CheckHistoryCliTest {
     }
 
     @Test
-    void badHistoryOptionsAreUsageErrors() throws IOException {
-        Run keepAlone = check("--history-keep", "10");
-        assertEquals(64, keepAlone.exit());
-        assertTrue(keepAlone.err().contains("--history-keep needs --history FILE"), keepAlone.err());
-        Run tooFew = check("--history", tmp.resolve("h.jsonl").toString(), "--history-keep", "2");
-        assertEquals(64, tooFew.exit());
-        assertTrue(tooFew.err().contains("at least 3"), tooFew.err());
+    void aDirectoryIsAHistoryThatCannotBeReadAndTheHelpNamesTheOption() throws IOException {
         Path directory = Files.createDirectories(tmp.resolve("d"));
         Run dir = check("--history", directory.toString());
         assertTrue(dir.exit() == 0 || dir.exit() == 1, "a history never fails the check: " + dir.err());
         assertTrue(dir.err().contains("the history " + directory + " cannot be read"), dir.err());
         assertTrue(run(n -> null, "check", "--help").out().contains("--history FILE"));
-        assertTrue(run(n -> null, "watch", "--help").out().contains("--history-keep N"));
+        assertTrue(run(n -> null, "watch", "--help").out().contains("--history FILE"));
+        assertEquals(64, check("--history").exit(), "the option needs a file");
     }
 
     @Test
@@ -273,14 +268,15 @@ class CheckHistoryCliTest {
     }
 
     @Test
-    void theFileKeepsTheLastRunsOnly() throws IOException {
-        Path file = history(10, 5);
-        Run r = check("--history", file.toString(), "--history-keep", "4");
+    void theFileKeepsTheLast50RunsOnly() throws IOException {
+        Path file = history(History.DEFAULT_KEEP + 10, 5);
+        Run r = check("--history", file.toString());
         // OPEN or WARN: how fast this machine answers against the 5 ms baseline is not the point here
         assertTrue(r.exit() == 0 || r.exit() == 1, r.out() + r.err());
         List<String> lines = Files.readAllLines(file);
-        assertEquals(4, lines.size());
-        assertTrue(lines.get(3).contains("\"generatedAt\":\"2025-08-23T14:12:55Z\""), "this run last: " + lines.get(3));
+        assertEquals(History.DEFAULT_KEEP, lines.size());
+        assertTrue(lines.get(History.DEFAULT_KEEP - 1).contains("\"generatedAt\":\"2025-08-23T14:12:55Z\""),
+                "this run last: " + lines.get(History.DEFAULT_KEEP - 1));
     }
 
     private static int closedPort() throws IOException {
