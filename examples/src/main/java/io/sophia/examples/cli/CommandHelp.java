@@ -15,6 +15,11 @@ public final class CommandHelp {
             $GITHUB_STEP_SUMMARY and the gate and top cause are printed as ::error/::warning annotations.
             """;
 
+    private static final String HISTORY = """
+              --history FILE         compare each service's latency with its own last 50 runs, kept in FILE
+                                     (created when missing), and record this run: far above: DEGRADED, WARN
+            """;
+
     private static final Map<String, String> HELP = Map.of(
             "demo", """
                     Usage: sophia demo --out DIR [--timeout 2s] [--lock-wait 10s]
@@ -28,20 +33,20 @@ public final class CommandHelp {
                       --lock-wait 10s  how long to wait while another sophia writes into DIR (0s: not at all)
                     """ + EXIT_CODES,
             "check", """
-                    Usage: sophia check --config FILE --out DIR [--lock-wait 10s]
+                    Usage: sophia check --config FILE --out DIR [--lock-wait 10s] [--history FILE]
 
                     Probes the deployment FILE describes (YAML or JSON; see examples/README.md for every
                     key), diagnoses it, prints a one-screen summary and writes DIR/report.md,
                     report.json, report.html and junit.xml. Tokens are read from the environment
                     variables the config names and never printed.
 
-                      --config FILE    the deployment config
-                      --out DIR        output directory (created when missing)
-                      --lock-wait 10s  how long to wait while another sophia writes into DIR (0s: not at all)
-                    """ + EXIT_CODES,
+                      --config FILE          the deployment config
+                      --out DIR              output directory (created when missing)
+                      --lock-wait 10s        how long to wait while another sophia writes into DIR (0s: not at all)
+                    """ + HISTORY + EXIT_CODES,
             "watch", """
                     Usage: sophia watch --config FILE --out DIR [--interval 30s] [--count N]
-                                        [--metrics-port PORT] [--lock-wait 10s]
+                                        [--metrics-port PORT] [--lock-wait 10s] [--history FILE]
 
                     Runs check every interval, rewrites the reports and prints what changed (service
                     status, gate). Alerts go to the config's alerts.webhooks on each transition.
@@ -52,7 +57,7 @@ public final class CommandHelp {
                       --count N              stop after N rounds (default: run until stopped)
                       --metrics-port PORT    serve Prometheus metrics at http://HOST:PORT/metrics
                       --lock-wait 10s        how long to wait while another sophia writes into DIR
-                    """ + EXIT_CODES);
+                    """ + HISTORY + EXIT_CODES);
 
     private CommandHelp() {
     }

@@ -4,6 +4,7 @@ import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import io.sophia.core.Assessment;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.CheckHistory;
 import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
 import io.sophia.report.GitHubActionsReport;
@@ -54,9 +55,10 @@ public final class Commands {
             Commands:
               demo  --out DIR [--timeout 2s] [--lock-wait 10s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR [--lock-wait 10s]
+              check --config FILE --out DIR [--lock-wait 10s] [--history FILE]
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
               watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--lock-wait 10s]
+                    [--history FILE]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
                       [--lock-wait 10s]
@@ -145,12 +147,13 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out", "lock-wait"));
+        allow(opts, "check", Set.of("config", "out", "lock-wait", "history"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        CheckHistory history = history(opts);
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        CheckRun result = check(config, dir, env);
+        CheckRun result = check(config, dir, env, UnaryOperator.identity(), history);
         out.print(Summary.render(result, config));
         out.flush();
         publishInActions(result.assessment(), result.files());
@@ -177,7 +180,7 @@ public final class Commands {
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
-            CheckRun result = check(loaded, dir, demoEnv);
+            CheckRun result = check(loaded, dir, demoEnv, UnaryOperator.identity(), null);
             out.print(Summary.render(result, loaded));
             out.flush();
             publishInActions(result.assessment(), result.files());
@@ -186,9 +189,10 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait", "history"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        CheckHistory history = history(opts);
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
@@ -207,7 +211,7 @@ public final class Commands {
                 if (i > 0 && !sleep(interval)) {
                     break;
                 }
-                Assessment a = check(config, dir, env, upSeen).assessment();
+                Assessment a = check(config, dir, env, upSeen, history).assessment();
                 if (alerts != null) {
                     alerts.onRound(a);
                 }
@@ -274,16 +278,17 @@ public final class Commands {
         return a.gate().status().exitCode();
     }
 
-    /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
-    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
-            throws ReportWriteException {
-        return check(config, dir, env, UnaryOperator.identity());
+    /** The plan first (a rule-file or gate error before the directory is touched); amend: watch's rounds. */
+    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
+                           UnaryOperator<Assessment> amend, CheckHistory history) throws ReportWriteException {
+        Sophia.Builder sophia = Sophia.builder(config).clock(clock).env(env);
+        return CheckRun.of((history == null ? sophia : sophia.history(history)).build().plan(), dir, amend, lockWait);
     }
 
-    /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
-    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
-                           UnaryOperator<Assessment> amend) throws ReportWriteException {
-        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend, lockWait);
+    /** --history FILE of check and watch (the last 50 runs), its warnings on stderr; null without the option. */
+    private CheckHistory history(Map<String, String> opts) throws UsageException {
+        return !opts.containsKey("history") ? null
+                : CheckHistory.at(path(opts, "history")).warnings(line -> err.println("sophia: warning: " + line));
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
@@ -314,6 +319,7 @@ public final class Commands {
         UsageException(String message) {
             super(message);
         }
+
     }
 
     private static Map<String, String> options(String[] args, int from) throws UsageException {
