@@ -211,6 +211,25 @@ class ScenarioCorpusTest {
         }
     }
 
+    @Test
+    void the_fourth_public_text_tuning_set_names_family_and_source_and_shares_no_source_with_another_file() {
+        List<Scenario> p4 = corpus.stream().filter(s -> s.id().startsWith("p4-")).toList();
+        assertTrue(p4.size() >= 15, "p4 has " + p4.size());
+        assertTrue(p4.stream().noneMatch(Scenario::holdout), "a p4- file is holdout");
+        Set<String> otherSources = corpus.stream().filter(s -> !s.id().startsWith("p4-")).map(Scenario::source)
+                .filter(src -> !src.isBlank()).collect(Collectors.toSet());
+        Set<String> families = new TreeSet<>();
+        for (Scenario s : p4) {
+            String text = read(s.file());
+            assertFalse(topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(s.source().isBlank(), s.id() + " has no source");
+            // written to check that rules generalise beyond the wording they were written from
+            assertFalse(otherSources.contains(s.source()), s.id() + " quotes a source another file already uses");
+            families.add(s.family());
+        }
+        assertTrue(families.size() >= 10, "p4 families " + families);
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
