@@ -69,6 +69,19 @@ class CalibrationTest {
     // measured figure keeps it from growing. The estimate for unseen wording: top-1 0.851, top-3 0.908, Brier 0.228,
     // ECE 0.102 (mean confidence 0.823), 0 wrong above 0.9 — against ECE 0.054 but 3 wrong above 0.9 at 0.98. A
     // confidently wrong cause is what issue 9 was filed about, so the trade is taken for no confident miss.
+    // 2026-12-03, later: holdout-6 (h6-, 50 scenarios from Kubernetes, ECS, Cloud Run, Nomad, Argo CD, Helm, Terraform,
+    // cert-manager, migration tools, package managers, Render, Vercel ...), scored blind once: top-1 0.640 (0.50-0.76),
+    // top-3 0.640, Brier 0.526, ECE 0.133, 0 wrong above 0.9 (15 of its 18 misses "unknown" at 0.49: no rule read those
+    // platforms' words). Consumed into the CV (n = 452, 182 families): on arrival 0.947 / 0.954 / 0.108 / 0.089. General
+    // indications per shape of message (a platform killing a container for memory, nothing listening on the probed port,
+    // cloud IAM denials at a registry, cloud quotas, schedulers without room, secrets a workload references but cannot
+    // get, a platform API's 5xx, a deploy tool's refused session, migrations failing at start, job specs / Terraform /
+    // Helm that do not parse, pnpm's error codes; a package registry's 429 is not the image registry's; an edge's own
+    // "origin DNS error" page). Then p4- (15, other public text of the same platforms, written after those rules) scored
+    // on arrival top-1 0.667 (0.42-0.85), Brier 0.444, 0 above 0.9, and its five wordings were generalised too. Refit
+    // evidenceScale 2.2, sourceCaps unchanged. Measured, n = 467, 197 families: top-1 0.987 (95 % Wilson 0.97-0.99), top-3
+    // 0.994, Brier 0.053, ECE 0.114 (0.104-0.125), 0 wrong above 0.9; the estimate for unseen wording top-1 0.851 -> 0.861
+    // (0.83-0.89), top-3 0.912, Brier 0.228 -> 0.222, ECE 0.096, 0 wrong above 0.9.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
