@@ -275,7 +275,10 @@ class ProbeRunnerTest {
             return List.of();
         };
 
-        List<Observation> seen = runner(300, 0, 1).execute(List.of(new FakeProbe("a", hang), new FakeProbe("b", hang)));
+        ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofMillis(300)).retries(0)
+                .maxConcurrent(1).budget(Duration.ofMillis(450)).build());
+
+        List<Observation> seen = runner.execute(List.of(new FakeProbe("a", hang), new FakeProbe("b", hang)));
 
         assertEquals(FailureKind.DEADLINE_EXCEEDED, failureOf(seen, "a").kind(), seen::toString);
         ProbeFailure b = failureOf(seen, "b");
@@ -327,10 +330,13 @@ class ProbeRunnerTest {
     }
 
     @Test
-    @DisplayName("the check's budget defaults to 1.5 x the timeout, may be set, and is never shorter than the timeout")
+    @DisplayName("the check's budget defaults to 1.5 x the timeout and at least the timeout plus 5 s, may be set, and is"
+            + " never shorter than the timeout")
     void budgetDefaults() {
-        assertEquals(Duration.ofSeconds(3), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2)).build().budget());
+        assertEquals(Duration.ofSeconds(7), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2)).build().budget(),
+                "a short timeout leaves a fleet 5 s to start its probes");
         assertEquals(Duration.ofSeconds(15), ProbeRunnerConfig.ofDefaults().budget());
+        assertEquals(Duration.ofSeconds(30), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(20)).build().budget());
         assertEquals(Duration.ofSeconds(7), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
                 .budget(Duration.ofSeconds(7)).build().budget());
         assertEquals(Duration.ofSeconds(2), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
