@@ -59,8 +59,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the sixth holdout set, the blind set (written 2026-12-03 from public failure text). */
     public static final String SIXTH_HOLDOUT_PREFIX = BLIND_PREFIX;
 
+    /** Id prefix of the seventh holdout set, a blind set too (written 2026-12-03 from public failure text). */
+    public static final String SEVENTH_HOLDOUT_PREFIX = "h7-";
+
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
-    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, SEVENTH_HOLDOUT_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -138,7 +141,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
                 && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h6-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h6-, h7-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
@@ -156,7 +159,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(FIFTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind" (h6-), "tuning", or "holdout-1" to "holdout-5" (all but holdout-3 consumed). */
+    /** "blind" (h6-, h7-), "tuning", or "holdout-1" to "holdout-5" (all but holdout-3 consumed). */
     public String part() {
         return blind() ? "blind" : !holdout ? "tuning" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
