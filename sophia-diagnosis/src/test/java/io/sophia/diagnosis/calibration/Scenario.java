@@ -141,7 +141,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
                 && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h6-, h7-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h6-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
@@ -159,7 +159,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(FIFTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind" (h6-, h7-), "tuning", or "holdout-1" to "holdout-5" (all but holdout-3 consumed). */
+    /** "blind" (h6-), "tuning", or "holdout-1" to "holdout-5" (all but holdout-3 consumed). */
     public String part() {
         return blind() ? "blind" : !holdout ? "tuning" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
