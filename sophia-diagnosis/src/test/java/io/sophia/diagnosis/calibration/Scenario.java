@@ -60,11 +60,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the sixth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
     public static final String SIXTH_HOLDOUT_PREFIX = "h6-";
 
-    /** Id prefix of the seventh holdout set, a blind set too (written 2026-12-03 from public failure text). */
-    public static final String SEVENTH_HOLDOUT_PREFIX = "h7-";
-
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
-    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, SEVENTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
