@@ -133,9 +133,12 @@ class FlyMachinesProbeBodyTest {
             api.awaitClose();
             exchange.close();
         });
+        // any phase the call's timeout passes in is a read timeout here, so a stalled machine cannot change the kind
         ProbeFailure f = onlyFailure(run(Duration.ofMillis(400)));
         assertEquals(FailureKind.READ_TIMEOUT, f.kind(), f.toString());
-        assertTrue(f.elapsed().compareTo(Duration.ofSeconds(10)) < 0, f.toString());
+        // the server holds the body until the test ends: ending at all is ending at the deadline; the bound has room
+        // for a machine that stalls for seconds
+        assertTrue(f.elapsed().compareTo(Duration.ofSeconds(20)) < 0, f.toString());
     }
 
     @Test

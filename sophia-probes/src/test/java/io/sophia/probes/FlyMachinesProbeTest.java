@@ -48,7 +48,7 @@ class FlyMachinesProbeTest {
                 .apiUrl(api.url())
                 .tokenEnv("TEST_FLY_TOKEN")
                 .env(Map.of("TEST_FLY_TOKEN", TOKEN)::get)
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(30)) // a hang guard: a stalled machine must not make an answer a timeout
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -279,7 +279,9 @@ class FlyMachinesProbeTest {
         assertEquals(2, out.size(), out.toString());
         assertEquals(FailureKind.READ_TIMEOUT, ((ProbeFailure) out.get(0)).kind());
         assertEquals(FailureKind.DEADLINE_EXCEEDED, ((ProbeFailure) out.get(1)).kind());
-        assertTrue(ms < 10_000, "the probe gave up at its deadline, not when the server let go: " + ms + " ms");
+        // the server holds the request until the test ends: ending at all is ending at the deadline; the bound has
+        // room for a machine that stalls for seconds
+        assertTrue(ms < 20_000, "the probe gave up at its deadline, not when the server let go: " + ms + " ms");
     }
 
     @Test

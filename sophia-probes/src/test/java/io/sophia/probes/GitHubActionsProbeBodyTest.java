@@ -153,9 +153,12 @@ class GitHubActionsProbeBodyTest {
             out.flush();
             awaitRelease();
         });
+        // any phase the deadline passes in is a read timeout here, so a stalled machine cannot change the kind
         ProbeFailure f = onlyFailure(run(Duration.ofMillis(500)), TOKEN);
         assertEquals(FailureKind.READ_TIMEOUT, f.kind(), f.toString());
-        assertTrue(f.elapsed().compareTo(Duration.ofSeconds(10)) < 0, f.toString());
+        // the server holds the answer for a minute: ending well before is ending at the deadline (with room for a
+        // machine that stalls for seconds)
+        assertTrue(f.elapsed().compareTo(Duration.ofSeconds(30)) < 0, f.toString());
     }
 
     @Test
