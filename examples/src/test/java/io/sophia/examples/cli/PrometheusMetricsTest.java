@@ -73,8 +73,8 @@ class PrometheusMetricsTest {
                   - id: db
                     kind: tcp
                     url: tcp://127.0.0.1:%d
-                probe: {timeout: 2s, retries: 0}
-                """.formatted(api.getAddress().getPort(), closed));
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(api.getAddress().getPort(), closed)); // a hang guard: api answers, db refuses, at once
         DeploymentConfig config = DeploymentConfig.load(configFile);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -138,8 +138,8 @@ class PrometheusMetricsTest {
                 services:
                   - id: api
                     url: http://127.0.0.1:9/health
-                probe: {timeout: 1s, retries: 0}
-                """);
+                probe: {timeout: 30s, retries: 0}
+                """); // a hang guard: nothing listens on port 9, so the probe ends at once
         CommandLineTest.Run r = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--count", "1", "--metrics-port", "0");
         assertTrue(r.out().matches("(?s)Metrics: http://0\\.0\\.0\\.0:[1-9]\\d*/metrics\n.*"), r.out() + r.err());
