@@ -80,7 +80,8 @@ class HostMatchesCliTest {
         // the same clock and config; only what the network measured (latencies, ports) differs between two runs
         JsonNode fromCli = JSON.readTree(Files.readString(dir.resolve("cli/report.json")));
         JsonNode fromHost = JSON.readTree(Files.readString(dir.resolve("host-out/report.json")));
-        assertEquals(normalised(fromCli).toPrettyString(), normalised(fromHost).toPrettyString());
+        assertEquals(normalised(hangingTimeoutsAlike(fromCli)).toPrettyString(),
+                normalised(hangingTimeoutsAlike(fromHost)).toPrettyString());
         assertEquals(fromCli.get("generatedAt"), fromHost.get("generatedAt"));
         assertTrue(fromHost.path("diagnosis").path("causes").size() > 0, "a diagnosis to compare: " + fromHost);
     }
@@ -106,6 +107,27 @@ class HostMatchesCliTest {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code report} with the failures of mcp-research, the demo's one hanging service, made alike where only timing
+     * tells them apart: its probes end by their own deadline (READ_TIMEOUT) or by the runner's, a moment later
+     * (DEADLINE_EXCEEDED), whichever fires first; after a machine stalled across both, either may (as MainTest).
+     */
+    private static JsonNode hangingTimeoutsAlike(JsonNode report) {
+        JsonNode copy = report.deepCopy();
+        for (JsonNode o : copy.path("observations")) {
+            String kind = o.path("kind").asText();
+            if ("mcp-research".equals(o.path("serviceId").asText("")) && (kind.equals("READ_TIMEOUT") || kind.equals("DEADLINE_EXCEEDED"))) {
+                ((ObjectNode) o).put("kind", "TIMEOUT").put("detail", "(the probe's own deadline or the runner's)");
+            }
+        }
+        for (JsonNode s : copy.path("services")) {
+            if ("mcp-research".equals(s.path("id").asText()) && s.has("failure")) {
+                ((ObjectNode) s).put("failure", "(the failures above, in the words of the deadline that fired first)");
+            }
+        }
+        return copy;
     }
 
     /** report.json without what legitimately differs between two runs: ports, timings, the timestamp (as MainTest). */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -286,10 +285,7 @@ class FlyMachinesProbeTest {
 
     @Test
     void anUnreachableApiIsConnectionRefused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.held(); // refused until the run ends: no other process can take it
         ProbeFailure f = onlyFailure(run(config().apiUrl(URI.create("http://127.0.0.1:" + port + "/"))
                 .app("web", "app").build()));
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());

@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -879,10 +878,7 @@ class GitHubActionsProbeTest {
     @Test
     @DisplayName("an API that refuses connections is CONNECTION_REFUSED")
     void refused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.held(); // refused until the run ends: no other process can take it
         ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().apiUrl(URI.create("http://127.0.0.1:" + port)).build(),
                 deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 

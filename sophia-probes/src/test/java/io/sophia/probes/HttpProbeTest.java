@@ -538,10 +538,7 @@ class HttpProbeTest {
         @Test
         @DisplayName("a closed port is CONNECTION_REFUSED")
         void refused() throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+            int port = RefusedPort.held(); // refused until the run ends: no other process can take it
 
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + port, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 

@@ -280,10 +280,7 @@ class McpProbeTest {
 
         @Test
         void aClosedPortIsConnectionRefused() throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+            int port = RefusedPort.held(); // refused until the run ends: no other process can take it
             ProbeFailure f = failure(probe(URI.create("http://127.0.0.1:" + port + "/mcp"), TIMEOUT));
             assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
         }

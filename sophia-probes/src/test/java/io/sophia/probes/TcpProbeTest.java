@@ -59,10 +59,7 @@ class TcpProbeTest {
 
     @Test
     void aClosedPortIsConnectionRefused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.held(); // refused until the run ends: no other process can take it
         ProbeFailure f = (ProbeFailure) TcpProbe.of(tcp("tcp://127.0.0.1:" + port), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
         assertEquals("127.0.0.1:" + port, f.target());

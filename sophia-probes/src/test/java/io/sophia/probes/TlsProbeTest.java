@@ -230,10 +230,7 @@ class TlsProbeTest {
 
     @Test
     void aClosedPortIsConnectionRefused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.held(); // refused until the run ends: no other process can take it
         ProbeFailure f = (ProbeFailure) TlsProbe.of(service("https://127.0.0.1:" + port, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))).get(0);
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());
         assertEquals("127.0.0.1:" + port, f.target());

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,10 +59,11 @@ class PrometheusMetricsTest {
             ex.close();
         });
         api.start();
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        // a port held by a socket bound to it that never listens: refused for the whole test, and no other process can
+        // take it (a port released at once may be taken again while a stalled machine gets to the probe)
+        java.net.Socket held = new java.net.Socket();
+        held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int closed = held.getLocalPort();
         Path configFile = Files.writeString(tmp.resolve("shop.yaml"), """
                 deployment: shop
                 services:
@@ -111,6 +111,8 @@ class PrometheusMetricsTest {
             HttpResponse<String> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + endpoint.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, other.statusCode());
+        } finally {
+            held.close();
         }
     }
 
