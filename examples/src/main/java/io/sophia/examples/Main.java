@@ -19,8 +19,9 @@ import java.util.function.Function;
  * <p>Exit codes: 0 gate OPEN, 1 gate WARN, 2 gate BLOCKED, 64 usage or configuration error (the
  * message on stderr names the file, line and key), 70 internal error (one redacted line on stderr, also
  * for an OutOfMemoryError), 73 the output directory cannot be written (the previous reports there stay
- * intact). {@code sophia --version} and {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check}
- * on a configuration it writes for its own loopback stand-ins, so both take one code path.
+ * intact; also when another writer still wrote into it after {@code --lock-wait}: try again).
+ * {@code sophia --version} and {@code sophia COMMAND --help} exit 0. {@code demo} is {@code check} on a
+ * configuration it writes for its own loopback stand-ins, so both take one code path.
  *
  * <p>Only {@link #main(String[])} calls {@link System#exit(int)}; hosts and tests call
  * {@link #run(String...)}.

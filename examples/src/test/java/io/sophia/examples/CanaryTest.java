@@ -44,10 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Canary tokens of every known shape — GitHub ({@code ghp_}, {@code gho_}, {@code ghs_},
  * {@code github_pat_}), Fly ({@code FlyV1 fm2_…}), Bearer, AWS, Slack, Stripe, JWT, a generic
  * {@code *_TOKEN=} assignment, a URL password and the value of a token variable of no known
- * shape — are pushed through every output path: the four report files, the command line's stdout
- * and stderr (the CLI runs in-process with redirected streams), log records, exception messages,
- * config and rule-file errors. No 12-character piece of any of them may appear anywhere, and no
- * terminal control sequence from a remote string reaches stdout.
+ * shape, a service's bearer token ({@code services[].http.tokenEnv}, also pasted over two lines) and
+ * alert webhook URLs (written in the config with a credential in path, query or user info, or held in a
+ * {@code urlEnv} variable) — are pushed through every output path: the four report files, the command
+ * line's stdout and stderr (the CLI runs in-process with redirected streams), log records (the root
+ * logger's, so OkHttp's too), exception messages, config and rule-file errors, webhook delivery
+ * warnings. No 12-character piece of any of them may appear anywhere, and no terminal control
+ * sequence from a remote string reaches stdout. A bearer token goes to its service's host only, not
+ * to the host a redirect leads to.
  *
  * <p>The tokens are assembled at run time (they are fakes; a scanner should not flag this file).
  */
@@ -73,10 +77,22 @@ class CanaryTest {
     /** The value of a token variable: no known shape, masked because the config names the variable. */
     static final String ENV_TOKEN = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
     static final String FLY_ENV_TOKEN = "FlyV1 " + FLY;
+    /** A service's bearer token ({@code services[].http.tokenEnv}): no known shape either. */
+    static final String SVC_TOKEN = "svc-bearer-" + "Hq3Zt7Nw1Xc5Vb9Lm2Kp";
+    /** The two lines of a token variable pasted with a line break: refused, and neither line may come out. */
+    static final String MULTI_LINE_1 = "multi-line-" + "Pw8Rn3Jd6Ts1Yq4";
+    static final String MULTI_LINE_2 = "second-line-" + "Gf2Mk7Lc9Bx5";
+    /** The credential of a Slack-like incoming webhook written in the config: the last segment of its path. */
+    static final String HOOK_PATH_TOKEN = "hK8sW3dF6gJ1lZ4xC7vB2nM5";
+    /** A webhook credential passed as a query parameter. */
+    static final String HOOK_QUERY_TOKEN = "qT5rE8wY2uI6oP9aS3dF";
+    /** The credential in the path of a webhook URL held in an environment variable ({@code urlEnv}). */
+    static final String HOOK_ENV_TOKEN = "eN7vH2kR9tW4pL6mQ1xZ";
 
     /** Every secret, as it would appear in text. */
     static final List<String> SECRETS = List.of(GHP, GHO, GHS, PAT, FLY, BEARER, AWS, SLACK, STRIPE, JWT, GENERIC,
-            URL_PASSWORD, ENV_TOKEN);
+            URL_PASSWORD, ENV_TOKEN, SVC_TOKEN, MULTI_LINE_1, MULTI_LINE_2, HOOK_PATH_TOKEN, HOOK_QUERY_TOKEN,
+            HOOK_ENV_TOKEN);
 
     /** Text carrying every token in its usual context, with terminal control sequences around. */
     static String carrier() {
@@ -84,6 +100,14 @@ class CanaryTest {
                 + " Authorization: FlyV1 " + FLY + " Bearer " + BEARER + " aws " + AWS + " slack " + SLACK
                 + " stripe " + STRIPE + " jwt " + JWT + " DEPLOY_TOKEN=" + GENERIC + " https://deploy:" + URL_PASSWORD
                 + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m";
+    }
+
+    /**
+     * {@link #carrier()} without the value of no known shape, for a config that does not name its variable (a value
+     * of no known shape can only be masked when the config says it is a secret).
+     */
+    static String shapedCarrier() {
+        return carrier().replace(" echoed " + ENV_TOKEN, "");
     }
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
@@ -108,13 +132,19 @@ class CanaryTest {
         }
     };
     private final Logger sophiaLogger = Logger.getLogger("io.sophia");
+    private final Logger okhttpLogger = Logger.getLogger("okhttp3");
+    private final Logger rootLogger = Logger.getLogger("");
     private Level levelBefore;
+    private Level okhttpLevelBefore;
 
     @BeforeEach
     void start() throws IOException {
         levelBefore = sophiaLogger.getLevel();
         sophiaLogger.setLevel(Level.ALL);
-        sophiaLogger.addHandler(capture);
+        okhttpLevelBefore = okhttpLogger.getLevel();
+        okhttpLogger.setLevel(Level.ALL);
+        // the root logger's handler sees Sophia's records and those of the libraries it uses (OkHttp's)
+        rootLogger.addHandler(capture);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
         server.start();
@@ -123,8 +153,9 @@ class CanaryTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        sophiaLogger.removeHandler(capture);
+        rootLogger.removeHandler(capture);
         sophiaLogger.setLevel(levelBefore);
+        okhttpLogger.setLevel(okhttpLevelBefore);
     }
 
     private String root() {
@@ -319,6 +350,255 @@ class CanaryTest {
             messages.add(e.getMessage());
         }
         assertNoLeak(Map.of("ReportFormatException", String.join("\n", messages)));
+    }
+
+    /** A loopback server on its own port, answering every request with {@code handler}. */
+    private static HttpServer serve(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", handler);
+        s.start();
+        return s;
+    }
+
+    /** Every output of a command-line run: its streams, the report files written, the log records so far. */
+    private Map<String, String> outputs(String label, Run r, Path out) throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put(label + " stdout", r.out());
+        outputs.put(label + " stderr", r.err());
+        for (String name : ReportFiles.FILE_NAMES) {
+            Path file = out.resolve(name);
+            if (Files.exists(file)) {
+                outputs.put(label + " " + name, Files.readString(file));
+            }
+        }
+        outputs.put(label + " logs", String.join("\n", logs));
+        return outputs;
+    }
+
+    @Test
+    @DisplayName("a service's bearer token goes to its own host only, a multi-line one is refused unsent, neither comes out")
+    void serviceBearerToken() throws Exception {
+        List<String> atService = new CopyOnWriteArrayList<>();
+        List<String> atMovedFrom = new CopyOnWriteArrayList<>();
+        List<String> atOtherHost = new CopyOnWriteArrayList<>();
+        List<String> pasted = new CopyOnWriteArrayList<>();
+        // the service echoes the Authorization header it got, in its body and in the version header
+        server.createContext("/tok", ex -> {
+            try (ex) {
+                String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+                atService.add(auth);
+                ex.getResponseHeaders().add("X-Version", "v1 " + auth);
+                send(ex, 503, "text/plain", "rejected " + auth + "\n" + shapedCarrier());
+            }
+        });
+        HttpServer other = serve(ex -> {
+            try (ex) {
+                String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+                atOtherHost.add(auth);
+                send(ex, 503, "text/plain", "landed with " + auth + " at " + ex.getRequestURI());
+            }
+        });
+        // another host: same loopback, another name, so the probe sees a change of host
+        server.createContext("/moved", ex -> {
+            try (ex) {
+                atMovedFrom.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                ex.getResponseHeaders().add("Location", "http://localhost:" + other.getAddress().getPort() + "/landing");
+                ex.sendResponseHeaders(302, -1);
+            }
+        });
+        server.createContext("/pasted", ex -> {
+            try (ex) {
+                pasted.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                send(ex, 200, "text/plain", "ok");
+            }
+        });
+        int port = server.getAddress().getPort();
+        Path config = Files.writeString(tmp.resolve("tokens.yaml"), """
+                deployment: canary
+                services:
+                  - id: api
+                    url: http://127.0.0.1:%d/tok/health
+                    critical: true
+                    expect: {versionHeader: X-Version}
+                    http: {tokenEnv: CANARY_SVC}
+                  - id: moved
+                    url: http://127.0.0.1:%d/moved
+                    http: {tokenEnv: CANARY_SVC, redirects: 3}
+                  - id: pasted
+                    url: http://127.0.0.1:%d/pasted
+                    http: {tokenEnv: CANARY_MULTI}
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(port, port, port));
+        Path out = tmp.resolve("out");
+        Function<String, String> tokens = Map.of("CANARY_SVC", SVC_TOKEN,
+                "CANARY_MULTI", MULTI_LINE_1 + "\n" + MULTI_LINE_2)::get;
+        Run r;
+        try {
+            r = cli(tokens, "check", "--config", config.toString(), "--out", out.toString());
+        } finally {
+            other.stop(0);
+        }
+
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(List.of("Bearer " + SVC_TOKEN), atService, "the service got its token");
+        assertEquals(List.of("Bearer " + SVC_TOKEN), atMovedFrom, "the first hop is the service's own host");
+        assertEquals(List.of("null"), atOtherHost, "the redirect was followed, without the token");
+        assertEquals(List.of(), pasted, "a multi-line token is refused before any request");
+        String json = Files.readString(out.resolve("report.json"));
+        assertTrue(json.contains("CANARY_MULTI") && json.contains("more than one line"),
+                "the refusal names the variable: " + json);
+        assertTrue(json.contains("[REDACTED]"), "the echoed token arrived and was masked");
+        Map<String, String> outputs = outputs("check", r, out);
+
+        // the token written as a header instead of named by tokenEnv: refused, named by its key only
+        Path inHeader = Files.writeString(tmp.resolve("header.yaml"), """
+                deployment: canary
+                services:
+                  - id: api
+                    url: http://127.0.0.1:%d/tok/health
+                    http: {headers: {Authorization: "Bearer %s", X-Api-Key: "%s", X-Two: "%s"}}
+                """.formatted(port, SVC_TOKEN, SVC_TOKEN, MULTI_LINE_1 + "\\n" + MULTI_LINE_2));
+        Run h = cli(tokens, "check", "--config", inHeader.toString(), "--out", tmp.resolve("h").toString());
+        assertEquals(64, h.exit(), h.err());
+        assertTrue(h.err().contains("headers"), h.err());
+        outputs.putAll(outputs("header", h, tmp.resolve("h")));
+        assertNoLeak(outputs);
+    }
+
+    @Test
+    @DisplayName("webhook URLs, in the config or in a variable, come out in no warning, stream, report or error")
+    void webhookUrls() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        List<String> elsewhere = new CopyOnWriteArrayList<>();
+        // UP in the first round, DOWN after: a transition, so every webhook gets alerts
+        server.createContext("/flip", ex -> {
+            try (ex) {
+                boolean first = rounds.getAndIncrement() == 0;
+                send(ex, first ? 200 : 503, "text/plain", first ? "ok" : shapedCarrier());
+            }
+        });
+        HttpServer other = serve(ex -> {
+            try (ex) {
+                elsewhere.add(ex.getRequestURI().toString());
+                send(ex, 200, "text/plain", "ok");
+            }
+        });
+        // the webhook in the config answers 404 with its own URL in the body; the one in the variable moved
+        server.createContext("/services", ex -> {
+            try (ex) {
+                delivered.add("config");
+                ex.getRequestBody().readAllBytes();
+                send(ex, 404, "text/plain", "no hook at " + ex.getRequestURI() + " " + shapedCarrier());
+            }
+        });
+        server.createContext("/hook", ex -> {
+            try (ex) {
+                delivered.add("env");
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().add("Location", "http://localhost:" + other.getAddress().getPort() + "/stolen"
+                        + ex.getRequestURI());
+                ex.sendResponseHeaders(302, -1);
+            }
+        });
+        int port = server.getAddress().getPort();
+        String inline = "http://hook:" + URL_PASSWORD + "@127.0.0.1:" + port + "/services/T0CANARY/B0CANARY/"
+                + HOOK_PATH_TOKEN + "?token=" + HOOK_QUERY_TOKEN;
+        String yaml = """
+                deployment: canary
+                services:
+                  - id: api
+                    url: http://127.0.0.1:%d/flip
+                    critical: true
+                probe: {timeout: 30s, retries: 0}
+                alerts:
+                  webhooks:
+                    - "%s"
+                    - {urlEnv: CANARY_HOOK}
+                """;
+        Path config = Files.writeString(tmp.resolve("alerts.yaml"), yaml.formatted(port, inline));
+        Path out = tmp.resolve("watch");
+        String hookUrl = "http://127.0.0.1:" + port + "/hook/" + HOOK_ENV_TOKEN;
+        Map<String, String> outputs = new LinkedHashMap<>();
+        Run r;
+        try {
+            r = cli(Map.of("CANARY_HOOK", hookUrl)::get, "watch", "--config", config.toString(), "--out",
+                    out.toString(), "--interval", "1ms", "--count", "2");
+        } finally {
+            other.stop(0);
+        }
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(delivered.contains("config") && delivered.contains("env"), "alerts were posted: " + delivered);
+        assertEquals(List.of(), elsewhere, "a webhook's redirect is not followed");
+        assertTrue(r.err().contains("webhook 1 (127.0.0.1) not delivered after 1 attempt: HTTP 404"), r.err());
+        assertTrue(r.err().contains("webhook 2 (127.0.0.1) not delivered after 1 attempt: HTTP 302"), r.err());
+        outputs.putAll(outputs("watch", r, out));
+
+        // a variable that holds no URL, or a URL and a second line: named, never shown
+        for (String bad : List.of("not a url " + HOOK_ENV_TOKEN, hookUrl + "\n" + MULTI_LINE_2)) {
+            Function<String, String> badEnv = Map.of("CANARY_HOOK", bad)::get;
+            Run b = cli(badEnv, "watch", "--config", config.toString(), "--out", out.toString(), "--count", "1");
+            assertEquals(64, b.exit(), b.err());
+            assertTrue(b.err().contains("CANARY_HOOK"), b.err());
+            outputs.putAll(outputs("bad variable " + outputs.size(), b, tmp.resolve("none")));
+            // the library's own error, before any stream could mask it
+            io.sophia.diagnosis.InputException e = assertThrows(io.sophia.diagnosis.InputException.class,
+                    () -> io.sophia.report.DeploymentConfig.load(config).webhookUrls(badEnv));
+            assertTrue(e.getMessage().contains("CANARY_HOOK"), e.getMessage());
+            assertTrue(e.getMessage().contains(bad.contains("\n") ? "more than one line" : "does not hold an http"),
+                    e.getMessage());
+            outputs.put("InputException " + outputs.size(), e.getMessage());
+        }
+        // a webhook in the config that is not an http(s) URL
+        Path ftp = Files.writeString(tmp.resolve("ftp.yaml"), yaml.formatted(port,
+                "ftp://hook:" + URL_PASSWORD + "@hooks.example.test/" + HOOK_PATH_TOKEN + "?token=" + HOOK_QUERY_TOKEN));
+        Run f = cli(Map.of("CANARY_HOOK", hookUrl)::get, "watch", "--config", ftp.toString(), "--out", out.toString());
+        assertEquals(64, f.exit(), f.err());
+        assertTrue(f.err().contains("alerts.webhooks[0]"), f.err());
+        outputs.putAll(outputs("ftp", f, tmp.resolve("none")));
+        assertNoLeak(outputs);
+    }
+
+    @Test
+    @DisplayName("a webhook that drops every connection is warned about by host, not by URL")
+    void webhookDeliveryFailure() throws Exception {
+        try (java.net.ServerSocket dropper = new java.net.ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread accept = new Thread(() -> {
+                while (!dropper.isClosed()) {
+                    try (java.net.Socket s = dropper.accept()) {
+                        s.setSoLinger(true, 0); // a reset, not an answer
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "canary-dropper");
+            accept.setDaemon(true);
+            accept.start();
+            java.net.URI hook = java.net.URI.create("http://hook:" + URL_PASSWORD + "@127.0.0.1:" + dropper.getLocalPort()
+                    + "/services/T0CANARY/B0CANARY/" + HOOK_PATH_TOKEN + "?token=" + HOOK_QUERY_TOKEN);
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            io.sophia.core.Deployment d = new io.sophia.core.Deployment("canary", List.of(
+                    io.sophia.core.Service.builder("api", "http://api.canary.test/").critical().build()));
+            try (io.sophia.report.WebhookAlerts alerts = new io.sophia.report.WebhookAlerts("canary", List.of(hook),
+                    warnings::add, java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(60))) {
+                alerts.onRound(round(d, true)).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                alerts.onRound(round(d, false)).get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertFalse(warnings.isEmpty(), "the delivery failed");
+            assertTrue(warnings.stream().allMatch(w -> w.startsWith("alert to webhook 1 (127.0.0.1) not delivered after 4 attempts")),
+                    warnings::toString);
+            assertNoLeak(Map.of("warnings", String.join("\n", warnings), "logs", String.join("\n", logs)));
+        }
+    }
+
+    /** An assessment of {@code d} whose one service is UP, or DOWN with a failure text full of canaries. */
+    private static io.sophia.core.Assessment round(io.sophia.core.Deployment d, boolean up) {
+        io.sophia.core.Observation o = up
+                ? new io.sophia.core.Observation.HttpCheck("api", io.sophia.core.Source.HTTP, "http://api.canary.test/",
+                200, java.time.Duration.ofMillis(5), "ok", "text/plain", null, null)
+                : new io.sophia.core.Observation.ProbeFailure("api", io.sophia.core.Source.HTTP, "http://api.canary.test/",
+                io.sophia.core.FailureKind.CONNECTION_REFUSED, "refused", null, java.time.Duration.ofMillis(5), 1);
+        return io.sophia.diagnosis.Diagnosis.ofDefaults().diagnose(d, List.of(o), CLOCK.instant());
     }
 
     @Test

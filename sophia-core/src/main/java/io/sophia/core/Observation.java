@@ -38,9 +38,13 @@ public sealed interface Observation {
      * @param contentType the Content-Type header, or null
      * @param version     the deployed version the service reported, or null
      * @param timing      phase breakdown, {@link Timing#NONE} when not measured
+     * @param protocol    the HTTP version the exchange used, as its ALPN identifier ({@code http/1.0},
+     *                    {@code http/1.1}, {@code h2}; {@code h2c} for HTTP/2 without TLS), or null when not
+     *                    known (an observation built by hand, or read from a report written before 1.0 had it)
      */
     record HttpCheck(String serviceId, Source source, String url, int statusCode, Duration latency,
-                     String bodyExcerpt, String contentType, String version, Timing timing) implements Observation {
+                     String bodyExcerpt, String contentType, String version, Timing timing, String protocol)
+            implements Observation {
         /**
          * Canonical constructor: remote strings are bounded and stripped of control characters ({@link RemoteText}).
          *
@@ -53,6 +57,7 @@ public sealed interface Observation {
          * @param contentType the Content-Type header, or null
          * @param version     the deployed version the service reported, or null
          * @param timing      phase breakdown, {@link Timing#NONE} when not measured
+         * @param protocol    the HTTP version negotiated ({@code http/1.1}, {@code h2}, ...), or null
          */
         public HttpCheck {
             timing = Objects.requireNonNullElse(timing, Timing.NONE);
@@ -61,6 +66,26 @@ public sealed interface Observation {
             bodyExcerpt = RemoteText.text(bodyExcerpt);
             contentType = RemoteText.name(contentType);
             version = RemoteText.name(version);
+            protocol = RemoteText.name(protocol);
+        }
+
+        /**
+         * An HTTP answer whose protocol is not known: the constructor of the observation before it had
+         * {@link #protocol()}, kept so that code building observations by hand compiles unchanged.
+         *
+         * @param serviceId   the service it concerns, or null for the deployment as a whole
+         * @param source      the probe family that produced it
+         * @param url         as {@link #url()}
+         * @param statusCode  the status code
+         * @param latency     time from request start to the complete body
+         * @param bodyExcerpt the first bytes of the body, capped (never the whole body)
+         * @param contentType the Content-Type header, or null
+         * @param version     the deployed version the service reported, or null
+         * @param timing      phase breakdown, {@link Timing#NONE} when not measured
+         */
+        public HttpCheck(String serviceId, Source source, String url, int statusCode, Duration latency,
+                         String bodyExcerpt, String contentType, String version, Timing timing) {
+            this(serviceId, source, url, statusCode, latency, bodyExcerpt, contentType, version, timing, null);
         }
     }
 

@@ -4,6 +4,7 @@ import io.sophia.diagnosis.internal.reasoning.GateRules;
 import io.sophia.diagnosis.internal.reasoning.Knowledge;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates the API's knowledge base and gate policy into what the reasoning engine reads, so the engine package
@@ -18,7 +19,9 @@ final class EngineInput {
         List<Knowledge.Cause> causes = kb.causes().stream().map(EngineInput::cause).toList();
         List<Knowledge.Indication> indications = IndicationSet.builtIn().indications().stream()
                 .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
-        return new Knowledge(settings(kb.settings()), causes, kb.latencyBaselines(), indications);
+        Map<String, Knowledge.Baseline> baselines = new java.util.TreeMap<>();
+        kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.Baseline(b.medianMs(), b.samples())));
+        return new Knowledge(settings(kb.settings()), causes, baselines, indications);
     }
 
     static Knowledge.Settings settings(KnowledgeBase.Settings s) {

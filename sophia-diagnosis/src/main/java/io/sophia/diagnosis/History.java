@@ -8,39 +8,55 @@ import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.RankedCause;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Past assessments as a JSON-lines file, so that priors follow how often each cause was the top
- * cause before — in the spirit of Build Failure Analyzer's statistics.
+ * Past assessments as a JSON-lines file: each service's own latency baseline (what {@code sophia check --history}
+ * compares a run with) and how often each cause was the top cause before (priors, in the spirit of Build Failure
+ * Analyzer's statistics).
  *
  * <p>Each line is one JSON object; the top cause is read from {@code diagnosis.causes[0].id} (the
  * report.json shape) or {@code causes[0].id} (the shape {@link #append} writes). Lines without
  * causes count as healthy assessments and change no prior; malformed lines (a line cut short by a
- * crash) are skipped and counted in {@link #skippedLines()}.
+ * crash, garbage, a line longer than {@value #MAX_LINE} characters) are skipped and counted in
+ * {@link #skippedLines()}, never fatal, and a long line is skipped without being held in memory.
  *
  * <pre>{@code
- * History h = History.read(Path.of(".sophia/history.jsonl"));
- * KnowledgeBase kb = KnowledgeBase.builtIn().withHistory(h);
+ * Path file = Path.of(".sophia/history.jsonl");
+ * History h = History.read(file);
+ * KnowledgeBase kb = KnowledgeBase.builtIn().withLatencyBaselines(h);   // or withHistory(h): priors too
  * ...
- * History.append(Path.of(".sophia/history.jsonl"), assessment);
+ * History.append(file, assessment, History.DEFAULT_KEEP);               // the last 50 runs, replaced atomically
  * }</pre>
  *
  * <p>Immutable. Stability: experimental.
  */
 public final class History {
 
-    /** Lines larger than this are skipped rather than parsed. */
+    /** Lines larger than this (in characters) are skipped rather than parsed. */
     public static final int MAX_LINE = 1 << 20;
+
+    /** Lines {@link #append(Path, Assessment, int)} keeps when a caller has no reason to choose: the last 50 runs. */
+    public static final int DEFAULT_KEEP = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,14 +66,22 @@ public final class History {
     private final Map<CauseId, Integer> topCauses;
     private final int assessments;
     private final int skippedLines;
-    private final Map<String, Long> latencyBaselines;
+    private final Map<String, Baseline> baselines;
 
-    private History(Map<CauseId, Integer> topCauses, int assessments, int skippedLines,
-                    Map<String, Long> latencyBaselines) {
+    /**
+     * A service's usual latency.
+     *
+     * @param medianMs the median of its latencies in the runs in which it was UP
+     * @param samples  how many such runs the history holds (at least {@value History#MIN_BASELINE_SAMPLES})
+     */
+    public record Baseline(long medianMs, int samples) {
+    }
+
+    private History(Map<CauseId, Integer> topCauses, int assessments, int skippedLines, Map<String, Baseline> baselines) {
         this.topCauses = Collections.unmodifiableMap(new TreeMap<>(topCauses));
         this.assessments = assessments;
         this.skippedLines = skippedLines;
-        this.latencyBaselines = Collections.unmodifiableMap(new TreeMap<>(latencyBaselines));
+        this.baselines = Collections.unmodifiableMap(new TreeMap<>(baselines));
     }
 
     /** {@return no history} */
@@ -71,25 +95,35 @@ public final class History {
      * service answering far above its baseline is DEGRADED even without a latency expectation.
      */
     public Map<String, Long> latencyBaselines() {
-        return latencyBaselines;
+        Map<String, Long> medians = new TreeMap<>();
+        baselines.forEach((id, b) -> medians.put(id, b.medianMs()));
+        return Collections.unmodifiableMap(medians);
+    }
+
+    /** {@return {@link #latencyBaselines()} with the number of runs behind each median, by service id} */
+    public Map<String, Baseline> baselines() {
+        return baselines;
     }
 
     /**
      * Reads a history file; a missing file is an empty history.
      *
-     *
      * @param file a history file (JSON lines)
      * @return the history; empty when the file does not exist
-     * @throws InputException when the file exists but cannot be read
+     * @throws InputException when the file exists but cannot be read (a directory, no permission)
      */
     public static History read(Path file) {
         Map<CauseId, Integer> counts = new TreeMap<>();
-        Map<String, java.util.List<Long>> latencies = new TreeMap<>();
+        Map<String, List<Long>> latencies = new TreeMap<>();
         int assessments = 0;
         int skipped = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Lines lines = Lines.of(file)) {
             String line;
-            while ((line = r.readLine()) != null) {
+            while ((line = lines.next()) != null) {
+                if (line == Lines.TOO_LONG) {
+                    skipped++;
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -126,7 +160,7 @@ public final class History {
     }
 
     /** Counts the top cause and the UP services' latencies of one assessment; false when its top cause is no id. */
-    private static boolean count(JsonNode node, Map<CauseId, Integer> counts, Map<String, java.util.List<Long>> latencies) {
+    private static boolean count(JsonNode node, Map<CauseId, Integer> counts, Map<String, List<Long>> latencies) {
         JsonNode causes = node.path("diagnosis").path("causes");
         if (!causes.isArray()) {
             causes = node.path("causes");
@@ -135,7 +169,7 @@ public final class History {
             JsonNode ms = svc.path("latencyMs");
             if ("UP".equals(svc.path("status").asText()) && ms.canConvertToLong() && ms.asLong() >= 0
                     && svc.path("id").isTextual()) {
-                latencies.computeIfAbsent(svc.path("id").asText(), k -> new java.util.ArrayList<>()).add(ms.asLong());
+                latencies.computeIfAbsent(svc.path("id").asText(), k -> new ArrayList<>()).add(ms.asLong());
             }
         }
         if (causes.isArray() && !causes.isEmpty()) {
@@ -150,26 +184,96 @@ public final class History {
     }
 
     /** The median latency of each service with enough samples. */
-    private static Map<String, Long> medians(Map<String, java.util.List<Long>> latencies) {
-        Map<String, Long> baselines = new TreeMap<>();
+    private static Map<String, Baseline> medians(Map<String, List<Long>> latencies) {
+        Map<String, Baseline> baselines = new TreeMap<>();
         latencies.forEach((id, list) -> {
             if (list.size() >= MIN_BASELINE_SAMPLES) {
-                java.util.List<Long> sorted = list.stream().sorted().toList();
-                baselines.put(id, sorted.get(sorted.size() / 2));
+                List<Long> sorted = list.stream().sorted().toList();
+                baselines.put(id, new Baseline(sorted.get(sorted.size() / 2), sorted.size()));
             }
         });
         return baselines;
     }
 
     /**
-     * Appends one line for {@code assessment} (deployment, time, causes with probabilities).
-     *
+     * Appends one line for {@code assessment} (deployment, time, gate, the services' status and latency, causes with
+     * probabilities). The file grows without bound: a host that records every run uses
+     * {@link #append(Path, Assessment, int)}.
      *
      * @param file a history file (JSON lines)
      * @param assessment the assessment to record
      * @throws IOException when the file cannot be written
      */
     public static void append(Path file, Assessment assessment) throws IOException {
+        createParent(file);
+        Files.writeString(file, line(assessment) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Records {@code assessment} and keeps only the last {@code keep} lines, so the file never grows without limit.
+     * The file is replaced, never edited in place: the new content is written to a temporary file beside it,
+     * forced to disk and renamed over it, so a process killed meanwhile leaves the previous file whole (and at most
+     * a temporary file named {@code .NAME.*.tmp}). Lines that are not assessments (garbage, a line cut short, a line
+     * over {@value #MAX_LINE} characters) are dropped; {@link #read} counted them. A missing file and its directory
+     * are created. Two processes recording into the same file at the same moment may lose one of the two lines,
+     * never the file.
+     *
+     * @param file       a history file (JSON lines)
+     * @param assessment the assessment to record
+     * @param keep       lines to keep, this one included; at least 1
+     * @throws IOException when the file exists but cannot be read, or cannot be replaced (then it is unchanged)
+     * @throws IllegalArgumentException when {@code keep} is below 1
+     */
+    public static void append(Path file, Assessment assessment, int keep) throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, got " + keep);
+        }
+        Deque<String> kept = new ArrayDeque<>();
+        try (Lines lines = Lines.of(file)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line != Lines.TOO_LONG && !line.isBlank() && assessment(line) != null) {
+                    kept.addLast(line);
+                    if (kept.size() >= keep) {
+                        kept.removeFirst();
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // a first run: the file is created below
+        }
+        kept.addLast(line(assessment));
+        Path parent = createParent(file);
+        Path tmp = Files.createTempFile(parent, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(String.join("\n", kept) + "\n");
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return parent;
+    }
+
+    /** The line {@link #append} writes for {@code assessment}. */
+    private static String line(Assessment assessment) throws IOException {
         ObjectNode line = JSON.createObjectNode();
         line.put("deployment", assessment.deployment());
         line.put("generatedAt", assessment.generatedAt().toString());
@@ -185,12 +289,7 @@ public final class History {
         for (RankedCause c : assessment.causes()) {
             causes.addObject().put("id", c.id().value()).put("probability", c.probability());
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return JSON.writeValueAsString(line);
     }
 
     /** {@return how many times each cause was the top cause} */
@@ -220,5 +319,72 @@ public final class History {
     @Override
     public String toString() {
         return "History[" + assessments + " assessments, top causes " + topCauses + "]";
+    }
+
+    /**
+     * The lines of a reader, none held longer than {@link #MAX_LINE}: a longer line is read through and returned as
+     * {@link #TOO_LONG}, so a file of one endless line costs no more memory than a line at the limit.
+     */
+    private static final class Lines implements AutoCloseable {
+        /** Stands for a line over the limit (compared by identity). */
+        static final String TOO_LONG = new String("<too long>");
+
+        private final Reader in;
+        private final char[] buf = new char[8192];
+        private int pos;
+        private int end;
+
+        Lines(Reader in) {
+            this.in = in;
+        }
+
+        /** Bytes that are not UTF-8 (binary garbage) become U+FFFD, so their line is skipped, not the whole file. */
+        static Lines of(Path file) throws IOException {
+            return new Lines(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        }
+
+        /** {@return the next line without its terminator, {@link #TOO_LONG}, or null at the end} */
+        String next() throws IOException {
+            StringBuilder line = new StringBuilder();
+            boolean tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (pos == end) {
+                    end = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return !any ? null : tooLong ? TOO_LONG : strip(line);
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < end && buf[pos] != '\n') {
+                    pos++;
+                }
+                if (!tooLong) {
+                    line.append(buf, start, pos - start);
+                    if (line.length() > MAX_LINE + 1) {
+                        tooLong = true;
+                        line.setLength(0);
+                    }
+                }
+                if (pos < end) {
+                    pos++; // the newline
+                    return tooLong ? TOO_LONG : strip(line);
+                }
+            }
+        }
+
+        private static String strip(StringBuilder line) {
+            int n = line.length();
+            return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class KnowledgeBase {
     private final Settings settings;
     private final List<Cause> causes;
     private final List<String> sources;
-    private final Map<String, Long> latencyBaselines;
+    private final Map<String, History.Baseline> latencyBaselines;
 
     /**
      * Knowledge-base wide settings.
@@ -341,7 +341,8 @@ public final class KnowledgeBase {
         this(settings, causes, sources, Map.of());
     }
 
-    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources, Map<String, Long> baselines) {
+    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources,
+                          Map<String, History.Baseline> baselines) {
         this.latencyBaselines = Map.copyOf(baselines);
         this.settings = settings;
         this.causes = List.copyOf(causes);
@@ -401,7 +402,8 @@ public final class KnowledgeBase {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes));
         List<String> src = new java.util.ArrayList<>(sources);
         src.add(ruleFile.toString());
-        return new KnowledgeBase(r.settings(), r.causes(), src);
+        // a rule file changes the causes, not what the history says about the services
+        return new KnowledgeBase(r.settings(), r.causes(), src, latencyBaselines);
     }
 
     /**
@@ -415,8 +417,7 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase withHistory(History history) {
         if (history.failures() == 0) {
-            return history.latencyBaselines().isEmpty() ? this
-                    : new KnowledgeBase(settings, causes, sources, history.latencyBaselines());
+            return withLatencyBaselines(history);
         }
         double w = 20;
         int n = history.failures();
@@ -429,7 +430,21 @@ public final class KnowledgeBase {
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
-        return new KnowledgeBase(settings, adjusted, src, history.latencyBaselines());
+        return new KnowledgeBase(settings, adjusted, src, history.baselines());
+    }
+
+    /**
+     * This knowledge base with the services' latency baselines of {@code history} and nothing else of it: the
+     * priors stay as they are, so the same observations rank the causes as without a history. What
+     * {@code sophia check --history} uses: a run is compared with the service's own past latency, while its
+     * probabilities stay those the knowledge base was calibrated with (priors that follow the past top causes
+     * would reinforce whatever was diagnosed before).
+     *
+     * @param history past assessments
+     * @return a new knowledge base (this one when the history has no baseline); this one is unchanged
+     */
+    public KnowledgeBase withLatencyBaselines(History history) {
+        return history.baselines().isEmpty() ? this : new KnowledgeBase(settings, causes, sources, history.baselines());
     }
 
     /**
@@ -447,6 +462,13 @@ public final class KnowledgeBase {
      * answering at least three times its baseline (and 500 ms above it) is DEGRADED}
      */
     public Map<String, Long> latencyBaselines() {
+        Map<String, Long> medians = new java.util.TreeMap<>();
+        latencyBaselines.forEach((id, b) -> medians.put(id, b.medianMs()));
+        return java.util.Collections.unmodifiableMap(medians);
+    }
+
+    /** {@return {@link #latencyBaselines()} with the number of past runs behind each median} */
+    public Map<String, History.Baseline> baselines() {
         return latencyBaselines;
     }
 

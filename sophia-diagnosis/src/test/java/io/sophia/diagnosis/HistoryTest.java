@@ -5,12 +5,24 @@ import io.sophia.core.CauseId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sophia.core.Deployment;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+import io.sophia.core.Source;
+
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HistoryTest {
@@ -40,6 +52,118 @@ class HistoryTest {
         assertEquals((0.08 * 20 + 10) / 31, after, 1e-9);
         assertTrue(after > before);
         assertTrue(kb.cause(CauseId.NETWORK_DNS).orElseThrow().prior() < 0.02);
+    }
+
+    /** A service's latency as the diagnosis records it: one HTTP answer in {@code ms}. */
+    private static Assessment answered(long ms) {
+        Deployment d = new Deployment("one", List.of(Service.http("api", "https://api.example.test/health")));
+        return Diagnosis.ofDefaults().diagnose(d, List.of(new Observation.HttpCheck("api", Source.HTTP,
+                "https://api.example.test/health", 200, Duration.ofMillis(ms), "{}", "application/json", null, null)),
+                Fleet.NOW);
+    }
+
+    @Test
+    void aBoundedAppendKeepsTheLastLinesAndTheBaselineFollowsThem() throws IOException {
+        Path file = dir.resolve("nested/dir/history.jsonl");
+        for (long ms = 1; ms <= 12; ms++) {
+            History.append(file, answered(ms * 10), 5);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(5, lines.size(), "the last 5 runs only: " + lines);
+        assertTrue(lines.get(0).contains("\"latencyMs\":80") && lines.get(4).contains("\"latencyMs\":120"),
+                lines.toString());
+        History h = History.read(file);
+        assertEquals(new History.Baseline(100, 5), h.baselines().get("api"));
+        assertEquals(Long.valueOf(100), h.latencyBaselines().get("api"));
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            assertEquals(List.of(file), left.toList(), "no temporary file is left beside the history");
+        }
+    }
+
+    @Test
+    void garbageCutAndHugeLinesAreSkippedCountedAndDroppedOnTheNextAppend() throws IOException {
+        Path file = dir.resolve("history.jsonl");
+        for (long ms : new long[] {5, 6, 5}) {
+            History.append(file, answered(ms), 50);
+        }
+        // a line longer than the limit, binary garbage, a JSON array, a line cut short by a killed process
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            w.write("{\"services\":[{\"id\":\"api\",\"status\":\"UP\",\"latencyMs\":1,\"pad\":\"");
+            for (int i = 0; i < History.MAX_LINE / 1024 + 2; i++) {
+                w.write("x".repeat(1024));
+            }
+            w.write("\"}]}\n\u0000\u0007\uFFFD garbage\n[1,2]\n{\"services\":[{\"id\":\"api\"");
+        }
+        History h = History.read(file);
+        assertEquals(4, h.skippedLines(), "huge, garbage, array, cut short");
+        assertEquals(3, h.assessments());
+        assertEquals(new History.Baseline(5, 3), h.baselines().get("api"), "the huge line's latency is not counted");
+
+        History.append(file, answered(7), 50);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(4, lines.size(), "the unusable lines are dropped, the good ones and the new one kept");
+        assertEquals(0, History.read(file).skippedLines());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8SpoilTheirLineOnlyNotTheFile() throws IOException {
+        Path file = dir.resolve("history.jsonl");
+        for (long ms : new long[] {5, 6, 5}) {
+            History.append(file, answered(ms), 50);
+        }
+        // a disk error or another program's binary output in the middle of the file
+        Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xC3, 0x28, '\n'}, StandardOpenOption.APPEND);
+        History.append(file, answered(6), 50);
+        History h = History.read(file);
+        assertEquals(0, h.skippedLines(), "the binary line was dropped by the append");
+        assertEquals(new History.Baseline(6, 4), h.baselines().get("api"));
+        Files.write(file, new byte[] {(byte) 0xFF, '\n'}, StandardOpenOption.APPEND);
+        assertEquals(1, History.read(file).skippedLines());
+    }
+
+    @Test
+    void aFileOfOneEndlessLineIsReadInBoundedMemory() throws IOException {
+        Path file = dir.resolve("history.jsonl");
+        // 8 MiB without a newline: read through in chunks, never held (the limit is 1 Mi characters)
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String chunk = "a".repeat(64 * 1024);
+            for (int i = 0; i < 128; i++) {
+                w.write(chunk);
+            }
+        }
+        History h = History.read(file);
+        assertEquals(1, h.skippedLines());
+        assertEquals(0, h.assessments());
+    }
+
+    @Test
+    void aHistoryThatCannotBeReadOrReplacedIsATypedErrorAndTheFileStaysAsItWas() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("a-directory.jsonl"));
+        InputException e = assertThrows(InputException.class, () -> History.read(directory));
+        assertTrue(e.getMessage().contains("cannot read the history file"), e.getMessage());
+        assertThrows(IOException.class, () -> History.append(directory, answered(5), 5));
+        assertThrows(IllegalArgumentException.class, () -> History.append(dir.resolve("h.jsonl"), answered(5), 0));
+    }
+
+    @Test
+    void latencyBaselinesAloneLeaveThePriorsAsTheyAre() throws IOException {
+        Path file = dir.resolve("history.jsonl");
+        Assessment reference = Diagnosis.ofDefaults().diagnose(Fleet.reference(), Fleet.referenceObservations(), Fleet.NOW);
+        for (int i = 0; i < 10; i++) {
+            History.append(file, reference);
+        }
+        for (long ms : new long[] {5, 6, 5}) {
+            History.append(file, answered(ms));
+        }
+        History h = History.read(file);
+        KnowledgeBase kb = KnowledgeBase.builtIn().withLatencyBaselines(h);
+        assertEquals(Long.valueOf(5), kb.latencyBaselines().get("api"));
+        for (KnowledgeBase.Cause c : KnowledgeBase.builtIn().causes()) {
+            assertEquals(c.prior(), kb.cause(c.id()).orElseThrow().prior(), c.id().value());
+        }
+        assertTrue(KnowledgeBase.builtIn().withHistory(h).cause(CauseId.BUILD_DOCKERFILE).orElseThrow().prior()
+                > KnowledgeBase.builtIn().cause(CauseId.BUILD_DOCKERFILE).orElseThrow().prior());
+        assertSame(KnowledgeBase.builtIn(), KnowledgeBase.builtIn().withLatencyBaselines(History.empty()));
     }
 
     @Test

@@ -57,11 +57,49 @@ class SlowAndDependentServiceTest {
 
         Assessment slow = withHistory.diagnose(d, List.of(http(2400)), Fleet.NOW);
         assertEquals(Status.DEGRADED, slow.service("api").orElseThrow().status());
-        assertEquals("answered in 2400 ms, 19 times its usual 125 ms", slow.service("api").orElseThrow().failure());
+        assertEquals("answered in 2400 ms, 19 times its usual 125 ms (the median of the 4 earlier runs in which it was UP)", slow.service("api").orElseThrow().failure());
         assertEquals(GateDecision.Verdict.WARN, slow.gate().status(), "answers, so not BLOCKED; slow, so not OPEN");
         // without a history the same answer has nothing to be compared with
         assertEquals(Status.UP, Diagnosis.ofDefaults().diagnose(d, List.of(http(2400)), Fleet.NOW).service("api")
                 .orElseThrow().status());
+    }
+
+    @Test
+    void anMcpServerOrATcpServiceFarAboveItsOwnBaselineIsDegradedToo() throws IOException {
+        Deployment d = new Deployment("ctx", List.of(Fleet.service("ctx", "Context", "Context", ServiceKind.MCP),
+                Fleet.service("db", "Database", "Storage", ServiceKind.TCP)));
+        Path file = dir.resolve("history.jsonl");
+        for (long ms : new long[] {40, 50, 45}) {
+            History.append(file, Diagnosis.ofDefaults().diagnose(d, List.of(mcp(ms), tcp(ms / 10)), Fleet.NOW));
+        }
+        History history = History.read(file);
+        Diagnosis withHistory = Diagnosis.builder().knowledgeBase(KnowledgeBase.builtIn().withLatencyBaselines(history))
+                .build();
+
+        Assessment slow = withHistory.diagnose(d, List.of(mcp(1800), tcp(4)), Fleet.NOW);
+        assertEquals(Status.DEGRADED, slow.service("ctx").orElseThrow().status());
+        assertEquals("answered in 1800 ms, 40 times its usual 45 ms (the median of the 3 earlier runs in which it was UP)",
+                slow.service("ctx").orElseThrow().failure());
+        assertEquals(Status.UP, slow.service("db").orElseThrow().status(), "4 ms against 4 ms is usual");
+        assertEquals(GateDecision.Verdict.WARN, slow.gate().status());
+
+        Assessment slowDb = withHistory.diagnose(d, List.of(mcp(50), tcp(900)), Fleet.NOW);
+        assertEquals(Status.UP, slowDb.service("ctx").orElseThrow().status());
+        assertEquals(Status.DEGRADED, slowDb.service("db").orElseThrow().status());
+        // a service already down is not also called slow
+        Assessment down = withHistory.diagnose(d, List.of(Fleet.failure("ctx", "mcp",
+                io.sophia.core.FailureKind.CONNECTION_REFUSED, null, "connection refused"), tcp(4)), Fleet.NOW);
+        assertEquals(Status.DOWN, down.service("ctx").orElseThrow().status());
+        assertTrue(!down.service("ctx").orElseThrow().failure().contains("usual"), down.service("ctx").toString());
+    }
+
+    private static Observation.McpHandshake mcp(long ms) {
+        return new Observation.McpHandshake("ctx", Source.MCP, "2025-06-18", "handshake", "ctx", "1.4.2",
+                List.of("tools"), 7, Duration.ofMillis(ms));
+    }
+
+    private static Observation.TcpConnect tcp(long ms) {
+        return new Observation.TcpConnect("db", Source.TCP, "db.internal", 5432, Duration.ofMillis(ms));
     }
 
     @Test

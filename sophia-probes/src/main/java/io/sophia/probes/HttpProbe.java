@@ -83,8 +83,9 @@ import okio.BufferedSource;
  * </ul>
  *
  * <p>The check runs on the library's one HTTP stack (OkHttp): HTTP/1.1, or HTTP/2 where the server
- * offers it over TLS (ALPN). Each check opens its own connection and is timed phase by phase like
- * blackbox_exporter: {@code dns} (null when the host is an IP literal or a proxy resolves it),
+ * offers it over TLS (ALPN); {@link HttpCheck#protocol()} says which one the exchange used. Each
+ * check opens its own connection and is timed phase by phase like blackbox_exporter: {@code dns}
+ * (null when the host is an IP literal or a proxy resolves it),
  * {@code connect} (to the proxy, when there is one), {@code tls} (https only), {@code firstByte}
  * (ready to send until the answer's headers are in) and {@code transfer} (headers to end of body).
  * The phases are contiguous, so they add up to the latency; a body read only up to its cap has no
@@ -767,13 +768,24 @@ public final class HttpProbe implements Probe {
         }
         List<Observation> out = new ArrayList<>();
         out.add(new HttpCheck(service.id(), SOURCE, target(), status, latency, excerpt, contentType, version,
-                clock.timing(end, body.complete)));
+                clock.timing(end, body.complete), protocol(response.protocol())));
         out.addAll(Conditions.evaluate(service.id(), SOURCE, expect, status, latency, json));
         if (!expect.accepts(status)) {
             out.add(new ProbeFailure(service.id(), SOURCE, target(), FailureKind.UNEXPECTED_STATUS,
                     "answered " + status + ", expected " + Conditions.statusCondition(expect), status, latency, 1));
         }
         return out;
+    }
+
+    /**
+     * The ALPN identifier of the HTTP version an exchange used ({@code http/1.1}, {@code h2}); OkHttp's name for
+     * HTTP/2 without TLS, {@code h2_prior_knowledge}, is the identifier the HTTP/2 RFC gives it, {@code h2c}.
+     */
+    static String protocol(okhttp3.Protocol protocol) {
+        if (protocol == null) {
+            return null;
+        }
+        return protocol == okhttp3.Protocol.H2_PRIOR_KNOWLEDGE ? "h2c" : protocol.toString();
     }
 
     private static String clean(String text, String token) {

@@ -106,6 +106,24 @@ class HttpProbeOptionsTest {
         assertNotNull(c.timing().tls(), c.timing()::toString);
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
         assertEquals("HTTP/2", r.getVersion(), "the request went over HTTP/2");
+        assertEquals("h2", c.protocol(), "the observation says so");
+    }
+
+    @Test
+    @DisplayName("the same TLS server offering HTTP/1.1 only: the observation says http/1.1")
+    void http11OverTls() throws Exception {
+        useHttps(SERVER);
+        server.setProtocols(List.of(Protocol.HTTP_1_1));
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"status\":\"ok\"}").build());
+        server.start();
+        HttpProbe probe = HttpProbe.of(service("https://localhost:" + server.getPort() + "/health"), TIMEOUT,
+                HttpProbe.Options.custom().trustStore(pem("ca.pem", CA.certificatePem())).build());
+
+        HttpCheck c = check(run(probe));
+
+        assertEquals(200, c.statusCode());
+        assertEquals("HTTP/1.1", server.takeRequest(5, TimeUnit.SECONDS).getVersion());
+        assertEquals("http/1.1", c.protocol());
     }
 
     @Test

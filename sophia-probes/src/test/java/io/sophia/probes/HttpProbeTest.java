@@ -136,6 +136,7 @@ class HttpProbeTest {
             assertTrue(check.bodyExcerpt().contains("\"status\":\"ok\""));
             assertEquals("mcp-research", check.serviceId());
             assertEquals(Source.HTTP, check.source());
+            assertEquals("http/1.1", check.protocol(), "the JDK's server speaks HTTP/1.1");
             List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
             assertEquals(List.of("[STATUS] == 200", "[RESPONSE_TIME] < 60000ms", "[BODY]/status == ok"),
                     conditions.stream().map(ConditionCheck::condition).toList());
@@ -276,6 +277,23 @@ class HttpProbeTest {
             assertEquals(200, assertInstance(HttpCheck.class, seen.get(0)).statusCode());
             String all = seen + " " + probe.target() + " " + probe;
             assertFalse(all.contains("hunter2") || all.contains("admin") || all.contains("s3cr3t"), all);
+        }
+    }
+
+    @Test
+    @DisplayName("the protocol is the one the answer came in: an HTTP/1.0 server's answer is http/1.0")
+    void protocolOfTheAnswer() throws Exception {
+        try (CannedServer old = new CannedServer("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 2\r\n\r\nok")) {
+            // a generous timeout: the test is about the protocol, not about time
+            List<Observation> seen = HttpProbe.of(service("http://127.0.0.1:" + old.port() + "/", null),
+                            Duration.ofSeconds(30))
+                    .run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+
+            HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
+            assertEquals(200, check.statusCode());
+            assertEquals("http/1.0", check.protocol());
+            assertEquals(1, old.requests());
         }
     }
 

@@ -65,6 +65,24 @@ public record CheckRun(Assessment assessment, List<Path> files, Duration probing
      * @throws ReportWriteException when {@code out} cannot be created or written (before probing when it can tell)
      */
     public static CheckRun of(ProbePlan plan, Path out, UnaryOperator<Assessment> amend) throws ReportWriteException {
+        return of(plan, out, amend, ReportFiles.DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * Like {@link #of(ProbePlan, Path, UnaryOperator)}, waiting up to {@code lockWait} for another writer of
+     * {@code out} ({@link ReportFiles#writeAll(Assessment, Path, Redaction, Duration)}).
+     *
+     * @param plan     the plan
+     * @param out      the output directory, created when missing
+     * @param amend    applied to the redacted assessment; must keep it redacted
+     * @param lockWait how long the write waits for another writer of {@code out}
+     * @return the run
+     * @throws ReportSetBusyException when another writer still held {@code out} after {@code lockWait}
+     * @throws ReportWriteException   when {@code out} cannot be created or written (before probing when it can tell)
+     */
+    public static CheckRun of(ProbePlan plan, Path out, UnaryOperator<Assessment> amend, Duration lockWait)
+            throws ReportWriteException {
+        Objects.requireNonNull(lockWait, "lockWait");
         prepare(out);
         AtomicLong probingNanos = new AtomicLong();
         ProbeExecutor timed = probes -> {
@@ -78,7 +96,7 @@ public record CheckRun(Assessment assessment, List<Path> files, Duration probing
         // the timing wrapper knows nothing of the runner's timeout and budget: the report states the plan's
         Assessment ran = plan.run(timed);
         Assessment assessment = amend.apply(plan.executor().probing().map(ran::withProbing).orElse(ran));
-        return new CheckRun(assessment, write(assessment, out), Duration.ofNanos(probingNanos.get()));
+        return new CheckRun(assessment, write(assessment, out, lockWait), Duration.ofNanos(probingNanos.get()));
     }
 
     /**
@@ -90,9 +108,24 @@ public record CheckRun(Assessment assessment, List<Path> files, Duration probing
      * @throws ReportWriteException when {@code out} cannot be created or written
      */
     public static List<Path> write(Assessment assessment, Path out) throws ReportWriteException {
+        return write(assessment, out, ReportFiles.DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * Writes the report set of {@code assessment} into {@code out}, created when missing, waiting up to
+     * {@code lockWait} for another writer of {@code out}.
+     *
+     * @param assessment a redacted assessment
+     * @param out        the output directory
+     * @param lockWait   how long to wait for another writer of {@code out}
+     * @return the files written
+     * @throws ReportSetBusyException when another writer still held {@code out} after {@code lockWait}
+     * @throws ReportWriteException   when {@code out} cannot be created or written
+     */
+    public static List<Path> write(Assessment assessment, Path out, Duration lockWait) throws ReportWriteException {
         prepare(out);
         try {
-            return ReportFiles.writeAll(assessment, out);
+            return ReportFiles.writeAll(assessment, out, Redaction.patterns(), lockWait);
         } catch (ReportWriteException e) {
             throw e;
         } catch (IOException e) {

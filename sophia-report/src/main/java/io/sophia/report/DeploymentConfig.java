@@ -542,6 +542,11 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             if (value == null || value.isBlank()) {
                 problems.add(new InputException.Problem(name(), 0, key,
                         "the environment variable " + w.urlEnv() + " is not set"));
+            } else if (value.strip().indexOf('\n') >= 0 || value.strip().indexOf('\r') >= 0) {
+                // a URL pasted with a second line: said as such, since "not a URL" would send the user looking
+                // at the URL's first line
+                problems.add(new InputException.Problem(name(), 0, key, "the environment variable " + w.urlEnv()
+                        + " holds more than one line; a webhook URL is a single line"));
             } else if (url.isEmpty()) {
                 problems.add(new InputException.Problem(name(), 0, key, "the environment variable " + w.urlEnv()
                         + " does not hold an http or https URL with a host"));

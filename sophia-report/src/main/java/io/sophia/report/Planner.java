@@ -10,6 +10,7 @@ import io.sophia.core.ProbeExecutor;
 import io.sophia.core.Service;
 import io.sophia.diagnosis.Diagnosis;
 import io.sophia.diagnosis.GatePolicy;
+import io.sophia.diagnosis.History;
 import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.LogScanner;
 import io.sophia.diagnosis.InputException;
@@ -61,9 +62,20 @@ final class Planner {
      */
     static ProbePlan plan(DeploymentConfig config, KnowledgeBase kb, Clock clock,
                                  Function<String, String> env) {
+        return plan(config, kb, clock, env, null);
+    }
+
+    /**
+     * As above, comparing each service's latency with {@code history}'s baselines and recording the run there.
+     *
+     * @param history the check's own past runs, or null
+     */
+    static ProbePlan plan(DeploymentConfig config, KnowledgeBase kb, Clock clock, Function<String, String> env,
+                          CheckHistory history) {
         BuiltIns.start();
         CompletableFuture<LogScanner> scanner = BuiltIns.logScanner();
-        Diagnoser diagnoser = diagnosis(config, kb);
+        CheckHistory own = history == null ? null : history.redactedBy(redaction(config, env));
+        Diagnoser diagnoser = diagnosis(config, kb, own == null ? History.empty() : own.read());
         Deployment deployment = config.deployment();
         DeploymentConfig.ProbeSettings settings = config.probe();
         Duration timeout = settings.timeout();
@@ -86,7 +98,7 @@ final class Planner {
         ProbeRunner services = ProbeRunner.of(serviceRunner.build());
         ProbeRunner apis = ProbeRunner.of(ProbeRunnerConfig.custom()
                 .timeout(apiBudget).retries(settings.retries()).maxConcurrent(4).build());
-        return new ProbePlan(deployment, probes, split(services, apis), diagnoser, redaction(config, env), clock);
+        return new ProbePlan(deployment, probes, split(services, apis), diagnoser, redaction(config, env), clock, own);
     }
 
     /** Token-looking strings and the values of the configured token variables. */
@@ -94,13 +106,14 @@ final class Planner {
         return Redaction.patterns().and(config.secretValues(env));
     }
 
-    private static Diagnoser diagnosis(DeploymentConfig config, KnowledgeBase kb) {
+    private static Diagnoser diagnosis(DeploymentConfig config, KnowledgeBase kb, History history) {
         // read once, with the config (its gate section) or set by the host
         GatePolicy gate = config.gate();
         if (kb == null && config.rules().isEmpty()) {
             // nothing of the user's to validate before probing: wait for the built-in base only when diagnosing
             GatePolicy g = gate;
-            return (deployment, observations, now) -> Diagnosis.builder().knowledgeBase(BuiltIns.knowledgeBase().join())
+            return (deployment, observations, now) -> Diagnosis.builder()
+                    .knowledgeBase(BuiltIns.knowledgeBase().join().withLatencyBaselines(history))
                     .gatePolicy(g).build().diagnose(deployment, observations, now);
         }
         // a broken built-in knowledge base is our bug, not the user's config: let it surface as internal
@@ -108,7 +121,7 @@ final class Planner {
         for (Path rules : config.rules()) {
             base = base.withRuleFile(rules);
         }
-        return Diagnosis.builder().knowledgeBase(base).gatePolicy(gate).build();
+        return Diagnosis.builder().knowledgeBase(base.withLatencyBaselines(history)).gatePolicy(gate).build();
     }
 
     private static List<Probe> serviceProbes(DeploymentConfig config, Service s, Duration timeout, Clock clock,

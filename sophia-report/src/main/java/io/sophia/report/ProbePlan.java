@@ -29,9 +29,11 @@ import java.util.Objects;
  * @param diagnoser  explains what they saw
  * @param redaction  applied to the assessment: token-looking strings and the configured tokens' values
  * @param clock      stamps the assessment
+ * @param history    the check's own past runs: their latency baselines are already in the diagnosis, and
+ *                   {@link #run()} records the run there; null when the check keeps no history
  */
 public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor executor, Diagnoser diagnoser,
-                        Redaction redaction, Clock clock) {
+                        Redaction redaction, Clock clock, CheckHistory history) {
 
     /**
      * Canonical constructor: checks and normalises the components.
@@ -42,6 +44,7 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
      * @param diagnoser  explains what they saw
      * @param redaction  applied to the assessment: token-looking strings and the configured tokens' values
      * @param clock      stamps the assessment
+     * @param history    the check's own past runs, or null
      */
     public ProbePlan {
         Objects.requireNonNull(deployment, "deployment");
@@ -53,7 +56,23 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
     }
 
     /**
-     * Probes, diagnoses and redacts: the assessment {@code sophia check} writes.
+     * A plan that keeps no history of its runs.
+     *
+     * @param deployment the services
+     * @param probes     the probes, services first in config order, then CI, then platform
+     * @param executor   runs them
+     * @param diagnoser  explains what they saw
+     * @param redaction  applied to the assessment: token-looking strings and the configured tokens' values
+     * @param clock      stamps the assessment
+     */
+    public ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor executor, Diagnoser diagnoser,
+                     Redaction redaction, Clock clock) {
+        this(deployment, probes, executor, diagnoser, redaction, clock, null);
+    }
+
+    /**
+     * Probes, diagnoses and redacts: the assessment {@code sophia check} writes; with a {@link #history()}, the run
+     * is recorded there (a file that cannot be written is a warning, never a failure of the check).
      *
      * @return the redacted assessment
      */
@@ -73,7 +92,8 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
 
     /**
      * Like {@link #run(ProbeExecutor)}, diagnosing {@code extra} observations made elsewhere (the findings of
-     * a log scanned by the host) together with what the probes saw.
+     * a log scanned by the host) together with what the probes saw. Each call is one run of the
+     * {@link #history()}, when there is one.
      *
      * @param executor the executor
      * @param extra the extra
@@ -81,6 +101,10 @@ public record ProbePlan(Deployment deployment, List<Probe> probes, ProbeExecutor
      */
     public Assessment run(ProbeExecutor executor, List<io.sophia.core.Observation> extra) {
         Assessment raw = new Assessor(executor, diagnoser, clock).run(deployment, probes, extra);
-        return redaction.apply(raw);
+        Assessment redacted = redaction.apply(raw);
+        if (history != null) {
+            history.record(redacted);
+        }
+        return redacted;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -41,6 +42,11 @@ import java.util.regex.Pattern;
  * {@link #read(Path)} finishes an interrupted write and checks that mark, so a reader gets one
  * run's set or a {@link MixedReportSetException}, never a mix.
  *
+ * <p>Two writers of one directory, in two processes or two threads, take turns: a writer holds a lock
+ * on {@code .sophia-lock} in the directory (a hidden empty file that stays) from its first to its last
+ * rename, and another one waits for it, {@link #DEFAULT_LOCK_WAIT} unless told otherwise, then fails
+ * with {@link ReportSetBusyException} having written nothing. So their renames never interleave.
+ *
  * <p>Stability: public API.
  */
 public final class ReportFiles {
@@ -56,6 +62,12 @@ public final class ReportFiles {
 
     /** The artifact file names, in the order they are written and returned. */
     public static final List<String> FILE_NAMES = List.of(MARKDOWN, JSON, HTML, JUNIT);
+
+    /**
+     * How long a write waits for another writer of the same directory (10 s) before it fails with
+     * {@link ReportSetBusyException}. Writing a set takes milliseconds; the margin is for a slow disk.
+     */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
 
     /** The word of the comment that ends report.md, report.html and junit.xml and names the set's report.json. */
     static final String SET_MARK = "sophia-report-set";
@@ -91,15 +103,40 @@ public final class ReportFiles {
      * @throws ReportWriteException when the set cannot be written; the previous set is intact
      */
     public static List<Path> writeAll(Assessment assessment, Path dir, Redaction redaction) throws IOException {
+        return writeAll(assessment, dir, redaction, DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * Writes the four reports into {@code dir} with {@code redaction}, as one set, waiting up to {@code lockWait}
+     * while another writer writes into {@code dir}: see the class comment.
+     *
+     * @param assessment the assessment
+     * @param dir        the output directory (created when missing)
+     * @param redaction  the redaction applied to every text (see {@link Redaction})
+     * @param lockWait   how long to wait for another writer of {@code dir}; zero fails at once when there is one
+     * @return the paths written: report.md, report.json, report.html, junit.xml
+     * @throws ReportSetBusyException when another writer still held {@code dir} after {@code lockWait}; nothing was
+     *                                written
+     * @throws ReportWriteException   when the set cannot be written; the previous set is intact
+     */
+    public static List<Path> writeAll(Assessment assessment, Path dir, Redaction redaction, Duration lockWait)
+            throws IOException {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(redaction, "redaction");
-        return writeAll(assessment, dir, redaction, ReportSet.Sink.DIRECT);
+        Objects.requireNonNull(lockWait, "lockWait");
+        return writeAll(assessment, dir, redaction, ReportSet.Sink.DIRECT, lockWait);
     }
 
     /** {@link #writeAll(Assessment, Path, Redaction)} with the bytes going through {@code sink} (fault injection in tests). */
     static List<Path> writeAll(Assessment assessment, Path dir, Redaction redaction, ReportSet.Sink sink)
             throws ReportWriteException {
+        return writeAll(assessment, dir, redaction, sink, DEFAULT_LOCK_WAIT);
+    }
+
+    /** {@link #writeAll(Assessment, Path, Redaction, Duration)} with the bytes going through {@code sink}. */
+    static List<Path> writeAll(Assessment assessment, Path dir, Redaction redaction, ReportSet.Sink sink,
+                               Duration lockWait) throws ReportWriteException {
         // everything is rendered before the disk is touched: a rendering bug cannot leave a partial set
         Assessment safe = redaction.apply(assessment);
         Map<String, String> files = new LinkedHashMap<>();
@@ -110,7 +147,9 @@ public final class ReportFiles {
         files.put(HTML, marked(HtmlReport.render(safe, FILE_NAMES, redaction), mark));
         files.put(JUNIT, marked(JUnitXmlReport.render(safe, redaction), mark));
         try {
-            return ReportSet.write(dir, files, sink);
+            return ReportSet.write(dir, files, sink, lockWait);
+        } catch (ReportSet.Busy e) {
+            throw new ReportSetBusyException(dir, e.waited(), null);
         } catch (IOException e) {
             throw new ReportWriteException(dir, reason(e), e);
         }

@@ -8,11 +8,13 @@ import java.nio.file.Path;
  * the way). The previous set in the directory is intact and no temporary file is left behind.
  * The command line maps it to exit code 73 ({@code EX_CANTCREAT}).
  *
- * <p>The message names the directory and the reason, never a report's content.
+ * <p>The message names the directory and the reason, never a report's content. One case has a type of its own:
+ * {@link ReportSetBusyException}, another writer held the directory for longer than this one waited (the same exit code
+ * 73 on the command line, with a message that says so).
  *
  * <p>Stability: public API.
  */
-public final class ReportWriteException extends IOException {
+public sealed class ReportWriteException extends IOException permits ReportSetBusyException {
 
     private static final long serialVersionUID = 1L;
 

@@ -61,12 +61,14 @@ public final class Sophia {
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
     private final Function<String, String> env;
+    private final CheckHistory history;
 
     private Sophia(Builder b) {
         this.config = b.config;
         this.knowledgeBase = b.knowledgeBase;
         this.clock = b.clock;
         this.env = b.env;
+        this.history = b.history;
     }
 
     /**
@@ -151,19 +153,26 @@ public final class Sophia {
         return config;
     }
 
+    /** {@return the check's own past runs ({@link Builder#history}), if it keeps them} */
+    public java.util.Optional<CheckHistory> history() {
+        return java.util.Optional.ofNullable(history);
+    }
+
     /**
-     * {@return the probes, executor, diagnosis and redaction of one check, built before any network call}
+     * {@return the probes, executor, diagnosis and redaction of one check, built before any network call; with a
+     * {@link Builder#history history}, its latency baselines are read now and the plan's run is recorded there}
      *
      *
      * @throws InputException when a rule file, the gate section or a source's settings cannot be used
      */
     public ProbePlan plan() {
-        return Planner.plan(config, knowledgeBase, clock, env);
+        return Planner.plan(config, knowledgeBase, clock, env, history);
     }
 
     /**
      * Probes, diagnoses and redacts. Never throws for what the probes find (every failure is an
-     * observation).
+     * observation). With a {@link Builder#history history}, each service's latency is compared with its own
+     * baseline and the run is recorded.
      *
      *
      *
@@ -243,6 +252,7 @@ public final class Sophia {
         private KnowledgeBase knowledgeBase;
         private Clock clock = Clock.systemUTC();
         private Function<String, String> env = System::getenv;
+        private CheckHistory history;
 
         private Builder(DeploymentConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -323,6 +333,19 @@ public final class Sophia {
          */
         public Builder env(Function<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        /**
+         * Keeps the check's own past runs in {@code history}: each service's latency is compared with its own
+         * baseline there (an answer far above it is DEGRADED and the gate WARNs), and each run is recorded
+         * ({@code sophia check --history FILE}). Default: none.
+         *
+         * @param history where the runs are kept ({@link CheckHistory#at(Path)})
+         * @return this builder
+         */
+        public Builder history(CheckHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
             return this;
         }
 

@@ -29,7 +29,7 @@ public final class KilledWriter {
                 for (int off = 0; off < bytes.length; off += 8192) {
                     out.write(bytes, off, Math.min(8192, bytes.length - off));
                 }
-            });
+            }, ReportFiles.DEFAULT_LOCK_WAIT);
             System.out.println("wrote " + gen);
             System.out.flush();
         }

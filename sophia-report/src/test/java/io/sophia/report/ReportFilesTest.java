@@ -31,15 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportFilesTest {
 
+    /** What a directory holds after a write: the four files and the lock file writers take turns on. */
+    static final List<String> SET = List.of(ReportSet.DIR_LOCK, "junit.xml", "report.html", "report.json", "report.md");
+
     @Test
     void writes_the_four_reports_into_a_directory_it_creates(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("out/nested");
         List<Path> files = ReportFiles.writeAll(ReferenceScenario.assessment(), dir);
         assertEquals(List.of(dir.resolve("report.md"), dir.resolve("report.json"), dir.resolve("report.html"),
                 dir.resolve("junit.xml")), files);
-        try (Stream<Path> listing = Files.list(dir)) {
-            assertEquals(4, listing.count(), "no temporary file is left behind");
-        }
+        assertEquals(SET, listing(dir), "no temporary file is left behind, only the writers' lock file");
         String md = Files.readString(files.get(0));
         assertTrue(md.contains("## Artifacts\n\n- `report.md`\n- `report.json`\n- `report.html`\n- `junit.xml`\n"));
         Assessment back = JsonReport.read(Files.readString(files.get(1)));
@@ -91,7 +92,7 @@ class ReportFilesTest {
         assertTrue(e.getMessage().contains("No space left on device") && e.getMessage().contains(dir.toString()),
                 e.getMessage());
         assertEquals(dir, e.directory());
-        assertEquals(List.of("junit.xml", "report.html", "report.json", "report.md"), listing(dir));
+        assertEquals(SET, listing(dir));
         Map<String, byte[]> after = snapshot(dir);
         for (String name : ReportFiles.FILE_NAMES) {
             assertArrayEquals(before.get(name), after.get(name), name + " changed");
@@ -139,7 +140,7 @@ class ReportFilesTest {
 
         ReportFiles.recover(dir);
 
-        assertEquals(List.of("junit.xml", "report.html", "report.json", "report.md"), listing(dir));
+        assertEquals(SET, listing(dir));
         for (String name : ReportFiles.FILE_NAMES) {
             assertEquals("new " + name, Files.readString(dir.resolve(name)));
         }
@@ -175,7 +176,7 @@ class ReportFilesTest {
 
         ReportFiles.recover(dir);
 
-        assertEquals(List.of("junit.xml", "report.html", "report.json", "report.md"), listing(dir));
+        assertEquals(SET, listing(dir));
         String gen = null;
         for (String name : ReportFiles.FILE_NAMES) {
             String text = Files.readString(dir.resolve(name));
@@ -229,7 +230,7 @@ class ReportFilesTest {
         Files.delete(html);
         ReportFiles.recover(dir);
 
-        assertEquals(List.of("junit.xml", "report.html", "report.json", "report.md"), listing(dir));
+        assertEquals(SET, listing(dir));
         assertSameBytes(snapshot(reference), snapshot(dir));
     }
 
@@ -318,7 +319,7 @@ class ReportFilesTest {
         for (String name : ReportFiles.FILE_NAMES) {
             assertEquals(Files.readString(reference.resolve(name)), set.get(name), name);
         }
-        assertEquals(List.of("junit.xml", "report.html", "report.json", "report.md"), listing(dir));
+        assertEquals(SET, listing(dir));
     }
 
     /**

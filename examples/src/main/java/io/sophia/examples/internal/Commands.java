@@ -4,6 +4,7 @@ import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import io.sophia.core.Assessment;
 import io.sophia.diagnosis.InputException;
+import io.sophia.report.CheckHistory;
 import io.sophia.report.CheckRun;
 import io.sophia.report.Explain;
 import io.sophia.report.GitHubActionsReport;
@@ -11,6 +12,7 @@ import io.sophia.report.Sophia;
 import io.sophia.report.WebhookAlerts;
 import io.sophia.diagnosis.InputTree;
 import io.sophia.report.DeploymentConfig;
+import io.sophia.report.ReportFiles;
 import io.sophia.report.ReportWriteException;
 import io.sophia.report.RoundHistory;
 import io.sophia.examples.cli.MetricsEndpoint;
@@ -51,24 +53,29 @@ public final class Commands {
             Usage: sophia <command> [options]      sophia --version      sophia <command> --help
 
             Commands:
-              demo  --out DIR [--timeout 2s]
+              demo  --out DIR [--timeout 2s] [--lock-wait 10s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR
+              check --config FILE --out DIR [--lock-wait 10s] [--history FILE]
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
-              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT]
+              watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--lock-wait 10s]
+                    [--history FILE]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
+                      [--lock-wait 10s]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
-            73 the output directory cannot be written (the previous reports stay intact).
+            73 the output directory cannot be written (the previous reports stay intact), also when another
+            sophia was still writing reports into DIR after --lock-wait (default 10s; 0s: do not wait): try again.
             """;
 
     private final TerminalStream out;
     private final TerminalStream err;
     private final Clock clock;
     private final Function<String, String> env;
+    /** How long a report write waits for another writer of the same directory: the command's --lock-wait. */
+    private Duration lockWait = ReportFiles.DEFAULT_LOCK_WAIT;
 
     public Commands(PrintStream out, PrintStream err, Clock clock, Function<String, String> env) {
         // every line the user sees is redacted and stripped of control sequences, error paths included
@@ -109,6 +116,7 @@ public final class Commands {
                 out.print(io.sophia.examples.cli.CommandHelp.of(command).orElse(USAGE));
                 return 0;
             }
+            lockWait = lockWait(opts);
             return switch (command) {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
@@ -139,12 +147,13 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out"));
+        allow(opts, "check", Set.of("config", "out", "lock-wait", "history"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        CheckHistory history = history(opts);
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        CheckRun result = check(config, dir, env);
+        CheckRun result = check(config, dir, env, UnaryOperator.identity(), history);
         out.print(Summary.render(result, config));
         out.flush();
         publishInActions(result.assessment(), result.files());
@@ -153,7 +162,7 @@ public final class Commands {
 
     /** The demo is check on a config it writes for its own loopback stand-ins. */
     private int demo(Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "demo", Set.of("out", "timeout"));
+        allow(opts, "demo", Set.of("out", "timeout", "lock-wait"));
         Path dir = path(opts, "out");
         Duration timeout = opts.containsKey("timeout") ? duration(opts, "timeout") : DEMO_TIMEOUT;
         try {
@@ -171,7 +180,7 @@ public final class Commands {
             Function<String, String> demoEnv = DemoFleet.env(env);
             DeploymentConfig loaded = DeploymentConfig.load(config);
             register(loaded, demoEnv);
-            CheckRun result = check(loaded, dir, demoEnv);
+            CheckRun result = check(loaded, dir, demoEnv, UnaryOperator.identity(), null);
             out.print(Summary.render(result, loaded));
             out.flush();
             publishInActions(result.assessment(), result.files());
@@ -180,9 +189,10 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait", "history"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
+        CheckHistory history = history(opts);
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
         long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
@@ -201,7 +211,7 @@ public final class Commands {
                 if (i > 0 && !sleep(interval)) {
                     break;
                 }
-                Assessment a = check(config, dir, env, upSeen).assessment();
+                Assessment a = check(config, dir, env, upSeen, history).assessment();
                 if (alerts != null) {
                     alerts.onRound(a);
                 }
@@ -251,7 +261,7 @@ public final class Commands {
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out"));
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait"));
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
@@ -262,22 +272,23 @@ public final class Commands {
         Explain e = b.build();
         register(e.config(), env);
         Assessment a = Sophia.explain(e, clock, env);
-        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out")) : List.of();
+        List<Path> files = opts.containsKey("out") ? CheckRun.write(a, path(opts, "out"), lockWait) : List.of();
         out.print(Summary.render(new CheckRun(a, files, Duration.ZERO), e.config()));
         publishInActions(a, files);
         return a.gate().status().exitCode();
     }
 
-    /** The plan first: a rule-file or gate error is reported before the output directory is touched. */
-    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env)
-            throws ReportWriteException {
-        return check(config, dir, env, UnaryOperator.identity());
+    /** The plan first (a rule-file or gate error before the directory is touched); amend: watch's rounds. */
+    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
+                           UnaryOperator<Assessment> amend, CheckHistory history) throws ReportWriteException {
+        Sophia.Builder sophia = Sophia.builder(config).clock(clock).env(env);
+        return CheckRun.of((history == null ? sophia : sophia.history(history)).build().plan(), dir, amend, lockWait);
     }
 
-    /** As above, with {@code amend} applied before the reports are written ({@code watch}'s own history). */
-    private CheckRun check(DeploymentConfig config, Path dir, Function<String, String> env,
-                           UnaryOperator<Assessment> amend) throws ReportWriteException {
-        return CheckRun.of(Sophia.builder(config).clock(clock).env(env).build().plan(), dir, amend);
+    /** --history FILE of check and watch (the last 50 runs), its warnings on stderr; null without the option. */
+    private CheckHistory history(Map<String, String> opts) throws UsageException {
+        return !opts.containsKey("history") ? null
+                : CheckHistory.at(path(opts, "history")).warnings(line -> err.println("sophia: warning: " + line));
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
@@ -308,6 +319,7 @@ public final class Commands {
         UsageException(String message) {
             super(message);
         }
+
     }
 
     private static Map<String, String> options(String[] args, int from) throws UsageException {
@@ -368,6 +380,13 @@ public final class Commands {
         return InputTree.parseDuration(v).filter(d -> !d.isZero() && !d.isNegative())
                 .orElseThrow(() -> new UsageException("--" + name + ": expected a duration like 500ms, 2s or 1m, got '"
                         + v + "'"));
+    }
+
+    /** {@code --lock-wait}: a duration, zero allowed (fail at once when another writer holds the directory). */
+    private static Duration lockWait(Map<String, String> opts) throws UsageException {
+        String v = opts.get("lock-wait");
+        return v == null ? ReportFiles.DEFAULT_LOCK_WAIT : InputTree.parseDuration(v).filter(d -> !d.isNegative())
+                .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s or 10s, got " + v));
     }
 
     private static long count(Map<String, String> opts) throws UsageException {

@@ -52,8 +52,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the fifth holdout set, the second blind set (written 2026-12-03 after holdout-4 was scored). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
 
+    /** Id prefix of the sixth holdout set, the third blind set (written 2026-12-03 from public failure text). */
+    public static final String SIXTH_HOLDOUT_PREFIX = "h6-";
+
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
-    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, FIFTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, FIFTH_HOLDOUT_PREFIX, SIXTH_HOLDOUT_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -122,7 +125,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h4-, h5-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h4-, h5-, h6-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }

@@ -80,6 +80,25 @@ public final class Formats {
         return d == null ? null : d.toMillis();
     }
 
+    /**
+     * An HTTP version for humans, from its ALPN identifier: {@code http/1.1} is "HTTP/1.1", {@code h2} "HTTP/2",
+     * {@code h2c} "HTTP/2 (h2c)", {@code h3} "HTTP/3"; another identifier as it is (the caller escapes it); "—"
+     * when null.
+     */
+    public static String protocol(String alpn) {
+        if (alpn == null || alpn.isBlank()) {
+            return "—";
+        }
+        return switch (alpn.toLowerCase(Locale.ROOT)) {
+            case "http/1.0" -> "HTTP/1.0";
+            case "http/1.1" -> "HTTP/1.1";
+            case "h2" -> "HTTP/2";
+            case "h2c" -> "HTTP/2 (h2c)";
+            case "h3" -> "HTTP/3";
+            default -> alpn;
+        };
+    }
+
     /** A duration for humans: "850 ms", "14 s", "2 min 05 s", "1 h 03 min"; "—" when null. */
     public static String duration(Duration d) {
         if (d == null) {

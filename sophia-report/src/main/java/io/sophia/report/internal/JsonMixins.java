@@ -172,11 +172,15 @@ final class JsonMixins {
         }
     }
 
+    /** {@code protocol} (added in 1.0) is written only when known, so older reports keep their bytes. */
     @JsonPropertyOrder({"serviceId", "source", "url", "statusCode", "latencyMs", "bodyExcerpt", "contentType", "version",
-            "timing"})
+            "timing", "protocol"})
     interface HttpCheckMixin {
         @JsonProperty("latencyMs")
         Duration latency();
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String protocol();
     }
 
     @JsonPropertyOrder({"serviceId", "source", "target", "kind", "detail", "httpStatus", "elapsedMs", "attempts"})

@@ -855,11 +855,14 @@ public final class MarkdownRenderer {
             return;
         }
         h(2, "HTTP timing");
-        line("| Service | DNS | Connect | TLS | First byte | Transfer | Total |");
-        line("|---|---:|---:|---:|---:|---:|---:|");
+        // the protocol column only when a check knows it: a report read from an older report.json renders as before
+        boolean protocols = checks.stream().anyMatch(h -> h.protocol() != null);
+        line("| Service |" + (protocols ? " Protocol |" : "") + " DNS | Connect | TLS | First byte | Transfer | Total |");
+        line("|---|" + (protocols ? "---|" : "") + "---:|---:|---:|---:|---:|---:|");
         for (HttpCheck h : checks) {
             Timing t = h.timing();
-            line("| " + (h.serviceId() == null ? "—" : code(h.serviceId(), true)) + " | " + duration(t.dns()) + " | "
+            line("| " + (h.serviceId() == null ? "—" : code(h.serviceId(), true)) + " | "
+                    + (protocols ? inline(Formats.protocol(h.protocol()), 20) + " | " : "") + duration(t.dns()) + " | "
                     + duration(t.connect()) + " | " + duration(t.tls()) + " | " + duration(t.firstByte()) + " | "
                     + duration(t.transfer()) + " | " + duration(h.latency()) + " |");
         }

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +46,15 @@ import java.util.stream.Stream;
  * done, and {@link #recover(Path)} leaves a locked directory alone: a reader that recovers while
  * another process writes neither deletes that writer's files nor races it for the renames. The
  * operating system drops the lock of a killed process, so its leftovers are recovered.
+ *
+ * <p>Two writers of one directory take turns: each holds {@value #DIR_LOCK} in the directory locked from
+ * its recovery to its last rename (a thread of this JVM waits for another on a semaphore first, since a
+ * JVM's file locks are the process's, not the thread's). Without it the renames of two runs could
+ * interleave and leave report.md of one beside report.json of the other. A writer that finds the
+ * directory held waits, polling, for as long as it was given, then fails with {@link Busy}, the
+ * previous set intact and nothing written. The lock file stays (removing it would let a third writer
+ * lock a new file while a second one waits on the old); the operating system drops the lock of a
+ * killed writer.
  */
 public final class ReportSet {
 
@@ -52,6 +64,12 @@ public final class ReportSet {
     static final String COMMITTED = ".committed";
     /** The file a live writer holds locked inside its temporary directory. */
     static final String LOCK = ".lock";
+    /** The file a writer holds locked in the output directory while it writes there. */
+    public static final String DIR_LOCK = ".sophia-lock";
+    /** How often a waiting writer tries the directory's lock again: a file lock cannot be waited for with a bound. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    /** One writer per directory in this JVM: the semaphore is taken before the file lock is even opened. */
+    private static final ConcurrentHashMap<Path, Semaphore> DIR_WRITERS = new ConcurrentHashMap<>();
     /**
      * The temporary directories this JVM is writing. POSIX drops a process's lock when it closes any channel to the
      * file, so a recover() in the writing JVM must not even try the lock: it looks here instead.
@@ -71,8 +89,31 @@ public final class ReportSet {
         default void moved(String fileName) throws IOException {
         }
 
+        /**
+         * Called once when another writer holds the directory and this one starts waiting for it (a test
+         * releases the other writer here, so that nothing depends on timing). Default: nothing.
+         */
+        default void waiting() {
+        }
+
         /** Writes everything at once. */
         Sink DIRECT = (name, bytes, out) -> out.write(bytes);
+    }
+
+    /** Another writer held the directory for longer than this one was allowed to wait; nothing was written. */
+    public static final class Busy extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Duration waited;
+
+        Busy(Path dir, Duration waited) {
+            super("another writer is writing reports into " + dir);
+            this.waited = waited;
+        }
+
+        /** {@return how long this writer waited} */
+        public Duration waited() {
+            return waited;
+        }
     }
 
     private ReportSet() {
@@ -87,14 +128,96 @@ public final class ReportSet {
         }
     }
 
-    /** Writes {@code files} (name to content, in order) into {@code dir} as one set; returns their paths. */
-    public static List<Path> write(Path dir, Map<String, String> files) throws IOException {
-        return write(dir, files, Sink.DIRECT);
+    /**
+     * Writes {@code files} (name to content, in order) into {@code dir} as one set, waiting up to {@code wait} for
+     * another writer of {@code dir}; returns their paths.
+     *
+     * @throws Busy when another writer still held {@code dir} after {@code wait}
+     */
+    public static List<Path> write(Path dir, Map<String, String> files, Duration wait) throws IOException {
+        return write(dir, files, Sink.DIRECT, wait);
     }
 
-    /** {@link #write(Path, Map)} with the bytes going through {@code sink}. */
-    public static List<Path> write(Path dir, Map<String, String> files, Sink sink) throws IOException {
+    /** {@link #write(Path, Map, Duration)} with the bytes going through {@code sink}. */
+    public static List<Path> write(Path dir, Map<String, String> files, Sink sink, Duration wait) throws IOException {
         Files.createDirectories(dir);
+        try (DirLock held = DirLock.acquire(dir, wait, sink)) {
+            return writeHeld(dir, files, sink);
+        }
+    }
+
+    /** Holds a directory for one writer: this JVM's semaphore of the directory, then the file lock in it. */
+    private static final class DirLock implements AutoCloseable {
+        private final Semaphore local;
+        private final FileChannel channel;
+
+        private DirLock(Semaphore local, FileChannel channel) {
+            this.local = local;
+            this.channel = channel;
+        }
+
+        static DirLock acquire(Path dir, Duration wait, Sink sink) throws IOException {
+            Path key = dir.toAbsolutePath().normalize();
+            long start = System.nanoTime();
+            long budget = Math.max(0, wait.toNanos());
+            boolean told = false;
+            Semaphore local = DIR_WRITERS.computeIfAbsent(key, k -> new Semaphore(1));
+            try {
+                if (!local.tryAcquire()) {
+                    sink.waiting();
+                    told = true;
+                    if (!local.tryAcquire(budget, TimeUnit.NANOSECONDS)) {
+                        throw new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for another writer of " + dir);
+            }
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(key.resolve(DIR_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                while (channel.tryLock() == null) {
+                    long left = budget - (System.nanoTime() - start);
+                    if (left <= 0) {
+                        throw new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
+                    }
+                    if (!told) {
+                        sink.waiting();
+                        told = true;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while waiting for another writer of "
+                                + dir);
+                    }
+                }
+                return new DirLock(local, channel);
+            } catch (IOException | RuntimeException | Error e) {
+                // an Error too: a semaphore kept by a failed writer would make every later write of this JVM busy
+                if (channel != null) {
+                    channel.close();
+                }
+                local.release();
+                throw e;
+            }
+        }
+
+        /** Closing the channel releases its lock. */
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                local.release();
+            }
+        }
+    }
+
+    /** Writes the set; the caller holds {@code dir}. */
+    private static List<Path> writeHeld(Path dir, Map<String, String> files, Sink sink) throws IOException {
         recover(dir);
         for (String name : files.keySet()) {
             // checked before anything is written: a rename over a directory would fail halfway through the set

@@ -218,7 +218,9 @@ final class Svg {
                 x += w;
             }
             b.append("<text x=\"").append(n(x + 6)).append("\" y=\"").append(y + 14).append("\" font-size=\"11\" fill=\"#6e7781\">")
-                    .append(Formats.duration(Duration.ofMillis(total(t)))).append("</text>\n");
+                    .append(Formats.duration(Duration.ofMillis(total(t))))
+                    .append(c.protocol() == null ? "" : " · " + HtmlRenderer.h(Md.cap(Formats.protocol(c.protocol()), 20)))
+                    .append("</text>\n");
             y += rowH;
         }
         int lx = labelW;

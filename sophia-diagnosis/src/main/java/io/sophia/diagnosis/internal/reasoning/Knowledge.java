@@ -19,7 +19,7 @@ import java.util.Set;
  * @param latencyBaselines learned latency baselines by service id
  * @param indications      the built-in log indications (what tells a specific log line from a wrapper)
  */
-public record Knowledge(Settings settings, List<Cause> causes, Map<String, Long> latencyBaselines,
+public record Knowledge(Settings settings, List<Cause> causes, Map<String, Baseline> latencyBaselines,
                         List<Indication> indications) {
 
     /** Copies the collections. */
@@ -27,6 +27,15 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Long>
         causes = List.copyOf(causes);
         latencyBaselines = Map.copyOf(latencyBaselines);
         indications = List.copyOf(indications);
+    }
+
+    /**
+     * A service's usual latency, from its past runs.
+     *
+     * @param medianMs the median latency of the runs in which it was UP
+     * @param samples  how many runs that median is taken over
+     */
+    public record Baseline(long medianMs, int samples) {
     }
 
     /** {@return the cause with this id} */

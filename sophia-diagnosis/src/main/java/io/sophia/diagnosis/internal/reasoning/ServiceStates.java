@@ -56,7 +56,7 @@ final class ServiceStates {
 
     /** With each service's usual latency (from history): far above it, an answer is DEGRADED, not UP. */
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
-                                             Map<String, Long> baselines) {
+                                             Map<String, Knowledge.Baseline> baselines) {
         Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
@@ -69,6 +69,10 @@ final class ServiceStates {
     static final double SLOW_FACTOR = 3;
     static final long SLOW_MARGIN_MS = 500;
 
+    private static boolean slow(long ms, long baselineMs) {
+        return ms >= SLOW_FACTOR * baselineMs && ms >= baselineMs + SLOW_MARGIN_MS;
+    }
+
     /** What the observations of one service say, read in order: the last HTTP status and latency stand. */
     private static final class Reading {
         private final Map<Status, List<String>> reasons = new EnumMap<>(Status.class);
@@ -79,7 +83,8 @@ final class ServiceStates {
         private boolean answered;
     }
 
-    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now, Long baseline) {
+    private static ServiceHealth derive(Service s, List<Observation> observations, Instant now,
+                                        Knowledge.Baseline baseline) {
         Reading r = new Reading();
         List<Observation.PlatformMachine> machines = new ArrayList<>();
         for (Observation o : observations) {
@@ -91,10 +96,11 @@ final class ServiceStates {
                 continue;
             }
             if (serviceSide(o)) {
-                read(r, s, o, now, baseline);
+                read(r, s, o, now);
             }
         }
         machines(r, machines);
+        slowness(r, baseline);
         Status status = Status.aggregate(r.reasons.keySet());
         String failure = null;
         if (status != Status.UP) {
@@ -109,9 +115,9 @@ final class ServiceStates {
     }
 
     /** One observation of the service's own side; DNS resolutions, CI and log observations say nothing by themselves. */
-    private static void read(Reading r, Service s, Observation o, Instant now, Long baseline) {
+    private static void read(Reading r, Service s, Observation o, Instant now) {
         if (o instanceof Observation.HttpCheck h) {
-            http(r, s, h, baseline);
+            http(r, s, h);
         } else if (o instanceof Observation.ProbeFailure f) {
             failure(r, f);
         } else if (o instanceof Observation.ConditionCheck c) {
@@ -139,7 +145,7 @@ final class ServiceStates {
         }
     }
 
-    private static void http(Reading r, Service s, Observation.HttpCheck h, Long baseline) {
+    private static void http(Reading r, Service s, Observation.HttpCheck h) {
         r.httpStatus = h.statusCode();
         r.latencyMs = millis(h.latency());
         if (h.version() != null && !h.version().isBlank()) {
@@ -153,15 +159,26 @@ final class ServiceStates {
             if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
                 add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
                         + max.toMillis() + " ms limit");
-            } else if (baseline != null && h.latency() != null && millis(h.latency()) >= SLOW_FACTOR * baseline
-                    && millis(h.latency()) >= baseline + SLOW_MARGIN_MS) {
-                add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, "
-                        + Math.round(millis(h.latency()) / (double) Math.max(1, baseline)) + " times its usual "
-                        + baseline + " ms");
             } else {
                 add(r.reasons, Status.UP, null);
             }
         }
+    }
+
+    /**
+     * A service that answered and is otherwise UP, but far slower than its own baseline, is DEGRADED. Its latency
+     * is the one the assessment reports (and a history records), whatever the kind of check (HTTP, MCP handshake,
+     * TCP connect), so it is compared with the median of the same number in its past runs.
+     */
+    private static void slowness(Reading r, Knowledge.Baseline baseline) {
+        if (baseline == null || !r.answered || r.latencyMs == null || Status.aggregate(r.reasons.keySet()) != Status.UP
+                || !slow(r.latencyMs, baseline.medianMs())) {
+            return;
+        }
+        // says what the baseline was and how much history is behind it, so a reader can judge it
+        add(r.reasons, Status.DEGRADED, "answered in " + r.latencyMs + " ms, "
+                + Math.round(r.latencyMs / (double) Math.max(1, baseline.medianMs())) + " times its usual "
+                + baseline.medianMs() + " ms (the median of the " + baseline.samples() + " earlier runs in which it was UP)");
     }
 
     private static void failure(Reading r, Observation.ProbeFailure f) {
