@@ -270,17 +270,22 @@ class FlyMachinesProbeTest {
     }
 
     @Test
-    void aHangingApiIsAReadTimeoutWithinTheBudgetAndTheNextAppIsStillReported() {
+    void aHangingApiIsAReadTimeoutWithinTheBudgetAndTheNextAppIsStillReported() throws Exception {
         api.hang("slow");
-        long t0 = System.nanoTime();
-        List<Observation> out = run(config().timeout(Duration.ofMillis(300)).app("a", "slow").app("b", "other").build());
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long[] ms = new long[1];
+        // a machine that stalls past the 300 ms before the first call was made leaves it no time at all, rightly
+        List<Observation> out = Stalls.retried(() -> {
+            long t0 = System.nanoTime();
+            List<Observation> attempt = run(config().timeout(Duration.ofMillis(300)).app("a", "slow").app("b", "other").build());
+            ms[0] = (System.nanoTime() - t0) / 1_000_000;
+            return attempt;
+        }, early -> early.get(0) instanceof ProbeFailure f && f.kind() == FailureKind.DEADLINE_EXCEEDED);
         assertEquals(2, out.size(), out.toString());
         assertEquals(FailureKind.READ_TIMEOUT, ((ProbeFailure) out.get(0)).kind());
         assertEquals(FailureKind.DEADLINE_EXCEEDED, ((ProbeFailure) out.get(1)).kind());
         // the server holds the request until the test ends: ending at all is ending at the deadline; the bound has
         // room for a machine that stalls for seconds
-        assertTrue(ms < 20_000, "the probe gave up at its deadline, not when the server let go: " + ms + " ms");
+        assertTrue(ms[0] < 20_000, "the probe gave up at its deadline, not when the server let go: " + ms[0] + " ms");
     }
 
     @Test
