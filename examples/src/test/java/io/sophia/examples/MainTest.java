@@ -199,9 +199,9 @@ class MainTest {
         assertTrue(m.find(), demo.out());
         double seconds = Double.parseDouble(m.group(1));
         System.out.printf("demo probing phase: %.2f s (timeout %.2f s)%n", seconds, demoTimeout.toMillis() / 1000.0);
-        // a hanging service cannot hold the check: the runner ends it at the check's budget (1.5 x timeout); the
-        // margin is for a machine that stalls for seconds (speed goals live in the benchmarks), while the hanging
-        // service would hold a check that did not end it for ever
+        // a hanging service cannot hold the check: the runner ends its probe at the probe's timeout; the margin is for
+        // a machine that stalls for seconds (speed goals live in the benchmarks), while the hanging service would hold
+        // a check that did not end it for ever
         assertTrue(seconds <= demoTimeout.toMillis() / 1000.0 * 1.5 + 10.0, "probing took " + seconds + " s");
     }
 

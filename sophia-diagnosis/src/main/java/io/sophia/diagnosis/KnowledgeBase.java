@@ -64,8 +64,9 @@ public final class KnowledgeBase {
      * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
      * @param sourceCaps       the highest probability a cause may reach with 0, 1, 2 … independent specific sources of
      *                         strong evidence for it (the last value holds for more); what a cap removes goes to
-     *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, generic wrapper lines,
-     *                         bare exit codes) counts no source: it can break ties, never decide alone
+     *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, bare exit codes)
+     *                         counts no source: it can break ties, never decide alone; a cause whose only strong
+     *                         evidence is wrapper lines (see {@code wrappers}) stops halfway between the caps of 0 and 1
      * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
      *                         "did not complete successfully", the runner's "Process completed with exit code",
      *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
@@ -90,8 +91,9 @@ public final class KnowledgeBase {
          * @param unknownFloor     the probability {@code unknown} keeps at least, whatever the evidence (in [0, 0.5))
          * @param sourceCaps       the highest probability a cause may reach with 0, 1, 2 … independent specific sources
          *                         of strong evidence for it (the last value holds for more); what a cap removes goes to
-         *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, generic wrapper
-         *                         lines, bare exit codes) counts no source: it can break ties, never decide alone
+         *                         {@code unknown}. Empty: no cap. Weak evidence (step and job names, bare exit
+         *                         codes) counts no source: it can break ties, never decide alone; a cause whose only
+         *                         strong evidence is wrapper lines stops halfway between the caps of 0 and 1
          * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
          *                         "did not complete successfully", the runner's "Process completed with exit code",
          *                         flyctl's generic "Error:" lines): a finding of one counts no independent source

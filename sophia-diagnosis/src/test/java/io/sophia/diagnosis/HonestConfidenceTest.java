@@ -84,10 +84,30 @@ class HonestConfidenceTest {
     }
 
     @Test
-    void oneSpecificLogLineCannotReachNinetyFivePercentButTwoKindsOfSourceCan() {
+    void aLineThatOnlySaysWhichStepFailedCannotReachNinetyFivePercent() {
+        // BuildKit's "process ... did not complete successfully" names the RUN instruction, not why it failed: the
+        // error printed before it may be in words no indication knows (issue 9: the innermost error wins)
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "failure", 30, Fleet.step(1, "Build image", "failure")));
+        o.add(Fleet.finding("dashboard", 2, "Deploy Dashboard", "Build image", "build.dockerfile",
+                "ERROR: failed to solve: process \"/bin/sh -c npm ci\" did not complete successfully: exit code: 1", 42));
+        RankedCause top = diagnose(o).topCause().orElseThrow();
+        KnowledgeBase.Settings s = KnowledgeBase.builtIn().settings();
+        assertEquals(CauseId.BUILD_DOCKERFILE, top.id(), top.toString());
+        assertTrue(top.probability() < 0.95, "a RUN instruction's exit alone: " + top.probability());
+        assertTrue(top.probability() <= (s.cap(0) + s.cap(1)) / 2 + 1e-9, "a RUN instruction's exit alone: "
+                + top.probability());
+    }
+
+    @Test
+    void oneSpecificLogLineIsHeldByTheOneSourceCapAndTwoKindsOfSourceGoHigher() {
+        // the one-source cap is fitted by grouped cross-validation (knowledge-base.yaml): never certainty, and below
+        // what two independent kinds of evidence allow
         KnowledgeBase kb = KnowledgeBase.builtIn();
         double cap1 = kb.settings().cap(1);
-        assertTrue(cap1 <= 0.9, "cap for one source " + cap1);
+        assertTrue(cap1 < 0.99, "cap for one source " + cap1);
         assertTrue(kb.settings().cap(2) > cap1);
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
         o.set(0, Fleet.refused("dashboard"));

@@ -18,7 +18,10 @@ class ReferenceScenarioTest {
     @Test
     void explanationSaysWhyConfigurationAndThePlatformAreLessLikely() {
         String why = a.topCause().orElseThrow().explanation();
-        assertTrue(why.contains("97%") || why.matches("(?s).*\\b9\\d%.*"), why);
+        // the two jobs' only error line is BuildKit's exit of "RUN npm ci": it names the instruction, not why it failed,
+        // so the Dockerfile leads without near-certainty (issue 9: a wrapper line cannot yield 0.95)
+        assertTrue(why.matches("(?s).*most likely cause at [5-9]\\d%.*"), why);
+        assertTrue(why.contains("a line that says which step failed, not why"), why);
         assertTrue(why.contains("mcp-repo is deployed the same way and is UP"), why);
         assertTrue(why.contains("Hosting platform outage is unlikely"), why);
         assertTrue(why.contains("before the platform was involved"), why);

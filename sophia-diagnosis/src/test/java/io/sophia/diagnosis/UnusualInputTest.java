@@ -62,7 +62,7 @@ class UnusualInputTest {
         GateDecision.Criterion c = a.gate().criteria().stream()
                 .filter(x -> x.id().equals(GatePolicy.MAX_CAUSE_PROBABILITY)).findFirst().orElseThrow();
         assertEquals(GateDecision.Outcome.FAIL, c.outcome());
-        assertTrue(c.value().startsWith("build.dockerfile at 9"), c.value());
+        assertTrue(c.value().matches("build\\.dockerfile at [5-9]\\d%"), c.value());
         assertEquals("at most 50%", c.threshold());
     }
 }

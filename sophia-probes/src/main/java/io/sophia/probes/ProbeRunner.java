@@ -55,8 +55,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the deadline leaves room; an optional {@link CircuitBreaker} per target skips targets that keep
  * failing across calls.
  *
- * <p>Probes run on a pool of {@code maxConcurrent} daemon platform threads that end when idle, or,
- * with {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads.
+ * <p>Probes run on the JVM's one pool of daemon platform threads, shared by every runner (at most
+ * {@code maxConcurrent} probes of a runner at once; idle threads end after 30 s), or, with
+ * {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads.
  *
  * <p>Guarantees of {@link #execute(List)}:
  * <ul>
@@ -220,7 +221,7 @@ public final class ProbeRunner implements ProbeExecutor {
         final Batch batch;
         final Source source;
         final String serviceId;
-        final String target;
+        private volatile String targetText;
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicBoolean permitHeld = new AtomicBoolean();
         /** Completed exactly once: by the worker, by the time limiter's verdict, or by execute giving up. */
@@ -236,7 +237,16 @@ public final class ProbeRunner implements ProbeExecutor {
             this.batch = batch;
             this.source = safely(probe::source, Source.HOST);
             this.serviceId = safely(probe::serviceId, null);
-            this.target = SafeText.text(safely(probe::target, source.wire()));
+        }
+
+        /** The probe's target made safe to print: computed on first use, by a probe thread, not by the launching one. */
+        String target() {
+            String t = targetText;
+            if (t == null) {
+                t = SafeText.text(safely(probe::target, source.wire()));
+                targetText = t;
+            }
+            return t;
         }
 
         /** Runs on a worker thread holding a slot: probe under the probe's own deadline, if the budget still allows. */
@@ -250,7 +260,9 @@ public final class ProbeRunner implements ProbeExecutor {
                 // a bug of the runner's own must still end as an observation, never as a lost probe
                 result.complete(List.of(failure(FailureKind.OTHER, "probe failed: " + SafeText.describe(e))));
             } finally {
-                releaseSlot();
+                if (permitHeld.compareAndSet(true, false)) {
+                    slots.releaseAndContinue(); // this thread takes the next waiting probe itself
+                }
             }
         }
 
@@ -263,10 +275,10 @@ public final class ProbeRunner implements ProbeExecutor {
                         + " probes at once)")));
                 return;
             }
-            CircuitBreaker b = breakers == null ? null : breakers.circuitBreaker(target);
+            CircuitBreaker b = breakers == null ? null : breakers.circuitBreaker(target());
             if (b != null && !b.tryAcquirePermission()) {
                 result.complete(List.of(failure(FailureKind.CIRCUIT_OPEN,
-                        "circuit breaker open after repeated failures of " + target + "; not probed")));
+                        "circuit breaker open after repeated failures of " + target() + "; not probed")));
                 return;
             }
             breaker = b;
@@ -324,7 +336,7 @@ public final class ProbeRunner implements ProbeExecutor {
         List<Observation> attemptOnce(ProbeContext ctx) throws InterruptedException {
             int n = attempts.incrementAndGet();
             if (n > 1) {
-                LOG.log(System.Logger.Level.DEBUG, "probe {0}: attempt {1}", target, n);
+                LOG.log(System.Logger.Level.DEBUG, "probe {0}: attempt {1}", target(), n);
             }
             List<Observation> r;
             try {
@@ -334,7 +346,7 @@ public final class ProbeRunner implements ProbeExecutor {
                 throw e;
             } catch (Exception | LinkageError | AssertionError e) {
                 FailureKind kind = Failures.kindOf(e);
-                LOG.log(System.Logger.Level.DEBUG, () -> "probe " + target + " threw " + SafeText.describe(e));
+                LOG.log(System.Logger.Level.DEBUG, () -> "probe " + target() + " threw " + SafeText.describe(e));
                 r = List.of(failure(kind, "probe threw " + SafeText.describe(e)));
             }
             lastResult = r;
@@ -415,7 +427,7 @@ public final class ProbeRunner implements ProbeExecutor {
 
         ProbeFailure failure(FailureKind kind, String detail) {
             long from = startedAt == 0 ? batch.start : startedAt;
-            return new ProbeFailure(serviceId, source, target, kind, SafeText.text(detail), null,
+            return new ProbeFailure(serviceId, source, target(), kind, SafeText.text(detail), null,
                     Duration.ofNanos(Math.max(0, System.nanoTime() - from)), Math.max(kind == FailureKind.NOT_PROBED
                     || kind == FailureKind.CIRCUIT_OPEN ? 0 : 1, attempts.get()));
         }

@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Two clocks run for every probe: its own {@link #timeout()}, which starts when the probe starts,
  * and the {@link #budget()} of the check as a whole, which starts when {@code execute} is called. A
- * probe starts only while the budget still holds its whole timeout; one that could not start by
+ * probe starts only while the budget still holds nine tenths of its timeout; one that could not start by
  * then (every slot busy) is reported {@code NOT_PROBED}, which leaves its service UNKNOWN rather
  * than DOWN.
  *
@@ -41,8 +41,17 @@ public final class ProbeRunnerConfig {
      * platform thread; measured in the README's Performance section.
      */
     public static final int DEFAULT_MAX_CONCURRENT = 1024;
-    /** Default budget of the check as a whole, as a multiple of the timeout: 1.5. */
+    /** Default budget of the check as a whole, as a multiple of the timeout: 1.5 (and see the next constant). */
     public static final double DEFAULT_BUDGET_FACTOR = 1.5;
+    /**
+     * The least the default budget leaves past the timeout: 5 s, so the default budget of a 2 s timeout is 7 s,
+     * not 3 s. A fleet's probes start no faster than the host's CPU completes their exchanges (about 1,500-2,500
+     * a second on 2 loaded cores, README's Performance section), and a probe starts only while the budget still
+     * holds nine tenths of its timeout: with 1.5 x a short timeout, the probes of a fleet of thousands had
+     * 1.2 s to start and most of 5,000 were reported not probed. The budget only bounds a check: one whose probes
+     * all end sooner ends sooner.
+     */
+    public static final Duration DEFAULT_BUDGET_PAST_TIMEOUT = Duration.ofSeconds(5);
 
     private static final ProbeRunnerConfig DEFAULTS = custom().build();
 
@@ -81,7 +90,8 @@ public final class ProbeRunnerConfig {
     }
 
     /**
-     * {@return the defaults: 10 s timeout, a budget of 1.5 x the timeout, 1 retry after 200 ms, 1024 concurrent
+     * {@return the defaults: 10 s timeout, a budget of 1.5 x the timeout and at least the timeout plus 5 s (15 s),
+     * 1 retry after 200 ms, 1024 concurrent
      * probes on platform threads, no circuit breaker, the system UTC clock}
      */
     public static ProbeRunnerConfig ofDefaults() {
@@ -101,15 +111,18 @@ public final class ProbeRunnerConfig {
 
     /**
      * {@return the budget of the check as a whole, counted from the call to {@code execute}: every result is in by
-     * then (plus a small margin)} Either the one set, or {@link #DEFAULT_BUDGET_FACTOR} x the timeout; never less
-     * than the timeout. A probe starts only while at least nine tenths of its timeout are left in the budget, and
-     * never runs past the budget.
+     * then (plus a small margin)} Either the one set, or by default {@link #DEFAULT_BUDGET_FACTOR} x the timeout
+     * and at least the timeout plus {@link #DEFAULT_BUDGET_PAST_TIMEOUT} (7 s for a 2 s timeout, 15 s for 10 s);
+     * never less than the timeout. A probe starts only while at least nine tenths of its timeout are left in the
+     * budget, and never runs past the budget.
      */
     public Duration budget() {
         if (budget != null) {
             return budget.compareTo(timeout) < 0 ? timeout : budget;
         }
-        return Duration.ofNanos((long) (timeout.toNanos() * DEFAULT_BUDGET_FACTOR));
+        Duration byFactor = Duration.ofNanos((long) (timeout.toNanos() * DEFAULT_BUDGET_FACTOR));
+        Duration floor = timeout.plus(DEFAULT_BUDGET_PAST_TIMEOUT);
+        return byFactor.compareTo(floor) < 0 ? floor : byFactor;
     }
 
     /** {@return the clock handed to every probe in its {@code ProbeContext}} */
@@ -241,8 +254,9 @@ public final class ProbeRunnerConfig {
         }
 
         /**
-         * Budget of the check as a whole, positive, or null for {@link #DEFAULT_BUDGET_FACTOR} x the
-         * timeout (the default). A budget shorter than the timeout counts as the timeout.
+         * Budget of the check as a whole, positive, or null for the default ({@link #DEFAULT_BUDGET_FACTOR} x the
+         * timeout, at least the timeout plus {@link #DEFAULT_BUDGET_PAST_TIMEOUT}). A budget shorter than the timeout
+         * counts as the timeout.
          *
          * @param budget the budget
          * @return this builder

@@ -120,7 +120,7 @@ class ProbeRunnerTest {
 
         long t0 = System.nanoTime();
         // "fine" has 300 ms too: a machine that stalls longer than that rightly cuts it (or leaves it unprobed), and one
-        // that stalls past 180 ms before "stuck" started leaves that unprobed
+        // that stalls past the budget's room for "stuck" before it started leaves that unprobed
         List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(stuck, fine)),
                 early -> !(early.get(early.size() - 1) instanceof HttpCheck)
                         || early.get(0) instanceof ProbeFailure f && f.kind() == FailureKind.NOT_PROBED);
@@ -154,7 +154,7 @@ class ProbeRunnerTest {
 
         ProbeRunner runner = runner(200, 0, 2);
 
-        // a machine that stalls past 120 ms before the probe started leaves it unprobed, rightly
+        // a machine that stalls past the budget's room for the probe before it started leaves it unprobed, rightly
         List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(sleeper)),
                 early -> ((ProbeFailure) early.get(0)).kind() == FailureKind.NOT_PROBED);
 
@@ -293,7 +293,8 @@ class ProbeRunnerTest {
             return List.of();
         };
 
-        ProbeRunner runner = runner(300, 0, 1);
+        ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofMillis(300)).retries(0)
+                .maxConcurrent(1).budget(Duration.ofMillis(450)).build());
 
         // "a" must start within 180 ms (nine tenths of its timeout before the 450 ms budget ends): a machine that
         // stalls longer rightly leaves it unprobed too, which says nothing about the slot
@@ -369,10 +370,13 @@ class ProbeRunnerTest {
     }
 
     @Test
-    @DisplayName("the check's budget defaults to 1.5 x the timeout, may be set, and is never shorter than the timeout")
+    @DisplayName("the check's budget defaults to 1.5 x the timeout and at least the timeout plus 5 s, may be set, and is"
+            + " never shorter than the timeout")
     void budgetDefaults() {
-        assertEquals(Duration.ofSeconds(3), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2)).build().budget());
+        assertEquals(Duration.ofSeconds(7), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2)).build().budget(),
+                "a short timeout leaves a fleet 5 s to start its probes");
         assertEquals(Duration.ofSeconds(15), ProbeRunnerConfig.ofDefaults().budget());
+        assertEquals(Duration.ofSeconds(30), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(20)).build().budget());
         assertEquals(Duration.ofSeconds(7), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
                 .budget(Duration.ofSeconds(7)).build().budget());
         assertEquals(Duration.ofSeconds(2), ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
@@ -396,8 +400,8 @@ class ProbeRunnerTest {
             return List.of();
         })));
 
-        // "next" has 200 ms and must start within 120 ms: a machine that stalls longer rightly cuts it or leaves it
-        // unprobed; a slot that was never freed leaves it unprobed on every attempt
+        // "next" has 200 ms: a machine that stalls longer rightly cuts it (or, past the budget's room for it, leaves it
+        // unprobed); a slot that was never freed leaves it unprobed on every attempt
         List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(new FakeProbe("next", () -> List.of(ok("next"))))),
                 early -> early.get(0) instanceof ProbeFailure f
                         && (f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.DEADLINE_EXCEEDED));

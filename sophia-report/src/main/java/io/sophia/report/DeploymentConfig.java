@@ -400,7 +400,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param retries       retries of transient failures (default 1)
      * @param maxConcurrent probes run at once (default the library's, 1024: enough for fleets of thousands)
      * @param budget        time budget of the check as a whole, at least {@code timeout}; {@code null} for the
-     *                      library's default, 1.5 x the timeout
+     *                      library's default, 1.5 x the timeout and at least the timeout plus 5 s
      */
     public record ProbeSettings(Duration timeout, int retries, int maxConcurrent, Duration budget) {
         /** 5 s, 1 retry, {@code ProbeRunnerConfig.DEFAULT_MAX_CONCURRENT} at once, the default budget. */
@@ -429,7 +429,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
 
         /**
-         * Settings with the default budget (1.5 x the timeout).
+         * Settings with the default budget (1.5 x the timeout, at least the timeout plus 5 s).
          *
          * @param timeout       deadline of one probe
          * @param retries       retries of transient failures

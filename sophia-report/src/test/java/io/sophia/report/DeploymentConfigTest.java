@@ -428,8 +428,8 @@ class DeploymentConfigTest {
         DeploymentConfig byDefault = load("d.yaml", "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\n"
                 + "probe: {timeout: 2s}\n");
         assertEquals(null, byDefault.probe().budget());
-        assertEquals(Duration.ofSeconds(3), Sophia.builder(byDefault).build().plan().executor().probing().orElseThrow()
-                .budget(), "1.5 x the timeout");
+        assertEquals(Duration.ofSeconds(7), Sophia.builder(byDefault).build().plan().executor().probing().orElseThrow()
+                .budget(), "1.5 x the timeout, at least the timeout plus 5 s");
         InputException shorter = assertThrows(InputException.class, () -> load("s.yaml",
                 "deployment: x\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\nprobe: {timeout: 2s, budget: 1s}\n"));
         assertTrue(shorter.getMessage().contains("s.yaml line 3: probe.budget: must be at least probe.timeout"),

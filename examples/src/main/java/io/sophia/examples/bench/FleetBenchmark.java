@@ -56,8 +56,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -Xmx256m -cp examples/target/sophia.jar io.sophia.examples.bench.FleetBenchmark \
  *      [--sizes 1000,5000] [--timeout 2s] [--hang-every 10] [--virtual] [--no-curl] [--no-nio]
- *      [--observations 1000,10000,100000] [--no-render]
+ *      [--observations 1000,10000,100000] [--no-render] [--trace]
  * </pre>
+ *
+ * <p>{@code --trace} also prints when the probes started (median, 90th percentile, last, from the call to
+ * {@code execute}), how late the hanging ones ended past their timeout, and the CPU time this JVM spent
+ * per probe started (JIT and GC included): where the wall time goes. The wall time is the last start
+ * plus the timeout, so a slow start rate, not the hanging endpoints, is what makes it long.
  *
  * The endpoints are served by {@link LoopbackFleet} in a child JVM, so the heap measured is the
  * prober's alone. Peak heap is the highest used heap seen by polling {@link MemoryMXBean} every
@@ -90,6 +95,7 @@ public final class FleetBenchmark {
         boolean nio = true;
         boolean render = true;
         boolean probe = true;
+        boolean trace = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = ints(args[++i]);
@@ -101,10 +107,11 @@ public final class FleetBenchmark {
                 case "--no-nio" -> nio = false;
                 case "--no-render" -> render = false;
                 case "--no-probe" -> probe = false;
+                case "--trace" -> trace = true;
                 default -> {
                     System.err.println("usage: FleetBenchmark [--sizes 1000,5000] [--timeout 2s] [--hang-every 10]"
                             + " [--virtual] [--no-curl] [--no-nio] [--observations 1000,10000,100000] [--no-render]"
-                            + " [--no-probe]");
+                            + " [--no-probe] [--trace]");
                     System.exit(64);
                 }
             }
@@ -113,7 +120,7 @@ public final class FleetBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (probe) {
-            probing(sizes, timeout, hangEvery, virtual, curl, nio);
+            probing(sizes, timeout, hangEvery, virtual, curl, nio, trace);
         }
         if (render) {
             rendering(observationSizes);
@@ -124,7 +131,7 @@ public final class FleetBenchmark {
     // ---- probing ----------------------------------------------------------------------------------
 
     private static void probing(List<Integer> sizes, Duration timeout, int hangEvery, boolean virtual, boolean curl,
-                                boolean nio) throws Exception {
+                                boolean nio, boolean trace) throws Exception {
         int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         Process server = new ProcessBuilder(javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 LoopbackFleet.class.getName(), String.valueOf(max), String.valueOf(hangEvery))
@@ -150,13 +157,13 @@ public final class FleetBenchmark {
                     warm.add(i);
                 }
             }
-            check(urls, warm, hangs, config, timeout, "warm-up");
+            check(urls, warm, hangs, config, timeout, "warm-up", false);
             for (int n : sizes) {
                 List<Integer> ids = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     ids.add(i);
                 }
-                check(urls, ids, hangs, config, timeout, "sophia");
+                check(urls, ids, hangs, config, timeout, "sophia", trace);
                 if (nio) {
                     nonBlocking(urls.subList(0, n), hangs, timeout);
                 }
@@ -172,20 +179,25 @@ public final class FleetBenchmark {
     }
 
     private static void check(List<URI> urls, List<Integer> ids, java.util.function.IntPredicate hangs,
-                              ProbeRunnerConfig config, Duration timeout, String label) {
+                              ProbeRunnerConfig config, Duration timeout, String label, boolean trace) {
         List<Service> services = new ArrayList<>(ids.size());
         List<Probe> probes = new ArrayList<>(ids.size());
+        long[] started = new long[ids.size()];
+        long[] ended = new long[ids.size()];
         for (int i : ids) {
             Service s = Service.http("svc-" + i, urls.get(i).toString());
             services.add(s);
-            probes.add(HttpProbe.of(s, timeout));
+            Probe p = HttpProbe.of(s, timeout);
+            probes.add(trace ? new Traced(p, started, ended, probes.size()) : p);
         }
         ProbeRunner runner = ProbeRunner.of(config);
         System.gc();
         Meter meter = Meter.start();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         List<Observation> observations = runner.execute(probes);
         long probingNanos = System.nanoTime() - t0;
+        long cpuNanos = processCpuNanos() - cpu0;
         Meter.Reading reading = meter.stop();
         long d0 = System.nanoTime();
         Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("fleet", services), observations, Instant.now());
@@ -218,6 +230,67 @@ public final class FleetBenchmark {
                 wrong.values().stream().mapToInt(Integer::intValue).sum(), timeoutKinds, reading.peakHeap >> 20,
                 reading.liveAfterGc >> 20, reading.gcCount, reading.gcMillis, reading.peakThreads);
         wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
+        if (trace) {
+            traced(ids, hangs, timeout, t0, started, ended, cpuNanos);
+        }
+    }
+
+    /** Prints when the probes started and how far past their timeout the hanging ones ended. */
+    private static void traced(List<Integer> ids, java.util.function.IntPredicate hangs, Duration timeout, long t0,
+                               long[] started, long[] ended, long cpuNanos) {
+        List<Long> starts = new ArrayList<>();
+        List<Long> late = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            if (started[k] != 0) {
+                starts.add(started[k] - t0);
+                if (hangs.test(ids.get(k)) && ended[k] != 0) {
+                    late.add(ended[k] - started[k] - timeout.toNanos());
+                }
+            }
+        }
+        starts.sort(null);
+        late.sort(null);
+        System.out.printf(Locale.ROOT, "           %d probes started: median %s, p90 %s, last %s after execute;"
+                        + " %d hanging ones ended past their timeout by median %s, at most %s; CPU of this JVM %.0f ms"
+                        + " (%.0f µs a probe started)%n", starts.size(),
+                ms(starts, 0.5), ms(starts, 0.9), ms(starts, 1.0), late.size(), ms(late, 0.5), ms(late, 1.0),
+                cpuNanos / 1e6, cpuNanos / 1e3 / Math.max(1, starts.size()));
+    }
+
+    private static String ms(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        int i = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(q * sorted.size()) - 1));
+        return String.format(Locale.ROOT, "%.0f ms", sorted.get(i) / 1e6);
+    }
+
+    /** A probe that notes when its run started and ended ({@link System#nanoTime()}), for {@code --trace}. */
+    private record Traced(Probe probe, long[] started, long[] ended, int index) implements Probe {
+        @Override
+        public Source source() {
+            return probe.source();
+        }
+
+        @Override
+        public String serviceId() {
+            return probe.serviceId();
+        }
+
+        @Override
+        public String target() {
+            return probe.target();
+        }
+
+        @Override
+        public List<Observation> run(io.sophia.core.ProbeContext context) throws Exception {
+            started[index] = System.nanoTime();
+            try {
+                return probe.run(context);
+            } finally {
+                ended[index] = System.nanoTime();
+            }
+        }
     }
 
     /** The same endpoints with the JDK's non-blocking HttpClient: every request at once, one selector thread. */
@@ -437,6 +510,14 @@ public final class FleetBenchmark {
             return ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
         }
+    }
+
+    /** CPU time of this JVM, all its threads (JIT and GC included), or 0 when the platform does not say. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static String javaCommand() {

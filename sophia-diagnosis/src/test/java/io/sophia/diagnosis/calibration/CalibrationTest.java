@@ -46,11 +46,34 @@ class CalibrationTest {
     // With the p3- set (BuildKit, flyctl, Fly Machines API, GitHub runners) scored on arrival (first 40: top-1 0.775,
     // Brier 0.327, 1 wrong above 0.9; next 14: 11 right) and general fixes after: n = 315, top-1 0.962, top-3 0.971,
     // Brier 0.084, ECE 0.101, 0 wrong above 0.9; p3- 0.852; estimate for unseen wording 0.797, Brier 0.295, 0 above 0.9.
+    // 2026-12-03, fourth session: the h4-/h5- sets, scored blind once, were consumed into the CV (n = 402, 155
+    // families): on arrival top-1 0.930, top-3 0.955, Brier 0.120, ECE 0.078 (h4- 0.818, h5- 0.804). General rules for
+    // their failure families (resolver words inside a package or registry download, account limits in the platforms'
+    // words, a machine that never got its image, PaaS process exits and port scans, healthy apps behind a failing edge,
+    // weak signals that no longer explain a failing service away from unknown, local-database defaults as a missing
+    // setting): top-1 0.983 (0.96-0.99), top-3 0.990, Brier 0.056, ECE 0.108, 0 wrong above 0.9; the estimate for unseen
+    // wording top-1 0.816 -> 0.843, Brier 0.270 -> 0.232.
+    // Then the calibration (issue 9's ECE goal): a RUN instruction's exit ("did not complete successfully", "executor
+    // failed running") is a wrapper, and a cause whose only strong evidence is a wrapper line stops halfway between the
+    // caps of 0 and 1 source; the fit may take the one-source cap above 0.9 (grid up to 0.98) only where it states no
+    // wrong top cause above 0.9 on the fitting folds. Refit: evidenceScale 2.4, sourceCaps [0.49, 0.98, 0.99, 0.995]
+    // (all five folds: 0.98). Measured, n = 402, 155 families: top-1 0.983 (95 % Wilson 0.96-0.99), top-3 0.993, Brier
+    // 0.042, ECE 0.046 (bootstrap 0.037-0.062), 0 wrong above 0.9. The estimate for unseen wording: top-1 0.851
+    // (0.81-0.88), top-3 0.903, Brier 0.219, ECE 0.054, but 3 wrong above 0.9 (0 at the old 0.9 cap, 10 at 0.98 with the
+    // RUN exit still counted as a specific source): the price of honest confidence where the rules know the words.
+    // Not shipped: the fit now also refuses a grid point that states a wrong top cause above 0.9 on the estimate for
+    // unseen wording (a user's failure is text the rules were not written from, and issue 9 asks for no confident miss
+    // there above all). That holds the one-source cap at 0.9: refit evidenceScale 2.0, sourceCaps [0.49, 0.9, 0.95,
+    // 0.975]; CV n = 402 top-1 0.983 (0.96-0.99), top-3 0.993, Brier 0.056, ECE 0.111 (0.100-0.125), 0 wrong above
+    // 0.9. ECE <= 0.05 is therefore not met in the CV (right 98 % of the time, stated at <= 0.9): a ceiling at the
+    // measured figure keeps it from growing. The estimate for unseen wording: top-1 0.851, top-3 0.908, Brier 0.228,
+    // ECE 0.102 (mean confidence 0.823), 0 wrong above 0.9 — against ECE 0.054 but 3 wrong above 0.9 at 0.98. A
+    // confidently wrong cause is what issue 9 was filed about, so the trade is taken for no confident miss.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
-    static final double CV_ECE_CEILING = 0.11;
+    static final double CV_ECE_CEILING = 0.125;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
@@ -121,7 +144,7 @@ class CalibrationTest {
     }
 
     /** Id prefixes of the sets written at different times from different origins (see the corpus README). */
-    static final List<String> SETS = List.of("p3-", "p2-", "p-", "t-", "h2-", "h3-");
+    static final List<String> SETS = List.of("h5-", "h4-", "p3-", "p2-", "p-", "t-", "h2-", "h3-");
 
     /**
      * Figures per set, as shipped and out of fold: a set is written from other origins than the others, so the first

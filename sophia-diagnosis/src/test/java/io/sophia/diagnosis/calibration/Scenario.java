@@ -46,17 +46,21 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         this(id, title, cause, rationale, holdout, origin, file, at, deployment, observations, null, null);
     }
 
-    /** Id prefix of the blind set written for issue 9: never loaded unless asked for (only the integrator scores it). */
-    public static final String BLIND_PREFIX = "h4-";
+    /**
+     * Id prefix of the blind set: never loaded unless asked for (only the integrator scores it, once). The blind test
+     * is this one prefix rule; {@code h4-} and {@code h5-} were blind until they were scored on 2026-12-03 and are
+     * consumed holdout sets now ({@link #fourthHoldout()}, {@link #fifthHoldout()}).
+     */
+    public static final String BLIND_PREFIX = "h6-";
 
-    /** Id prefix of the fifth holdout set, the second blind set (written 2026-12-03 after holdout-4 was scored). */
+    /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
 
-    /** Id prefix of the sixth holdout set, the third blind set (written 2026-12-03 from public failure text). */
-    public static final String SIXTH_HOLDOUT_PREFIX = "h6-";
+    /** Id prefix of the sixth holdout set, the blind set (written 2026-12-03 from public failure text). */
+    public static final String SIXTH_HOLDOUT_PREFIX = BLIND_PREFIX;
 
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
-    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, FIFTH_HOLDOUT_PREFIX, SIXTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -120,32 +124,41 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(THIRD_HOLDOUT_PREFIX);
     }
 
-    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
-    public boolean firstHoldout() {
-        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX) && !blind();
+    /**
+     * True for a holdout file whose misses the team has seen (holdout-1, -2, -4, -5): frozen as the record of what was
+     * written blind, but its per-case results are tuning data.
+     */
+    public boolean consumed() {
+        return holdout && !thirdHoldout() && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h4-, h5-, h6-), loaded only to be scored. */
+    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
+    public boolean firstHoldout() {
+        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
+                && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX) && !blind();
+    }
+
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h6-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
 
-    /** Id prefix of the fourth, blind holdout set (written 2026-12-03 from real public failure text). */
-    public static final String FOURTH_HOLDOUT_PREFIX = BLIND_PREFIX;
+    /** Id prefix of the fourth holdout set (written 2026-12-03 from real public failure text; consumed 2026-12-03). */
+    public static final String FOURTH_HOLDOUT_PREFIX = "h4-";
 
-    /** True for a holdout file of the fourth, blind set (id starts with {@value #FOURTH_HOLDOUT_PREFIX}). */
+    /** True for a holdout file of the fourth set, consumed (id starts with {@value #FOURTH_HOLDOUT_PREFIX}). */
     public boolean fourthHoldout() {
         return holdout && id.startsWith(FOURTH_HOLDOUT_PREFIX);
     }
 
-    /** True for a holdout file of the fifth, blind set (id starts with {@value #FIFTH_HOLDOUT_PREFIX}). */
+    /** True for a holdout file of the fifth set, consumed (id starts with {@value #FIFTH_HOLDOUT_PREFIX}). */
     public boolean fifthHoldout() {
         return holdout && id.startsWith(FIFTH_HOLDOUT_PREFIX);
     }
 
-    /** "tuning", "holdout-1" and "holdout-2" (both consumed), "holdout-3", "blind" (holdout-4) or "blind-5". */
+    /** "blind" (h6-), "tuning", or "holdout-1" to "holdout-5" (all but holdout-3 consumed). */
     public String part() {
-        return id.startsWith(FIFTH_HOLDOUT_PREFIX) ? "blind-5" : blind() ? "blind" : !holdout ? "tuning" : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2"
-                : "holdout-1";
+        return blind() ? "blind" : !holdout ? "tuning" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
+                : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }

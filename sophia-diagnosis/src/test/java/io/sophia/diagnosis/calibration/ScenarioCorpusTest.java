@@ -121,14 +121,14 @@ class ScenarioCorpusTest {
     }
 
     @Test
-    void the_blind_fourth_holdout_files_are_frozen_too() throws Exception {
+    void the_consumed_fourth_holdout_files_are_frozen_too() throws Exception {
         // h4- files that were flipped to holdout: false drop out of "actual" and fail the membership check
         assertFrozen("HOLDOUT-4.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.FOURTH_HOLDOUT_PREFIX))
                 .filter(Scenario::holdout).toList());
     }
 
     @Test
-    void the_blind_fourth_holdout_has_44_scenarios_every_cause_exactly_twice_from_at_least_12_families() {
+    void the_consumed_fourth_holdout_has_44_scenarios_every_cause_exactly_twice_from_at_least_12_families() {
         List<Scenario> fourth = corpus.stream().filter(Scenario::fourthHoldout).toList();
         assertEquals(44, fourth.size(), "holdout-4 has " + fourth.size());
         Map<CauseId, Long> perCause = fourth.stream()
@@ -152,14 +152,14 @@ class ScenarioCorpusTest {
     }
 
     @Test
-    void the_blind_fifth_holdout_files_are_frozen_too() throws Exception {
+    void the_consumed_fifth_holdout_files_are_frozen_too() throws Exception {
         // h5- files that were flipped to holdout: false drop out of "actual" and fail the membership check
         assertFrozen("HOLDOUT-5.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.FIFTH_HOLDOUT_PREFIX))
                 .filter(Scenario::holdout).toList());
     }
 
     @Test
-    void the_blind_fifth_holdout_has_44_scenarios_every_cause_at_least_twice_from_at_least_12_families() {
+    void the_consumed_fifth_holdout_has_44_scenarios_every_cause_at_least_twice_from_at_least_12_families() {
         List<Scenario> fifth = corpus.stream().filter(Scenario::fifthHoldout).toList();
         assertTrue(fifth.size() >= 44, "holdout-5 has " + fifth.size());
         Map<CauseId, Long> perCause = fifth.stream()
@@ -168,7 +168,8 @@ class ScenarioCorpusTest {
         assertTrue(perCause.values().stream().allMatch(n -> n >= 2), "holdout-5 per cause " + perCause);
         assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.FIFTH_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
                 "an h5- file is not holdout");
-        assertTrue(fifth.stream().allMatch(Scenario::blind), "an h5- file is not blind");
+        // scored blind once (2026-12-03), then consumed: tuning data, frozen as the record of what was written blind
+        assertTrue(fifth.stream().noneMatch(Scenario::blind), "an h5- file is still blind");
         assertTrue(fifth.stream().noneMatch(s -> s.fourthHoldout() || s.thirdHoldout() || s.secondHoldout()
                 || s.firstHoldout()), "an h5- file counted in another set");
         Set<String> families = new TreeSet<>();

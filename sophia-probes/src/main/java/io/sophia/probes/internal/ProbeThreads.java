@@ -22,10 +22,18 @@ public final class ProbeThreads {
     private ProbeThreads() {
     }
 
+    /** The platform threads of every runner in the JVM, created on first use. */
+    private static final class Shared {
+        static final Executor PLATFORM = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), daemons("sophia-probe-"));
+    }
+
     /**
      * An executor for probe tasks: virtual threads, one per task, when {@code virtual} is asked for
-     * and the runtime has them; else daemon platform threads, reused while busy ones run and ended
-     * after 30 s idle. It never queues: {@link ProbeSlots} decides how many tasks run at once.
+     * and the runtime has them; else the JVM's one pool of daemon platform threads, shared by every
+     * runner (as OkHttp shares one dispatcher): an idle thread is reused by the next check instead
+     * of a new one started, and ends after 30 s idle. It never queues: {@link ProbeSlots} decides
+     * how many tasks run at once.
      */
     public static Executor executor(boolean virtual) {
         if (virtual) {
@@ -35,8 +43,7 @@ public final class ProbeThreads {
             }
             LOG.log(System.Logger.Level.DEBUG, "virtual threads need Java 21+; probes run on platform threads");
         }
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemons("sophia-probe-"));
+        return Shared.PLATFORM;
     }
 
     /** True when this runtime offers virtual threads. */

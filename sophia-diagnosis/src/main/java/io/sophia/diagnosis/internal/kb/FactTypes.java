@@ -27,7 +27,8 @@ public final class FactTypes {
 
     static {
         type("log", "a log line an indication matched (LogFinding)",
-                Set.of("causeId", "indication", "source", "job", "step", "line", "top", "score", "lineNumber"),
+                Set.of("causeId", "indication", "source", "job", "step", "line", "top", "score", "lineNumber",
+                        "serviceStatus"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service"),
@@ -70,7 +71,7 @@ public final class FactTypes {
                 Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
-                        "deploySucceeded", "deployFailed", "failureKind"),
+                        "deploySucceeded", "deployFailed", "failureKind", "checksPassing"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency"), Set.of("dependency"));

@@ -33,7 +33,8 @@ public final class Calibration {
      * @param id          the cause id ({@code unknown} last)
      * @param prior       its prior
      * @param evidenceSum the sum of its evidence terms before scaling
-     * @param sources     its independent specific sources of strong evidence
+     * @param sources     its independent specific sources of strong evidence; -1 when only a wrapper line supports it
+     *                    strongly (its cap lies halfway between those of 0 and 1 sources)
      * @param reported    true when a report would list it (it has evidence for it, or it is {@code unknown})
      */
     public record Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported) {
@@ -62,7 +63,7 @@ public final class Calibration {
                 continue;
             }
             boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
-            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), s.sources().size(), hasFor));
+            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor));
         }
         out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true));
         return out;
@@ -118,7 +119,7 @@ public final class Calibration {
             double cap = settings.cap(sources[i]);
             if (p[i] > cap) {
                 capped[i] = true;
-                if (sources[i] == 0) {
+                if (sources[i] <= 0) {
                     p[u] += p[i] - cap;
                 } else {
                     spread += p[i] - cap;

@@ -72,7 +72,8 @@ final class Facts {
                 Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
                         "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
-                        String.valueOf(f.lineNumber()));
+                        String.valueOf(f.lineNumber()), "serviceStatus",
+                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "");
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -370,12 +371,35 @@ final class Facts {
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
                     String.valueOf(fleet.started().contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
-                    h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "");
+                    h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "",
+                    "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
+    }
+
+    /**
+     * True when the platform reports every machine of the service started with all its health checks passing (and at
+     * least one check): seen from inside, the app is healthy, whatever its public endpoint answers.
+     */
+    static boolean checksPassing(List<Observation> observations) {
+        int checks = 0;
+        for (Observation o : observations) {
+            if (o instanceof Observation.PlatformMachine m) {
+                if (!"started".equalsIgnoreCase(m.state())) {
+                    return false;
+                }
+                for (Observation.MachineCheck c : m.checks()) {
+                    if (!"passing".equalsIgnoreCase(c.status())) {
+                        return false;
+                    }
+                    checks++;
+                }
+            }
+        }
+        return checks > 0;
     }
 
     /**

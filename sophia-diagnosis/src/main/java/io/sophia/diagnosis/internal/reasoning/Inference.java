@@ -50,6 +50,20 @@ final class Inference {
     /** Fact types about what changed since the last good deploy: tie-breakers that never lift a cause's silence. */
     private static final Set<String> CHANGE_FACTS = Set.of("change", "releaseSplit");
 
+    /**
+     * The source a cause has when only wrapper log lines (a step's exit, BuildKit's "failed to solve" around a RUN
+     * instruction) support it strongly: not an independent specific source, not nothing (see {@link #sourceCount}).
+     */
+    static final String WRAPPER_LINE = "wrapper line";
+
+    /**
+     * The number of independent specific sources in {@code sources}, or -1 when a wrapper line is all there is (its cap
+     * lies between that of no source and that of one).
+     */
+    static int sourceCount(Set<String> sources) {
+        return sources.contains(WRAPPER_LINE) ? (sources.size() == 1 ? -1 : sources.size() - 1) : sources.size();
+    }
+
     /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
     static final double STRONG = Math.log(3);
 
@@ -232,6 +246,7 @@ final class Inference {
             List<Evidence> evidence = new ArrayList<>();
             Map<String, String> whens = new HashMap<>();
             Set<String> sources = new java.util.TreeSet<>();
+            boolean wrapped = false;
             for (Knowledge.Rule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
                 Set<String> subjects = subjects(matched);
@@ -250,7 +265,12 @@ final class Inference {
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
                     sources.add(sourceFamily(rule.when()));
+                } else if (contribution >= STRONG - 1e-9 && !rule.weak() && rule.when().equals("log")) {
+                    wrapped = true;
                 }
+            }
+            if (sources.isEmpty() && wrapped) {
+                sources.add(WRAPPER_LINE);
             }
             return new Weighed(logOdds, evidence, whens, sources);
         }
@@ -305,8 +325,19 @@ final class Inference {
             boolean deploymentWideStrong = false;
             Set<String> covered = new java.util.HashSet<>();
             for (Scored s : scored) {
+                // weak signals (a step's name, an exit without text, "the deploy succeeded yet it is down") break ties,
+                // they never decide alone: they do not explain a failing service away from unknown
+                Set<String> weak = new java.util.HashSet<>();
+                if (s.cause() != null) {
+                    for (Knowledge.Rule r : s.cause().rules()) {
+                        if (r.weak()) {
+                            weak.add(s.id() + "/" + r.id());
+                        }
+                    }
+                }
                 for (Evidence e : s.evidence()) {
-                    if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9) {
+                    if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9
+                            && !weak.contains(e.ruleId())) {
                         if (e.serviceIds().isEmpty()) {
                             deploymentWideStrong = true;
                         }
@@ -354,7 +385,7 @@ final class Inference {
             for (int i = 0; i < u; i++) {
                 prior[i] = scored.get(i).prior();
                 sums[i] = scored.get(i).evidenceSum();
-                sourceCounts[i] = scored.get(i).sources().size();
+                sourceCounts[i] = sourceCount(scored.get(i).sources());
             }
             prior[u] = settings.unknownPrior();
             sums[u] = unknownTerm.logOdds();
@@ -362,7 +393,7 @@ final class Inference {
             List<Scored> withP = new ArrayList<>();
             for (int i = 0; i < u; i++) {
                 Scored s = scored.get(i);
-                double cap = settings.cap(s.sources().size());
+                double cap = settings.cap(sourceCount(s.sources()));
                 withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), s.evidence(), s.whens(),
                         p[i], s.sources(), p[i] >= cap - 1e-12 && cap < 1));
             }
@@ -545,11 +576,7 @@ final class Inference {
             List<String> services = new ArrayList<>(named);
             services.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
             if (s.capped()) {
-                // say why the number is not higher: honest confidence is bounded by independent evidence
-                explanation = explanation + " It is held at " + Words.percent(p) + " because it rests on "
-                        + (s.sources().isEmpty() ? "weak signals only (names, exit codes, generic lines)"
-                        : Words.plural(s.sources().size(), "independent kind", "independent kinds") + " of evidence ("
-                        + String.join(", ", s.sources()) + ")") + "; another kind saying the same would raise it.";
+                explanation = explanation + heldBecause(s, p);
             }
             List<String> next;
             if (s.id().equals(CauseId.UNKNOWN)) {
@@ -607,6 +634,17 @@ final class Inference {
             case "probe", "http", "condition", "tls", "dns", "tcp", "mcp", "service" -> "probe";
             default -> when;
         };
+    }
+
+    /** Why a capped cause's number is not higher: honest confidence is bounded by independent evidence. */
+    private static String heldBecause(Scored s, double p) {
+        return " It is held at " + Words.percent(p) + " because it rests on "
+                + (s.sources().isEmpty() ? "weak signals only (names, exit codes, generic lines)"
+                : sourceCount(s.sources()) < 0 ? "a line that says which step failed, not why (no error printed before"
+                + " it was recognised)"
+                : Words.plural(sourceCount(s.sources()), "independent kind", "independent kinds") + " of evidence ("
+                + String.join(", ", s.sources().stream().filter(x -> !x.equals(WRAPPER_LINE)).toList()) + ")")
+                + "; another kind saying the same would raise it.";
     }
 
     /**

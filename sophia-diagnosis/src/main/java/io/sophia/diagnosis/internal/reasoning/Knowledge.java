@@ -59,6 +59,11 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
             if (sourceCaps.isEmpty()) {
                 return 1;
             }
+            if (sources < 0) {
+                // only a wrapper line (a step's exit, "failed to solve") names the cause: it says which step failed,
+                // not why, so the cause stands between "nothing specific" and "one specific source"
+                return (cap(0) + cap(1)) / 2;
+            }
             return sourceCaps.get(Math.min(sources, sourceCaps.size() - 1));
         }
     }
