@@ -268,7 +268,7 @@ class CanaryTest {
                   github: {apiUrl: "%s", repository: acme/shop, runId: 42, tokenEnv: CANARY_GH}
                 platform:
                   fly: {apiUrl: "%s", tokenEnv: CANARY_FLY, apps: {api: shop-api}}
-                probe: {timeout: 3s, retries: 0}
+                probe: {timeout: 30s, retries: 0}
                 """.formatted(server.getAddress().getPort(), root(), root()));
         Path out = tmp.resolve("out");
 

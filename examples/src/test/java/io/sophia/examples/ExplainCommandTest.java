@@ -94,15 +94,28 @@ class ExplainCommandTest {
         }
     }
 
+    /** Whether a report.json shows a failure only a deadline gives (every stand-in answers at once). */
+    private static boolean timedOutEarly(Path report) {
+        try {
+            return Stalls.timedOutEarly(new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(report)),
+                    java.util.Set.of());
+        } catch (java.io.IOException e) {
+            return false; // nothing to judge: the assertions say why
+        }
+    }
+
     @Test
     @DisplayName("explain RUN_URL on the demo's loopback GitHub API: the same causes as check with that run as its pipeline")
     void runUrl(@TempDir Path dir) throws Exception {
         try (DemoFleet fleet = DemoFleet.start()) {
             String url = "https://github.com/" + DemoFleet.REPOSITORY + "/actions/runs/" + DemoFleet.RUN_ID;
-            Run r = run(k -> null, "explain", url, "--api-url", fleet.githubApi().toString(), "--out", dir.toString());
+            // explain has no --timeout: its default (5 s) stands, so a run that timed out on the stand-in is run again
+            Run r = Stalls.again(() -> run(k -> null, "explain", url, "--api-url", fleet.githubApi().toString(), "--out",
+                    dir.toString()), x -> timedOutEarly(dir.resolve("report.json")));
             Assessment checked = Sophia.builder(DeploymentConfig.of(new Deployment("check", List.of()))
                             .withGitHub(DeploymentConfig.GitHub.run(DemoFleet.REPOSITORY, DemoFleet.RUN_ID)
                                     .withApiUrl(fleet.githubApi()).withTokenEnv("GITHUB_TOKEN")))
+                    .probe(DeploymentConfig.ProbeSettings.timeout(Stalls.PATIENT)) // a hang guard
                     .clock(CLOCK).env(k -> null).build().check();
 
             assertEquals(2, r.exit(), r.out() + r.err());
@@ -117,8 +130,16 @@ class ExplainCommandTest {
     @DisplayName("explain --fly-app: the app's machines say its health (library, against the demo's Fly stand-in)")
     void flyApp() throws Exception {
         try (DemoFleet fleet = DemoFleet.start()) {
-            Assessment a = Sophia.explain(Explain.builder().flyApp("sophiaai-dashboard-v2").flyApiUrl(fleet.flyApi())
-                    .flyTokenEnv(DemoFleet.FLY_TOKEN_ENV).build(), CLOCK, DemoFleet.env(k -> null));
+            // explain has no timeout option: its default (5 s) stands, so a run that timed out on the stand-in is run again
+            Assessment a = Stalls.again(() -> {
+                try {
+                    return Sophia.explain(Explain.builder().flyApp("sophiaai-dashboard-v2").flyApiUrl(fleet.flyApi())
+                            .flyTokenEnv(DemoFleet.FLY_TOKEN_ENV).build(), CLOCK, DemoFleet.env(k -> null));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, x -> x.observations(Observation.ProbeFailure.class).stream()
+                    .anyMatch(f -> Stalls.TIMEOUT_KINDS.contains(f.kind().name())));
 
             assertFalse(a.observations(Observation.PlatformMachine.class).isEmpty(), a.observations().toString());
             assertEquals("sophiaai-dashboard-v2", a.services().get(0).id());

@@ -50,18 +50,36 @@ class FleetAtScaleTest {
         return a.observations(Observation.ProbeFailure.class).stream().filter(f -> serviceId.equals(f.serviceId())).toList();
     }
 
+    /**
+     * Whether a check timed out where an answer was due, as a machine that stalls for longer than the timeout makes it:
+     * a healthy endpoint with a timeout, or a hanging one (which accepts at once) not probed or timed out connecting.
+     * Then the check is run again with {@link Stalls#PATIENT}, and that one decides.
+     */
+    private static boolean timedOutEarly(Assessment a, int n, IntPredicate hangs) {
+        for (int i = 0; i < n; i++) {
+            for (Observation.ProbeFailure f : failures(a, "svc-" + i)) {
+                if (hangs.test(i) ? f.kind() == FailureKind.CONNECT_TIMEOUT || f.kind() == FailureKind.NOT_PROBED
+                        : TIMEOUTS.contains(f.kind()) || f.kind() == FailureKind.CONNECT_TIMEOUT) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void threeHundredEndpointsWithTheDefaultConfigEveryHealthyOneUpEveryHangingOneDownWithATimeout() throws Exception {
         IntPredicate hangs = i -> i % 10 == 3; // 30 of 300
         try (LoopbackFleet fleet = LoopbackFleet.start(300, hangs)) {
             // the defaults but the timeout, and a budget that cannot run out on a loaded build machine
-            ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
-                    .budget(Duration.ofSeconds(30)).build();
-
-            Assessment a = check(fleet, 300, config);
+            Duration[] timeout = new Duration[1];
+            Assessment a = Stalls.patiently(t -> {
+                timeout[0] = t;
+                return check(fleet, 300, ProbeRunnerConfig.custom().timeout(t).budget(t.multipliedBy(15)).build());
+            }, Duration.ofSeconds(2), r -> timedOutEarly(r, 300, hangs));
 
             assertEquals(300, a.services().size());
-            assertEquals(new io.sophia.core.Probing(Duration.ofSeconds(2), Duration.ofSeconds(30)), a.probing(),
+            assertEquals(new io.sophia.core.Probing(timeout[0], timeout[0].multipliedBy(15)), a.probing(),
                     "the report states the timeout and the budget");
             for (int i = 0; i < 300; i++) {
                 ServiceHealth h = a.services().get(i);
@@ -82,11 +100,11 @@ class FleetAtScaleTest {
     void probesTheBudgetLeavesNoRoomForAreUnknownNotProbedNeverDown() throws Exception {
         IntPredicate hangs = i -> i < 5;
         try (LoopbackFleet fleet = LoopbackFleet.start(20, hangs)) {
-            // five slots taken by five hanging endpoints for 2 s; the budget lets a probe start only in the first 1 s
-            ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(2))
-                    .budget(Duration.ofMillis(2800)).maxConcurrent(5).build();
-
-            Assessment a = check(fleet, 20, config);
+            // five slots taken by five hanging endpoints for the timeout (2 s); the budget (1.4 x) lets a probe start
+            // only in the first half of the timeout (1 s), which a machine that stalls longer can miss for a hanging one
+            Assessment a = Stalls.patiently(t -> check(fleet, 20, ProbeRunnerConfig.custom().timeout(t)
+                    .budget(t.multipliedBy(14).dividedBy(10)).maxConcurrent(5).build()),
+                    Duration.ofSeconds(2), r -> timedOutEarly(r, 5, hangs));
 
             for (int i = 0; i < 20; i++) {
                 ServiceHealth h = a.services().get(i);

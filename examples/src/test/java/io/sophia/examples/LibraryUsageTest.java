@@ -44,7 +44,8 @@ class LibraryUsageTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
             Deployment deployment = new Deployment("shop", List.of(Service.http("api", url)));
-            List<Probe> probes = List.of(HttpProbe.of(deployment.services().get(0), Duration.ofSeconds(5)));
+            // the README's snippet but its 5 s timeout: 30 s, a hang guard (the runner's default 10 s still bounds it)
+            List<Probe> probes = List.of(HttpProbe.of(deployment.services().get(0), Duration.ofSeconds(30)));
             Assessment a = new Assessor(ProbeRunner.ofDefaults(), Diagnosis.ofDefaults(), Clock.systemUTC())
                     .run(deployment, probes);
             List<Path> written = ReportFiles.writeAll(a, out);

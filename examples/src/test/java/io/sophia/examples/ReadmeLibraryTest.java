@@ -55,8 +55,8 @@ class ReadmeLibraryTest {
                       - id: api
                         url: http://127.0.0.1:%d/
                         critical: true
-                    probe: {timeout: 2s}
-                    """.formatted(server.getAddress().getPort()));
+                    probe: {timeout: 30s}
+                    """.formatted(server.getAddress().getPort())); // a hang guard: the server answers at once
             main.invoke(null, (Object) new String[] {config.toString(), tmp.resolve("up").toString()});
         } finally {
             server.stop(0);

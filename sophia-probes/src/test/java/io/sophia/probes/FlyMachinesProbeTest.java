@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class FlyMachinesProbeTest {
                 .apiUrl(api.url())
                 .tokenEnv("TEST_FLY_TOKEN")
                 .env(Map.of("TEST_FLY_TOKEN", TOKEN)::get)
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(30)) // a hang guard: a stalled machine must not make an answer a timeout
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -271,23 +270,27 @@ class FlyMachinesProbeTest {
     }
 
     @Test
-    void aHangingApiIsAReadTimeoutWithinTheBudgetAndTheNextAppIsStillReported() {
+    void aHangingApiIsAReadTimeoutWithinTheBudgetAndTheNextAppIsStillReported() throws Exception {
         api.hang("slow");
-        long t0 = System.nanoTime();
-        List<Observation> out = run(config().timeout(Duration.ofMillis(300)).app("a", "slow").app("b", "other").build());
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long[] ms = new long[1];
+        // a machine that stalls past the 300 ms before the first call was made leaves it no time at all, rightly
+        List<Observation> out = Stalls.retried(() -> {
+            long t0 = System.nanoTime();
+            List<Observation> attempt = run(config().timeout(Duration.ofMillis(300)).app("a", "slow").app("b", "other").build());
+            ms[0] = (System.nanoTime() - t0) / 1_000_000;
+            return attempt;
+        }, early -> early.get(0) instanceof ProbeFailure f && f.kind() == FailureKind.DEADLINE_EXCEEDED);
         assertEquals(2, out.size(), out.toString());
         assertEquals(FailureKind.READ_TIMEOUT, ((ProbeFailure) out.get(0)).kind());
         assertEquals(FailureKind.DEADLINE_EXCEEDED, ((ProbeFailure) out.get(1)).kind());
-        assertTrue(ms < 10_000, "the probe gave up at its deadline, not when the server let go: " + ms + " ms");
+        // the server holds the request until the test ends: ending at all is ending at the deadline; the bound has
+        // room for a machine that stalls for seconds
+        assertTrue(ms[0] < 20_000, "the probe gave up at its deadline, not when the server let go: " + ms[0] + " ms");
     }
 
     @Test
     void anUnreachableApiIsConnectionRefused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.held(); // refused until the run ends: no other process can take it
         ProbeFailure f = onlyFailure(run(config().apiUrl(URI.create("http://127.0.0.1:" + port + "/"))
                 .app("web", "app").build()));
         assertEquals(FailureKind.CONNECTION_REFUSED, f.kind());

@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -521,8 +520,12 @@ class GitHubActionsProbeTest {
                 }
             });
             try {
-                List<Observation> seen = GitHubActionsProbe.of(config().maxLogBytes(1 << 20)
-                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+                GitHubActionsProbe probe = GitHubActionsProbe.of(config().maxLogBytes(1 << 20)
+                        .timeout(Duration.ofMillis(800)).build(), deployment, errorLines);
+                // the run, its jobs and the log's head must come within the 800 ms: a machine that stalls longer before
+                // the log was opened ends the probe there, rightly, without a log read
+                List<Observation> seen = Stalls.retried(() -> probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))),
+                        early -> of(early, CiLogRead.class).isEmpty());
 
                 CiLogRead read = of(seen, CiLogRead.class).get(0);
                 assertEquals(0, read.bytes());
@@ -552,8 +555,12 @@ class GitHubActionsProbeTest {
                 }
             });
             try {
-                List<Observation> seen = GitHubActionsProbe.of(config().timeout(Duration.ofMillis(800)).build(), deployment,
-                        analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+                GitHubActionsProbe probe = GitHubActionsProbe.of(config().timeout(Duration.ofMillis(800)).build(), deployment,
+                        analyzer);
+                // the run, its jobs and the log's first line must come within the 800 ms: a machine that stalls longer
+                // before the probe read that line ends it earlier, rightly, with less read
+                List<Observation> seen = Stalls.retried(() -> probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1))),
+                        early -> of(early, CiLogRead.class).stream().noneMatch(r -> r.bytes() == LOG_LINE.length));
 
                 assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt must not leak to the caller");
                 assertEquals(1, of(seen, CiRun.class).size());
@@ -871,10 +878,7 @@ class GitHubActionsProbeTest {
     @Test
     @DisplayName("an API that refuses connections is CONNECTION_REFUSED")
     void refused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.held(); // refused until the run ends: no other process can take it
         ProbeFailure f = onlyFailure(GitHubActionsProbe.of(config().apiUrl(URI.create("http://127.0.0.1:" + port)).build(),
                 deployment, analyzer).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 

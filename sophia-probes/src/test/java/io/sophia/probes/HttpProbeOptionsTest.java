@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What users need of a real HTTP client, each against a loopback MockWebServer. */
 class HttpProbeOptionsTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** A hang guard far above what a loopback answer needs: a machine that stalls for seconds cannot make an answer a timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** A test CA and a server certificate for localhost, 127.0.0.1 and a name only a proxy resolves. */
     private static final HeldCertificate CA = new HeldCertificate.Builder().certificateAuthority(0)
             .commonName("Sophia test CA").build();
@@ -412,11 +413,13 @@ class HttpProbeOptionsTest {
             }
         });
         t.start();
-        server.takeRequest(5, TimeUnit.SECONDS); // the request is on the wire
+        server.takeRequest(30, TimeUnit.SECONDS); // the request is on the wire (a hang guard, not a timing)
         ctx.cancel();
-        Object result = outcome.get(10, TimeUnit.SECONDS);
+        // the server holds its answer and the probe its deadline for a minute: returning well before is returning
+        // because of the cancellation, with room for a machine that stalls for seconds
+        Object result = outcome.get(30, TimeUnit.SECONDS);
         assertNotNull(result);
-        t.join(5000);
+        t.join(30_000);
         assertFalse(t.isAlive());
     }
 }

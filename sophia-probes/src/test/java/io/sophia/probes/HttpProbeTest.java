@@ -47,7 +47,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("HttpProbe against real loopback servers")
 class HttpProbeTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    /**
+     * The timeout of checks that must get an answer: a hang guard far above what a loopback answer needs, so that
+     * a machine that stalls for seconds (a loaded CI host) cannot turn an answer into a timeout.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The timeout of checks whose subject is the timeout itself (a server that hangs in one phase). */
+    private static final Duration SHORT = Duration.ofMillis(300);
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @AfterEach
@@ -116,7 +122,8 @@ class HttpProbeTest {
         void healthyJsonService() throws Exception {
             HttpServer server = server("/health", 200, "application/json",
                     "{\"status\":\"ok\",\"build\":{\"version\":\"1.4.2\"}}");
-            Service svc = service(base(server), expect(List.of(200), Duration.ofSeconds(5), "/status", "ok",
+            // a latency limit no stalled machine reaches: this test is about the conditions, not speed
+            Service svc = service(base(server), expect(List.of(200), Duration.ofSeconds(60), "/status", "ok",
                     "/build/version", null, "/health"));
 
             List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
@@ -131,7 +138,7 @@ class HttpProbeTest {
             assertEquals(Source.HTTP, check.source());
             assertEquals("http/1.1", check.protocol(), "the JDK's server speaks HTTP/1.1");
             List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
-            assertEquals(List.of("[STATUS] == 200", "[RESPONSE_TIME] < 5000ms", "[BODY]/status == ok"),
+            assertEquals(List.of("[STATUS] == 200", "[RESPONSE_TIME] < 60000ms", "[BODY]/status == ok"),
                     conditions.stream().map(ConditionCheck::condition).toList());
             assertTrue(conditions.stream().allMatch(ConditionCheck::passed), conditions::toString);
             assertTrue(of(seen, ProbeFailure.class).isEmpty());
@@ -203,7 +210,7 @@ class HttpProbeTest {
             server.start();
             closeables.add(0, () -> server.stop(0));
 
-            List<Observation> seen = HttpProbe.of(service(base(server), null), Duration.ofSeconds(5)).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+            List<Observation> seen = HttpProbe.of(service(base(server), null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
             assertEquals(200, check.statusCode());
@@ -305,7 +312,7 @@ class HttpProbeTest {
             acceptor = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try (Socket c = socket.accept()) {
-                        c.setSoTimeout(2000);
+                        c.setSoTimeout(30_000); // a hang guard: the probe sends its request at once
                         if (readRequestHead(c.getInputStream())) {
                             requests.incrementAndGet();
                             c.getOutputStream().write(bytes);
@@ -368,20 +375,31 @@ class HttpProbeTest {
     class Latency {
 
         @Test
-        @DisplayName("a loopback server that answers at once meets a 50 ms limit on a fresh probe's first check")
+        @DisplayName("a fresh probe's first check of a loopback server that answers at once does no start-up work: "
+                + "under 50 ms of CPU, so a 50 ms limit holds")
         void fastServerMeetsTightLimit() throws Exception {
             CannedServer server = canned(FAST_OK);
             Service svc = service("http://127.0.0.1:" + server.port() + "/",
                     expect(List.of(200), Duration.ofMillis(50), "/status", "ok", null, null, null));
+            HttpProbe probe = HttpProbe.of(svc, TIMEOUT);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
-            List<Observation> seen = HttpProbe.of(svc, TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+            // the check runs on this thread (a synchronous call): a cold stack (class loading, TLS set-up) would
+            // show as CPU time here. CPU time, unlike the latency, is not stretched by a machine that stalls.
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            List<Observation> seen = probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
+            Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore);
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
-            assertTrue(check.latency().compareTo(Duration.ofMillis(50)) < 0,
-                    () -> "latency " + check.latency().toMillis() + " ms for a server that answers at once: " + check.timing());
+            assertTrue(cpu.compareTo(Duration.ofMillis(50)) < 0,
+                    () -> "the first check cost " + cpu.toMillis() + " ms of CPU for a server that answers at once: "
+                            + check.timing());
             List<ConditionCheck> conditions = of(seen, ConditionCheck.class);
             assertEquals("[RESPONSE_TIME] < 50ms", conditions.get(1).condition());
-            assertTrue(conditions.stream().allMatch(ConditionCheck::passed), conditions::toString);
+            // the condition judges the latency the check measured (a stalled machine may stretch it past 50 ms)
+            assertEquals(check.latency().compareTo(Duration.ofMillis(50)) < 0, conditions.get(1).passed(), conditions::toString);
+            assertTrue(conditions.get(0).passed() && conditions.get(2).passed(), conditions::toString);
+            assertEquals(200, check.statusCode());
             assertTrue(of(seen, ProbeFailure.class).isEmpty(), seen::toString);
         }
 
@@ -462,7 +480,7 @@ class HttpProbeTest {
             Thread acceptor = new Thread(() -> {
                 while (!tlsServer.isClosed()) {
                     try (Socket c = tlsServer.accept()) {
-                        c.setSoTimeout(2000);
+                        c.setSoTimeout(30_000); // a hang guard: the probe sends its request at once
                         if (CannedServer.readRequestHead(c.getInputStream())) {
                             requests.incrementAndGet();
                             c.getOutputStream().write(FAST_OK.getBytes(StandardCharsets.UTF_8));
@@ -482,7 +500,7 @@ class HttpProbeTest {
             Service svc = service("https://127.0.0.1:" + tlsServer.getLocalPort() + "/",
                     expect(List.of(200), null, "/status", "ok", null, null, null));
 
-            List<Observation> seen = HttpProbe.of(svc, Duration.ofSeconds(2), HttpProbe.Options.custom()
+            List<Observation> seen = HttpProbe.of(svc, TIMEOUT, HttpProbe.Options.custom()
                     .tls(clientContext.getSocketFactory(), (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0]).build()).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
 
             HttpCheck check = assertInstance(HttpCheck.class, seen.get(0));
@@ -496,7 +514,7 @@ class HttpProbeTest {
             assertEquals(1, requests.get());
             assertTrue(of(seen, ConditionCheck.class).stream().allMatch(ConditionCheck::passed), seen::toString);
 
-            ProbeFailure untrusted = onlyFailure(HttpProbe.of(svc, Duration.ofSeconds(2)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
+            ProbeFailure untrusted = onlyFailure(HttpProbe.of(svc, TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
             assertEquals(FailureKind.TLS_FAILURE, untrusted.kind(), untrusted::toString);
             assertEquals(1, requests.get(), "no request goes over an untrusted connection");
         }
@@ -538,10 +556,7 @@ class HttpProbeTest {
         @Test
         @DisplayName("a closed port is CONNECTION_REFUSED")
         void refused() throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+            int port = RefusedPort.held(); // refused until the run ends: no other process can take it
 
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + port, null), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
@@ -574,10 +589,13 @@ class HttpProbeTest {
                 }
             });
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null),
-                    Duration.ofMillis(300)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
+            HttpProbe probe = HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null), SHORT);
 
-            assertEquals(FailureKind.READ_TIMEOUT, f.kind());
+            // a machine that stalls past the timeout before the connect completed makes it a connect timeout, rightly
+            ProbeFailure f = Stalls.retried(() -> onlyFailure(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)))),
+                    early -> early.kind() == FailureKind.CONNECT_TIMEOUT);
+
+            assertEquals(FailureKind.READ_TIMEOUT, f.kind(), f::toString);
             assertTrue(f.detail().contains("no answer"), f.detail());
         }
 
@@ -592,7 +610,7 @@ class HttpProbeTest {
                         Socket c = s.accept();
                         InputStream in = c.getInputStream();
                         byte[] buf = new byte[4096];
-                        c.setSoTimeout(1000);
+                        c.setSoTimeout(30_000); // a hang guard: the probe sends its request at once
                         try {
                             in.read(buf);
                         } catch (SocketTimeoutException ignored) {
@@ -649,8 +667,11 @@ class HttpProbeTest {
         void tls() throws Exception {
             HttpServer server = server("/", 200, "text/plain", "plain");
 
-            ProbeFailure f = onlyFailure(HttpProbe.of(service("https://127.0.0.1:" + server.getAddress().getPort(), null),
-                    TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
+            HttpProbe probe = HttpProbe.of(service("https://127.0.0.1:" + server.getAddress().getPort(), null), SHORT);
+
+            // a machine that stalls past the timeout before the connect completed makes it a connect timeout, rightly
+            ProbeFailure f = Stalls.retried(() -> onlyFailure(probe.run(ProbeContext.withTimeout(Duration.ofMinutes(1)))),
+                    early -> early.kind() == FailureKind.CONNECT_TIMEOUT);
 
             assertEquals(FailureKind.TLS_FAILURE, f.kind(), f::toString);
         }
@@ -703,8 +724,9 @@ class HttpProbeTest {
             org.junit.jupiter.api.Assumptions.assumeTrue(stalled,
                     "this kernel completes connects to a full backlog; the mapping is covered by FailuresTest");
 
+            // the connect never completes, so a stalled machine cannot move the timeout into a later phase
             ProbeFailure f = onlyFailure(HttpProbe.of(service("http://127.0.0.1:" + s.getLocalPort(), null),
-                    Duration.ofMillis(300)).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
+                    SHORT).run(ProbeContext.withTimeout(Duration.ofMinutes(1))));
 
             assertEquals(FailureKind.CONNECT_TIMEOUT, f.kind(), f::toString);
         }

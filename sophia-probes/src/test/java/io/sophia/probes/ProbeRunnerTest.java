@@ -81,6 +81,12 @@ class ProbeRunnerTest {
         return new ProbeFailure(id, Source.HOST, "fake://" + id, kind, kind.name(), null, Duration.ZERO, 1);
     }
 
+    /**
+     * The timeout of a batch whose probes all return at once: a hang guard far above need, so that a machine that
+     * stalls for seconds (a loaded CI host) cannot cut a probe the test expects to finish.
+     */
+    private static final long GUARD_MILLIS = 30_000;
+
     private static ProbeRunner runner(long timeoutMillis, int retries, int maxConcurrent) {
         return ProbeRunner.of(ProbeRunnerConfig.custom()
                 .timeout(Duration.ofMillis(timeoutMillis))
@@ -98,7 +104,7 @@ class ProbeRunnerTest {
 
     @Test
     @DisplayName("a probe that ignores interruption is cut at the deadline; execute returns and the others' results stand, in order")
-    void hangingProbeIsCut() {
+    void hangingProbeIsCut() throws Exception {
         Probe stuck = new FakeProbe("stuck", () -> {
             while (!release.get()) {
                 try {
@@ -110,12 +116,19 @@ class ProbeRunnerTest {
             return List.of();
         });
         Probe fine = new FakeProbe("fine", () -> List.of(ok("fine")));
+        ProbeRunner runner = runner(300, 0, 4);
 
         long t0 = System.nanoTime();
-        List<Observation> seen = runner(300, 0, 4).execute(List.of(stuck, fine));
+        // "fine" has 300 ms too: a machine that stalls longer than that rightly cuts it (or leaves it unprobed), and one
+        // that stalls past the budget's room for "stuck" before it started leaves that unprobed
+        List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(stuck, fine)),
+                early -> !(early.get(early.size() - 1) instanceof HttpCheck)
+                        || early.get(0) instanceof ProbeFailure f && f.kind() == FailureKind.NOT_PROBED);
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
-        assertTrue(elapsedMs < 300 + 700, "execute took " + elapsedMs + " ms for a 300 ms deadline");
+        // the stuck probe never returns before the test ends, so returning at all means it was cut; the bound only
+        // says "not much later than the deadline", with room for a machine that stalls for seconds
+        assertTrue(elapsedMs < Stalls.ATTEMPTS * (450 + 10_000), "execute took " + elapsedMs + " ms for a 300 ms deadline");
         assertEquals(2, seen.size(), seen::toString);
         ProbeFailure cut = (ProbeFailure) seen.get(0);
         assertEquals(FailureKind.DEADLINE_EXCEEDED, cut.kind());
@@ -139,10 +152,14 @@ class ProbeRunnerTest {
             return List.of();
         });
 
-        List<Observation> seen = runner(200, 0, 2).execute(List.of(sleeper));
+        ProbeRunner runner = runner(200, 0, 2);
+
+        // a machine that stalls past the budget's room for the probe before it started leaves it unprobed, rightly
+        List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(sleeper)),
+                early -> ((ProbeFailure) early.get(0)).kind() == FailureKind.NOT_PROBED);
 
         assertEquals(FailureKind.DEADLINE_EXCEEDED, ((ProbeFailure) seen.get(0)).kind());
-        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the probe's thread was never interrupted");
+        assertTrue(interrupted.await(30, TimeUnit.SECONDS), "the probe's thread was never interrupted");
     }
 
     @Test
@@ -154,11 +171,12 @@ class ProbeRunnerTest {
             String id = "s" + i;
             probes.add(new FakeProbe(id, () -> {
                 all.countDown();
-                return all.await(2, TimeUnit.SECONDS) ? List.of(ok(id)) : List.of(failure(id, FailureKind.OTHER));
+                // a hang guard: the four meet at once unless a probe never runs
+                return all.await(GUARD_MILLIS, TimeUnit.MILLISECONDS) ? List.of(ok(id)) : List.of(failure(id, FailureKind.OTHER));
             }));
         }
 
-        List<Observation> seen = runner(3000, 0, 4).execute(probes);
+        List<Observation> seen = runner(2 * GUARD_MILLIS, 0, 4).execute(probes);
 
         assertEquals(List.of(ok("s0"), ok("s1"), ok("s2"), ok("s3")), seen);
     }
@@ -170,7 +188,7 @@ class ProbeRunnerTest {
         Probe flaky = new FakeProbe("flaky", () -> calls.incrementAndGet() == 1
                 ? List.of(failure("flaky", FailureKind.CONNECTION_RESET)) : List.of(ok("flaky")));
 
-        List<Observation> seen = runner(2000, 2, 2).execute(List.of(flaky));
+        List<Observation> seen = runner(GUARD_MILLIS, 2, 2).execute(List.of(flaky));
 
         assertEquals(List.of(ok("flaky")), seen);
         assertEquals(2, calls.get());
@@ -185,7 +203,7 @@ class ProbeRunnerTest {
             return List.of(failure("refused", FailureKind.CONNECTION_REFUSED));
         });
 
-        List<Observation> seen = runner(2000, 3, 2).execute(List.of(refused));
+        List<Observation> seen = runner(GUARD_MILLIS, 3, 2).execute(List.of(refused));
 
         assertEquals(1, calls.get());
         assertEquals(1, ((ProbeFailure) seen.get(0)).attempts());
@@ -200,7 +218,7 @@ class ProbeRunnerTest {
             return List.of(failure("slow", FailureKind.READ_TIMEOUT));
         });
 
-        List<Observation> seen = runner(2000, 2, 2).execute(List.of(timeouts));
+        List<Observation> seen = runner(GUARD_MILLIS, 2, 2).execute(List.of(timeouts));
 
         assertEquals(3, calls.get());
         ProbeFailure f = (ProbeFailure) seen.get(0);
@@ -218,7 +236,7 @@ class ProbeRunnerTest {
             throw new ConnectException("Connection refused");
         });
 
-        List<Observation> seen = runner(1000, 1, 2).execute(List.of(broken, refused));
+        List<Observation> seen = runner(GUARD_MILLIS, 1, 2).execute(List.of(broken, refused));
 
         ProbeFailure f = failureOf(seen, "broken");
         assertEquals(FailureKind.OTHER, f.kind());
@@ -235,7 +253,7 @@ class ProbeRunnerTest {
             throw new AssertionError("bug");
         });
 
-        List<Observation> seen = runner(1000, 0, 2).execute(List.of(nothing, error, new FakeProbe("ok", () -> List.of(ok("ok")))));
+        List<Observation> seen = runner(GUARD_MILLIS, 0, 2).execute(List.of(nothing, error, new FakeProbe("ok", () -> List.of(ok("ok")))));
 
         assertEquals(FailureKind.OTHER, failureOf(seen, "error").kind());
         assertEquals(ok("ok"), seen.get(seen.size() - 1));
@@ -260,7 +278,7 @@ class ProbeRunnerTest {
             }));
         }
 
-        List<Observation> seen = runner(5000, 0, 2).execute(probes);
+        List<Observation> seen = runner(GUARD_MILLIS, 0, 2).execute(probes);
 
         assertEquals(6, seen.size());
         assertTrue(seen.stream().allMatch(HttpCheck.class::isInstance), seen::toString);
@@ -269,7 +287,7 @@ class ProbeRunnerTest {
 
     @Test
     @DisplayName("with one slot and two hanging probes, one overruns and the other is not probed, with the budget named")
-    void bulkheadFull() {
+    void bulkheadFull() throws Exception {
         FakeProbe.Body hang = () -> {
             Thread.sleep(60_000);
             return List.of();
@@ -278,7 +296,10 @@ class ProbeRunnerTest {
         ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofMillis(300)).retries(0)
                 .maxConcurrent(1).budget(Duration.ofMillis(450)).build());
 
-        List<Observation> seen = runner.execute(List.of(new FakeProbe("a", hang), new FakeProbe("b", hang)));
+        // "a" must start within 180 ms (nine tenths of its timeout before the 450 ms budget ends): a machine that
+        // stalls longer rightly leaves it unprobed too, which says nothing about the slot
+        List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(new FakeProbe("a", hang), new FakeProbe("b", hang))),
+                early -> failureOf(early, "a").kind() == FailureKind.NOT_PROBED);
 
         assertEquals(FailureKind.DEADLINE_EXCEEDED, failureOf(seen, "a").kind(), seen::toString);
         ProbeFailure b = failureOf(seen, "b");
@@ -287,25 +308,44 @@ class ProbeRunnerTest {
         assertEquals(0, b.attempts(), "a probe that never ran made no attempt");
     }
 
+    /** A probe that keeps the context it was run with, then runs its body. */
+    private static final class ContextProbe extends FakeProbe {
+        final List<ProbeContext> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        ContextProbe(String serviceId, Body body) {
+            super(serviceId, body);
+        }
+
+        @Override
+        public List<Observation> run(ProbeContext context) throws Exception {
+            contexts.add(context);
+            return super.run(context);
+        }
+    }
+
     @Test
     @DisplayName("a probe's timeout starts when it starts: waiting for the one slot is not charged to the target")
     void timeoutStartsWithTheProbe() {
-        FakeProbe.Body hang = () -> {
-            Thread.sleep(60_000);
-            return List.of();
-        };
-        // answers well within its own 400 ms, but only after the first probe's 400 ms are over
-        FakeProbe.Body slowButFine = () -> {
-            Thread.sleep(250);
-            return List.of(ok("second"));
-        };
+        // the first holds the one slot for 300 ms; the second waits for it. Both deadlines are read, not raced:
+        // the timeout is a hang guard, so a machine that stalls cannot decide the outcome
+        ContextProbe first = new ContextProbe("first", () -> {
+            Thread.sleep(300);
+            return List.of(ok("first"));
+        });
+        ContextProbe second = new ContextProbe("second", () -> List.of(ok("second")));
         ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom()
-                .timeout(Duration.ofMillis(400)).budget(Duration.ofSeconds(3)).retries(0).maxConcurrent(1).build());
+                .timeout(Duration.ofMillis(GUARD_MILLIS)).budget(Duration.ofMillis(2 * GUARD_MILLIS))
+                .retries(0).maxConcurrent(1).build());
 
-        List<Observation> seen = runner.execute(List.of(new FakeProbe("first", hang), new FakeProbe("second", slowButFine)));
+        List<Observation> seen = runner.execute(List.of(first, second));
 
-        assertEquals(FailureKind.DEADLINE_EXCEEDED, failureOf(seen, "first").kind(), seen::toString);
-        assertEquals(ok("second"), seen.get(1), seen::toString);
+        assertEquals(List.of(ok("first"), ok("second")), seen);
+        // charged from the batch's start, both deadlines would be the same instant; from each probe's start, the
+        // second's is at least the 300 ms it waited for the slot later
+        Duration later = Duration.between(first.contexts.get(0).deadline(), second.contexts.get(0).deadline());
+        assertTrue(later.compareTo(Duration.ofMillis(290)) >= 0, () -> "the second's deadline is only " + later.toMillis()
+                + " ms after the first's, though it waited 300 ms for the slot");
+        assertTrue(second.contexts.get(0).remaining().compareTo(Duration.ofMillis(GUARD_MILLIS)) <= 0);
     }
 
     @Test
@@ -347,7 +387,7 @@ class ProbeRunnerTest {
 
     @Test
     @DisplayName("a slot held by an abandoned probe is freed for the next batch")
-    void slotFreedAfterDeadline() {
+    void slotFreedAfterDeadline() throws Exception {
         ProbeRunner runner = runner(200, 0, 1);
         runner.execute(List.of(new FakeProbe("stuck", () -> {
             while (!release.get()) {
@@ -360,7 +400,11 @@ class ProbeRunnerTest {
             return List.of();
         })));
 
-        List<Observation> seen = runner.execute(List.of(new FakeProbe("next", () -> List.of(ok("next")))));
+        // "next" has 200 ms: a machine that stalls longer rightly cuts it (or, past the budget's room for it, leaves it
+        // unprobed); a slot that was never freed leaves it unprobed on every attempt
+        List<Observation> seen = Stalls.retried(() -> runner.execute(List.of(new FakeProbe("next", () -> List.of(ok("next"))))),
+                early -> early.get(0) instanceof ProbeFailure f
+                        && (f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.DEADLINE_EXCEEDED));
 
         assertEquals(List.of(ok("next")), seen);
     }
@@ -374,7 +418,7 @@ class ProbeRunnerTest {
             return List.of(failure("down", FailureKind.CONNECTION_REFUSED));
         });
         ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom()
-                .timeout(Duration.ofMillis(1000))
+                .timeout(Duration.ofMillis(GUARD_MILLIS))
                 .retries(0)
                 .circuitBreaker(CircuitBreakerConfig.custom()
                         .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(50)
@@ -395,9 +439,13 @@ class ProbeRunnerTest {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             io.sophia.core.Service svc = io.sophia.core.Service.http("hanging", "http://127.0.0.1:" + silent.getLocalPort());
 
-            List<Observation> seen = runner(400, 1, 2).execute(List.of(HttpProbe.of(svc, Duration.ofSeconds(30))));
+            ProbeRunner runner = runner(400, 1, 2);
 
-            ProbeFailure f = (ProbeFailure) seen.get(0);
+            // a machine that stalls past the 400 ms before the connect completed makes it a connect timeout, rightly; one
+            // that stalls across the deadline wakes the runner's limiter (a moment later) and the probe together, and
+            // either may report first. A probe that never stops itself is abandoned on every attempt.
+            ProbeFailure f = Stalls.retried(() -> (ProbeFailure) runner.execute(List.of(HttpProbe.of(svc, Duration.ofSeconds(30)))).get(0),
+                    early -> early.kind() == FailureKind.CONNECT_TIMEOUT || early.kind() == FailureKind.DEADLINE_EXCEEDED);
             assertEquals(FailureKind.READ_TIMEOUT, f.kind(), "the probe stops itself before the runner abandons it: " + f);
             assertEquals("hanging", f.serviceId());
         }

@@ -70,8 +70,8 @@ class SophiaTest {
                 services:
                   - {id: api, url: "%s", critical: true}
                   - {id: jobs, url: "%s", dependsOn: [api]}
-                probe: {timeout: 5s, retries: 0}
-                """.formatted(upUrl, downUrl));
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(upUrl, downUrl)); // a hang guard: both answer at once
         Assessment a = Sophia.builder(DeploymentConfig.load(config))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).env(name -> null).build().check();
 
@@ -89,7 +89,7 @@ class SophiaTest {
                 Service.builder("api", upUrl).critical().build(),
                 Service.builder("jobs", downUrl).dependsOn("api").build()));
         Sophia sophia = Sophia.builder(shop)
-                .probe(DeploymentConfig.ProbeSettings.timeout(Duration.ofSeconds(5)))
+                .probe(DeploymentConfig.ProbeSettings.timeout(Duration.ofSeconds(30))) // a hang guard: both answer at once
                 .gatePolicy(GatePolicy.builder().requireAllServicesUp(true, true, 1).build())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .env(name -> null)

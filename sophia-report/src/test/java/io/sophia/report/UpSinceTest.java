@@ -78,8 +78,8 @@ class UpSinceTest {
                   - {id: plain, url: "%1$s/health"}
                 platform:
                   fly: {apiUrl: "%1$s", tokenEnv: TEST_FLY_TOKEN, apps: {web: fleet-web, crashy: crashy, down: fleet-down}}
-                probe: {timeout: 5s, retries: 0}
-                """.formatted(base));
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(base)); // a hang guard: every stand-in answers at once
         Assessment a = Sophia.builder(DeploymentConfig.load(config)).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .env(Map.of("TEST_FLY_TOKEN", "fo1_test-token-for-the-loopback-api")::get).build().check();
 

@@ -72,8 +72,8 @@ class CommandLineTest {
                     url: http://127.0.0.1:%d/health
                     critical: true
                     capability: Checkout
-                probe: {timeout: 2s, retries: 0}
-                """.formatted(server.getAddress().getPort()));
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(server.getAddress().getPort())); // a hang guard: the service answers at once
     }
 
     @AfterEach

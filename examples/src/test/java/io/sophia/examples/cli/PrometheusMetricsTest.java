@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,10 +59,11 @@ class PrometheusMetricsTest {
             ex.close();
         });
         api.start();
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        // a port held by a socket bound to it that never listens: refused for the whole test, and no other process can
+        // take it (a port released at once may be taken again while a stalled machine gets to the probe)
+        java.net.Socket held = new java.net.Socket();
+        held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int closed = held.getLocalPort();
         Path configFile = Files.writeString(tmp.resolve("shop.yaml"), """
                 deployment: shop
                 services:
@@ -73,8 +73,8 @@ class PrometheusMetricsTest {
                   - id: db
                     kind: tcp
                     url: tcp://127.0.0.1:%d
-                probe: {timeout: 2s, retries: 0}
-                """.formatted(api.getAddress().getPort(), closed));
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(api.getAddress().getPort(), closed)); // a hang guard: api answers, db refuses, at once
         DeploymentConfig config = DeploymentConfig.load(configFile);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -111,6 +111,8 @@ class PrometheusMetricsTest {
             HttpResponse<String> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + endpoint.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, other.statusCode());
+        } finally {
+            held.close();
         }
     }
 
@@ -138,8 +140,8 @@ class PrometheusMetricsTest {
                 services:
                   - id: api
                     url: http://127.0.0.1:9/health
-                probe: {timeout: 1s, retries: 0}
-                """);
+                probe: {timeout: 30s, retries: 0}
+                """); // a hang guard: nothing listens on port 9, so the probe ends at once
         CommandLineTest.Run r = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--count", "1", "--metrics-port", "0");
         assertTrue(r.out().matches("(?s)Metrics: http://0\\.0\\.0\\.0:[1-9]\\d*/metrics\n.*"), r.out() + r.err());

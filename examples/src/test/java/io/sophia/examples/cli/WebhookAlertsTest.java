@@ -71,7 +71,7 @@ class WebhookAlertsTest {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         receiver.createContext("/hook", ex -> {
             try {
-                hold.await(10, TimeUnit.SECONDS);
+                hold.await(60, TimeUnit.SECONDS); // a hang guard: the test releases it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -216,7 +216,7 @@ class WebhookAlertsTest {
                 services:
                   - id: api
                     url: http://127.0.0.1:9/health
-                probe: {timeout: 1s, retries: 0}
+                probe: {timeout: 30s, retries: 0}
                 alerts:
                   webhooks: [%s]
                 """.formatted(hook()));

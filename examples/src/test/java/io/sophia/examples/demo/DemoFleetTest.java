@@ -32,13 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoFleetTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENT = Duration.ofSeconds(30);
     private static DemoFleet fleet;
     private static HttpClient http;
 
     @BeforeAll
     static void start() throws IOException {
         fleet = DemoFleet.start();
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        // hang guards, far above what a loopback answer needs: a machine that stalls for seconds fails no request
+        http = HttpClient.newBuilder().connectTimeout(PATIENT).build();
     }
 
     @AfterAll
@@ -51,13 +53,13 @@ class DemoFleetTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri).timeout(PATIENT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(URI uri, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(PATIENT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -125,6 +127,7 @@ class DemoFleetTest {
         assertThrows(ConnectException.class, () -> get(url("jobs")), "jobs refuses connections");
         assertEquals(503, get(url("mcp-context")).statusCode());
         assertEquals(502, get(url("mcp-business")).statusCode());
+        // a timeout in any phase is an HttpTimeoutException, so a stalled machine cannot change the outcome
         HttpRequest hang = HttpRequest.newBuilder(url("mcp-research")).timeout(Duration.ofMillis(300)).GET().build();
         assertThrows(HttpTimeoutException.class, () -> http.send(hang, HttpResponse.BodyHandlers.ofString()),
                 "mcp-research accepts the connection and never answers");

@@ -274,7 +274,7 @@ class ChangeReaderTest {
                 routes.get("/repos/" + REPO + "/compare/" + BASE + "..." + HEAD));
         JsonNode failing = failingFastRun(true);
 
-        Observation o = reader(100, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null);
+        Observation o = reader(100, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null);
 
         ChangeSet cs = assertInstanceOf(ChangeSet.class, o, o::toString);
         // 7842477524 itself and the other workflows' runs are passed over; 6804432017 is the newest earlier success
@@ -318,7 +318,7 @@ class ChangeReaderTest {
         synthesisedPage(5, 2);
         JsonNode failing = failingFastRun(true);
 
-        Observation o = reader(5, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null);
+        Observation o = reader(5, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null);
 
         ChangeSet cs = assertInstanceOf(ChangeSet.class, o, o::toString);
         List<String> expected = new ArrayList<>();
@@ -342,7 +342,7 @@ class ChangeReaderTest {
         }
         JsonNode failing = failingFastRun(true);
 
-        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(1, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(1, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
         assertEquals(3, cs.commits().size());
         assertEquals(9, cs.totalCommits());
@@ -361,7 +361,7 @@ class ChangeReaderTest {
                 : a);
         JsonNode failing = failingFastRun(true);
 
-        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(5, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(5, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
         assertEquals(5, cs.commits().size());
         assertEquals(5, cs.commits().stream().map(Observation.ChangedCommit::sha).distinct().count());
@@ -379,7 +379,7 @@ class ChangeReaderTest {
                 : a);
         JsonNode failing = failingFastRun(true);
 
-        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(5, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(5, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
         assertEquals(5, cs.commits().size());
         assertTrue(cs.truncated());
@@ -392,7 +392,7 @@ class ChangeReaderTest {
         serveRuns(false);
         JsonNode failing = failingFastRun(false);
 
-        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(100, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+        ChangeSet cs = assertInstanceOf(ChangeSet.class, reader(100, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
         assertEquals("identical", cs.comparison());
         assertEquals(6804432017L, cs.baseRunId());
@@ -408,7 +408,7 @@ class ChangeReaderTest {
         JsonNode failing = recordedRun(6804432018L);
 
         ChangeSetUnavailable u = assertInstanceOf(ChangeSetUnavailable.class,
-                reader(100, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+                reader(100, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
         assertEquals(FailureKind.NOT_FOUND, u.kind());
         assertNull(u.httpStatus());
@@ -438,7 +438,7 @@ class ChangeReaderTest {
             routes.put(compare, new Answer((int) c[0], headers, (String) c[2]));
 
             ChangeSetUnavailable u = assertInstanceOf(ChangeSetUnavailable.class,
-                    reader(100, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+                    reader(100, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
             assertEquals(c[3], u.kind(), u::detail);
             assertEquals(c[0], u.httpStatus());
@@ -455,7 +455,7 @@ class ChangeReaderTest {
         JsonNode failing = failingFastRun(true);
 
         ChangeSetUnavailable u = assertInstanceOf(ChangeSetUnavailable.class,
-                reader(100, 3, Duration.ofSeconds(10)).read(ciRun(failing), failing, null));
+                reader(100, 3, Duration.ofSeconds(30)).read(ciRun(failing), failing, null));
 
         assertEquals(FailureKind.BAD_PAYLOAD, u.kind());
     }
