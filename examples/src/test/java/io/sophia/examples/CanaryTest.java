@@ -328,8 +328,8 @@ class CanaryTest {
         }
         // an output directory that is a file: exit 73, naming the directory only
         Path file = Files.writeString(tmp.resolve("not-a-dir"), carrier());
-        Path ok = Files.writeString(tmp.resolve("ok.yaml"), "deployment: canary\nservices:\n  - id: api\n"
-                + "    url: http://127.0.0.1:9/\n");
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), RefusedPort.in("deployment: canary\nservices:\n  - id: api\n"
+                + "    url: http://127.0.0.1:9/\n"));
         Run r = cli(env, "check", "--config", ok.toString(), "--out", file.toString());
         assertEquals(73, r.exit(), r.err());
         assertTrue(r.err().contains("not-a-dir"), r.err());

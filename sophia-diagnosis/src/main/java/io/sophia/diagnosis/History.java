@@ -233,7 +233,9 @@ public final class History {
         try (Lines lines = Lines.of(file)) {
             String line;
             while ((line = lines.next()) != null) {
-                if (line != Lines.TOO_LONG && !line.isBlank() && assessment(line) != null) {
+                // the lines read() would skip (and whose count its warning says this write drops) are not kept
+                JsonNode node = line == Lines.TOO_LONG || line.isBlank() ? null : assessment(line);
+                if (node != null && count(node, new TreeMap<>(), new TreeMap<>())) {
                     kept.addLast(line);
                     if (kept.size() >= keep) {
                         kept.removeFirst();

@@ -351,10 +351,7 @@ class HttpProbeOptionsTest {
     void deadProxyAndLoopback() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).body("direct").build());
         server.start();
-        int dead;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            dead = s.getLocalPort();
-        }
+        int dead = RefusedPort.held();
         Map<String, String> env = Map.of("http_proxy", "http://u:hunter2hunter2@127.0.0.1:" + dead);
         // a proxy cannot reach the prober's own loopback: 127.0.0.1 and localhost are direct
         assertEquals(200, check(run(HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT,

@@ -375,9 +375,15 @@ class HttpProbeTest {
     class Latency {
 
         @Test
-        @DisplayName("a fresh probe's first check of a loopback server that answers at once does no start-up work: "
-                + "under 50 ms of CPU, so a 50 ms limit holds")
+        @DisplayName("a fresh probe's first check of a loopback server that answers at once does no start-up work of "
+                + "its own: under 50 ms of CPU, so a 50 ms limit holds")
         void fastServerMeetsTightLimit() throws Exception {
+            // another probe of another server first: what a JVM loads once (Jackson for the body's JSON path, the
+            // condition classes) is not what this test is about, and without it the result would depend on which
+            // tests ran before this one
+            CannedServer other = canned(FAST_OK);
+            HttpProbe.of(service("http://127.0.0.1:" + other.port() + "/", expect(List.of(200), Duration.ofMillis(50),
+                    "/status", "ok", null, null, null)), TIMEOUT).run(ProbeContext.withTimeout(Duration.ofMinutes(1)));
             CannedServer server = canned(FAST_OK);
             Service svc = service("http://127.0.0.1:" + server.port() + "/",
                     expect(List.of(200), Duration.ofMillis(50), "/status", "ok", null, null, null));

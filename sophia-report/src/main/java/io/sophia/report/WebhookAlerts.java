@@ -267,8 +267,13 @@ public final class WebhookAlerts implements AutoCloseable {
                     done.complete(null);
                 } else if (retry) {
                     long delay = firstBackoff.toMillis() << (attempt - 1);
-                    executor.schedule(() -> send(url, index, body, attempt + 1).whenComplete((v, e) -> done.complete(null)),
-                            delay, TimeUnit.MILLISECONDS);
+                    try {
+                        executor.schedule(() -> send(url, index, body, attempt + 1)
+                                .whenComplete((v, e) -> done.complete(null)), delay, TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException closed) {
+                        // watch stopped while this post was out: no retry, and close() has said what was dropped
+                        done.complete(null);
+                    }
                 } else {
                     warnings.accept("alert to webhook " + (index + 1) + " (" + url.getHost() + ") not delivered after "
                             + attempt + (attempt == 1 ? " attempt: " : " attempts: ")
@@ -295,7 +300,9 @@ public final class WebhookAlerts implements AutoCloseable {
             warnings.accept("alerts still in flight when watch stopped were dropped");
         }
         executor.shutdownNow();
-        // OkHttp's own threads are daemons and idle out; its idle connections need not outlive watch
+        // posts still out after the wait are given up (they were reported as dropped); OkHttp's own threads are
+        // daemons and idle out; its idle connections need not outlive watch
+        client.dispatcher().cancelAll();
         client.connectionPool().evictAll();
     }
 

@@ -279,9 +279,7 @@ class CheckHistoryCliTest {
                 "this run last: " + lines.get(History.DEFAULT_KEEP - 1));
     }
 
-    private static int closedPort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    private static int closedPort() {
+        return io.sophia.examples.RefusedPort.held();
     }
 }

@@ -135,13 +135,13 @@ class PrometheusMetricsTest {
 
     @Test
     void watchPrintsTheMetricsAddressAndRejectsAPortOutOfRange() throws Exception {
-        Path configFile = Files.writeString(tmp.resolve("one.yaml"), """
+        Path configFile = Files.writeString(tmp.resolve("one.yaml"), io.sophia.examples.RefusedPort.in("""
                 deployment: one
                 services:
                   - id: api
                     url: http://127.0.0.1:9/health
                 probe: {timeout: 30s, retries: 0}
-                """); // a hang guard: nothing listens on port 9, so the probe ends at once
+                """)); // a hang guard: the held port refuses, so the probe ends at once
         CommandLineTest.Run r = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--count", "1", "--metrics-port", "0");
         assertTrue(r.out().matches("(?s)Metrics: http://0\\.0\\.0\\.0:[1-9]\\d*/metrics\n.*"), r.out() + r.err());

@@ -211,7 +211,7 @@ class WebhookAlertsTest {
 
     @Test
     void aConfigWithAnAlertsSectionIsAcceptedByCheck() throws Exception {
-        Path config = Files.writeString(tmp.resolve("with-alerts.yaml"), """
+        Path config = Files.writeString(tmp.resolve("with-alerts.yaml"), io.sophia.examples.RefusedPort.in("""
                 deployment: shop
                 services:
                   - id: api
@@ -219,7 +219,7 @@ class WebhookAlertsTest {
                 probe: {timeout: 30s, retries: 0}
                 alerts:
                   webhooks: [%s]
-                """.formatted(hook()));
+                """.formatted(hook())));
         CommandLineTest.Run r = CommandLineTest.run(n -> null, "watch", "--config", config.toString(), "--out",
                 tmp.resolve("out").toString(), "--count", "1");
         assertTrue(r.exit() == 1 || r.exit() == 2, r.out() + r.err());

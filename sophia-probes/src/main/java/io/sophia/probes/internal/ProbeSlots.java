@@ -64,8 +64,9 @@ public final class ProbeSlots {
             Runnable first = task;
             try {
                 threads.execute(() -> runFrom(first));
-            } catch (RuntimeException e) {
-                // no thread to be had (the JVM refused one): the task runs here, and finds its budget spent or not
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // no thread to be had (the pool refused one, or the JVM: "unable to create native thread" is an
+                // OutOfMemoryError): the task runs here, and finds its budget spent or not
                 runFrom(first);
             }
         }
