@@ -56,6 +56,16 @@ class ReportSetWritersTest {
         }
     }
 
+    /** Reads lines until {@code marker}; returns it, or null when the stream ends first. */
+    static String lineUntil(BufferedReader in, String marker) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.equals(marker)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
     /** A child JVM writing the hostile set into {@code dir}, stopped right after its report.json was moved. */
     private static final class Child implements AutoCloseable {
         final Process process;
@@ -64,15 +74,17 @@ class ReportSetWritersTest {
         Child(Path dir) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                    PausedWriter.class.getName(), dir.toString()).redirectErrorStream(true).start();
+                    PausedWriter.class.getName(), dir.toString())
+                    // stderr apart: a JVM notice there ("Picked up JAVA_TOOL_OPTIONS ...") must not come before a marker
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("paused", out.readLine(), "the child writer did not get between its renames");
+            assertEquals("paused", lineUntil(out, "paused"), "the child writer did not get between its renames");
         }
 
         /** Lets the child finish its renames; returns once it has. */
         void release() throws Exception {
             process.getOutputStream().close();
-            assertEquals("done", out.readLine());
+            assertEquals("done", lineUntil(out, "done"));
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child did not end");
             assertEquals(0, process.exitValue());
         }

@@ -53,6 +53,16 @@ class ReportDirectoryBusyTest {
         return out;
     }
 
+    /** Reads lines until {@code marker}; returns it, or null when the stream ends first. */
+    private static String lineUntil(BufferedReader in, String marker) throws java.io.IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.equals(marker)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
     @Test
     @DisplayName("exit 73 naming the directory while another process writes there; the same check succeeds after")
     void busyDirectory(@TempDir Path tmp) throws Exception {
@@ -71,10 +81,12 @@ class ReportDirectoryBusyTest {
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process holder = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                DirectoryLockHolder.class.getName(), dir.toString()).redirectErrorStream(true).start();
+                DirectoryLockHolder.class.getName(), dir.toString())
+                // stderr apart: a JVM notice there ("Picked up JAVA_TOOL_OPTIONS ...") must not come before a marker
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(),
                 StandardCharsets.UTF_8))) {
-            assertEquals("locked", said.readLine());
+            assertEquals("locked", lineUntil(said, "locked"));
 
             Run busy = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
 
@@ -88,7 +100,7 @@ class ReportDirectoryBusyTest {
             assertTrue(negative.err().contains("--lock-wait"), negative.err());
 
             holder.getOutputStream().close();
-            assertEquals("released", said.readLine());
+            assertEquals("released", lineUntil(said, "released"));
         } finally {
             holder.destroyForcibly();
             assertTrue(holder.waitFor(60, TimeUnit.SECONDS));

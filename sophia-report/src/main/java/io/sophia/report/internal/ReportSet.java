@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +55,10 @@ import java.util.stream.Stream;
  * directory held waits, polling, for as long as it was given, then fails with {@link Busy}, the
  * previous set intact and nothing written. The lock file stays (removing it would let a third writer
  * lock a new file while a second one waits on the old); the operating system drops the lock of a
- * killed writer.
+ * killed writer. Where {@value #DIR_LOCK} cannot be opened or locked for a reason other than another
+ * holder (owned by another user, a file system without locks), the writer warns through
+ * {@link System.Logger} and goes on with this JVM's turn-taking only, rather than failing a write
+ * into a writable directory.
  */
 public final class ReportSet {
 
@@ -69,7 +73,15 @@ public final class ReportSet {
     /** How often a waiting writer tries the directory's lock again: a file lock cannot be waited for with a bound. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     /** One writer per directory in this JVM: the semaphore is taken before the file lock is even opened. */
-    private static final ConcurrentHashMap<Path, Semaphore> DIR_WRITERS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Object, Writers> DIR_WRITERS = new ConcurrentHashMap<>();
+    /** Channels that met another channel's lock of this JVM on their file (a hard link): see {@link DirLock}. */
+    private static final Set<FileChannel> OVERLAPPED = ConcurrentHashMap.newKeySet();
+    /**
+     * Such channels given up on: kept open, and reachable so that no cleaner closes them, since closing one would drop
+     * the other channel's lock (POSIX). Rare: the directory key below makes this JVM's own writers take turns first.
+     */
+    private static final Set<FileChannel> PARKED = ConcurrentHashMap.newKeySet();
+    private static final System.Logger LOG = System.getLogger(ReportSet.class.getName());
     /**
      * The temporary directories this JVM is writing. POSIX drops a process's lock when it closes any channel to the
      * file, so a recover() in the writing JVM must not even try the lock: it looks here instead.
@@ -148,36 +160,52 @@ public final class ReportSet {
 
     /** Holds a directory for one writer: this JVM's semaphore of the directory, then the file lock in it. */
     private static final class DirLock implements AutoCloseable {
-        private final Semaphore local;
+        private final Object key;
+        private final Writers local;
+        /** Null when the lock file could not be used: then only this JVM's writers take turns. */
         private final FileChannel channel;
 
-        private DirLock(Semaphore local, FileChannel channel) {
+        private DirLock(Object key, Writers local, FileChannel channel) {
+            this.key = key;
             this.local = local;
             this.channel = channel;
         }
 
         static DirLock acquire(Path dir, Duration wait, Sink sink) throws IOException {
-            Path key = dir.toAbsolutePath().normalize();
+            // the real path, and the file system's key of the directory where it has one (a bind mount): one
+            // directory reached through a symbolic link or two spellings is one key, so this JVM never opens a second
+            // channel to a lock file it holds (closing that would drop the held lock)
+            Path real = dir.toRealPath();
+            Object fileKey = Files.readAttributes(real, BasicFileAttributes.class).fileKey();
+            Object key = fileKey == null ? real : fileKey;
             long start = System.nanoTime();
-            long budget = Math.max(0, wait.toNanos());
+            // saturating: Duration.toNanos() throws for waits beyond ~292 years (--lock-wait 200000d)
+            long budget = Math.max(0, TimeUnit.NANOSECONDS.convert(wait));
             boolean told = false;
-            Semaphore local = DIR_WRITERS.computeIfAbsent(key, k -> new Semaphore(1));
+            Writers local = Writers.enter(key);
+            boolean acquired = false;
             try {
-                if (!local.tryAcquire()) {
+                if (!local.semaphore.tryAcquire()) {
                     sink.waiting();
                     told = true;
-                    if (!local.tryAcquire(budget, TimeUnit.NANOSECONDS)) {
+                    if (!local.semaphore.tryAcquire(budget, TimeUnit.NANOSECONDS)) {
                         throw new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
                     }
                 }
+                acquired = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while waiting for another writer of " + dir);
+            } finally {
+                if (!acquired) {
+                    Writers.leave(key);
+                }
             }
             FileChannel channel = null;
+            boolean done = false;
             try {
-                channel = FileChannel.open(key.resolve(DIR_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                while (channel.tryLock() == null) {
+                channel = openLockFile(real);
+                while (channel != null && !tryLock(channel, real)) {
                     long left = budget - (System.nanoTime() - start);
                     if (left <= 0) {
                         throw new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
@@ -194,26 +222,119 @@ public final class ReportSet {
                                 + dir);
                     }
                 }
-                return new DirLock(local, channel);
-            } catch (IOException | RuntimeException | Error e) {
-                // an Error too: a semaphore kept by a failed writer would make every later write of this JVM busy
-                if (channel != null) {
-                    channel.close();
+                if (channel != null && !channel.isOpen()) {
+                    channel = null; // tryLock failed for a reason other than another holder: fell back
                 }
-                local.release();
-                throw e;
+                done = true;
+                return new DirLock(key, local, channel);
+            } finally {
+                // an Error too: a semaphore kept by a failed writer would make every later write of this JVM busy
+                if (!done) {
+                    try {
+                        if (channel != null && channel.isOpen()) {
+                            if (overlapped(channel)) {
+                                // another channel of this JVM holds the file: closing this one would drop that lock
+                                // (POSIX), so this one stays open, unlocked
+                                PARKED.add(channel);
+                            } else {
+                                channel.close();
+                            }
+                        }
+                    } finally {
+                        local.semaphore.release();
+                        Writers.leave(key);
+                    }
+                }
             }
+        }
+
+        /**
+         * Opens {@code dir}'s lock file, or returns null (with a warning) when it cannot be opened for a reason other
+         * than the directory itself being unusable: a {@value #DIR_LOCK} owned by another user, or not a file. The
+         * write then goes on with this JVM's lock only; it fails later, with its own reason, if the directory is not
+         * writable either.
+         */
+        private static FileChannel openLockFile(Path dir) {
+            try {
+                return FileChannel.open(dir.resolve(DIR_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                warnUnlocked(dir, "cannot be opened", e);
+                return null;
+            }
+        }
+
+        /**
+         * True when this writer now holds the lock; false when another holder has it (another process, or, through a
+         * second path to the same file, this JVM). A lock the file system refuses for another reason (no fcntl locks:
+         * "No locks available") closes the channel, warns and returns true: this JVM's lock alone from then on.
+         */
+        private static boolean tryLock(FileChannel channel, Path dir) throws IOException {
+            try {
+                return channel.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                OVERLAPPED.add(channel);
+                return false; // held by this JVM through another channel: busy, as for another process
+            } catch (IOException e) {
+                try {
+                    channel.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                warnUnlocked(dir, "cannot be locked", e);
+                return true;
+            }
+        }
+
+        private static void warnUnlocked(Path dir, String what, IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> DIR_LOCK + " in " + dir + " " + what + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "): writers in other processes are not kept out of this directory while this one writes");
+        }
+
+        private static boolean overlapped(FileChannel channel) {
+            return OVERLAPPED.remove(channel);
         }
 
         /** Closing the channel releases its lock. */
         @Override
         public void close() throws IOException {
             try {
-                channel.close();
+                if (channel != null) {
+                    OVERLAPPED.remove(channel);
+                    channel.close();
+                }
             } finally {
-                local.release();
+                local.semaphore.release();
+                Writers.leave(key);
             }
         }
+    }
+
+    /**
+     * This JVM's writers of one directory: the semaphore they take turns on, and how many hold or wait for it. The
+     * entry is dropped when the last one leaves, so a host writing into a new directory per run keeps none.
+     */
+    static final class Writers {
+        final Semaphore semaphore = new Semaphore(1);
+        /** Changed only inside {@link ConcurrentHashMap#compute}, which runs one call per key at a time. */
+        private int users;
+
+        static Writers enter(Object key) {
+            return DIR_WRITERS.compute(key, (k, w) -> {
+                Writers e = w == null ? new Writers() : w;
+                e.users++;
+                return e;
+            });
+        }
+
+        static void leave(Object key) {
+            DIR_WRITERS.computeIfPresent(key, (k, w) -> --w.users == 0 ? null : w);
+        }
+    }
+
+    /** {@return how many directories this JVM keeps a writers' semaphore for: those being written or waited for} */
+    static int trackedDirectories() {
+        return DIR_WRITERS.size();
     }
 
     /** Writes the set; the caller holds {@code dir}. */
