@@ -53,22 +53,14 @@ final class Planner {
     }
 
     /**
-     * Builds the plan for {@code config}.
+     * Builds the plan for {@code config}, comparing each service's latency with {@code history}'s baselines and
+     * recording the run there.
      *
-     * @param kb    the knowledge base, or null for the built-in one plus the config's rule files
-     * @param clock stamps ages and the assessment
-     * @param env   reads token variables
-     * @throws InputException for a rule file or source setting that cannot be used
-     */
-    static ProbePlan plan(DeploymentConfig config, KnowledgeBase kb, Clock clock,
-                                 Function<String, String> env) {
-        return plan(config, kb, clock, env, null);
-    }
-
-    /**
-     * As above, comparing each service's latency with {@code history}'s baselines and recording the run there.
-     *
+     * @param kb      the knowledge base, or null for the built-in one plus the config's rule files
+     * @param clock   stamps ages and the assessment
+     * @param env     reads token variables
      * @param history the check's own past runs, or null
+     * @throws InputException for a rule file or source setting that cannot be used
      */
     static ProbePlan plan(DeploymentConfig config, KnowledgeBase kb, Clock clock, Function<String, String> env,
                           CheckHistory history) {

@@ -230,7 +230,7 @@ class ScenarioCorpusTest {
         assertTrue(families.size() >= 10, "p4 families " + families);
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
@@ -239,12 +239,12 @@ class ScenarioCorpusTest {
     }
 
     /** The value of a top-level {@code key: value} line, unquoted; blank when absent. */
-    private static String topLevelValue(String yaml, String key) {
+    static String topLevelValue(String yaml, String key) {
         return yaml.lines().filter(l -> l.startsWith(key + ":")).findFirst()
                 .map(l -> l.substring(key.length() + 1).trim().replaceAll("^'|'$", "")).orElse("");
     }
 
-    private static void assertFrozen(String listFile, List<Scenario> holdout) throws Exception {
+    static void assertFrozen(String listFile, List<Scenario> holdout) throws Exception {
         Path dir = ScenarioLoader.corpusDirectory();
         Map<String, String> frozen = new TreeMap<>();
         for (String line : Files.readAllLines(dir.resolve(listFile))) {

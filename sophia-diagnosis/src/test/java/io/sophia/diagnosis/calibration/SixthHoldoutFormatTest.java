@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,8 +80,8 @@ class SixthHoldoutFormatTest {
     void every_file_names_its_family_source_and_origin_and_the_families_are_varied() {
         Set<String> families = new TreeSet<>();
         for (Scenario s : sixth) {
-            String text = read(s.file());
-            assertFalse(topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            String text = ScenarioCorpusTest.read(s.file());
+            assertFalse(ScenarioCorpusTest.topLevelValue(text, "family").isBlank(), s.id() + " has no family");
             assertFalse(s.source().isBlank(), s.id() + " has no source");
             assertFalse(s.origin().isBlank(), s.id() + " has no origin");
             families.add(s.family());
@@ -93,36 +91,6 @@ class SixthHoldoutFormatTest {
 
     @Test
     void the_files_are_frozen() throws Exception {
-        Path dir = ScenarioLoader.corpusDirectory();
-        Map<String, String> frozen = new TreeMap<>();
-        for (String line : Files.readAllLines(dir.resolve("HOLDOUT-6.sha256"))) {
-            if (!line.isBlank()) {
-                String[] parts = line.trim().split("\\s+", 2);
-                frozen.put(parts[1], parts[0]);
-            }
-        }
-        Map<String, String> actual = new TreeMap<>();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (Scenario s : sixth) {
-            actual.put(s.file().getFileName().toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(s.file()))));
-        }
-        assertEquals(frozen.keySet(), actual.keySet(), "HOLDOUT-6.sha256: the set changed membership (see scenarios/README.md)");
-        for (var e : actual.entrySet()) {
-            assertEquals(frozen.get(e.getKey()), e.getValue(), e.getKey()
-                    + " changed: holdout files are frozen; see scenarios/README.md before updating HOLDOUT-6.sha256");
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String topLevelValue(String yaml, String key) {
-        return yaml.lines().filter(l -> l.startsWith(key + ":")).findFirst()
-                .map(l -> l.substring(key.length() + 1).trim()).orElse("");
+        ScenarioCorpusTest.assertFrozen("HOLDOUT-6.sha256", sixth);
     }
 }
