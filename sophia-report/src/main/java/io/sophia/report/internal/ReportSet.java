@@ -74,11 +74,10 @@ public final class ReportSet {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     /** One writer per directory in this JVM: the semaphore is taken before the file lock is even opened. */
     private static final ConcurrentHashMap<Object, Writers> DIR_WRITERS = new ConcurrentHashMap<>();
-    /** Channels that met another channel's lock of this JVM on their file (a hard link): see {@link DirLock}. */
-    private static final Set<FileChannel> OVERLAPPED = ConcurrentHashMap.newKeySet();
     /**
-     * Such channels given up on: kept open, and reachable so that no cleaner closes them, since closing one would drop
-     * the other channel's lock (POSIX). Rare: the directory key below makes this JVM's own writers take turns first.
+     * Channels that met another channel's lock of this JVM on their file (a hard link): never closed while that
+     * lock may be held, since closing one would drop the other channel's lock (POSIX), and kept reachable so that no
+     * cleaner closes them. Rare: the directory key below makes this JVM's own writers take turns first.
      */
     private static final Set<FileChannel> PARKED = ConcurrentHashMap.newKeySet();
     private static final System.Logger LOG = System.getLogger(ReportSet.class.getName());
@@ -231,14 +230,9 @@ public final class ReportSet {
                 // an Error too: a semaphore kept by a failed writer would make every later write of this JVM busy
                 if (!done) {
                     try {
-                        if (channel != null && channel.isOpen()) {
-                            if (overlapped(channel)) {
-                                // another channel of this JVM holds the file: closing this one would drop that lock
-                                // (POSIX), so this one stays open, unlocked
-                                PARKED.add(channel);
-                            } else {
-                                channel.close();
-                            }
+                        // a parked channel stays open, unlocked: another channel of this JVM holds the file
+                        if (channel != null && channel.isOpen() && !PARKED.contains(channel)) {
+                            channel.close();
                         }
                     } finally {
                         local.semaphore.release();
@@ -272,7 +266,7 @@ public final class ReportSet {
             try {
                 return channel.tryLock() != null;
             } catch (OverlappingFileLockException e) {
-                OVERLAPPED.add(channel);
+                PARKED.add(channel);
                 return false; // held by this JVM through another channel: busy, as for another process
             } catch (IOException e) {
                 try {
@@ -291,16 +285,12 @@ public final class ReportSet {
                     + "): writers in other processes are not kept out of this directory while this one writes");
         }
 
-        private static boolean overlapped(FileChannel channel) {
-            return OVERLAPPED.remove(channel);
-        }
-
         /** Closing the channel releases its lock. */
         @Override
         public void close() throws IOException {
             try {
                 if (channel != null) {
-                    OVERLAPPED.remove(channel);
+                    PARKED.remove(channel); // it got the lock after all: an ordinary channel again
                     channel.close();
                 }
             } finally {
