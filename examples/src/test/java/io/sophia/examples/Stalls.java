@@ -66,6 +66,23 @@ public final class Stalls {
     }
 
     /**
+     * {@link #timedOutEarly(JsonNode, Set)} of the report.json file {@code report}; false when there is none to judge
+     * (missing or unreadable: the test's own assertions say why).
+     *
+     * @param report  a report.json file
+     * @param hanging ids of the services that accept a connection and never answer
+     * @return whether the run timed out before an answer that was due
+     */
+    public static boolean timedOutEarly(java.nio.file.Path report, Set<String> hanging) {
+        try {
+            return timedOutEarly(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    java.nio.file.Files.readString(report)), hanging);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * True when a report.json holds a failure that only a deadline gives on a service that answers (any but
      * {@code hanging}; the CI and platform probes included), or a connect timeout or an unprobed service among
      * {@code hanging}, whose connection is accepted at once.

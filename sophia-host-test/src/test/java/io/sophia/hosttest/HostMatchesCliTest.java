@@ -2,10 +2,9 @@ package io.sophia.hosttest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.sophia.examples.Main;
+import io.sophia.examples.Stalls;
+import io.sophia.examples.TwoRuns;
 import io.sophia.examples.demo.DemoFleet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -40,9 +38,9 @@ class HostMatchesCliTest {
     /** The first attempt's timeout: the demo's hanging service holds each of the two runs for its length. */
     private static final Duration QUICK = Duration.ofSeconds(4);
     /** The timeout of the attempt that decides when the first timed out where an answer was due (a stalled machine). */
-    private static final Duration PATIENT = Duration.ofSeconds(30);
-    private static final Set<String> TIMEOUT_KINDS = Set.of("CONNECT_TIMEOUT", "READ_TIMEOUT", "DEADLINE_EXCEEDED",
-            "NOT_PROBED", "DNS_TIMEOUT");
+    private static final Duration PATIENT = Stalls.PATIENT;
+    /** The demo's one service that accepts a connection and never answers. */
+    private static final Set<String> HANGING = Set.of("mcp-research");
 
     @Test
     void aHostOnTheLibraryAloneGetsTheSameReportAsTheCli(@TempDir Path tmp) throws Exception {
@@ -80,78 +78,14 @@ class HostMatchesCliTest {
         // the same clock and config; only what the network measured (latencies, ports) differs between two runs
         JsonNode fromCli = JSON.readTree(Files.readString(dir.resolve("cli/report.json")));
         JsonNode fromHost = JSON.readTree(Files.readString(dir.resolve("host-out/report.json")));
-        assertEquals(normalised(hangingTimeoutsAlike(fromCli)).toPrettyString(),
-                normalised(hangingTimeoutsAlike(fromHost)).toPrettyString());
+        assertEquals(TwoRuns.comparable(fromCli, HANGING).toPrettyString(),
+                TwoRuns.comparable(fromHost, HANGING).toPrettyString());
         assertEquals(fromCli.get("generatedAt"), fromHost.get("generatedAt"));
         assertTrue(fromHost.path("diagnosis").path("causes").size() > 0, "a diagnosis to compare: " + fromHost);
     }
 
-    /**
-     * Whether the report in {@code out} shows a failure only a deadline gives on a service that answers (any but
-     * mcp-research, the demo's one hanging service; the CI and platform probes included), or a connect timeout or an
-     * unprobed check of mcp-research, which accepts connections at once.
-     */
-    private static boolean timedOutEarly(Path out) throws java.io.IOException {
-        Path report = out.resolve("report.json");
-        if (!Files.isRegularFile(report)) {
-            return false; // nothing to judge: the assertions say why
-        }
-        for (JsonNode o : JSON.readTree(Files.readString(report)).path("observations")) {
-            String kind = o.path("kind").asText();
-            if (!"probe-failure".equals(o.path("type").asText())) {
-                continue;
-            }
-            boolean hangs = "mcp-research".equals(o.path("serviceId").asText(""));
-            if (hangs ? kind.equals("CONNECT_TIMEOUT") || kind.equals("NOT_PROBED") : TIMEOUT_KINDS.contains(kind)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * {@code report} with the failures of mcp-research, the demo's one hanging service, made alike where only timing
-     * tells them apart: its probes end by their own deadline (READ_TIMEOUT) or by the runner's, a moment later
-     * (DEADLINE_EXCEEDED), whichever fires first; after a machine stalled across both, either may (as MainTest).
-     */
-    private static JsonNode hangingTimeoutsAlike(JsonNode report) {
-        JsonNode copy = report.deepCopy();
-        for (JsonNode o : copy.path("observations")) {
-            String kind = o.path("kind").asText();
-            if ("mcp-research".equals(o.path("serviceId").asText("")) && (kind.equals("READ_TIMEOUT") || kind.equals("DEADLINE_EXCEEDED"))) {
-                ((ObjectNode) o).put("kind", "TIMEOUT").put("detail", "(the probe's own deadline or the runner's)");
-            }
-        }
-        for (JsonNode s : copy.path("services")) {
-            if ("mcp-research".equals(s.path("id").asText()) && s.has("failure")) {
-                ((ObjectNode) s).put("failure", "(the failures above, in the words of the deadline that fired first)");
-            }
-        }
-        return copy;
-    }
-
-    /** report.json without what legitimately differs between two runs: ports, timings, the timestamp (as MainTest). */
-    private static JsonNode normalised(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            ObjectNode copy = JSON.createObjectNode();
-            for (Map.Entry<String, JsonNode> e : o.properties()) {
-                String k = e.getKey();
-                if (!k.equals("generatedAt") && !k.endsWith("Ms") && !k.equals("latency")) {
-                    copy.set(k, normalised(e.getValue()));
-                }
-            }
-            return copy;
-        }
-        if (node instanceof ArrayNode a) {
-            ArrayNode copy = JSON.createArrayNode();
-            a.forEach(n -> copy.add(normalised(n)));
-            return copy;
-        }
-        if (node.isTextual()) {
-            return new TextNode(node.asText()
-                    .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
-                    .replaceAll("\\b\\d+ ?ms\\b", "N ms"));
-        }
-        return node;
+    /** Whether the report in {@code out} timed out where an answer was due (see {@link Stalls#timedOutEarly}). */
+    private static boolean timedOutEarly(Path out) {
+        return Stalls.timedOutEarly(out.resolve("report.json"), HANGING);
     }
 }
