@@ -58,10 +58,10 @@ final class Inference {
 
     /**
      * The number of independent specific sources in {@code sources}, or -1 when a wrapper line is all there is (its cap
-     * lies between that of no source and that of one).
+     * lies between that of no source and that of one). A cause's sources hold {@link #WRAPPER_LINE} only alone.
      */
     static int sourceCount(Set<String> sources) {
-        return sources.contains(WRAPPER_LINE) ? (sources.size() == 1 ? -1 : sources.size() - 1) : sources.size();
+        return sources.contains(WRAPPER_LINE) ? -1 : sources.size();
     }
 
     /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
@@ -643,7 +643,7 @@ final class Inference {
                 : sourceCount(s.sources()) < 0 ? "a line that says which step failed, not why (no error printed before"
                 + " it was recognised)"
                 : Words.plural(sourceCount(s.sources()), "independent kind", "independent kinds") + " of evidence ("
-                + String.join(", ", s.sources().stream().filter(x -> !x.equals(WRAPPER_LINE)).toList()) + ")")
+                + String.join(", ", s.sources()) + ")")
                 + "; another kind saying the same would raise it.";
     }
 
