@@ -319,7 +319,6 @@ public final class Commands {
         UsageException(String message) {
             super(message);
         }
-
     }
 
     private static Map<String, String> options(String[] args, int from) throws UsageException {
