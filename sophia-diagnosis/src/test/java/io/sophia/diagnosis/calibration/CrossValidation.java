@@ -4,7 +4,9 @@ import io.sophia.core.Confidence;
 import io.sophia.core.RankedCause;
 import io.sophia.diagnosis.Diagnosis;
 import io.sophia.diagnosis.EngineAccess;
+import io.sophia.diagnosis.IndicationSet;
 import io.sophia.diagnosis.KnowledgeBase;
+import io.sophia.diagnosis.LogScanner;
 import io.sophia.diagnosis.internal.reasoning.Calibration;
 
 import java.util.ArrayList;
@@ -213,8 +215,10 @@ public final class CrossValidation {
      * triggers are left out: an estimate of how the rules do on text they were not written from. The rules were
      * written with the corpus in view, so the ordinary cross-validation only moves the calibration across families;
      * here a family whose wording only its own scenarios use loses that wording, as a new family would find it
-     * missing. (Knowledge-base rules with their own patterns, on annotations or machine events, are not left out, so
-     * this is still optimistic.) Corpus order.
+     * missing. The fold's logs are read again without those indications, so a more general indication that the
+     * specific one had collapsed on the same line (a fallback for new wording) is read as it would be on a new tool's
+     * text. (Knowledge-base rules with their own patterns, on annotations or machine events, are not left out, so this
+     * is still optimistic.) Corpus order.
      */
     public static List<CalibrationEvaluation.Outcome> leaveIndicationsOut(KnowledgeBase base, List<Scenario> scenarios) {
         List<List<Calibration.Term>> terms = leaveIndicationsOutTerms(base, scenarios);
@@ -242,12 +246,42 @@ public final class CrossValidation {
             }
             usedOutside.add(used);
         }
+        // the indications only a fold's own families trigger are left out of the scanner, and the fold's logs are read
+        // again without them: a more general indication that the specific one collapsed on the same line (a fallback
+        // for wording no specific rule knows) then gets its chance, as it would on a new tool's text
+        List<LogScanner> scanners = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (Scenario s : scenarios) {
+                if (foldOf.get(s.family()) == f) {
+                    for (io.sophia.core.Observation o : s.observations()) {
+                        if (o instanceof io.sophia.core.Observation.LogFinding lf) {
+                            own.add(lf.indicationId());
+                        }
+                    }
+                }
+            }
+            own.removeAll(usedOutside.get(f));
+            scanners.add(LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
+                    .filter(i -> !own.contains(i.id())).toList())));
+        }
         List<List<Calibration.Term>> out = new ArrayList<>();
         for (Scenario s : scenarios) {
-            java.util.Set<String> used = usedOutside.get(foldOf.get(s.family()));
-            List<io.sophia.core.Observation> kept = s.observations().stream()
-                    .filter(o -> !(o instanceof io.sophia.core.Observation.LogFinding lf) || used.contains(lf.indicationId()))
-                    .toList();
+            int f = foldOf.get(s.family());
+            java.util.Set<String> used = usedOutside.get(f);
+            List<io.sophia.core.Observation> kept;
+            if (s.file() != null && java.nio.file.Files.isRegularFile(s.file())) {
+                try {
+                    kept = ScenarioLoader.with(scanners.get(f)).load(s.file()).observations();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                // a scenario built in memory has no log to read again: its findings of left-out indications are dropped
+                kept = s.observations().stream()
+                        .filter(o -> !(o instanceof io.sophia.core.Observation.LogFinding lf) || used.contains(lf.indicationId()))
+                        .toList();
+            }
             out.add(Calibration.terms(EngineAccess.knowledge(base), s.deployment(), kept, s.at()));
         }
         return out;
