@@ -61,7 +61,7 @@ public final class Commands {
                     [--history FILE]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
-                      [--lock-wait 10s]
+                      [--timeout 5s] [--lock-wait 10s]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
@@ -194,10 +194,12 @@ public final class Commands {
         Path dir = path(opts, "out");
         CheckHistory history = history(opts);
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
-        long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
+        long count = opts.containsKey("count") ? number("count", opts.get("count"), 1, Long.MAX_VALUE,
+                "a whole number of at least 1") : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        Integer port = opts.containsKey("metrics-port") ? port(opts.get("metrics-port")) : null;
+        Integer port = opts.containsKey("metrics-port") ? (int) number("metrics-port", opts.get("metrics-port"), 0, 65535,
+                "a port from 0 to 65535") : null;
         List<URI> hooks = config.webhookUrls(env);
         // closing delivers the alerts in flight and stops the endpoint
         try (WebhookAlerts alerts = hooks.isEmpty() ? null
@@ -261,10 +263,13 @@ public final class Commands {
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait"));
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait", "timeout"));
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
+        if (opts.containsKey("timeout")) {
+            b.timeout(duration(opts, "timeout"));
+        }
         Optional.ofNullable(opts.get("log")).map(Path::of).ifPresent(b::logFile);
         if (target != null) {
             b = "-".equals(target) ? b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8)) : b.run(target);
@@ -388,29 +393,17 @@ public final class Commands {
                 .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s or 10s, got " + v));
     }
 
-    private static long count(Map<String, String> opts) throws UsageException {
-        String v = opts.get("count");
+    /** A whole number from {@code min} to {@code max}, {@code what} naming both in the error. */
+    private static long number(String option, String v, long min, long max, String what) throws UsageException {
         try {
-            long n = Long.parseLong(v);
-            if (n >= 1) {
+            long n = Long.parseLong(v.strip());
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--count: expected a whole number of at least 1, got '" + v + "'");
-    }
-
-    private static int port(String v) throws UsageException {
-        try {
-            int p = Integer.parseInt(v.strip());
-            if (p >= 0 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--metrics-port: expected a port from 0 to 65535");
+        throw new UsageException("--" + option + ": expected " + what + ", got '" + v + "'");
     }
 
     private static boolean sleep(Duration d) {
