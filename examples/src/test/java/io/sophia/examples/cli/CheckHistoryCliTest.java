@@ -152,6 +152,9 @@ class CheckHistoryCliTest {
         assertTrue(Files.readString(tmp.resolve("out/report.md")).contains("times its usual 5 ms (the median of the 20"
                 + " earlier runs in which it was UP)"), "the Markdown report names the baseline");
         assertTrue(withHistory.out().contains("times its usual 5 ms"), withHistory.out());
+        assertEquals(5, api().path("baselineMs").asLong(-1), "report.json carries the baseline as a number");
+        assertTrue(Files.readString(tmp.resolve("out/report.md")).contains(" ms (usual 5 ms) |"),
+                "the latency cell shows the usual latency beside this run's");
 
         List<String> lines = Files.readAllLines(file);
         assertEquals(21, lines.size(), "this run is recorded");
@@ -164,6 +167,7 @@ class CheckHistoryCliTest {
         assertEquals(0, without.exit(), without.out() + without.err());
         assertEquals("UP", api().path("status").asText());
         assertEquals("OPEN", gate());
+        assertTrue(api().path("baselineMs").isMissingNode(), "no history, no baseline in report.json");
         assertEquals(21, Files.readAllLines(file).size(), "a check without --history leaves the file alone");
     }
 
