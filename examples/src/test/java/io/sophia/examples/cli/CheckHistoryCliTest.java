@@ -172,6 +172,25 @@ class CheckHistoryCliTest {
     }
 
     @Test
+    void historyKeepBoundsTheFileAndIsCheckedLikeEveryOption() throws IOException {
+        Path file = history(6, 5);
+
+        Run kept = check("--history", file.toString(), "--history-keep", "4");
+        assertEquals(0, kept.exit(), kept.out() + kept.err());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(4, lines.size(), "the last 4 runs, this one included");
+        assertTrue(lines.get(3).contains("\"generatedAt\":\"2025-08-23T14:12:55Z\""), "this run is the last: " + lines.get(3));
+
+        Run tooFew = check("--history", file.toString(), "--history-keep", "2");
+        Run alone = check("--history-keep", "10");
+        assertEquals(64, tooFew.exit());
+        assertTrue(tooFew.err().contains("--history-keep: expected a number of runs from 3 to 10000, got '2'"), tooFew.err());
+        assertEquals(64, alone.exit());
+        assertTrue(alone.err().contains("--history-keep needs --history FILE"), alone.err());
+        assertEquals(4, Files.readAllLines(file).size(), "a refused command line leaves the history alone");
+    }
+
+    @Test
     void theBaselineIsLearnedFromTheChecksOwnRuns() throws IOException {
         Path file = tmp.resolve("new/dir/history.jsonl");
         for (int i = 0; i < History.MIN_BASELINE_SAMPLES; i++) {
