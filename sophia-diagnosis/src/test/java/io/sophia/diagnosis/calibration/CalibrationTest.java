@@ -99,10 +99,12 @@ class CalibrationTest {
     static final double CV_BRIER_CEILING = 0.15;
     static final double CV_ECE_CEILING = 0.115;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
-    // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157: what
-    // a new tool's text would meet; no wrong top cause above 0.9 there either (issue 9's point)
-    static final double UNSEEN_TOP1_FLOOR = 0.88;
-    static final double UNSEEN_BRIER_CEILING = 0.18;
+    // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
+    // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
+    // coordinate or version that does not resolve and a test runner's failure count: top-1 0.928 (0.90-0.95), top-3
+    // 0.951, Brier 0.129, ECE 0.075: what a new tool's text would meet; no wrong top cause above 0.9 there either
+    static final double UNSEEN_TOP1_FLOOR = 0.90;
+    static final double UNSEEN_BRIER_CEILING = 0.16;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
 
