@@ -60,7 +60,7 @@ class EighthHoldoutFormatTest {
         assertTrue(eighth.size() >= 40, "holdout-8 has " + eighth.size());
         for (Scenario s : eighth) {
             assertTrue(s.holdout(), s.id() + " is not holdout");
-            // not asserted here yet: s.blind(). Scenario.BLIND_PREFIX names h8- only once the integrator switches it
+            assertTrue(s.blind(), s.id() + " is not blind");
             // h8-NN-<cause>-<short>: the label is in the name, so a relabel shows in the file list
             String cause = s.cause().value().replace('.', '-');
             assertTrue(s.id().matches("h8-\\d\\d-" + java.util.regex.Pattern.quote(cause) + "-[a-z0-9-]+"),
