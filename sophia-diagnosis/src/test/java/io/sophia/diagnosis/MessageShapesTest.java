@@ -210,6 +210,29 @@ class MessageShapesTest {
     }
 
     @Test
+    void refusalsLimitsAndStartFailuresInOtherToolsWordsLandOnTheirCause() throws IOException {
+        // BuildKit pushing to Harbor (a push note in a public repository): the registry refused the blob upload, even
+        // inside BuildKit's "failed to solve" wrapper
+        Assessment push = deployFailsWith("Build and push", "ERROR: failed to solve: failed to push 192.168.134.134/"
+                + "library/get-cpu-os:v4: unexpected status from POST request to https://192.168.134.134/v2/library/"
+                + "get-cpu-os/blobs/uploads/: 401 Unauthorized\n");
+        assertEquals(CauseId.REGISTRY_AUTH, push.topCause().orElseThrow().id());
+        // go-github's error format for a refused token (google/go-github ErrorResponse: "GET <url>: 401 Bad
+        // credentials []"): the platform's API refusing the deploy credential
+        reads("platform.control-api-401", CauseId.AUTH_DEPLOY_TOKEN, "GET https://api.github.com/user: 401 Bad credentials []");
+        // Laravel's MissingAppKeyException (laravel/framework): the framework's secret is not set
+        reads("config.secret-not-specified", CauseId.CONFIG_MISSING_SECRET, "No application encryption key has been specified.");
+        // a time limit is not a plan limit (Travis CI), and a plan limit in other words is (Netlify-style build minutes)
+        assertTrue(scan("The job exceeded the maximum time limit for jobs, and has been terminated.").stream()
+                .noneMatch(f -> f.causeId().equals(CauseId.PLATFORM_QUOTA)));
+        reads("platform.resource-limit", CauseId.PLATFORM_QUOTA, "You have reached your build minutes limit for this month");
+        // gunicorn cannot load the app it was told to serve
+        reads("app.load-failed-generic", CauseId.APP_CRASH_ON_BOOT, "Failed to find application object 'app' in 'main'");
+        // a bare "Error:" before a tool's own message is not a test failure (Maven's annotations on GitHub)
+        assertTrue(scan("Error:").stream().noneMatch(f -> f.causeId().equals(CauseId.CI_TEST_FAILURE)));
+    }
+
+    @Test
     void aPlatformApiRefusingForLackOfRoomIsCapacity() {
         // the Fly Machines API's 409 (the wording of the log indications platform.insufficient-resources and
         // fly.reserve-resource, from flyctl issues) as an API failure rather than a log line
