@@ -3,6 +3,7 @@ package io.sophia.examples.internal;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import io.sophia.core.Assessment;
+import io.sophia.diagnosis.History;
 import io.sophia.diagnosis.InputException;
 import io.sophia.report.CheckHistory;
 import io.sophia.report.CheckRun;
@@ -55,10 +56,10 @@ public final class Commands {
             Commands:
               demo  --out DIR [--timeout 2s] [--lock-wait 10s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR [--lock-wait 10s] [--history FILE]
+              check --config FILE --out DIR [--lock-wait 10s] [--history FILE [--history-keep 50]]
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
               watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--lock-wait 10s]
-                    [--history FILE]
+                    [--history FILE [--history-keep 50]]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
                       [--timeout 5s] [--lock-wait 10s]
@@ -147,7 +148,7 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out", "lock-wait", "history"));
+        allow(opts, "check", Set.of("config", "out", "lock-wait", "history", "history-keep"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         CheckHistory history = history(opts);
@@ -189,7 +190,8 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait", "history"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait", "history",
+                "history-keep"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         CheckHistory history = history(opts);
@@ -290,10 +292,15 @@ public final class Commands {
         return CheckRun.of((history == null ? sophia : sophia.history(history)).build().plan(), dir, amend, lockWait);
     }
 
-    /** --history FILE of check and watch (the last 50 runs), its warnings on stderr; null without the option. */
+    /** --history FILE [--history-keep N] of check and watch, its warnings on stderr; null without --history. */
     private CheckHistory history(Map<String, String> opts) throws UsageException {
-        return !opts.containsKey("history") ? null
-                : CheckHistory.at(path(opts, "history")).warnings(line -> err.println("sophia: warning: " + line));
+        if (opts.containsKey("history-keep") && !opts.containsKey("history")) {
+            throw new UsageException("--history-keep needs --history FILE");
+        }
+        int keep = (int) number("history-keep", opts.getOrDefault("history-keep", "" + History.DEFAULT_KEEP),
+                History.MIN_BASELINE_SAMPLES, 10_000, "a number of runs from " + History.MIN_BASELINE_SAMPLES + " to 10000");
+        return !opts.containsKey("history") ? null : CheckHistory.at(path(opts, "history")).keep(keep)
+                .warnings(line -> err.println("sophia: warning: " + line));
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
