@@ -55,9 +55,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the deadline leaves room; an optional {@link CircuitBreaker} per target skips targets that keep
  * failing across calls.
  *
- * <p>Probes run on virtual threads where the runtime has them (Java 21+, {@link ProbeRunnerConfig#virtualThreads()}),
- * else on the JVM's one pool of daemon platform threads, shared by every runner (idle threads end after 30 s);
- * either way at most {@code maxConcurrent} probes of a runner at once.
+ * <p>Probes run on the JVM's one pool of daemon platform threads, shared by every runner (idle threads end after
+ * 30 s), or, with {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads; either way
+ * at most {@code maxConcurrent} probes of a runner at once.
  *
  * <p>Guarantees of {@link #execute(List)}:
  * <ul>

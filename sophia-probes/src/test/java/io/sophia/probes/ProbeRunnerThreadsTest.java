@@ -32,12 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which threads probes run on. The build runs its tests on whichever JDK runs Maven, so each test
- * states what holds on this runtime: on Java 17, the JVM's pool of platform threads; on Java 21 and
- * later, virtual threads unless platform threads are asked for. Whether a thread is virtual is read
+ * states what holds on this runtime: by default the JVM's pool of platform threads; asked for
+ * virtual threads, those on Java 21 and later and still the platform pool on Java 17. Whether a thread is virtual is read
  * here with plain reflection ({@code Thread.isVirtual()}, absent on 17), not with the library's own
  * method handle.
  */
-@DisplayName("ProbeRunner picks virtual threads where the runtime has them, platform threads on Java 17 or when asked")
+@DisplayName("ProbeRunner runs probes on platform threads by default, on virtual threads when asked and present")
 class ProbeRunnerThreadsTest {
 
     private static final boolean RUNTIME_HAS_VIRTUAL_THREADS = Runtime.version().feature() >= 21;
@@ -87,14 +87,12 @@ class ProbeRunnerThreadsTest {
     }
 
     @Test
-    @DisplayName("by default: virtual threads on Java 21+, the pool's platform daemon threads on Java 17")
-    void defaultThreads() throws Exception {
-        ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).build();
-        assertTrue(config.virtualThreads(), "the default asks for virtual threads where present");
+    @DisplayName("virtualThreads(true): virtual threads on Java 21+, the pool's platform daemon threads on Java 17")
+    void virtualWhereTheRuntimeHasThem() throws Exception {
+        ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).virtualThreads(true).build();
 
         for (Thread t : threadsOf(config)) {
             assertTrue(t.isDaemon(), t::toString);
-            assertTrue(t.getName().startsWith("sophia-probe-"), t::toString);
             if (RUNTIME_HAS_VIRTUAL_THREADS) {
                 assertTrue(isVirtual(t), () -> "Java " + Runtime.version() + ": a virtual thread, not " + t);
                 assertTrue(t.getName().matches("sophia-probe-v[0-9]+"), t::getName);
@@ -105,20 +103,22 @@ class ProbeRunnerThreadsTest {
     }
 
     @Test
-    @DisplayName("virtualThreads(false): the pool's platform threads on every runtime")
-    void platformWhenAskedFor() throws Exception {
-        ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).virtualThreads(false).build();
-
-        for (Thread t : threadsOf(config)) {
-            assertFalse(isVirtual(t), t::toString);
-            assertTrue(t.isDaemon(), t::toString);
-            assertTrue(t.getName().matches("sophia-probe-[0-9]+"), t::getName);
+    @DisplayName("by default and with virtualThreads(false): the pool's platform threads on every runtime")
+    void platformByDefault() throws Exception {
+        assertFalse(ProbeRunnerConfig.ofDefaults().virtualThreads());
+        for (ProbeRunnerConfig config : List.of(ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).build(),
+                ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).virtualThreads(false).build())) {
+            for (Thread t : threadsOf(config)) {
+                assertFalse(isVirtual(t), t::toString);
+                assertTrue(t.isDaemon(), t::toString);
+                assertTrue(t.getName().matches("sophia-probe-[0-9]+"), t::getName);
+            }
         }
     }
 
     @Test
-    @DisplayName("the system property sophia.probes.virtualThreads=false makes platform threads the builder's default")
-    void systemPropertyForcesPlatformThreads() {
+    @DisplayName("the system property sophia.probes.virtualThreads sets the builder's default")
+    void systemPropertySetsTheDefault() {
         String before = System.getProperty(ProbeRunnerConfig.VIRTUAL_THREADS_PROPERTY);
         try {
             System.setProperty(ProbeRunnerConfig.VIRTUAL_THREADS_PROPERTY, "false");
@@ -135,8 +135,8 @@ class ProbeRunnerThreadsTest {
     }
 
     @Test
-    @DisplayName("real HTTP checks on the default threads: 30 answering endpoints UP, a silent one a READ_TIMEOUT")
-    void realChecksOnTheDefaultThreads() throws Exception {
+    @DisplayName("real HTTP checks on virtual threads where present: 30 answering endpoints UP, a silent one a READ_TIMEOUT")
+    void realChecksOnVirtualThreads() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "threads-test-server");
@@ -160,7 +160,8 @@ class ProbeRunnerThreadsTest {
             }
             Service hanging = Service.http("hanging", "http://127.0.0.1:" + silent.getLocalPort() + "/");
             // the answering endpoints get all the time a loaded machine may need; the silent one's own timeout is short
-            ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).retries(0).build());
+            ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofSeconds(30)).retries(0)
+                    .virtualThreads(true).build());
 
             // a machine that stalls before the connect completed makes the silent one a connect timeout: see Stalls
             List<Observation> out = Stalls.retried(() -> {

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads probes run on. The library compiles for Java 17 and must run there, so virtual
- * threads (Java 21+) are looked up with method handles, once, and used where present unless the
- * platform threads are asked for.
+ * threads (Java 21+) are looked up with method handles, once, and used where present when asked for.
  */
 public final class ProbeThreads {
 
