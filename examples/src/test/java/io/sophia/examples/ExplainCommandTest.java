@@ -94,19 +94,14 @@ class ExplainCommandTest {
         }
     }
 
-    /** Whether a report.json shows a failure only a deadline gives (every stand-in answers at once). */
-    private static boolean timedOutEarly(Path report) {
-        return Stalls.timedOutEarly(report, java.util.Set.of());
-    }
-
     @Test
     @DisplayName("explain RUN_URL on the demo's loopback GitHub API: the same causes as check with that run as its pipeline")
     void runUrl(@TempDir Path dir) throws Exception {
         try (DemoFleet fleet = DemoFleet.start()) {
             String url = "https://github.com/" + DemoFleet.REPOSITORY + "/actions/runs/" + DemoFleet.RUN_ID;
-            // explain has no --timeout: its default (5 s) stands, so a run that timed out on the stand-in is run again
-            Run r = Stalls.again(() -> run(k -> null, "explain", url, "--api-url", fleet.githubApi().toString(), "--out",
-                    dir.toString()), x -> timedOutEarly(dir.resolve("report.json")));
+            // --timeout: the hang guard, far above what the stand-in needs, so no deadline decides this comparison
+            Run r = run(k -> null, "explain", url, "--api-url", fleet.githubApi().toString(), "--out", dir.toString(),
+                    "--timeout", Stalls.PATIENT.toSeconds() + "s");
             Assessment checked = Sophia.builder(DeploymentConfig.of(new Deployment("check", List.of()))
                             .withGitHub(DeploymentConfig.GitHub.run(DemoFleet.REPOSITORY, DemoFleet.RUN_ID)
                                     .withApiUrl(fleet.githubApi()).withTokenEnv("GITHUB_TOKEN")))
@@ -118,6 +113,8 @@ class ExplainCommandTest {
             assertFalse(explained.isEmpty());
             assertEquals(checked.causes().stream().map(c -> c.id().value()).toList(), explained);
             assertTrue(Files.readString(dir.resolve("report.md")).contains("Changed since the last good deploy"));
+            assertEquals(Stalls.PATIENT.toMillis(), JSON.readTree(dir.resolve("report.json").toFile())
+                    .at("/probing/timeoutMs").asLong(), "the report states the timeout explain ran with");
         }
     }
 
@@ -125,16 +122,8 @@ class ExplainCommandTest {
     @DisplayName("explain --fly-app: the app's machines say its health (library, against the demo's Fly stand-in)")
     void flyApp() throws Exception {
         try (DemoFleet fleet = DemoFleet.start()) {
-            // explain has no timeout option: its default (5 s) stands, so a run that timed out on the stand-in is run again
-            Assessment a = Stalls.again(() -> {
-                try {
-                    return Sophia.explain(Explain.builder().flyApp("sophiaai-dashboard-v2").flyApiUrl(fleet.flyApi())
-                            .flyTokenEnv(DemoFleet.FLY_TOKEN_ENV).build(), CLOCK, DemoFleet.env(k -> null));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, x -> x.observations(Observation.ProbeFailure.class).stream()
-                    .anyMatch(f -> Stalls.TIMEOUT_KINDS.contains(f.kind().name())));
+            Assessment a = Sophia.explain(Explain.builder().flyApp("sophiaai-dashboard-v2").flyApiUrl(fleet.flyApi())
+                    .flyTokenEnv(DemoFleet.FLY_TOKEN_ENV).timeout(Stalls.PATIENT).build(), CLOCK, DemoFleet.env(k -> null));
 
             assertFalse(a.observations(Observation.PlatformMachine.class).isEmpty(), a.observations().toString());
             assertEquals("sophiaai-dashboard-v2", a.services().get(0).id());
@@ -149,6 +138,7 @@ class ExplainCommandTest {
         Run notARun = run(k -> null, "explain", "https://github.com/acme/shop/pull/5");
         Run missing = run(k -> null, "explain", "--log", dir.resolve("nope.log").toString());
         Run unknown = run(k -> null, "explain", "--config", "x.yaml");
+        Run noTime = run(k -> null, "explain", "--log", dir.resolve("nope.log").toString(), "--timeout", "0s");
 
         assertEquals(64, nothing.exit());
         assertTrue(nothing.err().contains("name a run url, a log or a Fly app"), nothing.err());
@@ -158,5 +148,7 @@ class ExplainCommandTest {
         assertTrue(missing.err().contains("cannot read the log file"), missing.err());
         assertEquals(64, unknown.exit());
         assertTrue(unknown.err().contains("'explain' has no option --config"), unknown.err());
+        assertEquals(64, noTime.exit());
+        assertTrue(noTime.err().contains("--timeout: expected a duration"), noTime.err());
     }
 }

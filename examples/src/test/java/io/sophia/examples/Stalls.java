@@ -49,23 +49,6 @@ public final class Stalls {
     }
 
     /**
-     * Runs {@code attempt} again, once, when its result timed out early: for a run whose timeout the test cannot set
-     * (a command's default), so that only two stalls in a row, each longer than that timeout, can fail it.
-     *
-     * @param attempt       one run
-     * @param timedOutEarly true of a result that shows a timeout where an answer was due
-     * @return the first result when it did not time out early, else the second's
-     */
-    public static <T> T again(java.util.function.Supplier<T> attempt, Predicate<? super T> timedOutEarly) {
-        T first = attempt.get();
-        if (!timedOutEarly.test(first)) {
-            return first;
-        }
-        System.err.println("a run with the default timeout timed out where an answer was due (a stalled machine?); again");
-        return attempt.get();
-    }
-
-    /**
      * {@link #timedOutEarly(JsonNode, Set)} of the report.json file {@code report}; false when there is none to judge
      * (missing or unreadable: the test's own assertions say why).
      *

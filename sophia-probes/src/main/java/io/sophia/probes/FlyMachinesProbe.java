@@ -15,7 +15,6 @@ import io.sophia.probes.internal.CappedBody;
 import io.sophia.probes.internal.FlyMachines;
 import io.sophia.probes.internal.FlyText;
 import io.sophia.probes.internal.HttpStack;
-import io.sophia.probes.internal.TcpFailures;
 
 import java.io.IOException;
 import java.net.URI;
@@ -179,7 +178,7 @@ public final class FlyMachinesProbe implements Probe {
                 return List.of(failure(serviceId, path, FailureKind.READ_TIMEOUT,
                         "no answer within " + left.toMillis() + " ms", null, start));
             }
-            TcpFailures.Classified c = TcpFailures.classify(e, false);
+            Failures.Classified c = Failures.classify(e, false);
             return List.of(failure(serviceId, path, c.kind(), FlyText.mask(c.detail(), token), null, start));
         }
         String body = new String(answer.bytes(), StandardCharsets.UTF_8);

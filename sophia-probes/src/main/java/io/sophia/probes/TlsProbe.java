@@ -9,7 +9,7 @@ import io.sophia.core.Service;
 import io.sophia.probes.internal.Deadline;
 import io.sophia.probes.internal.DnsLookup;
 import io.sophia.probes.internal.TcpDial;
-import io.sophia.probes.internal.TcpFailures;
+import io.sophia.probes.internal.Failures;
 import io.sophia.probes.internal.TcpTarget;
 import io.sophia.probes.internal.TlsCertificates;
 
@@ -213,7 +213,7 @@ public final class TlsProbe implements Probe {
                 return List.of(failure(target.toString(), FailureKind.READ_TIMEOUT, "TCP connected but the TLS handshake"
                         + " did not complete by the probe's deadline", start));
             }
-            TcpFailures.Classified c = TcpFailures.classify(e, true);
+            Failures.Classified c = Failures.classify(e, true);
             return List.of(failure(target.toString(), c.kind(), c.detail(), start));
         } catch (RuntimeException e) {
             return List.of(failure(target.toString(), FailureKind.TLS_FAILURE,

@@ -156,6 +156,7 @@ public final class Explain {
         private final List<String> flyApps = new ArrayList<>();
         private String flyTokenEnv;
         private URI flyApiUrl;
+        private java.time.Duration timeout;
 
         private Builder() {
         }
@@ -297,6 +298,22 @@ public final class Explain {
         }
 
         /**
+         * The deadline of each read of the run's and the apps' APIs; default the probes' (5 s). The check's budget is
+         * derived from it as for {@code check}.
+         *
+         * @param timeout positive
+         * @return this builder
+         * @throws InputException when {@code timeout} is not positive (key {@code timeout})
+         */
+        public Builder timeout(java.time.Duration timeout) {
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                throw InputException.of("explain", 0, "timeout", "must be a positive duration, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
          * @return the request
          * @throws InputException when nothing is named, or the run url or an app name cannot be used (key {@code run}
          *                      or {@code fly-app})
@@ -333,6 +350,9 @@ public final class Explain {
             if (!apps.isEmpty()) {
                 DeploymentConfig.Fly fly = DeploymentConfig.Fly.apps(apps).withTokenEnv(flyTokenEnv);
                 config = config.withFly(flyApiUrl == null ? fly : fly.withApiUrl(flyApiUrl));
+            }
+            if (timeout != null) {
+                config = config.withProbe(DeploymentConfig.ProbeSettings.timeout(timeout));
             }
             return new Explain(config, logName, log, logFile);
         }

@@ -18,6 +18,7 @@ public final class CommandHelp {
     private static final String HISTORY = """
               --history FILE         compare each service's latency with its own last 50 runs, kept in FILE
                                      (created when missing), and record this run: far above: DEGRADED, WARN
+              --history-keep 50      how many runs FILE keeps (3 to 10000)
             """;
 
     private static final Map<String, String> HELP = Map.of(

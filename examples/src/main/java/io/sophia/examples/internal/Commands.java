@@ -3,6 +3,7 @@ package io.sophia.examples.internal;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import io.sophia.core.Assessment;
+import io.sophia.diagnosis.History;
 import io.sophia.diagnosis.InputException;
 import io.sophia.report.CheckHistory;
 import io.sophia.report.CheckRun;
@@ -55,13 +56,13 @@ public final class Commands {
             Commands:
               demo  --out DIR [--timeout 2s] [--lock-wait 10s]
                     Reproduce the reference scenario on loopback stand-ins (no network) and assess it.
-              check --config FILE --out DIR [--lock-wait 10s] [--history FILE]
+              check --config FILE --out DIR [--lock-wait 10s] [--history FILE [--history-keep 50]]
                     Probe the deployment FILE describes (YAML or JSON), diagnose, write the reports.
               watch --config FILE --out DIR [--interval 30s] [--count N] [--metrics-port PORT] [--lock-wait 10s]
-                    [--history FILE]
+                    [--history FILE [--history-keep 50]]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
-                      [--lock-wait 10s]
+                      [--timeout 5s] [--lock-wait 10s]
                     Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
@@ -147,7 +148,7 @@ public final class Commands {
     // ---------------------------------------------------------------- commands
 
     private int check(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "check", Set.of("config", "out", "lock-wait", "history"));
+        allow(opts, "check", Set.of("config", "out", "lock-wait", "history", "history-keep"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         CheckHistory history = history(opts);
@@ -189,15 +190,18 @@ public final class Commands {
     }
 
     private int watch(Map<String, String> opts) throws UsageException, ReportWriteException {
-        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait", "history"));
+        allow(opts, "watch", Set.of("config", "out", "interval", "count", "metrics-port", "lock-wait", "history",
+                "history-keep"));
         Path configFile = path(opts, "config");
         Path dir = path(opts, "out");
         CheckHistory history = history(opts);
         Duration interval = opts.containsKey("interval") ? duration(opts, "interval") : Duration.ofSeconds(30);
-        long count = opts.containsKey("count") ? count(opts) : Long.MAX_VALUE;
+        long count = opts.containsKey("count") ? number("count", opts.get("count"), 1, Long.MAX_VALUE,
+                "a whole number of at least 1") : Long.MAX_VALUE;
         DeploymentConfig config = DeploymentConfig.load(configFile);
         register(config, env);
-        Integer port = opts.containsKey("metrics-port") ? port(opts.get("metrics-port")) : null;
+        Integer port = opts.containsKey("metrics-port") ? (int) number("metrics-port", opts.get("metrics-port"), 0, 65535,
+                "a port from 0 to 65535") : null;
         List<URI> hooks = config.webhookUrls(env);
         // closing delivers the alerts in flight and stops the endpoint
         try (WebhookAlerts alerts = hooks.isEmpty() ? null
@@ -261,10 +265,13 @@ public final class Commands {
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait"));
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait", "timeout"));
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
+        if (opts.containsKey("timeout")) {
+            b.timeout(duration(opts, "timeout"));
+        }
         Optional.ofNullable(opts.get("log")).map(Path::of).ifPresent(b::logFile);
         if (target != null) {
             b = "-".equals(target) ? b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8)) : b.run(target);
@@ -285,10 +292,15 @@ public final class Commands {
         return CheckRun.of((history == null ? sophia : sophia.history(history)).build().plan(), dir, amend, lockWait);
     }
 
-    /** --history FILE of check and watch (the last 50 runs), its warnings on stderr; null without the option. */
+    /** --history FILE [--history-keep N] of check and watch, its warnings on stderr; null without --history. */
     private CheckHistory history(Map<String, String> opts) throws UsageException {
-        return !opts.containsKey("history") ? null
-                : CheckHistory.at(path(opts, "history")).warnings(line -> err.println("sophia: warning: " + line));
+        if (opts.containsKey("history-keep") && !opts.containsKey("history")) {
+            throw new UsageException("--history-keep needs --history FILE");
+        }
+        int keep = (int) number("history-keep", opts.getOrDefault("history-keep", "" + History.DEFAULT_KEEP),
+                History.MIN_BASELINE_SAMPLES, 10_000, "a number of runs from " + History.MIN_BASELINE_SAMPLES + " to 10000");
+        return !opts.containsKey("history") ? null : CheckHistory.at(path(opts, "history")).keep(keep)
+                .warnings(line -> err.println("sophia: warning: " + line));
     }
 
     /** Inside GitHub Actions: the step summary and annotations; a summary not written is a warning only. */
@@ -388,29 +400,17 @@ public final class Commands {
                 .orElseThrow(() -> new UsageException("--lock-wait: expected a duration like 0s or 10s, got " + v));
     }
 
-    private static long count(Map<String, String> opts) throws UsageException {
-        String v = opts.get("count");
+    /** A whole number from {@code min} to {@code max}, {@code what} naming both in the error. */
+    private static long number(String option, String v, long min, long max, String what) throws UsageException {
         try {
-            long n = Long.parseLong(v);
-            if (n >= 1) {
+            long n = Long.parseLong(v.strip());
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--count: expected a whole number of at least 1, got '" + v + "'");
-    }
-
-    private static int port(String v) throws UsageException {
-        try {
-            int p = Integer.parseInt(v.strip());
-            if (p >= 0 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--metrics-port: expected a port from 0 to 65535");
+        throw new UsageException("--" + option + ": expected " + what + ", got '" + v + "'");
     }
 
     private static boolean sleep(Duration d) {

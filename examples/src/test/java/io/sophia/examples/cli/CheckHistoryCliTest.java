@@ -152,6 +152,9 @@ class CheckHistoryCliTest {
         assertTrue(Files.readString(tmp.resolve("out/report.md")).contains("times its usual 5 ms (the median of the 20"
                 + " earlier runs in which it was UP)"), "the Markdown report names the baseline");
         assertTrue(withHistory.out().contains("times its usual 5 ms"), withHistory.out());
+        assertEquals(5, api().path("baselineMs").asLong(-1), "report.json carries the baseline as a number");
+        assertTrue(Files.readString(tmp.resolve("out/report.md")).contains(" ms (usual 5 ms) |"),
+                "the latency cell shows the usual latency beside this run's");
 
         List<String> lines = Files.readAllLines(file);
         assertEquals(21, lines.size(), "this run is recorded");
@@ -164,7 +167,27 @@ class CheckHistoryCliTest {
         assertEquals(0, without.exit(), without.out() + without.err());
         assertEquals("UP", api().path("status").asText());
         assertEquals("OPEN", gate());
+        assertTrue(api().path("baselineMs").isMissingNode(), "no history, no baseline in report.json");
         assertEquals(21, Files.readAllLines(file).size(), "a check without --history leaves the file alone");
+    }
+
+    @Test
+    void historyKeepBoundsTheFileAndIsCheckedLikeEveryOption() throws IOException {
+        Path file = history(6, 5);
+
+        Run kept = check("--history", file.toString(), "--history-keep", "4");
+        assertEquals(0, kept.exit(), kept.out() + kept.err());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(4, lines.size(), "the last 4 runs, this one included");
+        assertTrue(lines.get(3).contains("\"generatedAt\":\"2025-08-23T14:12:55Z\""), "this run is the last: " + lines.get(3));
+
+        Run tooFew = check("--history", file.toString(), "--history-keep", "2");
+        Run alone = check("--history-keep", "10");
+        assertEquals(64, tooFew.exit());
+        assertTrue(tooFew.err().contains("--history-keep: expected a number of runs from 3 to 10000, got '2'"), tooFew.err());
+        assertEquals(64, alone.exit());
+        assertTrue(alone.err().contains("--history-keep needs --history FILE"), alone.err());
+        assertEquals(4, Files.readAllLines(file).size(), "a refused command line leaves the history alone");
     }
 
     @Test

@@ -41,7 +41,9 @@ import java.util.function.Predicate;
  *       per-case results are tuning data now;</li>
  *   <li><b>{@value #HOLDOUT_6}</b>: the {@code h6-} files, written blind for the platforms the earlier sets
  *       under-represent, scored once (aggregate only) on 2026-12-03 and then consumed likewise;</li>
- *   <li><b>{@value #BLIND}</b>: the {@code h7-} files, loaded only with {@code -Dsophia.scoreBlind=true}, reported
+ *   <li><b>{@value #HOLDOUT_7}</b>: the {@code h7-} files (Fly machine events among them), scored once (aggregate
+ *       only) on 2026-12-03 and then consumed likewise;</li>
+ *   <li><b>{@value #BLIND}</b>: the {@code h8-} files, loaded only with {@code -Dsophia.scoreBlind=true}, reported
  *       as aggregate figures only;</li>
  *   <li><b>overall</b>: everything.</li>
  * </ul>
@@ -104,8 +106,11 @@ public final class CalibrationEvaluation {
     /** Name of the sixth holdout set in the report: the {@code h6-} files, scored blind once, then consumed. */
     public static final String HOLDOUT_6 = "holdout-6 (consumed)";
 
-    /** Name of the blind set in the report: the {@code h7-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
-    public static final String BLIND = "blind (h7-, scored once)";
+    /** Name of the seventh holdout set in the report: the {@code h7-} files, scored blind once, then consumed. */
+    public static final String HOLDOUT_7 = "holdout-7 (consumed)";
+
+    /** Name of the blind set in the report: the {@code h8-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
+    public static final String BLIND = "blind (h8-, scored once)";
 
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;
@@ -198,6 +203,11 @@ public final class CalibrationEvaluation {
             return Figures.of(HOLDOUT_6, filter(outcomes, o -> o.scenario().sixthHoldout()));
         }
 
+        /** The seventh holdout set (the {@code h7-} files, consumed). */
+        public Figures holdout7() {
+            return Figures.of(HOLDOUT_7, filter(outcomes, o -> o.scenario().seventhHoldout()));
+        }
+
         /** The first (consumed) holdout set; kept for callers written before the second set existed. */
         public Figures holdout() {
             return holdout1;
@@ -218,7 +228,7 @@ public final class CalibrationEvaluation {
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
             List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(),
-                    holdout6(), overall));
+                    holdout6(), holdout7(), overall));
             if (blind.n() > 0) {
                 parts.add(blind);
             }
@@ -274,7 +284,7 @@ public final class CalibrationEvaluation {
                     .append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
             sb.append("| part | n | top-1 | top-3 | Brier | ECE |\n|---|---|---|---|---|---|\n");
             for (Figures f : List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(), holdout6(),
-                    overall)) {
+                    holdout7(), overall)) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
                         f.top3(), f.brier(), f.ece()));
             }

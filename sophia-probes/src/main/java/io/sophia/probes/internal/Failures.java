@@ -1,6 +1,7 @@
 package io.sophia.probes.internal;
 
 import io.sophia.core.FailureKind;
+import io.sophia.core.Secrets;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.ProtocolException;
 import java.util.zip.ZipException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -19,61 +21,92 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Maps what the JDK throws to a precise {@link FailureKind}.
+ * Maps what sockets, the JDK and OkHttp throw to a precise {@link FailureKind}, for every probe.
  *
- * <p>The JDK's HTTP client wraps the interesting exception: a name that does not resolve arrives
- * as a {@code ConnectException} caused by an {@code UnresolvedAddressException}, a connect timeout
- * as an {@code HttpConnectTimeoutException} caused by a {@code ConnectException}. So the whole
- * cause chain is searched for the strongest signal before the outer type is looked at.
+ * <p>The same condition arrives through different exception types and wrappers: a name that does not resolve as an
+ * {@code UnresolvedAddressException} inside a {@code ConnectException}, a refused connect as a
+ * {@link ConnectException} or a channel's {@link ClosedChannelException}, an answer cut short as OkHttp's "unexpected
+ * end of stream" around an {@link EOFException}. So the whole cause chain is read, strongest signal first: the name
+ * and TLS, then timeouts and connects, then garbage, then a reset. A timeout of an OkHttp call (its deadline) is told
+ * apart by the caller, which knows the call was cancelled.
  */
 public final class Failures {
+
+    /** A failure kind and one line for a human. */
+    public record Classified(FailureKind kind, String detail) {
+    }
 
     private Failures() {
     }
 
     /** The failure kind {@code t} (or one of its causes) stands for; {@link FailureKind#OTHER} when none fits. */
     public static FailureKind kindOf(Throwable t) {
-        for (Throwable c = t; c != null; c = next(c)) {
-            if (c instanceof HttpConnectTimeoutException) {
-                return FailureKind.CONNECT_TIMEOUT;
+        return classify(t, null).kind();
+    }
+
+    /**
+     * Classifies {@code error}.
+     *
+     * @param error     what was thrown
+     * @param connected true once the TCP connection was established (a socket timeout is then a read timeout), false
+     *                  before, null when the caller cannot tell (the exception's words decide)
+     * @return the kind and a one-line detail, redacted and cut
+     */
+    public static Classified classify(Throwable error, Boolean connected) {
+        for (Throwable t = error; t != null; t = next(t)) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return new Classified(FailureKind.CONNECT_TIMEOUT, "connect timed out");
             }
-            if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
-                return FailureKind.DNS_FAILURE;
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return new Classified(FailureKind.DNS_FAILURE, "host name does not resolve");
             }
-            if (c instanceof SSLException || c instanceof CertificateException) {
-                return FailureKind.TLS_FAILURE;
-            }
-        }
-        for (Throwable c = t; c != null; c = next(c)) {
-            String m = lower(c.getMessage());
-            if (c instanceof SocketTimeoutException && m.contains("connect")) {
-                return FailureKind.CONNECT_TIMEOUT;
-            }
-            if (c instanceof HttpTimeoutException || c instanceof SocketTimeoutException
-                    || c instanceof TimeoutException) {
-                return FailureKind.READ_TIMEOUT;
-            }
-            if (c instanceof ConnectException) {
-                return m.contains("timed out") ? FailureKind.CONNECT_TIMEOUT : FailureKind.CONNECTION_REFUSED;
-            }
-            if (c instanceof NoRouteToHostException) {
-                return FailureKind.CONNECTION_REFUSED;
-            }
-            if (isGarbageAnswer(c)) {
-                return FailureKind.BAD_PAYLOAD;
-            }
-            if (c instanceof EOFException) {
-                return FailureKind.CONNECTION_RESET;
-            }
-            if (c instanceof IOException && (m.contains("connection reset") || m.contains("received no bytes")
-                    || m.contains("broken pipe") || m.contains("connection closed") || m.contains("eof reached")
-                    || m.contains("closed by peer") || m.contains("connection abort")
-                    // OkHttp's words for an answer or a body cut short (Http1ExchangeCodec)
-                    || m.contains("unexpected end of stream"))) {
-                return FailureKind.CONNECTION_RESET;
+            if (t instanceof SSLException || t instanceof CertificateException) {
+                return new Classified(FailureKind.TLS_FAILURE, "TLS handshake failed: " + message(t));
             }
         }
-        return FailureKind.OTHER;
+        for (Throwable t = error; t != null; t = next(t)) {
+            String m = lower(t.getMessage());
+            if (t instanceof SocketTimeoutException) {
+                boolean beforeConnect = connected == null ? m.contains("connect") : !connected;
+                return beforeConnect ? new Classified(FailureKind.CONNECT_TIMEOUT, "connect timed out")
+                        : new Classified(FailureKind.READ_TIMEOUT, "no answer in time");
+            }
+            if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
+                return new Classified(FailureKind.READ_TIMEOUT, Boolean.FALSE.equals(connected)
+                        ? "no answer in time (connect or response)" : "no answer in time");
+            }
+            if (t instanceof NoRouteToHostException) {
+                return new Classified(FailureKind.CONNECT_TIMEOUT, "no route to host");
+            }
+            if (t instanceof ConnectException) {
+                if (m.contains("timed out")) {
+                    return new Classified(FailureKind.CONNECT_TIMEOUT, "connect timed out");
+                }
+                if (m.contains("unreachable")) {
+                    return new Classified(FailureKind.CONNECT_TIMEOUT, "network unreachable");
+                }
+                return new Classified(FailureKind.CONNECTION_REFUSED, "connection refused");
+            }
+        }
+        for (Throwable t = error; t != null; t = next(t)) {
+            if (isGarbageAnswer(t)) {
+                return new Classified(FailureKind.BAD_PAYLOAD, "not a valid HTTP answer: " + message(t));
+            }
+        }
+        for (Throwable t = error; t != null; t = next(t)) {
+            String m = lower(t.getMessage());
+            // "unexpected end of stream": OkHttp's words for a body or an answer cut short (Http1ExchangeCodec)
+            if (t instanceof EOFException || t instanceof ClosedChannelException || t instanceof IOException
+                    && (m.contains("reset") || m.contains("broken pipe") || m.contains("end of stream")
+                    || m.contains("closed") || m.contains("eof") || m.contains("received no bytes")
+                    || m.contains("abort"))) {
+                return new Classified(FailureKind.CONNECTION_RESET, "connection reset or closed by the peer");
+            }
+        }
+        if (error instanceof IOException) {
+            return new Classified(FailureKind.OTHER, "I/O error: " + message(error));
+        }
+        return new Classified(FailureKind.OTHER, error.getClass().getSimpleName() + ": " + message(error));
     }
 
     /**
@@ -126,5 +159,14 @@ public final class Failures {
 
     private static String lower(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The exception's message on one line, redacted and cut; its type when it has none. */
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        return Secrets.patterns().cut(m.replaceAll("[\\r\\n]+", " "), 200);
     }
 }

@@ -152,7 +152,7 @@ public final class McpWire {
                         ? failed(FailureKind.CONNECT_TIMEOUT, "no connection within the deadline")
                         : failed(FailureKind.READ_TIMEOUT, "no complete answer to " + method + " within the deadline");
             }
-            TcpFailures.Classified c = TcpFailures.classify(e, connected(phases));
+            Failures.Classified c = Failures.classify(e, connected(phases));
             return failed(c.kind(), c.detail());
         }
     }

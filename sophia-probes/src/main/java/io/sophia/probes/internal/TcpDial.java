@@ -32,7 +32,7 @@ public final class TcpDial {
         if (!names.ok()) {
             return new Result(null, null, names.failure(), names.detail());
         }
-        TcpFailures.Classified last = null;
+        Failures.Classified last = null;
         for (InetAddress address : names.addresses()) {
             if (deadline.expired()) {
                 break;
@@ -44,7 +44,7 @@ public final class TcpDial {
                 return new Result(socket, address, null, null);
             } catch (IOException e) {
                 closeQuietly(socket);
-                last = TcpFailures.classify(e, false);
+                last = Failures.classify(e, false);
             }
         }
         if (last == null) {

@@ -68,7 +68,7 @@ class FailuresTest {
         assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new EOFException("EOF reached while reading")));
         // OkHttp's words for a body cut short of its Content-Length (okhttp3.internal.http1.Http1ExchangeCodec)
         assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new java.net.ProtocolException("unexpected end of stream")));
-        assertEquals(FailureKind.CONNECTION_RESET, TcpFailures.classify(new java.net.ProtocolException("unexpected end of stream"),
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.classify(new java.net.ProtocolException("unexpected end of stream"),
                 true).kind());
     }
 
@@ -101,14 +101,34 @@ class FailuresTest {
                 "Invalid status line: \"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\"")));
         assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(causedBy(new IOException("Header size too big: 393217 > 393216"),
                 new java.net.ProtocolException("Header size too big: 393217 > 393216"))));
-        TcpFailures.Classified c = TcpFailures.classify(causedBy(new IOException("Invalid status line"),
+        Failures.Classified c = Failures.classify(causedBy(new IOException("Invalid status line"),
                 new java.net.ProtocolException("Invalid status line: \"SSH-2.0-OpenSSH_9.6p1\"")), true);
         assertEquals(FailureKind.BAD_PAYLOAD, c.kind());
         assertEquals(true, c.detail().startsWith("not a valid HTTP answer: "), c.detail());
         // OkHttp against the chaos suite's gzip bomb (members concatenated)
         assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new IOException("gzip finished without exhausting source")));
-        assertEquals(FailureKind.BAD_PAYLOAD, TcpFailures.classify(new IOException("gzip finished without exhausting source"),
+        assertEquals(FailureKind.BAD_PAYLOAD, Failures.classify(new IOException("gzip finished without exhausting source"),
                 true).kind());
         assertEquals(FailureKind.BAD_PAYLOAD, Failures.kindOf(new java.util.zip.ZipException("invalid block type")));
+    }
+
+    @Test
+    @DisplayName("one classification for every probe: a socket timeout is told by the connection's state when the caller "
+            + "knows it, else by its words; the detail is one redacted line")
+    void oneClassificationWhetherTheCallerKnowsTheConnectionOrNot() {
+        SocketTimeoutException bare = new SocketTimeoutException("timeout");
+        assertEquals(FailureKind.CONNECT_TIMEOUT, Failures.classify(bare, false).kind());
+        assertEquals(FailureKind.READ_TIMEOUT, Failures.classify(bare, true).kind());
+        assertEquals(FailureKind.READ_TIMEOUT, Failures.classify(bare, null).kind());
+        assertEquals(FailureKind.CONNECT_TIMEOUT, Failures.classify(new SocketTimeoutException("Connect timed out"), null).kind());
+        // what the HTTP probe and the TCP dialer got as two different kinds before: one answer now
+        assertEquals(FailureKind.CONNECT_TIMEOUT, Failures.kindOf(new java.net.NoRouteToHostException("No route to host")));
+        assertEquals(FailureKind.CONNECT_TIMEOUT, Failures.kindOf(new ConnectException("Network is unreachable")));
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new java.net.SocketException("Socket closed")));
+        assertEquals(FailureKind.CONNECTION_RESET, Failures.kindOf(new java.nio.channels.ClosedChannelException()));
+        Failures.Classified other = Failures.classify(new IOException("odd\nAuthorization: Bearer ghp_"
+                + "A".repeat(36)), true);
+        assertEquals(FailureKind.OTHER, other.kind());
+        assertEquals(false, other.detail().contains("\n") || other.detail().contains("AAAAAAAAAAAA"), other.detail());
     }
 }

@@ -150,6 +150,11 @@ public final class Formats {
         return ms == null ? "—" : ms + " ms";
     }
 
+    /** A service's latency with its usual one from a check history when known: "1840 ms (usual 120 ms)". */
+    public static String latency(io.sophia.core.ServiceHealth s) {
+        return latency(s.latencyMs()) + (s.baselineMs() == null ? "" : " (usual " + s.baselineMs() + " ms)");
+    }
+
     /** A compact time window: "1h", "30m", "1h30m", "2d", "45s", "500ms". */
     public static String window(Duration d) {
         if (d == null) {

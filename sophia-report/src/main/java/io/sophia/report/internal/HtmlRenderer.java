@@ -237,7 +237,7 @@ public final class HtmlRenderer {
                     + (s.critical() ? " <span class=\"muted\">critical</span>" : "") + "<br><span class=\"muted\">"
                     + hc(s.capability(), 120) + "</span></td><td><code>" + hc(orDash(s.url()), 200) + "</code></td>"
                     + "<td>" + pill("s-" + s.status(), s.status().name()) + "</td><td class=\"num\">"
-                    + orDash(s.httpStatus()) + "</td><td class=\"num\">" + Formats.latency(s.latencyMs()) + "</td><td>"
+                    + orDash(s.httpStatus()) + "</td><td class=\"num\">" + Formats.latency(s) + "</td><td>"
                     + hc(orDash(s.failure()), 300) + "</td><td>" + (s.version() == null ? "—" : "<code>" + hc(s.version(), 80) + "</code>")
                     + "</td>" + (upSince ? "<td>" + (s.upSince() == null ? "—" : "<time datetime=\"" + s.upSince() + "\">"
                     + h(Formats.upSince(s.upSince(), a.generatedAt())) + "</time>") + "</td>" : "")

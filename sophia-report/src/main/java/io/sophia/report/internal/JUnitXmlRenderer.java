@@ -86,7 +86,7 @@ public final class JUnitXmlRenderer {
         d.append("url: ").append(Formats.orDash(s.url())).append('\n');
         d.append("status: ").append(s.status()).append('\n');
         d.append("http: ").append(Formats.orDash(s.httpStatus())).append('\n');
-        d.append("latency: ").append(Formats.latency(s.latencyMs())).append('\n');
+        d.append("latency: ").append(Formats.latency(s)).append('\n');
         d.append("failure: ").append(Formats.orDash(s.failure())).append('\n');
         RankedCause cause = a.causes().stream().filter(c -> c.serviceIds().contains(s.id())).findFirst().orElse(null);
         if (cause != null) {

@@ -66,10 +66,16 @@ final class JsonMixins {
                 .addMixIn(Observation.ChangeSetUnavailable.class, ChangeSetUnavailableMixin.class);
     }
 
-    /** {@code owner} and {@code upSince} (added in 1.0) are written only when known, so older reports keep their bytes. */
+    /**
+     * {@code owner}, {@code upSince} (added in 1.0) and {@code baselineMs} (added in 1.0 too) are written only when known,
+     * so older reports keep their bytes.
+     */
     @JsonPropertyOrder({"id", "name", "capability", "critical", "url", "status", "httpStatus", "latencyMs", "failure",
-            "version", "owner", "upSince"})
+            "version", "owner", "upSince", "baselineMs"})
     interface ServiceHealthMixin {
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Long baselineMs();
+
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         io.sophia.core.Owner owner();
 

@@ -261,7 +261,7 @@ public final class MarkdownRenderer {
                     + " | " + (s.url() == null ? "—" : code(s.url(), true))
                     + " | " + Formats.statusMarker(s.status()) + " " + s.status()
                     + " | " + (s.httpStatus() == null ? "—" : s.httpStatus())
-                    + " | " + Formats.latency(s.latencyMs())
+                    + " | " + Formats.latency(s)
                     + " | " + (s.failure() == null ? "—" : inline(s.failure(), 160))
                     + " | " + (s.version() == null ? "—" : code(s.version(), true)) + " |"
                     + (upSince ? " " + Formats.upSince(s.upSince(), a.generatedAt()) + " |" : "")

@@ -111,7 +111,8 @@ final class ServiceStates {
         }
         return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url() == null ? null
                 : s.url().toString(), status, r.httpStatus, r.latencyMs, failure,
-                r.version != null ? r.version : r.mcpVersion, s.owner(), upSince(machines));
+                r.version != null ? r.version : r.mcpVersion, s.owner(), upSince(machines),
+                baseline == null ? null : baseline.medianMs());
     }
 
     /** One observation of the service's own side; DNS resolutions, CI and log observations say nothing by themselves. */

@@ -1,0 +1,103 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.CauseId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fifth blind set ({@code h8-} files, holdout-8) is well formed: every file parses under the loader's strict
+ * schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is holdout, names
+ * its family, source and origin, and is frozen in {@code HOLDOUT-8.sha256}.
+ *
+ * <p>Format only, on purpose: raw logs go to an analyzer that finds nothing, so this test neither scans the logs
+ * with the built-in rules nor runs the diagnosis. Nobody may look at how the knowledge base scores these files
+ * before the set is scored once ({@code -Dsophia.scoreBlind=true}).
+ */
+class EighthHoldoutFormatTest {
+
+    // the set's own prefix, spelled here so this test does not depend on which set Scenario.BLIND_PREFIX names
+    private static final String PREFIX = "h8-";
+
+    private static final ScenarioLoader FORMAT_ONLY = ScenarioLoader.with((origin, log) -> List.of());
+
+    private static List<Scenario> eighth;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path dir = ScenarioLoader.corpusDirectory();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted().toList();
+        }
+        List<Scenario> out = new ArrayList<>();
+        for (Path f : files) {
+            // throws ScenarioException naming the file and key on any schema error
+            out.add(FORMAT_ONLY.load(f));
+        }
+        eighth = out;
+    }
+
+    @Test
+    void the_set_has_at_least_forty_holdout_scenarios_named_after_their_cause() {
+        assertTrue(eighth.size() >= 40, "holdout-8 has " + eighth.size());
+        for (Scenario s : eighth) {
+            assertTrue(s.holdout(), s.id() + " is not holdout");
+            assertTrue(s.blind(), s.id() + " is not blind");
+            // h8-NN-<cause>-<short>: the label is in the name, so a relabel shows in the file list
+            String cause = s.cause().value().replace('.', '-');
+            assertTrue(s.id().matches("h8-\\d\\d-" + java.util.regex.Pattern.quote(cause) + "-[a-z0-9-]+"),
+                    s.id() + " is not h8-NN-" + cause + "-<short>");
+        }
+    }
+
+    @Test
+    void every_cause_is_covered_and_no_cause_dominates() {
+        Map<CauseId, Long> perCause = eighth.stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-8 covers only " + perCause.keySet());
+        assertTrue(perCause.values().stream().allMatch(n -> n <= 4), "holdout-8 per cause " + perCause);
+    }
+
+    @Test
+    void every_file_names_its_family_source_and_origin_and_the_families_are_varied() {
+        Set<String> families = new TreeSet<>();
+        for (Scenario s : eighth) {
+            String text = ScenarioCorpusTest.read(s.file());
+            assertFalse(ScenarioCorpusTest.topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(s.source().isBlank(), s.id() + " has no source");
+            assertFalse(s.origin().isBlank(), s.id() + " has no origin");
+            families.add(s.family());
+        }
+        assertTrue(families.size() >= 20, "holdout-8 has only " + families.size() + " families: " + families);
+    }
+
+    @Test
+    void several_scenarios_carry_fly_machine_state_and_events() {
+        // users meet Fly machine events first, so this set must carry some
+        long withMachines = eighth.stream().filter(s -> ScenarioCorpusTest.read(s.file()).contains("    machines:")).count();
+        assertTrue(withMachines >= 4, "holdout-8 has only " + withMachines + " scenarios with machines");
+    }
+
+    @Test
+    void the_files_are_frozen() throws Exception {
+        ScenarioCorpusTest.assertFrozen("HOLDOUT-8.sha256", eighth);
+    }
+}
