@@ -97,7 +97,8 @@ import okio.BufferedSource;
  * {@code NO_PROXY}, a custom trust store, a client certificate, headers, a bearer token taken from an
  * environment variable, and a redirect policy (default: none followed, the 3xx is the answer).
  *
- * <p>The body is never buffered whole: the first {@value #EXCERPT_BYTES} bytes become the excerpt,
+ * <p>The body is never buffered whole: its first {@value #EXCERPT_BYTES} bytes become the excerpt (masked, then cut
+ * at a word boundary),
  * up to 64 KiB are kept to read the JSON expectations and the version, the rest up to 1 MiB is
  * counted and discarded. The url's user info and query, the token and the proxy's credentials never
  * appear in an observation, and user info is never sent.
@@ -108,10 +109,15 @@ public final class HttpProbe implements Probe {
 
     /** The observations' source. */
     public static final Source SOURCE = Source.HTTP;
-    /** Bytes of the body kept as {@link HttpCheck#bodyExcerpt()}. */
+    /**
+     * Longest {@link HttpCheck#bodyExcerpt()}: the text of the body's first 2 KiB, masked and then cut at a word
+     * boundary (ending in an ellipsis) when the body is longer.
+     */
     public static final int EXCERPT_BYTES = 2048;
 
     static final String USER_AGENT = "sophia-probe/0.1";
+    /** Bytes decoded past the excerpt, so that a token the excerpt's cap falls into is masked whole before the cut. */
+    private static final int EXCERPT_LOOKAHEAD = 1024;
     private static final int PARSE_BYTES = 64 * 1024;
     private static final long READ_LIMIT = 1 << 20;
     /** Created on first use, in a probe thread: Jackson's start-up would otherwise land on the caller of of(). */
@@ -438,9 +444,12 @@ public final class HttpProbe implements Probe {
     private final EnvProxy proxy;
     /** An IP literal reached without a proxy: nothing to look up. */
     private final boolean literalDirect;
+    /** {@link #target()}, made once: every observation of every check carries it. */
+    private final String target;
 
-    private HttpProbe(Service service, Duration timeout, URI uri, String misconfiguration, Options options,
+    private HttpProbe(Service service, Duration timeout, Checked checked, String misconfiguration, Options options,
                       OkHttpClient client, EnvProxy proxy) {
+        URI uri = checked == null ? null : checked.uri();
         this.service = service;
         this.timeout = timeout;
         this.uri = uri;
@@ -448,8 +457,9 @@ public final class HttpProbe implements Probe {
         this.options = options;
         this.client = client;
         this.proxy = proxy;
-        this.request = uri == null ? null : request(uri, options);
+        this.request = uri == null ? null : request(checked.url(), options);
         this.literalDirect = uri != null && !proxy.viaProxy() && isIpLiteral(uri.getHost());
+        this.target = uri == null ? SafeText.url(service.url()) : SafeText.url(uri);
     }
 
     /**
@@ -490,14 +500,14 @@ public final class HttpProbe implements Probe {
     }
 
     private static HttpProbe create(Service service, Duration timeout, Options options) {
-        URI uri;
+        Checked checked;
         try {
-            uri = checkUri(service);
+            checked = checkUri(service);
         } catch (IllegalArgumentException e) {
             return new HttpProbe(service, timeout, null, e.getMessage(), options, null, EnvProxy.DIRECT);
         }
-        EnvProxy proxy = options.proxyFromEnv() ? EnvProxy.forUrl(uri, options.env) : EnvProxy.DIRECT;
-        return new HttpProbe(service, timeout, uri, null, options, client(options, proxy), proxy);
+        EnvProxy proxy = options.proxyFromEnv() ? EnvProxy.forUrl(checked.uri(), options.env) : EnvProxy.DIRECT;
+        return new HttpProbe(service, timeout, checked, null, options, client(options, proxy), proxy);
     }
 
     /**
@@ -559,9 +569,9 @@ public final class HttpProbe implements Probe {
     }
 
     /** The request of every check, but for the token, which is read at each check. */
-    private static Request request(URI uri, Options options) {
+    private static Request request(HttpUrl url, Options options) {
         Request.Builder b = new Request.Builder()
-                .url(HttpUrl.get(withoutUserInfo(uri)))
+                .url(url)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json, */*;q=0.5");
         options.headers.forEach(b::header);
@@ -577,8 +587,12 @@ public final class HttpProbe implements Probe {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /** The url checked, and the same without user info as OkHttp parsed it (parsed once: a fleet makes thousands). */
+    private record Checked(URI uri, HttpUrl url) {
+    }
+
     /** The url checked: the service url with {@link Expectations#healthPath()} appended. */
-    static URI checkUri(Service service) {
+    static Checked checkUri(Service service) {
         URI base = service.url();
         if (base == null) {
             throw new IllegalArgumentException("service '" + service.id() + "' has no url");
@@ -601,11 +615,12 @@ public final class HttpProbe implements Probe {
                         + SafeText.text(e.getMessage()), e);
             }
         }
-        if (HttpUrl.parse(withoutUserInfo(checked)) == null) {
+        HttpUrl url = HttpUrl.parse(withoutUserInfo(checked));
+        if (url == null) {
             throw new IllegalArgumentException("url of service '" + service.id() + "' is not a valid http(s) url: "
                     + SafeText.url(checked));
         }
-        return checked;
+        return new Checked(checked, url);
     }
 
     @Override
@@ -620,7 +635,7 @@ public final class HttpProbe implements Probe {
 
     @Override
     public String target() {
-        return uri == null ? SafeText.url(service.url()) : SafeText.url(uri);
+        return target;
     }
 
     /** {@return the timeout this probe was made with} */
@@ -756,7 +771,7 @@ public final class HttpProbe implements Probe {
         int status = response.code();
         String contentType = clean(response.header("Content-Type"), token);
         byte[] head = Arrays.copyOf(body.head, body.headLength);
-        String excerpt = masked(excerpt(head, body, contentType), token);
+        String excerpt = excerpt(head, body, contentType, token);
         JsonNode json = body.complete && body.total <= PARSE_BYTES ? parse(head) : null;
         Expectations expect = service.expect();
         String version = null;
@@ -892,8 +907,13 @@ public final class HttpProbe implements Probe {
                 Duration.ofNanos(System.nanoTime() - start), 1);
     }
 
-    private static String excerpt(byte[] head, Body body, String contentType) {
-        int n = Math.min(head.length, EXCERPT_BYTES);
+    /**
+     * The first {@value #EXCERPT_BYTES} bytes of the body as text, masked before it is cut: a little more is decoded
+     * so that a token the cap falls into is seen whole, and when the body goes on past what was decoded the cut
+     * drops the word it falls into, so no head of a secret of any shape is kept.
+     */
+    private static String excerpt(byte[] head, Body body, String contentType, String token) {
+        int n = Math.min(head.length, EXCERPT_BYTES + EXCERPT_LOOKAHEAD);
         CharBuffer out = CharBuffer.allocate(n);
         // endOfInput only when the whole body is here, so a character cut at the cap is dropped, not garbled
         boolean whole = body.complete && n == body.total;
@@ -901,7 +921,10 @@ public final class HttpProbe implements Probe {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .decode(ByteBuffer.wrap(head, 0, n), out, whole);
-        return out.flip().toString();
+        String text = Secrets.of(token == null ? List.of() : List.of(token)).redact(out.flip().toString());
+        // already redacted, so the cut below keeps its length: with more body behind it, the last word always goes
+        int max = whole ? EXCERPT_BYTES : Math.min(EXCERPT_BYTES, text.length() - 1);
+        return max < 1 ? "" : Secrets.patterns().cut(text, max);
     }
 
     private static Charset charset(String contentType) {
