@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ import java.util.TreeMap;
  * <p>Immutable. Stability: experimental.
  */
 public final class History {
+
+    /** Why {@link #append(Path, Assessment, int)} refuses a file that holds text but no recorded run. */
+    public static final String NOT_A_HISTORY = "it holds no recorded run: not replaced, it may be another file";
 
     /** Lines larger than this (in characters) are skipped rather than parsed. */
     public static final int MAX_LINE = 1 << 20;
@@ -222,7 +226,9 @@ public final class History {
      * @param file       a history file (JSON lines)
      * @param assessment the assessment to record
      * @param keep       lines to keep, this one included; at least 1
-     * @throws IOException when the file exists but cannot be read, or cannot be replaced (then it is unchanged)
+     * @throws IOException when the file exists but cannot be read, cannot be replaced, or holds text of which no
+     *                     line is a recorded run (a {@link FileSystemException} whose reason is {@value #NOT_A_HISTORY}:
+     *                     another file named by mistake is never overwritten); the file is then unchanged
      * @throws IllegalArgumentException when {@code keep} is below 1
      */
     public static void append(Path file, Assessment assessment, int keep) throws IOException {
@@ -230,20 +236,29 @@ public final class History {
             throw new IllegalArgumentException("keep must be at least 1, got " + keep);
         }
         Deque<String> kept = new ArrayDeque<>();
+        boolean anyRecord = false;
+        boolean anyOther = false;
         try (Lines lines = Lines.of(file)) {
             String line;
             while ((line = lines.next()) != null) {
                 // the lines read() would skip (and whose count its warning says this write drops) are not kept
                 JsonNode node = line == Lines.TOO_LONG || line.isBlank() ? null : assessment(line);
                 if (node != null && count(node, new TreeMap<>(), new TreeMap<>())) {
+                    anyRecord = true;
                     kept.addLast(line);
                     if (kept.size() >= keep) {
                         kept.removeFirst();
                     }
+                } else if (line == Lines.TOO_LONG || !line.isBlank()) {
+                    anyOther = true;
                 }
             }
         } catch (NoSuchFileException e) {
             // a first run: the file is created below
+        }
+        if (anyOther && !anyRecord) {
+            // not one line of it is a run: another file named by mistake (credentials, a log), never replaced
+            throw new FileSystemException(file.toString(), null, NOT_A_HISTORY);
         }
         kept.addLast(line(assessment));
         Path parent = createParent(file);

@@ -146,6 +146,27 @@ class HistoryTest {
     }
 
     @Test
+    void aFileWithoutOneRecordedRunIsNeverReplaced() throws IOException {
+        // a credentials file named as the history by mistake: every line is unusable, and none may be lost
+        Path creds = dir.resolve(".env");
+        String content = "GITHUB_TOKEN=" + "ghp" + "_Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N\npassword: hunter2hunter2\n[1, 2]\n";
+        Files.writeString(creds, content);
+        assertEquals(3, History.read(creds).skippedLines());
+
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> History.append(creds, answered(5), 50));
+        assertEquals(History.NOT_A_HISTORY, e.getReason());
+        assertEquals(content, Files.readString(creds), "the file is as it was");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(creds), files.toList(), "no temporary file is left beside it");
+        }
+        // an empty file, or one of blank lines, is a history not yet written: it is replaced
+        Path blank = Files.writeString(dir.resolve("blank.jsonl"), "\n\n");
+        History.append(blank, answered(5), 50);
+        assertEquals(1, History.read(blank).assessments());
+    }
+
+    @Test
     void latencyBaselinesAloneLeaveThePriorsAsTheyAre() throws IOException {
         Path file = dir.resolve("history.jsonl");
         Assessment reference = Diagnosis.ofDefaults().diagnose(Fleet.reference(), Fleet.referenceObservations(), Fleet.NOW);

@@ -97,7 +97,8 @@ import okio.BufferedSource;
  * {@code NO_PROXY}, a custom trust store, a client certificate, headers, a bearer token taken from an
  * environment variable, and a redirect policy (default: none followed, the 3xx is the answer).
  *
- * <p>The body is never buffered whole: the first {@value #EXCERPT_BYTES} bytes become the excerpt,
+ * <p>The body is never buffered whole: its first {@value #EXCERPT_BYTES} bytes become the excerpt (masked, then cut
+ * at a word boundary),
  * up to 64 KiB are kept to read the JSON expectations and the version, the rest up to 1 MiB is
  * counted and discarded. The url's user info and query, the token and the proxy's credentials never
  * appear in an observation, and user info is never sent.
@@ -108,10 +109,15 @@ public final class HttpProbe implements Probe {
 
     /** The observations' source. */
     public static final Source SOURCE = Source.HTTP;
-    /** Bytes of the body kept as {@link HttpCheck#bodyExcerpt()}. */
+    /**
+     * Longest {@link HttpCheck#bodyExcerpt()}: the text of the body's first 2 KiB, masked and then cut at a word
+     * boundary (ending in an ellipsis) when the body is longer.
+     */
     public static final int EXCERPT_BYTES = 2048;
 
     static final String USER_AGENT = "sophia-probe/0.1";
+    /** Bytes decoded past the excerpt, so that a token the excerpt's cap falls into is masked whole before the cut. */
+    private static final int EXCERPT_LOOKAHEAD = 1024;
     private static final int PARSE_BYTES = 64 * 1024;
     private static final long READ_LIMIT = 1 << 20;
     /** Created on first use, in a probe thread: Jackson's start-up would otherwise land on the caller of of(). */
@@ -765,7 +771,7 @@ public final class HttpProbe implements Probe {
         int status = response.code();
         String contentType = clean(response.header("Content-Type"), token);
         byte[] head = Arrays.copyOf(body.head, body.headLength);
-        String excerpt = masked(excerpt(head, body, contentType), token);
+        String excerpt = excerpt(head, body, contentType, token);
         JsonNode json = body.complete && body.total <= PARSE_BYTES ? parse(head) : null;
         Expectations expect = service.expect();
         String version = null;
@@ -901,8 +907,13 @@ public final class HttpProbe implements Probe {
                 Duration.ofNanos(System.nanoTime() - start), 1);
     }
 
-    private static String excerpt(byte[] head, Body body, String contentType) {
-        int n = Math.min(head.length, EXCERPT_BYTES);
+    /**
+     * The first {@value #EXCERPT_BYTES} bytes of the body as text, masked before it is cut: a little more is decoded
+     * so that a token the cap falls into is seen whole, and when the body goes on past what was decoded the cut
+     * drops the word it falls into, so no head of a secret of any shape is kept.
+     */
+    private static String excerpt(byte[] head, Body body, String contentType, String token) {
+        int n = Math.min(head.length, EXCERPT_BYTES + EXCERPT_LOOKAHEAD);
         CharBuffer out = CharBuffer.allocate(n);
         // endOfInput only when the whole body is here, so a character cut at the cap is dropped, not garbled
         boolean whole = body.complete && n == body.total;
@@ -910,7 +921,10 @@ public final class HttpProbe implements Probe {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .decode(ByteBuffer.wrap(head, 0, n), out, whole);
-        return out.flip().toString();
+        String text = Secrets.of(token == null ? List.of() : List.of(token)).redact(out.flip().toString());
+        // already redacted, so the cut below keeps its length: with more body behind it, the last word always goes
+        int max = whole ? EXCERPT_BYTES : Math.min(EXCERPT_BYTES, text.length() - 1);
+        return max < 1 ? "" : Secrets.patterns().cut(text, max);
     }
 
     private static Charset charset(String contentType) {

@@ -286,4 +286,29 @@ class GitHubCheckRunOutputTest {
         bare.remove("output");
         assertEquals(List.of(), GitHubPayloads.checkRunOutput(bare, null, 5, List.of()));
     }
+
+    @Test
+    void aPrivateKeyInTheOutputAndATokenAtALineCapKeepNoPieceOfEither() {
+        // fakes, assembled at run time: a key printed a line at a time, and tokens whose heads a cut could keep
+        String key1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "hostileCanaryKeyLine";
+        String key2 = "MIIEpAIBAAKCAQEAsecondLineOfKeyMaterial" + "XyZqwertyuiopasdf";
+        // a token of no known shape (the reader's own token, echoed): only a cut at a word boundary keeps it out
+        String unshaped = "echoed-token-" + "Hq3Zt7Nw1Xc5Vb9Lm2Kp";
+        String text = String.join("\n", "Error: the deploy key was printed:", "-----BEGIN PRIVATE KEY-----", key1, key2,
+                "-----END PRIVATE KEY-----",
+                // 3,985 characters of escape sequences and a space, then the token across the 4,000-character cap
+                "\u001b[0m".repeat(996) + " " + unshaped + " rest of the line",
+                "Error: the end");
+        List<CiAnnotation> lines = GitHubPayloads.checkRunOutput(checkRun(5, "failure", null, null, text), null, 5,
+                List.of());
+
+        String all = lines.stream().map(CiAnnotation::message).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(all.contains("Error: the end"), all);
+        for (String secret : List.of(key1, key2, unshaped)) {
+            for (int i = 0; i + 12 <= secret.length(); i++) {
+                String piece = secret.substring(i, i + 12);
+                assertTrue(!all.contains(piece), () -> "kept '" + piece + "' in " + all);
+            }
+        }
+    }
 }

@@ -239,6 +239,42 @@ class HttpProbeOptionsTest {
     }
 
     @Test
+    @DisplayName("a token the excerpt's 2 KiB cap falls into keeps no head: known shapes and the bearer token alike")
+    void tokenAtTheExcerptCap() throws Exception {
+        // fakes, assembled at run time; the bearer token has no known shape, it is masked because it is the token
+        String bearer = "svc-bearer-" + "Hq3Zt7Nw1Xc5Vb9Lm2Kp";
+        List<String> tokens = List.of("ghp" + "_Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N", "AKIA" + "Q3EGRTX7YCNZ2WLM",
+                "xoxb" + "-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+                "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ", bearer);
+        for (String token : tokens) {
+            for (int kept : new int[] {12, 14, 20}) {
+                // the cap falls after `kept` characters of the token, glued to the text before it or after a space
+                for (String glue : List.of("", " ")) {
+                    String before = "y ".repeat(HttpProbe.EXCERPT_BYTES).substring(0, HttpProbe.EXCERPT_BYTES - kept
+                            - glue.length()) + glue;
+                    server.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/plain")
+                            .body(before + token + " and more after it").build());
+                }
+            }
+        }
+        server.start();
+        HttpProbe probe = HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT,
+                HttpProbe.Options.custom().env(Map.of("T", bearer)::get).bearerTokenEnv("T").build());
+        for (String token : tokens) {
+            for (int i = 0; i < 6; i++) {
+                String excerpt = check(run(probe)).bodyExcerpt();
+                assertTrue(excerpt.startsWith("y y") && excerpt.endsWith("…"), excerpt);
+                assertTrue(excerpt.length() <= HttpProbe.EXCERPT_BYTES, () -> "" + excerpt.length());
+                for (int at = 0; at + 12 <= token.length(); at++) {
+                    String piece = token.substring(at, at + 12);
+                    assertFalse(excerpt.contains(piece), () -> "kept '" + piece + "' of " + token + ": ..."
+                            + excerpt.substring(Math.max(0, excerpt.length() - 60)));
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a token of more than one line is refused before any request, without printing it")
     void multiLineToken() throws Exception {
         server.start();
@@ -390,7 +426,8 @@ class HttpProbeOptionsTest {
         HttpCheck c = check(seen);
         assertTrue(compressed < 1 << 20, "the bomb is small on the wire: " + compressed);
         assertEquals(200, c.statusCode());
-        assertEquals(HttpProbe.EXCERPT_BYTES, c.bodyExcerpt().length(), "the excerpt is capped");
+        // 64 MiB of one "word": the cap falls inside it, so it goes whole (it might be the head of a token)
+        assertEquals("…", c.bodyExcerpt(), "the excerpt is capped");
         assertNull(c.timing().transfer(), "a body read only up to its cap has no transfer time");
     }
 

@@ -118,7 +118,11 @@ public final class CheckHistory {
                     + "): no latency baseline this run, and the file is left as it is");
             return History.empty();
         }
-        if (h.skippedLines() > 0) {
+        if (h.skippedLines() > 0 && h.assessments() == 0) {
+            warn("the history " + file + " holds no recorded run (" + h.skippedLines() + " unusable line"
+                    + (h.skippedLines() == 1 ? "" : "s") + "): no latency baseline, and the file is left as it is"
+                    + " (another file named by mistake? delete it or name another)");
+        } else if (h.skippedLines() > 0) {
             warn("the history " + file + " has " + h.skippedLines() + " unusable line" + (h.skippedLines() == 1 ? "" : "s")
                     + " (garbage, cut short or over " + History.MAX_LINE / (1 << 20) + " MiB): skipped, and dropped"
                     + " when this run is recorded");
@@ -139,7 +143,9 @@ public final class CheckHistory {
             History.append(file, assessment, keep);
             return true;
         } catch (IOException | RuntimeException e) {
-            warn("the history " + file + " was not updated (" + e.getClass().getSimpleName()
+            // the reason of a refusal is History's own sentence; other exceptions are named by class only
+            boolean refused = e instanceof java.nio.file.FileSystemException f && History.NOT_A_HISTORY.equals(f.getReason());
+            warn("the history " + file + " was not updated (" + (refused ? History.NOT_A_HISTORY : e.getClass().getSimpleName())
                     + "): this run will not count in the next baselines");
             return false;
         }

@@ -232,6 +232,22 @@ class CheckHistoryCliTest {
     }
 
     @Test
+    void aCredentialsFileNamedAsTheHistoryIsLeftAsItWasAndNotQuoted() throws IOException {
+        // every line unusable: it is no history, so the run is not recorded over it
+        String token = "ghp" + "_Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N";
+        String content = "GITHUB_TOKEN=" + token + "\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        Path creds = Files.writeString(tmp.resolve(".env"), content);
+
+        Run r = check("--history", creds.toString());
+
+        assertTrue(r.exit() == 0 || r.exit() == 1, r.out() + r.err());
+        assertEquals(content, Files.readString(creds), "the file named by mistake is as it was");
+        assertTrue(r.err().contains("sophia: warning: the history " + creds + " holds no recorded run"), r.err());
+        assertTrue(r.err().contains("was not updated (" + History.NOT_A_HISTORY + ")"), r.err());
+        assertFalse(r.err().contains("Q7wE9rT2yU4i") || r.err().contains("wJalrXUtnFEMI"), r.err());
+    }
+
+    @Test
     void aHistoryThatCannotBeWrittenIsAWarningAndTheCheckStands() throws IOException {
         Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
         Path file = notADirectory.resolve("history.jsonl");

@@ -131,10 +131,12 @@ public final class GitHubPayloads {
         }
         fields.add(text(output, "summary"));
         fields.add(text(output, "text"));
-        for (String field : fields) {
-            if (field == null) {
+        for (String raw : fields) {
+            if (raw == null) {
                 continue;
             }
+            // masked before it is split: a private key block spans lines, none of which looks like a key alone
+            String field = io.sophia.core.Secrets.patterns().redact(raw);
             // a field may be 64 KiB of Markdown: only the lines up to the cap are split off, never the whole body
             int from = 0;
             while (from < field.length() && out.size() < MAX_OUTPUT_LINES) {
@@ -144,7 +146,7 @@ public final class GitHubPayloads {
                 }
                 // escape sequences go: the knowledge base and the report read the words, not a terminal's commands
                 String line = cut(io.sophia.core.RemoteText.forTerminal(
-                        field.substring(from, Math.min(end, from + 4 * MAX_OUTPUT_LINE))).strip());
+                        field.substring(from, wordEnd(field, from, end, 4 * MAX_OUTPUT_LINE))).strip());
                 from = end + 1;
                 if (!line.isEmpty() && seen.add(line)) {
                     out.add(new CiAnnotation(serviceId, SOURCE, jobId, null, title, line, null, null));
@@ -152,6 +154,22 @@ public final class GitHubPayloads {
             }
         }
         return out;
+    }
+
+    /**
+     * Where at most {@code max} characters of {@code text} from {@code from} end before {@code end} without keeping
+     * part of a word: removing escape sequences can shorten a line below the later cut, which then would not drop
+     * the head of a token this one fell into.
+     */
+    private static int wordEnd(String text, int from, int end, int max) {
+        if (end - from <= max) {
+            return end;
+        }
+        int e = from + max;
+        while (e > from && !Character.isWhitespace(text.charAt(e)) && !Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
     }
 
     private static String cut(String line) {

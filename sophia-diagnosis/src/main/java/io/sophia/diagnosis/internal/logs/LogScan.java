@@ -36,6 +36,9 @@ public final class LogScan {
     private static final int MAX_SEGMENTS = 10_000;
     /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
     private static final int MAX_RUN_HEADER = 300;
+    /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
+    private static final int MAX_KEY_LINES = 200;
+    private static final char[] MASK = Secrets.MASK.toCharArray();
 
     /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
     private static final int NO_MARKER = 0;
@@ -58,6 +61,9 @@ public final class LogScan {
     private boolean sawGroup;
     private boolean inRunHeader;
     private long runHeaderStart;
+    /** Inside a PEM private key block: each of its lines alone looks like nothing, so the block is masked here. */
+    private boolean inPrivateKey;
+    private int keyLines;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -177,6 +183,14 @@ public final class LogScan {
         long number = reader.lineNumber();
         String text = null;
 
+        if (privateKeyLine(buf, s, e)) {
+            // key material: shown masked as context, never a finding, never a step name
+            if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
+                feedFollowers(Secrets.MASK, number);
+            }
+            remember(MASK, 0, MASK.length, number);
+            return;
+        }
         if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
             text = reader.text();
             feedFollowers(text, number);
@@ -193,7 +207,7 @@ public final class LogScan {
                 return;
             }
         } else if (!sawGroup && e - s >= 3 && buf[s] == '$' && buf[s + 1] == ' ') {
-            current = newSegment(cut(new String(buf, s + 2, Math.min(e - s - 2, 200))), number, false);
+            current = newSegment(cut(new String(buf, s + 2, wordEnd(buf, s + 2, e, 200) - s - 2)), number, false);
         } else if (!origin.steps().isEmpty() && e - s >= 16 && (buf[s] == 'P' || buf[s] == 'C')) {
             if (text == null) {
                 text = reader.text();
@@ -273,6 +287,64 @@ public final class LogScan {
 
     private static String cut(String s) {
         return Secrets.patterns().cut(s, 120);
+    }
+
+    /**
+     * Where a copy of at most {@code max} characters of {@code buf[s, e)} ends without keeping part of a word: a cut
+     * that falls inside one drops it, since a head of a token could be printed where its whole would be masked.
+     */
+    private static int wordEnd(char[] buf, int s, int e, int max) {
+        int end = s + Math.min(e - s, max);
+        if (end < e && !boundary(buf[end])) {
+            while (end > s && !boundary(buf[end - 1])) {
+                end--;
+            }
+        }
+        return end;
+    }
+
+    /** The characters {@link Secrets#cut(String, int)} treats as word boundaries. */
+    private static boolean boundary(char c) {
+        return Character.isWhitespace(c) || "\"'`,;()[]{}<>|".indexOf(c) >= 0;
+    }
+
+    /**
+     * True when this line belongs to a PEM private key block, from its BEGIN line to its END line: the regex that
+     * masks a whole block cannot see it when a log hands it over a line at a time.
+     */
+    private boolean privateKeyLine(char[] buf, int s, int e) {
+        if (!inPrivateKey) {
+            if (indexOf(buf, s, e, "PRIVATE KEY-----") < 0 || indexOf(buf, s, e, "-----BEGIN") < 0) {
+                return false;
+            }
+            inPrivateKey = indexOf(buf, s, e, "-----END") < 0; // a block on one line (escaped newlines) ends on it
+            keyLines = 0;
+            return true;
+        }
+        if (indexOf(buf, s, e, "-----END") >= 0 || ++keyLines > MAX_KEY_LINES) {
+            inPrivateKey = false;
+        }
+        return true;
+    }
+
+    private static int indexOf(char[] buf, int s, int e, String needle) {
+        char first = needle.charAt(0);
+        int last = e - needle.length();
+        for (int i = s; i <= last; i++) {
+            if (buf[i] == first && matchesAt(buf, i, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matchesAt(char[] buf, int i, String needle) {
+        for (int k = 1; k < needle.length(); k++) {
+            if (buf[i + k] != needle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onGroup(String title, long line) {
@@ -439,7 +511,8 @@ public final class LogScan {
             return;
         }
         int slot = (int) (number % ring.length);
-        int n = Math.min(e - s, CONTEXT_CHARS);
+        // a context line is masked when it is shown: the cut here must not leave a token's head for that to miss
+        int n = wordEnd(buf, s, e, CONTEXT_CHARS) - s;
         System.arraycopy(buf, s, ring[slot], 0, n);
         ringLen[slot] = n;
     }

@@ -1,0 +1,119 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.LogAnalyzer.LogOrigin;
+import io.sophia.core.Observation.LogFinding;
+import io.sophia.core.Secrets;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A log hands the scanner secrets a line at a time and at the lengths where it cuts: a context line over 500
+ * characters, a {@code $ command} line over 200 (a Travis step name), and the lines of a private key printed by
+ * {@code cat key.pem}. What the scanner keeps is masked when it is shown, so a cut must never leave a head of a
+ * token that the masking would not recognise, and the lines of a key, none of which looks like a key alone, must
+ * not be kept at all. The tokens are fakes, assembled at run time.
+ */
+@DisplayName("The log scanner keeps no piece of a secret at its cut points or in a private key block")
+class LogSecretsTest {
+
+    private static final String GHP = "ghp" + "_Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N";
+    private static final String AWS = "AKIA" + "Q3EGRTX7YCNZ2WLM";
+    private static final String JWT = "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ";
+    private static final String KEY_1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "hostileCanaryKeyLine";
+    private static final String KEY_2 = "MIIEpAIBAAKCAQEAsecondLineOfKeyMaterial" + "XyZqwertyuiopasdf";
+    private static final List<String> SECRETS = List.of(GHP, AWS, JWT, KEY_1, KEY_2);
+
+    private static final LogOrigin LOG = new LogOrigin(Source.LOG, null, 0, null, List.of());
+
+    /** {@code token} placed so that a cut at {@code limit} characters keeps its first {@code kept}. */
+    private static String at(int limit, String token, int kept) {
+        return "p ".repeat(limit).substring(0, limit - kept - 1) + " " + token + " after it";
+    }
+
+    private static List<LogFinding> scan(List<String> lines) throws IOException {
+        return LogScanner.builtIn().analyze(LOG, new StringReader(String.join("\n", lines) + "\n"));
+    }
+
+    /** Everything of the findings a report shows, masked as a renderer masks it. */
+    private static String shown(List<LogFinding> findings) {
+        List<String> out = new ArrayList<>();
+        for (LogFinding f : findings) {
+            out.add(f.step());
+            out.add(f.line());
+            out.addAll(f.context());
+        }
+        return Secrets.patterns().redact(String.join("\n", out));
+    }
+
+    private static void assertNoPiece(String shown) {
+        for (String secret : SECRETS) {
+            for (int i = 0; i + 12 <= secret.length(); i++) {
+                String piece = secret.substring(i, i + 12);
+                assertFalse(shown.contains(piece), () -> "kept '" + piece + "' in:\n" + shown);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("context lines cut at 500 characters inside a token keep no head of it")
+    void contextLineCut() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int kept : new int[] {12, 14, 19}) {
+            lines.add(at(500, GHP, kept));
+            lines.add(at(500, AWS, kept));
+            lines.add(at(500, JWT, kept));
+        }
+        lines.add("ERROR: failed to solve: process \"/bin/sh -c npm ci\" did not complete successfully: exit code: 1");
+
+        List<LogFinding> findings = scan(lines);
+
+        assertFalse(findings.isEmpty(), "the error line is a finding");
+        assertTrue(findings.get(0).context().size() > 1, () -> "the lines before it are its context: " + findings);
+        assertNoPiece(shown(findings));
+    }
+
+    @Test
+    @DisplayName("a $ command line cut at 200 characters keeps no head, even when masking shortens it")
+    void commandLineCut() throws IOException {
+        // four whole tokens shrink to [REDACTED] each, so the cut head of the fifth would fit the 120-character name
+        String tokens = (GHP + " ").repeat(4);
+        String command = "$ " + tokens + "p".repeat(200 - tokens.length() - 1 - 14) + " " + GHP + " more";
+
+        List<LogFinding> findings = scan(List.of(command,
+                "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2"));
+
+        assertFalse(findings.isEmpty());
+        assertTrue(findings.get(0).step() != null && findings.get(0).step().contains("[REDACTED]"),
+                () -> "the command names the step: " + findings.get(0).step());
+        assertNoPiece(shown(findings));
+    }
+
+    @Test
+    @DisplayName("the lines of a private key printed a line at a time are masked, before and after an error")
+    void privateKeyBlock() throws IOException {
+        List<String> lines = List.of(
+                "Run cat deploy-key.pem",
+                "-----BEGIN PRIVATE KEY-----", KEY_1, KEY_2, "-----END PRIVATE KEY-----",
+                "ERROR: failed to push: unauthorized: authentication required",
+                "app-1  | -----BEGIN RSA PRIVATE KEY-----", KEY_1, KEY_2, "app-1  | -----END RSA PRIVATE KEY-----",
+                "npm ERR! code E404",
+                "after the key: the scan goes on");
+
+        List<LogFinding> findings = scan(lines);
+
+        assertTrue(findings.size() >= 2, () -> "both errors are findings: " + findings);
+        String shown = shown(findings);
+        assertTrue(shown.contains("[REDACTED]"), shown);
+        assertTrue(shown.contains("after the key"), () -> "the lines after a key are read again: " + shown);
+        assertNoPiece(shown);
+    }
+}
