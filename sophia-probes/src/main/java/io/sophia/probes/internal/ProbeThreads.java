@@ -1,6 +1,5 @@
 package io.sophia.probes.internal;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;
@@ -19,7 +18,7 @@ public final class ProbeThreads {
     /** Idle platform threads end after this long, so a runner needs no closing. */
     private static final long KEEP_ALIVE_SECONDS = 30;
     /** The name prefix of probe threads: {@code sophia-probe-1} (platform), {@code sophia-probe-v1} (virtual). */
-    public static final String PREFIX = "sophia-probe-";
+    private static final String PREFIX = "sophia-probe-";
 
     private ProbeThreads() {
     }
@@ -46,35 +45,6 @@ public final class ProbeThreads {
      */
     public static Executor executor(boolean virtual) {
         return virtual && Virtual.EXECUTOR != null ? Virtual.EXECUTOR : Shared.PLATFORM;
-    }
-
-    /** True when this runtime offers virtual threads (and the library found them). */
-    public static boolean virtualThreadsAvailable() {
-        return Virtual.FACTORY != null;
-    }
-
-    /** True when {@code thread} is a virtual thread; always false on a runtime without them. */
-    public static boolean isVirtual(Thread thread) {
-        if (Virtual.FACTORY == null) {
-            return false;
-        }
-        try {
-            return (boolean) IsVirtual.HANDLE.invokeExact(thread);
-        } catch (Throwable e) {
-            return false;
-        }
-    }
-
-    private static final class IsVirtual {
-        static final MethodHandle HANDLE = isVirtualHandle();
-
-        private static MethodHandle isVirtualHandle() {
-            try {
-                return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return MethodHandles.dropArguments(MethodHandles.constant(boolean.class, false), 0, Thread.class);
-            }
-        }
     }
 
     /** A factory of daemon platform threads named {@code prefix} and a number. */
@@ -104,7 +74,9 @@ public final class ProbeThreads {
                     .invoke(b, prefix, 1L);
             return (ThreadFactory) lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class))
                     .invoke(b);
-        } catch (Throwable e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // MethodHandle.invoke declares Throwable
             // a runtime that reports 21+ but lacks the API (or forbids it): platform threads, as on Java 17
             return null;
         }
