@@ -216,6 +216,27 @@ public final class FleetBenchmark {
         long diagnosisNanos = System.nanoTime() - d0;
         Map<String, Integer> wrong = new HashMap<>();
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        int timeoutKinds = tally(a, observations, ids, hangs, wrong, counts);
+        double ratio = probingNanos / (double) timeout.toNanos();
+        System.out.printf(Locale.ROOT, "%-8s %5d endpoints: probing %.2f s = %.2f x timeout; diagnosis %.2f s; %s;"
+                        + " wrong statuses %d; timeouts reported %d; peak heap %d MB (live after GC %d MB, %d GCs,"
+                        + " %d ms in GC); peak threads %d%n",
+                label, ids.size(), probingNanos / 1e9, ratio, diagnosisNanos / 1e9, counts,
+                wrong.values().stream().mapToInt(Integer::intValue).sum(), timeoutKinds, reading.peakHeap >> 20,
+                reading.liveAfterGc >> 20, reading.gcCount, reading.gcMillis, reading.peakThreads);
+        wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
+        if (trace) {
+            traced(ids, hangs, timeout, t0, started, ended, cpuNanos);
+            threadsTraced(threads0, threads1);
+            System.out.printf(Locale.ROOT, "           JIT compiling during the check %d ms; the check ran from %d to %d ms"
+                    + " after the JVM started (from %s)%n", TimeUnit.NANOSECONDS.toMillis(jitNanos), up0, up1, at0);
+        }
+    }
+
+    /** Counts the statuses and the wrong ones (by reason) into {@code wrong} and {@code counts}; returns the timeouts. */
+    private static int tally(Assessment a, List<Observation> observations, List<Integer> ids,
+                             java.util.function.IntPredicate hangs, Map<String, Integer> wrong,
+                             Map<Status, Integer> counts) {
         int timeoutKinds = 0;
         for (int k = 0; k < ids.size(); k++) {
             int i = ids.get(k);
@@ -234,20 +255,7 @@ public final class FleetBenchmark {
                 timeoutKinds++;
             }
         }
-        double ratio = probingNanos / (double) timeout.toNanos();
-        System.out.printf(Locale.ROOT, "%-8s %5d endpoints: probing %.2f s = %.2f x timeout; diagnosis %.2f s; %s;"
-                        + " wrong statuses %d; timeouts reported %d; peak heap %d MB (live after GC %d MB, %d GCs,"
-                        + " %d ms in GC); peak threads %d%n",
-                label, ids.size(), probingNanos / 1e9, ratio, diagnosisNanos / 1e9, counts,
-                wrong.values().stream().mapToInt(Integer::intValue).sum(), timeoutKinds, reading.peakHeap >> 20,
-                reading.liveAfterGc >> 20, reading.gcCount, reading.gcMillis, reading.peakThreads);
-        wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
-        if (trace) {
-            traced(ids, hangs, timeout, t0, started, ended, cpuNanos);
-            threadsTraced(threads0, threads1);
-            System.out.printf(Locale.ROOT, "           JIT compiling during the check %d ms; the check ran from %d to %d ms"
-                    + " after the JVM started (from %s)%n", TimeUnit.NANOSECONDS.toMillis(jitNanos), up0, up1, at0);
-        }
+        return timeoutKinds;
     }
 
     /** Prints when the probes started and how far past their timeout the hanging ones ended. */
