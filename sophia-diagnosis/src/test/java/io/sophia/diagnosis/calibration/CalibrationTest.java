@@ -134,6 +134,7 @@ class CalibrationTest {
             Files.writeString(target.resolve("calibration-report.txt"), evaluation.text() + "\n" + report.render() + "\n"
                     + bySet() + unseenWording(scenarios));
             Files.writeString(target.resolve("calibration-misses.md"), report.missesMarkdown());
+            Files.writeString(target.resolve("unseen-wording-misses.txt"), unseenWordingMisses(unseen));
             Path dir = Files.createDirectories(target.resolve("evaluation"));
             Files.writeString(dir.resolve("reliability.svg"), evaluation.svg());
             Files.writeString(dir.resolve("index.html"), evaluation.html());
@@ -155,6 +156,19 @@ class CalibrationTest {
                 + "confidence %.3f  wrong above 0.9: %d%n", f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(),
                 f.meanConfidence(), confidentMisses) + unknownLeads("estimate", lio) + unknownLeads("CV out of fold",
                 cv.outOfFold()) + confidentMissList(lio);
+    }
+
+    /** Every miss of the unseen-wording estimate (blind set excluded upstream), to work from by failure shape. */
+    static String unseenWordingMisses(List<CalibrationEvaluation.Outcome> outcomes) {
+        StringBuilder sb = new StringBuilder();
+        for (CalibrationEvaluation.Outcome o : outcomes) {
+            if (!o.ranking().isEmpty() && !o.top1()) {
+                sb.append(String.format(java.util.Locale.ROOT, "%-70s %-24s %.3f  got %-24s %.3f%n",
+                        o.scenario().id(), o.scenario().cause().value(), o.pLabel(), o.predicted().value(),
+                        o.confidence()));
+            }
+        }
+        return sb.toString();
     }
 
     /** How often {@code unknown} is right where it leads, and how sure it says it is there. */
