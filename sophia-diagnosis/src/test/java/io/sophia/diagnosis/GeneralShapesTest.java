@@ -1,0 +1,101 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The general shape of each failure family (the {@code *-generic} indications of issue 9's diag4 round, weight 0.5):
+ * another tool's words for a known failure land on the right cause, with a modest probability, and weak signals stay
+ * weak. The strings are public text from other sources than the corpus scenarios the shapes were checked on; each
+ * source is named next to its string.
+ */
+class GeneralShapesTest {
+
+    /** One failed deploy job for dashboard whose log is {@code log}; the other services are healthy. */
+    private static Assessment deployFailsWith(String log) throws IOException {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        o.add(Fleet.job("dashboard", 2, "deploy", "failure", 30, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Deploy", "failure")));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
+                List.of()), new StringReader(log)));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static List<String> indications(String line) throws IOException {
+        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
+                List.of()), new StringReader(line)).stream().map(Observation.LogFinding::indicationId).toList();
+    }
+
+    @Test
+    void anotherToolsWordsForAKnownFailureLandOnItsCauseWithAModestProbability() throws IOException {
+        // line -> the cause its general shape names; none of these lines is in the corpus
+        Map<String, CauseId> cases = Map.of(
+                // Vercel CLI (vercel/vercel#2585)
+                "Error! Rate limit exceeded error. Try again in 48 minutes, or upgrade your plan here: https://zeit.co/account/plan",
+                CauseId.PLATFORM_QUOTA,
+                // the Kubernetes scheduler (kubernetes/kubernetes#33777)
+                "Warning FailedScheduling 38s (x8 over 1m) default-scheduler 0/25 nodes are available: 1 Insufficient pods, 1 PodToleratesNodeTaints, 23 Insufficient cpu.",
+                CauseId.PLATFORM_CAPACITY,
+                // docker compose (Freika/dawarich#731)
+                "Container dawarich_app Error dependency failed to start: container dawarich_app is unhealthy",
+                CauseId.APP_HEALTHCHECK_FAILING,
+                // kelseyhightower/envconfig#216
+                "required key ENV_CONFIG_BAR_FOO missing value",
+                CauseId.CONFIG_MISSING_SECRET,
+                // Travis CI's no-output limit, in the words CircleCI uses ("Too long with no output")
+                "Too long with no output (exceeded 20m0s): context deadline exceeded",
+                CauseId.CI_TIMEOUT);
+        for (Map.Entry<String, CauseId> c : cases.entrySet()) {
+            Assessment a = deployFailsWith(c.getKey() + "\n");
+            RankedCause top = a.topCause().orElseThrow();
+            assertEquals(c.getValue(), top.id(), c.getKey() + " -> " + a.causes());
+            // one general line is one source: never more than the one-source cap
+            assertTrue(top.probability() <= 0.9 + 1e-9, c.getKey() + ": " + top.probability());
+        }
+    }
+
+    @Test
+    void theGeneralShapesReadWhatNoSpecificIndicationKnowsAndLeaveTheirNearMissesAlone() throws IOException {
+        // a pull refused is as often a missing image: the registry's upload shape does not read it (docker CLI)
+        assertTrue(indications("docker: Error response from daemon: pull access denied for acme/app, repository does "
+                + "not exist or may require 'docker login': denied: requested access to the resource is denied")
+                .stream().noneMatch("registry.push-refused-generic"::equals));
+        // a Rust source line quoted by the compiler is not an out-of-memory condition (LogChunks redox-os build log)
+        assertTrue(indications("        panic!(\"Out of memory\");").stream().noneMatch("memory.exhausted-generic"::equals));
+        // a healthy hint to set a variable is not a missing setting (google-cloud-ruby's warning, LogChunks)
+        assertTrue(indications("To suppress this message, set the GOOGLE_CLOUD_SUPPRESS_RUBY_WARNINGS environment variable.")
+                .stream().noneMatch("config.setting-missing-generic"::equals));
+        // a gcloud flag is not a refused credential (gcloud run deploy --allow-unauthenticated)
+        assertTrue(indications("Run gcloud run deploy web --source . --region us-central1 --allow-unauthenticated")
+                .stream().noneMatch("auth.credential-refused-generic"::equals));
+    }
+
+    @Test
+    void aBareExitStatusOrAGenericErrorWordDecidesNothingAlone() throws IOException {
+        for (String log : List.of("##[error]Process completed with exit code 1.\n", "Error: failed\n",
+                "Exited with status 1\n")) {
+            Assessment a = deployFailsWith(log);
+            for (RankedCause c : a.causes()) {
+                if (!c.id().equals(CauseId.UNKNOWN)) {
+                    assertTrue(c.probability() <= 0.7, log.strip() + ": " + c.id() + " at " + c.probability());
+                }
+            }
+        }
+    }
+}
