@@ -444,9 +444,12 @@ public final class HttpProbe implements Probe {
     private final EnvProxy proxy;
     /** An IP literal reached without a proxy: nothing to look up. */
     private final boolean literalDirect;
+    /** {@link #target()}, made once: every observation of every check carries it. */
+    private final String target;
 
-    private HttpProbe(Service service, Duration timeout, URI uri, String misconfiguration, Options options,
+    private HttpProbe(Service service, Duration timeout, Checked checked, String misconfiguration, Options options,
                       OkHttpClient client, EnvProxy proxy) {
+        URI uri = checked == null ? null : checked.uri();
         this.service = service;
         this.timeout = timeout;
         this.uri = uri;
@@ -454,8 +457,9 @@ public final class HttpProbe implements Probe {
         this.options = options;
         this.client = client;
         this.proxy = proxy;
-        this.request = uri == null ? null : request(uri, options);
+        this.request = uri == null ? null : request(checked.url(), options);
         this.literalDirect = uri != null && !proxy.viaProxy() && isIpLiteral(uri.getHost());
+        this.target = uri == null ? SafeText.url(service.url()) : SafeText.url(uri);
     }
 
     /**
@@ -496,14 +500,14 @@ public final class HttpProbe implements Probe {
     }
 
     private static HttpProbe create(Service service, Duration timeout, Options options) {
-        URI uri;
+        Checked checked;
         try {
-            uri = checkUri(service);
+            checked = checkUri(service);
         } catch (IllegalArgumentException e) {
             return new HttpProbe(service, timeout, null, e.getMessage(), options, null, EnvProxy.DIRECT);
         }
-        EnvProxy proxy = options.proxyFromEnv() ? EnvProxy.forUrl(uri, options.env) : EnvProxy.DIRECT;
-        return new HttpProbe(service, timeout, uri, null, options, client(options, proxy), proxy);
+        EnvProxy proxy = options.proxyFromEnv() ? EnvProxy.forUrl(checked.uri(), options.env) : EnvProxy.DIRECT;
+        return new HttpProbe(service, timeout, checked, null, options, client(options, proxy), proxy);
     }
 
     /**
@@ -565,9 +569,9 @@ public final class HttpProbe implements Probe {
     }
 
     /** The request of every check, but for the token, which is read at each check. */
-    private static Request request(URI uri, Options options) {
+    private static Request request(HttpUrl url, Options options) {
         Request.Builder b = new Request.Builder()
-                .url(HttpUrl.get(withoutUserInfo(uri)))
+                .url(url)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json, */*;q=0.5");
         options.headers.forEach(b::header);
@@ -583,8 +587,12 @@ public final class HttpProbe implements Probe {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /** The url checked, and the same without user info as OkHttp parsed it (parsed once: a fleet makes thousands). */
+    private record Checked(URI uri, HttpUrl url) {
+    }
+
     /** The url checked: the service url with {@link Expectations#healthPath()} appended. */
-    static URI checkUri(Service service) {
+    static Checked checkUri(Service service) {
         URI base = service.url();
         if (base == null) {
             throw new IllegalArgumentException("service '" + service.id() + "' has no url");
@@ -607,11 +615,12 @@ public final class HttpProbe implements Probe {
                         + SafeText.text(e.getMessage()), e);
             }
         }
-        if (HttpUrl.parse(withoutUserInfo(checked)) == null) {
+        HttpUrl url = HttpUrl.parse(withoutUserInfo(checked));
+        if (url == null) {
             throw new IllegalArgumentException("url of service '" + service.id() + "' is not a valid http(s) url: "
                     + SafeText.url(checked));
         }
-        return checked;
+        return new Checked(checked, url);
     }
 
     @Override
@@ -626,7 +635,7 @@ public final class HttpProbe implements Probe {
 
     @Override
     public String target() {
-        return uri == null ? SafeText.url(service.url()) : SafeText.url(uri);
+        return target;
     }
 
     /** {@return the timeout this probe was made with} */

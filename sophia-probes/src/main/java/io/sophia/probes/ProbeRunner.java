@@ -55,9 +55,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the deadline leaves room; an optional {@link CircuitBreaker} per target skips targets that keep
  * failing across calls.
  *
- * <p>Probes run on the JVM's one pool of daemon platform threads, shared by every runner (at most
- * {@code maxConcurrent} probes of a runner at once; idle threads end after 30 s), or, with
- * {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads.
+ * <p>Probes run on the JVM's one pool of daemon platform threads, shared by every runner (idle threads end after
+ * 30 s), or, with {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads; either way
+ * at most {@code maxConcurrent} probes of a runner at once.
  *
  * <p>Guarantees of {@link #execute(List)}:
  * <ul>
@@ -83,7 +83,8 @@ public final class ProbeRunner implements ProbeExecutor {
     private final ProbeRunnerConfig config;
     private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
-    private final RetryConfig retryConfig;
+    /** One for every probe: a probe's attempts are counted in a context of their own ({@link Retry#context()}). */
+    private final Retry retry;
     private final CircuitBreakerRegistry breakers;
     private final ProbeSlots slots;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -107,7 +108,7 @@ public final class ProbeRunner implements ProbeExecutor {
                 .timeoutDuration(config.timeout().plusNanos(graceNanos))
                 .cancelRunningFuture(true)
                 .build());
-        this.retryConfig = RetryConfig.<List<Observation>>custom()
+        RetryConfig retryConfig = RetryConfig.<List<Observation>>custom()
                 .maxAttempts(config.retries() + 1)
                 .waitDuration(config.retryWait().isZero() ? Duration.ofMillis(1) : config.retryWait())
                 .retryOnResult(ProbeRunner::onlyTransientFailures)
@@ -115,8 +116,8 @@ public final class ProbeRunner implements ProbeExecutor {
                 .failAfterMaxAttempts(false)
                 .build();
         this.breakers = config.circuitBreaker().map(CircuitBreakerRegistry::of).orElse(null);
-        // loads the retry machinery now, not during the first probe (a cold JVM needs ~100 ms for it)
-        Retry.of("sophia-probe", retryConfig);
+        // made now, not during the first probe (a cold JVM needs ~100 ms to load the retry machinery)
+        this.retry = Retry.of("sophia-probe", retryConfig);
         this.scheduler = new ScheduledThreadPoolExecutor(1, ProbeThreads.daemons("sophia-probe-deadline-"));
         scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);
         scheduler.allowCoreThreadTimeOut(true);
@@ -282,19 +283,13 @@ public final class ProbeRunner implements ProbeExecutor {
                 return;
             }
             breaker = b;
-            long[] deadlineHolder = new long[1];
-            ProbeContext[] ctxHolder = new ProbeContext[1];
             // the runner's own set-up comes before the probe's clock starts
-            Retry retry = Retry.of("sophia-probe", RetryConfig.<List<Observation>>from(retryConfig)
-                    .retryOnResult(r -> onlyTransientFailures(r) && worthAnotherAttempt(deadlineHolder[0], ctxHolder[0]))
-                    .build());
+            Retry.Context<List<Observation>> retries = retry.context();
             CompletableFuture<List<Observation>> attempt = new CompletableFuture<>();
             now = System.nanoTime();
             startedAt = now;
             long deadline = Math.min(now + timeoutNanos, batch.end);
             ProbeContext ctx = ProbeContext.withTimeout(Duration.ofNanos(Math.max(0, deadline - now)), config.clock());
-            deadlineHolder[0] = deadline;
-            ctxHolder[0] = ctx;
             context = ctx;
             enter();
             // the limiter's clock starts now, with the probe, not with the batch
@@ -311,7 +306,13 @@ public final class ProbeRunner implements ProbeExecutor {
                     });
             List<Observation> observations;
             try {
-                observations = retry.executeCallable(() -> attemptOnce(ctx));
+                observations = attemptOnce(ctx);
+                // another attempt when every failure is transient (the retry's predicate) and the deadline leaves room;
+                // onResult counts the attempt and makes the pause before it
+                while (worthAnotherAttempt(deadline, ctx) && retries.onResult(observations)) {
+                    observations = attemptOnce(ctx);
+                }
+                retries.onComplete();
             } catch (InterruptedException e) {
                 observations = null;
             } catch (Exception | Error e) {

@@ -52,6 +52,11 @@ public final class ProbeRunnerConfig {
      * all end sooner ends sooner.
      */
     public static final Duration DEFAULT_BUDGET_PAST_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The system property that sets the default of {@link #virtualThreads()}: {@code true} runs probes on virtual
+     * threads where the runtime has them (Java 21+); unset or {@code false}, on the JVM's pool of platform threads.
+     */
+    public static final String VIRTUAL_THREADS_PROPERTY = "sophia.probes.virtualThreads";
 
     private static final ProbeRunnerConfig DEFAULTS = custom().build();
 
@@ -92,7 +97,8 @@ public final class ProbeRunnerConfig {
     /**
      * {@return the defaults: 10 s timeout, a budget of 1.5 x the timeout and at least the timeout plus 5 s (15 s),
      * 1 retry after 200 ms, 1024 concurrent
-     * probes on platform threads, no circuit breaker, the system UTC clock}
+     * probes on platform threads (unless the system property {@value #VIRTUAL_THREADS_PROPERTY} is true), no circuit
+     * breaker, the system UTC clock}
      */
     public static ProbeRunnerConfig ofDefaults() {
         return DEFAULTS;
@@ -132,8 +138,11 @@ public final class ProbeRunnerConfig {
 
     /**
      * {@return true when probes run on virtual threads where the runtime has them (Java 21 and later); on an older
-     * runtime they run on platform threads all the same} Default false: see the README's Performance section for the
-     * measurement behind it.
+     * runtime they run on platform threads all the same} Default false, unless the system property
+     * {@value #VIRTUAL_THREADS_PROPERTY} is {@code true} when the builder is made. Not the default because of a
+     * measurement (README, Performance section): on an idle host a fleet's probes start faster on virtual threads, but
+     * on a host whose CPU is contended the few carrier threads get a smaller share of it than a pool of platform
+     * threads, and healthy targets were reported as timed out.
      */
     public boolean virtualThreads() {
         return virtualThreads;
@@ -179,7 +188,7 @@ public final class ProbeRunnerConfig {
         private CircuitBreakerConfig circuitBreaker;
         private Duration budget;
         private Clock clock = Clock.systemUTC();
-        private boolean virtualThreads;
+        private boolean virtualThreads = Boolean.parseBoolean(System.getProperty(VIRTUAL_THREADS_PROPERTY, "false").strip());
 
         private Builder() {
         }
@@ -281,9 +290,10 @@ public final class ProbeRunnerConfig {
         }
 
         /**
-         * Run probes on virtual threads where the runtime has them (Java 21+). Default false.
+         * Run probes on virtual threads where the runtime has them (Java 21+), or, with false, on the JVM's pool of
+         * platform threads. Default false (see {@link ProbeRunnerConfig#virtualThreads()}).
          *
-         * @param virtualThreads the virtual threads
+         * @param virtualThreads true for virtual threads where present, false for platform threads
          * @return this builder
          */
         public Builder virtualThreads(boolean virtualThreads) {

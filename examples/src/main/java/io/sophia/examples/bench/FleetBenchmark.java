@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -Xmx256m -cp examples/target/sophia.jar io.sophia.examples.bench.FleetBenchmark \
- *      [--sizes 1000,5000] [--timeout 2s] [--hang-every 10] [--virtual] [--no-curl] [--no-nio]
+ *      [--sizes 1000,5000] [--timeout 2s] [--hang-every 10] [--threads platform|virtual] [--no-curl] [--no-nio]
  *      [--observations 1000,10000,100000] [--no-render] [--trace]
  * </pre>
  *
@@ -90,7 +90,8 @@ public final class FleetBenchmark {
         List<Integer> observationSizes = List.of(1000, 10_000, 100_000);
         Duration timeout = Duration.ofSeconds(2);
         int hangEvery = 10;
-        boolean virtual = false;
+        // the library's default: virtual threads where the runtime has them
+        boolean virtual = ProbeRunnerConfig.ofDefaults().virtualThreads();
         boolean curl = true;
         boolean nio = true;
         boolean render = true;
@@ -102,7 +103,11 @@ public final class FleetBenchmark {
                 case "--observations" -> observationSizes = ints(args[++i]);
                 case "--timeout" -> timeout = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
                 case "--hang-every" -> hangEvery = Integer.parseInt(args[++i]);
-                case "--virtual" -> virtual = true;
+                case "--threads" -> virtual = switch (args[++i]) {
+                    case "virtual" -> true;
+                    case "platform" -> false;
+                    default -> throw new IllegalArgumentException("--threads platform or --threads virtual");
+                };
                 case "--no-curl" -> curl = false;
                 case "--no-nio" -> nio = false;
                 case "--no-render" -> render = false;
@@ -110,7 +115,7 @@ public final class FleetBenchmark {
                 case "--trace" -> trace = true;
                 default -> {
                     System.err.println("usage: FleetBenchmark [--sizes 1000,5000] [--timeout 2s] [--hang-every 10]"
-                            + " [--virtual] [--no-curl] [--no-nio] [--observations 1000,10000,100000] [--no-render]"
+                            + " [--threads platform|virtual] [--no-curl] [--no-nio] [--observations 1000,10000,100000] [--no-render]"
                             + " [--no-probe] [--trace]");
                     System.exit(64);
                 }
@@ -149,7 +154,7 @@ public final class FleetBenchmark {
             java.util.function.IntPredicate hangs = i -> every > 0 && i % every == every - 1;
             ProbeRunnerConfig config = ProbeRunnerConfig.custom().timeout(timeout).virtualThreads(virtual).build();
             System.out.printf(Locale.ROOT, "%nProbing: %s; every %d. endpoint hangs; threads: %s%n", config,
-                    hangEvery, virtual && Runtime.version().feature() >= 21 ? "virtual" : "platform");
+                    hangEvery, virtual && Runtime.version().feature() >= 21 ? "virtual" : "platform (the JVM's pool)");
             // warm-up on healthy endpoints only (class loading and JIT are not the fleet's time)
             List<Integer> warm = new ArrayList<>();
             for (int i = 0; i < Math.min(300, max); i++) {
@@ -193,17 +198,45 @@ public final class FleetBenchmark {
         ProbeRunner runner = ProbeRunner.of(config);
         System.gc();
         Meter meter = Meter.start();
+        Map<String, long[]> threads0 = trace ? threadCpu() : Map.of();
         long cpu0 = processCpuNanos();
+        long jit0 = jitMillis();
+        long up0 = ManagementFactory.getRuntimeMXBean().getUptime();
+        Instant at0 = Instant.now();
         long t0 = System.nanoTime();
         List<Observation> observations = runner.execute(probes);
         long probingNanos = System.nanoTime() - t0;
         long cpuNanos = processCpuNanos() - cpu0;
+        Map<String, long[]> threads1 = trace ? threadCpu() : Map.of();
+        long jitNanos = TimeUnit.MILLISECONDS.toNanos(jitMillis() - jit0);
+        long up1 = ManagementFactory.getRuntimeMXBean().getUptime();
         Meter.Reading reading = meter.stop();
         long d0 = System.nanoTime();
         Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("fleet", services), observations, Instant.now());
         long diagnosisNanos = System.nanoTime() - d0;
         Map<String, Integer> wrong = new HashMap<>();
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        int timeoutKinds = tally(a, observations, ids, hangs, wrong, counts);
+        double ratio = probingNanos / (double) timeout.toNanos();
+        System.out.printf(Locale.ROOT, "%-8s %5d endpoints: probing %.2f s = %.2f x timeout; diagnosis %.2f s; %s;"
+                        + " wrong statuses %d; timeouts reported %d; peak heap %d MB (live after GC %d MB, %d GCs,"
+                        + " %d ms in GC); peak threads %d%n",
+                label, ids.size(), probingNanos / 1e9, ratio, diagnosisNanos / 1e9, counts,
+                wrong.values().stream().mapToInt(Integer::intValue).sum(), timeoutKinds, reading.peakHeap >> 20,
+                reading.liveAfterGc >> 20, reading.gcCount, reading.gcMillis, reading.peakThreads);
+        wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
+        if (trace) {
+            traced(ids, hangs, timeout, t0, started, ended, cpuNanos);
+            threadsTraced(threads0, threads1);
+            System.out.printf(Locale.ROOT, "           JIT compiling during the check %d ms; the check ran from %d to %d ms"
+                    + " after the JVM started (from %s)%n", TimeUnit.NANOSECONDS.toMillis(jitNanos), up0, up1, at0);
+        }
+    }
+
+    /** Counts the statuses and the wrong ones (by reason) into {@code wrong} and {@code counts}; returns the timeouts. */
+    private static int tally(Assessment a, List<Observation> observations, List<Integer> ids,
+                             java.util.function.IntPredicate hangs, Map<String, Integer> wrong,
+                             Map<Status, Integer> counts) {
         int timeoutKinds = 0;
         for (int k = 0; k < ids.size(); k++) {
             int i = ids.get(k);
@@ -222,17 +255,7 @@ public final class FleetBenchmark {
                 timeoutKinds++;
             }
         }
-        double ratio = probingNanos / (double) timeout.toNanos();
-        System.out.printf(Locale.ROOT, "%-8s %5d endpoints: probing %.2f s = %.2f x timeout; diagnosis %.2f s; %s;"
-                        + " wrong statuses %d; timeouts reported %d; peak heap %d MB (live after GC %d MB, %d GCs,"
-                        + " %d ms in GC); peak threads %d%n",
-                label, ids.size(), probingNanos / 1e9, ratio, diagnosisNanos / 1e9, counts,
-                wrong.values().stream().mapToInt(Integer::intValue).sum(), timeoutKinds, reading.peakHeap >> 20,
-                reading.liveAfterGc >> 20, reading.gcCount, reading.gcMillis, reading.peakThreads);
-        wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
-        if (trace) {
-            traced(ids, hangs, timeout, t0, started, ended, cpuNanos);
-        }
+        return timeoutKinds;
     }
 
     /** Prints when the probes started and how far past their timeout the hanging ones ended. */
@@ -510,6 +533,58 @@ public final class FleetBenchmark {
             return ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
         }
+    }
+
+    /**
+     * CPU time (ns) and thread count of this JVM's threads by name with its digits dropped ("sophia-probe-#", "C#
+     * CompilerThre"), read from Linux's {@code /proc/self/task/<id>/schedstat}; empty elsewhere. Threads that ended in
+     * between are not counted.
+     */
+    private static Map<String, long[]> threadCpu() {
+        Map<String, long[]> out = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    long ns = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                    long[] t = out.computeIfAbsent(name, k -> new long[2]);
+                    t[0] += ns;
+                    t[1]++;
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended while read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** Prints which threads took this JVM's CPU during a check, most first (ms). */
+    private static void threadsTraced(Map<String, long[]> before, Map<String, long[]> after) {
+        if (after.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, long[]>> rows = new ArrayList<>();
+        for (var e : after.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[2]);
+            long d = e.getValue()[0] - b[0];
+            if (d >= 1_000_000) {
+                rows.add(Map.entry(e.getKey(), new long[] {d, e.getValue()[1]}));
+            }
+        }
+        rows.sort((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]));
+        StringBuilder b = new StringBuilder("           CPU by thread (ms):");
+        for (var r : rows) {
+            b.append(String.format(Locale.ROOT, " %s (%d) %d;", r.getKey(), r.getValue()[1], r.getValue()[0] / 1_000_000));
+        }
+        System.out.println(b);
+    }
+
+    /** Time the JIT compilers spent so far, ms, or 0 when the JVM does not say. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** CPU time of this JVM, all its threads (JIT and GC included), or 0 when the platform does not say. */

@@ -82,22 +82,40 @@ class CalibrationTest {
     // evidenceScale 2.2, sourceCaps unchanged. Measured, n = 467, 197 families: top-1 0.987 (95 % Wilson 0.97-0.99), top-3
     // 0.994, Brier 0.053, ECE 0.114 (0.104-0.125), 0 wrong above 0.9; the estimate for unseen wording top-1 0.851 -> 0.861
     // (0.83-0.89), top-3 0.912, Brier 0.228 -> 0.222, ECE 0.096, 0 wrong above 0.9.
+    // 2026-12-03, fifth session: holdout-7 (h7-, 45), scored blind once (top-1 0.800), consumed into the CV (n = 512,
+    // 211 families): on arrival top-1 0.969, top-3 0.980, Brier 0.075, ECE 0.099. General shapes of message for its
+    // families (a cloud SDK waiter that gave up, a platform refusing more instances than the account may have, a refused
+    // login to a platform's own registry, a platform API that timed out, tokens and dependency fetches in general words,
+    // a platform answering that the container did not start, a bare exit status as a wrapper) and weak phase-aware
+    // refusal words; the estimate for unseen wording reads each fold's logs again without its own indications. Then the
+    // caps of two and of three or more sources fitted apart from the cap of one (every confident miss rested on one log
+    // line): refit evidenceScale 2.2, sourceCaps [0.49, 0.9, 0.97, 0.99]. Measured, n = 512: top-1 0.982 (0.97-0.99),
+    // top-3 0.992, Brier 0.057, ECE 0.106 (0.094-0.117), 0 wrong above 0.9; the estimate for unseen wording top-1 0.908
+    // (0.88-0.93), top-3 0.943, Brier 0.157, ECE 0.077, 0 wrong above 0.9. ECE ceiling 0.125 -> 0.115, and the estimate
+    // for unseen wording gets floors of its own (below).
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
-    // 0.97 until p5- (45 public-text tuning scenarios, scored on arrival before any rule was written for them:
-    // top-1 0.556, top-3 0.689, 20 misses, 17 of them with "unknown" on top) joined the CV: n = 512, top-3 0.967; with
-    // the consumed h7- as well (n = 557): 0.957. Lowered to the measured figure on arrival; raise it back once rules
-    // generalise to p5-'s and h7-'s wording.
-    static final double CV_TOP3_FLOOR = 0.95;
+    // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
+    // to 0.97 with the general shapes for its families (n = 557: top-3 0.984)
+    static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
-    static final double CV_ECE_CEILING = 0.125;
+    static final double CV_ECE_CEILING = 0.115;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
+    // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
+    // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
+    // coordinate or version that does not resolve and a test runner's failure count: top-1 0.928 (0.90-0.95), top-3
+    // 0.951, Brier 0.129, ECE 0.075: what a new tool's text would meet; no wrong top cause above 0.9 there either
+    // With p5- in the corpus (n = 557; its families' shapes written after it was scored): top-1 0.905 (0.88-0.93), Brier
+    // 0.159; the floors sit a point under the measured figures so that a new set of tuning text can join
+    static final double UNSEEN_TOP1_FLOOR = 0.89;
+    static final double UNSEEN_BRIER_CEILING = 0.17;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
 
     private static CalibrationEvaluation.Report report;
     private static CrossValidation.Result cv;
     private static EvaluationReport evaluation;
+    private static List<CalibrationEvaluation.Outcome> unseen;
 
     @BeforeAll
     static void evaluate() throws IOException {
@@ -125,7 +143,10 @@ class CalibrationTest {
     /** The figures of {@link CrossValidation#leaveIndicationsOut}: the rules on wording they were not written from. */
     static String unseenWording(List<Scenario> scenarios) {
         List<Scenario> notBlind = scenarios.stream().filter(s -> !s.blind()).toList();
-        List<CalibrationEvaluation.Outcome> lio = CrossValidation.leaveIndicationsOut(KnowledgeBase.builtIn(), notBlind);
+        if (unseen == null) {
+            unseen = CrossValidation.leaveIndicationsOut(KnowledgeBase.builtIn(), notBlind);
+        }
+        List<CalibrationEvaluation.Outcome> lio = unseen;
         CalibrationEvaluation.Figures f = CalibrationEvaluation.Figures.of("lio", lio);
         double[] ci = CalibrationEvaluation.wilson(f.top1(), f.n());
         long confidentMisses = lio.stream().filter(o -> !o.top1() && o.confidence() > 0.9).count();
@@ -204,6 +225,17 @@ class CalibrationTest {
         assertTrue(f.ece() <= CV_ECE_CEILING, "cross-validated ECE " + f.ece() + " > " + CV_ECE_CEILING + where);
         assertTrue(evaluation.confidentMisses() <= CV_CONFIDENT_MISSES_CEILING,
                 evaluation.confidentMisses() + " wrong top causes stated above 0.9" + where);
+    }
+
+    @Test
+    void on_wording_no_rule_was_written_from_the_diagnosis_keeps_its_floors_and_states_no_wrong_cause_above_0_9() {
+        CalibrationEvaluation.Figures f = CalibrationEvaluation.Figures.of("unseen wording", unseen);
+        long confidentMisses = unseen.stream().filter(o -> !o.ranking().isEmpty() && !o.top1() && o.confidence() > 0.9)
+                .count();
+        String where = " (estimate for unseen wording, n " + f.n() + ")";
+        assertTrue(f.top1() >= UNSEEN_TOP1_FLOOR, "top-1 " + f.top1() + " < " + UNSEEN_TOP1_FLOOR + where);
+        assertTrue(f.brier() <= UNSEEN_BRIER_CEILING, "Brier " + f.brier() + " > " + UNSEEN_BRIER_CEILING + where);
+        assertEquals(0, confidentMisses, "wrong top causes stated above 0.9" + where);
     }
 
     @Test
