@@ -242,10 +242,8 @@ public final class Commands {
         for (ServiceHealth s : a.services()) {
             Status before = last.put(s.id(), s.status());
             if (before != null && before != s.status()) {
-                // a failure text can quote a remote answer: one line, or it could print lines of its own choosing
-                String failure = s.failure() == null ? ""
-                        : " (" + s.failure().replaceAll("[\\r\\n\\u000b\\u000c\\u0085\\u2028\\u2029]+", " ") + ")";
-                out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(), failure);
+                out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(), s.failure() == null ? ""
+                        : " (" + s.failure().replaceAll("\\R", " ") + ")"); // one line: it can quote a remote answer
             }
         }
         out.flush();
