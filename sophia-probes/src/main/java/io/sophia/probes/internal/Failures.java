@@ -181,12 +181,15 @@ public final class Failures {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
-    /** The exception's message on one line, redacted and cut; its type when it has none. */
+    /**
+     * The exception's message on one line, as {@link SafeText#text(String)} makes every detail (urls without user info
+     * or query, token shapes masked), cut to 200 characters; its type when it has none.
+     */
     private static String message(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             return t.getClass().getSimpleName();
         }
-        return Secrets.patterns().cut(m.replaceAll("[\\r\\n]+", " "), 200);
+        return Secrets.patterns().cut(SafeText.text(m), 200);
     }
 }

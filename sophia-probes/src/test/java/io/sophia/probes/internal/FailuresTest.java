@@ -151,4 +151,14 @@ class FailuresTest {
         assertEquals(FailureKind.OTHER, Failures.kindOf(null));
         assertEquals(FailureKind.OTHER, Failures.classify(null, false).kind());
     }
+
+    @Test
+    @DisplayName("a url in an exception's message loses its user info and query in the detail, as SafeText does for every probe")
+    void urlCredentialsInAMessage() {
+        Failures.Classified c = Failures.classify(new IOException(
+                "unexpected answer from https://deploy:pl41nPassw0rd@mcp.example.com/mcp?session=s3ss10nV4lue99"), true);
+        assertEquals(false, c.detail().contains("pl41nPassw0rd") || c.detail().contains("s3ss10nV4lue99"), c.detail());
+        assertEquals(true, c.detail().contains("https://mcp.example.com/mcp"), c.detail());
+    }
 }
+
