@@ -258,6 +258,29 @@ class ScenarioCorpusTest {
         assertTrue(families.size() >= 25, "p5 families " + families);
     }
 
+    @Test
+    void the_sixth_public_text_tuning_set_records_its_origin_and_shares_no_source_with_another_file() {
+        List<Scenario> p6 = corpus.stream().filter(s -> s.id().startsWith("p6-")).toList();
+        assertTrue(p6.size() >= 12, "p6 has " + p6.size());
+        assertTrue(p6.stream().noneMatch(Scenario::holdout), "a p6- file is holdout");
+        Set<String> otherSources = corpus.stream().filter(s -> !s.id().startsWith("p6-")).map(Scenario::source)
+                .filter(src -> !src.isBlank()).collect(Collectors.toSet());
+        Set<String> ownSources = new TreeSet<>();
+        Set<String> shared = new TreeSet<>();
+        for (Scenario s : p6) {
+            String text = read(s.file());
+            assertFalse(topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(topLevelValue(text, "origin").isBlank(), s.id() + " has no origin");
+            assertFalse(s.source().isBlank(), s.id() + " has no source");
+            // written before any rule was tuned for them, to measure generalisation: one source, one file
+            if (otherSources.contains(s.source())) {
+                shared.add(s.id());
+            }
+            assertTrue(ownSources.add(s.source()), s.id() + " quotes a source another p6- file uses");
+        }
+        assertEquals(Set.of(), shared, "p6- files quoting a source another file already uses");
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);
