@@ -98,6 +98,25 @@ class LogSecretsTest {
     }
 
     @Test
+    @DisplayName("a token its producer wrapped onto the next line keeps no piece of its rest; a plain next line stays")
+    void wrappedToken() throws IOException {
+        List<String> lines = List.of(
+                "ERROR: failed to push: unauthorized: authentication required for token " + GHP.substring(0, 16),
+                GHP.substring(16) + " was rejected",
+                "Error: the key " + AWS.substring(0, 9),
+                "   " + AWS.substring(9) + "0aZ",
+                "npm ERR! code E404 for " + GHP,
+                "Starting the next step after the token",
+                "Error: Process completed with exit code 1.");
+
+        List<LogFinding> findings = scan(lines);
+
+        String shown = shown(findings);
+        assertTrue(shown.contains("Starting the next step"), () -> "a line of words after a token stays: " + shown);
+        assertNoPiece(shown);
+    }
+
+    @Test
     @DisplayName("the lines of a private key printed a line at a time are masked, before and after an error")
     void privateKeyBlock() throws IOException {
         List<String> lines = List.of(
@@ -116,4 +135,31 @@ class LogSecretsTest {
         assertTrue(shown.contains("after the key"), () -> "the lines after a key are read again: " + shown);
         assertNoPiece(shown);
     }
+
+    @Test
+    @DisplayName("a line that only names the key's marker, or a key cut short, does not hide the lines after it")
+    void markerWithoutKeyHidesNothing() throws IOException {
+        List<String> lines = List.of(
+                // the wording of a public Node service-account loader's error (GitHub code search:
+                // "It must start with -----BEGIN PRIVATE KEY----- and contain real newlines")
+                "Error: GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY is malformed. It must start with -----BEGIN PRIVATE KEY-----"
+                        + " and contain real newlines.",
+                "ERROR: failed to push: unauthorized: authentication required",
+                // a key printed by a BuildKit step and cut short: no END line comes
+                "#8 0.231 -----BEGIN OPENSSH PRIVATE KEY-----", "#8 0.231 " + KEY_1, "#8 0.232 " + KEY_2,
+                "#8 0.240 npm ERR! code E404",
+                "#8 0.241 npm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padd - Not found");
+
+        List<LogFinding> findings = scan(lines);
+        String shown = shown(findings);
+
+        assertTrue(findings.stream().anyMatch(f -> f.line().contains("failed to push: unauthorized")),
+                () -> "the error after the marker is a finding: " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.line().contains("E404") || f.line().contains("404 Not Found")),
+                () -> "the error after the cut key is a finding: " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.line().contains("PRIVATE_KEY is malformed")),
+                () -> "the line that names the marker is read as any other: " + findings);
+        assertNoPiece(shown);
+    }
 }
+

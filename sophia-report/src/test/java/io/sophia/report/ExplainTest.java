@@ -195,6 +195,20 @@ class ExplainTest {
     }
 
     @Test
+    @DisplayName("timeout(d) sets the deadline of each API read; a duration that is not positive is refused, key timeout")
+    void timeout() {
+        Explain e = Explain.builder().flyApp("shop-api").timeout(java.time.Duration.ofSeconds(12)).build();
+        assertEquals(java.time.Duration.ofSeconds(12), e.config().probe().timeout());
+        assertEquals(DeploymentConfig.ProbeSettings.DEFAULTS.retries(), e.config().probe().retries());
+        assertEquals(DeploymentConfig.ProbeSettings.DEFAULTS.timeout(),
+                Explain.builder().flyApp("shop-api").build().config().probe().timeout(), "unset: the default");
+        for (java.time.Duration bad : java.util.Arrays.asList(java.time.Duration.ZERO, java.time.Duration.ofMillis(-1), null)) {
+            InputException x = assertThrows(InputException.class, () -> Explain.builder().timeout(bad), "" + bad);
+            assertEquals("timeout", x.key(), x.getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("a Fly app becomes a critical service read from its machines; its endpoint is not probed")
     void flyApp() {
         Explain e = Explain.builder().flyApp("shop-api").flyApiUrl(api()).build();

@@ -90,7 +90,7 @@ public final class FleetBenchmark {
         List<Integer> observationSizes = List.of(1000, 10_000, 100_000);
         Duration timeout = Duration.ofSeconds(2);
         int hangEvery = 10;
-        // the library's default: virtual threads where the runtime has them
+        // the library's default: platform threads, unless -Dsophia.probes.virtualThreads=true
         boolean virtual = ProbeRunnerConfig.ofDefaults().virtualThreads();
         boolean curl = true;
         boolean nio = true;

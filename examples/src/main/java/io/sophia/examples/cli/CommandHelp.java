@@ -16,9 +16,9 @@ public final class CommandHelp {
             """;
 
     private static final String HISTORY = """
-              --history FILE         compare each service's latency with its own last 50 runs, kept in FILE
+              --history FILE         compare each service's latency with its own past runs, kept in FILE
                                      (created when missing), and record this run: far above: DEGRADED, WARN
-              --history-keep 50      how many runs FILE keeps (3 to 10000)
+              --history-keep 50      how many runs FILE keeps, this one included (3 to 10000)
             """;
 
     private static final Map<String, String> HELP = Map.of(
@@ -34,7 +34,7 @@ public final class CommandHelp {
                       --lock-wait 10s  how long to wait while another sophia writes into DIR (0s: not at all)
                     """ + EXIT_CODES,
             "check", """
-                    Usage: sophia check --config FILE --out DIR [--lock-wait 10s] [--history FILE]
+                    Usage: sophia check --config FILE --out DIR [--lock-wait 10s] [--history FILE [--history-keep 50]]
 
                     Probes the deployment FILE describes (YAML or JSON; see examples/README.md for every
                     key), diagnoses it, prints a one-screen summary and writes DIR/report.md,
@@ -47,7 +47,7 @@ public final class CommandHelp {
                     """ + HISTORY + EXIT_CODES,
             "watch", """
                     Usage: sophia watch --config FILE --out DIR [--interval 30s] [--count N]
-                                        [--metrics-port PORT] [--lock-wait 10s] [--history FILE]
+                                        [--metrics-port PORT] [--lock-wait 10s] [--history FILE [--history-keep 50]]
 
                     Runs check every interval, rewrites the reports and prints what changed (service
                     status, gate). Alerts go to the config's alerts.webhooks on each transition.

@@ -16,7 +16,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -36,6 +41,9 @@ public final class Failures {
     public record Classified(FailureKind kind, String detail) {
     }
 
+    /** Causes read at most: real chains are a few deep. */
+    private static final int MAX_CAUSES = 32;
+
     private Failures() {
     }
 
@@ -50,10 +58,14 @@ public final class Failures {
      * @param error     what was thrown
      * @param connected true once the TCP connection was established (a socket timeout is then a read timeout), false
      *                  before, null when the caller cannot tell (the exception's words decide)
-     * @return the kind and a one-line detail, redacted and cut
+     * @return the kind and a one-line detail, redacted and cut; {@link FailureKind#OTHER} for a null {@code error}
      */
     public static Classified classify(Throwable error, Boolean connected) {
-        for (Throwable t = error; t != null; t = next(t)) {
+        if (error == null) {
+            return new Classified(FailureKind.OTHER, "failed without saying why");
+        }
+        List<Throwable> causes = chain(error);
+        for (Throwable t : causes) {
             if (t instanceof HttpConnectTimeoutException) {
                 return new Classified(FailureKind.CONNECT_TIMEOUT, "connect timed out");
             }
@@ -64,7 +76,7 @@ public final class Failures {
                 return new Classified(FailureKind.TLS_FAILURE, "TLS handshake failed: " + message(t));
             }
         }
-        for (Throwable t = error; t != null; t = next(t)) {
+        for (Throwable t : causes) {
             String m = lower(t.getMessage());
             if (t instanceof SocketTimeoutException) {
                 boolean beforeConnect = connected == null ? m.contains("connect") : !connected;
@@ -88,12 +100,12 @@ public final class Failures {
                 return new Classified(FailureKind.CONNECTION_REFUSED, "connection refused");
             }
         }
-        for (Throwable t = error; t != null; t = next(t)) {
+        for (Throwable t : causes) {
             if (isGarbageAnswer(t)) {
                 return new Classified(FailureKind.BAD_PAYLOAD, "not a valid HTTP answer: " + message(t));
             }
         }
-        for (Throwable t = error; t != null; t = next(t)) {
+        for (Throwable t : causes) {
             String m = lower(t.getMessage());
             // "unexpected end of stream": OkHttp's words for a body or an answer cut short (Http1ExchangeCodec)
             if (t instanceof EOFException || t instanceof ClosedChannelException || t instanceof IOException
@@ -152,21 +164,32 @@ public final class Failures {
         };
     }
 
-    private static Throwable next(Throwable c) {
-        Throwable cause = c.getCause();
-        return cause == c ? null : cause;
+    /**
+     * {@code error} and its causes, each once and at most {@value #MAX_CAUSES}: a chain can loop (initCause refuses
+     * only a throwable as its own cause), and a probe's exception must not keep its thread here for ever.
+     */
+    private static List<Throwable> chain(Throwable error) {
+        List<Throwable> out = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && out.size() < MAX_CAUSES && seen.add(t); t = t.getCause()) {
+            out.add(t);
+        }
+        return out;
     }
 
     private static String lower(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
-    /** The exception's message on one line, redacted and cut; its type when it has none. */
+    /**
+     * The exception's message on one line, as {@link SafeText#text(String)} makes every detail (urls without user info
+     * or query, token shapes masked), cut to 200 characters; its type when it has none.
+     */
     private static String message(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             return t.getClass().getSimpleName();
         }
-        return Secrets.patterns().cut(m.replaceAll("[\\r\\n]+", " "), 200);
+        return Secrets.patterns().cut(SafeText.text(m), 200);
     }
 }

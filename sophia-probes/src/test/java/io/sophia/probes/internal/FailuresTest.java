@@ -131,4 +131,34 @@ class FailuresTest {
         assertEquals(FailureKind.OTHER, other.kind());
         assertEquals(false, other.detail().contains("\n") || other.detail().contains("AAAAAAAAAAAA"), other.detail());
     }
+
+    @Test
+    @DisplayName("an exception whose causes loop (A caused by B caused by A) and a null are classified, not a hang or an NPE")
+    void causeCycleAndNull() {
+        IOException a = new IOException("outer");
+        SocketTimeoutException b = new SocketTimeoutException("Read timed out");
+        a.initCause(b);
+        b.initCause(a); // initCause refuses only a throwable as its own cause
+        Failures.Classified c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> Failures.classify(a, true)); // hang guard
+        assertEquals(FailureKind.READ_TIMEOUT, c.kind());
+        IOException loop = new IOException("no kind in it");
+        IOException other = new IOException("nor in this");
+        loop.initCause(other);
+        other.initCause(loop);
+        assertEquals(FailureKind.OTHER, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> Failures.kindOf(loop)));
+        assertEquals(FailureKind.OTHER, Failures.kindOf(null));
+        assertEquals(FailureKind.OTHER, Failures.classify(null, false).kind());
+    }
+
+    @Test
+    @DisplayName("a url in an exception's message loses its user info and query in the detail, as SafeText does for every probe")
+    void urlCredentialsInAMessage() {
+        Failures.Classified c = Failures.classify(new IOException(
+                "unexpected answer from https://deploy:pl41nPassw0rd@mcp.example.com/mcp?session=s3ss10nV4lue99"), true);
+        assertEquals(false, c.detail().contains("pl41nPassw0rd") || c.detail().contains("s3ss10nV4lue99"), c.detail());
+        assertEquals(true, c.detail().contains("https://mcp.example.com/mcp"), c.detail());
+    }
 }
+

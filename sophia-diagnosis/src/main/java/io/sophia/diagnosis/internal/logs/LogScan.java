@@ -39,6 +39,12 @@ public final class LogScan {
     /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
     private static final int MAX_KEY_LINES = 200;
     private static final char[] MASK = Secrets.MASK.toCharArray();
+    /**
+     * A line inside a private key block: one run of base64, a PEM header ({@code Proc-Type}, {@code DEK-Info}) or
+     * nothing, after a BuildKit ({@code #8 0.231 }) or Compose ({@code app-1  | }) prefix.
+     */
+    private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile(
+            "\\s*(?:#\\d+ [\\d.]+ |[\\w.-]+ +\\| ?)?(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info): [^\\n]*)\\s*");
 
     /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
     private static final int NO_MARKER = 0;
@@ -64,6 +70,8 @@ public final class LogScan {
     /** Inside a PEM private key block: each of its lines alone looks like nothing, so the block is masked here. */
     private boolean inPrivateKey;
     private int keyLines;
+    /** The last line ended in a word shaped like the head of a token: the next line may start with its rest. */
+    private boolean tokenHeadEnded;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -183,8 +191,10 @@ public final class LogScan {
         long number = reader.lineNumber();
         String text = null;
 
-        if (privateKeyLine(buf, s, e)) {
-            // key material: shown masked as context, never a finding, never a step name
+        boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
+        tokenHeadEnded = endsWithTokenHead(buf, s, e);
+        if (continuesToken || privateKeyLine(buf, s, e)) {
+            // key material, or the rest of a token the producer wrapped: shown masked as context, never a finding
             if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
                 feedFollowers(Secrets.MASK, number);
             }
@@ -309,22 +319,92 @@ public final class LogScan {
     }
 
     /**
-     * True when this line belongs to a PEM private key block, from its BEGIN line to its END line: the regex that
-     * masks a whole block cannot see it when a log hands it over a line at a time.
+     * True when this line is to be masked as part of a PEM private key block: the regex that masks a whole block
+     * cannot see it when a log hands it over a line at a time. The block starts at a line naming its BEGIN marker and
+     * goes on while the lines look like key material, up to its END line: a line of words (an error that names the
+     * marker it expected, a key cut short and the log going on) ends it and is read as any other, so no finding is
+     * lost behind a marker. The BEGIN line itself is masked only when key material follows the marker on it.
      */
     private boolean privateKeyLine(char[] buf, int s, int e) {
         if (!inPrivateKey) {
-            if (indexOf(buf, s, e, "PRIVATE KEY-----") < 0 || indexOf(buf, s, e, "-----BEGIN") < 0) {
+            int marker = indexOf(buf, s, e, "PRIVATE KEY-----");
+            if (marker < 0 || indexOf(buf, s, e, "-----BEGIN") < 0) {
                 return false;
             }
-            inPrivateKey = indexOf(buf, s, e, "-----END") < 0; // a block on one line (escaped newlines) ends on it
+            if (indexOf(buf, s, e, "-----END") >= 0) {
+                return true; // a block on one line (escaped newlines)
+            }
+            inPrivateKey = true;
             keyLines = 0;
+            return base64Run(buf, marker + "PRIVATE KEY-----".length(), e) >= 16;
+        }
+        if (indexOf(buf, s, e, "-----END") >= 0) {
+            inPrivateKey = false;
             return true;
         }
-        if (indexOf(buf, s, e, "-----END") >= 0 || ++keyLines > MAX_KEY_LINES) {
+        if (++keyLines > MAX_KEY_LINES || !KEY_MATERIAL.matcher(java.nio.CharBuffer.wrap(buf, s, e - s)).matches()) {
             inPrivateKey = false;
+            return false;
         }
         return true;
+    }
+
+    /** Prefixes of token shapes a producer may wrap onto the next line (a terminal's width, a fixed-width log). */
+    private static final String[] TOKEN_HEADS = {"ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-",
+        "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xapp-", "npm_", "fm1_", "fm2_", "sk_live_", "sk_test_",
+        "rk_live_", "rk_test_", "AKIA", "ASIA", "eyJ"};
+
+    /** True when the last word of the line starts like a token: the line break may have cut it. */
+    private static boolean endsWithTokenHead(char[] buf, int s, int e) {
+        int w = e;
+        while (w > s && !boundary(buf[w - 1])) {
+            w--;
+        }
+        for (String head : TOKEN_HEADS) {
+            if (e - w >= head.length() && matchesAt(buf, w, head)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the line starts with a word of 12 or more token characters that looks generated (a digit, or two of
+     * lower case, inner upper case and symbols): the rest of a token the last line ended in. Shorter rests are no
+     * 12-character piece of anything, and words ("Starting") do not look generated.
+     */
+    private static boolean startsWithTokenRest(char[] buf, int s, int e) {
+        int i = s;
+        while (i < e && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        int from = i;
+        boolean digit = false;
+        boolean lower = false;
+        boolean innerUpper = false;
+        boolean symbol = false;
+        for (; i < e && (Character.isLetterOrDigit(buf[i]) || "_-+/=.,".indexOf(buf[i]) >= 0); i++) {
+            char c = buf[i];
+            digit |= Character.isDigit(c);
+            lower |= Character.isLowerCase(c);
+            innerUpper |= i > from && Character.isUpperCase(c);
+            symbol |= "_-+/=".indexOf(c) >= 0;
+        }
+        boolean generated = digit || (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0) >= 2;
+        return i - from >= 12 && generated && (i == e || boundary(buf[i]));
+    }
+
+    /** The longest run of base64 characters in {@code buf[s, e)}. */
+    private static int base64Run(char[] buf, int s, int e) {
+        int best = 0;
+        int run = 0;
+        for (int i = s; i < e; i++) {
+            char c = buf[i];
+            run = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                    || c == '=' ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 
     private static int indexOf(char[] buf, int s, int e, String needle) {
@@ -339,7 +419,7 @@ public final class LogScan {
     }
 
     private static boolean matchesAt(char[] buf, int i, String needle) {
-        for (int k = 1; k < needle.length(); k++) {
+        for (int k = 0; k < needle.length(); k++) {
             if (buf[i + k] != needle.charAt(k)) {
                 return false;
             }
