@@ -89,10 +89,14 @@ class CanaryTest {
     /** The credential in the path of a webhook URL held in an environment variable ({@code urlEnv}). */
     static final String HOOK_ENV_TOKEN = "eN7vH2kR9tW4pL6mQ1xZ";
 
+    /** Two lines of the material of a private key: neither looks like a key alone. */
+    static final String KEY_LINE_1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "canaryKeyLine";
+    static final String KEY_LINE_2 = "MIIEpAIBAAKCAQEAsecondLineOfKeyMaterial" + "XyZqwertyuiopasdf";
+
     /** Every secret, as it would appear in text. */
     static final List<String> SECRETS = List.of(GHP, GHO, GHS, PAT, FLY, BEARER, AWS, SLACK, STRIPE, JWT, GENERIC,
             URL_PASSWORD, ENV_TOKEN, SVC_TOKEN, MULTI_LINE_1, MULTI_LINE_2, HOOK_PATH_TOKEN, HOOK_QUERY_TOKEN,
-            HOOK_ENV_TOKEN);
+            HOOK_ENV_TOKEN, KEY_LINE_1, KEY_LINE_2);
 
     /** Text carrying every token in its usual context, with terminal control sequences around. */
     static String carrier() {
@@ -599,6 +603,52 @@ class CanaryTest {
                 : new io.sophia.core.Observation.ProbeFailure("api", io.sophia.core.Source.HTTP, "http://api.canary.test/",
                 io.sophia.core.FailureKind.CONNECTION_REFUSED, "refused", null, java.time.Duration.ofMillis(5), 1);
         return io.sophia.diagnosis.Diagnosis.ofDefaults().diagnose(d, List.of(o), CLOCK.instant());
+    }
+
+    /** {@code token} placed so that a cut at {@code limit} characters keeps its first 14. */
+    private static String across(int limit, String token) {
+        return "p ".repeat(limit).substring(0, limit - 15) + " " + token + " after it";
+    }
+
+    @Test
+    @DisplayName("tokens where a body, a context line or a step name is cut, and a key printed a line at a time, come out in no piece")
+    void tokensAtCutPoints() throws Exception {
+        // each service answers with a token across the 2 KiB cap of the body excerpt; the last echoes its own token
+        List<String> atTheCap = List.of(GHP, AWS, SLACK, JWT, STRIPE);
+        StringBuilder services = new StringBuilder();
+        int port = server.getAddress().getPort();
+        for (int i = 0; i <= atTheCap.size(); i++) {
+            String body = across(2048, i < atTheCap.size() ? atTheCap.get(i) : SVC_TOKEN);
+            server.createContext("/cut" + i, ex -> {
+                try (ex) {
+                    send(ex, 503, "text/plain", body);
+                }
+            });
+            services.append("  - id: cut").append(i).append("\n    url: http://127.0.0.1:").append(port).append("/cut")
+                    .append(i).append(i < atTheCap.size() ? "\n" : "\n    http: {tokenEnv: CANARY_SVC}\n");
+        }
+        Path config = Files.writeString(tmp.resolve("cut.yaml"), "deployment: canary\nservices:\n" + services
+                + "probe: {timeout: 30s, retries: 0}\n");
+        Path out = tmp.resolve("cut");
+        Run r = cli(Map.of("CANARY_SVC", SVC_TOKEN)::get, "check", "--config", config.toString(), "--out", out.toString());
+        assertEquals(1, r.exit(), r.err()); // no service is critical: WARN
+        assertTrue(Files.readString(out.resolve("report.json")).contains("p p p p"), "the bodies arrived");
+        Map<String, String> outputs = outputs("check", r, out);
+
+        // a log: context lines over 500 characters, a $ command over 200, and a key printed by `cat key.pem`
+        String tokens = (GHP + " ").repeat(4);
+        Path log = Files.writeString(tmp.resolve("cut.log"), String.join("\n",
+                "$ " + tokens + "p".repeat(200 - tokens.length() - 15) + " " + GHP + " more",
+                across(500, GHP), across(500, AWS), across(500, JWT),
+                "ERROR: failed to push: unauthorized: authentication required",
+                "-----BEGIN PRIVATE KEY-----", KEY_LINE_1, KEY_LINE_2, "-----END PRIVATE KEY-----",
+                "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2", ""));
+        Path logOut = tmp.resolve("log");
+        Run e = cli(env, "explain", "--log", log.toString(), "--out", logOut.toString());
+        assertEquals(2, e.exit(), e.err());
+        assertTrue(Files.readString(logOut.resolve("report.md")).contains("failed to push"), "the log was read");
+        outputs.putAll(outputs("explain", e, logOut));
+        assertNoLeak(outputs);
     }
 
     @Test

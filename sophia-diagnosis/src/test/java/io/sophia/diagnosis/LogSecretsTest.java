@@ -98,6 +98,25 @@ class LogSecretsTest {
     }
 
     @Test
+    @DisplayName("a token its producer wrapped onto the next line keeps no piece of its rest; a plain next line stays")
+    void wrappedToken() throws IOException {
+        List<String> lines = List.of(
+                "ERROR: failed to push: unauthorized: authentication required for token " + GHP.substring(0, 16),
+                GHP.substring(16) + " was rejected",
+                "Error: the key " + AWS.substring(0, 9),
+                "   " + AWS.substring(9) + "0aZ",
+                "npm ERR! code E404 for " + GHP,
+                "Starting the next step after the token",
+                "Error: Process completed with exit code 1.");
+
+        List<LogFinding> findings = scan(lines);
+
+        String shown = shown(findings);
+        assertTrue(shown.contains("Starting the next step"), () -> "a line of words after a token stays: " + shown);
+        assertNoPiece(shown);
+    }
+
+    @Test
     @DisplayName("the lines of a private key printed a line at a time are masked, before and after an error")
     void privateKeyBlock() throws IOException {
         List<String> lines = List.of(

@@ -31,6 +31,7 @@ public final class TextSummary {
 
     /** Columns of a line; a quoted log line may take two. */
     private static final int WIDTH = 120;
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("[\\r\\n\\u000b\\u000c\\u0085\\u2028\\u2029]");
     /** Service lines at most: a fleet of 5,000 still fits one screen. */
     public static final int MAX_SERVICE_LINES = 20;
 
@@ -198,14 +199,20 @@ public final class TextSummary {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\t]]", " ").replace('\t', ' ').strip();
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\u2028\\u2029&&[^\t]]", " ").replace('\t', ' ').strip();
     }
 
     private static String clip(String line) {
         return clip(line, WIDTH);
     }
 
-    private static String clip(String line, int width) {
+    /**
+     * {@code line} as one line of at most {@code width} characters: a line break in a remote name (a run, job or step
+     * name, a failure text) would print a line of the remote's choosing, a workflow command in GitHub Actions
+     * ({@code ::add-mask::}) or a forged summary line.
+     */
+    private static String clip(String text, int width) {
+        String line = LINE_BREAK.matcher(text).replaceAll(" ");
         return line.length() <= width ? line : line.substring(0, width - 3) + "...";
     }
 

@@ -242,8 +242,8 @@ public final class Commands {
         for (ServiceHealth s : a.services()) {
             Status before = last.put(s.id(), s.status());
             if (before != null && before != s.status()) {
-                out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(),
-                        s.failure() == null ? "" : " (" + s.failure() + ")");
+                out.printf("  %s: %s -> %s%s%n", s.id(), before, s.status(), s.failure() == null ? ""
+                        : " (" + s.failure().replaceAll("\\R", " ") + ")"); // one line: it can quote a remote answer
             }
         }
         out.flush();

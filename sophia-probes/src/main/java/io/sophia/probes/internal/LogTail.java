@@ -12,7 +12,8 @@ import java.io.InputStream;
  *
  * <p>The tail is expected to start one byte before the wanted window, so a window that begins
  * right after a newline loses no line. A "first line" longer than {@link #MAX_PARTIAL_LINE} is
- * passed on from there, cut, rather than swallowing the whole tail.
+ * passed on from the first word boundary past it (from twice the limit at the latest), cut, rather than swallowing
+ * the whole tail.
  */
 public final class LogTail extends FilterInputStream {
 
@@ -49,7 +50,11 @@ public final class LogTail extends FilterInputStream {
                 return -1;
             }
             for (int i = off; i < off + n; i++) {
-                if (b[i] == '\n') {
+                long partial = skipped - skip + (i - off);
+                // past the limit the line is passed on, from a word boundary: a cut inside a word could start the
+                // tail with the end of a token, which masking would not recognise; past twice the limit, from anywhere
+                if (b[i] == '\n' || partial >= MAX_PARTIAL_LINE && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')
+                        || partial >= 2L * MAX_PARTIAL_LINE) {
                     aligned = true;
                     int rest = off + n - (i + 1);
                     if (rest == 0) {
@@ -63,9 +68,6 @@ public final class LogTail extends FilterInputStream {
                 break;
             }
             skipped += n;
-            if (skipped - skip >= MAX_PARTIAL_LINE) {
-                aligned = true;
-            }
             if (deadline.expired()) {
                 return -1;
             }

@@ -51,10 +51,23 @@ class LogTailTest {
     @Test
     @DisplayName("a first line longer than the limit is passed on cut rather than swallowing the tail")
     void hugeFirstLine() throws IOException {
-        String huge = "x".repeat(LogTail.MAX_PARTIAL_LINE + 10) + "\nend\n";
+        // one word past twice the limit: no token is that long, so it is passed on from the hard cap
+        String huge = "x".repeat(2 * LogTail.MAX_PARTIAL_LINE + 10) + "\nend\n";
         String out = read(new LogTail(bytes(huge), 0, LATER));
         assertTrue(out.endsWith("x\nend\n"), out.substring(Math.max(0, out.length() - 20)));
         assertTrue(out.length() < huge.length() && out.length() > 5, "length " + out.length());
+    }
+
+    @Test
+    @DisplayName("a first line passed on cut starts after the word the limit falls into: no tail of a token")
+    void hugeFirstLineCutBetweenWords() throws IOException {
+        String token = "ghp" + "_Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N"; // a fake, 4 of its characters before the limit
+        String huge = "p".repeat(LogTail.MAX_PARTIAL_LINE - 5) + " " + token + " tail words\nend\n";
+        String out = read(new LogTail(bytes(huge), 0, LATER));
+        assertEquals("tail words\nend\n", out);
+        for (int i = 0; i + 12 <= token.length(); i++) {
+            assertFalse(out.contains(token.substring(i, i + 12)), out);
+        }
     }
 
     @Test

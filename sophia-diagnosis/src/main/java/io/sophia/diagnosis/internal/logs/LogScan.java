@@ -70,6 +70,8 @@ public final class LogScan {
     /** Inside a PEM private key block: each of its lines alone looks like nothing, so the block is masked here. */
     private boolean inPrivateKey;
     private int keyLines;
+    /** The last line ended in a word shaped like the head of a token: the next line may start with its rest. */
+    private boolean tokenHeadEnded;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -189,8 +191,10 @@ public final class LogScan {
         long number = reader.lineNumber();
         String text = null;
 
-        if (privateKeyLine(buf, s, e)) {
-            // key material: shown masked as context, never a finding, never a step name
+        boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
+        tokenHeadEnded = endsWithTokenHead(buf, s, e);
+        if (continuesToken || privateKeyLine(buf, s, e)) {
+            // key material, or the rest of a token the producer wrapped: shown masked as context, never a finding
             if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
                 feedFollowers(Secrets.MASK, number);
             }
@@ -345,6 +349,51 @@ public final class LogScan {
         return true;
     }
 
+    /** Prefixes of token shapes a producer may wrap onto the next line (a terminal's width, a fixed-width log). */
+    private static final String[] TOKEN_HEADS = {"ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-",
+        "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xapp-", "npm_", "fm1_", "fm2_", "sk_live_", "sk_test_",
+        "rk_live_", "rk_test_", "AKIA", "ASIA", "eyJ"};
+
+    /** True when the last word of the line starts like a token: the line break may have cut it. */
+    private static boolean endsWithTokenHead(char[] buf, int s, int e) {
+        int w = e;
+        while (w > s && !boundary(buf[w - 1])) {
+            w--;
+        }
+        for (String head : TOKEN_HEADS) {
+            if (e - w >= head.length() && matchesAt(buf, w, head)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the line starts with a word of 12 or more token characters that looks generated (a digit, or two of
+     * lower case, inner upper case and symbols): the rest of a token the last line ended in. Shorter rests are no
+     * 12-character piece of anything, and words ("Starting") do not look generated.
+     */
+    private static boolean startsWithTokenRest(char[] buf, int s, int e) {
+        int i = s;
+        while (i < e && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        int from = i;
+        boolean digit = false;
+        boolean lower = false;
+        boolean innerUpper = false;
+        boolean symbol = false;
+        for (; i < e && (Character.isLetterOrDigit(buf[i]) || "_-+/=.,".indexOf(buf[i]) >= 0); i++) {
+            char c = buf[i];
+            digit |= Character.isDigit(c);
+            lower |= Character.isLowerCase(c);
+            innerUpper |= i > from && Character.isUpperCase(c);
+            symbol |= "_-+/=".indexOf(c) >= 0;
+        }
+        boolean generated = digit || (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0) >= 2;
+        return i - from >= 12 && generated && (i == e || boundary(buf[i]));
+    }
+
     /** The longest run of base64 characters in {@code buf[s, e)}. */
     private static int base64Run(char[] buf, int s, int e) {
         int best = 0;
@@ -370,7 +419,7 @@ public final class LogScan {
     }
 
     private static boolean matchesAt(char[] buf, int i, String needle) {
-        for (int k = 1; k < needle.length(); k++) {
+        for (int k = 0; k < needle.length(); k++) {
             if (buf[i + k] != needle.charAt(k)) {
                 return false;
             }
