@@ -433,8 +433,18 @@ public final class ProbeRunner implements ProbeExecutor {
                     || kind == FailureKind.CIRCUIT_OPEN ? 0 : 1, attempts.get()));
         }
 
-        void recordOutcome(List<Observation> observations) {
+        /**
+         * The breaker to tell this probe's one outcome, or null when it was told already: an overdue probe is counted
+         * when it is abandoned, and its worker finishing later must not count it again.
+         */
+        synchronized CircuitBreaker claimBreaker() {
             CircuitBreaker b = breaker;
+            breaker = null;
+            return b;
+        }
+
+        void recordOutcome(List<Observation> observations) {
+            CircuitBreaker b = claimBreaker();
             if (b == null) {
                 return;
             }
@@ -447,9 +457,8 @@ public final class ProbeRunner implements ProbeExecutor {
         }
 
         void recordError() {
-            CircuitBreaker b = breaker;
+            CircuitBreaker b = claimBreaker();
             if (b != null) {
-                breaker = null;
                 b.onError(System.nanoTime() - startedAt, TimeUnit.NANOSECONDS, new ProbeFailedException());
             }
         }

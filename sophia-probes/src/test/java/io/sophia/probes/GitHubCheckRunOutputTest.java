@@ -311,4 +311,26 @@ class GitHubCheckRunOutputTest {
             }
         }
     }
+
+    @Test
+    void aKeyMarkerWithoutItsEndMasksTheKeyButKeepsTheLinesAfterIt() {
+        // a secret scanner's finding quotes a key cut short (no END line); the output goes on with what the reader needs
+        String key1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "hostileCanaryKeyLine";
+        String key2 = "MIIEpAIBAAKCAQEAsecondLineOfKeyMaterial" + "XyZqwertyuiopasdf";
+        String text = String.join("\n", "Finding: -----BEGIN OPENSSH PRIVATE KEY-----", key1, key2,
+                "RuleID: private-key", "File: deploy/id_ed25519", "Error: 1 leak found, the commit is refused");
+        List<CiAnnotation> lines = GitHubPayloads.checkRunOutput(checkRun(6, "failure", null, null, text), null, 6,
+                List.of());
+
+        String all = lines.stream().map(CiAnnotation::message).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(all.contains("RuleID: private-key") && all.contains("Error: 1 leak found, the commit is refused"),
+                all);
+        for (String secret : List.of(key1, key2)) {
+            for (int i = 0; i + 12 <= secret.length(); i++) {
+                String piece = secret.substring(i, i + 12);
+                assertTrue(!all.contains(piece), () -> "kept '" + piece + "' in " + all);
+            }
+        }
+    }
 }
+

@@ -434,6 +434,56 @@ class ProbeRunnerTest {
     }
 
     @Test
+    @DisplayName("a probe abandoned at its deadline counts once with the circuit breaker, also when its worker ends later")
+    void anAbandonedProbeCountsOnce() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stuck = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger calls = new AtomicInteger();
+        Probe flaky = new FakeProbe("flaky", () -> {
+            calls.incrementAndGet();
+            if (stuck.getAndSet(false)) {
+                worker.set(Thread.currentThread());
+                // deaf to the runner's interrupt: the worker outlives the deadline and ends only when released
+                while (true) {
+                    try {
+                        release.await();
+                        break;
+                    } catch (InterruptedException ignored) {
+                        // keeps waiting
+                    }
+                }
+                return List.of(failure("flaky", FailureKind.CONNECTION_REFUSED));
+            }
+            return List.of(ok("flaky"));
+        });
+        // opens at two failures of two calls: counted twice, the one abandoned probe alone would open it
+        ProbeRunner runner = ProbeRunner.of(ProbeRunnerConfig.custom().timeout(Duration.ofMillis(200)).retries(0)
+                .circuitBreaker(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(100)
+                        .waitDurationInOpenState(Duration.ofMinutes(1)).build())
+                .build());
+
+        ProbeFailure first = (ProbeFailure) runner.execute(List.of(flaky)).get(0);
+        assertEquals(FailureKind.DEADLINE_EXCEEDED, first.kind());
+        release.countDown();
+        Thread t = worker.get();
+        // the worker has told the runner its outcome once it waits for its next task (a pool thread) or has ended
+        long until = System.nanoTime() + Duration.ofSeconds(GUARD_MILLIS / 1000).toNanos();
+        while (t.getState() == Thread.State.RUNNABLE || t.getState() == Thread.State.BLOCKED
+                || t.getState() == Thread.State.WAITING && release.getCount() > 0) {
+            assertTrue(System.nanoTime() < until, "the released worker did not finish");
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // not a condition: gives a late second count its chance to show
+
+        Observation second = runner.execute(List.of(flaky)).get(0);
+        assertTrue(!(second instanceof ProbeFailure f) || f.kind() != FailureKind.CIRCUIT_OPEN,
+                "the breaker opened on one failure counted twice: " + second);
+        assertEquals(2, calls.get());
+    }
+
+    @Test
     @DisplayName("an HTTP probe of a server that never answers reports READ_TIMEOUT within the runner's shorter deadline")
     void httpProbeKeepsToTheRunnersDeadline() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {

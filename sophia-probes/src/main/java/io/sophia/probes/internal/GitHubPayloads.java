@@ -20,6 +20,12 @@ import java.util.List;
  */
 public final class GitHubPayloads {
 
+    /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
+    private static final int MAX_KEY_LINES = 200;
+    /** A line inside a private key block: one run of base64, a PEM header or nothing. */
+    private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile(
+            "\\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info): [^\\n]*)\\s*");
+
     /** The observations' source. */
     public static final Source SOURCE = Source.GITHUB;
 
@@ -136,7 +142,7 @@ public final class GitHubPayloads {
                 continue;
             }
             // masked before it is split: a private key block spans lines, none of which looks like a key alone
-            String field = io.sophia.core.Secrets.patterns().redact(raw);
+            String field = redactKeyBlocks(raw);
             // a field may be 64 KiB of Markdown: only the lines up to the cap are split off, never the whole body
             int from = 0;
             while (from < field.length() && out.size() < MAX_OUTPUT_LINES) {
@@ -154,6 +160,44 @@ public final class GitHubPayloads {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code raw} redacted, its private key blocks masked line by line: the BEGIN line, then the lines of key material
+     * up to the END line. A line of words ends a block whose END never comes (a key cut short, a secret scanner's
+     * finding that quotes only the marker) and is kept with what follows: the patterns alone mask an unterminated
+     * block to the end of the field, which would drop every later line of the output.
+     */
+    static String redactKeyBlocks(String raw) {
+        if (!raw.contains("PRIVATE KEY-----")) {
+            return io.sophia.core.Secrets.patterns().redact(raw);
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean inKey = false;
+        int keyLines = 0;
+        for (int from = 0; from <= raw.length(); ) {
+            int end = raw.indexOf('\n', from);
+            end = end < 0 ? raw.length() : end;
+            String line = raw.substring(from, end);
+            boolean masked;
+            if (!inKey) {
+                masked = line.contains("-----BEGIN") && line.contains("PRIVATE KEY-----");
+                inKey = masked && !line.contains("-----END");
+                keyLines = 0;
+            } else if (line.contains("-----END")) {
+                masked = true;
+                inKey = false;
+            } else {
+                masked = ++keyLines <= MAX_KEY_LINES && KEY_MATERIAL.matcher(line).matches();
+                inKey = masked;
+            }
+            out.append(masked ? io.sophia.core.Secrets.MASK : io.sophia.core.Secrets.patterns().redact(line));
+            if (end < raw.length()) {
+                out.append('\n');
+            }
+            from = end + 1;
+        }
+        return out.toString();
     }
 
     /**
