@@ -43,7 +43,9 @@ import java.util.function.Predicate;
  *       under-represent, scored once (aggregate only) on 2026-12-03 and then consumed likewise;</li>
  *   <li><b>{@value #HOLDOUT_7}</b>: the {@code h7-} files (Fly machine events among them), scored once (aggregate
  *       only) on 2026-12-03 and then consumed likewise;</li>
- *   <li><b>{@value #BLIND}</b>: the {@code h8-} files, loaded only with {@code -Dsophia.scoreBlind=true}, reported
+ *   <li><b>{@value #HOLDOUT_8}</b>: the {@code h8-} files, scored once (aggregate only) on 2026-12-03 and then
+ *       consumed likewise;</li>
+ *   <li><b>{@value #BLIND}</b>: the {@code h9-} files (none written yet), loaded only with {@code -Dsophia.scoreBlind=true}, reported
  *       as aggregate figures only;</li>
  *   <li><b>overall</b>: everything.</li>
  * </ul>
@@ -109,8 +111,11 @@ public final class CalibrationEvaluation {
     /** Name of the seventh holdout set in the report: the {@code h7-} files, scored blind once, then consumed. */
     public static final String HOLDOUT_7 = "holdout-7 (consumed)";
 
-    /** Name of the blind set in the report: the {@code h8-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
-    public static final String BLIND = "blind (h8-, scored once)";
+    /** Name of the eighth holdout set in the report: the {@code h8-} files, scored blind once, then consumed. */
+    public static final String HOLDOUT_8 = "holdout-8 (consumed)";
+
+    /** Name of the blind set in the report: the {@code h9-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
+    public static final String BLIND = "blind (h9-, scored once)";
 
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;
@@ -208,6 +213,11 @@ public final class CalibrationEvaluation {
             return Figures.of(HOLDOUT_7, filter(outcomes, o -> o.scenario().seventhHoldout()));
         }
 
+        /** The eighth holdout set (the {@code h8-} files, consumed). */
+        public Figures holdout8() {
+            return Figures.of(HOLDOUT_8, filter(outcomes, o -> o.scenario().eighthHoldout()));
+        }
+
         /** The first (consumed) holdout set; kept for callers written before the second set existed. */
         public Figures holdout() {
             return holdout1;
@@ -228,7 +238,7 @@ public final class CalibrationEvaluation {
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
             List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(),
-                    holdout6(), holdout7(), overall));
+                    holdout6(), holdout7(), holdout8(), overall));
             if (blind.n() > 0) {
                 parts.add(blind);
             }
@@ -284,7 +294,7 @@ public final class CalibrationEvaluation {
                     .append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
             sb.append("| part | n | top-1 | top-3 | Brier | ECE |\n|---|---|---|---|---|---|\n");
             for (Figures f : List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(), holdout6(),
-                    holdout7(), overall)) {
+                    holdout7(), holdout8(), overall)) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
                         f.top3(), f.brier(), f.ece()));
             }

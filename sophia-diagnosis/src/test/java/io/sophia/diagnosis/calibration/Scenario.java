@@ -48,11 +48,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefix of the blind set: never loaded unless asked for (only the integrator scores it, once). The blind test
-     * is this one prefix rule; {@code h4-}, {@code h5-}, {@code h6-} and {@code h7-} were blind until each was scored
-     * once on 2026-12-03 and are consumed holdout sets now ({@link #fourthHoldout()}, {@link #fifthHoldout()},
-     * {@link #sixthHoldout()}, {@link #seventhHoldout()}).
+     * is this one prefix rule; {@code h4-} to {@code h8-} were blind until each was scored once on 2026-12-03 and are
+     * consumed holdout sets now ({@link #fourthHoldout()}, {@link #fifthHoldout()}, {@link #sixthHoldout()},
+     * {@link #seventhHoldout()}, {@link #eighthHoldout()}); no {@code h9-} file exists yet.
      */
-    public static final String BLIND_PREFIX = "h8-";
+    public static final String BLIND_PREFIX = "h9-";
 
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
@@ -62,6 +62,9 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /** Id prefix of the seventh holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
     public static final String SEVENTH_HOLDOUT_PREFIX = "h7-";
+
+    /** Id prefix of the eighth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
+    public static final String EIGHTH_HOLDOUT_PREFIX = "h8-";
 
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
     public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX);
@@ -129,7 +132,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     }
 
     /**
-     * True for a holdout file whose misses the team has seen (holdout-1, -2, -4, -5, -6, -7): frozen as the record of what was
+     * True for a holdout file whose misses the team has seen (holdout-1, -2, -4 to -8): frozen as the record of what was
      * written blind, but its per-case results are tuning data.
      */
     public boolean consumed() {
@@ -140,10 +143,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     public boolean firstHoldout() {
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
                 && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX)
-                && !id.startsWith(SIXTH_HOLDOUT_PREFIX) && !id.startsWith(SEVENTH_HOLDOUT_PREFIX) && !blind();
+                && !id.startsWith(SIXTH_HOLDOUT_PREFIX) && !id.startsWith(SEVENTH_HOLDOUT_PREFIX)
+                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h8-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h9-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
@@ -171,9 +175,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(SEVENTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind" (h8-), "tuning", or "holdout-1" to "holdout-7" (all but holdout-3 consumed). */
+    /** True for a holdout file of the eighth set, consumed (id starts with {@value #EIGHTH_HOLDOUT_PREFIX}). */
+    public boolean eighthHoldout() {
+        return holdout && id.startsWith(EIGHTH_HOLDOUT_PREFIX);
+    }
+
+    /** "blind" (h9-), "tuning", or "holdout-1" to "holdout-8" (all but holdout-3 consumed). */
     public String part() {
-        return blind() ? "blind" : !holdout ? "tuning" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
+        return blind() ? "blind" : !holdout ? "tuning" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }
