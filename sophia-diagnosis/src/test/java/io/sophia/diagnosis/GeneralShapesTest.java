@@ -87,6 +87,27 @@ class GeneralShapesTest {
     }
 
     @Test
+    void aNameThatDoesNotResolveInAnyResolversWordsIsDnsAndTheHealthCheckTimeoutAfterItOnlySaysWhichStepFailed()
+            throws IOException {
+        // Postgrex on Erlang's resolver (elixir-ecto/postgrex#255), Tds the same (elixir-ecto/tds#140)
+        String postgrex = "Postgrex.Protocol (#PID<0.1486.0>) failed to connect: ** (DBConnection.ConnectionError) tcp "
+                + "connect: non-existing domain - :nxdomain";
+        assertTrue(indications(postgrex).contains("dns.name-unresolved-generic"), postgrex);
+        assertTrue(indications("** (CaseClauseError) no case clause matching: {:error, %Tds.Error{message: \"tcp "
+                + "connect: nxdomain\", mssql: nil}}").contains("dns.name-unresolved-generic"));
+        // sudo's harmless warning is not a failed name (LogChunks Travis logs, ../shared/corpus/build-logs)
+        assertTrue(indications("sudo: unable to resolve host travis-job-e43ff87f-476b-4c1d-abdf-82d81bfdb015")
+                .stream().noneMatch("dns.name-unresolved-generic"::equals));
+        // flyctl's health-check timeout printed after it (superfly/flyctl's wording, as in FailureFamiliesTest) says
+        // which step failed, not why: the name that does not resolve leads, and neither reading is stated above 0.9
+        Assessment a = deployFailsWith(postgrex + "\nError: timeout reached waiting for health checks to pass for "
+                + "machine 3d8d413b29d089: context deadline exceeded\n");
+        RankedCause top = a.topCause().orElseThrow();
+        assertEquals(CauseId.NETWORK_DNS, top.id(), a.causes().toString());
+        assertTrue(top.probability() <= 0.9 + 1e-9, a.causes().toString());
+    }
+
+    @Test
     void aBareExitStatusOrAGenericErrorWordDecidesNothingAlone() throws IOException {
         for (String log : List.of("##[error]Process completed with exit code 1.\n", "Error: failed\n",
                 "Exited with status 1\n")) {

@@ -99,13 +99,13 @@ class CalibrationTest {
     // to 0.97 with the general shapes for its families (n = 557: top-3 0.984)
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
-    // 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9) joins
-    // the CV on arrival (n = 631: ECE 0.161, 1 wrong above 0.9, h8-03 network.dns read as app.healthcheck-failing at
-    // 0.97): with that miss no grid point states no wrong cause above 0.9, so every fold falls back to the least
-    // confident point (evidenceScale 1.4, one-source cap 0.8) and the ECE grows; back to 0.115 and 0 once general
-    // shapes for its failure families are in (step 2 of this round)
-    static final double CV_ECE_CEILING = 0.165;
-    static final long CV_CONFIDENT_MISSES_CEILING = 1;
+    // was 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9)
+    // joined the CV on arrival (n = 631: ECE 0.161, 1 wrong above 0.9, h8-03 network.dns read as
+    // app.healthcheck-failing at 0.97 on two sources): the fit refuses a point stating a wrong cause above 0.9, so the
+    // cap of two sources had to stay at 0.9 and held the cap of one at 0.8; back with a general shape for a name that
+    // does not resolve and flyctl's health-check timeout read as a wrapper (n = 631: ECE 0.087, 0)
+    static final double CV_ECE_CEILING = 0.115;
+    static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
     // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
     // coordinate or version that does not resolve and a test runner's failure count: top-1 0.928 (0.90-0.95), top-3
@@ -113,10 +113,9 @@ class CalibrationTest {
     // With p5- in the corpus (n = 557; its families' shapes written after it was scored): top-1 0.905 (0.88-0.93), Brier
     // 0.159; the floors sit a point under the measured figures so that a new set of tuning text can join
     static final double UNSEEN_TOP1_FLOOR = 0.89;
-    // 0.185 while h8- joins on arrival: the refit it forces (evidenceScale 1.4, one-source cap 0.8, see CV_ECE_CEILING)
-    // is shipped, and this estimate reads the shipped calibration (n = 631: Brier 0.182, 0 wrong above 0.9; 0.150 and
-    // 1 wrong above 0.9, h8-03 at 0.97, with the calibration shipped before); back to 0.17 with the general shapes
-    static final double UNSEEN_BRIER_CEILING = 0.185;
+    // was 0.185 while h8- joined on arrival and its forced refit (evidenceScale 1.4, one-source cap 0.8) was shipped:
+    // this estimate reads the shipped calibration (Brier 0.182 then; 0.150 with the refit back at 2.2 / 0.9)
+    static final double UNSEEN_BRIER_CEILING = 0.17;
     static final long UNSEEN_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
