@@ -60,7 +60,14 @@ class GeneralShapesTest {
                 CauseId.CONFIG_MISSING_SECRET,
                 // Travis CI's no-output limit, in the words CircleCI uses ("Too long with no output")
                 "Too long with no output (exceeded 20m0s): context deadline exceeded",
-                CauseId.CI_TIMEOUT);
+                CauseId.CI_TIMEOUT,
+                // GKE's quota inside its error (amygdala/tensorflow-workshop#13)
+                "EXTERNAL: Insufficient regional quota to satisfy request for resource: \"CPUS\". The request requires "
+                        + "'24.0' and is short '16.0'. The regional quota is '8.0' with '8.0' available.",
+                CauseId.PLATFORM_QUOTA,
+                // cargo (kbknapp/cargo-outdated#212)
+                "error: failed to download from `https://crates.io/api/v1/crates/http/0.2.0/download`",
+                CauseId.BUILD_DEPENDENCY_FETCH);
         for (Map.Entry<String, CauseId> c : cases.entrySet()) {
             Assessment a = deployFailsWith(c.getKey() + "\n");
             RankedCause top = a.topCause().orElseThrow();
@@ -81,6 +88,9 @@ class GeneralShapesTest {
         // a healthy hint to set a variable is not a missing setting (google-cloud-ruby's warning, LogChunks)
         assertTrue(indications("To suppress this message, set the GOOGLE_CLOUD_SUPPRESS_RUBY_WARNINGS environment variable.")
                 .stream().noneMatch("config.setting-missing-generic"::equals));
+        // a quota named in quotes (GoogleCloudPlatform/python-docs-samples#13456) is the quota shape too
+        assertTrue(indications("google.api_core.exceptions.Aborted: 409 Error submitting create cluster request: "
+                + "Insufficient 'N2_CPUS' quota. Requested 12.0, available 0.0.").contains("platform.plan-limit-generic"));
         // a gcloud flag is not a refused credential (gcloud run deploy --allow-unauthenticated)
         assertTrue(indications("Run gcloud run deploy web --source . --region us-central1 --allow-unauthenticated")
                 .stream().noneMatch("auth.credential-refused-generic"::equals));
