@@ -91,6 +91,10 @@ class GeneralShapesTest {
         // a quota named in quotes (GoogleCloudPlatform/python-docs-samples#13456) is the quota shape too
         assertTrue(indications("google.api_core.exceptions.Aborted: 409 Error submitting create cluster request: "
                 + "Insufficient 'N2_CPUS' quota. Requested 12.0, available 0.0.").contains("platform.plan-limit-generic"));
+        // a zone without room in GCE's words (GoogleCloudPlatform/ai-on-gke#849: one message that gcloud's YAML output
+        // wraps after "europe-west4-a") is the no-room shape
+        assertTrue(indications("message: A e2-standard-2 VM instance is currently unavailable in the europe-west4-a zone.")
+                .contains("platform.no-room-generic"));
         // a gcloud flag is not a refused credential (gcloud run deploy --allow-unauthenticated)
         assertTrue(indications("Run gcloud run deploy web --source . --region us-central1 --allow-unauthenticated")
                 .stream().noneMatch("auth.credential-refused-generic"::equals));
