@@ -95,6 +95,9 @@ class GeneralShapesTest {
         // wraps after "europe-west4-a") is the no-room shape
         assertTrue(indications("message: A e2-standard-2 VM instance is currently unavailable in the europe-west4-a zone.")
                 .contains("platform.no-room-generic"));
+        // the CI service failing to provision its runner (wangziyingwen/AutoApiSecret#17) is the lost-runner shape
+        assertTrue(indications("There was a failure in sending the provision message: Unexpected response code from "
+                + "remote provider BadRequest").contains("runner.disk-or-lost-generic"));
         // a gcloud flag is not a refused credential (gcloud run deploy --allow-unauthenticated)
         assertTrue(indications("Run gcloud run deploy web --source . --region us-central1 --allow-unauthenticated")
                 .stream().noneMatch("auth.credential-refused-generic"::equals));
