@@ -93,6 +93,11 @@ class CalibrationTest {
     // top-3 0.992, Brier 0.057, ECE 0.106 (0.094-0.117), 0 wrong above 0.9; the estimate for unseen wording top-1 0.908
     // (0.88-0.93), top-3 0.943, Brier 0.157, ECE 0.077, 0 wrong above 0.9. ECE ceiling 0.125 -> 0.115, and the estimate
     // for unseen wording gets floors of its own (below).
+    // 2026-12-03, fifth session, later: holdout-8 (h8-, 46), scored blind once (top-1 0.696, 1 wrong above 0.9),
+    // consumed into the CV (n = 631, 299 families): on arrival top-1 0.956, top-3 0.973, Brier 0.122, ECE 0.161, 1 wrong
+    // above 0.9 (the fit had to hold the one-source cap at 0.8). General shapes for its families (see the commits):
+    // top-1 0.962 (0.94-0.97), top-3 0.981, Brier 0.082, ECE 0.093, 0 wrong above 0.9; refit evidenceScale 2.2,
+    // sourceCaps [0.49, 0.9, 0.97, 0.99]; the one-source cap's grid stops at 0.9 (CrossValidation.CAP1).
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
