@@ -1,0 +1,121 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.CauseId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The seventh and eighth holdout sets ({@code h7-} and {@code h8-} files; each blind until it was scored once on
+ * 2026-12-03, consumed since) are well formed: every file parses under the loader's strict schema (unknown keys are
+ * errors, the id equals the file name, the cause is one of the 22 ids), is holdout, names its family, source and
+ * origin, carries Fly machine state in several files, and is frozen in its {@code HOLDOUT-N.sha256}.
+ *
+ * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
+ * built-in rules nor runs the diagnosis (it was written so while the sets were blind; since they were consumed their
+ * per-case results are tuning data, printed by {@code CalibrationTest} as {@value CalibrationEvaluation#HOLDOUT_7} and
+ * {@value CalibrationEvaluation#HOLDOUT_8}).
+ */
+class LateHoldoutSetsFormatTest {
+
+    private static final ScenarioLoader FORMAT_ONLY = ScenarioLoader.with((origin, log) -> List.of());
+
+    /** One holdout set: its id prefix, its number, the fewest files it was written with, and its part. */
+    record HoldoutSet(String prefix, int number, int minSize, Predicate<Scenario> counted) {
+        @Override
+        public String toString() {
+            return "holdout-" + number + " (" + prefix + ")";
+        }
+
+        List<Scenario> load() throws IOException {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(ScenarioLoader.corpusDirectory())) {
+                files = s.filter(p -> p.getFileName().toString().startsWith(prefix))
+                        .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                        .sorted().toList();
+            }
+            List<Scenario> out = new ArrayList<>();
+            for (Path f : files) {
+                // throws ScenarioException naming the file and key on any schema error
+                out.add(FORMAT_ONLY.load(f));
+            }
+            return out;
+        }
+    }
+
+    static Stream<HoldoutSet> sets() {
+        return Stream.of(new HoldoutSet(Scenario.SEVENTH_HOLDOUT_PREFIX, 7, 36, Scenario::seventhHoldout),
+                new HoldoutSet(Scenario.EIGHTH_HOLDOUT_PREFIX, 8, 40, Scenario::eighthHoldout));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void the_set_has_its_consumed_holdout_scenarios_named_after_their_cause(HoldoutSet set) throws IOException {
+        List<Scenario> scenarios = set.load();
+        assertTrue(scenarios.size() >= set.minSize(), set + " has " + scenarios.size());
+        for (Scenario s : scenarios) {
+            assertTrue(s.holdout(), s.id() + " is not holdout");
+            assertFalse(s.blind(), s.id() + " is still blind");
+            assertTrue(set.counted().test(s) && s.consumed(), s.id() + " is not counted as consumed " + set);
+            // hN-NN-<cause>-<short>: the label is in the name, so a relabel shows in the file list
+            String cause = s.cause().value().replace('.', '-');
+            assertTrue(s.id().matches(java.util.regex.Pattern.quote(set.prefix()) + "\\d\\d-"
+                    + java.util.regex.Pattern.quote(cause) + "-[a-z0-9-]+"), s.id() + " is not " + set.prefix()
+                    + "NN-" + cause + "-<short>");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void every_cause_is_covered_and_no_cause_dominates(HoldoutSet set) throws IOException {
+        Map<CauseId, Long> perCause = set.load().stream()
+                .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
+        assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), set + " covers only " + perCause.keySet());
+        assertTrue(perCause.values().stream().allMatch(n -> n <= 4), set + " per cause " + perCause);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void every_file_names_its_family_source_and_origin_and_the_families_are_varied(HoldoutSet set) throws IOException {
+        Set<String> families = new TreeSet<>();
+        for (Scenario s : set.load()) {
+            String text = ScenarioCorpusTest.read(s.file());
+            assertFalse(ScenarioCorpusTest.topLevelValue(text, "family").isBlank(), s.id() + " has no family");
+            assertFalse(s.source().isBlank(), s.id() + " has no source");
+            assertFalse(s.origin().isBlank(), s.id() + " has no origin");
+            families.add(s.family());
+        }
+        assertTrue(families.size() >= 20, set + " has only " + families.size() + " families: " + families);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void several_scenarios_carry_fly_machine_state_and_events(HoldoutSet set) throws IOException {
+        // h6- had no Machines API observations; users meet Fly machine events first, so these sets must carry some
+        long withMachines = set.load().stream()
+                .filter(s -> ScenarioCorpusTest.read(s.file()).contains("    machines:")).count();
+        assertTrue(withMachines >= 4, set + " has only " + withMachines + " scenarios with machines");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void the_files_are_frozen(HoldoutSet set) throws Exception {
+        ScenarioCorpusTest.assertFrozen("HOLDOUT-" + set.number() + ".sha256", set.load());
+    }
+}
