@@ -150,21 +150,60 @@ public final class Secrets {
         if (r.length() <= max) {
             return r;
         }
-        int end = Math.max(0, max - ELLIPSIS.length());
-        // inside a word: back to where the word starts, so no part of it is kept
-        if (end < r.length() && !isBoundary(r.charAt(end))) {
-            while (end > 0 && !isBoundary(r.charAt(end - 1))) {
-                end--;
-            }
-        }
+        int end = wordEnd(r, 0, r.length(), Math.max(0, max - ELLIPSIS.length()));
         if (end > 0 && Character.isHighSurrogate(r.charAt(end - 1))) {
             end--;
         }
         return r.substring(0, end).stripTrailing() + ELLIPSIS;
     }
 
-    private static boolean isBoundary(char c) {
+    /**
+     * Where a copy of at most {@code max} characters of {@code text[from, end)} ends without keeping part of a word:
+     * a cut that falls inside one goes back to where the word starts, since the head of a token could be printed
+     * where its whole would be masked. What {@link #cut} does, for callers that cut before they build a string (a
+     * log read into a buffer) or cut text they redact line by line.
+     *
+     * @param text the text
+     * @param from the first character of the part to copy
+     * @param end  the end of that part (exclusive)
+     * @param max  characters kept at most
+     * @return the end (exclusive) of the copy, from {@code from} to {@code from + max}
+     */
+    public static int wordEnd(CharSequence text, int from, int end, int max) {
+        int e = from + Math.min(end - from, max);
+        if (e < end && !isWordBoundary(text.charAt(e))) {
+            while (e > from && !isWordBoundary(text.charAt(e - 1))) {
+                e--;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * {@return whether {@code c} ends a word for {@link #cut}: white space, a quote or a bracket, so a token (a run of
+     * letters, digits and {@code _-.+/=:}) is never split between two words}
+     *
+     * @param c a character
+     */
+    public static boolean isWordBoundary(char c) {
         return Character.isWhitespace(c) || "\"'`,;()[]{}<>|".indexOf(c) >= 0;
+    }
+
+    /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
+    public static final int MAX_PRIVATE_KEY_LINES = 200;
+
+    private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile(
+            "\\s*(?:#\\d+ [\\d.]+ |[\\w.-]+ +\\| ?)?(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info): [^\\n]*)\\s*");
+
+    /**
+     * {@return whether {@code line} can be a line inside a PEM private key block printed a line at a time: one run of
+     * base64, a PEM header ({@code Proc-Type}, {@code DEK-Info}) or nothing, after a BuildKit ({@code #8 0.231 }) or
+     * Compose ({@code app-1  | }) prefix. A block goes on while its lines look so; a line of words ends it}
+     *
+     * @param line one line, without its line break
+     */
+    public static boolean isPrivateKeyMaterial(CharSequence line) {
+        return KEY_MATERIAL.matcher(line).matches();
     }
 
     /**

@@ -20,12 +20,6 @@ import java.util.List;
  */
 public final class GitHubPayloads {
 
-    /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
-    private static final int MAX_KEY_LINES = 200;
-    /** A line inside a private key block: one run of base64, a PEM header or nothing. */
-    private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile(
-            "\\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info): [^\\n]*)\\s*");
-
     /** The observations' source. */
     public static final Source SOURCE = Source.GITHUB;
 
@@ -152,7 +146,7 @@ public final class GitHubPayloads {
                 }
                 // escape sequences go: the knowledge base and the report read the words, not a terminal's commands
                 String line = cut(io.sophia.core.RemoteText.forTerminal(
-                        field.substring(from, wordEnd(field, from, end, 4 * MAX_OUTPUT_LINE))).strip());
+                        field.substring(from, io.sophia.core.Secrets.wordEnd(field, from, end, 4 * MAX_OUTPUT_LINE))).strip());
                 from = end + 1;
                 if (!line.isEmpty() && seen.add(line)) {
                     out.add(new CiAnnotation(serviceId, SOURCE, jobId, null, title, line, null, null));
@@ -188,7 +182,8 @@ public final class GitHubPayloads {
                 masked = true;
                 inKey = false;
             } else {
-                masked = ++keyLines <= MAX_KEY_LINES && KEY_MATERIAL.matcher(line).matches();
+                masked = ++keyLines <= io.sophia.core.Secrets.MAX_PRIVATE_KEY_LINES
+                        && io.sophia.core.Secrets.isPrivateKeyMaterial(line);
                 inKey = masked;
             }
             out.append(masked ? io.sophia.core.Secrets.MASK : io.sophia.core.Secrets.patterns().redact(line));
@@ -198,22 +193,6 @@ public final class GitHubPayloads {
             from = end + 1;
         }
         return out.toString();
-    }
-
-    /**
-     * Where at most {@code max} characters of {@code text} from {@code from} end before {@code end} without keeping
-     * part of a word: removing escape sequences can shorten a line below the later cut, which then would not drop
-     * the head of a token this one fell into.
-     */
-    private static int wordEnd(String text, int from, int end, int max) {
-        if (end - from <= max) {
-            return end;
-        }
-        int e = from + max;
-        while (e > from && !Character.isWhitespace(text.charAt(e)) && !Character.isWhitespace(text.charAt(e - 1))) {
-            e--;
-        }
-        return e;
     }
 
     private static String cut(String line) {

@@ -36,15 +36,7 @@ public final class LogScan {
     private static final int MAX_SEGMENTS = 10_000;
     /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
     private static final int MAX_RUN_HEADER = 300;
-    /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
-    private static final int MAX_KEY_LINES = 200;
     private static final char[] MASK = Secrets.MASK.toCharArray();
-    /**
-     * A line inside a private key block: one run of base64, a PEM header ({@code Proc-Type}, {@code DEK-Info}) or
-     * nothing, after a BuildKit ({@code #8 0.231 }) or Compose ({@code app-1  | }) prefix.
-     */
-    private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile(
-            "\\s*(?:#\\d+ [\\d.]+ |[\\w.-]+ +\\| ?)?(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info): [^\\n]*)\\s*");
 
     /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
     private static final int NO_MARKER = 0;
@@ -299,23 +291,9 @@ public final class LogScan {
         return Secrets.patterns().cut(s, 120);
     }
 
-    /**
-     * Where a copy of at most {@code max} characters of {@code buf[s, e)} ends without keeping part of a word: a cut
-     * that falls inside one drops it, since a head of a token could be printed where its whole would be masked.
-     */
+    /** {@link Secrets#wordEnd} of {@code buf[s, e)}. */
     private static int wordEnd(char[] buf, int s, int e, int max) {
-        int end = s + Math.min(e - s, max);
-        if (end < e && !boundary(buf[end])) {
-            while (end > s && !boundary(buf[end - 1])) {
-                end--;
-            }
-        }
-        return end;
-    }
-
-    /** The characters {@link Secrets#cut(String, int)} treats as word boundaries. */
-    private static boolean boundary(char c) {
-        return Character.isWhitespace(c) || "\"'`,;()[]{}<>|".indexOf(c) >= 0;
+        return Secrets.wordEnd(java.nio.CharBuffer.wrap(buf), s, e, max);
     }
 
     /**
@@ -342,7 +320,7 @@ public final class LogScan {
             inPrivateKey = false;
             return true;
         }
-        if (++keyLines > MAX_KEY_LINES || !KEY_MATERIAL.matcher(java.nio.CharBuffer.wrap(buf, s, e - s)).matches()) {
+        if (++keyLines > Secrets.MAX_PRIVATE_KEY_LINES || !Secrets.isPrivateKeyMaterial(java.nio.CharBuffer.wrap(buf, s, e - s))) {
             inPrivateKey = false;
             return false;
         }
@@ -357,7 +335,7 @@ public final class LogScan {
     /** True when the last word of the line starts like a token: the line break may have cut it. */
     private static boolean endsWithTokenHead(char[] buf, int s, int e) {
         int w = e;
-        while (w > s && !boundary(buf[w - 1])) {
+        while (w > s && !Secrets.isWordBoundary(buf[w - 1])) {
             w--;
         }
         for (String head : TOKEN_HEADS) {
@@ -391,7 +369,7 @@ public final class LogScan {
             symbol |= "_-+/=".indexOf(c) >= 0;
         }
         boolean generated = digit || (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0) >= 2;
-        return i - from >= 12 && generated && (i == e || boundary(buf[i]));
+        return i - from >= 12 && generated && (i == e || Secrets.isWordBoundary(buf[i]));
     }
 
     /** The longest run of base64 characters in {@code buf[s, e)}. */
