@@ -11,10 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -224,15 +222,8 @@ class CanaryTest {
         }
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(Function<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun cli(Function<String, String> env, String... args) {
+        return CliRun.of(CLOCK, env, args);
     }
 
     private final Function<String, String> env = Map.of("CANARY_GH", ENV_TOKEN, "CANARY_FLY", FLY_ENV_TOKEN)::get;
@@ -276,7 +267,7 @@ class CanaryTest {
                 """.formatted(server.getAddress().getPort(), root(), root()));
         Path out = tmp.resolve("out");
 
-        Run r = cli(env, "check", "--config", config.toString(), "--out", out.toString());
+        CliRun r = cli(env, "check", "--config", config.toString(), "--out", out.toString());
 
         assertEquals(2, r.exit(), r.err());
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -318,7 +309,7 @@ class CanaryTest {
                 """.formatted(SLACK, URL_PASSWORD, STRIPE, PAT, JWT, BEARER, GHS));
         Map<String, String> outputs = new LinkedHashMap<>();
         for (Path config : List.of(creds, withRules, bad)) {
-            Run r = cli(env, "check", "--config", config.toString(), "--out", tmp.resolve("o").toString());
+            CliRun r = cli(env, "check", "--config", config.toString(), "--out", tmp.resolve("o").toString());
             assertEquals(64, r.exit(), r.err());
             assertTrue(r.err().contains(config.getFileName().toString()) || r.err().contains(".git-credentials"), r.err());
             outputs.put(config.getFileName() + " stdout", r.out());
@@ -326,7 +317,7 @@ class CanaryTest {
         }
         // a token given on the command line by mistake
         for (String token : List.of(GHP, "--out=" + FLY_ENV_TOKEN, AWS)) {
-            Run r = cli(env, token.startsWith("--") ? new String[] {"check", token} : new String[] {token});
+            CliRun r = cli(env, token.startsWith("--") ? new String[] {"check", token} : new String[] {token});
             assertEquals(64, r.exit(), r.err());
             outputs.put("argument " + token.substring(0, 3) + " stderr", r.err());
         }
@@ -334,7 +325,7 @@ class CanaryTest {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), carrier());
         Path ok = Files.writeString(tmp.resolve("ok.yaml"), RefusedPort.in("deployment: canary\nservices:\n  - id: api\n"
                 + "    url: http://127.0.0.1:9/\n"));
-        Run r = cli(env, "check", "--config", ok.toString(), "--out", file.toString());
+        CliRun r = cli(env, "check", "--config", ok.toString(), "--out", file.toString());
         assertEquals(73, r.exit(), r.err());
         assertTrue(r.err().contains("not-a-dir"), r.err());
         assertEquals(carrier(), Files.readString(file), "what was there is untouched");
@@ -365,7 +356,7 @@ class CanaryTest {
     }
 
     /** Every output of a command-line run: its streams, the report files written, the log records so far. */
-    private Map<String, String> outputs(String label, Run r, Path out) throws IOException {
+    private Map<String, String> outputs(String label, CliRun r, Path out) throws IOException {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put(label + " stdout", r.out());
         outputs.put(label + " stderr", r.err());
@@ -436,7 +427,7 @@ class CanaryTest {
         Path out = tmp.resolve("out");
         Function<String, String> tokens = Map.of("CANARY_SVC", SVC_TOKEN,
                 "CANARY_MULTI", MULTI_LINE_1 + "\n" + MULTI_LINE_2)::get;
-        Run r;
+        CliRun r;
         try {
             r = cli(tokens, "check", "--config", config.toString(), "--out", out.toString());
         } finally {
@@ -462,7 +453,7 @@ class CanaryTest {
                     url: http://127.0.0.1:%d/tok/health
                     http: {headers: {Authorization: "Bearer %s", X-Api-Key: "%s", X-Two: "%s"}}
                 """.formatted(port, SVC_TOKEN, SVC_TOKEN, MULTI_LINE_1 + "\\n" + MULTI_LINE_2));
-        Run h = cli(tokens, "check", "--config", inHeader.toString(), "--out", tmp.resolve("h").toString());
+        CliRun h = cli(tokens, "check", "--config", inHeader.toString(), "--out", tmp.resolve("h").toString());
         assertEquals(64, h.exit(), h.err());
         assertTrue(h.err().contains("headers"), h.err());
         outputs.putAll(outputs("header", h, tmp.resolve("h")));
@@ -524,7 +515,7 @@ class CanaryTest {
         Path out = tmp.resolve("watch");
         String hookUrl = "http://127.0.0.1:" + port + "/hook/" + HOOK_ENV_TOKEN;
         Map<String, String> outputs = new LinkedHashMap<>();
-        Run r;
+        CliRun r;
         try {
             r = cli(Map.of("CANARY_HOOK", hookUrl)::get, "watch", "--config", config.toString(), "--out",
                     out.toString(), "--interval", "1ms", "--count", "2");
@@ -541,7 +532,7 @@ class CanaryTest {
         // a variable that holds no URL, or a URL and a second line: named, never shown
         for (String bad : List.of("not a url " + HOOK_ENV_TOKEN, hookUrl + "\n" + MULTI_LINE_2)) {
             Function<String, String> badEnv = Map.of("CANARY_HOOK", bad)::get;
-            Run b = cli(badEnv, "watch", "--config", config.toString(), "--out", out.toString(), "--count", "1");
+            CliRun b = cli(badEnv, "watch", "--config", config.toString(), "--out", out.toString(), "--count", "1");
             assertEquals(64, b.exit(), b.err());
             assertTrue(b.err().contains("CANARY_HOOK"), b.err());
             outputs.putAll(outputs("bad variable " + outputs.size(), b, tmp.resolve("none")));
@@ -556,7 +547,7 @@ class CanaryTest {
         // a webhook in the config that is not an http(s) URL
         Path ftp = Files.writeString(tmp.resolve("ftp.yaml"), yaml.formatted(port,
                 "ftp://hook:" + URL_PASSWORD + "@hooks.example.test/" + HOOK_PATH_TOKEN + "?token=" + HOOK_QUERY_TOKEN));
-        Run f = cli(Map.of("CANARY_HOOK", hookUrl)::get, "watch", "--config", ftp.toString(), "--out", out.toString());
+        CliRun f = cli(Map.of("CANARY_HOOK", hookUrl)::get, "watch", "--config", ftp.toString(), "--out", out.toString());
         assertEquals(64, f.exit(), f.err());
         assertTrue(f.err().contains("alerts.webhooks[0]"), f.err());
         outputs.putAll(outputs("ftp", f, tmp.resolve("none")));
@@ -630,7 +621,7 @@ class CanaryTest {
         Path config = Files.writeString(tmp.resolve("cut.yaml"), "deployment: canary\nservices:\n" + services
                 + "probe: {timeout: 30s, retries: 0}\n");
         Path out = tmp.resolve("cut");
-        Run r = cli(Map.of("CANARY_SVC", SVC_TOKEN)::get, "check", "--config", config.toString(), "--out", out.toString());
+        CliRun r = cli(Map.of("CANARY_SVC", SVC_TOKEN)::get, "check", "--config", config.toString(), "--out", out.toString());
         assertEquals(1, r.exit(), r.err()); // no service is critical: WARN
         assertTrue(Files.readString(out.resolve("report.json")).contains("p p p p"), "the bodies arrived");
         Map<String, String> outputs = outputs("check", r, out);
@@ -644,7 +635,7 @@ class CanaryTest {
                 "-----BEGIN PRIVATE KEY-----", KEY_LINE_1, KEY_LINE_2, "-----END PRIVATE KEY-----",
                 "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2", ""));
         Path logOut = tmp.resolve("log");
-        Run e = cli(env, "explain", "--log", log.toString(), "--out", logOut.toString());
+        CliRun e = cli(env, "explain", "--log", log.toString(), "--out", logOut.toString());
         assertEquals(2, e.exit(), e.err());
         assertTrue(Files.readString(logOut.resolve("report.md")).contains("failed to push"), "the log was read");
         outputs.putAll(outputs("explain", e, logOut));

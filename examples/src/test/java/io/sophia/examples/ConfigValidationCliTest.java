@@ -29,7 +29,7 @@ class ConfigValidationCliTest {
     void anImpossibleValueExits64NamingTheKey(String scenario, String services, String expected) throws Exception {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, "deployment: x\nservices:\n  " + services.replace("\\n", "\n") + "\n");
-        MainTest.Run r = MainTest.run("check", "--config", config.toString(), "--out", tmp.resolve("out").toString());
+        CliRun r = MainTest.run("check", "--config", config.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(64, r.exit(), r.err());
         assertTrue(r.err().contains("bad.yaml " + expected), () -> scenario + ": " + r.err());
         assertFalse(Files.exists(tmp.resolve("out")), "no output directory for a config that cannot run");

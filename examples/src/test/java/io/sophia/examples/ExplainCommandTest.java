@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +43,8 @@ class ExplainCommandTest {
             + "Error: failed to fetch an image or build from source: error building: failed to solve: process "
             + "\"/bin/sh -c pip install -r requirements.txt\" did not complete successfully: exit code: 1\n";
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(Function<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(Function<String, String> env, String... args) {
+        return CliRun.of(CLOCK, env, args);
     }
 
     private static List<String> causes(Path reportJson) throws Exception {
@@ -70,7 +61,7 @@ class ExplainCommandTest {
         Path log = dir.resolve("flyctl-deploy.log");
         Files.writeString(log, BUILD_LOG);
 
-        Run r = run(k -> null, "explain", "--log", log.toString(), "--out", dir.resolve("out").toString());
+        CliRun r = run(k -> null, "explain", "--log", log.toString(), "--out", dir.resolve("out").toString());
 
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("Top cause  build.dockerfile"), r.out());
@@ -86,7 +77,7 @@ class ExplainCommandTest {
         InputStream before = System.in;
         try {
             System.setIn(new ByteArrayInputStream(BUILD_LOG.getBytes(StandardCharsets.UTF_8)));
-            Run r = run(k -> null, "explain", "-");
+            CliRun r = run(k -> null, "explain", "-");
             assertEquals(2, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("Top cause  build.dockerfile"), r.out());
         } finally {
@@ -100,7 +91,7 @@ class ExplainCommandTest {
         try (DemoFleet fleet = DemoFleet.start()) {
             String url = "https://github.com/" + DemoFleet.REPOSITORY + "/actions/runs/" + DemoFleet.RUN_ID;
             // --timeout: the hang guard, far above what the stand-in needs, so no deadline decides this comparison
-            Run r = run(k -> null, "explain", url, "--api-url", fleet.githubApi().toString(), "--out", dir.toString(),
+            CliRun r = run(k -> null, "explain", url, "--api-url", fleet.githubApi().toString(), "--out", dir.toString(),
                     "--timeout", Stalls.PATIENT.toSeconds() + "s");
             Assessment checked = Sophia.builder(DeploymentConfig.of(new Deployment("check", List.of()))
                             .withGitHub(DeploymentConfig.GitHub.run(DemoFleet.REPOSITORY, DemoFleet.RUN_ID)
@@ -134,11 +125,11 @@ class ExplainCommandTest {
     @Test
     @DisplayName("usage errors exit 64 and name what is wrong")
     void usage(@TempDir Path dir) {
-        Run nothing = run(k -> null, "explain");
-        Run notARun = run(k -> null, "explain", "https://github.com/acme/shop/pull/5");
-        Run missing = run(k -> null, "explain", "--log", dir.resolve("nope.log").toString());
-        Run unknown = run(k -> null, "explain", "--config", "x.yaml");
-        Run noTime = run(k -> null, "explain", "--log", dir.resolve("nope.log").toString(), "--timeout", "0s");
+        CliRun nothing = run(k -> null, "explain");
+        CliRun notARun = run(k -> null, "explain", "https://github.com/acme/shop/pull/5");
+        CliRun missing = run(k -> null, "explain", "--log", dir.resolve("nope.log").toString());
+        CliRun unknown = run(k -> null, "explain", "--config", "x.yaml");
+        CliRun noTime = run(k -> null, "explain", "--log", dir.resolve("nope.log").toString(), "--timeout", "0s");
 
         assertEquals(64, nothing.exit());
         assertTrue(nothing.err().contains("name a run url, a log or a Fly app"), nothing.err());

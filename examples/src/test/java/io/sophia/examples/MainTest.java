@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,23 +53,16 @@ class MainTest {
     Path tmp;
 
     private Path demoDir;
-    private Run demo;
+    private CliRun demo;
     /** The timeout the demo that the tests look at ran with. */
     private Duration demoTimeout;
 
-    /** What one in-process run of Main printed and returned. */
-    record Run(int exit, String out, String err) {
+    /** One in-process run of the CLI on this test's clock. */
+    static CliRun run(Function<String, String> env, String... args) {
+        return CliRun.of(CLOCK, env, args);
     }
 
-    static Run run(Function<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Run run(String... args) {
+    static CliRun run(String... args) {
         return run(name -> null, args);
     }
 
@@ -201,7 +191,7 @@ class MainTest {
     @Test
     void checkOnTheSameLoopbackBehaviourGivesTheSameReportAsTheDemo() throws Exception {
         Path[] out = new Path[1];
-        Run check;
+        CliRun check;
         try (DemoFleet fleet = DemoFleet.start()) {
             check = Stalls.patiently(timeout -> {
                 try {
@@ -223,7 +213,7 @@ class MainTest {
     @Test
     void watchReRunsTheCheckAndPrintsOneLinePerRun() throws Exception {
         Path[] out = new Path[1];
-        Run watch;
+        CliRun watch;
         try (DemoFleet fleet = DemoFleet.start()) {
             // report.json is the last round's; a timeout where an answer was due in the first round shows as a service
             // count other than one UP
@@ -262,7 +252,7 @@ class MainTest {
                     """.formatted(fleet.serviceUrls().get("mcp-repo")); // a hang guard: both services answer at once
             Path open = tmp.resolve("open.yaml");
             Files.writeString(open, healthy);
-            Run r = run("check", "--config", open.toString(), "--out", tmp.resolve("open-out").toString());
+            CliRun r = run("check", "--config", open.toString(), "--out", tmp.resolve("open-out").toString());
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("Gate       OPEN (exit 0)"), r.out());
             assertTrue(r.out().contains("Top cause  none"), r.out());
@@ -273,7 +263,7 @@ class MainTest {
                         url: %s
                         critical: false
                     probe:""".formatted(fleet.serviceUrls().get("mcp-business"))));
-            Run w = run("check", "--config", warn.toString(), "--out", tmp.resolve("warn-out").toString());
+            CliRun w = run("check", "--config", warn.toString(), "--out", tmp.resolve("warn-out").toString());
             assertEquals(1, w.exit(), w.out() + w.err());
             assertTrue(w.out().contains("Gate       WARN (exit 1)"), w.out());
         }
@@ -300,7 +290,7 @@ class MainTest {
                         critical: true
                     probe: {timeout: 30s, retries: 0}
                     """.formatted(server.getAddress().getPort())); // a hang guard: the server answers at once
-            Run r = run("watch", "--config", config.toString(), "--out", tmp.resolve("comeback-out").toString(),
+            CliRun r = run("watch", "--config", config.toString(), "--out", tmp.resolve("comeback-out").toString(),
                     "--interval", "100ms", "--count", "2");
             assertEquals(0, r.exit(), r.out() + r.err());
             assertEquals(2, requests.get(), "one probe a round");
@@ -315,7 +305,7 @@ class MainTest {
     void aBadConfigExits64NamingFileLineAndKey() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n    critical: maybe\n");
-        Run r = run("check", "--config", bad.toString(), "--out", tmp.resolve("bad-out").toString());
+        CliRun r = run("check", "--config", bad.toString(), "--out", tmp.resolve("bad-out").toString());
         assertEquals(64, r.exit());
         assertTrue(r.err().contains("bad.yaml line 5: services[0].critical: expected true or false, got 'maybe'"),
                 r.err());
@@ -329,14 +319,14 @@ class MainTest {
         Path withRules = tmp.resolve("with-rules.yaml");
         Files.writeString(withRules, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n"
                 + "rules: [rules.yaml]\n");
-        Run r = run("check", "--config", withRules.toString(), "--out", tmp.resolve("r-out").toString());
+        CliRun r = run("check", "--config", withRules.toString(), "--out", tmp.resolve("r-out").toString());
         assertEquals(64, r.exit(), r.err());
         assertTrue(r.err().contains("rules.yaml"), r.err());
 
         Path withGate = tmp.resolve("with-gate.yaml");
         Files.writeString(withGate, "deployment: x\nservices:\n  - id: a\n    url: http://127.0.0.1:9/\n"
                 + "gate:\n  tlsExpiryDays: soon\n");
-        Run g = run("check", "--config", withGate.toString(), "--out", tmp.resolve("g-out").toString());
+        CliRun g = run("check", "--config", withGate.toString(), "--out", tmp.resolve("g-out").toString());
         assertEquals(64, g.exit(), g.err());
         assertTrue(g.err().contains("with-gate.yaml line 5"), g.err());
         assertTrue(g.err().contains("tlsExpiryDays"), g.err());
@@ -353,11 +343,11 @@ class MainTest {
                 List.of("watch", "--config", "c.yaml", "--out", "x", "--count", "0"), "--count",
                 List.of("demo", "--out", "x", "--timeout", "fast"), "--timeout: expected a duration");
         cases.forEach((args, expected) -> {
-            Run r = run(args.toArray(String[]::new));
+            CliRun r = run(args.toArray(String[]::new));
             assertEquals(64, r.exit(), () -> args + ": " + r.err());
             assertTrue(r.err().contains(expected), () -> args + ": " + r.err());
         });
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("check --config FILE --out DIR"));
     }

@@ -1,18 +1,16 @@
 package io.sophia.examples.cli;
 
+import io.sophia.examples.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.sophia.diagnosis.History;
-import io.sophia.examples.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,18 +55,11 @@ class CheckHistoryCliTest {
     private final AtomicLong delayMs = new AtomicLong();
     private Path config;
 
-    record Run(int exit, String out, String err) {
+    private static CliRun run(Function<String, String> env, String... args) {
+        return CliRun.of(CLOCK, env, args);
     }
 
-    private static Run run(Function<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run check(String... more) {
+    private CliRun check(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("check", "--config", config.toString(),
                 "--out", tmp.resolve("out").toString()));
         args.addAll(List.of(more));
@@ -141,7 +132,7 @@ class CheckHistoryCliTest {
         Path file = history(20, 5);
         delayMs.set(600); // 120 times the 5 ms baseline, 595 ms above it
 
-        Run withHistory = check("--history", file.toString());
+        CliRun withHistory = check("--history", file.toString());
         assertEquals(1, withHistory.exit(), "gate WARN: " + withHistory.out() + withHistory.err());
         assertEquals("", withHistory.err(), "no warning for a good history");
         assertEquals("DEGRADED", api().path("status").asText());
@@ -163,7 +154,7 @@ class CheckHistoryCliTest {
                 "a slow run does not move the baseline");
 
         // the same slow answer with nothing to compare it with: UP, and the gate opens
-        Run without = check();
+        CliRun without = check();
         assertEquals(0, without.exit(), without.out() + without.err());
         assertEquals("UP", api().path("status").asText());
         assertEquals("OPEN", gate());
@@ -175,14 +166,14 @@ class CheckHistoryCliTest {
     void historyKeepBoundsTheFileAndIsCheckedLikeEveryOption() throws IOException {
         Path file = history(6, 5);
 
-        Run kept = check("--history", file.toString(), "--history-keep", "4");
+        CliRun kept = check("--history", file.toString(), "--history-keep", "4");
         assertEquals(0, kept.exit(), kept.out() + kept.err());
         List<String> lines = Files.readAllLines(file);
         assertEquals(4, lines.size(), "the last 4 runs, this one included");
         assertTrue(lines.get(3).contains("\"generatedAt\":\"2025-08-23T14:12:55Z\""), "this run is the last: " + lines.get(3));
 
-        Run tooFew = check("--history", file.toString(), "--history-keep", "2");
-        Run alone = check("--history-keep", "10");
+        CliRun tooFew = check("--history", file.toString(), "--history-keep", "2");
+        CliRun alone = check("--history-keep", "10");
         assertEquals(64, tooFew.exit());
         assertTrue(tooFew.err().contains("--history-keep: expected a number of runs from 3 to 10000, got '2'"), tooFew.err());
         assertEquals(64, alone.exit());
@@ -194,7 +185,7 @@ class CheckHistoryCliTest {
     void theBaselineIsLearnedFromTheChecksOwnRuns() throws IOException {
         Path file = tmp.resolve("new/dir/history.jsonl");
         for (int i = 0; i < History.MIN_BASELINE_SAMPLES; i++) {
-            Run fast = check("--history", file.toString());
+            CliRun fast = check("--history", file.toString());
             assertEquals(0, fast.exit(), fast.out() + fast.err());
             assertEquals("", fast.err());
         }
@@ -203,7 +194,7 @@ class CheckHistoryCliTest {
         // chosen from what the fast runs measured, so a slow machine cannot make it "usual"
         delayMs.set(3 * baseline + 1_000);
 
-        Run slow = check("--history", file.toString());
+        CliRun slow = check("--history", file.toString());
         assertEquals(1, slow.exit(), slow.out() + slow.err());
         assertEquals("DEGRADED", api().path("status").asText());
         assertTrue(api().path("failure").asText().contains("times its usual " + baseline + " ms (the median of the "
@@ -221,7 +212,7 @@ class CheckHistoryCliTest {
         }
         delayMs.set(600);
 
-        Run r = check("--history", file.toString());
+        CliRun r = check("--history", file.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertEquals("DEGRADED", api().path("status").asText());
         assertTrue(r.err().contains("sophia: warning: the history " + file + " has 3 unusable lines"), r.err());
@@ -238,7 +229,7 @@ class CheckHistoryCliTest {
         String content = "GITHUB_TOKEN=" + token + "\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
         Path creds = Files.writeString(tmp.resolve(".env"), content);
 
-        Run r = check("--history", creds.toString());
+        CliRun r = check("--history", creds.toString());
 
         assertTrue(r.exit() == 0 || r.exit() == 1, r.out() + r.err());
         assertEquals(content, Files.readString(creds), "the file named by mistake is as it was");
@@ -252,7 +243,7 @@ class CheckHistoryCliTest {
         Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
         Path file = notADirectory.resolve("history.jsonl");
 
-        Run r = check("--history", file.toString());
+        CliRun r = check("--history", file.toString());
         assertEquals(0, r.exit(), "the gate's code, not a failure: " + r.out() + r.err());
         assertTrue(r.err().contains("sophia: warning: the history " + file + " cannot be read"), r.err());
         assertTrue(r.err().contains("sophia: warning: the history " + file + " was not updated (FileSystemException)"),
@@ -272,7 +263,7 @@ class CheckHistoryCliTest {
         Function<String, String> env = n -> n.equals("VAULT_TOKEN") ? VAULT_VALUE : null;
         for (String secret : List.of(TOKEN, VAULT_VALUE)) {
             Path file = blocked.resolve(secret).resolve("history.jsonl");
-            Run r = run(env, "check", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
+            CliRun r = run(env, "check", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
                     "--history", file.toString());
             assertTrue(r.err().contains("sophia: warning: the history "), r.err());
             assertFalse((r.out() + r.err()).contains(secret), "masked: " + r.err());
@@ -286,7 +277,7 @@ class CheckHistoryCliTest {
     @Test
     void aDirectoryIsAHistoryThatCannotBeReadAndTheHelpNamesTheOption() throws IOException {
         Path directory = Files.createDirectories(tmp.resolve("d"));
-        Run dir = check("--history", directory.toString());
+        CliRun dir = check("--history", directory.toString());
         assertTrue(dir.exit() == 0 || dir.exit() == 1, "a history never fails the check: " + dir.err());
         assertTrue(dir.err().contains("the history " + directory + " cannot be read"), dir.err());
         assertTrue(run(n -> null, "check", "--help").out().contains("--history FILE"));
@@ -298,7 +289,7 @@ class CheckHistoryCliTest {
     void watchComparesAndRecordsEveryRound() throws IOException {
         Path file = history(5, 5);
         delayMs.set(600);
-        Run r = run(n -> null, "watch", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
+        CliRun r = run(n -> null, "watch", "--config", config.toString(), "--out", tmp.resolve("out").toString(),
                 "--interval", "10ms", "--count", "2", "--history", file.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertEquals(2, r.out().lines().filter(l -> l.contains("gate WARN, 0/1 UP")).count(), r.out());
@@ -309,7 +300,7 @@ class CheckHistoryCliTest {
     @Test
     void theFileKeepsTheLast50RunsOnly() throws IOException {
         Path file = history(History.DEFAULT_KEEP + 10, 5);
-        Run r = check("--history", file.toString());
+        CliRun r = check("--history", file.toString());
         // OPEN or WARN: how fast this machine answers against the 5 ms baseline is not the point here
         assertTrue(r.exit() == 0 || r.exit() == 1, r.out() + r.err());
         List<String> lines = Files.readAllLines(file);

@@ -1,14 +1,12 @@
 package io.sophia.examples.cli;
 
+import io.sophia.examples.CliRun;
 import com.sun.net.httpserver.HttpServer;
-import io.sophia.examples.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,15 +39,8 @@ class CommandLineTest {
     private HttpServer server;
     private Path config;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(Function<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, env);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(Function<String, String> env, String... args) {
+        return CliRun.of(CLOCK, env, args);
     }
 
     /** A one-service deployment whose critical service answers 503 with a body that holds % and a newline. */
@@ -84,7 +75,7 @@ class CommandLineTest {
     @Test
     void versionPrintsThePomVersionAndExits0() {
         for (String flag : List.of("--version", "-V")) {
-            Run r = run(n -> null, flag);
+            CliRun r = run(n -> null, flag);
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().startsWith("sophia " + Version.current() + " (Java "), r.out());
         }
@@ -94,7 +85,7 @@ class CommandLineTest {
     @Test
     void eachCommandHasItsOwnHelp() {
         for (String command : List.of("demo", "check", "watch")) {
-            Run r = run(n -> null, command, "--help");
+            CliRun r = run(n -> null, command, "--help");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().startsWith("Usage: sophia " + command + " "), r.out());
             assertTrue(r.out().contains("73 output directory not writable"), r.out());
@@ -105,7 +96,7 @@ class CommandLineTest {
     @Test
     void anOutputDirectoryThatCannotBeCreatedExits73() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
-        Run r = run(n -> null, "check", "--config", config.toString(), "--out", file.resolve("out").toString());
+        CliRun r = run(n -> null, "check", "--config", config.toString(), "--out", file.resolve("out").toString());
         assertEquals(73, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("output directory"), r.err());
     }
@@ -123,7 +114,7 @@ class CommandLineTest {
             }
             return null;
         };
-        Run r = run(failingVault, "check", "--config", withToken.toString(), "--out", tmp.resolve("o1").toString());
+        CliRun r = run(failingVault, "check", "--config", withToken.toString(), "--out", tmp.resolve("o1").toString());
         assertEquals(70, r.exit(), r.err());
         assertTrue(r.err().contains("sophia: internal error: IllegalStateException: vault sealed"), r.err());
         assertFalse(r.err().contains(TOKEN), "the token is redacted: " + r.err());
@@ -135,7 +126,7 @@ class CommandLineTest {
             }
             return null;
         };
-        Run oom = run(outOfMemory, "check", "--config", withToken.toString(), "--out", tmp.resolve("o2").toString());
+        CliRun oom = run(outOfMemory, "check", "--config", withToken.toString(), "--out", tmp.resolve("o2").toString());
         assertEquals(70, oom.exit(), oom.err());
         assertTrue(oom.err().contains("sophia: internal error: OutOfMemoryError: Java heap space"), oom.err());
     }
@@ -145,7 +136,7 @@ class CommandLineTest {
         Path summary = Files.writeString(tmp.resolve("step_summary.md"), "## Deploy\nearlier step's summary\n");
         Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString());
         Path out = tmp.resolve("gh-out");
-        Run r = run(env::get, "check", "--config", config.toString(), "--out", out.toString());
+        CliRun r = run(env::get, "check", "--config", config.toString(), "--out", out.toString());
         assertEquals(2, r.exit(), r.out() + r.err());
 
         String appended = Files.readString(summary);
@@ -170,7 +161,7 @@ class CommandLineTest {
     @Test
     void outsideGitHubActionsNothingIsAnnotatedAndNoSummaryWritten() throws Exception {
         Path summary = tmp.resolve("never.md");
-        Run r = run(Map.of("GITHUB_STEP_SUMMARY", summary.toString())::get, "check", "--config", config.toString(),
+        CliRun r = run(Map.of("GITHUB_STEP_SUMMARY", summary.toString())::get, "check", "--config", config.toString(),
                 "--out", tmp.resolve("local-out").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.out().lines().noneMatch(l -> l.startsWith("::")), r.out());
@@ -181,7 +172,7 @@ class CommandLineTest {
     void anUnwritableStepSummaryIsAWarningAndTheExitCodeStaysTheGates() throws Exception {
         Path directory = Files.createDirectory(tmp.resolve("summary-is-a-directory"));
         Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", directory.toString());
-        Run r = run(env::get, "check", "--config", config.toString(), "--out", tmp.resolve("o3").toString());
+        CliRun r = run(env::get, "check", "--config", config.toString(), "--out", tmp.resolve("o3").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("cannot append to the step summary"), r.err());
         assertTrue(r.out().contains("::error title=Sophia gate BLOCKED"), r.out());

@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.examples.CliRun;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -142,10 +143,10 @@ class PrometheusMetricsTest {
                     url: http://127.0.0.1:9/health
                 probe: {timeout: 30s, retries: 0}
                 """)); // a hang guard: the held port refuses, so the probe ends at once
-        CommandLineTest.Run r = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
+        CliRun r = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--count", "1", "--metrics-port", "0");
         assertTrue(r.out().matches("(?s)Metrics: http://0\\.0\\.0\\.0:[1-9]\\d*/metrics\n.*"), r.out() + r.err());
-        CommandLineTest.Run bad = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
+        CliRun bad = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--metrics-port", "70000");
         assertEquals(64, bad.exit());
         assertTrue(bad.err().contains("--metrics-port: expected a port from 0 to 65535"), bad.err());

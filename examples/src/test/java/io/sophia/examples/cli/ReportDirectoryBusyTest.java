@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.examples.CliRun;
 import io.sophia.examples.Main;
 import io.sophia.report.ReportFiles;
 import org.junit.jupiter.api.DisplayName;
@@ -7,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +33,8 @@ class ReportDirectoryBusyTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, name -> null);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun cli(String... args) {
+        return CliRun.of(CLOCK, name -> null, args);
     }
 
     private static Map<String, String> files(Path dir) throws Exception {
@@ -75,7 +67,7 @@ class ReportDirectoryBusyTest {
                 probe: {timeout: 30s, retries: 0}
                 """);
         Path dir = tmp.resolve("out");
-        Run first = cli("check", "--config", config.toString(), "--out", dir.toString());
+        CliRun first = cli("check", "--config", config.toString(), "--out", dir.toString());
         assertTrue(first.exit() <= 2, first.err());
         Map<String, String> before = files(dir);
 
@@ -88,14 +80,14 @@ class ReportDirectoryBusyTest {
                 StandardCharsets.UTF_8))) {
             assertEquals("locked", lineUntil(said, "locked"));
 
-            Run busy = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
+            CliRun busy = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
 
             assertEquals(Main.EXIT_CANTCREAT, busy.exit(), busy.err());
             assertTrue(busy.err().contains("another writer") && busy.err().contains(dir.toString()), busy.err());
             assertTrue(busy.err().contains("the previous reports there are unchanged"), busy.err());
             assertEquals(before, files(dir), "nothing was written");
 
-            Run negative = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "-1s");
+            CliRun negative = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "-1s");
             assertEquals(Main.EXIT_USAGE, negative.exit(), negative.err());
             assertTrue(negative.err().contains("--lock-wait"), negative.err());
 
@@ -106,7 +98,7 @@ class ReportDirectoryBusyTest {
             assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
         }
 
-        Run after = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
+        CliRun after = cli("check", "--config", config.toString(), "--out", dir.toString(), "--lock-wait", "0s");
         assertEquals(first.exit(), after.exit(), after.err());
         assertEquals(4, ReportFiles.read(dir).size(), "one run's whole set");
     }

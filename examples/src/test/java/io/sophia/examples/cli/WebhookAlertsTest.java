@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.examples.CliRun;
 import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -220,7 +221,7 @@ class WebhookAlertsTest {
                 alerts:
                   webhooks: [%s]
                 """.formatted(hook())));
-        CommandLineTest.Run r = CommandLineTest.run(n -> null, "watch", "--config", config.toString(), "--out",
+        CliRun r = CommandLineTest.run(n -> null, "watch", "--config", config.toString(), "--out",
                 tmp.resolve("out").toString(), "--count", "1");
         assertTrue(r.exit() == 1 || r.exit() == 2, r.out() + r.err());
         assertEquals(0, received.size(), "one round is only the baseline");
