@@ -1,5 +1,6 @@
 package io.sophia.examples;
 
+import io.sophia.core.testing.RefusedPort;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sophia.report.JsonReport;

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.testing.RefusedPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package io.sophia.probes;
 
+import io.sophia.core.testing.RefusedPort;
 import io.sophia.core.Source;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.FailureKind;

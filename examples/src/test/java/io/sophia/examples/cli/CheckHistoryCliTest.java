@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.core.testing.RefusedPort;
 import io.sophia.examples.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -310,6 +311,6 @@ class CheckHistoryCliTest {
     }
 
     private static int closedPort() {
-        return io.sophia.examples.RefusedPort.held();
+        return RefusedPort.held();
     }
 }

@@ -107,7 +107,7 @@ class CommandLineTest {
         Files.writeString(withToken, Files.readString(config) + """
                 pipeline:
                   github: {apiUrl: "http://127.0.0.1:%d", repository: acme/shop, runId: 1, tokenEnv: SECRET_TOKEN}
-                """.formatted(closedPort()));
+                """.formatted(io.sophia.core.testing.RefusedPort.held()));
         Function<String, String> failingVault = name -> {
             if (name.equals("SECRET_TOKEN")) {
                 throw new IllegalStateException("vault sealed, last token " + TOKEN + "\n\tat Vault.read");
@@ -176,22 +176,5 @@ class CommandLineTest {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("cannot append to the step summary"), r.err());
         assertTrue(r.out().contains("::error title=Sophia gate BLOCKED"), r.out());
-    }
-
-    /** A port that refuses connections: a socket bound to it that never listens holds it for the test run. */
-    private static int closedPort() throws Exception {
-        java.net.Socket held = new java.net.Socket();
-        held.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        HELD.add(held);
-        return held.getLocalPort();
-    }
-
-    private static final java.util.List<java.net.Socket> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @org.junit.jupiter.api.AfterAll
-    static void releaseHeldPorts() throws Exception {
-        for (java.net.Socket s : HELD) {
-            s.close();
-        }
     }
 }

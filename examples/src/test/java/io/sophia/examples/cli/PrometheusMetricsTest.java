@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.core.testing.RefusedPort;
 import io.sophia.examples.CliRun;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -136,7 +137,7 @@ class PrometheusMetricsTest {
 
     @Test
     void watchPrintsTheMetricsAddressAndRejectsAPortOutOfRange() throws Exception {
-        Path configFile = Files.writeString(tmp.resolve("one.yaml"), io.sophia.examples.RefusedPort.in("""
+        Path configFile = Files.writeString(tmp.resolve("one.yaml"), RefusedPort.in("""
                 deployment: one
                 services:
                   - id: api

@@ -1,5 +1,6 @@
 package io.sophia.examples.cli;
 
+import io.sophia.core.testing.RefusedPort;
 import io.sophia.examples.CliRun;
 import io.sophia.core.Source;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -212,7 +213,7 @@ class WebhookAlertsTest {
 
     @Test
     void aConfigWithAnAlertsSectionIsAcceptedByCheck() throws Exception {
-        Path config = Files.writeString(tmp.resolve("with-alerts.yaml"), io.sophia.examples.RefusedPort.in("""
+        Path config = Files.writeString(tmp.resolve("with-alerts.yaml"), RefusedPort.in("""
                 deployment: shop
                 services:
                   - id: api

@@ -1,4 +1,4 @@
-package io.sophia.examples;
+package io.sophia.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Loopback ports that refuse connections for the rest of the test run (as sophia-probes' test class of the same
- * name): each is held by a socket bound to it that never listens, so a connect is refused and no other process can
- * take the port. Neither a port taken from a closed server socket (free again at once) nor port 9 (a machine with
- * the discard service accepts there and never answers) is sure to refuse.
+ * Loopback ports that refuse connections for the rest of the test run, for every module's tests: each is held by a
+ * socket bound to it that never listens, so the kernel answers a connect with a reset ("connection refused") and no
+ * other process can take the port. Neither a port taken from a server socket and closed at once (free again: on a
+ * machine shared with other builds, something else may listen there by the time the test connects) nor port 9 (a
+ * machine with the discard service accepts there and never answers) is sure to refuse.
  */
 public final class RefusedPort {
 
