@@ -91,17 +91,21 @@ class HttpProbeOptionsTest {
         return p;
     }
 
-    @Test
-    @DisplayName("HTTP/2 is negotiated over TLS (ALPN) with a server that offers it, against a PEM trust store")
-    void http2WithPemTrustStore() throws Exception {
+    /** One check of the TLS server offering {@code protocols}, trusted through a PEM trust store. */
+    private HttpCheck checkOverTls(Protocol... protocols) throws Exception {
         useHttps(SERVER);
-        server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+        server.setProtocols(List.of(protocols));
         server.enqueue(new MockResponse.Builder().code(200).body("{\"status\":\"ok\"}").build());
         server.start();
         HttpProbe probe = HttpProbe.of(service("https://localhost:" + server.getPort() + "/health"), TIMEOUT,
                 HttpProbe.Options.custom().trustStore(pem("ca.pem", CA.certificatePem())).build());
+        return check(run(probe));
+    }
 
-        HttpCheck c = check(run(probe));
+    @Test
+    @DisplayName("HTTP/2 is negotiated over TLS (ALPN) with a server that offers it, against a PEM trust store")
+    void http2WithPemTrustStore() throws Exception {
+        HttpCheck c = checkOverTls(Protocol.HTTP_2, Protocol.HTTP_1_1);
 
         assertEquals(200, c.statusCode());
         assertNotNull(c.timing().tls(), c.timing()::toString);
@@ -113,14 +117,7 @@ class HttpProbeOptionsTest {
     @Test
     @DisplayName("the same TLS server offering HTTP/1.1 only: the observation says http/1.1")
     void http11OverTls() throws Exception {
-        useHttps(SERVER);
-        server.setProtocols(List.of(Protocol.HTTP_1_1));
-        server.enqueue(new MockResponse.Builder().code(200).body("{\"status\":\"ok\"}").build());
-        server.start();
-        HttpProbe probe = HttpProbe.of(service("https://localhost:" + server.getPort() + "/health"), TIMEOUT,
-                HttpProbe.Options.custom().trustStore(pem("ca.pem", CA.certificatePem())).build());
-
-        HttpCheck c = check(run(probe));
+        HttpCheck c = checkOverTls(Protocol.HTTP_1_1);
 
         assertEquals(200, c.statusCode());
         assertEquals("HTTP/1.1", server.takeRequest(5, TimeUnit.SECONDS).getVersion());
