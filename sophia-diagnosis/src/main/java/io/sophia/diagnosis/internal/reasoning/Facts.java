@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
@@ -236,8 +237,21 @@ final class Facts {
         cancelledAfterFailure(jobs, services, serviceOrder, out);
         serviceFacts(deployment, services, byService, health, jobs, run, serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
+        // a dependency whose own deploy failed in this run with an error of a named cause (a quota, a build, a
+        // token) is down because of that error: it is the root. A job on the dependency that failed with nothing
+        // specific (an operation on a database that is down: "no active leader") says the dependency is down
+        Set<String> failedDeploys = new java.util.HashSet<>();
+        for (Observation.CiJob j : jobs) {
+            Observation.LogFinding top = topByJob.get(j.jobId());
+            if ("failure".equals(j.conclusion()) && j.serviceId() != null && top != null && top.causeId() != null
+                    && clamp(top.score()) >= Inference.INNER_SCORE && !top.causeId().equals(CauseId.UNKNOWN)
+                    && !top.causeId().equals(CauseId.DEPENDENCY_DOWN)) {
+                failedDeploys.add(j.serviceId());
+            }
+        }
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
-            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency()),
+            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
+                    "dependencyDeployFailed", String.valueOf(failedDeploys.contains(e.dependency()))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }

@@ -1,0 +1,139 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.Evidence;
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.ServiceKind;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 9, "honest confidence": what counts as independent evidence. A wrapper line and the inner error printed before
+ * it are one failure, not two: the inner error names the cause and the wrapper adds nothing to another cause; a
+ * check-run annotation is a line of the job's log, not a second kind of source; and a dependency whose own deploy failed
+ * with an error of a named cause is where the failure spread, not its root. Every string is public wording; its source
+ * is named where it is used.
+ */
+class IndependentEvidenceTest {
+
+    // Postgrex on Erlang's resolver (elixir-ecto/postgrex#255)
+    private static final String NXDOMAIN = "Postgrex.Protocol (#PID<0.1486.0>) failed to connect: ** "
+            + "(DBConnection.ConnectionError) tcp connect: non-existing domain - :nxdomain";
+    // flyctl's wait for health checks (superfly/flyctl's wording, as in FailureFamiliesTest)
+    private static final String HEALTH_WAIT = "Error: timeout reached waiting for health checks to pass for machine "
+            + "3d8d413b29d089: context deadline exceeded";
+
+    private static List<Observation.LogFinding> scan(String serviceId, long jobId, String log) throws IOException {
+        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, serviceId, jobId, "deploy",
+                List.of()), new StringReader(log));
+    }
+
+    /** One failed deploy job for dashboard whose log is {@code log}; the other services are healthy. */
+    private static Assessment deployFailsWith(String log) throws IOException {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        o.add(Fleet.job("dashboard", 2, "deploy", "failure", 30, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Deploy", "failure")));
+        o.addAll(scan("dashboard", 2, log));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static List<String> evidenceFor(Assessment a, CauseId cause) {
+        return a.causes().stream().filter(c -> c.id().equals(cause)).flatMap(c -> c.evidence().stream())
+                .filter(e -> e.direction() == Evidence.Direction.FOR && e.weight() > 0).map(Evidence::ruleId).toList();
+    }
+
+    @Test
+    void aWrapperLineAfterASpecificErrorOfAnotherCauseAddsNothingToItsOwnCause() throws IOException {
+        // alone, the wait says the health checks failed: the wrapper supports app.healthcheck-failing
+        Assessment alone = deployFailsWith(HEALTH_WAIT + "\n");
+        assertTrue(evidenceFor(alone, CauseId.APP_HEALTHCHECK_FAILING).stream().anyMatch(r -> r.contains("log-indication")),
+                alone.causes().toString());
+        // with the error printed before it, the wait only says which step failed: the inner error is the cause
+        Assessment wrapped = deployFailsWith(NXDOMAIN + "\n" + HEALTH_WAIT + "\n");
+        assertEquals(CauseId.NETWORK_DNS, wrapped.topCause().orElseThrow().id(), wrapped.causes().toString());
+        assertTrue(evidenceFor(wrapped, CauseId.APP_HEALTHCHECK_FAILING).stream().noneMatch(r -> r.contains("log-indication")),
+                wrapped.causes().toString());
+        // printed after the wrapper, the same line is not the wrapper's inner error: the wrapper still counts
+        Assessment after = deployFailsWith(HEALTH_WAIT + "\n" + NXDOMAIN + "\n");
+        assertTrue(evidenceFor(after, CauseId.APP_HEALTHCHECK_FAILING).stream().anyMatch(r -> r.contains("log-indication")),
+                after.causes().toString());
+    }
+
+    @Test
+    void aRunningAppsFailurePrintedInsideAnImageBuildDoesNotTakeTheBuildWrappersPlace() throws IOException {
+        // a heap exhausted by RUN yarn run build is the build's failure (casdoor/casdoor#3672): the phase decides
+        Assessment a = deployFailsWith("""
+                #10 [front 6/6] RUN yarn run build
+                #10 297.8 FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+                #10 298.4 error Command failed with exit code 134.
+                #10 ERROR: process "/bin/sh -c yarn run build" did not complete successfully: exit code: 134
+                ERROR: failed to solve: process "/bin/sh -c yarn run build" did not complete successfully: exit code: 134
+                """);
+        assertEquals(CauseId.BUILD_DOCKERFILE, a.topCause().orElseThrow().id(), a.causes().toString());
+    }
+
+    @Test
+    void anAnnotationAndTheLogLineItRepeatsAreOneSource() throws IOException {
+        // the runner prints "##[error]<message>" in the job log and posts the same message as the job's annotation
+        // (actions/runner: "The job running on runner %s has exceeded the maximum execution time of %s minutes.")
+        String message = "The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes.";
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, Fleet.run("cancelled"));
+        o.add(Fleet.job("dashboard", 2, "deploy", "cancelled", 21600, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Deploy", "cancelled")));
+        o.addAll(scan("dashboard", 2, "##[error]" + message + "\n"));
+        o.add(new Observation.CiAnnotation("dashboard", Source.GITHUB, 2, "failure", null, message, null, null));
+        RankedCause top = Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW).topCause().orElseThrow();
+        assertEquals(CauseId.CI_TIMEOUT, top.id(), top.toString());
+        // the log with its annotation, and the job's own conclusion: two kinds, not three
+        assertTrue(top.probability() <= KnowledgeBase.builtIn().settings().cap(2) + 1e-9, top.toString());
+        assertFalse(top.explanation().contains("annotation"), top.explanation());
+    }
+
+    /** api depends on db; both refuse connections; db's deploy job failed with {@code log}. */
+    private static Assessment dependencyDeployFailsWith(String log) throws IOException {
+        Deployment d = new Deployment("shop", List.of(
+                Fleet.service("api", "API", "Public API", ServiceKind.HTTP, "db"),
+                Fleet.service("db", "Database", "Storage", ServiceKind.HTTP)));
+        List<Observation> o = new ArrayList<>();
+        o.add(Fleet.refused("api"));
+        o.add(Fleet.refused("db"));
+        o.add(Fleet.run("failure"));
+        o.add(Fleet.job("db", 2, "deploy", "failure", 30, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Create deployment", "failure")));
+        o.addAll(scan("db", 2, log));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    @Test
+    void aDependencyWhoseOwnDeployFailedWithANamedErrorIsWhereTheFailureSpreadNotItsRoot() throws IOException {
+        // GKE's quota inside its error (amygdala/tensorflow-workshop#13): the quota is the root, api is down because db is
+        Assessment quota = dependencyDeployFailsWith("EXTERNAL: Insufficient regional quota to satisfy request for "
+                + "resource: \"CPUS\". The request requires '24.0' and is short '16.0'. The regional quota is '8.0' with "
+                + "'8.0' available.\n");
+        assertEquals(CauseId.PLATFORM_QUOTA, quota.topCause().orElseThrow().id(), quota.causes().toString());
+        assertTrue(evidenceFor(quota, CauseId.DEPENDENCY_DOWN).stream().noneMatch(r -> r.endsWith("/dependency-down")),
+                quota.causes().toString());
+        // a job on the database that failed with nothing specific (flyctl's "Error no active leader found" for a
+        // Postgres app that is not running, dwyl/elixir-auth-github-demo#22) says the dependency is down: it is the root
+        Assessment leader = dependencyDeployFailsWith("Error no active leader found\n");
+        assertTrue(evidenceFor(leader, CauseId.DEPENDENCY_DOWN).stream().anyMatch(r -> r.endsWith("/dependency-down")),
+                leader.causes().toString());
+    }
+}
