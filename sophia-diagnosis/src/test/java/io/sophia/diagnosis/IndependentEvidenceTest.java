@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 9, "honest confidence": what counts as independent evidence. A wrapper line and the inner error printed before
  * it are one failure, not two: the inner error names the cause and the wrapper adds nothing to another cause; a
  * check-run annotation is a line of the job's log, not a second kind of source; and a dependency whose own deploy failed
- * with an error of a named cause is where the failure spread, not its root. Every string is public wording; its source
- * is named where it is used.
+ * with an error of a named cause is where the failure spread, not its root; a connection failure to the deployment's
+ * own endpoint is that endpoint being down, not a download. Every string is public wording; its source is named where
+ * it is used.
  */
 class IndependentEvidenceTest {
 
@@ -104,6 +105,18 @@ class IndependentEvidenceTest {
         // the log with its annotation, and the job's own conclusion: two kinds, not three
         assertTrue(top.probability() <= KnowledgeBase.builtIn().settings().cap(2) + 1e-9, top.toString());
         assertFalse(top.explanation().contains("annotation"), top.explanation());
+    }
+
+    @Test
+    void aSmokeCheckThatCannotReachTheDeploymentsOwnEndpointIsNoDownloadFailure() throws IOException {
+        // curl's message (curl/curl lib/connect.c: "Failed to connect to %s port %u after %ld ms: %s"): to the
+        // deployment's own endpoint it says the service is unreachable; to a package host, that a download failed
+        Assessment own = deployFailsWith("curl: (7) Failed to connect to sophiaai-dashboard-v2.fly.dev port 443 after "
+                + "3 ms: Couldn't connect to server\n");
+        assertTrue(evidenceFor(own, CauseId.BUILD_DEPENDENCY_FETCH).isEmpty(), own.causes().toString());
+        Assessment download = deployFailsWith("curl: (7) Failed to connect to registry.npmjs.org port 443 after 3 ms: "
+                + "Couldn't connect to server\n");
+        assertFalse(evidenceFor(download, CauseId.BUILD_DEPENDENCY_FETCH).isEmpty(), download.causes().toString());
     }
 
     /** api depends on db; both refuse connections; db's deploy job failed with {@code log}. */

@@ -42,6 +42,7 @@ final class Facts {
             serviceOrder.put(s.id(), i);
             services.put(s.id(), s);
         }
+        List<String> hosts = serviceHosts(deployment);
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -74,7 +75,8 @@ final class Facts {
                         "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
-                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "");
+                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
+                        "namesService", String.valueOf(namesHost(f.line(), hosts)));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -271,6 +273,44 @@ final class Facts {
                         key(serviceOrder, h.id(), h.id(), "", 0, 0)));
             }
         }
+    }
+
+    /** The host names of the deployment's own endpoints (not loopback), lower case. */
+    private static List<String> serviceHosts(Deployment deployment) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Service s : deployment.services()) {
+            String host = s.url() == null ? null : s.url().getHost();
+            if (host != null && host.length() >= 4 && !host.equalsIgnoreCase("localhost") && !host.startsWith("127.")) {
+                out.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * True when {@code line} names one of {@code hosts} as a whole host name (not inside a longer one): a connection
+     * failure to the deployment's own endpoint (a smoke check after the deploy) is the service being unreachable, not
+     * a download of something the build needs.
+     */
+    static boolean namesHost(String line, List<String> hosts) {
+        if (line == null || hosts.isEmpty()) {
+            return false;
+        }
+        String l = line.toLowerCase(Locale.ROOT);
+        for (String h : hosts) {
+            for (int i = l.indexOf(h); i >= 0; i = l.indexOf(h, i + 1)) {
+                int end = i + h.length();
+                if ((i == 0 || !hostChar(l.charAt(i - 1))) && (end == l.length() || !hostChar(l.charAt(end))
+                        || (l.charAt(end) == '.' && (end + 1 == l.length() || !hostChar(l.charAt(end + 1)))))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hostChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_';
     }
 
     /** Common cause: failed jobs that failed at the same step. */
