@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 9, "honest confidence": what counts as independent evidence. A wrapper line and the inner error printed before
  * it are one failure, not two: the inner error names the cause and the wrapper adds nothing to another cause; a
- * check-run annotation is a line of the job's log, not a second kind of source; and a dependency whose own deploy failed
- * with an error of a named cause is where the failure spread, not its root; a connection failure to the deployment's
+ * check-run annotation is a line of the job's log, not a second kind of source; and a dependency whose own log ends on
+ * an error of a named cause is where the failure spread, not its root; a connection failure to the deployment's
  * own endpoint is that endpoint being down, not a download. Every string is public wording; its source is named where
  * it is used.
  */
@@ -73,6 +73,20 @@ class IndependentEvidenceTest {
         Assessment after = deployFailsWith(HEALTH_WAIT + "\n" + NXDOMAIN + "\n");
         assertTrue(evidenceFor(after, CauseId.APP_HEALTHCHECK_FAILING).stream().anyMatch(r -> r.contains("log-indication")),
                 after.causes().toString());
+    }
+
+    @Test
+    void aBuildWrapperThatQuotesAnErrorOfAnotherCauseOnItsOwnLineOnlySaysWhichStepFailed() throws IOException {
+        // flyctl's build wrapper around the remote builder's capacity error (shirotamaki/outdoor-heart-sutra#431)
+        Assessment a = deployFailsWith("Error: failed to fetch an image or build from source: error connecting to "
+                + "docker: Couldn't allocate volume, not enough compute capacity left in iad\n");
+        assertEquals(CauseId.PLATFORM_CAPACITY, a.topCause().orElseThrow().id(), a.causes().toString());
+        assertTrue(evidenceFor(a, CauseId.BUILD_DOCKERFILE).stream().noneMatch(r -> r.contains("log-indication")),
+                a.causes().toString());
+        // two readings of one line that is no build wrapper are not one inside the other: flyctl's smoke-check line
+        // (superfly/flyctl's wording, as in FailureFamiliesTest) keeps both readings
+        Assessment smoke = deployFailsWith("Error: smoke checks for 1781973f045789 failed: the app appears to be crashing\n");
+        assertFalse(evidenceFor(smoke, CauseId.APP_CRASH_ON_BOOT).isEmpty(), smoke.causes().toString());
     }
 
     @Test
@@ -135,7 +149,7 @@ class IndependentEvidenceTest {
     }
 
     @Test
-    void aDependencyWhoseOwnDeployFailedWithANamedErrorIsWhereTheFailureSpreadNotItsRoot() throws IOException {
+    void aDependencyWhoseOwnLogNamesAnErrorIsWhereTheFailureSpreadNotItsRoot() throws IOException {
         // GKE's quota inside its error (amygdala/tensorflow-workshop#13): the quota is the root, api is down because db is
         Assessment quota = dependencyDeployFailsWith("EXTERNAL: Insufficient regional quota to satisfy request for "
                 + "resource: \"CPUS\". The request requires '24.0' and is short '16.0'. The regional quota is '8.0' with "
@@ -143,6 +157,16 @@ class IndependentEvidenceTest {
         assertEquals(CauseId.PLATFORM_QUOTA, quota.topCause().orElseThrow().id(), quota.causes().toString());
         assertTrue(evidenceFor(quota, CauseId.DEPENDENCY_DOWN).stream().noneMatch(r -> r.endsWith("/dependency-down")),
                 quota.causes().toString());
+        // the dependency deployed, then its own log ends on a named error (the JVM's "java.lang.OutOfMemoryError: Java
+        // heap space", Oracle's troubleshooting guide): that error is the root, whatever the job's conclusion
+        Deployment d = new Deployment("logs", List.of(
+                Fleet.service("ui", "UI", "Logs UI", ServiceKind.HTTP, "search"),
+                Fleet.service("search", "Search", "Search engine", ServiceKind.HTTP)));
+        List<Observation> o = new ArrayList<>(List.of(Fleet.refused("ui"), Fleet.refused("search"), Fleet.run("success"),
+                Fleet.job("search", 2, "deploy", "success", 30, Fleet.step(1, "Deploy", "success"))));
+        o.addAll(scan("search", 2, "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n"));
+        Assessment oom = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+        assertEquals(CauseId.APP_OOM, oom.topCause().orElseThrow().id(), oom.causes().toString());
         // a job on the database that failed with nothing specific (flyctl's "Error no active leader found" for a
         // Postgres app that is not running, dwyl/elixir-auth-github-demo#22) says the dependency is down: it is the root
         Assessment leader = dependencyDeployFailsWith("Error no active leader found\n");

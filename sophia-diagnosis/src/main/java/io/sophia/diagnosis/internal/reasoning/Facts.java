@@ -239,21 +239,22 @@ final class Facts {
         cancelledAfterFailure(jobs, services, serviceOrder, out);
         serviceFacts(deployment, services, byService, health, jobs, run, serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
-        // a dependency whose own deploy failed in this run with an error of a named cause (a quota, a build, a
-        // token) is down because of that error: it is the root. A job on the dependency that failed with nothing
-        // specific (an operation on a database that is down: "no active leader") says the dependency is down
-        Set<String> failedDeploys = new java.util.HashSet<>();
+        // a dependency whose own job log ends on an error of a named cause (a quota that refused its deploy, its
+        // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
+        // dependency that ends on nothing specific (an operation on a database that is down: "no active leader")
+        // says the dependency is down
+        Set<String> ownError = new java.util.HashSet<>();
         for (Observation.CiJob j : jobs) {
             Observation.LogFinding top = topByJob.get(j.jobId());
-            if ("failure".equals(j.conclusion()) && j.serviceId() != null && top != null && top.causeId() != null
+            if (j.serviceId() != null && top != null && top.causeId() != null
                     && clamp(top.score()) >= Inference.INNER_SCORE && !top.causeId().equals(CauseId.UNKNOWN)
                     && !top.causeId().equals(CauseId.DEPENDENCY_DOWN)) {
-                failedDeploys.add(j.serviceId());
+                ownError.add(j.serviceId());
             }
         }
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
-                    "dependencyDeployFailed", String.valueOf(failedDeploys.contains(e.dependency()))),
+                    "dependencyError", String.valueOf(ownError.contains(e.dependency()))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }

@@ -186,8 +186,8 @@ final class Inference {
         private Map<String, List<Fact>> innerErrors;
 
         /**
-         * The specific finding of another cause printed before the wrapper line {@code f} in the same job, or null: the
-         * innermost specific error is the cause, the wrapper only says which step failed.
+         * The specific finding of another cause printed before the wrapper line {@code f} in the same job, or on its
+         * line, or null: the innermost specific error is the cause, the wrapper only says which step failed.
          */
         Fact wrappedInner(Fact f) {
             if (innerErrors == null) {
@@ -217,7 +217,12 @@ final class Inference {
                 // phase: a running app's failure printed inside an image build (a heap exhausted by RUN yarn build) is
                 // the build's failure, so it does not take the build wrapper's place
                 boolean runtimeInBuild = cause.equals(CauseId.BUILD_DOCKERFILE.value()) && innerCause.startsWith("app.");
-                if (!innerCause.equals(cause) && !runtimeInBuild && l != null && line != null && l < line) {
+                // printed before the wrapper, or, for an image build's wrapper, quoted by it on the same line ("failed
+                // to fetch an image or build from source: error connecting to docker: Couldn't allocate volume, not
+                // enough compute capacity left"). Two readings of another line are not one inside the other: flyctl's
+                // "smoke checks ... failed: the app appears to be crashing" is one guess, whichever reading wins
+                boolean quoted = cause.equals(CauseId.BUILD_DOCKERFILE.value()) && l != null && l.equals(line);
+                if (!innerCause.equals(cause) && !runtimeInBuild && l != null && line != null && (l < line || quoted)) {
                     return g;
                 }
             }
