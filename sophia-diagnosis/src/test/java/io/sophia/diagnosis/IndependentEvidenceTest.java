@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it are one failure, not two: the inner error names the cause and the wrapper adds nothing to another cause; a
  * check-run annotation is a line of the job's log, not a second kind of source; and a dependency whose own log ends on
  * an error of a named cause is where the failure spread, not its root; a connection failure to the deployment's
- * own endpoint is that endpoint being down, not a download. Every string is public wording; its source is named where
+ * own endpoint is that endpoint being down, not a download; and a health check the app answered with a 5xx reached it. Every string is public wording; its source is named where
  * it is used.
  */
 class IndependentEvidenceTest {
@@ -131,6 +131,29 @@ class IndependentEvidenceTest {
         Assessment download = deployFailsWith("curl: (7) Failed to connect to registry.npmjs.org port 443 after 3 ms: "
                 + "Couldn't connect to server\n");
         assertFalse(evidenceFor(download, CauseId.BUILD_DEPENDENCY_FETCH).isEmpty(), download.causes().toString());
+    }
+
+    /** dashboard answers 503; its one machine runs, with a critical health check whose output is {@code output}. */
+    private static Assessment criticalCheck(String output) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.failure("dashboard", "http", io.sophia.core.FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"));
+        o.removeIf(x -> x instanceof Observation.CiRun);
+        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1", "m1", "started",
+                false, "fra", "img", "ok", List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical",
+                output)), List.of(), Fleet.T0));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    @Test
+    void aHealthCheckTheAppAnsweredWithAServerErrorReachedItAndIsNoSourceForAFailingCheck() {
+        // Fly's check outputs as quoted in the corpus: a 503 from Spring's actuator whose Redis is down (h4-34's
+        // source), a refused connection from an app listening elsewhere (h8-41's)
+        RankedCause answered = criticalCheck("HTTP GET http://172.19.8.2:8080/actuator/health: 503 Service Unavailable")
+                .topCause().orElseThrow();
+        RankedCause refused = criticalCheck("connect: connection refused").topCause().orElseThrow();
+        assertEquals(CauseId.APP_HEALTHCHECK_FAILING, refused.id(), refused.toString());
+        // the app answered: it runs and says it is unhealthy for a reason of its own, which nothing here names
+        assertEquals(CauseId.UNKNOWN, answered.id(), answered.toString());
     }
 
     /** api depends on db; both refuse connections; db's deploy job failed with {@code log}. */

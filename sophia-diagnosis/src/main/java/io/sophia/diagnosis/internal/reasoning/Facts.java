@@ -177,7 +177,7 @@ final class Facts {
                 }
                 for (Observation.MachineCheck ch : m.checks()) {
                     Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
-                            Words.clip(ch.output(), 4000), "app", m.app());
+                            Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()));
                     Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
                             "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
                     out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
@@ -274,6 +274,22 @@ final class Facts {
                         key(serviceOrder, h.id(), h.id(), "", 0, 0)));
             }
         }
+    }
+
+    // an HTTP status line as health checkers print it: "HTTP GET http://…/health: 503 Service Unavailable"
+    private static final java.util.regex.Pattern STATUS_ANSWER =
+            java.util.regex.Pattern.compile("(?:^|[\\s:])([1-5])\\d\\d (?:[A-Z][A-Za-z-]*)(?: [A-Z][A-Za-z-]*)*(?:$|[\\s.,:\"'])");
+
+    /**
+     * The class of the HTTP status a health check's output quotes ("5xx" for "503 Service Unavailable"), or "none" when
+     * it quotes none (a refused connection, a timeout): a check that got an answer reached the app.
+     */
+    static String answered(String output) {
+        if (output == null) {
+            return "none";
+        }
+        java.util.regex.Matcher m = STATUS_ANSWER.matcher(output.length() > 4000 ? output.substring(0, 4000) : output);
+        return m.find() ? m.group(1) + "xx" : "none";
     }
 
     /** The host names of the deployment's own endpoints (not loopback), lower case. */

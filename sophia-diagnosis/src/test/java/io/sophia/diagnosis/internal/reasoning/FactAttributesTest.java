@@ -4,11 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A log line names one of the deployment's own hosts only as a whole host name, never inside a longer one. */
-class FactsHostTest {
+/**
+ * Attributes the facts derive from text: a log line names one of the deployment's own hosts only as a whole host name,
+ * never inside a longer one; a health check's output quotes the class of the HTTP status it got, if any.
+ */
+class FactAttributesTest {
 
     private static final List<String> HOSTS = List.of("api.fly.dev", "10.0.9.4");
 
@@ -28,5 +32,16 @@ class FactsHostTest {
         assertFalse(Facts.namesHost("could not connect to 10.0.9.41:8000", HOSTS));
         assertFalse(Facts.namesHost(null, HOSTS));
         assertFalse(Facts.namesHost("Failed to connect to api.fly.dev", List.of()));
+    }
+
+    @Test
+    void a_health_checks_output_quotes_the_class_of_the_status_it_got_or_none() {
+        // Fly's check output as quoted in the corpus (h4-34, h4-28, h8-41 scenarios)
+        assertEquals("5xx", Facts.answered("HTTP GET http://172.19.8.2:8080/actuator/health: 503 Service Unavailable"));
+        assertEquals("4xx", Facts.answered("HTTP GET http://172.19.4.170:8000/healthz: 400 Bad Request Output: \"<h1>Bad"));
+        assertEquals("none", Facts.answered("connect: connection refused"));
+        assertEquals("none", Facts.answered("Get \"http://172.19.6.42:3000/up\": context deadline exceeded"));
+        assertEquals("none", Facts.answered("listening on port 5000 of 172.19.6.42"));
+        assertEquals("none", Facts.answered(null));
     }
 }
