@@ -54,7 +54,6 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -521,10 +520,8 @@ public final class HttpProbe implements Probe {
 
     /** The client of a probe with {@code options}: derived from the stack's health-check base. */
     private static OkHttpClient client(Options options, EnvProxy proxy) {
-        OkHttpClient.Builder b = HttpStack.fresh().newBuilder()
-                // a pool of its own: OkHttp looks for a reusable connection by scanning every connection of the
-                // pool under its lock, and a fleet check holds thousands open at once (quadratic in one shared pool)
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+        // a pool shared by a few probes: neither one pool per probe nor one for all (see HttpStack.CHECK_POOLS)
+        OkHttpClient.Builder b = HttpStack.check().newBuilder()
                 .proxy(proxy.proxy())
                 // the connect gets 80 % of what the call has, so a stalled connect is told apart from a silent server
                 .addInterceptor(chain -> {

@@ -45,7 +45,7 @@ import java.util.function.Predicate;
  *       only) on 2026-12-03 and then consumed likewise;</li>
  *   <li><b>{@value #HOLDOUT_8}</b>: the {@code h8-} files, scored once (aggregate only) on 2026-12-03 and then
  *       consumed likewise;</li>
- *   <li><b>{@value #BLIND}</b>: the {@code h9-} files (none written yet), loaded only with {@code -Dsophia.scoreBlind=true}, reported
+ *   <li><b>{@value #BLIND}</b>: the {@code h9-} files, loaded only with {@code -Dsophia.scoreBlind=true}, reported
  *       as aggregate figures only;</li>
  *   <li><b>overall</b>: everything.</li>
  * </ul>

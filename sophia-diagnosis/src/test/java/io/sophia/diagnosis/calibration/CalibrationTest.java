@@ -101,8 +101,12 @@ class CalibrationTest {
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
-    // to 0.97 with the general shapes for its families (n = 557: top-3 0.984)
-    static final double CV_TOP3_FLOOR = 0.97;
+    // to 0.97 with the general shapes for its families (n = 557: top-3 0.984).
+    // 0.955 while p7- (47 public-text tuning scenarios, top-1 0.617 and top-3 0.681 on arrival, no rule written for
+    // them yet) joins the CV: before n = 631, top-3 0.981; with p7- n = 678, top-3 0.960 (top-1 0.962 -> 0.938, Brier
+    // 0.082 -> 0.115, ECE 0.093 -> 0.082, 0 wrong above 0.9 either way). Back to 0.97 with general shapes for p7-'s
+    // families.
+    static final double CV_TOP3_FLOOR = 0.955;
     static final double CV_BRIER_CEILING = 0.15;
     // was 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9)
     // joined the CV on arrival (n = 631: ECE 0.161, 1 wrong above 0.9, h8-03 network.dns read as
@@ -209,7 +213,7 @@ class CalibrationTest {
     }
 
     /** Id prefixes of the sets written at different times from different origins (see the corpus README). */
-    static final List<String> SETS = List.of("h8-", "p6-", "p5-", "h7-", "p4-", "h6-", "h5-", "h4-", "p3-", "p2-", "p-", "t-", "h2-",
+    static final List<String> SETS = List.of("p7-", "h8-", "p6-", "p5-", "h7-", "p4-", "h6-", "h5-", "h4-", "p3-", "p2-", "p-", "t-", "h2-",
             "h3-");
 
     /**

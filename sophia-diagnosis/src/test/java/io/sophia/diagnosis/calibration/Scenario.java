@@ -50,7 +50,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * Id prefix of the blind set: never loaded unless asked for (only the integrator scores it, once). The blind test
      * is this one prefix rule; {@code h4-} to {@code h8-} were blind until each was scored once on 2026-12-03 and are
      * consumed holdout sets now ({@link #fourthHoldout()}, {@link #fifthHoldout()}, {@link #sixthHoldout()},
-     * {@link #seventhHoldout()}, {@link #eighthHoldout()}); no {@code h9-} file exists yet.
+     * {@link #seventhHoldout()}, {@link #eighthHoldout()}); the {@code h9-} files (47, written 2026-12-03 by a
+     * writer who never read the rules) are the blind set.
      */
     public static final String BLIND_PREFIX = "h9-";
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -68,6 +69,44 @@ public final class HttpStack {
                 // 0 idle connections: a connection is closed as soon as its call is done
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .build();
+    }
+
+    /**
+     * Health checks' clients: the same threads, but connections and calls spread over this many pools and
+     * dispatchers. OkHttp keeps each pool's clean-up task in one list of its process-wide task runner, scanned and
+     * edited under one lock at every connection opened and closed, and a dispatcher lists its running calls in one
+     * locked queue: with one pool per probe, 5,000 probes made that list 5,000 long; with one pool for all, every
+     * connect scans every open connection. A few dozen of each keeps both short.
+     */
+    static final int CHECK_POOLS = 64;
+
+    private static final class Checks {
+        static final OkHttpClient[] CLIENTS = build();
+        static final AtomicInteger NEXT = new AtomicInteger();
+
+        private static OkHttpClient[] build() {
+            OkHttpClient[] clients = new OkHttpClient[CHECK_POOLS];
+            for (int i = 0; i < clients.length; i++) {
+                Dispatcher dispatcher = new Dispatcher(Shared.CLIENT.dispatcher().executorService());
+                dispatcher.setMaxRequests(MAX_ASYNC_CALLS);
+                dispatcher.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
+                clients[i] = Fresh.CLIENT.newBuilder()
+                        .dispatcher(dispatcher)
+                        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                        .build();
+            }
+            return clients;
+        }
+    }
+
+    /**
+     * {@return the base client of one health check probe: as {@link #fresh()}, on one of {@link #CHECK_POOLS}
+     * pools and dispatchers, taken in turn} No connection is kept idle, so each check still opens, times and closes
+     * its own connection; only two HTTP/2 checks of one origin running at the same moment on the same pool may share
+     * one (as any HTTP/2 client would).
+     */
+    public static OkHttpClient check() {
+        return Checks.CLIENTS[Math.floorMod(Checks.NEXT.getAndIncrement(), CHECK_POOLS)];
     }
 
     /** {@return the shared base client: one dispatcher and connection pool for the whole library} */
