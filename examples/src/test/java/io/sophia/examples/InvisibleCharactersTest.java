@@ -89,8 +89,9 @@ class InvisibleCharactersTest {
         server.createContext("/", ex -> {
             try (ex) {
                 // an MCP server's JSON-RPC error: its message is the failure a CI's test view shows
+                // and C1 controls, an 8-bit CSI and OSC (U+009B, U+009D), which JSON would carry raw
                 byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"upstream"
-                        + " \u202Eyxorp\u202C failed\u200B\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        + " \u202Eyxorp\u202C failed\u200B \u009B2J\u009D0;title\u009C\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 ex.getResponseHeaders().add("Content-Type", "application/json");
                 ex.sendResponseHeaders(200, body.length);
                 ex.getResponseBody().write(body);
@@ -113,6 +114,8 @@ class InvisibleCharactersTest {
             String json = Files.readString(out.resolve("report.json"));
             assertFalse(anyInvisible(json), "report.json holds a raw invisible character");
             assertTrue(json.contains("\\u202eyxorp\\u202c"), json);
+            assertFalse(json.chars().anyMatch(c -> c >= 0x7f && c <= 0x9f), "report.json holds a raw C1 control");
+            assertTrue(json.contains("\\u009b2J"), json);
             String junit = Files.readString(out.resolve("junit.xml"));
             assertFalse(anyInvisible(junit), "junit.xml holds a raw invisible character: " + junit);
             assertTrue(junit.contains("[U+202E]yxorp[U+202C]"), junit);
