@@ -155,6 +155,52 @@ class ReportFilesTest {
         assertFalse(before.isEmpty());
     }
 
+    @Test
+    void a_leftover_that_is_a_link_to_another_directory_moves_and_deletes_nothing_there(@TempDir Path tmp)
+            throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("out"));
+        // a directory outside --out that looks like a committed set (another run's, or planted)
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve(ReportFiles.MARKDOWN), "not yours");
+        Files.writeString(elsewhere.resolve(".committed"), ReportFiles.MARKDOWN);
+        Path link = Files.createSymbolicLink(dir.resolve(ReportSet.TMP_PREFIX + "link"), elsewhere);
+
+        List<String> said = ReportFiles.recover(dir);
+
+        assertEquals("not yours", Files.readString(elsewhere.resolve(ReportFiles.MARKDOWN)), said::toString);
+        assertTrue(Files.isRegularFile(elsewhere.resolve(".committed")));
+        assertFalse(Files.exists(dir.resolve(ReportFiles.MARKDOWN)), "nothing of it moved into --out");
+        assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link itself is removed");
+    }
+
+    @Test
+    void a_committed_list_naming_no_valid_path_is_skipped_not_thrown(@TempDir Path dir) throws Exception {
+        Path committed = Files.createDirectory(dir.resolve(ReportSet.TMP_PREFIX + "nul"));
+        Files.writeString(committed.resolve(ReportFiles.MARKDOWN), "new report.md");
+        // a NUL is no file name on any system: Path.resolve throws an unchecked InvalidPathException for it
+        Files.writeString(committed.resolve(".committed"), "a\u0000b\n" + ReportFiles.MARKDOWN);
+
+        List<String> said = ReportFiles.recover(dir);
+
+        assertEquals(1, said.size(), said::toString);
+        assertEquals("new report.md", Files.readString(dir.resolve(ReportFiles.MARKDOWN)));
+        assertFalse(Files.exists(committed));
+    }
+
+    @Test
+    void the_warning_about_a_leftover_carries_no_control_sequence_of_its_name(@TempDir Path dir) throws Exception {
+        // a name planted in a shared workspace: an OSC 52 clipboard write and a title change if printed raw
+        Path planted = Files.createDirectory(dir.resolve(ReportSet.TMP_PREFIX + "\u001b]52;c;ZWNobyBoaQ==\u0007x"));
+        Files.writeString(planted.resolve(ReportFiles.MARKDOWN), "half");
+
+        List<String> said = ReportFiles.recover(dir);
+
+        assertEquals(1, said.size(), said::toString);
+        assertFalse(said.get(0).chars().anyMatch(c -> c == 0x1b || c == 0x07), said::toString);
+        assertTrue(said.get(0).contains(ReportSet.TMP_PREFIX), said::toString);
+        assertFalse(Files.exists(planted));
+    }
+
     /**
      * A child JVM writes generation after generation of a set and is killed while it writes; the
      * directory then holds one whole set (after the recovery the next write does first), whatever

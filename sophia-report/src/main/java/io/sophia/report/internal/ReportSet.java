@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -407,15 +408,18 @@ public final class ReportSet {
                 continue;
             }
             Path marker = tmp.resolve(COMMITTED);
-            String left = "an interrupted write (a killed process?) left " + tmp.getFileName() + " in " + dir + ": ";
-            if (Files.isDirectory(tmp) && Files.isRegularFile(marker)) {
+            // the name is the file system's, which anyone who can write to the directory chooses: printed as a warning
+            String left = "an interrupted write (a killed process?) left "
+                    + io.sophia.core.RemoteText.forTerminal(tmp.getFileName().toString()) + " in " + dir + ": ";
+            // a link is never a set this library wrote: what it points to is outside the directory, not ours to move
+            if (Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(marker)) {
                 List<String> moved = new ArrayList<>();
                 for (String name : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
-                    Path from = tmp.resolve(name);
+                    Path from = plainChild(tmp, name);
                     // a name that is not a plain file name of the set is not ours to move
-                    if (!name.isBlank() && from.getParent().equals(tmp) && Files.isRegularFile(from)) {
+                    if (from != null && Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
                         move(from, dir.resolve(name));
-                        moved.add(name);
+                        moved.add(io.sophia.core.RemoteText.forTerminal(name));
                     }
                 }
                 forceDirectory(dir);
@@ -427,6 +431,16 @@ public final class ReportSet {
             deleteQuietly(tmp);
         }
         return List.copyOf(done);
+    }
+
+    /** {@code dir}'s child {@code name}, or null when {@code name} is blank, not one plain name or no path at all (a NUL). */
+    private static Path plainChild(Path dir, String name) {
+        try {
+            Path child = dir.resolve(name);
+            return !name.isBlank() && dir.equals(child.getParent()) ? child : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /** True when a live writer holds {@code tmp}: this JVM's, or another process's that holds the lock. */
