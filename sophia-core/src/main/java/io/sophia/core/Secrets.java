@@ -269,7 +269,38 @@ public final class Secrets {
             }
             from = end + 1;
         }
-        return out.toString();
+        return maskBeforeEnd(out.toString());
+    }
+
+    private static final java.util.regex.Pattern BASE64_RUN = java.util.regex.Pattern.compile("[A-Za-z0-9+/=]{16,}+");
+
+    /**
+     * {@code text} with the key material before an END marker masked when the BEGIN marker is out of sight (a window
+     * of a log's lines, a key printed on one line and wrapped): runs of 16 or more base64 characters before
+     * {@code -----END} on its line (the marker's {@code PRIVATE KEY-----} on that line or the next), and the lines of
+     * key material right above it.
+     */
+    private static String maskBeforeEnd(String text) {
+        if (!text.contains("-----END")) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        boolean changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            int end = lines[i].indexOf("-----END");
+            if (end < 0 || !(lines[i].indexOf("KEY-----", end) >= 0
+                    || i + 1 < lines.length && lines[i + 1].contains("PRIVATE KEY-----"))) {
+                continue;
+            }
+            String before = BASE64_RUN.matcher(lines[i].substring(0, end)).replaceAll(MASK);
+            lines[i] = before + lines[i].substring(end);
+            for (int j = i - 1; j >= 0 && i - j <= MAX_PRIVATE_KEY_LINES && !lines[j].equals(MASK)
+                    && isPrivateKeyMaterial(lines[j]) && !lines[j].isBlank(); j--) {
+                lines[j] = MASK;
+            }
+            changed = true;
+        }
+        return changed ? String.join("\n", lines) : text;
     }
 
     /** What follows a key's END marker on its line (nothing when the line has none). */
@@ -327,9 +358,10 @@ public final class Secrets {
 
     /**
      * Adds to {@code found} each word of {@code joined} that a line break was taken out of and that looks generated
-     * whole: 32 or more characters of base64 or token alphabet with lower case, upper case and a digit (the lines of
-     * a private key printed with its line breaks collapsed and then wrapped, a token of no known shape). A path or
-     * a hexadecimal digest cut by a wrap has no upper case, and words of prose are shorter.
+     * whole: 32 or more characters of base64 or token alphabet with lower and upper case, and a digit or no dot (the
+     * lines of a private key printed with its line breaks collapsed and then wrapped, a token of no known shape). A
+     * path or a hexadecimal digest cut by a wrap has no upper case, a qualified class name has dots and no digit,
+     * and words of prose are shorter.
      */
     private static void generatedWordsAcrossBreaks(String joined, int[] at, List<int[]> found) {
         int n = joined.length();
@@ -342,6 +374,7 @@ public final class Secrets {
             boolean lower = false;
             boolean upper = false;
             boolean digit = false;
+            boolean dot = false;
             boolean other = false;
             boolean broken = false;
             for (; e < n && !isWordBoundary(joined.charAt(e)); e++) {
@@ -349,10 +382,12 @@ public final class Secrets {
                 lower |= c >= 'a' && c <= 'z';
                 upper |= c >= 'A' && c <= 'Z';
                 digit |= c >= '0' && c <= '9';
+                dot |= c == '.';
                 other |= !(Character.isLetterOrDigit(c) || "+/=_.-".indexOf(c) >= 0);
                 broken |= e > w && at[e] != at[e - 1] + 1;
             }
-            if (broken && e - w >= 32 && lower && upper && digit && !other) {
+            // without a digit only when there is no dot: a wrapped class name (org.example.SomeFactoryBean) stays
+            if (broken && e - w >= 32 && lower && upper && (digit || !dot) && !other) {
                 // a plain word the line ends in or the next one starts with ("was", "Starting") is no part of it
                 int first = w + 1;
                 while (at[first] == at[first - 1] + 1) {
@@ -364,7 +399,7 @@ public final class Secrets {
                 }
                 int from = isPlainWord(joined, w, first) ? first : w;
                 int to = isPlainWord(joined, last, e) ? last : e;
-                found.add(new int[] {from, to, from, to});
+                found.add(new int[] {from, to, w, e}); // the whole word is what a break was taken out of
             }
             w = e;
         }
