@@ -167,8 +167,27 @@ public final class Secrets {
      * ({@code Bearer Zm9\nvYm…}), a URL's password, a {@code DEPLOY_TO\nKEN=} assignment.
      */
     private String maskAcrossLineBreaks(String text) {
+        int[] at = new int[text.length()]; // index in text of each character of joined
+        String j = joinWrappedWords(text, at);
+        if (j == null) {
+            return text;
+        }
+        List<int[]> found = SecretPatterns.find(j);
+        for (String v : values) {
+            for (int k = j.indexOf(v); k >= 0; k = j.indexOf(v, k + 1)) {
+                found.add(new int[] {k, k + v.length(), k, k + v.length()});
+            }
+        }
+        generatedWordsAcrossBreaks(j, at, found);
+        return maskFound(text, at, found);
+    }
+
+    /**
+     * {@code text} without the line breaks (and the next line's indent) that fall between two characters of a word,
+     * {@code at[i]} set to where character i of the result was in {@code text}; null when there is no such break.
+     */
+    private static String joinWrappedWords(String text, int[] at) {
         StringBuilder joined = null;
-        int[] at = null; // index in text of each character of joined
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -180,7 +199,6 @@ public final class Secrets {
                 if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))) {
                     if (joined == null) {
                         joined = new StringBuilder(n);
-                        at = new int[n];
                         joined.append(text, 0, i);
                         for (int k = 0; k < i; k++) {
                             at[k] = k;
@@ -195,17 +213,12 @@ public final class Secrets {
                 joined.append(c);
             }
         }
-        if (joined == null) {
-            return text;
-        }
-        String j = joined.toString();
-        List<int[]> found = SecretPatterns.find(j);
-        for (String v : values) {
-            for (int k = j.indexOf(v); k >= 0; k = j.indexOf(v, k + 1)) {
-                found.add(new int[] {k, k + v.length(), k, k + v.length()});
-            }
-        }
-        generatedWordsAcrossBreaks(j, at, found);
+        return joined == null ? null : joined.toString();
+    }
+
+    /** {@code text} with each of {@code found} (in joined indices) that a line break was taken out of masked. */
+    private static String maskFound(String text, int[] at, List<int[]> found) {
+        int n = text.length();
         boolean[] masked = null;
         for (int[] r : found) {
             int from = at[r[0]];

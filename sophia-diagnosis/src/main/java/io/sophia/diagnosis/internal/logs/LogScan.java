@@ -36,7 +36,6 @@ public final class LogScan {
     private static final int MAX_SEGMENTS = 10_000;
     /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
     private static final int MAX_RUN_HEADER = 300;
-    private static final char[] MASK = Secrets.MASK.toCharArray();
 
     /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
     private static final int NO_MARKER = 0;
@@ -185,25 +184,9 @@ public final class LogScan {
 
         boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
         tokenHeadEnded = endsWithTokenHead(buf, s, e);
-        if (privateKeyLine(buf, s, e)) {
-            // key material: shown masked as context, never a finding
-            if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
-                feedFollowers(Secrets.MASK, number);
-            }
-            remember(MASK, 0, MASK.length, number);
-            return;
-        }
-        if (continuesToken) {
-            // the rest of a token the producer wrapped: shown masked as context, never a finding. Only that word goes:
-            // what follows it on the line may start another secret the next line ends, seen when the context is masked
-            int w = s;
-            while (w < e && (buf[w] == ' ' || buf[w] == '\t')) {
-                w++;
-            }
-            while (w < e && !Secrets.isWordBoundary(buf[w])) {
-                w++;
-            }
-            String masked = Secrets.MASK + new String(buf, w, e - w);
+        if (continuesToken || privateKeyLine(buf, s, e)) {
+            // the rest of a token the producer wrapped (that word only), or key material: masked context, never a finding
+            String masked = continuesToken ? withoutFirstWord(buf, s, e) : Secrets.MASK;
             if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
                 feedFollowers(masked, number);
             }
@@ -249,6 +232,21 @@ public final class LogScan {
         }
         findings(reader, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
         remember(buf, s, e, number);
+    }
+
+    /**
+     * The line with its first word masked: only that word goes, since what follows it on the line may start another
+     * secret the next line ends, which masking the context as one text sees.
+     */
+    private static String withoutFirstWord(char[] buf, int s, int e) {
+        int w = s;
+        while (w < e && (buf[w] == ' ' || buf[w] == '\t')) {
+            w++;
+        }
+        while (w < e && !Secrets.isWordBoundary(buf[w])) {
+            w++;
+        }
+        return Secrets.MASK + new String(buf, w, e - w);
     }
 
     /** What a {@code ##[…]} workflow-command line marks: groups and run headers are followed here. */
