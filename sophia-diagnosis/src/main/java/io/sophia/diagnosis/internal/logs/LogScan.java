@@ -184,13 +184,12 @@ public final class LogScan {
 
         boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
         tokenHeadEnded = endsWithTokenHead(buf, s, e);
-        if (continuesToken || privateKeyLine(buf, s, e)) {
-            // the rest of a token the producer wrapped (that word only), or key material: masked context, never a finding
-            String masked = continuesToken ? withoutFirstWord(buf, s, e) : Secrets.MASK;
-            if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
-                feedFollowers(masked, number);
-            }
-            remember(masked.toCharArray(), 0, masked.length(), number);
+        if (privateKeyLine(buf, s, e)) {
+            rememberMasked(Secrets.MASK, number); // key material: shown masked as context, never a finding
+            return;
+        }
+        if (continuesToken) {
+            rememberTokenRest(buf, s, e, number);
             return;
         }
         if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
@@ -235,10 +234,10 @@ public final class LogScan {
     }
 
     /**
-     * The line with its first word masked: only that word goes, since what follows it on the line may start another
-     * secret the next line ends, which masking the context as one text sees.
+     * The rest of a token the producer wrapped: shown masked as context, never a finding. Only that word goes: what
+     * follows it on the line may start another secret the next line ends, seen when the context is masked.
      */
-    private static String withoutFirstWord(char[] buf, int s, int e) {
+    private void rememberTokenRest(char[] buf, int s, int e, long number) {
         int w = s;
         while (w < e && (buf[w] == ' ' || buf[w] == '\t')) {
             w++;
@@ -246,7 +245,15 @@ public final class LogScan {
         while (w < e && !Secrets.isWordBoundary(buf[w])) {
             w++;
         }
-        return Secrets.MASK + new String(buf, w, e - w);
+        rememberMasked(Secrets.MASK + new String(buf, w, e - w), number);
+    }
+
+    /** A line kept as context in its masked form, {@code masked}: for what follows and what comes before a finding. */
+    private void rememberMasked(String masked, long number) {
+        if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
+            feedFollowers(masked, number);
+        }
+        remember(masked.toCharArray(), 0, masked.length(), number);
     }
 
     /** What a {@code ##[…]} workflow-command line marks: groups and run headers are followed here. */
