@@ -276,9 +276,11 @@ final class Facts {
         }
     }
 
-    // an HTTP status line as health checkers print it: "HTTP GET http://…/health: 503 Service Unavailable"
-    private static final java.util.regex.Pattern STATUS_ANSWER =
-            java.util.regex.Pattern.compile("(?:^|[\\s:])([1-5])\\d\\d (?:[A-Z][A-Za-z-]*)(?: [A-Z][A-Za-z-]*)*(?:$|[\\s.,:\"'])");
+    // an HTTP status line as health checkers print it: "HTTP GET http://…/health: 503 Service Unavailable". The
+    // reason phrase is at most six words, each matched possessively: an unbounded group of words recursed once per
+    // word and threw StackOverflowError on a check output of thousands of capitalised words
+    private static final java.util.regex.Pattern STATUS_ANSWER = java.util.regex.Pattern.compile(
+            "(?:^|[\\s:])([1-5])\\d\\d [A-Z][A-Za-z-]*+(?: [A-Z][A-Za-z-]*+){0,5}(?:$|[\\s.,:\"'])");
 
     /**
      * The class of the HTTP status a health check's output quotes ("5xx" for "503 Service Unavailable"), or "none" when

@@ -44,4 +44,25 @@ class FactAttributesTest {
         assertEquals("none", Facts.answered("listening on port 5000 of 172.19.6.42"));
         assertEquals("none", Facts.answered(null));
     }
+
+    @Test
+    void a_check_output_of_thousands_of_capitalised_words_is_read_on_a_small_stack() throws InterruptedException {
+        // a reason phrase of unbounded words recursed once per word: StackOverflowError on a 1 MB stack (review of the
+        // sixth session); 4,000 characters is what answered() reads of an output
+        String hostile = " 503" + " Ab".repeat(1333) + "1";
+        String[] got = new String[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                got[0] = Facts.answered(hostile);
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join(30_000);
+        assertEquals(null, thrown[0], () -> "threw " + thrown[0]);
+        assertEquals("5xx", got[0]);
+        assertEquals("none", Facts.answered(" 503" + " ab".repeat(1333)));
+    }
 }
