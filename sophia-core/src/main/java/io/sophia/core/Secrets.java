@@ -146,7 +146,7 @@ public final class Secrets {
         boolean lines = t.indexOf('\n') >= 0;
         boolean key = lines && t.contains("PRIVATE KEY-----");
         if (key && !keepLines) {
-            t = COMPLETE_KEY.matcher(t).replaceAll(MASK); // a whole block is one mask
+            t = maskCompleteKeys(t); // a whole block is one mask
         }
         if (lines) {
             // first: a block whose markers a wrap cut is whole only here
@@ -245,8 +245,28 @@ public final class Secrets {
         }
     }
 
-    private static final java.util.regex.Pattern COMPLETE_KEY = java.util.regex.Pattern.compile(
-            "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]{0,40}PRIVATE KEY-----");
+    private static final java.util.regex.Pattern KEY_BEGIN = java.util.regex.Pattern.compile(
+            "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----");
+    private static final java.util.regex.Pattern KEY_END = java.util.regex.Pattern.compile(
+            "-----END [A-Z ]{0,40}PRIVATE KEY-----");
+
+    /**
+     * {@code text} with each block from a BEGIN marker to the first END marker after it masked whole. Two plain
+     * searches, not one lazy pattern: {@code BEGIN[\s\S]*?END} scans to the end of the text from every BEGIN that has
+     * no END after it, quadratic in a text of BEGIN lines alone (9 s at 128 KB).
+     */
+    private static String maskCompleteKeys(String text) {
+        java.util.regex.Matcher begin = KEY_BEGIN.matcher(text);
+        java.util.regex.Matcher end = KEY_END.matcher(text);
+        StringBuilder out = null;
+        int copied = 0;
+        while (begin.find(copied) && end.find(begin.end())) {
+            out = out == null ? new StringBuilder(text.length()) : out;
+            out.append(text, copied, begin.start()).append(MASK);
+            copied = end.end();
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
 
     /**
      * {@code text} with its private key blocks masked line by line: from the BEGIN marker on, then the lines of key

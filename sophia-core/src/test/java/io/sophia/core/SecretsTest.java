@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SecretsTest {
@@ -195,5 +196,15 @@ class SecretsTest {
         assertTrue(Secrets.looksLikeSecret("aZ3bY4cX5dW6eV7fU8gT9hS0iR1jQ2kP3"));
         assertFalse(Secrets.looksLikeSecret("DEPLOY_TOKEN_FOR_THE_PRODUCTION_CLUSTER"));
         assertFalse(Secrets.looksLikeSecret("https://api.github.com"));
+    }
+
+    @Test
+    void aMegabyteOfBeginMarkersWithoutAnEndIsMaskedInOnePass() {
+        // one lazy BEGIN…END pattern rescanned the rest of the text from every BEGIN with no END after it: 9 s at
+        // 128 KB, about ten minutes at 1 MB (review of the sixth session); the guard only ends a hung run
+        String begins = "-----BEGIN RSA PRIVATE KEY-----\n".repeat(32 * 1024);
+        String text = begins + "MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM\n";
+        String out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Secrets.patterns().redact(text));
+        assertFalse(out.contains("MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM"), "the key material is masked");
     }
 }
