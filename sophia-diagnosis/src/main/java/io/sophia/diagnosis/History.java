@@ -182,7 +182,8 @@ public final class History {
      */
     private static boolean isRecord(JsonNode node) {
         if (node.has(MARKER)) {
-            return node.get(MARKER).asInt(0) == MARKER_VERSION;
+            // a later version's line is still a run: later versions add fields, and this one reads those it knows
+            return node.get(MARKER).asInt(0) >= MARKER_VERSION;
         }
         if (node.path("schemaVersion").isTextual() && node.path("gate").isObject()) {
             return GATES.contains(node.path("gate").path("status").asText());

@@ -218,6 +218,25 @@ class HistoryTest {
     }
 
     @Test
+    void aLineALaterVersionWroteIsARunAndTheFileIsKept() throws IOException {
+        // review finding F5: {"sophiaHistory":2,...} was "no recorded run", and the next append refused the file
+        Path file = dir.resolve("history.jsonl");
+        String later = """
+                {"sophiaHistory":2,"deployment":"one","generatedAt":"2026-01-02T03:04:05Z","gate":"OPEN","services":[{"id":"api","status":"UP","latencyMs":40}],"causes":[],"region":"cdg"}
+                {"sophiaHistory":2,"deployment":"one","generatedAt":"2026-01-02T03:09:05Z","gate":"BLOCKED","services":[{"id":"api","status":"DOWN"}],"causes":[{"id":"app.oom","probability":0.61}]}
+                """;
+        Files.writeString(file, later);
+        History h = History.read(file);
+        assertEquals(2, h.assessments());
+        assertEquals(1, h.topCauses().get(CauseId.of("app.oom")));
+
+        History.append(file, answered(70), 50);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(later.lines().toList(), lines.subList(0, 2), "the later version's lines are kept as they were");
+        assertEquals(3, lines.size());
+    }
+
+    @Test
     void latencyBaselinesAloneLeaveThePriorsAsTheyAre() throws IOException {
         Path file = dir.resolve("history.jsonl");
         Assessment reference = Diagnosis.ofDefaults().diagnose(Fleet.reference(), Fleet.referenceObservations(), Fleet.NOW);

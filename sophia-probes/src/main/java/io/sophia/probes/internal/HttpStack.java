@@ -102,8 +102,10 @@ public final class HttpStack {
     /**
      * {@return the base client of one health check probe: as {@link #fresh()}, on one of {@link #CHECK_POOLS}
      * pools and dispatchers, taken in turn} No connection is kept idle, so each check still opens, times and closes
-     * its own connection; only two HTTP/2 checks of one origin running at the same moment on the same pool may share
-     * one (as any HTTP/2 client would).
+     * its own connection (HTTP/1.1 also sends {@code Connection: close}; {@code HttpProbeConnectionsTest}). Only
+     * HTTP/2 checks of one IP literal, reached without a proxy, running at the same moment on the same pool may share
+     * one, as any HTTP/2 client would: a check of a host name has a client of its own (its lookup is bounded by its
+     * deadline), and OkHttp never shares a connection between clients of different resolvers.
      */
     public static OkHttpClient check() {
         return Checks.CLIENTS[Math.floorMod(Checks.NEXT.getAndIncrement(), CHECK_POOLS)];
