@@ -32,8 +32,14 @@ class FamilyShapesTest {
 
     /** One job for dashboard that ended with {@code conclusion} at its second step, whose log is {@code log}. */
     private static Assessment jobEndsWith(String conclusion, String log, Observation.CiStep... steps) throws IOException {
+        return jobEndsWith(Fleet.refused("dashboard"), conclusion, log, steps);
+    }
+
+    /** As above, with {@code probe} the probe's answer for dashboard. */
+    private static Assessment jobEndsWith(Observation probe, String conclusion, String log, Observation.CiStep... steps)
+            throws IOException {
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, Fleet.refused("dashboard"));
+        o.set(0, probe);
         o.set(o.size() - 1, Fleet.run(conclusion));
         List<Observation.CiStep> s = steps.length > 0 ? List.of(steps)
                 : List.of(Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Deploy", conclusion));
@@ -200,5 +206,44 @@ class FamilyShapesTest {
         String own = log.replace("curl: (22) The requested URL returned error: 502",
                 "Error: failed to push registry.fly.io/acme:deployment-01: unauthorized: not authorized");
         assertTrue(!CauseId.APP_CRASH_ON_BOOT.equals(jobEndsWith("failure", own, steps).topCause().orElseThrow().id()));
+    }
+
+    @Test
+    void aDeployThePlatformRefusedExplainsANameThatWasNeverCreated() throws IOException {
+        // Azure refusing the cores a cluster needs (hashicorp/terraform#10056's wording); the probe finds no DNS record
+        // for the service the refused deploy would have created: the quota names the cause, the NXDOMAIN follows from it
+        Assessment a = jobEndsWith(Fleet.failure("dashboard", "http", io.sophia.core.FailureKind.DNS_FAILURE, null,
+                "NXDOMAIN"), "failure", "compute.VirtualMachinesClient#CreateOrUpdate: Failure responding to request: "
+                + "StatusCode=409 -- Original Error: autorest/azure: Service returned an error. Status=409 "
+                + "Code=\"OperationNotAllowed\" Message=\"Operation results in exceeding quota limits of Core. Maximum "
+                + "allowed: 20, Current in use: 20, Additional requested: 2.\"\n");
+        leads(CauseId.PLATFORM_QUOTA, a);
+        assertTrue(a.causes().stream().filter(c -> c.id().equals(CauseId.NETWORK_DNS))
+                .allMatch(c -> c.probability() < 0.1), a.causes().toString());
+    }
+
+    @Test
+    void aConnectionTheFleetsOwnEndpointRefusedIsNotADownloadAndTheAppsOwnWordsExplainIt() throws IOException {
+        Observation.CiStep[] steps = {Fleet.step(1, "Set up job", "success"), Fleet.step(2, "Show container logs", "success"),
+                Fleet.step(3, "Smoke test", "failure")};
+        // the service's own start failure in its logs (kelseyhightower/envconfig's wording), then curl failing to
+        // connect to that same service: the service is down because of its setting, nothing was downloaded
+        String log = """
+                ##[group]Run docker compose logs --tail 20 api
+                ##[endgroup]
+                api-1  | 2019/03/13 10:42:54 required key MYAPP_DATABASE_URL missing value
+                ##[group]Run curl -fsS https://sophiaai-dashboard-v2.fly.dev/health
+                ##[endgroup]
+                curl: (7) Failed to connect to sophiaai-dashboard-v2.fly.dev port 443 after 21 ms: Connection refused
+                ##[error]Process completed with exit code 7.
+                """;
+        Assessment a = jobEndsWith("failure", log, steps);
+        assertEquals(CauseId.CONFIG_MISSING_SECRET, a.topCause().orElseThrow().id(), a.causes().toString());
+        // the same curl failing to reach a package host is a download during the build
+        assertTrue(causesOf("curl: (7) Failed to connect to archive.ubuntu.com port 80: Connection refused")
+                .contains("build.dependency-fetch"));
+        Assessment download = jobEndsWith("failure", "curl: (7) Failed to connect to archive.ubuntu.com port 80: "
+                + "Connection refused\n", Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Build image", "failure"));
+        assertEquals(CauseId.BUILD_DEPENDENCY_FETCH, download.topCause().orElseThrow().id(), download.causes().toString());
     }
 }

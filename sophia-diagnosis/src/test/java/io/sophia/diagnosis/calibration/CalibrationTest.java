@@ -102,7 +102,10 @@ class CalibrationTest {
     // Drone, Cloud Run, Swarm, NuGet, apk, Hetzner, wrangler, Firebase, Vercel, requests ...) joined on arrival (n = 678:
     // top-1 0.938, top-3 0.960, Brier 0.115, ECE 0.082; p7- 0.617). General shapes for its families (diag7, see
     // FamilyShapesTest): top-1 0.962 (0.94-0.97), top-3 0.981, Brier 0.081, ECE 0.092, 0 wrong above 0.9; p7- 0.979;
-    // refit evidenceScale 2.2 (was 2.0), sourceCaps unchanged.
+    // refit evidenceScale 2.2 (was 2.0), sourceCaps unchanged. Then a deploy the platform refused explains a name it
+    // never created (network.dns/platform-refused-deploy) and a failed connection to the fleet's own endpoint is not a
+    // download (namesService): top-1 0.966 (0.95-0.98), top-3 0.982, Brier 0.078, ECE 0.095, 0 wrong above 0.9; p7-
+    // 1.000; the estimate for unseen wording top-1 0.923, Brier 0.133.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back

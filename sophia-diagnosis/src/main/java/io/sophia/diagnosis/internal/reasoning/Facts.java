@@ -62,6 +62,7 @@ final class Facts {
                 });
             }
         }
+        List<String> hosts = serviceHosts(deployment);
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -73,7 +74,8 @@ final class Facts {
                         "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
-                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "");
+                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
+                        "namesService", String.valueOf(namesAny(f.line(), hosts)));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -477,6 +479,32 @@ final class Facts {
             }
         }
         return fallback;
+    }
+
+    /** The host names (with a dot: not "localhost") the deployment's services are reached at, lower case. */
+    private static List<String> serviceHosts(Deployment deployment) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Service s : deployment.services()) {
+            String host = s.url() == null ? null : s.url().getHost();
+            if (host != null && host.indexOf('.') > 0) {
+                out.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** True when {@code line} names one of {@code hosts} (a host of the fleet's own services). */
+    private static boolean namesAny(String line, List<String> hosts) {
+        if (line == null || hosts.isEmpty()) {
+            return false;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String h : hosts) {
+            if (lower.contains(h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String logKey(Observation.LogFinding f) {
