@@ -643,6 +643,93 @@ class CanaryTest {
         assertNoLeak(outputs);
     }
 
+    /** {@code text} as a fixed-width program prints it: a line break every {@code width} characters, inside words too. */
+    private static String wrapped(String text, int width) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length(); i += width) {
+            b.append(text, i, Math.min(text.length(), i + width)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The shaped tokens with their usual words (no escape sequences), wrapped at two widths: each token is cut. */
+    private static String wrappedCarrier() {
+        String plain = io.sophia.core.RemoteText.forTerminal(shapedCarrier()).strip();
+        return wrapped(plain, 37) + "---\n" + wrapped(plain, 52);
+    }
+
+    @Test
+    @DisplayName("tokens a fixed-width program wrapped onto the next line come out in no piece, from every kind of remote text")
+    void tokensWrappedOntoTheNextLine() throws Exception {
+        String text = wrappedCarrier();
+        String j = json(text);
+        server.createContext("/wrap", ex -> {
+            try (ex) {
+                String path = ex.getRequestURI().getPath();
+                if (path.equals("/wrap/svc")) {
+                    send(ex, 503, "text/plain", text);
+                } else if (path.equals("/wrap/mcp")) {
+                    send(ex, 200, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,"
+                            + "\"message\":\"" + j + "\"}}");
+                } else if (path.endsWith("/actions/runs/43")) {
+                    send(ex, 200, "application/json", "{\"id\":43,\"name\":\"Deploy\",\"head_branch\":\"main\","
+                            + "\"head_sha\":\"abc\",\"event\":\"push\",\"status\":\"completed\","
+                            + "\"conclusion\":\"cancelled\",\"run_attempt\":1}");
+                } else if (path.endsWith("/actions/runs/43/jobs")) {
+                    send(ex, 200, "application/json", "{\"total_count\":1,\"jobs\":[{\"id\":8,\"run_id\":43,"
+                            + "\"name\":\"deploy\",\"status\":\"completed\",\"conclusion\":\"cancelled\","
+                            + "\"steps\":[{\"number\":1,\"name\":\"Push " + j + "\",\"status\":\"completed\","
+                            + "\"conclusion\":\"cancelled\"}]}]}");
+                } else if (path.endsWith("/check-runs/8/annotations")) {
+                    send(ex, 200, "application/json", "[{\"annotation_level\":\"failure\",\"title\":\"push\","
+                            + "\"message\":\"" + j + "\",\"path\":\".github\",\"start_line\":1}]");
+                } else if (path.endsWith("/check-runs/8")) {
+                    send(ex, 200, "application/json", "{\"id\":8,\"output\":{\"title\":\"Deploy failed\","
+                            + "\"summary\":\"" + j + "\",\"text\":\"" + j + "\"}}");
+                } else if (path.endsWith("/actions/jobs/8/logs")) {
+                    send(ex, 200, "text/plain", "ERROR: failed to push: unauthorized: authentication required\n" + text
+                            + "##[error]The operation was canceled.\n");
+                } else if (path.endsWith("/machines")) {
+                    send(ex, 200, "application/json", "[{\"id\":\"m1\",\"name\":\"m1\",\"state\":\"started\","
+                            + "\"checks\":[{\"name\":\"http\",\"status\":\"critical\",\"output\":\"" + j + "\"}],"
+                            + "\"events\":[{\"type\":\"launch\",\"status\":\"failed\",\"source\":\"flyd\","
+                            + "\"timestamp\":1698719600000,\"request\":{\"error\":\"" + j + "\"}}]}]");
+                } else {
+                    send(ex, 404, "application/json", "{\"message\":\"Not Found\"}");
+                }
+            }
+        });
+        int port = server.getAddress().getPort();
+        Path config = Files.writeString(tmp.resolve("wrap.yaml"), """
+                deployment: canary
+                services:
+                  - id: web
+                    url: http://127.0.0.1:%d/wrap/svc
+                    critical: true
+                  - id: tools
+                    kind: mcp
+                    url: http://127.0.0.1:%d/wrap/mcp
+                pipeline:
+                  github: {apiUrl: "%s/wrap/gh", repository: acme/shop, runId: 43}
+                platform:
+                  fly: {apiUrl: "%s/wrap/fly", apps: {web: shop-web}}
+                probe: {timeout: 30s, retries: 0}
+                """.formatted(port, port, root(), root()));
+        Path out = tmp.resolve("wrap");
+        Path summary = tmp.resolve("step-summary.md");
+        Map<String, String> actions = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString());
+
+        CliRun r = cli(actions::get, "check", "--config", config.toString(), "--out", out.toString());
+
+        assertEquals(2, r.exit(), r.err());
+        Map<String, String> outputs = outputs("check", r, out);
+        outputs.put("step summary", Files.exists(summary) ? Files.readString(summary) : "");
+        String json = outputs.get("check report.json");
+        assertTrue(json.contains("Push ") && json.contains("failed to push"), "the run and its log arrived: " + json);
+        assertTrue(json.contains("critical") && json.contains("JSON-RPC error"), "the machine and the MCP error arrived");
+        assertNoLeak(outputs);
+    }
+
     @Test
     @DisplayName("the canary finder itself finds a planted token")
     void theFinderFindsAPlantedToken() {

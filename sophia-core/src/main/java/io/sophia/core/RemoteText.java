@@ -98,8 +98,9 @@ public final class RemoteText {
      * {@code s} safe to write to a terminal: ANSI/ECMA-48 escape sequences (CSI such as colours
      * and cursor moves, OSC such as window titles, hyperlinks and clipboard writes, DCS, APC, PM,
      * SOS and two-character escapes) are removed whole, and so are the other C0 controls (except
-     * newline and tab), DEL, the C1 controls and the Unicode bidirectional overrides that make
-     * text read differently from what it is. Linear in the length; null gives the empty string.
+     * newline and tab), DEL, the C1 controls and the {@linkplain #isInvisible invisible format characters}
+     * (bidirectional overrides and isolates, zero-width characters, tag characters) that make text read differently
+     * from what it is. Linear in the length; null gives the empty string.
      *
      * @param s remote text, or null
      * @return the text, safe to print on a terminal
@@ -119,6 +120,8 @@ public final class RemoteText {
             if (c == ESC || c == '\u009b' || c == '\u009d' || c == '\u0090' || c == '\u0098' || c == '\u009e'
                     || c == '\u009f') {
                 i = skipSequence(s, i);
+            } else if (Character.isHighSurrogate(c) && isInvisible(s.codePointAt(i))) {
+                i += 2; // a tag character (U+E0000–U+E007F): text a reader does not see
             } else {
                 if (!unsafe(c)) {
                     b.append(c);
@@ -131,7 +134,8 @@ public final class RemoteText {
 
     private static boolean clean(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (unsafe(s.charAt(i)) || s.charAt(i) == ESC) {
+            char c = s.charAt(i);
+            if (unsafe(c) || c == ESC || Character.isHighSurrogate(c) && isInvisible(s.codePointAt(i))) {
                 return false;
             }
         }
@@ -142,8 +146,51 @@ public final class RemoteText {
         if (c == '\n' || c == '\t') {
             return false;
         }
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u202e')
-                || (c >= '\u2066' && c <= '\u2069');
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisible(c);
+    }
+
+    /**
+     * {@return whether {@code codePoint} is an invisible format character (Unicode category Cf): the bidirectional
+     * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C) that make
+     * a viewer show text in another order than it is ("Trojan Source"), zero-width spaces and joiners, the byte order
+     * mark, the tag characters (U+E0000–U+E007F) that hide text from a reader but not from a program}
+     *
+     * @param codePoint a Unicode code point
+     */
+    public static boolean isInvisible(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT;
+    }
+
+    /**
+     * {@code s} with each {@linkplain #isInvisible invisible format character} written out as {@code [U+202E]}: for
+     * Markdown, HTML and XML, where a reader sees the text as a viewer lays it out (report.json keeps the characters
+     * and escapes them as {@code \u202e}, so its text stays what the source sent). Null gives the empty string.
+     *
+     * @param s remote text, or null
+     * @return the text, with nothing in it a viewer would hide or reorder
+     */
+    public static String visible(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = 0;
+        while (i < s.length() && !isInvisible(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (isInvisible(cp)) {
+                b.append(String.format(java.util.Locale.ROOT, "[U+%04X]", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     /** The index after the escape sequence starting at {@code i} (ESC or a C1 introducer). */

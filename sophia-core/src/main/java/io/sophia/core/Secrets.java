@@ -25,6 +25,12 @@ import java.util.Set;
  * <p>Text is redacted <em>before</em> it is cut: {@link #cut(String, int)} masks first and then
  * never ends inside a word, so a limit that falls inside a token cannot leave its head behind.
  *
+ * <p>Text of several lines (a response body, a check run's output, a log's context) is masked as lines: a secret
+ * its producer wrapped onto the next line at a fixed width is found across the break and masked on both lines, and
+ * the lines of a private key block whose END never comes are masked up to the first line of words. A token's shape
+ * is recognised from its prefix and 12 characters on, so a head another program cut short is masked too. Mask text
+ * of several lines before its lines are joined or split.
+ *
  * <p>A registered value that spans several lines is masked whole and line by line, so a part of
  * it printed on its own is masked too. Values shorter than {@value #MIN_SECRET_LENGTH} characters
  * are ignored: masking every "1" or "ok" would destroy the text without protecting anything.
@@ -115,7 +121,253 @@ public final class Secrets {
                 t = t.replace(s, MASK);
             }
         }
-        return SecretPatterns.redact(t);
+        boolean lines = t.indexOf('\n') >= 0;
+        if (lines && t.contains("PRIVATE KEY-----")) {
+            // a whole block is one mask; the lines of a block whose END never comes are masked one by one
+            t = maskKeyLines(COMPLETE_KEY.matcher(t).replaceAll(MASK));
+        }
+        if (lines) {
+            t = maskAcrossLineBreaks(t);
+        }
+        t = SecretPatterns.redact(t);
+        return lines ? maskWrappedTokens(t) : t;
+    }
+
+    /**
+     * {@code text} with every secret that a line break cut in two masked, on both lines: the line breaks that fall
+     * between two characters of a word (with the next line's indent) are taken out, the patterns and registered values
+     * are looked for in what is left, and each one found across such a break is masked where it was. A producer that
+     * wraps at a fixed width cuts anything: a prefix ({@code ghs\n_M3n…}), a scheme and its credential
+     * ({@code Bearer Zm9\nvYm…}), a URL's password, a {@code DEPLOY_TO\nKEN=} assignment.
+     */
+    private String maskAcrossLineBreaks(String text) {
+        StringBuilder joined = null;
+        int[] at = null; // index in text of each character of joined
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            int next = c == '\n' ? i + 1 : c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : -1;
+            if (next >= 0) {
+                while (next < n && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+                    next++;
+                }
+                if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))) {
+                    if (joined == null) {
+                        joined = new StringBuilder(n);
+                        at = new int[n];
+                        joined.append(text, 0, i);
+                        for (int k = 0; k < i; k++) {
+                            at[k] = k;
+                        }
+                    }
+                    i = next - 1; // the break and the indent go
+                    continue;
+                }
+            }
+            if (joined != null) {
+                at[joined.length()] = i;
+                joined.append(c);
+            }
+        }
+        if (joined == null) {
+            return text;
+        }
+        String j = joined.toString();
+        List<int[]> found = SecretPatterns.find(j);
+        for (String v : values) {
+            for (int k = j.indexOf(v); k >= 0; k = j.indexOf(v, k + 1)) {
+                found.add(new int[] {k, k + v.length(), k, k + v.length()});
+            }
+        }
+        boolean[] masked = null;
+        for (int[] r : found) {
+            int from = at[r[0]];
+            int to = at[r[1] - 1];
+            // a break was taken out inside the match: in the secret, or between it and its scheme ("Bear\ner Zm9v…")
+            if (at[r[3] - 1] - at[r[2]] != r[3] - 1 - r[2]) {
+                masked = masked == null ? new boolean[n] : masked;
+                for (int k = from; k <= to; k++) {
+                    char c = text.charAt(k);
+                    masked[k] = c != '\n' && c != '\r';
+                }
+            }
+        }
+        if (masked == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            if (!masked[k]) {
+                out.append(text.charAt(k));
+            } else if (k == 0 || !masked[k - 1]) {
+                out.append(MASK);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern COMPLETE_KEY = java.util.regex.Pattern.compile(
+            "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]{0,40}PRIVATE KEY-----");
+
+    /**
+     * {@code text} with its private key blocks masked line by line: from the BEGIN marker on, then the lines of key
+     * material up to the END line. A line of words ends a block whose END never comes (a key cut short, a secret
+     * scanner's finding that quotes only the marker) and is read as any other: the pattern alone masks such a block
+     * to the end of the text, which would drop every later line of a check run's output or a response body.
+     */
+    private static String maskKeyLines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inKey = false;
+        int keyLines = 0;
+        for (int from = 0; from <= text.length(); ) {
+            int end = text.indexOf('\n', from);
+            end = end < 0 ? text.length() : end;
+            String line = text.substring(from, end);
+            int begin = line.indexOf("-----BEGIN");
+            if (!inKey && begin >= 0 && line.contains("PRIVATE KEY-----")) {
+                out.append(line, 0, begin).append(MASK).append(afterEnd(line));
+                inKey = !line.contains("-----END");
+                keyLines = 0;
+            } else if (inKey && line.contains("-----END")) {
+                out.append(MASK).append(afterEnd(line));
+                inKey = false;
+            } else if (inKey && ++keyLines <= MAX_PRIVATE_KEY_LINES && isPrivateKeyMaterial(line)) {
+                out.append(MASK);
+            } else {
+                inKey = false;
+                out.append(line);
+            }
+            if (end < text.length()) {
+                out.append('\n');
+            }
+            from = end + 1;
+        }
+        return out.toString();
+    }
+
+    /** What follows a key's END marker on its line (nothing when the line has none). */
+    private static String afterEnd(String line) {
+        int end = line.indexOf("-----END");
+        int marker = end < 0 ? -1 : line.indexOf("KEY-----", end);
+        return marker < 0 ? "" : line.substring(marker + "KEY-----".length());
+    }
+
+    /** Prefixes of token shapes a producer may wrap onto the next line (a terminal's width, a fixed-width log). */
+    private static final String[] TOKEN_HEADS = {"ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-",
+        "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xapp-", "npm_", "fm1_", "fm2_", "FlyV1", "sk_live_",
+        "sk_test_", "rk_live_", "rk_test_", "AKIA", "ASIA", "eyJ"};
+
+    /**
+     * {@code text} (already redacted) with the rest of a token of no known shape masked, and its head: after a line that
+     * {@linkplain #endsWithTokenHead ends in a mask or a word that starts like a token}, or is one generated-looking
+     * word (the middle of a token wrapped over several lines), a next line that starts with
+     * {@linkplain #startsWithTokenRest a generated-looking word} (the rule the log scanner applies line by line). Each
+     * masked rest that fills its line ends that line in a mask, so a token wrapped over many lines goes whole.
+     */
+    private static String maskWrappedTokens(String text) {
+        String[] lines = text.split("\n", -1);
+        boolean changed = false;
+        for (int i = 1; i < lines.length; i++) {
+            String head = withoutCarriageReturn(lines[i - 1]);
+            String next = lines[i];
+            int w = head.length();
+            while (w > 0 && !isWordBoundary(head.charAt(w - 1))) {
+                w--;
+            }
+            int indent = 0;
+            while (indent < next.length() && (next.charAt(indent) == ' ' || next.charAt(indent) == '\t')) {
+                indent++;
+            }
+            int r = indent;
+            while (r < next.length() && !isWordBoundary(next.charAt(r))) {
+                r++;
+            }
+            if (r == indent) {
+                continue;
+            }
+            // a line that is one generated word is the middle of a token wrapped over several lines
+            if (!(endsWithTokenHead(head) || tokenRestEnd(head) == head.length()) || tokenRestEnd(next) < 0) {
+                continue;
+            }
+            if (w < head.length()) {
+                lines[i - 1] = head.substring(0, w) + MASK + lines[i - 1].substring(head.length());
+            }
+            lines[i] = next.substring(0, indent) + MASK + next.substring(r);
+            changed = true;
+        }
+        return changed ? String.join("\n", lines) : text;
+    }
+
+    private static String withoutCarriageReturn(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /**
+     * {@return whether the last word of {@code line} starts like a token ({@code ghp_}, {@code github_pat_},
+     * {@code xoxb-}, {@code fm2_}, {@code AKIA}, {@code eyJ} …) or the line ends in a {@linkplain #MASK mask}: a
+     * line break right after it may have cut a token in two}
+     *
+     * @param line one line, without its line break
+     */
+    public static boolean endsWithTokenHead(CharSequence line) {
+        int e = line.length();
+        if (e >= MASK.length() && startsAt(line, e - MASK.length(), MASK)) {
+            return true;
+        }
+        int w = e;
+        while (w > 0 && !isWordBoundary(line.charAt(w - 1))) {
+            w--;
+        }
+        for (String head : TOKEN_HEADS) {
+            if (e - w >= head.length() && startsAt(line, w, head)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(CharSequence text, int i, String part) {
+        for (int k = 0; k < part.length(); k++) {
+            if (text.charAt(i + k) != part.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@return whether {@code line} starts (after spaces) with a word of 12 or more token characters that looks
+     * generated (a digit, or two of lower case, inner upper case and symbols): after a line that {@linkplain
+     * #endsWithTokenHead ends like a token}, the rest of it. Shorter rests are no 12-character piece of anything,
+     * and words ("Starting") do not look generated}
+     *
+     * @param line one line, without its line break
+     */
+    public static boolean startsWithTokenRest(CharSequence line) {
+        return tokenRestEnd(line) >= 0;
+    }
+
+    /** Where the rest of a token {@code line} starts with ends, or -1 when it starts with none. */
+    private static int tokenRestEnd(CharSequence line) {
+        int e = line.length();
+        int i = 0;
+        while (i < e && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        int from = i;
+        boolean digit = false;
+        boolean lower = false;
+        boolean innerUpper = false;
+        boolean symbol = false;
+        for (; i < e && (Character.isLetterOrDigit(line.charAt(i)) || "_-+/=.,".indexOf(line.charAt(i)) >= 0); i++) {
+            char c = line.charAt(i);
+            digit |= Character.isDigit(c);
+            lower |= Character.isLowerCase(c);
+            innerUpper |= i > from && Character.isUpperCase(c);
+            symbol |= "_-+/=".indexOf(c) >= 0;
+        }
+        boolean generated = digit || (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0) >= 2;
+        return i - from >= 12 && generated && (i == e || isWordBoundary(line.charAt(i))) ? i : -1;
     }
 
     /**

@@ -21,11 +21,22 @@ class RemoteTextTest {
         assertEquals("ab", RemoteText.forTerminal("a\u009b2Jb"));
         assertEquals("a\nb\tc", RemoteText.forTerminal("a\r\nb\tc\u0000\u0008\u007f\u0085"));
         assertEquals("abc", RemoteText.forTerminal("a\u202eb\u2066c"));
+        // the other invisible format characters: marks, zero-width space and joiner, BOM, a tag character
+        assertEquals("abcdef\uD83D\uDE80", RemoteText.forTerminal("a\u200eb\u061cc\u200bd\u200de\ufeff\uDB40\uDC41f\uD83D\uDE80"));
         assertEquals("keep", RemoteText.forTerminal("keep\u001b]0;unterminated title"));
         assertEquals("a\nb", RemoteText.forTerminal("a\u001b\nb"));
         assertEquals("ab", RemoteText.forTerminal("a\u001b(Bb"));
         String plain = "plain text, nothing to do";
         assertTrue(plain == RemoteText.forTerminal(plain));
+    }
+
+    @Test
+    void invisibleFormatCharactersAreWrittenOut() {
+        assertEquals("cp [U+202E]lmay.exe[U+202C] [U+E0041]x \u00e9\uD83D\uDE80",
+                RemoteText.visible("cp \u202elmay.exe\u202c \uDB40\uDC41x \u00e9\uD83D\uDE80"));
+        String plain = "plain text";
+        assertTrue(plain == RemoteText.visible(plain), "text without them is returned as it is");
+        assertEquals("", RemoteText.visible(null));
     }
 
     @Test

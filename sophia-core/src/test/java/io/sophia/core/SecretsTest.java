@@ -74,6 +74,92 @@ class SecretsTest {
         assertEquals(once, Secrets.patterns().redact(once));
     }
 
+    /** A token of every shape the patterns know, with the 12-character pieces the canary looks for. */
+    private static final List<String> SHAPES = List.of(GHP, "gho_" + "Zz9Yy8Xx7Ww6Vv5Uu4Tt3",
+            "ghs_" + "16C7e42F292c6912E7710c838347Ae178B4a",
+            "github_pat_" + "11ABCDEFG0abcdefghij_klmnopqrstuvwxyz0123456789", "fm2_" + "lJPECAAAAAAAAMx0bHV1ZGVkLWtleQ==",
+            "AKIA" + "IOSFODNN7EXAMPLE", "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "xapp-" + "1-A0123456789-0123456789012",
+            "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc", "glpat-" + "x7Yk2Lm9Qp3Rs8Tv1Wz4",
+            "npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N");
+
+    private static void assertNoPiece(String token, String out, String where) {
+        for (int i = 0; i + 12 <= token.length(); i++) {
+            String piece = token.substring(i, i + 12);
+            assertFalse(out.contains(piece), () -> where + ": '" + piece + "' of " + token + " in: " + out);
+        }
+    }
+
+    @Test
+    void aTokenCutShortByAnotherProgramKeepsNoPiece() {
+        // the head of a token cut by a field or line limit of the program that printed it (a 12-character head is a
+        // 12-character piece): masked from its prefix and 12 characters on
+        for (String t : SHAPES) {
+            for (int k = 12; k <= t.length(); k++) {
+                String out = Secrets.patterns().redact("denied for " + t.substring(0, k) + " (cut)");
+                assertNoPiece(t, out, "cut at " + k);
+                assertTrue(out.startsWith("denied for ") && out.endsWith(" (cut)"), out);
+            }
+        }
+        // names that start like a token are not tokens: npm's variables, a Stripe word, a continent
+        String prose = "npm_execpath npm_lifecycle_event ASIAPACIFIC sk_test_ ghp_ github_pat_ eyJ";
+        assertEquals(prose, Secrets.patterns().redact(prose));
+    }
+
+    @Test
+    void aTokenWrappedOntoTheNextLineIsMaskedWhole() {
+        // a fixed-width log or a terminal wraps the token where the column ends: its head ends one line, its rest
+        // starts the next, and neither alone has the token's shape
+        for (String t : SHAPES) {
+            for (int k = 1; k + 12 <= t.length(); k++) {
+                for (String br : List.of("\n", "\r\n", "\n    ")) {
+                    String text = "push failed for " + t.substring(0, k) + br + t.substring(k) + " was rejected\nnext line";
+                    String out = Secrets.patterns().redact(text);
+                    assertNoPiece(t, out, "wrapped at " + k);
+                    assertTrue(out.startsWith("push failed for ") && out.endsWith(" was rejected\nnext line"), out);
+                }
+            }
+        }
+        // a JWT wrapped over four lines at 20 columns, and a scheme, a URL, an assignment cut by a break
+        String jwt = SHAPES.get(SHAPES.size() - 1);
+        StringBuilder b = new StringBuilder("Authorization header was\n");
+        for (int i = 0; i < jwt.length(); i += 20) {
+            b.append(jwt, i, Math.min(jwt.length(), i + 20)).append('\n');
+        }
+        String out = Secrets.patterns().redact(b.append("\nStarting the next step").toString());
+        assertNoPiece(jwt, out, "wrapped over lines");
+        assertTrue(out.startsWith("Authorization header was\n") && out.endsWith("\n\nStarting the next step"), out);
+        String password = "Pa55w0rd-Canary-9X7qLm";
+        String credential = "Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2RlZmNhbmFyeQ";
+        for (String text : List.of("Authorization: Bear\ner " + credential + " sent", "Authorization: Bearer Zm9\n"
+                + credential.substring(3) + " sent", "DEPLOY_TO\nKEN=" + password + " sent", "DEPLOY_TOKEN=" + password
+                .substring(0, 5) + "\n" + password.substring(5) + " sent", "https://d\neploy:" + password + "@host/x sent",
+                "https://deploy:" + password.substring(0, 9) + "\n" + password.substring(9) + "@host/x sent")) {
+            String masked = Secrets.patterns().redact(text);
+            assertNoPiece(password, masked, text);
+            assertNoPiece(credential, masked, text);
+            assertTrue(masked.endsWith(" sent"), masked);
+        }
+        // a registered value of no known shape, wrapped
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        String cut = Secrets.of(List.of(value)).redact("echoed " + value.substring(0, 20) + "\n" + value.substring(20) + " ok");
+        assertNoPiece(value, cut, "registered");
+        // a line of words after a masked one stays
+        String words = "Authorization: Bearer [REDACTED]\nStarting the deploy of the service";
+        assertEquals(words, Secrets.patterns().redact(words));
+        assertEquals(out, Secrets.patterns().redact(out));
+    }
+
+    @Test
+    void aPrivateKeyWhoseEndNeverComesMasksItsLinesAndKeepsTheLinesOfWordsAfterIt() {
+        String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx4Jr5hZ2lYvN8XkH0ZtQbW9Lz3pJ1mKcP\n"
+                + "Q7dE2fR9sT4uV6wX8yZ0aB1cD3eF5gH7iJ9kL1mN3oP5qR7sT9u\n";
+        String out = Secrets.patterns().redact("loading key: " + key + "Error: key is cut short\nexit code 1");
+        assertEquals("loading key: [REDACTED]\n[REDACTED]\n[REDACTED]\nError: key is cut short\nexit code 1", out);
+        assertEquals("x [REDACTED] y",
+                Secrets.patterns().redact("x " + key + "-----END RSA PRIVATE KEY----- y"));
+    }
+
     @Test
     void wholeValuesThatLookLikeSecrets() {
         assertTrue(Secrets.looksLikeSecret(GHP));

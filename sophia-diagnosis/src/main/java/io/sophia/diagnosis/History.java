@@ -35,11 +35,14 @@ import java.util.TreeMap;
  * compares a run with) and how often each cause was the top cause before (priors, in the spirit of Build Failure
  * Analyzer's statistics).
  *
- * <p>Each line is one JSON object; the top cause is read from {@code diagnosis.causes[0].id} (the
- * report.json shape) or {@code causes[0].id} (the shape {@link #append} writes). Lines without
- * causes count as healthy assessments and change no prior; malformed lines (a line cut short by a
- * crash, garbage, a line longer than {@value #MAX_LINE} characters) are skipped and counted in
- * {@link #skippedLines()}, never fatal, and a long line is skipped without being held in memory.
+ * <p>Each line is one JSON object: the ones {@link #append} writes start with {@code "sophiaHistory":1}; lines
+ * of earlier versions (deployment, time, gate, services and causes, no marker) and report.json documents on one
+ * line are read too. Any other line, JSON or not, is no recorded run: a JSON-lines file of another kind named by
+ * mistake (a structured log) is not a history, and {@link #append(Path, Assessment, int)} never replaces it. The
+ * top cause is read from {@code diagnosis.causes[0].id} (the report.json shape) or {@code causes[0].id}. Lines
+ * without causes count as healthy assessments and change no prior; malformed lines (a line cut short by a crash,
+ * garbage, a line longer than {@value #MAX_LINE} characters) are skipped and counted in {@link #skippedLines()},
+ * never fatal, and a long line is skipped without being held in memory.
  *
  * <pre>{@code
  * Path file = Path.of(".sophia/history.jsonl");
@@ -157,10 +160,40 @@ public final class History {
         }
         try {
             JsonNode node = JSON.readTree(line);
-            return node != null && node.isObject() ? node : null;
+            return node != null && node.isObject() && isRecord(node) ? node : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The field every line {@link #append} writes starts with, and its value: what makes a line a recorded run. */
+    static final String MARKER = "sophiaHistory";
+    private static final int MARKER_VERSION = 1;
+    private static final java.util.Set<String> GATES = java.util.Set.of("OPEN", "WARN", "BLOCKED");
+    /** The fields of a line written before the marker: exactly these (services and causes optional). */
+    private static final java.util.Set<String> UNMARKED_FIELDS = java.util.Set.of("deployment", "generatedAt", "gate",
+            "services", "causes");
+
+    /**
+     * Whether an object is a recorded run, not a line of some other JSON-lines file (a structured log, an export)
+     * that happens to be named as the history: a line {@link #append} writes ({@value #MARKER} first), a line an
+     * earlier version wrote (deployment, time, gate as a word, nothing else), or a report.json on one line
+     * ({@code schemaVersion}, a gate object with its status).
+     */
+    private static boolean isRecord(JsonNode node) {
+        if (node.has(MARKER)) {
+            return node.get(MARKER).asInt(0) == MARKER_VERSION;
+        }
+        if (node.path("schemaVersion").isTextual() && node.path("gate").isObject()) {
+            return GATES.contains(node.path("gate").path("status").asText());
+        }
+        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            if (!UNMARKED_FIELDS.contains(names.next())) {
+                return false;
+            }
+        }
+        return node.path("deployment").isTextual() && node.path("generatedAt").isTextual()
+                && GATES.contains(node.path("gate").asText());
     }
 
     /** Counts the top cause and the UP services' latencies of one assessment; false when its top cause is no id. */
@@ -292,6 +325,7 @@ public final class History {
     /** The line {@link #append} writes for {@code assessment}. */
     private static String line(Assessment assessment) throws IOException {
         ObjectNode line = JSON.createObjectNode();
+        line.put(MARKER, MARKER_VERSION);
         line.put("deployment", assessment.deployment());
         line.put("generatedAt", assessment.generatedAt().toString());
         line.put("gate", assessment.gate().status().name());

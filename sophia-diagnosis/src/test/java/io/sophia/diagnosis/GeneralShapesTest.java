@@ -125,6 +125,32 @@ class GeneralShapesTest {
     }
 
     @Test
+    void aServerRefusingAWordOfItsOwnConfigurationFileIsAnInvalidConfiguration() throws IOException {
+        // nginx's message (nginx/nginx src/core/ngx_conf_file.c: "unknown directive \"%s\""), HAProxy's
+        // (haproxy/haproxy src/cfgparse.c: "unknown keyword '%s' in '%s' section") and Caddy's
+        // (caddyserver/caddy caddyconfig/httpcaddyfile/httptype.go: "unrecognized directive: %s")
+        for (String line : List.of(
+                "nginx: [emerg] unknown directive \"proxy_passs\" in /etc/nginx/conf.d/default.conf:5",
+                "[ALERT] (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:12] : unknown keyword 'tune.ssl.default-dh-parm' in 'global' section",
+                "Error: adapting config using caddyfile: Caddyfile:4: unrecognized directive: reverse_prox")) {
+            assertTrue(indications(line).contains("config.unknown-field-generic"), line + " -> " + indications(line));
+        }
+        // a command-line tool's usage hint is not a configuration file refused (LogChunks Travis logs use "--help")
+        assertTrue(indications("Run 'docker run --help' for more information").stream()
+                .noneMatch("config.unknown-field-generic"::equals));
+    }
+
+    @Test
+    void aRunnerTheCiServiceNoLongerTalksToForItsVersionIsARunnerFailure() throws IOException {
+        // actions/runner#1991 (another wording of h8-44's failure, which quotes actions/runner#3366)
+        String line = "An error occurred: Runner version v2.291.1 is deprecated and cannot receive messages.";
+        assertTrue(indications(line).contains("runner.disk-or-lost-generic"), indications(line).toString());
+        // a deprecated action is a warning about a step, not a runner that cannot take jobs (GitHub's Node 16 notice)
+        assertTrue(indications("Node.js 16 actions are deprecated. Please update the following actions to use Node.js "
+                + "20: actions/checkout@v3").stream().noneMatch("runner.disk-or-lost-generic"::equals));
+    }
+
+    @Test
     void anAppAnsweringInItsFrameworksWordsThatItsSecretKeyWasNeverSetIsAMissingSecret() {
         // WEBrick's 500 page of a Rails app started without its secret (next-l/enju_leaf#428)
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));

@@ -39,7 +39,9 @@ class HistoryTest {
             History.append(file, reference);
         }
         History.append(file, healthy);
-        Files.writeString(file, "{\"diagnosis\":{\"causes\":[{\"id\":\"app.oom\"}]}}\n{\"causes\":[{\"id\":\"app.o",
+        // a report.json on one line, and a line of the history cut short
+        Files.writeString(file, "{\"schemaVersion\":\"1.4\",\"gate\":{\"status\":\"BLOCKED\"},"
+                        + "\"diagnosis\":{\"causes\":[{\"id\":\"app.oom\"}]}}\n{\"causes\":[{\"id\":\"app.o",
                 java.nio.file.StandardOpenOption.APPEND);
         History h = History.read(file);
         assertEquals(12, h.assessments());
@@ -92,7 +94,8 @@ class HistoryTest {
             for (int i = 0; i < History.MAX_LINE / 1024 + 2; i++) {
                 w.write("x".repeat(1024));
             }
-            w.write("\"}]}\n\u0000\u0007\uFFFD garbage\n[1,2]\n{\"causes\":[{}]}\n{\"services\":[{\"id\":\"api\"");
+            w.write("\"}]}\n\u0000\u0007\uFFFD garbage\n[1,2]\n{\"sophiaHistory\":1,\"causes\":[{}]}\n"
+                    + "{\"services\":[{\"id\":\"api\"");
         }
         History h = History.read(file);
         assertEquals(5, h.skippedLines(), "huge, garbage, array, a top cause that is no id, cut short");
@@ -164,6 +167,54 @@ class HistoryTest {
         Path blank = Files.writeString(dir.resolve("blank.jsonl"), "\n\n");
         History.append(blank, answered(5), 50);
         assertEquals(1, History.read(blank).assessments());
+    }
+
+    @Test
+    void aJsonLinesFileOfAnotherKindIsNoHistoryAndIsNeverReplaced() throws IOException {
+        // a structured log named as the history: every line a JSON object, none a recorded run. The first three are
+        // pino's log lines as its README shows them (github.com/pinojs/pino, README "Usage"); the last one has two
+        // of a run's fields and nothing else of one
+        Path log = dir.resolve("app.log.jsonl");
+        String content = """
+                {"level":30,"time":1531171074631,"msg":"hello world","pid":657,"hostname":"Davids-MBP-3.fritz.box"}
+                {"level":30,"time":1531171082399,"msg":"hello child!","pid":657,"hostname":"Davids-MBP-3.fritz.box","a":"property"}
+                {"level":50,"time":1531171082400,"msg":"deploy failed","services":[{"id":"api","status":"UP","latencyMs":3}]}
+                {"deployment":"shop","causes":[{"id":"app.oom"}],"msg":"not a run either"}
+                """;
+        Files.writeString(log, content);
+
+        History h = History.read(log);
+        assertEquals(0, h.assessments(), "no line of a log is a run");
+        assertEquals(4, h.skippedLines());
+        assertTrue(h.baselines().isEmpty(), "a log's latencies make no baseline");
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> History.append(log, answered(5), 50));
+        assertEquals(History.NOT_A_HISTORY, e.getReason());
+        assertEquals(content, Files.readString(log), "the log is as it was");
+    }
+
+    @Test
+    void aHistoryAnEarlierVersionWroteIsReadAndKeptWhenTheNextRunIsRecorded() throws IOException {
+        // lines as the version before the marker wrote them (its line() output, byte for byte)
+        Path file = dir.resolve("history.jsonl");
+        String earlier = """
+                {"deployment":"one","generatedAt":"2026-01-02T03:04:05Z","gate":"OPEN","services":[{"id":"api","status":"UP","latencyMs":40}],"causes":[]}
+                {"deployment":"one","generatedAt":"2026-01-02T03:09:05Z","gate":"BLOCKED","services":[{"id":"api","status":"DOWN"}],"causes":[{"id":"app.oom","probability":0.61}]}
+                {"deployment":"one","generatedAt":"2026-01-02T03:14:05Z","gate":"OPEN","services":[{"id":"api","status":"UP","latencyMs":50}],"causes":[]}
+                {"deployment":"one","generatedAt":"2026-01-02T03:19:05Z","gate":"OPEN","services":[{"id":"api","status":"UP","latencyMs":60}],"causes":[]}
+                """;
+        Files.writeString(file, earlier);
+        History h = History.read(file);
+        assertEquals(4, h.assessments());
+        assertEquals(0, h.skippedLines());
+        assertEquals(1, h.topCauses().get(CauseId.of("app.oom")));
+        assertEquals(new History.Baseline(50, 3), h.baselines().get("api"));
+
+        History.append(file, answered(70), 50);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(earlier.lines().toList(), lines.subList(0, 4), "the earlier lines are kept as they were");
+        assertTrue(lines.get(4).startsWith("{\"sophiaHistory\":1,"), lines.get(4));
+        assertEquals(new History.Baseline(60, 4), History.read(file).baselines().get("api"), "40, 50, 60 and 70");
     }
 
     @Test

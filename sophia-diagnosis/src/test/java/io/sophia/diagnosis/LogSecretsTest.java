@@ -45,13 +45,14 @@ class LogSecretsTest {
 
     /** Everything of the findings a report shows, masked as a renderer masks it. */
     private static String shown(List<LogFinding> findings) {
+        // each string alone, as a renderer masks each field of the report: masking them joined would see across lines
         List<String> out = new ArrayList<>();
         for (LogFinding f : findings) {
-            out.add(f.step());
-            out.add(f.line());
-            out.addAll(f.context());
+            out.add(Secrets.patterns().redact(f.step()));
+            out.add(Secrets.patterns().redact(f.line()));
+            f.context().forEach(c -> out.add(Secrets.patterns().redact(c)));
         }
-        return Secrets.patterns().redact(String.join("\n", out));
+        return String.join("\n", out);
     }
 
     private static void assertNoPiece(String shown) {
@@ -114,6 +115,37 @@ class LogSecretsTest {
         String shown = shown(findings);
         assertTrue(shown.contains("Starting the next step"), () -> "a line of words after a token stays: " + shown);
         assertNoPiece(shown);
+    }
+
+    @Test
+    @DisplayName("tokens a fixed-width producer wrapped at any column keep no piece in the finding's line or its context")
+    void wrappedAtAnyColumn() throws IOException {
+        String password = "Pa55w0rd-Canary-9X7qLm";
+        String text = "push failed: " + GHP + " aws " + AWS + " jwt " + JWT + " https://deploy:" + password
+                + "@registry.example.test/v2 and Authorization: Bearer " + KEY_2 + " sent";
+        for (int width = 9; width <= 61; width += 4) {
+            List<String> block = new ArrayList<>();
+            for (int i = 0; i < text.length(); i += width) {
+                block.add(text.substring(i, Math.min(text.length(), i + width)));
+            }
+            // error lines between two copies of the wrapped text: their context is the wrapped lines around them
+            List<String> lines = new ArrayList<>(block);
+            lines.add("ERROR: failed to push: unauthorized: authentication required");
+            lines.addAll(block);
+            lines.add("##[error]Process completed with exit code 1.");
+            List<LogFinding> findings = scan(lines);
+            String shown = shown(findings);
+            assertTrue(shown.contains("failed to push"), shown);
+            assertNoPiece(shown);
+            assertNoPiece(shown, password);
+        }
+    }
+
+    private static void assertNoPiece(String shown, String secret) {
+        for (int i = 0; i + 12 <= secret.length(); i++) {
+            String piece = secret.substring(i, i + 12);
+            assertFalse(shown.contains(piece), () -> "kept '" + piece + "' in:\n" + shown);
+        }
     }
 
     @Test

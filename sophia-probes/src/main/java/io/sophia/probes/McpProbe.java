@@ -416,7 +416,8 @@ public final class McpProbe implements Probe {
     }
 
     private static String clip(String s) {
-        String t = s.replaceAll("\\p{Cntrl}+", " ").strip();
+        // redacted while its lines are still lines: a token wrapped onto the next line is masked whole there
+        String t = Secrets.patterns().redact(s).replaceAll("\\p{Cntrl}+", " ").strip();
         return Secrets.patterns().cut(t, 120);
     }
 

@@ -313,6 +313,34 @@ class GitHubCheckRunOutputTest {
     }
 
     @Test
+    void aTokenTheOutputWrappedOntoTheNextLineKeepsNoPieceInTheLinesItBecomes() {
+        // each line of the output becomes an observation of its own: a token wrapped at a fixed width must be seen
+        // whole before the output is split, or its rest is a line that looks like nothing
+        String ghs = "ghs" + "_M3nB5vC7xZ9lK2jH4gF6dS8aP1oI0uY7";
+        String aws = "AKIA" + "Q3EGRTX7YCNZ2WLM";
+        String password = "Pa55w0rd-Canary-9X7qLm";
+        String line = "Error: push to https://deploy:" + password + "@registry.example.test refused for " + ghs + " and "
+                + aws + " (revoked)";
+        for (int width : new int[] {11, 23, 40, 57}) {
+            StringBuilder text = new StringBuilder("Deploy failed\n");
+            for (int i = 0; i < line.length(); i += width) {
+                text.append(line, i, Math.min(line.length(), i + width)).append('\n');
+            }
+            text.append("Error: the end");
+            List<CiAnnotation> lines = GitHubPayloads.checkRunOutput(checkRun(7, "failure", null, null, text.toString()),
+                    null, 7, List.of());
+            String all = lines.stream().map(CiAnnotation::message).reduce("", (a, b) -> a + "\n" + b);
+            assertTrue(all.contains("Error: the end") && all.contains("Deploy failed"), all);
+            for (String secret : List.of(ghs, aws, password)) {
+                for (int i = 0; i + 12 <= secret.length(); i++) {
+                    String piece = secret.substring(i, i + 12);
+                    assertTrue(!all.contains(piece), () -> "width " + width + ": kept '" + piece + "' in " + all);
+                }
+            }
+        }
+    }
+
+    @Test
     void aKeyMarkerWithoutItsEndMasksTheKeyButKeepsTheLinesAfterIt() {
         // a secret scanner's finding quotes a key cut short (no END line); the output goes on with what the reader needs
         String key1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "hostileCanaryKeyLine";

@@ -157,15 +157,18 @@ public final class ReportFiles {
 
     /**
      * Finishes or discards what a write interrupted by a killed process left in {@code dir}, so
-     * that the directory holds one whole set again. {@link #writeAll} does this first on its own;
-     * a reader that wants a consistent set after a crash calls it before reading.
+     * that the directory holds one whole set again. {@link #writeAll} does this first on its own (and
+     * logs each leftover as a {@link System.Logger} warning); a reader that wants a consistent set
+     * after a crash calls it before reading.
      *
      * @param dir the output directory (created when missing)
+     * @return one sentence per leftover found, naming its temporary directory and what was done with it, for a
+     *         warning (a killed run is worth knowing about); empty when there was none, the usual case
      * @throws ReportWriteException None
      */
-    public static void recover(Path dir) throws ReportWriteException {
+    public static List<String> recover(Path dir) throws ReportWriteException {
         try {
-            ReportSet.recover(dir);
+            return ReportSet.recover(dir);
         } catch (IOException e) {
             throw new ReportWriteException(dir, reason(e), e);
         }

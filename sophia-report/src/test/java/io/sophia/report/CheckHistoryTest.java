@@ -79,8 +79,8 @@ class CheckHistoryTest {
     /** {@code runs} past runs in which api was UP in 5 ms. */
     private Path pastRuns(Path file, int runs) throws IOException {
         Files.createDirectories(file.getParent());
-        String line = "{\"deployment\":\"shop\",\"services\":[{\"id\":\"api\",\"status\":\"UP\",\"latencyMs\":5}],"
-                + "\"causes\":[]}\n";
+        String line = "{\"sophiaHistory\":1,\"deployment\":\"shop\",\"generatedAt\":\"2026-01-02T03:04:05Z\",\"gate\":\"OPEN\","
+                + "\"services\":[{\"id\":\"api\",\"status\":\"UP\",\"latencyMs\":5}],\"causes\":[]}\n";
         Files.writeString(file, line.repeat(runs));
         return file;
     }

@@ -138,7 +138,15 @@ class ReportFilesTest {
         Path partial = Files.createDirectory(dir.resolve(ReportSet.TMP_PREFIX + "b"));
         Files.writeString(partial.resolve(ReportFiles.MARKDOWN), "half");
 
-        ReportFiles.recover(dir);
+        List<String> said = ReportFiles.recover(dir);
+
+        // what was found and done, for a warning: each leftover named
+        assertEquals(2, said.size(), said::toString);
+        assertTrue(said.stream().anyMatch(l -> l.contains(ReportSet.TMP_PREFIX + "a in " + dir)
+                && l.endsWith("so report.html, junit.xml were moved into place")), said::toString);
+        assertTrue(said.stream().anyMatch(l -> l.contains(ReportSet.TMP_PREFIX + "b in " + dir)
+                && l.endsWith("so it was removed and the set before it stays")), said::toString);
+        assertEquals(List.of(), ReportFiles.recover(dir), "nothing is left to say");
 
         assertEquals(SET, listing(dir));
         for (String name : ReportFiles.FILE_NAMES) {

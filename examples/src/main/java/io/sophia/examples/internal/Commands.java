@@ -118,6 +118,7 @@ public final class Commands {
                 return 0;
             }
             lockWait = lockWait(opts);
+            recoverOut(opts);
             return switch (command) {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
@@ -142,6 +143,14 @@ public final class Commands {
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
             err.println("sophia: internal error: " + e.getClass().getSimpleName() + message);
             return EXIT_SOFTWARE;
+        }
+    }
+
+    /** Finishes or removes what a killed run left in --out before this run starts, and says so. */
+    private void recoverOut(Map<String, String> opts) throws ReportWriteException, UsageException {
+        Path dir = opts.containsKey("out") ? path(opts, "out") : null;
+        if (dir != null && Files.isDirectory(dir)) {
+            ReportFiles.recover(dir).forEach(line -> err.println("sophia: warning: " + line));
         }
     }
 

@@ -28,19 +28,24 @@ public final class SecretPatterns {
     }
 
     // Every quantifier is bounded or possessive on a character class, so a rule is linear in the text.
+    // A token's shape matches from its prefix and 12 characters on: a head cut short (a line or field limit of
+    // another program, a line break) is a piece of the token, and the canary looks for 12-character pieces.
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|\\z)"),
                     0, ALWAYS, "private key-----"),
-            new Rule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{16,255}|github_pat_[A-Za-z0-9_]{20,255})"), 0, ALWAYS,
+            new Rule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{8,255}|github_pat_[A-Za-z0-9_]{1,255})"), 0, ALWAYS,
                     "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_"),
             new Rule(Pattern.compile("(?i)\\bFlyV1\\s{1,5}([^\\s\"'<>`]++)"), 1, ALWAYS, "flyv1"),
-            new Rule(Pattern.compile("\\bfm[12]_[A-Za-z0-9_+/=-]{16,}+"), 0, ALWAYS, "fm1_", "fm2_"),
-            new Rule(Pattern.compile("\\b(?:glpat-[A-Za-z0-9_-]{20,}+|npm_[A-Za-z0-9]{36}|xox[abposr]-[A-Za-z0-9-]{10,}+"
-                    + "|xapp-[A-Za-z0-9-]{10,}+)"), 0, ALWAYS, "glpat-", "npm_", "xox", "xapp-"),
+            new Rule(Pattern.compile("\\bfm[12]_[A-Za-z0-9_+/=-]{8,}+"), 0, ALWAYS, "fm1_", "fm2_"),
+            new Rule(Pattern.compile("\\b(?:glpat-[A-Za-z0-9_-]{6,}+|xox[abposr]-[A-Za-z0-9-]{7,}+|xapp-[A-Za-z0-9-]{7,}+)"), 0, ALWAYS,
+                    "glpat-", "xox", "xapp-"),
+            // npm_ + 36: a head of 8 without a digit or capital is an npm variable's name (npm_execpath), not a token's
+            new Rule(Pattern.compile("\\bnpm_[A-Za-z0-9]{8,36}+(?![A-Za-z0-9_])"), 0,
+                    s -> s.chars().skip(4).anyMatch(c -> Character.isDigit(c) || Character.isUpperCase(c)), "npm_"),
             // Stripe-style secret and restricted keys (sk_live_…, rk_test_…): often in health or config dumps
-            new Rule(Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+"), 0, ALWAYS, "sk_", "rk_"),
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+"), 0, ALWAYS, "eyj"),
-            new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}\\b"), 0, ALWAYS,
+            new Rule(Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{4,}+"), 0, ALWAYS, "sk_", "rk_"),
+            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{9,}+(?:\\.[A-Za-z0-9_-]*+){0,4}+"), 0, ALWAYS, "eyj"),
+            new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{8,16}\\b"), 0, ALWAYS,
                     "akia", "asia", "agpa", "aida", "aroa"),
             new Rule(Pattern.compile("(?i)\\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token|private-token)"
                     + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)(?:(?:bearer|basic|token|flyv1|digest)\\s{1,5})?+([^\\s\"'<>,;`()\\[\\]{}]++)"),
@@ -81,6 +86,35 @@ public final class SecretPatterns {
             }
         }
         return t;
+    }
+
+    /**
+     * The parts of {@code text} the rules would mask, as {@code [start, end, matchStart, matchEnd]}: the secret and the
+     * whole match it was found in (a scheme, a key name), in {@code text}'s indices; rules applied each to the text as
+     * it is, so parts may overlap. For text whose indices must be mapped back to another text: a copy with its wrapped
+     * lines joined.
+     */
+    public static List<int[]> find(String text) {
+        List<int[]> out = new java.util.ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Rule r : RULES) {
+            for (String hint : r.hints()) {
+                if (lower.contains(hint)) {
+                    Matcher m = r.pattern().matcher(text);
+                    while (m.find()) {
+                        int start = m.start(r.group());
+                        if (start >= 0 && r.applies().test(m.group(r.group())) && !m.group(r.group()).equals(MASK)) {
+                            out.add(new int[] {start, m.end(r.group()), m.start(), m.end()});
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**

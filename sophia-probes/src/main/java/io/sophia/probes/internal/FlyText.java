@@ -15,7 +15,8 @@ public final class FlyText {
         if (text == null) {
             return null;
         }
-        String s = text.replaceAll("\\p{Cntrl}+", " ").trim();
+        // redacted while its lines are still lines: a token wrapped onto the next line is masked whole there
+        String s = Secrets.patterns().redact(text).replaceAll("\\p{Cntrl}+", " ").trim();
         // redacted before the cut, and the cut never ends inside a word: no head of a token survives it
         return Secrets.patterns().cut(s, max);
     }

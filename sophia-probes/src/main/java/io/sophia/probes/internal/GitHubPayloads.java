@@ -135,8 +135,9 @@ public final class GitHubPayloads {
             if (raw == null) {
                 continue;
             }
-            // masked before it is split: a private key block spans lines, none of which looks like a key alone
-            String field = redactKeyBlocks(raw);
+            // masked before it is split: a private key block spans lines, none of which looks like a key alone, and
+            // a token wrapped onto the next line is two words neither of which has the token's shape
+            String field = io.sophia.core.Secrets.patterns().redact(raw);
             // a field may be 64 KiB of Markdown: only the lines up to the cap are split off, never the whole body
             int from = 0;
             while (from < field.length() && out.size() < MAX_OUTPUT_LINES) {
@@ -154,45 +155,6 @@ public final class GitHubPayloads {
             }
         }
         return out;
-    }
-
-    /**
-     * {@code raw} redacted, its private key blocks masked line by line: the BEGIN line, then the lines of key material
-     * up to the END line. A line of words ends a block whose END never comes (a key cut short, a secret scanner's
-     * finding that quotes only the marker) and is kept with what follows: the patterns alone mask an unterminated
-     * block to the end of the field, which would drop every later line of the output.
-     */
-    static String redactKeyBlocks(String raw) {
-        if (!raw.contains("PRIVATE KEY-----")) {
-            return io.sophia.core.Secrets.patterns().redact(raw);
-        }
-        StringBuilder out = new StringBuilder(raw.length());
-        boolean inKey = false;
-        int keyLines = 0;
-        for (int from = 0; from <= raw.length(); ) {
-            int end = raw.indexOf('\n', from);
-            end = end < 0 ? raw.length() : end;
-            String line = raw.substring(from, end);
-            boolean masked;
-            if (!inKey) {
-                masked = line.contains("-----BEGIN") && line.contains("PRIVATE KEY-----");
-                inKey = masked && !line.contains("-----END");
-                keyLines = 0;
-            } else if (line.contains("-----END")) {
-                masked = true;
-                inKey = false;
-            } else {
-                masked = ++keyLines <= io.sophia.core.Secrets.MAX_PRIVATE_KEY_LINES
-                        && io.sophia.core.Secrets.isPrivateKeyMaterial(line);
-                inKey = masked;
-            }
-            out.append(masked ? io.sophia.core.Secrets.MASK : io.sophia.core.Secrets.patterns().redact(line));
-            if (end < raw.length()) {
-                out.append('\n');
-            }
-            from = end + 1;
-        }
-        return out.toString();
     }
 
     private static String cut(String line) {

@@ -123,7 +123,8 @@ public record McpBody(JsonNode message, String excerpt, boolean sse, boolean tru
 
     private static String excerpt(byte[] bytes) {
         String text = new String(bytes, 0, Math.min(bytes.length, EXCERPT * 4), StandardCharsets.UTF_8);
-        text = text.replaceAll("\\p{Cntrl}+", " ").strip();
+        // redacted while its lines are still lines: a token wrapped onto the next line is masked whole there
+        text = Secrets.patterns().redact(text).replaceAll("\\p{Cntrl}+", " ").strip();
         if (bytes.length > EXCERPT * 4) {
             // the bytes were cut: drop the word the cut fell into, it may be the head of a token
             text = Secrets.patterns().cut(text, Math.max(1, text.length() - 1));

@@ -47,8 +47,9 @@ public final class SafeText {
         }
         String t = USERINFO.matcher(text).replaceAll("$1");
         t = QUERY.matcher(t).replaceAll("$1");
-        // the one set of credential shapes, applied before the text is cut (a cut never ends inside a word)
-        t = t.replace('\r', ' ').replace('\n', ' ').strip();
+        // the one set of credential shapes, applied while the lines are still lines (a token wrapped onto the next
+        // line is masked there) and before the text is cut (a cut never ends inside a word)
+        t = Secrets.patterns().redact(t).replace('\r', ' ').replace('\n', ' ').strip();
         return Secrets.patterns().cut(t, MAX_DETAIL);
     }
 

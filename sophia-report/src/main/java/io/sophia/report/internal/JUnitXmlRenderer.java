@@ -25,9 +25,12 @@ public final class JUnitXmlRenderer {
     private JUnitXmlRenderer() {
     }
 
-    /** Text content: characters XML 1.0 forbids are removed, markup characters escaped. */
+    /**
+     * Text content: characters XML 1.0 forbids are removed, markup characters escaped, invisible format characters
+     * (bidirectional overrides a CI's test view would lay out) written out as {@code [U+202E]}.
+     */
     static String text(String s) {
-        return s == null ? "" : StringEscapeUtils.escapeXml10(s);
+        return s == null ? "" : StringEscapeUtils.escapeXml10(io.sophia.core.RemoteText.visible(s));
     }
 
     /** An attribute value: as text, and line breaks kept as character references so they survive normalisation. */

@@ -95,7 +95,38 @@ public final class JsonCodec {
         m.registerSubtypes(ObservationTypes.namedTypes());
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxStringLength(20_000_000).build());
+        m.getFactory().setCharacterEscapes(new InvisibleEscapes());
         return m;
+    }
+
+    /**
+     * Invisible format characters of the basic plane (bidirectional overrides and isolates, zero-width characters: {@link
+     * io.sophia.core.RemoteText#isInvisible}), DEL and the C1 controls written as {@code \u202e}: the text read back is what the source sent,
+     * and a viewer of the file cannot be made to show it in another order. Everything else as Jackson writes it.
+     */
+    private static final class InvisibleEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final int[] ASCII = asciiEscapes();
+
+        private static int[] asciiEscapes() {
+            int[] escapes = standardAsciiEscapesForJSON();
+            escapes[0x7f] = ESCAPE_STANDARD; // DEL, like the C0 controls JSON escapes anyway
+            return escapes;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            // Jackson asks char by char: a supplementary character (a tag character) comes as a surrogate, never
+            // escaped here, since an escaped half and a raw half would not make one character again
+            // the C1 controls too (U+0080-U+009F: an 8-bit CSI or OSC), so that `cat report.json` runs no sequence
+            return io.sophia.core.RemoteText.isInvisible(ch) || ch >= 0x80 && ch <= 0x9f
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch))
+                    : null;
+        }
     }
 
     /** Two-space indentation, {@code "key": value}, {@code []} and {@code {}} when empty, {@code \n} line ends. */

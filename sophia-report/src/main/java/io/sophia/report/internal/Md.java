@@ -10,7 +10,11 @@ public final class Md {
     private Md() {
     }
 
-    /** Removes control characters other than tab and newline; tabs become spaces. */
+    /**
+     * Removes control characters other than tab and newline; tabs become spaces; invisible format characters (the
+     * bidirectional overrides and isolates that reorder what a reader sees, zero-width characters) are written out
+     * as {@code [U+202E]} ({@link io.sophia.core.RemoteText#visible}).
+     */
     public static String stripControls(String s) {
         if (s == null) {
             return "";
@@ -25,13 +29,13 @@ public final class Md {
             } else if (c == '\r') {
                 // dropped: \r\n is a newline, a lone \r would overwrite a terminal line
                 continue;
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e' || c == '\u202d') {
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 continue;
             } else {
                 b.append(c);
             }
         }
-        return b.toString();
+        return io.sophia.core.RemoteText.visible(b.toString());
     }
 
     /**

@@ -329,7 +329,9 @@ public final class ReportSet {
 
     /** Writes the set; the caller holds {@code dir}. */
     private static List<Path> writeHeld(Path dir, Map<String, String> files, Sink sink) throws IOException {
-        recover(dir);
+        for (String left : recover(dir)) {
+            LOG.log(System.Logger.Level.WARNING, left);
+        }
         for (String name : files.keySet()) {
             // checked before anything is written: a rename over a directory would fail halfway through the set
             if (Files.isDirectory(dir.resolve(name))) {
@@ -389,31 +391,42 @@ public final class ReportSet {
      * directory is moved into place, an uncommitted one is deleted. Nothing to do is the usual case.
      * A temporary directory a live writer still holds (its lock is taken, in this JVM or another) is
      * left alone.
+     *
+     * @return one sentence per leftover found, naming it and what was done (empty: there was none), for a warning
      */
-    public static void recover(Path dir) throws IOException {
+    public static List<String> recover(Path dir) throws IOException {
         List<Path> leftovers = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, TMP_PREFIX + "*")) {
             s.forEach(leftovers::add);
         } catch (NoSuchFileException e) {
-            return;
+            return List.of();
         }
+        List<String> done = new ArrayList<>();
         for (Path tmp : leftovers) {
             if (inUse(tmp)) {
                 continue;
             }
             Path marker = tmp.resolve(COMMITTED);
+            String left = "an interrupted write (a killed process?) left " + tmp.getFileName() + " in " + dir + ": ";
             if (Files.isDirectory(tmp) && Files.isRegularFile(marker)) {
+                List<String> moved = new ArrayList<>();
                 for (String name : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
                     Path from = tmp.resolve(name);
                     // a name that is not a plain file name of the set is not ours to move
                     if (!name.isBlank() && from.getParent().equals(tmp) && Files.isRegularFile(from)) {
                         move(from, dir.resolve(name));
+                        moved.add(name);
                     }
                 }
                 forceDirectory(dir);
+                done.add(left + (moved.isEmpty() ? "its set was already in place; removed"
+                        : "its set was complete, so " + String.join(", ", moved) + " were moved into place"));
+            } else {
+                done.add(left + "its set was never complete, so it was removed and the set before it stays");
             }
             deleteQuietly(tmp);
         }
+        return List.copyOf(done);
     }
 
     /** True when a live writer holds {@code tmp}: this JVM's, or another process's that holds the lock. */

@@ -60,7 +60,7 @@ public final class FactTypes {
                         "machineState"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
-                Set.of("name", "status", "output", "app"),
+                Set.of("name", "status", "output", "app", "answered"),
                 Set.of("app", "machine", "check", "status", "output"));
         type("tls", "a completed TLS handshake (TlsHandshake)",
                 Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon", "daysToExpiry"),
@@ -74,7 +74,7 @@ public final class FactTypes {
                         "deploySucceeded", "deployFailed", "failureKind", "checksPassing"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
-                Set.of("dependency"), Set.of("dependency"));
+                Set.of("dependency", "dependencyError"), Set.of("dependency"));
         type("change", "files of one class changed since the last good deploy (ChangeSet)",
                 Set.of("class", "files", "commits"),
                 Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));

@@ -144,7 +144,7 @@ public final class LogScan {
         this.engine = engine;
         this.options = options;
         this.origin = origin;
-        this.ring = new char[Math.max(1, options.contextBefore())][CONTEXT_CHARS];
+        this.ring = new char[Math.max(1, options.contextBefore() + 1)][CONTEXT_CHARS];
         this.ringLen = new int[ring.length];
         this.seen = new int[engine.tags];
         this.hits = new int[engine.tags];
@@ -188,12 +188,29 @@ public final class LogScan {
 
         boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
         tokenHeadEnded = endsWithTokenHead(buf, s, e);
-        if (continuesToken || privateKeyLine(buf, s, e)) {
-            // key material, or the rest of a token the producer wrapped: shown masked as context, never a finding
+        if (privateKeyLine(buf, s, e)) {
+            // key material: shown masked as context, never a finding
             if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
                 feedFollowers(Secrets.MASK, number);
             }
             remember(MASK, 0, MASK.length, number);
+            return;
+        }
+        if (continuesToken) {
+            // the rest of a token the producer wrapped: shown masked as context, never a finding. Only that word goes:
+            // what follows it on the line may start another secret the next line ends, seen when the context is masked
+            int w = s;
+            while (w < e && (buf[w] == ' ' || buf[w] == '\t')) {
+                w++;
+            }
+            while (w < e && !Secrets.isWordBoundary(buf[w])) {
+                w++;
+            }
+            String masked = Secrets.MASK + new String(buf, w, e - w);
+            if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
+                feedFollowers(masked, number);
+            }
+            remember(masked.toCharArray(), 0, masked.length(), number);
             return;
         }
         if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
@@ -330,49 +347,14 @@ public final class LogScan {
         return true;
     }
 
-    /** Prefixes of token shapes a producer may wrap onto the next line (a terminal's width, a fixed-width log). */
-    private static final String[] TOKEN_HEADS = {"ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-",
-        "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xapp-", "npm_", "fm1_", "fm2_", "sk_live_", "sk_test_",
-        "rk_live_", "rk_test_", "AKIA", "ASIA", "eyJ"};
-
-    /** True when the last word of the line starts like a token: the line break may have cut it. */
+    /** {@link Secrets#endsWithTokenHead} of {@code buf[s, e)}: the line break may have cut a token. */
     private static boolean endsWithTokenHead(char[] buf, int s, int e) {
-        int w = e;
-        while (w > s && !Secrets.isWordBoundary(buf[w - 1])) {
-            w--;
-        }
-        for (String head : TOKEN_HEADS) {
-            if (e - w >= head.length() && matchesAt(buf, w, head)) {
-                return true;
-            }
-        }
-        return false;
+        return Secrets.endsWithTokenHead(java.nio.CharBuffer.wrap(buf, s, e - s));
     }
 
-    /**
-     * True when the line starts with a word of 12 or more token characters that looks generated (a digit, or two of
-     * lower case, inner upper case and symbols): the rest of a token the last line ended in. Shorter rests are no
-     * 12-character piece of anything, and words ("Starting") do not look generated.
-     */
+    /** {@link Secrets#startsWithTokenRest} of {@code buf[s, e)}: the rest of a token the last line ended in. */
     private static boolean startsWithTokenRest(char[] buf, int s, int e) {
-        int i = s;
-        while (i < e && (buf[i] == ' ' || buf[i] == '\t')) {
-            i++;
-        }
-        int from = i;
-        boolean digit = false;
-        boolean lower = false;
-        boolean innerUpper = false;
-        boolean symbol = false;
-        for (; i < e && (Character.isLetterOrDigit(buf[i]) || "_-+/=.,".indexOf(buf[i]) >= 0); i++) {
-            char c = buf[i];
-            digit |= Character.isDigit(c);
-            lower |= Character.isLowerCase(c);
-            innerUpper |= i > from && Character.isUpperCase(c);
-            symbol |= "_-+/=".indexOf(c) >= 0;
-        }
-        boolean generated = digit || (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0) >= 2;
-        return i - from >= 12 && generated && (i == e || Secrets.isWordBoundary(buf[i]));
+        return Secrets.startsWithTokenRest(java.nio.CharBuffer.wrap(buf, s, e - s));
     }
 
     /** The longest run of base64 characters in {@code buf[s, e)}. */
@@ -486,10 +468,10 @@ public final class LogScan {
         if (!awaitingContext.isEmpty()) {
             for (Iterator<Found> it = awaitingContext.iterator(); it.hasNext(); ) {
                 Found f = it.next();
-                if (!f.dropped && f.after.size() < options.contextAfter()) {
+                if (!f.dropped && f.after.size() < afterKept()) {
                     f.after.add(ctx);
                 }
-                if (f.dropped || f.after.size() >= options.contextAfter()) {
+                if (f.dropped || f.after.size() >= afterKept()) {
                     it.remove();
                 }
             }
@@ -518,13 +500,13 @@ public final class LogScan {
         }
         f.lineNumber = number;
         f.before = before;
-        f.after = new ArrayList<>(after.subList(0, Math.min(after.size(), options.contextAfter())));
+        f.after = new ArrayList<>(after.subList(0, Math.min(after.size(), afterKept())));
         f.segment = segment;
         f.errorMarker = errorMarker;
         f.warningMarker = warningMarker;
         f.count++;
         f.seq = ++seq;
-        if (f.after.size() < options.contextAfter() && !awaitingContext.contains(f)) {
+        if (f.after.size() < afterKept() && !awaitingContext.contains(f)) {
             awaitingContext.add(f);
         }
         if (found.size() > options.maxKept()) {
@@ -554,8 +536,18 @@ public final class LogScan {
         awaitingContext.removeIf(f -> f.dropped);
     }
 
+    /** Lines kept after a finding: its context, and one more that is read when the window is masked, never shown. */
+    private int afterKept() {
+        return options.contextAfter() == 0 ? 0 : options.contextAfter() + 1;
+    }
+
+    /**
+     * The {@code contextBefore} lines before line {@code number} and one more ahead of them when there is one: that line
+     * is never shown, only read when the window is masked ({@link #masked}), since the first line shown may start
+     * with the rest of a token its producer wrapped from there ({@link #afterKept} likewise at the other end).
+     */
     private List<String> before(long number) {
-        int k = (int) Math.min(options.contextBefore(), number - 1);
+        int k = (int) Math.min(options.contextBefore() + 1, number - 1);
         if (k <= 0 || options.contextBefore() == 0) {
             return List.of();
         }
@@ -615,14 +607,35 @@ public final class LogScan {
             if (result.size() >= options.maxFindings()) {
                 break;
             }
-            List<String> context = new ArrayList<>(f.before);
-            context.add(Secrets.patterns().cut(f.text, CONTEXT_CHARS));
-            context.addAll(f.after);
+            // the lines around the finding masked as one text: a token its producer wrapped onto the next line is
+            // two words here, neither of them shaped like a token alone
+            int extra = f.before.size() > options.contextBefore() ? 1 : 0;
+            List<String> window = new ArrayList<>(f.before);
+            window.add(f.text);
+            window.addAll(f.after);
+            List<String> masked = masked(window);
+            String line = masked.get(f.before.size());
+            List<String> context = new ArrayList<>(masked.subList(extra, f.before.size()));
+            context.add(Secrets.patterns().cut(line, CONTEXT_CHARS));
+            context.addAll(masked.subList(f.before.size() + 1, Math.min(masked.size(),
+                    f.before.size() + 1 + options.contextAfter())));
             result.add(new LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
                     f.segment.name, f.lineNumber, f.indication.indication().id(), CauseId.of(f.indication.indication().causeId()),
-                    f.text, context, Math.round(f.score * 10_000) / 10_000.0));
+                    line, context, Math.round(f.score * 10_000) / 10_000.0));
         }
         return result;
+    }
+
+    /**
+     * {@code lines}, consecutive lines of the log, masked as one text ({@link Secrets#redact}: a secret a line break
+     * cut in two is masked on both lines); line by line should the masked text not split into as many lines.
+     */
+    private static List<String> masked(List<String> lines) {
+        List<String> out = List.of(Secrets.patterns().redact(String.join("\n", lines)).split("\n", -1));
+        if (out.size() == lines.size()) {
+            return out;
+        }
+        return lines.stream().map(Secrets.patterns()::redact).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
@@ -41,6 +42,7 @@ final class Facts {
             serviceOrder.put(s.id(), i);
             services.put(s.id(), s);
         }
+        List<String> hosts = serviceHosts(deployment);
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -62,7 +64,6 @@ final class Facts {
                 });
             }
         }
-        List<String> hosts = serviceHosts(deployment);
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -75,7 +76,7 @@ final class Facts {
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
-                        "namesService", String.valueOf(namesAny(f.line(), hosts)));
+                        "namesService", String.valueOf(namesHost(f.line(), hosts)));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -176,7 +177,7 @@ final class Facts {
                 }
                 for (Observation.MachineCheck ch : m.checks()) {
                     Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
-                            Words.clip(ch.output(), 4000), "app", m.app());
+                            Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()));
                     Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
                             "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
                     out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
@@ -238,8 +239,22 @@ final class Facts {
         cancelledAfterFailure(jobs, services, serviceOrder, out);
         serviceFacts(deployment, services, byService, health, jobs, run, serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
+        // a dependency whose own job log ends on an error of a named cause (a quota that refused its deploy, its
+        // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
+        // dependency that ends on nothing specific (an operation on a database that is down: "no active leader")
+        // says the dependency is down
+        Set<String> ownError = new java.util.HashSet<>();
+        for (Observation.CiJob j : jobs) {
+            Observation.LogFinding top = topByJob.get(j.jobId());
+            if (j.serviceId() != null && top != null && top.causeId() != null
+                    && clamp(top.score()) >= Inference.INNER_SCORE && !top.causeId().equals(CauseId.UNKNOWN)
+                    && !top.causeId().equals(CauseId.DEPENDENCY_DOWN)) {
+                ownError.add(j.serviceId());
+            }
+        }
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
-            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency()),
+            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
+                    "dependencyError", String.valueOf(ownError.contains(e.dependency()))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }
@@ -259,6 +274,60 @@ final class Facts {
                         key(serviceOrder, h.id(), h.id(), "", 0, 0)));
             }
         }
+    }
+
+    // an HTTP status line as health checkers print it: "HTTP GET http://…/health: 503 Service Unavailable"
+    private static final java.util.regex.Pattern STATUS_ANSWER =
+            java.util.regex.Pattern.compile("(?:^|[\\s:])([1-5])\\d\\d (?:[A-Z][A-Za-z-]*)(?: [A-Z][A-Za-z-]*)*(?:$|[\\s.,:\"'])");
+
+    /**
+     * The class of the HTTP status a health check's output quotes ("5xx" for "503 Service Unavailable"), or "none" when
+     * it quotes none (a refused connection, a timeout): a check that got an answer reached the app.
+     */
+    static String answered(String output) {
+        if (output == null) {
+            return "none";
+        }
+        java.util.regex.Matcher m = STATUS_ANSWER.matcher(output.length() > 4000 ? output.substring(0, 4000) : output);
+        return m.find() ? m.group(1) + "xx" : "none";
+    }
+
+    /** The host names of the deployment's own endpoints (not loopback), lower case. */
+    private static List<String> serviceHosts(Deployment deployment) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Service s : deployment.services()) {
+            String host = s.url() == null ? null : s.url().getHost();
+            if (host != null && host.length() >= 4 && !host.equalsIgnoreCase("localhost") && !host.startsWith("127.")) {
+                out.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * True when {@code line} names one of {@code hosts} as a whole host name (not inside a longer one): a connection
+     * failure to the deployment's own endpoint (a smoke check after the deploy) is the service being unreachable, not
+     * a download of something the build needs.
+     */
+    static boolean namesHost(String line, List<String> hosts) {
+        if (line == null || hosts.isEmpty()) {
+            return false;
+        }
+        String l = line.toLowerCase(Locale.ROOT);
+        for (String h : hosts) {
+            for (int i = l.indexOf(h); i >= 0; i = l.indexOf(h, i + 1)) {
+                int end = i + h.length();
+                if ((i == 0 || !hostChar(l.charAt(i - 1))) && (end == l.length() || !hostChar(l.charAt(end))
+                        || (l.charAt(end) == '.' && (end + 1 == l.length() || !hostChar(l.charAt(end + 1)))))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hostChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_';
     }
 
     /** Common cause: failed jobs that failed at the same step. */
@@ -479,32 +548,6 @@ final class Facts {
             }
         }
         return fallback;
-    }
-
-    /** The host names (with a dot: not "localhost") the deployment's services are reached at, lower case. */
-    private static List<String> serviceHosts(Deployment deployment) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (Service s : deployment.services()) {
-            String host = s.url() == null ? null : s.url().getHost();
-            if (host != null && host.indexOf('.') > 0) {
-                out.add(host.toLowerCase(Locale.ROOT));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** True when {@code line} names one of {@code hosts} (a host of the fleet's own services). */
-    private static boolean namesAny(String line, List<String> hosts) {
-        if (line == null || hosts.isEmpty()) {
-            return false;
-        }
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (String h : hosts) {
-            if (lower.contains(h)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String logKey(Observation.LogFinding f) {

@@ -67,6 +67,9 @@ final class Inference {
     /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
     static final double STRONG = Math.log(3);
 
+    /** A log finding scored this high says what failed (the built-in rules weigh it at least moderately). */
+    static final double INNER_SCORE = 0.4;
+
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
     record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
@@ -179,6 +182,53 @@ final class Inference {
             }
         }
 
+        // per job, the specific log findings (not wrappers, at least moderately scored, of a named cause)
+        private Map<String, List<Fact>> innerErrors;
+
+        /**
+         * The specific finding of another cause printed before the wrapper line {@code f} in the same job, or on its
+         * line, or null: the innermost specific error is the cause, the wrapper only says which step failed.
+         */
+        Fact wrappedInner(Fact f) {
+            if (innerErrors == null) {
+                innerErrors = new HashMap<>();
+                for (Fact g : byType.getOrDefault("log", List.of())) {
+                    Double score = number(g.attrs().get("score"));
+                    String c = g.attrs().getOrDefault("causeId", "");
+                    if (score != null && score >= INNER_SCORE && !c.equals(CauseId.UNKNOWN.value())
+                            && specificLog(g, settings.wrappers(), kb.indications())) {
+                        innerErrors.computeIfAbsent(g.attrs().getOrDefault("job", ""), k -> new ArrayList<>()).add(g);
+                    }
+                }
+            }
+            String indication = f.attrs().get("indication");
+            if (indication == null || !settings.wrappers().contains(indication)) {
+                return null;
+            }
+            List<Fact> inner = innerErrors.getOrDefault(f.attrs().getOrDefault("job", ""), List.of());
+            if (inner.isEmpty() || specificLog(f, settings.wrappers(), kb.indications())) {
+                return null;
+            }
+            Double line = number(f.attrs().get("lineNumber"));
+            String cause = f.attrs().getOrDefault("causeId", "");
+            for (Fact g : inner) {
+                Double l = number(g.attrs().get("lineNumber"));
+                String innerCause = g.attrs().getOrDefault("causeId", "");
+                // phase: a running app's failure printed inside an image build (a heap exhausted by RUN yarn build) is
+                // the build's failure, so it does not take the build wrapper's place
+                boolean runtimeInBuild = cause.equals(CauseId.BUILD_DOCKERFILE.value()) && innerCause.startsWith("app.");
+                // printed before the wrapper, or, for an image build's wrapper, quoted by it on the same line ("failed
+                // to fetch an image or build from source: error connecting to docker: Couldn't allocate volume, not
+                // enough compute capacity left"). Two readings of another line are not one inside the other: flyctl's
+                // "smoke checks ... failed: the app appears to be crashing" is one guess, whichever reading wins
+                boolean quoted = cause.equals(CauseId.BUILD_DOCKERFILE.value()) && l != null && l.equals(line);
+                if (!innerCause.equals(cause) && !runtimeInBuild && l != null && line != null && (l < line || quoted)) {
+                    return g;
+                }
+            }
+            return null;
+        }
+
         Scored score(Knowledge.Cause cause) {
             Matches matches = match(cause);
             // which subjects have a specific log line for this cause, whichever rule of a group ends up counting it
@@ -214,6 +264,9 @@ final class Inference {
                         if (matches(rule, f, found)) {
                             explainedByRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(f);
                         }
+                        continue;
+                    }
+                    if (rule.lr() > 1 && !rule.weak() && f.type().equals("log") && wrappedInner(f) != null) {
                         continue;
                     }
                     if (matches(rule, f, found)) {
@@ -654,7 +707,7 @@ final class Inference {
      */
     static boolean specificLog(Fact f, Set<String> wrappers, List<Knowledge.Indication> indications) {
         String indication = f.attrs().get("indication");
-        if (!wrappers.contains(indication)) {
+        if (indication == null || !wrappers.contains(indication)) {
             return true;
         }
         String line = f.attrs().getOrDefault("line", "");
@@ -678,6 +731,9 @@ final class Inference {
     static String sourceFamily(String when) {
         return switch (when) {
             case "job", "step", "commonStep", "cancelledAfterFailure", "run" -> "ci";
+            // a check-run annotation is a line of the job's log (the runner prints "##[error]<message>" and posts the
+            // same message): it and a log finding are one source, not two
+            case "annotation" -> "log";
             case "machine", "machineEvent", "machineCheck" -> "platform";
             case "probe", "http", "condition", "tcp", "mcp", "service" -> "probe";
             default -> when;

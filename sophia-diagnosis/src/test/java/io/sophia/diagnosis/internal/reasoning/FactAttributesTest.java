@@ -1,0 +1,47 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Attributes the facts derive from text: a log line names one of the deployment's own hosts only as a whole host name,
+ * never inside a longer one; a health check's output quotes the class of the HTTP status it got, if any.
+ */
+class FactAttributesTest {
+
+    private static final List<String> HOSTS = List.of("api.fly.dev", "10.0.9.4");
+
+    @Test
+    void a_whole_host_name_is_named_with_a_port_a_path_or_at_the_end_of_a_sentence() {
+        assertTrue(Facts.namesHost("curl: (7) Failed to connect to api.fly.dev port 443 after 3 ms", HOSTS));
+        assertTrue(Facts.namesHost("GET https://API.fly.dev/health failed", HOSTS));
+        assertTrue(Facts.namesHost("could not connect to 10.0.9.4:8000", HOSTS));
+        assertTrue(Facts.namesHost("Failed to connect to api.fly.dev.", HOSTS));
+    }
+
+    @Test
+    void a_host_inside_a_longer_name_or_no_host_at_all_is_not_named() {
+        assertFalse(Facts.namesHost("Failed to connect to myapi.fly.dev port 443", HOSTS));
+        assertFalse(Facts.namesHost("Failed to connect to eu.api.fly.dev port 443", HOSTS));
+        assertFalse(Facts.namesHost("Failed to connect to api.fly.dev.example.com port 443", HOSTS));
+        assertFalse(Facts.namesHost("could not connect to 10.0.9.41:8000", HOSTS));
+        assertFalse(Facts.namesHost(null, HOSTS));
+        assertFalse(Facts.namesHost("Failed to connect to api.fly.dev", List.of()));
+    }
+
+    @Test
+    void a_health_checks_output_quotes_the_class_of_the_status_it_got_or_none() {
+        // Fly's check output as quoted in the corpus (h4-34, h4-28, h8-41 scenarios)
+        assertEquals("5xx", Facts.answered("HTTP GET http://172.19.8.2:8080/actuator/health: 503 Service Unavailable"));
+        assertEquals("4xx", Facts.answered("HTTP GET http://172.19.4.170:8000/healthz: 400 Bad Request Output: \"<h1>Bad"));
+        assertEquals("none", Facts.answered("connect: connection refused"));
+        assertEquals("none", Facts.answered("Get \"http://172.19.6.42:3000/up\": context deadline exceeded"));
+        assertEquals("none", Facts.answered("listening on port 5000 of 172.19.6.42"));
+        assertEquals("none", Facts.answered(null));
+    }
+}
