@@ -141,38 +141,13 @@ public final class Secrets {
      * ({@code Bearer Zm9\nvYm…}), a URL's password, a {@code DEPLOY_TO\nKEN=} assignment.
      */
     private String maskAcrossLineBreaks(String text) {
-        StringBuilder joined = null;
-        int[] at = null; // index in text of each character of joined
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            int next = c == '\n' ? i + 1 : c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : -1;
-            if (next >= 0) {
-                while (next < n && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
-                    next++;
-                }
-                if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))) {
-                    if (joined == null) {
-                        joined = new StringBuilder(n);
-                        at = new int[n];
-                        joined.append(text, 0, i);
-                        for (int k = 0; k < i; k++) {
-                            at[k] = k;
-                        }
-                    }
-                    i = next - 1; // the break and the indent go
-                    continue;
-                }
-            }
-            if (joined != null) {
-                at[joined.length()] = i;
-                joined.append(c);
-            }
-        }
+        Joined joined = Joined.of(text);
         if (joined == null) {
             return text;
         }
-        String j = joined.toString();
+        String j = joined.text();
+        int[] at = joined.at();
+        int n = text.length();
         List<int[]> found = SecretPatterns.find(j);
         for (String v : values) {
             for (int k = j.indexOf(v); k >= 0; k = j.indexOf(v, k + 1)) {
@@ -204,6 +179,43 @@ public final class Secrets {
             }
         }
         return out.toString();
+    }
+
+    /** A text with the line breaks inside words (and the next line's indent) taken out; at[i]: where char i was. */
+    private record Joined(String text, int[] at) {
+
+        /** {@return {@code text} joined, or null when no line break falls inside a word} */
+        static Joined of(String text) {
+            StringBuilder joined = null;
+            int[] at = null;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                int next = c == '\n' ? i + 1 : c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : -1;
+                if (next >= 0) {
+                    while (next < n && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+                        next++;
+                    }
+                    if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))) {
+                        if (joined == null) {
+                            joined = new StringBuilder(n);
+                            at = new int[n];
+                            joined.append(text, 0, i);
+                            for (int k = 0; k < i; k++) {
+                                at[k] = k;
+                            }
+                        }
+                        i = next - 1; // the break and the indent go
+                        continue;
+                    }
+                }
+                if (joined != null) {
+                    at[joined.length()] = i;
+                    joined.append(c);
+                }
+            }
+            return joined == null ? null : new Joined(joined.toString(), at);
+        }
     }
 
     private static final java.util.regex.Pattern COMPLETE_KEY = java.util.regex.Pattern.compile(

@@ -103,12 +103,9 @@ public final class Commands {
                 return EXIT_USAGE;
             }
             String command = args[0];
-            if (command.equals("--version") || command.equals("-V") || command.equals("version")) {
-                out.println(io.sophia.examples.cli.Version.line());
-                return 0;
-            }
-            if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-                out.print(USAGE);
+            boolean help = List.of("--help", "-h", "help").contains(command);
+            if (help || List.of("--version", "-V", "version").contains(command)) {
+                out.print(help ? USAGE : io.sophia.examples.cli.Version.line() + System.lineSeparator());
                 return 0;
             }
             String target = command.equals("explain") && args.length > 1 && !args[1].startsWith("--") ? args[1] : null;
@@ -118,7 +115,10 @@ public final class Commands {
                 return 0;
             }
             lockWait = lockWait(opts);
-            recoverOut(opts);
+            Path outDir = opts.containsKey("out") ? path(opts, "out") : null;
+            if (outDir != null && Files.isDirectory(outDir)) { // finish or remove what a killed run left, and say so
+                ReportFiles.recover(outDir).forEach(line -> err.println("sophia: warning: " + line));
+            }
             return switch (command) {
                 case "demo" -> demo(opts);
                 case "check" -> check(opts);
@@ -143,14 +143,6 @@ public final class Commands {
             LOG.log(System.Logger.Level.ERROR, "internal error: " + e.getClass().getName() + message);
             err.println("sophia: internal error: " + e.getClass().getSimpleName() + message);
             return EXIT_SOFTWARE;
-        }
-    }
-
-    /** Finishes or removes what a killed run left in --out before this run starts, and says so. */
-    private void recoverOut(Map<String, String> opts) throws ReportWriteException, UsageException {
-        Path dir = opts.containsKey("out") ? path(opts, "out") : null;
-        if (dir != null && Files.isDirectory(dir)) {
-            ReportFiles.recover(dir).forEach(line -> err.println("sophia: warning: " + line));
         }
     }
 

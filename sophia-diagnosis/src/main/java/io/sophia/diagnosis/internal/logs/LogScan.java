@@ -36,7 +36,6 @@ public final class LogScan {
     private static final int MAX_SEGMENTS = 10_000;
     /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
     private static final int MAX_RUN_HEADER = 300;
-    private static final char[] MASK = Secrets.MASK.toCharArray();
 
     /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
     private static final int NO_MARKER = 0;
@@ -189,28 +188,11 @@ public final class LogScan {
         boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
         tokenHeadEnded = endsWithTokenHead(buf, s, e);
         if (privateKeyLine(buf, s, e)) {
-            // key material: shown masked as context, never a finding
-            if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
-                feedFollowers(Secrets.MASK, number);
-            }
-            remember(MASK, 0, MASK.length, number);
+            rememberMasked(Secrets.MASK, number); // key material: shown masked as context, never a finding
             return;
         }
         if (continuesToken) {
-            // the rest of a token the producer wrapped: shown masked as context, never a finding. Only that word goes:
-            // what follows it on the line may start another secret the next line ends, seen when the context is masked
-            int w = s;
-            while (w < e && (buf[w] == ' ' || buf[w] == '\t')) {
-                w++;
-            }
-            while (w < e && !Secrets.isWordBoundary(buf[w])) {
-                w++;
-            }
-            String masked = Secrets.MASK + new String(buf, w, e - w);
-            if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
-                feedFollowers(masked, number);
-            }
-            remember(masked.toCharArray(), 0, masked.length(), number);
+            rememberTokenRest(buf, s, e, number);
             return;
         }
         if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
@@ -252,6 +234,29 @@ public final class LogScan {
         }
         findings(reader, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
         remember(buf, s, e, number);
+    }
+
+    /**
+     * The rest of a token the producer wrapped: shown masked as context, never a finding. Only that word goes: what
+     * follows it on the line may start another secret the next line ends, seen when the context is masked.
+     */
+    private void rememberTokenRest(char[] buf, int s, int e, long number) {
+        int w = s;
+        while (w < e && (buf[w] == ' ' || buf[w] == '\t')) {
+            w++;
+        }
+        while (w < e && !Secrets.isWordBoundary(buf[w])) {
+            w++;
+        }
+        rememberMasked(Secrets.MASK + new String(buf, w, e - w), number);
+    }
+
+    /** A line kept as context in its masked form, {@code masked}: for what follows and what comes before a finding. */
+    private void rememberMasked(String masked, long number) {
+        if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
+            feedFollowers(masked, number);
+        }
+        remember(masked.toCharArray(), 0, masked.length(), number);
     }
 
     /** What a {@code ##[…]} workflow-command line marks: groups and run headers are followed here. */
