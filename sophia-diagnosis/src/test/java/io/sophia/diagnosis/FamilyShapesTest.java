@@ -246,4 +246,33 @@ class FamilyShapesTest {
                 + "Connection refused\n", Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Build image", "failure"));
         assertEquals(CauseId.BUILD_DEPENDENCY_FETCH, download.topCause().orElseThrow().id(), download.causes().toString());
     }
+
+    /** A run and its one deploy job for dashboard, cancelled after {@code seconds}, with no log read. */
+    private static Assessment cancelledAfter(int seconds) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(o.size() - 1, Fleet.run("cancelled"));
+        o.add(Fleet.job("dashboard", 2, "deploy", "cancelled", seconds, Fleet.step(1, "Checkout", "success"),
+                Fleet.step(2, "Deploy", "cancelled")));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static double p(Assessment a, CauseId id) {
+        return a.causes().stream().filter(c -> c.id().equals(id)).mapToDouble(RankedCause::probability).sum();
+    }
+
+    @Test
+    void aJobCancelledJustPastARoundNumberOfMinutesMayHaveHitItsTimeLimit() {
+        // 60.6 minutes (Azure Pipelines' default limit, microsoft/winappCli#775) and 30.3 minutes (a timeout-minutes: 30)
+        // against 14.7 minutes (a person's cancel, p2-58's Jenkins input rejected): with nothing else read, only the
+        // round ones give the time limit a share; the cancel still leads, as nothing says who stopped the job
+        Assessment sixty = cancelledAfter(3636);
+        Assessment thirty = cancelledAfter(1818);
+        Assessment person = cancelledAfter(880);
+        assertEquals(CauseId.CI_CANCELLED, person.topCause().orElseThrow().id());
+        assertTrue(p(person, CauseId.CI_TIMEOUT) < 0.01, person.causes().toString());
+        for (Assessment a : List.of(sixty, thirty)) {
+            assertTrue(p(a, CauseId.CI_TIMEOUT) > 0.01, a.causes().toString());
+            assertTrue(p(a, CauseId.CI_CANCELLED) <= p(person, CauseId.CI_CANCELLED), a.causes().toString());
+        }
+    }
 }

@@ -116,7 +116,10 @@ class CalibrationTest {
     // download (namesService): top-1 0.966 (0.95-0.98), top-3 0.982, Brier 0.078, ECE 0.095, 0 wrong above 0.9; p7-
     // 1.000; the estimate for unseen wording top-1 0.923, Brier 0.133. Merged with diag6's round (refit evidenceScale
     // 2.2 -> 2.4, sourceCaps unchanged): top-1 0.972 (0.96-0.98), top-3 0.984, Brier 0.066, ECE 0.099, 0 wrong above
-    // 0.9; unseen wording top-1 0.926 (0.90-0.94), top-3 0.951, Brier 0.126, ECE 0.073, 0 wrong above 0.9.
+    // 0.9; unseen wording top-1 0.926 (0.90-0.94), top-3 0.951, Brier 0.126, ECE 0.073, 0 wrong above 0.9. A job
+    // cancelled just past a round number of minutes may have hit its time limit (job attribute endedAtRoundLimit):
+    // CV unchanged but ECE 0.098; unseen wording top-3 0.953, Brier 0.125, ECE 0.072 (p7-41 there keeps ci.cancelled
+    // first, nothing else saying who stopped the job, with ci.timeout second instead of absent).
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
