@@ -4,12 +4,10 @@ import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.FailureKind;
-import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +28,7 @@ class FailureFamiliesTest {
 
     /** One failed deploy job for dashboard whose log is {@code log}; the other services are healthy. */
     private static Assessment deployFailsWith(String log) throws IOException {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, Fleet.refused("dashboard"));
-        o.set(o.size() - 1, Fleet.run("failure"));
-        o.add(Fleet.job("dashboard", 2, "Deploy Dashboard", "failure", 30, Fleet.step(1, "Checkout", "success"),
-                Fleet.step(2, "Run flyctl deploy --remote-only", "failure")));
-        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "Deploy Dashboard",
-                List.of()), new StringReader(log)));
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        return Fleet.deployFailed("Deploy Dashboard", "Run flyctl deploy --remote-only", log);
     }
 
     private static CauseId top(Assessment a) {

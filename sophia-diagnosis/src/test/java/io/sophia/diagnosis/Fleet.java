@@ -1,13 +1,17 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Source;
 import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
+import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,5 +129,19 @@ final class Fleet {
         }
         o.add(run("success"));
         return o;
+    }
+
+    /**
+     * The assessment of the reference fleet when dashboard's deploy job (named {@code jobName}, its second step
+     * {@code stepName}) failed with {@code log}, read by the built-in log scanner; the other services are healthy.
+     */
+    static Assessment deployFailed(String jobName, String stepName, String log) throws IOException {
+        List<Observation> o = new ArrayList<>(allHealthy(reference()));
+        o.set(0, refused("dashboard"));
+        o.set(o.size() - 1, run("failure"));
+        o.add(job("dashboard", 2, jobName, "failure", 30, step(1, "Checkout", "success"), step(2, stepName, "failure")));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, jobName,
+                List.of()), new StringReader(log)));
+        return Diagnosis.ofDefaults().diagnose(reference(), o, NOW);
     }
 }

@@ -27,14 +27,7 @@ class GeneralShapesTest {
 
     /** One failed deploy job for dashboard whose log is {@code log}; the other services are healthy. */
     private static Assessment deployFailsWith(String log) throws IOException {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, Fleet.refused("dashboard"));
-        o.set(o.size() - 1, Fleet.run("failure"));
-        o.add(Fleet.job("dashboard", 2, "deploy", "failure", 30, Fleet.step(1, "Checkout", "success"),
-                Fleet.step(2, "Deploy", "failure")));
-        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
-                List.of()), new StringReader(log)));
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        return Fleet.deployFailed("deploy", "Deploy", log);
     }
 
     private static List<String> indications(String line) throws IOException {
@@ -148,6 +141,37 @@ class GeneralShapesTest {
         // a deprecated action is a warning about a step, not a runner that cannot take jobs (GitHub's Node 16 notice)
         assertTrue(indications("Node.js 16 actions are deprecated. Please update the following actions to use Node.js "
                 + "20: actions/checkout@v3").stream().noneMatch("runner.disk-or-lost-generic"::equals));
+    }
+
+    @Test
+    void theShapesWidenedForP7sFamiliesReadOtherToolsWords() throws IOException {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        // Azure Resource Manager's QuotaExceeded (learn.microsoft.com, "Resolve errors for resource quotas")
+        cases.put("Operation results in exceeding quota limits of Core. Maximum allowed: 10, Current in use: 10, "
+                + "Additional requested: 4.", "platform.plan-limit-generic");
+        // Azure Pipelines' job time-out and lost agent, as learn.microsoft.com's troubleshooting pages quote them
+        cases.put("The job running on agent Hosted Agent ran longer than the maximum time of 60 minutes.",
+                "ci.time-limit-generic");
+        cases.put("We stopped hearing from agent Hosted Agent. Verify the agent machine is running and has a healthy "
+                + "network connection.", "runner.disk-or-lost-generic");
+        // the docker CLI (moby/moby: "No such image: %s")
+        cases.put("Error response from daemon: No such image: busybox:latest", "image.pull-not-found-generic");
+        // google-auth-library-python's refresh error (googleapis/google-auth-library-python issues)
+        cases.put("google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', "
+                + "{'error': 'invalid_grant'})", "auth.credential-refused-generic");
+        // node-config (lorenwest/node-config lib/config.js: 'Configuration property "' + property + '" is not defined')
+        cases.put("Error: Configuration property \"db.host\" is not defined", "config.setting-missing-generic");
+        // ajv v6's message (ajv-validator/ajv), as schema-validating tools print it
+        cases.put("Error: data should NOT have additional properties", "config.validation-generic");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            assertTrue(indications(c.getKey()).contains(c.getValue()), c.getKey() + " -> " + indications(c.getKey()));
+        }
+        // a JavaScript constant that was never declared is a code bug, not a missing setting (MDN's ReferenceError)
+        assertTrue(indications("ReferenceError: API_URL is not defined").stream()
+                .noneMatch("config.setting-missing-generic"::equals));
+        // a job that finished well within its time is no time limit (GitHub's step summary wording)
+        assertTrue(indications("Job completed in 12 minutes, under the maximum time allowed").stream()
+                .noneMatch("ci.time-limit-generic"::equals));
     }
 
     @Test

@@ -44,13 +44,7 @@ class IndependentEvidenceTest {
 
     /** One failed deploy job for dashboard whose log is {@code log}; the other services are healthy. */
     private static Assessment deployFailsWith(String log) throws IOException {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, Fleet.refused("dashboard"));
-        o.set(o.size() - 1, Fleet.run("failure"));
-        o.add(Fleet.job("dashboard", 2, "deploy", "failure", 30, Fleet.step(1, "Checkout", "success"),
-                Fleet.step(2, "Deploy", "failure")));
-        o.addAll(scan("dashboard", 2, log));
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        return Fleet.deployFailed("deploy", "Deploy", log);
     }
 
     private static List<String> evidenceFor(Assessment a, CauseId cause) {
