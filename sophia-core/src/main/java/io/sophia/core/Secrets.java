@@ -112,22 +112,48 @@ public final class Secrets {
      * @param text any text, or null
      */
     public String redact(String text) {
+        return redact(text, false);
+    }
+
+    /**
+     * {@code lines}, consecutive lines of one text (a log's context around a finding), masked as that text is
+     * ({@link #redact}: a secret a line break cut in two is masked on both lines), one line out for each line in: a
+     * private key block is masked line by line rather than as one mask.
+     *
+     * @param lines the lines, without their line breaks; a null line is taken as empty
+     * @return the masked lines, as many as given
+     */
+    public List<String> redactLines(List<String> lines) {
+        List<String> in = lines.stream().map(l -> l == null ? "" : l).toList();
+        String[] out = redact(String.join("\n", in), true).split("\n", -1);
+        if (out.length == in.size()) {
+            return List.of(out);
+        }
+        return in.stream().map(this::redact).toList(); // not reached: no step takes a line break out when asked not to
+    }
+
+    private String redact(String text, boolean keepLines) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String t = text;
         for (String s : values) {
-            if (t.contains(s)) {
+            // a value of several lines is registered line by line too: those masks keep the line breaks
+            if (t.contains(s) && !(keepLines && s.indexOf('\n') >= 0)) {
                 t = t.replace(s, MASK);
             }
         }
         boolean lines = t.indexOf('\n') >= 0;
-        if (lines && t.contains("PRIVATE KEY-----")) {
-            // a whole block is one mask; the lines of a block whose END never comes are masked one by one
-            t = maskKeyLines(COMPLETE_KEY.matcher(t).replaceAll(MASK));
+        boolean key = lines && t.contains("PRIVATE KEY-----");
+        if (key && !keepLines) {
+            t = COMPLETE_KEY.matcher(t).replaceAll(MASK); // a whole block is one mask
         }
         if (lines) {
+            // first: a block whose markers a wrap cut is whole only here
             t = maskAcrossLineBreaks(t);
+        }
+        if (key) {
+            t = maskKeyLines(t); // the lines of a block, and of one whose END never comes, masked one by one
         }
         t = SecretPatterns.redact(t);
         return lines ? maskWrappedTokens(t) : t;
@@ -154,6 +180,7 @@ public final class Secrets {
                 found.add(new int[] {k, k + v.length(), k, k + v.length()});
             }
         }
+        generatedWordsAcrossBreaks(j, at, found);
         boolean[] masked = null;
         for (int[] r : found) {
             int from = at[r[0]];
@@ -254,7 +281,38 @@ public final class Secrets {
             }
             from = end + 1;
         }
-        return out.toString();
+        return maskBeforeEnd(out.toString());
+    }
+
+    private static final java.util.regex.Pattern BASE64_RUN = java.util.regex.Pattern.compile("[A-Za-z0-9+/=]{16,}+");
+
+    /**
+     * {@code text} with the key material before an END marker masked when the BEGIN marker is out of sight (a window
+     * of a log's lines, a key printed on one line and wrapped): runs of 16 or more base64 characters before
+     * {@code -----END} on its line (the marker's {@code PRIVATE KEY-----} on that line or the next), and the lines of
+     * key material right above it.
+     */
+    private static String maskBeforeEnd(String text) {
+        if (!text.contains("-----END")) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        boolean changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            int end = lines[i].indexOf("-----END");
+            if (end < 0 || !(lines[i].indexOf("KEY-----", end) >= 0
+                    || i + 1 < lines.length && lines[i + 1].contains("PRIVATE KEY-----"))) {
+                continue;
+            }
+            String before = BASE64_RUN.matcher(lines[i].substring(0, end)).replaceAll(MASK);
+            lines[i] = before + lines[i].substring(end);
+            for (int j = i - 1; j >= 0 && i - j <= MAX_PRIVATE_KEY_LINES && !lines[j].equals(MASK)
+                    && isPrivateKeyMaterial(lines[j]) && !lines[j].isBlank(); j--) {
+                lines[j] = MASK;
+            }
+            changed = true;
+        }
+        return changed ? String.join("\n", lines) : text;
     }
 
     /** What follows a key's END marker on its line (nothing when the line has none). */
@@ -308,6 +366,66 @@ public final class Secrets {
             changed = true;
         }
         return changed ? String.join("\n", lines) : text;
+    }
+
+    /**
+     * Adds to {@code found} each word of {@code joined} that a line break was taken out of and that looks generated
+     * whole: 32 or more characters of base64 or token alphabet with lower and upper case, and a digit or no dot (the
+     * lines of a private key printed with its line breaks collapsed and then wrapped, a token of no known shape). A
+     * path or a hexadecimal digest cut by a wrap has no upper case, a qualified class name has dots and no digit,
+     * and words of prose are shorter.
+     */
+    private static void generatedWordsAcrossBreaks(String joined, int[] at, List<int[]> found) {
+        int n = joined.length();
+        int w = 0;
+        while (w < n) {
+            while (w < n && isWordBoundary(joined.charAt(w))) {
+                w++;
+            }
+            int e = w;
+            boolean lower = false;
+            boolean upper = false;
+            boolean digit = false;
+            boolean dot = false;
+            boolean other = false;
+            boolean broken = false;
+            for (; e < n && !isWordBoundary(joined.charAt(e)); e++) {
+                char c = joined.charAt(e);
+                lower |= c >= 'a' && c <= 'z';
+                upper |= c >= 'A' && c <= 'Z';
+                digit |= c >= '0' && c <= '9';
+                dot |= c == '.';
+                other |= !(Character.isLetterOrDigit(c) || "+/=_.-".indexOf(c) >= 0);
+                broken |= e > w && at[e] != at[e - 1] + 1;
+            }
+            // without a digit only when there is no dot: a wrapped class name (org.example.SomeFactoryBean) stays
+            if (broken && e - w >= 32 && lower && upper && (digit || !dot) && !other) {
+                // a plain word the line ends in or the next one starts with ("was", "Starting") is no part of it
+                int first = w + 1;
+                while (at[first] == at[first - 1] + 1) {
+                    first++;
+                }
+                int last = e - 1;
+                while (at[last] == at[last - 1] + 1) {
+                    last--;
+                }
+                int from = isPlainWord(joined, w, first) ? first : w;
+                int to = isPlainWord(joined, last, e) ? last : e;
+                found.add(new int[] {from, to, w, e}); // the whole word is what a break was taken out of
+            }
+            w = e;
+        }
+    }
+
+    /** Whether {@code s[from, to)} is a short word of prose: letters, lower case but for the first. */
+    private static boolean isPlainWord(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLowerCase(c) || i == from && Character.isUpperCase(c))) {
+                return false;
+            }
+        }
+        return to - from > 1 && to - from < 12; // a longer one could be a 12-character piece of the secret
     }
 
     private static String withoutCarriageReturn(String line) {

@@ -151,6 +151,34 @@ class SecretsTest {
     }
 
     @Test
+    void aKeyPrintedOnOneLineAndWrappedKeepsNoPieceEvenFarFromItsMarker() {
+        // `echo $KEY` without quotes collapses the key's line breaks into spaces; a fixed-width log then wraps the
+        // line, so a line of key material may be far from the BEGIN marker that says what it is
+        // two lines of key material (random base64, as a key's is: digits and both cases all along)
+        String key1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7q2Xw9Lk4mZt8";
+        String key2 = "wJ8QpK3x9Vt2mHf7Lq0ZsN4yR1cB6dE5gU8iO2aT3jW7kX9bYv1Hn6Rm0Pc4Ds5";
+        String key3 = "MIIEpAIBAAKCAQEAsecondLineOfKeyMaterialXyZqwertyuiopasdf"; // a fake's: no digit after the first 16
+        String flat = "key: -----BEGIN PRIVATE KEY----- " + key1 + " " + key2 + " " + key3 + " -----END PRIVATE KEY----- done";
+        for (int width = 20; width <= 90; width += 7) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < flat.length(); i += width) {
+                lines.add(flat.substring(i, Math.min(flat.length(), i + width)));
+            }
+            // each line with the one before and after it, as a window of a log's context sees them
+            for (int i = 1; i + 1 < lines.size(); i++) {
+                String out = Secrets.patterns().redactLines(lines.subList(i - 1, i + 2)).get(1);
+                assertNoPiece(key1, out, "width " + width);
+                assertNoPiece(key2, out, "width " + width);
+                assertNoPiece(key3, out, "width " + width);
+            }
+        }
+        // a digest or a path cut by a wrap stays
+        String kept = "sha256:4f1c9a0b7e2d6c5a8f3e1b0d9c7a6e5f\n4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8 /usr/lib/node_modules/some-pack\nage/index.js"
+                + " at org.springframework.aop.framework.AbstractSingletonPr\noxyFactoryBean.getObject";
+        assertEquals(kept, Secrets.patterns().redact(kept));
+    }
+
+    @Test
     void aPrivateKeyWhoseEndNeverComesMasksItsLinesAndKeepsTheLinesOfWordsAfterIt() {
         String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx4Jr5hZ2lYvN8XkH0ZtQbW9Lz3pJ1mKcP\n"
                 + "Q7dE2fR9sT4uV6wX8yZ0aB1cD3eF5gH7iJ9kL1mN3oP5qR7sT9u\n";

@@ -182,9 +182,10 @@ public final class GitHubActionsReport {
 
     /** Drops ANSI escape sequences and control characters other than CR and LF. */
     static String stripControl(String s) {
-        // CSI sequences (colours, cursor moves), then OSC sequences (titles, hyperlinks) up to BEL or ST
-        String noAnsi = s.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "")
-                .replaceAll("\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?", "");
+        // every escape sequence whole, 7-bit and 8-bit (C1 CSI, OSC): the one terminal filter (a C1 CSI dropped
+        // alone left its parameters, "31m", in the annotation)
+        String noAnsi = java.util.Arrays.stream(s.split("\r", -1)).map(io.sophia.core.RemoteText::forTerminal)
+                .collect(java.util.stream.Collectors.joining("\r")); // CR kept: escapeData writes it as %0D
         StringBuilder sb = new StringBuilder(noAnsi.length());
         noAnsi.codePoints().forEach(cp -> {
             if (cp == '\n' || cp == '\r' || cp == '\t' || !(Character.isISOControl(cp)

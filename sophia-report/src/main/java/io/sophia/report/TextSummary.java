@@ -199,7 +199,9 @@ public final class TextSummary {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\u2028\\u2029&&[^\t]]", " ").replace('\t', ' ').strip();
+        // escape sequences go whole first (an OSC 8 link's url too), then line breaks and tabs become spaces
+        return text == null ? "" : io.sophia.core.RemoteText.forTerminal(text)
+                .replaceAll("[\\p{Cntrl}\\u2028\\u2029&&[^\t]]", " ").replace('\t', ' ').strip();
     }
 
     private static String clip(String line) {

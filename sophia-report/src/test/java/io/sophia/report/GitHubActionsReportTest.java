@@ -92,6 +92,8 @@ class GitHubActionsReportTest {
         assertEquals("50%25 done%0D%0A::add-mask::x", GitHubActionsReport.escapeData("50% done\r\n::add-mask::x"));
         assertEquals("a%3Ab%2Cc%25", GitHubActionsReport.escapeProperty("a:b,c%"));
         assertEquals("red text", GitHubActionsReport.escapeData("\u001B[31mred\u001B[0m\u0007 text"));
+        // 8-bit CSI and OSC go whole, parameters included (before, "31m" and "0;t" were left behind)
+        assertEquals("red title", GitHubActionsReport.escapeData("\u009B31mred\u009B0m \u009D0;t\u009Ctitle"));
         assertEquals("::warning title=t%3A1::line one%0Aline two",
                 GitHubActionsReport.command("warning", "t:1", "line one\nline two"));
     }

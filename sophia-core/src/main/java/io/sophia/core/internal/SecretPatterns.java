@@ -106,7 +106,11 @@ public final class SecretPatterns {
                     Matcher m = r.pattern().matcher(text);
                     while (m.find()) {
                         int start = m.start(r.group());
-                        if (start >= 0 && r.applies().test(m.group(r.group())) && !m.group(r.group()).equals(MASK)) {
+                        // a key block without its END runs to the end of the text: the caller masks such a block
+                        // line by line, up to the first line of words, rather than everything after the marker
+                        boolean unterminated = r == RULES.get(0) && !m.group().contains("-----END");
+                        if (start >= 0 && !unterminated && r.applies().test(m.group(r.group()))
+                                && !m.group(r.group()).equals(MASK)) {
                             out.add(new int[] {start, m.end(r.group()), m.start(), m.end()});
                         }
                     }

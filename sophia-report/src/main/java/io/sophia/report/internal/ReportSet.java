@@ -398,8 +398,8 @@ public final class ReportSet {
         List<Path> leftovers = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, TMP_PREFIX + "*")) {
             s.forEach(leftovers::add);
-        } catch (NoSuchFileException e) {
-            return List.of();
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return List.of(); // nothing was written there: the write itself says why it cannot be
         }
         List<String> done = new ArrayList<>();
         for (Path tmp : leftovers) {

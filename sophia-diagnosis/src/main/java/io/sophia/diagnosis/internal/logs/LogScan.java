@@ -631,16 +631,9 @@ public final class LogScan {
         return result;
     }
 
-    /**
-     * {@code lines}, consecutive lines of the log, masked as one text ({@link Secrets#redact}: a secret a line break
-     * cut in two is masked on both lines); line by line should the masked text not split into as many lines.
-     */
+    /** {@code lines}, consecutive lines of the log, masked as one text: a secret a line break cut is masked on both. */
     private static List<String> masked(List<String> lines) {
-        List<String> out = List.of(Secrets.patterns().redact(String.join("\n", lines)).split("\n", -1));
-        if (out.size() == lines.size()) {
-            return out;
-        }
-        return lines.stream().map(Secrets.patterns()::redact).toList();
+        return Secrets.patterns().redactLines(lines);
     }
 
     /**
