@@ -107,6 +107,19 @@ class CalibrationTest {
     // the two-source cap), 0 wrong above 0.9; unseen wording top-1 0.914 -> 0.918, Brier 0.139 -> 0.132, 0 above 0.9.
     // ECE <= 0.05 would take a one-source cap of 0.97 (in-sample ECE 0.045, unseen wording 0.032) but states 2 of the
     // unseen-wording estimate's misses at 0.97 (h7-29, h8-18), and the blind sets put misses at that cap: not taken.
+    // 2026-12-03, sixth session: p7- (47 public-text tuning scenarios: Azure Pipelines, GitLab, Jenkins, Woodpecker,
+    // Drone, Cloud Run, Swarm, NuGet, apk, Hetzner, wrangler, Firebase, Vercel, requests ...) joined on arrival (n = 678:
+    // top-1 0.938, top-3 0.960, Brier 0.115, ECE 0.082; p7- 0.617). General shapes for its families (diag7, see
+    // FamilyShapesTest): top-1 0.962 (0.94-0.97), top-3 0.981, Brier 0.081, ECE 0.092, 0 wrong above 0.9; p7- 0.979;
+    // refit evidenceScale 2.2 (was 2.0), sourceCaps unchanged. Then a deploy the platform refused explains a name it
+    // never created (network.dns/platform-refused-deploy) and a failed connection to the fleet's own endpoint is not a
+    // download (namesService): top-1 0.966 (0.95-0.98), top-3 0.982, Brier 0.078, ECE 0.095, 0 wrong above 0.9; p7-
+    // 1.000; the estimate for unseen wording top-1 0.923, Brier 0.133. Merged with diag6's round (refit evidenceScale
+    // 2.2 -> 2.4, sourceCaps unchanged): top-1 0.972 (0.96-0.98), top-3 0.984, Brier 0.066, ECE 0.099, 0 wrong above
+    // 0.9; unseen wording top-1 0.926 (0.90-0.94), top-3 0.951, Brier 0.126, ECE 0.073, 0 wrong above 0.9. A job
+    // cancelled just past a round number of minutes may have hit its time limit (job attribute endedAtRoundLimit):
+    // CV unchanged but ECE 0.098; unseen wording top-3 0.953, Brier 0.125, ECE 0.072 (p7-41 there keeps ci.cancelled
+    // first, nothing else saying who stopped the job, with ci.timeout second instead of absent).
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
@@ -114,16 +127,17 @@ class CalibrationTest {
     // 0.955 while p7- (47 public-text tuning scenarios, top-1 0.617 and top-3 0.681 on arrival, no rule written for
     // them yet) joins the CV: before n = 631, top-3 0.981; with p7- n = 678, top-3 0.960 (top-1 0.962 -> 0.938, Brier
     // 0.082 -> 0.115, ECE 0.093 -> 0.082, 0 wrong above 0.9 either way). Back to 0.97 with general shapes for p7-'s
-    // families. 0.965 with diag6's general shapes for p7-'s families (n = 678: top-3 0.971, top-1 0.954).
-    static final double CV_TOP3_FLOOR = 0.965;
+    // families: 0.965 with diag6's general shapes for p7-'s families (n = 678: top-3 0.971, top-1 0.954), 0.97 with
+    // diag7's (n = 678, top-3 0.984).
+    static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
     // was 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9)
     // joined the CV on arrival (n = 631: ECE 0.161, 1 wrong above 0.9, h8-03 network.dns read as
     // app.healthcheck-failing at 0.97 on two sources): the fit refuses a point stating a wrong cause above 0.9, so the
     // cap of two sources had to stay at 0.9 and held the cap of one at 0.8; back with a general shape for a name that
     // does not resolve and flyctl's health-check timeout read as a wrapper (n = 631: ECE 0.087, 0)
-    // 0.115 -> 0.11 with diag6's round (measured 0.098)
-    static final double CV_ECE_CEILING = 0.11;
+    // 0.115 -> 0.11 with diag6's round (measured 0.098); 0.10 with p7-'s families read by their general shapes (diag7)
+    static final double CV_ECE_CEILING = 0.10;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
     // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
@@ -131,13 +145,20 @@ class CalibrationTest {
     // 0.951, Brier 0.129, ECE 0.075: what a new tool's text would meet; no wrong top cause above 0.9 there either
     // With p5- in the corpus (n = 557; its families' shapes written after it was scored): top-1 0.905 (0.88-0.93), Brier
     // 0.159; the floors sit a point under the measured figures so that a new set of tuning text can join
-    // 0.89 -> 0.90 with diag6's round (measured 0.918)
-    static final double UNSEEN_TOP1_FLOOR = 0.90;
+    // 0.89 -> 0.90 with diag6's round (measured 0.918).
+    // With p7- on arrival (n = 678): top-1 0.898, Brier 0.167; with general shapes for its families (a package index or
+    // feed that could not be loaded, an image the deploy names that does not exist, a cloud quota a request would
+    // exceed, a zone out of a server type, a platform operation failing "try again later", a credential refused in plain
+    // or OAuth words, Ajv's schema refusal, a certificate for other hosts in any client's words, a job killed by its time
+    // limit, an agent the CI stopped hearing from, a placeholder nobody filled) and the output of an earlier step read
+    // when the failed step printed nothing more specific (diag7): top-1 0.920 (0.90-0.94), top-3 0.950, Brier 0.137
+    static final double UNSEEN_TOP1_FLOOR = 0.91;
     // was 0.185 while h8- joined on arrival and its forced refit (evidenceScale 1.4, one-source cap 0.8) was shipped:
     // this estimate reads the shipped calibration (Brier 0.182 then; 0.150 with the refit back at 2.2 / 0.9)
     // 0.17 -> 0.15 with diag6's round (measured 0.132), back to 0.17 when p7- (47 tuning scenarios, top-1 0.617 on
-    // arrival, no rule written for them yet) joined: n = 678, unseen-wording Brier 0.161, top-1 0.901
-    static final double UNSEEN_BRIER_CEILING = 0.17;
+    // arrival, no rule written for them yet) joined: n = 678, unseen-wording Brier 0.161, top-1 0.901; 0.15 again with
+    // p7-'s families read (diag7)
+    static final double UNSEEN_BRIER_CEILING = 0.15;
     static final long UNSEEN_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;

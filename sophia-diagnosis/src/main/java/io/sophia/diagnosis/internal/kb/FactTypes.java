@@ -31,8 +31,8 @@ public final class FactTypes {
                         "serviceStatus", "namesService"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
-                Set.of("name", "conclusion", "status", "failedStep", "runner", "service"),
-                Set.of("job", "conclusion", "step", "runner"));
+                Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit"),
+                Set.of("job", "conclusion", "step", "runner", "minutes"));
         type("step", "a step of a CI job",
                 Set.of("job", "name", "conclusion", "jobConclusion"),
                 Set.of("job", "step", "conclusion"));

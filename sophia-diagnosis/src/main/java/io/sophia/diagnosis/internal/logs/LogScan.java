@@ -75,6 +75,9 @@ public final class LogScan {
 
     private long lines;
     private long[] failurePoints = new long[0];
+    // each failed step's failure point with the weight of its most specific finding, 0 when it printed none of a
+    // specific cause (see specificWeightAtFailures)
+    private Map<Long, Double> specificAtFailure = Map.of();
 
     /** A step (GitHub) or a command (Travis {@code $ cmd}) and whether it failed. */
     static final class Segment {
@@ -578,6 +581,7 @@ public final class LogScan {
         List<Found> all = new ArrayList<>(found.values());
         failurePoints = segments.stream().filter(sg -> sg.failed).mapToLong(this::failurePoint).sorted().toArray();
         boolean anyFailed = failurePoints.length > 0;
+        specificAtFailure = specificWeightAtFailures(all);
         for (Found f : all) {
             f.score = score(f, anyFailed);
         }
@@ -709,15 +713,41 @@ public final class LogScan {
     }
 
     /**
+     * The failure point of each failed step with the weight of the most specific finding it printed (0 when it printed
+     * only generic lines such as a bare exit status or curl's "(22) The requested URL returned error: 500"). A smoke
+     * test that fails because the service it calls is broken says which step failed, not why; the service's own output
+     * fetched by an earlier step ("kubectl logs", "docker compose logs") explains it when it says more than that step.
+     */
+    private Map<Long, Double> specificWeightAtFailures(List<Found> all) {
+        Map<Long, Double> out = new HashMap<>();
+        for (Segment sg : segments) {
+            if (!sg.failed) {
+                continue;
+            }
+            double best = 0;
+            for (Found f : all) {
+                if (f.segment == sg && !"unknown".equals(f.indication.indication().causeId())) {
+                    best = Math.max(best, f.indication.indication().weight());
+                }
+            }
+            out.put(failurePoint(sg), best);
+        }
+        return out;
+    }
+
+    /**
      * Weight of the indication, times how close the line is to where its step failed (the last error
      * before a failing step ended explains it best), times whether it is in the failed step at all;
-     * {@code ##[error]} lines count more, {@code ##[warning]} lines less.
+     * {@code ##[error]} lines count more, {@code ##[warning]} lines less. A line of an earlier step
+     * that is more specific (a higher weight) than any specific line the failed step after it printed
+     * counts as in a log where no step failed.
      */
     private double score(Found f, boolean anyFailed) {
         double w = f.indication.indication().weight();
         Segment sg = f.segment;
-        double stepFactor = sg.failed ? 1.0 : anyFailed ? 0.5 : 0.85;
         long failurePoint = sg.failed ? failurePoint(sg) : firstFailureAfter(f.lineNumber);
+        double stepFactor = sg.failed ? 1.0 : !anyFailed || w > specificAtFailure.getOrDefault(failurePoint, 1.0)
+                ? 0.85 : 0.5;
         long d = failurePoint - f.lineNumber;
         double proximity = d < 0 ? 0.5 : 0.7 + 0.3 * Math.exp(-d / 150.0);
         double marker = f.errorMarker ? 1.25 : f.warningMarker ? 0.8 : 1.0;

@@ -86,9 +86,10 @@ final class Facts {
             } else if (o instanceof Observation.CiJob j) {
                 Observation.CiStep failed = j.failedStep();
                 Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
-                        "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc);
+                        "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
+                        "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)));
                 Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                        failed == null ? "" : failed.name(), "runner", j.runnerName());
+                        failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
                 out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
                 for (Observation.CiStep st : j.steps()) {
                     Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
@@ -554,6 +555,26 @@ final class Facts {
 
     private static String logKey(Observation.LogFinding f) {
         return f.source() + "|" + f.jobId() + "|" + (f.jobId() == 0 ? f.serviceId() : "");
+    }
+
+    /**
+     * True when the job ran at least 10 minutes and ended within a minute (or 1 %) after a whole number of 5-minute
+     * blocks: where a CI's time limit stops a job (timeout-minutes 30, Azure Pipelines' 60, GitHub's 360). A person or a
+     * newer run cancels at any moment, so a cancel there is about four times likelier a time limit (the window is about
+     * a minute of every five).
+     */
+    static boolean endedAtRoundLimit(Observation.CiJob j) {
+        if (j.startedAt() == null || j.completedAt() == null) {
+            return false;
+        }
+        long d = java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds();
+        long limit = d / 300 * 300;
+        return limit >= 600 && d - limit <= Math.max(60, limit / 100);
+    }
+
+    private static String minutes(Observation.CiJob j) {
+        return j.startedAt() == null || j.completedAt() == null ? ""
+                : String.valueOf(java.time.Duration.between(j.startedAt(), j.completedAt()).toMinutes());
     }
 
     static boolean failedConclusion(String conclusion) {
