@@ -42,7 +42,7 @@ final class Facts {
             serviceOrder.put(s.id(), i);
             services.put(s.id(), s);
         }
-        List<String> hosts = serviceHosts(deployment);
+        Set<String> hosts = serviceHosts(deployment);
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -296,7 +296,7 @@ final class Facts {
     }
 
     /** The host names of the deployment's own endpoints (not loopback), lower case. */
-    private static List<String> serviceHosts(Deployment deployment) {
+    private static Set<String> serviceHosts(Deployment deployment) {
         Set<String> out = new java.util.LinkedHashSet<>();
         for (Service s : deployment.services()) {
             String host = s.url() == null ? null : s.url().getHost();
@@ -304,7 +304,7 @@ final class Facts {
                 out.add(host.toLowerCase(Locale.ROOT));
             }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     /**
@@ -312,19 +312,29 @@ final class Facts {
      * failure to the deployment's own endpoint (a smoke check after the deploy) is the service being unreachable, not
      * a download of something the build needs.
      */
-    static boolean namesHost(String line, List<String> hosts) {
+    static boolean namesHost(String line, java.util.Collection<String> hosts) {
         if (line == null || hosts.isEmpty()) {
             return false;
         }
+        // each run of host characters is looked up once (a trailing dot ends a sentence or a fully qualified name):
+        // one pass over the line, not one search per host, which at 5,000 services cost billions of comparisons
+        Set<String> names = hosts instanceof Set<String> set ? set : Set.copyOf(hosts);
         String l = line.toLowerCase(Locale.ROOT);
-        for (String h : hosts) {
-            for (int i = l.indexOf(h); i >= 0; i = l.indexOf(h, i + 1)) {
-                int end = i + h.length();
-                if ((i == 0 || !hostChar(l.charAt(i - 1))) && (end == l.length() || !hostChar(l.charAt(end))
-                        || (l.charAt(end) == '.' && (end + 1 == l.length() || !hostChar(l.charAt(end + 1)))))) {
-                    return true;
-                }
+        int n = l.length();
+        for (int i = 0; i < n; ) {
+            if (!hostChar(l.charAt(i))) {
+                i++;
+                continue;
             }
+            int end = i;
+            while (end < n && hostChar(l.charAt(end))) {
+                end++;
+            }
+            String run = l.substring(i, end);
+            if (names.contains(run) || run.endsWith(".") && names.contains(run.substring(0, run.length() - 1))) {
+                return true;
+            }
+            i = end;
         }
         return false;
     }
