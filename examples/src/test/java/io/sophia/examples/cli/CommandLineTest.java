@@ -84,13 +84,16 @@ class CommandLineTest {
 
     @Test
     void eachCommandHasItsOwnHelp() {
-        for (String command : List.of("demo", "check", "watch")) {
+        for (String command : List.of("demo", "check", "watch", "explain")) {
             CliRun r = run(n -> null, command, "--help");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().startsWith("Usage: sophia " + command + " "), r.out());
             assertTrue(r.out().contains("73 output directory not writable"), r.out());
         }
         assertTrue(run(n -> null, "watch", "--help").out().contains("--metrics-port"));
+        assertTrue(run(n -> null, "explain", "--help").out().contains("--fly-app NAME"));
+        assertTrue(run(n -> null, "explain", "https://github.com/o/r/actions/runs/1", "--help").out()
+                .startsWith("Usage: sophia explain "), "help after a run url too");
     }
 
     @Test
