@@ -9,6 +9,7 @@ import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
 import io.sophia.core.Source;
+import io.sophia.core.testing.ForwardingProbe;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -195,22 +196,7 @@ class ProbeRunnerThreadsTest {
     }
 
     private static Probe threadNoting(Probe probe, Map<String, Thread> ranOn) {
-        return new Probe() {
-            @Override
-            public Source source() {
-                return probe.source();
-            }
-
-            @Override
-            public String serviceId() {
-                return probe.serviceId();
-            }
-
-            @Override
-            public String target() {
-                return probe.target();
-            }
-
+        return new ForwardingProbe(probe) {
             @Override
             public List<Observation> run(ProbeContext context) throws Exception {
                 ranOn.put(probe.serviceId(), Thread.currentThread());

@@ -9,7 +9,7 @@ import io.sophia.core.Probe;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
-import io.sophia.core.Source;
+import io.sophia.core.testing.ForwardingProbe;
 import io.sophia.probes.FlyConfig;
 import io.sophia.probes.FlyMachinesProbe;
 import io.sophia.probes.GitHubActionsConfig;
@@ -247,31 +247,15 @@ public final class ChaosRun {
     }
 
     /** A probe as the runner sees it, plus when its runs started and ended and what escaped them. */
-    private final class Timed implements Probe {
+    private final class Timed extends ForwardingProbe {
         final String label;
-        final Probe probe;
         final AtomicLong firstStart = new AtomicLong();
         final AtomicLong lastEnd = new AtomicLong();
         final AtomicInteger running = new AtomicInteger();
 
         Timed(String label, Probe probe) {
+            super(probe);
             this.label = label;
-            this.probe = probe;
-        }
-
-        @Override
-        public Source source() {
-            return probe.source();
-        }
-
-        @Override
-        public String serviceId() {
-            return probe.serviceId();
-        }
-
-        @Override
-        public String target() {
-            return probe.target();
         }
 
         @Override
