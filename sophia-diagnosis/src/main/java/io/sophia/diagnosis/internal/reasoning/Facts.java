@@ -312,13 +312,12 @@ final class Facts {
      * failure to the deployment's own endpoint (a smoke check after the deploy) is the service being unreachable, not
      * a download of something the build needs.
      */
-    static boolean namesHost(String line, java.util.Collection<String> hosts) {
+    static boolean namesHost(String line, Set<String> hosts) {
         if (line == null || hosts.isEmpty()) {
             return false;
         }
         // each run of host characters is looked up once (a trailing dot ends a sentence or a fully qualified name):
         // one pass over the line, not one search per host, which at 5,000 services cost billions of comparisons
-        Set<String> names = hosts instanceof Set<String> set ? set : Set.copyOf(hosts);
         String l = line.toLowerCase(Locale.ROOT);
         int n = l.length();
         for (int i = 0; i < n; ) {
@@ -331,7 +330,7 @@ final class Facts {
                 end++;
             }
             String run = l.substring(i, end);
-            if (names.contains(run) || run.endsWith(".") && names.contains(run.substring(0, run.length() - 1))) {
+            if (hosts.contains(run) || run.endsWith(".") && hosts.contains(run.substring(0, run.length() - 1))) {
                 return true;
             }
             i = end;

@@ -2,7 +2,7 @@ package io.sophia.diagnosis.internal.reasoning;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FactAttributesTest {
 
-    private static final List<String> HOSTS = List.of("api.fly.dev", "10.0.9.4");
+    private static final Set<String> HOSTS = Set.of("api.fly.dev", "10.0.9.4");
 
     @Test
     void a_whole_host_name_is_named_with_a_port_a_path_or_at_the_end_of_a_sentence() {
@@ -31,7 +31,7 @@ class FactAttributesTest {
         assertFalse(Facts.namesHost("Failed to connect to api.fly.dev.example.com port 443", HOSTS));
         assertFalse(Facts.namesHost("could not connect to 10.0.9.41:8000", HOSTS));
         assertFalse(Facts.namesHost(null, HOSTS));
-        assertFalse(Facts.namesHost("Failed to connect to api.fly.dev", List.of()));
+        assertFalse(Facts.namesHost("Failed to connect to api.fly.dev", Set.of()));
     }
 
     @Test
