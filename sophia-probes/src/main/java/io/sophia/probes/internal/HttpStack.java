@@ -27,7 +27,7 @@ import okhttp3.OkHttpClient;
  * policy), and no timeouts: each call sets its own from its deadline ({@code call.timeout()} and
  * {@link okhttp3.Interceptor.Chain#withConnectTimeout}).
  *
- * <p>{@link #fresh()} is the variant for health checks: it keeps no idle connection, so every check
+ * <p>{@link #check()} is the base of health checks: it keeps no idle connection, so every check
  * opens its own connection and times its connect and TLS handshake, as a new client would.
  */
 public final class HttpStack {
@@ -64,13 +64,6 @@ public final class HttpStack {
         }
     }
 
-    private static final class Fresh {
-        static final OkHttpClient CLIENT = Shared.CLIENT.newBuilder()
-                // 0 idle connections: a connection is closed as soon as its call is done
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .build();
-    }
-
     /**
      * Health checks' clients: the same threads, but connections and calls spread over this many pools and
      * dispatchers. OkHttp keeps each pool's clean-up task in one list of its process-wide task runner, scanned and
@@ -90,8 +83,9 @@ public final class HttpStack {
                 Dispatcher dispatcher = new Dispatcher(Shared.CLIENT.dispatcher().executorService());
                 dispatcher.setMaxRequests(MAX_ASYNC_CALLS);
                 dispatcher.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
-                clients[i] = Fresh.CLIENT.newBuilder()
+                clients[i] = Shared.CLIENT.newBuilder()
                         .dispatcher(dispatcher)
+                        // 0 idle connections: a connection is closed as soon as its call is done
                         .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                         .build();
             }
@@ -100,8 +94,8 @@ public final class HttpStack {
     }
 
     /**
-     * {@return the base client of one health check probe: as {@link #fresh()}, on one of {@link #CHECK_POOLS}
-     * pools and dispatchers, taken in turn} No connection is kept idle, so each check still opens, times and closes
+     * {@return the base client of one health check probe: as {@link #shared()} (same threads), on one of
+     * {@link #CHECK_POOLS} pools and dispatchers, taken in turn} No connection is kept idle, so each check still opens, times and closes
      * its own connection (HTTP/1.1 also sends {@code Connection: close}; {@code HttpProbeConnectionsTest}). Only
      * HTTP/2 checks of one IP literal, reached without a proxy, running at the same moment on the same pool may share
      * one, as any HTTP/2 client would: a check of a host name has a client of its own (its lookup is bounded by its
@@ -117,14 +111,6 @@ public final class HttpStack {
     }
 
     /**
-     * {@return the base client of health checks: as {@link #shared()} (same dispatcher and threads) but
-     * without idle connections, so each check opens, times and closes its own connection}
-     */
-    public static OkHttpClient fresh() {
-        return Fresh.CLIENT;
-    }
-
-    /**
      * Loads OkHttp's TLS set-up (the JVM's trust store, the platform's ALPN support), a one-time cost of a cold JVM
      * that a plain-HTTP exchange does not pay. The call path itself is warmed by a real check
      * ({@code HttpProbe.warmUp()} checks a loopback server), so this does no exchange of its own. Safe to call from
@@ -132,6 +118,6 @@ public final class HttpStack {
      */
     public static void warmUp() {
         // building a client initialises the platform and the default trust manager and socket factory
-        fresh().sslSocketFactory().getDefaultCipherSuites();
+        shared().sslSocketFactory().getDefaultCipherSuites();
     }
 }

@@ -3,6 +3,7 @@ package io.sophia.probes.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,8 +32,9 @@ class HttpStackTest {
         assertFalse(shared.followRedirects());
         assertFalse(shared.retryOnConnectionFailure());
         assertEquals(0, shared.callTimeoutMillis());
-        // the health-check variant shares the dispatcher (threads), not the pool of idle connections
-        assertSame(shared.dispatcher(), HttpStack.fresh().dispatcher());
+        // the health-check clients share the dispatcher's threads, not the pool of idle connections
+        assertSame(shared.dispatcher().executorService(), HttpStack.check().dispatcher().executorService());
+        assertNotSame(shared.connectionPool(), HttpStack.check().connectionPool());
         assertSame(shared, HttpStack.shared());
     }
 
@@ -43,10 +45,11 @@ class HttpStackTest {
             server.enqueue(new MockResponse.Builder().code(200).body("{\"ok\":true}").build());
             server.enqueue(new MockResponse.Builder().code(200).body("again").build());
             server.start();
+            OkHttpClient check = HttpStack.check(); // one client, one pool: still no reuse
             for (int i = 0; i < 2; i++) {
                 long start = System.nanoTime();
                 PhaseClock clock = new PhaseClock(start);
-                Call call = HttpStack.fresh().newCall(new Request.Builder().url(server.url("/health")).build());
+                Call call = check.newCall(new Request.Builder().url(server.url("/health")).build());
                 call.timeout().timeout(60, TimeUnit.SECONDS); // a hang guard: a stalled machine must not fail the call
                 call.addEventListener(clock);
                 try (Response response = call.execute()) {
