@@ -245,6 +245,11 @@ class ScenarioCorpusTest {
         assertTrue(publicTextSet("p7-", 40).size() >= 35, "p7 families");
     }
 
+    @Test
+    void the_eighth_public_text_tuning_set_covers_every_cause_and_shares_no_source_with_another_file() {
+        assertTrue(publicTextSet("p8-", 45).size() >= 35, "p8 families");
+    }
+
     /**
      * Checks a tuning set written from public failure text before any rule was tuned for it: at least {@code minSize}
      * files, none holdout, every cause, each naming its family, origin and a source no other file quotes (one source,
