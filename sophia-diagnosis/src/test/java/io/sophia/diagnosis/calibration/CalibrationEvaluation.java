@@ -45,8 +45,9 @@ import java.util.function.Predicate;
  *       only) on 2026-12-03 and then consumed likewise;</li>
  *   <li><b>{@value #HOLDOUT_8}</b>: the {@code h8-} files, scored once (aggregate only) on 2026-12-03 and then
  *       consumed likewise;</li>
- *   <li><b>{@value #BLIND}</b>: the {@code h9-} files, loaded only with {@code -Dsophia.scoreBlind=true}, reported
- *       as aggregate figures only;</li>
+ *   <li><b>{@value #BLIND}</b>: the blind sets ({@code h9-}, {@code h10-}), loaded only with
+ *       {@code -Dsophia.scoreBlind=true}, reported as aggregate figures only: all of them, then one row per set
+ *       ({@code blind h9-}, {@code blind h10-});</li>
  *   <li><b>overall</b>: everything.</li>
  * </ul>
  *
@@ -114,8 +115,11 @@ public final class CalibrationEvaluation {
     /** Name of the eighth holdout set in the report: the {@code h8-} files, scored blind once, then consumed. */
     public static final String HOLDOUT_8 = "holdout-8 (consumed)";
 
-    /** Name of the blind set in the report: the {@code h9-} files, loaded only with {@code -Dsophia.scoreBlind=true}. */
-    public static final String BLIND = "blind (h9-, scored once)";
+    /**
+     * Name of the blind sets' row in the report: the {@code h9-} (scored once) and {@code h10-} files together, loaded
+     * only with {@code -Dsophia.scoreBlind=true}; each set also has its own row, {@code blind <prefix>}.
+     */
+    public static final String BLIND = "blind (h9- and h10-)";
 
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;
@@ -218,6 +222,12 @@ public final class CalibrationEvaluation {
             return Figures.of(HOLDOUT_8, filter(outcomes, o -> o.scenario().eighthHoldout()));
         }
 
+        /** One row per blind set ({@link Scenario#BLIND_PREFIXES}), named {@code blind <prefix>}: aggregates only. */
+        public List<Figures> blindSets() {
+            return Scenario.BLIND_PREFIXES.stream().map(prefix -> Figures.of("blind " + prefix,
+                    filter(outcomes, o -> o.scenario().blind() && o.scenario().id().startsWith(prefix)))).toList();
+        }
+
         /** The first (consumed) holdout set; kept for callers written before the second set existed. */
         public Figures holdout() {
             return holdout1;
@@ -241,6 +251,7 @@ public final class CalibrationEvaluation {
                     holdout6(), holdout7(), holdout8(), overall));
             if (blind.n() > 0) {
                 parts.add(blind);
+                parts.addAll(blindSets());
             }
             for (Figures f : parts) {
                 double[] ci = wilson(f.top1(), f.n());
@@ -248,9 +259,11 @@ public final class CalibrationEvaluation {
                         f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(), f.meanConfidence(), f.meanPLabel()));
             }
             if (blind.n() > 0) {
-                // aggregate only: how many of the blind set's wrong top causes were stated above 0.9, never which
-                sb.append(String.format(Locale.ROOT, "blind set (%s), wrong top cause stated above 0.9: %d%n",
-                        Scenario.BLIND_PREFIX, confidentMisses(o -> o.scenario().blind())));
+                // aggregate only: how many of each blind set's wrong top causes were stated above 0.9, never which
+                for (String prefix : Scenario.BLIND_PREFIXES) {
+                    sb.append(String.format(Locale.ROOT, "blind set (%s), wrong top cause stated above 0.9: %d%n",
+                            prefix, confidentMisses(o -> o.scenario().id().startsWith(prefix))));
+                }
             }
             sb.append(String.format(Locale.ROOT, "enforced by CalibrationTest on the cross-validation: top-1 >= %.2f,"
                     + " top-3 >= %.2f, Brier <= %.2f, ECE <= %.2f (issue 9's goal is 0.05), wrong top causes above"

@@ -245,6 +245,19 @@ class ScenarioCorpusTest {
         assertTrue(publicTextSet("p7-", 40).size() >= 35, "p7 families");
     }
 
+    @Test
+    void the_eighth_public_text_tuning_set_covers_every_cause_and_shares_no_source_with_another_file() {
+        assertTrue(publicTextSet("p8-", 45).size() >= 35, "p8 families");
+    }
+
+    @Test
+    void the_ninth_public_text_tuning_set_covers_every_cause_shares_no_source_and_spreads_over_families() {
+        assertTrue(publicTextSet("p9-", 45).size() >= 40, "p9 families");
+        Map<String, Long> perFamily = corpus.stream().filter(s -> s.id().startsWith("p9-"))
+                .collect(Collectors.groupingBy(Scenario::family, TreeMap::new, Collectors.counting()));
+        assertTrue(perFamily.values().stream().allMatch(n -> n <= 4), "p9 families over 4 files: " + perFamily);
+    }
+
     /**
      * Checks a tuning set written from public failure text before any rule was tuned for it: at least {@code minSize}
      * files, none holdout, every cause, each naming its family, origin and a source no other file quotes (one source,
