@@ -129,6 +129,15 @@ class CalibrationTest {
     // 0.972, top-3 0.984, Brier 0.066 -> 0.061, ECE 0.098 -> 0.079, 0 wrong above 0.9; unseen wording top-1 0.926,
     // top-3 0.953, Brier 0.125 -> 0.120, ECE 0.072 -> 0.052, 0 wrong above 0.9 (proven in 2+ families: CV ECE 0.072,
     // but h7-29 at 0.97 out of fold). ECE <= 0.05 is still not met: the top bin (589) is right 100 % at mean 0.934.
+    // p8- and p9- (99 public-text tuning scenarios) joined with proven evidence in place (diag8, n = 777, 406 families):
+    // on arrival CV top-1 0.943, top-3 0.959, Brier 0.102, ECE 0.060, 1 wrong above 0.9 (p8-32: "no capacity available
+    // in  (" for an empty region, a config.invalid, read as platform.capacity at 0.968 on proven evidence); p8- 0.750,
+    // p9- 0.745. With general shapes for their families (a bill refused, a registry client's bare 401/403, a credential
+    // nobody gave for an image, a deploy key refused, the Erlang VM giving up on an application, a request for an empty
+    // region, V8's out-of-memory report, database images without their password, MicroProfile Config, a config decoder's
+    // missing field, CRI-O's unreadable manifest, a scheduler without a host with room) and only lines read at the
+    // exact level (score 0.8) provable: CV top-1 0.959, top-3 0.973, Brier 0.079, ECE 0.077, 0 wrong above 0.9; p8-
+    // 0.875, p9- 0.863; unseen wording top-1 0.914, top-3 0.949, Brier 0.142, ECE 0.064, 0 wrong above 0.9.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
@@ -140,7 +149,8 @@ class CalibrationTest {
     // diag7's (n = 678, top-3 0.984).
     // 0.955 while p8- and p9- (48 and 51 public-text tuning scenarios; on arrival top-1 0.750 and 0.745, top-3 0.792
     // and 0.784, no rule written for them yet) join the CV: n = 678 -> 777, top-3 0.984 -> 0.959, top-1 0.943.
-    static final double CV_TOP3_FLOOR = 0.955;
+    // Back to 0.97 with diag8's general shapes for p8-'s and p9-'s families (n = 777: top-3 0.973).
+    static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
     // was 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9)
     // joined the CV on arrival (n = 631: ECE 0.161, 1 wrong above 0.9, h8-03 network.dns read as
@@ -171,7 +181,8 @@ class CalibrationTest {
     // 0.17 -> 0.15 with diag6's round (measured 0.132), back to 0.17 when p7- (47 tuning scenarios, top-1 0.617 on
     // arrival, no rule written for them yet) joined: n = 678, unseen-wording Brier 0.161, top-1 0.901; 0.15 again with
     // p7-'s families read (diag7); 0.16 while p8- and p9- join on arrival (n = 777: Brier 0.156)
-    static final double UNSEEN_BRIER_CEILING = 0.16;
+    // 0.15 again with diag8's general shapes for p8-'s and p9-'s families (n = 777: 0.142)
+    static final double UNSEEN_BRIER_CEILING = 0.15;
     static final long UNSEEN_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;

@@ -67,6 +67,12 @@ final class Inference {
     /** A rule contribution counts as strong from this ln(LR) on (LR 3). */
     static final double STRONG = Math.log(3);
 
+    /**
+     * A log finding scored this high is read at the exact level (the built-in rules weigh it fully): a tool's own error
+     * line. Only such a line can be proven evidence; a general shape (weight 0.5) is read moderately and never is.
+     */
+    static final double EXACT_SCORE = 0.8;
+
     /** A log finding scored this high says what failed (the built-in rules weigh it at least moderately). */
     static final double INNER_SCORE = 0.4;
 
@@ -332,26 +338,35 @@ final class Inference {
         }
 
         /**
-         * What names the evidence a strong specific rule found, for {@code provenEvidence}: the indication of each
-         * specific log line of the cause's own indications (the wording), else the rule ({@code cause/rule}).
+         * What names the evidence a strong specific rule found, for {@code provenEvidence}: for a log rule, the
+         * indication of each specific line of the cause's own indications read at the exact level (score at least
+         * {@link #EXACT_SCORE}: a tool's own error, not a general shape, which is read moderately and stays unproven);
+         * for the other kinds, the rule ({@code cause/rule}).
          */
         private Set<String> evidenceKeys(Knowledge.Cause cause, Knowledge.Rule rule, List<Fact> matched,
                                          Set<String> specificLogSubjects) {
             Set<String> out = new java.util.TreeSet<>();
-            if (rule.when().equals("log")) {
-                for (Fact f : matched) {
-                    String indication = f.attrs().get("indication");
-                    if (indication != null && cause.id().value().equals(f.attrs().get("causeId"))
-                            && specificLogSubjects.contains(f.subject())
-                            && specificLog(f, settings.wrappers(), kb.indications())) {
-                        out.add(indication);
-                    }
+            if (!rule.when().equals("log")) {
+                out.add(cause.id() + "/" + rule.id());
+                return out;
+            }
+            for (Fact f : matched) {
+                String indication = f.attrs().get("indication");
+                if (indication != null && cause.id().value().equals(f.attrs().get("causeId"))
+                        && specificLogSubjects.contains(f.subject()) && score(f) >= EXACT_SCORE - 1e-9
+                        && specificLog(f, settings.wrappers(), kb.indications())) {
+                    out.add(indication);
                 }
             }
-            if (out.isEmpty()) {
-                out.add(cause.id() + "/" + rule.id());
-            }
             return out;
+        }
+
+        private static double score(Fact f) {
+            try {
+                return Double.parseDouble(f.attrs().getOrDefault("score", "0"));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
 
         /** {@code min(1 + bonus * ln(n), cap)}: how much n subjects weigh against one. */
