@@ -137,13 +137,33 @@ class EighthRoundShapesTest {
     }
 
     @Test
+    void aTransferCutOffIsTheRegistryAnAgentTakenAwayIsTheRunnerAndAnEnvSchemaIsAMissingSetting() throws IOException {
+        // the transient-error lists of CI retry scripts (e.g. Zcash's "buildx failed with ... cannot reuse body")
+        reads("registry.transfer-interrupted-generic", "ERROR: failed to solve: failed to copy: cannot reuse body, request "
+                + "must be retried");
+        leavesAlone("registry.transfer-interrupted-generic", "ERROR: failed to solve: failed to copy: not found");
+        // TeamCity's build log of a cloud agent terminated under a build
+        reads("teamcity.agent-removed", "Build was canceled with comment 'Agent removed'");
+        leavesAlone("teamcity.agent-removed", "Agent removed from pool 'default' after the build finished");
+        // the schema check many Next.js and Node projects throw after envSchema.safeParse(process.env)
+        reads("zod.env-invalid", "Error: There is an error with the server environment variables");
+        // Nomad's task event for a docker task config that does not parse
+        reads("config.unknown-field-generic", "Failed Validation  3 errors occurred: * failed to parse config:");
+        // PHP without a class it needs at boot
+        reads("php.fatal-uncaught-generic", "PHP Fatal error:  Uncaught Error: Class \"Redis\" not found in "
+                + "/var/www/html/index.php:3");
+        leavesAlone("php.fatal-uncaught-generic", "PHP Warning:  Undefined variable $x in /var/www/html/index.php on line 3");
+    }
+
+    @Test
     void noShapeOfThisRoundReadsALineOfTheSharedCorpusAsAnotherCause() throws IOException {
         // the new indications and the patterns added to older ones, alone, over every text file of ../shared/corpus
         // (LogChunks' Travis logs, the labelled deploy errors, recorded GitHub and Fly payloads): a line they read there
         // must be a labelled deploy error of the same cause
         java.util.Set<String> fresh = java.util.Set.of("platform.billing-refused-generic",
                 "registry.unexpected-status-generic", "registry.credentials-required-generic", "deploy.ssh-key-refused",
-                "beam.application-start-failure", "config.empty-region-generic");
+                "beam.application-start-failure", "config.empty-region-generic", "registry.transfer-interrupted-generic",
+                "teamcity.agent-removed", "php.fatal-uncaught-generic");
         List<Indication> shapes = new java.util.ArrayList<>(IndicationSet.builtIn().indications().stream()
                 .filter(i -> fresh.contains(i.id())).toList());
         assertEquals(fresh.size(), shapes.size());
@@ -161,6 +181,10 @@ class EighthRoundShapesTest {
         shapes.add(Indication.of("platform.no-room-generic.nouns", "platform.capacity", "no ",
                 "(?i)\\bno (\\w+ )?(sleds|hosts|nodes|servers|workers|machines) (can fit|could fit|fit|have room|with "
                         + "(enough )?(capacity|room))\\b", 0.5, ""));
+        shapes.add(Indication.of("zod.env-invalid.server", "config.missing-secret", "environment variables",
+                "(?i)\\berror with the (server|client) environment variables\\b", 0.85, ""));
+        shapes.add(Indication.of("config.unknown-field-generic.parse", "config.invalid", "failed to parse",
+                "(?i)\\bfailed to parse (the )?(task |job |driver )?config(uration)?\\b", 0.5, ""));
         LogScanner scanner = LogScanner.of(IndicationSet.of(shapes));
         java.nio.file.Path corpus = LogScannerTest.corpus();
         List<String> wrong = new java.util.ArrayList<>();
