@@ -131,7 +131,8 @@ class CalibrationTest {
     // diag7's (n = 678, top-3 0.984).
     // 0.955 while p8- and p9- (48 and 51 public-text tuning scenarios; on arrival top-1 0.750 and 0.745, top-3 0.792
     // and 0.784, no rule written for them yet) join the CV: n = 678 -> 777, top-3 0.984 -> 0.959, top-1 0.943.
-    static final double CV_TOP3_FLOOR = 0.955;
+    // Back to 0.97 with general shapes for p8-'s and p9-'s families (diag9): n = 777, top-3 0.981, top-1 0.967.
+    static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
     // was 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9)
     // joined the CV on arrival (n = 631: ECE 0.161, 1 wrong above 0.9, h8-03 network.dns read as
@@ -154,14 +155,16 @@ class CalibrationTest {
     // or OAuth words, Ajv's schema refusal, a certificate for other hosts in any client's words, a job killed by its time
     // limit, an agent the CI stopped hearing from, a placeholder nobody filled) and the output of an earlier step read
     // when the failed step printed nothing more specific (diag7): top-1 0.920 (0.90-0.94), top-3 0.950, Brier 0.137
-    // 0.90 while p8- and p9- join on arrival (n = 777: top-1 0.906, top-3 0.940, Brier 0.156, 0 wrong above 0.9)
-    static final double UNSEEN_TOP1_FLOOR = 0.90;
+    // 0.90 while p8- and p9- join on arrival (n = 777: top-1 0.906, top-3 0.940, Brier 0.156, 0 wrong above 0.9);
+    // 0.91 again with their families read by general shapes (diag9: top-1 0.925, top-3 0.959, Brier 0.128)
+    static final double UNSEEN_TOP1_FLOOR = 0.91;
     // was 0.185 while h8- joined on arrival and its forced refit (evidenceScale 1.4, one-source cap 0.8) was shipped:
     // this estimate reads the shipped calibration (Brier 0.182 then; 0.150 with the refit back at 2.2 / 0.9)
     // 0.17 -> 0.15 with diag6's round (measured 0.132), back to 0.17 when p7- (47 tuning scenarios, top-1 0.617 on
     // arrival, no rule written for them yet) joined: n = 678, unseen-wording Brier 0.161, top-1 0.901; 0.15 again with
-    // p7-'s families read (diag7); 0.16 while p8- and p9- join on arrival (n = 777: Brier 0.156)
-    static final double UNSEEN_BRIER_CEILING = 0.16;
+    // p7-'s families read (diag7); 0.16 while p8- and p9- join on arrival (n = 777: Brier 0.156); 0.15 again with
+    // their families read by general shapes (diag9: Brier 0.128)
+    static final double UNSEEN_BRIER_CEILING = 0.15;
     static final long UNSEEN_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
