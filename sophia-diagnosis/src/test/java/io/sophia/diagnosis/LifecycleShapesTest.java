@@ -196,4 +196,39 @@ class LifecycleShapesTest {
         // a file the shell may not open is no SSH key refused
         assertTrue(!causesOf("bash: ./deploy.sh: Permission denied").contains("auth.deploy-token"));
     }
+
+    @Test
+    void aDeployThatNamesNoRegionIsAnInvalidConfiguration() throws IOException {
+        // the AWS SDK for Go's error and the AWS CLI's (aws/aws-cli), as deploy jobs print them
+        leads(CauseId.CONFIG_INVALID, deployFailsWith("MissingRegion: could not find region configuration\n"));
+        leads(CauseId.CONFIG_INVALID, deployFailsWith("You must specify a region. You can also configure your region by "
+                + "running \"aws configure\".\n"));
+        // a region the tool names is no missing one
+        assertTrue(!causesOf("Deploying to region 'iad' (Ashburn, Virginia (US))").contains("config.invalid"));
+    }
+
+    @Test
+    void aRegistryThatBrokeOffATransferIsUnavailableInsideBuildKitsWrapper() throws IOException {
+        // containerd's fetcher and pusher (their "failed to copy" errors, as BuildKit users quote them)
+        leads(CauseId.REGISTRY_UNAVAILABLE, deployFailsWith("""
+                #12 pushing layers
+                #12 ERROR: failed to copy: io: read/write on closed pipe
+                ERROR: failed to solve: failed to copy: io: read/write on closed pipe
+                """));
+        // a refusal in the same place is the credential, not the registry's availability
+        assertTrue(!causesOf("ERROR: failed to push ghcr.io/acme/api:1.4: denied: permission_denied: write_package")
+                .contains("registry.unavailable"));
+    }
+
+    @Test
+    void anEntryCommandThatCannotRunOrAnUncaughtPhpErrorAtStartIsACrashOnBoot() throws IOException {
+        // runc's message for a script whose shebang names a missing interpreter (opencontainers/runc issues)
+        leads(CauseId.APP_CRASH_ON_BOOT, deployFailsWith("standard_init_linux.go:228: exec user process caused: no such "
+                + "file or directory\n"));
+        // PHP's log line for an exception nobody caught, as a container's log shows it
+        assertTrue(causesOf("PHP Fatal error:  Uncaught Error: Class \"Redis\" not found in /var/www/html/index.php:3")
+                .contains("app.crash-on-boot"));
+        // php-src's expected-output diff of a test is a test's output, not an app dying
+        assertTrue(!causesOf("001+ Fatal error: Uncaught BadMethodCallException: phar exists").contains("app.crash-on-boot"));
+    }
 }
