@@ -26,7 +26,8 @@ final class EngineInput {
 
     static Knowledge.Settings settings(KnowledgeBase.Settings s) {
         return new Knowledge.Settings(s.unknownPrior(), s.unexplainedLr(), s.floor(), s.aggregationBonus(),
-                s.aggregationCap(), s.silentLr(), s.evidenceScale(), s.unknownFloor(), s.sourceCaps(), s.wrappers());
+                s.aggregationCap(), s.silentLr(), s.evidenceScale(), s.unknownFloor(), s.sourceCaps(), s.wrappers(),
+                s.provenCap(), s.provenEvidence());
     }
 
     static GateRules gate(GatePolicy policy) {

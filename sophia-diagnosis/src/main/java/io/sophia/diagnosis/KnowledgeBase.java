@@ -70,10 +70,17 @@ public final class KnowledgeBase {
      * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
      *                         "did not complete successfully", the runner's "Process completed with exit code",
      *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
+     * @param provenCap        the cap of a cause with one independent specific source when the evidence behind it is
+     *                         proven ({@code provenEvidence}); 0: none (the cap of one source holds)
+     * @param provenEvidence   evidence that named its cause every time the labelled corpus saw it, in enough scenarios
+     *                         (fitted by cross-validation): log indication ids, or {@code cause/rule} for the other
+     *                         kinds. A specific error code or a tool's own denial is such evidence; a symptom several
+     *                         causes print (a crash loop, a failing health check, a cancelled operation) is not
      */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                            double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
-                           List<Double> sourceCaps, java.util.Set<String> wrappers) {
+                           List<Double> sourceCaps, java.util.Set<String> wrappers, double provenCap,
+                           java.util.Set<String> provenEvidence) {
         /**
          * Canonical constructor: checks and normalises the components.
          *
@@ -97,10 +104,34 @@ public final class KnowledgeBase {
          * @param wrappers         ids of log indications that only say which step failed (BuildKit's "failed to solve",
          *                         "did not complete successfully", the runner's "Process completed with exit code",
          *                         flyctl's generic "Error:" lines): a finding of one counts no independent source
+         * @param provenCap        the cap of one source when the evidence behind it is proven; 0: none
+         * @param provenEvidence   log indication ids or {@code cause/rule} keys of proven evidence
          */
         public Settings {
             sourceCaps = List.copyOf(Objects.requireNonNullElse(sourceCaps, List.of()));
             wrappers = java.util.Set.copyOf(Objects.requireNonNullElse(wrappers, java.util.Set.of()));
+            provenEvidence = java.util.Set.copyOf(Objects.requireNonNullElse(provenEvidence, java.util.Set.of()));
+        }
+
+        /**
+         * Settings without proven evidence: one source is capped at {@code sourceCaps[1]} whatever it is.
+         *
+         * @param unknownPrior prior of the {@code unknown} hypothesis
+         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
+         * @param floor smallest probability a cause is reported with
+         * @param aggregationBonus log-ratio bonus per further service a rule matches
+         * @param aggregationCap cap on that bonus
+         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         * @param evidenceScale the evidence scale
+         * @param unknownFloor the unknown floor
+         * @param sourceCaps the source caps
+         * @param wrappers the wrapper indications
+         */
+        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                        List<Double> sourceCaps, java.util.Set<String> wrappers) {
+            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
+                    unknownFloor, sourceCaps, wrappers, 0, java.util.Set.of());
         }
 
         /**
@@ -160,8 +191,21 @@ public final class KnowledgeBase {
          * @param caps the caps
          */
         public Settings withCalibration(double scale, List<Double> caps) {
+            return withCalibration(scale, caps, provenCap, provenEvidence);
+        }
+
+        /**
+         * {@return these settings with another evidence scale, source caps and proven evidence (to refit a calibration)}
+         *
+         * @param scale the scale
+         * @param caps the caps
+         * @param proven the cap of one source behind proven evidence (0: none)
+         * @param evidence the proven evidence
+         */
+        public Settings withCalibration(double scale, List<Double> caps, double proven,
+                                        java.util.Set<String> evidence) {
             return new Settings(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, scale,
-                    unknownFloor, caps, wrappers);
+                    unknownFloor, caps, wrappers, proven, evidence);
         }
 
         /**

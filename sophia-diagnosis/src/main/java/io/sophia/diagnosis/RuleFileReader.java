@@ -33,7 +33,7 @@ final class RuleFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
-            "aggregationCap", "silentLr", "evidenceScale", "unknownFloor", "sourceCaps", "wrappers");
+            "aggregationCap", "silentLr", "evidenceScale", "unknownFloor", "sourceCaps", "wrappers", "provenCap", "provenEvidence");
     private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions", "nextCheck");
     private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
             "text", "textMany", "group", "enabled", "weak");
@@ -170,6 +170,8 @@ final class RuleFileReader {
         double unknownFloor = base.unknownFloor();
         List<Double> caps = base.sourceCaps();
         Set<String> wrappers = base.wrappers();
+        double provenCap = base.provenCap();
+        Set<String> proven = base.provenEvidence();
         for (Map.Entry<String, Node> e : m.asMap().entrySet()) {
             String key = "settings." + e.getKey();
             if (e.getKey().equals("sourceCaps")) {
@@ -178,6 +180,10 @@ final class RuleFileReader {
             }
             if (e.getKey().equals("wrappers")) {
                 wrappers = new java.util.TreeSet<>(values(e.getValue(), key));
+                continue;
+            }
+            if (e.getKey().equals("provenEvidence")) {
+                proven = new java.util.TreeSet<>(values(e.getValue(), key));
                 continue;
             }
             double v = number(e.getValue(), key);
@@ -190,10 +196,12 @@ final class RuleFileReader {
                 case "silentLr" -> silent = within(e.getValue(), key, v, v > 0 && v <= 1, "(0, 1]");
                 case "evidenceScale" -> scale = within(e.getValue(), key, v, v > 0 && v <= 5, "(0, 5]");
                 case "unknownFloor" -> unknownFloor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
+                case "provenCap" -> provenCap = within(e.getValue(), key, v, !(v < 0 || v > 1), "[0, 1]");
                 default -> throw error(e.getValue(), key, "unknown key");
             }
         }
-        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps, wrappers);
+        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps,
+                wrappers, provenCap, proven);
     }
 
     /** {@code v} when {@code ok}; else an error saying the key must be in {@code range}. */

@@ -144,4 +144,17 @@ final class Fleet {
                 List.of()), new StringReader(log)));
         return Diagnosis.ofDefaults().diagnose(reference(), o, NOW);
     }
+
+    /**
+     * Asserts that {@code top} rests on one general line, one source: never above the cap of one source (provenCap when
+     * the evidence behind it is proven: it named its cause, and never another, in three families of the corpus), and
+     * above the plain one-source cap only as one source.
+     */
+    static void atMostOneSource(io.sophia.core.RankedCause top, String context) {
+        KnowledgeBase.Settings s = KnowledgeBase.builtIn().settings();
+        double p = top.probability();
+        org.junit.jupiter.api.Assertions.assertTrue(p <= Math.max(s.cap(1), s.provenCap()) + 1e-9, p + ": " + context);
+        org.junit.jupiter.api.Assertions.assertTrue(p <= s.cap(1) + 1e-9
+                || top.explanation().contains("rests on 1 independent kind of evidence"), p + ": " + context);
+    }
 }

@@ -120,6 +120,26 @@ class MessageShapesTest {
     }
 
     @Test
+    void aLoginRefusedAtAnyOtherRegistryIsADockerLoginFailureNotARefusedPushAndIsHeldAtOneSource() throws IOException {
+        // the docker CLI's login wording (registry/auth.go), from Azure's container-registry docs (a login from a host
+        // the network rules do not allow) and Docker's registry lab (a wrong password at a local registry)
+        reads("docker.login-failed", CauseId.REGISTRY_AUTH, "Error response from daemon: login attempt to "
+                + "https://xxxxxxx.azurecr.io/v2/ failed with status: 403 Forbidden");
+        reads("docker.login-failed", CauseId.REGISTRY_AUTH, "Error response from daemon: login attempt to "
+                + "https://registry.local:5000/v2/ failed with status: 401 Unauthorized");
+        // a refused push is still the registry refusing the push (deploy-errors.tsv registry_auth)
+        assertEquals("registry.push-401", best("Error: failed to push registry: 401 Unauthorized").indicationId());
+        // whose credential a refused login names, the line does not say (a platform's registry takes the deploy
+        // token): docker.login-failed has named auth.deploy-token's failures too, so it is not proven evidence
+        assertFalse(KnowledgeBase.builtIn().settings().provenEvidence().contains("docker.login-failed"));
+        Assessment a = deployFailsWith("Log in to the registry", "Error response from daemon: login attempt to "
+                + "https://registry.local:5000/v2/ failed with status: 401 Unauthorized\n");
+        assertEquals(CauseId.REGISTRY_AUTH, a.topCause().orElseThrow().id(), a.causes().toString());
+        assertTrue(a.topCause().orElseThrow().probability() <= KnowledgeBase.builtIn().settings().cap(1) + 1e-9,
+                a.causes().toString());
+    }
+
+    @Test
     void aPlatformControlApiThatTimedOutIsThePlatformButAHealthCheckWaitThatQuotesOneIsNot() throws IOException {
         // Cloudflare's API (lfaoro/flares#13) and the Fly GraphQL API behind a client's context prefixes
         // (Vessel-App/vessel-cli#9), in Go's net/http words

@@ -120,6 +120,15 @@ class CalibrationTest {
     // cancelled just past a round number of minutes may have hit its time limit (job attribute endedAtRoundLimit):
     // CV unchanged but ECE 0.098; unseen wording top-3 0.953, Brier 0.125, ECE 0.072 (p7-41 there keeps ci.cancelled
     // first, nothing else saying who stopped the job, with ci.timeout second instead of absent).
+    // 2026-12-03, seventh session (diag8): the cap of one source depends on the evidence behind it. Each specific
+    // source names its evidence (a log indication id, or cause/rule); evidence that named its cause and never another
+    // in at least 3 families (as the rules stand and with each fold's own wording left out) is proven and may reach
+    // provenCap; a symptom several causes print (a crash loop, a failing health check, a cancelled job) is never
+    // proven and stays at 0.9. Fitted with the calibration, nested (each training scenario scored with the evidence
+    // proven without its own fold), the unseen-wording estimate scored with each fold's own fit. n = 678: CV top-1
+    // 0.972, top-3 0.984, Brier 0.066 -> 0.061, ECE 0.098 -> 0.079, 0 wrong above 0.9; unseen wording top-1 0.926,
+    // top-3 0.953, Brier 0.125 -> 0.120, ECE 0.072 -> 0.052, 0 wrong above 0.9 (proven in 2+ families: CV ECE 0.072,
+    // but h7-29 at 0.97 out of fold). ECE <= 0.05 is still not met: the top bin (589) is right 100 % at mean 0.934.
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
@@ -140,7 +149,8 @@ class CalibrationTest {
     // cap of two sources had to stay at 0.9 and held the cap of one at 0.8; back with a general shape for a name that
     // does not resolve and flyctl's health-check timeout read as a wrapper (n = 631: ECE 0.087, 0)
     // 0.115 -> 0.11 with diag6's round (measured 0.098); 0.10 with p7-'s families read by their general shapes (diag7)
-    static final double CV_ECE_CEILING = 0.10;
+    // 0.10 -> 0.09 with proven evidence (diag8, measured 0.079)
+    static final double CV_ECE_CEILING = 0.09;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
     // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
@@ -192,6 +202,8 @@ class CalibrationTest {
                     + bySet() + unseenWording(scenarios));
             Files.writeString(target.resolve("calibration-misses.md"), report.missesMarkdown());
             Files.writeString(target.resolve("unseen-wording-misses.txt"), unseenWordingMisses(unseen));
+            Files.writeString(target.resolve("proven-evidence.txt"), cv.fitAll() + "\nprovenEvidence: ["
+                    + String.join(", ", cv.provenAll()) + "]\n");
             Path dir = Files.createDirectories(target.resolve("evaluation"));
             Files.writeString(dir.resolve("reliability.svg"), evaluation.svg());
             Files.writeString(dir.resolve("index.html"), evaluation.html());
@@ -200,9 +212,10 @@ class CalibrationTest {
 
     /** The figures of {@link CrossValidation#leaveIndicationsOut}: the rules on wording they were not written from. */
     static String unseenWording(List<Scenario> scenarios) {
-        List<Scenario> notBlind = scenarios.stream().filter(s -> !s.blind()).toList();
         if (unseen == null) {
-            unseen = CrossValidation.leaveIndicationsOut(KnowledgeBase.builtIn(), notBlind);
+            // scored with the calibration and proven evidence fitted without the scenario's fold: the proven evidence is
+            // fitted on the corpus, so the shipped list would have seen the scenario's own wording
+            unseen = cv.unseenOutOfFold();
         }
         List<CalibrationEvaluation.Outcome> lio = unseen;
         CalibrationEvaluation.Figures f = CalibrationEvaluation.Figures.of("lio", lio);
@@ -316,6 +329,9 @@ class CalibrationTest {
         CrossValidation.Params fit = cv.fitAll();
         assertEquals(fit.scale(), shipped.evidenceScale(), 1e-9, "knowledge-base.yaml evidenceScale; refit: " + fit);
         assertEquals(fit.caps(), shipped.sourceCaps(), "knowledge-base.yaml sourceCaps; refit: " + fit);
+        assertEquals(fit.provenCap(), shipped.provenCap(), 1e-9, "knowledge-base.yaml provenCap; refit: " + fit);
+        assertEquals(cv.provenAll(), new java.util.TreeSet<>(shipped.provenEvidence()),
+                "knowledge-base.yaml provenEvidence; refit: " + String.join(", ", cv.provenAll()));
     }
 
     @Test

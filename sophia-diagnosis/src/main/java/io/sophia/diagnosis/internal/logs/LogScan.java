@@ -109,12 +109,26 @@ public final class LogScan {
         long seq;
         boolean dropped;
         double score;
+        /** How many characters of the line the indication's pattern matched: how much of it the reading explains. */
+        final int matchLength;
 
-        Found(ScanEngine.Compiled indication, String text) {
+        Found(ScanEngine.Compiled indication, String text, String line) {
             this.indication = indication;
             this.text = text;
+            com.google.re2j.Matcher m = indication.pattern().matcher(line);
+            this.matchLength = m.find() ? m.end() - m.start() : 0;
         }
     }
+
+    /**
+     * Between findings of equal score, the more specific first, whatever the order of the indication file: a named
+     * cause before a generic ({@code unknown}) reading, then the one whose pattern matched more of the line (a platform's
+     * registry host and its refusal say more than the refusal alone), then the indication id.
+     */
+    static final Comparator<Found> MORE_SPECIFIC_FIRST = Comparator
+            .comparing((Found f) -> "unknown".equals(f.indication.indication().causeId()))
+            .thenComparing(Comparator.comparingInt((Found f) -> f.matchLength).reversed())
+            .thenComparing(f -> f.indication.indication().id());
 
     /** An anchor line of a multi-line indication waiting for its {@code followedBy} line. */
     private static final class Window {
@@ -500,7 +514,7 @@ public final class LogScan {
         String key = c.index() + "\u0000" + normalize(text);
         Found f = found.get(key);
         if (f == null) {
-            f = new Found(c, Secrets.patterns().cut(text, QUOTE_CHARS));
+            f = new Found(c, Secrets.patterns().cut(text, QUOTE_CHARS), text);
             found.put(key, f);
         }
         f.lineNumber = number;
@@ -587,7 +601,8 @@ public final class LogScan {
         }
         all = collapseWrappers(all);
         all.sort(Comparator.comparingDouble((Found f) -> f.score).reversed()
-                .thenComparing(Comparator.comparingLong((Found f) -> f.lineNumber).reversed()));
+                .thenComparing(Comparator.comparingLong((Found f) -> f.lineNumber).reversed())
+                .thenComparing(MORE_SPECIFIC_FIRST));
         // one finding per chunk first: a finding next to a better one adds little, so it goes after the others
         List<Found> first = new ArrayList<>();
         List<Found> later = new ArrayList<>();
@@ -649,7 +664,11 @@ public final class LogScan {
             return all;
         }
         List<Found> byLine = new ArrayList<>(all);
-        byLine.sort(Comparator.comparingLong((Found f) -> f.lineNumber));
+        // line by line, and on one line the stronger, then the more specific reading first: which reading of a line
+        // keeps it must not depend on the order of the indication file
+        byLine.sort(Comparator.comparingLong((Found f) -> f.lineNumber)
+                .thenComparing(Comparator.comparingDouble((Found f) -> f.score).reversed())
+                .thenComparing(MORE_SPECIFIC_FIRST));
         String[] lower = new String[byLine.size()];
         String[] core = new String[byLine.size()];
         for (int i = 0; i < byLine.size(); i++) {
@@ -680,7 +699,7 @@ public final class LogScan {
                 }
                 // the same line read by a weaker indication of the same cause tells nothing new either
                 boolean sameLineWeaker = w.lineNumber == inner.lineNumber && (w.score < inner.score
-                        || (w.score == inner.score && w.indication.index() > inner.indication.index()));
+                        || (w.score == inner.score && MORE_SPECIFIC_FIRST.compare(inner, w) < 0));
                 boolean wraps = core[j].length() > core[i].length() && lower[j].contains(core[i]);
                 if (!sameLineWeaker && !wraps) {
                     continue;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The last step of the inference, from evidence to probabilities, apart so that a calibration can be refitted
@@ -22,7 +23,8 @@ import java.util.Objects;
  * {@code unknown} as one more hypothesis; {@code unknown} is raised to {@code unknownFloor}, the others shrinking in
  * proportion; finally each cause is capped at {@code sourceCaps[k_i]} for its k_i independent specific sources: with
  * specific sources the excess is spread over the other hypotheses in proportion (their order stands), with weak
- * signals only it goes to {@code unknown}. Last, {@code unknown} itself is bounded by {@code sourceCaps[0]} where that
+ * signals only it goes to {@code unknown}; a cause with one source whose evidence is among {@code provenEvidence} is
+ * capped at {@code provenCap} instead (see {@link Knowledge.Settings#cap(int, Set)}). Last, {@code unknown} itself is bounded by {@code sourceCaps[0]} where that
  * keeps it in the lead.
  */
 public final class Calibration {
@@ -36,8 +38,15 @@ public final class Calibration {
      * @param sources     its independent specific sources of strong evidence; -1 when only a wrapper line supports it
      *                    strongly (its cap lies halfway between those of 0 and 1 sources)
      * @param reported    true when a report would list it (it has evidence for it, or it is {@code unknown})
+     * @param keys        what names the evidence behind its specific sources (an indication id, or {@code cause/rule}):
+     *                    with one source, a key among {@code provenEvidence} lifts its cap to {@code provenCap}
      */
-    public record Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported) {
+    public record Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported, Set<String> keys) {
+
+        /** Copies the keys. */
+        public Term {
+            keys = Set.copyOf(keys);
+        }
     }
 
     private Calibration() {
@@ -63,9 +72,9 @@ public final class Calibration {
                 continue;
             }
             boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
-            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor));
+            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor, s.keys()));
         }
-        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true));
+        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true, Set.of()));
         return out;
     }
 
@@ -75,17 +84,27 @@ public final class Calibration {
         double[] prior = new double[n];
         double[] sums = new double[n];
         int[] sources = new int[n];
+        List<Set<String>> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             prior[i] = terms.get(i).prior();
             sums[i] = terms.get(i).evidenceSum();
             sources[i] = terms.get(i).sources();
+            keys.add(terms.get(i).keys());
         }
-        return probabilities(prior, sums, sources, settings);
+        return probabilities(prior, sums, sources, keys, settings);
     }
 
-    /** The probabilities; arrays index the causes, the last entry is {@code unknown}. */
-    static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, Knowledge.Settings settings) {
+    /**
+     * The probabilities; arrays index the causes, the last entry is {@code unknown}; {@code keys} name the evidence
+     * behind each cause's specific sources (see {@link Knowledge.Settings#cap(int, Set)}).
+     */
+    static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, List<Set<String>> keys,
+                                  Knowledge.Settings settings) {
         int n = prior.length;
+        double[] caps = new double[n];
+        for (int i = 0; i < n; i++) {
+            caps[i] = settings.cap(sources[i], keys.get(i));
+        }
         double scale = settings.evidenceScale();
         double[] logOdds = new double[n];
         double max = Double.NEGATIVE_INFINITY;
@@ -116,7 +135,7 @@ public final class Calibration {
         boolean[] capped = new boolean[n];
         double spread = 0;
         for (int i = 0; i < u; i++) {
-            double cap = settings.cap(sources[i]);
+            double cap = caps[i];
             if (p[i] > cap) {
                 capped[i] = true;
                 if (sources[i] <= 0) {
@@ -141,14 +160,14 @@ public final class Calibration {
             }
             // a runner-up lifted above its own cap gives the surplus to unknown
             for (int i = 0; i < u; i++) {
-                double cap = settings.cap(sources[i]);
+                double cap = caps[i];
                 if (!capped[i] && p[i] > cap) {
                     p[u] += p[i] - cap;
                     p[i] = cap;
                 }
             }
         }
-        boundUnknown(p, sources, settings);
+        boundUnknown(p, caps, settings);
         return p;
     }
 
@@ -161,7 +180,7 @@ public final class Calibration {
      * each under its own cap and below {@code unknown}: the order stands, {@code unknown} still leads and says what is
      * missing.
      */
-    private static void boundUnknown(double[] p, int[] sources, Knowledge.Settings settings) {
+    private static void boundUnknown(double[] p, double[] caps, Knowledge.Settings settings) {
         int u = p.length - 1;
         double rest = 1 - p[u];
         if (p[u] <= settings.cap(0) || rest <= 0) {
@@ -173,7 +192,7 @@ public final class Calibration {
         double top = 0;
         for (int i = 0; i < u; i++) {
             if (p[i] > 0) {
-                kMax = Math.min(kMax, settings.cap(sources[i]) / p[i]);
+                kMax = Math.min(kMax, caps[i] / p[i]);
             }
             top = Math.max(top, p[i]);
         }

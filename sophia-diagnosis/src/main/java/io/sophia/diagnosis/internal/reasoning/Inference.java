@@ -73,7 +73,7 @@ final class Inference {
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
     record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
-                  boolean capped) {
+                  Set<String> keys, boolean capped) {
 
         /** The evidence in direction {@code d} that counted (kept-but-explained evidence has weight 0). */
         List<Evidence> direction(Evidence.Direction d) {
@@ -141,7 +141,8 @@ final class Inference {
     }
 
     /** The evidence of one cause as its rules found it. */
-    private record Weighed(double logOdds, List<Evidence> evidence, Map<String, String> whens, Set<String> sources) {
+    private record Weighed(double logOdds, List<Evidence> evidence, Map<String, String> whens, Set<String> sources,
+                           Set<String> keys) {
     }
 
     /** One inference: what every cause's scoring reads, built once, and what it collects on the way. */
@@ -246,7 +247,7 @@ final class Inference {
                 logOdds += Math.log(settings.silentLr());
             }
             return new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(w.evidence()),
-                    w.whens(), 0, w.sources(), false);
+                    w.whens(), 0, w.sources(), w.keys(), false);
         }
 
         private Matches match(Knowledge.Cause cause) {
@@ -299,6 +300,7 @@ final class Inference {
             List<Evidence> evidence = new ArrayList<>();
             Map<String, String> whens = new HashMap<>();
             Set<String> sources = new java.util.TreeSet<>();
+            Set<String> keys = new java.util.TreeSet<>();
             boolean wrapped = false;
             for (Knowledge.Rule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
@@ -318,6 +320,7 @@ final class Inference {
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
                     sources.add(sourceFamily(rule.when()));
+                    keys.addAll(evidenceKeys(cause, rule, matched, specificLogSubjects));
                 } else if (contribution >= STRONG - 1e-9 && !rule.weak() && rule.when().equals("log")) {
                     wrapped = true;
                 }
@@ -325,7 +328,30 @@ final class Inference {
             if (sources.isEmpty() && wrapped) {
                 sources.add(WRAPPER_LINE);
             }
-            return new Weighed(logOdds, evidence, whens, sources);
+            return new Weighed(logOdds, evidence, whens, sources, keys);
+        }
+
+        /**
+         * What names the evidence a strong specific rule found, for {@code provenEvidence}: the indication of each
+         * specific log line of the cause's own indications (the wording), else the rule ({@code cause/rule}).
+         */
+        private Set<String> evidenceKeys(Knowledge.Cause cause, Knowledge.Rule rule, List<Fact> matched,
+                                         Set<String> specificLogSubjects) {
+            Set<String> out = new java.util.TreeSet<>();
+            if (rule.when().equals("log")) {
+                for (Fact f : matched) {
+                    String indication = f.attrs().get("indication");
+                    if (indication != null && cause.id().value().equals(f.attrs().get("causeId"))
+                            && specificLogSubjects.contains(f.subject())
+                            && specificLog(f, settings.wrappers(), kb.indications())) {
+                        out.add(indication);
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                out.add(cause.id() + "/" + rule.id());
+            }
+            return out;
         }
 
         /** {@code min(1 + bonus * ln(n), cap)}: how much n subjects weigh against one. */
@@ -368,7 +394,7 @@ final class Inference {
                         whens.put(e.ruleId(), "kept");
                     }
                     scored.set(i, new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), all, whens,
-                            s.probability(), s.sources(), s.capped()));
+                            s.probability(), s.sources(), s.keys(), s.capped()));
                 }
             }
         }
@@ -435,23 +461,26 @@ final class Inference {
             double[] prior = new double[u + 1];
             double[] sums = new double[u + 1];
             int[] sourceCounts = new int[u + 1];
+            List<Set<String>> keys = new ArrayList<>();
             for (int i = 0; i < u; i++) {
                 prior[i] = scored.get(i).prior();
                 sums[i] = scored.get(i).evidenceSum();
                 sourceCounts[i] = sourceCount(scored.get(i).sources());
+                keys.add(scored.get(i).keys());
             }
+            keys.add(Set.of());
             prior[u] = settings.unknownPrior();
             sums[u] = unknownTerm.logOdds();
-            double[] p = Calibration.probabilities(prior, sums, sourceCounts, settings);
+            double[] p = Calibration.probabilities(prior, sums, sourceCounts, keys, settings);
             List<Scored> withP = new ArrayList<>();
             for (int i = 0; i < u; i++) {
                 Scored s = scored.get(i);
-                double cap = settings.cap(sourceCount(s.sources()));
+                double cap = settings.cap(sourceCount(s.sources()), s.keys());
                 withP.add(new Scored(s.cause(), s.id(), s.title(), s.prior(), s.evidenceSum(), s.evidence(), s.whens(),
-                        p[i], s.sources(), p[i] >= cap - 1e-12 && cap < 1));
+                        p[i], s.sources(), s.keys(), p[i] >= cap - 1e-12 && cap < 1));
             }
             withP.add(new Scored(null, CauseId.UNKNOWN, "Unknown cause", settings.unknownPrior(), unknownTerm.logOdds(),
-                    unknownTerm.evidence(), Map.of("unknown/unexplained", "unknown"), p[u], Set.of(), false));
+                    unknownTerm.evidence(), Map.of("unknown/unexplained", "unknown"), p[u], Set.of(), Set.of(), false));
             withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
             return withP;
         }

@@ -46,12 +46,28 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     /** The settings; what each means is documented on the API's {@code KnowledgeBase.Settings}. */
     public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
                            double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
-                           List<Double> sourceCaps, Set<String> wrappers) {
+                           List<Double> sourceCaps, Set<String> wrappers, double provenCap, Set<String> provenEvidence) {
 
         /** Copies the collections. */
         public Settings {
             sourceCaps = List.copyOf(sourceCaps);
             wrappers = Set.copyOf(wrappers);
+            provenEvidence = Set.copyOf(provenEvidence);
+        }
+
+        /**
+         * {@return the highest probability a cause may reach with this many independent specific sources, the evidence
+         * behind them named by {@code keys}}: with exactly one source, {@code provenCap} when one of the keys is
+         * proven evidence (wording that named its cause every time the labelled corpus saw it, in enough scenarios),
+         * else {@link #cap(int)}
+         */
+        double cap(int sources, Set<String> keys) {
+            double plain = cap(sources);
+            if (sources == 1 && provenCap > plain && !provenEvidence.isEmpty()
+                    && keys.stream().anyMatch(provenEvidence::contains)) {
+                return provenCap;
+            }
+            return plain;
         }
 
         /** {@return the highest probability a cause may reach with this many independent specific sources} */

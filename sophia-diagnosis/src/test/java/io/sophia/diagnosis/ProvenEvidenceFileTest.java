@@ -1,0 +1,64 @@
+package io.sophia.diagnosis;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The proven evidence the built-in knowledge base ships, and how a rule file sets it. */
+class ProvenEvidenceFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyProvenKeyNamesABuiltInIndicationOrARuleOfItsCause() {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        Set<String> known = new HashSet<>();
+        IndicationSet.builtIn().indications().forEach(i -> known.add(i.id()));
+        kb.causes().forEach(c -> c.rules().forEach(r -> known.add(c.id() + "/" + r.id())));
+        assertFalse(kb.settings().provenEvidence().isEmpty());
+        for (String key : kb.settings().provenEvidence()) {
+            assertTrue(known.contains(key), key + " names no indication and no rule");
+        }
+        assertTrue(kb.settings().provenCap() > kb.settings().cap(1) && kb.settings().provenCap() <= kb.settings().cap(2));
+    }
+
+    @Test
+    void symptomsSeveralCausesPrintAreNotProvenAndARegistrysOwnDenialIs() {
+        Set<String> proven = KnowledgeBase.builtIn().settings().provenEvidence();
+        // a crash loop, a failing health check, a cancelled job, a name that does not resolve: each was seen in failures
+        // of other causes (a missing secret, a crash on boot, a time limit, a registry or package host down)
+        for (String symptom : Set.of("k8s.crash-loop", "health-check.failing", "fly.app-crashing",
+                "ci.cancelled/job-cancelled", "dns.no-such-host", "dependency.down/dependency-down")) {
+            assertFalse(proven.contains(symptom), symptom);
+        }
+        assertTrue(proven.contains("registry.unauthorized") && proven.contains("fly.payment"), proven.toString());
+    }
+
+    @Test
+    void aRuleFileSetsTheProvenCapAndEvidenceAndARangeErrorNamesTheKey() throws IOException {
+        Path p = dir.resolve("team.yaml");
+        Files.writeString(p, """
+                settings:
+                  provenCap: 0.95
+                  provenEvidence: [registry.unauthorized, build.dockerfile/log-indication]
+                """);
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(p);
+        assertEquals(0.95, kb.settings().provenCap());
+        assertEquals(Set.of("registry.unauthorized", "build.dockerfile/log-indication"), kb.settings().provenEvidence());
+        assertEquals(KnowledgeBase.builtIn().settings().sourceCaps(), kb.settings().sourceCaps());
+        Files.writeString(p, "settings:\n  provenCap: 1.5\n");
+        InputException e = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(p));
+        assertTrue(e.getMessage().contains("provenCap"), e.getMessage());
+    }
+}

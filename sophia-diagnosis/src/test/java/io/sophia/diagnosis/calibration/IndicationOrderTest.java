@@ -1,0 +1,72 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import io.sophia.core.Source;
+import io.sophia.diagnosis.Indication;
+import io.sophia.diagnosis.IndicationSet;
+import io.sophia.diagnosis.LogScanner;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The log scanner's answer does not depend on the order of the indication file: between findings of equal score the
+ * more specific reading wins (a named cause before a generic one, the pattern that matched more of the line, then
+ * the id).
+ */
+class IndicationOrderTest {
+
+    private static List<String> scan(List<Indication> indications, String log) throws IOException {
+        return LogScanner.of(IndicationSet.of(indications)).analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "api", 1,
+                "deploy", List.of()), new StringReader(log)).stream()
+                .map(f -> f.indicationId() + "@" + f.lineNumber() + ":" + f.score()).toList();
+    }
+
+    @Test
+    void betweenTwoReadingsOfEqualWeightTheOneThatReadsMoreOfTheLineLeadsInEitherOrder() throws IOException {
+        // Vercel's schema refusal (p7-, Ajv's wording): "Error:" alone says little, "Invalid configuration" says what
+        Indication errorWord = Indication.of("t.error-prefix", "build.dockerfile", "error:", "Error: ", 0.8, "");
+        Indication invalid = Indication.of("t.invalid-configuration", "config.invalid", "invalid configuration",
+                "Invalid configuration: ", 0.8, "");
+        String log = "Error: Invalid configuration: /functions/api must NOT have additional properties\n";
+        List<String> forward = scan(List.of(errorWord, invalid), log);
+        List<String> backward = scan(List.of(invalid, errorWord), log);
+        assertEquals(forward, backward);
+        assertEquals("t.invalid-configuration", forward.get(0).substring(0, forward.get(0).indexOf('@')), forward.toString());
+        // the same cause read twice on one line keeps the more specific reading, in either order
+        Indication shortOne = Indication.of("t.a-short", "config.invalid", "must not", "must NOT", 0.8, "");
+        List<String> one = scan(List.of(shortOne, invalid), log);
+        assertEquals(one, scan(List.of(invalid, shortOne), log));
+        assertEquals(1, one.size(), one.toString());
+        assertEquals("t.invalid-configuration", one.get(0).substring(0, one.get(0).indexOf('@')), one.toString());
+    }
+
+    @Test
+    void everyScenarioLogGivesTheSameFindingsWithTheBuiltInIndicationsInReverseOrder() throws IOException {
+        List<Indication> reversed = new ArrayList<>(IndicationSet.builtIn().indications());
+        Collections.reverse(reversed);
+        ScenarioLoader asShipped = ScenarioLoader.with(LogScanner.builtIn());
+        ScenarioLoader backwards = ScenarioLoader.with(LogScanner.of(IndicationSet.of(reversed)));
+        List<Scenario> scenarios = asShipped.loadAll(ScenarioLoader.corpusDirectory(), false);
+        int compared = 0;
+        for (Scenario s : scenarios) {
+            List<String> a = findings(s.observations());
+            List<String> b = findings(backwards.load(s.file()).observations());
+            assertEquals(a, b, s.id());
+            compared += a.size();
+        }
+        assertEquals(true, compared > 500, "findings compared: " + compared);
+    }
+
+    private static List<String> findings(List<Observation> observations) {
+        return observations.stream().filter(o -> o instanceof Observation.LogFinding).map(o -> (Observation.LogFinding) o)
+                .map(f -> f.jobId() + ":" + f.indicationId() + "@" + f.lineNumber() + ":" + f.score()).toList();
+    }
+}
