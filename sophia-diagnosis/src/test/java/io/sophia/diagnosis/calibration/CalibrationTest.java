@@ -137,7 +137,11 @@ class CalibrationTest {
     // region, V8's out-of-memory report, database images without their password, MicroProfile Config, a config decoder's
     // missing field, CRI-O's unreadable manifest, a scheduler without a host with room) and only lines read at the
     // exact level (score 0.8) provable: CV top-1 0.959, top-3 0.973, Brier 0.079, ECE 0.077, 0 wrong above 0.9; p8-
-    // 0.875, p9- 0.863; unseen wording top-1 0.914, top-3 0.949, Brier 0.142, ECE 0.064, 0 wrong above 0.9.
+    // 0.875, p9- 0.863; unseen wording top-1 0.914, top-3 0.949, Brier 0.142, ECE 0.064, 0 wrong above 0.9. Merged
+    // with diag9's shapes for the same families (diag8's duplicates dropped): n = 777, CV top-1 0.972, top-3 0.983,
+    // Brier 0.064, ECE 0.085, 0 wrong above 0.9; p8- 0.958, p9- 0.980; unseen wording top-1 0.927, top-3 0.960, Brier
+    // 0.126, ECE 0.060, 0 wrong above 0.9. Without proven evidence (provenCap 0), same rules: CV Brier 0.072 -> 0.069,
+    // ECE 0.095 -> 0.082 and unseen-wording Brier 0.142 -> 0.139, ECE 0.076 -> 0.063 (measured before the merge).
     // Never loosen these without saying why in the commit.
     static final double CV_TOP1_FLOOR = 0.90;
     // was 0.95 while p5- (45 public-text tuning scenarios, top-1 0.556 and top-3 0.689 on arrival) joined the CV; back
@@ -149,7 +153,7 @@ class CalibrationTest {
     // diag7's (n = 678, top-3 0.984).
     // 0.955 while p8- and p9- (48 and 51 public-text tuning scenarios; on arrival top-1 0.750 and 0.745, top-3 0.792
     // and 0.784, no rule written for them yet) join the CV: n = 678 -> 777, top-3 0.984 -> 0.959, top-1 0.943.
-    // Back to 0.97 with diag8's general shapes for p8-'s and p9-'s families (n = 777: top-3 0.973).
+    // Back to 0.97 with general shapes for p8-'s and p9-'s families (diag9): n = 777, top-3 0.981, top-1 0.967.
     static final double CV_TOP3_FLOOR = 0.97;
     static final double CV_BRIER_CEILING = 0.15;
     // was 0.165 and 1 while the consumed h8- set (46, scored blind once: top-1 0.696, one wrong top cause above 0.9)
@@ -174,14 +178,15 @@ class CalibrationTest {
     // or OAuth words, Ajv's schema refusal, a certificate for other hosts in any client's words, a job killed by its time
     // limit, an agent the CI stopped hearing from, a placeholder nobody filled) and the output of an earlier step read
     // when the failed step printed nothing more specific (diag7): top-1 0.920 (0.90-0.94), top-3 0.950, Brier 0.137
-    // 0.90 while p8- and p9- join on arrival (n = 777: top-1 0.906, top-3 0.940, Brier 0.156, 0 wrong above 0.9)
-    static final double UNSEEN_TOP1_FLOOR = 0.90;
+    // 0.90 while p8- and p9- join on arrival (n = 777: top-1 0.906, top-3 0.940, Brier 0.156, 0 wrong above 0.9);
+    // 0.91 again with their families read by general shapes (diag9: top-1 0.925, top-3 0.959, Brier 0.128)
+    static final double UNSEEN_TOP1_FLOOR = 0.91;
     // was 0.185 while h8- joined on arrival and its forced refit (evidenceScale 1.4, one-source cap 0.8) was shipped:
     // this estimate reads the shipped calibration (Brier 0.182 then; 0.150 with the refit back at 2.2 / 0.9)
     // 0.17 -> 0.15 with diag6's round (measured 0.132), back to 0.17 when p7- (47 tuning scenarios, top-1 0.617 on
     // arrival, no rule written for them yet) joined: n = 678, unseen-wording Brier 0.161, top-1 0.901; 0.15 again with
-    // p7-'s families read (diag7); 0.16 while p8- and p9- join on arrival (n = 777: Brier 0.156)
-    // 0.15 again with diag8's general shapes for p8-'s and p9-'s families (n = 777: 0.142)
+    // p7-'s families read (diag7); 0.16 while p8- and p9- join on arrival (n = 777: Brier 0.156); 0.15 again with
+    // their families read by general shapes (diag9: Brier 0.128)
     static final double UNSEEN_BRIER_CEILING = 0.15;
     static final long UNSEEN_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
