@@ -1,6 +1,7 @@
 package io.sophia.diagnosis.calibration;
 
 import io.sophia.core.CauseId;
+import io.sophia.diagnosis.internal.reasoning.Calibration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -101,9 +102,9 @@ class CrossValidationTest {
         // six scenarios of six families labelled build.dockerfile; "exact" supports it in four of them, "symptom" in
         // three and once supports registry.auth where the label is build.dockerfile; "rare" is seen in two families
         List<Scenario> s = new ArrayList<>();
-        List<List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>> terms = new ArrayList<>();
-        java.util.function.BiFunction<CauseId, java.util.Set<String>, io.sophia.diagnosis.internal.reasoning.Calibration.Term>
-                term = (c, k) -> new io.sophia.diagnosis.internal.reasoning.Calibration.Term(c, 0.05, 5, 1, true, k);
+        List<List<Calibration.Term>> terms = new ArrayList<>();
+        java.util.function.BiFunction<CauseId, java.util.Set<String>, Calibration.Term>
+                term = (c, k) -> new Calibration.Term(c, 0.05, 5, 1, true, k);
         for (int i = 0; i < 6; i++) {
             s.add(scenario("s" + i, "family-" + i));
             java.util.Set<String> keys = new java.util.HashSet<>();
@@ -116,7 +117,7 @@ class CrossValidationTest {
             if (i < 2) {
                 keys.add("rare");
             }
-            List<io.sophia.diagnosis.internal.reasoning.Calibration.Term> t = new ArrayList<>(List.of(
+            List<Calibration.Term> t = new ArrayList<>(List.of(
                     term.apply(CauseId.BUILD_DOCKERFILE, keys)));
             if (i == 5) {
                 t.add(term.apply(CauseId.REGISTRY_AUTH, java.util.Set.of("symptom")));
@@ -130,7 +131,8 @@ class CrossValidationTest {
                 terms, 2));
         // without the folds of two of the four families that saw it, "exact" is seen in two: not proven at three
         assertEquals(java.util.Set.of(), CrossValidation.proven(s, fold, java.util.Set.of(0, 1), terms, terms, 3));
-        // with the fold that holds the symptom's one wrong reading left out, it looks proven (right in the one family left):
+        // with the fold that holds the symptom's one wrong reading left out, it looks proven (right in the one family
+        // left):
         // which is why a fold's own misses must be scored with the list fitted without them (nested)
         assertTrue(CrossValidation.proven(s, fold, java.util.Set.of(4), terms, terms, 1).contains("symptom"));
     }
