@@ -1,6 +1,7 @@
 package io.sophia.core;
 
 import io.sophia.core.internal.SecretPatterns;
+import io.sophia.core.internal.SecretPieces;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,12 +49,20 @@ public final class Secrets {
     /** What a cut text ends with. */
     public static final String ELLIPSIS = "…";
 
-    private static final Secrets PATTERNS = new Secrets(List.of());
+    private static final Secrets PATTERNS = new Secrets(List.of(), 0);
 
     private final List<String> values;
 
-    private Secrets(List<String> values) {
+    /** The 12-character pieces of the registered values, found in any text by their hash. */
+    private final SecretPieces pieces;
+
+    /** How many values were registered (with their lines), without the forms they take encoded. */
+    private final int registered;
+
+    private Secrets(List<String> values, int registered) {
         this.values = values;
+        this.pieces = SecretPieces.of(values);
+        this.registered = registered;
     }
 
     /**
@@ -82,6 +91,7 @@ public final class Secrets {
      */
     public Secrets and(Collection<String> more) {
         Set<String> all = new LinkedHashSet<>(values);
+        int before = all.size();
         for (String s : Objects.requireNonNullElse(more, List.<String>of())) {
             if (s == null) {
                 continue;
@@ -94,10 +104,15 @@ public final class Secrets {
                 add(all, line.strip());
             }
         }
+        int count = registered + all.size() - before;
+        // the forms a value takes in a URL or a JSON string ("pa%24%24", "pa\\\"ss") are the value too
+        for (String s : List.copyOf(all)) {
+            SecretPieces.encodedForms(s).forEach(e -> add(all, e));
+        }
         List<String> sorted = new ArrayList<>(all);
         // longest first, so a secret that contains another is masked whole
         sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return new Secrets(List.copyOf(sorted));
+        return new Secrets(List.copyOf(sorted), count);
     }
 
     private static void add(Set<String> all, String s) {
@@ -143,6 +158,8 @@ public final class Secrets {
                 t = t.replace(s, MASK);
             }
         }
+        t = maskAcrossHiddenCharacters(t); // before all: a colour code glued to a token hides its start
+        t = pieces.mask(t); // a piece of a value another program cut short, kept by a cut, or written in a URL
         boolean lines = t.indexOf('\n') >= 0;
         boolean key = lines && t.contains("PRIVATE KEY-----");
         if (key && !keepLines) {
@@ -180,6 +197,7 @@ public final class Secrets {
                 found.add(new int[] {k, k + v.length(), k, k + v.length()});
             }
         }
+        found.addAll(pieces.find(j));
         generatedWordsAcrossBreaks(j, at, found);
         boolean[] masked = null;
         for (int[] r : found) {
@@ -196,6 +214,65 @@ public final class Secrets {
         }
         if (masked == null) {
             return text;
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            if (!masked[k]) {
+                out.append(text.charAt(k));
+            } else if (k == 0 || !masked[k - 1]) {
+                out.append(MASK);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code text} with every secret that characters a terminal does not show would hide masked: escape sequences
+     * (a colour code right before a token, {@code ESC[1mAKIA…}, leaves no word boundary for its shape; one inside it
+     * cuts it in two), invisible format characters (a zero-width space or a soft hyphen inside a token) and controls.
+     * The patterns, registered values and their pieces are looked for in the text without them, and each one found is
+     * masked from its first to its last character in {@code text}, what is hidden between included; line breaks stay.
+     */
+    private String maskAcrossHiddenCharacters(String text) {
+        int n = text.length();
+        int first = 0;
+        while (first < n && RemoteText.hiddenEnd(text, first) == first) {
+            first++;
+        }
+        if (first == n) {
+            return text;
+        }
+        StringBuilder shown = new StringBuilder(n).append(text, 0, first);
+        int[] at = new int[n];
+        for (int k = 0; k < first; k++) {
+            at[k] = k;
+        }
+        for (int i = first; i < n; ) {
+            int end = RemoteText.hiddenEnd(text, i);
+            if (end > i) {
+                i = end;
+            } else {
+                at[shown.length()] = i;
+                shown.append(text.charAt(i++));
+            }
+        }
+        String c = shown.toString();
+        List<int[]> found = SecretPatterns.find(c);
+        for (String v : values) {
+            for (int k = c.indexOf(v); k >= 0; k = c.indexOf(v, k + 1)) {
+                found.add(new int[] {k, k + v.length()});
+            }
+        }
+        found.addAll(pieces.find(c));
+        if (found.isEmpty()) {
+            return text;
+        }
+        boolean[] masked = new boolean[n];
+        for (int[] r : found) {
+            for (int k = at[r[0]]; k <= at[r[1] - 1]; k++) {
+                char ch = text.charAt(k);
+                masked[k] = ch != '\n' && ch != '\r';
+            }
         }
         StringBuilder out = new StringBuilder(n);
         for (int k = 0; k < n; k++) {
@@ -654,11 +731,11 @@ public final class Secrets {
 
     /** {@return the number of registered secret values (not the values)} */
     public int registeredValues() {
-        return values.size();
+        return registered;
     }
 
     @Override
     public String toString() {
-        return "Secrets[patterns + " + values.size() + " registered values]";
+        return "Secrets[patterns + " + registered + " registered values]";
     }
 }
