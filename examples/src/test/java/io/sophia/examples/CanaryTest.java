@@ -102,7 +102,10 @@ class CanaryTest {
         return "\u001b]0;pwned-title\u0007\u001b[2J push failed: " + GHP + " " + GHO + " token " + GHS + " " + PAT
                 + " Authorization: FlyV1 " + FLY + " Bearer " + BEARER + " aws " + AWS + " slack " + SLACK
                 + " stripe " + STRIPE + " jwt " + JWT + " DEPLOY_TOKEN=" + GENERIC + " https://deploy:" + URL_PASSWORD
-                + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m";
+                + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m"
+                // what a terminal does not show, glued to a token or inside it: the terminal shows the token whole
+                + " glued \u001b[1m" + AWS + "\u001b[0m split " + GHS.substring(0, 10) + "\u001b[0m" + GHS.substring(10)
+                + " zero-width " + SLACK.substring(0, 14) + "\u200b" + SLACK.substring(14);
     }
 
     /**
