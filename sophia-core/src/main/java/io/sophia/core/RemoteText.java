@@ -199,6 +199,9 @@ public final class RemoteText {
      */
     static int hiddenEnd(String s, int i) {
         char c = s.charAt(i);
+        if (c >= 0x20 && c < 0x7f || c == '\n') {
+            return i; // most text: printable ASCII
+        }
         if (c == ESC || c == '\u009b' || c == '\u009d' || c == '\u0090' || c == '\u0098' || c == '\u009e'
                 || c == '\u009f') {
             return Math.max(i + 1, skipSequence(s, i));

@@ -16,8 +16,10 @@ import java.util.Set;
  * streams, log messages, exception messages, config and rule-file errors. It masks explicitly
  * registered values (the value of a token environment variable, say) and strings shaped like
  * credentials — GitHub tokens ({@code ghp_}, {@code gho_}, {@code ghs_}, {@code ghu_}, {@code ghr_},
- * {@code github_pat_}), Fly.io tokens ({@code FlyV1 …}, {@code fm1_}, {@code fm2_}), GitLab, npm,
- * Slack and Stripe keys, AWS access key ids, JWTs, private key blocks, values of
+ * {@code github_pat_}), Fly.io tokens ({@code FlyV1 …}, {@code fm1_}, {@code fm2_}, {@code fo1_}), GitLab, npm,
+ * Slack, Stripe, OpenAI/Anthropic ({@code sk-}), Google ({@code AIza}) and SendGrid keys, Slack and Discord webhook
+ * paths, AWS access key ids, JWTs, private key blocks, cookie values, password and secret values (of plain words
+ * too), values of
  * {@code Authorization}-like headers, {@code Bearer}/{@code Basic}/{@code token} credentials, the
  * user info of URLs ({@code https://user:pass@host}), credential query parameters and
  * {@code *_TOKEN=}/{@code *_SECRET=}/{@code PASSWORD=} assignments. A masked secret becomes
@@ -31,6 +33,12 @@ import java.util.Set;
  * the lines of a private key block whose END never comes are masked up to the first line of words. A token's shape
  * is recognised from its prefix and 12 characters on, so a head another program cut short is masked too. Mask text
  * of several lines before its lines are joined or split.
+ *
+ * <p>A registered value is masked in every piece of 12 or more characters (with the word the piece stands in: a
+ * server that echoes the head of a token it cut short, a cut, a wrap) and in the forms it takes percent-encoded or
+ * JSON-escaped. A value that is a URL gives the pieces of its user info, path and query only. A secret glued to or
+ * cut by what a terminal does not show (a colour code, an escape sequence, a zero-width space or a soft hyphen) is
+ * found in the text without them and masked from its first to its last character.
  *
  * <p>A registered value that spans several lines is masked whole and line by line, so a part of
  * it printed on its own is masked too. Values shorter than {@value #MIN_SECRET_LENGTH} characters

@@ -602,13 +602,14 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     /**
      * The values of the services' extra headers that may be credentials: those of a header whose name says so
      * ({@code X-Api-Key}, {@code X-Auth-Token}, {@code Cookie} …; an {@code Authorization} value without its scheme
-     * too) and any of 16 or more characters. A server that echoes one, whole or in part, must not have it printed.
+     * too) and any that looks generated (16 or more characters, letters and digits, no space). A server that echoes
+     * one, whole or in part, must not have it printed.
      */
     private List<String> headerSecrets() {
         List<String> values = new java.util.ArrayList<>();
         for (HttpSettings h : http.values()) {
             h.headers().forEach((name, value) -> {
-                if (CREDENTIAL_HEADER.matcher(name).matches() || value.strip().length() >= 16) {
+                if (CREDENTIAL_HEADER.matcher(name).matches() || generated(value.strip())) {
                     values.add(value);
                     int space = value.strip().indexOf(' ');
                     if (space > 0) {
@@ -618,6 +619,12 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             });
         }
         return values;
+    }
+
+    /** 16 or more characters without spaces, with letters and digits: generated, not a media type or a name. */
+    private static boolean generated(String value) {
+        return value.length() >= 16 && value.chars().noneMatch(Character::isWhitespace)
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
     }
 
     /** {@return the CI source, when configured} */

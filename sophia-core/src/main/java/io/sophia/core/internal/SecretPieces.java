@@ -29,11 +29,22 @@ public final class SecretPieces {
     private static final SecretPieces NONE = new SecretPieces(new long[0], List.of());
 
     private final long[] hashes;
+    /** A bit per value of a hash's low 16 bits: most windows of a text are ruled out by one test. */
+    private final long[] filter = new long[1024];
     private final List<String> sources;
 
     private SecretPieces(long[] hashes, List<String> sources) {
         this.hashes = hashes;
         this.sources = sources;
+        for (long h : hashes) {
+            int bit = (int) (h & 0xFFFF);
+            filter[bit >>> 6] |= 1L << bit;
+        }
+    }
+
+    private boolean mayHold(long h) {
+        int bit = (int) (h & 0xFFFF);
+        return (filter[bit >>> 6] & 1L << bit) != 0 && Arrays.binarySearch(hashes, h) >= 0;
     }
 
     /** {@return the pieces of {@code values} (those of fewer than 12 characters give none)} */
@@ -171,7 +182,7 @@ public final class SecretPieces {
         for (int i = 0; i < text.length(); i++) {
             h = i < PIECE ? h * BASE + text.charAt(i) : (h - text.charAt(i - PIECE) * TOP) * BASE + text.charAt(i);
             int start = i - PIECE + 1;
-            if (start < 0 || start < coveredTo || Arrays.binarySearch(hashes, h) < 0 || !isPiece(text, start)) {
+            if (start < 0 || start < coveredTo || !mayHold(h) || !isPiece(text, start)) {
                 continue;
             }
             int from = start;
