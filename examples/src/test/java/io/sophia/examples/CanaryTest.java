@@ -176,7 +176,9 @@ class CanaryTest {
             String c = json(carrier());
             String long1 = "x ".repeat(996) + GHP; // a quote limit of 2,000 characters falls inside the token
             if (path.startsWith("/svc")) {
-                send(ex, 503, "text/plain", carrier() + "\n" + "y".repeat(150) + " " + ENV_TOKEN + " " + carrier());
+                // a JSON body keeps its escape sequences escaped (the six characters \u001b): the excerpt quotes them so
+                send(ex, 503, "text/plain", "{\"error\": \"" + json(carrier()) + "\"}\n" + carrier() + "\n" + "y".repeat(150)
+                        + " " + ENV_TOKEN + " " + carrier());
             } else if (path.endsWith("/actions/runs/42")) {
                 send(ex, 200, "application/json", "{\"id\":42,\"name\":\"Deploy " + c + "\",\"head_branch\":\"" + c
                         + "\",\"head_sha\":\"" + GHP + "\",\"event\":\"push\",\"status\":\"completed\",\"conclusion\":\"failure\","

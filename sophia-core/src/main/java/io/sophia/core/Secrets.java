@@ -244,40 +244,33 @@ public final class Secrets {
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && RemoteText.hiddenEnd(text, first) == first) {
+        while (first < n && Shown.hiddenEnd(text, first) == first) {
             first++;
         }
         if (first == n) {
             return text;
         }
-        StringBuilder shown = new StringBuilder(n).append(text, 0, first);
-        int[] at = new int[n];
-        for (int k = 0; k < first; k++) {
-            at[k] = k;
-        }
-        for (int i = first; i < n; ) {
-            int end = RemoteText.hiddenEnd(text, i);
-            if (end > i) {
-                i = end;
-            } else {
-                at[shown.length()] = i;
-                shown.append(text.charAt(i++));
+        List<int[]> found = new ArrayList<>();
+        // without them, a token they cut in two is whole; with a space for them, one they were glued to has its start
+        for (Shown shown : List.of(Shown.of(text, first, false), Shown.of(text, first, true))) {
+            String c = shown.text();
+            List<int[]> here = SecretPatterns.find(c);
+            for (String v : values) {
+                for (int k = c.indexOf(v); k >= 0; k = c.indexOf(v, k + 1)) {
+                    here.add(new int[] {k, k + v.length()});
+                }
+            }
+            here.addAll(pieces.find(c));
+            for (int[] r : here) {
+                found.add(new int[] {shown.at()[r[0]], shown.at()[r[1] - 1]});
             }
         }
-        String c = shown.toString();
-        List<int[]> found = SecretPatterns.find(c);
-        for (String v : values) {
-            for (int k = c.indexOf(v); k >= 0; k = c.indexOf(v, k + 1)) {
-                found.add(new int[] {k, k + v.length()});
-            }
-        }
-        found.addAll(pieces.find(c));
         if (found.isEmpty()) {
             return text;
         }
         boolean[] masked = new boolean[n];
         for (int[] r : found) {
-            for (int k = at[r[0]]; k <= at[r[1] - 1]; k++) {
+            for (int k = r[0]; k <= r[1]; k++) {
                 char ch = text.charAt(k);
                 masked[k] = ch != '\n' && ch != '\r';
             }
@@ -291,6 +284,84 @@ public final class Secrets {
             }
         }
         return out.toString();
+    }
+
+    /** A text as a terminal or a JSON reader shows it: what it does not show taken out; at[i]: where char i was. */
+    private record Shown(String text, int[] at) {
+
+        /** {@code text} from {@code first} on without its hidden characters, each run of them a space when asked. */
+        static Shown of(String text, int first, boolean spaced) {
+            int n = text.length();
+            StringBuilder shown = new StringBuilder(n).append(text, 0, first);
+            int[] at = new int[n];
+            for (int k = 0; k < first; k++) {
+                at[k] = k;
+            }
+            for (int i = first; i < n; ) {
+                int end = hiddenEnd(text, i);
+                if (end > i) {
+                    if (spaced) {
+                        at[shown.length()] = i;
+                        shown.append(' ');
+                    }
+                    i = end;
+                } else {
+                    at[shown.length()] = i;
+                    shown.append(text.charAt(i++));
+                }
+            }
+            return new Shown(shown.toString(), at);
+        }
+
+        /**
+         * The index after what is not shown at {@code i} ({@link RemoteText#hiddenEnd}), or after such a character
+         * written as an escape (JSON's {@code \u001b[1m}, {@code \u200b}, {@code \udb40\udc41}; {@code \x1b[0m},
+         * {@code \033[0m} and {@code \e[0m} of a shell): a body or a log in JSON carries its colour codes so.
+         */
+        static int hiddenEnd(String text, int i) {
+            int end = RemoteText.hiddenEnd(text, i);
+            if (end > i || text.charAt(i) != '\\' || i + 1 >= text.length()) {
+                return end;
+            }
+            int code = -1;
+            int next = i;
+            if (text.charAt(i + 1) == 'u' && isHex4(text, i + 2)) {
+                code = Integer.parseInt(text, i + 2, i + 6, 16);
+                next = i + 6;
+                if (Character.isHighSurrogate((char) code) && text.startsWith("\\u", next) && isHex4(text, next + 2)) {
+                    code = Character.toCodePoint((char) code, (char) Integer.parseInt(text, next + 2, next + 6, 16));
+                    next += 6;
+                }
+            } else if (text.regionMatches(true, i, "\\x1b", 0, 4) || text.startsWith("\\033", i)) {
+                code = 0x1b;
+                next = i + 4;
+            } else if (text.startsWith("\\e[", i)) {
+                code = 0x1b;
+                next = i + 2;
+            }
+            if (code == 0x1b && next < text.length() && text.charAt(next) == '[') {
+                int j = next + 1;
+                while (j < text.length() && text.charAt(j) >= 0x20 && text.charAt(j) <= 0x3f) {
+                    j++;
+                }
+                return j < text.length() && text.charAt(j) >= 0x40 && text.charAt(j) <= 0x7e ? j + 1 : next;
+            }
+            boolean hidden = code >= 0 && (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7f && code <= 0x9f
+                    || RemoteText.isInvisible(code));
+            return hidden ? next : i;
+        }
+
+        private static boolean isHex4(String text, int from) {
+            if (from + 4 > text.length()) {
+                return false;
+            }
+            for (int k = from; k < from + 4; k++) {
+                if (Character.digit(text.charAt(k), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A text with the line breaks inside words (and the next line's indent) taken out; at[i]: where char i was. */

@@ -237,7 +237,9 @@ class SecretsTest {
         for (String text : List.of("password=" + pw, "DB_PASSWORD: " + pw, "client-secret=" + pw, "token=" + pw,
                 "\"password\": \"" + pw + " with spaces\"", "password='" + pw + " x'", "Bearer " + pw,
                 "Cookie: session=" + pw + "; theme=dark", "Set-Cookie: sid=" + pw + "; Path=/; HttpOnly",
-                "https://deploy:" + pw.substring(0, 12) + " " + pw.substring(12) + "@db.example.test/x")) {
+                "https://deploy:" + pw.substring(0, 12) + " " + pw.substring(12) + "@db.example.test/x",
+                "curl -u deploy:" + pw + " https://x.example.test", "docker login --password " + pw + " ghcr.io",
+                "cli --token=" + pw)) {
             String out = Secrets.patterns().redact("login with " + text + " failed");
             assertNoPiece(pw, out, text);
             assertTrue(out.contains(Secrets.MASK), out);
@@ -248,7 +250,8 @@ class SecretsTest {
         // prose and variable references keep their words
         String prose = "FATAL: password authentication failed for user deploy; Bearer authentication; token expired;"
                 + " PWD=/home/runner/work/app; password: $PGPASS; password: unknown key;"
-                + " see http://db.example.test:5432 or mail ops@example.test";
+                + " see http://db.example.test:5432 or mail ops@example.test; git push -u origin main;"
+                + " docker run -u 1000:1000 app; echo x | docker login --password-stdin ghcr.io; --token $GH_TOKEN";
         assertEquals(prose, Secrets.patterns().redact(prose));
     }
 
@@ -292,10 +295,13 @@ class SecretsTest {
         List<String> all = new java.util.ArrayList<>(SHAPES);
         all.addAll(MORE_SHAPES);
         for (String t : all) {
+            // also written as a JSON body or a shell writes them (the six characters \u001b, \x1b, \033), after a word
             List<String> texts = new java.util.ArrayList<>(List.of("key \u001b[1m" + t + "\u001b[0m shown",
-                    "\u001b]8;;https://example.test\u0007" + t + "\u001b]8;;\u0007 link"));
+                    "\u001b]8;;https://example.test\u0007" + t + "\u001b]8;;\u0007 link", "not found\u001b[1m" + t,
+                    "{\"error\": \"not found\\u001b[1m" + t + "\\u001b[0m\"}", "echo -e \"\\x1b[31m" + t + "\\033[0m\""));
             for (int k = 1; k < t.length(); k++) {
-                for (String hidden : List.of("\u001b[0m", "\u200b", "\u00ad", "\u009b31m", "\u0000", "\uDB40\uDC41")) {
+                for (String hidden : List.of("\u001b[0m", "\u200b", "\u00ad", "\u009b31m", "\u0000", "\uDB40\uDC41",
+                        "\\u001b[0m", "\\u200b", "\\udb40\\udc41", "\\e[0m")) {
                     texts.add("push " + t.substring(0, k) + hidden + t.substring(k) + " failed");
                 }
             }

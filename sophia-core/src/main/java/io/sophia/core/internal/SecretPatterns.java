@@ -71,6 +71,11 @@ public final class SecretPatterns {
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_KEY)"
                     + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,}+)"), 1, SecretPatterns::looksGeneratedOrLong,
                     "token", "secret", "passw", "key"),
+            // credentials on a command line: curl -u user:password, --password VALUE, --token=VALUE
+            new Rule(Pattern.compile("(?<![\\w-])(?:-u|--user)\\s{1,5}[\"']?([^\\s:\"'`]{1,100}+:[^\\s\"'`]{4,}+)"), 1,
+                    s -> !s.substring(s.indexOf(':') + 1).chars().allMatch(Character::isDigit), "-u", "--user"),
+            new Rule(Pattern.compile("(?i)(?<![\\w-])--(?:password|passwd|token|api-key|secret|client-secret|access-token)"
+                    + "(?:=|\\s{1,5})[\"']?([^\\s\"'`]{4,}+)"), 1, s -> !s.startsWith("$") && !s.startsWith("-"), "--"),
             // incoming webhooks whose path is their credential (Slack, Discord)
             new Rule(Pattern.compile("(?i)\\bhooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_-]{8,}+)"), 1,
                     ALWAYS, "hooks.slack.com"),
