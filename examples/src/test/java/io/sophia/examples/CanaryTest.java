@@ -102,7 +102,10 @@ class CanaryTest {
         return "\u001b]0;pwned-title\u0007\u001b[2J push failed: " + GHP + " " + GHO + " token " + GHS + " " + PAT
                 + " Authorization: FlyV1 " + FLY + " Bearer " + BEARER + " aws " + AWS + " slack " + SLACK
                 + " stripe " + STRIPE + " jwt " + JWT + " DEPLOY_TOKEN=" + GENERIC + " https://deploy:" + URL_PASSWORD
-                + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m";
+                + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m"
+                // what a terminal does not show, glued to a token or inside it: the terminal shows the token whole
+                + " glued \u001b[1m" + AWS + "\u001b[0m split " + GHS.substring(0, 10) + "\u001b[0m" + GHS.substring(10)
+                + " zero-width " + SLACK.substring(0, 14) + "\u200b" + SLACK.substring(14);
     }
 
     /**
@@ -173,7 +176,9 @@ class CanaryTest {
             String c = json(carrier());
             String long1 = "x ".repeat(996) + GHP; // a quote limit of 2,000 characters falls inside the token
             if (path.startsWith("/svc")) {
-                send(ex, 503, "text/plain", carrier() + "\n" + "y".repeat(150) + " " + ENV_TOKEN + " " + carrier());
+                // a JSON body keeps its escape sequences escaped (the six characters \u001b): the excerpt quotes them so
+                send(ex, 503, "text/plain", "{\"error\": \"" + json(carrier()) + "\"}\n" + carrier() + "\n" + "y".repeat(150)
+                        + " " + ENV_TOKEN + " " + carrier());
             } else if (path.endsWith("/actions/runs/42")) {
                 send(ex, 200, "application/json", "{\"id\":42,\"name\":\"Deploy " + c + "\",\"head_branch\":\"" + c
                         + "\",\"head_sha\":\"" + GHP + "\",\"event\":\"push\",\"status\":\"completed\",\"conclusion\":\"failure\","
@@ -641,6 +646,64 @@ class CanaryTest {
         assertTrue(Files.readString(logOut.resolve("report.md")).contains("failed to push"), "the log was read");
         outputs.putAll(outputs("explain", e, logOut));
         assertNoLeak(outputs);
+    }
+
+    /** The value of a credential header written in the config ({@code X-Api-Key}): no known shape. */
+    static final String HEADER_KEY = "hdrkey-" + "Lp0Ok9Ij8Uh7Yg6Tf5Rd";
+    /** Shapes of other providers, and a person's password and session cookie of plain words. */
+    static final List<String> OTHER_SHAPES = List.of("sk-" + "proj-Xy7Wv6Ut5Sr4Qp3On2Ml1Kj0Ih9Gf8Ed7Cb6",
+            "sk-" + "ant-api03-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0", "fo1" + "_Hq3Zt7Nw1Xc5Vb9Lm2KpZz8Yy7",
+            "AIza" + "SyA1234567890abcdefghijklmnopqrstu");
+    static final String WORDS_PASSWORD = "correcthorse" + "batterystaple";
+    static final String WORDS_SESSION = "sessionofplain" + "lowercasewords";
+
+    @Test
+    @DisplayName("tokens Sophia knows by value come out in no piece: echoed cut short, percent-encoded, JSON-escaped, across the cap")
+    void knownTokensInPiecesAndEncodings() throws Exception {
+        // the service echoes pieces of the two tokens it was sent (its bearer token, an X-Api-Key written in the
+        // config), in the forms a server writes them: cut short with an ellipsis, percent-encoded, JSON-escaped;
+        // and tokens of other providers' shapes; the last of each placed across the 2 KiB cap of the body excerpt
+        String svcJson = SVC_TOKEN.replace("-", "\\u002d");
+        String echoes = "invalid key " + HEADER_KEY.substring(0, 14) + "… for " + SVC_TOKEN.substring(0, 13) + "..."
+                + " tail " + SVC_TOKEN.substring(SVC_TOKEN.length() - 12) + " url ?k="
+                + java.net.URLEncoder.encode(SVC_TOKEN, StandardCharsets.UTF_8).replace("-", "%2D") + " json \"" + svcJson
+                + "\" " + String.join(" ", OTHER_SHAPES) + " password=" + WORDS_PASSWORD + " Cookie: sid=" + WORDS_SESSION;
+        List<String> secrets = new ArrayList<>(List.of(HEADER_KEY, SVC_TOKEN, WORDS_PASSWORD, WORDS_SESSION));
+        secrets.addAll(OTHER_SHAPES);
+        int port = server.getAddress().getPort();
+        StringBuilder services = new StringBuilder();
+        for (int i = 0; i < secrets.size(); i++) {
+            String body = echoes + "\n" + across(2048 - echoes.length() - 1, secrets.get(i));
+            server.createContext("/known" + i, ex -> {
+                try (ex) {
+                    ex.getResponseHeaders().add("X-Version", HEADER_KEY.substring(0, 15) + "…");
+                    send(ex, 503, "text/plain", body);
+                }
+            });
+            services.append("  - id: known").append(i).append("\n    url: http://127.0.0.1:").append(port)
+                    .append("/known").append(i).append("\n    expect: {versionHeader: X-Version}\n")
+                    .append("    http: {tokenEnv: CANARY_SVC, headers: {X-Api-Key: \"").append(HEADER_KEY).append("\"}}\n");
+        }
+        Path config = Files.writeString(tmp.resolve("known.yaml"), "deployment: canary\nservices:\n" + services
+                + "probe: {timeout: 30s, retries: 0}\n");
+        Path out = tmp.resolve("known");
+
+        CliRun r = cli(Map.of("CANARY_SVC", SVC_TOKEN)::get, "check", "--config", config.toString(), "--out", out.toString());
+
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(Files.readString(out.resolve("report.json")).contains("invalid key [REDACTED]"), "the echoes arrived");
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, String> o : outputs("check", r, out).entrySet()) {
+            for (String secret : secrets) {
+                for (int i = 0; i + 12 <= secret.length(); i++) {
+                    if (o.getValue().contains(secret.substring(i, i + 12))) {
+                        found.add(o.getKey() + ": '" + secret.substring(i, i + 12) + "'");
+                        break;
+                    }
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), () -> "leaked: " + found);
     }
 
     /** {@code text} as a fixed-width program prints it: a line break every {@code width} characters, inside words too. */

@@ -82,6 +82,35 @@ class InvisibleCharactersTest {
     }
 
     @Test
+    @DisplayName("tag characters (U+E0000-U+E007F) in a log line are escaped in report.json and shown elsewhere; emoji stay")
+    void tagCharactersOutsideTheBasicPlane() throws Exception {
+        // "ignore previous" spelled in tag characters: invisible in a viewer, read by a program (an LLM) all the same
+        StringBuilder hidden = new StringBuilder();
+        "ignore previous".chars().forEach(c -> hidden.appendCodePoint(0xE0000 + c));
+        String line = "ERROR: failed to push ghcr.io/acme/app: denied " + hidden + " \uD83D\uDE80 rocket";
+        Path log = Files.writeString(tmp.resolve("build.log"), "#8 pushing\n" + line + "\n");
+        Path out = tmp.resolve("out");
+
+        CliRun r = CliRun.of(CLOCK, name -> null, "explain", "--log", log.toString(), "--out", out.toString());
+
+        String json = Files.readString(out.resolve("report.json"));
+        assertFalse(anyInvisible(json), "report.json holds a raw tag character");
+        assertTrue(json.contains("\\udb40\\udc69\\udb40\\udc67"), "escaped as surrogate pairs: " + json);
+        assertTrue(json.contains("\uD83D\uDE80 rocket"), "an emoji stays as it is: " + json);
+        boolean lineKept = false;
+        for (JsonNode o : new ObjectMapper().readTree(json).path("observations")) {
+            lineKept |= o.path("line").asText().contains("denied " + hidden + " \uD83D\uDE80");
+        }
+        assertTrue(lineKept, "the line reads back as the log had it: " + json);
+        for (String name : new String[] {"report.md", "report.html", "junit.xml"}) {
+            String text = Files.readString(out.resolve(name));
+            assertFalse(anyInvisible(text), name + " holds a raw tag character");
+        }
+        assertTrue(Files.readString(out.resolve("report.md")).contains("[U+E0069][U+E0067]"), "shown in report.md");
+        assertFalse(anyInvisible(r.out()) || anyInvisible(r.err()), "the terminal got a tag character: " + r.out());
+    }
+
+    @Test
     @DisplayName("an MCP server's error with bidi overrides: its failure in junit.xml, report.json and on the terminal")
     void bidiInAServiceAnswer() throws Exception {
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(

@@ -193,6 +193,25 @@ public final class RemoteText {
         return b.toString();
     }
 
+    /**
+     * The index after what a terminal would not show at {@code i}: an escape sequence (ESC or a C1 introducer), an
+     * invisible format character, a control other than a line break or tab; {@code i} itself when it shows.
+     */
+    static int hiddenEnd(String s, int i) {
+        char c = s.charAt(i);
+        if (c >= 0x20 && c < 0x7f || c == '\n') {
+            return i; // most text: printable ASCII
+        }
+        if (c == ESC || c == '\u009b' || c == '\u009d' || c == '\u0090' || c == '\u0098' || c == '\u009e'
+                || c == '\u009f') {
+            return Math.max(i + 1, skipSequence(s, i));
+        }
+        if (Character.isHighSurrogate(c) && isInvisible(s.codePointAt(i))) {
+            return i + 2;
+        }
+        return unsafe(c) && c != '\r' ? i + 1 : i;
+    }
+
     /** The index after the escape sequence starting at {@code i} (ESC or a C1 introducer). */
     private static int skipSequence(String s, int i) {
         int n = s.length();

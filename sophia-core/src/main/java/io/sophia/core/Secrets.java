@@ -1,6 +1,7 @@
 package io.sophia.core;
 
 import io.sophia.core.internal.SecretPatterns;
+import io.sophia.core.internal.SecretPieces;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,10 @@ import java.util.Set;
  * streams, log messages, exception messages, config and rule-file errors. It masks explicitly
  * registered values (the value of a token environment variable, say) and strings shaped like
  * credentials — GitHub tokens ({@code ghp_}, {@code gho_}, {@code ghs_}, {@code ghu_}, {@code ghr_},
- * {@code github_pat_}), Fly.io tokens ({@code FlyV1 …}, {@code fm1_}, {@code fm2_}), GitLab, npm,
- * Slack and Stripe keys, AWS access key ids, JWTs, private key blocks, values of
+ * {@code github_pat_}), Fly.io tokens ({@code FlyV1 …}, {@code fm1_}, {@code fm2_}, {@code fo1_}), GitLab, npm,
+ * Slack, Stripe, OpenAI/Anthropic ({@code sk-}), Google ({@code AIza}) and SendGrid keys, Slack and Discord webhook
+ * paths, AWS access key ids, JWTs, private key blocks, cookie values, password and secret values (of plain words
+ * too), values of
  * {@code Authorization}-like headers, {@code Bearer}/{@code Basic}/{@code token} credentials, the
  * user info of URLs ({@code https://user:pass@host}), credential query parameters and
  * {@code *_TOKEN=}/{@code *_SECRET=}/{@code PASSWORD=} assignments. A masked secret becomes
@@ -30,6 +33,12 @@ import java.util.Set;
  * the lines of a private key block whose END never comes are masked up to the first line of words. A token's shape
  * is recognised from its prefix and 12 characters on, so a head another program cut short is masked too. Mask text
  * of several lines before its lines are joined or split.
+ *
+ * <p>A registered value is masked in every piece of 12 or more characters (with the word the piece stands in: a
+ * server that echoes the head of a token it cut short, a cut, a wrap) and in the forms it takes percent-encoded or
+ * JSON-escaped. A value that is a URL gives the pieces of its user info, path and query only. A secret glued to or
+ * cut by what a terminal does not show (a colour code, an escape sequence, a zero-width space or a soft hyphen) is
+ * found in the text without them and masked from its first to its last character.
  *
  * <p>A registered value that spans several lines is masked whole and line by line, so a part of
  * it printed on its own is masked too. Values shorter than {@value #MIN_SECRET_LENGTH} characters
@@ -48,12 +57,20 @@ public final class Secrets {
     /** What a cut text ends with. */
     public static final String ELLIPSIS = "…";
 
-    private static final Secrets PATTERNS = new Secrets(List.of());
+    private static final Secrets PATTERNS = new Secrets(List.of(), 0);
 
     private final List<String> values;
 
-    private Secrets(List<String> values) {
+    /** The 12-character pieces of the registered values, found in any text by their hash. */
+    private final SecretPieces pieces;
+
+    /** How many values were registered (with their lines), without the forms they take encoded. */
+    private final int registered;
+
+    private Secrets(List<String> values, int registered) {
         this.values = values;
+        this.pieces = SecretPieces.of(values);
+        this.registered = registered;
     }
 
     /**
@@ -82,6 +99,7 @@ public final class Secrets {
      */
     public Secrets and(Collection<String> more) {
         Set<String> all = new LinkedHashSet<>(values);
+        int before = all.size();
         for (String s : Objects.requireNonNullElse(more, List.<String>of())) {
             if (s == null) {
                 continue;
@@ -94,10 +112,15 @@ public final class Secrets {
                 add(all, line.strip());
             }
         }
+        int count = registered + all.size() - before;
+        // the forms a value takes in a URL or a JSON string ("pa%24%24", "pa\\\"ss") are the value too
+        for (String s : List.copyOf(all)) {
+            SecretPieces.encodedForms(s).forEach(e -> add(all, e));
+        }
         List<String> sorted = new ArrayList<>(all);
         // longest first, so a secret that contains another is masked whole
         sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return new Secrets(List.copyOf(sorted));
+        return new Secrets(List.copyOf(sorted), count);
     }
 
     private static void add(Set<String> all, String s) {
@@ -143,6 +166,8 @@ public final class Secrets {
                 t = t.replace(s, MASK);
             }
         }
+        t = maskAcrossHiddenCharacters(t); // before all: a colour code glued to a token hides its start
+        t = pieces.mask(t); // a piece of a value another program cut short, kept by a cut, or written in a URL
         boolean lines = t.indexOf('\n') >= 0;
         boolean key = lines && t.contains("PRIVATE KEY-----");
         if (key && !keepLines) {
@@ -180,6 +205,7 @@ public final class Secrets {
                 found.add(new int[] {k, k + v.length(), k, k + v.length()});
             }
         }
+        found.addAll(pieces.find(j));
         generatedWordsAcrossBreaks(j, at, found);
         boolean[] masked = null;
         for (int[] r : found) {
@@ -206,6 +232,136 @@ public final class Secrets {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code text} with every secret that characters a terminal does not show would hide masked: escape sequences
+     * (a colour code right before a token, {@code ESC[1mAKIA…}, leaves no word boundary for its shape; one inside it
+     * cuts it in two), invisible format characters (a zero-width space or a soft hyphen inside a token) and controls.
+     * The patterns, registered values and their pieces are looked for in the text without them, and each one found is
+     * masked from its first to its last character in {@code text}, what is hidden between included; line breaks stay.
+     */
+    private String maskAcrossHiddenCharacters(String text) {
+        int n = text.length();
+        int first = 0;
+        while (first < n && Shown.hiddenEnd(text, first) == first) {
+            first++;
+        }
+        if (first == n) {
+            return text;
+        }
+        List<int[]> found = new ArrayList<>();
+        // without them, a token they cut in two is whole; with a space for them, one they were glued to has its start
+        for (Shown shown : List.of(Shown.of(text, first, false), Shown.of(text, first, true))) {
+            String c = shown.text();
+            List<int[]> here = SecretPatterns.find(c);
+            for (String v : values) {
+                for (int k = c.indexOf(v); k >= 0; k = c.indexOf(v, k + 1)) {
+                    here.add(new int[] {k, k + v.length()});
+                }
+            }
+            here.addAll(pieces.find(c));
+            for (int[] r : here) {
+                found.add(new int[] {shown.at()[r[0]], shown.at()[r[1] - 1]});
+            }
+        }
+        if (found.isEmpty()) {
+            return text;
+        }
+        boolean[] masked = new boolean[n];
+        for (int[] r : found) {
+            for (int k = r[0]; k <= r[1]; k++) {
+                char ch = text.charAt(k);
+                masked[k] = ch != '\n' && ch != '\r';
+            }
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            if (!masked[k]) {
+                out.append(text.charAt(k));
+            } else if (k == 0 || !masked[k - 1]) {
+                out.append(MASK);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A text as a terminal or a JSON reader shows it: what it does not show taken out; at[i]: where char i was. */
+    private record Shown(String text, int[] at) {
+
+        /** {@code text} from {@code first} on without its hidden characters, each run of them a space when asked. */
+        static Shown of(String text, int first, boolean spaced) {
+            int n = text.length();
+            StringBuilder shown = new StringBuilder(n).append(text, 0, first);
+            int[] at = new int[n];
+            for (int k = 0; k < first; k++) {
+                at[k] = k;
+            }
+            for (int i = first; i < n; ) {
+                int end = hiddenEnd(text, i);
+                if (end > i) {
+                    if (spaced) {
+                        at[shown.length()] = i;
+                        shown.append(' ');
+                    }
+                    i = end;
+                } else {
+                    at[shown.length()] = i;
+                    shown.append(text.charAt(i++));
+                }
+            }
+            return new Shown(shown.toString(), at);
+        }
+
+        /**
+         * The index after what is not shown at {@code i} ({@link RemoteText#hiddenEnd}), or after such a character
+         * written as an escape (JSON's {@code \u001b[1m}, {@code \u200b}, {@code \udb40\udc41}; {@code \x1b[0m},
+         * {@code \033[0m} and {@code \e[0m} of a shell): a body or a log in JSON carries its colour codes so.
+         */
+        static int hiddenEnd(String text, int i) {
+            int end = RemoteText.hiddenEnd(text, i);
+            if (end > i || text.charAt(i) != '\\' || i + 1 >= text.length()) {
+                return end;
+            }
+            int code = -1;
+            int next = i;
+            if (text.charAt(i + 1) == 'u' && isHex4(text, i + 2)) {
+                code = Integer.parseInt(text, i + 2, i + 6, 16);
+                next = i + 6;
+                if (Character.isHighSurrogate((char) code) && text.startsWith("\\u", next) && isHex4(text, next + 2)) {
+                    code = Character.toCodePoint((char) code, (char) Integer.parseInt(text, next + 2, next + 6, 16));
+                    next += 6;
+                }
+            } else if (text.regionMatches(true, i, "\\x1b", 0, 4) || text.startsWith("\\033", i)) {
+                code = 0x1b;
+                next = i + 4;
+            } else if (text.startsWith("\\e[", i)) {
+                code = 0x1b;
+                next = i + 2;
+            }
+            if (code == 0x1b && next < text.length() && text.charAt(next) == '[') {
+                int j = next + 1;
+                while (j < text.length() && text.charAt(j) >= 0x20 && text.charAt(j) <= 0x3f) {
+                    j++;
+                }
+                return j < text.length() && text.charAt(j) >= 0x40 && text.charAt(j) <= 0x7e ? j + 1 : next;
+            }
+            boolean hidden = code >= 0 && (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7f && code <= 0x9f
+                    || RemoteText.isInvisible(code));
+            return hidden ? next : i;
+        }
+
+        private static boolean isHex4(String text, int from) {
+            if (from + 4 > text.length()) {
+                return false;
+            }
+            for (int k = from; k < from + 4; k++) {
+                if (Character.digit(text.charAt(k), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A text with the line breaks inside words (and the next line's indent) taken out; at[i]: where char i was. */
@@ -654,11 +810,11 @@ public final class Secrets {
 
     /** {@return the number of registered secret values (not the values)} */
     public int registeredValues() {
-        return values.size();
+        return registered;
     }
 
     @Override
     public String toString() {
-        return "Secrets[patterns + " + values.size() + " registered values]";
+        return "Secrets[patterns + " + registered + " registered values]";
     }
 }

@@ -207,4 +207,119 @@ class SecretsTest {
         String out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Secrets.patterns().redact(text));
         assertFalse(out.contains("MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM"), "the key material is masked");
     }
+
+    /** Shapes added in the seventh session: OpenAI, Anthropic, Fly organisation, Google, SendGrid, webhooks. */
+    private static final List<String> MORE_SHAPES = List.of("sk-" + "proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd",
+            "sk-" + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefgh", "sk-" + "ant-api03-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0",
+            "fo1" + "_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "fm1r" + "_lJPECAAAAAAAAMx0bHV1ZGVkLWtleQ",
+            "AIza" + "SyA1234567890abcdefghijklmnopqrstu", "SG." + "abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123");
+
+    @Test
+    void masksTheShapesOfOtherProvidersWholeAndCutShort() {
+        for (String t : MORE_SHAPES) {
+            for (int k = 12; k <= t.length(); k++) {
+                String out = Secrets.patterns().redact("denied for " + t.substring(0, k) + " (cut)");
+                assertNoPiece(t, out, "cut at " + k);
+                assertEquals("denied for [REDACTED] (cut)", out);
+            }
+        }
+        String hook = "https://hooks.slack.com/services/" + "T0A1B2C3D/B4E5F6G7H/aBcDeFgHiJkLmNoPqRsTuVwX";
+        String out = Secrets.patterns().redact("posting to " + hook + " failed");
+        assertNoPiece("T0A1B2C3D/B4E5F6G7H/aBcDeFgHiJkLmNoPqRsTuVwX", out, "slack hook");
+        String prose = "sk-learn sk-images-large task-runner-process";
+        assertEquals(prose, Secrets.patterns().redact(prose));
+    }
+
+    @Test
+    void passwordsSecretsAndTokensOfWordsAreMaskedByTheirKey() {
+        // a person's password is words: no digit, no capital, so no shape; its key says what it is
+        String pw = "correcthorsebatterystaple";
+        for (String text : List.of("password=" + pw, "DB_PASSWORD: " + pw, "client-secret=" + pw, "token=" + pw,
+                "\"password\": \"" + pw + " with spaces\"", "password='" + pw + " x'", "Bearer " + pw,
+                "Cookie: session=" + pw + "; theme=dark", "Set-Cookie: sid=" + pw + "; Path=/; HttpOnly",
+                "https://deploy:" + pw.substring(0, 12) + " " + pw.substring(12) + "@db.example.test/x",
+                "curl -u deploy:" + pw + " https://x.example.test", "docker login --password " + pw + " ghcr.io",
+                "cli --token=" + pw)) {
+            String out = Secrets.patterns().redact("login with " + text + " failed");
+            assertNoPiece(pw, out, text);
+            assertTrue(out.contains(Secrets.MASK), out);
+            for (int max = 10; max < text.length() + 20; max++) {
+                assertNoPiece(pw, Secrets.patterns().cut("login with " + text + " failed", max), text + " cut at " + max);
+            }
+        }
+        // prose and variable references keep their words
+        String prose = "FATAL: password authentication failed for user deploy; Bearer authentication; token expired;"
+                + " PWD=/home/runner/work/app; password: $PGPASS; password: unknown key;"
+                + " see http://db.example.test:5432 or mail ops@example.test; git push -u origin main;"
+                + " docker run -u 1000:1000 app; echo x | docker login --password-stdin ghcr.io; --token $GH_TOKEN";
+        assertEquals(prose, Secrets.patterns().redact(prose));
+    }
+
+    @Test
+    void aRegisteredValueIsMaskedInEveryPieceAndEveryEncoding() {
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        Secrets s = Secrets.of(List.of(value));
+        // a server that echoes the head or the tail of a token it cut short, at every length of 12 or more
+        for (int k = 12; k <= value.length(); k++) {
+            for (String piece : List.of(value.substring(0, k), value.substring(value.length() - k))) {
+                String out = s.redact("the server said: invalid token " + piece + "… (truncated)");
+                assertNoPiece(value, out, "piece " + piece);
+                assertTrue(out.startsWith("the server said: invalid token [REDACTED]") && out.endsWith(" (truncated)"), out);
+            }
+        }
+        // percent-encoded in a URL, JSON-escaped, wrapped across a line break at every column
+        String odd = "p@ss/w\"rd:" + "Zr4Tq8Wn2Kp6";
+        Secrets t = Secrets.of(List.of(odd));
+        for (String text : List.of(java.net.URLEncoder.encode(odd, java.nio.charset.StandardCharsets.UTF_8),
+                "p%40ss%2Fw%22rd%3AZr4Tq8Wn2Kp6", "p%40ss%2fw%22rd%3aZr4Tq8Wn2Kp6", "p@ss\\/w\\\"rd:Zr4Tq8Wn2Kp6",
+                "p@ss/w\\\"rd:Zr4Tq8Wn2Kp6")) {
+            String out = t.redact("GET /login?x=" + text + " 401");
+            assertFalse(out.contains("Zr4Tq8Wn2Kp6"), () -> text + " -> " + out);
+        }
+        for (int k = 1; k < value.length(); k++) {
+            String out = s.redact("echoed " + value.substring(0, k) + "\n" + value.substring(k) + " ok");
+            assertNoPiece(value, out, "wrapped at " + k);
+        }
+        // a URL held in a variable: its path is the secret, its host is the service's name and stays
+        String hook = "https://alerts.example.test/hooks/" + "hK8sW3dF6gJ1lZ4xC7vB2nM5";
+        String out = Secrets.of(List.of(hook)).redact("see https://alerts.example.test/status; token hK8sW3dF6gJ1lZ4x");
+        assertEquals("see https://alerts.example.test/status; token [REDACTED]", out);
+        // a short value is masked whole only: "deploy-key" is no 12-character piece of anything
+        assertEquals("a deploy-key b", Secrets.of(List.of("deploy-key")).redact("a deploy-key b").replace("[REDACTED]", "deploy-key"));
+    }
+
+    @Test
+    void aTokenGluedToOrCutByCharactersATerminalDoesNotShowKeepsNoPiece() {
+        // a colour code right before a token leaves no word boundary before its shape ("ESC[1mAKIA…" reads "mAKIA"),
+        // one inside cuts it in two, a zero-width space or a soft hyphen too: the terminal shows the token whole
+        List<String> all = new java.util.ArrayList<>(SHAPES);
+        all.addAll(MORE_SHAPES);
+        for (String t : all) {
+            // also written as a JSON body or a shell writes them (the six characters \u001b, \x1b, \033), after a word
+            List<String> texts = new java.util.ArrayList<>(List.of("key \u001b[1m" + t + "\u001b[0m shown",
+                    "\u001b]8;;https://example.test\u0007" + t + "\u001b]8;;\u0007 link", "not found\u001b[1m" + t,
+                    "{\"error\": \"not found\\u001b[1m" + t + "\\u001b[0m\"}", "echo -e \"\\x1b[31m" + t + "\\033[0m\""));
+            for (int k = 1; k < t.length(); k++) {
+                for (String hidden : List.of("\u001b[0m", "\u200b", "\u00ad", "\u009b31m", "\u0000", "\uDB40\uDC41",
+                        "\\u001b[0m", "\\u200b", "\\udb40\\udc41", "\\e[0m")) {
+                    texts.add("push " + t.substring(0, k) + hidden + t.substring(k) + " failed");
+                }
+            }
+            for (String text : texts) {
+                String out = Secrets.patterns().redact(text);
+                assertNoPiece(t, out, text);
+                assertNoPiece(t, RemoteText.forTerminal(out), "terminal: " + text);
+                assertNoPiece(t, RemoteText.visible(out), "visible: " + text);
+            }
+        }
+        // a registered value of no shape, with a colour code inside
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        String out = Secrets.of(List.of(value)).redact("got canary-unsh\u001b[32maped-Zr4Tq8Wn\u001b[0m2Kp6Hs0Vd ok");
+        assertNoPiece(value, RemoteText.forTerminal(out), out);
+        // escape sequences around words that are no secret stay as they were
+        String colours = "\u001b[31mERROR\u001b[0m: failed to push \u001b[1mghcr.io/acme/app\u001b[0m\nnext line";
+        assertEquals(colours, Secrets.patterns().redact(colours));
+        assertEquals(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m[REDACTED]\u001b[0m"),
+                Secrets.patterns().redactLines(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m" + GHP + "\u001b[0m")));
+    }
 }

@@ -153,8 +153,11 @@ public final class McpProbe implements Probe {
         if (client == null) {
             // the shared stack follows no redirect (a 3xx is reported) and has no timeouts (each call gets the
             // deadline's); a pool of its own, because OkHttp scans a pool's every connection under one lock and a
-            // fleet holds thousands at once; its idle connection serves the next request of the exchange only
-            client = HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS)).build();
+            // fleet holds thousands at once; its idle connection serves the next request of the exchange only. A request
+            // that fails on that reused connection is sent again on a new one: a server that closes after each answer
+            // without saying so (HTTP/1.0, Python's http.server) is not DOWN; a new connection's reset is not retried
+            client = HttpStack.shared().newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS))
+                    .retryOnConnectionFailure(true).build();
         }
         McpWire wire = new McpWire(client, httpUrl, deadline);
         try {

@@ -64,6 +64,30 @@ class McpProbeTest {
                 + "\"prompts\":{}},\"serverInfo\":{\"name\":\"ts-server\",\"version\":\"0.9.1\"}}";
     }
 
+    @Test
+    @DisplayName("a 3 MB server name and a 600-character version are cut to 512 characters, a token the cut falls into leaves no piece")
+    void aHugeServerNameIsCutAndATokenAtTheCutLeavesNoPiece() throws Exception {
+        String token = "ghp_" + "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N";
+        String name = "n ".repeat(250) + token + " " + "Z".repeat(3_000_000);
+        try (McpScriptedTestServer server = new McpScriptedTestServer(r -> switch (r.method()) {
+            case "server/discover" -> Answer.json(400, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32022,"
+                    + "\"message\":\"Unsupported protocol version\",\"data\":{\"supported\":[\"2025-06-18\"]}}}");
+            case "initialize" -> Answer.json(200, result(r, initResult("2025-06-18").replace("\"ts-server\"", "\"" + name + "\"")
+                    .replace("\"0.9.1\"", "\"" + "V".repeat(600) + "\"")));
+            case "notifications/initialized" -> Answer.json(202, "");
+            case "tools/list" -> Answer.json(200, result(r, "{\"tools\":[{\"name\":\"a\"}]}"));
+            default -> Answer.json(200, result(r, "{}"));
+        })) {
+            McpHandshake h = handshake(probe(server.url(), TIMEOUT));
+            assertTrue(h.serverName().length() <= io.sophia.core.RemoteText.MAX_NAME, () -> "" + h.serverName().length());
+            assertTrue(h.serverName().startsWith("n n n"), h.serverName());
+            assertTrue(h.serverVersion().length() <= io.sophia.core.RemoteText.MAX_NAME);
+            for (int i = 0; i + 12 <= token.length(); i++) {
+                assertFalse(h.serverName().contains(token.substring(i, i + 12)), h.serverName());
+            }
+        }
+    }
+
     @Nested
     @DisplayName("the 2026-07-28 era")
     class Modern {

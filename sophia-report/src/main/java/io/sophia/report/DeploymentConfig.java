@@ -564,7 +564,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
     public static final String DEFAULT_FLY_TOKEN_ENV = io.sophia.probes.FlyConfig.DEFAULT_TOKEN_ENV;
 
     /**
-     * {@return the values of the token variables this config names, read through {@code env} (set ones only): what
+     * {@return the values of the token variables this config names, read through {@code env} (set ones only), and the
+     * values of its services' headers that may be credentials: what
      * every output of a check masks — the report (see {@link ProbePlan#redaction()}) and, in a command line, its
      * terminal streams}
      *
@@ -585,7 +586,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         }
         // a webhook URL held in a variable is a secret too (a Slack incoming webhook's path is its credential)
         alerts.webhooks().stream().map(Webhook::urlEnv).filter(Objects::nonNull).forEach(names::add);
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new java.util.ArrayList<>(headerSecrets());
         for (String name : names) {
             String v = env.apply(name);
             if (v != null && !v.isBlank()) {
@@ -593,6 +594,37 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             }
         }
         return List.copyOf(values);
+    }
+
+    private static final java.util.regex.Pattern CREDENTIAL_HEADER = java.util.regex.Pattern.compile(
+            "(?i).*(auth|key|token|secret|cookie|session|passw|credential|signature).*");
+
+    /**
+     * The values of the services' extra headers that may be credentials: those of a header whose name says so
+     * ({@code X-Api-Key}, {@code X-Auth-Token}, {@code Cookie} …; an {@code Authorization} value without its scheme
+     * too) and any that looks generated (16 or more characters, letters and digits, no space). A server that echoes
+     * one, whole or in part, must not have it printed.
+     */
+    private List<String> headerSecrets() {
+        List<String> values = new java.util.ArrayList<>();
+        for (HttpSettings h : http.values()) {
+            h.headers().forEach((name, value) -> {
+                if (CREDENTIAL_HEADER.matcher(name).matches() || generated(value.strip())) {
+                    values.add(value);
+                    int space = value.strip().indexOf(' ');
+                    if (space > 0) {
+                        values.add(value.strip().substring(space + 1)); // "Bearer abc…": abc… alone
+                    }
+                }
+            });
+        }
+        return values;
+    }
+
+    /** 16 or more characters without spaces, with letters and digits: generated, not a media type or a name. */
+    private static boolean generated(String value) {
+        return value.length() >= 16 && value.chars().noneMatch(Character::isWhitespace)
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
     }
 
     /** {@return the CI source, when configured} */

@@ -131,8 +131,10 @@ public final class Explain {
             Matcher m = url.getRawPath() == null ? null : RUN_PATH.matcher(url.getRawPath());
             if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null || m == null || !m.matches()
                     || url.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("not a GitHub Actions run url (expected https://github.com/OWNER/REPO/"
-                        + "actions/runs/ID): " + url.getScheme() + "://" + url.getHost() + url.getRawPath());
+                // the path may hold what a user pasted by mistake (a token, a password=…): the message is redacted
+                throw new IllegalArgumentException(io.sophia.core.Secrets.patterns().redact("not a GitHub Actions run url"
+                        + " (expected https://github.com/OWNER/REPO/actions/runs/ID): " + url.getScheme() + "://"
+                        + url.getHost() + url.getRawPath()));
             }
             String host = url.getHost().toLowerCase(Locale.ROOT);
             URI api = host.equals("github.com") || host.equals("www.github.com") ? DeploymentConfig.GITHUB_API
@@ -140,7 +142,8 @@ public final class Explain {
             try {
                 return new RunUrl(api, m.group(1) + "/" + m.group(2), Long.parseLong(m.group(3)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("run id out of range in " + url.getRawPath());
+                throw new IllegalArgumentException(io.sophia.core.Secrets.patterns().redact("run id out of range in "
+                        + url.getRawPath()));
             }
         }
     }

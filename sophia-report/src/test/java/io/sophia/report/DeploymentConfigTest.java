@@ -335,6 +335,22 @@ class DeploymentConfigTest {
     }
 
     @Test
+    void headerValuesThatMayBeCredentialsAreSecretValues() throws Exception {
+        // a key written as a header (too short to be refused as a credential) is masked wherever a server echoes it;
+        // a media type or a tenant name is not
+        DeploymentConfig c = load("headers.yaml", """
+                deployment: shop
+                services:
+                  - id: orders
+                    url: https://orders.example/health
+                    http:
+                      headers: {X-Api-Key: k3y-Lp0Ok9, Accept: application/vnd.github+json, X-Tenant: acme,
+                                X-Request-Tag: build-2026-Hq3Zt7Nw}
+                """);
+        assertEquals(List.of("k3y-Lp0Ok9", "build-2026-Hq3Zt7Nw"), c.secretValues(name -> null));
+    }
+
+    @Test
     void aBadHttpSectionNamesTheKeyAndNeverEchoesACredential() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
         InputException e = assertThrows(InputException.class, () -> load("bad.yaml", """

@@ -185,10 +185,14 @@ class ExplainTest {
         Explain.RunUrl ghe = Explain.RunUrl.parse(URI.create("https://git.example.com/acme/shop/actions/runs/5/job/77"));
         assertEquals(URI.create("https://git.example.com/api/v3"), ghe.apiUrl());
         for (String bad : List.of("https://github.com/acme/shop/pull/5", "ftp://github.com/a/b/actions/runs/1",
-                "https://user:pw@github.com/a/b/actions/runs/1", "https://github.com/a/b/actions/runs/99999999999999999999")) {
+                "https://user:pw@github.com/a/b/actions/runs/1", "https://github.com/a/b/actions/runs/99999999999999999999",
+                "https://github.com/a/ghp_" + "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N/runs/1")) {
             InputException e = assertThrows(InputException.class, () -> Explain.run(URI.create(bad)), bad);
             assertTrue(e.getMessage().contains("run"), e.getMessage());
             assertFalse(e.getMessage().contains("pw"), e.getMessage());
+            assertFalse(e.getMessage().contains("Q7wE9rT2yU4i"), "a token pasted into the path: " + e.getMessage());
+            IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> Explain.RunUrl.parse(URI.create(bad)));
+            assertFalse(p.getMessage().contains("Q7wE9rT2yU4i"), "the library's exception: " + p.getMessage());
         }
         assertThrows(InputException.class, () -> Explain.builder().build());
         assertThrows(InputException.class, () -> Explain.builder().flyApp("Bad App!").build());

@@ -36,7 +36,12 @@ public final class SecretPatterns {
             new Rule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{8,255}|github_pat_[A-Za-z0-9_]{1,255})"), 0, ALWAYS,
                     "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_"),
             new Rule(Pattern.compile("(?i)\\bFlyV1\\s{1,5}([^\\s\"'<>`]++)"), 1, ALWAYS, "flyv1"),
-            new Rule(Pattern.compile("\\bfm[12]_[A-Za-z0-9_+/=-]{8,}+"), 0, ALWAYS, "fm1_", "fm2_"),
+            // Fly.io macaroons: fm1_, fm1r_, fm1a_, fm2_ (machines), fo1_ (an organisation's)
+            new Rule(Pattern.compile("\\b(?:fm[12][ar]?|fo1)_[A-Za-z0-9_+/=-]{7,}+"), 0, ALWAYS, "fm1", "fm2_", "fo1_"),
+            // OpenAI (sk-…, sk-proj-…, sk-svcacct-…) and Anthropic (sk-ant-api03-…) keys; a head of 12 cut short too
+            new Rule(Pattern.compile("\\bsk-[A-Za-z0-9_-]{9,}+"), 0, SecretPatterns::looksRandom, "sk-"),
+            // Google API keys
+            new Rule(Pattern.compile("\\bAIza[A-Za-z0-9_-]{8,}+"), 0, ALWAYS, "aiza"),
             new Rule(Pattern.compile("\\b(?:glpat-[A-Za-z0-9_-]{6,}+|xox[abposr]-[A-Za-z0-9-]{7,}+|xapp-[A-Za-z0-9-]{7,}+)"), 0, ALWAYS,
                     "glpat-", "xox", "xapp-"),
             // npm_ + 36: a head of 8 without a digit or capital is an npm variable's name (npm_execpath), not a token's
@@ -51,10 +56,36 @@ public final class SecretPatterns {
                     + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)(?:(?:bearer|basic|token|flyv1|digest)\\s{1,5})?+([^\\s\"'<>,;`()\\[\\]{}]++)"),
                     2, ALWAYS, "authorization", "api-key", "auth-token", "private-token"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s{1,5}([A-Za-z0-9._~+/=-]{8,}+)"), 1,
-                    SecretPatterns::looksRandom, "bearer", "basic", "token"),
+                    SecretPatterns::looksGeneratedOrLong, "bearer", "basic", "token"),
+            // a cookie header's whole value: session ids are credentials whatever their shape
+            new Rule(Pattern.compile("(?i)\\b(?:set-)?cookie\\s{0,5}:\\s{0,5}([^\\s\"'`<>][^\\r\\n\"'`<>]{0,2000}+)"), 1,
+                    ALWAYS, "cookie"),
+            // a password or secret written in quotes (JSON, YAML, a shell): the whole quoted value, spaces and all
+            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)[\"']?\\s{0,5}[:=]\\s{0,5}"
+                    + "\"([^\"\\r\\n]{1,500}+)\""), 1, s -> !s.isBlank(), "passw", "secret"),
+            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)[\"']?\\s{0,5}[:=]\\s{0,5}"
+                    + "'([^'\\r\\n]{1,500}+)'"), 1, s -> !s.isBlank(), "passw", "secret"),
+            // a password or secret unquoted: any value of 4 or more characters (a person's password looks like words)
+            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)\\s{0,5}[:=]\\s{0,5}"
+                    + "([^\\s\"'<>,;`]{4,}+)"), 1, SecretPatterns::isPasswordValue, "passw", "secret"),
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_KEY)"
-                    + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,}+)"), 1, SecretPatterns::looksRandom,
+                    + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,}+)"), 1, SecretPatterns::looksGeneratedOrLong,
                     "token", "secret", "passw", "key"),
+            // credentials on a command line: curl -u user:password, --password VALUE, --token=VALUE
+            new Rule(Pattern.compile("(?<![\\w-])(?:-u|--user)\\s{1,5}[\"']?([^\\s:\"'`]{1,100}+:[^\\s\"'`]{4,}+)"), 1,
+                    s -> !s.substring(s.indexOf(':') + 1).chars().allMatch(Character::isDigit), "-u", "--user"),
+            new Rule(Pattern.compile("(?i)(?<![\\w-])--(?:password|passwd|token|api-key|secret|client-secret|access-token)"
+                    + "(?:=|\\s{1,5})[\"']?([^\\s\"'`]{4,}+)"), 1, s -> !s.startsWith("$") && !s.startsWith("-"), "--"),
+            // incoming webhooks whose path is their credential (Slack, Discord)
+            new Rule(Pattern.compile("(?i)\\bhooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_-]{8,}+)"), 1,
+                    ALWAYS, "hooks.slack.com"),
+            new Rule(Pattern.compile("(?i)\\bdiscord(?:app)?\\.com/api/webhooks/([A-Za-z0-9/_-]{8,}+)"), 1, ALWAYS,
+                    "/api/webhooks/"),
+            // SendGrid keys
+            new Rule(Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{9,}+(?:\\.[A-Za-z0-9_-]*+)?+"), 0, ALWAYS, "sg."),
+            // user info of a url with a password of two or three words (scheme://user:correct horse@host)
+            new Rule(Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://([^/\\s@\"'<>`:]{0,100}+:[^/@\"'<>`\\r\\n]{1,64}+)@"
+                    + "[A-Za-z0-9\\[]"), 1, s -> s.chars().filter(c -> c == ' ').count() <= 2 && s.contains(" "), "@"),
             // user info of a url: scheme://user:password@host (the whole user info, the user name can be a token too)
             new Rule(Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://([^/\\s@\"'<>`]++)@"), 1, ALWAYS, "@"),
             new Rule(Pattern.compile("(?i)[?&;](?:access_token|refresh_token|id_token|token|api_key|apikey|key|secret"
@@ -65,7 +96,7 @@ public final class SecretPatterns {
     /** A whole value shaped like a credential: a known token prefix, an auth scheme and a credential. */
     private static final Pattern SECRET_PREFIX = Pattern.compile(
             "(?is)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s|basic\\s|glpat-|npm_|xox[abposr]-|xapp-|sk_live_|sk_test_"
-            + "|rk_live_|rk_test_|akia|asia|eyj[a-z0-9_-]{8,}\\.|-----begin ).*");
+            + "|rk_live_|rk_test_|fo1_|sk-|aiza|akia|asia|eyj[a-z0-9_-]{8,}\\.|-----begin ).*");
 
     private SecretPatterns() {
     }
@@ -168,6 +199,25 @@ public final class SecretPatterns {
         } while (m.find());
         b.append(t, last, t.length());
         return b.toString();
+    }
+
+    /** Words that follow "password:" or "secret:" in a message rather than a password ("password: unknown key"). */
+    private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of("unknown", "missing", "required",
+            "invalid", "expired", "empty", "none", "null", "true", "false", "must", "should", "incorrect", "wrong",
+            "mismatch", "unset", "provided", "given", "redacted", "hidden", "changed", "rejected", "denied", "failed",
+            "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***", "****");
+
+    /** A value after a password or secret key that can be one: not a variable reference or a word of a message. */
+    static boolean isPasswordValue(String s) {
+        return !s.startsWith("$") && !s.startsWith("%") && !NOT_PASSWORDS.contains(s.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * True for {@linkplain #looksRandom generated-looking} strings and for any of 20 or more characters: a credential
+     * of lower case letters alone is long, a word after "Bearer" or "token" in prose is not.
+     */
+    static boolean looksGeneratedOrLong(String s) {
+        return s.length() >= 20 || looksRandom(s);
     }
 
     /**

@@ -129,6 +129,36 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * {@code json} with each invisible character outside the basic plane (the tag characters U+E0000–U+E007F, which
+     * spell text a reader does not see) written as its escaped surrogate pair ({@code \udb40\udc41}), which Jackson
+     * cannot do char by char. The text read back is what the source sent; other characters of those planes (emoji)
+     * stay as they are. Such a character can only stand inside a JSON string, where an escape means the same.
+     */
+    static String escapeInvisibleSupplementary(String json) {
+        int i = 0;
+        int n = json.length();
+        while (i < n && !(Character.isHighSurrogate(json.charAt(i))
+                && io.sophia.core.RemoteText.isInvisible(json.codePointAt(i)))) {
+            i++;
+        }
+        if (i == n) {
+            return json;
+        }
+        StringBuilder b = new StringBuilder(n + 64).append(json, 0, i);
+        while (i < n) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && io.sophia.core.RemoteText.isInvisible(json.codePointAt(i))) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x\\u%04x", (int) c, (int) json.charAt(i + 1)));
+                i += 2;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
     /** Two-space indentation, {@code "key": value}, {@code []} and {@code {}} when empty, {@code \n} line ends. */
     private static DefaultPrettyPrinter printer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -143,7 +173,7 @@ public final class JsonCodec {
 
     public static String write(Assessment a) {
         try {
-            return WRITER.writeValueAsString(ReportJson.of(a)) + "\n";
+            return escapeInvisibleSupplementary(WRITER.writeValueAsString(ReportJson.of(a))) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an assessment: " + e.getOriginalMessage(), e);
         }
