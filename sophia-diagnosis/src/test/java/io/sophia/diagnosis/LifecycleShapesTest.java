@@ -84,6 +84,8 @@ class LifecycleShapesTest {
         // a status that is not a refusal (the same notes: "unexpected status: 400 Bad Request") is not read as one
         assertTrue(!causesOf("failed commit on ref \"manifest-sha256:9b2a\": unexpected status: 400 Bad Request")
                 .contains("registry.auth"));
+        // nor is another service's refusal in the same words (a Loki client's troubleshooting notes)
+        assertTrue(!causesOf("Error: unexpected status: 401 Unauthorized").contains("registry.auth"));
     }
 
     @Test
@@ -96,6 +98,7 @@ class LifecycleShapesTest {
         leads(CauseId.PLATFORM_QUOTA, jobEnds("failure", "", locked));
         // a billing feature of the app under test is not the account's billing
         assertTrue(!causesOf("BillingServiceTest > chargesTheCardOnce PASSED").contains("platform.quota"));
+        assertTrue(!causesOf("  ✓ user can update payment method (212 ms)").contains("platform.quota"));
     }
 
     @Test
@@ -109,6 +112,12 @@ class LifecycleShapesTest {
         assertTrue(indications("<--- JS stacktrace --->").stream().noneMatch("v8.heap-limit-trace"::equals));
         // a bare SIGKILL status without an OOM marker stays unread (h6-06: a senior says unknown)
         assertTrue(!causesOf("      Exit Code:    137").contains("app.oom"));
+        // a task its orchestrator killed for memory, in ECS's words (its stopped reason) and Kubernetes' eviction
+        for (String line : List.of("OutOfMemoryError: Container killed due to memory usage",
+                "Message: The node was low on resource: memory. Container app was using 1520Mi, which exceeds its request "
+                        + "of 512Mi.")) {
+            assertTrue(causesOf(line).contains("app.oom"), line);
+        }
     }
 
     @Test
@@ -133,6 +142,9 @@ class LifecycleShapesTest {
                 """));
         // a property the app resolved is no missing key
         assertTrue(!causesOf("Loaded config property quarkus.http.port from application.properties")
+                .contains("config.missing-secret"));
+        // a bean's property that a template asks for is a code bug (Jakarta EL's PropertyNotFoundException)
+        assertTrue(!causesOf("jakarta.el.PropertyNotFoundException: Property 'fullName' not found on type com.acme.User")
                 .contains("config.missing-secret"));
     }
 
