@@ -243,4 +243,16 @@ class LifecycleShapesTest {
         // php-src's expected-output diff of a test is a test's output, not an app dying
         assertTrue(!causesOf("001+ Fatal error: Uncaught BadMethodCallException: phar exists").contains("app.crash-on-boot"));
     }
+
+    @Test
+    void ivysUnresolvedDependencyAndAQuotaExceededAfterTheApisFieldNameAreReadInOtherToolsWords() throws IOException {
+        // sbt 0.13 on Ivy (its classic launcher error)
+        leads(CauseId.BUILD_DEPENDENCY_FETCH, deployFailsWith("[error] sbt.ResolveException: unresolved dependency: "
+                + "org.scala-sbt#sbt;0.13.18: not found\n"));
+        // a Google API's quota error in its JSON body, as clients print it
+        assertTrue(causesOf("  \"message\": \"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' of "
+                + "service 'sheets.googleapis.com'\",").contains("platform.quota"));
+        // a full disk's quota is not the account's plan
+        assertTrue(!causesOf("cp: error writing '/home/runner/out.tar': Disk quota exceeded").contains("platform.quota"));
+    }
 }
