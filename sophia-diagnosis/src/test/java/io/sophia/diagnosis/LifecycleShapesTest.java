@@ -255,4 +255,15 @@ class LifecycleShapesTest {
         // a full disk's quota is not the account's plan
         assertTrue(!causesOf("cp: error writing '/home/runner/out.tar': Disk quota exceeded").contains("platform.quota"));
     }
+
+    @Test
+    void aPlatformApiDenyingAMachineItManagesMidDeployIsItsOwnSideButALeaseNotFoundIsNot() throws IOException {
+        // flyctl's wording for a machine the Machines API lost (superfly/flyctl's machine client: "failed to get VM %s:
+        // %w"), another machine id and app than the corpus scenarios
+        leads(CauseId.PLATFORM_OUTAGE, deployFailsWith("  [1/3] Waiting for 148e272f5d9d89 [app] to become healthy: 0/1\n"
+                + "Error: error getting machine 148e272f5d9d89 from api: failed to get VM 148e272f5d9d89: Machine not found\n"));
+        // a lease no longer there after a failed deploy is flyctl's clean-up noise (p-42's log), not the platform
+        assertTrue(!causesOf("WARN failed to release lease for machine 32871545a0e985: lease not found")
+                .contains("platform.outage"));
+    }
 }
