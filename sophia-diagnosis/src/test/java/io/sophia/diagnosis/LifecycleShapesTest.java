@@ -84,6 +84,8 @@ class LifecycleShapesTest {
         // a status that is not a refusal (the same notes: "unexpected status: 400 Bad Request") is not read as one
         assertTrue(!causesOf("failed commit on ref \"manifest-sha256:9b2a\": unexpected status: 400 Bad Request")
                 .contains("registry.auth"));
+        // nor is another service's refusal in the same words (a Loki client's troubleshooting notes)
+        assertTrue(!causesOf("Error: unexpected status: 401 Unauthorized").contains("registry.auth"));
     }
 
     @Test
@@ -96,6 +98,7 @@ class LifecycleShapesTest {
         leads(CauseId.PLATFORM_QUOTA, jobEnds("failure", "", locked));
         // a billing feature of the app under test is not the account's billing
         assertTrue(!causesOf("BillingServiceTest > chargesTheCardOnce PASSED").contains("platform.quota"));
+        assertTrue(!causesOf("  ✓ user can update payment method (212 ms)").contains("platform.quota"));
     }
 
     @Test
@@ -109,6 +112,12 @@ class LifecycleShapesTest {
         assertTrue(indications("<--- JS stacktrace --->").stream().noneMatch("v8.heap-limit-trace"::equals));
         // a bare SIGKILL status without an OOM marker stays unread (h6-06: a senior says unknown)
         assertTrue(!causesOf("      Exit Code:    137").contains("app.oom"));
+        // a task its orchestrator killed for memory, in ECS's words (its stopped reason) and Kubernetes' eviction
+        for (String line : List.of("OutOfMemoryError: Container killed due to memory usage",
+                "Message: The node was low on resource: memory. Container app was using 1520Mi, which exceeds its request "
+                        + "of 512Mi.")) {
+            assertTrue(causesOf(line).contains("app.oom"), line);
+        }
     }
 
     @Test
@@ -133,6 +142,9 @@ class LifecycleShapesTest {
                 """));
         // a property the app resolved is no missing key
         assertTrue(!causesOf("Loaded config property quarkus.http.port from application.properties")
+                .contains("config.missing-secret"));
+        // a bean's property that a template asks for is a code bug (Jakarta EL's PropertyNotFoundException)
+        assertTrue(!causesOf("jakarta.el.PropertyNotFoundException: Property 'fullName' not found on type com.acme.User")
                 .contains("config.missing-secret"));
     }
 
@@ -230,5 +242,28 @@ class LifecycleShapesTest {
                 .contains("app.crash-on-boot"));
         // php-src's expected-output diff of a test is a test's output, not an app dying
         assertTrue(!causesOf("001+ Fatal error: Uncaught BadMethodCallException: phar exists").contains("app.crash-on-boot"));
+    }
+
+    @Test
+    void ivysUnresolvedDependencyAndAQuotaExceededAfterTheApisFieldNameAreReadInOtherToolsWords() throws IOException {
+        // sbt 0.13 on Ivy (its classic launcher error)
+        leads(CauseId.BUILD_DEPENDENCY_FETCH, deployFailsWith("[error] sbt.ResolveException: unresolved dependency: "
+                + "org.scala-sbt#sbt;0.13.18: not found\n"));
+        // a Google API's quota error in its JSON body, as clients print it
+        assertTrue(causesOf("  \"message\": \"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' of "
+                + "service 'sheets.googleapis.com'\",").contains("platform.quota"));
+        // a full disk's quota is not the account's plan
+        assertTrue(!causesOf("cp: error writing '/home/runner/out.tar': Disk quota exceeded").contains("platform.quota"));
+    }
+
+    @Test
+    void aPlatformApiDenyingAMachineItManagesMidDeployIsItsOwnSideButALeaseNotFoundIsNot() throws IOException {
+        // flyctl's wording for a machine the Machines API lost (superfly/flyctl's machine client: "failed to get VM %s:
+        // %w"), another machine id and app than the corpus scenarios
+        leads(CauseId.PLATFORM_OUTAGE, deployFailsWith("  [1/3] Waiting for 148e272f5d9d89 [app] to become healthy: 0/1\n"
+                + "Error: error getting machine 148e272f5d9d89 from api: failed to get VM 148e272f5d9d89: Machine not found\n"));
+        // a lease no longer there after a failed deploy is flyctl's clean-up noise (p-42's log), not the platform
+        assertTrue(!causesOf("WARN failed to release lease for machine 32871545a0e985: lease not found")
+                .contains("platform.outage"));
     }
 }
