@@ -244,7 +244,7 @@ public final class Secrets {
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && Shown.hiddenEnd(text, first) == first) {
+        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0) {
             first++;
         }
         if (first == n) {
@@ -299,7 +299,14 @@ public final class Secrets {
             }
             for (int i = first; i < n; ) {
                 int end = hiddenEnd(text, i);
-                if (end > i) {
+                int escaped = escaped(text, i);
+                if (escaped >= 0) {
+                    // a JSON escape of a line break, a tab or a printable character ("\\n", Gson's "\\u003d"): what
+                    // it stands for, so a token glued to it has its start ("\\nghp_…", "TOKEN\\u003dghp_…")
+                    at[shown.length()] = i;
+                    shown.append(escaped < 0x20 ? ' ' : (char) escaped);
+                    i += text.charAt(i + 1) == 'u' ? 6 : 2;
+                } else if (end > i) {
                     if (spaced) {
                         at[shown.length()] = i;
                         shown.append(' ');
@@ -349,6 +356,26 @@ public final class Secrets {
             boolean hidden = code >= 0 && (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7f && code <= 0x9f
                     || RemoteText.isInvisible(code));
             return hidden ? next : i;
+        }
+
+        /**
+         * The character a JSON escape at {@code i} stands for when it is a line break, a tab ({@code \n}, {@code \r},
+         * {@code \t}, {@code \b}, {@code \f}) or a printable ASCII character written as {@code \\u003d} (Gson's
+         * {@code =}); -1 otherwise (hidden characters are {@link #hiddenEnd}'s).
+         */
+        static int escaped(String text, int i) {
+            if (text.charAt(i) != '\\' || i + 1 >= text.length()) {
+                return -1;
+            }
+            int k = "nrtbf".indexOf(text.charAt(i + 1));
+            if (k >= 0) {
+                return "\n\r\t\b\f".charAt(k);
+            }
+            if (text.charAt(i + 1) != 'u' || !isHex4(text, i + 2)) {
+                return -1;
+            }
+            int code = Integer.parseInt(text, i + 2, i + 6, 16);
+            return code >= 0x20 && code < 0x7f ? code : -1;
         }
 
         private static boolean isHex4(String text, int from) {

@@ -322,4 +322,24 @@ class SecretsTest {
         assertEquals(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m[REDACTED]\u001b[0m"),
                 Secrets.patterns().redactLines(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m" + GHP + "\u001b[0m")));
     }
+
+    @Test
+    void aTokenAfterAJsonEscapeIsMasked() {
+        // a JSON log or body writes a line break, a tab or (Gson) an '=' as an escape glued to the token that follows:
+        // no word boundary is left before its prefix
+        String aws = "AKIA" + "Q7WE9RT2YU4IO6PA";
+        for (String text : List.of("{\"msg\":\"push failed\\n" + GHP + "\"}", "{\"msg\":\"key:\\t" + aws + "\"}",
+                "{\"msg\":\"a\\r\\n" + GHP + "\\n\"}", "{\"env\":\"GITHUB_TOKEN\\u003d" + GHP + "\"}",
+                "{\"url\":\"https://x.example/cb?a\\u003d1\\u0026token\\u003dZq8xT3vN0pLr5WmK2yHc7JdF4sGb\"}")) {
+            String out = Secrets.patterns().redact(text);
+            assertNoPiece(GHP, out, text);
+            assertNoPiece(aws, out, text);
+            assertNoPiece("Zq8xT3vN0pLr5WmK2yHc7JdF4sGb", out, text);
+            assertTrue(out.contains("[REDACTED]"), out);
+        }
+        // the word after the escape is kept, and text with such escapes and no secret is unchanged
+        assertEquals("{\"msg\":\"[REDACTED]\\nnext line\"}", Secrets.patterns().redact("{\"msg\":\"" + GHP + "\\nnext line\"}"));
+        String plain = "{\"msg\":\"C:\\\\new\\tfolder\\n\\u003cdone\\u003e\"}";
+        assertEquals(plain, Secrets.patterns().redact(plain));
+    }
 }
