@@ -621,10 +621,22 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         return values;
     }
 
-    /** 16 or more characters without spaces, with letters and digits: generated, not a media type or a name. */
+    /**
+     * A media type ({@code application/vnd.github.v3+json}, {@code text/plain;charset=utf-8}) or a product token
+     * ({@code acme-monitor/2.14.0}): a word, a slash and a subtype or version with a dot, plus or semicolon. A
+     * base64 value has no dot or semicolon.
+     */
+    private static final java.util.regex.Pattern MEDIA_TYPE_OR_PRODUCT = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z.-]*/[A-Za-z0-9][\\w-]*[.+;].*");
+
+    /**
+     * 16 or more characters without spaces, with letters and digits: generated, not a media type, a product token or a
+     * name (registered, its 12-character pieces would mask every {@code application/json} of a report).
+     */
     private static boolean generated(String value) {
         return value.length() >= 16 && value.chars().noneMatch(Character::isWhitespace)
-                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter)
+                && !MEDIA_TYPE_OR_PRODUCT.matcher(value).matches();
     }
 
     /** {@return the CI source, when configured} */
