@@ -113,8 +113,11 @@ public final class Secrets {
             }
         }
         int count = registered + all.size() - before;
-        // the forms a value takes in a URL or a JSON string ("pa%24%24", "pa\\\"ss") are the value too
-        for (String s : List.copyOf(all)) {
+        // the forms a value takes in a URL or a JSON string ("pa%24%24", "pa\\\"ss") are the value too; those of the
+        // values held already are in: encoded again ("%2524"), the forms would double with each call
+        Set<String> added = new LinkedHashSet<>(all);
+        values.forEach(added::remove);
+        for (String s : added) {
             SecretPieces.encodedForms(s).forEach(e -> add(all, e));
         }
         List<String> sorted = new ArrayList<>(all);

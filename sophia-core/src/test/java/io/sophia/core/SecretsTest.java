@@ -342,4 +342,30 @@ class SecretsTest {
         String plain = "{\"msg\":\"C:\\\\new\\tfolder\\n\\u003cdone\\u003e\"}";
         assertEquals(plain, Secrets.patterns().redact(plain));
     }
+
+    @Test
+    void addingValuesOneAtATimeDoesNotEncodeTheEncodedFormsAgain() throws Exception {
+        // each and() encoded every value it held, its earlier encoded forms too ("%24" → "%2524"): the forms doubled
+        // with each call, and every line of every log is looked for each of them
+        Secrets s = Secrets.of(List.of("pa$$w/rd \"x\" secret!"));
+        for (int i = 0; i < 12; i++) {
+            s = s.and(List.of("another-secret-" + i));
+        }
+        java.lang.reflect.Field values = Secrets.class.getDeclaredField("values");
+        values.setAccessible(true);
+        int forms = ((List<?>) values.get(s)).size();
+        assertTrue(forms <= 13 * 12, forms + " forms for 13 values");
+        assertEquals(13, s.registeredValues());
+        assertEquals("got [REDACTED] and [REDACTED]", s.redact("got pa%24%24w%2Frd+%22x%22+secret%21 and another-secret-11"));
+    }
+
+    @Test
+    void aUrlValueGivesThePiecesOfItsCredentialPartsNotOfItsWords() {
+        // a webhook URL held in a variable: its token segment is masked in any piece, the words of its path are not
+        String token = "Tq8Zr4Wn2Kp6Hs0V";
+        Secrets s = Secrets.of(List.of("https://hooks.example.com/notifications/alertmanager-receiver/" + token));
+        assertEquals("service alertmanager is down; notifications delayed; receiver alertmanager-receiver",
+                s.redact("service alertmanager is down; notifications delayed; receiver alertmanager-receiver"));
+        assertEquals("echo [REDACTED] end", s.redact("echo " + token.substring(2, 14) + " end"));
+    }
 }
