@@ -183,8 +183,29 @@ public final class Secrets {
         if (key) {
             t = maskKeyLines(t); // the lines of a block, and of one whose END never comes, masked one by one
         }
-        t = SecretPatterns.redact(t);
+        t = maskRepeats(SecretPatterns.redact(t), text);
         return lines ? maskWrappedTokens(t) : t;
+    }
+
+    /**
+     * {@code masked} ({@code text} redacted) with every other piece of what the patterns find in {@code text} masked
+     * too: a value known as a
+     * secret by its key once ({@code password=correcthorsebatterystaple}, {@code Cookie: sid=…}) is one where a server
+     * echoes it again without its key. Values of 12 or more characters without spaces only (a cookie rule's value can
+     * be a sentence of a message, whose words are no secret).
+     */
+    private static String maskRepeats(String masked, String text) {
+        if (masked.equals(text)) {
+            return masked;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (int[] r : SecretPatterns.find(text)) {
+            String v = text.substring(r[0], r[1]);
+            if (v.length() >= SecretPieces.PIECE && v.chars().noneMatch(Character::isWhitespace)) {
+                found.add(v);
+            }
+        }
+        return found.isEmpty() ? masked : SecretPieces.of(List.copyOf(found)).mask(masked);
     }
 
     /**
@@ -363,16 +384,17 @@ public final class Secrets {
 
         /**
          * The character a JSON escape at {@code i} stands for when it is a line break, a tab ({@code \n}, {@code \r},
-         * {@code \t}, {@code \b}, {@code \f}) or a printable ASCII character written as {@code \\u003d} (Gson's
-         * {@code =}); -1 otherwise (hidden characters are {@link #hiddenEnd}'s).
+         * {@code \t}, {@code \b}, {@code \f}), a quote, slash or backslash (a JSON body quoted in a JSON log line:
+         * {@code \"password\":\"…\"}) or a printable ASCII character written as {@code \\u003d} (Gson's {@code =});
+         * -1 otherwise (hidden characters are {@link #hiddenEnd}'s).
          */
         static int escaped(String text, int i) {
             if (text.charAt(i) != '\\' || i + 1 >= text.length()) {
                 return -1;
             }
-            int k = "nrtbf".indexOf(text.charAt(i + 1));
+            int k = "nrtbf\"/\\".indexOf(text.charAt(i + 1));
             if (k >= 0) {
-                return "\n\r\t\b\f".charAt(k);
+                return "\n\r\t\b\f\"/\\".charAt(k);
             }
             if (text.charAt(i + 1) != 'u' || !isHex4(text, i + 2)) {
                 return -1;

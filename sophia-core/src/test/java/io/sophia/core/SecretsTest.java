@@ -337,6 +337,14 @@ class SecretsTest {
             assertNoPiece("Zq8xT3vN0pLr5WmK2yHc7JdF4sGb", out, text);
             assertTrue(out.contains("[REDACTED]"), out);
         }
+        // a JSON body quoted inside a JSON log line: its quotes are escaped, so the key is not followed by ':' or '='
+        for (String text : List.of("{\"msg\":\"body={\\\"user\\\":\\\"app\\\",\\\"password\\\":\\\"hunter2hunter2\\\"}\"}",
+                "{\"msg\":\"body={\\\"api_key\\\":\\\"Zq8xT3vN0pLr5WmK2yHc7JdF4sGb\\\"}\"}")) {
+            String out = Secrets.patterns().redact(text);
+            assertNoPiece("hunter2hunter2", out, text);
+            assertNoPiece("Zq8xT3vN0pLr5WmK2yHc7JdF4sGb", out, text);
+            assertTrue(out.contains("\\\"[REDACTED]\\\"}"), out);
+        }
         // the word after the escape is kept, and text with such escapes and no secret is unchanged
         assertEquals("{\"msg\":\"[REDACTED]\\nnext line\"}", Secrets.patterns().redact("{\"msg\":\"" + GHP + "\\nnext line\"}"));
         String plain = "{\"msg\":\"C:\\\\new\\tfolder\\n\\u003cdone\\u003e\"}";
@@ -367,5 +375,16 @@ class SecretsTest {
         assertEquals("service alertmanager is down; notifications delayed; receiver alertmanager-receiver",
                 s.redact("service alertmanager is down; notifications delayed; receiver alertmanager-receiver"));
         assertEquals("echo [REDACTED] end", s.redact("echo " + token.substring(2, 14) + " end"));
+    }
+
+    @Test
+    void aValueMaskedByItsKeyIsMaskedWhereItComesAgainWithout() {
+        // a plain-word password is known by its key only; the server echoes it (or its head) again further on
+        assertEquals("login password=[REDACTED] failed; echoed [REDACTED] and [REDACTED] end\n[REDACTED] p",
+                Secrets.patterns().redact("login password=correcthorsebatterystaple failed; echoed correcthorsebatterystaple"
+                        + " and correcthorsebat… end\ncorrecthorsebatterystaple p"));
+        // a sentence after a cookie key is masked where it stands, its words elsewhere are not
+        assertEquals("the session expired; missing cookie: [REDACTED]", Secrets.patterns().redact(
+                "the session expired; missing cookie: the session expired"));
     }
 }
