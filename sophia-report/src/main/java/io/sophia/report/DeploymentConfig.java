@@ -596,6 +596,10 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         return List.copyOf(values);
     }
 
+    /** Values of a credential header's name that are a flag, a mode or a scheme, not a credential. */
+    private static final java.util.Set<String> NOT_CREDENTIALS = java.util.Set.of("true", "false", "none", "null",
+            "enabled", "disabled", "required", "optional", "bearer", "basic", "token", "digest", "off");
+
     private static final java.util.regex.Pattern CREDENTIAL_HEADER = java.util.regex.Pattern.compile(
             "(?i).*(auth|key|token|secret|cookie|session|passw|credential|signature).*");
 
@@ -609,7 +613,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         List<String> values = new java.util.ArrayList<>();
         for (HttpSettings h : http.values()) {
             h.headers().forEach((name, value) -> {
-                if (CREDENTIAL_HEADER.matcher(name).matches() || generated(value.strip())) {
+                boolean flag = NOT_CREDENTIALS.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+                if (!flag && CREDENTIAL_HEADER.matcher(name).matches() || generated(value.strip())) {
                     values.add(value);
                     int space = value.strip().indexOf(' ');
                     if (space > 0) {

@@ -361,6 +361,16 @@ class DeploymentConfigTest {
                                 Content-Type: application/json;charset=utf-8}
                 """);
         assertEquals(List.of(), plain.secretValues(name -> null));
+        // a credential header's flag or mode is no credential: registered, "true" was masked in every word holding it
+        DeploymentConfig flags = load("flag-headers.yaml", """
+                deployment: shop
+                services:
+                  - id: orders
+                    url: https://orders.example/health
+                    http:
+                      headers: {X-Auth-Required: "true", X-Token-Type: Bearer, X-Session-Affinity: enabled}
+                """);
+        assertEquals(List.of(), flags.secretValues(name -> null));
         assertEquals("got application/json from acme-monitor/2.14.1", Secrets.of(plain.secretValues(name -> null))
                 .redact("got application/json from acme-monitor/2.14.1"));
     }
