@@ -113,8 +113,11 @@ public final class Secrets {
             }
         }
         int count = registered + all.size() - before;
-        // the forms a value takes in a URL or a JSON string ("pa%24%24", "pa\\\"ss") are the value too
-        for (String s : List.copyOf(all)) {
+        // the forms a value takes in a URL or a JSON string ("pa%24%24", "pa\\\"ss") are the value too; those of the
+        // values held already are in: encoded again ("%2524"), the forms would double with each call
+        Set<String> added = new LinkedHashSet<>(all);
+        values.forEach(added::remove);
+        for (String s : added) {
             SecretPieces.encodedForms(s).forEach(e -> add(all, e));
         }
         List<String> sorted = new ArrayList<>(all);
@@ -180,8 +183,29 @@ public final class Secrets {
         if (key) {
             t = maskKeyLines(t); // the lines of a block, and of one whose END never comes, masked one by one
         }
-        t = SecretPatterns.redact(t);
+        t = maskRepeats(SecretPatterns.redact(t), text);
         return lines ? maskWrappedTokens(t) : t;
+    }
+
+    /**
+     * {@code masked} ({@code text} redacted) with every other piece of what the patterns find in {@code text} masked
+     * too: a value known as a
+     * secret by its key once ({@code password=correcthorsebatterystaple}, {@code Cookie: sid=…}) is one where a server
+     * echoes it again without its key. Values of 12 or more characters without spaces only (a cookie rule's value can
+     * be a sentence of a message, whose words are no secret).
+     */
+    private static String maskRepeats(String masked, String text) {
+        if (masked.equals(text)) {
+            return masked;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (int[] r : SecretPatterns.find(text)) {
+            String v = text.substring(r[0], r[1]);
+            if (v.length() >= SecretPieces.PIECE && v.chars().noneMatch(Character::isWhitespace)) {
+                found.add(v);
+            }
+        }
+        return found.isEmpty() ? masked : SecretPieces.of(List.copyOf(found)).mask(masked);
     }
 
     /**
@@ -244,7 +268,7 @@ public final class Secrets {
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && Shown.hiddenEnd(text, first) == first) {
+        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0) {
             first++;
         }
         if (first == n) {
@@ -299,7 +323,14 @@ public final class Secrets {
             }
             for (int i = first; i < n; ) {
                 int end = hiddenEnd(text, i);
-                if (end > i) {
+                int escaped = escaped(text, i);
+                if (escaped >= 0) {
+                    // a JSON escape of a line break, a tab or a printable character ("\\n", Gson's "\\u003d"): what
+                    // it stands for, so a token glued to it has its start ("\\nghp_…", "TOKEN\\u003dghp_…")
+                    at[shown.length()] = i;
+                    shown.append(escaped < 0x20 ? ' ' : (char) escaped);
+                    i += text.charAt(i + 1) == 'u' ? 6 : 2;
+                } else if (end > i) {
                     if (spaced) {
                         at[shown.length()] = i;
                         shown.append(' ');
@@ -349,6 +380,27 @@ public final class Secrets {
             boolean hidden = code >= 0 && (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7f && code <= 0x9f
                     || RemoteText.isInvisible(code));
             return hidden ? next : i;
+        }
+
+        /**
+         * The character a JSON escape at {@code i} stands for when it is a line break, a tab ({@code \n}, {@code \r},
+         * {@code \t}, {@code \b}, {@code \f}), a quote, slash or backslash (a JSON body quoted in a JSON log line:
+         * {@code \"password\":\"…\"}) or a printable ASCII character written as {@code \\u003d} (Gson's {@code =});
+         * -1 otherwise (hidden characters are {@link #hiddenEnd}'s).
+         */
+        static int escaped(String text, int i) {
+            if (text.charAt(i) != '\\' || i + 1 >= text.length()) {
+                return -1;
+            }
+            int k = "nrtbf\"/\\".indexOf(text.charAt(i + 1));
+            if (k >= 0) {
+                return "\n\r\t\b\f\"/\\".charAt(k);
+            }
+            if (text.charAt(i + 1) != 'u' || !isHex4(text, i + 2)) {
+                return -1;
+            }
+            int code = Integer.parseInt(text, i + 2, i + 6, 16);
+            return code >= 0x20 && code < 0x7f ? code : -1;
         }
 
         private static boolean isHex4(String text, int from) {

@@ -322,4 +322,69 @@ class SecretsTest {
         assertEquals(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m[REDACTED]\u001b[0m"),
                 Secrets.patterns().redactLines(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m" + GHP + "\u001b[0m")));
     }
+
+    @Test
+    void aTokenAfterAJsonEscapeIsMasked() {
+        // a JSON log or body writes a line break, a tab or (Gson) an '=' as an escape glued to the token that follows:
+        // no word boundary is left before its prefix
+        String aws = "AKIA" + "Q7WE9RT2YU4IO6PA";
+        for (String text : List.of("{\"msg\":\"push failed\\n" + GHP + "\"}", "{\"msg\":\"key:\\t" + aws + "\"}",
+                "{\"msg\":\"a\\r\\n" + GHP + "\\n\"}", "{\"env\":\"GITHUB_TOKEN\\u003d" + GHP + "\"}",
+                "{\"url\":\"https://x.example/cb?a\\u003d1\\u0026token\\u003dZq8xT3vN0pLr5WmK2yHc7JdF4sGb\"}")) {
+            String out = Secrets.patterns().redact(text);
+            assertNoPiece(GHP, out, text);
+            assertNoPiece(aws, out, text);
+            assertNoPiece("Zq8xT3vN0pLr5WmK2yHc7JdF4sGb", out, text);
+            assertTrue(out.contains("[REDACTED]"), out);
+        }
+        // a JSON body quoted inside a JSON log line: its quotes are escaped, so the key is not followed by ':' or '='
+        for (String text : List.of("{\"msg\":\"body={\\\"user\\\":\\\"app\\\",\\\"password\\\":\\\"hunter2hunter2\\\"}\"}",
+                "{\"msg\":\"body={\\\"api_key\\\":\\\"Zq8xT3vN0pLr5WmK2yHc7JdF4sGb\\\"}\"}")) {
+            String out = Secrets.patterns().redact(text);
+            assertNoPiece("hunter2hunter2", out, text);
+            assertNoPiece("Zq8xT3vN0pLr5WmK2yHc7JdF4sGb", out, text);
+            assertTrue(out.contains("\\\"[REDACTED]\\\"}"), out);
+        }
+        // the word after the escape is kept, and text with such escapes and no secret is unchanged
+        assertEquals("{\"msg\":\"[REDACTED]\\nnext line\"}", Secrets.patterns().redact("{\"msg\":\"" + GHP + "\\nnext line\"}"));
+        String plain = "{\"msg\":\"C:\\\\new\\tfolder\\n\\u003cdone\\u003e\"}";
+        assertEquals(plain, Secrets.patterns().redact(plain));
+    }
+
+    @Test
+    void addingValuesOneAtATimeDoesNotEncodeTheEncodedFormsAgain() throws Exception {
+        // each and() encoded every value it held, its earlier encoded forms too ("%24" → "%2524"): the forms doubled
+        // with each call, and every line of every log is looked for each of them
+        Secrets s = Secrets.of(List.of("pa$$w/rd \"x\" secret!"));
+        for (int i = 0; i < 12; i++) {
+            s = s.and(List.of("another-secret-" + i));
+        }
+        java.lang.reflect.Field values = Secrets.class.getDeclaredField("values");
+        values.setAccessible(true);
+        int forms = ((List<?>) values.get(s)).size();
+        assertTrue(forms <= 13 * 12, forms + " forms for 13 values");
+        assertEquals(13, s.registeredValues());
+        assertEquals("got [REDACTED] and [REDACTED]", s.redact("got pa%24%24w%2Frd+%22x%22+secret%21 and another-secret-11"));
+    }
+
+    @Test
+    void aUrlValueGivesThePiecesOfItsCredentialPartsNotOfItsWords() {
+        // a webhook URL held in a variable: its token segment is masked in any piece, the words of its path are not
+        String token = "Tq8Zr4Wn2Kp6Hs0V";
+        Secrets s = Secrets.of(List.of("https://hooks.example.com/notifications/alertmanager-receiver/" + token));
+        assertEquals("service alertmanager is down; notifications delayed; receiver alertmanager-receiver",
+                s.redact("service alertmanager is down; notifications delayed; receiver alertmanager-receiver"));
+        assertEquals("echo [REDACTED] end", s.redact("echo " + token.substring(2, 14) + " end"));
+    }
+
+    @Test
+    void aValueMaskedByItsKeyIsMaskedWhereItComesAgainWithout() {
+        // a plain-word password is known by its key only; the server echoes it (or its head) again further on
+        assertEquals("login password=[REDACTED] failed; echoed [REDACTED] and [REDACTED] end\n[REDACTED] p",
+                Secrets.patterns().redact("login password=correcthorsebatterystaple failed; echoed correcthorsebatterystaple"
+                        + " and correcthorsebat… end\ncorrecthorsebatterystaple p"));
+        // a sentence after a cookie key is masked where it stands, its words elsewhere are not
+        assertEquals("the session expired; missing cookie: [REDACTED]", Secrets.patterns().redact(
+                "the session expired; missing cookie: the session expired"));
+    }
 }

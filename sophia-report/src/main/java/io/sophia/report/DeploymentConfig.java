@@ -596,6 +596,10 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         return List.copyOf(values);
     }
 
+    /** Values of a credential header's name that are a flag, a mode or a scheme, not a credential. */
+    private static final java.util.Set<String> NOT_CREDENTIALS = java.util.Set.of("true", "false", "none", "null",
+            "enabled", "disabled", "required", "optional", "bearer", "basic", "token", "digest", "off");
+
     private static final java.util.regex.Pattern CREDENTIAL_HEADER = java.util.regex.Pattern.compile(
             "(?i).*(auth|key|token|secret|cookie|session|passw|credential|signature).*");
 
@@ -609,7 +613,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         List<String> values = new java.util.ArrayList<>();
         for (HttpSettings h : http.values()) {
             h.headers().forEach((name, value) -> {
-                if (CREDENTIAL_HEADER.matcher(name).matches() || generated(value.strip())) {
+                boolean flag = NOT_CREDENTIALS.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+                if (!flag && CREDENTIAL_HEADER.matcher(name).matches() || generated(value.strip())) {
                     values.add(value);
                     int space = value.strip().indexOf(' ');
                     if (space > 0) {
@@ -621,10 +626,22 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         return values;
     }
 
-    /** 16 or more characters without spaces, with letters and digits: generated, not a media type or a name. */
+    /**
+     * A media type ({@code application/vnd.github.v3+json}, {@code text/plain;charset=utf-8}) or a product token
+     * ({@code acme-monitor/2.14.0}): a word, a slash and a subtype or version with a dot, plus or semicolon. A
+     * base64 value has no dot or semicolon.
+     */
+    private static final java.util.regex.Pattern MEDIA_TYPE_OR_PRODUCT = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z.-]*/[A-Za-z0-9][\\w-]*[.+;].*");
+
+    /**
+     * 16 or more characters without spaces, with letters and digits: generated, not a media type, a product token or a
+     * name (registered, its 12-character pieces would mask every {@code application/json} of a report).
+     */
     private static boolean generated(String value) {
         return value.length() >= 16 && value.chars().noneMatch(Character::isWhitespace)
-                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter)
+                && !MEDIA_TYPE_OR_PRODUCT.matcher(value).matches();
     }
 
     /** {@return the CI source, when configured} */

@@ -131,10 +131,12 @@ public final class Explain {
             Matcher m = url.getRawPath() == null ? null : RUN_PATH.matcher(url.getRawPath());
             if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null || m == null || !m.matches()
                     || url.getRawUserInfo() != null) {
-                // the path may hold what a user pasted by mistake (a token, a password=…): the message is redacted
+                // the path is where a paste lands (a token in place of the url, glued to its end): never quoted; a
+                // token glued to what is left of it has no word boundary for its shape ("null://nullghp_…")
+                String got = url.getScheme() == null || url.getHost() == null ? "no scheme and host"
+                        : "a url of " + url.getScheme() + "://" + url.getHost();
                 throw new IllegalArgumentException(io.sophia.core.Secrets.patterns().redact("not a GitHub Actions run url"
-                        + " (expected https://github.com/OWNER/REPO/actions/runs/ID): " + url.getScheme() + "://"
-                        + url.getHost() + url.getRawPath()));
+                        + " (expected https://github.com/OWNER/REPO/actions/runs/ID): got " + got));
             }
             String host = url.getHost().toLowerCase(Locale.ROOT);
             URI api = host.equals("github.com") || host.equals("www.github.com") ? DeploymentConfig.GITHUB_API
@@ -142,8 +144,7 @@ public final class Explain {
             try {
                 return new RunUrl(api, m.group(1) + "/" + m.group(2), Long.parseLong(m.group(3)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(io.sophia.core.Secrets.patterns().redact("run id out of range in "
-                        + url.getRawPath()));
+                throw new IllegalArgumentException("run id out of range (more than " + Long.MAX_VALUE + ")");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.sophia.report;
 
+import io.sophia.core.Secrets;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.GatePolicy;
@@ -348,6 +349,30 @@ class DeploymentConfigTest {
                                 X-Request-Tag: build-2026-Hq3Zt7Nw}
                 """);
         assertEquals(List.of("k3y-Lp0Ok9", "build-2026-Hq3Zt7Nw"), c.secretValues(name -> null));
+        // a versioned media type or a product token has letters and digits too, but is no credential: registered,
+        // its 12-character pieces ("application/") would mask every content type and user agent of the report
+        DeploymentConfig plain = load("plain-headers.yaml", """
+                deployment: shop
+                services:
+                  - id: orders
+                    url: https://orders.example/health
+                    http:
+                      headers: {Accept: application/vnd.github.v3+json, User-Agent: acme-monitor/2.14.0-SNAPSHOT,
+                                Content-Type: application/json;charset=utf-8}
+                """);
+        assertEquals(List.of(), plain.secretValues(name -> null));
+        // a credential header's flag or mode is no credential: registered, "true" was masked in every word holding it
+        DeploymentConfig flags = load("flag-headers.yaml", """
+                deployment: shop
+                services:
+                  - id: orders
+                    url: https://orders.example/health
+                    http:
+                      headers: {X-Auth-Required: "true", X-Token-Type: Bearer, X-Session-Affinity: enabled}
+                """);
+        assertEquals(List.of(), flags.secretValues(name -> null));
+        assertEquals("got application/json from acme-monitor/2.14.1", Secrets.of(plain.secretValues(name -> null))
+                .redact("got application/json from acme-monitor/2.14.1"));
     }
 
     @Test

@@ -186,7 +186,10 @@ class ExplainTest {
         assertEquals(URI.create("https://git.example.com/api/v3"), ghe.apiUrl());
         for (String bad : List.of("https://github.com/acme/shop/pull/5", "ftp://github.com/a/b/actions/runs/1",
                 "https://user:pw@github.com/a/b/actions/runs/1", "https://github.com/a/b/actions/runs/99999999999999999999",
-                "https://github.com/a/ghp_" + "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N/runs/1")) {
+                "https://github.com/a/ghp_" + "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N/runs/1",
+                // a token pasted in place of the url: no scheme, no host, the path glued to "null://null" once
+                "ghp_" + "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N",
+                "https://github.com/a/b/actions/runs/1ghp_" + "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N")) {
             InputException e = assertThrows(InputException.class, () -> Explain.run(URI.create(bad)), bad);
             assertTrue(e.getMessage().contains("run"), e.getMessage());
             assertFalse(e.getMessage().contains("pw"), e.getMessage());

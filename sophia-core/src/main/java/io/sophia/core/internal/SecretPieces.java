@@ -141,7 +141,11 @@ public final class SecretPieces {
         return b.toString();
     }
 
-    /** The user info, path segments, query values and fragment of a URL: the parts that can be its credential. */
+    /**
+     * The user info, and the path segments, query values and fragment that look generated ({@link
+     * SecretPatterns#looksRandom}): the parts that can be its credential; the words of its path ({@code notifications},
+     * {@code alertmanager-receiver}) name things a report names too.
+     */
     private static List<String> urlParts(String url) {
         int scheme = url.indexOf("://");
         String rest = url.substring(scheme + 3);
@@ -154,7 +158,8 @@ public final class SecretPieces {
             parts.addAll(Arrays.asList(authority.substring(0, at).split(":")));
         }
         if (slash >= 0) {
-            parts.addAll(Arrays.asList(rest.substring(slash + 1).split("[/?&=#;]")));
+            Arrays.stream(rest.substring(slash + 1).split("[/?&=#;]")).filter(SecretPatterns::looksRandom)
+                    .forEach(parts::add);
         }
         return parts;
     }
