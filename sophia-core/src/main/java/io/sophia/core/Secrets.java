@@ -247,15 +247,7 @@ public final class Secrets {
         if (masked == null) {
             return text;
         }
-        StringBuilder out = new StringBuilder(n);
-        for (int k = 0; k < n; k++) {
-            if (!masked[k]) {
-                out.append(text.charAt(k));
-            } else if (k == 0 || !masked[k - 1]) {
-                out.append(MASK);
-            }
-        }
-        return out.toString();
+        return withMasks(text, masked);
     }
 
     /**
@@ -299,6 +291,12 @@ public final class Secrets {
                 masked[k] = ch != '\n' && ch != '\r';
             }
         }
+        return withMasks(text, masked);
+    }
+
+    /** {@code text} with each run of masked characters replaced by one {@value #MASK}. */
+    private static String withMasks(String text, boolean[] masked) {
+        int n = text.length();
         StringBuilder out = new StringBuilder(n);
         for (int k = 0; k < n; k++) {
             if (!masked[k]) {

@@ -50,10 +50,7 @@ class FamilyShapesTest {
     }
 
     private static void leads(CauseId cause, Assessment a) {
-        RankedCause top = a.topCause().orElseThrow();
-        assertEquals(cause, top.id(), a.causes().toString());
-        // one general line is one source: never above the one-source cap (proven evidence's included)
-        Fleet.atMostOneSource(top, a.causes().toString());
+        Fleet.leadsOnOneSource(cause, a);
     }
 
     @Test

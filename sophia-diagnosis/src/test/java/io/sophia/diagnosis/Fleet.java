@@ -150,6 +150,13 @@ final class Fleet {
      * the evidence behind it is proven: it named its cause, and never another, in three families of the corpus), and
      * above the plain one-source cap only as one source.
      */
+    /** {@code cause} leads {@code a}, stated no higher than one source allows (a general line is one source). */
+    static void leadsOnOneSource(CauseId cause, Assessment a) {
+        io.sophia.core.RankedCause top = a.topCause().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(cause, top.id(), a.causes().toString());
+        atMostOneSource(top, a.causes().toString());
+    }
+
     static void atMostOneSource(io.sophia.core.RankedCause top, String context) {
         KnowledgeBase.Settings s = KnowledgeBase.builtIn().settings();
         double p = top.probability();
