@@ -362,11 +362,8 @@ final class Inference {
         }
 
         private static double score(Fact f) {
-            try {
-                return Double.parseDouble(f.attrs().getOrDefault("score", "0"));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
+            Double score = number(f.attrs().get("score"));
+            return score == null ? 0 : score;
         }
 
         /** {@code min(1 + bonus * ln(n), cap)}: how much n subjects weigh against one. */
