@@ -38,15 +38,9 @@ class FamilyShapesTest {
     /** As above, with {@code probe} the probe's answer for dashboard. */
     private static Assessment jobEndsWith(Observation probe, String conclusion, String log, Observation.CiStep... steps)
             throws IOException {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, probe);
-        o.set(o.size() - 1, Fleet.run(conclusion));
         List<Observation.CiStep> s = steps.length > 0 ? List.of(steps)
                 : List.of(Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Deploy", conclusion));
-        o.add(Fleet.job("dashboard", 2, "deploy", conclusion, 30, s.toArray(Observation.CiStep[]::new)));
-        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy", s),
-                new StringReader(log)));
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        return Fleet.jobEnded(probe, conclusion, 30, s, log, null);
     }
 
     private static void leads(CauseId cause, Assessment a) {

@@ -146,10 +146,25 @@ final class Fleet {
     }
 
     /**
-     * Asserts that {@code top} rests on one general line, one source: never above the cap of one source (provenCap when
-     * the evidence behind it is proven: it named its cause, and never another, in three families of the corpus), and
-     * above the plain one-source cap only as one source.
+     * The assessment of the reference fleet when dashboard answered {@code probe} and its deploy job ("deploy", job 2)
+     * ended {@code conclusion} after {@code seconds} with {@code steps} and {@code log} (read by the built-in log
+     * scanner, attributed to those steps) and, when not null, a failure {@code annotation}; the other services are
+     * healthy.
      */
+    static Assessment jobEnded(Observation probe, String conclusion, int seconds, List<Observation.CiStep> steps,
+                               String log, String annotation) throws IOException {
+        List<Observation> o = new ArrayList<>(allHealthy(reference()));
+        o.set(0, probe);
+        o.set(o.size() - 1, run(conclusion));
+        o.add(job("dashboard", 2, "deploy", conclusion, seconds, steps.toArray(Observation.CiStep[]::new)));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy", steps),
+                new StringReader(log)));
+        if (annotation != null) {
+            o.add(new Observation.CiAnnotation("dashboard", Source.GITHUB, 2, "failure", null, annotation, null, null));
+        }
+        return Diagnosis.ofDefaults().diagnose(reference(), o, NOW);
+    }
+
     /** {@code cause} leads {@code a}, stated no higher than one source allows (a general line is one source). */
     static void leadsOnOneSource(CauseId cause, Assessment a) {
         io.sophia.core.RankedCause top = a.topCause().orElseThrow();
@@ -157,6 +172,11 @@ final class Fleet {
         atMostOneSource(top, a.causes().toString());
     }
 
+    /**
+     * Asserts that {@code top} rests on one general line, one source: never above the cap of one source (provenCap when
+     * the evidence behind it is proven: it named its cause, and never another, in three families of the corpus), and
+     * above the plain one-source cap only as one source.
+     */
     static void atMostOneSource(io.sophia.core.RankedCause top, String context) {
         KnowledgeBase.Settings s = KnowledgeBase.builtIn().settings();
         double p = top.probability();

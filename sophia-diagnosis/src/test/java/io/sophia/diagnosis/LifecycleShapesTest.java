@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,17 +41,8 @@ class LifecycleShapesTest {
 
     /** dashboard's deploy job ended {@code conclusion} with {@code log} and, when not null, {@code annotation}. */
     private static Assessment jobEnds(String conclusion, String log, String annotation) throws IOException {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, Fleet.refused("dashboard"));
-        o.set(o.size() - 1, Fleet.run(conclusion));
-        List<Observation.CiStep> steps = List.of(Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Deploy", conclusion));
-        o.add(Fleet.job("dashboard", 2, "deploy", conclusion, 600, steps.toArray(Observation.CiStep[]::new)));
-        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy", steps),
-                new StringReader(log)));
-        if (annotation != null) {
-            o.add(new Observation.CiAnnotation("dashboard", Source.GITHUB, 2, "failure", null, annotation, null, null));
-        }
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        return Fleet.jobEnded(Fleet.refused("dashboard"), conclusion, 600,
+                List.of(Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Deploy", conclusion)), log, annotation);
     }
 
     private static void leads(CauseId cause, Assessment a) {
