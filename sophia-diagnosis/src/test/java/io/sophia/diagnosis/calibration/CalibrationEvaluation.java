@@ -45,9 +45,11 @@ import java.util.function.Predicate;
  *       only) on 2026-12-03 and then consumed likewise;</li>
  *   <li><b>{@value #HOLDOUT_8}</b>: the {@code h8-} files, scored once (aggregate only) on 2026-12-03 and then
  *       consumed likewise;</li>
- *   <li><b>{@value #BLIND}</b>: the blind sets ({@code h9-}, {@code h10-}), loaded only with
+ *   <li><b>{@value #HOLDOUT_9}</b> and <b>{@value #HOLDOUT_10}</b>: the {@code h9-} and {@code h10-} files, each
+ *       scored once (aggregate only) on 2026-12-03 and then consumed likewise;</li>
+ *   <li><b>{@value #BLIND}</b>: the blind sets ({@link Scenario#BLIND_PREFIXES}), loaded only with
  *       {@code -Dsophia.scoreBlind=true}, reported as aggregate figures only: all of them, then one row per set
- *       ({@code blind h9-}, {@code blind h10-});</li>
+ *       ({@code blind <prefix>});</li>
  *   <li><b>overall</b>: everything.</li>
  * </ul>
  *
@@ -115,11 +117,17 @@ public final class CalibrationEvaluation {
     /** Name of the eighth holdout set in the report: the {@code h8-} files, scored blind once, then consumed. */
     public static final String HOLDOUT_8 = "holdout-8 (consumed)";
 
+    /** Name of the ninth holdout set in the report: the {@code h9-} files, scored blind once, then consumed. */
+    public static final String HOLDOUT_9 = "holdout-9 (consumed)";
+
+    /** Name of the tenth holdout set in the report: the {@code h10-} files, scored blind once, then consumed. */
+    public static final String HOLDOUT_10 = "holdout-10 (consumed)";
+
     /**
-     * Name of the blind sets' row in the report: the {@code h9-} (scored once) and {@code h10-} files together, loaded
-     * only with {@code -Dsophia.scoreBlind=true}; each set also has its own row, {@code blind <prefix>}.
+     * Name of the blind sets' row in the report: every set of {@link Scenario#BLIND_PREFIXES} together, loaded only
+     * with {@code -Dsophia.scoreBlind=true}; each set also has its own row, {@code blind <prefix>}.
      */
-    public static final String BLIND = "blind (h9- and h10-)";
+    public static final String BLIND = "blind (scored once)";
 
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;
@@ -222,6 +230,16 @@ public final class CalibrationEvaluation {
             return Figures.of(HOLDOUT_8, filter(outcomes, o -> o.scenario().eighthHoldout()));
         }
 
+        /** The ninth holdout set (the {@code h9-} files, consumed). */
+        public Figures holdout9() {
+            return Figures.of(HOLDOUT_9, filter(outcomes, o -> o.scenario().ninthHoldout()));
+        }
+
+        /** The tenth holdout set (the {@code h10-} files, consumed). */
+        public Figures holdout10() {
+            return Figures.of(HOLDOUT_10, filter(outcomes, o -> o.scenario().tenthHoldout()));
+        }
+
         /** One row per blind set ({@link Scenario#BLIND_PREFIXES}), named {@code blind <prefix>}: aggregates only. */
         public List<Figures> blindSets() {
             return Scenario.BLIND_PREFIXES.stream().map(prefix -> Figures.of("blind " + prefix,
@@ -248,7 +266,7 @@ public final class CalibrationEvaluation {
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
             List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(),
-                    holdout6(), holdout7(), holdout8(), overall));
+                    holdout6(), holdout7(), holdout8(), holdout9(), holdout10(), overall));
             if (blind.n() > 0) {
                 parts.add(blind);
                 parts.addAll(blindSets());
@@ -307,7 +325,7 @@ public final class CalibrationEvaluation {
                     .append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
             sb.append("| part | n | top-1 | top-3 | Brier | ECE |\n|---|---|---|---|---|---|\n");
             for (Figures f : List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(), holdout6(),
-                    holdout7(), holdout8(), overall)) {
+                    holdout7(), holdout8(), holdout9(), holdout10(), overall)) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
                         f.top3(), f.brier(), f.ece()));
             }

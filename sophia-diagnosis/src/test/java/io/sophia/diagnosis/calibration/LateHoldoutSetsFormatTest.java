@@ -22,17 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh and eighth holdout sets ({@code h7-} and {@code h8-} files; each blind until it was scored once on
- * 2026-12-03, consumed since), the blind ninth set ({@code h9-}, written 2026-12-03, scored once in aggregate) and the
- * blind tenth set ({@code h10-}, written 2026-12-03, not scored yet) are well formed: every file parses under the
+ * The seventh to tenth holdout sets ({@code h7-}, {@code h8-}, {@code h9-} and {@code h10-} files; each blind until it
+ * was scored once, in aggregate, on 2026-12-03, consumed since) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
- * tuning data, printed by {@code CalibrationTest} as {@value CalibrationEvaluation#HOLDOUT_7} and
- * {@value CalibrationEvaluation#HOLDOUT_8}).
+ * tuning data, printed by {@code CalibrationTest} as {@value CalibrationEvaluation#HOLDOUT_7} to
+ * {@value CalibrationEvaluation#HOLDOUT_10}).
  */
 class LateHoldoutSetsFormatTest {
 
@@ -67,9 +66,8 @@ class LateHoldoutSetsFormatTest {
     static Stream<HoldoutSet> sets() {
         return Stream.of(new HoldoutSet(Scenario.SEVENTH_HOLDOUT_PREFIX, 7, 36, Scenario::seventhHoldout, false),
                 new HoldoutSet(Scenario.EIGHTH_HOLDOUT_PREFIX, 8, 40, Scenario::eighthHoldout, false),
-                // the set's own prefix, spelled here so this test does not depend on which set BLIND_PREFIX names
-                new HoldoutSet("h9-", 9, 46, Scenario::blind, true),
-                new HoldoutSet("h10-", 10, 44, s -> s.blind() && s.id().startsWith("h10-"), true));
+                new HoldoutSet(Scenario.NINTH_HOLDOUT_PREFIX, 9, 46, Scenario::ninthHoldout, false),
+                new HoldoutSet(Scenario.TENTH_HOLDOUT_PREFIX, 10, 44, Scenario::tenthHoldout, false));
     }
 
     @ParameterizedTest(name = "{0}")

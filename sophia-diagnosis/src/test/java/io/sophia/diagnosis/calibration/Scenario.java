@@ -47,16 +47,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     }
 
     /**
-     * Id prefix of the blind set: never loaded unless asked for (only the integrator scores it, once). The blind test
-     * is this one prefix rule; {@code h4-} to {@code h8-} were blind until each was scored once on 2026-12-03 and are
-     * consumed holdout sets now ({@link #fourthHoldout()}, {@link #fifthHoldout()}, {@link #sixthHoldout()},
-     * {@link #seventhHoldout()}, {@link #eighthHoldout()}); the {@code h9-} files (47, written 2026-12-03 by a
-     * writer who never read the rules, scored once in aggregate) are a blind set, and so are the {@code h10-} files
-     * ({@link #TENTH_HOLDOUT_PREFIX}).
+     * Id prefix of the ninth holdout set: blind until it was scored once (aggregate only) on 2026-12-03, consumed on
+     * 2026-12-03 with the {@code h10-} files ({@link #TENTH_HOLDOUT_PREFIX}); {@code h4-} to {@code h8-} were consumed
+     * likewise ({@link #fourthHoldout()} to {@link #eighthHoldout()}, {@link #ninthHoldout()}, {@link #tenthHoldout()}).
+     * The blind test is the prefix rule of {@link #BLIND_PREFIXES}.
      */
-    public static final String BLIND_PREFIX = "h9-";
+    public static final String NINTH_HOLDOUT_PREFIX = "h9-";
 
-    /** Id prefix of the tenth holdout set (written 2026-12-03 from public failure text; blind, not scored yet). */
+    /** Id prefix of the tenth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
     public static final String TENTH_HOLDOUT_PREFIX = "h10-";
 
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
@@ -71,8 +69,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the eighth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
     public static final String EIGHTH_HOLDOUT_PREFIX = "h8-";
 
-    /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
-    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, TENTH_HOLDOUT_PREFIX);
+    /**
+     * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. None is left
+     * since {@code h9-} and {@code h10-} were consumed (2026-12-03); the next set written blind is added here.
+     */
+    public static final List<String> BLIND_PREFIXES = List.of();
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -137,7 +138,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     }
 
     /**
-     * True for a holdout file whose misses the team has seen (holdout-1, -2, -4 to -8): frozen as the record of what was
+     * True for a holdout file whose misses the team has seen (holdout-1, -2, -4 to -10): frozen as the record of what was
      * written blind, but its per-case results are tuning data.
      */
     public boolean consumed() {
@@ -149,10 +150,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
                 && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX)
                 && !id.startsWith(SIXTH_HOLDOUT_PREFIX) && !id.startsWith(SEVENTH_HOLDOUT_PREFIX)
-                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !blind();
+                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !ninthHoldout() && !tenthHoldout() && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h9-, h10-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
@@ -185,9 +186,19 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(EIGHTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind" (h9-, h10-), "tuning", or "holdout-1" to "holdout-8" (all but holdout-3 consumed). */
+    /** True for a holdout file of the ninth set, consumed (id starts with {@value #NINTH_HOLDOUT_PREFIX}). */
+    public boolean ninthHoldout() {
+        return holdout && id.startsWith(NINTH_HOLDOUT_PREFIX);
+    }
+
+    /** True for a holdout file of the tenth set, consumed (id starts with {@value #TENTH_HOLDOUT_PREFIX}). */
+    public boolean tenthHoldout() {
+        return holdout && id.startsWith(TENTH_HOLDOUT_PREFIX);
+    }
+
+    /** "blind", "tuning", or "holdout-1" to "holdout-10" (all but holdout-3 consumed). */
     public String part() {
-        return blind() ? "blind" : !holdout ? "tuning" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
+        return blind() ? "blind" : !holdout ? "tuning" : tenthHoldout() ? "holdout-10" : ninthHoldout() ? "holdout-9" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }
