@@ -168,9 +168,12 @@ class CalibrationTest {
     // 0.17 and 1 while the consumed h9- and h10- sets (47 and 48, scored blind once: top-1 0.872 and 0.854) join the CV
     // on arrival, before any rule is written for them (n = 872: ECE 0.164, 1 wrong above 0.9: h10-32's Postgrex
     // ':nxdomain' inside a crash loop read as app.crash-on-boot at 0.970 on proven evidence, so the fit drops the proven
-    // cap and holds the one-source cap at 0.8); to be restored with general shapes for their families
-    static final double CV_ECE_CEILING = 0.17;
-    static final long CV_CONFIDENT_MISSES_CEILING = 1;
+    // cap and holds the one-source cap at 0.8); back to 0.09 and 0 with general shapes for their families (diag10: a name
+    // that does not resolve is why an app crash-loops, a platform API's server error, an organisation's limit, a CLI not
+    // logged in, a registry's denial inside another status, a CI agent's "command exited" as a wrapper), n = 872: ECE
+    // 0.088, 0 wrong above 0.9
+    static final double CV_ECE_CEILING = 0.09;
+    static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
     // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
     // coordinate or version that does not resolve and a test runner's failure count: top-1 0.928 (0.90-0.95), top-3
@@ -194,8 +197,8 @@ class CalibrationTest {
     // p7-'s families read (diag7); 0.16 while p8- and p9- join on arrival (n = 777: Brier 0.156); 0.15 again with
     // their families read by general shapes (diag9: Brier 0.128)
     static final double UNSEEN_BRIER_CEILING = 0.15;
-    // 1 while h9- and h10- join on arrival (h10-32 at 0.970, as in the CV); back to 0 with their families' shapes
-    static final long UNSEEN_CONFIDENT_MISSES_CEILING = 1;
+    // 1 while h9- and h10- joined on arrival (h10-32 at 0.970, as in the CV); 0 again with their families' shapes (diag10)
+    static final long UNSEEN_CONFIDENT_MISSES_CEILING = 0;
     // holdout-3 (the h3- files, blind until 2026-11-25): accuracy must not regress
     static final double HOLDOUT3_TOP1_FLOOR = 0.95;
 
