@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The failure families the consumed blind sets h9- and h10- were missed on, read by their general shape (diag10): a name
  * the app needs that does not resolve inside a crash loop, the platform's own API answering the deploy with a server
  * error, an organisation's limit named by its resource, a deploy CLI that is not logged in, a registry's denial inside
- * another component's status, and a CI agent's "the command exited" line that is only a wrapper. Each is tested on
+ * another component's status, a CI agent's "the command exited" line that is only a wrapper, an app's answer naming a
+ * connection its backend refused, and a deploy whose log names why its images never ran behind a chain of DOWN
+ * services. Each is tested on
  * public wording from other reports than the scenarios it was found in (the source next to each string), with a near
  * miss; each new log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its
  * own cause.
@@ -185,6 +187,58 @@ class TenthRoundShapesTest {
                 "2015-12-06T14:31:03.020133+00:00 heroku[web.1]: Process exited with status 3")) {
             assertTrue(indications(line).contains("paas.process-exited"), line);
         }
+    }
+
+    /** A shop whose api depends on db: api answered {@code status} with {@code body}, db refuses connections. */
+    private static Assessment apiAnswersWithItsBackendDown(int status, String body, Observation... more) {
+        io.sophia.core.Deployment shop = new io.sophia.core.Deployment("shop", List.of(
+                Fleet.service("api", "API", "Orders API", io.sophia.core.ServiceKind.HTTP, "db"),
+                Fleet.service("db", "Database", "Orders database", io.sophia.core.ServiceKind.HTTP)));
+        List<Observation> o = new ArrayList<>(List.of(new Observation.HttpCheck("api", Source.HTTP,
+                "https://sophiaai-api-v2.fly.dev/health", status, java.time.Duration.ofMillis(40), body, "text/plain",
+                null, null), Fleet.refused("db"), Fleet.run("success")));
+        o.addAll(List.of(more));
+        return Diagnosis.ofDefaults().diagnose(shop, o, Fleet.NOW);
+    }
+
+    @Test
+    void anAnswerNamingAConnectionItsBackendRefusedIsTheDependencyInItsDriversWords() {
+        for (String body : List.of(
+                // Laravel/PDO (alexjustesen/speedtest-tracker#784), redis-py as troubleshooting notes quote it, libpq
+                "SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select * from information_schema.tables)",
+                "redis.exceptions.ConnectionError: Error 111 connecting to redis-primary:6379. Connection refused.",
+                "could not connect to server: Connection refused\n\tIs the server running on host \"db\" and accepting "
+                        + "TCP/IP connections on port 5432?")) {
+            Assessment a = apiAnswersWithItsBackendDown(500, body);
+            assertEquals(CauseId.DEPENDENCY_DOWN, a.topCause().orElseThrow().id(), body + "\n" + a.causes());
+            assertTrue(a.topCause().orElseThrow().evidence().stream().anyMatch(e -> e.ruleId() != null
+                    && e.ruleId().endsWith("answer-names-refused-connection")), a.causes().toString());
+        }
+        // near miss: an edge that lost the app itself names no backend
+        Assessment edge = apiAnswersWithItsBackendDown(503, "upstream connect error or disconnect/reset before headers. "
+                + "reset reason: connection failure");
+        assertTrue(edge.causes().stream().flatMap(c -> c.evidence().stream()).noneMatch(e -> e.ruleId() != null
+                && e.ruleId().endsWith("answer-names-refused-connection")), edge.causes().toString());
+    }
+
+    @Test
+    void aDeployWhoseLogNamesWhyItsImagesNeverRanIsThatCauseNotTheChainOfDownServices() throws IOException {
+        // kubelet's event when a tag was never published (the containerd wording of the Kubernetes docs' image pull
+        // troubleshooting), for the pods of the dependency as well
+        String log = "Warning  Failed     12s (x3 over 51s)  kubelet  Failed to pull image \"docker.io/acme/db:9.9\": rpc "
+                + "error: code = NotFound desc = failed to pull and unpack image \"docker.io/acme/db:9.9\": failed to "
+                + "resolve reference \"docker.io/acme/db:9.9\": docker.io/acme/db:9.9: not found\n";
+        List<Observation> job = new ArrayList<>();
+        job.add(Fleet.job("api", 2, "apply", "failure", 300, Fleet.step(1, "kubectl apply", "success"),
+                Fleet.step(2, "Wait for pods", "failure")));
+        job.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "api", 2, "apply", List.of()),
+                new StringReader(log)));
+        Assessment a = apiAnswersWithItsBackendDown(503, "no endpoints available for service \"api\"",
+                job.toArray(Observation[]::new));
+        assertEquals(CauseId.IMAGE_NOT_FOUND, a.topCause().orElseThrow().id(), a.causes().toString());
+        // near miss: the same chain without that log is a dependency down
+        assertEquals(CauseId.DEPENDENCY_DOWN, apiAnswersWithItsBackendDown(503, "no endpoints available for service "
+                + "\"api\"").topCause().orElseThrow().id());
     }
 
     @Test
