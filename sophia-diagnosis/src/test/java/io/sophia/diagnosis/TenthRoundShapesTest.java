@@ -133,7 +133,7 @@ class TenthRoundShapesTest {
                 "success")), "", null).topCause().orElseThrow().id());
         // near misses: a process's own memory limit names no organisation
         for (String line : List.of("Container exceeded its memory limit", "The node had condition: [MemoryPressure]. "
-                + "Container app exceeded the memory limit of 512Mi")) {
+                + "Container app exceeded the memory limit of 512Mi", "write failed: the volume exceeded the space limit")) {
             assertTrue(!causesOf(line).contains("platform.quota"), line);
         }
     }
