@@ -231,6 +231,29 @@ class SecretsTest {
     }
 
     @Test
+    void hostNamesThatStartWithSkStayAndProviderKeysOfEveryRealFormatAreMasked() {
+        // the sk- shape masked every host, job or model name that starts with sk- and has a digit (sk-prod-db-01)
+        String hosts = "connect to sk-prod-db-01:5432 failed; sk-eu-west-cache.internal.example.test refused;"
+                + " pod sk-worker-7f9c4-x2m4q restarted; job sk-nightly-backup-2024 ok; sk-learn 1.5.2; sk-MyService";
+        assertEquals(hosts, Secrets.patterns().redact(hosts));
+        assertFalse(Secrets.looksLikeSecret("sk-prod-db-01"), "a host name in a config is quoted in its errors");
+        // real formats (gitleaks rules openai.go, anthropic.go; OpenRouter sk-or-v1- + 64 hex; a 32-hex key): fakes
+        String r20 = "Xq7Lm2Nb9Vc4Zx1Kj8Hg";
+        String r58 = "SevzW_NmNnMn-dQ5gn6PjFcX9ay5SEKse8AL0EuYAB0cIgFW7Equ3vCbUbY";
+        List<String> keys = List.of("sk-" + r20 + "T3BlbkFJ" + r20, "sk-" + "proj-" + r58 + "T3BlbkFJ" + r58,
+                "sk-" + "svcacct-" + r58 + "T3BlbkFJ" + r58, "sk-" + "admin-" + r58 + "T3BlbkFJ" + r58,
+                "sk-" + "ant-api03-" + r58 + r20 + "Zr4Tq8Wn2Kp6Hs0AA", "sk-" + "ant-admin01-" + r58 + r20 + "Zr4Tq8Wn2Kp6Hs0AA",
+                "sk-" + "ant-oat01-" + r58, "sk-" + "or-v1-" + "4f1c9a0b7e2d6c5a8f3e1b0d9c7a6e5f4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a",
+                "sk-" + "4f1c9a0b7e2d6c5a8f3e1b0d9c7a6e5f");
+        for (String k : keys) {
+            for (int n = 12; n <= k.length(); n++) {
+                String out = Secrets.patterns().redact("key " + k.substring(0, n) + " was refused");
+                assertEquals("key [REDACTED] was refused", out, "cut at " + n);
+            }
+        }
+    }
+
+    @Test
     void passwordsSecretsAndTokensOfWordsAreMaskedByTheirKey() {
         // a person's password is words: no digit, no capital, so no shape; its key says what it is
         String pw = "correcthorsebatterystaple";

@@ -38,8 +38,9 @@ public final class SecretPatterns {
             new Rule(Pattern.compile("(?i)\\bFlyV1\\s{1,5}([^\\s\"'<>`]++)"), 1, ALWAYS, "flyv1"),
             // Fly.io macaroons: fm1_, fm1r_, fm1a_, fm2_ (machines), fo1_ (an organisation's)
             new Rule(Pattern.compile("\\b(?:fm[12][ar]?|fo1)_[A-Za-z0-9_+/=-]{7,}+"), 0, ALWAYS, "fm1", "fm2_", "fo1_"),
-            // OpenAI (sk-…, sk-proj-…, sk-svcacct-…) and Anthropic (sk-ant-api03-…) keys; a head of 12 cut short too
-            new Rule(Pattern.compile("\\bsk-[A-Za-z0-9_-]{9,}+"), 0, SecretPatterns::looksRandom, "sk-"),
+            // OpenAI (sk-…, sk-proj-…, sk-svcacct-…) and Anthropic (sk-ant-api03-…) keys; a head of 12 cut short too;
+            // not a host or job name that starts with sk- (sk-prod-db-01, sk-eu-west-cache): see isProviderKey
+            new Rule(Pattern.compile("\\bsk-[A-Za-z0-9_-]{9,}+"), 0, SecretPatterns::isProviderKey, "sk-"),
             // Google API keys
             new Rule(Pattern.compile("\\bAIza[A-Za-z0-9_-]{8,}+"), 0, ALWAYS, "aiza"),
             new Rule(Pattern.compile("\\b(?:glpat-[A-Za-z0-9_-]{6,}+|xox[abposr]-[A-Za-z0-9-]{7,}+|xapp-[A-Za-z0-9-]{7,}+)"), 0, ALWAYS,
@@ -96,7 +97,7 @@ public final class SecretPatterns {
     /** A whole value shaped like a credential: a known token prefix, an auth scheme and a credential. */
     private static final Pattern SECRET_PREFIX = Pattern.compile(
             "(?is)(gh[pousr]_|github_pat_|fm[12]_|flyv1\\s|bearer\\s|basic\\s|glpat-|npm_|xox[abposr]-|xapp-|sk_live_|sk_test_"
-            + "|rk_live_|rk_test_|fo1_|sk-|aiza|akia|asia|eyj[a-z0-9_-]{8,}\\.|-----begin ).*");
+            + "|rk_live_|rk_test_|fo1_|aiza|akia|asia|eyj[a-z0-9_-]{8,}\\.|-----begin ).*");
 
     private SecretPatterns() {
     }
@@ -200,6 +201,53 @@ public final class SecretPatterns {
         b.append(t, last, t.length());
         return b.toString();
     }
+
+    /** The part of an OpenAI or Anthropic key after {@code sk-} that names its kind: what follows is the key. */
+    private static final Pattern PROVIDER_KEY_KIND = Pattern.compile("(?:proj|svcacct|ant-[a-z]{2,8}+\\d{0,2}+|or-v1)(?:-|$)");
+
+    /**
+     * Whether {@code s}, a word that starts with {@code sk-}, is an OpenAI or Anthropic key or its head (12 or more
+     * characters): a kind that only keys have ({@code sk-proj-}, {@code sk-svcacct-}, {@code sk-ant-api03-},
+     * {@code sk-ant-admin01-}, {@code sk-or-v1-}; {@code sk-admin-} and a capital), or a run of 9 or more letters and digits in upper and lower case
+     * that is not words in camel case (a classic key is {@code sk-} and 48 of them), or of 20 or more lower-case
+     * letters and digits, or 9 or more hexadecimal digits right after {@code sk-} (a hexadecimal key). A host, job or model name that starts with {@code sk-} is words and
+     * short numbers in lower case ({@code sk-prod-db-01}, {@code sk-eu-west-cache}, {@code sk-learn}) and stays.
+     * Formats: gitleaks' rules {@code openai.go} ({@code sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}},
+     * {@code sk-(proj|svcacct|admin)-…T3BlbkFJ…}) and {@code anthropic.go} ({@code sk-ant-api03-[A-Za-z0-9_-]{93}AA},
+     * {@code sk-ant-admin01-…}, {@code sk-ant-oat01-…}).
+     */
+    static boolean isProviderKey(String s) {
+        if (PROVIDER_KEY_KIND.matcher(s).region(3, s.length()).lookingAt()) {
+            return true;
+        }
+        if (s.startsWith("sk-admin-")) {
+            // an OpenAI admin key: what follows is mixed case from its first characters on (sk-admin-panel-01 stays)
+            return s.length() >= 29 || s.chars().skip(9).anyMatch(Character::isUpperCase);
+        }
+        for (int i = 3; i < s.length(); ) {
+            int e = i;
+            boolean lower = false;
+            boolean upper = false;
+            boolean digit = false;
+            for (; e < s.length() && Character.isLetterOrDigit(s.charAt(e)); e++) {
+                char c = s.charAt(e);
+                lower |= Character.isLowerCase(c);
+                upper |= Character.isUpperCase(c);
+                digit |= Character.isDigit(c);
+            }
+            String run = s.substring(i, e);
+            boolean hexHead = i == 3 && run.length() >= 9 && digit && run.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+            if (run.length() >= 9 && lower && upper && !CAMEL_CASE_WORDS.matcher(run).matches()
+                    || run.length() >= 20 && !upper && lower && digit || hexHead && lower) {
+                return true;
+            }
+            i = e + 1;
+        }
+        return false;
+    }
+
+    /** Words in camel case ({@code MyService}, {@code ProdDatabase}): a name, not a key. */
+    private static final Pattern CAMEL_CASE_WORDS = Pattern.compile("[A-Z]?[a-z]++(?:[A-Z][a-z]{2,}+)*+");
 
     /** Words that follow "password:" or "secret:" in a message rather than a password ("password: unknown key"). */
     private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of("unknown", "missing", "required",
