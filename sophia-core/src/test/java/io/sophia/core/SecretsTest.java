@@ -254,6 +254,32 @@ class SecretsTest {
     }
 
     @Test
+    void aCookieHeaderKeepsItsNamesAttributesAndTheTextAfterIt() {
+        // the cookie rule masked the rest of the line: attributes, and the words after the header a diagnosis reads
+        String sid = "Zm9vYmFy" + "YmF6MTIzNDU2";
+        for (String[] in : List.of(
+                new String[] {"Set-Cookie: sid=" + sid + "; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=3600;"
+                        + " Domain=example.test; Secure; HttpOnly; SameSite=Lax sent by upstream, retrying",
+                    "Set-Cookie: sid=[REDACTED]; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=3600;"
+                        + " Domain=example.test; Secure; HttpOnly; SameSite=Lax sent by upstream, retrying"},
+                new String[] {"Cookie: session=" + sid + "; theme=dark then the proxy answered 502 Bad Gateway",
+                    "Cookie: session=[REDACTED]; theme=[REDACTED] then the proxy answered 502 Bad Gateway"},
+                new String[] {"{\"headers\":{\"Cookie\":\"sid=" + sid + "; lang=en\",\"Host\":\"api.example.test\"}}",
+                    "{\"headers\":{\"Cookie\":\"sid=[REDACTED]; lang=[REDACTED]\",\"Host\":\"api.example.test\"}}"},
+                new String[] {"set-cookie: a=" + sid + "; Path=/, b=" + sid + "x; path=/api; HttpOnly",
+                    "set-cookie: a=[REDACTED]; Path=/, b=[REDACTED]; path=/api; HttpOnly"},
+                new String[] {"Cookie: sid=\"" + sid + "\"; x=1", "Cookie: sid=[REDACTED]; x=[REDACTED]"},
+                new String[] {"Cookie: " + sid + " rejected", "Cookie: [REDACTED] rejected"},
+                new String[] {"Set-Cookie: __cfduid=d08de67e43e2d028f84534f92e2fe0a4f1555080515; expires=Sat, 11-Apr-20"
+                        + " 14:48:35 GMT; path=/; domain=.example.test; HttpOnly",
+                    "Set-Cookie: __cfduid=[REDACTED]; expires=Sat, 11-Apr-20 14:48:35 GMT; path=/; domain=.example.test;"
+                        + " HttpOnly"})) {
+            assertEquals(in[1], Secrets.patterns().redact(in[0]));
+            assertEquals(in[1], Secrets.patterns().redact(in[1]), "idempotent");
+        }
+    }
+
+    @Test
     void passwordsSecretsAndTokensOfWordsAreMaskedByTheirKey() {
         // a person's password is words: no digit, no capital, so no shape; its key says what it is
         String pw = "correcthorsebatterystaple";
@@ -406,8 +432,8 @@ class SecretsTest {
         assertEquals("login password=[REDACTED] failed; echoed [REDACTED] and [REDACTED] end\n[REDACTED] p",
                 Secrets.patterns().redact("login password=correcthorsebatterystaple failed; echoed correcthorsebatterystaple"
                         + " and correcthorsebat… end\ncorrecthorsebatterystaple p"));
-        // a sentence after a cookie key is masked where it stands, its words elsewhere are not
-        assertEquals("the session expired; missing cookie: [REDACTED]", Secrets.patterns().redact(
+        // a sentence after a cookie key is no cookie value: it stays, and so do its words elsewhere
+        assertEquals("the session expired; missing cookie: the session expired", Secrets.patterns().redact(
                 "the session expired; missing cookie: the session expired"));
     }
 }

@@ -2,6 +2,7 @@ package io.sophia.core.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +22,34 @@ public final class SecretPatterns {
      * A pattern, the group of it that is the secret, and lower-case literals one of which must
      * occur for the pattern to match (checked first: most text holds none, and the scan is cheap).
      */
-    private record Rule(Pattern pattern, int group, Predicate<String> applies, List<String> hints) {
+    private record Rule(Pattern pattern, int group, Predicate<String> applies, List<String> hints,
+            Function<String, List<int[]>> parts) {
         Rule(Pattern pattern, int group, Predicate<String> applies, String... hints) {
-            this(pattern, group, applies, List.of(hints));
+            this(pattern, group, applies, List.of(hints), null);
+        }
+
+        /** A rule whose group holds several secrets: {@code parts} gives their ranges in the group's text. */
+        static Rule split(Pattern pattern, int group, Function<String, List<int[]>> parts, String... hints) {
+            return new Rule(pattern, group, ALWAYS, List.of(hints), parts);
+        }
+
+        /** The secrets in {@code m}'s group, as ranges in the matched text; none when the rule does not apply. */
+        List<int[]> secrets(Matcher m) {
+            int start = m.start(group);
+            if (start < 0) {
+                return List.of();
+            }
+            String g = m.group(group);
+            if (parts == null) {
+                return applies.test(g) && !g.equals(MASK) ? List.of(new int[] {start, m.end(group)}) : List.of();
+            }
+            List<int[]> out = new java.util.ArrayList<>();
+            for (int[] p : parts.apply(g)) {
+                if (!g.startsWith(MASK, p[0]) || p[1] - p[0] != MASK.length()) {
+                    out.add(new int[] {start + p[0], start + p[1]});
+                }
+            }
+            return out;
         }
     }
 
@@ -58,9 +84,10 @@ public final class SecretPatterns {
                     2, ALWAYS, "authorization", "api-key", "auth-token", "private-token"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s{1,5}([A-Za-z0-9._~+/=-]{8,}+)"), 1,
                     SecretPatterns::looksGeneratedOrLong, "bearer", "basic", "token"),
-            // a cookie header's whole value: session ids are credentials whatever their shape
-            new Rule(Pattern.compile("(?i)\\b(?:set-)?cookie\\s{0,5}:\\s{0,5}([^\\s\"'`<>][^\\r\\n\"'`<>]{0,2000}+)"), 1,
-                    ALWAYS, "cookie"),
+            // the values of a cookie header's pairs: session ids are credentials whatever their shape; its attributes
+            // (Path, Expires, HttpOnly, SameSite …) and the text after the header stay
+            Rule.split(Pattern.compile("(?i)\\b(?:set-)?cookie[\"']?\\s{0,5}:\\s{0,5}[\"']?([^\\r\\n]{1,2000}+)"), 1,
+                    SecretPatterns::cookieValues, "cookie"),
             // a password or secret written in quotes (JSON, YAML, a shell): the whole quoted value, spaces and all
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)[\"']?\\s{0,5}[:=]\\s{0,5}"
                     + "\"([^\"\\r\\n]{1,500}+)\""), 1, s -> !s.isBlank(), "passw", "secret"),
@@ -137,13 +164,13 @@ public final class SecretPatterns {
                 if (lower.contains(hint)) {
                     Matcher m = r.pattern().matcher(text);
                     while (m.find()) {
-                        int start = m.start(r.group());
                         // a key block without its END runs to the end of the text: the caller masks such a block
                         // line by line, up to the first line of words, rather than everything after the marker
-                        boolean unterminated = r == RULES.get(0) && !m.group().contains("-----END");
-                        if (start >= 0 && !unterminated && r.applies().test(m.group(r.group()))
-                                && !m.group(r.group()).equals(MASK)) {
-                            out.add(new int[] {start, m.end(r.group()), m.start(), m.end()});
+                        if (r == RULES.get(0) && !m.group().contains("-----END")) {
+                            continue;
+                        }
+                        for (int[] secret : r.secrets(m)) {
+                            out.add(new int[] {secret[0], secret[1], m.start(), m.end()});
                         }
                     }
                     break;
@@ -186,17 +213,10 @@ public final class SecretPatterns {
         StringBuilder b = new StringBuilder(t.length());
         int last = 0;
         do {
-            int start = m.start(r.group());
-            int end = m.end(r.group());
-            if (start < 0) {
-                continue;
+            for (int[] secret : r.secrets(m)) {
+                b.append(t, last, secret[0]).append(MASK);
+                last = secret[1];
             }
-            String secret = t.substring(start, end);
-            if (secret.equals(MASK) || !r.applies().test(secret)) {
-                continue;
-            }
-            b.append(t, last, start).append(MASK);
-            last = end;
         } while (m.find());
         b.append(t, last, t.length());
         return b.toString();
@@ -248,6 +268,73 @@ public final class SecretPatterns {
 
     /** Words in camel case ({@code MyService}, {@code ProdDatabase}): a name, not a key. */
     private static final Pattern CAMEL_CASE_WORDS = Pattern.compile("[A-Z]?[a-z]++(?:[A-Z][a-z]{2,}+)*+");
+
+    /** Cookie attributes of a Set-Cookie header: their values are no secret. */
+    private static final java.util.Set<String> COOKIE_ATTRIBUTES = java.util.Set.of("path", "expires", "max-age", "domain",
+            "samesite", "secure", "httponly", "priority", "partitioned", "version", "comment", "commenturl", "discard",
+            "port");
+
+    /**
+     * The values of the {@code name=value} pairs of a cookie header's text ({@code sid=…; theme=…}, a Set-Cookie's
+     * {@code sid=…; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; HttpOnly}, folded ones after a comma), as ranges
+     * in {@code text}: not the names, not the attributes' values. The header ends where a pair or an attribute is
+     * followed by neither {@code ;} nor {@code ,} (white space, a quote): what follows is text of the message. A
+     * first value without a name ({@code Cookie: 3f9aK…}) counts when it looks generated.
+     */
+    static List<int[]> cookieValues(String text) {
+        List<int[]> out = new java.util.ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        for (boolean first = true; i < n; first = false) {
+            while (i < n && text.charAt(i) == ' ') {
+                i++;
+            }
+            int name = i;
+            while (i < n && isCookieNameChar(text.charAt(i))) {
+                i++;
+            }
+            if (i < n && text.charAt(i) == '=' && i > name) {
+                String key = text.substring(name, i).toLowerCase(Locale.ROOT);
+                int v = ++i;
+                if (key.equals("expires")) {
+                    while (i < n && text.charAt(i) != ';' && text.charAt(i) != '"' && text.charAt(i) != '\'') {
+                        i++; // a date: "Wed, 21 Oct 2015 07:28:00 GMT"
+                    }
+                } else {
+                    i = cookieValueEnd(text, i);
+                    if (!COOKIE_ATTRIBUTES.contains(key) && i > v) {
+                        out.add(new int[] {v, i});
+                    }
+                }
+            } else if (i == name) {
+                break;
+            } else if (first && looksGeneratedOrLong(text.substring(name, i))) {
+                out.add(new int[] {name, i});
+            }
+            if (i >= n || text.charAt(i) != ';' && text.charAt(i) != ',') {
+                break;
+            }
+            i++;
+        }
+        return out;
+    }
+
+    private static boolean isCookieNameChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || "!#$%&*+-.^_|~".indexOf(c) >= 0);
+    }
+
+    /** Where a cookie value from {@code i} ends: a quoted one at its closing quote, another at a separator. */
+    private static int cookieValueEnd(String text, int i) {
+        int n = text.length();
+        if (i < n && text.charAt(i) == '"') {
+            int close = text.indexOf('"', i + 1);
+            return close < 0 ? n : close + 1;
+        }
+        while (i < n && !Character.isWhitespace(text.charAt(i)) && ";,\"'`<>\\".indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
 
     /** Words that follow "password:" or "secret:" in a message rather than a password ("password: unknown key"). */
     private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of("unknown", "missing", "required",
