@@ -305,6 +305,43 @@ class SecretsTest {
     }
 
     @Test
+    void aPassphraseOfWordsIsMaskedWholeAndTheMessageAroundItStays() {
+        // an unquoted password of several words had its first word masked only: "[REDACTED] horse battery staple"
+        String words = "correct horse battery staple";
+        List<String[]> cases = List.of(
+                new String[] {"config error: password: " + words + ", line 4", "config error: password: [REDACTED], line 4"},
+                new String[] {"level=error msg=login password=" + words + " user=deploy", "level=error msg=login password=[REDACTED] user=deploy"},
+                new String[] {"DB_PASSPHRASE = " + words, "DB_PASSPHRASE = [REDACTED]"},
+                new String[] {"client_secret: " + words + "; retry", "client_secret: [REDACTED]; retry"},
+                // a generated value: what follows it is the message
+                new String[] {"Error: password: hunter2 was rejected by db-01", "Error: password: [REDACTED] was rejected by db-01"},
+                new String[] {"get secret:algo-dev-directus-secret2024-EaPYTy from secrets manager: AccessDeniedException",
+                    "get secret:[REDACTED] from secrets manager: AccessDeniedException"});
+        for (String[] c : cases) {
+            assertEquals(c[1], Secrets.patterns().redact(c[0]));
+        }
+        // prose and what a log prints instead of a password keep their words
+        for (String prose : List.of("FATAL: password authentication failed for user \"deploy\"", "password is required",
+                "Number of tries to enter a password: 3", "password: must be at least 12 characters long",
+                "password: unknown key in section client", "Password: no value given", "secret: not found in namespace prod",
+                "mysql: [Warning] Using a password on the command line interface can be insecure.",
+                "$ export DOCKER_PASSWORD=[REDACTED]", "password: $PGPASSWORD from the environment")) {
+            assertEquals(prose, Secrets.patterns().redact(prose));
+        }
+        assertEquals("Password: [REDACTED]", Secrets.patterns().redact("Password: ******"));
+    }
+
+    @Test
+    void aMegabyteOfPasswordKeysAndWordsIsMaskedInOnePass() {
+        // the passphrase rule reads words after a key with a look-ahead for the next key: linear, not quadratic
+        for (String text : List.of("password: " + "a ".repeat(512 * 1024), "password: ".repeat(100_000),
+                "password=x user: ".repeat(60_000), "secret: " + "w".repeat(1 << 20) + " tail")) {
+            String out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Secrets.patterns().redact(text));
+            assertTrue(out.length() <= text.length() + 1_000_000, "masked: " + out.length());
+        }
+    }
+
+    @Test
     void aRegisteredValueIsMaskedInEveryPieceAndEveryEncoding() {
         String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
         Secrets s = Secrets.of(List.of(value));

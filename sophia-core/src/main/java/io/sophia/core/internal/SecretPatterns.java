@@ -90,12 +90,14 @@ public final class SecretPatterns {
                     SecretPatterns::cookieValues, "cookie"),
             // a password or secret written in quotes (JSON, YAML, a shell): the whole quoted value, spaces and all
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)[\"']?\\s{0,5}[:=]\\s{0,5}"
-                    + "\"([^\"\\r\\n]{1,500}+)\""), 1, s -> !s.isBlank(), "passw", "secret"),
+                    + "\"([^\"\\r\\n]{1,500}+)\""), 1, s -> !s.isBlank(), "passw", "secret", "passphrase"),
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)[\"']?\\s{0,5}[:=]\\s{0,5}"
-                    + "'([^'\\r\\n]{1,500}+)'"), 1, s -> !s.isBlank(), "passw", "secret"),
-            // a password or secret unquoted: any value of 4 or more characters (a person's password looks like words)
-            new Rule(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)\\s{0,5}[:=]\\s{0,5}"
-                    + "([^\\s\"'<>,;`]{4,}+)"), 1, SecretPatterns::isPasswordValue, "passw", "secret"),
+                    + "'([^'\\r\\n]{1,500}+)'"), 1, s -> !s.isBlank(), "passw", "secret", "passphrase"),
+            // a password or secret unquoted: any value of 4 or more characters (a person's password looks like words);
+            // one of words (correct horse battery staple) up to a delimiter, the next key= or the end of the line
+            Rule.split(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)\\s{0,5}[:=]\\s{0,5}"
+                    + "([^\\s\"'<>,;`]++(?:[ \\t]{1,5}+(?![^\\s\"'<>,;`=:]{1,60}+[=:])[^\\s\"'<>,;`]++){0,32}+)"), 1,
+                    SecretPatterns::passwordValue, "passw", "secret", "passphrase"),
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_KEY)"
                     + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,}+)"), 1, SecretPatterns::looksGeneratedOrLong,
                     "token", "secret", "passw", "key"),
@@ -340,11 +342,48 @@ public final class SecretPatterns {
     private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of("unknown", "missing", "required",
             "invalid", "expired", "empty", "none", "null", "true", "false", "must", "should", "incorrect", "wrong",
             "mismatch", "unset", "provided", "given", "redacted", "hidden", "changed", "rejected", "denied", "failed",
-            "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***", "****");
+            "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***", "****", "no",
+            "n/a", "for", "to", "did", "does", "cannot", "has", "please", "length", "policy", "reset", "updated");
 
     /** A value after a password or secret key that can be one: not a variable reference or a word of a message. */
     static boolean isPasswordValue(String s) {
         return !s.startsWith("$") && !s.startsWith("%") && !NOT_PASSWORDS.contains(s.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The password in {@code words}, the words after a password or secret key up to a delimiter, the next
+     * {@code key=} or the end of the line, as a range in it: when the first is a plain word of letters, the words up
+     * to one of a message ({@code password: correct horse battery staple}; {@code … staple was rejected} keeps
+     * {@code was rejected}: a passphrase with such a word keeps its tail), the first only otherwise (a generated
+     * value, {@code hunter2}, a secret's id: what follows it is the message); none when the first is a word of a
+     * message ({@code password: unknown key}, {@code password: must be set}), a variable or too short.
+     */
+    static List<int[]> passwordValue(String words) {
+        int first = 0;
+        while (first < words.length() && words.charAt(first) != ' ' && words.charAt(first) != '\t') {
+            first++;
+        }
+        String head = words.substring(0, first);
+        int end = first;
+        if (head.chars().allMatch(Character::isLetter)) {
+            // the words of a passphrase, up to a word of the message ("… staple failed", "… staple was rejected")
+            for (int from = end; from < words.length(); ) {
+                int w = from;
+                while (w < words.length() && (words.charAt(w) == ' ' || words.charAt(w) == '\t')) {
+                    w++;
+                }
+                int e = w;
+                while (e < words.length() && words.charAt(e) != ' ' && words.charAt(e) != '\t') {
+                    e++;
+                }
+                if (NOT_PASSWORDS.contains(words.substring(w, e).toLowerCase(Locale.ROOT))) {
+                    break;
+                }
+                end = e;
+                from = e;
+            }
+        }
+        return end < 4 || !isPasswordValue(head) ? List.of() : List.of(new int[] {0, end});
     }
 
     /**
