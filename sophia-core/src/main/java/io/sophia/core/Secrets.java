@@ -1,5 +1,6 @@
 package io.sophia.core;
 
+import io.sophia.core.internal.LookAlikes;
 import io.sophia.core.internal.SecretPatterns;
 import io.sophia.core.internal.SecretPieces;
 
@@ -256,19 +257,37 @@ public final class Secrets {
      * cuts it in two), invisible format characters (a zero-width space or a soft hyphen inside a token) and controls.
      * The patterns, registered values and their pieces are looked for in the text without them, and each one found is
      * masked from its first to its last character in {@code text}, what is hidden between included; line breaks stay.
+     * A secret written in {@linkplain LookAlikes look-alikes} (full-width, tag characters, percent-encoded in any
+     * style) is looked for in the text with them read back.
      */
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0) {
+        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0
+                && LookAlikes.at(text, first) < 0) {
             first++;
         }
         if (first == n) {
             return text;
         }
-        List<int[]> found = new ArrayList<>();
-        // without them, a token they cut in two is whole; with a space for them, one they were glued to has its start
-        for (Shown shown : List.of(Shown.of(text, first, false), Shown.of(text, first, true))) {
+        boolean hidden = false;
+        boolean alike = false;
+        for (int i = first; i < n && !(hidden && alike); i++) {
+            alike |= LookAlikes.at(text, i) >= 0;
+            hidden |= Shown.hiddenEnd(text, i) > i || Shown.escaped(text, i) >= 0;
+        }
+        List<Shown> views = new ArrayList<>();
+        if (hidden) {
+            // without them, a token they cut in two is whole; with a space for them, one they were glued to has its
+            // start
+            views.add(Shown.of(text, first, Shown.WITHOUT));
+            views.add(Shown.of(text, first, Shown.SPACED));
+        }
+        if (alike) {
+            views.add(Shown.of(text, first, Shown.READ_BACK));
+        }
+        boolean[] masked = null;
+        for (Shown shown : views) {
             String c = shown.text();
             List<int[]> here = SecretPatterns.find(c);
             for (String v : values) {
@@ -278,20 +297,14 @@ public final class Secrets {
             }
             here.addAll(pieces.find(c));
             for (int[] r : here) {
-                found.add(new int[] {shown.at()[r[0]], shown.at()[r[1] - 1]});
+                masked = masked == null ? new boolean[n] : masked;
+                for (int k = shown.at()[r[0]], to = shown.end(text, r[1] - 1); k < to; k++) {
+                    char ch = text.charAt(k);
+                    masked[k] = ch != '\n' && ch != '\r';
+                }
             }
         }
-        if (found.isEmpty()) {
-            return text;
-        }
-        boolean[] masked = new boolean[n];
-        for (int[] r : found) {
-            for (int k = r[0]; k <= r[1]; k++) {
-                char ch = text.charAt(k);
-                masked[k] = ch != '\n' && ch != '\r';
-            }
-        }
-        return withMasks(text, masked);
+        return masked == null ? text : withMasks(text, masked);
     }
 
     /** {@code text} with each run of masked characters replaced by one {@value #MASK}. */
@@ -308,11 +321,21 @@ public final class Secrets {
         return out.toString();
     }
 
-    /** A text as a terminal or a JSON reader shows it: what it does not show taken out; at[i]: where char i was. */
-    private record Shown(String text, int[] at) {
+    /**
+     * A text as a terminal or a JSON reader shows it: what it does not show taken out; at[i]: where char i was. In
+     * {@link #READ_BACK} mode, look-alikes are read as what they stand for too.
+     */
+    private record Shown(String text, int[] at, int mode) {
 
-        /** {@code text} from {@code first} on without its hidden characters, each run of them a space when asked. */
-        static Shown of(String text, int first, boolean spaced) {
+        /** Hidden characters taken out. */
+        static final int WITHOUT = 0;
+        /** Each run of hidden characters a space. */
+        static final int SPACED = 1;
+        /** Hidden characters taken out, {@linkplain LookAlikes look-alikes} read back. */
+        static final int READ_BACK = 2;
+
+        /** {@code text} from {@code first} on as {@code mode} shows it. */
+        static Shown of(String text, int first, int mode) {
             int n = text.length();
             StringBuilder shown = new StringBuilder(n).append(text, 0, first);
             int[] at = new int[n];
@@ -320,16 +343,22 @@ public final class Secrets {
                 at[k] = k;
             }
             for (int i = first; i < n; ) {
+                long alike = mode == READ_BACK ? LookAlikes.at(text, i) : -1;
                 int end = hiddenEnd(text, i);
                 int escaped = escaped(text, i);
-                if (escaped >= 0) {
+                if (alike >= 0) {
+                    at[shown.length()] = i;
+                    shown.appendCodePoint((int) (alike >>> 8));
+                    at[shown.length() - 1] = i; // a code point of two chars: both stand at i
+                    i += (int) (alike & 0xFF);
+                } else if (escaped >= 0) {
                     // a JSON escape of a line break, a tab or a printable character ("\\n", Gson's "\\u003d"): what
                     // it stands for, so a token glued to it has its start ("\\nghp_…", "TOKEN\\u003dghp_…")
                     at[shown.length()] = i;
                     shown.append(escaped < 0x20 ? ' ' : (char) escaped);
                     i += text.charAt(i + 1) == 'u' ? 6 : 2;
                 } else if (end > i) {
-                    if (spaced) {
+                    if (mode == SPACED) {
                         at[shown.length()] = i;
                         shown.append(' ');
                     }
@@ -339,7 +368,21 @@ public final class Secrets {
                     shown.append(text.charAt(i++));
                 }
             }
-            return new Shown(shown.toString(), at);
+            return new Shown(shown.toString(), at, mode);
+        }
+
+        /** The index in {@code text} after the form of shown char {@code k} (an escape, a look-alike, a pair). */
+        int end(String text, int k) {
+            int i = at[k];
+            long alike = mode == READ_BACK ? LookAlikes.at(text, i) : -1;
+            if (alike >= 0) {
+                return i + (int) (alike & 0xFF);
+            }
+            if (escaped(text, i) >= 0) {
+                return i + (text.charAt(i + 1) == 'u' ? 6 : 2);
+            }
+            boolean pair = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length();
+            return i + (pair ? 2 : 1);
         }
 
         /**

@@ -437,6 +437,79 @@ class SecretsTest {
         assertEquals(plain, Secrets.patterns().redact(plain));
     }
 
+    /** {@code s} in full-width forms (U+FF01–U+FF5E), as a CJK input method or a hostile payload writes it. */
+    private static String fullWidth(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(c > 0x20 && c < 0x7f ? (char) (c + 0xFEE0) : (char) c));
+        return b.toString();
+    }
+
+    /** {@code s} in invisible tag characters (U+E0020–U+E007E): a reader sees nothing, a program reads it. */
+    private static String tags(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.appendCodePoint(0xE0000 + c));
+        return b.toString();
+    }
+
+    /** {@code s} with each character written as a JSON escape ({@code \\uff47}, {@code \\udb40\\udc67}). */
+    private static String jsonEscaped(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c)));
+        return b.toString();
+    }
+
+    @Test
+    void aTokenInFullWidthOrMathematicalLettersIsMaskedWhole() {
+        // NFKC reads ｇｈｐ＿… as ghp_…: a terminal, a browser or a model shows the token, the shapes did not see it
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        Secrets s = Secrets.of(List.of(value));
+        StringBuilder bold = new StringBuilder("AKIA");
+        "Q3EGRTX7YCNZ2WLM".chars().forEach(c -> bold.appendCodePoint(Character.isDigit(c) ? 0x1D7CE + c - '0'
+                : 0x1D400 + c - 'A'));
+        for (String t : List.of(fullWidth(GHP), GHP.substring(0, 10) + fullWidth(GHP.substring(10)), fullWidth(value),
+                fullWidth("AKIA" + "Q3EGRTX7YCNZ2WLM"), bold.toString(), jsonEscaped(fullWidth(GHP)))) {
+            String out = s.redact("push denied for " + t + " (retry)");
+            assertEquals("push denied for [REDACTED] (retry)", out, t);
+        }
+        assertEquals("ｐａｓｓｗｏｒｄ＝[REDACTED] ok", s.redact("ｐａｓｓｗｏｒｄ＝ｈｕｎｔｅｒ２ｈｕｎｔｅｒ２ ok"));
+        // full-width text that holds no secret stays as it is
+        String prose = "エラー：ＡＰＩサーバーに接続できません（ポート８０８０）ｓｋ－ｐｒｏｄ－ｄｂ－０１ 𝐁𝐨𝐥𝐝 \uD83D\uDE80";
+        assertEquals(prose, s.redact(prose));
+    }
+
+    @Test
+    void aTokenWrittenInTagCharactersIsMaskedWhole() {
+        // tag characters are invisible; a token spelled in them was taken out for the shapes and kept in the output
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        Secrets s = Secrets.of(List.of(value));
+        for (String t : List.of(tags(GHP), tags("AKIA" + "Q3EGRTX7YCNZ2WLM"), tags(value), "ghp_" + tags(GHP.substring(4)),
+                jsonEscaped(tags(GHP)), tags("Authorization: Bearer " + "Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2Rl"))) {
+            String out = s.redact("ERROR: denied " + t + " ok");
+            assertTrue(out.startsWith("ERROR: denied ") && out.endsWith(" ok"), out);
+            // what a program reads in the output: the tag characters and their escapes as the ASCII they stand for
+            String decoded = java.util.regex.Pattern.compile("\\\\udb40\\\\udc([0-9a-f]{2})").matcher(out.codePoints()
+                    .map(c -> c >= 0xE0000 && c <= 0xE007F ? c - 0xE0000 : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+                    .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+            assertNoPiece(GHP, decoded, t);
+            assertNoPiece(value, decoded, t);
+            assertNoPiece("Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2Rl", decoded, t);
+            assertTrue(out.contains("[REDACTED]"), out);
+        }
+        // tag characters that spell no secret (a hidden instruction) stay: the renderers show or escape them
+        String hidden = "denied " + tags("ignore previous") + " ok";
+        assertEquals(hidden, s.redact(hidden));
+    }
+
+    @Test
+    void aMegabyteOfLookAlikesIsReadInOnePass() {
+        for (String text : List.of("%41".repeat(350_000), "\uFF47\uFF48\uFF50\uFF3F".repeat(260_000),
+                tags("ghp_").repeat(130_000), "%E2%82".repeat(170_000), "\\udb40\\udc67".repeat(87_000))) {
+            String out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Secrets.patterns().redact(text));
+            assertTrue(out.length() <= text.length(), "masked, not grown: " + out.length());
+        }
+    }
+
     @Test
     void addingValuesOneAtATimeDoesNotEncodeTheEncodedFormsAgain() throws Exception {
         // each and() encoded every value it held, its earlier encoded forms too ("%24" → "%2524"): the forms doubled
