@@ -290,12 +290,15 @@ public final class Secrets {
         for (Shown shown : views) {
             String c = shown.text();
             List<int[]> here = SecretPatterns.find(c);
+            char[] rest = null; // the text without the values found whole: a piece of one masks no word around it
             for (String v : values) {
                 for (int k = c.indexOf(v); k >= 0; k = c.indexOf(v, k + 1)) {
                     here.add(new int[] {k, k + v.length()});
+                    rest = rest == null ? c.toCharArray() : rest;
+                    java.util.Arrays.fill(rest, k, k + v.length(), ' ');
                 }
             }
-            here.addAll(pieces.find(c));
+            here.addAll(pieces.find(rest == null ? c : new String(rest)));
             for (int[] r : here) {
                 masked = masked == null ? new boolean[n] : masked;
                 for (int k = shown.at()[r[0]], to = shown.end(text, r[1] - 1); k < to; k++) {

@@ -27,7 +27,7 @@ public final class LookAlikes {
     public static long at(String text, int i) {
         char c = text.charAt(i);
         if (c < 0x80) {
-            return c == '\\' ? escaped(text, i) : -1;
+            return c == '%' ? percent(text, i) : c == '\\' ? escaped(text, i) : -1;
         }
         if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
             int a = ascii(Character.toCodePoint(c, text.charAt(i + 1)));
