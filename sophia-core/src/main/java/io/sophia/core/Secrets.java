@@ -192,8 +192,8 @@ public final class Secrets {
      * {@code masked} ({@code text} redacted) with every other piece of what the patterns find in {@code text} masked
      * too: a value known as a
      * secret by its key once ({@code password=correcthorsebatterystaple}, {@code Cookie: sid=…}) is one where a server
-     * echoes it again without its key. Values of 12 or more characters without spaces only (a cookie rule's value can
-     * be a sentence of a message, whose words are no secret).
+     * echoes it again without its key. Values of 12 or more characters on one line (a passphrase of words too: the
+     * cookie rule, which took a sentence of a message for a value, masks the values of its pairs only).
      */
     private static String maskRepeats(String masked, String text) {
         if (masked.equals(text)) {
@@ -202,7 +202,7 @@ public final class Secrets {
         Set<String> found = new LinkedHashSet<>();
         for (int[] r : SecretPatterns.find(text)) {
             String v = text.substring(r[0], r[1]);
-            if (v.length() >= SecretPieces.PIECE && v.chars().noneMatch(Character::isWhitespace)) {
+            if (v.length() >= SecretPieces.PIECE && v.chars().noneMatch(c -> c == '\n' || c == '\r')) {
                 found.add(v);
             }
         }
@@ -284,7 +284,12 @@ public final class Secrets {
             views.add(Shown.of(text, first, Shown.SPACED));
         }
         if (alike) {
-            views.add(Shown.of(text, first, Shown.READ_BACK));
+            Shown back = Shown.of(text, first, Shown.READ_BACK);
+            views.add(back);
+            Shown joined = back.joined(); // a look-alike token a producer wrapped onto the next line
+            if (joined != null) {
+                views.add(joined);
+            }
         }
         boolean[] masked = null;
         for (Shown shown : views) {
@@ -372,6 +377,19 @@ public final class Secrets {
                 }
             }
             return new Shown(shown.toString(), at, mode);
+        }
+
+        /** {@return this text with its line breaks inside words taken out ({@link Joined}), or null if none} */
+        Shown joined() {
+            Joined j = Joined.of(text);
+            if (j == null) {
+                return null;
+            }
+            int[] a = new int[j.text().length()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = at[j.at()[k]];
+            }
+            return new Shown(j.text(), a, mode);
         }
 
         /** The index in {@code text} after the form of shown char {@code k} (an escape, a look-alike, a pair). */

@@ -329,6 +329,10 @@ class SecretsTest {
             assertEquals(prose, Secrets.patterns().redact(prose));
         }
         assertEquals("Password: [REDACTED]", Secrets.patterns().redact("Password: ******"));
+        // echoed again without its key, cut short
+        String echoed = Secrets.patterns().redact("passphrase: " + words + "\nthe server said: " + words.substring(0, 14) + "…");
+        assertNoPiece(words, echoed, "echoed");
+        assertTrue(echoed.startsWith("passphrase: [REDACTED]\n") && echoed.endsWith(" said: [REDACTED] …"), echoed);
     }
 
     @Test
@@ -472,6 +476,10 @@ class SecretsTest {
             assertEquals("push denied for [REDACTED] (retry)", out, t);
         }
         assertEquals("ｐａｓｓｗｏｒｄ＝[REDACTED] ok", s.redact("ｐａｓｓｗｏｒｄ＝ｈｕｎｔｅｒ２ｈｕｎｔｅｒ２ ok"));
+        // wrapped onto the next line by a fixed-width producer
+        String wide = fullWidth(GHP);
+        assertEquals("push [REDACTED]\n[REDACTED] failed\nnext", s.redact("push " + wide.substring(0, 15) + "\n"
+                + wide.substring(15) + " failed\nnext"));
         // full-width text that holds no secret stays as it is
         String prose = "エラー：ＡＰＩサーバーに接続できません（ポート８０８０）ｓｋ－ｐｒｏｄ－ｄｂ－０１ 𝐁𝐨𝐥𝐝 \uD83D\uDE80";
         assertEquals(prose, s.redact(prose));
