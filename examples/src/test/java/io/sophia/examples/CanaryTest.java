@@ -107,7 +107,9 @@ class CanaryTest {
                 + " glued \u001b[1m" + AWS + "\u001b[0m split " + GHS.substring(0, 10) + "\u001b[0m" + GHS.substring(10)
                 + " zero-width " + SLACK.substring(0, 14) + "\u200b" + SLACK.substring(14)
                 // look-alikes a terminal, a browser or a model reads as the token: full-width, tag characters, %5F
-                + " wide " + fullWidth(STRIPE) + " tagged " + tags(JWT) + " encoded " + GHO.replace("_", "%5F");
+                + " wide " + fullWidth(STRIPE) + " tagged " + tags(JWT) + " encoded " + GHO.replace("_", "%5F")
+                // shown as nothing, though no format character: a variation selector cuts the token in two
+                + " selector " + PAT.substring(0, 12) + "\uFE0F" + PAT.substring(12);
     }
 
     /** {@code s} in full-width forms (U+FF01–U+FF5E). */

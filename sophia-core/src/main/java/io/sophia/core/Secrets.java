@@ -413,6 +413,7 @@ public final class Secrets {
          */
         static int hiddenEnd(String text, int i) {
             int end = RemoteText.hiddenEnd(text, i);
+            end = end > i ? end : LookAlikes.ignorableEnd(text, i);
             if (end > i || text.charAt(i) != '\\' || i + 1 >= text.length()) {
                 return end;
             }
@@ -440,7 +441,7 @@ public final class Secrets {
                 return j < text.length() && text.charAt(j) >= 0x40 && text.charAt(j) <= 0x7e ? j + 1 : next;
             }
             boolean hidden = code >= 0 && (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7f && code <= 0x9f
-                    || RemoteText.isInvisible(code));
+                    || RemoteText.isInvisible(code) || LookAlikes.isIgnorable(code));
             return hidden ? next : i;
         }
 

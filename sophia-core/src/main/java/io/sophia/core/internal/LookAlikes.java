@@ -37,6 +37,34 @@ public final class LookAlikes {
         return a < 0 ? -1 : (long) a << 8 | 1;
     }
 
+    /**
+     * {@return whether {@code cp} is shown as nothing though it is no format character (Unicode's default-ignorable
+     * code points outside category Cf): the combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160,
+     * U+3164 and U+FFA0, the Khmer vowels U+17B4 and U+17B5, the Mongolian selectors U+180B–U+180F and the variation
+     * selectors U+FE00–U+FE0F and U+E0100–U+E01EF; inside a token they cut it in two for the shapes, not for a reader}
+     *
+     * @param cp a code point
+     */
+    public static boolean isIgnorable(int cp) {
+        return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 || cp >= 0x180B && cp <= 0x180F
+                || cp == 0x3164 || cp >= 0xFE00 && cp <= 0xFE0F || cp == 0xFFA0 || cp >= 0xE0100 && cp <= 0xE01EF;
+    }
+
+    /**
+     * {@return the index after the {@linkplain #isIgnorable ignorable} character at {@code i}, or {@code i}}
+     *
+     * @param text any text
+     * @param i    an index in it
+     */
+    public static int ignorableEnd(String text, int i) {
+        char c = text.charAt(i);
+        if (c < 0x034F) {
+            return i;
+        }
+        int cp = text.codePointAt(i);
+        return isIgnorable(cp) ? i + Character.charCount(cp) : i;
+    }
+
     /** The ASCII character {@code cp} stands for, or -1: full-width forms, tag characters, mathematical letters. */
     static int ascii(int cp) {
         if (cp >= 0xFF01 && cp <= 0xFF5E) {
