@@ -39,7 +39,9 @@ import java.util.Set;
  * server that echoes the head of a token it cut short, a cut, a wrap) and in the forms it takes percent-encoded or
  * JSON-escaped. A value that is a URL gives the pieces of its user info, path and query only. A secret glued to or
  * cut by what a terminal does not show (a colour code, an escape sequence, a zero-width space or a soft hyphen) is
- * found in the text without them and masked from its first to its last character.
+ * found in the text without them and masked from its first to its last character; one written in look-alikes
+ * (full-width forms, mathematical letters, invisible tag characters, percent-encoded in any style) is found in the
+ * text with them read back and masked the same way.
  *
  * <p>A registered value that spans several lines is masked whole and line by line, so a part of
  * it printed on its own is masked too. Values shorter than {@value #MIN_SECRET_LENGTH} characters
