@@ -105,7 +105,41 @@ class CanaryTest {
                 + "@registry.example.test/v2 echoed " + ENV_TOKEN + " \u001b[31mred\u001b[0m"
                 // what a terminal does not show, glued to a token or inside it: the terminal shows the token whole
                 + " glued \u001b[1m" + AWS + "\u001b[0m split " + GHS.substring(0, 10) + "\u001b[0m" + GHS.substring(10)
-                + " zero-width " + SLACK.substring(0, 14) + "\u200b" + SLACK.substring(14);
+                + " zero-width " + SLACK.substring(0, 14) + "\u200b" + SLACK.substring(14)
+                // look-alikes a terminal, a browser or a model reads as the token: full-width, tag characters, %5F
+                + " wide " + fullWidth(STRIPE) + " tagged " + tags(JWT) + " encoded " + GHO.replace("_", "%5F")
+                // shown as nothing, though no format character: a variation selector cuts the token in two
+                + " selector " + PAT.substring(0, 12) + "\uFE0F" + PAT.substring(12);
+    }
+
+    /** {@code s} in full-width forms (U+FF01–U+FF5E). */
+    static String fullWidth(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(c > 0x20 && c < 0x7f ? (char) (c + 0xFEE0) : (char) c));
+        return b.toString();
+    }
+
+    /** {@code s} in invisible tag characters (U+E0020–U+E007E). */
+    static String tags(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.appendCodePoint(0xE0000 + c));
+        return b.toString();
+    }
+
+    /**
+     * {@code s} as a program reads it back: tag characters, their JSON escapes ({@code \\udb40\\udc67}) and their
+     * {@code [U+E0067]} display as ASCII, full-width and other compatibility forms folded (NFKC), {@code %XX} decoded.
+     */
+    static String readBack(String s) {
+        String t = java.util.regex.Pattern.compile("\\[U\\+E00([2-7][0-9A-F])]|\\\\udb40\\\\udc([2-7][0-9a-f])")
+                .matcher(s).replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1) != null ? m.group(1)
+                        : m.group(2), 16)).replace("\\", "\\\\").replace("$", "\\$"));
+        t = t.codePoints().map(c -> c >= 0xE0020 && c <= 0xE007E ? c - 0xE0000 : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC);
+        return java.util.regex.Pattern.compile("%([2-7][0-9A-Fa-f])").matcher(t)
+                .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)).replace("\\", "\\\\")
+                        .replace("$", "\\$"));
     }
 
     /**
@@ -238,10 +272,11 @@ class CanaryTest {
     private static List<String> leaks(Map<String, String> outputs) {
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, String> o : outputs.entrySet()) {
+            String read = o.getValue() + "\n" + readBack(o.getValue());
             for (String secret : SECRETS) {
                 for (int i = 0; i + 12 <= secret.length(); i++) {
                     String piece = secret.substring(i, i + 12);
-                    if (o.getValue().contains(piece)) {
+                    if (read.contains(piece)) {
                         found.add(o.getKey() + ": '" + piece + "'");
                         break;
                     }
@@ -656,6 +691,8 @@ class CanaryTest {
             "AIza" + "SyA1234567890abcdefghijklmnopqrstu");
     static final String WORDS_PASSWORD = "correcthorse" + "batterystaple";
     static final String WORDS_SESSION = "sessionofplain" + "lowercasewords";
+    /** A passphrase of words, unquoted. */
+    static final String WORDS_PHRASE = "correct horse " + "battery staple";
 
     @Test
     @DisplayName("tokens Sophia knows by value come out in no piece: echoed cut short, percent-encoded, JSON-escaped, across the cap")
@@ -667,8 +704,9 @@ class CanaryTest {
         String echoes = "invalid key " + HEADER_KEY.substring(0, 14) + "… for " + SVC_TOKEN.substring(0, 13) + "..."
                 + " tail " + SVC_TOKEN.substring(SVC_TOKEN.length() - 12) + " url ?k="
                 + java.net.URLEncoder.encode(SVC_TOKEN, StandardCharsets.UTF_8).replace("-", "%2D") + " json \"" + svcJson
-                + "\" " + String.join(" ", OTHER_SHAPES) + " password=" + WORDS_PASSWORD + " Cookie: sid=" + WORDS_SESSION;
-        List<String> secrets = new ArrayList<>(List.of(HEADER_KEY, SVC_TOKEN, WORDS_PASSWORD, WORDS_SESSION));
+                + "\" " + String.join(" ", OTHER_SHAPES) + " password=" + WORDS_PASSWORD + " Cookie: sid=" + WORDS_SESSION
+                + "; Path=/; HttpOnly config: passphrase: " + WORDS_PHRASE;
+        List<String> secrets = new ArrayList<>(List.of(HEADER_KEY, SVC_TOKEN, WORDS_PASSWORD, WORDS_SESSION, WORDS_PHRASE));
         secrets.addAll(OTHER_SHAPES);
         int port = server.getAddress().getPort();
         StringBuilder services = new StringBuilder();
@@ -798,5 +836,10 @@ class CanaryTest {
     void theFinderFindsAPlantedToken() {
         assertFalse(leaks(Map.of("planted", "x " + STRIPE.substring(3, 17) + " y")).isEmpty());
         assertTrue(leaks(Map.of("clean", "[REDACTED] and 12-char-long-text")).isEmpty());
+        // and one a program reads back: full-width, tag characters shown as [U+E0067] or escaped, percent-encoded
+        for (String planted : List.of(fullWidth(STRIPE.substring(3, 17)), io.sophia.core.RemoteText.visible(tags(JWT.substring(2, 16))),
+                "\\udb40\\udc" + Integer.toHexString(JWT.charAt(0)) + tags(JWT.substring(1, 14)), GHO.replace("_", "%5F"))) {
+            assertFalse(leaks(Map.of("planted", "x " + planted + " y")).isEmpty(), planted);
+        }
     }
 }

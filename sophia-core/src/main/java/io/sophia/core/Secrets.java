@@ -1,5 +1,6 @@
 package io.sophia.core;
 
+import io.sophia.core.internal.LookAlikes;
 import io.sophia.core.internal.SecretPatterns;
 import io.sophia.core.internal.SecretPieces;
 
@@ -38,7 +39,9 @@ import java.util.Set;
  * server that echoes the head of a token it cut short, a cut, a wrap) and in the forms it takes percent-encoded or
  * JSON-escaped. A value that is a URL gives the pieces of its user info, path and query only. A secret glued to or
  * cut by what a terminal does not show (a colour code, an escape sequence, a zero-width space or a soft hyphen) is
- * found in the text without them and masked from its first to its last character.
+ * found in the text without them and masked from its first to its last character; one written in look-alikes
+ * (full-width forms, mathematical letters, invisible tag characters, percent-encoded in any style) is found in the
+ * text with them read back and masked the same way.
  *
  * <p>A registered value that spans several lines is masked whole and line by line, so a part of
  * it printed on its own is masked too. Values shorter than {@value #MIN_SECRET_LENGTH} characters
@@ -191,8 +194,8 @@ public final class Secrets {
      * {@code masked} ({@code text} redacted) with every other piece of what the patterns find in {@code text} masked
      * too: a value known as a
      * secret by its key once ({@code password=correcthorsebatterystaple}, {@code Cookie: sid=…}) is one where a server
-     * echoes it again without its key. Values of 12 or more characters without spaces only (a cookie rule's value can
-     * be a sentence of a message, whose words are no secret).
+     * echoes it again without its key. Values of 12 or more characters on one line (a passphrase of words too: the
+     * cookie rule, which took a sentence of a message for a value, masks the values of its pairs only).
      */
     private static String maskRepeats(String masked, String text) {
         if (masked.equals(text)) {
@@ -201,7 +204,7 @@ public final class Secrets {
         Set<String> found = new LinkedHashSet<>();
         for (int[] r : SecretPatterns.find(text)) {
             String v = text.substring(r[0], r[1]);
-            if (v.length() >= SecretPieces.PIECE && v.chars().noneMatch(Character::isWhitespace)) {
+            if (v.length() >= SecretPieces.PIECE && v.chars().noneMatch(c -> c == '\n' || c == '\r')) {
                 found.add(v);
             }
         }
@@ -256,42 +259,62 @@ public final class Secrets {
      * cuts it in two), invisible format characters (a zero-width space or a soft hyphen inside a token) and controls.
      * The patterns, registered values and their pieces are looked for in the text without them, and each one found is
      * masked from its first to its last character in {@code text}, what is hidden between included; line breaks stay.
+     * A secret written in {@linkplain LookAlikes look-alikes} (full-width, tag characters, percent-encoded in any
+     * style) is looked for in the text with them read back.
      */
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0) {
+        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0
+                && LookAlikes.at(text, first) < 0) {
             first++;
         }
         if (first == n) {
             return text;
         }
-        List<int[]> found = new ArrayList<>();
-        // without them, a token they cut in two is whole; with a space for them, one they were glued to has its start
-        for (Shown shown : List.of(Shown.of(text, first, false), Shown.of(text, first, true))) {
+        boolean hidden = false;
+        boolean alike = false;
+        for (int i = first; i < n && !(hidden && alike); i++) {
+            alike |= LookAlikes.at(text, i) >= 0;
+            hidden |= Shown.hiddenEnd(text, i) > i || Shown.escaped(text, i) >= 0;
+        }
+        List<Shown> views = new ArrayList<>();
+        if (hidden) {
+            // without them, a token they cut in two is whole; with a space for them, one they were glued to has its
+            // start
+            views.add(Shown.of(text, first, Shown.WITHOUT));
+            views.add(Shown.of(text, first, Shown.SPACED));
+        }
+        if (alike) {
+            Shown back = Shown.of(text, first, Shown.READ_BACK);
+            views.add(back);
+            Shown joined = back.joined(); // a look-alike token a producer wrapped onto the next line
+            if (joined != null) {
+                views.add(joined);
+            }
+        }
+        boolean[] masked = null;
+        for (Shown shown : views) {
             String c = shown.text();
             List<int[]> here = SecretPatterns.find(c);
+            char[] rest = null; // the text without the values found whole: a piece of one masks no word around it
             for (String v : values) {
                 for (int k = c.indexOf(v); k >= 0; k = c.indexOf(v, k + 1)) {
                     here.add(new int[] {k, k + v.length()});
+                    rest = rest == null ? c.toCharArray() : rest;
+                    java.util.Arrays.fill(rest, k, k + v.length(), ' ');
                 }
             }
-            here.addAll(pieces.find(c));
+            here.addAll(pieces.find(rest == null ? c : new String(rest)));
             for (int[] r : here) {
-                found.add(new int[] {shown.at()[r[0]], shown.at()[r[1] - 1]});
+                masked = masked == null ? new boolean[n] : masked;
+                for (int k = shown.at()[r[0]], to = shown.end(text, r[1] - 1); k < to; k++) {
+                    char ch = text.charAt(k);
+                    masked[k] = ch != '\n' && ch != '\r';
+                }
             }
         }
-        if (found.isEmpty()) {
-            return text;
-        }
-        boolean[] masked = new boolean[n];
-        for (int[] r : found) {
-            for (int k = r[0]; k <= r[1]; k++) {
-                char ch = text.charAt(k);
-                masked[k] = ch != '\n' && ch != '\r';
-            }
-        }
-        return withMasks(text, masked);
+        return masked == null ? text : withMasks(text, masked);
     }
 
     /** {@code text} with each run of masked characters replaced by one {@value #MASK}. */
@@ -308,11 +331,21 @@ public final class Secrets {
         return out.toString();
     }
 
-    /** A text as a terminal or a JSON reader shows it: what it does not show taken out; at[i]: where char i was. */
-    private record Shown(String text, int[] at) {
+    /**
+     * A text as a terminal or a JSON reader shows it: what it does not show taken out; at[i]: where char i was. In
+     * {@link #READ_BACK} mode, look-alikes are read as what they stand for too.
+     */
+    private record Shown(String text, int[] at, int mode) {
 
-        /** {@code text} from {@code first} on without its hidden characters, each run of them a space when asked. */
-        static Shown of(String text, int first, boolean spaced) {
+        /** Hidden characters taken out. */
+        static final int WITHOUT = 0;
+        /** Each run of hidden characters a space. */
+        static final int SPACED = 1;
+        /** Hidden characters taken out, {@linkplain LookAlikes look-alikes} read back. */
+        static final int READ_BACK = 2;
+
+        /** {@code text} from {@code first} on as {@code mode} shows it. */
+        static Shown of(String text, int first, int mode) {
             int n = text.length();
             StringBuilder shown = new StringBuilder(n).append(text, 0, first);
             int[] at = new int[n];
@@ -320,16 +353,22 @@ public final class Secrets {
                 at[k] = k;
             }
             for (int i = first; i < n; ) {
+                long alike = mode == READ_BACK ? LookAlikes.at(text, i) : -1;
                 int end = hiddenEnd(text, i);
                 int escaped = escaped(text, i);
-                if (escaped >= 0) {
+                if (alike >= 0) {
+                    at[shown.length()] = i;
+                    shown.appendCodePoint((int) (alike >>> 8));
+                    at[shown.length() - 1] = i; // a code point of two chars: both stand at i
+                    i += (int) (alike & 0xFF);
+                } else if (escaped >= 0) {
                     // a JSON escape of a line break, a tab or a printable character ("\\n", Gson's "\\u003d"): what
                     // it stands for, so a token glued to it has its start ("\\nghp_…", "TOKEN\\u003dghp_…")
                     at[shown.length()] = i;
                     shown.append(escaped < 0x20 ? ' ' : (char) escaped);
                     i += text.charAt(i + 1) == 'u' ? 6 : 2;
                 } else if (end > i) {
-                    if (spaced) {
+                    if (mode == SPACED) {
                         at[shown.length()] = i;
                         shown.append(' ');
                     }
@@ -339,7 +378,34 @@ public final class Secrets {
                     shown.append(text.charAt(i++));
                 }
             }
-            return new Shown(shown.toString(), at);
+            return new Shown(shown.toString(), at, mode);
+        }
+
+        /** {@return this text with its line breaks inside words taken out ({@link Joined}), or null if none} */
+        Shown joined() {
+            Joined j = Joined.of(text);
+            if (j == null) {
+                return null;
+            }
+            int[] a = new int[j.text().length()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = at[j.at()[k]];
+            }
+            return new Shown(j.text(), a, mode);
+        }
+
+        /** The index in {@code text} after the form of shown char {@code k} (an escape, a look-alike, a pair). */
+        int end(String text, int k) {
+            int i = at[k];
+            long alike = mode == READ_BACK ? LookAlikes.at(text, i) : -1;
+            if (alike >= 0) {
+                return i + (int) (alike & 0xFF);
+            }
+            if (escaped(text, i) >= 0) {
+                return i + (text.charAt(i + 1) == 'u' ? 6 : 2);
+            }
+            boolean pair = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length();
+            return i + (pair ? 2 : 1);
         }
 
         /**
@@ -349,6 +415,7 @@ public final class Secrets {
          */
         static int hiddenEnd(String text, int i) {
             int end = RemoteText.hiddenEnd(text, i);
+            end = end > i ? end : LookAlikes.ignorableEnd(text, i);
             if (end > i || text.charAt(i) != '\\' || i + 1 >= text.length()) {
                 return end;
             }
@@ -376,7 +443,7 @@ public final class Secrets {
                 return j < text.length() && text.charAt(j) >= 0x40 && text.charAt(j) <= 0x7e ? j + 1 : next;
             }
             boolean hidden = code >= 0 && (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7f && code <= 0x9f
-                    || RemoteText.isInvisible(code));
+                    || RemoteText.isInvisible(code) || LookAlikes.isIgnorable(code));
             return hidden ? next : i;
         }
 

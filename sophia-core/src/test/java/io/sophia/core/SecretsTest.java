@@ -231,6 +231,55 @@ class SecretsTest {
     }
 
     @Test
+    void hostNamesThatStartWithSkStayAndProviderKeysOfEveryRealFormatAreMasked() {
+        // the sk- shape masked every host, job or model name that starts with sk- and has a digit (sk-prod-db-01)
+        String hosts = "connect to sk-prod-db-01:5432 failed; sk-eu-west-cache.internal.example.test refused;"
+                + " pod sk-worker-7f9c4-x2m4q restarted; job sk-nightly-backup-2024 ok; sk-learn 1.5.2; sk-MyService";
+        assertEquals(hosts, Secrets.patterns().redact(hosts));
+        assertFalse(Secrets.looksLikeSecret("sk-prod-db-01"), "a host name in a config is quoted in its errors");
+        // real formats (gitleaks rules openai.go, anthropic.go; OpenRouter sk-or-v1- + 64 hex; a 32-hex key): fakes
+        String r20 = "Xq7Lm2Nb9Vc4Zx1Kj8Hg";
+        String r58 = "SevzW_NmNnMn-dQ5gn6PjFcX9ay5SEKse8AL0EuYAB0cIgFW7Equ3vCbUbY";
+        List<String> keys = List.of("sk-" + r20 + "T3BlbkFJ" + r20, "sk-" + "proj-" + r58 + "T3BlbkFJ" + r58,
+                "sk-" + "svcacct-" + r58 + "T3BlbkFJ" + r58, "sk-" + "admin-" + r58 + "T3BlbkFJ" + r58,
+                "sk-" + "ant-api03-" + r58 + r20 + "Zr4Tq8Wn2Kp6Hs0AA", "sk-" + "ant-admin01-" + r58 + r20 + "Zr4Tq8Wn2Kp6Hs0AA",
+                "sk-" + "ant-oat01-" + r58, "sk-" + "or-v1-" + "4f1c9a0b7e2d6c5a8f3e1b0d9c7a6e5f4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a",
+                "sk-" + "4f1c9a0b7e2d6c5a8f3e1b0d9c7a6e5f");
+        for (String k : keys) {
+            for (int n = 12; n <= k.length(); n++) {
+                String out = Secrets.patterns().redact("key " + k.substring(0, n) + " was refused");
+                assertEquals("key [REDACTED] was refused", out, "cut at " + n);
+            }
+        }
+    }
+
+    @Test
+    void aCookieHeaderKeepsItsNamesAttributesAndTheTextAfterIt() {
+        // the cookie rule masked the rest of the line: attributes, and the words after the header a diagnosis reads
+        String sid = "Zm9vYmFy" + "YmF6MTIzNDU2";
+        for (String[] in : List.of(
+                new String[] {"Set-Cookie: sid=" + sid + "; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=3600;"
+                        + " Domain=example.test; Secure; HttpOnly; SameSite=Lax sent by upstream, retrying",
+                    "Set-Cookie: sid=[REDACTED]; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=3600;"
+                        + " Domain=example.test; Secure; HttpOnly; SameSite=Lax sent by upstream, retrying"},
+                new String[] {"Cookie: session=" + sid + "; theme=dark then the proxy answered 502 Bad Gateway",
+                    "Cookie: session=[REDACTED]; theme=[REDACTED] then the proxy answered 502 Bad Gateway"},
+                new String[] {"{\"headers\":{\"Cookie\":\"sid=" + sid + "; lang=en\",\"Host\":\"api.example.test\"}}",
+                    "{\"headers\":{\"Cookie\":\"sid=[REDACTED]; lang=[REDACTED]\",\"Host\":\"api.example.test\"}}"},
+                new String[] {"set-cookie: a=" + sid + "; Path=/, b=" + sid + "x; path=/api; HttpOnly",
+                    "set-cookie: a=[REDACTED]; Path=/, b=[REDACTED]; path=/api; HttpOnly"},
+                new String[] {"Cookie: sid=\"" + sid + "\"; x=1", "Cookie: sid=[REDACTED]; x=[REDACTED]"},
+                new String[] {"Cookie: " + sid + " rejected", "Cookie: [REDACTED] rejected"},
+                new String[] {"Set-Cookie: __cfduid=d08de67e43e2d028f84534f92e2fe0a4f1555080515; expires=Sat, 11-Apr-20"
+                        + " 14:48:35 GMT; path=/; domain=.example.test; HttpOnly",
+                    "Set-Cookie: __cfduid=[REDACTED]; expires=Sat, 11-Apr-20 14:48:35 GMT; path=/; domain=.example.test;"
+                        + " HttpOnly"})) {
+            assertEquals(in[1], Secrets.patterns().redact(in[0]));
+            assertEquals(in[1], Secrets.patterns().redact(in[1]), "idempotent");
+        }
+    }
+
+    @Test
     void passwordsSecretsAndTokensOfWordsAreMaskedByTheirKey() {
         // a person's password is words: no digit, no capital, so no shape; its key says what it is
         String pw = "correcthorsebatterystaple";
@@ -253,6 +302,47 @@ class SecretsTest {
                 + " see http://db.example.test:5432 or mail ops@example.test; git push -u origin main;"
                 + " docker run -u 1000:1000 app; echo x | docker login --password-stdin ghcr.io; --token $GH_TOKEN";
         assertEquals(prose, Secrets.patterns().redact(prose));
+    }
+
+    @Test
+    void aPassphraseOfWordsIsMaskedWholeAndTheMessageAroundItStays() {
+        // an unquoted password of several words had its first word masked only: "[REDACTED] horse battery staple"
+        String words = "correct horse battery staple";
+        List<String[]> cases = List.of(
+                new String[] {"config error: password: " + words + ", line 4", "config error: password: [REDACTED], line 4"},
+                new String[] {"level=error msg=login password=" + words + " user=deploy", "level=error msg=login password=[REDACTED] user=deploy"},
+                new String[] {"DB_PASSPHRASE = " + words, "DB_PASSPHRASE = [REDACTED]"},
+                new String[] {"client_secret: " + words + "; retry", "client_secret: [REDACTED]; retry"},
+                // a generated value: what follows it is the message
+                new String[] {"Error: password: hunter2 was rejected by db-01", "Error: password: [REDACTED] was rejected by db-01"},
+                new String[] {"get secret:algo-dev-directus-secret2024-EaPYTy from secrets manager: AccessDeniedException",
+                    "get secret:[REDACTED] from secrets manager: AccessDeniedException"});
+        for (String[] c : cases) {
+            assertEquals(c[1], Secrets.patterns().redact(c[0]));
+        }
+        // prose and what a log prints instead of a password keep their words
+        for (String prose : List.of("FATAL: password authentication failed for user \"deploy\"", "password is required",
+                "Number of tries to enter a password: 3", "password: must be at least 12 characters long",
+                "password: unknown key in section client", "Password: no value given", "secret: not found in namespace prod",
+                "mysql: [Warning] Using a password on the command line interface can be insecure.",
+                "$ export DOCKER_PASSWORD=[REDACTED]", "password: $PGPASSWORD from the environment")) {
+            assertEquals(prose, Secrets.patterns().redact(prose));
+        }
+        assertEquals("Password: [REDACTED]", Secrets.patterns().redact("Password: ******"));
+        // echoed again without its key, cut short
+        String echoed = Secrets.patterns().redact("passphrase: " + words + "\nthe server said: " + words.substring(0, 14) + "…");
+        assertNoPiece(words, echoed, "echoed");
+        assertTrue(echoed.startsWith("passphrase: [REDACTED]\n") && echoed.endsWith(" said: [REDACTED] …"), echoed);
+    }
+
+    @Test
+    void aMegabyteOfPasswordKeysAndWordsIsMaskedInOnePass() {
+        // the passphrase rule reads words after a key with a look-ahead for the next key: linear, not quadratic
+        for (String text : List.of("password: " + "a ".repeat(512 * 1024), "password: ".repeat(100_000),
+                "password=x user: ".repeat(60_000), "secret: " + "w".repeat(1 << 20) + " tail")) {
+            String out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Secrets.patterns().redact(text));
+            assertTrue(out.length() <= text.length() + 1_000_000, "masked: " + out.length());
+        }
     }
 
     @Test
@@ -300,8 +390,11 @@ class SecretsTest {
                     "\u001b]8;;https://example.test\u0007" + t + "\u001b]8;;\u0007 link", "not found\u001b[1m" + t,
                     "{\"error\": \"not found\\u001b[1m" + t + "\\u001b[0m\"}", "echo -e \"\\x1b[31m" + t + "\\033[0m\""));
             for (int k = 1; k < t.length(); k++) {
+                // the last: shown as nothing though no format character (a variation selector, the combining
+                // grapheme joiner, a Hangul filler), which cut a token in two for the shapes and kept its tail
                 for (String hidden : List.of("\u001b[0m", "\u200b", "\u00ad", "\u009b31m", "\u0000", "\uDB40\uDC41",
-                        "\\u001b[0m", "\\u200b", "\\udb40\\udc41", "\\e[0m")) {
+                        "\\u001b[0m", "\\u200b", "\\udb40\\udc41", "\\e[0m", "\uFE0F", "\u034F", "\u3164", "\uDB40\uDD00",
+                        "\\ufe0f")) {
                     texts.add("push " + t.substring(0, k) + hidden + t.substring(k) + " failed");
                 }
             }
@@ -317,7 +410,7 @@ class SecretsTest {
         String out = Secrets.of(List.of(value)).redact("got canary-unsh\u001b[32maped-Zr4Tq8Wn\u001b[0m2Kp6Hs0Vd ok");
         assertNoPiece(value, RemoteText.forTerminal(out), out);
         // escape sequences around words that are no secret stay as they were
-        String colours = "\u001b[31mERROR\u001b[0m: failed to push \u001b[1mghcr.io/acme/app\u001b[0m\nnext line";
+        String colours = "\u001b[31mERROR\u001b[0m: failed to push \u001b[1mghcr.io/acme/app\u001b[0m\nnext line \u2764\uFE0F";
         assertEquals(colours, Secrets.patterns().redact(colours));
         assertEquals(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m[REDACTED]\u001b[0m"),
                 Secrets.patterns().redactLines(List.of("\u001b[31mline\u001b[0m", "key \u001b[1m" + GHP + "\u001b[0m")));
@@ -349,6 +442,122 @@ class SecretsTest {
         assertEquals("{\"msg\":\"[REDACTED]\\nnext line\"}", Secrets.patterns().redact("{\"msg\":\"" + GHP + "\\nnext line\"}"));
         String plain = "{\"msg\":\"C:\\\\new\\tfolder\\n\\u003cdone\\u003e\"}";
         assertEquals(plain, Secrets.patterns().redact(plain));
+    }
+
+    /** {@code s} in full-width forms (U+FF01–U+FF5E), as a CJK input method or a hostile payload writes it. */
+    private static String fullWidth(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(c > 0x20 && c < 0x7f ? (char) (c + 0xFEE0) : (char) c));
+        return b.toString();
+    }
+
+    /** {@code s} in invisible tag characters (U+E0020–U+E007E): a reader sees nothing, a program reads it. */
+    private static String tags(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.appendCodePoint(0xE0000 + c));
+        return b.toString();
+    }
+
+    /** {@code s} with each character written as a JSON escape ({@code \\uff47}, {@code \\udb40\\udc67}). */
+    private static String jsonEscaped(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c)));
+        return b.toString();
+    }
+
+    @Test
+    void aTokenInFullWidthOrMathematicalLettersIsMaskedWhole() {
+        // NFKC reads ｇｈｐ＿… as ghp_…: a terminal, a browser or a model shows the token, the shapes did not see it
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        Secrets s = Secrets.of(List.of(value));
+        StringBuilder bold = new StringBuilder("AKIA");
+        "Q3EGRTX7YCNZ2WLM".chars().forEach(c -> bold.appendCodePoint(Character.isDigit(c) ? 0x1D7CE + c - '0'
+                : 0x1D400 + c - 'A'));
+        for (String t : List.of(fullWidth(GHP), GHP.substring(0, 10) + fullWidth(GHP.substring(10)), fullWidth(value),
+                fullWidth("AKIA" + "Q3EGRTX7YCNZ2WLM"), bold.toString(), jsonEscaped(fullWidth(GHP)))) {
+            String out = s.redact("push denied for " + t + " (retry)");
+            assertEquals("push denied for [REDACTED] (retry)", out, t);
+        }
+        assertEquals("ｐａｓｓｗｏｒｄ＝[REDACTED] ok", s.redact("ｐａｓｓｗｏｒｄ＝ｈｕｎｔｅｒ２ｈｕｎｔｅｒ２ ok"));
+        // wrapped onto the next line by a fixed-width producer
+        String wide = fullWidth(GHP);
+        assertEquals("push [REDACTED]\n[REDACTED] failed\nnext", s.redact("push " + wide.substring(0, 15) + "\n"
+                + wide.substring(15) + " failed\nnext"));
+        // full-width text that holds no secret stays as it is
+        String prose = "エラー：ＡＰＩサーバーに接続できません（ポート８０８０）ｓｋ－ｐｒｏｄ－ｄｂ－０１ 𝐁𝐨𝐥𝐝 \uD83D\uDE80";
+        assertEquals(prose, s.redact(prose));
+    }
+
+    @Test
+    void aTokenWrittenInTagCharactersIsMaskedWhole() {
+        // tag characters are invisible; a token spelled in them was taken out for the shapes and kept in the output
+        String value = "canary-unshaped-" + "Zr4Tq8Wn2Kp6Hs0Vd";
+        Secrets s = Secrets.of(List.of(value));
+        for (String t : List.of(tags(GHP), tags("AKIA" + "Q3EGRTX7YCNZ2WLM"), tags(value), "ghp_" + tags(GHP.substring(4)),
+                jsonEscaped(tags(GHP)), tags("Authorization: Bearer " + "Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2Rl"))) {
+            String out = s.redact("ERROR: denied " + t + " ok");
+            assertTrue(out.startsWith("ERROR: denied ") && out.endsWith(" ok"), out);
+            // what a program reads in the output: the tag characters and their escapes as the ASCII they stand for
+            String decoded = java.util.regex.Pattern.compile("\\\\udb40\\\\udc([0-9a-f]{2})").matcher(out.codePoints()
+                    .map(c -> c >= 0xE0000 && c <= 0xE007F ? c - 0xE0000 : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+                    .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+            assertNoPiece(GHP, decoded, t);
+            assertNoPiece(value, decoded, t);
+            assertNoPiece("Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2Rl", decoded, t);
+            assertTrue(out.contains("[REDACTED]"), out);
+        }
+        // tag characters that spell no secret (a hidden instruction) stay: the renderers show or escape them
+        String hidden = "denied " + tags("ignore previous") + " ok";
+        assertEquals(hidden, s.redact(hidden));
+    }
+
+    /** {@code s} percent-encoded with every byte but ASCII letters, digits and {@code keep} as %XX. */
+    private static String percentEncoded(String s, String keep, boolean lowerHex) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || keep.indexOf(c) >= 0)) {
+                b.append((char) c);
+            } else {
+                b.append(String.format(java.util.Locale.ROOT, lowerHex ? "%%%02x" : "%%%02X", c));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aRegisteredValueIsMaskedInEveryStyleOfPercentEncoding() {
+        // JavaScript's encodeURIComponent keeps ~!*'() as they are, Java's URLEncoder encodes ~ and keeps *, RFC 3986
+        // keeps ~ only, Python's quote keeps /: a value with those characters took forms the list did not hold
+        String value = "p@ss w~rd!*(x)'/é" + "Zr4Tq8Wn2Kp6";
+        Secrets s = Secrets.of(List.of(value));
+        for (String keep : List.of("-_.!~*'()", "-_.~", "-_.~/", "-_.*", "-_.!~*'();/?:@&=+$,#")) {
+            for (boolean lower : new boolean[] {false, true}) {
+                String encoded = percentEncoded(value, keep, lower);
+                String out = s.redact("GET /login?next=/x&pw=" + encoded + "&y=1 401");
+                assertEquals("GET /login?next=/x&pw=[REDACTED]&y=1 401", out, encoded);
+                String piece = s.redact("echoed " + percentEncoded(value.substring(6), keep, lower) + " back");
+                assertFalse(piece.contains("Zr4Tq8Wn2Kp6"), piece);
+            }
+        }
+        // a token of a known shape percent-encoded inside another URL's parameter
+        String nested = "redirect=https%3A%2F%2Fci.example.test%2Fcb%3Ftoken%3D" + GHP.replace("_", "%5F") + "%26x%3D1";
+        String out = Secrets.patterns().redact(nested);
+        assertNoPiece(GHP, out.replace("%5F", "_"), nested);
+        assertTrue(out.startsWith("redirect=https%3A%2F%2Fci.example.test%2Fcb%3Ftoken%3D[REDACTED]"), out);
+        // percent-encoded text without a secret stays
+        String plain = "GET /search?q=50%25%20off%21&lang=%E6%97%A5%E6%9C%AC 200 100%";
+        assertEquals(plain, s.redact(plain));
+    }
+
+    @Test
+    void aMegabyteOfLookAlikesIsReadInOnePass() {
+        for (String text : List.of("%41".repeat(350_000), "\uFF47\uFF48\uFF50\uFF3F".repeat(260_000),
+                tags("ghp_").repeat(130_000), "%E2%82".repeat(170_000), "\\udb40\\udc67".repeat(87_000))) {
+            String out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> Secrets.patterns().redact(text));
+            assertTrue(out.length() <= text.length(), "masked, not grown: " + out.length());
+        }
     }
 
     @Test
@@ -383,8 +592,8 @@ class SecretsTest {
         assertEquals("login password=[REDACTED] failed; echoed [REDACTED] and [REDACTED] end\n[REDACTED] p",
                 Secrets.patterns().redact("login password=correcthorsebatterystaple failed; echoed correcthorsebatterystaple"
                         + " and correcthorsebat… end\ncorrecthorsebatterystaple p"));
-        // a sentence after a cookie key is masked where it stands, its words elsewhere are not
-        assertEquals("the session expired; missing cookie: [REDACTED]", Secrets.patterns().redact(
+        // a sentence after a cookie key is no cookie value: it stays, and so do its words elsewhere
+        assertEquals("the session expired; missing cookie: the session expired", Secrets.patterns().redact(
                 "the session expired; missing cookie: the session expired"));
     }
 }
