@@ -111,7 +111,8 @@ class JsonGoldenTest {
                         true, null),
                 new Observation.ChangeSetUnavailable(null, Source.GITHUB, null, 0, null, null, null, null));
         return new Assessment("1.7", "\u00e9dge \uD83D\uDE80", t,
-                List.of(new ServiceHealth("a", "", "", true, "", Status.DEGRADED, -1, Long.MIN_VALUE, "", "")),
+                List.of(ServiceHealth.builder("a", Status.DEGRADED).name("").capability("").critical(true).url("")
+                        .httpStatus(-1).latencyMs(Long.MIN_VALUE).failure("").version("").build()),
                 obs,
                 List.of(new RankedCause(CauseId.of("custom.x-1"), "T", 0.123456789, Confidence.MEDIUM, "",
                                 List.of(new Evidence(Evidence.Direction.AGAINST, 1e-9, "", "", List.of("a")),

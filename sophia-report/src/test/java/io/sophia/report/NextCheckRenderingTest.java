@@ -21,7 +21,8 @@ class NextCheckRenderingTest {
 
     static Assessment withChecks() {
         return new Assessment(Assessment.SCHEMA_VERSION, "shop", Instant.EPOCH,
-                List.of(new ServiceHealth("api", "API", null, true, null, Status.DOWN, null, null, "connection reset", null)),
+                List.of(ServiceHealth.builder("api", Status.DOWN).name("API").critical(true)
+                        .failure("connection reset").build()),
                 List.of(),
                 List.of(new RankedCause(CauseId.UNKNOWN, "Unknown cause", 0.6, Confidence.LOW, "nothing specific", List.of(),
                                 List.of("api"), List.of("No CI log was read: read the failed job's log <gh run view>.")),
