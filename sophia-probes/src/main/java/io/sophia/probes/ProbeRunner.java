@@ -288,19 +288,7 @@ public final class ProbeRunner implements ProbeExecutor {
             context = ctx;
             enter();
             // the overdue timer starts now, with the probe, not with the batch
-            ScheduledFuture<?> overdueTimer = scheduler.schedule(() -> attempt.completeExceptionally(
-                    new TimeoutException("probe overran its timeout")), timeoutNanos + graceNanos, TimeUnit.NANOSECONDS);
-            attempt.whenComplete((r, t) -> {
-                overdueTimer.cancel(false);
-                if (t != null) {
-                    ctx.cancel();
-                    interruptWorker();
-                    result.complete(overdue());
-                    releaseSlot(); // the thread may be stuck; the slot is not
-                } else {
-                    result.complete(finished(r));
-                }
-            });
+            decideOnTime(attempt, ctx);
             List<Observation> observations;
             try {
                 observations = attemptOnce(ctx);
@@ -323,6 +311,26 @@ public final class ProbeRunner implements ProbeExecutor {
             } else {
                 attempt.cancel(false);
             }
+        }
+
+        /**
+         * Whichever comes first decides the probe: the attempt's end, or the overdue timer, which gives it up past its
+         * deadline and a grace (cancelling its context, interrupting its thread and freeing its slot).
+         */
+        private void decideOnTime(CompletableFuture<List<Observation>> attempt, ProbeContext ctx) {
+            ScheduledFuture<?> overdueTimer = scheduler.schedule(() -> attempt.completeExceptionally(
+                    new TimeoutException("probe overran its timeout")), timeoutNanos + graceNanos, TimeUnit.NANOSECONDS);
+            attempt.whenComplete((r, t) -> {
+                overdueTimer.cancel(false);
+                if (t != null) {
+                    ctx.cancel();
+                    interruptWorker();
+                    result.complete(overdue());
+                    releaseSlot(); // the thread may be stuck; the slot is not
+                } else {
+                    result.complete(finished(r));
+                }
+            });
         }
 
         void releaseSlot() {
