@@ -122,6 +122,23 @@ class ProjectShapeTest {
 
 
     /**
+     * Issue 12, "one duration grammar": every duration a person writes (config, rule files, command-line options,
+     * the benchmarks' options too) is read by {@code InputTree.parseDuration}; {@code Duration.parse} stands only there
+     * and where report.json reads back the ISO-8601 text it wrote itself.
+     */
+    @Test
+    void oneDurationGrammar() {
+        Set<String> allowed = Set.of("InputTree.java", "ReportJson.java");
+        List<String> offences = new ArrayList<>();
+        forEachMainSource((module, file, text) -> {
+            if (!allowed.contains(file.getFileName().toString()) && JavaText.code(text).contains("Duration.parse(")) {
+                offences.add(file.toString());
+            }
+        });
+        assertEquals(List.of(), offences, "a duration grammar of its own; use InputTree.parseDuration");
+    }
+
+    /**
      * Methods longer than a screen, with the reason each may stay so. Keep this list short: split a long method
      * rather than adding it here; an entry whose method got short must go (the test prints which).
      */
