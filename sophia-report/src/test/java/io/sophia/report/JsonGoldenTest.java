@@ -125,6 +125,7 @@ class JsonGoldenTest {
                         new io.sophia.core.Action(io.sophia.core.Action.Priority.P1, Duration.ofDays(400), "t", "d",
                                 null, List.of("a", "b"))),
                 new GateDecision(GateDecision.Verdict.WARN, 66.666666, List.of(
-                        new GateDecision.Criterion("score", "", false, 0.00004, GateDecision.Outcome.WARN, "", ""))));
+                        new GateDecision.Criterion("score", "", false, 0.00004, GateDecision.Outcome.WARN, "", ""))),
+                null);
     }
 }

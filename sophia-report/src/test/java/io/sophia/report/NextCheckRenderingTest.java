@@ -28,7 +28,7 @@ class NextCheckRenderingTest {
                                 List.of("api"), List.of("No CI log was read: read the failed job's log <gh run view>.")),
                         new RankedCause(CauseId.APP_CRASH_ON_BOOT, "App crashes on boot", 0.3, Confidence.LOW, "", List.of(),
                                 List.of("api"), List.of("Read the machine's last boot output (fly logs -a APP)."))),
-                List.of(), null, List.of(), new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of()));
+                List.of(), null, List.of(), new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of()), null);
     }
 
     @Test

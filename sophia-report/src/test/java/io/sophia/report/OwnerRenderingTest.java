@@ -153,7 +153,7 @@ class OwnerRenderingTest {
                     .owner(i == 0 ? Owner.of("core") : null).build());
         }
         Assessment big = new Assessment(Assessment.SCHEMA_VERSION, "fleet", ReferenceScenario.NOW, services, List.of(),
-                List.of(), List.of(), null, List.of(), OWNED.gate());
+                List.of(), List.of(), null, List.of(), OWNED.gate(), null);
         String row = section(MarkdownReport.render(big), "## Escalation").stream()
                 .filter(l -> l.startsWith("| _no owner configured_")).findFirst().orElseThrow();
         assertTrue(row.contains("`svc-12` DOWN, and 487 more |"), row);

@@ -150,8 +150,7 @@ class RedactionTest {
                 "application/json", null, null));
         obs.add(new Observation.ProbeFailure(null, Source.GITHUB, "https://api.github.com/repos/o/r?access_token=" + GITHUB_TOKEN,
                 FailureKind.UNAUTHORIZED, "401 with token " + GITHUB_TOKEN, 401, Duration.ofMillis(40), 1));
-        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), services, obs, a.causes(),
-                a.anomalies(), a.impact(), a.actions(), a.gate());
+        return a.toBuilder().services(services).observations(obs).build();
     }
 
     @Test

@@ -208,7 +208,7 @@ final class ReferenceScenario {
                         "not checked", "> 14 days")));
 
         return new Assessment(Assessment.SCHEMA_VERSION, DEPLOYMENT, NOW, services, obs, causes, anomalies, impact,
-                actions, gate);
+                actions, gate, null);
     }
 
     static CiJob job(String serviceId, long jobId, String name, String conclusion, int startS, int endS, List<CiStep> steps) {
@@ -263,8 +263,7 @@ final class ReferenceScenario {
                 false, "https://github.com/sophia-ai/sophia/compare/1a2b3c4...4f1c2ab"));
         obs.add(new Observation.ChangeSetUnavailable("mcp-repo", Source.GITHUB, "sophia-ai/mcp-repo", RUN_ID,
                 "GET /repos/sophia-ai/mcp-repo/compare/a...b", FailureKind.RATE_LIMITED, 403, "rate limit exhausted"));
-        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), owned(a.services()), obs, a.causes(),
-                a.anomalies(), a.impact(), a.actions(), a.gate());
+        return a.toBuilder().services(owned(a.services())).observations(obs).build();
     }
 
     /**
@@ -304,6 +303,6 @@ final class ReferenceScenario {
                 new Impact(2, 2, 100.0, List.of(), List.of(), List.of("Public API", "Web shop"), Impact.Severity.NONE),
                 List.of(), new GateDecision(GateDecision.Verdict.OPEN, 100.0, List.of(
                 new Criterion("critical-services-up", "Every critical service is UP", true, 3, Outcome.PASS,
-                        "1 of 1 critical services UP", "all critical services UP"))));
+                        "1 of 1 critical services UP", "all critical services UP"))), null);
     }
 }

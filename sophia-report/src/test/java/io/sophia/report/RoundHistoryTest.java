@@ -23,7 +23,7 @@ class RoundHistoryTest {
                 ServiceHealth.builder("api", api).name("API").critical(true).build(),
                 ServiceHealth.builder("db", db).name("DB").critical(true).upSince(dbPlatformStart).build()),
                 List.of(), List.of(), List.of(), null, List.of(),
-                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()));
+                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()), null);
     }
 
     private static Instant since(Assessment a, String id) {

@@ -38,7 +38,7 @@ class SparseAssessmentTest {
                         List.of(new Evidence(Evidence.Direction.FOR, 0, null, null, null)), null)),
                 List.of(new Anomaly(null, null, null, null)), null, List.of(),
                 new GateDecision(GateDecision.Verdict.WARN, 50, List.of(
-                        new GateDecision.Criterion("c", null, false, 1, GateDecision.Outcome.WARN, null, null))));
+                        new GateDecision.Criterion("c", null, false, 1, GateDecision.Outcome.WARN, null, null))), null);
     }
 
     @Test
