@@ -53,24 +53,122 @@ public record Assessment(String schemaVersion, String deployment, Instant genera
     }
 
     /**
-     * An assessment without {@link #probing()}, as before it was recorded.
+     * {@return a builder of an assessment of {@code deployment} at {@code generatedAt} with its {@code gate}}: the
+     * lists start empty, impact and probing absent, the schema version this library's. A host's own {@link Diagnoser}
+     * builds its assessment with it rather than with the canonical constructor's eleven positional components.
      *
-     * @param schemaVersion the schema version
-     * @param deployment the deployment
-     * @param generatedAt the generated at
-     * @param services the services
-     * @param observations the observations
-     * @param causes the causes
-     * @param anomalies the anomalies
-     * @param impact the impact
-     * @param actions the actions
-     * @param gate the gate
+     * @param deployment  the deployment's name
+     * @param generatedAt when it was assessed
+     * @param gate        the gate's decision
      */
-    public Assessment(String schemaVersion, String deployment, Instant generatedAt, List<ServiceHealth> services,
-                      List<Observation> observations, List<RankedCause> causes, List<Anomaly> anomalies,
-                      Impact impact, List<Action> actions, GateDecision gate) {
-        this(schemaVersion, deployment, generatedAt, services, observations, causes, anomalies, impact, actions, gate,
-                null);
+    public static Builder builder(String deployment, Instant generatedAt, GateDecision gate) {
+        return new Builder(deployment, generatedAt, gate);
+    }
+
+    /** {@return a builder with every part of this assessment, to change some of them} */
+    public Builder toBuilder() {
+        return new Builder(deployment, generatedAt, gate).schemaVersion(schemaVersion).services(services)
+                .observations(observations).causes(causes).anomalies(anomalies).impact(impact).actions(actions)
+                .probing(probing);
+    }
+
+    /** The parts of an {@link Assessment} by name; every setter returns this builder. */
+    public static final class Builder {
+        private final String deployment;
+        private final Instant generatedAt;
+        private final GateDecision gate;
+        private String schemaVersion = SCHEMA_VERSION;
+        private List<ServiceHealth> services = List.of();
+        private List<Observation> observations = List.of();
+        private List<RankedCause> causes = List.of();
+        private List<Anomaly> anomalies = List.of();
+        private Impact impact;
+        private List<Action> actions = List.of();
+        private Probing probing;
+
+        private Builder(String deployment, Instant generatedAt, GateDecision gate) {
+            this.deployment = Objects.requireNonNull(deployment, "deployment");
+            this.generatedAt = Objects.requireNonNull(generatedAt, "generatedAt");
+            this.gate = Objects.requireNonNull(gate, "gate");
+        }
+
+        /**
+         * @param schemaVersion the report.json schema version it renders to; default {@link #SCHEMA_VERSION}
+         * @return this builder
+         */
+        public Builder schemaVersion(String schemaVersion) {
+            this.schemaVersion = schemaVersion;
+            return this;
+        }
+
+        /**
+         * @param services the services' health
+         * @return this builder
+         */
+        public Builder services(List<ServiceHealth> services) {
+            this.services = services;
+            return this;
+        }
+
+        /**
+         * @param observations everything the probes saw
+         * @return this builder
+         */
+        public Builder observations(List<Observation> observations) {
+            this.observations = observations;
+            return this;
+        }
+
+        /**
+         * @param causes the ranked causes, most probable first
+         * @return this builder
+         */
+        public Builder causes(List<RankedCause> causes) {
+            this.causes = causes;
+            return this;
+        }
+
+        /**
+         * @param anomalies the anomalies
+         * @return this builder
+         */
+        public Builder anomalies(List<Anomaly> anomalies) {
+            this.anomalies = anomalies;
+            return this;
+        }
+
+        /**
+         * @param impact the impact, or null
+         * @return this builder
+         */
+        public Builder impact(Impact impact) {
+            this.impact = impact;
+            return this;
+        }
+
+        /**
+         * @param actions the action plan
+         * @return this builder
+         */
+        public Builder actions(List<Action> actions) {
+            this.actions = actions;
+            return this;
+        }
+
+        /**
+         * @param probing how the probes were run, or null when not known
+         * @return this builder
+         */
+        public Builder probing(Probing probing) {
+            this.probing = probing;
+            return this;
+        }
+
+        /** {@return the assessment} */
+        public Assessment build() {
+            return new Assessment(schemaVersion, deployment, generatedAt, services, observations, causes, anomalies,
+                    impact, actions, gate, probing);
+        }
     }
 
     /**

@@ -52,23 +52,6 @@ public record Service(
     }
 
     /**
-     * A service without an owner, as before owners were configured.
-     *
-     * @param id         stable identifier
-     * @param name       human name
-     * @param url        where the service answers
-     * @param kind       how it is probed
-     * @param capability what users lose when it is down
-     * @param critical   a critical service that is not UP blocks the gate
-     * @param dependsOn  ids of services this one needs
-     * @param expect     what counts as healthy
-     */
-    public Service(String id, String name, URI url, ServiceKind kind, String capability, boolean critical,
-                   List<String> dependsOn, Expectations expect) {
-        this(id, name, url, kind, capability, critical, dependsOn, expect, null);
-    }
-
-    /**
      * {@return a non-critical HTTP service with default expectations}
      *
      * @param id the service id

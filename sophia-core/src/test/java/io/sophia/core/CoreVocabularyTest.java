@@ -72,8 +72,9 @@ class CoreVocabularyTest {
         RankedCause a = new RankedCause(CauseId.BUILD_DOCKERFILE, "t", 0.7, Confidence.HIGH, "", List.of(), List.of());
         RankedCause b = new RankedCause(CauseId.PLATFORM_QUOTA, "t", 0.4, Confidence.LOW, "", List.of(), List.of());
         GateDecision gate = new GateDecision(GateDecision.Verdict.OPEN, 100, List.of());
-        assertThrows(IllegalArgumentException.class, () -> new Assessment("1.0", "d", Instant.EPOCH, List.of(),
-                List.of(), List.of(a, b), List.of(), null, List.of(), gate));
+        assertThrows(IllegalArgumentException.class, () -> Assessment.builder("d", Instant.EPOCH, gate)
+                .schemaVersion("1.0")
+                .causes(List.of(a, b)).build());
         assertThrows(IllegalArgumentException.class,
                 () -> new RankedCause(CauseId.UNKNOWN, "t", 1.2, Confidence.LOW, "", List.of(), List.of()));
     }
@@ -94,8 +95,8 @@ class CoreVocabularyTest {
                 FailureKind.CONNECTION_REFUSED, "refused", null, Duration.ofMillis(3), 1);
         ProbeExecutor executor = probes -> List.of(seen);
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        Diagnoser diagnoser = (dep, obs, at) -> new Assessment(Assessment.SCHEMA_VERSION, dep.name(), at, List.of(), obs,
-                List.of(), List.of(), null, List.of(), new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of()));
+        Diagnoser diagnoser = (dep, obs, at) -> Assessment.builder(dep.name(), at,
+                new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of())).observations(obs).build();
         Assessment result = new Assessor(executor, diagnoser, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
                 .run(d, List.of());
         assertEquals(now, result.generatedAt());

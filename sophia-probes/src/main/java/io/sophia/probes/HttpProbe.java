@@ -153,8 +153,8 @@ public final class HttpProbe implements Probe {
                 Expectations expect = Expectations.builder().statusCodes(200).jsonField("/status", "ok")
                         .maxLatency(Duration.ofSeconds(2)).build();
                 for (String host : List.of("127.0.0.1", "localhost")) {
-                    Service s = new Service("warm-up", "warm-up", URI.create("http://" + host + ":" + server.getLocalPort()
-                            + "/"), io.sophia.core.ServiceKind.HTTP, null, true, List.of(), expect);
+                    Service s = Service.builder("warm-up", URI.create("http://" + host + ":" + server.getLocalPort()
+                            + "/")).critical().expect(expect).build();
                     HttpProbe probe = create(s, Duration.ofSeconds(2), Options.ofDefaults());
                     probe.check(ProbeContext.withTimeout(Duration.ofSeconds(2)));
                 }

@@ -7,8 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Observation.ProbeFailure;
@@ -30,6 +28,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,11 +48,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each probe gets a {@link ProbeContext} with its deadline, the clock and a cancellation signal.
  * resilience4j does the rest: a {@link Bulkhead} caps how many probes run at once
- * ({@link ProbeRunnerConfig#maxConcurrent()}); a {@link TimeLimiter} started with the probe cancels
- * its context (closing its sockets) and interrupts its thread when it overruns; a {@link Retry}
+ * ({@link ProbeRunnerConfig#maxConcurrent()}); a {@link Retry}
  * repeats attempts whose failures are all {@link FailureKind#transientFailure() transient} while
  * the deadline leaves room; an optional {@link CircuitBreaker} per target skips targets that keep
- * failing across calls.
+ * failing across calls. A timer started with the probe on the runner's scheduler cancels its context (closing
+ * its sockets) and interrupts its thread when it overruns (a JDK timer rather than resilience4j's TimeLimiter, which
+ * logs through SLF4J and so made every host without a logger binding print SLF4J's "no providers" warning).
  *
  * <p>Probes run on the JVM's one pool of daemon platform threads, shared by every runner (idle threads end after
  * 30 s), or, with {@link ProbeRunnerConfig#virtualThreads()} on a Java 21+ runtime, on virtual threads; either way
@@ -75,21 +75,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProbeRunner implements ProbeExecutor {
 
     private static final System.Logger LOG = System.getLogger(ProbeRunner.class.getName());
-    /** How long execute() waits past the budget (and the limiter's grace) for results before deciding itself. */
+    /** How long execute() waits past the budget (and the overdue timer's grace) for results before deciding itself. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The text of a probe the budget left no room to start. */
     static final String NOT_PROBED = "not probed: the check's time budget ran out";
 
     private final ProbeRunnerConfig config;
     private final Bulkhead bulkhead;
-    private final TimeLimiter timeLimiter;
     /** One for every probe: a probe's attempts are counted in a context of their own ({@link Retry#context()}). */
     private final Retry retry;
     private final CircuitBreakerRegistry breakers;
     private final ProbeSlots slots;
     private final ScheduledThreadPoolExecutor scheduler;
     private final long timeoutNanos;
-    /** The limiter waits this long past a probe's deadline, so the probe's own, more precise timeout report wins. */
+    /** The timer waits this long past a probe's deadline, so the probe's own, more precise timeout report wins. */
     private final long graceNanos;
 
     private ProbeRunner(ProbeRunnerConfig config) {
@@ -104,10 +103,6 @@ public final class ProbeRunner implements ProbeExecutor {
                 .maxWaitDuration(Duration.ZERO)
                 .build());
         this.slots = new ProbeSlots(bulkhead, ProbeThreads.executor(config.virtualThreads()));
-        this.timeLimiter = TimeLimiter.of("sophia-probes", TimeLimiterConfig.custom()
-                .timeoutDuration(config.timeout().plusNanos(graceNanos))
-                .cancelRunningFuture(true)
-                .build());
         RetryConfig retryConfig = RetryConfig.<List<Observation>>custom()
                 .maxAttempts(config.retries() + 1)
                 .waitDuration(config.retryWait().isZero() ? Duration.ofMillis(1) : config.retryWait())
@@ -225,7 +220,7 @@ public final class ProbeRunner implements ProbeExecutor {
         private volatile String targetText;
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicBoolean permitHeld = new AtomicBoolean();
-        /** Completed exactly once: by the worker, by the time limiter's verdict, or by execute giving up. */
+        /** Completed exactly once: by the worker, by the overdue timer's verdict, or by execute giving up. */
         final CompletableFuture<List<Observation>> result = new CompletableFuture<>();
         volatile List<Observation> lastResult;
         volatile long startedAt;
@@ -292,18 +287,8 @@ public final class ProbeRunner implements ProbeExecutor {
             ProbeContext ctx = ProbeContext.withTimeout(Duration.ofNanos(Math.max(0, deadline - now)), config.clock());
             context = ctx;
             enter();
-            // the limiter's clock starts now, with the probe, not with the batch
-            timeLimiter.executeCompletionStage(scheduler, () -> attempt).toCompletableFuture()
-                    .whenComplete((r, t) -> {
-                        if (t != null) {
-                            ctx.cancel();
-                            interruptWorker();
-                            result.complete(overdue());
-                            releaseSlot(); // the thread may be stuck; the slot is not
-                        } else {
-                            result.complete(finished(r));
-                        }
-                    });
+            // the overdue timer starts now, with the probe, not with the batch
+            decideOnTime(attempt, ctx);
             List<Observation> observations;
             try {
                 observations = attemptOnce(ctx);
@@ -326,6 +311,26 @@ public final class ProbeRunner implements ProbeExecutor {
             } else {
                 attempt.cancel(false);
             }
+        }
+
+        /**
+         * Whichever comes first decides the probe: the attempt's end, or the overdue timer, which gives it up past its
+         * deadline and a grace (cancelling its context, interrupting its thread and freeing its slot).
+         */
+        private void decideOnTime(CompletableFuture<List<Observation>> attempt, ProbeContext ctx) {
+            ScheduledFuture<?> overdueTimer = scheduler.schedule(() -> attempt.completeExceptionally(
+                    new TimeoutException("probe overran its timeout")), timeoutNanos + graceNanos, TimeUnit.NANOSECONDS);
+            attempt.whenComplete((r, t) -> {
+                overdueTimer.cancel(false);
+                if (t != null) {
+                    ctx.cancel();
+                    interruptWorker();
+                    result.complete(overdue());
+                    releaseSlot(); // the thread may be stuck; the slot is not
+                } else {
+                    result.complete(finished(r));
+                }
+            });
         }
 
         void releaseSlot() {

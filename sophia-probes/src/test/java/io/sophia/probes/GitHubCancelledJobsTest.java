@@ -9,7 +9,6 @@ import io.sophia.core.Observation.CiAnnotation;
 import io.sophia.core.Observation.CiLogRead;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,8 @@ class GitHubCancelledJobsTest {
 
     private GitHubActionsProbeTest.StandIn api;
     private final Deployment deployment = new Deployment("fleet", List.of(
-            new Service("api", "API", URI.create("http://127.0.0.1:1/"), ServiceKind.HTTP, null, true, List.of(), null),
-            new Service("web", "Web", URI.create("http://127.0.0.1:1/"), ServiceKind.HTTP, null, false, List.of(), null)));
+            Service.builder("api", "http://127.0.0.1:1/").name("API").critical().build(),
+            Service.builder("web", "http://127.0.0.1:1/").name("Web").build()));
 
     @BeforeEach
     void start() throws IOException {

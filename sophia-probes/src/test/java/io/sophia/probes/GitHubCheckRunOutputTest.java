@@ -10,7 +10,6 @@ import io.sophia.core.Observation.CiAnnotation;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import io.sophia.probes.internal.GitHubPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +99,7 @@ class GitHubCheckRunOutputTest {
 
     private GitHubActionsProbeTest.StandIn api;
     private final Deployment deployment = new Deployment("fleet", List.of(
-            new Service("api", "API", URI.create("http://127.0.0.1:1/"), ServiceKind.HTTP, null, true, List.of(), null)));
+            Service.builder("api", "http://127.0.0.1:1/").name("API").critical().build()));
 
     /** The documentation's check run as job {@code id}'s, concluding {@code conclusion}, its output as given. */
     static ObjectNode checkRun(long id, String conclusion, String title, String summary, String text) {

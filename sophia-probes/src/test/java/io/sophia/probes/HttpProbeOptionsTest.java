@@ -15,7 +15,6 @@ import io.sophia.core.Observation.HttpCheck;
 import io.sophia.core.Observation.ProbeFailure;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -62,8 +61,8 @@ class HttpProbeOptionsTest {
     }
 
     private static Service service(String url) {
-        return new Service("orders", "Orders", URI.create(url), ServiceKind.HTTP, null, true, List.of(),
-                Expectations.builder().statusCodes(200).build());
+        return Service.builder("orders", URI.create(url)).name("Orders").critical()
+                .expect(Expectations.builder().statusCodes(200).build()).build();
     }
 
     private static List<Observation> run(HttpProbe probe) throws InterruptedException {
@@ -220,8 +219,8 @@ class HttpProbeOptionsTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("X-Version", token)
                 .body("{\"you sent\":\"Bearer " + token + "\"}").build());
         server.start();
-        Service svc = new Service("orders", "Orders", URI.create("http://127.0.0.1:" + server.getPort() + "/"),
-                ServiceKind.HTTP, null, true, List.of(), Expectations.builder().statusCodes(200).build());
+        Service svc = Service.builder("orders", URI.create("http://127.0.0.1:" + server.getPort() + "/")).name("Orders")
+                .critical().expect(Expectations.builder().statusCodes(200).build()).build();
         HttpProbe probe = HttpProbe.of(svc, TIMEOUT, HttpProbe.Options.custom()
                 .env(Map.of("ORDERS_TOKEN", token)::get).bearerTokenEnv("ORDERS_TOKEN")
                 .header("X-Tenant", "acme").build());

@@ -50,7 +50,7 @@ class McpProbeSseTest {
     }
 
     private static Service service(McpScriptedTestServer server) {
-        return new Service("catalog", "Catalog", server.url(), ServiceKind.MCP, null, true, List.of(), null);
+        return Service.builder("catalog", server.url()).name("Catalog").kind(ServiceKind.MCP).critical().build();
     }
 
     private static ProbeFailure failure(List<Observation> out) {

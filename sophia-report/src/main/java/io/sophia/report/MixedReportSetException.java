@@ -18,6 +18,7 @@ public final class MixedReportSetException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path directory;
+    /** The file that does not belong to the run of the report.json beside it, e.g. {@code report.html}. */
     private final String file;
 
     /**

@@ -133,10 +133,9 @@ public final class Sophia {
             try {
                 // the HTTP checks' stack (OkHttp, TLS): its first use would otherwise be in the first check's plan
                 HttpProbe.warmUp();
-                Assessment empty = new Assessment(Assessment.SCHEMA_VERSION, "warm-up", Instant.EPOCH, List.of(),
-                        List.of(), List.of(), List.of(),
-                        new Impact(0, 0, 100, List.of(), List.of(), List.of(), Impact.Severity.NONE), List.of(),
-                        new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()));
+                Assessment empty = Assessment.builder("warm-up", Instant.EPOCH,
+                                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()))
+                        .impact(new Impact(0, 0, 100, List.of(), List.of(), List.of(), Impact.Severity.NONE)).build();
                 MarkdownReport.render(empty);
                 JsonReport.render(empty);
                 HtmlReport.render(empty);

@@ -38,7 +38,12 @@ public final class TextSummary {
     private TextSummary() {
     }
 
-    /** Renders the summary of {@code a}, one line per row, each ending in a newline. */
+    /**
+     * Renders the summary of {@code a}, one line per row, each ending in a newline.
+     *
+     * @param a the assessment to summarise
+     * @return the summary's lines
+     */
     public static String render(Assessment a) {
         StringBuilder sb = new StringBuilder();
         sb.append("Sophia - ").append(a.deployment()).append(" - ").append(a.generatedAt()).append('\n');

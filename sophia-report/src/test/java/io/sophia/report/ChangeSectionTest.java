@@ -50,8 +50,7 @@ class ChangeSectionTest {
         Assessment a = ReferenceScenario.assessment();
         List<Observation> obs = new ArrayList<>(a.observations());
         obs.addAll(List.of(extra));
-        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), a.services(), obs, a.causes(),
-                a.anomalies(), a.impact(), a.actions(), a.gate());
+        return a.toBuilder().observations(obs).build();
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.sophia.core.Deployment;
 import io.sophia.core.Observation;
 import io.sophia.core.ProbeContext;
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import io.sophia.diagnosis.Diagnosis;
 import io.sophia.probes.GitHubActionsConfig;
 import io.sophia.probes.GitHubActionsProbe;
@@ -116,8 +115,8 @@ class CheckRunOutputDiagnosisTest {
         routes.put("/repos/" + REPO + "/check-runs/" + JOB_ID + "/annotations", "[]");
         routes.put("/repos/" + REPO + "/check-runs/" + JOB_ID, checkRun(sentence));
 
-        Deployment deployment = new Deployment("fleet", List.of(new Service("api", "API",
-                URI.create("http://127.0.0.1:1/"), ServiceKind.HTTP, null, true, List.of(), null)));
+        Deployment deployment = new Deployment("fleet", List.of(Service.builder("api", "http://127.0.0.1:1/").name("API")
+                .critical().build()));
         GitHubActionsConfig config = GitHubActionsConfig.custom()
                 .apiUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).repository(REPO).runId(RUN_ID)
                 .timeout(Duration.ofSeconds(20)).readChanges(false).readLogs(false).build();

@@ -111,7 +111,8 @@ class JsonGoldenTest {
                         true, null),
                 new Observation.ChangeSetUnavailable(null, Source.GITHUB, null, 0, null, null, null, null));
         return new Assessment("1.7", "\u00e9dge \uD83D\uDE80", t,
-                List.of(new ServiceHealth("a", "", "", true, "", Status.DEGRADED, -1, Long.MIN_VALUE, "", "")),
+                List.of(ServiceHealth.builder("a", Status.DEGRADED).name("").capability("").critical(true).url("")
+                        .httpStatus(-1).latencyMs(Long.MIN_VALUE).failure("").version("").build()),
                 obs,
                 List.of(new RankedCause(CauseId.of("custom.x-1"), "T", 0.123456789, Confidence.MEDIUM, "",
                                 List.of(new Evidence(Evidence.Direction.AGAINST, 1e-9, "", "", List.of("a")),
@@ -124,6 +125,7 @@ class JsonGoldenTest {
                         new io.sophia.core.Action(io.sophia.core.Action.Priority.P1, Duration.ofDays(400), "t", "d",
                                 null, List.of("a", "b"))),
                 new GateDecision(GateDecision.Verdict.WARN, 66.666666, List.of(
-                        new GateDecision.Criterion("score", "", false, 0.00004, GateDecision.Outcome.WARN, "", ""))));
+                        new GateDecision.Criterion("score", "", false, 0.00004, GateDecision.Outcome.WARN, "", ""))),
+                null);
     }
 }

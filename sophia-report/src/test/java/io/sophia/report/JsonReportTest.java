@@ -107,12 +107,10 @@ class JsonReportTest {
     void probabilities_that_round_above_one_are_trimmed_so_the_report_reads_back() {
         // 0.33335 rounds half-even to 0.3334: rounded naively the three would sum to 1.0001
         Assessment base = ReferenceScenario.healthy();
-        Assessment a = new Assessment(base.schemaVersion(), base.deployment(), base.generatedAt(), base.services(),
-                base.observations(), List.of(
+        Assessment a = base.toBuilder().causes(List.of(
                 new RankedCause(CauseId.APP_OOM, "OOM", 0.33335, Confidence.LOW, "", List.of(), List.of()),
                 new RankedCause(CauseId.APP_CRASH_ON_BOOT, "Crash", 0.33335, Confidence.LOW, "", List.of(), List.of()),
-                new RankedCause(CauseId.UNKNOWN, "Unknown", 0.3333, Confidence.LOW, "", List.of(), List.of())),
-                base.anomalies(), base.impact(), base.actions(), base.gate());
+                new RankedCause(CauseId.UNKNOWN, "Unknown", 0.3333, Confidence.LOW, "", List.of(), List.of()))).build();
         String json = JsonReport.render(a);
         Assessment back = JsonReport.read(json);
         double sum = back.causes().stream().mapToDouble(RankedCause::probability).sum();

@@ -21,13 +21,14 @@ class NextCheckRenderingTest {
 
     static Assessment withChecks() {
         return new Assessment(Assessment.SCHEMA_VERSION, "shop", Instant.EPOCH,
-                List.of(new ServiceHealth("api", "API", null, true, null, Status.DOWN, null, null, "connection reset", null)),
+                List.of(ServiceHealth.builder("api", Status.DOWN).name("API").critical(true)
+                        .failure("connection reset").build()),
                 List.of(),
                 List.of(new RankedCause(CauseId.UNKNOWN, "Unknown cause", 0.6, Confidence.LOW, "nothing specific", List.of(),
                                 List.of("api"), List.of("No CI log was read: read the failed job's log <gh run view>.")),
                         new RankedCause(CauseId.APP_CRASH_ON_BOOT, "App crashes on boot", 0.3, Confidence.LOW, "", List.of(),
                                 List.of("api"), List.of("Read the machine's last boot output (fly logs -a APP)."))),
-                List.of(), null, List.of(), new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of()));
+                List.of(), null, List.of(), new GateDecision(GateDecision.Verdict.BLOCKED, 0, List.of()), null);
     }
 
     @Test

@@ -149,11 +149,11 @@ class OwnerRenderingTest {
     void aLargeFleetNamesTwelveServicesPerOwnerAndCountsTheRest() throws Exception {
         List<ServiceHealth> services = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            services.add(new ServiceHealth("svc-" + i, null, null, false, null, io.sophia.core.Status.DOWN, null, null,
-                    "connection refused", null, i == 0 ? Owner.of("core") : null, null));
+            services.add(ServiceHealth.builder("svc-" + i, io.sophia.core.Status.DOWN).failure("connection refused")
+                    .owner(i == 0 ? Owner.of("core") : null).build());
         }
         Assessment big = new Assessment(Assessment.SCHEMA_VERSION, "fleet", ReferenceScenario.NOW, services, List.of(),
-                List.of(), List.of(), null, List.of(), OWNED.gate());
+                List.of(), List.of(), null, List.of(), OWNED.gate(), null);
         String row = section(MarkdownReport.render(big), "## Escalation").stream()
                 .filter(l -> l.startsWith("| _no owner configured_")).findFirst().orElseThrow();
         assertTrue(row.contains("`svc-12` DOWN, and 487 more |"), row);

@@ -131,10 +131,12 @@ class RedactionTest {
         List<ServiceHealth> services = new ArrayList<>();
         for (ServiceHealth s : a.services()) {
             if (s.id().equals("dashboard")) {
-                s = new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(),
-                        "https://deploy:" + URL_PASSWORD + "@sophiaai-dashboard-v2.fly.dev/?token=" + KNOWN_SECRET,
-                        s.status(), s.httpStatus(), s.latencyMs(),
-                        "connection refused (Authorization: Bearer " + GITHUB_TOKEN + ")", s.version());
+                s = ServiceHealth.builder(s.id(), s.status()).name(s.name()).capability(s.capability())
+                        .critical(s.critical())
+                        .url("https://deploy:" + URL_PASSWORD + "@sophiaai-dashboard-v2.fly.dev/?token=" + KNOWN_SECRET)
+                        .httpStatus(s.httpStatus()).latencyMs(s.latencyMs())
+                        .failure("connection refused (Authorization: Bearer " + GITHUB_TOKEN + ")")
+                        .version(s.version()).build();
             }
             services.add(s);
         }
@@ -148,8 +150,7 @@ class RedactionTest {
                 "application/json", null, null));
         obs.add(new Observation.ProbeFailure(null, Source.GITHUB, "https://api.github.com/repos/o/r?access_token=" + GITHUB_TOKEN,
                 FailureKind.UNAUTHORIZED, "401 with token " + GITHUB_TOKEN, 401, Duration.ofMillis(40), 1));
-        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), services, obs, a.causes(),
-                a.anomalies(), a.impact(), a.actions(), a.gate());
+        return a.toBuilder().services(services).observations(obs).build();
     }
 
     @Test

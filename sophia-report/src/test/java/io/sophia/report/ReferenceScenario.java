@@ -92,19 +92,26 @@ final class ReferenceScenario {
 
     private static Assessment build(Names n) {
         List<ServiceHealth> services = List.of(
-                new ServiceHealth("dashboard", n.dashboardName, n.capability, true,
-                        "https://sophiaai-dashboard-v2.fly.dev", Status.DOWN, null, 16L, n.dashboardFailure, null,
-                        n.owner, null),
-                new ServiceHealth("mcp-repo", "MCP Repo", "GitHub integration", false,
-                        "https://sophiaai-mcp-repo-v2.fly.dev", Status.UP, 200, 150L, null, "2025.08.02-4f1c2ab"),
-                new ServiceHealth("mcp-research", "MCP Research", "Research capabilities", true,
-                        "https://sophiaai-mcp-research-v2.fly.dev", Status.DOWN, null, 2000L, "read timeout after 2 s", null),
-                new ServiceHealth("mcp-context", "MCP Context", "Context management", false,
-                        "https://sophiaai-mcp-context-v2.fly.dev", Status.DOWN, 503, 33L, "HTTP 503 Service Unavailable", null),
-                new ServiceHealth("mcp-business", "MCP Business", "Business intelligence", true,
-                        "https://sophiaai-mcp-business-v2.fly.dev", Status.DOWN, null, 15L, "connection refused", null),
-                new ServiceHealth("jobs", "Jobs Service", "Background jobs", false,
-                        "https://sophiaai-jobs-v2.fly.dev", Status.DOWN, null, 500L, "connect timeout after 500 ms", null));
+                ServiceHealth.builder("dashboard", Status.DOWN).name(n.dashboardName).capability(n.capability)
+                        .critical(true).url("https://sophiaai-dashboard-v2.fly.dev").latencyMs(16L)
+                        .failure(n.dashboardFailure).owner(n.owner).build(),
+                ServiceHealth.builder("mcp-repo", Status.UP).name("MCP Repo").capability("GitHub integration")
+                        .url("https://sophiaai-mcp-repo-v2.fly.dev").httpStatus(200).latencyMs(150L)
+                        .version("2025.08.02-4f1c2ab").build(),
+                ServiceHealth.builder("mcp-research", Status.DOWN).name("MCP Research")
+                        .capability("Research capabilities").critical(true)
+                        .url("https://sophiaai-mcp-research-v2.fly.dev").latencyMs(2000L)
+                        .failure("read timeout after 2 s").build(),
+                ServiceHealth.builder("mcp-context", Status.DOWN).name("MCP Context").capability("Context management")
+                        .url("https://sophiaai-mcp-context-v2.fly.dev").httpStatus(503).latencyMs(33L)
+                        .failure("HTTP 503 Service Unavailable").build(),
+                ServiceHealth.builder("mcp-business", Status.DOWN).name("MCP Business")
+                        .capability("Business intelligence").critical(true)
+                        .url("https://sophiaai-mcp-business-v2.fly.dev").latencyMs(15L).failure("connection refused")
+                        .build(),
+                ServiceHealth.builder("jobs", Status.DOWN).name("Jobs Service").capability("Background jobs")
+                        .url("https://sophiaai-jobs-v2.fly.dev").latencyMs(500L)
+                        .failure("connect timeout after 500 ms").build());
 
         List<Observation> obs = new ArrayList<>();
         obs.add(new ProbeFailure("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
@@ -201,7 +208,7 @@ final class ReferenceScenario {
                         "not checked", "> 14 days")));
 
         return new Assessment(Assessment.SCHEMA_VERSION, DEPLOYMENT, NOW, services, obs, causes, anomalies, impact,
-                actions, gate);
+                actions, gate, null);
     }
 
     static CiJob job(String serviceId, long jobId, String name, String conclusion, int startS, int endS, List<CiStep> steps) {
@@ -256,8 +263,7 @@ final class ReferenceScenario {
                 false, "https://github.com/sophia-ai/sophia/compare/1a2b3c4...4f1c2ab"));
         obs.add(new Observation.ChangeSetUnavailable("mcp-repo", Source.GITHUB, "sophia-ai/mcp-repo", RUN_ID,
                 "GET /repos/sophia-ai/mcp-repo/compare/a...b", FailureKind.RATE_LIMITED, 403, "rate limit exhausted"));
-        return new Assessment(a.schemaVersion(), a.deployment(), a.generatedAt(), owned(a.services()), obs, a.causes(),
-                a.anomalies(), a.impact(), a.actions(), a.gate());
+        return a.toBuilder().services(owned(a.services())).observations(obs).build();
     }
 
     /**
@@ -275,16 +281,19 @@ final class ReferenceScenario {
                 default -> null;
             };
             Instant upSince = s.id().equals("mcp-repo") ? NOW.minusSeconds(86_400) : null;
-            return new ServiceHealth(s.id(), s.name(), s.capability(), s.critical(), s.url(), s.status(), s.httpStatus(),
-                    s.latencyMs(), s.failure(), s.version(), owner, upSince);
+            return ServiceHealth.builder(s.id(), s.status()).name(s.name()).capability(s.capability())
+                    .critical(s.critical()).url(s.url()).httpStatus(s.httpStatus()).latencyMs(s.latencyMs())
+                    .failure(s.failure()).version(s.version()).owner(owner).upSince(upSince).build();
         }).toList();
     }
 
     /** A deployment where everything is healthy: no causes, gate OPEN, no CI. */
     static Assessment healthy() {
         List<ServiceHealth> services = List.of(
-                new ServiceHealth("api", "API", "Public API", true, "https://api.example.test", Status.UP, 200, 42L, null, "1.4.2"),
-                new ServiceHealth("web", "Web", "Web shop", false, "https://web.example.test", Status.UP, 200, 87L, null, null));
+                ServiceHealth.builder("api", Status.UP).name("API").capability("Public API").critical(true)
+                        .url("https://api.example.test").httpStatus(200).latencyMs(42L).version("1.4.2").build(),
+                ServiceHealth.builder("web", Status.UP).name("Web").capability("Web shop")
+                        .url("https://web.example.test").httpStatus(200).latencyMs(87L).build());
         List<Observation> obs = List.of(
                 new HttpCheck("api", Source.HTTP, "https://api.example.test", 200, Duration.ofMillis(42), "{}", "application/json",
                         "1.4.2", null),
@@ -294,6 +303,6 @@ final class ReferenceScenario {
                 new Impact(2, 2, 100.0, List.of(), List.of(), List.of("Public API", "Web shop"), Impact.Severity.NONE),
                 List.of(), new GateDecision(GateDecision.Verdict.OPEN, 100.0, List.of(
                 new Criterion("critical-services-up", "Every critical service is UP", true, 3, Outcome.PASS,
-                        "1 of 1 critical services UP", "all critical services UP"))));
+                        "1 of 1 critical services UP", "all critical services UP"))), null);
     }
 }

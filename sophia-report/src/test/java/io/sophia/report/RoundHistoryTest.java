@@ -20,10 +20,10 @@ class RoundHistoryTest {
 
     private static Assessment round(int minute, Status api, Status db, Instant dbPlatformStart) {
         return new Assessment(Assessment.SCHEMA_VERSION, "shop", T0.plusSeconds(60L * minute), List.of(
-                new ServiceHealth("api", "API", null, true, null, api, null, null, null, null, null, null),
-                new ServiceHealth("db", "DB", null, true, null, db, null, null, null, null, null, dbPlatformStart)),
+                ServiceHealth.builder("api", api).name("API").critical(true).build(),
+                ServiceHealth.builder("db", db).name("DB").critical(true).upSince(dbPlatformStart).build()),
                 List.of(), List.of(), List.of(), null, List.of(),
-                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()));
+                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()), null);
     }
 
     private static Instant since(Assessment a, String id) {

@@ -32,13 +32,13 @@ class SparseAssessmentTest {
                 new Observation.TlsHandshake(null, null, null, 0, null, null, null, null, null, null, -3, false, true, false, 0),
                 new Observation.McpHandshake(null, null, null, null, null, null, List.of(), 0, null));
         return new Assessment(Assessment.SCHEMA_VERSION, "bare", Instant.EPOCH,
-                List.of(new ServiceHealth("x", null, null, false, null, Status.UNKNOWN, null, null, null, null)),
+                List.of(ServiceHealth.builder("x", Status.UNKNOWN).build()),
                 obs,
                 List.of(new RankedCause(CauseId.UNKNOWN, null, 1.0, null, null,
                         List.of(new Evidence(Evidence.Direction.FOR, 0, null, null, null)), null)),
                 List.of(new Anomaly(null, null, null, null)), null, List.of(),
                 new GateDecision(GateDecision.Verdict.WARN, 50, List.of(
-                        new GateDecision.Criterion("c", null, false, 1, GateDecision.Outcome.WARN, null, null))));
+                        new GateDecision.Criterion("c", null, false, 1, GateDecision.Outcome.WARN, null, null))), null);
     }
 
     @Test

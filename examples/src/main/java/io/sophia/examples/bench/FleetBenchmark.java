@@ -17,6 +17,7 @@ import io.sophia.report.HtmlReport;
 import io.sophia.report.JUnitXmlReport;
 import io.sophia.report.JsonReport;
 import io.sophia.report.MarkdownReport;
+import io.sophia.diagnosis.InputTree;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -101,7 +102,11 @@ public final class FleetBenchmark {
             switch (args[i]) {
                 case "--sizes" -> sizes = ints(args[++i]);
                 case "--observations" -> observationSizes = ints(args[++i]);
-                case "--timeout" -> timeout = Duration.parse("PT" + args[++i].toUpperCase(Locale.ROOT));
+                case "--timeout" -> {
+                    String v = args[++i];
+                    timeout = InputTree.parseDuration(v).orElseThrow(() -> new IllegalArgumentException(
+                            "--timeout: a duration such as 2s or 500ms, not " + v));
+                }
                 case "--hang-every" -> hangEvery = Integer.parseInt(args[++i]);
                 case "--threads" -> virtual = switch (args[++i]) {
                     case "virtual" -> true;

@@ -16,7 +16,7 @@ import io.sophia.report.DeploymentConfig;
 import io.sophia.report.ReportFiles;
 import io.sophia.report.ReportWriteException;
 import io.sophia.report.RoundHistory;
-import io.sophia.examples.cli.MetricsEndpoint;
+import io.sophia.examples.metrics.MetricsEndpoint;
 import io.sophia.examples.demo.DemoFleet;
 
 import java.io.IOException;

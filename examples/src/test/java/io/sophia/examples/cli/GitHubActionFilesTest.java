@@ -71,6 +71,31 @@ class GitHubActionFilesTest {
         assertTrue(check.path("steps").toString().contains("sophia"), check::toString);
     }
 
+    /**
+     * The example workflow's Sophia step names this repository's action (the root pom's {@code sophia.repository.url},
+     * the one place the address is set) at the tag of the version being built, so a change of address or version
+     * cannot leave the example pointing elsewhere.
+     */
+    @Test
+    void theExampleWorkflowUsesThisRepositorysActionAtTheReleasedVersion() throws Exception {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        java.util.regex.Matcher url = java.util.regex.Pattern
+                .compile("<sophia.repository.url>https://github.com/([^<]+)</sophia.repository.url>").matcher(pom);
+        java.util.regex.Matcher version = java.util.regex.Pattern
+                .compile("<artifactId>sophia-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(url.find() && version.find(), "the root pom sets the repository url and the version");
+        String expected = url.group(1) + "@v" + version.group(1).replace("-SNAPSHOT", "");
+
+        JsonNode workflow = yaml(ROOT.resolve("examples/workflows/deploy-and-check.yml"));
+        List<String> sophia = new ArrayList<>();
+        workflow.at("/jobs/check/steps").forEach(s -> {
+            if (s.path("name").asText().equals("Sophia")) {
+                sophia.add(s.path("uses").asText());
+            }
+        });
+        assertEquals(List.of(expected), sophia);
+    }
+
     @Test
     void theValidatorRejectsWhatGitHubWouldReject() throws Exception {
         // proves the schemas bite: an action without runs.using, with a misspelt key

@@ -34,8 +34,9 @@ class CalibrationMetricsTest {
             causes.add(new RankedCause((CauseId) idAndP[i], "t", (Double) idAndP[i + 1], Confidence.MEDIUM, "", List.of(),
                     List.of()));
         }
-        return new Assessment("1.0", "d", Instant.EPOCH, List.of(), List.of(), causes, List.of(), null, List.of(),
-                new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()));
+        return Assessment.builder("d", Instant.EPOCH, new GateDecision(GateDecision.Verdict.OPEN, 100, List.of()))
+                .schemaVersion("1.0")
+                .causes(causes).build();
     }
 
     @Test

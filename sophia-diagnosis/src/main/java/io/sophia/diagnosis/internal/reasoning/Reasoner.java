@@ -50,8 +50,8 @@ public final class Reasoner {
         }
         GateDecision gate = Gate.evaluate(policy, health.values(), observations, causes, impact);
         List<Action> actions = Actions.plan(kb, inference, anomalies, observations, gate);
-        return new Assessment(Assessment.SCHEMA_VERSION, deployment.name(), now, List.copyOf(health.values()),
-                observations, causes, anomalies, impact, actions, gate);
+        return Assessment.builder(deployment.name(), now, gate).services(List.copyOf(health.values()))
+                .observations(observations).causes(causes).anomalies(anomalies).impact(impact).actions(actions).build();
     }
 
     /** True when a CI log was read (or a finding from one given). */

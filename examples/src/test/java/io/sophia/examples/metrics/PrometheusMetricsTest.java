@@ -1,4 +1,4 @@
-package io.sophia.examples.cli;
+package io.sophia.examples.metrics;
 
 import io.sophia.core.testing.RefusedPort;
 import io.sophia.examples.CliRun;
@@ -144,10 +144,10 @@ class PrometheusMetricsTest {
                     url: http://127.0.0.1:9/health
                 probe: {timeout: 30s, retries: 0}
                 """)); // a hang guard: the held port refuses, so the probe ends at once
-        CliRun r = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
+        CliRun r = CliRun.of(CLOCK, n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--count", "1", "--metrics-port", "0");
         assertTrue(r.out().matches("(?s)Metrics: http://0\\.0\\.0\\.0:[1-9]\\d*/metrics\n.*"), r.out() + r.err());
-        CliRun bad = CommandLineTest.run(n -> null, "watch", "--config", configFile.toString(),
+        CliRun bad = CliRun.of(CLOCK, n -> null, "watch", "--config", configFile.toString(),
                 "--out", tmp.resolve("w").toString(), "--metrics-port", "70000");
         assertEquals(64, bad.exit());
         assertTrue(bad.err().contains("--metrics-port: expected a port from 0 to 65535"), bad.err());

@@ -1,4 +1,4 @@
-package io.sophia.examples.cli;
+package io.sophia.examples.metrics;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,4 +1,4 @@
-package io.sophia.examples.cli;
+package io.sophia.examples.metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

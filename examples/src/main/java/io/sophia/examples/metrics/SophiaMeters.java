@@ -1,4 +1,4 @@
-package io.sophia.examples.cli;
+package io.sophia.examples.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
