@@ -57,8 +57,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -Xmx256m -cp examples/target/sophia.jar io.sophia.examples.bench.FleetBenchmark \
  *      [--sizes 1000,5000] [--timeout 2s] [--hang-every 10] [--threads platform|virtual] [--no-curl] [--no-nio]
- *      [--observations 1000,10000,100000] [--no-render] [--trace]
+ *      [--observations 1000,10000,100000] [--no-render] [--trace] [--warm-up 300] [--settle]
  * </pre>
+ *
+ * <p>Before the sizes, a warm-up check of {@code --warm-up} healthy endpoints (300) loads the classes; its JIT work
+ * still runs into the first measured check. {@code --settle} then waits until the JIT compilers have been idle
+ * for half a second (at most 30 s): the figures are then those of a warm JVM, as in a long-running host or
+ * {@code watch}, not of a CLI's first check.
  *
  * <p>{@code --trace} also prints when the probes started (median, 90th percentile, last, from the call to
  * {@code execute}), how late the hanging ones ended past their timeout, and the CPU time this JVM spent
@@ -98,6 +103,7 @@ public final class FleetBenchmark {
         boolean render = true;
         boolean probe = true;
         boolean trace = false;
+        WarmUp warmUp = new WarmUp(300, false);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = ints(args[++i]);
@@ -118,10 +124,12 @@ public final class FleetBenchmark {
                 case "--no-render" -> render = false;
                 case "--no-probe" -> probe = false;
                 case "--trace" -> trace = true;
+                case "--warm-up" -> warmUp = new WarmUp(Integer.parseInt(args[++i]), warmUp.settle());
+                case "--settle" -> warmUp = new WarmUp(warmUp.endpoints(), true);
                 default -> {
                     System.err.println("usage: FleetBenchmark [--sizes 1000,5000] [--timeout 2s] [--hang-every 10]"
                             + " [--threads platform|virtual] [--no-curl] [--no-nio] [--observations 1000,10000,100000] [--no-render]"
-                            + " [--no-probe] [--trace]");
+                            + " [--no-probe] [--trace] [--warm-up 300] [--settle]");
                     System.exit(64);
                 }
             }
@@ -130,7 +138,7 @@ public final class FleetBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (probe) {
-            probing(sizes, timeout, hangEvery, virtual, curl, nio, trace);
+            probing(sizes, timeout, hangEvery, virtual, curl, nio, trace, warmUp);
         }
         if (render) {
             rendering(observationSizes);
@@ -141,7 +149,7 @@ public final class FleetBenchmark {
     // ---- probing ----------------------------------------------------------------------------------
 
     private static void probing(List<Integer> sizes, Duration timeout, int hangEvery, boolean virtual, boolean curl,
-                                boolean nio, boolean trace) throws Exception {
+                                boolean nio, boolean trace, WarmUp warmUp) throws Exception {
         int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         Process server = new ProcessBuilder(javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 LoopbackFleet.class.getName(), String.valueOf(max), String.valueOf(hangEvery))
@@ -162,12 +170,15 @@ public final class FleetBenchmark {
                     hangEvery, virtual && Runtime.version().feature() >= 21 ? "virtual" : "platform (the JVM's pool)");
             // warm-up on healthy endpoints only (class loading and JIT are not the fleet's time)
             List<Integer> warm = new ArrayList<>();
-            for (int i = 0; i < Math.min(300, max); i++) {
+            for (int i = 0; i < Math.min(warmUp.endpoints(), max); i++) {
                 if (!hangs.test(i)) {
                     warm.add(i);
                 }
             }
             check(urls, warm, hangs, config, timeout, "warm-up", false);
+            if (warmUp.settle()) {
+                settle();
+            }
             for (int n : sizes) {
                 List<Integer> ids = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -584,6 +595,28 @@ public final class FleetBenchmark {
             b.append(String.format(Locale.ROOT, " %s (%d) %d;", r.getKey(), r.getValue()[1], r.getValue()[0] / 1_000_000));
         }
         System.out.println(b);
+    }
+
+    /** How the JVM is warmed before the measured checks: a check of this many healthy endpoints, then maybe a settle. */
+    private record WarmUp(int endpoints, boolean settle) {
+    }
+
+    /** Waits until the JIT compilers have been idle for 500 ms (at most 30 s), and says how long that took. */
+    private static void settle() throws InterruptedException {
+        long start = System.nanoTime();
+        long seen = jitMillis();
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30)
+                && System.nanoTime() - idleSince < TimeUnit.MILLISECONDS.toNanos(500)) {
+            Thread.sleep(50);
+            long now = jitMillis();
+            if (now != seen) {
+                seen = now;
+                idleSince = System.nanoTime();
+            }
+        }
+        System.out.printf(Locale.ROOT, "settle     JIT idle after %.2f s (%d ms of compilation so far)%n",
+                (System.nanoTime() - start) / 1e9, seen);
     }
 
     /** Time the JIT compilers spent so far, ms, or 0 when the JVM does not say. */
