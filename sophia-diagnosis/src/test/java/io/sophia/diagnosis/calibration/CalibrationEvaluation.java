@@ -45,9 +45,9 @@ import java.util.function.Predicate;
  *       only) on 2026-12-03 and then consumed likewise;</li>
  *   <li><b>{@value #HOLDOUT_8}</b>: the {@code h8-} files, scored once (aggregate only) on 2026-12-03 and then
  *       consumed likewise;</li>
- *   <li><b>{@value #BLIND}</b>: the blind sets ({@code h9-}, {@code h10-}), loaded only with
+ *   <li><b>{@value #BLIND}</b>: the blind sets ({@code h9-}, {@code h10-}, {@code h11-}), loaded only with
  *       {@code -Dsophia.scoreBlind=true}, reported as aggregate figures only: all of them, then one row per set
- *       ({@code blind h9-}, {@code blind h10-});</li>
+ *       ({@code blind h9-}, {@code blind h10-}, {@code blind h11-});</li>
  *   <li><b>overall</b>: everything.</li>
  * </ul>
  *
@@ -116,10 +116,10 @@ public final class CalibrationEvaluation {
     public static final String HOLDOUT_8 = "holdout-8 (consumed)";
 
     /**
-     * Name of the blind sets' row in the report: the {@code h9-} (scored once) and {@code h10-} files together, loaded
-     * only with {@code -Dsophia.scoreBlind=true}; each set also has its own row, {@code blind <prefix>}.
+     * Name of the blind sets' row in the report: the {@code h9-} (scored once), {@code h10-} and {@code h11-} files
+     * together, loaded only with {@code -Dsophia.scoreBlind=true}; each set also has its own row, {@code blind <prefix>}.
      */
-    public static final String BLIND = "blind (h9- and h10-)";
+    public static final String BLIND = "blind (h9-, h10- and h11-)";
 
     /** Number of bins of the expected calibration error. */
     public static final int ECE_BINS = 10;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seventh and eighth holdout sets ({@code h7-} and {@code h8-} files; each blind until it was scored once on
  * 2026-12-03, consumed since), the blind ninth set ({@code h9-}, written 2026-12-03, scored once in aggregate) and the
- * blind tenth set ({@code h10-}, written 2026-12-03, not scored yet) are well formed: every file parses under the
+ * blind tenth and eleventh sets ({@code h10-} and {@code h11-}, written 2026-12-03, not scored yet) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -69,7 +69,8 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.EIGHTH_HOLDOUT_PREFIX, 8, 40, Scenario::eighthHoldout, false),
                 // the set's own prefix, spelled here so this test does not depend on which set BLIND_PREFIX names
                 new HoldoutSet("h9-", 9, 46, Scenario::blind, true),
-                new HoldoutSet("h10-", 10, 44, s -> s.blind() && s.id().startsWith("h10-"), true));
+                new HoldoutSet("h10-", 10, 44, s -> s.blind() && s.id().startsWith("h10-"), true),
+                new HoldoutSet("h11-", 11, 40, s -> s.blind() && s.id().startsWith("h11-"), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -52,12 +52,18 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * consumed holdout sets now ({@link #fourthHoldout()}, {@link #fifthHoldout()}, {@link #sixthHoldout()},
      * {@link #seventhHoldout()}, {@link #eighthHoldout()}); the {@code h9-} files (47, written 2026-12-03 by a
      * writer who never read the rules, scored once in aggregate) are a blind set, and so are the {@code h10-} files
-     * ({@link #TENTH_HOLDOUT_PREFIX}).
+     * ({@link #TENTH_HOLDOUT_PREFIX}) and the {@code h11-} files ({@link #ELEVENTH_HOLDOUT_PREFIX}).
      */
     public static final String BLIND_PREFIX = "h9-";
 
     /** Id prefix of the tenth holdout set (written 2026-12-03 from public failure text; blind, not scored yet). */
     public static final String TENTH_HOLDOUT_PREFIX = "h10-";
+
+    /**
+     * Id prefix of the eleventh holdout set (48 files written 2026-12-03 from public failure text by a writer who never
+     * read the rules; blind, not scored yet).
+     */
+    public static final String ELEVENTH_HOLDOUT_PREFIX = "h11-";
 
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
@@ -72,7 +78,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     public static final String EIGHTH_HOLDOUT_PREFIX = "h8-";
 
     /** Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. */
-    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, TENTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(BLIND_PREFIX, TENTH_HOLDOUT_PREFIX, ELEVENTH_HOLDOUT_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -152,7 +158,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
                 && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !blind();
     }
 
-    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h9-, h10-), loaded only to be scored. */
+    /** True for a file of a blind set ({@link #BLIND_PREFIXES}: h9-, h10-, h11-), loaded only to be scored. */
     public boolean blind() {
         return isBlind(id);
     }
@@ -185,7 +191,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(EIGHTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind" (h9-, h10-), "tuning", or "holdout-1" to "holdout-8" (all but holdout-3 consumed). */
+    /** "blind" (h9-, h10-, h11-), "tuning", or "holdout-1" to "holdout-8" (all but holdout-3 consumed). */
     public String part() {
         return blind() ? "blind" : !holdout ? "tuning" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";

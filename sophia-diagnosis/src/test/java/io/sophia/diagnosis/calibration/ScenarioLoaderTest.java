@@ -198,7 +198,8 @@ class ScenarioLoaderTest {
 
     @Test
     void the_blind_sets_are_loaded_only_when_asked_for_and_never_reach_the_cross_validation() throws IOException {
-        for (String id : List.of("h10-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x", "h9-01-x", "p2-01-x")) {
+        for (String id : List.of("h10-01-x", "h11-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x", "h9-01-x",
+                "p2-01-x")) {
             write(id + ".yaml", MINIMAL.formatted(id).replace("holdout: false", "holdout: " + id.startsWith("h")));
         }
         ScenarioLoader loader = ScenarioLoader.with(null);
@@ -210,14 +211,14 @@ class ScenarioLoaderTest {
         }
         // only the scorer, who asks for them, sees them; the consumed sets each report in their own part
         List<Scenario> all = loader.loadAll(dir, true);
-        // h10- sorts first by name; its two-digit number must not read as h1-
-        assertEquals(List.of("h10-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x", "h9-01-x", "p2-01-x"),
-                all.stream().map(Scenario::id).toList());
-        assertEquals(List.of(true, false, false, false, false, false, true, false),
+        // h10- and h11- sort first by name; their two-digit numbers must not read as h1-
+        assertEquals(List.of("h10-01-x", "h11-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x", "h9-01-x",
+                "p2-01-x"), all.stream().map(Scenario::id).toList());
+        assertEquals(List.of(true, true, false, false, false, false, false, true, false),
                 all.stream().map(Scenario::blind).toList());
-        assertEquals(List.of("blind", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "blind", "tuning"),
-                all.stream().map(Scenario::part).toList());
-        assertEquals(List.of(false, true, true, true, true, true, false, false),
+        assertEquals(List.of("blind", "blind", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "blind",
+                "tuning"), all.stream().map(Scenario::part).toList());
+        assertEquals(List.of(false, false, true, true, true, true, true, false, false),
                 all.stream().map(Scenario::consumed).toList());
         // and the calibration fit refuses them even when a caller hands them over
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
