@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to tenth holdout sets ({@code h7-}, {@code h8-}, {@code h9-} and {@code h10-} files; each blind until it
- * was scored once, in aggregate, on 2026-12-03, consumed since) are well formed: every file parses under the
+ * was scored once, in aggregate, on 2026-12-03, consumed since) and the blind eleventh set ({@code h11-}, written
+ * 2026-12-03, not scored yet) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -67,7 +68,9 @@ class LateHoldoutSetsFormatTest {
         return Stream.of(new HoldoutSet(Scenario.SEVENTH_HOLDOUT_PREFIX, 7, 36, Scenario::seventhHoldout, false),
                 new HoldoutSet(Scenario.EIGHTH_HOLDOUT_PREFIX, 8, 40, Scenario::eighthHoldout, false),
                 new HoldoutSet(Scenario.NINTH_HOLDOUT_PREFIX, 9, 46, Scenario::ninthHoldout, false),
-                new HoldoutSet(Scenario.TENTH_HOLDOUT_PREFIX, 10, 44, Scenario::tenthHoldout, false));
+                new HoldoutSet(Scenario.TENTH_HOLDOUT_PREFIX, 10, 44, Scenario::tenthHoldout, false),
+                new HoldoutSet(Scenario.ELEVENTH_HOLDOUT_PREFIX, 11, 40,
+                        s -> s.blind() && s.id().startsWith(Scenario.ELEVENTH_HOLDOUT_PREFIX), true));
     }
 
     @ParameterizedTest(name = "{0}")

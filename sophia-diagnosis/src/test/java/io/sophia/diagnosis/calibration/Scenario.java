@@ -57,6 +57,12 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /** Id prefix of the tenth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
     public static final String TENTH_HOLDOUT_PREFIX = "h10-";
 
+    /**
+     * Id prefix of the eleventh holdout set (48 files written 2026-12-03 from public failure text by a writer who never
+     * read the rules; blind, not scored yet).
+     */
+    public static final String ELEVENTH_HOLDOUT_PREFIX = "h11-";
+
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
 
@@ -70,10 +76,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     public static final String EIGHTH_HOLDOUT_PREFIX = "h8-";
 
     /**
-     * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. None is left
-     * since {@code h9-} and {@code h10-} were consumed (2026-12-03); the next set written blind is added here.
+     * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
+     * {@code h10-} were consumed on 2026-12-03; {@code h11-} is the blind set since.
      */
-    public static final List<String> BLIND_PREFIXES = List.of();
+    public static final List<String> BLIND_PREFIXES = List.of(ELEVENTH_HOLDOUT_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
