@@ -258,6 +258,14 @@ class ScenarioCorpusTest {
         assertTrue(perFamily.values().stream().allMatch(n -> n <= 4), "p9 families over 4 files: " + perFamily);
     }
 
+    @Test
+    void the_tenth_public_text_tuning_set_covers_every_cause_shares_no_source_and_spreads_over_families() {
+        assertTrue(publicTextSet("p10-", 35).size() >= 30, "p10 families");
+        Map<String, Long> perFamily = corpus.stream().filter(s -> s.id().startsWith("p10-"))
+                .collect(Collectors.groupingBy(Scenario::family, TreeMap::new, Collectors.counting()));
+        assertTrue(perFamily.values().stream().allMatch(n -> n <= 4), "p10 families over 4 files: " + perFamily);
+    }
+
     /**
      * Checks a tuning set written from public failure text before any rule was tuned for it: at least {@code minSize}
      * files, none holdout, every cause, each naming its family, origin and a source no other file quotes (one source,
