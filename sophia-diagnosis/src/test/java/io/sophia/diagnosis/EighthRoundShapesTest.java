@@ -2,7 +2,6 @@ package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
-import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,6 @@ class EighthRoundShapesTest {
 
     private static final String UNINITIALIZED = "(?i)\\bdatabase is uninitialized and (superuser )?password (option )?is "
             + "not specified\\b";
-
-    private static List<String> indications(String line) throws IOException {
-        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
-                List.of()), new StringReader(line + "\n")).stream().map(Observation.LogFinding::indicationId).toList();
-    }
 
     /** A job GitHub never started: it failed in a second with no step and one annotation. */
     private static Assessment notStarted(String annotation) {
@@ -56,11 +50,11 @@ class EighthRoundShapesTest {
     @Test
     void aDatabaseImageStartedWithoutItsPasswordIsAMissingSecret() throws IOException {
         // docker-library/postgres's entrypoint and MariaDB/mariadb-docker's (the MySQL image prints the same)
-        assertTrue(indications("error: database is uninitialized and superuser password is not specified.")
+        assertTrue(Fleet.indicationsOf("error: database is uninitialized and superuser password is not specified.")
                 .contains("config.secret-not-specified"));
-        assertTrue(indications("2026-10-03 10:11:31+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password "
+        assertTrue(Fleet.indicationsOf("2026-10-03 10:11:31+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password "
                 + "option is not specified").contains("config.secret-not-specified"));
-        assertTrue(indications("Database is uninitialized; initializing with the given password").stream()
+        assertTrue(Fleet.indicationsOf("Database is uninitialized; initializing with the given password").stream()
                 .noneMatch("config.secret-not-specified"::equals));
     }
 

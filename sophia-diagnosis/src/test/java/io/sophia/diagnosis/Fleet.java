@@ -184,4 +184,19 @@ final class Fleet {
         org.junit.jupiter.api.Assertions.assertTrue(p <= s.cap(1) + 1e-9
                 || top.explanation().contains("rests on 1 independent kind of evidence"), p + ": " + context);
     }
+
+    /** {@return the indication ids the built-in scanner finds in one log line of dashboard's deploy job} */
+    static List<String> indicationsOf(String line) throws IOException {
+        return scanLine(line).stream().map(Observation.LogFinding::indicationId).toList();
+    }
+
+    /** {@return the cause ids of what the built-in scanner finds in one log line of dashboard's deploy job} */
+    static List<String> causesOf(String line) throws IOException {
+        return scanLine(line).stream().map(f -> f.causeId().value()).toList();
+    }
+
+    private static List<Observation.LogFinding> scanLine(String line) throws IOException {
+        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
+                List.of()), new StringReader(line + "\n"));
+    }
 }

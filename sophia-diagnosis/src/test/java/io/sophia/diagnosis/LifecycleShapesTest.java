@@ -2,13 +2,9 @@ package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
-import io.sophia.core.LogAnalyzer;
-import io.sophia.core.Observation;
-import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,15 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LifecycleShapesTest {
 
-    private static List<String> indications(String line) throws IOException {
-        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
-                List.of()), new StringReader(line + "\n")).stream().map(Observation.LogFinding::indicationId).toList();
-    }
-
-    private static List<String> causesOf(String line) throws IOException {
-        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
-                List.of()), new StringReader(line + "\n")).stream().map(f -> f.causeId().value()).toList();
-    }
 
     /** dashboard's deploy job failed at its second step with {@code log}; the other services are healthy. */
     private static Assessment deployFailsWith(String log) throws IOException {
@@ -57,7 +44,7 @@ class LifecycleShapesTest {
                         + "request: Head \"https://registry.example.com/v2/team/app/manifests/v1.2.3\": unexpected status: "
                         + "401 Unauthorized",
                 "failed commit on ref \"manifest-sha256:9b2a\": unexpected status: 401 Unauthorized")) {
-            assertTrue(causesOf(line).contains("registry.auth"), line);
+            assertTrue(Fleet.causesOf(line).contains("registry.auth"), line);
         }
         // the same wrapper around the registry's refusal: the refusal, not the Dockerfile
         leads(CauseId.REGISTRY_AUTH, deployFailsWith("""
@@ -67,41 +54,41 @@ class LifecycleShapesTest {
                 ERROR: failed to solve: failed commit on ref "manifest-sha256:9b2a": unexpected status: 401 Unauthorized
                 """));
         // a status that is not a refusal (the same notes: "unexpected status: 400 Bad Request") is not read as one
-        assertTrue(!causesOf("failed commit on ref \"manifest-sha256:9b2a\": unexpected status: 400 Bad Request")
+        assertTrue(!Fleet.causesOf("failed commit on ref \"manifest-sha256:9b2a\": unexpected status: 400 Bad Request")
                 .contains("registry.auth"));
         // nor is another service's refusal in the same words (a Loki client's troubleshooting notes)
-        assertTrue(!causesOf("Error: unexpected status: 401 Unauthorized").contains("registry.auth"));
+        assertTrue(!Fleet.causesOf("Error: unexpected status: 401 Unauthorized").contains("registry.auth"));
     }
 
     @Test
     void anAccountLockedForBillingIsAQuotaWhetherInTheLogOrInTheJobsAnnotation() throws IOException {
         // GitHub's annotation as many public projects' notes quote it; a SaaS's suspended-account notice
         String locked = "The job was not started because your account is locked due to a billing issue.";
-        assertTrue(causesOf(locked).contains("platform.quota"));
-        assertTrue(causesOf("Your organization's account has been suspended due to a billing issue. Please update your "
+        assertTrue(Fleet.causesOf(locked).contains("platform.quota"));
+        assertTrue(Fleet.causesOf("Your organization's account has been suspended due to a billing issue. Please update your "
                 + "payment method to restore access.").contains("platform.quota"));
         leads(CauseId.PLATFORM_QUOTA, jobEnds("failure", "", locked));
         // a billing feature of the app under test is not the account's billing
-        assertTrue(!causesOf("BillingServiceTest > chargesTheCardOnce PASSED").contains("platform.quota"));
-        assertTrue(!causesOf("  ✓ user can update payment method (212 ms)").contains("platform.quota"));
+        assertTrue(!Fleet.causesOf("BillingServiceTest > chargesTheCardOnce PASSED").contains("platform.quota"));
+        assertTrue(!Fleet.causesOf("  ✓ user can update payment method (212 ms)").contains("platform.quota"));
     }
 
     @Test
     void v8sHeapLimitTraceIsOutOfMemoryEvenWhenThePlatformCutsItBeforeTheLastLine() throws IOException {
         // the header and the GC line Node prints before "JavaScript heap out of memory" (nodejs/node issues)
-        assertTrue(indications("<--- Last few GCs --->").contains("v8.heap-limit-trace"));
-        assertTrue(indications("[1:0x5581f40]    41261 ms: Mark-sweep 2040.1 (2083.5) -> 2038.9 (2083.7) MB, 1865.5 / "
+        assertTrue(Fleet.indicationsOf("<--- Last few GCs --->").contains("v8.heap-limit-trace"));
+        assertTrue(Fleet.indicationsOf("[1:0x5581f40]    41261 ms: Mark-sweep 2040.1 (2083.5) -> 2038.9 (2083.7) MB, 1865.5 / "
                 + "0.0 ms  (average mu = 0.110, current mu = 0.002) allocation failure; GC in old space requested")
                 .contains("v8.heap-limit-trace"));
         // the stack-trace header that follows it is no memory reading of its own
-        assertTrue(indications("<--- JS stacktrace --->").stream().noneMatch("v8.heap-limit-trace"::equals));
+        assertTrue(Fleet.indicationsOf("<--- JS stacktrace --->").stream().noneMatch("v8.heap-limit-trace"::equals));
         // a bare SIGKILL status without an OOM marker stays unread (h6-06: a senior says unknown)
-        assertTrue(!causesOf("      Exit Code:    137").contains("app.oom"));
+        assertTrue(!Fleet.causesOf("      Exit Code:    137").contains("app.oom"));
         // a task its orchestrator killed for memory, in ECS's words (its stopped reason) and Kubernetes' eviction
         for (String line : List.of("OutOfMemoryError: Container killed due to memory usage",
                 "Message: The node was low on resource: memory. Container app was using 1520Mi, which exceeds its request "
                         + "of 512Mi.")) {
-            assertTrue(causesOf(line).contains("app.oom"), line);
+            assertTrue(Fleet.causesOf(line).contains("app.oom"), line);
         }
     }
 
@@ -118,7 +105,7 @@ class LifecycleShapesTest {
                         + "POSTGRES_PASSWORD=password\" on \"docker run\".",
                 // @t3-oss/env-nextjs
                 "❌ Invalid environment variables: { DATABASE_URL: [ 'Required' ] }")) {
-            assertTrue(causesOf(line).contains("config.missing-secret"), line + " -> " + causesOf(line));
+            assertTrue(Fleet.causesOf(line).contains("config.missing-secret"), line + " -> " + Fleet.causesOf(line));
         }
         // the crash it causes only says that the app did not start: the missing key leads
         leads(CauseId.CONFIG_MISSING_SECRET, deployFailsWith("""
@@ -126,10 +113,10 @@ class LifecycleShapesTest {
                 java.util.NoSuchElementException: SRCFG00014: The config property quarkus.datasource.password is required but it could not be found in any config source
                 """));
         // a property the app resolved is no missing key
-        assertTrue(!causesOf("Loaded config property quarkus.http.port from application.properties")
+        assertTrue(!Fleet.causesOf("Loaded config property quarkus.http.port from application.properties")
                 .contains("config.missing-secret"));
         // a bean's property that a template asks for is a code bug (Jakarta EL's PropertyNotFoundException)
-        assertTrue(!causesOf("jakarta.el.PropertyNotFoundException: Property 'fullName' not found on type com.acme.User")
+        assertTrue(!Fleet.causesOf("jakarta.el.PropertyNotFoundException: Property 'fullName' not found on type com.acme.User")
                 .contains("config.missing-secret"));
     }
 
@@ -141,12 +128,12 @@ class LifecycleShapesTest {
                 "##[error]Agent was purged, cancelling the pipeline",
                 "Removing cloud agent \"linux-cloud-4\" {id=591} because: Cloud instance (id=linux-cloud-4, imageId=x, "
                         + "profileId=google-7) has gone (is not reported by cloud profile)")) {
-            assertTrue(causesOf(line).contains("ci.runner"), line);
+            assertTrue(Fleet.causesOf(line).contains("ci.runner"), line);
         }
         leads(CauseId.CI_RUNNER, jobEnds("cancelled", "[10:43:02] Build canceled\nCanceled with comment: Agent removed\n",
                 null));
         // GitHub's note on a finished job's orphan processes is no runner taken away
-        assertTrue(!causesOf("Terminate orphan process: pid (2291) (node)").contains("ci.runner"));
+        assertTrue(!Fleet.causesOf("Terminate orphan process: pid (2291) (node)").contains("ci.runner"));
     }
 
     @Test
@@ -155,12 +142,12 @@ class LifecycleShapesTest {
         for (String line : List.of("ReplyError: READONLY You can't write against a read only replica.",
                 "ERROR 1290 (HY000): The MySQL server is running with the --read-only option so it cannot execute this "
                         + "statement")) {
-            assertTrue(causesOf(line).contains("dependency.down"), line);
+            assertTrue(Fleet.causesOf(line).contains("dependency.down"), line);
         }
         leads(CauseId.DEPENDENCY_DOWN, deployFailsWith("Error: Command failed: rails db:migrate\nPG::ReadOnlySqlTransaction: "
                 + "ERROR:  cannot execute CREATE TABLE in a read-only transaction\n"));
         // a report opened read-only on purpose is no failing database
-        assertTrue(!causesOf("Opening the reports database in read-only mode").contains("dependency.down"));
+        assertTrue(!Fleet.causesOf("Opening the reports database in read-only mode").contains("dependency.down"));
     }
 
     @Test
@@ -170,10 +157,10 @@ class LifecycleShapesTest {
                         + "not found in type config.plain",
                 "Error: Incorrect attribute value type",
                 "Error: failed to parse compose file: services.web.ports must be a list")) {
-            assertTrue(causesOf(line).contains("config.invalid"), line + " -> " + indications(line));
+            assertTrue(Fleet.causesOf(line).contains("config.invalid"), line + " -> " + Fleet.indicationsOf(line));
         }
         // a reflection helper's panic in Go code is not a configuration file
-        assertTrue(!causesOf("panic: Field not found in type: Name").contains("config.invalid"));
+        assertTrue(!Fleet.causesOf("panic: Field not found in type: Name").contains("config.invalid"));
     }
 
     @Test
@@ -186,12 +173,12 @@ class LifecycleShapesTest {
                 + "fatal: Could not read from remote repository.\n"));
         // Google APIs' message for status INTERNAL, as the Terraform provider prints it
         String google = "Error: Error creating Service: googleapi: Error 500: Internal error encountered., backendError";
-        assertTrue(causesOf(google).contains("platform.outage"), indications(google).toString());
+        assertTrue(Fleet.causesOf(google).contains("platform.outage"), Fleet.indicationsOf(google).toString());
         // an app's own 500 fetched by a smoke test is the app's answer, not the platform's
-        assertTrue(!causesOf("Error: failed to fetch https://app.example.com/healthz: 500 Internal Server Error")
+        assertTrue(!Fleet.causesOf("Error: failed to fetch https://app.example.com/healthz: 500 Internal Server Error")
                 .contains("platform.outage"));
         // a file the shell may not open is no SSH key refused
-        assertTrue(!causesOf("bash: ./deploy.sh: Permission denied").contains("auth.deploy-token"));
+        assertTrue(!Fleet.causesOf("bash: ./deploy.sh: Permission denied").contains("auth.deploy-token"));
     }
 
     @Test
@@ -201,7 +188,7 @@ class LifecycleShapesTest {
         leads(CauseId.CONFIG_INVALID, deployFailsWith("You must specify a region. You can also configure your region by "
                 + "running \"aws configure\".\n"));
         // a region the tool names is no missing one
-        assertTrue(!causesOf("Deploying to region 'iad' (Ashburn, Virginia (US))").contains("config.invalid"));
+        assertTrue(!Fleet.causesOf("Deploying to region 'iad' (Ashburn, Virginia (US))").contains("config.invalid"));
     }
 
     @Test
@@ -213,7 +200,7 @@ class LifecycleShapesTest {
                 ERROR: failed to solve: failed to copy: io: read/write on closed pipe
                 """));
         // a refusal in the same place is the credential, not the registry's availability
-        assertTrue(!causesOf("ERROR: failed to push ghcr.io/acme/api:1.4: denied: permission_denied: write_package")
+        assertTrue(!Fleet.causesOf("ERROR: failed to push ghcr.io/acme/api:1.4: denied: permission_denied: write_package")
                 .contains("registry.unavailable"));
     }
 
@@ -223,10 +210,10 @@ class LifecycleShapesTest {
         leads(CauseId.APP_CRASH_ON_BOOT, deployFailsWith("standard_init_linux.go:228: exec user process caused: no such "
                 + "file or directory\n"));
         // PHP's log line for an exception nobody caught, as a container's log shows it
-        assertTrue(causesOf("PHP Fatal error:  Uncaught Error: Class \"Redis\" not found in /var/www/html/index.php:3")
+        assertTrue(Fleet.causesOf("PHP Fatal error:  Uncaught Error: Class \"Redis\" not found in /var/www/html/index.php:3")
                 .contains("app.crash-on-boot"));
         // php-src's expected-output diff of a test is a test's output, not an app dying
-        assertTrue(!causesOf("001+ Fatal error: Uncaught BadMethodCallException: phar exists").contains("app.crash-on-boot"));
+        assertTrue(!Fleet.causesOf("001+ Fatal error: Uncaught BadMethodCallException: phar exists").contains("app.crash-on-boot"));
     }
 
     @Test
@@ -235,10 +222,10 @@ class LifecycleShapesTest {
         leads(CauseId.BUILD_DEPENDENCY_FETCH, deployFailsWith("[error] sbt.ResolveException: unresolved dependency: "
                 + "org.scala-sbt#sbt;0.13.18: not found\n"));
         // a Google API's quota error in its JSON body, as clients print it
-        assertTrue(causesOf("  \"message\": \"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' of "
+        assertTrue(Fleet.causesOf("  \"message\": \"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' of "
                 + "service 'sheets.googleapis.com'\",").contains("platform.quota"));
         // a full disk's quota is not the account's plan
-        assertTrue(!causesOf("cp: error writing '/home/runner/out.tar': Disk quota exceeded").contains("platform.quota"));
+        assertTrue(!Fleet.causesOf("cp: error writing '/home/runner/out.tar': Disk quota exceeded").contains("platform.quota"));
     }
 
     @Test
@@ -248,7 +235,7 @@ class LifecycleShapesTest {
         leads(CauseId.PLATFORM_OUTAGE, deployFailsWith("  [1/3] Waiting for 148e272f5d9d89 [app] to become healthy: 0/1\n"
                 + "Error: error getting machine 148e272f5d9d89 from api: failed to get VM 148e272f5d9d89: Machine not found\n"));
         // a lease no longer there after a failed deploy is flyctl's clean-up noise (p-42's log), not the platform
-        assertTrue(!causesOf("WARN failed to release lease for machine 32871545a0e985: lease not found")
+        assertTrue(!Fleet.causesOf("WARN failed to release lease for machine 32871545a0e985: lease not found")
                 .contains("platform.outage"));
     }
 }

@@ -38,15 +38,6 @@ class TenthRoundShapesTest {
     private static final List<String> NEW_INDICATIONS = List.of("platform.api-server-error-generic",
             "platform.org-limit-generic", "auth.cli-not-logged-in", "registry.access-forbidden-generic");
 
-    private static List<String> indications(String line) throws IOException {
-        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
-                List.of()), new StringReader(line + "\n")).stream().map(Observation.LogFinding::indicationId).toList();
-    }
-
-    private static List<String> causesOf(String line) throws IOException {
-        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
-                List.of()), new StringReader(line + "\n")).stream().map(f -> f.causeId().value()).toList();
-    }
 
     /** dashboard's and jobs' deploy jobs both failed with {@code log}; every service still answers (nothing deployed). */
     private static Assessment twoDeploysFailWith(String log) throws IOException {
@@ -100,7 +91,7 @@ class TenthRoundShapesTest {
                         + "to your account team. [code: 10013]",
                 // the Serverless Framework during an AWS incident (serverless/serverless#8545)
                 "  Error: {\"message\": \"Internal server error\"}")) {
-            assertTrue(indications(line).contains("platform.api-server-error-generic"), line);
+            assertTrue(Fleet.indicationsOf(line).contains("platform.api-server-error-generic"), line);
             Assessment a = twoDeploysFailWith(line + "\n##[error]Process completed with exit code 1.\n");
             assertEquals(CauseId.PLATFORM_OUTAGE, a.topCause().orElseThrow().id(), line + "\n" + a.causes());
         }
@@ -108,7 +99,7 @@ class TenthRoundShapesTest {
         for (String line : List.of("Error: HTTP Error 422 for POST https://api.heroku.com/apps/ourapp/builds",
                 "Server error, status code: 400, error code: 100001, message: The app is invalid",
                 "{\"message\": \"Internal server error\"}")) {
-            assertTrue(!indications(line).contains("platform.api-server-error-generic"), line);
+            assertTrue(!Fleet.indicationsOf(line).contains("platform.api-server-error-generic"), line);
         }
     }
 
@@ -120,7 +111,7 @@ class TenthRoundShapesTest {
                 "erro: You have exceeded your organization's memory limit: app requested more memory than available",
                 // the Cloud Controller's error code as a client prints it (prosociallearnEU/cf-nodejs-client#42)
                 "\"error_code\": \"CF-AppMemoryQuotaExceeded\"")) {
-            assertTrue(causesOf(line).contains("platform.quota"), line);
+            assertTrue(Fleet.causesOf(line).contains("platform.quota"), line);
         }
         Fleet.leadsOnOneSource(CauseId.PLATFORM_QUOTA, Fleet.deployFailed("cf-push", "cf push", "Creating app acme in "
                 + "org acme-trial / space dev as dev@example.com...\nFAILED\nYou have exceeded your organization's memory "
@@ -134,7 +125,7 @@ class TenthRoundShapesTest {
         // near misses: a process's own memory limit names no organisation
         for (String line : List.of("Container exceeded its memory limit", "The node had condition: [MemoryPressure]. "
                 + "Container app exceeded the memory limit of 512Mi", "write failed: the volume exceeded the space limit")) {
-            assertTrue(!causesOf(line).contains("platform.quota"), line);
+            assertTrue(!Fleet.causesOf(line).contains("platform.quota"), line);
         }
     }
 
@@ -148,14 +139,14 @@ class TenthRoundShapesTest {
                 "Unauthorized. Please login with `railway login`",
                 "Error: Unauthorized. Please login with `railway login`",
                 "No access token found. Please login.")) {
-            assertTrue(causesOf(line).contains("auth.deploy-token"), line);
+            assertTrue(Fleet.causesOf(line).contains("auth.deploy-token"), line);
         }
         Fleet.leadsOnOneSource(CauseId.AUTH_DEPLOY_TOKEN, Fleet.deployFailed("deploy", "Deploy to Netlify",
                 "netlify deploy --prod --dir=dist\nNot logged in. Log in to deploy to a site\n"));
         // near misses: an app's test about its own login, a notice about the CLI's session
         for (String line : List.of("  ✓ redirects to /login when not logged in (35 ms)",
                 "Not logged in users are redirected to the landing page")) {
-            assertTrue(!causesOf(line).contains("auth.deploy-token"), line);
+            assertTrue(!Fleet.causesOf(line).contains("auth.deploy-token"), line);
         }
     }
 
@@ -167,17 +158,17 @@ class TenthRoundShapesTest {
                         + "manifests/latest\": denied: access forbidden)",
                 "ERROR: Get https://registry.gitlab.example.ch/v2/full-stack/phoenix/manifests/master: denied: access "
                         + "forbidden")) {
-            assertTrue(causesOf(line).contains("registry.auth"), line);
+            assertTrue(Fleet.causesOf(line).contains("registry.auth"), line);
         }
-        assertTrue(!causesOf("Access to the admin page is forbidden for this role").contains("registry.auth"));
+        assertTrue(!Fleet.causesOf("Access to the admin page is forbidden for this role").contains("registry.auth"));
     }
 
     @Test
     void aCiAgentsCommandExitedLineIsAWrapperNotTheAppExiting() throws IOException {
         // Buildkite's agent after a step's command (rspec and a Dockerfile build in the corpus, a step at its time limit)
         String buildkite = "🚨 Error: The command exited with status 255";
-        assertTrue(indications(buildkite).contains("travis.command-exited"), indications(buildkite).toString());
-        assertTrue(!causesOf(buildkite).contains("app.crash-on-boot"));
+        assertTrue(Fleet.indicationsOf(buildkite).contains("travis.command-exited"), Fleet.indicationsOf(buildkite).toString());
+        assertTrue(!Fleet.causesOf(buildkite).contains("app.crash-on-boot"));
         // a step killed at its time limit (the Buildkite agent's own words before it) is the time limit
         Assessment a = Fleet.jobEnded(Fleet.up("dashboard"), "timed_out", 7200, List.of(Fleet.step(1, "Deploy",
                 "timed_out")), "# Received cancellation signal, interrupting\n" + buildkite + "\n", null);
@@ -185,7 +176,7 @@ class TenthRoundShapesTest {
         // the platforms' own lines that the app's process exited still read as the app (Render, Heroku)
         for (String line : List.of("==> Exited with status 1",
                 "2015-12-06T14:31:03.020133+00:00 heroku[web.1]: Process exited with status 3")) {
-            assertTrue(indications(line).contains("paas.process-exited"), line);
+            assertTrue(Fleet.indicationsOf(line).contains("paas.process-exited"), line);
         }
     }
 
