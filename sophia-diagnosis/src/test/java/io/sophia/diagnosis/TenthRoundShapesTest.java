@@ -54,6 +54,26 @@ class TenthRoundShapesTest {
         return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
     }
 
+    /**
+     * Azure's capacity refusals, without the size between "sufficient" and "capacity" (AllocationFailed, quoted in
+     * Azure/WALinuxAgent#3056 and vmware-tanzu/community-edition#3963) and as SkuNotAvailable's capacity restrictions
+     * (Azure-Samples/azuresandbox#70), are a region out of capacity; a sentence that only checks for capacity is not.
+     */
+    @Test
+    void azureCapacityRefusalsAreARegionOutOfCapacity() throws IOException {
+        for (String line : List.of("Code=\\\"AllocationFailed\\\" Message=\\\"Allocation failed. We do not have sufficient "
+                        + "capacity for the requested VM size in this region. Read more about improving likelihood of allocation "
+                        + "success at http://aka.ms/allocation-guidance\\\"",
+                "performing CreateOrUpdate: unexpected status 409 (409 Conflict) with error: SkuNotAvailable: The requested "
+                        + "VM size for resource 'Following SKUs have failed for Capacity Restrictions: Standard_B2s' is "
+                        + "currently not available in location 'eastus'.")) {
+            assertEquals(List.of("cloud.insufficient-capacity"), Fleet.indicationsOf(line), line);
+            assertEquals(List.of("platform.capacity"), Fleet.causesOf(line), line);
+        }
+        assertTrue(Fleet.indicationsOf("checking that the region has sufficient capacity for the requested VM size")
+                .isEmpty());
+    }
+
     @Test
     void aNameTheAppNeedsThatDoesNotResolveIsWhyItCrashLoopsInAnyRuntimesWords() throws IOException {
         String crashing = "Error: smoke checks for 3d8d7e1fc54089 failed: the app appears to be crashing\n";
