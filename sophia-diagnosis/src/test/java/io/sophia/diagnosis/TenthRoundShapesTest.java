@@ -55,6 +55,24 @@ class TenthRoundShapesTest {
     }
 
     /**
+     * Azure's "region has quota of 0 instances" for an App Service plan is a quota, though Azure sends it as 401
+     * Unauthorized (Microsoft's Azure Functions docs; azurerm quickstart e2e logs); a plan that merely states a quota is
+     * not a refusal.
+     */
+    @Test
+    void azureRegionQuotaOfZeroIsAQuota() throws IOException {
+        for (String line : List.of("performing CreateOrUpdate: unexpected status 401 (401 Unauthorized) with response: "
+                        + "{\"Code\":\"Unauthorized\",\"Message\":\"This region has quota of 0 instances for your subscription. "
+                        + "Try selecting different region or SKU.\",\"Target\":null}",
+                "{\"code\":\"SubscriptionIsOverQuotaForSku\",\"message\":\"This region has quota of 0 instances for your "
+                        + "subscription. Try selecting different region or SKU.\"}")) {
+            assertTrue(Fleet.causesOf(line).contains("platform.quota"), line + " " + Fleet.causesOf(line));
+            assertTrue(Fleet.indicationsOf(line).contains("cloud.quota-exceeded"), line);
+        }
+        assertTrue(Fleet.indicationsOf("The basic plan has a quota of 10 instances per region").isEmpty());
+    }
+
+    /**
      * Azure's capacity refusals, without the size between "sufficient" and "capacity" (AllocationFailed, quoted in
      * Azure/WALinuxAgent#3056 and vmware-tanzu/community-edition#3963) and as SkuNotAvailable's capacity restrictions
      * (Azure-Samples/azuresandbox#70), are a region out of capacity; a sentence that only checks for capacity is not.
