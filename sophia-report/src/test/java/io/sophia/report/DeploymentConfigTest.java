@@ -339,37 +339,17 @@ class DeploymentConfigTest {
     void headerValuesThatMayBeCredentialsAreSecretValues() throws Exception {
         // a key written as a header (too short to be refused as a credential) is masked wherever a server echoes it;
         // a media type or a tenant name is not
-        DeploymentConfig c = load("headers.yaml", """
-                deployment: shop
-                services:
-                  - id: orders
-                    url: https://orders.example/health
-                    http:
-                      headers: {X-Api-Key: k3y-Lp0Ok9, Accept: application/vnd.github+json, X-Tenant: acme,
-                                X-Request-Tag: build-2026-Hq3Zt7Nw}
-                """);
+        DeploymentConfig c = ordersWithHeaders("headers.yaml", "{X-Api-Key: k3y-Lp0Ok9, Accept: application/vnd.github+json,"
+                + " X-Tenant: acme, X-Request-Tag: build-2026-Hq3Zt7Nw}");
         assertEquals(List.of("k3y-Lp0Ok9", "build-2026-Hq3Zt7Nw"), c.secretValues(name -> null));
         // a versioned media type or a product token has letters and digits too, but is no credential: registered,
         // its 12-character pieces ("application/") would mask every content type and user agent of the report
-        DeploymentConfig plain = load("plain-headers.yaml", """
-                deployment: shop
-                services:
-                  - id: orders
-                    url: https://orders.example/health
-                    http:
-                      headers: {Accept: application/vnd.github.v3+json, User-Agent: acme-monitor/2.14.0-SNAPSHOT,
-                                Content-Type: application/json;charset=utf-8}
-                """);
+        DeploymentConfig plain = ordersWithHeaders("plain-headers.yaml", "{Accept: application/vnd.github.v3+json,"
+                + " User-Agent: acme-monitor/2.14.0-SNAPSHOT, Content-Type: application/json;charset=utf-8}");
         assertEquals(List.of(), plain.secretValues(name -> null));
         // a credential header's flag or mode is no credential: registered, "true" was masked in every word holding it
-        DeploymentConfig flags = load("flag-headers.yaml", """
-                deployment: shop
-                services:
-                  - id: orders
-                    url: https://orders.example/health
-                    http:
-                      headers: {X-Auth-Required: "true", X-Token-Type: Bearer, X-Session-Affinity: enabled}
-                """);
+        DeploymentConfig flags = ordersWithHeaders("flag-headers.yaml",
+                "{X-Auth-Required: \"true\", X-Token-Type: Bearer, X-Session-Affinity: enabled}");
         assertEquals(List.of(), flags.secretValues(name -> null));
         assertEquals("got application/json from acme-monitor/2.14.1", Secrets.of(plain.secretValues(name -> null))
                 .redact("got application/json from acme-monitor/2.14.1"));
@@ -641,6 +621,18 @@ class DeploymentConfigTest {
         assertFalse(e.getMessage().contains("a1B2c3"), "no part of the token may appear: " + e.getMessage());
         assertTrue(e.getMessage().contains("services[0].critical: expected true or false, got a value that looks like"
                 + " a secret (not shown)"), e.getMessage());
+    }
+
+    /** The shop deployment of one HTTP service, orders, sending {@code headers} (a YAML flow mapping). */
+    private DeploymentConfig ordersWithHeaders(String name, String headers) throws IOException, InputException {
+        return load(name, """
+                deployment: shop
+                services:
+                  - id: orders
+                    url: https://orders.example/health
+                    http:
+                      headers: %s
+                """.formatted(headers));
     }
 
     private DeploymentConfig load(String name, String text) throws IOException, InputException {
