@@ -30,7 +30,8 @@ class EleventhRoundShapesTest {
     private static final Map<String, String> CAUSE_OF = Map.of(
             "registry.request-server-error-generic", "registry.unavailable",
             "init.spawn-failed-generic", "app.crash-on-boot",
-            "platform.health-check-never-passed-generic", "app.healthcheck-failing");
+            "platform.health-check-never-passed-generic", "app.healthcheck-failing",
+            "auth.deploy-cli-unauthorized-generic", "auth.deploy-token");
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -94,6 +95,25 @@ class EleventhRoundShapesTest {
         reads(id, "# app did not turn healthy after several checks");
         readsNot(id, "  not ready yet (3/10)…");
         readsNot(id, "Waiting for the health check to pass before routing traffic");
+    }
+
+    /**
+     * A deploy CLI whose whole error is "Unauthorized" (netlify/cli#1944, matrix-org/matrix-js-sdk#3891, netlify/cli#6736,
+     * cloudflare/moltworker#111) is the CI's token for the platform; a registry's "unauthorized: authentication
+     * required", npm's E401 and an HTTP status line in a smoke check are not read.
+     */
+    @Test
+    void aDeployCliRefusedAsUnauthorizedIsTheDeployToken() throws IOException {
+        String id = "auth.deploy-cli-unauthorized-generic";
+        reads(id, "› Error: Unauthorized");
+        reads(id, "Error: Unauthorized");
+        reads(id, "TextHTTPError: Unauthorized");
+        reads(id, "✘ [ERROR] Unauthorized");
+        reads(id, "Unauthorized: could not retrieve project");
+        readsNot(id, "Error: unauthorized: authentication required");
+        readsNot(id, "npm ERR! code E401 npm ERR! Unable to authenticate, need: Basic realm=\"Unauthorized\"");
+        readsNot(id, "< HTTP/2 401 Unauthorized");
+        readsNot(id, "Error: Unauthorized access to /admin is logged");
     }
 
     @Test
