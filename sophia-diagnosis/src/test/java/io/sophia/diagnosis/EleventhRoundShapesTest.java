@@ -116,6 +116,35 @@ class EleventhRoundShapesTest {
         readsNot(id, "Error: Unauthorized access to /admin is logged");
     }
 
+    /** The task service answers {@code status} with {@code body}; the web app it depends on is up; the deploy passed. */
+    private static io.sophia.core.Assessment taskAnswers(int status, String body) {
+        io.sophia.core.Deployment jobs = new io.sophia.core.Deployment("jobs", List.of(
+                Fleet.service("webapp", "Web app", "Job dashboard", io.sophia.core.ServiceKind.HTTP),
+                Fleet.service("task", "Task runs", "Background task runs", io.sophia.core.ServiceKind.HTTP, "webapp")));
+        List<Observation> o = List.of(Fleet.up("webapp"), new Observation.HttpCheck("task", io.sophia.core.Source.HTTP,
+                "https://jobs.example.dev/api/v1/runs/latest", status, java.time.Duration.ofMillis(90), body,
+                "application/json", null, null, null), Fleet.run("success"));
+        return Diagnosis.ofDefaults().diagnose(jobs, o, Fleet.NOW);
+    }
+
+    /**
+     * A service whose answer is the platform saying the image to run was not found (a job runner's run status, Cloud
+     * Run's "Image '...' not found." as public Terraform troubleshooting notes quote it) is the image; the same service
+     * answering its own 404 page is not.
+     */
+    @Test
+    void anAnswerSayingTheImageToRunWasNotFoundIsTheImage() {
+        for (String body : List.of("{\"status\":\"SYSTEM_FAILURE\",\"error\":\"Failed to pull image - no such image\"}",
+                "Revision 'hello-00001-b5g' is not ready and cannot serve traffic. Image "
+                        + "'europe-west2-docker.pkg.dev/my-project/hello/hello:latest' not found.")) {
+            io.sophia.core.Assessment a = taskAnswers(500, body);
+            assertEquals(io.sophia.core.CauseId.IMAGE_NOT_FOUND, a.topCause().orElseThrow().id(), body + "\n" + a.causes());
+        }
+        io.sophia.core.Assessment own = taskAnswers(404, "{\"error\":\"run not found\"}");
+        assertTrue(own.causes().stream().flatMap(c -> c.evidence().stream()).noneMatch(e -> e.ruleId() != null
+                && e.ruleId().endsWith("answer-image-missing")), own.causes().toString());
+    }
+
     @Test
     void theNewPatternsReadNoLineOfTheSharedCorpus() throws IOException {
         LogScanner alone = LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
