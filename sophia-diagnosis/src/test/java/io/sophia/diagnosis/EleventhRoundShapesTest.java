@@ -31,7 +31,8 @@ class EleventhRoundShapesTest {
             "registry.request-server-error-generic", "registry.unavailable",
             "init.spawn-failed-generic", "app.crash-on-boot",
             "platform.health-check-never-passed-generic", "app.healthcheck-failing",
-            "auth.deploy-cli-unauthorized-generic", "auth.deploy-token");
+            "auth.deploy-cli-unauthorized-generic", "auth.deploy-token",
+            "platform.created-machine-lost", "platform.outage");
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -143,6 +144,42 @@ class EleventhRoundShapesTest {
         io.sophia.core.Assessment own = taskAnswers(404, "{\"error\":\"run not found\"}");
         assertTrue(own.causes().stream().flatMap(c -> c.evidence().stream()).noneMatch(e -> e.ruleId() != null
                 && e.ruleId().endsWith("answer-image-missing")), own.causes().toString());
+    }
+
+    /**
+     * flyctl failing to follow the release_command machine it had just created, because the Machines API no longer
+     * knows it (fly-go's "failed to wait for VM %s in %v state: %w" in ../shared/corpus/deploy-errors wrapping "machine
+     * not found"), is the platform, and in two apps' deploys it leads; the release command's own exit and a machine
+     * that never reached its state stay a crash on boot.
+     */
+    @Test
+    void aReleaseMachineThePlatformLostIsThePlatformNotTheCommand() throws IOException {
+        String lost = "Error: release command failed - aborting deployment. error running release_command machine: failed "
+                + "to wait for VM 2865e01f4d7d38 in stopped state: machine not found (Request ID: 01K7E5X1B0R3T7QK2D9S6W4P1Z-fra)";
+        reads("platform.created-machine-lost", lost);
+        readsNot("fly.release-command-failed", lost);
+        readsNot("fly.machine-not-started", lost);
+        reads("fly.release-command-failed", "Error: release command failed - aborting deployment. machine 784e903f2d76d8 "
+                + "exited with non-zero status of 1");
+        reads("fly.release-command-failed", "Error: release command failed - aborting deployment");
+        reads("fly.machine-not-started", "Error: failed to update VM 5683d4e1c2a8e8: failed to wait for VM 5683d4e1c2a8e8 "
+                + "in started state: machine failed to reach desired state");
+        assertEquals(io.sophia.core.CauseId.PLATFORM_OUTAGE, twoDeploysFailWith(lost + "\n").topCause().orElseThrow().id());
+    }
+
+    /** dashboard's and jobs' deploy jobs both failed with {@code log}; every service still answers. */
+    private static io.sophia.core.Assessment twoDeploysFailWith(String log) throws IOException {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(o.size() - 1, Fleet.run("failure"));
+        long id = 2;
+        for (String service : List.of("dashboard", "jobs")) {
+            o.add(Fleet.job(service, id, "deploy " + service, "failure", 40, Fleet.step(1, "Checkout", "success"),
+                    Fleet.step(2, "Deploy", "failure")));
+            o.addAll(LogScanner.builtIn().analyze(new io.sophia.core.LogAnalyzer.LogOrigin(io.sophia.core.Source.GITHUB,
+                    service, id, "deploy " + service, List.of()), new StringReader(log)));
+            id++;
+        }
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
     }
 
     @Test
