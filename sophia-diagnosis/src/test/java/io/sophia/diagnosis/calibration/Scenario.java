@@ -59,9 +59,15 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefix of the eleventh holdout set (48 files written 2026-12-03 from public failure text by a writer who never
-     * read the rules; blind, not scored yet).
+     * read the rules; scored once, aggregate only, on 2026-12-04; consumed on 2026-12-04).
      */
     public static final String ELEVENTH_HOLDOUT_PREFIX = "h11-";
+
+    /**
+     * Id prefix of the twelfth holdout set (48 files written 2026-12-04 from public failure text by a writer who never
+     * read the rules; blind, not scored yet).
+     */
+    public static final String TWELFTH_HOLDOUT_PREFIX = "h12-";
 
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
@@ -77,9 +83,9 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03; {@code h11-} is the blind set since.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} on 2026-12-04; {@code h12-} is the blind set since.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(ELEVENTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(TWELFTH_HOLDOUT_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -156,7 +162,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
                 && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX)
                 && !id.startsWith(SIXTH_HOLDOUT_PREFIX) && !id.startsWith(SEVENTH_HOLDOUT_PREFIX)
-                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !ninthHoldout() && !tenthHoldout() && !blind();
+                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !ninthHoldout() && !tenthHoldout() && !eleventhHoldout() && !blind();
     }
 
     /** True for a file of a blind set ({@link #BLIND_PREFIXES}), loaded only to be scored. */
@@ -202,9 +208,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(TENTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind", "tuning", or "holdout-1" to "holdout-10" (all but holdout-3 consumed). */
+    /** True for a holdout file of the eleventh set, consumed (id starts with {@value #ELEVENTH_HOLDOUT_PREFIX}). */
+    public boolean eleventhHoldout() {
+        return holdout && id.startsWith(ELEVENTH_HOLDOUT_PREFIX);
+    }
+
+    /** "blind", "tuning", or "holdout-1" to "holdout-11" (all but holdout-3 consumed). */
     public String part() {
-        return blind() ? "blind" : !holdout ? "tuning" : tenthHoldout() ? "holdout-10" : ninthHoldout() ? "holdout-9" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
+        return blind() ? "blind" : !holdout ? "tuning" : eleventhHoldout() ? "holdout-11" : tenthHoldout() ? "holdout-10" : ninthHoldout() ? "holdout-9" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }
