@@ -32,7 +32,11 @@ class EleventhRoundShapesTest {
             "init.spawn-failed-generic", "app.crash-on-boot",
             "platform.health-check-never-passed-generic", "app.healthcheck-failing",
             "auth.deploy-cli-unauthorized-generic", "auth.deploy-token",
-            "platform.created-machine-lost", "platform.outage");
+            "platform.created-machine-lost", "platform.outage",
+            "compose.file-invalid", "config.invalid",
+            "image.library-name-not-official", "image.not-found",
+            "platform.memory-limit-exceeded-generic", "app.oom",
+            "app.start-command-not-found", "app.crash-on-boot");
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -159,11 +163,13 @@ class EleventhRoundShapesTest {
         reads("platform.created-machine-lost", lost);
         readsNot("fly.release-command-failed", lost);
         readsNot("fly.machine-not-started", lost);
-        reads("fly.release-command-failed", "Error: release command failed - aborting deployment. machine 784e903f2d76d8 "
-                + "exited with non-zero status of 1");
-        reads("fly.release-command-failed", "Error: release command failed - aborting deployment");
-        reads("fly.machine-not-started", "Error: failed to update VM 5683d4e1c2a8e8: failed to wait for VM 5683d4e1c2a8e8 "
-                + "in started state: machine failed to reach desired state");
+        for (String line : List.of("Error: release command failed - aborting deployment. machine 784e903f2d76d8 exited with "
+                + "non-zero status of 1", "Error: release command failed - aborting deployment")) {
+            assertTrue(Fleet.indicationsOf(line).contains("fly.release-command-failed"), line);
+        }
+        String notStarted = "Error: failed to update VM 5683d4e1c2a8e8: failed to wait for VM 5683d4e1c2a8e8 in started "
+                + "state: machine failed to reach desired state";
+        assertTrue(Fleet.indicationsOf(notStarted).contains("fly.machine-not-started"), notStarted);
         assertEquals(io.sophia.core.CauseId.PLATFORM_OUTAGE, twoDeploysFailWith(lost + "\n").topCause().orElseThrow().id());
     }
 
@@ -180,6 +186,143 @@ class EleventhRoundShapesTest {
             id++;
         }
         return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    /**
+     * Docker Compose refusing its file, in v1's and v2's words (public setup and troubleshooting notes), is the
+     * configuration; a line that only mentions the file is not read.
+     */
+    @Test
+    void composeRefusingItsFileIsTheConfiguration() throws IOException {
+        String id = "compose.file-invalid";
+        reads(id, "The Compose file './docker-compose.yml' is invalid because: ");
+        reads(id, "ERROR: The Compose file './docker-compose.yml' is invalid because:");
+        reads(id, "validating /opt/docker/docker-compose.yml: services.web additional properties 'volume', 'depends' not allowed");
+        reads(id, "validating docker-compose.yml: services.api.volumes must be a array");
+        reads(id, "validating /home/x/compose.yaml: services.worker.pull_policy services.worker.pull_policy must be one of "
+                + "the following: \"always\", \"never\"");
+        readsNot(id, "validating docker-compose.yml");
+        readsNot(id, "Creating network \"app_default\" with the default driver");
+    }
+
+    /**
+     * flyctl asking for a login to "docker.io/library/<name>" (a name only the runner had, never an official image) is
+     * an image that does not exist; the same words for a private namespace stay a refused credential.
+     */
+    @Test
+    void aLoginWantedForANameInDockerHubsOfficialNamespaceIsAnImageNeverPublished() throws IOException {
+        String line = "Error failed to fetch an image or build from source: Authentication required to access image "
+                + "\"docker.io/library/billing-api:latest\"";
+        reads("image.library-name-not-official", line);
+        String privateImage = "Error failed to fetch an image or build from source: Authentication required to access image "
+                + "\"docker.io/acme/billing-api:latest\"";
+        readsNot("image.library-name-not-official", privateImage);
+        assertTrue(Fleet.causesOf(privateImage).contains("registry.auth"), Fleet.causesOf(privateImage).toString());
+    }
+
+    /**
+     * flyctl's deployment summary that counts no unhealthy machine ("1 healthy, 0 unhealthy [health checks: 1 total, 1
+     * passing]") is no failing health check; "1 unhealthy" and a container that "is unhealthy" are.
+     */
+    @Test
+    void aCountOfNoUnhealthyMachineIsNoFailingHealthCheck() throws IOException {
+        readsNot("health-check.failing", " 1 desired, 1 placed, 1 healthy, 0 unhealthy [health checks: 1 total, 1 passing]");
+        assertTrue(Fleet.causesOf(" 1 desired, 1 placed, 1 healthy, 0 unhealthy [health checks: 1 total, 1 passing]")
+                .stream().noneMatch("app.healthcheck-failing"::equals));
+        for (String line : List.of(" 2 desired, 2 placed, 1 healthy, 1 unhealthy [health checks: 2 total, 1 passing, 1 "
+                + "critical]", "Container app-web-1 is unhealthy", "dependency failed to start: container db-1 is unhealthy")) {
+            assertTrue(Fleet.causesOf(line).contains("app.healthcheck-failing"), line + " " + Fleet.indicationsOf(line));
+        }
+    }
+
+    /** App Engine's documented instance log lines for a process stopped for memory are memory; a quota page is not. */
+    @Test
+    void aProcessThePlatformStoppedForMemoryIsMemory() throws IOException {
+        String id = "platform.memory-limit-exceeded-generic";
+        reads(id, "Exceeded soft private memory limit of 128 MB with 135 MB after servicing 1 requests total");
+        reads(id, "After handling this request, the process that handled this request was found to be using too much "
+                + "memory and was terminated. This is likely to cause a new process to be used for the next request");
+        readsNot(id, "Set a memory limit of 512 MB for the worker");
+    }
+
+    /**
+     * The start command missing from the image, in the app-process log of Heroku, Fly, Elastic Beanstalk and Cloud
+     * Foundry, is a crash on boot; a CI step's own "command not found" is not read.
+     */
+    @Test
+    void aStartCommandMissingFromTheImageIsACrashOnBoot() throws IOException {
+        String id = "app.start-command-not-found";
+        reads(id, "2021-03-01T10:00:01.000000+00:00 app[web.1]: bash: gunicorn: command not found");
+        reads(id, "2026-02-11T04:12:09Z app[e286de4f711e86] ams [info]bash: uvicorn: command not found");
+        reads(id, "Sep  7 07:55:56 ip-172-31-44-139 web: /bin/sh: application: command not found");
+        reads(id, "2026-01-05T10:00:01.00+0000 [APP/PROC/WEB/0] ERR bash: npm: command not found");
+        readsNot(id, "/home/runner/work/_temp/3f1.sh: line 1: yarn: command not found");
+        readsNot(id, "sh: 1: tsc: not found");
+    }
+
+    /** The service answers {@code status} with {@code body}: the two services of one fleet, nothing deployed today. */
+    private static io.sophia.core.Assessment bothAnswer(int status, String body) {
+        io.sophia.core.Deployment polls = new io.sophia.core.Deployment("polls", List.of(
+                Fleet.service("web", "Web", "Pages", io.sophia.core.ServiceKind.HTTP),
+                Fleet.service("api", "API", "Polls API", io.sophia.core.ServiceKind.HTTP)));
+        List<Observation> o = new ArrayList<>();
+        for (String id : List.of("web", "api")) {
+            o.add(new Observation.HttpCheck(id, io.sophia.core.Source.HTTP, "https://" + id + ".polls.example/",
+                    status, java.time.Duration.ofMillis(300), body, "text/plain", null, null, null));
+        }
+        return Diagnosis.ofDefaults().diagnose(polls, o, Fleet.NOW);
+    }
+
+    /**
+     * A hosting platform's page saying the site was paused for its usage limits (Netlify's) is the plan's quota; an
+     * answer with an error code the platform lists as its own (Vercel's INTERNAL_ codes) is the platform; a function's
+     * own FUNCTION_INVOCATION_FAILED is neither.
+     */
+    @Test
+    void aPlatformsOwnAnswerNamesItsLimitOrItsOwnFailure() {
+        io.sophia.core.Assessment paused = bothAnswer(503, "Site not available. This site was paused as it reached its "
+                + "usage limits. Please contact the site owner for more information.");
+        assertEquals(io.sophia.core.CauseId.PLATFORM_QUOTA, paused.topCause().orElseThrow().id(), paused.causes().toString());
+        io.sophia.core.Assessment internal = bothAnswer(500, "500: INTERNAL_SERVER_ERROR Code: "
+                + "INTERNAL_FUNCTION_INVOCATION_FAILED ID: cdg1::abcde-1700000000000-0123456789ab");
+        assertEquals(io.sophia.core.CauseId.PLATFORM_OUTAGE, internal.topCause().orElseThrow().id(),
+                internal.causes().toString());
+        io.sophia.core.Assessment own = bothAnswer(500, "500: INTERNAL_SERVER_ERROR Code: FUNCTION_INVOCATION_FAILED ID: "
+                + "cdg1::abcde-1700000000000-0123456789ab");
+        assertTrue(own.causes().stream().flatMap(c -> c.evidence().stream()).noneMatch(e -> e.ruleId() != null
+                && e.ruleId().endsWith("vercel-internal-error")), own.causes().toString());
+    }
+
+    /** api depends on {@code dependency} whose DNS probe of {@code host} found no record; api answers 502. */
+    private static io.sophia.core.Assessment dependencyNameDoesNotResolve(String host) {
+        io.sophia.core.Deployment stack = new io.sophia.core.Deployment("stack", List.of(
+                Fleet.service("api", "API", "Stats API", io.sophia.core.ServiceKind.HTTP, "db"),
+                Fleet.service("db", "Database", "Documents", io.sophia.core.ServiceKind.TCP)));
+        List<Observation> o = List.of(new Observation.HttpCheck("api", io.sophia.core.Source.HTTP,
+                "https://stats.example.dev/api/health", 502, java.time.Duration.ofMillis(9), "", "text/plain", null, null,
+                null), new Observation.ProbeFailure("db", io.sophia.core.Source.of("dns"), host,
+                io.sophia.core.FailureKind.DNS_FAILURE, "NXDOMAIN " + host, null, java.time.Duration.ofMillis(3), 1));
+        return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
+    }
+
+    /**
+     * A dependency's single-label name that does not resolve (a stack's own service discovery, which answers only while
+     * the container runs) is weaker evidence of a DNS fault than a dotted name's NXDOMAIN: the dependency being down
+     * stays in the ranking and DNS is not stated above the one-source cap.
+     */
+    @Test
+    void aShortNameThatDoesNotResolveIsWeakerThanADottedOne() {
+        io.sophia.core.Assessment shortName = dependencyNameDoesNotResolve("mongo");
+        io.sophia.core.Assessment dotted = dependencyNameDoesNotResolve("mongo.internal.example.dev");
+        double shortDns = shortName.causes().stream().filter(c -> c.id().equals(io.sophia.core.CauseId.NETWORK_DNS))
+                .findFirst().orElseThrow().probability();
+        double dottedDns = dotted.causes().stream().filter(c -> c.id().equals(io.sophia.core.CauseId.NETWORK_DNS))
+                .findFirst().orElseThrow().probability();
+        assertTrue(shortDns < dottedDns, shortName.causes() + "\n" + dotted.causes());
+        assertTrue(shortName.causes().stream().anyMatch(c -> c.id().equals(io.sophia.core.CauseId.DEPENDENCY_DOWN)),
+                shortName.causes().toString());
+        assertTrue(shortName.causes().stream().flatMap(c -> c.evidence().stream())
+                .anyMatch(e -> "network.dns/internal-short-name".equals(e.ruleId())), shortName.causes().toString());
     }
 
     @Test
