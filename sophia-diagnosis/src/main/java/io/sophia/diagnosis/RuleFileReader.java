@@ -160,48 +160,37 @@ final class RuleFileReader {
 
     private KnowledgeBase.Settings settings(MapNode m, KnowledgeBase.Settings base) {
         checkKeys(m, "settings", SETTINGS_KEYS);
-        double unknownPrior = base.unknownPrior();
-        double unexplained = base.unexplainedLr();
-        double floor = base.floor();
-        double bonus = base.aggregationBonus();
-        double cap = base.aggregationCap();
-        double silent = base.silentLr();
-        double scale = base.evidenceScale();
-        double unknownFloor = base.unknownFloor();
-        List<Double> caps = base.sourceCaps();
-        Set<String> wrappers = base.wrappers();
-        double provenCap = base.provenCap();
-        Set<String> proven = base.provenEvidence();
+        KnowledgeBase.Settings.Builder settings = base.toBuilder();
         for (Map.Entry<String, Node> e : m.asMap().entrySet()) {
             String key = "settings." + e.getKey();
             if (e.getKey().equals("sourceCaps")) {
-                caps = caps(e.getValue(), key);
+                settings.sourceCaps(caps(e.getValue(), key));
                 continue;
             }
             if (e.getKey().equals("wrappers")) {
-                wrappers = new java.util.TreeSet<>(values(e.getValue(), key));
+                settings.wrappers(new java.util.TreeSet<>(values(e.getValue(), key)));
                 continue;
             }
             if (e.getKey().equals("provenEvidence")) {
-                proven = new java.util.TreeSet<>(values(e.getValue(), key));
+                settings.provenEvidence(new java.util.TreeSet<>(values(e.getValue(), key)));
                 continue;
             }
-            double v = number(e.getValue(), key);
+            Node n = e.getValue();
+            double v = number(n, key);
             switch (e.getKey()) {
-                case "unknownPrior" -> unknownPrior = probability(e.getValue(), key, v);
-                case "unexplainedLr" -> unexplained = positive(e.getValue(), key, v);
-                case "floor" -> floor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
-                case "aggregationBonus" -> bonus = within(e.getValue(), key, v, !(v < 0 || v > 1), "[0, 1]");
-                case "aggregationCap" -> cap = within(e.getValue(), key, v, !(v < 1 || v > 10), "[1, 10]");
-                case "silentLr" -> silent = within(e.getValue(), key, v, v > 0 && v <= 1, "(0, 1]");
-                case "evidenceScale" -> scale = within(e.getValue(), key, v, v > 0 && v <= 5, "(0, 5]");
-                case "unknownFloor" -> unknownFloor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
-                case "provenCap" -> provenCap = within(e.getValue(), key, v, !(v < 0 || v > 1), "[0, 1]");
-                default -> throw error(e.getValue(), key, "unknown key");
+                case "unknownPrior" -> settings.unknownPrior(probability(n, key, v));
+                case "unexplainedLr" -> settings.unexplainedLr(positive(n, key, v));
+                case "floor" -> settings.floor(within(n, key, v, !(v < 0 || v >= 0.5), "[0, 0.5)"));
+                case "aggregationBonus" -> settings.aggregationBonus(within(n, key, v, !(v < 0 || v > 1), "[0, 1]"));
+                case "aggregationCap" -> settings.aggregationCap(within(n, key, v, !(v < 1 || v > 10), "[1, 10]"));
+                case "silentLr" -> settings.silentLr(within(n, key, v, v > 0 && v <= 1, "(0, 1]"));
+                case "evidenceScale" -> settings.evidenceScale(within(n, key, v, v > 0 && v <= 5, "(0, 5]"));
+                case "unknownFloor" -> settings.unknownFloor(within(n, key, v, !(v < 0 || v >= 0.5), "[0, 0.5)"));
+                case "provenCap" -> settings.provenCap(within(n, key, v, !(v < 0 || v > 1), "[0, 1]"));
+                default -> throw error(n, key, "unknown key");
             }
         }
-        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps,
-                wrappers, provenCap, proven);
+        return settings.build();
     }
 
     /** {@code v} when {@code ok}; else an error saying the key must be in {@code range}. */

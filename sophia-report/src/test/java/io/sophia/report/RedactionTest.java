@@ -145,9 +145,10 @@ class RedactionTest {
                 ReferenceScenario.FAILED_STEP, 12, "env.echo", CauseId.of("config.missing-secret"),
                 "+ flyctl deploy --access-token " + FLY_TOKEN + " --app x (secret " + KNOWN_SECRET + ")",
                 List.of("FLY_API_TOKEN=FlyV1 " + FLY_TOKEN), 0.99));
-        obs.add(new Observation.HttpCheck("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev", 200,
-                Duration.ofMillis(150), "{\"debug\":\"GITHUB_TOKEN=" + GITHUB_TOKEN + "\",\"auth\":\"Basic " + BASIC + "\"}",
-                "application/json", null, null));
+        obs.add(Observation.HttpCheck.builder("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev", 200)
+                .latency(Duration.ofMillis(150))
+                .body("{\"debug\":\"GITHUB_TOKEN=" + GITHUB_TOKEN + "\",\"auth\":\"Basic " + BASIC + "\"}", "application/json")
+                .build());
         obs.add(new Observation.ProbeFailure(null, Source.GITHUB, "https://api.github.com/repos/o/r?access_token=" + GITHUB_TOKEN,
                 FailureKind.UNAUTHORIZED, "401 with token " + GITHUB_TOKEN, 401, Duration.ofMillis(40), 1));
         return a.toBuilder().services(services).observations(obs).build();
