@@ -205,74 +205,83 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param unknownPrior prior of the explicit {@code unknown} hypothesis
+             * @param v prior of the explicit {@code unknown} hypothesis, a probability in (0, 1)
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not a probability in (0, 1)
              */
-            public Builder unknownPrior(double unknownPrior) {
-                this.unknownPrior = unknownPrior;
+            public Builder unknownPrior(double v) {
+                this.unknownPrior = within(v, v > 0 && v < 1, "a probability in (0, 1)");
                 return this;
             }
 
             /**
-             * @param unexplainedLr likelihood ratio for {@code unknown} per failing service no strong evidence explains
+             * @param v likelihood ratio for {@code unknown} per failing service no strong evidence explains,
+             *          positive and at most 1e6
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not positive or above 1e6
              */
-            public Builder unexplainedLr(double unexplainedLr) {
-                this.unexplainedLr = unexplainedLr;
+            public Builder unexplainedLr(double v) {
+                this.unexplainedLr = within(v, v > 0 && v <= 1e6, "> 0 and at most 1e6");
                 return this;
             }
 
             /**
-             * @param floor causes below this probability are left out of the report
+             * @param v causes below this probability are left out of the report, in [0, 0.5)
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 0.5)
              */
-            public Builder floor(double floor) {
-                this.floor = floor;
+            public Builder floor(double v) {
+                this.floor = within(v, v >= 0 && v < 0.5, "in [0, 0.5)");
                 return this;
             }
 
             /**
-             * @param aggregationBonus a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap)
+             * @param v a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap), in [0, 1]
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 1]
              */
-            public Builder aggregationBonus(double aggregationBonus) {
-                this.aggregationBonus = aggregationBonus;
+            public Builder aggregationBonus(double v) {
+                this.aggregationBonus = within(v, v >= 0 && v <= 1, "in [0, 1]");
                 return this;
             }
 
             /**
-             * @param aggregationCap upper bound of that factor
+             * @param v upper bound of that factor, in [1, 10]
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [1, 10]
              */
-            public Builder aggregationCap(double aggregationCap) {
-                this.aggregationCap = aggregationCap;
+            public Builder aggregationCap(double v) {
+                this.aggregationCap = within(v, v >= 1 && v <= 10, "in [1, 10]");
                 return this;
             }
 
             /**
-             * @param silentLr likelihood ratio of a cause none of whose rules found support while a service failed
+             * @param v likelihood ratio of a cause none of whose rules found support while a service failed, in (0, 1]
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in (0, 1]
              */
-            public Builder silentLr(double silentLr) {
-                this.silentLr = silentLr;
+            public Builder silentLr(double v) {
+                this.silentLr = within(v, v > 0 && v <= 1, "in (0, 1]");
                 return this;
             }
 
             /**
-             * @param evidenceScale the factor every evidence contribution is multiplied by; 1 leaves ratios as written
+             * @param v the factor every evidence contribution is multiplied by; 1 leaves ratios as written, in (0, 5]
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in (0, 5]
              */
-            public Builder evidenceScale(double evidenceScale) {
-                this.evidenceScale = evidenceScale;
+            public Builder evidenceScale(double v) {
+                this.evidenceScale = within(v, v > 0 && v <= 5, "in (0, 5]");
                 return this;
             }
 
             /**
-             * @param unknownFloor the probability {@code unknown} keeps at least, in [0, 0.5)
+             * @param v the probability {@code unknown} keeps at least, in [0, 0.5)
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 0.5)
              */
-            public Builder unknownFloor(double unknownFloor) {
-                this.unknownFloor = unknownFloor;
+            public Builder unknownFloor(double v) {
+                this.unknownFloor = within(v, v >= 0 && v < 0.5, "in [0, 0.5)");
                 return this;
             }
 
@@ -295,11 +304,12 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param provenCap the cap of one source when the evidence behind it is proven; 0: none
+             * @param v the cap of one source when the evidence behind it is proven; 0: none, in [0, 1]
              * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 1]
              */
-            public Builder provenCap(double provenCap) {
-                this.provenCap = provenCap;
+            public Builder provenCap(double v) {
+                this.provenCap = within(v, v >= 0 && v <= 1, "in [0, 1]");
                 return this;
             }
 
@@ -310,6 +320,14 @@ public final class KnowledgeBase {
             public Builder provenEvidence(java.util.Set<String> provenEvidence) {
                 this.provenEvidence = provenEvidence;
                 return this;
+            }
+
+            /** {@code v} when {@code ok}: the one place the settings' ranges are checked, for rule files and hosts. */
+            private static double within(double v, boolean ok, String range) {
+                if (!ok) {
+                    throw new IllegalArgumentException("must be " + range + ", was " + v);
+                }
+                return v;
             }
 
             /** {@return the settings} */

@@ -177,28 +177,25 @@ final class RuleFileReader {
             }
             Node n = e.getValue();
             double v = number(n, key);
-            switch (e.getKey()) {
-                case "unknownPrior" -> settings.unknownPrior(probability(n, key, v));
-                case "unexplainedLr" -> settings.unexplainedLr(positive(n, key, v));
-                case "floor" -> settings.floor(within(n, key, v, !(v < 0 || v >= 0.5), "[0, 0.5)"));
-                case "aggregationBonus" -> settings.aggregationBonus(within(n, key, v, !(v < 0 || v > 1), "[0, 1]"));
-                case "aggregationCap" -> settings.aggregationCap(within(n, key, v, !(v < 1 || v > 10), "[1, 10]"));
-                case "silentLr" -> settings.silentLr(within(n, key, v, v > 0 && v <= 1, "(0, 1]"));
-                case "evidenceScale" -> settings.evidenceScale(within(n, key, v, v > 0 && v <= 5, "(0, 5]"));
-                case "unknownFloor" -> settings.unknownFloor(within(n, key, v, !(v < 0 || v >= 0.5), "[0, 0.5)"));
-                case "provenCap" -> settings.provenCap(within(n, key, v, !(v < 0 || v > 1), "[0, 1]"));
-                default -> throw error(n, key, "unknown key");
+            try {
+                switch (e.getKey()) {
+                    case "unknownPrior" -> settings.unknownPrior(v);
+                    case "unexplainedLr" -> settings.unexplainedLr(v);
+                    case "floor" -> settings.floor(v);
+                    case "aggregationBonus" -> settings.aggregationBonus(v);
+                    case "aggregationCap" -> settings.aggregationCap(v);
+                    case "silentLr" -> settings.silentLr(v);
+                    case "evidenceScale" -> settings.evidenceScale(v);
+                    case "unknownFloor" -> settings.unknownFloor(v);
+                    case "provenCap" -> settings.provenCap(v);
+                    default -> throw error(n, key, "unknown key");
+                }
+            } catch (IllegalArgumentException outOfRange) {
+                // the builder knows each setting's range; the file knows where the value stands
+                throw error(n, key, outOfRange.getMessage());
             }
         }
         return settings.build();
-    }
-
-    /** {@code v} when {@code ok}; else an error saying the key must be in {@code range}. */
-    private double within(Node n, String key, double v, boolean ok, String range) {
-        if (!ok) {
-            throw error(n, key, "must be in " + range + ", was " + v);
-        }
-        return v;
     }
 
     /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
@@ -552,13 +549,6 @@ final class RuleFileReader {
     private double probability(Node n, String key, double v) {
         if (!(v > 0 && v < 1)) {
             throw error(n, key, "must be a probability in (0, 1), was " + v);
-        }
-        return v;
-    }
-
-    private double positive(Node n, String key, double v) {
-        if (!(v > 0) || v > 1e6) {
-            throw error(n, key, "must be > 0 and at most 1e6, was " + v);
         }
         return v;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Issue 12: a host tunes the diagnosis by naming the settings it changes, not through twelve positional numbers. */
 class SettingsBuilderTest {
@@ -35,5 +36,31 @@ class SettingsBuilderTest {
                 .provenEvidence(Set.of("npm.e404")).build(), refit);
         assertEquals(builtIn.wrappers(), refit.wrappers());
         assertEquals(builtIn.unknownPrior(), refit.unknownPrior());
+    }
+
+    @Test
+    void aHostGetsTheRangesARuleFileGets() {
+        KnowledgeBase.Settings.Builder b = KnowledgeBase.Settings.builder();
+
+        assertEquals("must be a probability in (0, 1), was 1.5",
+                assertThrows(IllegalArgumentException.class, () -> b.unknownPrior(1.5)).getMessage());
+        assertEquals("must be in [0, 0.5), was 0.7",
+                assertThrows(IllegalArgumentException.class, () -> b.unknownFloor(0.7)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.evidenceScale(0));
+        assertThrows(IllegalArgumentException.class, () -> b.aggregationCap(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> b.unexplainedLr(2e6));
+        assertEquals(KnowledgeBase.Settings.DEFAULTS, b.build(), "a refused value leaves the builder as it was");
+    }
+
+    @Test
+    void aRuleFileNamesTheKeyAndLineOfAValueOutOfRange(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path rules = java.nio.file.Files.writeString(dir.resolve("team-rules.yaml"),
+                "settings:\n  floor: 0.02\n  silentLr: 1.5\n");
+        InputException e = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(rules));
+
+        assertEquals("settings.silentLr", e.key());
+        assertEquals(3, e.line());
+        assertEquals(true, e.getMessage().contains("must be in (0, 1], was 1.5"), e.getMessage());
     }
 }
