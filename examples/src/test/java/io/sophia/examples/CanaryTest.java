@@ -630,8 +630,8 @@ class CanaryTest {
     /** An assessment of {@code d} whose one service is UP, or DOWN with a failure text full of canaries. */
     private static io.sophia.core.Assessment round(io.sophia.core.Deployment d, boolean up) {
         io.sophia.core.Observation o = up
-                ? new io.sophia.core.Observation.HttpCheck("api", io.sophia.core.Source.HTTP, "http://api.canary.test/",
-                200, java.time.Duration.ofMillis(5), "ok", "text/plain", null, null)
+                ? io.sophia.core.Observation.HttpCheck.builder("api", io.sophia.core.Source.HTTP, "http://api.canary.test/", 200)
+                        .latency(java.time.Duration.ofMillis(5)).body("ok", "text/plain").build()
                 : new io.sophia.core.Observation.ProbeFailure("api", io.sophia.core.Source.HTTP, "http://api.canary.test/",
                 io.sophia.core.FailureKind.CONNECTION_REFUSED, "refused", null, java.time.Duration.ofMillis(5), 1);
         return io.sophia.diagnosis.Diagnosis.ofDefaults().diagnose(d, List.of(o), CLOCK.instant());

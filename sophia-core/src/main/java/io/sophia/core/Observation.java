@@ -70,22 +70,96 @@ public sealed interface Observation {
         }
 
         /**
-         * An HTTP answer whose protocol is not known: the constructor of the observation before it had
-         * {@link #protocol()}, kept so that code building observations by hand compiles unchanged.
+         * {@return a builder of the answer {@code statusCode} from {@code url}}: latency, body, version and protocol
+         * unknown (null) and {@link Timing#NONE} until set. A host's own probe builds its answers with it rather than
+         * with the canonical constructor's ten positional components.
          *
-         * @param serviceId   the service it concerns, or null for the deployment as a whole
-         * @param source      the probe family that produced it
-         * @param url         as {@link #url()}
-         * @param statusCode  the status code
-         * @param latency     time from request start to the complete body
-         * @param bodyExcerpt the first bytes of the body, capped (never the whole body)
-         * @param contentType the Content-Type header, or null
-         * @param version     the deployed version the service reported, or null
-         * @param timing      phase breakdown, {@link Timing#NONE} when not measured
+         * <pre>{@code
+         * HttpCheck ok = HttpCheck.builder("api", Source.HTTP, "https://api.example.com/health", 200)
+         *         .latency(Duration.ofMillis(40)).body("{\"status\":\"ok\"}", "application/json").build();
+         * }</pre>
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param url        what was asked, never with credentials
+         * @param statusCode the status code
          */
-        public HttpCheck(String serviceId, Source source, String url, int statusCode, Duration latency,
-                         String bodyExcerpt, String contentType, String version, Timing timing) {
-            this(serviceId, source, url, statusCode, latency, bodyExcerpt, contentType, version, timing, null);
+        public static Builder builder(String serviceId, Source source, String url, int statusCode) {
+            return new Builder(serviceId, source, url, statusCode);
+        }
+
+        /** The optional parts of an {@link HttpCheck}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String url;
+            private final int statusCode;
+            private Duration latency;
+            private String bodyExcerpt;
+            private String contentType;
+            private String version;
+            private Timing timing = Timing.NONE;
+            private String protocol;
+
+            private Builder(String serviceId, Source source, String url, int statusCode) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.url = url;
+                this.statusCode = statusCode;
+            }
+
+            /**
+             * @param latency time from request start to the complete body, or null when not measured
+             * @return this builder
+             */
+            public Builder latency(Duration latency) {
+                this.latency = latency;
+                return this;
+            }
+
+            /**
+             * @param excerpt     the first bytes of the body, capped (never the whole body), or null
+             * @param contentType its Content-Type header, or null
+             * @return this builder
+             */
+            public Builder body(String excerpt, String contentType) {
+                this.bodyExcerpt = excerpt;
+                this.contentType = contentType;
+                return this;
+            }
+
+            /**
+             * @param version the deployed version the service reported, or null
+             * @return this builder
+             */
+            public Builder version(String version) {
+                this.version = version;
+                return this;
+            }
+
+            /**
+             * @param timing the phase breakdown; null is {@link Timing#NONE}
+             * @return this builder
+             */
+            public Builder timing(Timing timing) {
+                this.timing = timing;
+                return this;
+            }
+
+            /**
+             * @param protocol the HTTP version negotiated ({@code http/1.1}, {@code h2}, ...), or null
+             * @return this builder
+             */
+            public Builder protocol(String protocol) {
+                this.protocol = protocol;
+                return this;
+            }
+
+            /** {@return the answer} */
+            public HttpCheck build() {
+                return new HttpCheck(serviceId, source, url, statusCode, latency, bodyExcerpt, contentType, version,
+                        timing, protocol);
+            }
         }
     }
 
@@ -524,27 +598,134 @@ public sealed interface Observation {
         }
 
         /**
-         * A machine whose last start is taken from {@code events} (the newest {@code start} or {@code launch}).
+         * {@return a builder of machine {@code machineId} of the platform app {@code app}}: the other parts are null
+         * (lists empty, not stuck) until set, and the last start is taken from the events (the newest {@code start}
+         * or {@code launch} that did not fail, {@link #lastStart}) unless {@link Builder#startedAt} sets it.
          *
-         * @param serviceId  the service it concerns, or null for the deployment as a whole
-         * @param source     the probe family that produced it
-         * @param app        as {@link #app()}
-         * @param machineId  as {@link #machineId()}
-         * @param name       as {@link #name()}
-         * @param state      as {@link #state()}
-         * @param stuck      a transient state that lasted too long
-         * @param region     as {@link #region()}
-         * @param imageRef   as {@link #imageRef()}
-         * @param hostStatus as {@link #hostStatus()}
-         * @param checks     as {@link #checks()}
-         * @param events     as {@link #events()}
-         * @param updatedAt  as {@link #updatedAt()}
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param app       the platform app
+         * @param machineId the machine's id
          */
-        public PlatformMachine(String serviceId, Source source, String app, String machineId, String name,
-                               String state, boolean stuck, String region, String imageRef, String hostStatus,
-                               List<MachineCheck> checks, List<MachineEvent> events, Instant updatedAt) {
-            this(serviceId, source, app, machineId, name, state, stuck, region, imageRef, hostStatus, checks, events,
-                    updatedAt, lastStart(events));
+        public static Builder builder(String serviceId, Source source, String app, String machineId) {
+            return new Builder(serviceId, source, app, machineId);
+        }
+
+        /** The optional parts of a {@link PlatformMachine}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String app;
+            private final String machineId;
+            private String name;
+            private String state;
+            private boolean stuck;
+            private String region;
+            private String imageRef;
+            private String hostStatus;
+            private List<MachineCheck> checks = List.of();
+            private List<MachineEvent> events = List.of();
+            private Instant updatedAt;
+            private boolean startKnown;
+            private Instant startedAt;
+
+            private Builder(String serviceId, Source source, String app, String machineId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.app = app;
+                this.machineId = machineId;
+            }
+
+            /**
+             * @param name the machine's name
+             * @return this builder
+             */
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            /**
+             * @param state created, starting, started, stopping, stopped, suspended, failed, destroyed, replacing …
+             * @param stuck whether that state is a transient one that lasted too long
+             * @return this builder
+             */
+            public Builder state(String state, boolean stuck) {
+                this.state = state;
+                this.stuck = stuck;
+                return this;
+            }
+
+            /**
+             * @param region the platform region it runs in
+             * @return this builder
+             */
+            public Builder region(String region) {
+                this.region = region;
+                return this;
+            }
+
+            /**
+             * @param imageRef the image it runs
+             * @return this builder
+             */
+            public Builder imageRef(String imageRef) {
+                this.imageRef = imageRef;
+                return this;
+            }
+
+            /**
+             * @param hostStatus ok, unknown, unreachable …, or null
+             * @return this builder
+             */
+            public Builder hostStatus(String hostStatus) {
+                this.hostStatus = hostStatus;
+                return this;
+            }
+
+            /**
+             * @param checks the platform's health checks of the machine; null is none
+             * @return this builder
+             */
+            public Builder checks(List<MachineCheck> checks) {
+                this.checks = checks;
+                return this;
+            }
+
+            /**
+             * @param events the platform's events of the machine; null is none
+             * @return this builder
+             */
+            public Builder events(List<MachineEvent> events) {
+                this.events = events;
+                return this;
+            }
+
+            /**
+             * @param updatedAt when the platform last changed the machine
+             * @return this builder
+             */
+            public Builder updatedAt(Instant updatedAt) {
+                this.updatedAt = updatedAt;
+                return this;
+            }
+
+            /**
+             * @param startedAt the machine's last start as the platform reported it (read before its events are
+             *                  capped), or null when it lists none; unset, it is taken from the events
+             * @return this builder
+             */
+            public Builder startedAt(Instant startedAt) {
+                this.startedAt = startedAt;
+                this.startKnown = true;
+                return this;
+            }
+
+            /** {@return the machine} */
+            public PlatformMachine build() {
+                return new PlatformMachine(serviceId, source, app, machineId, name, state, stuck, region, imageRef,
+                        hostStatus, checks, events, updatedAt, startKnown ? startedAt : lastStart(events));
+            }
         }
 
         /**

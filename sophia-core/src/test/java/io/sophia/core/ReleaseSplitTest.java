@@ -20,7 +20,8 @@ class ReleaseSplitTest {
 
     private static PlatformMachine machine(String app, String id, String state, String image, List<MachineCheck> checks,
                                            MachineEvent... events) {
-        return new PlatformMachine("api", Source.FLY, app, id, id, state, false, "fra", image, "ok", checks, List.of(events), T);
+        return PlatformMachine.builder("api", Source.FLY, app, id).name(id).state(state, false).region("fra")
+                .imageRef(image).hostStatus("ok").checks(checks).events(List.of(events)).updatedAt(T).build();
     }
 
     private static MachineEvent exit(int code, boolean oom) {

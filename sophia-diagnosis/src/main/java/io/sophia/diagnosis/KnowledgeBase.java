@@ -114,65 +114,6 @@ public final class KnowledgeBase {
         }
 
         /**
-         * Settings without proven evidence: one source is capped at {@code sourceCaps[1]} whatever it is.
-         *
-         * @param unknownPrior prior of the {@code unknown} hypothesis
-         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
-         * @param floor smallest probability a cause is reported with
-         * @param aggregationBonus log-ratio bonus per further service a rule matches
-         * @param aggregationCap cap on that bonus
-         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
-         * @param evidenceScale the evidence scale
-         * @param unknownFloor the unknown floor
-         * @param sourceCaps the source caps
-         * @param wrappers the wrapper indications
-         */
-        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
-                        List<Double> sourceCaps, java.util.Set<String> wrappers) {
-            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
-                    unknownFloor, sourceCaps, wrappers, 0, java.util.Set.of());
-        }
-
-        /**
-         * Settings without wrapper indications.
-         *
-         * @param unknownPrior prior of the {@code unknown} hypothesis
-         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
-         * @param floor smallest probability a cause is reported with
-         * @param aggregationBonus log-ratio bonus per further service a rule matches
-         * @param aggregationCap cap on that bonus
-         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
-         * @param evidenceScale the evidence scale
-         * @param unknownFloor the unknown floor
-         * @param sourceCaps the source caps
-         */
-        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
-                        List<Double> sourceCaps) {
-            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
-                    unknownFloor, sourceCaps, java.util.Set.of());
-        }
-
-        /**
-         * Settings without source caps.
-         *
-         * @param unknownPrior prior of the {@code unknown} hypothesis
-         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
-         * @param floor smallest probability a cause is reported with
-         * @param aggregationBonus log-ratio bonus per further service a rule matches
-         * @param aggregationCap cap on that bonus
-         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
-         * @param evidenceScale the evidence scale
-         * @param unknownFloor the unknown floor
-         */
-        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                        double aggregationCap, double silentLr, double evidenceScale, double unknownFloor) {
-            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, evidenceScale,
-                    unknownFloor, List.of());
-        }
-
-        /**
          * {@return the cap for a cause with {@code sources} independent specific sources (1 when there are no caps)}
          *
          * @param sources the sources
@@ -204,30 +145,196 @@ public final class KnowledgeBase {
          */
         public Settings withCalibration(double scale, List<Double> caps, double proven,
                                         java.util.Set<String> evidence) {
-            return new Settings(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, scale,
-                    unknownFloor, caps, wrappers, proven, evidence);
+            return toBuilder().evidenceScale(scale).sourceCaps(caps).provenCap(proven).provenEvidence(evidence).build();
         }
 
         /**
          * The defaults for a rule file that does not set them: unknown prior 0.08, unexplained LR 6, floor 1%,
-         * bonus 0.5, cap 2, silent LR 0.15, evidence scale 1 (likelihood ratios as written), unknown floor 1%.
-         * The built-in knowledge base sets its own, calibrated values in its {@code settings} section.
+         * bonus 0.5, cap 2, silent LR 0.15, evidence scale 1 (likelihood ratios as written), unknown floor 1%,
+         * no source caps, wrappers or proven evidence. The built-in knowledge base sets its own, calibrated values in
+         * its {@code settings} section.
          */
-        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15, 1.0, 0.01);
+        public static final Settings DEFAULTS = new Settings(0.08, 6.0, 0.01, 0.5, 2.0, 0.15, 1.0, 0.01, List.of(),
+                java.util.Set.of(), 0, java.util.Set.of());
 
         /**
-         * Settings with evidence scale 1 and an unknown floor of 1%.
+         * {@return a builder that starts from {@link #DEFAULTS}}: a host that tunes the diagnosis in code names the
+         * settings it changes rather than passing twelve positional components.
          *
-         * @param unknownPrior prior of the {@code unknown} hypothesis
-         * @param unexplainedLr likelihood ratio of {@code unknown} per unexplained failure
-         * @param floor smallest probability a cause is reported with
-         * @param aggregationBonus log-ratio bonus per further service a rule matches
-         * @param aggregationCap cap on that bonus
-         * @param silentLr likelihood ratio of a cause whose expected evidence is silent
+         * <pre>{@code
+         * Settings s = Settings.builder().unknownPrior(0.1).evidenceScale(1.5).build();
+         * }</pre>
          */
-        public Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                        double aggregationCap, double silentLr) {
-            this(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr, 1.0, 0.01);
+        public static Builder builder() {
+            return DEFAULTS.toBuilder();
+        }
+
+        /** {@return a builder with every part of these settings, to change some of them} */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** The parts of {@link Settings} by name; every setter returns this builder. */
+        public static final class Builder {
+            private double unknownPrior;
+            private double unexplainedLr;
+            private double floor;
+            private double aggregationBonus;
+            private double aggregationCap;
+            private double silentLr;
+            private double evidenceScale;
+            private double unknownFloor;
+            private List<Double> sourceCaps;
+            private java.util.Set<String> wrappers;
+            private double provenCap;
+            private java.util.Set<String> provenEvidence;
+
+            private Builder(Settings s) {
+                unknownPrior = s.unknownPrior;
+                unexplainedLr = s.unexplainedLr;
+                floor = s.floor;
+                aggregationBonus = s.aggregationBonus;
+                aggregationCap = s.aggregationCap;
+                silentLr = s.silentLr;
+                evidenceScale = s.evidenceScale;
+                unknownFloor = s.unknownFloor;
+                sourceCaps = s.sourceCaps;
+                wrappers = s.wrappers;
+                provenCap = s.provenCap;
+                provenEvidence = s.provenEvidence;
+            }
+
+            /**
+             * @param v prior of the explicit {@code unknown} hypothesis, a probability in (0, 1)
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not a probability in (0, 1)
+             */
+            public Builder unknownPrior(double v) {
+                this.unknownPrior = within(v, v > 0 && v < 1, "a probability in (0, 1)");
+                return this;
+            }
+
+            /**
+             * @param v likelihood ratio for {@code unknown} per failing service no strong evidence explains,
+             *          positive and at most 1e6
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not positive or above 1e6
+             */
+            public Builder unexplainedLr(double v) {
+                this.unexplainedLr = within(v, v > 0 && v <= 1e6, "> 0 and at most 1e6");
+                return this;
+            }
+
+            /**
+             * @param v causes below this probability are left out of the report, in [0, 0.5)
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 0.5)
+             */
+            public Builder floor(double v) {
+                this.floor = within(v, v >= 0 && v < 0.5, "in [0, 0.5)");
+                return this;
+            }
+
+            /**
+             * @param v a rule matching n distinct subjects contributes ln(LR) * min(1 + bonus * ln(n), cap), in [0, 1]
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 1]
+             */
+            public Builder aggregationBonus(double v) {
+                this.aggregationBonus = within(v, v >= 0 && v <= 1, "in [0, 1]");
+                return this;
+            }
+
+            /**
+             * @param v upper bound of that factor, in [1, 10]
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [1, 10]
+             */
+            public Builder aggregationCap(double v) {
+                this.aggregationCap = within(v, v >= 1 && v <= 10, "in [1, 10]");
+                return this;
+            }
+
+            /**
+             * @param v likelihood ratio of a cause none of whose rules found support while a service failed, in (0, 1]
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in (0, 1]
+             */
+            public Builder silentLr(double v) {
+                this.silentLr = within(v, v > 0 && v <= 1, "in (0, 1]");
+                return this;
+            }
+
+            /**
+             * @param v the factor every evidence contribution is multiplied by; 1 leaves ratios as written, in (0, 5]
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in (0, 5]
+             */
+            public Builder evidenceScale(double v) {
+                this.evidenceScale = within(v, v > 0 && v <= 5, "in (0, 5]");
+                return this;
+            }
+
+            /**
+             * @param v the probability {@code unknown} keeps at least, in [0, 0.5)
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 0.5)
+             */
+            public Builder unknownFloor(double v) {
+                this.unknownFloor = within(v, v >= 0 && v < 0.5, "in [0, 0.5)");
+                return this;
+            }
+
+            /**
+             * @param sourceCaps the highest probability with 0, 1, 2 … independent specific sources; empty: no cap
+             * @return this builder
+             */
+            public Builder sourceCaps(List<Double> sourceCaps) {
+                this.sourceCaps = sourceCaps;
+                return this;
+            }
+
+            /**
+             * @param wrappers ids of log indications that only say which step failed
+             * @return this builder
+             */
+            public Builder wrappers(java.util.Set<String> wrappers) {
+                this.wrappers = wrappers;
+                return this;
+            }
+
+            /**
+             * @param v the cap of one source when the evidence behind it is proven; 0: none, in [0, 1]
+             * @return this builder
+             * @throws IllegalArgumentException when {@code v} is not in [0, 1]
+             */
+            public Builder provenCap(double v) {
+                this.provenCap = within(v, v >= 0 && v <= 1, "in [0, 1]");
+                return this;
+            }
+
+            /**
+             * @param provenEvidence log indication ids or {@code cause/rule} keys of proven evidence
+             * @return this builder
+             */
+            public Builder provenEvidence(java.util.Set<String> provenEvidence) {
+                this.provenEvidence = provenEvidence;
+                return this;
+            }
+
+            /** {@code v} when {@code ok}: the one place the settings' ranges are checked, for rule files and hosts. */
+            private static double within(double v, boolean ok, String range) {
+                if (!ok) {
+                    throw new IllegalArgumentException("must be " + range + ", was " + v);
+                }
+                return v;
+            }
+
+            /** {@return the settings} */
+            public Settings build() {
+                return new Settings(unknownPrior, unexplainedLr, floor, aggregationBonus, aggregationCap, silentLr,
+                        evidenceScale, unknownFloor, sourceCaps, wrappers, provenCap, provenEvidence);
+            }
         }
     }
 
@@ -328,27 +435,6 @@ public final class KnowledgeBase {
             pattern = Map.copyOf(pattern);
             atLeast = Map.copyOf(atLeast);
             atMost = Map.copyOf(atMost);
-        }
-
-        /**
-         * A rule whose weakness is derived.
-         *
-         * @param id a cause id
-         * @param when the when
-         * @param match the match
-         * @param pattern the pattern
-         * @param atLeast the at least
-         * @param atMost the at most
-         * @param minCount the min count
-         * @param lr the lr
-         * @param text the text
-         * @param textMany the text many
-         * @param group the group
-         */
-        public Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
-                    Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
-                    String textMany, String group) {
-            this(id, when, match, pattern, atLeast, atMost, minCount, lr, text, textMany, group, null);
         }
 
         /**

@@ -160,56 +160,42 @@ final class RuleFileReader {
 
     private KnowledgeBase.Settings settings(MapNode m, KnowledgeBase.Settings base) {
         checkKeys(m, "settings", SETTINGS_KEYS);
-        double unknownPrior = base.unknownPrior();
-        double unexplained = base.unexplainedLr();
-        double floor = base.floor();
-        double bonus = base.aggregationBonus();
-        double cap = base.aggregationCap();
-        double silent = base.silentLr();
-        double scale = base.evidenceScale();
-        double unknownFloor = base.unknownFloor();
-        List<Double> caps = base.sourceCaps();
-        Set<String> wrappers = base.wrappers();
-        double provenCap = base.provenCap();
-        Set<String> proven = base.provenEvidence();
+        KnowledgeBase.Settings.Builder settings = base.toBuilder();
         for (Map.Entry<String, Node> e : m.asMap().entrySet()) {
             String key = "settings." + e.getKey();
             if (e.getKey().equals("sourceCaps")) {
-                caps = caps(e.getValue(), key);
+                settings.sourceCaps(caps(e.getValue(), key));
                 continue;
             }
             if (e.getKey().equals("wrappers")) {
-                wrappers = new java.util.TreeSet<>(values(e.getValue(), key));
+                settings.wrappers(new java.util.TreeSet<>(values(e.getValue(), key)));
                 continue;
             }
             if (e.getKey().equals("provenEvidence")) {
-                proven = new java.util.TreeSet<>(values(e.getValue(), key));
+                settings.provenEvidence(new java.util.TreeSet<>(values(e.getValue(), key)));
                 continue;
             }
-            double v = number(e.getValue(), key);
-            switch (e.getKey()) {
-                case "unknownPrior" -> unknownPrior = probability(e.getValue(), key, v);
-                case "unexplainedLr" -> unexplained = positive(e.getValue(), key, v);
-                case "floor" -> floor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
-                case "aggregationBonus" -> bonus = within(e.getValue(), key, v, !(v < 0 || v > 1), "[0, 1]");
-                case "aggregationCap" -> cap = within(e.getValue(), key, v, !(v < 1 || v > 10), "[1, 10]");
-                case "silentLr" -> silent = within(e.getValue(), key, v, v > 0 && v <= 1, "(0, 1]");
-                case "evidenceScale" -> scale = within(e.getValue(), key, v, v > 0 && v <= 5, "(0, 5]");
-                case "unknownFloor" -> unknownFloor = within(e.getValue(), key, v, !(v < 0 || v >= 0.5), "[0, 0.5)");
-                case "provenCap" -> provenCap = within(e.getValue(), key, v, !(v < 0 || v > 1), "[0, 1]");
-                default -> throw error(e.getValue(), key, "unknown key");
+            Node n = e.getValue();
+            double v = number(n, key);
+            try {
+                switch (e.getKey()) {
+                    case "unknownPrior" -> settings.unknownPrior(v);
+                    case "unexplainedLr" -> settings.unexplainedLr(v);
+                    case "floor" -> settings.floor(v);
+                    case "aggregationBonus" -> settings.aggregationBonus(v);
+                    case "aggregationCap" -> settings.aggregationCap(v);
+                    case "silentLr" -> settings.silentLr(v);
+                    case "evidenceScale" -> settings.evidenceScale(v);
+                    case "unknownFloor" -> settings.unknownFloor(v);
+                    case "provenCap" -> settings.provenCap(v);
+                    default -> throw error(n, key, "unknown key");
+                }
+            } catch (IllegalArgumentException outOfRange) {
+                // the builder knows each setting's range; the file knows where the value stands
+                throw error(n, key, outOfRange.getMessage());
             }
         }
-        return new KnowledgeBase.Settings(unknownPrior, unexplained, floor, bonus, cap, silent, scale, unknownFloor, caps,
-                wrappers, provenCap, proven);
-    }
-
-    /** {@code v} when {@code ok}; else an error saying the key must be in {@code range}. */
-    private double within(Node n, String key, double v, boolean ok, String range) {
-        if (!ok) {
-            throw error(n, key, "must be in " + range + ", was " + v);
-        }
-        return v;
+        return settings.build();
     }
 
     /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
@@ -563,13 +549,6 @@ final class RuleFileReader {
     private double probability(Node n, String key, double v) {
         if (!(v > 0 && v < 1)) {
             throw error(n, key, "must be a probability in (0, 1), was " + v);
-        }
-        return v;
-    }
-
-    private double positive(Node n, String key, double v) {
-        if (!(v > 0) || v > 1e6) {
-            throw error(n, key, "must be > 0 and at most 1e6, was " + v);
         }
         return v;
     }

@@ -162,12 +162,14 @@ class ChangeEvidenceTest {
         List<Observation> o = new ArrayList<>();
         o.add(Fleet.run("success"));
         o.add(Fleet.refused("dashboard"));
-        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m-old", "old", "started", false,
-                "fra", old, "ok", List.of(), List.of(), Fleet.T0));
+        o.add(Observation.PlatformMachine.builder("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m-old")
+                .name("old").state("started", false).region("fra").imageRef(old).hostStatus("ok").updatedAt(Fleet.T0)
+                .build());
         Assessment without = diagnose(o);
-        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m-new", "new", "stopped", false,
-                "fra", fresh, "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd",
-                Fleet.T0.plusSeconds(30), 1, false, "exit_code=1")), Fleet.T0));
+        o.add(Observation.PlatformMachine.builder("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m-new")
+                .name("new").state("stopped", false).region("fra").imageRef(fresh).hostStatus("ok")
+                .events(List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0.plusSeconds(30), 1, false, "exit_code=1")))
+                .updatedAt(Fleet.T0).build());
         Assessment with = diagnose(o);
 
         Evidence e = cause(with, CauseId.APP_CRASH_ON_BOOT).orElseThrow().evidence().stream()

@@ -27,9 +27,10 @@ class CrossSourceReasoningTest {
     }
 
     private static Observation.PlatformMachine machine(String service, String state, Observation.MachineEvent... events) {
-        return new Observation.PlatformMachine(service, Source.FLY, "sophiaai-" + service + "-v2", "m-" + service, service, state,
-                false, "fra", "registry.fly.io/sophiaai-" + service + "-v2:deployment-01", "ok", List.of(), List.of(events),
-                Fleet.T0);
+        return Observation.PlatformMachine.builder(service, Source.FLY, "sophiaai-" + service + "-v2", "m-" + service)
+                .name(service).state(state, false).region("fra")
+                .imageRef("registry.fly.io/sophiaai-" + service + "-v2:deployment-01").hostStatus("ok")
+                .events(List.of(events)).updatedAt(Fleet.T0).build();
     }
 
     private static Observation.MachineEvent exit(int code, boolean oom) {
@@ -46,8 +47,8 @@ class CrossSourceReasoningTest {
         List<Observation> o = List.of(
                 Fleet.refused("db"),
                 machine("db", "stopped", exit(1, false)),
-                new Observation.HttpCheck("api", Source.HTTP, "https://api/health", 503, Duration.ofMillis(20), "db unavailable",
-                        "text/plain", null, null),
+                Observation.HttpCheck.builder("api", Source.HTTP, "https://api/health", 503)
+                        .latency(Duration.ofMillis(20)).body("db unavailable", "text/plain").build(),
                 Fleet.up("web"));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
         RankedCause dep = cause(a, CauseId.DEPENDENCY_DOWN);

@@ -154,9 +154,10 @@ class DeployRunStoryTest {
         List<Observation> o = run(NPM_BUILD, "buildkit.process-failed", COPY_MISSING, "buildkit.cache-key-not-found");
         for (Service s : fleet().services()) {
             String state = s.id().equals("mcp-repo") ? "started" : "stopped";
-            o.add(new Observation.PlatformMachine(s.id(), Source.FLY, "sophiaai-" + s.id() + "-v2", "m-" + s.id(), s.id(), state,
-                    false, "ams", "registry.fly.io/sophiaai-" + s.id() + "-v2:deployment-01", "ok", List.of(), List.of(),
-                    Fleet.T0));
+            o.add(Observation.PlatformMachine.builder(s.id(), Source.FLY, "sophiaai-" + s.id() + "-v2", "m-" + s.id())
+                    .name(s.id()).state(state, false).region("ams")
+                    .imageRef("registry.fly.io/sophiaai-" + s.id() + "-v2:deployment-01").hostStatus("ok")
+                    .updatedAt(Fleet.T0).build());
         }
         Assessment a = diagnose(o);
         List<Evidence> api = evidence(a, "platform.outage/api-answered");

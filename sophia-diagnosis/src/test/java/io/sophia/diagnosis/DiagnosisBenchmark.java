@@ -40,9 +40,10 @@ public final class DiagnosisBenchmark {
                 o.add(Fleet.finding(id, 1000 + i, "Deploy " + id, Fleet.DEPLOY_STEP,
                         k % 2 == 0 ? "build.dockerfile" : "build.dependency-fetch", Fleet.BUILDKIT_LINE + " #" + k, 100 + k));
             }
-            o.add(new Observation.PlatformMachine(id, Source.FLY, "app-" + id, "m-" + i, "m", i % 3 == 0 ? "started" : "stopped",
-                    false, "fra", "img", "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd",
-                    Fleet.T0, 1, false, "exit_code=1")), Fleet.T0));
+            o.add(Observation.PlatformMachine.builder(id, Source.FLY, "app-" + id, "m-" + i).name("m")
+                    .state(i % 3 == 0 ? "started" : "stopped", false).region("fra").imageRef("img").hostStatus("ok")
+                    .events(List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0, 1, false, "exit_code=1")))
+                    .updatedAt(Fleet.T0).build());
         }
         o.add(Fleet.run("failure"));
         measure("large fleet (200 services, " + o.size() + " observations)", d, new Deployment("large", services), o, 50);

@@ -49,8 +49,8 @@ final class Fleet {
     }
 
     static Observation.HttpCheck up(String id) {
-        return new Observation.HttpCheck(id, Source.HTTP, "https://sophiaai-" + id + "-v2.fly.dev/health", 200,
-                Duration.ofMillis(150), "{\"status\":\"ok\"}", "application/json", null, null);
+        return Observation.HttpCheck.builder(id, Source.HTTP, "https://sophiaai-" + id + "-v2.fly.dev/health", 200)
+                .latency(Duration.ofMillis(150)).body("{\"status\":\"ok\"}", "application/json").build();
     }
 
     static Observation.McpHandshake mcp(String id) {

@@ -178,9 +178,9 @@ class GeneralShapesTest {
     void anAppAnsweringInItsFrameworksWordsThatItsSecretKeyWasNeverSetIsAMissingSecret() {
         // WEBrick's 500 page of a Rails app started without its secret (next-l/enju_leaf#428)
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(0, new Observation.HttpCheck("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev/health", 500,
-                java.time.Duration.ofMillis(80), "Internal Server Error Missing `secret_key_base` for 'production' "
-                + "environment, set this value in `config/secrets.yml`", "text/html", null, null));
+        o.set(0, Observation.HttpCheck.builder("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev/health",
+                500).latency(java.time.Duration.ofMillis(80)).body("Internal Server Error Missing `secret_key_base` for "
+                + "'production' environment, set this value in `config/secrets.yml`", "text/html").build());
         Assessment a = Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
         assertEquals(CauseId.CONFIG_MISSING_SECRET, a.topCause().orElseThrow().id(), a.causes().toString());
     }

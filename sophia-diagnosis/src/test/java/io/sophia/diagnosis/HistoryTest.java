@@ -59,9 +59,9 @@ class HistoryTest {
     /** A service's latency as the diagnosis records it: one HTTP answer in {@code ms}. */
     private static Assessment answered(long ms) {
         Deployment d = new Deployment("one", List.of(Service.http("api", "https://api.example.test/health")));
-        return Diagnosis.ofDefaults().diagnose(d, List.of(new Observation.HttpCheck("api", Source.HTTP,
-                "https://api.example.test/health", 200, Duration.ofMillis(ms), "{}", "application/json", null, null)),
-                Fleet.NOW);
+        return Diagnosis.ofDefaults().diagnose(d, List.of(Observation.HttpCheck.builder("api", Source.HTTP,
+                "https://api.example.test/health", 200).latency(Duration.ofMillis(ms)).body("{}", "application/json")
+                .build()), Fleet.NOW);
     }
 
     @Test

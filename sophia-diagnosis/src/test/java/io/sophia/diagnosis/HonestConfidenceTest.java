@@ -121,9 +121,10 @@ class HonestConfidenceTest {
         assertTrue(oneSource.explanation().contains("because it rests on 1 independent kind of evidence (log)"),
                 oneSource.explanation());
         // the platform says the same, independently: an exit event with oom_killed
-        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1", "m1", "stopped", false,
-                "fra", "img", "ok", List.of(), List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0,
-                137, true, "oom_killed=true")), Fleet.T0));
+        o.add(Observation.PlatformMachine.builder("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1").name("m1")
+                .state("stopped", false).region("fra").imageRef("img").hostStatus("ok")
+                .events(List.of(new Observation.MachineEvent("exit", "stopped", "flyd", Fleet.T0, 137, true, "oom_killed=true")))
+                .updatedAt(Fleet.T0).build());
         RankedCause twoSources = diagnose(o).topCause().orElseThrow();
         assertEquals(CauseId.APP_OOM, twoSources.id());
         assertTrue(twoSources.probability() > oneSource.probability(), twoSources.probability() + " vs "

@@ -132,9 +132,10 @@ class IndependentEvidenceTest {
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
         o.set(0, Fleet.failure("dashboard", "http", io.sophia.core.FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"));
         o.removeIf(x -> x instanceof Observation.CiRun);
-        o.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1", "m1", "started",
-                false, "fra", "img", "ok", List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical",
-                output)), List.of(), Fleet.T0));
+        o.add(Observation.PlatformMachine.builder("dashboard", Source.FLY, "sophiaai-dashboard-v2", "m1").name("m1")
+                .state("started", false).region("fra").imageRef("img").hostStatus("ok")
+                .checks(List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical", output)))
+                .updatedAt(Fleet.T0).build());
         return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
     }
 

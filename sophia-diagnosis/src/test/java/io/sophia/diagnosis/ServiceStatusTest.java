@@ -30,13 +30,13 @@ class ServiceStatusTest {
     }
 
     private static Observation.HttpCheck http(int code, long ms, String version) {
-        return new Observation.HttpCheck("api", Source.HTTP, "https://api.example.test/health", code, Duration.ofMillis(ms),
-                "{}", "application/json", version, null);
+        return Observation.HttpCheck.builder("api", Source.HTTP, "https://api.example.test/health", code)
+                .latency(Duration.ofMillis(ms)).body("{}", "application/json").version(version).build();
     }
 
     private static Observation.PlatformMachine machine(String state) {
-        return new Observation.PlatformMachine("api", Source.FLY, "api-app", "m1", "m1", state, false, "fra", "img", "ok",
-                List.of(), List.of(), Fleet.T0);
+        return Observation.PlatformMachine.builder("api", Source.FLY, "api-app", "m1").name("m1").state(state, false)
+                .region("fra").imageRef("img").hostStatus("ok").updatedAt(Fleet.T0).build();
     }
 
     private static Observation.TlsHandshake cert(long days, boolean hostOk) {
@@ -144,8 +144,8 @@ class ServiceStatusTest {
     }
 
     private static Observation.PlatformMachine machine(String id, String state, Observation.MachineEvent... events) {
-        return new Observation.PlatformMachine("api", Source.FLY, "api-app", id, id, state, false, "fra", "img", "ok",
-                List.of(), List.of(events), Fleet.T0);
+        return Observation.PlatformMachine.builder("api", Source.FLY, "api-app", id).name(id).state(state, false)
+                .region("fra").imageRef("img").hostStatus("ok").events(List.of(events)).updatedAt(Fleet.T0).build();
     }
 
     private static Observation.MachineEvent exit(Integer code, boolean oom, long secondsAgo) {

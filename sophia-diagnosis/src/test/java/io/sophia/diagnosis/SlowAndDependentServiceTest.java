@@ -36,8 +36,8 @@ class SlowAndDependentServiceTest {
             .capability("Orders").critical().build();
 
     private static Observation.HttpCheck http(long ms) {
-        return new Observation.HttpCheck("api", Source.HTTP, "https://api.example.test/health", 200, Duration.ofMillis(ms),
-                "{}", "application/json", null, null);
+        return Observation.HttpCheck.builder("api", Source.HTTP, "https://api.example.test/health", 200)
+                .latency(Duration.ofMillis(ms)).body("{}", "application/json").build();
     }
 
     @Test

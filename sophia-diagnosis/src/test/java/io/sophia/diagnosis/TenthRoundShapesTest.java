@@ -155,9 +155,10 @@ class TenthRoundShapesTest {
                 + "org acme-trial / space dev as dev@example.com...\nFAILED\nYou have exceeded your organization's memory "
                 + "limit: app requested more memory than available\n"));
         // the platform's edge answering for the app with the account's limit (App Engine's page, igrigorik/ga-beacon#37)
-        Observation.HttpCheck overQuota = new Observation.HttpCheck("dashboard", Source.HTTP,
-                "https://sophiaai-dashboard-v2.fly.dev/health", 503, java.time.Duration.ofMillis(40), "Over Quota This "
-                + "application is temporarily over its serving quota. Please try again later.", "text/html", null, null);
+        Observation.HttpCheck overQuota = Observation.HttpCheck.builder("dashboard", Source.HTTP,
+                "https://sophiaai-dashboard-v2.fly.dev/health", 503).latency(java.time.Duration.ofMillis(40))
+                .body("Over Quota This application is temporarily over its serving quota. Please try again later.",
+                        "text/html").build();
         assertEquals(CauseId.PLATFORM_QUOTA, Fleet.jobEnded(overQuota, "success", 60, List.of(Fleet.step(1, "Deploy",
                 "success")), "", null).topCause().orElseThrow().id());
         // near misses: a process's own memory limit names no organisation
@@ -223,9 +224,10 @@ class TenthRoundShapesTest {
         io.sophia.core.Deployment shop = new io.sophia.core.Deployment("shop", List.of(
                 Fleet.service("api", "API", "Orders API", io.sophia.core.ServiceKind.HTTP, "db"),
                 Fleet.service("db", "Database", "Orders database", io.sophia.core.ServiceKind.HTTP)));
-        List<Observation> o = new ArrayList<>(List.of(new Observation.HttpCheck("api", Source.HTTP,
-                "https://sophiaai-api-v2.fly.dev/health", status, java.time.Duration.ofMillis(40), body, "text/plain",
-                null, null), Fleet.refused("db"), Fleet.run("success")));
+        List<Observation> o = new ArrayList<>(List.of(Observation.HttpCheck.builder("api", Source.HTTP,
+                        "https://sophiaai-api-v2.fly.dev/health", status).latency(java.time.Duration.ofMillis(40))
+                        .body(body, "text/plain").build(),
+                Fleet.refused("db"), Fleet.run("success")));
         o.addAll(List.of(more));
         return Diagnosis.ofDefaults().diagnose(shop, o, Fleet.NOW);
     }

@@ -23,13 +23,13 @@ class UnusualInputTest {
         List<Observation> o = new ArrayList<>();
         o.add(new Observation.ProbeFailure("ghost", null, null, null, null, null, null, 0));
         o.add(new Observation.ProbeFailure(null, Source.FLY, null, FailureKind.SERVER_ERROR, null, 500, null, 1));
-        o.add(new Observation.HttpCheck("dashboard", Source.HTTP, null, 200, null, null, null, null, null));
+        o.add(Observation.HttpCheck.builder("dashboard", Source.HTTP, null, 200).build());
         o.add(new Observation.CiRun(null, Source.GITHUB, null, 0, null, null, null, null, null, null, 0, null, null, null));
         o.add(new Observation.CiJob("dashboard", Source.GITHUB, 0, 0, null, null, "failure", 0, null, null, null, null,
                 List.of(new Observation.CiStep(1, null, null, "failure", null, null)), null));
         o.add(new Observation.LogFinding("nobody", Source.GITHUB, 0, null, null, 0, null, null, null, null, Double.NaN));
-        o.add(new Observation.PlatformMachine("jobs", Source.FLY, null, null, null, null, false, null, null, null, null,
-                List.of(new Observation.MachineEvent(null, null, null, null, null, null, null)), null));
+        o.add(Observation.PlatformMachine.builder("jobs", Source.FLY, null, null)
+                .events(List.of(new Observation.MachineEvent(null, null, null, null, null, null, null))).build());
         o.add(new Observation.CiAnnotation(null, Source.GITHUB, 9, null, null, null, null, null));
         o.add(null);
         Assessment a = Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);

@@ -74,7 +74,8 @@ class ProbeRunnerTest {
     }
 
     private static HttpCheck ok(String id) {
-        return new HttpCheck(id, Source.HOST, "fake://" + id, 200, Duration.ofMillis(1), "", null, null, null);
+        return HttpCheck.builder(id, Source.HOST, "fake://" + id, 200).latency(Duration.ofMillis(1)).body("", null)
+                .build();
     }
 
     private static ProbeFailure failure(String id, FailureKind kind) {

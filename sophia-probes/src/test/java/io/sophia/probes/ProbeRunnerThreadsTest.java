@@ -63,7 +63,8 @@ class ProbeRunnerThreadsTest {
         @Override
         public List<Observation> run(ProbeContext context) {
             ranOn.add(Thread.currentThread());
-            return List.of(new HttpCheck(id, Source.HOST, target(), 200, Duration.ofMillis(1), "", null, null, null));
+            return List.of(HttpCheck.builder(id, Source.HOST, target(), 200).latency(Duration.ofMillis(1))
+                    .body("", null).build());
         }
     }
 

@@ -6,6 +6,7 @@ import io.sophia.core.Diagnoser;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Probe;
+import io.sophia.core.Secrets;
 import io.sophia.core.ProbeExecutor;
 import io.sophia.core.Service;
 import io.sophia.diagnosis.Diagnosis;
@@ -95,7 +96,7 @@ final class Planner {
 
     /** Token-looking strings and the values of the configured token variables. */
     private static Redaction redaction(DeploymentConfig config, Function<String, String> env) {
-        return Redaction.patterns().and(config.secretValues(env));
+        return Redaction.of(Secrets.patterns().and(config.secretValues(env)));
     }
 
     private static Diagnoser diagnosis(DeploymentConfig config, KnowledgeBase kb, History history) {

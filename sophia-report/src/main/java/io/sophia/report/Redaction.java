@@ -49,22 +49,18 @@ public final class Redaction {
     }
 
     /**
-     * Masks these values wherever they appear, and token-looking strings. Null and short values are ignored.
+     * {@return the report redaction of {@code secrets}: its registered values and every credential-shaped string}
+     * Values are registered in one place, the core's {@link Secrets#of(Collection)} and {@link Secrets#and}, so a
+     * report masks exactly what the streams, logs and messages of the same run mask.
      *
-     * @param secrets secret values
-     * @return the redaction
-     */
-    public static Redaction of(Collection<String> secrets) {
-        return PATTERNS.and(secrets);
-    }
-
-    /**
-     * {@return this redaction plus more secret values}
+     * <pre>{@code
+     * Redaction r = Redaction.of(Secrets.of(List.of(System.getenv("DEPLOY_TOKEN"))));
+     * }</pre>
      *
-     * @param more further secret values
+     * @param secrets the core redaction; {@link Secrets#patterns()} gives {@link #patterns()}
      */
-    public Redaction and(Collection<String> more) {
-        return new Redaction(secrets.and(Objects.requireNonNullElse(more, List.of())));
+    public static Redaction of(Secrets secrets) {
+        return Objects.requireNonNull(secrets, "secrets") == Secrets.patterns() ? PATTERNS : new Redaction(secrets);
     }
 
     /** {@return the core redaction behind this one (for outputs outside the reports: streams, logs, messages)} */

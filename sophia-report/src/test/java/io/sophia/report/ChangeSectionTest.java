@@ -147,10 +147,12 @@ class ChangeSectionTest {
         String old = "registry.fly.io/shop-api:deployment-01J9";
         String fresh = "registry.fly.io/shop-api:deployment-01JA";
         Assessment a = with(
-                new Observation.PlatformMachine("api", Source.FLY, "shop-api", "m1", "m1", "started", false, "fra", old, "ok",
-                        List.of(), List.of(), ReferenceScenario.assessment().generatedAt()),
-                new Observation.PlatformMachine("api", Source.FLY, "shop-api", "m2", "m2", "failed", false, "fra", fresh, "ok",
-                        List.of(), List.of(), ReferenceScenario.assessment().generatedAt()));
+                Observation.PlatformMachine.builder("api", Source.FLY, "shop-api", "m1").name("m1")
+                        .state("started", false).region("fra").imageRef(old).hostStatus("ok")
+                        .updatedAt(ReferenceScenario.assessment().generatedAt()).build(),
+                Observation.PlatformMachine.builder("api", Source.FLY, "shop-api", "m2").name("m2")
+                        .state("failed", false).region("fra").imageRef(fresh).hostStatus("ok")
+                        .updatedAt(ReferenceScenario.assessment().generatedAt()).build());
 
         String md = MarkdownReport.render(a);
         String html = HtmlReport.render(a);

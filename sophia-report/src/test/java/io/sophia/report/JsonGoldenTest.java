@@ -84,9 +84,12 @@ class JsonGoldenTest {
     static Assessment edges() {
         Instant t = Instant.parse("2026-02-28T23:59:59.999999999Z");
         List<Observation> obs = List.of(
-                new Observation.HttpCheck("a", Source.HTTP, "http://[::1]:8080/é?q=\"x\"", 599, Duration.ofNanos(1_500_000),
-                        "line1\nline2\t\u2028\u0000end", "text/plain; charset=utf-8", "v\u00e9", new Observation.Timing(
-                        null, Duration.ZERO, null, Duration.ofMillis(Long.MAX_VALUE / 1_000_000), Duration.ofSeconds(1))),
+                Observation.HttpCheck.builder("a", Source.HTTP, "http://[::1]:8080/é?q=\"x\"", 599)
+                        .latency(Duration.ofNanos(1_500_000))
+                        .body("line1\nline2\t\u2028\u0000end", "text/plain; charset=utf-8").version("v\u00e9")
+                        .timing(new Observation.Timing(null, Duration.ZERO, null,
+                                Duration.ofMillis(Long.MAX_VALUE / 1_000_000), Duration.ofSeconds(1)))
+                        .build(),
                 new Observation.ProbeFailure("a", Source.TCP, "a:1", FailureKind.DEADLINE_EXCEEDED, "", 0,
                         Duration.ofMillis(-5), Integer.MAX_VALUE),
                 new Observation.TcpConnect(null, Source.TCP, "", 65535, Duration.ZERO),
@@ -98,9 +101,10 @@ class JsonGoldenTest {
                 new Observation.CiAnnotation(null, Source.GITHUB, -1, null, null, null, null, 0),
                 new Observation.CiLogRead(null, Source.GITHUB, 0, Long.MAX_VALUE, 0, true),
                 new Observation.LogFinding("a", Source.LOG, 0, null, null, 0, "x", CauseId.of("unknown"), "", List.of("", " "), 1.0 / 3),
-                new Observation.PlatformMachine("a", Source.FLY, "app", "m", "n", "starting", true, null, null, null,
-                        List.of(new Observation.MachineCheck(null, null, null)),
-                        List.of(new Observation.MachineEvent(null, null, null, null, -1, false, "")), t),
+                Observation.PlatformMachine.builder("a", Source.FLY, "app", "m").name("n").state("starting", true)
+                        .checks(List.of(new Observation.MachineCheck(null, null, null)))
+                        .events(List.of(new Observation.MachineEvent(null, null, null, null, -1, false, "")))
+                        .updatedAt(t).build(),
                 new Observation.ConditionCheck("a", Source.HTTP, "[BODY].x == \u00fc", true, null),
                 new Observation.McpHandshake("a", Source.MCP, "2025-11-25", "discover", null, null, List.of(""),
                         -1, Duration.ofMillis(1)),

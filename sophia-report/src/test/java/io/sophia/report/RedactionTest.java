@@ -5,6 +5,7 @@ import io.sophia.core.Source;
 import io.sophia.core.Assessment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
+import io.sophia.core.Secrets;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RedactionTest {
@@ -107,19 +110,32 @@ class RedactionTest {
 
     @Test
     void registered_values_are_masked_and_short_ones_ignored() {
-        Redaction r = Redaction.of(List.of(KNOWN_SECRET, "ok", "  "));
+        Redaction r = Redaction.of(Secrets.of(List.of(KNOWN_SECRET, "ok", "  ")));
         assertEquals(1, r.registeredValues());
         assertEquals("pass=" + Redaction.MASK + " ok", r.apply("pass=" + KNOWN_SECRET + " ok"));
-        Redaction more = r.and(List.of("abc-def-ghi"));
+        Redaction more = Redaction.of(r.secrets().and(List.of("abc-def-ghi")));
         assertEquals(Redaction.MASK + " " + Redaction.MASK, more.apply(KNOWN_SECRET + " abc-def-ghi"));
         assertFalse(r.toString().contains(KNOWN_SECRET));
+    }
+
+    @Test
+    void a_report_masks_what_the_core_redaction_it_wraps_masks() {
+        Secrets core = Secrets.of(List.of(KNOWN_SECRET));
+        Redaction r = Redaction.of(core);
+        String text = "pass=" + KNOWN_SECRET + " Authorization: Bearer " + GITHUB_TOKEN;
+
+        assertSame(core, r.secrets());
+        assertEquals(core.redact(text), r.apply(text));
+        assertFalse(r.apply(text).contains(KNOWN_SECRET));
+        assertSame(Redaction.patterns(), Redaction.of(Secrets.patterns()));
+        assertThrows(NullPointerException.class, () -> Redaction.of(null));
     }
 
     @Test
     void redaction_is_idempotent() {
         String text = "Authorization: Bearer " + GITHUB_TOKEN + " https://u:" + URL_PASSWORD + "@h.test/?token=x1y2z3 "
                 + FLY_TOKEN + " " + KNOWN_SECRET;
-        Redaction r = Redaction.of(List.of(KNOWN_SECRET));
+        Redaction r = Redaction.of(Secrets.of(List.of(KNOWN_SECRET)));
         String once = r.apply(text);
         assertEquals(once, r.apply(once));
         assertEquals(once, Redaction.patterns().apply(once));
@@ -145,9 +161,10 @@ class RedactionTest {
                 ReferenceScenario.FAILED_STEP, 12, "env.echo", CauseId.of("config.missing-secret"),
                 "+ flyctl deploy --access-token " + FLY_TOKEN + " --app x (secret " + KNOWN_SECRET + ")",
                 List.of("FLY_API_TOKEN=FlyV1 " + FLY_TOKEN), 0.99));
-        obs.add(new Observation.HttpCheck("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev", 200,
-                Duration.ofMillis(150), "{\"debug\":\"GITHUB_TOKEN=" + GITHUB_TOKEN + "\",\"auth\":\"Basic " + BASIC + "\"}",
-                "application/json", null, null));
+        obs.add(Observation.HttpCheck.builder("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev", 200)
+                .latency(Duration.ofMillis(150))
+                .body("{\"debug\":\"GITHUB_TOKEN=" + GITHUB_TOKEN + "\",\"auth\":\"Basic " + BASIC + "\"}", "application/json")
+                .build());
         obs.add(new Observation.ProbeFailure(null, Source.GITHUB, "https://api.github.com/repos/o/r?access_token=" + GITHUB_TOKEN,
                 FailureKind.UNAUTHORIZED, "401 with token " + GITHUB_TOKEN, 401, Duration.ofMillis(40), 1));
         return a.toBuilder().services(services).observations(obs).build();
@@ -156,7 +173,7 @@ class RedactionTest {
     @Test
     void a_planted_token_never_reaches_any_of_the_four_outputs() {
         Assessment a = planted();
-        Redaction r = Redaction.of(List.of(KNOWN_SECRET));
+        Redaction r = Redaction.of(Secrets.of(List.of(KNOWN_SECRET)));
         List<String> outputs = List.of(MarkdownReport.render(a, ReportFiles.FILE_NAMES, r), JsonReport.render(a, r),
                 HtmlReport.render(a, r), JUnitXmlReport.render(a, r), MarkdownReport.summary(a, r));
         for (String out : outputs) {
@@ -181,7 +198,7 @@ class RedactionTest {
 
     @Test
     void report_files_on_disk_hold_no_secret(@TempDir Path dir) throws Exception {
-        List<Path> files = ReportFiles.writeAll(planted(), dir, Redaction.of(List.of(KNOWN_SECRET)));
+        List<Path> files = ReportFiles.writeAll(planted(), dir, Redaction.of(Secrets.of(List.of(KNOWN_SECRET))));
         for (Path f : files) {
             assertSecretsAbsent(Files.readString(f));
         }

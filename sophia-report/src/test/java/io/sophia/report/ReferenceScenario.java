@@ -116,16 +116,17 @@ final class ReferenceScenario {
         List<Observation> obs = new ArrayList<>();
         obs.add(new ProbeFailure("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
                 n.dashboardFailure, null, Duration.ofMillis(16), 1));
-        obs.add(new HttpCheck("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev/health", 200, Duration.ofMillis(150),
-                n.body, "application/json", "2025.08.02-4f1c2ab",
-                new Observation.Timing(Duration.ofMillis(12), Duration.ofMillis(20), Duration.ofMillis(41),
-                        Duration.ofMillis(67), Duration.ofMillis(10))));
+        obs.add(HttpCheck.builder("mcp-repo", Source.HTTP, "https://sophiaai-mcp-repo-v2.fly.dev/health", 200)
+                .latency(Duration.ofMillis(150)).body(n.body, "application/json").version("2025.08.02-4f1c2ab")
+                .timing(new Observation.Timing(Duration.ofMillis(12), Duration.ofMillis(20), Duration.ofMillis(41),
+                        Duration.ofMillis(67), Duration.ofMillis(10)))
+                .build());
         obs.add(new McpHandshake("mcp-repo", Source.MCP, "2025-06-18", "handshake", "mcp-repo", "2025.08.02-4f1c2ab",
                 List.of("tools", "resources"), 14, Duration.ofMillis(180)));
         obs.add(new ProbeFailure("mcp-research", Source.HTTP, "https://sophiaai-mcp-research-v2.fly.dev", FailureKind.READ_TIMEOUT,
                 "read timeout after 2 s", null, Duration.ofMillis(2000), 2));
-        obs.add(new HttpCheck("mcp-context", Source.HTTP, "https://sophiaai-mcp-context-v2.fly.dev", 503, Duration.ofMillis(33),
-                "Service Unavailable", "text/plain", null, null));
+        obs.add(HttpCheck.builder("mcp-context", Source.HTTP, "https://sophiaai-mcp-context-v2.fly.dev", 503)
+                .latency(Duration.ofMillis(33)).body("Service Unavailable", "text/plain").build());
         obs.add(new ProbeFailure("mcp-business", Source.HTTP, "https://sophiaai-mcp-business-v2.fly.dev", FailureKind.CONNECTION_REFUSED,
                 "connection refused", null, Duration.ofMillis(15), 1));
         obs.add(new ProbeFailure("jobs", Source.HTTP, "https://sophiaai-jobs-v2.fly.dev", FailureKind.CONNECT_TIMEOUT,
@@ -226,22 +227,23 @@ final class ReferenceScenario {
     static Assessment withPlatform() {
         Assessment a = assessment();
         List<Observation> obs = new ArrayList<>(a.observations());
-        obs.add(new Observation.PlatformMachine("dashboard", Source.FLY, "sophiaai-dashboard-v2", "148ed193b95089", "dashboard-1",
-                "failed", false, "iad", "registry.fly.io/sophiaai-dashboard-v2:deployment-01J5", "ok",
-                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical",
-                        "connect: connection refused")),
-                List.of(new Observation.MachineEvent("launch", "failed", "flyd", NOW.minusSeconds(900), null, null,
-                        "failed to launch VM"),
-                        new Observation.MachineEvent("exit", "stopped", "flyd", NOW.minusSeconds(600), 137, true, null)),
-                NOW.minusSeconds(600)));
-        obs.add(new Observation.PlatformMachine("mcp-repo", Source.FLY, "sophiaai-mcp-repo-v2", "e784079b449483", "repo-1",
-                "started", false, "iad", "registry.fly.io/sophiaai-mcp-repo-v2:deployment-01J2", "ok",
-                List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "passing", "HTTP GET 200")),
-                List.of(new Observation.MachineEvent("start", "started", "user", NOW.minusSeconds(86_400), null, null,
+        obs.add(Observation.PlatformMachine.builder("dashboard", Source.FLY, "sophiaai-dashboard-v2", "148ed193b95089")
+                .name("dashboard-1").state("failed", false).region("iad")
+                .imageRef("registry.fly.io/sophiaai-dashboard-v2:deployment-01J5").hostStatus("ok")
+                .checks(List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "critical",
+                        "connect: connection refused")))
+                .events(List.of(new Observation.MachineEvent("launch", "failed", "flyd", NOW.minusSeconds(900), null, null,
+                                "failed to launch VM"),
+                        new Observation.MachineEvent("exit", "stopped", "flyd", NOW.minusSeconds(600), 137, true, null)))
+                .updatedAt(NOW.minusSeconds(600)).build());
+        obs.add(Observation.PlatformMachine.builder("mcp-repo", Source.FLY, "sophiaai-mcp-repo-v2", "e784079b449483")
+                .name("repo-1").state("started", false).region("iad")
+                .imageRef("registry.fly.io/sophiaai-mcp-repo-v2:deployment-01J2").hostStatus("ok")
+                .checks(List.of(new Observation.MachineCheck("servicecheck-00-http-8080", "passing", "HTTP GET 200")))
+                .events(List.of(new Observation.MachineEvent("start", "started", "user", NOW.minusSeconds(86_400), null, null,
                                 null),
-                        new Observation.MachineEvent("launch", "created", "user", NOW.minusSeconds(86_410), null, null,
-                                null)),
-                NOW.minusSeconds(86_400)));
+                        new Observation.MachineEvent("launch", "created", "user", NOW.minusSeconds(86_410), null, null, null)))
+                .updatedAt(NOW.minusSeconds(86_400)).build());
         obs.add(new Observation.TlsHandshake("mcp-repo", Source.TLS, "sophiaai-mcp-repo-v2.fly.dev", 443, "TLSv1.3",
                 "TLS_AES_128_GCM_SHA256", "CN=*.fly.dev", "CN=R11, O=Let's Encrypt, C=US", NOW.minusSeconds(86_400 * 60L),
                 NOW.plusSeconds(86_400 * 9L), 9, true, false, true, 2));
@@ -295,10 +297,10 @@ final class ReferenceScenario {
                 ServiceHealth.builder("web", Status.UP).name("Web").capability("Web shop")
                         .url("https://web.example.test").httpStatus(200).latencyMs(87L).build());
         List<Observation> obs = List.of(
-                new HttpCheck("api", Source.HTTP, "https://api.example.test", 200, Duration.ofMillis(42), "{}", "application/json",
-                        "1.4.2", null),
-                new HttpCheck("web", Source.HTTP, "https://web.example.test", 200, Duration.ofMillis(87), "<html>", "text/html",
-                        null, null));
+                HttpCheck.builder("api", Source.HTTP, "https://api.example.test", 200).latency(Duration.ofMillis(42))
+                        .body("{}", "application/json").version("1.4.2").build(),
+                HttpCheck.builder("web", Source.HTTP, "https://web.example.test", 200).latency(Duration.ofMillis(87))
+                        .body("<html>", "text/html").build());
         return new Assessment(Assessment.SCHEMA_VERSION, "shop", NOW, services, obs, List.of(), List.of(),
                 new Impact(2, 2, 100.0, List.of(), List.of(), List.of("Public API", "Web shop"), Impact.Severity.NONE),
                 List.of(), new GateDecision(GateDecision.Verdict.OPEN, 100.0, List.of(

@@ -27,8 +27,8 @@ class SparseAssessmentTest {
                         List.of(new Observation.CiStep(1, null, null, "failure", null, null)), null),
                 new Observation.LogFinding(null, null, 0, null, null, 1, null, null, null, null, 0.5),
                 new Observation.ProbeFailure(null, null, null, null, null, null, null, 0),
-                new Observation.HttpCheck("x", null, null, 0, null, null, null, null, null),
-                new Observation.PlatformMachine(null, null, null, null, null, null, false, null, null, null, null, null, null),
+                Observation.HttpCheck.builder("x", null, null, 0).build(),
+                Observation.PlatformMachine.builder(null, null, null, null).build(),
                 new Observation.TlsHandshake(null, null, null, 0, null, null, null, null, null, null, -3, false, true, false, 0),
                 new Observation.McpHandshake(null, null, null, null, null, null, List.of(), 0, null));
         return new Assessment(Assessment.SCHEMA_VERSION, "bare", Instant.EPOCH,

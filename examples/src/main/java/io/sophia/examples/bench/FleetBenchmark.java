@@ -467,8 +467,8 @@ public final class FleetBenchmark {
                 obs.add(new Observation.TcpConnect(id, Source.TCP, "10.0." + (i / 250) + "." + (i % 250), 8080,
                         Duration.ofMillis(1)));
             } else {
-                obs.add(new Observation.HttpCheck(id, Source.HTTP, url, 200, Duration.ofMillis(3 + i % 7), "ok",
-                        "text/plain", null, null));
+                obs.add(Observation.HttpCheck.builder(id, Source.HTTP, url, 200).latency(Duration.ofMillis(3 + i % 7))
+                        .body("ok", "text/plain").build());
                 obs.add(new Observation.ConditionCheck(id, Source.HTTP, "[STATUS] == 200", true, "200"));
             }
         }

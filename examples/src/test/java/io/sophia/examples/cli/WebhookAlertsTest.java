@@ -97,10 +97,10 @@ class WebhookAlertsTest {
 
     private static Assessment round(boolean dbUp) {
         List<Observation> obs = new ArrayList<>();
-        obs.add(new Observation.HttpCheck("api", Source.HTTP, "https://api.shop.example/health", 200, Duration.ofMillis(40),
-                "{\"status\":\"ok\"}", "application/json", null, null));
-        obs.add(dbUp ? new Observation.HttpCheck("db", Source.HTTP, "https://db.shop.example/health", 200,
-                Duration.ofMillis(20), "ok", "text/plain", null, null)
+        obs.add(Observation.HttpCheck.builder("api", Source.HTTP, "https://api.shop.example/health", 200)
+                .latency(Duration.ofMillis(40)).body("{\"status\":\"ok\"}", "application/json").build());
+        obs.add(dbUp ? Observation.HttpCheck.builder("db", Source.HTTP, "https://db.shop.example/health", 200)
+                .latency(Duration.ofMillis(20)).body("ok", "text/plain").build()
                 : new Observation.ProbeFailure("db", Source.HTTP, "https://db.shop.example/health",
                 FailureKind.CONNECTION_REFUSED, "connection refused <db.shop.example:443> & more", null,
                 Duration.ofMillis(5), 1));

@@ -39,8 +39,8 @@ class SummaryTest {
                 obs.add(new Observation.ProbeFailure(id, Source.HTTP, url, FailureKind.READ_TIMEOUT,
                         "connected but no answer within 2000 ms", null, Duration.ofSeconds(2), 1));
             } else {
-                obs.add(new Observation.HttpCheck(id, Source.HTTP, url, 200, Duration.ofMillis(3), "ok", "text/plain",
-                        null, null));
+                obs.add(Observation.HttpCheck.builder(id, Source.HTTP, url, 200).latency(Duration.ofMillis(3))
+                        .body("ok", "text/plain").build());
             }
         }
         Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("fleet", services), obs,

@@ -462,9 +462,9 @@ public final class ScenarioLoader {
                     throw error(h.get("failure"), "with a status only UNEXPECTED_STATUS makes sense");
                 }
                 String body = text(h, "body", null);
-                out.add(new HttpCheck(id, Source.HTTP, target, status, latency, body,
-                        text(h, "contentType", body != null && body.startsWith("{") ? "application/json" : "text/plain"),
-                        text(h, "version", null), Observation.Timing.NONE));
+                out.add(HttpCheck.builder(id, Source.HTTP, target, status).latency(latency)
+                        .body(body, text(h, "contentType", body != null && body.startsWith("{") ? "application/json" : "text/plain"))
+                        .version(text(h, "version", null)).build());
                 boolean accepted = service.expect().accepts(status);
                 out.add(new ConditionCheck(id, Source.HTTP, "[STATUS] < 400", accepted, String.valueOf(status)));
                 if (!accepted) {
@@ -512,10 +512,12 @@ public final class ScenarioLoader {
                         optInt(e, "exitCode"), optBool(e, "oomKilled"), text(e, "detail", null)));
             }
             String machineId = text(m, "id", String.format(Locale.ROOT, "%014x", (long) (serviceId.hashCode() & 0xffffff) * 16 + index));
-            return new PlatformMachine(serviceId, Source.FLY, app, machineId, text(m, "name", app + "-" + index),
-                    required(m, "state"), bool(m, "stuck", false), text(m, "region", "ams"),
-                    text(m, "image", "registry.fly.io/" + app + ":deployment-01J0000000"), text(m, "hostStatus", "ok"),
-                    checks, events, at.minusSeconds(30));
+            return PlatformMachine.builder(serviceId, Source.FLY, app, machineId)
+                    .name(text(m, "name", app + "-" + index)).state(required(m, "state"), bool(m, "stuck", false))
+                    .region(text(m, "region", "ams"))
+                    .imageRef(text(m, "image", "registry.fly.io/" + app + ":deployment-01J0000000"))
+                    .hostStatus(text(m, "hostStatus", "ok")).checks(checks).events(events)
+                    .updatedAt(at.minusSeconds(30)).build();
         }
 
         void ci(Node ci, Deployment deployment, List<Observation> out) {
