@@ -126,9 +126,9 @@ class EleventhRoundShapesTest {
         io.sophia.core.Deployment jobs = new io.sophia.core.Deployment("jobs", List.of(
                 Fleet.service("webapp", "Web app", "Job dashboard", io.sophia.core.ServiceKind.HTTP),
                 Fleet.service("task", "Task runs", "Background task runs", io.sophia.core.ServiceKind.HTTP, "webapp")));
-        List<Observation> o = List.of(Fleet.up("webapp"), new Observation.HttpCheck("task", io.sophia.core.Source.HTTP,
-                "https://jobs.example.dev/api/v1/runs/latest", status, java.time.Duration.ofMillis(90), body,
-                "application/json", null, null, null), Fleet.run("success"));
+        List<Observation> o = List.of(Fleet.up("webapp"), Observation.HttpCheck.builder("task",
+                io.sophia.core.Source.HTTP, "https://jobs.example.dev/api/v1/runs/latest", status)
+                .latency(java.time.Duration.ofMillis(90)).body(body, "application/json").build(), Fleet.run("success"));
         return Diagnosis.ofDefaults().diagnose(jobs, o, Fleet.NOW);
     }
 
@@ -267,8 +267,8 @@ class EleventhRoundShapesTest {
                 Fleet.service("api", "API", "Polls API", io.sophia.core.ServiceKind.HTTP)));
         List<Observation> o = new ArrayList<>();
         for (String id : List.of("web", "api")) {
-            o.add(new Observation.HttpCheck(id, io.sophia.core.Source.HTTP, "https://" + id + ".polls.example/",
-                    status, java.time.Duration.ofMillis(300), body, "text/plain", null, null, null));
+            o.add(Observation.HttpCheck.builder(id, io.sophia.core.Source.HTTP, "https://" + id + ".polls.example/", status)
+                    .latency(java.time.Duration.ofMillis(300)).body(body, "text/plain").build());
         }
         return Diagnosis.ofDefaults().diagnose(polls, o, Fleet.NOW);
     }
@@ -298,9 +298,9 @@ class EleventhRoundShapesTest {
         io.sophia.core.Deployment stack = new io.sophia.core.Deployment("stack", List.of(
                 Fleet.service("api", "API", "Stats API", io.sophia.core.ServiceKind.HTTP, "db"),
                 Fleet.service("db", "Database", "Documents", io.sophia.core.ServiceKind.TCP)));
-        List<Observation> o = List.of(new Observation.HttpCheck("api", io.sophia.core.Source.HTTP,
-                "https://stats.example.dev/api/health", 502, java.time.Duration.ofMillis(9), "", "text/plain", null, null,
-                null), new Observation.ProbeFailure("db", io.sophia.core.Source.of("dns"), host,
+        List<Observation> o = List.of(Observation.HttpCheck.builder("api", io.sophia.core.Source.HTTP,
+                "https://stats.example.dev/api/health", 502).latency(java.time.Duration.ofMillis(9)).body("", "text/plain")
+                .build(), new Observation.ProbeFailure("db", io.sophia.core.Source.of("dns"), host,
                 io.sophia.core.FailureKind.DNS_FAILURE, "NXDOMAIN " + host, null, java.time.Duration.ofMillis(3), 1));
         return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
     }
