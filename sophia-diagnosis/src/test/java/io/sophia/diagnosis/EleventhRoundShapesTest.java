@@ -27,16 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EleventhRoundShapesTest {
 
-    private static final Map<String, String> CAUSE_OF = Map.of(
-            "registry.request-server-error-generic", "registry.unavailable",
-            "init.spawn-failed-generic", "app.crash-on-boot",
-            "platform.health-check-never-passed-generic", "app.healthcheck-failing",
-            "auth.deploy-cli-unauthorized-generic", "auth.deploy-token",
-            "platform.created-machine-lost", "platform.outage",
-            "compose.file-invalid", "config.invalid",
-            "image.library-name-not-official", "image.not-found",
-            "platform.memory-limit-exceeded-generic", "app.oom",
-            "app.start-command-not-found", "app.crash-on-boot");
+    private static final Map<String, String> CAUSE_OF = Map.ofEntries(
+            Map.entry("registry.request-server-error-generic", "registry.unavailable"),
+            Map.entry("init.spawn-failed-generic", "app.crash-on-boot"),
+            Map.entry("platform.health-check-never-passed-generic", "app.healthcheck-failing"),
+            Map.entry("auth.deploy-cli-unauthorized-generic", "auth.deploy-token"),
+            Map.entry("platform.created-machine-lost", "platform.outage"),
+            Map.entry("compose.file-invalid", "config.invalid"),
+            Map.entry("image.library-name-not-official", "image.not-found"),
+            Map.entry("platform.memory-limit-exceeded-generic", "app.oom"),
+            Map.entry("app.start-command-not-found", "app.crash-on-boot"),
+            Map.entry("rust.env-var-not-present", "config.missing-secret"),
+            Map.entry("platform.api-server-error-excon", "platform.outage"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -323,6 +325,35 @@ class EleventhRoundShapesTest {
                 shortName.causes().toString());
         assertTrue(shortName.causes().stream().flatMap(c -> c.evidence().stream())
                 .anyMatch(e -> "network.dns/internal-short-name".equals(e.ruleId())), shortName.causes().toString());
+    }
+
+    /**
+     * Rust's NotPresent for an environment variable (the Rust book's config chapter wording, public reports) is a
+     * missing setting; another unwrapped error is not read.
+     */
+    @Test
+    void aRustEnvironmentVariableNotPresentIsAMissingSetting() throws IOException {
+        String id = "rust.env-var-not-present";
+        reads(id, "called `Result::unwrap()` on an `Err` value: NotPresent");
+        reads(id, "thread 'main' panicked at 'DATABASE_URL must be set: NotPresent', src/main.rs:12:10");
+        readsNot(id, "called `Result::unwrap()` on an `Err` value: Os { code: 2, kind: NotFound }");
+    }
+
+    /** excon's words for a platform API's 5xx (heroku-api, fog, dpl) are the platform; its 4xx are not read. */
+    @Test
+    void aPlatformApiServerErrorInExconsWordsIsThePlatform() throws IOException {
+        String id = "platform.api-server-error-excon";
+        reads(id, "Excon::Errors::ServiceUnavailable: Expected(200) <=> Actual(503 Service Unavailable)");
+        reads(id, "in `response_call': Expected([200, 201]) <=> Actual(502 Bad Gateway) (Heroku::API::Errors::ErrorWithResponse)");
+        readsNot(id, "Excon::Errors::NotFound: Expected(200) <=> Actual(404 Not Found)");
+    }
+
+    /** The legacy builder's "Dockerfile parse error line N" reads as BuildKit's "dockerfile parse error on line N". */
+    @Test
+    void theLegacyBuildersDockerfileParseErrorIsTheDockerfile() throws IOException {
+        String line = "Error response from daemon: Dockerfile parse error line 5: unknown instruction: APT-GET";
+        assertTrue(Fleet.indicationsOf(line).contains("dockerfile.parse-error"), Fleet.indicationsOf(line).toString());
+        assertTrue(Fleet.causesOf(line).contains("build.dockerfile"));
     }
 
     @Test
