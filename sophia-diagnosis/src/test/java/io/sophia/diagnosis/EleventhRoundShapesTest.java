@@ -220,6 +220,12 @@ class EleventhRoundShapesTest {
                 + "\"docker.io/acme/billing-api:latest\"";
         readsNot("image.library-name-not-official", privateImage);
         assertTrue(Fleet.causesOf(privateImage).contains("registry.auth"), Fleet.causesOf(privateImage).toString());
+        // in a deploy job, the diagnosis names the image, not the credential
+        io.sophia.core.Assessment a = Fleet.deployFailed("deploy", "fly deploy", "Searching for image 'billing-api:latest' "
+                + "remotely...\n" + line + "\n");
+        assertEquals(io.sophia.core.CauseId.IMAGE_NOT_FOUND, a.topCause().orElseThrow().id(), a.causes().toString());
+        assertEquals(io.sophia.core.CauseId.REGISTRY_AUTH, Fleet.deployFailed("deploy", "fly deploy", privateImage + "\n")
+                .topCause().orElseThrow().id());
     }
 
     /**
