@@ -38,7 +38,8 @@ class EleventhRoundShapesTest {
             Map.entry("platform.memory-limit-exceeded-generic", "app.oom"),
             Map.entry("app.start-command-not-found", "app.crash-on-boot"),
             Map.entry("rust.env-var-not-present", "config.missing-secret"),
-            Map.entry("platform.api-server-error-excon", "platform.outage"));
+            Map.entry("platform.api-server-error-excon", "platform.outage"),
+            Map.entry("dependency.connection-refused-generic", "dependency.down"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -360,6 +361,22 @@ class EleventhRoundShapesTest {
         String line = "Error response from daemon: Dockerfile parse error line 5: unknown instruction: APT-GET";
         assertTrue(Fleet.indicationsOf(line).contains("dockerfile.parse-error"), Fleet.indicationsOf(line).toString());
         assertTrue(Fleet.causesOf(line).contains("build.dockerfile"));
+    }
+
+    /**
+     * A client's driver refused by the backend it needs (libpq old and new, Node, redis-py, PDO, Go on a database port)
+     * is that dependency down; a refusal at localhost (a missing setting) and Go's refusal on a web port are not read.
+     */
+    @Test
+    void aDriverRefusedByItsBackendIsTheDependency() throws IOException {
+        String id = "dependency.connection-refused-generic";
+        reads(id, "psycopg2.OperationalError: could not connect to server: Connection refused");
+        reads(id, "psycopg.OperationalError: connection to server at \"db\" (10.0.0.5), port 5432 failed: Connection refused");
+        reads(id, "Error: connect ECONNREFUSED 10.3.240.17:6379");
+        reads(id, "SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select * from users)");
+        reads(id, "error connecting to DB: dial tcp 172.18.0.3:5432: connect: connection refused");
+        readsNot(id, "Error: connect ECONNREFUSED 127.0.0.1:5432");
+        readsNot(id, "Get \"http://10.0.0.7:8080/health\": dial tcp 10.0.0.7:8080: connect: connection refused");
     }
 
     @Test
