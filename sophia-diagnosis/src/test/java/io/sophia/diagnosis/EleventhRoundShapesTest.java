@@ -1,15 +1,9 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Observation;
-import io.sophia.diagnosis.calibration.Scenario;
-import io.sophia.diagnosis.calibration.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,28 +167,9 @@ class EleventhRoundShapesTest {
         String notStarted = "Error: failed to update VM 5683d4e1c2a8e8: failed to wait for VM 5683d4e1c2a8e8 in started "
                 + "state: machine failed to reach desired state";
         assertTrue(Fleet.indicationsOf(notStarted).contains("fly.machine-not-started"), notStarted);
-        assertEquals(io.sophia.core.CauseId.PLATFORM_OUTAGE, twoDeploysFailWith(lost + "\n").topCause().orElseThrow().id());
+        assertEquals(io.sophia.core.CauseId.PLATFORM_OUTAGE, Fleet.twoDeploysFailWith(lost + "\n").topCause().orElseThrow().id());
     }
 
-    /** dashboard's and jobs' deploy jobs both failed with {@code log}; every service still answers. */
-    private static io.sophia.core.Assessment twoDeploysFailWith(String log) throws IOException {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.set(o.size() - 1, Fleet.run("failure"));
-        long id = 2;
-        for (String service : List.of("dashboard", "jobs")) {
-            o.add(Fleet.job(service, id, "deploy " + service, "failure", 40, Fleet.step(1, "Checkout", "success"),
-                    Fleet.step(2, "Deploy", "failure")));
-            o.addAll(LogScanner.builtIn().analyze(new io.sophia.core.LogAnalyzer.LogOrigin(io.sophia.core.Source.GITHUB,
-                    service, id, "deploy " + service, List.of()), new StringReader(log)));
-            id++;
-        }
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
-    }
-
-    /**
-     * Docker Compose refusing its file, in v1's and v2's words (public setup and troubleshooting notes), is the
-     * configuration; a line that only mentions the file is not read.
-     */
     @Test
     void composeRefusingItsFileIsTheConfiguration() throws IOException {
         String id = "compose.file-invalid";
@@ -381,41 +356,13 @@ class EleventhRoundShapesTest {
 
     @Test
     void theNewPatternsReadNoLineOfTheSharedCorpus() throws IOException {
-        LogScanner alone = LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
-                .filter(i -> CAUSE_OF.containsKey(i.id())).toList()));
-        assertEquals(CAUSE_OF.size(), alone.indications().indications().size());
-        List<String> read = new ArrayList<>();
-        int files = 0;
-        try (var walk = Files.walk(LogScannerTest.corpus())) {
-            for (Path f : walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md"))
-                    .toList()) {
-                files++;
-                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-                alone.analyze(null, new StringReader(text)).forEach(x -> read.add(f + ":" + x.lineNumber() + " "
-                        + x.indicationId()));
-            }
-        }
-        assertTrue(files > 300, "corpus files read: " + files);
-        assertEquals(List.of(), read);
+        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
     @Test
     void onTheLabelledScenariosEachNewPatternReadsOnlyLinesOfItsOwnCause() throws IOException {
-        List<String> wrong = new ArrayList<>();
         Set<String> seen = new java.util.TreeSet<>();
-        for (Scenario s : ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory(), false)) {
-            for (Observation.LogFinding f : s.observations(Observation.LogFinding.class)) {
-                String cause = CAUSE_OF.get(f.indicationId());
-                if (cause == null) {
-                    continue;
-                }
-                seen.add(f.indicationId());
-                if (!cause.equals(s.cause().value())) {
-                    wrong.add(s.id() + " " + f.indicationId() + ": " + f.line());
-                }
-            }
-        }
-        assertEquals(List.of(), wrong);
+        assertEquals(List.of(), Fleet.findingsOfOtherCauses(CAUSE_OF, seen));
         assertEquals(new java.util.TreeSet<>(CAUSE_OF.keySet()), seen, "every new pattern reads some scenario");
     }
 }

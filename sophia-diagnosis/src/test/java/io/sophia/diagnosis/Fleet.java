@@ -199,4 +199,72 @@ final class Fleet {
         return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
                 List.of()), new StringReader(line + "\n"));
     }
+
+    /**
+     * The reference fleet's dashboard and jobs deploy jobs both failed with {@code log}; every service still answers
+     * (nothing deployed).
+     */
+    static Assessment twoDeploysFailWith(String log) throws IOException {
+        List<Observation> o = new ArrayList<>(allHealthy(reference()));
+        o.set(o.size() - 1, run("failure"));
+        long id = 2;
+        for (String service : List.of("dashboard", "jobs")) {
+            o.add(job(service, id, "deploy " + service, "failure", 40, step(1, "Checkout", "success"),
+                    step(2, "Deploy", "failure")));
+            o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, service, id,
+                    "deploy " + service, List.of()), new StringReader(log)));
+            id++;
+        }
+        return Diagnosis.ofDefaults().diagnose(reference(), o, NOW);
+    }
+
+    /**
+     * Every line of the shared corpus (all files but the Markdown) that the indications {@code ids} read, alone, as
+     * "file:line id"; an empty list is what a new general shape must give. Fails when the corpus is not there.
+     */
+    static List<String> corpusLinesReadBy(java.util.Collection<String> ids) throws IOException {
+        LogScanner alone = LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
+                .filter(i -> ids.contains(i.id())).toList()));
+        org.junit.jupiter.api.Assertions.assertEquals(new java.util.TreeSet<>(ids), alone.indications().indications()
+                .stream().map(Indication::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                "every id names a built-in indication");
+        List<String> read = new ArrayList<>();
+        int files = 0;
+        try (var walk = java.nio.file.Files.walk(LogScannerTest.corpus())) {
+            for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile)
+                    .filter(q -> !q.getFileName().toString().endsWith(".md")).toList()) {
+                files++;
+                String text = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+                alone.analyze(null, new StringReader(text)).forEach(x -> read.add(f + ":" + x.lineNumber() + " "
+                        + x.indicationId()));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(files > 300, "corpus files read: " + files);
+        return read;
+    }
+
+    /**
+     * On the labelled scenarios (blind sets left out), the findings of the indications in {@code causeOf} whose scenario
+     * is labelled with another cause than the one mapped (an empty mapped cause: any label), as "id indication: line";
+     * {@code seen} receives every indication that read some scenario.
+     */
+    static List<String> findingsOfOtherCauses(java.util.Map<String, String> causeOf, java.util.Set<String> seen)
+            throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (io.sophia.diagnosis.calibration.Scenario s : io.sophia.diagnosis.calibration.ScenarioLoader
+                .with(LogScanner.builtIn()).loadAll(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory(),
+                        false)) {
+            for (Observation.LogFinding f : s.observations(Observation.LogFinding.class)) {
+                String cause = causeOf.get(f.indicationId());
+                if (cause == null) {
+                    continue;
+                }
+                seen.add(f.indicationId());
+                if (!cause.isEmpty() && !cause.equals(s.cause().value())) {
+                    wrong.add(s.id() + " " + f.indicationId() + ": " + f.line());
+                }
+            }
+        }
+        return wrong;
+    }
 }
