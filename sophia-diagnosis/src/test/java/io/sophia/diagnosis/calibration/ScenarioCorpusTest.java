@@ -5,6 +5,7 @@ import io.sophia.core.Observation;
 import io.sophia.diagnosis.LogScanner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -264,6 +265,13 @@ class ScenarioCorpusTest {
         Map<String, Long> perFamily = corpus.stream().filter(s -> s.id().startsWith("p10-"))
                 .collect(Collectors.groupingBy(Scenario::family, TreeMap::new, Collectors.counting()));
         assertTrue(perFamily.values().stream().allMatch(n -> n <= 4), "p10 families over 4 files: " + perFamily);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"p11-", "p12-"})
+    void the_eleventh_and_twelfth_public_text_tuning_sets_cover_every_cause_and_share_no_source(String prefix) {
+        // one family per file in both: 44 files, 44 families
+        assertTrue(publicTextSet(prefix, 40).size() >= 40, prefix + " families");
     }
 
     /**
