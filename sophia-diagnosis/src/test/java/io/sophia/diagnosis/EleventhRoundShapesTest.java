@@ -33,7 +33,9 @@ class EleventhRoundShapesTest {
             Map.entry("app.start-command-not-found", "app.crash-on-boot"),
             Map.entry("rust.env-var-not-present", "config.missing-secret"),
             Map.entry("platform.api-server-error-excon", "platform.outage"),
-            Map.entry("dependency.connection-refused-generic", "dependency.down"));
+            Map.entry("dependency.connection-refused-generic", "dependency.down"),
+            Map.entry("dotnet.connection-string-missing", "config.missing-secret"),
+            Map.entry("registry.client-ip-not-allowed", "registry.auth"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -352,6 +354,41 @@ class EleventhRoundShapesTest {
         reads(id, "error connecting to DB: dial tcp 172.18.0.3:5432: connect: connection refused");
         readsNot(id, "Error: connect ECONNREFUSED 127.0.0.1:5432");
         readsNot(id, "Get \"http://10.0.0.7:8080/health\": dial tcp 10.0.0.7:8080: connect: connection refused");
+    }
+
+    /**
+     * .NET's empty connection string (EF Core's ArgumentNullException, ADO.NET's uninitialised ConnectionString) is a
+     * missing setting; another null argument is not read.
+     */
+    @Test
+    void aDotnetConnectionStringThatIsNotSetIsAMissingSetting() throws IOException {
+        String id = "dotnet.connection-string-missing";
+        reads(id, "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'connectionString')");
+        reads(id, "System.InvalidOperationException: The ConnectionString property has not been initialized.");
+        readsNot(id, "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'source')");
+    }
+
+    /** ACR's firewall refusing the runner's address (its documented error) is the registry refusing the client. */
+    @Test
+    void aRegistryFirewallRefusingTheClientIsTheRegistry() throws IOException {
+        reads("registry.client-ip-not-allowed", "Error response from daemon: Get \"https://acme.azurecr.io/v2/\": denied: "
+                + "client with IP '172.214.169.102' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.");
+        readsNot("registry.client-ip-not-allowed", "client with IP 20.1.2.3 connected");
+    }
+
+    /**
+     * A platform saying the application exited non-zero (Koyeb's words) and a Procfile runner's "web.1 | exited with
+     * code 127" after "web.1 | sh: 1: /app/bin/app: not found" (Gigalixir) are a crash on boot.
+     */
+    @Test
+    void aPlatformOrProcfileRunnerSayingTheAppExitedIsACrashOnBoot() throws IOException {
+        for (String line : List.of("Application exited with code 1. This usually indicates an application failure.",
+                "2026-04-19T03:53:03.319036+00:00 demo[demo-844cd4559d-shhbv]: web.1  | exited with code 127")) {
+            assertTrue(Fleet.indicationsOf(line).contains("machine.exited-non-zero"), line + Fleet.indicationsOf(line));
+        }
+        reads("app.start-command-not-found", "2026-04-19T03:53:03.219704+00:00 demo[demo-844cd4559d-shhbv]: web.1  | sh: 1: "
+                + "/app/bin/app: not found");
+        assertTrue(!Fleet.indicationsOf("web.1  | exited with code 0").contains("machine.exited-non-zero"));
     }
 
     @Test
