@@ -84,6 +84,10 @@ class EleventhRoundShapesTest {
         reads(id, "app[48e1d97c615908] iad [info]ERROR: failed to spawn command: [/app/start.sh web]: Permission denied");
         readsNot(id, "thread 'main' panicked at 'Failed to spawn command: No such file or directory (os error 2)'");
         readsNot(id, "error: failed to spawn command: cargo-nextest: No such file or directory");
+        // a bare command name: Fly's init does no PATH lookup; a tool's own error with no command named is not read
+        reads(id, "app[e286de4f711e86] ams [info] ERROR Error: failed to spawn command: gunicorn app:app --bind "
+                + "0.0.0.0:8080: No such file or directory (os error 2)");
+        readsNot(id, "Error: failed to spawn command: No such file or directory (os error 2)");
     }
 
     /**
