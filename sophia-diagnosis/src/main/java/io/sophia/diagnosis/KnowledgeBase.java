@@ -286,11 +286,28 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param sourceCaps the highest probability with 0, 1, 2 … independent specific sources; empty: no cap
+             * @param sourceCaps the highest probability with 0, 1, 2 … independent specific sources, each in (0, 1] and
+             *                   none lower than the one before it, at most 20; empty or null: no cap
              * @return this builder
+             * @throws IllegalArgumentException when a cap is null, out of (0, 1] or lower than the one before it, or
+             *                                  there are more than 20
              */
             public Builder sourceCaps(List<Double> sourceCaps) {
-                this.sourceCaps = sourceCaps;
+                List<Double> caps = sourceCaps == null ? List.of() : sourceCaps;
+                if (caps.size() > 20) {
+                    throw new IllegalArgumentException("must be at most 20 caps, was " + caps.size());
+                }
+                for (int i = 0; i < caps.size(); i++) {
+                    Double v = caps.get(i);
+                    if (v == null || !(v > 0) || v > 1) {
+                        throw new IllegalArgumentException("cap " + i + " must be in (0, 1], was " + v);
+                    }
+                    if (i > 0 && v < caps.get(i - 1)) {
+                        throw new IllegalArgumentException("cap " + i + " must not be lower than the cap before it ("
+                                + caps.get(i - 1) + "), was " + v);
+                    }
+                }
+                this.sourceCaps = caps;
                 return this;
             }
 

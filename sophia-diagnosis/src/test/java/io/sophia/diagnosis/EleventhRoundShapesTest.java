@@ -81,6 +81,10 @@ class EleventhRoundShapesTest {
         reads(id, "app[48e1d97c615908] iad [info]ERROR: failed to spawn command: [/app/start.sh web]: Permission denied");
         readsNot(id, "thread 'main' panicked at 'Failed to spawn command: No such file or directory (os error 2)'");
         readsNot(id, "error: failed to spawn command: cargo-nextest: No such file or directory");
+        // a bare command name: Fly's init does no PATH lookup; a tool's own error with no command named is not read
+        reads(id, "app[e286de4f711e86] ams [info] ERROR Error: failed to spawn command: gunicorn app:app --bind "
+                + "0.0.0.0:8080: No such file or directory (os error 2)");
+        readsNot(id, "Error: failed to spawn command: No such file or directory (os error 2)");
     }
 
     /**
@@ -118,6 +122,9 @@ class EleventhRoundShapesTest {
         readsNot(id, "npm ERR! code E401 npm ERR! Unable to authenticate, need: Basic realm=\"Unauthorized\"");
         readsNot(id, "< HTTP/2 401 Unauthorized");
         readsNot(id, "Error: Unauthorized access to /admin is logged");
+        // the raw log GitHub serves for an action's core.setFailed("Unauthorized"); a registry's denial stays apart
+        reads(id, "##[error]Unauthorized");
+        readsNot(id, "##[error]unauthorized: authentication required");
     }
 
     /** The task service answers {@code status} with {@code body}; the web app it depends on is up; the deploy passed. */
@@ -144,16 +151,18 @@ class EleventhRoundShapesTest {
             io.sophia.core.Assessment a = taskAnswers(500, body);
             assertEquals(io.sophia.core.CauseId.IMAGE_NOT_FOUND, a.topCause().orElseThrow().id(), body + "\n" + a.causes());
         }
-        io.sophia.core.Assessment own = taskAnswers(404, "{\"error\":\"run not found\"}");
-        assertTrue(own.causes().stream().flatMap(c -> c.evidence().stream()).noneMatch(e -> e.ruleId() != null
-                && e.ruleId().endsWith("answer-image-missing")), own.causes().toString());
+        for (String body : List.of("{\"error\":\"run not found\"}", "{\"error\":\"Image 'avatar.png' not found\"}")) {
+            io.sophia.core.Assessment own = taskAnswers(404, body);
+            assertTrue(own.causes().stream().flatMap(c -> c.evidence().stream()).noneMatch(e -> e.ruleId() != null
+                    && e.ruleId().endsWith("answer-image-missing")), body + "\n" + own.causes());
+        }
     }
 
     /**
      * flyctl failing to follow the release_command machine it had just created, because the Machines API no longer
      * knows it (fly-go's "failed to wait for VM %s in %v state: %w" in ../shared/corpus/deploy-errors wrapping "machine
-     * not found"), is the platform, and in two apps' deploys it leads; the release command's own exit and a machine
-     * that never reached its state stay a crash on boot.
+     * not found"), is the platform, and in two apps' deploys it leads; the release command's own exit stays
+     * fly.release-command-failed (cause unknown) and a machine that never reached its state fly.machine-not-started.
      */
     @Test
     void aReleaseMachineThePlatformLostIsThePlatformNotTheCommand() throws IOException {
@@ -182,6 +191,10 @@ class EleventhRoundShapesTest {
         reads(id, "validating /home/x/compose.yaml: services.worker.pull_policy services.worker.pull_policy must be one of "
                 + "the following: \"always\", \"never\"");
         readsNot(id, "validating docker-compose.yml");
+        // v2's top-level key (OctoPrint/octoprint-docker#261) and v1 without a file name
+        reads(id, "validating /srv/octo/docker-compose.yml: (root) Additional property payload is not allowed");
+        reads(id, "ERROR: The Compose file is invalid because:");
+        readsNot(id, "validating /srv/octo/docker-compose.yml: (root)");
         readsNot(id, "Creating network \"app_default\" with the default driver");
     }
 
@@ -244,6 +257,8 @@ class EleventhRoundShapesTest {
         reads(id, "2026-01-05T10:00:01.00+0000 [APP/PROC/WEB/0] ERR bash: npm: command not found");
         readsNot(id, "/home/runner/work/_temp/3f1.sh: line 1: yarn: command not found");
         readsNot(id, "sh: 1: tsc: not found");
+        // Turborepo's "<package>:<task>: " prefix in a Docker build is a build, not the app's process
+        readsNot(id, "@acme/customer-web:build: sh: next: not found");
     }
 
     /** The service answers {@code status} with {@code body}: the two services of one fleet, nothing deployed today. */
@@ -291,6 +306,42 @@ class EleventhRoundShapesTest {
         return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
     }
 
+    /** {@code db}'s probe of {@code target} by {@code source} found no name; api answers 502. */
+    private static io.sophia.core.Assessment dependencyProbeFindsNoName(String source, String target) {
+        io.sophia.core.Deployment stack = new io.sophia.core.Deployment("stack", List.of(
+                Fleet.service("api", "API", "Stats API", io.sophia.core.ServiceKind.HTTP, "db"),
+                Fleet.service("db", "Database", "Documents", io.sophia.core.ServiceKind.HTTP)));
+        List<Observation> o = List.of(Observation.HttpCheck.builder("api", io.sophia.core.Source.HTTP,
+                "https://stats.example.dev/api/health", 502).latency(java.time.Duration.ofMillis(9)).body("", "text/plain")
+                .build(), new Observation.ProbeFailure("db", io.sophia.core.Source.of(source), target,
+                io.sophia.core.FailureKind.DNS_FAILURE, "name does not resolve", null, java.time.Duration.ofMillis(3), 1));
+        return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
+    }
+
+    private static boolean hasEvidence(io.sophia.core.Assessment a, String ruleId) {
+        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> ruleId.equals(e.ruleId()));
+    }
+
+    /**
+     * An HTTP probe's target is a URL and a TCP probe's host:port: a name that does not resolve is read by its host,
+     * dotted or single-label, in every form (the dotted/short split must not leave a URL's NXDOMAIN unread).
+     */
+    @Test
+    void aNameThatDoesNotResolveIsReadByItsHostWhateverTheTargetsForm() {
+        for (String[] t : List.of(new String[] {"http", "http://mongo:27017/"}, new String[] {"tcp", "mongo:27017"},
+                new String[] {"http", "http://db/health?deep=1"})) {
+            io.sophia.core.Assessment a = dependencyProbeFindsNoName(t[0], t[1]);
+            assertTrue(hasEvidence(a, "network.dns/internal-short-name"), t[1] + "\n" + a.causes());
+            assertTrue(!hasEvidence(a, "network.dns/dns-failure"), t[1] + "\n" + a.causes());
+        }
+        for (String[] t : List.of(new String[] {"http", "https://mongo.internal.example.dev/health"},
+                new String[] {"tcp", "db.internal.example.dev:5432"}, new String[] {"http", "http://api.acme.io:8080/v1"})) {
+            io.sophia.core.Assessment a = dependencyProbeFindsNoName(t[0], t[1]);
+            assertTrue(hasEvidence(a, "network.dns/dns-failure"), t[1] + "\n" + a.causes());
+            assertTrue(!hasEvidence(a, "network.dns/internal-short-name"), t[1] + "\n" + a.causes());
+        }
+    }
+
     /**
      * A dependency's single-label name that does not resolve (a stack's own service discovery, which answers only while
      * the container runs) is weaker evidence of a DNS fault than a dotted name's NXDOMAIN: the dependency being down
@@ -321,6 +372,11 @@ class EleventhRoundShapesTest {
         reads(id, "called `Result::unwrap()` on an `Err` value: NotPresent");
         reads(id, "thread 'main' panicked at 'DATABASE_URL must be set: NotPresent', src/main.rs:12:10");
         readsNot(id, "called `Result::unwrap()` on an `Err` value: Os { code: 2, kind: NotFound }");
+        // Rust 1.73+ prints "thread 'main' panicked at src/main.rs:8:61:" and the expect message on the next line
+        reads(id, "User env var should exist: NotPresent");
+        assertTrue(Fleet.causesOf("THUMB_BACKGROUND_IMAGE must be set: NotPresent").contains("config.missing-secret"));
+        reads(id, "Error: NotPresent");
+        readsNot(id, "State         : NotPresent");
     }
 
     /** excon's words for a platform API's 5xx (heroku-api, fog, dpl) are the platform; its 4xx are not read. */

@@ -49,6 +49,14 @@ class SettingsBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.evidenceScale(0));
         assertThrows(IllegalArgumentException.class, () -> b.aggregationCap(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> b.unexplainedLr(2e6));
+        // the source caps a rule file refuses (each in (0, 1], rising, at most 20) are refused in code too
+        assertEquals("cap 1 must be in (0, 1], was 1.5",
+                assertThrows(IllegalArgumentException.class, () -> b.sourceCaps(List.of(0.5, 1.5))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.sourceCaps(List.of(0.9, 0.6)));
+        assertThrows(IllegalArgumentException.class, () -> b.sourceCaps(List.of(Double.NaN)));
+        assertThrows(IllegalArgumentException.class, () -> b.sourceCaps(java.util.Arrays.asList(0.5, null)));
+        assertThrows(IllegalArgumentException.class, () -> b.sourceCaps(java.util.Collections.nCopies(21, 0.9)));
+        assertEquals(List.of(), b.sourceCaps(null).build().sourceCaps());
         assertEquals(KnowledgeBase.Settings.DEFAULTS, b.build(), "a refused value leaves the builder as it was");
     }
 

@@ -54,10 +54,12 @@ public final class Redaction {
      * report masks exactly what the streams, logs and messages of the same run mask.
      *
      * <pre>{@code
-     * Redaction r = Redaction.of(Secrets.of(List.of(System.getenv("DEPLOY_TOKEN"))));
+     * // singletonList, not List.of: an unset variable is null, which Secrets.of ignores and List.of refuses
+     * Redaction r = Redaction.of(Secrets.of(Collections.singletonList(System.getenv("DEPLOY_TOKEN"))));
      * }</pre>
      *
      * @param secrets the core redaction; {@link Secrets#patterns()} gives {@link #patterns()}
+     * @throws NullPointerException when {@code secrets} is null
      */
     public static Redaction of(Secrets secrets) {
         return Objects.requireNonNull(secrets, "secrets") == Secrets.patterns() ? PATTERNS : new Redaction(secrets);

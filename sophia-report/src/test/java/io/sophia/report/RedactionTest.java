@@ -129,6 +129,10 @@ class RedactionTest {
         assertFalse(r.apply(text).contains(KNOWN_SECRET));
         assertSame(Redaction.patterns(), Redaction.of(Secrets.patterns()));
         assertThrows(NullPointerException.class, () -> Redaction.of(null));
+        // the Javadoc's form for a token variable that is not set: its null value is ignored, not an exception
+        Redaction unset = Redaction.of(Secrets.of(java.util.Collections.singletonList(null)));
+        assertEquals(0, unset.registeredValues());
+        assertEquals(Redaction.patterns().apply(text), unset.apply(text));
     }
 
     @Test
