@@ -35,7 +35,8 @@ class EleventhRoundShapesTest {
             Map.entry("platform.api-server-error-excon", "platform.outage"),
             Map.entry("dependency.connection-refused-generic", "dependency.down"),
             Map.entry("dotnet.connection-string-missing", "config.missing-secret"),
-            Map.entry("registry.client-ip-not-allowed", "registry.auth"));
+            Map.entry("registry.client-ip-not-allowed", "registry.auth"),
+            Map.entry("config.url-used-as-host", "config.invalid"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -445,6 +446,23 @@ class EleventhRoundShapesTest {
         reads("app.start-command-not-found", "2026-04-19T03:53:03.219704+00:00 demo[demo-844cd4559d-shhbv]: web.1  | sh: 1: "
                 + "/app/bin/app: not found");
         assertTrue(!Fleet.indicationsOf("web.1  | exited with code 0").contains("machine.exited-non-zero"));
+    }
+
+    /**
+     * A whole URL where a host name belongs, as the resolver reports it (a public Rails-on-Compose write-up's libpq line,
+     * Node's ENOTFOUND), is the configuration, not DNS; a plain name that does not resolve stays DNS.
+     */
+    @Test
+    void aUrlUsedAsAHostNameIsTheConfigurationNotDns() throws IOException {
+        String url = "qa_webhooks.1  | Error: getaddrinfo ENOTFOUND redis://redis:6379";
+        reads("config.url-used-as-host", url);
+        reads("config.url-used-as-host", "PG::ConnectionBad: could not translate host name \"postgres://postgres:@db:5432/"
+                + "postgres\" to address: Name or service not known");
+        io.sophia.core.Assessment a = Fleet.deployFailed("deploy", "Deploy", url + "\n");
+        assertEquals(io.sophia.core.CauseId.CONFIG_INVALID, a.topCause().orElseThrow().id(), a.causes().toString());
+        String name = "qa_webhooks.1  | Error: getaddrinfo ENOTFOUND redis.internal.example.dev";
+        readsNot("config.url-used-as-host", name);
+        assertTrue(Fleet.causesOf(name).contains("network.dns"));
     }
 
     @Test
