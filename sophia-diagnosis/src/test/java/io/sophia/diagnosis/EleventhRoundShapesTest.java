@@ -465,6 +465,40 @@ class EleventhRoundShapesTest {
         assertTrue(Fleet.causesOf(name).contains("network.dns"));
     }
 
+    /**
+     * api (500) depends on cache, whose name has no A record; cache's address {@code connects} or not. A dependency that
+     * answers at its address while only its name fails is the name (network.dns), not a dependency down.
+     */
+    private static io.sophia.core.Assessment cacheNameFails(boolean connects) {
+        io.sophia.core.Deployment stack = new io.sophia.core.Deployment("queues", List.of(
+                Fleet.service("api", "API", "Queue monitor", io.sophia.core.ServiceKind.HTTP, "cache"),
+                Fleet.service("cache", "Cache", "Managed Redis", io.sophia.core.ServiceKind.TCP)));
+        List<Observation> o = new ArrayList<>(List.of(Observation.HttpCheck.builder("api", io.sophia.core.Source.HTTP,
+                        "https://queues.example.dev/health", 500).latency(java.time.Duration.ofMillis(40)).build(),
+                new Observation.ProbeFailure("cache", io.sophia.core.Source.of("dns"), "queues-redis.upstash.example.io",
+                        io.sophia.core.FailureKind.DNS_FAILURE, "no A record (AAAA only)", null,
+                        java.time.Duration.ofMillis(3), 1)));
+        o.add(connects ? new Observation.TcpConnect("cache", io.sophia.core.Source.of("tcp"), "fdaa:0:5d2c::2", 6379,
+                java.time.Duration.ofMillis(2)) : new Observation.ProbeFailure("cache", io.sophia.core.Source.of("tcp"),
+                "fdaa:0:5d2c::2:6379", io.sophia.core.FailureKind.CONNECTION_REFUSED, "connection refused", null,
+                java.time.Duration.ofMillis(2), 1));
+        return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
+    }
+
+    @Test
+    void aDependencyReachableAtItsAddressWhoseNameFailsIsTheName() {
+        io.sophia.core.Assessment reachable = cacheNameFails(true);
+        assertEquals(io.sophia.core.CauseId.NETWORK_DNS, reachable.topCause().orElseThrow().id(),
+                reachable.causes().toString());
+        assertTrue(reachable.causes().stream().flatMap(c -> c.evidence().stream())
+                .anyMatch(e -> "network.dns/dependency-name-only".equals(e.ruleId())), reachable.causes().toString());
+        io.sophia.core.Assessment refused = cacheNameFails(false);
+        assertTrue(refused.causes().stream().flatMap(c -> c.evidence().stream())
+                .noneMatch(e -> "network.dns/dependency-name-only".equals(e.ruleId())), refused.causes().toString());
+        assertTrue(refused.causes().stream().anyMatch(c -> c.id().equals(io.sophia.core.CauseId.DEPENDENCY_DOWN)),
+                refused.causes().toString());
+    }
+
     @Test
     void theNewPatternsReadNoLineOfTheSharedCorpus() throws IOException {
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));

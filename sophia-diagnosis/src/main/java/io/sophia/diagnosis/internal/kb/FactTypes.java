@@ -74,7 +74,7 @@ public final class FactTypes {
                         "deploySucceeded", "deployFailed", "failureKind", "checksPassing"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
-                Set.of("dependency", "dependencyError"), Set.of("dependency"));
+                Set.of("dependency", "dependencyError", "dependencyNameOnly"), Set.of("dependency"));
         type("change", "files of one class changed since the last good deploy (ChangeSet)",
                 Set.of("class", "files", "commits"),
                 Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));

@@ -2,6 +2,7 @@ package io.sophia.diagnosis.internal.reasoning;
 
 import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceHealth;
@@ -255,7 +256,8 @@ final class Facts {
         }
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
-                    "dependencyError", String.valueOf(ownError.contains(e.dependency()))),
+                    "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
+                    String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of())))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }
@@ -544,6 +546,29 @@ final class Facts {
     }
 
     /** What made a DOWN service DOWN, as a FailureKind name (or UNEXPECTED_STATUS, TLS, MACHINE_DOWN). */
+    /**
+     * True when the service's only failures are its name not resolving while a connection to its address succeeded
+     * (a TCP connect, an HTTP answer): it is reachable, its name is what fails.
+     */
+    private static boolean onlyItsNameFails(String serviceId, List<Observation> observations) {
+        boolean dns = false;
+        boolean reached = false;
+        for (Observation o : observations) {
+            if (!serviceId.equals(o.serviceId())) {
+                continue;
+            }
+            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
+                if (f.kind() != FailureKind.DNS_FAILURE && f.kind() != FailureKind.DNS_TIMEOUT) {
+                    return false;
+                }
+                dns = true;
+            } else if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck) {
+                reached = true;
+            }
+        }
+        return dns && reached;
+    }
+
     private static String failureKind(Service s, List<Observation> observations) {
         String fallback = "MACHINE_DOWN";
         for (Observation o : observations) {
