@@ -499,6 +499,25 @@ class EleventhRoundShapesTest {
                 refused.causes().toString());
     }
 
+    /**
+     * flyctl's wait that ended on its own call to the Machines API ("failed to get VM ...: Get
+     * \"https://api.machines.dev/...\": net/http: request canceled") names no failing check; a check flyctl saw fail
+     * still does.
+     */
+    @Test
+    void aHealthCheckWaitEndedOnAMachinesApiCallNamesNoFailingCheck() throws IOException {
+        io.sophia.core.Assessment cut = Fleet.deployFailed("deploy", "fly deploy", "Error: timeout reached waiting for health "
+                + "checks to pass for machine e7845e17c20b73: failed to get VM e7845e17c20b73: Get \"https://api.machines.dev/v1/"
+                + "apps/docs/machines/e7845e17c20b73\": net/http: request canceled\n");
+        assertTrue(cut.topCause().orElseThrow().id() != io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING, cut.causes().toString());
+        assertTrue(cut.causes().stream().flatMap(c -> c.evidence().stream())
+                .anyMatch(e -> "app.healthcheck-failing/wait-ended-on-api-call".equals(e.ruleId())), cut.causes().toString());
+        io.sophia.core.Assessment failed = Fleet.deployFailed("deploy", "fly deploy", "Error: smoke checks for e7845e17c20b73 "
+                + "failed: the app appears to be crashing\n");
+        assertTrue(failed.causes().stream().flatMap(c -> c.evidence().stream())
+                .noneMatch(e -> "app.healthcheck-failing/wait-ended-on-api-call".equals(e.ruleId())));
+    }
+
     @Test
     void theNewPatternsReadNoLineOfTheSharedCorpus() throws IOException {
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
