@@ -36,7 +36,8 @@ class EleventhRoundShapesTest {
             Map.entry("dependency.connection-refused-generic", "dependency.down"),
             Map.entry("dotnet.connection-string-missing", "config.missing-secret"),
             Map.entry("registry.client-ip-not-allowed", "registry.auth"),
-            Map.entry("config.url-used-as-host", "config.invalid"));
+            Map.entry("config.url-used-as-host", "config.invalid"),
+            Map.entry("flyctl.machine-config-mismatch", "config.invalid"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -516,6 +517,22 @@ class EleventhRoundShapesTest {
                 + "failed: the app appears to be crashing\n");
         assertTrue(failed.causes().stream().flatMap(c -> c.evidence().stream())
                 .noneMatch(e -> "app.healthcheck-failing/wait-ended-on-api-call".equals(e.ruleId())));
+    }
+
+    /**
+     * flyctl's refusal when a machine does not match fly.toml (its deploy code's format strings) is the configuration;
+     * an app's own hint to set something in fly.toml is not read.
+     */
+    @Test
+    void aMachineThatDoesNotMatchFlyTomlIsTheConfiguration() throws IOException {
+        String id = "flyctl.machine-config-mismatch";
+        // the mounts form has a more specific reading of the same cause (fly.mounts-without-volume)
+        String mounts = "Error error machine e784ee79f60283 does not have a volume configured and fly.toml expects one with "
+                + "destination /data; remove the [mounts] configuration in fly.toml or use the machines API to add a volume";
+        assertTrue(Fleet.causesOf(mounts).contains("config.invalid"), Fleet.indicationsOf(mounts).toString());
+        reads(id, "Error: error machine 148e21dc9d5089 has process group 'web' and no processes are defined in app config; "
+                + "add [processes] to fly.toml or remove the process group from this machine");
+        readsNot(id, "❌ ERROR: BUCKET_NAME environment variable is not set. Please set this in fly.toml or as a secret");
     }
 
     @Test
