@@ -37,7 +37,8 @@ class EleventhRoundShapesTest {
             Map.entry("dotnet.connection-string-missing", "config.missing-secret"),
             Map.entry("registry.client-ip-not-allowed", "registry.auth"),
             Map.entry("config.url-used-as-host", "config.invalid"),
-            Map.entry("flyctl.machine-config-mismatch", "config.invalid"));
+            Map.entry("flyctl.machine-config-mismatch", "config.invalid"),
+            Map.entry("aws.lambda-code-storage-exceeded", "platform.quota"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -533,6 +534,16 @@ class EleventhRoundShapesTest {
         reads(id, "Error: error machine 148e21dc9d5089 has process group 'web' and no processes are defined in app config; "
                 + "add [processes] to fly.toml or remove the process group from this machine");
         readsNot(id, "❌ ERROR: BUCKET_NAME environment variable is not set. Please set this in fly.toml or as a secret");
+    }
+
+    /** AWS Lambda's code storage used up (the Lambda API reference's exception, the CLI's wording) is a quota. */
+    @Test
+    void lambdaCodeStorageUsedUpIsAQuota() throws IOException {
+        String id = "aws.lambda-code-storage-exceeded";
+        reads(id, "An error occurred (CodeStorageExceededException) when calling the UpdateFunctionCode operation: Code "
+                + "storage limit exceeded.");
+        reads(id, "Your Amazon Web Services account has exceeded its maximum total code size");
+        readsNot(id, "Code storage for the function: 12.4 MB of 75 GB used");
     }
 
     @Test
