@@ -38,7 +38,8 @@ class EleventhRoundShapesTest {
             Map.entry("registry.client-ip-not-allowed", "registry.auth"),
             Map.entry("config.url-used-as-host", "config.invalid"),
             Map.entry("flyctl.machine-config-mismatch", "config.invalid"),
-            Map.entry("aws.lambda-code-storage-exceeded", "platform.quota"));
+            Map.entry("aws.lambda-code-storage-exceeded", "platform.quota"),
+            Map.entry("builder.no-start-command", "config.invalid"));
 
     private static void reads(String indication, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -544,6 +545,18 @@ class EleventhRoundShapesTest {
                 + "storage limit exceeded.");
         reads(id, "Your Amazon Web Services account has exceeded its maximum total code size");
         readsNot(id, "Code storage for the function: 12.4 MB of 75 GB used");
+    }
+
+    /**
+     * A builder that cannot tell how to start the app (Nixpacks on Railway and Dokploy, as many public setup notes quote
+     * it; Koyeb's buildpack) is the service's configuration; a builder naming the start command it found is not read.
+     */
+    @Test
+    void aBuilderThatFindsNoStartCommandIsTheConfiguration() throws IOException {
+        String id = "builder.no-start-command";
+        reads(id, "Error: No start command could be found");
+        reads(id, "ERROR: failed to determine run command for the app");
+        readsNot(id, "Using start command from Procfile: web: gunicorn app:app");
     }
 
     @Test
