@@ -559,6 +559,16 @@ class EleventhRoundShapesTest {
         readsNot(id, "Using start command from Procfile: web: gunicorn app:app");
     }
 
+    /** The OCI distribution spec's MANIFEST_UNKNOWN, as ACR quotes it, is the image tag missing, like "manifest unknown". */
+    @Test
+    void theRegistrysManifestUnknownCodeIsAnImageNotFound() throws IOException {
+        String line = "Field 'template.containers.main.image' is invalid with details: 'Invalid value: "
+                + "\"crexample.azurecr.io/app:latest\": GET https:?scope=repository%3Aapp%3Apull&service=crexample.azurecr.io: "
+                + "MANIFEST_UNKNOWN: manifest tagged by \"latest\" is not found; map[Tag:latest]';";
+        assertTrue(Fleet.indicationsOf(line).contains("image.manifest-unknown"), Fleet.indicationsOf(line).toString());
+        assertTrue(!Fleet.indicationsOf("{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}").contains("image.manifest-unknown"));
+    }
+
     @Test
     void theNewPatternsReadNoLineOfTheSharedCorpus() throws IOException {
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
