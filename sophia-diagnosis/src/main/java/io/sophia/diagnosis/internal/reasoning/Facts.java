@@ -545,7 +545,6 @@ final class Facts {
         return String.join("; ", parts) + more;
     }
 
-    /** What made a DOWN service DOWN, as a FailureKind name (or UNEXPECTED_STATUS, TLS, MACHINE_DOWN). */
     /**
      * True when the service's only failures are its name not resolving while a connection to its address succeeded
      * (a TCP connect, an HTTP answer): it is reachable, its name is what fails.
@@ -569,6 +568,7 @@ final class Facts {
         return dns && reached;
     }
 
+    /** What made a DOWN service DOWN, as a FailureKind name (or UNEXPECTED_STATUS, TLS, MACHINE_DOWN). */
     private static String failureKind(Service s, List<Observation> observations) {
         String fallback = "MACHINE_DOWN";
         for (Observation o : observations) {
