@@ -131,15 +131,10 @@ class EleventhRoundShapesTest {
         readsNot(id, "##[error]unauthorized: authentication required");
     }
 
-    /** The task service answers {@code status} with {@code body}; the web app it depends on is up; the deploy passed. */
+    /** A service answers {@code status} with {@code body}; the web app it depends on is up; the run passed. */
     private static io.sophia.core.Assessment taskAnswers(int status, String body) {
-        io.sophia.core.Deployment jobs = new io.sophia.core.Deployment("jobs", List.of(
-                Fleet.service("webapp", "Web app", "Job dashboard", io.sophia.core.ServiceKind.HTTP),
-                Fleet.service("task", "Task runs", "Background task runs", io.sophia.core.ServiceKind.HTTP, "webapp")));
-        List<Observation> o = List.of(Fleet.up("webapp"), Observation.HttpCheck.builder("task",
-                io.sophia.core.Source.HTTP, "https://jobs.example.dev/api/v1/runs/latest", status)
-                .latency(java.time.Duration.ofMillis(90)).body(body, "application/json").build(), Fleet.run("success"));
-        return Diagnosis.ofDefaults().diagnose(jobs, o, Fleet.NOW);
+        return Fleet.apiWithBackend(status, body, "webapp", io.sophia.core.ServiceKind.HTTP, Fleet.up("webapp"),
+                Fleet.run("success"));
     }
 
     /**
@@ -298,16 +293,11 @@ class EleventhRoundShapesTest {
                 && e.ruleId().endsWith("vercel-internal-error")), own.causes().toString());
     }
 
-    /** api depends on {@code dependency} whose DNS probe of {@code host} found no record; api answers 502. */
+    /** api depends on db, whose DNS probe of {@code host} found no record; api answers 502. */
     private static io.sophia.core.Assessment dependencyNameDoesNotResolve(String host) {
-        io.sophia.core.Deployment stack = new io.sophia.core.Deployment("stack", List.of(
-                Fleet.service("api", "API", "Stats API", io.sophia.core.ServiceKind.HTTP, "db"),
-                Fleet.service("db", "Database", "Documents", io.sophia.core.ServiceKind.TCP)));
-        List<Observation> o = List.of(Observation.HttpCheck.builder("api", io.sophia.core.Source.HTTP,
-                "https://stats.example.dev/api/health", 502).latency(java.time.Duration.ofMillis(9)).body("", "text/plain")
-                .build(), new Observation.ProbeFailure("db", io.sophia.core.Source.of("dns"), host,
-                io.sophia.core.FailureKind.DNS_FAILURE, "NXDOMAIN " + host, null, java.time.Duration.ofMillis(3), 1));
-        return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
+        return Fleet.apiWithBackend(502, "", "db", io.sophia.core.ServiceKind.TCP, new Observation.ProbeFailure("db",
+                io.sophia.core.Source.of("dns"), host, io.sophia.core.FailureKind.DNS_FAILURE, "NXDOMAIN " + host, null,
+                java.time.Duration.ofMillis(3), 1));
     }
 
     /** {@code db}'s probe of {@code target} by {@code source} found no name; api answers 502. */
@@ -473,19 +463,14 @@ class EleventhRoundShapesTest {
      * answers at its address while only its name fails is the name (network.dns), not a dependency down.
      */
     private static io.sophia.core.Assessment cacheNameFails(boolean connects) {
-        io.sophia.core.Deployment stack = new io.sophia.core.Deployment("queues", List.of(
-                Fleet.service("api", "API", "Queue monitor", io.sophia.core.ServiceKind.HTTP, "cache"),
-                Fleet.service("cache", "Cache", "Managed Redis", io.sophia.core.ServiceKind.TCP)));
-        List<Observation> o = new ArrayList<>(List.of(Observation.HttpCheck.builder("api", io.sophia.core.Source.HTTP,
-                        "https://queues.example.dev/health", 500).latency(java.time.Duration.ofMillis(40)).build(),
-                new Observation.ProbeFailure("cache", io.sophia.core.Source.of("dns"), "queues-redis.upstash.example.io",
-                        io.sophia.core.FailureKind.DNS_FAILURE, "no A record (AAAA only)", null,
-                        java.time.Duration.ofMillis(3), 1)));
-        o.add(connects ? new Observation.TcpConnect("cache", io.sophia.core.Source.of("tcp"), "fdaa:0:5d2c::2", 6379,
-                java.time.Duration.ofMillis(2)) : new Observation.ProbeFailure("cache", io.sophia.core.Source.of("tcp"),
-                "fdaa:0:5d2c::2:6379", io.sophia.core.FailureKind.CONNECTION_REFUSED, "connection refused", null,
-                java.time.Duration.ofMillis(2), 1));
-        return Diagnosis.ofDefaults().diagnose(stack, o, Fleet.NOW);
+        Observation dns = new Observation.ProbeFailure("cache", io.sophia.core.Source.of("dns"),
+                "queues-redis.upstash.example.io", io.sophia.core.FailureKind.DNS_FAILURE, "no A record (AAAA only)", null,
+                java.time.Duration.ofMillis(3), 1);
+        Observation address = connects ? new Observation.TcpConnect("cache", io.sophia.core.Source.of("tcp"),
+                "fdaa:0:5d2c::2", 6379, java.time.Duration.ofMillis(2)) : new Observation.ProbeFailure("cache",
+                io.sophia.core.Source.of("tcp"), "fdaa:0:5d2c::2:6379", io.sophia.core.FailureKind.CONNECTION_REFUSED,
+                "connection refused", null, java.time.Duration.ofMillis(2), 1);
+        return Fleet.apiWithBackend(500, null, "cache", io.sophia.core.ServiceKind.TCP, dns, address);
     }
 
     @Test

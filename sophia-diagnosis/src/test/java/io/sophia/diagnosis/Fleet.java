@@ -201,6 +201,20 @@ final class Fleet {
     }
 
     /**
+     * The assessment of a two-service deployment: "api" answered {@code status} with {@code body} and depends on
+     * {@code backend} (of {@code kind}), about which {@code more} says the rest (its probes, the run).
+     */
+    static Assessment apiWithBackend(int status, String body, String backend, ServiceKind kind, Observation... more) {
+        Deployment d = new Deployment("shop", List.of(service("api", "API", "Orders API", ServiceKind.HTTP, backend),
+                service(backend, backend, "What the API needs", kind)));
+        List<Observation> o = new ArrayList<>(List.of(Observation.HttpCheck.builder("api", Source.HTTP,
+                "https://sophiaai-api-v2.fly.dev/health", status).latency(Duration.ofMillis(40)).body(body, "text/plain")
+                .build()));
+        o.addAll(List.of(more));
+        return Diagnosis.ofDefaults().diagnose(d, o, NOW);
+    }
+
+    /**
      * The reference fleet's dashboard and jobs deploy jobs both failed with {@code log}; every service still answers
      * (nothing deployed).
      */

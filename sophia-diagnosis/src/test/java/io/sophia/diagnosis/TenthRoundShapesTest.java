@@ -204,15 +204,9 @@ class TenthRoundShapesTest {
 
     /** A shop whose api depends on db: api answered {@code status} with {@code body}, db refuses connections. */
     private static Assessment apiAnswersWithItsBackendDown(int status, String body, Observation... more) {
-        io.sophia.core.Deployment shop = new io.sophia.core.Deployment("shop", List.of(
-                Fleet.service("api", "API", "Orders API", io.sophia.core.ServiceKind.HTTP, "db"),
-                Fleet.service("db", "Database", "Orders database", io.sophia.core.ServiceKind.HTTP)));
-        List<Observation> o = new ArrayList<>(List.of(Observation.HttpCheck.builder("api", Source.HTTP,
-                        "https://sophiaai-api-v2.fly.dev/health", status).latency(java.time.Duration.ofMillis(40))
-                        .body(body, "text/plain").build(),
-                Fleet.refused("db"), Fleet.run("success")));
+        List<Observation> o = new ArrayList<>(List.of(Fleet.refused("db"), Fleet.run("success")));
         o.addAll(List.of(more));
-        return Diagnosis.ofDefaults().diagnose(shop, o, Fleet.NOW);
+        return Fleet.apiWithBackend(status, body, "db", io.sophia.core.ServiceKind.HTTP, o.toArray(Observation[]::new));
     }
 
     @Test
