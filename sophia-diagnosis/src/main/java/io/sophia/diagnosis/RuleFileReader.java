@@ -198,7 +198,10 @@ final class RuleFileReader {
         return settings.build();
     }
 
-    /** A list of probabilities in (0.5, 1], not decreasing: more independent sources never lower the cap. */
+    /**
+     * A list of probabilities in (0, 1], not decreasing (more independent sources never lower the cap), at most 20: the
+     * ranges Settings.Builder.sourceCaps checks too, checked here item by item so that an error names the item's line.
+     */
     private List<Double> caps(Node n, String key) {
         if (!(n instanceof ListNode list)) {
             throw error(n, key, "must be a list of probabilities, one per number of independent sources (0, 1, 2 …)");
