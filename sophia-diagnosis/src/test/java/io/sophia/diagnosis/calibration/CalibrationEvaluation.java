@@ -126,6 +126,9 @@ public final class CalibrationEvaluation {
     /** Name of the eleventh holdout set in the report: the {@code h11-} files, scored blind once, then consumed. */
     public static final String HOLDOUT_11 = "holdout-11 (consumed)";
 
+    /** Name of the twelfth holdout set in the report: the {@code h12-} files, scored blind once, then consumed. */
+    public static final String HOLDOUT_12 = "holdout-12 (consumed)";
+
     /**
      * Name of the blind sets' row in the report: every set of {@link Scenario#BLIND_PREFIXES} together, loaded only
      * with {@code -Dsophia.scoreBlind=true}; each set also has its own row, {@code blind <prefix>}.
@@ -248,6 +251,11 @@ public final class CalibrationEvaluation {
             return Figures.of(HOLDOUT_11, filter(outcomes, o -> o.scenario().eleventhHoldout()));
         }
 
+        /** The twelfth holdout set (the {@code h12-} files, consumed). */
+        public Figures holdout12() {
+            return Figures.of(HOLDOUT_12, filter(outcomes, o -> o.scenario().twelfthHoldout()));
+        }
+
         /** One row per blind set ({@link Scenario#BLIND_PREFIXES}), named {@code blind <prefix>}: aggregates only. */
         public List<Figures> blindSets() {
             return Scenario.BLIND_PREFIXES.stream().map(prefix -> Figures.of("blind " + prefix,
@@ -274,7 +282,7 @@ public final class CalibrationEvaluation {
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
             List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(),
-                    holdout6(), holdout7(), holdout8(), holdout9(), holdout10(), holdout11(), overall));
+                    holdout6(), holdout7(), holdout8(), holdout9(), holdout10(), holdout11(), holdout12(), overall));
             if (blind.n() > 0) {
                 parts.add(blind);
                 parts.addAll(blindSets());
@@ -333,7 +341,7 @@ public final class CalibrationEvaluation {
                     .append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
             sb.append("| part | n | top-1 | top-3 | Brier | ECE |\n|---|---|---|---|---|---|\n");
             for (Figures f : List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(), holdout6(),
-                    holdout7(), holdout8(), holdout9(), holdout10(), holdout11(), overall)) {
+                    holdout7(), holdout8(), holdout9(), holdout10(), holdout11(), holdout12(), overall)) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
                         f.top3(), f.brier(), f.ece()));
             }

@@ -22,9 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to eleventh holdout sets ({@code h7-} to {@code h11-} files; each blind until it was scored once, in
- * aggregate, consumed since) and the blind twelfth set ({@code h12-}, written 2026-12-04, not scored yet) are well
- * formed: every file parses under the
+ * The seventh to twelfth holdout sets ({@code h7-} to {@code h12-} files; each blind until it was scored once, in
+ * aggregate, consumed since) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as {@value CalibrationEvaluation#HOLDOUT_7} to
- * {@value CalibrationEvaluation#HOLDOUT_11}).
+ * {@value CalibrationEvaluation#HOLDOUT_12}).
  */
 class LateHoldoutSetsFormatTest {
 
@@ -70,8 +69,7 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.NINTH_HOLDOUT_PREFIX, 9, 46, Scenario::ninthHoldout, false),
                 new HoldoutSet(Scenario.TENTH_HOLDOUT_PREFIX, 10, 44, Scenario::tenthHoldout, false),
                 new HoldoutSet(Scenario.ELEVENTH_HOLDOUT_PREFIX, 11, 40, Scenario::eleventhHoldout, false),
-                new HoldoutSet(Scenario.TWELFTH_HOLDOUT_PREFIX, 12, 44,
-                        s -> s.blind() && s.id().startsWith(Scenario.TWELFTH_HOLDOUT_PREFIX), true));
+                new HoldoutSet(Scenario.TWELFTH_HOLDOUT_PREFIX, 12, 44, Scenario::twelfthHoldout, false));
     }
 
     @ParameterizedTest(name = "{0}")

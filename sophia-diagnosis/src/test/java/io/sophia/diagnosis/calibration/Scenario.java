@@ -65,7 +65,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefix of the twelfth holdout set (48 files written 2026-12-04 from public failure text by a writer who never
-     * read the rules; blind, not scored yet).
+     * read the rules; scored once, aggregate only, on 2026-12-04; consumed on 2026-12-04).
      */
     public static final String TWELFTH_HOLDOUT_PREFIX = "h12-";
 
@@ -83,9 +83,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} on 2026-12-04; {@code h12-} is the blind set since.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} and {@code h12-} on 2026-12-04; none is blind until the
+     * next set is written.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(TWELFTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of();
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -162,7 +163,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
                 && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX)
                 && !id.startsWith(SIXTH_HOLDOUT_PREFIX) && !id.startsWith(SEVENTH_HOLDOUT_PREFIX)
-                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !ninthHoldout() && !tenthHoldout() && !eleventhHoldout() && !blind();
+                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !ninthHoldout() && !tenthHoldout() && !eleventhHoldout()
+                && !twelfthHoldout() && !blind();
     }
 
     /** True for a file of a blind set ({@link #BLIND_PREFIXES}), loaded only to be scored. */
@@ -213,9 +215,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return holdout && id.startsWith(ELEVENTH_HOLDOUT_PREFIX);
     }
 
-    /** "blind", "tuning", or "holdout-1" to "holdout-11" (all but holdout-3 consumed). */
+    /** True for a holdout file of the twelfth set, consumed (id starts with {@value #TWELFTH_HOLDOUT_PREFIX}). */
+    public boolean twelfthHoldout() {
+        return holdout && id.startsWith(TWELFTH_HOLDOUT_PREFIX);
+    }
+
+    /** "blind", "tuning", or "holdout-1" to "holdout-12" (all but holdout-3 consumed). */
     public String part() {
-        return blind() ? "blind" : !holdout ? "tuning" : eleventhHoldout() ? "holdout-11" : tenthHoldout() ? "holdout-10" : ninthHoldout() ? "holdout-9" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
+        return blind() ? "blind" : !holdout ? "tuning" : twelfthHoldout() ? "holdout-12" : eleventhHoldout() ? "holdout-11" : tenthHoldout() ? "holdout-10" : ninthHoldout() ? "holdout-9" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
                 : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
     }
 }

@@ -198,8 +198,8 @@ class ScenarioLoaderTest {
 
     @Test
     void the_blind_sets_are_loaded_only_when_asked_for_and_never_reach_the_cross_validation() throws IOException {
-        // h4- to h11- were each scored once and are consumed; every prefix still blind gets a file of its own
-        List<String> consumed = List.of("h10-01-x", "h11-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x",
+        // h4- to h12- were each scored once and are consumed; every prefix still blind gets a file of its own
+        List<String> consumed = List.of("h10-01-x", "h11-01-x", "h12-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x",
                 "h9-01-x");
         List<String> blind = Scenario.BLIND_PREFIXES.stream().map(prefix -> prefix + "01-x").toList();
         List<String> ids = new java.util.ArrayList<>(consumed);
@@ -218,9 +218,9 @@ class ScenarioLoaderTest {
         }
         // the consumed sets each report in their own part; h10- sorts first by name, its number must not read as h1-
         List<Scenario> tuned = loader.loadAll(dir, false);
-        assertEquals(List.of("holdout-10", "holdout-11", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "holdout-8",
+        assertEquals(List.of("holdout-10", "holdout-11", "holdout-12", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "holdout-8",
                 "holdout-9", "tuning"), tuned.stream().map(Scenario::part).toList());
-        assertEquals(List.of(true, true, true, true, true, true, true, true, false),
+        assertEquals(List.of(true, true, true, true, true, true, true, true, true, false),
                 tuned.stream().map(Scenario::consumed).toList());
         assertTrue(tuned.stream().noneMatch(Scenario::blind));
         // only the scorer, who asks for them, sees the blind sets' files
