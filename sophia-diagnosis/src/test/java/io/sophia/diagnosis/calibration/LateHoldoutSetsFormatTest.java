@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to twelfth holdout sets ({@code h7-} to {@code h12-} files; each blind until it was scored once, in
- * aggregate, consumed since) are well formed: every file parses under the
+ * aggregate, consumed since) and the blind thirteenth set ({@code h13-}, written 2026-12-04, not scored yet) are well
+ * formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -69,7 +70,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.NINTH_HOLDOUT_PREFIX, 9, 46, Scenario::ninthHoldout, false),
                 new HoldoutSet(Scenario.TENTH_HOLDOUT_PREFIX, 10, 44, Scenario::tenthHoldout, false),
                 new HoldoutSet(Scenario.ELEVENTH_HOLDOUT_PREFIX, 11, 40, Scenario::eleventhHoldout, false),
-                new HoldoutSet(Scenario.TWELFTH_HOLDOUT_PREFIX, 12, 44, Scenario::twelfthHoldout, false));
+                new HoldoutSet(Scenario.TWELFTH_HOLDOUT_PREFIX, 12, 44, Scenario::twelfthHoldout, false),
+                new HoldoutSet(Scenario.THIRTEENTH_HOLDOUT_PREFIX, 13, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.THIRTEENTH_HOLDOUT_PREFIX), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -69,6 +69,12 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      */
     public static final String TWELFTH_HOLDOUT_PREFIX = "h12-";
 
+    /**
+     * Id prefix of the thirteenth holdout set (48 files written 2026-12-04 from public failure text by a writer who never
+     * read the rules; blind, not scored yet; frozen in {@code HOLDOUT-13.sha256}).
+     */
+    public static final String THIRTEENTH_HOLDOUT_PREFIX = "h13-";
+
     /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
     public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
 
@@ -83,10 +89,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} and {@code h12-} on 2026-12-04; none is blind until the
-     * next set is written.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} and {@code h12-} on 2026-12-04; {@code h13-} is the blind
+     * set since.
      */
-    public static final List<String> BLIND_PREFIXES = List.of();
+    public static final List<String> BLIND_PREFIXES = List.of(THIRTEENTH_HOLDOUT_PREFIX);
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
