@@ -1,9 +1,13 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * General shapes for the families holdout-12 (h12-, consumed in session 10) was missed on: a platform refusing the
  * deploy's configuration file, Cloud Build's time limit, a setting the app finds empty, Cloud Run's memory limit, an
  * artifact storage quota hit, Netlify's API 5xx, flyctl's older "Could not resolve App", a Jenkins agent marked offline,
- * and a health-check attempt's "service unavailable" that is not a registry. Each is tested on public wording from
+ * a health-check attempt's "service unavailable" that is not a registry; and for p14-'s: a certificate that expires
+ * soon, the Machines API's 400, 401 and 429, a platform API's rate limit, and an exit 137 after the runner shut down. Each
+ * is tested on public wording from
  * other reports than the scenario it was found in (the source next to each string), with near misses; each new log
  * indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its own cause.
  */
@@ -24,7 +30,8 @@ class TwelfthRoundShapesTest {
     private static final Map<String, String> CAUSE_OF = Map.ofEntries(
             Map.entry("platform.config-file-refused-generic", "config.invalid"),
             Map.entry("cloudbuild.build-timeout", "ci.timeout"),
-            Map.entry("env.variable-empty-generic", "config.missing-secret"));
+            Map.entry("env.variable-empty-generic", "config.missing-secret"),
+            Map.entry("platform.api-rate-limit-generic", "platform.quota"));
 
     private static void reads(String indication, String cause, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -221,6 +228,101 @@ class TwelfthRoundShapesTest {
         reads(id, "image.not-found", "fatal: [localhost]: FAILED! => {\"changed\": false, \"failed\": true, \"msg\": "
                 + "\"Unknown error message: Tag 4.0.1 not found in repository docker.io/kolla/ubuntu-binary-kolla-toolbox\"}");
         readsNot(id, "Tag 4.0.1 found in repository docker.io/kolla/ubuntu-binary-kolla-toolbox, pulling");
+    }
+
+    private static Assessment fleetWith(Observation... more) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.addAll(List.of(more));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static Observation.TlsHandshake tls(String service, long days) {
+        return new Observation.TlsHandshake(service, Source.TLS, "sophiaai-" + service + "-v2.fly.dev", 443, "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256", "CN=sophiaai-" + service + "-v2.fly.dev", "CN=R11, O=Let's Encrypt",
+                Fleet.NOW.minusSeconds(80L * 86_400), Fleet.NOW.plusSeconds(days * 86_400), days, true, false, true, 3);
+    }
+
+    /**
+     * A certificate that still works but expires within the service's minimum (14 days by default) leads as the TLS
+     * certificate, the more so with a failed expectation on it; one far from expiry argues against it.
+     */
+    @Test
+    void aCertificateThatExpiresSoonIsTheCertificate() {
+        Assessment soon = fleetWith(tls("dashboard", 4), tls("jobs", 61), new Observation.ConditionCheck("dashboard",
+                Source.HTTP, "[CERTIFICATE_EXPIRATION] > 336h", false, "96h"));
+        assertEquals("tls.certificate", soon.causes().get(0).id().value(), soon.causes().toString());
+        assertTrue(soon.causes().get(0).evidence().stream().anyMatch(e -> e.ruleId().equals(
+                "tls.certificate/certificate-condition-failed")), soon.causes().toString());
+        Assessment far = fleetWith(tls("dashboard", 61), tls("jobs", 61));
+        assertTrue(far.causes().stream().noneMatch(c -> c.id().value().equals("tls.certificate")
+                && c.probability() > 0.1), far.causes().toString());
+    }
+
+    /**
+     * The Fly Machines API's refusals in their own words: a 400 naming an invalid argument and its range
+     * (OpenRouterLabs/spawn#1619) is the configuration; a 401 whose answer refuses the token is the deploy token; a 429
+     * is the account's rate (superfly/docs#1630), not the platform down.
+     */
+    @Test
+    void theMachinesApisRefusalsNameTheirCauses() {
+        Assessment invalid = fleetWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 400,
+                "{\"error\":\"invalid_argument: WaitMachineRequest.Timeout: value must be inside range [1s, 1m0s]\"}"));
+        assertTrue(invalid.causes().stream().anyMatch(c -> c.id().value().equals("config.invalid") && c.evidence()
+                .stream().anyMatch(e -> e.ruleId().equals("config.invalid/api-400-invalid-argument"))),
+                invalid.causes().toString());
+        Assessment token = fleetWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 401,
+                "{\"error\":\"Authenticate: token validation error\"}"));
+        assertEquals("auth.deploy-token", token.causes().get(0).id().value(), token.causes().toString());
+        Assessment throttled = fleetWith(Fleet.failure("jobs", "fly", FailureKind.RATE_LIMITED, 429,
+                "{\"error\":\"rate limit exceeded\"}"));
+        assertEquals("platform.quota", throttled.causes().get(0).id().value(), throttled.causes().toString());
+        // a 400 that names no argument is not read as the configuration
+        Assessment bare = fleetWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 400, "{}"));
+        assertTrue(bare.causes().stream().noneMatch(c -> c.evidence().stream()
+                .anyMatch(e -> e.ruleId().equals("config.invalid/api-400-invalid-argument"))), bare.causes().toString());
+    }
+
+    /**
+     * A platform API's rate limit in the deploy CLIs' words (zeit/now#1514, vercel/vercel#1563; the Fly create limit
+     * superfly/flyctl#3961 links) is the account's quota; a registry's pull limit is not read, and a Machines API 429
+     * in a log is not the registry.
+     */
+    @Test
+    void aPlatformApisRateLimitIsTheAccountsQuota() throws IOException {
+        String id = "platform.api-rate-limit-generic";
+        reads(id, "> Error! An unexpected error occurred in deploy: Error: Rate limit exceeded (429)");
+        reads(id, "Error: failed to create green machines: failed to launch VM: resource exhausted: rate limit exceeded");
+        reads(id, "{\"error\":\"rate limit exceeded\"}");
+        readsNot(id, "toomanyrequests: You have reached your pull rate limit. You may increase the limit by "
+                + "authenticating and upgrading: https://www.docker.com/increase-rate-limit");
+        readsNot(id, "{\"message\":\"API rate limit exceeded for installation ID 4242.\"}");
+        Assessment a = Fleet.twoDeploysFailWith("""
+                POST /v1/apps/jobs-worker/machines/2873519a590369 -> 200
+                POST /v1/apps/jobs-worker/machines/7849201c945949 -> 429 Too Many Requests
+                aborting: 21 machines left on the previous config
+                """);
+        assertTrue(!a.causes().get(0).id().value().equals("registry.unavailable") && a.causes().stream()
+                .noneMatch(c -> c.id().value().equals("registry.unavailable") && c.probability() > 0.3), a.causes().toString());
+    }
+
+    /**
+     * Exit code 137 after "The runner has received a shutdown signal" (flathub-infra/vorarbeiter#51's story with
+     * another build) is the runner killing the step, not memory; exit 137 alone still reads as memory.
+     */
+    @Test
+    void anExit137AfterTheRunnerShutDownIsTheRunner() throws IOException {
+        Assessment a = Fleet.twoDeploysFailWith("""
+                #14 [build 4/6] RUN flatpak-builder --repo=repo build org.example.App.json
+                line 18:  2752 Killed                  docker run --rm ghcr.io/example/builder:latest /bin/bash -c build
+                ##[error]The runner has received a shutdown signal. This can happen when the runner service is stopped,                 or a manually started runner is canceled.
+                ##[error]Process completed with exit code 137.
+                """);
+        assertEquals("ci.runner", a.causes().get(0).id().value(), a.causes().toString());
+        Assessment alone = Fleet.twoDeploysFailWith("""
+                line 18:  2752 Killed                  docker run --rm ghcr.io/example/builder:latest /bin/bash -c build
+                ##[error]Process completed with exit code 137.
+                """);
+        assertEquals("app.oom", alone.causes().get(0).id().value(), alone.causes().toString());
     }
 
     @Test
