@@ -36,17 +36,9 @@ import java.util.function.Predicate;
  *       knowledge base; their misses were seen too, so they are no longer blind;</li>
  *   <li><b>{@value #HOLDOUT_3}</b>: holdout files whose id starts with {@code h3-}, written without reading the
  *       knowledge base and evaluated once;</li>
- *   <li><b>{@value #HOLDOUT_4}</b> and <b>{@value #HOLDOUT_5}</b>: the {@code h4-} and {@code h5-} files, written
- *       blind from public failure text, scored once (aggregate only) on 2026-12-03 and then consumed: their
- *       per-case results are tuning data now;</li>
- *   <li><b>{@value #HOLDOUT_6}</b>: the {@code h6-} files, written blind for the platforms the earlier sets
- *       under-represent, scored once (aggregate only) on 2026-12-03 and then consumed likewise;</li>
- *   <li><b>{@value #HOLDOUT_7}</b>: the {@code h7-} files (Fly machine events among them), scored once (aggregate
- *       only) on 2026-12-03 and then consumed likewise;</li>
- *   <li><b>{@value #HOLDOUT_8}</b>: the {@code h8-} files, scored once (aggregate only) on 2026-12-03 and then
- *       consumed likewise;</li>
- *   <li><b>{@value #HOLDOUT_9}</b> and <b>{@value #HOLDOUT_10}</b>: the {@code h9-} and {@code h10-} files, each
- *       scored once (aggregate only) on 2026-12-03 and then consumed likewise;</li>
+ *   <li><b>holdout-N (consumed)</b> for N from 4: the {@code hN-} files ({@link Scenario#holdoutPrefix}), each
+ *       written blind from public failure text, scored once (aggregate only) and then consumed: their per-case
+ *       results are tuning data now ({@link Report#holdoutSets()});</li>
  *   <li><b>{@value #BLIND}</b>: the blind sets ({@link Scenario#BLIND_PREFIXES}), loaded only with
  *       {@code -Dsophia.scoreBlind=true}, reported as aggregate figures only: all of them, then one row per set
  *       ({@code blind <prefix>});</li>
@@ -101,33 +93,6 @@ public final class CalibrationEvaluation {
 
     /** Name of the third holdout set in the report: the {@code h3-} files, blind as of 2026-11-25. */
     public static final String HOLDOUT_3 = "holdout-3 (blind, 2026-11-25)";
-
-    /** Name of the fourth holdout set in the report: the {@code h4-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_4 = "holdout-4 (consumed)";
-
-    /** Name of the fifth holdout set in the report: the {@code h5-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_5 = "holdout-5 (consumed)";
-
-    /** Name of the sixth holdout set in the report: the {@code h6-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_6 = "holdout-6 (consumed)";
-
-    /** Name of the seventh holdout set in the report: the {@code h7-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_7 = "holdout-7 (consumed)";
-
-    /** Name of the eighth holdout set in the report: the {@code h8-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_8 = "holdout-8 (consumed)";
-
-    /** Name of the ninth holdout set in the report: the {@code h9-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_9 = "holdout-9 (consumed)";
-
-    /** Name of the tenth holdout set in the report: the {@code h10-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_10 = "holdout-10 (consumed)";
-
-    /** Name of the eleventh holdout set in the report: the {@code h11-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_11 = "holdout-11 (consumed)";
-
-    /** Name of the twelfth holdout set in the report: the {@code h12-} files, scored blind once, then consumed. */
-    public static final String HOLDOUT_12 = "holdout-12 (consumed)";
 
     /**
      * Name of the blind sets' row in the report: every set of {@link Scenario#BLIND_PREFIXES} together, loaded only
@@ -211,49 +176,14 @@ public final class CalibrationEvaluation {
     public record Report(List<Outcome> outcomes, Figures tuning, Figures holdout1, Figures holdout2, Figures holdout3,
             Figures overall, Figures blind) {
 
-        /** The fourth holdout set (the {@code h4-} files, consumed). */
-        public Figures holdout4() {
-            return Figures.of(HOLDOUT_4, filter(outcomes, o -> o.scenario().fourthHoldout()));
-        }
-
-        /** The fifth holdout set (the {@code h5-} files, consumed). */
-        public Figures holdout5() {
-            return Figures.of(HOLDOUT_5, filter(outcomes, o -> o.scenario().fifthHoldout()));
-        }
-
-        /** The sixth holdout set (the {@code h6-} files, consumed). */
-        public Figures holdout6() {
-            return Figures.of(HOLDOUT_6, filter(outcomes, o -> o.scenario().sixthHoldout()));
-        }
-
-        /** The seventh holdout set (the {@code h7-} files, consumed). */
-        public Figures holdout7() {
-            return Figures.of(HOLDOUT_7, filter(outcomes, o -> o.scenario().seventhHoldout()));
-        }
-
-        /** The eighth holdout set (the {@code h8-} files, consumed). */
-        public Figures holdout8() {
-            return Figures.of(HOLDOUT_8, filter(outcomes, o -> o.scenario().eighthHoldout()));
-        }
-
-        /** The ninth holdout set (the {@code h9-} files, consumed). */
-        public Figures holdout9() {
-            return Figures.of(HOLDOUT_9, filter(outcomes, o -> o.scenario().ninthHoldout()));
-        }
-
-        /** The tenth holdout set (the {@code h10-} files, consumed). */
-        public Figures holdout10() {
-            return Figures.of(HOLDOUT_10, filter(outcomes, o -> o.scenario().tenthHoldout()));
-        }
-
-        /** The eleventh holdout set (the {@code h11-} files, consumed). */
-        public Figures holdout11() {
-            return Figures.of(HOLDOUT_11, filter(outcomes, o -> o.scenario().eleventhHoldout()));
-        }
-
-        /** The twelfth holdout set (the {@code h12-} files, consumed). */
-        public Figures holdout12() {
-            return Figures.of(HOLDOUT_12, filter(outcomes, o -> o.scenario().twelfthHoldout()));
+        /**
+         * One row per holdout set from the fourth on ({@link Scenario#holdoutSet()}), named {@code holdout-N (consumed)},
+         * in the order of N; blind sets are not among them.
+         */
+        public List<Figures> holdoutSets() {
+            return outcomes.stream().filter(o -> !o.scenario().blind()).mapToInt(o -> o.scenario().holdoutSet())
+                    .filter(n -> n >= 4).distinct().sorted().mapToObj(n -> Figures.of("holdout-" + n + " (consumed)",
+                            filter(outcomes, o -> !o.scenario().blind() && o.scenario().holdoutSet() == n))).toList();
         }
 
         /** One row per blind set ({@link Scenario#BLIND_PREFIXES}), named {@code blind <prefix>}: aggregates only. */
@@ -281,8 +211,9 @@ public final class CalibrationEvaluation {
             sb.append("Sophia calibration — built-in knowledge base on ").append(outcomes.size()).append(" labeled scenarios\n");
             sb.append(String.format(Locale.ROOT, "%-30s %4s %7s %13s %7s %7s %7s %9s %9s%n", "part", "n", "top-1",
                     "top-1 95% CI", "top-3", "Brier", "ECE", "mean-conf", "mean-p(y)"));
-            List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(),
-                    holdout6(), holdout7(), holdout8(), holdout9(), holdout10(), holdout11(), holdout12(), overall));
+            List<Figures> parts = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3));
+            parts.addAll(holdoutSets());
+            parts.add(overall);
             if (blind.n() > 0) {
                 parts.add(blind);
                 parts.addAll(blindSets());
@@ -340,8 +271,10 @@ public final class CalibrationEvaluation {
             sb.append("Generated by io.sophia.diagnosis.calibration.CalibrationEvaluation on ")
                     .append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
             sb.append("| part | n | top-1 | top-3 | Brier | ECE |\n|---|---|---|---|---|---|\n");
-            for (Figures f : List.of(tuning, holdout1, holdout2, holdout3, holdout4(), holdout5(), holdout6(),
-                    holdout7(), holdout8(), holdout9(), holdout10(), holdout11(), holdout12(), overall)) {
+            List<Figures> rows = new ArrayList<>(List.of(tuning, holdout1, holdout2, holdout3));
+            rows.addAll(holdoutSets());
+            rows.add(overall);
+            for (Figures f : rows) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", f.part(), f.n(), f.top1(),
                         f.top3(), f.brier(), f.ece()));
             }
@@ -410,7 +343,7 @@ public final class CalibrationEvaluation {
             sb.append("\nLeast confident correct answers of the tuning part (where probability mass leaks):\n\n");
             tuningOutcomes.stream().filter(Outcome::top1).sorted(Comparator.comparingDouble(Outcome::confidence)).limit(10)
                     .forEach(o -> sb.append("- ").append(o.scenario().id()).append(": ").append(rankingText(o)).append('\n'));
-            List<Outcome> holdoutMisses = misses().stream().filter(o -> o.scenario().thirdHoldout()).toList();
+            List<Outcome> holdoutMisses = misses().stream().filter(o -> o.scenario().holdoutSet() == 3).toList();
             sb.append("\n## Holdout misses (").append(holdoutMisses.size()).append(") — ids only, never tune on these\n\n");
             for (Outcome o : holdoutMisses) {
                 sb.append("- ").append(o.scenario().id()).append(" (").append(o.scenario().part()).append(")\n");
@@ -434,9 +367,9 @@ public final class CalibrationEvaluation {
         }
         return new Report(outcomes, Figures.of("tuning", filter(outcomes, o -> !o.scenario().holdout()
                         && !o.scenario().blind())),
-                Figures.of(HOLDOUT_1, filter(outcomes, o -> o.scenario().firstHoldout())),
-                Figures.of(HOLDOUT_2, filter(outcomes, o -> o.scenario().secondHoldout())),
-                Figures.of(HOLDOUT_3, filter(outcomes, o -> o.scenario().thirdHoldout())),
+                Figures.of(HOLDOUT_1, filter(outcomes, o -> !o.scenario().blind() && o.scenario().holdoutSet() == 1)),
+                Figures.of(HOLDOUT_2, filter(outcomes, o -> o.scenario().holdoutSet() == 2)),
+                Figures.of(HOLDOUT_3, filter(outcomes, o -> o.scenario().holdoutSet() == 3)),
                 Figures.of("overall", filter(outcomes, o -> !o.scenario().blind())),
                 Figures.of(BLIND, filter(outcomes, o -> o.scenario().blind())));
     }

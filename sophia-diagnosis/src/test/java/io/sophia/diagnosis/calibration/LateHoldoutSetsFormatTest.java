@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
- * tuning data, printed by {@code CalibrationTest} as {@value CalibrationEvaluation#HOLDOUT_7} to
- * {@value CalibrationEvaluation#HOLDOUT_12}).
+ * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
+ * "holdout-12 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -65,14 +65,14 @@ class LateHoldoutSetsFormatTest {
     }
 
     static Stream<HoldoutSet> sets() {
-        return Stream.of(new HoldoutSet(Scenario.SEVENTH_HOLDOUT_PREFIX, 7, 36, Scenario::seventhHoldout, false),
-                new HoldoutSet(Scenario.EIGHTH_HOLDOUT_PREFIX, 8, 40, Scenario::eighthHoldout, false),
-                new HoldoutSet(Scenario.NINTH_HOLDOUT_PREFIX, 9, 46, Scenario::ninthHoldout, false),
-                new HoldoutSet(Scenario.TENTH_HOLDOUT_PREFIX, 10, 44, Scenario::tenthHoldout, false),
-                new HoldoutSet(Scenario.ELEVENTH_HOLDOUT_PREFIX, 11, 40, Scenario::eleventhHoldout, false),
-                new HoldoutSet(Scenario.TWELFTH_HOLDOUT_PREFIX, 12, 44, Scenario::twelfthHoldout, false),
-                new HoldoutSet(Scenario.THIRTEENTH_HOLDOUT_PREFIX, 13, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.THIRTEENTH_HOLDOUT_PREFIX), true));
+        return Stream.of(new HoldoutSet(Scenario.holdoutPrefix(7), 7, 36, s -> s.holdoutSet() == 7, false),
+                new HoldoutSet(Scenario.holdoutPrefix(8), 8, 40, s -> s.holdoutSet() == 8, false),
+                new HoldoutSet(Scenario.holdoutPrefix(9), 9, 46, s -> s.holdoutSet() == 9, false),
+                new HoldoutSet(Scenario.holdoutPrefix(10), 10, 44, s -> s.holdoutSet() == 10, false),
+                new HoldoutSet(Scenario.holdoutPrefix(11), 11, 40, s -> s.holdoutSet() == 11, false),
+                new HoldoutSet(Scenario.holdoutPrefix(12), 12, 44, s -> s.holdoutSet() == 12, false),
+                new HoldoutSet(Scenario.holdoutPrefix(13), 13, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(13)), true));
     }
 
     @ParameterizedTest(name = "{0}")

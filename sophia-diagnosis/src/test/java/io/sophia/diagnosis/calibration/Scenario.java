@@ -47,52 +47,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     }
 
     /**
-     * Id prefix of the ninth holdout set: blind until it was scored once (aggregate only) on 2026-12-03, consumed on
-     * 2026-12-03 with the {@code h10-} files ({@link #TENTH_HOLDOUT_PREFIX}); {@code h4-} to {@code h8-} were consumed
-     * likewise ({@link #fourthHoldout()} to {@link #eighthHoldout()}, {@link #ninthHoldout()}, {@link #tenthHoldout()}).
-     * The blind test is the prefix rule of {@link #BLIND_PREFIXES}.
-     */
-    public static final String NINTH_HOLDOUT_PREFIX = "h9-";
-
-    /** Id prefix of the tenth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
-    public static final String TENTH_HOLDOUT_PREFIX = "h10-";
-
-    /**
-     * Id prefix of the eleventh holdout set (48 files written 2026-12-03 from public failure text by a writer who never
-     * read the rules; scored once, aggregate only, on 2026-12-04; consumed on 2026-12-04).
-     */
-    public static final String ELEVENTH_HOLDOUT_PREFIX = "h11-";
-
-    /**
-     * Id prefix of the twelfth holdout set (48 files written 2026-12-04 from public failure text by a writer who never
-     * read the rules; scored once, aggregate only, on 2026-12-04; consumed on 2026-12-04).
-     */
-    public static final String TWELFTH_HOLDOUT_PREFIX = "h12-";
-
-    /**
-     * Id prefix of the thirteenth holdout set (48 files written 2026-12-04 from public failure text by a writer who never
-     * read the rules; blind, not scored yet; frozen in {@code HOLDOUT-13.sha256}).
-     */
-    public static final String THIRTEENTH_HOLDOUT_PREFIX = "h13-";
-
-    /** Id prefix of the fifth holdout set (written 2026-12-03 after holdout-4 was scored; consumed 2026-12-03). */
-    public static final String FIFTH_HOLDOUT_PREFIX = "h5-";
-
-    /** Id prefix of the sixth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
-    public static final String SIXTH_HOLDOUT_PREFIX = "h6-";
-
-    /** Id prefix of the seventh holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
-    public static final String SEVENTH_HOLDOUT_PREFIX = "h7-";
-
-    /** Id prefix of the eighth holdout set (written 2026-12-03 from public failure text; consumed 2026-12-03). */
-    public static final String EIGHTH_HOLDOUT_PREFIX = "h8-";
-
-    /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} and {@code h12-} on 2026-12-04; {@code h13-} is the blind
      * set since.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(THIRTEENTH_HOLDOUT_PREFIX);
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(13));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -140,37 +99,45 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    /** Id prefix of the second, blind holdout set (written 2026-11-25 without reading the knowledge base). */
-    public static final String SECOND_HOLDOUT_PREFIX = "h2-";
+    // "h<N>-" names the N-th holdout set (N >= 2); a holdout file without such a prefix belongs to the first
+    private static final java.util.regex.Pattern HOLDOUT_SET = java.util.regex.Pattern.compile("^h(\\d+)-");
 
-    /** True for a holdout file of the second set (blind until its misses were seen; now consumed) (id starts with {@value #SECOND_HOLDOUT_PREFIX}). */
-    public boolean secondHoldout() {
-        return holdout && id.startsWith(SECOND_HOLDOUT_PREFIX);
-    }
-
-    /** Id prefix of the third, blind holdout set (written 2026-11-25 after holdout-2 was consumed). */
-    public static final String THIRD_HOLDOUT_PREFIX = "h3-";
-
-    /** True for a holdout file of the third, blind set (id starts with {@value #THIRD_HOLDOUT_PREFIX}). */
-    public boolean thirdHoldout() {
-        return holdout && id.startsWith(THIRD_HOLDOUT_PREFIX);
+    /**
+     * The id prefix of the {@code n}-th holdout set, {@code h<n>-} (n at least 2). Each set was written at one time by a
+     * writer who never read the rules and is frozen in {@code HOLDOUT-<n>.sha256} (the first set, without a prefix, in
+     * {@code HOLDOUT.sha256}); when each was scored and consumed, and its on-arrival figures, are in the scenarios README.
+     */
+    public static String holdoutPrefix(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("the first holdout set has no prefix: " + n);
+        }
+        return "h" + n + "-";
     }
 
     /**
-     * True for a holdout file whose misses the team has seen (holdout-1, -2, -4 to -10): frozen as the record of what was
-     * written blind, but its per-case results are tuning data.
+     * The number of the holdout set this file belongs to ({@code h<N>-}: N; a holdout file without that prefix: 1), or
+     * 0 for a tuning file.
      */
-    public boolean consumed() {
-        return holdout && !thirdHoldout() && !blind();
+    public int holdoutSet() {
+        if (!holdout) {
+            return 0;
+        }
+        java.util.regex.Matcher m = HOLDOUT_SET.matcher(id);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
-    /** True for a holdout file of the first set, whose misses the team has seen (consumed). */
-    public boolean firstHoldout() {
-        return holdout && !id.startsWith(SECOND_HOLDOUT_PREFIX) && !id.startsWith(THIRD_HOLDOUT_PREFIX)
-                && !id.startsWith(FOURTH_HOLDOUT_PREFIX) && !id.startsWith(FIFTH_HOLDOUT_PREFIX)
-                && !id.startsWith(SIXTH_HOLDOUT_PREFIX) && !id.startsWith(SEVENTH_HOLDOUT_PREFIX)
-                && !id.startsWith(EIGHTH_HOLDOUT_PREFIX) && !ninthHoldout() && !tenthHoldout() && !eleventhHoldout()
-                && !twelfthHoldout() && !blind();
+    /**
+     * True for a holdout file whose per-case results the team has seen: every set but the third (blind since
+     * 2026-11-25) and the sets of {@link #BLIND_PREFIXES}. Frozen as the record of what was written blind, its per-case
+     * results are tuning data.
+     */
+    public boolean consumed() {
+        return holdout && holdoutSet() != 3 && !blind();
+    }
+
+    /** "blind", "tuning", or "holdout-N" (N the {@link #holdoutSet() set}; all but holdout-3 consumed). */
+    public String part() {
+        return blind() ? "blind" : !holdout ? "tuning" : "holdout-" + holdoutSet();
     }
 
     /** True for a file of a blind set ({@link #BLIND_PREFIXES}), loaded only to be scored. */
@@ -178,57 +145,4 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
         return isBlind(id);
     }
 
-    /** Id prefix of the fourth holdout set (written 2026-12-03 from real public failure text; consumed 2026-12-03). */
-    public static final String FOURTH_HOLDOUT_PREFIX = "h4-";
-
-    /** True for a holdout file of the fourth set, consumed (id starts with {@value #FOURTH_HOLDOUT_PREFIX}). */
-    public boolean fourthHoldout() {
-        return holdout && id.startsWith(FOURTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the fifth set, consumed (id starts with {@value #FIFTH_HOLDOUT_PREFIX}). */
-    public boolean fifthHoldout() {
-        return holdout && id.startsWith(FIFTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the sixth set, consumed (id starts with {@value #SIXTH_HOLDOUT_PREFIX}). */
-    public boolean sixthHoldout() {
-        return holdout && id.startsWith(SIXTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the seventh set, consumed (id starts with {@value #SEVENTH_HOLDOUT_PREFIX}). */
-    public boolean seventhHoldout() {
-        return holdout && id.startsWith(SEVENTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the eighth set, consumed (id starts with {@value #EIGHTH_HOLDOUT_PREFIX}). */
-    public boolean eighthHoldout() {
-        return holdout && id.startsWith(EIGHTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the ninth set, consumed (id starts with {@value #NINTH_HOLDOUT_PREFIX}). */
-    public boolean ninthHoldout() {
-        return holdout && id.startsWith(NINTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the tenth set, consumed (id starts with {@value #TENTH_HOLDOUT_PREFIX}). */
-    public boolean tenthHoldout() {
-        return holdout && id.startsWith(TENTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the eleventh set, consumed (id starts with {@value #ELEVENTH_HOLDOUT_PREFIX}). */
-    public boolean eleventhHoldout() {
-        return holdout && id.startsWith(ELEVENTH_HOLDOUT_PREFIX);
-    }
-
-    /** True for a holdout file of the twelfth set, consumed (id starts with {@value #TWELFTH_HOLDOUT_PREFIX}). */
-    public boolean twelfthHoldout() {
-        return holdout && id.startsWith(TWELFTH_HOLDOUT_PREFIX);
-    }
-
-    /** "blind", "tuning", or "holdout-1" to "holdout-12" (all but holdout-3 consumed). */
-    public String part() {
-        return blind() ? "blind" : !holdout ? "tuning" : twelfthHoldout() ? "holdout-12" : eleventhHoldout() ? "holdout-11" : tenthHoldout() ? "holdout-10" : ninthHoldout() ? "holdout-9" : eighthHoldout() ? "holdout-8" : seventhHoldout() ? "holdout-7" : sixthHoldout() ? "holdout-6" : fifthHoldout() ? "holdout-5" : fourthHoldout() ? "holdout-4"
-                : thirdHoldout() ? "holdout-3" : secondHoldout() ? "holdout-2" : "holdout-1";
-    }
 }

@@ -79,67 +79,64 @@ class ScenarioCorpusTest {
 
     @Test
     void holdout_files_are_frozen_and_none_was_moved_to_the_tuning_part() throws Exception {
-        assertFrozen("HOLDOUT.sha256", corpus.stream().filter(Scenario::firstHoldout).toList());
+        assertFrozen("HOLDOUT.sha256", corpus.stream().filter(s -> s.holdoutSet() == 1).toList());
     }
 
     @Test
     void the_blind_second_holdout_files_are_frozen_too() throws Exception {
         // h2- files that were flipped to holdout: false drop out of "actual" and fail the membership check
-        assertFrozen("HOLDOUT-2.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.SECOND_HOLDOUT_PREFIX))
+        assertFrozen("HOLDOUT-2.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(2)))
                 .filter(Scenario::holdout).toList());
     }
 
     @Test
     void the_blind_second_holdout_has_24_scenarios_over_at_least_18_causes_with_at_most_two_each() {
-        List<Scenario> second = corpus.stream().filter(Scenario::secondHoldout).toList();
+        List<Scenario> second = corpus.stream().filter(s -> s.holdoutSet() == 2).toList();
         assertEquals(24, second.size(), "holdout-2 has " + second.size());
         Map<CauseId, Long> perCause = second.stream()
                 .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
         assertTrue(perCause.size() >= 18, "holdout-2 covers only " + perCause.keySet());
         assertTrue(perCause.values().stream().allMatch(n -> n <= 2), "more than two per cause: " + perCause);
-        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.SECOND_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(2))).allMatch(Scenario::holdout),
                 "an h2- file is not holdout");
     }
 
     @Test
     void the_blind_third_holdout_files_are_frozen_too() throws Exception {
         // h3- files that were flipped to holdout: false drop out of "actual" and fail the membership check
-        assertFrozen("HOLDOUT-3.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.THIRD_HOLDOUT_PREFIX))
+        assertFrozen("HOLDOUT-3.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(3)))
                 .filter(Scenario::holdout).toList());
     }
 
     @Test
     void the_blind_third_holdout_has_24_scenarios_covering_all_22_causes() {
-        List<Scenario> third = corpus.stream().filter(Scenario::thirdHoldout).toList();
+        List<Scenario> third = corpus.stream().filter(s -> s.holdoutSet() == 3).toList();
         assertEquals(24, third.size(), "holdout-3 has " + third.size());
         Map<CauseId, Long> perCause = third.stream()
                 .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
         assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-3 covers only " + perCause.keySet());
         assertTrue(perCause.values().stream().allMatch(n -> n <= 2), "more than two per cause: " + perCause);
-        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.THIRD_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(3))).allMatch(Scenario::holdout),
                 "an h3- file is not holdout");
-        assertTrue(third.stream().noneMatch(s -> s.secondHoldout() || s.firstHoldout()), "an h3- file counted in another set");
     }
 
     @Test
     void the_consumed_fourth_holdout_files_are_frozen_too() throws Exception {
         // h4- files that were flipped to holdout: false drop out of "actual" and fail the membership check
-        assertFrozen("HOLDOUT-4.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.FOURTH_HOLDOUT_PREFIX))
+        assertFrozen("HOLDOUT-4.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(4)))
                 .filter(Scenario::holdout).toList());
     }
 
     @Test
     void the_consumed_fourth_holdout_has_44_scenarios_every_cause_exactly_twice_from_at_least_12_families() {
-        List<Scenario> fourth = corpus.stream().filter(Scenario::fourthHoldout).toList();
+        List<Scenario> fourth = corpus.stream().filter(s -> s.holdoutSet() == 4).toList();
         assertEquals(44, fourth.size(), "holdout-4 has " + fourth.size());
         Map<CauseId, Long> perCause = fourth.stream()
                 .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
         assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-4 covers only " + perCause.keySet());
         assertTrue(perCause.values().stream().allMatch(n -> n == 2), "not exactly two per cause: " + perCause);
-        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.FOURTH_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(4))).allMatch(Scenario::holdout),
                 "an h4- file is not holdout");
-        assertTrue(fourth.stream().noneMatch(s -> s.thirdHoldout() || s.secondHoldout() || s.firstHoldout()),
-                "an h4- file counted in another set");
         // every h4- file names the origin of its text; grouped cross-validation needs varied families
         Set<String> families = new TreeSet<>();
         for (Scenario s : fourth) {
@@ -155,24 +152,22 @@ class ScenarioCorpusTest {
     @Test
     void the_consumed_fifth_holdout_files_are_frozen_too() throws Exception {
         // h5- files that were flipped to holdout: false drop out of "actual" and fail the membership check
-        assertFrozen("HOLDOUT-5.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.FIFTH_HOLDOUT_PREFIX))
+        assertFrozen("HOLDOUT-5.sha256", corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(5)))
                 .filter(Scenario::holdout).toList());
     }
 
     @Test
     void the_consumed_fifth_holdout_has_44_scenarios_every_cause_at_least_twice_from_at_least_12_families() {
-        List<Scenario> fifth = corpus.stream().filter(Scenario::fifthHoldout).toList();
+        List<Scenario> fifth = corpus.stream().filter(s -> s.holdoutSet() == 5).toList();
         assertTrue(fifth.size() >= 44, "holdout-5 has " + fifth.size());
         Map<CauseId, Long> perCause = fifth.stream()
                 .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
         assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), "holdout-5 covers only " + perCause.keySet());
         assertTrue(perCause.values().stream().allMatch(n -> n >= 2), "holdout-5 per cause " + perCause);
-        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.FIFTH_HOLDOUT_PREFIX)).allMatch(Scenario::holdout),
+        assertTrue(corpus.stream().filter(s -> s.id().startsWith(Scenario.holdoutPrefix(5))).allMatch(Scenario::holdout),
                 "an h5- file is not holdout");
         // scored blind once (2026-12-03), then consumed: tuning data, frozen as the record of what was written blind
         assertTrue(fifth.stream().noneMatch(Scenario::blind), "an h5- file is still blind");
-        assertTrue(fifth.stream().noneMatch(s -> s.fourthHoldout() || s.thirdHoldout() || s.secondHoldout()
-                || s.firstHoldout()), "an h5- file counted in another set");
         Set<String> families = new TreeSet<>();
         for (Scenario s : fifth) {
             String text = read(s.file());

@@ -197,6 +197,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void a_holdout_files_set_is_the_number_of_its_prefix_and_a_prefixless_holdout_file_is_the_first() {
+        java.util.function.BiFunction<String, Boolean, Scenario> file = (id, holdout) -> new Scenario(id, "t",
+                io.sophia.core.CauseId.UNKNOWN, "r", holdout, "", null, java.time.Instant.EPOCH,
+                new io.sophia.core.Deployment("d", List.of()), List.of());
+        assertEquals(12, file.apply("h12-01-x", true).holdoutSet());
+        assertEquals("holdout-12", file.apply("h12-01-x", true).part());
+        assertEquals(1, file.apply("41-network-dns-x", true).holdoutSet());
+        assertEquals(0, file.apply("h12-01-x", false).holdoutSet());
+        assertEquals("tuning", file.apply("p12-01-x", false).part());
+        // the third set stays blind; every other one is consumed
+        assertTrue(!file.apply("h3-01-x", true).consumed() && file.apply("h4-01-x", true).consumed());
+        assertEquals("h13-", Scenario.holdoutPrefix(13));
+        assertThrows(IllegalArgumentException.class, () -> Scenario.holdoutPrefix(1));
+    }
+
+    @Test
     void the_blind_sets_are_loaded_only_when_asked_for_and_never_reach_the_cross_validation() throws IOException {
         // h4- to h12- were each scored once and are consumed; every prefix still blind gets a file of its own
         List<String> consumed = List.of("h10-01-x", "h11-01-x", "h12-01-x", "h4-01-x", "h5-01-x", "h6-01-x", "h7-01-x", "h8-01-x",

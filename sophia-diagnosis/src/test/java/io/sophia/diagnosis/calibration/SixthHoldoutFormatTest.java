@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (it was written so while the set was blind; since it was consumed its per-case
- * results are tuning data, printed by {@code CalibrationTest} as {@value CalibrationEvaluation#HOLDOUT_6}).
+ * results are tuning data, printed by {@code CalibrationTest} as "holdout-6 (consumed)").
  */
 class SixthHoldoutFormatTest {
 
@@ -41,7 +41,7 @@ class SixthHoldoutFormatTest {
         Path dir = ScenarioLoader.corpusDirectory();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith(Scenario.SIXTH_HOLDOUT_PREFIX))
+            files = s.filter(p -> p.getFileName().toString().startsWith(Scenario.holdoutPrefix(6)))
                     .filter(p -> p.getFileName().toString().endsWith(".yaml"))
                     .sorted().toList();
         }
@@ -60,7 +60,7 @@ class SixthHoldoutFormatTest {
             assertTrue(s.holdout(), s.id() + " is not holdout");
             // scored blind once (2026-12-03), then consumed: tuning data, frozen as the record of what was written blind
             assertFalse(s.blind(), s.id() + " is still blind");
-            assertTrue(s.sixthHoldout() && s.consumed(), s.id() + " is not counted as consumed holdout-6");
+            assertTrue(s.holdoutSet() == 6 && s.consumed(), s.id() + " is not counted as consumed holdout-6");
             // h6-NN-<cause>-<short>: the label is in the name, so a relabel shows in the file list
             String cause = s.cause().value().replace('.', '-');
             assertTrue(s.id().matches("h6-\\d\\d-" + java.util.regex.Pattern.quote(cause) + "-[a-z0-9-]+"),
