@@ -325,6 +325,21 @@ class TwelfthRoundShapesTest {
         assertEquals("app.oom", alone.causes().get(0).id().value(), alone.causes().toString());
     }
 
+    /**
+     * BuildKit's "failed to compute cache key" names a missing context path in the general case (the quoted path, "not
+     * found"); its own cache-state error "unlazy requires an applier" (fixed by a prune, the story of p16-42's source)
+     * names no path and is not read as a missing COPY source.
+     */
+    @Test
+    void aCacheKeyErrorWithoutAMissingPathIsNotAMissingCopySource() throws IOException {
+        String id = "buildkit.cache-key-not-found";
+        reads(id, "build.dockerfile", "#10 ERROR: failed to compute cache key: \"/tsconfig.json\": not found");
+        reads(id, "build.dockerfile", "#9 ERROR: failed to compute cache key: \"B/package.jar\" not found: not found");
+        reads(id, "build.dockerfile", "ERROR: failed to solve: failed to compute cache key: failed to calculate checksum "
+                + "of ref 3a1d::mx7: \"/config/jobs.yaml\": not found");
+        readsNot(id, "ERROR: failed to solve: failed to compute cache key: unlazy requires an applier");
+    }
+
     @Test
     void noNewPatternReadsALineOfTheSharedCorpus() throws IOException {
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
