@@ -1,0 +1,182 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * General shapes for the families the p17- tuning set (session 10) was missed on: Azure AD refusing a service
+ * principal's secret, an npm test script, a Celery worker killed by SIGKILL, a platform's hook that could not install
+ * packages, the older Docker builder's bracketed command, Azure's over-constrained allocation, Cloud Run's quota
+ * restrictions, every field error type of the Kubernetes API, a secret store the task could not reach, and an app's
+ * 502 in a smoke check that is not a registry. Each is tested on public wording from other reports than the scenario
+ * it was found in (the source next to each string), with near misses; each new log indication reads no line of the
+ * shared corpus and, on the labelled scenarios, only lines of its own cause.
+ */
+class ThirteenthRoundShapesTest {
+
+    private static final Map<String, String> CAUSE_OF = Map.ofEntries(
+            Map.entry("azure.client-secret-refused", "auth.deploy-token"),
+            Map.entry("npm.test-script-failed", "ci.test-failure"),
+            Map.entry("celery.worker-sigkill", "app.oom"),
+            Map.entry("paas.dependency-install-failed", "build.dependency-fetch"));
+
+    private static void reads(String indication, String cause, String line) throws IOException {
+        assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
+        assertTrue(Fleet.causesOf(line).contains(cause), line + " " + Fleet.causesOf(line));
+    }
+
+    private static void reads(String indication, String line) throws IOException {
+        reads(indication, CAUSE_OF.get(indication), line);
+    }
+
+    private static void readsNot(String indication, String line) throws IOException {
+        assertTrue(!Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
+    }
+
+    /**
+     * Azure AD refusing the CI's service principal (the Microsoft identity platform's code as an Arc data services
+     * troubleshooting page and an rclone test quote it, the Azure.Identity wrapper) is the deploy token; the same code
+     * in a sentence about SPA apps without "provided" still names it, an app's own "invalid client" is not read.
+     */
+    @Test
+    void azureRefusingTheServicePrincipalsSecretIsTheDeployToken() throws IOException {
+        String id = "azure.client-secret-refused";
+        reads(id, "Original exception: AADSTS7000215: Invalid client secret is provided.");
+        reads(id, "\"error_description\": \"AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: x\"");
+        reads(id, "##[error]ClientSecretCredential authentication failed: A configuration issue is preventing "
+                + "authentication - check the error message from the server for details.");
+        readsNot(id, "AADSTS50011: The redirect URI specified in the request does not match");
+        readsNot(id, "invalid_client: client authentication failed for the OAuth app of the storefront");
+    }
+
+    /** An npm test script's failure by its name (jenkins-infra/evergreen#39's jest, the usual test script). */
+    @Test
+    void anNpmTestScriptThatFailedIsATestFailure() throws IOException {
+        String id = "npm.test-script-failed";
+        reads(id, "[Services] npm ERR! Failed at the evergreen-services@0.0.0 jest script.");
+        reads(id, "npm ERR! Failed at the shop-web@1.4.0 test script.");
+        reads(id, "npm ERR! Failed at the api@2.0.0 test:unit script.");
+        readsNot(id, "npm ERR! Failed at the shop-web@1.4.0 build script.");
+        readsNot(id, "npm ERR! Failed at the api@2.0.0 start script.");
+    }
+
+    /**
+     * A Celery worker killed by SIGKILL mid-task, as Celery prints it (a conda-store report, a Redash help article, a
+     * Compose post-mortem's billiard trace), is out of memory in most reports; SIGTERM at a shutdown is not read.
+     */
+    @Test
+    void aCeleryWorkerKilledBySigkillIsOutOfMemory() throws IOException {
+        String id = "celery.worker-sigkill";
+        reads(id, "Process 'ForkPoolWorker-31' pid:90 exited with 'signal 9 (SIGKILL)'");
+        reads(id, "Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 348.')");
+        reads(id, "billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 4.");
+        readsNot(id, "Process 'ForkPoolWorker-3' pid:41 exited with 'signal 15 (SIGTERM)'");
+        readsNot(id, "worker: Warm shutdown (MainProcess)");
+    }
+
+    /**
+     * Elastic Beanstalk's npm hook that could not install packages (the platform's own ebnode.py as a Beanstalk log and
+     * its source print it) is the build's dependencies; npm's own "install" advice is not read.
+     */
+    @Test
+    void aDeployHookThatCouldNotInstallPackagesIsTheDependencies() throws IOException {
+        String id = "paas.dependency-install-failed";
+        reads(id, "> Failed to run npm install. Snapshot logs for more details.");
+        reads(id, "Hook /opt/elasticbeanstalk/hooks/appdeploy/pre/50npm.sh failed. For more detail, check "
+                + "/var/log/eb-activity.log using console or EB CLI.");
+        readsNot(id, "Run npm install to add the missing packages.");
+    }
+
+    /** The older Docker builder put the failed command in brackets (codewars/codewars-runner-cli#93's shape). */
+    @Test
+    void theOlderBuildersBracketedCommandIsTheDockerfile() throws IOException {
+        reads("docker.legacy-run-failed", "build.dockerfile", "The command [/bin/sh -c apt-get install -y racket] "
+                + "returned a non-zero code: 100");
+        reads("docker.legacy-run-failed", "build.dockerfile", "The command '/bin/sh -c npm ci' returned a non-zero "
+                + "code: 1");
+        readsNot("docker.legacy-run-failed", "The command [git fetch] returned a result after 3 retries");
+    }
+
+    /**
+     * Azure's allocation that no host can meet (the Compute error an Azure deployment-failure page and a capacity
+     * fallback script name), Cloud Run's "quota restrictions", and the Kubernetes API's Forbidden and Duplicate value
+     * field errors (lightbend/console-charts#240's shape with other objects).
+     */
+    @Test
+    void platformRefusalsInTheirOwnCodesNameTheirCauses() throws IOException {
+        reads("platform.no-room-generic", "platform.capacity", "Azure deployment failure "
+                + "(Compute.OverconstrainedAllocationRequest): The VM size (or combination of VM sizes) required by this "
+                + "deployment cannot be provisioned due to deployment request constraints.");
+        reads("platform.quota-exceeded", "platform.quota", "ERROR: (gcloud.builds.submit) FAILED_PRECONDITION: due to "
+                + "quota restrictions, cannot run builds in this region");
+        reads("k8s.object-invalid", "config.invalid", "Error: UPGRADE FAILED: Service \"web\" is invalid: "
+                + "spec.ports[1].name: Duplicate value: \"http\"");
+        reads("k8s.object-invalid", "config.invalid", "The Deployment \"api\" is invalid: "
+                + "spec.template.spec.containers[0].securityContext.privileged: Forbidden: disallowed by cluster policy");
+        readsNot("k8s.object-invalid", "Error from server (Forbidden): pods is forbidden: User \"ci\" cannot list "
+                + "resource \"pods\"");
+    }
+
+    /**
+     * A secret store the task could not reach in time ("Please check your task network configuration", the story of
+     * Releem/releem-agent#195 with another service) is the network settings, not a missing secret; a store that
+     * answered "access denied" is still the secret (aws/copilot-cli's ResourceInitializationError).
+     */
+    @Test
+    void aSecretStoreNotReachedInTimeIsTheNetworkSettings() throws IOException {
+        Assessment unreachable = Fleet.twoDeploysFailWith("""
+                stopped reason: ResourceInitializationError: unable to pull secrets or registry auth: execution \
+                resource retrieval failed: unable to retrieve secret from asm: service call has been retried 5 time(s): \
+                failed to fetch secret arn:aws:secretsmanager:eu-west-1:111122223333:secret:api-key-Xy12 from secrets \
+                manager: RequestCanceled: request context canceled caused by: context deadline exceeded. Please check \
+                your task network configuration.
+                """);
+        assertEquals("config.invalid", unreachable.causes().get(0).id().value(), unreachable.causes().toString());
+        Assessment denied = Fleet.twoDeploysFailWith("""
+                stopped reason: ResourceInitializationError: unable to pull secrets or registry auth: execution \
+                resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 \
+                time(s): AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/task-exec is not \
+                authorized to perform: ssm:GetParameters
+                """);
+        assertEquals("config.missing-secret", denied.causes().get(0).id().value(), denied.causes().toString());
+    }
+
+    /**
+     * An app's "502 Bad Gateway" in a status probe's output is not the image registry; a registry's own 503 on a
+     * manifest pull still is.
+     */
+    @Test
+    void anAppsBadGatewayInASmokeCheckIsNotTheRegistry() throws IOException {
+        Assessment app = Fleet.twoDeploysFailWith("""
+                beta-api  https://beta-api-example.onrender.com/health  502 Bad Gateway (29.9s)
+                beta-web  https://beta-web-example.onrender.com/        502 Bad Gateway (30.0s)
+                """);
+        assertTrue(app.causes().stream().noneMatch(c -> c.id().value().equals("registry.unavailable")
+                && c.probability() > 0.2), app.causes().toString());
+        Assessment registry = Fleet.twoDeploysFailWith("""
+                #3 [internal] load metadata for docker.io/library/node:20-alpine
+                #3 ERROR: failed to pull manifest: 503 Service Unavailable from registry-1.docker.io
+                """);
+        assertEquals("registry.unavailable", registry.causes().get(0).id().value(), registry.causes().toString());
+    }
+
+    @Test
+    void noNewPatternReadsALineOfTheSharedCorpus() throws IOException {
+        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
+    }
+
+    @Test
+    void onTheLabelledScenariosEachNewPatternReadsOnlyLinesOfItsOwnCause() throws IOException {
+        Set<String> seen = new java.util.TreeSet<>();
+        assertEquals(List.of(), Fleet.findingsOfOtherCauses(CAUSE_OF, seen));
+        assertEquals(new java.util.TreeSet<>(CAUSE_OF.keySet()), seen, "every new pattern reads some scenario");
+    }
+}
