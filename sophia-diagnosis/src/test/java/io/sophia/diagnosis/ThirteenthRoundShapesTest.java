@@ -26,7 +26,8 @@ class ThirteenthRoundShapesTest {
             Map.entry("azure.client-secret-refused", "auth.deploy-token"),
             Map.entry("npm.test-script-failed", "ci.test-failure"),
             Map.entry("celery.worker-sigkill", "app.oom"),
-            Map.entry("paas.dependency-install-failed", "build.dependency-fetch"));
+            Map.entry("paas.dependency-install-failed", "build.dependency-fetch"),
+            Map.entry("platform.image-too-large-for-machine", "config.invalid"));
 
     private static void reads(String indication, String cause, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -166,6 +167,32 @@ class ThirteenthRoundShapesTest {
                 #3 ERROR: failed to pull manifest: 503 Service Unavailable from registry-1.docker.io
                 """);
         assertEquals("registry.unavailable", registry.causes().get(0).id().value(), registry.causes().toString());
+    }
+
+    /**
+     * containers/image's words for a registry's 5xx (a podman pull in a containers/podman report, a source-build
+     * failure classifier, nextstrain/docker-base#167's skopeo copy shape) are the registry; its 4xx are not read here.
+     */
+    @Test
+    void containersImagesInvalidStatusFromTheRegistryIsTheRegistry() throws IOException {
+        String id = "registry.server-error";
+        reads(id, "registry.unavailable", "Error: parsing image configuration: Error fetching blob: invalid status code "
+                + "from registry 503 (Service Unavailable)");
+        reads(id, "registry.unavailable", "level=fatal msg=\"Error parsing image name \\\"docker://quay.io/acme/app:1\\\": "
+                + "Requesting bearer token: invalid status code from registry 502 (Bad Gateway)\"");
+        readsNot(id, "Requesting bearer token: invalid status code from registry 401 (Unauthorized)");
+    }
+
+    /**
+     * An image bigger than its machine can unpack (Fly's runner, the shape of addy999/omniparser-api#1 with another
+     * size) is the machine size in the configuration; a disk that is merely full is not read.
+     */
+    @Test
+    void anImageTooLargeForItsMachineIsTheConfiguration() throws IOException {
+        String id = "platform.image-too-large-for-machine";
+        reads(id, "runner[5683d920b1e408] iad [error]Not enough space to unpack image, possibly exceeds maximum of 8GB "
+                + "uncompressed");
+        readsNot(id, "write /var/lib/docker/tmp/GetImageBlob123: no space left on device");
     }
 
     @Test
