@@ -92,6 +92,32 @@ class TwelfthRoundReviewTest {
                 cloudBuild.causes().toString());
     }
 
+    /**
+     * A test's own message that something "was marked offline" (Go tests in public code:
+     * {@code t.Fatalf("replacement websocket worker was marked offline: %#v", status)}) is the test failing, not the CI
+     * agent: it read as ci.runner at 0.900 over the test failure. Jenkins' own line, whose offline cause is a sentence,
+     * is still read (kiegroup/droolsjbpm-build-bootstrap#1766; the EC2 plugin's "Node is being removed",
+     * department-of-veterans-affairs/va.gov-cms#19886).
+     */
+    @Test
+    void aTestsOwnMarkedOfflineMessageIsNotTheRunner() throws IOException {
+        Assessment a = Fleet.twoDeploysFailWith("""
+                === RUN   TestWebsocketWorkerReconnect
+                    broker_test.go:88: replacement websocket worker was marked offline: map[onlineWorkers:0]
+                --- FAIL: TestWebsocketWorkerReconnect (0.02s)
+                FAIL
+                FAIL	example.com/broker	0.412s
+                ##[error]Process completed with exit code 1.
+                """);
+        assertNotEquals("ci.runner", top(a), a.causes().toString());
+        assertFalse(Fleet.indicationsOf("    lease_test.go:51: live leased Endpoint was marked offline: endpoint=&{ID:7}")
+                .contains("ci.agent-lost"));
+        assertTrue(Fleet.indicationsOf("EC2 (jenkins-cloud) - general-purpose-1a (sir-9yp6xnwp) was marked offline: "
+                + "Node is being removed").contains("ci.agent-lost"));
+        assertTrue(Fleet.indicationsOf("build-node-07 was marked offline: Disconnected by admin : host maintenance")
+                .contains("ci.agent-lost"));
+    }
+
     private static Assessment fleetWith(Observation... more) {
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
         o.addAll(List.of(more));
