@@ -132,15 +132,15 @@ class TwelfthRoundReviewTest {
 
     /**
      * A certificate ten days from its end on one service while another refuses connections: the refused service is
-     * the incident and no certificate refuses a connection (tls.certificate led at 0.73). Alone, the expiring
-     * certificate still leads.
+     * the incident, the certificate a warning beside it (tls.certificate led at 0.73). Alone, the expiring certificate
+     * still leads.
      */
     @Test
     void aCertificateExpiringSoonDoesNotOutrankAServiceThatIsDown() {
         Assessment both = fleetWith(tls("dashboard", 10), Fleet.refused("jobs"));
         assertNotEquals("tls.certificate", top(both), both.causes().toString());
-        assertTrue(both.causes().stream().filter(c -> c.id().value().equals("tls.certificate"))
-                .allMatch(c -> c.evidence().stream().anyMatch(e -> e.ruleId().equals("tls.certificate/down-below-tls"))),
+        assertTrue(both.causes().stream().filter(c -> c.id().value().equals("tls.certificate")).allMatch(c -> c
+                .evidence().stream().anyMatch(e -> e.ruleId().equals("tls.certificate/expiring-soon-others-down"))),
                 both.causes().toString());
         Assessment alone = fleetWith(tls("dashboard", 10));
         assertEquals("tls.certificate", top(alone), alone.causes().toString());
