@@ -65,17 +65,20 @@ class IndicationCasesTest {
         assertTrue(indication != null, "the case names a built-in indication: " + id);
         LogScanner alone = LogScanner.of(List.of(indication));
 
-        List<LogFinding> hit = alone.analyze(null, new StringReader(match + "\n"));
+        // a multi-line indication (followedBy) has its lines joined by a literal \n; the finding quotes the first
+        String text = match.replace("\\n", "\n");
+        String first = text.lines().findFirst().orElse("");
+        List<LogFinding> hit = alone.analyze(null, new StringReader(text + "\n"));
         assertEquals(1, hit.size(), id + " should match: " + match);
         assertEquals(id, hit.get(0).indicationId());
         assertEquals(indication.causeId(), hit.get(0).causeId().value());
-        assertEquals(match, hit.get(0).line());
+        assertEquals(first, hit.get(0).line());
 
-        String lower = match.toLowerCase(Locale.ROOT);
+        String lower = first.toLowerCase(Locale.ROOT);
         assertTrue(indication.literals().stream().anyMatch(l -> lower.contains(l.toLowerCase(Locale.ROOT))),
                 id + ": the matched line contains one of the prefilter literals");
 
-        assertEquals(List.of(), alone.analyze(null, new StringReader(nearMiss + "\n")),
+        assertEquals(List.of(), alone.analyze(null, new StringReader(nearMiss.replace("\\n", "\n") + "\n")),
                 id + " should not match the near miss: " + nearMiss);
     }
 

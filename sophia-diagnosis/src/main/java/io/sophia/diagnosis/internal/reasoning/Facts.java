@@ -193,7 +193,7 @@ final class Facts {
                         String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
                         String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
                         String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
-                        String.valueOf(t.daysToExpiry()));
+                        String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(health, svc)));
                 Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                         "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
                 out.add(new Fact("tls", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
@@ -585,6 +585,12 @@ final class Facts {
             }
         }
         return fallback;
+    }
+
+    /** True when a service other than {@code svc} is DOWN: a warning about {@code svc} is then not the incident. */
+    private static boolean othersDown(Map<String, ServiceHealth> health, String svc) {
+        return health.entrySet().stream().anyMatch(e -> !e.getKey().equals(svc) && e.getValue() != null
+                && e.getValue().status() == Status.DOWN);
     }
 
     private static String logKey(Observation.LogFinding f) {
