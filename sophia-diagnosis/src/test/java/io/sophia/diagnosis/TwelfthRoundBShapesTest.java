@@ -1,10 +1,15 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
+import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * General shapes for the families the tuning set p15- was missed on (session 10): a hosted build service's time limit
  * (Netlify), the Docker client's older "HTTP code: 5xx" from a registry, Cloud Build's docker step exiting non-zero;
  * and two lines that say a step failed but not why, now wrappers: Cloud Run's "failed to start and listen on the port"
- * and kaniko's "error building stage: failed to execute command". Each is tested on public wording from other reports
+ * and kaniko's "error building stage: failed to execute command"; and a hosting platform's API failing for several apps
+ * at once (a knowledge-base rule). Each is tested on public wording from other reports
  * than the scenario (the source next to each string), with near misses; each new log indication reads no line of the
  * shared corpus and, on the labelled scenarios, only lines of its own cause.
  */
@@ -133,6 +139,33 @@ class TwelfthRoundBShapesTest {
         Assessment inner = Fleet.deployFailed("build image", "Build image", "INFO[0012] RUN microdnf update -y && microdnf "
                 + "clean all\nerror: Error -1 running transaction\n" + wrapper);
         assertEquals("build.dockerfile", top(inner).id().value(), inner.causes().toString());
+    }
+
+    /**
+     * A hosting platform's API (as the host reports it) answering server errors for several apps at once is the
+     * platform (the Supabase shape of p9-17 and Firebase's "Internal error encountered. (INTERNAL)" of p9-18, here for
+     * two apps); one app's 5xx alone is not enough to name it.
+     */
+    @Test
+    void aHostingPlatformsApiFailingForSeveralAppsIsThePlatform() throws IOException {
+        List<Observation> many = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        many.add(hostApi("dashboard", "Internal error encountered. (INTERNAL)"));
+        many.add(hostApi("jobs", "Internal error encountered. (INTERNAL)"));
+        Assessment a = Diagnosis.ofDefaults().diagnose(Fleet.reference(), many, Fleet.NOW);
+        assertEquals("platform.outage", top(a).id().value(), a.causes().toString());
+        assertTrue(a.causes().stream().anyMatch(c -> c.evidence().stream()
+                .anyMatch(e -> "platform.outage/host-api-5xx-many-apps".equals(e.ruleId()))), a.causes().toString());
+        List<Observation> one = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        one.add(hostApi("dashboard", "Internal error encountered. (INTERNAL)"));
+        Assessment b = Diagnosis.ofDefaults().diagnose(Fleet.reference(), one, Fleet.NOW);
+        assertTrue(b.causes().stream().noneMatch(c -> c.evidence().stream()
+                .anyMatch(e -> "platform.outage/host-api-5xx-many-apps".equals(e.ruleId()))), b.causes().toString());
+    }
+
+    private static Observation hostApi(String service, String detail) {
+        return new Observation.ProbeFailure(service, Source.HOST,
+                "POST /v1beta1/sites/" + service + "/versions", FailureKind.SERVER_ERROR, detail, 500,
+                Duration.ofMillis(40), 1);
     }
 
     @Test
