@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * General shapes for the families the tuning set p15- was missed on (session 10): a hosted build service's time limit
- * (Netlify), the Docker client's older "HTTP code: 5xx" from a registry, Cloud Build's docker step exiting non-zero;
- * and two lines that say a step failed but not why, now wrappers: Cloud Run's "failed to start and listen on the port"
- * and kaniko's "error building stage: failed to execute command"; and a hosting platform's API failing for several apps
- * at once (a knowledge-base rule). Each is tested on public wording from other reports
- * than the scenario (the source next to each string), with near misses; each new log indication reads no line of the
- * shared corpus and, on the labelled scenarios, only lines of its own cause.
+ * (Netlify), the Docker client's older "HTTP code: 5xx" from a registry, Cloud Build's docker step exiting non-zero, a
+ * hosting platform's API failing for several apps at once (a knowledge-base rule); and lines that say a step failed but
+ * not why, now wrappers: Cloud Run's "failed to start and listen on the port", kaniko's "error building stage: failed to
+ * execute command" and Heroku's R10. Each is tested on public wording from other reports than the scenario (the source
+ * next to each string), with near misses; each new log indication reads no line of the shared corpus and, on the
+ * labelled scenarios, only lines of its own cause.
  */
 class TwelfthRoundBShapesTest {
 
@@ -139,6 +139,23 @@ class TwelfthRoundBShapesTest {
         Assessment inner = Fleet.deployFailed("build image", "Build image", "INFO[0012] RUN microdnf update -y && microdnf "
                 + "clean all\nerror: Error -1 running transaction\n" + wrapper);
         assertEquals("build.dockerfile", top(inner).id().value(), inner.causes().toString());
+    }
+
+    /**
+     * Heroku's R10 alone names a server bound elsewhere and a bot declared as a web process alike
+     * (synicalsyntax/discord.js-heroku#6, keathley/butler#35, snyk/pkgbot#5 were workers): the health check leads, but
+     * under 0.8.
+     */
+    @Test
+    void herokusBootTimeoutAloneIsNotProofOfTheHealthCheck() throws IOException {
+        String r10 = """
+                2018-04-06T11:46:07.785538+00:00 heroku[web.1]: Error R10 (Boot timeout) -> Web process failed to bind \
+                to $PORT within 60 seconds of launch
+                2018-04-06T11:46:07.785690+00:00 heroku[web.1]: Stopping process with SIGKILL
+                """;
+        Assessment alone = Fleet.deployFailed("deploy dashboard", "Watch dyno", r10);
+        assertEquals("app.healthcheck-failing", top(alone).id().value(), alone.causes().toString());
+        assertTrue(top(alone).probability() < 0.8, alone.causes().toString());
     }
 
     /**
