@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * General shapes for the families the tuning set p15- was missed on (session 10): a hosted build service's time limit
- * (Netlify), the Docker client's older "HTTP code: 5xx" from a registry, Cloud Build's docker step exiting non-zero, a
- * hosting platform's API failing for several apps at once (a knowledge-base rule); and lines that say a step failed but
- * not why, now wrappers: Cloud Run's "failed to start and listen on the port", kaniko's "error building stage: failed to
- * execute command" and Heroku's R10. Each is tested on public wording from other reports than the scenario (the source
- * next to each string), with near misses; each new log indication reads no line of the shared corpus and, on the
- * labelled scenarios, only lines of its own cause.
+ * (Netlify), the Docker client's older "HTTP code: 5xx" from a registry, Cloud Build's docker step exiting non-zero;
+ * two knowledge-base rules (a hosting platform's API failing for several apps at once, certificates expiring within
+ * days); and lines that say a step failed but not why, now wrappers: Cloud Run's "failed to start and listen on the
+ * port", kaniko's "error building stage: failed to execute command" and Heroku's R10. Each is tested on public wording
+ * from other reports than the scenario (the source next to each string), with near misses; each new log indication
+ * reads no line of the shared corpus and, on the labelled scenarios, only lines of its own cause.
  */
 class TwelfthRoundBShapesTest {
 
@@ -94,25 +94,27 @@ class TwelfthRoundBShapesTest {
         reads(id, "Step #0 - \"build-images\": BUILD FAILURE: Build step failure: build step 34 "
                 + "\"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1");
         readsNot(id, "ERROR: build step 1 \"gcr.io/k8s-skaffold/pack\" failed: step exited with non-zero status: 1");
-        readsNot(id, "ERROR: build step 2 \"docker/compose\" failed: error pulling build step 2 \"docker/compose\": exit "
-                + "status 1");
+        readsNot(id, "ERROR: build step 2 \"docker/compose\" failed: error pulling build step 2 "
+                + "\"docker/compose\": exit status 1");
         readsNot(id, "ERROR: build step 1 \"us-east4-docker.pkg.dev/serverless-runtimes/utilities/preparer:base_"
                 + "20260120_18_04_RC00\" failed: step exited with non-zero status: 100");
     }
 
     /**
      * Cloud Run's start-up message alone (googlecodelabs/monolith-to-microservices#110, googlecodelabs/feedback#1814,
-     * datawranglerai/self-host-n8n-on-gcr#34) names a crash, a wrong port and a slow start alike: it still points at the
-     * health check, but is no proof (under 0.9); a crash printed before it (a module the app cannot import) is the cause.
+     * datawranglerai/self-host-n8n-on-gcr#34) names a crash, a wrong port and a slow start alike: it still points at
+     * the health check, but is no proof (under 0.8); a crash printed before it (a module the app cannot import) is the
+     * cause.
      */
     @Test
     void cloudRunsStartUpMessageAloneIsWeakEvidenceForTheHealthCheck() throws IOException {
         String cloudRun = "ERROR: (gcloud.run.deploy) Revision 'monolith-00002-dj9' is not ready and cannot serve "
                 + "traffic. The user-provided container failed to start and listen on the port defined provided by the "
-                + "PORT=8080 environment variable within the allocated timeout. This can happen when the container port "
-                + "is misconfigured or if the timeout is too short. The health check timeout can be extended. Logs for "
-                + "this revision might contain more information.\n";
-        Assessment alone = Fleet.deployFailed("deploy dashboard", "Deploy", "Deploying...\nDeployment failed\n" + cloudRun);
+                + "PORT=8080 environment variable within the allocated timeout. This can happen when the container "
+                + "port is misconfigured or if the timeout is too short. The health check timeout can be extended. "
+                + "Logs for this revision might contain more information.\n";
+        Assessment alone = Fleet.deployFailed("deploy dashboard", "Deploy",
+                "Deploying...\nDeployment failed\n" + cloudRun);
         assertEquals("app.healthcheck-failing", top(alone).id().value(), alone.causes().toString());
         assertTrue(top(alone).probability() < 0.8, alone.causes().toString());
         Assessment crashed = Fleet.deployFailed("deploy dashboard", "Deploy", """
@@ -125,19 +127,19 @@ class TwelfthRoundBShapesTest {
     }
 
     /**
-     * kaniko's wrapper with nothing inside it (GoogleContainerTools/kaniko#1733: "There is no other error indicating the
-     * problem") is the image build, but not proven (under 0.9); with a RUN's own error before it
+     * kaniko's wrapper with nothing inside it (GoogleContainerTools/kaniko#1733: "There is no other error indicating
+     * the problem") is the image build, but not proven (under 0.8); with a RUN's own error before it
      * (GoogleContainerTools/kaniko#1827's microdnf) it stays the Dockerfile.
      */
     @Test
     void kanikosWrapperAloneIsNotProofOfTheDockerfile() throws IOException {
-        String wrapper = "error building image: error building stage: failed to execute command: waiting for process to "
-                + "exit: exit status 21\n";
+        String wrapper = "error building image: error building stage: failed to execute command: waiting for process "
+                + "to exit: exit status 21\n";
         Assessment alone = Fleet.deployFailed("build image", "Build image", wrapper);
         assertEquals("build.dockerfile", top(alone).id().value(), alone.causes().toString());
         assertTrue(top(alone).probability() < 0.8, alone.causes().toString());
-        Assessment inner = Fleet.deployFailed("build image", "Build image", "INFO[0012] RUN microdnf update -y && microdnf "
-                + "clean all\nerror: Error -1 running transaction\n" + wrapper);
+        Assessment inner = Fleet.deployFailed("build image", "Build image", "INFO[0012] RUN microdnf update -y "
+                + "&& microdnf clean all\nerror: Error -1 running transaction\n" + wrapper);
         assertEquals("build.dockerfile", top(inner).id().value(), inner.causes().toString());
     }
 
@@ -177,6 +179,33 @@ class TwelfthRoundBShapesTest {
         Assessment b = Diagnosis.ofDefaults().diagnose(Fleet.reference(), one, Fleet.NOW);
         assertTrue(b.causes().stream().noneMatch(c -> c.evidence().stream()
                 .anyMatch(e -> "platform.outage/host-api-5xx-many-apps".equals(e.ruleId()))), b.causes().toString());
+    }
+
+    /**
+     * Certificates that still work but expire within days and were not renewed (the cert-manager report
+     * cert-manager/cert-manager#4683 describes, on other hosts) are the certificate; one 40 days from expiry is not.
+     */
+    @Test
+    void certificatesExpiringWithinDaysAreTheCertificate() throws IOException {
+        List<Observation> soon = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        soon.add(certificate("dashboard", 5));
+        soon.add(certificate("jobs", 5));
+        Assessment a = Diagnosis.ofDefaults().diagnose(Fleet.reference(), soon, Fleet.NOW);
+        assertEquals("tls.certificate", top(a).id().value(), a.causes().toString());
+        assertTrue(a.causes().stream().anyMatch(c -> c.evidence().stream()
+                .anyMatch(e -> "tls.certificate/expiring-soon".equals(e.ruleId()))), a.causes().toString());
+        List<Observation> later = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        later.add(certificate("dashboard", 40));
+        Assessment b = Diagnosis.ofDefaults().diagnose(Fleet.reference(), later, Fleet.NOW);
+        assertTrue(b.causes().stream().noneMatch(c -> c.evidence().stream()
+                .anyMatch(e -> "tls.certificate/expiring-soon".equals(e.ruleId()))), b.causes().toString());
+    }
+
+    private static Observation certificate(String service, int days) {
+        return new Observation.TlsHandshake(service, Source.TLS, "sophiaai-" + service + "-v2.fly.dev", 443, "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256", "CN=sophiaai-" + service + "-v2.fly.dev", "CN=R11",
+                Fleet.NOW.minus(Duration.ofDays(90 - days)), Fleet.NOW.plus(Duration.ofDays(days)), days, true, false,
+                true, 2);
     }
 
     private static Observation hostApi(String service, String detail) {
