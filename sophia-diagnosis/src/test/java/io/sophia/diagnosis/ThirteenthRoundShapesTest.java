@@ -195,6 +195,58 @@ class ThirteenthRoundShapesTest {
         readsNot(id, "write /var/lib/docker/tmp/GetImageBlob123: no space left on device");
     }
 
+    /**
+     * flyctl saying the app name in fly.toml does not exist (its newer words, the source of superfly/flyctl's deploy
+     * package) is the configuration: a misspelled name next to a production app that answers is not a token that
+     * cannot see it, and the platform host name of the app that does not exist failing to resolve is its consequence.
+     */
+    @Test
+    void anAppThePlatformDoesNotKnowIsTheConfigurationNotDnsOrTheToken() throws IOException {
+        reads("fly.app-not-found", "config.invalid", "Error: the app name invoicer-prd could not be found, did you "
+                + "create the app or misspell it in the fly.toml file or via -a?");
+        reads("fly.app-not-found", "config.invalid", "Error: app not found");
+        readsNot("fly.app-not-found", "Error: app not found in the marketplace catalogue, using defaults instead");
+        // jobs deploys "sophiaai-jobs-v3" (misspelled) while its service answers at sophiaai-jobs-v2.fly.dev
+        Assessment misspelled = Fleet.twoDeploysFailWith("""
+                Error: the app name sophiaai-jobs-v3 could not be found, did you create the app or misspell it in the                 fly.toml file or via -a?
+                curl: (6) Could not resolve host: sophiaai-jobs-v3.fly.dev
+                """);
+        assertEquals("config.invalid", misspelled.causes().get(0).id().value(), misspelled.causes().toString());
+        assertTrue(misspelled.causes().stream().noneMatch(c -> c.id().value().equals("network.dns")
+                && c.probability() > 0.2), misspelled.causes().toString());
+        // the app that answers named by its own name: the token cannot see it
+        Assessment scoped = Fleet.twoDeploysFailWith("Error: Could not find App \"sophiaai-jobs-v2\"\n");
+        assertTrue(scoped.causes().stream().anyMatch(c -> c.id().value().equals("auth.deploy-token") && c.evidence()
+                .stream().anyMatch(e -> e.ruleId().equals("auth.deploy-token/app-not-found-yet-answers"))),
+                scoped.causes().toString());
+    }
+
+    /**
+     * A setting whose absence only switches a feature off, logged as a warning (sentry-ruby's "Sentry DSN is not set;
+     * events will not be sent"), counts far less than the same setting missing as a fatal error; libpq's refused
+     * connection in its address-only form (a Fly private IPv6 address) is a dependency down.
+     */
+    @Test
+    void aWarningThatAnOptionalSettingIsUnsetIsNotTheMissingSecret() throws IOException {
+        reads("dependency.connection-refused-generic", "dependency.down", "ActiveRecord::ConnectionNotEstablished: "
+                + "connection to server at \"fdaa:0:3b1a::2\", port 5432 failed: Connection refused");
+        Assessment warning = Fleet.twoDeploysFailWith("""
+                W, [2026-10-07T10:58:41.112 #314]  WARN -- sentry: Sentry DSN is not set; events will not be sent
+                Error: release command failed - aborting deployment.
+                """);
+        Assessment fatal = Fleet.twoDeploysFailWith("""
+                F, [2026-10-07T10:58:41.112 #314] FATAL -- : SENTRY_DSN is not set
+                Error: release command failed - aborting deployment.
+                """);
+        double p = warning.causes().stream().filter(c -> c.id().value().equals("config.missing-secret"))
+                .mapToDouble(io.sophia.core.RankedCause::probability).findFirst().orElse(0);
+        double q = fatal.causes().stream().filter(c -> c.id().value().equals("config.missing-secret"))
+                .mapToDouble(io.sophia.core.RankedCause::probability).findFirst().orElse(0);
+        assertTrue(warning.causes().stream().anyMatch(c -> c.evidence().stream().anyMatch(e -> e.ruleId()
+                .equals("config.missing-secret/optional-setting-warning"))), warning.causes().toString());
+        assertTrue(p < q - 0.15, p + " (warning) vs " + q + " (fatal)");
+    }
+
     @Test
     void noNewPatternReadsALineOfTheSharedCorpus() throws IOException {
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));

@@ -77,7 +77,8 @@ final class Facts {
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
-                        "namesService", String.valueOf(namesHost(f.line(), hosts)));
+                        "namesService", String.valueOf(namesHost(f.line(), hosts)), "namesOwnApp",
+                        String.valueOf(svc != null && namesFirstLabel(f.line(), services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -336,6 +337,34 @@ final class Facts {
                 return true;
             }
             i = end;
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code line} names the first label of {@code service}'s host as a whole word ("invoicer-prod" for
+     * https://invoicer-prod.fly.dev): the name a platform gives the service's app. A deploy told "the app name
+     * invoicer-prd could not be found" names another app than the one that answers, a misspelling, not a token that
+     * cannot see it.
+     */
+    static boolean namesFirstLabel(String line, Service service) {
+        if (line == null || service == null || service.url() == null || service.url().getHost() == null) {
+            return false;
+        }
+        String host = service.url().getHost().toLowerCase(Locale.ROOT);
+        int dot = host.indexOf('.');
+        String label = dot < 0 ? host : host.substring(0, dot);
+        if (label.length() < 3) {
+            return false;
+        }
+        String l = line.toLowerCase(Locale.ROOT);
+        for (int at = l.indexOf(label); at >= 0; at = l.indexOf(label, at + 1)) {
+            int end = at + label.length();
+            boolean before = at == 0 || !hostChar(l.charAt(at - 1)) || l.charAt(at - 1) == '.';
+            boolean after = end == l.length() || !hostChar(l.charAt(end)) || l.charAt(end) == '.';
+            if (before && after) {
+                return true;
+            }
         }
         return false;
     }
