@@ -27,7 +27,11 @@ class ThirteenthRoundShapesTest {
             Map.entry("npm.test-script-failed", "ci.test-failure"),
             Map.entry("celery.worker-sigkill", "app.oom"),
             Map.entry("paas.dependency-install-failed", "build.dependency-fetch"),
-            Map.entry("platform.image-too-large-for-machine", "config.invalid"));
+            Map.entry("platform.image-too-large-for-machine", "config.invalid"),
+            Map.entry("aws.limit-exceeded", "platform.quota"),
+            Map.entry("lambda.import-module-error", "app.crash-on-boot"),
+            Map.entry("lambda.module-init-keyerror", "config.missing-secret"),
+            Map.entry("argocd.manifest-unmarshal-failed", "config.invalid"));
 
     private static void reads(String indication, String cause, String line) throws IOException {
         assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
@@ -245,6 +249,60 @@ class ThirteenthRoundShapesTest {
         assertTrue(warning.causes().stream().anyMatch(c -> c.evidence().stream().anyMatch(e -> e.ruleId()
                 .equals("config.missing-secret/optional-setting-warning"))), warning.causes().toString());
         assertTrue(p < q - 0.15, p + " (warning) vs " + q + " (fatal)");
+    }
+
+    /**
+     * AWS's limit codes (a docker-machine walkthrough's InstanceLimitExceeded, a failure-code table's
+     * VcpuLimitExceeded) are the account's quota; the API's request throttling is not read.
+     */
+    @Test
+    void awsLimitCodesAreTheAccountsQuota() throws IOException {
+        String id = "aws.limit-exceeded";
+        reads(id, "Error creating machine: Error in driver during machine creation: Error launching instance: "
+                + "InstanceLimitExceeded: Your quota allows for 0 more running instance(s). You requested at least 1");
+        reads(id, "Error: creating EC2 Instance: VcpuLimitExceeded: You have requested more vCPU capacity than your "
+                + "current vCPU limit of 32 allows for the instance bucket that the specified instance type belongs to.");
+        reads(id, "An error occurred (LimitExceededException) when calling the CreateFunction operation");
+        readsNot(id, "An error occurred (RequestLimitExceeded) when calling the DescribeInstances operation");
+    }
+
+    /**
+     * A Lambda function whose module fails to import at init (the runtime's words in AWS re:Post and tutorial notes:
+     * "No module named 'requests'", urllib3's "cannot import name 'DEFAULT_CIPHERS'") crashes on boot; the old
+     * runtime's "module initialization error: 'KEY'" is the environment's missing key.
+     */
+    @Test
+    void aLambdaModuleThatFailsAtInitCrashesOnBoot() throws IOException {
+        reads("lambda.import-module-error", "[ERROR] Runtime.ImportModuleError: Unable to import module "
+                + "'lambda_function': cannot import name 'DEFAULT_CIPHERS' from 'urllib3.util.ssl_'");
+        reads("lambda.import-module-error", "error, \"Unable to import module 'lambda_function': No module named "
+                + "'requests'\"");
+        readsNot("lambda.import-module-error", "import module lambda_function from the local package for the tests");
+        reads("lambda.module-init-keyerror", "module initialization error: 'STRIPE_KEY'");
+        reads("lambda.module-init-keyerror", "{\"errorMessage\": \"module initialization error: 'db_user'\"}");
+        readsNot("lambda.module-init-keyerror", "module initialization error: the handler raised ValueError('bad input')");
+    }
+
+    /**
+     * Argo CD's "Failed to unmarshal" of a named manifest is the repository's YAML; its ComparisonError over a
+     * repository it may not read ("authentication required") or a repo-server that timed out is a wrapper and is not
+     * read as the configuration.
+     */
+    @Test
+    void argoCdFailingToParseAManifestIsTheConfiguration() throws IOException {
+        String id = "argocd.manifest-unmarshal-failed";
+        reads(id, "Manifest generation error (cached): rpc error: code = FailedPrecondition desc = Failed to unmarshal "
+                + "\"service.yaml\": error converting YAML to JSON: yaml: line 12: did not find expected key");
+        readsNot(id, "ComparisonError: failed to load target state: authentication required");
+        readsNot(id, "ComparisonError: Failed to load target state: failed to generate manifest for source 1 of 2: rpc "
+                + "error: code = Unavailable desc = error reading from server: EOF");
+    }
+
+    /** A Jenkins agent's remoting channel closed under a step (nodejs/build#4404's trace) is the runner. */
+    @Test
+    void aJenkinsAgentsClosedChannelIsTheRunner() throws IOException {
+        reads("ci.agent-lost", "ci.runner", "12:22:32 FATAL: java.nio.channels.ClosedChannelException");
+        readsNot("ci.agent-lost", "java.nio.channels.ClosedChannelException: null (caught and retried by the client)");
     }
 
     @Test
