@@ -232,6 +232,44 @@ final class Fleet {
         return Diagnosis.ofDefaults().diagnose(reference(), o, NOW);
     }
 
+    /** {@return the assessment of the reference fleet, every service answering, with {@code more} observed besides} */
+    static Assessment healthyReferenceWith(Observation... more) {
+        List<Observation> o = new ArrayList<>(allHealthy(reference()));
+        o.addAll(List.of(more));
+        return Diagnosis.ofDefaults().diagnose(reference(), o, NOW);
+    }
+
+    /** {@return a completed TLS handshake of {@code service}'s fly.dev host whose certificate ends in {@code days}} */
+    static Observation.TlsHandshake tls(String service, long days) {
+        return new Observation.TlsHandshake(service, Source.TLS, "sophiaai-" + service + "-v2.fly.dev", 443, "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256", "CN=sophiaai-" + service + "-v2.fly.dev", "CN=R11, O=Let's Encrypt",
+                NOW.minusSeconds(80L * 86_400), NOW.plusSeconds(days * 86_400), days, true, false, true, 3);
+    }
+
+    /** Asserts that the built-in scanner reads {@code line} with {@code indication}, for {@code cause}. */
+    static void assertReads(String indication, String cause, String line) throws IOException {
+        org.junit.jupiter.api.Assertions.assertTrue(indicationsOf(line).contains(indication), line + " " + indicationsOf(line));
+        org.junit.jupiter.api.Assertions.assertTrue(causesOf(line).contains(cause), line + " " + causesOf(line));
+    }
+
+    /** Asserts that the built-in scanner does not read {@code line} with {@code indication}. */
+    static void assertReadsNot(String indication, String line) throws IOException {
+        org.junit.jupiter.api.Assertions.assertFalse(indicationsOf(line).contains(indication), line + " " + indicationsOf(line));
+    }
+
+    /**
+     * Asserts what a round of new general shapes must hold ({@code causeOf}: each new indication and its cause): no line
+     * of the shared corpus is read by them, on the labelled scenarios each reads only lines of its own cause, and each
+     * reads some scenario.
+     */
+    static void assertNewShapesStayInTheirCause(java.util.Map<String, String> causeOf) throws IOException {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), corpusLinesReadBy(causeOf.keySet()));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), findingsOfOtherCauses(causeOf, seen));
+        org.junit.jupiter.api.Assertions.assertEquals(new java.util.TreeSet<>(causeOf.keySet()), seen,
+                "every new pattern reads some scenario");
+    }
+
     /**
      * Every line of the shared corpus (all files but the Markdown) that the indications {@code ids} read, alone, as
      * "file:line id"; an empty list is what a new general shape must give. Fails when the corpus is not there.

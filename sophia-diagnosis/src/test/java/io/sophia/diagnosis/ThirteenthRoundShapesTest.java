@@ -33,18 +33,7 @@ class ThirteenthRoundShapesTest {
             Map.entry("lambda.module-init-keyerror", "config.missing-secret"),
             Map.entry("argocd.manifest-unmarshal-failed", "config.invalid"));
 
-    private static void reads(String indication, String cause, String line) throws IOException {
-        assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
-        assertTrue(Fleet.causesOf(line).contains(cause), line + " " + Fleet.causesOf(line));
-    }
-
-    private static void reads(String indication, String line) throws IOException {
-        reads(indication, CAUSE_OF.get(indication), line);
-    }
-
-    private static void readsNot(String indication, String line) throws IOException {
-        assertTrue(!Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
-    }
+    private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
     /**
      * Azure AD refusing the CI's service principal (the Microsoft identity platform's code as an Arc data services
@@ -54,23 +43,23 @@ class ThirteenthRoundShapesTest {
     @Test
     void azureRefusingTheServicePrincipalsSecretIsTheDeployToken() throws IOException {
         String id = "azure.client-secret-refused";
-        reads(id, "Original exception: AADSTS7000215: Invalid client secret is provided.");
-        reads(id, "\"error_description\": \"AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: x\"");
-        reads(id, "##[error]ClientSecretCredential authentication failed: A configuration issue is preventing "
+        ROUND.reads(id, "Original exception: AADSTS7000215: Invalid client secret is provided.");
+        ROUND.reads(id, "\"error_description\": \"AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: x\"");
+        ROUND.reads(id, "##[error]ClientSecretCredential authentication failed: A configuration issue is preventing "
                 + "authentication - check the error message from the server for details.");
-        readsNot(id, "AADSTS50011: The redirect URI specified in the request does not match");
-        readsNot(id, "invalid_client: client authentication failed for the OAuth app of the storefront");
+        ROUND.readsNot(id, "AADSTS50011: The redirect URI specified in the request does not match");
+        ROUND.readsNot(id, "invalid_client: client authentication failed for the OAuth app of the storefront");
     }
 
     /** An npm test script's failure by its name (jenkins-infra/evergreen#39's jest, the usual test script). */
     @Test
     void anNpmTestScriptThatFailedIsATestFailure() throws IOException {
         String id = "npm.test-script-failed";
-        reads(id, "[Services] npm ERR! Failed at the evergreen-services@0.0.0 jest script.");
-        reads(id, "npm ERR! Failed at the shop-web@1.4.0 test script.");
-        reads(id, "npm ERR! Failed at the api@2.0.0 test:unit script.");
-        readsNot(id, "npm ERR! Failed at the shop-web@1.4.0 build script.");
-        readsNot(id, "npm ERR! Failed at the api@2.0.0 start script.");
+        ROUND.reads(id, "[Services] npm ERR! Failed at the evergreen-services@0.0.0 jest script.");
+        ROUND.reads(id, "npm ERR! Failed at the shop-web@1.4.0 test script.");
+        ROUND.reads(id, "npm ERR! Failed at the api@2.0.0 test:unit script.");
+        ROUND.readsNot(id, "npm ERR! Failed at the shop-web@1.4.0 build script.");
+        ROUND.readsNot(id, "npm ERR! Failed at the api@2.0.0 start script.");
     }
 
     /**
@@ -80,11 +69,11 @@ class ThirteenthRoundShapesTest {
     @Test
     void aCeleryWorkerKilledBySigkillIsOutOfMemory() throws IOException {
         String id = "celery.worker-sigkill";
-        reads(id, "Process 'ForkPoolWorker-31' pid:90 exited with 'signal 9 (SIGKILL)'");
-        reads(id, "Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 348.')");
-        reads(id, "billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 4.");
-        readsNot(id, "Process 'ForkPoolWorker-3' pid:41 exited with 'signal 15 (SIGTERM)'");
-        readsNot(id, "worker: Warm shutdown (MainProcess)");
+        ROUND.reads(id, "Process 'ForkPoolWorker-31' pid:90 exited with 'signal 9 (SIGKILL)'");
+        ROUND.reads(id, "Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 348.')");
+        ROUND.reads(id, "billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 4.");
+        ROUND.readsNot(id, "Process 'ForkPoolWorker-3' pid:41 exited with 'signal 15 (SIGTERM)'");
+        ROUND.readsNot(id, "worker: Warm shutdown (MainProcess)");
     }
 
     /**
@@ -94,20 +83,20 @@ class ThirteenthRoundShapesTest {
     @Test
     void aDeployHookThatCouldNotInstallPackagesIsTheDependencies() throws IOException {
         String id = "paas.dependency-install-failed";
-        reads(id, "> Failed to run npm install. Snapshot logs for more details.");
-        reads(id, "Hook /opt/elasticbeanstalk/hooks/appdeploy/pre/50npm.sh failed. For more detail, check "
+        ROUND.reads(id, "> Failed to run npm install. Snapshot logs for more details.");
+        ROUND.reads(id, "Hook /opt/elasticbeanstalk/hooks/appdeploy/pre/50npm.sh failed. For more detail, check "
                 + "/var/log/eb-activity.log using console or EB CLI.");
-        readsNot(id, "Run npm install to add the missing packages.");
+        ROUND.readsNot(id, "Run npm install to add the missing packages.");
     }
 
     /** The older Docker builder put the failed command in brackets (codewars/codewars-runner-cli#93's shape). */
     @Test
     void theOlderBuildersBracketedCommandIsTheDockerfile() throws IOException {
-        reads("docker.legacy-run-failed", "build.dockerfile", "The command [/bin/sh -c apt-get install -y racket] "
+        ROUND.reads("docker.legacy-run-failed", "build.dockerfile", "The command [/bin/sh -c apt-get install -y racket] "
                 + "returned a non-zero code: 100");
-        reads("docker.legacy-run-failed", "build.dockerfile", "The command '/bin/sh -c npm ci' returned a non-zero "
+        ROUND.reads("docker.legacy-run-failed", "build.dockerfile", "The command '/bin/sh -c npm ci' returned a non-zero "
                 + "code: 1");
-        readsNot("docker.legacy-run-failed", "The command [git fetch] returned a result after 3 retries");
+        ROUND.readsNot("docker.legacy-run-failed", "The command [git fetch] returned a result after 3 retries");
     }
 
     /**
@@ -117,16 +106,16 @@ class ThirteenthRoundShapesTest {
      */
     @Test
     void platformRefusalsInTheirOwnCodesNameTheirCauses() throws IOException {
-        reads("platform.no-room-generic", "platform.capacity", "Azure deployment failure "
+        ROUND.reads("platform.no-room-generic", "platform.capacity", "Azure deployment failure "
                 + "(Compute.OverconstrainedAllocationRequest): The VM size (or combination of VM sizes) required by this "
                 + "deployment cannot be provisioned due to deployment request constraints.");
-        reads("platform.quota-exceeded", "platform.quota", "ERROR: (gcloud.builds.submit) FAILED_PRECONDITION: due to "
+        ROUND.reads("platform.quota-exceeded", "platform.quota", "ERROR: (gcloud.builds.submit) FAILED_PRECONDITION: due to "
                 + "quota restrictions, cannot run builds in this region");
-        reads("k8s.object-invalid", "config.invalid", "Error: UPGRADE FAILED: Service \"web\" is invalid: "
+        ROUND.reads("k8s.object-invalid", "config.invalid", "Error: UPGRADE FAILED: Service \"web\" is invalid: "
                 + "spec.ports[1].name: Duplicate value: \"http\"");
-        reads("k8s.object-invalid", "config.invalid", "The Deployment \"api\" is invalid: "
+        ROUND.reads("k8s.object-invalid", "config.invalid", "The Deployment \"api\" is invalid: "
                 + "spec.template.spec.containers[0].securityContext.privileged: Forbidden: disallowed by cluster policy");
-        readsNot("k8s.object-invalid", "Error from server (Forbidden): pods is forbidden: User \"ci\" cannot list "
+        ROUND.readsNot("k8s.object-invalid", "Error from server (Forbidden): pods is forbidden: User \"ci\" cannot list "
                 + "resource \"pods\"");
     }
 
@@ -180,11 +169,11 @@ class ThirteenthRoundShapesTest {
     @Test
     void containersImagesInvalidStatusFromTheRegistryIsTheRegistry() throws IOException {
         String id = "registry.server-error";
-        reads(id, "registry.unavailable", "Error: parsing image configuration: Error fetching blob: invalid status code "
+        ROUND.reads(id, "registry.unavailable", "Error: parsing image configuration: Error fetching blob: invalid status code "
                 + "from registry 503 (Service Unavailable)");
-        reads(id, "registry.unavailable", "level=fatal msg=\"Error parsing image name \\\"docker://quay.io/acme/app:1\\\": "
+        ROUND.reads(id, "registry.unavailable", "level=fatal msg=\"Error parsing image name \\\"docker://quay.io/acme/app:1\\\": "
                 + "Requesting bearer token: invalid status code from registry 502 (Bad Gateway)\"");
-        readsNot(id, "Requesting bearer token: invalid status code from registry 401 (Unauthorized)");
+        ROUND.readsNot(id, "Requesting bearer token: invalid status code from registry 401 (Unauthorized)");
     }
 
     /**
@@ -194,9 +183,9 @@ class ThirteenthRoundShapesTest {
     @Test
     void anImageTooLargeForItsMachineIsTheConfiguration() throws IOException {
         String id = "platform.image-too-large-for-machine";
-        reads(id, "runner[5683d920b1e408] iad [error]Not enough space to unpack image, possibly exceeds maximum of 8GB "
+        ROUND.reads(id, "runner[5683d920b1e408] iad [error]Not enough space to unpack image, possibly exceeds maximum of 8GB "
                 + "uncompressed");
-        readsNot(id, "write /var/lib/docker/tmp/GetImageBlob123: no space left on device");
+        ROUND.readsNot(id, "write /var/lib/docker/tmp/GetImageBlob123: no space left on device");
     }
 
     /**
@@ -206,10 +195,10 @@ class ThirteenthRoundShapesTest {
      */
     @Test
     void anAppThePlatformDoesNotKnowIsTheConfigurationNotDnsOrTheToken() throws IOException {
-        reads("fly.app-not-found", "config.invalid", "Error: the app name invoicer-prd could not be found, did you "
+        ROUND.reads("fly.app-not-found", "config.invalid", "Error: the app name invoicer-prd could not be found, did you "
                 + "create the app or misspell it in the fly.toml file or via -a?");
-        reads("fly.app-not-found", "config.invalid", "Error: app not found");
-        readsNot("fly.app-not-found", "Error: app not found in the marketplace catalogue, using defaults instead");
+        ROUND.reads("fly.app-not-found", "config.invalid", "Error: app not found");
+        ROUND.readsNot("fly.app-not-found", "Error: app not found in the marketplace catalogue, using defaults instead");
         // jobs deploys "sophiaai-jobs-v3" (misspelled) while its service answers at sophiaai-jobs-v2.fly.dev
         Assessment misspelled = Fleet.twoDeploysFailWith("""
                 Error: the app name sophiaai-jobs-v3 could not be found, did you create the app or misspell it in the                 fly.toml file or via -a?
@@ -232,7 +221,7 @@ class ThirteenthRoundShapesTest {
      */
     @Test
     void aWarningThatAnOptionalSettingIsUnsetIsNotTheMissingSecret() throws IOException {
-        reads("dependency.connection-refused-generic", "dependency.down", "ActiveRecord::ConnectionNotEstablished: "
+        ROUND.reads("dependency.connection-refused-generic", "dependency.down", "ActiveRecord::ConnectionNotEstablished: "
                 + "connection to server at \"fdaa:0:3b1a::2\", port 5432 failed: Connection refused");
         Assessment warning = Fleet.twoDeploysFailWith("""
                 W, [2026-10-07T10:58:41.112 #314]  WARN -- sentry: Sentry DSN is not set; events will not be sent
@@ -258,12 +247,12 @@ class ThirteenthRoundShapesTest {
     @Test
     void awsLimitCodesAreTheAccountsQuota() throws IOException {
         String id = "aws.limit-exceeded";
-        reads(id, "Error creating machine: Error in driver during machine creation: Error launching instance: "
+        ROUND.reads(id, "Error creating machine: Error in driver during machine creation: Error launching instance: "
                 + "InstanceLimitExceeded: Your quota allows for 0 more running instance(s). You requested at least 1");
-        reads(id, "Error: creating EC2 Instance: VcpuLimitExceeded: You have requested more vCPU capacity than your "
+        ROUND.reads(id, "Error: creating EC2 Instance: VcpuLimitExceeded: You have requested more vCPU capacity than your "
                 + "current vCPU limit of 32 allows for the instance bucket that the specified instance type belongs to.");
-        reads(id, "An error occurred (LimitExceededException) when calling the CreateFunction operation");
-        readsNot(id, "An error occurred (RequestLimitExceeded) when calling the DescribeInstances operation");
+        ROUND.reads(id, "An error occurred (LimitExceededException) when calling the CreateFunction operation");
+        ROUND.readsNot(id, "An error occurred (RequestLimitExceeded) when calling the DescribeInstances operation");
     }
 
     /**
@@ -273,14 +262,14 @@ class ThirteenthRoundShapesTest {
      */
     @Test
     void aLambdaModuleThatFailsAtInitCrashesOnBoot() throws IOException {
-        reads("lambda.import-module-error", "[ERROR] Runtime.ImportModuleError: Unable to import module "
+        ROUND.reads("lambda.import-module-error", "[ERROR] Runtime.ImportModuleError: Unable to import module "
                 + "'lambda_function': cannot import name 'DEFAULT_CIPHERS' from 'urllib3.util.ssl_'");
-        reads("lambda.import-module-error", "error, \"Unable to import module 'lambda_function': No module named "
+        ROUND.reads("lambda.import-module-error", "error, \"Unable to import module 'lambda_function': No module named "
                 + "'requests'\"");
-        readsNot("lambda.import-module-error", "import module lambda_function from the local package for the tests");
-        reads("lambda.module-init-keyerror", "module initialization error: 'STRIPE_KEY'");
-        reads("lambda.module-init-keyerror", "{\"errorMessage\": \"module initialization error: 'db_user'\"}");
-        readsNot("lambda.module-init-keyerror", "module initialization error: the handler raised ValueError('bad input')");
+        ROUND.readsNot("lambda.import-module-error", "import module lambda_function from the local package for the tests");
+        ROUND.reads("lambda.module-init-keyerror", "module initialization error: 'STRIPE_KEY'");
+        ROUND.reads("lambda.module-init-keyerror", "{\"errorMessage\": \"module initialization error: 'db_user'\"}");
+        ROUND.readsNot("lambda.module-init-keyerror", "module initialization error: the handler raised ValueError('bad input')");
     }
 
     /**
@@ -291,29 +280,22 @@ class ThirteenthRoundShapesTest {
     @Test
     void argoCdFailingToParseAManifestIsTheConfiguration() throws IOException {
         String id = "argocd.manifest-unmarshal-failed";
-        reads(id, "Manifest generation error (cached): rpc error: code = FailedPrecondition desc = Failed to unmarshal "
+        ROUND.reads(id, "Manifest generation error (cached): rpc error: code = FailedPrecondition desc = Failed to unmarshal "
                 + "\"service.yaml\": error converting YAML to JSON: yaml: line 12: did not find expected key");
-        readsNot(id, "ComparisonError: failed to load target state: authentication required");
-        readsNot(id, "ComparisonError: Failed to load target state: failed to generate manifest for source 1 of 2: rpc "
+        ROUND.readsNot(id, "ComparisonError: failed to load target state: authentication required");
+        ROUND.readsNot(id, "ComparisonError: Failed to load target state: failed to generate manifest for source 1 of 2: rpc "
                 + "error: code = Unavailable desc = error reading from server: EOF");
     }
 
     /** A Jenkins agent's remoting channel closed under a step (nodejs/build#4404's trace) is the runner. */
     @Test
     void aJenkinsAgentsClosedChannelIsTheRunner() throws IOException {
-        reads("ci.agent-lost", "ci.runner", "12:22:32 FATAL: java.nio.channels.ClosedChannelException");
-        readsNot("ci.agent-lost", "java.nio.channels.ClosedChannelException: null (caught and retried by the client)");
+        ROUND.reads("ci.agent-lost", "ci.runner", "12:22:32 FATAL: java.nio.channels.ClosedChannelException");
+        ROUND.readsNot("ci.agent-lost", "java.nio.channels.ClosedChannelException: null (caught and retried by the client)");
     }
 
     @Test
-    void noNewPatternReadsALineOfTheSharedCorpus() throws IOException {
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
-    }
-
-    @Test
-    void onTheLabelledScenariosEachNewPatternReadsOnlyLinesOfItsOwnCause() throws IOException {
-        Set<String> seen = new java.util.TreeSet<>();
-        assertEquals(List.of(), Fleet.findingsOfOtherCauses(CAUSE_OF, seen));
-        assertEquals(new java.util.TreeSet<>(CAUSE_OF.keySet()), seen, "every new pattern reads some scenario");
+    void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
+        ROUND.staysInItsCauses();
     }
 }

@@ -33,15 +33,7 @@ class TwelfthRoundBShapesTest {
             Map.entry("docker.legacy-pull-http-5xx", "registry.unavailable"),
             Map.entry("cloudbuild.docker-step-failed", "build.dockerfile"));
 
-    private static void reads(String indication, String line) throws IOException {
-        assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
-        String cause = CAUSE_OF.get(indication);
-        assertTrue(Fleet.causesOf(line).contains(cause), line + " " + Fleet.causesOf(line));
-    }
-
-    private static void readsNot(String indication, String line) throws IOException {
-        assertTrue(!Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
-    }
+    private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
     private static RankedCause top(Assessment a) {
         return a.causes().get(0);
@@ -55,13 +47,13 @@ class TwelfthRoundBShapesTest {
     @Test
     void aBuildServicesTimeLimitIsTheTimeout() throws IOException {
         String id = "build-service.time-limit-generic";
-        reads(id, "Command did not finish within the time limit.");
-        reads(id, "3:41:09 PM: Command did not finish within the time limit");
-        reads(id, "Build exceeded maximum allowed runtime");
+        ROUND.reads(id, "Command did not finish within the time limit.");
+        ROUND.reads(id, "3:41:09 PM: Command did not finish within the time limit");
+        ROUND.reads(id, "Build exceeded maximum allowed runtime");
         // the stage summary restates whatever ended the stage (p6-16: after Netlify's own internal error)
-        readsNot(id, "12:07:59 AM: failed during stage 'building site': Command did not finish within the time limit");
-        readsNot(id, "Command finished within the time limit");
-        readsNot(id, "Deploy exceeded maximum allowed size of 50 MB");
+        ROUND.readsNot(id, "12:07:59 AM: failed during stage 'building site': Command did not finish within the time limit");
+        ROUND.readsNot(id, "Command finished within the time limit");
+        ROUND.readsNot(id, "Deploy exceeded maximum allowed size of 50 MB");
     }
 
     /**
@@ -72,13 +64,13 @@ class TwelfthRoundBShapesTest {
     @Test
     void theDockerClientsOlderHttpCode5xxIsTheRegistry() throws IOException {
         String id = "docker.legacy-pull-http-5xx";
-        reads(id, "2015/01/05 19:26:37 HTTP code: 502");
-        reads(id, "2014/10/20 13:06:15 HTTP code: 500");
-        reads(id, "HTTP code: 502: Traceback (most recent call last):");
-        reads(id, "time=\"2015-03-24T11:26:03Z\" level=\"fatal\" msg=\"HTTP code: 502\"");
-        readsNot(id, "HTTP code is 502 which indicates error: undefined - Bad response from Docker engine");
-        readsNot(id, "2014/10/20 13:06:15 HTTP code: 404");
-        readsNot(id, "curl returned HTTP code: 500 from the webhook");
+        ROUND.reads(id, "2015/01/05 19:26:37 HTTP code: 502");
+        ROUND.reads(id, "2014/10/20 13:06:15 HTTP code: 500");
+        ROUND.reads(id, "HTTP code: 502: Traceback (most recent call last):");
+        ROUND.reads(id, "time=\"2015-03-24T11:26:03Z\" level=\"fatal\" msg=\"HTTP code: 502\"");
+        ROUND.readsNot(id, "HTTP code is 502 which indicates error: undefined - Bad response from Docker engine");
+        ROUND.readsNot(id, "2014/10/20 13:06:15 HTTP code: 404");
+        ROUND.readsNot(id, "curl returned HTTP code: 500 from the webhook");
     }
 
     /**
@@ -90,13 +82,13 @@ class TwelfthRoundBShapesTest {
     @Test
     void cloudBuildsDockerStepFailingIsTheImageBuild() throws IOException {
         String id = "cloudbuild.docker-step-failed";
-        reads(id, "ERROR: build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1");
-        reads(id, "Step #0 - \"build-images\": BUILD FAILURE: Build step failure: build step 34 "
+        ROUND.reads(id, "ERROR: build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1");
+        ROUND.reads(id, "Step #0 - \"build-images\": BUILD FAILURE: Build step failure: build step 34 "
                 + "\"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1");
-        readsNot(id, "ERROR: build step 1 \"gcr.io/k8s-skaffold/pack\" failed: step exited with non-zero status: 1");
-        readsNot(id, "ERROR: build step 2 \"docker/compose\" failed: error pulling build step 2 "
+        ROUND.readsNot(id, "ERROR: build step 1 \"gcr.io/k8s-skaffold/pack\" failed: step exited with non-zero status: 1");
+        ROUND.readsNot(id, "ERROR: build step 2 \"docker/compose\" failed: error pulling build step 2 "
                 + "\"docker/compose\": exit status 1");
-        readsNot(id, "ERROR: build step 1 \"us-east4-docker.pkg.dev/serverless-runtimes/utilities/preparer:base_"
+        ROUND.readsNot(id, "ERROR: build step 1 \"us-east4-docker.pkg.dev/serverless-runtimes/utilities/preparer:base_"
                 + "20260120_18_04_RC00\" failed: step exited with non-zero status: 100");
     }
 
@@ -215,14 +207,7 @@ class TwelfthRoundBShapesTest {
     }
 
     @Test
-    void noNewPatternReadsALineOfTheSharedCorpus() throws IOException {
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
-    }
-
-    @Test
-    void onTheLabelledScenariosEachNewPatternReadsOnlyLinesOfItsOwnCause() throws IOException {
-        Set<String> seen = new java.util.TreeSet<>();
-        assertEquals(List.of(), Fleet.findingsOfOtherCauses(CAUSE_OF, seen));
-        assertEquals(new java.util.TreeSet<>(CAUSE_OF.keySet()), seen, "every new pattern reads some scenario");
+    void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
+        ROUND.staysInItsCauses();
     }
 }

@@ -118,18 +118,6 @@ class TwelfthRoundReviewTest {
                 .contains("ci.agent-lost"));
     }
 
-    private static Assessment fleetWith(Observation... more) {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.addAll(List.of(more));
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
-    }
-
-    private static Observation.TlsHandshake tls(String service, long days) {
-        return new Observation.TlsHandshake(service, Source.TLS, "sophiaai-" + service + "-v2.fly.dev", 443, "TLSv1.3",
-                "TLS_AES_128_GCM_SHA256", "CN=sophiaai-" + service + "-v2.fly.dev", "CN=R11, O=Let's Encrypt",
-                Fleet.NOW.minusSeconds(80L * 86_400), Fleet.NOW.plusSeconds(days * 86_400), days, true, false, true, 3);
-    }
-
     /**
      * A certificate ten days from its end on one service while another refuses connections: the refused service is
      * the incident, the certificate a warning beside it (tls.certificate led at 0.73). Alone, the expiring certificate
@@ -137,12 +125,12 @@ class TwelfthRoundReviewTest {
      */
     @Test
     void aCertificateExpiringSoonDoesNotOutrankAServiceThatIsDown() {
-        Assessment both = fleetWith(tls("dashboard", 10), Fleet.refused("jobs"));
+        Assessment both = Fleet.healthyReferenceWith(Fleet.tls("dashboard", 10), Fleet.refused("jobs"));
         assertNotEquals("tls.certificate", top(both), both.causes().toString());
         assertTrue(both.causes().stream().filter(c -> c.id().value().equals("tls.certificate")).allMatch(c -> c
                 .evidence().stream().anyMatch(e -> e.ruleId().equals("tls.certificate/expiring-soon-others-down"))),
                 both.causes().toString());
-        Assessment alone = fleetWith(tls("dashboard", 10));
+        Assessment alone = Fleet.healthyReferenceWith(Fleet.tls("dashboard", 10));
         assertEquals("tls.certificate", top(alone), alone.causes().toString());
     }
 
@@ -155,10 +143,10 @@ class TwelfthRoundReviewTest {
     void oneThrottledApiCallDoesNotOutrankAServiceThatRefusesConnections() throws IOException {
         Observation throttled = Fleet.failure("jobs", "fly", FailureKind.RATE_LIMITED, 429,
                 "{\"error\":\"rate limit exceeded\"}");
-        Assessment a = fleetWith(throttled, Fleet.refused("jobs"));
+        Assessment a = Fleet.healthyReferenceWith(throttled, Fleet.refused("jobs"));
         assertNotEquals("platform.quota", top(a), a.causes().toString());
         assertTrue(probability(a, "app.crash-on-boot") > probability(a, "platform.quota"), a.causes().toString());
-        Assessment alone = fleetWith(throttled);
+        Assessment alone = Fleet.healthyReferenceWith(throttled);
         assertEquals("platform.quota", top(alone), alone.causes().toString());
     }
 }

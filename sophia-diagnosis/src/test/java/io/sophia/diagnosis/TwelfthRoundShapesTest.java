@@ -34,18 +34,7 @@ class TwelfthRoundShapesTest {
             Map.entry("env.variable-empty-generic", "config.missing-secret"),
             Map.entry("platform.api-rate-limit-generic", "platform.quota"));
 
-    private static void reads(String indication, String cause, String line) throws IOException {
-        assertTrue(Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
-        assertTrue(Fleet.causesOf(line).contains(cause), line + " " + Fleet.causesOf(line));
-    }
-
-    private static void reads(String indication, String line) throws IOException {
-        reads(indication, CAUSE_OF.get(indication), line);
-    }
-
-    private static void readsNot(String indication, String line) throws IOException {
-        assertTrue(!Fleet.indicationsOf(line).contains(indication), line + " " + Fleet.indicationsOf(line));
-    }
+    private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
     /**
      * A hosting platform refusing the deploy's configuration file: Netlify (cstate/cstate#230, openshiporg/openship#19),
@@ -56,14 +45,14 @@ class TwelfthRoundShapesTest {
     @Test
     void aPlatformRefusingTheDeploysConfigurationFileIsTheConfiguration() throws IOException {
         String id = "platform.config-file-refused-generic";
-        reads(id, "4:12:56 PM: Failing build: Failed to parse configuration");
-        reads(id, "Could not parse configuration file");
-        reads(id, "✘ [ERROR] Processing wrangler.toml configuration:");
-        reads(id, "ERROR: This repository must contain a valid Wrangler configuration file.");
-        reads(id, "A railway.json file was found, but there were issues.");
-        readsNot(id, "Could not find a wrangler.json, wrangler.jsonc, or wrangler.toml file in the provided directory.");
-        readsNot(id, "SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON");
-        readsNot(id, "Parsing configuration file /etc/nginx/nginx.conf");
+        ROUND.reads(id, "4:12:56 PM: Failing build: Failed to parse configuration");
+        ROUND.reads(id, "Could not parse configuration file");
+        ROUND.reads(id, "✘ [ERROR] Processing wrangler.toml configuration:");
+        ROUND.reads(id, "ERROR: This repository must contain a valid Wrangler configuration file.");
+        ROUND.reads(id, "A railway.json file was found, but there were issues.");
+        ROUND.readsNot(id, "Could not find a wrangler.json, wrangler.jsonc, or wrangler.toml file in the provided directory.");
+        ROUND.readsNot(id, "SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON");
+        ROUND.readsNot(id, "Parsing configuration file /etc/nginx/nginx.conf");
     }
 
     /**
@@ -72,12 +61,12 @@ class TwelfthRoundShapesTest {
      */
     @Test
     void cloudBuildsTimeLimitIsTheTimeout() throws IOException {
-        reads("cloudbuild.build-timeout", "ERROR: (gcloud.builds.submit) build a77bf930-c801-40fd-bbbe-b1d4068de016 "
+        ROUND.reads("cloudbuild.build-timeout", "ERROR: (gcloud.builds.submit) build a77bf930-c801-40fd-bbbe-b1d4068de016 "
                 + "completed with status \"TIMEOUT\"");
         // the bare status line is read with the line Cloud Build prints after it (TwelfthRoundReviewTest), not alone
-        readsNot("cloudbuild.timeout-status", "TIMEOUT");
-        readsNot("cloudbuild.build-timeout", "TIMEOUT=600s");
-        readsNot("cloudbuild.build-timeout", "ERROR: (gcloud.builds.submit) build 1b2c completed with status \"FAILURE\"");
+        ROUND.readsNot("cloudbuild.timeout-status", "TIMEOUT");
+        ROUND.readsNot("cloudbuild.build-timeout", "TIMEOUT=600s");
+        ROUND.readsNot("cloudbuild.build-timeout", "ERROR: (gcloud.builds.submit) build 1b2c completed with status \"FAILURE\"");
     }
 
     /**
@@ -87,13 +76,13 @@ class TwelfthRoundShapesTest {
     @Test
     void aRequiredSettingFoundEmptyIsAMissingSecret() throws IOException {
         String id = "env.variable-empty-generic";
-        reads(id, "2026/11/27 10:01:02 unable to load WEBHOOK_SIGNING_KEY: it's empty");
-        reads(id, "fatal: DATABASE_URL is empty");
-        reads(id, "Error: STRIPE_SECRET_KEY not set");
-        readsNot(id, "warning: the cache is empty, rebuilding");
-        readsNot(id, "DATABASE_URL is set, connecting to postgres");
-        readsNot(id, "Token is empty");
-        readsNot(id, "[ RUN      ] sysinit uses VIM if XDG_CONFIG_DIRS unset: 1039.40 ms OK");
+        ROUND.reads(id, "2026/11/27 10:01:02 unable to load WEBHOOK_SIGNING_KEY: it's empty");
+        ROUND.reads(id, "fatal: DATABASE_URL is empty");
+        ROUND.reads(id, "Error: STRIPE_SECRET_KEY not set");
+        ROUND.readsNot(id, "warning: the cache is empty, rebuilding");
+        ROUND.readsNot(id, "DATABASE_URL is set, connecting to postgres");
+        ROUND.readsNot(id, "Token is empty");
+        ROUND.readsNot(id, "[ RUN      ] sysinit uses VIM if XDG_CONFIG_DIRS unset: 1039.40 ms OK");
     }
 
     /**
@@ -103,14 +92,14 @@ class TwelfthRoundShapesTest {
     @Test
     void aCloudRunMemoryLimitExceededIsOutOfMemory() throws IOException {
         String id = "container.memory-killed";
-        reads(id, "app.oom", "Memory limit of 512M exceeded with 526M used. Consider increasing the memory limit, see "
+        ROUND.reads(id, "app.oom", "Memory limit of 512M exceeded with 526M used. Consider increasing the memory limit, see "
                 + "https://cloud.google.com/run/docs/configuring/memory-limits");
-        reads(id, "app.oom", "Memory limit of 512 MiB exceeded with 516 MiB used. Consider increasing the memory limit, "
+        ROUND.reads(id, "app.oom", "Memory limit of 512 MiB exceeded with 516 MiB used. Consider increasing the memory limit, "
                 + "see https://cloud.google.com/run/docs/configuring/memory-limits");
-        reads(id, "app.oom", "`Memory limit of 5120 MiB exceeded with 5261 MiB used.`");
-        reads(id, "app.oom", "Memory limit of 256 MiB exceeded with 264 MiB used. Consider increasing the memory limit, "
+        ROUND.reads(id, "app.oom", "`Memory limit of 5120 MiB exceeded with 5261 MiB used.`");
+        ROUND.reads(id, "app.oom", "Memory limit of 256 MiB exceeded with 264 MiB used. Consider increasing the memory limit, "
                 + "see https://cloud.google.com/functions/docs/configuring/memory");
-        readsNot(id, "Memory limit of 512 MiB applies to this revision");
+        ROUND.readsNot(id, "Memory limit of 512 MiB applies to this revision");
     }
 
     /**
@@ -120,12 +109,12 @@ class TwelfthRoundShapesTest {
     @Test
     void anArtifactStorageQuotaHitIsAPlatformQuota() throws IOException {
         String id = "platform.quota-exceeded";
-        reads(id, "platform.quota", "Failed to CreateArtifact: Artifact storage quota has been hit. Unable to upload any "
+        ROUND.reads(id, "platform.quota", "Failed to CreateArtifact: Artifact storage quota has been hit. Unable to upload any "
                 + "new artifacts. Usage is recalculated every 6-12 hours.");
-        reads(id, "platform.quota", "Create Artifact Container failed: Artifact storage quota has been hit. Unable to "
+        ROUND.reads(id, "platform.quota", "Create Artifact Container failed: Artifact storage quota has been hit. Unable to "
                 + "upload any new artifacts");
-        readsNot(id, "Error R14 (Memory quota reached)");
-        readsNot(id, "tar: ./data: Cannot write: Disk quota reached");
+        ROUND.readsNot(id, "Error R14 (Memory quota reached)");
+        ROUND.readsNot(id, "tar: ./data: Cannot write: Disk quota reached");
     }
 
     /**
@@ -135,11 +124,11 @@ class TwelfthRoundShapesTest {
     @Test
     void netlifysApiAnsweringAServerErrorIsThePlatform() throws IOException {
         String id = "platform.api-server-error-generic";
-        reads(id, "platform.outage", " ›   JSONHTTPError: Internal Server Error");
-        reads(id, "platform.outage", "⠏ CDN diffing files... ›   Warning: JSONHTTPError:  500");
-        reads(id, "platform.outage", "TextHTTPError: Bad Gateway");
-        readsNot(id, " ›   JSONHTTPError: Unauthorized");
-        readsNot(id, "JSONHTTPError: 422");
+        ROUND.reads(id, "platform.outage", " ›   JSONHTTPError: Internal Server Error");
+        ROUND.reads(id, "platform.outage", "⠏ CDN diffing files... ›   Warning: JSONHTTPError:  500");
+        ROUND.reads(id, "platform.outage", "TextHTTPError: Bad Gateway");
+        ROUND.readsNot(id, " ›   JSONHTTPError: Unauthorized");
+        ROUND.readsNot(id, "JSONHTTPError: 422");
     }
 
     /**
@@ -148,11 +137,11 @@ class TwelfthRoundShapesTest {
      */
     @Test
     void flyctlsCouldNotResolveAppIsTheAppName() throws IOException {
-        reads("fly.app-not-found", "config.invalid",
+        ROUND.reads("fly.app-not-found", "config.invalid",
                 "Error not possible to validate configuration: server returned Could not resolve App");
-        reads("fly.app-not-found", "config.invalid", "Error failed fetching existing app config: Could not resolve App");
-        readsNot("fly.app-not-found", "curl: (6) Could not resolve host: api.example.dev");
-        readsNot("fly.app-not-found", "Could not resolve Apple's notary service");
+        ROUND.reads("fly.app-not-found", "config.invalid", "Error failed fetching existing app config: Could not resolve App");
+        ROUND.readsNot("fly.app-not-found", "curl: (6) Could not resolve host: api.example.dev");
+        ROUND.readsNot("fly.app-not-found", "Could not resolve Apple's notary service");
     }
 
     /**
@@ -163,11 +152,11 @@ class TwelfthRoundShapesTest {
     @Test
     void aJenkinsAgentMarkedOfflineIsTheRunner() throws IOException {
         String id = "ci.agent-lost";
-        reads(id, "ci.runner", "[2021-09-15T05:48:53.632Z] kie-psi-rhel7-xlarge-xmem-1527 was marked offline: Connection "
+        ROUND.reads(id, "ci.runner", "[2021-09-15T05:48:53.632Z] kie-psi-rhel7-xlarge-xmem-1527 was marked offline: Connection "
                 + "was broken: java.io.EOFException");
-        reads(id, "ci.runner", "Caused: java.io.IOException: Backing channel 'JNLP4-connect connection from "
+        ROUND.reads(id, "ci.runner", "Caused: java.io.IOException: Backing channel 'JNLP4-connect connection from "
                 + "8a.04.30a9.ip4.static.sl-reverse.com/169.48.4.138:63622' is disconnected.");
-        readsNot(id, "Slack channel #deploys is disconnected from the bot");
+        ROUND.readsNot(id, "Slack channel #deploys is disconnected from the bot");
     }
 
     /**
@@ -222,26 +211,14 @@ class TwelfthRoundShapesTest {
     @Test
     void aTagNotFoundInTheRepositoryIsAnImageNotFound() throws IOException {
         String id = "image.manifest-not-found";
-        reads(id, "image.not-found", "Warning  Failed  6m (x4 over 10m)  kubelet, localhost  Failed to pull image "
+        ROUND.reads(id, "image.not-found", "Warning  Failed  6m (x4 over 10m)  kubelet, localhost  Failed to pull image "
                 + "\"couchdb:whisky\": rpc error: code = Unknown desc = Tag whisky not found in repository "
                 + "docker.io/library/couchdb");
-        reads(id, "image.not-found", "14:10:16.370 [dockercontroller] deployImage -> ERRO 01f Error building images: Tag "
+        ROUND.reads(id, "image.not-found", "14:10:16.370 [dockercontroller] deployImage -> ERRO 01f Error building images: Tag "
                 + "latest not found in repository docker.io/hyperledger/fabric-baseimage");
-        reads(id, "image.not-found", "fatal: [localhost]: FAILED! => {\"changed\": false, \"failed\": true, \"msg\": "
+        ROUND.reads(id, "image.not-found", "fatal: [localhost]: FAILED! => {\"changed\": false, \"failed\": true, \"msg\": "
                 + "\"Unknown error message: Tag 4.0.1 not found in repository docker.io/kolla/ubuntu-binary-kolla-toolbox\"}");
-        readsNot(id, "Tag 4.0.1 found in repository docker.io/kolla/ubuntu-binary-kolla-toolbox, pulling");
-    }
-
-    private static Assessment fleetWith(Observation... more) {
-        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
-        o.addAll(List.of(more));
-        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
-    }
-
-    private static Observation.TlsHandshake tls(String service, long days) {
-        return new Observation.TlsHandshake(service, Source.TLS, "sophiaai-" + service + "-v2.fly.dev", 443, "TLSv1.3",
-                "TLS_AES_128_GCM_SHA256", "CN=sophiaai-" + service + "-v2.fly.dev", "CN=R11, O=Let's Encrypt",
-                Fleet.NOW.minusSeconds(80L * 86_400), Fleet.NOW.plusSeconds(days * 86_400), days, true, false, true, 3);
+        ROUND.readsNot(id, "Tag 4.0.1 found in repository docker.io/kolla/ubuntu-binary-kolla-toolbox, pulling");
     }
 
     /**
@@ -250,12 +227,12 @@ class TwelfthRoundShapesTest {
      */
     @Test
     void aCertificateThatExpiresSoonIsTheCertificate() {
-        Assessment soon = fleetWith(tls("dashboard", 4), tls("jobs", 61), new Observation.ConditionCheck("dashboard",
+        Assessment soon = Fleet.healthyReferenceWith(Fleet.tls("dashboard", 4), Fleet.tls("jobs", 61), new Observation.ConditionCheck("dashboard",
                 Source.HTTP, "[CERTIFICATE_EXPIRATION] > 336h", false, "96h"));
         assertEquals("tls.certificate", soon.causes().get(0).id().value(), soon.causes().toString());
         assertTrue(soon.causes().get(0).evidence().stream().anyMatch(e -> e.ruleId().equals(
                 "tls.certificate/certificate-condition-failed")), soon.causes().toString());
-        Assessment far = fleetWith(tls("dashboard", 61), tls("jobs", 61));
+        Assessment far = Fleet.healthyReferenceWith(Fleet.tls("dashboard", 61), Fleet.tls("jobs", 61));
         assertTrue(far.causes().stream().noneMatch(c -> c.id().value().equals("tls.certificate")
                 && c.probability() > 0.1), far.causes().toString());
     }
@@ -267,19 +244,19 @@ class TwelfthRoundShapesTest {
      */
     @Test
     void theMachinesApisRefusalsNameTheirCauses() {
-        Assessment invalid = fleetWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 400,
+        Assessment invalid = Fleet.healthyReferenceWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 400,
                 "{\"error\":\"invalid_argument: WaitMachineRequest.Timeout: value must be inside range [1s, 1m0s]\"}"));
         assertTrue(invalid.causes().stream().anyMatch(c -> c.id().value().equals("config.invalid") && c.evidence()
                 .stream().anyMatch(e -> e.ruleId().equals("config.invalid/api-400-invalid-argument"))),
                 invalid.causes().toString());
-        Assessment token = fleetWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 401,
+        Assessment token = Fleet.healthyReferenceWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 401,
                 "{\"error\":\"Authenticate: token validation error\"}"));
         assertEquals("auth.deploy-token", token.causes().get(0).id().value(), token.causes().toString());
-        Assessment throttled = fleetWith(Fleet.failure("jobs", "fly", FailureKind.RATE_LIMITED, 429,
+        Assessment throttled = Fleet.healthyReferenceWith(Fleet.failure("jobs", "fly", FailureKind.RATE_LIMITED, 429,
                 "{\"error\":\"rate limit exceeded\"}"));
         assertEquals("platform.quota", throttled.causes().get(0).id().value(), throttled.causes().toString());
         // a 400 that names no argument is not read as the configuration
-        Assessment bare = fleetWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 400, "{}"));
+        Assessment bare = Fleet.healthyReferenceWith(Fleet.failure("jobs", "fly", FailureKind.UNEXPECTED_STATUS, 400, "{}"));
         assertTrue(bare.causes().stream().noneMatch(c -> c.evidence().stream()
                 .anyMatch(e -> e.ruleId().equals("config.invalid/api-400-invalid-argument"))), bare.causes().toString());
     }
@@ -292,12 +269,12 @@ class TwelfthRoundShapesTest {
     @Test
     void aPlatformApisRateLimitIsTheAccountsQuota() throws IOException {
         String id = "platform.api-rate-limit-generic";
-        reads(id, "> Error! An unexpected error occurred in deploy: Error: Rate limit exceeded (429)");
-        reads(id, "Error: failed to create green machines: failed to launch VM: resource exhausted: rate limit exceeded");
-        reads(id, "{\"error\":\"rate limit exceeded\"}");
-        readsNot(id, "toomanyrequests: You have reached your pull rate limit. You may increase the limit by "
+        ROUND.reads(id, "> Error! An unexpected error occurred in deploy: Error: Rate limit exceeded (429)");
+        ROUND.reads(id, "Error: failed to create green machines: failed to launch VM: resource exhausted: rate limit exceeded");
+        ROUND.reads(id, "{\"error\":\"rate limit exceeded\"}");
+        ROUND.readsNot(id, "toomanyrequests: You have reached your pull rate limit. You may increase the limit by "
                 + "authenticating and upgrading: https://www.docker.com/increase-rate-limit");
-        readsNot(id, "{\"message\":\"API rate limit exceeded for installation ID 4242.\"}");
+        ROUND.readsNot(id, "{\"message\":\"API rate limit exceeded for installation ID 4242.\"}");
         Assessment a = Fleet.twoDeploysFailWith("""
                 POST /v1/apps/jobs-worker/machines/2873519a590369 -> 200
                 POST /v1/apps/jobs-worker/machines/7849201c945949 -> 429 Too Many Requests
@@ -335,11 +312,11 @@ class TwelfthRoundShapesTest {
     @Test
     void aCacheKeyErrorWithoutAMissingPathIsNotAMissingCopySource() throws IOException {
         String id = "buildkit.cache-key-not-found";
-        reads(id, "build.dockerfile", "#10 ERROR: failed to compute cache key: \"/tsconfig.json\": not found");
-        reads(id, "build.dockerfile", "#9 ERROR: failed to compute cache key: \"B/package.jar\" not found: not found");
-        reads(id, "build.dockerfile", "ERROR: failed to solve: failed to compute cache key: failed to calculate checksum "
+        ROUND.reads(id, "build.dockerfile", "#10 ERROR: failed to compute cache key: \"/tsconfig.json\": not found");
+        ROUND.reads(id, "build.dockerfile", "#9 ERROR: failed to compute cache key: \"B/package.jar\" not found: not found");
+        ROUND.reads(id, "build.dockerfile", "ERROR: failed to solve: failed to compute cache key: failed to calculate checksum "
                 + "of ref 3a1d::mx7: \"/config/jobs.yaml\": not found");
-        readsNot(id, "ERROR: failed to solve: failed to compute cache key: unlazy requires an applier");
+        ROUND.readsNot(id, "ERROR: failed to solve: failed to compute cache key: unlazy requires an applier");
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.sophia.diagnosis;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A round of new general shapes under test: each new indication and the cause it names. Its checks are the ones every
+ * round's test class makes: a line is read (or not) by an indication, for its cause, and the round's indications read no
+ * line of the shared corpus and, on the labelled scenarios, only lines of their own cause.
+ *
+ * @param causeOf each new indication id and its cause id
+ */
+record ShapeRound(Map<String, String> causeOf) {
+
+    /** Asserts that {@code indication}, one of the round's, reads {@code line} for its cause. */
+    void reads(String indication, String line) throws IOException {
+        Fleet.assertReads(indication, causeOf.get(indication), line);
+    }
+
+    /** Asserts that {@code indication} reads {@code line} for {@code cause} (an indication of an earlier round too). */
+    void reads(String indication, String cause, String line) throws IOException {
+        Fleet.assertReads(indication, cause, line);
+    }
+
+    /** Asserts that {@code indication} does not read {@code line}. */
+    void readsNot(String indication, String line) throws IOException {
+        Fleet.assertReadsNot(indication, line);
+    }
+
+    /** Asserts {@link Fleet#assertNewShapesStayInTheirCause} for the round's indications. */
+    void staysInItsCauses() throws IOException {
+        Fleet.assertNewShapesStayInTheirCause(causeOf);
+    }
+}
