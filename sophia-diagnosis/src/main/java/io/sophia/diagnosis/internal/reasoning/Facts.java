@@ -342,6 +342,12 @@ final class Facts {
     }
 
     /**
+     * First labels of custom domains that are words of the platform's own messages, not an app's name ("app" of
+     * https://app.invoicer.io in flyctl's "did you create the app"): they never name the service's app.
+     */
+    private static final Set<String> GENERIC_LABELS = Set.of("app", "apps", "api", "www", "web");
+
+    /**
      * True when {@code line} names the first label of {@code service}'s host as a whole word ("invoicer-prod" for
      * https://invoicer-prod.fly.dev): the name a platform gives the service's app. A deploy told "the app name
      * invoicer-prd could not be found" names another app than the one that answers, a misspelling, not a token that
@@ -354,7 +360,7 @@ final class Facts {
         String host = service.url().getHost().toLowerCase(Locale.ROOT);
         int dot = host.indexOf('.');
         String label = dot < 0 ? host : host.substring(0, dot);
-        if (label.length() < 3) {
+        if (label.length() < 3 || GENERIC_LABELS.contains(label)) {
             return false;
         }
         String l = line.toLowerCase(Locale.ROOT);
