@@ -89,6 +89,24 @@ class ThirteenthRoundShapesTest {
         ROUND.readsNot(id, "Run npm install to add the missing packages.");
     }
 
+    /**
+     * A Celery worker's SIGKILL after Celery's own "Hard time limit (600s) exceeded for <task>" (celery/worker/request.py's
+     * words) is the time limit's kill, not out of memory; the same SIGKILL alone still reads as memory.
+     */
+    @Test
+    void aCelerySigkillAfterItsHardTimeLimitIsNotMemory() throws IOException {
+        Assessment limit = Fleet.twoDeploysFailWith("""
+                [2026-01-07 14:52:21,880: ERROR/MainProcess] Hard time limit (600s) exceeded for app.tasks.export[5e1f9c0d]
+                [2026-01-07 14:52:22,161: ERROR/MainProcess] Process 'ForkPoolWorker-15' pid:2694 exited with 'signal 9 (SIGKILL)'
+                """);
+        assertTrue(limit.causes().stream().noneMatch(c -> c.id().value().equals("app.oom") && c.probability() > 0.5),
+                limit.causes().toString());
+        Assessment alone = Fleet.twoDeploysFailWith("""
+                [2026-01-07 14:52:22,161: ERROR/MainProcess] Process 'ForkPoolWorker-15' pid:2694 exited with 'signal 9 (SIGKILL)'
+                """);
+        assertEquals("app.oom", alone.causes().get(0).id().value(), alone.causes().toString());
+    }
+
     /** The older Docker builder put the failed command in brackets (codewars/codewars-runner-cli#93's shape). */
     @Test
     void theOlderBuildersBracketedCommandIsTheDockerfile() throws IOException {
