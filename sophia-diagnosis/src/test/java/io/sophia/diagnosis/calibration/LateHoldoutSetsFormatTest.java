@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to twelfth holdout sets ({@code h7-} to {@code h12-} files; each blind until it was scored once, in
- * aggregate, consumed since) and the blind thirteenth set ({@code h13-}, written 2026-12-04, scored once in aggregate, still blind) are well
- * formed: every file parses under the
+ * aggregate, consumed since) and the blind thirteenth set ({@code h13-}, written 2026-12-04, scored once in
+ * aggregate, still blind) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
