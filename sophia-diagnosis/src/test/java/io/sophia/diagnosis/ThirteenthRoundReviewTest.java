@@ -55,14 +55,29 @@ class ThirteenthRoundReviewTest {
     }
 
     /**
-     * A service on a custom domain whose first label is a generic word ("app" of https://app.invoicer.io) is not named
-     * by flyctl's "the app name invoicer-prd could not be found, did you create the app": the word "app" is flyctl's,
-     * not the service's name, so the misspelled name stays the configuration and is not read as a token that cannot
-     * see an app that answers.
+     * flyctl's "the app name invoicer-prd could not be found" beside a service that answers at its platform host
+     * https://invoicer-prod.fly.dev names another app, a misspelling (the configuration); the same line beside a
+     * service on a custom domain (https://app.invoicer.io) cannot be told from a token that does not see the app, so
+     * the token stays a candidate there (h4-18: "Could not find App \"orbit-web\"" for a service without a platform
+     * host is a token scoped to another app).
      */
     @Test
-    void aGenericFirstLabelOfACustomDomainIsNotTheAppsName() throws IOException {
-        Deployment d = new Deployment("invoicer", List.of(Service.builder("web", "https://app.invoicer.io/health")
+    void anAppNameIsTheServicesOwnOnlyWhereItsPlatformHostSaysSo() throws IOException {
+        Assessment platformHost = deployFails("https://invoicer-prod.fly.dev/health");
+        assertTrue(platformHost.causes().stream().flatMap(c -> c.evidence().stream())
+                .noneMatch(e -> e.ruleId().endsWith("/app-not-found-yet-answers")), platformHost.causes().toString());
+        assertEquals("config.invalid", platformHost.causes().get(0).id().value(), platformHost.causes().toString());
+        // the misspelled app's own host name cannot resolve: a consequence, not a DNS fault
+        assertTrue(platformHost.causes().stream().noneMatch(c -> c.id().value().equals("network.dns")
+                && c.probability() > 0.2), platformHost.causes().toString());
+        Assessment customDomain = deployFails("https://app.invoicer.io/health");
+        assertTrue(customDomain.causes().stream().flatMap(c -> c.evidence().stream())
+                .anyMatch(e -> e.ruleId().equals("auth.deploy-token/app-not-found-yet-answers")),
+                customDomain.causes().toString());
+    }
+
+    private static Assessment deployFails(String url) throws IOException {
+        Deployment d = new Deployment("invoicer", List.of(Service.builder("web", url)
                 .name("Web").kind(ServiceKind.HTTP).capability("Invoices").critical().build()));
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(d));
         o.set(o.size() - 1, Fleet.run("failure"));
@@ -70,10 +85,7 @@ class ThirteenthRoundReviewTest {
                 Fleet.step(2, "Deploy", "failure")));
         o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "web", 2, "deploy web",
                 List.of()), new StringReader("Error: the app name invoicer-prd could not be found, did you create the "
-                + "app or misspell it in the fly.toml file or via -a?\n")));
-        Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
-        assertTrue(a.causes().stream().flatMap(c -> c.evidence().stream())
-                .noneMatch(e -> e.ruleId().endsWith("/app-not-found-yet-answers")), a.causes().toString());
-        assertEquals("config.invalid", a.causes().get(0).id().value(), a.causes().toString());
+                + "app or misspell it in the fly.toml file or via -a?\ncurl: (6) Could not resolve host: invoicer-prd.fly.dev\n")));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
     }
 }

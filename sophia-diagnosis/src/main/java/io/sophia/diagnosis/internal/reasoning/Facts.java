@@ -78,7 +78,7 @@ final class Facts {
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                         "namesService", String.valueOf(namesHost(f.line(), hosts)), "namesOwnApp",
-                        String.valueOf(svc != null && namesFirstLabel(f.line(), services.get(svc))));
+                        String.valueOf(namesFirstLabel(f.line(), svc == null ? null : services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -341,38 +341,66 @@ final class Facts {
         return false;
     }
 
-    /**
-     * First labels of custom domains that are words of the platform's own messages, not an app's name ("app" of
-     * https://app.invoicer.io in flyctl's "did you create the app"): they never name the service's app.
-     */
-    private static final Set<String> GENERIC_LABELS = Set.of("app", "apps", "api", "www", "web");
+    /** Domains under which a platform names the host after the app (the first label is the app's name). */
+    private static final List<String> PLATFORM_APP_DOMAINS = List.of(".fly.dev", ".herokuapp.com", ".onrender.com",
+            ".up.railway.app", ".vercel.app", ".netlify.app", ".azurewebsites.net", ".appspot.com");
 
     /**
-     * True when {@code line} names the first label of {@code service}'s host as a whole word ("invoicer-prod" for
-     * https://invoicer-prod.fly.dev): the name a platform gives the service's app. A deploy told "the app name
-     * invoicer-prd could not be found" names another app than the one that answers, a misspelling, not a token that
-     * cannot see it.
+     * False only when {@code service} answers at a platform's app host ("invoicer-prod" of https://invoicer-prod.fly.dev)
+     * and {@code line} names a near miss of that app's name (one or two letters off, "invoicer-prd") but not the name
+     * itself: a deploy told "the app name invoicer-prd could not be found" misspelled the app, it is not a token that
+     * cannot see the app that answers. Anything else (the name itself, an unrelated name, a custom domain) cannot be
+     * told from the service's own app, so it counts as its own.
      */
     static boolean namesFirstLabel(String line, Service service) {
         if (line == null || service == null || service.url() == null || service.url().getHost() == null) {
-            return false;
+            return true;
         }
         String host = service.url().getHost().toLowerCase(Locale.ROOT);
-        int dot = host.indexOf('.');
-        String label = dot < 0 ? host : host.substring(0, dot);
-        if (label.length() < 3 || GENERIC_LABELS.contains(label)) {
-            return false;
+        if (PLATFORM_APP_DOMAINS.stream().noneMatch(host::endsWith)) {
+            return true;
         }
+        String label = host.substring(0, host.indexOf('.'));
         String l = line.toLowerCase(Locale.ROOT);
-        for (int at = l.indexOf(label); at >= 0; at = l.indexOf(label, at + 1)) {
-            int end = at + label.length();
-            boolean before = at == 0 || !hostChar(l.charAt(at - 1)) || l.charAt(at - 1) == '.';
-            boolean after = end == l.length() || !hostChar(l.charAt(end)) || l.charAt(end) == '.';
-            if (before && after) {
+        boolean nearMiss = false;
+        for (int i = 0, n = l.length(); i < n; ) {
+            if (!hostChar(l.charAt(i)) || l.charAt(i) == '.') {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && hostChar(l.charAt(end)) && l.charAt(end) != '.') {
+                end++;
+            }
+            String word = l.substring(i, end);
+            if (word.equals(label)) {
                 return true;
             }
+            nearMiss |= label.length() >= 5 && Math.abs(word.length() - label.length()) <= 2
+                    && editDistance(word, label) <= 2;
+            i = end;
         }
-        return false;
+        return !nearMiss;
+    }
+
+    /** Levenshtein distance of two short names. */
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static boolean hostChar(char c) {
