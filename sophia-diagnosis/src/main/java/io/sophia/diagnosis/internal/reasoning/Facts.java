@@ -44,6 +44,8 @@ final class Facts {
             services.put(s.id(), s);
         }
         Set<String> hosts = serviceHosts(deployment);
+        // the DOWN services, once: every TLS fact asks whether another service is down
+        List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -78,7 +80,7 @@ final class Facts {
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                         "namesService", String.valueOf(namesHost(f.line(), hosts)), "namesOwnApp",
-                        String.valueOf(namesFirstLabel(f.line(), svc == null ? null : services.get(svc))));
+                        String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -194,7 +196,7 @@ final class Facts {
                         String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
                         String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
                         String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
-                        String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(health, svc)));
+                        String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(down, svc)));
                 Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                         "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
                 out.add(new Fact("tls", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
@@ -352,7 +354,7 @@ final class Facts {
      * cannot see the app that answers. Anything else (the name itself, an unrelated name, a custom domain) cannot be
      * told from the service's own app, so it counts as its own.
      */
-    static boolean namesFirstLabel(String line, Service service) {
+    static boolean namesOwnApp(String line, Service service) {
         if (line == null || service == null || service.url() == null || service.url().getHost() == null) {
             return true;
         }
@@ -508,7 +510,7 @@ final class Facts {
             // deployed successfully: its own deploy job succeeded, or, without per-service jobs, the run did
             boolean deployOk = jobConclusion.containsKey(s.id()) ? "success".equals(jobConclusion.get(s.id()))
                     : jobConclusion.isEmpty() && run != null && "success".equals(run.conclusion());
-            boolean othersDown = down.size() > 1 || (down.size() == 1 && !down.get(0).equals(s.id()));
+            boolean othersDown = othersDown(down, s.id());
             // "the same setup": deployed by the same run as a failing service, or, without CI, the same kind of service
             // (an UP service is not among the down ones, so "another down service of its kind" is "a down one of its kind")
             boolean samePath = h.status() == Status.UP && othersDown && (fleet.deployedByCi().isEmpty()
@@ -650,10 +652,12 @@ final class Facts {
         return fallback;
     }
 
-    /** True when a service other than {@code svc} is DOWN: a warning about {@code svc} is then not the incident. */
-    private static boolean othersDown(Map<String, ServiceHealth> health, String svc) {
-        return health.entrySet().stream().anyMatch(e -> !e.getKey().equals(svc) && e.getValue() != null
-                && e.getValue().status() == Status.DOWN);
+    /**
+     * True when a service other than {@code svc} is among the DOWN ones ({@code down}): a warning about {@code svc} is
+     * then not the incident, and an UP {@code svc} is a healthy peer of it.
+     */
+    private static boolean othersDown(List<String> down, String svc) {
+        return down.size() > 1 || (down.size() == 1 && !down.get(0).equals(svc));
     }
 
     private static String logKey(Observation.LogFinding f) {
