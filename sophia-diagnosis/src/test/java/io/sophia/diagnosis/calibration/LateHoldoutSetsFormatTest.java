@@ -22,9 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to twelfth holdout sets ({@code h7-} to {@code h12-} files; each blind until it was scored once, in
- * aggregate, consumed since) and the blind thirteenth set ({@code h13-}, written 2026-12-04, scored once in
- * aggregate, still blind) are well formed: every file parses under the
+ * The seventh to thirteenth holdout sets ({@code h7-} to {@code h13-} files; each blind until it was scored once,
+ * in aggregate, consumed since) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-12 (consumed)").
+ * "holdout-13 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -71,8 +70,7 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(10), 10, 44, s -> s.holdoutSet() == 10, false),
                 new HoldoutSet(Scenario.holdoutPrefix(11), 11, 40, s -> s.holdoutSet() == 11, false),
                 new HoldoutSet(Scenario.holdoutPrefix(12), 12, 44, s -> s.holdoutSet() == 12, false),
-                new HoldoutSet(Scenario.holdoutPrefix(13), 13, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(13)), true));
+                new HoldoutSet(Scenario.holdoutPrefix(13), 13, 48, s -> s.holdoutSet() == 13, false));
     }
 
     @ParameterizedTest(name = "{0}")
