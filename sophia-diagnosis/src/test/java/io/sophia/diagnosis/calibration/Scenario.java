@@ -48,10 +48,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} and {@code h12-} on 2026-12-04; {@code h13-} is the blind
-     * set since (scored once, aggregate only, on 2026-12-04; consume it before tuning on it).
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} and {@code h12-} on 2026-12-04; {@code h13-} (scored once,
+     * aggregate only, on 2026-12-04; consume it before tuning on it) and {@code h14-} (written 2026-12-04, not yet
+     * scored) are the blind sets since.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(13));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(13), holdoutPrefix(14));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
