@@ -381,31 +381,15 @@ final class Facts {
                 return true;
             }
             nearMiss |= label.length() >= 5 && Math.abs(word.length() - label.length()) <= 2
-                    && editDistance(word, label) <= 2;
+                    && NEAR_MISS.apply(word, label) >= 0;
             i = end;
         }
         return !nearMiss;
     }
 
-    /** Levenshtein distance of two short names. */
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
+    // bounded at 2: a distance above it is -1, and the comparison stops early on long labels
+    private static final org.apache.commons.text.similarity.LevenshteinDistance NEAR_MISS =
+            new org.apache.commons.text.similarity.LevenshteinDistance(2);
 
     private static boolean hostChar(char c) {
         return Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_';
