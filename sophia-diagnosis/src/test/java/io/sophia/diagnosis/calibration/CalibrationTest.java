@@ -248,7 +248,7 @@ class CalibrationTest {
                 + "estimate for unseen wording), n %d: top-1 %.3f (%.2f-%.2f)  top-3 %.3f  Brier %.3f  ECE %.3f  mean "
                 + "confidence %.3f  wrong above 0.9: %d%n", f.n(), f.top1(), ci[0], ci[1], f.top3(), f.brier(), f.ece(),
                 f.meanConfidence(), confidentMisses) + unknownLeads("estimate", lio) + unknownLeads("CV out of fold",
-                cv.outOfFold()) + confidentMissList(lio);
+                cv.outOfFold()) + confidentMissList(lio) + outOfFoldConfidentMisses();
     }
 
     /** Every miss of the unseen-wording estimate (blind set excluded upstream), to work from by failure shape. */
@@ -273,6 +273,15 @@ class CalibrationTest {
         double[] ci = CalibrationEvaluation.wilson(led.isEmpty() ? 0 : right / (double) led.size(), led.size());
         return String.format(java.util.Locale.ROOT, "  %s: unknown leads %d times, right %d (%.2f-%.2f), mean "
                 + "confidence there %.3f%n", what, led.size(), right, ci[0], ci[1], conf);
+    }
+
+    /**
+     * The cross-validation's wrong top causes stated above 0.9 out of fold (each scored with the calibration and proven
+     * evidence fitted without its fold): the cases that make a fold's fit refuse the proven cap.
+     */
+    static String outOfFoldConfidentMisses() {
+        String list = confidentMissList(cv.outOfFold());
+        return list.isEmpty() ? "" : "  CV out of fold, wrong above 0.9:\n" + list;
     }
 
     /** The estimate's wrong top causes stated above 0.9, each with the label's probability. */
