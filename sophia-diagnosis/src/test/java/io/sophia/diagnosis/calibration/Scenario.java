@@ -48,10 +48,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h13-} on 2026-12-04; {@code h14-} (written
-     * 2026-12-04) is the blind set since.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h13-} on 2026-12-04; {@code h14-} and
+     * {@code h15-} (both written 2026-12-04) are the blind sets since.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(14));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(14), holdoutPrefix(15));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
