@@ -1,0 +1,47 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Review of the rules of session 11 (rounds fourteen to eighteen): public text of other situations that they read
+ * wrongly. It guards that configure-aws-credentials' network error is no refused identity
+ * (aws-actions/configure-aws-credentials#1848), that Google's "Project ... not found or deleted" outside the registry's
+ * answer names no missing image (googleapis/google-api-nodejs-client#3241), that an empty "author-name" input is no
+ * platform token (dsanders11/github-app-commit-action src/main.ts), that a test binary's segfault is no crash on boot
+ * (recastnavigation/recastnavigation#694), and that npm failing through a proxy or a registry on the loopback is still a
+ * download (yarnpkg/yarn#6874, TejasQ/basically-fullstack-graphql#1, nodejs/help#2569).
+ */
+class NineteenthRoundReviewTest {
+
+    /**
+     * configure-aws-credentials retrying AssumeRoleWithWebIdentity when STS is unreachable: "Retry AssumeRole: attempt 3
+     * of 12 failed: Could not assume role with OIDC: connect ETIMEDOUT 13.217.79.62:443. Retrying after 95ms."
+     * (aws-actions/configure-aws-credentials#1848, passes on a rerun): no credential was refused. AWS's refusals are
+     * still read (#1446's trust policy, #1043's missing provider).
+     */
+    @Test
+    void stsUnreachableIsNoRefusedFederatedIdentity() throws IOException {
+        String id = "cloud.federated-identity-refused";
+        String retry = "Retry AssumeRole: attempt 3 of 12 failed: Could not assume role with OIDC: connect ETIMEDOUT "
+                + "13.217.79.62:443. Retrying after 95ms.";
+        String last = "Error: Could not assume role with OIDC: connect ETIMEDOUT 13.217.79.62:443";
+        Fleet.assertReadsNot(id, retry);
+        Fleet.assertReadsNot(id, last);
+        Assessment a = Fleet.deployFailed("deploy", "Configure AWS credentials", retry + "\n" + last + "\n");
+        assertNotEquals(CauseId.AUTH_DEPLOY_TOKEN, a.topCause().orElseThrow().id(), a.causes().toString());
+        Fleet.assertReads(id, "auth.deploy-token", "Error: Could not assume role with OIDC: Not authorized to perform "
+                + "sts:AssumeRoleWithWebIdentity");
+        Fleet.assertReads(id, "auth.deploy-token", "Error: Could not assume role with OIDC: No OpenIDConnect provider "
+                + "found in your account for https://token.actions.githubusercontent.com");
+    }
+
+}
