@@ -44,4 +44,21 @@ class NineteenthRoundReviewTest {
                 + "found in your account for https://token.actions.githubusercontent.com");
     }
 
+    /**
+     * Google's "Project 'project:x' not found or deleted." answers any API called under a deleted project (a GKE
+     * cluster list, googleapis/google-api-nodejs-client#3241, reason USER_PROJECT_DENIED): no image is named. The
+     * registry's own answer to a pull, after its "unknown:" code, is still read.
+     */
+    @Test
+    void aDeletedProjectOutsideTheRegistryIsNoMissingImage() throws IOException {
+        String id = "gcr.project-not-found";
+        String gke = "  details: \"Project 'project:an-old-project-id-of-mine' not found or deleted.\",";
+        Fleet.assertReadsNot(id, gke);
+        assertNotEquals(CauseId.IMAGE_NOT_FOUND, Fleet.deployFailed("deploy", "Deploy to GKE", gke + "\n").topCause()
+                .orElseThrow().id());
+        Fleet.assertReads(id, "image.not-found", "rpc error: code = Unknown desc = Error response from daemon: Get "
+                + "https://gcr.io/v2/srecon-lab-250603/frontend/manifests/v0.1.3: unknown: Project 'project:srecon-lab-250603' "
+                + "not found or deleted. (rafik8/istio-workshop-labs#1)");
+    }
+
 }
