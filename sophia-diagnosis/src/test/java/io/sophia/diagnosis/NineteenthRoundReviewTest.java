@@ -61,4 +61,17 @@ class NineteenthRoundReviewTest {
                 + "not found or deleted. (rafik8/istio-workshop-labs#1)");
     }
 
+    /**
+     * A commit action failing "Input required and not supplied: author-name" when only its author-email is given
+     * (dsanders11/github-app-commit-action src/main.ts at 706bcf2) is no platform token: "auth" as the start of
+     * "author" is not a word of the input's name. The empty platform token input is still the deploy token.
+     */
+    @Test
+    void anEmptyAuthorInputIsNoPlatformToken() throws IOException {
+        Assessment a = Fleet.deployFailed("commit", "Commit", "##[error]Input required and not supplied: author-name\n");
+        assertNotEquals(CauseId.AUTH_DEPLOY_TOKEN, a.topCause().orElseThrow().id(), a.causes().toString());
+        Assessment token = Fleet.deployFailed("deploy", "Deploy", "##[error]Input required and not supplied: fly-api-token\n");
+        assertEquals(CauseId.AUTH_DEPLOY_TOKEN, token.topCause().orElseThrow().id());
+    }
+
 }
