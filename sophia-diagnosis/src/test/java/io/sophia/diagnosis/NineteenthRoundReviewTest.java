@@ -74,4 +74,19 @@ class NineteenthRoundReviewTest {
         assertEquals(CauseId.AUTH_DEPLOY_TOKEN, token.topCause().orElseThrow().id());
     }
 
+    /**
+     * A test binary dying on SIGSEGV in a Tests step, "Segmentation fault (core dumped) ./Tests --verbosity high
+     * --success" and "Error: Process completed with exit code 139." (recastnavigation/recastnavigation#694), started
+     * no service: it is no crash on boot, even with the service down.
+     */
+    @Test
+    void aTestBinarysSegfaultIsNoCrashOnBoot() throws IOException {
+        String step = "Run ./Tests --verbosity high --success";
+        Assessment a = Fleet.jobEnded(Fleet.refused("dashboard"), "failure", 60, List.of(Fleet.step(1, "Checkout",
+                "success"), Fleet.step(2, step, "failure")), "##[group]" + step + "\n./Tests --verbosity high --success\n"
+                + "##[endgroup]\n/home/runner/work/_temp/940daf06.sh: line 1:  3452 Segmentation fault      (core dumped) "
+                + "./Tests --verbosity high --success\n##[error]Process completed with exit code 139.\n", null);
+        assertNotEquals(CauseId.APP_CRASH_ON_BOOT, a.topCause().orElseThrow().id(), a.causes().toString());
+    }
+
 }
