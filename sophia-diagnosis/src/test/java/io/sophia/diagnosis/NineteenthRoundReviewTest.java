@@ -89,4 +89,26 @@ class NineteenthRoundReviewTest {
         assertNotEquals(CauseId.APP_CRASH_ON_BOOT, a.topCause().orElseThrow().id(), a.causes().toString());
     }
 
+    /**
+     * yarn refused by a proxy on the loopback, "An unexpected error occurred: \"https://registry.yarnpkg.com/
+     * create-react-native-app: tunneling socket could not be established, cause=connect ECONNREFUSED 127.0.0.1:80\""
+     * (yarnpkg/yarn#6874), or by a local registry no longer running, "An unexpected error occurred:
+     * \"http://localhost:4873/es6-promise/-/es6-promise-4.1.1.tgz: connect ECONNREFUSED 127.0.0.1:4873\""
+     * (TejasQ/basically-fullstack-graphql#1), is a download that failed, not a check of what the job started; the same
+     * holds for npm's "request to https://registry.npmjs.org/react-dom failed, reason: connect ECONNREFUSED
+     * 127.0.0.1:8080" (nodejs/help#2569).
+     */
+    @Test
+    void aDownloadThroughTheLoopbackIsStillADownload() throws IOException {
+        for (String line : List.of("error An unexpected error occurred: \"https://registry.yarnpkg.com/create-react-native-"
+                + "app: tunneling socket could not be established, cause=connect ECONNREFUSED 127.0.0.1:80\".",
+                "error An unexpected error occurred: \"http://localhost:4873/es6-promise/-/es6-promise-4.1.1.tgz: connect "
+                        + "ECONNREFUSED 127.0.0.1:4873\".", "npm ERR! FetchError: request to https://registry.npmjs.org/"
+                        + "react-dom failed, reason: connect ECONNREFUSED 127.0.0.1:8080")) {
+            Assessment a = Fleet.deployFailed("build", "Install dependencies", line + "\n");
+            assertEquals(CauseId.BUILD_DEPENDENCY_FETCH, a.topCause().orElseThrow().id(), line + " " + a.causes());
+            assertTrue(a.causes().get(0).evidence().stream().anyMatch(e -> e.ruleId().startsWith(
+                    "build.dependency-fetch/log-indication")), a.causes().toString());
+        }
+    }
 }
