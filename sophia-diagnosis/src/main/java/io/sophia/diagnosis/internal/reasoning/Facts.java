@@ -79,7 +79,7 @@ final class Facts {
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
-                        "namesService", String.valueOf(namesHost(f.line(), hosts)), "namesOwnApp",
+                        "namesService", String.valueOf(namesService(f.line(), hosts)), "namesOwnApp",
                         String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
@@ -300,11 +300,43 @@ final class Facts {
         return m.find() ? m.group(1) + "xx" : "none";
     }
 
+    /** The job's own loopback, as a line names it. */
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "0.0.0.0");
+
+    /**
+     * A URL a package manager fetches: one on another host (npm through a proxy on the loopback, "request to
+     * https://registry.npmjs.org/react-dom failed, reason: connect ECONNREFUSED 127.0.0.1:8080", nodejs/help#2569) or a
+     * package archive's path on the loopback (a local registry's tarball, "request to
+     * http://localhost:4873/proxy-addr/-/proxy-addr-2.0.5.tgz failed", nodejs/help#1887).
+     */
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+            "(?i)\\bhttps?://([a-z0-9.-]+)(\\S*)");
+    private static final java.util.regex.Pattern PACKAGE_PATH = java.util.regex.Pattern.compile(
+            "(?i)/-/|\\.(tgz|tar\\.gz|jar|pom|whl|gem|crate|mod)\\b");
+
+    /**
+     * True when {@code line} names one of the deployment's own endpoints ({@code hosts}), or the job's loopback
+     * without fetching a package through it: a smoke check curling "localhost port 1349" after a compose up (h13-44)
+     * checks what the job started, as a check of one of the deployment's endpoints does; a package manager's request
+     * through a proxy or a registry on the loopback is still a download.
+     */
+    static boolean namesService(String line, Set<String> hosts) {
+        return namesHost(line, hosts) || namesHost(line, LOOPBACK) && !fetchesPackage(line);
+    }
+
+    private static boolean fetchesPackage(String line) {
+        java.util.regex.Matcher m = URL.matcher(line);
+        while (m.find()) {
+            if (!LOOPBACK.contains(m.group(1).toLowerCase(Locale.ROOT)) || PACKAGE_PATH.matcher(m.group(2)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The host names of the deployment's own endpoints (not loopback), lower case. */
     private static Set<String> serviceHosts(Deployment deployment) {
-        // the job's own loopback is never a package index: a smoke check curling "localhost port 1349" after a compose up
-        // (h13-44) checks what the job started, as a check of one of the deployment's endpoints does
-        Set<String> out = new java.util.LinkedHashSet<>(List.of("localhost", "127.0.0.1", "0.0.0.0"));
+        Set<String> out = new java.util.LinkedHashSet<>();
         for (Service s : deployment.services()) {
             String host = s.url() == null ? null : s.url().getHost();
             if (host != null && host.length() >= 4 && !host.equalsIgnoreCase("localhost") && !host.startsWith("127.")) {
