@@ -1,0 +1,47 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * Review of the fifteenth round's shapes (FifteenthRoundShapesTest, session 11): public text of other situations that
+ * they read wrongly, each guarded here with its source.
+ */
+class TwentiethRoundReviewTest {
+
+    private static final ShapeRound ROUND = new ShapeRound(java.util.Map.of());
+
+    /**
+     * A deploy script or controller that makes sure a secret exists logs, as information, that it did not find it and
+     * creates it: "HTTP auth secret %s not found, creating it" (joeyloman/rancher-fip-lb-controller
+     * cmd/lb-controller/main.go, https://github.com/joeyloman/rancher-fip-lb-controller), "existing secret %s not
+     * found, creating new secret" (SparebankenVest/azure-key-vault-to-kubernetes, its AzureKeyVaultSecret controller,
+     * https://github.com/SparebankenVest/azure-key-vault-to-kubernetes), "INFO: Secret '%s' not found, creating it..."
+     * (a Google Secret Manager setter in public Go code). Nothing is missing: buildkit.secret-not-found must not read
+     * them, and a run that fails after such a line is not a missing secret. BuildKit's "secret npmrc: not found",
+     * Kubernetes' 'secret "x" not found' and an app's "JWT secret key not found in environment variables" are still
+     * read.
+     */
+    @Test
+    void aScriptCreatingASecretItDidNotFindIsNotAMissingSecret() throws IOException {
+        String id = "buildkit.secret-not-found";
+        ROUND.readsNot(id, "time=\"2025-06-02T10:11:12Z\" level=info msg=\"HTTP auth secret rancher-fip-http-auth not "
+                + "found, creating it\"");
+        ROUND.readsNot(id, "I0602 10:11:12.000000       1 azurekeyvaultsecret.go:245] existing secret db-credentials not "
+                + "found, creating new secret");
+        ROUND.readsNot(id, "2025/06/02 10:11:12 INFO: Secret 'db-password' not found, creating it...");
+        ROUND.reads(id, "config.missing-secret", "ERROR: failed to solve: secret npmrc: not found");
+        ROUND.reads("secret.reference-not-found", "config.missing-secret", "  Warning  Failed  12s  kubelet  Error: "
+                + "secret \"secretpostgresql\" not found");
+        ROUND.reads(id, "config.missing-secret", "Error: JWT secret key not found in environment variables.");
+        Assessment a = Fleet.deployFailed("deploy", "Ensure secrets and deploy", String.join("\n",
+                "2025/06/02 10:11:12 INFO: Secret 'db-password' not found, creating it...",
+                "2025/06/02 10:11:13 SUCCESS: Set secret 'db-password'. New version is: projects/1/secrets/db-password/versions/1",
+                "Error: Process completed with exit code 1."));
+        assertNotEquals("config.missing-secret", a.topCause().orElseThrow().id().value(), a.causes().toString());
+    }
+}
