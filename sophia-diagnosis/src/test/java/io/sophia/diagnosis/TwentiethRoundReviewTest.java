@@ -44,4 +44,29 @@ class TwentiethRoundReviewTest {
                 "Error: Process completed with exit code 1."));
         assertNotEquals("config.missing-secret", a.topCause().orElseThrow().id().value(), a.causes().toString());
     }
+
+    /**
+     * "must be in the same organization" is, in most public text, an application's own business rule, not a platform's
+     * resources: a controller's abort(400, 'Manager and artist must be in the same organization.') and a service's
+     * raise ValueError("Owner and group must be in the same organization") (public application code; 7 of the first 10
+     * hits of the index's exact search for the words are such rules). Such a line in a release command or a seed step
+     * alone made config.invalid 0.90. platform.organization-mismatch reads flyctl's "app X is in organization A, but
+     * cluster Y is in organization B" (superfly/flyctl internal/command/mpg/attach.go) and Google Data Catalog's "used
+     * to create the tag must be in the same organization", not an app's rule.
+     */
+    @Test
+    void anApplicationsOwnSameOrganisationRuleIsNotThePlatformConfiguration() throws IOException {
+        String id = "platform.organization-mismatch";
+        ROUND.readsNot(id, "[2025-06-02 10:11:12] production.ERROR: Manager and artist must be in the same organization.");
+        ROUND.readsNot(id, "ValueError: Owner and group must be in the same organization");
+        ROUND.reads(id, "config.invalid", "Error: app web is in organization personal, but cluster abc123 is in "
+                + "organization acme. They must be in the same organization to attach");
+        ROUND.reads(id, "config.invalid", "Error 400: the entry and the tag template used to create the tag must be in "
+                + "the same organization.");
+        Assessment a = Fleet.deployFailed("deploy", "Release command", String.join("\n",
+                "  File \"/app/groups/service.py\", line 21, in create_group",
+                "ValueError: Owner and group must be in the same organization",
+                "Error: Process completed with exit code 1."));
+        assertNotEquals("config.invalid", a.topCause().orElseThrow().id().value(), a.causes().toString());
+    }
 }
