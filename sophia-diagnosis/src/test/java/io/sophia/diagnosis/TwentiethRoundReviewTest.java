@@ -69,4 +69,29 @@ class TwentiethRoundReviewTest {
                 "Error: Process completed with exit code 1."));
         assertNotEquals("config.invalid", a.topCause().orElseThrow().id().value(), a.causes().toString());
     }
+
+    /**
+     * The older download-artifact's (v1-v3) "Unable to download the artifact: Error: Unexpected http 404 during download
+     * for https://pipelines.actions.githubusercontent.com/..." (actions/download-artifact#140,
+     * https://github.com/actions/download-artifact/issues/140, and #63 "spurious 404s during downloads",
+     * https://github.com/actions/download-artifact/issues/63: GitHub's artifact storage answering 404, a rerun passes) is
+     * a run's own artifact, as the round's narrowing says of v4's "Unable to download artifact(s)", not a package
+     * download; fetch.package-failed and fetch.dependency-generic read it as build.dependency-fetch 0.90. A package
+     * tool's "Could not resolve artifacts: connection timed out" and "Could not transfer artifact x from/to central" are
+     * still read.
+     */
+    @Test
+    void theOlderDownloadArtifactsMissingArtifactIsNoPackageDownload() throws IOException {
+        String line = "Error: Unable to download the artifact: Error: Unexpected http 404 during download for "
+                + "https://pipelines.actions.githubusercontent.com/lJdSPvZ3pU8ytpZmqTrPJy7aZjyjCwbIkSWFbFWG9Cx0ZuFExL/"
+                + "_apis/resources/Containers/4371855?itemPath=build-artifacts%2Fdist%2Fapp.tar.gz";
+        ROUND.readsNot("fetch.package-failed", line);
+        ROUND.readsNot("fetch.dependency-generic", line);
+        ROUND.reads("fetch.dependency-generic", "build.dependency-fetch", "[ERROR] Failed to execute goal: Could not "
+                + "resolve artifacts: connection timed out");
+        Assessment a = Fleet.deployFailed("deploy", "Download build", String.join("\n",
+                "Starting download for build-artifacts", "Directory structure has been setup for the artifact",
+                "Total number of files that will be downloaded: 156", line));
+        assertNotEquals("build.dependency-fetch", a.topCause().orElseThrow().id().value(), a.causes().toString());
+    }
 }
