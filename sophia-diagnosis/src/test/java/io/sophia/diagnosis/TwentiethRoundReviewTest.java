@@ -8,8 +8,13 @@ import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * Review of the fifteenth round's shapes (FifteenthRoundShapesTest, session 11): public text of other situations that
- * they read wrongly, each guarded here with its source.
+ * Review of the fifteenth round's shapes (FifteenthRoundShapesTest, session 11, merge 25c603a): public text of other
+ * situations that they read wrongly, each guarded here with its source. It guards that a script's or controller's
+ * informational "secret X not found, creating it" is no missing secret (buildkit.secret-not-found), that an
+ * application's own "must be in the same organization" rule is not the platform's configuration
+ * (platform.organization-mismatch), and that the older download-artifact's "Unable to download the artifact" is no
+ * package download (the round's narrowing of fetch.package-failed and fetch.dependency-generic): each such line alone
+ * had made its cause 0.90.
  */
 class TwentiethRoundReviewTest {
 
