@@ -230,9 +230,9 @@ public final class CrossValidation {
         int n = scenarios.size();
         // the evidence of a diagnosis does not depend on the calibration: diagnose once, recalibrate per grid point
         List<List<Calibration.Term>> terms = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            terms.add(Calibration.terms(EngineAccess.knowledge(base), s.deployment(), s.observations(), s.at()));
-        }
+        // independent per scenario: diagnosed in parallel, kept in corpus order
+        terms.addAll(scenarios.parallelStream().map(s -> Calibration.terms(EngineAccess.knowledge(base), s.deployment(),
+                s.observations(), s.at())).toList());
         // the same scenarios without the wording only their own families use (a new family's text): a grid point
         // that would state a wrong top cause above 0.9 on one of them does not qualify
         List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios);
@@ -265,13 +265,20 @@ public final class CrossValidation {
             double bestScore = Double.MAX_VALUE;
             Params leastConfident = null;
             double lowestConf = Double.MAX_VALUE;
-            for (Params g : grid) {
+            // every grid point scored in parallel (each is independent), then chosen in the grid's fixed order, so the
+            // choice and its ties are the same as one by one
+            final int testFold = f;
+            List<double[]> fits = grid.parallelStream().map(g -> {
                 KnowledgeBase.Settings[] settings = new KnowledgeBase.Settings[FOLDS];
                 for (int k = 0; k < FOLDS; k++) {
                     settings[k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of() : inner.get(g.provenFamilies())[k])
                             .settings();
                 }
-                double[] fit = fitScore(scenarios, fold, f, terms, unseen, settings);
+                return fitScore(scenarios, fold, testFold, terms, unseen, settings);
+            }).toList();
+            for (int gi = 0; gi < grid.size(); gi++) {
+                Params g = grid.get(gi);
+                double[] fit = fits.get(gi);
                 if (fit[1] < lowestConf - 1e-12) {
                     lowestConf = fit[1];
                     leastConfident = g;
@@ -435,8 +442,8 @@ public final class CrossValidation {
             scanners.add(LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
                     .filter(i -> !own.contains(i.id())).toList())));
         }
-        List<List<Calibration.Term>> out = new ArrayList<>();
-        for (Scenario s : scenarios) {
+        // each scenario read again and diagnosed on its own: in parallel, kept in corpus order
+        return scenarios.parallelStream().map(s -> {
             int f = foldOf.get(s.family());
             java.util.Set<String> used = usedOutside.get(f);
             List<io.sophia.core.Observation> kept;
@@ -452,9 +459,8 @@ public final class CrossValidation {
                         .filter(o -> !(o instanceof io.sophia.core.Observation.LogFinding lf) || used.contains(lf.indicationId()))
                         .toList();
             }
-            out.add(Calibration.terms(EngineAccess.knowledge(base), s.deployment(), kept, s.at()));
-        }
-        return out;
+            return Calibration.terms(EngineAccess.knowledge(base), s.deployment(), kept, s.at());
+        }).toList();
     }
 
     /**

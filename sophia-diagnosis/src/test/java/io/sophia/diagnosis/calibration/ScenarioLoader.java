@@ -145,11 +145,18 @@ public final class ScenarioLoader {
                     .filter(p -> includeBlind || !Scenario.isBlind(p.getFileName().toString()))
                     .sorted(Comparator.comparing(Path::toString)).toList();
         }
-        List<Scenario> out = new ArrayList<>();
-        for (Path f : files) {
-            out.add(load(f));
+        // each file is read and its logs scanned on its own: in parallel, kept in name order
+        try {
+            return files.parallelStream().map(f -> {
+                try {
+                    return load(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        return out;
     }
 
     /** Reads one scenario file. */
