@@ -49,7 +49,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h13-} on 2026-12-04; {@code h14-} and
-     * {@code h15-} (both written 2026-12-04) are the blind sets since.
+     * {@code h15-} (both written 2026-12-04, scored once together, aggregate only, on 2026-12-04; consume them before
+     * tuning on them) are the blind sets since.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(14), holdoutPrefix(15));
 
