@@ -60,7 +60,7 @@ public final class FactTypes {
                         "machineState"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
-                Set.of("name", "status", "output", "app", "answered"),
+                Set.of("name", "status", "output", "app", "answered", "dnsFailure"),
                 Set.of("app", "machine", "check", "status", "output"));
         type("tls", "a completed TLS handshake (TlsHandshake)",
                 Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon", "daysToExpiry",

@@ -182,7 +182,8 @@ final class Facts {
                 }
                 for (Observation.MachineCheck ch : m.checks()) {
                     Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
-                            Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()));
+                            Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()),
+                            "dnsFailure", String.valueOf(namesDnsFailure(ch.output())));
                     Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
                             "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
                     out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
@@ -287,6 +288,19 @@ final class Facts {
     // word and threw StackOverflowError on a check output of thousands of capitalised words
     private static final java.util.regex.Pattern STATUS_ANSWER = java.util.regex.Pattern.compile(
             "(?:^|[\\s:])([1-5])\\d\\d [A-Z][A-Za-z-]*+(?: [A-Z][A-Za-z-]*+){0,5}(?:$|[\\s.,:\"'])");
+
+    // a resolver's failure in the words of Go, glibc, musl, Node, Erlang and libpq
+    private static final java.util.regex.Pattern DNS_FAILURE = java.util.regex.Pattern.compile(
+            "(?i)no such host|server misbehaving|lookup \\S+ on \\S+:53|\\bNXDOMAIN\\b|non-existing domain|Temporary failure in "
+                    + "name resolution|Name or service not known|getaddrinfo (ENOTFOUND|EAI_AGAIN)|could not translate host name");
+
+    /**
+     * True when a health check's output says a name did not resolve ("lookup stock-svc.internal on [fdaa::3]:53: server
+     * misbehaving"): the check failed on a name, not on the app.
+     */
+    static boolean namesDnsFailure(String output) {
+        return output != null && DNS_FAILURE.matcher(output.length() > 4000 ? output.substring(0, 4000) : output).find();
+    }
 
     /**
      * The class of the HTTP status a health check's output quotes ("5xx" for "503 Service Unavailable"), or "none" when

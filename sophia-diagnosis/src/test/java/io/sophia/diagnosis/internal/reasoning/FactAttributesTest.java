@@ -42,6 +42,10 @@ class FactAttributesTest {
         assertEquals("none", Facts.answered("connect: connection refused"));
         assertEquals("none", Facts.answered("Get \"http://172.19.6.42:3000/up\": context deadline exceeded"));
         assertEquals("none", Facts.answered("listening on port 5000 of 172.19.6.42"));
+        assertTrue(Facts.namesDnsFailure("stock: lookup stock-svc.internal on [fdaa::3]:53: server misbehaving"));
+        assertTrue(Facts.namesDnsFailure("dial tcp: lookup db on 127.0.0.11:53: no such host"));
+        assertFalse(Facts.namesDnsFailure("HTTP GET http://172.19.8.2:8080/health: 503 Service Unavailable"));
+        assertFalse(Facts.namesDnsFailure(null));
         assertEquals("none", Facts.answered(null));
     }
 
