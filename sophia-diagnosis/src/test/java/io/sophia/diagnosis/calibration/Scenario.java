@@ -48,11 +48,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h13-} on 2026-12-04; {@code h14-} and
-     * {@code h15-} (both written 2026-12-04, scored once together, aggregate only, on 2026-12-04; consume them before
-     * tuning on them) are the blind sets since.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h15-} on 2026-12-04 ({@code h14-} and {@code h15-}
+     * after being scored once together, aggregate only); empty until the next set is written.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(14), holdoutPrefix(15));
+    public static final List<String> BLIND_PREFIXES = List.of();
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
