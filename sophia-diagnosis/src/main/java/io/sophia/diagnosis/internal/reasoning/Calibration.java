@@ -167,8 +167,31 @@ public final class Calibration {
                 }
             }
         }
+        weakNeverLeads(p, sources);
         boundUnknown(p, caps, settings);
         return p;
+    }
+
+    /**
+     * Weak signals never decide alone (issue 9): a cause without any specific source (a step's name, an exit code, a
+     * cause's vocabulary on a generic failure line) that would lead gives unknown what puts unknown just above it. It
+     * happens where a specific cause was argued away (a build "failed to solve" that was cancelled): what is left is
+     * unexplained, and the weak cause stays first among the rest.
+     */
+    private static void weakNeverLeads(double[] p, int[] sources) {
+        int u = p.length - 1;
+        int lead = u;
+        for (int i = 0; i < u; i++) {
+            if (p[i] > p[lead]) {
+                lead = i;
+            }
+        }
+        if (lead == u || sources[lead] != 0) {
+            return;
+        }
+        double x = (p[lead] + p[u]) / 2 - 1e-6;
+        p[u] += p[lead] - x;
+        p[lead] = x;
     }
 
     /**
