@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to fifteenth holdout sets ({@code h7-} to {@code h15-} files; each blind until it was scored once,
- * in aggregate, consumed since) are well formed: every file parses under the
+ * in aggregate, consumed since) and the blind sixteenth ({@code h16-}, written 2026-12-04) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -72,7 +72,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(12), 12, 44, s -> s.holdoutSet() == 12, false),
                 new HoldoutSet(Scenario.holdoutPrefix(13), 13, 48, s -> s.holdoutSet() == 13, false),
                 new HoldoutSet(Scenario.holdoutPrefix(14), 14, 48, s -> s.holdoutSet() == 14, false),
-                new HoldoutSet(Scenario.holdoutPrefix(15), 15, 48, s -> s.holdoutSet() == 15, false));
+                new HoldoutSet(Scenario.holdoutPrefix(15), 15, 48, s -> s.holdoutSet() == 15, false),
+                new HoldoutSet(Scenario.holdoutPrefix(16), 16, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(16)), true));
     }
 
     @ParameterizedTest(name = "{0}")
