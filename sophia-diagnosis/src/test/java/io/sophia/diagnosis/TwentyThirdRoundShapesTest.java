@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * General shapes for the families the p26- tuning set (session 12, the application side as deploys meet it) was missed
  * on: NestJS's injector failing as the app starts, a Nomad task exiting on its own error code, Elixir's required
- * setting that is nil, Heroku failing to store the slug it built, and Render's own internal system error. Each is
+ * setting that is nil, a cloud zone out of stock for the instance type (a 403 by its status), Heroku failing to store the slug it built, and Render's own internal system error. Each is
  * tested on public wording from other reports than the scenario it was found in (the source next to each string), with
  * near misses; each new log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of
  * its own cause.
@@ -20,7 +20,8 @@ class TwentyThirdRoundShapesTest {
             Map.entry("nomad.task-terminated-exit-code", "app.crash-on-boot"),
             Map.entry("elixir.required-key-nil", "config.missing-secret"),
             Map.entry("heroku.slug-store-failed", "platform.outage"),
-            Map.entry("render.internal-system-error", "platform.outage"));
+            Map.entry("render.internal-system-error", "platform.outage"),
+            Map.entry("cloud.zone-out-of-stock", "platform.capacity"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -91,6 +92,21 @@ class TwentyThirdRoundShapesTest {
         String id = "render.internal-system-error";
         ROUND.reads(id, "==> Exited with status 1 because of an internal system error. Our team has been notified.");
         ROUND.readsNot(id, "==> Exited with status 1 while running your code.");
+    }
+
+    /**
+     * Alibaba Cloud's documented stock errors (its ECS API error tables: "403|OperationDenied.NoStock|The requested
+     * resource is sold out in the specified zone; try other types of resources or other regions and zones.", a
+     * provisioning tool's classifier listing "Invalid.Zone.NotEnoughResource"); the same table's refusals of the user
+     * are not read.
+     */
+    @Test
+    void aCloudZoneOutOfStockIsTheCapacity() throws IOException {
+        String id = "cloud.zone-out-of-stock";
+        ROUND.reads(id, "|403|OperationDenied.NoStock|The requested resource is sold out in the specified zone; try other "
+                + "types of resources or other regions and zones.|");
+        ROUND.reads(id, "ErrorCode: Invalid.Zone.NotEnoughResource");
+        ROUND.readsNot(id, "|401|InvalidUser.Unauthorized|The user is not authorized|");
     }
 
     @Test
