@@ -86,6 +86,8 @@ public final class LogScan {
         final long startLine;
         boolean failed;
         long failureLine;
+        // a step that prints the service's own logs (fly logs, kubectl logs, docker compose logs ...)
+        boolean readsServiceLogs;
 
         Segment(int index, String name, long startLine, boolean failed) {
             this.index = index;
@@ -410,10 +412,12 @@ public final class LogScan {
     }
 
     private void onGroup(String title, long line) {
-        if (!title.startsWith("Run ")) {
+        boolean run = title.startsWith("Run ");
+        // a group named by a command that prints the service's logs opens a step too (other runners' headers)
+        if (!run && !SERVICE_LOGS.matcher(title).find()) {
             return;
         }
-        String command = title.substring(4).trim();
+        String command = run ? title.substring(4).trim() : title.trim();
         List<CiStep> steps = origin.steps();
         int chosen = -1;
         for (int i = lastStepIndex + 1; i < steps.size() && chosen < 0; i++) {
@@ -435,7 +439,15 @@ public final class LogScan {
         } else {
             current = newSegment(cut(title), line, false);
         }
+        current.readsServiceLogs = SERVICE_LOGS.matcher(command).find();
     }
+
+    // a command that prints a service's own logs or state: what it prints is the service speaking, however the step
+    // that ran it ended (a "fly logs" step after a failed deploy shows why the app died)
+    private static final com.google.re2j.Pattern SERVICE_LOGS = com.google.re2j.Pattern.compile("(?i)\\b("
+            + "fly(ctl)? +logs|kubectl +(\\S+ +)*(logs|describe)|oc +logs|docker(-compose| +compose)? +(\\S+ +)*logs"
+            + "|heroku +logs|gcloud +(\\S+ +)*(logs +(read|tail)|logging +read)|az +(\\S+ +)*logs? +(show|tail)"
+            + "|aws +logs|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status))\\b");
 
     private void onStepBoundary(java.util.function.Predicate<CiStep> which, String fallback, long line) {
         List<CiStep> steps = origin.steps();
@@ -765,10 +777,10 @@ public final class LogScan {
         double w = f.indication.indication().weight();
         Segment sg = f.segment;
         long failurePoint = sg.failed ? failurePoint(sg) : firstFailureAfter(f.lineNumber);
-        double stepFactor = sg.failed ? 1.0 : !anyFailed || w > specificAtFailure.getOrDefault(failurePoint, 1.0)
-                ? 0.85 : 0.5;
+        double stepFactor = sg.failed || sg.readsServiceLogs ? 1.0
+                : !anyFailed || w > specificAtFailure.getOrDefault(failurePoint, 1.0) ? 0.85 : 0.5;
         long d = failurePoint - f.lineNumber;
-        double proximity = d < 0 ? 0.5 : 0.7 + 0.3 * Math.exp(-d / 150.0);
+        double proximity = sg.readsServiceLogs ? 1.0 : d < 0 ? 0.5 : 0.7 + 0.3 * Math.exp(-d / 150.0);
         double marker = f.errorMarker ? 1.25 : f.warningMarker ? 0.8 : 1.0;
         double score = w * stepFactor * proximity * marker;
         return Math.max(0, Math.min(1, score));
