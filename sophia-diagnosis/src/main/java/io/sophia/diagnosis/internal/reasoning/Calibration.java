@@ -176,7 +176,10 @@ public final class Calibration {
      * Weak signals never decide alone (issue 9): a cause without any specific source (a step's name, an exit code, a
      * cause's vocabulary on a generic failure line) that would lead gives unknown what puts unknown just above it. It
      * happens where a specific cause was argued away (a build "failed to solve" that was cancelled): what is left is
-     * unexplained, and the weak cause stays first among the rest.
+     * unexplained, and the weak cause stays first among the rest unless a cause with a specific source stood close
+     * behind it (that one may lead). Where the runner-up that would then lead rests on weak signals only too (one
+     * generic line with two causes' words), every cause gives unknown in proportion instead, just enough to put
+     * unknown above the first: no weak cause leads, and the order of the rest stands.
      */
     private static void weakNeverLeads(double[] p, int[] sources) {
         int u = p.length - 1;
@@ -189,9 +192,25 @@ public final class Calibration {
         if (lead == u || sources[lead] != 0) {
             return;
         }
+        int second = -1;
+        for (int i = 0; i < u; i++) {
+            if (i != lead && (second < 0 || p[i] > p[second])) {
+                second = i;
+            }
+        }
         double x = (p[lead] + p[u]) / 2 - 1e-6;
-        p[u] += p[lead] - x;
-        p[lead] = x;
+        if (second < 0 || p[second] < x + 2e-6 || sources[second] != 0) {
+            p[u] += p[lead] - x;
+            p[lead] = x;
+            return;
+        }
+        // unknown = 1 - k * rest must stand 1e-6 above k * p[lead]; k < 1 as p[lead] > p[u]
+        double rest = 1 - p[u];
+        double k = (1 - 1e-6) / (rest + p[lead]);
+        for (int i = 0; i < u; i++) {
+            p[i] *= k;
+        }
+        p[u] = 1 - k * rest;
     }
 
     /**
