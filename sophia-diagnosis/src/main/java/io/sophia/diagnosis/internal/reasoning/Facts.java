@@ -492,7 +492,7 @@ final class Facts {
      * What every service's facts ask of the whole fleet, computed once (not by a scan of the DOWN services per
      * service): the DOWN ones, those the CI deploys, those whose machine started, each one's deploy conclusion.
      */
-    private record Fleet(List<String> down, Set<String> deployedByCi, Set<String> started,
+    private record Fleet(List<String> down, Set<String> deployedByCi, Set<String> started, Set<String> withMachines,
                          Map<String, String> jobConclusion, String downServices, boolean downDeployedByCi,
                          Set<io.sophia.core.ServiceKind> downKinds) {
 
@@ -506,9 +506,13 @@ final class Facts {
                 }
             }
             Set<String> started = new java.util.HashSet<>();
+            Set<String> withMachines = new java.util.HashSet<>();
             for (Fact f : out) {
-                if (f.type().equals("machine") && f.serviceId() != null && "started".equalsIgnoreCase(f.attrs().get("state"))) {
-                    started.add(f.serviceId());
+                if (f.type().equals("machine") && f.serviceId() != null) {
+                    withMachines.add(f.serviceId());
+                    if ("started".equalsIgnoreCase(f.attrs().get("state"))) {
+                        started.add(f.serviceId());
+                    }
                 }
             }
             Map<String, String> jobConclusion = new HashMap<>();
@@ -525,7 +529,7 @@ final class Facts {
             for (String d : down) {
                 downKinds.add(services.get(d).kind());
             }
-            return new Fleet(down, deployedByCi, started, jobConclusion, downServices, downDeployedByCi, downKinds);
+            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, downServices, downDeployedByCi, downKinds);
         }
     }
 
@@ -551,7 +555,8 @@ final class Facts {
             Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
-                    String.valueOf(fleet.started().contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
+                    String.valueOf(fleet.started().contains(s.id())), "machinesStopped",
+                    String.valueOf(fleet.withMachines().contains(s.id()) && !fleet.started().contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "",
                     "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))));
