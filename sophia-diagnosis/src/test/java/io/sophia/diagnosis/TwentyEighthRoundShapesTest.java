@@ -49,7 +49,9 @@ class TwentyEighthRoundShapesTest {
      * Hydra's build status for a cancelled build (NixOS/hydra src/root/common.tt: "Cancelled by user"), Jenkins' cause of
      * interruption on its own line ("Aborted by anonymous", jenkinsci/workflow-basic-steps-plugin RetryStepTest) and the
      * milestone step's newer build ("[2022-08-02T16:14:46.501Z] Canceled since build #3814 already got here",
-     * HariSekhon/DevOps-Bash-tools' Jenkins script notes); a script's own prompt answered no ("SELinux configuration
+     * HariSekhon/DevOps-Bash-tools' Jenkins script notes), the cause a newer build records ("Superseded by " and its name,
+     * jenkinsci/workflow-job-plugin DisableConcurrentBuildsJobProperty.CancelledCause); a PR note's "superseded by #17,
+     * not refused" (a repository's notes) and a script's own prompt answered no ("SELinux configuration
      * cancelled by user", a repository's MicroK8s setup script) and a setup's KeyboardInterrupt are not read.
      */
     @Test
@@ -58,6 +60,8 @@ class TwentyEighthRoundShapesTest {
         ROUND.reads(id, "Cancelled by user");
         ROUND.reads(id, "Aborted by anonymous");
         ROUND.reads(id, "[2022-08-02T16:14:46.501Z] Canceled since build #3814 already got here");
+        ROUND.reads(id, "Superseded by editor-web-deploy #13");
+        ROUND.readsNot(id, "It was superseded by #17, not refused — the author closed it");
         ROUND.readsNot(id, "[WARN] SELinux configuration cancelled by user");
         ROUND.readsNot(id, "Setup cancelled by user");
         ROUND.readsNot(id, "Aborted by signal 6");
