@@ -88,6 +88,14 @@ public final class LogScan {
         long failureLine;
         // a step that prints the service's own logs (fly logs, kubectl logs, docker compose logs ...)
         boolean readsServiceLogs;
+        // the last line of the step where a Kubernetes event says a pod got past a failed step of its start
+        // (scheduled, its image pulled): an earlier warning of that step is history, not why it fails now
+        long scheduledLine;
+        long pulledLine;
+        // where the description of the object those events belong to began ("Name:  ..." of kubectl describe)
+        long objectLine;
+        long scheduledObject;
+        long pulledObject;
 
         Segment(int index, String name, long startLine, boolean failed) {
             this.index = index;
@@ -248,8 +256,53 @@ public final class LogScan {
             remember(buf, s, e, number);
             return;
         }
+        if (current != null) {
+            passedEvent(buf, s, e, number);
+        }
         findings(reader, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
         remember(buf, s, e, number);
+    }
+
+    /** Notes a Kubernetes event row ("Normal  Scheduled ...", "Normal  Pulled ...") of the current step. */
+    private void passedEvent(char[] buf, int s, int e, long number) {
+        if (e - s > 5 && matchesAt(buf, s, "Name:")) {
+            current.objectLine = number; // kubectl describe of several pods: each begins with its name
+            return;
+        }
+        int i = indexOf(buf, s, Math.min(e, s + 80), "Normal ");
+        if (i < 0) {
+            return;
+        }
+        int j = i + "Normal ".length();
+        while (j < e && buf[j] == ' ') {
+            j++;
+        }
+        if (e - j > 10 && matchesAt(buf, j, "Scheduled ")) {
+            current.scheduledLine = number;
+            current.scheduledObject = current.objectLine;
+        } else if (e - j > 7 && matchesAt(buf, j, "Pulled ")) {
+            current.pulledLine = number;
+            current.pulledObject = current.objectLine;
+        }
+    }
+
+    // a Kubernetes event of a failed scheduling or image pull, which a later Scheduled or Pulled event shows passed
+    private static final com.google.re2j.Pattern FAILED_EVENT = com.google.re2j.Pattern.compile(
+            "\\bWarning +(?:(FailedScheduling)\\b|(?:Failed|BackOff)\\b.*\\b(?i:(pull)))");
+
+    /** Whether {@code f} is a Kubernetes event of its pod's start that a later event of its step shows passed. */
+    private static boolean passedSince(Found f) {
+        Segment sg = f.segment;
+        if (sg.scheduledLine <= f.lineNumber && sg.pulledLine <= f.lineNumber) {
+            return false;
+        }
+        com.google.re2j.Matcher m = FAILED_EVENT.matcher(f.text);
+        if (!m.find()) {
+            return false;
+        }
+        // the later event must describe the same object: no other pod's description began in between
+        return m.group(1) != null ? sg.scheduledLine > f.lineNumber && sg.scheduledObject < f.lineNumber
+                : sg.pulledLine > f.lineNumber && sg.pulledObject < f.lineNumber;
     }
 
     /**
@@ -605,6 +658,8 @@ public final class LogScan {
 
     private List<LogFinding> rank() {
         List<Found> all = new ArrayList<>(found.values());
+        // a pod's description lists the events it got past too: a failed scheduling or pull it passed is no cause
+        all.removeIf(LogScan::passedSince);
         failurePoints = segments.stream().filter(sg -> sg.failed).mapToLong(this::failurePoint).sorted().toArray();
         boolean anyFailed = failurePoints.length > 0;
         specificAtFailure = specificWeightAtFailures(all);
