@@ -110,4 +110,32 @@ class TwentyNinthRoundReviewTest {
                 "  Normal   Started    20m   kubelet            Started container awx-operator"));
         assertEquals("platform.capacity", topKnown(a), a.causes().toString());
     }
+
+    /**
+     * A healthy MySQL server announces its own socket: "db_1 | ... [System] [MY-010931] [Server] /usr/sbin/mysqld:
+     * ready for connections. Version: '8.0.18'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community
+     * Server - GPL." (the docker-compose output of jeshocarmel/jeshocarmel.github.io
+     * _posts/2020-04-11-deploying_apps_with_docker.markdown, https://github.com/jeshocarmel/jeshocarmel.github.io,
+     * whose app then prints "DB connection successful"). Printed by a "docker compose logs" step after a failed
+     * deploy, it was read as an app falling back to a local database socket, config.missing-secret at 0.90: only a
+     * client that cannot reach that socket says so ("Can't connect to local MySQL server through socket '...'").
+     */
+    @Test
+    void aDatabaseServerAnnouncingItsSocketIsNoMissingDatabaseUrl() throws IOException {
+        List<Observation.CiStep> steps = List.of(Fleet.step(1, "Set up job", "success"),
+                Fleet.step(2, "Deploy", "failure"), Fleet.step(3, "Show logs", "success"));
+        String log = String.join("\n",
+                "##[group]Run ./deploy.sh", "##[endgroup]", "Deploying...",
+                "##[error]Process completed with exit code 1.",
+                "##[group]Run docker compose logs", "##[endgroup]",
+                "db_1     | 2020-04-13T02:46:55.733007Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for "
+                        + "connections. Version: '8.0.18'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL "
+                        + "Community Server - GPL.",
+                "app_1    | Host db:3306 is now available",
+                "app_1    | 2020/04/13 02:46:56 DB connection successful !! <nil>", "");
+        Assessment a = Fleet.jobEnded(Fleet.refused("dashboard"), "failure", 60, steps, log, null);
+        assertTrue(probabilityOf(a, "config.missing-secret") < 0.4, a.causes().toString());
+        assertEquals(List.of("config.missing-secret"), Fleet.causesOf("ERROR 2002 (HY000): Can't connect to local "
+                + "MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)"));
+    }
 }
