@@ -88,6 +88,14 @@ public final class LogScan {
         long failureLine;
         // a step that prints the service's own logs (fly logs, kubectl logs, docker compose logs ...)
         boolean readsServiceLogs;
+        // the last line of the step where a Kubernetes event says a pod was scheduled: an earlier FailedScheduling
+        // of that pod is history, not why it fails now
+        long scheduledLine;
+        // where the description of the object those events belong to began ("Name:  ..." of kubectl describe)
+        long objectLine;
+        long scheduledObject;
+        // the pod a "kubectl get events" row names (pod/NAME) on that Scheduled line, "" where none
+        String scheduledPod = "";
 
         Segment(int index, String name, long startLine, boolean failed) {
             this.index = index;
@@ -248,8 +256,53 @@ public final class LogScan {
             remember(buf, s, e, number);
             return;
         }
+        if (current != null) {
+            passedEvent(buf, s, e, number);
+        }
         findings(reader, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
         remember(buf, s, e, number);
+    }
+
+    /** Notes a Kubernetes event row "Normal  Scheduled ..." of the current step and where each object begins. */
+    private void passedEvent(char[] buf, int s, int e, long number) {
+        if (e - s > 5 && matchesAt(buf, s, "Name:")) {
+            current.objectLine = number; // kubectl describe of several pods: each begins with its name
+            return;
+        }
+        int i = indexOf(buf, s, Math.min(e, s + 80), "Normal ");
+        if (i < 0) {
+            return;
+        }
+        int j = i + "Normal ".length();
+        while (j < e && buf[j] == ' ') {
+            j++;
+        }
+        if (e - j > 10 && matchesAt(buf, j, "Scheduled ")) {
+            current.scheduledLine = number;
+            current.scheduledObject = current.objectLine;
+            current.scheduledPod = podOf(new String(buf, s, e - s));
+        }
+    }
+
+    // a Kubernetes event of a failed scheduling, which a later Scheduled event of the same pod shows passed (a pull
+    // is not judged so: a pod's containers pull their own images, another's Pulled says nothing of a failed one)
+    private static final com.google.re2j.Pattern FAILED_SCHEDULING = com.google.re2j.Pattern.compile(
+            "\\bWarning +FailedScheduling\\b");
+
+    private static final com.google.re2j.Pattern POD_OBJECT = com.google.re2j.Pattern.compile("\\bpod/([\\w.-]+)");
+
+    /** The pod an event row names as its object ("pod/NAME" of kubectl get events), "" where it names none. */
+    private static String podOf(String row) {
+        com.google.re2j.Matcher m = POD_OBJECT.matcher(row);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** Whether {@code f} is a pod's FailedScheduling event that a later Scheduled event of that pod shows passed. */
+    private static boolean passedSince(Found f) {
+        Segment sg = f.segment;
+        // the later event must be the same pod's: no other pod's description began in between, the same pod/NAME
+        return sg.scheduledLine > f.lineNumber && sg.scheduledObject < f.lineNumber
+                && FAILED_SCHEDULING.matcher(f.text).find() && podOf(f.text).equals(sg.scheduledPod);
     }
 
     /**
@@ -605,6 +658,8 @@ public final class LogScan {
 
     private List<LogFinding> rank() {
         List<Found> all = new ArrayList<>(found.values());
+        // a pod's description lists the events it got past too: a failed scheduling it passed is no cause
+        all.removeIf(LogScan::passedSince);
         failurePoints = segments.stream().filter(sg -> sg.failed).mapToLong(this::failurePoint).sorted().toArray();
         boolean anyFailed = failurePoints.length > 0;
         specificAtFailure = specificWeightAtFailures(all);
