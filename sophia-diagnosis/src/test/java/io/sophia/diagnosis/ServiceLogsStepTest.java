@@ -44,5 +44,10 @@ class ServiceLogsStepTest {
     @Test
     void anUnrelatedLaterStepKeepsTheReducedScore() throws IOException {
         assertTrue(scoreOf("./scripts/notify-slack.sh") < 0.5, "a later step that is not the service's logs");
+        // "logs" as a volume name, a file name or a later command after "&&" is no logs command
+        for (String command : List.of("docker run -v logs:/x alpine true", "kubectl apply -f logs-x.yaml",
+                "docker build . && ./collect logs")) {
+            assertTrue(scoreOf(command) < 0.5, command);
+        }
     }
 }

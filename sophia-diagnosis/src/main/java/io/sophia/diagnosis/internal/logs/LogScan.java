@@ -497,10 +497,13 @@ public final class LogScan {
 
     // a command that prints a service's own logs or state: what it prints is the service speaking, however the step
     // that ran it ended (a "fly logs" step after a failed deploy shows why the app died)
+    // the words between the tool and its verb are options of the same command: none crosses "&&", ";" or "|", and the
+    // verb is a whole word ("docker run -v logs:/x" and "kubectl apply -f logs-x.yaml" print no logs)
+    private static final String ARGS = "([^\\s&|;]+ +)*";
     private static final com.google.re2j.Pattern SERVICE_LOGS = com.google.re2j.Pattern.compile("(?i)\\b("
-            + "fly(ctl)? +logs|kubectl +(\\S+ +)*(logs|describe)|oc +logs|docker(-compose| +compose)? +(\\S+ +)*logs"
-            + "|heroku +logs|gcloud +(\\S+ +)*(logs +(read|tail)|logging +read)|az +(\\S+ +)*logs? +(show|tail)"
-            + "|aws +logs|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status))\\b");
+            + "fly(ctl)? +logs|kubectl +" + ARGS + "(logs|describe)|oc +logs|docker(-compose| +compose)? +" + ARGS + "logs"
+            + "|heroku +logs|gcloud +" + ARGS + "(logs +(read|tail)|logging +read)|az +" + ARGS + "logs? +(show|tail)"
+            + "|aws +logs|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status))( |$)");
 
     private void onStepBoundary(java.util.function.Predicate<CiStep> which, String fallback, long line) {
         List<CiStep> steps = origin.steps();
