@@ -295,6 +295,20 @@ final class Fleet {
         return read;
     }
 
+    private static List<io.sophia.diagnosis.calibration.Scenario> labelled;
+
+    /**
+     * The labelled scenarios (blind sets left out) read by the built-in scanner, loaded once per test JVM: every shape
+     * round asks the same question of them, and the rule files do not change while the tests run.
+     */
+    static synchronized List<io.sophia.diagnosis.calibration.Scenario> labelledScenarios() throws IOException {
+        if (labelled == null) {
+            labelled = List.copyOf(io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
+                    .loadAll(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory(), false));
+        }
+        return labelled;
+    }
+
     /**
      * On the labelled scenarios (blind sets left out), the findings of the indications in {@code causeOf} whose scenario
      * is labelled with another named cause than the one mapped (an empty mapped cause: any label; a scenario labelled
@@ -304,9 +318,7 @@ final class Fleet {
     static List<String> findingsOfOtherCauses(java.util.Map<String, String> causeOf, java.util.Set<String> seen)
             throws IOException {
         List<String> wrong = new ArrayList<>();
-        for (io.sophia.diagnosis.calibration.Scenario s : io.sophia.diagnosis.calibration.ScenarioLoader
-                .with(LogScanner.builtIn()).loadAll(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory(),
-                        false)) {
+        for (io.sophia.diagnosis.calibration.Scenario s : labelledScenarios()) {
             for (Observation.LogFinding f : s.observations(Observation.LogFinding.class)) {
                 String cause = causeOf.get(f.indicationId());
                 if (cause == null) {

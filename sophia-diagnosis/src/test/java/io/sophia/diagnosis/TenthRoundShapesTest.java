@@ -263,7 +263,7 @@ class TenthRoundShapesTest {
                 "paas.process-exited", "");
         Set<String> seen = new java.util.TreeSet<>();
         List<String> wrong = new ArrayList<>(Fleet.findingsOfOtherCauses(causeOf, seen));
-        for (Scenario s : ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory(), false)) {
+        for (Scenario s : Fleet.labelledScenarios()) {
             s.observations(Observation.LogFinding.class).stream().filter(f -> f.indicationId().equals("paas.process-exited")
                     && f.line().contains("The command exited")).forEach(f -> wrong.add(s.id() + " " + f.line()));
         }
