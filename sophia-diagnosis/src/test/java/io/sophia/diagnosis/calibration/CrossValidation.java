@@ -229,10 +229,9 @@ public final class CrossValidation {
         List<Params> grid = grid();
         int n = scenarios.size();
         // the evidence of a diagnosis does not depend on the calibration: diagnose once, recalibrate per grid point
-        List<List<Calibration.Term>> terms = new ArrayList<>();
         // independent per scenario: diagnosed in parallel, kept in corpus order
-        terms.addAll(scenarios.parallelStream().map(s -> Calibration.terms(EngineAccess.knowledge(base), s.deployment(),
-                s.observations(), s.at())).toList());
+        List<List<Calibration.Term>> terms = scenarios.parallelStream().map(s -> Calibration.terms(
+                EngineAccess.knowledge(base), s.deployment(), s.observations(), s.at())).toList();
         // the same scenarios without the wording only their own families use (a new family's text): a grid point
         // that would state a wrong top cause above 0.9 on one of them does not qualify
         List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios);

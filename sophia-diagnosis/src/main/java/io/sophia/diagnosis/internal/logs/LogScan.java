@@ -466,11 +466,12 @@ public final class LogScan {
 
     private void onGroup(String title, long line) {
         boolean run = title.startsWith("Run ");
+        String command = run ? title.substring(4).trim() : title.trim();
+        boolean readsServiceLogs = SERVICE_LOGS.matcher(command).find();
         // a group named by a command that prints the service's logs opens a step too (other runners' headers)
-        if (!run && !SERVICE_LOGS.matcher(title).find()) {
+        if (!run && !readsServiceLogs) {
             return;
         }
-        String command = run ? title.substring(4).trim() : title.trim();
         List<CiStep> steps = origin.steps();
         int chosen = -1;
         for (int i = lastStepIndex + 1; i < steps.size() && chosen < 0; i++) {
@@ -492,7 +493,7 @@ public final class LogScan {
         } else {
             current = newSegment(cut(title), line, false);
         }
-        current.readsServiceLogs = SERVICE_LOGS.matcher(command).find();
+        current.readsServiceLogs = readsServiceLogs;
     }
 
     // a command that prints a service's own logs or state: what it prints is the service speaking, however the step

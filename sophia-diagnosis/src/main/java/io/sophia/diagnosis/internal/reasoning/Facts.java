@@ -529,7 +529,8 @@ final class Facts {
             for (String d : down) {
                 downKinds.add(services.get(d).kind());
             }
-            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, downServices, downDeployedByCi, downKinds);
+            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, downServices, downDeployedByCi,
+                    downKinds);
         }
     }
 
@@ -547,6 +548,7 @@ final class Facts {
             boolean deployOk = jobConclusion.containsKey(s.id()) ? "success".equals(jobConclusion.get(s.id()))
                     : jobConclusion.isEmpty() && run != null && "success".equals(run.conclusion());
             boolean othersDown = othersDown(down, s.id());
+            boolean started = fleet.started().contains(s.id());
             // "the same setup": deployed by the same run as a failing service, or, without CI, the same kind of service
             // (an UP service is not among the down ones, so "another down service of its kind" is "a down one of its kind")
             boolean samePath = h.status() == Status.UP && othersDown && (fleet.deployedByCi().isEmpty()
@@ -554,9 +556,9 @@ final class Facts {
                     : fleet.deployedByCi().contains(s.id()) && fleet.downDeployedByCi());
             Map<String, String> a = attrs("status", h.status().name(), "critical", String.valueOf(s.critical()), "kind",
                     s.kind().name().toLowerCase(Locale.ROOT), "healthyPeer", String.valueOf(h.status() == Status.UP && othersDown),
-                    "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted",
-                    String.valueOf(fleet.started().contains(s.id())), "machinesStopped",
-                    String.valueOf(fleet.withMachines().contains(s.id()) && !fleet.started().contains(s.id())), "deploySucceeded", String.valueOf(deployOk), "deployFailed",
+                    "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted", String.valueOf(started),
+                    "machinesStopped", String.valueOf(fleet.withMachines().contains(s.id()) && !started),
+                    "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "",
                     "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))));
