@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to fifteenth holdout sets ({@code h7-} to {@code h15-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind sixteenth and seventeenth ({@code h16-} and {@code h17-}, written 2026-12-04) are well formed: every file parses under the
+ * The seventh to seventeenth holdout sets ({@code h7-} to {@code h17-} files; each blind until it was scored once,
+ * in aggregate, consumed since) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-15 (consumed)").
+ * "holdout-17 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -73,10 +73,8 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(13), 13, 48, s -> s.holdoutSet() == 13, false),
                 new HoldoutSet(Scenario.holdoutPrefix(14), 14, 48, s -> s.holdoutSet() == 14, false),
                 new HoldoutSet(Scenario.holdoutPrefix(15), 15, 48, s -> s.holdoutSet() == 15, false),
-                new HoldoutSet(Scenario.holdoutPrefix(16), 16, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(16)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(17), 17, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(17)), true));
+                new HoldoutSet(Scenario.holdoutPrefix(16), 16, 48, s -> s.holdoutSet() == 16, false),
+                new HoldoutSet(Scenario.holdoutPrefix(17), 17, 48, s -> s.holdoutSet() == 17, false));
     }
 
     @ParameterizedTest(name = "{0}")
