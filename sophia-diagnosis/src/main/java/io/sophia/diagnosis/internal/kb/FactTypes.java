@@ -72,7 +72,8 @@ public final class FactTypes {
                 Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
-                        "machinesStopped", "deploySucceeded", "deployFailed", "failureKind", "checksPassing"),
+                        "machinesStopped", "deploySucceeded", "deployFailed", "failureKind", "checksPassing",
+                        "alsoAnswered", "slowOnly"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly"), Set.of("dependency"));

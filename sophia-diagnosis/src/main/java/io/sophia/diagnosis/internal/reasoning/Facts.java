@@ -561,7 +561,9 @@ final class Facts {
                     "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "",
-                    "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))));
+                    "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))),
+                    "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, byService.getOrDefault(s.id(), List.of()))),
+                    "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, byService.getOrDefault(s.id(), List.of()))));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
@@ -689,6 +691,35 @@ final class Facts {
             }
         }
         return fallback;
+    }
+
+    /** True when one of the service's HTTP answers is one its expectations accept: a failure beside it is intermittent. */
+    private static boolean answered(Service s, List<Observation> observations) {
+        return observations.stream().anyMatch(o -> o instanceof Observation.HttpCheck h && s.id().equals(h.serviceId())
+                && s.expect().accepts(h.statusCode()));
+    }
+
+    /**
+     * True when nothing about the service failed but its speed: no probe failure and every HTTP answer accepted (a
+     * DEGRADED service so is slow, over its latency or a response-time condition, not failing).
+     */
+    private static boolean onlySlow(Service s, List<Observation> observations) {
+        boolean answers = false;
+        for (Observation o : observations) {
+            if (!s.id().equals(o.serviceId())) {
+                continue;
+            }
+            if (o instanceof Observation.ProbeFailure || o instanceof Observation.TlsHandshake) {
+                return false;
+            }
+            if (o instanceof Observation.HttpCheck h) {
+                if (!s.expect().accepts(h.statusCode())) {
+                    return false;
+                }
+                answers = true;
+            }
+        }
+        return answers;
     }
 
     /**
