@@ -325,7 +325,7 @@ final class Inference {
                 boolean specific = !rule.weak() && (!rule.when().equals("log") || matched.stream()
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
-                    sources.add(sourceFamily(rule.when()));
+                    sources.add(sourceFamily(cause.id(), rule.when()));
                     keys.addAll(evidenceKeys(cause, rule, matched, specificLogSubjects));
                 } else if (contribution >= STRONG - 1e-9 && !rule.weak() && rule.when().equals("log")) {
                     wrapped = true;
@@ -769,6 +769,18 @@ final class Inference {
      * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
      * event), two rules on the same log are not.
      */
+    /**
+     * The source family of {@code when} for {@code cause}: for a run that timed out or was cancelled, the runner's line
+     * saying so ("has exceeded the maximum execution time", "The operation was canceled.") is the run's outcome printed,
+     * one event with the run's and the job's conclusion, not a second source (p31-11: a job that waited on pods no node
+     * could take, stated at 0.97 as a time limit).
+     */
+    static String sourceFamily(io.sophia.core.CauseId cause, String when) {
+        String family = sourceFamily(when);
+        return "log".equals(family) && (io.sophia.core.CauseId.CI_TIMEOUT.equals(cause)
+                || io.sophia.core.CauseId.CI_CANCELLED.equals(cause)) ? "ci" : family;
+    }
+
     static String sourceFamily(String when) {
         return switch (when) {
             case "job", "step", "commonStep", "cancelledAfterFailure", "run" -> "ci";
