@@ -38,9 +38,13 @@ final class EngineInput {
     }
 
     private static Knowledge.Cause cause(KnowledgeBase.Cause c) {
-        List<Knowledge.Rule> rules = c.rules().stream().map(r -> new Knowledge.Rule(r.id(), r.when(), r.match(),
-                r.pattern(), r.atLeast(), r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(),
-                r.isWeak())).toList();
+        List<Knowledge.Rule> rules = new java.util.ArrayList<>();
+        if (c.vocabulary() != null) {
+            // the one engine rule every cause's vocabulary is weighed by
+            rules.add(new Knowledge.Vocabulary(c.vocabulary().pattern(), c.vocabulary().topic()).rule());
+        }
+        c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
+                r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(), r.isWeak())));
         List<Knowledge.Remedy> remedies = c.actions().stream()
                 .map(a -> new Knowledge.Remedy(a.priority(), a.within(), a.title(), a.detail())).toList();
         return new Knowledge.Cause(c.id(), c.title(), c.prior(), rules, remedies, c.nextChecks());

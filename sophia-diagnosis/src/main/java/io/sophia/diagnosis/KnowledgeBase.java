@@ -29,7 +29,9 @@ import java.util.Optional;
  *
  * <p>Merging: a cause id already known keeps what the file does not mention; a rule id already
  * known within that cause is overridden key by key ({@code enabled: false} removes it); an
- * {@code actions} list replaces the cause's actions. A bad file raises {@link InputException}
+ * {@code actions} list replaces the cause's actions; a cause's {@code vocabulary} ({@code pattern}, {@code topic}: its
+ * words on a failure line no specific indication reads, weighed by one engine rule, see {@link Vocabulary}) is
+ * overridden key by key ({@code enabled: false} removes it). A bad file raises {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *
@@ -358,15 +360,17 @@ public final class KnowledgeBase {
     /**
      * One root cause.
      *
-     * @param id      the cause id
-     * @param title   short human name ("Dockerfile build failure")
-     * @param prior   probability before any evidence, in (0,1)
-     * @param rules   evidence rules, in file order
-     * @param actions remediation actions, in file order
+     * @param id         the cause id
+     * @param title      short human name ("Dockerfile build failure")
+     * @param prior      probability before any evidence, in (0,1)
+     * @param rules      evidence rules, in file order
+     * @param actions    remediation actions, in file order
      * @param nextChecks what to look at next to confirm or refute the cause, in order (may be empty)
+     * @param vocabulary the cause's words on a failure line no specific indication reads, weighed by the engine's one
+     *                   {@value Vocabulary#RULE_ID} rule; null for none
      */
     public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
-                        List<String> nextChecks) {
+                        List<String> nextChecks, Vocabulary vocabulary) {
         /**
          * Canonical constructor: checks and normalises the components.
          *
@@ -376,6 +380,7 @@ public final class KnowledgeBase {
          * @param rules      evidence rules, in file order
          * @param actions    remediation actions, in file order
          * @param nextChecks what to look at next to confirm or refute the cause, in order (may be empty)
+         * @param vocabulary the cause's words on a generic failure line; null for none
          */
         public Cause {
             Objects.requireNonNull(id, "id");
@@ -385,7 +390,22 @@ public final class KnowledgeBase {
         }
 
         /**
-         * A cause without next checks.
+         * A cause without a vocabulary.
+         *
+         * @param id a cause id
+         * @param title the title
+         * @param prior the prior
+         * @param rules the rules
+         * @param actions the actions
+         * @param nextChecks the next checks
+         */
+        public Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
+                     List<String> nextChecks) {
+            this(id, title, prior, rules, actions, nextChecks, null);
+        }
+
+        /**
+         * A cause without next checks or a vocabulary.
          *
          * @param id a cause id
          * @param title the title
@@ -394,7 +414,36 @@ public final class KnowledgeBase {
          * @param actions the actions
          */
         public Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions) {
-            this(id, title, prior, rules, actions, List.of());
+            this(id, title, prior, rules, actions, List.of(), null);
+        }
+    }
+
+    /**
+     * A cause's vocabulary: the words by which a failure line speaks of the cause when no specific indication reads
+     * it (only a generic error reading, cause {@code unknown}). The engine turns it into one weak rule, the same for
+     * every cause: a log finding of cause {@code unknown} whose line {@code pattern} is found in gives likelihood ratio
+     * {@value #LR} for the cause, counts no independent source (weak signals break ties, never decide alone) and reads
+     * "A failure line of job "{job}" speaks of <em>topic</em> (line {lineNumber}): "{line}"". Its evidence key is
+     * {@code <cause>/}{@value #RULE_ID}.
+     *
+     * @param pattern RE2/J regular expression, found anywhere in the line
+     * @param topic   what the words speak of, a noun phrase ("the image build", "a time limit")
+     */
+    public record Vocabulary(String pattern, String topic) {
+        /** The id of the engine's rule and, after its cause's id, of its evidence; no rule of a file may take it. */
+        public static final String RULE_ID = io.sophia.diagnosis.internal.reasoning.Knowledge.Vocabulary.RULE_ID;
+        /** The likelihood ratio a vocabulary gives its cause: weak evidence. */
+        public static final double LR = io.sophia.diagnosis.internal.reasoning.Knowledge.Vocabulary.LR;
+
+        /**
+         * Checks the components.
+         *
+         * @param pattern RE2/J regular expression, found anywhere in the line
+         * @param topic   what the words speak of
+         */
+        public Vocabulary {
+            Objects.requireNonNull(pattern, "pattern");
+            Objects.requireNonNull(topic, "topic");
         }
     }
 
@@ -575,7 +624,7 @@ public final class KnowledgeBase {
             int k = history.topCauses().getOrDefault(c.id(), 0);
             double p = (c.prior() * w + k) / (w + n);
             p = Math.max(1e-4, Math.min(0.9, p));
-            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions(), c.nextChecks()));
+            adjusted.add(new Cause(c.id(), c.title(), p, c.rules(), c.actions(), c.nextChecks(), c.vocabulary()));
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");

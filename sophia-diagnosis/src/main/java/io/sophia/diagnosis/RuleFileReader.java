@@ -34,7 +34,9 @@ final class RuleFileReader {
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
             "aggregationCap", "silentLr", "evidenceScale", "unknownFloor", "sourceCaps", "wrappers", "provenCap", "provenEvidence");
-    private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions", "nextCheck");
+    private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions", "nextCheck",
+            "vocabulary");
+    private static final Set<String> VOCABULARY_KEYS = Set.of("pattern", "topic", "enabled");
     private static final Set<String> RULE_KEYS = Set.of("when", "match", "pattern", "atLeast", "atMost", "minCount", "lr",
             "text", "textMany", "group", "enabled", "weak");
     private static final Set<String> ACTION_KEYS = Set.of("priority", "within", "title", "detail");
@@ -78,6 +80,8 @@ final class RuleFileReader {
         final Map<String, RuleDraft> rules = new LinkedHashMap<>();
         List<KnowledgeBase.Remedy> actions = new ArrayList<>();
         List<String> nextChecks = new ArrayList<>();
+        String vocabularyPattern;
+        String vocabularyTopic;
     }
 
     private static final class RuleDraft {
@@ -155,6 +159,10 @@ final class RuleFileReader {
         }
         d.actions = new ArrayList<>(c.actions());
         d.nextChecks = new ArrayList<>(c.nextChecks());
+        if (c.vocabulary() != null) {
+            d.vocabularyPattern = c.vocabulary().pattern();
+            d.vocabularyTopic = c.vocabulary().topic();
+        }
         return d;
     }
 
@@ -271,11 +279,39 @@ final class RuleFileReader {
                 mergeRule(d, e.getKey(), e.getValue(), rules.keyLines().get(e.getKey()), path + ".rules." + e.getKey());
             }
         }
+        if (m.has("vocabulary")) {
+            mergeVocabulary(d, m.node("vocabulary"), m.keyLines().get("vocabulary"), path + ".vocabulary");
+        }
         if (m.has("nextCheck")) {
             d.nextChecks = nextChecks(m.node("nextCheck"), path + ".nextCheck");
         }
         if (m.has("actions")) {
             d.actions = actions(m.node("actions"), path + ".actions");
+        }
+    }
+
+    /**
+     * A cause's {@code vocabulary}, merged key by key over the base's: {@code pattern} (an RE2 regular expression) and
+     * {@code topic} (a noun phrase of the evidence sentence); a new one needs both; {@code enabled: false} removes it.
+     */
+    private void mergeVocabulary(CauseDraft d, Node node, int keyLine, String path) {
+        MapNode m = map(node, path);
+        checkKeys(m, path, VOCABULARY_KEYS);
+        if (m.has("enabled") && !bool(m.node("enabled"), path + ".enabled")) {
+            d.vocabularyPattern = null;
+            d.vocabularyTopic = null;
+            return;
+        }
+        if (m.has("pattern")) {
+            d.vocabularyPattern = regex(m.node("pattern"), path + ".pattern");
+        }
+        if (m.has("topic")) {
+            d.vocabularyTopic = template(m.node("topic"), path + ".topic", FactTypes.get("log"), 200);
+        }
+        if (d.vocabularyPattern == null || d.vocabularyTopic == null) {
+            String missing = d.vocabularyPattern == null ? "pattern" : "topic";
+            throw InputException.of(file, keyLine, path + "." + missing, "a new vocabulary needs '" + missing
+                    + "' (pattern: the words, an RE2 regular expression; topic: what they speak of)");
         }
     }
 
@@ -306,6 +342,10 @@ final class RuleFileReader {
     private void mergeRule(CauseDraft cause, String id, Node node, int keyLine, String path) {
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")) {
             throw InputException.of(file, keyLine, path, "a rule id is letters, digits, '.', '-' or '_'");
+        }
+        if (id.equals(KnowledgeBase.Vocabulary.RULE_ID)) {
+            throw InputException.of(file, keyLine, path, "'" + id + "' is the engine's rule for the cause's vocabulary;"
+                    + " set the cause's 'vocabulary' (pattern, topic) instead");
         }
         MapNode m = map(node, path);
         checkKeys(m, path, RULE_KEYS);
@@ -378,15 +418,20 @@ final class RuleFileReader {
         for (Map.Entry<String, Node> pe : pm.asMap().entrySet()) {
             String key = path + "." + pe.getKey();
             attribute(type, pe.getKey(), pm.keyLines().get(pe.getKey()), key);
-            String regex = text(pe.getValue(), key, RegexGuard.MAX_LENGTH + 1);
-            try {
-                RegexGuard.compile(regex);
-            } catch (IllegalArgumentException ex) {
-                throw InputException.of(file, pe.getValue().line(), key, ex.getMessage());
-            }
-            pattern.put(pe.getKey(), regex);
+            pattern.put(pe.getKey(), regex(pe.getValue(), key));
         }
         return pattern;
+    }
+
+    /** An RE2/J regular expression that compiles and would not backtrack catastrophically elsewhere. */
+    private String regex(Node n, String key) {
+        String regex = text(n, key, RegexGuard.MAX_LENGTH + 1);
+        try {
+            RegexGuard.compile(regex);
+        } catch (IllegalArgumentException ex) {
+            throw InputException.of(file, n.line(), key, ex.getMessage());
+        }
+        return regex;
     }
 
     /** {@code group}, {@code weak}, {@code minCount} and {@code lr}: how the rule's matches count. */
@@ -466,7 +511,11 @@ final class RuleFileReader {
     }
 
     private String template(Node n, String key, FactTypes.Type type) {
-        String t = text(n, key, 2000);
+        return template(n, key, type, 2000);
+    }
+
+    private String template(Node n, String key, FactTypes.Type type, int max) {
+        String t = text(n, key, max);
         for (String p : Template.placeholders(t)) {
             Set<String> allowed = type == null ? FactTypes.allPlaceholders() : type.placeholders();
             if (!FactTypes.COMMON.contains(p) && !allowed.contains(p)) {
@@ -515,7 +564,9 @@ final class RuleFileReader {
             rules.add(new KnowledgeBase.Rule(r.id, r.when, r.match, r.pattern, r.atLeast, r.atMost, r.minCount, r.lr,
                     r.text, r.textMany, r.group, r.weak));
         }
-        return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions, d.nextChecks);
+        KnowledgeBase.Vocabulary vocabulary = d.vocabularyPattern == null ? null
+                : new KnowledgeBase.Vocabulary(d.vocabularyPattern, d.vocabularyTopic);
+        return new KnowledgeBase.Cause(d.id, d.title, d.prior, rules, d.actions, d.nextChecks, vocabulary);
     }
 
     // ---- scalar helpers ------------------------------------------------------------------------

@@ -101,6 +101,28 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
                        String textMany, String group, boolean weak) {
     }
 
+    /**
+     * A cause's vocabulary (the API's {@code KnowledgeBase.Vocabulary}) and the one rule that weighs every cause's: its
+     * words on a failure line no specific indication reads (a generic error reading, cause {@code unknown}) are weak
+     * evidence for it, a tie-breaker that keeps a tool's new wording near the right cause at low confidence.
+     *
+     * @param pattern the words, an RE2/J regular expression found anywhere in the line
+     * @param topic   what they speak of, a noun phrase ("the image build")
+     */
+    public record Vocabulary(String pattern, String topic) {
+        /** The rule's id, and with its cause's the evidence key {@code <cause>/generic-vocabulary}. */
+        public static final String RULE_ID = "generic-vocabulary";
+        /** Its likelihood ratio: weak evidence. */
+        public static final double LR = 3;
+
+        /** {@return the rule: a log finding of cause unknown whose line the pattern is found in, weak, {@link #LR}} */
+        public Rule rule() {
+            return new Rule(RULE_ID, "log", Map.of("causeId", List.of("unknown")), Map.of("line", pattern), Map.of(),
+                    Map.of(), 1, LR, "A failure line of job \"{job}\" speaks of " + topic
+                    + " (line {lineNumber}): \"{line}\"", null, null, true);
+        }
+    }
+
     /** A remedy to propose when its cause ranks high. */
     public record Remedy(Action.Priority priority, Duration within, String title, String detail) {
     }
