@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to fifteenth holdout sets ({@code h7-} to {@code h15-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind sixteenth and seventeenth ({@code h16-} and {@code h17-}, written 2026-12-04) are well formed: every file parses under the
+ * in aggregate, consumed since), the blind sixteenth and seventeenth ({@code h16-} and {@code h17-}, written 2026-12-04)
+ * and the blind nineteenth ({@code h19-}, written 2026-12-04, thirteenth session) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -76,7 +77,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(16), 16, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(16)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(17), 17, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(17)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(17)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(19), 19, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(19)), true));
     }
 
     @ParameterizedTest(name = "{0}")

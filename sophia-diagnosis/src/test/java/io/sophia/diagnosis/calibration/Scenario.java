@@ -50,9 +50,10 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h15-} on 2026-12-04 ({@code h14-} and {@code h15-}
      * after being scored once together, aggregate only); {@code h16-} and {@code h17-} (both written 2026-12-04, twelfth
-     * session) are the blind sets since: scored once, aggregate only, at the end of the session that wrote them.
+     * session) are the blind sets since: scored once, aggregate only, at the end of the session that wrote them;
+     * {@code h19-} (written 2026-12-04, thirteenth session) is blind the same way.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(16), holdoutPrefix(17));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(16), holdoutPrefix(17), holdoutPrefix(19));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
