@@ -7,6 +7,7 @@ import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
+import io.sophia.diagnosis.internal.kb.RegexGuard;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,12 @@ final class Facts {
     private Facts() {
     }
 
-    static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health) {
+    /**
+     * The facts of {@code observations}; {@code indications} (the built-in log indications) also read a health check's
+     * output for a name that did not resolve, in the same words as a log line.
+     */
+    static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
+                              List<Knowledge.Indication> indications) {
         List<Fact> out = new ArrayList<>();
         Map<String, Integer> serviceOrder = new HashMap<>();
         // services by id, built once: Deployment.service(id) scans the list, and it is asked for every observation
@@ -183,7 +189,7 @@ final class Facts {
                 for (Observation.MachineCheck ch : m.checks()) {
                     Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
                             Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()),
-                            "dnsFailure", String.valueOf(namesDnsFailure(ch.output())));
+                            "dnsFailure", String.valueOf(namesDnsFailure(ch.output(), indications)));
                     Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
                             "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
                     out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
@@ -289,17 +295,27 @@ final class Facts {
     private static final java.util.regex.Pattern STATUS_ANSWER = java.util.regex.Pattern.compile(
             "(?:^|[\\s:])([1-5])\\d\\d [A-Z][A-Za-z-]*+(?: [A-Z][A-Za-z-]*+){0,5}(?:$|[\\s.,:\"'])");
 
-    // a resolver's failure in the words of Go, glibc, musl, Node, Erlang and libpq
-    private static final java.util.regex.Pattern DNS_FAILURE = java.util.regex.Pattern.compile(
-            "(?i)no such host|server misbehaving|lookup \\S+ on \\S+:53|\\bNXDOMAIN\\b|non-existing domain|Temporary failure in "
-                    + "name resolution|Name or service not known|getaddrinfo (ENOTFOUND|EAI_AGAIN)|could not translate host name");
-
     /**
      * True when a health check's output says a name did not resolve ("lookup stock-svc.internal on [fdaa::3]:53: server
-     * misbehaving"): the check failed on a name, not on the app.
+     * misbehaving"): the check failed on a name, not on the app. A resolver's words (Go, glibc, musl, Node, Java,
+     * Python, Erlang, libpq) are those of the log indications of {@code network.dns}: one list, read for a log line
+     * and for a check's output alike.
      */
-    static boolean namesDnsFailure(String output) {
-        return output != null && DNS_FAILURE.matcher(output.length() > 4000 ? output.substring(0, 4000) : output).find();
+    static boolean namesDnsFailure(String output, List<Knowledge.Indication> indications) {
+        if (output == null) {
+            return false;
+        }
+        String text = output.length() > 4000 ? output.substring(0, 4000) : output;
+        for (Knowledge.Indication i : indications) {
+            if (i.causeId().equals(CauseId.NETWORK_DNS.value())) {
+                for (String p : i.patterns()) {
+                    if (RegexGuard.compile(p).matcher(text).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

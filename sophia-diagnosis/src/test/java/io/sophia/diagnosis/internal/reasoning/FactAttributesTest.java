@@ -1,7 +1,9 @@
 package io.sophia.diagnosis.internal.reasoning;
 
+import io.sophia.diagnosis.IndicationSet;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,11 +44,31 @@ class FactAttributesTest {
         assertEquals("none", Facts.answered("connect: connection refused"));
         assertEquals("none", Facts.answered("Get \"http://172.19.6.42:3000/up\": context deadline exceeded"));
         assertEquals("none", Facts.answered("listening on port 5000 of 172.19.6.42"));
-        assertTrue(Facts.namesDnsFailure("stock: lookup stock-svc.internal on [fdaa::3]:53: server misbehaving"));
-        assertTrue(Facts.namesDnsFailure("dial tcp: lookup db on 127.0.0.11:53: no such host"));
-        assertFalse(Facts.namesDnsFailure("HTTP GET http://172.19.8.2:8080/health: 503 Service Unavailable"));
-        assertFalse(Facts.namesDnsFailure(null));
         assertEquals("none", Facts.answered(null));
+    }
+
+    /** The built-in log indications, as the engine reads them. */
+    private static List<Knowledge.Indication> indications() {
+        return IndicationSet.builtIn().indications().stream()
+                .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
+    }
+
+    @Test
+    void a_health_checks_output_names_a_dns_failure_in_the_words_of_the_dns_log_indications() {
+        List<Knowledge.Indication> builtIn = indications();
+        assertTrue(Facts.namesDnsFailure("stock: lookup stock-svc.internal on [fdaa::3]:53: server misbehaving", builtIn));
+        assertTrue(Facts.namesDnsFailure("dial tcp: lookup db on 127.0.0.11:53: no such host", builtIn));
+        // musl (Alpine), Erlang and libpq: wording the check's own list had drifted from (Name does not resolve was only
+        // read in a log line)
+        assertTrue(Facts.namesDnsFailure("Error -2 connecting to redis:6379. Name does not resolve.", builtIn));
+        assertTrue(Facts.namesDnsFailure("tcp connect (db.internal:5432): non-existing domain - :nxdomain", builtIn));
+        assertTrue(Facts.namesDnsFailure("could not translate host name \"db\" to address: Name does not resolve",
+                builtIn));
+        assertFalse(Facts.namesDnsFailure("HTTP GET http://172.19.8.2:8080/health: 503 Service Unavailable", builtIn));
+        assertFalse(Facts.namesDnsFailure(null, builtIn));
+        // the words are the indications': without those of network.dns, nothing reads as a DNS failure
+        List<Knowledge.Indication> others = builtIn.stream().filter(i -> !i.causeId().equals("network.dns")).toList();
+        assertFalse(Facts.namesDnsFailure("dial tcp: lookup db on 127.0.0.11:53: no such host", others));
     }
 
     @Test
