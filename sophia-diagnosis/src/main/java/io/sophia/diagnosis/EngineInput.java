@@ -21,8 +21,34 @@ final class EngineInput {
                 .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
         Map<String, Knowledge.Baseline> baselines = new java.util.TreeMap<>();
         kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.Baseline(b.medianMs(), b.samples())));
-        return new Knowledge(settings(kb.settings()), causes, baselines, indications);
+        return new Knowledge(settings(kb.settings()), causes, baselines, indications, lineCause(kb.settings().wrappers()));
     }
+
+    /**
+     * How the engine reads one line of platform text (a machine's exit detail): the cause of the best finding of the
+     * built-in scanner that is read at least moderately (score {@value #READ}, as a log line that counts) and says more
+     * than which step failed (no wrapper), or null.
+     */
+    static java.util.function.Function<String, String> lineCause(java.util.Set<String> wrappers) {
+        LogScanner scanner = LogScanner.builtIn();
+        return text -> {
+            try {
+                for (io.sophia.core.Observation.LogFinding f : scanner.analyze(null, new java.io.StringReader(text))) {
+                    if (f.score() >= READ && f.causeId() != null && !io.sophia.core.CauseId.UNKNOWN.equals(f.causeId())
+                            && !wrappers.contains(f.indicationId())) {
+                        return f.causeId().value();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // a StringReader does not fail
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        };
+    }
+
+    /** The least score of a line read moderately (a general shape), as the knowledge base's log rules count it. */
+    static final double READ = 0.4;
 
     static Knowledge.Settings settings(KnowledgeBase.Settings s) {
         return new Knowledge.Settings(s.unknownPrior(), s.unexplainedLr(), s.floor(), s.aggregationBonus(),
@@ -42,6 +68,10 @@ final class EngineInput {
         if (c.vocabulary() != null) {
             // the one engine rule every cause's vocabulary is weighed by
             rules.add(new Knowledge.Vocabulary(c.vocabulary().pattern(), c.vocabulary().topic()).rule());
+        }
+        if (!io.sophia.core.CauseId.UNKNOWN.equals(c.id())) {
+            // the one engine rule that reads a machine's exit detail as its log line would be read
+            rules.add(Knowledge.detailRule(c.id().value()));
         }
         c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
                 r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(), r.isWeak())));

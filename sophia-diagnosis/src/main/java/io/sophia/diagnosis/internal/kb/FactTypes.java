@@ -57,7 +57,7 @@ public final class FactTypes {
                 Set.of("app", "machine", "state", "region", "hostStatus"));
         type("machineEvent", "an event of a platform machine",
                 Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "exitKind", "app", "detail",
-                        "machineState"),
+                        "machineState", "detailCause"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
                 Set.of("name", "status", "output", "app", "answered", "dnsFailure"),

@@ -36,10 +36,11 @@ final class Facts {
 
     /**
      * The facts of {@code observations}; {@code indications} (the built-in log indications) also read a health check's
-     * output for a name that did not resolve, in the same words as a log line.
+     * output for a name that did not resolve, in the same words as a log line, and {@code lineCause} reads a machine's
+     * exit detail as the log indications read a line ({@link Knowledge#lineCause()}).
      */
     static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
-                              List<Knowledge.Indication> indications) {
+                              List<Knowledge.Indication> indications, java.util.function.Function<String, String> lineCause) {
         List<Fact> out = new ArrayList<>();
         Map<String, Integer> serviceOrder = new HashMap<>();
         // services by id, built once: Deployment.service(id) scans the list, and it is asked for every observation
@@ -179,7 +180,8 @@ final class Facts {
                     Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
                             ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
                             String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
-                            "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state());
+                            "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state(),
+                            "detailCause", detailCause(ev.detail(), lineCause));
                     Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
                             "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
                             "detail", Words.clip(ev.detail(), LINE_MAX));
@@ -294,6 +296,19 @@ final class Facts {
     // word and threw StackOverflowError on a check output of thousands of capitalised words
     private static final java.util.regex.Pattern STATUS_ANSWER = java.util.regex.Pattern.compile(
             "(?:^|[\\s:])([1-5])\\d\\d [A-Z][A-Za-z-]*+(?: [A-Z][A-Za-z-]*+){0,5}(?:$|[\\s.,:\"'])");
+
+    /**
+     * The cause a specific log indication reads a machine event's detail as (an app's own exit message, "No database
+     * connection string was provided"), or "" when none does: the words are the app's whether a log or the platform's
+     * event carries them.
+     */
+    private static String detailCause(String detail, java.util.function.Function<String, String> lineCause) {
+        if (detail == null || detail.isBlank()) {
+            return "";
+        }
+        String cause = lineCause.apply(Words.clip(detail, 4000));
+        return cause == null ? "" : cause;
+    }
 
     /**
      * True when a health check's output says a name did not resolve ("lookup stock-svc.internal on [fdaa::3]:53: server

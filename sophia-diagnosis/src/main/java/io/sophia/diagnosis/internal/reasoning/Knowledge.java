@@ -18,16 +18,35 @@ import java.util.Set;
  * @param causes           every cause with its rules and remedies, in knowledge-base order
  * @param latencyBaselines learned latency baselines by service id
  * @param indications      the built-in log indications (what tells a specific log line from a wrapper)
+ * @param lineCause        the cause id a specific (not wrapper) built-in log indication reads one line of text as, at
+ *                         the exact level, or null: how a machine's exit detail is read
  */
 public record Knowledge(Settings settings, List<Cause> causes, Map<String, Baseline> latencyBaselines,
-                        List<Indication> indications) {
+                        List<Indication> indications, java.util.function.Function<String, String> lineCause) {
 
     /** Copies the collections. */
     public Knowledge {
         causes = List.copyOf(causes);
         latencyBaselines = Map.copyOf(latencyBaselines);
         indications = List.copyOf(indications);
+        java.util.Objects.requireNonNull(lineCause, "lineCause");
     }
+
+    /**
+     * The engine rule every cause but unknown gets: a machine's exit detail that a specific log indication of the cause
+     * reads ({@code detailCause}) is the app's own words for why it stopped, as strong as the same line in a log.
+     */
+    public static final String DETAIL_RULE_ID = "exit-detail-indication";
+
+    /** {@return the rule {@link #DETAIL_RULE_ID} for the cause {@code causeId}} */
+    public static Rule detailRule(String causeId) {
+        return new Rule(DETAIL_RULE_ID, "machineEvent", Map.of("detailCause", List.of(causeId)), Map.of(), Map.of(),
+                Map.of(), 1, DETAIL_LR, "Machine {machine} of app {app} stopped saying \"{detail}\".",
+                "Machines of {count} apps ({subjects}) stopped saying, for example, \"{detail}\".", null, false);
+    }
+
+    /** The likelihood ratio of {@link #detailRule}: a specific line of the app, read moderately. */
+    public static final double DETAIL_LR = 15;
 
     /**
      * A service's usual latency, from its past runs.
