@@ -47,6 +47,10 @@ final class EngineInput {
         };
     }
 
+    /** Causes the exit-detail rule is not given: unknown, and the two whose rules read an exit's own report. */
+    private static final java.util.Set<io.sophia.core.CauseId> DETAIL_READ_BY_OWN_RULES = java.util.Set.of(
+            io.sophia.core.CauseId.UNKNOWN, io.sophia.core.CauseId.of("app.crash-on-boot"), io.sophia.core.CauseId.of("app.oom"));
+
     /** The least score of a line read moderately (a general shape), as the knowledge base's log rules count it. */
     static final double READ = 0.4;
 
@@ -69,8 +73,10 @@ final class EngineInput {
             // the one engine rule every cause's vocabulary is weighed by
             rules.add(new Knowledge.Vocabulary(c.vocabulary().pattern(), c.vocabulary().topic()).rule());
         }
-        if (!io.sophia.core.CauseId.UNKNOWN.equals(c.id())) {
-            // the one engine rule that reads a machine's exit detail as its log line would be read
+        // the one engine rule that reads a machine's exit detail as its log line would be read; not for a crash or a
+        // memory kill, whose words in a detail are the platform's report of the exit, read by their own rules (h14-10:
+        // "machine has reached its max restart count" counted twice was stated at 0.97)
+        if (!DETAIL_READ_BY_OWN_RULES.contains(c.id())) {
             rules.add(Knowledge.detailRule(c.id().value()));
         }
         c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),

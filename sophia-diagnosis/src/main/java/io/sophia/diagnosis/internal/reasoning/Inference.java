@@ -325,7 +325,9 @@ final class Inference {
                 boolean specific = !rule.weak() && (!rule.when().equals("log") || matched.stream()
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
-                    sources.add(sourceFamily(cause.id(), rule.when()));
+                    // the app's words in a machine's exit detail are its log line carried by the platform: with the
+                    // same words in a log, or read by another rule of the detail, they are one source, not two
+                    sources.add(readsExitWords(rule) ? "log" : sourceFamily(cause.id(), rule.when()));
                     keys.addAll(evidenceKeys(cause, rule, matched, specificLogSubjects));
                 } else if (contribution >= STRONG - 1e-9 && !rule.weak() && rule.when().equals("log")) {
                     wrapped = true;
@@ -769,6 +771,12 @@ final class Inference {
      * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
      * event), two rules on the same log are not.
      */
+    /** True for a rule that reads the words of a machine's exit detail (the engine's or a knowledge-base pattern's). */
+    static boolean readsExitWords(Knowledge.Rule rule) {
+        return Knowledge.DETAIL_RULE_ID.equals(rule.id())
+                || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail");
+    }
+
     /**
      * The source family of {@code when} for {@code cause}: for a run that timed out or was cancelled, the runner's line
      * saying so ("has exceeded the maximum execution time", "The operation was canceled.") is the run's outcome printed,
