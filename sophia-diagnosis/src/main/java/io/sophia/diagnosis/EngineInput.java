@@ -79,6 +79,9 @@ final class EngineInput {
         if (!DETAIL_READ_BY_OWN_RULES.contains(c.id())) {
             rules.add(Knowledge.detailRule(c.id().value()));
         }
+        if (!io.sophia.core.CauseId.UNKNOWN.equals(c.id())) {
+            rules.add(Knowledge.annotationRule(c.id().value()));
+        }
         c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
                 r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(), r.isWeak())));
         List<Knowledge.Remedy> remedies = c.actions().stream()

@@ -64,6 +64,12 @@ final class Facts {
                 run = r;
             }
         }
+        Set<Long> logged = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.LogFinding f) {
+                logged.add(f.jobId());
+            }
+        }
         // the finding that ended each log: best score, then the last line (a retried warning comes earlier)
         Map<String, Observation.LogFinding> best = new HashMap<>();
         for (Observation o : observations) {
@@ -118,7 +124,9 @@ final class Facts {
                         r.runId(), seq)));
             } else if (o instanceof Observation.CiAnnotation an) {
                 String job = jobNames.getOrDefault(an.jobId(), "job " + an.jobId());
-                Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000));
+                // a job without a log speaks only through its annotations: read them as its log's lines would be
+                Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
+                        "messageCause", logged.contains(an.jobId()) ? "" : detailCause(an.message(), lineCause));
                 Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
                         Words.clip(an.message(), LINE_MAX), "job", job);
                 out.add(new Fact("annotation", svc, svc != null ? svc : job, false, a, v,

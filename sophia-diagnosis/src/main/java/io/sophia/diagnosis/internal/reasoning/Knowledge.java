@@ -45,6 +45,20 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
                 "Machines of {count} apps ({subjects}) stopped saying, for example, \"{detail}\".", null, false);
     }
 
+    /**
+     * The engine rule every cause but unknown gets for a job without a log: an annotation a specific log indication of
+     * the cause reads ({@code messageCause}) is the job's own line ("GitHub Actions has encountered an internal error
+     * when running your job.", "The workflow is not valid. ...").
+     */
+    public static final String ANNOTATION_RULE_ID = "annotation-indication";
+
+    /** {@return the rule {@link #ANNOTATION_RULE_ID} for the cause {@code causeId}} */
+    public static Rule annotationRule(String causeId) {
+        return new Rule(ANNOTATION_RULE_ID, "annotation", Map.of("messageCause", List.of(causeId)), Map.of(), Map.of(),
+                Map.of(), 1, DETAIL_LR, "An annotation of job \"{job}\" says: \"{message}\"",
+                "Annotations of {count} jobs say, for example: \"{message}\"", null, false);
+    }
+
     /** The likelihood ratio of {@link #detailRule}: a specific line of the app, read moderately. */
     public static final double DETAIL_LR = 15;
 
