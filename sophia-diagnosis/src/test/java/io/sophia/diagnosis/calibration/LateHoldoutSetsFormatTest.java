@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to nineteenth holdout sets ({@code h7-} to {@code h19-} files; each blind until it was scored once,
- * in aggregate, consumed since) are well formed: every file parses under the
+ * in aggregate, consumed since) and the blind twentieth and twenty-first ({@code h20-} and {@code h21-}, written
+ * 2026-12-04) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -76,7 +77,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(16), 16, 48, s -> s.holdoutSet() == 16, false),
                 new HoldoutSet(Scenario.holdoutPrefix(17), 17, 48, s -> s.holdoutSet() == 17, false),
                 new HoldoutSet(Scenario.holdoutPrefix(18), 18, 48, s -> s.holdoutSet() == 18, false),
-                new HoldoutSet(Scenario.holdoutPrefix(19), 19, 48, s -> s.holdoutSet() == 19, false));
+                new HoldoutSet(Scenario.holdoutPrefix(19), 19, 48, s -> s.holdoutSet() == 19, false),
+                new HoldoutSet(Scenario.holdoutPrefix(20), 20, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(20)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(21), 21, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(21)), true));
     }
 
     @ParameterizedTest(name = "{0}")
