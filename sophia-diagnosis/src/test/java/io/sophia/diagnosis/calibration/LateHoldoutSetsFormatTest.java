@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to seventeenth holdout sets ({@code h7-} to {@code h17-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind eighteenth and nineteenth ({@code h18-} and {@code h19-}, written
- * 2026-12-04) are well formed: every file parses under the
+ * in aggregate, consumed since) and the blind eighteenth, nineteenth and twenty-first ({@code h18-}, {@code h19-}
+ * and {@code h21-}, written 2026-12-04) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -79,7 +79,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(18), 18, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(18)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(19), 19, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(19)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(19)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(21), 21, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(21)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,10 +50,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h17-} on 2026-12-04 ({@code h14-} to {@code h17-}
      * after being scored once, aggregate only, at the end of the session that wrote them). {@code h18-} and {@code h19-}
-     * (both written 2026-12-04, thirteenth session) are the blind sets since: scored once, aggregate only, at the end of
-     * the session that wrote them.
+     * (both written 2026-12-04, thirteenth session) are the blind sets since, and {@code h21-} (written 2026-12-04,
+     * thirteenth session, around BuildKit, flyctl, the Machines API and GitHub runners): scored once, aggregate only, at
+     * the end of the session that wrote them.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(18), holdoutPrefix(19));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(18), holdoutPrefix(19), holdoutPrefix(21));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
