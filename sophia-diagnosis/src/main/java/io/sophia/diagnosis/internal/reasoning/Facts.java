@@ -191,8 +191,7 @@ final class Facts {
                 }
             } else if (o instanceof Observation.TlsHandshake t && svc != null) {
                 Service s = services.get(svc);
-                int min = s.expect().minCertificateDays() == null ? ServiceStates.DEFAULT_CERT_DAYS
-                        : s.expect().minCertificateDays();
+                int min = ServiceStates.minCertificateDays(s);
                 Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
                         String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
                         String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
@@ -693,15 +692,23 @@ final class Facts {
         return fallback;
     }
 
-    /** True when one of the service's HTTP answers is one its expectations accept: a failure beside it is intermittent. */
+    /**
+     * True when the service answered at least once: an HTTP answer its expectations accept, an MCP handshake or a TCP
+     * connect (the answers its status reads as UP): a failure beside it is intermittent.
+     */
     private static boolean answered(Service s, List<Observation> observations) {
-        return observations.stream().anyMatch(o -> o instanceof Observation.HttpCheck h && s.id().equals(h.serviceId())
-                && s.expect().accepts(h.statusCode()));
+        return observations.stream().anyMatch(o -> s.id().equals(o.serviceId()) && answers(s, o));
+    }
+
+    private static boolean answers(Service s, Observation o) {
+        return o instanceof Observation.HttpCheck h ? s.expect().accepts(h.statusCode())
+                : o instanceof Observation.McpHandshake || o instanceof Observation.TcpConnect;
     }
 
     /**
-     * True when nothing about the service failed but its speed: no probe failure and every HTTP answer accepted (a
-     * DEGRADED service so is slow, over its latency or a response-time condition, not failing).
+     * True when nothing about the service failed but its speed: it answered, with no probe failure, no HTTP answer
+     * refused and no certificate short of sound (a DEGRADED service so is slow, over its latency or a response-time
+     * condition, not failing). A sound handshake is no failure: every HTTPS service records one.
      */
     private static boolean onlySlow(Service s, List<Observation> observations) {
         boolean answers = false;
@@ -709,17 +716,20 @@ final class Facts {
             if (!s.id().equals(o.serviceId())) {
                 continue;
             }
-            if (o instanceof Observation.ProbeFailure || o instanceof Observation.TlsHandshake) {
+            if (o instanceof Observation.ProbeFailure || o instanceof Observation.HttpCheck h
+                    && !s.expect().accepts(h.statusCode())
+                    || o instanceof Observation.TlsHandshake t && !soundCertificate(s, t)) {
                 return false;
             }
-            if (o instanceof Observation.HttpCheck h) {
-                if (!s.expect().accepts(h.statusCode())) {
-                    return false;
-                }
-                answers = true;
-            }
+            answers |= answers(s, o);
         }
         return answers;
+    }
+
+    /** True for a certificate that is valid, trusted, for its host and not within the service's minimum days of expiry. */
+    private static boolean soundCertificate(Service s, Observation.TlsHandshake t) {
+        return t.daysToExpiry() >= ServiceStates.minCertificateDays(s) && t.hostnameMatches() && t.trusted()
+                && !t.selfSigned();
     }
 
     /**

@@ -766,10 +766,6 @@ final class Inference {
     }
 
     /**
-     * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
-     * event), two rules on the same log are not.
-     */
-    /**
      * The source family of {@code when} for {@code cause}: for a run that timed out or was cancelled, the runner's line
      * saying so ("has exceeded the maximum execution time", "The operation was canceled.") is the run's outcome printed,
      * one event with the run's and the job's conclusion, not a second source (p31-11: a job that waited on pods no node
@@ -781,6 +777,10 @@ final class Inference {
                 || io.sophia.core.CauseId.CI_CANCELLED.equals(cause)) ? "ci" : family;
     }
 
+    /**
+     * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
+     * event), two rules on the same log are not.
+     */
     static String sourceFamily(String when) {
         return switch (when) {
             case "job", "step", "commonStep", "cancelledAfterFailure", "run" -> "ci";
