@@ -83,6 +83,30 @@ class ThirtyFirstRoundReviewTest {
     }
 
     /**
+     * Two apps answering 200 at once whose certificates expire in 10 days (DEGRADED under the default 14), their
+     * machines started with passing checks: a certificate to renew, which no failing edge causes, yet the pair also
+     * read as the edge failing at likelihood ratio 15 (slowOnly was false for any service with a TLS handshake).
+     */
+    @Test
+    void twoAppsWithCertificatesNearExpiryAreNoEdgeFailure() {
+        List<Service> services = new ArrayList<>();
+        List<Observation> o = new ArrayList<>();
+        for (String id : List.of("api", "web")) {
+            services.add(Service.builder(id, "https://acme-" + id + ".fly.dev/health").kind(ServiceKind.HTTP).critical()
+                    .build());
+            o.add(Observation.HttpCheck.builder(id, Source.HTTP, "https://acme-" + id + ".fly.dev/health", 200)
+                    .latency(Duration.ofMillis(120)).body("{\"status\":\"ok\"}", "application/json").build());
+            o.add(new Observation.TlsHandshake(id, Source.TLS, "acme-" + id + ".fly.dev", 443, "TLSv1.3",
+                    "TLS_AES_128_GCM_SHA256", "CN=acme-" + id + ".fly.dev", "CN=R11, O=Let's Encrypt",
+                    Fleet.NOW.minusSeconds(80L * 86_400), Fleet.NOW.plusSeconds(10L * 86_400), 10, true, false, true, 3));
+            o.add(startedMachine(id));
+        }
+        o.add(Fleet.run("success"));
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("acme", services), o, Fleet.NOW);
+        assertFalse(weighs(a, EDGE), a.causes().toString());
+    }
+
+    /**
      * A Fly-hosted MCP server that completed its handshake but reset one connection (an intermittent failure, the
      * service flapping), its machine started with its check passing; {@code mcp}: false for the same with an HTTP
      * service answering 200 beside the reset.

@@ -191,7 +191,8 @@ final class Facts {
                 }
             } else if (o instanceof Observation.TlsHandshake t && svc != null) {
                 Service s = services.get(svc);
-                int min = ServiceStates.minCertificateDays(s);
+                int min = s.expect().minCertificateDays() == null ? ServiceStates.DEFAULT_CERT_DAYS
+                        : s.expect().minCertificateDays();
                 Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
                         String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
                         String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
@@ -706,9 +707,10 @@ final class Facts {
     }
 
     /**
-     * True when nothing about the service failed but its speed: it answered, with no probe failure, no HTTP answer
-     * refused and no certificate short of sound (a DEGRADED service so is slow, over its latency or a response-time
-     * condition, not failing). A sound handshake is no failure: every HTTPS service records one.
+     * True when nothing the service answered failed: it answered, with no probe failure and no HTTP answer refused (a
+     * DEGRADED service so is slow, over its latency or a response-time condition, or warned of by its certificate, not
+     * failing from outside). A handshake is no failure: every HTTPS service records one, and a certificate that makes
+     * the service DEGRADED (near expiry, untrusted) is the certificate's, not a failing edge's.
      */
     private static boolean onlySlow(Service s, List<Observation> observations) {
         boolean answers = false;
@@ -716,20 +718,13 @@ final class Facts {
             if (!s.id().equals(o.serviceId())) {
                 continue;
             }
-            if (o instanceof Observation.ProbeFailure || o instanceof Observation.HttpCheck h
-                    && !s.expect().accepts(h.statusCode())
-                    || o instanceof Observation.TlsHandshake t && !soundCertificate(s, t)) {
+            if (o instanceof Observation.ProbeFailure
+                    || o instanceof Observation.HttpCheck h && !s.expect().accepts(h.statusCode())) {
                 return false;
             }
             answers |= answers(s, o);
         }
         return answers;
-    }
-
-    /** True for a certificate that is valid, trusted, for its host and not within the service's minimum days of expiry. */
-    private static boolean soundCertificate(Service s, Observation.TlsHandshake t) {
-        return t.daysToExpiry() >= ServiceStates.minCertificateDays(s) && t.hostnameMatches() && t.trusted()
-                && !t.selfSigned();
     }
 
     /**

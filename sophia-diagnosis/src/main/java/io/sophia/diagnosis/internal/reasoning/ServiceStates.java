@@ -204,13 +204,8 @@ final class ServiceStates {
         }
     }
 
-    /** {@return the days to certificate expiry under which {@code s} is DEGRADED: its minCertificateDays, or 14} */
-    static int minCertificateDays(Service s) {
-        return s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
-    }
-
     private static void tls(Reading r, Service s, Observation.TlsHandshake t, Instant now) {
-        int min = minCertificateDays(s);
+        int min = s.expect().minCertificateDays() == null ? DEFAULT_CERT_DAYS : s.expect().minCertificateDays();
         if (t.daysToExpiry() < 0 || (t.notAfter() != null && t.notAfter().isBefore(now))) {
             add(r.reasons, Status.DOWN, "TLS certificate expired " + Math.abs(t.daysToExpiry()) + " days ago");
         } else if (t.notBefore() != null && t.notBefore().isAfter(now)) {
