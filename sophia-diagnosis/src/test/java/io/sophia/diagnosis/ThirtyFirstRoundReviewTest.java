@@ -1,6 +1,7 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
 import io.sophia.core.Expectations;
 import io.sophia.core.FailureKind;
@@ -15,13 +16,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Review of session 13's diagnosis changes: the service attributes {@code alsoAnswered} (a failure beside an accepted
  * answer is intermittent, so no "started but does not answer") and {@code slowOnly} (a DEGRADED service that is only
- * slow is no edge failure), and npm's refused publish read as the deploy token.
+ * slow is no edge failure), npm's refused publish read as the deploy token, and npm's refused install once its bare
+ * "code E401" no longer reads as a failed download.
  */
 class ThirtyFirstRoundReviewTest {
 
@@ -165,5 +168,44 @@ class ThirtyFirstRoundReviewTest {
                 + "provided.");
         assertTrue(Fleet.causesOf("npm ERR! 403 403 Forbidden - PUT https://registry.npmjs.org/pkg - Forbidden")
                 .contains("auth.deploy-token"));
+    }
+
+    /**
+     * Since session 13 npm's bare "code E401" no longer reads as a failed download, as it is printed for a refused
+     * publish too; an install refused for its token then read as nothing, though its next line says it was a download
+     * (GET): "npm ERR! 401 Unauthorized - GET https://npm.pkg.github.com/@socketsupply%2ftonic - unauthenticated: User
+     * cannot be authenticated with the token provided." (socketsupply/create-socket-app#19,
+     * https://github.com/socketsupply/create-socket-app/issues/19) and "npm error 401 Unauthorized - GET
+     * https://npm.pkg.github.com/download/@example/mock-example - authentication token not provided"
+     * (githubnext/copilot-workspace-user-manual#75, https://github.com/githubnext/copilot-workspace-user-manual/issues/75):
+     * a package download during the build that failed (build.dependency-fetch), not the image registry nor the deploy
+     * token; the PUT of a publish stays the deploy token's.
+     */
+    @Test
+    void anInstallRefusedForItsTokenIsAFailedDownload() throws IOException {
+        String tonic = "npm ERR! 401 Unauthorized - GET https://npm.pkg.github.com/@socketsupply%2ftonic - unauthenticated: "
+                + "User cannot be authenticated with the token provided.";
+        Fleet.assertReads("npm.install-refused", "build.dependency-fetch", tonic);
+        assertFalse(Fleet.causesOf(tonic).contains("auth.deploy-token"), Fleet.causesOf(tonic).toString());
+        Fleet.assertReads("npm.install-refused", "build.dependency-fetch", "npm error 401 Unauthorized - GET "
+                + "https://npm.pkg.github.com/download/@example/mock-example - authentication token not provided");
+        Fleet.assertReadsNot("npm.install-refused", "npm error 401 Unauthorized - PUT https://npm.pkg.github.com/"
+                + "@acme%2fui - unauthenticated: User cannot be authenticated with the token provided.");
+        Fleet.assertReadsNot("npm.install-refused", "npm http fetch GET 200 https://registry.npmjs.org/react 120ms");
+        // the install's own log, as the issue quotes it: the build's download failed, not the image registry
+        Assessment a = Fleet.deployFailed("Build and deploy", "npm ci", "npm ERR! code E401\n" + tonic + "\n\nnpm ERR! "
+                + "A complete log of this run can be found in:\n");
+        assertEquals(CauseId.BUILD_DEPENDENCY_FETCH, a.causes().get(0).id(), a.causes().toString());
+    }
+
+    /**
+     * The new shape reads no line of the shared corpus and, on the labelled scenarios, no line of another cause (no
+     * scenario has an install refused for its token, so it need not read one).
+     */
+    @Test
+    void theInstallShapeStaysInItsCause() throws IOException {
+        assertEquals(List.of(), Fleet.corpusLinesReadBy(List.of("npm.install-refused")));
+        assertEquals(List.of(), Fleet.findingsOfOtherCauses(java.util.Map.of("npm.install-refused",
+                "build.dependency-fetch"), new java.util.TreeSet<>()));
     }
 }
