@@ -732,15 +732,24 @@ final class Facts {
         return fallback;
     }
 
-    /** True when one of the service's HTTP answers is one its expectations accept: a failure beside it is intermittent. */
+    /**
+     * True when the service answered at least once: an HTTP answer its expectations accept, an MCP handshake or a TCP
+     * connect (the answers its status reads as UP): a failure beside it is intermittent.
+     */
     private static boolean answered(Service s, List<Observation> observations) {
-        return observations.stream().anyMatch(o -> o instanceof Observation.HttpCheck h && s.id().equals(h.serviceId())
-                && s.expect().accepts(h.statusCode()));
+        return observations.stream().anyMatch(o -> s.id().equals(o.serviceId()) && answers(s, o));
+    }
+
+    private static boolean answers(Service s, Observation o) {
+        return o instanceof Observation.HttpCheck h ? s.expect().accepts(h.statusCode())
+                : o instanceof Observation.McpHandshake || o instanceof Observation.TcpConnect;
     }
 
     /**
-     * True when nothing about the service failed but its speed: no probe failure and every HTTP answer accepted (a
-     * DEGRADED service so is slow, over its latency or a response-time condition, not failing).
+     * True when nothing the service answered failed: it answered, with no probe failure and no HTTP answer refused (a
+     * DEGRADED service so is slow, over its latency or a response-time condition, or warned of by its certificate, not
+     * failing from outside). A handshake is no failure: every HTTPS service records one, and a certificate that makes
+     * the service DEGRADED (near expiry, untrusted) is the certificate's, not a failing edge's.
      */
     private static boolean onlySlow(Service s, List<Observation> observations) {
         boolean answers = false;
@@ -748,15 +757,11 @@ final class Facts {
             if (!s.id().equals(o.serviceId())) {
                 continue;
             }
-            if (o instanceof Observation.ProbeFailure || o instanceof Observation.TlsHandshake) {
+            if (o instanceof Observation.ProbeFailure
+                    || o instanceof Observation.HttpCheck h && !s.expect().accepts(h.statusCode())) {
                 return false;
             }
-            if (o instanceof Observation.HttpCheck h) {
-                if (!s.expect().accepts(h.statusCode())) {
-                    return false;
-                }
-                answers = true;
-            }
+            answers |= answers(s, o);
         }
         return answers;
     }

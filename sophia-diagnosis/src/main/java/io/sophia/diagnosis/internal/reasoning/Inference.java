@@ -767,10 +767,6 @@ final class Inference {
         return false;
     }
 
-    /**
-     * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
-     * event), two rules on the same log are not.
-     */
     /** True for a rule that reads the words of a machine's exit detail (the engine's or a knowledge-base pattern's). */
     static boolean readsExitWords(Knowledge.Rule rule) {
         return Knowledge.DETAIL_RULE_ID.equals(rule.id())
@@ -778,17 +774,21 @@ final class Inference {
     }
 
     /**
-     * The source family of {@code when} for {@code cause}: for a run that timed out or was cancelled, the runner's line
-     * saying so ("has exceeded the maximum execution time", "The operation was canceled.") is the run's outcome printed,
-     * one event with the run's and the job's conclusion, not a second source (p31-11: a job that waited on pods no node
-     * could take, stated at 0.97 as a time limit).
+     * The source family of {@code when} for {@code cause}: for a run that timed out, the runner's line saying so ("has
+     * exceeded the maximum execution time") is the run's outcome printed, one event with the run's and the job's
+     * conclusion, not a second source (p31-11: a job that waited on pods no node could take, stated at 0.97 as a time
+     * limit). A cancel's line says more than the conclusion (who or what cancelled it: CiStopReasonTest), so it stays
+     * its own source.
      */
     static String sourceFamily(io.sophia.core.CauseId cause, String when) {
         String family = sourceFamily(when);
-        return "log".equals(family) && (io.sophia.core.CauseId.CI_TIMEOUT.equals(cause)
-                || io.sophia.core.CauseId.CI_CANCELLED.equals(cause)) ? "ci" : family;
+        return "log".equals(family) && io.sophia.core.CauseId.CI_TIMEOUT.equals(cause) ? "ci" : family;
     }
 
+    /**
+     * The kind of source a fact type comes from: evidence from two of them is independent (a log line and a machine
+     * event), two rules on the same log are not.
+     */
     static String sourceFamily(String when) {
         return switch (when) {
             case "job", "step", "commonStep", "cancelledAfterFailure", "run" -> "ci";
