@@ -51,6 +51,13 @@ final class EngineInput {
     private static final java.util.Set<io.sophia.core.CauseId> DETAIL_READ_BY_OWN_RULES = java.util.Set.of(
             io.sophia.core.CauseId.UNKNOWN, io.sophia.core.CauseId.of("app.crash-on-boot"), io.sophia.core.CauseId.of("app.oom"));
 
+    /**
+     * Causes the annotation rule is not given: unknown, and a cancel's and a time limit's, whose annotation restates
+     * the job's conclusion ("The operation was canceled.") and whose own rules read what it adds (CiStopReasonTest).
+     */
+    private static final java.util.Set<io.sophia.core.CauseId> ANNOTATION_READ_BY_OWN_RULES = java.util.Set.of(
+            io.sophia.core.CauseId.UNKNOWN, io.sophia.core.CauseId.CI_CANCELLED, io.sophia.core.CauseId.CI_TIMEOUT);
+
     /** The least score of a line read moderately (a general shape), as the knowledge base's log rules count it. */
     static final double READ = 0.4;
 
@@ -79,7 +86,7 @@ final class EngineInput {
         if (!DETAIL_READ_BY_OWN_RULES.contains(c.id())) {
             rules.add(Knowledge.detailRule(c.id().value()));
         }
-        if (!io.sophia.core.CauseId.UNKNOWN.equals(c.id())) {
+        if (!ANNOTATION_READ_BY_OWN_RULES.contains(c.id())) {
             rules.add(Knowledge.annotationRule(c.id().value()));
         }
         c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),

@@ -190,6 +190,8 @@ class FifteenthRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // h16-17 and h16-18 (consumed in session 13): two projects' deploys ran out of their action's time limit while
+        // the platform's deployments were degraded; the time limit is the consequence of the outage their label names
+        ROUND.staysInItsCauses("h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout");
     }
 }

@@ -237,6 +237,8 @@ class TwentyFourthRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // h17-07 (consumed in session 13): the proxy's target never became healthy because the app exited on a missing
+        // secret, printed before it; the health check is the consequence of the cause its label names
+        ROUND.staysInItsCauses("h17-07 kamal-proxy.target-unhealthy");
     }
 }
