@@ -25,16 +25,16 @@ final class EngineInput {
     }
 
     /**
-     * How the engine reads one line of platform text (a machine's exit detail): the cause of the best finding of the
-     * built-in scanner that is read at least moderately (score {@value #READ}, as a log line that counts) and says more
-     * than which step failed (no wrapper), or null.
+     * How the engine reads one line of text outside a log (a machine's exit detail, a log-less job's annotation): the
+     * cause of the best finding of the built-in scanner that is read at least moderately ({@link
+     * Knowledge#LINE_READ_SCORE}, as a log line that counts) and says more than which step failed (no wrapper), or null.
      */
     static java.util.function.Function<String, String> lineCause(java.util.Set<String> wrappers) {
         LogScanner scanner = LogScanner.builtIn();
         return text -> {
             try {
                 for (io.sophia.core.Observation.LogFinding f : scanner.analyze(null, new java.io.StringReader(text))) {
-                    if (f.score() >= READ && f.causeId() != null && !io.sophia.core.CauseId.UNKNOWN.equals(f.causeId())
+                    if (f.score() >= Knowledge.LINE_READ_SCORE && f.causeId() != null && !io.sophia.core.CauseId.UNKNOWN.equals(f.causeId())
                             && !wrappers.contains(f.indicationId())) {
                         return f.causeId().value();
                     }
@@ -57,9 +57,6 @@ final class EngineInput {
      */
     private static final java.util.Set<io.sophia.core.CauseId> ANNOTATION_READ_BY_OWN_RULES = java.util.Set.of(
             io.sophia.core.CauseId.UNKNOWN, io.sophia.core.CauseId.CI_CANCELLED, io.sophia.core.CauseId.CI_TIMEOUT);
-
-    /** The least score of a line read moderately (a general shape), as the knowledge base's log rules count it. */
-    static final double READ = 0.4;
 
     static Knowledge.Settings settings(KnowledgeBase.Settings s) {
         return new Knowledge.Settings(s.unknownPrior(), s.unexplainedLr(), s.floor(), s.aggregationBonus(),

@@ -347,6 +347,10 @@ final class RuleFileReader {
             throw InputException.of(file, keyLine, path, "'" + id + "' is the engine's rule for the cause's vocabulary;"
                     + " set the cause's 'vocabulary' (pattern, topic) instead");
         }
+        if (io.sophia.diagnosis.internal.reasoning.Knowledge.ENGINE_RULE_IDS.contains(id)) {
+            throw InputException.of(file, keyLine, path, "'" + id + "' is a rule the engine adds to every cause (a line"
+                    + " read outside a log); choose another id");
+        }
         MapNode m = map(node, path);
         checkKeys(m, path, RULE_KEYS);
         Map<String, Node> e = m.asMap();

@@ -195,4 +195,19 @@ class VocabularyFieldTest {
         assertEquals(4, e.line());
         assertTrue(e.problem().contains("vocabulary"), e.problem());
     }
+
+    @Test
+    void aRuleMayNotTakeTheIdOfAnEngineRuleThatReadsALineOutsideALog() throws IOException {
+        for (String id : List.of("exit-detail-indication", "annotation-indication")) {
+            InputException e = bad("""
+                    causes:
+                      config.missing-secret:
+                        rules:
+                          %s:
+                            lr: 2
+                    """.formatted(id));
+            assertEquals("causes.config.missing-secret.rules." + id, e.key());
+            assertTrue(e.problem().contains("the engine adds"), e.problem());
+        }
+    }
 }

@@ -2,15 +2,15 @@ package io.sophia.diagnosis.calibration;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
-import io.sophia.core.RankedCause;
-import io.sophia.diagnosis.Diagnosis;
-import io.sophia.diagnosis.LogScanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.sophia.diagnosis.calibration.CorpusFixtures.diagnose;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.file;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,16 +27,6 @@ class ExitDetailReadingTest {
     private static final String NEON = "error: No database connection string was provided to `neon()`. Perhaps an "
             + "environment variable has not been set?";
 
-    private static double p(Assessment a, String cause) {
-        return a.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(RankedCause::probability)
-                .findFirst().orElse(0);
-    }
-
-    private static Assessment diagnose(Path file) throws Exception {
-        Scenario s = ScenarioLoader.with(LogScanner.builtIn()).load(file);
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
-
     private static Path variant(Path dir, Path original, String detail) throws Exception {
         String text = Files.readString(original);
         String changed = text.replace(NEON, detail);
@@ -49,10 +39,7 @@ class ExitDetailReadingTest {
 
     @Test
     void theAppsWordsInAnExitDetailAreReadAsItsLogLineWouldBe(@TempDir Path dir) throws Exception {
-        Path original;
-        try (var files = Files.list(ScenarioLoader.corpusDirectory())) {
-            original = files.filter(f -> f.getFileName().toString().startsWith("h17-06-")).findFirst().orElseThrow();
-        }
+        Path original = file("h17-06-");
         Assessment read = diagnose(original);
         assertEquals(CauseId.of("config.missing-secret"), read.topCause().orElseThrow().id());
         assertTrue(read.causes().get(0).evidence().stream().anyMatch(e -> String.valueOf(e.ruleId()).endsWith("/exit-detail-indication")),

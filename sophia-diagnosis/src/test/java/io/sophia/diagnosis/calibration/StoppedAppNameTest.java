@@ -2,15 +2,15 @@ package io.sophia.diagnosis.calibration;
 
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
-import io.sophia.core.RankedCause;
-import io.sophia.diagnosis.Diagnosis;
-import io.sophia.diagnosis.LogScanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.sophia.diagnosis.calibration.CorpusFixtures.diagnose;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.file;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,22 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StoppedAppNameTest {
 
-    private static double p(Assessment a, String cause) {
-        return a.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(RankedCause::probability)
-                .findFirst().orElse(0);
-    }
-
-    private static Assessment diagnose(Path file) throws Exception {
-        Scenario s = ScenarioLoader.with(LogScanner.builtIn()).load(file);
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
-
     @Test
     void aDependencyWithoutAStartedMachineLosesItsNameBecauseItIsDown(@TempDir Path dir) throws Exception {
-        Path original;
-        try (var files = Files.list(ScenarioLoader.corpusDirectory())) {
-            original = files.filter(f -> f.getFileName().toString().startsWith("h13-15-")).findFirst().orElseThrow();
-        }
+        Path original = file("h13-15-");
         Assessment stopped = diagnose(original);
         assertEquals(CauseId.of("dependency.down"), stopped.topCause().orElseThrow().id());
         assertTrue(p(stopped, "ci.runner") < 0.05, "the database machine's full disk is no runner's: " + p(stopped, "ci.runner"));

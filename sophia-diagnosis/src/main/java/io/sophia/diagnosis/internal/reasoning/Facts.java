@@ -64,16 +64,13 @@ final class Facts {
                 run = r;
             }
         }
+        // the finding that ended each log: best score, then the last line (a retried warning comes earlier); and the
+        // jobs that have a log at all
+        Map<String, Observation.LogFinding> best = new HashMap<>();
         Set<Long> logged = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f) {
                 logged.add(f.jobId());
-            }
-        }
-        // the finding that ended each log: best score, then the last line (a retried warning comes earlier)
-        Map<String, Observation.LogFinding> best = new HashMap<>();
-        for (Observation o : observations) {
-            if (o instanceof Observation.LogFinding f) {
                 best.merge(logKey(f), f, (a, b) -> {
                     int c = Double.compare(clamp(a.score()), clamp(b.score()));
                     return c > 0 || (c == 0 && a.lineNumber() >= b.lineNumber()) ? a : b;
@@ -306,9 +303,9 @@ final class Facts {
             "(?:^|[\\s:])([1-5])\\d\\d [A-Z][A-Za-z-]*+(?: [A-Z][A-Za-z-]*+){0,5}(?:$|[\\s.,:\"'])");
 
     /**
-     * The cause a specific log indication reads a machine event's detail as (an app's own exit message, "No database
-     * connection string was provided"), or "" when none does: the words are the app's whether a log or the platform's
-     * event carries them.
+     * The cause a specific log indication reads one line of text carried outside a log as (a machine event's detail, an
+     * app's own exit message such as "No database connection string was provided"; a log-less job's annotation), or ""
+     * when none does: the words are the same whether a log or the platform's record carries them.
      */
     private static String detailCause(String detail, java.util.function.Function<String, String> lineCause) {
         if (detail == null || detail.isBlank()) {
@@ -588,6 +585,7 @@ final class Facts {
                     : jobConclusion.isEmpty() && run != null && "success".equals(run.conclusion());
             boolean othersDown = othersDown(down, s.id());
             boolean started = fleet.started().contains(s.id());
+            List<Observation> own = byService.getOrDefault(s.id(), List.of());
             // "the same setup": deployed by the same run as a failing service, or, without CI, the same kind of service
             // (an UP service is not among the down ones, so "another down service of its kind" is "a down one of its kind")
             boolean samePath = h.status() == Status.UP && othersDown && (fleet.deployedByCi().isEmpty()
@@ -599,10 +597,10 @@ final class Facts {
                     "machinesStopped", String.valueOf(fleet.withMachines().contains(s.id()) && !started),
                     "deploySucceeded", String.valueOf(deployOk), "deployFailed",
                     String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
-                    h.status() == Status.DOWN ? failureKind(s, byService.getOrDefault(s.id(), List.of())) : "",
-                    "checksPassing", String.valueOf(checksPassing(byService.getOrDefault(s.id(), List.of()))),
-                    "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, byService.getOrDefault(s.id(), List.of()))),
-                    "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, byService.getOrDefault(s.id(), List.of()))));
+                    h.status() == Status.DOWN ? failureKind(s, own) : "",
+                    "checksPassing", String.valueOf(checksPassing(own)),
+                    "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, own)),
+                    "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());

@@ -74,7 +74,7 @@ final class Inference {
     static final double EXACT_SCORE = 0.8;
 
     /** A log finding scored this high says what failed (the built-in rules weigh it at least moderately). */
-    static final double INNER_SCORE = 0.4;
+    static final double INNER_SCORE = Knowledge.LINE_READ_SCORE;
 
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
     record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
@@ -325,9 +325,7 @@ final class Inference {
                 boolean specific = !rule.weak() && (!rule.when().equals("log") || matched.stream()
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
-                    // the app's words in a machine's exit detail are its log line carried by the platform: with the
-                    // same words in a log, or read by another rule of the detail, they are one source, not two
-                    sources.add(readsExitWords(rule) ? "log" : sourceFamily(cause.id(), rule.when()));
+                    sources.add(sourceFamily(cause.id(), rule));
                     keys.addAll(evidenceKeys(cause, rule, matched, specificLogSubjects));
                 } else if (contribution >= STRONG - 1e-9 && !rule.weak() && rule.when().equals("log")) {
                     wrapped = true;
@@ -767,21 +765,23 @@ final class Inference {
         return false;
     }
 
-    /** True for a rule that reads the words of a machine's exit detail (the engine's or a knowledge-base pattern's). */
-    static boolean readsExitWords(Knowledge.Rule rule) {
-        return Knowledge.DETAIL_RULE_ID.equals(rule.id())
-                || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail");
-    }
-
     /**
-     * The source family of {@code when} for {@code cause}: for a run that timed out, the runner's line saying so ("has
-     * exceeded the maximum execution time") is the run's outcome printed, one event with the run's and the job's
-     * conclusion, not a second source (p31-11: a job that waited on pods no node could take, stated at 0.97 as a time
-     * limit). A cancel's line says more than the conclusion (who or what cancelled it: CiStopReasonTest), so it stays
-     * its own source.
+     * The source family of {@code rule} of {@code cause}: that of its fact type ({@link #sourceFamily(String)}), but
+     * <ul>
+     * <li>a rule reading the words of a machine's exit detail (the engine's or a knowledge-base pattern's) is of the log:
+     *     they are the app's line carried by the platform, one source with the same words in a log;</li>
+     * <li>for a run that timed out, the runner's line saying so ("has exceeded the maximum execution time") is the run's
+     *     outcome printed, one event with the run's and the job's conclusion (p31-11: a job that waited on pods no node
+     *     could take, stated at 0.97 as a time limit). A cancel's line says more than the conclusion (who or what
+     *     cancelled it: CiStopReasonTest), so it stays its own source.</li>
+     * </ul>
      */
-    static String sourceFamily(io.sophia.core.CauseId cause, String when) {
-        String family = sourceFamily(when);
+    static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.Rule rule) {
+        if (Knowledge.DETAIL_RULE_ID.equals(rule.id())
+                || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")) {
+            return "log";
+        }
+        String family = sourceFamily(rule.when());
         return "log".equals(family) && io.sophia.core.CauseId.CI_TIMEOUT.equals(cause) ? "ci" : family;
     }
 

@@ -18,8 +18,9 @@ import java.util.Set;
  * @param causes           every cause with its rules and remedies, in knowledge-base order
  * @param latencyBaselines learned latency baselines by service id
  * @param indications      the built-in log indications (what tells a specific log line from a wrapper)
- * @param lineCause        the cause id a specific (not wrapper) built-in log indication reads one line of text as, at
- *                         the exact level, or null: how a machine's exit detail is read
+ * @param lineCause        the cause id a specific (not wrapper) built-in log indication reads one line of text as, read
+ *                         at least moderately ({@link #LINE_READ_SCORE}), or null: how a machine's exit detail and a
+ *                         log-less job's annotation are read
  */
 public record Knowledge(Settings settings, List<Cause> causes, Map<String, Baseline> latencyBaselines,
                         List<Indication> indications, java.util.function.Function<String, String> lineCause) {
@@ -33,34 +34,47 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     }
 
     /**
-     * The engine rule every cause but unknown gets: a machine's exit detail that a specific log indication of the cause
-     * reads ({@code detailCause}) is the app's own words for why it stopped, as strong as the same line in a log.
+     * The engine rule a cause gets (the API's translation says which: not unknown, not a crash or a memory kill, whose
+     * own rules read an exit's report): a machine's exit detail that a specific log indication of the cause reads
+     * ({@code detailCause}) is the app's own words for why it stopped, as strong as the same line in a log.
      */
     public static final String DETAIL_RULE_ID = "exit-detail-indication";
 
     /** {@return the rule {@link #DETAIL_RULE_ID} for the cause {@code causeId}} */
     public static Rule detailRule(String causeId) {
-        return new Rule(DETAIL_RULE_ID, "machineEvent", Map.of("detailCause", List.of(causeId)), Map.of(), Map.of(),
-                Map.of(), 1, DETAIL_LR, "Machine {machine} of app {app} stopped saying \"{detail}\".",
-                "Machines of {count} apps ({subjects}) stopped saying, for example, \"{detail}\".", null, false);
+        return lineRule(DETAIL_RULE_ID, "machineEvent", "detailCause", causeId,
+                "Machine {machine} of app {app} stopped saying \"{detail}\".",
+                "Machines of {count} apps ({subjects}) stopped saying, for example, \"{detail}\".");
     }
 
     /**
-     * The engine rule every cause but unknown gets for a job without a log: an annotation a specific log indication of
-     * the cause reads ({@code messageCause}) is the job's own line ("GitHub Actions has encountered an internal error
-     * when running your job.", "The workflow is not valid. ...").
+     * The engine rule a cause gets for a job without a log (not unknown, not a cancel or a time limit, whose annotation
+     * restates the job's conclusion): an annotation a specific log indication of the cause reads ({@code messageCause})
+     * is the job's own line ("GitHub Actions has encountered an internal error when running your job.").
      */
     public static final String ANNOTATION_RULE_ID = "annotation-indication";
 
     /** {@return the rule {@link #ANNOTATION_RULE_ID} for the cause {@code causeId}} */
     public static Rule annotationRule(String causeId) {
-        return new Rule(ANNOTATION_RULE_ID, "annotation", Map.of("messageCause", List.of(causeId)), Map.of(), Map.of(),
-                Map.of(), 1, DETAIL_LR, "An annotation of job \"{job}\" says: \"{message}\"",
-                "Annotations of {count} jobs say, for example: \"{message}\"", null, false);
+        return lineRule(ANNOTATION_RULE_ID, "annotation", "messageCause", causeId,
+                "An annotation of job \"{job}\" says: \"{message}\"",
+                "Annotations of {count} jobs say, for example: \"{message}\"");
     }
 
-    /** The likelihood ratio of {@link #detailRule}: a specific line of the app, read moderately. */
+    /** The ids of the rules the engine adds to a cause; a rule file may not take them. */
+    public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID);
+
+    // a fact of type {@code when} whose {@code attribute} names the cause: a line outside a log, read by the indications
+    private static Rule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
+        return new Rule(id, when, Map.of(attribute, List.of(causeId)), Map.of(), Map.of(), Map.of(), 1, DETAIL_LR, text,
+                textMany, null, false);
+    }
+
+    /** The likelihood ratio of {@link #detailRule} and {@link #annotationRule}: a specific line, read moderately. */
     public static final double DETAIL_LR = 15;
+
+    /** The least score of a log finding that says what failed (the built-in rules weigh it at least moderately). */
+    public static final double LINE_READ_SCORE = 0.4;
 
     /**
      * A service's usual latency, from its past runs.
