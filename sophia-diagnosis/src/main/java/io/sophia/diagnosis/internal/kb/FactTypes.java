@@ -28,7 +28,7 @@ public final class FactTypes {
     static {
         type("log", "a log line an indication matched (LogFinding)",
                 Set.of("causeId", "indication", "source", "job", "step", "line", "top", "score", "lineNumber",
-                        "serviceStatus", "namesService", "namesOwnApp"),
+                        "serviceStatus", "namesService", "namesDownService", "namesOwnApp"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit"),

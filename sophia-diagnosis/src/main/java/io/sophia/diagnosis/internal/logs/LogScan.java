@@ -121,12 +121,16 @@ public final class LogScan {
         double score;
         /** How many characters of the line the indication's pattern matched: how much of it the reading explains. */
         final int matchLength;
+        /** Where the indication's pattern first matched on the line: a reading further on reads the wrapped error. */
+        final int matchStart;
 
         Found(ScanEngine.Compiled indication, String text, String line) {
             this.indication = indication;
             this.text = text;
             com.google.re2j.Matcher m = indication.pattern().matcher(line);
-            this.matchLength = m.find() ? m.end() - m.start() : 0;
+            boolean found = m.find();
+            this.matchLength = found ? m.end() - m.start() : 0;
+            this.matchStart = found ? m.start() : 0;
         }
     }
 
@@ -728,7 +732,9 @@ public final class LogScan {
      * BuildKit's "ERROR: failed to solve: X") is the same failure told twice: when it lies within
      * that finding's context window and names the same cause, it is dropped (it stays visible as
      * context) and the finding keeps the better of the two scores. Likewise a weaker indication of
-     * the same cause on the same line, and a weaker generic ({@code unknown}) reading of either.
+     * the same cause on the same line, and a weaker generic ({@code unknown}) reading of either; and a general
+     * shape of a cause (an id ending in {@value #GENERAL_SHAPE_SUFFIX}) on a line a specific indication of another
+     * cause reads.
      */
     private List<Found> collapseWrappers(List<Found> all) {
         if (all.size() < 2) {
@@ -765,7 +771,18 @@ public final class LogScan {
                 boolean sameCause = java.util.Objects.equals(w.indication.indication().causeId(),
                         inner.indication.indication().causeId())
                         || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
-                if (j == i || wrappers.contains(w) || wrappers.contains(inner) || !sameCause) {
+                if (j == i || wrappers.contains(w) || wrappers.contains(inner)) {
+                    continue;
+                }
+                if (!sameCause) {
+                    // a general shape gives way to a specific one of another cause that reads the error it wraps, later on
+                    // the same line (Play's "Configuration error: ...[...: Could not resolve substitution to a value:
+                    // ${X}]" is a missing variable, not a configuration refused in general); an error quoted after a
+                    // specific wrapper's words stays the general shape's ("failed to fetch oauth token: ... 503")
+                    if (w.lineNumber == inner.lineNumber && isGeneral(w) && isSpecific(inner)
+                            && inner.matchStart > w.matchStart) {
+                        wrappers.add(w);
+                    }
                     continue;
                 }
                 // the same line read by a weaker indication of the same cause tells nothing new either
@@ -789,6 +806,17 @@ public final class LogScan {
             }
         }
         return out;
+    }
+
+    /** Id suffix of a general shape of a cause (indications.yaml): it yields to a specific shape on the same line. */
+    static final String GENERAL_SHAPE_SUFFIX = "-generic";
+
+    private static boolean isGeneral(Found f) {
+        return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);
+    }
+
+    private static boolean isSpecific(Found f) {
+        return !isGeneral(f) && !"unknown".equals(f.indication.indication().causeId());
     }
 
     /** The error of a lowercased line without its prefixes (timestamps, step markers, "error:"). */

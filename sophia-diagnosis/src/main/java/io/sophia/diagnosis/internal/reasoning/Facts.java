@@ -53,6 +53,9 @@ final class Facts {
         Set<String> hosts = serviceHosts(deployment);
         // the DOWN services, once: every TLS fact asks whether another service is down
         List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
+        // their ids as a stack's own service discovery names them ("lookup db on 127.0.0.11:53"), two letters or more
+        Set<String> downNames = down.stream().filter(id -> id.length() >= 2).map(id -> id.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -89,7 +92,8 @@ final class Facts {
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
-                        "namesService", String.valueOf(namesService(f.line(), hosts)), "namesOwnApp",
+                        "namesService", String.valueOf(namesService(f.line(), hosts)),
+                        "namesDownService", String.valueOf(namesHost(f.line(), downNames)), "namesOwnApp",
                         String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),

@@ -1,0 +1,77 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.sophia.diagnosis.calibration.CorpusFixtures.diagnose;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.file;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.p;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rules of session 14 that tell a consequence from its cause, each read on the consumed scenario it came from and on
+ * the same scenario edited so that the consequence stands alone: a name that does not resolve because its service is
+ * down (h20-30), a time limit reached by a job waiting for a login after its token was refused (h20-42), the edge's own
+ * TLS handshake failure with the origin (h21-15), and a health-check warning in a job whose service answers (h21-07).
+ */
+class ConsequenceRulesTest {
+
+    private static Path edited(Path dir, Path original, String from, String to) throws Exception {
+        String text = Files.readString(original);
+        String changed = text.replace(from, to);
+        assertNotEquals(text, changed, "the fixture " + original.getFileName() + " has " + from);
+        Path copy = dir.resolve(original.getFileName());
+        Files.writeString(copy, changed);
+        return copy;
+    }
+
+    @Test
+    void aNameThatDoesNotResolveBecauseItsServiceIsDownIsNoDnsFault(@TempDir Path dir) throws Exception {
+        Path original = file("h20-30-");
+        Assessment down = diagnose(original);
+        assertTrue(p(down, "network.dns") < 0.1, "db is down, so its name is gone: " + p(down, "network.dns"));
+        Assessment up = diagnose(edited(dir, original, "tcp: {failure: CONNECTION_REFUSED, latencyMs: 2}",
+                "tcp: {latencyMs: 2}"));
+        assertTrue(p(up, "network.dns") > 0.5, "with db answering, the failed lookup is the fault again: "
+                + p(up, "network.dns"));
+    }
+
+    @Test
+    void aTimeLimitReachedWaitingForALoginIsTheRefusedTokensConsequence(@TempDir Path dir) throws Exception {
+        Path original = file("h20-42-");
+        Assessment refused = diagnose(original);
+        assertEquals(CauseId.of("auth.deploy-token"), refused.topCause().orElseThrow().id());
+        Assessment noLogin = diagnose(edited(dir, original, "        > You must re-authenticate to use acme-labs scope.\n\n"
+                + "        > Log in to Vercel (Use arrow keys)\n", ""));
+        assertEquals(CauseId.of("ci.timeout"), noLogin.topCause().orElseThrow().id());
+    }
+
+    @Test
+    void theEdgesHandshakeFailureWithTheOriginNamesTheCertificate(@TempDir Path dir) throws Exception {
+        Path original = file("h21-15-");
+        Assessment handshake = diagnose(original);
+        assertEquals(CauseId.of("tls.certificate"), handshake.topCause().orElseThrow().id());
+        Assessment badGateway = diagnose(edited(dir, original, "status: 525", "status: 502"));
+        assertTrue(p(badGateway, "tls.certificate") < p(handshake, "tls.certificate") / 2,
+                "a 502 says nothing of the certificate: " + p(badGateway, "tls.certificate"));
+    }
+
+    @Test
+    void aHealthCheckWarningOfAJobWhoseServiceAnswersIsRefutedByTheAnswer(@TempDir Path dir) throws Exception {
+        Path original = file("h21-07-");
+        Assessment answers = diagnose(original);
+        assertTrue(p(answers, "app.healthcheck-failing") < 0.5, "the app answers 200: "
+                + p(answers, "app.healthcheck-failing"));
+        Assessment refused = diagnose(edited(dir, original, "http: {status: 200, latencyMs: 1380, version: 2026.03.11}",
+                "http: {failure: CONNECTION_REFUSED, latencyMs: 3}"));
+        assertTrue(p(refused, "app.healthcheck-failing") > p(answers, "app.healthcheck-failing") * 2,
+                "with the app not answering, the warning is evidence: " + p(refused, "app.healthcheck-failing"));
+    }
+}
