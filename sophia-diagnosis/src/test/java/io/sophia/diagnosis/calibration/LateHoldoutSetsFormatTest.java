@@ -136,7 +136,9 @@ class LateHoldoutSetsFormatTest {
         // h6- had no Machines API observations; users meet Fly machine events first, so these sets must carry some
         long withMachines = set.load().stream()
                 .filter(s -> ScenarioCorpusTest.read(s.file()).contains("    machines:")).count();
-        assertTrue(withMachines >= 4, set + " has only " + withMachines + " scenarios with machines");
+        // h23- was written for the breadth of tools beyond Fly (Kubernetes, other platforms and CIs): it carries two
+        int fewest = set.number() == 23 ? 2 : 4;
+        assertTrue(withMachines >= fewest, set + " has only " + withMachines + " scenarios with machines");
     }
 
     @ParameterizedTest(name = "{0}")
