@@ -21,21 +21,24 @@ final class EngineInput {
                 .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
         Map<String, Knowledge.Baseline> baselines = new java.util.TreeMap<>();
         kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.Baseline(b.medianMs(), b.samples())));
-        return new Knowledge(settings(kb.settings()), causes, baselines, indications, lineCause(kb.settings().wrappers()));
+        return new Knowledge(settings(kb.settings()), causes, baselines, indications,
+                lineCause(kb.settings().wrappers(), false), lineCause(kb.settings().wrappers(), true));
     }
 
     /**
      * How the engine reads one line of text outside a log (a machine's exit detail, a log-less job's annotation): the
      * cause of the best finding of the built-in scanner that is read at least moderately ({@link
-     * Knowledge#LINE_READ_SCORE}, as a log line that counts) and says more than which step failed (no wrapper), or null.
+     * Knowledge#LINE_READ_SCORE}, as a log line that counts) and says more than which step failed (no wrapper), or null;
+     * with {@code specificOnly}, a general shape of a cause (an id ending in "-generic") does not count either.
      */
-    static java.util.function.Function<String, String> lineCause(java.util.Set<String> wrappers) {
+    static java.util.function.Function<String, String> lineCause(java.util.Set<String> wrappers, boolean specificOnly) {
         LogScanner scanner = LogScanner.builtIn();
         return text -> {
             try {
                 for (io.sophia.core.Observation.LogFinding f : scanner.analyze(null, new java.io.StringReader(text))) {
                     if (f.score() >= Knowledge.LINE_READ_SCORE && f.causeId() != null && !io.sophia.core.CauseId.UNKNOWN.equals(f.causeId())
-                            && !wrappers.contains(f.indicationId())) {
+                            && !wrappers.contains(f.indicationId())
+                            && !(specificOnly && f.indicationId().endsWith(GENERAL_SHAPE_SUFFIX))) {
                         return f.causeId().value();
                     }
                 }
@@ -46,6 +49,9 @@ final class EngineInput {
             return null;
         };
     }
+
+    /** Id suffix of a general shape of a cause in the indication file (the file's header says so). */
+    private static final String GENERAL_SHAPE_SUFFIX = "-generic";
 
     /** Causes the exit-detail rule is not given: unknown, and the two whose rules read an exit's own report. */
     private static final java.util.Set<io.sophia.core.CauseId> DETAIL_READ_BY_OWN_RULES = java.util.Set.of(
@@ -85,6 +91,9 @@ final class EngineInput {
         }
         if (!ANNOTATION_READ_BY_OWN_RULES.contains(c.id())) {
             rules.add(Knowledge.annotationRule(c.id().value()));
+        }
+        if (!io.sophia.core.CauseId.UNKNOWN.equals(c.id())) {
+            rules.add(Knowledge.answerRule(c.id().value()));
         }
         c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
                 r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(), r.isWeak())));

@@ -74,4 +74,23 @@ class ConsequenceRulesTest {
         assertTrue(p(refused, "app.healthcheck-failing") > p(answers, "app.healthcheck-failing") * 2,
                 "with the app not answering, the warning is evidence: " + p(refused, "app.healthcheck-failing"));
     }
+
+    @Test
+    void aDependencyFailingOnItsCertificateIsTheCertificatesFailure(@TempDir Path dir) throws Exception {
+        Path original = file("p39-30-");
+        Assessment untrusted = diagnose(original);
+        assertEquals(CauseId.of("tls.certificate"), untrusted.topCause().orElseThrow().id());
+        // the same database refusing connections instead: a dependency that is down
+        String text = Files.readString(original);
+        String refusing = java.util.Arrays.stream(text.split("\n", -1))
+                .filter(l -> !l.startsWith("    tls: {daysToExpiry: 380,"))
+                .map(l -> l.equals("    tcp: {latencyMs: 3}") ? "    tcp: {failure: CONNECTION_REFUSED, latencyMs: 1}" : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertNotEquals(text, refusing);
+        Path copy = dir.resolve(original.getFileName());
+        Files.writeString(copy, refusing);
+        Assessment refused = diagnose(copy);
+        assertTrue(p(refused, "tls.certificate") < p(untrusted, "tls.certificate") / 2,
+                "a refused connection says nothing of a certificate: " + p(refused, "tls.certificate"));
+    }
 }

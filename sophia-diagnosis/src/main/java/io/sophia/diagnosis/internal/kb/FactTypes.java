@@ -49,7 +49,7 @@ public final class FactTypes {
                 Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
-                Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body"), Set.of("httpStatus", "latencyMs", "body"));
+                Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause"), Set.of("httpStatus", "latencyMs", "body"));
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
                 Set.of("condition", "passed", "actual"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",
@@ -76,7 +76,7 @@ public final class FactTypes {
                         "alsoAnswered", "slowOnly"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
-                Set.of("dependency", "dependencyError", "dependencyNameOnly"), Set.of("dependency"));
+                Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyCertificateOnly"), Set.of("dependency"));
         type("change", "files of one class changed since the last good deploy (ChangeSet)",
                 Set.of("class", "files", "commits"),
                 Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));

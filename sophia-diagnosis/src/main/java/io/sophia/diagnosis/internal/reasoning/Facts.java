@@ -37,10 +37,12 @@ final class Facts {
     /**
      * The facts of {@code observations}; {@code indications} (the built-in log indications) also read a health check's
      * output for a name that did not resolve, in the same words as a log line, and {@code lineCause} reads a machine's
-     * exit detail as the log indications read a line ({@link Knowledge#lineCause()}).
+     * exit detail as the log indications read a line ({@link Knowledge#lineCause()}), {@code answerCause} a service's
+     * error answer ({@link Knowledge#answerCause()}).
      */
     static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
-                              List<Knowledge.Indication> indications, java.util.function.Function<String, String> lineCause) {
+                              List<Knowledge.Indication> indications, java.util.function.Function<String, String> lineCause,
+                              java.util.function.Function<String, String> answerCause) {
         List<Fact> out = new ArrayList<>();
         Map<String, Integer> serviceOrder = new HashMap<>();
         // services by id, built once: Deployment.service(id) scans the list, and it is asked for every observation
@@ -146,10 +148,11 @@ final class Facts {
                 out.add(new Fact("probe", svc, subject, serviceSide, a, v, key(serviceOrder, svc, subject, "", 0, seq)));
             } else if (o instanceof Observation.HttpCheck h && svc != null) {
                 Service s = services.get(svc);
+                boolean accepted = s.expect().accepts(h.statusCode());
                 Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
-                        (h.statusCode() / 100) + "xx", "accepted", String.valueOf(s.expect().accepts(h.statusCode())), "latencyMs",
+                        (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
                         h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body",
-                        Words.clip(h.bodyExcerpt(), 4000));
+                        Words.clip(h.bodyExcerpt(), 4000), "bodyCause", accepted ? "" : detailCause(h.bodyExcerpt(), answerCause));
                 Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
                         h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
                         Words.clip(h.bodyExcerpt(), 160));
@@ -278,7 +281,9 @@ final class Facts {
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
-                    String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of())))),
+                    String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
+                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(e.dependency(),
+                            byService.getOrDefault(e.dependency(), List.of())))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }
@@ -713,6 +718,31 @@ final class Facts {
             }
         }
         return dns && reached;
+    }
+
+    /**
+     * True when a service's only failures are its certificate's: a handshake that completed with a certificate that is
+     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out. Its
+     * dependents fail on the certificate, not on a service that is gone (p39-30: an RDS database its client does not
+     * trust).
+     */
+    private static boolean onlyItsCertificateFails(String serviceId, List<Observation> observations) {
+        boolean certificate = false;
+        for (Observation o : observations) {
+            if (!serviceId.equals(o.serviceId())) {
+                continue;
+            }
+            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
+                if (f.kind() != FailureKind.TLS_FAILURE) {
+                    return false;
+                }
+                certificate = true;
+            } else if (o instanceof Observation.TlsHandshake t
+                    && (!t.trusted() || !t.hostnameMatches() || t.daysToExpiry() < 0)) {
+                certificate = true;
+            }
+        }
+        return certificate;
     }
 
     /** What made a DOWN service DOWN, as a FailureKind name (or UNEXPECTED_STATUS, TLS, MACHINE_DOWN). */

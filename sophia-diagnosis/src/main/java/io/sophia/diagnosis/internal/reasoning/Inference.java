@@ -247,7 +247,10 @@ final class Inference {
             // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
             // changed file or a new image is still one whose own evidence (logs, events) came back empty
             if (w.evidence().stream().noneMatch(e -> countsFor(e) && !CHANGE_FACTS.contains(w.whens().get(e.ruleId())))
-                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when()))) {
+                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when())
+                            // an answer's body says something only when a service answers with words: one without
+                            // them is no place where the cause's evidence came back empty
+                            && !Knowledge.ANSWER_RULE_ID.equals(r.id()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
                 logOdds += Math.log(settings.silentLr());
@@ -768,8 +771,10 @@ final class Inference {
     /**
      * The source family of {@code rule} of {@code cause}: that of its fact type ({@link #sourceFamily(String)}), but
      * <ul>
-     * <li>a rule reading the words of a machine's exit detail (the engine's or a knowledge-base pattern's) is of the log:
-     *     they are the app's line carried by the platform, one source with the same words in a log;</li>
+     * <li>a rule reading the words of a machine's exit detail (the engine's or a knowledge-base pattern's) or of a
+     *     service's error answer (the engine's) is of the log: they are the app's line carried by the platform or the
+     *     answer, one source with the same words in a log;</li>
+     * <li>a rule on a dependency failing on its certificate is of the TLS handshake that shows it;</li>
      * <li>for a run that timed out, the runner's line saying so ("has exceeded the maximum execution time") is the run's
      *     outcome printed, one event with the run's and the job's conclusion (p31-11: a job that waited on pods no node
      *     could take, stated at 0.97 as a time limit). A cancel's line says more than the conclusion (who or what
@@ -777,9 +782,13 @@ final class Inference {
      * </ul>
      */
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.Rule rule) {
-        if (Knowledge.DETAIL_RULE_ID.equals(rule.id())
+        if (Knowledge.DETAIL_RULE_ID.equals(rule.id()) || Knowledge.ANSWER_RULE_ID.equals(rule.id())
                 || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")) {
             return "log";
+        }
+        // a dependency failing on its certificate is the same handshake its own TLS facts describe: one source
+        if ("dependency".equals(rule.when()) && rule.match().containsKey("dependencyCertificateOnly")) {
+            return "tls";
         }
         String family = sourceFamily(rule.when());
         return "log".equals(family) && io.sophia.core.CauseId.CI_TIMEOUT.equals(cause) ? "ci" : family;

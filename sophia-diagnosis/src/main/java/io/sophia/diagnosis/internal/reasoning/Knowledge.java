@@ -21,9 +21,12 @@ import java.util.Set;
  * @param lineCause        the cause id a specific (not wrapper) built-in log indication reads one line of text as, read
  *                         at least moderately ({@link #LINE_READ_SCORE}), or null: how a machine's exit detail and a
  *                         log-less job's annotation are read
+ * @param answerCause      the same for a service's answer (an HTTP error body), read by specific indications only: a
+ *                         general shape ("Internal Server Error") says nothing a status code does not
  */
 public record Knowledge(Settings settings, List<Cause> causes, Map<String, Baseline> latencyBaselines,
-                        List<Indication> indications, java.util.function.Function<String, String> lineCause) {
+                        List<Indication> indications, java.util.function.Function<String, String> lineCause,
+                        java.util.function.Function<String, String> answerCause) {
 
     /** Copies the collections. */
     public Knowledge {
@@ -31,6 +34,7 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
         latencyBaselines = Map.copyOf(latencyBaselines);
         indications = List.copyOf(indications);
         java.util.Objects.requireNonNull(lineCause, "lineCause");
+        java.util.Objects.requireNonNull(answerCause, "answerCause");
     }
 
     /**
@@ -61,8 +65,24 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
                 "Annotations of {count} jobs say, for example: \"{message}\"");
     }
 
+    /**
+     * The engine rule every cause but unknown gets: a service's error answer whose body a specific log indication of the
+     * cause reads ({@code bodyCause}: MySQL's "Access denied for user ... (using password: NO)", Redis's "NOAUTH
+     * Authentication required.", Go's "dial tcp: lookup x: no such host" relayed by a front end) is the app's own words
+     * for what failed, as strong as the same line in its log.
+     */
+    public static final String ANSWER_RULE_ID = "answer-indication";
+
+    /** {@return the rule {@link #ANSWER_RULE_ID} for the cause {@code causeId}} */
+    public static Rule answerRule(String causeId) {
+        return lineRule(ANSWER_RULE_ID, "http", "bodyCause", causeId,
+                "{service} answers HTTP {httpStatus} saying \"{body}\".",
+                "{count} services ({services}) answer with errors saying, for example, \"{body}\".");
+    }
+
     /** The ids of the rules the engine adds to a cause; a rule file may not take them. */
-    public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID);
+    public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID,
+            ANSWER_RULE_ID);
 
     // a fact of type {@code when} whose {@code attribute} names the cause: a line outside a log, read by the indications
     private static Rule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
@@ -70,7 +90,10 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
                 textMany, null, false);
     }
 
-    /** The likelihood ratio of {@link #detailRule} and {@link #annotationRule}: a specific line, read moderately. */
+    /**
+     * The likelihood ratio of {@link #detailRule}, {@link #annotationRule} and {@link #answerRule}: a specific line,
+     * read moderately.
+     */
     public static final double DETAIL_LR = 15;
 
     /** The least score of a log finding that says what failed (the built-in rules weigh it at least moderately). */
