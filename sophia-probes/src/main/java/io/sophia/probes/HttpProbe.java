@@ -520,8 +520,8 @@ public final class HttpProbe implements Probe {
 
     /** The client of a probe with {@code options}: derived from the stack's health-check base. */
     private static OkHttpClient client(Options options, EnvProxy proxy) {
-        // a pool of the probe's own that never wakes OkHttp's task runner (HttpStack.checkBuilder)
-        OkHttpClient.Builder b = HttpStack.checkBuilder()
+        // a pool shared by a few probes: neither one pool per probe nor one for all (see HttpStack.CHECK_POOLS)
+        OkHttpClient.Builder b = HttpStack.check().newBuilder()
                 .proxy(proxy.proxy())
                 // the connect gets 80 % of what the call has, so a stalled connect is told apart from a silent server
                 .addInterceptor(chain -> {

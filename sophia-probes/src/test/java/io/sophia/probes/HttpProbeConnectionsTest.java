@@ -26,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Health checks share no connection: each probe has a connection pool of its own (HttpStack.checkBuilder), or shares
- * one of a few pools (HttpStack.check) with an OkHttp that has no quiet pool; over HTTP/1.1 every check of one
+ * Health checks share a few connection pools (HttpStack.check), never a connection: over HTTP/1.1 every check of one
  * origin opens, times and closes a connection of its own, whichever pool it is given, so its connect phase and a
  * refused or stalled connect are its own. Two things see to it, each enough alone: the pools keep no idle connection,
  * and the request says {@code Connection: close}.

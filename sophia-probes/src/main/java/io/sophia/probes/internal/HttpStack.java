@@ -1,9 +1,5 @@
 package io.sophia.probes.internal;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -69,12 +65,11 @@ public final class HttpStack {
     }
 
     /**
-     * Health checks' clients: the same threads, but calls spread over this many dispatchers, and connections over as
-     * many pools where {@link #checkBuilder()} cannot give a probe a quiet pool of its own. A dispatcher lists its
-     * running calls in one locked queue; OkHttp keeps each ordinary pool's clean-up task in one list of its
-     * process-wide task runner, scanned and edited under one lock at every connection opened and closed: with one
-     * ordinary pool per probe, 5,000 probes made that list 5,000 long; with one pool for all, every connect scans
-     * every open connection. A few dozen of each keeps both short.
+     * Health checks' clients: the same threads, but connections and calls spread over this many pools and
+     * dispatchers. OkHttp keeps each pool's clean-up task in one list of its process-wide task runner, scanned and
+     * edited under one lock at every connection opened and closed, and a dispatcher lists its running calls in one
+     * locked queue: with one pool per probe, 5,000 probes made that list 5,000 long; with one pool for all, every
+     * connect scans every open connection. A few dozen of each keeps both short.
      */
     static final int CHECK_POOLS = 64;
 
@@ -108,97 +103,6 @@ public final class HttpStack {
      */
     public static OkHttpClient check() {
         return Checks.CLIENTS[Math.floorMod(Checks.NEXT.getAndIncrement(), CHECK_POOLS)];
-    }
-
-    /**
-     * {@return a builder of one health check probe's client: {@link #check()}'s, with a connection pool of the probe's
-     * own that never wakes OkHttp's task runner, where this OkHttp allows it}
-     *
-     * <p>Why: OkHttp schedules its pool's clean-up on one process-wide task runner each time a connection is opened
-     * and cancels it when the pool empties, under that runner's one lock, holding the new connection's own lock the
-     * while; and each new call first scans its pool, locking every connection in it. A fleet check opens thousands
-     * of connections at once on a few cores: a flight recording of 5,000 loopback checks on 2 cores showed probe
-     * threads blocked 130 s in all on those locks (about 100 ms a time, a preempted holder stalling the others) and
-     * dozens of task-runner threads woken. A health check's pool keeps no idle connection (a connection is closed
-     * when its call ends, by the calling thread), so its clean-up has nothing to do: the pool made here has a task
-     * runner of its own whose tasks never run, and a probe's calls scan only the probe's own connections.
-     *
-     * <p>OkHttp's public API has no such pool; its constructor taking a task runner is OkHttp-internal and looked up
-     * once, reflectively. Where it is missing (another OkHttp version), the builder keeps {@link #check()}'s shared
-     * pool: checks behave the same, only slower at fleet scale ({@link #quietPools()} says which).
-     */
-    public static OkHttpClient.Builder checkBuilder() {
-        OkHttpClient.Builder b = check().newBuilder();
-        ConnectionPool pool = QuietPools.make();
-        return pool == null ? b : b.connectionPool(pool);
-    }
-
-    /** {@return true when {@link #checkBuilder()} gives each probe a quiet pool of its own (this OkHttp allows it)} */
-    public static boolean quietPools() {
-        return QuietPools.NEW_POOL != null;
-    }
-
-    /** Connection pools whose clean-up tasks never run: see {@link #checkBuilder()}. */
-    private static final class QuietPools {
-        /** {@code (TaskRunner) -> ConnectionPool(0, 1 s, runner, ConnectionListener.NONE)}, or null. */
-        static final MethodHandle NEW_POOL;
-        /** {@code () -> new TaskRunner(backend that runs nothing, logger)}, or null. */
-        static final MethodHandle NEW_RUNNER;
-
-        static {
-            MethodHandle[] handles = lookUp();
-            NEW_RUNNER = handles == null ? null : handles[0];
-            NEW_POOL = handles == null ? null : handles[1];
-        }
-
-        /** A quiet pool, or null when this OkHttp has none. */
-        static ConnectionPool make() {
-            if (NEW_POOL == null) {
-                return null;
-            }
-            try {
-                return (ConnectionPool) NEW_POOL.invoke(NEW_RUNNER.invoke());
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) { // MethodHandle.invoke declares Throwable
-                return null;
-            }
-        }
-
-        private static MethodHandle[] lookUp() {
-            try {
-                ClassLoader loader = ConnectionPool.class.getClassLoader();
-                Class<?> runner = Class.forName("okhttp3.internal.concurrent.TaskRunner", true, loader);
-                Class<?> backend = Class.forName("okhttp3.internal.concurrent.TaskRunner$Backend", true, loader);
-                Class<?> listener = Class.forName("okhttp3.internal.connection.ConnectionListener", true, loader);
-                Object companion = listener.getField("Companion").get(null);
-                Object none = companion.getClass().getMethod("getNONE").invoke(companion);
-                // the clean-up would be started through execute() or coordinatorNotify(): neither does anything
-                Object idle = Proxy.newProxyInstance(loader, new Class<?>[] {backend}, (proxy, method, args) ->
-                        switch (method.getName()) {
-                            case "nanoTime" -> System.nanoTime();
-                            case "decorate" -> args[0];
-                            case "hashCode" -> System.identityHashCode(proxy);
-                            case "equals" -> proxy == args[0];
-                            case "toString" -> "sophia-quiet-pool-backend";
-                            default -> null;
-                        });
-                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-                MethodHandle newRunner = MethodHandles.insertArguments(lookup.findConstructor(runner,
-                        MethodType.methodType(void.class, backend, java.util.logging.Logger.class)), 0, idle,
-                        java.util.logging.Logger.getLogger(runner.getName()));
-                MethodHandle newPool = MethodHandles.insertArguments(lookup.findConstructor(ConnectionPool.class,
-                        MethodType.methodType(void.class, int.class, long.class, TimeUnit.class, runner, listener)),
-                        0, 0, 1L, TimeUnit.SECONDS);
-                newPool = MethodHandles.insertArguments(newPool, 1, none);
-                ConnectionPool probe = (ConnectionPool) newPool.invoke(newRunner.invoke());
-                return probe.connectionCount() == 0 ? new MethodHandle[] {newRunner, newPool} : null;
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) { // another OkHttp: the shared check pools serve
-                return null;
-            }
-        }
     }
 
     /** {@return the shared base client: one dispatcher and connection pool for the whole library} */

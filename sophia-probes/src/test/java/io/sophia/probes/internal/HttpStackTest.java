@@ -70,32 +70,4 @@ class HttpStackTest {
             assertEquals(0, server.takeRequest().getExchangeIndex(), "a new connection for the second check");
         }
     }
-
-    @Test
-    void eachProbeGetsAQuietPoolOfItsOwnThatKeepsNoConnection() throws Exception {
-        assertTrue(HttpStack.quietPools(), "this OkHttp's ConnectionPool takes a task runner (an OkHttp-internal"
-                + " constructor); an OkHttp without it leaves health checks on the shared pools, slower at fleet scale");
-        OkHttpClient a = HttpStack.checkBuilder().build();
-        OkHttpClient b = HttpStack.checkBuilder().build();
-        assertNotSame(a.connectionPool(), b.connectionPool());
-        assertNotSame(HttpStack.check().connectionPool(), a.connectionPool());
-        assertSame(HttpStack.shared().dispatcher().executorService(), a.dispatcher().executorService());
-        try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse.Builder().code(200).body("one").build());
-            server.enqueue(new MockResponse.Builder().code(200).body("two").build());
-            server.start();
-            for (String expected : new String[] {"one", "two"}) {
-                Call call = a.newCall(new Request.Builder().url(server.url("/health")).build());
-                call.timeout().timeout(60, TimeUnit.SECONDS); // a hang guard only
-                try (Response response = call.execute()) {
-                    assertEquals(expected, response.body().string());
-                }
-                // closed by the call's own thread as the call ended: the pool's clean-up, which never runs, has
-                // nothing to do
-                assertEquals(0, a.connectionPool().connectionCount());
-            }
-            assertEquals(0, server.takeRequest().getExchangeIndex());
-            assertEquals(0, server.takeRequest().getExchangeIndex(), "a new connection for the second check");
-        }
-    }
 }
