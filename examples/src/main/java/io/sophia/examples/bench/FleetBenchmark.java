@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -Xmx256m -cp examples/target/sophia.jar io.sophia.examples.bench.FleetBenchmark \
  *      [--sizes 1000,5000] [--timeout 2s] [--hang-every 10] [--threads platform|virtual] [--no-curl] [--no-nio]
- *      [--observations 1000,10000,100000] [--no-render] [--trace] [--warm-up 300] [--settle]
+ *      [--observations 1000,10000,100000] [--no-render] [--trace] [--contention] [--warm-up 300] [--settle]
  * </pre>
  *
  * <p>Before the sizes, a warm-up check of {@code --warm-up} healthy endpoints (300) loads the classes; its JIT work
@@ -75,6 +75,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * 5 ms; "live" is the old generation after the last collection (what survives a GC).
  */
 public final class FleetBenchmark {
+
+    /**
+     * {@code --contention}: with {@code --trace}, also count how long probe threads waited for monitors (the JVM's
+     * thread contention monitoring, which makes every contended monitor entry dearer: off unless asked for).
+     */
+    private static boolean contention;
 
     private FleetBenchmark() {
     }
@@ -124,12 +130,13 @@ public final class FleetBenchmark {
                 case "--no-render" -> render = false;
                 case "--no-probe" -> probe = false;
                 case "--trace" -> trace = true;
+                case "--contention" -> contention = true;
                 case "--warm-up" -> warmUp = new WarmUp(Integer.parseInt(args[++i]), warmUp.settle());
                 case "--settle" -> warmUp = new WarmUp(warmUp.endpoints(), true);
                 default -> {
                     System.err.println("usage: FleetBenchmark [--sizes 1000,5000] [--timeout 2s] [--hang-every 10]"
                             + " [--threads platform|virtual] [--no-curl] [--no-nio] [--observations 1000,10000,100000] [--no-render]"
-                            + " [--no-probe] [--trace] [--warm-up 300] [--settle]");
+                            + " [--no-probe] [--trace] [--contention] [--warm-up 300] [--settle]");
                     System.exit(64);
                 }
             }
@@ -215,6 +222,8 @@ public final class FleetBenchmark {
         System.gc();
         Meter meter = Meter.start();
         Map<String, long[]> threads0 = trace ? threadCpu() : Map.of();
+        long[] blocked0 = trace && contention ? probeThreadsBlocked() : new long[2];
+        long[] sched0 = trace ? schedstat() : new long[2];
         long cpu0 = processCpuNanos();
         long jit0 = jitMillis();
         long up0 = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -222,8 +231,10 @@ public final class FleetBenchmark {
         long t0 = System.nanoTime();
         List<Observation> observations = runner.execute(probes);
         long probingNanos = System.nanoTime() - t0;
+        long[] sched1 = trace ? schedstat() : new long[2];
         long cpuNanos = processCpuNanos() - cpu0;
         Map<String, long[]> threads1 = trace ? threadCpu() : Map.of();
+        long[] blocked1 = trace && contention ? probeThreadsBlocked() : new long[2];
         long jitNanos = TimeUnit.MILLISECONDS.toNanos(jitMillis() - jit0);
         long up1 = ManagementFactory.getRuntimeMXBean().getUptime();
         Meter.Reading reading = meter.stop();
@@ -243,6 +254,11 @@ public final class FleetBenchmark {
         wrong.forEach((why, count) -> System.out.printf(Locale.ROOT, "           %5d x %s%n", count, why));
         if (trace) {
             traced(ids, hangs, timeout, t0, started, ended, cpuNanos);
+            wallTraced(ids, hangs, t0, probingNanos, started, ended, reading.gcMillis,
+                    new long[] {blocked1[0] - blocked0[0], blocked1[1] - blocked0[1]});
+            System.out.printf(Locale.ROOT, "           the thread that called execute (it launches the probes, then waits"
+                    + " for their results): %.0f ms on a CPU, %.0f ms runnable but waiting for one%n",
+                    (sched1[0] - sched0[0]) / 1e6, (sched1[1] - sched0[1]) / 1e6);
             threadsTraced(threads0, threads1);
             System.out.printf(Locale.ROOT, "           JIT compiling during the check %d ms; the check ran from %d to %d ms"
                     + " after the JVM started (from %s)%n", TimeUnit.NANOSECONDS.toMillis(jitNanos), up0, up1, at0);
@@ -294,6 +310,73 @@ public final class FleetBenchmark {
                         + " (%.0f µs a probe started)%n", starts.size(),
                 ms(starts, 0.5), ms(starts, 0.9), ms(starts, 1.0), late.size(), ms(late, 0.5), ms(late, 1.0),
                 cpuNanos / 1e6, cpuNanos / 1e3 / Math.max(1, starts.size()));
+    }
+
+    /**
+     * Prints where the wall time went: the probe that ended last (when it started, how long it ran), the time execute
+     * took to return after it, how long the healthy probes took (an answer is there within a millisecond on an idle
+     * host: the rest is waiting for a CPU or a lock), how long probe threads waited for monitors, and the GC's pauses.
+     */
+    private static void wallTraced(List<Integer> ids, java.util.function.IntPredicate hangs, long t0, long wallNanos,
+                                   long[] started, long[] ended, long gcMillis, long[] blocked) {
+        int last = -1;
+        List<Long> healthy = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            if (started[k] == 0 || ended[k] == 0) {
+                continue;
+            }
+            if (last < 0 || ended[k] > ended[last]) {
+                last = k;
+            }
+            if (!hangs.test(ids.get(k))) {
+                healthy.add(ended[k] - started[k]);
+            }
+        }
+        if (last < 0) {
+            return;
+        }
+        healthy.sort(null);
+        System.out.printf(Locale.ROOT, "           wall %.0f ms = the last probe to end (%s) started at %.0f ms, ran %.0f ms;"
+                        + " execute returned %.0f ms after it ended. Healthy probes ran median %s, p99 %s, max %s;"
+                        + " probe threads blocked on monitors %s; GC pauses %d ms%n",
+                wallNanos / 1e6, hangs.test(ids.get(last)) ? "a hanging one" : "a healthy one",
+                (started[last] - t0) / 1e6, (ended[last] - started[last]) / 1e6, (t0 + wallNanos - ended[last]) / 1e6,
+                ms(healthy, 0.5), ms(healthy, 0.99), ms(healthy, 1.0), contention ? blocked[0] + " times, "
+                        + blocked[1] + " ms in all" : "(--contention counts them)", gcMillis);
+    }
+
+    /**
+     * The calling thread's time on a CPU and time runnable but waiting for one (ns), from Linux's
+     * {@code /proc/thread-self/schedstat}; zeros elsewhere.
+     */
+    private static long[] schedstat() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).strip().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /**
+     * How often and how long (ms) the live probe threads ({@code sophia-probe-*}) have waited to enter a monitor, by the
+     * JVM's thread contention monitoring (switched on at the first call); zeros where the JVM does not measure it.
+     */
+    private static long[] probeThreadsBlocked() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadContentionMonitoringSupported()) {
+            return new long[2];
+        }
+        threads.setThreadContentionMonitoringEnabled(true);
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("sophia-probe-") && t.getBlockedTime() >= 0) {
+                count += t.getBlockedCount();
+                millis += t.getBlockedTime();
+            }
+        }
+        return new long[] {count, millis};
     }
 
     private static String ms(List<Long> sorted, double q) {
