@@ -44,6 +44,15 @@ class ConsequenceRulesTest {
     }
 
     @Test
+    void aServiceDownBecauseItsOwnNameDoesNotResolveIsNoConsequenceOfItsLookup() throws Exception {
+        // p39-24: the broker "kafka" is DOWN only because its name does not resolve; the consumer's lookup of it
+        // restates the DNS failure, it is not the consequence of a service that is down
+        Assessment a = diagnose(file("p39-24-"));
+        assertTrue(a.causes().stream().flatMap(c -> c.evidence().stream())
+                .noneMatch(e -> e.ruleId().equals("network.dns/lookup-of-down-service")), a.causes().toString());
+    }
+
+    @Test
     void aTimeLimitReachedWaitingForALoginIsTheRefusedTokensConsequence(@TempDir Path dir) throws Exception {
         Path original = file("h20-42-");
         Assessment refused = diagnose(original);

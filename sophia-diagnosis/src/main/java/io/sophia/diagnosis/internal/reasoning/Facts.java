@@ -55,9 +55,18 @@ final class Facts {
         Set<String> hosts = serviceHosts(deployment);
         // the DOWN services, once: every TLS fact asks whether another service is down
         List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
-        // their ids as a stack's own service discovery names them ("lookup db on 127.0.0.11:53"), two letters or more
-        Set<String> downNames = down.stream().filter(id -> id.length() >= 2).map(id -> id.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
+        // their ids as a stack's own service discovery names them ("lookup db on 127.0.0.11:53"), two letters or more;
+        // not a service that is down because its own name does not resolve (p39-24: "kafka" NXDOMAIN), which the
+        // lookup would only restate
+        Set<String> nameFails = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ProbeFailure f && o.serviceId() != null && ServiceStates.serviceSide(f)
+                    && (f.kind() == FailureKind.DNS_FAILURE || f.kind() == FailureKind.DNS_TIMEOUT)) {
+                nameFails.add(o.serviceId());
+            }
+        }
+        Set<String> downNames = down.stream().filter(id -> id.length() >= 2 && !nameFails.contains(id))
+                .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();

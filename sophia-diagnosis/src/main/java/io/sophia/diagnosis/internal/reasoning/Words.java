@@ -112,9 +112,12 @@ final class Words {
         if (s == null) {
             return "";
         }
-        String one = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String one = LINE_BREAKS.matcher(s).replaceAll(" ").strip();
         return Secrets.patterns().cut(one, max);
     }
+
+    // compiled once: clip is called for every log line, answer and detail a fact quotes
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
 
     /** Ends a sentence: adds a full stop unless it already ends with one. */
     static String sentence(String s) {
