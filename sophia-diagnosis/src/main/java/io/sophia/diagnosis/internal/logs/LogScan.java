@@ -767,33 +767,15 @@ public final class LogScan {
                 if (w.lineNumber - inner.lineNumber > options.contextAfter()) {
                     break;
                 }
-                // a generic reading ("unknown": an error word, an exception line) of the same text adds nothing either
-                boolean sameCause = java.util.Objects.equals(w.indication.indication().causeId(),
-                        inner.indication.indication().causeId())
-                        || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
                 if (j == i || wrappers.contains(w) || wrappers.contains(inner)) {
                     continue;
                 }
-                if (!sameCause) {
-                    // a general shape gives way to a specific one of another cause that reads the error it wraps, later on
-                    // the same line (Play's "Configuration error: ...[...: Could not resolve substitution to a value:
-                    // ${X}]" is a missing variable, not a configuration refused in general); an error quoted after a
-                    // specific wrapper's words stays the general shape's ("failed to fetch oauth token: ... 503")
-                    if (w.lineNumber == inner.lineNumber && isGeneral(w) && isSpecific(inner)
-                            && inner.matchStart > w.matchStart) {
-                        wrappers.add(w);
+                if (addsNothingTo(w, inner, core[i], core[j], lower[j])) {
+                    wrappers.add(w);
+                    if (sameCause(w, inner)) {
+                        inner.score = Math.max(inner.score, w.score);
                     }
-                    continue;
                 }
-                // the same line read by a weaker indication of the same cause tells nothing new either
-                boolean sameLineWeaker = w.lineNumber == inner.lineNumber && (w.score < inner.score
-                        || (w.score == inner.score && MORE_SPECIFIC_FIRST.compare(inner, w) < 0));
-                boolean wraps = core[j].length() > core[i].length() && lower[j].contains(core[i]);
-                if (!sameLineWeaker && !wraps) {
-                    continue;
-                }
-                wrappers.add(w);
-                inner.score = Math.max(inner.score, w.score);
             }
         }
         if (wrappers.isEmpty()) {
@@ -806,6 +788,28 @@ public final class LogScan {
             }
         }
         return out;
+    }
+
+    // a generic reading ("unknown": an error word, an exception line) of the same text adds nothing either
+    private static boolean sameCause(Found w, Found inner) {
+        return java.util.Objects.equals(w.indication.indication().causeId(), inner.indication.indication().causeId())
+                || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
+    }
+
+    /** True when finding {@code w}, near {@code inner}, says nothing {@code inner} does not (see collapseWrappers). */
+    private static boolean addsNothingTo(Found w, Found inner, String innerCore, String wCore, String wLower) {
+        if (!sameCause(w, inner)) {
+            // a general shape gives way to a specific one of another cause that reads the error it wraps, later on the
+            // same line (Play's "Configuration error: ...[...: Could not resolve substitution to a value: ${X}]" is a
+            // missing variable, not a configuration refused in general); an error quoted after a specific wrapper's
+            // words stays the general shape's ("failed to fetch oauth token: ... 503")
+            return w.lineNumber == inner.lineNumber && isGeneral(w) && isSpecific(inner) && inner.matchStart > w.matchStart;
+        }
+        // the same line read by a weaker indication of the same cause tells nothing new either
+        boolean sameLineWeaker = w.lineNumber == inner.lineNumber && (w.score < inner.score
+                || (w.score == inner.score && MORE_SPECIFIC_FIRST.compare(inner, w) < 0));
+        boolean wraps = wCore.length() > innerCore.length() && wLower.contains(innerCore);
+        return sameLineWeaker || wraps;
     }
 
     /** Id suffix of a general shape of a cause (indications.yaml): it yields to a specific shape on the same line. */

@@ -107,12 +107,16 @@ final class Words {
         return id == null ? null : id.value();
     }
 
-    /** Cuts untrusted text to one line of at most {@code max} characters. */
+    /**
+     * Cuts untrusted text to one line of at most {@code max} characters, its secrets masked first: a token a line
+     * break cut in two (a service's answer wrapped at a fixed width) is masked on both lines before they are joined.
+     */
     static String clip(String s, int max) {
         if (s == null) {
             return "";
         }
-        String one = LINE_BREAKS.matcher(s).replaceAll(" ").strip();
+        String masked = s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? Secrets.patterns().redact(s) : s;
+        String one = LINE_BREAKS.matcher(masked).replaceAll(" ").strip();
         return Secrets.patterns().cut(one, max);
     }
 
