@@ -85,7 +85,8 @@ class ThirtySixthRoundShapesTest {
         ROUND.reads("provision.not-enough-free-resources", "explorer: 49556-1 failed to apply provision: not enough free "
                 + "resources to support this memory size");
         ROUND.readsNot("provision.not-enough-free-resources", "explorer: 49556-1 provisioned with 512 MB of free memory");
-        ROUND.reads("node.unhandled-error-event", "      throw er; // Unhandled 'error' event");
+        ROUND.reads("node.unhandled-error-event", "      throw er; // Unhandled 'error' event\n      ^\n"
+                + "Error: ENOENT: no such file or directory, open '/app/bot.qr.png'");
         ROUND.readsNot("node.unhandled-error-event", "    stream.on('error', onError); // the error event is handled");
         ROUND.reads("heroku.no-web-process", "heroku[router]: at=error code=H14 desc=\"No web processes running\" "
                 + "method=GET path=\"/\" host=misty-gorge-48211.herokuapp.com");
@@ -96,6 +97,8 @@ class ThirtySixthRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // Railway's edge page is served for an app that crashed too (the shape's own comment): a general shape at 0.6
+        // on an OOM-killed app's page (p6-12) is what the page means, not a misreading
+        ROUND.staysInItsCauses("p6-12 paas.application-failed-to-respond-generic");
     }
 }

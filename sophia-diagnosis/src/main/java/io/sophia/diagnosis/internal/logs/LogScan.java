@@ -664,7 +664,47 @@ public final class LogScan {
 
     // ---------------------------------------------------------------- ranking
 
+    /**
+     * What one reads {@code log} as, best first, without the findings' lines and context: each reading's indication,
+     * cause and score. Nothing of the text is kept, so nothing is masked (masking every finding's window is most of the
+     * cost of a scan of one long line, such as a service's error answer read for its cause).
+     *
+     * @param log the text to read
+     * @return the readings, ranked as {@link #run(Reader)} ranks its findings
+     * @throws IOException when the text cannot be read
+     */
+    public List<Reading> readings(Reader log) throws IOException {
+        LineReader reader = new LineReader(log, options.maxLineChars());
+        while (reader.next()) {
+            lines = reader.lineNumber();
+            accept(reader);
+        }
+        List<Reading> out = new ArrayList<>();
+        for (Found f : ranked()) {
+            if (out.size() >= options.maxFindings()) {
+                break;
+            }
+            out.add(new Reading(f.indication.indication().id(), f.indication.indication().causeId(),
+                    Math.round(f.score * 10_000) / 10_000.0));
+        }
+        return out;
+    }
+
+    /**
+     * One reading of a text ({@link #readings(Reader)}).
+     *
+     * @param indicationId the indication that matched
+     * @param causeId      its cause id ("unknown" for a generic one)
+     * @param score        the finding's score, as a {@link LogFinding}'s
+     */
+    public record Reading(String indicationId, String causeId, double score) {
+    }
+
     private List<LogFinding> rank() {
+        return findings(ranked());
+    }
+
+    private List<Found> ranked() {
         List<Found> all = new ArrayList<>(found.values());
         // a pod's description lists the events it got past too: a failed scheduling it passed is no cause
         all.removeIf(LogScan::passedSince);
@@ -697,6 +737,10 @@ public final class LogScan {
         }
         List<Found> ordered = new ArrayList<>(first);
         ordered.addAll(later);
+        return ordered;
+    }
+
+    private List<LogFinding> findings(List<Found> ordered) {
         List<LogFinding> result = new ArrayList<>();
         for (Found f : ordered) {
             if (result.size() >= options.maxFindings()) {

@@ -95,7 +95,7 @@ final class Facts {
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                         "namesService", String.valueOf(namesService(f.line(), hosts)),
-                        "namesDownService", String.valueOf(namesHost(f.line(), downNames)), "namesOwnApp",
+                        "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)), "namesOwnApp",
                         String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
@@ -149,10 +149,12 @@ final class Facts {
             } else if (o instanceof Observation.HttpCheck h && svc != null) {
                 Service s = services.get(svc);
                 boolean accepted = s.expect().accepts(h.statusCode());
+                // the body cut and masked once, for the rules' patterns and for the answer's reading alike
+                String body = Words.clip(h.bodyExcerpt(), 4000);
                 Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
                         (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
-                        h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body",
-                        Words.clip(h.bodyExcerpt(), 4000), "bodyCause", accepted ? "" : detailCause(h.bodyExcerpt(), answerCause));
+                        h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body", body, "bodyCause",
+                        accepted || body.isBlank() ? "" : java.util.Objects.requireNonNullElse(answerCause.apply(body), ""));
                 Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
                         h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
                         Words.clip(h.bodyExcerpt(), 160));
@@ -411,6 +413,14 @@ final class Facts {
      * a download of something the build needs.
      */
     static boolean namesHost(String line, Set<String> hosts) {
+        return namesHost(line, hosts, null);
+    }
+
+    /**
+     * {@link #namesHost(String, Set)}, not counting {@code except} (a service's own id in its own log is the prefix its
+     * platform or its logger prints, "api: lookup api.stripe.com: no such host", not a name it looked up).
+     */
+    static boolean namesHost(String line, Set<String> hosts, String except) {
         if (line == null || hosts.isEmpty()) {
             return false;
         }
@@ -428,7 +438,9 @@ final class Facts {
                 end++;
             }
             String run = l.substring(i, end);
-            if (hosts.contains(run) || run.endsWith(".") && hosts.contains(run.substring(0, run.length() - 1))) {
+            String name = run.endsWith(".") ? run.substring(0, run.length() - 1) : run;
+            if ((hosts.contains(run) || hosts.contains(name)) && !name.equalsIgnoreCase(except)
+                    && !run.equalsIgnoreCase(except)) {
                 return true;
             }
             i = end;
