@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Review of session 14's diagnosis changes: the new log indications read no healthy or unrelated line (npm's report of
  * a start script stopped by a restart, an app's own access log naming an API's version 2, Node's throw site over a
  * refused connection), the attribute
- * {@code namesDownService} does not count a service's own id in its own log, and the engine rule answer-indication
+ * {@code namesDownService} does not count a service's own id in its own log, {@code dependencyCertificateOnly} not a
+ * dependency that answers an error, and the engine rule answer-indication
  * shows no secret of the error answer it reads.
  */
 class ThirtyFourthRoundReviewTest {
@@ -115,6 +116,29 @@ class ThirtyFourthRoundReviewTest {
         assertFalse(own.causes().toString().contains(DOWN_NAME), own.causes().toString());
         Assessment dependency = apiLookupFails("api: dial tcp: lookup db on 127.0.0.11:53: no such host", "db");
         assertTrue(dependency.causes().toString().contains(DOWN_NAME), dependency.causes().toString());
+    }
+
+    /**
+     * dependencyCertificateOnly is for a dependency whose only failure is its certificate (p39-30: an RDS database its
+     * client does not trust). One behind an internal CA that answers 503 to a probe that trusts that CA is down on its
+     * answer: its dependents fail because it is down, and the certificate a TLS observer does not trust is no cause.
+     */
+    @Test
+    void aDependencyThatAnswersAnErrorIsNotDownOnItsCertificate() {
+        Deployment d = new Deployment("shop", List.of(Fleet.service("web", "Web", "Storefront", ServiceKind.HTTP, "auth"),
+                Fleet.service("auth", "Auth", "Sign-in", ServiceKind.HTTP)));
+        List<Observation> o = List.of(
+                Observation.HttpCheck.builder("web", Source.HTTP, "https://sophiaai-web-v2.fly.dev/health", 502)
+                        .body("upstream auth failed", "text/plain").build(),
+                Observation.HttpCheck.builder("auth", Source.HTTP, "https://sophiaai-auth-v2.fly.dev/health", 503)
+                        .body("Service Unavailable", "text/plain").build(),
+                new Observation.TlsHandshake("auth", Source.TLS, "sophiaai-auth-v2.fly.dev", 443, "TLSv1.3",
+                        "TLS_AES_128_GCM_SHA256", "CN=sophiaai-auth-v2.fly.dev", "CN=Acme Internal CA",
+                        Fleet.NOW.minusSeconds(30L * 86_400), Fleet.NOW.plusSeconds(300L * 86_400), 300, true, false,
+                        false, 2));
+        Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+        assertFalse(weighs(a, "tls.certificate/dependency-certificate-only"), a.causes().toString());
+        assertTrue(weighs(a, "dependency.down/dependency-down"), a.causes().toString());
     }
 
     /** A token in a service's error answer does not reach the answer-indication evidence, nor any other text. */

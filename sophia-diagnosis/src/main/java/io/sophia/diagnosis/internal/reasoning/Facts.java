@@ -284,7 +284,7 @@ final class Facts {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
                     String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
-                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(e.dependency(),
+                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
                             byService.getOrDefault(e.dependency(), List.of())))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
@@ -734,15 +734,23 @@ final class Facts {
 
     /**
      * True when a service's only failures are its certificate's: a handshake that completed with a certificate that is
-     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out. Its
-     * dependents fail on the certificate, not on a service that is gone (p39-30: an RDS database its client does not
-     * trust).
+     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out, and no
+     * answer its expectations refuse (a service behind an internal CA that answers 503 is down on its answer, not on
+     * the certificate a probe that trusts that CA got past). Its dependents fail on the certificate, not on a service
+     * that is gone (p39-30: an RDS database its client does not trust).
      */
-    private static boolean onlyItsCertificateFails(String serviceId, List<Observation> observations) {
+    private static boolean onlyItsCertificateFails(Service service, List<Observation> observations) {
+        if (service == null) {
+            return false;
+        }
+        String serviceId = service.id();
         boolean certificate = false;
         for (Observation o : observations) {
             if (!serviceId.equals(o.serviceId())) {
                 continue;
+            }
+            if (o instanceof Observation.HttpCheck h && !service.expect().accepts(h.statusCode())) {
+                return false;
             }
             if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
                 if (f.kind() != FailureKind.TLS_FAILURE) {
