@@ -157,4 +157,22 @@ class ThirtyFourthRoundReviewTest {
         assertEquals(1, a.causes().stream().flatMap(c -> c.evidence().stream())
                 .filter(e -> e.ruleId().equals("config.missing-secret/answer-indication")).count());
     }
+
+    /**
+     * A token the service's answer wraps onto its next line (a fixed-width program's output, examples' CanaryTest) was
+     * shown in the answer-indication's evidence: the body's lines were joined before they were masked, so the token's
+     * two halves were two words, neither shaped like a token.
+     */
+    @Test
+    void aTokenWrappedInTheAnswerComesOutInNoPiece() {
+        String token = "ghp_" + "Q7wE9rT2yU4iO6pA8sD0fG1hJ3kL5zX7cV9b";
+        String body = "NOAUTH Authentication required.\nclient sent Authorization: token " + token.substring(0, 17) + "\n"
+                + token.substring(17) + " to the cache\n";
+        Assessment a = Fleet.apiWithBackend(500, body, "cache", ServiceKind.HTTP, Fleet.refused("cache"));
+        assertTrue(weighs(a, "config.missing-secret/answer-indication"), a.causes().toString());
+        String all = a.causes().toString() + a.actions() + a.anomalies() + a.gate();
+        for (int i = 0; i + 12 <= token.length(); i++) {
+            assertFalse(all.contains(token.substring(i, i + 12)), token.substring(i, i + 12) + " in " + all);
+        }
+    }
 }

@@ -811,20 +811,11 @@ public final class LogScan {
                 if (w.lineNumber - inner.lineNumber > options.contextAfter()) {
                     break;
                 }
-                // a generic reading ("unknown": an error word, an exception line) of the same text adds nothing either
-                boolean sameCause = java.util.Objects.equals(w.indication.indication().causeId(),
-                        inner.indication.indication().causeId())
-                        || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
                 if (j == i || wrappers.contains(w) || wrappers.contains(inner)) {
                     continue;
                 }
-                if (!sameCause) {
-                    // a general shape gives way to a specific one of another cause that reads the error it wraps, later on
-                    // the same line (Play's "Configuration error: ...[...: Could not resolve substitution to a value:
-                    // ${X}]" is a missing variable, not a configuration refused in general); an error quoted after a
-                    // specific wrapper's words stays the general shape's ("failed to fetch oauth token: ... 503")
-                    if (w.lineNumber == inner.lineNumber && isGeneral(w) && isSpecific(inner)
-                            && inner.matchStart > w.matchStart) {
+                if (!sameCause(w, inner)) {
+                    if (givesWay(w, inner)) {
                         wrappers.add(w);
                     }
                     continue;
@@ -840,20 +831,35 @@ public final class LogScan {
                 inner.score = Math.max(inner.score, w.score);
             }
         }
-        if (wrappers.isEmpty()) {
-            return all;
+        if (!wrappers.isEmpty()) {
+            all = new ArrayList<>(all);
+            all.removeIf(wrappers::contains);
         }
-        List<Found> out = new ArrayList<>(all.size());
-        for (Found f : all) {
-            if (!wrappers.contains(f)) {
-                out.add(f);
-            }
-        }
-        return out;
+        return all;
+    }
+
+    /**
+     * True when {@code w} reads the same cause as {@code inner}, or is a generic reading ("unknown": an error word, an
+     * exception line) no stronger than it: of the same text it adds nothing either.
+     */
+    private static boolean sameCause(Found w, Found inner) {
+        return java.util.Objects.equals(w.indication.indication().causeId(), inner.indication.indication().causeId())
+                || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
     }
 
     /** Id suffix of a general shape of a cause (indications.yaml): it yields to a specific shape on the same line. */
     static final String GENERAL_SHAPE_SUFFIX = "-generic";
+
+    /**
+     * A general shape gives way to a specific one of another cause that reads the error it wraps, later on the same
+     * line (Play's "Configuration error: ...[...: Could not resolve substitution to a value: ${X}]" is a missing
+     * variable, not a configuration refused in general); an error quoted after a specific wrapper's words stays the
+     * general shape's ("failed to fetch oauth token: ... 503").
+     */
+    private static boolean givesWay(Found general, Found specific) {
+        return general.lineNumber == specific.lineNumber && isGeneral(general) && isSpecific(specific)
+                && specific.matchStart > general.matchStart;
+    }
 
     private static boolean isGeneral(Found f) {
         return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);

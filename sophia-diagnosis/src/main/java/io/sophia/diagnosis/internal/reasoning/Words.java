@@ -107,12 +107,18 @@ final class Words {
         return id == null ? null : id.value();
     }
 
-    /** Cuts untrusted text to one line of at most {@code max} characters. */
+    /**
+     * Cuts untrusted text to one line of at most {@code max} characters, its lines masked as one text first: a token its
+     * producer wrapped onto the next line (a fixed-width program's output, a service's error answer) would be two words
+     * once the lines are joined, neither shaped like a token alone.
+     */
     static String clip(String s, int max) {
         if (s == null) {
             return "";
         }
-        String one = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String masked = s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s
+                : String.join("\n", Secrets.patterns().redactLines(List.of(s.split("\r?\n|\r", -1))));
+        String one = masked.replaceAll("[\\r\\n\\t]+", " ").strip();
         return Secrets.patterns().cut(one, max);
     }
 
