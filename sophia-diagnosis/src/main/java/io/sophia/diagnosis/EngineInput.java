@@ -35,11 +35,12 @@ final class EngineInput {
         LogScanner scanner = LogScanner.builtIn();
         return text -> {
             try {
-                for (io.sophia.core.Observation.LogFinding f : scanner.analyze(null, new java.io.StringReader(text))) {
-                    if (f.score() >= Knowledge.LINE_READ_SCORE && f.causeId() != null && !io.sophia.core.CauseId.UNKNOWN.equals(f.causeId())
+                for (io.sophia.diagnosis.internal.logs.LogScan.Reading f : scanner.readings(text)) {
+                    if (f.score() >= Knowledge.LINE_READ_SCORE && f.causeId() != null
+                            && !io.sophia.core.CauseId.UNKNOWN.value().equals(f.causeId())
                             && !wrappers.contains(f.indicationId())
                             && !(specificOnly && f.indicationId().endsWith(GENERAL_SHAPE_SUFFIX))) {
-                        return f.causeId().value();
+                        return f.causeId();
                     }
                 }
             } catch (java.io.IOException e) {

@@ -664,7 +664,47 @@ public final class LogScan {
 
     // ---------------------------------------------------------------- ranking
 
+    /**
+     * What one reads {@code log} as, best first, without the findings' lines and context: each reading's indication,
+     * cause and score. Nothing of the text is kept, so nothing is masked (masking every finding's window is most of the
+     * cost of a scan of one long line, such as a service's error answer read for its cause).
+     *
+     * @param log the text to read
+     * @return the readings, ranked as {@link #run(Reader)} ranks its findings
+     * @throws IOException when the text cannot be read
+     */
+    public List<Reading> readings(Reader log) throws IOException {
+        LineReader reader = new LineReader(log, options.maxLineChars());
+        while (reader.next()) {
+            lines = reader.lineNumber();
+            accept(reader);
+        }
+        List<Reading> out = new ArrayList<>();
+        for (Found f : ranked()) {
+            if (out.size() >= options.maxFindings()) {
+                break;
+            }
+            out.add(new Reading(f.indication.indication().id(), f.indication.indication().causeId(),
+                    Math.round(f.score * 10_000) / 10_000.0));
+        }
+        return out;
+    }
+
+    /**
+     * One reading of a text ({@link #readings(Reader)}).
+     *
+     * @param indicationId the indication that matched
+     * @param causeId      its cause id ("unknown" for a generic one)
+     * @param score        the finding's score, as a {@link LogFinding}'s
+     */
+    public record Reading(String indicationId, String causeId, double score) {
+    }
+
     private List<LogFinding> rank() {
+        return findings(ranked());
+    }
+
+    private List<Found> ranked() {
         List<Found> all = new ArrayList<>(found.values());
         // a pod's description lists the events it got past too: a failed scheduling it passed is no cause
         all.removeIf(LogScan::passedSince);
@@ -697,6 +737,10 @@ public final class LogScan {
         }
         List<Found> ordered = new ArrayList<>(first);
         ordered.addAll(later);
+        return ordered;
+    }
+
+    private List<LogFinding> findings(List<Found> ordered) {
         List<LogFinding> result = new ArrayList<>();
         for (Found f : ordered) {
             if (result.size() >= options.maxFindings()) {
@@ -778,19 +822,17 @@ public final class LogScan {
                 }
             }
         }
-        if (wrappers.isEmpty()) {
-            return all;
+        if (!wrappers.isEmpty()) {
+            all = new ArrayList<>(all);
+            all.removeIf(wrappers::contains);
         }
-        List<Found> out = new ArrayList<>(all.size());
-        for (Found f : all) {
-            if (!wrappers.contains(f)) {
-                out.add(f);
-            }
-        }
-        return out;
+        return all;
     }
 
-    // a generic reading ("unknown": an error word, an exception line) of the same text adds nothing either
+    /**
+     * True when {@code w} reads the same cause as {@code inner}, or is a generic reading ("unknown": an error word, an
+     * exception line) no stronger than it: of the same text it adds nothing either.
+     */
     private static boolean sameCause(Found w, Found inner) {
         return java.util.Objects.equals(w.indication.indication().causeId(), inner.indication.indication().causeId())
                 || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
@@ -799,11 +841,7 @@ public final class LogScan {
     /** True when finding {@code w}, near {@code inner}, says nothing {@code inner} does not (see collapseWrappers). */
     private static boolean addsNothingTo(Found w, Found inner, String innerCore, String wCore, String wLower) {
         if (!sameCause(w, inner)) {
-            // a general shape gives way to a specific one of another cause that reads the error it wraps, later on the
-            // same line (Play's "Configuration error: ...[...: Could not resolve substitution to a value: ${X}]" is a
-            // missing variable, not a configuration refused in general); an error quoted after a specific wrapper's
-            // words stays the general shape's ("failed to fetch oauth token: ... 503")
-            return w.lineNumber == inner.lineNumber && isGeneral(w) && isSpecific(inner) && inner.matchStart > w.matchStart;
+            return givesWay(w, inner);
         }
         // the same line read by a weaker indication of the same cause tells nothing new either
         boolean sameLineWeaker = w.lineNumber == inner.lineNumber && (w.score < inner.score
@@ -814,6 +852,17 @@ public final class LogScan {
 
     /** Id suffix of a general shape of a cause (indications.yaml): it yields to a specific shape on the same line. */
     static final String GENERAL_SHAPE_SUFFIX = "-generic";
+
+    /**
+     * A general shape gives way to a specific one of another cause that reads the error it wraps, later on the same
+     * line (Play's "Configuration error: ...[...: Could not resolve substitution to a value: ${X}]" is a missing
+     * variable, not a configuration refused in general); an error quoted after a specific wrapper's words stays the
+     * general shape's ("failed to fetch oauth token: ... 503").
+     */
+    private static boolean givesWay(Found general, Found specific) {
+        return general.lineNumber == specific.lineNumber && isGeneral(general) && isSpecific(specific)
+                && specific.matchStart > general.matchStart;
+    }
 
     private static boolean isGeneral(Found f) {
         return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);

@@ -104,7 +104,7 @@ final class Facts {
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                         "namesService", String.valueOf(namesService(f.line(), hosts)),
-                        "namesDownService", String.valueOf(namesHost(f.line(), downNames)), "namesOwnApp",
+                        "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)), "namesOwnApp",
                         String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
@@ -158,10 +158,12 @@ final class Facts {
             } else if (o instanceof Observation.HttpCheck h && svc != null) {
                 Service s = services.get(svc);
                 boolean accepted = s.expect().accepts(h.statusCode());
+                // the body cut and masked once, for the rules' patterns and for the answer's reading alike
+                String body = Words.clip(h.bodyExcerpt(), 4000);
                 Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
                         (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
-                        h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body",
-                        Words.clip(h.bodyExcerpt(), 4000), "bodyCause", accepted ? "" : detailCause(h.bodyExcerpt(), answerCause));
+                        h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body", body, "bodyCause",
+                        accepted || body.isBlank() ? "" : java.util.Objects.requireNonNullElse(answerCause.apply(body), ""));
                 Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
                         h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
                         Words.clip(h.bodyExcerpt(), 160));
@@ -291,7 +293,7 @@ final class Facts {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
                     String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
-                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(e.dependency(),
+                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
                             byService.getOrDefault(e.dependency(), List.of())))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
@@ -420,6 +422,14 @@ final class Facts {
      * a download of something the build needs.
      */
     static boolean namesHost(String line, Set<String> hosts) {
+        return namesHost(line, hosts, null);
+    }
+
+    /**
+     * {@link #namesHost(String, Set)}, not counting {@code except} (a service's own id in its own log is the prefix its
+     * platform or its logger prints, "api: lookup api.stripe.com: no such host", not a name it looked up).
+     */
+    static boolean namesHost(String line, Set<String> hosts, String except) {
         if (line == null || hosts.isEmpty()) {
             return false;
         }
@@ -437,7 +447,9 @@ final class Facts {
                 end++;
             }
             String run = l.substring(i, end);
-            if (hosts.contains(run) || run.endsWith(".") && hosts.contains(run.substring(0, run.length() - 1))) {
+            String name = run.endsWith(".") ? run.substring(0, run.length() - 1) : run;
+            if ((hosts.contains(run) || hosts.contains(name)) && !name.equalsIgnoreCase(except)
+                    && !run.equalsIgnoreCase(except)) {
                 return true;
             }
             i = end;
@@ -731,15 +743,23 @@ final class Facts {
 
     /**
      * True when a service's only failures are its certificate's: a handshake that completed with a certificate that is
-     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out. Its
-     * dependents fail on the certificate, not on a service that is gone (p39-30: an RDS database its client does not
-     * trust).
+     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out, and no
+     * answer its expectations refuse (a service behind an internal CA that answers 503 is down on its answer, not on
+     * the certificate a probe that trusts that CA got past). Its dependents fail on the certificate, not on a service
+     * that is gone (p39-30: an RDS database its client does not trust).
      */
-    private static boolean onlyItsCertificateFails(String serviceId, List<Observation> observations) {
+    private static boolean onlyItsCertificateFails(Service service, List<Observation> observations) {
+        if (service == null) {
+            return false;
+        }
+        String serviceId = service.id();
         boolean certificate = false;
         for (Observation o : observations) {
             if (!serviceId.equals(o.serviceId())) {
                 continue;
+            }
+            if (o instanceof Observation.HttpCheck h && !service.expect().accepts(h.statusCode())) {
+                return false;
             }
             if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
                 if (f.kind() != FailureKind.TLS_FAILURE) {
