@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.sophia.diagnosis.calibration.CorpusFixtures.diagnose;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.edited;
 import static io.sophia.diagnosis.calibration.CorpusFixtures.file;
 import static io.sophia.diagnosis.calibration.CorpusFixtures.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,15 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * TLS handshake failure with the origin (h21-15), and a health-check warning in a job whose service answers (h21-07).
  */
 class ConsequenceRulesTest {
-
-    private static Path edited(Path dir, Path original, String from, String to) throws Exception {
-        String text = Files.readString(original);
-        String changed = text.replace(from, to);
-        assertNotEquals(text, changed, "the fixture " + original.getFileName() + " has " + from);
-        Path copy = dir.resolve(original.getFileName());
-        Files.writeString(copy, changed);
-        return copy;
-    }
 
     @Test
     void aNameThatDoesNotResolveBecauseItsServiceIsDownIsNoDnsFault(@TempDir Path dir) throws Exception {

@@ -31,6 +31,19 @@ final class CorpusFixtures {
         return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
     }
 
+    /**
+     * {@return a copy of {@code original} in {@code dir} with {@code from} replaced by {@code to}} The copy keeps the
+     * file's name (a scenario's id is its file name); the fixture must contain {@code from}.
+     */
+    static Path edited(Path dir, Path original, String from, String to) throws IOException {
+        String text = Files.readString(original);
+        String changed = text.replace(from, to);
+        org.junit.jupiter.api.Assertions.assertNotEquals(text, changed, "the fixture " + original.getFileName() + " has " + from);
+        Path copy = dir.resolve(original.getFileName());
+        Files.writeString(copy, changed);
+        return copy;
+    }
+
     /** {@return the probability {@code a} gives {@code cause}, 0 when it does not rank it} */
     static double p(Assessment a, String cause) {
         return a.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(RankedCause::probability)
