@@ -39,7 +39,8 @@ final class EngineInput {
                     if (f.score() >= Knowledge.LINE_READ_SCORE && f.causeId() != null
                             && !io.sophia.core.CauseId.UNKNOWN.value().equals(f.causeId())
                             && !wrappers.contains(f.indicationId())
-                            && !(specificOnly && f.indicationId().endsWith(GENERAL_SHAPE_SUFFIX))) {
+                            && !(specificOnly && f.indicationId().endsWith(
+                                    io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX))) {
                         return f.causeId();
                     }
                 }
@@ -50,9 +51,6 @@ final class EngineInput {
             return null;
         };
     }
-
-    /** Id suffix of a general shape of a cause in the indication file (the file's header says so). */
-    private static final String GENERAL_SHAPE_SUFFIX = "-generic";
 
     /** Causes the exit-detail rule is not given: unknown, and the two whose rules read an exit's own report. */
     private static final java.util.Set<io.sophia.core.CauseId> DETAIL_READ_BY_OWN_RULES = java.util.Set.of(

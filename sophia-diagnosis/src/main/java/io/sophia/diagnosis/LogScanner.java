@@ -165,19 +165,20 @@ public final class LogScanner implements LogAnalyzer {
      *
      * @param origin where the log comes from (null for an anonymous log)
      */
+    @Override
+    public List<LogFinding> analyze(LogOrigin origin, Reader log) throws IOException {
+        return new LogScan(engine, options, origin != null ? origin : ANONYMOUS).run(log);
+    }
+
     /**
      * What {@code text} (one line carried outside a log: a machine's exit detail, a service's error answer) reads as,
      * best first, as {@link #analyze} ranks its findings but without their lines: nothing of the text is kept, so none
      * of it is masked, which is most of the cost of reading a long answer.
      */
     List<io.sophia.diagnosis.internal.logs.LogScan.Reading> readings(String text) throws IOException {
-        return new LogScan(engine, options, new LogOrigin(Source.LOG, null, 0, null, List.of()))
-                .readings(new java.io.StringReader(text));
+        return new LogScan(engine, options, ANONYMOUS).readings(new java.io.StringReader(text));
     }
 
-    @Override
-    public List<LogFinding> analyze(LogOrigin origin, Reader log) throws IOException {
-        LogOrigin o = origin != null ? origin : new LogOrigin(Source.LOG, null, 0, null, List.of());
-        return new LogScan(engine, options, o).run(log);
-    }
+    /** The origin of a log nobody named. */
+    private static final LogOrigin ANONYMOUS = new LogOrigin(Source.LOG, null, 0, null, List.of());
 }

@@ -198,12 +198,17 @@ public final class LogScan {
 
     /** Reads {@code log} to its end and returns the ranked findings. */
     public List<LogFinding> run(Reader log) throws IOException {
+        read(log);
+        return rank();
+    }
+
+    /** Reads {@code log} to its end, line by line, collecting what the indications find. */
+    private void read(Reader log) throws IOException {
         LineReader reader = new LineReader(log, options.maxLineChars());
         while (reader.next()) {
             lines = reader.lineNumber();
             accept(reader);
         }
-        return rank();
     }
 
     private void accept(LineReader reader) {
@@ -674,11 +679,7 @@ public final class LogScan {
      * @throws IOException when the text cannot be read
      */
     public List<Reading> readings(Reader log) throws IOException {
-        LineReader reader = new LineReader(log, options.maxLineChars());
-        while (reader.next()) {
-            lines = reader.lineNumber();
-            accept(reader);
-        }
+        read(log);
         List<Reading> out = new ArrayList<>();
         for (Found f : ranked()) {
             if (out.size() >= options.maxFindings()) {
@@ -851,7 +852,7 @@ public final class LogScan {
     }
 
     /** Id suffix of a general shape of a cause (indications.yaml): it yields to a specific shape on the same line. */
-    static final String GENERAL_SHAPE_SUFFIX = "-generic";
+    public static final String GENERAL_SHAPE_SUFFIX = "-generic";
 
     /**
      * A general shape gives way to a specific one of another cause that reads the error it wraps, later on the same

@@ -324,16 +324,16 @@ final class Facts {
             "(?:^|[\\s:])([1-5])\\d\\d [A-Z][A-Za-z-]*+(?: [A-Z][A-Za-z-]*+){0,5}(?:$|[\\s.,:\"'])");
 
     /**
-     * The cause a specific log indication reads one line of text carried outside a log as (a machine event's detail, an
-     * app's own exit message such as "No database connection string was provided"; a log-less job's annotation), or ""
-     * when none does: the words are the same whether a log or the platform's record carries them.
-     */
-    /**
      * How much of an error answer is read for its cause: an app's or a proxy's error names itself near the start of its
      * body, and reading all of 4 KB answers of a large fleet doubled a diagnosis (the review of session 14).
      */
     static final int ANSWER_READ_CHARS = 1_000;
 
+    /**
+     * The cause a specific log indication reads one line of text carried outside a log as (a machine event's detail, an
+     * app's own exit message such as "No database connection string was provided"; a log-less job's annotation), or ""
+     * when none does: the words are the same whether a log or the platform's record carries them.
+     */
     private static String detailCause(String detail, java.util.function.Function<String, String> lineCause) {
         if (detail == null || detail.isBlank()) {
             return "";
