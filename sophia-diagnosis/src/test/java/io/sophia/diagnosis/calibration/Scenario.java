@@ -48,12 +48,12 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h21-} on 2026-12-04 ({@code h14-} to {@code h21-}
-     * after being scored once, aggregate only, by the session that wrote them). {@code h22-} and {@code h23-} (written
-     * 2026-12-04, fourteenth session) are the blind sets since: scored once, aggregate only, at the end of the session
-     * that wrote them.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h23-} on 2026-12-04 ({@code h14-} to {@code h23-}
+     * after being scored once, aggregate only, by the session that wrote them). {@code h24-} and {@code h25-} (written
+     * 2026-12-04, fifteenth session) are the blind sets since: wired here before their first file landed, scored once,
+     * aggregate only, at the end of the session that wrote them.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(22), holdoutPrefix(23));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(24), holdoutPrefix(25));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
