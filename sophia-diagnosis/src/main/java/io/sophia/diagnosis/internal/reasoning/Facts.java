@@ -60,8 +60,7 @@ final class Facts {
         // lookup would only restate
         Set<String> nameFails = new java.util.HashSet<>();
         for (Observation o : observations) {
-            if (o instanceof Observation.ProbeFailure f && o.serviceId() != null && ServiceStates.serviceSide(f)
-                    && (f.kind() == FailureKind.DNS_FAILURE || f.kind() == FailureKind.DNS_TIMEOUT)) {
+            if (o.serviceId() != null && isNameFailure(o)) {
                 nameFails.add(o.serviceId());
             }
         }
@@ -251,7 +250,16 @@ final class Facts {
                 topByJob.put(f.jobId(), f);
             }
         }
-        derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, serviceOrder, out);
+        // per job, the best finding of a named cause (for a log whose last word is a line of no cause)
+        Map<Long, Observation.LogFinding> namedByJob = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.LogFinding f && f.jobId() != 0 && f.causeId() != null
+                    && !f.causeId().equals(CauseId.UNKNOWN)) {
+                namedByJob.merge(f.jobId(), f, (a, b) -> clamp(b.score()) > clamp(a.score()) ? b : a);
+            }
+        }
+        derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, namedByJob,
+                serviceOrder, out);
         // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
         for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
             String svc = known(services, split.serviceId());
@@ -272,6 +280,7 @@ final class Facts {
                                 Map<String, ServiceHealth> health,
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
+                                Map<Long, Observation.LogFinding> namedByJob,
                                 Map<String, Integer> serviceOrder, List<Fact> out) {
         commonSteps(jobs, topByJob, serviceOrder, out);
         cancelledAfterFailure(jobs, services, serviceOrder, out);
@@ -281,15 +290,7 @@ final class Facts {
         // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
         // dependency that ends on nothing specific (an operation on a database that is down: "no active leader")
         // says the dependency is down
-        Set<String> ownError = new java.util.HashSet<>();
-        for (Observation.CiJob j : jobs) {
-            Observation.LogFinding top = topByJob.get(j.jobId());
-            if (j.serviceId() != null && top != null && top.causeId() != null
-                    && clamp(top.score()) >= Inference.INNER_SCORE && !top.causeId().equals(CauseId.UNKNOWN)
-                    && !top.causeId().equals(CauseId.DEPENDENCY_DOWN)) {
-                ownError.add(j.serviceId());
-            }
-        }
+        Set<String> ownError = ownErrors(jobs, topByJob, namedByJob);
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
@@ -607,6 +608,28 @@ final class Facts {
         }
     }
 
+    /**
+     * The services whose own job's log ends on an error of a named cause: its top finding, or, when that is a line of
+     * no cause (an annotation that the service stopped answering, the runner's exit code), the best finding of a named
+     * cause it wraps (h22-41: "Java heap space" under "data service has not answered a health check for 28 minutes").
+     */
+    private static Set<String> ownErrors(List<Observation.CiJob> jobs, Map<Long, Observation.LogFinding> topByJob,
+                                         Map<Long, Observation.LogFinding> namedByJob) {
+        Set<String> ownError = new java.util.HashSet<>();
+        for (Observation.CiJob j : jobs) {
+            Observation.LogFinding top = topByJob.get(j.jobId());
+            if (top != null && (top.causeId() == null || top.causeId().equals(CauseId.UNKNOWN))) {
+                top = namedByJob.get(j.jobId());
+            }
+            if (j.serviceId() != null && top != null && top.causeId() != null
+                    && clamp(top.score()) >= Inference.INNER_SCORE && !top.causeId().equals(CauseId.UNKNOWN)
+                    && !top.causeId().equals(CauseId.DEPENDENCY_DOWN)) {
+                ownError.add(j.serviceId());
+            }
+        }
+        return ownError;
+    }
+
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
@@ -637,12 +660,23 @@ final class Facts {
                     h.status() == Status.DOWN ? failureKind(s, own) : "",
                     "checksPassing", String.valueOf(checksPassing(own)),
                     "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, own)),
-                    "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)));
+                    "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
+                    "nameFails", String.valueOf(nameFails(own)));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
+    }
+
+    /** True when a probe of the service's own found that its name does not resolve (or its lookup timed out). */
+    private static boolean nameFails(List<Observation> observations) {
+        return observations.stream().anyMatch(Facts::isNameFailure);
+    }
+
+    private static boolean isNameFailure(Observation o) {
+        return o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
+                && (f.kind() == FailureKind.DNS_FAILURE || f.kind() == FailureKind.DNS_TIMEOUT);
     }
 
     /**
