@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to twenty-third holdout sets ({@code h7-} to {@code h23-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind twenty-fifth ({@code h25-}, written 2026-12-04, fifteenth session) are well
+ * in aggregate, consumed since) and the blind twenty-fourth and twenty-fifth ({@code h24-}, {@code h25-}, written 2026-12-04, fifteenth session) are well
  * formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
@@ -82,6 +82,8 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(21), 21, 48, s -> s.holdoutSet() == 21, false),
                 new HoldoutSet(Scenario.holdoutPrefix(22), 22, 48, s -> s.holdoutSet() == 22, false),
                 new HoldoutSet(Scenario.holdoutPrefix(23), 23, 48, s -> s.holdoutSet() == 23, false),
+                new HoldoutSet(Scenario.holdoutPrefix(24), 24, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(24)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(25), 25, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(25)), true));
     }
