@@ -354,8 +354,8 @@ public final class CalibrationEvaluation {
 
     /** Runs {@code diagnoser} over {@code scenarios}. A diagnoser that throws scores all mass on unknown. */
     public static Report evaluate(Diagnoser diagnoser, List<Scenario> scenarios) {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Scenario s : scenarios) {
+        // each scenario is diagnosed on its own: in parallel, kept in corpus order
+        List<Outcome> outcomes = scenarios.parallelStream().map(s -> {
             Assessment a = null;
             String error = null;
             try {
@@ -363,8 +363,8 @@ public final class CalibrationEvaluation {
             } catch (RuntimeException e) {
                 error = e.toString();
             }
-            outcomes.add(outcome(s, a, error));
-        }
+            return outcome(s, a, error);
+        }).toList();
         return new Report(outcomes, Figures.of("tuning", filter(outcomes, o -> !o.scenario().holdout()
                         && !o.scenario().blind())),
                 Figures.of(HOLDOUT_1, filter(outcomes, o -> !o.scenario().blind() && o.scenario().holdoutSet() == 1)),

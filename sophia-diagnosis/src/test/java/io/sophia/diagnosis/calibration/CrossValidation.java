@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.calibration;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.Confidence;
 import io.sophia.core.RankedCause;
 import io.sophia.diagnosis.Diagnosis;
@@ -40,8 +41,8 @@ import java.util.TreeMap;
  */
 public final class CrossValidation {
 
-    /** Evidence scales tried (1/T of temperature scaling). */
-    static final List<Double> SCALES = List.of(0.6, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.4);
+    /** Evidence scales tried (1/T of temperature scaling; up to 3.0 since session 15, when the fit reached 2.4). */
+    static final List<Double> SCALES = List.of(0.6, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0);
 
     /**
      * Caps tried for a cause without any specific source (only weak signals: names, generic lines): below one half,
@@ -222,6 +223,14 @@ public final class CrossValidation {
      * @throws IllegalArgumentException when a scenario of a blind set is among them: the fit must never see one
      */
     public static Result run(KnowledgeBase base, List<Scenario> scenarios) {
+        return run(base, scenarios, null);
+    }
+
+    /**
+     * {@link #run(KnowledgeBase, List)} with the scenarios' outcomes as shipped already at hand (the calibration report
+     * diagnoses them with the same knowledge base): in corpus order, one per scenario, or null to diagnose them here.
+     */
+    public static Result run(KnowledgeBase base, List<Scenario> scenarios, List<CalibrationEvaluation.Outcome> asShipped) {
         List<String> blind = scenarios.stream().filter(Scenario::blind).map(Scenario::id).limit(1).toList();
         if (!blind.isEmpty()) {
             throw new IllegalArgumentException("a blind scenario must not be fitted on: " + blind.get(0));
@@ -235,6 +244,7 @@ public final class CrossValidation {
         // the same scenarios without the wording only their own families use (a new family's text): a grid point
         // that would state a wrong top cause above 0.9 on one of them does not qualify
         List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios);
+        scoresAsTheOutcome(scenarios, terms, unseen, base.settings());
         Map<String, Integer> foldOf = folds(scenarios, FOLDS);
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
@@ -303,8 +313,14 @@ public final class CrossValidation {
                 }
             }
         }
-        List<CalibrationEvaluation.Outcome> shipped = CalibrationEvaluation.evaluate(
+        List<CalibrationEvaluation.Outcome> shipped = asShipped != null ? asShipped : CalibrationEvaluation.evaluate(
                 Diagnosis.builder().knowledgeBase(base).build(), scenarios).outcomes();
+        for (int i = 0; i < n; i++) {
+            if (shipped.get(i).scenario() != scenarios.get(i)) {
+                throw new IllegalArgumentException("the outcomes as shipped are not the scenarios' own, in order: "
+                        + shipped.get(i).scenario().id() + " at " + scenarios.get(i).id());
+            }
+        }
         return new Result(oof, foldOf, perFold, all, new java.util.TreeSet<>(provenAll), shipped, unseenOof);
     }
 
@@ -366,17 +382,24 @@ public final class CrossValidation {
         int hits = 0;
         int m = 0;
         int confidentMisses = 0;
+        io.sophia.diagnosis.internal.reasoning.Knowledge.Settings[] engineSettings =
+                new io.sophia.diagnosis.internal.reasoning.Knowledge.Settings[settingsByFold.length];
+        for (int k = 0; k < settingsByFold.length; k++) {
+            engineSettings[k] = EngineAccess.settings(settingsByFold[k]);
+        }
         for (int i = 0; i < fold.length; i++) {
             if (fold[i] == testFold) {
                 continue;
             }
             KnowledgeBase.Settings settings = settingsByFold[fold[i]];
-            CalibrationEvaluation.Outcome o = outcome(scenarios.get(i), terms.get(i), settings);
-            CalibrationEvaluation.Outcome u = outcome(scenarios.get(i), unseen.get(i), settings);
+            io.sophia.diagnosis.internal.reasoning.Knowledge.Settings engine = engineSettings[fold[i]];
+            CauseId label = scenarios.get(i).cause();
+            Scored o = scored(label, terms.get(i), settings, engine);
+            Scored u = scored(label, unseen.get(i), settings, engine);
             sum += o.brier();
             c += o.confidence();
             hits += o.top1() ? 1 : 0;
-            boolean unseenMiss = !u.ranking().isEmpty() && !u.top1() && u.confidence() > 0.9;
+            boolean unseenMiss = !u.top1() && u.confidence() > 0.9;
             confidentMisses += (!o.top1() && o.confidence() > 0.9) || unseenMiss ? 1 : 0;
             m++;
         }
@@ -460,6 +483,116 @@ public final class CrossValidation {
             }
             return Calibration.terms(EngineAccess.knowledge(base), s.deployment(), kept, s.at());
         }).toList();
+    }
+
+    /**
+     * Fails unless {@link #scored} gives every scenario, as the rules stand and with its families' own wording left out,
+     * the Brier score, top probability and top-1 of its {@link #outcome}: the fit reads the one, the report the other.
+     */
+    static void scoresAsTheOutcome(List<Scenario> scenarios, List<List<Calibration.Term>> terms,
+                                   List<List<Calibration.Term>> unseen, KnowledgeBase.Settings settings) {
+        io.sophia.diagnosis.internal.reasoning.Knowledge.Settings engine = EngineAccess.settings(settings);
+        for (int i = 0; i < scenarios.size(); i++) {
+            for (List<Calibration.Term> t : List.of(terms.get(i), unseen.get(i))) {
+                CalibrationEvaluation.Outcome o = outcome(scenarios.get(i), t, settings);
+                Scored fast = scored(scenarios.get(i).cause(), t, settings, engine);
+                if (Math.abs(fast.brier() - o.brier()) > 1e-9 || Math.abs(fast.confidence() - o.confidence()) > 1e-9
+                        || fast.top1() != o.top1()) {
+                    throw new AssertionError("the fit's scoring differs from the outcome on " + scenarios.get(i).id()
+                            + ": " + fast + " vs brier " + o.brier() + ", confidence " + o.confidence() + ", top-1 "
+                            + o.top1());
+                }
+            }
+        }
+    }
+
+    /** What the fit reads of an outcome: its Brier score, the top cause's probability, whether that is the label. */
+    record Scored(double brier, double confidence, boolean top1) {
+    }
+
+    private static final Map<CauseId, Integer> INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < CauseId.BUILT_IN.size(); i++) {
+            INDEX.put(CauseId.BUILT_IN.get(i), i);
+        }
+    }
+
+    /**
+     * The figures of {@link #outcome} (through {@link CalibrationEvaluation#outcome}) without building it: the grid
+     * scores some fifty million outcomes, and building each as ranked causes and maps was most of the test run.
+     * CrossValidationTest checks it gives what the outcome gives on the whole corpus.
+     */
+    static Scored scored(CauseId label, List<Calibration.Term> terms, KnowledgeBase.Settings settings,
+                         io.sophia.diagnosis.internal.reasoning.Knowledge.Settings engine) {
+        int causes = CauseId.BUILT_IN.size();
+        int unknown = INDEX.get(CauseId.UNKNOWN);
+        double[] pm = new double[causes];
+        double sum = 0;
+        // the listed causes in the assessment's order: probability (4 decimals, rounded down) descending, then id
+        int[] order = new int[causes];
+        int listed = 0;
+        boolean unknownStated = false;
+        if (!terms.isEmpty()) {
+            double[] p = Calibration.probabilities(terms, engine);
+            Integer[] idx = new Integer[terms.size()];
+            double[] rounded = new double[terms.size()];
+            int k = 0;
+            for (int i = 0; i < terms.size(); i++) {
+                if (terms.get(i).reported() && p[i] >= settings.floor()) {
+                    rounded[i] = Math.floor(p[i] * 10000) / 10000;
+                    idx[k++] = i;
+                }
+            }
+            Integer[] sorted = java.util.Arrays.copyOf(idx, k);
+            java.util.Arrays.sort(sorted, Comparator.comparingDouble((Integer i) -> rounded[i]).reversed()
+                    .thenComparing(i -> terms.get(i).id().value()));
+            boolean[] inOrder = new boolean[causes];
+            for (Integer i : sorted) {
+                Integer at = INDEX.get(terms.get(i).id());
+                int c = at == null ? unknown : at;
+                pm[c] += rounded[i];
+                sum += rounded[i];
+                if (!inOrder[c]) {
+                    inOrder[c] = true;
+                    if (c == unknown) {
+                        unknownStated = true;
+                    } else {
+                        order[listed++] = c;
+                    }
+                }
+            }
+        }
+        order[listed++] = unknown; // unknown loses ties
+        double left = Math.max(0, 1 - sum);
+        int unlisted = causes - listed;
+        if (unknownStated && unlisted > 0) {
+            boolean[] in = new boolean[causes];
+            for (int i = 0; i < listed; i++) {
+                in[order[i]] = true;
+            }
+            for (int c = 0; c < causes; c++) {
+                if (!in[c]) {
+                    pm[c] = left / unlisted;
+                }
+            }
+        } else {
+            pm[unknown] += left;
+        }
+        // a stable sort by probability puts first the earliest listed cause with the highest probability
+        int top = order[0];
+        for (int i = 1; i < listed; i++) {
+            if (pm[order[i]] > pm[top]) {
+                top = order[i];
+            }
+        }
+        int y = INDEX.get(label);
+        double brier = 0;
+        for (int c = 0; c < causes; c++) {
+            double d = pm[c] - (c == y ? 1 : 0);
+            brier += d * d;
+        }
+        return new Scored(brier, pm[top], top == y);
     }
 
     /**
