@@ -11,7 +11,6 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,18 +29,22 @@ class ProvenEvidenceFileTest {
         // and the rules the engine adds to a cause (the exit-detail, annotation, answer and vocabulary rules)
         kb.causes().forEach(c -> io.sophia.diagnosis.internal.reasoning.Knowledge.ENGINE_RULE_IDS
                 .forEach(id -> known.add(c.id() + "/" + id)));
-        // the refit on the whole corpus may prove nothing (knowledge-base.yaml says when); then there is nothing to check
-        assumeFalse(kb.settings().provenEvidence().isEmpty(), "the shipped refit proves no evidence");
         for (String key : kb.settings().provenEvidence()) {
             assertTrue(known.contains(key), key + " names no indication and no rule");
         }
-        assertTrue(kb.settings().provenCap() > kb.settings().cap(1) && kb.settings().provenCap() <= kb.settings().cap(2));
+        // the refit on the whole corpus may prove nothing (knowledge-base.yaml says when): then it ships no cap either;
+        // a list comes with a cap between those of one and two sources
+        if (kb.settings().provenEvidence().isEmpty()) {
+            assertEquals(0.0, kb.settings().provenCap(), "a proven cap without proven evidence");
+        } else {
+            assertTrue(kb.settings().provenCap() > kb.settings().cap(1)
+                    && kb.settings().provenCap() <= kb.settings().cap(2));
+        }
     }
 
     @Test
     void symptomsSeveralCausesPrintAreNotProvenAndARegistrysOwnDenialIs() {
         Set<String> proven = KnowledgeBase.builtIn().settings().provenEvidence();
-        assumeFalse(proven.isEmpty(), "the shipped refit proves no evidence");
         // a crash loop, a failing health check, a cancelled job, a name that does not resolve: each was seen in failures
         // of other causes (a missing secret, a crash on boot, a time limit, a registry or package host down)
         for (String symptom : Set.of("k8s.crash-loop", "health-check.failing", "fly.app-crashing",
@@ -50,7 +53,9 @@ class ProvenEvidenceFileTest {
         }
         // a registry's own 401 is proven; its bare push "denied" is not since p23- showed it over a quota (Harbor's
         // storage limit: camunda/keycloak#641)
-        assertTrue(proven.contains("registry.push-401") && proven.contains("fly.payment"), proven.toString());
+        // (with a list at all: the fifteenth session's refit proves none)
+        assertTrue(proven.isEmpty() || proven.contains("registry.push-401") && proven.contains("fly.payment"),
+                proven.toString());
         assertFalse(proven.contains("registry.push-denied"), proven.toString());
     }
 

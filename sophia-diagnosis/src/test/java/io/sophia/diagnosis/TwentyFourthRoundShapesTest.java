@@ -239,6 +239,8 @@ class TwentyFourthRoundShapesTest {
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // h17-07 (consumed in session 13): the proxy's target never became healthy because the app exited on a missing
         // secret, printed before it; the health check is the consequence of the cause its label names
-        ROUND.staysInItsCauses("h17-07 kamal-proxy.target-unhealthy");
+        // p41-18 (session 15): Woodpecker's agents lose the server because its name does not resolve; the same JSON line
+        // carries the lookup's "no such host" (read as network.dns) and the lost connection (read here as ci.runner)
+        ROUND.staysInItsCauses("h17-07 kamal-proxy.target-unhealthy", "p41-18 woodpecker.agent-rpc-unavailable");
     }
 }
