@@ -12,7 +12,8 @@ import java.util.Map;
  * workload, a deploy CLI's bare 401, a manifest the cluster refuses (a quota requiring limits, a field no schema
  * declares), an image repository the registry does not know, flyctl refused
  * an image, a layer upload answered 5xx, Rails credentials with the wrong key, a push of a tag never built, a runner
- * without Docker, a user restricted to one organisation; and three readings widened (Azure Pipelines' agent
+ * without Docker, a user restricted to one organisation, a region
+ * misconfigured for a machine or volume; and three readings widened (Azure Pipelines' agent
  * shutdown, kaniko's quoted "authentication required", kubelet's "secrets ... not found"). Each is tested on its
  * source's words and a near miss; each new log indication reads no line of the shared corpus and, on the labelled
  * scenarios, only lines of its own cause.
@@ -32,7 +33,8 @@ class ThirtyEighthRoundShapesTest {
             Map.entry("rails.credentials-wrong-key", "config.invalid"),
             Map.entry("docker.push-tag-not-local", "image.not-found"),
             Map.entry("runner.docker-missing", "ci.runner"),
-            Map.entry("fly.user-restricted-organization", "platform.quota"));
+            Map.entry("fly.user-restricted-organization", "platform.quota"),
+            Map.entry("fly.region-misconfigured", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -103,6 +105,12 @@ class ThirtyEighthRoundShapesTest {
         ROUND.readsNot("runner.docker-missing", "Docker version 24.0.7, build afdd53b");
         ROUND.reads("fly.user-restricted-organization", "Error: Your user is currently restricted to one organization");
         ROUND.readsNot("fly.user-restricted-organization", "Your user belongs to 2 organizations");
+        ROUND.reads("fly.region-misconfigured", "Error: error creating a new machine: failed to launch VM: Mounts source "
+                + "volume \"vol_4r8k2wq9xz7m1npd\" is in the wrong region (\"dfw\" != \"iad\")");
+        ROUND.reads("fly.region-misconfigured", "  \"error\": \"Region '' cannot host your machine. Please use an "
+                + "alternative region (see `fly platform regions`).\"");
+        ROUND.readsNot("fly.region-misconfigured", "Error: failed to launch VM: insufficient resources available in "
+                + "region \"iad\"");
     }
 
     @Test
