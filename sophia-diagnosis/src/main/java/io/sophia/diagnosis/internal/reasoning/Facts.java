@@ -57,15 +57,34 @@ final class Facts {
         List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
         // their ids as a stack's own service discovery names them ("lookup db on 127.0.0.11:53"), two letters or more;
         // not a service that is down because its own name does not resolve (p39-24: "kafka" NXDOMAIN), which the
-        // lookup would only restate
+        // lookup would only restate; unless no machine of it is started, which is why its private name fails (h22-27: a
+        // stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence)
         Set<String> nameFails = new java.util.HashSet<>();
+        Set<String> withMachines = new java.util.HashSet<>();
+        Set<String> started = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o.serviceId() != null && isNameFailure(o)) {
                 nameFails.add(o.serviceId());
+            } else if (o instanceof Observation.PlatformMachine m && m.serviceId() != null) {
+                withMachines.add(m.serviceId());
+                if ("started".equalsIgnoreCase(m.state())) {
+                    started.add(m.serviceId());
+                }
             }
         }
+        withMachines.removeAll(started);
+        nameFails.removeAll(withMachines);
         Set<String> downNames = down.stream().filter(id -> id.length() >= 2 && !nameFails.contains(id))
-                .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+                .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        // and their private host names, under any prefix the platform's DNS puts before them ("ledgerly-db.internal" as
+        // "top2.nearest.of.ledgerly-db.internal")
+        for (String id : down) {
+            Service s = services.get(id);
+            String host = s == null || s.url() == null ? null : s.url().getHost();
+            if (host != null && !nameFails.contains(id) && PRIVATE_HOST.matcher(host).find()) {
+                downNames.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -424,6 +443,22 @@ final class Facts {
         return out;
     }
 
+    /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
+    private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
+
+    /** True when {@code name} is a private host of {@code hosts} under a prefix ("top2.nearest.of.db.internal"). */
+    private static boolean privateSuffixIn(String name, Set<String> hosts) {
+        if (!PRIVATE_HOST.matcher(name).find()) {
+            return false;
+        }
+        for (int dot = name.indexOf('.'); dot >= 0 && dot < name.length() - 1; dot = name.indexOf('.', dot + 1)) {
+            if (hosts.contains(name.substring(dot + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * True when {@code line} names one of {@code hosts} as a whole host name (not inside a longer one): a connection
      * failure to the deployment's own endpoint (a smoke check after the deploy) is the service being unreachable, not
@@ -456,7 +491,7 @@ final class Facts {
             }
             String run = l.substring(i, end);
             String name = run.endsWith(".") ? run.substring(0, run.length() - 1) : run;
-            if ((hosts.contains(run) || hosts.contains(name)) && !name.equalsIgnoreCase(except)
+            if ((hosts.contains(run) || hosts.contains(name) || privateSuffixIn(name, hosts)) && !name.equalsIgnoreCase(except)
                     && !run.equalsIgnoreCase(except)) {
                 return true;
             }
