@@ -13,7 +13,8 @@ import java.util.Map;
  * declares), an image repository the registry does not know, flyctl refused
  * an image, a layer upload answered 5xx, Rails credentials with the wrong key, a push of a tag never built, a runner
  * without Docker, a user restricted to one organisation, a region
- * misconfigured for a machine or volume; and three readings widened (Azure Pipelines' agent
+ * misconfigured for a machine or volume; p46-'s required variable absent (dotenv-safe, SmallRye, Micronaut,
+ * an undefined URL), a deploy descriptor refused, a port looked up as a host, a self-signed certificate; and three readings widened (Azure Pipelines' agent
  * shutdown, kaniko's quoted "authentication required", kubelet's "secrets ... not found"). Each is tested on its
  * source's words and a near miss; each new log indication reads no line of the shared corpus and, on the labelled
  * scenarios, only lines of its own cause.
@@ -34,7 +35,11 @@ class ThirtyEighthRoundShapesTest {
             Map.entry("docker.push-tag-not-local", "image.not-found"),
             Map.entry("runner.docker-missing", "ci.runner"),
             Map.entry("fly.user-restricted-organization", "platform.quota"),
-            Map.entry("fly.region-misconfigured", "config.invalid"));
+            Map.entry("fly.region-misconfigured", "config.invalid"),
+            Map.entry("config.required-variable-absent", "config.missing-secret"),
+            Map.entry("config.descriptor-refused", "config.invalid"),
+            Map.entry("config.port-as-host", "config.invalid"),
+            Map.entry("tls.self-signed-generic", "tls.certificate"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -111,6 +116,33 @@ class ThirtyEighthRoundShapesTest {
                 + "alternative region (see `fly platform regions`).\"");
         ROUND.readsNot("fly.region-misconfigured", "Error: failed to launch VM: insufficient resources available in "
                 + "region \"iad\"");
+    }
+
+    @Test
+    void configurationAtDeployAndAtBootInItsOwnWords() throws IOException {
+        ROUND.reads("config.required-variable-absent", "remote:        MissingEnvVarsError: The following variables were "
+                + "defined in .env.example but are not present in the environment:");
+        ROUND.reads("config.required-variable-absent", "java.util.NoSuchElementException: SRCFG00011: Could not expand "
+                + "value DATABASE_URL in property quarkus.datasource.jdbc.url");
+        ROUND.reads("config.required-variable-absent", "io.micronaut.context.exceptions.ConfigurationException: Could not "
+                + "resolve placeholder ${app.kafka.output.topics}");
+        ROUND.readsNot("config.required-variable-absent", "err: WARNING: The MYSQL_PASSWORD variable is not set. "
+                + "Defaulting to a blank string.");
+        ROUND.reads("config.required-variable-absent", "LibsqlError: URL_INVALID: The URL 'undefined' is not in a valid "
+                + "format");
+        ROUND.reads("config.required-variable-absent", "TypeError [ERR_INVALID_ARG_TYPE]: The \"url\" argument must be of "
+                + "type string. Received undefined");
+        ROUND.readsNot("config.required-variable-absent", "LibsqlError: URL_INVALID: The URL 'libsql//db' is not in a "
+                + "valid format");
+        ROUND.reads("config.descriptor-refused", "ERROR: (gcloud.app.deploy) An error occurred while parsing file: "
+                + "[/home/runner/work/polls/polls/app.yaml]Unable to assign value 'None' to attribute 'service'");
+        ROUND.reads("config.descriptor-refused", "Error: incompatible types: TOML value has type string; destination has "
+                + "type integer");
+        ROUND.readsNot("config.descriptor-refused", "Services to deploy: descriptor: [/srv/app.yaml]");
+        ROUND.reads("config.port-as-host", "{ Error: getaddrinfo ENOTFOUND 3000");
+        ROUND.readsNot("config.port-as-host", "Error: getaddrinfo ENOTFOUND db.internal");
+        ROUND.reads("tls.self-signed-generic", "Failed to prune sessions: Error: self-signed certificate");
+        ROUND.readsNot("tls.self-signed-generic", "Generating a self-signed certificate for local development");
     }
 
     @Test
