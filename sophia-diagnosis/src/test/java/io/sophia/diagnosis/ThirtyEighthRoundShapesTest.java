@@ -14,7 +14,9 @@ import java.util.Map;
  * an image, a layer upload answered 5xx, Rails credentials with the wrong key, a push of a tag never built, a runner
  * without Docker, a user restricted to one organisation, a region
  * misconfigured for a machine or volume; p46-'s required variable absent (dotenv-safe, SmallRye, Micronaut,
- * an undefined URL), a deploy descriptor refused, a port looked up as a host, a self-signed certificate; and three readings widened (Azure Pipelines' agent
+ * an undefined URL), a deploy descriptor refused, a port looked up as a host, a self-signed certificate; p45- and p47-'s scheduler fit
+ * failures, a quota error, a platform spec refused, Azure's job time limit, the runner's worker crashing, ECS unable to
+ * reach the registry's auth; and three readings widened (Azure Pipelines' agent
  * shutdown, kaniko's quoted "authentication required", kubelet's "secrets ... not found"). Each is tested on its
  * source's words and a near miss; each new log indication reads no line of the shared corpus and, on the labelled
  * scenarios, only lines of its own cause.
@@ -39,9 +41,17 @@ class ThirtyEighthRoundShapesTest {
             Map.entry("config.required-variable-absent", "config.missing-secret"),
             Map.entry("config.descriptor-refused", "config.invalid"),
             Map.entry("config.port-as-host", "config.invalid"),
-            Map.entry("tls.self-signed-generic", "tls.certificate"));
+            Map.entry("tls.self-signed-generic", "tls.certificate"),
+            Map.entry("k8s.failed-to-fit", "platform.capacity"),
+            Map.entry("cloud.quota-exceeded-error", "platform.quota"),
+            Map.entry("platform.spec-validation-failed", "config.invalid"),
+            Map.entry("azure.job-max-allowed-time", "ci.timeout"),
+            Map.entry("ecs.registry-auth-unreachable", "registry.unavailable"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
+
+    /** Read in an annotation's message only (p47-18), which the labelled scenarios' logs do not carry. */
+    private static final ShapeRound ANNOTATION_ROUND = new ShapeRound(Map.of("actions.runner-worker-crashed", "ci.runner"));
 
     @Test
     void buildsInTheirOwnWords() throws IOException {
@@ -143,6 +153,35 @@ class ThirtyEighthRoundShapesTest {
         ROUND.readsNot("config.port-as-host", "Error: getaddrinfo ENOTFOUND db.internal");
         ROUND.reads("tls.self-signed-generic", "Failed to prune sessions: Error: self-signed certificate");
         ROUND.readsNot("tls.self-signed-generic", "Generating a self-signed certificate for local development");
+    }
+
+    @Test
+    void platformsAndCiInTheirOwnWords() throws IOException {
+        ROUND.reads("k8s.failed-to-fit", "5m  5m  2  {default-scheduler }  Warning  FailedScheduling  pod "
+                + "(jenkins-master-718293044-kq2zd) failed to fit in any node");
+        ROUND.reads("k8s.failed-to-fit", "fit failure on node (gke-warpgate-default-pool-3c1e9a70-b7xk): Insufficient cpu");
+        ROUND.readsNot("k8s.failed-to-fit", "Successfully assigned default/jenkins-master to gke-warpgate-default-pool");
+        ROUND.reads("cloud.quota-exceeded-error", "libcloud.common.google.QuotaExceededError: \"Quota 'C2_CPUS' "
+                + "exceeded.  Limit: 50.0 in region us-east1.\"");
+        ROUND.readsNot("cloud.quota-exceeded-error", "Quota 'C2_CPUS' usage: 32.0 of 50.0 in region us-east1");
+        ROUND.reads("platform.spec-validation-failed", "Error: POST https://api.digitalocean.com/v2/apps: 400 (request "
+                + "\"1f7a\") error validating app spec field \"services.route.paths\": route path \"/\" already in use");
+        ROUND.reads("platform.spec-validation-failed", "error: [Manager] Error: Cannot update or adjust instances: "
+                + "id=unprocessable_entity, message=You specified an invalid size for Droplet creation.");
+        ROUND.readsNot("platform.spec-validation-failed", "App spec validated: 2 services, 1 database");
+        ROUND.reads("azure.job-max-allowed-time", "The job exceeded the maximum allowed time of 00:30:00 and was stopped.");
+        ROUND.readsNot("azure.job-max-allowed-time", "The job finished in 00:12:31.");
+        ANNOTATION_ROUND.reads("actions.runner-worker-crashed", "GitHub actions runner worker process crashed with error: "
+                + "Out of memory.");
+        ANNOTATION_ROUND.readsNot("actions.runner-worker-crashed", "Runner worker process started");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                Fleet.corpusLinesReadBy(java.util.Set.of("actions.runner-worker-crashed")));
+        ROUND.reads("ecs.registry-auth-unreachable", "\"ResourceInitializationError: unable to pull secrets or registry "
+                + "auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been "
+                + "retried 3 time(s): RequestError: send request failed caused by: Post "
+                + "\"https://api.ecr.us-east-1.amazonaws.com/\": dial tcp 52.46.154.196:443: i/o timeout\"");
+        ROUND.readsNot("ecs.registry-auth-unreachable", "ResourceInitializationError: unable to pull secrets or registry "
+                + "auth: execution resource retrieval failed: unable to retrieve secret from asm: AccessDeniedException");
     }
 
     @Test
