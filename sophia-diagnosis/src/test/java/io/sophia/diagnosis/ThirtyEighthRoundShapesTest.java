@@ -16,7 +16,8 @@ import java.util.Map;
  * misconfigured for a machine or volume; p46-'s required variable absent (dotenv-safe, SmallRye, Micronaut,
  * an undefined URL), a deploy descriptor refused, a port looked up as a host, a self-signed certificate; p45- and p47-'s scheduler fit
  * failures, a quota error, a platform spec refused, Azure's job time limit, the runner's worker crashing, ECS unable to
- * reach the registry's auth; and three readings widened (Azure Pipelines' agent
+ * reach the registry's auth; a second pass: an image without the host's platform, kaniko's push permission check,
+ * Nixpacks without a build plan, TLS spoken to a plain port, a Go test hung, the Cloud SQL proxy unable to dial; and three readings widened (Azure Pipelines' agent
  * shutdown, kaniko's quoted "authentication required", kubelet's "secrets ... not found"). Each is tested on its
  * source's words and a near miss; each new log indication reads no line of the shared corpus and, on the labelled
  * scenarios, only lines of its own cause.
@@ -46,7 +47,13 @@ class ThirtyEighthRoundShapesTest {
             Map.entry("cloud.quota-exceeded-error", "platform.quota"),
             Map.entry("platform.spec-validation-failed", "config.invalid"),
             Map.entry("azure.job-max-allowed-time", "ci.timeout"),
-            Map.entry("ecs.registry-auth-unreachable", "registry.unavailable"));
+            Map.entry("ecs.registry-auth-unreachable", "registry.unavailable"),
+            Map.entry("image.no-platform-variant", "image.not-found"),
+            Map.entry("kaniko.push-permission-check", "registry.auth"),
+            Map.entry("nixpacks.no-build-plan", "config.invalid"),
+            Map.entry("tls.wrong-version-number-generic", "config.invalid"),
+            Map.entry("go.test-timed-out", "ci.test-failure"),
+            Map.entry("cloudsql-proxy.dial-failed", "dependency.down"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -182,6 +189,25 @@ class ThirtyEighthRoundShapesTest {
                 + "\"https://api.ecr.us-east-1.amazonaws.com/\": dial tcp 52.46.154.196:443: i/o timeout\"");
         ROUND.readsNot("ecs.registry-auth-unreachable", "ResourceInitializationError: unable to pull secrets or registry "
                 + "auth: execution resource retrieval failed: unable to retrieve secret from asm: AccessDeniedException");
+    }
+
+    @Test
+    void aSecondPassInTheirOwnWords() throws IOException {
+        ROUND.reads("image.no-platform-variant", "err: no matching manifest for linux/arm64/v8 in the manifest list entries");
+        ROUND.readsNot("image.no-platform-variant", "err: n8n-python Pulled linux/arm64/v8");
+        ROUND.reads("kaniko.push-permission-check", "Step #1: error checking push permissions -- make sure you entered the "
+                + "correct tag name, and that you are authenticated correctly, and try again");
+        ROUND.readsNot("kaniko.push-permission-check", "checking push permission for \"gcr.io/acme/app\": ok");
+        ROUND.reads("nixpacks.no-build-plan", "Nixpacks was unable to generate a build plan for this app.");
+        ROUND.readsNot("nixpacks.no-build-plan", "Nixpacks build plan: providers node");
+        ROUND.reads("tls.wrong-version-number-generic", "{\"redis\":{\"status\":\"error\",\"detail\":\"SSL: "
+                + "WRONG_VERSION_NUMBER\"}}");
+        ROUND.readsNot("tls.wrong-version-number-generic", "{\"redis\":{\"status\":\"ok\"}}");
+        ROUND.reads("go.test-timed-out", "panic: test timed out after 10m0s");
+        ROUND.readsNot("go.test-timed-out", "ok  \texample-net/agent/pkg/kvstore/store\t42.1s");
+        ROUND.reads("cloudsql-proxy.dial-failed", "2026/09/25 08:19:02 [Health Check] Readiness failed: Dial error: "
+                + "handshake failed (connection name = \"example-gke:europe-west1:orders-pg\"): context canceled");
+        ROUND.readsNot("cloudsql-proxy.dial-failed", "2026/09/25 08:19:02 Listening on 127.0.0.1:5432");
     }
 
     @Test
