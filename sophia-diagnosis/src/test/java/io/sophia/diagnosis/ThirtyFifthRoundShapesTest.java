@@ -110,7 +110,8 @@ class ThirtyFifthRoundShapesTest {
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // gunicorn's worker exception is printed before the traceback that names why the worker failed: in scenarios of a
         // missing secret it is that secret's consequence
+        // p47-07 (session 15): a job looping on an unreachable Kafka broker until its 45-minute limit, labelled the limit
         ROUND.staysInItsCauses("h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
-                "p17-32 gunicorn.worker-exception");
+                "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable");
     }
 }
