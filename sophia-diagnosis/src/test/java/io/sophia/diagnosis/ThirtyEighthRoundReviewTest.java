@@ -1,0 +1,64 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Review of session 15's diagnosis changes: the plural "secrets" of secret.reference-not-found reads kubelet's events,
+ * not kubectl's own NotFound of a script that looks a secret up before creating it; the build's download that fails on
+ * a name (build.dependency-fetch/resolver-in-download) is not flyctl's wrapper "failed to fetch an image or build from
+ * source" over a push to its registry.
+ */
+class ThirtyEighthRoundReviewTest {
+
+    private static boolean weighs(Assessment a, String ruleId) {
+        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
+    }
+
+    /**
+     * {@code kubectl get secret regcred || kubectl create secret docker-registry regcred ...} is the ordinary idempotent
+     * way a deploy script makes a secret: on every first run kubectl prints 'Error from server (NotFound): secrets
+     * "regcred" not found' and the script goes on to create it. Since the pattern took the plural (for kubelet's
+     * 'MountVolume.SetUp failed for volume "cf-secrets" : secrets "x" not found', p42-14) that healthy line read as a
+     * missing secret at 0.9. Kubelet's own events (p42-14, p19-05) are still read.
+     */
+    @Test
+    void kubectlsNotFoundOfASecretAScriptThenCreatesIsNoMissingSecret() throws IOException {
+        Fleet.assertReadsNot("secret.reference-not-found", "Error from server (NotFound): secrets \"regcred\" not found");
+        Fleet.assertReads("secret.reference-not-found", "config.missing-secret", "Warning  FailedMount  2m57s (x8 over "
+                + "4m1s) kubelet, node-pool-b2  MountVolume.SetUp failed for volume \"cf-secrets\" : secrets "
+                + "\"secrets-2.16.4-1\" not found");
+        Fleet.assertReads("secret.reference-not-found", "config.missing-secret", "  Warning  Failed     12s (x9 over "
+                + "108s)  kubelet, 10.47.122.150  Error: secrets \"my-password\" not found");
+        Fleet.assertReads("secret.reference-not-found", "config.missing-secret",
+                "Error: secret \"app-env\" not found");
+    }
+
+    /**
+     * flyctl wraps every deploy error in "failed to fetch an image or build from source", a push to registry.fly.io
+     * included (h4-08, registry.unavailable: 'error rendering push status stream: Get "https://registry.fly.io/v2/": dial
+     * tcp: lookup registry.fly.io on [fdaa::3]:53: server misbehaving'): resolver-in-download read its "failed to fetch"
+     * as the build downloading a dependency (lr 15 for build.dependency-fetch), and at 62 % it led. A fetch of a URL
+     * (uv's "Failed to fetch: `https://...`") and nix's "unable to download" are still the build's downloads.
+     */
+    @Test
+    void flyctlsWrapperOverARegistryLookupIsNoDownloadOfTheBuild() throws IOException {
+        Assessment push = Fleet.deployFailed("deploy", "Run flyctl deploy --remote-only", "Error: failed to fetch an "
+                + "image or build from source: error rendering push status stream: Get \"https://registry.fly.io/v2/\": "
+                + "dial tcp: lookup registry.fly.io on [fdaa::3]:53: server misbehaving\n");
+        assertFalse(weighs(push, "build.dependency-fetch/resolver-in-download"), push.causes().toString());
+        Assessment uv = Fleet.deployFailed("deploy", "Run docker build .", "#9 3.120 error: Failed to fetch: "
+                + "`https://pkgs.example.org/simple/flask/`: dns error: failed to lookup address information: Name or "
+                + "service not known\n");
+        assertTrue(weighs(uv, "build.dependency-fetch/resolver-in-download"), uv.causes().toString());
+        Assessment nix = Fleet.deployFailed("deploy", "Run nixpacks build .", "#8 2.274 warning: error: unable to "
+                + "download 'https://github.com/NixOS/nixpkgs/archive/5148520bfab61f99fd25fb9ff7bfbb50dad3c9db.tar.gz': "
+                + "Couldn't resolve host name (6)\n");
+        assertTrue(weighs(nix, "build.dependency-fetch/resolver-in-download"), nix.causes().toString());
+    }
+}
