@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Review of session 15's diagnosis changes: the plural "secrets" of secret.reference-not-found reads kubelet's events,
  * not kubectl's own NotFound of a script that looks a secret up before creating it; the build's download that fails on
  * a name (build.dependency-fetch/resolver-in-download) is not flyctl's wrapper "failed to fetch an image or build from
- * source" over a push to its registry.
+ * source" over a push to its registry; registry.server-error reads a registry's /v2/ at the root of its host, not an
+ * app's access log of its own /api/v2/.
  */
 class ThirtyEighthRoundReviewTest {
 
@@ -60,5 +61,23 @@ class ThirtyEighthRoundReviewTest {
                 + "download 'https://github.com/NixOS/nixpkgs/archive/5148520bfab61f99fd25fb9ff7bfbb50dad3c9db.tar.gz': "
                 + "Couldn't resolve host name (6)\n");
         assertTrue(weighs(nix, "build.dependency-fetch/resolver-in-download"), nix.causes().toString());
+    }
+
+    /**
+     * registry.server-error was narrowed to "a registry's /v2/ API, not any API with a /v2/ path", but its "/v2/" then a
+     * space still read an app's own access log of its API root ('"GET /api/v2/ HTTP/1.1" 502') as the registry failing:
+     * a registry's API is at the root of its host, which registry.v2-status-server-error already requires.
+     */
+    @Test
+    void anAppsAccessLogOfItsApiRootIsNoRegistry() throws IOException {
+        Fleet.assertReadsNot("registry.server-error", "10.0.0.7 - - [04/Dec/2026:10:00:00 +0000] \"GET /api/v2/ HTTP/1.1\" "
+                + "502 157 \"-\" \"curl/8.0\"");
+        Fleet.assertReadsNot("registry.server-error", "Error: POST https://api.digitalocean.com/v2/apps: 500 Server Error");
+        Fleet.assertReads("registry.server-error", "registry.unavailable",
+                "GET https://registry.example.com/v2/: 503 Service Unavailable");
+        Fleet.assertReads("registry.server-error", "registry.unavailable", "Error response from daemon: Head "
+                + "\"https://ghcr.io/v2/acme/web/manifests/1.4.0\": 502 Bad Gateway");
+        Fleet.assertReads("registry.server-error", "registry.unavailable",
+                "Error response from daemon: Get registry-1.docker.io/v2/: 503 Service Unavailable");
     }
 }
