@@ -1,9 +1,14 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * not kubectl's own NotFound of a script that looks a secret up before creating it; the build's download that fails on
  * a name (build.dependency-fetch/resolver-in-download) is not flyctl's wrapper "failed to fetch an image or build from
  * source" over a push to its registry; registry.server-error reads a registry's /v2/ at the root of its host, not an
- * app's access log of its own /api/v2/.
+ * app's access log of its own /api/v2/; the cross-validation refuses outcomes as shipped that are not one per
+ * scenario.
  */
 class ThirtyEighthRoundReviewTest {
 
@@ -79,5 +85,33 @@ class ThirtyEighthRoundReviewTest {
                 + "\"https://ghcr.io/v2/acme/web/manifests/1.4.0\": 502 Bad Gateway");
         Fleet.assertReads("registry.server-error", "registry.unavailable",
                 "Error response from daemon: Get registry-1.docker.io/v2/: 503 Service Unavailable");
+    }
+
+    /**
+     * CrossValidation.run takes the report's outcomes as shipped (CalibrationTest, since this session) and checked only
+     * that the first {@code n} were the scenarios' own: more outcomes than scenarios (a blind set's, loaded with
+     * -Dsophia.scoreBlind, after the corpus) went into the result's figures unnoticed. The counts must agree, and before
+     * the grid's minutes of work.
+     */
+    @Test
+    void outcomesAsShippedBeyondTheScenariosAreRefused() {
+        io.sophia.diagnosis.calibration.Scenario a = scenario("p99-01-a", "a");
+        io.sophia.diagnosis.calibration.Scenario b = scenario("p99-02-b", "b");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> io.sophia.diagnosis.calibration.CrossValidation.run(KnowledgeBase.builtIn(), List.of(a),
+                        List.of(unknownOf(a), unknownOf(b))));
+        assertTrue(e.getMessage().contains("as shipped"), e.getMessage());
+    }
+
+    private static io.sophia.diagnosis.calibration.Scenario scenario(String id, String family) {
+        return new io.sophia.diagnosis.calibration.Scenario(id, "t", CauseId.BUILD_DOCKERFILE, "r", false, "",
+                Path.of(id + ".yaml"), Instant.parse("2025-08-23T14:12:55Z"), new io.sophia.core.Deployment("d",
+                List.of(io.sophia.core.Service.http("api", "https://api.example.test/"))), List.of(), family, "");
+    }
+
+    private static io.sophia.diagnosis.calibration.CalibrationEvaluation.Outcome unknownOf(
+            io.sophia.diagnosis.calibration.Scenario s) {
+        return new io.sophia.diagnosis.calibration.CalibrationEvaluation.Outcome(s, Map.of(CauseId.UNKNOWN, 1.0),
+                List.of(CauseId.UNKNOWN), null, null);
     }
 }
