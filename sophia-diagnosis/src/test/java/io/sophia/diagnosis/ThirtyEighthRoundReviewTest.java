@@ -56,6 +56,22 @@ class ThirtyEighthRoundReviewTest {
     }
 
     /**
+     * Helm keeps each release's revisions in secrets named "sh.helm.release.v1.NAME.vN": 'Error: UPGRADE FAILED: secrets
+     * "sh.helm.release.v1.spark-operator.v32" not found' is two deploys of one release racing, and helm uninstall's
+     * 'Failed to purge the release: secrets "sh.helm.release.v1.keda.v1" not found' a warning after an interrupted
+     * run. Neither is a secret the workload references; the plural read both as a missing secret at 0.9.
+     */
+    @Test
+    void helmsOwnReleaseRecordIsNoSecretOfTheWorkload() throws IOException {
+        Fleet.assertReadsNot("secret.reference-not-found",
+                "Error: UPGRADE FAILED: secrets \"sh.helm.release.v1.spark-operator.v32\" not found");
+        Fleet.assertReadsNot("secret.reference-not-found",
+                "Failed to purge the release: secrets \"sh.helm.release.v1.keda.v1\" not found");
+        Fleet.assertReads("secret.reference-not-found", "config.missing-secret",
+                "Error: secrets \"shop-api-env\" not found");
+    }
+
+    /**
      * flyctl wraps every deploy error in "failed to fetch an image or build from source", a push to registry.fly.io
      * included (h4-08, registry.unavailable: 'error rendering push status stream: Get "https://registry.fly.io/v2/": dial
      * tcp: lookup registry.fly.io on [fdaa::3]:53: server misbehaving'): resolver-in-download read its "failed to fetch"
