@@ -352,7 +352,11 @@ public final class CalibrationEvaluation {
         }
     }
 
-    /** Runs {@code diagnoser} over {@code scenarios}. A diagnoser that throws scores all mass on unknown. */
+    /**
+     * Runs {@code diagnoser} over {@code scenarios}. A diagnoser that throws scores all mass on unknown. The scenarios are
+     * diagnosed in parallel: {@code diagnoser} is called from several threads at once and must be thread-safe, as
+     * {@link Diagnosis} is (the outcomes keep the scenarios' order).
+     */
     public static Report evaluate(Diagnoser diagnoser, List<Scenario> scenarios) {
         // each scenario is diagnosed on its own: in parallel, kept in corpus order
         List<Outcome> outcomes = scenarios.parallelStream().map(s -> {

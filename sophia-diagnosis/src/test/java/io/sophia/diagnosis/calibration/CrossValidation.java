@@ -235,6 +235,18 @@ public final class CrossValidation {
         if (!blind.isEmpty()) {
             throw new IllegalArgumentException("a blind scenario must not be fitted on: " + blind.get(0));
         }
+        // one outcome per scenario, the scenario's own, in order: no more (a blind set's outcomes after the corpus
+        // would reach the report's figures), no fewer; checked before the grid's minutes of work
+        if (asShipped != null && asShipped.size() != scenarios.size()) {
+            throw new IllegalArgumentException("the outcomes as shipped are " + asShipped.size() + " for "
+                    + scenarios.size() + " scenarios");
+        }
+        for (int i = 0; asShipped != null && i < scenarios.size(); i++) {
+            if (asShipped.get(i).scenario() != scenarios.get(i)) {
+                throw new IllegalArgumentException("the outcomes as shipped are not the scenarios' own, in order: "
+                        + asShipped.get(i).scenario().id() + " at " + scenarios.get(i).id());
+            }
+        }
         List<Params> grid = grid();
         int n = scenarios.size();
         // the evidence of a diagnosis does not depend on the calibration: diagnose once, recalibrate per grid point
@@ -315,12 +327,6 @@ public final class CrossValidation {
         }
         List<CalibrationEvaluation.Outcome> shipped = asShipped != null ? asShipped : CalibrationEvaluation.evaluate(
                 Diagnosis.builder().knowledgeBase(base).build(), scenarios).outcomes();
-        for (int i = 0; i < n; i++) {
-            if (shipped.get(i).scenario() != scenarios.get(i)) {
-                throw new IllegalArgumentException("the outcomes as shipped are not the scenarios' own, in order: "
-                        + shipped.get(i).scenario().id() + " at " + scenarios.get(i).id());
-            }
-        }
         return new Result(oof, foldOf, perFold, all, new java.util.TreeSet<>(provenAll), shipped, unseenOof);
     }
 

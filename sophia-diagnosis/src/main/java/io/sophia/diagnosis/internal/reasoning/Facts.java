@@ -269,11 +269,14 @@ final class Facts {
                 topByJob.put(f.jobId(), f);
             }
         }
-        // per job, the best finding of a named cause (for a log whose last word is a line of no cause)
+        // per job, the best finding of a named cause (for a log whose last word is a line of no cause); not a failing
+        // health check, which only says again that the service is down (p42-40: a helm install timed out, then the
+        // events a later step lists, "Liveness probe failed ... connection refused", took the operator for the root
+        // of its dependents' chain, and app.healthcheck-failing was stated at 0.9 on a scenario labelled unknown)
         Map<Long, Observation.LogFinding> namedByJob = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f && f.jobId() != 0 && f.causeId() != null
-                    && !f.causeId().equals(CauseId.UNKNOWN)) {
+                    && !f.causeId().equals(CauseId.UNKNOWN) && !f.causeId().equals(CauseId.APP_HEALTHCHECK_FAILING)) {
                 namedByJob.merge(f.jobId(), f, (a, b) -> clamp(b.score()) > clamp(a.score()) ? b : a);
             }
         }
@@ -646,7 +649,8 @@ final class Facts {
     /**
      * The services whose own job's log ends on an error of a named cause: its top finding, or, when that is a line of
      * no cause (an annotation that the service stopped answering, the runner's exit code), the best finding of a named
-     * cause it wraps (h22-41: "Java heap space" under "data service has not answered a health check for 28 minutes").
+     * cause it wraps (h22-41: "Java heap space" under "data service has not answered a health check for 28 minutes"),
+     * never a failing health check (that only says again that the service is down).
      */
     private static Set<String> ownErrors(List<Observation.CiJob> jobs, Map<Long, Observation.LogFinding> topByJob,
                                          Map<Long, Observation.LogFinding> namedByJob) {
