@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to twenty-third holdout sets ({@code h7-} to {@code h23-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind twenty-fourth and twenty-fifth ({@code h24-}, {@code h25-}, written 2026-12-04, fifteenth session) are well
+ * in aggregate, consumed since) and the blind twenty-fourth to twenty-seventh ({@code h24-} to {@code h27-}, written 2026-12-04, fifteenth session) are well
  * formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
@@ -85,7 +85,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(24), 24, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(24)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(25), 25, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(25)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(25)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(26), 26, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(26)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(27), 27, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(27)), true));
     }
 
     @ParameterizedTest(name = "{0}")
