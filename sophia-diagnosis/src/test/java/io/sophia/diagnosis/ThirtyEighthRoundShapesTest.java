@@ -17,7 +17,9 @@ import java.util.Map;
  * an undefined URL), a deploy descriptor refused, a port looked up as a host, a self-signed certificate; p45- and p47-'s scheduler fit
  * failures, a quota error, a platform spec refused, Azure's job time limit, the runner's worker crashing, ECS unable to
  * reach the registry's auth; a second pass: an image without the host's platform, kaniko's push permission check,
- * Nixpacks without a build plan, TLS spoken to a plain port, a Go test hung, the Cloud SQL proxy unable to dial; and three readings widened (Azure Pipelines' agent
+ * Nixpacks without a build plan, TLS spoken to a plain port, a Go test hung, the Cloud SQL proxy unable to dial; p49-'s task or service
+ * definitions refused, the SSH action's time limit, a Helm release still locked, the runner's registry login, a Heroku
+ * app not found; and three readings widened (Azure Pipelines' agent
  * shutdown, kaniko's quoted "authentication required", kubelet's "secrets ... not found"). Each is tested on its
  * source's words and a near miss; each new log indication reads no line of the shared corpus and, on the labelled
  * scenarios, only lines of its own cause.
@@ -53,7 +55,12 @@ class ThirtyEighthRoundShapesTest {
             Map.entry("nixpacks.no-build-plan", "config.invalid"),
             Map.entry("tls.wrong-version-number-generic", "config.invalid"),
             Map.entry("go.test-timed-out", "ci.test-failure"),
-            Map.entry("cloudsql-proxy.dial-failed", "dependency.down"));
+            Map.entry("cloudsql-proxy.dial-failed", "dependency.down"),
+            Map.entry("deploy.definition-refused", "config.invalid"),
+            Map.entry("ssh-action.command-timeout", "ci.timeout"),
+            Map.entry("helm.release-locked", "ci.cancelled"),
+            Map.entry("actions.container-registry-login-failed", "registry.auth"),
+            Map.entry("heroku.app-not-found", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -208,6 +215,27 @@ class ThirtyEighthRoundShapesTest {
         ROUND.reads("cloudsql-proxy.dial-failed", "2026/09/25 08:19:02 [Health Check] Readiness failed: Dial error: "
                 + "handshake failed (connection name = \"example-gke:europe-west1:orders-pg\"): context canceled");
         ROUND.readsNot("cloudsql-proxy.dial-failed", "2026/09/25 08:19:02 Listening on 127.0.0.1:5432");
+    }
+
+    @Test
+    void githubActionsDeploysInTheirOwnWords() throws IOException {
+        ROUND.reads("deploy.definition-refused", "##[error]Failed to register task definition in ECS: Family can not be "
+                + "blank.");
+        ROUND.reads("deploy.definition-refused", "An error occurred (ClientException) when calling the "
+                + "RegisterTaskDefinition operation: Role is not valid");
+        ROUND.reads("deploy.definition-refused", "##[error]Error: The feature 'sandbox selector' is not supported in the "
+                + "declared launch stage on resource ***.");
+        ROUND.readsNot("deploy.definition-refused", "Registered task definition web:42");
+        ROUND.reads("ssh-action.command-timeout", "2026/04/26 19:19:25 Run Command Timeout");
+        ROUND.readsNot("ssh-action.command-timeout", "2026/04/26 19:09:25 Run Command: docker compose up -d");
+        ROUND.reads("helm.release-locked", "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in "
+                + "progress");
+        ROUND.readsNot("helm.release-locked", "Release \"shortlink-api\" has been upgraded. Happy Helming!");
+        ROUND.reads("actions.container-registry-login-failed", "##[error]Docker login for 'ghcr.io' failed with exit "
+                + "code 1");
+        ROUND.readsNot("actions.container-registry-login-failed", "Login Succeeded");
+        ROUND.reads("heroku.app-not-found", "  ›   Error: Couldn't find that app.");
+        ROUND.readsNot("heroku.app-not-found", "=== orbit-prod Info");
     }
 
     @Test
