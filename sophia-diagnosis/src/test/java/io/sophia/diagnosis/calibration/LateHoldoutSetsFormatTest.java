@@ -22,17 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to twenty-third holdout sets ({@code h7-} to {@code h23-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind twenty-fourth to twenty-seventh ({@code h24-} to {@code h27-}, written 2026-12-04, fifteenth session) are well
- * formed: every file parses under the
- * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * The seventh to twenty-seventh holdout sets ({@code h7-} to {@code h27-} files; each blind until it was scored once,
+ * in aggregate, consumed since) and the blind twenty-eighth and twenty-ninth ({@code h28-}, {@code h29-}, written
+ * 2026-12-04/05, sixteenth session) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-23 (consumed)").
+ * "holdout-27 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -82,14 +81,14 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(21), 21, 48, s -> s.holdoutSet() == 21, false),
                 new HoldoutSet(Scenario.holdoutPrefix(22), 22, 48, s -> s.holdoutSet() == 22, false),
                 new HoldoutSet(Scenario.holdoutPrefix(23), 23, 48, s -> s.holdoutSet() == 23, false),
-                new HoldoutSet(Scenario.holdoutPrefix(24), 24, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(24)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(25), 25, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(25)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(26), 26, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(26)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(27), 27, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(27)), true));
+                new HoldoutSet(Scenario.holdoutPrefix(24), 24, 48, s -> s.holdoutSet() == 24, false),
+                new HoldoutSet(Scenario.holdoutPrefix(25), 25, 48, s -> s.holdoutSet() == 25, false),
+                new HoldoutSet(Scenario.holdoutPrefix(26), 26, 48, s -> s.holdoutSet() == 26, false),
+                new HoldoutSet(Scenario.holdoutPrefix(27), 27, 48, s -> s.holdoutSet() == 27, false),
+                new HoldoutSet(Scenario.holdoutPrefix(28), 28, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(28)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(29), 29, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(29)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,14 +48,12 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h23-} on 2026-12-04 ({@code h14-} to {@code h23-}
-     * after being scored once, aggregate only, by the session that wrote them). {@code h24-} to {@code h27-} (written
-     * 2026-12-04, fifteenth session) are the blind sets since, each wired here before its first file landed: h24- and
-     * h25- scored once, aggregate only, at 21:04 UTC; h26- and h27- written after that, to be scored once at the
-     * session's end.
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h27-} on 2026-12-04 ({@code h14-} to {@code h27-}
+     * after being scored once, aggregate only, by the session that wrote them). {@code h28-} and {@code h29-} (written
+     * 2026-12-04/05, sixteenth session) are the blind sets since: wired here before their first file landed, scored once,
+     * aggregate only, at the end of the session that wrote them.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(24), holdoutPrefix(25), holdoutPrefix(26),
-            holdoutPrefix(27));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(28), holdoutPrefix(29));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
