@@ -112,6 +112,9 @@ class ThirtyFifthRoundShapesTest {
         // missing secret it is that secret's consequence
         // p47-07 (session 15): a job looping on an unreachable Kafka broker until its 45-minute limit, labelled the limit
         ROUND.staysInItsCauses("h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
-                "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable");
+                "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable",
+                // session 16, the consumed h24- to h26-: four more missing secrets behind the same worker exception
+                "h24-24 gunicorn.worker-exception", "h25-16 gunicorn.worker-exception", "h26-19 gunicorn.worker-exception",
+                "h26-20 gunicorn.worker-exception");
     }
 }

@@ -94,4 +94,36 @@ class ConsequenceRulesTest {
         assertTrue(p(refused, "tls.certificate") < p(untrusted, "tls.certificate") / 2,
                 "a refused connection says nothing of a certificate: " + p(refused, "tls.certificate"));
     }
+
+    // session 16: a kubelet restart for a failing probe explains the back-off (h24-22), a cancel explains the 137 a CI
+    // reports for the step it killed (h25-34), a missing image explains a deploy waiter giving up (h25-06)
+
+    @Test
+    void aContainerRestartedForItsProbeIsAHealthCheckNotACrash(@TempDir Path dir) throws Exception {
+        Path original = file("h24-22-");
+        assertEquals(CauseId.of("app.healthcheck-failing"), diagnose(original).topCause().orElseThrow().id());
+        Assessment backOffAlone = diagnose(edited(dir, original, "Container studio-user-otp failed liveness probe, will be "
+                + "restarted", "Stopping container studio-user-otp"));
+        assertEquals(CauseId.of("app.crash-on-boot"), backOffAlone.topCause().orElseThrow().id());
+    }
+
+    @Test
+    void aStepKilledByItsCancelIsNoOutOfMemoryKill(@TempDir Path dir) throws Exception {
+        Path original = file("h25-34-");
+        Assessment cancelled = diagnose(original);
+        assertEquals(CauseId.of("ci.cancelled"), cancelled.topCause().orElseThrow().id());
+        assertTrue(p(cancelled, "app.oom") < 0.1, "the 137 is the cancel's: " + p(cancelled, "app.oom"));
+        Assessment killed = diagnose(edited(dir, original, "        Step canceled\n", ""));
+        assertEquals(CauseId.of("app.oom"), killed.topCause().orElseThrow().id());
+    }
+
+    @Test
+    void aDeployWaiterGivingUpOnATaskWithoutItsImageIsTheMissingImage(@TempDir Path dir) throws Exception {
+        Path original = file("h25-06-");
+        assertEquals(CauseId.of("image.not-found"), diagnose(original).topCause().orElseThrow().id());
+        Assessment waiterAlone = diagnose(edited(dir, original, "Status reason CannotPullContainerError: Error: image "
+                + "orbit:9ce7d67bf402b337a75c8acf49c11881be2f16bd not found", "Status reason Essential container in task "
+                + "exited"));
+        assertEquals(CauseId.of("ci.timeout"), waiterAlone.topCause().orElseThrow().id());
+    }
 }
