@@ -308,8 +308,7 @@ final class Fleet {
      */
     static synchronized List<io.sophia.diagnosis.calibration.Scenario> labelledScenarios() throws IOException {
         if (labelled == null) {
-            labelled = List.copyOf(io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                    .loadAll(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory(), false));
+            labelled = io.sophia.diagnosis.calibration.ScenarioLoader.builtInCorpus(false);
         }
         return labelled;
     }

@@ -55,8 +55,7 @@ class CrossValidationTest {
 
     @Test
     void theEceIntervalContainsTheEceAndTheSvgIsAReliabilityDiagram() throws Exception {
-        List<Scenario> s = ScenarioLoader.with(io.sophia.diagnosis.LogScanner.builtIn())
-                .loadAll(ScenarioLoader.corpusDirectory()).subList(0, 30);
+        List<Scenario> s = ScenarioLoader.builtInCorpus(false).subList(0, 30);
         CrossValidation.Result r = CrossValidation.run(io.sophia.diagnosis.KnowledgeBase.builtIn(), s);
         double[] ci = EvaluationReport.eceInterval(r.outOfFold());
         double ece = r.figures().ece();

@@ -2,7 +2,6 @@ package io.sophia.diagnosis.calibration;
 
 import io.sophia.core.CauseId;
 import io.sophia.core.Observation;
-import io.sophia.diagnosis.LogScanner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,7 @@ class ScenarioCorpusTest {
 
     @BeforeAll
     static void load() throws IOException {
-        corpus = ScenarioLoader.with(LogScanner.builtIn()).loadAll(ScenarioLoader.corpusDirectory(), true);
+        corpus = ScenarioLoader.builtInCorpus(true);
     }
 
     @Test

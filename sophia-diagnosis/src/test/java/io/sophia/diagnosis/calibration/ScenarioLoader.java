@@ -159,6 +159,24 @@ public final class ScenarioLoader {
         }
     }
 
+    private static List<Scenario> builtInCorpus;
+
+    /**
+     * The shipped corpus ({@link #corpusDirectory()}) read by the built-in log scanner, loaded once per test JVM: the
+     * calibration, the corpus checks and every shape round ask their questions of the same scenarios, and neither the
+     * files nor the rule files change while the tests run. The blind sets are in it only when {@code includeBlind}.
+     */
+    public static List<Scenario> builtInCorpus(boolean includeBlind) throws IOException {
+        List<Scenario> all;
+        synchronized (ScenarioLoader.class) {
+            if (builtInCorpus == null) {
+                builtInCorpus = List.copyOf(with(io.sophia.diagnosis.LogScanner.builtIn()).loadAll(corpusDirectory(), true));
+            }
+            all = builtInCorpus;
+        }
+        return includeBlind ? all : all.stream().filter(s -> !s.blind()).toList();
+    }
+
     /** Reads one scenario file. */
     public Scenario load(Path file) throws IOException {
         return parse(file, Files.readString(file, StandardCharsets.UTF_8));
