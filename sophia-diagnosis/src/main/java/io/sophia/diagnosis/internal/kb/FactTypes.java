@@ -27,11 +27,12 @@ public final class FactTypes {
 
     static {
         type("log", "a log line an indication matched (LogFinding)",
-                Set.of("causeId", "indication", "source", "job", "step", "line", "top", "score", "lineNumber",
-                        "serviceStatus", "namesService", "namesDownService", "namesOwnApp"),
+                Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
+                        "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
-                Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit"),
+                Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
+                        "ranSixHours"),
                 Set.of("job", "conclusion", "step", "runner", "minutes"));
         type("step", "a step of a CI job",
                 Set.of("job", "name", "conclusion", "jobConclusion"),

@@ -88,10 +88,14 @@ final class Facts {
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
+        Map<Long, String> jobConclusions = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.CiJob j) {
                 jobs.add(j);
                 jobNames.put(j.jobId(), j.name());
+                if (j.conclusion() != null) {
+                    jobConclusions.put(j.jobId(), j.conclusion());
+                }
             } else if (o instanceof Observation.CiRun r) {
                 run = r;
             }
@@ -117,7 +121,8 @@ final class Facts {
                 String job = f.jobName() != null ? f.jobName() : jobNames.getOrDefault(f.jobId(), "job " + f.jobId());
                 String subject = svc != null ? svc : job;
                 Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
-                        "job", job, "step", f.step(), "line", Words.clip(f.line(), 4000), "top",
+                        "job", job, "jobConclusion", jobConclusions.getOrDefault(f.jobId(), ""), "step", f.step(),
+                        "line", Words.clip(f.line(), 4000), "top",
                         String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
@@ -134,7 +139,8 @@ final class Facts {
                 Observation.CiStep failed = j.failedStep();
                 Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
                         "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
-                        "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)));
+                        "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
+                        String.valueOf(ranSixHours(j)));
                 Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                         failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
                 out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
@@ -932,6 +938,15 @@ final class Facts {
         long d = java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds();
         long limit = d / 300 * 300;
         return limit >= 600 && d - limit <= Math.max(60, limit / 100);
+    }
+
+    /**
+     * True when the job ran six hours or more: GitHub-hosted runners stop every job at 360 minutes, and shows it as
+     * cancelled, so a job cancelled there met that limit far more often than a person or a newer run.
+     */
+    static boolean ranSixHours(Observation.CiJob j) {
+        return j.startedAt() != null && j.completedAt() != null
+                && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 360 * 60;
     }
 
     private static String minutes(Observation.CiJob j) {

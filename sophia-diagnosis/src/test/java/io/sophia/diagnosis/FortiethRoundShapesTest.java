@@ -1,0 +1,54 @@
+package io.sophia.diagnosis;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * General shapes for the families of p50- to p53- (session 16, scored on arrival first), each in its tool's own words:
+ * Jib refused by the registry, an action's empty input that is the platform credential, an SDK client without its API
+ * key, kaniko losing the base image's layers; and two general shapes widened (GitHub's "error in your yaml syntax"
+ * annotation, EKS's "does not currently have sufficient capacity"). Each is tested on its source's words and a near
+ * miss; each new log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its
+ * own cause.
+ */
+class FortiethRoundShapesTest {
+
+    private static final Map<String, String> CAUSE_OF = Map.ofEntries(
+            Map.entry("jib.credentials", "registry.auth"),
+            Map.entry("actions.token-input-required", "auth.deploy-token"),
+            Map.entry("sdk.api-key-not-set", "config.missing-secret"),
+            Map.entry("kaniko.base-image-fetch-failed", "registry.unavailable"));
+
+    private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
+
+    @Test
+    void imagesCredentialsAndKeysInTheirOwnWords() throws IOException {
+        ROUND.reads("jib.credentials", "[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:1.0.2:build "
+                + "(default-cli) on project ledger-api: Build image failed, perhaps you should make sure your credentials "
+                + "for 'gcr.io' are set up correctly");
+        ROUND.readsNot("jib.credentials", "[INFO] Built and pushed image as gcr.io/acme/ledger-api");
+        ROUND.reads("actions.token-input-required", "Error: Input required and not supplied: firebaseServiceAccount");
+        ROUND.reads("actions.token-input-required", "Error: Input required and not supplied: fly-api-token");
+        ROUND.readsNot("actions.token-input-required", "Error: Input required and not supplied: channelId");
+        ROUND.reads("sdk.api-key-not-set", "ERROR evals/completion_fns/openai_test.py - openai.OpenAIError: The api_key "
+                + "client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY "
+                + "environment variable");
+        ROUND.readsNot("sdk.api-key-not-set", "The api_key client option is deprecated; pass it to the client instead");
+        ROUND.reads("kaniko.base-image-fetch-failed", "error building image: error building stage: failed to get "
+                + "filesystem from image: read tcp 10.128.0.69:49898->104.18.121.25:443: read: connection reset by peer");
+        ROUND.readsNot("kaniko.base-image-fetch-failed", "error building image: error building stage: failed to get "
+                + "filesystem from image: no space left on device");
+        // widened general shapes: GitHub's annotation for a workflow that does not parse, EKS out of a zone's capacity
+        ROUND.reads("actions.workflow-invalid", "config.invalid", "You have an error in your yaml syntax on line 6");
+        ROUND.reads("platform.no-room-generic", "platform.capacity", "AWS::EKS::Cluster/ControlPlane: CREATE_FAILED – "
+                + "\"Cannot create cluster 'pr-412' because us-east-1e, the targeted availability zone, does not currently "
+                + "have sufficient capacity to support the cluster.");
+    }
+
+    @Test
+    void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
+        ROUND.staysInItsCauses();
+    }
+}
