@@ -192,6 +192,7 @@ class FifteenthRoundShapesTest {
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // h16-17 and h16-18 (consumed in session 13): two projects' deploys ran out of their action's time limit while
         // the platform's deployments were degraded; the time limit is the consequence of the outage their label names
-        ROUND.staysInItsCauses("h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout");
+        // p54-29 (session 16): the deploy action timed out while the platform's build queue was down for everyone
+        ROUND.staysInItsCauses("p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout");
     }
 }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * General shapes for the families of p50- to p53- (session 16, scored on arrival first), each in its tool's own words:
+ * General shapes for the families of p50- to p55- (session 16, scored on arrival first), each in its tool's own words:
  * Jib refused by the registry, an action's empty input that is the platform credential, an SDK client without its API
- * key, kaniko losing the base image's layers; and two general shapes widened (GitHub's "error in your yaml syntax"
+ * key, kaniko losing the base image's layers, a datastore that answers but refuses the work, Cloudflare's error 1000; and two general shapes widened (GitHub's "error in your yaml syntax"
  * annotation, EKS's "does not currently have sufficient capacity"). Each is tested on its source's words and a near
  * miss; each new log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its
  * own cause.
@@ -19,7 +19,11 @@ class FortiethRoundShapesTest {
             Map.entry("jib.credentials", "registry.auth"),
             Map.entry("actions.token-input-required", "auth.deploy-token"),
             Map.entry("sdk.api-key-not-set", "config.missing-secret"),
-            Map.entry("kaniko.base-image-fetch-failed", "registry.unavailable"));
+            Map.entry("kaniko.base-image-fetch-failed", "registry.unavailable"),
+            Map.entry("datastore.refusing-work", "dependency.down"));
+
+    /** Read in an answer's body, which no labelled scenario's log holds: checked against the shared corpus only. */
+    private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of("cloudflare.prohibited-ip", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -40,6 +44,22 @@ class FortiethRoundShapesTest {
                 + "filesystem from image: read tcp 10.128.0.69:49898->104.18.121.25:443: read: connection reset by peer");
         ROUND.readsNot("kaniko.base-image-fetch-failed", "error building image: error building stage: failed to get "
                 + "filesystem from image: no space left on device");
+        ROUND.reads("datastore.refusing-work", "{\"status\":\"DOWN\",\"error\":\"org.postgresql.util.PSQLException: "
+                + "FATAL: sorry, too many clients already\"}");
+        ROUND.reads("datastore.refusing-work", "2026-07-15 04:14:40.883 UTC [365] FATAL:  the database system is in "
+                + "recovery mode");
+        ROUND.reads("datastore.refusing-work", "Redis::CommandError: MISCONF Redis is configured to save RDB snapshots, "
+                + "but is currently not able to persist on disk.");
+        ROUND.reads("datastore.refusing-work", "<p>Redis::CommandError: READONLY You can't write against a read only "
+                + "replica.</p>");
+        ROUND.reads("datastore.refusing-work", "kombu.exceptions.OperationalError: Command # 1 (LLEN telemetry) of pipeline "
+                + "caused error: command not allowed when used memory > 'maxmemory'.");
+        ROUND.readsNot("datastore.refusing-work", "LOG:  database system is ready to accept connections");
+        ANSWER_ROUND.reads("cloudflare.prohibited-ip", "Error 1000 DNS points to prohibited IP");
+        ANSWER_ROUND.readsNot("cloudflare.prohibited-ip", "Error 1016 Origin DNS error");
+        // an uptime monitor's bullet of an app's answer is no registry's answer to the Docker client (p54-20)
+        ROUND.readsNot("docker.legacy-pull-http-5xx", "- HTTP code: 502, Response time: 15956 ms");
+        ROUND.reads("docker.legacy-pull-http-5xx", "registry.unavailable", "2014/12/30 19:26:37 HTTP code: 502");
         // widened general shapes: GitHub's annotation for a workflow that does not parse, EKS out of a zone's capacity
         ROUND.reads("actions.workflow-invalid", "config.invalid", "You have an error in your yaml syntax on line 6");
         ROUND.reads("platform.no-room-generic", "platform.capacity", "AWS::EKS::Cluster/ControlPlane: CREATE_FAILED – "
@@ -50,5 +70,7 @@ class FortiethRoundShapesTest {
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         ROUND.staysInItsCauses();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -136,6 +136,25 @@ class LogScannerTest {
     }
 
     @Test
+    void a_run_group_without_the_runners_echo_marks_is_the_steps_own_output() throws IOException {
+        // a step's own "::group::Run tests" (or another CI's log in GitHub's markup) holds output, not the echoed
+        // script: GitHub's echo always ends on its shell:, with: or env: lines
+        String own = "##[group]Run docker logs --since 5m db\n"
+                + "2026-07-15 04:14:37.846 UTC [361] FATAL:  the database system is in recovery mode\n"
+                + "##[endgroup]\n";
+        List<LogFinding> read = LogScanner.builtIn().analyze(null, new StringReader(own));
+        assertEquals(2, read.get(0).lineNumber(), read.toString());
+        String echoed = "##[group]Run docker logs --since 5m db\n"
+                + "echo \"FATAL:  the database system is in recovery mode\"\n"
+                + "shell: /usr/bin/bash -e {0}\n##[endgroup]\n";
+        assertEquals(List.of(), LogScanner.builtIn().analyze(null, new StringReader(echoed)));
+        String unclosed = "##[group]Run docker logs db\n"
+                + "2026-07-15 04:14:37.846 UTC [361] FATAL:  the database system is in recovery mode\n";
+        assertEquals(2, LogScanner.builtIn().analyze(null, new StringReader(unclosed)).get(0).lineNumber(),
+                "a header that never closes and never echoed is read as output at the log's end");
+    }
+
+    @Test
     void an_error_marker_line_counts_more_than_the_same_line_without_it() throws IOException {
         LogScanner scanner = LogScanner.of(List.of(Indication.of("cancel", "ci.cancelled",
                 "operation was canceled", "The operation was canceled", 0.6, "")));

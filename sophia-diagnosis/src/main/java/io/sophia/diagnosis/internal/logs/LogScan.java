@@ -36,8 +36,10 @@ public final class LogScan {
     private static final int MAX_SEGMENTS = 10_000;
     /** A step's echoed script and env are rarely longer; past this the header is taken as closed. */
     private static final int MAX_RUN_HEADER = 300;
+    /** Nor are its lines many characters together; past this the held lines are read and the header taken as closed. */
+    private static final long MAX_RUN_HEADER_CHARS = 256 * 1024;
 
-    /** What a workflow-command line marks (see {@link #workflowCommand}); the end of a run header ends the line. */
+    /** What a workflow-command line marks (see {@link #workflowCommand}); a run header's head or a group's end ends the line. */
     private static final int NO_MARKER = 0;
     private static final int ERROR_MARKER = 1;
     private static final int WARNING_MARKER = 2;
@@ -57,7 +59,16 @@ public final class LogScan {
     private final boolean[] stepUsed;
     private boolean sawGroup;
     private boolean inRunHeader;
-    private long runHeaderStart;
+    /**
+     * The lines of the open run header, held until it ends: GitHub's echo of a step always carries the runner's own
+     * {@code shell:}, {@code with:} or {@code env:} lines, so a "Run …" group without them is output the step grouped
+     * itself (other CIs' logs, a {@code ::group::} the step printed) and is read as output when the group ends.
+     */
+    private final List<String> headerLines = new ArrayList<>();
+    private final List<Long> headerNumbers = new ArrayList<>();
+    private long headerChars;
+    /** Replaying a header that was the runner's echo: the lines are context, never findings. */
+    private boolean replayingEcho;
     /** Inside a PEM private key block: each of its lines alone looks like nothing, so the block is masked here. */
     private boolean inPrivateKey;
     private int keyLines;
@@ -207,15 +218,45 @@ public final class LogScan {
         LineReader reader = new LineReader(log, options.maxLineChars());
         while (reader.next()) {
             lines = reader.lineNumber();
-            accept(reader);
+            char[] buf = reader.buffer();
+            int s = reader.start();
+            int e = reader.end();
+            if (inRunHeader) {
+                boolean command = e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[';
+                if (!command && headerLines.size() < MAX_RUN_HEADER && headerChars < MAX_RUN_HEADER_CHARS) {
+                    headerLines.add(reader.text());
+                    headerNumbers.add(reader.lineNumber());
+                    headerChars += e - s;
+                    continue;
+                }
+                endRunHeader(); // a workflow command, or an unclosed header that must not blind the scan
+            }
+            accept(buf, s, e, reader.lineNumber());
         }
+        endRunHeader();
     }
 
-    private void accept(LineReader reader) {
-        char[] buf = reader.buffer();
-        int s = reader.start();
-        int e = reader.end();
-        long number = reader.lineNumber();
+    /** Reads the held run header's lines: as the runner's echo (context only) or as the step's output. */
+    private void endRunHeader() {
+        if (!inRunHeader) {
+            return;
+        }
+        inRunHeader = false;
+        replayingEcho = headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l).lookingAt());
+        for (int i = 0; i < headerLines.size(); i++) {
+            char[] line = headerLines.get(i).toCharArray();
+            accept(line, 0, line.length, headerNumbers.get(i));
+        }
+        replayingEcho = false;
+        headerLines.clear();
+        headerNumbers.clear();
+        headerChars = 0;
+    }
+
+    /** The runner's own lines in its echo of a step: the shell it runs, the action's inputs, the step's env. */
+    private static final java.util.regex.Pattern ECHO_MARK = java.util.regex.Pattern.compile("\\s*(shell|with|env):");
+
+    private void accept(char[] buf, int s, int e, long number) {
         String text = null;
 
         boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
@@ -229,14 +270,14 @@ public final class LogScan {
             return;
         }
         if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
-            text = reader.text();
+            text = new String(buf, s, e - s);
             feedFollowers(text, number);
         }
 
         int marker = NO_MARKER;
         if (e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[') {
             if (text == null) {
-                text = reader.text();
+                text = new String(buf, s, e - s);
             }
             marker = workflowCommand(text, number);
             if (marker == HEADER_END) {
@@ -247,7 +288,7 @@ public final class LogScan {
             current = newSegment(cut(new String(buf, s + 2, wordEnd(buf, s + 2, e, 200) - s - 2)), number, false);
         } else if (!origin.steps().isEmpty() && e - s >= 16 && (buf[s] == 'P' || buf[s] == 'C')) {
             if (text == null) {
-                text = reader.text();
+                text = new String(buf, s, e - s);
             }
             if (text.equals("Post job cleanup.")) {
                 onStepBoundary(st -> st.name().startsWith("Post "), null, number);
@@ -256,10 +297,7 @@ public final class LogScan {
             }
         }
 
-        if (inRunHeader && number - runHeaderStart > MAX_RUN_HEADER) {
-            inRunHeader = false; // an unclosed header must not blind the scan
-        }
-        if (inRunHeader) {
+        if (replayingEcho) {
             // GitHub echoes the step's script, shell and env between "##[group]Run …" and "##[endgroup]":
             // that is the command, not its output, so it is context but never a finding
             remember(buf, s, e, number);
@@ -268,7 +306,7 @@ public final class LogScan {
         if (current != null) {
             passedEvent(buf, s, e, number);
         }
-        findings(reader, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
+        findings(buf, s, e, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
         remember(buf, s, e, number);
     }
 
@@ -344,18 +382,11 @@ public final class LogScan {
             onGroup(text.substring("##[group]".length()), number);
             if (text.startsWith("##[group]Run ")) {
                 inRunHeader = true;
-                runHeaderStart = number;
+                return HEADER_END; // the command the runner echoes, not its output
             }
         } else if (text.startsWith("##[endgroup]")) {
-            if (inRunHeader && number - runHeaderStart > MAX_RUN_HEADER) {
-                inRunHeader = false; // an unclosed header must not blind the scan
-            }
-            if (inRunHeader) {
-                inRunHeader = false;
-                return HEADER_END;
-            }
+            return HEADER_END;
         } else if (text.startsWith("##[error]")) {
-            inRunHeader = false;
             return ERROR_MARKER;
         } else if (text.startsWith("##[warning]")) {
             return WARNING_MARKER;
@@ -364,15 +395,13 @@ public final class LogScan {
     }
 
     /** The indications whose literals the line holds and whose patterns it matches: findings, or windows. */
-    private void findings(LineReader reader, String text, long number, boolean errorMarker, boolean warningMarker) {
-        char[] buf = reader.buffer();
-        int s = reader.start();
-        int e = reader.end();
+    private void findings(char[] buf, int s, int e, String text, long number, boolean errorMarker,
+                          boolean warningMarker) {
         int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
         for (int i = 0; i < n; i++) {
             int tag = hits[i];
             if (text == null) {
-                text = reader.text();
+                text = new String(buf, s, e - s);
             }
             if (tag == engine.markerExitTag) {
                 onExitMarker(text, number);
