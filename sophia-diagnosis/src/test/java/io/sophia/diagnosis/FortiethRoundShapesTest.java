@@ -57,6 +57,12 @@ class FortiethRoundShapesTest {
         ROUND.readsNot("datastore.refusing-work", "LOG:  database system is ready to accept connections");
         ANSWER_ROUND.reads("cloudflare.prohibited-ip", "Error 1000 DNS points to prohibited IP");
         ANSWER_ROUND.readsNot("cloudflare.prohibited-ip", "Error 1016 Origin DNS error");
+        // pydantic v1's words and a settings class named for its variables
+        ROUND.reads("pydantic.settings-missing", "config.missing-secret", "pydantic.error_wrappers.ValidationError: 10 "
+                + "validation errors for EnvVariables");
+        ROUND.reads("pydantic.settings-missing", "config.missing-secret", "  field required (type=value_error.missing)");
+        ROUND.readsNot("pydantic.settings-missing", "pydantic.error_wrappers.ValidationError: 1 validation error for "
+                + "UserCreate");
         // an uptime monitor's bullet of an app's answer is no registry's answer to the Docker client (p54-20)
         ROUND.readsNot("docker.legacy-pull-http-5xx", "- HTTP code: 502, Response time: 15956 ms");
         ROUND.reads("docker.legacy-pull-http-5xx", "registry.unavailable", "2014/12/30 19:26:37 HTTP code: 502");
