@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to twenty-seventh holdout sets ({@code h7-} to {@code h27-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind twenty-eighth and twenty-ninth ({@code h28-}, {@code h29-}, written
- * 2026-12-04/05, sixteenth session) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * in aggregate, consumed since) and the blind twenty-eighth to thirty-first ({@code h28-} to {@code h31-}, written
+ * 2026-12-04, sixteenth session) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -88,7 +88,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(28), 28, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(28)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(29), 29, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(29)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(29)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(30), 30, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(30)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(31), 31, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(31)), true));
     }
 
     @ParameterizedTest(name = "{0}")
