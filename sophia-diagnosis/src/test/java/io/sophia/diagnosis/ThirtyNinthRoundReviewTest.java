@@ -119,4 +119,28 @@ class ThirtyNinthRoundReviewTest {
         return a.causes().stream().filter(c -> c.id().value().equals("app.oom")).mapToDouble(c -> c.probability())
                 .findFirst().orElse(0);
     }
+
+    /**
+     * npm 10 prints its errors as "npm error ..." where npm 9 printed "npm ERR! ...": "npm error code E429" and "npm error
+     * 429 Too Many Requests - GET https://registry.npmjs.org/firebase-tools" (npm/cli's log prefix since v10; the 429 of
+     * npm/registry-issue-archive#334 in its npm 9 words). registry.too-many-requests left the old form to
+     * npm.too-many-requests but still read the new one as an image registry's 429.
+     */
+    @Test
+    void npm10sRateLimitIsNoImageRegistrys() throws IOException {
+        String npm10 = "npm error 429 Too Many Requests - GET https://registry.npmjs.org/firebase-tools";
+        Fleet.assertReads("npm.too-many-requests", "build.dependency-fetch", npm10);
+        Fleet.assertReadsNot("registry.too-many-requests", npm10);
+        Fleet.assertReadsNot("registry.too-many-requests", "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/x");
+        // near misses: a registry's 429 after other words is still the registry's
+        Fleet.assertReads("registry.too-many-requests", "registry.unavailable", "Error response from daemon: received "
+                + "unexpected HTTP status: 429 Too Many Requests");
+        Fleet.assertReads("registry.too-many-requests", "registry.unavailable", "failed to push ghcr.io/acme/api:1.4.2: "
+                + "unexpected registry error 429 Too Many Requests");
+        Fleet.assertReads("registry.too-many-requests", "registry.unavailable", "error 429 Too Many Requests");
+        Assessment a = Fleet.deployFailed("build", "Install", "npm error code E429\n" + npm10 + "\n");
+        assertEquals("build.dependency-fetch", a.topCause().orElseThrow().id().value());
+        assertTrue(a.causes().stream().noneMatch(c -> c.id().value().equals("registry.unavailable")
+                && c.probability() > 0.05), a.causes().toString());
+    }
 }
