@@ -143,4 +143,37 @@ class ThirtyNinthRoundReviewTest {
         assertTrue(a.causes().stream().noneMatch(c -> c.id().value().equals("registry.unavailable")
                 && c.probability() > 0.05), a.causes().toString());
     }
+
+    /**
+     * scope-refused (image.not-found, lr 0.2) reads "insufficient_scope" as a credential refused for a repository that may
+     * well exist. Docker Hub gives the same answer for a name no one can own: an official image's
+     * (zhaarey/wrapper#33: "ERROR: failed to solve: builder: failed to resolve source metadata for
+     * docker.io/library/builder:latest: pull access denied, repository does not exist or may require authorization:
+     * server message: insufficient_scope: authorization failed", a stage name read as an image) or a path of three
+     * segments (h14-06's kubelet line, apache/dolphinscheduler#15804). Before the fix both read registry.auth at 0.9.
+     */
+    @Test
+    void aRefusedNameNoOneCanOwnOnDockerHubIsAMissingImage() throws IOException {
+        String library = "ERROR: failed to solve: builder: failed to resolve source metadata for docker.io/library/builder:latest: "
+                + "pull access denied, repository does not exist or may require authorization: server message: "
+                + "insufficient_scope: authorization failed";
+        assertEquals("image.not-found", top(Fleet.deployFailed("build", "Build and push", library + "\n")), library);
+        String threeSegments = "  Warning  Failed     3m58s (x4 over 5m)  kubelet  Failed to pull image "
+                + "\"apache/flowsched/flowsched-api:3.2.1\": failed to pull and unpack image "
+                + "\"docker.io/apache/flowsched/flowsched-api:3.2.1\": failed to resolve reference "
+                + "\"docker.io/apache/flowsched/flowsched-api:3.2.1\": pull access denied, repository does not exist or "
+                + "may require authorization: server message: insufficient_scope: authorization failed";
+        assertEquals("image.not-found", top(Fleet.deployFailed("deploy", "Helm upgrade", threeSegments + "\n")));
+        // near miss (p52-13's shape, UffizziCloud/uffizzi#40): namespace/name may be a private repository
+        String privateRepo = "  Warning  Failed     45s                kubelet            Failed to pull image "
+                + "\"exampleorg/projectlvl-1:latest\": rpc error: code = Unknown desc = failed to pull and unpack image "
+                + "\"docker.io/exampleorg/projectlvl-1:latest\": failed to resolve reference "
+                + "\"docker.io/exampleorg/projectlvl-1:latest\": pull access denied, repository does not exist or may "
+                + "require authorization: server message: insufficient_scope: authorization failed";
+        assertEquals("registry.auth", top(Fleet.deployFailed("deploy", "Deploy preview", privateRepo + "\n")));
+    }
+
+    private static String top(Assessment a) {
+        return a.topCause().orElseThrow().id().value();
+    }
 }
