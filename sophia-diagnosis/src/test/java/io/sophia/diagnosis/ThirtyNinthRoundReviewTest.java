@@ -56,6 +56,24 @@ class ThirtyNinthRoundReviewTest {
                 "its context, once: " + read.get(0).context());
     }
 
+    /** The runner's colour counts only where it begins the line, after the timestamp; the text is read without it. */
+    @Test
+    void theEchoColourIsTheOneThatBeginsTheLine() throws IOException {
+        io.sophia.diagnosis.internal.logs.LineReader r = new io.sophia.diagnosis.internal.logs.LineReader(new StringReader(
+                raw(1, ESC + "[36;1mecho Hello from job1!" + ESC + "[0m")
+                        + raw(2, "Hello " + ESC + "[36;1mfrom job1!" + ESC + "[0m")
+                        + ESC + "[36;1mnpm test" + ESC + "[0m\n"
+                        + raw(3, ESC + "[36mplain cyan" + ESC + "[0m")), 1024);
+        List<Boolean> coloured = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        while (r.next()) {
+            coloured.add(r.echoColoured());
+            text.add(r.text());
+        }
+        assertEquals(List.of(true, false, true, false), coloured);
+        assertEquals(List.of("echo Hello from job1!", "Hello from job1!", "npm test", "plain cyan"), text);
+    }
+
     /** Near miss: a step's own group in another colour (red) is its output, read as before. */
     @Test
     void aStepsOwnGroupInAnotherColourIsStillItsOutput() throws IOException {
