@@ -32,6 +32,12 @@ public final class LineReader {
     private boolean truncated;
     private long truncatedLines;
     private long chars;
+    /** The line (after its timestamp) began with GitHub's colour for the lines of a step's script it echoes. */
+    private boolean echoColoured;
+    /** Reading the parameters of the escape sequence that began the line: -1 when not, else the code so far. */
+    private int lead = -1;
+    /** {@code ESC[36;1m}: cyan, bold; the runner echoes each line of a {@code run:} script in it. */
+    private static final int ECHO_COLOUR = (((('3' * 128) + '6') * 128 + ';') * 128) + '1';
 
     public LineReader(Reader in, int maxLineChars) {
         this.in = in;
@@ -44,6 +50,8 @@ public final class LineReader {
         segStart = 0;
         segContent = false;
         truncated = false;
+        echoColoured = false;
+        lead = -1;
         boolean any = false;
         final char[] buf = line;
         final int cap = buf.length;
@@ -70,6 +78,9 @@ public final class LineReader {
                 char c = in[p++];
                 if (c >= ' ') {
                     if (esc != 0) {
+                        if (lead >= 0) {
+                            leadSequence(esc, c);
+                        }
                         esc = escapeState(esc, c);
                     } else if (n < cap) {
                         buf[n++] = c;
@@ -91,6 +102,7 @@ public final class LineReader {
                     }
                 } else if (c == ESC) {
                     esc = 1;
+                    lead = !echoColoured && lead < 0 && (n == 0 || skipTimestamp(buf, 0, n) == n) ? 0 : -1;
                 } else if (c == '\r') {
                     len = n;
                     segContent = content;
@@ -114,6 +126,20 @@ public final class LineReader {
             truncatedLines++;
         }
         return true;
+    }
+
+    /** Follows the escape sequence that began the line: is it {@code ESC[36;1m}? */
+    private void leadSequence(int state, char c) {
+        if (state == 1) {
+            lead = c == '[' ? 0 : -1;
+        } else if (state == 2 && c >= 0x40 && c <= 0x7E) {
+            echoColoured = c == 'm' && lead == ECHO_COLOUR;
+            lead = -1;
+        } else if (state == 2 && lead < (1 << 24)) {
+            lead = lead * 128 + c;
+        } else {
+            lead = -1;
+        }
     }
 
     private static int escapeState(int state, char c) {
@@ -228,6 +254,14 @@ public final class LineReader {
     /** 1-based number of the current line. */
     public long lineNumber() {
         return lineNumber;
+    }
+
+    /**
+     * Whether the current line began (after its timestamp) with {@code ESC[36;1m}, the colour in which GitHub's runner
+     * echoes each line of a step's script in a raw log.
+     */
+    public boolean echoColoured() {
+        return echoColoured;
     }
 
     /** Whether the current line was cut at the cap. */

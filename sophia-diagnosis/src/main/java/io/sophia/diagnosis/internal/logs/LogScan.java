@@ -9,6 +9,7 @@ import io.sophia.core.Observation.LogFinding;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -69,6 +70,13 @@ public final class LogScan {
     private long headerChars;
     /** Replaying a header that was the runner's echo: the lines are context, never findings. */
     private boolean replayingEcho;
+    /**
+     * A held line began in the colour the runner echoes a script's lines in (a raw log): the header is its echo even
+     * when it is too long to hold up to its {@code shell:} line.
+     */
+    private boolean headerColoured;
+    /** A header read as echo before it ended (too long to hold): its echo goes on while its lines look like echo. */
+    private boolean echoGoesOn;
     /** Inside a PEM private key block: each of its lines alone looks like nothing, so the block is masked here. */
     private boolean inPrivateKey;
     private int keyLines;
@@ -221,28 +229,42 @@ public final class LogScan {
             char[] buf = reader.buffer();
             int s = reader.start();
             int e = reader.end();
+            boolean command = e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[';
             if (inRunHeader) {
-                boolean command = e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[';
                 if (!command && headerLines.size() < MAX_RUN_HEADER && headerChars < MAX_RUN_HEADER_CHARS) {
                     headerLines.add(reader.text());
                     headerNumbers.add(reader.lineNumber());
                     headerChars += e - s;
+                    headerColoured |= reader.echoColoured();
                     continue;
                 }
-                endRunHeader(); // a workflow command, or an unclosed header that must not blind the scan
+                // an unclosed header must not blind the scan; one in the runner's colour is a raw log's long script
+                boolean coloured = headerColoured;
+                echoGoesOn = endRunHeader() && coloured && !command;
+            }
+            if (echoGoesOn) {
+                // the rest of a script too long to hold, in the runner's colour, then its shell:, env: and env's lines
+                echoGoesOn = !command && (reader.echoColoured() || ECHO_MARK.matcher(CharBuffer.wrap(buf, s, e - s)).lookingAt()
+                        || e - s > 2 && buf[s] == ' ' && buf[s + 1] == ' ');
+                replayingEcho = echoGoesOn;
             }
             accept(buf, s, e, reader.lineNumber());
+            replayingEcho = false;
         }
         endRunHeader();
     }
 
-    /** Reads the held run header's lines: as the runner's echo (context only) or as the step's output. */
-    private void endRunHeader() {
+    /**
+     * Reads the held run header's lines: as the runner's echo (context only) or as the step's output; true when it was
+     * the echo.
+     */
+    private boolean endRunHeader() {
         if (!inRunHeader) {
-            return;
+            return false;
         }
         inRunHeader = false;
-        replayingEcho = headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l).lookingAt());
+        boolean echo = headerColoured || headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l).lookingAt());
+        replayingEcho = echo;
         for (int i = 0; i < headerLines.size(); i++) {
             char[] line = headerLines.get(i).toCharArray();
             accept(line, 0, line.length, headerNumbers.get(i));
@@ -251,6 +273,8 @@ public final class LogScan {
         headerLines.clear();
         headerNumbers.clear();
         headerChars = 0;
+        headerColoured = false;
+        return echo;
     }
 
     /** The runner's own lines in its echo of a step: the shell it runs, the action's inputs, the step's env. */
