@@ -255,7 +255,7 @@ public final class CrossValidation {
                 EngineAccess.knowledge(base), s.deployment(), s.observations(), s.at())).toList();
         // the same scenarios without the wording only their own families use (a new family's text): a grid point
         // that would state a wrong top cause above 0.9 on one of them does not qualify
-        List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios);
+        List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios, terms);
         scoresAsTheOutcome(scenarios, terms, unseen, base.settings());
         Map<String, Integer> foldOf = folds(scenarios, FOLDS);
         int[] fold = new int[n];
@@ -436,6 +436,17 @@ public final class CrossValidation {
 
     /** The calibration-independent terms of {@link #leaveIndicationsOut}, per scenario (corpus order). */
     static List<List<Calibration.Term>> leaveIndicationsOutTerms(KnowledgeBase base, List<Scenario> scenarios) {
+        return leaveIndicationsOutTerms(base, scenarios, null);
+    }
+
+    /**
+     * As {@link #leaveIndicationsOutTerms(KnowledgeBase, List)}, with each scenario's terms as shipped at hand
+     * ({@code asShipped}, corpus order, or null): a scenario none of whose findings is of an indication left out of its
+     * fold reads the same without them (they matched none of its lines, so they hid no other reading), and keeps its
+     * terms as shipped instead of being read and diagnosed again.
+     */
+    static List<List<Calibration.Term>> leaveIndicationsOutTerms(KnowledgeBase base, List<Scenario> scenarios,
+                                                                 List<List<Calibration.Term>> asShipped) {
         Map<String, Integer> foldOf = folds(scenarios, FOLDS);
         List<java.util.Set<String>> usedOutside = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
@@ -470,10 +481,27 @@ public final class CrossValidation {
             scanners.add(LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
                     .filter(i -> !own.contains(i.id())).toList())));
         }
+        List<java.util.Set<String>> ownByFold = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            ownByFold.add(new java.util.HashSet<>());
+        }
+        for (Scenario s : scenarios) {
+            for (io.sophia.core.Observation o : s.observations()) {
+                if (o instanceof io.sophia.core.Observation.LogFinding lf
+                        && !usedOutside.get(foldOf.get(s.family())).contains(lf.indicationId())) {
+                    ownByFold.get(foldOf.get(s.family())).add(lf.indicationId());
+                }
+            }
+        }
         // each scenario read again and diagnosed on its own: in parallel, kept in corpus order
-        return scenarios.parallelStream().map(s -> {
+        return java.util.stream.IntStream.range(0, scenarios.size()).parallel().mapToObj(i -> {
+            Scenario s = scenarios.get(i);
             int f = foldOf.get(s.family());
             java.util.Set<String> used = usedOutside.get(f);
+            if (asShipped != null && s.observations().stream().noneMatch(o ->
+                    o instanceof io.sophia.core.Observation.LogFinding lf && ownByFold.get(f).contains(lf.indicationId()))) {
+                return asShipped.get(i);
+            }
             List<io.sophia.core.Observation> kept;
             if (s.file() != null && java.nio.file.Files.isRegularFile(s.file())) {
                 try {

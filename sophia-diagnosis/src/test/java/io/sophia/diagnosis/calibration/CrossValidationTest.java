@@ -135,4 +135,20 @@ class CrossValidationTest {
         // which is why a fold's own misses must be scored with the list fitted without them (nested)
         assertTrue(CrossValidation.proven(s, fold, java.util.Set.of(4), terms, terms, 1).contains("symptom"));
     }
+
+    @Test
+    void aScenarioWithNoFindingOfItsFoldsOwnWordingKeepsItsTermsAsShippedAndTheyAreWhatReadingItAgainGives()
+            throws Exception {
+        // every eighth scenario of the corpus, so that folds, families and their own wording are those of a corpus
+        // of its own; each of them is read again both ways
+        List<Scenario> corpus = ScenarioLoader.builtInCorpus(false);
+        List<Scenario> all = java.util.stream.IntStream.range(0, corpus.size()).filter(i -> i % 8 == 0)
+                .mapToObj(corpus::get).toList();
+        io.sophia.diagnosis.KnowledgeBase base = io.sophia.diagnosis.KnowledgeBase.builtIn();
+        List<List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>> shipped = all.parallelStream()
+                .map(s -> io.sophia.diagnosis.internal.reasoning.Calibration.terms(io.sophia.diagnosis.EngineAccess.knowledge(base),
+                        s.deployment(), s.observations(), s.at())).toList();
+        assertEquals(CrossValidation.leaveIndicationsOutTerms(base, all),
+                CrossValidation.leaveIndicationsOutTerms(base, all, shipped));
+    }
 }
