@@ -20,10 +20,12 @@ class FortiethRoundShapesTest {
             Map.entry("actions.token-input-required", "auth.deploy-token"),
             Map.entry("sdk.api-key-not-set", "config.missing-secret"),
             Map.entry("kaniko.base-image-fetch-failed", "registry.unavailable"),
-            Map.entry("datastore.refusing-work", "dependency.down"));
+            Map.entry("datastore.refusing-work", "dependency.down"),
+            Map.entry("prisma.database-unreachable", "dependency.down"));
 
     /** Read in an answer's body, which no labelled scenario's log holds: checked against the shared corpus only. */
-    private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of("cloudflare.prohibited-ip", "config.invalid"));
+    private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of("cloudflare.prohibited-ip", "config.invalid",
+            "heroku.no-such-app-page", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -63,6 +65,13 @@ class FortiethRoundShapesTest {
         ROUND.reads("pydantic.settings-missing", "config.missing-secret", "  field required (type=value_error.missing)");
         ROUND.readsNot("pydantic.settings-missing", "pydantic.error_wrappers.ValidationError: 1 validation error for "
                 + "UserCreate");
+        ROUND.reads("prisma.database-unreachable", "Error: P1001: Can't reach database server at "
+                + "`dpg-cm59nkq1hbls73ahtp70-a.oregon-postgres.render.com`:`5432`");
+        ROUND.readsNot("prisma.database-unreachable", "Error: P1012: Schema validation error");
+        ROUND.readsNot("prisma.database-unreachable", "chat-api  | Error: P1001: Can't reach database server at "
+                + "`localhost:5432`");
+        ANSWER_ROUND.reads("heroku.no-such-app-page", "<title>No such app</title> There's nothing here, yet.");
+        ANSWER_ROUND.readsNot("heroku.no-such-app-page", "<title>Application error</title>");
         // an uptime monitor's bullet of an app's answer is no registry's answer to the Docker client (p54-20)
         ROUND.readsNot("docker.legacy-pull-http-5xx", "- HTTP code: 502, Response time: 15956 ms");
         ROUND.reads("docker.legacy-pull-http-5xx", "registry.unavailable", "2014/12/30 19:26:37 HTTP code: 502");
@@ -75,7 +84,8 @@ class FortiethRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // p22-20: a build step that cannot resolve the platform's private database name (its ENOTFOUND line says so)
+        ROUND.staysInItsCauses("p22-20 prisma.database-unreachable");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
