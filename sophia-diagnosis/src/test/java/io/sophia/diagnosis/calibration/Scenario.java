@@ -51,7 +51,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h27-} on 2026-12-04 ({@code h14-} to {@code h27-}
      * after being scored once, aggregate only, by the session that wrote them). {@code h28-} to {@code h31-} (written
      * 2026-12-04, sixteenth session) are the blind sets since: wired here before their first file landed, scored once,
-     * aggregate only, at the end of the session that wrote them.
+     * aggregate only, at the end of the session that wrote them (23:16 UTC, on 29cc4d79).
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(28), holdoutPrefix(29), holdoutPrefix(30),
             holdoutPrefix(31));
