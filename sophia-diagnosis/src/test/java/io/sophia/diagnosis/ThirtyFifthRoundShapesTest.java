@@ -115,6 +115,6 @@ class ThirtyFifthRoundShapesTest {
                 "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable",
                 // session 16, the consumed h24- to h26-: four more missing secrets behind the same worker exception
                 "h24-24 gunicorn.worker-exception", "h25-16 gunicorn.worker-exception", "h26-19 gunicorn.worker-exception",
-                "h26-20 gunicorn.worker-exception");
+                "h26-20 gunicorn.worker-exception", "h30-33 gunicorn.worker-exception");
     }
 }
