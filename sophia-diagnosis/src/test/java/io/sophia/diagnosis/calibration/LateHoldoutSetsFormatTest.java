@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to thirty-first holdout sets ({@code h7-} to {@code h31-} files; each blind until it was scored once,
- * in aggregate, consumed since) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * in aggregate, consumed since) and the blind thirty-second and thirty-third ({@code h32-}, {@code h33-}, written
+ * 2026-12-04, sixteenth session) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -87,7 +88,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(28), 28, 48, s -> s.holdoutSet() == 28, false),
                 new HoldoutSet(Scenario.holdoutPrefix(29), 29, 48, s -> s.holdoutSet() == 29, false),
                 new HoldoutSet(Scenario.holdoutPrefix(30), 30, 48, s -> s.holdoutSet() == 30, false),
-                new HoldoutSet(Scenario.holdoutPrefix(31), 31, 48, s -> s.holdoutSet() == 31, false));
+                new HoldoutSet(Scenario.holdoutPrefix(31), 31, 48, s -> s.holdoutSet() == 31, false),
+                new HoldoutSet(Scenario.holdoutPrefix(32), 32, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(32)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(33), 33, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(33)), true));
     }
 
     @ParameterizedTest(name = "{0}")
