@@ -11,6 +11,7 @@ import io.sophia.report.Explain;
 import io.sophia.report.Sophia;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code sophia explain}: a run url, a log file, stdin, a Fly app; the one-screen summary, the report set, the gate's exit code. */
 @DisplayName("CLI: explain")
+@Isolated("one test replaces System.in, which the whole JVM shares")
 class ExplainCommandTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-23T14:12:55Z"), ZoneOffset.UTC);
