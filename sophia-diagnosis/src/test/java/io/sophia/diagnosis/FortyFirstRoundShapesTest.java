@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * General shapes for the families of h28- to h31- (session 16, consumed after their blind score), each in its tool's own
+ * General shapes for the families of h28- to h31- and p56-/p57- (session 16, consumed after their blind score), each in its tool's own
  * words: no runner online for a job's labels, tini unable to start the container's command, no buildpack recognising the
  * app, gcloud refusing a deploy as invalid; and Railpack's "could not determine
  * how to build the app" beside Nixpacks'. Each is tested on its source's words and a near miss; each new log indication
@@ -17,7 +17,8 @@ class FortyFirstRoundShapesTest {
     private static final Map<String, String> CAUSE_OF = Map.ofEntries(
             Map.entry("tini.exec-failed", "app.crash-on-boot"),
             Map.entry("cnb.no-buildpack-detected", "config.invalid"),
-            Map.entry("gcloud.invalid-argument", "config.invalid"));
+            Map.entry("gcloud.invalid-argument", "config.invalid"),
+            Map.entry("flypg.no-leader", "dependency.down"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -39,6 +40,11 @@ class FortyFirstRoundShapesTest {
                 + "INVALID_ARGUMENT: Invalid runtime 'nodejs' specified.");
         ROUND.readsNot("gcloud.invalid-argument", "ERROR: (gcloud.app.deploy) INVALID_ARGUMENT: The following quotas "
                 + "were exceeded: CPUS (quota: 8, used: 8 + needed: 4).");
+        ROUND.reads("flypg.no-leader", "Error: no leader could be chosen. Here are the reasons why:");
+        ROUND.readsNot("flypg.no-leader", "leader elected: fdaa:0:1::3");
+        // widened: any prompt flyctl cannot ask without a terminal
+        ROUND.reads("fly.org-slug-required", "config.invalid", "Error: yes flag must be specified when not running "
+                + "interactively");
         // widened: Railpack beside Nixpacks
         ROUND.reads("nixpacks.no-build-plan", "config.invalid", "✖ Railpack could not determine how to build the app.");
     }
