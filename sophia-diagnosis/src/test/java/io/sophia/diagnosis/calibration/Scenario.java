@@ -51,7 +51,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 ({@code h14-} to {@code h31-}
      * after being scored once, aggregate only, by the session that wrote them; {@code h28-} to {@code h31-} at 23:16 UTC
      * on 29cc4d79, consumed the same evening). {@code h32-} and {@code h33-} (written the same evening) are the blind sets
-     * since: wired here before their first file landed, scored once, aggregate only, at the end of the session.
+     * since: wired here before their first file landed, scored once, aggregate only, at 23:37 UTC on 8925c5e2.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(32), holdoutPrefix(33));
 
