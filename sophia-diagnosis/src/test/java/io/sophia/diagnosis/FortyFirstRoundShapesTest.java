@@ -18,7 +18,8 @@ class FortyFirstRoundShapesTest {
             Map.entry("tini.exec-failed", "app.crash-on-boot"),
             Map.entry("cnb.no-buildpack-detected", "config.invalid"),
             Map.entry("gcloud.invalid-argument", "config.invalid"),
-            Map.entry("flypg.no-leader", "dependency.down"));
+            Map.entry("flypg.no-leader", "dependency.down"),
+            Map.entry("gcloud.auth-refresh-failed", "auth.deploy-token"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -42,6 +43,12 @@ class FortyFirstRoundShapesTest {
                 + "were exceeded: CPUS (quota: 8, used: 8 + needed: 4).");
         ROUND.reads("flypg.no-leader", "Error: no leader could be chosen. Here are the reasons why:");
         ROUND.readsNot("flypg.no-leader", "leader elected: fdaa:0:1::3");
+        ROUND.reads("gcloud.auth-refresh-failed", "ERROR: (gcloud.container.clusters.get-credentials) There was a problem "
+                + "refreshing your current auth tokens: ('Unable to acquire impersonated credentials: No access token or "
+                + "invalid expiration in response.', '{");
+        ROUND.readsNot("gcloud.auth-refresh-failed", "Fetching cluster endpoint and auth data.");
+        // widened: ECR's throttling in capitals
+        ROUND.reads("registry.rate-limit", "registry.unavailable", "TOOMANYREQUESTS: Rate exceeded");
         // widened: any prompt flyctl cannot ask without a terminal
         ROUND.reads("fly.org-slug-required", "config.invalid", "Error: yes flag must be specified when not running "
                 + "interactively");
