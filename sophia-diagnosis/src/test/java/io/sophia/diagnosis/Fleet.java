@@ -300,17 +300,12 @@ final class Fleet {
         return read;
     }
 
-    private static List<io.sophia.diagnosis.calibration.Scenario> labelled;
-
     /**
-     * The labelled scenarios (blind sets left out) read by the built-in scanner, loaded once per test JVM: every shape
-     * round asks the same question of them, and the rule files do not change while the tests run.
+     * The labelled scenarios (blind sets left out) read by the built-in scanner: the corpus the calibration tests load
+     * once per test JVM ({@link io.sophia.diagnosis.calibration.ScenarioLoader#builtInCorpus}).
      */
-    static synchronized List<io.sophia.diagnosis.calibration.Scenario> labelledScenarios() throws IOException {
-        if (labelled == null) {
-            labelled = io.sophia.diagnosis.calibration.ScenarioLoader.builtInCorpus(false);
-        }
-        return labelled;
+    static List<io.sophia.diagnosis.calibration.Scenario> labelledScenarios() throws IOException {
+        return io.sophia.diagnosis.calibration.ScenarioLoader.builtInCorpus(false);
     }
 
     /**

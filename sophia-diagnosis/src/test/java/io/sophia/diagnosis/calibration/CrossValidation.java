@@ -466,6 +466,7 @@ public final class CrossValidation {
         // again without them: a more general indication that the specific one collapsed on the same line (a fallback
         // for wording no specific rule knows) then gets its chance, as it would on a new tool's text
         List<LogScanner> scanners = new ArrayList<>();
+        List<java.util.Set<String>> ownByFold = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             java.util.Set<String> own = new java.util.HashSet<>();
             for (Scenario s : scenarios) {
@@ -478,20 +479,9 @@ public final class CrossValidation {
                 }
             }
             own.removeAll(usedOutside.get(f));
+            ownByFold.add(own);
             scanners.add(LogScanner.of(IndicationSet.of(IndicationSet.builtIn().indications().stream()
                     .filter(i -> !own.contains(i.id())).toList())));
-        }
-        List<java.util.Set<String>> ownByFold = new ArrayList<>();
-        for (int f = 0; f < FOLDS; f++) {
-            ownByFold.add(new java.util.HashSet<>());
-        }
-        for (Scenario s : scenarios) {
-            for (io.sophia.core.Observation o : s.observations()) {
-                if (o instanceof io.sophia.core.Observation.LogFinding lf
-                        && !usedOutside.get(foldOf.get(s.family())).contains(lf.indicationId())) {
-                    ownByFold.get(foldOf.get(s.family())).add(lf.indicationId());
-                }
-            }
         }
         // each scenario read again and diagnosed on its own: in parallel, kept in corpus order
         return java.util.stream.IntStream.range(0, scenarios.size()).parallel().mapToObj(i -> {
