@@ -65,8 +65,7 @@ public final class LogScan {
      * {@code shell:}, {@code with:} or {@code env:} lines, so a "Run …" group without them is output the step grouped
      * itself (other CIs' logs, a {@code ::group::} the step printed) and is read as output when the group ends.
      */
-    private final List<String> headerLines = new ArrayList<>();
-    private final List<Long> headerNumbers = new ArrayList<>();
+    private final List<HeldLine> headerLines = new ArrayList<>();
     private long headerChars;
     /** Replaying a header that was the runner's echo: the lines are context, never findings. */
     private boolean replayingEcho;
@@ -229,11 +228,10 @@ public final class LogScan {
             char[] buf = reader.buffer();
             int s = reader.start();
             int e = reader.end();
-            boolean command = e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[';
+            boolean command = isWorkflowCommand(buf, s, e);
             if (inRunHeader) {
                 if (!command && headerLines.size() < MAX_RUN_HEADER && headerChars < MAX_RUN_HEADER_CHARS) {
-                    headerLines.add(reader.text());
-                    headerNumbers.add(reader.lineNumber());
+                    headerLines.add(new HeldLine(reader.text(), reader.lineNumber()));
                     headerChars += e - s;
                     headerColoured |= reader.echoColoured();
                     continue;
@@ -263,18 +261,26 @@ public final class LogScan {
             return false;
         }
         inRunHeader = false;
-        boolean echo = headerColoured || headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l).lookingAt());
+        boolean echo = headerColoured || headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l.text()).lookingAt());
         replayingEcho = echo;
-        for (int i = 0; i < headerLines.size(); i++) {
-            char[] line = headerLines.get(i).toCharArray();
-            accept(line, 0, line.length, headerNumbers.get(i));
+        for (HeldLine l : headerLines) {
+            char[] line = l.text().toCharArray();
+            accept(line, 0, line.length, l.number());
         }
         replayingEcho = false;
         headerLines.clear();
-        headerNumbers.clear();
         headerChars = 0;
         headerColoured = false;
         return echo;
+    }
+
+    /** A line of an open run header, held with its number until the header is read as echo or as output. */
+    private record HeldLine(String text, long number) {
+    }
+
+    /** True when {@code buf[s, e)} is a workflow command of the runner ({@code ##[group]}, {@code ##[error]} …). */
+    private static boolean isWorkflowCommand(char[] buf, int s, int e) {
+        return e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[';
     }
 
     /** The runner's own lines in its echo of a step: the shell it runs, the action's inputs, the step's env. */
@@ -299,7 +305,7 @@ public final class LogScan {
         }
 
         int marker = NO_MARKER;
-        if (e - s >= 3 && buf[s] == '#' && buf[s + 1] == '#' && buf[s + 2] == '[') {
+        if (isWorkflowCommand(buf, s, e)) {
             if (text == null) {
                 text = new String(buf, s, e - s);
             }
