@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -55,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The tokens are assembled at run time (they are fakes; a scanner should not flag this file).
  */
 @DisplayName("Canary tokens never come out, whatever path they take")
+@Isolated("it raises the JVM-wide logger levels and captures the root logger, which other classes log through")
 class CanaryTest {
 
     private static final String ALNUM = "Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXc";

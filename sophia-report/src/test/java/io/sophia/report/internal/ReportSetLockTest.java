@@ -2,6 +2,7 @@ package io.sophia.report.internal;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * depends on timing.
  */
 @DisplayName("The report directory's writer lock")
+@Isolated("it counts the directories this JVM tracks, which other classes writing report sets change")
 class ReportSetLockTest {
 
     private static final Duration PATIENT = Duration.ofSeconds(120);
