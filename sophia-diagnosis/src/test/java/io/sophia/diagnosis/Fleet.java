@@ -264,7 +264,20 @@ final class Fleet {
      */
     static void assertNewShapesStayInTheirCause(java.util.Map<String, String> causeOf, List<String> consequences)
             throws IOException {
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), corpusLinesReadBy(causeOf.keySet()));
+        assertNewShapesStayInTheirCause(causeOf, consequences, List.of());
+    }
+
+    /**
+     * As above, but the corpus lines read are exactly {@code corpusLines} (each the end of a "file:line id" entry): a
+     * corpus log whose failure is that line's (a failed build's own test-coverage verdict), named at the call.
+     */
+    static void assertNewShapesStayInTheirCause(java.util.Map<String, String> causeOf, List<String> consequences,
+                                                List<String> corpusLines) throws IOException {
+        List<String> read = corpusLinesReadBy(causeOf.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(corpusLines.size(), read.size(), read.toString());
+        for (int i = 0; i < read.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertTrue(read.get(i).endsWith(corpusLines.get(i)), read.toString());
+        }
         java.util.Set<String> seen = new java.util.TreeSet<>();
         List<String> wrong = new ArrayList<>(findingsOfOtherCauses(causeOf, seen));
         // a consequence named at the call: "<scenario id prefix> <indication id>"

@@ -40,4 +40,13 @@ record ShapeRound(Map<String, String> causeOf) {
     void staysInItsCauses(String... consequences) throws IOException {
         Fleet.assertNewShapesStayInTheirCause(causeOf, java.util.List.of(consequences));
     }
+
+    /**
+     * As {@link #staysInItsCauses()}, but the round's indications read exactly {@code corpusLines} of the shared corpus
+     * (each the end of a "file:line id" entry, in the corpus walk's order): lines that are their logs' own failure,
+     * the reason written at the call.
+     */
+    void staysInItsCausesReadingInTheCorpus(java.util.List<String> corpusLines) throws IOException {
+        Fleet.assertNewShapesStayInTheirCause(causeOf, java.util.List.of(), corpusLines);
+    }
 }

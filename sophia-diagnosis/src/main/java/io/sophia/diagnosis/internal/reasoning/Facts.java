@@ -85,6 +85,7 @@ final class Facts {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
+        Set<String> splitNames = splitNames(observations);
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -253,7 +254,8 @@ final class Facts {
                         String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
                         String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
                         String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
-                        String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(down, svc)));
+                        String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(down, svc)),
+                        "splitName", String.valueOf(splitNames.contains(svc)));
                 Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                         "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
                 out.add(new Fact("tls", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
@@ -712,6 +714,37 @@ final class Facts {
             v.put("downServices", fleet.downServices());
             out.add(new Fact("service", s.id(), s.id(), true, a, v, key(serviceOrder, s.id(), s.id(), "", 0, 0)));
         }
+    }
+
+    /**
+     * The services whose name resolved to address sets with nothing in common and whose handshakes found both a
+     * certificate for the host and one for another host: the name leads to two servers, and the wrong certificate is
+     * served by the one it should not lead to (h32-26: registrar and Cloudflare nameservers both delegated, the stale
+     * zone pointing at an old host). Round-robin answers share a certificate, so they do not count.
+     */
+    private static Set<String> splitNames(List<Observation> observations) {
+        Map<String, List<Set<String>>> answers = new HashMap<>();
+        Map<String, Set<Boolean>> matches = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.DnsResolution d && d.serviceId() != null && !d.addresses().isEmpty()) {
+                answers.computeIfAbsent(d.serviceId(), k -> new ArrayList<>()).add(Set.copyOf(d.addresses()));
+            } else if (o instanceof Observation.TlsHandshake t && t.serviceId() != null) {
+                matches.computeIfAbsent(t.serviceId(), k -> new java.util.HashSet<>()).add(t.hostnameMatches());
+            }
+        }
+        Set<String> split = new java.util.HashSet<>();
+        answers.forEach((svc, sets) -> {
+            boolean disjoint = false;
+            for (int i = 0; i < sets.size() && !disjoint; i++) {
+                for (int j = i + 1; j < sets.size() && !disjoint; j++) {
+                    disjoint = java.util.Collections.disjoint(sets.get(i), sets.get(j));
+                }
+            }
+            if (disjoint && matches.getOrDefault(svc, Set.of()).size() == 2) {
+                split.add(svc);
+            }
+        });
+        return split;
     }
 
     /** True when a probe of the service's own found that its name does not resolve (or its lookup timed out). */
