@@ -24,7 +24,14 @@ class FortySecondRoundShapesTest {
             Map.entry("do.deploy-health-checks", "app.healthcheck-failing"),
             Map.entry("dns.lookup-of-unset-variable", "config.missing-secret"),
             Map.entry("k8s.control-plane-unavailable", "platform.outage"),
-            Map.entry("paas.usage-hard-limit", "platform.quota"));
+            Map.entry("paas.usage-hard-limit", "platform.quota"),
+            Map.entry("azure.no-agent-for-demands", "ci.runner"),
+            Map.entry("buildkite.agent-lost", "ci.runner"),
+            Map.entry("k8s.no-matches-for-kind", "config.invalid"),
+            Map.entry("k8s.webhook-unreachable", "dependency.down"),
+            Map.entry("argocd.repo-auth-required", "auth.deploy-token"),
+            Map.entry("aws.no-credentials", "config.missing-secret"),
+            Map.entry("k8s.rbac-forbidden", "auth.deploy-token"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -37,7 +44,6 @@ class FortySecondRoundShapesTest {
         ROUND.readsNot("heroku.router-app-crashed", "heroku[router]: at=error code=H12 desc=\"Request timeout\" "
                 + "method=GET path=\"/\"");
         ROUND.reads("paas.build-time-limit", "Error: Build exceeded maximum duration of 45m");
-        ROUND.reads("paas.build-time-limit", "Build exceeded maximum allowed runtime");
         ROUND.readsNot("paas.build-time-limit", "Build Completed in /vercel/output [44m]");
         ROUND.reads("github.runner-internal-file", "##[error]The file '/home/deploy/actions-runner-cd/_diag/pages/"
                 + "5c0e1b7a-2d4f_1.log' already exists.");
@@ -62,6 +68,36 @@ class FortySecondRoundShapesTest {
                 + "tally-app. All your workloads have been taken offline.");
         ROUND.readsNot("paas.usage-hard-limit", "Your usage has reached 90% of your hard limit ($40.00) for workspace "
                 + "tally-app");
+        ROUND.reads("azure.no-agent-for-demands", "##[error]No agent found in pool Deploy-Linux which satisfies the "
+                + "specified demands: Agent.Version -gtVersion 3.230.0");
+        ROUND.readsNot("azure.no-agent-for-demands", "Agent name: 'deploy-linux-02' Agent machine name: 'vm-deploy-02'");
+        ROUND.reads("buildkite.agent-lost", "Exited with status -1 (agent lost)");
+        ROUND.readsNot("buildkite.agent-lost", "Exited with status 1");
+        ROUND.reads("k8s.no-matches-for-kind", "error: resource mapping not found for name: \"docs-site\" namespace: "
+                + "\"docs\" from \"deploy/ingress.yaml\": no matches for kind \"Ingress\" in version "
+                + "\"networking.k8s.io/v1beta1\"");
+        ROUND.readsNot("k8s.no-matches-for-kind", "ingress.networking.k8s.io/docs-site configured");
+        ROUND.reads("k8s.webhook-unreachable", "Internal error occurred: failed calling webhook \"vpod.kb.io\": failed "
+                + "to call webhook: Post \"https://webhook-svc.platform.svc:443/validate?timeout=10s\": dial tcp "
+                + "10.96.4.21:443: connect: connection refused");
+        ROUND.readsNot("k8s.webhook-unreachable", "Internal error occurred: failed calling webhook "
+                + "\"webhook.cert-manager.io\": failed to call webhook: Post \"https://cert-manager-webhook.cert-manager"
+                + ".svc:443/mutate?timeout=10s\": x509: certificate has expired or is not yet valid");
+        ROUND.reads("argocd.repo-auth-required", "FATA[0031] rpc error: code = FailedPrecondition desc = error resolving "
+                + "repo revision: rpc error: code = Unknown desc = repository not accessible: failed to ls-remote "
+                + "https://github.com/koenig-cloud/gitops.git: authentication required");
+        ROUND.readsNot("argocd.repo-auth-required", "repository not accessible: failed to ls-remote "
+                + "https://github.com/org/repo.git: dial tcp: lookup github.com on 10.96.0.10:53: i/o timeout");
+        ROUND.reads("aws.no-credentials", "upload failed: build/index.html to s3://example-api-docs-staging/index.html "
+                + "Unable to locate credentials. You can configure credentials by running \"aws configure\".");
+        ROUND.readsNot("aws.no-credentials", "Found credentials in environment variables.");
+        ROUND.reads("k8s.rbac-forbidden", "configmaps \"pipelines-ui-config\" is forbidden: User "
+                + "\"system:serviceaccount:ci:default\" cannot get resource \"configmaps\" in API group \"\" in the "
+                + "namespace \"delivery\"");
+        ROUND.readsNot("k8s.rbac-forbidden", "Error from server (Forbidden): admission webhook "
+                + "\"validate.kyverno.svc-fail\" denied the request");
+        // narrowed: docker inspect's own template is no OOM kill
+        ROUND.readsNot("kernel.oom-killed", "+ docker inspect --format='{{.State.OOMKilled}}' 4e1d9a7c2b30");
         // widened: Redis at its maxclients
         ROUND.reads("datastore.refusing-work", "dependency.down", "2026-12-04T21:44:03+00:00 app[web.7]: "
                 + "Redis::CommandError (ERR max number of clients reached)");
