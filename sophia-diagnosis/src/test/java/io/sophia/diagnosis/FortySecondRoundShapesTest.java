@@ -31,7 +31,11 @@ class FortySecondRoundShapesTest {
             Map.entry("k8s.webhook-unreachable", "dependency.down"),
             Map.entry("argocd.repo-auth-required", "auth.deploy-token"),
             Map.entry("aws.no-credentials", "config.missing-secret"),
-            Map.entry("k8s.rbac-forbidden", "auth.deploy-token"));
+            Map.entry("k8s.rbac-forbidden", "auth.deploy-token"),
+            Map.entry("aws.throttled", "platform.quota"),
+            Map.entry("gcloud.permission-denied", "auth.deploy-token"),
+            Map.entry("aws.deploy-action-denied", "auth.deploy-token"),
+            Map.entry("beanstalk.elb-health-failing", "app.healthcheck-failing"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -96,6 +100,22 @@ class FortySecondRoundShapesTest {
                 + "namespace \"delivery\"");
         ROUND.readsNot("k8s.rbac-forbidden", "Error from server (Forbidden): admission webhook "
                 + "\"validate.kyverno.svc-fail\" denied the request");
+        ROUND.reads("aws.throttled", "TooManyRequestsException: Rate Exceeded.");
+        ROUND.readsNot("aws.throttled", "toomanyrequests: You have reached your pull rate limit.");
+        ROUND.reads("gcloud.permission-denied", "Step #4: ERROR: (gcloud.app.deploy) PERMISSION_DENIED: You do not have "
+                + "permission to act as 'lumen-web@appspot.gserviceaccount.com'");
+        ROUND.readsNot("gcloud.permission-denied", "ERROR: (gcloud.app.deploy) INVALID_ARGUMENT: Invalid runtime "
+                + "'nodejs' specified.");
+        ROUND.reads("aws.deploy-action-denied", "An error occurred (AccessDeniedException) when calling the UpdateService "
+                + "operation: User: arn:aws:iam::234567890123:user/github-actions is not authorized to perform: "
+                + "ecs:UpdateService on resource: arn:aws:ecs:us-west-2:234567890123:service/prod/api");
+        ROUND.readsNot("aws.deploy-action-denied", "User: arn:aws:sts::1:assumed-role/task is not authorized to perform: "
+                + "secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:1:secret:db");
+        ROUND.reads("beanstalk.elb-health-failing", "Environment health has transitioned from Warning to Severe. ELB "
+                + "health is failing or not available for all instances.");
+        ROUND.readsNot("beanstalk.elb-health-failing", "Environment health has transitioned from Severe to Ok.");
+        // narrowed: the AWS SDK's TooManyRequestsException is no registry's throttle
+        ROUND.readsNot("registry.rate-limit", "TooManyRequestsException: Rate Exceeded.");
         // narrowed: docker inspect's own template is no OOM kill
         ROUND.readsNot("kernel.oom-killed", "+ docker inspect --format='{{.State.OOMKilled}}' 4e1d9a7c2b30");
         // widened: Redis at its maxclients
