@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to thirty-third holdout sets ({@code h7-} to {@code h33-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind thirty-fourth to thirty-seventh ({@code h34-} to {@code h37-}, written
+ * in aggregate, consumed since) and the blind thirty-fourth to thirty-ninth ({@code h34-} to {@code h39-}, written
  * 2026-12-05, seventeenth session) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -98,7 +98,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(36), 36, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(36)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(37), 37, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(37)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(37)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(38), 38, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(38)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(39), 39, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(39)), true));
     }
 
     @ParameterizedTest(name = "{0}")
