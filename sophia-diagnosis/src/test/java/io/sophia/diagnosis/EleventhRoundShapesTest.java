@@ -558,7 +558,9 @@ class EleventhRoundShapesTest {
         // p46-13 (session 15): Compose's ports left blank by variables that are not set, labelled a missing secret (h11-22
         // labels the same story config.invalid)
         // p54-24 (session 16): a laptop's psql refused, which its rationale names a red herring beside the plan's row limit
+        // p64-32 (session 17): the apps refused by a Redis the kernel killed for memory, labelled by that kill (app.oom)
         ROUND.staysInItsCauses("p54-24 dependency.connection-refused-generic", "p33-13 dependency.connection-refused-generic",
+                "p64-32 dependency.connection-refused-generic",
                 "p39-18 dependency.connection-refused-generic", "p46-13 compose.file-invalid");
     }
 }

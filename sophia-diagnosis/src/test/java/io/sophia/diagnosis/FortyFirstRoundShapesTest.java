@@ -58,7 +58,9 @@ class FortyFirstRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // p62-20 (session 17): "pack build" pointed at the wrong directory, labelled build.dockerfile (the build's input;
+        // p62-21 labels Railway's monorepo without a root directory config.invalid, as this indication reads it)
+        ROUND.staysInItsCauses("p62-20 cnb.no-buildpack-detected");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANNOTATION_ROUND.causeOf().keySet()));
     }

@@ -282,14 +282,24 @@ final class Facts {
         // events a later step lists, "Liveness probe failed ... connection refused", took the operator for the root
         // of its dependents' chain, and app.healthcheck-failing was stated at 0.9 on a scenario labelled unknown)
         Map<Long, Observation.LogFinding> namedByJob = new HashMap<>();
+        // and the DOWN services a line of another job names with a failure of their own (p64-32: "redis    Exited (137)
+        // 90 seconds ago" in a host's docker ps, its dependents refused): that failure is the root of their chain too
+        Set<String> namedDown = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f && f.jobId() != 0 && f.causeId() != null
                     && !f.causeId().equals(CauseId.UNKNOWN) && !f.causeId().equals(CauseId.APP_HEALTHCHECK_FAILING)) {
                 namedByJob.merge(f.jobId(), f, (a, b) -> clamp(b.score()) > clamp(a.score()) ? b : a);
+                if (OWN_FAILURES.contains(f.causeId()) && clamp(f.score()) >= Inference.INNER_SCORE) {
+                    for (String d : down) {
+                        if (!d.equals(f.serviceId()) && namesHost(f.line(), Set.of(d.toLowerCase(Locale.ROOT)))) {
+                            namedDown.add(d);
+                        }
+                    }
+                }
             }
         }
         derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, namedByJob,
-                serviceOrder, out);
+                namedDown, serviceOrder, out);
         // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
         for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
             String svc = known(services, split.serviceId());
@@ -310,7 +320,7 @@ final class Facts {
                                 Map<String, ServiceHealth> health,
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
-                                Map<Long, Observation.LogFinding> namedByJob,
+                                Map<Long, Observation.LogFinding> namedByJob, Set<String> namedDown,
                                 Map<String, Integer> serviceOrder, List<Fact> out) {
         commonSteps(jobs, topByJob, serviceOrder, out);
         cancelledAfterFailure(jobs, services, serviceOrder, out);
@@ -321,6 +331,7 @@ final class Facts {
         // dependency that ends on nothing specific (an operation on a database that is down: "no active leader")
         // says the dependency is down
         Set<String> ownError = ownErrors(jobs, topByJob, namedByJob);
+        ownError.addAll(namedDown);
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
@@ -684,6 +695,8 @@ final class Facts {
                                      Map<String, Integer> serviceOrder, List<Fact> out) {
         Fleet fleet = Fleet.of(services, health, jobs, out);
         List<String> down = fleet.down();
+        Set<String> dependedOn = new java.util.HashSet<>();
+        deployment.services().forEach(s -> dependedOn.addAll(s.dependsOn()));
         Map<String, String> jobConclusion = fleet.jobConclusion();
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());
@@ -708,7 +721,8 @@ final class Facts {
                     "checksPassing", String.valueOf(checksPassing(own)),
                     "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, own)),
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
-                    "nameFails", String.valueOf(nameFails(own)));
+                    "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
+                    "dependedOn", String.valueOf(dependedOn.contains(s.id())));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
@@ -747,9 +761,23 @@ final class Facts {
         return split;
     }
 
+    /**
+     * Causes a log line can name as a down service's own failure (killed for memory, crashed, refused by its platform,
+     * misconfigured, its image missing); not a dependent's view of it (refused, its name not resolving, its certificate).
+     */
+    private static final Set<CauseId> OWN_FAILURES = Set.of(CauseId.APP_OOM, CauseId.APP_CRASH_ON_BOOT,
+            CauseId.PLATFORM_QUOTA, CauseId.PLATFORM_CAPACITY, CauseId.CONFIG_INVALID, CauseId.CONFIG_MISSING_SECRET,
+            CauseId.IMAGE_NOT_FOUND);
+
     /** True when a probe of the service's own found that its name does not resolve (or its lookup timed out). */
     private static boolean nameFails(List<Observation> observations) {
         return observations.stream().anyMatch(Facts::isNameFailure);
+    }
+
+    /** True when a probe of the service's own could not connect to its address (refused, or no answer in time). */
+    private static boolean addressFails(List<Observation> observations) {
+        return observations.stream().anyMatch(o -> o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
+                && (f.kind() == FailureKind.CONNECT_TIMEOUT || f.kind() == FailureKind.CONNECTION_REFUSED));
     }
 
     private static boolean isNameFailure(Observation o) {

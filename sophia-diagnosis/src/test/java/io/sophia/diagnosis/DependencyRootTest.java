@@ -1,0 +1,81 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Where a dependency's failure starts. A dependency whose name fails and whose address does not answer either is down
+ * as a whole, not a DNS problem (p64-29: graph.facebook.com SERVFAIL and its addresses timing out, Facebook's outage of
+ * 2021-10-04). A down dependency that a log line names with a failure of its own ("redis    Exited (137) 90 seconds
+ * ago" in a host's docker ps, p64-32) is the root of its dependents' chain, even when that line is in a job of no
+ * service. docker ps's "Exited (137)" is read as exit 137; docker inspect's own "{{.State.OOMKilled}}" template is no
+ * kill.
+ */
+class DependencyRootTest {
+
+    private static boolean weighs(Assessment a, String ruleId) {
+        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
+    }
+
+    private static Assessment nameFails(boolean addressFailsToo) {
+        Deployment d = new Deployment("social", List.of(Fleet.service("web", "Web", "Site", ServiceKind.HTTP, "graph"),
+                Fleet.service("graph", "Graph API", "Sign-in", ServiceKind.HTTP)));
+        List<Observation> o = new ArrayList<>(List.of(Fleet.refused("web"),
+                Fleet.failure("graph", "dns", FailureKind.DNS_FAILURE, null, "SERVFAIL from 1.1.1.1 and 8.8.8.8")));
+        if (addressFailsToo) {
+            o.add(Fleet.failure("graph", "tcp", FailureKind.CONNECT_TIMEOUT, null, "157.240.1.35:443"));
+        }
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    @Test
+    void aDependencyWhoseNameAndAddressBothFailIsDownNotItsName() {
+        Assessment gone = nameFails(true);
+        assertEquals(CauseId.DEPENDENCY_DOWN, gone.causes().get(0).id(), gone.causes().toString());
+        assertTrue(weighs(gone, "dependency.down/dependency-gone"), gone.causes().toString());
+        // its name alone failing is the name
+        Assessment name = nameFails(false);
+        assertEquals(CauseId.NETWORK_DNS, name.causes().get(0).id(), name.causes().toString());
+        assertFalse(weighs(name, "dependency.down/dependency-gone"), name.causes().toString());
+    }
+
+    private static Assessment redisNamed(String line, String cause) {
+        Deployment d = new Deployment("dash", List.of(Fleet.service("web", "Web", "Dashboard", ServiceKind.HTTP, "redis"),
+                Fleet.service("redis", "Redis", "Cache", ServiceKind.TCP)));
+        List<Observation> o = List.of(Fleet.failure("web", "http", FailureKind.UNEXPECTED_STATUS, 500, "HTTP 500"),
+                Fleet.refused("redis"), Fleet.job(null, 7, "inspect-host", "failure", 18),
+                Fleet.finding(null, 7, "inspect-host", "Inspect containers", cause, line, 5));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    @Test
+    void aLineNamingADownDependencysOwnFailureMakesItTheRootOfTheChain() {
+        Assessment own = redisNamed("redis    Exited (137) 90 seconds ago", "app.oom");
+        assertEquals(CauseId.APP_OOM, own.causes().get(0).id(), own.causes().toString());
+        assertFalse(weighs(own, "dependency.down/dependency-down"), own.causes().toString());
+        // a line naming it only as refused is the dependents' view: the chain stays "a dependency is down"
+        Assessment refused = redisNamed("Error 111 connecting to redis:6379. Connection refused.", "dependency.down");
+        assertTrue(weighs(refused, "dependency.down/dependency-down"), refused.causes().toString());
+    }
+
+    @Test
+    void dockerPsExit137IsReadAndDockerInspectsTemplateIsNoKill() throws IOException {
+        Fleet.assertReads("exit-137", "app.oom", "redis    Exited (137) 90 seconds ago");
+        Fleet.assertReadsNot("exit-137", "redis    Exited (0) 90 seconds ago");
+        Fleet.assertReadsNot("memory.exhausted-generic", "+ docker inspect --format='{{.State.OOMKilled}}' 4e1d9a7c2b30");
+        Fleet.assertReadsNot("kernel.oom-killed", "+ docker inspect --format='{{.State.OOMKilled}}' 4e1d9a7c2b30");
+    }
+}
