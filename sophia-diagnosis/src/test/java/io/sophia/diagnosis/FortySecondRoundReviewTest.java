@@ -124,4 +124,36 @@ class FortySecondRoundReviewTest {
         // near miss: the words in prose or code, without go-yaml's line and key
         Fleet.assertReadsNot("yaml.duplicate-key", "// try to grab module already set in map");
     }
+
+    /**
+     * gcloud reports a project API that is not enabled under the status PERMISSION_DENIED: "ERROR: (gcloud.run.deploy)
+     * PERMISSION_DENIED: Cloud Run Admin API has not been used in project 123 before or it is disabled. Enable it by
+     * visiting ... then retry." (a first Cloud Run deploy, as deploy guides and project notes quote it; "Cloud Build API
+     * has not been used in project" for --source). gcloud.permission-denied (512f7bcd, auth.deploy-token 0.85) read any
+     * "(gcloud.x) PERMISSION_DENIED: " as the credential lacking a role; the fix is to enable the API in the project
+     * (gcloud.api-disabled, config.invalid). The refused permissions of p60-17 and p60-18 stay the credential's.
+     */
+    @Test
+    void aGoogleCloudApiNotEnabledIsTheProjectsSetupNotTheCredential() throws IOException {
+        String disabled = "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Cloud Run Admin API has not been used in project "
+                + "*** before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/"
+                + "run.googleapis.com/overview?project=*** then retry.";
+        Fleet.assertReadsNot("gcloud.permission-denied", disabled);
+        Fleet.assertReads("gcloud.api-disabled", "config.invalid", disabled);
+        Fleet.assertReads("gcloud.api-disabled", "config.invalid", "ERROR: (gcloud.builds.submit) PERMISSION_DENIED: "
+                + "Cloud Build API has not been used in project 958054737946 before or it is disabled.");
+        for (String refused : List.of("ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission "
+                        + "'iam.serviceaccounts.actAs' denied on service account 482915736012-compute@developer."
+                        + "gserviceaccount.com (or it may not exist).",
+                "Step #4: ERROR: (gcloud.app.deploy) PERMISSION_DENIED: You do not have permission to act as "
+                        + "'lumen-web@appspot.gserviceaccount.com'",
+                "ERROR: (gcloud.run.services.describe) PERMISSION_DENIED: The caller does not have permission")) {
+            Fleet.assertReads("gcloud.permission-denied", "auth.deploy-token", refused);
+            Fleet.assertReadsNot("gcloud.api-disabled", refused);
+        }
+        // the new reading takes no line of the shared corpus, nor of a labelled scenario of another cause
+        assertEquals(List.of(), Fleet.corpusLinesReadBy(List.of("gcloud.api-disabled")));
+        assertEquals(List.of(), Fleet.findingsOfOtherCauses(java.util.Map.of("gcloud.api-disabled", "config.invalid"),
+                new java.util.TreeSet<>()));
+    }
 }
