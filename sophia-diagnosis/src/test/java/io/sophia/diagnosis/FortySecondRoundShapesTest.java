@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * General shapes for the families of h32- and h33- (session 17, consumed after their blind score), each in its tool's
  * own words: Heroku's router finding the dyno crashed, a hosted build at its time limit, the runner's own files broken,
- * Jest's coverage threshold, a YAML key defined twice, App Platform's failed health check, a lookup of an unset
+ * Jest's coverage threshold, a YAML key defined twice, a lookup of an unset
  * variable's "undefined", the Kubernetes control plane answering 5xx, a usage cap that took the workloads offline; and
  * Redis at its maxclients beside the other datastores that refuse work. Each is tested on its source's words and a near
  * miss; each new log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its own
@@ -21,7 +21,6 @@ class FortySecondRoundShapesTest {
             Map.entry("paas.build-time-limit", "ci.timeout"),
             Map.entry("github.runner-internal-file", "ci.runner"),
             Map.entry("yaml.duplicate-key", "config.invalid"),
-            Map.entry("do.deploy-health-checks", "app.healthcheck-failing"),
             Map.entry("dns.lookup-of-unset-variable", "config.missing-secret"),
             Map.entry("k8s.control-plane-unavailable", "platform.outage"),
             Map.entry("paas.usage-hard-limit", "platform.quota"),
@@ -58,8 +57,10 @@ class FortySecondRoundShapesTest {
         COVERAGE_ROUND.readsNot("jest.coverage-threshold", "Tests:       412 passed, 412 total");
         ROUND.reads("yaml.duplicate-key", "  line 15: mapping key \"apiVersion\" already defined at line 2");
         ROUND.readsNot("yaml.duplicate-key", "apiVersion: kustomize.config.k8s.io/v1beta1");
-        ROUND.reads("do.deploy-health-checks", "Error: deployment failed: Deploy Error: Health checks");
-        ROUND.readsNot("do.deploy-health-checks", "Health checks passed, routing traffic to the new deployment");
+        // App Platform's failed health check, either capitalisation, is an earlier round's indication
+        ROUND.reads("do-app-platform.health-checks-failed", "app.healthcheck-failing",
+                "Error: deployment failed: Deploy Error: Health checks");
+        ROUND.readsNot("do-app-platform.health-checks-failed", "Health checks passed, routing traffic to the new deployment");
         ROUND.reads("dns.lookup-of-unset-variable", "app[e784e903c27d18] fra [info] Error: getaddrinfo ENOTFOUND undefined");
         ROUND.reads("dns.lookup-of-unset-variable", "curl: (6) Could not resolve host: null");
         ROUND.readsNot("dns.lookup-of-unset-variable", "Error: getaddrinfo ENOTFOUND undefineddb.internal.example");
