@@ -774,10 +774,13 @@ final class Facts {
         return observations.stream().anyMatch(Facts::isNameFailure);
     }
 
-    /** True when a probe of the service's own could not connect to its address (refused, or no answer in time). */
+    /**
+     * True when a probe of the service's own got no answer at all from its address (the connect timed out): nothing
+     * there answers, not even to refuse.
+     */
     private static boolean addressFails(List<Observation> observations) {
         return observations.stream().anyMatch(o -> o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
-                && (f.kind() == FailureKind.CONNECT_TIMEOUT || f.kind() == FailureKind.CONNECTION_REFUSED));
+                && f.kind() == FailureKind.CONNECT_TIMEOUT);
     }
 
     private static boolean isNameFailure(Observation o) {
