@@ -193,6 +193,9 @@ class FifteenthRoundShapesTest {
         // h16-17 and h16-18 (consumed in session 13): two projects' deploys ran out of their action's time limit while
         // the platform's deployments were degraded; the time limit is the consequence of the outage their label names
         // p54-29 (session 16): the deploy action timed out while the platform's build queue was down for everyone
-        ROUND.staysInItsCauses("p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout");
+        // p65-25 (session 17): a rollback that must ship a build artifact GitHub has expired, labelled image.not-found
+        // (what the deploy would run is gone)
+        ROUND.staysInItsCauses("p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout",
+                "p65-25 actions.artifact-not-found");
     }
 }

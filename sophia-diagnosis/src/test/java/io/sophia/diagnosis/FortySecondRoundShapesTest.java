@@ -34,7 +34,8 @@ class FortySecondRoundShapesTest {
             Map.entry("aws.throttled", "platform.quota"),
             Map.entry("gcloud.permission-denied", "auth.deploy-token"),
             Map.entry("aws.deploy-action-denied", "auth.deploy-token"),
-            Map.entry("beanstalk.elb-health-failing", "app.healthcheck-failing"));
+            Map.entry("beanstalk.elb-health-failing", "app.healthcheck-failing"),
+            Map.entry("pg.password-not-a-string", "config.missing-secret"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -115,6 +116,10 @@ class FortySecondRoundShapesTest {
         ROUND.reads("beanstalk.elb-health-failing", "Environment health has transitioned from Warning to Severe. ELB "
                 + "health is failing or not available for all instances.");
         ROUND.readsNot("beanstalk.elb-health-failing", "Environment health has transitioned from Severe to Ok.");
+        ROUND.reads("pg.password-not-a-string", "[Nest] 642  - 10/21/2026, 6:58:14 PM   ERROR [TypeOrmModule] Unable to "
+                + "connect to the database. Retrying (9)... Error: SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must "
+                + "be a string");
+        ROUND.readsNot("pg.password-not-a-string", "Error: SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing");
         // narrowed: the AWS SDK's TooManyRequestsException is no registry's throttle
         ROUND.readsNot("registry.rate-limit", "TooManyRequestsException: Rate Exceeded.");
         // narrowed: docker inspect's own template is no OOM kill
@@ -127,12 +132,13 @@ class FortySecondRoundShapesTest {
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // Heroku's H10 is the router's view of any crash: after an R10 boot timeout (app.healthcheck-failing), a dead
-        // add-on (dependency.down), a literal "$PORT" (config.invalid) or a platform release gone wrong, the dyno's
+        // add-on (dependency.down), a literal "$PORT" (config.invalid), a database certificate refused (tls.certificate)
+        // or a platform release gone wrong, the dyno's
         // own lines say why, and they outweigh it there
         ROUND.staysInItsCauses("h29-07 heroku.router-app-crashed", "h32-02 heroku.router-app-crashed",
                 "h5-16 heroku.router-app-crashed", "p39-15 heroku.router-app-crashed", "p40-24 heroku.router-app-crashed",
                 "p41-12 heroku.router-app-crashed", "p45-35 heroku.router-app-crashed",
-                "p45-36 heroku.router-app-crashed");
+                "p45-36 heroku.router-app-crashed", "p66-17 heroku.router-app-crashed");
     }
 
     /**
