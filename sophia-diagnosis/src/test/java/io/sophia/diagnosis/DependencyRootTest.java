@@ -34,7 +34,10 @@ class DependencyRootTest {
         Deployment d = new Deployment("social", List.of(Fleet.service("web", "Web", "Site", ServiceKind.HTTP, "graph"),
                 Fleet.service("graph", "Graph API", "Sign-in", ServiceKind.HTTP)));
         List<Observation> o = new ArrayList<>(List.of(Fleet.refused("web"),
-                Fleet.failure("graph", "dns", FailureKind.DNS_FAILURE, null, "SERVFAIL from 1.1.1.1 and 8.8.8.8")));
+                // a name of another zone than a platform tenant's (network.dns/tenant-name weighs those less)
+                new Observation.ProbeFailure("graph", io.sophia.core.Source.DNS, "graph.social.example",
+                        FailureKind.DNS_FAILURE, "SERVFAIL from 1.1.1.1 and 8.8.8.8", null, java.time.Duration.ofMillis(40),
+                        1)));
         if (addressFailsToo) {
             o.add(Fleet.failure("graph", "tcp", FailureKind.CONNECT_TIMEOUT, null, "157.240.1.35:443"));
         }
@@ -77,6 +80,27 @@ class DependencyRootTest {
         Fleet.assertReadsNot("exit-137", "redis    Exited (0) 90 seconds ago");
         Fleet.assertReadsNot("memory.exhausted-generic", "+ docker inspect --format='{{.State.OOMKilled}}' 4e1d9a7c2b30");
         Fleet.assertReadsNot("kernel.oom-killed", "+ docker inspect --format='{{.State.OOMKilled}}' 4e1d9a7c2b30");
+    }
+
+    /**
+     * A platform tenant's name that does not resolve ("x.supabase.co", "x.fly.dev") says the tenant may be gone (p69-39:
+     * a Supabase project deleted after 90 days paused), so the name's failure weighs less there than for a name of the
+     * team's own zone.
+     */
+    @Test
+    void aTenantsNameThatDoesNotResolveIsWeakerEvidenceOfDns() {
+        Deployment d = new Deployment("recipes", List.of(Fleet.service("db", "Database", "Data", ServiceKind.HTTP)));
+        Assessment tenant = Diagnosis.ofDefaults().diagnose(d, List.of(new Observation.ProbeFailure("db",
+                io.sophia.core.Source.HTTP, "https://kmrtvxqwjnopsabcdlfe.supabase.co/rest/v1/", FailureKind.DNS_FAILURE,
+                "NXDOMAIN", null, java.time.Duration.ofMillis(20), 1)), Fleet.NOW);
+        assertTrue(weighs(tenant, "network.dns/tenant-name"), tenant.causes().toString());
+        Assessment own = Diagnosis.ofDefaults().diagnose(d, List.of(new Observation.ProbeFailure("db",
+                io.sophia.core.Source.HTTP, "https://db.recipes.example.com/rest/v1/", FailureKind.DNS_FAILURE,
+                "NXDOMAIN", null, java.time.Duration.ofMillis(20), 1)), Fleet.NOW);
+        assertFalse(weighs(own, "network.dns/tenant-name"), own.causes().toString());
+        assertTrue(own.causes().get(0).probability() > tenant.causes().stream()
+                .filter(c -> c.id().equals(CauseId.NETWORK_DNS)).findFirst().orElseThrow().probability(),
+                own.causes() + " / " + tenant.causes());
     }
 
     /**

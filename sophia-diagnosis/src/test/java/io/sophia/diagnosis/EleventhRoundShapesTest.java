@@ -559,7 +559,10 @@ class EleventhRoundShapesTest {
         // labels the same story config.invalid)
         // p54-24 (session 16): a laptop's psql refused, which its rationale names a red herring beside the plan's row limit
         // p64-32 (session 17): the apps refused by a Redis the kernel killed for memory, labelled by that kill (app.oom)
+        // p70-32 (session 17): integration tests that fail because an environment name's casing left the connection
+        // string unset (labelled ci.test-failure); p71-23: Django dialing localhost for its database (config.invalid)
         ROUND.staysInItsCauses("p54-24 dependency.connection-refused-generic", "p33-13 dependency.connection-refused-generic",
+                "p70-32 dotnet.connection-string-missing", "p71-23 dependency.connection-refused-generic",
                 "p64-32 dependency.connection-refused-generic",
                 "p39-18 dependency.connection-refused-generic", "p46-13 compose.file-invalid");
     }

@@ -37,6 +37,7 @@ class ThirtyThirdRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // p70-11 (session 17): Maven's download refused by PKIX after a JDK upgrade, labelled build.dependency-fetch
+        ROUND.staysInItsCauses("p70-11 java.cert-path-not-found");
     }
 }
