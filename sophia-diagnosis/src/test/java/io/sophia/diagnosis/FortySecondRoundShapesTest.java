@@ -34,7 +34,11 @@ class FortySecondRoundShapesTest {
             Map.entry("aws.throttled", "platform.quota"),
             Map.entry("gcloud.permission-denied", "auth.deploy-token"),
             Map.entry("aws.deploy-action-denied", "auth.deploy-token"),
-            Map.entry("beanstalk.elb-health-failing", "app.healthcheck-failing"));
+            Map.entry("beanstalk.elb-health-failing", "app.healthcheck-failing"),
+            Map.entry("dotnet.sdk-does-not-support-target", "config.invalid"),
+            Map.entry("azure.deploy-credentials-missing", "auth.deploy-token"),
+            Map.entry("github.token-permission-denied", "auth.deploy-token"),
+            Map.entry("gae.image-not-found", "image.not-found"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -123,6 +127,30 @@ class FortySecondRoundShapesTest {
                 + "connect to the database. Retrying (9)... Error: SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must "
                 + "be a string");
         EXIT_DETAIL_ROUND.readsNot("pg.password-not-a-string", "Error: SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing");
+        ROUND.reads("dotnet.sdk-does-not-support-target", "Microsoft.NET.TargetFrameworkInference.targets(144,5): error "
+                + "NETSDK1045: The current .NET SDK does not support targeting .NET 7.0.  Either target .NET 6.0 or lower");
+        ROUND.readsNot("dotnet.sdk-does-not-support-target", "Determining projects to restore...");
+        ROUND.reads("azure.deploy-credentials-missing", "##[error]Deployment Failed, Error: No credentials found. Add an "
+                + "Azure login action before this action. For more details refer https://github.com/azure/login");
+        ROUND.reads("azure.deploy-credentials-missing", "##[error]Login failed with Error: Not all parameters are "
+                + "provided in 'creds'. Double-check if all keys are defined in 'creds': 'clientId', 'clientSecret'");
+        ROUND.readsNot("azure.deploy-credentials-missing", "Login successful.");
+        ROUND.reads("github.token-permission-denied", "HttpError: Resource not accessible by integration");
+        ROUND.reads("github.token-permission-denied", "remote: Permission to terrastack/docs.git denied to "
+                + "github-actions[bot].");
+        ROUND.readsNot("github.token-permission-denied", "HttpError: Not Found");
+        ROUND.reads("gae.image-not-found", "ERROR: (gcloud.app.deploy) Error Response: [3] Docker image "
+                + "asia.gcr.io/supplytrack-prod/appengine/default.20261202t044929:latest was either not found, or is not "
+                + "in Docker V2 format.");
+        ROUND.readsNot("gae.image-not-found", "Pushing image asia.gcr.io/supplytrack-prod/appengine/default:latest");
+        // widened: Postgres out of slots and a role at its limit, Elasticsearch past its flood stage
+        ROUND.reads("datastore.refusing-work", "dependency.down", "psycopg2.OperationalError: connection to server at "
+                + "\"pg-main.internal\" (10.20.4.11), port 5432 failed: FATAL:  remaining connection slots are reserved "
+                + "for non-replication superuser connections");
+        ROUND.reads("datastore.refusing-work", "dependency.down", "PG::ConnectionBad: FATAL:  too many connections for "
+                + "role \"u8k2d0f1a3b9c7\"");
+        ROUND.reads("datastore.refusing-work", "dependency.down", "[WARN ][o.e.c.r.a.DiskThresholdMonitor] [es-data-0] "
+                + "flood stage disk watermark [95%] exceeded on [es-data-0][/usr/share/elasticsearch/data]");
         // narrowed: the AWS SDK's TooManyRequestsException is no registry's throttle
         ROUND.readsNot("registry.rate-limit", "TooManyRequestsException: Rate Exceeded.");
         // narrowed: docker inspect's own template is no OOM kill
