@@ -185,4 +185,22 @@ class FortySecondRoundSecondReviewTest {
                 + "authorized to perform: lambda:CreateFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:api "
                 + "because no identity-based policy allows the lambda:CreateFunction action");
     }
+    /**
+     * The down services a line names with a failure of their own (dc469647) were taken from any job's line but the
+     * named service's own, so from a dependent's own log too: web's boot failing on "ModuleNotFoundError: No module
+     * named 'redis'" (its own missing package, read app.crash-on-boot) named the down redis it depends on, which
+     * became the root of web's chain ("redis's own log names an error") and dependency-down (lr 25) was withdrawn. A
+     * dependent's line about its dependency is its own failure; only a line of a job of no service, or of a service
+     * that does not depend on it (p64-32's host inspection), names the dependency's.
+     */
+    @Test
+    void aDependentsOwnLineNamingItsDependencyIsNotTheDependencysOwnFailure() {
+        Deployment d = new Deployment("dash", List.of(Fleet.service("web", "Web", "Dashboard", ServiceKind.HTTP, "redis"),
+                Fleet.service("redis", "Redis", "Cache", ServiceKind.TCP)));
+        List<Observation> o = List.of(Fleet.refused("web"), Fleet.refused("redis"), Fleet.job("web", 7, "deploy-web", "failure", 18),
+                Fleet.finding("web", 7, "deploy-web", "Start", "app.crash-on-boot",
+                        "ModuleNotFoundError: No module named 'redis'", 5));
+        Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+        assertTrue(weighs(a, "dependency.down/dependency-down"), a.causes().toString());
+    }
 }

@@ -296,9 +296,12 @@ final class Facts {
                     && !f.causeId().equals(CauseId.UNKNOWN) && !f.causeId().equals(CauseId.APP_HEALTHCHECK_FAILING)) {
                 namedByJob.merge(f.jobId(), f, (a, b) -> clamp(b.score()) > clamp(a.score()) ? b : a);
                 if (OWN_FAILURES.contains(f.causeId()) && clamp(f.score()) >= Inference.INNER_SCORE) {
+                    // not its own job's line (ownErrors reads those), nor a dependent's: web's "No module named
+                    // 'redis'" is web's own failure, not redis's
+                    Service of = f.serviceId() == null ? null : services.get(f.serviceId());
                     for (String name : hostsNamed(f.line(), downByName.keySet())) {
                         for (String d : downByName.get(name)) {
-                            if (!d.equals(f.serviceId())) {
+                            if (!d.equals(f.serviceId()) && (of == null || !of.dependsOn().contains(d))) {
                                 namedDown.add(d);
                             }
                         }
