@@ -284,15 +284,26 @@ final class Facts {
         Map<Long, Observation.LogFinding> namedByJob = new HashMap<>();
         // and the DOWN services a line of another job names with a failure of their own (p64-32: "redis    Exited (137)
         // 90 seconds ago" in a host's docker ps, its dependents refused): that failure is the root of their chain too
+        // (one pass over each line against every down service's name at once, not one pass per down service: at 5,000
+        // services and as many findings that was 25 million scans of a line)
         Set<String> namedDown = new java.util.HashSet<>();
+        Map<String, List<String>> downByName = new HashMap<>();
+        for (String d : down) {
+            downByName.computeIfAbsent(d.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(d);
+        }
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f && f.jobId() != 0 && f.causeId() != null
                     && !f.causeId().equals(CauseId.UNKNOWN) && !f.causeId().equals(CauseId.APP_HEALTHCHECK_FAILING)) {
                 namedByJob.merge(f.jobId(), f, (a, b) -> clamp(b.score()) > clamp(a.score()) ? b : a);
                 if (OWN_FAILURES.contains(f.causeId()) && clamp(f.score()) >= Inference.INNER_SCORE) {
-                    for (String d : down) {
-                        if (!d.equals(f.serviceId()) && namesHost(f.line(), Set.of(d.toLowerCase(Locale.ROOT)))) {
-                            namedDown.add(d);
+                    // not its own job's line (ownErrors reads those), nor a dependent's: web's "No module named
+                    // 'redis'" is web's own failure, not redis's
+                    Service of = f.serviceId() == null ? null : services.get(f.serviceId());
+                    for (String name : hostsNamed(f.line(), downByName.keySet())) {
+                        for (String d : downByName.get(name)) {
+                            if (!d.equals(f.serviceId()) && (of == null || !of.dependsOn().contains(d))) {
+                                namedDown.add(d);
+                            }
                         }
                     }
                 }
@@ -469,16 +480,16 @@ final class Facts {
     private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
 
     /** True when {@code name} is a private host of {@code hosts} under a prefix ("top2.nearest.of.db.internal"). */
-    private static boolean privateSuffixIn(String name, Set<String> hosts) {
+    private static String privateSuffixIn(String name, Set<String> hosts) {
         if (!PRIVATE_HOST.matcher(name).find()) {
-            return false;
+            return null;
         }
         for (int dot = name.indexOf('.'); dot >= 0 && dot < name.length() - 1; dot = name.indexOf('.', dot + 1)) {
             if (hosts.contains(name.substring(dot + 1))) {
-                return true;
+                return name.substring(dot + 1);
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -495,9 +506,28 @@ final class Facts {
      * platform or its logger prints, "api: lookup api.stripe.com: no such host", not a name it looked up).
      */
     static boolean namesHost(String line, Set<String> hosts, String except) {
+        return scanHosts(line, hosts, except, null);
+    }
+
+    /**
+     * The members of {@code hosts} that {@code line} names as whole host names, as {@link #namesHost(String, Set)}
+     * reads them, in one pass over the line.
+     */
+    static Set<String> hostsNamed(String line, Set<String> hosts) {
+        Set<String> named = new java.util.HashSet<>();
+        scanHosts(line, hosts, null, named);
+        return named;
+    }
+
+    /**
+     * One pass over {@code line}: with no {@code named} set, true at the first host of {@code hosts} it names (but
+     * {@code except}); with one, every host it names is added to it (and the answer is whether any was).
+     */
+    private static boolean scanHosts(String line, Set<String> hosts, String except, Set<String> named) {
         if (line == null || hosts.isEmpty()) {
             return false;
         }
+        boolean any = false;
         // each run of host characters is looked up once (a trailing dot ends a sentence or a fully qualified name):
         // one pass over the line, not one search per host, which at 5,000 services cost billions of comparisons
         String l = line.toLowerCase(Locale.ROOT);
@@ -513,13 +543,17 @@ final class Facts {
             }
             String run = l.substring(i, end);
             String name = run.endsWith(".") ? run.substring(0, run.length() - 1) : run;
-            if ((hosts.contains(run) || hosts.contains(name) || privateSuffixIn(name, hosts)) && !name.equalsIgnoreCase(except)
-                    && !run.equalsIgnoreCase(except)) {
-                return true;
+            String host = hosts.contains(run) ? run : hosts.contains(name) ? name : privateSuffixIn(name, hosts);
+            if (host != null && !name.equalsIgnoreCase(except) && !run.equalsIgnoreCase(except)) {
+                if (named == null) {
+                    return true;
+                }
+                named.add(host);
+                any = true;
             }
             i = end;
         }
-        return false;
+        return any;
     }
 
     /** Domains under which a platform names the host after the app (the first label is the app's name). */
