@@ -196,6 +196,8 @@ class FifteenthRoundShapesTest {
         // p65-25 (session 17): a rollback that must ship a build artifact GitHub has expired, labelled image.not-found
         // (what the deploy would run is gone)
         ROUND.staysInItsCauses("p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout",
-                "p65-25 actions.artifact-not-found");
+                "p65-25 actions.artifact-not-found",
+                // p72-33: actions that could not be downloaded during GitHub's own outage (platform.outage)
+                "p72-33 actions.action-download-failed");
     }
 }

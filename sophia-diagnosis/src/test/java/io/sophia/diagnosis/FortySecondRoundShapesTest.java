@@ -56,6 +56,11 @@ class FortySecondRoundShapesTest {
                 + "method=GET path=\"/\"");
         ROUND.reads("paas.build-time-limit", "Error: Build exceeded maximum duration of 45m");
         ROUND.readsNot("paas.build-time-limit", "Build Completed in /vercel/output [44m]");
+        ROUND.reads("paas.build-time-limit", "11:01:18.757 Error: Build exceeded maximum time of 45 minutes "
+                + "(BUILD_EXCEEDED_MAXIMUM_TIME)");
+        // narrowed: a serverless function's own limit is not a job's
+        ROUND.readsNot("timeout.generic", "11:24:50.630  GET /guides/peru   504  Task timed out after 5.01 seconds");
+        ROUND.reads("timeout.generic", "ci.timeout", "Failed to upload code. Request timed out after 60s");
         ROUND.reads("github.runner-internal-file", "##[error]The file '/home/deploy/actions-runner-cd/_diag/pages/"
                 + "5c0e1b7a-2d4f_1.log' already exists.");
         ROUND.reads("github.runner-internal-file", "##[error]Missing file at path: /home/github-runner/runner/_work/"

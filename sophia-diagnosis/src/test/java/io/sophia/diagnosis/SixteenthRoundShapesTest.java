@@ -122,6 +122,8 @@ class SixteenthRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // p72-34 (session 17): a workload's IRSA role refused because its trust policy names another service account,
+        // labelled config.invalid (the trust policy), where this indication reads the deploy's federated identity
+        ROUND.staysInItsCauses("p72-34 cloud.federated-identity-refused");
     }
 }
