@@ -38,7 +38,9 @@ class FortySecondRoundShapesTest {
             Map.entry("dotnet.sdk-does-not-support-target", "config.invalid"),
             Map.entry("azure.deploy-credentials-missing", "auth.deploy-token"),
             Map.entry("github.token-permission-denied", "auth.deploy-token"),
-            Map.entry("gae.image-not-found", "image.not-found"));
+            Map.entry("gae.image-not-found", "image.not-found"),
+            Map.entry("gcp.federated-token-failed", "auth.deploy-token"),
+            Map.entry("paas.account-blocked", "platform.quota"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -148,6 +150,14 @@ class FortySecondRoundShapesTest {
                 + "asia.gcr.io/supplytrack-prod/appengine/default.20261202t044929:latest was either not found, or is not "
                 + "in Docker V2 format.");
         ROUND.readsNot("gae.image-not-found", "Pushing image asia.gcr.io/supplytrack-prod/appengine/default:latest");
+        ROUND.reads("gcp.federated-token-failed", "##[error]google-github-actions/auth failed with: failed to generate "
+                + "Google Cloud federated token for //iam.googleapis.com/projects/marlow-prod/locations/global/"
+                + "workloadIdentityPools/github/providers/gh: {\"error\":\"invalid_target\"}");
+        ROUND.readsNot("gcp.federated-token-failed", "Successfully created credentials file at /home/runner/work/x.json");
+        ROUND.reads("paas.account-blocked", "The deployment is blocked. DEPLOYMENT_BLOCKED fra1::x2k7l-1764533700123");
+        ROUND.reads("paas.account-blocked", "{\"error\":\"quota_exceeded\",\"message\":\"org rivulet has reached "
+                + "max_apps (10)\"}");
+        ROUND.readsNot("paas.account-blocked", "The deployment is ready.");
         // widened: Postgres out of slots and a role at its limit, Elasticsearch past its flood stage
         ROUND.reads("datastore.refusing-work", "dependency.down", "psycopg2.OperationalError: connection to server at "
                 + "\"pg-main.internal\" (10.20.4.11), port 5432 failed: FATAL:  remaining connection slots are reserved "
