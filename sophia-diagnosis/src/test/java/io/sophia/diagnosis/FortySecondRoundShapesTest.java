@@ -40,13 +40,15 @@ class FortySecondRoundShapesTest {
             Map.entry("github.token-permission-denied", "auth.deploy-token"),
             Map.entry("gae.image-not-found", "image.not-found"),
             Map.entry("gcp.federated-token-failed", "auth.deploy-token"),
-            Map.entry("paas.account-blocked", "platform.quota"));
+            Map.entry("paas.account-blocked", "platform.quota"),
+            Map.entry("actions.artifact-name-conflict", "config.invalid"),
+            Map.entry("platformsh.resources-exceed-plan", "platform.quota"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
     /** Read in a machine's exit detail, which no labelled scenario's log holds: checked against the shared corpus only. */
     private static final ShapeRound EXIT_DETAIL_ROUND = new ShapeRound(Map.of("pg.password-not-a-string",
-            "config.missing-secret"));
+            "config.missing-secret", "jdbc.url-not-jdbc", "config.invalid"));
 
     private static final ShapeRound COVERAGE_ROUND = new ShapeRound(Map.of("jest.coverage-threshold", "ci.test-failure"));
 
@@ -158,6 +160,15 @@ class FortySecondRoundShapesTest {
         ROUND.reads("paas.account-blocked", "{\"error\":\"quota_exceeded\",\"message\":\"org rivulet has reached "
                 + "max_apps (10)\"}");
         ROUND.readsNot("paas.account-blocked", "The deployment is ready.");
+        ROUND.reads("actions.artifact-name-conflict", "##[error]Failed to CreateArtifact: Received non-retryable error: "
+                + "Failed request: (409) Conflict: an artifact with this name already exists on the workflow run");
+        ROUND.readsNot("actions.artifact-name-conflict", "Artifact dist has been successfully uploaded!");
+        ROUND.reads("platformsh.resources-exceed-plan", "    E: Error: Resources exceeding plan limit; cpu: 1.00 > 0.96; "
+                + "try removing a service, or increase your plan size");
+        ROUND.readsNot("platformsh.resources-exceed-plan", "Validating resources... ok");
+        EXIT_DETAIL_ROUND.reads("jdbc.url-not-jdbc", "Caused by: java.lang.IllegalArgumentException: URL must start with "
+                + "'jdbc'");
+        EXIT_DETAIL_ROUND.readsNot("jdbc.url-not-jdbc", "HikariPool-1 - Starting...");
         // widened: Postgres out of slots and a role at its limit, Elasticsearch past its flood stage
         ROUND.reads("datastore.refusing-work", "dependency.down", "psycopg2.OperationalError: connection to server at "
                 + "\"pg-main.internal\" (10.20.4.11), port 5432 failed: FATAL:  remaining connection slots are reserved "
