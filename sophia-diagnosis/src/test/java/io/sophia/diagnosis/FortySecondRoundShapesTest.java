@@ -42,7 +42,8 @@ class FortySecondRoundShapesTest {
             Map.entry("gcp.federated-token-failed", "auth.deploy-token"),
             Map.entry("paas.account-blocked", "platform.quota"),
             Map.entry("actions.artifact-name-conflict", "config.invalid"),
-            Map.entry("platformsh.resources-exceed-plan", "platform.quota"));
+            Map.entry("platformsh.resources-exceed-plan", "platform.quota"),
+            Map.entry("fly.machine-setting-refused", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -169,6 +170,15 @@ class FortySecondRoundShapesTest {
         EXIT_DETAIL_ROUND.reads("jdbc.url-not-jdbc", "Caused by: java.lang.IllegalArgumentException: URL must start with "
                 + "'jdbc'");
         EXIT_DETAIL_ROUND.readsNot("jdbc.url-not-jdbc", "HikariPool-1 - Starting...");
+        ROUND.reads("fly.machine-setting-refused", "Error: invalid restart policy: on_failure");
+        ROUND.reads("fly.machine-setting-refused", "Error: memory cannot be zero");
+        ROUND.reads("fly.machine-setting-refused", "Error: could not launch machine: failed to launch VM: invalid memory "
+                + "size 1000MB; must be in increments of 256MB (Request ID: 01JDE1C4-ord)");
+        ROUND.readsNot("fly.machine-setting-refused", "Volume vol_4y5k9x2m in region fra attached to machine 7811e92a645d38");
+        // widened: Rails's wrong master key in ActiveSupport's words
+        ROUND.reads("rails.credentials-wrong-key", "config.invalid", "ActiveSupport::MessageEncryptor::InvalidMessage: "
+                + "ActiveSupport::MessageEncryptor::InvalidMessage");
+        ROUND.readsNot("rails.credentials-wrong-key", "ActiveSupport::EncryptedConfiguration loaded");
         // widened: Postgres out of slots and a role at its limit, Elasticsearch past its flood stage
         ROUND.reads("datastore.refusing-work", "dependency.down", "psycopg2.OperationalError: connection to server at "
                 + "\"pg-main.internal\" (10.20.4.11), port 5432 failed: FATAL:  remaining connection slots are reserved "
