@@ -26,10 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DependencyRootTest {
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     private static Assessment nameFails(boolean addressFailsToo) {
         Deployment d = new Deployment("social", List.of(Fleet.service("web", "Web", "Site", ServiceKind.HTTP, "graph"),
                 Fleet.service("graph", "Graph API", "Sign-in", ServiceKind.HTTP)));
@@ -48,11 +44,11 @@ class DependencyRootTest {
     void aDependencyWhoseNameAndAddressBothFailIsDownNotItsName() {
         Assessment gone = nameFails(true);
         assertEquals(CauseId.DEPENDENCY_DOWN, gone.causes().get(0).id(), gone.causes().toString());
-        assertTrue(weighs(gone, "dependency.down/dependency-gone"), gone.causes().toString());
+        assertTrue(Fleet.weighs(gone, "dependency.down/dependency-gone"), gone.causes().toString());
         // its name alone failing is the name
         Assessment name = nameFails(false);
         assertEquals(CauseId.NETWORK_DNS, name.causes().get(0).id(), name.causes().toString());
-        assertFalse(weighs(name, "dependency.down/dependency-gone"), name.causes().toString());
+        assertFalse(Fleet.weighs(name, "dependency.down/dependency-gone"), name.causes().toString());
     }
 
     private static Assessment redisNamed(String line, String cause) {
@@ -68,10 +64,10 @@ class DependencyRootTest {
     void aLineNamingADownDependencysOwnFailureMakesItTheRootOfTheChain() {
         Assessment own = redisNamed("redis    Exited (137) 90 seconds ago", "app.oom");
         assertEquals(CauseId.APP_OOM, own.causes().get(0).id(), own.causes().toString());
-        assertFalse(weighs(own, "dependency.down/dependency-down"), own.causes().toString());
+        assertFalse(Fleet.weighs(own, "dependency.down/dependency-down"), own.causes().toString());
         // a line naming it only as refused is the dependents' view: the chain stays "a dependency is down"
         Assessment refused = redisNamed("Error 111 connecting to redis:6379. Connection refused.", "dependency.down");
-        assertTrue(weighs(refused, "dependency.down/dependency-down"), refused.causes().toString());
+        assertTrue(Fleet.weighs(refused, "dependency.down/dependency-down"), refused.causes().toString());
     }
 
     @Test
@@ -93,11 +89,11 @@ class DependencyRootTest {
         Assessment tenant = Diagnosis.ofDefaults().diagnose(d, List.of(new Observation.ProbeFailure("db",
                 io.sophia.core.Source.HTTP, "https://kmrtvxqwjnopsabcdlfe.supabase.co/rest/v1/", FailureKind.DNS_FAILURE,
                 "NXDOMAIN", null, java.time.Duration.ofMillis(20), 1)), Fleet.NOW);
-        assertTrue(weighs(tenant, "network.dns/tenant-name"), tenant.causes().toString());
+        assertTrue(Fleet.weighs(tenant, "network.dns/tenant-name"), tenant.causes().toString());
         Assessment own = Diagnosis.ofDefaults().diagnose(d, List.of(new Observation.ProbeFailure("db",
                 io.sophia.core.Source.HTTP, "https://db.recipes.example.com/rest/v1/", FailureKind.DNS_FAILURE,
                 "NXDOMAIN", null, java.time.Duration.ofMillis(20), 1)), Fleet.NOW);
-        assertFalse(weighs(own, "network.dns/tenant-name"), own.causes().toString());
+        assertFalse(Fleet.weighs(own, "network.dns/tenant-name"), own.causes().toString());
         assertTrue(own.causes().get(0).probability() > tenant.causes().stream()
                 .filter(c -> c.id().equals(CauseId.NETWORK_DNS)).findFirst().orElseThrow().probability(),
                 own.causes() + " / " + tenant.causes());

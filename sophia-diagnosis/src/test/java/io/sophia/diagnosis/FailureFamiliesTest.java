@@ -135,26 +135,22 @@ class FailureFamiliesTest {
         return a.causes().stream().filter(c -> c.id().equals(id)).mapToDouble(c -> c.probability()).findFirst().orElse(0);
     }
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     @Test
     void aProcessThatExitedWithZeroAndStayedStoppedIsWhyItsCheckFails() {
         // superfly/flyctl#2653: an image without a long-running process exits at once, the check then fails
         Assessment stopped = machineExitedWithZero("stopped");
-        assertTrue(weighs(stopped, "app.crash-on-boot/exits-by-itself"), stopped.causes().toString());
+        assertTrue(Fleet.weighs(stopped, "app.crash-on-boot/exits-by-itself"), stopped.causes().toString());
         // the exit, not the check, is the reading: the failing check ranks below the crash (or drops out of the list;
         // an exit without text is a weak signal, so unknown may lead both)
-        assertTrue(weighs(stopped, "app.healthcheck-failing/process-ended")
+        assertTrue(Fleet.weighs(stopped, "app.healthcheck-failing/process-ended")
                 || stopped.causes().stream().noneMatch(c -> c.id().equals(CauseId.APP_HEALTHCHECK_FAILING)),
                 stopped.causes().toString());
         assertTrue(probability(stopped, CauseId.APP_CRASH_ON_BOOT) > probability(stopped, CauseId.APP_HEALTHCHECK_FAILING),
                 stopped.causes().toString());
         // near miss: the same exit on a machine that was started again says nothing about the process now
         Assessment restarted = machineExitedWithZero("started");
-        assertTrue(!weighs(restarted, "app.crash-on-boot/exits-by-itself")
-                && !weighs(restarted, "app.healthcheck-failing/process-ended"), restarted.causes().toString());
+        assertTrue(!Fleet.weighs(restarted, "app.crash-on-boot/exits-by-itself")
+                && !Fleet.weighs(restarted, "app.healthcheck-failing/process-ended"), restarted.causes().toString());
     }
 
     @Test

@@ -186,6 +186,11 @@ final class Fleet {
     }
 
     /** {@return the indication ids the built-in scanner finds in one log line of dashboard's deploy job} */
+    /** True when a rule of {@code ruleId} weighs, for or against, in any cause of {@code a}. */
+    static boolean weighs(io.sophia.core.Assessment a, String ruleId) {
+        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
+    }
+
     static List<String> indicationsOf(String line) throws IOException {
         return scanLine(line).stream().map(Observation.LogFinding::indicationId).toList();
     }

@@ -49,10 +49,6 @@ class FortySecondRoundReviewTest {
         return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
     }
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     /**
      * H99 is the one router error Heroku documents as its own platform's ("H99 and R99 are the only error codes that
      * represent errors in the Heroku platform"), and the router prints it as "at=error code=H99 desc="Platform error"
@@ -65,7 +61,7 @@ class FortySecondRoundReviewTest {
     void herokusRouterH99NamingTheAppsHostIsThePlatformsOwnError() throws IOException {
         Fleet.assertReads("heroku.platform-error", "platform.outage", H99);
         Assessment a = deployOf("https://atelierogre-staging.herokuapp.com/", H99 + "\n");
-        assertFalse(weighs(a, "platform.outage/own-endpoint-5xx"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "platform.outage/own-endpoint-5xx"), a.causes().toString());
         assertEquals(CauseId.PLATFORM_OUTAGE, a.causes().get(0).id(), a.causes().toString());
         // near misses: the router's H10 is the app's crash; a smoke test's 502 of the deployment's own endpoint (h32-16's
         // shape) is still its own answer
@@ -73,7 +69,7 @@ class FortySecondRoundReviewTest {
                 "code=H10 desc=\"App crashed\""));
         Assessment own = deployOf("https://reports-api-9k2p.cpln.app/", "POST https://reports-api-9k2p.cpln.app/exports"
                 + " -> 502 Bad Gateway\n");
-        assertTrue(weighs(own, "platform.outage/own-endpoint-5xx"), own.causes().toString());
+        assertTrue(Fleet.weighs(own, "platform.outage/own-endpoint-5xx"), own.causes().toString());
     }
 
     /**

@@ -30,10 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FortySecondRoundSecondReviewTest {
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     /**
      * Facts.extract looked for every down service in each line of a named cause one service at a time (a pass over the
      * line and a one-element set per down service): at 5,000 down services and as many such lines (a host's docker ps
@@ -65,7 +61,7 @@ class FortySecondRoundSecondReviewTest {
         Assessment a = assertTimeoutPreemptively(Duration.ofSeconds(40), () -> Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW));
         assertEquals(CauseId.APP_OOM, a.causes().get(0).id(), a.causes().toString());
         // redis's own failure is the root of web's chain: no "a dependency is down" for it
-        assertFalse(weighs(a, "dependency.down/dependency-down"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "dependency.down/dependency-down"), a.causes().toString());
     }
 
     /**
@@ -133,11 +129,11 @@ class FortySecondRoundSecondReviewTest {
     void aCheckFailingToResolveAnAppsOwnFlyInternalNameIsNoPlatformOutage() throws IOException {
         Assessment misnamed = diagnose(p66_33("birchly-consul.fly.internal",
                 "dial tcp: lookup birchly-consul.fly.internal on [fdaa::3]:53: no such host"));
-        assertFalse(weighs(misnamed, "platform.outage/check-on-platform-host"), misnamed.causes().toString());
+        assertFalse(Fleet.weighs(misnamed, "platform.outage/check-on-platform-host"), misnamed.causes().toString());
         // (app.healthcheck-failing's rule, below the causes listed, shows only in the explanations' words)
         assertFalse(misnamed.causes().toString().contains("host of the platform's own"), misnamed.causes().toString());
         Assessment shared = diagnose(p66_33("consul-iad-5.fly-shared.net", null));
-        assertTrue(weighs(shared, "platform.outage/check-on-platform-host"), shared.causes().toString());
+        assertTrue(Fleet.weighs(shared, "platform.outage/check-on-platform-host"), shared.causes().toString());
         assertTrue(shared.causes().get(0).explanation().contains("fails on a host of the platform's own, not on the app"),
                 shared.causes().toString());
     }
@@ -201,6 +197,6 @@ class FortySecondRoundSecondReviewTest {
                 Fleet.finding("web", 7, "deploy-web", "Start", "app.crash-on-boot",
                         "ModuleNotFoundError: No module named 'redis'", 5));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
-        assertTrue(weighs(a, "dependency.down/dependency-down"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "dependency.down/dependency-down"), a.causes().toString());
     }
 }

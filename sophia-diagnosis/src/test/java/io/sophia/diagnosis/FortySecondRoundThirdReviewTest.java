@@ -24,10 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FortySecondRoundThirdReviewTest {
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     /**
      * timeout.generic's narrowing against a serverless function's own limit ("Task timed out after 5.01 seconds",
      * deebf444) wanted a space and a word not ending in "k" before "timed out after": it also dropped a step's own
@@ -127,29 +123,29 @@ class FortySecondRoundThirdReviewTest {
         for (String detail : List.of("SERVFAIL", "getaddrinfo EAI_AGAIN shop-example.herokuapp.com",
                 "dial tcp: lookup shop-example.herokuapp.com on 127.0.0.53:53: server misbehaving")) {
             Assessment a = nameFails("https://shop-example.herokuapp.com/", detail);
-            assertFalse(weighs(a, "network.dns/tenant-name"), detail + ": " + a.causes());
+            assertFalse(Fleet.weighs(a, "network.dns/tenant-name"), detail + ": " + a.causes());
             assertEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
         }
         Assessment aaaaOnly = nameFails("tcp://db.wkfqzrsuvgmtiemjvd.supabase.co:5432",
                 "no A record (AAAA only) for db.wkfqzrsuvgmtiemjvd.supabase.co");
-        assertFalse(weighs(aaaaOnly, "network.dns/tenant-name"), aaaaOnly.causes().toString());
+        assertFalse(Fleet.weighs(aaaaOnly, "network.dns/tenant-name"), aaaaOnly.causes().toString());
         for (String target : List.of("https://console.neon.tech/api/v2/projects", "https://qstash.upstash.io/v2/publish")) {
             Assessment a = nameFails(target, "NXDOMAIN");
-            assertFalse(weighs(a, "network.dns/tenant-name"), target + ": " + a.causes());
+            assertFalse(Fleet.weighs(a, "network.dns/tenant-name"), target + ": " + a.causes());
         }
         // the tenant's name said not to exist weighs less, as b85c14c0 meant, and less than the same name on SERVFAIL
         Assessment gone = nameFails("https://shop-example.herokuapp.com/", "NXDOMAIN");
-        assertTrue(weighs(gone, "network.dns/tenant-name"), gone.causes().toString());
+        assertTrue(Fleet.weighs(gone, "network.dns/tenant-name"), gone.causes().toString());
         assertTrue(dns(gone) < dns(nameFails("https://shop-example.herokuapp.com/", "SERVFAIL")), gone.causes().toString());
         for (String[] t : List.of(new String[]{"tcp://ep-quiet-river-12345678.us-east-2.aws.neon.tech:5432",
                         "getaddrinfo ENOTFOUND ep-quiet-river-12345678.us-east-2.aws.neon.tech"},
                 new String[]{"tcp://usw1-selected-termite-30690.upstash.io:6379", "NXDOMAIN"},
                 new String[]{"https://kestrel-docs.fly.dev/", "lookup kestrel-docs.fly.dev: no such host"},
                 new String[]{"https://thumbnails-fn.azurewebsites.net/api/health", ""})) {
-            assertTrue(weighs(nameFails(t[0], t[1]), "network.dns/tenant-name"), t[0] + " " + t[1]);
+            assertTrue(Fleet.weighs(nameFails(t[0], t[1]), "network.dns/tenant-name"), t[0] + " " + t[1]);
         }
         // near miss: a custom domain CNAME'd to a tenant's host is the team's own name (h13-23's shape)
         Assessment custom = nameFails("https://api.bookings.example.com/health", "NXDOMAIN (CNAME bookings-api-old.fly.dev)");
-        assertFalse(weighs(custom, "network.dns/tenant-name"), custom.causes().toString());
+        assertFalse(Fleet.weighs(custom, "network.dns/tenant-name"), custom.causes().toString());
     }
 }

@@ -32,10 +32,6 @@ class PlatformHostCheckTest {
         return loader.parse(file, replaceHost == null ? text : text.replace("consul-iad-mt.fly.internal", replaceHost));
     }
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     private static Assessment diagnose(Scenario s) {
         return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
     }
@@ -43,14 +39,14 @@ class PlatformHostCheckTest {
     @Test
     void aCheckFailingOnThePlatformsOwnHostIsThePlatforms() throws IOException {
         Assessment a = diagnose(p66_33(null));
-        assertTrue(weighs(a, "platform.outage/check-on-platform-host"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "platform.outage/check-on-platform-host"), a.causes().toString());
         assertNotEquals(CauseId.APP_HEALTHCHECK_FAILING, a.causes().get(0).id(), a.causes().toString());
     }
 
     @Test
     void aCheckFailingOnTheAppsOwnPrivateNameIsNot() throws IOException {
         Assessment a = diagnose(p66_33("shop-db.internal"));
-        assertFalse(weighs(a, "platform.outage/check-on-platform-host"), a.causes().toString());
-        assertFalse(weighs(a, "app.healthcheck-failing/check-on-platform-host"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "platform.outage/check-on-platform-host"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "app.healthcheck-failing/check-on-platform-host"), a.causes().toString());
     }
 }

@@ -46,16 +46,12 @@ class SplitNameTest {
         return Diagnosis.ofDefaults().diagnose(d, all, Fleet.NOW);
     }
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     @Test
     void aWrongCertificateAtOnlyOneOfTwoDisjointAnswersIsTheName() {
         Assessment a = diagnose(List.of(dns("76.76.21.21"), dns("103.21.44.10"), tls(true, "CN=" + HOST),
                 tls(false, "CN=*.nestnepal.example")));
         assertEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
-        assertTrue(weighs(a, "network.dns/split-name"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "network.dns/split-name"), a.causes().toString());
         // tls.certificate falls under the list's cut: its counter-evidence shows in the explanation
         assertTrue(a.causes().get(0).explanation().contains("is served at only one of the addresses"),
                 a.causes().get(0).explanation());
@@ -67,7 +63,7 @@ class SplitNameTest {
         Assessment a = diagnose(List.of(dns("10.0.0.1"), dns("10.0.0.2"), tls(false, "CN=old.example"),
                 tls(false, "CN=old.example")));
         assertEquals(CauseId.TLS_CERTIFICATE, a.causes().get(0).id(), a.causes().toString());
-        assertFalse(weighs(a, "network.dns/split-name"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "network.dns/split-name"), a.causes().toString());
     }
 
     /** The answers overlap (one farm answering two of its three addresses): no split, whatever the certificates. */
@@ -76,6 +72,6 @@ class SplitNameTest {
         Assessment a = diagnose(List.of(dns("10.0.0.1", "10.0.0.2"), dns("10.0.0.2", "10.0.0.3"),
                 tls(true, "CN=" + HOST), tls(false, "CN=old.example")));
         assertEquals(CauseId.TLS_CERTIFICATE, a.causes().get(0).id(), a.causes().toString());
-        assertFalse(weighs(a, "network.dns/split-name"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "network.dns/split-name"), a.causes().toString());
     }
 }

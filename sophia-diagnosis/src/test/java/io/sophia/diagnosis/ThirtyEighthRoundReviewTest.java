@@ -32,10 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ThirtyEighthRoundReviewTest {
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     /**
      * {@code kubectl get secret regcred || kubectl create secret docker-registry regcred ...} is the ordinary idempotent
      * way a deploy script makes a secret: on every first run kubectl prints 'Error from server (NotFound): secrets
@@ -83,15 +79,15 @@ class ThirtyEighthRoundReviewTest {
         Assessment push = Fleet.deployFailed("deploy", "Run flyctl deploy --remote-only", "Error: failed to fetch an "
                 + "image or build from source: error rendering push status stream: Get \"https://registry.fly.io/v2/\": "
                 + "dial tcp: lookup registry.fly.io on [fdaa::3]:53: server misbehaving\n");
-        assertFalse(weighs(push, "build.dependency-fetch/resolver-in-download"), push.causes().toString());
+        assertFalse(Fleet.weighs(push, "build.dependency-fetch/resolver-in-download"), push.causes().toString());
         Assessment uv = Fleet.deployFailed("deploy", "Run docker build .", "#9 3.120 error: Failed to fetch: "
                 + "`https://pkgs.example.org/simple/flask/`: dns error: failed to lookup address information: Name or "
                 + "service not known\n");
-        assertTrue(weighs(uv, "build.dependency-fetch/resolver-in-download"), uv.causes().toString());
+        assertTrue(Fleet.weighs(uv, "build.dependency-fetch/resolver-in-download"), uv.causes().toString());
         Assessment nix = Fleet.deployFailed("deploy", "Run nixpacks build .", "#8 2.274 warning: error: unable to "
                 + "download 'https://github.com/NixOS/nixpkgs/archive/5148520bfab61f99fd25fb9ff7bfbb50dad3c9db.tar.gz': "
                 + "Couldn't resolve host name (6)\n");
-        assertTrue(weighs(nix, "build.dependency-fetch/resolver-in-download"), nix.causes().toString());
+        assertTrue(Fleet.weighs(nix, "build.dependency-fetch/resolver-in-download"), nix.causes().toString());
     }
 
     /**
@@ -178,8 +174,8 @@ class ThirtyEighthRoundReviewTest {
                         + "connect: connection refused", ""),
                 Fleet.step(1, "Set up job", "success"), Fleet.step(2, "helm upgrade --install", "failure"),
                 Fleet.step(3, "Events", "success"));
-        assertFalse(weighs(events, "dependency.down/dependency-own-error"), events.causes().toString());
-        assertTrue(weighs(events, "dependency.down/dependency-down"), events.causes().toString());
+        assertFalse(Fleet.weighs(events, "dependency.down/dependency-own-error"), events.causes().toString());
+        assertTrue(Fleet.weighs(events, "dependency.down/dependency-down"), events.causes().toString());
         // the error a no-cause line wraps is still the dependency's own (h22-41)
         Assessment wrapped = operatorChain(String.join("\n",
                 "##[group]Run kubectl -n prod logs deploy/operator --since=40m | grep -E 'ERROR|WARN' | tail -n 8",
@@ -187,7 +183,7 @@ class ThirtyEighthRoundReviewTest {
                 "06:41:27.157  ERROR  Scheduled task error",
                 "##[error]operator has not answered a health check for 28 minutes", ""),
                 Fleet.step(1, "Set up job", "success"), Fleet.step(2, "kubectl logs", "failure"));
-        assertTrue(weighs(wrapped, "dependency.down/dependency-own-error"), wrapped.causes().toString());
+        assertTrue(Fleet.weighs(wrapped, "dependency.down/dependency-own-error"), wrapped.causes().toString());
         Assessment pull = operatorChain(String.join("\n",
                 "##[group]Run helm install tenant-etcd example/tenant-etcd --wait --timeout 25m", "##[endgroup]",
                 "Error: INSTALLATION FAILED: failed pre-install: timed out waiting for the condition",
@@ -199,7 +195,7 @@ class ThirtyEighthRoundReviewTest {
                         + "\"docker.io/example/kubectl:v1.25\": docker.io/example/kubectl:v1.25: not found", ""),
                 Fleet.step(1, "Set up job", "success"), Fleet.step(2, "helm install tenant-etcd", "failure"),
                 Fleet.step(3, "Events", "success"));
-        assertFalse(weighs(pull, "dependency.down/dependency-down"), pull.causes().toString());
+        assertFalse(Fleet.weighs(pull, "dependency.down/dependency-down"), pull.causes().toString());
         assertEquals(CauseId.IMAGE_NOT_FOUND, pull.topCause().orElseThrow().id(), pull.causes().toString());
     }
 }

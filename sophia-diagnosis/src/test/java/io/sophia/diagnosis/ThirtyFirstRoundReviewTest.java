@@ -31,10 +31,6 @@ class ThirtyFirstRoundReviewTest {
     private static final String EDGE = "platform.outage/edge-fails-healthy-apps";
     private static final String STARTED_BUT_DOWN = "app.healthcheck-failing/started-but-down";
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     /** A Fly machine of {@code id}, started 15 minutes ago, its one health check passing. */
     private static Observation.PlatformMachine startedMachine(String id) {
         return new Observation.PlatformMachine(id, Source.FLY, "acme-" + id, "1857" + id.length() + "0a1b2c3d", "m",
@@ -80,9 +76,9 @@ class ThirtyFirstRoundReviewTest {
     @Test
     void twoSlowHttpsAppsWithSoundCertificatesAreNoEdgeFailure() {
         Assessment plain = twoSlowApps(false);
-        assertFalse(weighs(plain, EDGE), plain.causes().toString());
+        assertFalse(Fleet.weighs(plain, EDGE), plain.causes().toString());
         Assessment https = twoSlowApps(true);
-        assertFalse(weighs(https, EDGE), https.causes().toString());
+        assertFalse(Fleet.weighs(https, EDGE), https.causes().toString());
     }
 
     /**
@@ -106,7 +102,7 @@ class ThirtyFirstRoundReviewTest {
         }
         o.add(Fleet.run("success"));
         Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("acme", services), o, Fleet.NOW);
-        assertFalse(weighs(a, EDGE), a.causes().toString());
+        assertFalse(Fleet.weighs(a, EDGE), a.causes().toString());
     }
 
     /**
@@ -137,9 +133,9 @@ class ThirtyFirstRoundReviewTest {
     @Test
     void anMcpServerThatAlsoCompletedItsHandshakeIsNotOneThatDoesNotAnswer() {
         Assessment http = flapping(false);
-        assertFalse(weighs(http, STARTED_BUT_DOWN), http.causes().toString());
+        assertFalse(Fleet.weighs(http, STARTED_BUT_DOWN), http.causes().toString());
         Assessment mcp = flapping(true);
-        assertFalse(weighs(mcp, STARTED_BUT_DOWN), mcp.causes().toString());
+        assertFalse(Fleet.weighs(mcp, STARTED_BUT_DOWN), mcp.causes().toString());
     }
 
     /**

@@ -98,10 +98,6 @@ class ThirtyFourthRoundReviewTest {
         return Diagnosis.ofDefaults().diagnose(new Deployment("shop", services), o, Fleet.NOW);
     }
 
-    private static boolean weighs(Assessment a, String ruleId) {
-        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
-    }
-
     /** The text of network.dns/lookup-of-down-service. */
     private static final String DOWN_NAME = "is that of a service that is down";
 
@@ -137,8 +133,8 @@ class ThirtyFourthRoundReviewTest {
                         Fleet.NOW.minusSeconds(30L * 86_400), Fleet.NOW.plusSeconds(300L * 86_400), 300, true, false,
                         false, 2));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
-        assertFalse(weighs(a, "tls.certificate/dependency-certificate-only"), a.causes().toString());
-        assertTrue(weighs(a, "dependency.down/dependency-down"), a.causes().toString());
+        assertFalse(Fleet.weighs(a, "tls.certificate/dependency-certificate-only"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "dependency.down/dependency-down"), a.causes().toString());
     }
 
     /** A token in a service's error answer does not reach the answer-indication evidence, nor any other text. */
@@ -148,7 +144,7 @@ class ThirtyFourthRoundReviewTest {
         String body = "NOAUTH Authentication required. (client sent Authorization: token " + token
                 + " password=Sup3rS3cretValue42)";
         Assessment a = Fleet.apiWithBackend(500, body, "cache", ServiceKind.HTTP, Fleet.refused("cache"));
-        assertTrue(weighs(a, "config.missing-secret/answer-indication"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "config.missing-secret/answer-indication"), a.causes().toString());
         // everything the diagnosis wrote (the observations are the caller's own input, not its output)
         String all = a.causes().toString() + a.actions() + a.anomalies() + a.gate();
         for (String piece : List.of(token.substring(4, 14), token.substring(20), "Sup3rS3cret", "S3cretValue42")) {
@@ -169,7 +165,7 @@ class ThirtyFourthRoundReviewTest {
         String body = "NOAUTH Authentication required.\nclient sent Authorization: token " + token.substring(0, 17) + "\n"
                 + token.substring(17) + " to the cache\n";
         Assessment a = Fleet.apiWithBackend(500, body, "cache", ServiceKind.HTTP, Fleet.refused("cache"));
-        assertTrue(weighs(a, "config.missing-secret/answer-indication"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "config.missing-secret/answer-indication"), a.causes().toString());
         String all = a.causes().toString() + a.actions() + a.anomalies() + a.gate();
         for (int i = 0; i + 12 <= token.length(); i++) {
             assertFalse(all.contains(token.substring(i, i + 12)), token.substring(i, i + 12) + " in " + all);
