@@ -48,14 +48,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
 
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
-     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-},
-     * {@code h33-} on 2026-12-05 ({@code h14-} to {@code h33-} after being scored once, aggregate only, by the session
-     * that wrote them; {@code h32-} and {@code h33-} at 23:37 UTC on 8925c5e2). {@code h34-} to {@code h39-} (written
-     * 2026-12-05, seventeenth session) are the blind sets since: wired here before their first file lands, to be scored
+     * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-} to
+     * {@code h39-} on 2026-12-05 ({@code h14-} to {@code h39-} after being scored once, aggregate only, by the session
+     * that wrote them; {@code h34-} to {@code h39-} at 01:48 UTC on 2bfd928b). {@code h40-} to {@code h45-} (written
+     * 2026-12-05, eighteenth session) are the blind sets since: wired here before their first file lands, to be scored
      * once, aggregate only, at the end of the session that writes them.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(34), holdoutPrefix(35), holdoutPrefix(36),
-            holdoutPrefix(37), holdoutPrefix(38), holdoutPrefix(39));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(40), holdoutPrefix(41), holdoutPrefix(42),
+            holdoutPrefix(43), holdoutPrefix(44), holdoutPrefix(45));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
