@@ -205,7 +205,9 @@ class FortySecondRoundShapesTest {
         ROUND.staysInItsCauses("h29-07 heroku.router-app-crashed", "h32-02 heroku.router-app-crashed",
                 "h5-16 heroku.router-app-crashed", "p39-15 heroku.router-app-crashed", "p40-24 heroku.router-app-crashed",
                 "p41-12 heroku.router-app-crashed", "p45-35 heroku.router-app-crashed",
-                "p45-36 heroku.router-app-crashed", "p66-17 heroku.router-app-crashed");
+                "p45-36 heroku.router-app-crashed", "p66-17 heroku.router-app-crashed",
+                // h35-01 (session 18): after an R10 boot timeout, as h29-07
+                "h35-01 heroku.router-app-crashed", "h36-21 heroku.router-app-crashed");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(EXIT_DETAIL_ROUND.causeOf().keySet()));
     }

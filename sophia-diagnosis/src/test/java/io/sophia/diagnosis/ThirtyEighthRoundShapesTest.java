@@ -244,7 +244,10 @@ class ThirtyEighthRoundShapesTest {
         // p31-09: Gatekeeper refusing a pod without a cpu limit, labelled platform.quota (a namespace's limits policy);
         // p42-23, a quota requiring limits, is labelled config.invalid: the corpus reads the two both ways
         // p52-05 (session 16): a push of a tag the failed build never made is the build's consequence
-        ROUND.staysInItsCauses("p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local");
+        // p74-31 (session 18): npm's download in an image build failing on a proxy's own certificate, labelled
+        // build.dependency-fetch; the self-signed chain is read as what it says
+        ROUND.staysInItsCauses("p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local",
+                "p74-31 tls.self-signed-generic");
         // the indications no labelled scenario's log reads: the shared corpus only, one walk for both
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(NO_SCENARIO_ROUND.causeOf().keySet()));

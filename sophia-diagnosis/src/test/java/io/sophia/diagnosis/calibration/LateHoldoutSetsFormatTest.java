@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to thirty-ninth holdout sets ({@code h7-} to {@code h39-} files; each blind until it was scored once,
- * in aggregate, consumed since) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * in aggregate, consumed since) and the blind sets written in the eighteenth session ({@code h40-} to {@code h45-}, each
+ * listed here when it lands) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -95,7 +96,19 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(36), 36, 48, s -> s.holdoutSet() == 36, false),
                 new HoldoutSet(Scenario.holdoutPrefix(37), 37, 48, s -> s.holdoutSet() == 37, false),
                 new HoldoutSet(Scenario.holdoutPrefix(38), 38, 48, s -> s.holdoutSet() == 38, false),
-                new HoldoutSet(Scenario.holdoutPrefix(39), 39, 48, s -> s.holdoutSet() == 39, false));
+                new HoldoutSet(Scenario.holdoutPrefix(39), 39, 48, s -> s.holdoutSet() == 39, false),
+                new HoldoutSet(Scenario.holdoutPrefix(40), 40, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(40)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(41), 41, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(41)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(42), 42, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(42)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(43), 43, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(43)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(44), 44, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(44)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(45), 45, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(45)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -76,6 +76,13 @@ final class Inference {
     /** A log finding scored this high says what failed (the built-in rules weigh it at least moderately). */
     static final double INNER_SCORE = Knowledge.LINE_READ_SCORE;
 
+    /**
+     * Wrappers that say a wait ended, not why: the reason is printed after them as often as before, by the step that
+     * describes what was waited for (a cloud SDK's "Waiter ServicesStable failed: Max attempts exceeded", then
+     * "aws ecs describe-services" listing "unable to place a task ... Capacity is unavailable"; h35-04, h36-31).
+     */
+    static final Set<String> WAIT_WRAPPERS = Set.of("waiter.gave-up");
+
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
     record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
@@ -229,7 +236,9 @@ final class Inference {
                 // enough compute capacity left"). Two readings of another line are not one inside the other: flyctl's
                 // "smoke checks ... failed: the app appears to be crashing" is one guess, whichever reading wins
                 boolean quoted = cause.equals(CauseId.BUILD_DOCKERFILE.value()) && l != null && l.equals(line);
-                if (!innerCause.equals(cause) && !runtimeInBuild && l != null && line != null && (l < line || quoted)) {
+                boolean explainsWait = WAIT_WRAPPERS.contains(indication);
+                if (!innerCause.equals(cause) && !runtimeInBuild && l != null && line != null
+                        && (l < line || quoted || explainsWait)) {
                     return g;
                 }
             }

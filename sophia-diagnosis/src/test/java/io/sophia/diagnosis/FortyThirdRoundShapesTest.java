@@ -1,0 +1,208 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.ServiceKind;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * General shapes for the families of h34- to h39- (session 18, consumed after their blind score), each in its tool's own
+ * words: a deploy API refusing curl's token, a Cloudflare token without a permission, Vercel's missing secret and output
+ * directory, pip's resolver, npm offline, a Cloud Run agent that may not read the image, Azure relaying a registry's
+ * error, a JDBC URL no driver takes, nginx and compose refusing their files, flyctl without an app name, a Go decoder
+ * meeting the wrong type, a cloud API refusing a value, account limits and capacity of Hetzner and DigitalOcean, a runner
+ * that lost GitHub, Railway refusing deployments and Render suspending for billing; and a cloud waiter whose reason is
+ * printed after it. Each is tested on its source's words and a near miss; each new log indication reads no line of the
+ * shared corpus and, on the labelled scenarios, only lines of its own cause.
+ */
+class FortyThirdRoundShapesTest {
+
+    private static final Map<String, String> CAUSE_OF = Map.ofEntries(
+            Map.entry("http.curl-auth-refused-generic", "auth.deploy-token"),
+            Map.entry("cloudflare.token-permission-missing", "auth.deploy-token"),
+            Map.entry("vercel.env-references-missing-secret", "config.missing-secret"),
+            Map.entry("vercel.no-output-directory", "config.invalid"),
+            Map.entry("pip.resolution-impossible", "build.dependency-fetch"),
+            Map.entry("npm.not-cached", "build.dependency-fetch"),
+            Map.entry("cloudrun.agent-cannot-read-image", "registry.auth"),
+            Map.entry("azure.registry-error-response", "registry.unavailable"),
+            Map.entry("hikari.no-driver-for-url", "config.invalid"),
+            Map.entry("nginx.config-refused", "config.invalid"),
+            Map.entry("fly.config-missing-app-name", "config.invalid"),
+            Map.entry("config.go-decode-type-generic", "config.invalid"),
+            Map.entry("cloud.invalid-value-specified", "config.invalid"),
+            Map.entry("hcloud.resource-limit-exceeded", "platform.quota"),
+            Map.entry("digitalocean.size-unavailable", "platform.capacity"),
+            Map.entry("runner.connect-error", "ci.runner"),
+            Map.entry("railway.deployments-unavailable", "platform.outage"),
+            Map.entry("render.suspended-by-billing", "platform.quota"));
+
+    private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
+
+    @Test
+    void tokensAndSecretsInTheirToolsWords() throws IOException {
+        ROUND.reads("http.curl-auth-refused-generic", "curl: (22) The requested URL returned error: 401 Unauthorized");
+        ROUND.readsNot("http.curl-auth-refused-generic", "curl: (22) The requested URL returned error: 403 Forbidden");
+        ROUND.reads("cloudflare.token-permission-missing", "▲ [WARNING] You are logged in with an API Token. Unable to "
+                + "retrieve email for this user. Are you missing the `User->User Details->Read` permission?");
+        ROUND.readsNot("cloudflare.token-permission-missing", "Are you missing the point?");
+        // widened: an app's name with dashes, and the words of Railway's CLI and of a preflight script
+        ROUND.reads("fly.unauthorized-call", "auth.deploy-token",
+                "Error: failed to retrieve app homelab-proxy: unauthorized");
+        ROUND.readsNot("fly.unauthorized-call", "Error: failed to retrieve app homelab-proxy: not found");
+        ROUND.reads("token.expired", "auth.deploy-token",
+                "Invalid or expired Railway token. Please run 'railway login' to refresh your authentication");
+        ROUND.reads("token.expired", "auth.deploy-token", "Coolify API token rejected during preflight (HTTP 403)");
+        ROUND.readsNot("token.expired", "Coolify API token accepted, deploying");
+        ROUND.reads("vercel.env-references-missing-secret", "Error: Environment Variable \"STRIPE_SECRET_KEY\" references "
+                + "Secret \"stripe-secret-key\", which does not exist.");
+        ROUND.readsNot("vercel.env-references-missing-secret", "Environment Variable \"STRIPE_SECRET_KEY\" references Secret "
+                + "\"stripe-secret-key\"");
+    }
+
+    @Test
+    void buildsRegistriesAndConfigurationInTheirToolsWords() throws IOException {
+        ROUND.reads("vercel.no-output-directory", "Error: No Output Directory named \"build\" found after the Build "
+                + "completed. You can configure the Output Directory in your Project Settings.");
+        ROUND.readsNot("vercel.no-output-directory", "Output Directory: dist");
+        ROUND.reads("pip.resolution-impossible", "remote:        ERROR: Cannot install -r requirements.txt (line 6) and "
+                + "urllib3==2.2.3 because these package versions have conflicting dependencies.");
+        ROUND.readsNot("pip.resolution-impossible", "Successfully installed urllib3-2.2.3");
+        ROUND.reads("npm.not-cached", "#8 0.338 npm ERR! code ENOTCACHED");
+        ROUND.readsNot("npm.not-cached", "npm WARN cache data is cached");
+        ROUND.reads("cloudrun.agent-cannot-read-image", "ERROR: (gcloud.run.deploy) Google Cloud Run Service Agent "
+                + "service-1@serverless-robot-prod.iam.gserviceaccount.com must have permission to read the image, "
+                + "europe-west1-docker.pkg.dev/acme/services/ingest:a4e81c7.");
+        ROUND.readsNot("cloudrun.agent-cannot-read-image", "Service Agent role granted to the image's project");
+        ROUND.reads("azure.registry-error-response", "(RegistryErrorResponse) An error response is received from the "
+                + "docker registry 'index.docker.io'. Please retry later.");
+        ROUND.readsNot("azure.registry-error-response", "Successfully pulled image 'index.docker.io/library/nginx'");
+        ROUND.reads("hikari.no-driver-for-url", "Failed to get driver instance for jdbcUrl=jdbc:mysql//db:3306/app");
+        ROUND.readsNot("hikari.no-driver-for-url", "HikariPool-1 - Added connection conn0: url=jdbc:h2:mem:test");
+        ROUND.reads("nginx.config-refused", "nginx: [emerg] \"location\" directive is not allowed here in "
+                + "/etc/nginx/conf.d/dietapp.conf:58");
+        ROUND.reads("nginx.config-refused", "nginx: configuration file /etc/nginx/nginx.conf test failed");
+        ROUND.readsNot("nginx.config-refused", "nginx: configuration file /etc/nginx/nginx.conf test is successful");
+        ROUND.readsNot("nginx.config-refused", "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)");
+        ROUND.reads("compose.file-invalid", "config.invalid",
+                "ERROR: In file './docker-compose.yml', service 'environment' must be a mapping not an array.");
+        ROUND.readsNot("compose.file-invalid", "In file './docker-compose.yml': 3 services");
+        ROUND.reads("fly.config-missing-app-name", "Error: the config for your app is missing an app name, add an app "
+                + "field to the fly.toml file or specify with the -a flag");
+        ROUND.readsNot("fly.config-missing-app-name", "app = \"harbourbook\"");
+        ROUND.reads("config.go-decode-type-generic", "Error: json: cannot unmarshal string into Go struct field "
+                + "Config.services.internal_port of type int");
+        ROUND.readsNot("config.go-decode-type-generic", "Error: json: cannot unmarshal response: unexpected end of input");
+        ROUND.reads("cloud.invalid-value-specified", "ERROR: (gcloud.run.deploy) spec.template.spec.containers[0]."
+                + "resources.limits.memory: Invalid value specified for container memory.");
+        ROUND.readsNot("cloud.invalid-value-specified", "Invalid value: 0");
+        ROUND.readsNot("cloud.invalid-value-specified", "⚠  functions: HTTP Error: 400, Could not create Cloud Run service "
+                + "helloworld. spec.template.spec.containers.resources.limits.cpu: Invalid value specified for cpu. For the "
+                + "specified value, maxScale may not exceed 10.");
+        ROUND.readsNot("cloud.invalid-value-specified", "spec.template.spec.containers.resources.limits.memory: Invalid "
+                + "value specified for memory. For the specified value, maxScale may not exceed 83.");
+    }
+
+    @Test
+    void platformsAndRunnersInTheirOwnWords() throws IOException {
+        ROUND.reads("hcloud.resource-limit-exceeded", "│ Error: server limit exceeded (resource_limit_exceeded)");
+        ROUND.readsNot("hcloud.resource-limit-exceeded", "│ Error: server type not found (not_found)");
+        ROUND.reads("digitalocean.size-unavailable",
+                "\"message\": \"The size you selected is temporarily unavailable because of High CPU server capacity\",");
+        ROUND.readsNot("digitalocean.size-unavailable", "\"message\": \"The size you selected is available\"");
+        ROUND.reads("runner.connect-error", "2026-11-17 09:36:14Z: Runner connect error: Resource temporarily "
+                + "unavailable (broker.actions.githubusercontent.com:443). Retrying until reconnected.");
+        ROUND.readsNot("runner.connect-error", "2026-11-17 09:52:40Z: Runner reconnected.");
+        ROUND.reads("railway.deployments-unavailable", "Failed to upload code with status code 403 Forbidden: Limited "
+                + "Access. New deployments are temporarily unavailable.");
+        ROUND.readsNot("railway.deployments-unavailable", "New deployments are available again");
+        ROUND.reads("render.suspended-by-billing",
+                "{\"name\":\"feeds\",\"suspended\":\"suspended\",\"suspenders\":[\"billing\"]}");
+        ROUND.readsNot("render.suspended-by-billing", "{\"name\":\"feeds\",\"suspended\":\"suspended\",\"suspenders\":[\"user\"]}");
+    }
+
+    /**
+     * A cloud SDK's waiter says a wait ended, not why; the step after it that describes the service prints the reason
+     * (h36-31's shape: ECS could not place a task for lack of capacity). That reason leads, not the job's time.
+     */
+    @Test
+    void aWaitersReasonPrintedAfterItLeads() throws IOException {
+        Assessment a = Fleet.deployFailed("deploy", "Deploy to ECS", """
+                ##[group]Run aws-actions/amazon-ecs-deploy-task-definition@v2
+                ##[endgroup]
+                ##[error]Resource is not in the state servicesStable
+                ##[group]Run aws ecs describe-services --cluster analytics --services reports
+                ##[endgroup]
+                (service reports) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.
+                """);
+        assertEquals("platform.capacity", a.causes().get(0).id().value(), a.causes().toString());
+    }
+
+    private static Assessment databaseNameFails(String host) {
+        Deployment d = new Deployment("ledger", List.of(Fleet.service("app", "App", "Ledger", ServiceKind.HTTP, "db"),
+                Fleet.service("db", "Postgres", "Database", ServiceKind.TCP)));
+        List<Observation> o = List.of(Fleet.failure("app", "http", FailureKind.UNEXPECTED_STATUS, 500, "HTTP 500"),
+                new Observation.ProbeFailure("db", Source.DNS, host, FailureKind.DNS_FAILURE, "NXDOMAIN " + host, null,
+                        Duration.ofMillis(3), 1));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    /**
+     * A StatefulSet pod's own name under a headless service is published only while the pod is ready (p74-19): it not
+     * resolving says the pod is down. A service's own cluster name not resolving is still the name.
+     */
+    @Test
+    void aPodsHeadlessNameThatDoesNotResolveIsThePodDown() {
+        Assessment pod = databaseNameFails("pg-ha-postgresql-0.pg-ha-postgresql-headless.ledger.svc.cluster.local");
+        assertEquals(CauseId.DEPENDENCY_DOWN, pod.causes().get(0).id(), pod.causes().toString());
+        assertTrue(Fleet.weighs(pod, "dependency.down/headless-pod-name"), pod.causes().toString());
+        Assessment service = databaseNameFails("pg-ha-postgresql.ledger.svc.cluster.local");
+        assertFalse(Fleet.weighs(service, "dependency.down/headless-pod-name"), service.causes().toString());
+        assertEquals(CauseId.NETWORK_DNS, service.causes().get(0).id(), service.causes().toString());
+    }
+
+    private static Assessment servicesAnswer(String... bodies) {
+        List<io.sophia.core.Service> services = new java.util.ArrayList<>();
+        List<Observation> o = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            String id = "svc" + i;
+            services.add(Fleet.service(id, "Service " + i, "Backend", ServiceKind.HTTP));
+            o.add(Observation.HttpCheck.builder(id, Source.HTTP, "https://" + id + ".bramble.example/health", 503)
+                    .latency(Duration.ofMillis(45)).body(bodies[i], "application/json").build());
+        }
+        return Diagnosis.ofDefaults().diagnose(new Deployment("bramble", services), o, Fleet.NOW);
+    }
+
+    /**
+     * Several services naming a cloud provider's own regional endpoint that does not resolve is the provider's DNS, so
+     * its outage (p74-28); one service naming it, or names of the team's own, stay a name that does not resolve.
+     */
+    @Test
+    void severalServicesNamingAProvidersOwnEndpointThatDoesNotResolveIsTheProvider() {
+        Assessment provider = servicesAnswer("{\"ses\":\"Could not resolve host: email.us-east-1.amazonaws.com\"}",
+                "{\"sqs\":\"cURL error 6: Could not resolve host: sqs.us-east-1.amazonaws.com\"}");
+        assertEquals(CauseId.PLATFORM_OUTAGE, provider.causes().get(0).id(), provider.causes().toString());
+        Assessment own = servicesAnswer("{\"db\":\"Could not resolve host: db.bramble.example\"}",
+                "{\"cache\":\"Could not resolve host: cache.bramble.example\"}");
+        assertEquals(CauseId.NETWORK_DNS, own.causes().get(0).id(), own.causes().toString());
+        assertFalse(Fleet.weighs(own, "platform.outage/provider-endpoint-name"), own.causes().toString());
+    }
+
+    @Test
+    void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
+        ROUND.staysInItsCauses();
+    }
+}
