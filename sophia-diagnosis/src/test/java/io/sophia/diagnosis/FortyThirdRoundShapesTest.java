@@ -48,9 +48,16 @@ class FortyThirdRoundShapesTest {
             Map.entry("digitalocean.size-unavailable", "platform.capacity"),
             Map.entry("runner.connect-error", "ci.runner"),
             Map.entry("railway.deployments-unavailable", "platform.outage"),
-            Map.entry("render.suspended-by-billing", "platform.quota"));
+            Map.entry("render.suspended-by-billing", "platform.quota"),
+            Map.entry("gcp.api-unavailable", "platform.outage"),
+            Map.entry("lambda.runtime-retired", "config.invalid"),
+            Map.entry("azure.invalid-parameter-value", "config.invalid"),
+            Map.entry("elasticsearch.bootstrap-checks-failed", "app.crash-on-boot"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
+
+    /** Read in annotations of log-less jobs, which no labelled scenario's log holds: checked against the shared corpus only. */
+    private static final ShapeRound ANNOTATION_ROUND = new ShapeRound(Map.of("circleci.credits-exhausted", "platform.quota"));
 
     @Test
     void tokensAndSecretsInTheirToolsWords() throws IOException {
@@ -134,6 +141,52 @@ class FortyThirdRoundShapesTest {
         ROUND.readsNot("render.suspended-by-billing", "{\"name\":\"feeds\",\"suspended\":\"suspended\",\"suspenders\":[\"user\"]}");
     }
 
+    /** p74- to p77-'s families (scored on arrival first), in their tools' words. */
+    @Test
+    void arrivalsOfTheSessionInTheirToolsWords() throws IOException {
+        ANNOTATION_ROUND.reads("circleci.credits-exhausted", "Plan: Free, 1 concurrent job with access to Linux and Windows builds on "
+                + "Small and Medium sizes. Credits: 2,500 credits per week. Credits Avaliable: 0 (0%)");
+        ANNOTATION_ROUND.readsNot("circleci.credits-exhausted", "Credits Avaliable: 1,200 (48%)");
+        ROUND.reads("gcp.api-unavailable", "ERROR: (gcloud.sql.backups.create) HTTPError 503: Service temporarily "
+                + "unavailable. This is most likely a transient error. Please retry.");
+        ROUND.readsNot("gcp.api-unavailable", "ERROR: (gcloud.sql.backups.create) HTTPError 409: The operation is in progress");
+        ROUND.reads("lambda.runtime-retired", "error creating Lambda Function (1): InvalidParameterValueException: The "
+                + "runtime parameter of python3.6 is no longer supported for creating or updating AWS Lambda functions.");
+        ROUND.readsNot("lambda.runtime-retired", "Runtime: nodejs20.x");
+        ROUND.reads("azure.invalid-parameter-value", "Code=\"InvalidParameter\" Message=\"The value Standard_X9 provided for "
+                + "the VM size is not valid.\"");
+        ROUND.readsNot("azure.invalid-parameter-value", "Code=\"InvalidParameter\" Target=\"vmSize\"");
+        ROUND.reads("elasticsearch.bootstrap-checks-failed", "ERROR: [2] bootstrap checks failed");
+        ROUND.readsNot("elasticsearch.bootstrap-checks-failed", "bootstrap checks passed");
+        // widened: Hetzner's request budget and a hosted runner never provisioned
+        ROUND.reads("hcloud.resource-limit-exceeded", "platform.quota", "│ Error: hcclient/WaitForActions: limit of 7200 "
+                + "requests per hour reached (rate_limit_exceeded)");
+        ROUND.reads("runner.disk-or-lost-generic", "ci.runner",
+                "An error occurred while provisioning resources (Error Type: Disconnect).");
+    }
+
+    /**
+     * A violated expectation's actual value is read as a log line would be (p75-25: a pod's last state OOMKilled): the
+     * platform's own words for what failed, a tie-breaker that puts its cause first among the known ones (weak: it
+     * counts no source, so "unknown" may still lead). A satisfied one is not read.
+     */
+    @Test
+    void aViolatedExpectationsActualValueIsReadAsALine() {
+        Deployment d = new Deployment("cfg", List.of(Fleet.service("config-db", "Config DB", "Database", ServiceKind.HTTP)));
+        Observation refused = Fleet.refused("config-db");
+        String state = "Last State: Terminated, Reason: OOMKilled, Exit Code: 137, Restart Count: 9";
+        Assessment violated = Diagnosis.ofDefaults().diagnose(d, List.of(refused,
+                new Observation.ConditionCheck("config-db", Source.HTTP, "[POD] lastState.terminated.reason != OOMKilled", false, state)),
+                Fleet.NOW);
+        assertEquals(CauseId.APP_OOM, violated.causes().stream().map(io.sophia.core.RankedCause::id)
+                .filter(c -> !CauseId.UNKNOWN.equals(c)).findFirst().orElseThrow(), violated.causes().toString());
+        assertTrue(Fleet.weighs(violated, "app.oom/condition-indication"), violated.causes().toString());
+        assertTrue(violated.causes().get(0).probability() < 0.5, violated.causes().toString());
+        Assessment satisfied = Diagnosis.ofDefaults().diagnose(d, List.of(refused,
+                new Observation.ConditionCheck("config-db", Source.HTTP, "[POD] restarts < 10", true, state)), Fleet.NOW);
+        assertFalse(Fleet.weighs(satisfied, "app.oom/condition-indication"), satisfied.causes().toString());
+    }
+
     /**
      * A cloud SDK's waiter says a wait ended, not why; the step after it that describes the service prints the reason
      * (h36-31's shape: ECS could not place a task for lack of capacity). That reason leads, not the job's time.
@@ -204,5 +257,6 @@ class FortyThirdRoundShapesTest {
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         ROUND.staysInItsCauses();
+        assertEquals(List.of(), Fleet.corpusLinesReadBy(ANNOTATION_ROUND.causeOf().keySet()));
     }
 }

@@ -52,7 +52,7 @@ public final class FactTypes {
         type("http", "an HTTP answer (HttpCheck)",
                 Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause"), Set.of("httpStatus", "latencyMs", "body"));
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
-                Set.of("condition", "passed", "actual"), Set.of("condition", "actual"));
+                Set.of("condition", "passed", "actual", "actualCause"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",
                 Set.of("state", "stuck", "hostStatus", "region", "app"),
                 Set.of("app", "machine", "state", "region", "hostStatus"));

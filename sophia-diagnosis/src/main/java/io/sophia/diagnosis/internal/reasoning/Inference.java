@@ -258,8 +258,8 @@ final class Inference {
             if (w.evidence().stream().noneMatch(e -> countsFor(e) && !CHANGE_FACTS.contains(w.whens().get(e.ruleId())))
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when())
                             // an answer's body says something only when a service answers with words: one without
-                            // them is no place where the cause's evidence came back empty
-                            && !Knowledge.ANSWER_RULE_ID.equals(r.id()))) {
+                            // them is no place where the cause's evidence came back empty, nor is an expectation's text
+                            && !Knowledge.ANSWER_RULE_ID.equals(r.id()) && !Knowledge.CONDITION_RULE_ID.equals(r.id()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
                 logOdds += Math.log(settings.silentLr());
@@ -791,7 +791,10 @@ final class Inference {
      * </ul>
      */
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.Rule rule) {
+        // a violated expectation's actual value is the same words a log or an answer shows (h20-30, p66-05: a check on
+        // an answer's body, restating it): one source with them
         if (Knowledge.DETAIL_RULE_ID.equals(rule.id()) || Knowledge.ANSWER_RULE_ID.equals(rule.id())
+                || Knowledge.CONDITION_RULE_ID.equals(rule.id())
                 || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")) {
             return "log";
         }

@@ -80,9 +80,32 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
                 "{count} services ({services}) answer with errors saying, for example, \"{body}\".");
     }
 
+    /**
+     * The engine rule every cause but unknown gets: a violated expectation whose actual value a specific log indication of
+     * the cause reads ({@code actualCause}: a pod's "Last State: Terminated, Reason: OOMKilled, Exit Code: 137", a
+     * platform's "Instance exceeded its memory limit (512 MB) and was restarted") is the platform's own words for what
+     * failed (p75-23, p75-25). Weak: an expectation's text is often a log's or an answer's words restated (h20-30,
+     * p66-05), and as a source of its own it raised the corpus's confidence past its accuracy (the refit fell from
+     * evidenceScale 2.4 to 1.8; weak at {@link #DETAIL_LR} it still did), so it breaks ties, as a cause's vocabulary
+     * does, and counts no independent source.
+     */
+    public static final String CONDITION_RULE_ID = "condition-indication";
+
+    /** {@return the rule {@link #CONDITION_RULE_ID} for the cause {@code causeId}} */
+    public static Rule conditionRule(String causeId) {
+        Rule line = lineRule(CONDITION_RULE_ID, "condition", "actualCause", causeId,
+                "{service} fails its expectation {condition}: \"{actual}\".",
+                "{count} services ({services}) fail their expectations, for example {condition}: \"{actual}\".");
+        return new Rule(line.id(), line.when(), line.match(), line.pattern(), line.atLeast(), line.atMost(),
+                line.minCount(), CONDITION_LR, line.text(), line.textMany(), line.group(), true);
+    }
+
+    /** The likelihood ratio of {@link #conditionRule}: a tie-breaker, as a cause's vocabulary. */
+    public static final double CONDITION_LR = 3;
+
     /** The ids of the rules the engine adds to a cause; a rule file may not take them. */
     public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID,
-            ANSWER_RULE_ID);
+            ANSWER_RULE_ID, CONDITION_RULE_ID);
 
     // a fact of type {@code when} whose {@code attribute} names the cause: a line outside a log, read by the indications
     private static Rule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
@@ -91,7 +114,8 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     }
 
     /**
-     * The likelihood ratio of {@link #detailRule}, {@link #annotationRule} and {@link #answerRule}: a specific line,
+     * The likelihood ratio of {@link #detailRule}, {@link #annotationRule}, {@link #answerRule} and
+     * {@link #conditionRule}: a specific line,
      * read moderately.
      */
     public static final double DETAIL_LR = 15;
