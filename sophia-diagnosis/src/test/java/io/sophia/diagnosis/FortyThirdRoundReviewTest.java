@@ -1,16 +1,27 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.Observation;
+import io.sophia.core.ServiceKind;
+import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Review of the forty-third round (FortyThirdRoundShapesTest): lines its shapes read in real logs that say nothing of
- * the failure's cause (a test's verdict printed after every refusal, a notice printed for a token that works).
+ * the failure's cause (a test's verdict printed after every refusal, a notice printed for a token that works), and a
+ * provider's endpoint read in a region the provider does not have, or missed in Go's and Python's words.
  */
 class FortyThirdRoundReviewTest {
 
@@ -63,5 +74,46 @@ class FortyThirdRoundReviewTest {
                 ##[error]Process completed with exit code 1.
                 """);
         assertNotEquals("auth.deploy-token", build.causes().get(0).id().value(), build.causes().toString());
+    }
+
+    private static Assessment servicesAnswer(String... bodies) {
+        List<io.sophia.core.Service> services = new java.util.ArrayList<>();
+        List<Observation> o = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            String id = "svc" + i;
+            services.add(Fleet.service(id, "Service " + i, "Backend", ServiceKind.HTTP));
+            o.add(Observation.HttpCheck.builder(id, Source.HTTP, "https://" + id + ".bramble.example/health", 503)
+                    .latency(Duration.ofMillis(45)).body(bodies[i], "application/json").build());
+        }
+        return Diagnosis.ofDefaults().diagnose(new Deployment("bramble", services), o, Fleet.NOW);
+    }
+
+    /**
+     * A provider's own endpoint in a region the provider does not have ("us-central-1": Google Cloud's name, not AWS's)
+     * never resolved: the team's region setting, not the provider's records, however many services share it.
+     */
+    @Test
+    void anEndpointInARegionTheProviderDoesNotHaveIsNotItsOutage() {
+        Assessment typo = servicesAnswer("{\"sqs\":\"cURL error 6: Could not resolve host: sqs.us-central-1.amazonaws.com\"}",
+                "{\"ses\":\"Could not resolve host: email.us-central-1.amazonaws.com\"}");
+        assertFalse(Fleet.weighs(typo, "platform.outage/provider-endpoint-name"), typo.causes().toString());
+        assertNotEquals(CauseId.PLATFORM_OUTAGE, typo.causes().get(0).id(), typo.causes().toString());
+    }
+
+    /**
+     * Go and Python name the host before the words ("lookup <host> on <resolver>: no such host", urllib3's "Failed to
+     * resolve '<host>' ([Errno -2] Name or service not known)"): the provider's endpoint not resolving all the same.
+     */
+    @Test
+    void goAndPythonNamingTheProvidersEndpointBeforeTheWordsCount() {
+        Assessment go = servicesAnswer("{\"sqs\":\"dial tcp: lookup sqs.us-east-1.amazonaws.com on 10.0.0.2:53: no such host\"}",
+                "{\"dynamodb\":\"Get \\\"https://dynamodb.us-east-1.amazonaws.com/\\\": dial tcp: lookup "
+                        + "dynamodb.us-east-1.amazonaws.com on 10.0.0.2:53: no such host\"}");
+        assertTrue(Fleet.weighs(go, "platform.outage/provider-endpoint-name"), go.causes().toString());
+        assertEquals(CauseId.PLATFORM_OUTAGE, go.causes().get(0).id(), go.causes().toString());
+        Assessment python = servicesAnswer("{\"s3\":\"NameResolutionError: Failed to resolve 's3.eu-west-1.amazonaws.com' "
+                + "([Errno -2] Name or service not known)\"}", "{\"sqs\":\"NameResolutionError: Failed to resolve "
+                + "'sqs.eu-west-1.amazonaws.com' ([Errno -2] Name or service not known)\"}");
+        assertTrue(Fleet.weighs(python, "platform.outage/provider-endpoint-name"), python.causes().toString());
     }
 }
