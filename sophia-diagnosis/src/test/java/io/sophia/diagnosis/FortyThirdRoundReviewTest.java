@@ -3,6 +3,7 @@ package io.sophia.diagnosis;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.ServiceKind;
 import io.sophia.core.Source;
@@ -115,5 +116,24 @@ class FortyThirdRoundReviewTest {
                 + "([Errno -2] Name or service not known)\"}", "{\"sqs\":\"NameResolutionError: Failed to resolve "
                 + "'sqs.eu-west-1.amazonaws.com' ([Errno -2] Name or service not known)\"}");
         assertTrue(Fleet.weighs(python, "platform.outage/provider-endpoint-name"), python.causes().toString());
+    }
+
+    /**
+     * A pod's headless name whose lookup timed out at the cluster's resolver (p24-20: kube-dns without endpoints, every
+     * in-cluster name failing) is the cluster's DNS, not the pod down: only an answer that the name does not exist
+     * says the pod is not ready.
+     */
+    @Test
+    void aPodsHeadlessNameTheResolverDidNotAnswerForIsTheClustersDns() {
+        Deployment d = new Deployment("ledger", List.of(Fleet.service("app", "App", "Ledger", ServiceKind.HTTP, "peers"),
+                Fleet.service("peers", "Ledger peers", "Peers", ServiceKind.TCP)));
+        String host = "ledger-0.ledger.payments.svc.cluster.local";
+        List<Observation> o = List.of(Fleet.failure("app", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"),
+                new Observation.ProbeFailure("peers", Source.DNS, host, FailureKind.DNS_FAILURE,
+                        "lookup " + host + " on 10.96.0.10:53: read udp 10.244.1.17:41235->10.96.0.10:53: i/o timeout",
+                        null, Duration.ofMillis(5000), 1));
+        Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+        assertFalse(Fleet.weighs(a, "dependency.down/headless-pod-name"), a.causes().toString());
+        assertEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
     }
 }
