@@ -136,4 +136,19 @@ class FortyThirdRoundReviewTest {
         assertFalse(Fleet.weighs(a, "dependency.down/headless-pod-name"), a.causes().toString());
         assertEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
     }
+
+    /**
+     * Compose v1's form check (its validate_config_section) speaks of secrets and configs as of services, and of a whole
+     * section or a name that is not a string: the same refusal of the file.
+     */
+    @Test
+    void composesFormCheckIsReadForEverySectionItChecks() throws IOException {
+        ROUND.reads("compose.file-invalid", "config.invalid",
+                "ERROR: In file './docker-compose.yml', secret 'db_password' must be a mapping not a string.");
+        ROUND.reads("compose.file-invalid", "config.invalid",
+                "ERROR: In file './docker-compose.yml', service must be a mapping, not a NoneType.");
+        ROUND.reads("compose.file-invalid", "config.invalid",
+                "ERROR: In file './docker-compose.yml', the service name 8080 must be a quoted string, i.e. '8080'.");
+        ROUND.readsNot("compose.file-invalid", "In file './docker-compose.yml', service 'web' uses an image");
+    }
 }
