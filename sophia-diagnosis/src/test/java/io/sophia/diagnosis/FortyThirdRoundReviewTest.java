@@ -46,6 +46,9 @@ class FortyThirdRoundReviewTest {
                 ##[error]Process completed with exit code 1.
                 """);
         assertNotEquals("config.invalid", cert.causes().get(0).id().value(), cert.causes().toString());
+        // nor is it a test suite's verdict (test.generic-failed reads its words)
+        assertTrue(Fleet.weighs(cert, "ci.test-failure/config-test-verdict"), cert.causes().toString());
+        assertNotEquals("ci.test-failure", cert.causes().get(0).id().value(), cert.causes().toString());
         // the configuration's own form is still read, on its [emerg] line
         ROUND.reads("nginx.config-refused", "nginx: [emerg] \"server\" directive is not allowed here in "
                 + "/etc/nginx/conf.d/default.conf:1");
