@@ -201,7 +201,9 @@ final class Inference {
 
         /**
          * The specific finding of another cause printed before the wrapper line {@code f} in the same job, or on its
-         * line, or null: the innermost specific error is the cause, the wrapper only says which step failed.
+         * line, or null: the innermost specific error is the cause, the wrapper only says which step failed. For a
+         * waiter ({@link #WAIT_WRAPPERS}) a finding printed after it counts too, anywhere later in the job: the step
+         * that describes what was waited for prints the reason after the wait ended.
          */
         Fact wrappedInner(Fact f) {
             if (innerErrors == null) {
