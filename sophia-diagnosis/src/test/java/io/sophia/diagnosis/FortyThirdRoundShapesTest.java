@@ -52,7 +52,10 @@ class FortyThirdRoundShapesTest {
             Map.entry("gcp.api-unavailable", "platform.outage"),
             Map.entry("lambda.runtime-retired", "config.invalid"),
             Map.entry("azure.invalid-parameter-value", "config.invalid"),
-            Map.entry("elasticsearch.bootstrap-checks-failed", "app.crash-on-boot"));
+            Map.entry("elasticsearch.bootstrap-checks-failed", "app.crash-on-boot"),
+            Map.entry("fly.release-command-timeout", "ci.timeout"),
+            Map.entry("alembic.no-script-location", "config.invalid"),
+            Map.entry("scalingo.boot-timeout", "app.healthcheck-failing"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -161,6 +164,16 @@ class FortyThirdRoundShapesTest {
         ROUND.readsNot("azure.invalid-parameter-value", "Code=\"InvalidParameter\" Target=\"vmSize\"");
         ROUND.reads("elasticsearch.bootstrap-checks-failed", "ERROR: [2] bootstrap checks failed");
         ROUND.readsNot("elasticsearch.bootstrap-checks-failed", "bootstrap checks passed");
+        ROUND.reads("fly.release-command-timeout", "note: you can change this timeout with the --release-command-timeout flag");
+        ROUND.readsNot("fly.release-command-timeout", "Running release_command: bin/rails db:migrate");
+        ROUND.reads("alembic.no-script-location", "FAILED: No 'script_location' key found in configuration.");
+        ROUND.readsNot("alembic.no-script-location", "script_location = migrations");
+        ROUND.reads("scalingo.boot-timeout", "remote:  !     Boot Timeout");
+        ROUND.readsNot("scalingo.boot-timeout", "remote:  Waiting for your application to boot...");
+        // widened: Rails before 5.2 names both secrets
+        ROUND.reads("rails.secret-key-base-missing", "config.missing-secret", "/app/vendor/bundle/ruby/3.3.0/gems/"
+                + "railties-7.1.3/lib/rails/application.rb:653:in `validate_secret_key_base': Missing `secret_token` and "
+                + "`secret_key_base` for 'production' environment, set these values in `config/secrets.yml`");
         // widened: Hetzner's request budget and a hosted runner never provisioned
         ROUND.reads("hcloud.resource-limit-exceeded", "platform.quota", "│ Error: hcclient/WaitForActions: limit of 7200 "
                 + "requests per hour reached (rate_limit_exceeded)");
@@ -188,6 +201,26 @@ class FortyThirdRoundShapesTest {
         Assessment satisfied = Diagnosis.ofDefaults().diagnose(d, List.of(refused,
                 new Observation.ConditionCheck("config-db", Source.HTTP, "[POD] restarts < 10", true, state)), Fleet.NOW);
         assertFalse(Fleet.weighs(satisfied, "app.oom/condition-indication"), satisfied.causes().toString());
+    }
+
+    /**
+     * flyctl's "the app appears to be crashing" says the app crashed, not why: the machine's own line it prints before
+     * its final "Error:" line says why (h34-21's shape: a KeyError for an unset variable).
+     */
+    @Test
+    void aCrashingAppsOwnReasonPrintedByFlyctlLeads() throws IOException {
+        Assessment a = Fleet.deployFailed("deploy", "flyctl deploy", """
+                  [1/2] Checking that 48ed73dc2e5918 [app] is up and running
+                Smoke checks for 48ed73dc2e5918 failed: the app appears to be crashing
+                Check its logs: here's the last lines below, or run 'fly logs -i 48ed73dc2e5918':
+                  Traceback (most recent call last):
+                    File "/app/settings.py", line 12, in <module>
+                      DATABASE_URL = os.environ["DATABASE_URL"]
+                  KeyError: 'DATABASE_URL'
+                  INFO Main child exited normally with code: 1
+                Error: smoke checks for 48ed73dc2e5918 failed: the app appears to be crashing
+                """);
+        assertEquals("config.missing-secret", a.causes().get(0).id().value(), a.causes().toString());
     }
 
     /**
