@@ -224,6 +224,49 @@ class FortyThirdRoundShapesTest {
     }
 
     /**
+     * Cloud Run's "failed to start and listen on the port" says the container did not start, not why; the step after it
+     * that reads the revision's logs prints the reason (h36-24's shape: a class missing from the image).
+     */
+    @Test
+    void aContainerThatDidNotStartLeadsWithTheReasonItsLogsGiveAfterwards() throws IOException {
+        Assessment a = Fleet.deployFailed("deploy", "Deploy to Cloud Run", """
+                ##[group]Run gcloud run deploy chat-service --image europe-west1-docker.pkg.dev/xm/apps/chat:0e5a9c3
+                ##[endgroup]
+                ERROR: (gcloud.run.deploy) Revision 'chat-service-00012-xoz' is not ready and cannot serve traffic. The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable within the allocated timeout.
+                ##[group]Run gcloud logging read 'resource.labels.revision_name="chat-service-00012-xoz"' --limit 12
+                ##[endgroup]
+                Exception in thread "main" java.lang.reflect.InvocationTargetException
+                Caused by: java.lang.ClassNotFoundException: org.springframework.boot.SpringApplication
+                """);
+        assertEquals("app.crash-on-boot", a.causes().get(0).id().value(), a.causes().toString());
+    }
+
+    private static Assessment chainUnder(String causeId, String line) {
+        Deployment d = new Deployment("birdcount", List.of(Fleet.service("web", "Web", "Site", ServiceKind.HTTP, "api"),
+                Fleet.service("api", "API", "Backend", ServiceKind.HTTP)));
+        List<Observation> o = List.of(Fleet.failure("web", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"),
+                Fleet.failure("api", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"),
+                Fleet.job(null, 7, "services", "failure", 12), Fleet.finding(null, 7, "services", "List services",
+                        causeId, line, 4));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    /**
+     * A job's log ending on the platform stopping the services (h38-16: Render suspending them for billing) is the root
+     * of every chain of down services, whichever service the job is of: "web is down because api is down" does not
+     * count. A job ending on another cause leaves the chain as it was.
+     */
+    @Test
+    void thePlatformStoppingTheServicesIsTheRootOfTheirChain() {
+        Assessment suspended = chainUnder("platform.quota",
+                "{\"name\":\"birdcount-api\",\"suspended\":\"suspended\",\"suspenders\":[\"billing\"]}");
+        assertEquals(CauseId.PLATFORM_QUOTA, suspended.causes().get(0).id(), suspended.causes().toString());
+        assertFalse(Fleet.weighs(suspended, "dependency.down/dependency-down"), suspended.causes().toString());
+        Assessment other = chainUnder("ci.test-failure", "1 failed, 12 passed");
+        assertTrue(Fleet.weighs(other, "dependency.down/dependency-down"), other.causes().toString());
+    }
+
+    /**
      * A cloud SDK's waiter says a wait ended, not why; the step after it that describes the service prints the reason
      * (h36-31's shape: ECS could not place a task for lack of capacity). That reason leads, not the job's time.
      */

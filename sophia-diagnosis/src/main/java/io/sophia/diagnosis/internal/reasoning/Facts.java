@@ -344,9 +344,11 @@ final class Facts {
         // says the dependency is down
         Set<String> ownError = ownErrors(jobs, topByJob, namedByJob);
         ownError.addAll(namedDown);
+        boolean platformRoot = platformStopped(jobs, topByJob, namedByJob);
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
-                    "dependencyError", String.valueOf(ownError.contains(e.dependency())), "dependencyNameOnly",
+                    "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())),
+                    "dependencyNameOnly",
                     String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
                     "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
                             byService.getOrDefault(e.dependency(), List.of())))),
@@ -721,6 +723,30 @@ final class Facts {
             }
         }
         return ownError;
+    }
+
+    private static final Set<CauseId> PLATFORM_STOPS = Set.of(CauseId.PLATFORM_QUOTA, CauseId.PLATFORM_CAPACITY,
+            CauseId.PLATFORM_OUTAGE);
+
+    /**
+     * True when a job's log, whichever service it is of, ends on the platform stopping or refusing the services (an
+     * account suspended for billing, no capacity to place them, the provider down): that is the root of every chain
+     * of down services, not a dependency being down (h38-16: Render suspending three free services; h39-14: Hetzner
+     * unable to place the node the site runs on).
+     */
+    private static boolean platformStopped(List<Observation.CiJob> jobs, Map<Long, Observation.LogFinding> topByJob,
+                                           Map<Long, Observation.LogFinding> namedByJob) {
+        for (Observation.CiJob j : jobs) {
+            Observation.LogFinding top = topByJob.get(j.jobId());
+            if (top == null || top.causeId() == null || top.causeId().equals(CauseId.UNKNOWN)) {
+                top = namedByJob.get(j.jobId());
+            }
+            if (top != null && top.causeId() != null && PLATFORM_STOPS.contains(top.causeId())
+                    && clamp(top.score()) >= Inference.INNER_SCORE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One "service" fact per service: its status and how it stands among the others. */

@@ -79,9 +79,11 @@ final class Inference {
     /**
      * Wrappers that say a wait ended, not why: the reason is printed after them as often as before, by the step that
      * describes what was waited for (a cloud SDK's "Waiter ServicesStable failed: Max attempts exceeded", then
-     * "aws ecs describe-services" listing "unable to place a task ... Capacity is unavailable"; h35-04, h36-31).
+     * "aws ecs describe-services" listing "unable to place a task ... Capacity is unavailable"; h35-04, h36-31), or
+     * reads the logs of what did not start (Cloud Run's "The user-provided container failed to start and listen on the
+     * port", then "gcloud logging read" printing the container's ClassNotFoundException; h36-24).
      */
-    static final Set<String> WAIT_WRAPPERS = Set.of("waiter.gave-up");
+    static final Set<String> WAIT_WRAPPERS = Set.of("waiter.gave-up", "container.port-not-listening");
 
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
     record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
