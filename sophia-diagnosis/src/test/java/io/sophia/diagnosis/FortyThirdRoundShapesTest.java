@@ -266,6 +266,46 @@ class FortyThirdRoundShapesTest {
         assertTrue(Fleet.weighs(other, "dependency.down/dependency-down"), other.causes().toString());
     }
 
+    private static Assessment cancelledAfter(int seconds, Observation.CiStep... steps) {
+        Deployment d = new Deployment("console", List.of(Fleet.service("console", "Console", "Ops", ServiceKind.HTTP)));
+        List<Observation> o = List.of(Fleet.up("console"), Fleet.run("cancelled"),
+                Fleet.job("console", 9, "deploy (larger-runner)", "cancelled", seconds, steps),
+                new Observation.CiAnnotation("console", Source.GITHUB, 9, "failure", "",
+                        "The run was canceled by @ops-oncall.", null, null));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    /**
+     * A job cancelled after 40 minutes without a step waited for a runner (p81-06): the person's cancel ended a wait, so
+     * the cancel is not stated as the certain cause and "no runner took it" weighs. A job that ran its steps first is a
+     * cancel as before.
+     */
+    @Test
+    void aCancelThatEndedAWaitForARunnerIsNotCertain() {
+        Assessment waited = cancelledAfter(2400);
+        assertTrue(Fleet.weighs(waited, "ci.runner/waited-for-a-runner"), waited.causes().toString());
+        assertTrue(waited.causes().get(0).probability() < 0.9, waited.causes().toString());
+        Assessment ran = cancelledAfter(2400, Fleet.step(1, "Set up job", "success"), Fleet.step(2, "Deploy", "cancelled"));
+        assertFalse(Fleet.weighs(ran, "ci.runner/waited-for-a-runner"), ran.causes().toString());
+        assertEquals(CauseId.CI_CANCELLED, ran.causes().get(0).id(), ran.causes().toString());
+    }
+
+    /**
+     * One answer's body read by two rules (the answer's indication and a rule on its body: "manifest unknown") is one
+     * source, not two (p78-03 was stated at 0.97 on a single 404).
+     */
+    @Test
+    void oneAnswersBodyIsOneSource() {
+        Deployment d = new Deployment("rollouts", List.of(Fleet.service("registry", "Registry", "Images", ServiceKind.HTTP)));
+        Observation answer = Observation.HttpCheck.builder("registry", Source.HTTP,
+                "https://ghcr.example/v2/acme/rollouts/manifests/1.4.2", 404).latency(Duration.ofMillis(60))
+                .body("{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}",
+                        "application/json").build();
+        Assessment a = Diagnosis.ofDefaults().diagnose(d, List.of(answer), Fleet.NOW);
+        assertEquals(CauseId.IMAGE_NOT_FOUND, a.causes().get(0).id(), a.causes().toString());
+        assertTrue(a.causes().get(0).probability() <= 0.9, a.causes().toString());
+    }
+
     /**
      * A cloud SDK's waiter says a wait ended, not why; the step after it that describes the service prints the reason
      * (h36-31's shape: ECS could not place a task for lack of capacity). That reason leads, not the job's time.

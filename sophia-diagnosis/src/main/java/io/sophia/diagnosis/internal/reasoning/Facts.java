@@ -141,7 +141,8 @@ final class Facts {
                 Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
                         "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
                         "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
-                        String.valueOf(ranSixHours(j)));
+                        String.valueOf(ranSixHours(j)), "waitedForRunner",
+                        String.valueOf(waitedForRunner(j, logged.contains(j.jobId()))));
                 Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                         failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
                 out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
@@ -1072,6 +1073,16 @@ final class Facts {
     static boolean ranSixHours(Observation.CiJob j) {
         return j.startedAt() != null && j.completedAt() != null
                 && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 360 * 60;
+    }
+
+    /**
+     * True when a cancelled job ran no step and printed no log over ten minutes or more: it waited for a runner the
+     * whole time, so the cancel ended a wait, and why no runner took it is the failure (p81-06: a person cancelling
+     * after 40 minutes while the runners' region could not allocate machines).
+     */
+    static boolean waitedForRunner(Observation.CiJob j, boolean logged) {
+        return "cancelled".equals(j.conclusion()) && j.steps().isEmpty() && !logged && j.startedAt() != null
+                && j.completedAt() != null && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 600;
     }
 
     private static String minutes(Observation.CiJob j) {

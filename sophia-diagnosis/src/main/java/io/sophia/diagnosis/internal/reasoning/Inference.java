@@ -797,9 +797,12 @@ final class Inference {
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.Rule rule) {
         // a violated expectation's actual value is the same words a log or an answer shows (h20-30, p66-05: a check on
         // an answer's body, restating it): one source with them
+        // a rule on an answer's body reads the same words as the answer's indication (p78-03: "manifest unknown" in one
+        // 404 counted as two sources, 0.97): one source with it
         if (Knowledge.DETAIL_RULE_ID.equals(rule.id()) || Knowledge.ANSWER_RULE_ID.equals(rule.id())
                 || Knowledge.CONDITION_RULE_ID.equals(rule.id())
-                || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")) {
+                || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")
+                || "http".equals(rule.when()) && rule.pattern().containsKey("body")) {
             return "log";
         }
         // a dependency failing on its certificate is the same handshake its own TLS facts describe: one source
