@@ -94,6 +94,7 @@ final class EngineInput {
         if (!io.sophia.core.CauseId.UNKNOWN.equals(c.id())) {
             rules.add(Knowledge.answerRule(c.id().value()));
             rules.add(Knowledge.conditionRule(c.id().value()));
+            rules.add(Knowledge.probeDetailRule(c.id().value()));
         }
         c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
                 r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(), r.isWeak())));

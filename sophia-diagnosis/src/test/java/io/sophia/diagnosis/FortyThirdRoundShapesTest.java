@@ -55,12 +55,22 @@ class FortyThirdRoundShapesTest {
             Map.entry("elasticsearch.bootstrap-checks-failed", "app.crash-on-boot"),
             Map.entry("fly.release-command-timeout", "ci.timeout"),
             Map.entry("alembic.no-script-location", "config.invalid"),
-            Map.entry("scalingo.boot-timeout", "app.healthcheck-failing"));
+            Map.entry("scalingo.boot-timeout", "app.healthcheck-failing"),
+            Map.entry("systemd.start-limit-hit", "app.crash-on-boot"),
+            Map.entry("psycopg.no-pq-wrapper", "app.crash-on-boot"),
+            Map.entry("ansible.no-action-detected", "config.invalid"),
+            Map.entry("supavisor.tenant-or-user-not-found", "config.invalid"),
+            Map.entry("ecr.immutable-tag", "config.invalid"),
+            Map.entry("mongo.srv-lookup-failed", "network.dns"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
-    /** Read in annotations of log-less jobs, which no labelled scenario's log holds: checked against the shared corpus only. */
-    private static final ShapeRound ANNOTATION_ROUND = new ShapeRound(Map.of("circleci.credits-exhausted", "platform.quota"));
+    /**
+     * Read in annotations of log-less jobs and in answers, which no labelled scenario's log holds: checked against the
+     * shared corpus only.
+     */
+    private static final ShapeRound ANNOTATION_ROUND = new ShapeRound(Map.of("circleci.credits-exhausted", "platform.quota",
+            "vercel.deployment-paused", "platform.quota"));
 
     @Test
     void tokensAndSecretsInTheirToolsWords() throws IOException {
@@ -170,6 +180,31 @@ class FortyThirdRoundShapesTest {
         ROUND.readsNot("alembic.no-script-location", "script_location = migrations");
         ROUND.reads("scalingo.boot-timeout", "remote:  !     Boot Timeout");
         ROUND.readsNot("scalingo.boot-timeout", "remote:  Waiting for your application to boot...");
+        ROUND.reads("systemd.start-limit-hit", "Dec 04 15:01:43 quill-app-1 systemd[1]: ledger.service: Failed with result "
+                + "'start-limit-hit'.");
+        ROUND.readsNot("systemd.start-limit-hit", "Dec 04 15:01:41 quill-app-1 systemd[1]: ledger.service: Failed with "
+                + "result 'exit-code'.");
+        ROUND.reads("psycopg.no-pq-wrapper", "wgdashboard  | ImportError: no pq wrapper available.");
+        ROUND.readsNot("psycopg.no-pq-wrapper", "ImportError: no module named psycopg2");
+        ROUND.reads("ansible.no-action-detected", "ERROR! no action detected in task.");
+        ROUND.readsNot("ansible.no-action-detected", "ok: [web-1] => (item=compose)");
+        ROUND.reads("supavisor.tenant-or-user-not-found", "FATAL:  Tenant or user not found");
+        ROUND.readsNot("supavisor.tenant-or-user-not-found", "FATAL:  database \"app\" does not exist");
+        ROUND.reads("ecr.immutable-tag", "#17 ERROR: tag invalid: The image tag '2.8.0' already exists in the "
+                + "'payments/worker' repository and cannot be overwritten because the repository is immutable.");
+        ROUND.readsNot("ecr.immutable-tag", "The repository is mutable");
+        ROUND.reads("mongo.srv-lookup-failed", "Error: querySrv ETIMEOUT _mongodb._tcp.midnight.t37c9.mongodb.net");
+        ROUND.readsNot("mongo.srv-lookup-failed", "MongoServerSelectionError: Server selection timed out after 30000 ms");
+        ANNOTATION_ROUND.reads("vercel.deployment-paused", "This deployment is temporarily paused");
+        ANNOTATION_ROUND.readsNot("vercel.deployment-paused", "This deployment is ready");
+        // widened: the same datastore limits in other clients' words
+        ROUND.reads("datastore.refusing-work", "dependency.down", "{\"status\":\"error\",\"db\":\"Error: ER_CON_COUNT_ERROR: "
+                + "Too many connections\"}");
+        ROUND.reads("datastore.refusing-work", "dependency.down", "MongoServerSelectionError: connection refused because "
+                + "too many open connections: 1500");
+        ROUND.reads("datastore.refusing-work", "dependency.down", "FATAL:  Max client connections reached");
+        ROUND.reads("datastore.refusing-work", "dependency.down", "true (memory resource limit alarm set on node "
+                + "rabbit@mq-01; Publishers will be blocked until this alarm clears)");
         // widened: Rails before 5.2 names both secrets
         ROUND.reads("rails.secret-key-base-missing", "config.missing-secret", "/app/vendor/bundle/ruby/3.3.0/gems/"
                 + "railties-7.1.3/lib/rails/application.rb:653:in `validate_secret_key_base': Missing `secret_token` and "
@@ -291,6 +326,25 @@ class FortyThirdRoundShapesTest {
     }
 
     /**
+     * A look at a host that failed (kind OTHER: a task's log) is read as its log line would be (p78-27: "exec
+     * /usr/bin/node: exec format error" in an ECS task's log); a connection's failure detail is not.
+     */
+    @Test
+    void aLookAtAHostIsReadAsALine() {
+        Deployment d = new Deployment("notify", List.of(Fleet.service("notify", "Notify", "Mail", ServiceKind.HTTP)));
+        Observation down = Fleet.failure("notify", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503");
+        Observation look = new Observation.ProbeFailure("notify", Source.LOG, "GetLogEvents /ecs/notify-prod",
+                FailureKind.OTHER, "exec /usr/bin/node: exec format error", null, Duration.ofMillis(90), 1);
+        Assessment a = Diagnosis.ofDefaults().diagnose(d, List.of(down, look), Fleet.NOW);
+        assertTrue(Fleet.weighs(a, "app.crash-on-boot/probe-detail-indication"), a.causes().toString());
+        assertEquals(CauseId.APP_CRASH_ON_BOOT, a.causes().get(0).id(), a.causes().toString());
+        Observation refused = new Observation.ProbeFailure("notify", Source.HTTP, "https://notify.example/health",
+                FailureKind.CONNECTION_REFUSED, "exec /usr/bin/node: exec format error", null, Duration.ofMillis(2), 1);
+        Assessment b = Diagnosis.ofDefaults().diagnose(d, List.of(refused), Fleet.NOW);
+        assertFalse(Fleet.weighs(b, "app.crash-on-boot/probe-detail-indication"), b.causes().toString());
+    }
+
+    /**
      * One answer's body read by two rules (the answer's indication and a rule on its body: "manifest unknown") is one
      * source, not two (p78-03 was stated at 0.97 on a single 404).
      */
@@ -375,7 +429,9 @@ class FortyThirdRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // p70-17: a second app exiting at start because the first holds its port, labelled config.invalid; systemd's
+        // start limit is what that exit looks like
+        ROUND.staysInItsCauses("p70-17 systemd.start-limit-hit");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANNOTATION_ROUND.causeOf().keySet()));
     }
 }

@@ -176,7 +176,8 @@ final class Facts {
                 String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
                 Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                         "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
-                        "detail", Words.clip(f.detail(), 4000), "target", f.target());
+                        "detail", Words.clip(f.detail(), 4000), "target", f.target(), "detailCause",
+                        f.kind() == io.sophia.core.FailureKind.OTHER ? detailCause(f.detail(), lineCause) : "");
                 Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                         "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                         "httpStatus", status);

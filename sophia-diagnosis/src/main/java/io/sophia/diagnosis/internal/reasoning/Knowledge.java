@@ -100,12 +100,27 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
                 line.minCount(), CONDITION_LR, line.text(), line.textMany(), line.group(), true);
     }
 
+    /**
+     * The engine rule every cause but unknown gets: a look at a host or a platform that failed (a probe failure of kind
+     * OTHER: its events, its logs) whose detail a specific log indication of the cause reads ({@code detailCause}:
+     * Kubernetes' 'Failed to pull image ...: not found', a task's log "exec /usr/bin/node: exec format error") is the
+     * platform's own words for what failed, as strong as the same line in a log (p78-19, p78-27).
+     */
+    public static final String PROBE_DETAIL_RULE_ID = "probe-detail-indication";
+
+    /** {@return the rule {@link #PROBE_DETAIL_RULE_ID} for the cause {@code causeId}} */
+    public static Rule probeDetailRule(String causeId) {
+        return lineRule(PROBE_DETAIL_RULE_ID, "probe", "detailCause", causeId,
+                "A look at {target} shows: \"{detail}\".",
+                "Looks at {count} services show, for example: \"{detail}\".");
+    }
+
     /** The likelihood ratio of {@link #conditionRule}: a tie-breaker, as a cause's vocabulary. */
     public static final double CONDITION_LR = 3;
 
     /** The ids of the rules the engine adds to a cause; a rule file may not take them. */
     public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID,
-            ANSWER_RULE_ID, CONDITION_RULE_ID);
+            ANSWER_RULE_ID, CONDITION_RULE_ID, PROBE_DETAIL_RULE_ID);
 
     // a fact of type {@code when} whose {@code attribute} names the cause: a line outside a log, read by the indications
     private static Rule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
