@@ -75,13 +75,19 @@ class FortyThirdRoundSecondReviewTest {
     /**
      * A job pending in its concurrency group, cancelled when a newer run took its place ("Canceling since a higher
      * priority waiting request for 'deploy-main' exists"), ran no step because it waited for the group, not for a
-     * runner: the cancel is the whole story. A person's cancel after the same wait still weighs "no runner took it".
+     * runner: the cancel is the whole story. Nor did one its time limit stopped on a runner. A person's cancel after the
+     * same wait still weighs "no runner took it".
      */
     @Test
     void aJobSupersededInItsConcurrencyGroupDidNotWaitForARunner() {
         Assessment superseded = cancelledWith("Canceling since a higher priority waiting request for 'deploy-main' exists");
         assertFalse(Fleet.weighs(superseded, "ci.runner/waited-for-a-runner"), superseded.causes().toString());
         assertEquals(CauseId.CI_CANCELLED, superseded.causes().get(0).id(), superseded.causes().toString());
+        // a job its time limit stopped ran on a runner, whether its steps are listed or not
+        Assessment timedOut = cancelledWith("The job running on runner GitHub Actions 12 has exceeded the maximum "
+                + "execution time of 25 minutes.");
+        assertFalse(Fleet.weighs(timedOut, "ci.runner/waited-for-a-runner"), timedOut.causes().toString());
+        assertEquals(CauseId.CI_TIMEOUT, timedOut.causes().get(0).id(), timedOut.causes().toString());
         Assessment person = cancelledWith("The run was canceled by @ops-oncall.");
         assertTrue(Fleet.weighs(person, "ci.runner/waited-for-a-runner"), person.causes().toString());
     }

@@ -90,7 +90,8 @@ final class Facts {
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
         Map<Long, String> jobConclusions = new HashMap<>();
-        // the jobs a newer run of their concurrency group replaced: one that ran no step waited for the group
+        // the jobs a newer run of their concurrency group replaced (one that ran no step waited for the group), or that
+        // an annotation says ran on a runner until their time limit: neither waited for a runner
         Set<Long> superseded = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.CiJob j) {
@@ -732,12 +733,13 @@ final class Facts {
     }
 
     /**
-     * GitHub's annotation on a job a newer run of its concurrency group replaced ("Canceling since a higher priority
-     * waiting request for 'deploy-main' exists"): pending in the group, it ran no step because it waited for the group,
-     * not for a runner.
+     * GitHub's annotations that say a cancelled job did not wait for a runner, whether its steps are listed or not: a
+     * newer run of its concurrency group replaced it ("Canceling since a higher priority waiting request for
+     * 'deploy-main' exists": pending in the group, it waited for the group), or it ran on one until its time limit ("The
+     * job running on runner GitHub Actions 12 has exceeded the maximum execution time of 30 minutes.").
      */
-    private static final java.util.regex.Pattern SUPERSEDED_IN_GROUP =
-            java.util.regex.Pattern.compile("(?i)\\bcancel+ing since a higher priority waiting request\\b");
+    private static final java.util.regex.Pattern SUPERSEDED_IN_GROUP = java.util.regex.Pattern.compile(
+            "(?i)\\bcancel+ing since a higher priority waiting request\\b|\\bthe job running on runner\\b");
 
     private static final Set<CauseId> PLATFORM_STOPS = Set.of(CauseId.PLATFORM_QUOTA, CauseId.PLATFORM_CAPACITY,
             CauseId.PLATFORM_OUTAGE);
