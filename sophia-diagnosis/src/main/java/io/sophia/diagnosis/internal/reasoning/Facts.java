@@ -90,6 +90,9 @@ final class Facts {
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
         Map<Long, String> jobConclusions = new HashMap<>();
+        // the jobs a newer run of their concurrency group replaced (one that ran no step waited for the group), or that
+        // an annotation says ran on a runner until their time limit: neither waited for a runner
+        Set<Long> superseded = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.CiJob j) {
                 jobs.add(j);
@@ -99,6 +102,9 @@ final class Facts {
                 }
             } else if (o instanceof Observation.CiRun r) {
                 run = r;
+            } else if (o instanceof Observation.CiAnnotation an && an.message() != null
+                    && SUPERSEDED_IN_GROUP.matcher(an.message()).find()) {
+                superseded.add(an.jobId());
             }
         }
         // the finding that ended each log: best score, then the last line (a retried warning comes earlier); and the
@@ -142,7 +148,7 @@ final class Facts {
                         "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
                         "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
                         String.valueOf(ranSixHours(j)), "waitedForRunner",
-                        String.valueOf(waitedForRunner(j, logged.contains(j.jobId()))));
+                        String.valueOf(waitedForRunner(j, logged.contains(j.jobId()) || superseded.contains(j.jobId()))));
                 Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                         failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
                 out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
@@ -346,7 +352,7 @@ final class Facts {
         // says the dependency is down
         Set<String> ownError = ownErrors(jobs, topByJob, namedByJob);
         ownError.addAll(namedDown);
-        boolean platformRoot = platformStopped(jobs, topByJob, namedByJob);
+        boolean platformRoot = platformStopped(jobs, topByJob, namedByJob, health);
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())),
@@ -727,6 +733,15 @@ final class Facts {
         return ownError;
     }
 
+    /**
+     * GitHub's annotations that say a cancelled job did not wait for a runner, whether its steps are listed or not: a
+     * newer run of its concurrency group replaced it ("Canceling since a higher priority waiting request for
+     * 'deploy-main' exists": pending in the group, it waited for the group), or it ran on one until its time limit ("The
+     * job running on runner GitHub Actions 12 has exceeded the maximum execution time of 30 minutes.").
+     */
+    private static final java.util.regex.Pattern SUPERSEDED_IN_GROUP = java.util.regex.Pattern.compile(
+            "(?i)\\bcancel+ing since a higher priority waiting request\\b|\\bthe job running on runner\\b");
+
     private static final Set<CauseId> PLATFORM_STOPS = Set.of(CauseId.PLATFORM_QUOTA, CauseId.PLATFORM_CAPACITY,
             CauseId.PLATFORM_OUTAGE);
 
@@ -737,8 +752,17 @@ final class Facts {
      * unable to place the node the site runs on).
      */
     private static boolean platformStopped(List<Observation.CiJob> jobs, Map<Long, Observation.LogFinding> topByJob,
-                                           Map<Long, Observation.LogFinding> namedByJob) {
+                                           Map<Long, Observation.LogFinding> namedByJob,
+                                           Map<String, ServiceHealth> health) {
         for (Observation.CiJob j : jobs) {
+            // a job that succeeded was stopped by nothing (a 503 its SDK retried past), and a platform that still
+            // serves the job's own service did not stop the services (a job of an UP service hitting an API's request
+            // budget): neither roots the chain of the down ones
+            ServiceHealth own = j.serviceId() == null ? null : health.get(j.serviceId());
+            if ("success".equals(j.conclusion()) || "skipped".equals(j.conclusion())
+                    || own != null && own.status() == Status.UP) {
+                continue;
+            }
             Observation.LogFinding top = topByJob.get(j.jobId());
             if (top == null || top.causeId() == null || top.causeId().equals(CauseId.UNKNOWN)) {
                 top = namedByJob.get(j.jobId());
@@ -1082,6 +1106,7 @@ final class Facts {
      * after 40 minutes while the runners' region could not allocate machines).
      */
     static boolean waitedForRunner(Observation.CiJob j, boolean logged) {
+        // logged: the job printed a line, or something else says what it waited for (its concurrency group)
         return "cancelled".equals(j.conclusion()) && j.steps().isEmpty() && !logged && j.startedAt() != null
                 && j.completedAt() != null && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 600;
     }
