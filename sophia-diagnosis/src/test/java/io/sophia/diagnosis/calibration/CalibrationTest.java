@@ -194,7 +194,10 @@ class CalibrationTest {
     // 0.06 with the seventeenth session's refit (evidenceScale 2.4, no proven evidence): n = 4560, ECE 0.051
     // (0.046-0.059); the top bin is stated at 0.911 and right 96.5 % of the time, held there by the one-source cap of
     // 0.9 that keeps unseen wording from a wrong cause above 0.9, so issue 9's 0.05 is not asserted
-    static final double CV_ECE_CEILING = 0.06;
+    // 0.05, issue 9's goal, with the eighteenth session's mechanisms (wrappers whose reason follows them, a platform
+    // stopping the services as the root of their chain, one answer's body as one source): n = 5168, ECE 0.049
+    // (0.043-0.057); the goal the report prints is the one asserted
+    static final double CV_ECE_CEILING = 0.05;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then
     // with general shapes for a missing UPPER_SNAKE setting, a package file's URL with a network failure, a package
