@@ -203,9 +203,15 @@ final class Facts {
                         Words.clip(h.bodyExcerpt(), 160));
                 out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
             } else if (o instanceof Observation.ConditionCheck c && svc != null) {
-                // a violated expectation's actual value is read as a log line would be (actualCause)
+                // a violated expectation's actual value is read as a log line would be (actualCause); a name that does
+                // not resolve because the service it names is down is that service's consequence, as in a log
+                // (network.dns/lookup-of-down-service; h20-30)
+                String actualCause = c.passed() ? "" : detailCause(c.actual(), lineCause);
+                if (CauseId.NETWORK_DNS.value().equals(actualCause) && namesHost(c.actual(), downNames, svc)) {
+                    actualCause = "";
+                }
                 Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
-                        Words.clip(c.actual(), 400), "actualCause", c.passed() ? "" : detailCause(c.actual(), lineCause));
+                        Words.clip(c.actual(), 400), "actualCause", actualCause);
                 Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
                 out.add(new Fact("condition", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
             } else if (o instanceof Observation.ChangeSet cs) {
