@@ -61,7 +61,12 @@ class FortyThirdRoundShapesTest {
             Map.entry("ansible.no-action-detected", "config.invalid"),
             Map.entry("supavisor.tenant-or-user-not-found", "config.invalid"),
             Map.entry("ecr.immutable-tag", "config.invalid"),
-            Map.entry("mongo.srv-lookup-failed", "network.dns"));
+            Map.entry("mongo.srv-lookup-failed", "network.dns"),
+            Map.entry("gradle.exec-killed-137", "app.oom"),
+            Map.entry("circleci.max-job-runtime", "ci.timeout"),
+            Map.entry("heroku.cli-browser-login", "auth.deploy-token"),
+            Map.entry("postgres.password-refused", "config.invalid"),
+            Map.entry("nginx.upstream-tls-to-plain", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -195,6 +200,19 @@ class FortyThirdRoundShapesTest {
         ROUND.readsNot("ecr.immutable-tag", "The repository is mutable");
         ROUND.reads("mongo.srv-lookup-failed", "Error: querySrv ETIMEOUT _mongodb._tcp.midnight.t37c9.mongodb.net");
         ROUND.readsNot("mongo.srv-lookup-failed", "MongoServerSelectionError: Server selection timed out after 30000 ms");
+        ROUND.reads("gradle.exec-killed-137", "Caused by: org.gradle.process.internal.ExecException: Process 'command "
+                + "'node'' finished with non-zero exit value 137");
+        ROUND.readsNot("gradle.exec-killed-137", "Process 'command 'node'' finished with non-zero exit value 1");
+        ROUND.reads("circleci.max-job-runtime", "Upgrade your pricing plan to take advantage of longer max job runtimes.");
+        ROUND.readsNot("circleci.max-job-runtime", "Upgrade your pricing plan to get more credits");
+        ROUND.reads("heroku.cli-browser-login", "heroku: Press any key to open up the browser to login or q to exit");
+        ROUND.readsNot("heroku.cli-browser-login", "heroku: Logged in as deploy@example.com");
+        ROUND.reads("postgres.password-refused", "ERROR db pool: FATAL: password authentication failed for user \"app\"");
+        ROUND.readsNot("postgres.password-refused", "Expected 'x' to contain 'password authentication failed for user'.");
+        ROUND.reads("nginx.upstream-tls-to-plain", "[error] 10#10: *12 SSL_do_handshake() failed (SSL: error:1408F10B:SSL "
+                + "routines:ssl3_get_record:wrong version number) while SSL handshaking to upstream");
+        ROUND.readsNot("nginx.upstream-tls-to-plain", "[error] 10#10: *12 SSL_do_handshake() failed (SSL: error:14094412:SSL "
+                + "routines:ssl3_read_bytes:sslv3 alert bad certificate:SSL alert number 42)");
         ANNOTATION_ROUND.reads("vercel.deployment-paused", "This deployment is temporarily paused");
         ANNOTATION_ROUND.readsNot("vercel.deployment-paused", "This deployment is ready");
         // widened: the same datastore limits in other clients' words
