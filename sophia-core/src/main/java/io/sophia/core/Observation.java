@@ -356,6 +356,141 @@ public sealed interface Observation {
             htmlUrl = RemoteText.text(htmlUrl);
         }
 
+        /**
+         * {@return a builder of run {@code runId} of {@code repository}}: attempt 1 and every other part unknown (null)
+         * until set. A host that reads its own CI builds the run with it rather than with the canonical constructor's
+         * fourteen positional components.
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param repository the repository, {@code owner/name}
+         * @param runId      the run's id
+         */
+        public static Builder builder(String serviceId, Source source, String repository, long runId) {
+            return new Builder(serviceId, source, repository, runId);
+        }
+
+        /** The optional parts of a {@link CiRun}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String repository;
+            private final long runId;
+            private String workflowName;
+            private String headBranch;
+            private String headSha;
+            private String event;
+            private String status;
+            private String conclusion;
+            private int runAttempt = 1;
+            private Instant createdAt;
+            private Instant updatedAt;
+            private String htmlUrl;
+
+            private Builder(String serviceId, Source source, String repository, long runId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.repository = repository;
+                this.runId = runId;
+            }
+
+            /**
+             * @param workflowName the workflow's name, or null
+             * @return this builder
+             */
+            public Builder workflowName(String workflowName) {
+                this.workflowName = workflowName;
+                return this;
+            }
+
+            /**
+             * @param headBranch the branch the run is for, or null
+             * @return this builder
+             */
+            public Builder headBranch(String headBranch) {
+                this.headBranch = headBranch;
+                return this;
+            }
+
+            /**
+             * @param headSha the commit the run is for, or null
+             * @return this builder
+             */
+            public Builder headSha(String headSha) {
+                this.headSha = headSha;
+                return this;
+            }
+
+            /**
+             * @param event what triggered it ({@code push}, {@code workflow_dispatch} …), or null
+             * @return this builder
+             */
+            public Builder event(String event) {
+                this.event = event;
+                return this;
+            }
+
+            /**
+             * @param status queued, in_progress, completed …, or null
+             * @return this builder
+             */
+            public Builder status(String status) {
+                this.status = status;
+                return this;
+            }
+
+            /**
+             * @param conclusion success, failure, cancelled, timed_out, startup_failure … or null while running
+             * @return this builder
+             */
+            public Builder conclusion(String conclusion) {
+                this.conclusion = conclusion;
+                return this;
+            }
+
+            /**
+             * @param runAttempt the attempt, 1 for the first (the default)
+             * @return this builder
+             */
+            public Builder runAttempt(int runAttempt) {
+                this.runAttempt = runAttempt;
+                return this;
+            }
+
+            /**
+             * @param createdAt when the run was created, or null
+             * @return this builder
+             */
+            public Builder createdAt(Instant createdAt) {
+                this.createdAt = createdAt;
+                return this;
+            }
+
+            /**
+             * @param updatedAt when the run was last updated, or null
+             * @return this builder
+             */
+            public Builder updatedAt(Instant updatedAt) {
+                this.updatedAt = updatedAt;
+                return this;
+            }
+
+            /**
+             * @param htmlUrl the run for a browser, or null
+             * @return this builder
+             */
+            public Builder htmlUrl(String htmlUrl) {
+                this.htmlUrl = htmlUrl;
+                return this;
+            }
+
+            /** {@return the run} */
+            public CiRun build() {
+                return new CiRun(serviceId, source, repository, runId, workflowName, headBranch, headSha, event, status,
+                        conclusion, runAttempt, createdAt, updatedAt, htmlUrl);
+            }
+        }
+
         /** {@return wall time from creation to the last update, or null} */
         public Duration duration() {
             return createdAt == null || updatedAt == null ? null : Duration.between(createdAt, updatedAt);
