@@ -557,6 +557,140 @@ public sealed interface Observation {
             steps = RemoteText.items(steps);
         }
 
+        /**
+         * {@return a builder of job {@code jobId} of run {@code runId}}: attempt 1, no labels or steps and every
+         * other part unknown (null) until set, in place of the canonical constructor's fourteen positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param runId     the run it belongs to
+         * @param jobId     the job's id
+         */
+        public static Builder builder(String serviceId, Source source, long runId, long jobId) {
+            return new Builder(serviceId, source, runId, jobId);
+        }
+
+        /** The optional parts of a {@link CiJob}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final long runId;
+            private final long jobId;
+            private String name;
+            private String status;
+            private String conclusion;
+            private int runAttempt = 1;
+            private Instant startedAt;
+            private Instant completedAt;
+            private String runnerName;
+            private List<String> labels = List.of();
+            private List<CiStep> steps = List.of();
+            private String htmlUrl;
+
+            private Builder(String serviceId, Source source, long runId, long jobId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.runId = runId;
+                this.jobId = jobId;
+            }
+
+            /**
+             * @param name the job's name, or null
+             * @return this builder
+             */
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            /**
+             * @param status queued, in_progress, completed …, or null
+             * @return this builder
+             */
+            public Builder status(String status) {
+                this.status = status;
+                return this;
+            }
+
+            /**
+             * @param conclusion success, failure, cancelled, skipped … or null while running
+             * @return this builder
+             */
+            public Builder conclusion(String conclusion) {
+                this.conclusion = conclusion;
+                return this;
+            }
+
+            /**
+             * @param runAttempt the run attempt it belongs to, 1 for the first (the default)
+             * @return this builder
+             */
+            public Builder runAttempt(int runAttempt) {
+                this.runAttempt = runAttempt;
+                return this;
+            }
+
+            /**
+             * @param startedAt when it started, or null
+             * @return this builder
+             */
+            public Builder startedAt(Instant startedAt) {
+                this.startedAt = startedAt;
+                return this;
+            }
+
+            /**
+             * @param completedAt when it completed, or null
+             * @return this builder
+             */
+            public Builder completedAt(Instant completedAt) {
+                this.completedAt = completedAt;
+                return this;
+            }
+
+            /**
+             * @param runnerName the runner that ran it, or null
+             * @return this builder
+             */
+            public Builder runnerName(String runnerName) {
+                this.runnerName = runnerName;
+                return this;
+            }
+
+            /**
+             * @param labels the runner labels it asked for; null is none
+             * @return this builder
+             */
+            public Builder labels(List<String> labels) {
+                this.labels = labels;
+                return this;
+            }
+
+            /**
+             * @param steps its steps in order; null is none
+             * @return this builder
+             */
+            public Builder steps(List<CiStep> steps) {
+                this.steps = steps;
+                return this;
+            }
+
+            /**
+             * @param htmlUrl the job for a browser, or null
+             * @return this builder
+             */
+            public Builder htmlUrl(String htmlUrl) {
+                this.htmlUrl = htmlUrl;
+                return this;
+            }
+
+            /** {@return the job} */
+            public CiJob build() {
+                return new CiJob(serviceId, source, runId, jobId, name, status, conclusion, runAttempt, startedAt,
+                        completedAt, runnerName, labels, steps, htmlUrl);
+            }
+        }
+
         /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
