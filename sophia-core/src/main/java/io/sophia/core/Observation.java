@@ -288,6 +288,151 @@ public sealed interface Observation {
             subject = RemoteText.text(subject);
             issuer = RemoteText.text(issuer);
         }
+
+        /**
+         * {@return a builder of the handshake with {@code host:port}}: protocol, cipher, names and validity
+         * unknown (null), 0 days to expiry, a chain of 0 and every flag false (hostname not matched, not self-signed, not
+         * trusted) until set, in place of the canonical constructor's fifteen positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param host      the host connected to
+         * @param port      its port
+         */
+        public static Builder builder(String serviceId, Source source, String host, int port) {
+            return new Builder(serviceId, source, host, port);
+        }
+
+        /** The optional parts of a {@link TlsHandshake}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String host;
+            private final int port;
+            private String protocol;
+            private String cipher;
+            private String subject;
+            private String issuer;
+            private Instant notBefore;
+            private Instant notAfter;
+            private long daysToExpiry = 0;
+            private boolean hostnameMatches = false;
+            private boolean selfSigned = false;
+            private boolean trusted = false;
+            private int chainLength = 0;
+
+            private Builder(String serviceId, Source source, String host, int port) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.host = host;
+                this.port = port;
+            }
+
+            /**
+             * @param protocol the TLS version negotiated ({@code TLSv1.3} …), or null
+             * @return this builder
+             */
+            public Builder protocol(String protocol) {
+                this.protocol = protocol;
+                return this;
+            }
+
+            /**
+             * @param cipher the cipher suite negotiated, or null
+             * @return this builder
+             */
+            public Builder cipher(String cipher) {
+                this.cipher = cipher;
+                return this;
+            }
+
+            /**
+             * @param subject the leaf certificate's subject, or null
+             * @return this builder
+             */
+            public Builder subject(String subject) {
+                this.subject = subject;
+                return this;
+            }
+
+            /**
+             * @param issuer the leaf certificate's issuer, or null
+             * @return this builder
+             */
+            public Builder issuer(String issuer) {
+                this.issuer = issuer;
+                return this;
+            }
+
+            /**
+             * @param notBefore the start of the leaf's validity, or null
+             * @return this builder
+             */
+            public Builder notBefore(Instant notBefore) {
+                this.notBefore = notBefore;
+                return this;
+            }
+
+            /**
+             * @param notAfter the end of the leaf's validity, or null
+             * @return this builder
+             */
+            public Builder notAfter(Instant notAfter) {
+                this.notAfter = notAfter;
+                return this;
+            }
+
+            /**
+             * @param daysToExpiry whole days from the probe's clock to notAfter (negative when expired)
+             * @return this builder
+             */
+            public Builder daysToExpiry(long daysToExpiry) {
+                this.daysToExpiry = daysToExpiry;
+                return this;
+            }
+
+            /**
+             * @param hostnameMatches the certificate names the host
+             * @return this builder
+             */
+            public Builder hostnameMatches(boolean hostnameMatches) {
+                this.hostnameMatches = hostnameMatches;
+                return this;
+            }
+
+            /**
+             * @param selfSigned the leaf is its own issuer
+             * @return this builder
+             */
+            public Builder selfSigned(boolean selfSigned) {
+                this.selfSigned = selfSigned;
+                return this;
+            }
+
+            /**
+             * @param trusted the chain validated against the JDK's trust store
+             * @return this builder
+             */
+            public Builder trusted(boolean trusted) {
+                this.trusted = trusted;
+                return this;
+            }
+
+            /**
+             * @param chainLength how many certificates the server sent
+             * @return this builder
+             */
+            public Builder chainLength(int chainLength) {
+                this.chainLength = chainLength;
+                return this;
+            }
+
+            /** {@return the handshake} */
+            public TlsHandshake build() {
+                return new TlsHandshake(serviceId, source, host, port, protocol, cipher, subject, issuer, notBefore,
+                        notAfter, daysToExpiry, hostnameMatches, selfSigned, trusted, chainLength);
+            }
+        }
     }
 
     /** An MCP server that completed the handshake (or discovery) and listed its tools. */
