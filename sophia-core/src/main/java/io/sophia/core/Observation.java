@@ -1260,6 +1260,138 @@ public sealed interface Observation {
         }
 
         /**
+         * {@return a builder of the changes in {@code repository}}: runs not known (0), shas, comparison and url
+         * null, no commits or files, 0 commits counted and not truncated until set, in place of the canonical
+         * constructor's thirteen positional components.
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param repository the repository, {@code owner/name}
+         */
+        public static Builder builder(String serviceId, Source source, String repository) {
+            return new Builder(serviceId, source, repository);
+        }
+
+        /** The optional parts of a {@link ChangeSet}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String repository;
+            private long baseRunId = 0;
+            private String baseSha;
+            private long headRunId = 0;
+            private String headSha;
+            private String comparison;
+            private int totalCommits = 0;
+            private List<ChangedCommit> commits = List.of();
+            private List<ChangedFile> files = List.of();
+            private boolean truncated = false;
+            private String htmlUrl;
+
+            private Builder(String serviceId, Source source, String repository) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.repository = repository;
+            }
+
+            /**
+             * @param baseRunId the last successful run, 0 when not known (the default)
+             * @return this builder
+             */
+            public Builder baseRunId(long baseRunId) {
+                this.baseRunId = baseRunId;
+                return this;
+            }
+
+            /**
+             * @param baseSha its commit, or null
+             * @return this builder
+             */
+            public Builder baseSha(String baseSha) {
+                this.baseSha = baseSha;
+                return this;
+            }
+
+            /**
+             * @param headRunId the run being diagnosed, 0 when not known (the default)
+             * @return this builder
+             */
+            public Builder headRunId(long headRunId) {
+                this.headRunId = headRunId;
+                return this;
+            }
+
+            /**
+             * @param headSha its commit, or null
+             * @return this builder
+             */
+            public Builder headSha(String headSha) {
+                this.headSha = headSha;
+                return this;
+            }
+
+            /**
+             * @param comparison ahead, behind, diverged or identical (the compare API's {@code status}), or null
+             * @return this builder
+             */
+            public Builder comparison(String comparison) {
+                this.comparison = comparison;
+                return this;
+            }
+
+            /**
+             * @param totalCommits commits between the two by the source's count (may exceed the commits read)
+             * @return this builder
+             */
+            public Builder totalCommits(int totalCommits) {
+                this.totalCommits = totalCommits;
+                return this;
+            }
+
+            /**
+             * @param commits the commits read, oldest first, capped; null is none
+             * @return this builder
+             */
+            public Builder commits(List<ChangedCommit> commits) {
+                this.commits = commits;
+                return this;
+            }
+
+            /**
+             * @param files the files changed, capped; null is none
+             * @return this builder
+             */
+            public Builder files(List<ChangedFile> files) {
+                this.files = files;
+                return this;
+            }
+
+            /**
+             * @param truncated some commits or files were not read (a cap or the deadline)
+             * @return this builder
+             */
+            public Builder truncated(boolean truncated) {
+                this.truncated = truncated;
+                return this;
+            }
+
+            /**
+             * @param htmlUrl the comparison for a browser, or null
+             * @return this builder
+             */
+            public Builder htmlUrl(String htmlUrl) {
+                this.htmlUrl = htmlUrl;
+                return this;
+            }
+
+            /** {@return the change set} */
+            public ChangeSet build() {
+                return new ChangeSet(serviceId, source, repository, baseRunId, baseSha, headRunId, headSha, comparison,
+                        totalCommits, commits, files, truncated, htmlUrl);
+            }
+        }
+
+        /**
          * {@return the files of one class, in the source's order}
          *
          * @param changeClass the change class
