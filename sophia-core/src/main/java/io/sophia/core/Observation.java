@@ -927,6 +927,111 @@ public sealed interface Observation {
             line = RemoteText.text(line);
             context = RemoteText.texts(context);
         }
+
+        /**
+         * {@return a builder of a line that indication {@code indicationId} of cause {@code causeId} matched}:
+         * not a CI job's log (job 0, no job name), step and line unknown (null), line number 0, no context and score 1
+         * until set, in place of the canonical constructor's eleven positional components.
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param indicationId the indication that matched
+         * @param causeId      the root cause the indication belongs to
+         */
+        public static Builder builder(String serviceId, Source source, String indicationId, CauseId causeId) {
+            return new Builder(serviceId, source, indicationId, causeId);
+        }
+
+        /** The optional parts of a {@link LogFinding}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String indicationId;
+            private final CauseId causeId;
+            private long jobId = 0;
+            private String jobName;
+            private String step;
+            private long lineNumber = 0;
+            private String line;
+            private List<String> context = List.of();
+            private double score = 1.0;
+
+            private Builder(String serviceId, Source source, String indicationId, CauseId causeId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.indicationId = indicationId;
+                this.causeId = causeId;
+            }
+
+            /**
+             * @param jobId the CI job, or 0 (the default) when the log is not a CI job's
+             * @return this builder
+             */
+            public Builder jobId(long jobId) {
+                this.jobId = jobId;
+                return this;
+            }
+
+            /**
+             * @param jobName the CI job's name, or null
+             * @return this builder
+             */
+            public Builder jobName(String jobName) {
+                this.jobName = jobName;
+                return this;
+            }
+
+            /**
+             * @param step the step the line belongs to, or null when unknown
+             * @return this builder
+             */
+            public Builder step(String step) {
+                this.step = step;
+                return this;
+            }
+
+            /**
+             * @param lineNumber 1-based line number in the log
+             * @return this builder
+             */
+            public Builder lineNumber(long lineNumber) {
+                this.lineNumber = lineNumber;
+                return this;
+            }
+
+            /**
+             * @param line the matched line, ANSI codes and timestamp stripped (untrusted text)
+             * @return this builder
+             */
+            public Builder line(String line) {
+                this.line = line;
+                return this;
+            }
+
+            /**
+             * @param context a few lines around it; null is none
+             * @return this builder
+             */
+            public Builder context(List<String> context) {
+                this.context = context;
+                return this;
+            }
+
+            /**
+             * @param score how strongly this finding explains the failure, in [0,1] (1 unless set)
+             * @return this builder
+             */
+            public Builder score(double score) {
+                this.score = score;
+                return this;
+            }
+
+            /** {@return the finding} */
+            public LogFinding build() {
+                return new LogFinding(serviceId, source, jobId, jobName, step, lineNumber, indicationId, causeId, line,
+                        context, score);
+            }
+        }
     }
 
     /** A health check of a platform machine. */
