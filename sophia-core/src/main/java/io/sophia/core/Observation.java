@@ -460,6 +460,104 @@ public sealed interface Observation {
             serverVersion = RemoteText.name(serverVersion);
             capabilities = RemoteText.names(capabilities);
         }
+
+        /**
+         * {@return a builder of an MCP server's handshake}: versions, era, name and latency unknown (null), no
+         * capabilities and 0 tools until set, in place of the canonical constructor's nine positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         */
+        public static Builder builder(String serviceId, Source source) {
+            return new Builder(serviceId, source);
+        }
+
+        /** The optional parts of a {@link McpHandshake}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private String protocolVersion;
+            private String era;
+            private String serverName;
+            private String serverVersion;
+            private List<String> capabilities = List.of();
+            private int toolCount = 0;
+            private Duration latency;
+
+            private Builder(String serviceId, Source source) {
+                this.serviceId = serviceId;
+                this.source = source;
+            }
+
+            /**
+             * @param protocolVersion the MCP protocol version agreed, or null
+             * @return this builder
+             */
+            public Builder protocolVersion(String protocolVersion) {
+                this.protocolVersion = protocolVersion;
+                return this;
+            }
+
+            /**
+             * @param era the protocol era it belongs to, or null
+             * @return this builder
+             */
+            public Builder era(String era) {
+                this.era = era;
+                return this;
+            }
+
+            /**
+             * @param serverName the name the server gave, or null
+             * @return this builder
+             */
+            public Builder serverName(String serverName) {
+                this.serverName = serverName;
+                return this;
+            }
+
+            /**
+             * @param serverVersion the version the server gave, or null
+             * @return this builder
+             */
+            public Builder serverVersion(String serverVersion) {
+                this.serverVersion = serverVersion;
+                return this;
+            }
+
+            /**
+             * @param capabilities the capabilities it announced; null is none
+             * @return this builder
+             */
+            public Builder capabilities(List<String> capabilities) {
+                this.capabilities = capabilities;
+                return this;
+            }
+
+            /**
+             * @param toolCount how many tools it listed
+             * @return this builder
+             */
+            public Builder toolCount(int toolCount) {
+                this.toolCount = toolCount;
+                return this;
+            }
+
+            /**
+             * @param latency how long the handshake took, or null
+             * @return this builder
+             */
+            public Builder latency(Duration latency) {
+                this.latency = latency;
+                return this;
+            }
+
+            /** {@return the handshake} */
+            public McpHandshake build() {
+                return new McpHandshake(serviceId, source, protocolVersion, era, serverName, serverVersion,
+                        capabilities, toolCount, latency);
+            }
+        }
     }
 
     /**
