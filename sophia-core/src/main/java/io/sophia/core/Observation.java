@@ -192,6 +192,80 @@ public sealed interface Observation {
             target = RemoteText.text(target);
             detail = RemoteText.text(detail);
         }
+
+        /**
+         * {@return a builder of the failure {@code kind} of probing {@code target}}: no detail or HTTP status
+         * (null), {@link Duration#ZERO} elapsed and 1 attempt until set, in place of the canonical constructor's eight
+         * positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param target    what was probed (a url, host:port, an API path), never with credentials
+         * @param kind      the precise failure
+         */
+        public static Builder builder(String serviceId, Source source, String target, FailureKind kind) {
+            return new Builder(serviceId, source, target, kind);
+        }
+
+        /** The optional parts of a {@link ProbeFailure}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String target;
+            private final FailureKind kind;
+            private String detail;
+            private Integer httpStatus;
+            private Duration elapsed = Duration.ZERO;
+            private int attempts = 1;
+
+            private Builder(String serviceId, Source source, String target, FailureKind kind) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.target = target;
+                this.kind = kind;
+            }
+
+            /**
+             * @param detail one line for a human, already free of secrets, or null
+             * @return this builder
+             */
+            public Builder detail(String detail) {
+                this.detail = detail;
+                return this;
+            }
+
+            /**
+             * @param httpStatus the HTTP status when one came back, else null
+             * @return this builder
+             */
+            public Builder httpStatus(Integer httpStatus) {
+                this.httpStatus = httpStatus;
+                return this;
+            }
+
+            /**
+             * @param elapsed how long the probe tried ({@link Duration#ZERO} unless set)
+             * @return this builder
+             */
+            public Builder elapsed(Duration elapsed) {
+                this.elapsed = elapsed;
+                return this;
+            }
+
+            /**
+             * @param attempts how many attempts were made (1 unless set)
+             * @return this builder
+             */
+            public Builder attempts(int attempts) {
+                this.attempts = attempts;
+                return this;
+            }
+
+            /** {@return the failure} */
+            public ProbeFailure build() {
+                return new ProbeFailure(serviceId, source, target, kind, detail, httpStatus, elapsed, attempts);
+            }
+        }
     }
 
     /** A satisfied or violated expectation ({@code [STATUS] == 200}, {@code [BODY].status == ok}). */
