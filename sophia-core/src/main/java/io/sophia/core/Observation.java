@@ -1041,6 +1041,86 @@ public sealed interface Observation {
             message = RemoteText.text(message);
             path = RemoteText.text(path);
         }
+
+        /**
+         * {@return a builder of an annotation of job {@code jobId}}: level, title, message, path and line
+         * unknown (null) until set, in place of the canonical constructor's eight positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param jobId     the CI job it annotates
+         */
+        public static Builder builder(String serviceId, Source source, long jobId) {
+            return new Builder(serviceId, source, jobId);
+        }
+
+        /** The optional parts of a {@link CiAnnotation}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final long jobId;
+            private String level;
+            private String title;
+            private String message;
+            private String path;
+            private Integer line;
+
+            private Builder(String serviceId, Source source, long jobId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.jobId = jobId;
+            }
+
+            /**
+             * @param level notice, warning or failure, or null
+             * @return this builder
+             */
+            public Builder level(String level) {
+                this.level = level;
+                return this;
+            }
+
+            /**
+             * @param title its title, or null
+             * @return this builder
+             */
+            public Builder title(String title) {
+                this.title = title;
+                return this;
+            }
+
+            /**
+             * @param message its message (often the exact error), or null
+             * @return this builder
+             */
+            public Builder message(String message) {
+                this.message = message;
+                return this;
+            }
+
+            /**
+             * @param path the file it points at, or null
+             * @return this builder
+             */
+            public Builder path(String path) {
+                this.path = path;
+                return this;
+            }
+
+            /**
+             * @param line the line it points at, or null
+             * @return this builder
+             */
+            public Builder line(Integer line) {
+                this.line = line;
+                return this;
+            }
+
+            /** {@return the annotation} */
+            public CiAnnotation build() {
+                return new CiAnnotation(serviceId, source, jobId, level, title, message, path, line);
+            }
+        }
     }
 
     /** A job log that was read (streamed) in full or up to a cap. */
