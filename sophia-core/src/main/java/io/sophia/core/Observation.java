@@ -365,8 +365,8 @@ public sealed interface Observation {
 
         /**
          * {@return a builder of the handshake with {@code host:port}}: protocol, cipher, names and validity
-         * unknown (null), 0 days to expiry, a chain of 0 and every flag false (hostname not matched, not self-signed, not
-         * trusted) until set, in place of the canonical constructor's fifteen positional components.
+         * unknown (null), 0 days to expiry, a chain of 0 and every flag false (hostname not matched, not
+         * self-signed, not trusted) until set, in place of the canonical constructor's fifteen positional components.
          *
          * @param serviceId the service it concerns, or null for the deployment as a whole
          * @param source    the probe family that produced it

@@ -505,8 +505,8 @@ public final class KnowledgeBase {
 
         /**
          * {@return a builder of rule {@code id} on facts of type {@code when} with likelihood ratio {@code lr}}: no
-         * match, pattern or bounds (empty), one subject required, no text, no group and weakness derived ({@link #isWeak()})
-         * until set, in place of the canonical constructor's twelve positional components.
+         * match, pattern or bounds (empty), one subject required, no text, no group and weakness derived
+         * ({@link #isWeak()}) until set, in place of the canonical constructor's twelve positional components.
          *
          * @param id   unique within its cause
          * @param when fact type: log, job, step, run, probe, http …
@@ -538,7 +538,7 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param match attribute -> accepted values
+             * @param match attribute -> accepted values; null is none
              * @return this builder
              */
             public Builder match(Map<String, List<String>> match) {
@@ -547,7 +547,7 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param pattern attribute -> regex
+             * @param pattern attribute -> regex; null is none
              * @return this builder
              */
             public Builder pattern(Map<String, String> pattern) {
@@ -556,7 +556,7 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param atLeast numeric attribute -> lowest accepted value
+             * @param atLeast numeric attribute -> lowest accepted value; null is none
              * @return this builder
              */
             public Builder atLeast(Map<String, Double> atLeast) {
@@ -565,7 +565,7 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param atMost numeric attribute -> highest accepted value
+             * @param atMost numeric attribute -> highest accepted value; null is none
              * @return this builder
              */
             public Builder atMost(Map<String, Double> atMost) {
@@ -620,7 +620,9 @@ public final class KnowledgeBase {
 
             /** {@return the rule} */
             public Rule build() {
-                return new Rule(id, when, match, pattern, atLeast, atMost, minCount, lr, text, textMany, group, weak);
+                return new Rule(id, when, Objects.requireNonNullElse(match, Map.of()),
+                        Objects.requireNonNullElse(pattern, Map.of()), Objects.requireNonNullElse(atLeast, Map.of()),
+                        Objects.requireNonNullElse(atMost, Map.of()), minCount, lr, text, textMany, group, weak);
             }
         }
 

@@ -125,7 +125,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param trustStore                   PEM or PKCS12 file of trusted certificates, or null for the JVM's
      * @param trustStorePasswordEnv        environment variable with the PKCS12 trust store's password, or null
      * @param clientCertificate            PKCS12 file, or PEM with certificate and PKCS#8 key (mTLS), or null
-     * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password, or null
+     * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password,
+             *                                     or null
      * @param redirects                    which redirects are followed
      * @param maxRedirects                 the most followed
      * @param proxyFromEnv                 whether {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} apply
@@ -165,7 +166,10 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             return new Builder();
         }
 
-        /** The parts of an {@link HttpSettings}, each {@link #DEFAULTS}' until set; every setter returns this builder. */
+        /**
+         * The parts of an {@link HttpSettings}, each as in {@link HttpSettings#DEFAULTS} until set; every setter
+         * returns this builder.
+         */
         public static final class Builder {
             private Map<String, String> headers = DEFAULTS.headers();
             private String tokenEnv = DEFAULTS.tokenEnv();
@@ -181,7 +185,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             }
 
             /**
-             * @param headers extra request headers (not for credentials: use {@link #tokenEnv}); null is none
+             * @param headers extra request headers (not for credentials: use {@link #tokenEnv(String)}); null is none
              * @return this builder
              */
             public Builder headers(Map<String, String> headers) {
@@ -190,7 +194,7 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             }
 
             /**
-             * @param tokenEnv environment variable whose value is sent as {@code Authorization: Bearer}, or null for none
+             * @param tokenEnv environment variable whose value is sent as {@code Authorization: Bearer}, or null
              * @return this builder
              */
             public Builder tokenEnv(String tokenEnv) {
@@ -226,7 +230,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
             }
 
             /**
-             * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password, or null
+             * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password,
+             *                                     or null
              * @return this builder
              */
             public Builder clientCertificatePasswordEnv(String clientCertificatePasswordEnv) {
