@@ -610,7 +610,7 @@ public final class KnowledgeBase {
             }
 
             /**
-             * @param weak true: a weak signal; false: specific; null: derived by {@link #isWeak()}
+             * @param weak true: a weak signal; false: specific; null: derived by {@link Rule#isWeak()}
              * @return this builder
              */
             public Builder weak(Boolean weak) {
