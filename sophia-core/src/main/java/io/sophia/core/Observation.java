@@ -192,6 +192,80 @@ public sealed interface Observation {
             target = RemoteText.text(target);
             detail = RemoteText.text(detail);
         }
+
+        /**
+         * {@return a builder of the failure {@code kind} of probing {@code target}}: no detail or HTTP status
+         * (null), {@link Duration#ZERO} elapsed and 1 attempt until set, in place of the canonical constructor's eight
+         * positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param target    what was probed (a url, host:port, an API path), never with credentials
+         * @param kind      the precise failure
+         */
+        public static Builder builder(String serviceId, Source source, String target, FailureKind kind) {
+            return new Builder(serviceId, source, target, kind);
+        }
+
+        /** The optional parts of a {@link ProbeFailure}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String target;
+            private final FailureKind kind;
+            private String detail;
+            private Integer httpStatus;
+            private Duration elapsed = Duration.ZERO;
+            private int attempts = 1;
+
+            private Builder(String serviceId, Source source, String target, FailureKind kind) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.target = target;
+                this.kind = kind;
+            }
+
+            /**
+             * @param detail one line for a human, already free of secrets, or null
+             * @return this builder
+             */
+            public Builder detail(String detail) {
+                this.detail = detail;
+                return this;
+            }
+
+            /**
+             * @param httpStatus the HTTP status when one came back, else null
+             * @return this builder
+             */
+            public Builder httpStatus(Integer httpStatus) {
+                this.httpStatus = httpStatus;
+                return this;
+            }
+
+            /**
+             * @param elapsed how long the probe tried ({@link Duration#ZERO} unless set)
+             * @return this builder
+             */
+            public Builder elapsed(Duration elapsed) {
+                this.elapsed = elapsed;
+                return this;
+            }
+
+            /**
+             * @param attempts how many attempts were made (1 unless set)
+             * @return this builder
+             */
+            public Builder attempts(int attempts) {
+                this.attempts = attempts;
+                return this;
+            }
+
+            /** {@return the failure} */
+            public ProbeFailure build() {
+                return new ProbeFailure(serviceId, source, target, kind, detail, httpStatus, elapsed, attempts);
+            }
+        }
     }
 
     /** A satisfied or violated expectation ({@code [STATUS] == 200}, {@code [BODY].status == ok}). */
@@ -288,6 +362,151 @@ public sealed interface Observation {
             subject = RemoteText.text(subject);
             issuer = RemoteText.text(issuer);
         }
+
+        /**
+         * {@return a builder of the handshake with {@code host:port}}: protocol, cipher, names and validity
+         * unknown (null), 0 days to expiry, a chain of 0 and every flag false (hostname not matched, not
+         * self-signed, not trusted) until set, in place of the canonical constructor's fifteen positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param host      the host connected to
+         * @param port      its port
+         */
+        public static Builder builder(String serviceId, Source source, String host, int port) {
+            return new Builder(serviceId, source, host, port);
+        }
+
+        /** The optional parts of a {@link TlsHandshake}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String host;
+            private final int port;
+            private String protocol;
+            private String cipher;
+            private String subject;
+            private String issuer;
+            private Instant notBefore;
+            private Instant notAfter;
+            private long daysToExpiry = 0;
+            private boolean hostnameMatches = false;
+            private boolean selfSigned = false;
+            private boolean trusted = false;
+            private int chainLength = 0;
+
+            private Builder(String serviceId, Source source, String host, int port) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.host = host;
+                this.port = port;
+            }
+
+            /**
+             * @param protocol the TLS version negotiated ({@code TLSv1.3} …), or null
+             * @return this builder
+             */
+            public Builder protocol(String protocol) {
+                this.protocol = protocol;
+                return this;
+            }
+
+            /**
+             * @param cipher the cipher suite negotiated, or null
+             * @return this builder
+             */
+            public Builder cipher(String cipher) {
+                this.cipher = cipher;
+                return this;
+            }
+
+            /**
+             * @param subject the leaf certificate's subject, or null
+             * @return this builder
+             */
+            public Builder subject(String subject) {
+                this.subject = subject;
+                return this;
+            }
+
+            /**
+             * @param issuer the leaf certificate's issuer, or null
+             * @return this builder
+             */
+            public Builder issuer(String issuer) {
+                this.issuer = issuer;
+                return this;
+            }
+
+            /**
+             * @param notBefore the start of the leaf's validity, or null
+             * @return this builder
+             */
+            public Builder notBefore(Instant notBefore) {
+                this.notBefore = notBefore;
+                return this;
+            }
+
+            /**
+             * @param notAfter the end of the leaf's validity, or null
+             * @return this builder
+             */
+            public Builder notAfter(Instant notAfter) {
+                this.notAfter = notAfter;
+                return this;
+            }
+
+            /**
+             * @param daysToExpiry whole days from the probe's clock to notAfter (negative when expired)
+             * @return this builder
+             */
+            public Builder daysToExpiry(long daysToExpiry) {
+                this.daysToExpiry = daysToExpiry;
+                return this;
+            }
+
+            /**
+             * @param hostnameMatches the certificate names the host
+             * @return this builder
+             */
+            public Builder hostnameMatches(boolean hostnameMatches) {
+                this.hostnameMatches = hostnameMatches;
+                return this;
+            }
+
+            /**
+             * @param selfSigned the leaf is its own issuer
+             * @return this builder
+             */
+            public Builder selfSigned(boolean selfSigned) {
+                this.selfSigned = selfSigned;
+                return this;
+            }
+
+            /**
+             * @param trusted the chain validated against the JDK's trust store
+             * @return this builder
+             */
+            public Builder trusted(boolean trusted) {
+                this.trusted = trusted;
+                return this;
+            }
+
+            /**
+             * @param chainLength how many certificates the server sent
+             * @return this builder
+             */
+            public Builder chainLength(int chainLength) {
+                this.chainLength = chainLength;
+                return this;
+            }
+
+            /** {@return the handshake} */
+            public TlsHandshake build() {
+                return new TlsHandshake(serviceId, source, host, port, protocol, cipher, subject, issuer, notBefore,
+                        notAfter, daysToExpiry, hostnameMatches, selfSigned, trusted, chainLength);
+            }
+        }
     }
 
     /** An MCP server that completed the handshake (or discovery) and listed its tools. */
@@ -314,6 +533,104 @@ public sealed interface Observation {
             serverName = RemoteText.name(serverName);
             serverVersion = RemoteText.name(serverVersion);
             capabilities = RemoteText.names(capabilities);
+        }
+
+        /**
+         * {@return a builder of an MCP server's handshake}: versions, era, name and latency unknown (null), no
+         * capabilities and 0 tools until set, in place of the canonical constructor's nine positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         */
+        public static Builder builder(String serviceId, Source source) {
+            return new Builder(serviceId, source);
+        }
+
+        /** The optional parts of a {@link McpHandshake}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private String protocolVersion;
+            private String era;
+            private String serverName;
+            private String serverVersion;
+            private List<String> capabilities = List.of();
+            private int toolCount = 0;
+            private Duration latency;
+
+            private Builder(String serviceId, Source source) {
+                this.serviceId = serviceId;
+                this.source = source;
+            }
+
+            /**
+             * @param protocolVersion the MCP protocol version agreed, or null
+             * @return this builder
+             */
+            public Builder protocolVersion(String protocolVersion) {
+                this.protocolVersion = protocolVersion;
+                return this;
+            }
+
+            /**
+             * @param era the protocol era it belongs to, or null
+             * @return this builder
+             */
+            public Builder era(String era) {
+                this.era = era;
+                return this;
+            }
+
+            /**
+             * @param serverName the name the server gave, or null
+             * @return this builder
+             */
+            public Builder serverName(String serverName) {
+                this.serverName = serverName;
+                return this;
+            }
+
+            /**
+             * @param serverVersion the version the server gave, or null
+             * @return this builder
+             */
+            public Builder serverVersion(String serverVersion) {
+                this.serverVersion = serverVersion;
+                return this;
+            }
+
+            /**
+             * @param capabilities the capabilities it announced; null is none
+             * @return this builder
+             */
+            public Builder capabilities(List<String> capabilities) {
+                this.capabilities = capabilities;
+                return this;
+            }
+
+            /**
+             * @param toolCount how many tools it listed
+             * @return this builder
+             */
+            public Builder toolCount(int toolCount) {
+                this.toolCount = toolCount;
+                return this;
+            }
+
+            /**
+             * @param latency how long the handshake took, or null
+             * @return this builder
+             */
+            public Builder latency(Duration latency) {
+                this.latency = latency;
+                return this;
+            }
+
+            /** {@return the handshake} */
+            public McpHandshake build() {
+                return new McpHandshake(serviceId, source, protocolVersion, era, serverName, serverVersion,
+                        capabilities, toolCount, latency);
+            }
         }
     }
 
@@ -354,6 +671,141 @@ public sealed interface Observation {
             status = RemoteText.name(status);
             conclusion = RemoteText.name(conclusion);
             htmlUrl = RemoteText.text(htmlUrl);
+        }
+
+        /**
+         * {@return a builder of run {@code runId} of {@code repository}}: attempt 1 and every other part unknown (null)
+         * until set. A host that reads its own CI builds the run with it rather than with the canonical constructor's
+         * fourteen positional components.
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param repository the repository, {@code owner/name}
+         * @param runId      the run's id
+         */
+        public static Builder builder(String serviceId, Source source, String repository, long runId) {
+            return new Builder(serviceId, source, repository, runId);
+        }
+
+        /** The optional parts of a {@link CiRun}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String repository;
+            private final long runId;
+            private String workflowName;
+            private String headBranch;
+            private String headSha;
+            private String event;
+            private String status;
+            private String conclusion;
+            private int runAttempt = 1;
+            private Instant createdAt;
+            private Instant updatedAt;
+            private String htmlUrl;
+
+            private Builder(String serviceId, Source source, String repository, long runId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.repository = repository;
+                this.runId = runId;
+            }
+
+            /**
+             * @param workflowName the workflow's name, or null
+             * @return this builder
+             */
+            public Builder workflowName(String workflowName) {
+                this.workflowName = workflowName;
+                return this;
+            }
+
+            /**
+             * @param headBranch the branch the run is for, or null
+             * @return this builder
+             */
+            public Builder headBranch(String headBranch) {
+                this.headBranch = headBranch;
+                return this;
+            }
+
+            /**
+             * @param headSha the commit the run is for, or null
+             * @return this builder
+             */
+            public Builder headSha(String headSha) {
+                this.headSha = headSha;
+                return this;
+            }
+
+            /**
+             * @param event what triggered it ({@code push}, {@code workflow_dispatch} …), or null
+             * @return this builder
+             */
+            public Builder event(String event) {
+                this.event = event;
+                return this;
+            }
+
+            /**
+             * @param status queued, in_progress, completed …, or null
+             * @return this builder
+             */
+            public Builder status(String status) {
+                this.status = status;
+                return this;
+            }
+
+            /**
+             * @param conclusion success, failure, cancelled, timed_out, startup_failure … or null while running
+             * @return this builder
+             */
+            public Builder conclusion(String conclusion) {
+                this.conclusion = conclusion;
+                return this;
+            }
+
+            /**
+             * @param runAttempt the attempt, 1 for the first (the default)
+             * @return this builder
+             */
+            public Builder runAttempt(int runAttempt) {
+                this.runAttempt = runAttempt;
+                return this;
+            }
+
+            /**
+             * @param createdAt when the run was created, or null
+             * @return this builder
+             */
+            public Builder createdAt(Instant createdAt) {
+                this.createdAt = createdAt;
+                return this;
+            }
+
+            /**
+             * @param updatedAt when the run was last updated, or null
+             * @return this builder
+             */
+            public Builder updatedAt(Instant updatedAt) {
+                this.updatedAt = updatedAt;
+                return this;
+            }
+
+            /**
+             * @param htmlUrl the run for a browser, or null
+             * @return this builder
+             */
+            public Builder htmlUrl(String htmlUrl) {
+                this.htmlUrl = htmlUrl;
+                return this;
+            }
+
+            /** {@return the run} */
+            public CiRun build() {
+                return new CiRun(serviceId, source, repository, runId, workflowName, headBranch, headSha, event, status,
+                        conclusion, runAttempt, createdAt, updatedAt, htmlUrl);
+            }
         }
 
         /** {@return wall time from creation to the last update, or null} */
@@ -422,6 +874,140 @@ public sealed interface Observation {
             steps = RemoteText.items(steps);
         }
 
+        /**
+         * {@return a builder of job {@code jobId} of run {@code runId}}: attempt 1, no labels or steps and every
+         * other part unknown (null) until set, in place of the canonical constructor's fourteen positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param runId     the run it belongs to
+         * @param jobId     the job's id
+         */
+        public static Builder builder(String serviceId, Source source, long runId, long jobId) {
+            return new Builder(serviceId, source, runId, jobId);
+        }
+
+        /** The optional parts of a {@link CiJob}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final long runId;
+            private final long jobId;
+            private String name;
+            private String status;
+            private String conclusion;
+            private int runAttempt = 1;
+            private Instant startedAt;
+            private Instant completedAt;
+            private String runnerName;
+            private List<String> labels = List.of();
+            private List<CiStep> steps = List.of();
+            private String htmlUrl;
+
+            private Builder(String serviceId, Source source, long runId, long jobId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.runId = runId;
+                this.jobId = jobId;
+            }
+
+            /**
+             * @param name the job's name, or null
+             * @return this builder
+             */
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            /**
+             * @param status queued, in_progress, completed …, or null
+             * @return this builder
+             */
+            public Builder status(String status) {
+                this.status = status;
+                return this;
+            }
+
+            /**
+             * @param conclusion success, failure, cancelled, skipped … or null while running
+             * @return this builder
+             */
+            public Builder conclusion(String conclusion) {
+                this.conclusion = conclusion;
+                return this;
+            }
+
+            /**
+             * @param runAttempt the run attempt it belongs to, 1 for the first (the default)
+             * @return this builder
+             */
+            public Builder runAttempt(int runAttempt) {
+                this.runAttempt = runAttempt;
+                return this;
+            }
+
+            /**
+             * @param startedAt when it started, or null
+             * @return this builder
+             */
+            public Builder startedAt(Instant startedAt) {
+                this.startedAt = startedAt;
+                return this;
+            }
+
+            /**
+             * @param completedAt when it completed, or null
+             * @return this builder
+             */
+            public Builder completedAt(Instant completedAt) {
+                this.completedAt = completedAt;
+                return this;
+            }
+
+            /**
+             * @param runnerName the runner that ran it, or null
+             * @return this builder
+             */
+            public Builder runnerName(String runnerName) {
+                this.runnerName = runnerName;
+                return this;
+            }
+
+            /**
+             * @param labels the runner labels it asked for; null is none
+             * @return this builder
+             */
+            public Builder labels(List<String> labels) {
+                this.labels = labels;
+                return this;
+            }
+
+            /**
+             * @param steps its steps in order; null is none
+             * @return this builder
+             */
+            public Builder steps(List<CiStep> steps) {
+                this.steps = steps;
+                return this;
+            }
+
+            /**
+             * @param htmlUrl the job for a browser, or null
+             * @return this builder
+             */
+            public Builder htmlUrl(String htmlUrl) {
+                this.htmlUrl = htmlUrl;
+                return this;
+            }
+
+            /** {@return the job} */
+            public CiJob build() {
+                return new CiJob(serviceId, source, runId, jobId, name, status, conclusion, runAttempt, startedAt,
+                        completedAt, runnerName, labels, steps, htmlUrl);
+            }
+        }
+
         /** {@return from start to completion, or null while either is unknown} */
         public Duration duration() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
@@ -454,6 +1040,86 @@ public sealed interface Observation {
             title = RemoteText.name(title);
             message = RemoteText.text(message);
             path = RemoteText.text(path);
+        }
+
+        /**
+         * {@return a builder of an annotation of job {@code jobId}}: level, title, message, path and line
+         * unknown (null) until set, in place of the canonical constructor's eight positional components.
+         *
+         * @param serviceId the service it concerns, or null for the deployment as a whole
+         * @param source    the probe family that produced it
+         * @param jobId     the CI job it annotates
+         */
+        public static Builder builder(String serviceId, Source source, long jobId) {
+            return new Builder(serviceId, source, jobId);
+        }
+
+        /** The optional parts of a {@link CiAnnotation}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final long jobId;
+            private String level;
+            private String title;
+            private String message;
+            private String path;
+            private Integer line;
+
+            private Builder(String serviceId, Source source, long jobId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.jobId = jobId;
+            }
+
+            /**
+             * @param level notice, warning or failure, or null
+             * @return this builder
+             */
+            public Builder level(String level) {
+                this.level = level;
+                return this;
+            }
+
+            /**
+             * @param title its title, or null
+             * @return this builder
+             */
+            public Builder title(String title) {
+                this.title = title;
+                return this;
+            }
+
+            /**
+             * @param message its message (often the exact error), or null
+             * @return this builder
+             */
+            public Builder message(String message) {
+                this.message = message;
+                return this;
+            }
+
+            /**
+             * @param path the file it points at, or null
+             * @return this builder
+             */
+            public Builder path(String path) {
+                this.path = path;
+                return this;
+            }
+
+            /**
+             * @param line the line it points at, or null
+             * @return this builder
+             */
+            public Builder line(Integer line) {
+                this.line = line;
+                return this;
+            }
+
+            /** {@return the annotation} */
+            public CiAnnotation build() {
+                return new CiAnnotation(serviceId, source, jobId, level, title, message, path, line);
+            }
         }
     }
 
@@ -512,6 +1178,111 @@ public sealed interface Observation {
             indicationId = RemoteText.name(indicationId);
             line = RemoteText.text(line);
             context = RemoteText.texts(context);
+        }
+
+        /**
+         * {@return a builder of a line that indication {@code indicationId} of cause {@code causeId} matched}:
+         * not a CI job's log (job 0, no job name), step and line unknown (null), line number 0, no context and score 1
+         * until set, in place of the canonical constructor's eleven positional components.
+         *
+         * @param serviceId    the service it concerns, or null for the deployment as a whole
+         * @param source       the probe family that produced it
+         * @param indicationId the indication that matched
+         * @param causeId      the root cause the indication belongs to
+         */
+        public static Builder builder(String serviceId, Source source, String indicationId, CauseId causeId) {
+            return new Builder(serviceId, source, indicationId, causeId);
+        }
+
+        /** The optional parts of a {@link LogFinding}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String indicationId;
+            private final CauseId causeId;
+            private long jobId = 0;
+            private String jobName;
+            private String step;
+            private long lineNumber = 0;
+            private String line;
+            private List<String> context = List.of();
+            private double score = 1.0;
+
+            private Builder(String serviceId, Source source, String indicationId, CauseId causeId) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.indicationId = indicationId;
+                this.causeId = causeId;
+            }
+
+            /**
+             * @param jobId the CI job, or 0 (the default) when the log is not a CI job's
+             * @return this builder
+             */
+            public Builder jobId(long jobId) {
+                this.jobId = jobId;
+                return this;
+            }
+
+            /**
+             * @param jobName the CI job's name, or null
+             * @return this builder
+             */
+            public Builder jobName(String jobName) {
+                this.jobName = jobName;
+                return this;
+            }
+
+            /**
+             * @param step the step the line belongs to, or null when unknown
+             * @return this builder
+             */
+            public Builder step(String step) {
+                this.step = step;
+                return this;
+            }
+
+            /**
+             * @param lineNumber 1-based line number in the log
+             * @return this builder
+             */
+            public Builder lineNumber(long lineNumber) {
+                this.lineNumber = lineNumber;
+                return this;
+            }
+
+            /**
+             * @param line the matched line, ANSI codes and timestamp stripped (untrusted text)
+             * @return this builder
+             */
+            public Builder line(String line) {
+                this.line = line;
+                return this;
+            }
+
+            /**
+             * @param context a few lines around it; null is none
+             * @return this builder
+             */
+            public Builder context(List<String> context) {
+                this.context = context;
+                return this;
+            }
+
+            /**
+             * @param score how strongly this finding explains the failure, in [0,1] (1 unless set)
+             * @return this builder
+             */
+            public Builder score(double score) {
+                this.score = score;
+                return this;
+            }
+
+            /** {@return the finding} */
+            public LogFinding build() {
+                return new LogFinding(serviceId, source, jobId, jobName, step, lineNumber, indicationId, causeId, line,
+                        context, score);
+            }
         }
     }
 
@@ -843,6 +1614,138 @@ public sealed interface Observation {
             commits = RemoteText.items(commits);
             files = RemoteText.items(files);
             htmlUrl = RemoteText.text(htmlUrl);
+        }
+
+        /**
+         * {@return a builder of the changes in {@code repository}}: runs not known (0), shas, comparison and url
+         * null, no commits or files, 0 commits counted and not truncated until set, in place of the canonical
+         * constructor's thirteen positional components.
+         *
+         * @param serviceId  the service it concerns, or null for the deployment as a whole
+         * @param source     the probe family that produced it
+         * @param repository the repository, {@code owner/name}
+         */
+        public static Builder builder(String serviceId, Source source, String repository) {
+            return new Builder(serviceId, source, repository);
+        }
+
+        /** The optional parts of a {@link ChangeSet}; every setter returns this builder. */
+        public static final class Builder {
+            private final String serviceId;
+            private final Source source;
+            private final String repository;
+            private long baseRunId = 0;
+            private String baseSha;
+            private long headRunId = 0;
+            private String headSha;
+            private String comparison;
+            private int totalCommits = 0;
+            private List<ChangedCommit> commits = List.of();
+            private List<ChangedFile> files = List.of();
+            private boolean truncated = false;
+            private String htmlUrl;
+
+            private Builder(String serviceId, Source source, String repository) {
+                this.serviceId = serviceId;
+                this.source = source;
+                this.repository = repository;
+            }
+
+            /**
+             * @param baseRunId the last successful run, 0 when not known (the default)
+             * @return this builder
+             */
+            public Builder baseRunId(long baseRunId) {
+                this.baseRunId = baseRunId;
+                return this;
+            }
+
+            /**
+             * @param baseSha its commit, or null
+             * @return this builder
+             */
+            public Builder baseSha(String baseSha) {
+                this.baseSha = baseSha;
+                return this;
+            }
+
+            /**
+             * @param headRunId the run being diagnosed, 0 when not known (the default)
+             * @return this builder
+             */
+            public Builder headRunId(long headRunId) {
+                this.headRunId = headRunId;
+                return this;
+            }
+
+            /**
+             * @param headSha its commit, or null
+             * @return this builder
+             */
+            public Builder headSha(String headSha) {
+                this.headSha = headSha;
+                return this;
+            }
+
+            /**
+             * @param comparison ahead, behind, diverged or identical (the compare API's {@code status}), or null
+             * @return this builder
+             */
+            public Builder comparison(String comparison) {
+                this.comparison = comparison;
+                return this;
+            }
+
+            /**
+             * @param totalCommits commits between the two by the source's count (may exceed the commits read)
+             * @return this builder
+             */
+            public Builder totalCommits(int totalCommits) {
+                this.totalCommits = totalCommits;
+                return this;
+            }
+
+            /**
+             * @param commits the commits read, oldest first, capped; null is none
+             * @return this builder
+             */
+            public Builder commits(List<ChangedCommit> commits) {
+                this.commits = commits;
+                return this;
+            }
+
+            /**
+             * @param files the files changed, capped; null is none
+             * @return this builder
+             */
+            public Builder files(List<ChangedFile> files) {
+                this.files = files;
+                return this;
+            }
+
+            /**
+             * @param truncated some commits or files were not read (a cap or the deadline)
+             * @return this builder
+             */
+            public Builder truncated(boolean truncated) {
+                this.truncated = truncated;
+                return this;
+            }
+
+            /**
+             * @param htmlUrl the comparison for a browser, or null
+             * @return this builder
+             */
+            public Builder htmlUrl(String htmlUrl) {
+                this.htmlUrl = htmlUrl;
+                return this;
+            }
+
+            /** {@return the change set} */
+            public ChangeSet build() {
+                return new ChangeSet(serviceId, source, repository, baseRunId, baseSha, headRunId, headSha, comparison,
+                        totalCommits, commits, files, truncated, htmlUrl);
+            }
         }
 
         /**

@@ -504,6 +504,129 @@ public final class KnowledgeBase {
         }
 
         /**
+         * {@return a builder of rule {@code id} on facts of type {@code when} with likelihood ratio {@code lr}}: no
+         * match, pattern or bounds (empty), one subject required, no text, no group and weakness derived
+         * ({@link #isWeak()}) until set, in place of the canonical constructor's twelve positional components.
+         *
+         * @param id   unique within its cause
+         * @param when fact type: log, job, step, run, probe, http …
+         * @param lr   likelihood ratio; above 1 supports the cause, below 1 refutes it
+         */
+        public static Builder builder(String id, String when, double lr) {
+            return new Builder(id, when, lr);
+        }
+
+        /** The optional parts of a {@link Rule}; every setter returns this builder. */
+        public static final class Builder {
+            private final String id;
+            private final String when;
+            private final double lr;
+            private Map<String, List<String>> match = Map.of();
+            private Map<String, String> pattern = Map.of();
+            private Map<String, Double> atLeast = Map.of();
+            private Map<String, Double> atMost = Map.of();
+            private int minCount = 1;
+            private String text;
+            private String textMany;
+            private String group;
+            private Boolean weak;
+
+            private Builder(String id, String when, double lr) {
+                this.id = id;
+                this.when = when;
+                this.lr = lr;
+            }
+
+            /**
+             * @param match attribute -> accepted values; null is none
+             * @return this builder
+             */
+            public Builder match(Map<String, List<String>> match) {
+                this.match = match;
+                return this;
+            }
+
+            /**
+             * @param pattern attribute -> regex; null is none
+             * @return this builder
+             */
+            public Builder pattern(Map<String, String> pattern) {
+                this.pattern = pattern;
+                return this;
+            }
+
+            /**
+             * @param atLeast numeric attribute -> lowest accepted value; null is none
+             * @return this builder
+             */
+            public Builder atLeast(Map<String, Double> atLeast) {
+                this.atLeast = atLeast;
+                return this;
+            }
+
+            /**
+             * @param atMost numeric attribute -> highest accepted value; null is none
+             * @return this builder
+             */
+            public Builder atMost(Map<String, Double> atMost) {
+                this.atMost = atMost;
+                return this;
+            }
+
+            /**
+             * @param minCount distinct subjects required (1 unless set)
+             * @return this builder
+             */
+            public Builder minCount(int minCount) {
+                this.minCount = minCount;
+                return this;
+            }
+
+            /**
+             * @param text sentence template with placeholders such as {service}, {step}, {line}, {count}
+             * @return this builder
+             */
+            public Builder text(String text) {
+                this.text = text;
+                return this;
+            }
+
+            /**
+             * @param textMany template used when more than one subject matched, or null to use the text
+             * @return this builder
+             */
+            public Builder textMany(String textMany) {
+                this.textMany = textMany;
+                return this;
+            }
+
+            /**
+             * @param group the group of alternative rules it belongs to, or null for none
+             * @return this builder
+             */
+            public Builder group(String group) {
+                this.group = group;
+                return this;
+            }
+
+            /**
+             * @param weak true: a weak signal; false: specific; null: derived by {@link Rule#isWeak()}
+             * @return this builder
+             */
+            public Builder weak(Boolean weak) {
+                this.weak = weak;
+                return this;
+            }
+
+            /** {@return the rule} */
+            public Rule build() {
+                return new Rule(id, when, Objects.requireNonNullElse(match, Map.of()),
+                        Objects.requireNonNullElse(pattern, Map.of()), Objects.requireNonNullElse(atLeast, Map.of()),
+                        Objects.requireNonNullElse(atMost, Map.of()), minCount, lr, text, textMany, group, weak);
+            }
+        }
+
+        /**
          * {@return true when the rule reads a weak signal: as set by {@code weak}, else derived} Weak are rules on
          * names (a pattern on a step, job or failed-step name), on several jobs failing at one step and on files
          * changed since the last good deploy. (A log rule is specific, but a finding of a {@linkplain

@@ -125,7 +125,8 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
      * @param trustStore                   PEM or PKCS12 file of trusted certificates, or null for the JVM's
      * @param trustStorePasswordEnv        environment variable with the PKCS12 trust store's password, or null
      * @param clientCertificate            PKCS12 file, or PEM with certificate and PKCS#8 key (mTLS), or null
-     * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password, or null
+     * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password,
+             *                                     or null
      * @param redirects                    which redirects are followed
      * @param maxRedirects                 the most followed
      * @param proxyFromEnv                 whether {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} apply
@@ -154,6 +155,122 @@ public record DeploymentConfig(Optional<Path> source, Deployment deployment, Git
         public HttpSettings {
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(headers, Map.of())));
             redirects = Objects.requireNonNullElse(redirects, io.sophia.probes.HttpProbe.Redirects.NONE);
+        }
+
+        /**
+         * {@return a builder that starts from {@link #DEFAULTS}}: no headers, token or TLS material, no redirects
+         * followed, proxy from the environment until set, in place of the canonical constructor's nine positional
+         * components.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * The parts of an {@link HttpSettings}, each as in {@link HttpSettings#DEFAULTS} until set; every setter
+         * returns this builder.
+         */
+        public static final class Builder {
+            private Map<String, String> headers = DEFAULTS.headers();
+            private String tokenEnv = DEFAULTS.tokenEnv();
+            private Path trustStore = DEFAULTS.trustStore();
+            private String trustStorePasswordEnv = DEFAULTS.trustStorePasswordEnv();
+            private Path clientCertificate = DEFAULTS.clientCertificate();
+            private String clientCertificatePasswordEnv = DEFAULTS.clientCertificatePasswordEnv();
+            private io.sophia.probes.HttpProbe.Redirects redirects = DEFAULTS.redirects();
+            private int maxRedirects = DEFAULTS.maxRedirects();
+            private boolean proxyFromEnv = DEFAULTS.proxyFromEnv();
+
+            private Builder() {
+            }
+
+            /**
+             * @param headers extra request headers (not for credentials: use {@link #tokenEnv(String)}); null is none
+             * @return this builder
+             */
+            public Builder headers(Map<String, String> headers) {
+                this.headers = headers;
+                return this;
+            }
+
+            /**
+             * @param tokenEnv environment variable whose value is sent as {@code Authorization: Bearer}, or null
+             * @return this builder
+             */
+            public Builder tokenEnv(String tokenEnv) {
+                this.tokenEnv = tokenEnv;
+                return this;
+            }
+
+            /**
+             * @param trustStore PEM or PKCS12 file of trusted certificates, or null for the JVM's
+             * @return this builder
+             */
+            public Builder trustStore(Path trustStore) {
+                this.trustStore = trustStore;
+                return this;
+            }
+
+            /**
+             * @param trustStorePasswordEnv environment variable with the PKCS12 trust store's password, or null
+             * @return this builder
+             */
+            public Builder trustStorePasswordEnv(String trustStorePasswordEnv) {
+                this.trustStorePasswordEnv = trustStorePasswordEnv;
+                return this;
+            }
+
+            /**
+             * @param clientCertificate PKCS12 file, or PEM with certificate and PKCS#8 key (mTLS), or null
+             * @return this builder
+             */
+            public Builder clientCertificate(Path clientCertificate) {
+                this.clientCertificate = clientCertificate;
+                return this;
+            }
+
+            /**
+             * @param clientCertificatePasswordEnv environment variable with the PKCS12 client certificate's password,
+             *                                     or null
+             * @return this builder
+             */
+            public Builder clientCertificatePasswordEnv(String clientCertificatePasswordEnv) {
+                this.clientCertificatePasswordEnv = clientCertificatePasswordEnv;
+                return this;
+            }
+
+            /**
+             * @param redirects which redirects are followed; null is none
+             * @return this builder
+             */
+            public Builder redirects(io.sophia.probes.HttpProbe.Redirects redirects) {
+                this.redirects = redirects;
+                return this;
+            }
+
+            /**
+             * @param maxRedirects the most followed
+             * @return this builder
+             */
+            public Builder maxRedirects(int maxRedirects) {
+                this.maxRedirects = maxRedirects;
+                return this;
+            }
+
+            /**
+             * @param proxyFromEnv whether {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} apply
+             * @return this builder
+             */
+            public Builder proxyFromEnv(boolean proxyFromEnv) {
+                this.proxyFromEnv = proxyFromEnv;
+                return this;
+            }
+
+            /** {@return the settings} */
+            public HttpSettings build() {
+                return new HttpSettings(headers, tokenEnv, trustStore, trustStorePasswordEnv, clientCertificate,
+                        clientCertificatePasswordEnv, redirects, maxRedirects, proxyFromEnv);
+            }
         }
 
         /**
