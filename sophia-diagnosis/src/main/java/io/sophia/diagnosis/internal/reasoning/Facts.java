@@ -183,7 +183,7 @@ final class Facts {
                 Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                         "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
                         "detail", Words.clip(f.detail(), 4000), "target", f.target(), "detailCause",
-                        f.kind() == io.sophia.core.FailureKind.OTHER ? detailCause(f.detail(), lineCause) : "");
+                        probeDetailCause(f, lineCause, downNames, svc));
                 Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                         "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                         "httpStatus", status);
@@ -398,6 +398,32 @@ final class Facts {
      * body, and reading all of 4 KB answers of a large fleet doubled a diagnosis (the review of session 14).
      */
     static final int ANSWER_READ_CHARS = 1_000;
+
+    // the words of a failure of Sophia's own runner or probe code, whatever the source (ProbeRunner, FlyMachinesProbe,
+    // McpProbe): an exception in this process, not a look at the service
+    private static final java.util.regex.Pattern OWN_FAILURE = java.util.regex.Pattern.compile(
+            "^(?:probe failed: |the runner was interrupted|a null probe|unexpected [A-Za-z0-9_$.]+$)");
+
+    /**
+     * The cause a probe failure's detail reads as ({@link #detailCause}), or "": only a look at a host or a platform
+     * (kind OTHER from the host's, the platform's or a log's source: its events, its logs) speaks with the platform's words. The
+     * OTHER of Sophia's own network and CI probes (http, mcp, tcp, dns, tls, github) is their own trouble ("log of job
+     * 'deploy' broke off after 12 bytes: IOException: No space left on device"), as is the runner's ("probe failed:
+     * OutOfMemoryError: Java heap space", not the service's memory); and a name that does not resolve because the
+     * service it names is down is that service's consequence, as in a log or a condition's text.
+     */
+    private static final Set<io.sophia.core.Source> LOOK_SOURCES = java.util.EnumSet.of(io.sophia.core.Source.HOST,
+            io.sophia.core.Source.FLY, io.sophia.core.Source.LOG);
+
+    private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
+                                           Set<String> downNames, String svc) {
+        if (f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source()) || f.detail() == null
+                || OWN_FAILURE.matcher(f.detail().strip()).find()) {
+            return "";
+        }
+        String cause = detailCause(f.detail(), lineCause);
+        return CauseId.NETWORK_DNS.value().equals(cause) && namesHost(f.detail(), downNames, svc) ? "" : cause;
+    }
 
     /**
      * The cause a specific log indication reads one line of text carried outside a log as (a machine event's detail, an
