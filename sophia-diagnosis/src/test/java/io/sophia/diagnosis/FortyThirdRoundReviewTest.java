@@ -81,15 +81,7 @@ class FortyThirdRoundReviewTest {
     }
 
     private static Assessment servicesAnswer(String... bodies) {
-        List<io.sophia.core.Service> services = new java.util.ArrayList<>();
-        List<Observation> o = new java.util.ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) {
-            String id = "svc" + i;
-            services.add(Fleet.service(id, "Service " + i, "Backend", ServiceKind.HTTP));
-            o.add(Observation.HttpCheck.builder(id, Source.HTTP, "https://" + id + ".bramble.example/health", 503)
-                    .latency(Duration.ofMillis(45)).body(bodies[i], "application/json").build());
-        }
-        return Diagnosis.ofDefaults().diagnose(new Deployment("bramble", services), o, Fleet.NOW);
+        return FortyThirdRoundShapesTest.servicesAnswer(bodies);
     }
 
     /**

@@ -418,7 +418,8 @@ class FortyThirdRoundShapesTest {
         assertEquals(CauseId.NETWORK_DNS, service.causes().get(0).id(), service.causes().toString());
     }
 
-    private static Assessment servicesAnswer(String... bodies) {
+    /** The fleet of one service per body, each answering 503 with it (also FortyThirdRoundReviewTest's). */
+    static Assessment servicesAnswer(String... bodies) {
         List<io.sophia.core.Service> services = new java.util.ArrayList<>();
         List<Observation> o = new java.util.ArrayList<>();
         for (int i = 0; i < bodies.length; i++) {
