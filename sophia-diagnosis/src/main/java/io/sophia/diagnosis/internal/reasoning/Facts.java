@@ -203,13 +203,8 @@ final class Facts {
                         Words.clip(h.bodyExcerpt(), 160));
                 out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
             } else if (o instanceof Observation.ConditionCheck c && svc != null) {
-                // a violated expectation's actual value is read as a log line would be (actualCause); a name that does
-                // not resolve because the service it names is down is that service's consequence, as in a log
-                // (network.dns/lookup-of-down-service; h20-30)
-                String actualCause = c.passed() ? "" : detailCause(c.actual(), lineCause);
-                if (CauseId.NETWORK_DNS.value().equals(actualCause) && namesHost(c.actual(), downNames, svc)) {
-                    actualCause = "";
-                }
+                // a violated expectation's actual value is read as a log line would be (actualCause)
+                String actualCause = c.passed() ? "" : carriedTextCause(c.actual(), lineCause, downNames, svc);
                 Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
                         Words.clip(c.actual(), 400), "actualCause", actualCause);
                 Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
@@ -421,8 +416,18 @@ final class Facts {
                 || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
-        String cause = detailCause(f.detail(), lineCause);
-        return CauseId.NETWORK_DNS.value().equals(cause) && namesHost(f.detail(), downNames, svc) ? "" : cause;
+        return carriedTextCause(f.detail(), lineCause, downNames, svc);
+    }
+
+    /**
+     * The cause a text a probe or a check carries reads as ({@link #detailCause}), or "": a name that does not resolve
+     * because the service it names is down is that service's consequence, as in a log (network.dns/lookup-of-down-service;
+     * h20-30).
+     */
+    private static String carriedTextCause(String text, java.util.function.Function<String, String> lineCause,
+                                           Set<String> downNames, String svc) {
+        String cause = detailCause(text, lineCause);
+        return CauseId.NETWORK_DNS.value().equals(cause) && namesHost(text, downNames, svc) ? "" : cause;
     }
 
     /**
@@ -752,10 +757,7 @@ final class Facts {
                                          Map<Long, Observation.LogFinding> namedByJob) {
         Set<String> ownError = new java.util.HashSet<>();
         for (Observation.CiJob j : jobs) {
-            Observation.LogFinding top = topByJob.get(j.jobId());
-            if (top != null && (top.causeId() == null || top.causeId().equals(CauseId.UNKNOWN))) {
-                top = namedByJob.get(j.jobId());
-            }
+            Observation.LogFinding top = endingFinding(j, topByJob, namedByJob);
             if (j.serviceId() != null && top != null && top.causeId() != null
                     && clamp(top.score()) >= Inference.INNER_SCORE && !top.causeId().equals(CauseId.UNKNOWN)
                     && !top.causeId().equals(CauseId.DEPENDENCY_DOWN)) {
@@ -763,6 +765,17 @@ final class Facts {
             }
         }
         return ownError;
+    }
+
+    /**
+     * The finding a job's log ends on: its top finding, or, when that is a line of no cause (an annotation that the
+     * service stopped answering, the runner's exit code), the best finding of a named cause it wraps; null without one.
+     */
+    private static Observation.LogFinding endingFinding(Observation.CiJob j, Map<Long, Observation.LogFinding> topByJob,
+                                                        Map<Long, Observation.LogFinding> namedByJob) {
+        Observation.LogFinding top = topByJob.get(j.jobId());
+        return top != null && (top.causeId() == null || top.causeId().equals(CauseId.UNKNOWN))
+                ? namedByJob.get(j.jobId()) : top;
     }
 
     /**
@@ -795,10 +808,7 @@ final class Facts {
                     || own != null && own.status() == Status.UP) {
                 continue;
             }
-            Observation.LogFinding top = topByJob.get(j.jobId());
-            if (top == null || top.causeId() == null || top.causeId().equals(CauseId.UNKNOWN)) {
-                top = namedByJob.get(j.jobId());
-            }
+            Observation.LogFinding top = endingFinding(j, topByJob, namedByJob);
             if (top != null && top.causeId() != null && PLATFORM_STOPS.contains(top.causeId())
                     && clamp(top.score()) >= Inference.INNER_SCORE) {
                 return true;

@@ -263,8 +263,7 @@ final class Inference {
                     && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when())
                             // an answer's body says something only when a service answers with words: one without
                             // them is no place where the cause's evidence came back empty, nor is an expectation's text
-                            && !Knowledge.ANSWER_RULE_ID.equals(r.id()) && !Knowledge.CONDITION_RULE_ID.equals(r.id())
-                            && !Knowledge.PROBE_DETAIL_RULE_ID.equals(r.id()))) {
+                            && !Knowledge.CARRIED_TEXT_RULE_IDS.contains(r.id()))) {
                 // its rules looked where its evidence would show and found nothing: mild evidence against;
                 // when that source was not observed at all, silence means nothing and the prior stands
                 logOdds += Math.log(settings.silentLr());
@@ -800,8 +799,7 @@ final class Inference {
         // an answer's body, restating it): one source with them
         // a rule on an answer's body reads the same words as the answer's indication (p78-03: "manifest unknown" in one
         // 404 counted as two sources, 0.97): one source with it
-        if (Knowledge.DETAIL_RULE_ID.equals(rule.id()) || Knowledge.ANSWER_RULE_ID.equals(rule.id())
-                || Knowledge.CONDITION_RULE_ID.equals(rule.id()) || Knowledge.PROBE_DETAIL_RULE_ID.equals(rule.id())
+        if (Knowledge.DETAIL_RULE_ID.equals(rule.id()) || Knowledge.CARRIED_TEXT_RULE_IDS.contains(rule.id())
                 || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")
                 || "http".equals(rule.when()) && rule.pattern().containsKey("body")) {
             return "log";

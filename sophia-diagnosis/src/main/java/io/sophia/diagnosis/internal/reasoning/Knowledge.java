@@ -93,11 +93,9 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
 
     /** {@return the rule {@link #CONDITION_RULE_ID} for the cause {@code causeId}} */
     public static Rule conditionRule(String causeId) {
-        Rule line = lineRule(CONDITION_RULE_ID, "condition", "actualCause", causeId,
+        return lineRule(CONDITION_RULE_ID, "condition", "actualCause", causeId, CONDITION_LR, true,
                 "{service} fails its expectation {condition}: \"{actual}\".",
                 "{count} services ({services}) fail their expectations, for example {condition}: \"{actual}\".");
-        return new Rule(line.id(), line.when(), line.match(), line.pattern(), line.atLeast(), line.atMost(),
-                line.minCount(), CONDITION_LR, line.text(), line.textMany(), line.group(), true);
     }
 
     /**
@@ -118,19 +116,32 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     /** The likelihood ratio of {@link #conditionRule}: a tie-breaker, as a cause's vocabulary. */
     public static final double CONDITION_LR = 3;
 
+    /**
+     * The engine rules that read the words only some observations of their kind carry (an answer's body, an
+     * expectation's actual value, a look at a host's detail): one source family with the log lines they restate, and
+     * no place where a cause's evidence came back empty when they find nothing.
+     */
+    public static final Set<String> CARRIED_TEXT_RULE_IDS = Set.of(ANSWER_RULE_ID, CONDITION_RULE_ID,
+            PROBE_DETAIL_RULE_ID);
+
     /** The ids of the rules the engine adds to a cause; a rule file may not take them. */
     public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID,
             ANSWER_RULE_ID, CONDITION_RULE_ID, PROBE_DETAIL_RULE_ID);
 
     // a fact of type {@code when} whose {@code attribute} names the cause: a line outside a log, read by the indications
     private static Rule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
-        return new Rule(id, when, Map.of(attribute, List.of(causeId)), Map.of(), Map.of(), Map.of(), 1, DETAIL_LR, text,
-                textMany, null, false);
+        return lineRule(id, when, attribute, causeId, DETAIL_LR, false, text, textMany);
+    }
+
+    private static Rule lineRule(String id, String when, String attribute, String causeId, double lr, boolean weak,
+                                 String text, String textMany) {
+        return new Rule(id, when, Map.of(attribute, List.of(causeId)), Map.of(), Map.of(), Map.of(), 1, lr, text,
+                textMany, null, weak);
     }
 
     /**
      * The likelihood ratio of {@link #detailRule}, {@link #annotationRule}, {@link #answerRule} and
-     * {@link #conditionRule}: a specific line,
+     * {@link #probeDetailRule}: a specific line,
      * read moderately.
      */
     public static final double DETAIL_LR = 15;
