@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to thirty-ninth holdout sets ({@code h7-} to {@code h39-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind sets written in the eighteenth session ({@code h40-} to {@code h45-}, each
+ * The seventh to forty-fifth holdout sets ({@code h7-} to {@code h45-} files; each blind until it was scored once,
+ * in aggregate, consumed since) and the blind sets written in the nineteenth session ({@code h46-} to {@code h51-}, each
  * listed here when it lands) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-39 (consumed)").
+ * "holdout-45 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -97,18 +97,12 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(37), 37, 48, s -> s.holdoutSet() == 37, false),
                 new HoldoutSet(Scenario.holdoutPrefix(38), 38, 48, s -> s.holdoutSet() == 38, false),
                 new HoldoutSet(Scenario.holdoutPrefix(39), 39, 48, s -> s.holdoutSet() == 39, false),
-                new HoldoutSet(Scenario.holdoutPrefix(40), 40, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(40)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(41), 41, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(41)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(42), 42, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(42)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(43), 43, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(43)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(44), 44, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(44)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(45), 45, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(45)), true));
+                new HoldoutSet(Scenario.holdoutPrefix(40), 40, 48, s -> s.holdoutSet() == 40, false),
+                new HoldoutSet(Scenario.holdoutPrefix(41), 41, 48, s -> s.holdoutSet() == 41, false),
+                new HoldoutSet(Scenario.holdoutPrefix(42), 42, 48, s -> s.holdoutSet() == 42, false),
+                new HoldoutSet(Scenario.holdoutPrefix(43), 43, 48, s -> s.holdoutSet() == 43, false),
+                new HoldoutSet(Scenario.holdoutPrefix(44), 44, 48, s -> s.holdoutSet() == 44, false),
+                new HoldoutSet(Scenario.holdoutPrefix(45), 45, 48, s -> s.holdoutSet() == 45, false));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,13 +49,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-} to
-     * {@code h39-} on 2026-12-05 ({@code h14-} to {@code h39-} after being scored once, aggregate only, by the session
-     * that wrote them; {@code h34-} to {@code h39-} at 01:48 UTC on 2bfd928b). {@code h40-} to {@code h45-} (written
-     * 2026-12-05, eighteenth session) are the blind sets since: wired here before their first file lands, to be scored
+     * {@code h45-} on 2026-12-05 ({@code h14-} to {@code h45-} after being scored once, aggregate only, by the session
+     * that wrote them; {@code h40-} to {@code h45-} at 03:31 UTC on 47c51751). {@code h46-} to {@code h51-} (written
+     * 2026-12-05, nineteenth session) are the blind sets since: wired here before their first file lands, to be scored
      * once, aggregate only, at the end of the session that writes them.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(40), holdoutPrefix(41), holdoutPrefix(42),
-            holdoutPrefix(43), holdoutPrefix(44), holdoutPrefix(45));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(46), holdoutPrefix(47), holdoutPrefix(48),
+            holdoutPrefix(49), holdoutPrefix(50), holdoutPrefix(51));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
