@@ -102,7 +102,19 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(42), 42, 48, s -> s.holdoutSet() == 42, false),
                 new HoldoutSet(Scenario.holdoutPrefix(43), 43, 48, s -> s.holdoutSet() == 43, false),
                 new HoldoutSet(Scenario.holdoutPrefix(44), 44, 48, s -> s.holdoutSet() == 44, false),
-                new HoldoutSet(Scenario.holdoutPrefix(45), 45, 48, s -> s.holdoutSet() == 45, false));
+                new HoldoutSet(Scenario.holdoutPrefix(45), 45, 48, s -> s.holdoutSet() == 45, false),
+                new HoldoutSet(Scenario.holdoutPrefix(46), 46, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(46)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(47), 47, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(47)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(48), 48, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(48)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(49), 49, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(49)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(50), 50, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(50)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(51), 51, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(51)), true));
     }
 
     @ParameterizedTest(name = "{0}")
