@@ -54,7 +54,7 @@ public final class FactTypes {
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
                 Set.of("condition", "passed", "actual", "actualCause"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",
-                Set.of("state", "stuck", "hostStatus", "region", "app"),
+                Set.of("state", "stuck", "hostStatus", "region", "app", "startedLongAgo"),
                 Set.of("app", "machine", "state", "region", "hostStatus"));
         type("machineEvent", "an event of a platform machine",
                 Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "exitKind", "app", "detail",
@@ -74,7 +74,7 @@ public final class FactTypes {
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
                         "machinesStopped", "deploySucceeded", "deployFailed", "failureKind", "checksPassing",
-                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "dependedOn"),
+                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "dependedOn"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyCertificateOnly"), Set.of("dependency"));

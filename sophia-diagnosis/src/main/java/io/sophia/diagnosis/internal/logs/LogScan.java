@@ -871,7 +871,9 @@ public final class LogScan {
                 if (w.lineNumber - inner.lineNumber > options.contextAfter()) {
                     break;
                 }
-                if (j == i || wrappers.contains(w) || wrappers.contains(inner)) {
+                // a reading that gives way to a later clause of its line does so even when that clause repeats an
+                // earlier line's finding (h40-36: the runner's "##[error]buildx failed with: ..." after BuildKit's line)
+                if (j == i || wrappers.contains(w) || (wrappers.contains(inner) && !givesWay(w, inner))) {
                     continue;
                 }
                 if (addsNothingTo(w, inner, core[i], core[j], lower[j])) {
@@ -920,9 +922,16 @@ public final class LogScan {
      * general shape's ("failed to fetch oauth token: ... 503").
      */
     private static boolean givesWay(Found general, Found specific) {
-        return general.lineNumber == specific.lineNumber && isGeneral(general) && isSpecific(specific)
-                && specific.matchStart > general.matchStart;
+        return general.lineNumber == specific.lineNumber && (isGeneral(general) || CHAIN_PREFIXES.contains(
+                general.indication.indication().id())) && isSpecific(specific) && specific.matchStart > general.matchStart;
     }
+
+    /**
+     * Indications that read the head of an error chain whose reason follows on the same line: BuildKit's "failed to
+     * authorize: failed to fetch oauth token: &lt;reason&gt;" names the step, the reason after it the cause (h40-36: "...:
+     * tls: failed to verify certificate: x509: certificate signed by unknown authority"), like a general shape.
+     */
+    private static final java.util.Set<String> CHAIN_PREFIXES = java.util.Set.of("registry.token-fetch");
 
     private static boolean isGeneral(Found f) {
         return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);

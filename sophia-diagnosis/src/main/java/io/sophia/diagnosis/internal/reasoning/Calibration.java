@@ -62,7 +62,7 @@ public final class Calibration {
         if (!Reasoner.somethingFailing(observations, health)) {
             return List.of();
         }
-        List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause());
+        List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
         Inference.Result r = Inference.run(kb, deployment, facts, health, Reasoner.logsRead(observations));
         List<Term> out = new ArrayList<>();
         Inference.Scored unknown = null;

@@ -42,7 +42,7 @@ final class Facts {
      */
     static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
                               List<Knowledge.Indication> indications, java.util.function.Function<String, String> lineCause,
-                              java.util.function.Function<String, String> answerCause) {
+                              java.util.function.Function<String, String> answerCause, java.time.Instant now) {
         List<Fact> out = new ArrayList<>();
         Map<String, Integer> serviceOrder = new HashMap<>();
         // services by id, built once: Deployment.service(id) scans the list, and it is asked for every observation
@@ -58,13 +58,17 @@ final class Facts {
         // their ids as a stack's own service discovery names them ("lookup db on 127.0.0.11:53"), two letters or more;
         // not a service that is down because its own name does not resolve (p39-24: "kafka" NXDOMAIN), which the
         // lookup would only restate; unless no machine of it is started, which is why its private name fails (h22-27: a
-        // stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence)
+        // stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence), or its address refuses
+        // (h42-17: a headless service's name withdrawn while its pod restarts, addressRefuses)
         Set<String> nameFails = new java.util.HashSet<>();
         Set<String> withMachines = new java.util.HashSet<>();
         Set<String> started = new java.util.HashSet<>();
+        Set<String> refusing = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o.serviceId() != null && isNameFailure(o)) {
                 nameFails.add(o.serviceId());
+            } else if (o.serviceId() != null && isRefusal(o)) {
+                refusing.add(o.serviceId());
             } else if (o instanceof Observation.PlatformMachine m && m.serviceId() != null) {
                 withMachines.add(m.serviceId());
                 if ("started".equalsIgnoreCase(m.state())) {
@@ -74,6 +78,7 @@ final class Facts {
         }
         withMachines.removeAll(started);
         nameFails.removeAll(withMachines);
+        nameFails.removeAll(refusing);
         Set<String> downNames = down.stream().filter(id -> id.length() >= 2 && !nameFails.contains(id))
                 .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
         // and their private host names, under any prefix the platform's DNS puts before them ("ledgerly-db.internal" as
@@ -226,7 +231,8 @@ final class Facts {
             } else if (o instanceof Observation.PlatformMachine m) {
                 String subject = svc != null ? svc : m.app();
                 Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
-                        m.hostStatus(), "region", m.region(), "app", m.app());
+                        m.hostStatus(), "region", m.region(), "app", m.app(), "startedLongAgo",
+                        String.valueOf(startedLongAgo(m, now)));
                 Map<String, String> v = vars(svc, "app", m.app(), "machine", m.machineId(), "state", m.state(), "region",
                         m.region(), "hostStatus", m.hostStatus());
                 out.add(new Fact("machine", svc, subject, true, a, v, key(serviceOrder, svc, subject, m.machineId(), 0, seq)));
@@ -851,6 +857,7 @@ final class Facts {
                     "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, own)),
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
+                    "addressRefuses", String.valueOf(addressRefuses(own)),
                     "dependedOn", String.valueOf(dependedOn.contains(s.id())));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
@@ -910,6 +917,42 @@ final class Facts {
     private static boolean addressFails(List<Observation> observations) {
         return observations.stream().anyMatch(o -> o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
                 && f.kind() == FailureKind.CONNECT_TIMEOUT);
+    }
+
+    /**
+     * True when a probe of the service's own reached its address and was refused: a host is there, nothing listens.
+     * With its name failing too, the name came and went: service discovery (a headless Kubernetes service, Consul's
+     * DNS) publishes a name only while its instance is ready, so both say the instance is down (h42-17).
+     */
+    private static boolean addressRefuses(List<Observation> observations) {
+        return observations.stream().anyMatch(Facts::isRefusal);
+    }
+
+    /** A refused connect of the service's own whose detail does not say its name failed to resolve (p64-01). */
+    private static boolean isRefusal(Observation o) {
+        return o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
+                && f.kind() == FailureKind.CONNECTION_REFUSED
+                && (f.detail() == null || !NAME_FAILED.matcher(f.detail()).find());
+    }
+
+    private static final java.util.regex.Pattern NAME_FAILED = java.util.regex.Pattern.compile(
+            "(?i)resolve|NXDOMAIN|no such host|not known|ENOTFOUND|EAI_AGAIN|name resolution");
+
+    /**
+     * True when a started machine's last start is an hour or more before {@code now} with no event since: it ran that
+     * long, so a check that fails now did not fail from its start (a wrong port, a bind address, a slow start fail
+     * the first check, h43-20: a machine that froze after six hours).
+     */
+    static boolean startedLongAgo(Observation.PlatformMachine m, java.time.Instant now) {
+        if (now == null || m.startedAt() == null || !"started".equalsIgnoreCase(m.state())) {
+            return false;
+        }
+        for (Observation.MachineEvent e : m.events()) {
+            if (e.timestamp() != null && e.timestamp().isAfter(m.startedAt())) {
+                return false;
+            }
+        }
+        return !m.startedAt().isAfter(now.minusSeconds(3600));
     }
 
     private static boolean isNameFailure(Observation o) {

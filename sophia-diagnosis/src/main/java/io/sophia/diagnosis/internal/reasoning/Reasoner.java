@@ -41,7 +41,7 @@ public final class Reasoner {
         Inference.Result inference;
         List<RankedCause> causes;
         if (somethingFailing(observations, health)) {
-            List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause());
+            List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
             inference = Inference.run(kb, deployment, facts, health, logsRead(observations));
             causes = inference.ranked();
         } else {
