@@ -555,12 +555,11 @@ public final class Secrets {
             int end = text.indexOf('\n', from);
             end = end < 0 ? text.length() : end;
             String line = text.substring(from, end);
-            int begin = line.indexOf("-----BEGIN");
-            if (!inKey && begin >= 0 && line.contains("PRIVATE KEY-----")) {
-                out.append(line, 0, begin).append(MASK).append(afterEnd(line));
-                inKey = !line.contains("-----END");
+            if (!inKey && privateKeyBegin(line) >= 0) {
+                out.append(line, 0, line.indexOf(BEGIN_MARK)).append(MASK).append(afterEnd(line));
+                inKey = !isPrivateKeyEnd(line);
                 keyLines = 0;
-            } else if (inKey && line.contains("-----END")) {
+            } else if (inKey && isPrivateKeyEnd(line)) {
                 out.append(MASK).append(afterEnd(line));
                 inKey = false;
             } else if (inKey && ++keyLines <= MAX_PRIVATE_KEY_LINES && isPrivateKeyMaterial(line)) {
@@ -866,6 +865,45 @@ public final class Secrets {
 
     /** Lines of a private key block masked at most when its END line never comes (a 4096-bit RSA key has 51). */
     public static final int MAX_PRIVATE_KEY_LINES = 200;
+
+    private static final String BEGIN_MARK = "-----BEGIN";
+    private static final String KEY_MARK = "PRIVATE KEY-----";
+    private static final String END_MARK = "-----END";
+
+    /**
+     * {@return where the marker that begins a PEM private key block ends on {@code line} (just after its
+     * {@code PRIVATE KEY-----}), or -1 when the line names no such marker}: a line with {@code -----BEGIN} and
+     * {@code PRIVATE KEY-----}. A block printed a line at a time starts at such a line, and key material may follow
+     * the marker on it; {@link #redactLines} and the log scanner read blocks by this and {@link #isPrivateKeyEnd}.
+     *
+     * @param line one line, without its line break
+     */
+    public static int privateKeyBegin(CharSequence line) {
+        int marker = indexOf(line, KEY_MARK);
+        return marker < 0 || indexOf(line, BEGIN_MARK) < 0 ? -1 : marker + KEY_MARK.length();
+    }
+
+    /**
+     * {@return whether {@code line} has a PEM END marker ({@code -----END}): the line a private key block that
+     * {@linkplain #privateKeyBegin began} ends at, or, with the BEGIN marker on it, a whole block on one line}
+     *
+     * @param line one line, without its line break
+     */
+    public static boolean isPrivateKeyEnd(CharSequence line) {
+        return indexOf(line, END_MARK) >= 0;
+    }
+
+    private static int indexOf(CharSequence text, String part) {
+        if (text instanceof String s) {
+            return s.indexOf(part);
+        }
+        for (int i = 0, last = text.length() - part.length(); i <= last; i++) {
+            if (text.charAt(i) == part.charAt(0) && startsAt(text, i, part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile(
             "\\s*(?:#\\d+ [\\d.]+ |[\\w.-]+ +\\| ?)?(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info): [^\\n]*)\\s*");

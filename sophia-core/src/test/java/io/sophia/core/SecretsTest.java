@@ -190,6 +190,25 @@ class SecretsTest {
     }
 
     @Test
+    void theMarkersOfAPrivateKeyBlockAreReadTheSameInAStringAndInABuffer() {
+        assertEquals(27, Secrets.privateKeyBegin("-----BEGIN PRIVATE KEY-----"));
+        assertEquals(39, Secrets.privateKeyBegin("app-1 | -----BEGIN RSA PRIVATE KEY-----MIIEowIBAAKCAQEAx4Jr5hZ2"));
+        // a line of a log read into a buffer, as the log scanner hands it over: indexes count from the line's start
+        char[] buf = "prev\n#8 0.231 -----BEGIN OPENSSH PRIVATE KEY-----\nnext".toCharArray();
+        java.nio.CharBuffer line = java.nio.CharBuffer.wrap(buf, 5, 44);
+        assertEquals("#8 0.231 -----BEGIN OPENSSH PRIVATE KEY-----", line.toString());
+        assertEquals(44, Secrets.privateKeyBegin(line));
+        assertFalse(Secrets.isPrivateKeyEnd(line));
+        // naming one of the markers is not beginning a block; a public key or a certificate is no private key
+        assertEquals(-1, Secrets.privateKeyBegin("It must start with PRIVATE KEY-----"));
+        assertEquals(-1, Secrets.privateKeyBegin("-----BEGIN PUBLIC KEY-----"));
+        assertEquals(-1, Secrets.privateKeyBegin("-----BEGIN CERTIFICATE-----"));
+        assertTrue(Secrets.isPrivateKeyEnd("-----END PRIVATE KEY-----"));
+        assertTrue(Secrets.isPrivateKeyEnd(java.nio.CharBuffer.wrap("x -----END RSA PRIVATE KEY----- y")));
+        assertFalse(Secrets.isPrivateKeyEnd("the end"));
+    }
+
+    @Test
     void wholeValuesThatLookLikeSecrets() {
         assertTrue(Secrets.looksLikeSecret(GHP));
         assertTrue(Secrets.looksLikeSecret("Bearer abc"));

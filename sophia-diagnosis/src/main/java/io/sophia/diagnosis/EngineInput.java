@@ -16,11 +16,11 @@ final class EngineInput {
     }
 
     static Knowledge knowledge(KnowledgeBase kb) {
-        List<Knowledge.Cause> causes = kb.causes().stream().map(EngineInput::cause).toList();
-        List<Knowledge.Indication> indications = IndicationSet.builtIn().indications().stream()
-                .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
-        Map<String, Knowledge.Baseline> baselines = new java.util.TreeMap<>();
-        kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.Baseline(b.medianMs(), b.samples())));
+        List<Knowledge.CompiledCause> causes = kb.causes().stream().map(EngineInput::cause).toList();
+        List<Knowledge.CompiledIndication> indications = IndicationSet.builtIn().indications().stream()
+                .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns())).toList();
+        Map<String, Knowledge.LatencyBaseline> baselines = new java.util.TreeMap<>();
+        kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.LatencyBaseline(b.medianMs(), b.samples())));
         return new Knowledge(settings(kb.settings()), causes, baselines, indications,
                 lineCause(kb.settings().wrappers(), false), lineCause(kb.settings().wrappers(), true));
     }
@@ -37,11 +37,11 @@ final class EngineInput {
             try {
                 for (io.sophia.diagnosis.internal.logs.LogScan.Reading f : scanner.readings(text)) {
                     if (f.score() >= Knowledge.LINE_READ_SCORE && f.causeId() != null
-                            && !io.sophia.core.CauseId.UNKNOWN.value().equals(f.causeId())
+                            && !io.sophia.core.CauseId.UNKNOWN.equals(f.causeId())
                             && !wrappers.contains(f.indicationId())
                             && !(specificOnly && f.indicationId().endsWith(
                                     io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX))) {
-                        return f.causeId();
+                        return f.causeId().value();
                     }
                 }
             } catch (java.io.IOException e) {
@@ -63,24 +63,24 @@ final class EngineInput {
     private static final java.util.Set<io.sophia.core.CauseId> ANNOTATION_READ_BY_OWN_RULES = java.util.Set.of(
             io.sophia.core.CauseId.UNKNOWN, io.sophia.core.CauseId.CI_CANCELLED, io.sophia.core.CauseId.CI_TIMEOUT);
 
-    static Knowledge.Settings settings(KnowledgeBase.Settings s) {
-        return new Knowledge.Settings(s.unknownPrior(), s.unexplainedLr(), s.floor(), s.aggregationBonus(),
+    static Knowledge.CompiledSettings settings(KnowledgeBase.Settings s) {
+        return new Knowledge.CompiledSettings(s.unknownPrior(), s.unexplainedLr(), s.floor(), s.aggregationBonus(),
                 s.aggregationCap(), s.silentLr(), s.evidenceScale(), s.unknownFloor(), s.sourceCaps(), s.wrappers(),
                 s.provenCap(), s.provenEvidence());
     }
 
     static GateRules gate(GatePolicy policy) {
         return new GateRules(policy.criteria().stream()
-                .map(c -> new GateRules.Criterion(c.id(), c.enabled(), c.key(), c.weight(), c.threshold())).toList(),
+                .map(c -> new GateRules.ConfiguredCriterion(c.id(), c.enabled(), c.key(), c.weight(), c.threshold())).toList(),
                 policy.sources(),
                 policy.scoreThresholds().map(t -> new GateRules.Thresholds(t.pass(), t.warning())));
     }
 
-    private static Knowledge.Cause cause(KnowledgeBase.Cause c) {
-        List<Knowledge.Rule> rules = new java.util.ArrayList<>();
+    private static Knowledge.CompiledCause cause(KnowledgeBase.Cause c) {
+        List<Knowledge.CompiledRule> rules = new java.util.ArrayList<>();
         if (c.vocabulary() != null) {
             // the one engine rule every cause's vocabulary is weighed by
-            rules.add(new Knowledge.Vocabulary(c.vocabulary().pattern(), c.vocabulary().topic()).rule());
+            rules.add(new Knowledge.CompiledVocabulary(c.vocabulary().pattern(), c.vocabulary().topic()).rule());
         }
         // the one engine rule that reads a machine's exit detail as its log line would be read; not for a crash or a
         // memory kill, whose words in a detail are the platform's report of the exit, read by their own rules (h14-10:
@@ -96,10 +96,10 @@ final class EngineInput {
             rules.add(Knowledge.conditionRule(c.id().value()));
             rules.add(Knowledge.probeDetailRule(c.id().value()));
         }
-        c.rules().forEach(r -> rules.add(new Knowledge.Rule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
+        c.rules().forEach(r -> rules.add(new Knowledge.CompiledRule(r.id(), r.when(), r.match(), r.pattern(), r.atLeast(),
                 r.atMost(), r.minCount(), r.lr(), r.text(), r.textMany(), r.group(), r.isWeak())));
-        List<Knowledge.Remedy> remedies = c.actions().stream()
-                .map(a -> new Knowledge.Remedy(a.priority(), a.within(), a.title(), a.detail())).toList();
-        return new Knowledge.Cause(c.id(), c.title(), c.prior(), rules, remedies, c.nextChecks());
+        List<Knowledge.CompiledRemedy> remedies = c.actions().stream()
+                .map(a -> new Knowledge.CompiledRemedy(a.priority(), a.within(), a.title(), a.detail())).toList();
+        return new Knowledge.CompiledCause(c.id(), c.title(), c.prior(), rules, remedies, c.nextChecks());
     }
 }

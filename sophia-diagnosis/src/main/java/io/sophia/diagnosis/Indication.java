@@ -1,5 +1,7 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.CauseId;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * <p>Stable: the components are part of the rule-file format.
  *
  * @param id          unique name, such as {@code buildkit.failed-to-solve}
- * @param causeId     the root cause this indication points to (a DESIGN.md id, or {@code unknown} for a
+ * @param causeId     the root cause this indication points to (a DESIGN.md id, or {@link CauseId#UNKNOWN} for a
  *                    generic failure line that explains a failure but belongs to no specific cause)
  * @param literals    the prefilter: a line is tried against the patterns only when it contains at
  *                    least one of these strings (ASCII letters compared case-insensitively); every
@@ -25,7 +27,7 @@ import java.util.Objects;
  *                    {@code followedBy} is null, at most {@link #MAX_WINDOW})
  * @param description one sentence for a human
  */
-public record Indication(String id, String causeId, List<String> literals, List<String> patterns, double weight,
+public record Indication(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
                          String followedBy, int window, String description) {
 
     /** Upper bound of {@link #window()}: a multi-line indication looks at a bounded number of lines. */
@@ -35,7 +37,7 @@ public record Indication(String id, String causeId, List<String> literals, List<
      * Canonical constructor: rejects invalid components, and copies the collections, so the record is immutable.
      *
      * @param id          unique name, such as {@code buildkit.failed-to-solve}
-     * @param causeId     the root cause this indication points to (a DESIGN.md id, or {@code unknown} for a
+     * @param causeId     the root cause this indication points to (a DESIGN.md id, or {@link CauseId#UNKNOWN} for a
      *        generic failure line that explains a failure but belongs to no specific cause)
      * @param literals    the prefilter: a line is tried against the patterns only when it contains at
      *        least one of these strings (ASCII letters compared case-insensitively); every
@@ -52,8 +54,8 @@ public record Indication(String id, String causeId, List<String> literals, List<
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("indication id is blank");
         }
-        if (causeId == null || !causeId.matches("[a-z0-9]+([.-][a-z0-9]+)*")) {
-            throw new IllegalArgumentException("indication " + id + ": cause '" + causeId + "' is not a cause id");
+        if (causeId == null) {
+            throw new IllegalArgumentException("indication " + id + ": no cause id");
         }
         literals = List.copyOf(Objects.requireNonNullElse(literals, List.of()));
         patterns = List.copyOf(Objects.requireNonNullElse(patterns, List.of()));
@@ -86,7 +88,7 @@ public record Indication(String id, String causeId, List<String> literals, List<
      * @param description what a match means, for the report
      * @return the indication
      */
-    public static Indication of(String id, String causeId, String literal, String pattern, double weight,
+    public static Indication of(String id, CauseId causeId, String literal, String pattern, double weight,
                                 String description) {
         return new Indication(id, causeId, List.of(literal), List.of(pattern), weight, null, 0, description);
     }

@@ -2,6 +2,7 @@ package io.sophia.diagnosis;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.sophia.core.CauseId;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +146,7 @@ public final class IndicationSet {
             String followedBy = text(node, "followedBy", source, at);
             Indication indication;
             try {
-                indication = new Indication(id, cause, strings(node, "literal", "literals", source, at),
+                indication = new Indication(id, causeId(cause, id), strings(node, "literal", "literals", source, at),
                         strings(node, "pattern", "patterns", source, at),
                         node.has("weight") ? number(node, "weight", source, at) : 0.5,
                         followedBy,
@@ -163,6 +164,15 @@ public final class IndicationSet {
             result.add(indication);
         }
         return new IndicationSet(result);
+    }
+
+    /** The cause id {@code cause}; throws {@link IllegalArgumentException} naming the indication unless it is one. */
+    private static CauseId causeId(String cause, String id) {
+        try {
+            return CauseId.of(cause);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("indication " + id + ": cause '" + cause + "' is not a cause id", e);
+        }
     }
 
     /** A scalar's text, null when absent or null. */

@@ -431,9 +431,9 @@ public final class KnowledgeBase {
      */
     public record Vocabulary(String pattern, String topic) {
         /** The id of the engine's rule and, after its cause's id, of its evidence; no rule of a file may take it. */
-        public static final String RULE_ID = io.sophia.diagnosis.internal.reasoning.Knowledge.Vocabulary.RULE_ID;
+        public static final String RULE_ID = io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledVocabulary.RULE_ID;
         /** The likelihood ratio a vocabulary gives its cause: weak evidence. */
-        public static final double LR = io.sophia.diagnosis.internal.reasoning.Knowledge.Vocabulary.LR;
+        public static final double LR = io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledVocabulary.LR;
 
         /**
          * Checks the components.

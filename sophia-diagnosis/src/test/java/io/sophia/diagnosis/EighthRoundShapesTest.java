@@ -60,7 +60,7 @@ class EighthRoundShapesTest {
 
     @Test
     void theDatabaseImagesPatternReadsNoLineOfTheSharedCorpus() throws IOException {
-        LogScanner alone = LogScanner.of(IndicationSet.of(List.of(Indication.of("db-image-password", "config.missing-secret",
+        LogScanner alone = LogScanner.of(IndicationSet.of(List.of(Indication.of("db-image-password", CauseId.CONFIG_MISSING_SECRET,
                 "uninitialized", UNINITIALIZED, 0.8, ""))));
         java.nio.file.Path corpus = LogScannerTest.corpus();
         List<String> read = new ArrayList<>();

@@ -14,7 +14,7 @@ public final class EngineAccess {
     }
 
     /** {@return what the engine reads of {@code settings}} */
-    public static Knowledge.Settings settings(KnowledgeBase.Settings settings) {
+    public static Knowledge.CompiledSettings settings(KnowledgeBase.Settings settings) {
         return EngineInput.settings(settings);
     }
 }

@@ -71,7 +71,7 @@ class IndicationCasesTest {
         List<LogFinding> hit = alone.analyze(null, new StringReader(text + "\n"));
         assertEquals(1, hit.size(), id + " should match: " + match);
         assertEquals(id, hit.get(0).indicationId());
-        assertEquals(indication.causeId(), hit.get(0).causeId().value());
+        assertEquals(indication.causeId(), hit.get(0).causeId());
         assertEquals(first, hit.get(0).line());
 
         String lower = first.toLowerCase(Locale.ROOT);
@@ -98,7 +98,7 @@ class IndicationCasesTest {
 
     @Test
     void every_root_cause_that_shows_in_logs_has_built_in_indications() {
-        Set<String> causes = BUILT_IN.values().stream().map(Indication::causeId).collect(Collectors.toSet());
+        Set<String> causes = BUILT_IN.values().stream().map(i -> i.causeId().value()).collect(Collectors.toSet());
         for (String cause : List.of("build.dockerfile", "build.dependency-fetch", "registry.auth",
                 "registry.unavailable", "image.not-found", "platform.quota", "platform.capacity", "platform.outage",
                 "auth.deploy-token", "config.missing-secret", "config.invalid", "app.crash-on-boot", "app.oom",

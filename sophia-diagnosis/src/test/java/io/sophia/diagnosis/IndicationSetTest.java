@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.CauseId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class IndicationSetTest {
     void backreferences_and_lookarounds_are_not_accepted() {
         for (String pattern : List.of("(a)\\1", "foo(?=bar)", "(?<!x)y")) {
             InputException e = assertThrows(InputException.class, () -> IndicationSet.of(List.of(
-                    Indication.of("slow", "unknown", "a", pattern, 0.5, ""))));
+                    Indication.of("slow", CauseId.UNKNOWN, "a", pattern, 0.5, ""))));
             assertEquals("indications[slow]", e.key());
         }
     }
@@ -55,6 +56,30 @@ class IndicationSetTest {
                 + "  - {id: a, cause: unknown, literal: y, pattern: y}\n", "f.yaml line 3: indications[1].id: duplicate id 'a' (first at line 2)");
         assertMessage("indication: []\n", "f.yaml line 1: indications: missing; expected a list");
         assertMessage("indications: [\n", "malformed YAML");
+    }
+
+    @Test
+    void a_cause_that_is_no_cause_id_is_named_with_its_file_line_and_indication() {
+        InputException e = assertThrows(InputException.class, () -> IndicationSet.parse("""
+                indications:
+                  - id: fine
+                    cause: build.dockerfile
+                    literal: x
+                    pattern: x
+                  - id: shouting
+                    cause: Build.Dockerfile
+                    literal: y
+                    pattern: y
+                """, "f.yaml"));
+        assertEquals("f.yaml", e.file());
+        assertEquals(6, e.line());
+        assertEquals("indications[1]", e.key());
+        assertEquals("indication shouting: cause 'Build.Dockerfile' is not a cause id", e.problem());
+        // the typed value arrives whole
+        assertEquals(io.sophia.core.CauseId.BUILD_DOCKERFILE, IndicationSet.parse("""
+                indications:
+                  - {id: fine, causeId: build.dockerfile, literal: x, pattern: x}
+                """, "f.yaml").indications().get(0).causeId());
     }
 
     private static void assertMessage(String yaml, String expected) {
@@ -90,7 +115,7 @@ class IndicationSetTest {
 
     @Test
     void every_built_in_cause_is_a_known_root_cause_id() {
-        List<String> known = io.sophia.core.CauseId.BUILT_IN.stream().map(io.sophia.core.CauseId::value).toList();
+        List<CauseId> known = CauseId.BUILT_IN;
         for (Indication i : IndicationSet.builtIn().indications()) {
             assertTrue(known.contains(i.causeId()), i.id() + " -> " + i.causeId());
         }

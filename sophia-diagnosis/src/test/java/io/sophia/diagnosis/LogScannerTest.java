@@ -156,7 +156,7 @@ class LogScannerTest {
 
     @Test
     void an_error_marker_line_counts_more_than_the_same_line_without_it() throws IOException {
-        LogScanner scanner = LogScanner.of(List.of(Indication.of("cancel", "ci.cancelled",
+        LogScanner scanner = LogScanner.of(List.of(Indication.of("cancel", CauseId.CI_CANCELLED,
                 "operation was canceled", "The operation was canceled", 0.6, "")));
         double plain = scanner.analyze(null, new StringReader("The operation was canceled.\n")).get(0).score();
         double marked = scanner.analyze(null, new StringReader("##[error]The operation was canceled.\n")).get(0)
@@ -242,7 +242,7 @@ class LogScannerTest {
 
     @Test
     void a_pattern_that_backtracks_catastrophically_elsewhere_cannot_hang_the_scan() {
-        LogScanner scanner = LogScanner.of(List.of(new Indication("evil", "unknown", List.of("a"),
+        LogScanner scanner = LogScanner.of(List.of(new Indication("evil", CauseId.UNKNOWN, List.of("a"),
                 List.of("(a+)+$", "(x+x+)+y"), 0.5, null, 0, "exponential for a backtracking engine")));
         String line = "a".repeat(50_000) + "!\n" + "x".repeat(50_000) + "a!\n";
         List<LogFinding> findings = assertTimeoutPreemptively(Duration.ofSeconds(90),
@@ -252,7 +252,7 @@ class LogScannerTest {
 
     @Test
     void a_multi_line_indication_needs_its_follow_up_line_within_the_window() throws IOException {
-        LogScanner scanner = LogScanner.of(List.of(new Indication("gradle-wrong", "unknown",
+        LogScanner scanner = LogScanner.of(List.of(new Indication("gradle-wrong", CauseId.UNKNOWN,
                 List.of("what went wrong"), List.of("What went wrong:"), 0.7, "Could not resolve", 2, "")));
         assertEquals(1, scanner.analyze(null, new StringReader(
                 "* What went wrong:\nExecution failed.\n> Could not resolve all files\n")).size());
@@ -266,7 +266,7 @@ class LogScannerTest {
 
     @Test
     void carriage_return_overwrites_and_osc_sequences_are_removed() throws IOException {
-        LogScanner scanner = LogScanner.of(List.of(Indication.of("oom", "app.oom", "out of memory",
+        LogScanner scanner = LogScanner.of(List.of(Indication.of("oom", CauseId.APP_OOM, "out of memory",
                 "^Out of memory: Killed process \\d+$", 0.9, "")));
         String log = "progress 10%\rprogress 90%\r" + ESC + "]0;title\u0007Out of memory: Killed process 513\r\r\n";
         List<LogFinding> findings = scanner.analyze(null, new StringReader(log));

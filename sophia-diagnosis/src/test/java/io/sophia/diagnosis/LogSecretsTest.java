@@ -1,5 +1,6 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.LogAnalyzer.LogOrigin;
 import io.sophia.core.Observation.LogFinding;
 import io.sophia.core.Secrets;
@@ -166,6 +167,28 @@ class LogSecretsTest {
         assertTrue(shown.contains("[REDACTED]"), shown);
         assertTrue(shown.contains("after the key"), () -> "the lines after a key are read again: " + shown);
         assertNoPiece(shown);
+    }
+
+    @Test
+    @DisplayName("key material is never a finding, even where its base64 spells an indication's words")
+    void keyMaterialIsNoFinding() throws IOException {
+        // base64 may spell anything: this line reads as a container killed for memory when it stands alone
+        String spells = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7OOMKilledXyZqwertyuiop";
+        assertTrue(scan(List.of(spells)).stream().anyMatch(f -> CauseId.APP_OOM.equals(f.causeId())),
+                "the line alone is read as app.oom, or this test proves nothing");
+
+        List<LogFinding> findings = scan(List.of(
+                "Run cat deploy-key.pem",
+                "-----BEGIN PRIVATE KEY-----", KEY_1, spells, "-----END PRIVATE KEY-----",
+                // the marker with key material after it on its line, then a block on one line (escaped newlines)
+                "-----BEGIN PRIVATE KEY-----" + spells, KEY_2, "-----END PRIVATE KEY-----",
+                "key=-----BEGIN PRIVATE KEY-----\\n" + spells + "\\n-----END PRIVATE KEY-----",
+                "ERROR: failed to push: unauthorized: authentication required"));
+
+        assertTrue(findings.stream().noneMatch(f -> CauseId.APP_OOM.equals(f.causeId())),
+                () -> "a line of a key was read as a finding: " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.line().contains("failed to push: unauthorized")),
+                () -> "the error after the keys is a finding: " + findings);
     }
 
     @Test

@@ -132,7 +132,7 @@ class TwentyFifthRoundReviewTest {
      */
     @Test
     void aSecondWeakCauseDoesNotLeadOnceTheFirstIsHeldUnderUnknown() {
-        Knowledge.Settings settings = new Knowledge.Settings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
+        Knowledge.CompiledSettings settings = new Knowledge.CompiledSettings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
                 List.of(0.49, 0.9, 0.97, 0.99), Set.of(), 0.97, Set.of());
         List<Calibration.Term> terms = List.of(
                 // a specific cause argued away: one source, little left, so unknown keeps little

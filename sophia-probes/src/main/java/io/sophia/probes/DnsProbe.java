@@ -92,7 +92,7 @@ public final class DnsProbe implements Probe {
         } catch (IllegalArgumentException e) {
             return List.of(TcpTarget.unusable(service, source(), e));
         }
-        DnsLookup.Result result = DnsLookup.resolve(resolver::resolve, host, deadline.remaining());
+        DnsLookup.Resolution result = DnsLookup.resolve(resolver::resolve, host, deadline.remaining());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (!result.ok()) {
             return List.of(new Observation.ProbeFailure(service.id(), source(), host, result.failure(),

@@ -243,7 +243,7 @@ public final class GitHubActionsProbe implements Probe {
     private void readJobDetails(GitHubClient api, List<CiJob> jobs, List<Observation> out, Deadline deadline,
                                 long start, String token) throws InterruptedException {
         int outputs = 0;
-        for (GitHubPayloads.Reading reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
+        for (GitHubPayloads.JobToRead reading : GitHubPayloads.toRead(jobs, MAX_STOPPED_JOBS_READ,
                 MAX_STOPPED_LOGS_READ)) {
             CiJob job = reading.job();
             if (config.readAnnotations()) {

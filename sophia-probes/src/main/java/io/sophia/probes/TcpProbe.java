@@ -66,7 +66,7 @@ public final class TcpProbe implements Probe {
         } catch (IllegalArgumentException e) {
             return List.of(TcpTarget.unusable(service, source(), e));
         }
-        TcpDial.Result dial = TcpDial.dial(DnsLookup.SYSTEM, target, deadline);
+        TcpDial.Connection dial = TcpDial.dial(DnsLookup.SYSTEM, target, deadline);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (!dial.ok()) {
             return List.of(new Observation.ProbeFailure(service.id(), source(), target.toString(), dial.failure(),

@@ -184,7 +184,7 @@ public final class TlsProbe implements Probe {
         } catch (IllegalArgumentException e) {
             return List.of(TcpTarget.unusable(service, source(), e));
         }
-        TcpDial.Result dial = TcpDial.dial(DnsLookup.SYSTEM, target, deadline);
+        TcpDial.Connection dial = TcpDial.dial(DnsLookup.SYSTEM, target, deadline);
         if (!dial.ok()) {
             return List.of(failure(target.toString(), dial.failure(), dial.detail(), start));
         }

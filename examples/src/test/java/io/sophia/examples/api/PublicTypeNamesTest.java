@@ -2,6 +2,8 @@ package io.sophia.examples.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API of all library modules and the CLI (the listing {@link PublicApiTest} compares with its baselines), no two types
  * share a simple name, so a host never imports the wrong {@code Pipeline} or {@code Status}. A nested builder or
  * options type is named by its enclosing type ({@code Service.Builder}) and may repeat.
+ *
+ * <p>The same holds for every public type, {@code .internal} ones included: an engine type named like the API type it
+ * is translated from ({@code Knowledge.Rule} beside {@code KnowledgeBase.Rule}) makes a reader, a stack trace or an
+ * IDE's completion say the one where the other is meant, so the internal one is named for what it is
+ * ({@code Knowledge.CompiledRule}).
  */
 class PublicTypeNamesTest {
 
@@ -50,5 +58,51 @@ class PublicTypeNamesTest {
             }
         });
         assertEquals(Map.of(), clashes, "public types that share a simple name");
+    }
+
+    @Test
+    void noTwoPublicTypesShareASimpleNameInternalOnesIncluded() throws Exception {
+        Map<String, List<String>> bySimpleName = new TreeMap<>();
+        for (String module : MODULES) {
+            Path classes = Path.of("..", module, "target/classes");
+            assertTrue(Files.isDirectory(classes), "compile " + module + " first: " + classes + " is missing");
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                    String name = classes.relativize(f).toString().replace(f.getFileSystem().getSeparator(), ".");
+                    name = name.substring(0, name.length() - ".class".length());
+                    if (name.endsWith("package-info") || name.endsWith("module-info")) {
+                        continue;
+                    }
+                    Class<?> c = Class.forName(name, false, PublicTypeNamesTest.class.getClassLoader());
+                    if (isPublic(c)) {
+                        bySimpleName.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>())
+                                .add(c.getName().replace('$', '.'));
+                    }
+                }
+            }
+        }
+        assertTrue(bySimpleName.containsKey("CompiledRule") && bySimpleName.containsKey("LogScan"),
+                "read the internal types too: " + bySimpleName.keySet());
+        Map<String, List<String>> clashes = new TreeMap<>();
+        bySimpleName.forEach((simple, names) -> {
+            if (names.size() > 1 && !QUALIFIED_BY_THEIR_OWNER.contains(simple)) {
+                clashes.put(simple, names);
+            }
+        });
+        assertEquals(Map.of(), clashes, "public types (internal ones included) that share a simple name; name the "
+                + "internal one for what it is (an engine's CompiledRule beside the API's Rule)");
+    }
+
+    /** Public (or protected), top-level or nested in types that are all public too; not local, anonymous or synthetic. */
+    private static boolean isPublic(Class<?> c) {
+        if (c.isAnonymousClass() || c.isLocalClass() || c.isSynthetic()) {
+            return false;
+        }
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers()) && !Modifier.isProtected(k.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -388,8 +388,8 @@ public final class CrossValidation {
         int hits = 0;
         int m = 0;
         int confidentMisses = 0;
-        io.sophia.diagnosis.internal.reasoning.Knowledge.Settings[] engineSettings =
-                new io.sophia.diagnosis.internal.reasoning.Knowledge.Settings[settingsByFold.length];
+        io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[] engineSettings =
+                new io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[settingsByFold.length];
         for (int k = 0; k < settingsByFold.length; k++) {
             engineSettings[k] = EngineAccess.settings(settingsByFold[k]);
         }
@@ -398,7 +398,7 @@ public final class CrossValidation {
                 continue;
             }
             KnowledgeBase.Settings settings = settingsByFold[fold[i]];
-            io.sophia.diagnosis.internal.reasoning.Knowledge.Settings engine = engineSettings[fold[i]];
+            io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine = engineSettings[fold[i]];
             CauseId label = scenarios.get(i).cause();
             Scored o = scored(label, terms.get(i), settings, engine);
             Scored u = scored(label, unseen.get(i), settings, engine);
@@ -515,7 +515,7 @@ public final class CrossValidation {
      */
     static void scoresAsTheOutcome(List<Scenario> scenarios, List<List<Calibration.Term>> terms,
                                    List<List<Calibration.Term>> unseen, KnowledgeBase.Settings settings) {
-        io.sophia.diagnosis.internal.reasoning.Knowledge.Settings engine = EngineAccess.settings(settings);
+        io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine = EngineAccess.settings(settings);
         for (int i = 0; i < scenarios.size(); i++) {
             for (List<Calibration.Term> t : List.of(terms.get(i), unseen.get(i))) {
                 CalibrationEvaluation.Outcome o = outcome(scenarios.get(i), t, settings);
@@ -548,7 +548,7 @@ public final class CrossValidation {
      * CrossValidationTest checks it gives what the outcome gives on the whole corpus.
      */
     static Scored scored(CauseId label, List<Calibration.Term> terms, KnowledgeBase.Settings settings,
-                         io.sophia.diagnosis.internal.reasoning.Knowledge.Settings engine) {
+                         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine) {
         int causes = CauseId.BUILT_IN.size();
         int unknown = INDEX.get(CauseId.UNKNOWN);
         double[] pm = new double[causes];

@@ -1,5 +1,6 @@
 package io.sophia.diagnosis.calibration;
 
+import io.sophia.core.CauseId;
 import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Source;
@@ -32,8 +33,8 @@ class IndicationOrderTest {
     @Test
     void betweenTwoReadingsOfEqualWeightTheOneThatReadsMoreOfTheLineLeadsInEitherOrder() throws IOException {
         // Vercel's schema refusal (p7-, Ajv's wording): "Error:" alone says little, "Invalid configuration" says what
-        Indication errorWord = Indication.of("t.error-prefix", "build.dockerfile", "error:", "Error: ", 0.8, "");
-        Indication invalid = Indication.of("t.invalid-configuration", "config.invalid", "invalid configuration",
+        Indication errorWord = Indication.of("t.error-prefix", CauseId.BUILD_DOCKERFILE, "error:", "Error: ", 0.8, "");
+        Indication invalid = Indication.of("t.invalid-configuration", CauseId.CONFIG_INVALID, "invalid configuration",
                 "Invalid configuration: ", 0.8, "");
         String log = "Error: Invalid configuration: /functions/api must NOT have additional properties\n";
         List<String> forward = scan(List.of(errorWord, invalid), log);
@@ -41,7 +42,7 @@ class IndicationOrderTest {
         assertEquals(forward, backward);
         assertEquals("t.invalid-configuration", forward.get(0).substring(0, forward.get(0).indexOf('@')), forward.toString());
         // the same cause read twice on one line keeps the more specific reading, in either order
-        Indication shortOne = Indication.of("t.a-short", "config.invalid", "must not", "must NOT", 0.8, "");
+        Indication shortOne = Indication.of("t.a-short", CauseId.CONFIG_INVALID, "must not", "must NOT", 0.8, "");
         List<String> one = scan(List.of(shortOne, invalid), log);
         assertEquals(one, scan(List.of(invalid, shortOne), log));
         assertEquals(1, one.size(), one.toString());

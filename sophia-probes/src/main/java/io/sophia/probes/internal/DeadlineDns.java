@@ -31,18 +31,18 @@ public final class DeadlineDns implements Dns {
         }
     }
 
-    private final DnsLookup.Resolver resolver;
+    private final DnsLookup.NameResolver resolver;
     private final Deadline deadline;
 
     /** Looks names up with {@code resolver}, giving up at {@code deadline}. */
-    public DeadlineDns(DnsLookup.Resolver resolver, Deadline deadline) {
+    public DeadlineDns(DnsLookup.NameResolver resolver, Deadline deadline) {
         this.resolver = resolver;
         this.deadline = deadline;
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
-        DnsLookup.Result r = DnsLookup.resolve(resolver, hostname, deadline.remaining());
+        DnsLookup.Resolution r = DnsLookup.resolve(resolver, hostname, deadline.remaining());
         if (!r.ok()) {
             throw new Failed(r.failure(), r.detail());
         }

@@ -24,15 +24,15 @@ public final class DnsLookup {
 
     /** Resolves a name; the JDK's resolver by default. */
     @FunctionalInterface
-    public interface Resolver {
+    public interface NameResolver {
         List<InetAddress> resolve(String host) throws Exception;
     }
 
     /** The JDK's resolver ({@link InetAddress#getAllByName}). */
-    public static final Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+    public static final NameResolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 
     /** The outcome: addresses, or a failure kind with a detail. */
-    public record Result(List<InetAddress> addresses, FailureKind failure, String detail) {
+    public record Resolution(List<InetAddress> addresses, FailureKind failure, String detail) {
         public boolean ok() {
             return failure == null;
         }
@@ -49,37 +49,37 @@ public final class DnsLookup {
     }
 
     /** Resolves {@code host} with {@code resolver}, waiting at most {@code timeout}. */
-    public static Result resolve(Resolver resolver, String host, Duration timeout) {
+    public static Resolution resolve(NameResolver resolver, String host, Duration timeout) {
         if (host == null || host.isBlank()) {
-            return new Result(List.of(), FailureKind.MISCONFIGURED, "no host name");
+            return new Resolution(List.of(), FailureKind.MISCONFIGURED, "no host name");
         }
         Future<List<InetAddress>> future = POOL.submit(() -> resolver.resolve(host));
         try {
             List<InetAddress> addresses = future.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
             if (addresses == null || addresses.isEmpty()) {
-                return new Result(List.of(), FailureKind.DNS_FAILURE, host + " has no address");
+                return new Resolution(List.of(), FailureKind.DNS_FAILURE, host + " has no address");
             }
-            return new Result(List.copyOf(addresses), null, null);
+            return new Resolution(List.copyOf(addresses), null, null);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Result(List.of(), FailureKind.DNS_TIMEOUT,
+            return new Resolution(List.of(), FailureKind.DNS_TIMEOUT,
                     "resolver gave no answer for " + host + " within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return new Result(List.of(), FailureKind.DEADLINE_EXCEEDED, "interrupted while resolving " + host);
+            return new Resolution(List.of(), FailureKind.DEADLINE_EXCEEDED, "interrupted while resolving " + host);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UnknownHostException) {
                 String m = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
                 // getaddrinfo's EAI_AGAIN: the resolver failed or timed out, which is not an NXDOMAIN
                 if (m.contains("temporary failure") || m.contains("try again")) {
-                    return new Result(List.of(), FailureKind.DNS_TIMEOUT,
+                    return new Resolution(List.of(), FailureKind.DNS_TIMEOUT,
                             "resolver failed temporarily for " + host);
                 }
-                return new Result(List.of(), FailureKind.DNS_FAILURE, host + " does not resolve (NXDOMAIN)");
+                return new Resolution(List.of(), FailureKind.DNS_FAILURE, host + " does not resolve (NXDOMAIN)");
             }
-            return new Result(List.of(), FailureKind.DNS_FAILURE,
+            return new Resolution(List.of(), FailureKind.DNS_FAILURE,
                     "resolving " + host + " failed: " + cause.getClass().getSimpleName());
         }
     }

@@ -185,7 +185,7 @@ public final class GitHubPayloads {
      * @param job the job
      * @param log true when its log is read as well
      */
-    public record Reading(CiJob job, boolean log) {
+    public record JobToRead(CiJob job, boolean log) {
     }
 
     /**
@@ -193,15 +193,15 @@ public final class GitHubPayloads {
      * {@code maxStopped} {@link #stopped cancelled} ones for their annotations (who or what stopped them), and, when
      * no job failed, the logs of the first {@code maxStoppedLogs} of those, since the stop is then the whole story.
      */
-    public static List<Reading> toRead(List<CiJob> jobs, int maxStopped, int maxStoppedLogs) {
+    public static List<JobToRead> toRead(List<CiJob> jobs, int maxStopped, int maxStoppedLogs) {
         boolean anyFailed = jobs.stream().anyMatch(GitHubPayloads::failed);
-        List<Reading> out = new ArrayList<>();
+        List<JobToRead> out = new ArrayList<>();
         int stopped = 0;
         for (CiJob job : jobs) {
             if (failed(job)) {
-                out.add(new Reading(job, true));
+                out.add(new JobToRead(job, true));
             } else if (stopped(job) && stopped < maxStopped) {
-                out.add(new Reading(job, !anyFailed && stopped < maxStoppedLogs));
+                out.add(new JobToRead(job, !anyFailed && stopped < maxStoppedLogs));
                 stopped++;
             }
         }

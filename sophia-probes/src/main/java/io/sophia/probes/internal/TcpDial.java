@@ -17,7 +17,7 @@ import java.time.Duration;
 public final class TcpDial {
 
     /** A connected socket, or the failure that prevented it. */
-    public record Result(Socket socket, InetAddress address, FailureKind failure, String detail) {
+    public record Connection(Socket socket, InetAddress address, FailureKind failure, String detail) {
         public boolean ok() {
             return socket != null;
         }
@@ -27,10 +27,10 @@ public final class TcpDial {
     }
 
     /** Connects to {@code target} before {@code deadline}; a cancelled run stops the connect. */
-    public static Result dial(DnsLookup.Resolver resolver, TcpTarget target, Deadline deadline) {
-        DnsLookup.Result names = DnsLookup.resolve(resolver, target.host(), deadline.remaining());
+    public static Connection dial(DnsLookup.NameResolver resolver, TcpTarget target, Deadline deadline) {
+        DnsLookup.Resolution names = DnsLookup.resolve(resolver, target.host(), deadline.remaining());
         if (!names.ok()) {
-            return new Result(null, null, names.failure(), names.detail());
+            return new Connection(null, null, names.failure(), names.detail());
         }
         Failures.Classified last = null;
         for (InetAddress address : names.addresses()) {
@@ -41,16 +41,16 @@ public final class TcpDial {
             // closing the socket is what unblocks a connect when the run is cancelled
             try (ProbeContext.Registration r = deadline.onCancel(() -> closeQuietly(socket))) {
                 socket.connect(new InetSocketAddress(address, target.port()), deadline.remainingMillisForSocket());
-                return new Result(socket, address, null, null);
+                return new Connection(socket, address, null, null);
             } catch (IOException e) {
                 closeQuietly(socket);
                 last = Failures.classify(e, false);
             }
         }
         if (last == null) {
-            return new Result(null, null, FailureKind.CONNECT_TIMEOUT, "connect to " + target + " timed out");
+            return new Connection(null, null, FailureKind.CONNECT_TIMEOUT, "connect to " + target + " timed out");
         }
-        return new Result(null, null, last.kind(), last.detail() + " (" + target + ")");
+        return new Connection(null, null, last.kind(), last.detail() + " (" + target + ")");
     }
 
     /** Time left until {@code deadlineNanos}, never negative. */

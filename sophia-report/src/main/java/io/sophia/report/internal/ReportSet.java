@@ -158,18 +158,15 @@ public final class ReportSet {
         }
     }
 
-    /** Holds a directory for one writer: this JVM's semaphore of the directory, then the file lock in it. */
-    private static final class DirLock implements AutoCloseable {
-        private final Object key;
-        private final Writers local;
-        /** Null when the lock file could not be used: then only this JVM's writers take turns. */
-        private final FileChannel channel;
-
-        private DirLock(Object key, Writers local, FileChannel channel) {
-            this.key = key;
-            this.local = local;
-            this.channel = channel;
-        }
+    /**
+     * Holds a directory for one writer: this JVM's semaphore of the directory, then the file lock in it.
+     *
+     * @param key     the directory's key in {@link #DIR_WRITERS}
+     * @param local   this JVM's writers of the directory, whose semaphore this writer holds
+     * @param channel the lock file's channel, holding its lock; null when the lock file could not be used: then only
+     *                this JVM's writers take turns
+     */
+    private record DirLock(Object key, Writers local, FileChannel channel) implements AutoCloseable {
 
         static DirLock acquire(Path dir, Duration wait, Sink sink) throws IOException {
             // the real path, and the file system's key of the directory where it has one (a bind mount): one

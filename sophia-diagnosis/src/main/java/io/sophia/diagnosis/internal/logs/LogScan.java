@@ -158,7 +158,7 @@ public final class LogScan {
      * registry host and its refusal say more than the refusal alone), then the indication id.
      */
     static final Comparator<Found> MORE_SPECIFIC_FIRST = Comparator
-            .comparing((Found f) -> "unknown".equals(f.indication.indication().causeId()))
+            .comparing((Found f) -> CauseId.UNKNOWN.equals(f.indication.indication().causeId()))
             .thenComparing(Comparator.comparingInt((Found f) -> f.matchLength).reversed())
             .thenComparing(f -> f.indication.indication().id());
 
@@ -466,23 +466,24 @@ public final class LogScan {
      * lost behind a marker. The BEGIN line itself is masked only when key material follows the marker on it.
      */
     private boolean privateKeyLine(char[] buf, int s, int e) {
+        java.nio.CharBuffer line = java.nio.CharBuffer.wrap(buf, s, e - s);
         if (!inPrivateKey) {
-            int marker = indexOf(buf, s, e, "PRIVATE KEY-----");
-            if (marker < 0 || indexOf(buf, s, e, "-----BEGIN") < 0) {
+            int markerEnd = Secrets.privateKeyBegin(line);
+            if (markerEnd < 0) {
                 return false;
             }
-            if (indexOf(buf, s, e, "-----END") >= 0) {
+            if (Secrets.isPrivateKeyEnd(line)) {
                 return true; // a block on one line (escaped newlines)
             }
             inPrivateKey = true;
             keyLines = 0;
-            return base64Run(buf, marker + "PRIVATE KEY-----".length(), e) >= 16;
+            return base64Run(buf, s + markerEnd, e) >= 16;
         }
-        if (indexOf(buf, s, e, "-----END") >= 0) {
+        if (Secrets.isPrivateKeyEnd(line)) {
             inPrivateKey = false;
             return true;
         }
-        if (++keyLines > Secrets.MAX_PRIVATE_KEY_LINES || !Secrets.isPrivateKeyMaterial(java.nio.CharBuffer.wrap(buf, s, e - s))) {
+        if (++keyLines > Secrets.MAX_PRIVATE_KEY_LINES || !Secrets.isPrivateKeyMaterial(line)) {
             inPrivateKey = false;
             return false;
         }
@@ -754,10 +755,10 @@ public final class LogScan {
      * One reading of a text ({@link #readings(Reader)}).
      *
      * @param indicationId the indication that matched
-     * @param causeId      its cause id ("unknown" for a generic one)
+     * @param causeId      its cause id ({@link CauseId#UNKNOWN} for a generic one)
      * @param score        the finding's score, as a {@link LogFinding}'s
      */
-    public record Reading(String indicationId, String causeId, double score) {
+    public record Reading(String indicationId, CauseId causeId, double score) {
     }
 
     private List<LogFinding> rank() {
@@ -819,7 +820,7 @@ public final class LogScan {
             context.addAll(masked.subList(f.before.size() + 1, Math.min(masked.size(),
                     f.before.size() + 1 + options.contextAfter())));
             result.add(new LogFinding(origin.serviceId(), origin.source(), origin.jobId(), origin.jobName(),
-                    f.segment.name, f.lineNumber, f.indication.indication().id(), CauseId.of(f.indication.indication().causeId()),
+                    f.segment.name, f.lineNumber, f.indication.indication().id(), f.indication.indication().causeId(),
                     line, context, Math.round(f.score * 10_000) / 10_000.0));
         }
         return result;
@@ -897,7 +898,7 @@ public final class LogScan {
      */
     private static boolean sameCause(Found w, Found inner) {
         return java.util.Objects.equals(w.indication.indication().causeId(), inner.indication.indication().causeId())
-                || ("unknown".equals(w.indication.indication().causeId()) && w.score <= inner.score);
+                || (CauseId.UNKNOWN.equals(w.indication.indication().causeId()) && w.score <= inner.score);
     }
 
     /** True when finding {@code w}, near {@code inner}, says nothing {@code inner} does not (see collapseWrappers). */
@@ -938,7 +939,7 @@ public final class LogScan {
     }
 
     private static boolean isSpecific(Found f) {
-        return !isGeneral(f) && !"unknown".equals(f.indication.indication().causeId());
+        return !isGeneral(f) && !CauseId.UNKNOWN.equals(f.indication.indication().causeId());
     }
 
     /** The error of a lowercased line without its prefixes (timestamps, step markers, "error:"). */
@@ -966,7 +967,7 @@ public final class LogScan {
             }
             double best = 0;
             for (Found f : all) {
-                if (f.segment == sg && !"unknown".equals(f.indication.indication().causeId())) {
+                if (f.segment == sg && !CauseId.UNKNOWN.equals(f.indication.indication().causeId())) {
                     best = Math.max(best, f.indication.indication().weight());
                 }
             }

@@ -1,6 +1,7 @@
 package io.sophia.diagnosis.internal.logs;
 
 import com.google.re2j.Pattern;
+import io.sophia.core.CauseId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ScanEngine {
      * What the engine needs of an indication (the diagnosis' public {@code Indication}, copied so that this
      * package does not depend on the API package).
      */
-    public record Sign(String id, String causeId, List<String> literals, List<String> patterns, double weight,
+    public record Sign(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
                        String followedBy, int window) {
         public Sign {
             literals = List.copyOf(literals);

@@ -52,7 +52,7 @@ final class Actions {
                                 + ", then add what you learn to a rule file.", c.id(), c.serviceIds()), rank, seq++));
                 continue;
             }
-            Knowledge.Cause cause = kb.cause(c.id()).orElse(null);
+            Knowledge.CompiledCause cause = kb.cause(c.id()).orElse(null);
             if (cause == null) {
                 continue;
             }
@@ -66,7 +66,7 @@ final class Actions {
             if (vars.getOrDefault("services", "").isEmpty()) {
                 vars.put("services", "the failing services");
             }
-            for (Knowledge.Remedy r : cause.actions()) {
+            for (Knowledge.CompiledRemedy r : cause.actions()) {
                 Action.Priority p = rank == 0 ? r.priority() : demote(r.priority());
                 Duration within = rank == 0 ? r.within() : max(r.within(), window(p));
                 planned.add(new Planned(new Action(p, within, Template.render(r.title(), vars),

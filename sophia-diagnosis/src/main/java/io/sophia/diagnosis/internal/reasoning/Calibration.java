@@ -24,7 +24,7 @@ import java.util.Set;
  * proportion; finally each cause is capped at {@code sourceCaps[k_i]} for its k_i independent specific sources: with
  * specific sources the excess is spread over the other hypotheses in proportion (their order stands), with weak
  * signals only it goes to {@code unknown}; a cause with one source whose evidence is among {@code provenEvidence} is
- * capped at {@code provenCap} instead (see {@link Knowledge.Settings#cap(int, Set)}). Last, {@code unknown} itself is bounded by {@code sourceCaps[0]} where that
+ * capped at {@code provenCap} instead (see {@link Knowledge.CompiledSettings#cap(int, Set)}). Last, {@code unknown} itself is bounded by {@code sourceCaps[0]} where that
  * keeps it in the lead.
  */
 public final class Calibration {
@@ -79,7 +79,7 @@ public final class Calibration {
     }
 
     /** The probabilities of {@code terms} (unknown last) under {@code settings}, in the same order. */
-    public static double[] probabilities(List<Term> terms, Knowledge.Settings settings) {
+    public static double[] probabilities(List<Term> terms, Knowledge.CompiledSettings settings) {
         int n = terms.size();
         double[] prior = new double[n];
         double[] sums = new double[n];
@@ -96,10 +96,10 @@ public final class Calibration {
 
     /**
      * The probabilities; arrays index the causes, the last entry is {@code unknown}; {@code keys} name the evidence
-     * behind each cause's specific sources (see {@link Knowledge.Settings#cap(int, Set)}).
+     * behind each cause's specific sources (see {@link Knowledge.CompiledSettings#cap(int, Set)}).
      */
     static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, List<Set<String>> keys,
-                                  Knowledge.Settings settings) {
+                                  Knowledge.CompiledSettings settings) {
         int n = prior.length;
         double[] caps = new double[n];
         for (int i = 0; i < n; i++) {
@@ -222,7 +222,7 @@ public final class Calibration {
      * each under its own cap and below {@code unknown}: the order stands, {@code unknown} still leads and says what is
      * missing.
      */
-    private static void boundUnknown(double[] p, double[] caps, Knowledge.Settings settings) {
+    private static void boundUnknown(double[] p, double[] caps, Knowledge.CompiledSettings settings) {
         int u = p.length - 1;
         double rest = 1 - p[u];
         if (p[u] <= settings.cap(0) || rest <= 0) {

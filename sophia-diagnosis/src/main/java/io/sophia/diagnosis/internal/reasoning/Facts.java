@@ -41,7 +41,7 @@ final class Facts {
      * error answer ({@link Knowledge#answerCause()}).
      */
     static List<Fact> extract(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health,
-                              List<Knowledge.Indication> indications, java.util.function.Function<String, String> lineCause,
+                              List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                               java.util.function.Function<String, String> answerCause, java.time.Instant now) {
         List<Fact> out = new ArrayList<>();
         Map<String, Integer> serviceOrder = new HashMap<>();
@@ -455,12 +455,12 @@ final class Facts {
      * Python, Erlang, libpq) are those of the log indications of {@code network.dns}: one list, read for a log line
      * and for a check's output alike.
      */
-    static boolean namesDnsFailure(String output, List<Knowledge.Indication> indications) {
+    static boolean namesDnsFailure(String output, List<Knowledge.CompiledIndication> indications) {
         if (output == null) {
             return false;
         }
         String text = output.length() > 4000 ? output.substring(0, 4000) : output;
-        for (Knowledge.Indication i : indications) {
+        for (Knowledge.CompiledIndication i : indications) {
             if (i.causeId().equals(CauseId.NETWORK_DNS.value())) {
                 for (String p : i.patterns()) {
                     if (RegexGuard.compile(p).matcher(text).find()) {

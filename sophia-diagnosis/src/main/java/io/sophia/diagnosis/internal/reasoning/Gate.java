@@ -22,7 +22,7 @@ final class Gate {
     static GateDecision evaluate(GateRules policy, Collection<ServiceHealth> services, List<Observation> observations,
                                  List<RankedCause> causes, Impact impact) {
         List<GateDecision.Criterion> criteria = new ArrayList<>();
-        for (GateRules.Criterion spec : policy.criteria()) {
+        for (GateRules.ConfiguredCriterion spec : policy.criteria()) {
             if (!spec.enabled()) {
                 continue;
             }
@@ -72,12 +72,12 @@ final class Gate {
                 t.pass(), t.warning()));
     }
 
-    private static GateDecision.Criterion criterion(GateRules.Criterion spec, String description,
+    private static GateDecision.Criterion criterion(GateRules.ConfiguredCriterion spec, String description,
                                                     GateDecision.Outcome outcome, String value, String threshold) {
         return new GateDecision.Criterion(spec.id(), description, spec.key(), spec.weight(), outcome, value, threshold);
     }
 
-    private static GateDecision.Criterion criticalUp(GateRules.Criterion spec, Collection<ServiceHealth> services) {
+    private static GateDecision.Criterion criticalUp(GateRules.ConfiguredCriterion spec, Collection<ServiceHealth> services) {
         String d = "Every critical service is UP";
         List<ServiceHealth> critical = services.stream().filter(ServiceHealth::critical).toList();
         if (critical.isEmpty()) {
@@ -86,12 +86,12 @@ final class Gate {
         return everyUp(spec, d, critical, "critical services", "every critical service UP");
     }
 
-    private static GateDecision.Criterion allUp(GateRules.Criterion spec, Collection<ServiceHealth> services) {
+    private static GateDecision.Criterion allUp(GateRules.ConfiguredCriterion spec, Collection<ServiceHealth> services) {
         return everyUp(spec, "Every service is UP", services, "services", "every service UP");
     }
 
     /** PASS when all of {@code services} are UP, WARN when those that are not are only DEGRADED, else FAIL. */
-    private static GateDecision.Criterion everyUp(GateRules.Criterion spec, String description,
+    private static GateDecision.Criterion everyUp(GateRules.ConfiguredCriterion spec, String description,
                                                   Collection<ServiceHealth> services, String noun, String threshold) {
         List<ServiceHealth> notUp = services.stream().filter(h -> h.status() != Status.UP).toList();
         boolean onlyDegraded = notUp.stream().allMatch(h -> h.status() == Status.DEGRADED);
@@ -106,7 +106,7 @@ final class Gate {
         return Words.list(list.stream().map(h -> h.id() + " " + h.status()).toList(), 8);
     }
 
-    private static GateDecision.Criterion pipeline(GateRules.Criterion spec, List<Observation> observations) {
+    private static GateDecision.Criterion pipeline(GateRules.ConfiguredCriterion spec, List<Observation> observations) {
         String d = "The deploy run concluded success";
         Observation.CiRun run = null;
         for (Observation o : observations) {
@@ -130,7 +130,7 @@ final class Gate {
                 name + " concluded " + run.conclusion(), threshold);
     }
 
-    private static GateDecision.Criterion sources(GateRules.Criterion spec, List<String> sources,
+    private static GateDecision.Criterion sources(GateRules.ConfiguredCriterion spec, List<String> sources,
                                                   List<Observation> observations) {
         String d = "The CI and platform sources could be read";
         List<String> failures = new ArrayList<>();
@@ -148,7 +148,7 @@ final class Gate {
                 "no probe failure from " + String.join(", ", sources));
     }
 
-    private static GateDecision.Criterion tls(GateRules.Criterion spec, List<Observation> observations) {
+    private static GateDecision.Criterion tls(GateRules.ConfiguredCriterion spec, List<Observation> observations) {
         int days = (int) spec.threshold();
         String d = "No TLS certificate expires within " + days + " days";
         List<String> soon = new ArrayList<>();
@@ -170,7 +170,7 @@ final class Gate {
                 "at least " + days + " days to expiry");
     }
 
-    private static GateDecision.Criterion availability(GateRules.Criterion spec, Impact impact) {
+    private static GateDecision.Criterion availability(GateRules.ConfiguredCriterion spec, Impact impact) {
         String t = String.format(Locale.ROOT, "%.1f%%", spec.threshold());
         String d = "At least " + t + " of the services are UP";
         boolean ok = impact.availabilityPercent() + 1e-9 >= spec.threshold();
@@ -179,7 +179,7 @@ final class Gate {
                         impact.totalServices()), "at least " + t);
     }
 
-    private static GateDecision.Criterion maxCause(GateRules.Criterion spec, List<RankedCause> causes) {
+    private static GateDecision.Criterion maxCause(GateRules.ConfiguredCriterion spec, List<RankedCause> causes) {
         String t = Words.percent(spec.threshold());
         String d = "No diagnosed cause is more probable than " + t;
         RankedCause top = causes.isEmpty() ? null : causes.get(0);

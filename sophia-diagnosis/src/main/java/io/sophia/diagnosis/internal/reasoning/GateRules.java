@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param sources         sources whose probe failures make {@code sources-readable} fail
  * @param scoreThresholds the score thresholds, empty when the score decides nothing
  */
-public record GateRules(List<Criterion> criteria, List<String> sources, Optional<Thresholds> scoreThresholds) {
+public record GateRules(List<ConfiguredCriterion> criteria, List<String> sources,
+                        Optional<Thresholds> scoreThresholds) {
 
     /** Criterion ids; the API's {@code GatePolicy} constants are these. */
     public static final String CRITICAL_SERVICES_UP = "critical-services-up";
@@ -37,7 +38,7 @@ public record GateRules(List<Criterion> criteria, List<String> sources, Optional
     }
 
     /** One configured criterion (see the API's {@code GatePolicy.CriterionSpec}). */
-    public record Criterion(String id, boolean enabled, boolean key, double weight, double threshold) {
+    public record ConfiguredCriterion(String id, boolean enabled, boolean key, double weight, double threshold) {
     }
 
     /** Score thresholds in percent. */

@@ -86,7 +86,7 @@ final class Inference {
     static final Set<String> WAIT_WRAPPERS = Set.of("waiter.gave-up", "container.port-not-listening");
 
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
-    record Scored(Knowledge.Cause cause, CauseId id, String title, double prior, double evidenceSum,
+    record Scored(Knowledge.CompiledCause cause, CauseId id, String title, double prior, double evidenceSum,
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
                   Set<String> keys, boolean capped) {
 
@@ -133,7 +133,7 @@ final class Inference {
                       boolean logsRead) {
         Run run = new Run(kb, deployment, facts, health, logsRead);
         List<Scored> scored = new ArrayList<>();
-        for (Knowledge.Cause cause : kb.causes()) {
+        for (Knowledge.CompiledCause cause : kb.causes()) {
             scored.add(run.score(cause));
         }
         run.attachKept(scored);
@@ -152,7 +152,7 @@ final class Inference {
     }
 
     /** The rules of one cause with the facts each matched, and those matched only on explained services. */
-    private record Matches(Map<Knowledge.Rule, List<Fact>> matched, Map<Knowledge.Rule, List<Fact>> explained) {
+    private record Matches(Map<Knowledge.CompiledRule, List<Fact>> matched, Map<Knowledge.CompiledRule, List<Fact>> explained) {
     }
 
     /** The evidence of one cause as its rules found it. */
@@ -163,7 +163,7 @@ final class Inference {
     /** One inference: what every cause's scoring reads, built once, and what it collects on the way. */
     private static final class Run {
         private final Knowledge kb;
-        private final Knowledge.Settings settings;
+        private final Knowledge.CompiledSettings settings;
         private final Deployment deployment;
         private final Map<String, ServiceHealth> health;
         private final Set<String> observed = new java.util.HashSet<>();
@@ -249,7 +249,7 @@ final class Inference {
             return null;
         }
 
-        Scored score(Knowledge.Cause cause) {
+        Scored score(Knowledge.CompiledCause cause) {
             Matches matches = match(cause);
             // which subjects have a specific log line for this cause, whichever rule of a group ends up counting it
             Set<String> specificLogSubjects = specificLogSubjects(matches.matched());
@@ -272,11 +272,11 @@ final class Inference {
                     w.whens(), 0, w.sources(), w.keys(), false);
         }
 
-        private Matches match(Knowledge.Cause cause) {
+        private Matches match(Knowledge.CompiledCause cause) {
             boolean isDependency = cause.id().equals(CauseId.DEPENDENCY_DOWN);
-            Map<Knowledge.Rule, List<Fact>> matchedByRule = new LinkedHashMap<>();
-            Map<Knowledge.Rule, List<Fact>> explainedByRule = new LinkedHashMap<>();
-            for (Knowledge.Rule rule : cause.rules()) {
+            Map<Knowledge.CompiledRule, List<Fact>> matchedByRule = new LinkedHashMap<>();
+            Map<Knowledge.CompiledRule, List<Fact>> explainedByRule = new LinkedHashMap<>();
+            for (Knowledge.CompiledRule rule : cause.rules()) {
                 List<Fact> matched = new ArrayList<>();
                 for (Fact f : byType.getOrDefault(rule.when(), List.of())) {
                     // an explained service's symptoms are its dependency's doing: they support no cause of its
@@ -301,9 +301,9 @@ final class Inference {
             return new Matches(matchedByRule, explainedByRule);
         }
 
-        private Set<String> specificLogSubjects(Map<Knowledge.Rule, List<Fact>> matchedByRule) {
+        private Set<String> specificLogSubjects(Map<Knowledge.CompiledRule, List<Fact>> matchedByRule) {
             Set<String> out = new java.util.HashSet<>();
-            for (Map.Entry<Knowledge.Rule, List<Fact>> e : matchedByRule.entrySet()) {
+            for (Map.Entry<Knowledge.CompiledRule, List<Fact>> e : matchedByRule.entrySet()) {
                 if (e.getKey().when().equals("log") && e.getKey().lr() > 1 && !e.getKey().weak()) {
                     for (Fact f : e.getValue()) {
                         if (specificLog(f, settings.wrappers(), kb.indications())) {
@@ -316,7 +316,7 @@ final class Inference {
         }
 
         /** Each rule's contribution, once per rule, aggregated over the subjects it matched. */
-        private Weighed weigh(Knowledge.Cause cause, Map<Knowledge.Rule, List<Fact>> matchedByRule,
+        private Weighed weigh(Knowledge.CompiledCause cause, Map<Knowledge.CompiledRule, List<Fact>> matchedByRule,
                               Set<String> specificLogSubjects) {
             double logOdds = 0;
             List<Evidence> evidence = new ArrayList<>();
@@ -324,7 +324,7 @@ final class Inference {
             Set<String> sources = new java.util.TreeSet<>();
             Set<String> keys = new java.util.TreeSet<>();
             boolean wrapped = false;
-            for (Knowledge.Rule rule : cause.rules()) {
+            for (Knowledge.CompiledRule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
                 Set<String> subjects = subjects(matched);
                 int n = subjects.size();
@@ -359,7 +359,7 @@ final class Inference {
          * {@link #EXACT_SCORE}: a tool's own error, not a general shape, which is read moderately and stays unproven);
          * for the other kinds, the rule ({@code cause/rule}).
          */
-        private Set<String> evidenceKeys(Knowledge.Cause cause, Knowledge.Rule rule, List<Fact> matched,
+        private Set<String> evidenceKeys(Knowledge.CompiledCause cause, Knowledge.CompiledRule rule, List<Fact> matched,
                                          Set<String> specificLogSubjects) {
             Set<String> out = new java.util.TreeSet<>();
             if (!rule.when().equals("log")) {
@@ -388,8 +388,8 @@ final class Inference {
         }
 
         /** Keeps, with weight 0 and the reason, what a cause's rules matched on services a DOWN dependency explains. */
-        private void keep(Knowledge.Cause cause, Map<Knowledge.Rule, List<Fact>> explainedByRule) {
-            for (Map.Entry<Knowledge.Rule, List<Fact>> e : explainedByRule.entrySet()) {
+        private void keep(Knowledge.CompiledCause cause, Map<Knowledge.CompiledRule, List<Fact>> explainedByRule) {
+            for (Map.Entry<Knowledge.CompiledRule, List<Fact>> e : explainedByRule.entrySet()) {
                 List<Fact> shown = e.getValue();
                 Set<String> subjects = new LinkedHashSet<>();
                 Set<String> depSet = new LinkedHashSet<>();
@@ -436,7 +436,7 @@ final class Inference {
                 // they never decide alone: they do not explain a failing service away from unknown
                 Set<String> weak = new java.util.HashSet<>();
                 if (s.cause() != null) {
-                    for (Knowledge.Rule r : s.cause().rules()) {
+                    for (Knowledge.CompiledRule r : s.cause().rules()) {
                         if (r.weak()) {
                             weak.add(s.id() + "/" + r.id());
                         }
@@ -625,22 +625,22 @@ final class Inference {
     }
 
     /** Within a group of alternative rules, each subject counts only for the strongest rule that matched it. */
-    private static void keepStrongestOfEachGroup(Map<Knowledge.Rule, List<Fact>> matchedByRule) {
-        Map<String, Map<String, Knowledge.Rule>> best = new HashMap<>();
-        for (Map.Entry<Knowledge.Rule, List<Fact>> e : matchedByRule.entrySet()) {
-            Knowledge.Rule r = e.getKey();
+    private static void keepStrongestOfEachGroup(Map<Knowledge.CompiledRule, List<Fact>> matchedByRule) {
+        Map<String, Map<String, Knowledge.CompiledRule>> best = new HashMap<>();
+        for (Map.Entry<Knowledge.CompiledRule, List<Fact>> e : matchedByRule.entrySet()) {
+            Knowledge.CompiledRule r = e.getKey();
             if (r.group() == null) {
                 continue;
             }
-            Map<String, Knowledge.Rule> bySubject = best.computeIfAbsent(r.group(), k -> new HashMap<>());
+            Map<String, Knowledge.CompiledRule> bySubject = best.computeIfAbsent(r.group(), k -> new HashMap<>());
             for (Fact f : e.getValue()) {
                 bySubject.merge(f.subject(), r, (a, b) -> Math.abs(Math.log(b.lr())) > Math.abs(Math.log(a.lr())) ? b : a);
             }
         }
-        for (Map.Entry<Knowledge.Rule, List<Fact>> e : matchedByRule.entrySet()) {
-            Knowledge.Rule r = e.getKey();
+        for (Map.Entry<Knowledge.CompiledRule, List<Fact>> e : matchedByRule.entrySet()) {
+            Knowledge.CompiledRule r = e.getKey();
             if (r.group() != null) {
-                Map<String, Knowledge.Rule> bySubject = best.get(r.group());
+                Map<String, Knowledge.CompiledRule> bySubject = best.get(r.group());
                 e.setValue(e.getValue().stream().filter(f -> bySubject.get(f.subject()) == r).toList());
             }
         }
@@ -762,14 +762,14 @@ final class Inference {
      * failed (a wrapper such as BuildKit's "failed to solve: process … did not complete successfully" that quotes
      * the failed instruction; the built-in indications of the same cause decide).
      */
-    static boolean specificLog(Fact f, Set<String> wrappers, List<Knowledge.Indication> indications) {
+    static boolean specificLog(Fact f, Set<String> wrappers, List<Knowledge.CompiledIndication> indications) {
         String indication = f.attrs().get("indication");
         if (indication == null || !wrappers.contains(indication)) {
             return true;
         }
         String line = f.attrs().getOrDefault("line", "");
         String cause = f.attrs().getOrDefault("causeId", "");
-        for (Knowledge.Indication i : indications) {
+        for (Knowledge.CompiledIndication i : indications) {
             if (i.causeId().equals(cause) && !wrappers.contains(i.id()) && !i.id().equals(indication)) {
                 for (String p : i.patterns()) {
                     if (RegexGuard.compile(p).matcher(line).find()) {
@@ -794,7 +794,7 @@ final class Inference {
      *     cancelled it: CiStopReasonTest), so it stays its own source.</li>
      * </ul>
      */
-    static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.Rule rule) {
+    static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule) {
         // a violated expectation's actual value is the same words a log or an answer shows (h20-30, p66-05: a check on
         // an answer's body, restating it): one source with them
         // a rule on an answer's body reads the same words as the answer's indication (p78-03: "manifest unknown" in one
@@ -828,7 +828,7 @@ final class Inference {
         };
     }
 
-    static boolean matches(Knowledge.Rule rule, Fact f, Map<String, Map<String, Boolean>> found) {
+    static boolean matches(Knowledge.CompiledRule rule, Fact f, Map<String, Map<String, Boolean>> found) {
         for (Map.Entry<String, List<String>> m : rule.match().entrySet()) {
             String v = f.attrs().get(m.getKey());
             if (v == null) {
@@ -873,7 +873,7 @@ final class Inference {
         return true;
     }
 
-    private static String render(Knowledge.Rule rule, List<Fact> matched, Set<String> subjects, Map<String, Integer> order,
+    private static String render(Knowledge.CompiledRule rule, List<Fact> matched, Set<String> subjects, Map<String, Integer> order,
                                  Map<String, Map<String, String>> varsByRule, String ruleKey) {
         Map<String, String> vars = new HashMap<>(matched.get(0).vars());
         List<String> services = services(matched, order);

@@ -24,8 +24,9 @@ import java.util.Set;
  * @param answerCause      the same for a service's answer (an HTTP error body), read by specific indications only: a
  *                         general shape ("Internal Server Error") says nothing a status code does not
  */
-public record Knowledge(Settings settings, List<Cause> causes, Map<String, Baseline> latencyBaselines,
-                        List<Indication> indications, java.util.function.Function<String, String> lineCause,
+public record Knowledge(CompiledSettings settings, List<CompiledCause> causes,
+                        Map<String, LatencyBaseline> latencyBaselines, List<CompiledIndication> indications,
+                        java.util.function.Function<String, String> lineCause,
                         java.util.function.Function<String, String> answerCause) {
 
     /** Copies the collections. */
@@ -45,7 +46,7 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     public static final String DETAIL_RULE_ID = "exit-detail-indication";
 
     /** {@return the rule {@link #DETAIL_RULE_ID} for the cause {@code causeId}} */
-    public static Rule detailRule(String causeId) {
+    public static CompiledRule detailRule(String causeId) {
         return lineRule(DETAIL_RULE_ID, "machineEvent", "detailCause", causeId,
                 "Machine {machine} of app {app} stopped saying \"{detail}\".",
                 "Machines of {count} apps ({subjects}) stopped saying, for example, \"{detail}\".");
@@ -59,7 +60,7 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     public static final String ANNOTATION_RULE_ID = "annotation-indication";
 
     /** {@return the rule {@link #ANNOTATION_RULE_ID} for the cause {@code causeId}} */
-    public static Rule annotationRule(String causeId) {
+    public static CompiledRule annotationRule(String causeId) {
         return lineRule(ANNOTATION_RULE_ID, "annotation", "messageCause", causeId,
                 "An annotation of job \"{job}\" says: \"{message}\"",
                 "Annotations of {count} jobs say, for example: \"{message}\"");
@@ -74,7 +75,7 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     public static final String ANSWER_RULE_ID = "answer-indication";
 
     /** {@return the rule {@link #ANSWER_RULE_ID} for the cause {@code causeId}} */
-    public static Rule answerRule(String causeId) {
+    public static CompiledRule answerRule(String causeId) {
         return lineRule(ANSWER_RULE_ID, "http", "bodyCause", causeId,
                 "{service} answers HTTP {httpStatus} saying \"{body}\".",
                 "{count} services ({services}) answer with errors saying, for example, \"{body}\".");
@@ -92,7 +93,7 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     public static final String CONDITION_RULE_ID = "condition-indication";
 
     /** {@return the rule {@link #CONDITION_RULE_ID} for the cause {@code causeId}} */
-    public static Rule conditionRule(String causeId) {
+    public static CompiledRule conditionRule(String causeId) {
         return lineRule(CONDITION_RULE_ID, "condition", "actualCause", causeId, CONDITION_LR, true,
                 "{service} fails its expectation {condition}: \"{actual}\".",
                 "{count} services ({services}) fail their expectations, for example {condition}: \"{actual}\".");
@@ -107,7 +108,7 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     public static final String PROBE_DETAIL_RULE_ID = "probe-detail-indication";
 
     /** {@return the rule {@link #PROBE_DETAIL_RULE_ID} for the cause {@code causeId}} */
-    public static Rule probeDetailRule(String causeId) {
+    public static CompiledRule probeDetailRule(String causeId) {
         return lineRule(PROBE_DETAIL_RULE_ID, "probe", "detailCause", causeId,
                 "A look at {target} shows: \"{detail}\".",
                 "Looks at {count} services show, for example: \"{detail}\".");
@@ -125,17 +126,17 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
             PROBE_DETAIL_RULE_ID);
 
     /** The ids of the rules the engine adds to a cause; a rule file may not take them. */
-    public static final Set<String> ENGINE_RULE_IDS = Set.of(Vocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID,
+    public static final Set<String> ENGINE_RULE_IDS = Set.of(CompiledVocabulary.RULE_ID, DETAIL_RULE_ID, ANNOTATION_RULE_ID,
             ANSWER_RULE_ID, CONDITION_RULE_ID, PROBE_DETAIL_RULE_ID);
 
     // a fact of type {@code when} whose {@code attribute} names the cause: a line outside a log, read by the indications
-    private static Rule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
+    private static CompiledRule lineRule(String id, String when, String attribute, String causeId, String text, String textMany) {
         return lineRule(id, when, attribute, causeId, DETAIL_LR, false, text, textMany);
     }
 
-    private static Rule lineRule(String id, String when, String attribute, String causeId, double lr, boolean weak,
+    private static CompiledRule lineRule(String id, String when, String attribute, String causeId, double lr, boolean weak,
                                  String text, String textMany) {
-        return new Rule(id, when, Map.of(attribute, List.of(causeId)), Map.of(), Map.of(), Map.of(), 1, lr, text,
+        return new CompiledRule(id, when, Map.of(attribute, List.of(causeId)), Map.of(), Map.of(), Map.of(), 1, lr, text,
                 textMany, null, weak);
     }
 
@@ -155,21 +156,21 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
      * @param medianMs the median latency of the runs in which it was UP
      * @param samples  how many runs that median is taken over
      */
-    public record Baseline(long medianMs, int samples) {
+    public record LatencyBaseline(long medianMs, int samples) {
     }
 
     /** {@return the cause with this id} */
-    Optional<Cause> cause(CauseId id) {
+    Optional<CompiledCause> cause(CauseId id) {
         return causes.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** The settings; what each means is documented on the API's {@code KnowledgeBase.Settings}. */
-    public record Settings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
-                           double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
-                           List<Double> sourceCaps, Set<String> wrappers, double provenCap, Set<String> provenEvidence) {
+    public record CompiledSettings(double unknownPrior, double unexplainedLr, double floor, double aggregationBonus,
+                                   double aggregationCap, double silentLr, double evidenceScale, double unknownFloor,
+                                   List<Double> sourceCaps, Set<String> wrappers, double provenCap, Set<String> provenEvidence) {
 
         /** Copies the collections. */
-        public Settings {
+        public CompiledSettings {
             sourceCaps = List.copyOf(sourceCaps);
             wrappers = Set.copyOf(wrappers);
             provenEvidence = Set.copyOf(provenEvidence);
@@ -205,10 +206,10 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     }
 
     /** A cause: its prior, the rules that weigh evidence for or against it, its remedies and next checks. */
-    public record Cause(CauseId id, String title, double prior, List<Rule> rules, List<Remedy> actions,
-                        List<String> nextChecks) {
+    public record CompiledCause(CauseId id, String title, double prior, List<CompiledRule> rules,
+                                List<CompiledRemedy> actions, List<String> nextChecks) {
         /** Copies the collections. */
-        public Cause {
+        public CompiledCause {
             rules = List.copyOf(rules);
             actions = List.copyOf(actions);
             nextChecks = List.copyOf(nextChecks);
@@ -216,9 +217,9 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
     }
 
     /** A rule, with the components of the API's {@code KnowledgeBase.Rule}; {@code weak} is its {@code isWeak()}. */
-    public record Rule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
-                       Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr, String text,
-                       String textMany, String group, boolean weak) {
+    public record CompiledRule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
+                               Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr,
+                               String text, String textMany, String group, boolean weak) {
     }
 
     /**
@@ -229,25 +230,25 @@ public record Knowledge(Settings settings, List<Cause> causes, Map<String, Basel
      * @param pattern the words, an RE2/J regular expression found anywhere in the line
      * @param topic   what they speak of, a noun phrase ("the image build")
      */
-    public record Vocabulary(String pattern, String topic) {
+    public record CompiledVocabulary(String pattern, String topic) {
         /** The rule's id, and with its cause's the evidence key {@code <cause>/generic-vocabulary}. */
         public static final String RULE_ID = "generic-vocabulary";
         /** Its likelihood ratio: weak evidence. */
         public static final double LR = 3;
 
         /** {@return the rule: a log finding of cause unknown whose line the pattern is found in, weak, {@link #LR}} */
-        public Rule rule() {
-            return new Rule(RULE_ID, "log", Map.of("causeId", List.of("unknown")), Map.of("line", pattern), Map.of(),
+        public CompiledRule rule() {
+            return new CompiledRule(RULE_ID, "log", Map.of("causeId", List.of("unknown")), Map.of("line", pattern), Map.of(),
                     Map.of(), 1, LR, "A failure line of job \"{job}\" speaks of " + topic
                     + " (line {lineNumber}): \"{line}\"", null, null, true);
         }
     }
 
     /** A remedy to propose when its cause ranks high. */
-    public record Remedy(Action.Priority priority, Duration within, String title, String detail) {
+    public record CompiledRemedy(Action.Priority priority, Duration within, String title, String detail) {
     }
 
     /** What the engine reads of a log indication: which cause it points to and the patterns it matches. */
-    public record Indication(String id, String causeId, List<String> patterns) {
+    public record CompiledIndication(String id, String causeId, List<String> patterns) {
     }
 }

@@ -56,7 +56,7 @@ final class ServiceStates {
 
     /** With each service's usual latency (from history): far above it, an answer is DEGRADED, not UP. */
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
-                                             Map<String, Knowledge.Baseline> baselines) {
+                                             Map<String, Knowledge.LatencyBaseline> baselines) {
         Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
@@ -84,7 +84,7 @@ final class ServiceStates {
     }
 
     private static ServiceHealth derive(Service s, List<Observation> observations, Instant now,
-                                        Knowledge.Baseline baseline) {
+                                        Knowledge.LatencyBaseline baseline) {
         Reading r = new Reading();
         List<Observation.PlatformMachine> machines = new ArrayList<>();
         for (Observation o : observations) {
@@ -171,7 +171,7 @@ final class ServiceStates {
      * is the one the assessment reports (and a history records), whatever the kind of check (HTTP, MCP handshake,
      * TCP connect), so it is compared with the median of the same number in its past runs.
      */
-    private static void slowness(Reading r, Knowledge.Baseline baseline) {
+    private static void slowness(Reading r, Knowledge.LatencyBaseline baseline) {
         if (baseline == null || !r.answered || r.latencyMs == null || Status.aggregate(r.reasons.keySet()) != Status.UP
                 || !slow(r.latencyMs, baseline.medianMs())) {
             return;

@@ -48,14 +48,14 @@ class FactAttributesTest {
     }
 
     /** The built-in log indications, as the engine reads them. */
-    private static List<Knowledge.Indication> indications() {
+    private static List<Knowledge.CompiledIndication> indications() {
         return IndicationSet.builtIn().indications().stream()
-                .map(i -> new Knowledge.Indication(i.id(), i.causeId(), i.patterns())).toList();
+                .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns())).toList();
     }
 
     @Test
     void a_health_checks_output_names_a_dns_failure_in_the_words_of_the_dns_log_indications() {
-        List<Knowledge.Indication> builtIn = indications();
+        List<Knowledge.CompiledIndication> builtIn = indications();
         assertTrue(Facts.namesDnsFailure("stock: lookup stock-svc.internal on [fdaa::3]:53: server misbehaving", builtIn));
         assertTrue(Facts.namesDnsFailure("dial tcp: lookup db on 127.0.0.11:53: no such host", builtIn));
         // musl (Alpine), Erlang and libpq: wording the check's own list had drifted from (Name does not resolve was only
@@ -67,7 +67,7 @@ class FactAttributesTest {
         assertFalse(Facts.namesDnsFailure("HTTP GET http://172.19.8.2:8080/health: 503 Service Unavailable", builtIn));
         assertFalse(Facts.namesDnsFailure(null, builtIn));
         // the words are the indications': without those of network.dns, nothing reads as a DNS failure
-        List<Knowledge.Indication> others = builtIn.stream().filter(i -> !i.causeId().equals("network.dns")).toList();
+        List<Knowledge.CompiledIndication> others = builtIn.stream().filter(i -> !i.causeId().equals("network.dns")).toList();
         assertFalse(Facts.namesDnsFailure("dial tcp: lookup db on 127.0.0.11:53: no such host", others));
     }
 

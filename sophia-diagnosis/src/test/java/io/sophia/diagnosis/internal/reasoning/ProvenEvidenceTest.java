@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The cap of one source depends on the evidence behind it: proven evidence may reach {@code provenCap}. */
 class ProvenEvidenceTest {
 
-    private static final Knowledge.Settings SETTINGS = new Knowledge.Settings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
+    private static final Knowledge.CompiledSettings SETTINGS = new Knowledge.CompiledSettings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
             List.of(0.49, 0.9, 0.97, 0.99), Set.of(), 0.97, Set.of("registry.unauthorized"));
 
     /** A cause with strong evidence (ln LR 8), {@code sources} sources named by {@code keys}, and unknown. */
@@ -45,7 +45,7 @@ class ProvenEvidenceTest {
 
     @Test
     void withoutAProvenCapOneSourceIsHeldAtItsCapWhateverTheEvidence() {
-        Knowledge.Settings none = new Knowledge.Settings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
+        Knowledge.CompiledSettings none = new Knowledge.CompiledSettings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
                 List.of(0.49, 0.9, 0.97, 0.99), Set.of(), 0, Set.of("registry.unauthorized"));
         assertEquals(0.9, none.cap(1, Set.of("registry.unauthorized")), 1e-12);
     }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WeakSignalsTest {
 
-    private static final Knowledge.Settings SETTINGS = new Knowledge.Settings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
+    private static final Knowledge.CompiledSettings SETTINGS = new Knowledge.CompiledSettings(0.08, 6, 0.01, 0.5, 2, 0.15, 2.4, 0.01,
             List.of(0.49, 0.9, 0.97, 0.99), Set.of(), 0.97, Set.of());
 
     /** p of [specific cause argued down, weak-only cause, unknown] for the weak cause's summed ln LR. */
