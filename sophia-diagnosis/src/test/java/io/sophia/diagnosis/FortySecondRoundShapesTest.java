@@ -209,7 +209,9 @@ class FortySecondRoundShapesTest {
                 // h35-01 (session 18): after an R10 boot timeout, as h29-07
                 "h35-01 heroku.router-app-crashed", "h36-21 heroku.router-app-crashed",
                 // p76-20 (session 18): after a database certificate refused, as the tls.certificate case above
-                "p76-20 heroku.router-app-crashed");
+                "p76-20 heroku.router-app-crashed",
+                // h43-04 (consumed in session 19): after an R10 boot timeout, as h29-07
+                "h43-04 heroku.router-app-crashed");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(EXIT_DETAIL_ROUND.causeOf().keySet()));
     }

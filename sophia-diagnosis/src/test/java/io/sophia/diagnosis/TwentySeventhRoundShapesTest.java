@@ -76,6 +76,8 @@ class TwentySeventhRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // h44-37 (consumed in session 19): the binder refuses a value that is a placeholder nobody filled, whose next
+        // lines ("Value: "${SYSH_SERVER_PORT}"") config.missing-secret's spring.binder-value-placeholder reads
+        ROUND.staysInItsCauses("h44-37 config.value-rejected-by-binder");
     }
 }
