@@ -91,6 +91,7 @@ final class Facts {
             }
         }
         Set<String> splitNames = splitNames(observations);
+        Set<String> ownByCondition = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -210,6 +211,9 @@ final class Facts {
             } else if (o instanceof Observation.ConditionCheck c && svc != null) {
                 // a violated expectation's actual value is read as a log line would be (actualCause)
                 String actualCause = c.passed() ? "" : carriedTextCause(c.actual(), lineCause, downNames, svc);
+                if (!actualCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(actualCause))) {
+                    ownByCondition.add(svc);
+                }
                 Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
                         Words.clip(c.actual(), 400), "actualCause", actualCause);
                 Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
@@ -303,6 +307,10 @@ final class Facts {
         // (one pass over each line against every down service's name at once, not one pass per down service: at 5,000
         // services and as many findings that was 25 million scans of a line)
         Set<String> namedDown = new java.util.HashSet<>();
+        // and those whose own violated expectation names a failure of their own (p82-11: a pod's "CreateContainerConfigError:
+        // secret \"x\" not found", its dependents down): the same root
+        ownByCondition.retainAll(down);
+        namedDown.addAll(ownByCondition);
         Map<String, List<String>> downByName = new HashMap<>();
         for (String d : down) {
             downByName.computeIfAbsent(d.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(d);
