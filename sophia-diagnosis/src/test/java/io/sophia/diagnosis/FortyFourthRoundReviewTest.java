@@ -103,6 +103,23 @@ class FortyFourthRoundReviewTest {
         assertEquals(CauseId.IMAGE_NOT_FOUND, poll.causes().get(0).id(), poll.causes().toString());
     }
 
+    /**
+     * BuildKit's token fetch gives way to the reason after it (h40-36: a certificate), but not to a weak shape that reads
+     * anything's words: macOS's "connect: operation timed out" for the token endpoint is no job's time limit.
+     */
+    @Test
+    void aTokenFetchGivesNoWayToAWeakTimeLimitShape() throws IOException {
+        String line = "ERROR: failed to solve: failed to authorize: failed to fetch oauth token: Post "
+                + "\"https://ghcr.io/token\": dial tcp 140.82.112.33:443: connect: operation timed out";
+        assertTrue(Fleet.indicationsOf(line).contains("registry.token-fetch"), Fleet.indicationsOf(line).toString());
+        ROUND.reads("tls.x509", "tls.certificate", "#30 ERROR: failed to push ghcr.io/acme/notes:3.2.0: failed to "
+                + "authorize: failed to fetch oauth token: Post \"https://ghcr.io/token\": tls: failed to verify "
+                + "certificate: x509: certificate signed by unknown authority");
+        ROUND.readsNot("registry.token-fetch", "#30 ERROR: failed to push ghcr.io/acme/notes:3.2.0: failed to "
+                + "authorize: failed to fetch oauth token: Post \"https://ghcr.io/token\": tls: failed to verify "
+                + "certificate: x509: certificate signed by unknown authority");
+    }
+
     private static Observation.PlatformMachine machine(String service, String check, String status, long startedSecAgo) {
         Instant started = Fleet.NOW.minusSeconds(startedSecAgo);
         return new Observation.PlatformMachine(service, Source.FLY, "acme-" + service, "3d8d" + service.length() + "9e1a2b",
