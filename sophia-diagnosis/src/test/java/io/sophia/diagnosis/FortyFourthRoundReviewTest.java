@@ -67,6 +67,33 @@ class FortyFourthRoundReviewTest {
     }
 
     /**
+     * Composer runs its VCS downloads with Symfony's Process and its 300-second limit, and says so in the words Deployer's
+     * time limit uses (composer/composer#2564, guzzle/guzzle#1747): a package's download that did not finish is the
+     * dependency fetch, not the deploy's time limit.
+     */
+    @Test
+    void composersCloneThatRanOutOfTimeIsTheDependencyFetch() throws IOException {
+        Assessment a = Fleet.deployFailed("build", "Install PHP dependencies", """
+                ##[group]Run composer install --no-interaction --prefer-dist --no-progress
+                ##[endgroup]
+                Installing dependencies from lock file (including require-dev)
+                Package operations: 35 installs, 0 updates, 0 removals
+                  - Installing wordpress/wordpress (5.3.2): Cloning 74214d276c
+
+                  [Symfony\\Component\\Process\\Exception\\ProcessTimedOutException]
+                  The process "git clone --no-checkout 'https://github.com/WordPress/wordpress-develop.git' '/home/runner/work/site/site/local/public' && cd '/home/runner/work/site/site/local/public' && git remote add composer 'https://github.com/WordPress/wordpress-develop.git' && git fetch composer" exceeded the timeout of 300 seconds.
+
+                ##[error]Process completed with exit code 1.
+                """);
+        assertEquals(CauseId.BUILD_DEPENDENCY_FETCH, a.causes().get(0).id(), a.causes().toString());
+        // Deployer's own command over ssh is still the deploy's limit (h44-29)
+        ROUND.readsNot("composer.vcs-process-timed-out", "The process \"ssh -A deploy@web1 'bash -s'\" exceeded the "
+                + "timeout of 300 seconds.");
+        ROUND.reads("symfony.process-timed-out", "The process \"ssh -A deploy@web1 'bash -s'\" exceeded the "
+                + "timeout of 300 seconds.");
+    }
+
+    /**
      * A step's own time limit gives its cause to an error printed inside that step (h40-14: the poll that printed
      * "not found" until the limit), not to one an earlier step printed and went past (a warm-up curl "|| true" whose
      * host did not resolve): the tests that hung are the step that ran out of time.
