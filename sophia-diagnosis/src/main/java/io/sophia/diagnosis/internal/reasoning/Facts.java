@@ -59,7 +59,8 @@ final class Facts {
         // not a service that is down because its own name does not resolve (p39-24: "kafka" NXDOMAIN), which the
         // lookup would only restate; unless no machine of it is started, which is why its private name fails (h22-27: a
         // stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence), or its address refuses
-        // (h42-17: a headless service's name withdrawn while its pod restarts, addressRefuses)
+        // while its name is answered as missing (h42-17: a headless service's name withdrawn while its pod restarts,
+        // addressRefuses and nameMissing)
         Set<String> nameFails = new java.util.HashSet<>();
         Set<String> withMachines = new java.util.HashSet<>();
         Set<String> started = new java.util.HashSet<>();
