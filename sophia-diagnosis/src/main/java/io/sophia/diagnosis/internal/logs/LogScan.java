@@ -923,9 +923,17 @@ public final class LogScan {
      * general shape's ("failed to fetch oauth token: ... 503").
      */
     private static boolean givesWay(Found general, Found specific) {
-        return general.lineNumber == specific.lineNumber && (isGeneral(general) || CHAIN_PREFIXES.contains(
-                general.indication.indication().id())) && isSpecific(specific) && specific.matchStart > general.matchStart;
+        return general.lineNumber == specific.lineNumber && (isGeneral(general) || (CHAIN_PREFIXES.contains(
+                general.indication.indication().id()) && specific.indication.indication().weight() >= CHAIN_REASON_WEIGHT))
+                && isSpecific(specific) && specific.matchStart > general.matchStart;
     }
+
+    /**
+     * The least weight of a reading a chain head gives way to: the reason's own words (a certificate, a name, a rate
+     * limit), not a weak shape that reads anything's words, such as timeout.generic's "operation timed out" (0.45: a
+     * job's limit, read here in macOS's words for a connect to the token endpoint that timed out).
+     */
+    private static final double CHAIN_REASON_WEIGHT = 0.6;
 
     /**
      * Indications that read the head of an error chain whose reason follows on the same line: BuildKit's "failed to

@@ -59,14 +59,19 @@ final class Facts {
         // not a service that is down because its own name does not resolve (p39-24: "kafka" NXDOMAIN), which the
         // lookup would only restate; unless no machine of it is started, which is why its private name fails (h22-27: a
         // stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence), or its address refuses
-        // (h42-17: a headless service's name withdrawn while its pod restarts, addressRefuses)
+        // while its name is answered as missing (h42-17: a headless service's name withdrawn while its pod restarts,
+        // addressRefuses and nameMissing)
         Set<String> nameFails = new java.util.HashSet<>();
         Set<String> withMachines = new java.util.HashSet<>();
         Set<String> started = new java.util.HashSet<>();
         Set<String> refusing = new java.util.HashSet<>();
+        Set<String> missing = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o.serviceId() != null && isNameFailure(o)) {
                 nameFails.add(o.serviceId());
+                if (isNameMissing(o)) {
+                    missing.add(o.serviceId());
+                }
             } else if (o.serviceId() != null && isRefusal(o)) {
                 refusing.add(o.serviceId());
             } else if (o instanceof Observation.PlatformMachine m && m.serviceId() != null) {
@@ -78,6 +83,8 @@ final class Facts {
         }
         withMachines.removeAll(started);
         nameFails.removeAll(withMachines);
+        // a name the resolver did not answer for is the resolver's failure, not a name withdrawn (nameMissing)
+        refusing.retainAll(missing);
         nameFails.removeAll(refusing);
         Set<String> downNames = down.stream().filter(id -> id.length() >= 2 && !nameFails.contains(id))
                 .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
@@ -865,7 +872,7 @@ final class Facts {
                     "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, own)),
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
-                    "addressRefuses", String.valueOf(addressRefuses(own)),
+                    "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
                     "dependedOn", String.valueOf(dependedOn.contains(s.id())));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
@@ -943,16 +950,40 @@ final class Facts {
                 && (f.detail() == null || !NAME_FAILED.matcher(f.detail()).find());
     }
 
+    /**
+     * True when a probe of the service's own was answered that its name does not exist (NXDOMAIN, "no such host"): what
+     * service discovery answers for an instance it withdrew (h42-17). A resolver that timed out, failed (SERVFAIL) or
+     * refused did not answer for the name at all: that is the resolver's failure, whatever the instance's state.
+     */
+    private static boolean nameMissing(List<Observation> observations) {
+        return observations.stream().anyMatch(Facts::isNameMissing);
+    }
+
+    private static boolean isNameMissing(Observation o) {
+        return o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
+                && f.kind() == FailureKind.DNS_FAILURE && (f.detail() == null || !RESOLVER_FAILED.matcher(f.detail()).find());
+    }
+
+    private static final java.util.regex.Pattern RESOLVER_FAILED = java.util.regex.Pattern.compile(
+            "(?i)time[ds]? ?out|SERVFAIL|server failure|refused|EAI_AGAIN|temporary failure|no servers could be reached");
+
     private static final java.util.regex.Pattern NAME_FAILED = java.util.regex.Pattern.compile(
             "(?i)resolve|NXDOMAIN|no such host|not known|ENOTFOUND|EAI_AGAIN|name resolution");
 
     /**
-     * True when a started machine's last start is an hour or more before {@code now} with no event since: it ran that
-     * long, so a check that fails now did not fail from its start (a wrong port, a bind address, a slow start fail
-     * the first check, h43-20: a machine that froze after six hours).
+     * True when a started machine whose own check fails now, not refused, had its last start an hour or more before
+     * {@code now} with no event since: it ran that long, so its check did not fail from its start (a wrong port, a
+     * bind address, a slow start fail the first check, h43-20: a machine that froze after six hours).
      */
     static boolean startedLongAgo(Observation.PlatformMachine m, java.time.Instant now) {
         if (now == null || m.startedAt() == null || !"started".equalsIgnoreCase(m.state())) {
+            return false;
+        }
+        // its own check fails now, and not by a refusal: a machine whose checks pass says nothing of another's, and a
+        // port refused since a start hours ago is the wrong port or bind address still (Fly does not restart a machine
+        // whose check fails, so it runs on)
+        if (m.checks().stream().noneMatch(c -> "critical".equalsIgnoreCase(c.status()) && (c.output() == null
+                || !REFUSED.matcher(c.output()).find()))) {
             return false;
         }
         for (Observation.MachineEvent e : m.events()) {
@@ -962,6 +993,9 @@ final class Facts {
         }
         return !m.startedAt().isAfter(now.minusSeconds(3600));
     }
+
+    private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile(
+            "(?i)connection refused|ECONNREFUSED");
 
     private static boolean isNameFailure(Observation o) {
         return o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)

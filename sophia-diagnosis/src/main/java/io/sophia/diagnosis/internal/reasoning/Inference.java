@@ -85,6 +85,13 @@ final class Inference {
      */
     static final Set<String> WAIT_WRAPPERS = Set.of("waiter.gave-up", "container.port-not-listening");
 
+    /**
+     * Wrappers that end one step: only an error printed inside that step says why it ran out of time (h40-14: the poll
+     * that printed "not found" until the limit). One an earlier step printed and went past (a warm-up "curl ... ||
+     * true" whose host did not resolve) did not keep the step that hung from finishing.
+     */
+    static final Set<String> STEP_WRAPPERS = Set.of("actions.step-timeout");
+
     /** A cause with its evidence; {@code evidenceSum} is the sum of its evidence terms before {@code evidenceScale}. */
     record Scored(Knowledge.CompiledCause cause, CauseId id, String title, double prior, double evidenceSum,
                   List<Evidence> evidence, Map<String, String> whens, double probability, Set<String> sources,
@@ -241,6 +248,10 @@ final class Inference {
                 // "smoke checks ... failed: the app appears to be crashing" is one guess, whichever reading wins
                 boolean quoted = cause.equals(CauseId.BUILD_DOCKERFILE.value()) && l != null && l.equals(line);
                 boolean explainsWait = WAIT_WRAPPERS.contains(indication);
+                if (STEP_WRAPPERS.contains(indication) && !java.util.Objects.equals(g.attrs().get("step"),
+                        f.attrs().get("step"))) {
+                    continue;
+                }
                 if (!innerCause.equals(cause) && !runtimeInBuild && l != null && line != null
                         && (l < line || quoted || explainsWait)) {
                     return g;
