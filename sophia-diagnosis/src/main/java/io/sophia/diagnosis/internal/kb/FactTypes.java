@@ -74,7 +74,7 @@ public final class FactTypes {
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
                         "machinesStopped", "deploySucceeded", "deployFailed", "failureKind", "checksPassing",
-                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn"),
+                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyCertificateOnly"), Set.of("dependency"));

@@ -873,7 +873,9 @@ final class Facts {
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
-                    "dependedOn", String.valueOf(dependedOn.contains(s.id())));
+                    "dependedOn", String.valueOf(dependedOn.contains(s.id())), "dependenciesUp",
+                    String.valueOf(!s.dependsOn().isEmpty() && s.dependsOn().stream().allMatch(d -> health.get(d) != null
+                            && health.get(d).status() == Status.UP)));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
