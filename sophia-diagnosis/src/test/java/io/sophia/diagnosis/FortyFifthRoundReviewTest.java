@@ -111,4 +111,23 @@ class FortyFifthRoundReviewTest {
         assertEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
         assertFalse(Fleet.weighs(a, "network.dns/never-deployed"), a.causes().toString());
     }
+
+    /**
+     * A violated expectation whose actual value restates the log's line (a pod's reason and the same words in its log)
+     * is one source with it: the expectation adds its weight, not a second independent source.
+     */
+    @Test
+    void anExpectationRestatingTheLogIsOneSourceWithIt() throws IOException {
+        String line = "Error: secret \"db-credentials\" not found";
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 0, "logs",
+                List.of()), new StringReader(line + "\n")));
+        Assessment logOnly = Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        o.add(new Observation.ConditionCheck("dashboard", Source.of("host"), "pod Ready", false,
+                "CreateContainerConfigError: " + line));
+        Assessment both = Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+        assertEquals(logOnly.causes().get(0).id(), both.causes().get(0).id(), both.causes().toString());
+        Fleet.atMostOneSource(both.causes().get(0), both.causes().toString());
+    }
 }
