@@ -73,7 +73,7 @@ public final class FactTypes {
                 Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
-                        "machinesStopped", "deploySucceeded", "deployFailed", "failureKind", "checksPassing",
+                        "machinesStopped", "deploySucceeded", "deployFailed", "deployFailedOnName", "failureKind", "checksPassing",
                         "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",

@@ -366,7 +366,16 @@ final class Facts {
                                 Map<String, Integer> serviceOrder, List<Fact> out) {
         commonSteps(jobs, topByJob, serviceOrder, out);
         cancelledAfterFailure(jobs, services, serviceOrder, out);
-        serviceFacts(deployment, services, byService, health, jobs, run, serviceOrder, out);
+        // the services a job of which ends on a name that does not resolve (its best line of a named cause): their
+        // deploy failed on a name, so their own name not resolving is no sign of a deploy that failed for another reason
+        Set<String> deployFailedOnName = new java.util.HashSet<>();
+        for (Observation.CiJob j : jobs) {
+            Observation.LogFinding f = namedByJob.get(j.jobId());
+            if (j.serviceId() != null && f != null && CauseId.NETWORK_DNS.equals(f.causeId())) {
+                deployFailedOnName.add(j.serviceId());
+            }
+        }
+        serviceFacts(deployment, services, byService, health, jobs, run, deployFailedOnName, serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
         // a dependency whose own job log ends on an error of a named cause (a quota that refused its deploy, its
         // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
@@ -841,7 +850,7 @@ final class Facts {
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
-                                     List<Observation.CiJob> jobs, Observation.CiRun run,
+                                     List<Observation.CiJob> jobs, Observation.CiRun run, Set<String> deployFailedOnName,
                                      Map<String, Integer> serviceOrder, List<Fact> out) {
         Fleet fleet = Fleet.of(services, health, jobs, out);
         List<String> down = fleet.down();
@@ -866,7 +875,8 @@ final class Facts {
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted", String.valueOf(started),
                     "machinesStopped", String.valueOf(fleet.withMachines().contains(s.id()) && !started),
                     "deploySucceeded", String.valueOf(deployOk), "deployFailed",
-                    String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "failureKind",
+                    String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "deployFailedOnName",
+                    String.valueOf(deployFailedOnName.contains(s.id())), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, own) : "",
                     "checksPassing", String.valueOf(checksPassing(own)),
                     "alsoAnswered", String.valueOf(h.status() != Status.UP && answered(s, own)),
