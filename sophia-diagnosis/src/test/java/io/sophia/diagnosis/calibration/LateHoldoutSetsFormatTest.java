@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seventh to forty-fifth holdout sets ({@code h7-} to {@code h45-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind sets written in the nineteenth session ({@code h46-} to {@code h51-}, each
+ * in aggregate, consumed since) and the blind sets written in the nineteenth session ({@code h46-} to {@code h57-}, each
  * listed here when it lands) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
