@@ -114,7 +114,19 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(50), 50, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(50)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(51), 51, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(51)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(51)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(52), 52, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(52)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(53), 53, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(53)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(54), 54, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(54)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(55), 55, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(55)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(56), 56, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(56)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(57), 57, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(57)), true));
     }
 
     @ParameterizedTest(name = "{0}")
