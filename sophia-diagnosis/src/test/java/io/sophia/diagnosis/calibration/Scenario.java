@@ -49,15 +49,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-} to
-     * {@code h45-} on 2026-12-05 ({@code h14-} to {@code h45-} after being scored once, aggregate only, by the session
-     * that wrote them; {@code h40-} to {@code h45-} at 03:31 UTC on 47c51751). {@code h46-} to {@code h51-} (written
-     * 2026-12-05, nineteenth session) were scored once, aggregate only, at 05:44 UTC on af0a4f23 and stay blind until the
-     * next session consumes them. {@code h52-} to {@code h57-} (written at the end of the nineteenth session) are wired
-     * here before their first file lands, to be scored once, aggregate only, at the end of the twentieth.
+     * {@code h51-} on 2026-12-05 ({@code h14-} to {@code h51-} after being scored once, aggregate only, by the session
+     * that wrote them; {@code h46-} to {@code h51-} at 05:44 UTC on af0a4f23, consumed at the start of the twentieth
+     * session). {@code h52-} to {@code h57-} (written at the end of the nineteenth session) are to be scored once,
+     * aggregate only, at the end of the twentieth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(46), holdoutPrefix(47), holdoutPrefix(48),
-            holdoutPrefix(49), holdoutPrefix(50), holdoutPrefix(51), holdoutPrefix(52), holdoutPrefix(53),
-            holdoutPrefix(54), holdoutPrefix(55), holdoutPrefix(56), holdoutPrefix(57));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(52), holdoutPrefix(53), holdoutPrefix(54),
+            holdoutPrefix(55), holdoutPrefix(56), holdoutPrefix(57));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
