@@ -77,7 +77,8 @@ public final class FactTypes {
                         "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
-                Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyCertificateOnly"), Set.of("dependency"));
+                Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyResolverFailedOnly",
+                        "dependencyCertificateOnly"), Set.of("dependency"));
         type("change", "files of one class changed since the last good deploy (ChangeSet)",
                 Set.of("class", "files", "commits"),
                 Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));

@@ -389,6 +389,8 @@ final class Facts {
                     "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())),
                     "dependencyNameOnly",
                     String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
+                    "dependencyResolverFailedOnly",
+                    String.valueOf(onlyItsResolverIsSeenFailing(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
                     "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
                             byService.getOrDefault(e.dependency(), List.of())))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
@@ -1115,6 +1117,32 @@ final class Facts {
             }
         }
         return dns && reached;
+    }
+
+    /**
+     * True when the only failures seen of a service are a resolver failing for its name (a timeout, SERVFAIL) and
+     * nothing of it was reached or refused: no connection could even be tried (h48-03: a third-party API whose name
+     * times out, its dependent answering "getaddrinfo EAI_AGAIN"). Its dependents fail on the resolver; that the
+     * service behind it is down is not seen. A name answered as not existing is not: a provider withdraws the name of a
+     * project it deleted (p69-39: a Supabase project's host, NXDOMAIN) and service discovery that of an instance that is
+     * not ready ({@link #nameMissing}).
+     */
+    private static boolean onlyItsResolverIsSeenFailing(String serviceId, List<Observation> observations) {
+        boolean dns = false;
+        for (Observation o : observations) {
+            if (!serviceId.equals(o.serviceId())) {
+                continue;
+            }
+            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
+                if (f.kind() != FailureKind.DNS_FAILURE && f.kind() != FailureKind.DNS_TIMEOUT || isNameMissing(f)) {
+                    return false;
+                }
+                dns = true;
+            } else if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck) {
+                return false;
+            }
+        }
+        return dns;
     }
 
     /**
