@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seventh to fifty-first holdout sets ({@code h7-} to {@code h51-} files; each blind until it was scored once,
  * in aggregate, consumed since) and the blind sets written at the end of the nineteenth session ({@code h52-} to
- * {@code h57-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * {@code h57-}) and in the twentieth ({@code h58-} to {@code h63-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -120,7 +120,19 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(56), 56, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(56)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(57), 57, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(57)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(57)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(58), 58, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(58)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(59), 59, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(59)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(60), 60, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(60)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(61), 61, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(61)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(62), 62, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(62)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(63), 63, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(63)), true));
     }
 
     @ParameterizedTest(name = "{0}")
