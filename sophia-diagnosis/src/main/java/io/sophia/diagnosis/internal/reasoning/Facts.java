@@ -437,15 +437,20 @@ final class Facts {
      * OTHER of Sophia's own network and CI probes (http, mcp, tcp, dns, tls, github) is their own trouble ("log of job
      * 'deploy' broke off after 12 bytes: IOException: No space left on device"), as is the runner's ("probe failed:
      * OutOfMemoryError: Java heap space", not the service's memory); and a name that does not resolve because the
-     * service it names is down is that service's consequence, as in a log or a condition's text.
+     * service it names is down is that service's consequence, as in a log or a condition's text. A platform API the
+     * host called (source HOST) that answered an error status speaks the platform's words too, whatever the kind.
      */
     private static final Set<io.sophia.core.Source> LOOK_SOURCES = java.util.EnumSet.of(io.sophia.core.Source.HOST,
             io.sophia.core.Source.FLY, io.sophia.core.Source.LOG);
 
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            Set<String> downNames, String svc) {
-        if (f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source()) || f.detail() == null
-                || OWN_FAILURE.matcher(f.detail().strip()).find()) {
+        // ... and an API the host called that answered with an error status: its error text is the platform's words
+        // (p90-05: GCE's "The zone '...' does not have enough resources available to fulfill the request", 503)
+        boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
+                && f.httpStatus() >= 400;
+        if ((f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source())) && !answeredByPlatform
+                || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
         return carriedTextCause(f.detail(), lineCause, downNames, svc);
