@@ -99,6 +99,9 @@ final class Facts {
         }
         Set<String> splitNames = splitNames(observations);
         Set<String> ownByCondition = new java.util.HashSet<>();
+        // the services whose own failing answer says a datastore behind them refuses the work (bodyCause
+        // dependency.down: "remaining connection slots are reserved"): their dependency answering is that refusal
+        Set<String> answersDependencyRefuses = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -214,6 +217,9 @@ final class Facts {
                 Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
                         h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
                         Words.clip(h.bodyExcerpt(), 160));
+                if (CauseId.DEPENDENCY_DOWN.value().equals(a.get("bodyCause"))) {
+                    answersDependencyRefuses.add(svc);
+                }
                 out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
             } else if (o instanceof Observation.ConditionCheck c && svc != null) {
                 // a violated expectation's actual value is read as a log line would be (actualCause)
@@ -341,7 +347,7 @@ final class Facts {
             }
         }
         derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, namedByJob,
-                namedDown, serviceOrder, out);
+                namedDown, answersDependencyRefuses, serviceOrder, out);
         // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
         for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
             String svc = known(services, split.serviceId());
@@ -363,7 +369,7 @@ final class Facts {
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
                                 Map<Long, Observation.LogFinding> namedByJob, Set<String> namedDown,
-                                Map<String, Integer> serviceOrder, List<Fact> out) {
+                                Set<String> answersDependencyRefuses, Map<String, Integer> serviceOrder, List<Fact> out) {
         commonSteps(jobs, topByJob, serviceOrder, out);
         cancelledAfterFailure(jobs, services, serviceOrder, out);
         // the services a job of which ends on a name that does not resolve (its best line of a named cause): their
@@ -375,7 +381,8 @@ final class Facts {
                 deployFailedOnName.add(j.serviceId());
             }
         }
-        serviceFacts(deployment, services, byService, health, jobs, run, deployFailedOnName, serviceOrder, out);
+        serviceFacts(deployment, services, byService, health, jobs, run, deployFailedOnName, answersDependencyRefuses,
+                serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
         // a dependency whose own job log ends on an error of a named cause (a quota that refused its deploy, its
         // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
@@ -858,7 +865,8 @@ final class Facts {
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
                                      List<Observation.CiJob> jobs, Observation.CiRun run, Set<String> deployFailedOnName,
-                                     Map<String, Integer> serviceOrder, List<Fact> out) {
+                                     Set<String> answersDependencyRefuses, Map<String, Integer> serviceOrder,
+                                     List<Fact> out) {
         Fleet fleet = Fleet.of(services, health, jobs, out);
         List<String> down = fleet.down();
         Set<String> dependedOn = new java.util.HashSet<>();
@@ -891,7 +899,8 @@ final class Facts {
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
                     "dependedOn", String.valueOf(dependedOn.contains(s.id())), "dependenciesUp",
-                    String.valueOf(!s.dependsOn().isEmpty() && s.dependsOn().stream().allMatch(d -> health.get(d) != null
+                    String.valueOf(!s.dependsOn().isEmpty() && !answersDependencyRefuses.contains(s.id())
+                            && s.dependsOn().stream().allMatch(d -> health.get(d) != null
                             && health.get(d).status() == Status.UP)));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
