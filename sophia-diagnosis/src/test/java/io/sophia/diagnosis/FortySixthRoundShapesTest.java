@@ -3,7 +3,10 @@ package io.sophia.diagnosis;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * General shapes for the families of the twentieth session's arrivals (h46- to h51- consumed, p89- to p95- scored on
@@ -37,19 +40,23 @@ class FortySixthRoundShapesTest {
             Map.entry("cloudrun.cloudsql-connection-missing", "config.invalid"),
             Map.entry("cloudsql.socket-missing", "config.invalid"),
             Map.entry("redis.configuration-empty", "config.missing-secret"),
-            Map.entry("clerk.key-missing", "config.missing-secret"),
             Map.entry("mysql.user-resource-limit", "platform.quota"),
             Map.entry("heroku.free-dyno-quota", "platform.quota"),
             Map.entry("api.rate-limit-exceeded", "platform.quota"),
             Map.entry("kubectl.login-page-answer", "auth.deploy-token"),
             Map.entry("azure.scm-unauthorized", "auth.deploy-token"),
             Map.entry("registry.artifactregistry-permission", "registry.auth"),
-            Map.entry("prisma.engine-download-failed", "build.dependency-fetch"),
             Map.entry("sqlx.query-cache-missing", "build.dockerfile"),
-            Map.entry("npm.install-tree-error", "build.dependency-fetch"),
-            Map.entry("containerapps.environment-not-provisioned", "platform.outage"));
+            Map.entry("npm.install-tree-error", "build.dependency-fetch"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
+
+    /**
+     * Read in answers' bodies and platform API details, which no labelled scenario's log holds (p93-36's 500 from Clerk's
+     * middleware, p92-14's Container Apps API): checked against the shared corpus only.
+     */
+    private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of("clerk.key-missing", "config.missing-secret",
+            "containerapps.environment-not-provisioned", "platform.outage"));
 
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
@@ -91,8 +98,8 @@ class FortySixthRoundShapesTest {
         ROUND.readsNot("cloudsql.socket-missing", "PG::ConnectionBad: could not connect to server: Connection refused. Is the server running locally and accepting connections on Unix domain socket \"/cloudsql/demo:us-central1:db/.s.PGSQL.5432\"?");
         ROUND.reads("redis.configuration-empty", "Unhandled exception. System.ArgumentException: is empty");
         ROUND.readsNot("redis.configuration-empty", "System.ArgumentException: The value is empty or whitespace and cannot be used as a key");
-        ROUND.reads("clerk.key-missing", "{\"statusCode\":500,\"message\":\"Missing Clerk Secret Key or API Key. Go to https://dashboard.clerk.com and get your key for your instance.\"}");
-        ROUND.readsNot("clerk.key-missing", "Clerk secret key loaded from environment");
+        ANSWER_ROUND.reads("clerk.key-missing", "{\"statusCode\":500,\"message\":\"Missing Clerk Secret Key or API Key. Go to https://dashboard.clerk.com and get your key for your instance.\"}");
+        ANSWER_ROUND.readsNot("clerk.key-missing", "Clerk secret key loaded from environment");
         ROUND.reads("mysql.user-resource-limit", "remote: Data Sync failed User 'b61f0c2e9a7d41' has exceeded the 'max_user_connections' resource (current value: 10)");
         ROUND.readsNot("mysql.user-resource-limit", "SHOW VARIABLES LIKE 'max_user_connections';");
         ROUND.reads("heroku.free-dyno-quota", "web.1: recharging (free dyno quota: active more than 18 of the last 24 hours)");
@@ -105,14 +112,12 @@ class FortySixthRoundShapesTest {
         ROUND.readsNot("azure.scm-unauthorized", "Service Unavailable (CODE: 503)");
         ROUND.reads("registry.artifactregistry-permission", "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'artifactregistry.repositories.get' denied on resource '//artifactregistry.googleapis.com/projects/quotes-dev-2291/locations/us-central1/repositories/quotes' (or it may not exist).");
         ROUND.readsNot("registry.artifactregistry-permission", "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'run.services.get' denied on resource 'namespaces/quotes-dev-2291/services/api' (or resource may not exist).");
-        ROUND.reads("prisma.engine-download-failed", "Error: request to https://binaries.prisma.sh/all_commits/694eea289a8462c80264df36757e4fdc129b1b32/linux-musl/libquery_engine.so.node.gz.sha256 failed, reason: connect ETIMEDOUT 13.33.242.105:443");
-        ROUND.readsNot("prisma.engine-download-failed", "Downloading Prisma engines from https://binaries.prisma.sh/all_commits/694eea289a8462c80264df36757e4fdc129b1b32 [====] 100%");
         ROUND.reads("sqlx.query-cache-missing", "#10 53.14 error: `DATABASE_URL` must be set, or `cargo sqlx prepare` must have been run and .sqlx must exist, to use query macros");
         ROUND.readsNot("sqlx.query-cache-missing", "query data written to .sqlx in the current directory; please check this into version control (cargo sqlx prepare)");
         ROUND.reads("npm.install-tree-error", "npm ERR! code EISDIR");
         ROUND.readsNot("npm.install-tree-error", "npm WARN using --force Recommended protections disabled.");
-        ROUND.reads("containerapps.environment-not-provisioned", "Code=\"ManagedEnvironmentNotProvisioned\" Message=\"The environment '/subscriptions/***/resourceGroups/staging/providers/Microsoft.App/managedEnvironments/cae-staging' has not been provisioned successfully.\"");
-        ROUND.readsNot("containerapps.environment-not-provisioned", "ERROR: The ContainerApp 'docs-site' has not been provisioned successfully. ProvisioningState: 'Failed'.");
+        ANSWER_ROUND.reads("containerapps.environment-not-provisioned", "Code=\"ManagedEnvironmentNotProvisioned\" Message=\"The environment '/subscriptions/***/resourceGroups/staging/providers/Microsoft.App/managedEnvironments/cae-staging' has not been provisioned successfully.\"");
+        ANSWER_ROUND.readsNot("containerapps.environment-not-provisioned", "ERROR: The ContainerApp 'docs-site' has not been provisioned successfully. ProvisioningState: 'Failed'.");
     }
 
     /** Existing indications widened this session, on the words that widened them. */
@@ -128,8 +133,7 @@ class FortySixthRoundShapesTest {
         ROUND.readsNot("config.setting-missing-generic", "Expected response to be defined in the test");
         ROUND.reads("config.setting-missing-generic", "config.missing-secret", "error: Error validating datasource `db`: "
                 + "You must provide a nonempty URL. The environment variable `DATABASE_URL` resolved to an empty string.");
-        ROUND.reads("config.setting-missing-generic", "config.missing-secret",
-                "Error: DATABASE_URL is not defined in environment");
+        ROUND.readsNot("secret.library-requires-key", "Unhandled exception. System.ArgumentException: Host can't be null");
         ROUND.reads("deploy-tool.unauthenticated", "auth.deploy-token", "│ Error: error configuring Terraform AWS "
                 + "Provider: no valid credential sources for Terraform AWS Provider found.");
         ROUND.reads("database.out-of-disk", "dependency.down",
@@ -147,6 +151,12 @@ class FortySixthRoundShapesTest {
 
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        // a start-up check that fails, or a container Docker marks unhealthy, because the app crashed, its database is
+        // down or its configuration does not parse is that cause's consequence; a Cloud SQL socket missing because the
+        // instance was stopped by a schedule is the database down (moderate: both readings happen)
+        ROUND.staysInItsCauses("h30-19- dokku.checks-failed", "h30-44- dokku.checks-failed", "p95-22- dokku.checks-failed",
+                "h50-38- cloudsql.socket-missing", "p33-20- docker.container-unhealthy",
+                "p49-33- docker.container-unhealthy");
+        assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
