@@ -23,7 +23,6 @@ class FortySixthRoundShapesTest {
     private static final Map<String, String> CAUSE_OF = Map.ofEntries(
             Map.entry("cloud-api.permission-refused", "auth.deploy-token"),
             Map.entry("database.tls-required-by-server", "config.invalid"),
-            Map.entry("fly.duplicate-service-definitions", "config.invalid"),
             Map.entry("secret.library-requires-key", "config.missing-secret"),
             Map.entry("dotenv.file-missing", "config.missing-secret"),
             Map.entry("lambda.package-size-limit", "platform.quota"),
@@ -64,8 +63,8 @@ class FortySixthRoundShapesTest {
         ROUND.readsNot("cloud-api.permission-refused", "googleapi: Error 403: Quota exceeded for quota metric 'Queries' and limit 'Queries per minute', rateLimitExceeded");
         ROUND.reads("database.tls-required-by-server", "ERRO could not connect: db error: FATAL: no pg_hba.conf entry for host \"10.0.7.18\", user \"postgres\", database \"postgres\", no encryption");
         ROUND.readsNot("database.tls-required-by-server", "FATAL: no pg_hba.conf entry for host \"10.0.7.18\", user \"postgres\", database \"postgres\", SSL encryption");
-        ROUND.reads("fly.duplicate-service-definitions", "Service [tcp-1738] has 2 duplicate definitions. To resolve this, merge them into 1 service.");
-        ROUND.readsNot("fly.duplicate-service-definitions", "Service [tcp-1738] definitions merged");
+        ROUND.reads("yaml.duplicate-key", "config.invalid", "Service [tcp-1738] has 2 duplicate definitions. To resolve this, merge them into 1 service.");
+        ROUND.readsNot("yaml.duplicate-key", "Service [tcp-1738] definitions merged");
         ROUND.reads("secret.library-requires-key", "TypeError: JwtStrategy requires a secret or key");
         ROUND.readsNot("secret.library-requires-key", "JwtStrategy validated the secret or key");
         ROUND.reads("dotenv.file-missing", "2026/12/02 03:26:12 Error loading .env file");
@@ -133,6 +132,8 @@ class FortySixthRoundShapesTest {
         ROUND.readsNot("config.setting-missing-generic", "Expected response to be defined in the test");
         ROUND.reads("config.setting-missing-generic", "config.missing-secret", "error: Error validating datasource `db`: "
                 + "You must provide a nonempty URL. The environment variable `DATABASE_URL` resolved to an empty string.");
+        ROUND.reads("yaml.duplicate-key", "config.invalid",
+                "Error: /home/runner/work/atlas/atlas/fly.toml: toml: key http_service is already defined");
         ROUND.readsNot("secret.library-requires-key", "Unhandled exception. System.ArgumentException: Host can't be null");
         ROUND.reads("deploy-tool.unauthenticated", "auth.deploy-token", "│ Error: error configuring Terraform AWS "
                 + "Provider: no valid credential sources for Terraform AWS Provider found.");
