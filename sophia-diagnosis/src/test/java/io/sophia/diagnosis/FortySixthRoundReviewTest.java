@@ -19,7 +19,23 @@ class FortySixthRoundReviewTest {
             "cloud.quota-exceeded", "platform.quota",
             "cloud-api.request-invalid", "config.invalid",
             "config.key-value-as-host", "config.invalid",
-            "image.manifest-not-found", "image.not-found"));
+            "image.manifest-not-found", "image.not-found",
+            "database.tls-required-by-server", "config.invalid"));
+
+    /**
+     * Postgres words an explicit reject line of pg_hba.conf its own way (zalando/postgres-operator#2020: Vault through
+     * lib/pq, "pq: pg_hba.conf rejects connection for host ..., no encryption", Spilo's "hostnossl all all all reject",
+     * answered by sslmode=require): the same refusal of an unencrypted client as "no pg_hba.conf entry".
+     */
+    @Test
+    void pgHbaRejectingAnUnencryptedClientIsRead() throws IOException {
+        ROUND.reads("database.tls-required-by-server", "Error initializing storage of type postgresql: failed to check for "
+                + "native upsert: pq: pg_hba.conf rejects connection for host \"10.2.14.7\", user \"vault\", database "
+                + "\"vault_db\", no encryption");
+        // an encrypted connection refused is not read: TLS was made
+        ROUND.readsNot("database.tls-required-by-server", "FATAL:  pg_hba.conf rejects connection for host "
+                + "\"10.2.14.7\", user \"vault\", database \"vault_db\", SSL encryption");
+    }
 
     /**
      * The round gave image.manifest-not-found a second row in indication-cases.tsv, which holds one row per indication
