@@ -92,6 +92,23 @@ class FortySixthRoundReviewTest {
     }
 
     /**
+     * Azure's refusal as the AzureRM provider prints its code on a line of its own ("│ ERROR CODE: AuthorizationFailed",
+     * upper case), as pretty-printed JSON ('"code": "AuthorizationFailed"'), and its linked-scope form
+     * (Azure/terraform-azurerm-avm-ptn-hubnetworking#81: "│ ERROR CODE: LinkedAuthorizationFailed"; CDCgov/prime-reportstream#7678:
+     * "however, it does not have permission to perform action ... on the linked scope(s)").
+     */
+    @Test
+    void azuresRefusalIsReadInEachOfItsCodeForms() throws IOException {
+        ROUND.reads("cloud-api.permission-refused", "│ ERROR CODE: LinkedAuthorizationFailed");
+        ROUND.reads("cloud-api.permission-refused", "│ ERROR CODE: AuthorizationFailed");
+        ROUND.reads("cloud-api.permission-refused", "│     \"code\": \"LinkedAuthorizationFailed\",");
+        ROUND.reads("cloud-api.permission-refused", "Status=403 Code=\"AuthorizationFailed\" Message=\"The client "
+                + "'b7c1e2d4-0000-4000-8000-000000000001' with object id 'b7c1e2d4-0000-4000-8000-000000000001' does not "
+                + "have authorization to perform action 'Microsoft.Authorization/roleAssignments/write'");
+        ROUND.readsNot("cloud-api.permission-refused", "│ ERROR CODE: ResourceGroupNotFound");
+    }
+
+    /**
      * EC2's internal error as boto3 and the AWS CLI word it, retried (JohannesEbke/aws_list_all's README: "An error
      * occurred (InternalError) when calling the DescribeClientVpnEndpoints operation (reached max retries: 4): An
      * internal error has occurred").
