@@ -1,9 +1,22 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import io.sophia.core.ServiceKind;
+import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Review of the forty-sixth round (session 20's diagnosis changes, 4a234ee7 to afc48a38): three duplicate rows of
@@ -106,6 +119,31 @@ class FortySixthRoundReviewTest {
                 + "'b7c1e2d4-0000-4000-8000-000000000001' with object id 'b7c1e2d4-0000-4000-8000-000000000001' does not "
                 + "have authorization to perform action 'Microsoft.Authorization/roleAssignments/write'");
         ROUND.readsNot("cloud-api.permission-refused", "│ ERROR CODE: ResourceGroupNotFound");
+    }
+
+    private static Assessment hostProbeAnswered403(String detail) {
+        Deployment d = new Deployment("shop", List.of(Fleet.service("web", "Web", "Shop", ServiceKind.HTTP)));
+        return Diagnosis.ofDefaults().diagnose(d, List.of(Fleet.refused("web"), new Observation.ProbeFailure("web",
+                Source.HOST, "GET https://compute.googleapis.com/compute/v1/projects/shop/zones/europe-west1-b/instances",
+                FailureKind.UNAUTHORIZED, detail, 403, Duration.ofMillis(80), 1)), Fleet.NOW);
+    }
+
+    /**
+     * Google's APIs answer a rate or quota limit with 403 (hashicorp/terraform-provider-google#8360: "googleapi: Error
+     * 403: Quota exceeded for quota group 'ReadGroup' and limit 'Read requests per user per 100 seconds' of service
+     * 'compute.googleapis.com' ..., rateLimitExceeded"): a host probe answered so is the quota's, not a refused
+     * credential, as cloud-api.permission-refused already says of the same words in a log.
+     */
+    @Test
+    void aPlatformApis403ForAQuotaIsNoRefusedCredential() {
+        Assessment quota = hostProbeAnswered403("googleapi: Error 403: Quota exceeded for quota group 'ReadGroup' and "
+                + "limit 'Read requests per user per 100 seconds' of service 'compute.googleapis.com' for consumer "
+                + "'project_number:123456'., rateLimitExceeded");
+        assertFalse(Fleet.weighs(quota, "auth.deploy-token/host-api-refused"), quota.causes().toString());
+        assertEquals(CauseId.PLATFORM_QUOTA, quota.causes().get(0).id(), quota.causes().toString());
+        // a refused credential's words still are (p45-30: DigitalOcean's "Unable to authenticate you.")
+        Assessment refused = hostProbeAnswered403("Unable to authenticate you.");
+        assertTrue(Fleet.weighs(refused, "auth.deploy-token/host-api-refused"), refused.causes().toString());
     }
 
     /**
