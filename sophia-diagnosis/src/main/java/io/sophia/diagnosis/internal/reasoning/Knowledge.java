@@ -102,7 +102,8 @@ public record Knowledge(CompiledSettings settings, List<CompiledCause> causes,
 
     /**
      * The engine rule every cause but unknown gets: a look at a host or a platform that failed (a probe failure of kind
-     * OTHER: its events, its logs) whose detail a specific log indication of the cause reads ({@code detailCause}:
+     * OTHER: its events, its logs; or a host probe of any kind that a platform API answered with a status of 400 or
+     * more) whose detail a specific log indication of the cause reads ({@code detailCause}:
      * Kubernetes' 'Failed to pull image ...: not found', a task's log "exec /usr/bin/node: exec format error") is the
      * platform's own words for what failed, as strong as the same line in a log (p78-19, p78-27).
      */
