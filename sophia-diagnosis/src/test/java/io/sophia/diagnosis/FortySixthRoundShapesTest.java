@@ -135,6 +135,13 @@ class FortySixthRoundShapesTest {
         ROUND.reads("yaml.duplicate-key", "config.invalid",
                 "Error: /home/runner/work/atlas/atlas/fly.toml: toml: key http_service is already defined");
         ROUND.readsNot("secret.library-requires-key", "Unhandled exception. System.ArgumentException: Host can't be null");
+        ROUND.reads("runtime.shared-library-missing", "app[6e82d1f4b03187] lhr [info]Prisma Client could not locate the "
+                + "Query Engine for runtime \"debian-openssl-3.0.x\".");
+        ROUND.readsNot("runtime.shared-library-missing", "/tmp/emacs/bin/emacs: error while loading shared libraries: "
+                + "libgnutls.so.26: cannot open shared object file: No such file or directory");
+        ROUND.reads("fetch.archive-request-failed", "Error: request to https://binaries.prisma.sh/all_commits/1c57fdcd/"
+                + "linux-musl-openssl-3.0.x/libquery_engine.so.node.sha256 failed, reason: self-signed certificate in "
+                + "certificate chain");
         ROUND.reads("deploy-tool.unauthenticated", "auth.deploy-token", "│ Error: error configuring Terraform AWS "
                 + "Provider: no valid credential sources for Terraform AWS Provider found.");
         ROUND.reads("database.out-of-disk", "dependency.down",
