@@ -561,7 +561,8 @@ class EleventhRoundShapesTest {
         // p64-32 (session 17): the apps refused by a Redis the kernel killed for memory, labelled by that kill (app.oom)
         // p70-32 (session 17): integration tests that fail because an environment name's casing left the connection
         // string unset (labelled ci.test-failure); p71-23: Django dialing localhost for its database (config.invalid)
-        ROUND.staysInItsCauses(
+        // h50-41 (twentieth session): a test suite whose database fixture is refused fails its tests (ci.test-failure)
+        ROUND.staysInItsCauses("h50-41 dependency.connection-refused-generic",
                 // p88-25, p88-26 (session 19): a refusal is what a database host setting pointing at the container's
                 // own loopback gets (config.invalid), or the framework's default host when the setting is unset
                 // (config.missing-secret)

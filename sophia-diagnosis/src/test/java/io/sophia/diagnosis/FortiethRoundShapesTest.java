@@ -88,7 +88,8 @@ class FortiethRoundShapesTest {
         // p66-02 (session 17): Postgres out of slots because the app's pool size times its machines exceeds them, labelled
         // config.invalid (the pool setting); the refusal is its consequence
         // h38-36 (session 18): a CI runner that cannot resolve the platform's private database name, as p22-20
-        ROUND.staysInItsCauses("p22-20 prisma.database-unreachable", "p66-02 datastore.refusing-work",
+        // p89-24 (twentieth session): a pool of 999 connections per instance runs Postgres out of slots: the setting
+        ROUND.staysInItsCauses("p89-24 datastore.refusing-work", "p22-20 prisma.database-unreachable", "p66-02 datastore.refusing-work",
                 "h38-36 prisma.database-unreachable");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));

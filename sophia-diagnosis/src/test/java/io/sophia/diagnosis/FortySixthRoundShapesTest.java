@@ -151,8 +151,6 @@ class FortySixthRoundShapesTest {
                 "ERROR: (gcloud.app.deploy) INVALID_ARGUMENT: Your app may not have more than 210 versions.");
         ROUND.reads("cloud.quota-exceeded", "platform.quota", "Inner Errors: {\"code\": \"InsufficientQuota\"}");
         ROUND.readsNot("cloud.quota-exceeded", "You have 3 environments in location uksouth");
-        ROUND.reads("cloud.insufficient-capacity", "platform.capacity", "The requested size for resource 'x' is currently "
-                + "not available in location 'eastus2' zones '1,2,3' for subscription 'x'.");
         ROUND.reads("dockerfile.read-failed", "build.dockerfile", "unable to prepare context: unable to evaluate symlinks "
                 + "in Dockerfile path: lstat /github/workspace/Dockerfile: no such file or directory");
     }

@@ -246,7 +246,8 @@ class ThirtyEighthRoundShapesTest {
         // p52-05 (session 16): a push of a tag the failed build never made is the build's consequence
         // p74-31 (session 18): npm's download in an image build failing on a proxy's own certificate, labelled
         // build.dependency-fetch; the self-signed chain is read as what it says
-        ROUND.staysInItsCauses("p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local",
+        // p89-31 (twentieth session): a proxy's self-signed certificate refused by a binary download is the download's
+        ROUND.staysInItsCauses("p89-31 tls.self-signed-generic", "p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local",
                 "p74-31 tls.self-signed-generic",
                 // p88-23 (session 19): a Quarkus 2 regression in custom config sources makes a property that is set
                 // unreadable, in the words of one that is absent (app.crash-on-boot)

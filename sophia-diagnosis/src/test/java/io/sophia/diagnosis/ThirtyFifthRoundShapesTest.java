@@ -112,7 +112,8 @@ class ThirtyFifthRoundShapesTest {
         // missing secret it is that secret's consequence
         // p47-07 (session 15): a job looping on an unreachable Kafka broker until its 45-minute limit, labelled the limit
         // p71-14, p71-30 (session 17): Gunicorn's worker exception over Django's missing SECRET_KEY and DATABASE_URL
-        ROUND.staysInItsCauses("h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
+        // p95-14 (twentieth session): a worker dying on an empty SECRET_KEY is that secret's consequence
+        ROUND.staysInItsCauses("p95-14 gunicorn.worker-exception", "h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
                 "p71-14 gunicorn.worker-exception", "p71-30 gunicorn.worker-exception",
                 "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable",
                 // session 16, the consumed h24- to h26-: four more missing secrets behind the same worker exception

@@ -165,6 +165,8 @@ class ThirtyFirstRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        // h51-21 (twentieth session): Docker Hub answers a tag that does not exist (a "v"-prefixed one) with its token
+        // refusal too; the tag missing is the label
+        ROUND.staysInItsCauses("h51-21 registry.bearer-token-refused");
     }
 }
