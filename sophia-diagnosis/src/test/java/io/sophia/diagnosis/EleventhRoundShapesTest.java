@@ -562,7 +562,9 @@ class EleventhRoundShapesTest {
         // p70-32 (session 17): integration tests that fail because an environment name's casing left the connection
         // string unset (labelled ci.test-failure); p71-23: Django dialing localhost for its database (config.invalid)
         // h50-41 (twentieth session): a test suite whose database fixture is refused fails its tests (ci.test-failure)
-        ROUND.staysInItsCauses("h50-41 dependency.connection-refused-generic",
+        // p89-23 (twentieth session): alembic run on the host with the compose network's host name and port, refused
+        // there (config.invalid); p89-33: a migrations check job run without its database service (ci.test-failure)
+        ROUND.staysInItsCauses("h50-41 dependency.connection-refused-generic", "p89-33 dependency.connection-refused-generic", "p89-23 dependency.connection-refused-generic",
                 // p88-25, p88-26 (session 19): a refusal is what a database host setting pointing at the container's
                 // own loopback gets (config.invalid), or the framework's default host when the setting is unset
                 // (config.missing-secret)
