@@ -207,7 +207,10 @@ class FortySecondRoundShapesTest {
         // does not have (config.invalid); h51-32, p95-06: Heroku's H10 after a dyno exited for a secret it did not
         // have (config.missing-secret); p92-11: gcloud's PERMISSION_DENIED for an Artifact Registry permission, which
         // registry.artifactregistry-permission reads as the registry's (registry.auth)
-        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed", "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed", "h50-26 beanstalk.elb-health-failing", "h29-07 heroku.router-app-crashed", "h32-02 heroku.router-app-crashed",
+        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
+                "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
+                "h50-26 beanstalk.elb-health-failing", "h29-07 heroku.router-app-crashed",
+                "h32-02 heroku.router-app-crashed",
                 "h5-16 heroku.router-app-crashed", "p39-15 heroku.router-app-crashed", "p40-24 heroku.router-app-crashed",
                 "p41-12 heroku.router-app-crashed", "p45-35 heroku.router-app-crashed",
                 "p45-36 heroku.router-app-crashed", "p66-17 heroku.router-app-crashed",
