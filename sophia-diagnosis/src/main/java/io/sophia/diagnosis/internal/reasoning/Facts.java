@@ -99,9 +99,6 @@ final class Facts {
         }
         Set<String> splitNames = splitNames(observations);
         Set<String> ownByCondition = new java.util.HashSet<>();
-        // the services whose own failing answer says a datastore behind them refuses the work (bodyCause
-        // dependency.down: "remaining connection slots are reserved"): their dependency answering is that refusal
-        Set<String> answersDependencyRefuses = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -217,9 +214,6 @@ final class Facts {
                 Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
                         h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
                         Words.clip(h.bodyExcerpt(), 160));
-                if (CauseId.DEPENDENCY_DOWN.value().equals(a.get("bodyCause"))) {
-                    answersDependencyRefuses.add(svc);
-                }
                 out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
             } else if (o instanceof Observation.ConditionCheck c && svc != null) {
                 // a violated expectation's actual value is read as a log line would be (actualCause)
@@ -347,7 +341,7 @@ final class Facts {
             }
         }
         derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, namedByJob,
-                namedDown, answersDependencyRefuses, serviceOrder, out);
+                namedDown, serviceOrder, out);
         // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
         for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
             String svc = known(services, split.serviceId());
@@ -369,7 +363,7 @@ final class Facts {
                                 List<Observation.CiJob> jobs,
                                 Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
                                 Map<Long, Observation.LogFinding> namedByJob, Set<String> namedDown,
-                                Set<String> answersDependencyRefuses, Map<String, Integer> serviceOrder, List<Fact> out) {
+                                Map<String, Integer> serviceOrder, List<Fact> out) {
         commonSteps(jobs, topByJob, serviceOrder, out);
         cancelledAfterFailure(jobs, services, serviceOrder, out);
         // the services a job of which ends on a name that does not resolve (its best line of a named cause): their
@@ -381,8 +375,7 @@ final class Facts {
                 deployFailedOnName.add(j.serviceId());
             }
         }
-        serviceFacts(deployment, services, byService, health, jobs, run, deployFailedOnName, answersDependencyRefuses,
-                serviceOrder, out);
+        serviceFacts(deployment, services, byService, health, jobs, run, deployFailedOnName, serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
         // a dependency whose own job log ends on an error of a named cause (a quota that refused its deploy, its
         // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
@@ -392,14 +385,14 @@ final class Facts {
         ownError.addAll(namedDown);
         boolean platformRoot = platformStopped(jobs, topByJob, namedByJob, health);
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
+            List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
+            NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
             out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
                     "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())),
-                    "dependencyNameOnly",
-                    String.valueOf(onlyItsNameFails(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
-                    "dependencyResolverFailedOnly",
-                    String.valueOf(onlyItsResolverIsSeenFailing(e.dependency(), byService.getOrDefault(e.dependency(), List.of()))),
+                    "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
+                    "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
                     "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
-                            byService.getOrDefault(e.dependency(), List.of())))),
+                            dependencyObservations))),
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }
@@ -865,9 +858,16 @@ final class Facts {
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
                                      List<Observation.CiJob> jobs, Observation.CiRun run, Set<String> deployFailedOnName,
-                                     Set<String> answersDependencyRefuses, Map<String, Integer> serviceOrder,
-                                     List<Fact> out) {
+                                     Map<String, Integer> serviceOrder, List<Fact> out) {
         Fleet fleet = Fleet.of(services, health, jobs, out);
+        // the services whose own failing answer says a datastore behind them refuses the work (bodyCause
+        // dependency.down: "remaining connection slots are reserved"): their dependency answering is that refusal
+        Set<String> answersDependencyRefuses = new java.util.HashSet<>();
+        for (Fact f : out) {
+            if (f.type().equals("http") && CauseId.DEPENDENCY_DOWN.value().equals(f.attrs().get("bodyCause"))) {
+                answersDependencyRefuses.add(f.serviceId());
+            }
+        }
         List<String> down = fleet.down();
         Set<String> dependedOn = new java.util.HashSet<>();
         deployment.services().forEach(s -> dependedOn.addAll(s.dependsOn()));
@@ -1111,52 +1111,54 @@ final class Facts {
     }
 
     /**
-     * True when the service's only failures are its name not resolving while a connection to its address succeeded
-     * (a TCP connect, an HTTP answer): it is reachable, its name is what fails.
+     * What a service's own observations say of its name, read in one pass: a resolver failing for it (a timeout,
+     * SERVFAIL), its name answered as not existing ({@link #isNameMissing}), its address reached (a TCP connect, an HTTP
+     * answer), or a failure that is not its name's.
      */
-    private static boolean onlyItsNameFails(String serviceId, List<Observation> observations) {
-        boolean dns = false;
-        boolean reached = false;
-        for (Observation o : observations) {
-            if (!serviceId.equals(o.serviceId())) {
-                continue;
-            }
-            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
-                if (f.kind() != FailureKind.DNS_FAILURE && f.kind() != FailureKind.DNS_TIMEOUT) {
-                    return false;
-                }
-                dns = true;
-            } else if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck) {
-                reached = true;
-            }
-        }
-        return dns && reached;
-    }
+    private record NameSeen(boolean dns, boolean nameMissing, boolean reached, boolean otherFailure) {
 
-    /**
-     * True when the only failures seen of a service are a resolver failing for its name (a timeout, SERVFAIL) and
-     * nothing of it was reached or refused: no connection could even be tried (h48-03: a third-party API whose name
-     * times out, its dependent answering "getaddrinfo EAI_AGAIN"). Its dependents fail on the resolver; that the
-     * service behind it is down is not seen. A name answered as not existing is not: a provider withdraws the name of a
-     * project it deleted (p69-39: a Supabase project's host, NXDOMAIN) and service discovery that of an instance that is
-     * not ready ({@link #nameMissing}).
-     */
-    private static boolean onlyItsResolverIsSeenFailing(String serviceId, List<Observation> observations) {
-        boolean dns = false;
-        for (Observation o : observations) {
-            if (!serviceId.equals(o.serviceId())) {
-                continue;
-            }
-            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
-                if (f.kind() != FailureKind.DNS_FAILURE && f.kind() != FailureKind.DNS_TIMEOUT || isNameMissing(f)) {
-                    return false;
+        static NameSeen of(String serviceId, List<Observation> observations) {
+            boolean dns = false;
+            boolean nameMissing = false;
+            boolean reached = false;
+            boolean other = false;
+            for (Observation o : observations) {
+                if (!serviceId.equals(o.serviceId())) {
+                    continue;
                 }
-                dns = true;
-            } else if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck) {
-                return false;
+                if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
+                    if (f.kind() != FailureKind.DNS_FAILURE && f.kind() != FailureKind.DNS_TIMEOUT) {
+                        other = true;
+                    } else {
+                        dns = true;
+                        nameMissing |= isNameMissing(f);
+                    }
+                } else if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck) {
+                    reached = true;
+                }
             }
+            return new NameSeen(dns, nameMissing, reached, other);
         }
-        return dns;
+
+        /**
+         * True when the service's only failures are its name not resolving while a connection to its address
+         * succeeded: it is reachable, its name is what fails.
+         */
+        boolean onlyItsNameFails() {
+            return dns && reached && !otherFailure;
+        }
+
+        /**
+         * True when the only failures seen of the service are a resolver failing for its name and nothing of it was
+         * reached or refused: no connection could even be tried (h48-03: a third-party API whose name times out, its
+         * dependent answering "getaddrinfo EAI_AGAIN"). Its dependents fail on the resolver; that the service behind it
+         * is down is not seen. A name answered as not existing is not: a provider withdraws the name of a project it
+         * deleted (p69-39: a Supabase project's host, NXDOMAIN) and service discovery that of an instance that is not
+         * ready ({@link Facts#nameMissing}).
+         */
+        boolean onlyItsResolverIsSeenFailing() {
+            return dns && !nameMissing && !reached && !otherFailure;
+        }
     }
 
     /**
