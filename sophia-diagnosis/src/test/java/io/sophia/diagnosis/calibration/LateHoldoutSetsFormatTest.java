@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to fifty-first holdout sets ({@code h7-} to {@code h51-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind sets written at the end of the nineteenth session ({@code h52-} to
- * {@code h57-}) and in the twentieth ({@code h58-} to {@code h63-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * The seventh to fifty-seventh holdout sets ({@code h7-} to {@code h57-} files; each blind until it was scored once,
+ * in aggregate, consumed since) and the blind sets written in the twentieth session ({@code h58-} to {@code h63-})
+ * and in the twenty-first ({@code h64-} to {@code h69-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -109,18 +109,12 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(49), 49, 48, s -> s.holdoutSet() == 49, false),
                 new HoldoutSet(Scenario.holdoutPrefix(50), 50, 48, s -> s.holdoutSet() == 50, false),
                 new HoldoutSet(Scenario.holdoutPrefix(51), 51, 48, s -> s.holdoutSet() == 51, false),
-                new HoldoutSet(Scenario.holdoutPrefix(52), 52, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(52)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(53), 53, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(53)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(54), 54, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(54)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(55), 55, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(55)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(56), 56, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(56)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(57), 57, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(57)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(52), 52, 48, s -> s.holdoutSet() == 52, false),
+                new HoldoutSet(Scenario.holdoutPrefix(53), 53, 48, s -> s.holdoutSet() == 53, false),
+                new HoldoutSet(Scenario.holdoutPrefix(54), 54, 48, s -> s.holdoutSet() == 54, false),
+                new HoldoutSet(Scenario.holdoutPrefix(55), 55, 48, s -> s.holdoutSet() == 55, false),
+                new HoldoutSet(Scenario.holdoutPrefix(56), 56, 48, s -> s.holdoutSet() == 56, false),
+                new HoldoutSet(Scenario.holdoutPrefix(57), 57, 48, s -> s.holdoutSet() == 57, false),
                 new HoldoutSet(Scenario.holdoutPrefix(58), 58, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(58)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(59), 59, 48,
