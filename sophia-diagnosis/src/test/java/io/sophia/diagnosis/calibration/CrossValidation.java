@@ -257,6 +257,8 @@ public final class CrossValidation {
         // that would state a wrong top cause above 0.9 on one of them does not qualify
         List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios, terms);
         scoresAsTheOutcome(scenarios, terms, unseen, base.settings());
+        List<Prepared> preparedTerms = terms.stream().map(Prepared::of).toList();
+        List<Prepared> preparedUnseen = unseen.stream().map(Prepared::of).toList();
         Map<String, Integer> foldOf = folds(scenarios, FOLDS);
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
@@ -295,7 +297,7 @@ public final class CrossValidation {
                     settings[k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of() : inner.get(g.provenFamilies())[k])
                             .settings();
                 }
-                return fitScore(scenarios, fold, testFold, terms, unseen, settings);
+                return fitScore(scenarios, fold, testFold, preparedTerms, preparedUnseen, settings);
             }).toList();
             for (int gi = 0; gi < grid.size(); gi++) {
                 Params g = grid.get(gi);
@@ -381,7 +383,7 @@ public final class CrossValidation {
      * written from, which is what a user's failure is).
      */
     private static double[] fitScore(List<Scenario> scenarios, int[] fold, int testFold,
-                                     List<List<Calibration.Term>> terms, List<List<Calibration.Term>> unseen,
+                                     List<Prepared> terms, List<Prepared> unseen,
                                      KnowledgeBase.Settings[] settingsByFold) {
         double sum = 0;
         double c = 0;
@@ -542,6 +544,12 @@ public final class CrossValidation {
         }
     }
 
+    private static final int UNKNOWN_INDEX = INDEX.get(CauseId.UNKNOWN);
+
+    private static boolean before(int a, int b, double[] rounded, int[] idRank) {
+        return rounded[a] > rounded[b] || rounded[a] == rounded[b] && idRank[a] < idRank[b];
+    }
+
     /**
      * The figures of {@link #outcome} (through {@link CalibrationEvaluation#outcome}) without building it: the grid
      * scores some fifty million outcomes, and building each as ranked causes and maps was most of the test run.
@@ -549,32 +557,80 @@ public final class CrossValidation {
      */
     static Scored scored(CauseId label, List<Calibration.Term> terms, KnowledgeBase.Settings settings,
                          io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine) {
+        return scored(label, Prepared.of(terms), settings, engine);
+    }
+
+    /**
+     * A scenario's terms as the grid reads them, taken apart once: the grid scores each scenario some ten thousand
+     * times, and unpacking the terms, boxing indices and looking causes up by id each time was most of its work.
+     */
+    record Prepared(double[] prior, double[] sums, int[] sources, List<java.util.Set<String>> keys, boolean[] reported,
+                    int[] cause, int[] idRank) {
+
+        static Prepared of(List<Calibration.Term> terms) {
+            int n = terms.size();
+            double[] prior = new double[n];
+            double[] sums = new double[n];
+            int[] sources = new int[n];
+            List<java.util.Set<String>> keys = new ArrayList<>();
+            boolean[] reported = new boolean[n];
+            int[] cause = new int[n];
+            int unknown = INDEX.get(CauseId.UNKNOWN);
+            for (int i = 0; i < n; i++) {
+                Calibration.Term t = terms.get(i);
+                prior[i] = t.prior();
+                sums[i] = t.evidenceSum();
+                sources[i] = t.sources();
+                keys.add(t.keys());
+                reported[i] = t.reported();
+                Integer at = INDEX.get(t.id());
+                cause[i] = at == null ? unknown : at;
+            }
+            // the rank of each term's id in the ids' order, for the assessment's tie-break
+            int[] idRank = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (terms.get(j).id().value().compareTo(terms.get(i).id().value()) < 0) {
+                        idRank[i]++;
+                    }
+                }
+            }
+            return new Prepared(prior, sums, sources, keys, reported, cause, idRank);
+        }
+    }
+
+    static Scored scored(CauseId label, Prepared terms, KnowledgeBase.Settings settings,
+                         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine) {
         int causes = CauseId.BUILT_IN.size();
-        int unknown = INDEX.get(CauseId.UNKNOWN);
+        int unknown = UNKNOWN_INDEX;
         double[] pm = new double[causes];
         double sum = 0;
         // the listed causes in the assessment's order: probability (4 decimals, rounded down) descending, then id
         int[] order = new int[causes];
         int listed = 0;
         boolean unknownStated = false;
-        if (!terms.isEmpty()) {
-            double[] p = Calibration.probabilities(terms, engine);
-            Integer[] idx = new Integer[terms.size()];
-            double[] rounded = new double[terms.size()];
+        int n = terms.prior().length;
+        if (n > 0) {
+            double[] p = Calibration.probabilities(terms.prior(), terms.sums(), terms.sources(), terms.keys(), engine);
+            int[] sorted = new int[n];
+            double[] rounded = new double[n];
             int k = 0;
-            for (int i = 0; i < terms.size(); i++) {
-                if (terms.get(i).reported() && p[i] >= settings.floor()) {
+            for (int i = 0; i < n; i++) {
+                if (terms.reported()[i] && p[i] >= settings.floor()) {
                     rounded[i] = Math.floor(p[i] * 10000) / 10000;
-                    idx[k++] = i;
+                    // insertion sort, stable: probability descending, then id
+                    int at = k++;
+                    while (at > 0 && before(i, sorted[at - 1], rounded, terms.idRank())) {
+                        sorted[at] = sorted[at - 1];
+                        at--;
+                    }
+                    sorted[at] = i;
                 }
             }
-            Integer[] sorted = java.util.Arrays.copyOf(idx, k);
-            java.util.Arrays.sort(sorted, Comparator.comparingDouble((Integer i) -> rounded[i]).reversed()
-                    .thenComparing(i -> terms.get(i).id().value()));
             boolean[] inOrder = new boolean[causes];
-            for (Integer i : sorted) {
-                Integer at = INDEX.get(terms.get(i).id());
-                int c = at == null ? unknown : at;
+            for (int x = 0; x < k; x++) {
+                int i = sorted[x];
+                int c = terms.cause()[i];
                 pm[c] += rounded[i];
                 sum += rounded[i];
                 if (!inOrder[c]) {
@@ -610,7 +666,8 @@ public final class CrossValidation {
                 top = order[i];
             }
         }
-        int y = INDEX.get(label);
+        Integer at = INDEX.get(label);
+        int y = at == null ? unknown : at;
         double brier = 0;
         for (int c = 0; c < causes; c++) {
             double d = pm[c] - (c == y ? 1 : 0);

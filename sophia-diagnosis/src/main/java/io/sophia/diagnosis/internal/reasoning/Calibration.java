@@ -98,7 +98,7 @@ public final class Calibration {
      * The probabilities; arrays index the causes, the last entry is {@code unknown}; {@code keys} name the evidence
      * behind each cause's specific sources (see {@link Knowledge.CompiledSettings#cap(int, Set)}).
      */
-    static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, List<Set<String>> keys,
+    public static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, List<Set<String>> keys,
                                   Knowledge.CompiledSettings settings) {
         int n = prior.length;
         double[] caps = new double[n];

@@ -184,6 +184,8 @@ final class Inference {
         private final Map<String, Map<String, String>> varsByRule = new HashMap<>();
         // several rules share patterns and facts share lines: each (pattern, text) is matched once
         private final Map<String, Map<String, Boolean>> found = new HashMap<>();
+        // a wrapper line is matched against its cause's other indications once per diagnosis, not once per rule
+        private final Map<Fact, Boolean> specific = new java.util.IdentityHashMap<>();
 
         Run(Knowledge kb, Deployment deployment, List<Fact> facts, Map<String, ServiceHealth> health, boolean logsRead) {
             this.kb = kb;
@@ -221,7 +223,7 @@ final class Inference {
                     Double score = number(g.attrs().get("score"));
                     String c = g.attrs().getOrDefault("causeId", "");
                     if (score != null && score >= INNER_SCORE && !c.equals(CauseId.UNKNOWN.value())
-                            && specificLog(g, settings.wrappers(), kb.indications())) {
+                            && specific(g)) {
                         innerErrors.computeIfAbsent(g.attrs().getOrDefault("job", ""), k -> new ArrayList<>()).add(g);
                     }
                 }
@@ -231,7 +233,7 @@ final class Inference {
                 return null;
             }
             List<Fact> inner = innerErrors.getOrDefault(f.attrs().getOrDefault("job", ""), List.of());
-            if (inner.isEmpty() || specificLog(f, settings.wrappers(), kb.indications())) {
+            if (inner.isEmpty() || specific(f)) {
                 return null;
             }
             Double line = number(f.attrs().get("lineNumber"));
@@ -312,12 +314,17 @@ final class Inference {
             return new Matches(matchedByRule, explainedByRule);
         }
 
+        /** {@link #specificLog} of {@code f}, computed once per diagnosis. */
+        private boolean specific(Fact f) {
+            return specific.computeIfAbsent(f, x -> specificLog(x, settings.wrappers(), kb.indications()));
+        }
+
         private Set<String> specificLogSubjects(Map<Knowledge.CompiledRule, List<Fact>> matchedByRule) {
             Set<String> out = new java.util.HashSet<>();
             for (Map.Entry<Knowledge.CompiledRule, List<Fact>> e : matchedByRule.entrySet()) {
                 if (e.getKey().when().equals("log") && e.getKey().lr() > 1 && !e.getKey().weak()) {
                     for (Fact f : e.getValue()) {
-                        if (specificLog(f, settings.wrappers(), kb.indications())) {
+                        if (specific(f)) {
                             out.add(f.subject());
                         }
                     }
@@ -381,7 +388,7 @@ final class Inference {
                 String indication = f.attrs().get("indication");
                 if (indication != null && cause.id().value().equals(f.attrs().get("causeId"))
                         && specificLogSubjects.contains(f.subject()) && score(f) >= EXACT_SCORE - 1e-9
-                        && specificLog(f, settings.wrappers(), kb.indications())) {
+                        && specific(f)) {
                     out.add(indication);
                 }
             }
