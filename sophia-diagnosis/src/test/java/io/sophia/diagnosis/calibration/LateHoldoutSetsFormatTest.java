@@ -126,7 +126,17 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(62), 62, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(62)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(63), 63, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(63)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(63)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(64), 64, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(64)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(65), 65, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(65)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(66), 66, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(66)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(67), 67, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(67)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(68), 68, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(68)), true));
     }
 
     @ParameterizedTest(name = "{0}")
