@@ -136,7 +136,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(67), 67, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(67)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(68), 68, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(68)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(68)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(69), 69, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(69)), true));
     }
 
     @ParameterizedTest(name = "{0}")
