@@ -359,7 +359,7 @@ final class Inference {
                 boolean specific = !rule.weak() && (!rule.when().equals("log") || matched.stream()
                         .anyMatch(f -> specificLogSubjects.contains(f.subject())));
                 if (contribution >= STRONG - 1e-9 && specific) {
-                    sources.add(sourceFamily(cause.id(), rule));
+                    sources.add(sourceFamily(cause.id(), rule, matched));
                     keys.addAll(evidenceKeys(cause, rule, matched, specificLogSubjects));
                 } else if (contribution >= STRONG - 1e-9 && !rule.weak() && rule.when().equals("log")) {
                     wrapped = true;
@@ -812,6 +812,20 @@ final class Inference {
      *     cancelled it: CiStopReasonTest), so it stays its own source.</li>
      * </ul>
      */
+    static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule, List<Fact> matched) {
+        // flyctl's wait for health checks reads the Machines API's check status: its line "timeout reached waiting for
+        // health checks to pass" and a machine's critical check are one verdict printed twice (h52-21: both counted as
+        // two sources, 0.97, on a check that probed a port the app was not meant to serve)
+        if (io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
+                && matched.stream().allMatch(f -> FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
+            return "platform";
+        }
+        return sourceFamily(cause, rule);
+    }
+
+    // flyctl's lines that end its wait for the machines' health checks (indications.yaml)
+    private static final Set<String> FLY_CHECK_WAITS = Set.of("fly.health-check-timeout", "fly.health-watch-failed");
+
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule) {
         // a violated expectation's actual value is the same words a log or an answer shows (h20-30, p66-05: a check on
         // an answer's body, restating it): one source with them
