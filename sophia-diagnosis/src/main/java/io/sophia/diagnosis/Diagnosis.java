@@ -76,6 +76,11 @@ public final class Diagnosis implements Diagnoser {
         return reasoner.diagnose(deployment, observations, now);
     }
 
+    /** {@return the pipeline behind this diagnosis} (for the calibration tests, through EngineAccess) */
+    io.sophia.diagnosis.internal.reasoning.Reasoner reasoner() {
+        return reasoner;
+    }
+
     /** {@return the knowledge base in use} */
     public KnowledgeBase knowledgeBase() {
         return knowledgeBase;

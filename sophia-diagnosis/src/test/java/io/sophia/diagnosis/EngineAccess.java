@@ -17,4 +17,11 @@ public final class EngineAccess {
     public static Knowledge.CompiledSettings settings(KnowledgeBase.Settings settings) {
         return EngineInput.settings(settings);
     }
+
+    /** {@return the assessment {@code diagnosis} makes and the calibration terms of the same inference} */
+    public static io.sophia.diagnosis.internal.reasoning.Reasoner.Diagnosed diagnoseWithTerms(Diagnosis diagnosis,
+            io.sophia.core.Deployment deployment, java.util.List<io.sophia.core.Observation> observations,
+            java.time.Instant now) {
+        return diagnosis.reasoner().diagnoseWithTerms(deployment, observations, now);
+    }
 }

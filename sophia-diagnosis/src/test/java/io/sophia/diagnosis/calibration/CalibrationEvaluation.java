@@ -369,6 +369,34 @@ public final class CalibrationEvaluation {
             }
             return outcome(s, a, error);
         }).toList();
+        return report(outcomes);
+    }
+
+    /** An evaluation's report and each scenario's calibration terms from the same inference (corpus order). */
+    public record WithTerms(Report report, List<List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>> terms) {
+    }
+
+    /**
+     * {@link #evaluate} of {@code diagnosis}, with each scenario's calibration terms taken from the same inference (the
+     * cross-validation would otherwise diagnose the corpus a second time); null terms for a scenario that threw.
+     */
+    public static WithTerms evaluateWithTerms(io.sophia.diagnosis.Diagnosis diagnosis, List<Scenario> scenarios) {
+        List<Map.Entry<Outcome, List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>>> both =
+                scenarios.parallelStream().map(s -> {
+                    try {
+                        var d = io.sophia.diagnosis.EngineAccess.diagnoseWithTerms(diagnosis, s.deployment(),
+                                s.observations(), s.at());
+                        return java.util.Map.entry(outcome(s, d.assessment(), null), d.terms());
+                    } catch (RuntimeException e) {
+                        return new java.util.AbstractMap.SimpleEntry<Outcome,
+                                List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>>(outcome(s, null, e.toString()), null);
+                    }
+                }).toList();
+        return new WithTerms(report(both.stream().map(Map.Entry::getKey).toList()),
+                both.stream().map(Map.Entry::getValue).toList());
+    }
+
+    private static Report report(List<Outcome> outcomes) {
         return new Report(outcomes, Figures.of("tuning", filter(outcomes, o -> !o.scenario().holdout()
                         && !o.scenario().blind())),
                 Figures.of(HOLDOUT_1, filter(outcomes, o -> !o.scenario().blind() && o.scenario().holdoutSet() == 1)),

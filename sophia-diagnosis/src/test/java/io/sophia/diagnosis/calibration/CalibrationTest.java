@@ -263,11 +263,15 @@ class CalibrationTest {
         List<Scenario> scenarios = ScenarioLoader.builtInCorpus(Boolean.getBoolean("sophia.scoreBlind")).stream()
                 .filter(s -> !s.blind() || scoredSets.isEmpty() || scoredSets.stream().anyMatch(s.id()::startsWith))
                 .toList();
-        report = CalibrationEvaluation.evaluate(io.sophia.diagnosis.Diagnosis.ofDefaults(), scenarios);
+        CalibrationEvaluation.WithTerms shipped = CalibrationEvaluation.evaluateWithTerms(
+                io.sophia.diagnosis.Diagnosis.ofDefaults(), scenarios);
+        report = shipped.report();
         // the blind set (present only with -Dsophia.scoreBlind=true) is scored, never fitted on
         // the report's outcomes are the shipped diagnosis of the same scenarios: the cross-validation reuses them
-        cv = CrossValidation.run(KnowledgeBase.builtIn(), scenarios.stream().filter(s -> !s.blind()).toList(),
-                report.outcomes().stream().filter(o -> !o.scenario().blind()).toList());
+        List<Integer> tuning = java.util.stream.IntStream.range(0, scenarios.size())
+                .filter(i -> !scenarios.get(i).blind()).boxed().toList();
+        cv = CrossValidation.run(KnowledgeBase.builtIn(), tuning.stream().map(scenarios::get).toList(),
+                tuning.stream().map(report.outcomes()::get).toList(), tuning.stream().map(shipped.terms()::get).toList());
         evaluation = new EvaluationReport(cv);
         // the figures are the point of this test: show them in the build output and keep them in target/
         System.out.println(evaluation.text());

@@ -231,6 +231,20 @@ public final class CrossValidation {
      * diagnoses them with the same knowledge base): in corpus order, one per scenario, or null to diagnose them here.
      */
     public static Result run(KnowledgeBase base, List<Scenario> scenarios, List<CalibrationEvaluation.Outcome> asShipped) {
+        return run(base, scenarios, asShipped, null);
+    }
+
+    /**
+     * {@link #run(KnowledgeBase, List, List)} with the scenarios' terms under {@code base} already at hand too (from the
+     * same inference as the outcomes: {@link CalibrationEvaluation#evaluateWithTerms}), corpus order; null, or a null
+     * entry, to compute them here.
+     */
+    public static Result run(KnowledgeBase base, List<Scenario> scenarios, List<CalibrationEvaluation.Outcome> asShipped,
+                             List<List<Calibration.Term>> termsAtHand) {
+        if (termsAtHand != null && termsAtHand.size() != scenarios.size()) {
+            throw new IllegalArgumentException("the terms at hand are " + termsAtHand.size() + " for "
+                    + scenarios.size() + " scenarios");
+        }
         List<String> blind = scenarios.stream().filter(Scenario::blind).map(Scenario::id).limit(1).toList();
         if (!blind.isEmpty()) {
             throw new IllegalArgumentException("a blind scenario must not be fitted on: " + blind.get(0));
@@ -251,8 +265,11 @@ public final class CrossValidation {
         int n = scenarios.size();
         // the evidence of a diagnosis does not depend on the calibration: diagnose once, recalibrate per grid point
         // independent per scenario: diagnosed in parallel, kept in corpus order
-        List<List<Calibration.Term>> terms = scenarios.parallelStream().map(s -> Calibration.terms(
-                EngineAccess.knowledge(base), s.deployment(), s.observations(), s.at())).toList();
+        List<List<Calibration.Term>> terms = java.util.stream.IntStream.range(0, n).parallel().mapToObj(i -> {
+            Scenario s = scenarios.get(i);
+            return termsAtHand != null && termsAtHand.get(i) != null ? termsAtHand.get(i)
+                    : Calibration.terms(EngineAccess.knowledge(base), s.deployment(), s.observations(), s.at());
+        }).toList();
         // the same scenarios without the wording only their own families use (a new family's text): a grid point
         // that would state a wrong top cause above 0.9 on one of them does not qualify
         List<List<Calibration.Term>> unseen = leaveIndicationsOutTerms(base, scenarios, terms);

@@ -63,7 +63,11 @@ public final class Calibration {
             return List.of();
         }
         List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
-        Inference.Result r = Inference.run(kb, deployment, facts, health, Reasoner.logsRead(observations));
+        return terms(Inference.run(kb, deployment, facts, health, Reasoner.logsRead(observations)));
+    }
+
+    /** The terms of an inference's causes, {@code unknown} last. */
+    static List<Term> terms(Inference.Result r) {
         List<Term> out = new ArrayList<>();
         Inference.Scored unknown = null;
         for (Inference.Scored s : r.all()) {

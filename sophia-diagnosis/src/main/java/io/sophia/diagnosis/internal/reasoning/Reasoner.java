@@ -29,6 +29,18 @@ public final class Reasoner {
     }
 
     public Assessment diagnose(Deployment deployment, List<Observation> input, Instant now) {
+        return diagnoseWithTerms(deployment, input, now).assessment();
+    }
+
+    /** An assessment with the calibration terms of the same inference (empty when nothing is failing). */
+    public record Diagnosed(Assessment assessment, List<Calibration.Term> terms) {
+    }
+
+    /**
+     * {@link #diagnose} and the terms {@link Calibration#terms} gives for the same input, from one inference: the
+     * calibration's evaluation reads both for thousands of scenarios.
+     */
+    public Diagnosed diagnoseWithTerms(Deployment deployment, List<Observation> input, Instant now) {
         List<Observation> observations = new ArrayList<>();
         for (Observation o : input) {
             if (o != null) {
@@ -40,18 +52,21 @@ public final class Reasoner {
         Impact impact = Impacts.of(deployment, health.values());
         Inference.Result inference;
         List<RankedCause> causes;
+        List<Calibration.Term> terms = List.of();
         if (somethingFailing(observations, health)) {
             List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
             inference = Inference.run(kb, deployment, facts, health, logsRead(observations));
             causes = inference.ranked();
+            terms = Calibration.terms(inference);
         } else {
             inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of());
             causes = List.of();
         }
         GateDecision gate = Gate.evaluate(policy, health.values(), observations, causes, impact);
         List<Action> actions = Actions.plan(kb, inference, anomalies, observations, gate);
-        return Assessment.builder(deployment.name(), now, gate).services(List.copyOf(health.values()))
-                .observations(observations).causes(causes).anomalies(anomalies).impact(impact).actions(actions).build();
+        return new Diagnosed(Assessment.builder(deployment.name(), now, gate).services(List.copyOf(health.values()))
+                .observations(observations).causes(causes).anomalies(anomalies).impact(impact).actions(actions).build(),
+                terms);
     }
 
     /** True when a CI log was read (or a finding from one given). */
