@@ -76,9 +76,15 @@ public final class Diagnosis implements Diagnoser {
         return reasoner.diagnose(deployment, observations, now);
     }
 
-    /** {@return the pipeline behind this diagnosis} (for the calibration tests, through EngineAccess) */
-    io.sophia.diagnosis.internal.reasoning.Reasoner reasoner() {
-        return reasoner;
+    /**
+     * {@link #diagnose} with the calibration terms of the same inference (for the calibration tests, through
+     * EngineAccess): the same argument checks, so that a scenario {@code diagnose} refuses is refused here too.
+     */
+    Reasoner.Diagnosed diagnoseWithTerms(Deployment deployment, List<Observation> observations, Instant now) {
+        Objects.requireNonNull(deployment, "deployment");
+        Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(now, "now");
+        return reasoner.diagnoseWithTerms(deployment, observations, now);
     }
 
     /** {@return the knowledge base in use} */

@@ -18,10 +18,13 @@ public final class EngineAccess {
         return EngineInput.settings(settings);
     }
 
-    /** {@return the assessment {@code diagnosis} makes and the calibration terms of the same inference} */
+    /**
+     * {@return the assessment {@code diagnosis} makes and the calibration terms of the same inference}
+     * (a null argument throws as {@link Diagnosis#diagnose} does)
+     */
     public static io.sophia.diagnosis.internal.reasoning.Reasoner.Diagnosed diagnoseWithTerms(Diagnosis diagnosis,
             io.sophia.core.Deployment deployment, java.util.List<io.sophia.core.Observation> observations,
             java.time.Instant now) {
-        return diagnosis.reasoner().diagnoseWithTerms(deployment, observations, now);
+        return diagnosis.diagnoseWithTerms(deployment, observations, now);
     }
 }

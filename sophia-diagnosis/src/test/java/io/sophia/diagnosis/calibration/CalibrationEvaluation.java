@@ -381,19 +381,22 @@ public final class CalibrationEvaluation {
      * cross-validation would otherwise diagnose the corpus a second time); null terms for a scenario that threw.
      */
     public static WithTerms evaluateWithTerms(io.sophia.diagnosis.Diagnosis diagnosis, List<Scenario> scenarios) {
-        List<Map.Entry<Outcome, List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>>> both =
-                scenarios.parallelStream().map(s -> {
-                    try {
-                        var d = io.sophia.diagnosis.EngineAccess.diagnoseWithTerms(diagnosis, s.deployment(),
-                                s.observations(), s.at());
-                        return java.util.Map.entry(outcome(s, d.assessment(), null), d.terms());
-                    } catch (RuntimeException e) {
-                        return new java.util.AbstractMap.SimpleEntry<Outcome,
-                                List<io.sophia.diagnosis.internal.reasoning.Calibration.Term>>(outcome(s, null, e.toString()), null);
-                    }
-                }).toList();
-        return new WithTerms(report(both.stream().map(Map.Entry::getKey).toList()),
-                both.stream().map(Map.Entry::getValue).toList());
+        record Scored(Outcome outcome, List<io.sophia.diagnosis.internal.reasoning.Calibration.Term> terms) {
+        }
+        List<Scored> both = scenarios.parallelStream().map(s -> {
+            // as evaluate: only the diagnosis is caught (a failure of the scoring itself fails the run)
+            io.sophia.diagnosis.internal.reasoning.Reasoner.Diagnosed d = null;
+            String error = null;
+            try {
+                d = io.sophia.diagnosis.EngineAccess.diagnoseWithTerms(diagnosis, s.deployment(), s.observations(),
+                        s.at());
+            } catch (RuntimeException e) {
+                error = e.toString();
+            }
+            return new Scored(outcome(s, d == null ? null : d.assessment(), error), d == null ? null : d.terms());
+        }).toList();
+        return new WithTerms(report(both.stream().map(Scored::outcome).toList()),
+                both.stream().map(Scored::terms).toList());
     }
 
     private static Report report(List<Outcome> outcomes) {

@@ -570,7 +570,8 @@ public final class CrossValidation {
     /**
      * The figures of {@link #outcome} (through {@link CalibrationEvaluation#outcome}) without building it: the grid
      * scores some fifty million outcomes, and building each as ranked causes and maps was most of the test run.
-     * CrossValidationTest checks it gives what the outcome gives on the whole corpus.
+     * {@link #run} checks it gives what the outcome gives on every scenario it fits on ({@link #scoresAsTheOutcome}),
+     * ReviewTwentyFirstTest on terms made to tie.
      */
     static Scored scored(CauseId label, List<Calibration.Term> terms, KnowledgeBase.Settings settings,
                          io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine) {

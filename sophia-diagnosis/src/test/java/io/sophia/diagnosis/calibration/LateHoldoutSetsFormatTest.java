@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-51 (consumed)").
+ * "holdout-57 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 

@@ -66,7 +66,7 @@ public final class Calibration {
         return terms(Inference.run(kb, deployment, facts, health, Reasoner.logsRead(observations)));
     }
 
-    /** The terms of an inference's causes, {@code unknown} last. */
+    /** The terms of an inference's causes, {@code unknown} last (an unmodifiable list). */
     static List<Term> terms(Inference.Result r) {
         List<Term> out = new ArrayList<>();
         Inference.Scored unknown = null;
@@ -79,7 +79,8 @@ public final class Calibration {
             out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor, s.keys()));
         }
         out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true, Set.of()));
-        return out;
+        // unmodifiable: the calibration shares one list between the shipped terms and their unseen-wording view
+        return List.copyOf(out);
     }
 
     /** The probabilities of {@code terms} (unknown last) under {@code settings}, in the same order. */

@@ -799,6 +799,27 @@ final class Inference {
         return false;
     }
 
+    // flyctl's lines that end its wait for the machines' health checks (indications.yaml)
+    private static final Set<String> FLY_CHECK_WAITS = Set.of("fly.health-check-timeout", "fly.health-watch-failed");
+
+    /**
+     * The source family of {@code rule} of {@code cause} that matched {@code matched}: that of
+     * {@link #sourceFamily(io.sophia.core.CauseId, Knowledge.CompiledRule)}, but a log rule of
+     * {@code app.healthcheck-failing} that matched only flyctl's lines ending its wait for the machines' health checks
+     * ({@link #FLY_CHECK_WAITS}) is of the platform: flyctl reads the Machines API's check status, so its line and a
+     * machine's critical check are one verdict printed twice (h52-21).
+     */
+    static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule, List<Fact> matched) {
+        // flyctl's wait for health checks reads the Machines API's check status: its line "timeout reached waiting for
+        // health checks to pass" and a machine's critical check are one verdict printed twice (h52-21: both counted as
+        // two sources, 0.97, on a check that probed a port the app was not meant to serve)
+        if (io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
+                && matched.stream().allMatch(f -> FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
+            return "platform";
+        }
+        return sourceFamily(cause, rule);
+    }
+
     /**
      * The source family of {@code rule} of {@code cause}: that of its fact type ({@link #sourceFamily(String)}), but
      * <ul>
@@ -812,20 +833,6 @@ final class Inference {
      *     cancelled it: CiStopReasonTest), so it stays its own source.</li>
      * </ul>
      */
-    static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule, List<Fact> matched) {
-        // flyctl's wait for health checks reads the Machines API's check status: its line "timeout reached waiting for
-        // health checks to pass" and a machine's critical check are one verdict printed twice (h52-21: both counted as
-        // two sources, 0.97, on a check that probed a port the app was not meant to serve)
-        if (io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
-                && matched.stream().allMatch(f -> FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
-            return "platform";
-        }
-        return sourceFamily(cause, rule);
-    }
-
-    // flyctl's lines that end its wait for the machines' health checks (indications.yaml)
-    private static final Set<String> FLY_CHECK_WAITS = Set.of("fly.health-check-timeout", "fly.health-watch-failed");
-
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule) {
         // a violated expectation's actual value is the same words a log or an answer shows (h20-30, p66-05: a check on
         // an answer's body, restating it): one source with them

@@ -23,16 +23,29 @@ public final class Reasoner {
     private final Knowledge kb;
     private final GateRules policy;
 
+    /**
+     * A pipeline over {@code kb} and the gate {@code policy}.
+     *
+     * @param kb     the compiled knowledge base
+     * @param policy the compiled gate policy
+     */
     public Reasoner(Knowledge kb, GateRules policy) {
         this.kb = Objects.requireNonNull(kb);
         this.policy = Objects.requireNonNull(policy);
     }
 
+    /** The assessment of {@code input} (null observations skipped) for {@code deployment} at {@code now}. */
     public Assessment diagnose(Deployment deployment, List<Observation> input, Instant now) {
         return diagnoseWithTerms(deployment, input, now).assessment();
     }
 
-    /** An assessment with the calibration terms of the same inference (empty when nothing is failing). */
+    /**
+     * An assessment with the calibration terms of the same inference.
+     *
+     * @param assessment the assessment {@link #diagnose} returns
+     * @param terms      the terms {@link Calibration#terms} gives for the same input ({@code unknown} last), empty when
+     *                   nothing is failing; unmodifiable
+     */
     public record Diagnosed(Assessment assessment, List<Calibration.Term> terms) {
     }
 
