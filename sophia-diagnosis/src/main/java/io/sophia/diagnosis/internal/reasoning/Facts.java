@@ -396,6 +396,20 @@ final class Facts {
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }
+        // the same for a DEGRADED service (it answers, but fails its expectations) whose dependency is DOWN: a fact of its
+        // own type, so that the rules on a DOWN chain keep their meaning
+        for (Topology.DownEdge e : Topology.degradedEdges(deployment, health)) {
+            List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
+            NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
+            out.add(new Fact("degradedDependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
+                    "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())),
+                    "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
+                    "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
+                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
+                            dependencyObservations))),
+                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
+                    e.dependency(), 0, 0)));
+        }
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
             for (ServiceHealth h : health.values()) {

@@ -467,7 +467,8 @@ final class Inference {
                             deploymentWideStrong = true;
                         }
                         covered.addAll(e.serviceIds());
-                        if ("dependency".equals(s.whens().get(e.ruleId()))) {
+                        if ("dependency".equals(s.whens().get(e.ruleId()))
+                                || "degradedDependency".equals(s.whens().get(e.ruleId()))) {
                             // dependency.down names the dependency as the root of the failure: it explains that too
                             covered.addAll(downDependencies(services, health, e.serviceIds()));
                         }
@@ -842,6 +843,8 @@ final class Inference {
             case "annotation" -> "log";
             case "machine", "machineEvent", "machineCheck" -> "platform";
             case "probe", "http", "condition", "tcp", "mcp", "service" -> "probe";
+            // a DEGRADED service's DOWN dependency is the same topology as a DOWN one's: one source with it (rules21c)
+            case "degradedDependency" -> "dependency";
             default -> when;
         };
     }
