@@ -824,7 +824,9 @@ final class Inference {
             return "log";
         }
         // a dependency failing on its certificate is the same handshake its own TLS facts describe: one source
-        if ("dependency".equals(rule.when()) && rule.match().containsKey("dependencyCertificateOnly")) {
+        // (a DEGRADED service's chain the same: one source with a DOWN one's, whichever family that takes)
+        if (("dependency".equals(rule.when()) || "degradedDependency".equals(rule.when()))
+                && rule.match().containsKey("dependencyCertificateOnly")) {
             return "tls";
         }
         String family = sourceFamily(rule.when());
