@@ -396,6 +396,36 @@ final class Facts {
                     vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                     e.dependency(), 0, 0)));
         }
+        // the same for a DEGRADED service (it answers, but fails its expectations) whose dependency is DOWN: a fact of its
+        // own type, so that the rules on a DOWN chain keep their meaning; a dependency whose own violated expectation
+        // names any cause of its own (h42-08: its pods' "ImagePullBackOff: Failed to pull image"; h42-13: "Startup probe
+        // failed") is down for that reason, the root of this weaker chain
+        Set<String> conditionNamed = new java.util.HashSet<>();
+        for (Fact f : out) {
+            String actualCause = f.type().equals("condition") ? f.attrs().get("actualCause") : null;
+            if (actualCause != null && !actualCause.isEmpty() && !CauseId.DEPENDENCY_DOWN.value().equals(actualCause)) {
+                conditionNamed.add(f.serviceId());
+            }
+        }
+        // a dependency that is itself down for a DOWN dependency of its own is that chain, already counted (h42-35)
+        Set<String> downForDependency = new java.util.HashSet<>();
+        Topology.downEdges(deployment, health).forEach(e -> downForDependency.add(e.service()));
+        for (Topology.DownEdge e : Topology.degradedEdges(deployment, health)) {
+            if (downForDependency.contains(e.dependency())) {
+                continue;
+            }
+            List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
+            NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
+            out.add(new Fact("degradedDependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
+                    "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())
+                            || conditionNamed.contains(e.dependency())),
+                    "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
+                    "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
+                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
+                            dependencyObservations))),
+                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
+                    e.dependency(), 0, 0)));
+        }
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
             for (ServiceHealth h : health.values()) {

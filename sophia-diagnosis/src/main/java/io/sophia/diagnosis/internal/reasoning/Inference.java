@@ -467,7 +467,8 @@ final class Inference {
                             deploymentWideStrong = true;
                         }
                         covered.addAll(e.serviceIds());
-                        if ("dependency".equals(s.whens().get(e.ruleId()))) {
+                        if ("dependency".equals(s.whens().get(e.ruleId()))
+                                || "degradedDependency".equals(s.whens().get(e.ruleId()))) {
                             // dependency.down names the dependency as the root of the failure: it explains that too
                             covered.addAll(downDependencies(services, health, e.serviceIds()));
                         }
@@ -844,7 +845,9 @@ final class Inference {
             return "log";
         }
         // a dependency failing on its certificate is the same handshake its own TLS facts describe: one source
-        if ("dependency".equals(rule.when()) && rule.match().containsKey("dependencyCertificateOnly")) {
+        // (a DEGRADED service's chain the same: one source with a DOWN one's, whichever family that takes)
+        if (("dependency".equals(rule.when()) || "degradedDependency".equals(rule.when()))
+                && rule.match().containsKey("dependencyCertificateOnly")) {
             return "tls";
         }
         String family = sourceFamily(rule.when());
@@ -863,6 +866,8 @@ final class Inference {
             case "annotation" -> "log";
             case "machine", "machineEvent", "machineCheck" -> "platform";
             case "probe", "http", "condition", "tcp", "mcp", "service" -> "probe";
+            // a DEGRADED service's DOWN dependency is the same topology as a DOWN one's: one source with it (rules21c)
+            case "degradedDependency" -> "dependency";
             default -> when;
         };
     }

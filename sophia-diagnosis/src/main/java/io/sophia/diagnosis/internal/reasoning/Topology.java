@@ -57,6 +57,28 @@ final class Topology {
         return out;
     }
 
+    /**
+     * Each DEGRADED service's DOWN dependencies (rules21c, session 21): a service that still answers but fails what is
+     * expected of it (a sign-in that fails, a page that renders empty) while a service it depends on is down (p100-39,
+     * p100-40: a front end over a Supabase project whose API is down). Pairs on one cycle are left out as in
+     * {@link #downEdges}.
+     */
+    static List<DownEdge> degradedEdges(Deployment deployment, Map<String, ServiceHealth> health) {
+        Topology topology = of(deployment);
+        List<DownEdge> out = new java.util.ArrayList<>();
+        for (Service s : deployment.services()) {
+            if (health.get(s.id()).status() != Status.DEGRADED) {
+                continue;
+            }
+            for (String dep : s.dependsOn()) {
+                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
+                    out.add(new DownEdge(s.id(), dep));
+                }
+            }
+        }
+        return out;
+    }
+
     static Topology of(Deployment deployment) {
         // self loops allowed: "dependsOn: [me]" is odd config, not a reason to fail the diagnosis
         ImmutableGraph.Builder<String> g = GraphBuilder.directed().allowsSelfLoops(true).<String>immutable();
