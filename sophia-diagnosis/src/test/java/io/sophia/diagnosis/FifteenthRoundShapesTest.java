@@ -195,9 +195,11 @@ class FifteenthRoundShapesTest {
         // p54-29 (session 16): the deploy action timed out while the platform's build queue was down for everyone
         // p65-25 (session 17): a rollback that must ship a build artifact GitHub has expired, labelled image.not-found
         // (what the deploy would run is gone)
+        // p100-28 (session 21): the deploy action's step ran out of its limit waiting on a token that needed
+        // reauthentication, labelled auth.deploy-token; the limit is its consequence
         ROUND.staysInItsCauses("p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout",
                 "p65-25 actions.artifact-not-found",
                 // p72-33: actions that could not be downloaded during GitHub's own outage (platform.outage)
-                "p72-33 actions.action-download-failed");
+                "p72-33 actions.action-download-failed", "p100-28 actions.composite-step-timeout");
     }
 }

@@ -89,8 +89,11 @@ class FortiethRoundShapesTest {
         // config.invalid (the pool setting); the refusal is its consequence
         // h38-36 (session 18): a CI runner that cannot resolve the platform's private database name, as p22-20
         // p89-24 (twentieth session): a pool of 999 connections per instance runs Postgres out of slots: the setting
+        // p99-21 and p99-32 (session 21): Redis refusing work at the maxmemory the app configured (config.invalid)
+        // and at a hosted plan's client limit (platform.quota); the refusal is their consequence
         ROUND.staysInItsCauses("p89-24 datastore.refusing-work", "p22-20 prisma.database-unreachable", "p66-02 datastore.refusing-work",
-                "h38-36 prisma.database-unreachable");
+                "h38-36 prisma.database-unreachable", "p99-21 datastore.refusing-work",
+                "p99-32 datastore.refusing-work");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }

@@ -247,11 +247,13 @@ class ThirtyEighthRoundShapesTest {
         // p74-31 (session 18): npm's download in an image build failing on a proxy's own certificate, labelled
         // build.dependency-fetch; the self-signed chain is read as what it says
         // p89-31 (twentieth session): a proxy's self-signed certificate refused by a binary download is the download's
+        // p98-05 (session 21): a RUN step killed for the remote builder's memory, labelled build.dockerfile (the step's
+        // own demand); the kill is read as memory, the label the build
         ROUND.staysInItsCauses("p89-31 tls.self-signed-generic", "p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local",
                 "p74-31 tls.self-signed-generic",
                 // p88-23 (session 19): a Quarkus 2 regression in custom config sources makes a property that is set
                 // unreadable, in the words of one that is absent (app.crash-on-boot)
-                "p88-23 config.required-variable-absent");
+                "p88-23 config.required-variable-absent", "p98-05 build.step-killed-137");
         // the indications no labelled scenario's log reads: the shared corpus only, one walk for both
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(NO_SCENARIO_ROUND.causeOf().keySet()));

@@ -113,11 +113,15 @@ class ThirtyFifthRoundShapesTest {
         // p47-07 (session 15): a job looping on an unreachable Kafka broker until its 45-minute limit, labelled the limit
         // p71-14, p71-30 (session 17): Gunicorn's worker exception over Django's missing SECRET_KEY and DATABASE_URL
         // p95-14 (twentieth session): a worker dying on an empty SECRET_KEY is that secret's consequence
+        // h56-09 (consumed in session 21): App Runner's message for a tag that is not there also names the access role,
+        // labelled image.not-found; p99-34 (session 21): integration tests that fail on the tests' own Kafka broker,
+        // labelled ci.test-failure
         ROUND.staysInItsCauses("p95-14 gunicorn.worker-exception", "h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
                 "p71-14 gunicorn.worker-exception", "p71-30 gunicorn.worker-exception",
                 "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable",
                 // session 16, the consumed h24- to h26-: four more missing secrets behind the same worker exception
                 "h24-24 gunicorn.worker-exception", "h25-16 gunicorn.worker-exception", "h26-19 gunicorn.worker-exception",
-                "h26-20 gunicorn.worker-exception", "h30-33 gunicorn.worker-exception");
+                "h26-20 gunicorn.worker-exception", "h30-33 gunicorn.worker-exception",
+                "h56-09 platform.pull-identity-refused", "p99-34 kafka.broker-unreachable");
     }
 }

@@ -241,6 +241,9 @@ class TwentyFourthRoundShapesTest {
         // secret, printed before it; the health check is the consequence of the cause its label names
         // p41-18 (session 15): Woodpecker's agents lose the server because its name does not resolve; the same JSON line
         // carries the lookup's "no such host" (read as network.dns) and the lost connection (read here as ci.runner)
-        ROUND.staysInItsCauses("h17-07 kamal-proxy.target-unhealthy", "p41-18 woodpecker.agent-rpc-unavailable");
+        // p100-27 (session 21): wrangler's authentication code where the zone id holds the account id, labelled
+        // config.invalid; its lines are p38-03's, labelled auth.deploy-token: the corpus reads them both ways
+        ROUND.staysInItsCauses("h17-07 kamal-proxy.target-unhealthy", "p41-18 woodpecker.agent-rpc-unavailable",
+                "p100-27 cloudflare.api-auth-code");
     }
 }
