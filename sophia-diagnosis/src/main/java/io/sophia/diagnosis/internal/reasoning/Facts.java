@@ -863,10 +863,19 @@ final class Facts {
         // the services whose own failing answer says a datastore behind them refuses the work (bodyCause
         // dependency.down: "remaining connection slots are reserved"): their dependency answering is that refusal
         Set<String> answersDependencyRefuses = new java.util.HashSet<>();
+        // and a log line in which a datastore refuses the work ("MISCONF Redis is configured to save RDB snapshots",
+        // p99-02, p99-03: Redis answers at its port and refuses every write): a dependency that answers may be the one
+        // refusing, so no service of the run is "down although every dependency answers"
+        boolean logSaysDatastoreRefuses = false;
         for (Fact f : out) {
             if (f.type().equals("http") && CauseId.DEPENDENCY_DOWN.value().equals(f.attrs().get("bodyCause"))) {
                 answersDependencyRefuses.add(f.serviceId());
+            } else if (f.type().equals("log") && DATASTORE_REFUSING_WORK.contains(f.attrs().get("indication"))) {
+                logSaysDatastoreRefuses = true;
             }
+        }
+        if (logSaysDatastoreRefuses) {
+            deployment.services().forEach(s -> answersDependencyRefuses.add(s.id()));
         }
         List<String> down = fleet.down();
         Set<String> dependedOn = new java.util.HashSet<>();
@@ -939,6 +948,9 @@ final class Facts {
         });
         return split;
     }
+
+    /** Log indications whose line says a datastore answers and refuses the work (its connections, its writes). */
+    private static final Set<String> DATASTORE_REFUSING_WORK = Set.of("datastore.refusing-work");
 
     /**
      * Causes a log line can name as a down service's own failure (killed for memory, crashed, refused by its platform,
