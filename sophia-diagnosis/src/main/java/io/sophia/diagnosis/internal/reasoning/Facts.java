@@ -97,6 +97,18 @@ final class Facts {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
+        // and the loopback address of a DOWN service others depend on (p99-04: a Redis declared at tcp://127.0.0.1:6379 on
+        // the app's own host, its unit inactive): a line that names that address names the service, not a default the
+        // client fell back to for want of a setting
+        Set<String> dependedOnIds = new java.util.HashSet<>();
+        deployment.services().forEach(sv -> dependedOnIds.addAll(sv.dependsOn()));
+        for (String id : down) {
+            Service s = services.get(id);
+            String host = s == null || s.url() == null ? null : s.url().getHost();
+            if (host != null && dependedOnIds.contains(id) && LOOPBACK_HOST.matcher(host).matches()) {
+                downNames.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
         Set<String> splitNames = splitNames(observations);
         Set<String> ownByCondition = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
@@ -563,6 +575,9 @@ final class Facts {
 
     /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
     private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
+
+    /** A loopback host as a service's URL names it. */
+    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile("(?i)127\\.0\\.0\\.1|localhost");
 
     /** True when {@code name} is a private host of {@code hosts} under a prefix ("top2.nearest.of.db.internal"). */
     private static String privateSuffixIn(String name, Set<String> hosts) {
