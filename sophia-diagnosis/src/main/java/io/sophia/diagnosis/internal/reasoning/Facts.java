@@ -97,6 +97,18 @@ final class Facts {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
+        // and the loopback address of a DOWN service others depend on (p99-04: a Redis declared at tcp://127.0.0.1:6379 on
+        // the app's own host, its unit inactive): a line that names that address names the service, not a default the
+        // client fell back to for want of a setting
+        Set<String> dependedOnIds = new java.util.HashSet<>();
+        deployment.services().forEach(sv -> dependedOnIds.addAll(sv.dependsOn()));
+        for (String id : down) {
+            Service s = services.get(id);
+            String host = s == null || s.url() == null ? null : s.url().getHost();
+            if (host != null && dependedOnIds.contains(id) && LOOPBACK_HOST.matcher(host).matches()) {
+                downNames.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
         Set<String> splitNames = splitNames(observations);
         Set<String> ownByCondition = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
@@ -594,6 +606,9 @@ final class Facts {
     /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
     private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
 
+    /** A loopback host as a service's URL names it. */
+    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile("(?i)127\\.0\\.0\\.1|localhost");
+
     /** True when {@code name} is a private host of {@code hosts} under a prefix ("top2.nearest.of.db.internal"). */
     private static String privateSuffixIn(String name, Set<String> hosts) {
         if (!PRIVATE_HOST.matcher(name).find()) {
@@ -893,10 +908,19 @@ final class Facts {
         // the services whose own failing answer says a datastore behind them refuses the work (bodyCause
         // dependency.down: "remaining connection slots are reserved"): their dependency answering is that refusal
         Set<String> answersDependencyRefuses = new java.util.HashSet<>();
+        // and a log line in which a datastore refuses the work ("MISCONF Redis is configured to save RDB snapshots",
+        // p99-02, p99-03: Redis answers at its port and refuses every write): a dependency that answers may be the one
+        // refusing, so no service of the run is "down although every dependency answers"
+        boolean logSaysDatastoreRefuses = false;
         for (Fact f : out) {
             if (f.type().equals("http") && CauseId.DEPENDENCY_DOWN.value().equals(f.attrs().get("bodyCause"))) {
                 answersDependencyRefuses.add(f.serviceId());
+            } else if (f.type().equals("log") && DATASTORE_REFUSING_WORK.contains(f.attrs().get("indication"))) {
+                logSaysDatastoreRefuses = true;
             }
+        }
+        if (logSaysDatastoreRefuses) {
+            deployment.services().forEach(s -> answersDependencyRefuses.add(s.id()));
         }
         List<String> down = fleet.down();
         Set<String> dependedOn = new java.util.HashSet<>();
@@ -969,6 +993,9 @@ final class Facts {
         });
         return split;
     }
+
+    /** Log indications whose line says a datastore answers and refuses the work (its connections, its writes). */
+    private static final Set<String> DATASTORE_REFUSING_WORK = Set.of("datastore.refusing-work");
 
     /**
      * Causes a log line can name as a down service's own failure (killed for memory, crashed, refused by its platform,
