@@ -19,6 +19,26 @@ class FortySeventhRoundShapesTest {
 
     private static final Map<String, String> CAUSE_OF = Map.ofEntries(
             Map.entry("config.value-unset-generic", "config.missing-secret"),
+            Map.entry("config.local-default-redis-ruby", "config.missing-secret"),
+            Map.entry("broker.credentials-refused", "config.invalid"),
+            Map.entry("bullmq.max-retries-must-be-null", "config.invalid"),
+            Map.entry("celery.unable-to-load-app", "app.crash-on-boot"),
+            Map.entry("supervisord.exited-too-quickly", "app.crash-on-boot"),
+            Map.entry("lambda.source-image-missing", "image.not-found"),
+            Map.entry("lambda.image-media-type-unsupported", "config.invalid"),
+            Map.entry("cloudrun.image-path-rejected", "config.invalid"),
+            Map.entry("containerapps.image-pull-unauthorized", "registry.auth"),
+            Map.entry("ecs.placement-port-in-use", "config.invalid"),
+            Map.entry("ecs.ecr-pull-throttled", "registry.unavailable"),
+            Map.entry("gcloud.deploy-action-auth-failed", "auth.deploy-token"),
+            Map.entry("docker.cannot-locate-dockerfile", "build.dockerfile"),
+            Map.entry("dotnet.coreclr-init-failed", "app.crash-on-boot"),
+            Map.entry("npm.cache-enoent", "build.dependency-fetch"),
+            Map.entry("ecs.secret-value-not-json", "config.invalid"),
+            Map.entry("plug.secret-key-base-unset", "config.missing-secret"),
+            Map.entry("fly.config-from-no-machines", "config.invalid"),
+            Map.entry("ci.gate-upstream-cancelled", "ci.cancelled"),
+            Map.entry("kafka-python.dns-lookup-failed", "network.dns"),
             Map.entry("wrangler.api-token-required", "auth.deploy-token"),
             Map.entry("wrangler.account-id-missing", "config.invalid"),
             Map.entry("platform.plan-maximum-exceeded", "platform.quota"),
@@ -63,7 +83,8 @@ class FortySeventhRoundShapesTest {
     private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of(
             "workers.worker-threw-exception", "app.crash-on-boot", "paas.site-not-found-page", "config.invalid",
             "railway.limited-trial-no-code", "platform.quota", "registry.ping-unreachable", "registry.unavailable",
-            "k8s.quota-usage-forbidden", "platform.quota"));
+            "k8s.quota-usage-forbidden", "platform.quota", "upstash.max-requests-limit", "platform.quota",
+            "azure.usage-state-exceeded", "platform.quota"));
 
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
@@ -155,6 +176,51 @@ class FortySeventhRoundShapesTest {
         ROUND.readsNot("python.ssl-socket-timeout", "socket.timeout: timed out");
         ROUND.reads("python.bare-env-key-line", "'PARTNER_API_KEY'");
         ROUND.readsNot("python.bare-env-key-line", "'PARTNER_API_KEY' is set");
+        // the rule writer's round on p96- to p99-
+        ROUND.reads("config.local-default-redis-ruby", "2026-12-02T21:38:04.811022+00:00 app[web.1]: Redis::CannotConnectError (Error connecting to Redis on 127.0.0.1:6379 (Errno::ECONNREFUSED)):");
+        ROUND.readsNot("config.local-default-redis-ruby", "Redis::CannotConnectError (Error connecting to Redis on redis.internal:6379 (Errno::ECONNREFUSED)):");
+        ROUND.reads("broker.credentials-refused", "[2026-12-03 09:48:16,263: CRITICAL/MainProcess] Unrecoverable error: AccessRefused(403, 'ACCESS_REFUSED - Login was refused using authentication mechanism AMQPLAIN. For details see the broker logfile.', (0, 0), '')");
+        ROUND.readsNot("broker.credentials-refused", "[2026-12-03 09:48:16,263: CRITICAL/MainProcess] Unrecoverable error: AccessRefused(403, 'ACCESS_REFUSED - access to vhost 'bench' refused for user 'worker'', (0, 0), '')");
+        ROUND.reads("bullmq.max-retries-must-be-null", "app[5683d477a1e018] cdg [info]error: BullMQ: Your redis options maxRetriesPerRequest must be null.");
+        ROUND.readsNot("bullmq.max-retries-must-be-null", "Error: Reached the max retries per request limit (which is 20). Refer to \"maxRetriesPerRequest\" option for details.");
+        ROUND.reads("celery.unable-to-load-app", "worker_1    | Unable to load celery application.");
+        ROUND.readsNot("celery.unable-to-load-app", "worker_1    | celery@worker ready.");
+        ROUND.reads("supervisord.exited-too-quickly", "celery-hears-workers:celery-hears-alerts    BACKOFF   Exited too quickly (process log may have details)");
+        ROUND.readsNot("supervisord.exited-too-quickly", "celery-hears-workers:celery-hears-alerts    RUNNING   pid 4242, uptime 0:10:03");
+        ROUND.reads("lambda.source-image-missing", "ProxyApiHandler  AWS::Lambda::Function  CREATE_FAILED  Resource handler returned message: \"Source image 111122223333.dkr.ecr.ap-southeast-1.amazonaws.com/bedrock-proxy-api is not valid. Provide a valid source image. (Service: Lambda, Status Code: 400)\"");
+        ROUND.readsNot("lambda.source-image-missing", "Resource handler returned message: \"Source image 111122223333.dkr.ecr.ap-southeast-1.amazonaws.com/bedrock-proxy-api is not valid. The image manifest or layer media type is not supported.\"");
+        ROUND.reads("lambda.image-media-type-unsupported", "Resource handler returned message: \"The image manifest or layer media type for the source image 111122223333.dkr.ecr.eu-west-1.amazonaws.com/fn@sha256:80966d8006f61a65f21ca9ce8a9e1c972ccc9b4b2b79d79ad2a83e6a54e02ccc is not supported. (Service: Lambda, Status Code: 400)\"");
+        ROUND.readsNot("lambda.image-media-type-unsupported", "Resource handler returned message: \"Source image 111122223333.dkr.ecr.eu-west-1.amazonaws.com/fn does not exist.\"");
+        ROUND.reads("cloudrun.image-path-rejected", "│ Error: Error creating Service: googleapi: Error 400: spec.template.spec.containers[0].image: Expected an image path like [host/]repo-path[:tag and/or @digest], where host is one of [region.]gcr.io, [region-]docker.pkg.dev or docker.io but obtained ghcr.io/example-dev/hello@sha256:1c084931f385ea9a5dabb8ed079c1633dbb509c21c9d292f53e551394ddac53a");
+        ROUND.readsNot("cloudrun.image-path-rejected", "│ Error: Error creating Service: googleapi: Error 400: spec.template.spec.containers[0].image: Image 'gcr.io/example-dev/hello:latest' not found.");
+        ROUND.reads("containerapps.image-pull-unauthorized", "ERROR: (ContainerAppOperationError) Failed to provision revision for container app 'ca-orders-prod'. Error details: The following field(s) are either invalid or missing. Field 'template.containers.api.image' is invalid with details: 'Invalid value: \"exampleacr.azurecr.io/orders/api:18808\": GET https:?exampleacr.azurecr.io: UNAUTHORIZED: authentication required';.");
+        ROUND.readsNot("containerapps.image-pull-unauthorized", "ERROR: (ContainerAppOperationError) Failed to provision revision for container app 'ca-orders-prod'. Error details: The following field(s) are either invalid or missing. Field 'template.containers.api.image' is invalid with details: 'Invalid value: \"exampleacr.azurecr.io/orders/api:18808\": MANIFEST_UNKNOWN: manifest tagged by \"18808\" is not found';.");
+        ROUND.reads("ecs.placement-port-in-use", "0a94a8de-13d8-4033-9646-d6a311b3034e - (service frontend-test) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 47d5cb9a-6e38-495e-9777-5ae6d02a3720) is already using a port required by your task.");
+        ROUND.readsNot("ecs.placement-port-in-use", "(service frontend-test) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 47d5cb9a) has insufficient memory available.");
+        ROUND.reads("ecs.ecr-pull-throttled", "task 2b5f1779: stoppedReason: CannotPullECRContainerError: ThrottlingException: Rate exceeded");
+        ROUND.readsNot("ecs.ecr-pull-throttled", "An error occurred (ThrottlingException) when calling the DescribeServices operation (reached max retries: 4): Rate exceeded");
+        ROUND.reads("gcloud.deploy-action-auth-failed", "##[error]Error authenticating the Cloud SDK.");
+        ROUND.readsNot("gcloud.deploy-action-auth-failed", "##[error]Error: Cloud SDK is not installed.");
+        ROUND.reads("docker.cannot-locate-dockerfile", "Error Error response from daemon: Cannot locate specified Dockerfile: Dockerfile");
+        ROUND.readsNot("docker.cannot-locate-dockerfile", "Step 1/9 : FROM node:20-alpine");
+        ROUND.reads("dotnet.coreclr-init-failed", "Failed to initialize CoreCLR, HRESULT: 0x80004005");
+        ROUND.readsNot("dotnet.coreclr-init-failed", "RequestId: d88fc138-1756-4e8f-b887-d44851c12b84 Error: Runtime exited with error: exit status 137");
+        ROUND.reads("npm.cache-enoent", "npm ERR! enoent ENOENT: no such file or directory, scandir '/tmp/.npm/_locks/cookie-parser-e0ade791052d8035.lock'");
+        ROUND.readsNot("npm.cache-enoent", "npm ERR! enoent ENOENT: no such file or directory, open '/app/package.json'");
+        ROUND.reads("ecs.secret-value-not-json", "ECS task 5f0e2c71 STOPPED: ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): invalid character '\\'' looking for beginning of value");
+        ROUND.readsNot("ecs.secret-value-not-json", "ECS task 5f0e2c71 STOPPED: ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret arn:aws:secretsmanager:eu-central-1:111122223333:secret:valheimServerPass from secrets manager: ResourceNotFoundException");
+        ROUND.reads("plug.secret-key-base-unset", "** (ArgumentError) cookie store expects conn.secret_key_base to be set");
+        ROUND.readsNot("plug.secret-key-base-unset", "** (ArgumentError) cookie store expects conn.secret_key_base to have at least 64 bytes");
+        ROUND.reads("fly.config-from-no-machines", "Error: failed to grab app config from existing machines, error: could not create a fly.toml from any machines :-(");
+        ROUND.readsNot("fly.config-from-no-machines", "Error: the config for your app is missing an app name, add an app field to the fly.toml file or specify with the -a flag");
+        ROUND.reads("ci.gate-upstream-cancelled", "##[error]user-journeys.yml (reliability-ring1) concluded 'cancelled' for 97f053e…; not deploying.");
+        ROUND.readsNot("ci.gate-upstream-cancelled", "##[error]user-journeys.yml (reliability-ring1) concluded 'failure' for 97f053e…; not deploying.");
+        ANSWER_ROUND.reads("azure.usage-state-exceeded", "state: Stopped, usageState: Exceeded, dailyMemoryTimeQuota: 2000");
+        ANSWER_ROUND.readsNot("azure.usage-state-exceeded", "state: Running, usageState: Normal, dailyMemoryTimeQuota: 2000");
+        ROUND.reads("kafka-python.dns-lookup-failed", "ERROR:kafka.conn:DNS lookup failed for kafka:9092 (AddressFamily.AF_UNSPEC)");
+        ROUND.readsNot("kafka-python.dns-lookup-failed", "ERROR:kafka.conn:Connect attempt to <BrokerConnection node_id=1 host=10.8.0.3:9092> returned error 111. Disconnecting.");
+        ANSWER_ROUND.reads("upstash.max-requests-limit", "ReplyError: ERR max requests limit exceeded. Limit: 500000, Usage: 500000. See https://upstash.com/docs/redis/troubleshooting/max_requests_limit for details");
+        ANSWER_ROUND.readsNot("upstash.max-requests-limit", "ReplyError: ERR max number of clients reached");
     }
 
     /** Existing indications widened this session, on the words that widened them. */
@@ -170,8 +236,11 @@ class FortySeventhRoundShapesTest {
         // a container compose marks unhealthy, or a Cloud Foundry instance that crashes, because a variable is missing
         // is that variable's consequence (p17-25, p24-18); os.environ's KeyError while the tests are collected is the
         // tests' own setting (p76-34, ci.test-failure: the indication is moderate for it)
+        // redis-rb refused on 127.0.0.1 reads as the client's default for want of a setting, except where the deployment
+        // declares that Redis and it is down (p6-20, p99-04: the engine names the down service, the label follows)
         ROUND.staysInItsCauses("p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
-                "p76-34- python.environ-keyerror");
+                "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
+                "p99-04- config.local-default-redis-ruby");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
