@@ -133,10 +133,21 @@ public final class Calibration {
         for (int i = 0; i < u; i++) {
             p[i] = keep * Math.exp(logOdds[i] - max) / sum;
         }
-        // honest confidence: a cause is only as sure as the independent specific sources behind it allow. What a cap
-        // removes from a cause with specific evidence is spread over the other hypotheses (unknown included) in
-        // proportion to their probability, so the runners-up keep their order; from a cause resting on weak signals
-        // only it goes to unknown, which then leads.
+        applyCaps(p, caps, sources);
+        weakNeverLeads(p, sources);
+        boundUnknown(p, caps, settings);
+        return p;
+    }
+
+    /**
+     * Honest confidence: a cause is only as sure as the independent specific sources behind it allow. What a cap
+     * removes from a cause with specific evidence is spread over the other hypotheses (unknown, the last entry,
+     * included) in proportion to their probability, so the runners-up keep their order; from a cause resting on weak
+     * signals only it goes to unknown, which then leads.
+     */
+    private static void applyCaps(double[] p, double[] caps, int[] sources) {
+        int n = p.length;
+        int u = n - 1;
         boolean[] capped = new boolean[n];
         double spread = 0;
         for (int i = 0; i < u; i++) {
@@ -172,9 +183,6 @@ public final class Calibration {
                 }
             }
         }
-        weakNeverLeads(p, sources);
-        boundUnknown(p, caps, settings);
-        return p;
     }
 
     /**

@@ -397,47 +397,10 @@ final class Facts {
         ownError.addAll(namedDown);
         boolean platformRoot = platformStopped(jobs, topByJob, namedByJob, health);
         for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
-            List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
-            NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
-            out.add(new Fact("dependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
-                    "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())),
-                    "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
-                    "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
-                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
-                            dependencyObservations))),
-                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
-                    e.dependency(), 0, 0)));
+            out.add(chainFact("dependency", e, platformRoot || ownError.contains(e.dependency()), services, byService,
+                    serviceOrder));
         }
-        // the same for a DEGRADED service (it answers, but fails its expectations) whose dependency is DOWN: a fact of its
-        // own type, so that the rules on a DOWN chain keep their meaning; a dependency whose own violated expectation
-        // names any cause of its own (h42-08: its pods' "ImagePullBackOff: Failed to pull image"; h42-13: "Startup probe
-        // failed") is down for that reason, the root of this weaker chain
-        Set<String> conditionNamed = new java.util.HashSet<>();
-        for (Fact f : out) {
-            String actualCause = f.type().equals("condition") ? f.attrs().get("actualCause") : null;
-            if (actualCause != null && !actualCause.isEmpty() && !CauseId.DEPENDENCY_DOWN.value().equals(actualCause)) {
-                conditionNamed.add(f.serviceId());
-            }
-        }
-        // a dependency that is itself down for a DOWN dependency of its own is that chain, already counted (h42-35)
-        Set<String> downForDependency = new java.util.HashSet<>();
-        Topology.downEdges(deployment, health).forEach(e -> downForDependency.add(e.service()));
-        for (Topology.DownEdge e : Topology.degradedEdges(deployment, health)) {
-            if (downForDependency.contains(e.dependency())) {
-                continue;
-            }
-            List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
-            NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
-            out.add(new Fact("degradedDependency", e.service(), e.service(), false, attrs("dependency", e.dependency(),
-                    "dependencyError", String.valueOf(platformRoot || ownError.contains(e.dependency())
-                            || conditionNamed.contains(e.dependency())),
-                    "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
-                    "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
-                    "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
-                            dependencyObservations))),
-                    vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
-                    e.dependency(), 0, 0)));
-        }
+        degradedDependencyFacts(deployment, health, platformRoot, ownError, services, byService, serviceOrder, out);
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
             for (ServiceHealth h : health.values()) {
@@ -454,6 +417,50 @@ final class Facts {
                         key(serviceOrder, h.id(), h.id(), "", 0, 0)));
             }
         }
+    }
+
+    /**
+     * The chains of a DEGRADED service (it answers, but fails its expectations) whose dependency is DOWN: facts of their
+     * own type, so that the rules on a DOWN chain keep their meaning. A dependency whose own violated expectation names
+     * any cause of its own (h42-08: its pods' "ImagePullBackOff: Failed to pull image"; h42-13: "Startup probe failed")
+     * is down for that reason, the root of this weaker chain.
+     */
+    private static void degradedDependencyFacts(Deployment deployment, Map<String, ServiceHealth> health,
+                                                boolean platformRoot, Set<String> ownError, Map<String, Service> services,
+                                                Map<String, List<Observation>> byService,
+                                                Map<String, Integer> serviceOrder, List<Fact> out) {
+        Set<String> conditionNamed = new java.util.HashSet<>();
+        for (Fact f : out) {
+            String actualCause = f.type().equals("condition") ? f.attrs().get("actualCause") : null;
+            if (actualCause != null && !actualCause.isEmpty() && !CauseId.DEPENDENCY_DOWN.value().equals(actualCause)) {
+                conditionNamed.add(f.serviceId());
+            }
+        }
+        // a dependency that is itself down for a DOWN dependency of its own is that chain, already counted (h42-35)
+        Set<String> downForDependency = new java.util.HashSet<>();
+        Topology.downEdges(deployment, health).forEach(e -> downForDependency.add(e.service()));
+        for (Topology.DownEdge e : Topology.degradedEdges(deployment, health)) {
+            if (downForDependency.contains(e.dependency())) {
+                continue;
+            }
+            out.add(chainFact("degradedDependency", e, platformRoot || ownError.contains(e.dependency())
+                    || conditionNamed.contains(e.dependency()), services, byService, serviceOrder));
+        }
+    }
+
+    /** A fact of {@code type} for one edge of a failing chain: the dependency, and how it is seen failing. */
+    private static Fact chainFact(String type, Topology.DownEdge e, boolean dependencyError, Map<String, Service> services,
+                                  Map<String, List<Observation>> byService, Map<String, Integer> serviceOrder) {
+        List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
+        NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
+        return new Fact(type, e.service(), e.service(), false, attrs("dependency", e.dependency(),
+                "dependencyError", String.valueOf(dependencyError),
+                "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
+                "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
+                "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
+                        dependencyObservations))),
+                vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
+                e.dependency(), 0, 0));
     }
 
     // an HTTP status line as health checkers print it: "HTTP GET http://…/health: 503 Service Unavailable". The
@@ -899,29 +906,34 @@ final class Facts {
         return false;
     }
 
+    /**
+     * The services whose own failing answer says a datastore behind them refuses the work (bodyCause dependency.down:
+     * "remaining connection slots are reserved"): their dependency answering is that refusal. With a log line in which
+     * a datastore refuses the work ("MISCONF Redis is configured to save RDB snapshots", p99-02, p99-03: Redis answers
+     * at its port and refuses every write), every service: a dependency that answers may be the one refusing, so no
+     * service of the run is "down although every dependency answers".
+     */
+    private static Set<String> datastoreRefusesFor(Deployment deployment, List<Fact> facts) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Fact f : facts) {
+            if (f.type().equals("http") && CauseId.DEPENDENCY_DOWN.value().equals(f.attrs().get("bodyCause"))) {
+                out.add(f.serviceId());
+            } else if (f.type().equals("log") && f.attrs().get("indication") != null
+                    && DATASTORE_REFUSING_WORK.contains(f.attrs().get("indication"))) {
+                deployment.services().forEach(s -> out.add(s.id()));
+                return out;
+            }
+        }
+        return out;
+    }
+
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
                                      List<Observation.CiJob> jobs, Observation.CiRun run, Set<String> deployFailedOnName,
                                      Map<String, Integer> serviceOrder, List<Fact> out) {
         Fleet fleet = Fleet.of(services, health, jobs, out);
-        // the services whose own failing answer says a datastore behind them refuses the work (bodyCause
-        // dependency.down: "remaining connection slots are reserved"): their dependency answering is that refusal
-        Set<String> answersDependencyRefuses = new java.util.HashSet<>();
-        // and a log line in which a datastore refuses the work ("MISCONF Redis is configured to save RDB snapshots",
-        // p99-02, p99-03: Redis answers at its port and refuses every write): a dependency that answers may be the one
-        // refusing, so no service of the run is "down although every dependency answers"
-        boolean logSaysDatastoreRefuses = false;
-        for (Fact f : out) {
-            if (f.type().equals("http") && CauseId.DEPENDENCY_DOWN.value().equals(f.attrs().get("bodyCause"))) {
-                answersDependencyRefuses.add(f.serviceId());
-            } else if (f.type().equals("log") && DATASTORE_REFUSING_WORK.contains(f.attrs().get("indication"))) {
-                logSaysDatastoreRefuses = true;
-            }
-        }
-        if (logSaysDatastoreRefuses) {
-            deployment.services().forEach(s -> answersDependencyRefuses.add(s.id()));
-        }
+        Set<String> answersDependencyRefuses = datastoreRefusesFor(deployment, out);
         List<String> down = fleet.down();
         Set<String> dependedOn = new java.util.HashSet<>();
         deployment.services().forEach(s -> dependedOn.addAll(s.dependsOn()));
