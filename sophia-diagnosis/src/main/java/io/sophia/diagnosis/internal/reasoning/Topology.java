@@ -33,7 +33,7 @@ final class Topology {
         this.dependsOn = dependsOn;
     }
 
-    /** A DOWN service and a DOWN service it depends on. */
+    /** A DOWN (or DEGRADED) service and a DOWN service it depends on. */
     record DownEdge(String service, String dependency) {
     }
 
@@ -42,19 +42,7 @@ final class Topology {
      * cycle: there neither side explains the other, both are diagnosed on their own.
      */
     static List<DownEdge> downEdges(Deployment deployment, Map<String, ServiceHealth> health) {
-        Topology topology = of(deployment);
-        List<DownEdge> out = new java.util.ArrayList<>();
-        for (Service s : deployment.services()) {
-            if (health.get(s.id()).status() != Status.DOWN) {
-                continue;
-            }
-            for (String dep : s.dependsOn()) {
-                if (health.get(dep).status() == Status.DOWN && !topology.sameCycle(s.id(), dep)) {
-                    out.add(new DownEdge(s.id(), dep));
-                }
-            }
-        }
-        return out;
+        return edgesFrom(Status.DOWN, deployment, health);
     }
 
     /**
@@ -64,10 +52,15 @@ final class Topology {
      * {@link #downEdges}.
      */
     static List<DownEdge> degradedEdges(Deployment deployment, Map<String, ServiceHealth> health) {
+        return edgesFrom(Status.DEGRADED, deployment, health);
+    }
+
+    /** Each DOWN dependency of the services in {@code status}, in deployment and dependsOn order, not on one cycle. */
+    private static List<DownEdge> edgesFrom(Status status, Deployment deployment, Map<String, ServiceHealth> health) {
         Topology topology = of(deployment);
         List<DownEdge> out = new java.util.ArrayList<>();
         for (Service s : deployment.services()) {
-            if (health.get(s.id()).status() != Status.DEGRADED) {
+            if (health.get(s.id()).status() != status) {
                 continue;
             }
             for (String dep : s.dependsOn()) {
