@@ -97,18 +97,7 @@ final class Facts {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
-        // and the loopback address of a DOWN service others depend on (p99-04: a Redis declared at tcp://127.0.0.1:6379 on
-        // the app's own host, its unit inactive): a line that names that address names the service, not a default the
-        // client fell back to for want of a setting
-        Set<String> dependedOnIds = new java.util.HashSet<>();
-        deployment.services().forEach(sv -> dependedOnIds.addAll(sv.dependsOn()));
-        for (String id : down) {
-            Service s = services.get(id);
-            String host = s == null || s.url() == null ? null : s.url().getHost();
-            if (host != null && dependedOnIds.contains(id) && LOOPBACK_HOST.matcher(host).matches()) {
-                downNames.add(host.toLowerCase(Locale.ROOT));
-            }
-        }
+        downNames.addAll(declaredLoopbacks(deployment, services, down));
         Set<String> splitNames = splitNames(observations);
         Set<String> ownByCondition = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
@@ -612,6 +601,25 @@ final class Facts {
 
     /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
     private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
+
+    /**
+     * The loopback hosts of the DOWN services others depend on (p99-04: a Redis declared at tcp://127.0.0.1:6379 on the
+     * app's own host, its unit inactive): a line that names that address names the service, not a default the client
+     * fell back to for want of a setting.
+     */
+    private static Set<String> declaredLoopbacks(Deployment deployment, Map<String, Service> services, List<String> down) {
+        Set<String> dependedOnIds = new java.util.HashSet<>();
+        deployment.services().forEach(sv -> dependedOnIds.addAll(sv.dependsOn()));
+        Set<String> out = new java.util.HashSet<>();
+        for (String id : down) {
+            Service s = services.get(id);
+            String host = s == null || s.url() == null ? null : s.url().getHost();
+            if (host != null && dependedOnIds.contains(id) && LOOPBACK_HOST.matcher(host).matches()) {
+                out.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
 
     /** A loopback host as a service's URL names it. */
     private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile("(?i)127\\.0\\.0\\.1|localhost");

@@ -800,7 +800,7 @@ final class Inference {
         return false;
     }
 
-    // flyctl's lines that end its wait for the machines' health checks (indications.yaml)
+    // flyctl's lines that end its wait for the machines' health checks (indications.yaml); Set.of: never ask it of null
     private static final Set<String> FLY_CHECK_WAITS = Set.of("fly.health-check-timeout", "fly.health-watch-failed");
 
     /**
@@ -815,7 +815,8 @@ final class Inference {
         // health checks to pass" and a machine's critical check are one verdict printed twice (h52-21: both counted as
         // two sources, 0.97, on a check that probed a port the app was not meant to serve)
         if (io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
-                && matched.stream().allMatch(f -> FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
+                && matched.stream().allMatch(f -> f.attrs().get("indication") != null
+                        && FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
             return "platform";
         }
         return sourceFamily(cause, rule);
