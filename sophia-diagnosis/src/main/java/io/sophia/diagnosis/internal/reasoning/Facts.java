@@ -385,11 +385,13 @@ final class Facts {
         Set<String> ownError = ownErrors(jobs, topByJob, namedByJob);
         ownError.addAll(namedDown);
         boolean platformRoot = platformStopped(jobs, topByJob, namedByJob, health);
-        for (Topology.DownEdge e : Topology.downEdges(deployment, health)) {
+        List<Topology.DownEdge> downEdges = Topology.downEdges(deployment, health);
+        for (Topology.DownEdge e : downEdges) {
             out.add(chainFact("dependency", e, platformRoot || ownError.contains(e.dependency()), services, byService,
                     serviceOrder));
         }
-        degradedDependencyFacts(deployment, health, platformRoot, ownError, services, byService, serviceOrder, out);
+        degradedDependencyFacts(deployment, health, downEdges, platformRoot, ownError, services, byService, serviceOrder,
+                out);
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
             for (ServiceHealth h : health.values()) {
@@ -415,7 +417,8 @@ final class Facts {
      * is down for that reason, the root of this weaker chain.
      */
     private static void degradedDependencyFacts(Deployment deployment, Map<String, ServiceHealth> health,
-                                                boolean platformRoot, Set<String> ownError, Map<String, Service> services,
+                                                List<Topology.DownEdge> downEdges, boolean platformRoot,
+                                                Set<String> ownError, Map<String, Service> services,
                                                 Map<String, List<Observation>> byService,
                                                 Map<String, Integer> serviceOrder, List<Fact> out) {
         Set<String> conditionNamed = new java.util.HashSet<>();
@@ -427,7 +430,7 @@ final class Facts {
         }
         // a dependency that is itself down for a DOWN dependency of its own is that chain, already counted (h42-35)
         Set<String> downForDependency = new java.util.HashSet<>();
-        Topology.downEdges(deployment, health).forEach(e -> downForDependency.add(e.service()));
+        downEdges.forEach(e -> downForDependency.add(e.service()));
         for (Topology.DownEdge e : Topology.degradedEdges(deployment, health)) {
             if (downForDependency.contains(e.dependency())) {
                 continue;
@@ -608,8 +611,7 @@ final class Facts {
      * fell back to for want of a setting.
      */
     private static Set<String> declaredLoopbacks(Deployment deployment, Map<String, Service> services, List<String> down) {
-        Set<String> dependedOnIds = new java.util.HashSet<>();
-        deployment.services().forEach(sv -> dependedOnIds.addAll(sv.dependsOn()));
+        Set<String> dependedOnIds = dependedOn(deployment);
         Set<String> out = new java.util.HashSet<>();
         for (String id : down) {
             Service s = services.get(id);
@@ -618,6 +620,13 @@ final class Facts {
                 out.add(host.toLowerCase(Locale.ROOT));
             }
         }
+        return out;
+    }
+
+    /** The ids of the services another service of the deployment depends on. */
+    private static Set<String> dependedOn(Deployment deployment) {
+        Set<String> out = new java.util.HashSet<>();
+        deployment.services().forEach(s -> out.addAll(s.dependsOn()));
         return out;
     }
 
@@ -943,8 +952,7 @@ final class Facts {
         Fleet fleet = Fleet.of(services, health, jobs, out);
         Set<String> answersDependencyRefuses = datastoreRefusesFor(deployment, out);
         List<String> down = fleet.down();
-        Set<String> dependedOn = new java.util.HashSet<>();
-        deployment.services().forEach(s -> dependedOn.addAll(s.dependsOn()));
+        Set<String> dependedOn = dependedOn(deployment);
         Map<String, String> jobConclusion = fleet.jobConclusion();
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());

@@ -467,8 +467,7 @@ final class Inference {
                             deploymentWideStrong = true;
                         }
                         covered.addAll(e.serviceIds());
-                        if ("dependency".equals(s.whens().get(e.ruleId()))
-                                || "degradedDependency".equals(s.whens().get(e.ruleId()))) {
+                        if (chainRule(s.whens().get(e.ruleId()))) {
                             // dependency.down names the dependency as the root of the failure: it explains that too
                             covered.addAll(downDependencies(services, health, e.serviceIds()));
                         }
@@ -800,6 +799,11 @@ final class Inference {
         return false;
     }
 
+    /** True for the fact types of a failing chain: a DOWN or a DEGRADED service whose dependency is DOWN. */
+    private static boolean chainRule(String when) {
+        return "dependency".equals(when) || "degradedDependency".equals(when);
+    }
+
     // flyctl's lines that end its wait for the machines' health checks (indications.yaml); Set.of: never ask it of null
     private static final Set<String> FLY_CHECK_WAITS = Set.of("fly.health-check-timeout", "fly.health-watch-failed");
 
@@ -811,9 +815,6 @@ final class Inference {
      * machine's critical check are one verdict printed twice (h52-21).
      */
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule, List<Fact> matched) {
-        // flyctl's wait for health checks reads the Machines API's check status: its line "timeout reached waiting for
-        // health checks to pass" and a machine's critical check are one verdict printed twice (h52-21: both counted as
-        // two sources, 0.97, on a check that probed a port the app was not meant to serve)
         if (io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
                 && matched.stream().allMatch(f -> f.attrs().get("indication") != null
                         && FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
@@ -847,8 +848,7 @@ final class Inference {
         }
         // a dependency failing on its certificate is the same handshake its own TLS facts describe: one source
         // (a DEGRADED service's chain the same: one source with a DOWN one's, whichever family that takes)
-        if (("dependency".equals(rule.when()) || "degradedDependency".equals(rule.when()))
-                && rule.match().containsKey("dependencyCertificateOnly")) {
+        if (chainRule(rule.when()) && rule.match().containsKey("dependencyCertificateOnly")) {
             return "tls";
         }
         String family = sourceFamily(rule.when());

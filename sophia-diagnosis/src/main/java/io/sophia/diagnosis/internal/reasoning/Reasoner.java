@@ -36,7 +36,7 @@ public final class Reasoner {
 
     /** The assessment of {@code input} (null observations skipped) for {@code deployment} at {@code now}. */
     public Assessment diagnose(Deployment deployment, List<Observation> input, Instant now) {
-        return diagnoseWithTerms(deployment, input, now).assessment();
+        return run(deployment, input, now, false).assessment();
     }
 
     /**
@@ -54,6 +54,11 @@ public final class Reasoner {
      * calibration's evaluation reads both for thousands of scenarios.
      */
     public Diagnosed diagnoseWithTerms(Deployment deployment, List<Observation> input, Instant now) {
+        return run(deployment, input, now, true);
+    }
+
+    // the terms only when asked: a product diagnosis would build and drop them
+    private Diagnosed run(Deployment deployment, List<Observation> input, Instant now, boolean withTerms) {
         List<Observation> observations = new ArrayList<>();
         for (Observation o : input) {
             if (o != null) {
@@ -70,7 +75,7 @@ public final class Reasoner {
             List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
             inference = Inference.run(kb, deployment, facts, health, logsRead(observations));
             causes = inference.ranked();
-            terms = Calibration.terms(inference);
+            terms = withTerms ? Calibration.terms(inference) : List.of();
         } else {
             inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of());
             causes = List.of();
