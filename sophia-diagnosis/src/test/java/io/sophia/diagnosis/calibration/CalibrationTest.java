@@ -204,8 +204,9 @@ class CalibrationTest {
     // p95-: 280 tuning scenarios, 0.300-0.900 top-1 on arrival): n = 6304, ECE 0.051 (0.044-0.057) with the refit at
     // evidenceScale 2.7; the runs of the session's last rule changes measured 0.0501, 0.0502 and 0.0506, so the goal
     // holds within the interval, not for the point estimate. The report still prints the goal, 0.05, as NOT MET
-    // 0.05 again in the twenty-first session (h52- to h57- consumed, p96- to p100- joined: n = 6792, ECE 0.048
-    // (0.043-0.055) with the refit at evidenceScale 3.0, after flyctl's wait and a machine's check became one source)
+    // 0.05 again in the twenty-first session (h52- to h57- consumed, p96- to p100- joined: n = 6792, ECE 0.049
+    // (0.044-0.056) with the refit at evidenceScale 2.7, caps [0.49, 0.9, 0.97, 0.975] under CrossValidation's
+    // BRIER_TOLERANCE, after flyctl's wait and a machine's check became one source)
     static final double CV_ECE_CEILING = 0.05;
     static final long CV_CONFIDENT_MISSES_CEILING = 0;
     // the estimate for unseen wording (CrossValidation.leaveIndicationsOut), measured top-1 0.908, Brier 0.157, then

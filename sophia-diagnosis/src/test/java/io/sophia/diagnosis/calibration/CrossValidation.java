@@ -337,14 +337,13 @@ public final class CrossValidation {
                     lowestConf = fit[1];
                     leastConfident = g;
                 }
-                if (fit[2] > 0 && fit[0] < bestScore - 1e-12) {
-                    bestScore = fit[0];
-                    best = g;
+                if (fit[2] > 0) {
+                    bestScore = Math.min(bestScore, fit[0]);
                 }
             }
             // the most conservative qualifying point whose Brier score is within BRIER_TOLERANCE of the best: a smaller
             // gain is no evidence for a bolder calibration (the folds had flipped between 2.7 and 3.0 on it)
-            for (int gi = 0; best != null && gi < grid.size(); gi++) {
+            for (int gi = 0; gi < grid.size(); gi++) {
                 double[] fit = fits.get(gi);
                 if (fit[2] > 0 && fit[0] <= bestScore + BRIER_TOLERANCE) {
                     best = grid.get(gi);
@@ -616,7 +615,6 @@ public final class CrossValidation {
             List<java.util.Set<String>> keys = new ArrayList<>();
             boolean[] reported = new boolean[n];
             int[] cause = new int[n];
-            int unknown = INDEX.get(CauseId.UNKNOWN);
             for (int i = 0; i < n; i++) {
                 Calibration.Term t = terms.get(i);
                 prior[i] = t.prior();
@@ -625,7 +623,7 @@ public final class CrossValidation {
                 keys.add(t.keys());
                 reported[i] = t.reported();
                 Integer at = INDEX.get(t.id());
-                cause[i] = at == null ? unknown : at;
+                cause[i] = at == null ? UNKNOWN_INDEX : at;
             }
             // the rank of each term's id in the ids' order, for the assessment's tie-break
             int[] idRank = new int[n];
