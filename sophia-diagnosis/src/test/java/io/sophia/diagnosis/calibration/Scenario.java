@@ -49,15 +49,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-} to
-     * {@code h57-} on 2026-12-05 ({@code h14-} to {@code h57-} after being scored once, aggregate only; {@code h52-} to
-     * {@code h57-} at 07:58 UTC on aba9a7a3, consumed at the start of the
-     * twenty-first session). {@code h58-} to {@code h63-} (written in the twentieth session) are to be scored once,
-     * aggregate only, at the end of the twenty-first; {@code h64-} to {@code h69-} (written in the twenty-first, wired
-     * here before their first file lands) at the end of the twenty-second.
+     * {@code h63-} on 2026-12-05 ({@code h14-} to {@code h63-} after being scored once, aggregate only; {@code h58-} to
+     * {@code h63-} at 10:15 UTC on 8a6c5223, consumed at the start of the twenty-second session). {@code h64-} to
+     * {@code h69-} (written in the twenty-first session) are to be scored once, aggregate only, at the end of the
+     * twenty-second.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(58), holdoutPrefix(59),
-            holdoutPrefix(60), holdoutPrefix(61), holdoutPrefix(62), holdoutPrefix(63), holdoutPrefix(64),
-            holdoutPrefix(65), holdoutPrefix(66), holdoutPrefix(67), holdoutPrefix(68), holdoutPrefix(69));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(64), holdoutPrefix(65),
+            holdoutPrefix(66), holdoutPrefix(67), holdoutPrefix(68), holdoutPrefix(69));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
