@@ -191,6 +191,14 @@ final class Fleet {
         return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
     }
 
+    /**
+     * True when a DOWN chain weighs for dependency.down, whichever its root: a datastore's (dependency-down) or an
+     * application's (dependency-down-application, read weakly since the twenty-second session).
+     */
+    static boolean weighsChain(io.sophia.core.Assessment a) {
+        return weighs(a, "dependency.down/dependency-down") || weighs(a, "dependency.down/dependency-down-application");
+    }
+
     static List<String> indicationsOf(String line) throws IOException {
         return scanLine(line).stream().map(Observation.LogFinding::indicationId).toList();
     }

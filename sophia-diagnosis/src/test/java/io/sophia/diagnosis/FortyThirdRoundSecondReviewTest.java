@@ -24,11 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FortyThirdRoundSecondReviewTest {
 
     private static Assessment chain(String jobService, String conclusion, String causeId, String line) {
-        Deployment d = new Deployment("birdcount", List.of(Fleet.service("web", "Web", "Site", ServiceKind.HTTP, "api"),
-                Fleet.service("api", "API", "Backend", ServiceKind.HTTP),
+        Deployment d = new Deployment("birdcount", List.of(Fleet.service("web", "Web", "Site", ServiceKind.HTTP, "search"),
+                // a datastore (Elasticsearch by its name): its chain is read at full strength, whatever roots it
+                Fleet.service("search", "Elasticsearch", "Search", ServiceKind.HTTP),
                 Fleet.service("docs", "Docs", "Documentation", ServiceKind.HTTP)));
         List<Observation> o = new ArrayList<>(List.of(Fleet.failure("web", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"),
-                Fleet.failure("api", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"), Fleet.up("docs"),
+                Fleet.failure("search", "http", FailureKind.UNEXPECTED_STATUS, 503, "HTTP 503"), Fleet.up("docs"),
                 Fleet.job(jobService, 7, "provision", conclusion, 300), Fleet.finding(jobService, 7, "provision",
                         "terraform apply", causeId, line, 4)));
         return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
@@ -36,18 +37,18 @@ class FortyThirdRoundSecondReviewTest {
 
     /**
      * A platform finding in the job of a service that answers (docs, UP) did not stop the down ones: the platform serves
-     * that service, so web down behind api is still a dependency chain. The same finding in a job of no service, or of a
+     * that service, so web down behind search is still a dependency chain. The same finding in a job of no service, or of a
      * down one, still roots it (h38-16's shape).
      */
     @Test
     void aPlatformFindingInTheJobOfAServiceThatAnswersRootsNoChain() {
         String line = "│ Error: hcclient/WaitForActions: limit of 7200 requests per hour reached (rate_limit_exceeded)";
         Assessment upJob = chain("docs", "failure", "platform.quota", line);
-        assertTrue(Fleet.weighs(upJob, "dependency.down/dependency-down"), upJob.causes().toString());
+        assertTrue(Fleet.weighsChain(upJob), upJob.causes().toString());
         Assessment noService = chain(null, "failure", "platform.quota", line);
-        assertFalse(Fleet.weighs(noService, "dependency.down/dependency-down"), noService.causes().toString());
+        assertFalse(Fleet.weighsChain(noService), noService.causes().toString());
         Assessment downJob = chain("web", "failure", "platform.quota", line);
-        assertFalse(Fleet.weighs(downJob, "dependency.down/dependency-down"), downJob.causes().toString());
+        assertFalse(Fleet.weighsChain(downJob), downJob.causes().toString());
     }
 
     /**
@@ -59,9 +60,9 @@ class FortyThirdRoundSecondReviewTest {
         String line = "googleapi: Error 503: Service temporarily unavailable. This is most likely a transient error. "
                 + "Please retry.";
         Assessment succeeded = chain(null, "success", "platform.outage", line);
-        assertTrue(Fleet.weighs(succeeded, "dependency.down/dependency-down"), succeeded.causes().toString());
+        assertTrue(Fleet.weighsChain(succeeded), succeeded.causes().toString());
         Assessment failed = chain(null, "failure", "platform.outage", line);
-        assertFalse(Fleet.weighs(failed, "dependency.down/dependency-down"), failed.causes().toString());
+        assertFalse(Fleet.weighsChain(failed), failed.causes().toString());
     }
 
     private static Assessment cancelledWith(String annotation) {

@@ -175,7 +175,7 @@ class ThirtyEighthRoundReviewTest {
                 Fleet.step(1, "Set up job", "success"), Fleet.step(2, "helm upgrade --install", "failure"),
                 Fleet.step(3, "Events", "success"));
         assertFalse(Fleet.weighs(events, "dependency.down/dependency-own-error"), events.causes().toString());
-        assertTrue(Fleet.weighs(events, "dependency.down/dependency-down"), events.causes().toString());
+        assertTrue(Fleet.weighsChain(events), events.causes().toString());
         // the error a no-cause line wraps is still the dependency's own (h22-41)
         Assessment wrapped = operatorChain(String.join("\n",
                 "##[group]Run kubectl -n prod logs deploy/operator --since=40m | grep -E 'ERROR|WARN' | tail -n 8",
@@ -195,7 +195,7 @@ class ThirtyEighthRoundReviewTest {
                         + "\"docker.io/example/kubectl:v1.25\": docker.io/example/kubectl:v1.25: not found", ""),
                 Fleet.step(1, "Set up job", "success"), Fleet.step(2, "helm install tenant-etcd", "failure"),
                 Fleet.step(3, "Events", "success"));
-        assertFalse(Fleet.weighs(pull, "dependency.down/dependency-down"), pull.causes().toString());
+        assertFalse(Fleet.weighsChain(pull), pull.causes().toString());
         assertEquals(CauseId.IMAGE_NOT_FOUND, pull.topCause().orElseThrow().id(), pull.causes().toString());
     }
 }

@@ -134,7 +134,7 @@ class ThirtyFourthRoundReviewTest {
                         false, 2));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
         assertFalse(Fleet.weighs(a, "tls.certificate/dependency-certificate-only"), a.causes().toString());
-        assertTrue(Fleet.weighs(a, "dependency.down/dependency-down"), a.causes().toString());
+        assertTrue(Fleet.weighsChain(a), a.causes().toString());
     }
 
     /** A token in a service's error answer does not reach the answer-indication evidence, nor any other text. */

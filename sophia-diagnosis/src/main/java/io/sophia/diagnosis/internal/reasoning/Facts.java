@@ -450,7 +450,8 @@ final class Facts {
                 "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
                 "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
                 "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
-                        dependencyObservations))),
+                        dependencyObservations)),
+                "dependencyApplication", String.valueOf(!Datastores.isDatastore(services.get(e.dependency())))),
                 vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                 e.dependency(), 0, 0));
     }

@@ -1,0 +1,41 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A declared service is read as a datastore, cache, broker or secret store from its declaration alone (port, URL
+ * scheme, a store word as a whole token of its id, name or host), and an application otherwise: the php-fpm upstream
+ * of nginx on port 9000 (PHP-FPM's and ClickHouse's port both) and a backend whose host has "store" inside a word stay
+ * applications.
+ */
+class DatastoresTest {
+
+    private static Service tcp(String id, String url) {
+        return Service.builder(id, url).kind(ServiceKind.TCP).build();
+    }
+
+    @Test
+    void storesAreReadFromTheirPortSchemeOrAStoreWord() {
+        assertTrue(Datastores.isDatastore(tcp("primary", "tcp://10.0.3.12:5432")));
+        assertTrue(Datastores.isDatastore(tcp("sessions", "tcp://10.0.3.12:6379")));
+        assertTrue(Datastores.isDatastore(Service.http("cache", "redis://cache.internal:7000")));
+        assertTrue(Datastores.isDatastore(tcp("orders-db", "tcp://10.0.3.12:7001")));
+        assertTrue(Datastores.isDatastore(tcp("mongodb1", "tcp://10.0.3.12:7001")));
+        assertTrue(Datastores.isDatastore(tcp("users", "tcp://userdb.internal:7001")));
+        assertTrue(Datastores.isDatastore(Service.http("vault", "https://vault.example.com/v1/sys/health")));
+    }
+
+    @Test
+    void applicationsBehindAFrontAreNotStores() {
+        assertFalse(Datastores.isDatastore(tcp("php-fpm", "tcp://127.0.0.1:9000")));
+        assertFalse(Datastores.isDatastore(tcp("backend", "tcp://127.0.0.1:8000")));
+        assertFalse(Datastores.isDatastore(Service.http("api", "https://api.cornerstore.example/health")));
+        assertFalse(Datastores.isDatastore(Service.http("auth-service", "https://auth.example.com/healthz")));
+        assertFalse(Datastores.isDatastore(null));
+    }
+}
