@@ -302,6 +302,17 @@ class LogScannerTest {
                 .contains("build.dependency-fetch"));
     }
 
+    @Test
+    void a_pull_refusal_that_follows_a_copy_from_naming_no_stage_is_the_dockerfiles() throws IOException {
+        // the legacy builder's words for COPY --from=bulid (docker/cli#1559): the pull it then tried is its consequence
+        assertEquals(List.of("build.dockerfile"), causes("Step 4/4 : COPY --from=bulid /a_file .\n"
+                + "invalid from flag value bulid: pull access denied for bulid, repository does not exist or may require "
+                + "'docker login'"));
+        // without the head, the same refusal stays the registry's and the missing image's
+        assertTrue(causes("Error response from daemon: pull access denied for bulid, repository does not exist or may "
+                + "require 'docker login'").containsAll(List.of("image.not-found", "registry.auth")));
+    }
+
     private static List<String> causes(String log) throws IOException {
         return LogScanner.builtIn().analyze(null, new StringReader(log + "\n")).stream()
                 .map(f -> f.causeId().value()).distinct().toList();

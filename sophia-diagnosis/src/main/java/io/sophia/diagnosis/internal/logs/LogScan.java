@@ -923,10 +923,24 @@ public final class LogScan {
      * general shape's ("failed to fetch oauth token: ... 503").
      */
     private static boolean givesWay(Found general, Found specific) {
-        return general.lineNumber == specific.lineNumber && (isGeneral(general) || (CHAIN_PREFIXES.contains(
+        if (general.lineNumber != specific.lineNumber) {
+            return false;
+        }
+        if (CONSEQUENCE_HEADS.contains(specific.indication.indication().id()) && general.matchStart > specific.matchStart) {
+            return true;
+        }
+        return (isGeneral(general) || (CHAIN_PREFIXES.contains(
                 general.indication.indication().id()) && specific.indication.indication().weight() >= CHAIN_REASON_WEIGHT))
                 && isSpecific(specific) && specific.matchStart > general.matchStart;
     }
+
+    /**
+     * Indications whose words name the fault while the rest of their line is how the tool found out: the legacy
+     * builder's "invalid from flag value bulid: pull access denied for bulid, repository does not exist or may require
+     * 'docker login'" (docker/cli#1559) is a COPY --from naming no finished stage, which the builder then tried to pull
+     * as an image; the registry's and the missing image's readings after it on the line give way to it.
+     */
+    private static final java.util.Set<String> CONSEQUENCE_HEADS = java.util.Set.of("dockerfile.invalid-from-flag");
 
     /**
      * The least weight of a reading a chain head gives way to: the reason's own words (a certificate, a name, a rate
