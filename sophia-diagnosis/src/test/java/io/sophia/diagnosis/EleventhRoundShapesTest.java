@@ -564,7 +564,10 @@ class EleventhRoundShapesTest {
         // h50-41 (twentieth session): a test suite whose database fixture is refused fails its tests (ci.test-failure)
         // p89-23 (twentieth session): alembic run on the host with the compose network's host name and port, refused
         // there (config.invalid); p89-33: a migrations check job run without its database service (ci.test-failure)
+        // h63-38 (consumed in session 22): a test job run without its Postgres service container, refused on 127.0.0.1
+        // (ci.test-failure, as h50-41)
         ROUND.staysInItsCauses("h50-41 dependency.connection-refused-generic",
+                "h63-38 dependency.connection-refused-generic",
                 "p89-33 dependency.connection-refused-generic", "p89-23 dependency.connection-refused-generic",
                 // p88-25, p88-26 (session 19): a refusal is what a database host setting pointing at the container's
                 // own loopback gets (config.invalid), or the framework's default host when the setting is unset

@@ -207,7 +207,9 @@ class FortySecondRoundShapesTest {
         // does not have (config.invalid); h51-32, p95-06: Heroku's H10 after a dyno exited for a secret it did not
         // have (config.missing-secret); p92-11: gcloud's PERMISSION_DENIED for an Artifact Registry permission, which
         // registry.artifactregistry-permission reads as the registry's (registry.auth)
-        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
+        // h61-07 (consumed in session 22): H10 after the dyno failed to bind $PORT within its boot timeout (R10), labelled
+        // by the boot's health (app.healthcheck-failing)
+        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
                 "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
                 "h50-26 beanstalk.elb-health-failing", "h29-07 heroku.router-app-crashed",
                 "h32-02 heroku.router-app-crashed",

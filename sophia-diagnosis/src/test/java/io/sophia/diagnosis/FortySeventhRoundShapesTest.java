@@ -240,7 +240,10 @@ class FortySeventhRoundShapesTest {
         // declares that Redis and it is down (p6-20, p99-04: the engine names the down service, the label follows)
         ROUND.staysInItsCauses("p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
-                "p99-04- config.local-default-redis-ruby");
+                "p99-04- config.local-default-redis-ruby",
+                // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not
+                // resolve (network.dns): the exit is the name's consequence
+                "h61-35- appservice.container-exited");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

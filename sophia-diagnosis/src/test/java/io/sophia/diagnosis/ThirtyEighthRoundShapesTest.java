@@ -253,7 +253,10 @@ class ThirtyEighthRoundShapesTest {
                 "p74-31 tls.self-signed-generic",
                 // p88-23 (session 19): a Quarkus 2 regression in custom config sources makes a property that is set
                 // unreadable, in the words of one that is absent (app.crash-on-boot)
-                "p88-23 config.required-variable-absent", "p98-05 build.step-killed-137");
+                "p88-23 config.required-variable-absent", "p98-05 build.step-killed-137",
+                // h63-02 (consumed in session 22): a bundle install RUN step killed with 137, labelled build.dockerfile
+                // as p98-05
+                "h63-02 build.step-killed-137");
         // the indications no labelled scenario's log reads: the shared corpus only, one walk for both
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(NO_SCENARIO_ROUND.causeOf().keySet()));
