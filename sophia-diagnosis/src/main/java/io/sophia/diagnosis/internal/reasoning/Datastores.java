@@ -14,6 +14,13 @@ import java.util.Set;
  * was stated in the tuning corpus); a DOWN application behind a front (a proxy's upstream, a backend) is most often
  * down for a cause of its own, a crash, a setting, memory (38%). Read from the service's declaration only: its id,
  * name, URL scheme, host and port.
+ *
+ * <p>An identity provider declared by its OpenID Connect discovery document or its published keys (a URL path ending in
+ * {@code /.well-known/openid-configuration}, {@code /.well-known/oauth-authorization-server} or {@code
+ * /.well-known/jwks.json}) is what applications call too: the token validation of every API behind it reads that
+ * document, and a DOWN one is the root of the chain (JwtBearer's "IDX20803: Unable to obtain configuration from"; in the
+ * tuning corpus dependency.down in all 4 chains whose root was declared so and not only its certificate failing: p55-28,
+ * p64-28, p105-04, p105-10). An auth service declared by its own health URL stays an application.
  */
 final class Datastores {
 
@@ -48,11 +55,19 @@ final class Datastores {
             if (SCHEMES.contains(scheme) || PORTS.contains(url.getPort())) {
                 return true;
             }
-            if (namesAStore(url.getHost())) {
+            if (namesAStore(url.getHost()) || publishesIdentityMetadata(url.getPath())) {
                 return true;
             }
         }
         return namesAStore(service.id()) || namesAStore(service.name());
+    }
+
+    /** The metadata paths an OpenID Connect or OAuth 2.0 provider publishes (OpenID Connect Discovery, RFC 8414). */
+    private static final java.util.regex.Pattern IDENTITY_METADATA = java.util.regex.Pattern.compile(
+            "/\\.well-known/(openid-configuration|oauth-authorization-server|jwks\\.json)/?$");
+
+    private static boolean publishesIdentityMetadata(String path) {
+        return path != null && IDENTITY_METADATA.matcher(path.toLowerCase(Locale.ROOT)).find();
     }
 
     // "orders-db", "user_db", "redis1", "maindb", "mongodb-primary": a store word as a token, a token ending in "db",

@@ -31,6 +31,17 @@ class DatastoresTest {
     }
 
     @Test
+    void anIdentityProviderDeclaredByItsDiscoveryDocumentIsCalledNotFronted() {
+        assertTrue(Datastores.isDatastore(Service.http("identity",
+                "https://id.quickapp-demo.com/.well-known/openid-configuration")));
+        assertTrue(Datastores.isDatastore(Service.http("keycloak",
+                "https://sso.example.com/realms/shop/.well-known/openid-configuration")));
+        assertTrue(Datastores.isDatastore(Service.http("idp", "https://login.example.com/.well-known/jwks.json")));
+        assertFalse(Datastores.isDatastore(Service.http("identity", "https://id.example.com/healthz")));
+        assertFalse(Datastores.isDatastore(Service.http("web", "https://example.com/.well-known/security.txt")));
+    }
+
+    @Test
     void applicationsBehindAFrontAreNotStores() {
         assertFalse(Datastores.isDatastore(tcp("php-fpm", "tcp://127.0.0.1:9000")));
         assertFalse(Datastores.isDatastore(tcp("backend", "tcp://127.0.0.1:8000")));
