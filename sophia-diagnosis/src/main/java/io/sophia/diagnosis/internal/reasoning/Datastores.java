@@ -42,7 +42,14 @@ final class Datastores {
             "opensearch", "es", "solr", "meilisearch", "meili", "typesense", "kafka", "zookeeper", "rabbitmq", "rabbit",
             "amqp", "mq", "broker", "queue", "nats", "cassandra", "scylla", "influxdb", "clickhouse", "etcd", "consul",
             "vault", "neo4j", "couchdb", "minio", "s3", "bucket", "storage", "store", "supabase", "planetscale",
-            "neon", "upstash", "tigris", "dynamodb", "firestore", "cosmosdb", "sentinel", "qdrant", "rethinkdb");
+            "neon", "upstash", "tigris", "dynamodb", "firestore", "cosmosdb", "sentinel", "qdrant", "rethinkdb",
+            // the clouds' managed stores and brokers by their service names (session 22, p104-16: a Cosmos DB account
+            // "cosmos" at shop-orders.documents.azure.com; p104-18: "pubsub" at pubsub.googleapis.com): what apps call
+            "cosmos", "rds", "aurora", "elasticache", "memorystore", "cloudsql", "spanner", "bigtable", "pubsub", "sqs",
+            "sns", "kinesis", "eventhub", "eventhubs", "servicebus", "keyvault", "secretsmanager", "blob");
+
+    /** Host suffixes of managed stores whose host names carry no store word (Cosmos DB's account hosts). */
+    private static final Set<String> HOST_SUFFIXES = Set.of(".documents.azure.com");
 
     /** True when {@code service}'s declaration names a datastore, cache, broker or secret store. */
     static boolean isDatastore(Service service) {
@@ -56,6 +63,10 @@ final class Datastores {
                 return true;
             }
             if (namesAStore(url.getHost()) || publishesIdentityMetadata(url.getPath())) {
+                return true;
+            }
+            String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+            if (HOST_SUFFIXES.stream().anyMatch(host::endsWith)) {
                 return true;
             }
         }
