@@ -16,9 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * retried layers, pytest's errored tests, a deploy CLI the runner lacks); rules22b's on p103- and h58- to h60- (a
  * refused CircleCI or Buildkite pipeline, a Jenkins credential that is not there, the Dockerfile's context and stages,
  * Heroku's slug limit, kustomize, TOML, a retired Fly region, RBAC's older words, bun's failed test, a runner's
- * forbidden mount, a Kubernetes API server that does not answer); and rules22c's on p101- and p102- (self-hosted hosts
+ * forbidden mount, a Kubernetes API server that does not answer); rules22c's on p101- and p102- (self-hosted hosts
  * and the proxies in front of own apps: docker login's empty flag, a missing env file, gunicorn's pid file, a stale
- * unix socket, Google's load balancer without a healthy backend, a grid node's full disk). Each is tested on its
+ * unix socket, Google's load balancer without a healthy backend, a grid node's full disk); rules22d's on p104- (managed
+ * cloud services: a secret store without the secret, Azure's region in high demand, an S3 bucket in another region,
+ * the workload's role refused its queue or topic, SQS's denial, an RDS value not offered, Container Apps' profile and
+ * environment limits, ECS's pull denied, a provider's own incident notice, S3's server-side errors); and rules22e's on
+ * p105- and p106- (the kubelet's pull without credentials, external-dns without a record for an ingress, Render's
+ * loopback hint, the older webhook no-endpoints wording, GCE backend services UNHEALTHY, a mail relay's SMTP 421,
+ * ingress-nginx's default backend answering 404). Each is tested on its
  * source's words and a near miss (the first pair of each is indication-cases.tsv's row); each new log indication reads
  * no line of the shared corpus and, on the labelled scenarios, only lines of its own cause.
  */
@@ -64,17 +70,36 @@ class FortyEighthRoundShapesTest {
             Map.entry("docker.layer-retrying", "registry.unavailable"),
             Map.entry("pytest.summary-errors", "ci.test-failure"),
             Map.entry("paas.remote-docker-node-unreachable", "platform.outage"),
-            Map.entry("ci.deploy-cli-not-on-runner", "ci.runner"));
+            Map.entry("ci.deploy-cli-not-on-runner", "ci.runner"),
+            // rules22d
+            Map.entry("cloud.secret-store-secret-not-found", "config.missing-secret"),
+            Map.entry("azure.region-high-demand", "platform.capacity"),
+            Map.entry("aws.workload-role-denied", "config.invalid"),
+            Map.entry("rds.value-not-offered", "config.invalid"),
+            Map.entry("ecs.cannot-pull-access-denied", "registry.auth"),
+            Map.entry("cloud.provider-incident-notice", "platform.outage"),
+            // rules22e
+            Map.entry("kubelet.pull-no-credentials", "registry.auth"),
+            Map.entry("external-dns.no-endpoints-for-ingress", "network.dns"),
+            Map.entry("render.listening-on-loopback", "app.healthcheck-failing"),
+            Map.entry("k8s.webhook-no-endpoints-legacy", "dependency.down"),
+            Map.entry("gclb.backend-service-unhealthy", "app.healthcheck-failing"),
+            Map.entry("ingress-nginx.default-backend-404", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
     /**
      * Read in carried texts and answers' bodies, which no labelled scenario's log holds (h61-34's status API detail, the
-     * open incident on netlifystatus.com; h61-18's answer body and its x-render-routing header): checked against the
-     * shared corpus only.
+     * open incident on netlifystatus.com; h61-18's answer body and its x-render-routing header; rules22d's and
+     * rules22e's in probe answers and checks: p104-19's and p104-35's S3 answer bodies, p104-22's SNS delivery status
+     * and p104-40's and p57-20's Container Apps system log and status in a check or a body, p105-08's sessions 500
+     * detail and SMTP greeting): checked against the shared corpus only.
      */
     private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of(
-            "statuspage.incident-update", "platform.outage", "render.service-suspended", "platform.quota"));
+            "statuspage.incident-update", "platform.outage", "render.service-suspended", "platform.quota",
+            "s3.bucket-in-another-region", "config.invalid", "sqs.access-denied", "config.invalid",
+            "containerapps.environment-limit", "platform.quota", "s3.server-side-error", "platform.outage",
+            "smtp.relay-421-unavailable", "dependency.down"));
 
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
@@ -187,6 +212,59 @@ class FortyEighthRoundShapesTest {
         ROUND.readsNot("paas.remote-docker-node-unreachable", "remote: Post http://api.example.com:8080/hooks: read tcp 10.0.0.5:8080: connection reset by peer");
         ROUND.reads("ci.deploy-cli-not-on-runner", "Error: spawn vercel ENOENT");
         ROUND.readsNot("ci.deploy-cli-not-on-runner", "Error: spawn ffmpeg ENOENT");
+        // rules22d: managed cloud services (p104-), each provider in its own words
+        ROUND.reads("cloud.secret-store-secret-not-found", "Error: error enabling Secrets Manager Secret \"\" rotation: ResourceNotFoundException: Secrets Manager can't find the specified secret.");
+        ROUND.readsNot("cloud.secret-store-secret-not-found", "ResourceNotFoundException: Requested resource not found");
+        ROUND.reads("cloud.secret-store-secret-not-found", "RestError: A secret with (name/id) invoice-signing-key was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command.");
+        ROUND.readsNot("cloud.secret-store-secret-not-found", "A secret with (name/id) invoice-signing-key was created in this key vault.");
+        ROUND.reads("azure.region-high-demand", "Error Message: Long running operation failed with error: \"Sorry, we are currently experiencing high demand in this region, and cannot fulfill your request at this time.");
+        ROUND.readsNot("azure.region-high-demand", "We are experiencing high demand for this product, delivery may take longer.");
+        ROUND.reads("azure.region-high-demand", "error: Code=\"ServiceUnavailable\" Message=\"Sorry, we are currently experiencing high demand in West US 2 region, and cannot fulfill your request at this time.");
+        ANSWER_ROUND.reads("s3.bucket-in-another-region", "S3::getBucket(): [PermanentRedirect] The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.");
+        ANSWER_ROUND.readsNot("s3.bucket-in-another-region", "S3::getBucket(): [NoSuchBucket] The specified bucket does not exist");
+        ANSWER_ROUND.reads("s3.bucket-in-another-region", "An error occurred (PermanentRedirect) when calling the ListObjectsV2 operation: The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.");
+        ROUND.reads("aws.workload-role-denied", "An error occurred (AccessDenied) when calling the SendMessageBatch operation: User: arn:aws:iam::0123456789012:user/test is not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:us-west-2:0123456789012:test because no identity-based policy allows the sqs:sendmessage action");
+        ROUND.readsNot("aws.workload-role-denied", "User: arn:aws:iam::0123456789012:user/ci is not authorized to perform: sqs:createqueue on resource: arn:aws:sqs:us-west-2:0123456789012:test");
+        ROUND.readsNot("aws.workload-role-denied", "User: arn:aws:sts::123456789012:assumed-role/app-exec/abc is not authorized to perform: ecr:GetAuthorizationToken on resource: *");
+        ANSWER_ROUND.reads("sqs.access-denied", "com.amazonaws.services.sqs.model.AmazonSQSException: Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied. (Service: AmazonSQS; Status Code: 403; Error Code: AccessDenied)");
+        ANSWER_ROUND.readsNot("sqs.access-denied", "Access to the resource https://example.com/admin is denied.");
+        ROUND.reads("rds.value-not-offered", "Error: creating RDS DB Instance (retool-rds-instance): operation error RDS: CreateDBInstance, https response error StatusCode: 400, api error InvalidParameterCombination: Cannot find version 13.7 for postgres");
+        ROUND.readsNot("rds.value-not-offered", "Cannot find version 2.3.1 for package left-pad");
+        ROUND.reads("rds.value-not-offered", "Resource handler returned message: \"Certificate not found: rds-ca-2019 (Service: Rds, Status Code: 404, Request ID: 8e2f4c1a-7b3d-4a69-9c05-1d2e3f4a5b6c)\"");
+        ROUND.readsNot("rds.value-not-offered", "Certificate not found: /etc/ssl/certs/app.pem");
+        ANSWER_ROUND.reads("containerapps.environment-limit", "The workload profile has reached its maximum node count.");
+        ANSWER_ROUND.readsNot("containerapps.environment-limit", "The workload profile has been updated.");
+        ANSWER_ROUND.reads("containerapps.environment-limit", "Maximum Allowed Cores exceeded for the Managed Environment. Please check https://learn.microsoft.com/en-us/azure/container-apps/quotas for resource limits");
+        // (indication-cases.tsv's line, Batch's "CannotPullECRContainerError: AccessDeniedException: ... not authorized to
+        // perform: ecr:GetAuthorizationToken", is taken by the stronger registry.permission-denied, for the same cause)
+        ROUND.reads("registry.permission-denied", "registry.auth", "CannotPullECRContainerError: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/tiles-exec/abc is not authorized to perform: ecr:GetAuthorizationToken on resource: *");
+        ROUND.reads("ecs.cannot-pull-access-denied", "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/quiz:13ab7c2: pulling from host 123456789012.dkr.ecr.us-east-1.amazonaws.com failed with status code [manifests 13ab7c2]: 403 Forbidden (AccessDenied)");
+        ROUND.readsNot("ecs.cannot-pull-access-denied", "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest: not found");
+        ROUND.reads("cloud.provider-incident-notice", "11:50 AM PDT We can confirm increased error rates for the EC2 APIs and are currently working to resolve.");
+        ROUND.readsNot("cloud.provider-incident-notice", "We can confirm the release notes for the EC2 APIs.");
+        ROUND.reads("cloud.provider-incident-notice", "Update: AWS reports they are largely seeing recovery for new EC2 launches across all AZs in US-EAST-1 and are removing throttling limits.");
+        ROUND.readsNot("cloud.provider-incident-notice", "We are investigating increased build times on the docs site.");
+        ANSWER_ROUND.reads("s3.server-side-error", "Aws::S3::Errors::InternalError - We encountered an internal error. Please try again.");
+        ANSWER_ROUND.readsNot("s3.server-side-error", "The server encountered an internal error or misconfiguration and was unable to complete your request.");
+        ANSWER_ROUND.reads("s3.server-side-error", "<Error><Code>ServiceUnavailable</Code><Message>Service is unable to handle request.</Message></Error>");
+        ANSWER_ROUND.readsNot("s3.server-side-error", "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
+        // rules22e: p105- and p106-, each tool in its own words
+        ROUND.reads("kubelet.pull-no-credentials", "Failed to pull image \"registry.data-example.cn/app/ctcrawler:latest\": image pull failed for registry.data-example.cn/app/ctcrawler:latest, this may be because there are no credentials on this request.  details: (Authentication is required.)");
+        ROUND.readsNot("kubelet.pull-no-credentials", "image pull failed for registry.access.redhat.com/rhel7/pod-infrastructure:latest, this may be because there are no credentials on this request.  details: (open /etc/docker/certs.d/registry.access.redhat.com/redhat-ca.crt: no such file or directory)");
+        ROUND.reads("external-dns.no-endpoints-for-ingress", "time=\"2026-12-05T06:47:02Z\" level=debug msg=\"No endpoints could be generated from ingress default/nginx\"");
+        ROUND.readsNot("external-dns.no-endpoints-for-ingress", "time=\"2018-06-29T06:58:35Z\" level=debug msg=\"No endpoints could be generated from service default/kubernetes\"");
+        ROUND.reads("render.listening-on-loopback", "It looks like your application is listening on 127.0.0.1. You may need to listen on 0.0.0.0 instead.");
+        ROUND.readsNot("render.listening-on-loopback", "[2026-12-05 10:15:02 +0000] [61] [INFO] Listening at: http://127.0.0.1:8000 (61)");
+        ROUND.reads("k8s.webhook-no-endpoints-legacy", "Error from server (InternalError): error when creating \"k8s/ingress.yaml\": Internal error occurred: failed calling webhook \"validate.nginx.ingress.kubernetes.io\": Post https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1beta1/ingresses?timeout=10s: no endpoints available for service \"ingress-nginx-controller-admission\"");
+        ROUND.readsNot("k8s.webhook-no-endpoints-legacy", "Internal error occurred: failed calling webhook \"webhook.cert-manager.io\": Post https://cert-manager-webhook.cert-manager.svc:443/mutate?timeout=10s: x509: certificate has expired or is not yet valid");
+        ROUND.reads("gclb.backend-service-unhealthy", "{\"k8s-be-31469--3c1d9e0a7b2f4c11\":\"UNHEALTHY\",\"k8s-be-30912--3c1d9e0a7b2f4c11\":\"HEALTHY\"}");
+        ROUND.readsNot("gclb.backend-service-unhealthy", "{\"k8s-be-31469--3c1d9e0a7b2f4c11\":\"HEALTHY\",\"k8s-be-30912--3c1d9e0a7b2f4c11\":\"HEALTHY\"}");
+        ANSWER_ROUND.reads("smtp.relay-421-unavailable", "Net::SMTPServerBusy: 421 Mailgun temporarily unavailable, please try again later.");
+        ANSWER_ROUND.readsNot("smtp.relay-421-unavailable", "2026-03-11 09:38:04.421 WARN 1 [| kafdrop-admin] o.a.k.c.NetworkClient : Connection to node -1 could not be established.");
+        ANSWER_ROUND.reads("smtp.relay-421-unavailable", "421 4.3.2 Service not available, closing transmission channel");
+        ANSWER_ROUND.readsNot("smtp.relay-421-unavailable", "421 Misdirected Request");
+        ROUND.reads("ingress-nginx.default-backend-404", "198.51.100.7 - [198.51.100.7] - - [05/Dec/2026:11:01:40 +0000] \"GET /backoffice HTTP/1.1\" 404 21 \"-\" \"curl/8.5.0\" 103 0.001 [upstream-default-backend] 10.244.0.9:8080 21 0.000 404 9c2b1f0e7d6a4c3b8a5e2f1d0c9b8a7e");
+        ROUND.readsNot("ingress-nginx.default-backend-404", "192.0.2.193 - - [05/Dec/2026:09:13:51 +0000] \"GET /bpi/weatherforecast HTTP/1.1\" 502 150 \"-\" \"PostmanRuntime/7.39.0\" 196 0.001 [labs-registrations-clusterip-80] [] 10.244.1.117:80 0 0.001 502 fad39893c39b03d026ce9eed6d0f5b1a");
     }
 
     @Test
