@@ -149,7 +149,9 @@ final class Facts {
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                         "namesService", String.valueOf(namesService(f.line(), hosts)),
                         "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)), "namesOwnApp",
-                        String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
+                        String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))),
+                        "generalShape", String.valueOf(f.indicationId() != null
+                                && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));

@@ -1,0 +1,67 @@
+package io.sophia.diagnosis.internal.reasoning;
+
+import io.sophia.core.Service;
+import io.sophia.core.ServiceKind;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Review of session 22: Datastores' reading of realistic declarations. */
+class ReviewTwentySecondDatastoresTest {
+
+    private static Service tcp(String id, String url) {
+        return Service.builder(id, url).kind(ServiceKind.TCP).build();
+    }
+
+    @Test
+    void s3IsReadThoughItEndsInADigit() {
+        assertTrue(Datastores.isDatastore(Service.http("assets", "https://my-assets.s3.us-east-1.amazonaws.com/health.txt")));
+        assertTrue(Datastores.isDatastore(Service.http("uploads", "https://s3.eu-west-1.amazonaws.com/uploads/ok")));
+    }
+
+    @Test
+    void aTopLevelDomainIsNoStoreWord() {
+        assertFalse(Datastores.isDatastore(Service.http("web", "https://www.mitienda.es/")));
+        assertFalse(Datastores.isDatastore(Service.http("shop", "https://shop.acme.store/")));
+    }
+
+    @Test
+    void aLocaleSuffixIsNoElasticsearch() {
+        assertFalse(Datastores.isDatastore(Service.http("web-es", "http://10.0.0.7:3000/")));
+        assertTrue(Datastores.isDatastore(tcp("es01", "tcp://10.0.0.8:7001")));
+        assertTrue(Datastores.isDatastore(tcp("search", "tcp://es-master.logging.svc:7001")));
+    }
+
+    @Test
+    void anIpv6LiteralHasNoWords() {
+        assertFalse(Datastores.isDatastore(tcp("backend", "tcp://[2001:db8::10]:8000")));
+        assertFalse(Datastores.isDatastore(Service.http("api", "http://[fd00:0:0:1adb::5]:8080/health")));
+        assertTrue(Datastores.isDatastore(tcp("primary", "tcp://[2001:db8::10]:5432")));
+    }
+
+    @Test
+    void applicationsOnPortsStoresShare() {
+        assertFalse(Datastores.isDatastore(Service.http("homeassistant", "http://192.168.1.20:8123/")));
+        assertFalse(Datastores.isDatastore(Service.http("alertmanager", "http://alerts.internal:9093/-/healthy")));
+    }
+
+    @Test
+    void aShopCalledStoreIsAnApplication() {
+        assertFalse(Datastores.isDatastore(Service.http("pet-store", "http://10.0.0.9:8080/")));
+        assertFalse(Datastores.isDatastore(Service.http("store-api", "http://10.0.0.9:8080/")));
+        assertTrue(Datastores.isDatastore(tcp("session-store", "tcp://10.0.0.9:7001")));
+        assertTrue(Datastores.isDatastore(tcp("kv-store", "tcp://10.0.0.9:7001")));
+    }
+
+    @Test
+    void aRandomIdThatEndsInDbIsNoDatabase() {
+        assertFalse(Datastores.isDatastore(Service.http("api", "https://a9x4k2mzdb.execute-api.us-east-1.amazonaws.com/prod")));
+    }
+
+    @Test
+    void aComposeHostWithAnUnderscoreKeepsItsPortAndWords() {
+        assertTrue(Datastores.isDatastore(tcp("primary", "tcp://app_main:5432")));
+        assertTrue(Datastores.isDatastore(tcp("primary", "tcp://orders_db:7001")));
+    }
+}
