@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Review of session 22's indications and rules. */
@@ -53,5 +54,25 @@ class ReviewTwentySecondTest {
                         CauseId.of("registry.auth"), "denied: requested access to the resource is denied", List.of(), 0.9));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
         assertTrue(Fleet.weighs(a, "build.dockerfile/more-specific-build-error"), a.causes().toString());
+    }
+
+    private static String rulePattern(String cause, String rule, String attribute) {
+        return KnowledgeBase.builtIn().causes().stream().filter(c -> c.id().value().equals(cause))
+                .flatMap(c -> c.rules().stream()).filter(r -> r.id().equals(rule)).findFirst().orElseThrow()
+                .pattern().get(attribute);
+    }
+
+    /**
+     * dependency.down/tests-own-local-service reads the loopback as "::1\b" anywhere: any IPv6 address that ends in
+     * "::1" ("2001:db8::1", a remote database's) was read as the CI machine's own loopback.
+     */
+    @Test
+    void onlyTheIpv6LoopbackIsTheTestsOwnMachine() {
+        com.google.re2j.Pattern p = io.sophia.diagnosis.internal.kb.RegexGuard.compile(
+                rulePattern("dependency.down", "tests-own-local-service", "line"));
+        assertTrue(p.matcher("E   ConnectionRefusedError: [Errno 111] Connect call failed ('::1', 5432, 0, 0)").find());
+        assertTrue(p.matcher("E   psycopg.OperationalError: connection to server at \"[::1]\", port 5432 failed").find());
+        assertFalse(p.matcher("E   ConnectionRefusedError: [Errno 111] Connect call failed ('2001:db8::1', 5432, 0, 0)")
+                .find());
     }
 }
