@@ -59,16 +59,6 @@ final class Datastores {
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
             String host = url.getHost();
             int port = url.getPort();
-            if (host == null && url.getRawAuthority() != null) {
-                // java.net.URI reads neither host nor port from an authority whose name is no valid host name, such as
-                // a Compose service's "orders_db:5432" (an underscore)
-                String authority = url.getRawAuthority().substring(url.getRawAuthority().lastIndexOf('@') + 1);
-                int colon = authority.lastIndexOf(':');
-                host = colon < 0 ? authority : authority.substring(0, colon);
-                if (colon >= 0 && authority.substring(colon + 1).matches("\\d{1,5}")) {
-                    port = Integer.parseInt(authority.substring(colon + 1));
-                }
-            }
             if (SCHEMES.contains(scheme) || PORTS.contains(port)) {
                 return true;
             }
