@@ -70,20 +70,25 @@ final class Datastores {
     }
 
     // an IP literal has no words ("2001:db8::10" is no database); nor has a host's top-level domain (".es" is Spain's,
-    // ".store" a shop's)
+    // ".store" a shop's); nor is "es" Elasticsearch in a host, where it is as often a language ("es.example.com": an
+    // Elasticsearch host is read from its port, 9200)
     private static boolean hostNamesAStore(String host) {
         if (host == null || host.startsWith("[") || host.indexOf(':') >= 0) {
             return false;
         }
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         int dot = name.lastIndexOf('.');
-        return namesAStore(dot > 0 ? name.substring(0, dot) : name);
+        return namesAStore(dot > 0 ? name.substring(0, dot) : name, false);
+    }
+
+    private static boolean namesAStore(String text) {
+        return namesAStore(text, true);
     }
 
     // "orders-db", "user_db", "redis1", "maindb", "mongodb-primary", "s3": a store word as a token, with or without
-    // digits after it; a token of letters ending in "db" (not a random id such as "a9x4k2mzdb"); "es" (Elasticsearch)
-    // only as the first token ("es01", "es-master", not a locale's "web-es"); "store" only after a kind of store
-    private static boolean namesAStore(String text) {
+    // digits after it; a token of letters ending in "db" (not a random id such as "a9x4k2mzdb"); "store" only after a
+    // kind of store
+    private static boolean namesAStore(String text, boolean esMayBeElasticsearch) {
         if (text == null) {
             return false;
         }
@@ -93,9 +98,8 @@ final class Datastores {
                 continue;
             }
             String word = token.replaceFirst("\\d+$", "");
-            boolean first = previous == null;
-            boolean stored = word.equals("es") ? first
-                    : word.equals("store") ? !first && STORE_KINDS.contains(previous)
+            boolean stored = word.equals("es") ? esMayBeElasticsearch
+                    : word.equals("store") ? previous != null && STORE_KINDS.contains(previous)
                     : WORDS.contains(token) || WORDS.contains(word)
                     || (word.length() > 2 && word.endsWith("db") && word.chars().allMatch(c -> c >= 'a' && c <= 'z'));
             if (stored) {

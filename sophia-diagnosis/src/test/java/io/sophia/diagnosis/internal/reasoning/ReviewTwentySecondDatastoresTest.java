@@ -26,11 +26,13 @@ class ReviewTwentySecondDatastoresTest {
         assertFalse(Datastores.isDatastore(Service.http("shop", "https://shop.acme.store/")));
     }
 
+    /** "es" in a host is as often a language as Elasticsearch; in an id (OpenShift's "logging-es") it stays a store. */
     @Test
-    void aLocaleSuffixIsNoElasticsearch() {
-        assertFalse(Datastores.isDatastore(Service.http("web-es", "http://10.0.0.7:3000/")));
+    void aLanguageInAHostIsNoElasticsearch() {
+        assertFalse(Datastores.isDatastore(Service.http("web", "https://es.example.com/")));
         assertTrue(Datastores.isDatastore(tcp("es01", "tcp://10.0.0.8:7001")));
-        assertTrue(Datastores.isDatastore(tcp("search", "tcp://es-master.logging.svc:7001")));
+        assertTrue(Datastores.isDatastore(Service.http("logging-es", "https://es.logging.apps.example.com/_cluster/health")));
+        assertTrue(Datastores.isDatastore(tcp("search", "tcp://es.logging.svc.cluster.local:9200")));
     }
 
     @Test
