@@ -32,7 +32,7 @@ final class Datastores {
     private static final Set<String> SCHEMES = Set.of("postgres", "postgresql", "mysql", "mariadb", "redis", "rediss",
             "mongodb", "mongodb+srv", "amqp", "amqps", "kafka", "nats", "memcached", "jdbc", "sqlserver", "cassandra");
 
-    /** Words of a store in an id, a name or a host, matched against whole tokens. */
+    /** Words of a store in an id, a name or a host, matched against whole tokens (see namesAStore: "es", "store"). */
     private static final Set<String> WORDS = Set.of("db", "database", "sql", "postgres", "postgresql", "pg", "pgbouncer",
             "pgpool", "mysql", "mariadb", "mssql", "oracle", "sqlite", "cockroach", "cockroachdb", "redis", "valkey",
             "keydb", "dragonfly", "memcached", "memcache", "cache", "mongo", "mongodb", "elasticsearch", "elastic",
