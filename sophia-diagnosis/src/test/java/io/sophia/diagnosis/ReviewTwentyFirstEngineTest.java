@@ -7,12 +7,13 @@ import io.sophia.core.Observation;
 import io.sophia.core.Service;
 import io.sophia.core.ServiceKind;
 import io.sophia.core.Source;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Review of session 21's engine changes (rules21a, rules21b, rules21c and the lead's follow-ups): unusual input that
@@ -37,15 +38,12 @@ class ReviewTwentyFirstEngineTest {
     }
 
     /**
-     * LEFT, not fixed (a fix may change what a scenario is diagnosed as): rules21b's loopback in downNames (Facts, for
-     * dependency.down/refused-at-declared-loopback) ignores the port and the line's own service. A DOWN api declared at
-     * http://127.0.0.1:8080 that web depends on, whose own log is refused at 127.0.0.1:5432 (a Postgres default no
-     * setting changed), is read as refused at a declared dependency's loopback: dependency.down at 0.9, though api
-     * depends on nothing; with api declared at a remote URL the same line is config.missing-secret at 0.9.
+     * rules21b's loopback in downNames (Facts, for dependency.down/refused-at-declared-loopback) ignored the port and the
+     * line's own service. A DOWN api declared at http://127.0.0.1:8080 that web depends on, whose own log is refused at
+     * 127.0.0.1:5432 (a Postgres default no setting changed), was read as refused at a declared dependency's loopback:
+     * dependency.down at 0.9, though api depends on nothing. Fixed in session 22: a declared loopback is its port.
      */
     @Test
-    @Disabled("a known defect left for the next session: the declared-loopback reading (527df0ac) ignores the port and "
-            + "whose log the line is in; its fix changes scenarios' diagnoses, and the blind sets were scored on this code")
     void aLoopbackLineOfTheDownServiceItselfOnAnotherPortIsNoDeclaredDependency() {
         Service api = Service.builder("api", "http://127.0.0.1:8080/health").name("API").kind(ServiceKind.HTTP)
                 .capability("API").critical().build();
@@ -58,5 +56,32 @@ class ReviewTwentyFirstEngineTest {
                         CauseId.of("config.missing-secret"), "Error: connect ECONNREFUSED 127.0.0.1:5432", List.of(), 0.9));
         Assessment a = Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
         assertEquals(CauseId.of("config.missing-secret"), a.causes().get(0).id(), a.causes().toString());
+    }
+
+    private static Assessment refusedOnWebsLog(String line) {
+        // an id the line's words do not name, so that only its address can
+        Service redis = Service.builder("kv", "tcp://127.0.0.1:6379").name("Sessions").kind(ServiceKind.TCP)
+                .capability("Cache").build();
+        Service web = Service.builder("web", "https://deals.example.com/up").name("Web").kind(ServiceKind.HTTP)
+                .capability("Site").critical().dependsOn("kv").build();
+        Deployment d = new Deployment("deals", List.of(web, redis));
+        List<Observation> o = List.of(Fleet.refused("web"), Fleet.refused("kv"),
+                Fleet.deployJob("web", 7, "deploy", "failure", 120),
+                new Observation.LogFinding("web", Source.GITHUB, 7, "deploy", "Deploy", 42,
+                        "config.local-default-redis-ruby", CauseId.of("config.missing-secret"), line, List.of(), 0.9));
+        return Diagnosis.ofDefaults().diagnose(d, o, Fleet.NOW);
+    }
+
+    /**
+     * The other side of the fix (p99-04's shape): a refusal at the declared Redis's own loopback port in its dependent's
+     * log names that service; the same words at another port name nothing declared.
+     */
+    @Test
+    void aLoopbackLineAtTheDeclaredPortNamesTheDownDependency() {
+        Assessment atPort = refusedOnWebsLog("Error connecting to Redis on 127.0.0.1:6379 (Errno::ECONNREFUSED)");
+        assertTrue(Fleet.weighs(atPort, "dependency.down/refused-at-declared-loopback"), atPort.causes().toString());
+        Assessment otherPort = refusedOnWebsLog("Error connecting to Redis on 127.0.0.1:6380 (Errno::ECONNREFUSED)");
+        assertFalse(Fleet.weighs(otherPort, "dependency.down/refused-at-declared-loopback"),
+                otherPort.causes().toString());
     }
 }

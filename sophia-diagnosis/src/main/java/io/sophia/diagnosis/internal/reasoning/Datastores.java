@@ -14,6 +14,13 @@ import java.util.Set;
  * was stated in the tuning corpus); a DOWN application behind a front (a proxy's upstream, a backend) is most often
  * down for a cause of its own, a crash, a setting, memory (38%). Read from the service's declaration only: its id,
  * name, URL scheme, host and port.
+ *
+ * <p>An identity provider declared by its OpenID Connect discovery document or its published keys (a URL path ending in
+ * {@code /.well-known/openid-configuration}, {@code /.well-known/oauth-authorization-server} or {@code
+ * /.well-known/jwks.json}) is what applications call too: the token validation of every API behind it reads that
+ * document, and a DOWN one is the root of the chain (JwtBearer's "IDX20803: Unable to obtain configuration from"; in the
+ * tuning corpus dependency.down in all 4 chains whose root was declared so and not only its certificate failing: p55-28,
+ * p64-28, p105-04, p105-10). An auth service declared by its own health URL stays an application.
  */
 final class Datastores {
 
@@ -39,7 +46,14 @@ final class Datastores {
             "opensearch", "es", "solr", "meilisearch", "meili", "typesense", "kafka", "zookeeper", "rabbitmq", "rabbit",
             "amqp", "mq", "broker", "queue", "nats", "cassandra", "scylla", "influxdb", "clickhouse", "etcd", "consul",
             "vault", "neo4j", "couchdb", "minio", "s3", "bucket", "storage", "store", "supabase", "planetscale",
-            "neon", "upstash", "tigris", "dynamodb", "firestore", "cosmosdb", "sentinel", "qdrant", "rethinkdb");
+            "neon", "upstash", "tigris", "dynamodb", "firestore", "cosmosdb", "sentinel", "qdrant", "rethinkdb",
+            // the clouds' managed stores and brokers by their service names (session 22, p104-16: a Cosmos DB account
+            // "cosmos" at shop-orders.documents.azure.com; p104-18: "pubsub" at pubsub.googleapis.com): what apps call
+            "cosmos", "rds", "aurora", "elasticache", "memorystore", "cloudsql", "spanner", "bigtable", "pubsub", "sqs",
+            "sns", "kinesis", "eventhub", "eventhubs", "servicebus", "keyvault", "secretsmanager", "blob");
+
+    /** Host suffixes of managed stores whose host names carry no store word (Cosmos DB's account hosts). */
+    private static final Set<String> HOST_SUFFIXES = Set.of(".documents.azure.com");
 
     /**
      * Words before "store" that make it a store: "session-store", "kv-store", "blob-store"; "store" alone or after
@@ -62,11 +76,23 @@ final class Datastores {
             if (SCHEMES.contains(scheme) || PORTS.contains(port)) {
                 return true;
             }
-            if (hostNamesAStore(host)) {
+            if (hostNamesAStore(host) || publishesIdentityMetadata(url.getPath())) {
+                return true;
+            }
+            String lowerHost = host == null ? "" : host.toLowerCase(Locale.ROOT);
+            if (HOST_SUFFIXES.stream().anyMatch(lowerHost::endsWith)) {
                 return true;
             }
         }
         return namesAStore(service.id()) || namesAStore(service.name());
+    }
+
+    /** The metadata paths an OpenID Connect or OAuth 2.0 provider publishes (OpenID Connect Discovery, RFC 8414). */
+    private static final java.util.regex.Pattern IDENTITY_METADATA = java.util.regex.Pattern.compile(
+            "/\\.well-known/(openid-configuration|oauth-authorization-server|jwks\\.json)/?$");
+
+    private static boolean publishesIdentityMetadata(String path) {
+        return path != null && IDENTITY_METADATA.matcher(path.toLowerCase(Locale.ROOT)).find();
     }
 
     // an IP literal has no words ("2001:db8::10" is no database); nor has a host's top-level domain (".es" is Spain's,

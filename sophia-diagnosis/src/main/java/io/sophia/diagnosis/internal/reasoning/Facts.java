@@ -97,7 +97,7 @@ final class Facts {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
-        downNames.addAll(declaredLoopbacks(deployment, services, down));
+        Map<Integer, String> loopbacks = declaredLoopbacks(deployment, services, down);
         Set<String> splitNames = splitNames(observations);
         Set<String> ownByCondition = new java.util.HashSet<>();
         List<Observation.CiJob> jobs = new ArrayList<>();
@@ -148,7 +148,8 @@ final class Facts {
                         String.valueOf(f.lineNumber()), "serviceStatus",
                         svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                         "namesService", String.valueOf(namesService(f.line(), hosts)),
-                        "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)), "namesOwnApp",
+                        "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)
+                                || namesDeclaredLoopback(f.line(), loopbacks, svc)), "namesOwnApp",
                         String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))),
                         "generalShape", String.valueOf(f.indicationId() != null
                                 && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
@@ -559,7 +560,7 @@ final class Facts {
         return m.find() ? m.group(1) + "xx" : "none";
     }
 
-    /** The job's own loopback, as a line names it. */
+    /** The job's own loopback, as a line or a service's URL names it. */
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "0.0.0.0");
 
     /**
@@ -609,22 +610,56 @@ final class Facts {
     private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
 
     /**
-     * The loopback hosts of the DOWN services others depend on (p99-04: a Redis declared at tcp://127.0.0.1:6379 on the
-     * app's own host, its unit inactive): a line that names that address names the service, not a default the client
-     * fell back to for want of a setting.
+     * The loopback ports of the DOWN services others depend on, with the service declared there (p99-04: a Redis
+     * declared at tcp://127.0.0.1:6379 on the app's own host, its unit inactive): a line that names that address and
+     * port names the service, not a default the client fell back to for want of a setting. The port is part of the
+     * address: a DOWN api declared at 127.0.0.1:8080 is not what "ECONNREFUSED 127.0.0.1:5432" names (the review of
+     * session 21).
      */
-    private static Set<String> declaredLoopbacks(Deployment deployment, Map<String, Service> services, List<String> down) {
+    private static Map<Integer, String> declaredLoopbacks(Deployment deployment, Map<String, Service> services,
+                                                          List<String> down) {
         Set<String> dependedOnIds = dependedOn(deployment);
-        Set<String> out = new java.util.HashSet<>();
+        Map<Integer, String> out = new HashMap<>();
         for (String id : down) {
             Service s = services.get(id);
             String host = s == null || s.url() == null ? null : s.url().getHost();
-            if (host != null && dependedOnIds.contains(id) && LOOPBACK_HOST.matcher(host).matches()) {
-                out.add(host.toLowerCase(Locale.ROOT));
+            int port = s == null || s.url() == null ? -1 : portOf(s.url());
+            if (host != null && port > 0 && dependedOnIds.contains(id)
+                    && (LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) || host.equals("[::1]"))) {
+                out.putIfAbsent(port, id);
             }
         }
         return out;
     }
+
+    private static int portOf(java.net.URI url) {
+        if (url.getPort() > 0) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : "http".equalsIgnoreCase(url.getScheme()) ? 80 : -1;
+    }
+
+    /**
+     * True when {@code line} names a loopback address at the port of a DOWN service declared there ({@link
+     * #declaredLoopbacks}) other than {@code except}, the line's own service: "127.0.0.1:6379", "localhost port 6379",
+     * libpq's "at \"127.0.0.1\", port 5432".
+     */
+    static boolean namesDeclaredLoopback(String line, Map<Integer, String> loopbacks, String except) {
+        if (line == null || loopbacks.isEmpty()) {
+            return false;
+        }
+        java.util.regex.Matcher m = LOOPBACK_PORT.matcher(line);
+        while (m.find()) {
+            String id = loopbacks.get(Integer.parseInt(m.group(1)));
+            if (id != null && !id.equals(except)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern LOOPBACK_PORT = java.util.regex.Pattern.compile(
+            "(?i)(?<![\\w.])(?:127\\.0\\.0\\.1|localhost|\\[::1]|::1)\"?(?::|,? port )(\\d{1,5})\\b");
 
     /** The ids of the services another service of the deployment depends on. */
     private static Set<String> dependedOn(Deployment deployment) {
@@ -633,8 +668,6 @@ final class Facts {
         return out;
     }
 
-    /** A loopback host as a service's URL names it. */
-    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile("(?i)127\\.0\\.0\\.1|localhost");
 
     /** True when {@code name} is a private host of {@code hosts} under a prefix ("top2.nearest.of.db.internal"). */
     private static String privateSuffixIn(String name, Set<String> hosts) {

@@ -31,6 +31,27 @@ class DatastoresTest {
     }
 
     @Test
+    void anIdentityProviderDeclaredByItsDiscoveryDocumentIsCalledNotFronted() {
+        assertTrue(Datastores.isDatastore(Service.http("identity",
+                "https://id.quickapp-demo.com/.well-known/openid-configuration")));
+        assertTrue(Datastores.isDatastore(Service.http("keycloak",
+                "https://sso.example.com/realms/shop/.well-known/openid-configuration")));
+        assertTrue(Datastores.isDatastore(Service.http("idp", "https://login.example.com/.well-known/jwks.json")));
+        assertFalse(Datastores.isDatastore(Service.http("identity", "https://id.example.com/healthz")));
+        assertFalse(Datastores.isDatastore(Service.http("web", "https://example.com/.well-known/security.txt")));
+    }
+
+    @Test
+    void theCloudsManagedStoresAndBrokersAreStores() {
+        // a Cosmos DB account's host carries no store word (p104-16); Pub/Sub by its service name (p104-18)
+        assertTrue(Datastores.isDatastore(Service.http("orders-store", "https://shop-orders.documents.azure.com:443/")));
+        assertTrue(Datastores.isDatastore(Service.http("events", "https://pubsub.googleapis.com/")));
+        assertTrue(Datastores.isDatastore(Service.http("jobs", "https://sqs.us-east-1.amazonaws.com/123456789012/jobs")));
+        assertTrue(Datastores.isDatastore(tcp("reports", "tcp://reports.c1abc2.eu-west-1.rds.amazonaws.com:7001")));
+        assertFalse(Datastores.isDatastore(Service.http("docs", "https://docs.example.com/documents/azure")));
+    }
+
+    @Test
     void applicationsBehindAFrontAreNotStores() {
         assertFalse(Datastores.isDatastore(tcp("php-fpm", "tcp://127.0.0.1:9000")));
         assertFalse(Datastores.isDatastore(tcp("backend", "tcp://127.0.0.1:8000")));
