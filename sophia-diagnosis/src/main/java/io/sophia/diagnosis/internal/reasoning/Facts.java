@@ -642,7 +642,7 @@ final class Facts {
     /**
      * True when {@code line} names a loopback address at the port of a DOWN service declared there ({@link
      * #declaredLoopbacks}) other than {@code except}, the line's own service: "127.0.0.1:6379", "localhost port 6379",
-     * libpq's "at \"127.0.0.1\", port 5432".
+     * libpq's "at \"127.0.0.1\", port 5432" and, for a host given by name, "at \"localhost\" (127.0.0.1), port 5432".
      */
     static boolean namesDeclaredLoopback(String line, Map<Integer, String> loopbacks, String except) {
         if (line == null || loopbacks.isEmpty()) {
@@ -659,7 +659,7 @@ final class Facts {
     }
 
     private static final java.util.regex.Pattern LOOPBACK_PORT = java.util.regex.Pattern.compile(
-            "(?i)(?<![\\w.])(?:127\\.0\\.0\\.1|localhost|\\[::1]|::1)\"?(?::|,? port )(\\d{1,5})\\b");
+            "(?i)(?<![\\w.])(?:127\\.0\\.0\\.1|localhost|\\[::1]|::1)[\")]?(?::|,? port )(\\d{1,5})\\b");
 
     /** The ids of the services another service of the deployment depends on. */
     private static Set<String> dependedOn(Deployment deployment) {

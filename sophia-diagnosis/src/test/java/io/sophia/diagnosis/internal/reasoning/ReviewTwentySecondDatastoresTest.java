@@ -74,4 +74,22 @@ class ReviewTwentySecondDatastoresTest {
         assertTrue(Datastores.isDatastore(tcp("primary", "tcp://app_main:5432")));
         assertTrue(Datastores.isDatastore(tcp("primary", "tcp://orders_db:7001")));
     }
+
+    /**
+     * Facts.namesDeclaredLoopback reads libpq's line for a host given by IP ("at \"127.0.0.1\", port 5432") but not the
+     * same line for a host given by name, where the address follows in parentheses: "connection to server at
+     * \"localhost\" (127.0.0.1), port 5432 failed" (psycopg2, h50-41) and "(::1), port 5432".
+     */
+    @Test
+    void libpqsNamedLoopbackWithItsAddressInParenthesesNamesTheDeclaredPort() {
+        java.util.Map<Integer, String> loopbacks = java.util.Map.of(5432, "db");
+        assertTrue(Facts.namesDeclaredLoopback("connection to server at \"127.0.0.1\", port 5432 failed: Connection refused",
+                loopbacks, "api"));
+        assertTrue(Facts.namesDeclaredLoopback("connection to server at \"localhost\" (127.0.0.1), port 5432 failed: "
+                + "Connection refused", loopbacks, "api"));
+        assertTrue(Facts.namesDeclaredLoopback("connection to server at \"localhost\" (::1), port 5432 failed: "
+                + "Connection refused", loopbacks, "api"));
+        assertFalse(Facts.namesDeclaredLoopback("connection to server at \"localhost\" (127.0.0.1), port 5433 failed",
+                loopbacks, "api"));
+    }
 }
