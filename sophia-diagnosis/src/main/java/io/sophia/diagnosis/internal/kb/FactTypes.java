@@ -28,7 +28,8 @@ public final class FactTypes {
     static {
         type("log", "a log line an indication matched (LogFinding)",
                 Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
-                        "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp"),
+                        "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
+                        "generalShape"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",

@@ -27,15 +27,19 @@ final class Datastores {
     private Datastores() {
     }
 
-    /** Well-known listening ports of datastores, caches, brokers and secret stores (9000 is PHP-FPM's too: left out). */
+    /**
+     * Well-known listening ports of datastores, caches, brokers and secret stores. Left out, as applications' own
+     * defaults too: 9000 (PHP-FPM's), 8123 (Home Assistant's as well as ClickHouse's HTTP), 9093 (Prometheus
+     * Alertmanager's as well as a Kafka TLS listener's).
+     */
     private static final Set<Integer> PORTS = Set.of(5432, 6432, 3306, 33060, 1433, 1521, 26257, 27017, 6379, 6380,
-            26379, 11211, 9200, 9300, 9092, 9093, 19092, 29092, 2181, 5671, 5672, 4222, 9042, 8086, 2379, 8500, 8200,
-            7687, 5984, 8123, 7700, 8108, 28015, 6333, 8983);
+            26379, 11211, 9200, 9300, 9092, 19092, 29092, 2181, 5671, 5672, 4222, 9042, 8086, 2379, 8500, 8200,
+            7687, 5984, 7700, 8108, 28015, 6333, 8983);
 
     private static final Set<String> SCHEMES = Set.of("postgres", "postgresql", "mysql", "mariadb", "redis", "rediss",
             "mongodb", "mongodb+srv", "amqp", "amqps", "kafka", "nats", "memcached", "jdbc", "sqlserver", "cassandra");
 
-    /** Words of a store in an id, a name or a host, matched against whole tokens. */
+    /** Words of a store in an id, a name or a host, matched against whole tokens (see namesAStore: "es", "store"). */
     private static final Set<String> WORDS = Set.of("db", "database", "sql", "postgres", "postgresql", "pg", "pgbouncer",
             "pgpool", "mysql", "mariadb", "mssql", "oracle", "sqlite", "cockroach", "cockroachdb", "redis", "valkey",
             "keydb", "dragonfly", "memcached", "memcache", "cache", "mongo", "mongodb", "elasticsearch", "elastic",
@@ -51,6 +55,14 @@ final class Datastores {
     /** Host suffixes of managed stores whose host names carry no store word (Cosmos DB's account hosts). */
     private static final Set<String> HOST_SUFFIXES = Set.of(".documents.azure.com");
 
+    /**
+     * Words before "store" that make it a store: "session-store", "kv-store", "blob-store"; "store" alone or after
+     * another word is as often a shop ("pet-store", "store-api", "online-store").
+     */
+    private static final Set<String> STORE_KINDS = Set.of("kv", "key", "value", "object", "objects", "blob", "session",
+            "sessions", "event", "events", "vector", "feature", "features", "document", "doc", "docs", "file", "files",
+            "data", "state", "secret", "secrets", "artifact", "artifacts");
+
     /** True when {@code service}'s declaration names a datastore, cache, broker or secret store. */
     static boolean isDatastore(Service service) {
         if (service == null) {
@@ -59,14 +71,16 @@ final class Datastores {
         URI url = service.url();
         if (url != null) {
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (SCHEMES.contains(scheme) || PORTS.contains(url.getPort())) {
+            String host = url.getHost();
+            int port = url.getPort();
+            if (SCHEMES.contains(scheme) || PORTS.contains(port)) {
                 return true;
             }
-            if (namesAStore(url.getHost()) || publishesIdentityMetadata(url.getPath())) {
+            if (hostNamesAStore(host) || publishesIdentityMetadata(url.getPath())) {
                 return true;
             }
-            String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-            if (HOST_SUFFIXES.stream().anyMatch(host::endsWith)) {
+            String lowerHost = host == null ? "" : host.toLowerCase(Locale.ROOT);
+            if (HOST_SUFFIXES.stream().anyMatch(lowerHost::endsWith)) {
                 return true;
             }
         }
@@ -81,17 +95,43 @@ final class Datastores {
         return path != null && IDENTITY_METADATA.matcher(path.toLowerCase(Locale.ROOT)).find();
     }
 
-    // "orders-db", "user_db", "redis1", "maindb", "mongodb-primary": a store word as a token, a token ending in "db",
-    // or a store word followed by digits
+    // an IP literal has no words ("2001:db8::10" is no database); nor has a host's top-level domain (".es" is Spain's,
+    // ".store" a shop's); nor is "es" Elasticsearch in a host, where it is as often a language ("es.example.com": an
+    // Elasticsearch host is read from its port, 9200)
+    private static boolean hostNamesAStore(String host) {
+        if (host == null || host.startsWith("[") || host.indexOf(':') >= 0) {
+            return false;
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        int dot = name.lastIndexOf('.');
+        return namesAStore(dot > 0 ? name.substring(0, dot) : name, false);
+    }
+
     private static boolean namesAStore(String text) {
+        return namesAStore(text, true);
+    }
+
+    // "orders-db", "user_db", "redis1", "maindb", "mongodb-primary", "s3": a store word as a token, with or without
+    // digits after it; a token of letters ending in "db" (not a random id such as "a9x4k2mzdb"); "store" only after a
+    // kind of store
+    private static boolean namesAStore(String text, boolean esMayBeElasticsearch) {
         if (text == null) {
             return false;
         }
+        String previous = null;
         for (String token : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
             String word = token.replaceFirst("\\d+$", "");
-            if (WORDS.contains(word) || (word.length() > 2 && word.endsWith("db"))) {
+            boolean stored = word.equals("es") ? esMayBeElasticsearch
+                    : word.equals("store") ? previous != null && STORE_KINDS.contains(previous)
+                    : WORDS.contains(token) || WORDS.contains(word)
+                    || (word.length() > 2 && word.endsWith("db") && word.chars().allMatch(c -> c >= 'a' && c <= 'z'));
+            if (stored) {
                 return true;
             }
+            previous = word;
         }
         return false;
     }

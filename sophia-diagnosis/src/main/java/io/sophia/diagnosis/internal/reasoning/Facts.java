@@ -150,7 +150,9 @@ final class Facts {
                         "namesService", String.valueOf(namesService(f.line(), hosts)),
                         "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)
                                 || namesDeclaredLoopback(f.line(), loopbacks, svc)), "namesOwnApp",
-                        String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))));
+                        String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))),
+                        "generalShape", String.valueOf(f.indicationId() != null
+                                && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
                 Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                         "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                         "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -640,7 +642,7 @@ final class Facts {
     /**
      * True when {@code line} names a loopback address at the port of a DOWN service declared there ({@link
      * #declaredLoopbacks}) other than {@code except}, the line's own service: "127.0.0.1:6379", "localhost port 6379",
-     * libpq's "at \"127.0.0.1\", port 5432".
+     * libpq's "at \"127.0.0.1\", port 5432" and, for a host given by name, "at \"localhost\" (127.0.0.1), port 5432".
      */
     static boolean namesDeclaredLoopback(String line, Map<Integer, String> loopbacks, String except) {
         if (line == null || loopbacks.isEmpty()) {
@@ -657,7 +659,7 @@ final class Facts {
     }
 
     private static final java.util.regex.Pattern LOOPBACK_PORT = java.util.regex.Pattern.compile(
-            "(?i)(?<![\\w.])(?:127\\.0\\.0\\.1|localhost|\\[::1]|::1)\"?(?::|,? port )(\\d{1,5})\\b");
+            "(?i)(?<![\\w.])(?:127\\.0\\.0\\.1|localhost|\\[::1]|::1)[\")]?(?::|,? port )(\\d{1,5})\\b");
 
     /** The ids of the services another service of the deployment depends on. */
     private static Set<String> dependedOn(Deployment deployment) {
