@@ -566,7 +566,10 @@ class EleventhRoundShapesTest {
         // there (config.invalid); p89-33: a migrations check job run without its database service (ci.test-failure)
         // h63-38 (consumed in session 22): a test job run without its Postgres service container, refused on 127.0.0.1
         // (ci.test-failure, as h50-41)
+        // p107-09 (session 22): a Rails release on Heroku refused on localhost because no database add-on set
+        // DATABASE_URL (config.missing-secret)
         ROUND.staysInItsCauses("h50-41 dependency.connection-refused-generic",
+                "p107-09 dependency.connection-refused-generic",
                 "h63-38 dependency.connection-refused-generic",
                 "p89-33 dependency.connection-refused-generic", "p89-23 dependency.connection-refused-generic",
                 // p88-25, p88-26 (session 19): a refusal is what a database host setting pointing at the container's

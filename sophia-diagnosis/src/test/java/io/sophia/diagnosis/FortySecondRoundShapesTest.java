@@ -209,7 +209,9 @@ class FortySecondRoundShapesTest {
         // registry.artifactregistry-permission reads as the registry's (registry.auth)
         // h61-07 (consumed in session 22): H10 after the dyno failed to bind $PORT within its boot timeout (R10), labelled
         // by the boot's health (app.healthcheck-failing)
-        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
+        // p107-03 (session 22): H10 after the dyno exited for an address variable it was not given (config.missing-secret)
+        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
+                "p107-03 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
                 "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
                 "h50-26 beanstalk.elb-health-failing", "h29-07 heroku.router-app-crashed",
                 "h32-02 heroku.router-app-crashed",

@@ -116,7 +116,10 @@ class ThirtyFifthRoundShapesTest {
         // h56-09 (consumed in session 21): App Runner's message for a tag that is not there also names the access role,
         // labelled image.not-found; p99-34 (session 21): integration tests that fail on the tests' own Kafka broker,
         // labelled ci.test-failure
-        ROUND.staysInItsCauses("p95-14 gunicorn.worker-exception", "h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
+        // p109-15, p109-38 (session 22): a consumer told to reach a broker advertised as localhost (config.invalid), and
+        // integration tests that fail on the tests' own Kafka broker (ci.test-failure, as p99-34)
+        ROUND.staysInItsCauses("p109-15 kafka.broker-unreachable", "p109-38 kafka.broker-unreachable",
+                "p95-14 gunicorn.worker-exception", "h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
                 "p71-14 gunicorn.worker-exception", "p71-30 gunicorn.worker-exception",
                 "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable",
                 // session 16, the consumed h24- to h26-: four more missing secrets behind the same worker exception

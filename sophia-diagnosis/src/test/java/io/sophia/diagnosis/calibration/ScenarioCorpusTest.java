@@ -74,6 +74,10 @@ class ScenarioCorpusTest {
                     || o instanceof Observation.CiJob j && "failure".equals(j.conclusion())
                     || o instanceof Observation.ConditionCheck c && !c.passed()
                     || o instanceof Observation.PlatformMachine m && !"started".equals(m.state())
+                    // a handshake whose certificate clients refuse: not trusted (p109-13: an expired intermediate), for
+                    // another host, or expired
+                    || o instanceof Observation.TlsHandshake t && (!t.trusted() || !t.hostnameMatches()
+                            || t.daysToExpiry() < 0)
                     // a green job whose log names a specific failure of something it watches (h45-09: watchtower on the
                     // host unable to pull the tag the pipeline pushed, the service still up on the old image)
                     || o instanceof Observation.LogFinding f && f.causeId() != null && !CauseId.UNKNOWN.equals(f.causeId())
