@@ -179,6 +179,8 @@ class CrossSourceReasoningTest {
         RankedCause unknown = cause(a, CauseId.UNKNOWN);
         assertTrue(unknown.evidence().stream().noneMatch(e -> e.text().contains("auth is failing")),
                 unknown.evidence().toString());
-        assertTrue(top.probability() > 0.6, "p " + top.probability());
+        // auth is an application, not a datastore: since session 22 its chain is read weakly (an application root was
+        // dependency.down 25 times of 66 in the tuning corpus), still first here, but below one source's level
+        assertTrue(top.probability() > 0.4 && top.probability() < 0.9, "p " + top.probability());
     }
 }
