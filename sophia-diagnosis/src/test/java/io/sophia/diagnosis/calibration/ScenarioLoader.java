@@ -450,9 +450,15 @@ public final class ScenarioLoader {
                 } else {
                     long days = number(t, "daysToExpiry", 60);
                     Instant notAfter = at.plus(Duration.ofDays(days));
+                    // issued 90 days before it expires, as Let's Encrypt's are, but never after the scenario's time: a
+                    // longer-lived certificate (daysToExpiry above 90) was read as not valid yet and its service DOWN
+                    Instant notBefore = notAfter.minus(Duration.ofDays(90));
+                    if (!notBefore.isBefore(at)) {
+                        notBefore = at.minus(Duration.ofDays(1));
+                    }
                     out.add(new TlsHandshake(id, Source.TLS, url.getHost(), port(url), text(t, "protocol", "TLSv1.3"),
                             text(t, "cipher", "TLS_AES_128_GCM_SHA256"), text(t, "subject", "CN=" + url.getHost()),
-                            text(t, "issuer", "CN=R11,O=Let's Encrypt,C=US"), notAfter.minus(Duration.ofDays(90)), notAfter,
+                            text(t, "issuer", "CN=R11,O=Let's Encrypt,C=US"), notBefore, notAfter,
                             days, bool(t, "hostnameMatches", true), bool(t, "selfSigned", false), bool(t, "trusted", true),
                             (int) number(t, "chainLength", 2)));
                 }

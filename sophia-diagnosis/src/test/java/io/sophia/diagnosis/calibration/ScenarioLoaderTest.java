@@ -81,6 +81,25 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void a_certificate_that_expires_in_a_year_is_valid_at_the_scenarios_time() throws IOException {
+        Path f = write("t.yaml", """
+                id: t
+                cause: unknown
+                rationale: r
+                holdout: true
+                at: 2026-12-05T10:00:00Z
+                services:
+                  - {id: api, url: 'https://api.example.com/', http: {status: 200}, tls: {daysToExpiry: 300}}
+                """);
+        Scenario s = ScenarioLoader.with(null).load(f);
+        Observation.TlsHandshake t = s.observations().stream().filter(Observation.TlsHandshake.class::isInstance)
+                .map(Observation.TlsHandshake.class::cast).findFirst().orElseThrow();
+        // before the fix it was issued 90 days before its expiry, 210 days after the scenario's time: "not valid yet"
+        assertTrue(t.notBefore().isBefore(s.at()), t.notBefore() + " vs " + s.at());
+        assertTrue(t.notAfter().isAfter(s.at()));
+    }
+
+    @Test
     void a_refused_connection_becomes_a_probe_failure_with_its_latency() throws IOException {
         Scenario s = ScenarioLoader.with(null).load(write("a.yaml", MINIMAL.formatted("a")));
         Observation.ProbeFailure f = (Observation.ProbeFailure) s.observations().get(0);
