@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * own buildpack missing a file, a container that is not running); and rules22h's on p109- (the app's own services
  * and names: Stripe without an API key, Serverless's unresolved env variable, SendGrid's refused grant, Maps' API
  * not enabled, an OIDC issuer mismatch, Kong's and CoreDNS's and Go's failed lookups, a model API overloaded). Each
- * is tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row); each new log indication reads
- * no line of the shared corpus and, on the labelled scenarios, only lines of its own cause.
+ * is tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row); each new
+ * log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its own cause (or a
+ * consequence of that scenario's cause, named with its reason).
  */
 class FortyEighthRoundShapesTest {
 
