@@ -24,9 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * environment limits, ECS's pull denied, a provider's own incident notice, S3's server-side errors); and rules22e's on
  * p105- and p106- (the kubelet's pull without credentials, external-dns without a record for an ingress, Render's
  * loopback hint, the older webhook no-endpoints wording, GCE backend services UNHEALTHY, a mail relay's SMTP 421,
- * ingress-nginx's default backend answering 404). Each is tested on its
- * source's words and a near miss (the first pair of each is indication-cases.tsv's row); each new log indication reads
- * no line of the shared corpus and, on the labelled scenarios, only lines of its own cause.
+ * ingress-nginx's default backend answering 404); rules22g's on p107- and p108- (Ansible's refused playbook, Terraform
+ * 0.12's unassigned variable, Beanstalk's missing Procfile, CapRover's missing captain-definition, Heroku's dyno type
+ * the plan refuses, a legacy plan no longer offered, a setting the app asks for by name, App Engine's startup error,
+ * ELB's certificate not found, Azure's whole allocation sentence, a listed buildpack without bin/detect, Heroku's
+ * own buildpack missing a file, a container that is not running); and rules22h's on p109- (the app's own services
+ * and names: Stripe without an API key, Serverless's unresolved env variable, SendGrid's refused grant, Maps' API
+ * not enabled, an OIDC issuer mismatch, Kong's and CoreDNS's and Go's failed lookups, a model API overloaded). Each
+ * is tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row); each new
+ * log indication reads no line of the shared corpus and, on the labelled scenarios, only lines of its own cause (or a
+ * consequence of that scenario's cause, named with its reason).
  */
 class FortyEighthRoundShapesTest {
 
@@ -84,7 +91,31 @@ class FortyEighthRoundShapesTest {
             Map.entry("render.listening-on-loopback", "app.healthcheck-failing"),
             Map.entry("k8s.webhook-no-endpoints-legacy", "dependency.down"),
             Map.entry("gclb.backend-service-unhealthy", "app.healthcheck-failing"),
-            Map.entry("ingress-nginx.default-backend-404", "config.invalid"));
+            Map.entry("ingress-nginx.default-backend-404", "config.invalid"),
+            // rules22g
+            Map.entry("ansible.playbook-invalid", "config.invalid"),
+            Map.entry("terraform.required-variable-not-assigned", "config.missing-secret"),
+            Map.entry("beanstalk.procfile-not-generated", "config.invalid"),
+            Map.entry("caprover.captain-definition-missing", "config.invalid"),
+            Map.entry("heroku.dyno-type-not-allowed", "platform.quota"),
+            Map.entry("paas.legacy-plan-not-supported", "config.invalid"),
+            Map.entry("config.must-set-named-variable", "config.missing-secret"),
+            Map.entry("gae.application-startup-error-split", "app.crash-on-boot"),
+            Map.entry("elb.certificate-not-found", "tls.certificate"),
+            Map.entry("azure.allocation-failed-sufficient-capacity", "platform.capacity"),
+            Map.entry("heroku.buildpack-detect-missing", "config.invalid"),
+            Map.entry("heroku.buildpack-own-file-missing", "platform.outage"),
+            Map.entry("docker.container-not-running", "app.crash-on-boot"),
+            // rules22h
+            Map.entry("stripe.api-key-not-provided", "config.missing-secret"),
+            Map.entry("serverless.env-variable-not-found", "config.missing-secret"),
+            Map.entry("sendgrid.authorization-grant-invalid", "config.invalid"),
+            Map.entry("google-maps.api-not-enabled", "config.invalid"),
+            Map.entry("oidc.issuer-mismatch", "config.invalid"),
+            Map.entry("kong.name-resolution-failed", "network.dns"),
+            Map.entry("coredns.upstream-unanswered", "network.dns"),
+            Map.entry("go.lookup-failed-no-server", "network.dns"),
+            Map.entry("llm-api.overloaded", "dependency.down"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -93,13 +124,14 @@ class FortyEighthRoundShapesTest {
      * open incident on netlifystatus.com; h61-18's answer body and its x-render-routing header; rules22d's and
      * rules22e's in probe answers and checks: p104-19's and p104-35's S3 answer bodies, p104-22's SNS delivery status
      * and p104-40's and p57-20's Container Apps system log and status in a check or a body, p105-08's sessions 500
-     * detail and SMTP greeting): checked against the shared corpus only.
+     * detail and SMTP greeting; rules22g's App Engine startup error on one line, which no labelled log prints so: p107-11
+     * prints it split, read by gae.application-startup-error-split): checked against the shared corpus only.
      */
     private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of(
             "statuspage.incident-update", "platform.outage", "render.service-suspended", "platform.quota",
             "s3.bucket-in-another-region", "config.invalid", "sqs.access-denied", "config.invalid",
             "containerapps.environment-limit", "platform.quota", "s3.server-side-error", "platform.outage",
-            "smtp.relay-421-unavailable", "dependency.down"));
+            "smtp.relay-421-unavailable", "dependency.down", "gae.application-startup-error", "app.crash-on-boot"));
 
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
@@ -265,14 +297,72 @@ class FortyEighthRoundShapesTest {
         ANSWER_ROUND.readsNot("smtp.relay-421-unavailable", "421 Misdirected Request");
         ROUND.reads("ingress-nginx.default-backend-404", "198.51.100.7 - [198.51.100.7] - - [05/Dec/2026:11:01:40 +0000] \"GET /backoffice HTTP/1.1\" 404 21 \"-\" \"curl/8.5.0\" 103 0.001 [upstream-default-backend] 10.244.0.9:8080 21 0.000 404 9c2b1f0e7d6a4c3b8a5e2f1d0c9b8a7e");
         ROUND.readsNot("ingress-nginx.default-backend-404", "192.0.2.193 - - [05/Dec/2026:09:13:51 +0000] \"GET /bpi/weatherforecast HTTP/1.1\" 502 150 \"-\" \"PostmanRuntime/7.39.0\" 196 0.001 [labs-registrations-clusterip-80] [] 10.244.1.117:80 0 0.001 502 fad39893c39b03d026ce9eed6d0f5b1a");
+        // rules22g: p107- and p108-, a deploy's own definition, the platform's plan and buildpacks, each tool in its own words
+        ROUND.reads("ansible.playbook-invalid", "ERROR! conflicting action statements: hosts, vars_files");
+        ROUND.readsNot("ansible.playbook-invalid", "fatal: [web-01]: FAILED! => {\"changed\": false, \"msg\": \"conflicting versions\"}");
+        ROUND.reads("terraform.required-variable-not-assigned", "Error: Required variable not assigned");
+        ROUND.readsNot("terraform.required-variable-not-assigned", "Error: Invalid value for input variable");
+        ROUND.reads("beanstalk.procfile-not-generated", "ERROR: Instance deployment failed to generate a 'Procfile' for Node.js. Provide one of these files: 'package.json', 'server.js', or 'app.js'. The deployment failed.");
+        ROUND.readsNot("beanstalk.procfile-not-generated", "ERROR: Instance deployment failed. For details, see 'eb-engine.log'.");
+        ROUND.reads("caprover.captain-definition-missing", "Error: Captain Definition file does not exist!");
+        ROUND.readsNot("caprover.captain-definition-missing", "Error: Captain Definition file is not valid JSON");
+        ROUND.reads("heroku.dyno-type-not-allowed", "failure_message: error resizing dynos: Heroku Enterprise accounts only support professional and private dynos.");
+        ROUND.readsNot("heroku.dyno-type-not-allowed", "error resizing dynos: Cannot update to more than 1 Free size dynos per process type.");
+        ROUND.reads("paas.legacy-plan-not-supported", "sync failed: legacy Postgres plans, including 'starter', are no longer supported for new databases");
+        ROUND.readsNot("paas.legacy-plan-not-supported", "warning: Node.js 14 is no longer supported");
+        ROUND.reads("config.must-set-named-variable", "2026-12-05T10:00:54+0000 <error> You must set the ADDRESS environment variable.");
+        ROUND.readsNot("config.must-set-named-variable", "You can set the ADDRESS environment variable to override the default.");
+        ANSWER_ROUND.reads("gae.application-startup-error", "ERROR: (gcloud.app.deploy) Error Response: [9] Application startup error! Code: APP_CONTAINER_CRASHED");
+        ANSWER_ROUND.readsNot("gae.application-startup-error", "ERROR: (gcloud.app.deploy) Error Response: [9] Cloud build failed.");
+        ROUND.reads("gae.application-startup-error-split", "ERROR: (gcloud.app.deploy) Error Response: [9]\nApplication startup error:");
+        ROUND.readsNot("gae.application-startup-error-split", "ERROR: (gcloud.app.deploy) Error Response: [9]\nCloud build failed. Check logs at https://console.cloud.google.com/cloud-build/builds/3f0b");
+        ROUND.reads("elb.certificate-not-found", "Certificate 'arn:aws:acm:us-west-1:444455556666:certificate/0c1d2e3f' not found (Service: AmazonElasticLoadBalancingV2; Status Code: 400; Error Code: CertificateNotFound; Request ID: 9f8e7d6c)");
+        ROUND.readsNot("elb.certificate-not-found", "Error Code: TargetGroupNotFound");
+        ROUND.reads("azure.allocation-failed-sufficient-capacity", "Allocation failed. We do not have sufficient capacity for the requested VM size in this region. Read more about improving likelihood of allocation success at http://aka.ms/allocation-guidance");
+        ROUND.readsNot("azure.allocation-failed-sufficient-capacity", "Allocation failed. VM(s) with the following constraints cannot be allocated");
+        ROUND.reads("heroku.buildpack-detect-missing", "remote: /tmp/buildpack_ba320ee98e6ffd5e4b45b6e5c1adb035/bin/compile: line 48: /tmp/buildpackriK6r/bin/detect: No such file or directory");
+        ROUND.readsNot("heroku.buildpack-detect-missing", "remote: /tmp/build_ab12/bin/start: No such file or directory");
+        ROUND.reads("heroku.buildpack-own-file-missing", "remote: /app/tmp/buildpacks/a104ebb80184ba55/bin/compile: line 26: /app/tmp/buildpacks/a104ebb80184ba55/etc/vendor/stdlib_v7.sh: No such file or directory");
+        ROUND.readsNot("heroku.buildpack-own-file-missing", "remote: /app/tmp/buildpacks/a104ebb80184ba55/bin/compile: line 26: yarn: command not found");
+        ROUND.reads("docker.container-not-running", "FATA[0000] Error response from daemon: Container b24c46eb05a23d889f5af99d04ea8adfc38fc464e37417420fff9c81132ab756 is not running");
+        ROUND.readsNot("docker.container-not-running", "Error response from daemon: Container b24c46eb05a2 is restarting, wait until the container is running");
+        ROUND.reads("ansible.playbook-invalid", "ERROR! the field 'hosts' is required but was not set");
+        ROUND.reads("terraform.required-variable-not-assigned", "The variable \"secret\" is required, so Terraform cannot proceed without a defined value for it.");
+        // rules22h: p109-, the app's own services (a payment, mail, maps or model API, an identity provider) and names
+        ROUND.reads("stripe.api-key-not-provided", "Stripe::AuthenticationError: You did not provide an API key, though you did set your Authorization header to \"Bearer\".");
+        ROUND.readsNot("stripe.api-key-not-provided", "Stripe::AuthenticationError: Invalid API Key provided: sk_test_****1234");
+        ROUND.reads("serverless.env-variable-not-found", "  A valid environment variable to satisfy the declaration 'env:STRIPE_SECRET_KEY' could not be found.");
+        ROUND.readsNot("serverless.env-variable-not-found", "  A valid environment variable to satisfy the declaration 'env:STAGE' was found in .env");
+        ROUND.reads("sendgrid.authorization-grant-invalid", "{\"errors\":[{\"message\":\"The provided authorization grant is invalid, expired, or revoked\",\"field\":null,\"help\":null}]}");
+        ROUND.readsNot("sendgrid.authorization-grant-invalid", "The authorization grant was issued to the client.");
+        ROUND.reads("google-maps.api-not-enabled", "      REQUEST_DENIED: This API project is not authorized to use this API.");
+        ROUND.readsNot("google-maps.api-not-enabled", "This API project is authorized to use the Directions API.");
+        ROUND.reads("oidc.issuer-mismatch", "E, [2026-11-06T20:50:14.652054 #141] ERROR -- omniauth: (openid_connect) Authentication failure! Issuer mismatch: OpenIDConnect::Discovery::DiscoveryFailed, Issuer mismatch");
+        ROUND.readsNot("oidc.issuer-mismatch", "D, [2026-11-06T20:50:14.521061 #141] DEBUG -- omniauth: (openid_connect) Request phase initiated.");
+        ROUND.reads("kong.name-resolution-failed", "2020/12/03 11:29:16 [error] 32#0: *561643 [lua] balancer.lua:900: execute(): DNS resolution failed: dns server error: 3 name error. Tried: [\"(short)app-api:(na) - cache-miss\"]");
+        ROUND.readsNot("kong.name-resolution-failed", "2017/05/30 17:08:28 [debug] 318#0: *4664 [lua] client.lua:574: lookup(): [dns-client] querying 'another.service.consul' for type 33: entries 0 error 3 name error");
+        ROUND.reads("coredns.upstream-unanswered", "2026/11/28 09:11:53 [ERROR] 2 api.payments-provider.example. A: unreachable backend: read udp 10.16.0.123:51087->95.96.97.11:53: i/o timeout");
+        ROUND.readsNot("coredns.upstream-unanswered", "[ERROR] plugin/errors: 2 4810227394018822561.6230917714488319021. HINFO: unreachable backend: read udp 10.42.0.60:46344->10.42.0.1:53: i/o timeout");
+        ROUND.reads("go.lookup-failed-no-server", "{\"level\":\"error\",\"msg\":\"payment intent failed\",\"err\":\"Post \\\"https://api.payments-provider.example/v1/intents\\\": dial tcp: lookup api.payments-provider.example: i/o timeout\"}");
+        ROUND.readsNot("go.lookup-failed-no-server", "dial tcp 10.0.3.7:443: i/o timeout");
+        ROUND.reads("llm-api.overloaded", "upstream error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"},\"request_id\":\"req_011CZAXXXXXXXXXXXXXXXXXX\"}");
+        ROUND.readsNot("llm-api.overloaded", "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of requests has exceeded your rate limit\"}}");
+        ROUND.reads("serverless.env-variable-not-found", "Error: Cannot resolve variable at \"provider.environment.APP_KEY\": Value not found at \"env\" source");
+        ROUND.reads("oidc.issuer-mismatch", "oidc: issuer did not match the issuer returned by provider, expected \"https://id.example.com\" got \"https://id.example.com/\"");
+        ROUND.reads("kong.name-resolution-failed", "{\"message\":\"name resolution failed\"}");
+        ROUND.reads("coredns.upstream-unanswered", "[ERROR] plugin/errors: 2 github.com. A: read udp 172.17.0.2:46499->192.168.49.1:53: i/o timeout");
+        ROUND.reads("llm-api.overloaded", "openai.error.RateLimitError: That model is currently overloaded with other requests. You can retry your request.");
     }
 
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
         // docker push retries a layer before the registry's own answer names the refusal: h46-23's loser run retries its
         // first blob four times, then "unauthorized: authentication required" (registry.auth); the retries are that
-        // denial's prelude, and the indication is moderate so the refusal named after them decides
-        ROUND.staysInItsCauses("h46-23- docker.layer-retrying");
+        // denial's prelude, and the indication is moderate so the refusal named after them decides; p44-15's
+        // "go: ariga.io/atlas@...: Get \"https://goproxy.cn/...mod\": dial tcp: lookup goproxy.cn: i/o timeout" is go mod
+        // download's fetch failing inside the image build (build.dependency-fetch): the proxy's lookup timing out is how
+        // that module fetch failed, and the build's fetch, not the deployment's resolver, is what the label names
+        ROUND.staysInItsCauses("h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
