@@ -55,12 +55,59 @@ final class Facts {
         Set<String> hosts = serviceHosts(deployment);
         // the DOWN services, once: every TLS fact asks whether another service is down
         List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
-        // their ids as a stack's own service discovery names them ("lookup db on 127.0.0.11:53"), two letters or more;
-        // not a service that is down because its own name does not resolve (p39-24: "kafka" NXDOMAIN), which the
-        // lookup would only restate; unless no machine of it is started, which is why its private name fails (h22-27: a
-        // stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence), or its address refuses
-        // while its name is answered as missing (h42-17: a headless service's name withdrawn while its pod restarts,
-        // addressRefuses and nameMissing)
+        Set<String> downNames = downNames(down, downByOwnName(observations), services);
+        Map<Integer, String> loopbacks = declaredLoopbacks(deployment, services, down);
+        Set<String> splitNames = splitNames(observations);
+        CiIndex ci = ciIndex(observations);
+        LogIndex logs = logIndex(observations);
+        Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, ci, logs,
+                new java.util.HashSet<>(), indications, lineCause, answerCause, now);
+        int seq = 0;
+        for (Observation o : observations) {
+            seq++;
+            observationFacts(o, seq, scope, out);
+        }
+        NamedFailures named = namedFailures(observations, services, down, scope.ownByCondition());
+        derived(deployment, services, ServiceStates.byService(observations), health, ci.jobs(), ci.run(),
+                topByJob(logs.best()), named.byJob(), named.down(), serviceOrder, out);
+        releaseSplitFacts(observations, services, serviceOrder, out);
+        out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
+        return out;
+    }
+
+    /**
+     * What every observation's facts read, built once per {@link #extract}: the services and their order, the DOWN
+     * services and the names they go by, the CI run's index and the logs' best findings; {@code ownByCondition}
+     * gathers, as the condition facts are made, the services whose violated expectation names a failure of their own.
+     */
+    private record Scope(Map<String, Integer> serviceOrder, Map<String, Service> services, Map<String, ServiceHealth> health,
+                         Set<String> hosts, List<String> down, Set<String> downNames, Map<Integer, String> loopbacks,
+                         Set<String> splitNames, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
+                         List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
+                         java.util.function.Function<String, String> answerCause, java.time.Instant now) {
+    }
+
+    /** The CI run, its jobs in order, their names and conclusions by id, and the jobs that never waited for a runner. */
+    private record CiIndex(List<Observation.CiJob> jobs, Observation.CiRun run, Map<Long, String> jobNames,
+                           Map<Long, String> jobConclusions, Set<Long> superseded) {
+    }
+
+    /** The finding that ended each log (by {@link #logKey}), and the jobs that have a log at all. */
+    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged) {
+    }
+
+    /** Per job its best finding of a named cause, and the DOWN services a failure of their own is named for. */
+    private record NamedFailures(Map<Long, Observation.LogFinding> byJob, Set<String> down) {
+    }
+
+    /**
+     * The services that are down because their own name does not resolve (p39-24: "kafka" NXDOMAIN), whose lookup by a
+     * dependent would only restate it; not one of which no machine is started, which is why its private name fails
+     * (h22-27: a stopped Postgres's .internal name NXDOMAIN, the app's lookup of it a consequence), nor one whose address
+     * refuses while its name is answered as missing (h42-17: a headless service's name withdrawn while its pod restarts,
+     * addressRefuses and nameMissing).
+     */
+    private static Set<String> downByOwnName(List<Observation> observations) {
         Set<String> nameFails = new java.util.HashSet<>();
         Set<String> withMachines = new java.util.HashSet<>();
         Set<String> started = new java.util.HashSet<>();
@@ -86,10 +133,17 @@ final class Facts {
         // a name the resolver did not answer for is the resolver's failure, not a name withdrawn (nameMissing)
         refusing.retainAll(missing);
         nameFails.removeAll(refusing);
+        return nameFails;
+    }
+
+    /**
+     * The names the DOWN services go by in a line: their ids as a stack's own service discovery names them ("lookup db
+     * on 127.0.0.11:53"), two letters or more, and their private host names, under any prefix the platform's DNS puts
+     * before them ("ledgerly-db.internal" as "top2.nearest.of.ledgerly-db.internal"); not those in {@code nameFails}.
+     */
+    private static Set<String> downNames(List<String> down, Set<String> nameFails, Map<String, Service> services) {
         Set<String> downNames = down.stream().filter(id -> id.length() >= 2 && !nameFails.contains(id))
                 .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
-        // and their private host names, under any prefix the platform's DNS puts before them ("ledgerly-db.internal" as
-        // "top2.nearest.of.ledgerly-db.internal")
         for (String id : down) {
             Service s = services.get(id);
             String host = s == null || s.url() == null ? null : s.url().getHost();
@@ -97,9 +151,10 @@ final class Facts {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
-        Map<Integer, String> loopbacks = declaredLoopbacks(deployment, services, down);
-        Set<String> splitNames = splitNames(observations);
-        Set<String> ownByCondition = new java.util.HashSet<>();
+        return downNames;
+    }
+
+    private static CiIndex ciIndex(List<Observation> observations) {
         List<Observation.CiJob> jobs = new ArrayList<>();
         Observation.CiRun run = null;
         Map<Long, String> jobNames = new HashMap<>();
@@ -121,8 +176,11 @@ final class Facts {
                 superseded.add(an.jobId());
             }
         }
-        // the finding that ended each log: best score, then the last line (a retried warning comes earlier); and the
-        // jobs that have a log at all
+        return new CiIndex(jobs, run, jobNames, jobConclusions, superseded);
+    }
+
+    /** The finding that ended each log: best score, then the last line (a retried warning comes earlier). */
+    private static LogIndex logIndex(List<Observation> observations) {
         Map<String, Observation.LogFinding> best = new HashMap<>();
         Set<Long> logged = new java.util.HashSet<>();
         for (Observation o : observations) {
@@ -134,192 +192,256 @@ final class Facts {
                 });
             }
         }
-        int seq = 0;
-        for (Observation o : observations) {
-            seq++;
-            String svc = known(services, o.serviceId());
-            if (o instanceof Observation.LogFinding f) {
-                String job = f.jobName() != null ? f.jobName() : jobNames.getOrDefault(f.jobId(), "job " + f.jobId());
-                String subject = svc != null ? svc : job;
-                Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
-                        "job", job, "jobConclusion", jobConclusions.getOrDefault(f.jobId(), ""), "step", f.step(),
-                        "line", Words.clip(f.line(), 4000), "top",
-                        String.valueOf(best.get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
-                        String.valueOf(f.lineNumber()), "serviceStatus",
-                        svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
-                        "namesService", String.valueOf(namesService(f.line(), hosts)),
-                        "namesDownService", String.valueOf(namesHost(f.line(), downNames, svc)
-                                || namesDeclaredLoopback(f.line(), loopbacks, svc)), "namesOwnApp",
-                        String.valueOf(namesOwnApp(f.line(), svc == null ? null : services.get(svc))),
-                        "generalShape", String.valueOf(f.indicationId() != null
-                                && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
-                Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
-                        "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
-                        "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
-                // best-scored finding first within a subject, so the quoted line is the one that explains the failure
-                out.add(new Fact("log", svc, subject, false, a, v, key(serviceOrder, svc, subject,
-                        String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq)));
-            } else if (o instanceof Observation.CiJob j) {
-                Observation.CiStep failed = j.failedStep();
-                Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
-                        "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
-                        "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
-                        String.valueOf(ranSixHours(j)), "waitedForRunner",
-                        String.valueOf(waitedForRunner(j, logged.contains(j.jobId()) || superseded.contains(j.jobId()))));
-                Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                        failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
-                out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
-                for (Observation.CiStep st : j.steps()) {
-                    Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
-                            "jobConclusion", j.conclusion());
-                    Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
-                    out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
-                            key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
-                }
-            } else if (o instanceof Observation.CiRun r) {
-                Map<String, String> a = attrs("conclusion", r.conclusion(), "status", r.status(), "workflow", r.workflowName(),
-                        "event", r.event(), "branch", r.headBranch());
-                Map<String, String> v = vars(null, "workflow", r.workflowName(), "conclusion", words(r.conclusion()),
-                        "runId", String.valueOf(r.runId()), "sha", shortSha(r.headSha()), "branch", r.headBranch());
-                out.add(new Fact("run", null, "run " + r.runId(), false, a, v, key(serviceOrder, null, "run", "",
-                        r.runId(), seq)));
-            } else if (o instanceof Observation.CiAnnotation an) {
-                String job = jobNames.getOrDefault(an.jobId(), "job " + an.jobId());
-                // a job without a log speaks only through its annotations: read them as its log's lines would be
-                Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
-                        "messageCause", logged.contains(an.jobId()) ? "" : detailCause(an.message(), lineCause));
-                Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
-                        Words.clip(an.message(), LINE_MAX), "job", job);
-                out.add(new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
-                        key(serviceOrder, svc, job, "", an.jobId(), seq)));
-            } else if (o instanceof Observation.ProbeFailure f) {
-                boolean serviceSide = ServiceStates.serviceSide(f);
-                String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
-                String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
-                String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
-                Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
-                        "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
-                        "detail", Words.clip(f.detail(), 4000), "target", f.target(), "detailCause",
-                        probeDetailCause(f, lineCause, downNames, svc));
-                Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
-                        "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
-                        "httpStatus", status);
-                out.add(new Fact("probe", svc, subject, serviceSide, a, v, key(serviceOrder, svc, subject, "", 0, seq)));
-            } else if (o instanceof Observation.HttpCheck h && svc != null) {
-                Service s = services.get(svc);
-                boolean accepted = s.expect().accepts(h.statusCode());
-                // the body cut and masked once, for the rules' patterns and for the answer's reading alike
-                String body = Words.clip(h.bodyExcerpt(), 4000);
-                Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
-                        (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
-                        h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body", body, "bodyCause",
-                        accepted || body.isBlank() ? "" : java.util.Objects.requireNonNullElse(answerCause.apply(
-                                body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body), ""));
-                Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
-                        h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
-                        Words.clip(h.bodyExcerpt(), 160));
-                out.add(new Fact("http", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
-            } else if (o instanceof Observation.ConditionCheck c && svc != null) {
-                // a violated expectation's actual value is read as a log line would be (actualCause)
-                String actualCause = c.passed() ? "" : carriedTextCause(c.actual(), lineCause, downNames, svc);
-                if (!actualCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(actualCause))) {
-                    ownByCondition.add(svc);
-                }
-                Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
-                        Words.clip(c.actual(), 400), "actualCause", actualCause);
-                Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
-                out.add(new Fact("condition", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
-            } else if (o instanceof Observation.ChangeSet cs) {
-                // one fact per class of changed files: "the lockfiles changed" is one piece of evidence however many
-                for (Map.Entry<io.sophia.core.ChangeClass, List<Observation.ChangedFile>> e : changedByClass(cs).entrySet()) {
-                    List<Observation.ChangedFile> files = e.getValue();
-                    String names = Words.list(files.stream().map(Observation.ChangedFile::path).toList(), 4);
-                    Map<String, String> a = attrs("class", e.getKey().wire(), "files", String.valueOf(files.size()),
-                            "commits", String.valueOf(cs.totalCommits()));
-                    Map<String, String> v = vars(null, "files", Words.clip(names, LINE_MAX), "fileCount",
-                            String.valueOf(files.size()), "commitCount", String.valueOf(cs.totalCommits()), "baseRun",
-                            cs.baseRunId() > 0 ? "run " + cs.baseRunId() : "the last good run", "baseSha", shortSha(cs.baseSha()),
-                            "headSha", shortSha(cs.headSha()), "changeClass", e.getKey().label());
-                    out.add(new Fact("change", null, "changes " + e.getKey().wire(), false, a, v,
-                            key(serviceOrder, null, "changes", e.getKey().wire(), e.getKey().ordinal(), seq)));
-                }
-            } else if (o instanceof Observation.PlatformMachine m) {
-                String subject = svc != null ? svc : m.app();
-                Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
-                        m.hostStatus(), "region", m.region(), "app", m.app(), "startedLongAgo",
-                        String.valueOf(startedLongAgo(m, now)));
-                Map<String, String> v = vars(svc, "app", m.app(), "machine", m.machineId(), "state", m.state(), "region",
-                        m.region(), "hostStatus", m.hostStatus());
-                out.add(new Fact("machine", svc, subject, true, a, v, key(serviceOrder, svc, subject, m.machineId(), 0, seq)));
-                int e = 0;
-                for (Observation.MachineEvent ev : m.events()) {
-                    e++;
-                    boolean nonZero = ev.exitCode() != null && ev.exitCode() != 0;
-                    String exitKind = ev.exitCode() == null ? "none" : ev.exitCode() == 0 ? "normal"
-                            : ev.exitCode() == 137 ? "killed" : ev.exitCode() == 143 ? "terminated" : "error";
-                    Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
-                            ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
-                            String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
-                            "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state(),
-                            "detailCause", detailCause(ev.detail(), lineCause));
-                    Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
-                            "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
-                            "detail", Words.clip(ev.detail(), LINE_MAX));
-                    out.add(new Fact("machineEvent", svc, subject, true, ea, evv,
-                            key(serviceOrder, svc, subject, m.machineId() + String.format(Locale.ROOT, "%05d", e), 0, seq)));
-                }
-                for (Observation.MachineCheck ch : m.checks()) {
-                    Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
-                            Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()),
-                            "dnsFailure", String.valueOf(namesDnsFailure(ch.output(), indications)));
-                    Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
-                            "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
-                    out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
-                            key(serviceOrder, svc, subject, m.machineId() + ch.name(), 0, seq)));
-                }
-            } else if (o instanceof Observation.TlsHandshake t && svc != null) {
-                Service s = services.get(svc);
-                int min = s.expect().minCertificateDays() == null ? ServiceStates.DEFAULT_CERT_DAYS
-                        : s.expect().minCertificateDays();
-                Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
-                        String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
-                        String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
-                        String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
-                        String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(down, svc)),
-                        "splitName", String.valueOf(splitNames.contains(svc)));
-                Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
-                        "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
-                out.add(new Fact("tls", svc, svc, true, a, v, key(serviceOrder, svc, svc, "", 0, seq)));
-            } else if (o instanceof Observation.DnsResolution d && svc != null) {
-                out.add(new Fact("dns", svc, svc, true, attrs("host", d.host()), vars(svc, "host", d.host(), "addresses",
-                        Words.list(d.addresses(), 3)), key(serviceOrder, svc, svc, "", 0, seq)));
-            } else if (o instanceof Observation.TcpConnect t && svc != null) {
-                out.add(new Fact("tcp", svc, svc, true, attrs("host", t.host()), vars(svc, "host", t.host(), "port",
-                        String.valueOf(t.port())), key(serviceOrder, svc, svc, "", 0, seq)));
-            } else if (o instanceof Observation.McpHandshake m && svc != null) {
-                out.add(new Fact("mcp", svc, svc, true, attrs("era", m.era(), "protocolVersion", m.protocolVersion()),
-                        vars(svc, "server", m.serverName(), "version", m.serverVersion(), "protocolVersion",
-                                m.protocolVersion()), key(serviceOrder, svc, svc, "", 0, seq)));
-            }
+        return new LogIndex(best, logged);
+    }
+
+    /** The facts one observation states, in the order it states them; {@code seq} is its place among observations. */
+    private static void observationFacts(Observation o, int seq, Scope sc, List<Fact> out) {
+        Map<String, Integer> serviceOrder = sc.serviceOrder();
+        String svc = known(sc.services(), o.serviceId());
+        if (o instanceof Observation.LogFinding f) {
+            out.add(logFact(f, svc, seq, sc));
+        } else if (o instanceof Observation.CiJob j) {
+            jobFacts(j, svc, seq, sc, out);
+        } else if (o instanceof Observation.CiRun r) {
+            out.add(runFact(r, seq, serviceOrder));
+        } else if (o instanceof Observation.CiAnnotation an) {
+            out.add(annotationFact(an, svc, seq, sc));
+        } else if (o instanceof Observation.ProbeFailure f) {
+            out.add(probeFact(f, svc, seq, sc));
+        } else if (o instanceof Observation.HttpCheck h && svc != null) {
+            out.add(httpFact(h, svc, seq, sc));
+        } else if (o instanceof Observation.ConditionCheck c && svc != null) {
+            out.add(conditionFact(c, svc, seq, sc));
+        } else if (o instanceof Observation.ChangeSet cs) {
+            changeFacts(cs, seq, serviceOrder, out);
+        } else if (o instanceof Observation.PlatformMachine m) {
+            machineFacts(m, svc, seq, sc, out);
+        } else if (o instanceof Observation.TlsHandshake t && svc != null) {
+            out.add(tlsFact(t, svc, seq, sc));
+        } else if (o instanceof Observation.DnsResolution d && svc != null) {
+            out.add(new Fact("dns", svc, svc, true, attrs("host", d.host()), vars(svc, "host", d.host(), "addresses",
+                    Words.list(d.addresses(), 3)), key(serviceOrder, svc, svc, "", 0, seq)));
+        } else if (o instanceof Observation.TcpConnect t && svc != null) {
+            out.add(new Fact("tcp", svc, svc, true, attrs("host", t.host()), vars(svc, "host", t.host(), "port",
+                    String.valueOf(t.port())), key(serviceOrder, svc, svc, "", 0, seq)));
+        } else if (o instanceof Observation.McpHandshake m && svc != null) {
+            out.add(new Fact("mcp", svc, svc, true, attrs("era", m.era(), "protocolVersion", m.protocolVersion()),
+                    vars(svc, "server", m.serverName(), "version", m.serverVersion(), "protocolVersion",
+                            m.protocolVersion()), key(serviceOrder, svc, svc, "", 0, seq)));
         }
+    }
+
+    private static Fact logFact(Observation.LogFinding f, String svc, int seq, Scope sc) {
+        String job = f.jobName() != null ? f.jobName() : sc.ci().jobNames().getOrDefault(f.jobId(), "job " + f.jobId());
+        String subject = svc != null ? svc : job;
+        Map<String, ServiceHealth> health = sc.health();
+        Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
+                "job", job, "jobConclusion", sc.ci().jobConclusions().getOrDefault(f.jobId(), ""), "step", f.step(),
+                "line", Words.clip(f.line(), 4000), "top",
+                String.valueOf(sc.logs().best().get(logKey(f)) == f), "score", String.valueOf(clamp(f.score())), "lineNumber",
+                String.valueOf(f.lineNumber()), "serviceStatus",
+                svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
+                "namesService", String.valueOf(namesService(f.line(), sc.hosts())),
+                "namesDownService", String.valueOf(namesHost(f.line(), sc.downNames(), svc)
+                        || namesDeclaredLoopback(f.line(), sc.loopbacks(), svc)), "namesOwnApp",
+                String.valueOf(namesOwnApp(f.line(), svc == null ? null : sc.services().get(svc))),
+                "generalShape", String.valueOf(f.indicationId() != null
+                        && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
+        Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
+                "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
+                "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
+        // best-scored finding first within a subject, so the quoted line is the one that explains the failure
+        return new Fact("log", svc, subject, false, a, v, key(sc.serviceOrder(), svc, subject,
+                String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq));
+    }
+
+    /** A job's fact, then one per step. */
+    private static void jobFacts(Observation.CiJob j, String svc, int seq, Scope sc, List<Fact> out) {
+        Map<String, Integer> serviceOrder = sc.serviceOrder();
+        Observation.CiStep failed = j.failedStep();
+        boolean noRunnerWait = sc.logs().logged().contains(j.jobId()) || sc.ci().superseded().contains(j.jobId());
+        Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
+                "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
+                "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
+                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait)));
+        Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
+                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
+        out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
+        for (Observation.CiStep st : j.steps()) {
+            Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
+                    "jobConclusion", j.conclusion());
+            Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
+            out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
+                    key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
+        }
+    }
+
+    private static Fact runFact(Observation.CiRun r, int seq, Map<String, Integer> serviceOrder) {
+        Map<String, String> a = attrs("conclusion", r.conclusion(), "status", r.status(), "workflow", r.workflowName(),
+                "event", r.event(), "branch", r.headBranch());
+        Map<String, String> v = vars(null, "workflow", r.workflowName(), "conclusion", words(r.conclusion()),
+                "runId", String.valueOf(r.runId()), "sha", shortSha(r.headSha()), "branch", r.headBranch());
+        return new Fact("run", null, "run " + r.runId(), false, a, v, key(serviceOrder, null, "run", "",
+                r.runId(), seq));
+    }
+
+    private static Fact annotationFact(Observation.CiAnnotation an, String svc, int seq, Scope sc) {
+        String job = sc.ci().jobNames().getOrDefault(an.jobId(), "job " + an.jobId());
+        // a job without a log speaks only through its annotations: read them as its log's lines would be
+        Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
+                "messageCause", sc.logs().logged().contains(an.jobId()) ? "" : detailCause(an.message(), sc.lineCause()));
+        Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
+                Words.clip(an.message(), LINE_MAX), "job", job);
+        return new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
+                key(sc.serviceOrder(), svc, job, "", an.jobId(), seq));
+    }
+
+    private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
+        boolean serviceSide = ServiceStates.serviceSide(f);
+        String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
+        String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
+        String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
+        Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
+                "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
+                "detail", Words.clip(f.detail(), 4000), "target", f.target(), "detailCause",
+                probeDetailCause(f, sc.lineCause(), sc.downNames(), svc));
+        Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
+                "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
+                "httpStatus", status);
+        return new Fact("probe", svc, subject, serviceSide, a, v, key(sc.serviceOrder(), svc, subject, "", 0, seq));
+    }
+
+    private static Fact httpFact(Observation.HttpCheck h, String svc, int seq, Scope sc) {
+        Service s = sc.services().get(svc);
+        boolean accepted = s.expect().accepts(h.statusCode());
+        // the body cut and masked once, for the rules' patterns and for the answer's reading alike
+        String body = Words.clip(h.bodyExcerpt(), 4000);
+        Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
+                (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
+                h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body", body, "bodyCause",
+                accepted || body.isBlank() ? "" : java.util.Objects.requireNonNullElse(sc.answerCause().apply(
+                        body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body), ""));
+        Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
+                h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
+                Words.clip(h.bodyExcerpt(), 160));
+        return new Fact("http", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
+    }
+
+    /** A violated expectation's actual value is read as a log line would be (actualCause). */
+    private static Fact conditionFact(Observation.ConditionCheck c, String svc, int seq, Scope sc) {
+        String actualCause = c.passed() ? "" : carriedTextCause(c.actual(), sc.lineCause(), sc.downNames(), svc);
+        if (!actualCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(actualCause))) {
+            sc.ownByCondition().add(svc);
+        }
+        Map<String, String> a = attrs("condition", c.condition(), "passed", String.valueOf(c.passed()), "actual",
+                Words.clip(c.actual(), 400), "actualCause", actualCause);
+        Map<String, String> v = vars(svc, "condition", Words.clip(c.condition(), 120), "actual", Words.clip(c.actual(), 120));
+        return new Fact("condition", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
+    }
+
+    /** One fact per class of changed files: "the lockfiles changed" is one piece of evidence however many. */
+    private static void changeFacts(Observation.ChangeSet cs, int seq, Map<String, Integer> serviceOrder, List<Fact> out) {
+        for (Map.Entry<io.sophia.core.ChangeClass, List<Observation.ChangedFile>> e : changedByClass(cs).entrySet()) {
+            List<Observation.ChangedFile> files = e.getValue();
+            String names = Words.list(files.stream().map(Observation.ChangedFile::path).toList(), 4);
+            Map<String, String> a = attrs("class", e.getKey().wire(), "files", String.valueOf(files.size()),
+                    "commits", String.valueOf(cs.totalCommits()));
+            Map<String, String> v = vars(null, "files", Words.clip(names, LINE_MAX), "fileCount",
+                    String.valueOf(files.size()), "commitCount", String.valueOf(cs.totalCommits()), "baseRun",
+                    cs.baseRunId() > 0 ? "run " + cs.baseRunId() : "the last good run", "baseSha", shortSha(cs.baseSha()),
+                    "headSha", shortSha(cs.headSha()), "changeClass", e.getKey().label());
+            out.add(new Fact("change", null, "changes " + e.getKey().wire(), false, a, v,
+                    key(serviceOrder, null, "changes", e.getKey().wire(), e.getKey().ordinal(), seq)));
+        }
+    }
+
+    /** A machine's fact, then one per event, then one per health check. */
+    private static void machineFacts(Observation.PlatformMachine m, String svc, int seq, Scope sc, List<Fact> out) {
+        Map<String, Integer> serviceOrder = sc.serviceOrder();
+        String subject = svc != null ? svc : m.app();
+        Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
+                m.hostStatus(), "region", m.region(), "app", m.app(), "startedLongAgo",
+                String.valueOf(startedLongAgo(m, sc.now())));
+        Map<String, String> v = vars(svc, "app", m.app(), "machine", m.machineId(), "state", m.state(), "region",
+                m.region(), "hostStatus", m.hostStatus());
+        out.add(new Fact("machine", svc, subject, true, a, v, key(serviceOrder, svc, subject, m.machineId(), 0, seq)));
+        int e = 0;
+        for (Observation.MachineEvent ev : m.events()) {
+            e++;
+            out.add(machineEventFact(m, ev, e, svc, subject, seq, sc));
+        }
+        for (Observation.MachineCheck ch : m.checks()) {
+            Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
+                    Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()),
+                    "dnsFailure", String.valueOf(namesDnsFailure(ch.output(), sc.indications())));
+            Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
+                    "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
+            out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
+                    key(serviceOrder, svc, subject, m.machineId() + ch.name(), 0, seq)));
+        }
+    }
+
+    /** The {@code e}th (from 1) event of machine {@code m}. */
+    private static Fact machineEventFact(Observation.PlatformMachine m, Observation.MachineEvent ev, int e, String svc,
+                                         String subject, int seq, Scope sc) {
+        boolean nonZero = ev.exitCode() != null && ev.exitCode() != 0;
+        String exitKind = ev.exitCode() == null ? "none" : ev.exitCode() == 0 ? "normal"
+                : ev.exitCode() == 137 ? "killed" : ev.exitCode() == 143 ? "terminated" : "error";
+        Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
+                ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
+                String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
+                "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state(),
+                "detailCause", detailCause(ev.detail(), sc.lineCause()));
+        Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
+                "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
+                "detail", Words.clip(ev.detail(), LINE_MAX));
+        return new Fact("machineEvent", svc, subject, true, ea, evv,
+                key(sc.serviceOrder(), svc, subject, m.machineId() + String.format(Locale.ROOT, "%05d", e), 0, seq));
+    }
+
+    private static Fact tlsFact(Observation.TlsHandshake t, String svc, int seq, Scope sc) {
+        Service s = sc.services().get(svc);
+        int min = s.expect().minCertificateDays() == null ? ServiceStates.DEFAULT_CERT_DAYS
+                : s.expect().minCertificateDays();
+        Map<String, String> a = attrs("expired", String.valueOf(t.daysToExpiry() < 0), "notYetValid",
+                String.valueOf(false), "selfSigned", String.valueOf(t.selfSigned()), "hostnameMatches",
+                String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
+                String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
+                String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(sc.down(), svc)),
+                "splitName", String.valueOf(sc.splitNames().contains(svc)));
+        Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
+                "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
+        return new Fact("tls", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
+    }
+
+    /** The finding that ended each job's log (of the logs' best findings, those of a job). */
+    private static Map<Long, Observation.LogFinding> topByJob(Map<String, Observation.LogFinding> best) {
         Map<Long, Observation.LogFinding> topByJob = new HashMap<>();
         for (Observation.LogFinding f : best.values()) {
             if (f.jobId() != 0) {
                 topByJob.put(f.jobId(), f);
             }
         }
-        // per job, the best finding of a named cause (for a log whose last word is a line of no cause); not a failing
-        // health check, which only says again that the service is down (p42-40: a helm install timed out, then the
-        // events a later step lists, "Liveness probe failed ... connection refused", took the operator for the root
-        // of its dependents' chain, and app.healthcheck-failing was stated at 0.9 on a scenario labelled unknown)
+        return topByJob;
+    }
+
+    /**
+     * Per job, the best finding of a named cause (for a log whose last word is a line of no cause); not a failing
+     * health check, which only says again that the service is down (p42-40: a helm install timed out, then the
+     * events a later step lists, "Liveness probe failed ... connection refused", took the operator for the root
+     * of its dependents' chain, and app.healthcheck-failing was stated at 0.9 on a scenario labelled unknown).
+     * And the DOWN services a line of another job names with a failure of their own (p64-32: "redis    Exited (137)
+     * 90 seconds ago" in a host's docker ps, its dependents refused): that failure is the root of their chain too
+     * (one pass over each line against every down service's name at once, not one pass per down service: at 5,000
+     * services and as many findings that was 25 million scans of a line); and those whose own violated expectation
+     * ({@code ownByCondition}) names a failure of their own (p82-11: a pod's "CreateContainerConfigError: secret \"x\"
+     * not found", its dependents down): the same root.
+     */
+    private static NamedFailures namedFailures(List<Observation> observations, Map<String, Service> services,
+                                               List<String> down, Set<String> ownByCondition) {
         Map<Long, Observation.LogFinding> namedByJob = new HashMap<>();
-        // and the DOWN services a line of another job names with a failure of their own (p64-32: "redis    Exited (137)
-        // 90 seconds ago" in a host's docker ps, its dependents refused): that failure is the root of their chain too
-        // (one pass over each line against every down service's name at once, not one pass per down service: at 5,000
-        // services and as many findings that was 25 million scans of a line)
         Set<String> namedDown = new java.util.HashSet<>();
-        // and those whose own violated expectation names a failure of their own (p82-11: a pod's "CreateContainerConfigError:
-        // secret \"x\" not found", its dependents down): the same root
         ownByCondition.retainAll(down);
         namedDown.addAll(ownByCondition);
         Map<String, List<String>> downByName = new HashMap<>();
@@ -344,9 +466,12 @@ final class Facts {
                 }
             }
         }
-        derived(deployment, services, ServiceStates.byService(observations), health, jobs, run, topByJob, namedByJob,
-                namedDown, serviceOrder, out);
-        // the platform's "what changed since the last good deploy": the old image still healthy, the new one failing
+        return new NamedFailures(namedByJob, namedDown);
+    }
+
+    /** The platform's "what changed since the last good deploy": the old image still healthy, the new one failing. */
+    private static void releaseSplitFacts(List<Observation> observations, Map<String, Service> services,
+                                          Map<String, Integer> serviceOrder, List<Fact> out) {
         for (io.sophia.core.ReleaseSplit split : io.sophia.core.ReleaseSplit.of(observations)) {
             String svc = known(services, split.serviceId());
             out.add(new Fact("releaseSplit", svc, svc != null ? svc : split.app(), false, attrs("app", split.app()),
@@ -356,8 +481,6 @@ final class Facts {
                             "failingCount", String.valueOf(split.failingMachines().size())),
                     key(serviceOrder, svc, split.app(), "", 0, 0)));
         }
-        out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
-        return out;
     }
 
     /** Facts that exist only across observations or sources. */
