@@ -147,9 +147,6 @@ class ProjectShapeTest {
             Map.entry("LineReader.next", "the log scanner's innermost loop over every character: its state lives "
                     + "in locals, written back only around rare calls; split, it would live in fields"),
             // found when the scan learned to see package-private static methods (session 22); to be split
-            Map.entry("Anomalies.find", "to be split: seen since the scan reads package-private static methods"),
-            Map.entry("Explanations.top", "to be split: seen since the scan reads package-private static methods"),
-            Map.entry("Actions.plan", "to be split: seen since the scan reads package-private static methods"),
             Map.entry("RegexGuard.catastrophicShape", "to be split: seen since the scan reads package-private static "
                     + "methods"),
             Map.entry("ReportSet.acquire", "to be split: seen since the scan reads package-private static methods"),

@@ -32,12 +32,7 @@ final class Anomalies {
 
     static List<Anomaly> find(Deployment deployment, List<Observation> observations, Map<String, ServiceHealth> health) {
         List<Anomaly> out = new ArrayList<>();
-        Observation.CiRun run = null;
-        for (Observation o : observations) {
-            if (o instanceof Observation.CiRun r) {
-                run = r;
-            }
-        }
+        Observation.CiRun run = lastRun(observations);
         Map<String, List<Observation>> byService = ServiceStates.byService(observations);
         boolean perServiceJobs = observations.stream().anyMatch(o -> o instanceof Observation.CiJob j && j.serviceId() != null);
         for (Service s : deployment.services()) {
@@ -45,74 +40,110 @@ final class Anomalies {
             List<Observation> mine = byService.getOrDefault(s.id(), List.of());
             boolean answers = h.status() == Status.UP || h.status() == Status.DEGRADED;
             String answer = answerStatement(s.id(), mine, h);
-            for (Observation o : mine) {
-                if (o instanceof Observation.CiJob j && s.id().equals(j.serviceId()) && answers
-                        && Facts.failedConclusion(j.conclusion())) {
-                    String conclusion = Words.concluded(j.conclusion());
-                    out.add(new Anomaly("stale-version-serving", s.id(),
-                            "The previous version of " + s.id() + " is still serving: its deploy job " + conclusion
-                                    + ", yet the service answers, so it does not run this release.",
-                            List.of("GitHub Actions: job \"" + j.name() + "\" " + conclusion
-                                    + (j.failedStep() == null ? "" : " at step \"" + j.failedStep().name() + "\""), answer)));
-                }
+            if (answers) {
+                staleVersionServing(s.id(), mine, answer, out);
             }
-            // with per-service deploy jobs, only a service whose own job succeeded was released by this run
-            boolean released = run != null && "success".equals(run.conclusion()) && (!perServiceJobs || mine.stream()
-                    .anyMatch(o -> o instanceof Observation.CiJob j && "success".equals(j.conclusion())));
-            if (released && h.status() == Status.DOWN) {
-                out.add(new Anomaly("run-succeeded-service-down", s.id(),
-                        "The deploy run succeeded, yet " + s.id() + " is DOWN: the release went out but does not serve.",
-                        List.of("GitHub Actions: run " + run.runId() + " (" + Words.clip(run.workflowName(), 80)
-                                + ") concluded success", "Probe: " + s.id() + " is DOWN (" + Words.clip(h.failure(), 160) + ")")));
-            }
-            List<Observation.PlatformMachine> machines = new ArrayList<>();
-            for (Observation o : mine) {
-                if (o instanceof Observation.PlatformMachine m) {
-                    machines.add(m);
-                }
-            }
-            if (!machines.isEmpty()) {
-                List<String> started = machines.stream().filter(m -> "started".equalsIgnoreCase(m.state()))
-                        .map(Observation.PlatformMachine::machineId).toList();
-                Observation.ProbeFailure refused = null;
-                for (Observation o : mine) {
-                    if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
-                            && (f.kind() == FailureKind.CONNECTION_REFUSED || f.kind() == FailureKind.CONNECTION_RESET
-                            || f.kind() == FailureKind.CONNECT_TIMEOUT)) {
-                        refused = f;
-                        break;
-                    }
-                }
-                if (!started.isEmpty() && refused != null) {
-                    out.add(new Anomaly("machine-started-http-refused", s.id(),
-                            "The platform reports " + s.id() + " started, yet its endpoint gives " + Words.kind(refused.kind())
-                                    + ": the process does not listen where the platform routes traffic.",
-                            List.of("Fly.io: machine " + Words.list(started, 3) + " of app " + machines.get(0).app()
-                                    + " is started", Words.source(refused.source()) + ": " + Words.kind(refused.kind())
-                                    + (refused.target() == null ? "" : " at " + Words.clip(refused.target(), 120)))));
-                } else if (started.isEmpty() && answers) {
-                    String states = Words.list(machines.stream().map(m -> m.machineId() + " "
-                            + (m.state() == null ? "unknown" : m.state().toLowerCase(Locale.ROOT))).toList(), 3);
-                    out.add(new Anomaly("machine-stopped-service-up", s.id(),
-                            "The platform reports no started machine for " + s.id() + ", yet it answers: another "
-                                    + "machine, region or proxy serves it, or the platform's view is stale.",
-                            List.of("Fly.io: machines of app " + machines.get(0).app() + ": " + states, answer)));
-                }
-            }
-            if (run != null && run.headSha() != null && h.version() != null
-                    && h.version().matches("[0-9a-fA-F]{7,64}") && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
-                String v = h.version().toLowerCase(Locale.ROOT);
-                String sha = run.headSha().toLowerCase(Locale.ROOT);
-                if (!v.startsWith(sha) && !sha.startsWith(v)) {
-                    out.add(new Anomaly("version-mismatch", s.id(),
-                            s.id() + " serves version " + Words.clip(h.version(), 12) + ", not the run's commit "
-                                    + sha.substring(0, Math.min(12, sha.length())) + ".",
-                            List.of("GitHub Actions: run " + run.runId() + " built commit " + sha.substring(0, Math.min(12,
-                                    sha.length())), "Service: " + s.id() + " reports version " + Words.clip(h.version(), 40))));
-                }
-            }
+            runSucceededServiceDown(s.id(), mine, h, run, perServiceJobs, out);
+            machineContradictions(s.id(), mine, answers, answer, out);
+            versionMismatch(s.id(), h, run, out);
         }
         return out;
+    }
+
+    private static Observation.CiRun lastRun(List<Observation> observations) {
+        Observation.CiRun run = null;
+        for (Observation o : observations) {
+            if (o instanceof Observation.CiRun r) {
+                run = r;
+            }
+        }
+        return run;
+    }
+
+    /** One anomaly per deploy job of the service that failed, was cancelled or timed out, while it answers. */
+    private static void staleVersionServing(String id, List<Observation> mine, String answer, List<Anomaly> out) {
+        for (Observation o : mine) {
+            if (o instanceof Observation.CiJob j && id.equals(j.serviceId()) && Facts.failedConclusion(j.conclusion())) {
+                String conclusion = Words.concluded(j.conclusion());
+                out.add(new Anomaly("stale-version-serving", id,
+                        "The previous version of " + id + " is still serving: its deploy job " + conclusion
+                                + ", yet the service answers, so it does not run this release.",
+                        List.of("GitHub Actions: job \"" + j.name() + "\" " + conclusion
+                                + (j.failedStep() == null ? "" : " at step \"" + j.failedStep().name() + "\""), answer)));
+            }
+        }
+    }
+
+    private static void runSucceededServiceDown(String id, List<Observation> mine, ServiceHealth h, Observation.CiRun run,
+                                                boolean perServiceJobs, List<Anomaly> out) {
+        // with per-service deploy jobs, only a service whose own job succeeded was released by this run
+        boolean released = run != null && "success".equals(run.conclusion()) && (!perServiceJobs || mine.stream()
+                .anyMatch(o -> o instanceof Observation.CiJob j && "success".equals(j.conclusion())));
+        if (released && h.status() == Status.DOWN) {
+            out.add(new Anomaly("run-succeeded-service-down", id,
+                    "The deploy run succeeded, yet " + id + " is DOWN: the release went out but does not serve.",
+                    List.of("GitHub Actions: run " + run.runId() + " (" + Words.clip(run.workflowName(), 80)
+                            + ") concluded success", "Probe: " + id + " is DOWN (" + Words.clip(h.failure(), 160) + ")")));
+        }
+    }
+
+    /** The platform's machine states against what the service's endpoint does. */
+    private static void machineContradictions(String id, List<Observation> mine, boolean answers, String answer,
+                                              List<Anomaly> out) {
+        List<Observation.PlatformMachine> machines = new ArrayList<>();
+        for (Observation o : mine) {
+            if (o instanceof Observation.PlatformMachine m) {
+                machines.add(m);
+            }
+        }
+        if (machines.isEmpty()) {
+            return;
+        }
+        List<String> started = machines.stream().filter(m -> "started".equalsIgnoreCase(m.state()))
+                .map(Observation.PlatformMachine::machineId).toList();
+        Observation.ProbeFailure refused = firstRefusal(mine);
+        if (!started.isEmpty() && refused != null) {
+            out.add(new Anomaly("machine-started-http-refused", id,
+                    "The platform reports " + id + " started, yet its endpoint gives " + Words.kind(refused.kind())
+                            + ": the process does not listen where the platform routes traffic.",
+                    List.of("Fly.io: machine " + Words.list(started, 3) + " of app " + machines.get(0).app()
+                            + " is started", Words.source(refused.source()) + ": " + Words.kind(refused.kind())
+                            + (refused.target() == null ? "" : " at " + Words.clip(refused.target(), 120)))));
+        } else if (started.isEmpty() && answers) {
+            String states = Words.list(machines.stream().map(m -> m.machineId() + " "
+                    + (m.state() == null ? "unknown" : m.state().toLowerCase(Locale.ROOT))).toList(), 3);
+            out.add(new Anomaly("machine-stopped-service-up", id,
+                    "The platform reports no started machine for " + id + ", yet it answers: another "
+                            + "machine, region or proxy serves it, or the platform's view is stale.",
+                    List.of("Fly.io: machines of app " + machines.get(0).app() + ": " + states, answer)));
+        }
+    }
+
+    /** The service's first own failure that refuses, resets or times out the connection, or null. */
+    private static Observation.ProbeFailure firstRefusal(List<Observation> mine) {
+        for (Observation o : mine) {
+            if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
+                    && (f.kind() == FailureKind.CONNECTION_REFUSED || f.kind() == FailureKind.CONNECTION_RESET
+                    || f.kind() == FailureKind.CONNECT_TIMEOUT)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static void versionMismatch(String id, ServiceHealth h, Observation.CiRun run, List<Anomaly> out) {
+        if (run != null && run.headSha() != null && h.version() != null
+                && h.version().matches("[0-9a-fA-F]{7,64}") && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+            String v = h.version().toLowerCase(Locale.ROOT);
+            String sha = run.headSha().toLowerCase(Locale.ROOT);
+            if (!v.startsWith(sha) && !sha.startsWith(v)) {
+                out.add(new Anomaly("version-mismatch", id,
+                        id + " serves version " + Words.clip(h.version(), 12) + ", not the run's commit "
+                                + sha.substring(0, Math.min(12, sha.length())) + ".",
+                        List.of("GitHub Actions: run " + run.runId() + " built commit " + sha.substring(0, Math.min(12,
+                                sha.length())), "Service: " + id + " reports version " + Words.clip(h.version(), 40))));
+            }
+        }
     }
 
     private static String answerStatement(String id, List<Observation> observations, ServiceHealth h) {

@@ -34,6 +34,22 @@ final class Explanations {
             return unknown(s, all);
         }
         StringBuilder sb = new StringBuilder();
+        appendLead(sb, s, conf);
+        for (String d : differentErrors) {
+            sb.append(' ').append(d);
+        }
+        List<Inference.Scored> contrasts = contrasts(s, all);
+        appendContrasts(sb, contrasts);
+        appendNotDeployed(sb, notDeployed);
+        if (!explained.isEmpty() && !s.id().equals(CauseId.DEPENDENCY_DOWN)) {
+            appendExplainedByDependencies(sb, explained, dependencyReported, dependencies);
+        }
+        appendRunnerUp(sb, runnerUp(s, all), contrasts);
+        return sb.toString();
+    }
+
+    /** The cause's probability, confidence and prior, with its strongest evidence for and against. */
+    private static void appendLead(StringBuilder sb, Inference.Scored s, Confidence conf) {
         List<Evidence> pro = s.direction(Evidence.Direction.FOR);
         List<Evidence> con = s.direction(Evidence.Direction.AGAINST);
         sb.append(s.title()).append(" is the most likely cause at ").append(Words.percent(s.probability()))
@@ -46,10 +62,10 @@ final class Explanations {
         if (!con.isEmpty()) {
             sb.append(" Against it: ").append(con.get(0).text());
         }
-        for (String d : differentErrors) {
-            sb.append(' ').append(d);
-        }
-        // contrasts: one cause per family with the strongest evidence against it
+    }
+
+    /** Up to three other causes, one per family (not the top cause's), with the strongest evidence against them. */
+    private static List<Inference.Scored> contrasts(Inference.Scored s, List<Inference.Scored> all) {
         List<Inference.Scored> others = new ArrayList<>();
         for (Inference.Scored o : all) {
             if (!o.id().equals(s.id()) && !o.id().equals(CauseId.UNKNOWN) && o.weight(Evidence.Direction.AGAINST) > 0) {
@@ -66,6 +82,10 @@ final class Explanations {
                 contrasts.add(o);
             }
         }
+        return contrasts;
+    }
+
+    private static void appendContrasts(StringBuilder sb, List<Inference.Scored> contrasts) {
         for (Inference.Scored o : contrasts) {
             List<Evidence> against = o.direction(Evidence.Direction.AGAINST);
             sb.append(' ').append(o.title()).append(o.probability() < 0.05 ? " is unlikely (" : " is less likely (")
@@ -74,13 +94,19 @@ final class Explanations {
                 sb.append(' ').append(against.get(1).text());
             }
         }
-        Inference.Scored runnerUp = null;
+    }
+
+    /** The first other known cause with evidence for it, or null. */
+    private static Inference.Scored runnerUp(Inference.Scored s, List<Inference.Scored> all) {
         for (Inference.Scored o : all) {
             if (!o.id().equals(s.id()) && !o.id().equals(CauseId.UNKNOWN) && !o.direction(Evidence.Direction.FOR).isEmpty()) {
-                runnerUp = o;
-                break;
+                return o;
             }
         }
+        return null;
+    }
+
+    private static void appendNotDeployed(StringBuilder sb, List<String> notDeployed) {
         if (!notDeployed.isEmpty()) {
             sb.append(" The run stopped before deploying ").append(Words.list(notDeployed))
                     .append(notDeployed.size() == 1 ? " (its deploy job was skipped or cancelled), so it is down with no "
@@ -88,29 +114,33 @@ final class Explanations {
                             : " (their deploy jobs were skipped or cancelled), so they are down with no new release and are "
                             + "counted with this cause.");
         }
-        if (!explained.isEmpty() && !s.id().equals(CauseId.DEPENDENCY_DOWN)) {
-            if (dependencyReported) {
-                sb.append(explained.size() == 1 ? " Service " : " Services ").append(Words.list(new ArrayList<>(explained)))
-                        .append(explained.size() == 1 ? " is down only because a service it depends on is down; "
-                                + "dependency.down covers it." : " are down only because services they depend on are down; "
-                                + "dependency.down covers them.");
-            }
-            // the topology stays visible even when dependency.down is not ranked
-            for (String id : explained) {
-                List<String> deps = dependencies.getOrDefault(id, List.of());
-                if (!deps.isEmpty()) {
-                    sb.append(' ').append(id).append(" depends on ").append(Words.list(deps))
-                            .append(deps.size() == 1 ? ", which is DOWN" : ", which are DOWN")
-                            .append(", so it cannot serve until ").append(deps.size() == 1 ? "that service is" : "they are")
-                            .append(" restored.");
-                }
+    }
+
+    private static void appendExplainedByDependencies(StringBuilder sb, Set<String> explained, boolean dependencyReported,
+                                                      java.util.Map<String, List<String>> dependencies) {
+        if (dependencyReported) {
+            sb.append(explained.size() == 1 ? " Service " : " Services ").append(Words.list(new ArrayList<>(explained)))
+                    .append(explained.size() == 1 ? " is down only because a service it depends on is down; "
+                            + "dependency.down covers it." : " are down only because services they depend on are down; "
+                            + "dependency.down covers them.");
+        }
+        // the topology stays visible even when dependency.down is not ranked
+        for (String id : explained) {
+            List<String> deps = dependencies.getOrDefault(id, List.of());
+            if (!deps.isEmpty()) {
+                sb.append(' ').append(id).append(" depends on ").append(Words.list(deps))
+                        .append(deps.size() == 1 ? ", which is DOWN" : ", which are DOWN")
+                        .append(", so it cannot serve until ").append(deps.size() == 1 ? "that service is" : "they are")
+                        .append(" restored.");
             }
         }
+    }
+
+    private static void appendRunnerUp(StringBuilder sb, Inference.Scored runnerUp, List<Inference.Scored> contrasts) {
         if (runnerUp != null && !contrasts.contains(runnerUp) && runnerUp.probability() >= 0.01) {
             sb.append(" The runner-up, ").append(runnerUp.title()).append(" at ").append(Words.percent(runnerUp.probability()))
                     .append(", rests on: ").append(runnerUp.direction(Evidence.Direction.FOR).get(0).text());
         }
-        return sb.toString();
     }
 
     static String other(Inference.Scored s, Confidence conf, Inference.Scored top) {
