@@ -150,11 +150,7 @@ class ProjectShapeTest {
             Map.entry("Facts.extract", "to be split: seen since the scan reads package-private static methods"),
             Map.entry("Anomalies.find", "to be split: seen since the scan reads package-private static methods"),
             Map.entry("Explanations.top", "to be split: seen since the scan reads package-private static methods"),
-            Map.entry("Actions.plan", "to be split: seen since the scan reads package-private static methods"),
-            Map.entry("RegexGuard.catastrophicShape", "to be split: seen since the scan reads package-private static "
-                    + "methods"),
-            Map.entry("ReportSet.acquire", "to be split: seen since the scan reads package-private static methods"),
-            Map.entry("LogScanBenchmark.toEre", "to be split: seen since the scan reads package-private static methods"));
+            Map.entry("Actions.plan", "to be split: seen since the scan reads package-private static methods"));
 
     @Test
     void everyMethodReadsInOneScreen() {
