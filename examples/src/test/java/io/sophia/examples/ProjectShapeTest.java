@@ -145,12 +145,7 @@ class ProjectShapeTest {
     private static final Map<String, String> LONG_METHODS = Map.ofEntries(
             Map.entry("DemoFleet.configYaml", "one YAML text block, the demo's config: data, not logic"),
             Map.entry("LineReader.next", "the log scanner's innermost loop over every character: its state lives "
-                    + "in locals, written back only around rare calls; split, it would live in fields"),
-            // found when the scan learned to see package-private static methods (session 22); to be split
-            Map.entry("RegexGuard.catastrophicShape", "to be split: seen since the scan reads package-private static "
-                    + "methods"),
-            Map.entry("ReportSet.acquire", "to be split: seen since the scan reads package-private static methods"),
-            Map.entry("LogScanBenchmark.toEre", "to be split: seen since the scan reads package-private static methods"));
+                    + "in locals, written back only around rare calls; split, it would live in fields"));
 
     @Test
     void everyMethodReadsInOneScreen() {

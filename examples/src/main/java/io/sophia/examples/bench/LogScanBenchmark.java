@@ -229,39 +229,19 @@ public final class LogScanBenchmark {
                 return null;
             }
         }
+        return translateToEre(p, ignoreCase);
+    }
+
+    /** {@link #toEre} of a pattern without flags or non-capturing groups; null when a construct has no ERE form. */
+    private static String translateToEre(String p, boolean ignoreCase) {
         StringBuilder b = new StringBuilder();
         boolean inClass = false;
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
             if (c == '\\' && i + 1 < p.length()) {
                 char n = p.charAt(++i);
-                if (inClass) {
-                    switch (n) {
-                        case 'd' -> b.append("0-9");
-                        case 's' -> b.append("[:space:]");
-                        case 'w' -> b.append("[:alnum:]_");
-                        case ']' -> {
-                            return null;
-                        }
-                        default -> b.append(n);
-                    }
-                } else {
-                    switch (n) {
-                        case 'd' -> b.append("[0-9]");
-                        case 'D' -> b.append("[^0-9]");
-                        case 's' -> b.append("[[:space:]]");
-                        case 'S' -> b.append("[^[:space:]]");
-                        case 'w' -> b.append("[[:alnum:]_]");
-                        case 'W' -> b.append("[^[:alnum:]_]");
-                        case 'b' -> b.append("\\b");
-                        case '-', '\'', '"', '/', ',', ':', '=', '<', '>', '`', '#', '!', '@', '%', '&', '~' -> b.append(n);
-                        default -> {
-                            if (Character.isLetterOrDigit(n)) {
-                                return null;
-                            }
-                            b.append('\\').append(n);
-                        }
-                    }
+                if (!(inClass ? appendClassEscape(b, n) : appendEscape(b, n))) {
+                    return null;
                 }
             } else if (inClass) {
                 if (c == ']') {
@@ -270,17 +250,8 @@ public final class LogScanBenchmark {
                 b.append(c);
             } else if (c == '[') {
                 inClass = true;
-                b.append(c);
-                if (i + 1 < p.length() && p.charAt(i + 1) == '^') {
-                    b.append('^');
-                    i++;
-                }
-                if (i + 1 < p.length() && p.charAt(i + 1) == ']') {
-                    b.append(']');
-                    i++;
-                }
-            } else if ((c == '?' || c == '+') && i > 0 && "*+?}".indexOf(p.charAt(i - 1)) >= 0
-                    && (i < 2 || p.charAt(i - 2) != '\\')) {
+                i = appendClassOpening(p, i, b);
+            } else if ((c == '?' || c == '+') && followsQuantifier(p, i)) {
                 if (c == '+') {
                     return null;
                 }
@@ -292,6 +263,63 @@ public final class LogScanBenchmark {
             }
         }
         return b.toString();
+    }
+
+    /** Appends the ERE form of a backslash and {@code n} inside a bracket expression; false when it has none. */
+    private static boolean appendClassEscape(StringBuilder b, char n) {
+        switch (n) {
+            case 'd' -> b.append("0-9");
+            case 's' -> b.append("[:space:]");
+            case 'w' -> b.append("[:alnum:]_");
+            case ']' -> {
+                return false;
+            }
+            default -> b.append(n);
+        }
+        return true;
+    }
+
+    /** Appends the ERE form of a backslash and {@code n} outside a bracket expression; false when it has none. */
+    private static boolean appendEscape(StringBuilder b, char n) {
+        switch (n) {
+            case 'd' -> b.append("[0-9]");
+            case 'D' -> b.append("[^0-9]");
+            case 's' -> b.append("[[:space:]]");
+            case 'S' -> b.append("[^[:space:]]");
+            case 'w' -> b.append("[[:alnum:]_]");
+            case 'W' -> b.append("[^[:alnum:]_]");
+            case 'b' -> b.append("\\b");
+            case '-', '\'', '"', '/', ',', ':', '=', '<', '>', '`', '#', '!', '@', '%', '&', '~' -> b.append(n);
+            default -> {
+                if (Character.isLetterOrDigit(n)) {
+                    return false;
+                }
+                b.append('\\').append(n);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Appends the {@code [} at {@code i} with the {@code ^} and the leading {@code ]} that may follow it (both
+     * literal parts of the opening); returns the index of the last character appended.
+     */
+    private static int appendClassOpening(String p, int i, StringBuilder b) {
+        b.append('[');
+        if (i + 1 < p.length() && p.charAt(i + 1) == '^') {
+            b.append('^');
+            i++;
+        }
+        if (i + 1 < p.length() && p.charAt(i + 1) == ']') {
+            b.append(']');
+            i++;
+        }
+        return i;
+    }
+
+    /** True when the character at {@code i} follows an unescaped quantifier (it makes it lazy or possessive). */
+    private static boolean followsQuantifier(String p, int i) {
+        return i > 0 && "*+?}".indexOf(p.charAt(i - 1)) >= 0 && (i < 2 || p.charAt(i - 2) != '\\');
     }
 
     private static boolean grepAccepts(String ere) throws IOException, InterruptedException {

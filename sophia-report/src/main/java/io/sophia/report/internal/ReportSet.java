@@ -178,46 +178,15 @@ public final class ReportSet {
             long start = System.nanoTime();
             // saturating: Duration.toNanos() throws for waits beyond ~292 years (--lock-wait 200000d)
             long budget = Math.max(0, TimeUnit.NANOSECONDS.convert(wait));
-            boolean told = false;
+            Deadline deadline = new Deadline(dir, sink, start, budget);
             Writers local = Writers.enter(key);
-            boolean acquired = false;
-            try {
-                if (!local.semaphore.tryAcquire()) {
-                    sink.waiting();
-                    told = true;
-                    if (!local.semaphore.tryAcquire(budget, TimeUnit.NANOSECONDS)) {
-                        throw new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
-                    }
-                }
-                acquired = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while waiting for another writer of " + dir);
-            } finally {
-                if (!acquired) {
-                    Writers.leave(key);
-                }
-            }
+            boolean told = awaitJvmTurn(key, local, deadline);
             FileChannel channel = null;
             boolean done = false;
             try {
                 channel = openLockFile(real);
-                while (channel != null && !tryLock(channel, real)) {
-                    long left = budget - (System.nanoTime() - start);
-                    if (left <= 0) {
-                        throw new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
-                    }
-                    if (!told) {
-                        sink.waiting();
-                        told = true;
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("interrupted while waiting for another writer of "
-                                + dir);
-                    }
+                if (channel != null) {
+                    awaitFileLock(channel, real, deadline, told);
                 }
                 if (channel != null && !channel.isOpen()) {
                     channel = null; // tryLock failed for a reason other than another holder: fell back
@@ -227,16 +196,95 @@ public final class ReportSet {
             } finally {
                 // an Error too: a semaphore kept by a failed writer would make every later write of this JVM busy
                 if (!done) {
-                    try {
-                        // a parked channel stays open, unlocked: another channel of this JVM holds the file
-                        if (channel != null && channel.isOpen() && !PARKED.contains(channel)) {
-                            channel.close();
-                        }
-                    } finally {
-                        local.semaphore.release();
-                        Writers.leave(key);
+                    abandon(key, local, channel);
+                }
+            }
+        }
+
+        /**
+         * How long a writer of {@code dir} may wait for it: {@code budget} nanoseconds from {@code start} (a
+         * {@link System#nanoTime()}); {@code sink} is told once when the writer starts waiting.
+         */
+        private record Deadline(Path dir, Sink sink, long start, long budget) {
+
+            /** {@return the nanoseconds left to wait (none left: zero or less)} */
+            long left() {
+                return budget - (System.nanoTime() - start);
+            }
+
+            /** {@return the failure of a writer whose wait ran out now} */
+            Busy busy() {
+                return new Busy(dir, Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+
+        /**
+         * Takes the semaphore of this JVM's writers of the directory ({@code local}, entered under {@code key}),
+         * waiting up to the whole budget; returns whether the sink was told of the wait. When it fails (busy,
+         * interrupted, or anything thrown) the writer has left {@code local} again.
+         */
+        private static boolean awaitJvmTurn(Object key, Writers local, Deadline deadline) throws IOException {
+            boolean told = false;
+            boolean acquired = false;
+            try {
+                if (!local.semaphore.tryAcquire()) {
+                    deadline.sink().waiting();
+                    told = true;
+                    if (!local.semaphore.tryAcquire(deadline.budget(), TimeUnit.NANOSECONDS)) {
+                        throw deadline.busy();
                     }
                 }
+                acquired = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for another writer of "
+                        + deadline.dir());
+            } finally {
+                if (!acquired) {
+                    Writers.leave(key);
+                }
+            }
+            return told;
+        }
+
+        /**
+         * Polls the lock of {@code channel} (the lock file of {@code real}) until this writer holds it or
+         * {@link #tryLock} fell back (then the channel is closed); tells the sink of the wait unless {@code told}.
+         *
+         * @throws Busy when the deadline passes first
+         */
+        private static void awaitFileLock(FileChannel channel, Path real, Deadline deadline, boolean told)
+                throws IOException {
+            boolean waitingTold = told;
+            while (!tryLock(channel, real)) {
+                long left = deadline.left();
+                if (left <= 0) {
+                    throw deadline.busy();
+                }
+                if (!waitingTold) {
+                    deadline.sink().waiting();
+                    waitingTold = true;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for another writer of "
+                            + deadline.dir());
+                }
+            }
+        }
+
+        /** Undoes a failed {@link #acquire} after this JVM's turn was taken: the lock file's channel, the turn. */
+        private static void abandon(Object key, Writers local, FileChannel channel) throws IOException {
+            try {
+                // a parked channel stays open, unlocked: another channel of this JVM holds the file
+                if (channel != null && channel.isOpen() && !PARKED.contains(channel)) {
+                    channel.close();
+                }
+            } finally {
+                local.semaphore.release();
+                Writers.leave(key);
             }
         }
 

@@ -61,99 +61,147 @@ public final class RegexGuard {
      */
     static String catastrophicShape(String re) {
         int n = re.length();
-        // per open group: start index, whether its body contains an unbounded quantifier, alternative starts
-        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<java.util.List<String>> alts = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<StringBuilder> altText = new java.util.ArrayDeque<>();
-        boolean lastGroupInnerRepeat = false;
-        java.util.List<String> lastGroupAlts = java.util.List.of();
-        int lastGroupStart = -1;
+        OpenGroups groups = new OpenGroups();
         boolean prevWasGroupClose = false;
         for (int i = 0; i < n; i++) {
             char c = re.charAt(i);
             boolean groupClose = false;
             if (c == '\\') {
-                appendAlt(altText, re.substring(i, Math.min(n, i + 2)));
+                appendAlt(groups.altText, re.substring(i, Math.min(n, i + 2)));
                 i++;
             } else if (c == '[') {
-                int j = i + 1;
-                if (j < n && re.charAt(j) == '^') {
-                    j++;
-                }
-                if (j < n && re.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < n && re.charAt(j) != ']') {
-                    if (re.charAt(j) == '\\') {
-                        j++;
-                    }
-                    j++;
-                }
-                appendAlt(altText, re.substring(i, Math.min(n, j + 1)));
+                int j = classEnd(re, i);
+                appendAlt(groups.altText, re.substring(i, Math.min(n, j + 1)));
                 i = j;
             } else if (c == '(') {
-                stack.push(new int[]{i, 0});
-                alts.push(new java.util.ArrayList<>());
-                altText.push(new StringBuilder());
-                if (i + 1 < n && re.charAt(i + 1) == '?') {
-                    // skip (?: (?i) (?P<name> flags
-                    int j = i + 2;
-                    if (j < n && re.charAt(j) == 'P' && j + 1 < n && re.charAt(j + 1) == '<') {
-                        j = re.indexOf('>', j);
-                        i = j < 0 ? n : j;
-                    } else {
-                        while (j < n && re.charAt(j) != ':' && re.charAt(j) != ')') {
-                            j++;
-                        }
-                        if (j < n && re.charAt(j) == ')') {
-                            // a pure flag group like (?i) closes immediately
-                            stack.pop();
-                            alts.pop();
-                            altText.pop();
-                            i = j;
-                            continue;
-                        }
-                        i = j;
-                    }
+                int j = groupOpeningEnd(re, i);
+                if (j < n && re.charAt(j) == ')') {
+                    // a pure flag group like (?i) closes immediately (and leaves prevWasGroupClose as it was)
+                    i = j;
+                    continue;
                 }
+                openGroup(groups, i);
+                i = j;
             } else if (c == '|') {
-                if (!alts.isEmpty()) {
-                    alts.peek().add(altText.peek().toString());
-                    altText.peek().setLength(0);
-                }
+                endAlternative(groups);
             } else if (c == ')') {
-                if (!stack.isEmpty()) {
-                    int[] g = stack.pop();
-                    java.util.List<String> a = alts.pop();
-                    a.add(altText.pop().toString());
-                    lastGroupInnerRepeat = g[1] == 1;
-                    lastGroupAlts = a;
-                    lastGroupStart = g[0];
-                    groupClose = true;
-                    if (!stack.isEmpty() && lastGroupInnerRepeat) {
-                        stack.peek()[1] = 1;
-                    }
-                    appendAlt(altText, re.substring(g[0], i + 1));
-                }
+                groupClose = closeGroup(re, i, groups);
             } else if (c == '*' || c == '+' || (c == '{' && unboundedBrace(re, i))) {
                 if (prevWasGroupClose) {
-                    if (lastGroupInnerRepeat) {
-                        return "the group " + excerpt(re.substring(lastGroupStart, i)) + " repeats and contains a repetition";
-                    }
-                    String dup = overlappingAlternatives(lastGroupAlts);
-                    if (dup != null) {
-                        return "the group " + excerpt(re.substring(lastGroupStart, i)) + " repeats and its alternatives "
-                                + dup;
+                    String hazard = repeatedGroupHazard(re, i, groups);
+                    if (hazard != null) {
+                        return hazard;
                     }
                 }
-                if (!stack.isEmpty()) {
-                    stack.peek()[1] = 1;
+                if (!groups.stack.isEmpty()) {
+                    groups.stack.peek()[1] = 1;
                 }
-                appendAlt(altText, String.valueOf(c));
+                appendAlt(groups.altText, String.valueOf(c));
             } else {
-                appendAlt(altText, String.valueOf(c));
+                appendAlt(groups.altText, String.valueOf(c));
             }
             prevWasGroupClose = groupClose;
+        }
+        return null;
+    }
+
+    /**
+     * The groups {@link #catastrophicShape} has open while it reads a pattern, innermost first, and the one it
+     * closed last. Per open group: its start index and whether its body contains an unbounded quantifier
+     * ({@code stack}), its finished alternatives ({@code alts}) and the text of the alternative being read
+     * ({@code altText}).
+     */
+    private static final class OpenGroups {
+        final java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+        final java.util.ArrayDeque<java.util.List<String>> alts = new java.util.ArrayDeque<>();
+        final java.util.ArrayDeque<StringBuilder> altText = new java.util.ArrayDeque<>();
+        boolean lastGroupInnerRepeat = false;
+        java.util.List<String> lastGroupAlts = java.util.List.of();
+        int lastGroupStart = -1;
+    }
+
+    /** The index of the {@code ]} closing the character class that opens at {@code i} ({@code n} if none does). */
+    private static int classEnd(String re, int i) {
+        int n = re.length();
+        int j = i + 1;
+        if (j < n && re.charAt(j) == '^') {
+            j++;
+        }
+        if (j < n && re.charAt(j) == ']') {
+            j++;
+        }
+        while (j < n && re.charAt(j) != ']') {
+            if (re.charAt(j) == '\\') {
+                j++;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * The index of the last character of the opening of the group at {@code i}: {@code i} for a plain {@code (},
+     * the {@code >} of {@code (?P<name>}, the {@code :} of {@code (?:} or {@code (?i:}, the {@code )} of a pure
+     * flag group like {@code (?i)}; {@code n} when the opening never ends.
+     */
+    private static int groupOpeningEnd(String re, int i) {
+        int n = re.length();
+        if (i + 1 >= n || re.charAt(i + 1) != '?') {
+            return i;
+        }
+        int j = i + 2;
+        if (j < n && re.charAt(j) == 'P' && j + 1 < n && re.charAt(j + 1) == '<') {
+            j = re.indexOf('>', j);
+            return j < 0 ? n : j;
+        }
+        while (j < n && re.charAt(j) != ':' && re.charAt(j) != ')') {
+            j++;
+        }
+        return j;
+    }
+
+    private static void openGroup(OpenGroups groups, int start) {
+        groups.stack.push(new int[]{start, 0});
+        groups.alts.push(new java.util.ArrayList<>());
+        groups.altText.push(new StringBuilder());
+    }
+
+    /** At a {@code |}: the innermost open group's current alternative is finished. */
+    private static void endAlternative(OpenGroups groups) {
+        if (!groups.alts.isEmpty()) {
+            groups.alts.peek().add(groups.altText.peek().toString());
+            groups.altText.peek().setLength(0);
+        }
+    }
+
+    /** At the {@code )} at {@code i}: closes the innermost open group, if any, and returns whether there was one. */
+    private static boolean closeGroup(String re, int i, OpenGroups groups) {
+        if (groups.stack.isEmpty()) {
+            return false;
+        }
+        int[] g = groups.stack.pop();
+        java.util.List<String> a = groups.alts.pop();
+        a.add(groups.altText.pop().toString());
+        groups.lastGroupInnerRepeat = g[1] == 1;
+        groups.lastGroupAlts = a;
+        groups.lastGroupStart = g[0];
+        if (!groups.stack.isEmpty() && groups.lastGroupInnerRepeat) {
+            groups.stack.peek()[1] = 1;
+        }
+        appendAlt(groups.altText, re.substring(g[0], i + 1));
+        return true;
+    }
+
+    /** The hazard of repeating (by the quantifier at {@code i}) the group closed last, or null when it has none. */
+    private static String repeatedGroupHazard(String re, int i, OpenGroups groups) {
+        if (groups.lastGroupInnerRepeat) {
+            return "the group " + excerpt(re.substring(groups.lastGroupStart, i))
+                    + " repeats and contains a repetition";
+        }
+        String dup = overlappingAlternatives(groups.lastGroupAlts);
+        if (dup != null) {
+            return "the group " + excerpt(re.substring(groups.lastGroupStart, i)) + " repeats and its alternatives "
+                    + dup;
         }
         return null;
     }
