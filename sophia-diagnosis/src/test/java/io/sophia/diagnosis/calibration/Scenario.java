@@ -52,12 +52,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h63-} on 2026-12-05 ({@code h14-} to {@code h63-} after being scored once, aggregate only; {@code h58-} to
      * {@code h63-} at 10:15 UTC on 8a6c5223, consumed at the start of the twenty-second session). {@code h64-} to
      * {@code h69-} (written in the twenty-first session) are to be scored once, aggregate only, at the end of the
-     * twenty-second; {@code h70-} to {@code h74-} (written in the twenty-second, wired here before their first file
+     * twenty-second; {@code h70-} to {@code h76-} (written in the twenty-second, wired here before their first file
      * lands) at the end of the twenty-third.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(64), holdoutPrefix(65),
             holdoutPrefix(66), holdoutPrefix(67), holdoutPrefix(68), holdoutPrefix(69), holdoutPrefix(70),
-            holdoutPrefix(71), holdoutPrefix(72), holdoutPrefix(73), holdoutPrefix(74));
+            holdoutPrefix(71), holdoutPrefix(72), holdoutPrefix(73), holdoutPrefix(74), holdoutPrefix(75),
+            holdoutPrefix(76));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
