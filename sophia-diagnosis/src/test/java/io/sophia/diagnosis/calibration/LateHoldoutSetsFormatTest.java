@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seventh to sixty-third holdout sets ({@code h7-} to {@code h63-} files; each blind until it was scored once,
  * in aggregate, consumed since) and the blind sets written in the twenty-first session ({@code h64-} to {@code h69-})
- * and in the twenty-second ({@code h70-} to {@code h74-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * and in the twenty-second ({@code h70-} to {@code h76-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -142,7 +142,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(73), 73, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(73)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(74), 74, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(74)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(74)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(75), 75, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(75)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(76), 76, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(76)), true));
     }
 
     @ParameterizedTest(name = "{0}")
