@@ -62,8 +62,7 @@ public final class Calibration {
         if (!Reasoner.somethingFailing(observations, health)) {
             return List.of();
         }
-        List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
-        return terms(Inference.run(kb, deployment, facts, health, Reasoner.logsRead(observations)));
+        return terms(Reasoner.infer(kb, deployment, observations, health, now));
     }
 
     /** The terms of an inference's causes, {@code unknown} last (an unmodifiable list). */

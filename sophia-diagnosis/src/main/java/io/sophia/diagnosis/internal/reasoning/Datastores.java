@@ -107,6 +107,8 @@ final class Datastores {
         return namesAStore(dot > 0 ? name.substring(0, dot) : name, false);
     }
 
+    private static final java.util.regex.Pattern TRAILING_DIGITS = java.util.regex.Pattern.compile("\\d+$");
+
     private static boolean namesAStore(String text) {
         return namesAStore(text, true);
     }
@@ -123,7 +125,7 @@ final class Datastores {
             if (token.isEmpty()) {
                 continue;
             }
-            String word = token.replaceFirst("\\d+$", "");
+            String word = TRAILING_DIGITS.matcher(token).replaceFirst("");
             boolean stored = word.equals("es") ? esMayBeElasticsearch
                     : word.equals("store") ? previous != null && STORE_KINDS.contains(previous)
                     : WORDS.contains(token) || WORDS.contains(word)

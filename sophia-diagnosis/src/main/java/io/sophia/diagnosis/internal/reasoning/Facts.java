@@ -684,7 +684,7 @@ final class Facts {
     }
 
     /** The job's own loopback, as a line or a service's URL names it. */
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "0.0.0.0");
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "0.0.0.0", "[::1]");
 
     /**
      * A URL a package manager fetches: one on another host (npm through a proxy on the loopback, "request to
@@ -748,7 +748,7 @@ final class Facts {
             String host = s == null || s.url() == null ? null : s.url().getHost();
             int port = s == null || s.url() == null ? -1 : portOf(s.url());
             if (host != null && port > 0 && dependedOnIds.contains(id)
-                    && (LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) || host.equals("[::1]"))) {
+                    && LOOPBACK.contains(host.toLowerCase(Locale.ROOT))) {
                 out.putIfAbsent(port, id);
             }
         }

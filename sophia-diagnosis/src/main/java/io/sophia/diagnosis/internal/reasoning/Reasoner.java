@@ -72,8 +72,7 @@ public final class Reasoner {
         List<RankedCause> causes;
         List<Calibration.Term> terms = List.of();
         if (somethingFailing(observations, health)) {
-            List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(), kb.answerCause(), now);
-            inference = Inference.run(kb, deployment, facts, health, logsRead(observations));
+            inference = infer(kb, deployment, observations, health, now);
             causes = inference.ranked();
             terms = withTerms ? Calibration.terms(inference) : List.of();
         } else {
@@ -85,6 +84,14 @@ public final class Reasoner {
         return new Diagnosed(Assessment.builder(deployment.name(), now, gate).services(List.copyOf(health.values()))
                 .observations(observations).causes(causes).anomalies(anomalies).impact(impact).actions(actions).build(),
                 terms);
+    }
+
+    /** The inference {@code kb} makes of these (non-null) observations and the services' {@code health}. */
+    static Inference.Result infer(Knowledge kb, Deployment deployment, List<Observation> observations,
+                                  Map<String, ServiceHealth> health, Instant now) {
+        List<Fact> facts = Facts.extract(deployment, observations, health, kb.indications(), kb.lineCause(),
+                kb.answerCause(), now);
+        return Inference.run(kb, deployment, facts, health, logsRead(observations));
     }
 
     /** True when a CI log was read (or a finding from one given). */
