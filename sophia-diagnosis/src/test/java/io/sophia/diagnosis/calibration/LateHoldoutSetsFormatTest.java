@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seventh to sixty-third holdout sets ({@code h7-} to {@code h63-} files; each blind until it was scored once,
- * in aggregate, consumed since) and the blind sets written in the twenty-first session ({@code h64-} to {@code h69-})
- * and in the twenty-second ({@code h70-} to {@code h76-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * The seventh to sixty-ninth holdout sets ({@code h7-} to {@code h69-} files; each blind until it was scored once,
+ * in aggregate, consumed since) and the blind sets written in the twenty-second session ({@code h70-} to
+ * {@code h76-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -121,18 +121,12 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(61), 61, 48, s -> s.holdoutSet() == 61, false),
                 new HoldoutSet(Scenario.holdoutPrefix(62), 62, 48, s -> s.holdoutSet() == 62, false),
                 new HoldoutSet(Scenario.holdoutPrefix(63), 63, 48, s -> s.holdoutSet() == 63, false),
-                new HoldoutSet(Scenario.holdoutPrefix(64), 64, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(64)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(65), 65, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(65)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(66), 66, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(66)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(67), 67, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(67)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(68), 68, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(68)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(69), 69, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(69)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(64), 64, 48, s -> s.holdoutSet() == 64, false),
+                new HoldoutSet(Scenario.holdoutPrefix(65), 65, 48, s -> s.holdoutSet() == 65, false),
+                new HoldoutSet(Scenario.holdoutPrefix(66), 66, 48, s -> s.holdoutSet() == 66, false),
+                new HoldoutSet(Scenario.holdoutPrefix(67), 67, 48, s -> s.holdoutSet() == 67, false),
+                new HoldoutSet(Scenario.holdoutPrefix(68), 68, 48, s -> s.holdoutSet() == 68, false),
+                new HoldoutSet(Scenario.holdoutPrefix(69), 69, 48, s -> s.holdoutSet() == 69, false),
                 new HoldoutSet(Scenario.holdoutPrefix(70), 70, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(70)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(71), 71, 48,
