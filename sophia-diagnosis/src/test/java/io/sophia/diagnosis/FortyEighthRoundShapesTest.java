@@ -362,7 +362,9 @@ class FortyEighthRoundShapesTest {
         // "go: ariga.io/atlas@...: Get \"https://goproxy.cn/...mod\": dial tcp: lookup goproxy.cn: i/o timeout" is go mod
         // download's fetch failing inside the image build (build.dependency-fetch): the proxy's lookup timing out is how
         // that module fetch failed, and the build's fetch, not the deployment's resolver, is what the label names
-        ROUND.staysInItsCauses("h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server");
+        // h69-18 (consumed in session 23): "Please set the TOKEN environment variable." from a deploy action whose
+        // token is the deploy credential (auth.deploy-token): the variable it names is that token
+        ROUND.staysInItsCauses("h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -210,7 +210,9 @@ class FortySecondRoundShapesTest {
         // h61-07 (consumed in session 22): H10 after the dyno failed to bind $PORT within its boot timeout (R10), labelled
         // by the boot's health (app.healthcheck-failing)
         // p107-03 (session 22): H10 after the dyno exited for an address variable it was not given (config.missing-secret)
-        ROUND.staysInItsCauses("h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
+        // h69-06 (consumed in session 23): gcloud's PERMISSION_DENIED on an Artifact Registry repository during a
+        // source deploy, labelled registry.auth as p92-11
+        ROUND.staysInItsCauses("h69-06 gcloud.permission-denied", "h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
                 "p107-03 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
                 "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
                 "h50-26 beanstalk.elb-health-failing", "h29-07 heroku.router-app-crashed",

@@ -118,7 +118,10 @@ class ThirtyFifthRoundShapesTest {
         // labelled ci.test-failure
         // p109-15, p109-38 (session 22): a consumer told to reach a broker advertised as localhost (config.invalid), and
         // integration tests that fail on the tests' own Kafka broker (ci.test-failure, as p99-34)
-        ROUND.staysInItsCauses("p109-15 kafka.broker-unreachable", "p109-38 kafka.broker-unreachable",
+        // h67-27, h69-19 (consumed in session 23): Gunicorn's worker exception over Django's missing DATABASE_URL and
+        // an empty SECRET_KEY, labelled config.missing-secret as p71-14 and p95-14
+        ROUND.staysInItsCauses("h67-27 gunicorn.worker-exception", "h69-19 gunicorn.worker-exception",
+                "p109-15 kafka.broker-unreachable", "p109-38 kafka.broker-unreachable",
                 "p95-14 gunicorn.worker-exception", "h7-42 gunicorn.worker-exception", "p13-23 gunicorn.worker-exception",
                 "p71-14 gunicorn.worker-exception", "p71-30 gunicorn.worker-exception",
                 "p17-32 gunicorn.worker-exception", "p47-07 kafka.broker-unreachable",
