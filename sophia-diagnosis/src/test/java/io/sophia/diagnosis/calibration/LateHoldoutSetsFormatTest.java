@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seventh to sixty-ninth holdout sets ({@code h7-} to {@code h69-} files; each blind until it was scored once,
  * in aggregate, consumed since) and the blind sets written in the twenty-second session ({@code h70-} to
- * {@code h76-}) and in the twenty-third ({@code h77-} to {@code h81-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * {@code h76-}) and in the twenty-third ({@code h77-} to {@code h82-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -150,7 +150,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(80), 80, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(80)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(81), 81, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(81)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(81)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(82), 82, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(82)), true));
     }
 
     @ParameterizedTest(name = "{0}")
