@@ -212,7 +212,10 @@ class FortySecondRoundShapesTest {
         // p107-03 (session 22): H10 after the dyno exited for an address variable it was not given (config.missing-secret)
         // h69-06 (consumed in session 23): gcloud's PERMISSION_DENIED on an Artifact Registry repository during a
         // source deploy, labelled registry.auth as p92-11
-        ROUND.staysInItsCauses("h69-06 gcloud.permission-denied", "h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
+        // p110-02, p110-12 (session 23): H10 after the dyno exited on a Heroku Postgres out of connection slots
+        // (platform.quota: the hobby plan's limit) and on a database that terminated its connections (dependency.down)
+        ROUND.staysInItsCauses("p110-02 heroku.router-app-crashed", "p110-12 heroku.router-app-crashed",
+                "h69-06 gcloud.permission-denied", "h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
                 "p107-03 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
                 "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
                 "h50-26 beanstalk.elb-health-failing", "h29-07 heroku.router-app-crashed",

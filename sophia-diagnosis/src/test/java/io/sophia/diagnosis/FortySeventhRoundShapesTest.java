@@ -238,7 +238,9 @@ class FortySeventhRoundShapesTest {
         // tests' own setting (p76-34, ci.test-failure: the indication is moderate for it)
         // redis-rb refused on 127.0.0.1 reads as the client's default for want of a setting, except where the deployment
         // declares that Redis and it is down (p6-20, p99-04: the engine names the down service, the label follows)
-        ROUND.staysInItsCauses("p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
+        // p110-40- (session 23): Railway's deployment CRASHED during the platform's proxy incident, labelled
+        // platform.outage: the crash is the incident's consequence
+        ROUND.staysInItsCauses("p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
                 // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not
