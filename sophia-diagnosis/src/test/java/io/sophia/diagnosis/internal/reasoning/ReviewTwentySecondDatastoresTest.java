@@ -67,7 +67,7 @@ class ReviewTwentySecondDatastoresTest {
      * authority by hand makes the MongoDB SRV names of h49-31 and p79-24 ("tcp://_mongodb._tcp.cluster0.x.mongodb.net:
      * 27017", network.dns) datastores, and dependency.down/dependency-down (lr 25, which does not exclude a dependency
      * whose only failure is its name) then outranks network.dns in both: their right answers rest on this misreading.
-     * Tried in session 23 (branch lead23, not merged): the authority read by hand, and a datastore whose only failure is
+     * Tried in session 23 and not kept: the authority read by hand, and a datastore whose only failure is
      * a name of public DNS answered as not existing read weakly (dependency.down in 1 of 13 such chains of the tuning
      * corpus, against 9 of 16 on a name service discovery publishes). h49-31 and p79-24 stayed right, but p69-39 (a
      * deleted Supabase project's host, labelled dependency.down) went from network.dns at 0.82 to 0.97, a wrong cause
