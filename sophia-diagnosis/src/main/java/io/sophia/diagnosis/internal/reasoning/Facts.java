@@ -1233,8 +1233,16 @@ final class Facts {
 
     private static boolean isNameMissing(Observation o) {
         return o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
-                && f.kind() == FailureKind.DNS_FAILURE && (f.detail() == null || !RESOLVER_FAILED.matcher(f.detail()).find());
+                && f.kind() == FailureKind.DNS_FAILURE && (f.detail() == null || !RESOLVER_FAILED.matcher(f.detail()).find()
+                || CONTAINER_NOT_RUNNING.matcher(f.detail()).find());
     }
+
+    // Issue 9, session 23 (rules23f): a name failure seen with its container not running ("redis: Temporary failure in
+    // name resolution (container mastodon-redis-1 Exited (1))", p114-15): Docker's embedded DNS answers a service's name
+    // only while its container runs, so whatever the resolver said the name is withdrawn, not the resolver failing
+    private static final java.util.regex.Pattern CONTAINER_NOT_RUNNING = java.util.regex.Pattern.compile(
+            "(?i)\\bcontainer\\b.{0,80}\\b(exited|restarting|not running|stopped|dead)\\b"
+                    + "|\\b(exited|restarting|not running|stopped)\\b.{0,40}\\bcontainer\\b");
 
     private static final java.util.regex.Pattern RESOLVER_FAILED = java.util.regex.Pattern.compile(
             "(?i)time[ds]? ?out|SERVFAIL|server failure|refused|EAI_AGAIN|temporary failure|no servers could be reached");
