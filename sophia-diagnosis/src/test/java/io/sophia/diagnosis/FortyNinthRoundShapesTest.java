@@ -91,8 +91,9 @@ class FortyNinthRoundShapesTest {
      * Read in probe answers, checks and held-out logs, which no labelled scenario's log holds (rules23a's oauth2-proxy
      * setting in h66-30, held out; rules23b's Vercel check "Account is blocked." in p54-31's and h69-11's commit status
      * and Supabase's "Project not specified" in h67-30's answer bodies, held out; rules23c's Kestrel and PHP lines in
-     * p111-14's and p111-23's probe checks (their actual values), no CI run; rules23d's Container Apps runningStateDetails in p112-08
-     * and ECS's placement event in p112-22, probe-only): checked against the shared corpus only.
+     * p111-14's and p111-23's probe checks (their actual values), no CI run; rules23d's Container Apps
+     * runningStateDetails in p112-08 and ECS's placement event in p112-22, probe-only): checked against the shared
+     * corpus only.
      */
     private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.ofEntries(
             Map.entry("oauth2-proxy.missing-setting", "config.missing-secret"),
