@@ -573,7 +573,10 @@ public final class LogScan {
     private static final com.google.re2j.Pattern SERVICE_LOGS = com.google.re2j.Pattern.compile("(?i)\\b("
             + "fly(ctl)? +logs|kubectl +" + ARGS + "(logs|describe)|oc +logs|docker(-compose| +compose)? +" + ARGS + "logs"
             + "|heroku +logs|gcloud +" + ARGS + "(logs +(read|tail)|logging +read)|az +" + ARGS + "logs? +(show|tail)"
-            + "|aws +logs|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status))( |$)");
+            + "|aws +logs|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status)"
+            // the serverless platforms' CLIs reading a deployed function's own log: "netlify logs:function NAME" (p113-37),
+            // "wrangler tail", "firebase functions:log", "sam logs"
+            + "|netlify +logs(:function)?|wrangler +tail|firebase(-tools)? +functions:log|sam +logs)( |$)");
 
     private void onStepBoundary(java.util.function.Predicate<CiStep> which, String fallback, long line) {
         List<CiStep> steps = origin.steps();
