@@ -364,7 +364,9 @@ class FortyEighthRoundShapesTest {
         // that module fetch failed, and the build's fetch, not the deployment's resolver, is what the label names
         // h69-18 (consumed in session 23): "Please set the TOKEN environment variable." from a deploy action whose
         // token is the deploy credential (auth.deploy-token): the variable it names is that token
-        ROUND.staysInItsCauses("h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server");
+        // p113-20 (session 23): BuildKit's "invalid from flag value <image>: toomanyrequests: Rate exceeded" wraps public
+        // ECR's rate limit on a COPY --from image (registry.unavailable): the flag is valid, the registry refused
+        ROUND.staysInItsCauses("p113-20- dockerfile.invalid-from-flag", "h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -240,7 +240,9 @@ class FortySeventhRoundShapesTest {
         // declares that Redis and it is down (p6-20, p99-04: the engine names the down service, the label follows)
         // p110-40- (session 23): Railway's deployment CRASHED during the platform's proxy incident, labelled
         // platform.outage: the crash is the incident's consequence
-        ROUND.staysInItsCauses("p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
+        // p114-16- (session 23): Mastodon's setup refused by Redis on localhost:6379 because REDIS_HOST was set to
+        // localhost inside the container, labelled config.invalid; the corpus reads the client's default both ways
+        ROUND.staysInItsCauses("p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
                 // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not

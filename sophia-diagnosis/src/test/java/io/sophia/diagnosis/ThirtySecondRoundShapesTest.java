@@ -93,6 +93,9 @@ class ThirtySecondRoundShapesTest {
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // p71-09 (session 17): Celery on its default broker because none is configured, labelled config.invalid where
         // this indication reads a missing setting
-        ROUND.staysInItsCauses("p71-09 celery.default-broker");
+        // p113-16, p113-17 (session 23): Deno's "Module not found" for a deno.land/x URL while Supabase's deploy bundles
+        // the functions, labelled build.dependency-fetch: the bundle's download failed (deno.download-then-module-not-found)
+        ROUND.staysInItsCauses("p71-09 celery.default-broker", "p113-16 deno.remote-module-not-found",
+                "p113-17 deno.remote-module-not-found");
     }
 }

@@ -44,7 +44,7 @@ public final class CrossValidation {
     /**
      * Evidence scales tried (1/T of temperature scaling; up to 3.0 since session 15, when the fit reached 2.4; 3.3 since
      * session 21, when three folds and the whole corpus chose 3.0, the grid's edge). At most 2.7 since session 23: the
-     * fit chose 3.0 there (CV Brier 0.192 against 0.195 at 2.7), and at 3.0 lone moderate readings passed what issue
+     * fit chose 3.0 there (CV Brier 0.192 with either, ECE 0.050 against 0.052), and at 3.0 lone moderate readings passed what issue
      * 9's "weak signals stay weak" requires and the tests pin (Heroku's R14 before the R10 that stopped the dyno read
      * as a memory kill at the one-source cap, an OOMKilled in a violated expectation alone leading over unknown, an
      * optional setting's warning within 0.15 of the fatal line): the Brier score on the corpus does not see those.
