@@ -1239,10 +1239,11 @@ final class Facts {
 
     // Issue 9, session 23 (rules23f): a name failure seen with its container not running ("redis: Temporary failure in
     // name resolution (container mastodon-redis-1 Exited (1))", p114-15): Docker's embedded DNS answers a service's name
-    // only while its container runs, so whatever the resolver said the name is withdrawn, not the resolver failing
+    // only while its container runs, so whatever the resolver said the name is withdrawn, not the resolver failing.
+    // The state word stands alone, not inside a name ("shop-dead-letter-1", "unless-stopped": a hyphen is a \b)
     private static final java.util.regex.Pattern CONTAINER_NOT_RUNNING = java.util.regex.Pattern.compile(
-            "(?i)\\bcontainer\\b.{0,80}\\b(exited|restarting|not running|stopped|dead)\\b"
-                    + "|\\b(exited|restarting|not running|stopped)\\b.{0,40}\\bcontainer\\b");
+            "(?i)\\bcontainer\\b.{0,80}(?<![\\w-])(exited|restarting|not running|stopped|dead)(?![\\w-])"
+                    + "|(?<![\\w-])(exited|restarting|not running|stopped)(?![\\w-]).{0,40}\\bcontainer\\b");
 
     private static final java.util.regex.Pattern RESOLVER_FAILED = java.util.regex.Pattern.compile(
             "(?i)time[ds]? ?out|SERVFAIL|server failure|refused|EAI_AGAIN|temporary failure|no servers could be reached");

@@ -1,0 +1,53 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Review of session 23's indications and rules. */
+class ReviewTwentyThirdTest {
+
+    /**
+     * registry.unavailable/setup-cli-download-5xx and setup-cli-step-failed read the step only as "Setup Terraform": a
+     * workflow that does not name the step (hashicorp/setup-terraform#565, p115-29's own source) shows it as GitHub names
+     * it, "Run hashicorp/setup-terraform@v4", and neither rule read it.
+     */
+    @Test
+    void anUnnamedSetupTerraformStepIsTheDownloadStep() throws java.io.IOException {
+        Assessment a = Fleet.deployFailed("infra", "Run hashicorp/setup-terraform@v4",
+                "##[group]Run hashicorp/setup-terraform@v4\n##[endgroup]\n"
+                        + "Error: AxiosError: Request failed with status code 502\n"
+                        + "Error: Request failed with status code 502\n");
+        assertTrue(Fleet.weighs(a, "registry.unavailable/setup-cli-step-failed"), a.causes().toString());
+        assertTrue(Fleet.weighs(a, "registry.unavailable/setup-cli-download-5xx"), a.causes().toString());
+    }
+
+    private static Assessment nameFails(String detail) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.failure("dashboard", "http", FailureKind.DNS_FAILURE, null, detail));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    /**
+     * container-not-running (network.dns, dependency.down and Facts' CONTAINER_NOT_RUNNING) reads the state words with
+     * \b, and a hyphen is a word boundary: a running container whose name holds one of the words ("dead-letter", a
+     * queue's worker; "unless-stopped", Compose's restart policy) counted as a container not running.
+     */
+    @Test
+    void aStateWordInsideAContainersNameIsNotItsState() {
+        Assessment down = nameFails("dashboard: Temporary failure in name resolution (container shop-dashboard-1 Exited (1))");
+        assertTrue(Fleet.weighs(down, "dependency.down/container-not-running"), down.causes().toString());
+        Assessment up = nameFails("dashboard: Temporary failure in name resolution (container shop-dead-letter-1 Up 3 minutes)");
+        assertFalse(Fleet.weighs(up, "network.dns/container-not-running"), up.causes().toString());
+        assertFalse(Fleet.weighs(up, "dependency.down/container-not-running"), up.causes().toString());
+        Assessment policy = nameFails("dashboard: Temporary failure in name resolution (container shop-dashboard-1 Up 3 minutes, restart unless-stopped)");
+        assertFalse(Fleet.weighs(policy, "network.dns/container-not-running"), policy.causes().toString());
+    }
+}
