@@ -50,4 +50,21 @@ class ReviewTwentyThirdTest {
         Assessment policy = nameFails("dashboard: Temporary failure in name resolution (container shop-dashboard-1 Up 3 minutes, restart unless-stopped)");
         assertFalse(Fleet.weighs(policy, "network.dns/container-not-running"), policy.causes().toString());
     }
+
+    /**
+     * registry.auth/login-step-skipped read any skipped login step, and a step after the failed one is skipped by that
+     * failure: a build failing before its "Log in to GHCR" step put registry.auth at 0.185 beside build.dockerfile's 0.24
+     * with no pull in sight. Only a login skipped before the failure (its own if:, h67-20) says the pull went anonymous.
+     */
+    @Test
+    void aLoginStepSkippedByTheFailureBeforeItSaysNothingOfThePull() throws java.io.IOException {
+        Assessment after = Fleet.jobEnded(Fleet.refused("dashboard"), "failure", 120, List.of(Fleet.step(1, "Set up job", "success"),
+                Fleet.step(2, "Checkout", "success"), Fleet.step(3, "Build image", "failure"),
+                Fleet.step(4, "Log in to GHCR", "skipped"), Fleet.step(5, "Push image", "skipped")), "", null);
+        assertFalse(Fleet.weighs(after, "registry.auth/login-step-skipped"), after.causes().toString());
+        Assessment before = Fleet.jobEnded(Fleet.refused("dashboard"), "failure", 120, List.of(Fleet.step(1, "Set up job", "success"),
+                Fleet.step(2, "Checkout", "success"), Fleet.step(3, "Log in to Docker Hub", "skipped"),
+                Fleet.step(4, "Start dev shell", "failure")), "", null);
+        assertTrue(Fleet.weighs(before, "registry.auth/login-step-skipped"), before.causes().toString());
+    }
 }

@@ -268,9 +268,12 @@ final class Facts {
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                 failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
+        // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
+        boolean afterFailed = false;
         for (Observation.CiStep st : j.steps()) {
             Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
-                    "jobConclusion", j.conclusion());
+                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed));
+            afterFailed |= st == failed;
             Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
             out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
                     key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
