@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,26 @@ class ReviewTwentyThirdTest {
                         + "Error: Request failed with status code 502\n");
         assertTrue(Fleet.weighs(a, "registry.unavailable/setup-cli-step-failed"), a.causes().toString());
         assertTrue(Fleet.weighs(a, "registry.unavailable/setup-cli-download-5xx"), a.causes().toString());
+    }
+
+    private static List<String> ids(String indicationId, String log) throws java.io.IOException {
+        Indication indication = IndicationSet.builtIn().indications().stream()
+                .filter(i -> i.id().equals(indicationId)).findFirst().orElseThrow();
+        return LogScanner.of(List.of(indication)).analyze(null, new java.io.StringReader(log + "\n")).stream()
+                .map(Observation.LogFinding::indicationId).toList();
+    }
+
+    /**
+     * config.database-host-loopback-generic's pattern reads the value quoted ('DB_HOST="127.0.0.1"', as a .env or a
+     * compose env_file often writes it), but its literals ('host=127.0.0.1', 'host=localhost') are not in such a line,
+     * so the prefilter never let the pattern try it.
+     */
+    @Test
+    void aQuotedLoopbackDatabaseHostIsRead() throws java.io.IOException {
+        assertEquals(List.of("config.database-host-loopback-generic"),
+                ids("config.database-host-loopback-generic", "DB_HOST=\"127.0.0.1\""));
+        assertEquals(List.of("config.database-host-loopback-generic"),
+                ids("config.database-host-loopback-generic", "REDIS_HOST='localhost'"));
     }
 
     private static Assessment nameFails(String detail) {
