@@ -88,4 +88,29 @@ class ReviewTwentyThirdTest {
                 Fleet.step(4, "Start dev shell", "failure")), "", null);
         assertTrue(Fleet.weighs(before, "registry.auth/login-step-skipped"), before.causes().toString());
     }
+
+    private static Assessment deploySkippedIn(String event) {
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, Fleet.refused("dashboard"));
+        o.set(o.size() - 1, new Observation.CiRun(null, io.sophia.core.Source.GITHUB, "sophia/sophia-ai", 17176258341L,
+                "CI/CD", "feature/x", "9e8f7d6", event, "completed", "success", 1, Fleet.T0, Fleet.T0.plusSeconds(75),
+                "https://github.com/sophia/sophia-ai/actions/runs/17176258341"));
+        o.add(Fleet.job("dashboard", 2, "build-and-deploy", "success", 75, Fleet.step(1, "Set up job", "success"),
+                Fleet.step(2, "Checkout", "success"), Fleet.step(3, "Run tests", "success"),
+                Fleet.step(4, "Deploy to Fly", "skipped")));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    /**
+     * config.invalid/deploy-step-skipped-in-successful-job (lr 4, not weak) read every successful job whose deploy step
+     * was skipped: in a run for a pull request that is the workflow's design ("if: github.event_name == 'push'"), and
+     * with the service refusing connections it put config.invalid first (0.58) for a run that never meant to deploy.
+     */
+    @Test
+    void aDeployStepSkippedInAPullRequestRunIsTheWorkflowsDesign() {
+        Assessment pr = deploySkippedIn("pull_request");
+        assertFalse(Fleet.weighs(pr, "config.invalid/deploy-step-skipped-in-successful-job"), pr.causes().toString());
+        Assessment push = deploySkippedIn("push");
+        assertTrue(Fleet.weighs(push, "config.invalid/deploy-step-skipped-in-successful-job"), push.causes().toString());
+    }
 }

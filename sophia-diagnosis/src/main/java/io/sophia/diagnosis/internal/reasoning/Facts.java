@@ -272,7 +272,8 @@ final class Facts {
         boolean afterFailed = false;
         for (Observation.CiStep st : j.steps()) {
             Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
-                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed));
+                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent",
+                    sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event());
             afterFailed |= st == failed;
             Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
             out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
