@@ -113,4 +113,20 @@ class ReviewTwentyThirdTest {
         Assessment push = deploySkippedIn("push");
         assertTrue(Fleet.weighs(push, "config.invalid/deploy-step-skipped-in-successful-job"), push.causes().toString());
     }
+
+    /**
+     * rails.pending-migrations-test-env read "bin/rails db:migrate RAILS_ENV=test" at any indentation, and that is a
+     * common CI step's own command, which GitHub echoes unindented under the step's "##[group]Run" header: a Rails job
+     * that migrates its test database as a step read as "the test suite aborted on pending migrations" whatever failed
+     * after it. Rails' message indents the command (8 spaces).
+     */
+    @Test
+    void aRunScriptsMigrateCommandIsNotRailsPendingMigrationMessage() throws java.io.IOException {
+        assertEquals(List.of(), ids("rails.pending-migrations-test-env",
+                "##[group]Run bin/rails db:create RAILS_ENV=test\nbin/rails db:create RAILS_ENV=test\n"
+                        + "bin/rails db:migrate RAILS_ENV=test\nshell: /usr/bin/bash -e {0}\n##[endgroup]"));
+        assertEquals(List.of("rails.pending-migrations-test-env"), ids("rails.pending-migrations-test-env",
+                "ActiveRecord::PendingMigrationError:\n\n  Migrations are pending. To resolve this issue, run:\n\n"
+                        + "          bin/rails db:migrate RAILS_ENV=test\n"));
+    }
 }
