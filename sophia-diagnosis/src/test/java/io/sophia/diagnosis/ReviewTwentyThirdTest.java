@@ -110,6 +110,10 @@ class ReviewTwentyThirdTest {
     void aDeployStepSkippedInAPullRequestRunIsTheWorkflowsDesign() {
         Assessment pr = deploySkippedIn("pull_request");
         assertFalse(Fleet.weighs(pr, "config.invalid/deploy-step-skipped-in-successful-job"), pr.causes().toString());
+        Assessment queue = deploySkippedIn("merge_group");
+        assertFalse(Fleet.weighs(queue, "config.invalid/deploy-step-skipped-in-successful-job"), queue.causes().toString());
+        Assessment web = deploySkippedIn("web");
+        assertTrue(Fleet.weighs(web, "config.invalid/deploy-step-skipped-in-successful-job"), web.causes().toString());
         Assessment push = deploySkippedIn("push");
         assertTrue(Fleet.weighs(push, "config.invalid/deploy-step-skipped-in-successful-job"), push.causes().toString());
     }
