@@ -87,6 +87,11 @@ class ReviewTwentyThirdTest {
                 Fleet.step(2, "Checkout", "success"), Fleet.step(3, "Log in to Docker Hub", "skipped"),
                 Fleet.step(4, "Start dev shell", "failure")), "", null);
         assertTrue(Fleet.weighs(before, "registry.auth/login-step-skipped"), before.causes().toString());
+        // a pull request's run that skips its login and push by design and succeeds: no pull was refused
+        Assessment succeeded = Fleet.jobEnded(Fleet.refused("dashboard"), "success", 120, List.of(Fleet.step(1, "Set up job", "success"),
+                Fleet.step(2, "Checkout", "success"), Fleet.step(3, "Log in to GHCR", "skipped"),
+                Fleet.step(4, "Build image", "success"), Fleet.step(5, "Push image", "skipped")), "", null);
+        assertFalse(Fleet.weighs(succeeded, "registry.auth/login-step-skipped"), succeeded.causes().toString());
     }
 
     private static Assessment deploySkippedIn(String event) {
