@@ -268,9 +268,13 @@ final class Facts {
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                 failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
+        // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
+        boolean afterFailed = false;
         for (Observation.CiStep st : j.steps()) {
             Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
-                    "jobConclusion", j.conclusion());
+                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent",
+                    sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event());
+            afterFailed |= st == failed;
             Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
             out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
                     key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
@@ -1239,10 +1243,11 @@ final class Facts {
 
     // Issue 9, session 23 (rules23f): a name failure seen with its container not running ("redis: Temporary failure in
     // name resolution (container mastodon-redis-1 Exited (1))", p114-15): Docker's embedded DNS answers a service's name
-    // only while its container runs, so whatever the resolver said the name is withdrawn, not the resolver failing
+    // only while its container runs, so whatever the resolver said the name is withdrawn, not the resolver failing.
+    // The state word stands alone, not inside a name ("shop-dead-letter-1", "unless-stopped": a hyphen is a \b)
     private static final java.util.regex.Pattern CONTAINER_NOT_RUNNING = java.util.regex.Pattern.compile(
-            "(?i)\\bcontainer\\b.{0,80}\\b(exited|restarting|not running|stopped|dead)\\b"
-                    + "|\\b(exited|restarting|not running|stopped)\\b.{0,40}\\bcontainer\\b");
+            "(?i)\\bcontainer\\b.{0,80}(?<![\\w-])(exited|restarting|not running|stopped|dead)(?![\\w-])"
+                    + "|(?<![\\w-])(exited|restarting|not running|stopped)(?![\\w-]).{0,40}\\bcontainer\\b");
 
     private static final java.util.regex.Pattern RESOLVER_FAILED = java.util.regex.Pattern.compile(
             "(?i)time[ds]? ?out|SERVFAIL|server failure|refused|EAI_AGAIN|temporary failure|no servers could be reached");
