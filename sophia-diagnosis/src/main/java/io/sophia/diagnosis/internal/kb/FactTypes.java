@@ -48,7 +48,8 @@ public final class FactTypes {
         type("annotation", "a check-run annotation of a CI job",
                 Set.of("level", "title", "message", "messageCause"), Set.of("level", "title", "message", "job"));
         type("probe", "a probe that got no usable answer (ProbeFailure)",
-                Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target", "detailCause"),
+                Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target", "detailCause",
+                        "containerNotRunning"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
                 Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause"), Set.of("httpStatus", "latencyMs", "body"));

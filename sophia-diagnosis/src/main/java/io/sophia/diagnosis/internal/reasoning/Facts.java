@@ -270,10 +270,10 @@ final class Facts {
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
+        String runEvent = sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event();
         for (Observation.CiStep st : j.steps()) {
             Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
-                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent",
-                    sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event());
+                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent", runEvent);
             afterFailed |= st == failed;
             Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
             out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
@@ -306,10 +306,12 @@ final class Facts {
         String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
         String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
         String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
+        String detail = Words.clip(f.detail(), 4000);
         Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                 "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
-                "detail", Words.clip(f.detail(), 4000), "target", f.target(), "detailCause",
-                probeDetailCause(f, sc.lineCause(), sc.downNames(), svc));
+                "detail", detail, "target", f.target(), "detailCause",
+                probeDetailCause(f, sc.lineCause(), sc.downNames(), svc), "containerNotRunning",
+                String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
@@ -1244,7 +1246,8 @@ final class Facts {
     // Issue 9, session 23 (rules23f): a name failure seen with its container not running ("redis: Temporary failure in
     // name resolution (container mastodon-redis-1 Exited (1))", p114-15): Docker's embedded DNS answers a service's name
     // only while its container runs, so whatever the resolver said the name is withdrawn, not the resolver failing.
-    // The state word stands alone, not inside a name ("shop-dead-letter-1", "unless-stopped": a hyphen is a \b)
+    // The state word stands alone, not inside a name ("shop-dead-letter-1", "unless-stopped": a hyphen is a \b). The
+    // probe fact's containerNotRunning attribute is this reading, for the knowledge base's container-not-running rules
     private static final java.util.regex.Pattern CONTAINER_NOT_RUNNING = java.util.regex.Pattern.compile(
             "(?i)\\bcontainer\\b.{0,80}(?<![\\w-])(exited|restarting|not running|stopped|dead)(?![\\w-])"
                     + "|(?<![\\w-])(exited|restarting|not running|stopped)(?![\\w-]).{0,40}\\bcontainer\\b");

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DatastoresTest {
 
-    private static Service tcp(String id, String url) {
+    /** A TCP service declared at {@code url}; the other Datastores tests of this package declare theirs so too. */
+    static Service tcp(String id, String url) {
         return Service.builder(id, url).kind(ServiceKind.TCP).build();
     }
 

@@ -1,18 +1,14 @@
 package io.sophia.diagnosis.internal.reasoning;
 
 import io.sophia.core.Service;
-import io.sophia.core.ServiceKind;
 import org.junit.jupiter.api.Test;
 
+import static io.sophia.diagnosis.internal.reasoning.DatastoresTest.tcp;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Review of session 22: Datastores' reading of realistic declarations. */
 class ReviewTwentySecondDatastoresTest {
-
-    private static Service tcp(String id, String url) {
-        return Service.builder(id, url).kind(ServiceKind.TCP).build();
-    }
 
     @Test
     void s3IsReadThoughItEndsInADigit() {
