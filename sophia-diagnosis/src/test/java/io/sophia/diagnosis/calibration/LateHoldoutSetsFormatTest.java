@@ -24,14 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seventh to sixty-ninth holdout sets ({@code h7-} to {@code h69-} files; each blind until it was scored once,
  * in aggregate, consumed since) and the blind sets written in the twenty-second session ({@code h70-} to
- * {@code h76-}) and in the twenty-third ({@code h77-} to {@code h82-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * {@code h76-}, scored once and consumed at the start of the twenty-fourth), in the twenty-third ({@code h77-} to
+ * {@code h82-}) and in the twenty-fourth ({@code h83-} to {@code h88-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-63 (consumed)").
+ * "holdout-76 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -127,20 +128,13 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(67), 67, 48, s -> s.holdoutSet() == 67, false),
                 new HoldoutSet(Scenario.holdoutPrefix(68), 68, 48, s -> s.holdoutSet() == 68, false),
                 new HoldoutSet(Scenario.holdoutPrefix(69), 69, 48, s -> s.holdoutSet() == 69, false),
-                new HoldoutSet(Scenario.holdoutPrefix(70), 70, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(70)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(71), 71, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(71)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(72), 72, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(72)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(73), 73, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(73)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(74), 74, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(74)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(75), 75, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(75)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(76), 76, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(76)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(70), 70, 48, s -> s.holdoutSet() == 70, false),
+                new HoldoutSet(Scenario.holdoutPrefix(71), 71, 48, s -> s.holdoutSet() == 71, false),
+                new HoldoutSet(Scenario.holdoutPrefix(72), 72, 48, s -> s.holdoutSet() == 72, false),
+                new HoldoutSet(Scenario.holdoutPrefix(73), 73, 48, s -> s.holdoutSet() == 73, false),
+                new HoldoutSet(Scenario.holdoutPrefix(74), 74, 48, s -> s.holdoutSet() == 74, false),
+                new HoldoutSet(Scenario.holdoutPrefix(75), 75, 48, s -> s.holdoutSet() == 75, false),
+                new HoldoutSet(Scenario.holdoutPrefix(76), 76, 48, s -> s.holdoutSet() == 76, false),
                 new HoldoutSet(Scenario.holdoutPrefix(77), 77, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(77)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(78), 78, 48,
@@ -152,7 +146,19 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(81), 81, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(81)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(82), 82, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(82)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(82)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(83), 83, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(83)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(84), 84, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(84)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(85), 85, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(85)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(86), 86, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(86)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(87), 87, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(87)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(88), 88, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(88)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,16 +49,15 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-} to
-     * {@code h69-} on 2026-12-05 ({@code h14-} to {@code h69-} after being scored once, aggregate only; {@code h64-} to
-     * {@code h69-} at 12:10 UTC on a5f401e4, consumed at the start of the twenty-third session). {@code h70-} to
-     * {@code h76-} (written in the twenty-second session, wired here before their first file landed) are to be scored
-     * once, aggregate only, at the end of the twenty-third; {@code h77-} to {@code h82-} (written in the twenty-third,
-     * wired here before their first file lands) at the end of the twenty-fourth.
+     * {@code h76-} on 2026-12-05 ({@code h14-} to {@code h76-} after being scored once, aggregate only; {@code h70-} to
+     * {@code h76-} at 14:43 UTC on 7d5d25d8, consumed at the start of the twenty-fourth session). {@code h77-} to
+     * {@code h82-} (written in the twenty-third session, wired here before their first file landed) are to be scored
+     * once, aggregate only, at the end of the twenty-fourth; {@code h83-} to {@code h88-} (written in the twenty-fourth,
+     * wired here before their first file lands) at the end of the twenty-fifth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(70), holdoutPrefix(71),
-            holdoutPrefix(72), holdoutPrefix(73), holdoutPrefix(74), holdoutPrefix(75), holdoutPrefix(76),
-            holdoutPrefix(77), holdoutPrefix(78), holdoutPrefix(79), holdoutPrefix(80), holdoutPrefix(81),
-            holdoutPrefix(82));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(77), holdoutPrefix(78),
+            holdoutPrefix(79), holdoutPrefix(80), holdoutPrefix(81), holdoutPrefix(82), holdoutPrefix(83),
+            holdoutPrefix(84), holdoutPrefix(85), holdoutPrefix(86), holdoutPrefix(87), holdoutPrefix(88));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
