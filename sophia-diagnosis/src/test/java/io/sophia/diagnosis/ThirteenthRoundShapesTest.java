@@ -254,7 +254,7 @@ class ThirteenthRoundShapesTest {
 
     /**
      * AWS's limit codes (a docker-machine walkthrough's InstanceLimitExceeded, a failure-code table's
-     * VcpuLimitExceeded) are the account's quota; the API's request throttling is not read.
+     * VcpuLimitExceeded, the load balancer controller's TooManyLoadBalancers) are the account's quota; the API's request throttling is not read.
      */
     @Test
     void awsLimitCodesAreTheAccountsQuota() throws IOException {
@@ -265,6 +265,10 @@ class ThirteenthRoundShapesTest {
                 + "current vCPU limit of 32 allows for the instance bucket that the specified instance type belongs to.");
         ROUND.reads(id, "An error occurred (LimitExceededException) when calling the CreateFunction operation");
         ROUND.readsNot(id, "An error occurred (RequestLimitExceeded) when calling the DescribeInstances operation");
+        // Elastic Load Balancing names the resource in its code (eficode-academy/kubernetes-katas#115)
+        ROUND.reads(id, "Warning  FailedDeployModel  19m  ingress  Failed deploy model due to TooManyLoadBalancers: "
+                + "The maximum number of load balancers has been reached");
+        ROUND.readsNot(id, "TooManyRequestsException: Rate Exceeded.");
     }
 
     /**
