@@ -682,6 +682,9 @@ public final class Secrets {
             boolean other = false;
             boolean broken = false;
             for (; e < n && !isWordBoundary(joined.charAt(e)); e++) {
+                if (e > w && at[e] != at[e - 1] + 1 && startsWithAssignment(joined, e, n)) {
+                    break; // the next line of an environment listing
+                }
                 char c = joined.charAt(e);
                 lower |= c >= 'a' && c <= 'z';
                 upper |= c >= 'A' && c <= 'Z';
@@ -761,7 +764,8 @@ public final class Secrets {
      * {@return whether {@code line} starts (after spaces) with a word of 12 or more token characters that looks
      * generated (a digit, or two of lower case, inner upper case and symbols): after a line that {@linkplain
      * #endsWithTokenHead ends like a token}, the rest of it. Shorter rests are no 12-character piece of anything,
-     * and words ("Starting") do not look generated}
+     * and words ("Starting") do not look generated, nor does an environment variable's assignment
+     * ({@code NODE_OPTIONS=--max-old-space-size=4096}, the next line of an environment listing)}
      *
      * @param line one line, without its line break
      */
@@ -789,7 +793,25 @@ public final class Secrets {
             symbol |= "_-+/=".indexOf(c) >= 0;
         }
         boolean generated = digit || (lower ? 1 : 0) + (innerUpper ? 1 : 0) + (symbol ? 1 : 0) >= 2;
-        return i - from >= 12 && generated && (i == e || isWordBoundary(line.charAt(i))) ? i : -1;
+        return i - from >= 12 && generated && (i == e || isWordBoundary(line.charAt(i)))
+                && !startsWithAssignment(line, from, i) ? i : -1;
+    }
+
+    /**
+     * Whether {@code line[from, end)} starts with an upper-case variable's name, '=' and a value: a new line of an
+     * environment listing, not a wrapped token's rest. Base64, the alphabet of tokens of no known shape, has '=' only as
+     * padding at its end (then followed by '=', the ',' between a FlyV1 token's macaroons, or nothing).
+     */
+    private static boolean startsWithAssignment(CharSequence line, int from, int end) {
+        int i = from;
+        if (i >= end || !(line.charAt(i) >= 'A' && line.charAt(i) <= 'Z')) {
+            return false;
+        }
+        while (i < end && ((line.charAt(i) >= 'A' && line.charAt(i) <= 'Z') || Character.isDigit(line.charAt(i))
+                || line.charAt(i) == '_')) {
+            i++;
+        }
+        return i + 1 < end && line.charAt(i) == '=' && line.charAt(i + 1) != '=' && line.charAt(i + 1) != ',';
     }
 
     /**

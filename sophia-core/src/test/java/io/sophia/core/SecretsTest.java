@@ -152,6 +152,23 @@ class SecretsTest {
     }
 
     @Test
+    void anEnvironmentListingKeepsItsVariables() {
+        // `env` or `printenv` in a CI step: a line that is one assignment is no token's middle, and the next one is a
+        // new assignment, not a token's rest (a base64 rest has '=' only as padding at its end); these lines were all
+        // masked once, one generated-looking word after another
+        String listing = "NODE_OPTIONS=--max-old-space-size=4096\nRAILS_ENV=production\nHOME=/home/runner\n"
+                + "DATABASE_POOL_SIZE=10\nDeploying the app";
+        assertEquals(listing, Secrets.patterns().redact(listing));
+        String token = SHAPES.get(0);
+        assertNoPiece(token, Secrets.patterns().redact("GITHUB_TOKEN=" + token + "\n" + listing), "listing");
+        // a rest that only looks like an assignment (padding, a FlyV1 token's macaroons) is still masked
+        for (String rest : List.of("QUJDREVGR0hJSktM==", "QUJDREVGR0hJSktMTU5P=,fm2_QUJDREVGR0hJSktM")) {
+            String masked = Secrets.patterns().redact("FlyV1 fm2_lJPECAAAAAAAAMIz\n" + rest + " sent");
+            assertFalse(masked.contains(rest.substring(0, 12)), masked);
+        }
+    }
+
+    @Test
     void aKeyPrintedOnOneLineAndWrappedKeepsNoPieceEvenFarFromItsMarker() {
         // `echo $KEY` without quotes collapses the key's line breaks into spaces; a fixed-width log then wraps the
         // line, so a line of key material may be far from the BEGIN marker that says what it is
