@@ -188,7 +188,9 @@ class LateHoldoutSetsFormatTest {
         Map<CauseId, Long> perCause = set.load().stream()
                 .collect(Collectors.groupingBy(Scenario::cause, TreeMap::new, Collectors.counting()));
         assertEquals(new TreeSet<>(CauseId.BUILT_IN), perCause.keySet(), set + " covers only " + perCause.keySet());
-        assertTrue(perCause.values().stream().allMatch(n -> n <= 4), set + " per cause " + perCause);
+        // the writers' brief: every cause at least twice (22 x 2 = 44) and the 4 files left on causes of the writer's
+        // choosing, so one cause has at most 6 (h84- put three of them on dependency.down, its theme)
+        assertTrue(perCause.values().stream().allMatch(n -> n <= 6), set + " per cause " + perCause);
     }
 
     @ParameterizedTest(name = "{0}")
