@@ -263,8 +263,19 @@ public final class LogScan {
         inRunHeader = false;
         boolean echo = headerColoured || headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l.text()).lookingAt());
         replayingEcho = echo;
+        boolean afterMark = false;
         for (HeldLine l : headerLines) {
-            char[] line = l.text().toCharArray();
+            String text = l.text();
+            if (replayingEcho && !text.isBlank()) {
+                if (ECHO_MARK.matcher(text).lookingAt()) {
+                    afterMark = true;
+                } else if (afterMark && !Character.isWhitespace(text.charAt(0))) {
+                    // the runner's shell:, with: and env: lines end its echo and their entries are indented: a line
+                    // at the margin after them is the step's output, printed before the group was closed
+                    replayingEcho = false;
+                }
+            }
+            char[] line = text.toCharArray();
             accept(line, 0, line.length, l.number());
         }
         replayingEcho = false;
