@@ -366,7 +366,10 @@ class FortyEighthRoundShapesTest {
         // token is the deploy credential (auth.deploy-token): the variable it names is that token
         // p113-20 (session 23): BuildKit's "invalid from flag value <image>: toomanyrequests: Rate exceeded" wraps public
         // ECR's rate limit on a COPY --from image (registry.unavailable): the flag is valid, the registry refused
-        ROUND.staysInItsCauses("p113-20- dockerfile.invalid-from-flag", "h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server");
+        ROUND.staysInItsCauses("p113-20- dockerfile.invalid-from-flag", "h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server",
+                // h71-04 (consumed in session 24): as p44-15, the module proxy's name failed on the remote builder while
+                // fetching the build's dependencies (labelled build.dependency-fetch)
+                "h71-04- go.lookup-failed-no-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -227,6 +227,15 @@ class FortySecondRoundShapesTest {
                 "h35-01 heroku.router-app-crashed", "h36-21 heroku.router-app-crashed",
                 // p76-20 (session 18): after a database certificate refused, as the tls.certificate case above
                 "p76-20 heroku.router-app-crashed",
+                // h74-21 (consumed in session 24): the router's H10 after the dyno was stopped for binding only to
+                // localhost (its label app.healthcheck-failing, the R10 read first)
+                "h74-21 heroku.router-app-crashed",
+                // h75-06 (consumed in session 24): GHCR's refusal of the workflow token's push is the registry's login
+                // (registry.auth); the token permission reading names the same refusal
+                "h75-06 github.token-permission-denied",
+                // p119-39 (session 24): the admission webhook could not be called because the vault service's name does
+                // not resolve (network.dns)
+                "p119-39 k8s.control-plane-unavailable",
                 // h43-04 (consumed in session 19): after an R10 boot timeout, as h29-07
                 "h43-04 heroku.router-app-crashed");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),

@@ -258,7 +258,13 @@ class ThirtyEighthRoundShapesTest {
                 "p88-23 config.required-variable-absent", "p98-05 build.step-killed-137",
                 // h63-02 (consumed in session 22): a bundle install RUN step killed with 137, labelled build.dockerfile
                 // as p98-05
-                "h63-02 build.step-killed-137");
+                "h63-02 build.step-killed-137",
+                // p116-23, p116-24 (session 24): npm behind an intercepting proxy's self-signed chain, labelled
+                // build.dependency-fetch as h66-07 (the fetch of the build's dependencies is what failed)
+                "p116-23 tls.self-signed-generic", "p116-24 tls.self-signed-generic",
+                // p119-23 (session 24): the ReplicaSet refused by a ResourceQuota ("forbidden: failed quota"), labelled
+                // platform.quota; the manifest-refused reading names the same refusal
+                "p119-23 k8s.manifest-refused");
         // the indications no labelled scenario's log reads: the shared corpus only, one walk for both
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(NO_SCENARIO_ROUND.causeOf().keySet()));
