@@ -58,9 +58,10 @@ final class Facts {
         Set<String> downNames = downNames(down, downByOwnName(observations), services);
         Map<Integer, String> loopbacks = declaredLoopbacks(deployment, services, down);
         Set<String> splitNames = splitNames(observations);
+        Set<String> servedOwn = servedOwnCertificate(observations);
         CiIndex ci = ciIndex(observations);
         LogIndex logs = logIndex(observations);
-        Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, ci, logs,
+        Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now);
         int seq = 0;
         for (Observation o : observations) {
@@ -82,7 +83,7 @@ final class Facts {
      */
     private record Scope(Map<String, Integer> serviceOrder, Map<String, Service> services, Map<String, ServiceHealth> health,
                          Set<String> hosts, List<String> down, Set<String> downNames, Map<Integer, String> loopbacks,
-                         Set<String> splitNames, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
+                         Set<String> splitNames, Set<String> servedOwn, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now) {
     }
@@ -415,7 +416,8 @@ final class Facts {
                 String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
                 String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
                 String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(sc.down(), svc)),
-                "splitName", String.valueOf(sc.splitNames().contains(svc)));
+                "splitName", String.valueOf(sc.splitNames().contains(svc)), "alsoServedOwn",
+                String.valueOf(sc.servedOwn().contains(svc)));
         Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                 "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
         return new Fact("tls", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
@@ -1185,6 +1187,23 @@ final class Facts {
             }
         });
         return split;
+    }
+
+    /**
+     * The services one of whose handshakes found a certificate for their host, trusted and not expired: a certificate
+     * for another host in another of their handshakes is served beside a good one (p116-26: Traefik's default
+     * certificate in one of three handshakes, its Let's Encrypt certificate for the host in the other two,
+     * fosrl/pangolin#2910), so the host's certificate is there and which one a request gets is not told by it.
+     */
+    private static Set<String> servedOwnCertificate(List<Observation> observations) {
+        Set<String> own = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.TlsHandshake t && t.serviceId() != null && t.hostnameMatches() && t.trusted()
+                    && t.daysToExpiry() >= 0) {
+                own.add(t.serviceId());
+            }
+        }
+        return own;
     }
 
     /** Log indications whose line says a datastore answers and refuses the work (its connections, its writes). */

@@ -851,6 +851,13 @@ final class Inference {
         if (chainRule(rule.when()) && rule.match().containsKey("dependencyCertificateOnly")) {
             return "tls";
         }
+        // a probe whose handshake failed on the certificate is the handshake the TLS facts describe ("x509: certificate
+        // is valid for ingress.local, not HOST" and the certificate it names): one source with them, not two (p116-18,
+        // p116-19, p116-20: a proxy's fallback certificate and the failed handshake stated tls.certificate at 0.97 while
+        // the deploy named the configuration error that kept the real certificate from being issued)
+        if ("probe".equals(rule.when()) && rule.match().getOrDefault("kind", List.of()).contains("TLS_FAILURE")) {
+            return "tls";
+        }
         String family = sourceFamily(rule.when());
         return "log".equals(family) && io.sophia.core.CauseId.CI_TIMEOUT.equals(cause) ? "ci" : family;
     }
