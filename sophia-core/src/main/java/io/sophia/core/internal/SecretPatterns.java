@@ -338,12 +338,14 @@ public final class SecretPatterns {
         return i;
     }
 
-    /** Words that follow "password:" or "secret:" in a message rather than a password ("password: unknown key"). */
+    /** Words that follow "password:" or "secret:" in a message rather than a password ("password: unknown key";
+     * MySQL's "Access denied for user 'root'@'172.18.0.4' (using password: YES)"). */
     private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of("unknown", "missing", "required",
             "invalid", "expired", "empty", "none", "null", "true", "false", "must", "should", "incorrect", "wrong",
             "mismatch", "unset", "provided", "given", "redacted", "hidden", "changed", "rejected", "denied", "failed",
-            "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***", "****", "no",
-            "n/a", "for", "to", "did", "does", "cannot", "has", "please", "length", "policy", "reset", "updated");
+            "yes", "yes)", "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***",
+            "****", "no", "n/a", "for", "to", "did", "does", "cannot", "has", "please", "length", "policy", "reset",
+            "updated");
 
     /** A value after a password or secret key that can be one: not a variable reference or a word of a message. */
     static boolean isPasswordValue(String s) {
