@@ -140,7 +140,8 @@ final class Facts {
     /**
      * The names the DOWN services go by in a line: their ids as a stack's own service discovery names them ("lookup db
      * on 127.0.0.11:53"), two letters or more, and their private host names, under any prefix the platform's DNS puts
-     * before them ("ledgerly-db.internal" as "top2.nearest.of.ledgerly-db.internal"); not those in {@code nameFails}.
+     * before them ("ledgerly-db.internal" as "top2.nearest.of.ledgerly-db.internal"), and their private IPv4 addresses;
+     * not those in {@code nameFails}.
      */
     private static Set<String> downNames(List<String> down, Set<String> nameFails, Map<String, Service> services) {
         Set<String> downNames = down.stream().filter(id -> id.length() >= 2 && !nameFails.contains(id))
@@ -148,7 +149,8 @@ final class Facts {
         for (String id : down) {
             Service s = services.get(id);
             String host = s == null || s.url() == null ? null : s.url().getHost();
-            if (host != null && !nameFails.contains(id) && PRIVATE_HOST.matcher(host).find()) {
+            if (host != null && !nameFails.contains(id)
+                    && (PRIVATE_HOST.matcher(host).find() || PRIVATE_ADDRESS.matcher(host).matches())) {
                 downNames.add(host.toLowerCase(Locale.ROOT));
             }
         }
@@ -739,6 +741,14 @@ final class Facts {
 
     /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
     private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
+
+    /**
+     * A private IPv4 address (RFC 1918), at which a DOWN service may be declared as the network's own (p118-30: the
+     * Actions storage of a GitHub Enterprise Server at tcp://10.0.0.8:9000, "connect ETIMEDOUT 10.0.0.8:9000" in the
+     * job's log): a line naming it names that service, as a private host name does. Not the loopback (see loopbacks).
+     */
+    private static final java.util.regex.Pattern PRIVATE_ADDRESS = java.util.regex.Pattern.compile(
+            "(10\\.\\d{1,3}|192\\.168|172\\.(1[6-9]|2\\d|3[01]))\\.\\d{1,3}\\.\\d{1,3}");
 
     /**
      * The loopback ports of the DOWN services others depend on, with the service declared there (p99-04: a Redis
