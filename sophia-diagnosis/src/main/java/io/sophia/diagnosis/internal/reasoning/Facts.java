@@ -61,8 +61,13 @@ final class Facts {
         Set<String> servedOwn = servedOwnCertificate(observations);
         CiIndex ci = ciIndex(observations);
         LogIndex logs = logIndex(observations);
+<<<<<<< HEAD
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now);
+=======
+        Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, ci, logs,
+                new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services));
+>>>>>>> rules24g
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -85,12 +90,47 @@ final class Facts {
                          Set<String> hosts, List<String> down, Set<String> downNames, Map<Integer, String> loopbacks,
                          Set<String> splitNames, Set<String> servedOwn, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
-                         java.util.function.Function<String, String> answerCause, java.time.Instant now) {
+                         java.util.function.Function<String, String> answerCause, java.time.Instant now,
+                         Set<String> missingHosts) {
     }
 
     /** The CI run, its jobs in order, their names and conclusions by id, and the jobs that never waited for a runner. */
     private record CiIndex(List<Observation.CiJob> jobs, Observation.CiRun run, Map<Long, String> jobNames,
                            Map<Long, String> jobConclusions, Set<Long> superseded) {
+    }
+
+    /**
+     * The host names of the deployment's own services a probe of their own was answered does not exist (NXDOMAIN), lower
+     * case.
+     */
+    private static Set<String> missingHosts(List<Observation> observations, Map<String, Service> services) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o.serviceId() != null && isNameMissing(o)) {
+                Service s = services.get(o.serviceId());
+                String host = s == null || s.url() == null ? null : s.url().getHost();
+                if (host != null) {
+                    out.add(host.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when the host's "www." twin (www.x.com for x.com, x.com for www.x.com), a service of the deployment, is answered
+     * as not existing: hosting platforms put the apex and its www name in one certificate order (GitHub Pages, Netlify,
+     * Vercel), and an ACME order fails as a whole when one of its names cannot be validated, so the certificate the host
+     * lacks waits on the name that does not exist (p120-28: "GitHub bundles www.ratio.software into the same cert
+     * request, and that CNAME record is still missing", omicron-soft/omicron-soft.github.io#18).
+     */
+    private static boolean siblingNameMissing(String host, Set<String> missingHosts) {
+        if (host == null || missingHosts.isEmpty()) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        String twin = h.startsWith("www.") ? h.substring(4) : "www." + h;
+        return twin.indexOf('.') > 0 && missingHosts.contains(twin);
     }
 
     /** The finding that ended each log (by {@link #logKey}), and the jobs that have a log at all. */
@@ -418,8 +458,13 @@ final class Facts {
                 String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
                 String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
                 String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(sc.down(), svc)),
+<<<<<<< HEAD
                 "splitName", String.valueOf(sc.splitNames().contains(svc)), "alsoServedOwn",
                 String.valueOf(sc.servedOwn().contains(svc)));
+=======
+                "splitName", String.valueOf(sc.splitNames().contains(svc)),
+                "siblingNameMissing", String.valueOf(siblingNameMissing(t.host(), sc.missingHosts())));
+>>>>>>> rules24g
         Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                 "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
         return new Fact("tls", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
