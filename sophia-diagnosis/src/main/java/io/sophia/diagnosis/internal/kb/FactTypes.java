@@ -67,11 +67,7 @@ public final class FactTypes {
                 Set.of("app", "machine", "check", "status", "output"));
         type("tls", "a completed TLS handshake (TlsHandshake)",
                 Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon", "daysToExpiry",
-<<<<<<< HEAD
-                        "othersDown", "splitName", "alsoServedOwn"),
-=======
-                        "othersDown", "splitName", "siblingNameMissing"),
->>>>>>> rules24g
+                        "othersDown", "splitName", "alsoServedOwn", "siblingNameMissing"),
                 Set.of("host", "days", "subject", "issuer"));
         type("dns", "a host name that resolved (DnsResolution)", Set.of("host"), Set.of("host", "addresses"));
         type("tcp", "a TCP connect that succeeded (TcpConnect)", Set.of("host"), Set.of("host", "port"));

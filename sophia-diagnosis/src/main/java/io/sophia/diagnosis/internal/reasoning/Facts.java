@@ -61,13 +61,8 @@ final class Facts {
         Set<String> servedOwn = servedOwnCertificate(observations);
         CiIndex ci = ciIndex(observations);
         LogIndex logs = logIndex(observations);
-<<<<<<< HEAD
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
-                new java.util.HashSet<>(), indications, lineCause, answerCause, now);
-=======
-        Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services));
->>>>>>> rules24g
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -458,13 +453,9 @@ final class Facts {
                 String.valueOf(t.hostnameMatches()), "trusted", String.valueOf(t.trusted()), "expiringSoon",
                 String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
                 String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(sc.down(), svc)),
-<<<<<<< HEAD
                 "splitName", String.valueOf(sc.splitNames().contains(svc)), "alsoServedOwn",
-                String.valueOf(sc.servedOwn().contains(svc)));
-=======
-                "splitName", String.valueOf(sc.splitNames().contains(svc)),
+                String.valueOf(sc.servedOwn().contains(svc)),
                 "siblingNameMissing", String.valueOf(siblingNameMissing(t.host(), sc.missingHosts())));
->>>>>>> rules24g
         Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                 "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
         return new Fact("tls", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
