@@ -219,10 +219,22 @@ public final class Secrets {
      * ({@code Bearer Zm9\nvYm…}), a URL's password, a {@code DEPLOY_TO\nKEN=} assignment.
      */
     private String maskAcrossLineBreaks(String text) {
-        Joined joined = Joined.of(text);
+        Joined joined = Joined.of(text, false);
         if (joined == null) {
             return text;
         }
+        boolean[] masked = maskAcross(text, joined, null);
+        // a token whose line break is right before the next line of an environment listing is joined with that line,
+        // and its shape has no end there (AKIAIOSFODNN7EXAMPLEAWS_DEFAULT_REGION=…): read with those breaks kept too
+        Joined listing = Joined.of(text, true);
+        if (listing != null && listing.text().length() != joined.text().length()) {
+            masked = maskAcross(text, listing, masked);
+        }
+        return masked == null ? text : withMasks(text, masked);
+    }
+
+    /** {@code masked} (or a new array, or null when nothing is) with what {@code joined} finds across its breaks set. */
+    private boolean[] maskAcross(String text, Joined joined, boolean[] masked) {
         String j = joined.text();
         int[] at = joined.at();
         int n = text.length();
@@ -234,7 +246,6 @@ public final class Secrets {
         }
         found.addAll(pieces.find(j));
         generatedWordsAcrossBreaks(j, at, found);
-        boolean[] masked = null;
         for (int[] r : found) {
             int from = at[r[0]];
             int to = at[r[1] - 1];
@@ -247,10 +258,7 @@ public final class Secrets {
                 }
             }
         }
-        if (masked == null) {
-            return text;
-        }
-        return withMasks(text, masked);
+        return masked;
     }
 
     /**
@@ -383,7 +391,7 @@ public final class Secrets {
 
         /** {@return this text with its line breaks inside words taken out ({@link Joined}), or null if none} */
         Shown joined() {
-            Joined j = Joined.of(text);
+            Joined j = Joined.of(text, false);
             if (j == null) {
                 return null;
             }
@@ -484,8 +492,11 @@ public final class Secrets {
     /** A text with the line breaks inside words (and the next line's indent) taken out; at[i]: where char i was. */
     private record Joined(String text, int[] at) {
 
-        /** {@return {@code text} joined, or null when no line break falls inside a word} */
-        static Joined of(String text) {
+        /**
+         * {@return {@code text} joined, or null when no line break falls inside a word; with {@code keepBeforeAssignment},
+         * a break before a line that starts with an environment variable's assignment stays}
+         */
+        static Joined of(String text, boolean keepBeforeAssignment) {
             StringBuilder joined = null;
             int[] at = null;
             int n = text.length();
@@ -496,7 +507,8 @@ public final class Secrets {
                     while (next < n && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
                         next++;
                     }
-                    if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))) {
+                    if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))
+                            && !(keepBeforeAssignment && startsWithAssignment(text, next, wordEnd(text, next)))) {
                         if (joined == null) {
                             joined = new StringBuilder(n);
                             at = new int[n];
@@ -682,7 +694,7 @@ public final class Secrets {
             boolean other = false;
             boolean broken = false;
             for (; e < n && !isWordBoundary(joined.charAt(e)); e++) {
-                if (e > w && at[e] != at[e - 1] + 1 && startsWithAssignment(joined, e, n)) {
+                if (e > w && at[e] != at[e - 1] + 1 && startsWithAssignment(joined, e, unbrokenEnd(joined, at, e))) {
                     break; // the next line of an environment listing
                 }
                 char c = joined.charAt(e);
@@ -710,6 +722,31 @@ public final class Secrets {
             }
             w = e;
         }
+    }
+
+    /**
+     * Where the word at {@code i} of {@code s} ends: an assignment is read in its word only, so a base64 value's padding
+     * before a quote or a space ({@code KQ="}, the rest of a wrapped value) is no assignment of an empty value.
+     */
+    private static int wordEnd(String s, int i) {
+        int e = i;
+        while (e < s.length() && !isWordBoundary(s.charAt(e))) {
+            e++;
+        }
+        return e;
+    }
+
+    /**
+     * Where the word at {@code i} of {@code joined} ends or the next break taken out of it is: an assignment is read on
+     * its own line only, so a wrapped value's padding at the end of its line ({@code KQ=}) joined with the next
+     * line's variable ({@code KQ=NODE_OPTIONS=…}) is no assignment.
+     */
+    private static int unbrokenEnd(String joined, int[] at, int i) {
+        int e = i;
+        while (e < joined.length() && !isWordBoundary(joined.charAt(e)) && (e == i || at[e] == at[e - 1] + 1)) {
+            e++;
+        }
+        return e;
     }
 
     /** Whether {@code s[from, to)} is a short word of prose: letters, lower case but for the first. */

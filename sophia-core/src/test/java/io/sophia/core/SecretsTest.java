@@ -169,6 +169,46 @@ class SecretsTest {
     }
 
     @Test
+    void aBase64ValueWrappedBeforeItsPaddingIsNoAssignment() {
+        // a value of no known shape with one '=' of padding, wrapped so that the next line is its last upper-case
+        // characters and the '=' ("KQ=", then a quote or the rest of the message): no environment variable's
+        // assignment, which has a value after its '=' (the "auth" of a config.json as `cat ~/.docker/config.json`
+        // prints it, docs.docker.com/reference/cli/docker/login/); the word across the break is masked whole
+        String value = "Zm9vYmFyYmF6MTIzNDU2Nzg5MGFiY2RlZmNhbmFyeUtFWQ=";
+        for (int k = 1; k + 1 < value.length(); k++) {
+            for (String br : List.of("\n", "\n    ")) {
+                for (String[] around : List.of(new String[] {"{\"auths\": {\"registry.example.com\": {\"auth\": \"", "\"}}}"},
+                        new String[] {"push failed for ", " was rejected"}, new String[] {"", "\nAWS_DEFAULT_REGION=us-east-1"})) {
+                    String text = around[0] + value.substring(0, k) + br + value.substring(k) + around[1];
+                    String out = Secrets.patterns().redact(text);
+                    assertNoPiece(value, out, "wrapped at " + k);
+                    assertTrue(out.startsWith(around[0]) && out.endsWith(around[1]), out);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTokenWrappedRightBeforeTheNextLineOfAnEnvironmentListingIsMasked() {
+        // `printenv` wrapped at a fixed width: the access key's line ends in its head, the next line is its rest, and
+        // the line after is the listing's next variable (the names and the example key of the AWS CLI's user guide,
+        // docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html); joined with that line the key's shape
+        // has no end, so the text is read with the break before the next assignment kept too
+        String key = "AKIA" + "IOSFODNN7EXAMPLE";
+        for (int k = 1; k < key.length(); k++) {
+            for (String br : List.of("\n", "\r\n", "\n    ")) {
+                String text = "AWS_ACCESS_KEY_ID=" + key.substring(0, k) + br + key.substring(k)
+                        + "\nAWS_DEFAULT_REGION=us-east-1\nAWS_DEFAULT_OUTPUT=json";
+                String out = Secrets.patterns().redact(text);
+                assertNoPiece(key, out, "wrapped at " + k);
+                assertTrue(out.endsWith("\nAWS_DEFAULT_REGION=us-east-1\nAWS_DEFAULT_OUTPUT=json"), out);
+                List<String> lines = Secrets.patterns().redactLines(List.of(text.split("\n", -1)));
+                assertNoPiece(key, String.join("\n", lines), "lines, wrapped at " + k);
+            }
+        }
+    }
+
+    @Test
     void aKeyPrintedOnOneLineAndWrappedKeepsNoPieceEvenFarFromItsMarker() {
         // `echo $KEY` without quotes collapses the key's line breaks into spaces; a fixed-width log then wraps the
         // line, so a line of key material may be far from the BEGIN marker that says what it is

@@ -155,6 +155,37 @@ class LogScannerTest {
     }
 
     @Test
+    void a_multi_line_input_the_runner_echoes_at_the_margin_is_not_taken_for_output() throws IOException {
+        // shape of mozilla-ai/any-llm-platform run 24508832884: the runner echoes actions/github-script's multi-line
+        // script input with its lines after the first at the margin (and without a timestamp), between with: and the
+        // next input; the script checks a secret as the demo's step does (appleboy/ssh-action's script: is echoed so
+        // too, h72-06)
+        String log = "2026-04-16T11:56:27.4818823Z ##[group]Run actions/github-script@v8\n"
+                + "2026-04-16T11:56:27.4819760Z with:\n"
+                + "2026-04-16T11:56:27.4821018Z   script: const labels = context.payload.pull_request.labels;\n"
+                + "if (!process.env.FLY_API_TOKEN) {\n"
+                + "  core.setFailed('FLY_API_TOKEN is not set');\n"
+                + "}\n"
+                + "\n"
+                + "2026-04-16T11:56:27.4822475Z   github-token: ***\n"
+                + "2026-04-16T11:56:27.4822946Z   debug: false\n"
+                + "2026-04-16T11:56:27.4825747Z ##[endgroup]\n"
+                + "2026-04-16T11:56:27.5733961Z ##[error]PR must have at least one label\n";
+        List<LogFinding> read = LogScanner.builtIn().analyze(null, new StringReader(log));
+        assertTrue(read.stream().allMatch(f -> f.lineNumber() == 11), read.toString());
+        // without the timestamps (a log copied as text): the next input's entry after them says they are the echo's
+        String copiedRaw = log.replaceAll("(?m)^2026-04-16T[0-9:.]+Z ", "");
+        List<LogFinding> readCopied = LogScanner.builtIn().analyze(null, new StringReader(copiedRaw));
+        assertTrue(readCopied.stream().allMatch(f -> f.lineNumber() == 11), readCopied.toString());
+        // a header copied with its echo indented (h70-21, h70-31): what follows at the margin is the step's output
+        String copied = "##[group]Run npm run migrate\n  npm run migrate\n  shell: /usr/bin/bash -e {0}\n  env:\n"
+                + "    TARGET_ENV: eu2\n\nError: Prisma schema validation - (get-config wasm)\nError code: P1012\n"
+                + "error: Environment variable not found: DATABASE_URL.\n##[endgroup]\n";
+        assertTrue(LogScanner.builtIn().analyze(null, new StringReader(copied)).stream()
+                .anyMatch(f -> f.lineNumber() == 9), "the copied header's output is read");
+    }
+
+    @Test
     void an_error_marker_line_counts_more_than_the_same_line_without_it() throws IOException {
         LogScanner scanner = LogScanner.of(List.of(Indication.of("cancel", CauseId.CI_CANCELLED,
                 "operation was canceled", "The operation was canceled", 0.6, "")));

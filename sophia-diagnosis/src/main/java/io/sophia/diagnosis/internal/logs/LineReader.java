@@ -34,6 +34,8 @@ public final class LineReader {
     private long chars;
     /** The line (after its timestamp) began with GitHub's colour for the lines of a step's script it echoes. */
     private boolean echoColoured;
+    /** The line began with a GitHub Actions timestamp (a raw log's line; a multi-line value's next lines have none). */
+    private boolean stamped;
     /** Reading the parameters of the escape sequence that began the line: -1 when not, else the code so far. */
     private int lead = -1;
     /** {@code ESC[36;1m}: cyan, bold; the runner echoes each line of a {@code run:} script in it. */
@@ -179,7 +181,9 @@ public final class LineReader {
             s = 0;
             e = segStart;
         }
+        int unstamped = s;
         s = skipTimestamp(line, s, e);
+        stamped = s != unstamped;
         if (truncated) {
             // the cut may have fallen inside a token: drop the word it fell into, so no head of it is kept
             while (e > s && !Character.isWhitespace(line[e - 1]) && "\"'`,;()[]{}<>|".indexOf(line[e - 1]) < 0) {
@@ -260,6 +264,11 @@ public final class LineReader {
      * Whether the current line began (after its timestamp) with {@code ESC[36;1m}, the colour in which GitHub's runner
      * echoes each line of a step's script in a raw log.
      */
+    public boolean stamped() {
+        return stamped;
+    }
+
+    /** {@return whether the line began, after its timestamp, in the colour of the runner's echo of a script} */
     public boolean echoColoured() {
         return echoColoured;
     }

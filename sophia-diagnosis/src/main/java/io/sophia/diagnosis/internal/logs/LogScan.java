@@ -231,7 +231,7 @@ public final class LogScan {
             boolean command = isWorkflowCommand(buf, s, e);
             if (inRunHeader) {
                 if (!command && headerLines.size() < MAX_RUN_HEADER && headerChars < MAX_RUN_HEADER_CHARS) {
-                    headerLines.add(new HeldLine(reader.text(), reader.lineNumber()));
+                    headerLines.add(new HeldLine(reader.text(), reader.lineNumber(), reader.stamped()));
                     headerChars += e - s;
                     headerColoured |= reader.echoColoured();
                     continue;
@@ -263,15 +263,26 @@ public final class LogScan {
         inRunHeader = false;
         boolean echo = headerColoured || headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l.text()).lookingAt());
         replayingEcho = echo;
-        boolean afterMark = false;
-        for (HeldLine l : headerLines) {
+        String mark = null;
+        int markIndent = 0;
+        boolean markStamped = false;
+        for (int i = 0; i < headerLines.size(); i++) {
+            HeldLine l = headerLines.get(i);
             String text = l.text();
             if (replayingEcho && !text.isBlank()) {
-                if (ECHO_MARK.matcher(text).lookingAt()) {
-                    afterMark = true;
-                } else if (afterMark && !Character.isWhitespace(text.charAt(0))) {
+                int indent = indentOf(text);
+                java.util.regex.Matcher m = ECHO_MARK.matcher(text);
+                if (m.lookingAt()) {
+                    mark = m.group(1);
+                    markIndent = indent;
+                    markStamped = l.stamped();
+                } else if (mark != null && indent <= markIndent && !(markStamped && !l.stamped())
+                        && !("with".equals(mark) && echoFollows(i + 1, markIndent))) {
                     // the runner's shell:, with: and env: lines end its echo and their entries are indented: a line
-                    // at the margin after them is the step's output, printed before the group was closed
+                    // less indented than those entries after them is the step's output, printed before the group was
+                    // closed (h70-21). Not the rest of a multi-line input, which the runner echoes at the margin
+                    // between with:'s entries (actions/github-script's script:, mozilla-ai/any-llm-platform run
+                    // 24508832884; actions/cache's path:, h32-24) and, in a raw log, without a timestamp
                     replayingEcho = false;
                 }
             }
@@ -285,8 +296,30 @@ public final class LogScan {
         return echo;
     }
 
+    private static int indentOf(String text) {
+        int indent = 0;
+        while (indent < text.length() && Character.isWhitespace(text.charAt(indent))) {
+            indent++;
+        }
+        return indent;
+    }
+
+    /** Whether a held line from {@code from} on is an input's entry ("  key: value") or a mark of the runner's echo. */
+    private boolean echoFollows(int from, int markIndent) {
+        for (int k = from; k < headerLines.size(); k++) {
+            String t = headerLines.get(k).text();
+            if (ECHO_MARK.matcher(t).lookingAt() || indentOf(t) > markIndent && INPUT_ENTRY.matcher(t).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An entry of the runner's echo of a with: or env: block: an input's or a variable's name and ':'. */
+    private static final java.util.regex.Pattern INPUT_ENTRY = java.util.regex.Pattern.compile("\\s+[\\w.-]+:(\\s|$)");
+
     /** A line of an open run header, held with its number until the header is read as echo or as output. */
-    private record HeldLine(String text, long number) {
+    private record HeldLine(String text, long number, boolean stamped) {
     }
 
     /** True when {@code buf[s, e)} is a workflow command of the runner ({@code ##[group]}, {@code ##[error]} …). */

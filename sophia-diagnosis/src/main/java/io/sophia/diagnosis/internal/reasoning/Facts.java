@@ -454,7 +454,7 @@ final class Facts {
                 String.valueOf(t.daysToExpiry() >= 0 && t.daysToExpiry() < min), "daysToExpiry",
                 String.valueOf(t.daysToExpiry()), "othersDown", String.valueOf(othersDown(sc.down(), svc)),
                 "splitName", String.valueOf(sc.splitNames().contains(svc)), "alsoServedOwn",
-                String.valueOf(sc.servedOwn().contains(svc)),
+                String.valueOf(sc.servedOwn().contains(svc + "\n" + t.host())),
                 "siblingNameMissing", String.valueOf(siblingNameMissing(t.host(), sc.missingHosts())));
         Map<String, String> v = vars(svc, "host", t.host(), "days", String.valueOf(Math.abs(t.daysToExpiry())),
                 "subject", Words.clip(t.subject(), 120), "issuer", Words.clip(t.issuer(), 120));
@@ -1236,17 +1236,19 @@ final class Facts {
     }
 
     /**
-     * The services one of whose handshakes found a certificate for their host, trusted and not expired: a certificate
-     * for another host in another of their handshakes is served beside a good one (p116-26: Traefik's default
-     * certificate in one of three handshakes, its Let's Encrypt certificate for the host in the other two,
-     * fosrl/pangolin#2910), so the host's certificate is there and which one a request gets is not told by it.
+     * The services and hosts ("service\nhost") one of whose handshakes found a certificate for that host, trusted and
+     * not expired: a certificate for another host in another handshake of the same host is served beside a good one
+     * (p116-26: Traefik's default certificate in one of three handshakes, its Let's Encrypt certificate for the host in
+     * the other two, fosrl/pangolin#2910), so the host's certificate is there and which one a request gets is not told
+     * by it. Another host of the same service does not count: an apex with its certificate says nothing of a www whose
+     * certificate was never issued.
      */
     private static Set<String> servedOwnCertificate(List<Observation> observations) {
         Set<String> own = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.TlsHandshake t && t.serviceId() != null && t.hostnameMatches() && t.trusted()
                     && t.daysToExpiry() >= 0) {
-                own.add(t.serviceId());
+                own.add(t.serviceId() + "\n" + t.host());
             }
         }
         return own;
