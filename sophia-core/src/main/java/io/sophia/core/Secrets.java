@@ -652,10 +652,7 @@ public final class Secrets {
             while (indent < next.length() && (next.charAt(indent) == ' ' || next.charAt(indent) == '\t')) {
                 indent++;
             }
-            int r = indent;
-            while (r < next.length() && !isWordBoundary(next.charAt(r))) {
-                r++;
-            }
+            int r = wordEnd(next, indent);
             if (r == indent) {
                 continue;
             }

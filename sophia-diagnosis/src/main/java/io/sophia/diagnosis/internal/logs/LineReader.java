@@ -261,14 +261,17 @@ public final class LineReader {
     }
 
     /**
-     * Whether the current line began (after its timestamp) with {@code ESC[36;1m}, the colour in which GitHub's runner
-     * echoes each line of a step's script in a raw log.
+     * {@return whether the current line began with a GitHub Actions timestamp: a raw log's own line, where the next
+     * lines of a multi-line value the runner echoes have none}
      */
     public boolean stamped() {
         return stamped;
     }
 
-    /** {@return whether the line began, after its timestamp, in the colour of the runner's echo of a script} */
+    /**
+     * Whether the current line began (after its timestamp) with {@code ESC[36;1m}, the colour in which GitHub's runner
+     * echoes each line of a step's script in a raw log.
+     */
     public boolean echoColoured() {
         return echoColoured;
     }

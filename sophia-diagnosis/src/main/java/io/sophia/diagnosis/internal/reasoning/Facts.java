@@ -103,7 +103,7 @@ final class Facts {
         for (Observation o : observations) {
             if (o.serviceId() != null && isNameMissing(o)) {
                 Service s = services.get(o.serviceId());
-                String host = s == null || s.url() == null ? null : s.url().getHost();
+                String host = hostOf(s);
                 if (host != null) {
                     out.add(host.toLowerCase(Locale.ROOT));
                 }
@@ -183,7 +183,7 @@ final class Facts {
                 .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
         for (String id : down) {
             Service s = services.get(id);
-            String host = s == null || s.url() == null ? null : s.url().getHost();
+            String host = hostOf(s);
             if (host != null && !nameFails.contains(id)
                     && (PRIVATE_HOST.matcher(host).find() || PRIVATE_ADDRESS.matcher(host).matches())) {
                 downNames.add(host.toLowerCase(Locale.ROOT));
@@ -767,12 +767,17 @@ final class Facts {
     private static Set<String> serviceHosts(Deployment deployment) {
         Set<String> out = new java.util.LinkedHashSet<>();
         for (Service s : deployment.services()) {
-            String host = s.url() == null ? null : s.url().getHost();
+            String host = hostOf(s);
             if (host != null && host.length() >= 4 && !host.equalsIgnoreCase("localhost") && !host.startsWith("127.")) {
                 out.add(host.toLowerCase(Locale.ROOT));
             }
         }
         return out;
+    }
+
+    /** {@return the host of a service's URL as java.net.URI reads it, or null (no service, no URL, no host)} */
+    private static String hostOf(Service s) {
+        return s == null || s.url() == null ? null : s.url().getHost();
     }
 
     /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
@@ -799,7 +804,7 @@ final class Facts {
         Map<Integer, String> out = new HashMap<>();
         for (String id : down) {
             Service s = services.get(id);
-            String host = s == null || s.url() == null ? null : s.url().getHost();
+            String host = hostOf(s);
             int port = s == null || s.url() == null ? -1 : portOf(s.url());
             if (host != null && port > 0 && dependedOnIds.contains(id)
                     && LOOPBACK.contains(host.toLowerCase(Locale.ROOT))) {
@@ -935,10 +940,11 @@ final class Facts {
      * told from the service's own app, so it counts as its own.
      */
     static boolean namesOwnApp(String line, Service service) {
-        if (line == null || service == null || service.url() == null || service.url().getHost() == null) {
+        String serviceHost = hostOf(service);
+        if (line == null || serviceHost == null) {
             return true;
         }
-        String host = service.url().getHost().toLowerCase(Locale.ROOT);
+        String host = serviceHost.toLowerCase(Locale.ROOT);
         if (PLATFORM_APP_DOMAINS.stream().noneMatch(host::endsWith)) {
             return true;
         }
