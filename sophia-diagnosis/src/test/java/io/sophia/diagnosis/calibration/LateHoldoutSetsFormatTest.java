@@ -25,14 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The seventh to sixty-ninth holdout sets ({@code h7-} to {@code h69-} files; each blind until it was scored once,
  * in aggregate, consumed since) and the blind sets written in the twenty-second session ({@code h70-} to
  * {@code h76-}, scored once and consumed at the start of the twenty-fourth), in the twenty-third ({@code h77-} to
- * {@code h82-}) and in the twenty-fourth ({@code h83-} to {@code h88-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * {@code h82-}, scored once and consumed at the start of the twenty-fifth), in the twenty-fourth ({@code h83-} to
+ * {@code h88-}) and in the twenty-fifth ({@code h89-} to {@code h94-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-76 (consumed)").
+ * "holdout-82 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -135,18 +136,12 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(74), 74, 48, s -> s.holdoutSet() == 74, false),
                 new HoldoutSet(Scenario.holdoutPrefix(75), 75, 48, s -> s.holdoutSet() == 75, false),
                 new HoldoutSet(Scenario.holdoutPrefix(76), 76, 48, s -> s.holdoutSet() == 76, false),
-                new HoldoutSet(Scenario.holdoutPrefix(77), 77, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(77)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(78), 78, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(78)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(79), 79, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(79)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(80), 80, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(80)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(81), 81, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(81)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(82), 82, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(82)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(77), 77, 48, s -> s.holdoutSet() == 77, false),
+                new HoldoutSet(Scenario.holdoutPrefix(78), 78, 48, s -> s.holdoutSet() == 78, false),
+                new HoldoutSet(Scenario.holdoutPrefix(79), 79, 48, s -> s.holdoutSet() == 79, false),
+                new HoldoutSet(Scenario.holdoutPrefix(80), 80, 48, s -> s.holdoutSet() == 80, false),
+                new HoldoutSet(Scenario.holdoutPrefix(81), 81, 48, s -> s.holdoutSet() == 81, false),
+                new HoldoutSet(Scenario.holdoutPrefix(82), 82, 48, s -> s.holdoutSet() == 82, false),
                 new HoldoutSet(Scenario.holdoutPrefix(83), 83, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(83)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(84), 84, 48,
@@ -158,7 +153,19 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(87), 87, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(87)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(88), 88, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(88)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(88)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(89), 89, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(89)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(90), 90, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(90)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(91), 91, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(91)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(92), 92, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(92)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(93), 93, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(93)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(94), 94, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(94)), true));
     }
 
     @ParameterizedTest(name = "{0}")
