@@ -573,7 +573,7 @@ class EleventhRoundShapesTest {
         // p111-40 (session 23): Laravel's "SQLSTATE[HY000] [2002] Connection refused" from DB_HOST=localhost inside a
         // container, labelled config.invalid (the setting), as p39-18
         // h78-22 (consumed in session 25): a Fly app refused on localhost because DATABASE_URL was never set (config.missing-secret)
-        ROUND.staysInItsCauses("h78-22 dependency.connection-refused-generic", p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
+        ROUND.staysInItsCauses("h78-22 dependency.connection-refused-generic", "p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
                 "p107-09 dependency.connection-refused-generic",
                 "h63-38 dependency.connection-refused-generic",
                 "p89-33 dependency.connection-refused-generic", "p89-23 dependency.connection-refused-generic",

@@ -199,7 +199,7 @@ class FifteenthRoundShapesTest {
         // reauthentication, labelled auth.deploy-token; the limit is its consequence
         // h79-41 (consumed in session 25): the action download fails because the runner cannot resolve GitHub's internal API
         // name, labelled by the resolution failure (network.dns)
-        ROUND.staysInItsCauses("h79-41 actions.action-download-failed", p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout",
+        ROUND.staysInItsCauses("h79-41 actions.action-download-failed", "p54-29 actions.composite-step-timeout", "h16-17 actions.composite-step-timeout", "h16-18 actions.composite-step-timeout",
                 "p65-25 actions.artifact-not-found",
                 // p72-33: actions that could not be downloaded during GitHub's own outage (platform.outage)
                 "p72-33 actions.action-download-failed", "p100-28 actions.composite-step-timeout");
