@@ -780,8 +780,13 @@ final class Facts {
         return s == null || s.url() == null ? null : s.url().getHost();
     }
 
-    /** A platform's private name: Fly's 6PN ".internal" and ".flycast". */
-    private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile("\\.(internal|flycast)$");
+    /**
+     * A platform's private name: Fly's 6PN ".internal" and ".flycast", and a Kubernetes service's cluster name
+     * (".svc.cluster.local", h82-15: "Connection to claims-pg-primary.db.svc.cluster.local:5432 refused" from the app whose
+     * Postgres primary is down).
+     */
+    private static final java.util.regex.Pattern PRIVATE_HOST = java.util.regex.Pattern.compile(
+            "\\.(internal|flycast|svc\\.cluster\\.local)$");
 
     /**
      * A private IPv4 address (RFC 1918), at which a DOWN service may be declared as the network's own (p118-30: the
