@@ -610,14 +610,16 @@ public final class LogScan {
     }
 
     // a command that prints a service's own logs or state: what it prints is the service speaking, however the step
-    // that ran it ended (a "fly logs" step after a failed deploy shows why the app died)
+    // that ran it ended (a "fly logs" step after a failed deploy shows why the app died; "aws ecs describe-tasks" after a
+    // failed stack update shows ECS's record of why the service's tasks stopped, p123-20; "aws cloudformation
+    // describe-stack-events" CloudFormation's record of the resource that failed)
     // the words between the tool and its verb are options of the same command: none crosses "&&", ";" or "|", and the
     // verb is a whole word ("docker run -v logs:/x" and "kubectl apply -f logs-x.yaml" print no logs)
     private static final String ARGS = "([^\\s&|;]+ +)*";
     private static final com.google.re2j.Pattern SERVICE_LOGS = com.google.re2j.Pattern.compile("(?i)\\b("
             + "fly(ctl)? +logs|kubectl +" + ARGS + "(logs|describe)|oc +logs|docker(-compose| +compose)? +" + ARGS + "logs"
             + "|heroku +logs|gcloud +" + ARGS + "(logs +(read|tail)|logging +read)|az +" + ARGS + "logs? +(show|tail)"
-            + "|aws +logs|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status)"
+            + "|aws +logs|aws +ecs +" + ARGS + "describe-(tasks|services)|aws +cloudformation +" + ARGS + "describe-stack-events|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status)"
             // the serverless platforms' CLIs reading a deployed function's own log: "netlify logs:function NAME" (p113-37),
             // "wrangler tail", "firebase functions:log", "sam logs"
             + "|netlify +logs(:function)?|wrangler +tail|firebase(-tools)? +functions:log|sam +logs)( |$)");
