@@ -300,7 +300,7 @@ final class Facts {
         Observation.CiStep failed = j.failedStep();
         boolean noRunnerWait = sc.logs().logged().contains(j.jobId()) || sc.ci().superseded().contains(j.jobId());
         Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
-                "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc,
+                "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
                 String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait)));
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
