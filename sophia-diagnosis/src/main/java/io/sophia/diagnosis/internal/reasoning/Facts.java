@@ -62,7 +62,8 @@ final class Facts {
         CiIndex ci = ciIndex(observations);
         LogIndex logs = logIndex(observations);
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
-                new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services));
+                new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
+                failingNames(observations, services));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -86,7 +87,30 @@ final class Facts {
                          Set<String> splitNames, Set<String> servedOwn, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now,
-                         Set<String> missingHosts) {
+                         Set<String> missingHosts, Set<String> failingNames) {
+    }
+
+    /**
+     * The names, lower case, of the deployment's services a probe of their own found not resolving (answered as not
+     * existing or not answered at all): their ids, two letters or more, as a stack's own service discovery names them,
+     * and their hosts. A log line naming one of them with a name that does not resolve sees the same name the probe saw
+     * fail (h77-37: "lookup argocd-redis on 10.96.0.10:53: no such host" while the probe of argocd-redis's name was
+     * answered NXDOMAIN): one observation of one name twice, not two independent sources.
+     */
+    private static Set<String> failingNames(List<Observation> observations, Map<String, Service> services) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o.serviceId() != null && isNameFailure(o)) {
+                if (o.serviceId().length() >= 2) {
+                    out.add(o.serviceId().toLowerCase(Locale.ROOT));
+                }
+                String host = hostOf(services.get(o.serviceId()));
+                if (host != null) {
+                    out.add(host.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
     }
 
     /** The CI run, its jobs in order, their names and conclusions by id, and the jobs that never waited for a runner. */
@@ -284,6 +308,7 @@ final class Facts {
                 "namesDownService", String.valueOf(namesHost(f.line(), sc.downNames(), svc)
                         || namesDeclaredLoopback(f.line(), sc.loopbacks(), svc)), "namesOwnApp",
                 String.valueOf(namesOwnApp(f.line(), svc == null ? null : sc.services().get(svc))),
+                "namesFailingName", String.valueOf(namesHost(f.line(), sc.failingNames(), svc)),
                 "generalShape", String.valueOf(f.indicationId() != null
                         && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
