@@ -1188,6 +1188,51 @@ final class Facts {
         return out;
     }
 
+    /** A health endpoint's path: "/health", "/healthz", "/actuator/health", "/readyz", "/api/health/ready" ... */
+    private static final java.util.regex.Pattern HEALTH_PATH = java.util.regex.Pattern.compile(
+            "(?i)(^|/)(_?health(z|check)?|readyz?|livez?|readiness|liveness)(/[\\w.-]*)?/?$");
+
+    /**
+     * A health report naming a part of the app down, in the shapes of the health libraries: Spring Boot Actuator's
+     * {"status":"DOWN","components":{"redis":{"status":"DOWN"}}} and NestJS Terminus's {"status":"error",...,"error":
+     * {"redis":{"status":"down"}}}: a component's own status object inside the report.
+     */
+    private static final java.util.regex.Pattern COMPONENT_DOWN = java.util.regex.Pattern.compile(
+            "\"[\\w.-]+\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"(?i:down|out_of_service|error|unhealthy)\"");
+
+    /** True when one of the service's own rejected HTTP answers is a health report naming a component down. */
+    private static boolean reportsComponentDown(Service s, List<Observation> own) {
+        for (Observation o : own) {
+            if (o instanceof Observation.HttpCheck h && !s.expect().accepts(h.statusCode()) && h.bodyExcerpt() != null
+                    && COMPONENT_DOWN.matcher(h.bodyExcerpt()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the service's URL is a health endpoint and another service at the same host and port answers (UP): the
+     * app serves its work while its own health report fails (h78-31: an MCP handshake with the gateway while its /health
+     * answers 503 for an optional Redis; h80-22: /v1/models 200 beside /actuator/health 503 for an unused Redis
+     * indicator).
+     */
+    private static boolean healthEndpointOnly(Service s, Deployment deployment, Map<String, ServiceHealth> health) {
+        if (s.url() == null || s.url().getHost() == null || s.url().getPath() == null
+                || !HEALTH_PATH.matcher(s.url().getPath()).find()) {
+            return false;
+        }
+        for (Service o : deployment.services()) {
+            if (o != s && o.url() != null && s.url().getHost().equalsIgnoreCase(o.url().getHost())
+                    && s.url().getPort() == o.url().getPort() && (o.url().getPath() == null
+                    || !HEALTH_PATH.matcher(o.url().getPath()).find())
+                    && health.get(o.id()) != null && health.get(o.id()).status() == Status.UP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
@@ -1224,7 +1269,11 @@ final class Facts {
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
-                    "dependedOn", String.valueOf(dependedOn.contains(s.id())), "dependenciesUp",
+                    "dependedOn", String.valueOf(dependedOn.contains(s.id())),
+                    "healthEndpointOnly", String.valueOf(h.status() == Status.DOWN
+                            && "UNEXPECTED_STATUS".equals(failureKind(s, own)) && reportsComponentDown(s, own)
+                            && healthEndpointOnly(s, deployment, health)),
+                    "dependenciesUp",
                     String.valueOf(!s.dependsOn().isEmpty() && !answersDependencyRefuses.contains(s.id())
                             && s.dependsOn().stream().allMatch(d -> health.get(d) != null
                             && health.get(d).status() == Status.UP)));
