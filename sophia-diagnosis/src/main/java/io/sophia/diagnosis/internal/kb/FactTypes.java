@@ -29,7 +29,7 @@ public final class FactTypes {
         type("log", "a log line an indication matched (LogFinding)",
                 Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
                         "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
-                        "generalShape"),
+                        "generalShape", "namesFailingName"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
@@ -76,7 +76,7 @@ public final class FactTypes {
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
                         "machinesStopped", "deploySucceeded", "deployFailed", "deployFailedOnName", "failureKind", "checksPassing",
-                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp"),
+                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp", "healthEndpointOnly"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyResolverFailedOnly",

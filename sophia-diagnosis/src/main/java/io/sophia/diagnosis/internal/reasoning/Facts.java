@@ -62,7 +62,8 @@ final class Facts {
         CiIndex ci = ciIndex(observations);
         LogIndex logs = logIndex(observations);
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
-                new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services));
+                new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
+                failingNames(observations, services));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -86,7 +87,30 @@ final class Facts {
                          Set<String> splitNames, Set<String> servedOwn, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now,
-                         Set<String> missingHosts) {
+                         Set<String> missingHosts, Set<String> failingNames) {
+    }
+
+    /**
+     * The names, lower case, of the deployment's services a probe of their own found not resolving (answered as not
+     * existing or not answered at all): their ids, two letters or more, as a stack's own service discovery names them,
+     * and their hosts. A log line naming one of them with a name that does not resolve sees the same name the probe saw
+     * fail (h77-37: "lookup argocd-redis on 10.96.0.10:53: no such host" while the probe of argocd-redis's name was
+     * answered NXDOMAIN): one observation of one name twice, not two independent sources.
+     */
+    private static Set<String> failingNames(List<Observation> observations, Map<String, Service> services) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o.serviceId() != null && isNameFailure(o)) {
+                if (o.serviceId().length() >= 2) {
+                    out.add(o.serviceId().toLowerCase(Locale.ROOT));
+                }
+                String host = hostOf(services.get(o.serviceId()));
+                if (host != null) {
+                    out.add(host.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
     }
 
     /** The CI run, its jobs in order, their names and conclusions by id, and the jobs that never waited for a runner. */
@@ -284,6 +308,7 @@ final class Facts {
                 "namesDownService", String.valueOf(namesHost(f.line(), sc.downNames(), svc)
                         || namesDeclaredLoopback(f.line(), sc.loopbacks(), svc)), "namesOwnApp",
                 String.valueOf(namesOwnApp(f.line(), svc == null ? null : sc.services().get(svc))),
+                "namesFailingName", String.valueOf(namesHost(f.line(), sc.failingNames(), svc)),
                 "generalShape", String.valueOf(f.indicationId() != null
                         && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
@@ -1168,6 +1193,51 @@ final class Facts {
         return out;
     }
 
+    /** A health endpoint's path: "/health", "/healthz", "/actuator/health", "/readyz", "/api/health/ready" ... */
+    private static final java.util.regex.Pattern HEALTH_PATH = java.util.regex.Pattern.compile(
+            "(?i)(^|/)(_?health(z|check)?|readyz?|livez?|readiness|liveness)(/[\\w.-]*)?/?$");
+
+    /**
+     * A health report naming a part of the app down, in the shapes of the health libraries: Spring Boot Actuator's
+     * {"status":"DOWN","components":{"redis":{"status":"DOWN"}}} and NestJS Terminus's {"status":"error",...,"error":
+     * {"redis":{"status":"down"}}}: a component's own status object inside the report.
+     */
+    private static final java.util.regex.Pattern COMPONENT_DOWN = java.util.regex.Pattern.compile(
+            "\"[\\w.-]+\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"(?i:down|out_of_service|error|unhealthy)\"");
+
+    /** True when one of the service's own rejected HTTP answers is a health report naming a component down. */
+    private static boolean reportsComponentDown(Service s, List<Observation> own) {
+        for (Observation o : own) {
+            if (o instanceof Observation.HttpCheck h && !s.expect().accepts(h.statusCode()) && h.bodyExcerpt() != null
+                    && COMPONENT_DOWN.matcher(h.bodyExcerpt()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the service's URL is a health endpoint and another service at the same host and port answers (UP): the
+     * app serves its work while its own health report fails (h78-31: an MCP handshake with the gateway while its /health
+     * answers 503 for an optional Redis; h80-22: /v1/models 200 beside /actuator/health 503 for an unused Redis
+     * indicator).
+     */
+    private static boolean healthEndpointOnly(Service s, Deployment deployment, Map<String, ServiceHealth> health) {
+        if (s.url() == null || s.url().getHost() == null || s.url().getPath() == null
+                || !HEALTH_PATH.matcher(s.url().getPath()).find()) {
+            return false;
+        }
+        for (Service o : deployment.services()) {
+            if (o != s && o.url() != null && s.url().getHost().equalsIgnoreCase(o.url().getHost())
+                    && s.url().getPort() == o.url().getPort() && (o.url().getPath() == null
+                    || !HEALTH_PATH.matcher(o.url().getPath()).find())
+                    && health.get(o.id()) != null && health.get(o.id()).status() == Status.UP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
@@ -1204,7 +1274,11 @@ final class Facts {
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
-                    "dependedOn", String.valueOf(dependedOn.contains(s.id())), "dependenciesUp",
+                    "dependedOn", String.valueOf(dependedOn.contains(s.id())),
+                    "healthEndpointOnly", String.valueOf(h.status() == Status.DOWN
+                            && "UNEXPECTED_STATUS".equals(failureKind(s, own)) && reportsComponentDown(s, own)
+                            && healthEndpointOnly(s, deployment, health)),
+                    "dependenciesUp",
                     String.valueOf(!s.dependsOn().isEmpty() && !answersDependencyRefuses.contains(s.id())
                             && s.dependsOn().stream().allMatch(d -> health.get(d) != null
                             && health.get(d).status() == Status.UP)));

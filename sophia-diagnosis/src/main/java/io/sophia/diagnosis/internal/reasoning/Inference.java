@@ -820,6 +820,13 @@ final class Inference {
                         && FLY_CHECK_WAITS.contains(f.attrs().get("indication")))) {
             return "platform";
         }
+        // a line of a name that does not resolve, naming a service whose own name a probe found failing, is the same name
+        // seen fail twice: one source with the probe (h77-37: the dependent's "lookup argocd-redis on 10.96.0.10:53: no
+        // such host" and the probe's NXDOMAIN for argocd-redis stated network.dns at 0.97 for a dependency not deployed)
+        if (io.sophia.core.CauseId.NETWORK_DNS.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
+                && matched.stream().allMatch(f -> "true".equals(f.attrs().get("namesFailingName")))) {
+            return "probe";
+        }
         return sourceFamily(cause, rule);
     }
 
