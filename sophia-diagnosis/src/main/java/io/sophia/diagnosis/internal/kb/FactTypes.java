@@ -33,7 +33,7 @@ public final class FactTypes {
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
-                        "ranSixHours", "waitedForRunner"),
+                        "ranSixHours", "waitedForRunner", "waitingForRunner"),
                 Set.of("job", "conclusion", "step", "runner", "minutes"));
         type("step", "a step of a CI job",
                 Set.of("job", "name", "conclusion", "jobConclusion", "afterFailedStep", "runEvent"),

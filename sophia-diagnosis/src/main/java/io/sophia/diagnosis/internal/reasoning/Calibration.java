@@ -59,7 +59,7 @@ public final class Calibration {
     public static List<Term> terms(Knowledge kb, Deployment deployment, List<Observation> input, Instant now) {
         List<Observation> observations = input.stream().filter(Objects::nonNull).toList();
         Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
-        if (!Reasoner.somethingFailing(observations, health)) {
+        if (!Reasoner.somethingFailing(observations, health, now)) {
             return List.of();
         }
         return terms(Reasoner.infer(kb, deployment, observations, health, now));

@@ -327,9 +327,10 @@ final class Facts {
         Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
-                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait)));
+                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait)),
+                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j));
+                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j, sc.now()));
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
@@ -1706,9 +1707,23 @@ final class Facts {
                 && j.completedAt() != null && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 600;
     }
 
-    private static String minutes(Observation.CiJob j) {
-        return j.startedAt() == null || j.completedAt() == null ? ""
-                : String.valueOf(java.time.Duration.between(j.startedAt(), j.completedAt()).toMinutes());
+    /**
+     * True when a job that has not ended has run no step for ten minutes or more since it was queued: it is still
+     * waiting for a runner (h79-20: a hosted macOS job queued 2 h 10 min while every service answered). GitHub gives a
+     * queued job no end, so the wait lasts until {@code now}.
+     */
+    static boolean waitingForRunner(Observation.CiJob j, java.time.Instant now) {
+        if (j.conclusion() != null || !j.steps().isEmpty() || j.startedAt() == null) {
+            return false;
+        }
+        java.time.Instant until = j.completedAt() != null ? j.completedAt() : now;
+        return until != null && java.time.Duration.between(j.startedAt(), until).getSeconds() >= 600;
+    }
+
+    private static String minutes(Observation.CiJob j, java.time.Instant now) {
+        java.time.Instant until = j.completedAt() != null ? j.completedAt() : j.conclusion() == null ? now : null;
+        return j.startedAt() == null || until == null ? ""
+                : String.valueOf(java.time.Duration.between(j.startedAt(), until).toMinutes());
     }
 
     static boolean failedConclusion(String conclusion) {

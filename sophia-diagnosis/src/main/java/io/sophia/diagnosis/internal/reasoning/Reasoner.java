@@ -71,7 +71,7 @@ public final class Reasoner {
         Inference.Result inference;
         List<RankedCause> causes;
         List<Calibration.Term> terms = List.of();
-        if (somethingFailing(observations, health)) {
+        if (somethingFailing(observations, health, now)) {
             inference = infer(kb, deployment, observations, health, now);
             causes = inference.ranked();
             terms = withTerms ? Calibration.terms(inference) : List.of();
@@ -100,8 +100,11 @@ public final class Reasoner {
                 || o instanceof Observation.LogFinding);
     }
 
-    /** Anything to explain: a service not UP, a failed run or job, a log finding, an unreadable source. */
-    static boolean somethingFailing(List<Observation> observations, Map<String, ServiceHealth> health) {
+    /**
+     * Anything to explain: a service not UP, a failed run or job, a job still waiting for a runner after ten minutes, a
+     * log finding, an unreadable source.
+     */
+    static boolean somethingFailing(List<Observation> observations, Map<String, ServiceHealth> health, Instant now) {
         for (ServiceHealth h : health.values()) {
             if (h.status() == Status.DOWN || h.status() == Status.DEGRADED) {
                 return true;
@@ -111,7 +114,7 @@ public final class Reasoner {
             if (o instanceof Observation.CiRun r && Facts.failedConclusion(r.conclusion())) {
                 return true;
             }
-            if (o instanceof Observation.CiJob j && Facts.failedConclusion(j.conclusion())) {
+            if (o instanceof Observation.CiJob j && (Facts.failedConclusion(j.conclusion()) || Facts.waitingForRunner(j, now))) {
                 return true;
             }
             if (o instanceof Observation.LogFinding || o instanceof Observation.ProbeFailure) {

@@ -1,0 +1,66 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Observation;
+import io.sophia.core.RankedCause;
+import io.sophia.core.Service;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A job that has not ended and has run no step for ten minutes or more is still waiting for a runner: something to
+ * explain even while every service answers (h79-20: a hosted macOS release job queued 2 h 10 min, the release stalled
+ * behind it, which the diagnosis had called "nothing failing"). GitHub gives such a job status "queued", no conclusion
+ * and no end.
+ */
+class JobStillWaitingForRunnerTest {
+
+    private static final String RUN_URL = "https://github.com/sophia/sophia-ai/actions/runs/17176258341";
+
+    private static Observation.CiJob queued(long minutes, Observation.CiStep... steps) {
+        return new Observation.CiJob(null, Source.GITHUB, 17176258341L, 9, "build (macos-15)", "queued", null, 1,
+                Fleet.NOW.minusSeconds(minutes * 60), null, null, List.of("macos-15"), List.of(steps), RUN_URL + "/job/9");
+    }
+
+    private static Assessment healthyFleetWith(Observation.CiJob job) {
+        List<Observation> o = new ArrayList<>();
+        for (Service s : Fleet.reference().services()) {
+            o.add(Fleet.up(s.id()));
+        }
+        o.add(new Observation.CiRun(null, Source.GITHUB, "sophia/sophia-ai", 17176258341L, "Release", "main", "d2b8e61",
+                "release", "in_progress", null, 1, Fleet.NOW.minusSeconds(7900), null, RUN_URL));
+        o.add(job);
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    @Test
+    void aJobQueuedForTwoHoursIsExplainedAsNoRunnerTakingItWithoutDecidingWhy() {
+        Assessment a = healthyFleetWith(queued(130));
+        assertFalse(a.causes().isEmpty(), "a stalled release is something to explain");
+        assertTrue(Fleet.weighs(a, "ci.runner/waiting-for-a-runner-now"), a.causes().toString());
+        RankedCause runner = a.causes().stream().filter(c -> c.id().equals(CauseId.CI_RUNNER)).findFirst().orElseThrow();
+        assertTrue(runner.evidence().stream().anyMatch(e -> e.text().contains("has waited 130 minutes without running a step")),
+                runner.evidence().toString());
+        // the wait alone does not say why no runner takes the job: no cause is stated above 0.9 on it
+        assertTrue(a.causes().get(0).probability() <= 0.9, a.causes().toString());
+    }
+
+    @Test
+    void aJobQueuedForAFewMinutesIsNothingToExplainYet() {
+        assertTrue(healthyFleetWith(queued(4)).causes().isEmpty());
+    }
+
+    @Test
+    void aJobThatRunsItsStepsIsNotWaitingForARunner() {
+        Observation.CiStep running = new Observation.CiStep(1, "Build wheels", "in_progress", null,
+                Fleet.NOW.minusSeconds(3000), null);
+        assertTrue(healthyFleetWith(queued(130, running)).causes().isEmpty());
+    }
+}
