@@ -1,9 +1,16 @@
 package io.sophia.diagnosis;
 
+import io.sophia.core.Assessment;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.Observation;
 import io.sophia.core.Observation.LogFinding;
+import io.sophia.core.ServiceKind;
+import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,5 +84,81 @@ class ReviewTwentyFifthTest {
             assertTrue(read.stream().noneMatch(f -> f.lineNumber() >= 2 && f.lineNumber() <= 11), read.toString());
             assertTrue(read.stream().anyMatch(f -> f.lineNumber() == 13), read.toString());
         }
+    }
+
+    private static final Deployment SHOP = new Deployment("shop", List.of(
+            Fleet.service("web", "Web", "Shop", ServiceKind.HTTP), Fleet.service("api", "API", "Orders", ServiceKind.HTTP)));
+
+    /** The built-in diagnosis reporting every cause, however unlikely: what weighs against one is in its evidence. */
+    private static final Diagnosis ALL = Diagnosis.builder().knowledgeBase(KnowledgeBase.builtIn().withSettings(
+            KnowledgeBase.builtIn().settings().toBuilder().floor(0).build())).build();
+
+    private static Assessment quotaBesideAName(String quotaService) {
+        List<Observation> o = new ArrayList<>();
+        o.add(Fleet.failure("api", "http", FailureKind.DNS_FAILURE, null,
+                "lookup sophiaai-api-v2.fly.dev on 127.0.0.53:53: no such host"));
+        o.add(Fleet.refused("web"));
+        o.add(Fleet.run("failure"));
+        o.add(Fleet.deployJob(quotaService, 7, "deploy", "failure", 120));
+        o.add(Fleet.finding(quotaService, 7, "deploy", Fleet.DEPLOY_STEP, "platform.quota",
+                "Error: Operation cannot be completed without additional quota. Current Limit (PremiumV3 VMs): 0", 41));
+        return ALL.diagnose(SHOP, o, Fleet.NOW);
+    }
+
+    /**
+     * network.dns/quota-refused-first withdrew any name failure beside any quota line: of the same service (or of a job
+     * whose service is not known) only, not a quota another service's deploy was refused for.
+     */
+    @Test
+    void aQuotaOfAnotherServiceWithdrawsNoNameFailure() {
+        var other = quotaBesideAName("web");
+        assertFalse(Fleet.weighs(other, "network.dns/quota-refused-first"), other.causes().toString());
+        var same = quotaBesideAName("api");
+        assertTrue(Fleet.weighs(same, "network.dns/quota-refused-first"), same.causes().toString());
+        var unknown = quotaBesideAName(null);
+        assertTrue(Fleet.weighs(unknown, "network.dns/quota-refused-first"), unknown.causes().toString());
+    }
+
+    private static Assessment certificateBesideAConfigError(
+            Observation.TlsHandshake tls) {
+        List<Observation> o = new ArrayList<>();
+        o.add(Fleet.failure("web", "http", FailureKind.TLS_FAILURE, null, "PKIX path validation failed: "
+                + "java.security.cert.CertPathValidatorException: validity check failed"));
+        o.add(tls);
+        o.add(Fleet.up("api"));
+        o.add(Fleet.run("failure"));
+        o.add(Fleet.deployJob("api", 7, "deploy", "failure", 120));
+        o.add(Fleet.finding("api", 7, "deploy", Fleet.DEPLOY_STEP, "config.invalid",
+                "Error: yaml: line 29: mapping values are not allowed in this context", 41));
+        return ALL.diagnose(SHOP, o, Fleet.NOW);
+    }
+
+    private static double probability(Assessment d, String cause) {
+        return d.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(c -> c.probability())
+                .findFirst().orElse(0);
+    }
+
+    /**
+     * tls.certificate/config-error-named-log explained a certificate failure away beside any configuration error: a
+     * proxy whose configuration did not apply serves its fallback certificate (another host's, self-signed), but no
+     * configuration error makes a certificate expire.
+     */
+    @Test
+    void anExpiredCertificateIsNotExplainedAwayByAnUnrelatedConfigError() {
+        var expired = certificateBesideAConfigError(Fleet.tls("web", -4));
+        assertFalse(Fleet.weighs(expired, "tls.certificate/config-error-named-log"), expired.causes().toString());
+        assertTrue(Fleet.weighs(expired, "tls.certificate/expired"), expired.causes().toString());
+        assertTrue(probability(expired, "tls.certificate") >= 0.3, expired.causes().toString());
+        Observation.TlsHandshake notYet = new Observation.TlsHandshake("web", Source.TLS, "sophiaai-web-v2.fly.dev", 443,
+                "TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=sophiaai-web-v2.fly.dev", "CN=R11, O=Let's Encrypt",
+                Fleet.NOW.plusSeconds(86_400), Fleet.NOW.plusSeconds(91L * 86_400), 91, true, false, true, 3);
+        var early = certificateBesideAConfigError(notYet);
+        assertFalse(Fleet.weighs(early, "tls.certificate/config-error-named-log"), early.causes().toString());
+        // the fallback certificate of a proxy whose configuration did not apply is still explained away
+        Observation.TlsHandshake fallback = new Observation.TlsHandshake("web", Source.TLS, "sophiaai-web-v2.fly.dev",
+                443, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=TRAEFIK DEFAULT CERT", "CN=TRAEFIK DEFAULT CERT",
+                Fleet.NOW.minusSeconds(86_400), Fleet.NOW.plusSeconds(364L * 86_400), 364, false, true, false, 1);
+        var proxy = certificateBesideAConfigError(fallback);
+        assertTrue(Fleet.weighs(proxy, "tls.certificate/config-error-named-log"), proxy.causes().toString());
     }
 }
