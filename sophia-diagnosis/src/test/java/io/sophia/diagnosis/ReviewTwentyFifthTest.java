@@ -84,6 +84,15 @@ class ReviewTwentyFifthTest {
             assertTrue(read.stream().noneMatch(f -> f.lineNumber() >= 2 && f.lineNumber() <= 11), read.toString());
             assertTrue(read.stream().anyMatch(f -> f.lineNumber() == 13), read.toString());
         }
+        // an action's own output printed before the group was closed, after an input of one line (h49-02's shape,
+        // akhileshns/heroku-deploy), is still its output
+        String heroku = "##[group]Run akhileshns/heroku-deploy@v3.12.12\nwith:\n  heroku_app_name: mailer-svc-web\n"
+                + "  usedocker: true\n  justlogin: false\nSuccessfully logged into heroku\n"
+                + "ERROR: failed to solve: process \"/bin/sh -c npm run build\" did not complete successfully: exit code: 1\n"
+                + "##[endgroup]\n"
+                + "##[error]Error: Command failed: heroku container:push web --app mailer-svc-web --recursive\n";
+        List<LogFinding> read = LogScanner.builtIn().analyze(null, new StringReader(heroku));
+        assertTrue(read.stream().anyMatch(f -> f.lineNumber() == 7), read.toString());
     }
 
     private static final Deployment SHOP = new Deployment("shop", List.of(

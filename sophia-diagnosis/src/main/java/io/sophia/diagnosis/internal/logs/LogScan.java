@@ -278,7 +278,7 @@ public final class LogScan {
                     markIndent = indent;
                     markStamped = l.stamped();
                 } else if (mark != null && indent <= markIndent && !(markStamped && !l.stamped())
-                        && !("with".equals(mark) && (closed || echoFollows(i + 1, markIndent)))) {
+                        && !("with".equals(mark) && (closed && multiLineInputBefore(i) || echoFollows(i + 1, markIndent)))) {
                     // the runner's shell:, with: and env: lines end its echo and their entries are indented: a line
                     // less indented than those entries after them is the step's output, printed before the group was
                     // closed (h70-21). Not the rest of a multi-line input, which the runner echoes at the margin
@@ -317,6 +317,25 @@ public final class LogScan {
         }
         return false;
     }
+
+    /**
+     * Whether the last input entry held before line {@code i} is one an action takes several lines in (a script, a
+     * command, paths): its rest is echoed at the margin up to the runner's ##[endgroup]. Not any input: an action's
+     * own output printed before the group was closed follows its last entry too (h49-02, akhileshns/heroku-deploy).
+     */
+    private boolean multiLineInputBefore(int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            java.util.regex.Matcher m = INPUT_NAME.matcher(headerLines.get(k).text());
+            if (m.lookingAt()) {
+                return MULTI_LINE_INPUTS.matcher(m.group(1)).matches();
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern INPUT_NAME = java.util.regex.Pattern.compile("\\s+([\\w.-]+):(\\s|$)");
+    private static final java.util.regex.Pattern MULTI_LINE_INPUTS = java.util.regex.Pattern.compile(
+            "(?i)(script|scripts|run|command|commands|cmd|args|path|paths|files|body|message|inputs|build-args|secrets)");
 
     /** An entry of the runner's echo of a with: or env: block: an input's or a variable's name and ':'. */
     private static final java.util.regex.Pattern INPUT_ENTRY = java.util.regex.Pattern.compile("\\s+[\\w.-]+:(\\s|$)");
