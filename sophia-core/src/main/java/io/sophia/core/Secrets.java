@@ -224,8 +224,9 @@ public final class Secrets {
             return text;
         }
         boolean[] masked = maskAcross(text, joined, null);
-        // a token whose line break is right before the next line of an environment listing is joined with that line,
-        // and its shape has no end there (AKIAIOSFODNN7EXAMPLEAWS_DEFAULT_REGION=…): read with those breaks kept too
+        // a token whose line break is right before the next line of an environment listing, of a config file or of
+        // words is joined with that line, and its shape has no end there (AKIAIOSFODNN7EXAMPLEAWS_DEFAULT_REGION=…,
+        // AKIAIOSFODNN7EXAMPLEregion = us-east-1 after a wrap at "AK"): read with those breaks kept too
         Joined listing = Joined.of(text, true);
         if (listing != null && listing.text().length() != joined.text().length()) {
             masked = maskAcross(text, listing, masked);
@@ -249,6 +250,14 @@ public final class Secrets {
         for (int[] r : found) {
             int from = at[r[0]];
             int to = at[r[1] - 1];
+            // a shape of no fixed length (ghp_…) joined with the first word of a next line of its own (a config
+            // file's next key, a line of words) ends before that line: that word is no part of the secret
+            for (int k = r[0] + 1; k < r[1]; k++) {
+                if (at[k] != at[k - 1] + 1 && Joined.startsNewLine(text, at[k])) {
+                    to = at[k - 1];
+                    break;
+                }
+            }
             // a break was taken out inside the match: in the secret, or between it and its scheme ("Bear\ner Zm9v…")
             if (at[r[3] - 1] - at[r[2]] != r[3] - 1 - r[2]) {
                 masked = masked == null ? new boolean[n] : masked;
@@ -492,6 +501,39 @@ public final class Secrets {
     /** A text with the line breaks inside words (and the next line's indent) taken out; at[i]: where char i was. */
     private record Joined(String text, int[] at) {
 
+        private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        /**
+         * Whether the line at {@code i} of {@code text} (after its indent) starts a line of its own rather than going
+         * on with a token the line before ends in: an environment variable's assignment, a config file's key
+         * ({@code region = us-east-1}, {@code output: json}, {@code aws_secret_access_key=…}), a short word of prose
+         * ({@code Deploying the service}) or a date ({@code 2026-12-05T18:07:44Z}). A token's rest is none of these,
+         * or is shorter than 12 characters (a word of prose that ends a token wrapped before it is no piece of it).
+         */
+        static boolean startsNewLine(String text, int i) {
+            int end = wordEnd(text, i);
+            if (startsWithAssignment(text, i, end) || isPlainWord(text, i, end)) {
+                return true;
+            }
+            int k = i;
+            if (k < end && text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
+                while (k < end && (Character.isLowerCase(text.charAt(k)) || Character.isDigit(text.charAt(k))
+                        || text.charAt(k) == '_' || text.charAt(k) == '-' || text.charAt(k) == '.')) {
+                    k++;
+                }
+                int e = k;
+                while (e < text.length() && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
+                    e++;
+                }
+                char after = e + 1 < text.length() ? text.charAt(e + 1) : ' ';
+                if (e < text.length() && (text.charAt(e) == ':' && isWordBoundary(after)
+                        || text.charAt(e) == '=' && (e > k || after != '=' && !isWordBoundary(after)))) {
+                    return true; // a key and its value
+                }
+            }
+            return end - i >= 10 && DATE.matcher(text).region(i, end).lookingAt();
+        }
+
         /**
          * {@return {@code text} joined, or null when no line break falls inside a word; with {@code keepBeforeAssignment},
          * a break before a line that starts with an environment variable's assignment stays}
@@ -508,7 +550,7 @@ public final class Secrets {
                         next++;
                     }
                     if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))
-                            && !(keepBeforeAssignment && startsWithAssignment(text, next, wordEnd(text, next)))) {
+                            && !(keepBeforeAssignment && startsNewLine(text, next))) {
                         if (joined == null) {
                             joined = new StringBuilder(n);
                             at = new int[n];
@@ -657,7 +699,8 @@ public final class Secrets {
                 continue;
             }
             // a line that is one generated word is the middle of a token wrapped over several lines
-            if (!(endsWithTokenHead(head) || tokenRestEnd(head) == head.length()) || tokenRestEnd(next) < 0) {
+            if (!(endsWithTokenHead(head) || tokenRestEnd(head) == head.length()) || tokenRestEnd(next) < 0
+                    || Joined.startsNewLine(next, indent)) {
                 continue;
             }
             if (w < head.length()) {
@@ -809,8 +852,13 @@ public final class Secrets {
 
     /** Where the rest of a token {@code line} starts with ends, or -1 when it starts with none. */
     private static int tokenRestEnd(CharSequence line) {
+        return tokenRestEnd(line, 0);
+    }
+
+    /** Where the rest of a token that {@code text} starts with at {@code start} ends, or -1 when none does. */
+    private static int tokenRestEnd(CharSequence line, int start) {
         int e = line.length();
-        int i = 0;
+        int i = start;
         while (i < e && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
             i++;
         }

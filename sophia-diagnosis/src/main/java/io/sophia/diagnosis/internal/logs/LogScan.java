@@ -238,7 +238,8 @@ public final class LogScan {
                 }
                 // an unclosed header must not blind the scan; one in the runner's colour is a raw log's long script
                 boolean coloured = headerColoured;
-                echoGoesOn = endRunHeader() && coloured && !command;
+                echoGoesOn = endRunHeader(command && CharBuffer.wrap(buf, s, e - s).toString().startsWith("##[endgroup]"))
+                        && coloured && !command;
             }
             if (echoGoesOn) {
                 // the rest of a script too long to hold, in the runner's colour, then its shell:, env: and env's lines
@@ -249,14 +250,14 @@ public final class LogScan {
             accept(buf, s, e, reader.lineNumber());
             replayingEcho = false;
         }
-        endRunHeader();
+        endRunHeader(false);
     }
 
     /**
      * Reads the held run header's lines: as the runner's echo (context only) or as the step's output; true when it was
-     * the echo.
+     * the echo. {@code closed}: the runner's {@code ##[endgroup]} ends it.
      */
-    private boolean endRunHeader() {
+    private boolean endRunHeader(boolean closed) {
         if (!inRunHeader) {
             return false;
         }
@@ -277,12 +278,14 @@ public final class LogScan {
                     markIndent = indent;
                     markStamped = l.stamped();
                 } else if (mark != null && indent <= markIndent && !(markStamped && !l.stamped())
-                        && !("with".equals(mark) && echoFollows(i + 1, markIndent))) {
+                        && !("with".equals(mark) && (closed && multiLineInputBefore(i) || echoFollows(i + 1, markIndent)))) {
                     // the runner's shell:, with: and env: lines end its echo and their entries are indented: a line
                     // less indented than those entries after them is the step's output, printed before the group was
                     // closed (h70-21). Not the rest of a multi-line input, which the runner echoes at the margin
                     // between with:'s entries (actions/github-script's script:, mozilla-ai/any-llm-platform run
-                    // 24508832884; actions/cache's path:, h32-24) and, in a raw log, without a timestamp
+                    // 24508832884; actions/cache's path:, h32-24) and, in a raw log, without a timestamp; nor the rest
+                    // of the last input, up to the runner's ##[endgroup] (appleboy/ssh-action's script:, h72-06): an
+                    // action's output never comes inside the header the runner echoes its inputs in (review 25)
                     replayingEcho = false;
                 }
             }
@@ -314,6 +317,25 @@ public final class LogScan {
         }
         return false;
     }
+
+    /**
+     * Whether the last input entry held before line {@code i} is one an action takes several lines in (a script, a
+     * command, paths): its rest is echoed at the margin up to the runner's ##[endgroup]. Not any input: an action's
+     * own output printed before the group was closed follows its last entry too (h49-02, akhileshns/heroku-deploy).
+     */
+    private boolean multiLineInputBefore(int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            java.util.regex.Matcher m = INPUT_NAME.matcher(headerLines.get(k).text());
+            if (m.lookingAt()) {
+                return MULTI_LINE_INPUTS.matcher(m.group(1)).matches();
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern INPUT_NAME = java.util.regex.Pattern.compile("\\s+([\\w.-]+):(\\s|$)");
+    private static final java.util.regex.Pattern MULTI_LINE_INPUTS = java.util.regex.Pattern.compile(
+            "(?i)(script|scripts|run|command|commands|cmd|args|path|paths|files|body|message|inputs|build-args|secrets)");
 
     /** An entry of the runner's echo of a with: or env: block: an input's or a variable's name and ':'. */
     private static final java.util.regex.Pattern INPUT_ENTRY = java.util.regex.Pattern.compile("\\s+[\\w.-]+:(\\s|$)");

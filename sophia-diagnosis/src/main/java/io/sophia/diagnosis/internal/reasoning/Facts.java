@@ -63,7 +63,7 @@ final class Facts {
         LogIndex logs = logIndex(observations);
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
-                failingNames(observations, services));
+                failingNames(observations, services), nameFailing(observations), certificateOutOfDate(observations, now));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -87,7 +87,8 @@ final class Facts {
                          Set<String> splitNames, Set<String> servedOwn, CiIndex ci, LogIndex logs, Set<String> ownByCondition,
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now,
-                         Set<String> missingHosts, Set<String> failingNames) {
+                         Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
+                         boolean certificateOutOfDate) {
     }
 
     /**
@@ -111,6 +112,26 @@ final class Facts {
             }
         }
         return out;
+    }
+
+    /** The services a probe of their own found their name does not resolve for (or its lookup timed out). */
+    private static Set<String> nameFailing(List<Observation> observations) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o.serviceId() != null && isNameFailure(o)) {
+                out.add(o.serviceId());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when a TLS handshake with one of the deployment's services was presented a certificate that has expired or
+     * is not valid yet: a date no configuration that did not apply explains.
+     */
+    private static boolean certificateOutOfDate(List<Observation> observations, java.time.Instant now) {
+        return observations.stream().anyMatch(o -> o instanceof Observation.TlsHandshake t && t.serviceId() != null
+                && (t.daysToExpiry() < 0 || t.notBefore() != null && now != null && t.notBefore().isAfter(now)));
     }
 
     /** The CI run, its jobs in order, their names and conclusions by id, and the jobs that never waited for a runner. */
@@ -310,7 +331,10 @@ final class Facts {
                 String.valueOf(namesOwnApp(f.line(), svc == null ? null : sc.services().get(svc))),
                 "namesFailingName", String.valueOf(namesHost(f.line(), sc.failingNames(), svc)),
                 "generalShape", String.valueOf(f.indicationId() != null
-                        && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)));
+                        && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)),
+                "otherServiceNameFails", String.valueOf(svc != null && !sc.nameFailing().contains(svc)
+                        && !sc.nameFailing().isEmpty()),
+                "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
