@@ -64,4 +64,20 @@ class ReviewTwentyFifthSessionTest {
                 .orElseThrow(() -> new AssertionError(dns.evidence().toString()));
         assertTrue(Math.abs(e.weight()) < Math.log(10) - 1e-9, e.toString());
     }
+
+    /**
+     * kafka.metadata-dial-loopback-refused (config.invalid, 0.75: a broker advertising the loopback) read franz-go's
+     * refusal at any loopback port, and 127.0.0.1:9092 is rpk's own default seed: "rpk topic list" run after the stack was
+     * taken down prints "unable to request metadata: unable to dial: dial tcp 127.0.0.1:9092: connect: connection
+     * refused" (a project's reset script, docker compose down then rpk), a broker that is not running.
+     */
+    @Test
+    void theDefaultSeedRefusedIsNoAdvertisedAddress() throws java.io.IOException {
+        assertEquals(List.of(), ids("kafka.metadata-dial-loopback-refused",
+                "unable to request metadata: unable to dial: dial tcp 127.0.0.1:9092: connect: connection refused"));
+        assertEquals(List.of("kafka.metadata-dial-loopback-refused"), ids("kafka.metadata-dial-loopback-refused",
+                "unable to request metadata: unable to dial: dial tcp 127.0.0.1:9093: connect: connection refused"));
+        assertEquals(List.of("kafka.metadata-dial-loopback-refused"), ids("kafka.metadata-dial-loopback-refused",
+                "unable to request metadata: unable to dial: dial tcp 127.0.0.1:19092: connect: connection refused"));
+    }
 }
