@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * command-line option as its role, ECS's "Essential container in task exited" with its exit code on the next line, a
  * provider's status text that its customers may have experienced issues, Azure's edge "Our services aren't available
  * right now" page, Terraform destroying the firewall rule that admits health checks, a reverse proxy refused at the
- * IPv6 loopback). The ECS next-line id is shadowed by the older ecs.essential-container-exited-then-code, which the
- * full scanner prefers on the same lines (see SHADOWED_ROUND); the status text and the edge page are read in probe
+ * IPv6 loopback). The ECS next-line shape was written twice (rules25g's
+ * ecs.essential-container-exited-code-next-line, the same cause and two-line shape as rules25e's
+ * ecs.essential-container-exited-then-code, which the full scanner preferred on the same lines): the later id was
+ * removed, and its lines are checked against the one kept; the status text and the edge page are read in probe
  * answers (ANSWER_ROUND). Each is tested on its source's words and a near miss (the first pair of each is
  * indication-cases.tsv's row, then a line its comment quotes or its scenario shows and a line of another cause that
  * shares its words); each new log indication reads no line of the shared corpus and, on the labelled scenarios, only
@@ -52,14 +54,6 @@ class FiftyFourthRoundShapesTest {
     private static final ShapeRound ANSWER_ROUND = new ShapeRound(Map.of(
             "provider.status-customers-may-experience", "platform.outage",
             "azure.edge-services-unavailable-page", "platform.outage"));
-
-    /**
-     * rules25g's ecs.essential-container-exited-code-next-line reads its tsv row and p125-03 alone, but the full scanner
-     * gives those lines to the older ecs.essential-container-exited-then-code (same cause, same two-line shape, its
-     * comment already citing p125-03): the new id reads no scenario in the fleet. Checked against the corpus only.
-     */
-    private static final ShapeRound SHADOWED_ROUND = new ShapeRound(Map.of(
-            "ecs.essential-container-exited-code-next-line", "app.crash-on-boot"));
 
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
@@ -105,12 +99,11 @@ class FiftyFourthRoundShapesTest {
         ROUND.readsNot("postgres.role-named-like-option", "psql: FATAL:  role \"postgres\" does not exist");
         ROUND.reads("postgres.role-named-like-option", "FATAL:  role \"--port=5432\" does not exist");
         ROUND.readsNot("postgres.role-named-like-option", "sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) FATAL:  role \"postgres\" does not exist"); // postgres.role-does-not-exist
-        // (the full scanner gives the tsv row and p125-03's lines to the older ecs.essential-container-exited-then-code,
-        // same cause, same shape: the new id reads them alone, in IndicationCasesTest, and never in the fleet)
+        // ECS's stopped reason with its code on the next line (p125-03): the one kept of the two ids written for it
         ROUND.reads("ecs.essential-container-exited-then-code", "app.crash-on-boot", "    \"Essential container in task exited\",\n    1");
-        SHADOWED_ROUND.readsNot("ecs.essential-container-exited-code-next-line", "    \"Essential container in task exited\",\n    0");
+        ROUND.readsNot("ecs.essential-container-exited-then-code", "    \"Essential container in task exited\",\n    0");
         ROUND.reads("ecs.essential-container-exited-then-code", "app.crash-on-boot", "            \"Essential container in task exited\",\n            1");
-        SHADOWED_ROUND.readsNot("ecs.essential-container-exited-code-next-line", "(service builder-server) task 6c1e0f2a8d3b4e7f9a0b1c2d3e4f5a6b stopped: Essential container in task exited");
+        ROUND.readsNot("ecs.essential-container-exited-then-code", "(service builder-server) task 6c1e0f2a8d3b4e7f9a0b1c2d3e4f5a6b stopped: Essential container in task exited");
         ANSWER_ROUND.reads("provider.status-customers-may-experience", "Azure Front Door - Connectivity issues: Starting at approximately 16:00 UTC, customers and Microsoft services that leverage Azure Front Door (AFD) may have experienced issues resulting in latencies, timeouts and errors.");
         ANSWER_ROUND.readsNot("provider.status-customers-may-experience", "Your DigitalOcean account has a warning status. You may experience limitations.");
         ANSWER_ROUND.reads("provider.status-customers-may-experience", "Starting at approximately 16:00 UTC, customers and Microsoft services that leverage Azure Front Door (AFD) may have experienced issues resulting in latencies, timeouts and errors. We have confirmed that an inadvertent configuration change as the trigger event for this issue.");
@@ -150,6 +143,5 @@ class FiftyFourthRoundShapesTest {
                         "twitter@finagle/failed/566723155.log:1799 sbt.tests-unsuccessful",
                         "twitter@finagle/failed/566247562.log:1799 sbt.tests-unsuccessful"));
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(SHADOWED_ROUND.causeOf().keySet()));
     }
 }
