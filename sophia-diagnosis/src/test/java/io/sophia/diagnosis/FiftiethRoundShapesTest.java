@@ -215,7 +215,9 @@ class FiftiethRoundShapesTest {
         // p115-18 (auth.deploy-token): "Need to perform AWS calls for account ***, but no credentials have been
         // configured" is the CDK's wrapper printed after STS refused the job's keys ("Unable to determine the default AWS
         // account (InvalidClientTokenId)"): the refusal's consequence (aws.security-token-invalid reads the refusal)
-        ROUND.staysInItsCauses(
+        // p125-12, p125-13 (session 25): HAProxy refusing its configuration, so systemd's unit (or Ansible starting it)
+        // reports the control process failed (config.invalid)
+        ROUND.staysInItsCauses("p125-12 systemd.control-process-exited", "p125-13 systemd.control-process-exited",
                 "h39-21- systemd.control-process-exited", "h39-23- systemd.control-process-exited",
                 "p80-16- systemd.control-process-exited", "p85-03- systemd.control-process-exited",
                 "p114-25- discourse.pups-exec-failed-generic", "p115-18- cdk.no-credentials-configured",

@@ -242,7 +242,8 @@ class FortySeventhRoundShapesTest {
         // platform.outage: the crash is the incident's consequence
         // p114-16- (session 23): Mastodon's setup refused by Redis on localhost:6379 because REDIS_HOST was set to
         // localhost inside the container, labelled config.invalid; the corpus reads the client's default both ways
-        ROUND.staysInItsCauses("p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
+        // p122-20 (session 25): SCRAM refused because the chart left the client password empty (config.missing-secret)
+        ROUND.staysInItsCauses("p122-20 broker.credentials-refused", "p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
                 // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not

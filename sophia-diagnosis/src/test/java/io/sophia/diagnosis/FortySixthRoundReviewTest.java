@@ -81,8 +81,9 @@ class FortySixthRoundReviewTest {
      */
     @Test
     void prismasVariableResolvedToNothingIsRead() throws IOException {
-        ROUND.reads("config.setting-missing-generic", "error: Error validating datasource `db`: You must provide a "
-                + "nonempty URL. The environment variable `DATABASE_URL` resolved to an empty string.");
+        // since the twenty-fifth session Prisma's own indication reads it (rules25a), for the same cause
+        ROUND.reads("prisma.datasource-url-empty", "config.missing-secret", "error: Error validating datasource `db`: "
+                + "You must provide a nonempty URL. The environment variable `DATABASE_URL` resolved to an empty string.");
         ROUND.readsNot("config.setting-missing-generic", "The environment variable `DATABASE_URL` resolved to "
                 + "postgres://db:5432/app");
     }

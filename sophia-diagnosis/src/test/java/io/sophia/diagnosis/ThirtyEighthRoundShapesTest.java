@@ -253,7 +253,9 @@ class ThirtyEighthRoundShapesTest {
         // build.dependency-fetch as p74-31
         // h77-13 (consumed in session 25): a Helm hook's pods refused by a namespace quota that requires limits
         // (platform.quota)
-        ROUND.staysInItsCauses("h77-13 k8s.manifest-refused", "h66-07 tls.self-signed-generic", "p89-31 tls.self-signed-generic", "p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local",
+        // p124-31 (session 25): a release command failing at boot on Bundler::GemNotFound, gems missing from the image at
+        // run time (app.crash-on-boot)
+        ROUND.staysInItsCauses("p124-31 package.not-resolvable-generic", "h77-13 k8s.manifest-refused", "h66-07 tls.self-signed-generic", "p89-31 tls.self-signed-generic", "p31-09 k8s.admission-webhook-denied-generic", "p52-05 docker.push-tag-not-local",
                 "p74-31 tls.self-signed-generic",
                 // p88-23 (session 19): a Quarkus 2 regression in custom config sources makes a property that is set
                 // unreadable, in the words of one that is absent (app.crash-on-boot)
