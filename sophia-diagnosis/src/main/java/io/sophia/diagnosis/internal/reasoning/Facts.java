@@ -61,9 +61,10 @@ final class Facts {
         Set<String> servedOwn = servedOwnCertificate(observations);
         CiIndex ci = ciIndex(observations);
         LogIndex logs = logIndex(observations);
+        Set<String> nameFailing = nameFailing(observations);
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
-                failingNames(observations, services), nameFailing(observations), certificateOutOfDate(observations, now));
+                failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -98,17 +99,15 @@ final class Facts {
      * fail (h77-37: "lookup argocd-redis on 10.96.0.10:53: no such host" while the probe of argocd-redis's name was
      * answered NXDOMAIN): one observation of one name twice, not two independent sources.
      */
-    private static Set<String> failingNames(List<Observation> observations, Map<String, Service> services) {
+    private static Set<String> failingNames(Set<String> nameFailing, Map<String, Service> services) {
         Set<String> out = new java.util.HashSet<>();
-        for (Observation o : observations) {
-            if (o.serviceId() != null && isNameFailure(o)) {
-                if (o.serviceId().length() >= 2) {
-                    out.add(o.serviceId().toLowerCase(Locale.ROOT));
-                }
-                String host = hostOf(services.get(o.serviceId()));
-                if (host != null) {
-                    out.add(host.toLowerCase(Locale.ROOT));
-                }
+        for (String id : nameFailing) {
+            if (id.length() >= 2) {
+                out.add(id.toLowerCase(Locale.ROOT));
+            }
+            String host = hostOf(services.get(id));
+            if (host != null) {
+                out.add(host.toLowerCase(Locale.ROOT));
             }
         }
         return out;
