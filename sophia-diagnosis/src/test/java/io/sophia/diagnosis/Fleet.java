@@ -208,6 +208,18 @@ final class Fleet {
         return scanLine(line).stream().map(f -> f.causeId().value()).toList();
     }
 
+    /** The findings of one built-in indication alone on {@code log} (the other indications do not compete). */
+    static List<Observation.LogFinding> findingsAlone(String indicationId, String log) throws IOException {
+        Indication indication = IndicationSet.builtIn().indications().stream()
+                .filter(i -> i.id().equals(indicationId)).findFirst().orElseThrow();
+        return LogScanner.of(List.of(indication)).analyze(null, new StringReader(log + "\n"));
+    }
+
+    /** The ids of what one built-in indication alone finds on {@code log}: its id once per line it reads. */
+    static List<String> readAlone(String indicationId, String log) throws IOException {
+        return findingsAlone(indicationId, log).stream().map(Observation.LogFinding::indicationId).toList();
+    }
+
     private static List<Observation.LogFinding> scanLine(String line) throws IOException {
         return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy",
                 List.of()), new StringReader(line + "\n"));

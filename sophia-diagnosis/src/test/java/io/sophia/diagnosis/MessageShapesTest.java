@@ -188,30 +188,23 @@ class MessageShapesTest {
                 + "not found").stream().noneMatch(f -> f.indicationId().equals("fetch.dependency-generic")));
     }
 
-    /** The findings of one built-in indication alone on a one-line log. */
-    private static List<Observation.LogFinding> alone(String id, String line) throws IOException {
-        Indication indication = IndicationSet.builtIn().indications().stream().filter(i -> i.id().equals(id))
-                .findFirst().orElseThrow();
-        return LogScanner.of(List.of(indication)).analyze(null, new StringReader(line + "\n"));
-    }
-
     @Test
     void aPackageFileThatCouldNotBeDownloadedOrAPackageVersionThatDoesNotExistIsADependencyFetchInGeneralWords()
             throws IOException {
         // Go's module proxy error ("reading <url>: 403 Forbidden") for a toolchain download behind an egress
         // allowlist, and Gradle's unresolved coordinate (an Android build): the general shapes read them alone
-        assertEquals(1, alone("fetch.package-file-network", "go: download go1.25.0: golang.org/toolchain@v0.0.1-go1.25.0."
+        assertEquals(1, Fleet.findingsAlone("fetch.package-file-network", "go: download go1.25.0: golang.org/toolchain@v0.0.1-go1.25.0."
                 + "linux-amd64: reading https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.25.0.linux-amd64.zip: "
                 + "403 Forbidden").size());
-        assertEquals(1, alone("fetch.dependency-generic", "   > Could not resolve com.android.tools.build:gradle:3.0.1.")
+        assertEquals(1, Fleet.findingsAlone("fetch.dependency-generic", "   > Could not resolve com.android.tools.build:gradle:3.0.1.")
                 .size());
         // pip and npm say that no version fits in their own words; the general shape reads both
-        assertEquals(1, alone("fetch.dependency-generic", "ERROR: No matching distribution found for cloud-init==20.4").size());
-        assertEquals(1, alone("fetch.dependency-generic", "npm ERR! notarget No matching version found for left-pad@^9.0.0.")
+        assertEquals(1, Fleet.findingsAlone("fetch.dependency-generic", "ERROR: No matching distribution found for cloud-init==20.4").size());
+        assertEquals(1, Fleet.findingsAlone("fetch.dependency-generic", "npm ERR! notarget No matching version found for left-pad@^9.0.0.")
                 .size());
         // a package file fetched fine, and a URL with no package file, are not read
-        assertTrue(alone("fetch.package-file-network", "Fetching https://rubygems.org/gems/rake-13.0.6.gem").isEmpty());
-        assertTrue(alone("fetch.package-file-network", "curl: (28) Connection timed out after 10001 milliseconds "
+        assertTrue(Fleet.findingsAlone("fetch.package-file-network", "Fetching https://rubygems.org/gems/rake-13.0.6.gem").isEmpty());
+        assertTrue(Fleet.findingsAlone("fetch.package-file-network", "curl: (28) Connection timed out after 10001 milliseconds "
                 + "https://example.com/health").isEmpty());
     }
 
@@ -221,11 +214,11 @@ class MessageShapesTest {
         // (colinhacks/zod#2792: "DATABASE_URL: [ 'Required' ]"), a Node service's own check
         for (String line : List.of("bash: API_TOKEN: parameter null or not set", "  DATABASE_URL: [ 'Required' ]",
                 "Error: Missing required environment variable OPENAI_API_KEY")) {
-            assertEquals(1, alone("env.name-missing-generic", line).size(), line);
+            assertEquals(1, Fleet.findingsAlone("env.name-missing-generic", line).size(), line);
             assertTrue(scan(line).stream().anyMatch(f -> f.causeId().equals(CauseId.CONFIG_MISSING_SECRET)), line);
         }
         // an error CODE in capitals is not a setting (Node's ESM loader)
-        assertTrue(alone("env.name-missing-generic",
+        assertTrue(Fleet.findingsAlone("env.name-missing-generic",
                 "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'express' imported from /app/index.js").isEmpty());
     }
 

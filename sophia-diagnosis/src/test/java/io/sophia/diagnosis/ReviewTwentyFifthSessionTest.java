@@ -16,13 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Review of session 25's indications, rules and Java changes. */
 class ReviewTwentyFifthSessionTest {
 
-    private static List<String> ids(String indicationId, String log) throws java.io.IOException {
-        Indication indication = IndicationSet.builtIn().indications().stream()
-                .filter(i -> i.id().equals(indicationId)).findFirst().orElseThrow();
-        return LogScanner.of(List.of(indication)).analyze(null, new java.io.StringReader(log + "\n")).stream()
-                .map(Observation.LogFinding::indicationId).toList();
-    }
-
     /**
      * statuspage.investigating-issues' pattern reads "investigating issues affecting ..." (Statuspage's other usual
      * wording, as OpenAI's status page relays it: "We are investigating issues affecting login, signup, and ads"), but its
@@ -30,9 +23,9 @@ class ReviewTwentyFifthSessionTest {
      */
     @Test
     void anIncidentNoticeAffectingAComponentIsRead() throws java.io.IOException {
-        assertEquals(List.of("statuspage.investigating-issues"), ids("statuspage.investigating-issues",
+        assertEquals(List.of("statuspage.investigating-issues"), Fleet.readAlone("statuspage.investigating-issues",
                 "We are investigating issues affecting login, signup, and ads"));
-        assertEquals(List.of("statuspage.investigating-issues"), ids("statuspage.investigating-issues",
+        assertEquals(List.of("statuspage.investigating-issues"), Fleet.readAlone("statuspage.investigating-issues",
                 "We are investigating an issue affecting login for some users"));
     }
 
@@ -73,11 +66,11 @@ class ReviewTwentyFifthSessionTest {
      */
     @Test
     void theDefaultSeedRefusedIsNoAdvertisedAddress() throws java.io.IOException {
-        assertEquals(List.of(), ids("kafka.metadata-dial-loopback-refused",
+        assertEquals(List.of(), Fleet.readAlone("kafka.metadata-dial-loopback-refused",
                 "unable to request metadata: unable to dial: dial tcp 127.0.0.1:9092: connect: connection refused"));
-        assertEquals(List.of("kafka.metadata-dial-loopback-refused"), ids("kafka.metadata-dial-loopback-refused",
+        assertEquals(List.of("kafka.metadata-dial-loopback-refused"), Fleet.readAlone("kafka.metadata-dial-loopback-refused",
                 "unable to request metadata: unable to dial: dial tcp 127.0.0.1:9093: connect: connection refused"));
-        assertEquals(List.of("kafka.metadata-dial-loopback-refused"), ids("kafka.metadata-dial-loopback-refused",
+        assertEquals(List.of("kafka.metadata-dial-loopback-refused"), Fleet.readAlone("kafka.metadata-dial-loopback-refused",
                 "unable to request metadata: unable to dial: dial tcp 127.0.0.1:19092: connect: connection refused"));
     }
 }

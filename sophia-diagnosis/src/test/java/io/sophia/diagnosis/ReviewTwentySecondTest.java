@@ -9,7 +9,6 @@ import io.sophia.core.ServiceKind;
 import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Review of session 22's indications and rules. */
 class ReviewTwentySecondTest {
 
-    private static List<String> ids(String indicationId, String log) throws java.io.IOException {
-        Indication indication = IndicationSet.builtIn().indications().stream()
-                .filter(i -> i.id().equals(indicationId)).findFirst().orElseThrow();
-        return LogScanner.of(List.of(indication)).analyze(null, new StringReader(log + "\n")).stream()
-                .map(LogFinding::indicationId).toList();
-    }
-
     /**
      * pytest's short summary line for a test that errored, "ERROR tests/x.py::test_y - ...", begins the line with
      * "ERROR": the prefilter literal " error" (a space before it) is not in it, so the second pattern of
@@ -33,7 +25,7 @@ class ReviewTwentySecondTest {
      */
     @Test
     void pytestsShortSummaryErrorLineIsRead() throws java.io.IOException {
-        assertEquals(List.of("pytest.summary-errors"), ids("pytest.summary-errors",
+        assertEquals(List.of("pytest.summary-errors"), Fleet.readAlone("pytest.summary-errors",
                 "ERROR tests/api/test_sessions.py::test_create_session - psycopg.OperationalError: connection failed: "
                         + "connection to server at \"127.0.0.1\", port 5432 failed: Connection refused"));
     }

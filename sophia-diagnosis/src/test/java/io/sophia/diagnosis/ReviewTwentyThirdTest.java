@@ -30,13 +30,6 @@ class ReviewTwentyThirdTest {
         assertTrue(Fleet.weighs(a, "registry.unavailable/setup-cli-download-5xx"), a.causes().toString());
     }
 
-    private static List<String> ids(String indicationId, String log) throws java.io.IOException {
-        Indication indication = IndicationSet.builtIn().indications().stream()
-                .filter(i -> i.id().equals(indicationId)).findFirst().orElseThrow();
-        return LogScanner.of(List.of(indication)).analyze(null, new java.io.StringReader(log + "\n")).stream()
-                .map(Observation.LogFinding::indicationId).toList();
-    }
-
     /**
      * config.database-host-loopback-generic's pattern reads the value quoted ('DB_HOST="127.0.0.1"', as a .env or a
      * compose env_file often writes it), but its literals ('host=127.0.0.1', 'host=localhost') are not in such a line,
@@ -45,9 +38,9 @@ class ReviewTwentyThirdTest {
     @Test
     void aQuotedLoopbackDatabaseHostIsRead() throws java.io.IOException {
         assertEquals(List.of("config.database-host-loopback-generic"),
-                ids("config.database-host-loopback-generic", "DB_HOST=\"127.0.0.1\""));
+                Fleet.readAlone("config.database-host-loopback-generic", "DB_HOST=\"127.0.0.1\""));
         assertEquals(List.of("config.database-host-loopback-generic"),
-                ids("config.database-host-loopback-generic", "REDIS_HOST='localhost'"));
+                Fleet.readAlone("config.database-host-loopback-generic", "REDIS_HOST='localhost'"));
     }
 
     private static Assessment nameFails(String detail) {
@@ -131,10 +124,10 @@ class ReviewTwentyThirdTest {
      */
     @Test
     void aRunScriptsMigrateCommandIsNotRailsPendingMigrationMessage() throws java.io.IOException {
-        assertEquals(List.of(), ids("rails.pending-migrations-test-env",
+        assertEquals(List.of(), Fleet.readAlone("rails.pending-migrations-test-env",
                 "##[group]Run bin/rails db:create RAILS_ENV=test\nbin/rails db:create RAILS_ENV=test\n"
                         + "bin/rails db:migrate RAILS_ENV=test\nshell: /usr/bin/bash -e {0}\n##[endgroup]"));
-        assertEquals(List.of("rails.pending-migrations-test-env"), ids("rails.pending-migrations-test-env",
+        assertEquals(List.of("rails.pending-migrations-test-env"), Fleet.readAlone("rails.pending-migrations-test-env",
                 "ActiveRecord::PendingMigrationError:\n\n  Migrations are pending. To resolve this issue, run:\n\n"
                         + "          bin/rails db:migrate RAILS_ENV=test\n"));
     }
