@@ -50,14 +50,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * Id prefixes of every blind set: their files are loaded only to be scored, never in a tuning run. {@code h9-} and
      * {@code h10-} were consumed on 2026-12-03, {@code h11-} to {@code h31-} on 2026-12-04 and {@code h32-} to
      * {@code h82-} on 2026-12-05 ({@code h14-} to {@code h82-} after being scored once, aggregate only; {@code h77-} to
-     * {@code h82-} at 17:16 UTC on 25a4f967, consumed at the start of the twenty-fifth session). {@code h83-} to
-     * {@code h88-} (written in the twenty-fourth session, wired here before their first file landed) are to be scored
-     * once, aggregate only, at the end of the twenty-fifth; {@code h89-} to {@code h94-} (written in the twenty-fifth,
-     * wired here before their first file lands) at the end of the twenty-sixth.
+     * {@code h82-} at 17:16 UTC on 25a4f967, consumed at the start of the twenty-fifth session; {@code h83-} to
+     * {@code h88-} at 19:36 UTC on d686ba2b, consumed at the start of the twenty-sixth). {@code h89-} to {@code h94-}
+     * (written in the twenty-fifth session, wired here before their first file landed) are to be scored once,
+     * aggregate only, at the end of the twenty-sixth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(83), holdoutPrefix(84),
-            holdoutPrefix(85), holdoutPrefix(86), holdoutPrefix(87), holdoutPrefix(88), holdoutPrefix(89),
-            holdoutPrefix(90), holdoutPrefix(91), holdoutPrefix(92), holdoutPrefix(93), holdoutPrefix(94));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(89), holdoutPrefix(90),
+            holdoutPrefix(91), holdoutPrefix(92), holdoutPrefix(93), holdoutPrefix(94));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
