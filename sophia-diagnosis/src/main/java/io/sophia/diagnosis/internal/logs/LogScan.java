@@ -100,9 +100,12 @@ public final class LogScan {
     /** A step (GitHub) or a command (Travis {@code $ cmd}) and whether it failed. */
     static final class Segment {
         final int index;
-        final String name;
+        String name;
         final long startLine;
         boolean failed;
+        // the step this segment was given (-1: none) and whether only its place in the order chose it, not its name
+        int stepIndex = -1;
+        boolean guessed;
         long failureLine;
         // a step that prints the service's own logs (fly logs, kubectl logs, docker compose logs ...)
         boolean readsServiceLogs;
@@ -615,6 +618,7 @@ public final class LogScan {
                 chosen = i;
             }
         }
+        boolean byName = chosen >= 0;
         for (int i = lastStepIndex + 1; i < steps.size() && chosen < 0; i++) {
             CiStep st = steps.get(i);
             String name = st.name() == null ? "" : st.name();
@@ -625,6 +629,7 @@ public final class LogScan {
         }
         if (chosen >= 0) {
             useStep(chosen, line);
+            current.guessed = !byName;
         } else {
             current = newSegment(cut(title), line, false);
         }
@@ -665,6 +670,31 @@ public final class LogScan {
         stepUsed[i] = true;
         lastStepIndex = i;
         current = newSegment(st.name(), line, ended(st));
+        current.stepIndex = i;
+    }
+
+    /**
+     * A group given a step by its place alone whose own exit marker says it failed, while that step succeeded, belongs
+     * to the first later step that failed and got no group: a log that shows only some steps' groups (the failed
+     * step's output alone, a log cut at its head) would otherwise put the failure under an earlier step ("at step
+     * Checkout" for the deploy's error).
+     */
+    private void placeFailedGroups() {
+        List<CiStep> steps = origin.steps();
+        for (Segment sg : segments) {
+            if (!sg.guessed || sg.failureLine == 0 || sg.stepIndex < 0 || ended(steps.get(sg.stepIndex))) {
+                continue;
+            }
+            for (int i = sg.stepIndex + 1; i < steps.size(); i++) {
+                if (!stepUsed[i] && ended(steps.get(i)) && steps.get(i).name() != null) {
+                    stepUsed[i] = true;
+                    stepUsed[sg.stepIndex] = false;
+                    sg.stepIndex = i;
+                    sg.name = steps.get(i).name();
+                    break;
+                }
+            }
+        }
     }
 
     /** A step where the job ended badly: failed, cancelled or timed out. */
@@ -833,6 +863,7 @@ public final class LogScan {
     }
 
     private List<LogFinding> rank() {
+        placeFailedGroups();
         return findings(ranked());
     }
 
