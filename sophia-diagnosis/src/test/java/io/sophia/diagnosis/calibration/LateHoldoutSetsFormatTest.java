@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in aggregate, consumed since) and the blind sets written in the twenty-second session ({@code h70-} to
  * {@code h76-}, scored once and consumed at the start of the twenty-fourth), in the twenty-third ({@code h77-} to
  * {@code h82-}, scored once and consumed at the start of the twenty-fifth), in the twenty-fourth ({@code h83-} to
- * {@code h88-}, scored once and consumed at the start of the twenty-sixth) and in the twenty-fifth ({@code h89-} to {@code h94-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * {@code h88-}, scored once and consumed at the start of the twenty-sixth), in the twenty-fifth ({@code h89-} to
+ * {@code h94-}) and in the twenty-sixth ({@code h95-} to {@code h97-}) are well formed: every file parses under the
+ * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -159,7 +161,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(93), 93, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(93)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(94), 94, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(94)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(94)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(95), 95, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(95)), true));
     }
 
     @ParameterizedTest(name = "{0}")
