@@ -163,7 +163,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(94), 94, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(94)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(95), 95, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(95)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(95)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(96), 96, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(96)), true));
     }
 
     @ParameterizedTest(name = "{0}")
