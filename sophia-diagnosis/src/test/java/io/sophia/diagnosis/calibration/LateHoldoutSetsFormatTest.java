@@ -165,7 +165,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(95), 95, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(95)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(96), 96, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(96)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(96)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(97), 97, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(97)), true));
     }
 
     @ParameterizedTest(name = "{0}")
