@@ -369,7 +369,10 @@ class FortyEighthRoundShapesTest {
         ROUND.staysInItsCauses("p113-20- dockerfile.invalid-from-flag", "h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server",
                 // h71-04 (consumed in session 24): as p44-15, the module proxy's name failed on the remote builder while
                 // fetching the build's dependencies (labelled build.dependency-fetch)
-                "h71-04- go.lookup-failed-no-server");
+                "h71-04- go.lookup-failed-no-server",
+                // h88-05 (consumed in session 26): the push to registry.heroku.com retries its layers because the client
+                // has no credentials for it (registry.auth); the retries are the refusal's symptom
+                "h88-05- docker.layer-retrying");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -162,7 +162,10 @@ class FortySixthRoundShapesTest {
         // down or its configuration does not parse is that cause's consequence; a Cloud SQL socket missing because the
         // instance was stopped by a schedule is the database down (moderate: both readings happen)
         ROUND.staysInItsCauses("h30-19- dokku.checks-failed", "h30-44- dokku.checks-failed", "p95-22- dokku.checks-failed",
-                "h50-38- cloudsql.socket-missing", "p33-20- docker.container-unhealthy",
+                "h50-38- cloudsql.socket-missing",
+                // h83-37 (consumed in session 26): both services lose the Cloud SQL socket while gcloud reports the
+                // instance in MAINTENANCE: the database is down (dependency.down), its socket missing is the consequence
+                "h83-37- cloudsql.socket-missing", "p33-20- docker.container-unhealthy",
                 "p49-33- docker.container-unhealthy");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }

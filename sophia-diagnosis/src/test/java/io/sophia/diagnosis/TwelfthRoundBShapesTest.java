@@ -210,6 +210,9 @@ class TwelfthRoundBShapesTest {
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // h68-14 (consumed in session 23): Cloud Build's docker step failing because its service account may not
         // download the base image from Artifact Registry (registry.auth): the step's failure is the denial's wrapper
-        ROUND.staysInItsCauses("h68-14 cloudbuild.docker-step-failed");
+        ROUND.staysInItsCauses("h68-14 cloudbuild.docker-step-failed",
+                // h83-30 (consumed in session 26): pip's read timeout fails the RUN step, which Cloud Build reports as
+                // its docker step failing: the download is the cause (build.dependency-fetch), the wrapper its consequence
+                "h83-30 cloudbuild.docker-step-failed");
     }
 }
