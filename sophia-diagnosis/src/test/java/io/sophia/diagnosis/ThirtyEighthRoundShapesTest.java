@@ -268,7 +268,10 @@ class ThirtyEighthRoundShapesTest {
                 "p116-23 tls.self-signed-generic", "p116-24 tls.self-signed-generic",
                 // p119-23 (session 24): the ReplicaSet refused by a ResourceQuota ("forbidden: failed quota"), labelled
                 // platform.quota; the manifest-refused reading names the same refusal
-                "p119-23 k8s.manifest-refused");
+                "p119-23 k8s.manifest-refused",
+                // h85-17 (consumed in session 26): Go's "panic: test timed out after 10m0s" labelled ci.timeout, where
+                // p11-37, p47-24, p47-25 and p47-31 label the same panic ci.test-failure: the corpus reads it both ways
+                "h85-17 go.test-timed-out");
         // the indications no labelled scenario's log reads: the shared corpus only, one walk for both
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(NO_SCENARIO_ROUND.causeOf().keySet()));
