@@ -81,6 +81,11 @@ public final class LogScan {
     private int keyLines;
     /** The last line ended in a word shaped like the head of a token: the next line may start with its rest. */
     private boolean tokenHeadEnded;
+    /**
+     * The last line ended in a word that starts a token's head ("gh", "AKI"): the next line may start with the head's
+     * rest and the token's. Read on the line as it came: the context kept of a long line is cut before that word.
+     */
+    private String cutTokenHead;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -355,8 +360,12 @@ public final class LogScan {
     private void accept(char[] buf, int s, int e, long number) {
         String text = null;
 
-        boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
-        tokenHeadEnded = endsWithTokenHead(buf, s, e);
+        java.nio.CharBuffer raw = java.nio.CharBuffer.wrap(buf, s, e - s);
+        boolean continuesToken = tokenHeadEnded && Secrets.startsWithTokenRest(raw)
+                || Secrets.startsWithRestOfCutHead(cutTokenHead, raw);
+        // a line that is one word of a token's rest is its middle: the next line may hold more of it
+        tokenHeadEnded = Secrets.endsWithTokenHead(raw) || continuesToken && isOneWord(buf, s, e);
+        cutTokenHead = Secrets.endsWithCutTokenHead(raw);
         if (privateKeyLine(buf, s, e)) {
             rememberMasked(Secrets.MASK, number); // key material: shown masked as context, never a finding
             return;
@@ -556,14 +565,16 @@ public final class LogScan {
         return true;
     }
 
-    /** {@link Secrets#endsWithTokenHead} of {@code buf[s, e)}: the line break may have cut a token. */
-    private static boolean endsWithTokenHead(char[] buf, int s, int e) {
-        return Secrets.endsWithTokenHead(java.nio.CharBuffer.wrap(buf, s, e - s));
-    }
-
-    /** {@link Secrets#startsWithTokenRest} of {@code buf[s, e)}: the rest of a token the last line ended in. */
-    private static boolean startsWithTokenRest(char[] buf, int s, int e) {
-        return Secrets.startsWithTokenRest(java.nio.CharBuffer.wrap(buf, s, e - s));
+    /** Whether {@code buf[s, e)} is one word after its indent (the middle of a token wrapped over several lines). */
+    private static boolean isOneWord(char[] buf, int s, int e) {
+        int i = s;
+        while (i < e && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        while (i < e && !Secrets.isWordBoundary(buf[i])) {
+            i++;
+        }
+        return i == e || buf[i] == '\r' && i + 1 == e;
     }
 
     /** The longest run of base64 characters in {@code buf[s, e)}. */

@@ -1,0 +1,110 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.LogAnalyzer.LogOrigin;
+import io.sophia.core.Observation.LogFinding;
+import io.sophia.core.Secrets;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The defects the twenty-fifth session's review left, each pinned by a test before its fix (session 26). The tokens
+ * here are fakes of the real shapes, assembled at run time.
+ */
+@DisplayName("Fixes of session 26")
+class FixTwentySixthSessionTest {
+
+    private static final LogOrigin LOG = new LogOrigin(Source.LOG, null, 0, null, List.of());
+
+    // the shapes: an AWS access key id (AKIA + 16), a GitHub classic token (ghp_ + 36), a JWT (three base64url parts),
+    // a Fly.io token ("FlyV1 fm2_…", macaroons joined by commas, as `fly tokens create` prints it)
+    private static final List<String> TOKENS = List.of(
+            "AKIA" + "Q3EGRTX7YCNZ2WLM",
+            "ghp" + "_Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zXcVb6N",
+            "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ",
+            "FlyV1 fm2" + "_lJPECAAAAAAAAMIzxBB7m5QkZp2X9aWqTr3sLhJ8wrVybmFyeS1jYW5hcnk=,fm2_lJPETmV3Q2FuYXJ5UGFydA==");
+
+    /** Everything of the findings a report shows, each field masked alone as a renderer masks it. */
+    private static String shown(List<LogFinding> findings) {
+        List<String> out = new ArrayList<>();
+        for (LogFinding f : findings) {
+            out.add(Secrets.patterns().redact(f.line()));
+            f.context().forEach(c -> out.add(Secrets.patterns().redact(c)));
+        }
+        return String.join("\n", out);
+    }
+
+    /** The 12-character pieces of {@code token}'s secret part (a FlyV1 token's scheme word is no secret). */
+    private static String leakedPiece(String token, String shown) {
+        String secret = token.startsWith("FlyV1 ") ? token.substring("FlyV1 ".length()) : token;
+        for (int i = 0; i + 12 <= secret.length(); i++) {
+            String piece = secret.substring(i, i + 12);
+            if (shown.contains(piece)) {
+                return piece;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @DisplayName("1: a token wrapped at any column anywhere around a finding's window keeps no 12-character piece")
+    void wrappedTokenAroundTheWindow() throws IOException {
+        String error = "ERROR: failed to push: unauthorized: authentication required";
+        int[][] contexts = {{3, 3}, {1, 1}, {2, 0}, {0, 2}, {5, 4}};
+        List<String> failures = new ArrayList<>();
+        for (int[] ctx : contexts) {
+            LogScanner scanner = LogScanner.builtIn().withContextLines(ctx[0], ctx[1]);
+            for (String token : TOKENS) {
+                for (int col = 1; col < token.length(); col++) {
+                    // the line break before the finding's window, in it, and after it (offset of the head's line)
+                    for (int at = -(ctx[0] + 3); at <= ctx[1] + 2; at++) {
+                        for (String indent : List.of("", "    ", "LONG")) {
+                            List<String> lines = new ArrayList<>();
+                            for (int i = 0; i < 8; i++) {
+                                lines.add("step " + i + " ran");
+                            }
+                            int errorAt = lines.size();
+                            lines.add(error);
+                            for (int i = 0; i < 8; i++) {
+                                lines.add("after " + i + " done");
+                            }
+                            int head = errorAt + at;
+                            // a head line longer than a context line is kept: its cut must not lose the head
+                            String pad = indent.equals("LONG") ? "padding ".repeat(70) : "";
+                            if (head == errorAt) {
+                                lines.set(head, error + " with " + pad + token.substring(0, col));
+                            } else {
+                                lines.set(head, "using credential " + pad + token.substring(0, col));
+                            }
+                            if (head + 1 == errorAt) {
+                                continue; // the finding's own line is no token's rest
+                            }
+                            lines.set(head + 1, indent.replace("LONG", "") + token.substring(col) + " was sent");
+                            List<LogFinding> findings = scanner.analyze(LOG,
+                                    new StringReader(String.join("\n", lines) + "\n"));
+                            String shown = shown(findings);
+                            String piece = leakedPiece(token, shown);
+                            if (piece != null) {
+                                failures.add("context " + ctx[0] + "/" + ctx[1] + " head at " + at + " col " + col
+                                        + " indent '" + indent + "' kept " + piece);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " leaks, first: " + String.join("\n", failures.subList(0,
+                    Math.min(30, failures.size()))));
+        }
+    }
+}
