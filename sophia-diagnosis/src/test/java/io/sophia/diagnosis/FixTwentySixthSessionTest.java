@@ -107,4 +107,67 @@ class FixTwentySixthSessionTest {
                     Math.min(30, failures.size()))));
         }
     }
+
+    private static List<String> indicationsOf(String log) throws IOException {
+        return LogScanner.builtIn().analyze(LOG, new StringReader(log)).stream().map(LogFinding::indicationId).toList();
+    }
+
+    @Test
+    @DisplayName("2: a chart's empty default password in helm --debug's values dumps is no empty password of the app")
+    void helmValuesDumpIsNoEmptyPassword() throws IOException {
+        // helm upgrade --install --debug prints the release, then "USER-SUPPLIED VALUES:" and "COMPUTED VALUES:" as YAML,
+        // each followed by an empty line, then "HOOKS:" and "MANIFEST:" (helm/helm@001cb3a7:cmd/helm/status.go); the
+        // computed values carry the chart's defaults, bitnami/postgresql's auth block among them (bitnami/charts,
+        // bitnami/postgresql/values.yaml: auth.password "" when the chart generates or reads it from a secret)
+        String dump = String.join("\n",
+                "upgrade.go:142: [debug] preparing upgrade for db",
+                "upgrade.go:150: [debug] performing update for db",
+                "Release \"db\" has been upgraded. Happy Helming!",
+                "NAME: db",
+                "LAST DEPLOYED: Sat Dec  5 20:41:07 2026",
+                "NAMESPACE: data",
+                "STATUS: deployed",
+                "REVISION: 7",
+                "TEST SUITE: None",
+                "USER-SUPPLIED VALUES:",
+                "auth:",
+                "  existingSecret: db-credentials",
+                "  password: \"\"",
+                "",
+                "COMPUTED VALUES:",
+                "architecture: standalone",
+                "auth:",
+                "  database: \"\"",
+                "  enablePostgresUser: true",
+                "  existingSecret: db-credentials",
+                "  password: \"\"",
+                "  postgresPassword: \"\"",
+                "  replicationPassword: \"\"",
+                "  username: \"\"",
+                "metrics:",
+                "  enabled: false",
+                "passwd: ''",
+                "",
+                "HOOKS:",
+                "MANIFEST:",
+                "---",
+                "##[group]Run ./scripts/smoke.sh",
+                "##[endgroup]",
+                "curl: (22) The requested URL returned error: 502",
+                "##[error]Process completed with exit code 22.") + "\n";
+        List<String> ids = indicationsOf(dump);
+        assertFalse(ids.contains("config.password-value-empty"), () -> "a values dump read as the app's setting: " + ids);
+        assertTrue(ids.stream().anyMatch(id -> !id.startsWith("config.")), () -> "the smoke test's error is read: " + ids);
+
+        // the same setting printed from the values file the job applied (bitnami/charts#31010, p122-20) is still read,
+        // and in its "passwd" spelling too
+        assertTrue(indicationsOf("  client:\n    users: [ingest]\n    passwords: \"\"\n").contains(
+                "config.password-value-empty"));
+        assertTrue(indicationsOf("smtp:\n  passwd: ''\n").contains("config.password-value-empty"),
+                "the passwd form passes the prefilter");
+        // a values dump ends at the first line that is not its YAML: an error after it is read
+        assertTrue(indicationsOf("COMPUTED VALUES:\nauth:\n  password: \"\"\nError: UPGRADE FAILED: context deadline"
+                + " exceeded\n  password: \"\"\n").contains("config.password-value-empty"),
+                "after the dump, the line is read again");
+    }
 }

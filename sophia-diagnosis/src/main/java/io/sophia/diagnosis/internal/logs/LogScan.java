@@ -86,6 +86,12 @@ public final class LogScan {
      * rest and the token's. Read on the line as it came: the context kept of a long line is cut before that word.
      */
     private String cutTokenHead;
+    /**
+     * Inside a Helm values dump ("USER-SUPPLIED VALUES:" / "COMPUTED VALUES:" of {@code helm install|upgrade --debug},
+     * {@code helm get values}): the chart's configuration, defaults included, printed as YAML; no line of it is output
+     * of a program that failed, so its lines are context, never findings.
+     */
+    private boolean inValuesDump;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -378,6 +384,10 @@ public final class LogScan {
             text = new String(buf, s, e - s);
             feedFollowers(text, number);
         }
+        if (valuesDumpLine(buf, s, e)) {
+            remember(buf, s, e, number);
+            return;
+        }
 
         int marker = NO_MARKER;
         if (isWorkflowCommand(buf, s, e)) {
@@ -563,6 +573,32 @@ public final class LogScan {
             return false;
         }
         return true;
+    }
+
+    // Helm's values dumps (helm/helm@001cb3a7:cmd/helm/status.go: "USER-SUPPLIED VALUES:", the values as YAML, an empty
+    // line, "COMPUTED VALUES:", the chart's values coalesced with them, an empty line, then "HOOKS:" and "MANIFEST:";
+    // `helm get values [--all]` prints one of the two heads and its YAML)
+    private static final java.util.regex.Pattern VALUES_DUMP_HEAD = java.util.regex.Pattern.compile(
+            "(USER-SUPPLIED|COMPUTED) VALUES:\\s*");
+    /** A line of YAML a values dump goes on with: indented, empty, a list item, "{}", or a key ("image:", "auth: {}"). */
+    private static final java.util.regex.Pattern VALUES_DUMP_LINE = java.util.regex.Pattern.compile(
+            "\\s*|[ \\t-].*|\\{}|(?!(HOOKS|MANIFEST|NOTES|Error|ERROR|error|WARNING|Warning):)[\\w.@/-]+:(\\s.*)?");
+
+    /**
+     * Whether {@code buf[s, e)} is a line of a Helm values dump (its head, or its YAML after it): the dump ends at the
+     * first line that is not its YAML (Helm's next section, an error, a runner's command).
+     */
+    private boolean valuesDumpLine(char[] buf, int s, int e) {
+        if (e - s >= 15 && (buf[s] == 'U' || buf[s] == 'C')
+                && VALUES_DUMP_HEAD.matcher(CharBuffer.wrap(buf, s, e - s)).matches()) {
+            inValuesDump = true;
+            return true;
+        }
+        if (inValuesDump && (isWorkflowCommand(buf, s, e)
+                || !VALUES_DUMP_LINE.matcher(CharBuffer.wrap(buf, s, e - s)).matches())) {
+            inValuesDump = false;
+        }
+        return inValuesDump;
     }
 
     /** Whether {@code buf[s, e)} is one word after its indent (the middle of a token wrapped over several lines). */
