@@ -170,4 +170,37 @@ class FixTwentySixthSessionTest {
                 + " exceeded\n  password: \"\"\n").contains("config.password-value-empty"),
                 "after the dump, the line is read again");
     }
+
+    private static boolean usesRule(io.sophia.core.Assessment a, String ruleId) {
+        return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> ruleId.equals(e.ruleId()));
+    }
+
+    /** A BuildKit build whose RUN downloads, unpacks and builds, failing with {@code output} (BuildKit's own wording). */
+    private static String buildKitRun(String output, int exit) {
+        String run = "curl -fsSL https://ftp.gnu.org/gnu/hello/hello-2.12.tar.gz -o /tmp/hello.tgz"
+                + " && tar xzf /tmp/hello.tgz -C /src && make -C /src/hello-2.12";
+        return "##[group]Run docker/build-push-action@v6\n##[endgroup]\n"
+                + "#7 [2/4] RUN " + run + "\n"
+                + output
+                + "#7 ERROR: process \"/bin/sh -c " + run + "\" did not complete successfully: exit code: " + exit + "\n"
+                + "ERROR: failed to solve: process \"/bin/sh -c " + run + "\" did not complete successfully: exit code: "
+                + exit + "\n##[error]buildx failed with: ERROR: failed to solve: exit code: " + exit + "\n";
+    }
+
+    @Test
+    @DisplayName("3: a RUN that downloads then builds is read as a failed download only when the download's own error shows")
+    void aRunWithCurlFailingAtItsMakeIsNoDownloadFailure() throws IOException {
+        // GNU make's "make: *** [Makefile:12: all] Error 2" after a compiler error: the download passed, the build failed
+        io.sophia.core.Assessment make = Fleet.deployFailed("build", "Build and push", buildKitRun(
+                "#7 3.114 hello.c:12:5: error: implicit declaration of function 'greet'\n"
+                        + "#7 3.120 make[1]: *** [Makefile:1047: hello.o] Error 1\n"
+                        + "#7 3.121 make: *** [Makefile:12: all] Error 2\n", 2));
+        assertFalse(usesRule(make, "build.dependency-fetch/build-run-download-failed"), make.causes().toString());
+        assertFalse(usesRule(make, "build.dockerfile/run-is-a-download"), make.causes().toString());
+
+        // curl's own error (curl: (22) with --fail, curl.se/libcurl/c/libcurl-errors.html): the download failed
+        io.sophia.core.Assessment curl = Fleet.deployFailed("build", "Build and push", buildKitRun(
+                "#7 0.412 curl: (22) The requested URL returned error: 404\n", 22));
+        assertTrue(usesRule(curl, "build.dependency-fetch/build-run-download-failed"), curl.causes().toString());
+    }
 }
