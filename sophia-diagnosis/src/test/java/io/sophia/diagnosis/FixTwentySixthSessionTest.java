@@ -203,4 +203,38 @@ class FixTwentySixthSessionTest {
                 "#7 0.412 curl: (22) The requested URL returned error: 404\n", 22));
         assertTrue(usesRule(curl, "build.dependency-fetch/build-run-download-failed"), curl.causes().toString());
     }
+
+    /** Whether a function size limit's indication reads {@code line} (functions.bundle-size-limit is its older twin). */
+    private static boolean readsSizeLimit(String line) throws IOException {
+        List<String> ids = indicationsOf(line + "\n");
+        return ids.contains("serverless.function-size-limit") || ids.contains("functions.bundle-size-limit");
+    }
+
+    @Test
+    @DisplayName("5: a function's size limit is read in KB, MB and GB and in AWS Lambda's own upload wordings")
+    void functionSizeLimitInEveryUnit() throws IOException {
+        // Netlify's "is larger than the <n><unit> limit" (walinejs/waline#1936) in the units its limits are given in
+        for (String limit : List.of("50MB", "50 MB", "512KB", "20 kB", "1GB", "250 MiB")) {
+            String line = "The function \"COMMENT\" is larger than the " + limit + " limit. Please consider reducing it.";
+            assertTrue(readsSizeLimit(line), line);
+        }
+        // Lambda's upload refused for its request size, by either operation (serverless/serverless#10179:
+        // UpdateFunctionCode; localstack/docs#933: CreateFunction), and its zipped-size check that now comes first
+        // ("Zipped size must be smaller than 52428800 bytes", localstack/docs#933)
+        for (String line : List.of(
+                "An error occurred (RequestEntityTooLargeException) when calling the UpdateFunctionCode operation: Request"
+                        + " must be smaller than 69905067 bytes for the UpdateFunctionCode operation",
+                "Request must be smaller than 70167211 bytes for the CreateFunction operation",
+                "An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: Zipped size"
+                        + " must be smaller than 52428800 bytes")) {
+            assertTrue(readsSizeLimit(line), line);
+        }
+        // a plan's limit is not the platform's fixed one (platform.plan-limit-upgrade), nor a configuration's size
+        for (String line : List.of(
+                "Error: The Edge Function \"middleware\" size is 1.03 MB and your plan size limit is 1 MB.",
+                "RequestEntityTooLargeException: Request must be smaller than 5120 bytes for the UpdateFunctionConfiguration"
+                        + " operation")) {
+            assertFalse(readsSizeLimit(line), line);
+        }
+    }
 }
