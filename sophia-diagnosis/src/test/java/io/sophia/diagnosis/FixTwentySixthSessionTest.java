@@ -237,4 +237,37 @@ class FixTwentySixthSessionTest {
             assertFalse(readsSizeLimit(line), line);
         }
     }
+
+    @Test
+    @DisplayName("4: describe-stack-events' events before the stack's latest User Initiated start are its history")
+    void stackEventsOfEarlierOperationsAreHistory() throws IOException {
+        // DescribeStackEvents returns a stack's events newest first (docs.aws.amazon.com/AWSCloudFormation/latest/
+        // APIReference/API_DescribeStackEvents.html: "in reverse chronological order"); the stack's own UPDATE_IN_PROGRESS
+        // or CREATE_IN_PROGRESS with the reason "User Initiated" starts each operation (p35-03's rows): what is listed
+        // after it is an earlier operation's, here a create that failed months ago for a runtime Lambda no longer takes (p121-06's row)
+        String header = "##[group]Run aws cloudformation describe-stack-events --stack-name orders-prod\n##[endgroup]\n";
+        String older = "CREATE_FAILED  AWS::Lambda::Function  OrdersFn  Resource handler returned message: \"The runtime parameter of"
+                + " nodejs12.x is no longer supported for creating or updating AWS Lambda functions.\"\n"
+                + "CREATE_IN_PROGRESS                  AWS::CloudFormation::Stack  orders-prod  User Initiated\n";
+        String log = header
+                + "UPDATE_COMPLETE                     AWS::CloudFormation::Stack  orders-prod\n"
+                + "UPDATE_COMPLETE                     AWS::Lambda::Function       OrdersFn\n"
+                + "UPDATE_IN_PROGRESS                  AWS::CloudFormation::Stack  orders-prod  User Initiated\n"
+                + older
+                + "##[error]Process completed with exit code 1.\n";
+        List<LogFinding> findings = LogScanner.builtIn().analyze(LOG, new StringReader(log));
+        assertTrue(findings.stream().noneMatch(f -> f.line().contains("nodejs12.x")),
+                () -> "an earlier operation's event read as current: " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.line().contains("Process completed")),
+                () -> "the runner's own line after the events is still read: " + findings);
+
+        // the same event in the latest operation (above its User Initiated start) is read
+        String current = header
+                + "CREATE_FAILED  AWS::Lambda::Function  OrdersFn  Resource handler returned message: \"The runtime parameter of"
+                + " nodejs12.x is no longer supported for creating or updating AWS Lambda functions.\"\n"
+                + "CREATE_IN_PROGRESS                  AWS::CloudFormation::Stack  orders-prod  User Initiated\n"
+                + "##[error]Process completed with exit code 1.\n";
+        List<LogFinding> now = LogScanner.builtIn().analyze(LOG, new StringReader(current));
+        assertTrue(now.stream().anyMatch(f -> f.line().contains("nodejs12.x")), () -> now.toString());
+    }
 }

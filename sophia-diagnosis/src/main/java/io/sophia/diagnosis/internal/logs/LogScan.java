@@ -117,6 +117,10 @@ public final class LogScan {
         long failureLine;
         // a step that prints the service's own logs (fly logs, kubectl logs, docker compose logs ...)
         boolean readsServiceLogs;
+        // a step that prints a CloudFormation stack's events (newest first) and the line of the stack's latest
+        // "User Initiated" start in them: what it lists after that line is an earlier operation's history
+        boolean stackEvents;
+        long stackStartLine;
         // the last line of the step where a Kubernetes event says a pod was scheduled: an earlier FailedScheduling
         // of that pod is history, not why it fails now
         long scheduledLine;
@@ -384,7 +388,7 @@ public final class LogScan {
             text = new String(buf, s, e - s);
             feedFollowers(text, number);
         }
-        if (valuesDumpLine(buf, s, e)) {
+        if (valuesDumpLine(buf, s, e) || stackHistory(buf, s, e, number)) {
             remember(buf, s, e, number);
             return;
         }
@@ -676,6 +680,31 @@ public final class LogScan {
             current = newSegment(cut(title), line, false);
         }
         current.readsServiceLogs = readsServiceLogs;
+        current.stackEvents = readsServiceLogs && STACK_EVENTS.matcher(command).find();
+    }
+
+    // `aws cloudformation describe-stack-events` lists the stack's whole history newest first (DescribeStackEvents:
+    // "in reverse chronological order", docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/
+    // API_DescribeStackEvents.html); each operation starts with the stack's own UPDATE_IN_PROGRESS or CREATE_IN_PROGRESS
+    // whose reason is "User Initiated" (p35-03's rows)
+    private static final com.google.re2j.Pattern STACK_EVENTS = com.google.re2j.Pattern.compile(
+            "(?i)\\bdescribe-stack-events\\b");
+
+    /**
+     * True when {@code buf[s, e)} is an event of an earlier operation of the stack whose events the current step
+     * prints: listed after the latest operation's "User Initiated" start. The runner's own lines are never history.
+     */
+    private boolean stackHistory(char[] buf, int s, int e, long number) {
+        if (current == null || !current.stackEvents || isWorkflowCommand(buf, s, e)) {
+            return false;
+        }
+        if (current.stackStartLine > 0) {
+            return number > current.stackStartLine;
+        }
+        if (indexOf(buf, s, e, "User Initiated") >= 0) {
+            current.stackStartLine = number;
+        }
+        return false;
     }
 
     // a command that prints a service's own logs or state: what it prints is the service speaking, however the step
