@@ -828,6 +828,60 @@ public final class Secrets {
         return false;
     }
 
+    /**
+     * {@return the last word of {@code line} when it is shorter than a token's head and starts it ({@code gh},
+     * {@code AKI}, {@code github_p}, {@code e}), else null: a line break right there cut the head itself, so the line
+     * alone does not {@linkplain #endsWithTokenHead end like a token}, and only the next line's start
+     * ({@link #startsWithRestOfCutHead}) shows whether it was one. A line longer than the context a log scanner keeps
+     * of it loses that word to the cut, so the scanner reads it here, on the line as it came (review 25)}
+     *
+     * @param line one line, without its line break
+     */
+    public static String endsWithCutTokenHead(CharSequence line) {
+        int e = line.length();
+        int w = e;
+        while (w > 0 && e - w < 11 && !isWordBoundary(line.charAt(w - 1))) {
+            w--;
+        }
+        if (w == e || w > 0 && !isWordBoundary(line.charAt(w - 1))) {
+            return null;
+        }
+        String word = line.subSequence(w, e).toString();
+        for (String head : TOKEN_HEADS) {
+            if (head.length() > word.length() && head.startsWith(word)) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@return whether {@code line} starts (after spaces) with the rest of a token whose head the line break cut:
+     * {@code cutHead} ({@link #endsWithCutTokenHead} of the line before) and this line's first word spell a token's
+     * head, and that word {@linkplain #startsWithTokenRest looks like a token's rest}}
+     *
+     * @param cutHead the part of a head the line before ended in, or null
+     * @param line    one line, without its line break
+     */
+    public static boolean startsWithRestOfCutHead(String cutHead, CharSequence line) {
+        if (cutHead == null || tokenRestEnd(line) < 0) {
+            return false;
+        }
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        for (String head : TOKEN_HEADS) {
+            if (head.length() > cutHead.length() && head.startsWith(cutHead)) {
+                String rest = head.substring(cutHead.length());
+                if (line.length() - i >= rest.length() && startsAt(line, i, rest)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean startsAt(CharSequence text, int i, String part) {
         for (int k = 0; k < part.length(); k++) {
             if (text.charAt(i + k) != part.charAt(k)) {

@@ -29,7 +29,8 @@ public final class FactTypes {
         type("log", "a log line an indication matched (LogFinding)",
                 Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
                         "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
-                        "generalShape", "namesFailingName", "otherServiceNameFails", "certificateOutOfDate"),
+                        "generalShape", "namesFailingName", "otherServiceNameFails", "certificateOutOfDate",
+                        "stepLines"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",

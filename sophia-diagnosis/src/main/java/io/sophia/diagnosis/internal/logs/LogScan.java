@@ -81,6 +81,17 @@ public final class LogScan {
     private int keyLines;
     /** The last line ended in a word shaped like the head of a token: the next line may start with its rest. */
     private boolean tokenHeadEnded;
+    /**
+     * The last line ended in a word that starts a token's head ("gh", "AKI"): the next line may start with the head's
+     * rest and the token's. Read on the line as it came: the context kept of a long line is cut before that word.
+     */
+    private String cutTokenHead;
+    /**
+     * Inside a Helm values dump ("USER-SUPPLIED VALUES:" / "COMPUTED VALUES:" of {@code helm install|upgrade --debug},
+     * {@code helm get values}): the chart's configuration, defaults included, printed as YAML; no line of it is output
+     * of a program that failed, so its lines are context, never findings.
+     */
+    private boolean inValuesDump;
 
     private final Map<String, Found> found = new HashMap<>();
     private final List<Found> awaitingContext = new ArrayList<>();
@@ -109,6 +120,10 @@ public final class LogScan {
         long failureLine;
         // a step that prints the service's own logs (fly logs, kubectl logs, docker compose logs ...)
         boolean readsServiceLogs;
+        // a step that prints a CloudFormation stack's events (newest first) and the line of the stack's latest
+        // "User Initiated" start in them: what it lists after that line is an earlier operation's history
+        boolean stackEvents;
+        long stackStartLine;
         // the last line of the step where a Kubernetes event says a pod was scheduled: an earlier FailedScheduling
         // of that pod is history, not why it fails now
         long scheduledLine;
@@ -358,8 +373,12 @@ public final class LogScan {
     private void accept(char[] buf, int s, int e, long number) {
         String text = null;
 
-        boolean continuesToken = tokenHeadEnded && startsWithTokenRest(buf, s, e);
-        tokenHeadEnded = endsWithTokenHead(buf, s, e);
+        java.nio.CharBuffer raw = java.nio.CharBuffer.wrap(buf, s, e - s);
+        boolean continuesToken = tokenHeadEnded && Secrets.startsWithTokenRest(raw)
+                || Secrets.startsWithRestOfCutHead(cutTokenHead, raw);
+        // a line that is one word of a token's rest is its middle: the next line may hold more of it
+        tokenHeadEnded = Secrets.endsWithTokenHead(raw) || continuesToken && isOneWord(buf, s, e);
+        cutTokenHead = Secrets.endsWithCutTokenHead(raw);
         if (privateKeyLine(buf, s, e)) {
             rememberMasked(Secrets.MASK, number); // key material: shown masked as context, never a finding
             return;
@@ -371,6 +390,10 @@ public final class LogScan {
         if (!awaitingContext.isEmpty() || !windows.isEmpty()) {
             text = new String(buf, s, e - s);
             feedFollowers(text, number);
+        }
+        if (valuesDumpLine(buf, s, e) || stackHistory(buf, s, e, number)) {
+            remember(buf, s, e, number);
+            return;
         }
 
         int marker = NO_MARKER;
@@ -559,14 +582,42 @@ public final class LogScan {
         return true;
     }
 
-    /** {@link Secrets#endsWithTokenHead} of {@code buf[s, e)}: the line break may have cut a token. */
-    private static boolean endsWithTokenHead(char[] buf, int s, int e) {
-        return Secrets.endsWithTokenHead(java.nio.CharBuffer.wrap(buf, s, e - s));
+    // Helm's values dumps (helm/helm@001cb3a7:cmd/helm/status.go: "USER-SUPPLIED VALUES:", the values as YAML, an empty
+    // line, "COMPUTED VALUES:", the chart's values coalesced with them, an empty line, then "HOOKS:" and "MANIFEST:";
+    // `helm get values [--all]` prints one of the two heads and its YAML)
+    private static final java.util.regex.Pattern VALUES_DUMP_HEAD = java.util.regex.Pattern.compile(
+            "(USER-SUPPLIED|COMPUTED) VALUES:\\s*");
+    /** A line of YAML a values dump goes on with: indented, empty, a list item, "{}", or a key ("image:", "auth: {}"). */
+    private static final java.util.regex.Pattern VALUES_DUMP_LINE = java.util.regex.Pattern.compile(
+            "\\s*|[ \\t-].*|\\{}|(?!(HOOKS|MANIFEST|NOTES|Error|ERROR|error|WARNING|Warning):)[\\w.@/-]+:(\\s.*)?");
+
+    /**
+     * Whether {@code buf[s, e)} is a line of a Helm values dump (its head, or its YAML after it): the dump ends at the
+     * first line that is not its YAML (Helm's next section, an error, a runner's command).
+     */
+    private boolean valuesDumpLine(char[] buf, int s, int e) {
+        if (e - s >= 15 && (buf[s] == 'U' || buf[s] == 'C')
+                && VALUES_DUMP_HEAD.matcher(CharBuffer.wrap(buf, s, e - s)).matches()) {
+            inValuesDump = true;
+            return true;
+        }
+        if (inValuesDump && (isWorkflowCommand(buf, s, e)
+                || !VALUES_DUMP_LINE.matcher(CharBuffer.wrap(buf, s, e - s)).matches())) {
+            inValuesDump = false;
+        }
+        return inValuesDump;
     }
 
-    /** {@link Secrets#startsWithTokenRest} of {@code buf[s, e)}: the rest of a token the last line ended in. */
-    private static boolean startsWithTokenRest(char[] buf, int s, int e) {
-        return Secrets.startsWithTokenRest(java.nio.CharBuffer.wrap(buf, s, e - s));
+    /** Whether {@code buf[s, e)} is one word after its indent (the middle of a token wrapped over several lines). */
+    private static boolean isOneWord(char[] buf, int s, int e) {
+        int i = s;
+        while (i < e && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        while (i < e && !Secrets.isWordBoundary(buf[i])) {
+            i++;
+        }
+        return i == e || buf[i] == '\r' && i + 1 == e;
     }
 
     /** The longest run of base64 characters in {@code buf[s, e)}. */
@@ -634,6 +685,31 @@ public final class LogScan {
             current = newSegment(cut(title), line, false);
         }
         current.readsServiceLogs = readsServiceLogs;
+        current.stackEvents = readsServiceLogs && STACK_EVENTS.matcher(command).find();
+    }
+
+    // `aws cloudformation describe-stack-events` lists the stack's whole history newest first (DescribeStackEvents:
+    // "in reverse chronological order", docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/
+    // API_DescribeStackEvents.html); each operation starts with the stack's own UPDATE_IN_PROGRESS or CREATE_IN_PROGRESS
+    // whose reason is "User Initiated" (p35-03's rows)
+    private static final com.google.re2j.Pattern STACK_EVENTS = com.google.re2j.Pattern.compile(
+            "(?i)\\bdescribe-stack-events\\b");
+
+    /**
+     * True when {@code buf[s, e)} is an event of an earlier operation of the stack whose events the current step
+     * prints: listed after the latest operation's "User Initiated" start. The runner's own lines are never history.
+     */
+    private boolean stackHistory(char[] buf, int s, int e, long number) {
+        if (current == null || !current.stackEvents || isWorkflowCommand(buf, s, e)) {
+            return false;
+        }
+        if (current.stackStartLine > 0) {
+            return number > current.stackStartLine;
+        }
+        if (indexOf(buf, s, e, "User Initiated") >= 0) {
+            current.stackStartLine = number;
+        }
+        return false;
     }
 
     // a command that prints a service's own logs or state: what it prints is the service speaking, however the step

@@ -172,8 +172,18 @@ final class Facts {
         return twin.indexOf('.') > 0 && missingHosts.contains(twin);
     }
 
-    /** The finding that ended each log (by {@link #logKey}), and the jobs that have a log at all. */
-    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged) {
+    /**
+     * The finding that ended each log (by {@link #logKey}), the jobs that have a log at all, and per log and step the
+     * lines its findings read and showed as context ({@link #stepKey}): what else the step printed around its failure.
+     */
+    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged, Map<String, String> stepLines) {
+    }
+
+    /** The characters of a step's lines a log fact carries at most ({@code stepLines}). */
+    private static final int STEP_LINES_MAX = 8000;
+
+    private static String stepKey(Observation.LogFinding f) {
+        return logKey(f) + "|" + (f.step() == null ? "" : f.step());
     }
 
     /** Per job its best finding of a named cause, and the DOWN services a failure of their own is named for. */
@@ -265,16 +275,24 @@ final class Facts {
     private static LogIndex logIndex(List<Observation> observations) {
         Map<String, Observation.LogFinding> best = new HashMap<>();
         Set<Long> logged = new java.util.HashSet<>();
+        Map<String, Set<String>> steps = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f) {
                 logged.add(f.jobId());
+                Set<String> lines = steps.computeIfAbsent(stepKey(f), k -> new java.util.LinkedHashSet<>());
+                lines.add(f.line() == null ? "" : f.line());
+                if (f.context() != null) {
+                    lines.addAll(f.context());
+                }
                 best.merge(logKey(f), f, (a, b) -> {
                     int c = Double.compare(clamp(a.score()), clamp(b.score()));
                     return c > 0 || (c == 0 && a.lineNumber() >= b.lineNumber()) ? a : b;
                 });
             }
         }
-        return new LogIndex(best, logged);
+        Map<String, String> stepLines = new HashMap<>();
+        steps.forEach((k, lines) -> stepLines.put(k, Words.clip(String.join("\n", lines), STEP_LINES_MAX)));
+        return new LogIndex(best, logged, stepLines);
     }
 
     /** The facts one observation states, in the order it states them; {@code seq} is its place among observations. */
@@ -333,7 +351,8 @@ final class Facts {
                         && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)),
                 "otherServiceNameFails", String.valueOf(svc != null && !sc.nameFailing().contains(svc)
                         && !sc.nameFailing().isEmpty()),
-                "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()));
+                "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
+                "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
