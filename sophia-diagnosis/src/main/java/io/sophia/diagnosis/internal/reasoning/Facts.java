@@ -53,6 +53,7 @@ final class Facts {
             services.put(s.id(), s);
         }
         Set<String> hosts = serviceHosts(deployment);
+        hosts.addAll(serviceAddresses(observations, services));
         // the DOWN services, once: every TLS fact asks whether another service is down
         List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
         Set<String> downNames = downNames(down, downByOwnName(observations), services);
@@ -568,11 +569,15 @@ final class Facts {
                 namedByJob.merge(f.jobId(), f, (a, b) -> clamp(b.score()) > clamp(a.score()) ? b : a);
                 if (OWN_FAILURES.contains(f.causeId()) && clamp(f.score()) >= Inference.INNER_SCORE) {
                     // not its own job's line (ownErrors reads those), nor a dependent's: web's "No module named
-                    // 'redis'" is web's own failure, not redis's
+                    // 'redis'" is web's own failure, not redis's. But an image that does not exist, named with a
+                    // dependency's name in a dependent's deploy, is the dependency's (h84-13: the archive's helm job
+                    // listing "pod/paperless-redis-master-0 Failed to pull image \"docker.io/bitnami/redis:7.4.2-...\":
+                    // ... not found"): a dependent's own words are no image of that name
                     Service of = f.serviceId() == null ? null : services.get(f.serviceId());
+                    boolean imageOfNamed = CauseId.IMAGE_NOT_FOUND.equals(f.causeId());
                     for (String name : hostsNamed(f.line(), downByName.keySet())) {
                         for (String d : downByName.get(name)) {
-                            if (!d.equals(f.serviceId()) && (of == null || !of.dependsOn().contains(d))) {
+                            if (!d.equals(f.serviceId()) && (of == null || imageOfNamed || !of.dependsOn().contains(d))) {
                                 namedDown.add(d);
                             }
                         }
@@ -838,6 +843,40 @@ final class Facts {
             String host = hostOf(s);
             if (host != null && host.length() >= 4 && !host.equalsIgnoreCase("localhost") && !host.startsWith("127.")) {
                 out.add(host.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    // the address a network probe's failure names as the one it reached: Go's "dial tcp 3.249.12.80:80: connect:
+    // connection refused", curl's "Failed to connect to 3.249.12.80 port 80"
+    private static final java.util.regex.Pattern PROBED_ADDRESS = java.util.regex.Pattern.compile(
+            "\\b(?:dial tcp |connect to )((?:\\d{1,3}\\.){3}\\d{1,3})\\b");
+
+    /**
+     * The addresses at which the deployment's own services were reached, as their probes saw them (a name's resolved
+     * addresses, the address a refused or timed-out connect names): a job's line naming one names that service's endpoint
+     * (h88-26: a health loop's "curl: (7) Failed to connect to 3.249.12.80 port 80 ... Connection refused" while the
+     * service's probe says "dial tcp 3.249.12.80:80: connect: connection refused"), not a download. Loopback addresses
+     * are left out.
+     */
+    private static Set<String> serviceAddresses(List<Observation> observations, Map<String, Service> services) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.DnsResolution d && services.containsKey(d.serviceId()) && d.addresses() != null) {
+                for (String a : d.addresses()) {
+                    if (a != null && !a.startsWith("127.") && !a.equals("::1") && a.length() >= 7) {
+                        out.add(a.toLowerCase(Locale.ROOT));
+                    }
+                }
+            } else if (o instanceof Observation.ProbeFailure f && services.containsKey(f.serviceId()) && f.detail() != null
+                    && (f.source() == io.sophia.core.Source.HTTP || f.source() == io.sophia.core.Source.TCP)) {
+                java.util.regex.Matcher m = PROBED_ADDRESS.matcher(f.detail());
+                while (m.find()) {
+                    if (!m.group(1).startsWith("127.")) {
+                        out.add(m.group(1));
+                    }
+                }
             }
         }
         return out;
