@@ -37,7 +37,7 @@ public final class FactTypes {
                         "ranSixHours", "waitedForRunner", "waitingForRunner"),
                 Set.of("job", "conclusion", "step", "runner", "minutes"));
         type("step", "a step of a CI job",
-                Set.of("job", "name", "conclusion", "jobConclusion", "afterFailedStep", "runEvent"),
+                Set.of("job", "name", "conclusion", "jobConclusion", "afterFailedStep", "runEvent", "failedInSiblingJob"),
                 Set.of("job", "step", "conclusion"));
         type("commonStep", "two or more failed jobs that failed at the same step",
                 Set.of("step", "sameError"), Set.of("step", "jobCount", "errors"));

@@ -380,12 +380,40 @@ final class Facts {
         String runEvent = sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event();
         for (Observation.CiStep st : j.steps()) {
             Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
-                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent", runEvent);
+                    "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent", runEvent,
+                    "failedInSiblingJob", String.valueOf(failedInSiblingJob(j, st, sc.ci().jobs())));
             afterFailed |= st == failed;
             Map<String, String> sv = vars(svc, "job", j.name(), "step", st.name(), "conclusion", words(st.conclusion()));
             out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
                     key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
         }
+    }
+
+    // a deploy environment in a job's name ("deploy-staging", "deploy (prod)"): such jobs take the environment's own
+    // secrets (GitHub environments), so one job's login succeeding says nothing of another's (p126-02, p27-16)
+    private static final java.util.regex.Pattern ENVIRONMENT_WORD = java.util.regex.Pattern.compile(
+            "(?i)(^|[^a-z])(dev|develop|development|stag|stage|staging|prod|production|prd|qa|uat|test|testing|preview|"
+                    + "sandbox|live|canary|demo|int|integration|preprod|pre-prod)([^a-z]|$)");
+
+    /**
+     * True when {@code st} succeeded in job {@code j} while another job of the same run failed at a step of the same
+     * name, and neither job's name names a deploy environment: the same login, with the same credential, worked beside
+     * the failure (p126-34: one of two parallel jobs of one Okta account refused, the other logged in), so the failure
+     * is not the credential's.
+     */
+    private static boolean failedInSiblingJob(Observation.CiJob j, Observation.CiStep st, List<Observation.CiJob> jobs) {
+        if (!"success".equals(st.conclusion()) || st.name() == null || j.name() == null
+                || ENVIRONMENT_WORD.matcher(j.name()).find()) {
+            return false;
+        }
+        for (Observation.CiJob other : jobs) {
+            Observation.CiStep failed = other.failedStep();
+            if (other != j && failed != null && st.name().equals(failed.name()) && other.name() != null
+                    && !ENVIRONMENT_WORD.matcher(other.name()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Fact runFact(Observation.CiRun r, int seq, Map<String, Integer> serviceOrder) {
@@ -501,11 +529,18 @@ final class Facts {
         boolean nonZero = ev.exitCode() != null && ev.exitCode() != 0;
         String exitKind = ev.exitCode() == null ? "none" : ev.exitCode() == 0 ? "normal"
                 : ev.exitCode() == 137 ? "killed" : ev.exitCode() == 143 ? "terminated" : "error";
+        String detailCause = detailCause(ev.detail(), sc.lineCause());
+        // a machine that exited non-zero saying why in its own words (p126-38: Keycloak's "ERROR: Failed to start server
+        // in (production) mode / ERROR: Failed to update database", its dependents answering 502) is down for that
+        // reason: the root of its dependents' chain, as a violated expectation naming its own failure is (p82-11)
+        if (nonZero && svc != null && !detailCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(detailCause))) {
+            sc.ownByCondition().add(svc);
+        }
         Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
                 ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
                 String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
                 "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state(),
-                "detailCause", detailCause(ev.detail(), sc.lineCause()));
+                "detailCause", detailCause);
         Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
                 "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
                 "detail", Words.clip(ev.detail(), LINE_MAX));
