@@ -496,7 +496,10 @@ public final class ScenarioLoader {
                 out.add(HttpCheck.builder(id, Source.HTTP, target, status).latency(latency)
                         .body(body, text(h, "contentType", body != null && body.startsWith("{") ? "application/json" : "text/plain"))
                         .version(text(h, "version", null)).build());
-                boolean accepted = service.expect().accepts(status);
+                // an explicit failure with the status says the probe's expectations rejected it, whatever the default
+                // [STATUS] < 400 would say: a probe that follows redirects and stops at its limit on a 301 loop
+                // ("ERR_TOO_MANY_REDIRECTS", curl's "(47) Maximum (50) redirects followed"), or one that expects a 200
+                boolean accepted = !h.has("failure") && service.expect().accepts(status);
                 out.add(new ConditionCheck(id, Source.HTTP, "[STATUS] < 400", accepted, String.valueOf(status)));
                 if (!accepted) {
                     out.add(new ProbeFailure(id, Source.HTTP, target, FailureKind.UNEXPECTED_STATUS,

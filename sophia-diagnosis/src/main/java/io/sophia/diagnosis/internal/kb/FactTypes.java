@@ -70,7 +70,7 @@ public final class FactTypes {
                 Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon", "daysToExpiry",
                         "othersDown", "splitName", "alsoServedOwn", "siblingNameMissing"),
                 Set.of("host", "days", "subject", "issuer"));
-        type("dns", "a host name that resolved (DnsResolution)", Set.of("host"), Set.of("host", "addresses"));
+        type("dns", "a host name that resolved (DnsResolution)", Set.of("host", "loopbackOnly"), Set.of("host", "addresses"));
         type("tcp", "a TCP connect that succeeded (TcpConnect)", Set.of("host"), Set.of("host", "port"));
         type("mcp", "a completed MCP handshake (McpHandshake)",
                 Set.of("era", "protocolVersion"), Set.of("server", "version", "protocolVersion"));

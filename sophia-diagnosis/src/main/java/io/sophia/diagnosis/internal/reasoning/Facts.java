@@ -321,7 +321,8 @@ final class Facts {
         } else if (o instanceof Observation.TlsHandshake t && svc != null) {
             out.add(tlsFact(t, svc, seq, sc));
         } else if (o instanceof Observation.DnsResolution d && svc != null) {
-            out.add(new Fact("dns", svc, svc, true, attrs("host", d.host()), vars(svc, "host", d.host(), "addresses",
+            out.add(new Fact("dns", svc, svc, true, attrs("host", d.host(), "loopbackOnly", String.valueOf(loopbackOnly(d))),
+                    vars(svc, "host", d.host(), "addresses",
                     Words.list(d.addresses(), 3)), key(serviceOrder, svc, svc, "", 0, seq)));
         } else if (o instanceof Observation.TcpConnect t && svc != null) {
             out.add(new Fact("tcp", svc, svc, true, attrs("host", t.host()), vars(svc, "host", t.host(), "port",
@@ -451,6 +452,26 @@ final class Facts {
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
         return new Fact("probe", svc, subject, serviceSide, a, v, key(sc.serviceOrder(), svc, subject, "", 0, seq));
+    }
+
+    /**
+     * True when a name other than the loopback's own (localhost, an address) resolved, and only to loopback addresses
+     * (127.0.0.0/8, ::1, 0.0.0.0): a public or service name answered with "this machine", as a registrar's parking
+     * nameservers or a dynamic-DNS client that published the wrong address do.
+     */
+    static boolean loopbackOnly(Observation.DnsResolution d) {
+        String host = d.host() == null ? "" : d.host().strip().toLowerCase(java.util.Locale.ROOT);
+        if (host.isEmpty() || host.equals("localhost") || host.endsWith(".localhost") || !host.contains(".")
+                || host.matches("[0-9.]+") || host.contains(":") || d.addresses() == null || d.addresses().isEmpty()) {
+            return false;
+        }
+        for (String a : d.addresses()) {
+            String x = a == null ? "" : a.strip();
+            if (!(x.startsWith("127.") || x.equals("::1") || x.equals("0.0.0.0"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Fact httpFact(Observation.HttpCheck h, String svc, int seq, Scope sc) {
