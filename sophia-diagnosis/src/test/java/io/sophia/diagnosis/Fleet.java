@@ -323,19 +323,92 @@ final class Fleet {
         org.junit.jupiter.api.Assertions.assertEquals(new java.util.TreeSet<>(ids), alone.indications().indications()
                 .stream().map(Indication::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
                 "every id names a built-in indication");
+        SharedCorpus corpus = SharedCorpus.get();
         List<String> read = new ArrayList<>();
-        int files = 0;
-        try (var walk = java.nio.file.Files.walk(LogScannerTest.corpus())) {
-            for (java.nio.file.Path f : walk.filter(java.nio.file.Files::isRegularFile)
-                    .filter(q -> !q.getFileName().toString().endsWith(".md")).toList()) {
-                files++;
-                String text = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
-                alone.analyze(null, new StringReader(text)).forEach(x -> read.add(f + ":" + x.lineNumber() + " "
-                        + x.indicationId()));
+        for (int k = 0; k < corpus.files().size(); k++) {
+            // a line is tried against an indication's patterns only when it holds one of its literals: a file in none of
+            // whose lines a literal of these indications occurs gives none of them a finding, and is not read again
+            if (java.util.Collections.disjoint(corpus.literalsIn().get(k), ids)) {
+                continue;
             }
+            java.nio.file.Path f = corpus.files().get(k);
+            alone.analyze(null, new StringReader(SharedCorpus.text(f))).forEach(x -> read.add(f + ":" + x.lineNumber()
+                    + " " + x.indicationId()));
         }
-        org.junit.jupiter.api.Assertions.assertTrue(files > 300, "corpus files read: " + files);
+        org.junit.jupiter.api.Assertions.assertTrue(corpus.files().size() > 300, "corpus files read: "
+                + corpus.files().size());
         return read;
+    }
+
+    /**
+     * The files of the shared corpus (all but the Markdown, in the walk's order) and, per file, the built-in indications
+     * one of whose literals occurs in one of its lines as the scanner reads them: walked and read once per test JVM,
+     * where each round's check ({@link #corpusLinesReadBy}) had read and scanned the whole corpus again.
+     *
+     * @param files      the files
+     * @param literalsIn per file, the ids of the built-in indications whose literals occur in it
+     */
+    record SharedCorpus(List<java.nio.file.Path> files, List<java.util.Set<String>> literalsIn) {
+
+        private static SharedCorpus corpus;
+
+        static synchronized SharedCorpus get() throws IOException {
+            if (corpus == null) {
+                corpus = read();
+            }
+            return corpus;
+        }
+
+        static String text(java.nio.file.Path f) throws IOException {
+            return new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static SharedCorpus read() throws IOException {
+            List<java.nio.file.Path> files;
+            try (var walk = java.nio.file.Files.walk(LogScannerTest.corpus())) {
+                files = walk.filter(java.nio.file.Files::isRegularFile)
+                        .filter(q -> !q.getFileName().toString().endsWith(".md")).toList();
+            }
+            List<Indication> all = IndicationSet.builtIn().indications();
+            List<String> literals = new ArrayList<>();
+            List<Integer> tags = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                for (String literal : all.get(i).literals()) {
+                    literals.add(literal);
+                    tags.add(i);
+                }
+            }
+            // the scanner's own prefilter: the same automaton over the same literals, on the lines the scanner reads
+            var matcher = new io.sophia.diagnosis.internal.logs.LiteralMatcher(literals,
+                    tags.stream().mapToInt(Integer::intValue).toArray());
+            LogScanner builtIn = LogScanner.builtIn();
+            List<java.util.Set<String>> literalsIn = files.parallelStream().map(f -> {
+                try {
+                    String text = text(f);
+                    java.util.Set<String> in = new java.util.HashSet<>();
+                    int[] seen = new int[all.size()];
+                    int[] found = new int[all.size()];
+                    int[] stamp = {0};
+                    builtIn.lines(new StringReader(text), line -> {
+                        char[] chars = line.toCharArray();
+                        int n = matcher.find(chars, 0, chars.length, seen, ++stamp[0], found);
+                        for (int x = 0; x < n; x++) {
+                            in.add(all.get(found[x]).id());
+                        }
+                    });
+                    // the premise, checked on every file: each finding of the whole built-in set is of an indication
+                    // whose literal the file holds
+                    for (Observation.LogFinding x : builtIn.analyze(null, new StringReader(text))) {
+                        org.junit.jupiter.api.Assertions.assertTrue(in.contains(x.indicationId()), f + ":"
+                                + x.lineNumber() + " " + x.indicationId() + " found without its literal");
+                    }
+                    return java.util.Set.copyOf(in);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            return new SharedCorpus(files, literalsIn);
+        }
     }
 
     /**

@@ -305,9 +305,14 @@ public final class CrossValidation {
         List<CalibrationEvaluation.Outcome> unseenOof = new ArrayList<>(java.util.Collections.nCopies(n, null));
         Params all = null;
         java.util.Set<String> provenAll = java.util.Set.of();
+        // per fit (f = -1, the whole corpus, then each fold: index f + 1) the proven evidence: nested, a training
+        // scenario is scored with the evidence proven without its own fold (and the test fold), so that a key its own
+        // miss would have kept out of the list is judged as a new case would meet it
+        @SuppressWarnings("unchecked")
+        Map<Integer, java.util.Set<String>[]>[] innerOf = new Map[FOLDS + 1];
+        @SuppressWarnings("unchecked")
+        Map<Integer, java.util.Set<String>>[] outerOf = new Map[FOLDS + 1];
         for (int f = -1; f < FOLDS; f++) {
-            // nested: a training scenario is scored with the evidence proven without its own fold (and the test fold),
-            // so that a key its own miss would have kept out of the list is judged as a new case would meet it
             Map<Integer, java.util.Set<String>[]> inner = new HashMap<>();
             Map<Integer, java.util.Set<String>> outer = new HashMap<>();
             for (int pf : PROVEN_FAMILIES) {
@@ -319,21 +324,38 @@ public final class CrossValidation {
                 inner.put(pf, byFold);
                 outer.put(pf, proven(scenarios, fold, java.util.Set.of(f), terms, unseen, pf));
             }
+            innerOf[f + 1] = inner;
+            outerOf[f + 1] = outer;
+        }
+        // a scenario's score under a grid point depends on its fit's proven evidence only through which of its
+        // one-source terms' keys are proven: per number of families, the scenarios' classes of fits that agree there
+        Map<Integer, int[][]> provenClass = new HashMap<>();
+        for (int pf : PROVEN_FAMILIES) {
+            provenClass.put(pf, provenClasses(fold, preparedTerms, preparedUnseen, innerOf, pf));
+        }
+        // every grid point scored in parallel (each is independent) for every fit at once, then chosen per fit in the
+        // grid's fixed order, so the choice and its ties are the same as one by one
+        List<double[][]> fitsByGrid = grid.parallelStream().map(g -> {
+            KnowledgeBase.Settings[][] settings = new KnowledgeBase.Settings[FOLDS + 1][FOLDS];
+            for (int x = 0; x <= FOLDS; x++) {
+                for (int k = 0; k < FOLDS; k++) {
+                    settings[x][k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of()
+                            : innerOf[x].get(g.provenFamilies())[k]).settings();
+                }
+            }
+            return fitScores(scenarios, fold, preparedTerms, preparedUnseen, settings,
+                    g.provenCap() == 0 ? null : provenClass.get(g.provenFamilies()));
+        }).toList();
+        for (int f = -1; f < FOLDS; f++) {
+            Map<Integer, java.util.Set<String>> outer = outerOf[f + 1];
             Params best = null;
             double bestScore = Double.MAX_VALUE;
             Params leastConfident = null;
             double lowestConf = Double.MAX_VALUE;
-            // every grid point scored in parallel (each is independent), then chosen in the grid's fixed order, so the
-            // choice and its ties are the same as one by one
-            final int testFold = f;
-            List<double[]> fits = grid.parallelStream().map(g -> {
-                KnowledgeBase.Settings[] settings = new KnowledgeBase.Settings[FOLDS];
-                for (int k = 0; k < FOLDS; k++) {
-                    settings[k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of() : inner.get(g.provenFamilies())[k])
-                            .settings();
-                }
-                return fitScore(scenarios, fold, testFold, preparedTerms, preparedUnseen, settings);
-            }).toList();
+            List<double[]> fits = new ArrayList<>();
+            for (double[][] byFit : fitsByGrid) {
+                fits.add(byFit[f + 1]);
+            }
             for (int gi = 0; gi < grid.size(); gi++) {
                 Params g = grid.get(gi);
                 double[] fit = fits.get(gi);
@@ -416,7 +438,7 @@ public final class CrossValidation {
     }
 
     /**
-     * How a grid point does on the scenarios outside {@code testFold} (-1: all), each scored with its own fold's settings
+     * How a grid point does, per fit, on the scenarios outside its test fold (-1: all), each scored with its own fold's settings
      * (the proven evidence fitted without it): {mean Brier, mean top-1 confidence,
      * 1 when it qualifies else 0}. It qualifies when its mean top-1 confidence there does not exceed the lower 95 % Wilson
      * bound of its top-1 accuracy (the rules were written with these scenarios in view, so their accuracy there is
@@ -424,40 +446,101 @@ public final class CrossValidation {
      * above 0.9 there (issue 9: a wrong "above 90 %" costs more than an honest "I don't know"), neither as the rules
      * stand nor with the wording only a scenario's own families use left out (the estimate for text no rule was
      * written from, which is what a user's failure is).
+     *
+     * <p>One grid point for every fit at once (index: test fold + 1, 0 for the whole corpus), each fit's scenarios scored
+     * with {@code settingsByFit[fit][their fold]} and summed in corpus order. A scenario is scored once per class of fits
+     * that give it the same score ({@code provenClass[fit][scenario]}, see {@link #provenClasses}; null: the settings of
+     * every fit are the same, no proven evidence used), not once per fit.
      */
-    private static double[] fitScore(List<Scenario> scenarios, int[] fold, int testFold,
-                                     List<Prepared> terms, List<Prepared> unseen,
-                                     KnowledgeBase.Settings[] settingsByFold) {
-        double sum = 0;
-        double c = 0;
-        int hits = 0;
-        int m = 0;
-        int confidentMisses = 0;
-        io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[] engineSettings =
-                new io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[settingsByFold.length];
-        for (int k = 0; k < settingsByFold.length; k++) {
-            engineSettings[k] = EngineAccess.settings(settingsByFold[k]);
-        }
-        for (int i = 0; i < fold.length; i++) {
-            if (fold[i] == testFold) {
-                continue;
+    private static double[][] fitScores(List<Scenario> scenarios, int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                        KnowledgeBase.Settings[][] settingsByFit, int[][] provenClass) {
+        int fits = settingsByFit.length;
+        io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[][] engineSettings =
+                new io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[fits][];
+        for (int x = 0; x < fits; x++) {
+            engineSettings[x] = new io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[FOLDS];
+            for (int k = 0; k < FOLDS; k++) {
+                engineSettings[x][k] = EngineAccess.settings(settingsByFit[x][k]);
             }
-            KnowledgeBase.Settings settings = settingsByFold[fold[i]];
-            io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine = engineSettings[fold[i]];
-            CauseId label = scenarios.get(i).cause();
-            Scored o = scored(label, terms.get(i), settings, engine);
-            Scored u = scored(label, unseen.get(i), settings, engine);
-            sum += o.brier();
-            c += o.confidence();
-            hits += o.top1() ? 1 : 0;
-            boolean unseenMiss = !u.top1() && u.confidence() > 0.9;
-            confidentMisses += (!o.top1() && o.confidence() > 0.9) || unseenMiss ? 1 : 0;
-            m++;
         }
-        double meanConf = c / m;
-        double bound = CalibrationEvaluation.wilson(hits / (double) m, m)[0];
-        boolean qualifies = meanConf <= bound + 1e-12 && confidentMisses == 0;
-        return new double[] {sum / m, meanConf, qualifies ? 1 : 0};
+        double[] sum = new double[fits];
+        double[] c = new double[fits];
+        int[] hits = new int[fits];
+        int[] m = new int[fits];
+        int[] confidentMisses = new int[fits];
+        Scored[] scoredO = new Scored[fits];
+        Scored[] scoredU = new Scored[fits];
+        for (int i = 0; i < fold.length; i++) {
+            java.util.Arrays.fill(scoredO, null);
+            java.util.Arrays.fill(scoredU, null);
+            CauseId label = scenarios.get(i).cause();
+            for (int x = 0; x < fits; x++) {
+                if (fold[i] == x - 1) {
+                    continue;
+                }
+                int cls = provenClass == null ? 0 : provenClass[x][i];
+                Scored o = scoredO[cls];
+                Scored u = scoredU[cls];
+                if (o == null) {
+                    KnowledgeBase.Settings settings = settingsByFit[x][fold[i]];
+                    io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine = engineSettings[x][fold[i]];
+                    o = scored(label, terms.get(i), settings, engine);
+                    u = scored(label, unseen.get(i), settings, engine);
+                    scoredO[cls] = o;
+                    scoredU[cls] = u;
+                }
+                sum[x] += o.brier();
+                c[x] += o.confidence();
+                hits[x] += o.top1() ? 1 : 0;
+                boolean unseenMiss = !u.top1() && u.confidence() > 0.9;
+                confidentMisses[x] += (!o.top1() && o.confidence() > 0.9) || unseenMiss ? 1 : 0;
+                m[x]++;
+            }
+        }
+        double[][] out = new double[fits][];
+        for (int x = 0; x < fits; x++) {
+            double meanConf = c[x] / m[x];
+            double bound = CalibrationEvaluation.wilson(hits[x] / (double) m[x], m[x])[0];
+            boolean qualifies = meanConf <= bound + 1e-12 && confidentMisses[x] == 0;
+            out[x] = new double[] {sum[x] / m[x], meanConf, qualifies ? 1 : 0};
+        }
+        return out;
+    }
+
+    /**
+     * Per fit (index: test fold + 1) and scenario, a class such that two fits of a scenario in the same class give it
+     * the same score under any grid point: they agree on which of its terms with one specific source (as the rules
+     * stand and with its families' own wording left out) have a key among the evidence proven at {@code families}
+     * families without the scenario's fold ({@code innerOf}), the only use the probabilities make of proven evidence
+     * ({@code Knowledge.CompiledSettings#cap(int, Set)}). Classes count from 0 per scenario in the fits' order.
+     */
+    static int[][] provenClasses(int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                 Map<Integer, java.util.Set<String>[]>[] innerOf, int families) {
+        int fits = innerOf.length;
+        int[][] out = new int[fits][fold.length];
+        for (int i = 0; i < fold.length; i++) {
+            List<List<Boolean>> seen = new ArrayList<>();
+            for (int x = 0; x < fits; x++) {
+                if (fold[i] == x - 1) {
+                    continue;
+                }
+                java.util.Set<String> proven = innerOf[x].get(families)[fold[i]];
+                List<Boolean> signature = new ArrayList<>();
+                for (Prepared view : List.of(terms.get(i), unseen.get(i))) {
+                    for (int t = 0; t < view.sources().length; t++) {
+                        signature.add(view.sources()[t] == 1 && !proven.isEmpty()
+                                && view.keys().get(t).stream().anyMatch(proven::contains));
+                    }
+                }
+                int cls = seen.indexOf(signature);
+                if (cls < 0) {
+                    cls = seen.size();
+                    seen.add(signature);
+                }
+                out[x][i] = cls;
+            }
+        }
+        return out;
     }
 
     /**
