@@ -575,6 +575,9 @@ class EleventhRoundShapesTest {
         // h78-22 (consumed in session 25): a Fly app refused on localhost because DATABASE_URL was never set (config.missing-secret)
         ROUND.staysInItsCauses("h78-22 dependency.connection-refused-generic", "p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
                 "p107-09 dependency.connection-refused-generic",
+                // p130-20 and p130-21 (tuning, session 26): a migration job refused because its Service's selector
+                // matches no pod, and a job connecting to 127.0.0.1 inside its own container (both config.invalid)
+                "p130-20 dependency.connection-refused-generic", "p130-21 dependency.connection-refused-generic",
                 "h63-38 dependency.connection-refused-generic",
                 "p89-33 dependency.connection-refused-generic", "p89-23 dependency.connection-refused-generic",
                 // p88-25, p88-26 (session 19): a refusal is what a database host setting pointing at the container's
