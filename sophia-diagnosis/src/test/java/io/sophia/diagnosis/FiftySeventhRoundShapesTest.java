@@ -93,6 +93,18 @@ class FiftySeventhRoundShapesTest {
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
+    /**
+     * Read on no labelled scenario this test walks (their scenarios are blind sets or not yet labelled): pinned on their
+     * words above and on the corpus below, but not asked to read a scenario.
+     */
+    private static final java.util.Set<String> READ_ON_NO_SCENARIO = java.util.Set.of(
+            "ancm.500-31-native-dependencies", "keycloak.failed-to-start-server", "oauth.redirect-uri-mismatch",
+            "oidc.token-issued-by-different-provider");
+
+    private static final ShapeRound ON_SCENARIOS = new ShapeRound(CAUSE_OF.entrySet().stream()
+            .filter(e -> !READ_ON_NO_SCENARIO.contains(e.getKey()))
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
         // rules26a and fix26
@@ -213,7 +225,7 @@ class FiftySeventhRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses(
+        ON_SCENARIOS.staysInItsCauses(
                 // the eight scenarios below are labelled with the certificate left unissued (their tls-certificate
                 // label); letsencrypt.rate-limited reads the CA's own rate-limit refusal (platform.quota), the reason
                 // the certificate was never issued: the same words, a labelling of cause vs effect the lead should settle
