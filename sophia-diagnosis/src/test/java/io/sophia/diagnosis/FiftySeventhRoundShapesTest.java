@@ -232,7 +232,7 @@ class FiftySeventhRoundShapesTest {
                 // the eight scenarios below are labelled with the certificate left unissued (their tls-certificate
                 // label); letsencrypt.rate-limited reads the CA's own rate-limit refusal (platform.quota), the reason
                 // the certificate was never issued: the same words; kept as labelled (a certificate that users meet
-                // expired or missing is tls.certificate in the corpus), the rule letsencrypt-limit-on-a-passing-job and
+                // expired or missing is tls.certificate in the corpus), the rule of knowledge-base.yaml on a passing job and
                 // the certificate evidence beside it keep those scenarios right, and p129-36 stays a disputed label
                 // h45-33: Let's Encrypt refused the order over its rate limit, so no certificate was served
                 "h45-33 letsencrypt.rate-limited",
