@@ -279,11 +279,20 @@ public final class Secrets {
      * A secret written in {@linkplain LookAlikes look-alikes} (full-width, tag characters, percent-encoded in any
      * style) is looked for in the text with them read back.
      */
+    /**
+     * True for a character that hides nothing, escapes nothing and stands for no other: printable ASCII or a line break,
+     * but a backslash or a percent sign (what {@link Shown#hiddenEnd}, {@link Shown#escaped} and {@link LookAlikes#at}
+     * find nothing at, told without calling them: most text is all such characters).
+     */
+    private static boolean plain(char c) {
+        return (c >= 0x20 && c < 0x7f || c == '\n') && c != '\\' && c != '%';
+    }
+
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && Shown.hiddenEnd(text, first) == first && Shown.escaped(text, first) < 0
-                && LookAlikes.at(text, first) < 0) {
+        while (first < n && (plain(text.charAt(first)) || Shown.hiddenEnd(text, first) == first
+                && Shown.escaped(text, first) < 0 && LookAlikes.at(text, first) < 0)) {
             first++;
         }
         if (first == n) {

@@ -918,10 +918,15 @@ public final class HttpProbe implements Probe {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .decode(ByteBuffer.wrap(head, 0, n), out, whole);
-        String text = Secrets.of(token == null ? List.of() : List.of(token)).redact(out.flip().toString());
+        // without a token the patterns alone (Secrets.of would build an equal redaction for each check)
+        String text = (token == null ? Secrets.patterns() : Secrets.of(List.of(token))).redact(out.flip().toString());
         // already redacted, so the cut below keeps its length: with more body behind it, the last word always goes
         int max = whole ? EXCERPT_BYTES : Math.min(EXCERPT_BYTES, text.length() - 1);
-        return max < 1 ? "" : Secrets.patterns().cut(text, max);
+        if (max < 1) {
+            return "";
+        }
+        // a text that fits is the cut's own answer (redaction is idempotent): not redacted a second time
+        return text.length() <= max ? text : Secrets.patterns().cut(text, max);
     }
 
     private static Charset charset(String contentType) {

@@ -51,6 +51,8 @@ public final class HttpStack {
                     // API clients talk to few hosts many times; idle connections are kept a short while
                     .connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES))
                     .retryOnConnectionFailure(false)
+                    // sockets without the JDK's SOCKS layer, which asks the proxy selector again at every connect
+                    .socketFactory(DirectSockets.INSTANCE)
                     // OkHttp 5 races connects on its task threads (happy eyeballs); a check connects on its own
                     // thread, so 5,000 checks do not cost thread hand-offs and a second pool of threads
                     .fastFallback(false)
