@@ -827,8 +827,20 @@ final class Inference {
                 && matched.stream().allMatch(f -> "true".equals(f.attrs().get("namesFailingName")))) {
             return "probe";
         }
+        // a dependent's bare "connection refused" (only the general shape read) is the dependency's refusal seen from the
+        // dependent: one source with the topology's (the dependency's own probe refused), not a second one (p130-20: a
+        // Service whose selector matches no pod refuses the probe and the migration alike; once the wording that tells
+        // the two apart was unseen, the two views of one refusal stated dependency.down at 0.95)
+        if (io.sophia.core.CauseId.DEPENDENCY_DOWN.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
+                && matched.stream().allMatch(f -> REFUSED_GENERIC.equals(f.attrs().get("indication")))) {
+            // the family the chain rule dependency.down/dependency-down takes below (its match names
+            // dependencyCertificateOnly), so that the two count once
+            return "tls";
+        }
         return sourceFamily(cause, rule);
     }
+
+    private static final String REFUSED_GENERIC = "dependency.connection-refused-generic";
 
     /**
      * The source family of {@code rule} of {@code cause}: that of its fact type ({@link #sourceFamily(String)}), but
