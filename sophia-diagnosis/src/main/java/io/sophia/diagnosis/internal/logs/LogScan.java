@@ -370,15 +370,23 @@ public final class LogScan {
     /** The runner's own lines in its echo of a step: the shell it runs, the action's inputs, the step's env. */
     private static final java.util.regex.Pattern ECHO_MARK = java.util.regex.Pattern.compile("\\s*(shell|with|env):");
 
-    private void accept(char[] buf, int s, int e, long number) {
-        String text = null;
-
+    /**
+     * True when the line {@code buf[s, e)} continues a token the line before began (its rest after a wrap, or after a
+     * cut that fell into its head); remembers whether this line ends in a token's head for the next one.
+     */
+    private boolean continuesToken(char[] buf, int s, int e) {
         java.nio.CharBuffer raw = java.nio.CharBuffer.wrap(buf, s, e - s);
         boolean continuesToken = tokenHeadEnded && Secrets.startsWithTokenRest(raw)
                 || Secrets.startsWithRestOfCutHead(cutTokenHead, raw);
         // a line that is one word of a token's rest is its middle: the next line may hold more of it
         tokenHeadEnded = Secrets.endsWithTokenHead(raw) || continuesToken && isOneWord(buf, s, e);
         cutTokenHead = Secrets.endsWithCutTokenHead(raw);
+        return continuesToken;
+    }
+
+    private void accept(char[] buf, int s, int e, long number) {
+        String text = null;
+        boolean continuesToken = continuesToken(buf, s, e);
         if (privateKeyLine(buf, s, e)) {
             rememberMasked(Secrets.MASK, number); // key material: shown masked as context, never a finding
             return;
