@@ -112,7 +112,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * The id prefix of the {@code n}-th holdout set, {@code h<n>-} (n at least 2). Each set was written at one time by a
      * writer who never read the rules and is frozen in {@code HOLDOUT-<n>.sha256} (the first set, without a prefix, in
-     * {@code HOLDOUT.sha256}); when each was scored and consumed, and its on-arrival figures, are in the scenarios README.
+     * {@code HOLDOUT.sha256}); when each was scored and consumed, and its on-arrival figures, are in the scenarios SETS-1.md and SETS-2.md.
      */
     public static String holdoutPrefix(int n) {
         if (n < 2) {
