@@ -467,7 +467,7 @@ final class Facts {
         }
         for (String a : d.addresses()) {
             String x = a == null ? "" : a.strip();
-            if (!(x.startsWith("127.") || x.equals("::1") || x.equals("0.0.0.0"))) {
+            if (!(loopbackAddress(x) || x.equals("0.0.0.0"))) {
                 return false;
             }
         }
@@ -909,6 +909,11 @@ final class Facts {
     private static final java.util.regex.Pattern PROBED_ADDRESS = java.util.regex.Pattern.compile(
             "\\b(?:dial tcp |connect to )((?:\\d{1,3}\\.){3}\\d{1,3})\\b");
 
+    /** True for a loopback address, IPv4 (127.0.0.0/8) or IPv6 ({@code ::1}). */
+    private static boolean loopbackAddress(String address) {
+        return address.startsWith("127.") || address.equals("::1");
+    }
+
     /**
      * The addresses at which the deployment's own services were reached, as their probes saw them (a name's resolved
      * addresses, the address a refused or timed-out connect names): a job's line naming one names that service's endpoint
@@ -921,7 +926,7 @@ final class Facts {
         for (Observation o : observations) {
             if (o instanceof Observation.DnsResolution d && services.containsKey(d.serviceId()) && d.addresses() != null) {
                 for (String a : d.addresses()) {
-                    if (a != null && !a.startsWith("127.") && !a.equals("::1") && a.length() >= 7) {
+                    if (a != null && !loopbackAddress(a) && a.length() >= 7) {
                         out.add(a.toLowerCase(Locale.ROOT));
                     }
                 }
@@ -929,7 +934,7 @@ final class Facts {
                     && (f.source() == io.sophia.core.Source.HTTP || f.source() == io.sophia.core.Source.TCP)) {
                 java.util.regex.Matcher m = PROBED_ADDRESS.matcher(f.detail());
                 while (m.find()) {
-                    if (!m.group(1).startsWith("127.")) {
+                    if (!loopbackAddress(m.group(1))) {
                         out.add(m.group(1));
                     }
                 }
