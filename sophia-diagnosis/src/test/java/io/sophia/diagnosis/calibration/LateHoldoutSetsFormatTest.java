@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h76-}, scored once and consumed at the start of the twenty-fourth), in the twenty-third ({@code h77-} to
  * {@code h82-}, scored once and consumed at the start of the twenty-fifth), in the twenty-fourth ({@code h83-} to
  * {@code h88-}, scored once and consumed at the start of the twenty-sixth), in the twenty-fifth ({@code h89-} to
- * {@code h94-}) and in the twenty-sixth ({@code h95-} to {@code h97-}) are well formed: every file parses under the
+ * {@code h94-}, scored once and consumed at the start of the twenty-seventh), in the twenty-sixth ({@code h95-} to
+ * {@code h97-}) and in the twenty-seventh ({@code h98-}, {@code h99-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-88 (consumed)").
+ * "holdout-94 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -150,24 +151,22 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(86), 86, 48, s -> s.holdoutSet() == 86, false),
                 new HoldoutSet(Scenario.holdoutPrefix(87), 87, 48, s -> s.holdoutSet() == 87, false),
                 new HoldoutSet(Scenario.holdoutPrefix(88), 88, 48, s -> s.holdoutSet() == 88, false),
-                new HoldoutSet(Scenario.holdoutPrefix(89), 89, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(89)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(90), 90, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(90)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(91), 91, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(91)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(92), 92, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(92)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(93), 93, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(93)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(94), 94, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(94)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(89), 89, 48, s -> s.holdoutSet() == 89, false),
+                new HoldoutSet(Scenario.holdoutPrefix(90), 90, 48, s -> s.holdoutSet() == 90, false),
+                new HoldoutSet(Scenario.holdoutPrefix(91), 91, 48, s -> s.holdoutSet() == 91, false),
+                new HoldoutSet(Scenario.holdoutPrefix(92), 92, 48, s -> s.holdoutSet() == 92, false),
+                new HoldoutSet(Scenario.holdoutPrefix(93), 93, 48, s -> s.holdoutSet() == 93, false),
+                new HoldoutSet(Scenario.holdoutPrefix(94), 94, 48, s -> s.holdoutSet() == 94, false),
                 new HoldoutSet(Scenario.holdoutPrefix(95), 95, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(95)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(96), 96, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(96)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(97), 97, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(97)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(97)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(98), 98, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(98)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(99), 99, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(99)), true));
     }
 
     @ParameterizedTest(name = "{0}")
