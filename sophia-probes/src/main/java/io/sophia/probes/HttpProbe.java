@@ -41,11 +41,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -405,8 +407,8 @@ public final class HttpProbe implements Probe {
              * The redirect policy.
              *
              * @param policy which redirects are followed
-             * @param max    the most followed (ignored for {@link Redirects#NONE}); when more come, the last 3xx
-             *               is the answer
+             * @param max    the most followed (ignored for {@link Redirects#NONE}); when more come, or one leads
+             *               back to a URL already visited, the check fails: "too many redirects"
              * @return this builder
              * @throws IllegalArgumentException when {@code max} is negative or above 20
              */
@@ -782,7 +784,11 @@ public final class HttpProbe implements Probe {
         out.add(new HttpCheck(service.id(), SOURCE, target(), status, latency, excerpt, contentType, version,
                 clock.timing(end, body.complete), protocol(response.protocol())));
         out.addAll(Conditions.evaluate(service.id(), SOURCE, expect, status, latency, json));
-        if (!expect.accepts(status)) {
+        RedirectsGoOn goesOn = response.request().tag(RedirectsGoOn.class);
+        if (goesOn != null) {
+            out.add(new ProbeFailure(service.id(), SOURCE, target(), FailureKind.UNEXPECTED_STATUS,
+                    goesOn.detail(status), status, latency, 1));
+        } else if (!expect.accepts(status)) {
             out.add(new ProbeFailure(service.id(), SOURCE, target(), FailureKind.UNEXPECTED_STATUS,
                     "answered " + status + ", expected " + Conditions.statusCondition(expect), status, latency, 1));
         }
@@ -962,20 +968,31 @@ public final class HttpProbe implements Probe {
 
     /**
      * Follows redirects as {@link Redirects} says, at most {@code max}; the token goes to the first
-     * host only. When the policy stops, the last 3xx is the answer.
+     * host only. When the policy stops at a redirect it may not follow (another host, no Location), that 3xx
+     * is the answer; when it stops because the redirects go on (the limit reached, or a URL already visited),
+     * the answer carries a {@link RedirectsGoOn} and the check fails however the status is judged.
      */
     private record RedirectPolicy(Redirects policy, int max) implements Interceptor {
         @Override
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
             String firstHost = request.url().host();
+            Set<HttpUrl> visited = new HashSet<>(List.of(request.url()));
             Response response = chain.proceed(request);
-            for (int followed = 0; followed < max && response.isRedirect(); followed++) {
+            int followed = 0;
+            while (response.isRedirect()) {
                 String location = response.header("Location");
                 HttpUrl next = location == null ? null : response.request().url().resolve(location);
                 if (next == null || policy == Redirects.SAME_HOST && !next.host().equalsIgnoreCase(firstHost)) {
                     return response;
                 }
+                boolean loop = visited.contains(next);
+                if (loop || followed == max) {
+                    Request tagged = response.request().newBuilder()
+                            .tag(RedirectsGoOn.class, new RedirectsGoOn(followed, loop)).build();
+                    return response.newBuilder().request(tagged).build();
+                }
+                visited.add(next);
                 Request.Builder b = request.newBuilder().url(next);
                 if (!next.host().equalsIgnoreCase(firstHost)) {
                     b.removeHeader("Authorization");
@@ -983,8 +1000,21 @@ public final class HttpProbe implements Probe {
                 response.close();
                 request = b.build();
                 response = chain.proceed(request);
+                followed++;
             }
             return response;
+        }
+    }
+
+    /**
+     * An answer that was still a redirect when the policy stopped following: {@code followed} redirects were
+     * followed, and {@code loop} says the next one led back to a URL already visited.
+     */
+    private record RedirectsGoOn(int followed, boolean loop) {
+        /** The failure's detail, in the words clients print for it (curl, Chrome, requests): never the URLs. */
+        String detail(int status) {
+            return "too many redirects: " + (loop ? "a redirect loop, " + status + " back to a URL already visited"
+                    : "still " + status + " at the limit") + " after " + followed + " followed";
         }
     }
 

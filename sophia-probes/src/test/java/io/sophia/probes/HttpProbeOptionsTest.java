@@ -75,6 +75,14 @@ class HttpProbeOptionsTest {
         return (ProbeFailure) seen.get(0);
     }
 
+    /** The one failure of a check that got an answer (after its HttpCheck and condition checks). */
+    private static ProbeFailure failureIn(List<Observation> seen) {
+        List<ProbeFailure> failures = seen.stream().filter(ProbeFailure.class::isInstance).map(ProbeFailure.class::cast)
+                .toList();
+        assertEquals(1, failures.size(), seen::toString);
+        return failures.get(0);
+    }
+
     private static HttpCheck check(List<Observation> seen) {
         assertTrue(seen.get(0) instanceof HttpCheck, seen::toString);
         return (HttpCheck) seen.get(0);
@@ -327,12 +335,30 @@ class HttpProbeOptionsTest {
         assertNotNull(first.getHeaders().get("Authorization"));
         assertNull(second.getHeaders().get("Authorization"), "the token is not sent to another host");
 
-        // a loop stops at the limit: the last 3xx is the answer
-        for (int i = 0; i < 3; i++) {
+        // a loop stops at the first URL seen again, and fails as a loop even where a 3xx would be accepted
+        for (int i = 0; i < 2; i++) {
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/again").build());
         }
-        assertEquals(302, check(run(HttpProbe.of(service(self + "/"), TIMEOUT,
-                HttpProbe.Options.custom().redirects(HttpProbe.Redirects.ANY, 2).build()))).statusCode());
+        server.enqueue(new MockResponse.Builder().code(200).body("not asked for").build());
+        Service anyAnswer = Service.builder("orders", URI.create(self + "/")).name("Orders").critical()
+                .expect(Expectations.builder().build()).build();
+        List<Observation> loop = run(HttpProbe.of(anyAnswer, TIMEOUT,
+                HttpProbe.Options.custom().redirects(HttpProbe.Redirects.ANY, 5).build()));
+        assertEquals(302, check(loop).statusCode());
+        ProbeFailure looped = failureIn(loop);
+        assertEquals(FailureKind.UNEXPECTED_STATUS, looped.kind());
+        assertEquals("too many redirects: a redirect loop, 302 back to a URL already visited after 1 followed",
+                looped.detail());
+
+        // more redirects than the limit, each to a new URL: the check fails at the limit
+        assertEquals("not asked for", check(run(HttpProbe.of(service(self + "/"), TIMEOUT))).bodyExcerpt(),
+                "the loop sent no request past the URL seen again");
+        for (int i = 1; i <= 3; i++) {
+            server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/hop-" + i).build());
+        }
+        ProbeFailure limit = failureIn(run(HttpProbe.of(anyAnswer, TIMEOUT,
+                HttpProbe.Options.custom().redirects(HttpProbe.Redirects.ANY, 2).build())));
+        assertEquals("too many redirects: still 307 at the limit after 2 followed", limit.detail());
     }
 
     @Test
