@@ -833,9 +833,7 @@ final class Inference {
         // the two apart was unseen, the two views of one refusal stated dependency.down at 0.95)
         if (io.sophia.core.CauseId.DEPENDENCY_DOWN.equals(cause) && "log".equals(rule.when()) && !matched.isEmpty()
                 && matched.stream().allMatch(f -> REFUSED_GENERIC.equals(f.attrs().get("indication")))) {
-            // the family the chain rule dependency.down/dependency-down takes below (its match names
-            // dependencyCertificateOnly), so that the two count once
-            return "tls";
+            return sourceFamily("dependency"); // the chain rules' family, so that the two count once
         }
         return sourceFamily(cause, rule);
     }
@@ -867,7 +865,7 @@ final class Inference {
         }
         // a dependency failing on its certificate is the same handshake its own TLS facts describe: one source
         // (a DEGRADED service's chain the same: one source with a DOWN one's, whichever family that takes)
-        if (chainRule(rule.when()) && rule.match().containsKey("dependencyCertificateOnly")) {
+        if (chainRule(rule.when()) && rule.match().getOrDefault("dependencyCertificateOnly", List.of()).contains("true")) {
             return "tls";
         }
         // a probe whose handshake failed on the certificate is the handshake the TLS facts describe ("x509: certificate
