@@ -1138,9 +1138,12 @@ public final class LogScan {
     /**
      * Indications that read the head of an error chain whose reason follows on the same line: BuildKit's "failed to
      * authorize: failed to fetch oauth token: &lt;reason&gt;" names the step, the reason after it the cause (h40-36: "...:
-     * tls: failed to verify certificate: x509: certificate signed by unknown authority"), like a general shape.
+     * tls: failed to verify certificate: x509: certificate signed by unknown authority"), like a general shape; so does
+     * the daemon's "error pulling image configuration: &lt;reason&gt;" (h91-07: "... error parsing HTTP 403 response body:
+     * ... &lt;Code&gt;AccessDenied&lt;/Code&gt;", the registry's storage refusing access).
      */
-    private static final java.util.Set<String> CHAIN_PREFIXES = java.util.Set.of("registry.token-fetch");
+    private static final java.util.Set<String> CHAIN_PREFIXES = java.util.Set.of("registry.token-fetch",
+            "registry.image-config-pull-failed");
 
     private static boolean isGeneral(Found f) {
         return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);
