@@ -172,11 +172,14 @@ public final class CrossValidation {
      * @param unseenOutOfFold each scenario read without the wording only its own fold's families use
      *                        ({@link #leaveIndicationsOut}) and scored with the parameters and proven evidence fitted
      *                        without its fold: the estimate for unseen wording (corpus order)
+     * @param terms           each scenario's calibration terms as the rules stand (corpus order)
+     * @param unseenTerms     each scenario's terms with its fold's own wording left out (corpus order)
      */
     public record Result(List<CalibrationEvaluation.Outcome> outOfFold, Map<String, Integer> foldOf,
                          List<Params> fitPerFold, Params fitAll, java.util.Set<String> provenAll,
                          List<CalibrationEvaluation.Outcome> shipped,
-                         List<CalibrationEvaluation.Outcome> unseenOutOfFold) {
+                         List<CalibrationEvaluation.Outcome> unseenOutOfFold, List<List<Calibration.Term>> terms,
+                         List<List<Calibration.Term>> unseenTerms) {
 
         /** The figures of the out-of-fold predictions. */
         public CalibrationEvaluation.Figures figures() {
@@ -394,7 +397,7 @@ public final class CrossValidation {
         }
         List<CalibrationEvaluation.Outcome> shipped = asShipped != null ? asShipped : CalibrationEvaluation.evaluate(
                 Diagnosis.builder().knowledgeBase(base).build(), scenarios).outcomes();
-        return new Result(oof, foldOf, perFold, all, new java.util.TreeSet<>(provenAll), shipped, unseenOof);
+        return new Result(oof, foldOf, perFold, all, new java.util.TreeSet<>(provenAll), shipped, unseenOof, terms, unseen);
     }
 
     /**
