@@ -247,7 +247,10 @@ class FortySecondRoundShapesTest {
                 "p127-04 dotnet.sdk-does-not-support-target",
                 // p57-32 (session 26): azure/login's empty inputs in a fork's pull request, labelled by the secrets a
                 // fork's run is not given (config.missing-secret); the same line on a push (p127-25) is the deploy token's
-                "p57-32 azure.deploy-credentials-missing");
+                "p57-32 azure.deploy-credentials-missing",
+                // h92-31 (consumed in session 27), p131-20 (tuning, session 27): H10 after an R10 boot timeout (heavy
+                // imports; Puma on 9292 instead of $PORT), labelled app.healthcheck-failing as h29-07
+                "h92-31 heroku.router-app-crashed", "p131-20 heroku.router-app-crashed");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(EXIT_DETAIL_ROUND.causeOf().keySet()));
     }

@@ -266,6 +266,9 @@ class ThirtyEighthRoundShapesTest {
                 // p116-23, p116-24 (session 24): npm behind an intercepting proxy's self-signed chain, labelled
                 // build.dependency-fetch as h66-07 (the fetch of the build's dependencies is what failed)
                 "p116-23 tls.self-signed-generic", "p116-24 tls.self-signed-generic",
+                // h94-04 (consumed in session 27): npm's "self-signed certificate" from a TLS-inspecting proxy on the build
+                // VLAN, labelled build.dependency-fetch as h66-07 (the fetch is what failed; the chain is what it says)
+                "h94-04 tls.self-signed-generic",
                 // p119-23 (session 24): the ReplicaSet refused by a ResourceQuota ("forbidden: failed quota"), labelled
                 // platform.quota; the manifest-refused reading names the same refusal
                 "p119-23 k8s.manifest-refused",

@@ -243,7 +243,11 @@ class TwentyFourthRoundShapesTest {
         // carries the lookup's "no such host" (read as network.dns) and the lost connection (read here as ci.runner)
         // p100-27 (session 21): wrangler's authentication code where the zone id holds the account id, labelled
         // config.invalid; its lines are p38-03's, labelled auth.deploy-token: the corpus reads them both ways
+        // p131-12, p131-13 (tuning, session 27): the Rails container aborts at db:prepare on
+        // ActiveSupport::MessageEncryptor::InvalidMessage (a RAILS_MASTER_KEY that is set but wrong, config.invalid), so
+        // kamal-proxy's target never becomes healthy: the health check is the consequence, as h17-07
         ROUND.staysInItsCauses("h17-07 kamal-proxy.target-unhealthy", "p41-18 woodpecker.agent-rpc-unavailable",
-                "p100-27 cloudflare.api-auth-code");
+                "p100-27 cloudflare.api-auth-code", "p131-12 kamal-proxy.target-unhealthy",
+                "p131-13 kamal-proxy.target-unhealthy");
     }
 }
