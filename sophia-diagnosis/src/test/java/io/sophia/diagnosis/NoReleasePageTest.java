@@ -26,13 +26,14 @@ class NoReleasePageTest {
     private static final String RULE = "config.invalid/answer-indication";
 
     private static Observation.HttpCheck page() {
-        return Observation.HttpCheck.builder("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev/health", 404)
-                .latency(Duration.ofMillis(40)).body(PAGE, "text/html").build();
+        return Observation.HttpCheck.builder("dashboard", Source.HTTP, "https://sophiaai-dashboard-v2.fly.dev/health",
+                404).latency(Duration.ofMillis(40)).body(PAGE, "text/html").build();
     }
 
     private static Assessment deployEnded(String conclusion) throws IOException {
         return Fleet.jobEnded(page(), conclusion, 120, List.of(Fleet.step(1, "Checkout", "success"),
-                Fleet.step(2, "Push", conclusion)), "remote:  !     Push rejected, failed to compile Ruby app.\n", null);
+                Fleet.step(2, "Push", conclusion)), "remote:  !     Push rejected, failed to compile Ruby app.\n",
+                null);
     }
 
     @Test
