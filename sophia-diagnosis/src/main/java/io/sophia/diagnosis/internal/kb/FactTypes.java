@@ -53,7 +53,8 @@ public final class FactTypes {
                         "containerNotRunning"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
-                Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause"), Set.of("httpStatus", "latencyMs", "body"));
+                Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause",
+                        "ownDeployFailed"), Set.of("httpStatus", "latencyMs", "body"));
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
                 Set.of("condition", "passed", "actual", "actualCause"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",

@@ -479,15 +479,54 @@ final class Facts {
         boolean accepted = s.expect().accepts(h.statusCode());
         // the body cut and masked once, for the rules' patterns and for the answer's reading alike
         String body = Words.clip(h.bodyExcerpt(), 4000);
+        String read = body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body;
+        String bodyCause = accepted || body.isBlank() ? ""
+                : java.util.Objects.requireNonNullElse(sc.answerCause().apply(read), "");
+        boolean ownDeployFailed = ownDeployFailed(svc, sc.ci());
+        // a platform's page for a host with no app is also what a new app shows before its first release: after the
+        // service's own deploy failed in this run it says the release is missing, not why (p107-09)
+        if (ownDeployFailed && !bodyCause.isEmpty() && readsNoReleasePage(read, sc.indications())) {
+            bodyCause = "";
+        }
         Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
                 (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
                 h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body", body, "bodyCause",
-                accepted || body.isBlank() ? "" : java.util.Objects.requireNonNullElse(sc.answerCause().apply(
-                        body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body), ""));
+                bodyCause, "ownDeployFailed", String.valueOf(ownDeployFailed));
         Map<String, String> v = vars(svc, "httpStatus", String.valueOf(h.statusCode()), "latencyMs",
                 h.latency() == null ? "" : String.valueOf(h.latency().toMillis()), "body",
                 Words.clip(h.bodyExcerpt(), 160));
         return new Fact("http", svc, svc, true, a, v, key(sc.serviceOrder(), svc, svc, "", 0, seq));
+    }
+
+    /**
+     * The log indications whose words are a platform's page for a host it serves no release on: Heroku's router page
+     * "There's nothing here, yet." answers for a host name no app claims (a custom domain never added, p54-33) and as
+     * well for an app created but never released (a first push rejected, p107-09).
+     */
+    static final Set<String> NO_RELEASE_PAGES = Set.of("heroku.no-such-app-page");
+
+    /** True when one of {@link #NO_RELEASE_PAGES} reads {@code text}. */
+    private static boolean readsNoReleasePage(String text, List<Knowledge.CompiledIndication> indications) {
+        for (Knowledge.CompiledIndication i : indications) {
+            if (NO_RELEASE_PAGES.contains(i.id())) {
+                for (String p : i.patterns()) {
+                    if (RegexGuard.compile(p).matcher(text).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when a CI job of the run that deploys service {@code svc} ended failed (failure, cancelled, time limit). */
+    private static boolean ownDeployFailed(String svc, CiIndex ci) {
+        for (Observation.CiJob j : ci.jobs()) {
+            if (svc != null && svc.equals(j.serviceId()) && j.conclusion() != null && FAILED.contains(j.conclusion())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A violated expectation's actual value is read as a log line would be (actualCause). */
