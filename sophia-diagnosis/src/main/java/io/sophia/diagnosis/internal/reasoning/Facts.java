@@ -65,7 +65,8 @@ final class Facts {
         Set<String> nameFailing = nameFailing(observations);
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
-                failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now));
+                failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
+                bodyRejected(observations, lineCause, downNames));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -90,7 +91,29 @@ final class Facts {
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now,
                          Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
-                         boolean certificateOutOfDate) {
+                         boolean certificateOutOfDate, Map<String, Set<String>> bodyRejected) {
+    }
+
+    /**
+     * The services with a violated expectation on their answer's body ("[BODY] contains \"Backend Status: ok\""), each
+     * with the causes those expectations' actual values read as: an answer whose status they accept is still one their
+     * expectations reject, and its body may say why in the app's own words (h92-21: a front end's own guard page,
+     * "Backend URL missing. Please set VITE_API_URL environment variable.", served with 200, while the expectation's actual
+     * value is only "Configuration Error"). A cause the actual value already reads is not read again in the body that
+     * value restates (h9-34: "connect ECONNREFUSED 127.0.0.1:27017" in both).
+     */
+    private static Map<String, Set<String>> bodyRejected(List<Observation> observations,
+                                                         java.util.function.Function<String, String> lineCause,
+                                                         Set<String> downNames) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ConditionCheck c && !c.passed() && c.serviceId() != null
+                    && c.condition() != null && c.condition().contains("[BODY]")) {
+                out.computeIfAbsent(c.serviceId(), k -> new java.util.HashSet<>())
+                        .add(carriedTextCause(c.actual(), lineCause, downNames, c.serviceId()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -480,8 +503,7 @@ final class Facts {
         // the body cut and masked once, for the rules' patterns and for the answer's reading alike
         String body = Words.clip(h.bodyExcerpt(), 4000);
         String read = body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body;
-        String bodyCause = accepted || body.isBlank() ? ""
-                : java.util.Objects.requireNonNullElse(sc.answerCause().apply(read), "");
+        String bodyCause = bodyCause(body, accepted ? sc.bodyRejected().get(svc) : Set.of(), sc);
         boolean ownDeployFailed = ownDeployFailed(svc, sc.ci());
         // a platform's page for a host with no app is also what a new app shows before its first release: after the
         // service's own deploy failed in this run it says the release is missing, not why (p107-09)
@@ -527,6 +549,20 @@ final class Facts {
             }
         }
         return false;
+    }
+
+    /**
+     * The cause a specific indication reads an answer's body as, for an answer its service's expectations reject: by its
+     * status ({@code alreadyRead} empty), or by a violated expectation on its body ({@code alreadyRead} the causes that
+     * expectation's actual value reads, left out); "" for an accepted answer ({@code alreadyRead} null) or a blank body.
+     */
+    private static String bodyCause(String body, Set<String> alreadyRead, Scope sc) {
+        if (alreadyRead == null || body.isBlank()) {
+            return "";
+        }
+        String cause = java.util.Objects.requireNonNullElse(sc.answerCause().apply(
+                body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body), "");
+        return alreadyRead.contains(cause) ? "" : cause;
     }
 
     /** A violated expectation's actual value is read as a log line would be (actualCause). */

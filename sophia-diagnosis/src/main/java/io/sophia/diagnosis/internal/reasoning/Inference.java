@@ -847,6 +847,8 @@ final class Inference {
      *     service's error answer (the engine's) is of the log: they are the app's line carried by the platform or the
      *     answer, one source with the same words in a log;</li>
      * <li>a rule on a dependency failing on its certificate is of the TLS handshake that shows it;</li>
+     * <li>a rule of {@code app.healthcheck-failing} on a machine's event, its detail too, is of the platform: a stop
+     *     detail saying the health check failed is the platform's verdict its machine checks show;</li>
      * <li>for a run that timed out, the runner's line saying so ("has exceeded the maximum execution time") is the run's
      *     outcome printed, one event with the run's and the job's conclusion (p31-11: a job that waited on pods no node
      *     could take, stated at 0.97 as a time limit). A cancel's line says more than the conclusion (who or what
@@ -854,6 +856,14 @@ final class Inference {
      * </ul>
      */
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule) {
+        // a machine's event whose detail says its health check failed ("health check failed: context deadline exceeded",
+        // "rolled back by flyctl after failed health checks") is the platform's verdict on that check, the one its
+        // machineCheck facts show, not the app's own words: one source with them (h92-37: a dependency's stop detail and
+        // its critical check, counted as two, stated app.healthcheck-failing at 0.95 for a scenario labelled
+        // dependency.down, its dependents timing out behind it)
+        if (io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.equals(cause) && "machineEvent".equals(rule.when())) {
+            return "platform";
+        }
         // a violated expectation's actual value is the same words a log or an answer shows (h20-30, p66-05: a check on
         // an answer's body, restating it): one source with them
         // a rule on an answer's body reads the same words as the answer's indication (p78-03: "manifest unknown" in one
