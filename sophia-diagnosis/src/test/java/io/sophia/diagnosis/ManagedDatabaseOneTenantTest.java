@@ -52,6 +52,13 @@ class ManagedDatabaseOneTenantTest {
     }
 
     @Test
+    void aProjectsDatabaseHostAndItsApiAreOneTenant() {
+        Assessment a = failing("https://yhfngphapcgverhcufnc.supabase.co/rest/v1/",
+                "tcp://db.yhfngphapcgverhcufnc.supabase.co:5432");
+        assertFalse(Fleet.weighs(a, RULE), a.causes().toString());
+    }
+
+    @Test
     void twoProjectsAtTheProviderStillAre() {
         Assessment a = failing("https://yhfngphapcgverhcufnc.supabase.co/rest/v1/",
                 "https://oelzcsnwofbuisqwvhsl.supabase.co/rest/v1/");
