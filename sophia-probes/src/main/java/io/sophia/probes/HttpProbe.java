@@ -968,7 +968,7 @@ public final class HttpProbe implements Probe {
 
     /**
      * Follows redirects as {@link Redirects} says, at most {@code max}; the token goes to the first
-     * host only. When the policy stops at a redirect it may not follow (another host, no Location), that 3xx
+     * origin only (its scheme, host and port). When the policy stops at a redirect it may not follow (another host, no Location), that 3xx
      * is the answer; when it stops because the redirects go on (the limit reached, or a URL already visited),
      * the answer carries a {@link RedirectsGoOn} and the check fails however the status is judged.
      */
@@ -976,7 +976,8 @@ public final class HttpProbe implements Probe {
         @Override
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
-            String firstHost = request.url().host();
+            HttpUrl first = request.url();
+            String firstHost = first.host();
             Set<HttpUrl> visited = new HashSet<>(List.of(request.url()));
             Response response = chain.proceed(request);
             int followed = 0;
@@ -994,7 +995,8 @@ public final class HttpProbe implements Probe {
                 }
                 visited.add(next);
                 Request.Builder b = request.newBuilder().url(next);
-                if (!next.host().equalsIgnoreCase(firstHost)) {
+                if (!sameOrigin(next, first)) {
+                    // another scheme or port is another server (or the token in clear text): as curl and OkHttp do
                     b.removeHeader("Authorization");
                 }
                 response.close();
@@ -1003,6 +1005,10 @@ public final class HttpProbe implements Probe {
                 followed++;
             }
             return response;
+        }
+
+        private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+            return a.scheme().equals(b.scheme()) && a.host().equalsIgnoreCase(b.host()) && a.port() == b.port();
         }
     }
 

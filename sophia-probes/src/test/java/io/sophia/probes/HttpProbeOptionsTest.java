@@ -301,6 +301,27 @@ class HttpProbeOptionsTest {
     }
 
     @Test
+    @DisplayName("redirects: the token is not sent to another origin on the same host (another port: another server)")
+    void redirectTokenStaysWithItsOrigin() throws Exception {
+        server.start();
+        try (MockWebServer other = new MockWebServer()) {
+            other.start();
+            for (HttpProbe.Redirects policy : List.of(HttpProbe.Redirects.SAME_HOST, HttpProbe.Redirects.ANY)) {
+                server.enqueue(new MockResponse.Builder().code(307)
+                        .addHeader("Location", "http://127.0.0.1:" + other.getPort() + "/x").build());
+                other.enqueue(new MockResponse.Builder().code(200).body("other port").build());
+                HttpProbe probe = HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT,
+                        HttpProbe.Options.custom().redirects(policy, 3)
+                                .env(Map.of("T", "tok-1234567890abcdef")::get).bearerTokenEnv("T").build());
+                assertEquals(200, check(run(probe)).statusCode(), policy::toString);
+                assertNotNull(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+                assertNull(other.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"),
+                        policy + ": the token is not sent to another port of the same host");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("redirects: none by default (the 3xx is the answer); same-host followed; another host only with ANY")
     void redirects() throws Exception {
         server.start();

@@ -345,7 +345,7 @@ final class Inference {
             for (Knowledge.CompiledRule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
                 Set<String> subjects = subjects(matched);
-                int n = subjects.size();
+                int n = atHosts(rule) ? hosts(rule, matched) : subjects.size();
                 if (n == 0 || n < rule.minCount()) {
                     continue;
                 }
@@ -530,6 +530,33 @@ final class Inference {
             withP.sort(Comparator.comparingDouble(Scored::probability).reversed().thenComparing(s -> s.id().value()));
             return withP;
         }
+    }
+
+    /**
+     * Whether {@code rule} counts tenants rather than services: a probe rule that needs several subjects and whose
+     * target pattern names a group {@code tenant} (several tenants at a provider failing at once). Two services of
+     * one tenant are that tenant failing (two paths of one Supabase project both answering 521 are that project,
+     * supabase discussion #48947), not the provider failing for several.
+     */
+    private static boolean atHosts(Knowledge.CompiledRule rule) {
+        String target = rule.pattern().get("target");
+        return rule.minCount() > 1 && "probe".equals(rule.when()) && target != null && target.contains("(?P<tenant>");
+    }
+
+    private static final Map<String, Pattern> TENANT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The distinct tenants (the target's group {@code tenant}) of the facts; a fact without one counts as its subject. */
+    private static int hosts(Knowledge.CompiledRule rule, List<Fact> facts) {
+        Pattern p = TENANT_PATTERNS.computeIfAbsent(rule.pattern().get("target"), Pattern::compile);
+        Set<String> tenants = new java.util.HashSet<>();
+        for (Fact f : facts) {
+            String target = f.attrs().get("target");
+            com.google.re2j.Matcher m = target == null ? null : p.matcher(target);
+            String tenant = m != null && m.find() ? m.group("tenant") : null;
+            tenants.add(tenant == null || tenant.isEmpty() ? "subject:" + f.subject()
+                    : "tenant:" + tenant.toLowerCase(java.util.Locale.ROOT));
+        }
+        return tenants.size();
     }
 
     private static Set<String> subjects(List<Fact> facts) {
