@@ -978,7 +978,8 @@ public final class HttpProbe implements Probe {
             Request request = chain.request();
             HttpUrl first = request.url();
             String firstHost = first.host();
-            Set<HttpUrl> visited = new HashSet<>(List.of(request.url()));
+            // a fragment never reaches the server: /a#1 and /a#2 are one request
+            Set<HttpUrl> visited = new HashSet<>(List.of(request.url().newBuilder().fragment(null).build()));
             Response response = chain.proceed(request);
             int followed = 0;
             while (response.isRedirect()) {
@@ -987,13 +988,12 @@ public final class HttpProbe implements Probe {
                 if (next == null || policy == Redirects.SAME_HOST && !next.host().equalsIgnoreCase(firstHost)) {
                     return response;
                 }
-                boolean loop = visited.contains(next);
+                boolean loop = !visited.add(next.newBuilder().fragment(null).build());
                 if (loop || followed == max) {
                     Request tagged = response.request().newBuilder()
                             .tag(RedirectsGoOn.class, new RedirectsGoOn(followed, loop)).build();
                     return response.newBuilder().request(tagged).build();
                 }
-                visited.add(next);
                 Request.Builder b = request.newBuilder().url(next);
                 if (!sameOrigin(next, first)) {
                     // another scheme or port is another server (or the token in clear text): as curl and OkHttp do

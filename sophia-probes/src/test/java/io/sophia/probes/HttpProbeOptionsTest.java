@@ -383,6 +383,21 @@ class HttpProbeOptionsTest {
     }
 
     @Test
+    @DisplayName("redirects: a loop that changes only the fragment is a loop (the server never sees the fragment)")
+    void redirectLoopThroughFragments() throws Exception {
+        server.start();
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/frag#one").build());
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/frag#two").build());
+        Service anyAnswer = Service.builder("orders", URI.create("http://127.0.0.1:" + server.getPort() + "/"))
+                .name("Orders").critical().expect(Expectations.builder().build()).build();
+        ProbeFailure looped = failureIn(run(HttpProbe.of(anyAnswer, TIMEOUT,
+                HttpProbe.Options.custom().redirects(HttpProbe.Redirects.ANY, 10).build())));
+        assertEquals("too many redirects: a redirect loop, 302 back to a URL already visited after 1 followed",
+                looped.detail());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
     @DisplayName("HTTP_PROXY: the check goes through the proxy, with its credentials, which are never printed")
     void httpProxyWithCredentials() throws Exception {
         server.enqueue(new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").build());
