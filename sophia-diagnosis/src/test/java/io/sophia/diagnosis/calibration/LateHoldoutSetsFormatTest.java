@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h82-}, scored once and consumed at the start of the twenty-fifth), in the twenty-fourth ({@code h83-} to
  * {@code h88-}, scored once and consumed at the start of the twenty-sixth), in the twenty-fifth ({@code h89-} to
  * {@code h94-}, scored once and consumed at the start of the twenty-seventh), in the twenty-sixth ({@code h95-} to
- * {@code h97-}) and in the twenty-seventh ({@code h98-}, {@code h99-}) are well formed: every file parses under the
+ * {@code h97-}) and in the twenty-seventh ({@code h98-} to {@code h100-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -166,7 +166,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(98), 98, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(98)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(99), 99, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(99)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(99)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(100), 100, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(100)), true));
     }
 
     @ParameterizedTest(name = "{0}")

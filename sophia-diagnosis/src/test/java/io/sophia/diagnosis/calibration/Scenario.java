@@ -54,11 +54,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h88-} at 19:36 UTC on d686ba2b, consumed at the start of the twenty-sixth; {@code h89-} to {@code h94-} at
      * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh). {@code h95-} to {@code h97-} (written in
      * the twenty-sixth session, wired here before their first file landed) are to be scored once, aggregate only, at
-     * the end of the twenty-seventh; {@code h98-} and {@code h99-} (written in the twenty-seventh, wired here before
+     * the end of the twenty-seventh; {@code h98-} to {@code h100-} (written in the twenty-seventh, wired here before
      * their first file lands) at the end of the twenty-eighth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(95), holdoutPrefix(96),
-            holdoutPrefix(97), holdoutPrefix(98), holdoutPrefix(99));
+            holdoutPrefix(97), holdoutPrefix(98), holdoutPrefix(99), holdoutPrefix(100));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
