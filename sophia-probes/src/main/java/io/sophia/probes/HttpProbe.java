@@ -317,7 +317,8 @@ public final class HttpProbe implements Probe {
             }
 
             /**
-             * A header sent with every check. For a credential use {@link #bearerTokenEnv(String)}, which is redacted.
+             * A header sent with every check, to the service's own origin only (a redirect to another scheme, host or
+             * port goes without it). For a credential use {@link #bearerTokenEnv(String)}, which is redacted.
              *
              * @param name  a header name
              * @param value its value: one line of printable characters
@@ -544,7 +545,7 @@ public final class HttpProbe implements Probe {
             });
         }
         if (options.redirects != Redirects.NONE && options.maxRedirects > 0) {
-            b.addInterceptor(new RedirectPolicy(options.redirects, options.maxRedirects));
+            b.addInterceptor(new RedirectPolicy(options.redirects, options.maxRedirects, Set.copyOf(options.headers.keySet())));
         }
         if (options.testSockets != null) {
             b.sslSocketFactory(options.testSockets, options.testTrust);
@@ -967,12 +968,13 @@ public final class HttpProbe implements Probe {
     }
 
     /**
-     * Follows redirects as {@link Redirects} says, at most {@code max}; the token goes to the first
-     * origin only (its scheme, host and port). When the policy stops at a redirect it may not follow (another host, no Location), that 3xx
-     * is the answer; when it stops because the redirects go on (the limit reached, or a URL already visited),
-     * the answer carries a {@link RedirectsGoOn} and the check fails however the status is judged.
+     * Follows redirects as {@link Redirects} says, at most {@code max}; the token and the configured headers
+     * ({@code ownHeaders}: an {@code X-Api-Key} is as much a credential as the token) go to the first origin only (its
+     * scheme, host and port). When the policy stops at a redirect it may not follow (another host, no Location), that
+     * 3xx is the answer; when it stops because the redirects go on (the limit reached, or a URL already visited), the
+     * answer carries a {@link RedirectsGoOn} and the check fails however the status is judged.
      */
-    private record RedirectPolicy(Redirects policy, int max) implements Interceptor {
+    private record RedirectPolicy(Redirects policy, int max, Set<String> ownHeaders) implements Interceptor {
         @Override
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
@@ -998,6 +1000,7 @@ public final class HttpProbe implements Probe {
                 if (!sameOrigin(next, first)) {
                     // another scheme or port is another server (or the token in clear text): as curl and OkHttp do
                     b.removeHeader("Authorization");
+                    ownHeaders.forEach(b::removeHeader);
                 }
                 response.close();
                 request = b.build();

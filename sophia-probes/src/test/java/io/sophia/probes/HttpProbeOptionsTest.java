@@ -311,12 +311,17 @@ class HttpProbeOptionsTest {
                         .addHeader("Location", "http://127.0.0.1:" + other.getPort() + "/x").build());
                 other.enqueue(new MockResponse.Builder().code(200).body("other port").build());
                 HttpProbe probe = HttpProbe.of(service("http://127.0.0.1:" + server.getPort() + "/"), TIMEOUT,
-                        HttpProbe.Options.custom().redirects(policy, 3)
+                        HttpProbe.Options.custom().redirects(policy, 3).header("X-Api-Key", "key-0987654321fedcba")
                                 .env(Map.of("T", "tok-1234567890abcdef")::get).bearerTokenEnv("T").build());
                 assertEquals(200, check(run(probe)).statusCode(), policy::toString);
-                assertNotNull(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
-                assertNull(other.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"),
+                RecordedRequest origin = server.takeRequest(5, TimeUnit.SECONDS);
+                assertNotNull(origin.getHeaders().get("Authorization"));
+                assertEquals("key-0987654321fedcba", origin.getHeaders().get("X-Api-Key"));
+                RecordedRequest elsewhere = other.takeRequest(5, TimeUnit.SECONDS);
+                assertNull(elsewhere.getHeaders().get("Authorization"),
                         policy + ": the token is not sent to another port of the same host");
+                assertNull(elsewhere.getHeaders().get("X-Api-Key"),
+                        policy + ": nor a configured header (it may be a credential)");
             }
         }
     }
