@@ -224,6 +224,9 @@ class FiftiethRoundShapesTest {
                 // h94-22 (consumed in session 27): "Job for caddy.service failed ..." after Caddy's "Caddyfile:2:
                 // unrecognized directive: proxy" (a v1 directive, config.invalid), the exit its consequence as h39-21
                 "h94-22 systemd.control-process-exited",
+                // p133-12 (joined in session 27): Ansible's "Unable to start service loki: Job for loki.service failed
+                // because the control process exited" after Loki refused its configuration (config.invalid)
+                "p133-12 systemd.control-process-exited",
                 // h71-30, h76-22 (consumed in session 24): the proxy's unit failed to start because its upstream name did
                 // not resolve (network.dns) or its Caddyfile was invalid (config.invalid); systemd's line is the consequence
                 "h71-30- systemd.control-process-exited", "h76-22- systemd.control-process-exited");
