@@ -271,15 +271,6 @@ public final class Secrets {
     }
 
     /**
-     * {@code text} with every secret that characters a terminal does not show would hide masked: escape sequences
-     * (a colour code right before a token, {@code ESC[1mAKIA…}, leaves no word boundary for its shape; one inside it
-     * cuts it in two), invisible format characters (a zero-width space or a soft hyphen inside a token) and controls.
-     * The patterns, registered values and their pieces are looked for in the text without them, and each one found is
-     * masked from its first to its last character in {@code text}, what is hidden between included; line breaks stay.
-     * A secret written in {@linkplain LookAlikes look-alikes} (full-width, tag characters, percent-encoded in any
-     * style) is looked for in the text with them read back.
-     */
-    /**
      * True for a character that hides nothing, escapes nothing and stands for no other: printable ASCII or a line break,
      * but a backslash or a percent sign (what {@link Shown#hiddenEnd}, {@link Shown#escaped} and {@link LookAlikes#at}
      * find nothing at, told without calling them: most text is all such characters).
@@ -288,6 +279,15 @@ public final class Secrets {
         return (c >= 0x20 && c < 0x7f || c == '\n') && c != '\\' && c != '%';
     }
 
+    /**
+     * {@code text} with every secret that characters a terminal does not show would hide masked: escape sequences
+     * (a colour code right before a token, {@code ESC[1mAKIA…}, leaves no word boundary for its shape; one inside it
+     * cuts it in two), invisible format characters (a zero-width space or a soft hyphen inside a token) and controls.
+     * The patterns, registered values and their pieces are looked for in the text without them, and each one found is
+     * masked from its first to its last character in {@code text}, what is hidden between included; line breaks stay.
+     * A secret written in {@linkplain LookAlikes look-alikes} (full-width, tag characters, percent-encoded in any
+     * style) is looked for in the text with them read back.
+     */
     private String maskAcrossHiddenCharacters(String text) {
         int n = text.length();
         int first = 0;

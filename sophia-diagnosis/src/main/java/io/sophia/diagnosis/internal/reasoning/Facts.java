@@ -477,6 +477,8 @@ final class Facts {
         return new Fact("probe", svc, subject, serviceSide, a, v, key(sc.serviceOrder(), svc, subject, "", 0, seq));
     }
 
+    private static final java.util.regex.Pattern IPV4_LITERAL = java.util.regex.Pattern.compile("[0-9.]+");
+
     /**
      * True when a name other than the loopback's own (localhost, an address) resolved, and only to loopback addresses
      * (127.0.0.0/8, ::1, 0.0.0.0): a public or service name answered with "this machine", as a registrar's parking
@@ -485,7 +487,7 @@ final class Facts {
     static boolean loopbackOnly(Observation.DnsResolution d) {
         String host = d.host() == null ? "" : d.host().strip().toLowerCase(java.util.Locale.ROOT);
         if (host.isEmpty() || host.equals("localhost") || host.endsWith(".localhost") || !host.contains(".")
-                || host.matches("[0-9.]+") || host.contains(":") || d.addresses() == null || d.addresses().isEmpty()) {
+                || IPV4_LITERAL.matcher(host).matches() || host.contains(":") || d.addresses() == null || d.addresses().isEmpty()) {
             return false;
         }
         for (String a : d.addresses()) {
@@ -503,7 +505,7 @@ final class Facts {
         // the body cut and masked once, for the rules' patterns and for the answer's reading alike
         String body = Words.clip(h.bodyExcerpt(), 4000);
         String read = body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body;
-        String bodyCause = bodyCause(body, accepted ? sc.bodyRejected().get(svc) : Set.of(), sc);
+        String bodyCause = bodyCause(read, accepted ? sc.bodyRejected().get(svc) : Set.of(), sc);
         boolean ownDeployFailed = ownDeployFailed(svc, sc.ci());
         // a platform's page for a host with no app is also what a new app shows before its first release: after the
         // service's own deploy failed in this run it says the release is missing, not why (p107-09)
@@ -552,16 +554,16 @@ final class Facts {
     }
 
     /**
-     * The cause a specific indication reads an answer's body as, for an answer its service's expectations reject: by its
-     * status ({@code alreadyRead} empty), or by a violated expectation on its body ({@code alreadyRead} the causes that
-     * expectation's actual value reads, left out); "" for an accepted answer ({@code alreadyRead} null) or a blank body.
+     * The cause a specific indication reads an answer's body as ({@code read}: its first {@code ANSWER_READ_CHARS}
+     * characters), for an answer its service's expectations reject: by its status ({@code alreadyRead} empty), or by a
+     * violated expectation on its body ({@code alreadyRead} the causes that expectation's actual value reads, left out);
+     * "" for an accepted answer ({@code alreadyRead} null) or a blank body.
      */
-    private static String bodyCause(String body, Set<String> alreadyRead, Scope sc) {
-        if (alreadyRead == null || body.isBlank()) {
+    private static String bodyCause(String read, Set<String> alreadyRead, Scope sc) {
+        if (alreadyRead == null || read.isBlank()) {
             return "";
         }
-        String cause = java.util.Objects.requireNonNullElse(sc.answerCause().apply(
-                body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body), "");
+        String cause = java.util.Objects.requireNonNullElse(sc.answerCause().apply(read), "");
         return alreadyRead.contains(cause) ? "" : cause;
     }
 

@@ -345,7 +345,7 @@ final class Inference {
             for (Knowledge.CompiledRule rule : cause.rules()) {
                 List<Fact> matched = matchedByRule.get(rule);
                 Set<String> subjects = subjects(matched);
-                int n = atHosts(rule) ? hosts(rule, matched) : subjects.size();
+                int n = countsTenants(rule) ? tenants(rule, matched) : subjects.size();
                 if (n == 0 || n < rule.minCount()) {
                     continue;
                 }
@@ -538,16 +538,14 @@ final class Inference {
      * one tenant are that tenant failing (two paths of one Supabase project both answering 521 are that project,
      * supabase discussion #48947), not the provider failing for several.
      */
-    private static boolean atHosts(Knowledge.CompiledRule rule) {
+    private static boolean countsTenants(Knowledge.CompiledRule rule) {
         String target = rule.pattern().get("target");
         return rule.minCount() > 1 && "probe".equals(rule.when()) && target != null && target.contains("(?P<tenant>");
     }
 
-    private static final Map<String, Pattern> TENANT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** The distinct tenants (the target's group {@code tenant}) of the facts; a fact without one counts as its subject. */
-    private static int hosts(Knowledge.CompiledRule rule, List<Fact> facts) {
-        Pattern p = TENANT_PATTERNS.computeIfAbsent(rule.pattern().get("target"), Pattern::compile);
+    private static int tenants(Knowledge.CompiledRule rule, List<Fact> facts) {
+        Pattern p = RegexGuard.compile(rule.pattern().get("target")); // compiled once, as matches() compiled it
         Set<String> tenants = new java.util.HashSet<>();
         for (Fact f : facts) {
             String target = f.attrs().get("target");
