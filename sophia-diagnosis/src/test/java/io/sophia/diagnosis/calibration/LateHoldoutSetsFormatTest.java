@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h82-}, scored once and consumed at the start of the twenty-fifth), in the twenty-fourth ({@code h83-} to
  * {@code h88-}, scored once and consumed at the start of the twenty-sixth), in the twenty-fifth ({@code h89-} to
  * {@code h94-}, scored once and consumed at the start of the twenty-seventh), in the twenty-sixth ({@code h95-} to
- * {@code h97-}) and in the twenty-seventh ({@code h98-} to {@code h100-}) are well formed: every file parses under the
+ * {@code h97-}, scored once and consumed at the start of the twenty-eighth), in the twenty-seventh ({@code h98-} to
+ * {@code h100-}) and in the twenty-eighth ({@code h101-} to {@code h103-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-94 (consumed)").
+ * "holdout-97 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -157,18 +158,21 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(92), 92, 48, s -> s.holdoutSet() == 92, false),
                 new HoldoutSet(Scenario.holdoutPrefix(93), 93, 48, s -> s.holdoutSet() == 93, false),
                 new HoldoutSet(Scenario.holdoutPrefix(94), 94, 48, s -> s.holdoutSet() == 94, false),
-                new HoldoutSet(Scenario.holdoutPrefix(95), 95, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(95)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(96), 96, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(96)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(97), 97, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(97)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(95), 95, 48, s -> s.holdoutSet() == 95, false),
+                new HoldoutSet(Scenario.holdoutPrefix(96), 96, 48, s -> s.holdoutSet() == 96, false),
+                new HoldoutSet(Scenario.holdoutPrefix(97), 97, 48, s -> s.holdoutSet() == 97, false),
                 new HoldoutSet(Scenario.holdoutPrefix(98), 98, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(98)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(99), 99, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(99)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(100), 100, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(100)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(100)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(101), 101, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(101)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(102), 102, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(102)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(103), 103, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(103)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -52,13 +52,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h82-} on 2026-12-05 ({@code h14-} to {@code h82-} after being scored once, aggregate only; {@code h77-} to
      * {@code h82-} at 17:16 UTC on 25a4f967, consumed at the start of the twenty-fifth session; {@code h83-} to
      * {@code h88-} at 19:36 UTC on d686ba2b, consumed at the start of the twenty-sixth; {@code h89-} to {@code h94-} at
-     * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh). {@code h95-} to {@code h97-} (written in
-     * the twenty-sixth session, wired here before their first file landed) are to be scored once, aggregate only, at
-     * the end of the twenty-seventh; {@code h98-} to {@code h100-} (written in the twenty-seventh, wired here before
-     * their first file lands) at the end of the twenty-eighth.
+     * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh; {@code h95-} to {@code h97-} at 00:45 UTC
+     * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth). {@code h98-} to {@code h100-} (written
+     * in the twenty-seventh session, wired here before their first file landed) are to be scored once, aggregate
+     * only, at the end of the twenty-eighth; {@code h101-} to {@code h103-} (written in the twenty-eighth, wired here
+     * before their first file lands) at the end of the twenty-ninth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(95), holdoutPrefix(96),
-            holdoutPrefix(97), holdoutPrefix(98), holdoutPrefix(99), holdoutPrefix(100));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(98), holdoutPrefix(99),
+            holdoutPrefix(100), holdoutPrefix(101), holdoutPrefix(102), holdoutPrefix(103));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
