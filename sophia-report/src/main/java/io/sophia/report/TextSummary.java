@@ -62,6 +62,10 @@ public final class TextSummary {
         long up = a.services().stream().filter(s -> s.status() == Status.UP).count();
         Map<Status, Long> byStatus = a.services().stream()
                 .collect(Collectors.groupingBy(ServiceHealth::status, LinkedHashMap::new, Collectors.counting()));
+        if (a.services().isEmpty()) {
+            sb.append("Services   none probed\n");
+            return;
+        }
         sb.append(String.format(Locale.ROOT, "Services   %d, %d UP (%.1f %%)%s%n", a.services().size(), up,
                 impact == null ? percent(up, a.services().size()) : impact.availabilityPercent(),
                 byStatus.entrySet().stream().filter(e -> e.getKey() != Status.UP)

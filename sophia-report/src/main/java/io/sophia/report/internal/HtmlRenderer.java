@@ -164,7 +164,7 @@ public final class HtmlRenderer {
         long up = count(Status.UP);
         int total = a.services().size();
         double avail = a.impact() != null ? a.impact().availabilityPercent() : total == 0 ? 0 : 100.0 * up / total;
-        kpi("Availability", Formats.percentValue(avail));
+        kpi("Availability", total == 0 ? "not measured" : Formats.percentValue(avail));
         kpi("Services up", up + " / " + total);
         if (!a.causes().isEmpty()) {
             RankedCause top = a.causes().get(0);
@@ -188,7 +188,11 @@ public final class HtmlRenderer {
     private String verdict() {
         StringBuilder b = new StringBuilder();
         long up = count(Status.UP);
-        b.append(up).append(" of ").append(a.services().size()).append(" services UP");
+        if (a.services().isEmpty()) {
+            b.append(MarkdownRenderer.NO_SERVICE);
+        } else {
+            b.append(up).append(" of ").append(a.services().size()).append(" services UP");
+        }
         if (pipeline != null && pipeline.run() != null && pipeline.run().conclusion() != null
                 && !"success".equals(pipeline.run().conclusion())) {
             b.append("; CI run ").append(pipeline.run().runId()).append(" concluded ").append(hc(pipeline.run().conclusion(), 40));
@@ -492,8 +496,9 @@ public final class HtmlRenderer {
             return;
         }
         w("<section id=\"impact\">\n<h2>Business impact</h2>\n<p><strong>Severity " + i.severity() + "</strong> — "
-                + i.servicesUp() + " of " + i.totalServices() + " services UP, availability "
-                + Formats.percentValue(i.availabilityPercent()) + ".</p>\n");
+                + (a.services().isEmpty() ? "no service was probed: the impact on users is not measured."
+                : i.servicesUp() + " of " + i.totalServices() + " services UP, availability "
+                + Formats.percentValue(i.availabilityPercent()) + ".") + "</p>\n");
         w("<div class=\"scroll\"><table>\n<thead><tr><th>Offline</th><th>Degraded or unknown</th><th>Online</th></tr></thead>\n<tbody><tr>");
         for (List<String> caps : List.of(i.capabilitiesOffline(), i.capabilitiesDegraded(), i.capabilitiesOnline())) {
             w("<td>" + (caps.isEmpty() ? "—" : caps.stream().map(c -> hc(c, 200)).collect(Collectors.joining("<br>"))) + "</td>");

@@ -123,6 +123,9 @@ public final class MarkdownRenderer {
         blank();
     }
 
+    // a log or a CI run diagnosed without a fleet: "100 % available, 0 of 0 UP" would state what nobody measured
+    static final String NO_SERVICE = "No service was probed (a diagnosis of logs, CI and platform state only)";
+
     private static String verdictWord(GateDecision.Verdict g) {
         return switch (g) {
             case OPEN -> "OPEN, healthy";
@@ -135,7 +138,11 @@ public final class MarkdownRenderer {
         long up = count(Status.UP);
         int total = a.services().size();
         StringBuilder b = new StringBuilder();
-        b.append(up).append(" of ").append(total).append(total == 1 ? " service" : " services").append(" UP");
+        if (total == 0) {
+            b.append(NO_SERVICE);
+        } else {
+            b.append(up).append(" of ").append(total).append(total == 1 ? " service" : " services").append(" UP");
+        }
         if (pipeline != null && pipeline.run() != null && pipeline.run().conclusion() != null
                 && !"success".equals(pipeline.run().conclusion())) {
             b.append("; CI run ").append(pipeline.run().runId()).append(" concluded ")
@@ -168,8 +175,12 @@ public final class MarkdownRenderer {
                 notUp.append(notUp.length() == 0 ? "" : ", ").append(n).append(' ').append(s);
             }
         }
-        line("- **Availability:** " + Formats.percentValue(avail) + " — " + up + " of " + total + " services UP"
-                + (notUp.length() == 0 ? "" : " (" + notUp + ")"));
+        if (total == 0) {
+            line("- **Availability:** not measured — no service was probed");
+        } else {
+            line("- **Availability:** " + Formats.percentValue(avail) + " — " + up + " of " + total + " services UP"
+                    + (notUp.length() == 0 ? "" : " (" + notUp + ")"));
+        }
         if (a.causes().isEmpty()) {
             line("- **Top cause:** none — nothing failing needs explaining");
         } else {
@@ -217,7 +228,9 @@ public final class MarkdownRenderer {
         long critical = a.services().stream().filter(ServiceHealth::critical).count();
         long criticalNotUp = a.services().stream().filter(s -> s.critical() && s.status() != Status.UP).count();
         row("Critical services not UP", criticalNotUp + " of " + critical);
-        if (a.impact() != null) {
+        if (total == 0) {
+            row("Availability", "not measured");
+        } else if (a.impact() != null) {
             row("Availability", Formats.percentValue(a.impact().availabilityPercent()));
         }
         List<Long> lat = a.services().stream().filter(s -> s.status() == Status.UP && s.latencyMs() != null)
@@ -613,8 +626,10 @@ public final class MarkdownRenderer {
             return;
         }
         h(2, "Business impact");
-        line("**Severity: " + i.severity() + "** — " + i.servicesUp() + " of " + i.totalServices()
-                + " services UP, availability " + Formats.percentValue(i.availabilityPercent()) + ".");
+        line("**Severity: " + i.severity() + "** — " + (a.services().isEmpty()
+                ? "no service was probed: the impact on users is not measured."
+                : i.servicesUp() + " of " + i.totalServices() + " services UP, availability "
+                + Formats.percentValue(i.availabilityPercent()) + "."));
         blank();
         capabilities("Offline", "❌", i.capabilitiesOffline());
         capabilities("Degraded or unknown", "⚠️", i.capabilitiesDegraded());
