@@ -30,7 +30,8 @@ import java.util.Objects;
  * itself decides. {@link #gatePolicy()} blocks when the log makes one cause more probable than
  * 50 % ({@code max-cause-probability}, a key criterion): with the built-in calibration that takes
  * at least one specific error line, not a wrapper such as "Process completed with exit code 1".
- * A clean log has nothing to explain and opens the gate.
+ * A log that shows a failure no known cause explains ({@code unknown} leads) warns: the release is
+ * not blocked on a guess, nor waved through. A clean log has nothing to explain and opens the gate.
  *
  * <p>Thread-safe. Stability: stable API.
  */

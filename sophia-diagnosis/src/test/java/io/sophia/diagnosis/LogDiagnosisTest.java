@@ -146,4 +146,20 @@ class LogDiagnosisTest {
         assertEquals("build.log", blocked.deployment());
         assertTrue(blocked.services().isEmpty());
     }
+
+    @Test
+    @DisplayName("a failure the log shows but no known cause explains warns: neither blocked on a guess nor opened")
+    void unexplainedFailureWarns() throws IOException {
+        // the runner's wrapper alone (actions/runner: "Process completed with exit code {0}."), no error line before it
+        Assessment a = LogDiagnosis.builtIn().diagnose("deploy.log", new StringReader(
+                "Run ./deploy.sh\nDeploying...\nsomething went wrong\n##[error]Process completed with exit code 1.\n"), NOW);
+
+        assertEquals("unknown", a.causes().get(0).id().value(), a.causes().toString());
+        GateDecision.Criterion c = a.gate().criteria().stream()
+                .filter(x -> x.id().equals(GatePolicy.MAX_CAUSE_PROBABILITY)).findFirst().orElseThrow();
+        assertEquals(GateDecision.Outcome.WARN, c.outcome(), c.toString());
+        assertTrue(c.value().startsWith("unknown at ") && c.value().endsWith("a failure no known cause explains"),
+                c.value());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
+    }
 }

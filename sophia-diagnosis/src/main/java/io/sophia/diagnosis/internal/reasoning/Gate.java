@@ -1,6 +1,7 @@
 package io.sophia.diagnosis.internal.reasoning;
 
 import io.sophia.core.Source;
+import io.sophia.core.CauseId;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Impact;
 import io.sophia.core.Observation;
@@ -181,10 +182,15 @@ final class Gate {
 
     private static GateDecision.Criterion maxCause(GateRules.ConfiguredCriterion spec, List<RankedCause> causes) {
         String t = Words.percent(spec.threshold());
-        String d = "No diagnosed cause is more probable than " + t;
+        String d = "No diagnosed cause is more probable than " + t + ", and no failure is left unexplained";
         RankedCause top = causes.isEmpty() ? null : causes.get(0);
         boolean ok = top == null || top.probability() <= spec.threshold();
         String value = top == null ? "no cause diagnosed" : top.id() + " at " + Words.percent(top.probability());
+        // unknown leads only where something failed: a failure nothing explains is no reason to block, nor to open
+        if (ok && top != null && top.id().equals(CauseId.UNKNOWN)) {
+            return criterion(spec, d, GateDecision.Outcome.WARN, value + ": a failure no known cause explains",
+                    "at most " + t);
+        }
         return criterion(spec, d, ok ? GateDecision.Outcome.PASS : GateDecision.Outcome.FAIL, value, "at most " + t);
     }
 }
