@@ -136,6 +136,25 @@ class LogScannerTest {
     }
 
     @Test
+    void a_multi_line_indication_may_begin_at_the_command_of_a_run_header() throws IOException {
+        // p133-04's shape (session 28, rules28p): docker inspect's template is only in the runner's header, its answer
+        // "true 137" in the step's output; the command alone is never a finding
+        String header = "##[group]Run ssh mon-01 'docker logs --tail 1 prom; docker inspect -f \"{{.State.OOMKilled}} "
+                + "{{.State.ExitCode}}\" prom'\n##[endgroup]\n";
+        List<LogFinding> killed = LogScanner.builtIn().analyze(null, new StringReader(header
+                + "level=info ts=2026-11-23T03:21:07Z caller=repair.go:39 component=tsdb msg=\"found healthy block\"\n"
+                + "true 137\n##[error]Process completed with exit code 1.\n"));
+        assertEquals("docker.inspect-oomkilled-true", killed.get(0).indicationId());
+        assertEquals(CauseId.of("app.oom"), killed.get(0).causeId());
+        assertTrue(LogScanner.builtIn().analyze(null, new StringReader(header + "false 137\n")).stream()
+                .noneMatch(f -> f.indicationId().equals("docker.inspect-oomkilled-true")));
+        // a one-line indication still never reads the command
+        assertEquals(List.of(), LogScanner.builtIn().analyze(null, new StringReader(
+                "##[group]Run grep 'Connect to ipv4#127.0.0.1:9092 failed: Connection refused' consumer.log\n"
+                        + "##[endgroup]\n")));
+    }
+
+    @Test
     void a_run_group_without_the_runners_echo_marks_is_the_steps_own_output() throws IOException {
         // a step's own "::group::Run tests" (or another CI's log in GitHub's markup) holds output, not the echoed
         // script: GitHub's echo always ends on its shell:, with: or env: lines

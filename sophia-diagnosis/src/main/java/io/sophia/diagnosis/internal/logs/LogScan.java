@@ -411,6 +411,12 @@ public final class LogScan {
             }
             marker = workflowCommand(text, number);
             if (marker == HEADER_END) {
+                if (text.startsWith("##[group]Run ")) {
+                    // the command is no finding, but a multi-line indication may begin at it: an answer that says
+                    // nothing without the command that asked (docker inspect's template, then "true 137") is read
+                    // when its followedBy line comes in the step's output
+                    findings(buf, s, e, text, number, false, false, true);
+                }
                 remember(buf, s, e, number);
                 return;
             }
@@ -436,7 +442,7 @@ public final class LogScan {
         if (current != null) {
             passedEvent(buf, s, e, number);
         }
-        findings(buf, s, e, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER);
+        findings(buf, s, e, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER, false);
         remember(buf, s, e, number);
     }
 
@@ -526,7 +532,7 @@ public final class LogScan {
 
     /** The indications whose literals the line holds and whose patterns it matches: findings, or windows. */
     private void findings(char[] buf, int s, int e, String text, long number, boolean errorMarker,
-                          boolean warningMarker) {
+                          boolean warningMarker, boolean windowsOnly) {
         int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
         for (int i = 0; i < n; i++) {
             int tag = hits[i];
@@ -534,10 +540,15 @@ public final class LogScan {
                 text = new String(buf, s, e - s);
             }
             if (tag == engine.markerExitTag) {
-                onExitMarker(text, number);
+                if (!windowsOnly) {
+                    onExitMarker(text, number);
+                }
                 continue;
             }
             ScanEngine.Compiled c = engine.compiled.get(tag);
+            if (windowsOnly && c.followedBy() == null) {
+                continue; // the runner's echo of a command: only a window that its output must complete opens here
+            }
             if (c.matches(text)) {
                 List<String> before = before(number);
                 if (c.followedBy() != null) {
