@@ -110,6 +110,8 @@ class ThirtyFourthRoundShapesTest {
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // p80-03 (session 18): Docker's client wrapping GHCR's "denied" in an HTTP 500 ("Error: (HTTP code 500) server
         // error - Head .../manifests/x: denied"), labelled registry.auth
-        ROUND.staysInItsCauses("p80-03 registry.v2-status-server-error");
+        // p134-08 (tuning, session 28): Docker's HTTP 500 wrapping ACR's "unauthorized: authentication required" for a
+        // host that never logged in, labelled registry.auth as p80-03
+        ROUND.staysInItsCauses("p80-03 registry.v2-status-server-error", "p134-08 registry.v2-status-server-error");
     }
 }

@@ -95,7 +95,9 @@ class ThirtySecondRoundShapesTest {
         // this indication reads a missing setting
         // p113-16, p113-17 (session 23): Deno's "Module not found" for a deno.land/x URL while Supabase's deploy bundles
         // the functions, labelled build.dependency-fetch: the bundle's download failed (deno.download-then-module-not-found)
-        ROUND.staysInItsCauses("p71-09 celery.default-broker", "p113-16 deno.remote-module-not-found",
+        // h96-22 (consumed in session 28): a committed .env sets CELERY_BROKER_URL to localhost on Railway, the same
+        // line as the unset default, labelled config.invalid as p71-09
+        ROUND.staysInItsCauses("h96-22 celery.default-broker", "p71-09 celery.default-broker", "p113-16 deno.remote-module-not-found",
                 "p113-17 deno.remote-module-not-found");
     }
 }
