@@ -377,7 +377,8 @@ final class Facts {
                 "otherServiceNameFails", String.valueOf(svc != null && !sc.nameFailing().contains(svc)
                         && !sc.nameFailing().isEmpty()),
                 "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
-                "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""));
+                "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
+                "runEvent", sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event());
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
