@@ -1,0 +1,91 @@
+package io.sophia.diagnosis;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import io.sophia.core.Deployment;
+import io.sophia.core.FailureKind;
+import io.sophia.core.LogAnalyzer;
+import io.sophia.core.Observation;
+import io.sophia.core.Service;
+import io.sophia.core.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The known defects session 28's fixer (fix28) was given, each pinned by a test before its fix. */
+@DisplayName("Fixes of session 28")
+class FixTwentyEighthSessionTest {
+
+    // a portfolio at its custom domain (no platform's shared suffix) and the same app at its platform URL
+    private static final Deployment SITE = new Deployment("portfolio", List.of(
+            Service.builder("custom", "https://www.portfolio-example.dev/").critical().build(),
+            Service.builder("platform", "https://portfolio-example.vercel.app/").build()));
+
+    /**
+     * The custom domain's name does not resolve (NXDOMAIN) while the platform URL answers, and one job of the custom
+     * domain's, named {@code jobName} with {@code steps}, failed with {@code log}.
+     */
+    private static Assessment nameFailsBeside(String jobName, List<Observation.CiStep> steps, String log)
+            throws IOException {
+        List<Observation> o = new ArrayList<>();
+        o.add(new Observation.ProbeFailure("custom", Source.HTTP, "https://www.portfolio-example.dev/",
+                FailureKind.DNS_FAILURE, "getaddrinfo ENOTFOUND www.portfolio-example.dev", null,
+                Duration.ofMillis(20), 1));
+        o.add(new Observation.ProbeFailure("custom", Source.of("dns"), "www.portfolio-example.dev",
+                FailureKind.DNS_FAILURE, "NXDOMAIN", null, Duration.ofMillis(20), 1));
+        o.add(Observation.HttpCheck.builder("platform", Source.HTTP, "https://portfolio-example.vercel.app/", 200)
+                .latency(Duration.ofMillis(55)).build());
+        o.add(Fleet.run("failure"));
+        o.add(Fleet.job("custom", 2, jobName, "failure", 12, steps.toArray(Observation.CiStep[]::new)));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "custom", 2, jobName, steps),
+                new StringReader(log)));
+        return Diagnosis.ofDefaults().diagnose(SITE, o, Fleet.NOW);
+    }
+
+    /**
+     * 1 (h92-33): a scheduled domain check ("vercel domains inspect", the Vercel CLI's own words for a domain whose
+     * records do not point at Vercel) failed beside a name that does not resolve. That job deploys nothing, so its
+     * failure is no deploy that failed and left the name unmade: never-deployed must not cancel the DNS failure.
+     */
+    @Test
+    @DisplayName("1: a failed check-only job (a domain inspection) is no failed deploy: never-deployed does not weigh")
+    void aFailedDomainCheckIsNoFailedDeploy() throws IOException {
+        Assessment a = nameFailsBeside("vercel domains inspect",
+                List.of(Fleet.step(1, "Set up job", "success"), Fleet.step(2, "Inspect domain", "failure")), """
+                ##[group]Run vercel domains inspect www.portfolio-example.dev --token=***
+                Vercel CLI 48.2.0
+                > Domain www.portfolio-example.dev found under portfolio-projects
+                  WARN! This Domain is not configured properly. To configure it you should either:
+                > Invalid Configuration
+                ##[endgroup]
+                ##[error]Process completed with exit code 1.
+                """);
+        assertFalse(Fleet.weighs(a, "network.dns/never-deployed"), a.causes().toString());
+        assertEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
+    }
+
+    /**
+     * ... while a job that deploys (its step runs the deploy) and failed still reads as a name never made: the name
+     * does not lead (never-deployed takes it back).
+     */
+    @Test
+    @DisplayName("1: a failed deploy job beside a name that does not resolve still reads as a name never made")
+    void aFailedDeployStillWeighsNeverDeployed() throws IOException {
+        Assessment a = nameFailsBeside("deploy",
+                List.of(Fleet.step(1, "Checkout", "success"), Fleet.step(2, Fleet.DEPLOY_STEP, "failure")), """
+                ##[group]Run flyctl deploy --remote-only
+                ##[endgroup]
+                ##[error]Process completed with exit code 1.
+                """);
+        assertNotEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
+    }
+}
