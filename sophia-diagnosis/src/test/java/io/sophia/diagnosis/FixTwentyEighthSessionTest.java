@@ -88,4 +88,30 @@ class FixTwentyEighthSessionTest {
                 """);
         assertNotEquals(CauseId.NETWORK_DNS, a.causes().get(0).id(), a.causes().toString());
     }
+
+    /**
+     * 2: a notice that the code falls back to a default is no missing setting, whatever joins it to the absence (a
+     * comma, a period): the wording of public repositories' own notices. Compose's blank-string fallback (the value
+     * is empty) and a missing name in the library's words are still read.
+     */
+    @Test
+    @DisplayName("2: env.name-missing-generic does not read a fallback notice, with a comma or not")
+    void aFallbackNoticeIsNoMissingSetting() throws IOException {
+        for (String line : List.of("KIND_PATH is not set, defaulting to ../../bin/kind",
+                "PORT is not set, defaulting to 8080",
+                "OLLAMA_API_BASE_URL not set, using default: http://localhost:11434",
+                "[flujo.config] FLUJO_STATE_URI not set, using default 'sqlite:///flujo_ops.db'",
+                "DEEPGRAM_API_KEY not set, falling back to browser TTS",
+                "WARNING: APT_DIR environment variable is not set, defaulting to 'third_party_apt'",
+                "[deploy] VERCEL_TOKEN not set, using VERCEL_OIDC_TOKEN",
+                "WARNING: Variables 'HOST_LIMIT' must be set. Default: testing")) {
+            assertEquals(List.of(), Fleet.readAlone("env.name-missing-generic", line), line);
+        }
+        for (String line : List.of("WARN[0000] The \"DATABASE_URL\" variable is not set. Defaulting to a blank string.",
+                "Error: Missing required environment variable OPENAI_API_KEY",
+                "error: Environment variable not found: DATABASE_URL.",
+                "RuntimeError: SECRET_KEY is missing or insecure; refusing to start")) {
+            assertEquals(List.of("env.name-missing-generic"), Fleet.readAlone("env.name-missing-generic", line), line);
+        }
+    }
 }
