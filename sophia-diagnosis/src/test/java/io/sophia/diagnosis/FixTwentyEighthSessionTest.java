@@ -114,4 +114,24 @@ class FixTwentyEighthSessionTest {
             assertEquals(List.of("env.name-missing-generic"), Fleet.readAlone("env.name-missing-generic", line), line);
         }
     }
+
+    /**
+     * 3: "Default: none" after the absence says the setting has no default: it is missing, and the indications that
+     * leave out a fallback notice (Using, Defaulting, Falling back) read it.
+     */
+    @Test
+    @DisplayName("3: a setting that must be set and has no default (Default: none) is read as missing")
+    void aSettingWithNoDefaultIsMissing() throws IOException {
+        for (String line : List.of("STRIPE_SECRET_KEY must be set. Default: none",
+                "SECRET_TOKEN is not set. Default: None.", "DATABASE_URL is required. DEFAULT: None")) {
+            assertEquals(List.of("env.variable-missing"), Fleet.readAlone("env.variable-missing", line), line);
+            assertEquals(List.of("config.setting-missing-generic"),
+                    Fleet.readAlone("config.setting-missing-generic", line), line);
+            assertEquals(List.of("env.name-missing-generic"), Fleet.readAlone("env.name-missing-generic", line), line);
+        }
+        assertEquals(List.of("env.variable-empty-generic"),
+                Fleet.readAlone("env.variable-empty-generic", "SECRET_KEY not set. Default: none"));
+        // a default that is a value is a fallback, still not read
+        assertEquals(List.of(), Fleet.readAlone("env.variable-missing", "HOST_LIMIT must be set. Default: testing"));
+    }
 }
