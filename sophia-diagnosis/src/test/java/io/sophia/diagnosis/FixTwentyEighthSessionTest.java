@@ -20,6 +20,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The known defects session 28's fixer (fix28) was given, each pinned by a test before its fix. */
 @DisplayName("Fixes of session 28")
@@ -133,5 +134,58 @@ class FixTwentyEighthSessionTest {
                 Fleet.readAlone("env.variable-empty-generic", "SECRET_KEY not set. Default: none"));
         // a default that is a value is a fallback, still not read
         assertEquals(List.of(), Fleet.readAlone("env.variable-missing", "HOST_LIMIT must be set. Default: testing"));
+    }
+
+    private static List<String> helmTest(String log) throws IOException {
+        List<Observation.CiStep> steps = List.of(Fleet.step(1, "helm test", "failure"));
+        return LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "api", 2, "test", steps),
+                new StringReader(log)).stream().filter(o -> o instanceof Observation.LogFinding)
+                .map(o -> ((Observation.LogFinding) o).indicationId()).toList();
+    }
+
+    /**
+     * 4: helm test --logs cannot read the logs of a test hook whose pod its hook-succeeded policy deleted: the hook's
+     * own report said "Phase: Succeeded" (helm/helm#31579 shows this output), so no test failed. A hook not reported
+     * passed (mojaloop/helm#567, h91-41: another hook's pod is gone) is still read.
+     */
+    @Test
+    @DisplayName("4: helm.test-pod-logs-unavailable does not read the logs of a test hook that passed")
+    void aPassedTestHookIsNoFailedTest() throws IOException {
+        assertFalse(helmTest("""
+                ##[group]Run helm test new-chart --logs
+                ##[endgroup]
+                NAME: new-chart
+                LAST DEPLOYED: Wed Nov 26 17:18:45 2025
+                NAMESPACE: default
+                STATUS: deployed
+                REVISION: 2
+                DESCRIPTION: Upgrade complete
+                TEST SUITE:     new-chart-test-connection
+                Last Started:   Wed Nov 26 17:18:48 2025
+                Last Completed: Wed Nov 26 17:18:51 2025
+                Phase:          Succeeded
+
+                Error: unable to get pod logs for new-chart-test-connection: pods "new-chart-test-connection" not found
+                ##[error]Process completed with exit code 1.
+                """).contains("helm.test-pod-logs-unavailable"));
+        assertTrue(helmTest("""
+                ##[group]Run helm test ml --logs
+                ##[endgroup]
+                NAME: ml
+                STATUS: deployed
+                TEST SUITE:     ml-ml-ttk-test-setup
+                Phase:          Succeeded
+                Error: unable to get pod logs for ml-ml-ttk-test-cleanup: pods "ml-ml-ttk-test-cleanup" not found
+                ##[error]Process completed with exit code 1.
+                """).contains("helm.test-pod-logs-unavailable"));
+        // a hook that failed and whose pod is gone all the same (a Job's pod under another name, helm/helm#9264)
+        assertTrue(helmTest("""
+                TEST SUITE:     dms-timescaledb-tests
+                Last Started:   Fri Jan 22 07:33:30 2021
+                Last Completed: Fri Jan 22 07:33:33 2021
+                Phase:          Failed
+
+                Error: unable to get pod logs for dms-timescaledb-tests: pods "dms-timescaledb-tests" not found
+                """).contains("helm.test-pod-logs-unavailable"));
     }
 }
