@@ -132,6 +132,10 @@ public final class LogScan {
         long scheduledObject;
         // the pod a "kubectl get events" row names (pod/NAME) on that Scheduled line, "" where none
         String scheduledPod = "";
+        // helm test's report of its test hooks ("TEST SUITE:     NAME" then "Phase:          Succeeded"): the last suite
+        // named and those that passed, at most MAX_PASSED_TESTS of them
+        String testSuite = "";
+        final java.util.Set<String> passedTests = new java.util.HashSet<>();
 
         Segment(int index, String name, long startLine, boolean failed) {
             this.index = index;
@@ -441,6 +445,7 @@ public final class LogScan {
         }
         if (current != null) {
             passedEvent(buf, s, e, number);
+            testPhase(buf, s, e);
         }
         findings(buf, s, e, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER, false);
         remember(buf, s, e, number);
@@ -465,6 +470,48 @@ public final class LogScan {
             current.scheduledObject = current.objectLine;
             current.scheduledPod = podOf(new String(buf, s, e - s));
         }
+    }
+
+    private static final int MAX_PASSED_TESTS = 256;
+    private static final String TEST_SUITE = "TEST SUITE:";
+    private static final String PHASE = "Phase:";
+
+    /**
+     * Notes helm test's report of a test hook of the current step: "TEST SUITE:     NAME" names it, the "Phase:" line
+     * after it says whether it passed ("Succeeded"); helm prints it before it reads the hooks' logs (helm/helm
+     * cmd/helm/release_testing.go: the status, then GetPodLogs).
+     */
+    private void testPhase(char[] buf, int s, int e) {
+        if (e - s > TEST_SUITE.length() && buf[s] == 'T' && matchesAt(buf, s, TEST_SUITE)) {
+            current.testSuite = new String(buf, s + TEST_SUITE.length(), e - s - TEST_SUITE.length()).strip();
+        } else if (e - s > PHASE.length() && buf[s] == 'P' && matchesAt(buf, s, PHASE)) {
+            if (!current.testSuite.isEmpty() && current.passedTests.size() < MAX_PASSED_TESTS
+                    && new String(buf, s + PHASE.length(), e - s - PHASE.length()).strip().equals("Succeeded")) {
+                current.passedTests.add(current.testSuite);
+            }
+            current.testSuite = "";
+        }
+    }
+
+    /**
+     * Indications that read helm test failing to read a test hook's logs because its pod is gone ("Error: unable to get
+     * pod logs for NAME: pods "NAME" not found"): a hook whose own report said it passed ("Phase: Succeeded") was
+     * deleted by its hook-succeeded policy before the logs were read (helm/helm#9098, #8018; the fix helm/helm#31579
+     * shows that very output), so the test passed and the line says nothing of a failed one.
+     */
+    private static final java.util.Set<String> TEST_LOGS_READ = java.util.Set.of("helm.test-pod-logs-unavailable");
+
+    private static final com.google.re2j.Pattern TEST_LOGS_POD = com.google.re2j.Pattern.compile(
+            "unable to get pod logs for ([\\w.-]+):");
+
+    /** Whether {@code f} is helm's failure to read the logs of a test hook its report showed passed. */
+    private static boolean passedTestLogs(Found f) {
+        if (f.segment == null || f.segment.passedTests.isEmpty()
+                || !TEST_LOGS_READ.contains(f.indication.indication().id())) {
+            return false;
+        }
+        com.google.re2j.Matcher m = TEST_LOGS_POD.matcher(f.text);
+        return m.find() && f.segment.passedTests.contains(m.group(1));
     }
 
     // a Kubernetes event of a failed scheduling, which a later Scheduled event of the same pod shows passed (a pull
@@ -966,6 +1013,8 @@ public final class LogScan {
         List<Found> all = new ArrayList<>(found.values());
         // a pod's description lists the events it got past too: a failed scheduling it passed is no cause
         all.removeIf(LogScan::passedSince);
+        // ... and helm test's logs of a test hook that passed, gone by its hook-succeeded policy, are no failed test
+        all.removeIf(LogScan::passedTestLogs);
         failurePoints = segments.stream().filter(sg -> sg.failed).mapToLong(this::failurePoint).sorted().toArray();
         boolean anyFailed = failurePoints.length > 0;
         specificAtFailure = specificWeightAtFailures(all);

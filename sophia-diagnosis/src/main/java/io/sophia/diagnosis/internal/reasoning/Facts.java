@@ -544,14 +544,62 @@ final class Facts {
         return false;
     }
 
-    /** True when a CI job of the run that deploys service {@code svc} ended failed (failure, cancelled, time limit). */
+    /**
+     * True when a CI job of the run that deploys service {@code svc} ({@link #deploys}) ended failed (failure,
+     * cancelled, time limit).
+     */
     private static boolean ownDeployFailed(String svc, CiIndex ci) {
         for (Observation.CiJob j : ci.jobs()) {
-            if (svc != null && svc.equals(j.serviceId()) && j.conclusion() != null && FAILED.contains(j.conclusion())) {
+            if (svc != null && svc.equals(j.serviceId()) && j.conclusion() != null && FAILED.contains(j.conclusion())
+                    && deploys(j)) {
                 return true;
             }
         }
         return false;
+    }
+
+    // a job's own boilerplate steps, which say nothing of what it does ("Set up job", "Checkout", GitLab's "Get sources")
+    private static final java.util.regex.Pattern BOILERPLATE_STEP = java.util.regex.Pattern.compile(
+            "(?i)(set up job|complete job|initialize job|finalize job|prepare executor|prepare|get sources|cleanup|"
+                    + "step_script|checkout|(run )?actions/checkout\\S*|post \\S.*)");
+    // the words of a job that only looks (a check, an inspection, a lint, a test, a smoke test, a lookup, logs read)
+    private static final java.util.regex.Pattern CHECK_WORD = java.util.regex.Pattern.compile(
+            "(?i)(^|[^a-z])(checks?|inspect|lint|linters?|tests?|verify|validate|smoke|e2e|dig|nslookup|whois|audit|"
+                    + "scan|health|links|probe|debug|logs?|ping|status|monitor|pytest|jest|playwright)([^a-z]|$)");
+    // the words of a job that changes something (deploys, releases, pushes, publishes, builds, creates, applies ...):
+    // with any of them the job counts as a deploy, whatever it also checks
+    private static final java.util.regex.Pattern CHANGE_WORD = java.util.regex.Pattern.compile(
+            "(?i)(^|[^a-z])(deploys?|deployment|redeploy|releases?|publish|push|promote|rollout|roll out|rollback|"
+                    + "launch|provision|create|apply|up|install|upgrade|update|alias|sync|migrate|migrations|converge|"
+                    + "ship|upload|restart|reload|recreate|rebuild|switch|reconcile|scale|bootstrap|build|terraform|"
+                    + "pulumi|helm|kubectl|flyctl|fly|cdk|serverless|amplify|azd|nomad)([^a-z]|$)");
+
+    /**
+     * True when job {@code j} may deploy what it is attributed to, so that its failure can leave a release (and a
+     * name it would create) unmade: every job but one whose name and steps (its boilerplate left out, "Set up job",
+     * "Checkout") only look, in words of checks, inspections, lints, tests, smoke tests, lookups or logs read, and
+     * none of a change (deploy, release, push, publish, build, create, apply, install, up ...). h92-33: a scheduled
+     * "vercel domains inspect" job, step "Inspect domain", failed on the domain's records; it deploys nothing, so its
+     * failure says no deploy failed. A job of neither kind of words counts as a deploy, as every job did before.
+     */
+    static boolean deploys(Observation.CiJob j) {
+        boolean looks = false;
+        List<String> names = new ArrayList<>();
+        names.add(j.name() == null ? "" : j.name());
+        for (Observation.CiStep st : j.steps()) {
+            if (st.name() != null && !BOILERPLATE_STEP.matcher(st.name().strip()).matches()) {
+                names.add(st.name());
+            }
+        }
+        for (String n : names) {
+            // "Set up Python", "setup-node": setting up a tool is no change of the deployment
+            String text = n.replaceAll("(?i)\\bset ?up\\b", " ");
+            if (CHANGE_WORD.matcher(text).find()) {
+                return true;
+            }
+            looks |= CHECK_WORD.matcher(text).find();
+        }
+        return !looks;
     }
 
     /**
@@ -1279,10 +1327,12 @@ final class Facts {
 
     /**
      * What every service's facts ask of the whole fleet, computed once (not by a scan of the DOWN services per
-     * service): the DOWN ones, those the CI deploys, those whose machine started, each one's deploy conclusion.
+     * service): the DOWN ones, those the CI deploys, those whose machine started, each one's deploy conclusion, those
+     * a job of which that deploys ({@link #deploys}) did not succeed.
      */
     private record Fleet(List<String> down, Set<String> deployedByCi, Set<String> started, Set<String> withMachines,
-                         Map<String, String> jobConclusion, String downServices, boolean downDeployedByCi,
+                         Map<String, String> jobConclusion, Set<String> deployFailed, String downServices,
+                         boolean downDeployedByCi,
                          Set<io.sophia.core.ServiceKind> downKinds) {
 
         static Fleet of(Map<String, Service> services, Map<String, ServiceHealth> health, List<Observation.CiJob> jobs,
@@ -1305,10 +1355,15 @@ final class Facts {
                 }
             }
             Map<String, String> jobConclusion = new HashMap<>();
+            Set<String> deployFailed = new java.util.HashSet<>();
             for (Observation.CiJob j : jobs) {
                 if (j.serviceId() != null) {
                     jobConclusion.merge(j.serviceId(), String.valueOf(j.conclusion()),
                             (a, b) -> "success".equals(a) && "success".equals(b) ? "success" : "failure");
+                    // a job that only looks (a check, a test, logs read) did not deploy, whatever its conclusion
+                    if (!"success".equals(j.conclusion()) && deploys(j)) {
+                        deployFailed.add(j.serviceId());
+                    }
                 }
             }
             // asked of every service below, the same for all of them: computed once, not by a scan of down per service
@@ -1318,8 +1373,8 @@ final class Facts {
             for (String d : down) {
                 downKinds.add(services.get(d).kind());
             }
-            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, downServices, downDeployedByCi,
-                    downKinds);
+            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, deployFailed, downServices,
+                    downDeployedByCi, downKinds);
         }
     }
 
@@ -1487,7 +1542,7 @@ final class Facts {
                     "sameDeployPath", String.valueOf(samePath), "id", s.id(), "machineStarted", String.valueOf(started),
                     "machinesStopped", String.valueOf(fleet.withMachines().contains(s.id()) && !started),
                     "deploySucceeded", String.valueOf(deployOk), "deployFailed",
-                    String.valueOf(jobConclusion.containsKey(s.id()) && !deployOk), "deployFailedOnName",
+                    String.valueOf(fleet.deployFailed().contains(s.id())), "deployFailedOnName",
                     String.valueOf(deployFailedOnName.contains(s.id())), "failureKind",
                     h.status() == Status.DOWN ? failureKind(s, own) : "",
                     "checksPassing", String.valueOf(checksPassing(own)),
