@@ -52,6 +52,16 @@ class SixtyThirdRoundShapesTest {
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
+    /**
+     * Read on no labelled scenario this test walks (h96-21 prints the indented form, which its -indented twin reads):
+     * pinned on its words above and on the corpus below, but not asked to read a scenario.
+     */
+    private static final java.util.Set<String> READ_ON_NO_SCENARIO = java.util.Set.of("pydantic.settings-missing-json");
+
+    private static final ShapeRound ON_SCENARIOS = new ShapeRound(CAUSE_OF.entrySet().stream()
+            .filter(e -> !READ_ON_NO_SCENARIO.contains(e.getKey()))
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+
     private static void changedReads(String indication, String line) throws IOException {
         ROUND.reads(indication, CHANGED_CAUSE_OF.get(indication), line);
     }
@@ -97,27 +107,37 @@ class SixtyThirdRoundShapesTest {
         ROUND.reads("railway.project-token-not-found", "Error: Project Token not found");
         ROUND.readsNot("railway.project-token-not-found", "Unauthorized. Please check that your RAILWAY_TOKEN is valid and has access to the resource you're trying to use."); // token.check-named-variable
 
-        // fix28, changed: fallback notices no longer read; a default that is no value is read
-        ROUND.readsNot("env.name-missing-generic", "OLLAMA_API_BASE_URL not set, using default: http://localhost:11434");
-        ROUND.readsNot("env.name-missing-generic", "KIND_PATH is not set, defaulting to ../../bin/kind");
-        ROUND.readsNot("env.name-missing-generic", "DEEPGRAM_API_KEY not set, falling back to browser TTS");
-        ROUND.readsNot("env.name-missing-generic", "[deploy] VERCEL_TOKEN not set, using VERCEL_OIDC_TOKEN");
-        ROUND.readsNot("env.name-missing-generic", "MONGO_URI not set, falling back to localhost.");
-        changedReads("env.name-missing-generic", "Error: Missing required environment variable OPENAI_API_KEY");
-        changedReads("env.name-missing-generic", "ERROR: DATABASE_URL must be set. Default: none");
+        // fix28, changed: a fallback notice is no missing setting (the next word Using, Defaulting or Falling back),
+        // public repositories' own notices quoted in indications.yaml; in the whole scanner env.variable-missing reads
+        // several of these lines first, so the changed patterns are pinned alone
+        for (String id : List.of("env.name-missing-generic", "env.variable-missing", "config.setting-missing-generic",
+                "env.variable-empty-generic")) {
+            ROUND.readsNot(id, "OLLAMA_API_BASE_URL not set, using default: http://localhost:11434");
+            assertEquals(List.of(), Fleet.readAlone(id, "OLLAMA_API_BASE_URL not set, using default: http://localhost:11434"));
+            assertEquals(List.of(), Fleet.readAlone(id, "KIND_PATH is not set, defaulting to ../../bin/kind"));
+            assertEquals(List.of(), Fleet.readAlone(id, "DEEPGRAM_API_KEY not set, falling back to browser TTS"));
+            assertEquals(List.of(), Fleet.readAlone(id, "2026-12-01T10:00:00Z MONGO_URI not set, falling back to localhost."));
+            // a default that is a value: the setting is not missing ("Variables 'HOST_LIMIT' must be set. Default:
+            // testing", a deploy script's warning)
+            assertEquals(List.of(), Fleet.readAlone(id, "WARNING: SMTP_PASSWORD is not set. Default: testing"));
+        }
+        // env.name-missing-generic's second pattern: the name a fallback notice uses instead (h35-32)
+        assertEquals(List.of(), Fleet.readAlone("env.name-missing-generic", "[deploy] VERCEL_TOKEN not set, using VERCEL_OIDC_TOKEN"));
+        assertEquals(List.of("env.name-missing-generic"), Fleet.readAlone("env.name-missing-generic", "Missing VERCEL_TOKEN, cannot deploy"));
+        // still read: a default that is no value, and Compose's blank-string default
         changedReads("env.name-missing-generic", "WARNING: The POSTGRES_PASSWORD variable is not set. Defaulting to a blank string.");
+        ROUND.readsNot("env.name-missing-generic", "WARNING: The POSTGRES_PASSWORD variable is not set. Defaulting to localhost.");
+        for (String id : List.of("env.name-missing-generic", "env.variable-missing", "config.setting-missing-generic",
+                "env.variable-empty-generic")) {
+            assertEquals(List.of(id), Fleet.readAlone(id, "SMTP_PASSWORD is not set. Default: none"));
+            assertEquals(List.of(id), Fleet.readAlone(id, "2026-12-01T10:00:00Z [warn] SMTP_PASSWORD is not set. Default: `null`"));
+        }
+        for (String id : List.of("env.name-missing-generic", "env.variable-missing", "config.setting-missing-generic")) {
+            assertEquals(List.of(id), Fleet.readAlone(id, "ERROR: SMTP_PASSWORD must be set. Default: none"));
+            assertEquals(List.of(), Fleet.readAlone(id, "WARNING: SMTP_PASSWORD must be set. Default: testing"));
+        }
         changedReads("env.variable-missing", "ERROR: SMTP_PASSWORD must be set. Default: none");
-        changedReads("env.variable-missing", "2026-12-01T10:00:00Z SMTP_PASSWORD is not set. Default: `none`");
-        ROUND.readsNot("env.variable-missing", "WARNING: HOST_LIMIT must be set. Default: testing");
-        ROUND.readsNot("env.variable-missing", "SMTP_PASSWORD is not set. Using the default relay");
-        changedReads("config.setting-missing-generic", "ERROR: HOST_LIMIT must be set. Default: none");
-        changedReads("config.setting-missing-generic", "2026-12-01T10:00:00Z SMTP_PASSWORD is required. Default: null");
-        ROUND.readsNot("config.setting-missing-generic", "WARNING: HOST_LIMIT must be set. Default: testing");
-        ROUND.readsNot("config.setting-missing-generic", "SMTP_PASSWORD is not set, defaulting to an anonymous relay");
-        changedReads("env.variable-empty-generic", "SMTP_PASSWORD is not set. Default: none");
         changedReads("env.variable-empty-generic", "unable to load WEBHOOK_SIGNING_KEY: it's empty");
-        ROUND.readsNot("env.variable-empty-generic", "SMTP_HOST_NAME is not set. Default: localhost");
-        ROUND.readsNot("env.variable-empty-generic", "SMTP_HOST_NAME is not set, falling back to localhost");
         // rules28a, changed: Redis at the loopback only at database /0 or none
         changedReads("celery.default-broker", "consumer: Cannot connect to redis://localhost:6379/0: Error 111 connecting to localhost:6379. Connection refused.");
         changedReads("celery.default-broker", "[2026-11-09 13:06:40,101: ERROR/MainProcess] consumer: Cannot connect to redis://127.0.0.1:6379: Error 111 connecting to 127.0.0.1:6379. Connection refused.");
@@ -137,7 +157,7 @@ class SixtyThirdRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        ON_SCENARIOS.staysInItsCauses();
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }
