@@ -237,15 +237,9 @@ class FortySecondRoundShapesTest {
                 // h95-23, h96-28 (consumed in session 28): H10 after Spring refused the literal "$PORT" of application.yml
                 // (config.invalid), and after R14/R15 and the dyno's SIGKILL for memory (app.oom)
                 "h95-23 heroku.router-app-crashed", "h96-28 heroku.router-app-crashed",
-                // p136-12 (tuning, session 28): the ingress-nginx admission webhook could not be called because its
-                // controller is down (dependency.down), as p119-39's webhook behind a name that does not resolve
-                "p136-12 k8s.control-plane-unavailable",
                 // h75-06 (consumed in session 24): GHCR's refusal of the workflow token's push is the registry's login
                 // (registry.auth); the token permission reading names the same refusal
                 "h75-06 github.token-permission-denied",
-                // p119-39 (session 24): the admission webhook could not be called because the vault service's name does
-                // not resolve (network.dns)
-                "p119-39 k8s.control-plane-unavailable",
                 // h43-04 (consumed in session 19): after an R10 boot timeout, as h29-07
                 "h43-04 heroku.router-app-crashed",
                 // p127-04 (session 26): the SDK too old inside a BuildKit RUN is the base image's (build.dockerfile's
