@@ -41,7 +41,9 @@ class SixtyFourthRoundShapesTest {
         ROUND.readsNot("azure.publish-profile-invalid-for-app", "##[error]Deployment Failed, Error: Failed to deploy web package to App Service. Conflict (CODE: 409)"); // a deploy refused by the app, not its credential
         ROUND.reads("composer.file-could-not-be-downloaded", "  The \"https://packagist.org/p/symfony/polyfill-php70%2404e8fe5bcfdf3fcf8d62ab881ed2f60b3a0c49632a95b40387d9c702ba7dbd07.json\" file could not be downloaded (HTTP/1.1 404 Not Found)");
         ROUND.readsNot("composer.file-could-not-be-downloaded", "  The \"https://repo.example.com/packages.json\" file could not be downloaded (HTTP/1.1 401 Unauthorized)");
-        ROUND.reads("composer.file-could-not-be-downloaded", "2026-11-23T10:01:40.0000000Z   The \"https://repo.packagist.org/p2/symfony/console.json\" file could not be downloaded (HTTP/1.1 503 Service Unavailable)");
+        // a private Satis repository answering 503 (on packagist.org's own host fetch.package-host-network, of the same
+        // cause, reads a 5xx first)
+        ROUND.reads("composer.file-could-not-be-downloaded", "2026-11-23T10:01:40.0000000Z   The \"https://satis.example.org/packages.json\" file could not be downloaded (HTTP/1.1 503 Service Unavailable)");
         // a private repository's token refused: the credential's, not the repository's availability
         ROUND.readsNot("composer.file-could-not-be-downloaded", "  The \"https://api.github.com/repos/acme/private-lib/zipball/4f1c2d3\" file could not be downloaded (HTTP/1.1 403 Forbidden)");
         ROUND.reads("dotnet.value-null-connection-parameter-split", "Application startup exception: System.Reflection.TargetInvocationException: Exception has been thrown by the target of an invocation. ---> System.ArgumentNullException: Value cannot be null.\nParameter name: connectionString");
