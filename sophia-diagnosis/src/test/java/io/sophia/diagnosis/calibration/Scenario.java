@@ -54,8 +54,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h88-} at 19:36 UTC on d686ba2b, consumed at the start of the twenty-sixth; {@code h89-} to {@code h94-} at
      * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh; {@code h95-} to {@code h97-} at 00:45 UTC
      * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth). {@code h98-} to {@code h100-} (written
-     * in the twenty-seventh session, wired here before their first file landed) are to be scored once, aggregate
-     * only, at the end of the twenty-eighth; {@code h101-} to {@code h103-} (written in the twenty-eighth, wired here
+     * in the twenty-seventh session, wired here before their first file landed) were scored once, aggregate only, at
+     * 03:10 UTC on 2026-12-06 on f5d8d32e, to be consumed at the start of the twenty-ninth; {@code h101-} to {@code h103-} (written in the twenty-eighth, wired here
      * before their first file lands) at the end of the twenty-ninth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(98), holdoutPrefix(99),
