@@ -427,14 +427,8 @@ public final class LogScan {
         } else if (!sawGroup && e - s >= 3 && buf[s] == '$' && buf[s + 1] == ' ') {
             current = newSegment(cut(new String(buf, s + 2, wordEnd(buf, s + 2, e, 200) - s - 2)), number, false);
         } else if (!origin.steps().isEmpty() && e - s >= 16 && (buf[s] == 'P' || buf[s] == 'C')) {
-            if (text == null) {
-                text = new String(buf, s, e - s);
-            }
-            if (text.equals("Post job cleanup.")) {
-                onStepBoundary(st -> st.name().startsWith("Post "), null, number);
-            } else if (text.equals("Cleaning up orphan processes")) {
-                onStepBoundary(st -> st.name().equals("Complete job"), null, number);
-            }
+            text = text == null ? new String(buf, s, e - s) : text;
+            runnerStepBoundary(text, number);
         }
 
         if (replayingEcho) {
@@ -449,6 +443,15 @@ public final class LogScan {
         }
         findings(buf, s, e, text, number, marker == ERROR_MARKER, marker == WARNING_MARKER, false);
         remember(buf, s, e, number);
+    }
+
+    /** The runner's own lines that open its closing steps: "Post job cleanup." and "Cleaning up orphan processes". */
+    private void runnerStepBoundary(String text, long number) {
+        if (text.equals("Post job cleanup.")) {
+            onStepBoundary(st -> st.name().startsWith("Post "), null, number);
+        } else if (text.equals("Cleaning up orphan processes")) {
+            onStepBoundary(st -> st.name().equals("Complete job"), null, number);
+        }
     }
 
     /** Notes a Kubernetes event row "Normal  Scheduled ..." of the current step and where each object begins. */
