@@ -108,7 +108,7 @@ public final class TextSummary {
         });
     }
 
-    /** The top cause with the log line that supports it, and the next three. */
+    /** The top cause with the log line that supports it and its first next check, then the next three causes. */
     private static void causes(StringBuilder sb, Assessment a) {
         Optional<RankedCause> top = a.topCause();
         if (top.isEmpty()) {
@@ -122,6 +122,9 @@ public final class TextSummary {
                 sb.append(clip("           " + (f.jobName() == null ? "" : f.jobName() + " > ")
                         + (f.step() == null ? "" : f.step() + ", ") + "log line " + f.lineNumber())).append('\n');
             });
+            // the one thing to do next (for unknown: the evidence that is missing); the rest are in report.md
+            c.nextChecks().stream().findFirst()
+                    .ifPresent(n -> sb.append(clip("Check      " + oneLine(n))).append('\n'));
             List<RankedCause> rest = a.causes().subList(1, Math.min(4, a.causes().size()));
             if (!rest.isEmpty()) {
                 sb.append(clip("Next       " + rest.stream()
