@@ -59,13 +59,13 @@ public final class TextSummary {
     /** The count by status, then the services: all of a small fleet, the worst of a large one. */
     private static void services(StringBuilder sb, Assessment a) {
         Impact impact = a.impact();
-        long up = a.services().stream().filter(s -> s.status() == Status.UP).count();
-        Map<Status, Long> byStatus = a.services().stream()
-                .collect(Collectors.groupingBy(ServiceHealth::status, LinkedHashMap::new, Collectors.counting()));
         if (a.services().isEmpty()) {
             sb.append("Services   none probed\n");
             return;
         }
+        long up = a.services().stream().filter(s -> s.status() == Status.UP).count();
+        Map<Status, Long> byStatus = a.services().stream()
+                .collect(Collectors.groupingBy(ServiceHealth::status, LinkedHashMap::new, Collectors.counting()));
         sb.append(String.format(Locale.ROOT, "Services   %d, %d UP (%.1f %%)%s%n", a.services().size(), up,
                 impact == null ? percent(up, a.services().size()) : impact.availabilityPercent(),
                 byStatus.entrySet().stream().filter(e -> e.getKey() != Status.UP)

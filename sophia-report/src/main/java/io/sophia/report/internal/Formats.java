@@ -17,6 +17,14 @@ public final class Formats {
     private Formats() {
     }
 
+    // a log or a CI run diagnosed without a fleet: "100 % available, 0 of 0 UP" would state what nobody measured
+    /** The verdict's opening when no service was probed. */
+    public static final String NO_SERVICE = "No service was probed (a diagnosis of logs, CI and platform state only)";
+    /** Availability when no service was probed. */
+    public static final String NOT_MEASURED = "not measured";
+    /** The impact section's sentence when no service was probed. */
+    public static final String IMPACT_NOT_MEASURED = "no service was probed: the impact on users is not measured.";
+
     /** {@code d} rounded half-even to {@code scale} decimals, as a plain decimal with at least one fraction digit. */
     public static String decimal(double d, int scale) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {

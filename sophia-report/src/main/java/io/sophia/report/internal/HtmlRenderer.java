@@ -164,7 +164,7 @@ public final class HtmlRenderer {
         long up = count(Status.UP);
         int total = a.services().size();
         double avail = a.impact() != null ? a.impact().availabilityPercent() : total == 0 ? 0 : 100.0 * up / total;
-        kpi("Availability", total == 0 ? "not measured" : Formats.percentValue(avail));
+        kpi("Availability", total == 0 ? Formats.NOT_MEASURED : Formats.percentValue(avail));
         kpi("Services up", up + " / " + total);
         if (!a.causes().isEmpty()) {
             RankedCause top = a.causes().get(0);
@@ -189,7 +189,7 @@ public final class HtmlRenderer {
         StringBuilder b = new StringBuilder();
         long up = count(Status.UP);
         if (a.services().isEmpty()) {
-            b.append(MarkdownRenderer.NO_SERVICE);
+            b.append(Formats.NO_SERVICE);
         } else {
             b.append(up).append(" of ").append(a.services().size()).append(" services UP");
         }
@@ -496,7 +496,7 @@ public final class HtmlRenderer {
             return;
         }
         w("<section id=\"impact\">\n<h2>Business impact</h2>\n<p><strong>Severity " + i.severity() + "</strong> — "
-                + (a.services().isEmpty() ? "no service was probed: the impact on users is not measured."
+                + (a.services().isEmpty() ? Formats.IMPACT_NOT_MEASURED
                 : i.servicesUp() + " of " + i.totalServices() + " services UP, availability "
                 + Formats.percentValue(i.availabilityPercent()) + ".") + "</p>\n");
         w("<div class=\"scroll\"><table>\n<thead><tr><th>Offline</th><th>Degraded or unknown</th><th>Online</th></tr></thead>\n<tbody><tr>");

@@ -123,9 +123,6 @@ public final class MarkdownRenderer {
         blank();
     }
 
-    // a log or a CI run diagnosed without a fleet: "100 % available, 0 of 0 UP" would state what nobody measured
-    static final String NO_SERVICE = "No service was probed (a diagnosis of logs, CI and platform state only)";
-
     private static String verdictWord(GateDecision.Verdict g) {
         return switch (g) {
             case OPEN -> "OPEN, healthy";
@@ -139,7 +136,7 @@ public final class MarkdownRenderer {
         int total = a.services().size();
         StringBuilder b = new StringBuilder();
         if (total == 0) {
-            b.append(NO_SERVICE);
+            b.append(Formats.NO_SERVICE);
         } else {
             b.append(up).append(" of ").append(total).append(total == 1 ? " service" : " services").append(" UP");
         }
@@ -176,7 +173,7 @@ public final class MarkdownRenderer {
             }
         }
         if (total == 0) {
-            line("- **Availability:** not measured — no service was probed");
+            line("- **Availability:** " + Formats.NOT_MEASURED + " — no service was probed");
         } else {
             line("- **Availability:** " + Formats.percentValue(avail) + " — " + up + " of " + total + " services UP"
                     + (notUp.length() == 0 ? "" : " (" + notUp + ")"));
@@ -229,7 +226,7 @@ public final class MarkdownRenderer {
         long criticalNotUp = a.services().stream().filter(s -> s.critical() && s.status() != Status.UP).count();
         row("Critical services not UP", criticalNotUp + " of " + critical);
         if (total == 0) {
-            row("Availability", "not measured");
+            row("Availability", Formats.NOT_MEASURED);
         } else if (a.impact() != null) {
             row("Availability", Formats.percentValue(a.impact().availabilityPercent()));
         }
@@ -627,7 +624,7 @@ public final class MarkdownRenderer {
         }
         h(2, "Business impact");
         line("**Severity: " + i.severity() + "** — " + (a.services().isEmpty()
-                ? "no service was probed: the impact on users is not measured."
+                ? Formats.IMPACT_NOT_MEASURED
                 : i.servicesUp() + " of " + i.totalServices() + " services UP, availability "
                 + Formats.percentValue(i.availabilityPercent()) + "."));
         blank();

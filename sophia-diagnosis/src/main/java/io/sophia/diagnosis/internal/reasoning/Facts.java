@@ -157,9 +157,17 @@ final class Facts {
                 && (t.daysToExpiry() < 0 || t.notBefore() != null && now != null && t.notBefore().isAfter(now)));
     }
 
-    /** The CI run, its jobs in order, their names and conclusions by id, and the jobs that never waited for a runner. */
+    /**
+     * The CI run, its jobs in order, their names and conclusions by id, the jobs that never waited for a runner, and the
+     * services a job of which that deploys ({@link #deploys}) ended failed.
+     */
     private record CiIndex(List<Observation.CiJob> jobs, Observation.CiRun run, Map<Long, String> jobNames,
-                           Map<Long, String> jobConclusions, Set<Long> superseded) {
+                           Map<Long, String> jobConclusions, Set<Long> superseded, Set<String> deployFailed) {
+
+        /** The run's trigger ("push", "schedule" ...), "" without one. */
+        String runEvent() {
+            return run == null || run.event() == null ? "" : run.event();
+        }
     }
 
     /**
@@ -278,12 +286,16 @@ final class Facts {
         // the jobs a newer run of their concurrency group replaced (one that ran no step waited for the group), or that
         // an annotation says ran on a runner until their time limit: neither waited for a runner
         Set<Long> superseded = new java.util.HashSet<>();
+        Set<String> deployFailed = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.CiJob j) {
                 jobs.add(j);
                 jobNames.put(j.jobId(), j.name());
                 if (j.conclusion() != null) {
                     jobConclusions.put(j.jobId(), j.conclusion());
+                }
+                if (j.serviceId() != null && j.conclusion() != null && FAILED.contains(j.conclusion()) && deploys(j)) {
+                    deployFailed.add(j.serviceId());
                 }
             } else if (o instanceof Observation.CiRun r) {
                 run = r;
@@ -292,7 +304,7 @@ final class Facts {
                 superseded.add(an.jobId());
             }
         }
-        return new CiIndex(jobs, run, jobNames, jobConclusions, superseded);
+        return new CiIndex(jobs, run, jobNames, jobConclusions, superseded, deployFailed);
     }
 
     /** The finding that ended each log: best score, then the last line (a retried warning comes earlier). */
@@ -378,7 +390,7 @@ final class Facts {
                         && !sc.nameFailing().isEmpty()),
                 "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
-                "runEvent", sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event());
+                "runEvent", sc.ci().runEvent());
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
@@ -402,7 +414,7 @@ final class Facts {
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
-        String runEvent = sc.ci().run() == null || sc.ci().run().event() == null ? "" : sc.ci().run().event();
+        String runEvent = sc.ci().runEvent();
         for (Observation.CiStep st : j.steps()) {
             Map<String, String> sa = attrs("job", j.name(), "name", st.name(), "conclusion", st.conclusion(),
                     "jobConclusion", j.conclusion(), "afterFailedStep", String.valueOf(afterFailed), "runEvent", runEvent,
@@ -546,22 +558,18 @@ final class Facts {
 
     /**
      * True when a CI job of the run that deploys service {@code svc} ({@link #deploys}) ended failed (failure,
-     * cancelled, time limit).
+     * cancelled, time limit): found once per assessment in {@link CiIndex#deployFailed}, not per answer.
      */
     private static boolean ownDeployFailed(String svc, CiIndex ci) {
-        for (Observation.CiJob j : ci.jobs()) {
-            if (svc != null && svc.equals(j.serviceId()) && j.conclusion() != null && FAILED.contains(j.conclusion())
-                    && deploys(j)) {
-                return true;
-            }
-        }
-        return false;
+        return svc != null && ci.deployFailed().contains(svc);
     }
 
     // a job's own boilerplate steps, which say nothing of what it does ("Set up job", "Checkout", GitLab's "Get sources")
     private static final java.util.regex.Pattern BOILERPLATE_STEP = java.util.regex.Pattern.compile(
             "(?i)(set up job|complete job|initialize job|finalize job|prepare executor|prepare|get sources|cleanup|"
                     + "step_script|checkout|(run )?actions/checkout\\S*|post \\S.*)");
+    // "Set up Python", "setup-node": setting up a tool is no change of the deployment
+    private static final java.util.regex.Pattern SET_UP = java.util.regex.Pattern.compile("(?i)\\bset ?up\\b");
     // the words of a job that only looks (a check, an inspection, a lint, a test, a smoke test, a lookup, logs read)
     private static final java.util.regex.Pattern CHECK_WORD = java.util.regex.Pattern.compile(
             "(?i)(^|[^a-z])(checks?|inspect|lint|linters?|tests?|verify|validate|smoke|e2e|dig|nslookup|whois|audit|"
@@ -592,8 +600,7 @@ final class Facts {
             }
         }
         for (String n : names) {
-            // "Set up Python", "setup-node": setting up a tool is no change of the deployment
-            String text = n.replaceAll("(?i)\\bset ?up\\b", " ");
+            String text = SET_UP.matcher(n).replaceAll(" ");
             if (CHANGE_WORD.matcher(text).find()) {
                 return true;
             }
