@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The one-screen summary printed after a check: the library's {@link TextSummary}, the probing time, the files. */
+/**
+ * The one-screen summary printed after a check: the library's {@link TextSummary}, the probing time (when a service
+ * was probed), the files.
+ */
 public final class Summary {
 
     private Summary() {
@@ -20,6 +23,10 @@ public final class Summary {
     /** Renders the summary of {@code result}; every line is already free of secrets if the assessment is. */
     public static String render(CheckRun result, DeploymentConfig config) {
         StringBuilder sb = new StringBuilder(TextSummary.render(result.assessment()));
+        if (result.assessment().services().isEmpty()) {
+            // a log or a run explained alone: nothing was probed, so no probing time or timeout to state
+            return sb.append("Wrote      ").append(files(result.files())).append('\n').toString();
+        }
         long notProbed = result.assessment().observations(Observation.ProbeFailure.class).stream()
                 .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
         sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%s%n",

@@ -77,4 +77,18 @@ class SummaryTest {
         assertFalse(out.contains("more not UP"), out);
         assertFalse(out.contains("not run"), out);
     }
+
+    @Test
+    void aLogExplainedAloneStatesNoProbingTimeOrTimeout() throws Exception {
+        Assessment a = Diagnosis.ofDefaults().diagnose(new Deployment("run", List.of()), List.of(),
+                Instant.parse("2026-03-01T10:00:00Z"));
+        DeploymentConfig config = DeploymentConfig.parse("deployment: fleet\nservices: [{id: a, url: \"http://127.0.0.1:9/\"}]\n"
+                + "probe:\n  timeout: 2s\n", Path.of("inline.yaml"));
+        String out = Summary.render(new CheckRun(a, List.of(Path.of("out", "report.md")), Duration.ZERO), config);
+
+        assertTrue(out.contains("Services   none probed"), out);
+        assertFalse(out.contains("Probing"), out);
+        assertFalse(out.contains("probe timeout"), out);
+        assertTrue(out.endsWith("Wrote      out" + java.io.File.separator + " report.md\n"), out);
+    }
 }
