@@ -157,7 +157,9 @@ class SixtyThirdRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ON_SCENARIOS.staysInItsCauses();
+        // p138-12 (tuning, session 29): Railway's health check host refused by ALLOWED_HOSTS, labelled by the failing
+        // health check it causes (app.healthcheck-failing)
+        ON_SCENARIOS.staysInItsCauses("p138-12 django.disallowed-host");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }
