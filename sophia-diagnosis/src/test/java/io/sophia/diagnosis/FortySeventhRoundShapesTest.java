@@ -245,11 +245,13 @@ class FortySeventhRoundShapesTest {
         // p122-20 (session 25): SCRAM refused because the chart left the client password empty (config.missing-secret)
         // p138-31 (tuning, session 29): Celery cannot load its app because the app's import resolves a MySQL host that
         // does not resolve (network.dns): the load failure is its consequence
-        // p139-40 (tuning, session 29): an operator's integration tests whose SCRAM user is refused (ci.test-failure)
-        ROUND.staysInItsCauses("p138-31- celery.unable-to-load-app", "p139-40- broker.credentials-refused",
+        ROUND.staysInItsCauses("p138-31- celery.unable-to-load-app",
                 "p122-20 broker.credentials-refused", "p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
+                // p139-40 (session 29, rules29e): SCRAM refused inside an integration test against the broker the test
+                // itself deployed, labelled ci.test-failure: the refusal is the failing test's own output
+                "p139-40- broker.credentials-refused",
                 // p130-07 (session 26, rules26e: redis-rb 3's "(ECONNREFUSED)" without "Errno::"): Sidekiq refused by
                 // the Redis on its own host whose unit is down, labelled dependency.down; the line names the down
                 // service "redis", so the engine turns the reading into dependency.down's (refused-at-declared-loopback)
