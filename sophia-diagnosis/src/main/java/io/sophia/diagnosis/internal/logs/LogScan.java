@@ -1187,9 +1187,13 @@ public final class LogScan {
      * Indications whose words name the fault while the rest of their line is how the tool found out: the legacy
      * builder's "invalid from flag value bulid: pull access denied for bulid, repository does not exist or may require
      * 'docker login'" (docker/cli#1559) is a COPY --from naming no finished stage, which the builder then tried to pull
-     * as an image; the registry's and the missing image's readings after it on the line give way to it.
+     * as an image; the registry's and the missing image's readings after it on the line give way to it. The Convex
+     * CLI's "Vercel build environment detected but CONVEX_DEPLOY_KEY is not set" (get-convex/convex-backend#162,
+     * p135-10) says which variable is missing only after saying it is the deploy CLI's key in a hosting build: the
+     * missing-variable reading of its tail gives way to the deploy credential's.
      */
-    private static final java.util.Set<String> CONSEQUENCE_HEADS = java.util.Set.of("dockerfile.invalid-from-flag");
+    private static final java.util.Set<String> CONSEQUENCE_HEADS = java.util.Set.of("dockerfile.invalid-from-flag",
+            "convex.build-env-deploy-key-missing");
 
     /**
      * The least weight of a reading a chain head gives way to: the reason's own words (a certificate, a name, a rate
