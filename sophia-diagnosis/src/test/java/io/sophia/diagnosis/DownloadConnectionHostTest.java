@@ -48,4 +48,13 @@ class DownloadConnectionHostTest {
             assertEquals(List.of(), Fleet.findingsAlone(ID, line), line);
         }
     }
+
+    @Test
+    void npgsqlAtTheLoopbackIsTheDatabaseSettingMissing() throws IOException {
+        // Npgsql's "Failed to connect to {endpoint}" at the loopback: its default host without a connection string
+        Fleet.assertReads("config.local-default-database", "config.missing-secret",
+                "Unhandled exception. Npgsql.NpgsqlException (0x80004005): Failed to connect to [::1]:5432");
+        Fleet.assertReadsNot("config.local-default-database",
+                "Unhandled exception. Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.4.17:5432");
+    }
 }
