@@ -18,7 +18,8 @@ final class EngineInput {
     static Knowledge knowledge(KnowledgeBase kb) {
         List<Knowledge.CompiledCause> causes = kb.causes().stream().map(EngineInput::cause).toList();
         List<Knowledge.CompiledIndication> indications = IndicationSet.builtIn().indications().stream()
-                .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns())).toList();
+                .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns(),
+                        i.weight())).toList();
         Map<String, Knowledge.LatencyBaseline> baselines = new java.util.TreeMap<>();
         kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.LatencyBaseline(b.medianMs(), b.samples())));
         return new Knowledge(settings(kb.settings()), causes, baselines, indications,

@@ -594,8 +594,8 @@ class EleventhRoundShapesTest {
                 // p134-18 (tuning, session 28): Laravel's DB_HOST=127.0.0.1 inside the PHP container while MySQL is up on
                 // the compose network (config.invalid, as p111-40)
                 "p134-18 dependency.connection-refused-generic",
-                // p138-11 (tuning, session 29): a Frappe worker told to reach its Redis queue on 127.0.0.1 inside its own
-                // container (config.invalid, as p134-18)
+                // p138-11 (tuning, session 29): Frappe's workers refused at the loopback their site config's redis_queue
+                // names while the Redis Queue service answers (config.invalid, frappe.redis-queue-loopback reads it)
                 "p138-11 dependency.connection-refused-generic");
     }
 }

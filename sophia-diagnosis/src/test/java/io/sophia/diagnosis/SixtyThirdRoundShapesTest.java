@@ -157,8 +157,9 @@ class SixtyThirdRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        // p138-12 (tuning, session 29): Railway's health check host refused by ALLOWED_HOSTS, labelled by the failing
-        // health check it causes (app.healthcheck-failing)
+        // p138-12 (tuning, session 29): Railway's checker refused as "healthcheck.railway.app" while the service answers:
+        // app.healthcheck-failing by the consequences config.invalid/disallowed-host-while-serving and
+        // app.healthcheck-failing/checker-host-refused
         ON_SCENARIOS.staysInItsCauses("p138-12 django.disallowed-host");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }

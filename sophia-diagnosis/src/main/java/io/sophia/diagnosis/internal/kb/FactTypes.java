@@ -58,11 +58,11 @@ public final class FactTypes {
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
                 Set.of("condition", "passed", "actual", "actualCause"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",
-                Set.of("state", "stuck", "hostStatus", "region", "app", "startedLongAgo"),
+                Set.of("state", "stuck", "hostStatus", "region", "app", "startedLongAgo", "datastoreDependedOn"),
                 Set.of("app", "machine", "state", "region", "hostStatus"));
         type("machineEvent", "an event of a platform machine",
                 Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "exitKind", "app", "detail",
-                        "machineState", "detailCause"),
+                        "machineState", "detailCause", "datastoreDependedOn"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
                 Set.of("name", "status", "output", "app", "answered", "dnsFailure"),

@@ -657,7 +657,8 @@ final class Facts {
         String subject = svc != null ? svc : m.app();
         Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
                 m.hostStatus(), "region", m.region(), "app", m.app(), "startedLongAgo",
-                String.valueOf(startedLongAgo(m, sc.now())));
+                String.valueOf(startedLongAgo(m, sc.now())), "datastoreDependedOn",
+                String.valueOf(datastoreDependedOn(svc, sc)));
         Map<String, String> v = vars(svc, "app", m.app(), "machine", m.machineId(), "state", m.state(), "region",
                 m.region(), "hostStatus", m.hostStatus());
         out.add(new Fact("machine", svc, subject, true, a, v, key(serviceOrder, svc, subject, m.machineId(), 0, seq)));
@@ -677,6 +678,45 @@ final class Facts {
         }
     }
 
+    /**
+     * True when {@code svc} is declared as a datastore, cache, broker or secret store (Datastores; not an identity
+     * provider by its discovery URL, an application of its own: p126-38, Keycloak crashing on its migration) and another
+     * service's dependsOn names it: its machines are a dependency's, whose stop or failing start is that dependency
+     * being down.
+     */
+    private static boolean datastoreDependedOn(String svc, Scope sc) {
+        Service service = svc == null ? null : sc.services().get(svc);
+        if (service == null || !Datastores.isDatastore(service)
+                || service.url() != null && service.url().getPath() != null
+                && service.url().getPath().contains("/.well-known/")) {
+            return false;
+        }
+        for (Service s : sc.services().values()) {
+            if (!s.id().equals(svc) && s.dependsOn().contains(svc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when an indication of {@code causeId} of weight 0.8 or more (a specific fault, not a bare failing start) reads {@code text}. */
+    private static boolean readStrongly(String text, String causeId, List<Knowledge.CompiledIndication> indications) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        String t = text.length() > 4000 ? text.substring(0, 4000) : text;
+        for (Knowledge.CompiledIndication i : indications) {
+            if (i.causeId().equals(causeId) && i.weight() >= 0.8) {
+                for (String p : i.patterns()) {
+                    if (RegexGuard.compile(p).matcher(t).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The {@code e}th (from 1) event of machine {@code m}. */
     private static Fact machineEventFact(Observation.PlatformMachine m, Observation.MachineEvent ev, int e, String svc,
                                          String subject, int seq, Scope sc) {
@@ -687,14 +727,22 @@ final class Facts {
         // a machine that exited non-zero saying why in its own words (p126-38: Keycloak's "ERROR: Failed to start server
         // in (production) mode / ERROR: Failed to update database", its dependents answering 502) is down for that
         // reason: the root of its dependents' chain, as a violated expectation naming its own failure is (p82-11)
-        if (nonZero && svc != null && !detailCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(detailCause))) {
+        // But a datastore another service depends on whose exit only says that it failed to start (p138-29: a Fly
+        // Postgres machine's "panic: failed to start postgres: exit status 1", the API's migrate refused; no indication of
+        // a crash reads it strongly) is what dependency.down answers, "that service is down": not the root of a chain of
+        // its own. A store naming its own fault is (h93-40: mongod's "Wrong mongod version ... UPGRADE PROBLEM", after
+        // an image bump), and so are its memory, an image, a quota
+        boolean datastore = datastoreDependedOn(svc, sc) && CauseId.APP_CRASH_ON_BOOT.value().equals(detailCause)
+                && !readStrongly(ev.detail(), CauseId.APP_CRASH_ON_BOOT.value(), sc.indications());
+        if (nonZero && svc != null && !detailCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(detailCause))
+                && !datastore) {
             sc.ownByCondition().add(svc);
         }
         Map<String, String> ea = attrs("type", ev.type(), "status", ev.status(), "exitCode",
                 ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
                 String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
                 "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state(),
-                "detailCause", detailCause);
+                "detailCause", detailCause, "datastoreDependedOn", String.valueOf(datastore));
         Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
                 "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
                 "detail", Words.clip(ev.detail(), LINE_MAX));

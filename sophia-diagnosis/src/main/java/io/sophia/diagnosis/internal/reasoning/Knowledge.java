@@ -250,7 +250,14 @@ public record Knowledge(CompiledSettings settings, List<CompiledCause> causes,
     public record CompiledRemedy(Action.Priority priority, Duration within, String title, String detail) {
     }
 
-    /** What the engine reads of a log indication: which cause it points to and the patterns it matches. */
-    public record CompiledIndication(String id, String causeId, List<String> patterns) {
+    /**
+     * What the engine reads of a log indication: which cause it points to, the patterns it matches and its weight (1 when
+     * not given).
+     */
+    public record CompiledIndication(String id, String causeId, List<String> patterns, double weight) {
+        /** An indication of full weight. */
+        public CompiledIndication(String id, String causeId, List<String> patterns) {
+            this(id, causeId, patterns, 1.0);
+        }
     }
 }
