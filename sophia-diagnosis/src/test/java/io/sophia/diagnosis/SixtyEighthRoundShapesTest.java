@@ -112,7 +112,7 @@ class SixtyEighthRoundShapesTest {
         ROUND.reads("uv.request-failed-after-retries", "          Caused by: Request failed after 3 retries in 8.3s");
         ROUND.reads("uv.request-failed-after-retries", "#8 93.08   ├─▶ Request failed after 3 retries in 62.4s");
         ROUND.readsNot("uv.request-failed-after-retries", "AxiosError: Request failed with status code 502"); // exception.line (an API's answer to the app)
-        ROUND.readsNot("uv.request-failed-after-retries", "[2026-12-01 10:11:12] ERROR webhook: Request failed after 5 retries: 503 Service Unavailable"); // an app's own retry loop
+        ROUND.readsNot("uv.request-failed-after-retries", "[2026-12-01 10:11:12] ERROR webhook: Request failed after 5 retries: 503 Service Unavailable"); // generic.failed-word (an app's own retry loop)
 
         // registry.server-error, narrowed by rules29c: a mirror's 500 is not read when the primary registry answered
         ROUND.readsNot("registry.server-error", MIRROR_500_PRIMARY_DENIED); // image.bitnami-withdrawn-refused
