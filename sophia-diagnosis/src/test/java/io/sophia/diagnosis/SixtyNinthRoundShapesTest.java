@@ -9,25 +9,26 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * General shapes of the twenty-ninth session's rule writer rules29b, each in its tool's own words: the edge and traffic
- * layer's p136- leftovers (issue 9 of the session) and a narrowing. nginx unable to load a certificate or key file it
- * names at start, in its two generations of words ("[emerg] BIO_new_file(\"...\") failed", PEM_read_bio_*, and since
- * 1.15.9 "cannot load certificate \"...\""); the NGINX Inc. Ingress Controller's "Configuration for ns/name was added or
- * updated, but not applied" event; a Kubernetes controller's "Reconciler error" quoting a refusal of its own cloud role
- * ("AccessDeniedException ... is not authorized to perform: wafv2:GetWebACLForResource"); Cloudflare's DNS API refusing
- * to proxy a record ("This DNS record cannot be proxied", "Target ... is not allowed for a proxied record"); npm reading
- * an HTML page where the registry's JSON should be ("npm ERR! Unexpected token < in JSON at position 1", ending there).
- * Each is tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row, then a
- * line its comment quotes or its scenario shows and a line of another cause that shares its words); each reads no line
- * of the shared corpus and, on the labelled scenarios, only lines of its own cause.
+ * General shapes of the twenty-ninth session's rule writer rules29b, each in its tool's own words: the edge and
+ * traffic layer's p136- leftovers (issue 9 of the session) and a narrowing. nginx unable to load a certificate or
+ * key file it names at start, in its two generations of words ("[emerg] BIO_new_file(\"...\") failed",
+ * PEM_read_bio_*, and since 1.15.9 "cannot load certificate \"...\""); the NGINX Inc. Ingress Controller's
+ * "Configuration for ns/name was added or updated, but not applied" event; a Kubernetes controller's "Reconciler
+ * error" quoting a refusal of its own cloud role ("AccessDeniedException ... is not authorized to perform:
+ * wafv2:GetWebACLForResource"); Cloudflare's DNS API refusing to proxy a record ("This DNS record cannot be
+ * proxied", "Target ... is not allowed for a proxied record"); npm reading an HTML page where the registry's JSON
+ * should be ("npm ERR! Unexpected token < in JSON at position 1", ending there). Each is tested on its source's
+ * words and a near miss (the first pair of each is indication-cases.tsv's row, then a line its comment quotes or its
+ * scenario shows and a line of another cause that shares its words); each reads no line of the shared corpus and, on
+ * the labelled scenarios, only lines of its own cause.
  *
  * <p>Two older, wider indications that rules29b changed are pinned on their words only (as in
  * {@link SixtyFifthRoundShapesTest}): fetch.connection-failed, narrowed from any "failed to connect to HOST" to a
  * download's (a package or source host by its name, a BuildKit RUN step, Composer's "while downloading", cargo's
  * "spurious network error", apt's and Terraform's own shapes), so that a deploy script's curl health check, an app's
  * database connection (Npgsql, pgx) and a git push to a deploy remote are no longer read; and
- * config.local-default-database, widened to Npgsql's "Failed to connect to [::1]:5432" (127.0.0.1) on a database port.
- * Both read their own sources in the shared corpus, which this round does not judge.
+ * config.local-default-database, widened to Npgsql's "Failed to connect to [::1]:5432" (127.0.0.1) on a database
+ * port. Both read their own sources in the shared corpus, which this round does not judge.
  */
 class SixtyNinthRoundShapesTest {
 
@@ -131,10 +132,10 @@ class SixtyNinthRoundShapesTest {
         ROUND.staysInItsCauses(
                 // p40-33 (tls.certificate): certbot's post-hook "systemctl reload nginx" fails on a deleted certificate
                 // of another domain still named in the configuration ("[emerg] cannot load certificate ..."), so the
-                // renewed certificate is never served and the site's expires; the reload's refusal is why, the label
-                // names the expired certificate it led to (the yaml's comment: the same [emerg] ends a reload that keeps
-                // the old configuration). The words are nginx's own and per line a reload looks as a start does, so the
-                // pattern is not narrowed; rules29b's calibration found no scenario newly wrong
+                // renewed certificate is never served and the site's expires; the reload's refusal is why, the
+                // label names the expired certificate it led to (the yaml's comment: the same [emerg] ends a reload
+                // that keeps the old configuration). The words are nginx's own and per line a reload looks as a start
+                // does, so the pattern is not narrowed; rules29b's calibration found no scenario newly wrong
                 "p40-33 nginx.certificate-load-failed");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
