@@ -78,7 +78,12 @@ class WebhookAlertsTest {
                 Thread.currentThread().interrupt();
             }
             received.add(JSON.readTree(ex.getRequestBody().readAllBytes()));
-            int status = answers.isEmpty() ? 200 : answers.remove(0);
+            int status;
+            // taken atomically: the receiver answers up to four posts at once, and a check-then-remove race let two
+            // posts see the last planned answer, the loser failing with no answer (an extra retry)
+            synchronized (answers) {
+                status = answers.isEmpty() ? 200 : answers.remove(0);
+            }
             ex.sendResponseHeaders(status, -1);
             ex.close();
         });
