@@ -86,6 +86,11 @@ class SixtyEighthRoundShapesTest {
         ROUND.readsNot("oracle-jdbc.unknown-host", "java.sql.SQLException: Listener refused the connection with the following error: ORA-12514, TNS:listener does not currently know of service requested in connect descriptor"); // exception.line (a wrong service name)
         // a TNS alias missing from tnsnames.ora: a setting, not the resolver (read by none)
         ROUND.readsNot("oracle-jdbc.unknown-host", "ORA-12154: TNS:could not resolve the connect identifier specified");
+        // rules29f: the driver's own cause under the SQLRecoverableException (HostnameNamingAdapter.resolve's), bare and
+        // tab-indented; the driver's other NetException (a malformed URL) is not the resolver's
+        ROUND.reads("oracle-jdbc.unknown-host", "Caused by: oracle.net.ns.NetException: Unknown host specified ");
+        ROUND.reads("oracle-jdbc.unknown-host", "\tCaused by: oracle.net.ns.NetException: Unknown host specified");
+        ROUND.readsNot("oracle-jdbc.unknown-host", "Caused by: oracle.net.ns.NetException: Invalid connection string format, a valid format is: \"host:port:sid\" ");
 
         ROUND.reads("pgjdbc.no-password-provided", "09:17:00 WARN [io.ag.pool]] (agroal-11) Datasource '<default>': The server requested password-based authentication, but no password was provided.");
         ROUND.readsNot("pgjdbc.no-password-provided", "org.postgresql.util.PSQLException: FATAL: password authentication failed for user \"rane\"");
@@ -105,6 +110,11 @@ class SixtyEighthRoundShapesTest {
         ROUND.reads("pip.hash-mismatch", "2026-12-01T10:11:12.1234567Z   Caused by: Hash mismatch for `torch==2.1.0`");
         ROUND.readsNot("pip.hash-mismatch", "#7 2.263 ERROR: In --require-hashes mode, all requirements must have their versions pinned with ==. These do not:"); // generic.error-word (p138-25, build.dockerfile)
         ROUND.readsNot("pip.hash-mismatch", "error: fetched object hash mismatch for `src/lib.rs`"); // rust.error (a program's own check)
+        // rules29f: uv's cause chain behind BuildKit's step prefix (a `RUN uv sync` in a Dockerfile), its Python download's
+        ROUND.reads("pip.hash-mismatch", "#9 12.30   ╰─▶ Hash mismatch for `idna==3.6`");
+        ROUND.reads("pip.hash-mismatch", "#12 4.1   Caused by: Hash mismatch for `hatchling==1.22.4`");
+        ROUND.reads("pip.hash-mismatch", "error: Hash mismatch for `cpython-3.12.3-linux-x86_64-gnu`");
+        ROUND.readsNot("pip.hash-mismatch", "#9 12.30 error: fetched object hash mismatch for `src/lib.rs`"); // a program's own check behind the prefix
 
         ROUND.reads("uv.request-failed-after-retries", "  Caused by: Request failed after 3 retries in 8.3s");
         ROUND.readsNot("uv.request-failed-after-retries", "RuntimeError: Request failed after 3 retries");
@@ -113,6 +123,12 @@ class SixtyEighthRoundShapesTest {
         ROUND.reads("uv.request-failed-after-retries", "#8 93.08   ├─▶ Request failed after 3 retries in 62.4s");
         ROUND.readsNot("uv.request-failed-after-retries", "AxiosError: Request failed with status code 502"); // exception.line (an API's answer to the app)
         ROUND.readsNot("uv.request-failed-after-retries", "[2026-12-01 10:11:12] ERROR webhook: Request failed after 5 retries: 503 Service Unavailable"); // generic.failed-word (an app's own retry loop)
+        // rules29f: older uv's words without the duration (p138-21's line, mvilanova/intervals-mcp-server#23), in its
+        // cause chain, behind BuildKit's prefix or not, and its top-level "error: "; still not after an app's own words
+        ROUND.reads("uv.request-failed-after-retries", "#8 93.08   ├─▶ Request failed after 3 retries");
+        ROUND.reads("uv.request-failed-after-retries", "  Caused by: Request failed after 1 retry");
+        ROUND.reads("uv.request-failed-after-retries", "error: Request failed after 3 retries");
+        ROUND.readsNot("uv.request-failed-after-retries", "Error: API request failed after 3 retries"); // an app's own retry loop
 
         // registry.server-error, narrowed by rules29c: a mirror's 500 is not read when the primary registry answered
         ROUND.readsNot("registry.server-error", MIRROR_500_PRIMARY_DENIED); // image.bitnami-withdrawn-refused
