@@ -23,15 +23,14 @@ public final class Summary {
     /** Renders the summary of {@code result}; every line is already free of secrets if the assessment is. */
     public static String render(CheckRun result, DeploymentConfig config) {
         StringBuilder sb = new StringBuilder(TextSummary.render(result.assessment()));
-        if (result.assessment().services().isEmpty()) {
-            // a log or a run explained alone: nothing was probed, so no probing time or timeout to state
-            return sb.append("Wrote      ").append(files(result.files())).append('\n').toString();
+        // a log or a run explained alone: nothing was probed, so no probing time or timeout to state
+        if (!result.assessment().services().isEmpty()) {
+            long notProbed = result.assessment().observations(Observation.ProbeFailure.class).stream()
+                    .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
+            sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%s%n",
+                    result.probing().toMillis() / 1000.0, config.probe().timeout().toMillis() / 1000.0,
+                    notProbed == 0 ? "" : "; " + notProbed + " probes not run: the check's time budget ran out"));
         }
-        long notProbed = result.assessment().observations(Observation.ProbeFailure.class).stream()
-                .filter(f -> f.kind() == FailureKind.NOT_PROBED).count();
-        sb.append(String.format(Locale.ROOT, "Probing    %.2f s (probe timeout %.2f s)%s%n",
-                result.probing().toMillis() / 1000.0, config.probe().timeout().toMillis() / 1000.0,
-                notProbed == 0 ? "" : "; " + notProbed + " probes not run: the check's time budget ran out"));
         return sb.append("Wrote      ").append(files(result.files())).append('\n').toString();
     }
 

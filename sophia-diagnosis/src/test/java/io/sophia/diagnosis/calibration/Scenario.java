@@ -53,7 +53,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h82-} at 17:16 UTC on 25a4f967, consumed at the start of the twenty-fifth session; {@code h83-} to
      * {@code h88-} at 19:36 UTC on d686ba2b, consumed at the start of the twenty-sixth; {@code h89-} to {@code h94-} at
      * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh; {@code h95-} to {@code h97-} at 00:45 UTC
-     * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth). {@code h98-} to {@code h100-} at 03:10 UTC
+     * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth; {@code h98-} to {@code h100-} at 03:10 UTC
      * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth). {@code h101-} to {@code h103-} (written in
      * the twenty-eighth session, wired before their first file landed) are to be scored once at the end of the
      * twenty-ninth; {@code h104-} to {@code h106-} (written in the twenty-ninth, wired here before their first file

@@ -66,7 +66,7 @@ final class Facts {
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
-                bodyRejected(observations, lineCause, downNames));
+                bodyRejected(observations, lineCause, downNames), storesDependedOn(services));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -91,7 +91,8 @@ final class Facts {
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now,
                          Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
-                         boolean certificateOutOfDate, Map<String, Set<String>> bodyRejected) {
+                         boolean certificateOutOfDate, Map<String, Set<String>> bodyRejected,
+                         Set<String> storesDependedOn) {
     }
 
     /**
@@ -544,8 +545,14 @@ final class Facts {
 
     /** True when one of {@link #NO_RELEASE_PAGES} reads {@code text}. */
     private static boolean readsNoReleasePage(String text, List<Knowledge.CompiledIndication> indications) {
+        return anyReads(text, indications, i -> NO_RELEASE_PAGES.contains(i.id()));
+    }
+
+    /** True when a pattern of one of the {@code indications} that {@code which} accepts finds a match in {@code text}. */
+    private static boolean anyReads(String text, List<Knowledge.CompiledIndication> indications,
+                                    java.util.function.Predicate<Knowledge.CompiledIndication> which) {
         for (Knowledge.CompiledIndication i : indications) {
-            if (NO_RELEASE_PAGES.contains(i.id())) {
+            if (which.test(i)) {
                 for (String p : i.patterns()) {
                     if (RegexGuard.compile(p).matcher(text).find()) {
                         return true;
@@ -680,41 +687,42 @@ final class Facts {
 
     /**
      * True when {@code svc} is declared as a datastore, cache, broker or secret store (Datastores; not an identity
-     * provider by its discovery URL, an application of its own: p126-38, Keycloak crashing on its migration) and another
-     * service's dependsOn names it: its machines are a dependency's, whose stop or failing start is that dependency
-     * being down.
+     * provider by its discovery URL, an application of its own: p126-38, Keycloak crashing on its migration) and
+     * another service's dependsOn names it: its machines are a dependency's, whose stop or failing start is that
+     * dependency being down. A look-up in {@link #storesDependedOn}, built once per {@link #extract}.
      */
     private static boolean datastoreDependedOn(String svc, Scope sc) {
-        Service service = svc == null ? null : sc.services().get(svc);
-        if (service == null || !Datastores.isDatastore(service)
-                || service.url() != null && service.url().getPath() != null
-                && service.url().getPath().contains("/.well-known/")) {
-            return false;
-        }
-        for (Service s : sc.services().values()) {
-            if (!s.id().equals(svc) && s.dependsOn().contains(svc)) {
-                return true;
-            }
-        }
-        return false;
+        return svc != null && sc.storesDependedOn().contains(svc);
     }
 
-    /** True when an indication of {@code causeId} of weight 0.8 or more (a specific fault, not a bare failing start) reads {@code text}. */
+    /**
+     * The ids of the services {@link #datastoreDependedOn} holds for, in one pass over the services' dependsOn (asked
+     * for every machine and every machine event: a scan of the fleet per event was quadratic on a large fleet).
+     */
+    static Set<String> storesDependedOn(Map<String, Service> services) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Service s : services.values()) {
+            for (String d : s.dependsOn()) {
+                Service store = d.equals(s.id()) ? null : services.get(d);
+                if (store != null && Datastores.isDatastore(store) && !(store.url() != null
+                        && store.url().getPath() != null && store.url().getPath().contains("/.well-known/"))) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when an indication of {@code causeId} of weight 0.8 or more (a specific fault, not a bare failing start)
+     * reads {@code text}.
+     */
     private static boolean readStrongly(String text, String causeId, List<Knowledge.CompiledIndication> indications) {
         if (text == null || text.isBlank()) {
             return false;
         }
         String t = text.length() > 4000 ? text.substring(0, 4000) : text;
-        for (Knowledge.CompiledIndication i : indications) {
-            if (i.causeId().equals(causeId) && i.weight() >= 0.8) {
-                for (String p : i.patterns()) {
-                    if (RegexGuard.compile(p).matcher(t).find()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return anyReads(t, indications, i -> i.causeId().equals(causeId) && i.weight() >= 0.8);
     }
 
     /** The {@code e}th (from 1) event of machine {@code m}. */
@@ -728,10 +736,10 @@ final class Facts {
         // in (production) mode / ERROR: Failed to update database", its dependents answering 502) is down for that
         // reason: the root of its dependents' chain, as a violated expectation naming its own failure is (p82-11)
         // But a datastore another service depends on whose exit only says that it failed to start (p138-29: a Fly
-        // Postgres machine's "panic: failed to start postgres: exit status 1", the API's migrate refused; no indication of
-        // a crash reads it strongly) is what dependency.down answers, "that service is down": not the root of a chain of
-        // its own. A store naming its own fault is (h93-40: mongod's "Wrong mongod version ... UPGRADE PROBLEM", after
-        // an image bump), and so are its memory, an image, a quota
+        // Postgres machine's "panic: failed to start postgres: exit status 1", the API's migrate refused; no
+        // indication of a crash reads it strongly) is what dependency.down answers, "that service is down": not the
+        // root of a chain of its own. A store naming its own fault is (h93-40: mongod's "Wrong mongod version ...
+        // UPGRADE PROBLEM", after an image bump), and so are its memory, an image, a quota
         boolean datastore = datastoreDependedOn(svc, sc) && CauseId.APP_CRASH_ON_BOOT.value().equals(detailCause)
                 && !readStrongly(ev.detail(), CauseId.APP_CRASH_ON_BOOT.value(), sc.indications());
         if (nonZero && svc != null && !detailCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(detailCause))
@@ -1015,16 +1023,7 @@ final class Facts {
             return false;
         }
         String text = output.length() > 4000 ? output.substring(0, 4000) : output;
-        for (Knowledge.CompiledIndication i : indications) {
-            if (i.causeId().equals(CauseId.NETWORK_DNS.value())) {
-                for (String p : i.patterns()) {
-                    if (RegexGuard.compile(p).matcher(text).find()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return anyReads(text, indications, i -> i.causeId().equals(CauseId.NETWORK_DNS.value()));
     }
 
     /**

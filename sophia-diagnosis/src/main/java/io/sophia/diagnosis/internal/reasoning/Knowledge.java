@@ -251,8 +251,8 @@ public record Knowledge(CompiledSettings settings, List<CompiledCause> causes,
     }
 
     /**
-     * What the engine reads of a log indication: which cause it points to, the patterns it matches and its weight (1 when
-     * not given).
+     * What the engine reads of a log indication: which cause it points to, the patterns it matches and its weight (1
+     * when not given).
      */
     public record CompiledIndication(String id, String causeId, List<String> patterns, double weight) {
         /** An indication of full weight. */

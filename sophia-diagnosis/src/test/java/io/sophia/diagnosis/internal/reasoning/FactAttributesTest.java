@@ -50,7 +50,26 @@ class FactAttributesTest {
     /** The built-in log indications, as the engine reads them. */
     private static List<Knowledge.CompiledIndication> indications() {
         return IndicationSet.builtIn().indications().stream()
-                .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns())).toList();
+                .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns(), i.weight()))
+                .toList();
+    }
+
+    @Test
+    void a_store_is_depended_on_when_another_service_names_it_and_an_identity_provider_or_an_app_never_is() {
+        java.util.Map<String, io.sophia.core.Service> fleet = new java.util.HashMap<>();
+        for (io.sophia.core.Service s : List.of(
+                io.sophia.core.Service.builder("api", "https://api.example.com/").dependsOn("db", "idp", "web").build(),
+                io.sophia.core.Service.builder("db", "tcp://db.internal:5432").build(),
+                io.sophia.core.Service.builder("cache", "tcp://cache.internal:6379").dependsOn("cache").build(),
+                io.sophia.core.Service.builder("queue", "tcp://queue.internal:5672").build(),
+                io.sophia.core.Service.builder("idp", "https://auth.example.com/.well-known/openid-configuration")
+                        .build(),
+                io.sophia.core.Service.builder("web", "https://web.example.com/").build())) {
+            fleet.put(s.id(), s);
+        }
+        // db: a store api names; cache names only itself, queue no one; idp is an identity provider, web an app; a
+        // dependsOn naming no declared service adds nothing
+        assertEquals(Set.of("db"), Facts.storesDependedOn(fleet));
     }
 
     @Test
