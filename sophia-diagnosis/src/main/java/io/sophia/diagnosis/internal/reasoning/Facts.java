@@ -73,7 +73,7 @@ final class Facts {
             observationFacts(o, seq, scope, out);
         }
         NamedFailures named = namedFailures(observations, services, down, scope.ownByCondition());
-        derived(deployment, services, ServiceStates.byService(observations), health, ci.jobs(), ci.run(),
+        derived(deployment, services, ServiceStates.byService(observations), health, ci,
                 topByJob(logs.best()), named.byJob(), named.down(), serviceOrder, out);
         releaseSplitFacts(observations, services, serviceOrder, out);
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
@@ -160,10 +160,12 @@ final class Facts {
 
     /**
      * The CI run, its jobs in order, their names and conclusions by id, the jobs that never waited for a runner, and the
-     * services a job of which that deploys ({@link #deploys}) ended failed.
+     * services a job of which that deploys ({@link #deploys}) ended failed ({@code deployFailed}: failure, cancelled,
+     * time limit) or did not succeed ({@code deployNotSucceeded}: any other conclusion, none included).
      */
     private record CiIndex(List<Observation.CiJob> jobs, Observation.CiRun run, Map<Long, String> jobNames,
-                           Map<Long, String> jobConclusions, Set<Long> superseded, Set<String> deployFailed) {
+                           Map<Long, String> jobConclusions, Set<Long> superseded, Set<String> deployFailed,
+                           Set<String> deployNotSucceeded) {
 
         /** The run's trigger ("push", "schedule" ...), "" without one. */
         String runEvent() {
@@ -288,6 +290,7 @@ final class Facts {
         // an annotation says ran on a runner until their time limit: neither waited for a runner
         Set<Long> superseded = new java.util.HashSet<>();
         Set<String> deployFailed = new java.util.HashSet<>();
+        Set<String> deployNotSucceeded = new java.util.HashSet<>();
         for (Observation o : observations) {
             if (o instanceof Observation.CiJob j) {
                 jobs.add(j);
@@ -295,8 +298,13 @@ final class Facts {
                 if (j.conclusion() != null) {
                     jobConclusions.put(j.jobId(), j.conclusion());
                 }
-                if (j.serviceId() != null && j.conclusion() != null && FAILED.contains(j.conclusion()) && deploys(j)) {
-                    deployFailed.add(j.serviceId());
+                // a job that only looks (a check, a test, logs read) did not deploy, whatever its conclusion; its words
+                // are read once per job (every failed conclusion is one that did not succeed)
+                if (j.serviceId() != null && !"success".equals(j.conclusion()) && deploys(j)) {
+                    deployNotSucceeded.add(j.serviceId());
+                    if (j.conclusion() != null && FAILED.contains(j.conclusion())) {
+                        deployFailed.add(j.serviceId());
+                    }
                 }
             } else if (o instanceof Observation.CiRun r) {
                 run = r;
@@ -305,7 +313,7 @@ final class Facts {
                 superseded.add(an.jobId());
             }
         }
-        return new CiIndex(jobs, run, jobNames, jobConclusions, superseded, deployFailed);
+        return new CiIndex(jobs, run, jobNames, jobConclusions, superseded, deployFailed, deployNotSucceeded);
     }
 
     /** The finding that ended each log: best score, then the last line (a retried warning comes earlier). */
@@ -548,6 +556,11 @@ final class Facts {
         return anyReads(text, indications, i -> NO_RELEASE_PAGES.contains(i.id()));
     }
 
+    /** The first 4,000 characters of {@code text}: as much of a check's output or an exit's detail as is read. */
+    private static String head(String text) {
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
+
     /** True when a pattern of one of the {@code indications} that {@code which} accepts finds a match in {@code text}. */
     private static boolean anyReads(String text, List<Knowledge.CompiledIndication> indications,
                                     java.util.function.Predicate<Knowledge.CompiledIndication> which) {
@@ -721,8 +734,7 @@ final class Facts {
         if (text == null || text.isBlank()) {
             return false;
         }
-        String t = text.length() > 4000 ? text.substring(0, 4000) : text;
-        return anyReads(t, indications, i -> i.causeId().equals(causeId) && i.weight() >= 0.8);
+        return anyReads(head(text), indications, i -> i.causeId().equals(causeId) && i.weight() >= 0.8);
     }
 
     /** The {@code e}th (from 1) event of machine {@code m}. */
@@ -851,10 +863,11 @@ final class Facts {
     private static void derived(Deployment deployment, Map<String, Service> services,
                                 Map<String, List<Observation>> byService,
                                 Map<String, ServiceHealth> health,
-                                List<Observation.CiJob> jobs,
-                                Observation.CiRun run, Map<Long, Observation.LogFinding> topByJob,
+                                CiIndex ci, Map<Long, Observation.LogFinding> topByJob,
                                 Map<Long, Observation.LogFinding> namedByJob, Set<String> namedDown,
                                 Map<String, Integer> serviceOrder, List<Fact> out) {
+        List<Observation.CiJob> jobs = ci.jobs();
+        Observation.CiRun run = ci.run();
         commonSteps(jobs, topByJob, serviceOrder, out);
         cancelledAfterFailure(jobs, services, serviceOrder, out);
         // the services a job of which ends on a name that does not resolve (its best line of a named cause): their
@@ -866,7 +879,7 @@ final class Facts {
                 deployFailedOnName.add(j.serviceId());
             }
         }
-        serviceFacts(deployment, services, byService, health, jobs, run, deployFailedOnName, serviceOrder, out);
+        serviceFacts(deployment, services, byService, health, ci, deployFailedOnName, serviceOrder, out);
         // topology: a DOWN service whose dependency is DOWN
         // a dependency whose own job log ends on an error of a named cause (a quota that refused its deploy, its
         // process out of memory, a token) is down because of that error: it is the root of the chain. A job on the
@@ -1022,8 +1035,7 @@ final class Facts {
         if (output == null) {
             return false;
         }
-        String text = output.length() > 4000 ? output.substring(0, 4000) : output;
-        return anyReads(text, indications, i -> i.causeId().equals(CauseId.NETWORK_DNS.value()));
+        return anyReads(head(output), indications, i -> i.causeId().equals(CauseId.NETWORK_DNS.value()));
     }
 
     /**
@@ -1034,7 +1046,7 @@ final class Facts {
         if (output == null) {
             return "none";
         }
-        java.util.regex.Matcher m = STATUS_ANSWER.matcher(output.length() > 4000 ? output.substring(0, 4000) : output);
+        java.util.regex.Matcher m = STATUS_ANSWER.matcher(head(output));
         return m.find() ? m.group(1) + "xx" : "none";
     }
 
@@ -1389,8 +1401,8 @@ final class Facts {
                          boolean downDeployedByCi,
                          Set<io.sophia.core.ServiceKind> downKinds) {
 
-        static Fleet of(Map<String, Service> services, Map<String, ServiceHealth> health, List<Observation.CiJob> jobs,
-                        List<Fact> out) {
+        static Fleet of(Map<String, Service> services, Map<String, ServiceHealth> health, CiIndex ci, List<Fact> out) {
+            List<Observation.CiJob> jobs = ci.jobs();
             List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
             Set<String> deployedByCi = new java.util.HashSet<>();
             for (Observation.CiJob j : jobs) {
@@ -1409,15 +1421,10 @@ final class Facts {
                 }
             }
             Map<String, String> jobConclusion = new HashMap<>();
-            Set<String> deployFailed = new java.util.HashSet<>();
             for (Observation.CiJob j : jobs) {
                 if (j.serviceId() != null) {
                     jobConclusion.merge(j.serviceId(), String.valueOf(j.conclusion()),
                             (a, b) -> "success".equals(a) && "success".equals(b) ? "success" : "failure");
-                    // a job that only looks (a check, a test, logs read) did not deploy, whatever its conclusion
-                    if (!"success".equals(j.conclusion()) && deploys(j)) {
-                        deployFailed.add(j.serviceId());
-                    }
                 }
             }
             // asked of every service below, the same for all of them: computed once, not by a scan of down per service
@@ -1427,7 +1434,7 @@ final class Facts {
             for (String d : down) {
                 downKinds.add(services.get(d).kind());
             }
-            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, deployFailed, downServices,
+            return new Fleet(down, deployedByCi, started, withMachines, jobConclusion, ci.deployNotSucceeded(), downServices,
                     downDeployedByCi, downKinds);
         }
     }
@@ -1571,9 +1578,10 @@ final class Facts {
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
-                                     List<Observation.CiJob> jobs, Observation.CiRun run, Set<String> deployFailedOnName,
+                                     CiIndex ci, Set<String> deployFailedOnName,
                                      Map<String, Integer> serviceOrder, List<Fact> out) {
-        Fleet fleet = Fleet.of(services, health, jobs, out);
+        Observation.CiRun run = ci.run();
+        Fleet fleet = Fleet.of(services, health, ci, out);
         Set<String> answersDependencyRefuses = datastoreRefusesFor(deployment, out);
         List<String> down = fleet.down();
         Set<String> dependedOn = dependedOn(deployment);
