@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h94-}, scored once and consumed at the start of the twenty-seventh), in the twenty-sixth ({@code h95-} to
  * {@code h97-}, scored once and consumed at the start of the twenty-eighth), in the twenty-seventh ({@code h98-} to
  * {@code h100-}, scored once and consumed at the start of the twenty-ninth), in the twenty-eighth ({@code h101-} to
- * {@code h103-}) and in the twenty-ninth ({@code h104-} to {@code h106-}) are well formed: every file parses under the
+ * {@code h103-}, scored once and consumed at the start of the thirtieth), in the twenty-ninth ({@code h104-} to
+ * {@code h106-}) and in the thirtieth ({@code h107-} to {@code h109-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-100 (consumed)").
+ * "holdout-103 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -165,18 +166,21 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(98), 98, 48, s -> s.holdoutSet() == 98, false),
                 new HoldoutSet(Scenario.holdoutPrefix(99), 99, 48, s -> s.holdoutSet() == 99, false),
                 new HoldoutSet(Scenario.holdoutPrefix(100), 100, 48, s -> s.holdoutSet() == 100, false),
-                new HoldoutSet(Scenario.holdoutPrefix(101), 101, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(101)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(102), 102, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(102)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(103), 103, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(103)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(101), 101, 48, s -> s.holdoutSet() == 101, false),
+                new HoldoutSet(Scenario.holdoutPrefix(102), 102, 48, s -> s.holdoutSet() == 102, false),
+                new HoldoutSet(Scenario.holdoutPrefix(103), 103, 48, s -> s.holdoutSet() == 103, false),
                 new HoldoutSet(Scenario.holdoutPrefix(104), 104, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(104)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(105), 105, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(105)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(106), 106, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(106)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(106)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(107), 107, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(107)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(108), 108, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(108)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(109), 109, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(109)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -54,13 +54,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h88-} at 19:36 UTC on d686ba2b, consumed at the start of the twenty-sixth; {@code h89-} to {@code h94-} at
      * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh; {@code h95-} to {@code h97-} at 00:45 UTC
      * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth; {@code h98-} to {@code h100-} at 03:10 UTC
-     * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth). {@code h101-} to {@code h103-} (written in
-     * the twenty-eighth session, wired before their first file landed) were scored once, aggregate only, at 05:43 UTC
-     * on 2026-12-06 on 30baafb7, to be consumed at the start of the thirtieth; {@code h104-} to {@code h106-} (written in the twenty-ninth, wired here before their first file
-     * lands) at the end of the thirtieth.
+     * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth; {@code h101-} to {@code h103-} at 05:43 UTC on
+     * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth). {@code h104-} to {@code h106-} (written in the
+     * twenty-ninth session, wired before their first file landed) are to be scored once at the end of the thirtieth;
+     * {@code h107-} to {@code h109-} (written in the thirtieth, wired here before their first file lands) at the end
+     * of the thirty-first.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(101), holdoutPrefix(102),
-            holdoutPrefix(103), holdoutPrefix(104), holdoutPrefix(105), holdoutPrefix(106));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(104), holdoutPrefix(105),
+            holdoutPrefix(106), holdoutPrefix(107), holdoutPrefix(108), holdoutPrefix(109));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
