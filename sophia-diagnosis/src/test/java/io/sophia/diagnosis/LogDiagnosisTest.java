@@ -162,4 +162,22 @@ class LogDiagnosisTest {
                 c.value());
         assertEquals(GateDecision.Verdict.WARN, a.gate().status());
     }
+
+    @Test
+    void unexplainedFailureWarnsEvenWhereUnknownIsAboveTheThreshold() throws IOException {
+        // the same unexplained failure under a gate whose threshold is below what unknown leads with: unknown names
+        // no cause, so it warns rather than blocks (before, the threshold made it FAIL and the key criterion BLOCKED)
+        GatePolicy low = GatePolicy.builder().requireNoCauseAbove(0.05, true, 1).build();
+        LogDiagnosis logs = LogDiagnosis.of(LogScanner.builtIn(), Diagnosis.builder().gatePolicy(low).build());
+        Assessment a = logs.diagnose("deploy.log", new StringReader(
+                "Run ./deploy.sh\nDeploying...\nsomething went wrong\n##[error]Process completed with exit code 1.\n"), NOW);
+
+        assertEquals("unknown", a.causes().get(0).id().value(), a.causes().toString());
+        assertTrue(a.causes().get(0).probability() > 0.05, a.causes().toString());
+        GateDecision.Criterion c = a.gate().criteria().stream()
+                .filter(x -> x.id().equals(GatePolicy.MAX_CAUSE_PROBABILITY)).findFirst().orElseThrow();
+        assertEquals(GateDecision.Outcome.WARN, c.outcome(), c.toString());
+        assertTrue(c.value().endsWith("a failure no known cause explains"), c.value());
+        assertEquals(GateDecision.Verdict.WARN, a.gate().status());
+    }
 }

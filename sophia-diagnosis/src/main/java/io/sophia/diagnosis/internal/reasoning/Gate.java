@@ -186,8 +186,9 @@ final class Gate {
         RankedCause top = causes.isEmpty() ? null : causes.get(0);
         boolean ok = top == null || top.probability() <= spec.threshold();
         String value = top == null ? "no cause diagnosed" : top.id() + " at " + Words.percent(top.probability());
-        // unknown leads only where something failed: a failure nothing explains is no reason to block, nor to open
-        if (ok && top != null && top.id().equals(CauseId.UNKNOWN)) {
+        // unknown leads only where something failed: a failure nothing explains is no reason to block, nor to open,
+        // however probable unknown is (above the threshold too: it names no cause to block on)
+        if (top != null && top.id().equals(CauseId.UNKNOWN)) {
             return criterion(spec, d, GateDecision.Outcome.WARN, value + ": a failure no known cause explains",
                     "at most " + t);
         }
