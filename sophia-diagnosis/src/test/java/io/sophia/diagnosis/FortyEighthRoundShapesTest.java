@@ -372,7 +372,13 @@ class FortyEighthRoundShapesTest {
                 "h71-04- go.lookup-failed-no-server",
                 // h88-05 (consumed in session 26): the push to registry.heroku.com retries its layers because the client
                 // has no credentials for it (registry.auth); the retries are the refusal's symptom
-                "h88-05- docker.layer-retrying");
+                "h88-05- docker.layer-retrying",
+                // h103-13 (consumed in session 30): the push to Harbor retries its layers before the project's storage
+                // quota refusal (platform.quota) is named; the retries are that refusal's prelude
+                "h103-13- docker.layer-retrying",
+                // p141-17 (session 30): BuildKit resolving nvcr.io's tritonserver base times out in the lookup of the
+                // registry's own name (labelled registry.unavailable: the registry could not be reached for the pull)
+                "p141-17- go.lookup-failed-no-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
