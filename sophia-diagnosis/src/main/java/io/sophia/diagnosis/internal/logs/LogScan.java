@@ -1207,10 +1207,12 @@ public final class LogScan {
      * authorize: failed to fetch oauth token: &lt;reason&gt;" names the step, the reason after it the cause (h40-36: "...:
      * tls: failed to verify certificate: x509: certificate signed by unknown authority"), like a general shape; so does
      * the daemon's "error pulling image configuration: &lt;reason&gt;" (h91-07: "... error parsing HTTP 403 response body:
-     * ... &lt;Code&gt;AccessDenied&lt;/Code&gt;", the registry's storage refusing access).
+     * ... &lt;Code&gt;AccessDenied&lt;/Code&gt;", the registry's storage refusing access); and flyctl's "failed to launch
+     * VM: request returned non-2xx status, 503: &lt;body&gt;", whose body may carry the Machines API's own code for a full
+     * region (h102-13: {"error":"out of capacity","status":"insufficient_capacity"}), no outage.
      */
     private static final java.util.Set<String> CHAIN_PREFIXES = java.util.Set.of("registry.token-fetch",
-            "registry.image-config-pull-failed");
+            "registry.image-config-pull-failed", "fly.launch-vm-eof");
 
     private static boolean isGeneral(Found f) {
         return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);
