@@ -372,7 +372,10 @@ class FortyEighthRoundShapesTest {
                 "h71-04- go.lookup-failed-no-server",
                 // h88-05 (consumed in session 26): the push to registry.heroku.com retries its layers because the client
                 // has no credentials for it (registry.auth); the retries are the refusal's symptom
-                "h88-05- docker.layer-retrying");
+                "h88-05- docker.layer-retrying",
+                // h103-13 (consumed in session 30): a push to Harbor retries its layers before the project's storage
+                // quota refuses it (platform.quota); the retries are the refusal's prelude, as for h46-23
+                "h103-13- docker.layer-retrying");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
