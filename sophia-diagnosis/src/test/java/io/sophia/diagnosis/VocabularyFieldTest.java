@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,12 +63,17 @@ class VocabularyFieldTest {
 
     /** Dashboard's deploy failed; its log's line 77 was read as {@code causeId} by indication {@code indication}. */
     private static Assessment deployFailed(KnowledgeBase kb, String indication, String causeId) {
+        return deployFailed(kb, indication, causeId, MIGRATION_LINE);
+    }
+
+    /** Dashboard's deploy failed; its log's line 77, {@code line}, was read as {@code causeId} by {@code indication}. */
+    private static Assessment deployFailed(KnowledgeBase kb, String indication, String causeId, String line) {
         List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
         o.set(0, Fleet.refused("dashboard"));
         o.set(o.size() - 1, Fleet.run("failure"));
         o.add(Fleet.deployJob("dashboard", 2, "Deploy Dashboard", "failure", 20));
         o.add(new Observation.LogFinding("dashboard", Source.GITHUB, 2, "Deploy Dashboard", "Release", 77, indication,
-                CauseId.of(causeId), MIGRATION_LINE, List.of(), causeId.equals("unknown") ? 0.3 : 0.9));
+                CauseId.of(causeId), line, List.of(), causeId.equals("unknown") ? 0.3 : 0.9));
         return Diagnosis.builder().knowledgeBase(kb).build().diagnose(Fleet.reference(), o, Fleet.NOW);
     }
 
@@ -107,6 +113,42 @@ class VocabularyFieldTest {
         assertTrue(kb.causes().stream().flatMap(c -> c.rules().stream())
                 .noneMatch(r -> r.id().equals(KnowledgeBase.Vocabulary.RULE_ID)));
         assertEquals("the image build", kb.cause(CauseId.BUILD_DOCKERFILE).orElseThrow().vocabulary().topic());
+    }
+
+    /**
+     * Issue 9, session 30 (rules30e): the words of app.crash-on-boot read a process, app, worker or container that
+     * exited, not a CI tool's wrapper saying a command or step exited non-zero. The Travis line is from
+     * ../shared/corpus/build-logs/LogChunks-subset/tool/samples/C#/powershell@PowerShell/failed/547432434.log (line
+     * 868, its colour codes left out), whose explanation ranked app.crash-on-boot at 49 % from that line alone.
+     */
+    @Test
+    void theAppCrashWordsReadAnAppThatExitedNotAToolsWrapper() {
+        KnowledgeBase kb = KnowledgeBase.builtIn();
+        com.google.re2j.Pattern words = com.google.re2j.Pattern.compile(
+                kb.cause(CauseId.of("app.crash-on-boot")).orElseThrow().vocabulary().pattern());
+        String travis = "The command \"pwsh -File tools/travis.ps1\" exited with 1.";
+        for (String wrapper : List.of(travis,
+                "Done. Your build exited with 1.",
+                "\uD83D\uDEA8 Error: The command exited with status 1",
+                "##[error]Bash exited with code '1'.",
+                "##[error]Terraform exited with code 1.",
+                "Error: Command \"npm run build\" exited with 1",
+                "ERROR: build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1",
+                "##[error]podman exited with code 125")) {
+            assertFalse(words.matcher(wrapper).find(), wrapper);
+        }
+        for (String app : List.of("2026-11-20T10:15:02.118211+00:00 heroku[web.1]: Process exited with status 1",
+                "[2026-11-20 10:15:02 +0000] [1] [ERROR] Worker (pid:42) exited with code 3",
+                "Application exited with code 1",
+                "web-1 exited with code 1",
+                "myapp_web_1 exited with code 137",
+                "Main process exited unexpectedly")) {
+            assertTrue(words.matcher(app).find(), app);
+        }
+        Assessment a = deployFailed(kb, "generic.error", "unknown", travis);
+        assertTrue(cited(a, "app.crash-on-boot/generic-vocabulary").isEmpty(), a.causes().toString());
+        Assessment heroku = deployFailed(kb, "generic.error", "unknown", "heroku[web.1]: Process exited with status 1");
+        assertTrue(cited(heroku, "app.crash-on-boot/generic-vocabulary").isPresent(), heroku.causes().toString());
     }
 
     @Test
