@@ -245,7 +245,9 @@ class FortySeventhRoundShapesTest {
         // p122-20 (session 25): SCRAM refused because the chart left the client password empty (config.missing-secret)
         // p138-31 (tuning, session 29): Celery cannot load its app because the app's import resolves a MySQL host that
         // does not resolve (network.dns): the load failure is its consequence
-        ROUND.staysInItsCauses("p138-31- celery.unable-to-load-app",
+        // p141-06 (tuning, session 30): compose marks the llama.cpp container unhealthy because it crashed at start on
+        // CUDA error 35 (app.crash-on-boot): the unhealthy container is the crash's consequence
+        ROUND.staysInItsCauses("p141-06- compose.wait-container-unhealthy", "p138-31- celery.unable-to-load-app",
                 "p122-20 broker.credentials-refused", "p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
