@@ -39,7 +39,8 @@ import java.util.Optional;
  * <tr><td>tls-not-expiring</td><td>no</td><td>1</td><td>no certificate expires within 14 days</td></tr>
  * </table>
  * Off by default: {@code min-availability} (percent of services UP) and {@code max-cause-probability}
- * (no diagnosed cause, {@code unknown} included, above a probability).
+ * (no diagnosed cause above a probability; where {@code unknown} leads, a failure no known cause explains, it warns
+ * however probable unknown is).
  *
  * <p>The config's {@code gate} section ({@link #fromMap(Map)}) uses these keys, each optional:
  * <pre>
@@ -459,7 +460,8 @@ public final class GatePolicy {
         }
 
         /**
-         * No diagnosed cause may be more probable than {@code probability} (default: off).
+         * No diagnosed cause may be more probable than {@code probability} (default: off). Where {@code unknown} leads
+         * the criterion warns, whatever its probability: it names no cause to block on.
          *
          * @param probability the largest acceptable probability, 0 to 1
          * @param key whether a failure blocks the gate (key criterion) rather than warning

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the lead's narrowing of registry.too-many-requests: a status phrase ends there or goes on with punctuation or a
  * preposition, so prose that only uses the words ("Sometimes, making too many requests at once also breaks things.",
  * html-proofer's advice) is not read. (The changed docker.login-failed, config.validation-generic, compose.file-invalid,
- * cli.access-token-required and terraform.provider-api-5xx-generic are pinned by earlier rounds.) Each is tested on its
+ * cli.access-token-required and terraform.provider-api-5xx-generic are pinned by earlier rounds, their new words
+ * below.) Each is tested on its
  * source's words and a near miss (the first pair of each is indication-cases.tsv's row, then a line its comment quotes
  * or its scenario shows and a line of another cause that shares its words); each reads no line of the shared corpus
  * and, on the labelled scenarios, only lines of its own cause (or a consequence of that scenario's cause, named with
@@ -144,6 +145,26 @@ class SeventyFourthRoundShapesTest {
         TOO_MANY_REQUESTS_ROUND.reads("registry.too-many-requests", "2026-12-05T14:02:11.4410000Z Error response from daemon: received unexpected HTTP status: 429 Too Many Requests");
         TOO_MANY_REQUESTS_ROUND.readsNot("registry.too-many-requests", "Too many requests in a row can slow the build down");
         TOO_MANY_REQUESTS_ROUND.readsNot("registry.too-many-requests", "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/react"); // npm.too-many-requests (build.dependency-fetch)
+    }
+
+    /** The new words of indications rules30b widened, each with a near miss their comments leave out. */
+    @Test
+    void theWidenedIndicationsReadTheirNewWords() throws IOException {
+        // ECR's answer to a token of another region or account (h103-07); a 5xx is the registry's side
+        ROUND.reads("docker.login-failed", "registry.auth", "Error response from daemon: login attempt to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/ failed with status: 400 Bad Request");
+        ROUND.readsNot("docker.login-failed", "Error response from daemon: login attempt to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/ failed with status: 502 Bad Gateway");
+        // compose-go's loader on its own line (h103-25), not the words in prose
+        ROUND.reads("compose.file-invalid", "config.invalid", "services.worker must be a mapping");
+        ROUND.readsNot("compose.file-invalid", "# note: services must be a mapping, see the compose spec");
+        // the Supabase CLI's ErrMissingToken (h101-17); a token said missing without the CLI's remedy is not read
+        ROUND.reads("cli.access-token-required", "auth.deploy-token", "Access token not provided. Supply an access token by running supabase login or setting the SUPABASE_ACCESS_TOKEN environment variable.");
+        ROUND.readsNot("cli.access-token-required", "Error: access token not provided in the request headers");
+        // a provider naming its platform's API and a 5xx (h103-16); a 404 is the caller's
+        ROUND.reads("terraform.provider-api-5xx-generic", "platform.outage", "│ Error: invalid response from CleverCloud API (status=503): {\"id\":-500,\"message\":\"Error from provider\"}");
+        ROUND.readsNot("terraform.provider-api-5xx-generic", "│ Error: invalid response from CleverCloud API (status=404): {\"id\":4004,\"message\":\"not found\"}");
+        // the constructor a Python traceback quotes above the exception (h101-31), not the exception itself
+        ROUND.reads("config.validation-generic", "config.invalid", "pymongo.errors.ConfigurationError: Unknown option retryWrite");
+        ROUND.readsNot("config.validation-generic", "    raise ConfigurationError(str(exc))");
     }
 
     /**

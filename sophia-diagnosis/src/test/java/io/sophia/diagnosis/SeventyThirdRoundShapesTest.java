@@ -41,9 +41,7 @@ class SeventyThirdRoundShapesTest {
      */
     private static final java.util.Set<String> READ_IN_ANSWERS = java.util.Set.of("node.fetch-url-from-unset-variable");
 
-    private static final ShapeRound ON_SCENARIOS = new ShapeRound(CAUSE_OF.entrySet().stream()
-            .filter(e -> !READ_IN_ANSWERS.contains(e.getKey()))
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    private static final ShapeRound ON_SCENARIOS = new ShapeRound(CAUSE_OF).without(READ_IN_ANSWERS);
 
     @Test
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {

@@ -12,6 +12,12 @@ import java.util.Map;
  */
 record ShapeRound(Map<String, String> causeOf) {
 
+    /** {@return the round without {@code indications}: those read on no labelled scenario the test walks} */
+    ShapeRound without(java.util.Set<String> indications) {
+        return new ShapeRound(causeOf.entrySet().stream().filter(e -> !indications.contains(e.getKey()))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
     /** Asserts that {@code indication}, one of the round's, reads {@code line} for its cause. */
     void reads(String indication, String line) throws IOException {
         Fleet.assertReads(indication, causeOf.get(indication), line);

@@ -58,9 +58,7 @@ class SixtyThirdRoundShapesTest {
      */
     private static final java.util.Set<String> READ_ON_NO_SCENARIO = java.util.Set.of("pydantic.settings-missing-json");
 
-    private static final ShapeRound ON_SCENARIOS = new ShapeRound(CAUSE_OF.entrySet().stream()
-            .filter(e -> !READ_ON_NO_SCENARIO.contains(e.getKey()))
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    private static final ShapeRound ON_SCENARIOS = new ShapeRound(CAUSE_OF).without(READ_ON_NO_SCENARIO);
 
     private static void changedReads(String indication, String line) throws IOException {
         ROUND.reads(indication, CHANGED_CAUSE_OF.get(indication), line);

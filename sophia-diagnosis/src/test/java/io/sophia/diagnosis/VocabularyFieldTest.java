@@ -134,7 +134,10 @@ class VocabularyFieldTest {
                 "##[error]Terraform exited with code 1.",
                 "Error: Command \"npm run build\" exited with 1",
                 "ERROR: build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1",
-                "##[error]podman exited with code 125")) {
+                "##[error]podman exited with code 125",
+                "[11:17:09][Step 1/1] Process exited with code 1",
+                "[17:13:29] Error: Process exited with code: 2",
+                "    Process exited with code: ExitFailure 1")) {
             assertFalse(words.matcher(wrapper).find(), wrapper);
         }
         for (String app : List.of("2026-11-20T10:15:02.118211+00:00 heroku[web.1]: Process exited with status 1",
@@ -142,7 +145,8 @@ class VocabularyFieldTest {
                 "Application exited with code 1",
                 "web-1 exited with code 1",
                 "myapp_web_1 exited with code 137",
-                "Main process exited unexpectedly")) {
+                "Main process exited unexpectedly",
+                "Control process exited with error code.")) {
             assertTrue(words.matcher(app).find(), app);
         }
         Assessment a = deployFailed(kb, "generic.error", "unknown", travis);
