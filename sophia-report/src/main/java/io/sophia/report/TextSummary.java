@@ -131,6 +131,11 @@ public final class TextSummary {
                         .map(r -> String.format(Locale.ROOT, "%s %.0f %%", r.id(), r.probability() * 100))
                         .collect(Collectors.joining(", ")))).append('\n');
             }
+            double unlisted = Formats.unlistedShare(a.causes());
+            if (unlisted > 0) {
+                sb.append(String.format(Locale.ROOT, "Not listed %.0f %% over causes with no evidence (or too little)",
+                        unlisted * 100)).append('\n');
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.sophia.report.internal;
 
 import io.sophia.core.GateDecision;
 import io.sophia.core.Observation.TlsHandshake;
+import io.sophia.core.RankedCause;
 import io.sophia.core.Status;
 
 import java.math.BigDecimal;
@@ -76,6 +77,28 @@ public final class Formats {
     /** A probability in [0,1] as a percentage with one decimal ("81.2 %"). */
     public static String percent(double p) {
         return String.format(Locale.ROOT, "%.1f %%", p * 100);
+    }
+
+    /** Below this share the causes not listed are not mentioned: the listed probabilities are rounded down. */
+    private static final double UNLISTED_SHOWN_FROM = 0.01;
+
+    /**
+     * {@return the probability the listed causes leave to the causes the diagnosis does not list (no evidence for
+     * them, or too little to list), or 0 when it is under one percent}
+     */
+    public static double unlistedShare(List<RankedCause> causes) {
+        double listed = 0;
+        for (RankedCause c : causes) {
+            listed += c.probability();
+        }
+        double rest = 1 - listed;
+        return rest >= UNLISTED_SHOWN_FROM ? rest : 0;
+    }
+
+    /** The sentence under a cause list that names what its probabilities leave out ("Not listed: 51.0 % ..."). */
+    public static String unlistedSentence(double share) {
+        return "Not listed: " + percent(share) + ", spread over the causes with no evidence for them (or too little to"
+                + " list them).";
     }
 
     /** A value already in percent, one decimal ("16.7 %"). */

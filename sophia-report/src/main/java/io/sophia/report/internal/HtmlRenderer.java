@@ -470,6 +470,10 @@ public final class HtmlRenderer {
             }
             w("</div>\n");
         }
+        double unlisted = Formats.unlistedShare(a.causes());
+        if (unlisted > 0) {
+            w("<p class=\"muted\">" + Formats.unlistedSentence(unlisted) + "</p>\n");
+        }
         w("</section>\n");
     }
 

@@ -545,11 +545,8 @@ public final class MarkdownRenderer {
         return line + "\n" + String.join("\n", ctx);
     }
 
-    private void causes() {
-        if (a.causes().isEmpty()) {
-            return;
-        }
-        h(2, "Root causes");
+    /** One row per cause, then the share the causes not listed hold when it is not only rounding. */
+    private void causeTable() {
         line("| # | Cause | Probability | Confidence | Services |");
         line("|---:|---|---|---|---|");
         int rank = 0;
@@ -560,7 +557,20 @@ public final class MarkdownRenderer {
                     + " | " + Formats.orDash(c.confidence()) + " | " + ids(c.serviceIds(), true) + " |");
         }
         blank();
-        rank = 0;
+        double unlisted = Formats.unlistedShare(a.causes());
+        if (unlisted > 0) {
+            line("_" + Formats.unlistedSentence(unlisted) + "_");
+            blank();
+        }
+    }
+
+    private void causes() {
+        if (a.causes().isEmpty()) {
+            return;
+        }
+        h(2, "Root causes");
+        causeTable();
+        int rank = 0;
         for (RankedCause c : a.causes()) {
             if (rank++ == MAX_CAUSE_DETAILS) {
                 break;
