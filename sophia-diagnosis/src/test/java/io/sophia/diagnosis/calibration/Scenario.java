@@ -55,14 +55,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 22:39 UTC on 6c4a4b0f, consumed at the start of the twenty-seventh; {@code h95-} to {@code h97-} at 00:45 UTC
      * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth; {@code h98-} to {@code h100-} at 03:10 UTC
      * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth; {@code h101-} to {@code h103-} at 05:43 UTC on
-     * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth). {@code h104-} to {@code h106-} (written in the
-     * twenty-ninth session, wired before their first file landed) were scored once, aggregate only, at 07:47 UTC on
-     * 2026-12-06 on e345f5be, to be consumed at the start of the thirty-first;
-     * {@code h107-} to {@code h109-} (written in the thirtieth, wired here before their first file lands) at the end
-     * of the thirty-first.
+     * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth; {@code h104-} to {@code h106-} at 07:47 UTC on
+     * 2026-12-06 on e345f5be, consumed at the start of the thirty-first). {@code h107-} to {@code h109-} (written in the
+     * thirtieth session, wired before their first file landed) are to be scored once at the end of the thirty-first;
+     * {@code h110-} to {@code h112-} (written in the thirty-first, wired here before their first file lands) at the end
+     * of the thirty-second.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(104), holdoutPrefix(105),
-            holdoutPrefix(106), holdoutPrefix(107), holdoutPrefix(108), holdoutPrefix(109));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(107), holdoutPrefix(108),
+            holdoutPrefix(109), holdoutPrefix(110), holdoutPrefix(111), holdoutPrefix(112));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
