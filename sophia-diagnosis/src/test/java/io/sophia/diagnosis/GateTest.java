@@ -67,6 +67,21 @@ class GateTest {
         assertTrue(a.actions().stream().anyMatch(x -> x.title().equals("Restore read access to GitHub Actions")));
     }
 
+    /**
+     * A token variable of several lines is refused before any request (the probe's MISCONFIGURED failure); the
+     * criterion names what to change, not "probe misconfigured" alone (found by hand in session 31: the terminal's
+     * gate line was the only place a reader looked, and it did not say which variable).
+     */
+    @Test
+    void aMisconfiguredSourceNamesWhatToChange() {
+        Assessment a = Diagnosis.ofDefaults().diagnose(mixed(), List.of(Fleet.up("dashboard"), Fleet.up("jobs"),
+                new Observation.ProbeFailure(null, Source.GITHUB, "/repos/sophia/sophia-ai/actions/runs/1",
+                        FailureKind.MISCONFIGURED, "environment variable GH_TOK holds more than one line; a token is a "
+                        + "single line (no request was sent)", null, java.time.Duration.ZERO, 0)), Fleet.NOW);
+        assertEquals("GitHub Actions: misconfigured, environment variable GH_TOK holds more than one line; a token is a "
+                + "single line (no request was sent)", criterion(a, GatePolicy.SOURCES_READABLE).value());
+    }
+
     @Test
     void theBuilderTurnsCriteriaOnAndOff() {
         GatePolicy p = GatePolicy.builder()

@@ -4,6 +4,7 @@ import io.sophia.core.Source;
 import io.sophia.core.CauseId;
 import io.sophia.core.GateDecision;
 import io.sophia.core.Impact;
+import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.RankedCause;
 import io.sophia.core.ServiceHealth;
@@ -138,7 +139,10 @@ final class Gate {
         for (Observation o : observations) {
             if (o instanceof Observation.ProbeFailure f && f.source() != null
                     && sources.contains(f.source().wire())) {
-                String s = Words.source(f.source()) + ": " + Words.kind(f.kind());
+                // a misconfiguration's detail is Sophia's own words about the config (a token variable unset or of
+                // several lines): the one thing the reader must change, so the criterion names it
+                String s = Words.source(f.source()) + ": " + (f.kind() == FailureKind.MISCONFIGURED && f.detail() != null
+                        && !f.detail().isBlank() ? "misconfigured, " + Words.clip(f.detail(), 100) : Words.kind(f.kind()));
                 if (!failures.contains(s)) {
                     failures.add(s);
                 }
