@@ -11,31 +11,27 @@ public final class Md {
     }
 
     /**
-     * Removes control characters other than tab and newline; tabs become spaces; invisible format characters (the
-     * bidirectional overrides and isolates that reorder what a reader sees, zero-width characters) are written out
-     * as {@code [U+202E]} ({@link io.sophia.core.RemoteText#visible}).
+     * Removes escape sequences whole (a colour, a window title, a hyperlink: what a terminal would not show, as
+     * {@link io.sophia.core.RemoteText#forTerminal}) and the other control characters but tab and newline; tabs become
+     * spaces; invisible format characters (the bidirectional overrides and isolates that reorder what a reader sees,
+     * zero-width characters) are written out as {@code [U+202E]} ({@link io.sophia.core.RemoteText#visible}).
      */
     public static String stripControls(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        // visible first: forTerminal would drop the format characters a reader of the report should see named
+        String shown = io.sophia.core.RemoteText.forTerminal(io.sophia.core.RemoteText.visible(s));
+        StringBuilder b = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
             if (c == '\t') {
                 b.append(' ');
-            } else if (c == '\n') {
-                b.append('\n');
-            } else if (c == '\r') {
-                // dropped: \r\n is a newline, a lone \r would overwrite a terminal line
-                continue;
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                continue;
-            } else {
+            } else if (c != '\u2028' && c != '\u2029') {
                 b.append(c);
             }
         }
-        return io.sophia.core.RemoteText.visible(b.toString());
+        return b.toString();
     }
 
     /**
