@@ -26,9 +26,13 @@ import java.util.Objects;
  * @param window      how many lines after the matched line {@code followedBy} may match (0 when
  *                    {@code followedBy} is null, at most {@link #MAX_WINDOW})
  * @param description one sentence for a human
+ * @param requires    a second prefilter, empty for none: a line is tried only when it also contains one of these
+ *                    (compared as {@code literals}); every line a pattern matches must contain one of them. For a
+ *                    pattern that needs two things on a line (a package host and a network error): lines that name
+ *                    the host alone are common (every download a package manager logs) and costly to try
  */
 public record Indication(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
-                         String followedBy, int window, String description) {
+                         String followedBy, int window, String description, List<String> requires) {
 
     /** Upper bound of {@link #window()}: a multi-line indication looks at a bounded number of lines. */
     public static final int MAX_WINDOW = 20;
@@ -49,6 +53,8 @@ public record Indication(String id, CauseId causeId, List<String> literals, List
      * @param window      how many lines after the matched line {@code followedBy} may match (0 when
      *        {@code followedBy} is null, at most {@link #MAX_WINDOW})
      * @param description one sentence for a human
+     * @param requires    a second prefilter, empty or null for none: a line is tried only when it also contains one
+     *        of these; every line a pattern matches must contain one of them
      */
     public Indication {
         if (id == null || id.isBlank()) {
@@ -75,6 +81,27 @@ public record Indication(String id, CauseId causeId, List<String> literals, List
                     + MAX_WINDOW + "]");
         }
         description = Objects.requireNonNullElse(description, "");
+        requires = List.copyOf(Objects.requireNonNullElse(requires, List.of()));
+        if (requires.stream().anyMatch(l -> l == null || l.isEmpty())) {
+            throw new IllegalArgumentException("indication " + id + ": an empty string in requires");
+        }
+    }
+
+    /**
+     * An indication without a second prefilter (the form before {@link #requires()} existed).
+     *
+     * @param id          unique name
+     * @param causeId     the root cause it points to
+     * @param literals    the prefilter
+     * @param patterns    RE2 regular expressions
+     * @param weight      how strongly a match explains a failure, in [0,1]
+     * @param followedBy  an RE2 expression one of the next {@code window} lines must match, or null
+     * @param window      how many lines after the matched line {@code followedBy} may match
+     * @param description one sentence for a human
+     */
+    public Indication(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
+                      String followedBy, int window, String description) {
+        this(id, causeId, literals, patterns, weight, followedBy, window, description, List.of());
     }
 
     /**

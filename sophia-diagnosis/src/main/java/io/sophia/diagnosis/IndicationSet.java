@@ -29,14 +29,15 @@ import java.util.Set;
  * </pre>
  *
  * {@code pattern} may be {@code patterns} (a list), {@code literal} may be {@code literals};
- * {@code followedBy} with {@code window} makes a multi-line indication. Every pattern is compiled with
+ * {@code followedBy} with {@code window} makes a multi-line indication; {@code requires} (a list) is a second
+ * prefilter a line must also pass ({@link Indication#requires()}). Every pattern is compiled with
  * RE2/J at load time; an invalid one is rejected with an {@link InputException} naming its line and key.
  */
 public final class IndicationSet {
 
     private static final String BUILT_IN_RESOURCE = "indications.yaml";
     private static final Set<String> KEYS = Set.of("id", "cause", "causeId", "literal", "literals", "pattern",
-            "patterns", "weight", "followedBy", "window", "description");
+            "patterns", "weight", "followedBy", "window", "description", "requires");
     private static volatile IndicationSet builtIn;
 
     private final List<Indication> indications;
@@ -151,7 +152,8 @@ public final class IndicationSet {
                         node.has("weight") ? number(node, "weight", source, at) : 0.5,
                         followedBy,
                         node.has("window") ? (int) number(node, "window", source, at) : followedBy != null ? 3 : 0,
-                        Objects.requireNonNullElse(text(node, "description", source, at), ""));
+                        Objects.requireNonNullElse(text(node, "description", source, at), ""),
+                        strings(node, null, "requires", source, at));
             } catch (IllegalArgumentException e) {
                 throw InputException.of(source, node.line(), at, e.getMessage(), e);
             }
@@ -197,7 +199,7 @@ public final class IndicationSet {
 
     private static List<String> strings(InputTree.MapNode node, String one, String many, String source, String at) {
         List<String> values = new ArrayList<>();
-        String single = text(node, one, source, at);
+        String single = one == null ? null : text(node, one, source, at);
         if (single != null) {
             values.add(single);
         }

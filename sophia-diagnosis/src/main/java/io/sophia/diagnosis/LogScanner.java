@@ -85,7 +85,7 @@ public final class LogScanner implements LogAnalyzer {
     public static LogScanner of(IndicationSet indications) {
         return new LogScanner(indications, new ScanEngine(indications.indications().stream()
                 .map(i -> new ScanEngine.Sign(i.id(), i.causeId(), i.literals(), i.patterns(), i.weight(), i.followedBy(),
-                        i.window())).toList()), LogScan.Options.DEFAULTS);
+                        i.window(), i.requires())).toList()), LogScan.Options.DEFAULTS);
     }
 
     /**

@@ -595,7 +595,13 @@ public final class LogScan {
                 }
                 continue;
             }
+            if (tag >= engine.requiresBase) {
+                continue; // a second prefilter's literal: read below, with its indication
+            }
             ScanEngine.Compiled c = engine.compiled.get(tag);
+            if (c.hasRequires() && seen[engine.requiresBase + tag] != stamp) {
+                continue; // the line lacks what the pattern needs besides the literal
+            }
             if (windowsOnly && c.followedBy() == null) {
                 continue; // the runner's echo of a command: only a window that its output must complete opens here
             }

@@ -18,15 +18,26 @@ public final class ScanEngine {
      * package does not depend on the API package).
      */
     public record Sign(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
-                       String followedBy, int window) {
+                       String followedBy, int window, List<String> requires) {
         public Sign {
             literals = List.copyOf(literals);
             patterns = List.copyOf(patterns);
+            requires = List.copyOf(requires);
+        }
+
+        /** A sign without a second prefilter. */
+        public Sign(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
+                    String followedBy, int window) {
+            this(id, causeId, literals, patterns, weight, followedBy, window, List.of());
         }
     }
 
     /** A compiled indication. */
     record Compiled(int index, Sign indication, Pattern pattern, Pattern followedBy) {
+        boolean hasRequires() {
+            return !indication.requires().isEmpty();
+        }
+
         boolean matches(String text) {
             return pattern.matcher(text).find();
         }
@@ -57,6 +68,11 @@ public final class ScanEngine {
     final LiteralMatcher literals;
     /** Tag of the marker literals, after the indications' tags. */
     final int markerExitTag;
+    /**
+     * Tag of indication {@code i}'s second prefilter ({@link Sign#requires}) is {@code requiresBase + i}: its
+     * literals share the one automaton, so checking them costs no second pass over the line.
+     */
+    final int requiresBase;
     final int tags;
 
     public ScanEngine(List<Sign> indications) {
@@ -77,7 +93,14 @@ public final class ScanEngine {
             lits.add(marker);
             litTags.add(markerExitTag);
         }
-        tags = markerExitTag + 1;
+        requiresBase = markerExitTag + 1;
+        for (int i = 0; i < indications.size(); i++) {
+            for (String literal : indications.get(i).requires()) {
+                lits.add(literal);
+                litTags.add(requiresBase + i);
+            }
+        }
+        tags = requiresBase + indications.size();
         compiled = List.copyOf(list);
         literals = new LiteralMatcher(lits, litTags.stream().mapToInt(Integer::intValue).toArray());
     }
