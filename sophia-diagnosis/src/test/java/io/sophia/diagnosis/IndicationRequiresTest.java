@@ -46,9 +46,13 @@ class IndicationRequiresTest {
 
     @Test
     void aRuleFileWithoutRequiresReadsAsBefore() {
-        Indication old = new Indication("x.y", CauseId.of("build.dependency-fetch"), List.of("a"), List.of("a"), 0.5,
-                null, 0, "d");
-        assertEquals(List.of(), old.requires());
+        Indication none = new Indication("x.y", CauseId.of("build.dependency-fetch"), List.of("a"), List.of("a"), 0.5,
+                null, 0, "d", null);
+        assertEquals(List.of(), none.requires());
+        assertEquals(List.of(), Indication.of("x.y", CauseId.of("build.dependency-fetch"), "a", "a", 0.5, "d")
+                .requires());
+        assertEquals(List.of(), IndicationSet.parse(RULES.replace("    requires: ['timeout', 'refused']\n", ""),
+                "rules.yaml").indications().get(0).requires());
     }
 
     @Test
