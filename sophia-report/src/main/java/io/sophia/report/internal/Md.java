@@ -55,8 +55,14 @@ public final class Md {
         return io.sophia.core.RemoteText.forTerminal(io.sophia.core.RemoteText.visible(withoutOpenStrings(s)));
     }
 
-    /** {@code s} without the introducers of its string sequences that no BEL, ST or ESC ends before their line's end. */
-    private static String withoutOpenStrings(String s) {
+    /**
+     * {@code s} without the introducers of its string sequences that no BEL, ST or ESC ends before their line's end:
+     * what {@link io.sophia.core.RemoteText#forTerminal} then does to it hides no later text ({@link #shown}).
+     *
+     * @param s remote text, not null
+     * @return the text, its open string sequences' introducers taken out
+     */
+    public static String withoutOpenStrings(String s) {
         StringBuilder b = null;
         int n = s.length();
         int i = 0;
