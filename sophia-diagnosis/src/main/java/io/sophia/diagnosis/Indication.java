@@ -88,23 +88,6 @@ public record Indication(String id, CauseId causeId, List<String> literals, List
     }
 
     /**
-     * An indication without a second prefilter (the form before {@link #requires()} existed).
-     *
-     * @param id          unique name
-     * @param causeId     the root cause it points to
-     * @param literals    the prefilter
-     * @param patterns    RE2 regular expressions
-     * @param weight      how strongly a match explains a failure, in [0,1]
-     * @param followedBy  an RE2 expression one of the next {@code window} lines must match, or null
-     * @param window      how many lines after the matched line {@code followedBy} may match
-     * @param description one sentence for a human
-     */
-    public Indication(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
-                      String followedBy, int window, String description) {
-        this(id, causeId, literals, patterns, weight, followedBy, window, description, List.of());
-    }
-
-    /**
      * A one-line indication with one literal and one pattern.
      *
      * @param id a unique id
@@ -117,6 +100,6 @@ public record Indication(String id, CauseId causeId, List<String> literals, List
      */
     public static Indication of(String id, CauseId causeId, String literal, String pattern, double weight,
                                 String description) {
-        return new Indication(id, causeId, List.of(literal), List.of(pattern), weight, null, 0, description);
+        return new Indication(id, causeId, List.of(literal), List.of(pattern), weight, null, 0, description, List.of());
     }
 }

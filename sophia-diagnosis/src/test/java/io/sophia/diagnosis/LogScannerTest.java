@@ -293,7 +293,7 @@ class LogScannerTest {
     @Test
     void a_pattern_that_backtracks_catastrophically_elsewhere_cannot_hang_the_scan() {
         LogScanner scanner = LogScanner.of(List.of(new Indication("evil", CauseId.UNKNOWN, List.of("a"),
-                List.of("(a+)+$", "(x+x+)+y"), 0.5, null, 0, "exponential for a backtracking engine")));
+                List.of("(a+)+$", "(x+x+)+y"), 0.5, null, 0, "exponential for a backtracking engine", List.of())));
         String line = "a".repeat(50_000) + "!\n" + "x".repeat(50_000) + "a!\n";
         List<LogFinding> findings = assertTimeoutPreemptively(Duration.ofSeconds(90),
                 () -> scanner.analyze(null, new StringReader(line.repeat(3))));
@@ -303,7 +303,7 @@ class LogScannerTest {
     @Test
     void a_multi_line_indication_needs_its_follow_up_line_within_the_window() throws IOException {
         LogScanner scanner = LogScanner.of(List.of(new Indication("gradle-wrong", CauseId.UNKNOWN,
-                List.of("what went wrong"), List.of("What went wrong:"), 0.7, "Could not resolve", 2, "")));
+                List.of("what went wrong"), List.of("What went wrong:"), 0.7, "Could not resolve", 2, "", List.of())));
         assertEquals(1, scanner.analyze(null, new StringReader(
                 "* What went wrong:\nExecution failed.\n> Could not resolve all files\n")).size());
         assertEquals(List.of(), scanner.analyze(null, new StringReader(

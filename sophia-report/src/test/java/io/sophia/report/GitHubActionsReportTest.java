@@ -98,6 +98,17 @@ class GitHubActionsReportTest {
                 GitHubActionsReport.command("warning", "t:1", "line one\nline two"));
     }
 
+    /**
+     * A string sequence without its terminator on its line loses only its introducer, as in report.md (review 31):
+     * before, an unterminated OSC took every later line of an annotation's explanation with it.
+     */
+    @Test
+    void anUnterminatedSequenceHidesNoLaterLineOfAnAnnotation() {
+        assertEquals("0;title%0Athe line that explains",
+                GitHubActionsReport.escapeData("\u001B]0;title\nthe line that explains"));
+        assertEquals("said \u00e2no, then: error 42", GitHubActionsReport.escapeData("said \u00e2\u0080\u009Dno, then: error 42"));
+    }
+
     private static GitHubActionsReport gh(Path summary) {
         return GitHubActionsReport.detect(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString())::get)
                 .orElseThrow();

@@ -26,11 +26,12 @@ public final class JUnitXmlRenderer {
     }
 
     /**
-     * Text content: characters XML 1.0 forbids are removed, markup characters escaped, invisible format characters
+     * Text content: escape sequences removed whole ({@link Md#shown}: XML 1.0 forbids their ESC, and without it the
+     * rest of each, "[31m", showed in a CI's test view), markup characters escaped, invisible format characters
      * (bidirectional overrides a CI's test view would lay out) written out as {@code [U+202E]}.
      */
     static String text(String s) {
-        return s == null ? "" : StringEscapeUtils.escapeXml10(io.sophia.core.RemoteText.visible(s));
+        return s == null ? "" : StringEscapeUtils.escapeXml10(Md.shown(s));
     }
 
     /** An attribute value: as text, and line breaks kept as character references so they survive normalisation. */
