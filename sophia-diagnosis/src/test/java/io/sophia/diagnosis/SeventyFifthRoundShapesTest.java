@@ -79,6 +79,8 @@ class SeventyFifthRoundShapesTest {
         ROUND.readsNot(id, "/home/runner/work/_temp/3b1c.sh: line 1: flyctl: command not found");
         ROUND.readsNot(id, "experimenter-app-1   ghcr.io/firefly-labs/experimenter:9a1b3c5   \"/bin/bash -c 'gunic…\"   app       Restarting (127) 3 seconds ago");
         ROUND.readsNot(id, "app-1  | 404 Not Found: GET /healthz");
+        // narrowed to a command by name: a script with Windows line endings is container.script-crlf's (FiftyFirstRound)
+        ROUND.readsNot(id, "frontend-1  | /app/run.sh: line 2: $'\\r': command not found");
     }
 
     /**
