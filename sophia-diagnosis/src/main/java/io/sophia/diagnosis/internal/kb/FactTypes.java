@@ -82,10 +82,10 @@ public final class FactTypes {
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyResolverFailedOnly",
-                        "dependencyCertificateOnly", "dependencyApplication"), Set.of("dependency"));
+                        "dependencyCertificateOnly", "dependencyApplication", "dependencyStoppedOnRequest"), Set.of("dependency"));
         type("degradedDependency", "a DEGRADED service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyResolverFailedOnly",
-                        "dependencyCertificateOnly", "dependencyApplication"), Set.of("dependency"));
+                        "dependencyCertificateOnly", "dependencyApplication", "dependencyStoppedOnRequest"), Set.of("dependency"));
         type("change", "files of one class changed since the last good deploy (ChangeSet)",
                 Set.of("class", "files", "commits"),
                 Set.of("files", "fileCount", "commitCount", "baseRun", "baseSha", "headSha", "changeClass"));

@@ -954,7 +954,8 @@ final class Facts {
                 "dependencyResolverFailedOnly", String.valueOf(name.onlyItsResolverIsSeenFailing()),
                 "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
                         dependencyObservations)),
-                "dependencyApplication", String.valueOf(!Datastores.isDatastore(services.get(e.dependency())))),
+                "dependencyApplication", String.valueOf(!Datastores.isDatastore(services.get(e.dependency()))),
+                "dependencyStoppedOnRequest", String.valueOf(stoppedOnRequest(e.dependency(), dependencyObservations))),
                 vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                 e.dependency(), 0, 0));
     }
@@ -1918,6 +1919,39 @@ final class Facts {
      * the certificate a probe that trusts that CA got past). Its dependents fail on the certificate, not on a service
      * that is gone (p39-30: an RDS database its client does not trust).
      */
+    // the platform's record of a stop someone or something asked for: Fly's exit event "exit_code=0, oom_killed=false,
+    // requested_stop=true" (flyctl machine status), "machine stopped by user request (fly machine stop)"
+    private static final java.util.regex.Pattern REQUESTED_STOP = java.util.regex.Pattern.compile(
+            "(?i)\\brequested_stop\\s*[=:]\\s*true\\b|\\bstopped by (the )?user\\b|\\bstop(ped)? (was )?requested\\b");
+
+    /**
+     * True when every machine the platform lists for {@code serviceId} is stopped (none started) and the last event of
+     * each is a stop the platform records as requested ({@link #REQUESTED_STOP}): the service is down because it was
+     * stopped, not because its process failed (h104-37: both machines of a gRPC backend "stopped by user", its gateway
+     * answering 502 with the refused dial).
+     */
+    static boolean stoppedOnRequest(String serviceId, List<Observation> observations) {
+        boolean any = false;
+        for (Observation o : observations) {
+            if (!(o instanceof Observation.PlatformMachine m) || !serviceId.equals(m.serviceId())) {
+                continue;
+            }
+            if (!"stopped".equalsIgnoreCase(m.state()) && !"suspended".equalsIgnoreCase(m.state())) {
+                return false;
+            }
+            List<Observation.MachineEvent> events = m.events();
+            if (events == null || events.isEmpty()) {
+                return false;
+            }
+            Observation.MachineEvent last = events.get(events.size() - 1);
+            if (last.detail() == null || !REQUESTED_STOP.matcher(last.detail()).find()) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     private static boolean onlyItsCertificateFails(Service service, List<Observation> observations) {
         if (service == null) {
             return false;
