@@ -109,7 +109,12 @@ class ConsequenceRulesTest {
         assertEquals(CauseId.of("app.healthcheck-failing"), diagnose(original).topCause().orElseThrow().id());
         Assessment backOffAlone = diagnose(edited(dir, original, "Container studio-user-otp failed liveness probe, will be "
                 + "restarted", "Stopping container studio-user-otp"));
-        assertEquals(CauseId.of("app.crash-on-boot"), backOffAlone.topCause().orElseThrow().id());
+        // session 31 (rules31e): the liveness probe's own failure beside the back-off is the restart's reason too
+        // (app.crash-on-boot/crash-loop-beside-liveness-failure)
+        assertEquals(CauseId.of("app.healthcheck-failing"), backOffAlone.topCause().orElseThrow().id());
+        Assessment noLiveness = diagnose(edited(dir, dir.resolve(original.getFileName()), "Liveness probe failed:",
+                "Readiness probe failed:"));
+        assertEquals(CauseId.of("app.crash-on-boot"), noLiveness.topCause().orElseThrow().id());
     }
 
     @Test

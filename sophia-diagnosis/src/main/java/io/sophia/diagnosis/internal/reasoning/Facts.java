@@ -66,7 +66,7 @@ final class Facts {
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
-                bodyRejected(observations, lineCause, downNames), storesDependedOn(services));
+                fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -91,7 +91,8 @@ final class Facts {
                          List<Knowledge.CompiledIndication> indications, java.util.function.Function<String, String> lineCause,
                          java.util.function.Function<String, String> answerCause, java.time.Instant now,
                          Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
-                         boolean certificateOutOfDate, Map<String, Set<String>> bodyRejected,
+                         boolean certificateOutOfDate, boolean fallbackCertificateServed,
+                         Map<String, Set<String>> bodyRejected,
                          Set<String> storesDependedOn) {
     }
 
@@ -156,6 +157,16 @@ final class Facts {
     private static boolean certificateOutOfDate(List<Observation> observations, java.time.Instant now) {
         return observations.stream().anyMatch(o -> o instanceof Observation.TlsHandshake t && t.serviceId() != null
                 && (t.daysToExpiry() < 0 || t.notBefore() != null && now != null && t.notBefore().isAfter(now)));
+    }
+
+    /**
+     * True when a TLS handshake with one of the deployment's services was presented a self-signed certificate for another
+     * host: a proxy's own fallback ("Kubernetes Ingress Controller Fake Certificate", TRAEFIK DEFAULT CERT, a panel's
+     * CN=localhost), what it serves for a host it holds no certificate for, in dates.
+     */
+    private static boolean fallbackCertificateServed(List<Observation> observations) {
+        return observations.stream().anyMatch(o -> o instanceof Observation.TlsHandshake t && t.serviceId() != null
+                && t.selfSigned() && !t.hostnameMatches() && t.daysToExpiry() >= 0);
     }
 
     /**
@@ -398,6 +409,7 @@ final class Facts {
                 "otherServiceNameFails", String.valueOf(svc != null && !sc.nameFailing().contains(svc)
                         && !sc.nameFailing().isEmpty()),
                 "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
+                "fallbackCertificateServed", String.valueOf(sc.fallbackCertificateServed()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
                 "runEvent", sc.ci().runEvent());
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
