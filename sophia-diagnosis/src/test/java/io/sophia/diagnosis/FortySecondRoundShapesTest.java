@@ -218,9 +218,7 @@ class FortySecondRoundShapesTest {
         // (config.missing-secret)
         // p127-04 (tuning, session 26): NETSDK1045 inside an image build whose FROM is the .NET 7 SDK image while the
         // project targets .NET 8: the Dockerfile's base image is what must change (build.dockerfile)
-        // p145-35 (tuning, session 31): an operator crash-looping after an upgrade because its service account may no
-        // longer watch secrets; labelled by the crash (app.crash-on-boot), the refusal is why it crashes
-        ROUND.staysInItsCauses("p145-35 k8s.rbac-forbidden", "p127-04 dotnet.sdk-does-not-support-target", "h80-04 heroku.router-app-crashed", "p110-02 heroku.router-app-crashed", "p110-12 heroku.router-app-crashed",
+        ROUND.staysInItsCauses("p127-04 dotnet.sdk-does-not-support-target", "h80-04 heroku.router-app-crashed", "p110-02 heroku.router-app-crashed", "p110-12 heroku.router-app-crashed",
                 "h69-06 gcloud.permission-denied", "h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
                 "p107-03 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
                 "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
