@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * and Redis closing the connection at once ("Cannot connect to redis://...: Error while reading from socket:
  * ('Connection closed by server.',)", a TLS-only Redis spoken to in plain text: config.invalid); Postgres refusing the
  * password in a client library's words without the server's FATAL (node-postgres "error: password authentication
- * failed for user", asyncpg's InvalidPasswordError: config.invalid, as postgres.password-refused). Each is tested on
+ * failed for user", asyncpg's InvalidPasswordError: config.invalid, as postgres.password-refused); and CloudFormation's
+ * parameter refusals "Parameters: [...] do not exist in the template" and "Cannot specify UsePreviousValue on Parameters
+ * when ChangeSetType is CREATE" added to cloud-api.request-invalid (pinned by FortySixthRoundShapesTest). Each is tested on
  * its source's words and a near miss (the first pair of each is indication-cases.tsv's row, then a line its comment
  * quotes or its scenario shows and a line that shares its words but is not its cause's); each reads no line of the
  * shared corpus and, on the labelled scenarios, only lines of its own cause.
@@ -52,6 +54,12 @@ class EightiethRoundShapesTest {
         ROUND.reads("postgres.password-refused-client", "api_1  | error: password authentication failed for user \"app\"");
         // the server's own FATAL form is postgres.password-refused's (the same cause, its older indication)
         ROUND.readsNot("postgres.password-refused-client", "psql: error: connection to server at \"db\" (10.0.0.5), port 5432 failed: FATAL:  password authentication failed for user \"app\"");
+        // cloud-api.request-invalid (FortySixthRoundShapesTest's), widened by rules31f to CloudFormation's other parameter
+        // refusals; a stack without changes is still not read
+        ROUND.reads("cloud-api.request-invalid", "config.invalid", "An error occurred (ValidationError) when calling the CreateStack operation: Parameters: [TargetECRRepositoryName] do not exist in the template");
+        ROUND.reads("cloud-api.request-invalid", "config.invalid", "An error occurred (ValidationError) when calling the CreateChangeSet operation: Cannot specify UsePreviousValue on Parameters when ChangeSetType is CREATE");
+        ROUND.readsNot("cloud-api.request-invalid", "An error occurred (ValidationError) when calling the UpdateStack operation: No updates are to be performed.");
+        ROUND.readsNot("cloud-api.request-invalid", "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id portal-env does not exist");
     }
 
     /**
