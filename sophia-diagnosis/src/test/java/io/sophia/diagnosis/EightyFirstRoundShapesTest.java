@@ -10,16 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * General shapes of the thirty-first session's rule writer rules31g, each in its tool's own words: its round on the
- * platform misses (outage, capacity) the diagnosis left at unknown. Google's serverless front end with no instance to
- * serve a request ("The request was aborted because there was no available instance."); Databricks failing to place a
- * cluster's nodes ("Internal error message: Timeout while placing nodes"), its managed instance failing to bootstrap
- * ("Self-bootstrap failure during launch") and a new workspace's organisation with no worker environment yet ("Current
- * organization &lt;id&gt; does not have any associated worker environments"); a Statuspage status API's own outage
- * summary ({"indicator":"minor","description":"Minor Service Outage"}); actions/deploy-pages on a Pages API 5xx ("Server
- * error, is githubstatus.com reporting a Pages outage?"); Cloudflare Pages' "Failed: an internal error occurred". Each is
- * tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row, then a line its
- * comment quotes or its scenario shows and a line of another cause that shares its words); each reads no line of the
- * shared corpus and, on the labelled scenarios, only lines of its own cause.
+ * platform misses (outage, capacity, quota) the diagnosis left at unknown. Google's serverless front end with no
+ * instance to serve a request ("The request was aborted because there was no available instance."); Databricks failing
+ * to place a cluster's nodes ("Internal error message: Timeout while placing nodes"), its managed instance failing to
+ * bootstrap ("Self-bootstrap failure during launch") and a new workspace's organisation with no worker environment yet
+ * ("Current organization &lt;id&gt; does not have any associated worker environments"); a Statuspage status API's own
+ * outage summary ({"indicator":"minor","description":"Minor Service Outage"}); actions/deploy-pages on a Pages API 5xx
+ * ("Server error, is githubstatus.com reporting a Pages outage?"); Cloudflare Pages' "Failed: an internal error
+ * occurred"; CloudFormation's stack quota ("Limit for stack has been exceeded"); and digitalocean.size-unavailable (an
+ * earlier round's) widened to the API's "status code 422: size is unavailable". Each is tested on its source's words
+ * and a near miss (the first pair of each is indication-cases.tsv's row, then a line its comment quotes or its
+ * scenario shows and a line of another cause that shares its words); each reads no line of the shared corpus and, on
+ * the labelled scenarios, only lines of its own cause.
  */
 class EightyFirstRoundShapesTest {
 
@@ -31,7 +33,8 @@ class EightyFirstRoundShapesTest {
             Map.entry("databricks.no-worker-environments", "platform.outage"),
             Map.entry("statuspage.status-json-outage", "platform.outage"),
             Map.entry("deploy-pages.server-error", "platform.outage"),
-            Map.entry("cloudflare-pages.internal-error", "platform.outage"));
+            Map.entry("cloudflare-pages.internal-error", "platform.outage"),
+            Map.entry("cloudformation.stack-limit-exceeded", "platform.quota"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -72,6 +75,15 @@ class EightyFirstRoundShapesTest {
         ROUND.reads("cloudflare-pages.internal-error", "Failed: an internal error occurred");
         // the build's own failure in the Pages log (no indication of this round reads it)
         ROUND.readsNot("cloudflare-pages.internal-error", "23:42:18.985 | Failed: upload process exited with code: 1");
+        ROUND.reads("cloudformation.stack-limit-exceeded", "CREATE_FAILED      Invoice             AWS::CloudFormation::Stack Thu Dec 03 2026 09:41:21 GMT+0000 (Coordinated Universal Time) Limit for stack has been exceeded");
+        ROUND.readsNot("cloudformation.stack-limit-exceeded", "UPDATE_FAILED      apifieldops          AWS::CloudFormation::Stack Thu Dec 03 2026 09:41:22 GMT+0000 (Coordinated Universal Time) The following resource(s) failed to create: [Invoice].");
+        ROUND.reads("cloudformation.stack-limit-exceeded", "STACK:Aws::CloudFormation::Errors::LimitExceededException: Limit for stack has been exceeded");
+        // an AWS throttling answer (aws.limit-exceeded's family, not this one)
+        ROUND.readsNot("cloudformation.stack-limit-exceeded", "An error occurred (LimitExceededException) when calling the UpdateService operation: Rate exceeded");
+        // digitalocean.size-unavailable (an earlier round's) widened to the API's 422 as a controller relays it
+        ROUND.reads("digitalocean.size-unavailable", "platform.capacity", "E1204 19:50:08.231544       1 controller.go:320] error syncing 'default/ingress-nginx-controller-tunnel': Digital Ocean status code 422: size is unavailable, requeuing");
+        ROUND.reads("digitalocean.size-unavailable", "platform.capacity", "Digital Ocean status code 422: size is unavailable");
+        ROUND.readsNot("digitalocean.size-unavailable", "Error: Error updating Load Balancer: PUT https://api.digitalocean.com/v2/load_balancers/d633a577-2fd9-4cb8-a3bc-e88591ddcc49: 422 (request \"2ac0de42-5470-45a8-b127-1e4687cbf85c\") size cannot be modified");
     }
 
     /**
