@@ -17,11 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ("Current organization &lt;id&gt; does not have any associated worker environments"); a Statuspage status API's own
  * outage summary ({"indicator":"minor","description":"Minor Service Outage"}); actions/deploy-pages on a Pages API 5xx
  * ("Server error, is githubstatus.com reporting a Pages outage?"); Cloudflare Pages' "Failed: an internal error
- * occurred"; CloudFormation's stack quota ("Limit for stack has been exceeded"); and digitalocean.size-unavailable (an
- * earlier round's) widened to the API's "status code 422: size is unavailable". Each is tested on its source's words
- * and a near miss (the first pair of each is indication-cases.tsv's row, then a line its comment quotes or its
- * scenario shows and a line of another cause that shares its words); each reads no line of the shared corpus and, on
- * the labelled scenarios, only lines of its own cause.
+ * occurred"; CloudFormation's stack quota ("Limit for stack has been exceeded"); linodego's "Unexpected Content-Type:
+ * Expected: application/json, Received: text/html" (the Linode API's front answering an HTML error page); and
+ * digitalocean.size-unavailable (an earlier round's) widened to the API's "status code 422: size is unavailable". Each
+ * is tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row, then a line
+ * its comment quotes or its scenario shows and a line of another cause that shares its words); each reads no line of
+ * the shared corpus and, on the labelled scenarios, only lines of its own cause.
  */
 class EightyFirstRoundShapesTest {
 
@@ -34,7 +35,8 @@ class EightyFirstRoundShapesTest {
             Map.entry("statuspage.status-json-outage", "platform.outage"),
             Map.entry("deploy-pages.server-error", "platform.outage"),
             Map.entry("cloudflare-pages.internal-error", "platform.outage"),
-            Map.entry("cloudformation.stack-limit-exceeded", "platform.quota"));
+            Map.entry("cloudformation.stack-limit-exceeded", "platform.quota"),
+            Map.entry("linode.api-unexpected-content-type", "platform.outage"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -80,6 +82,11 @@ class EightyFirstRoundShapesTest {
         ROUND.reads("cloudformation.stack-limit-exceeded", "STACK:Aws::CloudFormation::Errors::LimitExceededException: Limit for stack has been exceeded");
         // an AWS throttling answer (aws.limit-exceeded's family, not this one)
         ROUND.readsNot("cloudformation.stack-limit-exceeded", "An error occurred (LimitExceededException) when calling the UpdateService operation: Rate exceeded");
+        ROUND.reads("linode.api-unexpected-content-type", "│ Error: Error creating a Linode Instance: [001] Unexpected Content-Type: Expected: application/json, Received: text/html");
+        ROUND.readsNot("linode.api-unexpected-content-type", "│ Error: Error creating a Linode Instance: [400] [type] A valid plan type by that ID was not found");
+        ROUND.reads("linode.api-unexpected-content-type", "Error: [500] Unexpected Content-Type: Expected: application/json, Received: text/html");
+        // an app's own client reading its JSON endpoint's HTML (no indication of this round reads it)
+        ROUND.readsNot("linode.api-unexpected-content-type", "SyntaxError: Unexpected token < in JSON at position 0");
         // digitalocean.size-unavailable (an earlier round's) widened to the API's 422 as a controller relays it
         ROUND.reads("digitalocean.size-unavailable", "platform.capacity", "E1204 19:50:08.231544       1 controller.go:320] error syncing 'default/ingress-nginx-controller-tunnel': Digital Ocean status code 422: size is unavailable, requeuing");
         ROUND.reads("digitalocean.size-unavailable", "platform.capacity", "Digital Ocean status code 422: size is unavailable");
