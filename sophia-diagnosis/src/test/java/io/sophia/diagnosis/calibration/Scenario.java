@@ -57,7 +57,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth; {@code h101-} to {@code h103-} at 05:43 UTC on
      * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth; {@code h104-} to {@code h106-} at 07:47 UTC on
      * 2026-12-06 on e345f5be, consumed at the start of the thirty-first). {@code h107-} to {@code h109-} (written in the
-     * thirtieth session, wired before their first file landed) are to be scored once at the end of the thirty-first;
+     * thirtieth session, wired before their first file landed) were scored once, aggregate only, at 10:11 UTC on
+     * 2026-12-06 on 7cad6568, to be consumed at the start of the thirty-second;
      * {@code h110-} to {@code h112-} (written in the thirty-first, wired here before their first file lands) at the end
      * of the thirty-second.
      */
