@@ -24,12 +24,6 @@ public final class ScanEngine {
             patterns = List.copyOf(patterns);
             requires = List.copyOf(requires);
         }
-
-        /** A sign without a second prefilter. */
-        public Sign(String id, CauseId causeId, List<String> literals, List<String> patterns, double weight,
-                    String followedBy, int window) {
-            this(id, causeId, literals, patterns, weight, followedBy, window, List.of());
-        }
     }
 
     /** A compiled indication. */
