@@ -967,7 +967,7 @@ final class Facts {
                 "dependencyCertificateOnly", String.valueOf(onlyItsCertificateFails(services.get(e.dependency()),
                         dependencyObservations)),
                 "dependencyApplication", String.valueOf(!Datastores.isDatastore(services.get(e.dependency()))),
-                "dependencyStoppedOnRequest", String.valueOf(stoppedOnRequest(e.dependency(), dependencyObservations))),
+                "dependencyStoppedOnRequest", String.valueOf(stoppedOnRequest(dependencyObservations))),
                 vars(e.service(), "dependency", e.dependency()), key(serviceOrder, e.service(), e.service(),
                 e.dependency(), 0, 0));
     }
@@ -1924,28 +1924,21 @@ final class Facts {
         }
     }
 
-    /**
-     * True when a service's only failures are its certificate's: a handshake that completed with a certificate that is
-     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out, and no
-     * answer its expectations refuse (a service behind an internal CA that answers 503 is down on its answer, not on
-     * the certificate a probe that trusts that CA got past). Its dependents fail on the certificate, not on a service
-     * that is gone (p39-30: an RDS database its client does not trust).
-     */
     // the platform's record of a stop someone or something asked for: Fly's exit event "exit_code=0, oom_killed=false,
     // requested_stop=true" (flyctl machine status), "machine stopped by user request (fly machine stop)"
     private static final java.util.regex.Pattern REQUESTED_STOP = java.util.regex.Pattern.compile(
             "(?i)\\brequested_stop\\s*[=:]\\s*true\\b|\\bstopped by (the )?user\\b|\\bstop(ped)? (was )?requested\\b");
 
     /**
-     * True when every machine the platform lists for {@code serviceId} is stopped (none started) and the last event of
-     * each is a stop the platform records as requested ({@link #REQUESTED_STOP}): the service is down because it was
-     * stopped, not because its process failed (h104-37: both machines of a gRPC backend "stopped by user", its gateway
+     * True when every machine the platform lists in {@code observations} (one service's) is stopped (none started)
+     * and the last event of each is a stop the platform records as requested ({@link #REQUESTED_STOP}): the service is
+     * down because it was stopped, not because its process failed (h104-37: both machines of a gRPC backend "stopped by user", its gateway
      * answering 502 with the refused dial).
      */
-    static boolean stoppedOnRequest(String serviceId, List<Observation> observations) {
+    static boolean stoppedOnRequest(List<Observation> observations) {
         boolean any = false;
         for (Observation o : observations) {
-            if (!(o instanceof Observation.PlatformMachine m) || !serviceId.equals(m.serviceId())) {
+            if (!(o instanceof Observation.PlatformMachine m)) {
                 continue;
             }
             if (!"stopped".equalsIgnoreCase(m.state()) && !"suspended".equalsIgnoreCase(m.state())) {
@@ -1964,6 +1957,13 @@ final class Facts {
         return any;
     }
 
+    /**
+     * True when a service's only failures are its certificate's: a handshake that completed with a certificate that is
+     * not trusted, expired or for another host, or a probe that failed at TLS; nothing refused or timed out, and no
+     * answer its expectations refuse (a service behind an internal CA that answers 503 is down on its answer, not on
+     * the certificate a probe that trusts that CA got past). Its dependents fail on the certificate, not on a service
+     * that is gone (p39-30: an RDS database its client does not trust).
+     */
     private static boolean onlyItsCertificateFails(Service service, List<Observation> observations) {
         if (service == null) {
             return false;
