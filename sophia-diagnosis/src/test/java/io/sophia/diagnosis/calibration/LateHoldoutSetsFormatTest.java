@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h100-}, scored once and consumed at the start of the twenty-ninth), in the twenty-eighth ({@code h101-} to
  * {@code h103-}, scored once and consumed at the start of the thirtieth), in the twenty-ninth ({@code h104-} to
  * {@code h106-}, scored once and consumed at the start of the thirty-first), in the thirtieth ({@code h107-} to
- * {@code h109-}) and in the thirty-first ({@code h110-} to {@code h112-}) are well formed: every file parses under the
+ * {@code h109-}, scored once and consumed at the start of the thirty-second), in the thirty-first ({@code h110-} to
+ * {@code h112-}) and in the thirty-second ({@code h113-} to {@code h115-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -40,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-106 (consumed)").
+ * "holdout-109 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -173,18 +174,21 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(104), 104, 48, s -> s.holdoutSet() == 104, false),
                 new HoldoutSet(Scenario.holdoutPrefix(105), 105, 48, s -> s.holdoutSet() == 105, false),
                 new HoldoutSet(Scenario.holdoutPrefix(106), 106, 48, s -> s.holdoutSet() == 106, false),
-                new HoldoutSet(Scenario.holdoutPrefix(107), 107, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(107)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(108), 108, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(108)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(109), 109, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(109)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(107), 107, 48, s -> s.holdoutSet() == 107, false),
+                new HoldoutSet(Scenario.holdoutPrefix(108), 108, 48, s -> s.holdoutSet() == 108, false),
+                new HoldoutSet(Scenario.holdoutPrefix(109), 109, 48, s -> s.holdoutSet() == 109, false),
                 new HoldoutSet(Scenario.holdoutPrefix(110), 110, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(110)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(111), 111, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(111)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(112), 112, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(112)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(112)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(113), 113, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(113)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(114), 114, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(114)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(115), 115, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(115)), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,14 +56,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * on 2026-12-06 on a53cf45d, consumed at the start of the twenty-eighth; {@code h98-} to {@code h100-} at 03:10 UTC
      * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth; {@code h101-} to {@code h103-} at 05:43 UTC on
      * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth; {@code h104-} to {@code h106-} at 07:47 UTC on
-     * 2026-12-06 on e345f5be, consumed at the start of the thirty-first). {@code h107-} to {@code h109-} (written in the
-     * thirtieth session, wired before their first file landed) were scored once, aggregate only, at 10:11 UTC on
-     * 2026-12-06 on 7cad6568, to be consumed at the start of the thirty-second;
-     * {@code h110-} to {@code h112-} (written in the thirty-first, wired here before their first file lands) at the end
-     * of the thirty-second.
+     * 2026-12-06 on e345f5be, consumed at the start of the thirty-first; {@code h107-} to {@code h109-} at 10:11 UTC on
+     * 2026-12-06 on 7cad6568, consumed at the start of the thirty-second). {@code h110-} to {@code h112-} (written in
+     * the thirty-first session, wired before their first file landed) to be scored once at the end of the thirty-second;
+     * {@code h113-} to {@code h115-} (written in the thirty-second, wired here before their first file lands) at the end
+     * of the thirty-third.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(107), holdoutPrefix(108),
-            holdoutPrefix(109), holdoutPrefix(110), holdoutPrefix(111), holdoutPrefix(112));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(110), holdoutPrefix(111),
+            holdoutPrefix(112), holdoutPrefix(113), holdoutPrefix(114), holdoutPrefix(115));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
