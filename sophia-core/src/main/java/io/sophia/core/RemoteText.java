@@ -97,7 +97,8 @@ public final class RemoteText {
     /**
      * {@code s} safe to write to a terminal: ANSI/ECMA-48 escape sequences (CSI such as colours
      * and cursor moves, OSC such as window titles, hyperlinks and clipboard writes, DCS, APC, PM,
-     * SOS and two-character escapes) are removed whole, and so are the other C0 controls (except
+     * SOS and two-character escapes) are removed whole (a string sequence no terminator ends on its line loses its
+     * introducer only: it hides no later text), and so are the other C0 controls (except
      * newline and tab), DEL, the C1 controls and the {@linkplain #isInvisible invisible format characters}
      * (bidirectional overrides and isolates, zero-width characters, tag characters) that make text read differently
      * from what it is. Linear in the length; null gives the empty string.
@@ -259,10 +260,14 @@ public final class RemoteText {
         return n;
     }
 
-    /** After a string, ended by BEL, ESC \ or the C1 string terminator; an unterminated one runs to the end. */
-    private static int afterString(String s, int j) {
+    /**
+     * After a string, ended by BEL, ESC \ or the C1 string terminator (or by the next sequence's ESC). One that no
+     * terminator ends on its line loses its introducer only, {@code start}: run to the end of the text, one stray OSC
+     * (or the C1 OSC of a mojibake right double quote, E2 80 9D read as Latin-1) hid every later line of a body.
+     */
+    private static int afterString(String s, int start) {
         int n = s.length();
-        while (j < n) {
+        for (int j = start; j < n; j++) {
             char d = s.charAt(j);
             if (d == BEL || d == '\u009c') {
                 return j + 1;
@@ -270,9 +275,11 @@ public final class RemoteText {
             if (d == ESC) {
                 return j + 1 < n && s.charAt(j + 1) == '\\' ? j + 2 : j;
             }
-            j++;
+            if (d == '\n') {
+                break;
+            }
         }
-        return n;
+        return start;
     }
 
     private static int afterShortEscape(String s, int i, int j, char c, char kind) {

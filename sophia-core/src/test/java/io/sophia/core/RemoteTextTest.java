@@ -23,7 +23,11 @@ class RemoteTextTest {
         assertEquals("abc", RemoteText.forTerminal("a\u202eb\u2066c"));
         // the other invisible format characters: marks, zero-width space and joiner, BOM, a tag character
         assertEquals("abcdef\uD83D\uDE80", RemoteText.forTerminal("a\u200eb\u061cc\u200bd\u200de\ufeff\uDB40\uDC41f\uD83D\uDE80"));
-        assertEquals("keep", RemoteText.forTerminal("keep\u001b]0;unterminated title"));
+        // a string sequence no terminator ends on its line loses its introducer only: it hides no later text
+        assertEquals("keep0;unterminated title", RemoteText.forTerminal("keep\u001b]0;unterminated title"));
+        assertEquals("keep0;open title\nnext line", RemoteText.forTerminal("keep\u001b]0;open title\nnext line"));
+        assertEquals("said \u00e2no, then: error 42", RemoteText.forTerminal("said \u00e2\u0080\u009dno, then: error 42"));
+        assertEquals("a dcs\nb", RemoteText.forTerminal("a \u001bPdcs\nb"));
         assertEquals("a\nb", RemoteText.forTerminal("a\u001b\nb"));
         assertEquals("ab", RemoteText.forTerminal("a\u001b(Bb"));
         String plain = "plain text, nothing to do";

@@ -184,8 +184,8 @@ public final class GitHubActionsReport {
     static String stripControl(String s) {
         // every escape sequence whole, 7-bit and 8-bit (C1 CSI, OSC): the one terminal filter (a C1 CSI dropped
         // alone left its parameters, "31m", in the annotation); a string sequence not ended on its line loses only its
-        // introducer, as in report.md, so an unterminated one does not take the lines after it
-        String noAnsi = java.util.Arrays.stream(io.sophia.report.internal.Md.withoutOpenStrings(s).split("\r", -1))
+        // introducer, so an unterminated one does not take the lines after it
+        String noAnsi = java.util.Arrays.stream(s.split("\r", -1))
                 .map(io.sophia.core.RemoteText::forTerminal)
                 .collect(java.util.stream.Collectors.joining("\r")); // CR kept: escapeData writes it as %0D
         StringBuilder sb = new StringBuilder(noAnsi.length());

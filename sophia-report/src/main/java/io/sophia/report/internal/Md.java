@@ -38,11 +38,8 @@ public final class Md {
     /**
      * {@code s} as a reader of a report should see it: escape sequences and control characters removed as
      * {@link io.sophia.core.RemoteText#forTerminal} removes them, invisible format characters named as
-     * {@link io.sophia.core.RemoteText#visible} names them. Unlike a terminal, a string sequence (OSC, DCS, SOS, PM,
-     * APC) must end on its own line, by BEL, ST or the next ESC: one that does not loses only its introducer and its
-     * text stays. forTerminal runs it to the end of the text, which in a report hid every later line of a body excerpt
-     * or a detail, and the whole rest of a text holding mojibake of a right double quote (UTF-8's E2 80 9D read as
-     * Latin-1 ends in U+009D, the C1 form of OSC). Newlines and tabs are kept.
+     * {@link io.sophia.core.RemoteText#visible} names them (a string sequence no terminator ends on its line loses only
+     * its introducer there, so it hides no later line of a body excerpt or a detail). Newlines and tabs are kept.
      *
      * @param s remote text, or null
      * @return the text, with nothing a viewer would hide, reorder or run
@@ -52,49 +49,7 @@ public final class Md {
             return "";
         }
         // visible first: forTerminal would drop the format characters a reader of the report should see named
-        return io.sophia.core.RemoteText.forTerminal(io.sophia.core.RemoteText.visible(withoutOpenStrings(s)));
-    }
-
-    /**
-     * {@code s} without the introducers of its string sequences that no BEL, ST or ESC ends before their line's end:
-     * what {@link io.sophia.core.RemoteText#forTerminal} then does to it hides no later text ({@link #shown}).
-     *
-     * @param s remote text, not null
-     * @return the text, its open string sequences' introducers taken out
-     */
-    public static String withoutOpenStrings(String s) {
-        StringBuilder b = null;
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            int intro = c == '\u001b' && i + 1 < n && "]PX^_".indexOf(s.charAt(i + 1)) >= 0 ? 2
-                    : c == '\u009d' || c == '\u0090' || c == '\u0098' || c == '\u009e' || c == '\u009f' ? 1 : 0;
-            if (intro == 0) {
-                if (b != null) {
-                    b.append(c);
-                }
-                i++;
-                continue;
-            }
-            int j = i + intro;
-            while (j < n && "\u0007\u009c\u001b\n".indexOf(s.charAt(j)) < 0) {
-                j++;
-            }
-            if (j < n && s.charAt(j) != '\n') {
-                // ended on its line: forTerminal drops it whole (an ESC that ends it is read again from j)
-                if (b != null) {
-                    b.append(s, i, j);
-                }
-            } else {
-                if (b == null) {
-                    b = new StringBuilder(n).append(s, 0, i);
-                }
-                b.append(s, i + intro, j);
-            }
-            i = j;
-        }
-        return b == null ? s : b.toString();
+        return io.sophia.core.RemoteText.forTerminal(io.sophia.core.RemoteText.visible(s));
     }
 
     /**
