@@ -41,6 +41,7 @@ class HonestConfidenceTest {
         assertEquals(CauseId.UNKNOWN, top.id(), a.causes().toString());
         String missing = String.join(" ", top.nextChecks());
         assertTrue(missing.contains("No CI run was read"), missing);
+        assertTrue(missing.contains("sophia explain RUN_URL"), "names the command that reads a run: " + missing);
         assertTrue(missing.contains("No CI log was read"), missing);
         assertTrue(missing.contains("No platform machines were listed"), missing);
         assertTrue(missing.contains("dashboard"), "names the service whose own output to read: " + missing);

@@ -594,8 +594,9 @@ final class Inference {
         List<String> out = new ArrayList<>();
         boolean ci = observed.contains("run") || observed.contains("job");
         if (!ci) {
-            out.add("No CI run was read: point Sophia at the run that deployed (pipeline.github with repository and "
-                    + "runId, or workflow and branch) so a failed build or deploy can be told from a failing app.");
+            out.add("No CI run was read: point Sophia at the run that deployed (sophia explain RUN_URL, or "
+                    + "pipeline.github with repository and runId, or workflow and branch) so a failed build or deploy "
+                    + "can be told from a failing app.");
         }
         if (!observed.contains("log")) {
             out.add("No CI log was read: read the failed job's log (gh run view RUN_ID --log-failed, or give Sophia a "
