@@ -101,6 +101,14 @@ public final class LogScan {
     private final int[] seen;
     private final int[] hits;
     private int stamp;
+    /**
+     * What the digit-blind patterns ({@link ScanEngine.Compiled#digitBlind}) answered per line shape (the line with each
+     * digit 1 to 9 written as 1): a log repeats its messages with other numbers in them (retries, counters, addresses,
+     * ids), and RE2's cost per line and pattern made a 100 MB log of such lines take minutes. Per shape: the
+     * indications tried, then those matched, one bit each. Bounded: cleared when full.
+     */
+    private final Map<String, long[]> shapeAnswers = new HashMap<>();
+    private final int answerWords;
 
     private long lines;
     private long[] failurePoints = new long[0];
@@ -215,6 +223,7 @@ public final class LogScan {
         this.ringLen = new int[ring.length];
         this.seen = new int[engine.tags];
         this.hits = new int[engine.tags];
+        this.answerWords = (engine.compiled.size() + 63) >>> 6;
         this.stepUsed = new boolean[origin.steps().size()];
         Arrays.fill(seen, -1);
         CiStep first = origin.steps().isEmpty() ? null : origin.steps().get(0);
@@ -584,6 +593,7 @@ public final class LogScan {
     private void findings(char[] buf, int s, int e, String text, long number, boolean errorMarker,
                           boolean warningMarker, boolean windowsOnly) {
         int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
+        long[] answers = null;
         for (int i = 0; i < n; i++) {
             int tag = hits[i];
             if (text == null) {
@@ -605,7 +615,26 @@ public final class LogScan {
             if (windowsOnly && c.followedBy() == null) {
                 continue; // the runner's echo of a command: only a window that its output must complete opens here
             }
-            if (c.matches(text)) {
+            boolean matches;
+            if (c.digitBlind() && text.length() <= SHAPE_MAX_CHARS) {
+                if (answers == null) {
+                    answers = answersFor(text);
+                }
+                int w = tag >>> 6;
+                long bit = 1L << tag;
+                if ((answers[w] & bit) != 0) {
+                    matches = (answers[answerWords + w] & bit) != 0;
+                } else {
+                    matches = c.matches(text);
+                    answers[w] |= bit;
+                    if (matches) {
+                        answers[answerWords + w] |= bit;
+                    }
+                }
+            } else {
+                matches = c.matches(text);
+            }
+            if (matches) {
                 List<String> before = before(number);
                 if (c.followedBy() != null) {
                     windows.add(new Window(c, text, number, before, current, errorMarker));
@@ -618,6 +647,31 @@ public final class LogScan {
 
     private static String cut(String s) {
         return Secrets.patterns().cut(s, 120);
+    }
+
+    /** Lines up to this long have their digit-blind answers kept per shape; longer ones are matched each time. */
+    private static final int SHAPE_MAX_CHARS = 1_000;
+    /** Shapes kept at most (each up to 1,000 chars and two bits per indication). */
+    private static final int SHAPES_KEPT = 4_096;
+
+    /** The digit-blind answers for {@code text}'s shape, empty for a shape not met before. */
+    private long[] answersFor(String text) {
+        char[] shape = text.toCharArray();
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] > '1' && shape[i] <= '9') {
+                shape[i] = '1';
+            }
+        }
+        String key = new String(shape);
+        long[] answers = shapeAnswers.get(key);
+        if (answers == null) {
+            if (shapeAnswers.size() >= SHAPES_KEPT) {
+                shapeAnswers.clear();
+            }
+            answers = new long[2 * answerWords];
+            shapeAnswers.put(key, answers);
+        }
+        return answers;
     }
 
     /** {@link Secrets#wordEnd} of {@code buf[s, e)}. */

@@ -26,8 +26,12 @@ public final class ScanEngine {
         }
     }
 
-    /** A compiled indication. */
-    record Compiled(int index, Sign indication, Pattern pattern, Pattern followedBy) {
+    /**
+     * A compiled indication. {@code digitBlind}: no pattern of it tells one digit 1 to 9 from another
+     * ({@link #digitBlind(String)}), so it matches a line exactly when it matches the line with other such digits in
+     * the same places ({@link LogScan} reuses the answer for such lines).
+     */
+    record Compiled(int index, Sign indication, Pattern pattern, Pattern followedBy, boolean digitBlind) {
         boolean hasRequires() {
             return !indication.requires().isEmpty();
         }
@@ -55,6 +59,102 @@ public final class ScanEngine {
         return Pattern.compile(b.toString());
     }
 
+    /**
+     * True when RE2 syntax {@code regex} tells no digit 1 to 9 from another: a digit appears in it only as a
+     * repetition count ({@code {3}}, {@code {1,4}}), as a literal {@code 0}, or in a character class as the range
+     * {@code 0-9} or {@code 1-9} or a lone {@code 0}. Conservative: any other digit, an escape that names a character
+     * by number ({@code \x30}, {@code \0}) or a brace that is not a repetition makes it false. {@code \d},
+     * {@code \w}, {@code .}, {@code \b} and ranges whose ends are not digits treat all ten alike.
+     */
+    static boolean digitBlind(String regex) {
+        int n = regex.length();
+        for (int i = 0; i < n; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < n && (Character.isDigit(regex.charAt(i + 1)) || regex.charAt(i + 1) == 'x')) {
+                    return false; // an octal escape, a character named by its hex number
+                }
+                i++; // the escaped character
+            } else if (c == '[') {
+                i = classEnd(regex, i);
+                if (i < 0) {
+                    return false;
+                }
+            } else if (c == '{') {
+                int j = i + 1;
+                while (j < n && regex.charAt(j) >= '0' && regex.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j > i + 1 && j < n && regex.charAt(j) == ',') {
+                    j++;
+                    while (j < n && regex.charAt(j) >= '0' && regex.charAt(j) <= '9') {
+                        j++;
+                    }
+                }
+                if (j > i + 1 && j < n && regex.charAt(j) == '}') {
+                    i = j; // a repetition count
+                }
+                // otherwise a literal brace: a digit after it is met next
+            } else if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The index of the {@code ]} that ends the character class opening at {@code open}, or -1 when the class tells
+     * one digit 1 to 9 from another (or does not end): see {@link #digitBlind}.
+     */
+    private static int classEnd(String regex, int open) {
+        int n = regex.length();
+        int i = open + 1;
+        if (i < n && regex.charAt(i) == '^') {
+            i++;
+        }
+        boolean first = true;
+        while (i < n) {
+            char lo = regex.charAt(i);
+            if (lo == ']' && !first) {
+                return i;
+            }
+            first = false;
+            if (lo == '[' && i + 1 < n && regex.charAt(i + 1) == ':') {
+                int end = regex.indexOf(":]", i + 2);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 2; // a POSIX class ([:alpha:], [:digit:]): all digits or none
+                continue;
+            }
+            int next = i + 1;
+            if (lo == '\\') {
+                if (next >= n || Character.isDigit(regex.charAt(next)) || regex.charAt(next) == 'x') {
+                    return -1;
+                }
+                lo = Character.isLetter(regex.charAt(next)) ? 'a' : regex.charAt(next); // \d, \w, \s: all or none
+                next++;
+            }
+            if (next + 1 < n && regex.charAt(next) == '-' && regex.charAt(next + 1) != ']') {
+                char hi = regex.charAt(next + 1);
+                if (hi == '\\') {
+                    return -1; // a range to an escaped end: not worth telling apart
+                }
+                boolean digits = lo >= '0' && lo <= '9' || hi >= '0' && hi <= '9';
+                if (digits && !(hi == '9' && (lo == '0' || lo == '1'))) {
+                    return -1;
+                }
+                i = next + 2;
+            } else {
+                if (lo >= '1' && lo <= '9') {
+                    return -1;
+                }
+                i = next;
+            }
+        }
+        return -1;
+    }
+
     static final Pattern GITHUB_EXIT = Pattern.compile("Process completed with exit code (\\d+)");
     static final Pattern TRAVIS_EXIT = Pattern.compile("^The command \"(.*)\" exited with (\\d+)\\.?$");
 
@@ -76,7 +176,8 @@ public final class ScanEngine {
         for (int i = 0; i < indications.size(); i++) {
             Sign ind = indications.get(i);
             list.add(new Compiled(i, ind, combine(ind.patterns()),
-                    ind.followedBy() == null ? null : Pattern.compile(ind.followedBy())));
+                    ind.followedBy() == null ? null : Pattern.compile(ind.followedBy()),
+                    ind.patterns().stream().allMatch(ScanEngine::digitBlind)));
             for (String literal : ind.literals()) {
                 lits.add(literal);
                 litTags.add(i);
