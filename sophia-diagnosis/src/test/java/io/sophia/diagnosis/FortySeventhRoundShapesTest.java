@@ -258,6 +258,10 @@ class FortySeventhRoundShapesTest {
                 // the Redis on its own host whose unit is down, labelled dependency.down; the line names the down
                 // service "redis", so the engine turns the reading into dependency.down's (refused-at-declared-loopback)
                 "p130-07- config.local-default-redis-ruby",
+                // h108-24 (consumed in session 32): Sidekiq booted with {:url=>nil} and refused on 127.0.0.1:6379 because
+                // its initializer reads REDIS_URL while the app sets REDIS_URL_SIDEKIQ, labelled config.invalid; the log
+                // shows the setting unset, as p131-10's and p99-14's (config.missing-secret): the corpus reads it both ways
+                "h108-24- config.local-default-redis-ruby",
                 // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not
                 // resolve (network.dns): the exit is the name's consequence
                 "h61-35- appservice.container-exited");

@@ -411,13 +411,41 @@ final class Facts {
                 "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
                 "fallbackCertificateServed", String.valueOf(sc.fallbackCertificateServed()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
-                "runEvent", sc.ci().runEvent());
+                "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
         return new Fact("log", svc, subject, false, a, v, key(sc.serviceOrder(), svc, subject,
                 String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq));
+    }
+
+    /**
+     * The names of the steps of {@code f}'s job that succeeded before the step it was read in, one a line, in the job's
+     * order: what the job had already done without error when the line was printed (h109-05: "flyctl status" reached the
+     * platform's API with the token that the registry then refused). "" when the job is not listed or the finding names
+     * no step of it.
+     */
+    static String passedBefore(Observation.LogFinding f, List<Observation.CiJob> jobs) {
+        if (f.step() == null || f.step().isEmpty()) {
+            return "";
+        }
+        for (Observation.CiJob j : jobs) {
+            if (j.jobId() != f.jobId()) {
+                continue;
+            }
+            List<String> passed = new ArrayList<>();
+            for (Observation.CiStep st : j.steps()) {
+                if (f.step().equals(st.name())) {
+                    return String.join("\n", passed);
+                }
+                if ("success".equals(st.conclusion()) && st.name() != null) {
+                    passed.add(st.name());
+                }
+            }
+            return "";
+        }
+        return "";
     }
 
     /** A job's fact, then one per step. */
