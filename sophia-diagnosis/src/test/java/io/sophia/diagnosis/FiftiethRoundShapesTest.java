@@ -224,6 +224,10 @@ class FiftiethRoundShapesTest {
                 // h94-22 (consumed in session 27): "Job for caddy.service failed ..." after Caddy's "Caddyfile:2:
                 // unrecognized directive: proxy" (a v1 directive, config.invalid), the exit its consequence as h39-21
                 "h94-22 systemd.control-process-exited",
+                // h107-23 (consumed in session 32): Ansible reloading caddy after a Caddyfile whose directive nesting
+                // Caddy refused (config.invalid): "Job for caddy.service failed because the control process exited" is
+                // its consequence, as in h39-21
+                "h107-23 systemd.control-process-exited",
                 // p133-12 (joined in session 27): Ansible's "Unable to start service loki: Job for loki.service failed
                 // because the control process exited" after Loki refused its configuration (config.invalid)
                 "p133-12 systemd.control-process-exited",
