@@ -460,6 +460,16 @@ final class Inference {
                         }
                     }
                 }
+                // Issue 9, session 32 (rules32e): strong evidence that the cause's own rules take back (an offset that
+                // says the reading is not the cause's, such as a push notification's error status read as a registry's,
+                // p148-31) explains nothing: only a cause whose evidence still nets a strong term covers a failure
+                double net = 0;
+                for (Evidence e : s.evidence()) {
+                    net += e.direction() == Evidence.Direction.FOR ? e.weight() : -e.weight();
+                }
+                if (net < STRONG - 1e-9) {
+                    continue;
+                }
                 for (Evidence e : s.evidence()) {
                     if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9
                             && !weak.contains(e.ruleId())) {
