@@ -460,9 +460,33 @@ final class Inference {
                         }
                     }
                 }
+                // Issue 9, session 32 (rules32e): strong readings of log lines that the cause's own log rules take back
+                // (an offset at least as heavy, written to say the line is not the cause's: a push notification's error
+                // status read as a registry's, p148-31) explain nothing; the cause's other strong evidence still does
+                Set<String> logRules = new java.util.HashSet<>();
+                if (s.cause() != null) {
+                    for (Knowledge.CompiledRule r : s.cause().rules()) {
+                        if ("log".equals(r.when())) {
+                            logRules.add(s.id() + "/" + r.id());
+                        }
+                    }
+                }
+                double logFor = 0;
+                double logAgainst = 0;
+                for (Evidence e : s.evidence()) {
+                    if (!logRules.contains(e.ruleId())) {
+                        continue;
+                    }
+                    if (e.direction() == Evidence.Direction.AGAINST) {
+                        logAgainst += e.weight();
+                    } else if (e.weight() >= STRONG - 1e-9 && !weak.contains(e.ruleId())) {
+                        logFor += e.weight();
+                    }
+                }
+                boolean logTakenBack = logFor > 0 && logAgainst >= logFor - 1e-9;
                 for (Evidence e : s.evidence()) {
                     if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9
-                            && !weak.contains(e.ruleId())) {
+                            && !weak.contains(e.ruleId()) && !(logTakenBack && logRules.contains(e.ruleId()))) {
                         if (e.serviceIds().isEmpty()) {
                             deploymentWideStrong = true;
                         }
