@@ -126,6 +126,31 @@ class DigitBlindPatternsTest {
         assertTrue(findings.stream().anyMatch(f -> f.indicationId().equals("demo.timeout")), findings.toString());
     }
 
+    /**
+     * RE2's {@code \\Q...\\E} quotes its text: a brace or bracket in it is a literal, and so is every digit in it
+     * ("retry {3}" is not "retry {2}"). Found in review: the classifier read {@code {3}} as a repetition count and
+     * {@code [1-9]} as a class, so the line of one shape that matched later was answered from the cache.
+     */
+    @Test
+    void aDigitQuotedByQAndEIsALiteral() throws IOException {
+        assertFalse(ScanEngine.digitBlind("\\Qretry {3}\\E"));
+        assertFalse(ScanEngine.digitBlind("\\Q[1-9]\\E"));
+        assertFalse(ScanEngine.digitBlind("x\\Q{0}\\E 5"));
+        assertTrue(ScanEngine.digitBlind("\\Q{0} [0]\\E \\d{3}"), "a quoted zero, then a repetition count");
+        assertFalse(ScanEngine.digitBlind("\\Q[0-9]\\E"), "a quoted 9 is a literal 9");
+        IndicationSet set = IndicationSet.parse("""
+                indications:
+                  - id: demo.third-retry
+                    cause: dependency.down
+                    literals: ['retry {']
+                    pattern: '\\Qretry {3}\\E'
+                    weight: 0.8
+                """, "rules.yaml");
+        var findings = LogScanner.of(set).analyze(null, new StringReader("retry {2}\nretry {3}\n"));
+        assertTrue(findings.stream().anyMatch(f -> f.indicationId().equals("demo.third-retry")),
+                "retry {3} after retry {2}, one shape: " + findings);
+    }
+
     private static boolean holdsALiteral(ScanEngine.Compiled c, String line) {
         String lower = line.toLowerCase(java.util.Locale.ROOT);
         return c.indication().literals().stream().anyMatch(l -> lower.contains(l.toLowerCase(java.util.Locale.ROOT)));
