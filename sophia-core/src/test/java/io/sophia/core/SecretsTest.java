@@ -454,6 +454,32 @@ class SecretsTest {
         assertEquals("a deploy-key b", Secrets.of(List.of("deploy-key")).redact("a deploy-key b").replace("[REDACTED]", "deploy-key"));
     }
 
+    /**
+     * Since forTerminal drops only the introducer of a string sequence no terminator ends on its line (e3368c49), a
+     * token cut by one (an OSC, a DCS, the C1 OSC of a mojibake right double quote) shows whole on the terminal: the
+     * masking reads it whole too, on its line and with a line after it. (Not covered: an open string's printable
+     * parameters inside a token, "g\u001b]0;hp_…", now show on the terminal as "g0;hp_…", a tail of no shape; report.md
+     * showed it so before.)
+     */
+    @Test
+    void aTokenCutByAnUnterminatedStringSequenceKeepsNoPiece() {
+        List<String> all = new java.util.ArrayList<>(SHAPES);
+        all.addAll(MORE_SHAPES);
+        for (String t : all) {
+            for (int k = 1; k < t.length(); k++) {
+                for (String open : List.of("\u001b]", "\u001bP", "\u001bX", "\u009d", "\u0090", "\u009f")) {
+                    for (String text : List.of("push " + t.substring(0, k) + open + t.substring(k) + " failed",
+                            "push " + t.substring(0, k) + open + t.substring(k) + "\nnext line \u0007")) {
+                        String out = Secrets.patterns().redact(text);
+                        assertNoPiece(t, RemoteText.forTerminal(out), "terminal: " + text);
+                        assertFalse(RemoteText.forTerminal(out).chars().anyMatch(c -> c == 0x1b || c >= 0x80 && c <= 0x9f),
+                                out);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aTokenGluedToOrCutByCharactersATerminalDoesNotShowKeepsNoPiece() {
         // a colour code right before a token leaves no word boundary before its shape ("ESC[1mAKIA…" reads "mAKIA"),

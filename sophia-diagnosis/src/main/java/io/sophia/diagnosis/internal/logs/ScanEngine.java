@@ -63,7 +63,8 @@ public final class ScanEngine {
      * True when RE2 syntax {@code regex} tells no digit 1 to 9 from another: a digit appears in it only as a
      * repetition count ({@code {3}}, {@code {1,4}}), as a literal {@code 0}, or in a character class as the range
      * {@code 0-9} or {@code 1-9} or a lone {@code 0}. Conservative: any other digit, an escape that names a character
-     * by number ({@code \x30}, {@code \0}) or a brace that is not a repetition makes it false. {@code \d},
+     * by number ({@code \x30}, {@code \0}), a brace that is not a repetition or a digit 1 to 9 quoted by
+     * {@code \Q...\E} makes it false. {@code \d},
      * {@code \w}, {@code .}, {@code \b} and ranges whose ends are not digits treat all ten alike.
      */
     static boolean digitBlind(String regex) {
@@ -73,6 +74,18 @@ public final class ScanEngine {
             if (c == '\\') {
                 if (i + 1 < n && (Character.isDigit(regex.charAt(i + 1)) || regex.charAt(i + 1) == 'x')) {
                     return false; // an octal escape, a character named by its hex number
+                }
+                if (i + 1 < n && regex.charAt(i + 1) == 'Q') {
+                    // \Q...\E quotes its text: a bracket or brace in it is a literal, and so is each digit
+                    int end = regex.indexOf("\\E", i + 2);
+                    end = end < 0 ? n : end;
+                    for (int k = i + 2; k < end; k++) {
+                        if (regex.charAt(k) >= '1' && regex.charAt(k) <= '9') {
+                            return false;
+                        }
+                    }
+                    i = end + 1; // the E of \E
+                    continue;
                 }
                 i++; // the escaped character
             } else if (c == '[') {

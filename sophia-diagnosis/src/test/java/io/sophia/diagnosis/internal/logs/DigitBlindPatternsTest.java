@@ -126,6 +126,75 @@ class DigitBlindPatternsTest {
         assertTrue(findings.stream().anyMatch(f -> f.indicationId().equals("demo.timeout")), findings.toString());
     }
 
+    /**
+     * RE2's {@code \\Q...\\E} quotes its text: a brace or bracket in it is a literal, and so is every digit in it
+     * ("retry {3}" is not "retry {2}"). Found in review: the classifier read {@code {3}} as a repetition count and
+     * {@code [1-9]} as a class, so the line of one shape that matched later was answered from the cache.
+     */
+    @Test
+    void aDigitQuotedByQAndEIsALiteral() throws IOException {
+        assertFalse(ScanEngine.digitBlind("\\Qretry {3}\\E"));
+        assertFalse(ScanEngine.digitBlind("\\Q[1-9]\\E"));
+        assertFalse(ScanEngine.digitBlind("x\\Q{0}\\E 5"));
+        assertTrue(ScanEngine.digitBlind("\\Q{0} [0]\\E \\d{3}"), "a quoted zero, then a repetition count");
+        assertFalse(ScanEngine.digitBlind("\\Q[0-9]\\E"), "a quoted 9 is a literal 9");
+        IndicationSet set = IndicationSet.parse("""
+                indications:
+                  - id: demo.third-retry
+                    cause: dependency.down
+                    literals: ['retry {']
+                    pattern: '\\Qretry {3}\\E'
+                    weight: 0.8
+                """, "rules.yaml");
+        var findings = LogScanner.of(set).analyze(null, new StringReader("retry {2}\nretry {3}\n"));
+        assertTrue(findings.stream().anyMatch(f -> f.indicationId().equals("demo.third-retry")),
+                "retry {3} after retry {2}, one shape: " + findings);
+    }
+
+    /**
+     * Patterns put together at random from RE2's pieces that touch digits (classes, ranges, POSIX and Unicode classes,
+     * repetitions, escapes, quoting, flags): each one the classifier calls digit-blind answers alike for a line and
+     * the line with its digits 1 to 9 changed, the lines being random or the pattern's own text (so that it matches).
+     * Seeded, so a failure repeats; it found {@code \\Q...\\E} in review.
+     */
+    @Test
+    void randomDigitBlindPatternsAnswerAlikeForLinesOfOneShape() {
+        String[] pieces = {"1", "2", "0", "9", "5", "a", "A", "[", "]", "^", "-", "{", "}", ",", "\\", "d", "D", "x",
+                "Q", "E", "p", "N", "b", "(", ")", "?", "i", ":", "*", "+", "|", ".", "w", "s", "[:digit:]",
+                "[:alpha:]", "{2}", "{1,3}", "\\d", "\\b", "\\pN", "\\p{Nd}", "\\Q", "\\E", "(?i)", "0-9", "1-9",
+                "$", "k", "K", "\\x{39}", "\\101", "[^"};
+        String alphabet = "0123456789aAbkK ]-[{},:.\\_";
+        java.util.Random random = new java.util.Random(32);
+        int blind = 0;
+        for (int it = 0; it < 300_000; it++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + random.nextInt(8); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String regex = b.toString();
+            if (!ScanEngine.digitBlind(regex)) {
+                continue;
+            }
+            com.google.re2j.Pattern p;
+            try {
+                p = com.google.re2j.Pattern.compile(regex);
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                continue;
+            }
+            blind++;
+            for (int t = 0; t < 12; t++) {
+                StringBuilder line = new StringBuilder();
+                for (int k = random.nextInt(8); k > 0; k--) {
+                    line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String a = t % 3 == 0 ? regex.replace("\\", "") : t % 3 == 1 ? regex : line.toString();
+                String other = otherDigits(a, 1 + random.nextInt(8));
+                assertEquals(p.matcher(a).find(), p.matcher(other).find(), regex + " on '" + a + "' and '" + other + "'");
+            }
+        }
+        assertTrue(blind > 50_000, "digit-blind patterns tried: " + blind);
+    }
+
     private static boolean holdsALiteral(ScanEngine.Compiled c, String line) {
         String lower = line.toLowerCase(java.util.Locale.ROOT);
         return c.indication().literals().stream().anyMatch(l -> lower.contains(l.toLowerCase(java.util.Locale.ROOT)));
