@@ -452,38 +452,9 @@ final class Inference {
             for (Scored s : scored) {
                 // weak signals (a step's name, an exit without text, "the deploy succeeded yet it is down") break ties,
                 // they never decide alone: they do not explain a failing service away from unknown
-                Set<String> weak = new java.util.HashSet<>();
-                if (s.cause() != null) {
-                    for (Knowledge.CompiledRule r : s.cause().rules()) {
-                        if (r.weak()) {
-                            weak.add(s.id() + "/" + r.id());
-                        }
-                    }
-                }
-                // Issue 9, session 32 (rules32e): strong readings of log lines that the cause's own log rules take back
-                // (an offset at least as heavy, written to say the line is not the cause's: a push notification's error
-                // status read as a registry's, p148-31) explain nothing; the cause's other strong evidence still does
-                Set<String> logRules = new java.util.HashSet<>();
-                if (s.cause() != null) {
-                    for (Knowledge.CompiledRule r : s.cause().rules()) {
-                        if ("log".equals(r.when())) {
-                            logRules.add(s.id() + "/" + r.id());
-                        }
-                    }
-                }
-                double logFor = 0;
-                double logAgainst = 0;
-                for (Evidence e : s.evidence()) {
-                    if (!logRules.contains(e.ruleId())) {
-                        continue;
-                    }
-                    if (e.direction() == Evidence.Direction.AGAINST) {
-                        logAgainst += e.weight();
-                    } else if (e.weight() >= STRONG - 1e-9 && !weak.contains(e.ruleId())) {
-                        logFor += e.weight();
-                    }
-                }
-                boolean logTakenBack = logFor > 0 && logAgainst >= logFor - 1e-9;
+                Set<String> weak = ruleKeys(s, Knowledge.CompiledRule::weak);
+                Set<String> logRules = ruleKeys(s, r -> "log".equals(r.when()));
+                boolean logTakenBack = logTakenBack(s, logRules, weak);
                 for (Evidence e : s.evidence()) {
                     if (e.direction() == Evidence.Direction.FOR && e.weight() >= STRONG - 1e-9
                             && !weak.contains(e.ruleId()) && !(logTakenBack && logRules.contains(e.ruleId()))) {
@@ -507,6 +478,41 @@ final class Inference {
                 }
             }
             return unknownTerm(unexplained, deploymentWideStrong || !covered.isEmpty());
+        }
+
+        /** The keys ({@code cause/rule}) of the cause's rules that {@code which} accepts. */
+        private static Set<String> ruleKeys(Scored s, java.util.function.Predicate<Knowledge.CompiledRule> which) {
+            Set<String> keys = new java.util.HashSet<>();
+            if (s.cause() != null) {
+                for (Knowledge.CompiledRule r : s.cause().rules()) {
+                    if (which.test(r)) {
+                        keys.add(s.id() + "/" + r.id());
+                    }
+                }
+            }
+            return keys;
+        }
+
+        /**
+         * Issue 9, session 32 (rules32e): true when the strong readings of log lines for this cause are taken back by
+         * its own log rules (an offset at least as heavy, written to say the line is not the cause's: a push
+         * notification's error status read as a registry's, p148-31); such readings explain nothing, the cause's other
+         * strong evidence still does.
+         */
+        private static boolean logTakenBack(Scored s, Set<String> logRules, Set<String> weak) {
+            double logFor = 0;
+            double logAgainst = 0;
+            for (Evidence e : s.evidence()) {
+                if (!logRules.contains(e.ruleId())) {
+                    continue;
+                }
+                if (e.direction() == Evidence.Direction.AGAINST) {
+                    logAgainst += e.weight();
+                } else if (e.weight() >= STRONG - 1e-9 && !weak.contains(e.ruleId())) {
+                    logFor += e.weight();
+                }
+            }
+            return logFor > 0 && logAgainst >= logFor - 1e-9;
         }
 
         private Unexplained unknownTerm(List<String> unexplained, boolean anyStrong) {
