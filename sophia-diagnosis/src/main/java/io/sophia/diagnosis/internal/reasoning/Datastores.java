@@ -34,7 +34,10 @@ final class Datastores {
      */
     private static final Set<Integer> PORTS = Set.of(5432, 6432, 3306, 33060, 1433, 1521, 26257, 27017, 6379, 6380,
             26379, 11211, 9200, 9300, 9092, 19092, 29092, 2181, 5671, 5672, 4222, 9042, 8086, 2379, 8500, 8200,
-            7687, 5984, 7700, 8108, 28015, 6333, 8983);
+            7687, 5984, 7700, 8108, 28015, 6333, 8983,
+            // Redshift's default port (session 32, p149-18: tcp://ledger-dw.....redshift.amazonaws.com:5439, a paused
+            // warehouse behind the finance dashboard)
+            5439);
 
     private static final Set<String> SCHEMES = Set.of("postgres", "postgresql", "mysql", "mariadb", "redis", "rediss",
             "mongodb", "mongodb+srv", "amqp", "amqps", "kafka", "nats", "memcached", "jdbc", "sqlserver", "cassandra");
@@ -50,7 +53,9 @@ final class Datastores {
             // the clouds' managed stores and brokers by their service names (session 22, p104-16: a Cosmos DB account
             // "cosmos" at shop-orders.documents.azure.com; p104-18: "pubsub" at pubsub.googleapis.com): what apps call
             "cosmos", "rds", "aurora", "elasticache", "memorystore", "cloudsql", "spanner", "bigtable", "pubsub", "sqs",
-            "sns", "kinesis", "eventhub", "eventhubs", "servicebus", "keyvault", "secretsmanager", "blob");
+            "sns", "kinesis", "eventhub", "eventhubs", "servicebus", "keyvault", "secretsmanager", "blob",
+            // the analytical warehouses (session 32, p149-: Redshift's hosts "<cluster>.<id>.<region>.redshift.amazonaws.com")
+            "redshift", "snowflake", "bigquery");
 
     /** Host suffixes of managed stores whose host names carry no store word (Cosmos DB's account hosts). */
     private static final Set<String> HOST_SUFFIXES = Set.of(".documents.azure.com");
