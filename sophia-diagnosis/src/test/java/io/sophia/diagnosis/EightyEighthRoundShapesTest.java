@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ProviderConfig that is not found; ARM's RequestContentTooLarge, its subscription "LimitExceeded - " and its
  * "SkuUnavailableInZone"; a Google API's 403 for a location that does not exist, and its refusal of the deploy identity
  * in Deployment Manager's JSON; Pulumi's AWS provider "Invalid credentials configured" and its plugin lookup rate
- * limited by the GitHub API; CloudFormation's resources-per-stack limit; ECS's "is unhealthy in (target-group ...)"
+ * limited by the GitHub API; CloudFormation's resources-per-stack limit; ARM's what-if service stopping at its "system
+ * limitations"; ECS's "is unhealthy in (target-group ...)"
  * service event). Each is tested on its source's words and a near miss (the first pair of each is
  * indication-cases.tsv's row, then a line its comment quotes or its scenario shows and a line of another cause that
  * shares its words); each new log indication reads no line of the shared corpus and, on the labelled scenarios, only
@@ -36,7 +37,8 @@ class EightyEighthRoundShapesTest {
             Map.entry("cfn.stack-resource-limit", "platform.quota"),
             Map.entry("arm.limit-exceeded", "platform.quota"),
             Map.entry("arm.sku-unavailable-in-zone", "platform.capacity"),
-            Map.entry("ecs.target-unhealthy-event", "app.healthcheck-failing"));
+            Map.entry("ecs.target-unhealthy-event", "app.healthcheck-failing"),
+            Map.entry("arm.whatif-system-limitations", "platform.outage"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -86,6 +88,10 @@ class EightyEighthRoundShapesTest {
         ROUND.reads("ecs.target-unhealthy-event", "2026-11-29 09:50:14 (service orders-api) (port 3000) is unhealthy in (target-group arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/orders-api/7f1e2d3c4b5a6978) due to (reason Health checks failed).");
         ROUND.readsNot("ecs.target-unhealthy-event", "2026-11-29 09:48:40 (service orders-api) registered 1 targets in (target-group arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/orders-api/7f1e2d3c4b5a6978)");
         ROUND.reads("ecs.target-unhealthy-event", "(service web) (instance i-0a1b2c3d) (port 32768) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc) due to (reason Health checks failed with these codes: [404]).");
+        ROUND.reads("arm.whatif-system-limitations", "ERROR: DeploymentWhatIfLimitExceeded - Processing of the what-if request has exceeded system limitations. Diagnostic information: timestamp '20261130T063149Z', scope '/subscriptions/9a8b7c6d-0000-4e5f-a1b2-c3d4e5f60718'");
+        ROUND.readsNot("arm.whatif-system-limitations", "ERROR: DeploymentQuotaExceeded - Creating the deployment 'lz' would exceed the quota of '800'.");
+        ROUND.reads("arm.whatif-system-limitations", "2026-11-30T06:37:02.0000000Z ERROR: DeploymentWhatIfLimitExceeded - Processing of the what-if request has exceeded system limitations.");
+        ROUND.readsNot("arm.whatif-system-limitations", "LimitExceeded - Target - 'adt-plant-weu'. Subscription '6c1f0000-aaaa-bbbb-cccc-1234567890ab' has '10' instances in this region."); // arm.limit-exceeded
         ROUND.readsNot("ecs.target-unhealthy-event", "2026-11-29 09:58:02 (service orders-api) (deployment ecs-svc/6012345678901234567) deployment failed: tasks failed to start."); // the circuit breaker's verdict, no health check named
     }
 
