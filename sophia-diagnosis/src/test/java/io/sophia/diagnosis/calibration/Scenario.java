@@ -58,7 +58,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth; {@code h104-} to {@code h106-} at 07:47 UTC on
      * 2026-12-06 on e345f5be, consumed at the start of the thirty-first; {@code h107-} to {@code h109-} at 10:11 UTC on
      * 2026-12-06 on 7cad6568, consumed at the start of the thirty-second). {@code h110-} to {@code h112-} (written in
-     * the thirty-first session, wired before their first file landed) to be scored once at the end of the thirty-second;
+     * the thirty-first session, wired before their first file landed) were scored once, aggregate only, at 12:26 UTC on
+     * 2026-12-06 on bdc3266e, to be consumed at the start of the thirty-third;
      * {@code h113-} to {@code h115-} (written in the thirty-second, wired here before their first file lands) at the end
      * of the thirty-third.
      */
