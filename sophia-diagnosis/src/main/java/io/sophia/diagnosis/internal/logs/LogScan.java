@@ -656,13 +656,20 @@ public final class LogScan {
 
     /** The digit-blind answers for {@code text}'s shape, empty for a shape not met before. */
     private long[] answersFor(String text) {
-        char[] shape = text.toCharArray();
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] > '1' && shape[i] <= '9') {
-                shape[i] = '1';
-            }
+        int first = 0;
+        while (first < text.length() && !(text.charAt(first) > '1' && text.charAt(first) <= '9')) {
+            first++;
         }
-        String key = new String(shape);
+        String key = text; // a line without a digit 2 to 9 is its own shape: no copy
+        if (first < text.length()) {
+            char[] shape = text.toCharArray();
+            for (int i = first; i < shape.length; i++) {
+                if (shape[i] > '1' && shape[i] <= '9') {
+                    shape[i] = '1';
+                }
+            }
+            key = new String(shape);
+        }
         long[] answers = shapeAnswers.get(key);
         if (answers == null) {
             if (shapeAnswers.size() >= SHAPES_KEPT) {
