@@ -57,14 +57,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * on 2026-12-06 on f5d8d32e, consumed at the start of the twenty-ninth; {@code h101-} to {@code h103-} at 05:43 UTC on
      * 2026-12-06 on 30baafb7, consumed at the start of the thirtieth; {@code h104-} to {@code h106-} at 07:47 UTC on
      * 2026-12-06 on e345f5be, consumed at the start of the thirty-first; {@code h107-} to {@code h109-} at 10:11 UTC on
-     * 2026-12-06 on 7cad6568, consumed at the start of the thirty-second). {@code h110-} to {@code h112-} (written in
-     * the thirty-first session, wired before their first file landed) were scored once, aggregate only, at 12:26 UTC on
-     * 2026-12-06 on bdc3266e, to be consumed at the start of the thirty-third;
-     * {@code h113-} to {@code h115-} (written in the thirty-second, wired here before their first file lands) at the end
-     * of the thirty-third.
+     * 2026-12-06 on 7cad6568, consumed at the start of the thirty-second; {@code h110-} to {@code h112-} at 12:26 UTC on
+     * 2026-12-06 on bdc3266e, consumed at the start of the thirty-third). {@code h113-} to {@code h115-} (written in
+     * the thirty-second session, wired before their first file landed) are to be scored once, aggregate only, at the
+     * end of the thirty-third; {@code h116-} to {@code h118-} (written in the thirty-third, wired here before their
+     * first file lands) at the end of the thirty-fourth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(110), holdoutPrefix(111),
-            holdoutPrefix(112), holdoutPrefix(113), holdoutPrefix(114), holdoutPrefix(115));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(113), holdoutPrefix(114),
+            holdoutPrefix(115), holdoutPrefix(116), holdoutPrefix(117), holdoutPrefix(118));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
