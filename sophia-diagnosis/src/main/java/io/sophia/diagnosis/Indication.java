@@ -9,7 +9,7 @@ import java.util.Objects;
  * A weighted sign of a root cause in a log, in the spirit of Jenkins' Build Failure Analyzer: a line
  * that matches one of {@link #patterns()} (RE2 syntax, so matching is linear in the line length) is a
  * finding for {@link #causeId()}. Indications are data: the built-in ones are read from the resource
- * {@code io/sophia/diagnosis/indications.yaml} and users add their own with {@link IndicationSet}.
+ * {@code io/sophia/diagnosis/indications/<family>.yaml} and users add their own with {@link IndicationSet}.
  *
  * <p>Stable: the components are part of the rule-file format.
  *

@@ -35,7 +35,14 @@ import java.util.Set;
  */
 public final class IndicationSet {
 
-    private static final String BUILT_IN_RESOURCE = "indications.yaml";
+    /**
+     * The built-in indications are one resource per cause family of DESIGN.md's vocabulary
+     * ({@code indications/<family>.yaml}, the family being the part of a cause id before its dot), read in this order:
+     * a family's file holds only indications of its causes, so a change to one family's words stays in one file.
+     */
+    static final List<String> BUILT_IN_FAMILIES = List.of("build", "registry", "image", "platform", "config", "app",
+            "auth", "unknown", "network", "tls", "ci", "dependency");
+    private static final String BUILT_IN_DIRECTORY = "indications/";
     private static final Set<String> KEYS = Set.of("id", "cause", "causeId", "literal", "literals", "pattern",
             "patterns", "weight", "followedBy", "window", "description", "requires");
     private static volatile IndicationSet builtIn;
@@ -46,22 +53,53 @@ public final class IndicationSet {
         this.indications = List.copyOf(indications);
     }
 
-    /** {@return the indications shipped with Sophia ({@code io/sophia/diagnosis/indications.yaml})} */
+    /**
+     * {@return the indications shipped with Sophia: {@code io/sophia/diagnosis/indications/<family>.yaml} for each
+     * family of {@link #BUILT_IN_FAMILIES}, in that order}
+     */
     public static IndicationSet builtIn() {
         IndicationSet set = builtIn;
         if (set == null) {
-            try (InputStream in = IndicationSet.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + BUILT_IN_RESOURCE + " is missing");
+            List<Indication> all = new ArrayList<>();
+            Map<String, String> fileOf = new LinkedHashMap<>();
+            for (String family : BUILT_IN_FAMILIES) {
+                String resource = BUILT_IN_DIRECTORY + family + ".yaml";
+                for (Indication indication : builtInFile(resource).indications) {
+                    String first = fileOf.putIfAbsent(indication.id(), resource);
+                    if (first != null) {
+                        throw InputException.of(resource, 0, "indications[" + indication.id() + "].id",
+                                "duplicate id '" + indication.id() + "' (also in " + first + ")");
+                    }
+                    if (!family.equals(familyOf(indication.causeId()))) {
+                        throw InputException.of(resource, 0, "indications[" + indication.id() + "].cause",
+                                "cause " + indication.causeId() + " belongs in " + familyOf(indication.causeId()) + ".yaml");
+                    }
+                    all.add(indication);
                 }
-                set = of(InputTree.parse(in.readAllBytes(), BUILT_IN_RESOURCE, InputTree.Format.YAML, MAX_BYTES)
-                        .orElseThrow(), BUILT_IN_RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            set = new IndicationSet(all);
             builtIn = set;
         }
         return set;
+    }
+
+    /** {@return the family of a cause id: its part before the dot ({@code unknown} has none)} */
+    static String familyOf(CauseId cause) {
+        String value = cause.value();
+        int dot = value.indexOf('.');
+        return dot < 0 ? value : value.substring(0, dot);
+    }
+
+    private static IndicationSet builtInFile(String resource) {
+        try (InputStream in = IndicationSet.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " is missing");
+            }
+            return of(InputTree.parse(in.readAllBytes(), resource, InputTree.Format.YAML, MAX_BYTES).orElseThrow(),
+                    resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Indication files are small; a larger file is a mistake. */

@@ -15,6 +15,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IndicationSetTest {
 
+    private static final Path BUILT_IN_DIRECTORY = Path.of("src/main/resources/io/sophia/diagnosis/indications");
+
+    @Test
+    void the_built_in_indications_are_one_file_per_cause_family_each_holding_only_its_family() throws IOException {
+        // every family of the cause vocabulary has its file, and there is no file the loader would not read
+        List<String> families = CauseId.BUILT_IN.stream().map(IndicationSet::familyOf).distinct().sorted().toList();
+        assertEquals(families, IndicationSet.BUILT_IN_FAMILIES.stream().sorted().toList());
+        try (var files = Files.list(BUILT_IN_DIRECTORY)) {
+            assertEquals(families.stream().map(f -> f + ".yaml").toList(), files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml")).sorted().toList());
+        }
+        int total = 0;
+        for (String family : IndicationSet.BUILT_IN_FAMILIES) {
+            IndicationSet file = IndicationSet.load(BUILT_IN_DIRECTORY.resolve(family + ".yaml"));
+            assertTrue(file.size() > 0, family);
+            for (Indication indication : file.indications()) {
+                assertEquals(family, IndicationSet.familyOf(indication.causeId()), indication.id());
+            }
+            total += file.size();
+        }
+        // the built-in set is the files in the families' order, nothing dropped or read twice
+        assertEquals(total, IndicationSet.builtIn().size());
+        assertEquals(IndicationSet.load(BUILT_IN_DIRECTORY.resolve("build.yaml")).indications().get(0),
+                IndicationSet.builtIn().indications().get(0));
+    }
+
     @Test
     void an_invalid_pattern_is_rejected_at_load_with_the_indication_id() {
         String yaml = """

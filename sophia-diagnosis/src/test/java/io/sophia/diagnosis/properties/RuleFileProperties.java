@@ -37,7 +37,7 @@ class RuleFileProperties {
 
     /** The first causes of the built-in knowledge base, as JSON: a valid rule file to break. */
     private static final String RULES = subset("knowledge-base.yaml", "causes", 3);
-    private static final String INDICATIONS = subset("indications.yaml", "indications", 5);
+    private static final String INDICATIONS = subset("indications/build.yaml", "indications", 5);
 
     private static String subset(String resource, String key, int n) {
         try (InputStream in = KnowledgeBase.class.getResourceAsStream(resource)) {

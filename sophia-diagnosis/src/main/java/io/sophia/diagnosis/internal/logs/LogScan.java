@@ -1229,7 +1229,7 @@ public final class LogScan {
         return sameLineWeaker || wraps;
     }
 
-    /** Id suffix of a general shape of a cause (indications.yaml): it yields to a specific shape on the same line. */
+    /** Id suffix of a general shape of a cause (indications/README.md): it yields to a specific shape on the same line. */
     public static final String GENERAL_SHAPE_SUFFIX = "-generic";
 
     /**

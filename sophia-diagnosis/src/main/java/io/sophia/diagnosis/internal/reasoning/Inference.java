@@ -860,7 +860,7 @@ final class Inference {
         return "dependency".equals(when) || "degradedDependency".equals(when);
     }
 
-    // flyctl's lines that end its wait for the machines' health checks (indications.yaml); Set.of: never ask it of null
+    // flyctl's lines that end its wait for the machines' health checks (indications/app.yaml); Set.of: never ask it of null
     private static final Set<String> FLY_CHECK_WAITS = Set.of("fly.health-check-timeout", "fly.health-watch-failed");
 
     /**
