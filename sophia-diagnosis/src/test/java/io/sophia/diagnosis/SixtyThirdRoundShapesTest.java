@@ -106,7 +106,7 @@ class SixtyThirdRoundShapesTest {
         ROUND.readsNot("railway.project-token-not-found", "Unauthorized. Please check that your RAILWAY_TOKEN is valid and has access to the resource you're trying to use."); // token.check-named-variable
 
         // fix28, changed: a fallback notice is no missing setting (the next word Using, Defaulting or Falling back),
-        // public repositories' own notices quoted in indications.yaml; in the whole scanner env.variable-missing reads
+        // public repositories' own notices quoted in indications/config.yaml; in the whole scanner env.variable-missing reads
         // several of these lines first, so the changed patterns are pinned alone
         for (String id : List.of("env.name-missing-generic", "env.variable-missing", "config.setting-missing-generic",
                 "env.variable-empty-generic")) {
