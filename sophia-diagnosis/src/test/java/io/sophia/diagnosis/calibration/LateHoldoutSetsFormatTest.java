@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h103-}, scored once and consumed at the start of the thirtieth), in the twenty-ninth ({@code h104-} to
  * {@code h106-}, scored once and consumed at the start of the thirty-first), in the thirtieth ({@code h107-} to
  * {@code h109-}, scored once and consumed at the start of the thirty-second), in the thirty-first ({@code h110-} to
- * {@code h112-}, scored once and consumed at the start of the thirty-third) and in the thirty-second ({@code h113-} to
- * {@code h115-}) are well formed: every file parses under the
+ * {@code h112-}, scored once and consumed at the start of the thirty-third), in the thirty-second ({@code h113-} to
+ * {@code h115-}) and in the thirty-third ({@code h116-} to {@code h118-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -186,7 +186,13 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(114), 114, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(114)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(115), 115, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(115)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(115)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(116), 116, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(116)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(117), 117, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(117)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(118), 118, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(118)), true));
     }
 
     @ParameterizedTest(name = "{0}")
