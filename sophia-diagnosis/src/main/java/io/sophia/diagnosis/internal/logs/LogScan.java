@@ -102,15 +102,12 @@ public final class LogScan {
     private final int[] hits;
     private int stamp;
     /**
-     * What the patterns answered per line shape: a log repeats its messages with other numbers in them (retries,
-     * counters, addresses, ids), and RE2's cost per line and pattern made a 100 MB log of such lines take minutes. An
-     * indication's shape of a line writes each digit 1 to 9 its patterns do not tell apart
-     * ({@link ScanEngine.Compiled#toldDigits}) as one of them, so the shapes are kept per set of told digits (most
-     * indications tell none apart; an HTTP status pattern tells a few). Per shape: the indications tried, then those
-     * matched, one bit each. Bounded: all cleared when {@link #SHAPES_KEPT} shapes are kept.
+     * What the digit-blind patterns ({@link ScanEngine.Compiled#digitBlind}) answered per line shape (the line with each
+     * digit 1 to 9 written as 1): a log repeats its messages with other numbers in them (retries, counters, addresses,
+     * ids), and RE2's cost per line and pattern made a 100 MB log of such lines take minutes. Per shape: the
+     * indications tried, then those matched, one bit each. Bounded: cleared when full.
      */
-    private final Map<Integer, Map<String, long[]>> shapeAnswers = new HashMap<>();
-    private int shapesKept;
+    private final Map<String, long[]> shapeAnswers = new HashMap<>();
     private final int answerWords;
 
     private long lines;
@@ -597,7 +594,6 @@ public final class LogScan {
                           boolean warningMarker, boolean windowsOnly) {
         int n = engine.literals.find(buf, s, e, seen, ++stamp, hits);
         long[] answers = null;
-        int answersTold = 0;
         for (int i = 0; i < n; i++) {
             int tag = hits[i];
             if (text == null) {
@@ -620,10 +616,9 @@ public final class LogScan {
                 continue; // the runner's echo of a command: only a window that its output must complete opens here
             }
             boolean matches;
-            if (c.shapeReusable() && text.length() <= SHAPE_MAX_CHARS) {
-                if (answers == null || answersTold != c.toldDigits()) {
-                    answersTold = c.toldDigits();
-                    answers = answersFor(text, answersTold);
+            if (c.digitBlind() && text.length() <= SHAPE_MAX_CHARS) {
+                if (answers == null) {
+                    answers = answersFor(text);
                 }
                 int w = tag >>> 6;
                 long bit = 1L << tag;
@@ -654,48 +649,36 @@ public final class LogScan {
         return Secrets.patterns().cut(s, 120);
     }
 
-    /** Lines up to this long have their answers kept per shape; longer ones are matched each time. */
+    /** Lines up to this long have their digit-blind answers kept per shape; longer ones are matched each time. */
     private static final int SHAPE_MAX_CHARS = 1_000;
-    /** Shapes kept at most, over all sets of told digits (each up to 1,000 chars and two bits per indication). */
+    /** Shapes kept at most (each up to 1,000 chars and two bits per indication). */
     private static final int SHAPES_KEPT = 4_096;
 
-    /**
-     * The answers kept for {@code text}'s shape under {@code told} (each digit 1 to 9 outside it written as the
-     * first such digit), empty for a shape not met before.
-     */
-    private long[] answersFor(String text, int told) {
-        char as = ScanEngine.representative(told);
+    /** The digit-blind answers for {@code text}'s shape, empty for a shape not met before. */
+    private long[] answersFor(String text) {
         int first = 0;
-        while (first < text.length() && !written(text.charAt(first), as, told)) {
+        while (first < text.length() && !(text.charAt(first) > '1' && text.charAt(first) <= '9')) {
             first++;
         }
-        String key = text; // a line with no digit to write otherwise is its own shape: no copy
+        String key = text; // a line without a digit 2 to 9 is its own shape: no copy
         if (first < text.length()) {
             char[] shape = text.toCharArray();
             for (int i = first; i < shape.length; i++) {
-                if (written(shape[i], as, told)) {
-                    shape[i] = as;
+                if (shape[i] > '1' && shape[i] <= '9') {
+                    shape[i] = '1';
                 }
             }
             key = new String(shape);
         }
-        Map<String, long[]> shapes = shapeAnswers.computeIfAbsent(told, t -> new HashMap<>());
-        long[] answers = shapes.get(key);
+        long[] answers = shapeAnswers.get(key);
         if (answers == null) {
-            if (shapesKept >= SHAPES_KEPT) {
-                shapeAnswers.values().forEach(Map::clear);
-                shapesKept = 0;
+            if (shapeAnswers.size() >= SHAPES_KEPT) {
+                shapeAnswers.clear();
             }
             answers = new long[2 * answerWords];
-            shapes.put(key, answers);
-            shapesKept++;
+            shapeAnswers.put(key, answers);
         }
         return answers;
-    }
-
-    /** True when digit {@code c} is written as {@code as} in a shape under {@code told}. */
-    private static boolean written(char c, char as, int told) {
-        return c >= '1' && c <= '9' && c != as && (told & (1 << (c - '0'))) == 0;
     }
 
     /** {@link Secrets#wordEnd} of {@code buf[s, e)}. */

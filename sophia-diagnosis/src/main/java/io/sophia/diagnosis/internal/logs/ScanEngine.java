@@ -27,12 +27,11 @@ public final class ScanEngine {
     }
 
     /**
-     * A compiled indication. {@code toldDigits}: the digits 1 to 9 its patterns tell apart from the others
-     * ({@link #toldDigits(String)}, bit d for digit d; {@link #ALL_DIGITS} when it cannot say): it matches a line
-     * exactly when it matches the line with each other digit 1 to 9 written as another such digit ({@link LogScan}
-     * reuses the answer for such lines).
+     * A compiled indication. {@code digitBlind}: no pattern of it tells one digit 1 to 9 from another
+     * ({@link #digitBlind(String)}), so it matches a line exactly when it matches the line with other such digits in
+     * the same places ({@link LogScan} reuses the answer for such lines).
      */
-    record Compiled(int index, Sign indication, Pattern pattern, Pattern followedBy, int toldDigits) {
+    record Compiled(int index, Sign indication, Pattern pattern, Pattern followedBy, boolean digitBlind) {
         boolean hasRequires() {
             return !indication.requires().isEmpty();
         }
@@ -40,29 +39,6 @@ public final class ScanEngine {
         boolean matches(String text) {
             return pattern.matcher(text).find();
         }
-
-        /** True when no pattern of it tells one digit 1 to 9 from another. */
-        boolean digitBlind() {
-            return toldDigits == 0;
-        }
-
-        /** True when some digit 1 to 9 is not told apart, so lines of one shape may share an answer. */
-        boolean shapeReusable() {
-            return (toldDigits & ALL_DIGITS) != ALL_DIGITS;
-        }
-    }
-
-    /** Bits 1 to 9: every digit 1 to 9 told apart, or a pattern the classifier cannot read for digits. */
-    static final int ALL_DIGITS = 0x3FE;
-
-    /** {@return the digit among 1 to 9 that lines of one shape have where {@code toldDigits} tells none apart} */
-    static char representative(int toldDigits) {
-        for (char d = '1'; d <= '9'; d++) {
-            if ((toldDigits & (1 << (d - '0'))) == 0) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("every digit is told apart");
     }
 
     /**
@@ -83,48 +59,40 @@ public final class ScanEngine {
         return Pattern.compile(b.toString());
     }
 
-    /** True when RE2 syntax {@code regex} tells no digit 1 to 9 from another ({@link #toldDigits} is empty). */
-    static boolean digitBlind(String regex) {
-        return toldDigits(regex) == 0;
-    }
-
     /**
-     * The digits 1 to 9 that RE2 syntax {@code regex} tells apart from the other digits 1 to 9, bit d for digit d: a
-     * literal digit (outside a class, or quoted by {@code \Q...\E}), a digit alone in a character class, or the
-     * digits a range covers unless it covers all of 1 to 9 ({@code 0-9}, {@code 1-9}, {@code !-z}). A digit elsewhere
-     * is a repetition count ({@code {3}}, {@code {1,4}}) and tells none apart; so do {@code \d}, {@code \w}, {@code .},
-     * {@code \b}, POSIX and Unicode classes and {@code 0}. Two digits outside the set are alike to the pattern: every
-     * piece of it holds both or neither, so it matches a line exactly when it matches the line with one written as
-     * the other. Conservative: an escape that names a character by number ({@code \x35}, {@code \0}) or a class that
-     * does not end gives {@link #ALL_DIGITS}.
+     * True when RE2 syntax {@code regex} tells no digit 1 to 9 from another: a digit appears in it only as a
+     * repetition count ({@code {3}}, {@code {1,4}}), as a literal {@code 0}, or in a character class as the range
+     * {@code 0-9} or {@code 1-9} or a lone {@code 0}. Conservative: any other digit, an escape that names a character
+     * by number ({@code \x30}, {@code \0}), a brace that is not a repetition or a digit 1 to 9 quoted by
+     * {@code \Q...\E} makes it false. {@code \d},
+     * {@code \w}, {@code .}, {@code \b} and ranges whose ends are not digits treat all ten alike.
      */
-    static int toldDigits(String regex) {
-        int told = 0;
+    static boolean digitBlind(String regex) {
         int n = regex.length();
         for (int i = 0; i < n; i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 if (i + 1 < n && (Character.isDigit(regex.charAt(i + 1)) || regex.charAt(i + 1) == 'x')) {
-                    return ALL_DIGITS; // an octal escape, a character named by its hex number
+                    return false; // an octal escape, a character named by its hex number
                 }
                 if (i + 1 < n && regex.charAt(i + 1) == 'Q') {
                     // \Q...\E quotes its text: a bracket or brace in it is a literal, and so is each digit
                     int end = regex.indexOf("\\E", i + 2);
                     end = end < 0 ? n : end;
                     for (int k = i + 2; k < end; k++) {
-                        told |= digitBit(regex.charAt(k));
+                        if (regex.charAt(k) >= '1' && regex.charAt(k) <= '9') {
+                            return false;
+                        }
                     }
                     i = end + 1; // the E of \E
                     continue;
                 }
                 i++; // the escaped character
             } else if (c == '[') {
-                long end = classDigits(regex, i);
-                if (end < 0) {
-                    return ALL_DIGITS;
+                i = classEnd(regex, i);
+                if (i < 0) {
+                    return false;
                 }
-                told |= (int) (end >>> 32);
-                i = (int) end;
             } else if (c == '{') {
                 int j = countEnd(regex, i + 1);
                 boolean count = j > i + 1;
@@ -138,11 +106,11 @@ public final class ScanEngine {
                     i = j; // a repetition count
                 }
                 // otherwise a literal brace (RE2 reads "{09}", a count with a leading zero, as text): its digits next
-            } else {
-                told |= digitBit(c);
+            } else if (c >= '1' && c <= '9') {
+                return false;
             }
         }
-        return told;
+        return true;
     }
 
     /** The index after the digits that start at {@code from}. */
@@ -154,27 +122,21 @@ public final class ScanEngine {
         return j;
     }
 
-    private static int digitBit(char c) {
-        return c >= '1' && c <= '9' ? 1 << (c - '0') : 0;
-    }
-
     /**
-     * The character class opening at {@code open}: the digits 1 to 9 it tells apart (high 32 bits, as in
-     * {@link #toldDigits}) and the index of the {@code ]} that ends it (low 32 bits), or -1 when it does not end or
-     * holds an escape the classifier does not read.
+     * The index of the {@code ]} that ends the character class opening at {@code open}, or -1 when the class tells
+     * one digit 1 to 9 from another (or does not end): see {@link #digitBlind}.
      */
-    private static long classDigits(String regex, int open) {
+    private static int classEnd(String regex, int open) {
         int n = regex.length();
         int i = open + 1;
         if (i < n && regex.charAt(i) == '^') {
-            i++; // a negated class holds the digits its members do not: the same ones are told apart
+            i++;
         }
-        int told = 0;
         boolean first = true;
         while (i < n) {
             char lo = regex.charAt(i);
             if (lo == ']' && !first) {
-                return (long) told << 32 | i;
+                return i;
             }
             first = false;
             if (lo == '[' && i + 1 < n && regex.charAt(i + 1) == ':') {
@@ -198,18 +160,15 @@ public final class ScanEngine {
                 if (hi == '\\') {
                     return -1; // a range to an escaped end: not worth telling apart
                 }
-                int covered = 0;
-                for (char d = '1'; d <= '9'; d++) {
-                    if (d >= lo && d <= hi) {
-                        covered |= digitBit(d);
-                    }
-                }
-                if (covered != ALL_DIGITS) {
-                    told |= covered;
+                boolean digits = lo >= '0' && lo <= '9' || hi >= '0' && hi <= '9';
+                if (digits && !(hi == '9' && (lo == '0' || lo == '1'))) {
+                    return -1;
                 }
                 i = next + 2;
             } else {
-                told |= digitBit(lo);
+                if (lo >= '1' && lo <= '9') {
+                    return -1;
+                }
                 i = next;
             }
         }
@@ -238,7 +197,7 @@ public final class ScanEngine {
             Sign ind = indications.get(i);
             list.add(new Compiled(i, ind, combine(ind.patterns()),
                     ind.followedBy() == null ? null : Pattern.compile(ind.followedBy()),
-                    ind.patterns().stream().mapToInt(ScanEngine::toldDigits).reduce(0, (a, b) -> a | b)));
+                    ind.patterns().stream().allMatch(ScanEngine::digitBlind)));
             for (String literal : ind.literals()) {
                 lits.add(literal);
                 litTags.add(i);

@@ -46,9 +46,14 @@ class DigitBlindPatternsTest {
         assertFalse(ScanEngine.digitBlind("\\b50[0234]\\b"));
         assertFalse(ScanEngine.digitBlind("repo1?\\.maven"));
         assertFalse(ScanEngine.digitBlind("[02]"));
-        assertTrue(ScanEngine.digitBlind("[!-0]"), "a range that covers no digit 1 to 9");
-        assertFalse(ScanEngine.digitBlind("[!-5]"), "a range that covers some digits 1 to 9");
+        assertFalse(ScanEngine.digitBlind("[!-0]"), "a range that ends at a digit other than 9");
         assertFalse(ScanEngine.digitBlind("[2-9]"));
+        // RE2 reads a count with a leading zero as text, not as a repetition: its digits are literals (found in
+        // session 33 by the random test below with other seeds)
+        assertFalse(ScanEngine.digitBlind("{09}"));
+        assertFalse(ScanEngine.digitBlind("x{1,05}"));
+        assertTrue(ScanEngine.digitBlind("x{0,5}"), "a count of zero is a repetition count");
+        assertTrue(ScanEngine.digitBlind("x{0}"));
         assertFalse(ScanEngine.digitBlind("[a-z"), "a class that does not end");
     }
 
@@ -77,19 +82,17 @@ class DigitBlindPatternsTest {
         assertTrue(lines.size() > 2_000, "the table's lines: " + lines.size());
         int blind = 0;
         int compared = 0;
-        int told = 0;
         for (ScanEngine.Compiled c : engine.compiled) {
-            if (!c.shapeReusable()) {
+            if (!c.digitBlind()) {
                 continue;
             }
-            blind += c.digitBlind() ? 1 : 0;
-            told += c.digitBlind() ? 0 : 1;
+            blind++;
             for (String line : lines) {
                 if (!holdsALiteral(c, line)) {
                     continue; // a scan tries a pattern only on a line that holds one of its literals
                 }
                 for (int shift = 1; shift <= 8; shift += 3) {
-                    String other = otherDigits(line, shift, c.toldDigits());
+                    String other = otherDigits(line, shift);
                     if (!other.equals(line)) {
                         compared++;
                         assertEquals(c.matches(line), c.matches(other), c.indication().id() + ": " + line);
@@ -98,7 +101,6 @@ class DigitBlindPatternsTest {
             }
         }
         assertTrue(blind > 1_000, "most indications are digit-blind: " + blind);
-        assertTrue(told > 50, "indications that tell some digits apart: " + told);
         assertTrue(compared > 2_000, "pairs compared: " + compared);
     }
 
@@ -157,8 +159,8 @@ class DigitBlindPatternsTest {
 
     /**
      * Patterns put together at random from RE2's pieces that touch digits (classes, ranges, POSIX and Unicode classes,
-     * repetitions, escapes, quoting, flags): each one answers alike for a line and the line with its digits 1 to 9
-     * that the classifier says it does not tell apart moved among themselves, the lines being random or the pattern's own text (so that it matches).
+     * repetitions, escapes, quoting, flags): each one the classifier calls digit-blind answers alike for a line and
+     * the line with its digits 1 to 9 changed, the lines being random or the pattern's own text (so that it matches).
      * Seeded, so a failure repeats; it found {@code \\Q...\\E} in review.
      */
     @Test
@@ -176,8 +178,7 @@ class DigitBlindPatternsTest {
                 b.append(pieces[random.nextInt(pieces.length)]);
             }
             String regex = b.toString();
-            int told = ScanEngine.toldDigits(regex);
-            if ((told & ScanEngine.ALL_DIGITS) == ScanEngine.ALL_DIGITS) {
+            if (!ScanEngine.digitBlind(regex)) {
                 continue;
             }
             com.google.re2j.Pattern p;
@@ -193,11 +194,11 @@ class DigitBlindPatternsTest {
                     line.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
                 String a = t % 3 == 0 ? regex.replace("\\", "") : t % 3 == 1 ? regex : line.toString();
-                String other = otherDigits(a, 1 + random.nextInt(8), told);
+                String other = otherDigits(a, 1 + random.nextInt(8));
                 assertEquals(p.matcher(a).find(), p.matcher(other).find(), regex + " on '" + a + "' and '" + other + "'");
             }
         }
-        assertTrue(blind > 100_000, "patterns tried that tell not every digit apart: " + blind);
+        assertTrue(blind > 50_000, "digit-blind patterns tried: " + blind);
     }
 
     private static boolean holdsALiteral(ScanEngine.Compiled c, String line) {
@@ -206,82 +207,12 @@ class DigitBlindPatternsTest {
     }
 
     private static String otherDigits(String line, int shift) {
-        return otherDigits(line, shift, 0);
-    }
-
-    /** {@code line} with each digit 1 to 9 that {@code told} does not hold moved {@code shift} places among those. */
-    private static String otherDigits(String line, int shift, int told) {
-        List<Character> free = new ArrayList<>();
-        for (char d = '1'; d <= '9'; d++) {
-            if ((told & (1 << (d - '0'))) == 0) {
-                free.add(d);
-            }
-        }
         char[] c = line.toCharArray();
         for (int i = 0; i < c.length; i++) {
-            int at = free.indexOf(c[i]);
-            if (at >= 0) {
-                c[i] = free.get((at + shift) % free.size()); // a zero and a told digit stay: shapes keep them apart
+            if (c[i] >= '1' && c[i] <= '9') {
+                c[i] = (char) ('1' + (c[i] - '1' + shift) % 9); // a zero stays: shapes keep it apart
             }
         }
         return new String(c);
-    }
-
-    private static int bits(String digits) {
-        int b = 0;
-        for (char d : digits.toCharArray()) {
-            b |= 1 << (d - '0');
-        }
-        return b;
-    }
-
-    /**
-     * A pattern that tells some digits apart (an HTTP status, an exit code) tells the others alike: "HTTP 50[234]"
-     * answers the same for 501 and 507 (neither matches) and for 502 and 503 as themselves. Added in session 33, where
-     * such a pattern that every line of a 100 MB npm retry log reached was still tried on each line.
-     */
-    @Test
-    void aPatternTellsApartOnlyTheDigitsItNames() {
-        assertEquals(bits("2345"), ScanEngine.toldDigits("\\bHTTP 50[0234]\\b"));
-        assertEquals(bits("12345"), ScanEngine.toldDigits("[!-5]x"));
-        assertEquals(bits("5"), ScanEngine.toldDigits("[^5]"));
-        assertEquals(bits("1379"), ScanEngine.toldDigits("exit code (137|9)\\d{3}"));
-        // RE2 reads a count with a leading zero as text, not as a repetition (found by the random test below)
-        assertEquals(bits("9"), ScanEngine.toldDigits("{09}"));
-        assertEquals(bits("15"), ScanEngine.toldDigits("x{1,05}"), "the whole brace is text");
-        assertEquals(0, ScanEngine.toldDigits("x{0,5}"), "a count of zero is a repetition count");
-        assertEquals(bits("3"), ScanEngine.toldDigits("\\Qretry {3}\\E [0-9]{2}"));
-        assertEquals(0, ScanEngine.toldDigits("[0-9a-f]{12} [1-9]\\d* \\p{Nd}"));
-        assertEquals(ScanEngine.ALL_DIGITS, ScanEngine.toldDigits("\\x35"));
-        assertEquals(ScanEngine.ALL_DIGITS, ScanEngine.toldDigits("[1-5"));
-        assertEquals(ScanEngine.ALL_DIGITS, ScanEngine.toldDigits("[12345][6789]") | ScanEngine.toldDigits("[6-9]"));
-        assertEquals('1', ScanEngine.representative(bits("2345")));
-        assertEquals('6', ScanEngine.representative(bits("12345")));
-    }
-
-    /** The HTTP status pattern on lines of one shape but for its digits: each 502 and 503 found, no 501 or 507. */
-    @Test
-    void linesThatDifferInAToldDigitAreAnsweredApart() throws IOException {
-        IndicationSet set = IndicationSet.parse("""
-                indications:
-                  - id: demo.gateway
-                    cause: dependency.down
-                    literals: ['status']
-                    pattern: 'status 50[23] from upstream'
-                    weight: 0.8
-                """, "rules.yaml");
-        StringBuilder log = new StringBuilder();
-        int expected = 0;
-        for (int i = 0; i < 60; i++) {
-            int status = new int[] {501, 502, 507, 503, 509}[i % 5];
-            expected += status == 502 || status == 503 ? 1 : 0;
-            log.append("attempt ").append(i).append(": status ").append(status).append(" from upstream\n");
-        }
-        var findings = LogScanner.of(set).analyze(null, new StringReader(log.toString()));
-        var gateway = findings.stream().filter(f -> f.indicationId().equals("demo.gateway")).toList();
-        assertFalse(gateway.isEmpty(), findings.toString());
-        assertTrue(gateway.stream().allMatch(f -> f.line().contains("status 502") || f.line().contains("status 503")),
-                gateway.toString());
-        assertTrue(expected > 0);
     }
 }
