@@ -101,7 +101,10 @@ class FortiethRoundShapesTest {
                 "p139-34- datastore.refusing-work",
                 // p149-35 (session 32, rules32f): the e2e job's Elasticsearch container past its flood stage because the
                 // hosted runner's disk is 99% full, labelled ci.runner: the refusal is the runner's full disk
-                "p149-35- datastore.refusing-work");
+                "p149-35- datastore.refusing-work",
+                // h111-40 (consumed in session 33): Sidekiq and the web dyno refused at a hosted Redis plan's client limit
+                // after the workers were scaled up, labelled platform.quota as p99-32; the refusal is its consequence
+                "h111-40- datastore.refusing-work");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }

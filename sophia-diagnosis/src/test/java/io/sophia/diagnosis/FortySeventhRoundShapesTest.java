@@ -264,7 +264,11 @@ class FortySeventhRoundShapesTest {
                 "h108-24- config.local-default-redis-ruby",
                 // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not
                 // resolve (network.dns): the exit is the name's consequence
-                "h61-35- appservice.container-exited");
+                "h61-35- appservice.container-exited",
+                // h111-01 (consumed in session 33): the same BullMQ refusal of a Worker's ioredis options on Fly as
+                // p99-17's (config.invalid), labelled app.crash-on-boot (the crash loop it causes): the corpus reads the
+                // one line both ways
+                "h111-01- bullmq.max-retries-must-be-null");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -133,6 +133,9 @@ class ThirtyFifthRoundShapesTest {
                 "h56-09 platform.pull-identity-refused", "p99-34 kafka.broker-unreachable",
                 // h97-30 (consumed in session 28): the worker exception over an empty SECRET_KEY in a Fly review app
                 // deployed without its secrets (config.missing-secret, as h69-19)
-                "h97-30 gunicorn.worker-exception");
+                "h97-30 gunicorn.worker-exception",
+                // h111-24 (consumed in session 33): consumers bootstrapped, then refused at the Docker bridge address the
+                // broker advertises (advertised.listeners, config.invalid, as p109-15's localhost)
+                "h111-24- kafka.broker-unreachable");
     }
 }
