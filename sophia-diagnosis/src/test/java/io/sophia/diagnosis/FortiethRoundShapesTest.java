@@ -96,6 +96,9 @@ class FortiethRoundShapesTest {
         ROUND.staysInItsCauses("p110-02 datastore.refusing-work", "p89-24 datastore.refusing-work", "p22-20 prisma.database-unreachable", "p66-02 datastore.refusing-work",
                 "h38-36 prisma.database-unreachable", "p99-21 datastore.refusing-work",
                 "p99-32 datastore.refusing-work",
+                // p154-18 (session 33, rules33f): digdag's pools sized above the bundled Postgres' max_connections,
+                // labelled config.invalid as p66-02 and p89-24: Postgres' "too many clients already" is its consequence
+                "p154-18 datastore.refusing-work",
                 // p139-34 (session 29, rules29e): the CI's throwaway Redis service refusing writes (MISCONF) inside the
                 // test run, labelled ci.test-failure: the refusal is the failing tests' own output
                 "p139-34- datastore.refusing-work",

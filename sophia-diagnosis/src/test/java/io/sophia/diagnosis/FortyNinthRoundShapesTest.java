@@ -341,7 +341,11 @@ class FortyNinthRoundShapesTest {
                 "p81-29- ci.container-memory-peak-tiny",
                 // h97-30 (consumed in session 28): a Fly review app deployed without DJANGO_SECRET_KEY, the arbiter's
                 // stop after the empty SECRET_KEY's traceback (config.missing-secret, as h69-19)
-                "h97-30- gunicorn.worker-boot-failed"),
+                "h97-30- gunicorn.worker-boot-failed",
+                // p154-17 (session 33, rules33f; config.invalid): ECS stops the Django release task whose migrate was
+                // refused by RDS with rds.force_ssl on and the client's SSL off: the exit is that refusal's consequence,
+                // as p39-30's
+                "p154-17- ecs.essential-container-exit-code"),
                 List.of("discourse@discourse.xml:123 rspec.error-outside-examples"));
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }

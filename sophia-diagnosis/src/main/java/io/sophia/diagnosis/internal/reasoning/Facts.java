@@ -1616,6 +1616,26 @@ final class Facts {
         return false;
     }
 
+    /**
+     * True when a service that answers depends, directly or further down, on a DOWN service: a pooler or proxy that
+     * accepts connections in front of a database that is down (p154-10: RDS Proxy answering at its port while the
+     * Aurora writer behind it times out) does not make its dependents' dependencies "all up".
+     */
+    private static boolean downBehind(String id, Map<String, Service> services, Map<String, ServiceHealth> health,
+                                      Set<String> seen) {
+        Service s = services.get(id);
+        if (s == null || !seen.add(id)) {
+            return false;
+        }
+        for (String d : s.dependsOn()) {
+            ServiceHealth h = health.get(d);
+            if (h != null && h.status() == Status.DOWN || downBehind(d, services, health, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One "service" fact per service: its status and how it stands among the others. */
     private static void serviceFacts(Deployment deployment, Map<String, Service> services,
                                      Map<String, List<Observation>> byService, Map<String, ServiceHealth> health,
@@ -1660,7 +1680,8 @@ final class Facts {
                     "dependenciesUp",
                     String.valueOf(!s.dependsOn().isEmpty() && !answersDependencyRefuses.contains(s.id())
                             && s.dependsOn().stream().allMatch(d -> health.get(d) != null
-                            && health.get(d).status() == Status.UP)));
+                            && health.get(d).status() == Status.UP && !downBehind(d, services, health,
+                            new java.util.HashSet<>()))));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
