@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * "{:failed_to_start_child, :net_kernel, {:EXIT, :nodistribution}}" (erlang.distribution-failed-to-start), and Elixir's
  * ":noproc" exit "... possibly because its application isn't started" (elixir.noproc-application-not-started), both
  * app.crash-on-boot; OTP refusing a node with another cookie, "Connection attempt from node ... rejected. Invalid
- * challenge reply." (erlang.dist-invalid-challenge-reply, config.invalid). Each is tested on its source's words and a
+ * challenge reply." (erlang.dist-invalid-challenge-reply, config.invalid); Elixir's {:system, "VAR"} tuple reaching a
+ * function as its argument, ":crypto.sha256_mac_nif({:system, \"SECRET_KEY_BASE\"}, ...)" (elixir.system-tuple-as-argument,
+ * config.invalid). Each is tested on its source's words and a
  * near miss (the first pair of each is indication-cases.tsv's row, then a line its comment quotes or its scenario shows
  * and a line of another cause that shares its words); each reads no line of the shared corpus and, on the labelled
  * scenarios, only lines of its own cause (or a consequence of that scenario's cause, named with its reason).
@@ -31,7 +33,8 @@ class NinetyFirstRoundShapesTest {
             Map.entry("rubygems.source-fetch-problem", "build.dependency-fetch"),
             Map.entry("erlang.distribution-failed-to-start", "app.crash-on-boot"),
             Map.entry("elixir.noproc-application-not-started", "app.crash-on-boot"),
-            Map.entry("erlang.dist-invalid-challenge-reply", "config.invalid"));
+            Map.entry("erlang.dist-invalid-challenge-reply", "config.invalid"),
+            Map.entry("elixir.system-tuple-as-argument", "config.invalid"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -65,6 +68,11 @@ class NinetyFirstRoundShapesTest {
         ROUND.readsNot("erlang.dist-invalid-challenge-reply", "** Connection attempt from node 'green@10.1.0.21' rejected since it is not allowed. **");
         ROUND.reads("erlang.dist-invalid-challenge-reply", "18:19:02.114 [error] ** Connection attempt from node :\"portal@10.0.3.17\" rejected. Invalid challenge reply. **");
         ROUND.readsNot("erlang.dist-invalid-challenge-reply", "18:19:02.118 [warning] [libcluster:default] unable to connect to :\"portal@10.0.3.17\"");
+        ROUND.reads("elixir.system-tuple-as-argument", "        (crypto) :crypto.sha256_mac_nif({:system, \"SECRET_KEY_BASE\"}, <<113, 81, 99, 88, 119, 102, 70, 80, 0, 0, 0, 1>>, 32)");
+        ROUND.readsNot("elixir.system-tuple-as-argument", "  secret_key_base: System.get_env(\"SECRET_KEY_BASE\"),");
+        ROUND.reads("elixir.system-tuple-as-argument", "2026-07-20T17:47:12.301596+00:00 app[web.1]:         (crypto) :crypto.sha256_mac_nif({:system, \"SECRET_KEY_BASE\"}, <<113, 81, 99, 88, 119, 102, 70, 80, 0, 0, 0, 1>>, 32)");
+        ROUND.readsNot("elixir.system-tuple-as-argument", "  secret_key_base: {:system, \"SECRET_KEY_BASE\"},"); // the configuration line itself, no call
+        ROUND.readsNot("elixir.system-tuple-as-argument", "** (ArgumentError) cookie store expects conn.secret_key_base to be set"); // a secret that is not set
     }
 
     /**
