@@ -56,7 +56,11 @@ public final class IndicationSet {
 
     /**
      * {@return the indications shipped with Sophia: {@code io/sophia/diagnosis/indications/<family>.yaml} for each
-     * family of {@link #BUILT_IN_FAMILIES}, in that order}
+     * cause family, in the order build, registry, image, platform, config, app, auth, unknown, network, tls, ci,
+     * dependency}
+     *
+     * @throws IllegalStateException when a family's file is missing from the class path (a repackaged jar that dropped
+     *                               the {@code indications/} directory)
      */
     public static IndicationSet builtIn() {
         // racy single check: two first callers may both read the files; each gets an equal immutable set, and the
