@@ -41,6 +41,10 @@ class IndicationSetTest {
         assertEquals(total, IndicationSet.builtIn().size());
         assertEquals(IndicationSet.load(BUILT_IN_DIRECTORY.resolve("build.yaml")).indications().get(0),
                 IndicationSet.builtIn().indications().get(0));
+        // the project README names the files in the order they are read
+        String listed = IndicationSet.BUILT_IN_FAMILIES.stream().map(f -> "`" + f + "`")
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertTrue(Files.readString(Path.of("../README.md")).replaceAll("\\s+", " ").contains(listed), listed);
     }
 
     /**
