@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An immutable, validated list of {@link Indication}s, loaded from YAML or JSON:
@@ -55,32 +56,64 @@ public final class IndicationSet {
 
     /**
      * {@return the indications shipped with Sophia: {@code io/sophia/diagnosis/indications/<family>.yaml} for each
-     * family of {@link #BUILT_IN_FAMILIES}, in that order}
+     * cause family, in the order build, registry, image, platform, config, app, auth, unknown, network, tls, ci,
+     * dependency}
+     *
+     * @throws IllegalStateException when a family's file is missing from the class path (a repackaged jar that dropped
+     *                               the {@code indications/} directory)
      */
     public static IndicationSet builtIn() {
+        // racy single check: two first callers may both read the files; each gets an equal immutable set, and the
+        // volatile write publishes it whole
         IndicationSet set = builtIn;
         if (set == null) {
-            List<Indication> all = new ArrayList<>();
-            Map<String, String> fileOf = new LinkedHashMap<>();
-            for (String family : BUILT_IN_FAMILIES) {
-                String resource = BUILT_IN_DIRECTORY + family + ".yaml";
-                for (Indication indication : builtInFile(resource).indications) {
-                    String first = fileOf.putIfAbsent(indication.id(), resource);
-                    if (first != null) {
-                        throw InputException.of(resource, 0, "indications[" + indication.id() + "].id",
-                                "duplicate id '" + indication.id() + "' (also in " + first + ")");
-                    }
-                    if (!family.equals(familyOf(indication.causeId()))) {
-                        throw InputException.of(resource, 0, "indications[" + indication.id() + "].cause",
-                                "cause " + indication.causeId() + " belongs in " + familyOf(indication.causeId()) + ".yaml");
-                    }
-                    all.add(indication);
-                }
-            }
-            set = new IndicationSet(all);
+            set = fromFamilies(BUILT_IN_FAMILIES, IndicationSet::builtInContent);
             builtIn = set;
         }
         return set;
+    }
+
+    /**
+     * The indications of one file per family, {@code contentOf(family)} being the content of
+     * {@code indications/<family>.yaml}
+     * (null when there is none), in the order of {@code families}.
+     *
+     * @throws InputException naming the file, line and key of an id used in an earlier file or of a cause outside the
+     *                        file's family
+     * @throws IllegalStateException when a family's file is missing (a jar that dropped or moved the resources)
+     */
+    static IndicationSet fromFamilies(List<String> families, Function<String, byte[]> contentOf) {
+        List<Indication> all = new ArrayList<>();
+        Map<String, String> firstAt = new LinkedHashMap<>();
+        for (String family : families) {
+            String resource = BUILT_IN_DIRECTORY + family + ".yaml";
+            byte[] content = contentOf.apply(family);
+            if (content == null) {
+                throw new IllegalStateException("resource " + IndicationSet.class.getPackageName().replace('.', '/')
+                        + "/" + resource + " is missing: a jar that repackages sophia-diagnosis must keep every file of "
+                        + BUILT_IN_DIRECTORY + " beside the class");
+            }
+            InputTree.Node root = InputTree.parse(content, resource, InputTree.Format.YAML, MAX_BYTES)
+                    .orElseThrow(() -> InputException.of(resource, 0, "", "the file is empty"));
+            List<Parsed> parsed = parsed(root, resource);
+            for (int index = 0; index < parsed.size(); index++) {
+                Parsed p = parsed.get(index);
+                Indication indication = p.indication();
+                String at = "indications[" + index + "]";
+                String first = firstAt.putIfAbsent(indication.id(), resource + " line " + p.idLine());
+                if (first != null) {
+                    throw InputException.of(resource, p.idLine(), at + ".id",
+                            "duplicate id '" + indication.id() + "' (first in " + first + ")");
+                }
+                String causeFamily = familyOf(indication.causeId());
+                if (!family.equals(causeFamily)) {
+                    throw InputException.of(resource, p.causeLine(), at + ".cause", "indication " + indication.id()
+                            + ": cause " + indication.causeId() + " belongs in " + causeFamily + ".yaml");
+                }
+                all.add(indication);
+            }
+        }
+        return new IndicationSet(all);
     }
 
     /** {@return the family of a cause id: its part before the dot ({@code unknown} has none)} */
@@ -90,13 +123,10 @@ public final class IndicationSet {
         return dot < 0 ? value : value.substring(0, dot);
     }
 
-    private static IndicationSet builtInFile(String resource) {
-        try (InputStream in = IndicationSet.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + resource + " is missing");
-            }
-            return of(InputTree.parse(in.readAllBytes(), resource, InputTree.Format.YAML, MAX_BYTES).orElseThrow(),
-                    resource);
+    /** The content of the built-in file of {@code family}, null when the jar does not hold it. */
+    private static byte[] builtInContent(String family) {
+        try (InputStream in = IndicationSet.class.getResourceAsStream(BUILT_IN_DIRECTORY + family + ".yaml")) {
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,11 +186,19 @@ public final class IndicationSet {
     }
 
     private static IndicationSet of(InputTree.Node root, String source) {
+        return new IndicationSet(parsed(root, source).stream().map(Parsed::indication).toList());
+    }
+
+    /** An indication read from a file, with the lines of its id and its cause. */
+    private record Parsed(Indication indication, int idLine, int causeLine) {
+    }
+
+    private static List<Parsed> parsed(InputTree.Node root, String source) {
         InputTree.Node list = root instanceof InputTree.MapNode m ? m.node("indications") : null;
         if (!(list instanceof InputTree.ListNode items)) {
             throw InputException.of(source, root.line(), "indications", "missing; expected a list of indications");
         }
-        List<Indication> result = new ArrayList<>();
+        List<Parsed> result = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int index = 0; index < items.items().size(); index++) {
             InputTree.Node item = items.items().get(index);
@@ -201,9 +239,10 @@ public final class IndicationSet {
                 throw InputException.of(source, node.keyLine("id"), at + ".id",
                         "duplicate id '" + id + "' (first at line " + first + ")");
             }
-            result.add(indication);
+            result.add(new Parsed(indication, node.keyLine("id"),
+                    node.keyLine(node.has("cause") ? "cause" : "causeId")));
         }
-        return new IndicationSet(result);
+        return result;
     }
 
     /** The cause id {@code cause}; throws {@link IllegalArgumentException} naming the indication unless it is one. */

@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +41,71 @@ class IndicationSetTest {
         assertEquals(total, IndicationSet.builtIn().size());
         assertEquals(IndicationSet.load(BUILT_IN_DIRECTORY.resolve("build.yaml")).indications().get(0),
                 IndicationSet.builtIn().indications().get(0));
+        // the project README names the files in the order they are read
+        String listed = IndicationSet.BUILT_IN_FAMILIES.stream().map(f -> "`" + f + "`")
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertTrue(Files.readString(Path.of("../README.md")).replaceAll("\\s+", " ").contains(listed), listed);
+    }
+
+    /**
+     * The built-in files are read together: an id used in two of them, or an indication in the file of another family,
+     * is refused with the file and the line to edit (the line of the second id, of the misplaced cause), as a user's
+     * own file's problems are; a family whose file the jar lacks (a shaded or filtered jar) is named with its full path.
+     */
+    @Test
+    void the_built_in_files_name_the_file_and_line_of_a_duplicate_id_a_misplaced_cause_or_a_missing_file() {
+        String build = """
+                indications:
+                  - id: demo.one
+                    cause: build.dockerfile
+                    literals: ['one']
+                    pattern: 'one'
+                """;
+        String registryDuplicate = """
+                indications:
+                  - id: demo.two
+                    cause: registry.auth
+                    literals: ['two']
+                    pattern: 'two'
+                  - id: demo.one
+                    cause: registry.auth
+                    literals: ['one']
+                    pattern: 'one'
+                """;
+        InputException duplicate = assertThrows(InputException.class, () -> IndicationSet.fromFamilies(
+                List.of("build", "registry"), files(Map.of("build", build, "registry", registryDuplicate))));
+        assertEquals("indications/registry.yaml", duplicate.file());
+        assertEquals(6, duplicate.line(), duplicate.getMessage());
+        assertEquals("indications[1].id", duplicate.key());
+        assertTrue(duplicate.problem().contains("indications/build.yaml line 2"), duplicate.getMessage());
+
+        String registryMisplaced = """
+                indications:
+                  - id: demo.two
+                    literals: ['two']
+                    cause: build.dockerfile
+                    pattern: 'two'
+                """;
+        InputException misplaced = assertThrows(InputException.class, () -> IndicationSet.fromFamilies(
+                List.of("build", "registry"), files(Map.of("build", build, "registry", registryMisplaced))));
+        assertEquals("indications/registry.yaml", misplaced.file());
+        assertEquals(4, misplaced.line(), misplaced.getMessage());
+        assertEquals("indications[0].cause", misplaced.key());
+        assertTrue(misplaced.problem().contains("build.yaml"), misplaced.getMessage());
+
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> IndicationSet.fromFamilies(
+                List.of("build", "registry"), files(Map.of("build", build))));
+        assertTrue(missing.getMessage().contains("io/sophia/diagnosis/indications/registry.yaml"), missing.getMessage());
+
+        IndicationSet both = IndicationSet.fromFamilies(List.of("build", "registry"),
+                files(Map.of("build", build, "registry", registryDuplicate.replace("demo.one", "demo.three"))));
+        assertEquals(List.of("demo.one", "demo.two", "demo.three"),
+                both.indications().stream().map(Indication::id).toList());
+    }
+
+    /** Each family's file as its UTF-8 bytes, none for a family the map does not hold. */
+    private static java.util.function.Function<String, byte[]> files(Map<String, String> textOf) {
+        return family -> textOf.containsKey(family) ? textOf.get(family).getBytes(StandardCharsets.UTF_8) : null;
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class FactTypes {
                 Set.of("app", "machine", "state", "region", "hostStatus"));
         type("machineEvent", "an event of a platform machine",
                 Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "exitKind", "app", "detail",
-                        "machineState", "detailCause", "datastoreDependedOn"),
+                        "machineState", "detailCause", "datastoreDependedOn", "machineExitedWithCode"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
                 Set.of("name", "status", "output", "app", "answered", "dnsFailure"),

@@ -62,9 +62,10 @@ public final class ScanEngine {
     /**
      * True when RE2 syntax {@code regex} tells no digit 1 to 9 from another: a digit appears in it only as a
      * repetition count ({@code {3}}, {@code {1,4}}), as a literal {@code 0}, or in a character class as the range
-     * {@code 0-9} or {@code 1-9} or a lone {@code 0}. Conservative: any other digit, an escape that names a character
-     * by number ({@code \x30}, {@code \0}), a brace that is not a repetition or a digit 1 to 9 quoted by
-     * {@code \Q...\E} makes it false. {@code \d},
+     * {@code 0-9} or {@code 1-9} or a lone {@code 0}. A brace that is not a repetition is text, as RE2 reads it
+     * ({@code {09}} and {@code x{1,05}}: a count with a leading zero), so a digit 1 to 9 in it is literal.
+     * Conservative: any other digit, an escape that names a character by number ({@code \x30}, {@code \0}) or a
+     * digit 1 to 9 quoted by {@code \Q...\E} makes it false. {@code \d},
      * {@code \w}, {@code .}, {@code \b} and ranges whose ends are not digits treat all ten alike.
      */
     static boolean digitBlind(String regex) {

@@ -802,7 +802,10 @@ final class Facts {
                 ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()), "oomKilled",
                 String.valueOf(Boolean.TRUE.equals(ev.oomKilled())), "nonZeroExit", String.valueOf(nonZero), "exitKind", exitKind,
                 "app", m.app(), "detail", Words.clip(ev.detail(), 4000), "machineState", m.state(),
-                "detailCause", detailCause, "datastoreDependedOn", String.valueOf(datastore));
+                "detailCause", detailCause, "datastoreDependedOn", String.valueOf(datastore),
+                // an exit with a code anywhere in the machine's events: its process did run (and end), whatever the
+                // platform recorded for another exit (review33: a later exit with no code is not a process that never ran)
+                "machineExitedWithCode", String.valueOf(m.events().stream().anyMatch(x -> x.exitCode() != null)));
         Map<String, String> evv = vars(svc, "app", m.app(), "machine", m.machineId(), "type", ev.type(),
                 "status", ev.status(), "exitCode", ev.exitCode() == null ? "" : String.valueOf(ev.exitCode()),
                 "detail", Words.clip(ev.detail(), LINE_MAX));
