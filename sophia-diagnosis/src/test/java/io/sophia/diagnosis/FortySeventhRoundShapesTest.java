@@ -262,6 +262,9 @@ class FortySeventhRoundShapesTest {
                 // its initializer reads REDIS_URL while the app sets REDIS_URL_SIDEKIQ, labelled config.invalid; the log
                 // shows the setting unset, as p131-10's and p99-14's (config.missing-secret): the corpus reads it both ways
                 "h108-24- config.local-default-redis-ruby",
+                // p151-27 (session 33): Sidekiq's client refused on 127.0.0.1:6379 while the ElastiCache it should use is
+                // up, labelled config.invalid; the same line as h108-24's, read both ways by the corpus (rules33c)
+                "p151-27- config.local-default-redis-ruby",
                 // h61-35 (consumed in session 22): App Service's container exits because its Postgres host does not
                 // resolve (network.dns): the exit is the name's consequence
                 "h61-35- appservice.container-exited",
