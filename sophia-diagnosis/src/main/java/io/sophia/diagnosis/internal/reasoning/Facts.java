@@ -1622,18 +1622,41 @@ final class Facts {
     /**
      * True when a service that answers depends, directly or further down, on a DOWN service: a pooler or proxy that
      * accepts connections in front of a database that is down (p154-10: RDS Proxy answering at its port while the
-     * Aurora writer behind it times out) does not make its dependents' dependencies "all up".
+     * Aurora writer behind it times out) does not make its dependents' dependencies "all up". Walks what
+     * {@code origin}'s dependencies depend on, further down; {@code origin} itself and the services on one dependsOn
+     * cycle with it are not "behind" its dependencies (as {@link Topology}'s chains leave cycles out: api DOWN and
+     * cache UP depending on each other is no DOWN service behind cache). Iterative: a long chain must not overflow
+     * the stack (review33b).
      */
-    private static boolean downBehind(String id, Map<String, Service> services, Map<String, ServiceHealth> health,
-                                      Set<String> seen) {
-        Service s = services.get(id);
-        if (s == null || !seen.add(id)) {
+    static boolean downBehind(String origin, Map<String, Service> services, Map<String, ServiceHealth> health,
+                              Topology topology) {
+        Service o = services.get(origin);
+        if (o == null) {
             return false;
         }
-        for (String d : s.dependsOn()) {
-            ServiceHealth h = health.get(d);
-            if (h != null && h.status() == Status.DOWN || downBehind(d, services, health, seen)) {
-                return true;
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        seen.add(origin);
+        for (String d : o.dependsOn()) {
+            if (seen.add(d)) {
+                todo.add(d);
+            }
+        }
+        int direct = todo.size();
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            // the direct dependencies' own status is dependenciesUp's first test; what lies behind them is this one's
+            if (direct-- <= 0) {
+                ServiceHealth h = health.get(id);
+                if (h != null && h.status() == Status.DOWN && !topology.sameCycle(origin, id)) {
+                    return true;
+                }
+            }
+            Service s = services.get(id);
+            for (String d : s == null ? List.<String>of() : s.dependsOn()) {
+                if (seen.add(d)) {
+                    todo.add(d);
+                }
             }
         }
         return false;
@@ -1650,6 +1673,7 @@ final class Facts {
         List<String> down = fleet.down();
         Set<String> dependedOn = dependedOn(deployment);
         Map<String, String> jobConclusion = fleet.jobConclusion();
+        Topology topology = Topology.of(deployment);
         for (Service s : deployment.services()) {
             ServiceHealth h = health.get(s.id());
             // deployed successfully: its own deploy job succeeded, or, without per-service jobs, the run did
@@ -1683,8 +1707,8 @@ final class Facts {
                     "dependenciesUp",
                     String.valueOf(!s.dependsOn().isEmpty() && !answersDependencyRefuses.contains(s.id())
                             && s.dependsOn().stream().allMatch(d -> health.get(d) != null
-                            && health.get(d).status() == Status.UP && !downBehind(d, services, health,
-                            new java.util.HashSet<>()))));
+                            && health.get(d).status() == Status.UP)
+                            && !downBehind(s.id(), services, health, topology)));
             Map<String, String> v = vars(s.id(), "status", h.status().name(), "failure", h.failure() == null ? ""
                     : Words.clip(h.failure(), LINE_MAX), "down", String.valueOf(down.size()));
             v.put("downServices", fleet.downServices());
