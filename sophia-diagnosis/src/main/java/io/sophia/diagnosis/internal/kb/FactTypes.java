@@ -30,7 +30,7 @@ public final class FactTypes {
                 Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
                         "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
                         "generalShape", "namesFailingName", "otherServiceNameFails", "certificateOutOfDate",
-                        "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore"),
+                        "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",

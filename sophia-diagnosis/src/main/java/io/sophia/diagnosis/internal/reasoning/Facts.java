@@ -411,13 +411,24 @@ final class Facts {
                 "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
                 "fallbackCertificateServed", String.valueOf(sc.fallbackCertificateServed()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
-                "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()));
+                "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
+                "dependsOnDown", String.valueOf(dependsOnDown(svc == null ? null : sc.services().get(svc), health)));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
         return new Fact("log", svc, subject, false, a, v, key(sc.serviceOrder(), svc, subject,
                 String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq));
+    }
+
+    /**
+     * True when {@code s} (a log line's service) depends on a service that is DOWN: a datastore its line cannot reach may
+     * be that one, down, wherever the line says it dialled (p132-15: pgwatch's sink on its own host, "dial tcp
+     * 127.0.0.1:5432"). False without a service or without dependencies.
+     */
+    static boolean dependsOnDown(Service s, Map<String, ServiceHealth> health) {
+        return s != null && s.dependsOn().stream().anyMatch(d -> health.get(d) != null
+                && health.get(d).status() == Status.DOWN);
     }
 
     /**
