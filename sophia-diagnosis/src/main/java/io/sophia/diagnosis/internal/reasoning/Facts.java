@@ -411,13 +411,35 @@ final class Facts {
                 "certificateOutOfDate", String.valueOf(sc.certificateOutOfDate()),
                 "fallbackCertificateServed", String.valueOf(sc.fallbackCertificateServed()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
-                "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()));
+                "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
+                "serviceDatastoreDown", String.valueOf(downDependency(svc, sc) != null));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
+                "dependency", downDependency(svc, sc),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
         return new Fact("log", svc, subject, false, a, v, key(sc.serviceOrder(), svc, subject,
                 String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq));
+    }
+
+    /**
+     * The first service the job's service {@code svc} declares in its dependsOn that is DOWN and declared as a
+     * datastore, cache, broker or secret store ({@link Datastores#isDatastore}), null when there is none (or no job's
+     * service): the store the service the job talks to needs is down (h112-38: a push to Harbor answered 500 while the
+     * Harbor database it depends on refuses connections).
+     */
+    private static String downDependency(String svc, Scope sc) {
+        Service s = svc == null ? null : sc.services().get(svc);
+        if (s == null) {
+            return null;
+        }
+        for (String d : s.dependsOn()) {
+            ServiceHealth h = sc.health().get(d);
+            if (h != null && h.status() == Status.DOWN && Datastores.isDatastore(sc.services().get(d))) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
@@ -1654,6 +1676,7 @@ final class Facts {
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
                     "dependedOn", String.valueOf(dependedOn.contains(s.id())),
+                    "datastore", String.valueOf(Datastores.isDatastore(s)),
                     "healthEndpointOnly", String.valueOf(h.status() == Status.DOWN
                             && "UNEXPECTED_STATUS".equals(failureKind(s, own)) && reportsComponentDown(s, own)
                             && healthEndpointOnly(s, deployment, health)),
