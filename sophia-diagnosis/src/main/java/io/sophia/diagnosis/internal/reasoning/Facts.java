@@ -425,12 +425,15 @@ final class Facts {
     /**
      * The first service the job's service {@code svc} declares in its dependsOn that is DOWN and declared as a
      * datastore, cache, broker or secret store ({@link Datastores#isDatastore}), null when there is none (or no job's
-     * service): the store the service the job talks to needs is down (h112-38: a push to Harbor answered 500 while the
-     * Harbor database it depends on refuses connections).
+     * service, or one that is DOWN itself): the store the service the job talks to needs is down while that service
+     * still answers (h112-38: a push to Harbor answered 500 while Harbor's health API answers and the Harbor database it
+     * depends on refuses connections). A DOWN job's service is the dependency facts' chain, with its root's own error
+     * (p138-37: an app down because its broker's image is gone, its pull answered 503 by Docker Hub).
      */
     private static String downDependency(String svc, Scope sc) {
         Service s = svc == null ? null : sc.services().get(svc);
-        if (s == null) {
+        ServiceHealth own = s == null ? null : sc.health().get(svc);
+        if (s == null || own == null || own.status() == Status.DOWN) {
             return null;
         }
         for (String d : s.dependsOn()) {
