@@ -370,6 +370,10 @@ class FortyEighthRoundShapesTest {
                 // h71-04 (consumed in session 24): as p44-15, the module proxy's name failed on the remote builder while
                 // fetching the build's dependencies (labelled build.dependency-fetch)
                 "h71-04- go.lookup-failed-no-server",
+                // h112-38 (consumed in session 33): docker push retrying a layer against Harbor while Harbor's database is
+                // down (dependency.down): the registry fails its requests because its store is down, the retries are that
+                // chain's consequence
+                "h112-38- docker.layer-retrying",
                 // h88-05 (consumed in session 26): the push to registry.heroku.com retries its layers because the client
                 // has no credentials for it (registry.auth); the retries are the refusal's symptom
                 "h88-05- docker.layer-retrying",

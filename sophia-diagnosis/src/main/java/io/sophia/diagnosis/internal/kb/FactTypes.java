@@ -30,8 +30,10 @@ public final class FactTypes {
                 Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
                         "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
                         "generalShape", "namesFailingName", "otherServiceNameFails", "certificateOutOfDate",
-                        "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown"),
-                Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines"));
+                        "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown",
+                        "serviceDatastoreDown"),
+                Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines",
+                        "dependency"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
                         "ranSixHours", "waitedForRunner", "waitingForRunner"),
@@ -78,7 +80,8 @@ public final class FactTypes {
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
                         "machinesStopped", "deploySucceeded", "deployFailed", "deployFailedOnName", "failureKind", "checksPassing",
-                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp", "healthEndpointOnly"),
+                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp", "healthEndpointOnly",
+                        "datastore"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",
                 Set.of("dependency", "dependencyError", "dependencyNameOnly", "dependencyResolverFailedOnly",

@@ -412,8 +412,10 @@ final class Facts {
                 "fallbackCertificateServed", String.valueOf(sc.fallbackCertificateServed()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
                 "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
-                "dependsOnDown", String.valueOf(dependsOnDown(svc == null ? null : sc.services().get(svc), health)));
+                "dependsOnDown", String.valueOf(dependsOnDown(svc == null ? null : sc.services().get(svc), health)),
+                "serviceDatastoreDown", String.valueOf(downDependency(svc, sc) != null));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
+                "dependency", downDependency(svc, sc),
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
@@ -429,6 +431,29 @@ final class Facts {
     static boolean dependsOnDown(Service s, Map<String, ServiceHealth> health) {
         return s != null && s.dependsOn().stream().anyMatch(d -> health.get(d) != null
                 && health.get(d).status() == Status.DOWN);
+    }
+
+    /**
+     * The first service the job's service {@code svc} declares in its dependsOn that is DOWN and declared as a
+     * datastore, cache, broker or secret store ({@link Datastores#isDatastore}), null when there is none (or no job's
+     * service, or one that is DOWN itself): the store the service the job talks to needs is down while that service
+     * still answers (h112-38: a push to Harbor answered 500 while Harbor's health API answers and the Harbor database it
+     * depends on refuses connections). A DOWN job's service is the dependency facts' chain, with its root's own error
+     * (p138-37: an app down because its broker's image is gone, its pull answered 503 by Docker Hub).
+     */
+    private static String downDependency(String svc, Scope sc) {
+        Service s = svc == null ? null : sc.services().get(svc);
+        ServiceHealth own = s == null ? null : sc.health().get(svc);
+        if (s == null || own == null || own.status() == Status.DOWN) {
+            return null;
+        }
+        for (String d : s.dependsOn()) {
+            ServiceHealth h = sc.health().get(d);
+            if (h != null && h.status() == Status.DOWN && Datastores.isDatastore(sc.services().get(d))) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
@@ -1712,6 +1737,7 @@ final class Facts {
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
                     "dependedOn", String.valueOf(dependedOn.contains(s.id())),
+                    "datastore", String.valueOf(Datastores.isDatastore(s)),
                     "healthEndpointOnly", String.valueOf(h.status() == Status.DOWN
                             && "UNEXPECTED_STATUS".equals(failureKind(s, own)) && reportsComponentDown(s, own)
                             && healthEndpointOnly(s, deployment, health)),
