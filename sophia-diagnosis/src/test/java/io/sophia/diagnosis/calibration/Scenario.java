@@ -59,8 +59,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 2026-12-06 on e345f5be, consumed at the start of the thirty-first; {@code h107-} to {@code h109-} at 10:11 UTC on
      * 2026-12-06 on 7cad6568, consumed at the start of the thirty-second; {@code h110-} to {@code h112-} at 12:26 UTC on
      * 2026-12-06 on bdc3266e, consumed at the start of the thirty-third). {@code h113-} to {@code h115-} (written in
-     * the thirty-second session, wired before their first file landed) are to be scored once, aggregate only, at the
-     * end of the thirty-third; {@code h116-} to {@code h118-} (written in the thirty-third, wired here before their
+     * the thirty-second session, wired before their first file landed) were scored once, aggregate only, at 15:12 UTC
+     * on 2026-12-06 on 0b07d9aa, to be consumed at the start of the thirty-fourth; {@code h116-} to {@code h118-} (written in the thirty-third, wired here before their
      * first file lands) at the end of the thirty-fourth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(113), holdoutPrefix(114),
