@@ -393,6 +393,8 @@ final class Facts {
         String job = f.jobName() != null ? f.jobName() : sc.ci().jobNames().getOrDefault(f.jobId(), "job " + f.jobId());
         String subject = svc != null ? svc : job;
         Map<String, ServiceHealth> health = sc.health();
+        Service service = svc == null ? null : sc.services().get(svc);
+        String storeDown = downDependency(service, sc);
         Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
                 "job", job, "jobConclusion", sc.ci().jobConclusions().getOrDefault(f.jobId(), ""), "step", f.step(),
                 "line", Words.clip(f.line(), 4000), "top",
@@ -412,10 +414,10 @@ final class Facts {
                 "fallbackCertificateServed", String.valueOf(sc.fallbackCertificateServed()),
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
                 "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
-                "dependsOnDown", String.valueOf(dependsOnDown(svc == null ? null : sc.services().get(svc), health)),
-                "serviceDatastoreDown", String.valueOf(downDependency(svc, sc) != null));
+                "dependsOnDown", String.valueOf(dependsOnDown(service, health)),
+                "serviceDatastoreDown", String.valueOf(storeDown != null));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
-                "dependency", downDependency(svc, sc),
+                "dependency", storeDown,
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
                 "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
@@ -429,27 +431,29 @@ final class Facts {
      * 127.0.0.1:5432"). False without a service or without dependencies.
      */
     static boolean dependsOnDown(Service s, Map<String, ServiceHealth> health) {
-        return s != null && s.dependsOn().stream().anyMatch(d -> health.get(d) != null
-                && health.get(d).status() == Status.DOWN);
+        return s != null && s.dependsOn().stream().anyMatch(d -> isDown(health, d));
+    }
+
+    /** True when {@code health} has service {@code id} DOWN. */
+    private static boolean isDown(Map<String, ServiceHealth> health, String id) {
+        ServiceHealth h = health.get(id);
+        return h != null && h.status() == Status.DOWN;
     }
 
     /**
-     * The first service the job's service {@code svc} declares in its dependsOn that is DOWN and declared as a
+     * The first service the job's service {@code s} declares in its dependsOn that is DOWN and declared as a
      * datastore, cache, broker or secret store ({@link Datastores#isDatastore}), null when there is none (or no job's
      * service, or one that is DOWN itself): the store the service the job talks to needs is down while that service
      * still answers (h112-38: a push to Harbor answered 500 while Harbor's health API answers and the Harbor database it
      * depends on refuses connections). A DOWN job's service is the dependency facts' chain, with its root's own error
      * (p138-37: an app down because its broker's image is gone, its pull answered 503 by Docker Hub).
      */
-    private static String downDependency(String svc, Scope sc) {
-        Service s = svc == null ? null : sc.services().get(svc);
-        ServiceHealth own = s == null ? null : sc.health().get(svc);
-        if (s == null || own == null || own.status() == Status.DOWN) {
+    private static String downDependency(Service s, Scope sc) {
+        if (s == null || sc.health().get(s.id()) == null || isDown(sc.health(), s.id())) {
             return null;
         }
         for (String d : s.dependsOn()) {
-            ServiceHealth h = sc.health().get(d);
-            if (h != null && h.status() == Status.DOWN && Datastores.isDatastore(sc.services().get(d))) {
+            if (isDown(sc.health(), d) && Datastores.isDatastore(sc.services().get(d))) {
                 return d;
             }
         }
@@ -1683,8 +1687,7 @@ final class Facts {
             String id = todo.poll();
             // the direct dependencies' own status is dependenciesUp's first test; what lies behind them is this one's
             if (direct-- <= 0) {
-                ServiceHealth h = health.get(id);
-                if (h != null && h.status() == Status.DOWN && !topology.sameCycle(origin, id)) {
+                if (isDown(health, id) && !topology.sameCycle(origin, id)) {
                     return true;
                 }
             }
