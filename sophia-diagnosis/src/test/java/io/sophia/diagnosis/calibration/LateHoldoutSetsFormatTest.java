@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h106-}, scored once and consumed at the start of the thirty-first), in the thirtieth ({@code h107-} to
  * {@code h109-}, scored once and consumed at the start of the thirty-second), in the thirty-first ({@code h110-} to
  * {@code h112-}, scored once and consumed at the start of the thirty-third), in the thirty-second ({@code h113-} to
- * {@code h115-}) and in the thirty-third ({@code h116-} to {@code h118-}) are well formed: every file parses under the
+ * {@code h115-}, scored once and consumed at the start of the thirty-fourth), in the thirty-third ({@code h116-} to
+ * {@code h118-}) and in the thirty-fourth ({@code h119-} to {@code h121-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -42,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-112 (consumed)").
+ * "holdout-115 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 
@@ -181,12 +182,9 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(110), 110, 48, s -> s.holdoutSet() == 110, false),
                 new HoldoutSet(Scenario.holdoutPrefix(111), 111, 48, s -> s.holdoutSet() == 111, false),
                 new HoldoutSet(Scenario.holdoutPrefix(112), 112, 48, s -> s.holdoutSet() == 112, false),
-                new HoldoutSet(Scenario.holdoutPrefix(113), 113, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(113)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(114), 114, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(114)), true),
-                new HoldoutSet(Scenario.holdoutPrefix(115), 115, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(115)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(113), 113, 48, s -> s.holdoutSet() == 113, false),
+                new HoldoutSet(Scenario.holdoutPrefix(114), 114, 48, s -> s.holdoutSet() == 114, false),
+                new HoldoutSet(Scenario.holdoutPrefix(115), 115, 48, s -> s.holdoutSet() == 115, false),
                 new HoldoutSet(Scenario.holdoutPrefix(116), 116, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(116)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(117), 117, 48,
