@@ -74,6 +74,39 @@ class ExplainCommandTest {
     }
 
     @Test
+    @DisplayName("explain --log FILE --rules FILE: the rule file's indications read the log; a bad one is exit 64 naming it")
+    void rules(@TempDir Path dir) throws Exception {
+        // a team's own secret broker (its wording is the team's): no built-in indication reads it
+        Path log = dir.resolve("deploy.log");
+        Files.writeString(log, "fetching secrets\npgvault: lease for secret payments/db-password was not granted\n"
+                + "Error: deploy.sh exited with 3\n");
+        Path rules = dir.resolve("team-rules.yaml");
+        Files.writeString(rules, """
+                indications:
+                  - id: team.pgvault-lease-denied
+                    cause: config.missing-secret
+                    weight: 0.9
+                    literals: ['pgvault: lease for secret']
+                    pattern: 'pgvault: lease for secret \\S+ was not granted'
+                """);
+
+        CliRun without = run(k -> null, "explain", "--log", log.toString());
+        CliRun with = run(k -> null, "explain", "--log", log.toString(), "--rules", rules.toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertFalse(without.out().contains("Top cause  config.missing-secret"), without.out());
+        assertTrue(with.out().contains("Top cause  config.missing-secret"), with.out() + with.err());
+        assertEquals("config.missing-secret", causes(dir.resolve("out/report.json")).get(0));
+
+        Path bad = dir.resolve("bad-rules.yaml");
+        Files.writeString(bad, "indications:\n  - id: team.x\n    cause: team.undefined\n    literals: ['x']\n    pattern: 'x'\n");
+        CliRun refused = run(k -> null, "explain", "--log", log.toString(), "--rules", bad.toString());
+        assertEquals(64, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("bad-rules.yaml") && refused.err().contains("indications[0].cause"),
+                refused.err());
+    }
+
+    @Test
     @DisplayName("explain - reads the log from stdin; without --out nothing is written")
     void stdin(@TempDir Path dir) {
         InputStream before = System.in;

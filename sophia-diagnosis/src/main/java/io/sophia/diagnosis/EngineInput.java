@@ -17,23 +17,24 @@ final class EngineInput {
 
     static Knowledge knowledge(KnowledgeBase kb) {
         List<Knowledge.CompiledCause> causes = kb.causes().stream().map(EngineInput::cause).toList();
-        List<Knowledge.CompiledIndication> indications = IndicationSet.builtIn().indications().stream()
+        List<Knowledge.CompiledIndication> indications = kb.indications().indications().stream()
                 .map(i -> new Knowledge.CompiledIndication(i.id(), i.causeId().value(), i.patterns(),
                         i.weight())).toList();
         Map<String, Knowledge.LatencyBaseline> baselines = new java.util.TreeMap<>();
         kb.baselines().forEach((id, b) -> baselines.put(id, new Knowledge.LatencyBaseline(b.medianMs(), b.samples())));
         return new Knowledge(settings(kb.settings()), causes, baselines, indications,
-                lineCause(kb.settings().wrappers(), false), lineCause(kb.settings().wrappers(), true));
+                lineCause(kb.logScanner(), kb.settings().wrappers(), false),
+                lineCause(kb.logScanner(), kb.settings().wrappers(), true));
     }
 
     /**
      * How the engine reads one line of text outside a log (a machine's exit detail, a log-less job's annotation): the
-     * cause of the best finding of the built-in scanner that is read at least moderately ({@link
+     * cause of the best finding of the knowledge base's scanner that is read at least moderately ({@link
      * Knowledge#LINE_READ_SCORE}, as a log line that counts) and says more than which step failed (no wrapper), or null;
      * with {@code specificOnly}, a general shape of a cause (an id ending in "-generic") does not count either.
      */
-    static java.util.function.Function<String, String> lineCause(java.util.Set<String> wrappers, boolean specificOnly) {
-        LogScanner scanner = LogScanner.builtIn();
+    static java.util.function.Function<String, String> lineCause(LogScanner scanner, java.util.Set<String> wrappers,
+                                                                 boolean specificOnly) {
         return text -> {
             try {
                 for (io.sophia.diagnosis.internal.logs.LogScan.Reading f : scanner.readings(text)) {

@@ -189,6 +189,29 @@ public final class IndicationSet {
         return new IndicationSet(parsed(root, source).stream().map(Parsed::indication).toList());
     }
 
+    /**
+     * The {@code indications} list of a rule file ({@link KnowledgeBase#withRuleFile}), in the format of a family
+     * file; {@code known} says whether a cause id names a cause of the knowledge base the file is merged into.
+     *
+     * @throws InputException naming the file, line and key of the first problem, or of an indication whose cause the
+     *                        knowledge base does not have
+     */
+    static IndicationSet ofRuleFile(InputTree.Node root, String source, java.util.function.Predicate<CauseId> known) {
+        List<Parsed> parsed = parsed(root, source);
+        for (int index = 0; index < parsed.size(); index++) {
+            Parsed p = parsed.get(index);
+            if (!known.test(p.indication().causeId())) {
+                throw InputException.of(source, p.causeLine(), "indications[" + index + "].cause", "indication "
+                        + p.indication().id() + ": '" + p.indication().causeId().value()
+                        + "' is not a cause of the knowledge base (define it under causes: first)");
+            }
+        }
+        return new IndicationSet(parsed.stream().map(Parsed::indication).toList());
+    }
+
+    /** The empty set: what a knowledge base adds to the built-in indications when no rule file carries any. */
+    static final IndicationSet NONE = new IndicationSet(List.of());
+
     /** An indication read from a file, with the lines of its id and its cause. */
     private record Parsed(Indication indication, int idLine, int causeLine) {
     }

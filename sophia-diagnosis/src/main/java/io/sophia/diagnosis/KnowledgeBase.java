@@ -19,8 +19,8 @@ import java.util.Optional;
  *
  * <p>The built-in knowledge base is a data file shipped as the resource
  * {@code io/sophia/diagnosis/knowledge-base.yaml}; read it to see every rule, copy it to start
- * your own. Rule files (YAML or JSON, same format) add or override causes, rules, priors and
- * actions without Java:
+ * your own. Rule files (YAML or JSON, same format) add or override causes, rules, priors,
+ * actions and log indications without Java:
  *
  * <pre>{@code
  * KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(Path.of("team-rules.yaml"));
@@ -31,7 +31,12 @@ import java.util.Optional;
  * known within that cause is overridden key by key ({@code enabled: false} removes it); an
  * {@code actions} list replaces the cause's actions; a cause's {@code vocabulary} ({@code pattern}, {@code topic}: its
  * words on a failure line no specific indication reads, weighed by one engine rule, see {@link Vocabulary}) is
- * overridden key by key ({@code enabled: false} removes it). A bad file raises {@link InputException}
+ * overridden key by key ({@code enabled: false} removes it). A file's {@code indications} list (the format of a
+ * built-in family file, {@code io/sophia/diagnosis/indications/README.md}) is added to the built-in indications: one
+ * with a built-in id replaces it, a new id is added, and each must name a cause of the merged knowledge base. They read
+ * every log a {@link Diagnosis} of this knowledge base is given through {@link #logScanner()} (the CI logs of
+ * {@code sophia check}, {@code sophia explain}'s log), and the lines it reads outside a log (a machine's exit detail, a
+ * log-less job's annotation). A bad file raises {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *
@@ -49,6 +54,10 @@ public final class KnowledgeBase {
     private final List<Cause> causes;
     private final List<String> sources;
     private final Map<String, History.Baseline> latencyBaselines;
+    /** The log indications the rule files added to the built-in ones ({@link IndicationSet#NONE} for none). */
+    private final IndicationSet added;
+    /** The scanner of {@link #indications()}, built on first use; shared by the bases derived without a rule file. */
+    private final java.util.concurrent.atomic.AtomicReference<LogScanner> scanner;
 
     /**
      * Knowledge-base wide settings.
@@ -658,12 +667,15 @@ public final class KnowledgeBase {
     public record Remedy(Action.Priority priority, Duration within, String title, String detail) {
     }
 
-    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources) {
-        this(settings, causes, sources, Map.of());
+    private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources, IndicationSet added) {
+        this(settings, causes, sources, Map.of(), added, new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources,
-                          Map<String, History.Baseline> baselines) {
+                          Map<String, History.Baseline> baselines, IndicationSet added,
+                          java.util.concurrent.atomic.AtomicReference<LogScanner> scanner) {
+        this.added = added;
+        this.scanner = scanner;
         this.latencyBaselines = Map.copyOf(baselines);
         this.settings = settings;
         this.causes = List.copyOf(causes);
@@ -691,7 +703,7 @@ public final class KnowledgeBase {
                 throw InputException.of(name, 0, "", "resource " + BUILT_IN_RESOURCE + " is missing from the jar");
             }
             RuleFileReader.Result r = RuleFileReader.read(in.readAllBytes(), name, null);
-            return new KnowledgeBase(r.settings(), r.causes(), List.of(name));
+            return new KnowledgeBase(r.settings(), r.causes(), List.of(name), IndicationSet.NONE);
         } catch (IOException e) {
             throw InputException.of(name, 0, "", "cannot read resource: " + e.getMessage(), e);
         }
@@ -708,7 +720,7 @@ public final class KnowledgeBase {
      */
     public static KnowledgeBase load(Path ruleFile) {
         RuleFileReader.Result r = RuleFileReader.read(ruleFile, null);
-        return new KnowledgeBase(r.settings(), r.causes(), List.of(ruleFile.toString()));
+        return new KnowledgeBase(r.settings(), r.causes(), List.of(ruleFile.toString()), r.indications());
     }
 
     /**
@@ -720,11 +732,12 @@ public final class KnowledgeBase {
      * @throws InputException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
-        RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes));
+        RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes, added));
         List<String> src = new java.util.ArrayList<>(sources);
         src.add(ruleFile.toString());
         // a rule file changes the causes, not what the history says about the services
-        return new KnowledgeBase(r.settings(), r.causes(), src, latencyBaselines);
+        return new KnowledgeBase(r.settings(), r.causes(), src, latencyBaselines, r.indications(),
+                new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     /**
@@ -751,7 +764,7 @@ public final class KnowledgeBase {
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
-        return new KnowledgeBase(settings, adjusted, src, history.baselines());
+        return new KnowledgeBase(settings, adjusted, src, history.baselines(), added, scanner);
     }
 
     /**
@@ -765,7 +778,8 @@ public final class KnowledgeBase {
      * @return a new knowledge base (this one when the history has no baseline); this one is unchanged
      */
     public KnowledgeBase withLatencyBaselines(History history) {
-        return history.baselines().isEmpty() ? this : new KnowledgeBase(settings, causes, sources, history.baselines());
+        return history.baselines().isEmpty() ? this
+                : new KnowledgeBase(settings, causes, sources, history.baselines(), added, scanner);
     }
 
     /**
@@ -775,7 +789,8 @@ public final class KnowledgeBase {
      * @param settings the settings
      */
     public KnowledgeBase withSettings(Settings settings) {
-        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines);
+        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines, added,
+                scanner);
     }
 
     /**
@@ -810,6 +825,32 @@ public final class KnowledgeBase {
      */
     public Optional<Cause> cause(CauseId id) {
         return causes.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * {@return the log indications of this knowledge base: the built-in ones ({@link IndicationSet#builtIn()}) with
+     * those of its rule files' {@code indications} lists (an id already known replaced in place, a new one added)}
+     */
+    public IndicationSet indications() {
+        return added.size() == 0 ? IndicationSet.builtIn() : IndicationSet.builtIn().with(added);
+    }
+
+    /**
+     * {@return the scanner of {@link #indications()}: {@link LogScanner#builtIn()} when no rule file added any, else
+     * one built (once, on the first call) from them; what a host hands the logs it reads to, so that its rule files'
+     * indications read them}
+     */
+    public LogScanner logScanner() {
+        if (added.size() == 0) {
+            return LogScanner.builtIn();
+        }
+        LogScanner s = scanner.get();
+        if (s == null) {
+            // two threads may both build one; either is the same scanner
+            s = LogScanner.of(indications());
+            scanner.compareAndSet(null, s);
+        }
+        return s;
     }
 
     /** {@return the files this knowledge base was built from, in merge order} */

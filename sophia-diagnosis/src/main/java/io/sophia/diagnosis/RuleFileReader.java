@@ -27,11 +27,17 @@ import java.util.TreeMap;
  */
 final class RuleFileReader {
 
-    /** What a file yields: settings and causes in order. */
-    record Result(KnowledgeBase.Settings settings, List<KnowledgeBase.Cause> causes) {
+    /**
+     * What a file yields: settings, causes in order, and the log indications it adds to the built-in ones (those of
+     * the base first, then the file's; {@link IndicationSet#NONE} when none).
+     */
+    record Result(KnowledgeBase.Settings settings, List<KnowledgeBase.Cause> causes, IndicationSet indications) {
+        Result(KnowledgeBase.Settings settings, List<KnowledgeBase.Cause> causes) {
+            this(settings, causes, IndicationSet.NONE);
+        }
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes");
+    private static final Set<String> TOP_KEYS = Set.of("version", "settings", "causes", "indications");
     private static final Set<String> SETTINGS_KEYS = Set.of("unknownPrior", "unexplainedLr", "floor", "aggregationBonus",
             "aggregationCap", "silentLr", "evidenceScale", "unknownFloor", "sourceCaps", "wrappers", "provenCap", "provenEvidence");
     private static final Set<String> CAUSE_KEYS = Set.of("title", "prior", "rules", "actions", "nextCheck",
@@ -133,7 +139,15 @@ final class RuleFileReader {
         if (out.isEmpty()) {
             throw InputException.of(file, top.line(), "causes", "the knowledge base defines no cause");
         }
-        return new Result(settings, out);
+        IndicationSet indications = base == null ? IndicationSet.NONE : base.indications();
+        if (top.has("indications")) {
+            Set<CauseId> known = new java.util.HashSet<>();
+            out.forEach(c -> known.add(c.id()));
+            known.add(CauseId.UNKNOWN);
+            // the indications a family file holds, in its format: read by the scanner of every log and line
+            indications = indications.with(IndicationSet.ofRuleFile(top, file, known::contains));
+        }
+        return new Result(settings, out, indications);
     }
 
     private static CauseDraft draftOf(KnowledgeBase.Cause c) {

@@ -161,8 +161,22 @@ public final class Explain {
         private String flyTokenEnv;
         private URI flyApiUrl;
         private java.time.Duration timeout;
+        private final List<Path> rules = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A rule file merged over the built-in knowledge base, as a config's {@code rules:} entry is: its causes, rules
+         * and priors weigh the evidence, and its {@code indications} read the log and the run's logs. Each call adds one
+         * file, merged in order.
+         *
+         * @param ruleFile a YAML or JSON rule file; read when the explanation is planned
+         * @return this builder
+         */
+        public Builder rules(Path ruleFile) {
+            rules.add(Objects.requireNonNull(ruleFile, "ruleFile"));
+            return this;
         }
 
         /**
@@ -357,6 +371,9 @@ public final class Explain {
             }
             if (timeout != null) {
                 config = config.withProbe(DeploymentConfig.ProbeSettings.timeout(timeout));
+            }
+            if (!rules.isEmpty()) {
+                config = config.withRules(rules);
             }
             return new Explain(config, logName, log, logFile);
         }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The probe plan of a {@link DeploymentConfig}: from the config to the probes, the executor, the
@@ -66,9 +67,11 @@ final class Planner {
     static ProbePlan plan(DeploymentConfig config, KnowledgeBase kb, Clock clock, Function<String, String> env,
                           CheckHistory history) {
         BuiltIns.start();
-        CompletableFuture<LogScanner> scanner = BuiltIns.logScanner();
         CheckHistory own = history == null ? null : history.redactedBy(redaction(config, env));
-        Diagnoser diagnoser = diagnosis(config, kb, own == null ? History.empty() : own.read());
+        KnowledgeBase base = knowledgeBase(config, kb);
+        Diagnoser diagnoser = diagnosis(config, base, own == null ? History.empty() : own.read());
+        // the rule files' indications read the CI logs too; the built-in scanner warms up in the background
+        Supplier<LogScanner> scanner = base == null ? () -> BuiltIns.logScanner().join() : base::logScanner;
         Deployment deployment = config.deployment();
         DeploymentConfig.ProbeSettings settings = config.probe();
         Duration timeout = settings.timeout();
@@ -78,7 +81,7 @@ final class Planner {
             probes.addAll(serviceProbes(config, s, timeout, clock, env));
         }
         if (config.github() != null) {
-            probes.add(github(config, deployment, env, apiBudget, (origin, log) -> scanner.join().analyze(origin, log)));
+            probes.add(github(config, deployment, env, apiBudget, (origin, log) -> scanner.get().analyze(origin, log)));
         }
         if (config.fly() != null) {
             probes.add(fly(config, deployment, env, apiBudget, clock));
@@ -99,20 +102,33 @@ final class Planner {
         return Redaction.of(Secrets.patterns().and(config.secretValues(env)));
     }
 
-    private static Diagnoser diagnosis(DeploymentConfig config, KnowledgeBase kb, History history) {
-        // read once, with the config (its gate section) or set by the host
-        GatePolicy gate = config.gate();
+    /**
+     * The knowledge base of {@code config}: {@code kb} (or the built-in one) with the config's rule files merged in, or
+     * null when there is nothing of the user's (no {@code kb}, no rule file): the built-in base, loaded in the background.
+     *
+     * @throws InputException for a rule file that cannot be used
+     */
+    static KnowledgeBase knowledgeBase(DeploymentConfig config, KnowledgeBase kb) {
         if (kb == null && config.rules().isEmpty()) {
-            // nothing of the user's to validate before probing: wait for the built-in base only when diagnosing
-            GatePolicy g = gate;
-            return (deployment, observations, now) -> Diagnosis.builder()
-                    .knowledgeBase(BuiltIns.knowledgeBase().join().withLatencyBaselines(history))
-                    .gatePolicy(g).build().diagnose(deployment, observations, now);
+            return null;
         }
         // a broken built-in knowledge base is our bug, not the user's config: let it surface as internal
         KnowledgeBase base = kb != null ? kb : BuiltIns.knowledgeBase().join();
         for (Path rules : config.rules()) {
             base = base.withRuleFile(rules);
+        }
+        return base;
+    }
+
+    /** The diagnosis with {@code base} ({@link #knowledgeBase}; null: the built-in one) and the config's gate. */
+    private static Diagnoser diagnosis(DeploymentConfig config, KnowledgeBase base, History history) {
+        // read once, with the config (its gate section) or set by the host
+        GatePolicy gate = config.gate();
+        if (base == null) {
+            // nothing of the user's to validate before probing: wait for the built-in base only when diagnosing
+            return (deployment, observations, now) -> Diagnosis.builder()
+                    .knowledgeBase(BuiltIns.knowledgeBase().join().withLatencyBaselines(history))
+                    .gatePolicy(gate).build().diagnose(deployment, observations, now);
         }
         return Diagnosis.builder().knowledgeBase(base.withLatencyBaselines(history)).gatePolicy(gate).build();
     }

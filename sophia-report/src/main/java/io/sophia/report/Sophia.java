@@ -229,9 +229,12 @@ public final class Sophia {
                 .filter(p -> Source.GITHUB == p.source() || Source.FLY == p.source()).toList();
         List<Observation> findings = new ArrayList<>();
         if (what.log() != null || what.logFile() != null) {
-            // the built-ins warmed up in the background; only the scanner is used of this LogDiagnosis
-            LogDiagnosis logs = LogDiagnosis.of(BuiltIns.logScanner().join(), Diagnosis.builder()
-                    .knowledgeBase(BuiltIns.knowledgeBase().join()).build());
+            // the rule files' indications read the log too (the plan's diagnosis has their knowledge base); else the
+            // built-ins, warmed up in the background; only the scanner is used of this LogDiagnosis
+            LogDiagnosis logs = plan.diagnoser() instanceof Diagnosis d
+                    ? LogDiagnosis.of(d.knowledgeBase().logScanner(), d)
+                    : LogDiagnosis.of(BuiltIns.logScanner().join(), Diagnosis.builder()
+                            .knowledgeBase(BuiltIns.knowledgeBase().join()).build());
             if (what.log() != null) {
                 findings.addAll(logs.scan(what.logName(), what.log()));
             } else {

@@ -176,6 +176,34 @@ class ExplainTest {
     }
 
     @Test
+    @DisplayName("a config's rule file with indications reads the run's job logs in check and in explain")
+    void ruleFileIndicationsReadTheRunsLogs(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // a line of hub4j's recorded job log that no built-in indication reads, marked by a team's rule file
+        Path rules = dir.resolve("team-rules.yaml");
+        Files.writeString(rules, """
+                indications:
+                  - id: team.hello-from-job
+                    cause: config.invalid
+                    weight: 0.9
+                    literals: ['hello from job']
+                    pattern: 'Hello from job\\d+!'
+                """);
+        java.util.function.Predicate<Assessment> read = a -> a.observations(Observation.LogFinding.class).stream()
+                .anyMatch(f -> "team.hello-from-job".equals(f.indicationId()));
+        DeploymentConfig config = DeploymentConfig.of(new Deployment("check", List.of()))
+                .withGitHub(DeploymentConfig.GitHub.run(REPO, RUN).withApiUrl(api()).withTokenEnv("GITHUB_TOKEN"));
+        java.util.function.Function<DeploymentConfig, Assessment> check = c -> Sophia.builder(c)
+                .probe(DeploymentConfig.ProbeSettings.timeout(java.time.Duration.ofSeconds(30))) // a hang guard
+                .clock(CLOCK).env(k -> null).build().check();
+
+        assertFalse(read.test(check.apply(config)));
+        assertTrue(read.test(check.apply(config.withRules(List.of(rules)))));
+        Assessment explained = explain(() -> Explain.builder()
+                .run(URI.create("https://github.com/" + REPO + "/actions/runs/" + RUN)).apiUrl(api()).rules(rules));
+        assertTrue(read.test(explained), explained.observations(Observation.LogFinding.class).toString());
+    }
+
+    @Test
     @DisplayName("run urls: github.com, GitHub Enterprise, attempt and job suffixes; anything else is a usage error naming 'run'")
     void runUrls() {
         Explain.RunUrl a = Explain.RunUrl.parse(URI.create("https://github.com/acme/shop/actions/runs/17176258341/attempts/2"));

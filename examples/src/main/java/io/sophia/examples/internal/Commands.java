@@ -62,8 +62,9 @@ public final class Commands {
                     [--history FILE [--history-keep 50]]
                     Re-run check every interval; print changes, POST alerts, serve Prometheus metrics.
               explain [RUN_URL | -] [--log FILE] [--fly-app NAME] [--token-env VAR] [--api-url URL] [--out DIR]
-                      [--timeout 5s] [--lock-wait 10s]
-                    Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config.
+                      [--timeout 5s] [--lock-wait 10s] [--rules FILE]
+                    Diagnose a GitHub Actions run, a log (- reads stdin) and/or a Fly app without a config;
+                    --rules: a rule file (causes, rules, priors, log indications) over the built-in ones.
 
             Every command writes (explain with --out) DIR/report.md, report.json, report.html and junit.xml.
             Exit codes: 0 gate OPEN, 1 WARN, 2 BLOCKED, 64 usage or configuration error, 70 internal error,
@@ -266,7 +267,7 @@ public final class Commands {
     }
 
     private int explain(String target, Map<String, String> opts) throws UsageException, IOException {
-        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait", "timeout"));
+        allow(opts, "explain", Set.of("log", "fly-app", "token-env", "api-url", "out", "lock-wait", "timeout", "rules"));
         Explain.Builder b = Explain.builder().tokenEnv(opts.getOrDefault("token-env", Explain.DEFAULT_TOKEN_ENV))
                 .apiUrl(opts.get("api-url"));
         Optional.ofNullable(opts.get("fly-app")).ifPresent(b::flyApp);
@@ -274,6 +275,7 @@ public final class Commands {
             b.timeout(duration(opts, "timeout"));
         }
         Optional.ofNullable(opts.get("log")).map(Path::of).ifPresent(b::logFile);
+        Optional.ofNullable(opts.get("rules")).map(Path::of).ifPresent(b::rules);
         if (target != null) {
             b = "-".equals(target) ? b.log("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8)) : b.run(target);
         }
