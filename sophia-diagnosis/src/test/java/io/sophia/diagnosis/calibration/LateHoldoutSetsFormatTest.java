@@ -190,7 +190,13 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(117), 117, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(117)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(118), 118, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(118)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(118)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(119), 119, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(119)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(120), 120, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(120)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(121), 121, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(121)), true));
     }
 
     @ParameterizedTest(name = "{0}")
