@@ -31,7 +31,7 @@ public final class FactTypes {
                         "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
                         "generalShape", "namesFailingName", "otherServiceNameFails", "certificateOutOfDate",
                         "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown",
-                        "serviceDatastoreDown"),
+                        "serviceDatastoreDown", "memoryAtLimit"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines",
                         "dependency"));
         type("job", "a CI job (CiJob)",

@@ -415,7 +415,8 @@ final class Facts {
                 "stepLines", sc.logs().stepLines().getOrDefault(stepKey(f), ""),
                 "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
                 "dependsOnDown", String.valueOf(dependsOnDown(service, health)),
-                "serviceDatastoreDown", String.valueOf(storeDown != null));
+                "serviceDatastoreDown", String.valueOf(storeDown != null),
+                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "dependency", storeDown,
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
@@ -1388,6 +1389,23 @@ final class Facts {
      * cannot see the app that answers. Anything else (the name itself, an unrelated name, a custom domain) cannot be
      * told from the service's own app, so it counts as its own.
      */
+    /** An AWS Lambda REPORT line's configured memory and the most the invocation used, in MB. */
+    private static final java.util.regex.Pattern LAMBDA_MEMORY = java.util.regex.Pattern.compile(
+            "\\bMemory Size: (\\d{1,6}) MB\\s+Max Memory Used: (\\d{1,6}) MB\\b");
+
+    /**
+     * True when {@code line} is an AWS Lambda REPORT line whose "Max Memory Used" reached its "Memory Size" ("Memory
+     * Size: 128 MB ... Max Memory Used: 129 MB", Lambda's own accounting of an invocation that ran out of memory): the
+     * function used all the memory it was given, which a regular expression cannot compare.
+     */
+    static boolean memoryAtLimit(String line) {
+        if (line == null) {
+            return false;
+        }
+        java.util.regex.Matcher m = LAMBDA_MEMORY.matcher(line);
+        return m.find() && Integer.parseInt(m.group(2)) >= Integer.parseInt(m.group(1));
+    }
+
     static boolean namesOwnApp(String line, Service service) {
         String serviceHost = hostOf(service);
         if (line == null || serviceHost == null) {
