@@ -448,7 +448,8 @@ public final class CrossValidation {
      * optimistic, and the Brier score alone would always ask for more confidence) and it states no wrong top cause
      * above 0.9 there (issue 9: a wrong "above 90 %" costs more than an honest "I don't know"), neither as the rules
      * stand nor with the wording only a scenario's own families use left out (the estimate for text no rule was
-     * written from, which is what a user's failure is).
+     * written from, which is what a user's failure is); an assessment that ranks no cause at all states the same under
+     * every grid point, so it does not take part in that choice (the figures still count it).
      *
      * <p>One grid point for every fit at once (index: test fold + 1, 0 for the whole corpus), each fit's scenarios scored
      * with {@code settingsByFit[fit][their fold]} and summed in corpus order. A scenario is scored once per class of fits
@@ -495,8 +496,12 @@ public final class CrossValidation {
                 sum[x] += o.brier();
                 c[x] += o.confidence();
                 hits[x] += o.top1() ? 1 : 0;
-                boolean unseenMiss = !u.top1() && u.confidence() > 0.9;
-                confidentMisses[x] += (!o.top1() && o.confidence() > 0.9) || unseenMiss ? 1 : 0;
+                // an assessment that ranks no cause is the same under every grid point (unknown takes all): it counts
+                // in the figures, but a confident miss of that kind cannot tell grid points apart, and let alone it
+                // would disqualify all of them and collapse the fit (h113-44, a stuck job with nothing ranked)
+                boolean unseenMiss = !u.top1() && u.confidence() > 0.9 && !unseen.get(i).ranksNothing();
+                boolean miss = !o.top1() && o.confidence() > 0.9 && !terms.get(i).ranksNothing();
+                confidentMisses[x] += miss || unseenMiss ? 1 : 0;
                 m[x]++;
             }
         }
@@ -696,6 +701,16 @@ public final class CrossValidation {
      */
     record Prepared(double[] prior, double[] sums, int[] sources, List<java.util.Set<String>> keys, boolean[] reported,
                     int[] cause, int[] idRank) {
+
+        /** True when no term may be reported: under any settings the assessment ranks no cause. */
+        boolean ranksNothing() {
+            for (boolean r : reported) {
+                if (r) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         static Prepared of(List<Calibration.Term> terms) {
             int n = terms.size();
