@@ -2213,14 +2213,34 @@ final class Facts {
     /**
      * True when a job that has not ended has run no step for ten minutes or more since it was queued: it is still
      * waiting for a runner (h79-20: a hosted macOS job queued 2 h 10 min while every service answered). GitHub gives a
-     * queued job no end, so the wait lasts until {@code now}.
+     * queued job no end, so the wait lasts until {@code now}. No step run: none listed, or none concluded and the first
+     * the CI's own set-up of the job, which the runner that takes the job performs ("Set up job" on GitHub, Gitea and
+     * Forgejo, Azure's "Initialize job") or the CI shows while no runner has it ("Waiting for a runner", Jenkins' "Waiting
+     * for next available executor"): a job that stays there was never started by a runner (issue 9, session 34,
+     * rules34a: h113-44, a Forgejo job at "Set up job" for three hours, its task lost between server and runner, read as
+     * nothing failing). A job whose own first step is running is running, however long.
      */
     static boolean waitingForRunner(Observation.CiJob j, java.time.Instant now) {
-        if (j.conclusion() != null || !j.steps().isEmpty() || j.startedAt() == null) {
+        if (j.conclusion() != null || !beforeFirstStep(j) || j.startedAt() == null) {
             return false;
         }
         java.time.Instant until = j.completedAt() != null ? j.completedAt() : now;
         return until != null && java.time.Duration.between(j.startedAt(), until).getSeconds() >= 600;
+    }
+
+    // the CI's own set-up of a job, before its first step of its own (see waitingForRunner)
+    private static final java.util.regex.Pattern JOB_SET_UP_STEP = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(set ?up job|initiali[sz]e job|waiting for (a |an |the )?(next )?(available )?(runner|agent|executor|node)\\b)");
+
+    /** True when no step of {@code j} concluded and the first listed, if any, is the CI's own set-up of the job. */
+    static boolean beforeFirstStep(Observation.CiJob j) {
+        for (Observation.CiStep s : j.steps()) {
+            if (s.conclusion() != null) {
+                return false;
+            }
+        }
+        return j.steps().isEmpty() || (j.steps().get(0).name() != null
+                && JOB_SET_UP_STEP.matcher(j.steps().get(0).name()).find());
     }
 
     private static String minutes(Observation.CiJob j, java.time.Instant now) {
