@@ -222,7 +222,8 @@ final class Facts {
      * The finding that ended each log (by {@link #logKey}), the jobs that have a log at all, and per log and step the
      * lines its findings read and showed as context ({@link #stepKey}): what else the step printed around its failure.
      */
-    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged, Map<String, String> stepLines) {
+    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged, Map<String, String> stepLines,
+                            Map<Long, List<String>> jobLines) {
     }
 
     /** The characters of a step's lines a log fact carries at most ({@code stepLines}). */
@@ -332,9 +333,13 @@ final class Facts {
         Map<String, Observation.LogFinding> best = new HashMap<>();
         Set<Long> logged = new java.util.HashSet<>();
         Map<String, Set<String>> steps = new HashMap<>();
+        Map<Long, List<String>> jobLines = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f) {
                 logged.add(f.jobId());
+                if (f.line() != null) {
+                    jobLines.computeIfAbsent(f.jobId(), k -> new ArrayList<>()).add(f.line());
+                }
                 Set<String> lines = steps.computeIfAbsent(stepKey(f), k -> new java.util.LinkedHashSet<>());
                 lines.add(f.line() == null ? "" : f.line());
                 if (f.context() != null) {
@@ -348,7 +353,7 @@ final class Facts {
         }
         Map<String, String> stepLines = new HashMap<>();
         steps.forEach((k, lines) -> stepLines.put(k, Words.clip(String.join("\n", lines), STEP_LINES_MAX)));
-        return new LogIndex(best, logged, stepLines);
+        return new LogIndex(best, logged, stepLines, jobLines);
     }
 
     /** The facts one observation states, in the order it states them; {@code seq} is its place among observations. */
@@ -553,13 +558,37 @@ final class Facts {
 
     private static Fact annotationFact(Observation.CiAnnotation an, String svc, int seq, Scope sc) {
         String job = sc.ci().jobNames().getOrDefault(an.jobId(), "job " + an.jobId());
-        // a job without a log speaks only through its annotations: read them as its log's lines would be
+        // a job without a log speaks only through its annotations: read them as its log's lines would be; a job with a
+        // log, through those that do not restate a line its log's findings read (GitHub makes an annotation of every
+        // "##[error]" line): a journal, a proxy's error log, a runner's own log the job's log does not show (issue 9,
+        // session 34, rules34a: h113-21's "Failed at step EXEC spawning ...: No such file or directory", h113-28's
+        // nginx "connect() failed (111: Connection refused) while connecting to upstream")
+        boolean restated = sc.logs().logged().contains(an.jobId())
+                && restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()));
         Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
-                "messageCause", sc.logs().logged().contains(an.jobId()) ? "" : detailCause(an.message(), sc.lineCause()));
+                "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()));
         Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
                 Words.clip(an.message(), LINE_MAX), "job", job);
         return new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
                 key(sc.serviceOrder(), svc, job, "", an.jobId(), seq));
+    }
+
+    /**
+     * True when an annotation's {@code message} says what a line its job's log findings read says: one contains the
+     * other, or the message is empty. The log's reading of it stands; read again it would count twice.
+     */
+    static boolean restatesLogLine(String message, List<String> lines) {
+        String m = message == null ? "" : message.strip();
+        if (m.isEmpty()) {
+            return true;
+        }
+        for (String line : lines) {
+            String x = line.strip();
+            if (!x.isEmpty() && (x.contains(m) || m.contains(x))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
