@@ -233,6 +233,9 @@ class FiftiethRoundShapesTest {
                 "p133-12 systemd.control-process-exited",
                 // h71-30, h76-22 (consumed in session 24): the proxy's unit failed to start because its upstream name did
                 // not resolve (network.dns) or its Caddyfile was invalid (config.invalid); systemd's line is the consequence
-                "h71-30- systemd.control-process-exited", "h76-22- systemd.control-process-exited");
+                "h71-30- systemd.control-process-exited", "h76-22- systemd.control-process-exited",
+                // h113-21 (consumed in session 34): "Job for tracker.service failed because the control process exited"
+                // after the unit's ExecStart= named a path with no program (203/EXEC, config.invalid): its consequence
+                "h113-21 systemd.control-process-exited");
     }
 }

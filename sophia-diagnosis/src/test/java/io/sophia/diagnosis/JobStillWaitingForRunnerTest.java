@@ -57,6 +57,21 @@ class JobStillWaitingForRunnerTest {
         assertTrue(healthyFleetWith(queued(4)).causes().isEmpty());
     }
 
+    /**
+     * Issue 9, session 34 (rules34a): a job that stays at the CI's own "Set up job" with no step concluded was never
+     * started by a runner (h113-44: a Forgejo task the server assigned and the runner never received, three hours at
+     * "Set up job"), which the diagnosis had called nothing failing and scored unknown at 1.000.
+     */
+    @Test
+    void aJobStuckAtItsSetUpForHoursIsStillWaitingForARunner() {
+        Observation.CiStep setUp = new Observation.CiStep(1, "Set up job", "in_progress", null,
+                Fleet.NOW.minusSeconds(180 * 60), null);
+        Assessment a = healthyFleetWith(queued(180, setUp));
+        assertFalse(a.causes().isEmpty(), "a job stuck at its set-up is something to explain");
+        assertTrue(Fleet.weighs(a, "ci.runner/waiting-for-a-runner-now"), a.causes().toString());
+        assertTrue(a.causes().get(0).probability() <= 0.9, a.causes().toString());
+    }
+
     @Test
     void aJobThatRunsItsStepsIsNotWaitingForARunner() {
         Observation.CiStep running = new Observation.CiStep(1, "Build wheels", "in_progress", null,

@@ -222,7 +222,8 @@ final class Facts {
      * The finding that ended each log (by {@link #logKey}), the jobs that have a log at all, and per log and step the
      * lines its findings read and showed as context ({@link #stepKey}): what else the step printed around its failure.
      */
-    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged, Map<String, String> stepLines) {
+    private record LogIndex(Map<String, Observation.LogFinding> best, Set<Long> logged, Map<String, String> stepLines,
+                            Map<Long, List<String>> jobLines) {
     }
 
     /** The characters of a step's lines a log fact carries at most ({@code stepLines}). */
@@ -332,9 +333,13 @@ final class Facts {
         Map<String, Observation.LogFinding> best = new HashMap<>();
         Set<Long> logged = new java.util.HashSet<>();
         Map<String, Set<String>> steps = new HashMap<>();
+        Map<Long, List<String>> jobLines = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.LogFinding f) {
                 logged.add(f.jobId());
+                if (f.line() != null) {
+                    jobLines.computeIfAbsent(f.jobId(), k -> new ArrayList<>()).add(f.line());
+                }
                 Set<String> lines = steps.computeIfAbsent(stepKey(f), k -> new java.util.LinkedHashSet<>());
                 lines.add(f.line() == null ? "" : f.line());
                 if (f.context() != null) {
@@ -348,7 +353,7 @@ final class Facts {
         }
         Map<String, String> stepLines = new HashMap<>();
         steps.forEach((k, lines) -> stepLines.put(k, Words.clip(String.join("\n", lines), STEP_LINES_MAX)));
-        return new LogIndex(best, logged, stepLines);
+        return new LogIndex(best, logged, stepLines, jobLines);
     }
 
     /** The facts one observation states, in the order it states them; {@code seq} is its place among observations. */
@@ -554,13 +559,37 @@ final class Facts {
 
     private static Fact annotationFact(Observation.CiAnnotation an, String svc, int seq, Scope sc) {
         String job = sc.ci().jobNames().getOrDefault(an.jobId(), "job " + an.jobId());
-        // a job without a log speaks only through its annotations: read them as its log's lines would be
+        // a job without a log speaks only through its annotations: read them as its log's lines would be; a job with a
+        // log, through those that do not restate a line its log's findings read (GitHub makes an annotation of every
+        // "##[error]" line): a journal, a proxy's error log, a runner's own log the job's log does not show (issue 9,
+        // session 34, rules34a: h113-21's "Failed at step EXEC spawning ...: No such file or directory", h113-28's
+        // nginx "connect() failed (111: Connection refused) while connecting to upstream")
+        boolean restated = sc.logs().logged().contains(an.jobId())
+                && restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()));
         Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
-                "messageCause", sc.logs().logged().contains(an.jobId()) ? "" : detailCause(an.message(), sc.lineCause()));
+                "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()));
         Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
                 Words.clip(an.message(), LINE_MAX), "job", job);
         return new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
                 key(sc.serviceOrder(), svc, job, "", an.jobId(), seq));
+    }
+
+    /**
+     * True when an annotation's {@code message} says what a line its job's log findings read says: one contains the
+     * other, or the message is empty. The log's reading of it stands; read again it would count twice.
+     */
+    static boolean restatesLogLine(String message, List<String> lines) {
+        String m = message == null ? "" : message.strip();
+        if (m.isEmpty()) {
+            return true;
+        }
+        for (String line : lines) {
+            String x = line.strip();
+            if (!x.isEmpty() && (x.contains(m) || m.contains(x))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
@@ -2231,14 +2260,34 @@ final class Facts {
     /**
      * True when a job that has not ended has run no step for ten minutes or more since it was queued: it is still
      * waiting for a runner (h79-20: a hosted macOS job queued 2 h 10 min while every service answered). GitHub gives a
-     * queued job no end, so the wait lasts until {@code now}.
+     * queued job no end, so the wait lasts until {@code now}. No step run: none listed, or none concluded and the first
+     * the CI's own set-up of the job, which the runner that takes the job performs ("Set up job" on GitHub, Gitea and
+     * Forgejo, Azure's "Initialize job") or the CI shows while no runner has it ("Waiting for a runner", Jenkins' "Waiting
+     * for next available executor"): a job that stays there was never started by a runner (issue 9, session 34,
+     * rules34a: h113-44, a Forgejo job at "Set up job" for three hours, its task lost between server and runner, read as
+     * nothing failing). A job whose own first step is running is running, however long.
      */
     static boolean waitingForRunner(Observation.CiJob j, java.time.Instant now) {
-        if (j.conclusion() != null || !j.steps().isEmpty() || j.startedAt() == null) {
+        if (j.conclusion() != null || !beforeFirstStep(j) || j.startedAt() == null) {
             return false;
         }
         java.time.Instant until = j.completedAt() != null ? j.completedAt() : now;
         return until != null && java.time.Duration.between(j.startedAt(), until).getSeconds() >= 600;
+    }
+
+    // the CI's own set-up of a job, before its first step of its own (see waitingForRunner)
+    private static final java.util.regex.Pattern JOB_SET_UP_STEP = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(set ?up job|initiali[sz]e job|waiting for (a |an |the )?(next )?(available )?(runner|agent|executor|node)\\b)");
+
+    /** True when no step of {@code j} concluded and the first listed, if any, is the CI's own set-up of the job. */
+    static boolean beforeFirstStep(Observation.CiJob j) {
+        for (Observation.CiStep s : j.steps()) {
+            if (s.conclusion() != null) {
+                return false;
+            }
+        }
+        return j.steps().isEmpty() || (j.steps().get(0).name() != null
+                && JOB_SET_UP_STEP.matcher(j.steps().get(0).name()).find());
     }
 
     private static String minutes(Observation.CiJob j, java.time.Instant now) {
