@@ -33,10 +33,12 @@ import java.util.Optional;
  * words on a failure line no specific indication reads, weighed by one engine rule, see {@link Vocabulary}) is
  * overridden key by key ({@code enabled: false} removes it). A file's {@code indications} list (the format of a
  * built-in family file, {@code io/sophia/diagnosis/indications/README.md}) is added to the built-in indications: one
- * with a built-in id replaces it, a new id is added, and each must name a cause of the merged knowledge base. They read
+ * with a built-in id replaces it, a new id is added, and each must name a cause of the merged knowledge base that a
+ * {@code when: log} rule reads ({@code match} naming the cause or the indication's id). They read
  * every log a {@link Diagnosis} of this knowledge base is given through {@link #logScanner()} (the CI logs of
  * {@code sophia check}, {@code sophia explain}'s log), and the lines it reads outside a log (a machine's exit detail, a
- * log-less job's annotation). A bad file raises {@link InputException}
+ * log-less job's annotation); {@link LogDiagnosis#of(KnowledgeBase)} diagnoses a log with them. A bad file raises
+ * {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *

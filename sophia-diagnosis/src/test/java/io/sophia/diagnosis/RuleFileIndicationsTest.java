@@ -73,6 +73,11 @@ class RuleFileIndicationsTest {
         assertTrue(top.explanation().contains("pgvault"), top.explanation());
         assertTrue(team.observations(Observation.LogFinding.class).stream()
                 .anyMatch(f -> "team.pgvault-lease-denied".equals(f.indicationId())));
+        // the same in one call: the knowledge base's scanner, causes and rules, and the log's gate
+        Assessment of = LogDiagnosis.of(kb).diagnose("deploy.log", new StringReader(log()), Fleet.NOW);
+        assertEquals(CauseId.CONFIG_MISSING_SECRET, of.topCause().orElseThrow().id(), of.causes().toString());
+        assertEquals(team.gate().status(), of.gate().status());
+        assertEquals(team.topCause().orElseThrow().probability(), of.topCause().orElseThrow().probability(), 1e-9);
         // every built-in indication is still there, the file's one added after them
         assertEquals(IndicationSet.builtIn().size() + 1, kb.indications().size());
         assertEquals("team.pgvault-lease-denied", kb.indications().indications().get(kb.indications().size() - 1).id());
