@@ -3,6 +3,7 @@ package io.sophia.diagnosis;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.sophia.core.CauseId;
+import io.sophia.core.Secrets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,19 +192,20 @@ public final class IndicationSet {
 
     /**
      * The {@code indications} list of a rule file ({@link KnowledgeBase#withRuleFile}), in the format of a family
-     * file; {@code known} says whether a cause id names a cause of the knowledge base the file is merged into.
+     * file; {@code problem} says what is wrong with an indication in the knowledge base the file is merged into (its
+     * cause is not one, no rule reads it), null when nothing is.
      *
-     * @throws InputException naming the file, line and key of the first problem, or of an indication whose cause the
-     *                        knowledge base does not have
+     * @throws InputException naming the file, line and key of the first problem, or of an indication {@code problem}
+     *                        refuses ({@code indications[N].cause})
      */
-    static IndicationSet ofRuleFile(InputTree.Node root, String source, java.util.function.Predicate<CauseId> known) {
+    static IndicationSet ofRuleFile(InputTree.Node root, String source, Function<Indication, String> problem) {
         List<Parsed> parsed = parsed(root, source);
         for (int index = 0; index < parsed.size(); index++) {
             Parsed p = parsed.get(index);
-            if (!known.test(p.indication().causeId())) {
-                throw InputException.of(source, p.causeLine(), "indications[" + index + "].cause", "indication "
-                        + p.indication().id() + ": '" + p.indication().causeId().value()
-                        + "' is not a cause of the knowledge base (define it under causes: first)");
+            String wrong = problem.apply(p.indication());
+            if (wrong != null) {
+                throw InputException.of(source, p.causeLine(), "indications[" + index + "].cause",
+                        "indication " + shown(p.indication().id()) + ": " + wrong);
             }
         }
         return new IndicationSet(parsed.stream().map(Parsed::indication).toList());
@@ -231,7 +233,7 @@ public final class IndicationSet {
             }
             for (InputTree.Entry e : node.entries()) {
                 if (!KEYS.contains(e.key())) {
-                    throw InputException.of(source, e.line(), at + "." + e.key(), "unknown key; known keys: "
+                    throw InputException.of(source, e.line(), at + "." + keyShown(e.key()), "unknown key; known keys: "
                             + new java.util.TreeSet<>(KEYS));
                 }
             }
@@ -241,7 +243,7 @@ public final class IndicationSet {
             }
             String cause = node.has("cause") ? text(node, "cause", source, at) : text(node, "causeId", source, at);
             if (cause == null) {
-                throw InputException.of(source, node.line(), at + ".cause", "missing (indication " + id + ")");
+                throw InputException.of(source, node.line(), at + ".cause", "missing (indication " + shown(id) + ")");
             }
             String followedBy = text(node, "followedBy", source, at);
             Indication indication;
@@ -254,13 +256,16 @@ public final class IndicationSet {
                         Objects.requireNonNullElse(text(node, "description", source, at), ""),
                         strings(node, null, "requires", source, at));
             } catch (IllegalArgumentException e) {
-                throw InputException.of(source, node.line(), at, e.getMessage(), e);
+                // the record's words name the indication by its id: shown as every message here shows it
+                String message = Objects.requireNonNullElse(e.getMessage(), "invalid");
+                throw InputException.of(source, node.line(), at, id.isEmpty() ? message : message.replace(id, shown(id)),
+                        e);
             }
             validate(indication, source, node.line(), at);
             Integer first = seen.putIfAbsent(id, node.keyLine("id"));
             if (first != null) {
                 throw InputException.of(source, node.keyLine("id"), at + ".id",
-                        "duplicate id '" + id + "' (first at line " + first + ")");
+                        "duplicate id '" + shown(id) + "' (first at line " + first + ")");
             }
             result.add(new Parsed(indication, node.keyLine("id"),
                     node.keyLine(node.has("cause") ? "cause" : "causeId")));
@@ -268,12 +273,26 @@ public final class IndicationSet {
         return result;
     }
 
+    /**
+     * {@return {@code text} as a message may quote it: one line, at most 60 characters, never a value that looks like a
+     * secret (a credentials file named as a rule or indication file by mistake is not printed)}
+     */
+    static String shown(String text) {
+        return Secrets.looksLikeSecret(text) ? "(a value that looks like a secret, not shown)" : InputTree.abbreviate(text);
+    }
+
+    /** {@return a file's key as a key path may hold it: {@link #shown} for a key} */
+    static String keyShown(String key) {
+        return Secrets.looksLikeSecret(key) ? "(a key that looks like a secret)" : InputTree.abbreviate(key);
+    }
+
     /** The cause id {@code cause}; throws {@link IllegalArgumentException} naming the indication unless it is one. */
     private static CauseId causeId(String cause, String id) {
         try {
             return CauseId.of(cause);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("indication " + id + ": cause '" + cause + "' is not a cause id", e);
+            throw new IllegalArgumentException("indication " + shown(id) + ": cause '" + shown(cause)
+                    + "' is not a cause id", e);
         }
     }
 
@@ -329,8 +348,8 @@ public final class IndicationSet {
             try {
                 Pattern.compile(expression);
             } catch (PatternSyntaxException e) {
-                throw InputException.of(source, line, at, "indication " + indication.id() + ": invalid pattern '"
-                        + InputTree.abbreviate(expression) + "': " + e.getDescription(), e);
+                throw InputException.of(source, line, at, "indication " + shown(indication.id()) + ": invalid pattern '"
+                        + shown(expression) + "': " + e.getDescription(), e);
             }
         }
     }

@@ -85,7 +85,7 @@ public final class InputException extends RuntimeException {
      *
      * @param file the file
      * @param line the line
-     * @param key whether a failure blocks the gate (key criterion) rather than warning
+     * @param key path of the key ({@code services[0].critical}), empty for the whole file
      * @param message what is wrong
      */
     public static InputException of(String file, int line, String key, String message) {
@@ -97,7 +97,7 @@ public final class InputException extends RuntimeException {
      *
      * @param file the file
      * @param line the line
-     * @param key whether a failure blocks the gate (key criterion) rather than warning
+     * @param key path of the key ({@code services[0].critical}), empty for the whole file
      * @param message what is wrong
      * @param cause the cause
      */

@@ -33,10 +33,12 @@ import java.util.Optional;
  * words on a failure line no specific indication reads, weighed by one engine rule, see {@link Vocabulary}) is
  * overridden key by key ({@code enabled: false} removes it). A file's {@code indications} list (the format of a
  * built-in family file, {@code io/sophia/diagnosis/indications/README.md}) is added to the built-in indications: one
- * with a built-in id replaces it, a new id is added, and each must name a cause of the merged knowledge base. They read
+ * with a built-in id replaces it, a new id is added, and each must name a cause of the merged knowledge base that a
+ * {@code when: log} rule reads ({@code match} naming the cause or the indication's id). They read
  * every log a {@link Diagnosis} of this knowledge base is given through {@link #logScanner()} (the CI logs of
  * {@code sophia check}, {@code sophia explain}'s log), and the lines it reads outside a log (a machine's exit detail, a
- * log-less job's annotation). A bad file raises {@link InputException}
+ * log-less job's annotation); {@link LogDiagnosis#of(KnowledgeBase)} diagnoses a log with them. A bad file raises
+ * {@link InputException}
  * naming the file, line and key; regular expressions are RE2/J patterns (linear-time) and patterns
  * that are invalid or would backtrack catastrophically in a backtracking engine are rejected.
  *
@@ -54,10 +56,11 @@ public final class KnowledgeBase {
     private final List<Cause> causes;
     private final List<String> sources;
     private final Map<String, History.Baseline> latencyBaselines;
-    /** The log indications the rule files added to the built-in ones ({@link IndicationSet#NONE} for none). */
-    private final IndicationSet added;
-    /** The scanner of {@link #indications()}, built on first use; shared by the bases derived without a rule file. */
-    private final java.util.concurrent.atomic.AtomicReference<LogScanner> scanner;
+    /**
+     * The log indications the rule files added to the built-in ones, with their merged set and scanner (built on first
+     * use); shared by the bases derived without a rule file, or with one that adds no indication.
+     */
+    private final Indications indications;
 
     /**
      * Knowledge-base wide settings.
@@ -668,14 +671,12 @@ public final class KnowledgeBase {
     }
 
     private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources, IndicationSet added) {
-        this(settings, causes, sources, Map.of(), added, new java.util.concurrent.atomic.AtomicReference<>());
+        this(settings, causes, sources, Map.of(), Indications.of(added));
     }
 
     private KnowledgeBase(Settings settings, List<Cause> causes, List<String> sources,
-                          Map<String, History.Baseline> baselines, IndicationSet added,
-                          java.util.concurrent.atomic.AtomicReference<LogScanner> scanner) {
-        this.added = added;
-        this.scanner = scanner;
+                          Map<String, History.Baseline> baselines, Indications indications) {
+        this.indications = indications;
         this.latencyBaselines = Map.copyOf(baselines);
         this.settings = settings;
         this.causes = List.copyOf(causes);
@@ -732,12 +733,14 @@ public final class KnowledgeBase {
      * @throws InputException when the file cannot be read or is invalid
      */
     public KnowledgeBase withRuleFile(Path ruleFile) {
-        RuleFileReader.Result r = RuleFileReader.read(ruleFile, new RuleFileReader.Result(settings, causes, added));
+        RuleFileReader.Result r = RuleFileReader.read(ruleFile,
+                new RuleFileReader.Result(settings, causes, indications.added));
         List<String> src = new java.util.ArrayList<>(sources);
         src.add(ruleFile.toString());
-        // a rule file changes the causes, not what the history says about the services
-        return new KnowledgeBase(r.settings(), r.causes(), src, latencyBaselines, r.indications(),
-                new java.util.concurrent.atomic.AtomicReference<>());
+        // a rule file changes the causes, not what the history says about the services; one without indications keeps
+        // this base's scanner
+        return new KnowledgeBase(r.settings(), r.causes(), src, latencyBaselines,
+                r.indications() == indications.added ? indications : Indications.of(r.indications()));
     }
 
     /**
@@ -764,7 +767,7 @@ public final class KnowledgeBase {
         }
         List<String> src = new java.util.ArrayList<>(sources);
         src.add("history (" + n + " failures)");
-        return new KnowledgeBase(settings, adjusted, src, history.baselines(), added, scanner);
+        return new KnowledgeBase(settings, adjusted, src, history.baselines(), indications);
     }
 
     /**
@@ -779,7 +782,7 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase withLatencyBaselines(History history) {
         return history.baselines().isEmpty() ? this
-                : new KnowledgeBase(settings, causes, sources, history.baselines(), added, scanner);
+                : new KnowledgeBase(settings, causes, sources, history.baselines(), indications);
     }
 
     /**
@@ -789,8 +792,8 @@ public final class KnowledgeBase {
      * @param settings the settings
      */
     public KnowledgeBase withSettings(Settings settings) {
-        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines, added,
-                scanner);
+        return new KnowledgeBase(Objects.requireNonNull(settings, "settings"), causes, sources, latencyBaselines,
+                indications);
     }
 
     /**
@@ -832,30 +835,88 @@ public final class KnowledgeBase {
      * those of its rule files' {@code indications} lists (an id already known replaced in place, a new one added)}
      */
     public IndicationSet indications() {
-        return added.size() == 0 ? IndicationSet.builtIn() : IndicationSet.builtIn().with(added);
+        return indications.merged();
     }
 
     /**
      * {@return the scanner of {@link #indications()}: {@link LogScanner#builtIn()} when no rule file added any, else
-     * one built (once, on the first call) from them; what a host hands the logs it reads to, so that its rule files'
-     * indications read them}
+     * one built on the first call (building one reads every indication: a second of CPU, so knowledge bases with the
+     * same added indications, such as a {@code sophia watch}'s rounds re-reading the same rule files, share the last
+     * one built); what a host hands the logs it reads to, so that its rule files' indications read them}
      */
     public LogScanner logScanner() {
-        if (added.size() == 0) {
-            return LogScanner.builtIn();
-        }
-        LogScanner s = scanner.get();
-        if (s == null) {
-            // two threads may both build one; either is the same scanner
-            s = LogScanner.of(indications());
-            scanner.compareAndSet(null, s);
-        }
-        return s;
+        return indications.scanner();
     }
 
     /** {@return the files this knowledge base was built from, in merge order} */
     public List<String> sources() {
         return sources;
+    }
+
+    /**
+     * The indications rule files added, their merge over the built-in ones and its scanner, each made once on first
+     * use (thread-safe: a scanner is never built twice at once).
+     */
+    private static final class Indications {
+        private static final Indications NONE = new Indications(IndicationSet.NONE);
+        /**
+         * The scanners built last, by the added indications they were built for, for the next knowledge base with equal
+         * ones (a watch's next round, a host's next check of the same config): at most four, each the size
+         * of the built-in one.
+         */
+        private static final int KEPT = 4;
+        private static final Map<List<Indication>, LogScanner> LAST = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Indication>, LogScanner> eldest) {
+                return size() > KEPT;
+            }
+        }; // guarded by Indications.class
+
+        private final IndicationSet added;
+        private volatile IndicationSet merged;
+        private volatile LogScanner scanner;
+
+        private Indications(IndicationSet added) {
+            this.added = added;
+        }
+
+        static Indications of(IndicationSet added) {
+            return added.size() == 0 ? NONE : new Indications(added);
+        }
+
+        IndicationSet merged() {
+            if (added.size() == 0) {
+                return IndicationSet.builtIn();
+            }
+            // racy single check: an equal immutable set either way
+            IndicationSet m = merged;
+            if (m == null) {
+                m = IndicationSet.builtIn().with(added);
+                merged = m;
+            }
+            return m;
+        }
+
+        LogScanner scanner() {
+            if (added.size() == 0) {
+                return LogScanner.builtIn();
+            }
+            LogScanner s = scanner;
+            if (s == null) {
+                synchronized (Indications.class) {
+                    s = scanner;
+                    if (s == null) {
+                        s = LAST.get(added.indications());
+                        if (s == null) {
+                            s = LogScanner.of(merged());
+                            LAST.put(added.indications(), s);
+                        }
+                        scanner = s;
+                    }
+                }
+            }
+            return s;
+        }
     }
 
     @Override

@@ -56,6 +56,22 @@ public final class LogDiagnosis {
     }
 
     /**
+     * {@return a log diagnosis with {@code kb}: its scanner ({@link KnowledgeBase#logScanner()}: the built-in indications
+     * with those of its rule files) and its causes and rules, with {@link #gatePolicy()}}
+     *
+     * <pre>{@code
+     * KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(Path.of("team-rules.yaml"));
+     * Assessment a = LogDiagnosis.of(kb).diagnose("build.log", log, Instant.now());
+     * }</pre>
+     *
+     * @param kb the knowledge base
+     */
+    public static LogDiagnosis of(KnowledgeBase kb) {
+        Objects.requireNonNull(kb, "kb");
+        return new LogDiagnosis(kb.logScanner(), Diagnosis.builder().knowledgeBase(kb).gatePolicy(gatePolicy()).build());
+    }
+
+    /**
      * {@return a log diagnosis with the host's scanner and diagnosis (its gate policy included)}
      *
      * @param scanner the scanner

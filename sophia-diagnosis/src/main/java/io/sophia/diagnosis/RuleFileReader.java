@@ -141,13 +141,50 @@ final class RuleFileReader {
         }
         IndicationSet indications = base == null ? IndicationSet.NONE : base.indications();
         if (top.has("indications")) {
-            Set<CauseId> known = new java.util.HashSet<>();
-            out.forEach(c -> known.add(c.id()));
-            known.add(CauseId.UNKNOWN);
             // the indications a family file holds, in its format: read by the scanner of every log and line
-            indications = indications.with(IndicationSet.ofRuleFile(top, file, known::contains));
+            indications = indications.with(IndicationSet.ofRuleFile(top, file, i -> indicationProblem(i, out)));
         }
         return new Result(settings, out, indications);
+    }
+
+    /**
+     * What is wrong with a rule file's indication in the knowledge base of {@code causes}, null when nothing: its cause
+     * must be one of them ({@code unknown} too: a line that names no cause), and some rule must read its findings (a
+     * {@code when: log} rule whose {@code match} names its cause or its id), else it would find lines that never count.
+     */
+    private static String indicationProblem(Indication indication, List<KnowledgeBase.Cause> causes) {
+        CauseId cause = indication.causeId();
+        if (cause.equals(CauseId.UNKNOWN)) {
+            return null;
+        }
+        if (causes.stream().noneMatch(c -> c.id().equals(cause))) {
+            return "'" + excerpt(cause.value()) + "' is not a cause of the knowledge base (define it under causes: first)";
+        }
+        for (KnowledgeBase.Cause c : causes) {
+            for (KnowledgeBase.Rule r : c.rules()) {
+                if ("log".equals(r.when()) && reads(r, cause.value(), indication.id())) {
+                    return null;
+                }
+            }
+        }
+        String c = cause.value();
+        return "no rule reads the log findings of cause " + c + ", so its lines in a log would never count: add one"
+                + " under causes." + c + ".rules (when: log, match: {causeId: " + c + "}, an lr, a text)";
+    }
+
+    /**
+     * Whether {@code rule} (a {@code when: log} one) reads the findings of an indication: its {@code match} names the
+     * indication's cause or id, and does not leave either out (a rule that reads lines by their words alone, with
+     * neither, reads lines of its own choosing, not the indication's).
+     */
+    private static boolean reads(KnowledgeBase.Rule rule, String cause, String id) {
+        List<String> causes = rule.match().get("causeId");
+        List<String> ids = rule.match().get("indication");
+        if (causes == null && ids == null) {
+            return false;
+        }
+        return (causes == null || causes.stream().anyMatch(cause::equalsIgnoreCase))
+                && (ids == null || ids.stream().anyMatch(id::equalsIgnoreCase));
     }
 
     private static CauseDraft draftOf(KnowledgeBase.Cause c) {
@@ -601,7 +638,9 @@ final class RuleFileReader {
     private void checkKeys(MapNode m, String path, Set<String> allowed) {
         for (Map.Entry<String, Integer> e : m.keyLines().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                // the key path never holds a key that looks like a secret (a credentials file named as a rule file)
+                String shown = IndicationSet.keyShown(e.getKey());
+                String key = path.isEmpty() ? shown : path + "." + shown;
                 throw InputException.of(file, e.getValue(), key, "unknown key '" + excerpt(e.getKey()) + "'; known keys: "
                         + new java.util.TreeSet<>(allowed), null);
             }

@@ -8,6 +8,7 @@ import io.sophia.core.RankedCause;
 import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -26,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A rule file's {@code indications} list: a team's own tool prints lines no built-in indication reads, and the file
  * that adds its causes and rules teaches Sophia those lines too, for logs and for the lines it reads outside a log.
- * The tool ({@code pgvault}) is a team's own, so its wording is ours by definition.
+ * The tool ({@code pgvault}) is a team's own, so its wording is ours by definition. Isolated: the scanners knowledge
+ * bases share are kept JVM-wide, and another class building its own between two steps here would not be this test's.
  */
+@Isolated
 class RuleFileIndicationsTest {
 
     private static final String LINE = "pgvault: lease for secret payments/db-password was not granted (policy deploy-ro)";
@@ -70,6 +73,11 @@ class RuleFileIndicationsTest {
         assertTrue(top.explanation().contains("pgvault"), top.explanation());
         assertTrue(team.observations(Observation.LogFinding.class).stream()
                 .anyMatch(f -> "team.pgvault-lease-denied".equals(f.indicationId())));
+        // the same in one call: the knowledge base's scanner, causes and rules, and the log's gate
+        Assessment of = LogDiagnosis.of(kb).diagnose("deploy.log", new StringReader(log()), Fleet.NOW);
+        assertEquals(CauseId.CONFIG_MISSING_SECRET, of.topCause().orElseThrow().id(), of.causes().toString());
+        assertEquals(team.gate().status(), of.gate().status());
+        assertEquals(team.topCause().orElseThrow().probability(), of.topCause().orElseThrow().probability(), 1e-9);
         // every built-in indication is still there, the file's one added after them
         assertEquals(IndicationSet.builtIn().size() + 1, kb.indications().size());
         assertEquals("team.pgvault-lease-denied", kb.indications().indications().get(kb.indications().size() - 1).id());
@@ -217,5 +225,97 @@ class RuleFileIndicationsTest {
                 """));
         assertNotEquals(scanner, more.logScanner());
         assertEquals(IndicationSet.builtIn().size() + 2, more.indications().size());
+    }
+
+    @Test
+    void theSameRuleFileReadAgainSharesTheScannerInsteadOfRebuildingIt() throws IOException {
+        // sophia watch plans every round: it reads the config's rule files again and builds a new knowledge base; a
+        // scanner is a second of CPU over every indication, so equal indications share the one built last
+        Path team = write("team.yaml", TEAM_RULES);
+        LogScanner first = KnowledgeBase.builtIn().withRuleFile(team).logScanner();
+        KnowledgeBase again = KnowledgeBase.builtIn().withRuleFile(team);
+        assertSame(first, again.logScanner());
+        assertSame(first, Diagnosis.builder().knowledgeBase(again).build().knowledgeBase().logScanner());
+        // a rule file after it that adds no indication keeps its scanner
+        KnowledgeBase priors = again.withRuleFile(write("priors.yaml", "causes:\n  app.oom: {prior: 0.05}\n"));
+        assertSame(first, priors.logScanner());
+        assertSame(again.indications(), priors.indications());
+
+        // an edited file is read with its new words, and the old scanner does not read them
+        Path edited = write("team.yaml", TEAM_RULES.replace("was not granted", "was refused"));
+        KnowledgeBase changed = KnowledgeBase.builtIn().withRuleFile(edited);
+        assertNotEquals(first, changed.logScanner());
+        String refused = LINE.replace("was not granted", "was refused");
+        assertTrue(changed.logScanner().analyze(null, new StringReader(refused + "\n")).stream()
+                .anyMatch(f -> "team.pgvault-lease-denied".equals(f.indicationId())));
+        assertTrue(first.analyze(null, new StringReader(refused + "\n")).stream()
+                .noneMatch(f -> "team.pgvault-lease-denied".equals(f.indicationId())));
+    }
+
+    @Test
+    void threadsAskingForTheScannerAtOnceGetTheSameOne() throws Exception {
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(write("once.yaml", TEAM_RULES.replace(
+                "team.pgvault-lease-denied", "team.pgvault-lease-denied-once")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<LogScanner>> all = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                all.add(pool.submit(kb::logScanner));
+            }
+            for (java.util.concurrent.Future<LogScanner> f : all) {
+                assertSame(kb.logScanner(), f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIndicationNoRuleReadsIsRefusedInsteadOfFindingLinesThatNeverCount() throws IOException {
+        // a new cause with a title and a prior but no rule: its indication would find the line and weigh nothing,
+        // leaving "unknown" on top without a word
+        Path silent = write("silent.yaml", """
+                causes:
+                  team.license-server: {title: 'Our license server refused the build', prior: 0.02}
+                indications:
+                  - id: team.license-refused
+                    cause: team.license-server
+                    literals: ['LMGRD']
+                    pattern: 'LMGRD: checkout of feature \\S+ denied'
+                """);
+        InputException e = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(silent));
+        assertEquals("indications[0].cause", e.key(), e.getMessage());
+        assertEquals(5, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("no rule reads the log findings") && e.problem().contains("causes.team.license-server.rules"),
+                e.problem());
+
+        // ci.cancelled's rules read only their own indications: a new one of that cause would not count either
+        Path cancelled = write("cancelled.yaml", """
+                indications:
+                  - id: team.deploy-superseded
+                    cause: ci.cancelled
+                    literals: ['superseded by']
+                    pattern: 'deploy superseded by run \\d+'
+                """);
+        InputException c = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(cancelled));
+        assertEquals("indications[0].cause", c.key(), c.getMessage());
+
+        // a rule of the cause that reads this indication by its id is enough
+        KnowledgeBase kb = KnowledgeBase.builtIn().withRuleFile(write("read.yaml", """
+                causes:
+                  ci.cancelled:
+                    rules:
+                      team-superseded:
+                        when: log
+                        match: {indication: team.deploy-superseded}
+                        lr: 10
+                        text: 'The log of job "{job}" shows the deploy superseded (line {lineNumber}): "{line}"'
+                indications:
+                  - id: team.deploy-superseded
+                    cause: ci.cancelled
+                    literals: ['superseded by']
+                    pattern: 'deploy superseded by run \\d+'
+                """));
+        assertEquals(IndicationSet.builtIn().size() + 1, kb.indications().size());
     }
 }

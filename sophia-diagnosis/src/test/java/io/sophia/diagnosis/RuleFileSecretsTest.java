@@ -71,4 +71,33 @@ class RuleFileSecretsTest {
         InputException x = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(file));
         assertEquals("must be a mapping (key: value lines), was text", x.problem());
     }
+
+    @Test
+    void aSecretAsAKeyOrInAnIndicationIsNeverEchoed(@TempDir Path dir) throws Exception {
+        // a YAML credentials file whose key is the secret, and a rule file's indications list holding one where the
+        // error quotes a value (an unknown key, an id, a cause, a pattern): the AWS secret is no known token shape, only
+        // one that looks like a secret
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("secret-key.yaml", AWS_SECRET + ": true\n");
+        files.put("nested-secret-key.yaml", "settings:\n  " + AWS_SECRET + ": 1\n");
+        String indication = "indications:\n  - id: %s\n    cause: %s\n    literals: [x]\n    pattern: '%s'\n";
+        files.put("unknown-key.yaml", "indications:\n  - " + AWS_SECRET + ": x\n");
+        files.put("id.yaml", indication.formatted(AWS_SECRET, "team.undefined", "x"));
+        files.put("cause.yaml", indication.formatted("team.x", AWS_SECRET, "x"));
+        files.put("pattern.yaml", indication.formatted("team.x", "app.oom", AWS_SECRET + "(("));
+        files.put("duplicate.yaml", indication.formatted(AWS_SECRET, "app.oom", "x")
+                + indication.formatted(AWS_SECRET, "app.oom", "x").substring("indications:\n".length()));
+        files.put("weight.yaml", indication.formatted(AWS_SECRET, "app.oom", "x") + "    weight: 7\n");
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path file = Files.writeString(dir.resolve(e.getKey()), e.getValue());
+            InputException x = assertThrows(InputException.class, () -> KnowledgeBase.builtIn().withRuleFile(file),
+                    e.getKey());
+            String message = x.getMessage() + " | " + x.problem() + " | " + x.key();
+            assertTrue(x.getMessage().contains(file.toString()), message);
+            for (int i = 0; i + 12 <= AWS_SECRET.length(); i++) {
+                String piece = AWS_SECRET.substring(i, i + 12);
+                assertFalse(message.contains(piece), () -> e.getKey() + " leaks '" + piece + "': " + message);
+            }
+        }
+    }
 }

@@ -204,6 +204,29 @@ class ExplainTest {
     }
 
     @Test
+    @DisplayName("watch plans the config again every round: its rule file's log scanner is built once, not every round")
+    void aWatchRoundDoesNotRebuildTheRuleFilesScanner(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // a scanner reads every indication when built (about a second of CPU); sophia watch's check reads the config's
+        // rule files again each round, which before this built a new one each round
+        Path rules = dir.resolve("team-rules.yaml");
+        Files.writeString(rules, """
+                indications:
+                  - id: team.round-scanner
+                    cause: config.invalid
+                    weight: 0.9
+                    literals: ['round scanner']
+                    pattern: 'round scanner \\d+ refused'
+                """);
+        DeploymentConfig config = DeploymentConfig.of(new Deployment("watch", List.of())).withRules(List.of(rules));
+        java.util.function.Supplier<io.sophia.diagnosis.LogScanner> round = () -> ((io.sophia.diagnosis.Diagnosis) Sophia
+                .builder(config).clock(CLOCK).env(k -> null).build().plan().diagnoser()).knowledgeBase().logScanner();
+
+        io.sophia.diagnosis.LogScanner first = round.get();
+        org.junit.jupiter.api.Assertions.assertSame(first, round.get());
+        assertTrue(first.indications().indications().stream().anyMatch(i -> "team.round-scanner".equals(i.id())));
+    }
+
+    @Test
     @DisplayName("run urls: github.com, GitHub Enterprise, attempt and job suffixes; anything else is a usage error naming 'run'")
     void runUrls() {
         Explain.RunUrl a = Explain.RunUrl.parse(URI.create("https://github.com/acme/shop/actions/runs/17176258341/attempts/2"));

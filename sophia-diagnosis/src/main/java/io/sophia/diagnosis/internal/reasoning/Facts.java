@@ -1411,13 +1411,6 @@ final class Facts {
     private static final List<String> PLATFORM_APP_DOMAINS = List.of(".fly.dev", ".herokuapp.com", ".onrender.com",
             ".up.railway.app", ".vercel.app", ".netlify.app", ".azurewebsites.net", ".appspot.com");
 
-    /**
-     * False only when {@code service} answers at a platform's app host ("invoicer-prod" of https://invoicer-prod.fly.dev)
-     * and {@code line} names a near miss of that app's name (one or two letters off, "invoicer-prd") but not the name
-     * itself: a deploy told "the app name invoicer-prd could not be found" misspelled the app, it is not a token that
-     * cannot see the app that answers. Anything else (the name itself, an unrelated name, a custom domain) cannot be
-     * told from the service's own app, so it counts as its own.
-     */
     /** An AWS Lambda REPORT line's configured memory and the most the invocation used, in MB. */
     private static final java.util.regex.Pattern LAMBDA_MEMORY = java.util.regex.Pattern.compile(
             "\\bMemory Size: (\\d{1,6}) MB\\s+Max Memory Used: (\\d{1,6}) MB\\b");
@@ -1428,13 +1421,22 @@ final class Facts {
      * function used all the memory it was given, which a regular expression cannot compare.
      */
     static boolean memoryAtLimit(String line) {
-        if (line == null) {
+        // every log fact asks: most lines are not a REPORT, and a substring test is cheaper than the expression
+        if (line == null || !line.contains("Max Memory Used: ")) {
             return false;
         }
+        // at most six digits each (Lambda's sizes go to 10,240 MB): a longer number is no REPORT's and cannot overflow
         java.util.regex.Matcher m = LAMBDA_MEMORY.matcher(line);
         return m.find() && Integer.parseInt(m.group(2)) >= Integer.parseInt(m.group(1));
     }
 
+    /**
+     * False only when {@code service} answers at a platform's app host ("invoicer-prod" of https://invoicer-prod.fly.dev)
+     * and {@code line} names a near miss of that app's name (one or two letters off, "invoicer-prd") but not the name
+     * itself: a deploy told "the app name invoicer-prd could not be found" misspelled the app, it is not a token that
+     * cannot see the app that answers. Anything else (the name itself, an unrelated name, a custom domain) cannot be
+     * told from the service's own app, so it counts as its own.
+     */
     static boolean namesOwnApp(String line, Service service) {
         String serviceHost = hostOf(service);
         if (line == null || serviceHost == null) {

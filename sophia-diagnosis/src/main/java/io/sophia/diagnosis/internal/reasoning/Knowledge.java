@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The knowledge base as the engine reads it. The API package translates its {@code KnowledgeBase} (and the
- * built-in indications) into this once per diagnosis, so the dependency between the API package and this one
+ * The knowledge base as the engine reads it. The API package translates its {@code KnowledgeBase} (and its
+ * indications: the built-in ones with its rule files') into this once per diagnosis, so the dependency between the API package and this one
  * points one way: the API knows the engine, the engine knows no API type.
  *
  * @param settings         the knowledge-base wide settings

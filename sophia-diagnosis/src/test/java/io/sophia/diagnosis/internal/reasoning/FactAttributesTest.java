@@ -110,4 +110,24 @@ class FactAttributesTest {
         assertEquals("5xx", got[0]);
         assertEquals("none", Facts.answered(" 503" + " ab".repeat(1333)));
     }
+
+    @Test
+    void a_lambda_report_is_at_its_memory_limit_only_when_the_used_memory_reaches_the_size() {
+        String report = "REPORT RequestId: 16f8d3a2-26fc-11e8-bca6-73dbc61c39e7\tDuration: 24792.85 ms\tBilled Duration: "
+                + "24800 ms\tMemory Size: %s MB\tMax Memory Used: %s MB";
+        assertTrue(Facts.memoryAtLimit(report.formatted("128", "129")));
+        assertTrue(Facts.memoryAtLimit(report.formatted("6000", "6000")));
+        assertTrue(Facts.memoryAtLimit(report.formatted("10240", "10240") + "\tInit Duration: 206.72 ms"));
+        assertFalse(Facts.memoryAtLimit(report.formatted("128", "31")));
+        assertFalse(Facts.memoryAtLimit(report.formatted("1024", "1023")));
+        // numbers no Lambda prints (beyond six digits) are not compared, and never overflow
+        assertFalse(Facts.memoryAtLimit(report.formatted("1", "99999999999999999999")));
+        assertFalse(Facts.memoryAtLimit(report.formatted("99999999999999999999", "99999999999999999999")));
+        // a field missing, another unit, or the two in another order: not a REPORT the attribute reads
+        assertFalse(Facts.memoryAtLimit("REPORT RequestId: 1 Duration: 2 ms Max Memory Used: 129 MB"));
+        assertFalse(Facts.memoryAtLimit("REPORT RequestId: 1 Duration: 2 ms Memory Size: 128 MB"));
+        assertFalse(Facts.memoryAtLimit(report.formatted("128", "129").replace("129 MB", "129 GB")));
+        assertFalse(Facts.memoryAtLimit("Max Memory Used: 129 MB Memory Size: 128 MB"));
+        assertFalse(Facts.memoryAtLimit(null));
+    }
 }
