@@ -414,7 +414,10 @@ class FiftySeventhRoundShapesTest {
                 "h94-35 letsencrypt.rate-limited",
                 // h107-35 (consumed in session 32): Traefik's ACME order refused over the rate limit, so it served its
                 // default certificate (tls.certificate, as the nine above)
-                "h107-35 letsencrypt.rate-limited");
+                "h107-35 letsencrypt.rate-limited",
+                // p156-04 (tuning, session 34): Traefik's ACME order refused over the exact-set rate limit, so it served
+                // its default certificate (tls.certificate, as h107-35)
+                "p156-04 letsencrypt.rate-limited");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }
