@@ -892,10 +892,7 @@ public final class LogScan {
      * A group given a step by its place alone whose own exit marker says it failed, while that step succeeded, belongs
      * to the first later step that failed and got no group: a log that shows only some steps' groups (the failed
      * step's output alone, a log cut at its head) would otherwise put the failure under an earlier step ("at step
-     * Checkout" for the deploy's error). So does a failed step that a later group took by its place alone without
-     * failing in it: that group is the output of a step after it (p157-16: "Run argocd app sync ..." failing under
-     * Checkout, then a debug step's "Run kubectl get svc ...; curl ... || true" under the failed "argocd app sync"),
-     * and moves on to the next step that has no group, when there is one.
+     * Checkout" for the deploy's error).
      */
     private void placeFailedGroups() {
         List<CiStep> steps = origin.steps();
@@ -904,52 +901,15 @@ public final class LogScan {
                 continue;
             }
             for (int i = sg.stepIndex + 1; i < steps.size(); i++) {
-                if (!ended(steps.get(i)) || steps.get(i).name() == null) {
-                    continue;
-                }
-                if (stepUsed[i]) {
-                    Segment holder = guessedWithoutFailure(i, sg);
-                    int next = holder == null ? -1 : nextFreeStep(i);
-                    if (next < 0) {
-                        continue;
-                    }
-                    stepUsed[next] = true;
-                    holder.stepIndex = next;
-                    holder.name = steps.get(next).name();
-                    holder.failed = ended(steps.get(next));
-                } else {
+                if (!stepUsed[i] && ended(steps.get(i)) && steps.get(i).name() != null) {
                     stepUsed[i] = true;
+                    stepUsed[sg.stepIndex] = false;
+                    sg.stepIndex = i;
+                    sg.name = steps.get(i).name();
+                    break;
                 }
-                stepUsed[sg.stepIndex] = false;
-                sg.stepIndex = i;
-                sg.name = steps.get(i).name();
-                break;
             }
         }
-    }
-
-    /** The segment after {@code sg} that holds step {@code i} by its place alone and printed no failure, or null. */
-    private Segment guessedWithoutFailure(int i, Segment sg) {
-        for (Segment other : segments) {
-            if (other.stepIndex == i) {
-                return other.guessed && other.failureLine == 0 && other.index > sg.index ? other : null;
-            }
-        }
-        return null;
-    }
-
-    /** The first step after {@code i} no group holds that a group can be (not skipped, not the runner's own). */
-    private int nextFreeStep(int i) {
-        List<CiStep> steps = origin.steps();
-        for (int j = i + 1; j < steps.size(); j++) {
-            CiStep st = steps.get(j);
-            String name = st.name() == null ? "" : st.name();
-            if (!stepUsed[j] && !"skipped".equals(st.conclusion()) && !name.isEmpty() && !name.equals("Complete job")
-                    && !name.startsWith("Post ")) {
-                return j;
-            }
-        }
-        return -1;
     }
 
     /** A step where the job ended badly: failed, cancelled or timed out. */
