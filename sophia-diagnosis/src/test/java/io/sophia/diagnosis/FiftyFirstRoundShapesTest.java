@@ -181,6 +181,8 @@ class FiftyFirstRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        // p157-21 (tuning, session 34): the chart's test pod fails because the app it calls crash-loops at boot
+        // (app.crash-on-boot; ci.test-failure/crash-loop-first gives way to the crash loop in the same log)
+        ROUND.staysInItsCauses("p157-21 helm.test-pod-failed");
     }
 }

@@ -861,7 +861,10 @@ public final class LogScan {
             + "|aws +logs|aws +ecs +" + ARGS + "describe-(tasks|services)|aws +cloudformation +" + ARGS + "describe-stack-events|journalctl|railway +logs|render +logs|vercel +logs|nomad +(alloc +)?(logs|status)"
             // the serverless platforms' CLIs reading a deployed function's own log: "netlify logs:function NAME" (p113-37),
             // "wrangler tail", "firebase functions:log", "sam logs"
-            + "|netlify +logs(:function)?|wrangler +tail|firebase(-tools)? +functions:log|sam +logs)( |$)");
+            + "|netlify +logs(:function)?|wrangler +tail|firebase(-tools)? +functions:log|sam +logs"
+            // Cloud Foundry's "cf logs APP --recent" (p157-22: the app's own "[APP/PROC/WEB/0] ERR panic: ..." after
+            // "cf restart" failed with "Start unsuccessful")
+            + "|cf +logs)( |$)");
 
     private void onStepBoundary(java.util.function.Predicate<CiStep> which, String fallback, long line) {
         List<CiStep> steps = origin.steps();

@@ -407,7 +407,7 @@ final class Facts {
                 String.valueOf(f.lineNumber()), "serviceStatus",
                 svc != null && health.get(svc) != null ? health.get(svc).status().name() : "",
                 "namesService", String.valueOf(namesService(f.line(), sc.hosts())),
-                "namesDownService", String.valueOf(namesHost(f.line(), sc.downNames(), svc)
+                "namesDownService", String.valueOf(namesHost(hostWords(f.line()), sc.downNames(), svc)
                         || namesDeclaredLoopback(f.line(), sc.loopbacks(), svc)), "namesOwnApp",
                 String.valueOf(namesOwnApp(f.line(), svc == null ? null : sc.services().get(svc))),
                 "namesFailingName", String.valueOf(namesHost(f.line(), sc.failingNames(), svc)),
@@ -1299,6 +1299,30 @@ final class Facts {
         }
         return "https".equalsIgnoreCase(url.getScheme()) ? 443 : "http".equalsIgnoreCase(url.getScheme()) ? 80 : -1;
     }
+
+    /**
+     * The words of {@code line} that may name a host: without the container prefix Docker Compose prints before each
+     * line of a service's log ("vault  | ", "vault-1  | ", after the runner's timestamp if any), which names the
+     * container that printed the line, not a host the line speaks of, nor the paths of its URLs. Vault's "storage migration check error: ... dial tcp: lookup host.docker.internal on
+     * 127.0.0.11:53: no such host" under "vault  | " (mjstealey/vault-consul-docker#5, p157-40) is Vault failing on
+     * another name, not a lookup of Vault's own.
+     */
+    static String hostWords(String line) {
+        if (line == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = CONTAINER_PREFIX.matcher(line);
+        String rest = m.find() ? line.substring(m.end()) : line;
+        // ... nor are the segments of a URL's path after its host ("http://host.docker.internal:9500/v1/kv/vault/core/
+        // migration" names host.docker.internal, not a service "vault")
+        return URL_PATH.matcher(rest).replaceAll("$1");
+    }
+
+    private static final java.util.regex.Pattern URL_PATH = java.util.regex.Pattern.compile(
+            "(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s\"'\\\\]+)/[^\\s\"'\\\\]*");
+
+    private static final java.util.regex.Pattern CONTAINER_PREFIX = java.util.regex.Pattern.compile(
+            "^\\s*(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\s+)?[A-Za-z0-9][\\w.-]{0,62}\\s+\\|\\s");
 
     /**
      * True when {@code line} names a loopback address at the port of a DOWN service declared there ({@link
