@@ -579,17 +579,39 @@ final class Facts {
      * other, or the message is empty. The log's reading of it stands; read again it would count twice.
      */
     static boolean restatesLogLine(String message, List<String> lines) {
-        String m = message == null ? "" : message.strip();
+        String m = comparable(message);
         if (m.isEmpty()) {
             return true;
         }
+        // a message cut (RemoteText's 8192 characters, GitHub's 64 KB) or a line cut (the log scanner's line limit)
+        // keeps its head: the head of the message found in the line is the line restated
+        String head = m.length() > RESTATE_HEAD ? m.substring(0, RESTATE_HEAD) : m;
         for (String line : lines) {
-            String x = line.strip();
-            if (!x.isEmpty() && (x.contains(m) || m.contains(x))) {
+            String x = comparable(line);
+            if (!x.isEmpty() && (x.contains(head) || m.contains(x))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The characters of an annotation's message whose presence in a log line says the line is restated. */
+    private static final int RESTATE_HEAD = 160;
+
+    /**
+     * {@code s} as compared by {@link #restatesLogLine}: masked as the log's lines are (a URL's credentials), without
+     * the ellipsis of a cut, white space collapsed (review34b, session 34: the same line masked or cut in one and not
+     * in the other was read twice).
+     */
+    private static String comparable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String x = io.sophia.core.Secrets.patterns().redact(s).replaceAll("\\s+", " ").strip();
+        while (x.endsWith(io.sophia.core.Secrets.ELLIPSIS)) {
+            x = x.substring(0, x.length() - io.sophia.core.Secrets.ELLIPSIS.length()).stripTrailing();
+        }
+        return x;
     }
 
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
