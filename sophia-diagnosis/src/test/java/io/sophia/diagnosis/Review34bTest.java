@@ -3,6 +3,7 @@ package io.sophia.diagnosis;
 import io.sophia.core.Assessment;
 import io.sophia.core.CauseId;
 import io.sophia.core.FailureKind;
+import io.sophia.core.LogAnalyzer;
 import io.sophia.core.Observation;
 import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,45 @@ class Review34bTest {
         Assessment a = answering("Out of memory: Killed process 812 (php-fpm) total-vm:1248660kB, anon-rss:402112kB,"
                 + " file-rss:0kB, shmem-rss:10240kB, UID:33 pgtables:1004kB oom_score_adj:0", "text/plain");
         assertTrue(Fleet.weighs(a, "app.oom/kernel-oom-kill-in-answer"), a.causes().toString());
+    }
+
+    private static Assessment rerun(int attempt, String title, String message) throws IOException {
+        List<Observation.CiStep> steps = List.of(Fleet.step(1, "Checkout", "success"), Fleet.step(2, "Restart unit", "failure"));
+        List<Observation> o = new ArrayList<>(Fleet.allHealthy(Fleet.reference()));
+        o.set(0, bad502());
+        Observation.CiRun r = Fleet.run("failure");
+        o.set(o.size() - 1, new Observation.CiRun(r.serviceId(), r.source(), r.repository(), r.runId(), r.workflowName(),
+                r.headBranch(), r.headSha(), r.event(), r.status(), r.conclusion(), attempt, r.createdAt(), r.updatedAt(),
+                r.htmlUrl()));
+        o.add(Fleet.job("dashboard", 2, "deploy", "failure", 40, steps.toArray(Observation.CiStep[]::new)));
+        o.addAll(LogScanner.builtIn().analyze(new LogAnalyzer.LogOrigin(Source.GITHUB, "dashboard", 2, "deploy", steps),
+                new java.io.StringReader("""
+                        ##[group]Run ssh deploy@vps 'sudo systemctl restart tracker'
+                        ##[endgroup]
+                        Job for tracker.service failed because the control process exited with error code.
+                        ##[error]Process completed with exit code 1.
+                        """)));
+        o.add(new Observation.CiAnnotation("dashboard", Source.GITHUB, 2, "failure", title, message, null, null));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
+
+    private static final String EXEC_LINE =
+            "tracker.service: Failed at step EXEC spawning /opt/tracker/bin/tracker-server: No such file or directory";
+
+    /**
+     * An annotation titled with an attempt before the run's (p120-24: "Build and Deploy Job (attempt 1)", "Invalid API
+     * key.", in a run at attempt 3) is that attempt's word; the job's log is the latest attempt's and supersedes it.
+     */
+    @Test
+    void anAnnotationOfAnEarlierAttemptBesideTheLogIsNotRead() throws IOException {
+        Assessment a = rerun(3, "deploy (attempt 1)", EXEC_LINE);
+        assertFalse(Fleet.weighs(a, "config.invalid/annotation-indication"), a.causes().toString());
+    }
+
+    /** The latest attempt's own annotation beside the log is still read (AnnotationBesideLogTest's case, rerun). */
+    @Test
+    void anAnnotationOfTheLatestAttemptBesideTheLogIsRead() throws IOException {
+        assertTrue(Fleet.weighs(rerun(3, "deploy (attempt 3)", EXEC_LINE), "config.invalid/annotation-indication"));
+        assertTrue(Fleet.weighs(rerun(3, null, EXEC_LINE), "config.invalid/annotation-indication"));
     }
 }

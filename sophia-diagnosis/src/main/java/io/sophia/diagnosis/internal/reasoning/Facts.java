@@ -564,8 +564,12 @@ final class Facts {
         // "##[error]" line): a journal, a proxy's error log, a runner's own log the job's log does not show (issue 9,
         // session 34, rules34a: h113-21's "Failed at step EXEC spawning ...: No such file or directory", h113-28's
         // nginx "connect() failed (111: Connection refused) while connecting to upstream")
+        // an annotation whose title names an attempt before the run's (GitHub's "deploy (attempt 1)") beside the job's
+        // log is the earlier attempt's word, which the latest attempt's log supersedes (review34b, session 34: p120-24's
+        // "Invalid API key" of attempt 1, attempts 2 and 3 failing on the platform's content server)
         boolean restated = sc.logs().logged().contains(an.jobId())
-                && restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()));
+                && (restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()))
+                || earlierAttempt(an, sc.ci()));
         Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
                 "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()));
         Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
@@ -593,6 +597,24 @@ final class Facts {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern TITLE_ATTEMPT =
+            java.util.regex.Pattern.compile("(?i)\\(attempt #?(\\d{1,4})\\)");
+
+    /** True when {@code an}'s title names an attempt ("(attempt 1)") before the latest of its job or its run. */
+    private static boolean earlierAttempt(Observation.CiAnnotation an, CiIndex ci) {
+        java.util.regex.Matcher m = TITLE_ATTEMPT.matcher(an.title() == null ? "" : an.title());
+        if (!m.find()) {
+            return false;
+        }
+        int latest = ci.run() == null ? 1 : ci.run().runAttempt();
+        for (Observation.CiJob j : ci.jobs()) {
+            if (j.jobId() == an.jobId()) {
+                latest = Math.max(latest, j.runAttempt());
+            }
+        }
+        return Integer.parseInt(m.group(1)) < latest;
     }
 
     /** The characters of an annotation's message whose presence in a log line says the line is restated. */
