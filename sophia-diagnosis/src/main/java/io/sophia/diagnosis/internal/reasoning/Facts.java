@@ -564,8 +564,12 @@ final class Facts {
         // "##[error]" line): a journal, a proxy's error log, a runner's own log the job's log does not show (issue 9,
         // session 34, rules34a: h113-21's "Failed at step EXEC spawning ...: No such file or directory", h113-28's
         // nginx "connect() failed (111: Connection refused) while connecting to upstream")
+        // an annotation whose title names an attempt before the run's (GitHub's "deploy (attempt 1)") beside the job's
+        // log is the earlier attempt's word, which the latest attempt's log supersedes (review34b, session 34: p120-24's
+        // "Invalid API key" of attempt 1, attempts 2 and 3 failing on the platform's content server)
         boolean restated = sc.logs().logged().contains(an.jobId())
-                && restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()));
+                && (restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()))
+                || earlierAttempt(an, sc.ci()));
         Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
                 "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()));
         Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
@@ -579,17 +583,57 @@ final class Facts {
      * other, or the message is empty. The log's reading of it stands; read again it would count twice.
      */
     static boolean restatesLogLine(String message, List<String> lines) {
-        String m = message == null ? "" : message.strip();
+        String m = comparable(message);
         if (m.isEmpty()) {
             return true;
         }
+        // a message cut (RemoteText's 8192 characters, GitHub's 64 KB) or a line cut (the log scanner's line limit)
+        // keeps its head: the head of the message found in the line is the line restated
+        String head = m.length() > RESTATE_HEAD ? m.substring(0, RESTATE_HEAD) : m;
         for (String line : lines) {
-            String x = line.strip();
-            if (!x.isEmpty() && (x.contains(m) || m.contains(x))) {
+            String x = comparable(line);
+            if (!x.isEmpty() && (x.contains(head) || m.contains(x))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern TITLE_ATTEMPT =
+            java.util.regex.Pattern.compile("(?i)\\(attempt #?(\\d{1,4})\\)");
+
+    /** True when {@code an}'s title names an attempt ("(attempt 1)") before the latest of its job or its run. */
+    private static boolean earlierAttempt(Observation.CiAnnotation an, CiIndex ci) {
+        java.util.regex.Matcher m = TITLE_ATTEMPT.matcher(an.title() == null ? "" : an.title());
+        if (!m.find()) {
+            return false;
+        }
+        int latest = ci.run() == null ? 1 : ci.run().runAttempt();
+        for (Observation.CiJob j : ci.jobs()) {
+            if (j.jobId() == an.jobId()) {
+                latest = Math.max(latest, j.runAttempt());
+            }
+        }
+        return Integer.parseInt(m.group(1)) < latest;
+    }
+
+    /** The characters of an annotation's message whose presence in a log line says the line is restated. */
+    private static final int RESTATE_HEAD = 160;
+
+    /**
+     * {@code s} as compared by {@link #restatesLogLine}: masked as the log's lines are (a URL's credentials), without
+     * the ellipsis of a cut, white space collapsed (review34b, session 34: the same line masked or cut in one and not
+     * in the other was read twice).
+     */
+    private static String comparable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String x = io.sophia.core.Secrets.patterns().redact(s).replaceAll("\\s+", " ").strip();
+        while (x.endsWith(io.sophia.core.Secrets.ELLIPSIS)) {
+            x = x.substring(0, x.length() - io.sophia.core.Secrets.ELLIPSIS.length()).stripTrailing();
+        }
+        return x;
     }
 
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
