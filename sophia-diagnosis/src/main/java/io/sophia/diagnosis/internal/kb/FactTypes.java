@@ -60,7 +60,8 @@ public final class FactTypes {
         type("condition", "a satisfied or violated expectation (ConditionCheck)",
                 Set.of("condition", "passed", "actual", "actualCause"), Set.of("condition", "actual"));
         type("machine", "a platform machine (PlatformMachine)",
-                Set.of("state", "stuck", "hostStatus", "region", "app", "startedLongAgo", "datastoreDependedOn"),
+                Set.of("state", "stuck", "hostStatus", "region", "app", "startedLongAgo", "datastoreDependedOn",
+                        "neverRan"),
                 Set.of("app", "machine", "state", "region", "hostStatus"));
         type("machineEvent", "an event of a platform machine",
                 Set.of("type", "status", "exitCode", "oomKilled", "nonZeroExit", "exitKind", "app", "detail",

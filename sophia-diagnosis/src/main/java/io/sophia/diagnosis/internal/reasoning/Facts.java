@@ -832,7 +832,7 @@ final class Facts {
         Map<String, String> a = attrs("state", m.state(), "stuck", String.valueOf(m.stuck()), "hostStatus",
                 m.hostStatus(), "region", m.region(), "app", m.app(), "startedLongAgo",
                 String.valueOf(startedLongAgo(m, sc.now())), "datastoreDependedOn",
-                String.valueOf(datastoreDependedOn(svc, sc)));
+                String.valueOf(datastoreDependedOn(svc, sc)), "neverRan", String.valueOf(neverRan(m)));
         Map<String, String> v = vars(svc, "app", m.app(), "machine", m.machineId(), "state", m.state(), "region",
                 m.region(), "hostStatus", m.hostStatus());
         out.add(new Fact("machine", svc, subject, true, a, v, key(serviceOrder, svc, subject, m.machineId(), 0, seq)));
@@ -1999,6 +1999,17 @@ final class Facts {
      * {@code now} with no event since: it ran that long, so its check did not fail from its start (a wrong port, a
      * bind address, a slow start fail the first check, h43-20: a machine that froze after six hours).
      */
+    /**
+     * True for a machine whose events are listed and none of them is a start, a restart or an exit: the platform
+     * recorded it created and updated (a scheduled machine created stopped until its slot, superfly/flyctl#1760) but
+     * never running, so no process of it ran, let alone crashed.
+     */
+    static boolean neverRan(Observation.PlatformMachine m) {
+        List<Observation.MachineEvent> events = m.events() == null ? List.of() : m.events();
+        return !events.isEmpty() && events.stream().noneMatch(ev -> ev != null && ev.type() != null
+                && java.util.Set.of("start", "restart", "exit").contains(ev.type().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     static boolean startedLongAgo(Observation.PlatformMachine m, java.time.Instant now) {
         if (now == null || m.startedAt() == null || !"started".equalsIgnoreCase(m.state())) {
             return false;

@@ -232,6 +232,16 @@ final class ServiceStates {
             if (!anyStarted && !bad.isEmpty()) {
                 add(r.reasons, Status.DOWN, "no machine started on the platform (" + Words.list(bad, 3) + ")");
             }
+            // Issue 9, session 34 (rules34f): a service nothing else observed (no probe, no condition) whose machines run
+            // with a health check the platform reports critical (Fly's Machines API check status "critical", p158-35: a
+            // Celery worker's "celery inspect ping" check timing out, the machine restarted for it): the platform says
+            // it is not healthy, so there is something to explain; the check's cause is the rules' question
+            List<Observation.PlatformMachine> started = machines.stream()
+                    .filter(m -> "started".equalsIgnoreCase(m.state())).toList();
+            if (r.reasons.isEmpty() && !started.isEmpty() && started.stream().allMatch(ServiceStates::checkCritical)) {
+                add(r.reasons, Status.DEGRADED, "machines started with a critical health check ("
+                        + Words.list(started.stream().map(Observation.PlatformMachine::machineId).toList(), 3) + ")");
+            }
         }
         // a machine the app itself took down (killed for memory, crashed) is lost capacity even when its siblings or
         // another route still answer; a stop the platform asked for (auto-stop, a deploy's replace) is not
@@ -241,6 +251,12 @@ final class ServiceStates {
             add(r.reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
                     + Words.list(crashed, 3));
         }
+    }
+
+    /** True for a machine with a health check in the platform's "critical" status. */
+    private static boolean checkCritical(Observation.PlatformMachine m) {
+        return m.checks() != null && m.checks().stream()
+                .anyMatch(c -> c != null && "critical".equalsIgnoreCase(c.status()));
     }
 
     /**
