@@ -35,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h109-}, scored once and consumed at the start of the thirty-second), in the thirty-first ({@code h110-} to
  * {@code h112-}, scored once and consumed at the start of the thirty-third), in the thirty-second ({@code h113-} to
  * {@code h115-}, scored once and consumed at the start of the thirty-fourth), in the thirty-third ({@code h116-} to
- * {@code h118-}, scored once and consumed at the start of the thirty-fifth) and in the thirty-fourth ({@code h119-}
- * to {@code h121-}) are well formed: every file parses under the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
+ * {@code h118-}, scored once and consumed at the start of the thirty-fifth), in the thirty-fourth ({@code h119-}
+ * to {@code h121-}) and in the thirty-fifth ({@code h122-} to {@code h124-}) are well formed: every file parses under
+ * the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
  *
@@ -193,7 +194,13 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(120), 120, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(120)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(121), 121, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(121)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(121)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(122), 122, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(122)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(123), 123, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(123)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(124), 124, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(124)), true));
     }
 
     @ParameterizedTest(name = "{0}")
