@@ -240,6 +240,10 @@ class FiftyThirdRoundShapesTest {
                 // aborts at its heap limit (p39-34, 134), Kestrel cannot bind port 80 as a non-root user and aborts
                 // (p70-14, 134); ECS's stop reason with that code is the consequence
                 "p24-30- ecs.essential-container-exited-code-inline",
+                // h117-46 (consumed session 35, labelled build.dockerfile): Poetry's stale-lock refusal inside a buildx RUN
+                // step, the line p124-05 labels build.dependency-fetch in the same setting; a label dispute reported by
+                // rules35a, the reading kept
+                "h117-46- lockfile.refused-by-installer",
                 "p39-16- ecs.essential-container-exited-then-code",
                 "p39-34- ecs.essential-container-exited-then-code",
                 "p70-14- ecs.essential-container-exited-then-code",

@@ -251,6 +251,9 @@ class FortySeventhRoundShapesTest {
                 "p122-20 broker.credentials-refused", "p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
+                // h116-38 (consumed session 35, dependency.down): "redis service status: CRASHED" is the status of the
+                // Redis the API depends on, not of the API: the dependency crashed, which is it being down
+                "h116-38- paas.deployment-status-crashed",
                 // p139-40 (session 29, rules29e): SCRAM refused inside an integration test against the broker the test
                 // itself deployed, labelled ci.test-failure: the refusal is the failing test's own output
                 "p139-40- broker.credentials-refused",

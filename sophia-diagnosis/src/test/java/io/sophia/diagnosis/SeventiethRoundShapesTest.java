@@ -107,6 +107,8 @@ class SeventiethRoundShapesTest {
                 // (app.healthcheck-failing/checker-host-refused, rules29d) and the weak reading (0.6) gives way
                 "h4-28 django.disallowed-host-address", "p138-13 django.disallowed-host-address",
                 "p138-15 django.disallowed-host-address",
+                // h117-32 (consumed session 35, app.healthcheck-failing): the same, Fly's checker by the machine's address
+                "h117-32 django.disallowed-host-address",
                 // p138-24 (build.dockerfile): collectstatic run by a Dockerfile RUN instruction with settings that have
                 // no STATIC_ROOT at build time; the words are true of the settings, the RUN step's failure decides
                 // (build.dockerfile/staticfiles-in-a-run-step, rules29d, p138-24 named in its commit)
