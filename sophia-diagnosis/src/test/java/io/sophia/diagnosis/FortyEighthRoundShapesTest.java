@@ -382,7 +382,11 @@ class FortyEighthRoundShapesTest {
                 "h103-13- docker.layer-retrying",
                 // p141-17 (session 30): BuildKit resolving nvcr.io's tritonserver base times out in the lookup of the
                 // registry's own name (labelled registry.unavailable: the registry could not be reached for the pull)
-                "p141-17- go.lookup-failed-no-server");
+                "p141-17- go.lookup-failed-no-server",
+                // h118-22 (consumed in session 35): as p141-17, BuildKit resolving Docker Hub's eclipse-temurin base times
+                // out in the lookup of registry-1.docker.io (labelled registry.unavailable: the registry could not be
+                // reached for the base's metadata)
+                "h118-22- go.lookup-failed-no-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

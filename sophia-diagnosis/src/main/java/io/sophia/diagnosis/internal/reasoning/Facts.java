@@ -399,7 +399,7 @@ final class Facts {
         String subject = svc != null ? svc : job;
         Map<String, ServiceHealth> health = sc.health();
         Service service = svc == null ? null : sc.services().get(svc);
-        String storeDown = downDependency(service, sc);
+        String storeDown = downDependency(service, sc, f);
         Map<String, String> a = attrs("causeId", Words.wire(f.causeId()), "indication", f.indicationId(), "source", Words.wire(f.source()),
                 "job", job, "jobConclusion", sc.ci().jobConclusions().getOrDefault(f.jobId(), ""), "step", f.step(),
                 "line", Words.clip(f.line(), 4000), "top",
@@ -452,10 +452,14 @@ final class Facts {
      * service, or one that is DOWN itself): the store the service the job talks to needs is down while that service
      * still answers (h112-38: a push to Harbor answered 500 while Harbor's health API answers and the Harbor database it
      * depends on refuses connections). A DOWN job's service is the dependency facts' chain, with its root's own error
-     * (p138-37: an app down because its broker's image is gone, its pull answered 503 by Docker Hub).
+     * (p138-37: an app down because its broker's image is gone, its pull answered 503 by Docker Hub), unless the lines
+     * around {@code f} name that service's own host: then the job talks to the very service that is down, and what it is
+     * answered is that service's (issue 9, session 35, rules35b: h118-45, "The push refers to repository
+     * [harbor.internal.elmstead.net/...]" answered 503 while Harbor's health API answers 503 and its Redis refuses).
      */
-    private static String downDependency(Service s, Scope sc) {
-        if (s == null || sc.health().get(s.id()) == null || isDown(sc.health(), s.id())) {
+    private static String downDependency(Service s, Scope sc, Observation.LogFinding f) {
+        if (s == null || sc.health().get(s.id()) == null
+                || (isDown(sc.health(), s.id()) && !contextNamesHost(f, hostOf(s)))) {
             return null;
         }
         for (String d : s.dependsOn()) {
@@ -464,6 +468,19 @@ final class Facts {
             }
         }
         return null;
+    }
+
+    /** True when the line of {@code f} or a line of its context names {@code host} (case-insensitive, as a word). */
+    private static boolean contextNamesHost(Observation.LogFinding f, String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile(
+                "(?i)(^|[^\\w.-])" + java.util.regex.Pattern.quote(host) + "($|[^\\w.-])");
+        if (f.line() != null && word.matcher(f.line()).find()) {
+            return true;
+        }
+        return f.context() != null && f.context().stream().anyMatch(l -> l != null && word.matcher(l).find());
     }
 
     /**
