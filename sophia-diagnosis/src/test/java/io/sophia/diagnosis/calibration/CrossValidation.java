@@ -9,6 +9,7 @@ import io.sophia.diagnosis.IndicationSet;
 import io.sophia.diagnosis.KnowledgeBase;
 import io.sophia.diagnosis.LogScanner;
 import io.sophia.diagnosis.internal.reasoning.Calibration;
+import io.sophia.diagnosis.internal.reasoning.ContextPriors;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -179,7 +180,8 @@ public final class CrossValidation {
                          List<Params> fitPerFold, Params fitAll, java.util.Set<String> provenAll,
                          List<CalibrationEvaluation.Outcome> shipped,
                          List<CalibrationEvaluation.Outcome> unseenOutOfFold, List<List<Calibration.Term>> terms,
-                         List<List<Calibration.Term>> unseenTerms) {
+                         List<List<Calibration.Term>> unseenTerms,
+                         List<CalibrationEvaluation.Outcome> outOfFoldWithoutContext) {
 
         /** The figures of the out-of-fold predictions. */
         public CalibrationEvaluation.Figures figures() {
@@ -306,6 +308,8 @@ public final class CrossValidation {
         List<Params> perFold = new ArrayList<>();
         List<CalibrationEvaluation.Outcome> oof = new ArrayList<>(java.util.Collections.nCopies(n, null));
         List<CalibrationEvaluation.Outcome> unseenOof = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        // the same out-of-fold outcomes without context priors: what ContextPriors adds, measured on the same folds
+        List<CalibrationEvaluation.Outcome> oofPlain = new ArrayList<>(java.util.Collections.nCopies(n, null));
         Params all = null;
         java.util.Set<String> provenAll = java.util.Set.of();
         // per fit (f = -1, the whole corpus, then each fold: index f + 1) the proven evidence: nested, a training
@@ -388,16 +392,34 @@ public final class CrossValidation {
             }
             perFold.add(chosen);
             KnowledgeBase.Settings settings = chosen.apply(base, proven).settings();
+            ContextPriors context = contextPriors(scenarios, terms, fold, f);
             for (int i = 0; i < n; i++) {
                 if (fold[i] == f) {
-                    oof.set(i, outcome(scenarios.get(i), terms.get(i), settings));
-                    unseenOof.set(i, outcome(scenarios.get(i), unseen.get(i), settings));
+                    oof.set(i, outcome(scenarios.get(i), terms.get(i), settings, context));
+                    oofPlain.set(i, outcome(scenarios.get(i), terms.get(i), settings, ContextPriors.none()));
+                    unseenOof.set(i, outcome(scenarios.get(i), unseen.get(i), settings, context));
                 }
             }
         }
         List<CalibrationEvaluation.Outcome> shipped = asShipped != null ? asShipped : CalibrationEvaluation.evaluate(
                 Diagnosis.builder().knowledgeBase(base).build(), scenarios).outcomes();
-        return new Result(oof, foldOf, perFold, all, new java.util.TreeSet<>(provenAll), shipped, unseenOof, terms, unseen);
+        return new Result(oof, foldOf, perFold, all, new java.util.TreeSet<>(provenAll), shipped, unseenOof, terms, unseen,
+                oofPlain);
+    }
+
+    /**
+     * The context priors counted on the scenarios outside fold {@code leftOut} (-1: all) that something failed in (their
+     * terms' context and their label), as {@code context-priors.tsv} is counted on the whole corpus.
+     */
+    static ContextPriors contextPriors(List<Scenario> scenarios, List<List<Calibration.Term>> terms, int[] fold,
+                                       int leftOut) {
+        List<Map.Entry<java.util.Set<String>, CauseId>> examples = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (fold[i] != leftOut && !terms.get(i).isEmpty()) {
+                examples.add(Map.entry(terms.get(i).get(0).context(), scenarios.get(i).cause()));
+            }
+        }
+        return ContextPriors.count(examples);
     }
 
     /**
@@ -825,14 +847,41 @@ public final class CrossValidation {
      * above the floor, probabilities rounded down to 4 decimals, ordered as the assessment orders them.
      */
     static CalibrationEvaluation.Outcome outcome(Scenario s, List<Calibration.Term> terms, KnowledgeBase.Settings settings) {
+        return outcome(s, terms, settings, ContextPriors.builtIn());
+    }
+
+    /**
+     * {@link #outcome(Scenario, List, KnowledgeBase.Settings)} with {@code contextPriors} (counted on the training folds)
+     * in place of the shipped ones: the causes without evidence share their probability by them, and the first
+     * {@code Inference.CONTEXT_LISTED} (2) of them at or above the floor are listed, as a diagnosis lists them.
+     */
+    static CalibrationEvaluation.Outcome outcome(Scenario s, List<Calibration.Term> terms, KnowledgeBase.Settings settings,
+                                                 ContextPriors contextPriors) {
         if (terms.isEmpty()) {
             return CalibrationEvaluation.outcome(s, List.of(), null, null);
         }
-        double[] p = Calibration.probabilities(terms, EngineAccess.settings(settings));
+        double[] p = Calibration.probabilities(terms, EngineAccess.settings(settings), ContextPriors.none());
+        int n = terms.size();
+        boolean shared = contextPriors.share(p, terms.stream().map(Calibration.Term::id).toList(),
+                Calibration.free(terms), terms.get(0).context());
+        // the diagnosis lists the free causes in its own order: probability descending, then id
+        List<Integer> byProbability = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byProbability.add(i);
+        }
+        byProbability.sort(Comparator.comparingDouble((Integer i) -> -p[i]).thenComparing(i -> terms.get(i).id().value()));
+        java.util.Set<Integer> byContext = new java.util.HashSet<>();
+        boolean[] free = Calibration.free(terms);
+        for (int i : byProbability) {
+            Calibration.Term t = terms.get(i);
+            if (shared && byContext.size() < 2 && free[i] && p[i] >= settings.floor()) {
+                byContext.add(i);
+            }
+        }
         List<RankedCause> causes = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             Calibration.Term t = terms.get(i);
-            if (t.reported() && p[i] >= settings.floor()) {
+            if ((t.reported() || byContext.contains(i)) && p[i] >= settings.floor()) {
                 causes.add(new RankedCause(t.id(), t.id().value(), Math.floor(p[i] * 10000) / 10000, Confidence.LOW, "",
                         List.of(), List.of()));
             }

@@ -92,6 +92,10 @@ public final class EvaluationReport {
                         + "ECE %.3f (95%% CI %.3f-%.3f)  wrong top cause above 0.9: %d%n", figures.top1(), ci[0], ci[1],
                 figures.top3(), ci3[0], ci3[1], figures.brier(), figures.ece(), eceInterval[0], eceInterval[1],
                 confidentMisses));
+        CalibrationEvaluation.Figures plain = CalibrationEvaluation.Figures.of("without context",
+                cv.outOfFoldWithoutContext());
+        sb.append(String.format(Locale.ROOT, "  the same folds without context priors (ContextPriors): top-1 %.3f  top-3 %.3f  "
+                + "Brier %.3f  ECE %.3f%n", plain.top1(), plain.top3(), plain.brier(), plain.ece()));
         sb.append("goals (issue 9):\n");
         for (Goal g : goals()) {
             sb.append(String.format(Locale.ROOT, "  %-28s %-8s measured %.3f  %s%n", g.name(), g.target(), g.measured(),

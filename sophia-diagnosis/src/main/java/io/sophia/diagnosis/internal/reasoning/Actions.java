@@ -64,7 +64,8 @@ final class Actions {
                 continue;
             }
             Knowledge.CompiledCause cause = kb.cause(c.id()).orElse(null);
-            if (cause == null) {
+            // a cause listed for the failure's context alone has no evidence yet: its next checks come before any remedy
+            if (cause == null || c.evidence().stream().noneMatch(Inference::countsFor)) {
                 continue;
             }
             Map<String, String> vars = remedyVars(inference, c);

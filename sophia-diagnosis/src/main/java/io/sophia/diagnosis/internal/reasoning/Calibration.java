@@ -40,12 +40,21 @@ public final class Calibration {
      * @param reported    true when a report would list it (it has evidence for it, or it is {@code unknown})
      * @param keys        what names the evidence behind its specific sources (an indication id, or {@code cause/rule}):
      *                    with one source, a key among {@code provenEvidence} lifts its cap to {@code provenCap}
+     * @param context     the features of the failure's context ({@link ContextPriors}), the same on every term of a
+     *                    diagnosis
      */
-    public record Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported, Set<String> keys) {
+    public record Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported, Set<String> keys,
+                       Set<String> context) {
 
-        /** Copies the keys. */
+        /** Copies the keys and the context. */
         public Term {
             keys = Set.copyOf(keys);
+            context = Set.copyOf(context);
+        }
+
+        /** A term without context. */
+        public Term(CauseId id, double prior, double evidenceSum, int sources, boolean reported, Set<String> keys) {
+            this(id, prior, evidenceSum, sources, reported, keys, Set.of());
         }
     }
 
@@ -75,15 +84,25 @@ public final class Calibration {
                 continue;
             }
             boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
-            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor, s.keys()));
+            out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor, s.keys(),
+                    r.context()));
         }
-        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true, Set.of()));
+        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true, Set.of(), r.context()));
         // unmodifiable: the calibration shares one list between the shipped terms and their unseen-wording view
         return List.copyOf(out);
     }
 
-    /** The probabilities of {@code terms} (unknown last) under {@code settings}, in the same order. */
+    /**
+     * The probabilities of {@code terms} (unknown last) under {@code settings}, in the same order, the causes without
+     * evidence sharing theirs by the shipped {@link ContextPriors}, as a diagnosis does.
+     */
     public static double[] probabilities(List<Term> terms, Knowledge.CompiledSettings settings) {
+        return probabilities(terms, settings, ContextPriors.builtIn());
+    }
+
+    /** {@link #probabilities(List, Knowledge.CompiledSettings)} with other context priors ({@code none()}: without). */
+    public static double[] probabilities(List<Term> terms, Knowledge.CompiledSettings settings,
+                                         ContextPriors contextPriors) {
         int n = terms.size();
         double[] prior = new double[n];
         double[] sums = new double[n];
@@ -95,7 +114,20 @@ public final class Calibration {
             sources[i] = terms.get(i).sources();
             keys.add(terms.get(i).keys());
         }
-        return probabilities(prior, sums, sources, keys, settings);
+        double[] p = probabilities(prior, sums, sources, keys, settings);
+        if (n > 0) {
+            contextPriors.share(p, terms.stream().map(Term::id).toList(), free(terms), terms.get(0).context());
+        }
+        return p;
+    }
+
+    /** Per term, true for a cause without evidence for it ({@code unknown} never): {@link ContextPriors#share} moves it. */
+    public static boolean[] free(List<Term> terms) {
+        boolean[] free = new boolean[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            free[i] = !terms.get(i).reported() && !terms.get(i).id().equals(CauseId.UNKNOWN);
+        }
+        return free;
     }
 
     /**

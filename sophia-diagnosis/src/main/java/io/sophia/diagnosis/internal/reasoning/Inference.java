@@ -108,12 +108,15 @@ final class Inference {
     }
 
     /** Evidence that counted for its cause: kept-but-explained evidence (weight 0) does not. */
+    /** At most this many causes without evidence are listed for the failure's context ({@link ContextPriors}). */
+    static final int CONTEXT_LISTED = 2;
+
     static boolean countsFor(Evidence e) {
         return e.direction() == Evidence.Direction.FOR && e.weight() > 0;
     }
 
     record Result(List<RankedCause> ranked, List<Scored> all, Set<String> explainedByDependency,
-                  Map<String, Map<String, String>> varsByRule) {
+                  Map<String, Map<String, String>> varsByRule, Set<String> context) {
 
         /** Placeholder values of the strongest evidence for {@code cause}, for action templates. */
         Map<String, String> vars(RankedCause cause) {
@@ -145,13 +148,14 @@ final class Inference {
         }
         run.attachKept(scored);
         Unexplained unknown = run.unexplained(scored);
-        List<Scored> withP = run.normalise(scored, unknown);
+        Set<String> context = ContextPriors.features(facts);
+        List<Scored> withP = run.normalise(scored, unknown, context);
         Context ctx = new Context(run.explained, dependencyMap(run.services, health, run.explained),
                 notDeployed(deployment, health, facts), differentErrors(facts),
                 missingEvidence(run.observed, facts, unknown.services()));
-        Result partial = new Result(List.of(), withP, run.explained, run.varsByRule);
-        return new Result(rank(withP, kb.settings().floor(), run.order, ctx, partial), withP, run.explained,
-                run.varsByRule);
+        Result partial = new Result(List.of(), withP, run.explained, run.varsByRule, context);
+        return new Result(rank(withP, kb.settings().floor(), run.order, ctx, partial,
+                run.contextShared ? context : null), withP, run.explained, run.varsByRule, context);
     }
 
     /** The failing services no strong evidence explains, and what {@code unknown} gains from them. */
@@ -531,8 +535,14 @@ final class Inference {
                     : Evidence.Direction.AGAINST, round(Math.abs(c)), text, "unknown/unexplained", unexplained)));
         }
 
-        /** The causes and {@code unknown} with their probabilities, most probable first. */
-        List<Scored> normalise(List<Scored> scored, Unexplained unknownTerm) {
+        /** True once {@link #normalise} let the context share the probability of the causes without evidence. */
+        private boolean contextShared;
+
+        /**
+         * The causes and {@code unknown} with their probabilities, most probable first; the causes without evidence
+         * share theirs by the failure's {@code context} ({@link ContextPriors}).
+         */
+        List<Scored> normalise(List<Scored> scored, Unexplained unknownTerm, Set<String> context) {
             int u = scored.size();
             double[] prior = new double[u + 1];
             double[] sums = new double[u + 1];
@@ -548,6 +558,14 @@ final class Inference {
             prior[u] = settings.unknownPrior();
             sums[u] = unknownTerm.logOdds();
             double[] p = Calibration.probabilities(prior, sums, sourceCounts, keys, settings);
+            List<CauseId> ids = new ArrayList<>();
+            boolean[] free = new boolean[u + 1];
+            for (int i = 0; i < u; i++) {
+                ids.add(scored.get(i).id());
+                free[i] = scored.get(i).evidence().stream().noneMatch(Inference::countsFor);
+            }
+            ids.add(CauseId.UNKNOWN);
+            contextShared = ContextPriors.builtIn().share(p, ids, free, context);
             List<Scored> withP = new ArrayList<>();
             for (int i = 0; i < u; i++) {
                 Scored s = scored.get(i);
@@ -721,13 +739,20 @@ final class Inference {
     }
 
     private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx,
-                                          Result result) {
+                                          Result result, Set<String> sharedBy) {
         List<Scored> reported = new ArrayList<>();
+        Set<CauseId> byContext = new java.util.HashSet<>();
         for (Scored s : all) {
             boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
-            // causes without evidence for them only carry their prior: they count in the normalisation, not in the report
-            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN))) {
+            // causes without evidence for them only carry their prior: they count in the normalisation, not in the
+            // report, unless the failure's context ranked them (the first CONTEXT_LISTED of them)
+            boolean ranked = sharedBy != null && byContext.size() < CONTEXT_LISTED && !hasFor
+                    && !s.id().equals(CauseId.UNKNOWN);
+            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN) || ranked)) {
                 reported.add(s);
+                if (ranked) {
+                    byContext.add(s.id());
+                }
             }
         }
         List<RankedCause> out = new ArrayList<>();
@@ -753,7 +778,11 @@ final class Inference {
                 }
             }
             boolean dependencyReported = reported.stream().anyMatch(r -> r.id().equals(CauseId.DEPENDENCY_DOWN));
-            String explanation = i == 0
+            String explanation = byContext.contains(s.id())
+                    ? "No observation names this cause; it is listed because, in Sophia's labelled failures that looked "
+                    + "like this one (" + ContextPriors.describe(sharedBy) + "), it was among the most frequent root "
+                    + "causes. Its next checks confirm or rule it out."
+                    : i == 0
                     ? Explanations.top(s, conf, all, ctx.explained(), dependencyReported, ctx.dependencies(), stopped,
                     stoppedTheRun(s) ? ctx.differentErrors() : List.of())
                     : Explanations.other(s, conf, reported.get(0));

@@ -76,7 +76,7 @@ public final class Reasoner {
             causes = inference.ranked();
             terms = withTerms ? Calibration.terms(inference) : List.of();
         } else {
-            inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of());
+            inference = new Inference.Result(List.of(), List.of(), java.util.Set.of(), Map.of(), java.util.Set.of());
             causes = List.of();
         }
         GateDecision gate = Gate.evaluate(policy, health.values(), observations, causes, impact);
