@@ -15,7 +15,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * General shapes of the thirty-fifth session's rule writer rules35c, each in its tool's own words: its round on p159-
@@ -128,18 +127,5 @@ class NinetySeventhRoundShapesTest {
 
     private static String top(Assessment a) {
         return a.topCause().map(RankedCause::id).map(io.sophia.core.CauseId::value).orElse("");
-    }
-
-    /** Prints the ranking of the round's scenarios (a helper for the rule writer, not an assertion). */
-    @Test
-    void printsTheRoundsScenarios() throws Exception {
-        for (String id : List.of("p159-01-", "p159-09-", "p159-10-", "p159-13-", "p159-15-", "p159-16-", "p159-20-",
-                "p159-21-", "p159-27-", "p159-30-", "p159-34-", "p159-40-", "p117-30-", "p159-23-", "p70-11-")) {
-            Assessment a = diagnose(file(id));
-            System.out.println("ROUND35C " + id + " " + a.causes().stream().limit(3)
-                    .map(c -> c.id().value() + "=" + String.format(java.util.Locale.ROOT, "%.3f", c.probability()))
-                    .toList());
-        }
-        assertTrue(true);
     }
 }
