@@ -277,7 +277,10 @@ class ThirtyEighthRoundShapesTest {
                 "h85-17 go.test-timed-out",
                 // h103-43 (consumed in session 30): the same panic after Go's default 10 minutes in a Terratest run,
                 // labelled ci.timeout as h85-17 (the corpus still reads it both ways: left to the label)
-                "h103-43 go.test-timed-out");
+                "h103-43 go.test-timed-out",
+                // p159-21 (session 35): a Quarkus service's own database-backed ConfigSource never registered, so a
+                // property it should give is reported absent (app.crash-on-boot, as p88-23)
+                "p159-21 config.required-variable-absent");
         // the indications no labelled scenario's log reads: the shared corpus only, one walk for both
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(NO_SCENARIO_ROUND.causeOf().keySet()));
