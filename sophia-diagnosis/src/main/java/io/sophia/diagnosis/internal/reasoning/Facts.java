@@ -1163,13 +1163,30 @@ final class Facts {
     private static final Set<io.sophia.core.Source> LOOK_SOURCES = java.util.EnumSet.of(io.sophia.core.Source.HOST,
             io.sophia.core.Source.FLY, io.sophia.core.Source.LOG);
 
+    /**
+     * A probe's target that is a command of a cluster's or a scheduler's own CLI reading its objects' state and events
+     * (kubectl, oc, nomad, helm, argocd): its output is a look at the platform, as a host's look is.
+     */
+    private static final java.util.regex.Pattern PLATFORM_CLI_LOOK = java.util.regex.Pattern.compile(
+            "^(kubectl|oc|nomad|helm|argocd)\\s+(-\\S+\\s+\\S+\\s+)*(get|describe|logs|events|status|job|alloc|deployment|node|server|argo|rollout|history|app)\\b");
+
+    /** The kinds of a {@link #PLATFORM_CLI_LOOK} whose detail is the platform's objects' words. */
+    private static final Set<io.sophia.core.FailureKind> CLI_LOOK_KINDS = java.util.EnumSet.of(
+            io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
+
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            Set<String> downNames, String svc) {
         // ... and an API the host called that answered with an error status: its error text is the platform's words
         // (p90-05: GCE's "The zone '...' does not have enough resources available to fulfill the request", 503)
         boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
                 && f.httpStatus() >= 400;
+        // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
+        // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
+        // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
+        boolean platformCliLook = f.target() != null && CLI_LOOK_KINDS.contains(f.kind())
+                && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
         if ((f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source())) && !answeredByPlatform
+                && !platformCliLook
                 || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
