@@ -280,7 +280,7 @@ class ThirtyEighthRoundShapesTest {
                 "h103-43 go.test-timed-out",
                 // p159-21 (session 35): a Quarkus service's own database-backed ConfigSource never registered, so a
                 // property it should give is reported absent (app.crash-on-boot, as p88-23)
-                "p159-21 config.required-variable-absent");
+                "p159-21 config.required-variable-absent",
                 // p161-27 (session 35): a ReplicaSet refused because the pods set no memory request ("failed quota: mem:
                 // must specify requests.memory"), labelled platform.quota as h77-13; p42-23, p42-24, p97-35, p106-34 and
                 // p130-19 label the same refusal config.invalid: the corpus still reads it both ways (left to the label)

@@ -676,7 +676,9 @@ public final class CrossValidation {
         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine = EngineAccess.settings(settings);
         for (int i = 0; i < scenarios.size(); i++) {
             for (List<Calibration.Term> t : List.of(terms.get(i), unseen.get(i))) {
-                CalibrationEvaluation.Outcome o = outcome(scenarios.get(i), t, settings);
+                // the grid's scoring leaves the context priors out (they share only what the calibration left the
+                // causes without evidence, and never move the top cause): compared with the outcome without them
+                CalibrationEvaluation.Outcome o = outcome(scenarios.get(i), t, settings, ContextPriors.none());
                 Scored fast = scored(scenarios.get(i).cause(), t, settings, engine);
                 if (Math.abs(fast.brier() - o.brier()) > 1e-9 || Math.abs(fast.confidence() - o.confidence()) > 1e-9
                         || fast.top1() != o.top1()) {
