@@ -274,7 +274,12 @@ class FortySeventhRoundShapesTest {
                 // h111-01 (consumed in session 33): the same BullMQ refusal of a Worker's ioredis options on Fly as
                 // p99-17's (config.invalid), labelled app.crash-on-boot (the crash loop it causes): the corpus reads the
                 // one line both ways
-                "h111-01- bullmq.max-retries-must-be-null");
+                "h111-01- bullmq.max-retries-must-be-null",
+                // p160-12, p160-14 (session 35, rules35d): RabbitMQ refuses the login because the credentials were never
+                // given (an AMQP_URL set without user:password; a task definition without the password, the client
+                // falling back to guest), labelled config.missing-secret: the refusal is the missing secret's
+                // consequence, as p122-20's empty SCRAM password is
+                "p160-12- broker.credentials-refused", "p160-14- broker.credentials-refused");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

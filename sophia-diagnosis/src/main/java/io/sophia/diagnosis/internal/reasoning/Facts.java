@@ -705,6 +705,12 @@ final class Facts {
         if (ownDeployFailed && !bodyCause.isEmpty() && readsNoReleasePage(read, sc.indications())) {
             bodyCause = "";
         }
+        // a service whose own rejected answer says it ran out of memory (p160-23: a Kafka broker's "java.lang.
+        // OutOfMemoryError: Cannot reserve ... bytes of direct buffer memory", its consumers restarting) is down for
+        // that reason: the root of its dependents' chain, as its machine's exit naming its memory is
+        if (!accepted && CauseId.APP_OOM.value().equals(bodyCause) && svc != null) {
+            sc.ownByCondition().add(svc);
+        }
         Map<String, String> a = attrs("statusCode", String.valueOf(h.statusCode()), "httpClass",
                 (h.statusCode() / 100) + "xx", "accepted", String.valueOf(accepted), "latencyMs",
                 h.latency() == null ? null : String.valueOf(h.latency().toMillis()), "body", body, "bodyCause",
