@@ -740,21 +740,8 @@ final class Inference {
 
     private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx,
                                           Result result, Set<String> sharedBy) {
-        List<Scored> reported = new ArrayList<>();
         Set<CauseId> byContext = new java.util.HashSet<>();
-        for (Scored s : all) {
-            boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
-            // causes without evidence for them only carry their prior: they count in the normalisation, not in the
-            // report, unless the failure's context ranked them (the first CONTEXT_LISTED of them)
-            boolean ranked = sharedBy != null && byContext.size() < CONTEXT_LISTED && !hasFor
-                    && !s.id().equals(CauseId.UNKNOWN);
-            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN) || ranked)) {
-                reported.add(s);
-                if (ranked) {
-                    byContext.add(s.id());
-                }
-            }
-        }
+        List<Scored> reported = reported(all, floor, sharedBy != null, byContext);
         List<RankedCause> out = new ArrayList<>();
         for (int i = 0; i < reported.size(); i++) {
             Scored s = reported.get(i);
@@ -802,6 +789,28 @@ final class Inference {
             out.add(new RankedCause(s.id(), s.title(), p, conf, explanation, s.evidence(), services, next));
         }
         return out;
+    }
+
+    /**
+     * The hypotheses a report lists, in order: those with evidence for them and {@code unknown}, at or above the floor.
+     * Causes without evidence only carry their prior: they count in the normalisation, not in the report, unless the
+     * failure's context shared their probability ({@code contextShared}): then its first {@link #CONTEXT_LISTED} at or
+     * above the floor are listed too, their ids added to {@code byContext}.
+     */
+    private static List<Scored> reported(List<Scored> all, double floor, boolean contextShared, Set<CauseId> byContext) {
+        List<Scored> reported = new ArrayList<>();
+        for (Scored s : all) {
+            boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
+            boolean ranked = contextShared && byContext.size() < CONTEXT_LISTED && !hasFor
+                    && !s.id().equals(CauseId.UNKNOWN);
+            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN) || ranked)) {
+                reported.add(s);
+                if (ranked) {
+                    byContext.add(s.id());
+                }
+            }
+        }
+        return reported;
     }
 
     private static Confidence confidence(Scored s, List<Scored> reported, int rank) {
