@@ -174,6 +174,10 @@ class TwentySecondRoundShapesTest {
         // end is its consequence
         // h52-16 (consumed in session 21): a Pages deployment queued until the action's limit during GitHub's own
         // incident, labelled platform.outage; the wait's end is its consequence
-        ROUND.staysInItsCauses("p81-12 actions.deploy-wait-timeout", "h52-16 actions.deploy-wait-timeout");
+        // p162-28, p162-29 (session 35): Pages deployments that never completed during GitHub's own incidents (queued across
+        // unrelated repositories; the outage day deploy-pages#92 names), labelled platform.outage; the wait's end is
+        // their consequence
+        ROUND.staysInItsCauses("p81-12 actions.deploy-wait-timeout", "h52-16 actions.deploy-wait-timeout",
+                "p162-28 actions.deploy-wait-timeout", "p162-29 actions.deploy-wait-timeout");
     }
 }
