@@ -61,9 +61,9 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 2026-12-06 on bdc3266e, consumed at the start of the thirty-third; {@code h113-} to {@code h115-} at 15:12 UTC on
      * 2026-12-06 on 0b07d9aa, consumed at the start of the thirty-fourth; {@code h116-} to {@code h118-} at 17:52 UTC on 2026-12-06 on
      * 1e7acfcf, consumed at the start of the thirty-fifth). {@code h119-} to {@code h121-} (written in the
-     * thirty-fourth session, wired before their first file landed) are to be scored once, aggregate only, at the end of
-     * the thirty-fifth; {@code h122-} to {@code h124-} (written in the thirty-fifth, wired here before their first file
-     * landed) at the end of the thirty-sixth.
+     * thirty-fourth session, wired before their first file landed) were scored once, aggregate only, at 20:10 UTC on
+     * 2026-12-06 on 8b3a4664, to be consumed at the start of the thirty-sixth; {@code h122-} to {@code h124-} (written
+     * in the thirty-fifth, wired before their first file landed) are to be scored at the end of the thirty-sixth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(119), holdoutPrefix(120),
             holdoutPrefix(121), holdoutPrefix(122), holdoutPrefix(123), holdoutPrefix(124));
