@@ -237,12 +237,15 @@ public final class ContextPriors {
             "probe.kind", "http.rejected", "machine.state", "machineEvent.exitKind", "machineCheck.status",
             "log.generic");
 
-    /** A few words on the context, for a reader: at most three of its features, in a fixed order. */
-    static String describe(Set<String> context) {
+    /**
+     * A few words on the context, for a reader: at most three of its features, in a fixed order, and only features the
+     * table counted (values seen in the labelled corpus, so no remote word of this failure is repeated).
+     */
+    String describe(Set<String> context) {
         List<String> parts = new java.util.ArrayList<>();
         for (String key : DESCRIBED) {
             for (String f : context) {
-                if (parts.size() < 3 && f.startsWith(key + "=")) {
+                if (parts.size() < 3 && f.startsWith(key + "=") && featureCounts.containsKey(f)) {
                     String v = f.substring(key.length() + 1).replace('_', ' ');
                     parts.add(switch (key) {
                         case "job.failedStep" -> "a job that failed at a " + v + " step";

@@ -124,9 +124,18 @@ class ContextPriorsTest {
     }
 
     @Test
-    void theDescriptionNamesAtMostThreeKindsOfFailure() {
-        String d = ContextPriors.describe(Set.of("job.failedStep=deploy", "run.conclusion=failure",
-                "service.status=down", "probe.kind=http:connection_refused"));
+    void theDescriptionNamesAtMostThreeKindsOfFailureTheTableCounted() {
+        List<Map.Entry<Set<String>, CauseId>> examples = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            examples.add(Map.entry(Set.of("job.failedStep=deploy", "run.conclusion=failure", "service.status=down",
+                    "probe.kind=http:connection_refused"), CONFIG));
+        }
+        ContextPriors c = ContextPriors.count(examples);
+        String d = c.describe(Set.of("job.failedStep=deploy", "run.conclusion=failure", "service.status=down",
+                "probe.kind=http:connection_refused"));
         assertEquals("a job that failed at a deploy step, a run whose conclusion is failure and a service DOWN", d);
+        // a value no labelled failure had (a remote word of this one, a token in a state) is never repeated
+        String unseen = c.describe(Set.of("machine.state=ghp_abcdefghijklmnop0123456789", "job.failedStep=deploy"));
+        assertEquals("a job that failed at a deploy step", unseen);
     }
 }
