@@ -345,11 +345,13 @@ public final class ContextPriors {
             return;
         }
         // remote words (a machine's state) become a bounded token of safe characters
-        String v = value.substring(0, Math.min(value.length(), 4 * FEATURE_MAX)).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9.:/-]+", "_");
+        String v = UNSAFE.matcher(value.substring(0, Math.min(value.length(), 4 * FEATURE_MAX)).toLowerCase(Locale.ROOT))
+                .replaceAll("_");
         out.add(key + "=" + (v.length() > FEATURE_MAX ? v.substring(0, FEATURE_MAX) : v));
     }
 
+    // compiled once: a diagnosis adds a feature per fact, and the calibration diagnoses tens of thousands of times
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^a-z0-9.:/-]+");
     private static final java.util.regex.Pattern TEST = java.util.regex.Pattern.compile(
             "\\b(test|tests|spec|specs|pytest|jest|rspec|vitest|e2e|lint|check|checks|verify|cypress|playwright)\\b");
     private static final java.util.regex.Pattern BUILD = java.util.regex.Pattern.compile(
