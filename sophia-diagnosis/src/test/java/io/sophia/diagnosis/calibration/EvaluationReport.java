@@ -69,13 +69,33 @@ public final class EvaluationReport {
         }
         SplittableRandom random = new SplittableRandom(20261203L);
         double[] eces = new double[BOOTSTRAP];
-        List<CalibrationEvaluation.Outcome> sample = new ArrayList<>(n);
+        // each outcome's confidence and hit read once: the resamples only count them per bin, in the order
+        // CalibrationEvaluation.ece sums them (it read them from the outcomes' maps a thousand times over)
+        double[] confidence = new double[n];
+        boolean[] hit = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            confidence[i] = outcomes.get(i).confidence();
+            hit[i] = outcomes.get(i).top1();
+        }
+        int bins = CalibrationEvaluation.ECE_BINS;
         for (int b = 0; b < BOOTSTRAP; b++) {
-            sample.clear();
+            double[] sum = new double[bins];
+            int[] count = new int[bins];
+            int[] hits = new int[bins];
             for (int i = 0; i < n; i++) {
-                sample.add(outcomes.get(random.nextInt(n)));
+                int j = random.nextInt(n);
+                int bin = CalibrationEvaluation.bin(confidence[j]);
+                sum[bin] += confidence[j];
+                count[bin]++;
+                hits[bin] += hit[j] ? 1 : 0;
             }
-            eces[b] = CalibrationEvaluation.ece(sample);
+            double ece = 0;
+            for (int k = 0; k < bins; k++) {
+                if (count[k] > 0) {
+                    ece += count[k] / (double) n * Math.abs(hits[k] / (double) count[k] - sum[k] / count[k]);
+                }
+            }
+            eces[b] = ece;
         }
         java.util.Arrays.sort(eces);
         return new double[] {eces[(int) (0.025 * BOOTSTRAP)], eces[(int) (0.975 * BOOTSTRAP) - 1]};
