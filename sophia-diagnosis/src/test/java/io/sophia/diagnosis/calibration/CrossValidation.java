@@ -855,7 +855,8 @@ public final class CrossValidation {
     /**
      * {@link #outcome(Scenario, List, KnowledgeBase.Settings)} with {@code contextPriors} (counted on the training folds)
      * in place of the shipped ones: the causes without evidence share their probability by them, and the first
-     * {@code Inference.CONTEXT_LISTED} (2) of them at or above the floor are listed, as a diagnosis lists them.
+     * {@link ContextPriors#LISTED} of them at or above the floor are listed ({@link ContextPriors#listed}), as a diagnosis
+     * lists them.
      */
     static CalibrationEvaluation.Outcome outcome(Scenario s, List<Calibration.Term> terms, KnowledgeBase.Settings settings,
                                                  ContextPriors contextPriors) {
@@ -863,23 +864,10 @@ public final class CrossValidation {
             return CalibrationEvaluation.outcome(s, List.of(), null, null);
         }
         double[] p = Calibration.probabilities(terms, EngineAccess.settings(settings), ContextPriors.none());
-        int n = terms.size();
-        boolean shared = contextPriors.share(p, terms.stream().map(Calibration.Term::id).toList(),
-                Calibration.free(terms), terms.get(0).context());
-        // the diagnosis lists the free causes in its own order: probability descending, then id
-        List<Integer> byProbability = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            byProbability.add(i);
-        }
-        byProbability.sort(Comparator.comparingDouble((Integer i) -> -p[i]).thenComparing(i -> terms.get(i).id().value()));
-        java.util.Set<Integer> byContext = new java.util.HashSet<>();
+        List<CauseId> ids = terms.stream().map(Calibration.Term::id).toList();
         boolean[] free = Calibration.free(terms);
-        for (int i : byProbability) {
-            Calibration.Term t = terms.get(i);
-            if (shared && byContext.size() < 2 && free[i] && p[i] >= settings.floor()) {
-                byContext.add(i);
-            }
-        }
+        java.util.Set<Integer> byContext = contextPriors.share(p, ids, free, terms.get(0).context())
+                ? ContextPriors.listed(p, ids, free, settings.floor()) : java.util.Set.of();
         List<RankedCause> causes = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             Calibration.Term t = terms.get(i);

@@ -40,6 +40,9 @@ public final class ContextPriors {
      */
     static final double LIFT_WEIGHT = 2;
 
+    /** At most this many causes without evidence are listed for a failure's context. */
+    public static final int LISTED = 2;
+
     /** Features seen fewer times than this are not used: a handful of scenarios is no frequency. */
     public static final int MIN_FEATURE_COUNT = 5;
 
@@ -231,6 +234,21 @@ public final class ContextPriors {
             }
         }
         return blend > 0;
+    }
+
+    /**
+     * The causes a report lists for the context (indices into {@code p}): of the {@code free} ones at or above
+     * {@code floor}, the first {@link #LISTED} in the report's order (probability descending, then id).
+     */
+    public static Set<Integer> listed(double[] p, List<CauseId> ids, boolean[] free, double floor) {
+        List<Integer> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < p.length - 1; i++) {
+            if (free[i] && p[i] >= floor) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort(java.util.Comparator.comparingDouble((Integer i) -> -p[i]).thenComparing(i -> ids.get(i).value()));
+        return Set.copyOf(candidates.subList(0, Math.min(LISTED, candidates.size())));
     }
 
     private static final List<String> DESCRIBED = List.of("job.failedStep", "run.conclusion", "service.status",

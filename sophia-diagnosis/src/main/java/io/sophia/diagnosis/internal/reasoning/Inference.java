@@ -108,9 +108,6 @@ final class Inference {
     }
 
     /** Evidence that counted for its cause: kept-but-explained evidence (weight 0) does not. */
-    /** At most this many causes without evidence are listed for the failure's context ({@link ContextPriors}). */
-    static final int CONTEXT_LISTED = 2;
-
     static boolean countsFor(Evidence e) {
         return e.direction() == Evidence.Direction.FOR && e.weight() > 0;
     }
@@ -155,7 +152,7 @@ final class Inference {
                 missingEvidence(run.observed, facts, unknown.services()));
         Result partial = new Result(List.of(), withP, run.explained, run.varsByRule, context);
         return new Result(rank(withP, kb.settings().floor(), run.order, ctx, partial,
-                run.contextShared ? context : null), withP, run.explained, run.varsByRule, context);
+                run.listedByContext, context), withP, run.explained, run.varsByRule, context);
     }
 
     /** The failing services no strong evidence explains, and what {@code unknown} gains from them. */
@@ -535,8 +532,11 @@ final class Inference {
                     : Evidence.Direction.AGAINST, round(Math.abs(c)), text, "unknown/unexplained", unexplained)));
         }
 
-        /** True once {@link #normalise} let the context share the probability of the causes without evidence. */
-        private boolean contextShared;
+        /**
+         * The causes without evidence that {@link #normalise} lists for the failure's context (empty unless the context
+         * shared their probability; {@link ContextPriors#listed}).
+         */
+        private Set<CauseId> listedByContext = Set.of();
 
         /**
          * The causes and {@code unknown} with their probabilities, most probable first; the causes without evidence
@@ -565,7 +565,10 @@ final class Inference {
                 free[i] = scored.get(i).evidence().stream().noneMatch(Inference::countsFor);
             }
             ids.add(CauseId.UNKNOWN);
-            contextShared = ContextPriors.builtIn().share(p, ids, free, context);
+            if (ContextPriors.builtIn().share(p, ids, free, context)) {
+                listedByContext = ContextPriors.listed(p, ids, free, settings.floor()).stream().map(ids::get)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            }
             List<Scored> withP = new ArrayList<>();
             for (int i = 0; i < u; i++) {
                 Scored s = scored.get(i);
@@ -739,9 +742,8 @@ final class Inference {
     }
 
     private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx,
-                                          Result result, Set<String> sharedBy) {
-        Set<CauseId> byContext = new java.util.HashSet<>();
-        List<Scored> reported = reported(all, floor, sharedBy != null, byContext);
+                                          Result result, Set<CauseId> byContext, Set<String> context) {
+        List<Scored> reported = reported(all, floor, byContext);
         List<RankedCause> out = new ArrayList<>();
         for (int i = 0; i < reported.size(); i++) {
             Scored s = reported.get(i);
@@ -767,7 +769,7 @@ final class Inference {
             boolean dependencyReported = reported.stream().anyMatch(r -> r.id().equals(CauseId.DEPENDENCY_DOWN));
             String explanation = byContext.contains(s.id())
                     ? "No observation names this cause; it is listed because, in Sophia's labelled failures that looked "
-                    + "like this one (" + ContextPriors.builtIn().describe(sharedBy) + "), it was among the most frequent root "
+                    + "like this one (" + ContextPriors.builtIn().describe(context) + "), it was among the most frequent root "
                     + "causes. Its next checks confirm or rule it out."
                     : i == 0
                     ? Explanations.top(s, conf, all, ctx.explained(), dependencyReported, ctx.dependencies(), stopped,
@@ -792,22 +794,16 @@ final class Inference {
     }
 
     /**
-     * The hypotheses a report lists, in order: those with evidence for them and {@code unknown}, at or above the floor.
-     * Causes without evidence only carry their prior: they count in the normalisation, not in the report, unless the
-     * failure's context shared their probability ({@code contextShared}): then its first {@link #CONTEXT_LISTED} at or
-     * above the floor are listed too, their ids added to {@code byContext}.
+     * The hypotheses a report lists, in order: those with evidence for them and {@code unknown}, at or above the floor,
+     * and the causes without evidence that the failure's context ranked ({@code byContext}, {@link ContextPriors#listed}).
+     * The other causes without evidence only carry their prior: they count in the normalisation, not in the report.
      */
-    private static List<Scored> reported(List<Scored> all, double floor, boolean contextShared, Set<CauseId> byContext) {
+    private static List<Scored> reported(List<Scored> all, double floor, Set<CauseId> byContext) {
         List<Scored> reported = new ArrayList<>();
         for (Scored s : all) {
             boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
-            boolean ranked = contextShared && byContext.size() < CONTEXT_LISTED && !hasFor
-                    && !s.id().equals(CauseId.UNKNOWN);
-            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN) || ranked)) {
+            if (s.probability() >= floor && (hasFor || s.id().equals(CauseId.UNKNOWN) || byContext.contains(s.id()))) {
                 reported.add(s);
-                if (ranked) {
-                    byContext.add(s.id());
-                }
             }
         }
         return reported;

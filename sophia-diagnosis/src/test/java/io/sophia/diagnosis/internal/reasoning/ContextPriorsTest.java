@@ -67,6 +67,16 @@ class ContextPriorsTest {
     }
 
     @Test
+    void theReportListsTheFirstTwoFreeCausesAtOrAboveTheFloorInItsOrder() {
+        List<CauseId> ids = List.of(DOCKERFILE, OOM, CONFIG, TOKEN, CauseId.of("ci.runner"), CauseId.UNKNOWN);
+        double[] p = {0.05, 0.005, 0.05, 0.2, 0.3, 0.395};
+        boolean[] free = {true, true, true, true, false, false};
+        // token first, then the tie at 0.05 by id (build.dockerfile before config.invalid); app.oom is under the floor
+        assertEquals(Set.of(3, 0), ContextPriors.listed(p, ids, free, 0.01));
+        assertEquals(Set.of(3), ContextPriors.listed(p, ids, free, 0.1));
+    }
+
+    @Test
     void withoutCountsOrContextNothingMoves() {
         List<CauseId> ids = List.of(CONFIG, TOKEN, CauseId.UNKNOWN);
         double[] p = {0.2, 0.2, 0.6};
