@@ -76,6 +76,9 @@ public final class Calibration {
 
     /** The terms of an inference's causes, {@code unknown} last (an unmodifiable list). */
     static List<Term> terms(Inference.Result r) {
+        // copied once, so that every term of the diagnosis shares it (Term copies with Set.copyOf, which returns a set
+        // it made itself as it is) instead of copying it for each cause
+        Set<String> context = Set.copyOf(r.context());
         List<Term> out = new ArrayList<>();
         Inference.Scored unknown = null;
         for (Inference.Scored s : r.all()) {
@@ -85,9 +88,9 @@ public final class Calibration {
             }
             boolean hasFor = s.evidence().stream().anyMatch(Inference::countsFor);
             out.add(new Term(s.id(), s.prior(), s.evidenceSum(), Inference.sourceCount(s.sources()), hasFor, s.keys(),
-                    r.context()));
+                    context));
         }
-        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true, Set.of(), r.context()));
+        out.add(new Term(CauseId.UNKNOWN, unknown.prior(), unknown.evidenceSum(), 0, true, Set.of(), context));
         // unmodifiable: the calibration shares one list between the shipped terms and their unseen-wording view
         return List.copyOf(out);
     }
