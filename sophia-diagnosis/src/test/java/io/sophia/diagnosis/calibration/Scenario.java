@@ -62,11 +62,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 2026-12-06 on 0b07d9aa, consumed at the start of the thirty-fourth; {@code h116-} to {@code h118-} at 17:52 UTC on 2026-12-06 on
      * 1e7acfcf, consumed at the start of the thirty-fifth). {@code h119-} to {@code h121-} (written in the
      * thirty-fourth session, wired before their first file landed) were scored once, aggregate only, at 20:10 UTC on
-     * 2026-12-06 on 8b3a4664, to be consumed at the start of the thirty-sixth; {@code h122-} to {@code h124-} (written
-     * in the thirty-fifth, wired before their first file landed) are to be scored at the end of the thirty-sixth.
+     * 2026-12-06 on 8b3a4664, consumed at the start of the thirty-sixth; {@code h122-} to {@code h124-} (written
+     * in the thirty-fifth, wired before their first file landed) are to be scored at the end of the thirty-sixth;
+     * {@code h125-} to {@code h127-} (written in the thirty-sixth, wired before their first file landed) at the end of
+     * the thirty-seventh.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(119), holdoutPrefix(120),
-            holdoutPrefix(121), holdoutPrefix(122), holdoutPrefix(123), holdoutPrefix(124));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(122), holdoutPrefix(123),
+            holdoutPrefix(124), holdoutPrefix(125), holdoutPrefix(126), holdoutPrefix(127));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
@@ -120,7 +122,7 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
     /**
      * The id prefix of the {@code n}-th holdout set, {@code h<n>-} (n at least 2). Each set was written at one time by a
      * writer who never read the rules and is frozen in {@code HOLDOUT-<n>.sha256} (the first set, without a prefix, in
-     * {@code HOLDOUT.sha256}); when each was scored and consumed, and its on-arrival figures, are in the scenarios SETS-1.md and SETS-2.md.
+     * {@code HOLDOUT.sha256}); when each was scored and consumed, and its on-arrival figures, are in the scenarios SETS-1.md, SETS-2.md and SETS-3.md.
      */
     public static String holdoutPrefix(int n) {
         if (n < 2) {
