@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h112-}, scored once and consumed at the start of the thirty-third), in the thirty-second ({@code h113-} to
  * {@code h115-}, scored once and consumed at the start of the thirty-fourth), in the thirty-third ({@code h116-} to
  * {@code h118-}, scored once and consumed at the start of the thirty-fifth), in the thirty-fourth ({@code h119-}
- * to {@code h121-}, scored once and consumed at the start of the thirty-sixth) and in the thirty-fifth ({@code h122-} to {@code h124-}) are well formed: every file parses under
+ * to {@code h121-}, scored once and consumed at the start of the thirty-sixth), in the thirty-fifth ({@code h122-}
+ * to {@code h124-}) and in the thirty-sixth ({@code h125-} to {@code h127-}) are well formed: every file parses under
  * the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -199,7 +200,13 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(123), 123, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(123)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(124), 124, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(124)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(124)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(125), 125, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(125)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(126), 126, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(126)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(127), 127, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(127)), true));
     }
 
     @ParameterizedTest(name = "{0}")
