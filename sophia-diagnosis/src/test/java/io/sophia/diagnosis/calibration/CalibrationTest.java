@@ -349,7 +349,9 @@ class CalibrationTest {
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("calibration-report.txt"), evaluation.text() + "\n" + report.render() + "\n"
-                    + bySet() + unseenWording(scenarios) + TopBinAnalysis.render(tuningScenarios, cv) + contextLine);
+                    + bySet() + unseenWording(scenarios) + TopBinAnalysis.render(tuningScenarios, cv)
+                    + TopThreeAnalysis.render(cv) + contextLine);
+            Files.write(target.resolve("calibration-top3-misses.txt"), TopThreeAnalysis.cases(cv));
             Files.writeString(target.resolve("calibration-misses.md"), report.missesMarkdown());
             Files.writeString(target.resolve("unseen-wording-misses.txt"), unseenWordingMisses(unseen));
             Files.writeString(target.resolve("proven-evidence.txt"), cv.fitAll() + "\nprovenEvidence: ["
