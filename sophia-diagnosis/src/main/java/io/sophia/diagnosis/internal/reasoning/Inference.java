@@ -768,8 +768,8 @@ final class Inference {
             }
             boolean dependencyReported = reported.stream().anyMatch(r -> r.id().equals(CauseId.DEPENDENCY_DOWN));
             String explanation = byContext.contains(s.id())
-                    ? "No observation names this cause; it is listed because, in Sophia's labelled failures that looked "
-                    + "like this one (" + ContextPriors.builtIn().describe(context) + "), it was among the most frequent root "
+                    ? "No observation names this cause; it is listed at " + Words.percent(s.probability())
+                    + " because, in Sophia's labelled failures that looked like this one (" + ContextPriors.builtIn().describe(context) + "), it was among the most frequent root "
                     + "causes. Its next checks confirm or rule it out."
                     : i == 0
                     ? Explanations.top(s, conf, all, ctx.explained(), dependencyReported, ctx.dependencies(), stopped,

@@ -56,6 +56,24 @@ class ContextPriorsTest {
     }
 
     @Test
+    void behindACauseWithEvidenceMostOfUnknownsShareGoesToTheCausesTheContextNames() {
+        List<CauseId> ids = List.of(DOCKERFILE, OOM, CONFIG, TOKEN, CauseId.of("ci.runner"), CauseId.UNKNOWN);
+        boolean[] free = {true, true, true, true, false, false};
+        Set<String> context = Set.of("job.failedStep=deploy", "run.conclusion=failure");
+        double[] p = {0, 0, 0, 0, 0.9, 0.1};
+        assertTrue(counted().share(p, ids, free, context));
+        assertEquals(0.9, p[4], 0); // the leader with evidence: untouched
+        assertEquals(0.1 * (1 - ContextPriors.UNKNOWN_SHARE), p[5], 1e-12);
+        assertEquals(0.1 * ContextPriors.UNKNOWN_SHARE, p[0] + p[1] + p[2] + p[3], 1e-12);
+        assertTrue(p[2] > p[3] && p[3] > p[0], java.util.Arrays.toString(p));
+        // a small unknown keeps its floor
+        double[] q = {0, 0, 0, 0, 0.985, 0.015};
+        assertTrue(counted().share(q, ids, free, context));
+        assertEquals(ContextPriors.UNKNOWN_KEEPS, q[5], 1e-12);
+        assertEquals(0.005, q[0] + q[1] + q[2] + q[3], 1e-12);
+    }
+
+    @Test
     void aShareThatWouldPassTheLeaderIsBlendedBelowIt() {
         List<CauseId> ids = List.of(CONFIG, TOKEN, DOCKERFILE, CauseId.UNKNOWN);
         double[] p = {0.2, 0.2, 0.2, 0.4};
