@@ -345,7 +345,10 @@ class FortyNinthRoundShapesTest {
                 // p154-17 (session 33, rules33f; config.invalid): ECS stops the Django release task whose migrate was
                 // refused by RDS with rds.force_ssl on and the client's SSL off: the exit is that refusal's consequence,
                 // as p39-30's
-                "p154-17- ecs.essential-container-exit-code"),
+                "p154-17- ecs.essential-container-exit-code",
+                // p165-17 (session 36, rules36-p165; config.invalid): the arbiter's stop after the worker failed on a start
+                // command that names a file path for the module (python.module-name-is-a-path)
+                "p165-17- gunicorn.worker-boot-failed"),
                 List.of("discourse@discourse.xml:123 rspec.error-outside-examples"));
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
