@@ -417,7 +417,12 @@ class FiftySeventhRoundShapesTest {
                 "h107-35 letsencrypt.rate-limited",
                 // p156-04 (tuning, session 34): Traefik's ACME order refused over the exact-set rate limit, so it served
                 // its default certificate (tls.certificate, as h107-35)
-                "p156-04 letsencrypt.rate-limited");
+                "p156-04 letsencrypt.rate-limited",
+                // p166-24 (session 36): a FROM whose base tag has no linux/amd64 variant upstream, labelled by the image
+                // missing for the platform (image.not-found) where p127-07 labels the same words the Dockerfile's base
+                // tag: the corpus reads a FROM without the builder's variant both ways; image.not-found's own reading of
+                // the manifest line keeps p166-24 right
+                "p166-24 dockerfile.from-no-platform-variant");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }
