@@ -2343,7 +2343,9 @@ final class Facts {
      * True when the job ran at least 10 minutes and ended within a minute (or 1 %) after a whole number of 5-minute
      * blocks: where a CI's time limit stops a job (timeout-minutes 30, Azure Pipelines' 60, GitHub's 360). A person or a
      * newer run cancels at any moment, so a cancel there is about four times likelier a time limit (the window is about
-     * a minute of every five).
+     * a minute of every five). The window is at most two minutes: past 500 minutes, 1 % of the limit would be the whole
+     * five-minute block, and every duration would look like a limit (issue 9, session 36, rules36-p164: p164-18, a Drone
+     * build someone stopped after three days, 4318 minutes).
      */
     static boolean endedAtRoundLimit(Observation.CiJob j) {
         if (j.startedAt() == null || j.completedAt() == null) {
@@ -2351,7 +2353,7 @@ final class Facts {
         }
         long d = java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds();
         long limit = d / 300 * 300;
-        return limit >= 600 && d - limit <= Math.max(60, limit / 100);
+        return limit >= 600 && d - limit <= Math.min(120, Math.max(60, limit / 100));
     }
 
     /**
@@ -2360,11 +2362,16 @@ final class Facts {
      * run. The limit counts from when a runner took the job, which the job's listed start may follow by a few minutes
      * (set-up, a container's pull): a job stopped by it lists 355 to 360 minutes as often as 360 (issue 9, session 32,
      * rules32d: p147-40, 359 minutes, its log's "##[error]The operation was canceled." 5 h 59 min after its step began;
-     * the labelled corpus's six-hour stops list 21400 to 21598 seconds).
+     * the labelled corpus's six-hour stops list 21400 to 21598 seconds). No more than 380 minutes: the limit stops the job
+     * at six hours, and a job listed far past it (p53-16: 365 minutes) was stopped by something else, a person after
+     * days of a stuck build (issue 9, session 36, rules36-p164: p164-18, a Drone build stopped after 4318 minutes).
      */
     static boolean ranSixHours(Observation.CiJob j) {
-        return j.startedAt() != null && j.completedAt() != null
-                && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 355 * 60;
+        if (j.startedAt() == null || j.completedAt() == null) {
+            return false;
+        }
+        long d = java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds();
+        return d >= 355 * 60 && d <= 380 * 60;
     }
 
     /**

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What the facts of session 32's rule writers read of a job's history (review of rules32b and rules32d): a log line's
  * {@code passedBefore} lists only the steps of its own job that succeeded before its step, and {@code ranSixHours}
- * holds from 355 minutes on, where a job GitHub stopped at 360 lists as little as 355 from its listed start.
+ * holds from 355 minutes on, where a job GitHub stopped at 360 lists as little as 355 from its listed start, up to 380
+ * (session 36); {@code endedAtRoundLimit} keeps a window of at most two minutes after a round number.
  */
 class JobHistoryFactsTest {
 
@@ -67,5 +68,30 @@ class JobHistoryFactsTest {
         assertTrue(Facts.ranSixHours(job(7, 21_400)), "the corpus's shortest six-hour stop, 21,400 s");
         assertFalse(Facts.ranSixHours(new Observation.CiJob("web", Source.GITHUB, 1L, 7, "deploy", "completed",
                 "cancelled", 1, null, T0, null, List.of(), List.of(), null)), "no start listed");
+    }
+
+    /**
+     * Issue 9, session 36 (rules36-p164): six hours is a limit, not a floor: a job listed days past it (p164-18, a Drone
+     * build someone stopped after 4318 minutes) did not meet GitHub's 360-minute stop; p53-16's 365 minutes still did.
+     */
+    @Test
+    void aJobRanSixHoursOnlyNearSixHours() {
+        assertTrue(Facts.ranSixHours(job(7, 365 * 60)), "p53-16: 365 min");
+        assertTrue(Facts.ranSixHours(job(7, 380 * 60)), "380 min");
+        assertFalse(Facts.ranSixHours(job(7, 380 * 60 + 1)), "past 380 min");
+        assertFalse(Facts.ranSixHours(job(7, 259_100)), "p164-18: three days");
+    }
+
+    /**
+     * Issue 9, session 36 (rules36-p164): the window after a round number of minutes is at most two minutes: past 500
+     * minutes, 1 % of the limit would cover the whole five-minute block and every long job would end "at a limit".
+     */
+    @Test
+    void aLongJobEndsAtARoundLimitOnlyWithinTwoMinutesOfIt() {
+        assertTrue(Facts.endedAtRoundLimit(job(7, 30 * 60 + 50)), "30 min 50 s");
+        assertFalse(Facts.endedAtRoundLimit(job(7, 32 * 60)), "32 min");
+        assertTrue(Facts.endedAtRoundLimit(job(7, 4320 * 60 + 120)), "72 h and 2 min");
+        assertFalse(Facts.endedAtRoundLimit(job(7, 259_100)), "p164-18: 4318 min 20 s");
+        assertFalse(Facts.endedAtRoundLimit(job(7, 600 * 60 + 240)), "600 min and 4 min");
     }
 }
