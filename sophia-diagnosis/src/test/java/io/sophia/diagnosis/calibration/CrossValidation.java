@@ -866,7 +866,7 @@ public final class CrossValidation {
         double[] p = Calibration.probabilities(terms, EngineAccess.settings(settings), ContextPriors.none());
         List<CauseId> ids = terms.stream().map(Calibration.Term::id).toList();
         boolean[] free = Calibration.free(terms);
-        java.util.Set<Integer> byContext = contextPriors.share(p, ids, free, terms.get(0).context())
+        java.util.Set<Integer> byContext = contextPriors.share(p, ids, free, terms.get(0).context(), settings.unknownFloor())
                 ? ContextPriors.listed(p, ids, free, settings.floor()) : java.util.Set.of();
         List<RankedCause> causes = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {

@@ -119,7 +119,8 @@ public final class Calibration {
         }
         double[] p = probabilities(prior, sums, sources, keys, settings);
         if (n > 0) {
-            contextPriors.share(p, terms.stream().map(Term::id).toList(), free(terms), terms.get(0).context());
+            contextPriors.share(p, terms.stream().map(Term::id).toList(), free(terms), terms.get(0).context(),
+                    settings.unknownFloor());
         }
         return p;
     }

@@ -50,8 +50,6 @@ public final class ContextPriors {
      */
     static final double UNKNOWN_SHARE = 0.75;
 
-    /** What {@code unknown} keeps at least when it gives a share: the knowledge base's default floor of it. */
-    static final double UNKNOWN_KEEPS = 0.01;
 
     /** At most this many causes without evidence are listed for a failure's context. */
     public static final int LISTED = 2;
@@ -187,13 +185,14 @@ public final class ContextPriors {
     /**
      * Shares out, in place, the probability of the causes without evidence for them ({@code free}; the last entry is
      * {@code unknown}, never free) in proportion to their context score; together they keep what they had, and when a
-     * cause with evidence leads, {@link #UNKNOWN_SHARE} of {@code unknown}'s (it keeps at least {@link #UNKNOWN_KEEPS}). What the
+     * cause with evidence leads, {@link #UNKNOWN_SHARE} of {@code unknown}'s (it keeps at least {@code unknownFloor}, the
+     * knowledge base's floor of it). What the
      * evidence left each of them is not kept: it is mostly the same "its checks came back empty" for all of them, and
      * keeping it measured worse (cross-validated top-3 0.9455 against 0.9472 without it). None may reach the leading
      * hypothesis with evidence (or {@code unknown}): where a share would, the new shares are blended with the old ones just enough to keep it below (the
      * context then still orders the causes it cannot lift). True when the context moved them.
      */
-    public boolean share(double[] p, List<CauseId> ids, boolean[] free, Set<String> context) {
+    public boolean share(double[] p, List<CauseId> ids, boolean[] free, Set<String> context, double unknownFloor) {
         int u = p.length - 1;
         if (isEmpty() || context.isEmpty()) {
             return false;
@@ -210,7 +209,7 @@ public final class ContextPriors {
             }
         }
         // behind a cause with evidence, unknown's "something else" is most likely what failures of this kind were
-        double transfer = p[u] < lead ? Math.min(UNKNOWN_SHARE * p[u], Math.max(0, p[u] - UNKNOWN_KEEPS)) : 0;
+        double transfer = p[u] < lead ? Math.min(UNKNOWN_SHARE * p[u], Math.max(0, p[u] - unknownFloor)) : 0;
         mass += transfer;
         if (freeCount < 2 || mass <= 0) {
             return false;

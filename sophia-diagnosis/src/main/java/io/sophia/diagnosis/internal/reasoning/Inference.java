@@ -565,7 +565,7 @@ final class Inference {
                 free[i] = scored.get(i).evidence().stream().noneMatch(Inference::countsFor);
             }
             ids.add(CauseId.UNKNOWN);
-            if (ContextPriors.builtIn().share(p, ids, free, context)) {
+            if (ContextPriors.builtIn().share(p, ids, free, context, settings.unknownFloor())) {
                 listedByContext = ContextPriors.listed(p, ids, free, settings.floor()).stream().map(ids::get)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet());
             }

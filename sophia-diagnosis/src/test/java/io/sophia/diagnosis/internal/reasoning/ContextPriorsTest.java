@@ -22,6 +22,8 @@ class ContextPriorsTest {
     private static final CauseId TOKEN = CauseId.of("auth.deploy-token");
     private static final CauseId DOCKERFILE = CauseId.of("build.dockerfile");
     private static final CauseId OOM = CauseId.of("app.oom");
+    /** unknown's floor in the built-in knowledge base. */
+    private static final double FLOOR = 0.01;
 
     /** Deploy steps that failed were config 60 times and the token 30 times; builds were the Dockerfile; OOM elsewhere. */
     private static ContextPriors counted() {
@@ -46,7 +48,7 @@ class ContextPriorsTest {
         List<CauseId> ids = List.of(DOCKERFILE, OOM, CONFIG, TOKEN, CauseId.of("ci.runner"), CauseId.UNKNOWN);
         double[] p = {0.1, 0.1, 0.1, 0.1, 0.1, 0.5};
         boolean[] free = {true, true, true, true, false, false};
-        boolean shared = counted().share(p, ids, free, Set.of("job.failedStep=deploy", "run.conclusion=failure"));
+        boolean shared = counted().share(p, ids, free, Set.of("job.failedStep=deploy", "run.conclusion=failure"), FLOOR);
         assertTrue(shared);
         assertTrue(p[2] > p[3] && p[3] > p[0] && p[3] > p[1], java.util.Arrays.toString(p));
         assertEquals(0.4, p[0] + p[1] + p[2] + p[3], 1e-12);
@@ -61,15 +63,15 @@ class ContextPriorsTest {
         boolean[] free = {true, true, true, true, false, false};
         Set<String> context = Set.of("job.failedStep=deploy", "run.conclusion=failure");
         double[] p = {0, 0, 0, 0, 0.9, 0.1};
-        assertTrue(counted().share(p, ids, free, context));
+        assertTrue(counted().share(p, ids, free, context, FLOOR));
         assertEquals(0.9, p[4], 0); // the leader with evidence: untouched
         assertEquals(0.1 * (1 - ContextPriors.UNKNOWN_SHARE), p[5], 1e-12);
         assertEquals(0.1 * ContextPriors.UNKNOWN_SHARE, p[0] + p[1] + p[2] + p[3], 1e-12);
         assertTrue(p[2] > p[3] && p[3] > p[0], java.util.Arrays.toString(p));
         // a small unknown keeps its floor
         double[] q = {0, 0, 0, 0, 0.985, 0.015};
-        assertTrue(counted().share(q, ids, free, context));
-        assertEquals(ContextPriors.UNKNOWN_KEEPS, q[5], 1e-12);
+        assertTrue(counted().share(q, ids, free, context, FLOOR));
+        assertEquals(FLOOR, q[5], 1e-12);
         assertEquals(0.005, q[0] + q[1] + q[2] + q[3], 1e-12);
     }
 
@@ -77,7 +79,8 @@ class ContextPriorsTest {
     void aShareThatWouldPassTheLeaderIsBlendedBelowIt() {
         List<CauseId> ids = List.of(CONFIG, TOKEN, DOCKERFILE, CauseId.UNKNOWN);
         double[] p = {0.2, 0.2, 0.2, 0.4};
-        assertTrue(counted().share(p, ids, new boolean[] {true, true, true, false}, Set.of("job.failedStep=deploy")));
+        assertTrue(counted().share(p, ids, new boolean[] {true, true, true, false}, Set.of("job.failedStep=deploy"),
+                FLOOR));
         // the mass of the free causes is 0.6: config alone would take most of it, above unknown's 0.4
         assertTrue(p[0] < 0.4 - 1e-4 && p[0] > p[1] && p[1] > p[2], java.util.Arrays.toString(p));
         assertEquals(0.6, p[0] + p[1] + p[2], 1e-12);
@@ -99,8 +102,8 @@ class ContextPriorsTest {
         List<CauseId> ids = List.of(CONFIG, TOKEN, CauseId.UNKNOWN);
         double[] p = {0.2, 0.2, 0.6};
         boolean[] free = {true, true, false};
-        assertFalse(ContextPriors.none().share(p, ids, free, Set.of("job.failedStep=deploy")));
-        assertFalse(counted().share(p, ids, free, Set.of()));
+        assertFalse(ContextPriors.none().share(p, ids, free, Set.of("job.failedStep=deploy"), FLOOR));
+        assertFalse(counted().share(p, ids, free, Set.of(), FLOOR));
         assertEquals(0.2, p[0], 0);
         assertEquals(0.2, p[1], 0);
     }
