@@ -170,7 +170,10 @@ class FortySixthRoundShapesTest {
                 // h91-26 (consumed in session 27): the operator's own code built a DSN with an empty host, so Go reports
                 // "lookup port=0: no such host": the key-as-host shape is what the line shows, but the label is the
                 // operator's panic (app.crash-on-boot), its bug and not a setting the user gave it
-                "h91-26- config.key-value-as-host");
+                "h91-26- config.key-value-as-host",
+                // p165-06 (session 36): the same "Error loading .env file" panic as p95-18, but its log lists the secrets
+                // as set on the app: the code insists on a file nobody ships (its crash), the line reads the same
+                "p165-06- dotenv.file-missing");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
