@@ -78,4 +78,32 @@ class JobStillWaitingForRunnerTest {
                 Fleet.NOW.minusSeconds(3000), null);
         assertTrue(healthyFleetWith(queued(130, running)).causes().isEmpty());
     }
+
+    /**
+     * A job cancelled while its log shows only GitHub's queue lines waited for a runner, whatever its recorded duration
+     * (h122-18: "Job is waiting for a hosted runner to come online." for three hours until a person cancelled it, the job
+     * itself recorded as 0 s): the cancel ended the wait, so the cancel is no confident root. The same cancel after a
+     * line of the job's own is a cancelled job.
+     */
+    @Test
+    void aCancelledJobWhoseLogIsOnlyTheQueueWaitedForARunner() {
+        Assessment queuedOnly = cancelledWith("Job is waiting for a hosted runner to come online.");
+        assertTrue(Fleet.weighs(queuedOnly, "ci.runner/waited-for-a-runner"), queuedOnly.causes().toString());
+        assertTrue(queuedOnly.causes().stream().noneMatch(c -> c.id().equals(CauseId.CI_CANCELLED) && c.probability() > 0.9),
+                queuedOnly.causes().toString());
+        Assessment ownLine = cancelledWith("npm ERR! code ELIFECYCLE");
+        assertFalse(Fleet.weighs(ownLine, "ci.runner/waited-for-a-runner"), ownLine.causes().toString());
+    }
+
+    private static Assessment cancelledWith(String line) {
+        List<Observation> o = new ArrayList<>();
+        for (Service s : Fleet.reference().services()) {
+            o.add(Fleet.up(s.id()));
+        }
+        o.add(new Observation.CiRun(null, Source.GITHUB, "sophia/sophia-ai", 17176258341L, "Release", "main", "d2b8e61",
+                "release", "completed", "cancelled", 1, Fleet.NOW.minusSeconds(10800), Fleet.NOW, RUN_URL));
+        o.add(Fleet.job(null, 9, "build (macos-14-large)", "cancelled", 0));
+        o.add(Fleet.finding(null, 9, "build (macos-14-large)", null, "platform.capacity", line, 4));
+        return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
+    }
 }

@@ -637,7 +637,9 @@ public final class ScenarioLoader {
             List<String> labels = job.has("labels") ? strings(job, "labels") : List.of("ubuntu-latest");
             out.add(new CiJob(serviceId, Source.GITHUB, runId, jobId, name, conclusion == null ? "in_progress" : "completed",
                     conclusion, (int) number(job, "attempt", 1), "skipped".equals(conclusion) ? null : start,
-                    "skipped".equals(conclusion) ? null : end, text(job, "runner", "GitHub Actions " + (jobId % 50)),
+                    // as GitHub serves a job still queued or running: started, not completed
+                    "skipped".equals(conclusion) || conclusion == null ? null : end,
+                    text(job, "runner", "GitHub Actions " + (jobId % 50)),
                     labels, steps, "https://github.com/" + repo + "/actions/runs/" + runId + "/job/" + jobId));
             if (job.has("log")) {
                 String log = text(job, "log", "");

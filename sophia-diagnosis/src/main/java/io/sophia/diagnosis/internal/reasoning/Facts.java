@@ -515,11 +515,15 @@ final class Facts {
     private static void jobFacts(Observation.CiJob j, String svc, int seq, Scope sc, List<Fact> out) {
         Map<String, Integer> serviceOrder = sc.serviceOrder();
         Observation.CiStep failed = j.failedStep();
-        boolean noRunnerWait = sc.logs().logged().contains(j.jobId()) || sc.ci().superseded().contains(j.jobId());
+        // a job whose only lines read are the CI's queue lines printed nothing of its own: no runner started it
+        List<String> read = sc.logs().jobLines().getOrDefault(j.jobId(), List.of());
+        boolean queued = !read.isEmpty() && read.stream().allMatch(l -> QUEUE_LINE.matcher(l).find());
+        boolean noRunnerWait = (sc.logs().logged().contains(j.jobId()) && !queued)
+                || sc.ci().superseded().contains(j.jobId());
         Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
-                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait)),
+                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait, queued)),
                 "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                 failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j, sc.now()));
@@ -2375,15 +2379,22 @@ final class Facts {
     }
 
     /**
-     * True when a cancelled job ran no step and printed no log over ten minutes or more: it waited for a runner the
-     * whole time, so the cancel ended a wait, and why no runner took it is the failure (p81-06: a person cancelling
-     * after 40 minutes while the runners' region could not allocate machines).
+     * True when a cancelled job ran no step and printed no log over ten minutes or more, or printed only the CI's queue
+     * lines: it waited for a runner the whole time, so the cancel ended a wait, and why no runner took it is the failure
+     * (p81-06: a person cancelling after 40 minutes while the runners' region could not allocate machines).
      */
-    static boolean waitedForRunner(Observation.CiJob j, boolean logged) {
-        // logged: the job printed a line, or something else says what it waited for (its concurrency group)
-        return "cancelled".equals(j.conclusion()) && j.steps().isEmpty() && !logged && j.startedAt() != null
-                && j.completedAt() != null && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 600;
+    static boolean waitedForRunner(Observation.CiJob j, boolean logged, boolean queued) {
+        // logged: the job printed a line, or something else says what it waited for (its concurrency group); queued:
+        // its log is the CI's queue lines only, which say it waited whatever its recorded times (h122-18: "Job is
+        // waiting for a hosted runner to come online." until a person cancelled it, the job's own duration 0)
+        return "cancelled".equals(j.conclusion()) && j.steps().isEmpty() && !logged && (queued || (j.startedAt() != null
+                && j.completedAt() != null && java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds() >= 600));
     }
+
+    // the CI's own words for a job no runner has taken yet (GitHub's queue lines; a self-hosted pool's "Job is waiting
+    // for a runner from 'pool' to come online.")
+    private static final java.util.regex.Pattern QUEUE_LINE = java.util.regex.Pattern.compile(
+            "(?i)\\b(job is )?waiting for an? (hosted )?runner\\b");
 
     /**
      * True when a job that has not ended has run no step for ten minutes or more since it was queued: it is still
