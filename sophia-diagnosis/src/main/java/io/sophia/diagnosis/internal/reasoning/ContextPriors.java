@@ -50,7 +50,6 @@ public final class ContextPriors {
      */
     static final double UNKNOWN_SHARE = 0.75;
 
-
     /** At most this many causes without evidence are listed for a failure's context. */
     public static final int LISTED = 2;
 
@@ -185,12 +184,13 @@ public final class ContextPriors {
     /**
      * Shares out, in place, the probability of the causes without evidence for them ({@code free}; the last entry is
      * {@code unknown}, never free) in proportion to their context score; together they keep what they had, and when a
-     * cause with evidence leads, {@link #UNKNOWN_SHARE} of {@code unknown}'s (it keeps at least {@code unknownFloor}, the
-     * knowledge base's floor of it). What the
-     * evidence left each of them is not kept: it is mostly the same "its checks came back empty" for all of them, and
-     * keeping it measured worse (cross-validated top-3 0.9455 against 0.9472 without it). None may reach the leading
-     * hypothesis with evidence (or {@code unknown}): where a share would, the new shares are blended with the old ones just enough to keep it below (the
-     * context then still orders the causes it cannot lift). True when the context moved them.
+     * cause with evidence leads, {@link #UNKNOWN_SHARE} of {@code unknown}'s ({@code unknown} keeps at least
+     * {@code unknownFloor}, the knowledge base's floor of it). What the evidence left each of them is not kept: it is
+     * mostly the same "its checks came back empty" for all of them, and keeping it measured worse (cross-validated top-3
+     * 0.9455 against 0.9472 without it). None may reach the leading hypothesis with evidence (or {@code unknown}): where
+     * a share would, the new shares are blended with the old ones just enough to keep it below (the context then still
+     * orders the causes it cannot lift), and {@code unknown} gives only the blended part. True when the context moved
+     * them.
      */
     public boolean share(double[] p, List<CauseId> ids, boolean[] free, Set<String> context, double unknownFloor) {
         int u = p.length - 1;
