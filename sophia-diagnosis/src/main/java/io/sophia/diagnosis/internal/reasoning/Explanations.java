@@ -143,6 +143,16 @@ final class Explanations {
         }
     }
 
+    /**
+     * A cause no observation names, listed for the failure's context ({@link ContextPriors#listed}): its probability and
+     * the few words on the context that listed it.
+     */
+    static String listedForContext(Inference.Scored s, String context) {
+        return "No observation names this cause; it is listed at " + Words.percent(s.probability())
+                + " because, in Sophia's labelled failures that looked like this one (" + context
+                + "), it was among the most frequent root causes. Its next checks confirm or rule it out.";
+    }
+
     static String other(Inference.Scored s, Confidence conf, Inference.Scored top) {
         if (s.id().equals(CauseId.UNKNOWN)) {
             List<Evidence> pro = s.direction(Evidence.Direction.FOR);

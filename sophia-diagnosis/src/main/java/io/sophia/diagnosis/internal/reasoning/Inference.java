@@ -152,7 +152,7 @@ final class Inference {
                 missingEvidence(run.observed, facts, unknown.services()));
         Result partial = new Result(List.of(), withP, run.explained, run.varsByRule, context);
         return new Result(rank(withP, kb.settings().floor(), run.order, ctx, partial,
-                run.listedByContext, context), withP, run.explained, run.varsByRule, context);
+                run.listedByContext), withP, run.explained, run.varsByRule, context);
     }
 
     /** The failing services no strong evidence explains, and what {@code unknown} gains from them. */
@@ -742,7 +742,7 @@ final class Inference {
     }
 
     private static List<RankedCause> rank(List<Scored> all, double floor, Map<String, Integer> order, Context ctx,
-                                          Result result, Set<CauseId> byContext, Set<String> context) {
+                                          Result result, Set<CauseId> byContext) {
         List<Scored> reported = reported(all, floor, byContext);
         List<RankedCause> out = new ArrayList<>();
         for (int i = 0; i < reported.size(); i++) {
@@ -768,9 +768,7 @@ final class Inference {
             }
             boolean dependencyReported = reported.stream().anyMatch(r -> r.id().equals(CauseId.DEPENDENCY_DOWN));
             String explanation = byContext.contains(s.id())
-                    ? "No observation names this cause; it is listed at " + Words.percent(s.probability())
-                    + " because, in Sophia's labelled failures that looked like this one (" + ContextPriors.builtIn().describe(context) + "), it was among the most frequent root "
-                    + "causes. Its next checks confirm or rule it out."
+                    ? Explanations.listedForContext(s, ContextPriors.builtIn().describe(result.context()))
                     : i == 0
                     ? Explanations.top(s, conf, all, ctx.explained(), dependencyReported, ctx.dependencies(), stopped,
                     stoppedTheRun(s) ? ctx.differentErrors() : List.of())
