@@ -100,6 +100,8 @@ class FiftyFifthRoundShapesTest {
                 // ("Job is completed before starting."), which actions.hosted-label-never-served reads as the label;
                 // the queue line alone is the wait the label's absence makes, a consequence of config.invalid
                 "p75-37 actions.hosted-runner-queue",
+                // h122-18 (consumed in session 37): the same wait for a "-large" label a public repository cannot get
+                "h122-18 actions.hosted-runner-queue",
                 // p71-23: Django's HOST set to localhost inside its container (config.invalid), refused there: the
                 // refusal at localhost is the wrong setting's consequence (as dependency.connection-refused-generic's
                 // p71-23 in EleventhRoundShapesTest)

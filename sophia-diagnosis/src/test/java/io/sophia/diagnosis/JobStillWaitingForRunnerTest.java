@@ -95,7 +95,27 @@ class JobStillWaitingForRunnerTest {
         assertFalse(Fleet.weighs(ownLine, "ci.runner/waited-for-a-runner"), ownLine.causes().toString());
     }
 
+    /**
+     * Issue 9, session 37 (h122-18): a person's cancel annotation ("The run was canceled by @alice.") on a job that only
+     * waited for a runner says who gave up, not why no runner took the job: it is no evidence for a cancelled job
+     * there, and ci.cancelled leads nowhere near certainty. The same annotation on a job that ran its own lines is.
+     */
+    @Test
+    void aPersonsCancelOfAJobThatOnlyWaitedIsNoCancelledJob() {
+        String byPerson = "The run was canceled by @shankari-dev.";
+        Assessment waited = cancelledWith("Job is waiting for a hosted runner to come online.", byPerson);
+        assertFalse(Fleet.weighs(waited, "ci.cancelled/cancelled-by-person"), waited.causes().toString());
+        assertTrue(waited.causes().stream().noneMatch(c -> c.id().equals(CauseId.CI_CANCELLED) && c.probability() > 0.9),
+                waited.causes().toString());
+        Assessment ran = cancelledWith("npm ERR! code ELIFECYCLE", byPerson);
+        assertTrue(Fleet.weighs(ran, "ci.cancelled/cancelled-by-person"), ran.causes().toString());
+    }
+
     private static Assessment cancelledWith(String line) {
+        return cancelledWith(line, null);
+    }
+
+    private static Assessment cancelledWith(String line, String annotation) {
         List<Observation> o = new ArrayList<>();
         for (Service s : Fleet.reference().services()) {
             o.add(Fleet.up(s.id()));
@@ -104,6 +124,10 @@ class JobStillWaitingForRunnerTest {
                 "release", "completed", "cancelled", 1, Fleet.NOW.minusSeconds(10800), Fleet.NOW, RUN_URL));
         o.add(Fleet.job(null, 9, "build (macos-14-large)", "cancelled", 0));
         o.add(Fleet.finding(null, 9, "build (macos-14-large)", null, "platform.capacity", line, 4));
+        if (annotation != null) {
+            o.add(new Observation.CiAnnotation(null, Source.GITHUB, 9, "failure", "build (macos-14-large)", annotation,
+                    null, null));
+        }
         return Diagnosis.ofDefaults().diagnose(Fleet.reference(), o, Fleet.NOW);
     }
 }

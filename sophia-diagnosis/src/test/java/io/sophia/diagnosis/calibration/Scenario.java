@@ -63,12 +63,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 1e7acfcf, consumed at the start of the thirty-fifth). {@code h119-} to {@code h121-} (written in the
      * thirty-fourth session, wired before their first file landed) were scored once, aggregate only, at 20:10 UTC on
      * 2026-12-06 on 8b3a4664, consumed at the start of the thirty-sixth; {@code h122-} to {@code h124-} (written
-     * in the thirty-fifth, wired before their first file landed) are to be scored at the end of the thirty-sixth;
-     * {@code h125-} to {@code h127-} (written in the thirty-sixth, wired before their first file landed) at the end of
-     * the thirty-seventh.
+     * in the thirty-fifth) were scored once at 22:50 UTC on 2026-12-06 on 1309e9c9, consumed at the start of the
+     * thirty-seventh; {@code h125-} to {@code h127-} (written in the thirty-sixth, wired before their first file
+     * landed) are to be scored at the end of the thirty-seventh; {@code h128-} to {@code h130-} (written in the
+     * thirty-seventh, wired before their first file landed) at the end of the thirty-eighth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(122), holdoutPrefix(123),
-            holdoutPrefix(124), holdoutPrefix(125), holdoutPrefix(126), holdoutPrefix(127));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(125), holdoutPrefix(126),
+            holdoutPrefix(127), holdoutPrefix(128), holdoutPrefix(129), holdoutPrefix(130));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {

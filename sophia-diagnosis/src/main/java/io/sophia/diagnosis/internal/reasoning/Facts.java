@@ -515,15 +515,10 @@ final class Facts {
     private static void jobFacts(Observation.CiJob j, String svc, int seq, Scope sc, List<Fact> out) {
         Map<String, Integer> serviceOrder = sc.serviceOrder();
         Observation.CiStep failed = j.failedStep();
-        // a job whose only lines read are the CI's queue lines printed nothing of its own: no runner started it
-        List<String> read = sc.logs().jobLines().getOrDefault(j.jobId(), List.of());
-        boolean queued = !read.isEmpty() && read.stream().allMatch(l -> QUEUE_LINE.matcher(l).find());
-        boolean noRunnerWait = (sc.logs().logged().contains(j.jobId()) && !queued)
-                || sc.ci().superseded().contains(j.jobId());
         Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
-                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, noRunnerWait, queued)),
+                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, sc)),
                 "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                 failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j, sc.now()));
@@ -540,6 +535,16 @@ final class Facts {
             out.add(new Fact("step", svc, j.name() + " / " + st.name(), false, sa, sv,
                     key(serviceOrder, svc, j.name(), String.format(Locale.ROOT, "%04d", st.number()), j.jobId(), seq)));
         }
+    }
+
+    /** {@link #waitedForRunner(Observation.CiJob, boolean, boolean)} of {@code j} with what the scope's logs say of it. */
+    private static boolean waitedForRunner(Observation.CiJob j, Scope sc) {
+        // a job whose only lines read are the CI's queue lines printed nothing of its own: no runner started it
+        List<String> read = sc.logs().jobLines().getOrDefault(j.jobId(), List.of());
+        boolean queued = !read.isEmpty() && read.stream().allMatch(l -> QUEUE_LINE.matcher(l).find());
+        boolean noRunnerWait = (sc.logs().logged().contains(j.jobId()) && !queued)
+                || sc.ci().superseded().contains(j.jobId());
+        return waitedForRunner(j, noRunnerWait, queued);
     }
 
     // a deploy environment in a job's name ("deploy-staging", "deploy (prod)"): such jobs take the environment's own
@@ -592,7 +597,9 @@ final class Facts {
                 && (restatesLogLine(an.message(), sc.logs().jobLines().getOrDefault(an.jobId(), List.of()))
                 || earlierAttempt(an, sc.ci()));
         Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
-                "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()));
+                "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()),
+                "jobWaitedForRunner", String.valueOf(sc.ci().jobs().stream()
+                        .anyMatch(j -> j.jobId() == an.jobId() && waitedForRunner(j, sc))));
         Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
                 Words.clip(an.message(), LINE_MAX), "job", job);
         return new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
