@@ -338,6 +338,9 @@ class FortyThirdRoundShapesTest {
     void aCancelThatEndedAWaitForARunnerIsNotCertain() {
         Assessment waited = cancelledAfter(2400);
         assertTrue(Fleet.weighs(waited, "ci.runner/waited-for-a-runner"), waited.causes().toString());
+        assertTrue(waited.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.text().equals(
+                "Job \"deploy (larger-runner)\" waited 40 minutes without running a step until it was cancelled: no runner"
+                        + " took it.")), waited.causes().toString());
         assertTrue(waited.causes().get(0).probability() < 0.9, waited.causes().toString());
         Assessment ran = cancelledAfter(2400, Fleet.step(1, "Set up job", "success"), Fleet.step(2, "Deploy", "cancelled"));
         assertFalse(Fleet.weighs(ran, "ci.runner/waited-for-a-runner"), ran.causes().toString());

@@ -91,6 +91,12 @@ class JobStillWaitingForRunnerTest {
         assertTrue(Fleet.weighs(queuedOnly, "ci.runner/waited-for-a-runner"), queuedOnly.causes().toString());
         assertTrue(queuedOnly.causes().stream().noneMatch(c -> c.id().equals(CauseId.CI_CANCELLED) && c.probability() > 0.9),
                 queuedOnly.causes().toString());
+        // the job itself recorded 0 s (its wait was in the queue): no "waited 0 minutes"
+        assertTrue(queuedOnly.causes().stream().flatMap(c -> c.evidence().stream())
+                .anyMatch(e -> e.text().equals("Job \"build (macos-14-large)\" waited in its queue without running a step"
+                        + " until it was cancelled: no runner took it.")), queuedOnly.causes().toString());
+        assertTrue(queuedOnly.causes().stream().flatMap(c -> c.evidence().stream())
+                .noneMatch(e -> e.text().contains(" 0 minutes")), queuedOnly.causes().toString());
         Assessment ownLine = cancelledWith("npm ERR! code ELIFECYCLE");
         assertFalse(Fleet.weighs(ownLine, "ci.runner/waited-for-a-runner"), ownLine.causes().toString());
     }

@@ -37,7 +37,7 @@ public final class FactTypes {
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
                         "ranSixHours", "waitedForRunner", "waitingForRunner"),
-                Set.of("job", "conclusion", "step", "runner", "minutes"));
+                Set.of("job", "conclusion", "step", "runner", "minutes", "waited"));
         type("step", "a step of a CI job",
                 Set.of("job", "name", "conclusion", "jobConclusion", "afterFailedStep", "runEvent", "failedInSiblingJob"),
                 Set.of("job", "step", "conclusion"));

@@ -521,7 +521,8 @@ final class Facts {
                 String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, sc)),
                 "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j, sc.now()));
+                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j, sc.now()),
+                "waited", waited(minutes(j, sc.now())));
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
@@ -2434,6 +2435,11 @@ final class Facts {
         }
         return j.steps().isEmpty() || (j.steps().get(0).name() != null
                 && JOB_SET_UP_STEP.matcher(j.steps().get(0).name()).find());
+    }
+
+    // "180 minutes", or "in its queue" when the job recorded no time: a job GitHub ends at 0 s may have waited hours there
+    private static String waited(String minutes) {
+        return minutes.isEmpty() || "0".equals(minutes) ? "in its queue" : minutes + " minutes";
     }
 
     private static String minutes(Observation.CiJob j, java.time.Instant now) {
