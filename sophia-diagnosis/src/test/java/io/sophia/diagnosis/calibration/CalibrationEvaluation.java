@@ -181,9 +181,12 @@ public final class CalibrationEvaluation {
          * in the order of N; blind sets are not among them.
          */
         public List<Figures> holdoutSets() {
-            return outcomes.stream().filter(o -> !o.scenario().blind()).mapToInt(o -> o.scenario().holdoutSet())
-                    .filter(n -> n >= 4).distinct().sorted().mapToObj(n -> Figures.of("holdout-" + n + " (consumed)",
-                            filter(outcomes, o -> !o.scenario().blind() && o.scenario().holdoutSet() == n))).toList();
+            // grouped once (a TreeMap: in set order), not filtered once per set
+            java.util.Map<Integer, List<Outcome>> bySet = outcomes.stream().filter(o -> !o.scenario().blind())
+                    .filter(o -> o.scenario().holdoutSet() >= 4).collect(java.util.stream.Collectors.groupingBy(
+                            o -> o.scenario().holdoutSet(), java.util.TreeMap::new, java.util.stream.Collectors.toList()));
+            return bySet.entrySet().stream().map(e -> Figures.of("holdout-" + e.getKey() + " (consumed)",
+                    e.getValue())).toList();
         }
 
         /** One row per blind set ({@link Scenario#BLIND_PREFIXES}), named {@code blind <prefix>}: aggregates only. */
