@@ -81,7 +81,7 @@ public final class FactTypes {
         type("service", "the derived status of a service",
                 Set.of("status", "critical", "kind", "healthyPeer", "sameDeployPath", "id", "machineStarted",
                         "machinesStopped", "deploySucceeded", "deployFailed", "deployFailedOnName", "failureKind", "checksPassing",
-                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "dependedOn", "dependenciesUp", "healthEndpointOnly",
+                        "alsoAnswered", "slowOnly", "nameFails", "addressFails", "addressRefuses", "nameMissing", "nameResolvesForDnsProbe", "staticHostServerError", "dependedOn", "dependenciesUp", "healthEndpointOnly",
                         "datastore"),
                 Set.of("status", "failure", "down", "downServices"));
         type("dependency", "a DOWN service whose dependsOn names a DOWN service",

@@ -1908,6 +1908,8 @@ final class Facts {
                     "slowOnly", String.valueOf(h.status() == Status.DEGRADED && onlySlow(s, own)),
                     "nameFails", String.valueOf(nameFails(own)), "addressFails", String.valueOf(addressFails(own)),
                     "addressRefuses", String.valueOf(addressRefuses(own)), "nameMissing", String.valueOf(nameMissing(own)),
+                    "nameResolvesForDnsProbe", String.valueOf(nameResolvesForDnsProbe(own)),
+                    "staticHostServerError", String.valueOf(h.status() == Status.DOWN && staticHostServerError(s, own)),
                     "dependedOn", String.valueOf(dependedOn.contains(s.id())),
                     "datastore", String.valueOf(Datastores.isDatastore(s)),
                     "healthEndpointOnly", String.valueOf(h.status() == Status.DOWN
@@ -1989,6 +1991,59 @@ final class Facts {
     /** True when a probe of the service's own found that its name does not resolve (or its lookup timed out). */
     private static boolean nameFails(List<Observation> observations) {
         return observations.stream().anyMatch(Facts::isNameFailure);
+    }
+
+    // the names of static-only hosts, which run no code of the site's (GitHub Pages, GitLab Pages), and the addresses
+    // their custom domains are pointed at (GitHub's docs, "Managing a custom domain for your GitHub Pages site": A
+    // 185.199.108.153 to 185.199.111.153, AAAA 2606:50c0:8000::153 to 2606:50c0:8003::153; GitLab Pages' 35.185.44.232)
+    private static final java.util.regex.Pattern STATIC_HOST_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\.(github\\.io|gitlab\\.io)$");
+    private static final java.util.regex.Pattern STATIC_HOST_ADDRESS = java.util.regex.Pattern.compile(
+            "^(185\\.199\\.(108|109|110|111)\\.153|(?i:2606:50c0:800[0-3]::153)|35\\.185\\.44\\.232)$");
+
+    /**
+     * True when one of the service's own rejected answers is a 5xx and it is served by a static-only host: its URL's
+     * host is one of the host's own names, or a DNS resolution of its own answered only the host's published addresses
+     * (a custom domain of a GitHub Pages site, p170-13). A static site has no process of its own to fail.
+     */
+    private static boolean staticHostServerError(Service s, List<Observation> own) {
+        boolean serverError = own.stream().anyMatch(o -> o instanceof Observation.HttpCheck h
+                && !s.expect().accepts(h.statusCode()) && h.statusCode() >= 500 && h.statusCode() < 600);
+        if (!serverError) {
+            return false;
+        }
+        if (s.url() != null && s.url().getHost() != null && STATIC_HOST_NAME.matcher(s.url().getHost()).find()) {
+            return true;
+        }
+        boolean resolved = false;
+        for (Observation o : own) {
+            if (o instanceof Observation.DnsResolution d && d.addresses() != null) {
+                for (String a : d.addresses()) {
+                    if (!STATIC_HOST_ADDRESS.matcher(a.strip()).find()) {
+                        return false;
+                    }
+                    resolved = true;
+                }
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * True when a DNS probe of the service's own resolved its name and none failed: a lookup failure seen only by
+     * another client (an HTTP check's "getaddrinfo ENOTFOUND") is that client's resolver, not the records (p170-38: one
+     * failed check of an uptime monitor between answers; h64-34's DNS probe itself was answered NXDOMAIN).
+     */
+    private static boolean nameResolvesForDnsProbe(List<Observation> observations) {
+        boolean resolved = false;
+        for (Observation o : observations) {
+            if (o instanceof Observation.DnsResolution d && d.source() == io.sophia.core.Source.DNS) {
+                resolved = true;
+            } else if (o instanceof Observation.ProbeFailure f && f.source() == io.sophia.core.Source.DNS) {
+                return false;
+            }
+        }
+        return resolved;
     }
 
     /**
