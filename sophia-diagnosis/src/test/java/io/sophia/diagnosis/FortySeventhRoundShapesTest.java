@@ -279,7 +279,12 @@ class FortySeventhRoundShapesTest {
                 // given (an AMQP_URL set without user:password; a task definition without the password, the client
                 // falling back to guest), labelled config.missing-secret: the refusal is the missing secret's
                 // consequence, as p122-20's empty SCRAM password is
-                "p160-12- broker.credentials-refused", "p160-14- broker.credentials-refused");
+                "p160-12- broker.credentials-refused", "p160-14- broker.credentials-refused",
+                // p167-16 (session 37, rules37-p167): Celery cannot load its app because the worker's start command names
+                // a module the project does not have ("-A tst.cel.app", "The module tst was not found."), labelled
+                // config.invalid: the load failure is the wrong command's consequence; p99-22's same words are labelled
+                // app.crash-on-boot, so the corpus reads the line both ways
+                "p167-16- celery.unable-to-load-app");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

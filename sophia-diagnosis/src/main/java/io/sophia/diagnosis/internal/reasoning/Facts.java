@@ -1176,7 +1176,8 @@ final class Facts {
      * 'deploy' broke off after 12 bytes: IOException: No space left on device"), as is the runner's ("probe failed:
      * OutOfMemoryError: Java heap space", not the service's memory); and a name that does not resolve because the
      * service it names is down is that service's consequence, as in a log or a condition's text. A platform API the
-     * host called (source HOST) that answered an error status speaks the platform's words too, whatever the kind.
+     * host called (source HOST) that answered an error status speaks the platform's words too, whatever the kind; so
+     * does a host's look of kind SERVER_ERROR without a status: the record of the service's failure it read.
      */
     private static final Set<io.sophia.core.Source> LOOK_SOURCES = java.util.EnumSet.of(io.sophia.core.Source.HOST,
             io.sophia.core.Source.FLY, io.sophia.core.Source.LOG);
@@ -1198,13 +1199,19 @@ final class Facts {
         // (p90-05: GCE's "The zone '...' does not have enough resources available to fulfill the request", 503)
         boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
                 && f.httpStatus() >= 400;
+        // ... and a host's look whose record says the service failed, with no status of a call of its own (kind
+        // SERVER_ERROR): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
+        // DATABASE_URL environment variable" (p167-10), a Heroku log session's "Error R14 (Memory quota exceeded)"
+        // (p167-21): the platform's and the app's own words, as in a look of kind OTHER
+        boolean failureOnRecord = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
+                && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR;
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
         boolean platformCliLook = f.target() != null && CLI_LOOK_KINDS.contains(f.kind())
                 && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
         if ((f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source())) && !answeredByPlatform
-                && !platformCliLook
+                && !platformCliLook && !failureOnRecord
                 || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
