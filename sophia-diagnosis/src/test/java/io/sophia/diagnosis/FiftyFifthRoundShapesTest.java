@@ -102,6 +102,9 @@ class FiftyFifthRoundShapesTest {
                 "p75-37 actions.hosted-runner-queue",
                 // h122-18 (consumed in session 37): the same wait for a "-large" label a public repository cannot get
                 "h122-18 actions.hosted-runner-queue",
+                // p169-14: the same queue line while GitHub failed to hand the job to any hosted runner ("The job was
+                // not acquired by Runner of type hosted even after multiple attempts"): the wait is the runner's failure
+                "p169-14 actions.hosted-runner-queue",
                 // p71-23: Django's HOST set to localhost inside its container (config.invalid), refused there: the
                 // refusal at localhost is the wrong setting's consequence (as dependency.connection-refused-generic's
                 // p71-23 in EleventhRoundShapesTest)
