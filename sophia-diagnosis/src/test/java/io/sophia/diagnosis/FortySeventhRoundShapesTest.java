@@ -279,7 +279,11 @@ class FortySeventhRoundShapesTest {
                 // given (an AMQP_URL set without user:password; a task definition without the password, the client
                 // falling back to guest), labelled config.missing-secret: the refusal is the missing secret's
                 // consequence, as p122-20's empty SCRAM password is
-                "p160-12- broker.credentials-refused", "p160-14- broker.credentials-refused");
+                "p160-12- broker.credentials-refused", "p160-14- broker.credentials-refused",
+                // p168-09 (session 37, rules37-p168): yarn's 'The engine "node" is incompatible with this module ... Got
+                // "12.13.0"' inside an image build whose Dockerfile pins FROM node:12.13.0-alpine, labelled build.dockerfile:
+                // the Node too old for the tool is the base image's, the Dockerfile's consequence
+                "p168-09- node.tool-requires-newer-node");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
