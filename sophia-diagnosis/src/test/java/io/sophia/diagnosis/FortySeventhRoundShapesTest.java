@@ -284,7 +284,11 @@ class FortySeventhRoundShapesTest {
                 // a module the project does not have ("-A tst.cel.app", "The module tst was not found."), labelled
                 // config.invalid: the load failure is the wrong command's consequence; p99-22's same words are labelled
                 // app.crash-on-boot, so the corpus reads the line both ways
-                "p167-16- celery.unable-to-load-app");
+                "p167-16- celery.unable-to-load-app",
+                // p168-09 (session 37, rules37-p168): yarn's 'The engine "node" is incompatible with this module ... Got
+                // "12.13.0"' inside an image build whose Dockerfile pins FROM node:12.13.0-alpine, labelled build.dockerfile:
+                // the Node too old for the tool is the base image's, the Dockerfile's consequence
+                "p168-09- node.tool-requires-newer-node");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

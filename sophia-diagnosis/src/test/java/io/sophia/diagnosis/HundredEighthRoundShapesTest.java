@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tested on its source's words and a near miss (the first pair is indication-cases.tsv's row); it reads no line of the
  * shared corpus and, on the labelled scenarios, only lines of its own cause. The widened probe-detail reading, an import
  * error in pytest's "E   " report read as the tests' (app.crash-on-boot/import-failed-in-test widened) and failing tests in
- * a job that succeeded (ci.test-failure/failing-tests-in-a-job-that-succeeded) are tested on the scenarios of their
+ * a job that succeeded (ci.test-failure/tests-failed-in-passing-job, merged with rules37-p168's same rule) are tested on the scenarios of their
  * sources and a near miss.
  */
 class HundredEighthRoundShapesTest {
@@ -124,10 +124,10 @@ class HundredEighthRoundShapesTest {
     @Test
     void failingTestsInAJobThatSucceededFailedNothing() throws IOException {
         Assessment green = scenario("p167-40-unknown-gha-django-step-green-despite-failed-test-output-prod-fine");
-        assertTrue(Fleet.weighs(green, "ci.test-failure/failing-tests-in-a-job-that-succeeded"), green.causes().toString());
+        assertTrue(Fleet.weighs(green, "ci.test-failure/tests-failed-in-passing-job"), green.causes().toString());
         assertEquals("unknown", green.causes().get(0).id().value(), green.causes().toString());
         Assessment red = scenario("p167-36-ci-test-failure-pytest-collection-werkzeug-3-url-quote-deploy-skipped");
-        assertFalse(Fleet.weighs(red, "ci.test-failure/failing-tests-in-a-job-that-succeeded"), red.causes().toString());
+        assertFalse(Fleet.weighs(red, "ci.test-failure/tests-failed-in-passing-job"), red.causes().toString());
     }
 
     private static Assessment scenario(String id) throws IOException {

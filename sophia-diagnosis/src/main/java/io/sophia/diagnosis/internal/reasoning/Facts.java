@@ -674,7 +674,7 @@ final class Facts {
         Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                 "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
                 "detail", detail, "target", f.target(), "detailCause",
-                probeDetailCause(f, sc.lineCause(), sc.downNames(), svc), "containerNotRunning",
+                probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc), "containerNotRunning",
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
@@ -1194,6 +1194,7 @@ final class Facts {
             io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
 
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
+                                           java.util.function.Function<String, String> answerCause,
                                            Set<String> downNames, String svc) {
         // ... and an API the host called that answered with an error status: its error text is the platform's words
         // (p90-05: GCE's "The zone '...' does not have enough resources available to fulfill the request", 503)
@@ -1210,12 +1211,20 @@ final class Facts {
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
         boolean platformCliLook = f.target() != null && CLI_LOOK_KINDS.contains(f.kind())
                 && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
+        // ... and a service's own answer with a server error status whose detail carries more than the probe's own
+        // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
+        // Node's "Error [ERR_REQUIRE_ESM]", NextAuth's "[NO_SECRET]"; p168-20, p168-21, p168-24): the app's words for
+        // why it does not answer, as the same line in its log; by specific indications only, as an answer's body is read
+        // (Railway's "Application failed to respond" says no more than the status: h16-32, p88-10)
+        boolean serverErrorExplained = f.source() == io.sophia.core.Source.HTTP
+                && f.kind() == io.sophia.core.FailureKind.UNEXPECTED_STATUS && f.httpStatus() != null
+                && f.httpStatus() >= 500;
         if ((f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source())) && !answeredByPlatform
-                && !platformCliLook && !failureOnRecord
+                && !platformCliLook && !failureOnRecord && !serverErrorExplained
                 || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
-        return carriedTextCause(f.detail(), lineCause, downNames, svc);
+        return carriedTextCause(f.detail(), serverErrorExplained ? answerCause : lineCause, downNames, svc);
     }
 
     /**
