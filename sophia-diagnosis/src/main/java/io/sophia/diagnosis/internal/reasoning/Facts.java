@@ -2399,9 +2399,10 @@ final class Facts {
     }
 
     // the CI's own words for a job no runner has taken yet (GitHub's queue lines; a self-hosted pool's "Job is waiting
-    // for a runner from 'pool' to come online.")
+    // for a runner from 'pool' to come online."), and GitHub's header of them, "Requested labels: macos-14", which
+    // actions.standard-hosted-label-queued reads (session 37, rules37a)
     private static final java.util.regex.Pattern QUEUE_LINE = java.util.regex.Pattern.compile(
-            "(?i)\\b(job is )?waiting for an? (hosted )?runner\\b");
+            "(?i)\\b(job is )?waiting for an? (hosted )?runner\\b|^\\s*(\\S+Z )?Requested labels: ");
 
     /**
      * True when a job that has not ended has run no step for ten minutes or more since it was queued: it is still
