@@ -150,6 +150,30 @@ class HundredEleventhRoundShapesTest {
         assertFalse(Fleet.weighs(upptime, "platform.outage/static-host-sites-5xx"), upptime.causes().toString());
     }
 
+    /**
+     * The DNS probe writes an AAAA answer as {@code InetAddress.getHostAddress()} does, uncompressed
+     * ("2606:50c0:8000:0:0:0:0:153"): GitHub Pages' published IPv6 addresses are its addresses in that form too
+     * (review of rules37-p170); an address outside them is not.
+     */
+    @Test
+    void githubPagesIpv6AddressesCountInTheProbesOwnForm() throws IOException {
+        Assessment uncompressed = withAddresses("p170-13-platform-outage-probe-only-upptime-github-pages-status-page-503",
+                List.of("2606:50c0:8000:0:0:0:0:153", "2606:50c0:8001:0:0:0:0:153"));
+        assertTrue(Fleet.weighs(uncompressed, "platform.outage/static-host-sites-5xx"), uncompressed.causes().toString());
+        Assessment elsewhere = withAddresses("p170-13-platform-outage-probe-only-upptime-github-pages-status-page-503",
+                List.of("2606:4700:0:0:0:0:6810:84e5"));
+        assertFalse(Fleet.weighs(elsewhere, "platform.outage/static-host-sites-5xx"), elsewhere.causes().toString());
+    }
+
+    private static Assessment withAddresses(String id, List<String> addresses) throws IOException {
+        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
+                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
+        List<io.sophia.core.Observation> o = s.observations().stream().map(x -> x instanceof
+                io.sophia.core.Observation.DnsResolution d ? new io.sophia.core.Observation.DnsResolution(d.serviceId(),
+                d.source(), d.host(), addresses, d.latency()) : x).toList();
+        return Diagnosis.ofDefaults().diagnose(s.deployment(), o, s.at());
+    }
+
     private static Assessment scenario(String id) throws IOException {
         io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
                 .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));

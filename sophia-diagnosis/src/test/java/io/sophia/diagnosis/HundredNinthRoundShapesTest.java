@@ -69,6 +69,9 @@ class HundredNinthRoundShapesTest {
                 + "Error: supabaseUrl is required."); // a setting's
         ROUND.reads("node.listen-privileged-port-denied", "Error: listen EACCES: permission denied 0.0.0.0:80");
         ROUND.readsNot("node.listen-privileged-port-denied", "Error: listen EACCES: permission denied 0.0.0.0:8080");
+        // an unbracketed IPv6 loopback: the port is 3000, not 1 (exogee-technology/graphweaver#185: "::1:9000")
+        ROUND.readsNot("node.listen-privileged-port-denied", "Error: listen EACCES: permission denied ::1:3000");
+        ROUND.reads("node.listen-privileged-port-denied", "Error: listen EACCES: permission denied ::1:443");
         ROUND.reads("node.listen-privileged-port-denied", "Error: listen EACCES 0.0.0.0:443");
         ROUND.readsNot("node.listen-privileged-port-denied", "Error: listen EADDRINUSE: address already in use 0.0.0.0:80");
         ROUND.reads("vite.server-loopback-only", "  ➜  Network: use --host to expose");
@@ -146,4 +149,30 @@ class HundredNinthRoundShapesTest {
                 .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
         return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
     }
+    /**
+     * Several pages refused at the builder's own loopback while Next.js prerenders them: the refusal after a prerender
+     * line is no dependency down there (review of rules37-p168: next.prerender-fetch-refused reads the same refusal);
+     * the same refusal at another host still is.
+     */
+    @Test
+    void aPrerenderRefusedAtTheLoopbackIsNoDependencyDown() throws IOException {
+        String loopback = prerenderLog("127.0.0.1:3000");
+        Assessment own = Fleet.jobEnded(Fleet.up("dashboard"), "failure", 300, List.of(), loopback, null);
+        assertTrue(Fleet.weighs(own, "dependency.down/prerender-refused-at-loopback"), own.causes().toString());
+        assertEquals("config.invalid", own.causes().get(0).id().value(), own.causes().toString());
+        Assessment other = Fleet.jobEnded(Fleet.up("dashboard"), "failure", 300, List.of(),
+                prerenderLog("10.0.3.7:1337"), null);
+        assertFalse(Fleet.weighs(other, "dependency.down/prerender-refused-at-loopback"), other.causes().toString());
+    }
+
+    private static String prerenderLog(String address) {
+        // undici's error as Next prints it under each page (vercel/next.js#49896)
+        String page = "Error occurred prerendering page \"%s\". Read more: https://nextjs.org/docs/messages/prerender-error\n"
+                + "TypeError: fetch failed\n    at Object.fetch (node:internal/deps/undici/undici:11457:11) {\n"
+                + "  cause: Error: connect ECONNREFUSED %s\n      at TCPConnectWrap.afterConnect [as oncomplete] "
+                + "(node:net:1495:16) {\n    errno: -111,\n    code: 'ECONNREFUSED',\n    syscall: 'connect'\n  }\n}\n";
+        return String.format(page, "/", address) + String.format(page, "/blog", address)
+                + "##[error]Process completed with exit code 1.";
+    }
+
 }

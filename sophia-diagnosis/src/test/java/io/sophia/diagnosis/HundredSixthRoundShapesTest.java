@@ -110,6 +110,22 @@ class HundredSixthRoundShapesTest {
                 a.causes().toString());
     }
 
+    /**
+     * Every GitHub job's log opens with its queue lines (ekzhang/sshx#42): a job that then ran and failed on its own line
+     * was taken by a runner, so the queue says nothing of capacity (review of rules37a).
+     */
+    @Test
+    void aJobThatRanAfterItsQueueLinesHadARunner() throws IOException {
+        Assessment a = Fleet.jobEnded(Fleet.up("dashboard"), "failure", 300, List.of(),
+                "Requested labels: ubuntu-latest\nJob defined at: example-org/app/.github/workflows/build.yml@refs/heads/main\n"
+                        + "Waiting for a runner to pick up this job...\nJob is about to start running on the hosted runner: "
+                        + "GitHub Actions 2 (hosted)\nnpm ERR! code ELIFECYCLE\n##[error]Process completed with exit code 1.",
+                null);
+        assertTrue(Fleet.weighs(a, "platform.capacity/standard-hosted-label-queued-then-ran"), a.causes().toString());
+        assertTrue(a.causes().stream().noneMatch(c -> c.id().value().equals("platform.capacity") && c.probability() > 0.1),
+                a.causes().toString());
+    }
+
     private static Assessment scenario(String id) throws IOException {
         io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
                 .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));

@@ -1224,7 +1224,9 @@ final class Facts {
                 || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
-        return carriedTextCause(f.detail(), serverErrorExplained ? answerCause : lineCause, downNames, svc);
+        // an answer's detail is read as far as an answer's body is (ANSWER_READ_CHARS), a look's as a log line
+        return carriedTextCause(serverErrorExplained ? Words.clip(f.detail(), ANSWER_READ_CHARS) : f.detail(),
+                serverErrorExplained ? answerCause : lineCause, downNames, svc);
     }
 
     /**
@@ -2011,11 +2013,11 @@ final class Facts {
 
     // the names of static-only hosts, which run no code of the site's (GitHub Pages, GitLab Pages), and the addresses
     // their custom domains are pointed at (GitHub's docs, "Managing a custom domain for your GitHub Pages site": A
-    // 185.199.108.153 to 185.199.111.153, AAAA 2606:50c0:8000::153 to 2606:50c0:8003::153; GitLab Pages' 35.185.44.232)
+    // 185.199.108.153 to 185.199.111.153, AAAA 2606:50c0:8000::153 to 2606:50c0:8003::153; GitLab Pages' 35.185.44.232; the DNS probe writes an AAAA answer uncompressed, 2606:50c0:8000:0:0:0:0:153)
     private static final java.util.regex.Pattern STATIC_HOST_NAME = java.util.regex.Pattern.compile(
             "(?i)\\.(github\\.io|gitlab\\.io)$");
     private static final java.util.regex.Pattern STATIC_HOST_ADDRESS = java.util.regex.Pattern.compile(
-            "^(185\\.199\\.(108|109|110|111)\\.153|(?i:2606:50c0:800[0-3]::153)|35\\.185\\.44\\.232)$");
+            "^(185\\.199\\.(108|109|110|111)\\.153|(?i:2606:50c0:800[0-3](::|:0:0:0:0:)153)|35\\.185\\.44\\.232)$");
 
     /**
      * True when one of the service's own rejected answers is a 5xx and it is served by a static-only host: its URL's
@@ -2511,7 +2513,8 @@ final class Facts {
 
     // "180 minutes", or "in its queue" when the job recorded no time: a job GitHub ends at 0 s may have waited hours there
     private static String waited(String minutes) {
-        return minutes.isEmpty() || "0".equals(minutes) ? "in its queue" : minutes + " minutes";
+        return minutes.isEmpty() || "0".equals(minutes) ? "in its queue" : "1".equals(minutes) ? "1 minute"
+                : minutes + " minutes";
     }
 
     private static String minutes(Observation.CiJob j, java.time.Instant now) {
