@@ -49,7 +49,8 @@ public final class FactTypes {
                 Set.of("conclusion", "status", "workflow", "event", "branch"),
                 Set.of("workflow", "conclusion", "runId", "sha", "branch"));
         type("annotation", "a check-run annotation of a CI job",
-                Set.of("level", "title", "message", "messageCause", "jobWaitedForRunner"), Set.of("level", "title", "message", "job"));
+                Set.of("level", "title", "message", "messageCause", "jobWaitedForRunner"),
+                Set.of("level", "title", "message", "job"));
         type("probe", "a probe that got no usable answer (ProbeFailure)",
                 Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target", "detailCause",
                         "containerNotRunning"),

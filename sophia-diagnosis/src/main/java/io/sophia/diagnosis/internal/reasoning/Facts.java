@@ -2013,7 +2013,8 @@ final class Facts {
 
     // the names of static-only hosts, which run no code of the site's (GitHub Pages, GitLab Pages), and the addresses
     // their custom domains are pointed at (GitHub's docs, "Managing a custom domain for your GitHub Pages site": A
-    // 185.199.108.153 to 185.199.111.153, AAAA 2606:50c0:8000::153 to 2606:50c0:8003::153; GitLab Pages' 35.185.44.232; the DNS probe writes an AAAA answer uncompressed, 2606:50c0:8000:0:0:0:0:153)
+    // 185.199.108.153 to 185.199.111.153, AAAA 2606:50c0:8000::153 to 2606:50c0:8003::153; GitLab Pages' 35.185.44.232;
+    // the DNS probe writes an AAAA answer uncompressed, 2606:50c0:8000:0:0:0:0:153)
     private static final java.util.regex.Pattern STATIC_HOST_NAME = java.util.regex.Pattern.compile(
             "(?i)\\.(github\\.io|gitlab\\.io)$");
     private static final java.util.regex.Pattern STATIC_HOST_ADDRESS = java.util.regex.Pattern.compile(
