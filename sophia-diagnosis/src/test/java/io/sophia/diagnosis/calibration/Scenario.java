@@ -65,7 +65,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 2026-12-06 on 8b3a4664, consumed at the start of the thirty-sixth; {@code h122-} to {@code h124-} (written
      * in the thirty-fifth) were scored once at 22:50 UTC on 2026-12-06 on 1309e9c9, consumed at the start of the
      * thirty-seventh; {@code h125-} to {@code h127-} (written in the thirty-sixth, wired before their first file
-     * landed) are to be scored at the end of the thirty-seventh; {@code h128-} to {@code h130-} (written in the
+     * landed) were scored once, aggregate only, at 01:17 UTC on 2026-12-07 on cc3f4e9e, to be consumed at the start of
+     * the thirty-eighth; {@code h128-} to {@code h130-} (written in the
      * thirty-seventh, wired before their first file landed) at the end of the thirty-eighth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(125), holdoutPrefix(126),
