@@ -412,6 +412,16 @@ final class Fleet {
     }
 
     /**
+     * The labelled scenario {@code id} (its file name without ".yaml") read by the built-in scanner and diagnosed with
+     * the defaults at its own time: what the calibration scores for it.
+     */
+    static Assessment scenario(String id) throws IOException {
+        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
+                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
+        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
+    }
+
+    /**
      * The labelled scenarios (blind sets left out) read by the built-in scanner: the corpus the calibration tests load
      * once per test JVM ({@link io.sophia.diagnosis.calibration.ScenarioLoader#builtInCorpus}).
      */

@@ -90,10 +90,10 @@ class HundredEighthRoundShapesTest {
      */
     @Test
     void aHostsRecordOfTheFailureIsReadForItsWords() throws IOException {
-        Assessment ecs = scenario("p167-10-config-missing-secret-probe-only-ecs-task-improperlyconfigured-set-database-url");
+        Assessment ecs = Fleet.scenario("p167-10-config-missing-secret-probe-only-ecs-task-improperlyconfigured-set-database-url");
         assertTrue(Fleet.weighs(ecs, "config.missing-secret/probe-detail-indication"), ecs.causes().toString());
         assertEquals("config.missing-secret", ecs.causes().get(0).id().value(), ecs.causes().toString());
-        Assessment heroku = scenario("p167-21-app-oom-heroku-worker-r14-climbs-to-r15-sigkill-137");
+        Assessment heroku = Fleet.scenario("p167-21-app-oom-heroku-worker-r14-climbs-to-r15-sigkill-137");
         assertTrue(Fleet.weighs(heroku, "app.oom/probe-detail-indication"), heroku.causes().toString());
         assertEquals("app.oom", heroku.causes().get(0).id().value(), heroku.causes().toString());
         Assessment own = Fleet.healthyReferenceWith(Fleet.failure("dashboard", "http", FailureKind.SERVER_ERROR, null,
@@ -109,10 +109,10 @@ class HundredEighthRoundShapesTest {
      */
     @Test
     void anImportErrorInPytestsReportIsTheTests() throws IOException {
-        Assessment collection = scenario("p167-36-ci-test-failure-pytest-collection-werkzeug-3-url-quote-deploy-skipped");
+        Assessment collection = Fleet.scenario("p167-36-ci-test-failure-pytest-collection-werkzeug-3-url-quote-deploy-skipped");
         assertTrue(Fleet.weighs(collection, "app.crash-on-boot/import-failed-in-test"), collection.causes().toString());
         assertEquals("ci.test-failure", collection.causes().get(0).id().value(), collection.causes().toString());
-        Assessment boot = scenario("p167-20-app-crash-on-boot-render-celery-worker-modulenotfound-custom-app-worker");
+        Assessment boot = Fleet.scenario("p167-20-app-crash-on-boot-render-celery-worker-modulenotfound-custom-app-worker");
         assertFalse(Fleet.weighs(boot, "app.crash-on-boot/import-failed-in-test"), boot.causes().toString());
         assertEquals("app.crash-on-boot", boot.causes().get(0).id().value(), boot.causes().toString());
     }
@@ -123,16 +123,11 @@ class HundredEighthRoundShapesTest {
      */
     @Test
     void failingTestsInAJobThatSucceededFailedNothing() throws IOException {
-        Assessment green = scenario("p167-40-unknown-gha-django-step-green-despite-failed-test-output-prod-fine");
+        Assessment green = Fleet.scenario("p167-40-unknown-gha-django-step-green-despite-failed-test-output-prod-fine");
         assertTrue(Fleet.weighs(green, "ci.test-failure/tests-failed-in-passing-job"), green.causes().toString());
         assertEquals("unknown", green.causes().get(0).id().value(), green.causes().toString());
-        Assessment red = scenario("p167-36-ci-test-failure-pytest-collection-werkzeug-3-url-quote-deploy-skipped");
+        Assessment red = Fleet.scenario("p167-36-ci-test-failure-pytest-collection-werkzeug-3-url-quote-deploy-skipped");
         assertFalse(Fleet.weighs(red, "ci.test-failure/tests-failed-in-passing-job"), red.causes().toString());
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
 }

@@ -75,14 +75,14 @@ class HundredEleventhRoundShapesTest {
     void theEdgesOwnPagesNameTheirCauses() throws IOException {
         for (String id : List.of("p170-27-config-invalid-probe-only-cloudflare-1014-cname-cross-user-banned",
                 "p170-28-config-invalid-probe-only-cloudflare-1014-proxied-record-despite-nocf")) {
-            Assessment a = scenario(id);
+            Assessment a = Fleet.scenario(id);
             assertTrue(Fleet.weighs(a, "config.invalid/answer-indication"), a.causes().toString());
             assertEquals("config.invalid", a.causes().get(0).id().value(), a.causes().toString());
         }
-        Assessment paused = scenario("p170-32-platform-quota-probe-only-vercel-503-deployment-paused");
+        Assessment paused = Fleet.scenario("p170-32-platform-quota-probe-only-vercel-503-deployment-paused");
         assertTrue(Fleet.weighs(paused, "platform.quota/answer-indication"), paused.causes().toString());
         assertEquals("platform.quota", paused.causes().get(0).id().value(), paused.causes().toString());
-        Assessment disabled = scenario("p170-33-platform-quota-probe-only-vercel-402-deployment-disabled-docs");
+        Assessment disabled = Fleet.scenario("p170-33-platform-quota-probe-only-vercel-402-deployment-disabled-docs");
         assertEquals("platform.quota", disabled.causes().get(0).id().value(), disabled.causes().toString());
     }
 
@@ -94,11 +94,11 @@ class HundredEleventhRoundShapesTest {
      */
     @Test
     void aStatusApiNamingAnOpenIncidentIsTheProvider() throws IOException {
-        Assessment heroku = scenario("p170-11-platform-outage-probe-only-cloudflare-1016-subdomains-heroku-incident");
+        Assessment heroku = Fleet.scenario("p170-11-platform-outage-probe-only-cloudflare-1016-subdomains-heroku-incident");
         assertTrue(Fleet.weighs(heroku, "platform.outage/status-api-open-incident"), heroku.causes().toString());
         assertTrue(Fleet.weighs(heroku, "dependency.down/provider-incident-probed"), heroku.causes().toString());
         assertEquals("platform.outage", heroku.causes().get(0).id().value(), heroku.causes().toString());
-        Assessment auth0 = scenario("p126-23-dependency-down-auth0-authorize-500-vendor-incident-dashboard");
+        Assessment auth0 = Fleet.scenario("p126-23-dependency-down-auth0-authorize-500-vendor-incident-dashboard");
         assertFalse(Fleet.weighs(auth0, "platform.outage/status-api-open-incident"), auth0.causes().toString());
         assertFalse(Fleet.weighs(auth0, "dependency.down/provider-incident-probed"), auth0.causes().toString());
     }
@@ -106,7 +106,7 @@ class HundredEleventhRoundShapesTest {
     /** Statuspage's "Minor Service Outage" read by a probe weighs for the platform (p170-12), moderately. */
     @Test
     void aMinorServiceOutageWeighsModerately() throws IOException {
-        Assessment envoy = scenario("p170-12-platform-outage-probe-only-envoy-delayed-connect-110-provider-incident");
+        Assessment envoy = Fleet.scenario("p170-12-platform-outage-probe-only-envoy-delayed-connect-110-provider-incident");
         assertTrue(Fleet.weighs(envoy, "platform.outage/status-api-minor-outage"), envoy.causes().toString());
         assertTrue(envoy.causes().stream().anyMatch(c -> c.id().value().equals("platform.outage")
                 && c.probability() > 0.3), envoy.causes().toString());
@@ -115,7 +115,7 @@ class HundredEleventhRoundShapesTest {
     /** An uptime monitor's "HTTP code: 503, Response time: ..." is no registry (p170-16). */
     @Test
     void anUptimeMonitorsHttpCodeIsNoRegistry() throws IOException {
-        Assessment upptime = scenario("p170-16-dependency-down-probe-only-upptime-db-ping-endpoint-503");
+        Assessment upptime = Fleet.scenario("p170-16-dependency-down-probe-only-upptime-db-ping-endpoint-503");
         assertFalse(Fleet.weighs(upptime, "registry.unavailable/condition-indication"), upptime.causes().toString());
         assertNotEquals("registry.unavailable", upptime.causes().get(0).id().value(), upptime.causes().toString());
     }
@@ -126,11 +126,11 @@ class HundredEleventhRoundShapesTest {
      */
     @Test
     void aLookupFailingOnceWhileTheNameResolvesIsNoDnsFault() throws IOException {
-        Assessment once = scenario("p170-38-unknown-probe-only-uptime-kuma-one-enotfound-next-check-up");
+        Assessment once = Fleet.scenario("p170-38-unknown-probe-only-uptime-kuma-one-enotfound-next-check-up");
         assertTrue(Fleet.weighs(once, "network.dns/name-resolves-lookup-failed-once"), once.causes().toString());
         assertTrue(once.causes().stream().noneMatch(c -> c.id().value().equals("network.dns") && c.probability() > 0.5),
                 once.causes().toString());
-        Assessment published = scenario("h64-34-network-dns-intermittent-nxdomain-after-rename");
+        Assessment published = Fleet.scenario("h64-34-network-dns-intermittent-nxdomain-after-rename");
         assertFalse(Fleet.weighs(published, "network.dns/name-resolves-lookup-failed-once"), published.causes().toString());
         assertEquals("network.dns", published.causes().get(0).id().value(), published.causes().toString());
     }
@@ -141,12 +141,12 @@ class HundredEleventhRoundShapesTest {
      */
     @Test
     void customDomainsOfAStaticHostAnswering5xxAreTheHost() throws IOException {
-        Assessment pages = scenario("p170-13-platform-outage-probe-only-upptime-github-pages-status-page-503");
+        Assessment pages = Fleet.scenario("p170-13-platform-outage-probe-only-upptime-github-pages-status-page-503");
         assertTrue(Fleet.weighs(pages, "platform.outage/static-host-sites-5xx"), pages.causes().toString());
         assertEquals("platform.outage", pages.causes().get(0).id().value(), pages.causes().toString());
-        Assessment githubIo = scenario("p129-28-platform-outage-github-pages-backend-unhealthy-office-screen");
+        Assessment githubIo = Fleet.scenario("p129-28-platform-outage-github-pages-backend-unhealthy-office-screen");
         assertTrue(Fleet.weighs(githubIo, "platform.outage/static-host-sites-5xx"), githubIo.causes().toString());
-        Assessment upptime = scenario("p170-16-dependency-down-probe-only-upptime-db-ping-endpoint-503");
+        Assessment upptime = Fleet.scenario("p170-16-dependency-down-probe-only-upptime-db-ping-endpoint-503");
         assertFalse(Fleet.weighs(upptime, "platform.outage/static-host-sites-5xx"), upptime.causes().toString());
     }
 
@@ -174,9 +174,4 @@ class HundredEleventhRoundShapesTest {
         return Diagnosis.ofDefaults().diagnose(s.deployment(), o, s.at());
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
 }

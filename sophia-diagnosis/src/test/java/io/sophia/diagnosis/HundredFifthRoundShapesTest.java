@@ -65,10 +65,10 @@ class HundredFifthRoundShapesTest {
      */
     @Test
     void pipHandedItsOwnCommandWordIsTheRunInstruction() throws IOException {
-        Assessment typo = scenario("p166-04-build-dockerfile-pip3-install-install-typo-no-matching-distribution");
+        Assessment typo = Fleet.scenario("p166-04-build-dockerfile-pip3-install-install-typo-no-matching-distribution");
         assertTrue(Fleet.weighs(typo, "build.dockerfile/run-line-hands-pip-a-shell-word"), typo.causes().toString());
         assertEquals("build.dockerfile", typo.causes().get(0).id().value(), typo.causes().toString());
-        Assessment pinned = scenario("p166-05-build-dependency-fetch-pip-requirement-install-1-3-5-not-on-pypi");
+        Assessment pinned = Fleet.scenario("p166-05-build-dependency-fetch-pip-requirement-install-1-3-5-not-on-pypi");
         assertFalse(Fleet.weighs(pinned, "build.dependency-fetch/requirement-is-a-shell-word"), pinned.causes().toString());
         assertEquals("build.dependency-fetch", pinned.causes().get(0).id().value(), pinned.causes().toString());
     }
@@ -81,11 +81,11 @@ class HundredFifthRoundShapesTest {
     void aRegistryNameTheResolverDoesNotKnowIsDns() throws IOException {
         for (String id : List.of("p166-09-network-dns-buildx-push-private-registry-no-such-host-192-168-65-5",
                 "p166-10-network-dns-buildx-from-private-registry-head-manifest-dns")) {
-            Assessment a = scenario(id);
+            Assessment a = Fleet.scenario(id);
             assertTrue(Fleet.weighs(a, "network.dns/registry-name-unknown-to-resolver"), a.causes().toString());
             assertEquals("network.dns", a.causes().get(0).id().value(), a.causes().toString());
         }
-        Assessment misbehaving = scenario("h4-08-registry-unavailable-fly-registry-lookup-misbehaving");
+        Assessment misbehaving = Fleet.scenario("h4-08-registry-unavailable-fly-registry-lookup-misbehaving");
         assertFalse(Fleet.weighs(misbehaving, "network.dns/registry-name-unknown-to-resolver"), misbehaving.causes().toString());
         assertEquals("registry.unavailable", misbehaving.causes().get(0).id().value(), misbehaving.causes().toString());
     }
@@ -97,17 +97,12 @@ class HundredFifthRoundShapesTest {
      */
     @Test
     void aBuildStepAllowedToFailExplainsNothing() throws IOException {
-        Assessment green = scenario("p166-38-unknown-gha-cache-blob-not-found-retry-without-cache-green");
+        Assessment green = Fleet.scenario("p166-38-unknown-gha-cache-blob-not-found-retry-without-cache-green");
         assertTrue(Fleet.weighs(green, "build.dockerfile/build-step-allowed-to-fail"), green.causes().toString());
         assertEquals("unknown", green.causes().get(0).id().value(), green.causes().toString());
-        Assessment failed = scenario("p164-24-build-dockerfile-teamcity-docker-build-make-error-exit-zero");
+        Assessment failed = Fleet.scenario("p164-24-build-dockerfile-teamcity-docker-build-make-error-exit-zero");
         assertFalse(Fleet.weighs(failed, "build.dockerfile/build-step-allowed-to-fail"), failed.causes().toString());
         assertEquals("build.dockerfile", failed.causes().get(0).id().value(), failed.causes().toString());
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
 }

@@ -94,11 +94,6 @@ class HundredFourthRoundShapesTest {
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
 
     /**
      * A machine's exit detail that names an invalid setting (p165-18: HotSpot's "Could not reserve enough space for
@@ -107,10 +102,10 @@ class HundredFourthRoundShapesTest {
      */
     @Test
     void aMachinesExitNamingItsSettingOrItsMemoryIsRead() throws IOException {
-        Assessment heap = scenario("p165-18-config-invalid-probe-only-fly-jvm-xmx-exceeds-machine-reserve-heap");
+        Assessment heap = Fleet.scenario("p165-18-config-invalid-probe-only-fly-jvm-xmx-exceeds-machine-reserve-heap");
         assertTrue(Fleet.weighs(heap, "config.invalid/exit-detail-indication"), heap.causes().toString());
         assertEquals("config.invalid", heap.causes().get(0).id().value(), heap.causes().toString());
-        Assessment calc = scenario("p165-27-app-oom-fly-paketo-jvm-memory-calculator-256m-machine");
+        Assessment calc = Fleet.scenario("p165-27-app-oom-fly-paketo-jvm-memory-calculator-256m-machine");
         assertTrue(Fleet.weighs(calc, "app.oom/exit-names-memory"), calc.causes().toString());
         assertEquals("app.oom", calc.causes().get(0).id().value(), calc.causes().toString());
     }
@@ -121,15 +116,15 @@ class HundredFourthRoundShapesTest {
      */
     @Test
     void aProbeRestartAndABuildMetadataPlaceholderAreRead() throws IOException {
-        Assessment probe = scenario("p165-31-app-healthcheck-failing-k8s-spring-carts-liveness-kills-before-started");
+        Assessment probe = Fleet.scenario("p165-31-app-healthcheck-failing-k8s-spring-carts-liveness-kills-before-started");
         assertTrue(Fleet.weighs(probe, "app.healthcheck-failing/probe-detail-names-probe-restart"), probe.causes().toString());
-        Assessment placeholder = scenario("p165-15-config-invalid-fly-spring-placeholder-application-version-unfiltered");
+        Assessment placeholder = Fleet.scenario("p165-15-config-invalid-fly-spring-placeholder-application-version-unfiltered");
         assertEquals("config.invalid", placeholder.causes().get(0).id().value(), placeholder.causes().toString());
         // the same probe detail quoting the runtime's OutOfMemoryError beside the kill is not the check's alone
-        Assessment oom = scenario("p85-27-app-oom-openshift-jenkins-heap-percent-liveness-kill");
+        Assessment oom = Fleet.scenario("p85-27-app-oom-openshift-jenkins-heap-percent-liveness-kill");
         assertFalse(Fleet.weighs(oom, "app.healthcheck-failing/probe-detail-names-probe-restart"), oom.causes().toString());
         // Bundler's exception class at require time is a bundle without the gem, not a download (p165-08)
-        Assessment gem = scenario("p165-08-app-crash-on-boot-fly-rails-bundler-gem-not-found-bcrypt-stale-layer");
+        Assessment gem = Fleet.scenario("p165-08-app-crash-on-boot-fly-rails-bundler-gem-not-found-bcrypt-stale-layer");
         assertEquals("app.crash-on-boot", gem.causes().get(0).id().value(), gem.causes().toString());
     }
 
@@ -141,14 +136,14 @@ class HundredFourthRoundShapesTest {
      */
     @Test
     void aLogSaysWhyTheAppDidNotStart() throws IOException {
-        Assessment tests = scenario("p165-35-ci-test-failure-gha-node22-test-runner-ts-node-esm-require");
+        Assessment tests = Fleet.scenario("p165-35-ci-test-failure-gha-node22-test-runner-ts-node-esm-require");
         assertTrue(Fleet.weighs(tests, "ci.test-failure/tests-could-not-load"), tests.causes().toString());
         assertEquals("ci.test-failure", tests.causes().get(0).id().value(), tests.causes().toString());
-        Assessment eager = scenario("p111-33-ci-test-failure-zeitwerk-eager-load-gem-version-test-env");
+        Assessment eager = Fleet.scenario("p111-33-ci-test-failure-zeitwerk-eager-load-gem-version-test-env");
         assertEquals("ci.test-failure", eager.causes().get(0).id().value(), eager.causes().toString());
-        Assessment jar = scenario("p165-26-build-dockerfile-fly-maven-jar-empty-copy-src-dot-class-not-found");
+        Assessment jar = Fleet.scenario("p165-26-build-dockerfile-fly-maven-jar-empty-copy-src-dot-class-not-found");
         assertEquals("build.dockerfile", jar.causes().get(0).id().value(), jar.causes().toString());
-        Assessment db = scenario("p165-23-dependency-down-fly-discord-bot-colocated-postgres-process-exited");
+        Assessment db = Fleet.scenario("p165-23-dependency-down-fly-discord-bot-colocated-postgres-process-exited");
         assertTrue(Fleet.weighs(db, "dependency.down/local-datastore-process-exited"), db.causes().toString());
         assertEquals("dependency.down", db.causes().get(0).id().value(), db.causes().toString());
     }

@@ -119,10 +119,10 @@ class HundredNinthRoundShapesTest {
     /** Failing tests in a job that succeeded explain nothing (p168-40); a missing secret said while all answers neither (p168-37). */
     @Test
     void aFailureLineOfAPassingJobExplainsNothing() throws IOException {
-        Assessment tests = scenario("p168-40-unknown-gha-vitest-failures-step-green-deploy-ran");
+        Assessment tests = Fleet.scenario("p168-40-unknown-gha-vitest-failures-step-green-deploy-ran");
         assertTrue(Fleet.weighs(tests, "ci.test-failure/tests-failed-in-passing-job"), tests.causes().toString());
         assertFalse(CauseId.CI_TEST_FAILURE.equals(tests.causes().get(0).id()), tests.causes().toString());
-        Assessment secret = scenario("p168-37-unknown-healthy-app-nextauth-no-secret-log-noise");
+        Assessment secret = Fleet.scenario("p168-37-unknown-healthy-app-nextauth-no-secret-log-noise");
         assertTrue(Fleet.weighs(secret, "config.missing-secret/secret-unset-while-service-up"), secret.causes().toString());
         assertFalse(CauseId.CONFIG_MISSING_SECRET.equals(secret.causes().get(0).id()), secret.causes().toString());
     }
@@ -130,7 +130,7 @@ class HundredNinthRoundShapesTest {
     /** A job that ran out of memory and then hung to its time limit ran out of memory (p168-13). */
     @Test
     void aTimeLimitAfterTheMemoryRanOutIsTheMemorys() throws IOException {
-        Assessment a = scenario("p168-13-app-oom-gha-next-build-stuck-after-heap-oom-timeout");
+        Assessment a = Fleet.scenario("p168-13-app-oom-gha-next-build-stuck-after-heap-oom-timeout");
         assertTrue(Fleet.weighs(a, "ci.timeout/memory-ran-out-before-limit"), a.causes().toString());
     }
 
@@ -139,16 +139,11 @@ class HundredNinthRoundShapesTest {
     void aRefusalWhileADependencyIsDownIsTheDependencys() throws IOException {
         for (String id : List.of("p168-30-dependency-down-next-prerender-blog-cms-api-refused",
                 "p168-31-dependency-down-docker-build-prerender-settings-backend-8000-refused")) {
-            Assessment a = scenario(id);
+            Assessment a = Fleet.scenario(id);
             assertTrue(Fleet.weighs(a, "dependency.down/refused-while-dependency-down"), id + " " + a.causes());
         }
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
     /**
      * Several pages refused at the builder's own loopback while Next.js prerenders them: the refusal after a prerender
      * line is no dependency down there (review of rules37-p168: next.prerender-fetch-refused reads the same refusal);

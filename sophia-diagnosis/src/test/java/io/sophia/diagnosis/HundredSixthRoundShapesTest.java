@@ -88,7 +88,7 @@ class HundredSixthRoundShapesTest {
      */
     @Test
     void anEmptyHostNameIsNoDnsFailure() throws IOException {
-        Assessment empty = scenario("h122-15-config-missing-secret-stack-deploy-ssh-empty-host-could-not-resolve");
+        Assessment empty = Fleet.scenario("h122-15-config-missing-secret-stack-deploy-ssh-empty-host-could-not-resolve");
         assertTrue(Fleet.weighs(empty, "network.dns/empty-name-not-dns"), empty.causes().toString());
         assertEquals("config.missing-secret", empty.causes().get(0).id().value(), empty.causes().toString());
         Assessment named = Fleet.deployFailed("deploy", Fleet.DEPLOY_STEP, "ssh: Could not resolve hostname deploy.example-stack.com: Name or service not known");
@@ -126,9 +126,4 @@ class HundredSixthRoundShapesTest {
                 a.causes().toString());
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
 }

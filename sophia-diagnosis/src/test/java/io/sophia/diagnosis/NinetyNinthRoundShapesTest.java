@@ -111,11 +111,6 @@ class NinetyNinthRoundShapesTest {
         assertFalse(Fleet.weighs(api, "config.missing-secret/probe-detail-indication"), api.causes().toString());
     }
 
-    private static Assessment scenario(String id) throws IOException {
-        io.sophia.diagnosis.calibration.Scenario s = io.sophia.diagnosis.calibration.ScenarioLoader.with(LogScanner.builtIn())
-                .load(io.sophia.diagnosis.calibration.ScenarioLoader.corpusDirectory().resolve(id + ".yaml"));
-        return Diagnosis.ofDefaults().diagnose(s.deployment(), s.observations(), s.at());
-    }
 
     /**
      * A probe that fails beside the app's own words that its database refuses (p161-37: StackRox Central's readiness
@@ -125,10 +120,10 @@ class NinetyNinthRoundShapesTest {
      */
     @Test
     void aProbeFailingBesideItsDatabaseRefusingIsNotTheChecksFault() throws IOException {
-        Assessment both = scenario("p161-37-dependency-down-helm-stackrox-central-readiness-refused-database-not-running");
+        Assessment both = Fleet.scenario("p161-37-dependency-down-helm-stackrox-central-readiness-refused-database-not-running");
         assertTrue(Fleet.weighs(both, "app.healthcheck-failing/dependency-not-serving-in-log"), both.causes().toString());
         assertEquals("dependency.down", both.causes().get(0).id().value(), both.causes().toString());
-        Assessment alone = scenario("h100-32-app-healthcheck-failing-k8s-readiness-refused-nextjs-slow-start");
+        Assessment alone = Fleet.scenario("h100-32-app-healthcheck-failing-k8s-readiness-refused-nextjs-slow-start");
         assertFalse(Fleet.weighs(alone, "app.healthcheck-failing/dependency-not-serving-in-log"), alone.causes().toString());
         assertEquals("app.healthcheck-failing", alone.causes().get(0).id().value(), alone.causes().toString());
     }
