@@ -66,7 +66,8 @@ final class Facts {
         Scope scope = new Scope(serviceOrder, services, health, hosts, down, downNames, loopbacks, splitNames, servedOwn, ci, logs,
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
-                fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services));
+                fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
+                waitedForRunner(ci, logs));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -93,7 +94,7 @@ final class Facts {
                          Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
                          boolean certificateOutOfDate, boolean fallbackCertificateServed,
                          Map<String, Set<String>> bodyRejected,
-                         Set<String> storesDependedOn) {
+                         Set<String> storesDependedOn, Set<Long> waitedForRunner) {
     }
 
     /**
@@ -518,11 +519,11 @@ final class Facts {
         Map<String, String> a = attrs("name", j.name(), "conclusion", j.conclusion(), "status", j.status(),
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
-                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(waitedForRunner(j, sc)),
+                String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(sc.waitedForRunner().contains(j.jobId())),
                 "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
+        String minutes = minutes(j, sc.now());
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes(j, sc.now()),
-                "waited", waited(minutes(j, sc.now())));
+                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes, "waited", waited(minutes));
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
@@ -538,14 +539,22 @@ final class Facts {
         }
     }
 
-    /** {@link #waitedForRunner(Observation.CiJob, boolean, boolean)} of {@code j} with what the scope's logs say of it. */
-    private static boolean waitedForRunner(Observation.CiJob j, Scope sc) {
-        // a job whose only lines read are the CI's queue lines printed nothing of its own: no runner started it
-        List<String> read = sc.logs().jobLines().getOrDefault(j.jobId(), List.of());
-        boolean queued = !read.isEmpty() && read.stream().allMatch(l -> QUEUE_LINE.matcher(l).find());
-        boolean noRunnerWait = (sc.logs().logged().contains(j.jobId()) && !queued)
-                || sc.ci().superseded().contains(j.jobId());
-        return waitedForRunner(j, noRunnerWait, queued);
+    /**
+     * The jobs that waited for a runner ({@link #waitedForRunner(Observation.CiJob, boolean, boolean)}) by what the logs
+     * say of them: worked out once, for the job facts and for the annotations of the same jobs.
+     */
+    private static Set<Long> waitedForRunner(CiIndex ci, LogIndex logs) {
+        Set<Long> out = new java.util.HashSet<>();
+        for (Observation.CiJob j : ci.jobs()) {
+            // a job whose only lines read are the CI's queue lines printed nothing of its own: no runner started it
+            List<String> read = logs.jobLines().getOrDefault(j.jobId(), List.of());
+            boolean queued = !read.isEmpty() && read.stream().allMatch(l -> QUEUE_LINE.matcher(l).find());
+            boolean noRunnerWait = (logs.logged().contains(j.jobId()) && !queued) || ci.superseded().contains(j.jobId());
+            if (waitedForRunner(j, noRunnerWait, queued)) {
+                out.add(j.jobId());
+            }
+        }
+        return out;
     }
 
     // a deploy environment in a job's name ("deploy-staging", "deploy (prod)"): such jobs take the environment's own
@@ -599,8 +608,7 @@ final class Facts {
                 || earlierAttempt(an, sc.ci()));
         Map<String, String> a = attrs("level", an.level(), "title", an.title(), "message", Words.clip(an.message(), 4000),
                 "messageCause", restated ? "" : detailCause(an.message(), sc.lineCause()),
-                "jobWaitedForRunner", String.valueOf(sc.ci().jobs().stream()
-                        .anyMatch(j -> j.jobId() == an.jobId() && waitedForRunner(j, sc))));
+                "jobWaitedForRunner", String.valueOf(sc.waitedForRunner().contains(an.jobId())));
         Map<String, String> v = vars(svc, "level", an.level(), "title", Words.clip(an.title(), 120), "message",
                 Words.clip(an.message(), LINE_MAX), "job", job);
         return new Fact("annotation", svc, svc != null ? svc : job, false, a, v,
