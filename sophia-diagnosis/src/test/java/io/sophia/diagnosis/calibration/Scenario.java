@@ -65,12 +65,13 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * 2026-12-06 on 8b3a4664, consumed at the start of the thirty-sixth; {@code h122-} to {@code h124-} (written
      * in the thirty-fifth) were scored once at 22:50 UTC on 2026-12-06 on 1309e9c9, consumed at the start of the
      * thirty-seventh; {@code h125-} to {@code h127-} (written in the thirty-sixth, wired before their first file
-     * landed) were scored once, aggregate only, at 01:17 UTC on 2026-12-07 on cc3f4e9e, to be consumed at the start of
-     * the thirty-eighth; {@code h128-} to {@code h130-} (written in the
-     * thirty-seventh, wired before their first file landed) at the end of the thirty-eighth.
+     * landed) were scored once, aggregate only, at 01:17 UTC on 2026-12-07 on cc3f4e9e, consumed at the start of
+     * the thirty-eighth; {@code h128-} to {@code h130-} (written in the thirty-seventh, wired before their first file
+     * landed) to be scored at the end of the thirty-eighth; {@code h131-} to {@code h133-} (written in the
+     * thirty-eighth, wired before their first file landed) at the end of the thirty-ninth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(125), holdoutPrefix(126),
-            holdoutPrefix(127), holdoutPrefix(128), holdoutPrefix(129), holdoutPrefix(130));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(128), holdoutPrefix(129),
+            holdoutPrefix(130), holdoutPrefix(131), holdoutPrefix(132), holdoutPrefix(133));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
