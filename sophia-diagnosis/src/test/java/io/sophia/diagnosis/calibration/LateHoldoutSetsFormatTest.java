@@ -208,7 +208,11 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(129), 129, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(129)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(130), 130, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(130)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(130)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(131), 131, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(131)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(133), 133, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(133)), true));
     }
 
     @ParameterizedTest(name = "{0}")
