@@ -211,6 +211,8 @@ class LateHoldoutSetsFormatTest {
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(130)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(131), 131, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(131)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(132), 132, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(132)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(133), 133, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(133)), true));
     }
