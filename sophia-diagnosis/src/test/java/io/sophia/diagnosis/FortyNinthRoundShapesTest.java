@@ -328,7 +328,8 @@ class FortyNinthRoundShapesTest {
         // gunicorn's arbiter stops after a Django worker's settings refused to load: in h30-33, h35-40, h69-19, p13-23,
         // p26-01, p71-14 and p71-30 (config.missing-secret) "[ERROR] Reason: Worker failed to boot." / "Worker (pid:N)
         // exited with code 3" follows the traceback of a missing or empty SECRET_KEY or DATABASE_URL: the boot failed
-        // because the setting is absent, the missing secret's consequence (the traceback's own indication names it)
+        // because the setting is absent, the missing secret's consequence (the traceback's own indication names it);
+        // h125-15 (config.missing-secret, session 38): the same after the settings' KeyError on a secret never set
         // p39-30 (tls.certificate): "Task stopped: Essential container in task exited (exit code 1)" is ECS stopping the
         // Elixir release whose Postgrex connection refused RDS's unknown CA: the exit is that refusal's consequence
         // p81-29 (app.oom): "Hint: Max memory usage of this container is 0" is CircleCI's hint printed under the
@@ -337,7 +338,8 @@ class FortyNinthRoundShapesTest {
                 "h30-33- gunicorn.worker-boot-failed", "h35-40- gunicorn.worker-boot-failed",
                 "h69-19- gunicorn.worker-boot-failed", "p13-23- gunicorn.worker-boot-failed",
                 "p26-01- gunicorn.worker-boot-failed", "p71-14- gunicorn.worker-boot-failed",
-                "p71-30- gunicorn.worker-boot-failed", "p39-30- ecs.essential-container-exit-code",
+                "p71-30- gunicorn.worker-boot-failed", "h125-15- gunicorn.worker-boot-failed",
+                "p39-30- ecs.essential-container-exit-code",
                 "p81-29- ci.container-memory-peak-tiny",
                 // h97-30 (consumed in session 28): a Fly review app deployed without DJANGO_SECRET_KEY, the arbiter's
                 // stop after the empty SECRET_KEY's traceback (config.missing-secret, as h69-19)
