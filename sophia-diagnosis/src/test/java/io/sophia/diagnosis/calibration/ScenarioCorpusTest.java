@@ -78,6 +78,12 @@ class ScenarioCorpusTest {
                     // its ping), which ServiceStates counts DEGRADED for a service with no probe of its own
                     || o instanceof Observation.PlatformMachine m && !m.checks().isEmpty()
                             && m.checks().stream().allMatch(c -> "critical".equals(c.status()))
+                    // a started machine restarted after an out-of-memory kill (p173-25), DEGRADED in ServiceStates
+                    || o instanceof Observation.PlatformMachine m && m.events().stream()
+                            .anyMatch(e -> Boolean.TRUE.equals(e.oomKilled()))
+                    // an accepted answer whose body reports a failure in specific words (p173-34), DEGRADED too
+                    || o instanceof Observation.HttpCheck h && h.bodyExcerpt() != null
+                            && h.bodyExcerpt().matches("(?s).*\"(lastError|state)\"\\s*:\\s*\"(failed|[^\"]*Exception).*")
                     // a handshake whose certificate clients refuse: not trusted (p109-13: an expired intermediate), for
                     // another host, or expired
                     || o instanceof Observation.TlsHandshake t && (!t.trusted() || !t.hostnameMatches()

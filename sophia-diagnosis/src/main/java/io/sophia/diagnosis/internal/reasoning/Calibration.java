@@ -67,7 +67,8 @@ public final class Calibration {
      */
     public static List<Term> terms(Knowledge kb, Deployment deployment, List<Observation> input, Instant now) {
         List<Observation> observations = input.stream().filter(Objects::nonNull).toList();
-        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines(),
+                kb.answerCause());
         if (!Reasoner.somethingFailing(observations, health, now)) {
             return List.of();
         }

@@ -67,7 +67,7 @@ final class Facts {
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
-                waitedForRunner(ci, logs));
+                waitedForRunner(ci, logs), answering(observations, services));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -94,7 +94,7 @@ final class Facts {
                          Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
                          boolean certificateOutOfDate, boolean fallbackCertificateServed,
                          Map<String, Set<String>> bodyRejected,
-                         Set<String> storesDependedOn, Set<Long> waitedForRunner) {
+                         Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering) {
     }
 
     /**
@@ -673,6 +673,22 @@ final class Facts {
         return x;
     }
 
+    /**
+     * The services that answered a probe of their own (an HTTP status their expectations accept, a TCP connection, an
+     * MCP handshake): a look at such a service's host shows a part of it failing while it runs.
+     */
+    private static Set<String> answering(List<Observation> observations, Map<String, Service> services) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            Service s = o.serviceId() == null ? null : services.get(o.serviceId());
+            if (s != null && (o instanceof Observation.TcpConnect || o instanceof Observation.McpHandshake
+                    || o instanceof Observation.HttpCheck h && s.expect().accepts(h.statusCode()))) {
+                out.add(s.id());
+            }
+        }
+        return out;
+    }
+
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
         boolean serviceSide = ServiceStates.serviceSide(f);
         String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
@@ -683,7 +699,8 @@ final class Facts {
                 "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
                 "detail", detail, "target", f.target(), "detailCause",
                 probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc), "containerNotRunning",
-                String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()));
+                String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
+                String.valueOf(svc != null && sc.answering().contains(svc)));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
@@ -718,7 +735,13 @@ final class Facts {
         // the body cut and masked once, for the rules' patterns and for the answer's reading alike
         String body = Words.clip(h.bodyExcerpt(), 4000);
         String read = body.length() > ANSWER_READ_CHARS ? body.substring(0, ANSWER_READ_CHARS) : body;
-        String bodyCause = bodyCause(read, accepted ? sc.bodyRejected().get(svc) : Set.of(), sc);
+        Set<String> alreadyRead = accepted ? sc.bodyRejected().get(svc) : Set.of();
+        // an accepted answer whose body reports a failure of its own in specific words is read as an error answer's
+        // (ServiceStates.reportsFailure: p173-34's "lastError":"... Request is throttled.")
+        if (alreadyRead == null && ServiceStates.reportsFailure(h.bodyExcerpt(), sc.answerCause())) {
+            alreadyRead = Set.of();
+        }
+        String bodyCause = bodyCause(read, alreadyRead, sc);
         boolean ownDeployFailed = ownDeployFailed(svc, sc.ci());
         // a platform's page for a host with no app is also what a new app shows before its first release: after the
         // service's own deploy failed in this run it says the release is missing, not why (p107-09)
@@ -1147,7 +1170,8 @@ final class Facts {
     private static Fact chainFact(String type, Topology.DownEdge e, boolean dependencyError, Map<String, Service> services,
                                   Map<String, List<Observation>> byService, Map<String, Integer> serviceOrder) {
         List<Observation> dependencyObservations = byService.getOrDefault(e.dependency(), List.of());
-        NameSeen name = NameSeen.of(e.dependency(), dependencyObservations);
+        NameSeen name = NameSeen.of(e.dependency(), dependencyObservations)
+                .withServerElsewhere(serverAnswersElsewhere(e.dependency(), services, byService));
         return new Fact(type, e.service(), e.service(), false, attrs("dependency", e.dependency(),
                 "dependencyError", String.valueOf(dependencyError),
                 "dependencyNameOnly", String.valueOf(name.onlyItsNameFails()),
@@ -2258,6 +2282,11 @@ final class Facts {
      */
     private record NameSeen(boolean dns, boolean nameMissing, boolean reached, boolean otherFailure) {
 
+        /** Counts a server that answers at the service's port under another declared name as reached. */
+        NameSeen withServerElsewhere(boolean elsewhere) {
+            return elsewhere ? new NameSeen(dns, nameMissing, true, otherFailure) : this;
+        }
+
         static NameSeen of(String serviceId, List<Observation> observations) {
             boolean dns = false;
             boolean nameMissing = false;
@@ -2300,6 +2329,48 @@ final class Facts {
         boolean onlyItsResolverIsSeenFailing() {
             return dns && !nameMissing && !reached && !otherFailure;
         }
+    }
+
+    /**
+     * Issue 9, session 38 (rules38-p173): true when service {@code id} is a datastore or broker by its declaration and
+     * another such service at the same explicit port (not 80 or 443) was reached with no failure of its own: the server
+     * the name should lead to runs, under another name or its address. Applications are not: two apps share a port such
+     * as 3000 without being one server (h94-37: an nginx upstream's Cloud Map name gone with its tasks, another app at
+     * :3000 answering). A Kafka broker reached at its bootstrap address while the
+     * name it advertises does not resolve ("getaddrinfo ENOTFOUND kafka-cluster", "DNS lookup failed for client:9092 ...
+     * Is your advertised.listeners ... correct and resolvable?": p173-29, p173-30, p173-31): the name is what fails, not
+     * the broker.
+     */
+    static boolean serverAnswersElsewhere(String id, Map<String, Service> services,
+                                          Map<String, List<Observation>> byService) {
+        int port = explicitPort(services.get(id));
+        if (port <= 0 || port == 80 || port == 443 || !Datastores.isDatastore(services.get(id))) {
+            return false;
+        }
+        for (Service other : services.values()) {
+            if (other.id().equals(id) || explicitPort(other) != port || !Datastores.isDatastore(other)) {
+                continue;
+            }
+            boolean reached = false;
+            boolean failed = false;
+            for (Observation o : byService.getOrDefault(other.id(), List.of())) {
+                if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck h
+                        && other.expect().accepts(h.statusCode())) {
+                    reached = true;
+                } else if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
+                        || o instanceof Observation.HttpCheck) {
+                    failed = true;
+                }
+            }
+            if (reached && !failed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int explicitPort(Service s) {
+        return s == null || s.url() == null ? -1 : s.url().getPort();
     }
 
     // the platform's record of a stop someone or something asked for: Fly's exit event "exit_code=0, oom_killed=false,

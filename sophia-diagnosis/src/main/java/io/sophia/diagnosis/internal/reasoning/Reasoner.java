@@ -65,7 +65,8 @@ public final class Reasoner {
                 observations.add(o);
             }
         }
-        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines());
+        Map<String, ServiceHealth> health = ServiceStates.derive(deployment, observations, now, kb.latencyBaselines(),
+                kb.answerCause());
         List<Anomaly> anomalies = Anomalies.find(deployment, observations, health);
         Impact impact = Impacts.of(deployment, health.values());
         Inference.Result inference;

@@ -57,12 +57,49 @@ final class ServiceStates {
     /** With each service's usual latency (from history): far above it, an answer is DEGRADED, not UP. */
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
                                              Map<String, Knowledge.LatencyBaseline> baselines) {
+        return derive(deployment, observations, now, baselines, text -> null);
+    }
+
+    /**
+     * ... and with {@code answerCause}, the cause a specific indication reads an answer's words as (null for none): an
+     * accepted answer whose body reports a failure of its own ({@link #reportsFailure}) in words {@code answerCause}
+     * reads is DEGRADED.
+     */
+    static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
+                                             Map<String, Knowledge.LatencyBaseline> baselines,
+                                             java.util.function.Function<String, String> answerCause) {
         Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
-            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now, baselines.get(s.id())));
+            out.put(s.id(), derive(s, byService.getOrDefault(s.id(), List.of()), now, baselines.get(s.id()),
+                    answerCause));
         }
         return out;
+    }
+
+    // a body's own report of a failure: a field that carries an error's text (a job's or a consumer's "lastError", a
+    // handler's "errorMessage"), or a state or status said failed or in error
+    private static final java.util.regex.Pattern FAILURE_REPORT = java.util.regex.Pattern.compile(
+            "(?i)\"(last_?error|error|error_?message|error_?reason|exception_?message|failure_?reason|last_?failure)\"\\s*:\\s*\"[^\"\\s]"
+                    + "|\"(state|status)\"\\s*:\\s*\"(failed|error|errored)\"");
+
+    /**
+     * Issue 9, session 38 (rules38-p173): true when an accepted answer's body reports a failure of its own (a
+     * {@link #FAILURE_REPORT} field) in words a specific indication reads: a job status endpoint answering 200 with
+     * "state":"failed" and "lastError":"Amazon.SQS.AmazonSQSException: Request is throttled." (p173-34). The status
+     * says the endpoint answers, the body that the work behind it fails; generic words ("failed to fetch") are not
+     * enough, as an error answer's body is read.
+     */
+    static boolean reportsFailure(String body, java.util.function.Function<String, String> answerCause) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        String read = body.length() > Facts.ANSWER_READ_CHARS ? body.substring(0, Facts.ANSWER_READ_CHARS) : body;
+        if (!FAILURE_REPORT.matcher(read).find()) {
+            return false;
+        }
+        String cause = answerCause.apply(read);
+        return cause != null && !cause.isEmpty();
     }
 
     /** How far above its baseline an answer must be to count as slow: both factors must hold. */
@@ -84,7 +121,8 @@ final class ServiceStates {
     }
 
     private static ServiceHealth derive(Service s, List<Observation> observations, Instant now,
-                                        Knowledge.LatencyBaseline baseline) {
+                                        Knowledge.LatencyBaseline baseline,
+                                        java.util.function.Function<String, String> answerCause) {
         Reading r = new Reading();
         List<Observation.PlatformMachine> machines = new ArrayList<>();
         for (Observation o : observations) {
@@ -96,7 +134,7 @@ final class ServiceStates {
                 continue;
             }
             if (serviceSide(o)) {
-                read(r, s, o, now);
+                read(r, s, o, now, answerCause);
             }
         }
         machines(r, machines);
@@ -116,9 +154,10 @@ final class ServiceStates {
     }
 
     /** One observation of the service's own side; DNS resolutions, CI and log observations say nothing by themselves. */
-    private static void read(Reading r, Service s, Observation o, Instant now) {
+    private static void read(Reading r, Service s, Observation o, Instant now,
+                             java.util.function.Function<String, String> answerCause) {
         if (o instanceof Observation.HttpCheck h) {
-            http(r, s, h);
+            http(r, s, h, answerCause);
         } else if (o instanceof Observation.ProbeFailure f) {
             failure(r, f);
         } else if (o instanceof Observation.ConditionCheck c) {
@@ -146,7 +185,8 @@ final class ServiceStates {
         }
     }
 
-    private static void http(Reading r, Service s, Observation.HttpCheck h) {
+    private static void http(Reading r, Service s, Observation.HttpCheck h,
+                             java.util.function.Function<String, String> answerCause) {
         r.httpStatus = h.statusCode();
         r.latencyMs = millis(h.latency());
         if (h.version() != null && !h.version().isBlank()) {
@@ -160,6 +200,9 @@ final class ServiceStates {
             if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
                 add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
                         + max.toMillis() + " ms limit");
+            } else if (reportsFailure(h.bodyExcerpt(), answerCause)) {
+                add(r.reasons, Status.DEGRADED, "answered HTTP " + h.statusCode() + " with a body reporting a failure ("
+                        + Words.clip(h.bodyExcerpt(), 100) + ")");
             } else {
                 add(r.reasons, Status.UP, null);
             }
@@ -251,6 +294,41 @@ final class ServiceStates {
             add(r.reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
                     + Words.list(crashed, 3));
         }
+        // Issue 9, session 38 (rules38-p173): a machine the platform restarted after killing it for memory (its last
+        // exit an out-of-memory kill, a start after it: p173-25's Sidekiq worker, whose jobs the kill lost) runs again,
+        // but what it was doing was lost and the next load kills it again: degraded, not up
+        List<String> restartedAfterOom = machines.stream().filter(ServiceStates::restartedAfterOomKill)
+                .map(Observation.PlatformMachine::machineId).toList();
+        if (!restartedAfterOom.isEmpty()) {
+            add(r.reasons, Status.DEGRADED, "restarted after an out-of-memory kill ("
+                    + Words.list(restartedAfterOom, 3) + ")");
+        }
+    }
+
+    /**
+     * True for a started machine whose last exit, by its events' order (oldest first without timestamps, as a recorded
+     * scenario lists them; by timestamp when every event has one), was an out-of-memory kill with a start after it.
+     */
+    static boolean restartedAfterOomKill(Observation.PlatformMachine m) {
+        if (!"started".equalsIgnoreCase(m.state()) || m.events() == null) {
+            return false;
+        }
+        List<Observation.MachineEvent> events = m.events().stream().filter(java.util.Objects::nonNull).toList();
+        if (events.stream().allMatch(e -> e.timestamp() != null)) {
+            events = events.stream().sorted(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).toList();
+        }
+        boolean killed = false;
+        boolean startedAfter = false;
+        for (Observation.MachineEvent e : events) {
+            if ("exit".equalsIgnoreCase(e.type())) {
+                killed = Boolean.TRUE.equals(e.oomKilled());
+                startedAfter = false;
+            } else if (killed && e.type() != null && Set.of("start", "restart", "launch").contains(
+                    e.type().toLowerCase(Locale.ROOT))) {
+                startedAfter = true;
+            }
+        }
+        return killed && startedAfter;
     }
 
     /** True for a machine with a health check in the platform's "critical" status. */
