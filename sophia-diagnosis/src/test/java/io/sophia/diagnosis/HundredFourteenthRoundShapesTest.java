@@ -48,7 +48,9 @@ class HundredFourteenthRoundShapesTest {
         ROUND.readsNot("platform.plan-count-used-up", "Your starter plan renews on 2026-01-01.");
         ROUND.reads("r.github-package-fetch-failed", "  HTTP 401: Unauthorized - https://api.github.com/repos/ridgeway-lab/ridgeplots/tarball/3f2a1c9");
         ROUND.readsNot("r.github-package-fetch-failed", "Downloading GitHub repo rstudio/tensorflow@HEAD");
-        ROUND.reads("r.github-package-fetch-failed", "Error: Failed to install 'liana' from GitHub:");
+        // (remotes' "Failed to install 'x' from GitHub:" frames any failure of install_github, a package's build after
+        // the download too: r.remotes-github-download-failed reads it with the next line's reason, HundredNineteenthRoundReviewTest)
+        ROUND.readsNot("r.github-package-fetch-failed", "Error: Failed to install 'liana' from GitHub:");
         ROUND.readsNot("r.github-package-fetch-failed", "Error: Failed to install 'liana' from CRAN");
     }
 
