@@ -84,7 +84,7 @@ class HundredFifteenthRoundShapesTest {
     /**
      * A Fly machine whose last exit was an out-of-memory kill and that the platform started again (p173-25) is failing
      * for its memory although its service answers; the same restart after a requested stop (exit 143, not killed for
-     * memory) leaves nothing failing.
+     * memory) leaves nothing failing, and so does a kill more than an hour old.
      */
     @Test
     void aMachineRestartedAfterAnOomKillIsNotUp() throws IOException {
@@ -97,6 +97,14 @@ class HundredFifteenthRoundShapesTest {
                 ? new Observation.MachineEvent(e.type(), e.status(), e.source(), e.timestamp(), 143, false,
                 "stopped by user") : e).toList(), m.updatedAt(), m.startedAt()) : o);
         assertEquals(List.of(), stopped.causes(), stopped.causes().toString());
+        // the same kill and restart three hours ago, the machine running since: up (a machine keeps its last events
+        // for days when it does not exit again)
+        Assessment old = with(id, o -> o instanceof Observation.PlatformMachine m ? new Observation.PlatformMachine(
+                m.serviceId(), m.source(), m.app(), m.machineId(), m.name(), m.state(), m.stuck(), m.region(),
+                m.imageRef(), m.hostStatus(), m.checks(), m.events().stream().map(e -> new Observation.MachineEvent(
+                e.type(), e.status(), e.source(), e.timestamp().minus(java.time.Duration.ofHours(3)), e.exitCode(),
+                e.oomKilled(), e.detail())).toList(), m.updatedAt(), m.startedAt()) : o);
+        assertEquals(List.of(), old.causes(), old.causes().toString());
     }
 
     /**

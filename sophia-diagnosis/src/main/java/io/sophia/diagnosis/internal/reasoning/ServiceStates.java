@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Derives each service's status from all its observations, aggregated the way Spring Boot's
@@ -67,7 +70,7 @@ final class ServiceStates {
      */
     static Map<String, ServiceHealth> derive(Deployment deployment, List<Observation> observations, Instant now,
                                              Map<String, Knowledge.LatencyBaseline> baselines,
-                                             java.util.function.Function<String, String> answerCause) {
+                                             Function<String, String> answerCause) {
         Map<String, List<Observation>> byService = byService(observations);
         Map<String, ServiceHealth> out = new LinkedHashMap<>();
         for (Service s : deployment.services()) {
@@ -79,7 +82,7 @@ final class ServiceStates {
 
     // a body's own report of a failure: a field that carries an error's text (a job's or a consumer's "lastError", a
     // handler's "errorMessage"), or a state or status said failed or in error
-    private static final java.util.regex.Pattern FAILURE_REPORT = java.util.regex.Pattern.compile(
+    private static final Pattern FAILURE_REPORT = Pattern.compile(
             "(?i)\"(last_?error|error|error_?message|error_?reason|exception_?message|failure_?reason|last_?failure)\"\\s*:\\s*\"[^\"\\s]"
                     + "|\"(state|status)\"\\s*:\\s*\"(failed|error|errored)\"");
 
@@ -90,7 +93,7 @@ final class ServiceStates {
      * says the endpoint answers, the body that the work behind it fails; generic words ("failed to fetch") are not
      * enough, as an error answer's body is read.
      */
-    static boolean reportsFailure(String body, java.util.function.Function<String, String> answerCause) {
+    static boolean reportsFailure(String body, Function<String, String> answerCause) {
         if (body == null || body.isBlank()) {
             return false;
         }
@@ -122,7 +125,7 @@ final class ServiceStates {
 
     private static ServiceHealth derive(Service s, List<Observation> observations, Instant now,
                                         Knowledge.LatencyBaseline baseline,
-                                        java.util.function.Function<String, String> answerCause) {
+                                        Function<String, String> answerCause) {
         Reading r = new Reading();
         List<Observation.PlatformMachine> machines = new ArrayList<>();
         for (Observation o : observations) {
@@ -137,7 +140,7 @@ final class ServiceStates {
                 read(r, s, o, now, answerCause);
             }
         }
-        machines(r, machines);
+        machines(r, machines, now);
         slowness(r, baseline);
         Status status = Status.aggregate(r.reasons.keySet());
         String failure = null;
@@ -155,7 +158,7 @@ final class ServiceStates {
 
     /** One observation of the service's own side; DNS resolutions, CI and log observations say nothing by themselves. */
     private static void read(Reading r, Service s, Observation o, Instant now,
-                             java.util.function.Function<String, String> answerCause) {
+                             Function<String, String> answerCause) {
         if (o instanceof Observation.HttpCheck h) {
             http(r, s, h, answerCause);
         } else if (o instanceof Observation.ProbeFailure f) {
@@ -186,7 +189,7 @@ final class ServiceStates {
     }
 
     private static void http(Reading r, Service s, Observation.HttpCheck h,
-                             java.util.function.Function<String, String> answerCause) {
+                             Function<String, String> answerCause) {
         r.httpStatus = h.statusCode();
         r.latencyMs = millis(h.latency());
         if (h.version() != null && !h.version().isBlank()) {
@@ -264,7 +267,7 @@ final class ServiceStates {
     }
 
     /** What the platform's machines say: none started, or some stopped after the app's own failure. */
-    private static void machines(Reading r, List<Observation.PlatformMachine> machines) {
+    private static void machines(Reading r, List<Observation.PlatformMachine> machines, Instant now) {
         if (!machines.isEmpty() && !r.answered) {
             boolean anyStarted = machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()));
             List<String> bad = machines.stream()
@@ -297,7 +300,7 @@ final class ServiceStates {
         // Issue 9, session 38 (rules38-p173): a machine the platform restarted after killing it for memory (its last
         // exit an out-of-memory kill, a start after it: p173-25's Sidekiq worker, whose jobs the kill lost) runs again,
         // but what it was doing was lost and the next load kills it again: degraded, not up
-        List<String> restartedAfterOom = machines.stream().filter(ServiceStates::restartedAfterOomKill)
+        List<String> restartedAfterOom = machines.stream().filter(m -> restartedAfterOomKill(m, now))
                 .map(Observation.PlatformMachine::machineId).toList();
         if (!restartedAfterOom.isEmpty()) {
             add(r.reasons, Status.DEGRADED, "restarted after an out-of-memory kill ("
@@ -305,15 +308,20 @@ final class ServiceStates {
         }
     }
 
+    /** How long after an out-of-memory kill a machine that was started again still counts as degraded. */
+    static final Duration OOM_RESTART_RECENT = Duration.ofHours(1);
+
     /**
      * True for a started machine whose last exit, by its events' order (oldest first without timestamps, as a recorded
-     * scenario lists them; by timestamp when every event has one), was an out-of-memory kill with a start after it.
+     * scenario lists them; by timestamp when every event has one), was an out-of-memory kill with a start after it,
+     * the kill within {@link #OOM_RESTART_RECENT} of {@code now} when it has a time: a machine that has run since an
+     * old kill (the platform keeps a machine's last events for days when it does not exit again) is up.
      */
-    static boolean restartedAfterOomKill(Observation.PlatformMachine m) {
+    static boolean restartedAfterOomKill(Observation.PlatformMachine m, Instant now) {
         if (!"started".equalsIgnoreCase(m.state()) || m.events() == null) {
             return false;
         }
-        List<Observation.MachineEvent> events = m.events().stream().filter(java.util.Objects::nonNull).toList();
+        List<Observation.MachineEvent> events = m.events().stream().filter(Objects::nonNull).toList();
         if (events.stream().allMatch(e -> e.timestamp() != null)) {
             events = events.stream().sorted(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).toList();
         }
@@ -321,7 +329,8 @@ final class ServiceStates {
         boolean startedAfter = false;
         for (Observation.MachineEvent e : events) {
             if ("exit".equalsIgnoreCase(e.type())) {
-                killed = Boolean.TRUE.equals(e.oomKilled());
+                killed = Boolean.TRUE.equals(e.oomKilled()) && (e.timestamp() == null || now == null
+                        || !e.timestamp().isBefore(now.minus(OOM_RESTART_RECENT)));
                 startedAfter = false;
             } else if (killed && e.type() != null && Set.of("start", "restart", "launch").contains(
                     e.type().toLowerCase(Locale.ROOT))) {
