@@ -187,6 +187,17 @@ final class Fleet {
 
     /** {@return the indication ids the built-in scanner finds in one log line of dashboard's deploy job} */
     /** True when a rule of {@code ruleId} weighs, for or against, in any cause of {@code a}. */
+    /** The id of an assessment's top cause. */
+    static String top(Assessment a) {
+        return a.causes().get(0).id().value();
+    }
+
+    /** The probability an assessment gives {@code cause}, 0 when it does not rank it. */
+    static double probability(Assessment a, String cause) {
+        return a.causes().stream().filter(c -> c.id().value().equals(cause))
+                .mapToDouble(io.sophia.core.RankedCause::probability).findFirst().orElse(0);
+    }
+
     static boolean weighs(io.sophia.core.Assessment a, String ruleId) {
         return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
     }

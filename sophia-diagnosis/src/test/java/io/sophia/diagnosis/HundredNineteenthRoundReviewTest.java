@@ -1,7 +1,6 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
-import io.sophia.core.RankedCause;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,15 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failed before its fix.
  */
 class HundredNineteenthRoundReviewTest {
-
-    private static String top(Assessment a) {
-        return a.causes().get(0).id().value();
-    }
-
-    private static double probability(Assessment a, String cause) {
-        return a.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(RankedCause::probability)
-                .findFirst().orElse(0);
-    }
 
     /**
      * remotes/devtools' "Error: Failed to install 'x' from GitHub:" is the frame of any failure of install_github, its
@@ -63,7 +53,7 @@ class HundredNineteenthRoundReviewTest {
                 Execution halted
                 ##[error]Process completed with exit code 1.
                 """);
-        assertTrue(probability(build, "build.dependency-fetch") < 0.5, build.causes().toString());
+        assertTrue(Fleet.probability(build, "build.dependency-fetch") < 0.5, build.causes().toString());
         // the frame with a download's failure after it is still the fetch
         for (String log : List.of("""
                 Using github PAT from envvar GITHUB_PAT
@@ -91,7 +81,7 @@ class HundredNineteenthRoundReviewTest {
                   Bad credentials
                 ##[error]Process completed with exit code 1.
                 """);
-        assertEquals("build.dependency-fetch", top(fetch), fetch.causes().toString());
+        assertEquals("build.dependency-fetch", Fleet.top(fetch), fetch.causes().toString());
         Fleet.assertReads("r.github-package-fetch-failed", "build.dependency-fetch",
                 "  HTTP 401: Unauthorized - https://api.github.com/repos/ridgeway-lab/ridgeplots/tarball/3f2a1c9");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(Set.of(frame)));

@@ -3,7 +3,6 @@ package io.sophia.diagnosis;
 import io.sophia.core.Assessment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
-import io.sophia.core.RankedCause;
 import io.sophia.core.Source;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is down. Each case failed before its fix.
  */
 class TwelfthRoundReviewTest {
-
-    private static String top(Assessment a) {
-        return a.causes().get(0).id().value();
-    }
-
-    private static double probability(Assessment a, String cause) {
-        return a.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(RankedCause::probability)
-                .findFirst().orElse(0);
-    }
 
     /**
      * The Gradle and Maven wrappers' "JAVA_HOME is not set" (circleci/circleci-docs#5680, and many build reports) is
@@ -53,7 +43,7 @@ class TwelfthRoundReviewTest {
                 location of your Java installation.
                 ##[error]Process completed with exit code 1.
                 """);
-        assertNotEquals("config.missing-secret", top(a), a.causes().toString());
+        assertNotEquals("config.missing-secret", Fleet.top(a), a.causes().toString());
         // names that end otherwise are settings and still read: HOME is only excluded as the name's last part
         for (String line : List.of("fatal: DATABASE_URL is empty", "Error: SECRET_KEY_BASE not set",
                 "HOMEPAGE_URL is empty", "SENTRY_DSN_HOMES is not set", "HOME_API_KEY is not set", "AUTH_HOM is empty")) {
@@ -82,7 +72,7 @@ class TwelfthRoundReviewTest {
                 TIMEOUT
                 ##[error]Process completed with exit code 1.
                 """);
-        assertTrue(probability(script, "ci.timeout") < 0.5, script.causes().toString());
+        assertTrue(Fleet.probability(script, "ci.timeout") < 0.5, script.causes().toString());
         Assessment cloudBuild = Fleet.twoDeploysFailWith("""
                 Step #1: Updating service [default] (this may take several minutes)...
                 Finished Step #1
@@ -90,7 +80,7 @@ class TwelfthRoundReviewTest {
                 ERROR: context deadline exceeded
                 Step #1:
                 """);
-        assertEquals("ci.timeout", top(cloudBuild), cloudBuild.causes().toString());
+        assertEquals("ci.timeout", Fleet.top(cloudBuild), cloudBuild.causes().toString());
         assertTrue(cloudBuild.causes().get(0).evidence().stream().anyMatch(e -> e.text().contains("TIMEOUT")),
                 cloudBuild.causes().toString());
     }
@@ -112,7 +102,7 @@ class TwelfthRoundReviewTest {
                 FAIL	example.com/broker	0.412s
                 ##[error]Process completed with exit code 1.
                 """);
-        assertNotEquals("ci.runner", top(a), a.causes().toString());
+        assertNotEquals("ci.runner", Fleet.top(a), a.causes().toString());
         assertFalse(Fleet.indicationsOf("    lease_test.go:51: live leased Endpoint was marked offline: endpoint=&{ID:7}")
                 .contains("ci.agent-lost"));
         assertTrue(Fleet.indicationsOf("EC2 (jenkins-cloud) - general-purpose-1a (sir-9yp6xnwp) was marked offline: "
@@ -129,12 +119,12 @@ class TwelfthRoundReviewTest {
     @Test
     void aCertificateExpiringSoonDoesNotOutrankAServiceThatIsDown() {
         Assessment both = Fleet.healthyReferenceWith(Fleet.tls("dashboard", 10), Fleet.refused("jobs"));
-        assertNotEquals("tls.certificate", top(both), both.causes().toString());
+        assertNotEquals("tls.certificate", Fleet.top(both), both.causes().toString());
         assertTrue(both.causes().stream().filter(c -> c.id().value().equals("tls.certificate")).allMatch(c -> c
                 .evidence().stream().anyMatch(e -> e.ruleId().equals("tls.certificate/expiring-soon-others-down"))),
                 both.causes().toString());
         Assessment alone = Fleet.healthyReferenceWith(Fleet.tls("dashboard", 10));
-        assertEquals("tls.certificate", top(alone), alone.causes().toString());
+        assertEquals("tls.certificate", Fleet.top(alone), alone.causes().toString());
     }
 
     /**
@@ -147,9 +137,9 @@ class TwelfthRoundReviewTest {
         Observation throttled = Fleet.failure("jobs", "fly", FailureKind.RATE_LIMITED, 429,
                 "{\"error\":\"rate limit exceeded\"}");
         Assessment a = Fleet.healthyReferenceWith(throttled, Fleet.refused("jobs"));
-        assertNotEquals("platform.quota", top(a), a.causes().toString());
-        assertTrue(probability(a, "app.crash-on-boot") > probability(a, "platform.quota"), a.causes().toString());
+        assertNotEquals("platform.quota", Fleet.top(a), a.causes().toString());
+        assertTrue(Fleet.probability(a, "app.crash-on-boot") > Fleet.probability(a, "platform.quota"), a.causes().toString());
         Assessment alone = Fleet.healthyReferenceWith(throttled);
-        assertEquals("platform.quota", top(alone), alone.causes().toString());
+        assertEquals("platform.quota", Fleet.top(alone), alone.causes().toString());
     }
 }
