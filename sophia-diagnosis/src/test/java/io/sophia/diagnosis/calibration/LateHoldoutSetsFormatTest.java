@@ -214,7 +214,13 @@ class LateHoldoutSetsFormatTest {
                 new HoldoutSet(Scenario.holdoutPrefix(132), 132, 48,
                         s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(132)), true),
                 new HoldoutSet(Scenario.holdoutPrefix(133), 133, 48,
-                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(133)), true));
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(133)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(134), 134, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(134)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(135), 135, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(135)), true),
+                new HoldoutSet(Scenario.holdoutPrefix(136), 136, 48,
+                        s -> s.blind() && s.id().startsWith(Scenario.holdoutPrefix(136)), true));
     }
 
     @ParameterizedTest(name = "{0}")
