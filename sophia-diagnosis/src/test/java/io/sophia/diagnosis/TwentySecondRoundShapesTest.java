@@ -177,7 +177,10 @@ class TwentySecondRoundShapesTest {
         // p162-28, p162-29 (session 35): Pages deployments that never completed during GitHub's own incidents (queued across
         // unrelated repositories; the outage day deploy-pages#92 names), labelled platform.outage; the wait's end is
         // their consequence
+        // p177-23 (session 38): a Pages deployment that timed out on the day its maintainer confirmed GitHub's outage
+        // (all deployments timing out), labelled platform.outage; the wait's end is its consequence
         ROUND.staysInItsCauses("p81-12 actions.deploy-wait-timeout", "h52-16 actions.deploy-wait-timeout",
-                "p162-28 actions.deploy-wait-timeout", "p162-29 actions.deploy-wait-timeout");
+                "p162-28 actions.deploy-wait-timeout", "p162-29 actions.deploy-wait-timeout",
+                "p177-23 actions.deploy-wait-timeout");
     }
 }
