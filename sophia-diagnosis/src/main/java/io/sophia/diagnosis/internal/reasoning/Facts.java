@@ -681,8 +681,7 @@ final class Facts {
         Set<String> out = new java.util.HashSet<>();
         for (Observation o : observations) {
             Service s = o.serviceId() == null ? null : services.get(o.serviceId());
-            if (s != null && (o instanceof Observation.TcpConnect || o instanceof Observation.McpHandshake
-                    || o instanceof Observation.HttpCheck h && s.expect().accepts(h.statusCode()))) {
+            if (s != null && answers(s, o)) {
                 out.add(s.id());
             }
         }
