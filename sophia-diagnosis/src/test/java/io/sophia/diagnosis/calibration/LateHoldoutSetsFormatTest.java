@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * to {@code h121-}, scored once and consumed at the start of the thirty-sixth), in the thirty-fifth ({@code h122-}
  * to {@code h124-}, scored once and consumed at the start of the thirty-seventh), in the thirty-sixth ({@code h125-} to
  * {@code h127-}, scored once and consumed at the start of the thirty-eighth), in the thirty-seventh ({@code h128-} to
- * {@code h130-}) and in the thirty-eighth ({@code h131-} to {@code h136-}) are well formed: every file parses under
+ * {@code h130-}, scored once and consumed at the start of the thirty-ninth) and in the thirty-eighth ({@code h131-} to {@code h136-}) are well formed: every file parses under
  * the loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-127 (consumed)").
+ * "holdout-130 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 

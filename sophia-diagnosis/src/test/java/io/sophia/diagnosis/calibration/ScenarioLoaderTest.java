@@ -269,7 +269,7 @@ class ScenarioLoaderTest {
         if (!blind.isEmpty()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> CrossValidation.run(io.sophia.diagnosis.KnowledgeBase.builtIn(), all));
-            // it names the first blind file in the corpus' order (h128- sorts before h131-)
+            // it names the first blind file in the corpus' order (h131- sorts before h132-)
             assertTrue(blind.stream().anyMatch(e.getMessage()::contains), e.getMessage());
         }
     }
