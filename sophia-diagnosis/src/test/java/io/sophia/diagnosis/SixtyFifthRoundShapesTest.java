@@ -149,6 +149,10 @@ class SixtyFifthRoundShapesTest {
                 // the zone id in wrangler's routes is the account's: Cloudflare answers 10000 for it (as in
                 // TwentyFourthRoundShapesTest), the refusal a consequence of the configuration
                 "p100-27 cloudflare.api-auth-code",
+                // session 39 (rules39-h128) reads wrangler 1's "ApiError { code: 10000 ...": h128-17's zone id is the
+                // account's, as p100-27's, after the job verified the token (config.invalid's
+                // cloudflare.verified-token-then-refused reads the pair; the refusal is the configuration's consequence)
+                "h128-17 cloudflare.api-auth-code",
                 // the Vault webhook's own Service name does not resolve, so the API server relays its empty error
                 // (the rule's own cited wording with "failed to call webhook: "): the webhook down is the DNS fault's consequence
                 "p119-39 k8s.webhook-call-failed-empty");

@@ -251,6 +251,9 @@ class TwentyFourthRoundShapesTest {
                 // session 28 (rules28e) reads the Go client's "Authentication error (10000)": lego's DNS challenge
                 // refused by Cloudflare is what stopped the renewal h81-35 labels by its expired certificate
                 "h81-35 cloudflare.api-auth-code",
+                // session 39 (rules39-h128) reads wrangler 1's "ApiError { code: 10000 ...": h128-17's zone id holds the
+                // account id, as p100-27's, after the job verified the token: the refusal is the configuration's consequence
+                "h128-17 cloudflare.api-auth-code",
                 "p131-13 kamal-proxy.target-unhealthy");
     }
 }
