@@ -173,7 +173,11 @@ class FortySixthRoundShapesTest {
                 "h91-26- config.key-value-as-host",
                 // p165-06 (session 36): the same "Error loading .env file" panic as p95-18, but its log lists the secrets
                 // as set on the app: the code insists on a file nobody ships (its crash), the line reads the same
-                "p165-06- dotenv.file-missing");
+                "p165-06- dotenv.file-missing",
+                // h129-38 (session 39): the client's second attempt, TLS off, after the first was refused on the
+                // certificate chain: the database requiring TLS is the certificate's consequence (tls.certificate's
+                // tls-required-after-certificate-refused weighs it so)
+                "h129-38- database.tls-required-by-server");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
