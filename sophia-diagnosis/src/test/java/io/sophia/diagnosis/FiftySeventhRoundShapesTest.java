@@ -388,6 +388,10 @@ class FiftySeventhRoundShapesTest {
                 // h98-36 (consumed in session 29): cert-manager's order refused by the same rate limit, labelled by the
                 // certificate left to expire (tls.certificate, as the nine below)
                 "h98-36 letsencrypt.rate-limited",
+                // h130-17 (consumed in session 39): cert-manager's order refused by the same rate limit ("429
+                // urn:ietf:params:acme:error:rateLimited: too many certificates (5) already issued"), the served
+                // certificate expired: labelled by the certificate (tls.certificate), as h98-36; diagnosed right
+                "h130-17 letsencrypt.rate-limited",
                 // the nine scenarios below are labelled with the certificate left unissued (their tls-certificate
                 // label); letsencrypt.rate-limited reads the CA's own rate-limit refusal (platform.quota), the reason
                 // the certificate was never issued: the same words; kept as labelled (a certificate that users meet
