@@ -101,8 +101,10 @@ class HundredTwentySecondRoundShapesTest {
                 Map.entry("p177-27-auth-deploy-token-s3-sync-retired-access-key-invalidaccesskeyid", "auth.deploy-token"),
                 Map.entry("p177-32-build-dependency-fetch-netlify-hugo-module-git-ls-remote-username", "build.dependency-fetch"),
                 Map.entry("p177-36-config-missing-secret-astro-db-cloudflare-missing-app-token", "config.missing-secret"),
-                Map.entry("p177-37-config-missing-secret-amplify-astro-ssr-supabase-env-runtime-500", "config.missing-secret"),
-                Map.entry("p177-39-unknown-deploy-pages-found-artifact-then-metadata-fetch-failed", "unknown"));
+                // p177-39 (labelled unknown) is no longer expected here: its "Found 1 artifact(s)" counts every artifact of
+                // the run, not the one named "github-pages" (HundredTwentyEighthRoundReviewTest), so its "No artifacts
+                // named" stays a missing artifact, not a certain one
+                Map.entry("p177-37-config-missing-secret-amplify-astro-ssr-supabase-env-runtime-500", "config.missing-secret"));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             Assessment a = Fleet.scenario(e.getKey());
             assertEquals(e.getValue(), a.causes().get(0).id().value(), e.getKey() + " " + a.causes());
