@@ -33,7 +33,8 @@ import java.util.Set;
  * <p>A cause none of whose rules found support gains ln(silentLr) (default 0.15) when at least one
  * of its supporting rules looks at a kind of observation that was made (logs read, machines
  * listed …): the place its evidence would show came back empty. Where nothing of the kind was
- * observed, its prior stands.
+ * observed (for a rule bound to one source, {@code match: {source: host}}, nothing of the kind from that source),
+ * its prior stands.
  *
  * <p>The explicit {@code unknown} hypothesis starts at its own prior and gains ln(unexplainedLr)
  * (aggregated the same way) for the failing services no strong evidence explains. Probabilities are
@@ -274,7 +275,7 @@ final class Inference {
             // what changed since the last good deploy breaks ties, it does not decide: a cause supported only by a
             // changed file or a new image is still one whose own evidence (logs, events) came back empty
             if (w.evidence().stream().noneMatch(e -> countsFor(e) && !CHANGE_FACTS.contains(w.whens().get(e.ruleId())))
-                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && observed.contains(r.when())
+                    && cause.rules().stream().anyMatch(r -> r.lr() > 1 && looked(r)
                             // an answer's body says something only when a service answers with words: one without
                             // them is no place where the cause's evidence came back empty, nor is an expectation's text
                             && !Knowledge.CARRIED_TEXT_RULE_IDS.contains(r.id()))) {
@@ -285,6 +286,32 @@ final class Inference {
             return new Scored(cause, cause.id(), cause.title(), cause.prior(), logOdds, sortEvidence(w.evidence()),
                     w.whens(), 0, w.sources(), w.keys(), false);
         }
+
+        /**
+         * True when {@code rule} looked where its evidence would show: a fact of its type was observed and, for a rule
+         * that reads one source's facts only ({@code match: {source: host}}: a host's build record, a platform API's
+         * answer), one from that source. A refused service probe is no place where a host's record came back empty: a
+         * rule that could not have matched it says nothing by its silence (session 39: ci.timeout's
+         * host-build-record-timed-out, its only probe rule, weighed ci.timeout down under every service probe and
+         * lifted a weak tie-breaker's cause above 0.5).
+         */
+        private boolean looked(Knowledge.CompiledRule rule) {
+            if (!observed.contains(rule.when())) {
+                return false;
+            }
+            List<String> sources = rule.match().get("source");
+            if (sources == null || sources.isEmpty()) {
+                return true;
+            }
+            return lookedAt.computeIfAbsent(rule.when() + " " + sources,
+                    k -> byType.getOrDefault(rule.when(), List.of()).stream().anyMatch(f -> {
+                        String v = f.attrs().get("source");
+                        return v != null && sources.stream().anyMatch(v::equalsIgnoreCase);
+                    }));
+        }
+
+        // per (fact type, sources) of a source-bound rule: whether a fact of that type came from one of the sources
+        private final Map<String, Boolean> lookedAt = new HashMap<>();
 
         private Matches match(Knowledge.CompiledCause cause) {
             boolean isDependency = cause.id().equals(CauseId.DEPENDENCY_DOWN);
