@@ -57,10 +57,7 @@ class HundredTwentyFourthRoundShapesTest {
                 "h129-16-config-invalid-pq-unsupported-sslmode-disabled-migrations", "config.invalid",
                 "h129-18-config-invalid-golang-migrate-sslmode-enable-typo", "config.invalid",
                 "h129-35-network-dns-rdkafka-failed-to-resolve-bootstrap-broker", "network.dns");
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            Assessment a = Fleet.scenario(e.getKey());
-            assertEquals(e.getValue(), a.causes().get(0).id().value(), e.getKey() + " " + a.causes());
-        }
+        ShapeRound.leadWith(expected);
     }
 
     /**

@@ -105,10 +105,7 @@ class HundredTwentySecondRoundShapesTest {
                 // the run, not the one named "github-pages" (HundredTwentyEighthRoundReviewTest), so its "No artifacts
                 // named" stays a missing artifact, not a certain one
                 Map.entry("p177-37-config-missing-secret-amplify-astro-ssr-supabase-env-runtime-500", "config.missing-secret"));
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            Assessment a = Fleet.scenario(e.getKey());
-            assertEquals(e.getValue(), a.causes().get(0).id().value(), e.getKey() + " " + a.causes());
-        }
+        ShapeRound.leadWith(expected);
     }
 
     /** "Found 0 artifact(s)" before the same failed fetch is a missing artifact, as labelled (p120-38, p177-19). */

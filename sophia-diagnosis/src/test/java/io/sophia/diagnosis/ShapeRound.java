@@ -55,4 +55,13 @@ record ShapeRound(Map<String, String> causeOf) {
     void staysInItsCausesReadingInTheCorpus(java.util.List<String> corpusLines) throws IOException {
         Fleet.assertNewShapesStayInTheirCause(causeOf, java.util.List.of(), corpusLines);
     }
+
+    /** Asserts that each labelled scenario of {@code topCauseOf} (its id) is diagnosed with the mapped cause first. */
+    static void leadWith(Map<String, String> topCauseOf) throws IOException {
+        for (Map.Entry<String, String> e : topCauseOf.entrySet()) {
+            io.sophia.core.Assessment a = Fleet.scenario(e.getKey());
+            org.junit.jupiter.api.Assertions.assertEquals(e.getValue(), a.causes().get(0).id().value(),
+                    e.getKey() + " " + a.causes());
+        }
+    }
 }
