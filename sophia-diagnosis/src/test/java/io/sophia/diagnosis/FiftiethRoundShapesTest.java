@@ -237,6 +237,9 @@ class FiftiethRoundShapesTest {
                 // h113-21 (consumed in session 34): "Job for tracker.service failed because the control process exited"
                 // after the unit's ExecStart= named a path with no program (203/EXEC, config.invalid): its consequence
                 "h113-21 systemd.control-process-exited",
+                // p180-21 (joined in session 39): Ansible's "Unable to restart service nginx: Job for nginx.service failed
+                // because the control process exited" after nginx refused the template's listen parameter (config.invalid)
+                "p180-21 systemd.control-process-exited",
                 // p155-12 (tuning, session 34): php-fpm's unit fails to restart because its pool sets more spare servers
                 // than max children (config.invalid): the control process exiting is its consequence
                 "p155-12 systemd.control-process-exited");
