@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * General shapes for the HashiCorp deploy path the p178- set (Nomad, Consul and Vault, session 39) was missed on: a
@@ -103,5 +104,32 @@ class HundredTwentySixthRoundShapesTest {
     @Test
     void onTheLabelledScenariosEachNewPatternReadsOnlyLinesOfItsOwnCause() throws IOException {
         ROUND.staysInItsCauses();
+    }
+
+    /**
+     * A look at a service whose scheduler says its task was killed (137) but not by the memory killer ("OOM Killed:
+     * false", hashicorp/nomad#6060; docker inspect's "OOMKilled": false) argues against app.oom, as a Fly exit event's
+     * oom_killed=false does (p178-37 stated app.oom at 0.90 on exit-137 alone); the same look saying true does not.
+     */
+    @Test
+    void aLookSayingTheKillWasNotForMemoryArguesAgainstTheMemoryKill() throws IOException {
+        io.sophia.core.Assessment a = Fleet.scenario("p178-37-unknown-probe-only-docker-exit-137-not-oom-killed-sigkill-unknown");
+        // (stated 0.90 before the rule; now too weak to be listed)
+        assertTrue(Fleet.probability(a, "app.oom") < 0.1, a.causes().toString());
+        io.sophia.core.Deployment d = new io.sophia.core.Deployment("w", List.of(Fleet.service("worker", "Worker", "Batch",
+                io.sophia.core.ServiceKind.HTTP)));
+        String event = "Recent Events: Terminated  Exit Code: 137, Exit Message: \"Docker container exited with non-zero "
+                + "exit code: 137\"; OOM Killed: ";
+        Map<String, Double> oom = new java.util.HashMap<>();
+        for (String killed : List.of("true", "false")) {
+            io.sophia.core.Assessment look = io.sophia.diagnosis.Diagnosis.ofDefaults().diagnose(d, List.of(Fleet.refused("worker"),
+                    new io.sophia.core.Observation.ProbeFailure("worker", io.sophia.core.Source.HOST, "nomad status 1dda6488",
+                            io.sophia.core.FailureKind.OTHER, event + killed, null, java.time.Duration.ofMillis(30), 1)),
+                    Fleet.NOW);
+            oom.put(killed, Fleet.probability(look, "app.oom"));
+        }
+        // the kill read as memory's when the look says so, argued away when it says it was not
+        assertTrue(oom.get("true") > 0.5, oom.toString());
+        assertTrue(oom.get("false") < 0.1, oom.toString());
     }
 }
