@@ -185,8 +185,6 @@ final class Fleet {
                 || top.explanation().contains("rests on 1 independent kind of evidence"), p + ": " + context);
     }
 
-    /** {@return the indication ids the built-in scanner finds in one log line of dashboard's deploy job} */
-    /** True when a rule of {@code ruleId} weighs, for or against, in any cause of {@code a}. */
     /** The id of an assessment's top cause. */
     static String top(Assessment a) {
         return a.causes().get(0).id().value();
@@ -198,6 +196,7 @@ final class Fleet {
                 .mapToDouble(io.sophia.core.RankedCause::probability).findFirst().orElse(0);
     }
 
+    /** True when a rule of {@code ruleId} weighs, for or against, in any cause of {@code a}. */
     static boolean weighs(io.sophia.core.Assessment a, String ruleId) {
         return a.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.ruleId().equals(ruleId));
     }
@@ -210,6 +209,7 @@ final class Fleet {
         return weighs(a, "dependency.down/dependency-down") || weighs(a, "dependency.down/dependency-down-application");
     }
 
+    /** {@return the indication ids the built-in scanner finds in one log line of dashboard's deploy job} */
     static List<String> indicationsOf(String line) throws IOException {
         return scanLine(line).stream().map(Observation.LogFinding::indicationId).toList();
     }

@@ -67,9 +67,9 @@ class HundredTwentyFourthRoundShapesTest {
     @Test
     void aMigrationInTheImageBuildIsTheDockerfiles() throws IOException {
         assertEquals("build.dockerfile",
-                top(Fleet.scenario("h129-02-build-dockerfile-heroku-docker-prisma-db-push-at-build")));
+                Fleet.top(Fleet.scenario("h129-02-build-dockerfile-heroku-docker-prisma-db-push-at-build")));
         assertEquals("config.missing-secret",
-                top(Fleet.scenario("p168-23-config-missing-secret-docker-build-prerender-login-prisma-database-url")));
+                Fleet.top(Fleet.scenario("p168-23-config-missing-secret-docker-build-prerender-login-prisma-database-url")));
     }
 
     /**
@@ -79,7 +79,7 @@ class HundredTwentyFourthRoundShapesTest {
     @Test
     void anUnencryptedRetryAfterACertificateRefusedIsTheCertificates() throws IOException {
         assertEquals("tls.certificate",
-                top(Fleet.scenario("h129-38-tls-certificate-do-managed-pg-self-signed-vs-pg-hba-no-encryption")));
+                Fleet.top(Fleet.scenario("h129-38-tls-certificate-do-managed-pg-self-signed-vs-pg-hba-no-encryption")));
     }
 
     /**
@@ -92,9 +92,5 @@ class HundredTwentyFourthRoundShapesTest {
         assertTrue(a.causes().get(0).probability() < 0.75, a.causes().toString());
         assertTrue(a.causes().stream().limit(2).anyMatch(c -> c.id().value().equals("registry.unavailable")),
                 a.causes().toString());
-    }
-
-    private static String top(Assessment a) {
-        return a.causes().get(0).id().value();
     }
 }

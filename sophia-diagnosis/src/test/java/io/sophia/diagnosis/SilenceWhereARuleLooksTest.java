@@ -55,11 +55,6 @@ class SilenceWhereARuleLooksTest {
         return Diagnosis.builder().knowledgeBase(kb).build().diagnose(CFG, observations, Fleet.NOW);
     }
 
-    private static double p(Assessment a, String cause) {
-        return a.causes().stream().filter(c -> c.id().value().equals(cause)).mapToDouble(RankedCause::probability)
-                .findFirst().orElse(0);
-    }
-
     private static List<Observation> refusedWithOomCondition() {
         return List.of(Fleet.refused("config-db"), new Observation.ConditionCheck("config-db", Source.HTTP,
                 "[POD] lastState.terminated.reason != OOMKilled", false,
@@ -72,8 +67,8 @@ class SilenceWhereARuleLooksTest {
         Assessment with = diagnose(KnowledgeBase.builtIn(), refusedWithOomCondition());
         Assessment without = diagnose(withoutHostRule(), refusedWithOomCondition());
         for (RankedCause c : without.causes()) {
-            assertEquals(c.probability(), p(with, c.id().value()), 1e-9, c.id() + ": " + with.causes() + " vs "
-                    + without.causes());
+            assertEquals(c.probability(), Fleet.probability(with, c.id().value()), 1e-9,
+                    c.id() + ": " + with.causes() + " vs " + without.causes());
         }
         assertTrue(with.causes().get(0).probability() < 0.5, with.causes().toString());
     }
@@ -89,7 +84,8 @@ class SilenceWhereARuleLooksTest {
                 "status: FAILED; steps: [BUILD: SUCCEED, DEPLOY: FAILED]", null, Duration.ofMillis(40), 1));
         Assessment with = diagnose(KnowledgeBase.builtIn(), obs);
         Assessment without = diagnose(withoutHostRule(), obs);
-        assertTrue(p(with, "app.crash-on-boot") > p(without, "app.crash-on-boot") + 1e-3,
+        assertTrue(Fleet.probability(with, "app.crash-on-boot")
+                > Fleet.probability(without, "app.crash-on-boot") + 1e-3,
                 with.causes() + " vs " + without.causes());
     }
 

@@ -2353,8 +2353,7 @@ final class Facts {
             boolean reached = false;
             boolean failed = false;
             for (Observation o : byService.getOrDefault(other.id(), List.of())) {
-                if (o instanceof Observation.TcpConnect || o instanceof Observation.HttpCheck h
-                        && other.expect().accepts(h.statusCode())) {
+                if (answers(other, o)) {
                     reached = true;
                 } else if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)
                         || o instanceof Observation.HttpCheck) {
