@@ -69,13 +69,12 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * the thirty-eighth; {@code h128-} to {@code h130-} (written in the thirty-seventh, wired before their first file
      * landed) were scored once, aggregate only, at 03:42 UTC on 2026-12-07 on 808195ce, consumed at the start of
      * the thirty-ninth; {@code h131-} to {@code h136-} (written in the thirty-eighth, wired before their first file
-     * landed) were scored once, aggregate only, at 06:10 UTC on 2026-12-07 on fc4e065f, to be consumed at the start of
+     * landed) were scored once, aggregate only, at 06:10 UTC on 2026-12-07 on fc4e065f, consumed at the start of
      * the fortieth; {@code h137-} to {@code h140-} (written in the thirty-ninth, wired before their first file landed)
      * at the end of the fortieth.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(131), holdoutPrefix(132),
-            holdoutPrefix(133), holdoutPrefix(134), holdoutPrefix(135), holdoutPrefix(136), holdoutPrefix(137),
-            holdoutPrefix(138), holdoutPrefix(139), holdoutPrefix(140));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(137), holdoutPrefix(138),
+            holdoutPrefix(139), holdoutPrefix(140));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
