@@ -342,17 +342,32 @@ public final class CrossValidation {
         }
         // every grid point scored in parallel (each is independent) for every fit at once, then chosen per fit in the
         // grid's fixed order, so the choice and its ties are the same as one by one
-        List<double[][]> fitsByGrid = grid.parallelStream().map(g -> {
-            KnowledgeBase.Settings[][] settings = new KnowledgeBase.Settings[FOLDS + 1][FOLDS];
-            for (int x = 0; x <= FOLDS; x++) {
-                for (int k = 0; k < FOLDS; k++) {
-                    settings[x][k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of()
-                            : innerOf[x].get(g.provenFamilies())[k]).settings();
+        // the probabilities before the caps depend on a grid point only through its scale: made once per scale, for
+        // that scale's points (one scale's arrays at a time, a few MB)
+        double[][][] fitsByIndex = new double[grid.size()][][];
+        for (double scale : SCALES) {
+            double floor = base.settings().unknownFloor();
+            List<double[]> uncappedTerms = preparedTerms.parallelStream().map(t -> t.uncapped(scale, floor)).toList();
+            List<double[]> uncappedUnseen = preparedUnseen.parallelStream().map(t -> t.uncapped(scale, floor)).toList();
+            java.util.stream.IntStream.range(0, grid.size()).filter(gi -> grid.get(gi).scale() == scale).parallel()
+                    .forEach(gi -> {
+                Params g = grid.get(gi);
+                KnowledgeBase.Settings[][] settings = new KnowledgeBase.Settings[FOLDS + 1][FOLDS];
+                for (int x = 0; x <= FOLDS; x++) {
+                    for (int k = 0; k < FOLDS; k++) {
+                        settings[x][k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of()
+                                : innerOf[x].get(g.provenFamilies())[k]).settings();
+                        if (settings[x][k].evidenceScale() != scale || settings[x][k].unknownFloor() != floor) {
+                            throw new IllegalStateException("the probabilities before the caps were made for scale "
+                                    + scale + " and floor " + floor + ", not for " + settings[x][k]);
+                        }
+                    }
                 }
-            }
-            return fitScores(scenarios, fold, preparedTerms, preparedUnseen, settings,
-                    g.provenCap() == 0 ? null : provenClass.get(g.provenFamilies()));
-        }).toList();
+                fitsByIndex[gi] = fitScores(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms, uncappedUnseen,
+                        settings, g.provenCap() == 0 ? null : provenClass.get(g.provenFamilies()));
+            });
+        }
+        List<double[][]> fitsByGrid = java.util.Arrays.asList(fitsByIndex);
         for (int f = -1; f < FOLDS; f++) {
             Map<Integer, java.util.Set<String>> outer = outerOf[f + 1];
             Params best = null;
@@ -479,6 +494,7 @@ public final class CrossValidation {
      * every fit are the same, no proven evidence used), not once per fit.
      */
     private static double[][] fitScores(List<Scenario> scenarios, int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                        List<double[]> uncappedTerms, List<double[]> uncappedUnseen,
                                         KnowledgeBase.Settings[][] settingsByFit, int[][] provenClass) {
         int fits = settingsByFit.length;
         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[][] engineSettings =
@@ -510,8 +526,8 @@ public final class CrossValidation {
                 if (o == null) {
                     KnowledgeBase.Settings settings = settingsByFit[x][fold[i]];
                     io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine = engineSettings[x][fold[i]];
-                    o = scored(label, terms.get(i), settings, engine);
-                    u = scored(label, unseen.get(i), settings, engine);
+                    o = scored(label, terms.get(i), uncappedTerms.get(i), settings, engine);
+                    u = scored(label, unseen.get(i), uncappedUnseen.get(i), settings, engine);
                     scoredO[cls] = o;
                     scoredU[cls] = u;
                 }
@@ -724,7 +740,12 @@ public final class CrossValidation {
      * times, and unpacking the terms, boxing indices and looking causes up by id each time was most of its work.
      */
     record Prepared(double[] prior, double[] sums, int[] sources, List<java.util.Set<String>> keys, boolean[] reported,
-                    int[] cause, int[] idRank) {
+                    int[] cause, int[] idRank, double[] logitPrior) {
+
+        /** The probabilities before the caps under {@code scale} and {@code unknownFloor} ({@link Calibration#uncapped}). */
+        double[] uncapped(double scale, double unknownFloor) {
+            return prior.length == 0 ? prior : Calibration.uncapped(logitPrior, sums, scale, unknownFloor);
+        }
 
         /** True when no term may be reported: under any settings the assessment ranks no cause. */
         boolean ranksNothing() {
@@ -763,11 +784,24 @@ public final class CrossValidation {
                     }
                 }
             }
-            return new Prepared(prior, sums, sources, keys, reported, cause, idRank);
+            double[] logitPrior = new double[n];
+            for (int i = 0; i < n; i++) {
+                logitPrior[i] = Math.log(prior[i] / (1 - prior[i]));
+            }
+            return new Prepared(prior, sums, sources, keys, reported, cause, idRank, logitPrior);
         }
     }
 
     static Scored scored(CauseId label, Prepared terms, KnowledgeBase.Settings settings,
+                         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine) {
+        return scored(label, terms, terms.uncapped(engine.evidenceScale(), engine.unknownFloor()), settings, engine);
+    }
+
+    /**
+     * {@link #scored(CauseId, Prepared, KnowledgeBase.Settings, io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings)}
+     * with the probabilities before the caps at hand ({@link Prepared#uncapped}, under the settings' scale and floor; not changed).
+     */
+    static Scored scored(CauseId label, Prepared terms, double[] uncapped, KnowledgeBase.Settings settings,
                          io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings engine) {
         int causes = CauseId.BUILT_IN.size();
         int unknown = UNKNOWN_INDEX;
@@ -779,7 +813,7 @@ public final class CrossValidation {
         boolean unknownStated = false;
         int n = terms.prior().length;
         if (n > 0) {
-            double[] p = Calibration.probabilities(terms.prior(), terms.sums(), terms.sources(), terms.keys(), engine);
+            double[] p = Calibration.capped(uncapped.clone(), terms.sources(), terms.keys(), engine);
             int[] sorted = new int[n];
             double[] rounded = new double[n];
             int k = 0;

@@ -142,15 +142,26 @@ public final class Calibration {
     public static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, List<Set<String>> keys,
                                   Knowledge.CompiledSettings settings) {
         int n = prior.length;
-        double[] caps = new double[n];
+        double[] logitPrior = new double[n];
         for (int i = 0; i < n; i++) {
-            caps[i] = settings.cap(sources[i], keys.get(i));
+            logitPrior[i] = Inference.logit(prior[i]);
         }
-        double scale = settings.evidenceScale();
+        return capped(uncapped(logitPrior, evidenceSum, settings.evidenceScale(), settings.unknownFloor()), sources,
+                keys, settings);
+    }
+
+    /**
+     * The first half of {@link #probabilities(double[], double[], int[], List, Knowledge.CompiledSettings)}: the
+     * normalised probabilities before any cap, from the priors' log-odds, {@code unknown} raised to its floor. It
+     * depends on the calibration only through the scale and the floor, so a fit that tries many caps per scale
+     * computes it once per scale.
+     */
+    public static double[] uncapped(double[] logitPrior, double[] evidenceSum, double scale, double unknownFloor) {
+        int n = logitPrior.length;
         double[] logOdds = new double[n];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            logOdds[i] = Inference.logit(prior[i]) + scale * evidenceSum[i];
+            logOdds[i] = logitPrior[i] + scale * evidenceSum[i];
             max = Math.max(max, logOdds[i]);
         }
         double sum = 0;
@@ -162,17 +173,32 @@ public final class Calibration {
         p[u] = Math.exp(logOdds[u] - max) / sum;
         // no combination of evidence makes the knowledge base certain: unknown keeps at least unknownFloor
         double keep = 1;
-        if (p[u] < settings.unknownFloor()) {
-            keep = (1 - settings.unknownFloor()) / (1 - p[u]);
-            p[u] = settings.unknownFloor();
+        if (p[u] < unknownFloor) {
+            keep = (1 - unknownFloor) / (1 - p[u]);
+            p[u] = unknownFloor;
         }
         for (int i = 0; i < u; i++) {
             p[i] = keep * Math.exp(logOdds[i] - max) / sum;
         }
-        applyCaps(p, caps, sources);
-        weakNeverLeads(p, sources);
-        boundUnknown(p, caps, settings);
         return p;
+    }
+
+    /**
+     * The second half of {@link #probabilities(double[], double[], int[], List, Knowledge.CompiledSettings)}: the caps
+     * of {@code settings} applied to {@code uncapped} ({@link #uncapped}, made with the same scale and floor), which it
+     * changes and returns.
+     */
+    public static double[] capped(double[] uncapped, int[] sources, List<Set<String>> keys,
+                                  Knowledge.CompiledSettings settings) {
+        int n = uncapped.length;
+        double[] caps = new double[n];
+        for (int i = 0; i < n; i++) {
+            caps[i] = settings.cap(sources[i], keys.get(i));
+        }
+        applyCaps(uncapped, caps, sources);
+        weakNeverLeads(uncapped, sources);
+        boundUnknown(uncapped, caps, settings);
+        return uncapped;
     }
 
     /**
