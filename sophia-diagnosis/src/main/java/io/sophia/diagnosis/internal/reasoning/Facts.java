@@ -1224,6 +1224,15 @@ final class Facts {
     private static final Set<io.sophia.core.FailureKind> CLI_LOOK_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
 
+    /**
+     * The cluster's CLI refusing the look itself (kubectl's and oc's "Error from server (Forbidden): pods is forbidden:
+     * User ... cannot list ...", "error: You must be logged in to the server (Unauthorized)", "Unable to connect to the
+     * server"): the caller's trouble, not the objects' state.
+     */
+    private static final java.util.regex.Pattern CLI_LOOK_REFUSED = java.util.regex.Pattern.compile(
+            "^(Error from server \\((Forbidden|Unauthorized|NotFound)\\)|error: You must be logged in|Unable to connect to the server"
+                    + "|The connection to the server \\S+ was refused|error: the server doesn't have a resource type)");
+
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            java.util.function.Function<String, String> answerCause,
                                            Set<String> downNames, String svc) {
@@ -1240,7 +1249,16 @@ final class Facts {
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
-        boolean platformCliLook = f.target() != null && CLI_LOOK_KINDS.contains(f.kind())
+        // (h135-: a look filed with the kind of the failure its objects show, "kubectl describe pod x" of kind FORBIDDEN for
+        // a kubelet's "Failed to pull image ...: 403 Forbidden", "kubectl get deploy x" of kind FORBIDDEN for a quota's
+        // "pods ... is forbidden: exceeded quota", "kubectl logs x" of kind MISCONFIGURED: the objects' words all the same,
+        // unless the CLI's own refusal of the look is all it shows; read by specific indications only, as an answer is:
+        // a general shape of a refusal in a runner's log, "Registration was not found. (invalid_client)", is not the
+        // kind's cause, p65-13)
+        boolean cliLookOfAFailure = f.target() != null && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
+                && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find()
+                && !CLI_LOOK_REFUSED.matcher(f.detail().strip()).find();
+        boolean platformCliLook = cliLookOfAFailure || f.target() != null && CLI_LOOK_KINDS.contains(f.kind())
                 && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
@@ -1257,7 +1275,8 @@ final class Facts {
         }
         // an answer's detail is read as far as an answer's body is (ANSWER_READ_CHARS), a look's as a log line
         return carriedTextCause(serverErrorExplained ? Words.clip(f.detail(), ANSWER_READ_CHARS) : f.detail(),
-                serverErrorExplained ? answerCause : lineCause, downNames, svc);
+                serverErrorExplained || cliLookOfAFailure && !answeredByPlatform && !failureOnRecord ? answerCause
+                        : lineCause, downNames, svc);
     }
 
     /**
