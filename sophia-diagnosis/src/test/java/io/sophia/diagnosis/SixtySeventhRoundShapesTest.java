@@ -88,7 +88,9 @@ class SixtySeventhRoundShapesTest {
         ROUND.readsNot("helm.chart-repository-unreachable", "Error: looks like \"https://helm-charts.newrelic.com\" is not a valid chart repository or cannot be reached: Get \"https://helm-charts.newrelic.com/index.yaml\": x509: certificate has expired or is not yet valid");
         // chartrepo.go's frame on a TLS handshake timeout and on a server error of the index
         ROUND.reads("helm.chart-repository-unreachable", "Error: looks like \"https://charts.bitnami.com/bitnami\" is not a valid chart repository or cannot be reached: Get \"https://charts.bitnami.com/bitnami/index.yaml\": net/http: TLS handshake timeout");
-        ROUND.reads("helm.chart-repository-unreachable", "Error: looks like \"https://kubernetes-charts.storage.googleapis.com\" is not a valid chart repository or cannot be reached: failed to fetch https://kubernetes-charts.storage.googleapis.com/index.yaml : 503 Service Unavailable");
+        // session 40 (r40-h133): a server error of the index is the chart repository unavailable (h133-07, h133-08:
+        // registry.unavailable), read by helm.chart-index-server-error, no longer by this download's shape
+        ROUND.readsNot("helm.chart-repository-unreachable", "Error: looks like \"https://kubernetes-charts.storage.googleapis.com\" is not a valid chart repository or cannot be reached: failed to fetch https://kubernetes-charts.storage.googleapis.com/index.yaml : 503 Service Unavailable");
         ROUND.readsNot("helm.chart-repository-unreachable", "Error: looks like \"https://charts.example.com\" is not a valid chart repository or cannot be reached: Get \"https://charts.example.com/index.yaml\": dial tcp: lookup charts.example.com on 127.0.0.53:53: no such host"); // dns.no-such-host
         // a refusal of the caller (a 4xx), read by exception.line only
         ROUND.readsNot("helm.chart-repository-unreachable", "Error: looks like \"https://charts.example.com\" is not a valid chart repository or cannot be reached: failed to fetch https://charts.example.com/index.yaml : 401 Unauthorized");
