@@ -1220,6 +1220,19 @@ final class Facts {
     private static final java.util.regex.Pattern PLATFORM_CLI_LOOK = java.util.regex.Pattern.compile(
             "^(kubectl|oc|nomad|helm|argocd)\\s+(-\\S+\\s+\\S+\\s+)*(get|describe|logs|events|status|job|alloc|deployment|node|server|argo|rollout|history|app)\\b");
 
+    /** A probe's target that is a call of an HTTP API by its method and path ("GET /api/2.1/jobs/runs/get?run_id=1"). */
+    private static final java.util.regex.Pattern API_CALL_TARGET = java.util.regex.Pattern.compile(
+            "^(GET|POST|PUT|PATCH|DELETE|HEAD) (/|https?://)\\S");
+
+    /**
+     * A provider's status page API (Statuspage's /api/v2/status.json, Heroku's current-status): the knowledge base's
+     * status-page rules weigh what it says at their own measure (a "Minor Service Outage" moderately, p170-12), so it is
+     * no record of a failure of the deployment's own; the targets of those rules' pattern.
+     */
+    private static final java.util.regex.Pattern STATUS_API_TARGET = java.util.regex.Pattern.compile(
+            "(?i)(^|[/\\s])(status\\.[\\w.-]+|[\\w-]+\\.statuspage\\.io|www\\.\\w+status\\.com)(/|$)"
+                    + "|/api/v\\d/(status|summary|incidents|current-status)\\b|/current-status\\b");
+
     /** The kinds of a {@link #PLATFORM_CLI_LOOK} whose detail is the platform's objects' words. */
     private static final Set<io.sophia.core.FailureKind> CLI_LOOK_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
@@ -1244,8 +1257,13 @@ final class Facts {
         // SERVER_ERROR): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
         // DATABASE_URL environment variable" (p167-10), a Heroku log session's "Error R14 (Memory quota exceeded)"
         // (p167-21): the platform's and the app's own words, as in a look of kind OTHER
-        boolean failureOnRecord = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
-                && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR;
+        // (p181-14, p181-16, p181-39: the same record read over HTTP from a scheduler's or a data platform's own API,
+        // "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ... exceeding approved
+        // Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a status of its own)
+        boolean failureOnRecord = (f.source() == io.sophia.core.Source.HOST
+                || f.source() == io.sophia.core.Source.HTTP && f.target() != null
+                && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find())
+                && f.httpStatus() == null && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR;
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
