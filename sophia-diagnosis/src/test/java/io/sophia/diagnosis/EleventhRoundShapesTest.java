@@ -575,6 +575,9 @@ class EleventhRoundShapesTest {
         // h78-22 (consumed in session 25): a Fly app refused on localhost because DATABASE_URL was never set (config.missing-secret)
         ROUND.staysInItsCauses("h78-22 dependency.connection-refused-generic", "p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
                 "p107-09 dependency.connection-refused-generic",
+                // h13-38 and p68-30 (session 40, rules40-h134 widened the health-check shape): "health check did not
+                // pass within 120s" after the app exited for a setting never given, the consequence of config.missing-secret
+                "h13-38 platform.health-check-never-passed-generic", "p68-30 platform.health-check-never-passed-generic",
                 // p130-20 and p130-21 (tuning, session 26): a migration job refused because its Service's selector
                 // matches no pod, and a job connecting to 127.0.0.1 inside its own container (both config.invalid)
                 "p130-20 dependency.connection-refused-generic", "p130-21 dependency.connection-refused-generic",
