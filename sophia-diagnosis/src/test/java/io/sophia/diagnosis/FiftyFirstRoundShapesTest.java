@@ -183,6 +183,8 @@ class FiftyFirstRoundShapesTest {
     void newIndicationsStayInTheirCauses() throws IOException {
         // p157-21 (tuning, session 34): the chart's test pod fails because the app it calls crash-loops at boot
         // (app.crash-on-boot; ci.test-failure/crash-loop-first gives way to the crash loop in the same log)
-        ROUND.staysInItsCauses("p157-21 helm.test-pod-failed");
+        // h132-22 (session 40): Cloudflare refusing the request's headers because the token secret was truncated when it
+        // was pasted: the malformed header is the deploy token's consequence (auth.deploy-token)
+        ROUND.staysInItsCauses("p157-21 helm.test-pod-failed", "h132-22 cloudflare-api.invalid-request-headers");
     }
 }
