@@ -1208,7 +1208,8 @@ final class Facts {
      * OutOfMemoryError: Java heap space", not the service's memory); and a name that does not resolve because the
      * service it names is down is that service's consequence, as in a log or a condition's text. A platform API the
      * host called (source HOST) that answered an error status speaks the platform's words too, whatever the kind; so
-     * does a host's look of kind SERVER_ERROR without a status: the record of the service's failure it read.
+     * does a host's look without a status of a kind that names a record ({@link #HOST_RECORD_KINDS}: SERVER_ERROR, and
+     * DNS_FAILURE, NOT_FOUND, MISCONFIGURED, TLS_FAILURE): the record of the service's failure it read.
      */
     private static final Set<io.sophia.core.Source> LOOK_SOURCES = java.util.EnumSet.of(io.sophia.core.Source.HOST,
             io.sophia.core.Source.FLY, io.sophia.core.Source.LOG);
@@ -1224,6 +1225,18 @@ final class Facts {
     private static final Set<io.sophia.core.FailureKind> CLI_LOOK_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
 
+    /**
+     * The kinds of a host's look without a status of its own whose detail is the record it read: SERVER_ERROR, and the
+     * kinds that name what the record shows (a container's log ending in "socket.gaierror: [Errno -3] Temporary failure
+     * in name resolution", DNS_FAILURE, h136-34; a pod's events "Failed to pull image ...: not found", NOT_FOUND, h136-10;
+     * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16). Not UNAUTHORIZED or FORBIDDEN:
+     * a look the host was refused says the caller's trouble (p65-13).
+     */
+    private static final Set<io.sophia.core.FailureKind> HOST_RECORD_KINDS = java.util.EnumSet.of(
+            io.sophia.core.FailureKind.SERVER_ERROR, io.sophia.core.FailureKind.DNS_FAILURE,
+            io.sophia.core.FailureKind.NOT_FOUND, io.sophia.core.FailureKind.MISCONFIGURED,
+            io.sophia.core.FailureKind.TLS_FAILURE);
+
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            java.util.function.Function<String, String> answerCause,
                                            Set<String> downNames, String svc) {
@@ -1232,11 +1245,11 @@ final class Facts {
         boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
                 && f.httpStatus() >= 400;
         // ... and a host's look whose record says the service failed, with no status of a call of its own (kind
-        // SERVER_ERROR): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
+        // SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS, session 40): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
         // DATABASE_URL environment variable" (p167-10), a Heroku log session's "Error R14 (Memory quota exceeded)"
         // (p167-21): the platform's and the app's own words, as in a look of kind OTHER
         boolean failureOnRecord = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
-                && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR;
+                && HOST_RECORD_KINDS.contains(f.kind());
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
