@@ -1208,7 +1208,8 @@ final class Facts {
      * OutOfMemoryError: Java heap space", not the service's memory); and a name that does not resolve because the
      * service it names is down is that service's consequence, as in a log or a condition's text. A platform API the
      * host called (source HOST) that answered an error status speaks the platform's words too, whatever the kind; so
-     * does a host's look of kind SERVER_ERROR without a status: the record of the service's failure it read.
+     * does a host's look without a status of a kind that names a record ({@link #HOST_RECORD_KINDS}: SERVER_ERROR, and
+     * DNS_FAILURE, NOT_FOUND, MISCONFIGURED, TLS_FAILURE): the record of the service's failure it read.
      */
     private static final Set<io.sophia.core.Source> LOOK_SOURCES = java.util.EnumSet.of(io.sophia.core.Source.HOST,
             io.sophia.core.Source.FLY, io.sophia.core.Source.LOG);
@@ -1245,6 +1246,16 @@ final class Facts {
     private static final java.util.regex.Pattern CLI_LOOK_REFUSED = java.util.regex.Pattern.compile(
             "^(Error from server \\((Forbidden|Unauthorized|NotFound)\\)|error: You must be logged in|Unable to connect to the server"
                     + "|The connection to the server \\S+ was refused|error: the server doesn't have a resource type)");
+     * The kinds of a host's look without a status of its own whose detail is the record it read: SERVER_ERROR, and the
+     * kinds that name what the record shows (a container's log ending in "socket.gaierror: [Errno -3] Temporary failure
+     * in name resolution", DNS_FAILURE, h136-34; a pod's events "Failed to pull image ...: not found", NOT_FOUND, h136-10;
+     * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16). Not UNAUTHORIZED or FORBIDDEN:
+     * a look the host was refused says the caller's trouble (p65-13).
+     */
+    private static final Set<io.sophia.core.FailureKind> HOST_RECORD_KINDS = java.util.EnumSet.of(
+            io.sophia.core.FailureKind.SERVER_ERROR, io.sophia.core.FailureKind.DNS_FAILURE,
+            io.sophia.core.FailureKind.NOT_FOUND, io.sophia.core.FailureKind.MISCONFIGURED,
+            io.sophia.core.FailureKind.TLS_FAILURE);
 
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            java.util.function.Function<String, String> answerCause,
@@ -1254,7 +1265,7 @@ final class Facts {
         boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
                 && f.httpStatus() >= 400;
         // ... and a host's look whose record says the service failed, with no status of a call of its own (kind
-        // SERVER_ERROR): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
+        // SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS, session 40): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
         // DATABASE_URL environment variable" (p167-10), a Heroku log session's "Error R14 (Memory quota exceeded)"
         // (p167-21): the platform's and the app's own words, as in a look of kind OTHER
         // (p181-14, p181-16, p181-39: the same record read over HTTP from a scheduler's or a data platform's own API,
@@ -1264,6 +1275,8 @@ final class Facts {
                 || f.source() == io.sophia.core.Source.HTTP && f.target() != null
                 && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find())
                 && f.httpStatus() == null && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR;
+        boolean failureOnRecord = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
+                && HOST_RECORD_KINDS.contains(f.kind());
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
