@@ -1246,6 +1246,8 @@ final class Facts {
     private static final java.util.regex.Pattern CLI_LOOK_REFUSED = java.util.regex.Pattern.compile(
             "^(Error from server \\((Forbidden|Unauthorized|NotFound)\\)|error: You must be logged in|Unable to connect to the server"
                     + "|The connection to the server \\S+ was refused|error: the server doesn't have a resource type)");
+
+    /**
      * The kinds of a host's look without a status of its own whose detail is the record it read: SERVER_ERROR, and the
      * kinds that name what the record shows (a container's log ending in "socket.gaierror: [Errno -3] Temporary failure
      * in name resolution", DNS_FAILURE, h136-34; a pod's events "Failed to pull image ...: not found", NOT_FOUND, h136-10;
@@ -1265,18 +1267,18 @@ final class Facts {
         boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
                 && f.httpStatus() >= 400;
         // ... and a host's look whose record says the service failed, with no status of a call of its own (kind
-        // SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS, session 40): ECS's DescribeTasks "stoppedReason: ... log: django.core.exceptions.ImproperlyConfigured: Set the
-        // DATABASE_URL environment variable" (p167-10), a Heroku log session's "Error R14 (Memory quota exceeded)"
-        // (p167-21): the platform's and the app's own words, as in a look of kind OTHER
-        // (p181-14, p181-16, p181-39: the same record read over HTTP from a scheduler's or a data platform's own API,
-        // "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ... exceeding approved
-        // Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a status of its own)
-        boolean failureOnRecord = (f.source() == io.sophia.core.Source.HOST
+        // SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS): ECS's DescribeTasks "stoppedReason: ...
+        // log: django.core.exceptions.ImproperlyConfigured: Set the DATABASE_URL environment variable" (p167-10), a
+        // Heroku log session's "Error R14 (Memory quota exceeded)" (p167-21): the platform's and the app's own words, as
+        // in a look of kind OTHER (p181-14, p181-16, p181-39: the same record read over HTTP from a scheduler's or a data
+        // platform's own API, "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ...
+        // exceeding approved Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a
+        // status of its own; SERVER_ERROR only there)
+        boolean failureOnRecord = f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
+                && HOST_RECORD_KINDS.contains(f.kind())
                 || f.source() == io.sophia.core.Source.HTTP && f.target() != null
-                && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find())
-                && f.httpStatus() == null && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR;
-        boolean failureOnRecord = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
-                && HOST_RECORD_KINDS.contains(f.kind());
+                && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
+                && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
