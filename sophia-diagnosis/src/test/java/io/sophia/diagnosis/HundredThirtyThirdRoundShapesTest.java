@@ -61,8 +61,8 @@ class HundredThirtyThirdRoundShapesTest {
 
     @Test
     void changedIndicationsReadTheirNewWords() throws IOException {
-        ROUND.reads("cloud.quota-exceeded", "platform.quota", "googleapiclient.errors.HttpError: <HttpError 429 when requesting https://tpu.googleapis.com/v2alpha1/projects/p/locations/us-east5-b/nodes?alt=json returned \"Quota limit 'TPUV6EPreemptiblePerProjectPerRegionForTPUAPI' has been exceeded. Limit: 0 in region us-east5.\">");
-        ROUND.reads("cloud.quota-exceeded", "platform.quota", "rpc error: code = ResourceExhausted desc = googleapi: Error 429: Quota limit 'PremiumStorageGbPerRegion' has been exceeded. Limit: 0 in region us-central1.");
+        ROUND.reads("gcp.quota-limit-exceeded", "platform.quota", "googleapiclient.errors.HttpError: <HttpError 429 when requesting https://tpu.googleapis.com/v2alpha1/projects/p/locations/us-east5-b/nodes?alt=json returned \"Quota limit 'TPUV6EPreemptiblePerProjectPerRegionForTPUAPI' has been exceeded. Limit: 0 in region us-east5.\">");
+        ROUND.reads("gcp.quota-limit-exceeded", "platform.quota", "rpc error: code = ResourceExhausted desc = googleapi: Error 429: Quota limit 'PremiumStorageGbPerRegion' has been exceeded. Limit: 0 in region us-central1.");
         ROUND.reads("platform.status-incident", "platform.outage", "Confirmed outage. Investigating root cause and initiating recovery process.");
         ROUND.readsNot("platform.status-incident", "No outage confirmed; the incident was a false alarm.");
         ROUND.reads("hf-hub.download-throttled", "build.dependency-fetch", "#12 3.114 requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for URL: https://huggingface.co/meta-llama/Meta-Llama-3-8B/resolve/main/config.json");
