@@ -217,10 +217,12 @@ class FortySecondRoundShapesTest {
         // h80-04 (consumed in session 25): H10 after ioredis fell back to localhost because REDIS_URL was unset
         // (config.missing-secret)
         // p127-04 (tuning, session 26): NETSDK1045 inside an image build whose FROM is the .NET 7 SDK image while the
-        // project targets .NET 8: the Dockerfile's base image is what must change (build.dockerfile)
+        // project targets .NET 8: the Dockerfile's base image is what must change (build.dockerfile); p182-05 (tuning,
+        // session 40): the same in an action's image build, the .NET 8 SDK image for a .NET 9 project
         // h114-05 (consumed in session 34): H10 after the Spring Boot dyno exited because spring.datasource.url was not
         // given (config.missing-secret)
-        ROUND.staysInItsCauses("h114-05 heroku.router-app-crashed", "p127-04 dotnet.sdk-does-not-support-target", "h80-04 heroku.router-app-crashed", "p110-02 heroku.router-app-crashed", "p110-12 heroku.router-app-crashed",
+        ROUND.staysInItsCauses("h114-05 heroku.router-app-crashed", "p127-04 dotnet.sdk-does-not-support-target",
+                "p182-05 dotnet.sdk-does-not-support-target", "h80-04 heroku.router-app-crashed", "p110-02 heroku.router-app-crashed", "p110-12 heroku.router-app-crashed",
                 "h69-06 gcloud.permission-denied", "h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
                 "p107-03 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
                 "p92-11 gcloud.permission-denied", "p95-06 heroku.router-app-crashed",
