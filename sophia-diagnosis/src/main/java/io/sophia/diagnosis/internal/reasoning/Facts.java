@@ -1274,8 +1274,11 @@ final class Facts {
         // platform's own API, "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ...
         // exceeding approved Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a
         // status of its own; SERVER_ERROR only there)
+        // (a host's look of a kind other than SERVER_ERROR that opens with the cluster CLI's own refusal, "Error from
+        // server (NotFound): pods \"web-1\" not found", is the caller's trouble as in any look: review 40)
         boolean failureOnRecord = f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
-                && HOST_RECORD_KINDS.contains(f.kind())
+                && HOST_RECORD_KINDS.contains(f.kind()) && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR
+                || f.detail() == null || !CLI_LOOK_REFUSED.matcher(f.detail().strip()).find())
                 || f.source() == io.sophia.core.Source.HTTP && f.target() != null
                 && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
                 && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
@@ -1285,7 +1288,7 @@ final class Facts {
         // (h135-: a look filed with the kind of the failure its objects show, "kubectl describe pod x" of kind FORBIDDEN for
         // a kubelet's "Failed to pull image ...: 403 Forbidden", "kubectl get deploy x" of kind FORBIDDEN for a quota's
         // "pods ... is forbidden: exceeded quota", "kubectl logs x" of kind MISCONFIGURED: the objects' words all the same,
-        // unless the CLI's own refusal of the look is all it shows; read by specific indications only, as an answer is:
+        // unless the look's detail opens with the CLI's own refusal of it; read by specific indications only, as an answer is:
         // a general shape of a refusal in a runner's log, "Registration was not found. (invalid_client)", is not the
         // kind's cause, p65-13)
         boolean cliLookOfAFailure = f.target() != null && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
