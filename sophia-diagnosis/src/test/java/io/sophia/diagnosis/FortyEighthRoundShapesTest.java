@@ -366,7 +366,11 @@ class FortyEighthRoundShapesTest {
         // token is the deploy credential (auth.deploy-token): the variable it names is that token
         // p113-20 (session 23): BuildKit's "invalid from flag value <image>: toomanyrequests: Rate exceeded" wraps public
         // ECR's rate limit on a COPY --from image (registry.unavailable): the flag is valid, the registry refused
-        ROUND.staysInItsCauses("p113-20- dockerfile.invalid-from-flag", "h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server",
+        // p185-19, p185-29 (tuning, session 40): helm's "Kubernetes cluster unreachable: ... i/o timeout" from a runner
+        // outside a cluster whose API endpoint is private (labelled config.invalid: no public endpoint configured;
+        // ci.runner: the runner in the wrong network); the API server unanswered is how that shows, from where it is called
+        ROUND.staysInItsCauses("p185-19- k8s.api-server-unanswered", "p185-29- k8s.api-server-unanswered",
+                "p113-20- dockerfile.invalid-from-flag", "h69-18- config.must-set-named-variable", "h46-23- docker.layer-retrying", "p44-15- go.lookup-failed-no-server",
                 // h71-04 (consumed in session 24): as p44-15, the module proxy's name failed on the remote builder while
                 // fetching the build's dependencies (labelled build.dependency-fetch)
                 "h71-04- go.lookup-failed-no-server",
