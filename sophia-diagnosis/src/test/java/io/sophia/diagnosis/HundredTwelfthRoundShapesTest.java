@@ -88,7 +88,10 @@ class HundredTwelfthRoundShapesTest {
                 "h71-12 coreutils.timeout-exit-124", "h71-20 coreutils.timeout-exit-124",
                 "h86-07 coreutils.timeout-exit-124", "p114-12 coreutils.timeout-exit-124",
                 "p132-25 coreutils.timeout-exit-124", "p133-19 coreutils.timeout-exit-124",
-                "p143-21 coreutils.timeout-exit-124", "p157-40 coreutils.timeout-exit-124");
+                "p143-21 coreutils.timeout-exit-124", "p157-40 coreutils.timeout-exit-124",
+                // p187-18 (tuning, session 40): the deploy under "timeout 15m" ran out because the host never made it
+                // ready (labelled platform.outage, the writer's call); the limit is how the outage ended the step
+                "p187-18 coreutils.timeout-exit-124");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
