@@ -77,6 +77,5 @@ class HundredThirteenthRoundShapesTest {
                 // the scenario's decoy: another agent pool's daemon down in a job that passed on a retry, the runner's
                 // failure it is (the ECR image cap on the push job is the run's)
                 "p166-28 docker.local-daemon-unreachable");
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }

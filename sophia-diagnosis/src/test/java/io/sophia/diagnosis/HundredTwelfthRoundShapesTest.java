@@ -92,7 +92,6 @@ class HundredTwelfthRoundShapesTest {
                 // p187-18 (tuning, session 40): the deploy under "timeout 15m" ran out because the host never made it
                 // ready (labelled platform.outage, the writer's call); the limit is how the outage ended the step
                 "p187-18 coreutils.timeout-exit-124");
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
     /** The kubelet's admission refusal (h126-20) is the node's room, not an out-of-memory kill. */

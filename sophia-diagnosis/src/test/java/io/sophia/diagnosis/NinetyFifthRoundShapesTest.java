@@ -81,7 +81,6 @@ class NinetyFifthRoundShapesTest {
                 // "--port $PORT" unexpanded; the exit is the consequence of that invalid start configuration, the reading
                 // h117-12, h117-33 and h117-47 label config.invalid for the same words (a label dispute, reported)
                 "p62-28 click.option-value-invalid");
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
     /** A platform API the deploy called answering 402 weighs for the account's quota, whatever its source. */

@@ -116,6 +116,5 @@ class SeventyEighthRoundShapesTest {
         // p157-21 (tuning, session 34): the sidecar's "config not received from Pilot" in its first second, "Envoy proxy
         // is ready" two seconds later: the app that dialled before it crashed on boot (app.crash-on-boot)
         ROUND.staysInItsCauses("p157-21 mesh.xds-config-not-received");
-        assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }

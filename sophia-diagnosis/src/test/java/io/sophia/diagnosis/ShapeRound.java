@@ -33,7 +33,10 @@ record ShapeRound(Map<String, String> causeOf) {
         Fleet.assertReadsNot(indication, line);
     }
 
-    /** Asserts {@link Fleet#assertNewShapesStayInTheirCause} for the round's indications. */
+    /**
+     * Asserts {@link Fleet#assertNewShapesStayInTheirCause} for the round's indications: no line of the shared corpus
+     * read, and on the labelled scenarios only lines of their own causes (a call needs no corpus check of its own).
+     */
     void staysInItsCauses() throws IOException {
         Fleet.assertNewShapesStayInTheirCause(causeOf, java.util.List.of());
     }
