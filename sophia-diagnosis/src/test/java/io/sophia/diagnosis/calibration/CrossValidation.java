@@ -345,8 +345,8 @@ public final class CrossValidation {
         // the probabilities before the caps depend on a grid point only through its scale: made once per scale, for
         // that scale's points (one scale's arrays at a time, a few MB)
         double[][][] fitsByIndex = new double[grid.size()][][];
+        double floor = base.settings().unknownFloor();
         for (double scale : SCALES) {
-            double floor = base.settings().unknownFloor();
             List<double[]> uncappedTerms = preparedTerms.parallelStream().map(t -> t.uncapped(scale, floor)).toList();
             List<double[]> uncappedUnseen = preparedUnseen.parallelStream().map(t -> t.uncapped(scale, floor)).toList();
             java.util.stream.IntStream.range(0, grid.size()).filter(gi -> grid.get(gi).scale() == scale).parallel()
@@ -784,11 +784,7 @@ public final class CrossValidation {
                     }
                 }
             }
-            double[] logitPrior = new double[n];
-            for (int i = 0; i < n; i++) {
-                logitPrior[i] = Math.log(prior[i] / (1 - prior[i]));
-            }
-            return new Prepared(prior, sums, sources, keys, reported, cause, idRank, logitPrior);
+            return new Prepared(prior, sums, sources, keys, reported, cause, idRank, Calibration.logits(prior));
         }
     }
 

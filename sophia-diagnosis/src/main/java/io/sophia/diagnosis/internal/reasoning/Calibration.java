@@ -141,13 +141,17 @@ public final class Calibration {
      */
     public static double[] probabilities(double[] prior, double[] evidenceSum, int[] sources, List<Set<String>> keys,
                                   Knowledge.CompiledSettings settings) {
-        int n = prior.length;
-        double[] logitPrior = new double[n];
-        for (int i = 0; i < n; i++) {
-            logitPrior[i] = Inference.logit(prior[i]);
-        }
-        return capped(uncapped(logitPrior, evidenceSum, settings.evidenceScale(), settings.unknownFloor()), sources,
+        return capped(uncapped(logits(prior), evidenceSum, settings.evidenceScale(), settings.unknownFloor()), sources,
                 keys, settings);
+    }
+
+    /** The priors' log-odds, the input of {@link #uncapped}. */
+    public static double[] logits(double[] prior) {
+        double[] out = new double[prior.length];
+        for (int i = 0; i < prior.length; i++) {
+            out[i] = Inference.logit(prior[i]);
+        }
+        return out;
     }
 
     /**

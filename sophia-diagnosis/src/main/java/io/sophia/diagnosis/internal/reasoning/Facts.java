@@ -1259,6 +1259,11 @@ final class Facts {
             io.sophia.core.FailureKind.NOT_FOUND, io.sophia.core.FailureKind.MISCONFIGURED,
             io.sophia.core.FailureKind.TLS_FAILURE);
 
+    /** True when a look's detail opens with the cluster CLI's own refusal of it ({@link #CLI_LOOK_REFUSED}). */
+    private static boolean opensWithCliRefusal(String detail) {
+        return detail != null && CLI_LOOK_REFUSED.matcher(detail.strip()).find();
+    }
+
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            java.util.function.Function<String, String> answerCause,
                                            Set<String> downNames, String svc) {
@@ -1277,8 +1282,8 @@ final class Facts {
         // (a host's look of a kind other than SERVER_ERROR that opens with the cluster CLI's own refusal, "Error from
         // server (NotFound): pods \"web-1\" not found", is the caller's trouble as in any look: review 40)
         boolean failureOnRecord = f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
-                && HOST_RECORD_KINDS.contains(f.kind()) && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR
-                || f.detail() == null || !CLI_LOOK_REFUSED.matcher(f.detail().strip()).find())
+                && HOST_RECORD_KINDS.contains(f.kind())
+                && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !opensWithCliRefusal(f.detail()))
                 || f.source() == io.sophia.core.Source.HTTP && f.target() != null
                 && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
                 && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
@@ -1291,11 +1296,10 @@ final class Facts {
         // unless the look's detail opens with the CLI's own refusal of it; read by specific indications only, as an answer is:
         // a general shape of a refusal in a runner's log, "Registration was not found. (invalid_client)", is not the
         // kind's cause, p65-13)
-        boolean cliLookOfAFailure = f.target() != null && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
-                && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find()
-                && !CLI_LOOK_REFUSED.matcher(f.detail().strip()).find();
-        boolean platformCliLook = cliLookOfAFailure || f.target() != null && CLI_LOOK_KINDS.contains(f.kind())
-                && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
+        boolean cliTarget = f.target() != null && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
+        boolean cliLookOfAFailure = cliTarget && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
+                && !opensWithCliRefusal(f.detail());
+        boolean platformCliLook = cliLookOfAFailure || cliTarget && CLI_LOOK_KINDS.contains(f.kind());
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
         // Node's "Error [ERR_REQUIRE_ESM]", NextAuth's "[NO_SECRET]"; p168-20, p168-21, p168-24): the app's words for
