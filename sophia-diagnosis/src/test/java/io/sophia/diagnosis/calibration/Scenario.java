@@ -71,12 +71,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * the thirty-ninth; {@code h131-} to {@code h136-} (written in the thirty-eighth, wired before their first file
      * landed) were scored once, aggregate only, at 06:10 UTC on 2026-12-07 on fc4e065f, consumed at the start of
      * the fortieth; {@code h137-} to {@code h140-} (written in the thirty-ninth, wired before their first file landed)
-     * were scored once, aggregate only, at 08:53 UTC on 2026-12-07 on 43fa69c2, to be consumed at the start of the
+     * were scored once, aggregate only, at 08:53 UTC on 2026-12-07 on 43fa69c2, consumed at the start of the
      * forty-first; {@code h141-} to {@code h144-} (written in the fortieth, wired before their first file
      * landed) at the end of the forty-first.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(137), holdoutPrefix(138),
-            holdoutPrefix(139), holdoutPrefix(140), holdoutPrefix(141), holdoutPrefix(142), holdoutPrefix(143),
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(141), holdoutPrefix(142), holdoutPrefix(143),
             holdoutPrefix(144));
 
     /** True when a scenario file or id belongs to a blind set. */
