@@ -189,4 +189,39 @@ class HundredThirtyEighthRoundReviewTest {
                         null, Duration.ofMillis(300), 1)), Fleet.NOW);
         assertTrue(Fleet.weighs(pull, "image.not-found/probe-detail-indication"), pull.causes().toString());
     }
+
+    /**
+     * Finding 10, second half: kubectl prints klog's own error lines before its refusal (kubernetes/website#45748,
+     * kubectl 1.2x: "E0401 16:47:34.292876   22219 memcache.go:265] couldn't get current server API group list: ..."
+     * five times, then "The connection to the server localhost:8080 was refused - did you specify the right host or
+     * port?"), so a look's detail that does not open with the refusal is still the caller's trouble when every other
+     * line is the CLI's notice about itself; joined with " | " the same. A refusal beside the objects' own words is no
+     * refusal of the whole look.
+     */
+    @Test
+    void aLookRefusedAfterTheClisOwnNoticesIsNotRead() throws IOException {
+        Deployment d = new Deployment("shop", List.of(Fleet.service("api", "API", "Orders", ServiceKind.HTTP)));
+        String klog = "E1203 10:14:02.123456   22219 memcache.go:265] couldn't get current server API group list: Get "
+                + "\"https://api.k8s.example.com:6443/api?timeout=32s\": dial tcp: lookup api.k8s.example.com on "
+                + "10.0.0.2:53: no such host";
+        String refusal = "Unable to connect to the server: dial tcp: lookup api.k8s.example.com on 10.0.0.2:53: no such host";
+        assertTrue(Fleet.causesOf(klog).contains("network.dns"), Fleet.indicationsOf(klog).toString());
+        for (String detail : List.of(klog + "\n" + klog + "\n" + refusal, klog + " | " + refusal)) {
+            Assessment a = Diagnosis.ofDefaults().diagnose(d, List.of(Fleet.up("api"),
+                    new Observation.ProbeFailure("api", Source.HOST, "kubectl -n shop describe pod web-1",
+                            FailureKind.DNS_FAILURE, detail, null, Duration.ofMillis(300), 1)), Fleet.NOW);
+            assertFalse(a.causes().stream().flatMap(c -> c.evidence().stream())
+                    .anyMatch(e -> e.ruleId().endsWith("/probe-detail-indication")), detail + ": " + a.causes());
+        }
+        // a refusal of one kind of object beside the other's events: the events are read
+        String events = "Warning  Failed  kubelet  Failed to pull image \"ghcr.io/acme/web:1.4.2\": rpc error: code = "
+                + "NotFound desc = failed to pull and unpack image \"ghcr.io/acme/web:1.4.2\": failed to resolve reference "
+                + "\"ghcr.io/acme/web:1.4.2\": ghcr.io/acme/web:1.4.2: not found";
+        Assessment both = Diagnosis.ofDefaults().diagnose(d, List.of(Fleet.up("api"),
+                new Observation.ProbeFailure("api", Source.HOST, "kubectl -n shop describe pod,secret web-1",
+                        FailureKind.NOT_FOUND, "Error from server (Forbidden): secrets \"web-1\" is forbidden: User "
+                        + "\"ci\" cannot get resource \"secrets\" in API group \"\" in the namespace \"shop\"\n" + events,
+                        null, Duration.ofMillis(300), 1)), Fleet.NOW);
+        assertTrue(Fleet.weighs(both, "image.not-found/probe-detail-indication"), both.causes().toString());
+    }
 }

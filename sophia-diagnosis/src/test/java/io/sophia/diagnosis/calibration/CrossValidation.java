@@ -344,28 +344,61 @@ public final class CrossValidation {
         // grid's fixed order, so the choice and its ties are the same as one by one
         // the probabilities before the caps depend on a grid point only through its scale: made once per scale, for
         // that scale's points (one scale's arrays at a time, a few MB)
+        // a scenario none of whose one-source terms has a key proven in any fit scores under a point with a proven cap
+        // as under the same point without one (the cap of a key that is not proven is the plain one): such a point
+        // scores only the scenarios proven evidence touches and takes the rest's sums from its point without
         double[][][] fitsByIndex = new double[grid.size()][][];
+        double[][][] untouchedSums = new double[grid.size()][][];
+        Map<Integer, boolean[]> touchedBy = new HashMap<>();
+        for (int pf : PROVEN_FAMILIES) {
+            touchedBy.put(pf, touchedByProven(fold, preparedTerms, preparedUnseen, innerOf, pf));
+        }
+        boolean[] touchedByAny = new boolean[n];
+        touchedBy.values().forEach(t -> {
+            for (int i = 0; i < n; i++) {
+                touchedByAny[i] |= t[i];
+            }
+        });
+        Map<Params, Integer> indexOf = new HashMap<>();
+        for (int gi = 0; gi < grid.size(); gi++) {
+            indexOf.put(grid.get(gi), gi);
+        }
         double floor = base.settings().unknownFloor();
         for (double scale : SCALES) {
             List<double[]> uncappedTerms = preparedTerms.parallelStream().map(t -> t.uncapped(scale, floor)).toList();
             List<double[]> uncappedUnseen = preparedUnseen.parallelStream().map(t -> t.uncapped(scale, floor)).toList();
-            java.util.stream.IntStream.range(0, grid.size()).filter(gi -> grid.get(gi).scale() == scale).parallel()
-                    .forEach(gi -> {
-                Params g = grid.get(gi);
-                KnowledgeBase.Settings[][] settings = new KnowledgeBase.Settings[FOLDS + 1][FOLDS];
-                for (int x = 0; x <= FOLDS; x++) {
-                    for (int k = 0; k < FOLDS; k++) {
-                        settings[x][k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of()
-                                : innerOf[x].get(g.provenFamilies())[k]).settings();
-                        if (settings[x][k].evidenceScale() != scale || settings[x][k].unknownFloor() != floor) {
-                            throw new IllegalStateException("the probabilities before the caps were made for scale "
-                                    + scale + " and floor " + floor + ", not for " + settings[x][k]);
+            // the points without a proven cap first: the others take their sums over the untouched scenarios
+            for (boolean withProven : new boolean[] {false, true}) {
+                java.util.stream.IntStream.range(0, grid.size())
+                        .filter(gi -> grid.get(gi).scale() == scale && (grid.get(gi).provenCap() != 0) == withProven)
+                        .parallel().forEach(gi -> {
+                    Params g = grid.get(gi);
+                    KnowledgeBase.Settings[][] settings = new KnowledgeBase.Settings[FOLDS + 1][FOLDS];
+                    for (int x = 0; x <= FOLDS; x++) {
+                        for (int k = 0; k < FOLDS; k++) {
+                            settings[x][k] = g.apply(base, g.provenCap() == 0 ? java.util.Set.of()
+                                    : innerOf[x].get(g.provenFamilies())[k]).settings();
+                            if (settings[x][k].evidenceScale() != scale || settings[x][k].unknownFloor() != floor) {
+                                throw new IllegalStateException("the probabilities before the caps were made for scale "
+                                        + scale + " and floor " + floor + ", not for " + settings[x][k]);
+                            }
                         }
                     }
-                }
-                fitsByIndex[gi] = fitScores(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms, uncappedUnseen,
-                        settings, g.provenCap() == 0 ? null : provenClass.get(g.provenFamilies()));
-            });
+                    if (!withProven) {
+                        double[][] untouched = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
+                                uncappedUnseen, settings, null, touchedByAny, false);
+                        double[][] touched = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
+                                uncappedUnseen, settings, null, touchedByAny, true);
+                        untouchedSums[gi] = untouched;
+                        fitsByIndex[gi] = fitScores(add(untouched, touched));
+                    } else {
+                        Params without = new Params(g.scale(), g.cap0(), g.cap1(), g.cap2(), g.cap3(), 0, 0);
+                        double[][] touched = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
+                                uncappedUnseen, settings, provenClass.get(g.provenFamilies()), touchedByAny, true);
+                        fitsByIndex[gi] = fitScores(add(untouchedSums[indexOf.get(without)], touched));
+                    }
+                });
+            }
         }
         List<double[][]> fitsByGrid = java.util.Arrays.asList(fitsByIndex);
         for (int f = -1; f < FOLDS; f++) {
@@ -478,9 +511,10 @@ public final class CrossValidation {
     }
 
     /**
-     * How a grid point does, per fit, on the scenarios outside its test fold (-1: all), each scored with its own fold's settings
-     * (the proven evidence fitted without it): {mean Brier, mean top-1 confidence,
-     * 1 when it qualifies else 0}. It qualifies when its mean top-1 confidence there does not exceed the lower 95 % Wilson
+     * How a grid point does, per fit, on the scenarios outside its test fold (-1: all) that {@code touched} says
+     * {@code touchedOnes} of, each scored with its own fold's settings (the proven evidence fitted without it), as sums:
+     * {Brier, top-1 confidence, top-1 hits, scenarios, wrong top causes above 0.9}; {@link #fitScores} makes the figures
+     * of all of them {mean Brier, mean top-1 confidence, 1 when it qualifies else 0}. It qualifies when its mean top-1 confidence there does not exceed the lower 95 % Wilson
      * bound of its top-1 accuracy (the rules were written with these scenarios in view, so their accuracy there is
      * optimistic, and the Brier score alone would always ask for more confidence) and it states no wrong top cause
      * above 0.9 there (issue 9: a wrong "above 90 %" costs more than an honest "I don't know"), neither as the rules
@@ -493,9 +527,10 @@ public final class CrossValidation {
      * that give it the same score ({@code provenClass[fit][scenario]}, see {@link #provenClasses}; null: the settings of
      * every fit are the same, no proven evidence used), not once per fit.
      */
-    private static double[][] fitScores(List<Scenario> scenarios, int[] fold, List<Prepared> terms, List<Prepared> unseen,
-                                        List<double[]> uncappedTerms, List<double[]> uncappedUnseen,
-                                        KnowledgeBase.Settings[][] settingsByFit, int[][] provenClass) {
+    private static double[][] fitSums(List<Scenario> scenarios, int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                      List<double[]> uncappedTerms, List<double[]> uncappedUnseen,
+                                      KnowledgeBase.Settings[][] settingsByFit, int[][] provenClass, boolean[] touched,
+                                      boolean touchedOnes) {
         int fits = settingsByFit.length;
         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[][] engineSettings =
                 new io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[fits][];
@@ -513,6 +548,9 @@ public final class CrossValidation {
         Scored[] scoredO = new Scored[fits];
         Scored[] scoredU = new Scored[fits];
         for (int i = 0; i < fold.length; i++) {
+            if (touched[i] != touchedOnes) {
+                continue;
+            }
             java.util.Arrays.fill(scoredO, null);
             java.util.Arrays.fill(scoredU, null);
             CauseId label = scenarios.get(i).cause();
@@ -545,10 +583,58 @@ public final class CrossValidation {
         }
         double[][] out = new double[fits][];
         for (int x = 0; x < fits; x++) {
-            double meanConf = c[x] / m[x];
-            double bound = CalibrationEvaluation.wilson(hits[x] / (double) m[x], m[x])[0];
-            boolean qualifies = meanConf <= bound + 1e-12 && confidentMisses[x] == 0;
-            out[x] = new double[] {sum[x] / m[x], meanConf, qualifies ? 1 : 0};
+            out[x] = new double[] {sum[x], c[x], hits[x], m[x], confidentMisses[x]};
+        }
+        return out;
+    }
+
+    /** Two sets of {@link #fitSums}, per fit added. */
+    private static double[][] add(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][];
+        for (int x = 0; x < a.length; x++) {
+            out[x] = new double[a[x].length];
+            for (int k = 0; k < a[x].length; k++) {
+                out[x][k] = a[x][k] + b[x][k];
+            }
+        }
+        return out;
+    }
+
+    /** {@link #fitSums} of every scenario made into the figures per fit that the choice reads (see {@link #fitSums}). */
+    private static double[][] fitScores(double[][] sums) {
+        double[][] out = new double[sums.length][];
+        for (int x = 0; x < sums.length; x++) {
+            double m = sums[x][3];
+            double meanConf = sums[x][1] / m;
+            double bound = CalibrationEvaluation.wilson(sums[x][2] / m, (int) m)[0];
+            boolean qualifies = meanConf <= bound + 1e-12 && sums[x][4] == 0;
+            out[x] = new double[] {sums[x][0] / m, meanConf, qualifies ? 1 : 0};
+        }
+        return out;
+    }
+
+    /**
+     * Per scenario, true when in some fit one of its terms with one specific source (as the rules stand or with its
+     * families' own wording left out) has a key among the evidence proven at {@code families} families without its
+     * fold ({@code innerOf}): the only scenarios a proven cap can score differently ({@link #provenClasses}).
+     */
+    static boolean[] touchedByProven(int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                     Map<Integer, java.util.Set<String>[]>[] innerOf, int families) {
+        boolean[] out = new boolean[fold.length];
+        for (int i = 0; i < fold.length && !out[i]; i++) {
+            for (int x = 0; x < innerOf.length && !out[i]; x++) {
+                if (fold[i] == x - 1) {
+                    continue;
+                }
+                java.util.Set<String> proven = innerOf[x].get(families)[fold[i]];
+                for (Prepared view : List.of(terms.get(i), unseen.get(i))) {
+                    for (int t = 0; t < view.sources().length && !proven.isEmpty(); t++) {
+                        if (view.sources()[t] == 1 && view.keys().get(t).stream().anyMatch(proven::contains)) {
+                            out[i] = true;
+                        }
+                    }
+                }
+            }
         }
         return out;
     }

@@ -1259,9 +1259,37 @@ final class Facts {
             io.sophia.core.FailureKind.NOT_FOUND, io.sophia.core.FailureKind.MISCONFIGURED,
             io.sophia.core.FailureKind.TLS_FAILURE);
 
-    /** True when a look's detail opens with the cluster CLI's own refusal of it ({@link #CLI_LOOK_REFUSED}). */
-    private static boolean opensWithCliRefusal(String detail) {
-        return detail != null && CLI_LOOK_REFUSED.matcher(detail.strip()).find();
+    /**
+     * What the cluster's CLI prints about itself around a refusal: klog's lines ("E1203 10:00:00.123456   4711
+     * memcache.go:265] couldn't get current server API group list: ...", "W0101 ... warnings.go:70] ...") the
+     * server's "Warning: ..." deprecation notices, and its hint "To see the stack trace of this error execute with --v=5
+     * or higher".
+     */
+    private static final java.util.regex.Pattern CLI_OWN_NOTICE = java.util.regex.Pattern.compile(
+            "^([IWE]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\]|Warning: |To see the stack trace of this error execute with)");
+
+    /**
+     * True when a look's detail is the cluster CLI's own refusal of it ({@link #CLI_LOOK_REFUSED}): one of its parts (its
+     * lines, or the parts a writer joined with " | ") is the refusal and every other part the CLI's notices about
+     * itself ({@link #CLI_OWN_NOTICE}). A refusal beside the objects' own words (one of two kinds of object listed) is no
+     * refusal of the whole look.
+     */
+    private static boolean cliRefusedTheLook(String detail) {
+        if (detail == null) {
+            return false;
+        }
+        boolean refused = false;
+        for (String part : detail.split("\\R| \\| ")) {
+            String p = part.strip();
+            if (p.isEmpty() || CLI_OWN_NOTICE.matcher(p).find()) {
+                continue;
+            }
+            if (!CLI_LOOK_REFUSED.matcher(p).find()) {
+                return false;
+            }
+            refused = true;
+        }
+        return refused;
     }
 
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
@@ -1283,7 +1311,7 @@ final class Facts {
         // server (NotFound): pods \"web-1\" not found", is the caller's trouble as in any look: review 40)
         boolean failureOnRecord = f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
                 && HOST_RECORD_KINDS.contains(f.kind())
-                && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !opensWithCliRefusal(f.detail()))
+                && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !cliRefusedTheLook(f.detail()))
                 || f.source() == io.sophia.core.Source.HTTP && f.target() != null
                 && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
                 && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
@@ -1298,7 +1326,7 @@ final class Facts {
         // kind's cause, p65-13)
         boolean cliTarget = f.target() != null && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
         boolean cliLookOfAFailure = cliTarget && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
-                && !opensWithCliRefusal(f.detail());
+                && !cliRefusedTheLook(f.detail());
         boolean platformCliLook = cliLookOfAFailure || cliTarget && CLI_LOOK_KINDS.contains(f.kind());
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",

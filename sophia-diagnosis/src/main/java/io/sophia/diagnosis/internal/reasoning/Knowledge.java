@@ -222,6 +222,14 @@ public record Knowledge(CompiledSettings settings, List<CompiledCause> causes,
     public record CompiledRule(String id, String when, Map<String, List<String>> match, Map<String, String> pattern,
                                Map<String, Double> atLeast, Map<String, Double> atMost, int minCount, double lr,
                                String text, String textMany, String group, boolean weak) {
+        /**
+         * The hash of what names the rule, consistent with the components' equality: the engine keys its matches by
+         * rule, and the record's own hash walked every map and list of a rule on each lookup.
+         */
+        @Override
+        public int hashCode() {
+            return 31 * (31 * java.util.Objects.hashCode(id) + java.util.Objects.hashCode(when)) + Double.hashCode(lr);
+        }
     }
 
     /**
