@@ -67,7 +67,7 @@ final class Facts {
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
-                waitedForRunner(ci, logs), answering(observations, services));
+                waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -94,7 +94,8 @@ final class Facts {
                          Set<String> missingHosts, Set<String> failingNames, Set<String> nameFailing,
                          boolean certificateOutOfDate, boolean fallbackCertificateServed,
                          Map<String, Set<String>> bodyRejected,
-                         Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering) {
+                         Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
+                         Set<String> livenessFailing) {
     }
 
     /**
@@ -688,6 +689,25 @@ final class Facts {
         return out;
     }
 
+    private static final java.util.regex.Pattern LIVENESS_FAILED = java.util.regex.Pattern.compile(
+            "\\bLiveness probe failed: |\\bfailed liveness probe, will be restarted\\b");
+
+    /**
+     * The services a look at whose host shows the kubelet's liveness probe failing ("Liveness probe failed: dial tcp
+     * 10.244.0.12:1234: i/o timeout" among its events): a crash loop another look at the same service shows is the
+     * restarts that probe causes (as app.crash-on-boot/crash-loop-beside-liveness-failure says of a log's step; p185-23).
+     */
+    private static Set<String> livenessFailing(List<Observation> observations, Map<String, Service> services) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ProbeFailure f && f.detail() != null && known(services, f.serviceId()) != null
+                    && LIVENESS_FAILED.matcher(f.detail()).find()) {
+                out.add(f.serviceId());
+            }
+        }
+        return out;
+    }
+
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
         boolean serviceSide = ServiceStates.serviceSide(f);
         String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
@@ -699,7 +719,9 @@ final class Facts {
                 "detail", detail, "target", f.target(), "detailCause",
                 probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc), "containerNotRunning",
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
-                String.valueOf(svc != null && sc.answering().contains(svc)));
+                String.valueOf(svc != null && sc.answering().contains(svc)), "livenessFailingBeside",
+                String.valueOf(svc != null && sc.livenessFailing().contains(svc)
+                        && !LIVENESS_FAILED.matcher(detail).find()));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
