@@ -221,7 +221,11 @@ class FortySecondRoundShapesTest {
         // session 40): the same in an action's image build, the .NET 8 SDK image for a .NET 9 project
         // h114-05 (consumed in session 34): H10 after the Spring Boot dyno exited because spring.datasource.url was not
         // given (config.missing-secret)
-        ROUND.staysInItsCauses("h114-05 heroku.router-app-crashed", "p127-04 dotnet.sdk-does-not-support-target",
+        // h139-25, h139-29 (consumed in session 41): the Kyverno admission pod crash-looping after its CRDs were removed
+        // (app.crash-on-boot) and killed by its liveness probe on a throttled node (app.healthcheck-failing): the webhook
+        // refusing connections is the restart window, a consequence of the pod's own failure
+        ROUND.staysInItsCauses("h139-25 k8s.webhook-unreachable", "h139-29 k8s.webhook-unreachable",
+                "h114-05 heroku.router-app-crashed", "p127-04 dotnet.sdk-does-not-support-target",
                 "p182-05 dotnet.sdk-does-not-support-target", "h80-04 heroku.router-app-crashed", "p110-02 heroku.router-app-crashed", "p110-12 heroku.router-app-crashed",
                 "h69-06 gcloud.permission-denied", "h49-21 heroku.router-app-crashed", "h61-07 heroku.router-app-crashed",
                 "p107-03 heroku.router-app-crashed", "h51-32 heroku.router-app-crashed",
