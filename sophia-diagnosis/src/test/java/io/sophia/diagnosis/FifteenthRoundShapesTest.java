@@ -205,6 +205,10 @@ class FifteenthRoundShapesTest {
                 "p72-33 actions.action-download-failed", "p100-28 actions.composite-step-timeout",
                 // h106-40 (consumed in session 31): the preview deploy cannot find the artifact its build job never
                 // uploaded because the author cancelled the run (ci.cancelled); the missing artifact is the consequence
-                "h106-40 actions.artifact-not-found");
+                "h106-40 actions.artifact-not-found",
+                // h138-01, h138-02 (consumed session 41, build.dockerfile): a download-artifact step with
+                // continue-on-error only warns that the artifact is missing; the image build's COPY of the folder then
+                // fails, and the label is that failing build (the warning says why the folder is absent)
+                "h138-01 actions.artifact-not-found", "h138-02 actions.artifact-not-found");
     }
 }

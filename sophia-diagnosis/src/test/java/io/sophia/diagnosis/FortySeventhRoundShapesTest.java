@@ -253,6 +253,9 @@ class FortySeventhRoundShapesTest {
                 "p122-20 broker.credentials-refused", "p173-35 broker.credentials-refused", "p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",
+                // h138-38, h138-39 (consumed session 41, ci.test-failure): a CI test suite refused by the Redis on the
+                // job's loopback that its service container should have provided; the refusal is the failing tests' output
+                "h138-38- config.local-default-redis-ruby", "h138-39- config.local-default-redis-ruby",
                 // h116-38 (consumed session 35, dependency.down): "redis service status: CRASHED" is the status of the
                 // Redis the API depends on, not of the API: the dependency crashed, which is it being down
                 "h116-38- paas.deployment-status-crashed",

@@ -1244,6 +1244,10 @@ final class Facts {
             "^(kubectl|oc|nomad|helm|argocd)\\s+(-\\S+\\s+\\S+\\s+)*(get|describe|logs|events|status|job|alloc|deployment|node|server|argo|rollout|history|app)\\b");
 
     /** A probe's target that is a call of an HTTP API by its method and path ("GET /api/2.1/jobs/runs/get?run_id=1"). */
+    /** A look at a workflow run of the GitHub Actions API ("GET /repos/o/r/actions/runs/1", its jobs, its annotations). */
+    private static final java.util.regex.Pattern GITHUB_RUN_TARGET = java.util.regex.Pattern.compile(
+            "^(GET )?/repos/[^/\\s]+/[^/\\s]+/actions/runs/\\d+(/|$)");
+
     private static final java.util.regex.Pattern API_CALL_TARGET = java.util.regex.Pattern.compile(
             "^(GET|POST|PUT|PATCH|DELETE|HEAD) (/|https?://)\\S");
 
@@ -1358,8 +1362,14 @@ final class Facts {
         boolean serverErrorExplained = f.source() == io.sophia.core.Source.HTTP
                 && f.kind() == io.sophia.core.FailureKind.UNEXPECTED_STATUS && f.httpStatus() != null
                 && f.httpStatus() >= 500;
+        // ... and GitHub's answer to a look at a workflow run it refused to start (422 with its parser's words, "Invalid
+        // workflow file: ... workflow is not reusable as it is missing a `on.workflow_call` trigger", h138-16; "error
+        // parsing called workflow ...: error in fetching the workflow file", h138-23): the run's own record, as the
+        // annotation GitHub puts on such a run (h118-30) is
+        boolean runRefusedByGithub = f.source() == io.sophia.core.Source.GITHUB && f.httpStatus() != null
+                && f.httpStatus() == 422 && f.target() != null && GITHUB_RUN_TARGET.matcher(f.target().strip()).find();
         if ((f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source())) && !answeredByPlatform
-                && !platformCliLook && !failureOnRecord && !serverErrorExplained
+                && !platformCliLook && !failureOnRecord && !serverErrorExplained && !runRefusedByGithub
                 || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
