@@ -1243,11 +1243,11 @@ final class Facts {
     private static final java.util.regex.Pattern PLATFORM_CLI_LOOK = java.util.regex.Pattern.compile(
             "^(kubectl|oc|nomad|helm|argocd)\\s+(-\\S+\\s+\\S+\\s+)*(get|describe|logs|events|status|job|alloc|deployment|node|server|argo|rollout|history|app)\\b");
 
-    /** A probe's target that is a call of an HTTP API by its method and path ("GET /api/2.1/jobs/runs/get?run_id=1"). */
     /** A look at a workflow run of the GitHub Actions API ("GET /repos/o/r/actions/runs/1", its jobs, its annotations). */
     private static final java.util.regex.Pattern GITHUB_RUN_TARGET = java.util.regex.Pattern.compile(
             "^(GET )?/repos/[^/\\s]+/[^/\\s]+/actions/runs/\\d+(/|$)");
 
+    /** A probe's target that is a call of an HTTP API by its method and path ("GET /api/2.1/jobs/runs/get?run_id=1"). */
     private static final java.util.regex.Pattern API_CALL_TARGET = java.util.regex.Pattern.compile(
             "^(GET|POST|PUT|PATCH|DELETE|HEAD) (/|https?://)\\S");
 
