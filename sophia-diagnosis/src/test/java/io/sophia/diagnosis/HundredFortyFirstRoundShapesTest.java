@@ -117,12 +117,15 @@ class HundredFortyFirstRoundShapesTest {
     /**
      * A ReplicaSet's FailedCreate that a look through kubectl shows, carrying Gatekeeper's denial (p186-27), is the
      * manifest against the cluster's policy: the probe-detail rule reads the policy engine's specific words, which the
-     * general shape alone did not give it.
+     * general shape alone did not give it. Its weight (0.72) stands just above the general shape's (0.7), not at one
+     * source's full strength: p31-09's Gatekeeper refusal of a pod without a cpu limit, fixed in the same log before
+     * the namespace's quota refused it, stays platform.quota (at 0.85 it led the log to config.invalid).
      */
     @Test
     void aPolicyEnginesDenialInAClusterLookIsTheConfiguration() throws IOException {
         ShapeRound.leadWith(Map.of(
-                "p186-27-config-invalid-gatekeeper-privilege-escalation-replicaset-failedcreate", "config.invalid"));
+                "p186-27-config-invalid-gatekeeper-privilege-escalation-replicaset-failedcreate", "config.invalid",
+                "p31-09-platform-quota-k8s-namespace-exceeded-quota-gpu-pod", "platform.quota"));
     }
 
     /**
