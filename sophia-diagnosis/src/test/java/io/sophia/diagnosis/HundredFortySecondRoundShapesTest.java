@@ -134,4 +134,16 @@ class HundredFortySecondRoundShapesTest {
         org.junit.jupiter.api.Assertions.assertTrue(a.causes().stream().filter(c -> c.id().value().equals("dependency.down"))
                 .findFirst().orElseThrow().probability() >= 0.3, a.causes().toString());
     }
+
+    /**
+     * The same rule reads only while the checked service itself answers (UP): a DOWN one already has dependency-down's
+     * chain, and adding to it put a provider's regional outage (p64-01: a service down with the cloud's DynamoDB endpoint,
+     * labelled platform.outage) at 0.95 for dependency.down, a wrong top cause above 0.9.
+     */
+    @Test
+    void testsOfADownServiceAddNothingToItsDependencysChain() throws IOException {
+        io.sophia.core.Assessment a = Fleet.scenario("p64-01-platform-outage-aws-use1-dynamodb-endpoint-dns-empty-ecs-500");
+        org.junit.jupiter.api.Assertions.assertTrue(a.causes().stream().filter(c -> c.id().value().equals("dependency.down"))
+                .findFirst().map(c -> c.probability() <= 0.9).orElse(true), a.causes().toString());
+    }
 }
