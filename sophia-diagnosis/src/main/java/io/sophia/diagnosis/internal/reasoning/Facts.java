@@ -693,7 +693,7 @@ final class Facts {
             "\\bLiveness probe failed: |\\bfailed liveness probe, will be restarted\\b");
 
     /**
-     * The services a look at whose host shows the kubelet's liveness probe failing ("Liveness probe failed: dial tcp
+     * The services a probe of which shows the kubelet's liveness probe failing in its detail ("Liveness probe failed: dial tcp
      * 10.244.0.12:1234: i/o timeout" among its events): a crash loop another look at the same service shows is the
      * restarts that probe causes (as app.crash-on-boot/crash-loop-beside-liveness-failure says of a log's step; p185-23).
      */
@@ -1295,9 +1295,9 @@ final class Facts {
             "^([IWE]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\]|Warning: |To see the stack trace of this error execute with)");
 
     /**
-     * True when a look's detail is the cluster CLI's own refusal of it ({@link #CLI_LOOK_REFUSED}): one of its parts (its
-     * lines, or the parts a writer joined with " | ") is the refusal and every other part the CLI's notices about
-     * itself ({@link #CLI_OWN_NOTICE}). A refusal beside the objects' own words (one of two kinds of object listed) is no
+     * True when a look's detail is the cluster CLI's own refusal of it ({@link #CLI_LOOK_REFUSED}): each of its parts (its
+     * lines, or the parts a writer joined with " | ") is a refusal or one of the CLI's notices about itself
+     * ({@link #CLI_OWN_NOTICE}), and one at least a refusal. A refusal beside the objects' own words (one of two kinds of object listed) is no
      * refusal of the whole look.
      */
     private static boolean cliRefusedTheLook(String detail) {
