@@ -336,7 +336,7 @@ public final class CrossValidation {
         }
         // a scenario's score under a grid point depends on its fit's proven evidence only through which of its
         // one-source terms' keys are proven: per number of families, the scenarios' classes of fits that agree there
-        Map<Integer, int[][]> provenClass = new HashMap<>();
+        Map<Integer, ProvenClasses> provenClass = new HashMap<>();
         for (int pf : PROVEN_FAMILIES) {
             provenClass.put(pf, provenClasses(fold, preparedTerms, preparedUnseen, innerOf, pf));
         }
@@ -349,14 +349,10 @@ public final class CrossValidation {
         // scores only the scenarios proven evidence touches and takes the rest's sums from its point without
         double[][][] fitsByIndex = new double[grid.size()][][];
         double[][][] untouchedSums = new double[grid.size()][][];
-        Map<Integer, boolean[]> touchedBy = new HashMap<>();
-        for (int pf : PROVEN_FAMILIES) {
-            touchedBy.put(pf, touchedByProven(fold, preparedTerms, preparedUnseen, innerOf, pf));
-        }
         boolean[] touchedByAny = new boolean[n];
-        touchedBy.values().forEach(t -> {
+        provenClass.values().forEach(c -> {
             for (int i = 0; i < n; i++) {
-                touchedByAny[i] |= t[i];
+                touchedByAny[i] |= c.touched()[i];
             }
         });
         Map<Params, Integer> indexOf = new HashMap<>();
@@ -384,18 +380,16 @@ public final class CrossValidation {
                             }
                         }
                     }
+                    // [0]: the sums over the scenarios proven evidence does not touch, [1]: over those it does
+                    double[][][] sums = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
+                            uncappedUnseen, settings, withProven ? provenClass.get(g.provenFamilies()).classes() : null,
+                            touchedByAny, withProven);
                     if (!withProven) {
-                        double[][] untouched = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
-                                uncappedUnseen, settings, null, touchedByAny, false);
-                        double[][] touched = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
-                                uncappedUnseen, settings, null, touchedByAny, true);
-                        untouchedSums[gi] = untouched;
-                        fitsByIndex[gi] = fitScores(add(untouched, touched));
+                        untouchedSums[gi] = sums[0];
+                        fitsByIndex[gi] = fitScores(add(sums[0], sums[1]));
                     } else {
                         Params without = new Params(g.scale(), g.cap0(), g.cap1(), g.cap2(), g.cap3(), 0, 0);
-                        double[][] touched = fitSums(scenarios, fold, preparedTerms, preparedUnseen, uncappedTerms,
-                                uncappedUnseen, settings, provenClass.get(g.provenFamilies()), touchedByAny, true);
-                        fitsByIndex[gi] = fitScores(add(untouchedSums[indexOf.get(without)], touched));
+                        fitsByIndex[gi] = fitScores(add(untouchedSums[indexOf.get(without)], sums[1]));
                     }
                 });
             }
@@ -511,9 +505,10 @@ public final class CrossValidation {
     }
 
     /**
-     * How a grid point does, per fit, on the scenarios outside its test fold (-1: all) that {@code touched} says
-     * {@code touchedOnes} of, each scored with its own fold's settings (the proven evidence fitted without it), as sums:
-     * {Brier, top-1 confidence, top-1 hits, scenarios, wrong top causes above 0.9}; {@link #fitScores} makes the figures
+     * How a grid point does, per fit, on the scenarios outside its test fold (-1: all), each scored with its own fold's
+     * settings (the proven evidence fitted without it), as sums apart for the scenarios {@code touched} says are not
+     * (index 0; left out when {@code touchedOnly}) and are (index 1) touched by proven evidence: {Brier, top-1
+     * confidence, top-1 hits, scenarios, wrong top causes above 0.9}; {@link #fitScores} makes the figures
      * of all of them {mean Brier, mean top-1 confidence, 1 when it qualifies else 0}. It qualifies when its mean top-1 confidence there does not exceed the lower 95 % Wilson
      * bound of its top-1 accuracy (the rules were written with these scenarios in view, so their accuracy there is
      * optimistic, and the Brier score alone would always ask for more confidence) and it states no wrong top cause
@@ -527,10 +522,10 @@ public final class CrossValidation {
      * that give it the same score ({@code provenClass[fit][scenario]}, see {@link #provenClasses}; null: the settings of
      * every fit are the same, no proven evidence used), not once per fit.
      */
-    private static double[][] fitSums(List<Scenario> scenarios, int[] fold, List<Prepared> terms, List<Prepared> unseen,
-                                      List<double[]> uncappedTerms, List<double[]> uncappedUnseen,
-                                      KnowledgeBase.Settings[][] settingsByFit, int[][] provenClass, boolean[] touched,
-                                      boolean touchedOnes) {
+    private static double[][][] fitSums(List<Scenario> scenarios, int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                        List<double[]> uncappedTerms, List<double[]> uncappedUnseen,
+                                        KnowledgeBase.Settings[][] settingsByFit, int[][] provenClass, boolean[] touched,
+                                        boolean touchedOnly) {
         int fits = settingsByFit.length;
         io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[][] engineSettings =
                 new io.sophia.diagnosis.internal.reasoning.Knowledge.CompiledSettings[fits][];
@@ -540,17 +535,14 @@ public final class CrossValidation {
                 engineSettings[x][k] = EngineAccess.settings(settingsByFit[x][k]);
             }
         }
-        double[] sum = new double[fits];
-        double[] c = new double[fits];
-        int[] hits = new int[fits];
-        int[] m = new int[fits];
-        int[] confidentMisses = new int[fits];
+        double[][][] out = new double[2][fits][5];
         Scored[] scoredO = new Scored[fits];
         Scored[] scoredU = new Scored[fits];
         for (int i = 0; i < fold.length; i++) {
-            if (touched[i] != touchedOnes) {
+            if (touchedOnly && !touched[i]) {
                 continue;
             }
+            double[][] sums = out[touched[i] ? 1 : 0];
             java.util.Arrays.fill(scoredO, null);
             java.util.Arrays.fill(scoredU, null);
             CauseId label = scenarios.get(i).cause();
@@ -569,26 +561,22 @@ public final class CrossValidation {
                     scoredO[cls] = o;
                     scoredU[cls] = u;
                 }
-                sum[x] += o.brier();
-                c[x] += o.confidence();
-                hits[x] += o.top1() ? 1 : 0;
+                sums[x][0] += o.brier();
+                sums[x][1] += o.confidence();
+                sums[x][2] += o.top1() ? 1 : 0;
                 // an assessment that ranks no cause is the same under every grid point (unknown takes all): it counts
                 // in the figures, but a confident miss of that kind cannot tell grid points apart, and let alone it
                 // would disqualify all of them and collapse the fit (h113-44, a stuck job with nothing ranked)
                 boolean unseenMiss = !u.top1() && u.confidence() > 0.9 && !unseen.get(i).ranksNothing();
                 boolean miss = !o.top1() && o.confidence() > 0.9 && !terms.get(i).ranksNothing();
-                confidentMisses[x] += miss || unseenMiss ? 1 : 0;
-                m[x]++;
+                sums[x][4] += miss || unseenMiss ? 1 : 0;
+                sums[x][3]++;
             }
-        }
-        double[][] out = new double[fits][];
-        for (int x = 0; x < fits; x++) {
-            out[x] = new double[] {sum[x], c[x], hits[x], m[x], confidentMisses[x]};
         }
         return out;
     }
 
-    /** Two sets of {@link #fitSums}, per fit added. */
+    /** Two halves of {@link #fitSums}, per fit added. */
     private static double[][] add(double[][] a, double[][] b) {
         double[][] out = new double[a.length][];
         for (int x = 0; x < a.length; x++) {
@@ -614,42 +602,25 @@ public final class CrossValidation {
     }
 
     /**
-     * Per scenario, true when in some fit one of its terms with one specific source (as the rules stand or with its
-     * families' own wording left out) has a key among the evidence proven at {@code families} families without its
-     * fold ({@code innerOf}): the only scenarios a proven cap can score differently ({@link #provenClasses}).
-     */
-    static boolean[] touchedByProven(int[] fold, List<Prepared> terms, List<Prepared> unseen,
-                                     Map<Integer, java.util.Set<String>[]>[] innerOf, int families) {
-        boolean[] out = new boolean[fold.length];
-        for (int i = 0; i < fold.length && !out[i]; i++) {
-            for (int x = 0; x < innerOf.length && !out[i]; x++) {
-                if (fold[i] == x - 1) {
-                    continue;
-                }
-                java.util.Set<String> proven = innerOf[x].get(families)[fold[i]];
-                for (Prepared view : List.of(terms.get(i), unseen.get(i))) {
-                    for (int t = 0; t < view.sources().length && !proven.isEmpty(); t++) {
-                        if (view.sources()[t] == 1 && view.keys().get(t).stream().anyMatch(proven::contains)) {
-                            out[i] = true;
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
      * Per fit (index: test fold + 1) and scenario, a class such that two fits of a scenario in the same class give it
      * the same score under any grid point: they agree on which of its terms with one specific source (as the rules
      * stand and with its families' own wording left out) have a key among the evidence proven at {@code families}
      * families without the scenario's fold ({@code innerOf}), the only use the probabilities make of proven evidence
      * ({@code Knowledge.CompiledSettings#cap(int, Set)}). Classes count from 0 per scenario in the fits' order.
+     *
+     * @param classes per fit and scenario, its class
+     * @param touched per scenario, true when in some fit one of those terms has a proven key: the only scenarios a
+     *                proven cap can score differently from the same grid point without one
      */
-    static int[][] provenClasses(int[] fold, List<Prepared> terms, List<Prepared> unseen,
-                                 Map<Integer, java.util.Set<String>[]>[] innerOf, int families) {
+    record ProvenClasses(int[][] classes, boolean[] touched) {
+    }
+
+    /** The {@link ProvenClasses} of the scenarios at {@code families} families. */
+    static ProvenClasses provenClasses(int[] fold, List<Prepared> terms, List<Prepared> unseen,
+                                       Map<Integer, java.util.Set<String>[]>[] innerOf, int families) {
         int fits = innerOf.length;
         int[][] out = new int[fits][fold.length];
+        boolean[] touched = new boolean[fold.length];
         for (int i = 0; i < fold.length; i++) {
             List<List<Boolean>> seen = new ArrayList<>();
             for (int x = 0; x < fits; x++) {
@@ -664,6 +635,7 @@ public final class CrossValidation {
                                 && view.keys().get(t).stream().anyMatch(proven::contains));
                     }
                 }
+                touched[i] |= signature.contains(true);
                 int cls = seen.indexOf(signature);
                 if (cls < 0) {
                     cls = seen.size();
@@ -672,7 +644,7 @@ public final class CrossValidation {
                 out[x][i] = cls;
             }
         }
-        return out;
+        return new ProvenClasses(out, touched);
     }
 
     /**
