@@ -95,7 +95,7 @@ final class Facts {
                          boolean certificateOutOfDate, boolean fallbackCertificateServed,
                          Map<String, Set<String>> bodyRejected,
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
-                         Set<String> livenessFailing) {
+                         Map<String, List<Observation.ProbeFailure>> livenessFailing) {
     }
 
     /**
@@ -693,19 +693,26 @@ final class Facts {
             "\\bLiveness probe failed: |\\bfailed liveness probe, will be restarted\\b");
 
     /**
-     * The services a probe of which shows the kubelet's liveness probe failing in its detail ("Liveness probe failed: dial tcp
-     * 10.244.0.12:1234: i/o timeout" among its events): a crash loop another look at the same service shows is the
+     * Per service, the probes of it whose detail shows the kubelet's liveness probe failing ("Liveness probe failed: dial
+     * tcp 10.244.0.12:1234: i/o timeout" among its events): a crash loop another look at the same service shows is the
      * restarts that probe causes (as app.crash-on-boot/crash-loop-beside-liveness-failure says of a log's step; p185-23).
      */
-    private static Set<String> livenessFailing(List<Observation> observations, Map<String, Service> services) {
-        Set<String> out = new java.util.HashSet<>();
+    private static Map<String, List<Observation.ProbeFailure>> livenessFailing(List<Observation> observations,
+                                                                             Map<String, Service> services) {
+        Map<String, List<Observation.ProbeFailure>> out = new HashMap<>();
         for (Observation o : observations) {
             if (o instanceof Observation.ProbeFailure f && f.detail() != null && known(services, f.serviceId()) != null
                     && LIVENESS_FAILED.matcher(f.detail()).find()) {
-                out.add(f.serviceId());
+                out.computeIfAbsent(f.serviceId(), k -> new ArrayList<>()).add(f);
             }
         }
         return out;
+    }
+
+    /** True when another probe of {@code svc} than {@code f} shows its liveness probe failing ({@link #livenessFailing}). */
+    private static boolean livenessFailingBeside(Observation.ProbeFailure f, String svc, Scope sc) {
+        List<Observation.ProbeFailure> showing = svc == null ? List.of() : sc.livenessFailing().getOrDefault(svc, List.of());
+        return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
     }
 
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
@@ -720,8 +727,7 @@ final class Facts {
                 probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc), "containerNotRunning",
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
                 String.valueOf(svc != null && sc.answering().contains(svc)), "livenessFailingBeside",
-                String.valueOf(svc != null && sc.livenessFailing().contains(svc)
-                        && !LIVENESS_FAILED.matcher(detail).find()));
+                String.valueOf(livenessFailingBeside(f, svc, sc)));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
@@ -1333,8 +1339,8 @@ final class Facts {
         // platform's own API, "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ...
         // exceeding approved Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a
         // status of its own; SERVER_ERROR only there)
-        // (a host's look of a kind other than SERVER_ERROR that opens with the cluster CLI's own refusal, "Error from
-        // server (NotFound): pods \"web-1\" not found", is the caller's trouble as in any look: review 40)
+        // (a host's look of a kind other than SERVER_ERROR that is the cluster CLI's own refusal, "Error from server
+        // (NotFound): pods \"web-1\" not found", is the caller's trouble as in any look: review 40)
         boolean failureOnRecord = f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
                 && HOST_RECORD_KINDS.contains(f.kind())
                 && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !cliRefusedTheLook(f.detail()))
@@ -1347,7 +1353,7 @@ final class Facts {
         // (h135-: a look filed with the kind of the failure its objects show, "kubectl describe pod x" of kind FORBIDDEN for
         // a kubelet's "Failed to pull image ...: 403 Forbidden", "kubectl get deploy x" of kind FORBIDDEN for a quota's
         // "pods ... is forbidden: exceeded quota", "kubectl logs x" of kind MISCONFIGURED: the objects' words all the same,
-        // unless the look's detail opens with the CLI's own refusal of it; read by specific indications only, as an answer is:
+        // unless the look's detail is the CLI's own refusal of it; read by specific indications only, as an answer is:
         // a general shape of a refusal in a runner's log, "Registration was not found. (invalid_client)", is not the
         // kind's cause, p65-13)
         boolean cliTarget = f.target() != null && PLATFORM_CLI_LOOK.matcher(f.target().strip()).find();
