@@ -73,12 +73,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * the fortieth; {@code h137-} to {@code h140-} (written in the thirty-ninth, wired before their first file landed)
      * were scored once, aggregate only, at 08:53 UTC on 2026-12-07 on 43fa69c2, consumed at the start of the
      * forty-first; {@code h141-} to {@code h144-} (written in the fortieth, wired before their first file
-     * landed) were scored once, aggregate only, at 11:41 UTC on 2026-12-07 on fa542231, to be consumed at the start of
+     * landed) were scored once, aggregate only, at 11:41 UTC on 2026-12-07 on fa542231, consumed at the start of
      * the forty-second; {@code h145-} to {@code h148-} (written in the forty-first, wired before
      * their first file landed) at the end of the forty-second.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(141), holdoutPrefix(142), holdoutPrefix(143),
-            holdoutPrefix(144), holdoutPrefix(145), holdoutPrefix(146), holdoutPrefix(147), holdoutPrefix(148));
+    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(145), holdoutPrefix(146), holdoutPrefix(147), holdoutPrefix(148));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
