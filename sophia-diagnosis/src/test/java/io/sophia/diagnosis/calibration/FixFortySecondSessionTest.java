@@ -1,0 +1,37 @@
+package io.sophia.diagnosis.calibration;
+
+import io.sophia.core.Assessment;
+import io.sophia.core.CauseId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static io.sophia.diagnosis.calibration.CorpusFixtures.diagnose;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.edited;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.file;
+import static io.sophia.diagnosis.calibration.CorpusFixtures.p;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What session 42 mended on consuming the blind sets h141- to h144-: a look at the cluster autoscaler's log naming the
+ * account's quota (Azure's "OperationNotAllowed ... exceeding quota limit of standardDSv3Family Cores",
+ * kubernetes/autoscaler#2607, h141-22's source) beside pods Pending for "Insufficient cpu". The scheduler's words were
+ * read as a full region at 0.95, and that one case alone drove the whole corpus' refit to a smaller evidence scale.
+ */
+class FixFortySecondSessionTest {
+
+    @Test
+    void podsPendingBesideAScaleOutRefusedForTheQuotaAreTheQuotasConsequence(@TempDir Path dir) throws Exception {
+        Path original = file("h141-22-");
+        Assessment quota = diagnose(original);
+        assertEquals(CauseId.of("platform.quota"), quota.topCause().orElseThrow().id(), quota.causes().toString());
+        assertTrue(p(quota, "platform.capacity") < 0.2, "the lack of room follows from the refused scale-out: "
+                + p(quota, "platform.capacity"));
+        // the same autoscaler line without the quota's words: the pods' "Insufficient cpu" is the full cluster again
+        Assessment noQuota = diagnose(edited(dir, original, "results in exceeding quota limit of standardDSv3Family Cores",
+                "failed on standardDSv3Family Cores"));
+        assertEquals(CauseId.of("platform.capacity"), noQuota.topCause().orElseThrow().id(), noQuota.causes().toString());
+    }
+}
