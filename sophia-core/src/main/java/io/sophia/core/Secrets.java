@@ -512,6 +512,9 @@ public final class Secrets {
 
         private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+        /** The heads of AWS access key ids, upper-case letters as a table header's words are. */
+        private static final List<String> AWS_KEY_HEADS = List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA");
+
         /**
          * Whether the line at {@code i} of {@code text} (after its indent) starts a line of its own rather than going
          * on with a token the line before ends in: an environment variable's assignment, a config file's key
@@ -544,6 +547,44 @@ public final class Secrets {
         }
 
         /**
+         * Whether the line that ends at {@code i} of {@code text} is a table's header row: three or more words of
+         * upper-case letters (and '-', '_' inside: {@code UP-TO-DATE}) alone ({@code NAME   READY   STATUS   RESTARTS
+         * AGE}, kubectl's; {@code CONTAINER ID   IMAGE ... NAMES}, docker's). The break after it starts the table's first row, so a long name there ({@code
+         * alertmanager-kps-alertmanager-0}) joined with {@code AGE} is no generated word a wrap cut in two (p59-03: the
+         * pod's name was masked in a finding); no token's head is upper-case letters ending a line of such words.
+         */
+        static boolean endsTableHeader(String text, int i) {
+            int last = i;
+            while (last > 0 && text.charAt(last - 1) >= 'A' && text.charAt(last - 1) <= 'Z') {
+                last--;
+            }
+            String lastWord = text.substring(last, i);
+            for (String head : AWS_KEY_HEADS) {
+                if (lastWord.startsWith(head) || head.startsWith(lastWord)) {
+                    return false; // an access key's head (AKIA) or its start, cut by the break
+                }
+            }
+            int words = 0;
+            int k = i;
+            while (k > 0 && text.charAt(k - 1) != '\n' && text.charAt(k - 1) != '\r') {
+                int e = k;
+                while (k > 0 && (text.charAt(k - 1) >= 'A' && text.charAt(k - 1) <= 'Z' || text.charAt(k - 1) == '-'
+                        || text.charAt(k - 1) == '_')) {
+                    k--;
+                }
+                if (e - k < 2 || text.charAt(k) < 'A' || text.charAt(k) > 'Z' || k > 0 && text.charAt(k - 1) != ' '
+                        && text.charAt(k - 1) != '\t' && text.charAt(k - 1) != '\n' && text.charAt(k - 1) != '\r') {
+                    return false;
+                }
+                words++;
+                while (k > 0 && (text.charAt(k - 1) == ' ' || text.charAt(k - 1) == '\t')) {
+                    k--;
+                }
+            }
+            return words >= 3;
+        }
+
+        /**
          * {@return {@code text} joined, or null when no line break falls inside a word; with {@code keepBeforeAssignment},
          * a break before a line that starts with an environment variable's assignment stays}
          */
@@ -559,7 +600,7 @@ public final class Secrets {
                         next++;
                     }
                     if (i > 0 && next < n && !isWordBoundary(text.charAt(i - 1)) && !isWordBoundary(text.charAt(next))
-                            && !(keepBeforeAssignment && startsNewLine(text, next))) {
+                            && !(keepBeforeAssignment && startsNewLine(text, next)) && !endsTableHeader(text, i)) {
                         if (joined == null) {
                             joined = new StringBuilder(n);
                             at = new int[n];

@@ -169,6 +169,46 @@ class SecretsTest {
     }
 
     @Test
+    void aRegistrysRefusalThatMayRequireAuthorizationKeepsItsWords() {
+        // Docker's and BuildKit's own words after "authorization:" are prose, not a header's value: "server" was masked,
+        // and Earthly's "authorization: authorization status: 401" masked the word everywhere (earthly/earthly#1873)
+        for (String line : List.of(
+                "pull access denied for change-image-service-base, repository does not exist or may require "
+                        + "authorization: server message: insufficient_scope: authorization failed",
+                "WARN: (Load metadata linux/amd64) pull access denied, repository does not exist or may require "
+                        + "authorization: authorization status: 401: authorization failed")) {
+            assertEquals(line, Secrets.patterns().redact(line));
+        }
+        // a header's value stays masked: a credential with a digit, a scheme's credential, a value ending the line
+        assertEquals("Authorization: [REDACTED] sent", Secrets.patterns().redact("Authorization: hunter2 sent"));
+        assertEquals("authorization: Bearer [REDACTED] sent",
+                Secrets.patterns().redact("authorization: Bearer abcdefgh sent"));
+        assertEquals("x-api-key: [REDACTED]", Secrets.patterns().redact("x-api-key: changeme"));
+        assertEquals("Authorization: [REDACTED] was refused",
+                Secrets.patterns().redact("Authorization: Xk9pLm2QrT was refused"));
+    }
+
+    @Test
+    void aTablesFirstRowAfterItsHeaderIsNoWrappedToken() {
+        // kubectl's header ends in AGE; joined with a long pod name the two made one generated-looking word of 34
+        // characters and the pod's name was masked in a finding (p59-03's "kubectl get pods" in a helm job)
+        String pods = "NAME                              READY   STATUS             RESTARTS      AGE\n"
+                + "alertmanager-kps-alertmanager-0   1/2     CrashLoopBackOff   5 (47s ago)   4m52s";
+        assertEquals(pods, Secrets.patterns().redact(pods));
+        String deploys = "NAME   READY   UP-TO-DATE   AVAILABLE   AGE\r\ncheckout-api-canary-7d9f8c6b5d-x2k4j   0/3   3   0   2m";
+        assertEquals(deploys, Secrets.patterns().redact(deploys));
+        // an access key's head ending such a line is still read with the rest the next line starts with
+        String key = "AKIA" + "IOSFODNN7EXAMPLE";
+        String out = Secrets.patterns().redact("NAME   READY   " + key.substring(0, 4) + "\n" + key.substring(4) + " was used");
+        assertNoPiece(key, out, "wrapped after a header-like line");
+        // and a line of words that is no header (lower case, or two words) keeps joining a wrapped token
+        for (String t : SHAPES) {
+            String wrapped = Secrets.patterns().redact("TOKEN IS " + t.substring(0, 6) + "\n" + t.substring(6) + " end");
+            assertNoPiece(t, wrapped, "wrapped after two upper-case words");
+        }
+    }
+
+    @Test
     void aBase64ValueWrappedBeforeItsPaddingIsNoAssignment() {
         // a value of no known shape with one '=' of padding, wrapped so that the next line is its last upper-case
         // characters and the '=' ("KQ=", then a quote or the rest of the message): no environment variable's

@@ -79,8 +79,11 @@ public final class SecretPatterns {
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{9,}+(?:\\.[A-Za-z0-9_-]*+){0,4}+"), 0, ALWAYS, "eyj"),
             new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{8,16}\\b"), 0, ALWAYS,
                     "akia", "asia", "agpa", "aida", "aroa"),
+            // without a scheme, not a word of prose going on with more words: Docker's "may require authorization: server message:
+            // insufficient_scope" (the word masked, and "authorization" everywhere once it was the value, earthly/earthly#1873)
             new Rule(Pattern.compile("(?i)\\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token|private-token)"
-                    + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)(?:(?:bearer|basic|token|flyv1|digest)\\s{1,5})?+([^\\s\"'<>,;`()\\[\\]{}]++)"),
+                    + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)(?>(?:bearer|basic|token|flyv1|digest)\\s{1,5}"
+                    + "|(?!(?-i:[a-z]{2,13}+)[ \\t]++(?-i:[a-z])))([^\\s\"'<>,;`()\\[\\]{}]++)"),
                     2, ALWAYS, "authorization", "api-key", "auth-token", "private-token"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s{1,5}([A-Za-z0-9._~+/=-]{8,}+)"), 1,
                     SecretPatterns::looksGeneratedOrLong, "bearer", "basic", "token"),
