@@ -1266,6 +1266,10 @@ final class Facts {
             "(?i)(^|[/\\s])(status\\.[\\w.-]+|[\\w-]+\\.statuspage\\.io|www\\.\\w+status\\.com)(/|$)"
                     + "|/api/v\\d/(status|summary|incidents|current-status)\\b|/current-status\\b");
 
+    /** A command of a cloud provider's own CLI ("aws deploy get-deployment ...", "gcloud app deploy ...", "az ..."). */
+    private static final java.util.regex.Pattern CLOUD_CLI_CALL = java.util.regex.Pattern.compile(
+            "^(aws|gcloud|az)\\s+[a-z][\\w-]*\\s+[a-z]");
+
     /** The kinds of a {@link #PLATFORM_CLI_LOOK} whose detail is the platform's objects' words. */
     private static final Set<io.sophia.core.FailureKind> CLI_LOOK_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
@@ -1284,7 +1288,8 @@ final class Facts {
      * kinds that name what the record shows (a container's log ending in "socket.gaierror: [Errno -3] Temporary failure
      * in name resolution", DNS_FAILURE, h136-34; a pod's events "Failed to pull image ...: not found", NOT_FOUND, h136-10;
      * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16). Not UNAUTHORIZED or FORBIDDEN:
-     * a look the host was refused says the caller's trouble (p65-13).
+     * a look the host was refused says the caller's trouble (p65-13); a cloud provider's CLI call of kind FORBIDDEN
+     * ({@link #CLOUD_CLI_CALL}) is read by specific indications only.
      */
     private static final Set<io.sophia.core.FailureKind> HOST_RECORD_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.SERVER_ERROR, io.sophia.core.FailureKind.DNS_FAILURE,
@@ -1360,6 +1365,13 @@ final class Facts {
         boolean cliLookOfAFailure = cliTarget && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
                 && !cliRefusedTheLook(f.detail());
         boolean platformCliLook = cliLookOfAFailure || cliTarget && CLI_LOOK_KINDS.contains(f.kind());
+        // ... and a cloud provider's CLI the host ran whose call came back refused (kind FORBIDDEN, no status of its own):
+        // the deployment's own record or the deploy itself refused in the provider's words ("aws deploy get-deployment"
+        // showing "ECS was unable to assume the role ...", p190-33; "gcloud app deploy" answered "Your app may not have
+        // more than 210 versions", p190-23); by specific indications only, as a cluster CLI's look is
+        boolean cloudCliRefused = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
+                && f.kind() == io.sophia.core.FailureKind.FORBIDDEN && f.target() != null
+                && CLOUD_CLI_CALL.matcher(f.target().strip()).find();
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
         // Node's "Error [ERR_REQUIRE_ESM]", NextAuth's "[NO_SECRET]"; p168-20, p168-21, p168-24): the app's words for
@@ -1375,13 +1387,14 @@ final class Facts {
         boolean runRefusedByGithub = f.source() == io.sophia.core.Source.GITHUB && f.httpStatus() != null
                 && f.httpStatus() == 422 && f.target() != null && GITHUB_RUN_TARGET.matcher(f.target().strip()).find();
         if ((f.kind() != io.sophia.core.FailureKind.OTHER || !LOOK_SOURCES.contains(f.source())) && !answeredByPlatform
-                && !platformCliLook && !failureOnRecord && !serverErrorExplained && !runRefusedByGithub
+                && !platformCliLook && !failureOnRecord && !serverErrorExplained && !runRefusedByGithub && !cloudCliRefused
                 || f.detail() == null || OWN_FAILURE.matcher(f.detail().strip()).find()) {
             return "";
         }
         // an answer's detail is read as far as an answer's body is (ANSWER_READ_CHARS), a look's as a log line
         return carriedTextCause(serverErrorExplained ? Words.clip(f.detail(), ANSWER_READ_CHARS) : f.detail(),
-                serverErrorExplained || cliLookOfAFailure && !answeredByPlatform && !failureOnRecord ? answerCause
+                serverErrorExplained || cloudCliRefused
+                        || cliLookOfAFailure && !answeredByPlatform && !failureOnRecord ? answerCause
                         : lineCause, downNames, svc);
     }
 
