@@ -213,6 +213,9 @@ class TwelfthRoundBShapesTest {
         ROUND.staysInItsCauses("h68-14 cloudbuild.docker-step-failed",
                 // h83-30 (consumed in session 26): pip's read timeout fails the RUN step, which Cloud Build reports as
                 // its docker step failing: the download is the cause (build.dependency-fetch), the wrapper its consequence
-                "h83-30 cloudbuild.docker-step-failed");
+                "h83-30 cloudbuild.docker-step-failed",
+                // h142-05 (consumed in session 42): pip's hash check failing on an archive a flaky proxy cut short fails
+                // the RUN step the same way: the download is the cause, the docker step's failure its wrapper
+                "h142-05 cloudbuild.docker-step-failed");
     }
 }
