@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What session 42 mended on consuming the blind sets h141- to h144-: a look at the cluster autoscaler's log naming the
  * account's quota (Azure's "OperationNotAllowed ... exceeding quota limit of standardDSv3Family Cores",
  * kubernetes/autoscaler#2607, h141-22's source) beside pods Pending for "Insufficient cpu". The scheduler's words were
- * read as a full region at 0.95, and that one case alone drove the whole corpus' refit to a smaller evidence scale.
+ * read as a full region at 0.95, and that one case alone drove the whole corpus' refit to a smaller evidence scale; and
+ * a rule on a look's detail counted beside the indication reading the same words, two sources for one look (p195-25).
  */
 class FixFortySecondSessionTest {
 
@@ -33,5 +34,19 @@ class FixFortySecondSessionTest {
         Assessment noQuota = diagnose(edited(dir, original, "results in exceeding quota limit of standardDSv3Family Cores",
                 "failed on standardDSv3Family Cores"));
         assertEquals(CauseId.of("platform.capacity"), noQuota.topCause().orElseThrow().id(), noQuota.causes().toString());
+    }
+
+    @Test
+    void aRuleOnALooksDetailAndTheIndicationReadingTheSameWordsAreOneSource() throws Exception {
+        // p195-25 (sst#6377): ECS's "unable to place a task. Reason: Capacity is unavailable" was counted by
+        // platform.capacity/api-capacity and by the indication the probe-detail rule reads it with, two sources at the
+        // two-source cap 0.95, beside a task that could not pull its deleted image: one look, one source
+        Assessment a = diagnose(file("p195-25-"));
+        double capacity = p(a, "platform.capacity");
+        assertTrue(capacity <= 0.9, "one look's words are one source: " + capacity);
+        assertTrue(a.causes().stream().filter(c -> c.id().equals(CauseId.of("platform.capacity")))
+                .flatMap(c -> c.evidence().stream()).map(e -> e.ruleId()).toList()
+                .containsAll(java.util.List.of("platform.capacity/api-capacity",
+                        "platform.capacity/probe-detail-indication")), a.causes().toString());
     }
 }

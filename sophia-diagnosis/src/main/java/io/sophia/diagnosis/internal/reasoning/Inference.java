@@ -983,8 +983,11 @@ final class Inference {
         // an answer's body, restating it): one source with them
         // a rule on an answer's body reads the same words as the answer's indication (p78-03: "manifest unknown" in one
         // 404 counted as two sources, 0.97): one source with it
+        // a rule on a probe's detail reads the words the probe-detail rule reads of the same look (p195-25: ECS's "unable
+        // to place a task. Reason: Capacity is unavailable" counted by api-capacity and by the indication reading it, two
+        // sources, 0.95, beside a task that could not pull its deleted image): one source with them
         if (Knowledge.DETAIL_RULE_ID.equals(rule.id()) || Knowledge.CARRIED_TEXT_RULE_IDS.contains(rule.id())
-                || "machineEvent".equals(rule.when()) && rule.pattern().containsKey("detail")
+                || ("machineEvent".equals(rule.when()) || "probe".equals(rule.when())) && rule.pattern().containsKey("detail")
                 || "http".equals(rule.when()) && rule.pattern().containsKey("body")) {
             return "log";
         }
