@@ -49,4 +49,28 @@ class FixFortySecondSessionTest {
                 .containsAll(java.util.List.of("platform.capacity/api-capacity",
                         "platform.capacity/probe-detail-indication")), a.causes().toString());
     }
+
+    @Test
+    void aCloudCliReadRefusedItsOwnCredentialSaysNothingOfTheDeploysToken(@TempDir Path dir) throws Exception {
+        // review 42: p190-34's look, a record of the pipeline showing the deploy role refused, leads with the deploy token;
+        // the same look refused by the CLI for the looker's own read-only credential is no deploy token's failure
+        Path original = file("p190-34-");
+        assertEquals(CauseId.of("auth.deploy-token"), diagnose(original).topCause().orElseThrow().id());
+        String record = java.nio.file.Files.readString(original);
+        String detail = record.substring(record.indexOf("detail: 'actionStates[0]"));
+        detail = detail.substring(0, detail.indexOf("'}") + 1);
+        for (String refusal : java.util.List.of(
+                "detail: 'An error occurred (AccessDeniedException) when calling the GetPipelineState operation: User: "
+                        + "arn:aws:iam::123456789012:user/sophia-readonly is not authorized to perform: "
+                        + "codepipeline:GetPipelineState on resource: invoicing-prod'",
+                "detail: 'An error occurred (ExpiredTokenException) when calling the GetPipelineState operation: The "
+                        + "security token included in the request is expired'")) {
+            Path refused = edited(java.nio.file.Files.createDirectories(dir.resolve("r" + Math.abs(refusal.hashCode()))),
+                    original, detail, refusal);
+            Assessment a = diagnose(refused);
+            assertTrue(p(a, "auth.deploy-token") < 0.5, refusal + ": " + a.causes());
+        }
+        // a deploy command the provider refused is still read (p190-23: gcloud app deploy, the app's version limit)
+        assertEquals(CauseId.of("platform.quota"), diagnose(file("p190-23-")).topCause().orElseThrow().id());
+    }
 }

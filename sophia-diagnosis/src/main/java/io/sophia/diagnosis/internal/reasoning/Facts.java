@@ -1270,6 +1270,25 @@ final class Facts {
     private static final java.util.regex.Pattern CLOUD_CLI_CALL = java.util.regex.Pattern.compile(
             "^(aws|gcloud|az)\\s+[a-z][\\w-]*\\s+[a-z]");
 
+    /**
+     * A cloud CLI's read of the deployment's state ({@code aws ecs describe-services}, {@code gcloud run services
+     * describe}, {@code az webapp show}): a look, whose refusal is the looker's credential, not the deploy's.
+     */
+    private static final java.util.regex.Pattern CLOUD_CLI_READ = java.util.regex.Pattern.compile(
+            "^(aws|gcloud|az)\\s+([\\w-]+\\s+){0,3}?(describe|get|list|show|logs?|tail|wait|inspect)(-[\\w-]+)?(\\s|$)");
+
+    /**
+     * A cloud CLI's own refusal of the call, at the start of its output: AWS's "An error occurred (AccessDeniedException)
+     * when calling the DescribeServices operation", gcloud's "ERROR: (gcloud.run.services.describe) PERMISSION_DENIED",
+     * az's "(AuthorizationFailed)", a missing or expired login (review 42).
+     */
+    private static final java.util.regex.Pattern CLOUD_CLI_OWN_REFUSAL = java.util.regex.Pattern.compile(
+            "^(An error occurred \\((AccessDenied(Exception)?|UnauthorizedOperation|ExpiredToken(Exception)?|InvalidClientTokenId"
+                    + "|UnrecognizedClientException|AuthFailure|SignatureDoesNotMatch)\\) when calling the \\w+ operation"
+                    + "|ERROR: \\(gcloud\\.[\\w.-]+\\) (PERMISSION_DENIED|UNAUTHENTICATED)"
+                    + "|\\(AuthorizationFailed\\)|You do not currently have an active account selected"
+                    + "|There was a problem refreshing your current auth tokens|Please run 'az login')");
+
     /** The kinds of a {@link #PLATFORM_CLI_LOOK} whose detail is the platform's objects' words. */
     private static final Set<io.sophia.core.FailureKind> CLI_LOOK_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.OTHER, io.sophia.core.FailureKind.SERVER_ERROR);
@@ -1369,9 +1388,12 @@ final class Facts {
         // the deployment's own record or the deploy itself refused in the provider's words ("aws deploy get-deployment"
         // showing "ECS was unable to assume the role ...", p190-33; "gcloud app deploy" answered "Your app may not have
         // more than 210 versions", p190-23); by specific indications only, as a cluster CLI's look is
+        // (not a read of the deployment's state the CLI itself refused: the looker's own credential, review 42)
         boolean cloudCliRefused = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
                 && f.kind() == io.sophia.core.FailureKind.FORBIDDEN && f.target() != null
-                && CLOUD_CLI_CALL.matcher(f.target().strip()).find();
+                && CLOUD_CLI_CALL.matcher(f.target().strip()).find()
+                && !(CLOUD_CLI_READ.matcher(f.target().strip()).find() && f.detail() != null
+                        && CLOUD_CLI_OWN_REFUSAL.matcher(f.detail().strip()).find());
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
         // Node's "Error [ERR_REQUIRE_ESM]", NextAuth's "[NO_SECRET]"; p168-20, p168-21, p168-24): the app's words for
