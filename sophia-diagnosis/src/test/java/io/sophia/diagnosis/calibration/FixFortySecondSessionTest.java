@@ -73,4 +73,16 @@ class FixFortySecondSessionTest {
         // a deploy command the provider refused is still read (p190-23: gcloud app deploy, the app's version limit)
         assertEquals(CauseId.of("platform.quota"), diagnose(file("p190-23-")).topCause().orElseThrow().id());
     }
+
+    @Test
+    void anIncidentListNamesPastIncidentsInThePastTense(@TempDir Path dir) throws Exception {
+        // review 42: Statuspage's /api/v2/incidents.json lists the 50 most recent incidents, resolved ones too; "services
+        // were impacted by ..." read there is no open incident (h142-24 reads it from Heroku's current-status)
+        Path original = file("h142-24-");
+        assertEquals(CauseId.of("platform.outage"), diagnose(original).topCause().orElseThrow().id());
+        Assessment list = diagnose(edited(dir, original, "GET https://status.heroku.com/api/v4/current-status",
+                "GET https://status.heroku.com/api/v2/incidents.json"));
+        assertTrue(list.causes().stream().flatMap(c -> c.evidence().stream())
+                .noneMatch(e -> e.ruleId().startsWith("platform.outage/status-api")), list.causes().toString());
+    }
 }
