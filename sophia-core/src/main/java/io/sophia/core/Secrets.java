@@ -515,6 +515,16 @@ public final class Secrets {
         /** The heads of AWS access key ids, upper-case letters as a table header's words are. */
         private static final List<String> AWS_KEY_HEADS = List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA");
 
+        /** A word of a table's header row: upper-case letters, '-' and '_', and a closing "(S)" ({@code PORT(S)}). */
+        private static final java.util.regex.Pattern TABLE_HEADER_WORD = java.util.regex.Pattern.compile(
+                "[A-Z][A-Z_-]{1,20}(\\(S\\))?");
+
+        /** Columns kubectl, docker and helm print in their tables' header rows. */
+        private static final Set<String> TABLE_COLUMNS = Set.of("NAME", "NAMES", "READY", "STATUS", "RESTARTS", "AGE",
+                "IMAGE", "TYPE", "CREATED", "NAMESPACE", "REVISION", "UPDATED", "CHART", "PORTS", "PORT(S)", "AVAILABLE",
+                "UP-TO-DATE", "DESIRED", "CURRENT", "NODE", "CLUSTER-IP", "EXTERNAL-IP", "COMMAND", "CONTAINER", "TAG",
+                "STATE", "ID", "SIZE", "VERSION");
+
         /**
          * Whether the line at {@code i} of {@code text} (after its indent) starts a line of its own rather than going
          * on with a token the line before ends in: an environment variable's assignment, a config file's key
@@ -548,40 +558,39 @@ public final class Secrets {
 
         /**
          * Whether the line that ends at {@code i} of {@code text} is a table's header row: three or more words of
-         * upper-case letters (and '-', '_' inside: {@code UP-TO-DATE}) alone ({@code NAME   READY   STATUS   RESTARTS
-         * AGE}, kubectl's; {@code CONTAINER ID   IMAGE ... NAMES}, docker's). The break after it starts the table's first row, so a long name there ({@code
-         * alertmanager-kps-alertmanager-0}) joined with {@code AGE} is no generated word a wrap cut in two (p59-03: the
-         * pod's name was masked in a finding); no token's head is upper-case letters ending a line of such words.
+         * upper-case letters (with '-' and '_', and a closing "(S)": {@code UP-TO-DATE}, {@code PORT(S)}) alone, one of
+         * them a column kubectl, docker or helm prints ({@code NAME   READY   STATUS   RESTARTS   AGE};
+         * {@code CONTAINER ID   IMAGE ... NAMES}). The break after it starts the table's first row, so a long name there
+         * ({@code alertmanager-kps-alertmanager-0}) joined with {@code AGE} is no generated word a wrap cut in two
+         * (p59-03: the pod's name was masked in a finding); an access key's head ending such a line still joins.
          */
         static boolean endsTableHeader(String text, int i) {
-            int last = i;
-            while (last > 0 && text.charAt(last - 1) >= 'A' && text.charAt(last - 1) <= 'Z') {
-                last--;
+            char end = i > 0 ? text.charAt(i - 1) : ' ';
+            if (!(end >= 'A' && end <= 'Z' || end == ')')) {
+                return false; // the common case, decided without looking at the line
             }
-            String lastWord = text.substring(last, i);
+            int start = i;
+            while (start > 0 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+                start--;
+            }
+            String[] words = text.substring(start, i).strip().split("[ \t]+");
+            if (words.length < 3) {
+                return false;
+            }
+            boolean known = false;
+            for (String w : words) {
+                if (!TABLE_HEADER_WORD.matcher(w).matches()) {
+                    return false;
+                }
+                known |= TABLE_COLUMNS.contains(w);
+            }
+            String last = words[words.length - 1];
             for (String head : AWS_KEY_HEADS) {
-                if (lastWord.startsWith(head) || head.startsWith(lastWord)) {
+                if (last.startsWith(head) || head.startsWith(last)) {
                     return false; // an access key's head (AKIA) or its start, cut by the break
                 }
             }
-            int words = 0;
-            int k = i;
-            while (k > 0 && text.charAt(k - 1) != '\n' && text.charAt(k - 1) != '\r') {
-                int e = k;
-                while (k > 0 && (text.charAt(k - 1) >= 'A' && text.charAt(k - 1) <= 'Z' || text.charAt(k - 1) == '-'
-                        || text.charAt(k - 1) == '_')) {
-                    k--;
-                }
-                if (e - k < 2 || text.charAt(k) < 'A' || text.charAt(k) > 'Z' || k > 0 && text.charAt(k - 1) != ' '
-                        && text.charAt(k - 1) != '\t' && text.charAt(k - 1) != '\n' && text.charAt(k - 1) != '\r') {
-                    return false;
-                }
-                words++;
-                while (k > 0 && (text.charAt(k - 1) == ' ' || text.charAt(k - 1) == '\t')) {
-                    k--;
-                }
-            }
-            return words >= 3;
+            return known;
         }
 
         /**

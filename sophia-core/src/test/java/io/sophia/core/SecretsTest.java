@@ -186,6 +186,19 @@ class SecretsTest {
         assertEquals("x-api-key: [REDACTED]", Secrets.patterns().redact("x-api-key: changeme"));
         assertEquals("Authorization: [REDACTED] was refused",
                 Secrets.patterns().redact("Authorization: Xk9pLm2QrT was refused"));
+        // review 42: a key header's short lower-case value before prose, a scheme of its own before the credential
+        assertEquals("x-api-key: [REDACTED] is the value", Secrets.patterns().redact("x-api-key: qwertyuiopasd is the value"));
+        assertEquals("api-key = [REDACTED]", Secrets.patterns().redact("api-key = hunter thepasswordislong"));
+        for (String scheme : List.of("ApiKey", "Bot", "Negotiate", "apikey", "key")) {
+            String credential = "dGVzdDp0ZXN0dGVzdHRlc3R0ZXN0dGVzdA";
+            String out = Secrets.patterns().redact("Authorization: " + scheme + " " + credential + " and more");
+            assertEquals("Authorization: " + scheme + " [REDACTED] and more", out);
+        }
+        String signature = "fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024";
+        String sigv4 = Secrets.patterns().redact("Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/"
+                + "us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=" + signature);
+        assertNoPiece(signature, sigv4, "a SigV4 signature");
+        assertNoPiece("AKIAIOSFODNN7EXAMPLE", sigv4, "a SigV4 credential");
     }
 
     @Test
@@ -197,6 +210,14 @@ class SecretsTest {
         assertEquals(pods, Secrets.patterns().redact(pods));
         String deploys = "NAME   READY   UP-TO-DATE   AVAILABLE   AGE\r\ncheckout-api-canary-7d9f8c6b5d-x2k4j   0/3   3   0   2m";
         assertEquals(deploys, Secrets.patterns().redact(deploys));
+        // kubectl's services, whose header has PORT(S) (review 42)
+        String services = "NAME  TYPE  CLUSTER-IP  EXTERNAL-IP  PORT(S)  AGE\n"
+                + "alertmanager-kps-alertmanager-operated   ClusterIP   None   <none>   9093/TCP   5d";
+        assertEquals(services, Secrets.patterns().redact(services));
+        // a line of upper-case words that is no table's header (no column kubectl, docker or helm prints) keeps joining
+        String value = "ABCDEFGHIJKLMNOP" + "qrstuvwx1234567890abcdefghijkl";
+        assertNoPiece(value, Secrets.patterns().redact("EXPORTED SECRET VALUE " + value.substring(0, 16) + "\n"
+                + value.substring(16) + " end"), "wrapped after upper-case words");
         // an access key's head ending such a line is still read with the rest the next line starts with
         String key = "AKIA" + "IOSFODNN7EXAMPLE";
         String out = Secrets.patterns().redact("NAME   READY   " + key.substring(0, 4) + "\n" + key.substring(4) + " was used");

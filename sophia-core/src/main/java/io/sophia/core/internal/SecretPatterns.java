@@ -53,6 +53,13 @@ public final class SecretPatterns {
         }
     }
 
+    /**
+     * An Authorization header's scheme: one of the usual ones, or any token of RFC 7235 that 1 to 5 spaces and a
+     * credential of 8 or more characters follow (ApiKey, Bot, Negotiate, AWS4-HMAC-SHA256).
+     */
+    private static final String AUTH_SCHEME = "(?:bearer|basic|token|flyv1|digest"
+            + "|[A-Za-z][\\w.+-]{1,30}(?=\\s{1,5}[A-Za-z0-9._~+/=-]{8}))\\s{1,5}";
+
     // Every quantifier is bounded or possessive on a character class, so a rule is linear in the text.
     // A token's shape matches from its prefix and 12 characters on: a head cut short (a line or field limit of
     // another program, a line break) is a piece of the token, and the canary looks for 12-character pieces.
@@ -79,12 +86,22 @@ public final class SecretPatterns {
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{9,}+(?:\\.[A-Za-z0-9_-]*+){0,4}+"), 0, ALWAYS, "eyj"),
             new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{8,16}\\b"), 0, ALWAYS,
                     "akia", "asia", "agpa", "aida", "aroa"),
-            // without a scheme, not a word of prose going on with more words: Docker's "may require authorization: server message:
-            // insufficient_scope" (the word masked, and "authorization" everywhere once it was the value, earthly/earthly#1873)
-            new Rule(Pattern.compile("(?i)\\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token|private-token)"
-                    + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)(?>(?:bearer|basic|token|flyv1|digest)\\s{1,5}"
-                    + "|(?!(?-i:[a-z]{2,13}+)[ \\t]++(?-i:[a-z])))([^\\s\"'<>,;`()\\[\\]{}]++)"),
-                    2, ALWAYS, "authorization", "api-key", "auth-token", "private-token"),
+            // an Authorization header's value after its scheme, any scheme of RFC 7235 followed by a credential of 8 or
+            // more characters (Bearer, Basic, ApiKey, Bot, Negotiate, AWS4-HMAC-SHA256 ...; review 42); without one, the
+            // value itself, but not a word of prose going on with more words: Docker's "may require authorization:
+            // server message: insufficient_scope" (the word masked, and "authorization" everywhere once it was the
+            // value, earthly/earthly#1873)
+            new Rule(Pattern.compile("(?i)\\b(?:proxy-)?authorization([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)"
+                    + "(?>" + AUTH_SCHEME + "|(?!(?-i:[a-z]{2,13}+)[ \\t]++(?-i:[a-z])))([^\\s\"'<>,;`()\\[\\]{}]++)"),
+                    2, ALWAYS, "authorization"),
+            // a key or token header's value is the credential whatever it looks like, with a credential-like word after
+            // it (a scheme written before a key: "api-key = ApiKey c2VjcmV0...")
+            new Rule(Pattern.compile("(?i)\\b(?:x-api-key|api-key|x-auth-token|private-token)"
+                    + "([\"']?\\s{0,5}[:=]\\s{0,5}[\"']?)([^\\s\"'<>,;`()\\[\\]{}]++"
+                    + "(?:[ \\t]{1,5}+[A-Za-z0-9._~+/=-]{8,}+)?+)"),
+                    2, ALWAYS, "api-key", "auth-token", "private-token"),
+            // AWS Signature Version 4's signature, in an Authorization header or a query string
+            new Rule(Pattern.compile("(?i)\\bSignature=([0-9a-f]{16,}+)"), 1, ALWAYS, "signature="),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s{1,5}([A-Za-z0-9._~+/=-]{8,}+)"), 1,
                     SecretPatterns::looksGeneratedOrLong, "bearer", "basic", "token"),
             // the values of a cookie header's pairs: session ids are credentials whatever their shape; its attributes
