@@ -1309,11 +1309,15 @@ final class Facts {
      * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16). Not UNAUTHORIZED or FORBIDDEN:
      * a look the host was refused says the caller's trouble (p65-13); a cloud provider's CLI call of kind FORBIDDEN
      * ({@link #CLOUD_CLI_CALL}) is read by specific indications only.
+     * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16), and UNEXPECTED_STATUS without
+     * a status of the look's own: the record shows the service in a state it should not be in (App Service's log stream,
+     * "Container chat_0_5b1c for site chat has exited, failing to start.", h144-23). Not UNAUTHORIZED or FORBIDDEN:
+     * a look the host was refused says the caller's trouble (p65-13).
      */
     private static final Set<io.sophia.core.FailureKind> HOST_RECORD_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.SERVER_ERROR, io.sophia.core.FailureKind.DNS_FAILURE,
             io.sophia.core.FailureKind.NOT_FOUND, io.sophia.core.FailureKind.MISCONFIGURED,
-            io.sophia.core.FailureKind.TLS_FAILURE);
+            io.sophia.core.FailureKind.TLS_FAILURE, io.sophia.core.FailureKind.UNEXPECTED_STATUS);
 
     /**
      * What the cluster's CLI prints about itself around a refusal: klog's lines ("E1203 10:00:00.123456   4711
