@@ -1306,13 +1306,11 @@ final class Facts {
      * The kinds of a host's look without a status of its own whose detail is the record it read: SERVER_ERROR, and the
      * kinds that name what the record shows (a container's log ending in "socket.gaierror: [Errno -3] Temporary failure
      * in name resolution", DNS_FAILURE, h136-34; a pod's events "Failed to pull image ...: not found", NOT_FOUND, h136-10;
-     * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16). Not UNAUTHORIZED or FORBIDDEN:
-     * a look the host was refused says the caller's trouble (p65-13); a cloud provider's CLI call of kind FORBIDDEN
-     * ({@link #CLOUD_CLI_CALL}) is read by specific indications only.
      * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16), and UNEXPECTED_STATUS without
      * a status of the look's own: the record shows the service in a state it should not be in (App Service's log stream,
      * "Container chat_0_5b1c for site chat has exited, failing to start.", h144-23). Not UNAUTHORIZED or FORBIDDEN:
-     * a look the host was refused says the caller's trouble (p65-13).
+     * a look the host was refused says the caller's trouble (p65-13); a cloud provider's CLI call of kind FORBIDDEN
+     * ({@link #CLOUD_CLI_CALL}) is read by specific indications only.
      */
     private static final Set<io.sophia.core.FailureKind> HOST_RECORD_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.SERVER_ERROR, io.sophia.core.FailureKind.DNS_FAILURE,
