@@ -46,10 +46,11 @@ class HundredFiftySecondRoundShapesTest {
         ROUND.readsNot("go-yaml.config-type-mismatch", "Error: json: cannot unmarshal string into Go value of type int");
         ROUND.reads("go-yaml.config-type-mismatch", "2023-11-28T08:38:19.367090791Z [ERROR] failed to read config: yaml: unmarshal errors: line 1: cannot unmarshal !!str `tcp://1...` into int");
         ROUND.readsNot("go-yaml.config-type-mismatch", "panic: yaml: line 3: mapping values are not allowed in this context");
-        ROUND.reads("jest.obsolete-snapshot", " › 1 snapshot obsolete from 1 test suite. To remove it, run `yarn test -u`.");
-        ROUND.readsNot("jest.obsolete-snapshot", " › 1 snapshot written from 1 test suite.");
-        ROUND.reads("jest.obsolete-snapshot", "Snapshots:   1 obsolete, 22 passed, 22 total");
-        ROUND.readsNot("jest.obsolete-snapshot", "Snapshots:   0 obsolete, 22 passed, 22 total");
+        // review 42 (finding 4): the summary counts when the package manager running Jest reports the script failed
+        ROUND.reads("jest.obsolete-snapshot", " › 1 snapshot obsolete from 1 test suite. To remove it, run `yarn test -u`.\nerror Command failed with exit code 1.");
+        ROUND.readsNot("jest.obsolete-snapshot", " › 1 snapshot written from 1 test suite.\nerror Command failed with exit code 1.");
+        ROUND.reads("jest.obsolete-snapshot", "Snapshots:   1 obsolete, 22 passed, 22 total\nTime:        4.2 s\nnpm ERR! Test failed.  See above for more details.");
+        ROUND.readsNot("jest.obsolete-snapshot", "Snapshots:   0 obsolete, 22 passed, 22 total\nTime:        4.2 s\nnpm ERR! Test failed.  See above for more details.");
         ROUND.reads("openshift.platform-pod-quota-refused", "Error creating deployer pod: pods \"api-designer-poc-1-deploy\" is forbidden: failed quota: large: must specify limits.cpu,limits.memory,requests.cpu,requests.memory");
         ROUND.readsNot("openshift.platform-pod-quota-refused", "Error creating: pods \"api-designer-poc-1-x7k2p\" is forbidden: failed quota: large: must specify limits.cpu,limits.memory,requests.cpu,requests.memory");
         ROUND.reads("openshift.platform-pod-quota-refused", "41s         Warning   FailedCreate   replicationcontroller/jenkins-1   Error creating deployer pod: pods \"jenkins-1-deploy\" is forbidden: failed quota: compute-resources: must specify limits.memory");

@@ -96,10 +96,11 @@ class HundredFortyNinthRoundShapesTest {
         ROUND.readsNot("launchdarkly.data-source-outage", "[LaunchDarkly] ERROR: LaunchDarkly data source outage - updates have been unavailable for at least 1m0s with the following errors: ERROR_RESPONSE(401) (3 times)"); // the SDK key
         ROUND.reads("launchdarkly.data-source-outage", "LaunchDarkly data source outage - updates have been unavailable for at least 00:01:00 with the following errors: NETWORK_ERROR (4 times)");
         ROUND.readsNot("launchdarkly.data-source-outage", "LaunchDarkly data source outage - updates have been unavailable for at least 1m0s with the following errors: ERROR_RESPONSE(503) (1 time), ERROR_RESPONSE(403) (2 times)");
-        ROUND.reads("serverless.api-internal-server-error", "Error:\n{\"message\": \"Internal server error\"}");
-        ROUND.readsNot("serverless.api-internal-server-error", "Error:\nServerless Error: The stack service name \"api\" is already in use.");
-        ROUND.reads("serverless.api-internal-server-error", "  Error:\n  {\"message\":\"Internal server error\"}");
-        ROUND.readsNot("serverless.api-internal-server-error", "Error:\n{\"message\": \"Missing Authentication Token\"}");
+        // review 42 (finding 9): the Framework's own words open it (its failed stack, its Environment line, its banner)
+        ROUND.reads("serverless.api-internal-server-error", "✖ Stack media-resize-prod failed to deploy (88s)\nError:\n{\"message\": \"Internal server error\"}");
+        ROUND.readsNot("serverless.api-internal-server-error", "✖ Stack api-prod failed to deploy (12s)\nError:\nServerless Error: The stack service name \"api\" is already in use.");
+        ROUND.reads("serverless.api-internal-server-error", "  Serverless Error ---------------------------------------\n \n  {\"message\":\"Internal server error\"}");
+        ROUND.readsNot("serverless.api-internal-server-error", "✖ Stack media-resize-prod failed to deploy (88s)\nError:\n{\"message\": \"Missing Authentication Token\"}");
         ROUND.reads("amplify.deploy-failed-bare", "2020-10-14T08:42:03 [ERROR]: Failed to deploy");
         ROUND.readsNot("amplify.deploy-failed-bare", "2020-10-14T08:42:03 [ERROR]: Failed to deploy: Deploy artifact size exceeds the maximum of 5GB");
         ROUND.reads("amplify.deploy-failed-bare", "2019-09-23T18:59:00 [ERROR]: Failed to deploy 2019-09-23T18:59:00 [INFO]: Deployment finished.");
