@@ -573,7 +573,9 @@ class EleventhRoundShapesTest {
         // p111-40 (session 23): Laravel's "SQLSTATE[HY000] [2002] Connection refused" from DB_HOST=localhost inside a
         // container, labelled config.invalid (the setting), as p39-18
         // h78-22 (consumed in session 25): a Fly app refused on localhost because DATABASE_URL was never set (config.missing-secret)
-        ROUND.staysInItsCauses("h78-22 dependency.connection-refused-generic", "p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
+        // p194-11 (tuning, session 42): the Cloud SQL proxy never came up because the project's Cloud SQL Admin API is
+        // disabled (config.invalid), so the migration's connection to the proxy on 127.0.0.1 is refused: its consequence
+        ROUND.staysInItsCauses("p194-11 dependency.connection-refused-generic", "h78-22 dependency.connection-refused-generic", "p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
                 "p107-09 dependency.connection-refused-generic",
                 // h13-38 and p68-30 (session 40, rules40-h134 widened the health-check shape): "health check did not
                 // pass within 120s" after the app exited for a setting never given, the consequence of config.missing-secret

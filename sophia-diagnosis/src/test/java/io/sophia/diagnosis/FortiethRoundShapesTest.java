@@ -93,7 +93,9 @@ class FortiethRoundShapesTest {
         // and at a hosted plan's client limit (platform.quota); the refusal is their consequence
         // p110-02 (session 23): Postgres' "remaining connection slots are reserved" on a Heroku Postgres hobby plan,
         // labelled platform.quota (the plan's connection limit), as the corpus reads the same line both ways
-        ROUND.staysInItsCauses("p110-02 datastore.refusing-work", "p89-24 datastore.refusing-work", "p22-20 prisma.database-unreachable", "p66-02 datastore.refusing-work",
+        // p194-29 (tuning, session 42): "prisma db push" run in a RUN step of the image build, where no database is
+        // reachable (build.dockerfile): the unreachable database is the Dockerfile's step's consequence
+        ROUND.staysInItsCauses("p194-29 prisma.database-unreachable", "p110-02 datastore.refusing-work", "p89-24 datastore.refusing-work", "p22-20 prisma.database-unreachable", "p66-02 datastore.refusing-work",
                 "h38-36 prisma.database-unreachable", "p99-21 datastore.refusing-work",
                 "p99-32 datastore.refusing-work",
                 // p154-18 (session 33, rules33f): digdag's pools sized above the bundled Postgres' max_connections,

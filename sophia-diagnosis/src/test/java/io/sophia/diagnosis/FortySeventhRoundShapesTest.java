@@ -249,7 +249,9 @@ class FortySeventhRoundShapesTest {
         // does not resolve (network.dns): the load failure is its consequence
         // p141-06 (tuning, session 30): compose marks the llama.cpp container unhealthy because it crashed at start on
         // CUDA error 35 (app.crash-on-boot): the unhealthy container is the crash's consequence
-        ROUND.staysInItsCauses("p141-06- compose.wait-container-unhealthy", "p138-31- celery.unable-to-load-app",
+        // p193-02 (tuning, session 42): "rails generate" run in a RUN step of the image build reaches for Redis on
+        // localhost, where the build has none (build.dockerfile): the refused connection is the step's consequence
+        ROUND.staysInItsCauses("p193-02 config.local-default-redis-ruby", "p141-06- compose.wait-container-unhealthy", "p138-31- celery.unable-to-load-app",
                 "p122-20 broker.credentials-refused", "p173-35 broker.credentials-refused", "p114-16- config.local-default-redis-ruby", "p110-40- paas.deployment-status-crashed", "p17-25- compose.wait-container-unhealthy", "p24-18- cf.process-crashed",
                 "p76-34- python.environ-keyerror", "p6-20- config.local-default-redis-ruby",
                 "p99-04- config.local-default-redis-ruby",

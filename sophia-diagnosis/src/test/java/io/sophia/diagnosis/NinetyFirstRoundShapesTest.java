@@ -82,6 +82,9 @@ class NinetyFirstRoundShapesTest {
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
         ROUND.staysInItsCauses(
+                // p193-03, p193-04 (tuning, session 42): librdkafka's source tarball 404 and mini_portile's spent retries
+                // fail the gem's native build (build.dependency-fetch): Gem::Ext::BuildError is the download's wrapper
+                "p193-03 native-ext.build-failed", "p193-04 native-ext.build-failed",
                 // p151-23: the new nodes lack the shared RELEASE_COOKIE secret (config.missing-secret), so they present
                 // the release's built-in cookie and the old nodes reject their challenge reply: its consequence
                 "p151-23 erlang.dist-invalid-challenge-reply");
