@@ -1350,6 +1350,44 @@ final class Facts {
         return refused;
     }
 
+    /**
+     * True when a probe's detail is a record of the failure that the host or an API showed (one of the details {@link
+     * #probeDetailCause} reads): a host's look whose record says the service failed, with no status of a call of its
+     * own (kind SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS): ECS's DescribeTasks "stoppedReason: ...
+     * log: django.core.exceptions.ImproperlyConfigured: Set the DATABASE_URL environment variable" (p167-10), a
+     * Heroku log session's "Error R14 (Memory quota exceeded)" (p167-21): the platform's and the app's own words, as
+     * in a look of kind OTHER (p181-14, p181-16, p181-39: the same record read over HTTP from a scheduler's or a data
+     * platform's own API, "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ...
+     * exceeding approved Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a
+     * status of its own; SERVER_ERROR only there)
+     * (a host's look of a kind other than SERVER_ERROR that is the cluster CLI's own refusal, "Error from server
+     * (NotFound): pods "web-1" not found", is the caller's trouble as in any look: review 40)
+     */
+    private static boolean failureOnRecord(Observation.ProbeFailure f) {
+        return f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
+                && HOST_RECORD_KINDS.contains(f.kind())
+                && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !cliRefusedTheLook(f.detail()))
+                || f.source() == io.sophia.core.Source.HTTP && f.target() != null
+                && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
+                && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
+    }
+
+    /**
+     * True when a cloud provider's CLI call the host ran came back refused (kind FORBIDDEN, no status of its own) and is
+     * read all the same (one of the details {@link #probeDetailCause} reads):
+     * the deployment's own record or the deploy itself refused in the provider's words ("aws deploy get-deployment"
+     * showing "ECS was unable to assume the role ...", p190-33; "gcloud app deploy" answered "Your app may not have
+     * more than 210 versions", p190-23); by specific indications only, as a cluster CLI's look is
+     * (not a read of the deployment's state the CLI itself refused: the looker's own credential, review 42)
+     */
+    private static boolean cloudCliRefused(Observation.ProbeFailure f) {
+        return f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
+                && f.kind() == io.sophia.core.FailureKind.FORBIDDEN && f.target() != null
+                && CLOUD_CLI_CALL.matcher(f.target().strip()).find()
+                && !(CLOUD_CLI_READ.matcher(f.target().strip()).find() && f.detail() != null
+                        && CLOUD_CLI_OWN_REFUSAL.matcher(f.detail().strip()).find());
+    }
+
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            java.util.function.Function<String, String> answerCause,
                                            Set<String> downNames, String svc) {
@@ -1357,22 +1395,7 @@ final class Facts {
         // (p90-05: GCE's "The zone '...' does not have enough resources available to fulfill the request", 503)
         boolean answeredByPlatform = f.source() == io.sophia.core.Source.HOST && f.httpStatus() != null
                 && f.httpStatus() >= 400;
-        // ... and a host's look whose record says the service failed, with no status of a call of its own (kind
-        // SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS): ECS's DescribeTasks "stoppedReason: ...
-        // log: django.core.exceptions.ImproperlyConfigured: Set the DATABASE_URL environment variable" (p167-10), a
-        // Heroku log session's "Error R14 (Memory quota exceeded)" (p167-21): the platform's and the app's own words, as
-        // in a look of kind OTHER (p181-14, p181-16, p181-39: the same record read over HTTP from a scheduler's or a data
-        // platform's own API, "GET /api/2.1/jobs/runs/get" answering "state_message: Cloud Provider Launch Failure: ...
-        // exceeding approved Total Regional Cores quota": a call of the API that succeeded and showed a failure, not a
-        // status of its own; SERVER_ERROR only there)
-        // (a host's look of a kind other than SERVER_ERROR that is the cluster CLI's own refusal, "Error from server
-        // (NotFound): pods \"web-1\" not found", is the caller's trouble as in any look: review 40)
-        boolean failureOnRecord = f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
-                && HOST_RECORD_KINDS.contains(f.kind())
-                && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !cliRefusedTheLook(f.detail()))
-                || f.source() == io.sophia.core.Source.HTTP && f.target() != null
-                && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
-                && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
+        boolean failureOnRecord = failureOnRecord(f);
         // ... and the output of the cluster's or the scheduler's own CLI, whatever source filed it (p161-: "kubectl argo
         // rollouts get rollout x", "nomad alloc status x": the pods' and the allocations' events in the platform's words);
         // not a call the API refused (401, 403, 404: the caller's trouble, p65-13), only one that showed objects' state
@@ -1386,16 +1409,7 @@ final class Facts {
         boolean cliLookOfAFailure = cliTarget && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
                 && !cliRefusedTheLook(f.detail());
         boolean platformCliLook = cliLookOfAFailure || cliTarget && CLI_LOOK_KINDS.contains(f.kind());
-        // ... and a cloud provider's CLI the host ran whose call came back refused (kind FORBIDDEN, no status of its own):
-        // the deployment's own record or the deploy itself refused in the provider's words ("aws deploy get-deployment"
-        // showing "ECS was unable to assume the role ...", p190-33; "gcloud app deploy" answered "Your app may not have
-        // more than 210 versions", p190-23); by specific indications only, as a cluster CLI's look is
-        // (not a read of the deployment's state the CLI itself refused: the looker's own credential, review 42)
-        boolean cloudCliRefused = f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
-                && f.kind() == io.sophia.core.FailureKind.FORBIDDEN && f.target() != null
-                && CLOUD_CLI_CALL.matcher(f.target().strip()).find()
-                && !(CLOUD_CLI_READ.matcher(f.target().strip()).find() && f.detail() != null
-                        && CLOUD_CLI_OWN_REFUSAL.matcher(f.detail().strip()).find());
+        boolean cloudCliRefused = cloudCliRefused(f);
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
         // Node's "Error [ERR_REQUIRE_ESM]", NextAuth's "[NO_SECRET]"; p168-20, p168-21, p168-24): the app's words for
