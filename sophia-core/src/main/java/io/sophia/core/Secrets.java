@@ -512,9 +512,6 @@ public final class Secrets {
 
         private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-        /** The heads of AWS access key ids, upper-case letters as a table header's words are. */
-        private static final List<String> AWS_KEY_HEADS = List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA");
-
         /** A word of a table's header row: upper-case letters, '-' and '_', and a closing "(S)" ({@code PORT(S)}). */
         private static final java.util.regex.Pattern TABLE_HEADER_WORD = java.util.regex.Pattern.compile(
                 "[A-Z][A-Z_-]{1,20}(\\(S\\))?");
@@ -585,7 +582,7 @@ public final class Secrets {
                 known |= TABLE_COLUMNS.contains(w);
             }
             String last = words[words.length - 1];
-            for (String head : AWS_KEY_HEADS) {
+            for (String head : SecretPatterns.AWS_KEY_HEADS) {
                 if (last.startsWith(head) || head.startsWith(last)) {
                     return false; // an access key's head (AKIA) or its start, cut by the break
                 }

@@ -53,6 +53,9 @@ public final class SecretPatterns {
         }
     }
 
+    /** The heads of AWS access key ids (AKIA a user's, ASIA a session's, ...): the one list the rule and a wrap use. */
+    public static final List<String> AWS_KEY_HEADS = List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA");
+
     /**
      * An Authorization header's scheme: one of the usual ones, or any token of RFC 7235 that 1 to 5 spaces and a
      * credential of 8 or more characters follow (ApiKey, Bot, Negotiate, AWS4-HMAC-SHA256).
@@ -84,8 +87,8 @@ public final class SecretPatterns {
             // Stripe-style secret and restricted keys (sk_live_…, rk_test_…): often in health or config dumps
             new Rule(Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{4,}+"), 0, ALWAYS, "sk_", "rk_"),
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{9,}+(?:\\.[A-Za-z0-9_-]*+){0,4}+"), 0, ALWAYS, "eyj"),
-            new Rule(Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{8,16}\\b"), 0, ALWAYS,
-                    "akia", "asia", "agpa", "aida", "aroa"),
+            new Rule(Pattern.compile("\\b(?:" + String.join("|", AWS_KEY_HEADS) + ")[A-Z0-9]{8,16}\\b"), 0, ALWAYS,
+                    AWS_KEY_HEADS.stream().map(h -> h.toLowerCase(Locale.ROOT)).toArray(String[]::new)),
             // an Authorization header's value after its scheme, any scheme of RFC 7235 followed by a credential of 8 or
             // more characters (Bearer, Basic, ApiKey, Bot, Negotiate, AWS4-HMAC-SHA256 ...; review 42); without one, the
             // value itself, but not a word of prose going on with more words: Docker's "may require authorization:

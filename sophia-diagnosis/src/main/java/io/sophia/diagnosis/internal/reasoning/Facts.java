@@ -1324,13 +1324,14 @@ final class Facts {
      * or higher".
      */
     private static final java.util.regex.Pattern CLI_OWN_NOTICE = java.util.regex.Pattern.compile(
-            "^([IWE]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\]|Warning: |To see the stack trace of this error execute with)");
+            "^([IWE]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\]|Warning: "
+                    + "|To see the stack trace of this error execute with)");
 
     /**
      * True when a look's detail is the cluster CLI's own refusal of it ({@link #CLI_LOOK_REFUSED}): each of its parts (its
      * lines, or the parts a writer joined with " | ") is a refusal or one of the CLI's notices about itself
-     * ({@link #CLI_OWN_NOTICE}), and one at least a refusal. A refusal beside the objects' own words (one of two kinds of object listed) is no
-     * refusal of the whole look.
+     * ({@link #CLI_OWN_NOTICE}), and one at least a refusal. A refusal beside the objects' own words (one of two kinds
+     * of object listed) is no refusal of the whole look.
      */
     private static boolean cliRefusedTheLook(String detail) {
         if (detail == null) {
