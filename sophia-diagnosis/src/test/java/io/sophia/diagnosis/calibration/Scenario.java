@@ -75,11 +75,11 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * forty-first; {@code h141-} to {@code h144-} (written in the fortieth, wired before their first file
      * landed) were scored once, aggregate only, at 11:41 UTC on 2026-12-07 on fa542231, consumed at the start of
      * the forty-second; {@code h145-} to {@code h148-} (written in the forty-first, wired before
-     * their first file landed) were scored once, aggregate only, at 13:44 UTC on 2026-12-07 on bf519049, to be consumed
+     * their first file landed) were scored once, aggregate only, at 13:44 UTC on 2026-12-07 on bf519049, consumed
      * at the start of the forty-third; {@code h149-} to {@code h152-} (written in the
      * forty-second, wired before their first file landed) at the end of the forty-third.
      */
-    public static final List<String> BLIND_PREFIXES = List.of(holdoutPrefix(145), holdoutPrefix(146), holdoutPrefix(147), holdoutPrefix(148),
+    public static final List<String> BLIND_PREFIXES = List.of(
             holdoutPrefix(149), holdoutPrefix(150), holdoutPrefix(151), holdoutPrefix(152));
 
     /** True when a scenario file or id belongs to a blind set. */
