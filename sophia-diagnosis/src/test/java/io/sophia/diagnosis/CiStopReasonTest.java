@@ -71,11 +71,16 @@ class CiStopReasonTest {
     }
 
     @Test
-    void aCancelWhoseAnnotationNamesNoReasonStaysACancelButIsNotStatedAsSureAsOneThatDoes() {
-        double plain = cancelledWith("The operation was canceled.").topCause().orElseThrow().probability();
+    void aCancelWhoseAnnotationNamesNoReasonStaysACancelAndNamingThePersonIsNoSecondSource() {
+        Assessment plain = cancelledWith("The operation was canceled.");
         Assessment named = cancelledWith("The run was canceled by @alice.");
-        assertEquals(CauseId.CI_CANCELLED, cancelledWith("The operation was canceled.").topCause().orElseThrow().id());
-        assertTrue(named.topCause().orElseThrow().probability() > plain, plain + " vs " + named.causes());
+        assertEquals(CauseId.CI_CANCELLED, plain.topCause().orElseThrow().id());
+        assertEquals(CauseId.CI_CANCELLED, named.topCause().orElseThrow().id());
+        assertTrue(named.topCause().orElseThrow().probability() >= plain.topCause().orElseThrow().probability(),
+                plain.causes() + " vs " + named.causes());
+        // who cancelled is the CI's record of the same cancel the conclusion shows: one source, held at its cap
+        // (h122-18: a person's cancel of a job that waited hours for a runner it could never get stated 0.95)
+        assertTrue(named.topCause().orElseThrow().probability() <= 0.9 + 1e-9, named.causes().toString());
     }
 
     private static String evidence(Assessment a) {

@@ -966,8 +966,11 @@ final class Inference {
      *     detail saying the health check failed is the platform's verdict its machine checks show;</li>
      * <li>for a run that timed out, the runner's line saying so ("has exceeded the maximum execution time") is the run's
      *     outcome printed, one event with the run's and the job's conclusion (p31-11: a job that waited on pods no node
-     *     could take, stated at 0.97 as a time limit). A cancel's line says more than the conclusion (who or what
-     *     cancelled it: CiStopReasonTest), so it stays its own source.</li>
+     *     could take, stated at 0.97 as a time limit). A cancel's line the same: "The run was canceled by @alice."
+     *     says who cancelled (CiStopReasonTest), which tells one kind of cancel from another, but it is the CI's record
+     *     of the cancel the conclusion shows, not a second view of why the job stopped (h122-18: a person's cancel of a
+     *     job that had waited three hours for a runner label the repository cannot get, stated a cancel at 0.95 once the
+     *     queue's wording was unseen).</li>
      * </ul>
      */
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule) {
@@ -1004,7 +1007,8 @@ final class Inference {
             return "tls";
         }
         String family = sourceFamily(rule.when());
-        return "log".equals(family) && io.sophia.core.CauseId.CI_TIMEOUT.equals(cause) ? "ci" : family;
+        return "log".equals(family) && (io.sophia.core.CauseId.CI_TIMEOUT.equals(cause)
+                || io.sophia.core.CauseId.CI_CANCELLED.equals(cause)) ? "ci" : family;
     }
 
     /**

@@ -297,6 +297,15 @@ final class ServiceStates {
             add(r.reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
                     + Words.list(crashed, 3));
         }
+        // Issue 9, session 43 (p197-09): a machine left stopped while the platform still checks it ("the machine hasn't
+        // started", critical), its siblings running and its stop not an auto-stop: the deploy replaced a process group's
+        // machines and nothing started them again; what runs on them (a worker) is down however the others answer
+        List<String> stoppedChecked = machines.stream().filter(m -> stoppedWithCriticalCheck(m) && !stoppedByItsOwnFailure(m))
+                .map(Observation.PlatformMachine::machineId).toList();
+        if (!stoppedChecked.isEmpty() && machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()))) {
+            add(r.reasons, Status.DEGRADED, stoppedChecked.size() + " of " + machines.size()
+                    + " machines stopped with a critical health check (" + Words.list(stoppedChecked, 3) + ")");
+        }
         // Issue 9, session 38 (rules38-p173): a machine the platform restarted after killing it for memory (its last
         // exit an out-of-memory kill, a start after it: p173-25's Sidekiq worker, whose jobs the kill lost) runs again,
         // but what it was doing was lost and the next load kills it again: degraded, not up
@@ -339,6 +348,18 @@ final class ServiceStates {
         }
         return killed && startedAfter;
     }
+
+    /**
+     * True for a stopped machine with a health check in the platform's "critical" status whose events show no stop the
+     * platform made to save cost (auto-stop, scaling down, suspend): a machine that should run and does not.
+     */
+    static boolean stoppedWithCriticalCheck(Observation.PlatformMachine m) {
+        return "stopped".equalsIgnoreCase(m.state()) && checkCritical(m) && (m.events() == null || m.events().stream()
+                .filter(Objects::nonNull).noneMatch(e -> e.detail() != null && AUTO_STOP.matcher(e.detail()).find()));
+    }
+
+    private static final java.util.regex.Pattern AUTO_STOP = java.util.regex.Pattern.compile(
+            "(?i)auto[- ]?stop|autostop|scal(ed|ing) (down|to zero)|downscal|suspend|idle|no (traffic|connections)|excess capacity");
 
     /** True for a machine with a health check in the platform's "critical" status. */
     private static boolean checkCritical(Observation.PlatformMachine m) {
