@@ -43,10 +43,24 @@ class FixFortyThirdSessionTest {
         ServiceHealth registry = a.service("registry").orElseThrow();
         assertEquals(Status.DEGRADED, registry.status(), registry.toString());
         assertTrue(p(a, "unknown") < 0.9, "nothing specific read is no certainty: " + a.causes());
-        // the same machines stopped by the platform's auto-stop are saving cost, not down
-        Path autoStopped = edited(dir, original, "detail: process group worker; replaced by rolling deploy",
-                "detail: downscaling app, no connections");
-        Assessment idle = diagnose(autoStopped);
-        assertEquals(Status.UP, idle.service("registry").orElseThrow().status(), idle.services().toString());
+        // review 43: Fly reports every stopped machine's check as critical; a machine the proxy's auto-stop stopped (its
+        // last event the probe's exit for a requested stop) or one without events is an idle machine, not a down one
+        String updated = "    - type: update\n      status: stopped\n      detail: process group worker; replaced by rolling deploy";
+        for (String stop : java.util.List.of(
+                "    - type: exit\n      status: stopped\n      exitCode: 0\n      detail: requested_stop",
+                "    - type: launch\n      status: created\n    - type: update\n      status: stopped\n"
+                        + "      detail: process group worker; replaced by rolling deploy\n    - type: start\n      status: started\n"
+                        + "    - type: exit\n      status: stopped\n      exitCode: 0\n      detail: requested_stop")) {
+            Path d = java.nio.file.Files.createDirectories(dir.resolve("s" + Math.abs(stop.hashCode())));
+            Assessment idle = diagnose(edited(d, original, "    - type: launch\n      status: created\n" + updated, stop));
+            assertEquals(Status.UP, idle.service("registry").orElseThrow().status(), stop + ": " + idle.services());
+        }
+        String text = java.nio.file.Files.readString(original);
+        String noEvents = text.replace("    events:\n    - type: launch\n      status: created\n" + updated + "\n", "");
+        org.junit.jupiter.api.Assertions.assertNotEquals(text, noEvents);
+        Path d = java.nio.file.Files.createDirectories(dir.resolve("none"));
+        java.nio.file.Files.writeString(d.resolve(original.getFileName()), noEvents);
+        Assessment unknownStops = diagnose(d.resolve(original.getFileName()));
+        assertEquals(Status.UP, unknownStops.service("registry").orElseThrow().status(), unknownStops.services().toString());
     }
 }

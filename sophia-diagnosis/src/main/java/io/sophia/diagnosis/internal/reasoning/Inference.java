@@ -970,7 +970,9 @@ final class Inference {
      *     says who cancelled (CiStopReasonTest), which tells one kind of cancel from another, but it is the CI's record
      *     of the cancel the conclusion shows, not a second view of why the job stopped (h122-18: a person's cancel of a
      *     job that had waited three hours for a runner label the repository cannot get, stated a cancel at 0.95 once the
-     *     queue's wording was unseen).</li>
+     *     queue's wording was unseen). So is every other line of {@code ci.cancelled} read in a log or an annotation
+     *     (Jenkins' "Aborted by", Woodpecker's "Step canceled", a platform's deploy cancelled under the job): each
+     *     records a cancel, which the cancel's other records do not confirm independently.</li>
      * </ul>
      */
     static String sourceFamily(io.sophia.core.CauseId cause, Knowledge.CompiledRule rule) {

@@ -297,9 +297,9 @@ final class ServiceStates {
             add(r.reasons, Status.DEGRADED, crashed.size() + " of " + machines.size() + " machines stopped after "
                     + Words.list(crashed, 3));
         }
-        // Issue 9, session 43 (p197-09): a machine left stopped while the platform still checks it ("the machine hasn't
-        // started", critical), its siblings running and its stop not an auto-stop: the deploy replaced a process group's
-        // machines and nothing started them again; what runs on them (a worker) is down however the others answer
+        // Issue 9, session 43 (p197-09): a machine a deploy's update left stopped while the platform still checks it ("the
+        // machine hasn't started", critical), its siblings running: the deploy replaced a process group's machines and
+        // nothing started them again; what runs on them (a worker) is down however the others answer
         List<String> stoppedChecked = machines.stream().filter(m -> stoppedWithCriticalCheck(m) && !stoppedByItsOwnFailure(m))
                 .map(Observation.PlatformMachine::machineId).toList();
         if (!stoppedChecked.isEmpty() && machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()))) {
@@ -350,16 +350,27 @@ final class ServiceStates {
     }
 
     /**
-     * True for a stopped machine with a health check in the platform's "critical" status whose events show no stop the
-     * platform made to save cost (auto-stop, scaling down, suspend): a machine that should run and does not.
+     * True for a stopped machine with a health check in the platform's "critical" status whose last event is a deploy's
+     * update or launch that left it stopped (no start, no exit after it): a machine that should run and was never
+     * started again. A stop the machine made or was asked for (an exit, the proxy's auto-stop {@code requested_stop}) or
+     * a machine with no events says nothing of the kind: Fly reports every stopped machine's check as critical ("the
+     * machine hasn't started"), an idle machine of an auto-stopping app too (review 43).
      */
     static boolean stoppedWithCriticalCheck(Observation.PlatformMachine m) {
-        return "stopped".equalsIgnoreCase(m.state()) && checkCritical(m) && (m.events() == null || m.events().stream()
-                .filter(Objects::nonNull).noneMatch(e -> e.detail() != null && AUTO_STOP.matcher(e.detail()).find()));
+        if (!"stopped".equalsIgnoreCase(m.state()) || !checkCritical(m) || m.events() == null) {
+            return false;
+        }
+        List<Observation.MachineEvent> events = m.events().stream().filter(Objects::nonNull).toList();
+        if (events.isEmpty()) {
+            return false;
+        }
+        if (events.stream().allMatch(e -> e.timestamp() != null)) {
+            events = events.stream().sorted(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).toList();
+        }
+        Observation.MachineEvent last = events.get(events.size() - 1);
+        return last.type() != null && Set.of("update", "launch").contains(last.type().toLowerCase(Locale.ROOT))
+                && (last.detail() == null || !last.detail().toLowerCase(Locale.ROOT).contains("requested_stop"));
     }
-
-    private static final java.util.regex.Pattern AUTO_STOP = java.util.regex.Pattern.compile(
-            "(?i)auto[- ]?stop|autostop|scal(ed|ing) (down|to zero)|downscal|suspend|idle|no (traffic|connections)|excess capacity");
 
     /** True for a machine with a health check in the platform's "critical" status. */
     private static boolean checkCritical(Observation.PlatformMachine m) {
