@@ -61,7 +61,10 @@ class HundredSixtySecondRoundShapesTest {
     void newIndicationsStayInTheirCauses() throws IOException {
         // swarm.placement-constraints-unsatisfied and traefik.acme-challenge-not-specified read no labelled scenario's log:
         // h148-21 and h148-23, their sources, carry the lines in a look at the host (api:), which the probe-detail rule reads
-        ROUND.without(java.util.Set.of("swarm.placement-constraints-unsatisfied", "traefik.acme-challenge-not-specified"))
+        // docker.mount-source-path-create-failed, weak since review 43 (finding 6), gives h148-45's line to the stronger
+        // docker-py.mount-source-path-create-failed of the same cause (HundredSixtySixthRoundReviewTest)
+        ROUND.without(java.util.Set.of("swarm.placement-constraints-unsatisfied", "traefik.acme-challenge-not-specified",
+                        "docker.mount-source-path-create-failed"))
                 .staysInItsCauses();
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
