@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2.7 to 1.4: h122-18's person's cancel of a job that had waited three hours for a runner, stated a cancel at 0.95 once
  * the queue's wording was unseen (the cancel's annotation and the conclusion counted as two sources), and p197-09's
  * worker machines a deploy left stopped, their checks critical, while the web machine answered: nothing was seen failing,
- * so "unknown" took all the probability, 1.0, for a scenario labelled with a cause.
+ * so "unknown" took all the probability, 1.0, for a scenario labelled with a cause; p199-27 the same, every check of
+ * every started machine critical while the service answered.
  */
 class FixFortyThirdSessionTest {
 
@@ -62,5 +63,24 @@ class FixFortyThirdSessionTest {
         java.nio.file.Files.writeString(d.resolve(original.getFileName()), noEvents);
         Assessment unknownStops = diagnose(d.resolve(original.getFileName()));
         assertEquals(Status.UP, unknownStops.service("registry").orElseThrow().status(), unknownStops.services().toString());
+    }
+
+    @Test
+    void everyCheckOfEveryStartedMachineCriticalIsSomethingToExplainThoughTheServiceAnswers(@TempDir Path dir)
+            throws Exception {
+        // p199-27 (keycloak#10559): Keycloak 17 answers its realm, while Fly's check asks the old health path and gets 404
+        Path original = file("p199-27-");
+        Assessment a = diagnose(original);
+        assertEquals(Status.DEGRADED, a.service("keycloak").orElseThrow().status(), a.services().toString());
+        assertTrue(p(a, "unknown") < 0.9, "the platform's critical checks are no certainty: " + a.causes());
+        // one machine's check passing: the platform sees the service up on it (p119-14: an agent's own check failing
+        // beside the service's passing one)
+        String text = java.nio.file.Files.readString(original);
+        int second = text.indexOf("      status: critical", text.indexOf("148e2b6fa35d90"));
+        String passing = text.substring(0, second) + "      status: passing" + text.substring(second + "      status: critical".length());
+        Path d = java.nio.file.Files.createDirectories(dir.resolve("passing"));
+        java.nio.file.Files.writeString(d.resolve(original.getFileName()), passing);
+        Assessment one = diagnose(d.resolve(original.getFileName()));
+        assertEquals(Status.UP, one.service("keycloak").orElseThrow().status(), one.services().toString());
     }
 }

@@ -289,6 +289,16 @@ final class ServiceStates {
                         + Words.list(started.stream().map(Observation.PlatformMachine::machineId).toList(), 3) + ")");
             }
         }
+        // Issue 9, session 43 (p199-27): every check of every started machine critical while the service answers its
+        // probe: the platform judges the machines unhealthy (a deploy waiting on the check fails, the proxy may stop
+        // routing), so there is something to explain, however well the probed route answers; one check passing beside a
+        // failing one (an agent's own check, p119-14) is the platform seeing the service up
+        List<Observation.PlatformMachine> running = machines.stream()
+                .filter(m -> "started".equalsIgnoreCase(m.state())).toList();
+        if (r.answered && !running.isEmpty() && running.stream().allMatch(ServiceStates::everyCheckCritical)) {
+            add(r.reasons, Status.DEGRADED, "the service answers, but every started machine's health checks are critical ("
+                    + Words.list(running.stream().map(Observation.PlatformMachine::machineId).toList(), 3) + ")");
+        }
         // a machine the app itself took down (killed for memory, crashed) is lost capacity even when its siblings or
         // another route still answer; a stop the platform asked for (auto-stop, a deploy's replace) is not
         List<String> crashed = machines.stream().filter(ServiceStates::stoppedByItsOwnFailure)
@@ -376,6 +386,12 @@ final class ServiceStates {
     private static boolean checkCritical(Observation.PlatformMachine m) {
         return m.checks() != null && m.checks().stream()
                 .anyMatch(c -> c != null && "critical".equalsIgnoreCase(c.status()));
+    }
+
+    /** True for a machine with health checks, every one of them in the platform's "critical" status. */
+    private static boolean everyCheckCritical(Observation.PlatformMachine m) {
+        return m.checks() != null && !m.checks().isEmpty() && m.checks().stream()
+                .allMatch(c -> c != null && "critical".equalsIgnoreCase(c.status()));
     }
 
     /**
