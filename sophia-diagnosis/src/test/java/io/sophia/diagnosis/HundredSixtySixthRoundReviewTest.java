@@ -88,7 +88,7 @@ class HundredSixtySixthRoundReviewTest {
 
     /**
      * Finding 4: GCR's numbered form of a deleted project (paketo-buildpacks/python#1043) was read only by
-     * registry.v2-denied, as registry.auth. Both forms are gcr.project-deleted's now, moderately, and not
+     * registry.v2-denied, as registry.auth. Both forms are gcr.project-deleted's now, and not
      * registry.v2-denied's.
      */
     @Test
@@ -101,7 +101,9 @@ class HundredSixtySixthRoundReviewTest {
             ROUND.reads("gcr.project-deleted", "registry.unavailable", line);
             ROUND.readsNot("registry.v2-denied", line);
         }
-        assertTrue(weightOf("gcr.project-deleted") < 0.9);
+        // read at 0.9, not moderately: a look's detail is read by its indication only from 0.8 up, and below that the
+        // registry's own words that the project is gone counted for nothing (h147-07 fell to 0.000, r43-left's round)
+        assertTrue(weightOf("gcr.project-deleted") >= 0.8);
         // the registry's refusals of a login are still registry.v2-denied's (GHCR's "denied: denied", Docker's wording)
         ROUND.reads("registry.v2-denied", "registry.auth", "Error response from daemon: Head \"https://ghcr.io/v2/acme/api/"
                 + "manifests/1.4.2\": denied: denied");
