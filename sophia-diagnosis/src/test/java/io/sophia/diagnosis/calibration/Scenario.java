@@ -77,7 +77,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * the forty-second; {@code h145-} to {@code h148-} (written in the forty-first, wired before
      * their first file landed) were scored once, aggregate only, at 13:44 UTC on 2026-12-07 on bf519049, consumed
      * at the start of the forty-third; {@code h149-} to {@code h152-} (written in the
-     * forty-second, wired before their first file landed) at the end of the forty-third; {@code h153-} to
+     * forty-second, wired before their first file landed) were scored once, aggregate only, at 16:38 UTC on 2026-12-07
+     * on 8e6243e8, to be consumed at the start of the forty-fourth; {@code h153-} to
      * {@code h156-} (written in the forty-third, wired before their first file landed) at the end of the forty-fourth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
