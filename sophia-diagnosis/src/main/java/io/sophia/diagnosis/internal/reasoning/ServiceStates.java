@@ -268,22 +268,21 @@ final class ServiceStates {
 
     /** What the platform's machines say: none started, or some stopped after the app's own failure. */
     private static void machines(Reading r, List<Observation.PlatformMachine> machines, Instant now) {
+        List<Observation.PlatformMachine> started = machines.stream()
+                .filter(m -> "started".equalsIgnoreCase(m.state())).toList();
         if (!machines.isEmpty() && !r.answered) {
-            boolean anyStarted = machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()));
             List<String> bad = machines.stream()
                     .filter(m -> m.state() != null && Set.of("stopped", "failed", "destroyed", "suspended")
                             .contains(m.state().toLowerCase(Locale.ROOT)))
                     .map(m -> m.machineId() + " " + m.state().toLowerCase(Locale.ROOT))
                     .toList();
-            if (!anyStarted && !bad.isEmpty()) {
+            if (started.isEmpty() && !bad.isEmpty()) {
                 add(r.reasons, Status.DOWN, "no machine started on the platform (" + Words.list(bad, 3) + ")");
             }
             // Issue 9, session 34 (rules34f): a service nothing else observed (no probe, no condition) whose machines run
             // with a health check the platform reports critical (Fly's Machines API check status "critical", p158-35: a
             // Celery worker's "celery inspect ping" check timing out, the machine restarted for it): the platform says
             // it is not healthy, so there is something to explain; the check's cause is the rules' question
-            List<Observation.PlatformMachine> started = machines.stream()
-                    .filter(m -> "started".equalsIgnoreCase(m.state())).toList();
             if (r.reasons.isEmpty() && !started.isEmpty() && started.stream().allMatch(ServiceStates::checkCritical)) {
                 add(r.reasons, Status.DEGRADED, "machines started with a critical health check ("
                         + Words.list(started.stream().map(Observation.PlatformMachine::machineId).toList(), 3) + ")");
@@ -293,11 +292,9 @@ final class ServiceStates {
         // probe: the platform judges the machines unhealthy (a deploy waiting on the check fails, the proxy may stop
         // routing), so there is something to explain, however well the probed route answers; one check passing beside a
         // failing one (an agent's own check, p119-14) is the platform seeing the service up
-        List<Observation.PlatformMachine> running = machines.stream()
-                .filter(m -> "started".equalsIgnoreCase(m.state())).toList();
-        if (r.answered && !running.isEmpty() && running.stream().allMatch(ServiceStates::everyCheckCritical)) {
+        if (r.answered && !started.isEmpty() && started.stream().allMatch(ServiceStates::everyCheckCritical)) {
             add(r.reasons, Status.DEGRADED, "the service answers, but every started machine's health checks are critical ("
-                    + Words.list(running.stream().map(Observation.PlatformMachine::machineId).toList(), 3) + ")");
+                    + Words.list(started.stream().map(Observation.PlatformMachine::machineId).toList(), 3) + ")");
         }
         // a machine the app itself took down (killed for memory, crashed) is lost capacity even when its siblings or
         // another route still answer; a stop the platform asked for (auto-stop, a deploy's replace) is not
@@ -312,7 +309,7 @@ final class ServiceStates {
         // nothing started them again; what runs on them (a worker) is down however the others answer
         List<String> stoppedChecked = machines.stream().filter(m -> stoppedWithCriticalCheck(m) && !stoppedByItsOwnFailure(m))
                 .map(Observation.PlatformMachine::machineId).toList();
-        if (!stoppedChecked.isEmpty() && machines.stream().anyMatch(m -> "started".equalsIgnoreCase(m.state()))) {
+        if (!stoppedChecked.isEmpty() && !started.isEmpty()) {
             add(r.reasons, Status.DEGRADED, stoppedChecked.size() + " of " + machines.size()
                     + " machines stopped with a critical health check (" + Words.list(stoppedChecked, 3) + ")");
         }
@@ -340,10 +337,7 @@ final class ServiceStates {
         if (!"started".equalsIgnoreCase(m.state()) || m.events() == null) {
             return false;
         }
-        List<Observation.MachineEvent> events = m.events().stream().filter(Objects::nonNull).toList();
-        if (events.stream().allMatch(e -> e.timestamp() != null)) {
-            events = events.stream().sorted(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).toList();
-        }
+        List<Observation.MachineEvent> events = inOrder(m);
         boolean killed = false;
         boolean startedAfter = false;
         for (Observation.MachineEvent e : events) {
@@ -370,16 +364,25 @@ final class ServiceStates {
         if (!"stopped".equalsIgnoreCase(m.state()) || !checkCritical(m) || m.events() == null) {
             return false;
         }
-        List<Observation.MachineEvent> events = m.events().stream().filter(Objects::nonNull).toList();
+        List<Observation.MachineEvent> events = inOrder(m);
         if (events.isEmpty()) {
             return false;
-        }
-        if (events.stream().allMatch(e -> e.timestamp() != null)) {
-            events = events.stream().sorted(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).toList();
         }
         Observation.MachineEvent last = events.get(events.size() - 1);
         return last.type() != null && Set.of("update", "launch").contains(last.type().toLowerCase(Locale.ROOT))
                 && (last.detail() == null || !last.detail().toLowerCase(Locale.ROOT).contains("requested_stop"));
+    }
+
+    /**
+     * A machine's events, oldest first: as listed (a recorded scenario lists them in order), or by timestamp when every
+     * event has one. Null events are left out; the machine's events must not be null.
+     */
+    private static List<Observation.MachineEvent> inOrder(Observation.PlatformMachine m) {
+        List<Observation.MachineEvent> events = m.events().stream().filter(Objects::nonNull).toList();
+        if (events.stream().allMatch(e -> e.timestamp() != null)) {
+            return events.stream().sorted(java.util.Comparator.comparing(Observation.MachineEvent::timestamp)).toList();
+        }
+        return events;
     }
 
     /** True for a machine with a health check in the platform's "critical" status. */
