@@ -78,12 +78,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * their first file landed) were scored once, aggregate only, at 13:44 UTC on 2026-12-07 on bf519049, consumed
      * at the start of the forty-third; {@code h149-} to {@code h152-} (written in the
      * forty-second, wired before their first file landed) were scored once, aggregate only, at 16:38 UTC on 2026-12-07
-     * on 8e6243e8, to be consumed at the start of the forty-fourth; {@code h153-} to
-     * {@code h156-} (written in the forty-third, wired before their first file landed) at the end of the forty-fourth.
+     * on 8e6243e8, consumed at the start of the forty-fourth; {@code h153-} to
+     * {@code h156-} (written in the forty-third, wired before their first file landed) at the end of the forty-fourth;
+     * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) at the end of
+     * the forty-fifth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
-            holdoutPrefix(149), holdoutPrefix(150), holdoutPrefix(151), holdoutPrefix(152),
-            holdoutPrefix(153), holdoutPrefix(154), holdoutPrefix(155), holdoutPrefix(156));
+            holdoutPrefix(153), holdoutPrefix(154), holdoutPrefix(155), holdoutPrefix(156),
+            holdoutPrefix(157), holdoutPrefix(158), holdoutPrefix(159), holdoutPrefix(160));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
