@@ -260,6 +260,9 @@ class FortySeventhRoundShapesTest {
                 // h138-38, h138-39 (consumed session 41, ci.test-failure): a CI test suite refused by the Redis on the
                 // job's loopback that its service container should have provided; the refusal is the failing tests' output
                 "h138-38- config.local-default-redis-ruby", "h138-39- config.local-default-redis-ruby",
+                // h150-31 (consumed session 44, dependency.down): Redmine on a VM reaches its Redis on 127.0.0.1, where
+                // redis-server really runs and did not come back after a reboot; the loopback is its address, not a default
+                "h150-31- config.local-default-redis-ruby",
                 // h116-38 (consumed session 35, dependency.down): "redis service status: CRASHED" is the status of the
                 // Redis the API depends on, not of the API: the dependency crashed, which is it being down
                 "h116-38- paas.deployment-status-crashed",

@@ -121,6 +121,11 @@ final class ServiceStates {
         private String version;
         private String mcpVersion;
         private boolean answered;
+        private final List<HostLook> hostLooks = new ArrayList<>();
+    }
+
+    /** A look on the host at a service, and whether an indication reads a failure in its words. */
+    private record HostLook(String reason, boolean readsFailure) {
     }
 
     private static ServiceHealth derive(Service s, List<Observation> observations, Instant now,
@@ -140,6 +145,8 @@ final class ServiceStates {
                 read(r, s, o, now, answerCause);
             }
         }
+        r.hostLooks.stream().filter(look -> !r.answered || look.readsFailure())
+                .forEach(look -> add(r.reasons, Status.DOWN, look.reason()));
         machines(r, machines, now);
         slowness(r, baseline);
         Status status = Status.aggregate(r.reasons.keySet());
@@ -162,7 +169,7 @@ final class ServiceStates {
         if (o instanceof Observation.HttpCheck h) {
             http(r, s, h, answerCause);
         } else if (o instanceof Observation.ProbeFailure f) {
-            failure(r, f);
+            failure(r, f, answerCause);
         } else if (o instanceof Observation.ConditionCheck c) {
             if (!c.passed()) {
                 add(r.reasons, Status.DEGRADED, "condition " + Words.clip(c.condition(), 80) + " failed"
@@ -228,7 +235,7 @@ final class ServiceStates {
                 + baseline.medianMs() + " ms (the median of the " + baseline.samples() + " earlier runs in which it was UP)");
     }
 
-    private static void failure(Reading r, Observation.ProbeFailure f) {
+    private static void failure(Reading r, Observation.ProbeFailure f, Function<String, String> answerCause) {
         if (f.httpStatus() != null) {
             r.httpStatus = f.httpStatus();
         }
@@ -245,6 +252,12 @@ final class ServiceStates {
         if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
                 || f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.MISCONFIGURED) {
             add(r.reasons, Status.UNKNOWN, reason);
+        } else if (f.kind() == FailureKind.OTHER && f.source() != null && "host".equals(f.source().wire())) {
+            // a look on the host (its logs, its unit's status) is no probe of the endpoint: beside an answer it counts
+            // only when an indication reads a failure in it (h150-34: a database that answers TCP, its log ending
+            // "ready for connections"; p89-38: one that answers TCP, its log "rejecting connections")
+            String read = f.detail() == null ? null : answerCause.apply(Words.clip(f.detail(), Facts.ANSWER_READ_CHARS));
+            r.hostLooks.add(new HostLook(reason, read != null && !read.isEmpty()));
         } else {
             add(r.reasons, Status.DOWN, reason);
         }
