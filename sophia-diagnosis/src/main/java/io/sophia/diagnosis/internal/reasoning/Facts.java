@@ -2322,8 +2322,15 @@ final class Facts {
             "(?i)\\bcontainer\\b.{0,80}(?<![\\w-])(exited|restarting|not running|stopped|dead)(?![\\w-])"
                     + "|(?<![\\w-])(exited|restarting|not running|stopped)(?![\\w-]).{0,40}\\bcontainer\\b");
 
+    // a look's words for a service that is not serving: its process ended, killed, crashing, unhealthy
+    private static final java.util.regex.Pattern LOOK_SAYS_DOWN = java.util.regex.Pattern.compile(
+            "(?i)\\b(exited|exit code|killed|oom|crash\\w*|unhealthy|fatal|panic|error|failed|restarting|back-?off)\\b");
+
     private static final java.util.regex.Pattern RESOLVER_FAILED = java.util.regex.Pattern.compile(
-            "(?i)time[ds]? ?out|SERVFAIL|server failure|refused|EAI_AGAIN|temporary failure|no servers could be reached");
+            "(?i)time[ds]? ?out|SERVFAIL|server failure|refused|EAI_AGAIN|temporary failure|no servers could be reached"
+                    // Go's resolver words a SERVFAIL "server misbehaving" (p199-13: "lookup redis on 10.5.7.20:53:
+                    // server misbehaving"): the resolver failed, the name was not answered as missing
+                    + "|server misbehaving");
 
     private static final java.util.regex.Pattern NAME_FAILED = java.util.regex.Pattern.compile(
             "(?i)resolve|NXDOMAIN|no such host|not known|ENOTFOUND|EAI_AGAIN|name resolution");
@@ -2473,6 +2480,9 @@ final class Facts {
                     continue;
                 }
                 if (o instanceof Observation.ProbeFailure f && ServiceStates.serviceSide(f)) {
+                    if (quietLook(f)) {
+                        continue;
+                    }
                     if (f.kind() != FailureKind.DNS_FAILURE && f.kind() != FailureKind.DNS_TIMEOUT) {
                         other = true;
                     } else {
@@ -2484,6 +2494,17 @@ final class Facts {
                 }
             }
             return new NameSeen(dns, nameMissing, reached, other);
+        }
+
+        /**
+         * Session 44 (r44-p198): true for a look on the host (kind OTHER) that does not say the service's container is
+         * down ({@link #CONTAINER_NOT_RUNNING}): "docker inspect redis-authentik" answering "healthy bridge" (p199-14) is
+         * no failure of the service beside its name failing, so the name stays the only thing seen failing.
+         */
+        private static boolean quietLook(Observation.ProbeFailure f) {
+            return f.kind() == FailureKind.OTHER && f.source() == io.sophia.core.Source.HOST
+                    && (f.detail() == null || !CONTAINER_NOT_RUNNING.matcher(f.detail()).find()
+                    && !LOOK_SAYS_DOWN.matcher(f.detail()).find());
         }
 
         /**

@@ -124,8 +124,11 @@ final class ServiceStates {
         private final List<HostLook> hostLooks = new ArrayList<>();
     }
 
-    /** A look on the host at a service, and whether an indication reads a failure in its words. */
-    private record HostLook(String reason, boolean readsFailure) {
+    /**
+     * A look on the host at a service, whether an indication reads a failure in its words, and whether what they read is
+     * only its health check failing (then, beside the service's own answer, the service runs and is DEGRADED).
+     */
+    private record HostLook(String reason, boolean readsFailure, boolean healthCheckOnly) {
     }
 
     private static ServiceHealth derive(Service s, List<Observation> observations, Instant now,
@@ -146,7 +149,8 @@ final class ServiceStates {
             }
         }
         r.hostLooks.stream().filter(look -> !r.answered || look.readsFailure())
-                .forEach(look -> add(r.reasons, Status.DOWN, look.reason()));
+                .forEach(look -> add(r.reasons, r.answered && look.healthCheckOnly() ? Status.DEGRADED : Status.DOWN,
+                        look.reason()));
         machines(r, machines, now);
         slowness(r, baseline);
         Status status = Status.aggregate(r.reasons.keySet());
@@ -235,6 +239,8 @@ final class ServiceStates {
                 + baseline.medianMs() + " ms (the median of the " + baseline.samples() + " earlier runs in which it was UP)");
     }
 
+    private static final String HEALTH_CHECK_CAUSE = "app.healthcheck-failing";
+
     private static void failure(Reading r, Observation.ProbeFailure f, Function<String, String> answerCause) {
         if (f.httpStatus() != null) {
             r.httpStatus = f.httpStatus();
@@ -257,7 +263,15 @@ final class ServiceStates {
             // only when an indication reads a failure in it (h150-34: a database that answers TCP, its log ending
             // "ready for connections"; p89-38: one that answers TCP, its log "rejecting connections")
             String read = f.detail() == null ? null : answerCause.apply(Words.clip(f.detail(), Facts.ANSWER_READ_CHARS));
-            r.hostLooks.add(new HostLook(reason, read != null && !read.isEmpty()));
+            r.hostLooks.add(new HostLook(reason, read != null && !read.isEmpty(), false));
+        } else if (f.kind() == FailureKind.SERVER_ERROR && f.source() != null && "host".equals(f.source().wire())
+                && f.detail() != null && HEALTH_CHECK_CAUSE.equals(
+                answerCause.apply(Words.clip(f.detail(), Facts.ANSWER_READ_CHARS)))) {
+            // Session 44 (r44-p198): ... and a look filed as a server error whose words are only the service's health
+            // check failing (the kubelet's "Readiness probe failed: Waiting for elasticsearch cluster to become ready",
+            // p198-17; Docker's health log 'exec: "curl": executable file not found', p199-26): beside the service's
+            // own answer it runs and its check fails, DEGRADED; without an answer it is DOWN as before
+            r.hostLooks.add(new HostLook(reason, true, true));
         } else {
             add(r.reasons, Status.DOWN, reason);
         }
