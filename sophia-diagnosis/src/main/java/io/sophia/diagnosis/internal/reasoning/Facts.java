@@ -721,10 +721,17 @@ final class Facts {
         String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
         String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
         String detail = Words.clip(f.detail(), 4000);
+        String detailCause = probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc);
+        // a look at a service's host whose record says the kernel killed its process for memory (h152-25: "Out of memory:
+        // Killed process 611 (mariadbd)" for the database a site depends on) makes it the root of its dependents' chain,
+        // as its own answer naming its memory does (httpFact)
+        if (svc != null && CauseId.APP_OOM.value().equals(detailCause)) {
+            sc.ownByCondition().add(svc);
+        }
         Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                 "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
                 "detail", detail, "target", f.target(), "detailCause",
-                probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc), "containerNotRunning",
+                detailCause, "containerNotRunning",
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
                 String.valueOf(svc != null && sc.answering().contains(svc)), "livenessFailingBeside",
                 String.valueOf(livenessFailingBeside(f, svc, sc)));
