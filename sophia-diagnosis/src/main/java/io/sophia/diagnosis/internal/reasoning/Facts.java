@@ -282,11 +282,13 @@ final class Facts {
     /**
      * A connection refused at the loopback, in a client's words: Node's "connect ECONNREFUSED 127.0.0.1:5432", libpq's
      * 'connection to server at "127.0.0.1", port 5432 failed: Connection refused', Go's "dial tcp [::1]:5432: connect:
-     * connection refused".
+     * connection refused", libpq before 14's 'could not connect to server: Connection refused Is the server running on
+     * host "127.0.0.1" and accepting TCP/IP connections on port 5432?'.
      */
     private static final java.util.regex.Pattern LOOPBACK_REFUSED = java.util.regex.Pattern.compile(
             "(?i)\\bECONNREFUSED (127\\.0\\.0\\.1|::1|localhost):\\d+"
-                    + "|(?<![\\w.])(127\\.0\\.0\\.1|localhost|\\[?::1\\]?)\\b.{0,40}?\\d{2,5}\\b.{0,80}?\\brefused\\b");
+                    + "|(?<![\\w.])(127\\.0\\.0\\.1|localhost|\\[?::1\\]?)\\b.{0,40}?\\d{2,5}\\b.{0,80}?\\brefused\\b"
+                    + "|\\brefused\\b.{0,80}?\\bon host \\\\?\"?(127\\.0\\.0\\.1|localhost|::1)\\b");
 
     /**
      * Issue 9, session 44 (r44-left, p197-31): true when {@code text}, seen for {@code svc}, names a dependency of
