@@ -45,16 +45,12 @@ class LeftoversFortyFourthSessionTest {
         Assessment other = diagnose(edited(d, original, "kubectl logs billing-api-7f6c9d-xk2lp -c cloudsql-proxy",
                 "kubectl logs billing-api-7f6c9d-q8w3n -c cloudsql-proxy"));
         assertNotEquals(CauseId.APP_CRASH_ON_BOOT, other.topCause().orElseThrow().id(), other.causes().toString());
-    }
-
-    @Test
-    void aRestartedSidecarsOwnWordsStayItsCause(@TempDir Path dir) throws Exception {
         // p196-14 (cloud-sql-proxy#162): the proxy's own log says its credentials file is absent; seen at its previous
-        // instance, it is still the missing secret, not a crash to explain
-        Path original = file("p196-14-");
-        Assessment a = diagnose(edited(dir, original, "kubectl logs deploy/api -c cloudsql-proxy'",
+        // instance, beside the app's refusal at the loopback, it is still the missing secret, not a crash to explain
+        Path e = Files.createDirectories(dir.resolve("own-words"));
+        Assessment own = diagnose(edited(e, file("p196-14-"), "kubectl logs deploy/api -c cloudsql-proxy'",
                 "kubectl logs deploy/api -c cloudsql-proxy --previous'"));
-        assertEquals(CauseId.CONFIG_MISSING_SECRET, a.topCause().orElseThrow().id(), a.causes().toString());
+        assertEquals(CauseId.CONFIG_MISSING_SECRET, own.topCause().orElseThrow().id(), own.causes().toString());
     }
 
     @Test
