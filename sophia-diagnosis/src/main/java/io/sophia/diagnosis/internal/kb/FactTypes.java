@@ -29,7 +29,8 @@ public final class FactTypes {
         type("log", "a log line an indication matched (LogFinding)",
                 Set.of("causeId", "indication", "source", "job", "jobConclusion", "step", "line", "top", "score",
                         "lineNumber", "serviceStatus", "namesService", "namesDownService", "namesOwnApp",
-                        "generalShape", "namesFailingName", "otherServiceNameFails", "certificateOutOfDate",
+                        "generalShape", "namesFailingName", "namesUnresolvedDependency", "otherServiceNameFails",
+                        "certificateOutOfDate",
                         "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown",
                         "serviceDatastoreDown", "memoryAtLimit"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines",
@@ -53,7 +54,8 @@ public final class FactTypes {
                 Set.of("level", "title", "message", "job"));
         type("probe", "a probe that got no usable answer (ProbeFailure)",
                 Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target", "detailCause",
-                        "containerNotRunning", "serviceAnswers", "livenessFailingBeside"),
+                        "containerNotRunning", "serviceAnswers", "livenessFailingBeside", "namesUnresolvedDependency",
+                        "restartedBesideLoopbackRefusal", "imageTagUnlisted"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
                 Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause",

@@ -56,7 +56,13 @@ final class Facts {
         hosts.addAll(serviceAddresses(observations, services));
         // the DOWN services, once: every TLS fact asks whether another service is down
         List<String> down = health.values().stream().filter(h -> h.status() == Status.DOWN).map(ServiceHealth::id).toList();
-        Set<String> downNames = downNames(down, downByOwnName(observations), services);
+        Set<String> downByOwnName = downByOwnName(observations);
+        Set<String> downNames = downNames(down, downByOwnName, services);
+        Set<String> downForOwnName = new java.util.HashSet<>(downByOwnName);
+        downForOwnName.retainAll(down);
+        // a name that fails while its container is said not to run is withdrawn because the service is down (p114-34)
+        observations.stream().filter(o -> o instanceof Observation.ProbeFailure f && isNameFailure(f) && f.detail() != null
+                && CONTAINER_NOT_RUNNING.matcher(f.detail()).find()).forEach(o -> downForOwnName.remove(o.serviceId()));
         Map<Integer, String> loopbacks = declaredLoopbacks(deployment, services, down);
         Set<String> splitNames = splitNames(observations);
         Set<String> servedOwn = servedOwnCertificate(observations);
@@ -67,7 +73,8 @@ final class Facts {
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
-                waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services));
+                waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services),
+                downForOwnName, PodLooks.of(observations), registryTags(observations));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -95,7 +102,210 @@ final class Facts {
                          boolean certificateOutOfDate, boolean fallbackCertificateServed,
                          Map<String, Set<String>> bodyRejected,
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
-                         Map<String, List<Observation.ProbeFailure>> livenessFailing) {
+                         Map<String, List<Observation.ProbeFailure>> livenessFailing, Set<String> downForOwnName,
+                         PodLooks podLooks, Map<String, Set<String>> registryTags) {
+    }
+
+    /**
+     * Issue 9, session 44 (r44-left, p197-30): the tags a registry lists for its repositories, as looks show them: the
+     * registry API's tag list ("GET /v2/&lt;name&gt;/tags/list", {"name":"sync/rail-sync","tags":["2026.12.02"]}, the
+     * OCI distribution spec's answer) or skopeo's "list-tags" ({"Repository": "ghcr.io/o/app", "Tags": [...]}), by the
+     * repository's path ({@link #repositoryPath}). A list a look asked for one page of ("?n=100", "&amp;last=...") may
+     * not hold every tag and is left out.
+     */
+    private static Map<String, Set<String>> registryTags(List<Observation> observations) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Observation o : observations) {
+            if (!(o instanceof Observation.ProbeFailure f) || f.detail() == null
+                    || f.target() != null && PAGED_TAG_LIST.matcher(f.target()).find()) {
+                continue;
+            }
+            java.util.regex.Matcher name = TAG_LIST_NAME.matcher(f.detail());
+            java.util.regex.Matcher tags = TAG_LIST_TAGS.matcher(f.detail());
+            if (name.find() && tags.find()) {
+                Set<String> listed = out.computeIfAbsent(repositoryPath(name.group(2)), k -> new java.util.HashSet<>());
+                java.util.regex.Matcher tag = QUOTED.matcher(tags.group(1));
+                while (tag.find()) {
+                    listed.add(tag.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern TAG_LIST_NAME = java.util.regex.Pattern.compile(
+            "(?i)\"(name|repository)\"\\s*:\\s*\"([^\"\\s]+)\"");
+    private static final java.util.regex.Pattern TAG_LIST_TAGS = java.util.regex.Pattern.compile(
+            "(?i)\"tags\"\\s*:\\s*\\[([^\\]]*)\\]");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]*)\"");
+    private static final java.util.regex.Pattern PAGED_TAG_LIST = java.util.regex.Pattern.compile("[?&](n|last)=");
+
+    /**
+     * An image reference the kubelet says it failed or backs off pulling: 'Failed to pull image "r.example/o/app:1.2"',
+     * 'Back-off pulling image "r.example/o/app:1.2"' (its events, also quoted inside JSON).
+     */
+    private static final java.util.regex.Pattern PULL_FAILED_IMAGE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:back-?off pulling|failed to pull) image \\\\?\"([^\"\\\\\\s]+)\\\\?\"");
+
+    /**
+     * A repository's path as a registry names it in its API: without the registry's host (a first part with a dot or
+     * a port, or localhost) or a "docker://" transport, Docker Hub's official images under "library/", lower case.
+     */
+    static String repositoryPath(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("docker://")) {
+            n = n.substring("docker://".length());
+        }
+        int slash = n.indexOf('/');
+        if (slash > 0) {
+            String first = n.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                n = n.substring(slash + 1);
+            }
+        }
+        return n.contains("/") ? n : "library/" + n;
+    }
+
+    /**
+     * True when {@code detail} shows the kubelet failing to pull an image by a tag ({@link #PULL_FAILED_IMAGE}; not by
+     * digest) that a registry's tag list for the same repository, seen in another look, does not hold: the tag was
+     * never pushed (or was deleted), whatever the pull's own words (an "ImagePullBackOff" says only that pulls fail).
+     */
+    static boolean imageTagUnlisted(String detail, Map<String, Set<String>> registryTags) {
+        if (detail == null || registryTags.isEmpty()) {
+            return false;
+        }
+        java.util.regex.Matcher m = PULL_FAILED_IMAGE.matcher(detail);
+        while (m.find()) {
+            String ref = m.group(1);
+            if (ref.contains("@")) {
+                continue;
+            }
+            int slash = ref.lastIndexOf('/');
+            int colon = ref.lastIndexOf(':');
+            String tag = colon > slash ? ref.substring(colon + 1) : "latest";
+            Set<String> listed = registryTags.get(repositoryPath(colon > slash ? ref.substring(0, colon) : ref));
+            if (listed != null && !listed.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Issue 9, session 44 (r44-left, h147-24, p196-03): the looks at the logs of one pod's containers through the cluster's
+     * CLI ("kubectl -n tickets logs tickets-6b8f9d7c5-2xqlm -c cloud-sql-proxy --previous"): a container's previous log
+     * exists only when it restarted. A pod's containers share one network namespace, so a container refused at the
+     * loopback while a sibling container of the same pod restarted (a database proxy sidecar that exits at start) is
+     * refused where that sibling listens: the refusal is the sibling's absence, not a client's default for want of a
+     * setting.
+     *
+     * @param refusedBesideRestart the looks of a container refused at the loopback beside a sibling's restart
+     * @param restartBesideRefusal the previous-log looks of a restarted container beside a sibling refused at the loopback
+     */
+    private record PodLooks(Set<Observation.ProbeFailure> refusedBesideRestart,
+                            Set<Observation.ProbeFailure> restartBesideRefusal) {
+
+        static PodLooks of(List<Observation> observations) {
+            Map<String, List<Map.Entry<Observation.ProbeFailure, ContainerLog>>> byPod = new HashMap<>();
+            for (Observation o : observations) {
+                if (o instanceof Observation.ProbeFailure f && f.serviceId() != null && f.target() != null) {
+                    ContainerLog c = ContainerLog.of(f.target());
+                    if (c != null) {
+                        byPod.computeIfAbsent(f.serviceId() + " " + c.pod(), k -> new ArrayList<>()).add(Map.entry(f, c));
+                    }
+                }
+            }
+            Set<Observation.ProbeFailure> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Observation.ProbeFailure> restarted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (List<Map.Entry<Observation.ProbeFailure, ContainerLog>> looks : byPod.values()) {
+                for (var refusal : looks) {
+                    if (refusal.getKey().detail() == null || !LOOPBACK_REFUSED.matcher(refusal.getKey().detail()).find()) {
+                        continue;
+                    }
+                    for (var restart : looks) {
+                        if (restart.getValue().previous()
+                                && !restart.getValue().container().equals(refusal.getValue().container())) {
+                            refused.add(refusal.getKey());
+                            restarted.add(restart.getKey());
+                        }
+                    }
+                }
+            }
+            return new PodLooks(refused, restarted);
+        }
+    }
+
+    /** A look at one named container's log in a pod, and whether at its previous (restarted) instance. */
+    private record ContainerLog(String pod, String container, boolean previous) {
+
+        /** {@return the look a "kubectl ... logs POD -c CONTAINER [--previous]" target is, or null for another} */
+        static ContainerLog of(String target) {
+            java.util.regex.Matcher m = KUBECTL_LOGS.matcher(target.strip());
+            if (!m.find()) {
+                return null;
+            }
+            String pod = null;
+            String container = null;
+            boolean previous = false;
+            String[] tokens = m.group(1).split("\\s+");
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                if (t.startsWith("|") || t.equals(">") || t.equals("&&") || t.equals(";")) {
+                    break;
+                }
+                if (t.equals("-c") || t.equals("--container")) {
+                    container = i + 1 < tokens.length ? tokens[++i] : null;
+                } else if (t.startsWith("--container=")) {
+                    container = t.substring("--container=".length());
+                } else if (t.equals("-p") || t.equals("--previous") || t.equals("--previous=true")) {
+                    previous = true;
+                } else if (CLI_FLAGS_WITH_VALUE.contains(t)) {
+                    i++;
+                } else if (!t.startsWith("-") && pod == null) {
+                    pod = t;
+                }
+            }
+            return pod == null || container == null || container.isEmpty() ? null
+                    : new ContainerLog(pod, container, previous);
+        }
+    }
+
+    /** The flags of "kubectl logs" whose value is the next word. */
+    private static final Set<String> CLI_FLAGS_WITH_VALUE = Set.of("-n", "--namespace", "--tail", "--since", "-l",
+            "--selector", "--context");
+
+    /** A look through the cluster's CLI at a pod's logs: what follows "logs". */
+    private static final java.util.regex.Pattern KUBECTL_LOGS = java.util.regex.Pattern.compile(
+            "^(?:kubectl|oc)\\b.*?\\slogs\\s+(.+)$");
+
+    /**
+     * A connection refused at the loopback, in a client's words: Node's "connect ECONNREFUSED 127.0.0.1:5432", libpq's
+     * 'connection to server at "127.0.0.1", port 5432 failed: Connection refused', Go's "dial tcp [::1]:5432: connect:
+     * connection refused", libpq before 14's 'could not connect to server: Connection refused Is the server running on
+     * host "127.0.0.1" and accepting TCP/IP connections on port 5432?'.
+     */
+    private static final java.util.regex.Pattern LOOPBACK_REFUSED = java.util.regex.Pattern.compile(
+            "(?i)\\bECONNREFUSED (127\\.0\\.0\\.1|::1|localhost):\\d+"
+                    + "|(?<![\\w.])(127\\.0\\.0\\.1|localhost|\\[?::1\\]?)\\b.{0,40}?\\d{2,5}\\b.{0,80}?\\brefused\\b"
+                    + "|\\brefused\\b.{0,80}?\\bon host \\\\?\"?(127\\.0\\.0\\.1|localhost|::1)\\b");
+
+    /**
+     * Issue 9, session 44 (r44-left, p197-31): true when {@code text}, seen for {@code svc}, names a dependency of
+     * {@code svc} that is DOWN only because its own name does not resolve (a probe of its own found it so, {@link
+     * #downByOwnName}): by its id as a stack's service discovery names it or by its host ("getaddrinfo ENOTFOUND
+     * photos_redis" from the queue workers whose store at tcp://photos_redis:6379 does not resolve). The dependency's
+     * DOWN is that name's failure, so the dependent's words for it are the name's evidence, not a consequence of an
+     * outage the dependency would explain.
+     */
+    private static boolean namesUnresolvedDependency(String text, String svc, Scope sc) {
+        Service s = svc == null ? null : sc.services().get(svc);
+        if (s == null || text == null || sc.downForOwnName().isEmpty()) {
+            return false;
+        }
+        Set<String> deps = new java.util.HashSet<>(s.dependsOn());
+        deps.retainAll(sc.downForOwnName());
+        return !deps.isEmpty() && namesHost(text, failingNames(deps, sc.services()), svc);
     }
 
     /**
@@ -413,6 +623,7 @@ final class Facts {
                         || namesDeclaredLoopback(f.line(), sc.loopbacks(), svc)), "namesOwnApp",
                 String.valueOf(namesOwnApp(f.line(), svc == null ? null : sc.services().get(svc))),
                 "namesFailingName", String.valueOf(namesHost(f.line(), sc.failingNames(), svc)),
+                "namesUnresolvedDependency", String.valueOf(namesUnresolvedDependency(f.line(), svc, sc)),
                 "generalShape", String.valueOf(f.indicationId() != null
                         && f.indicationId().endsWith(io.sophia.diagnosis.internal.logs.LogScan.GENERAL_SHAPE_SUFFIX)),
                 "otherServiceNameFails", String.valueOf(svc != null && !sc.nameFailing().contains(svc)
@@ -717,11 +928,17 @@ final class Facts {
 
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
         boolean serviceSide = ServiceStates.serviceSide(f);
+        String detailCause = probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc);
+        // a refusal at the loopback beside a sibling container's restart is that sibling's absence (PodLooks), not the
+        // default host of a client without its setting that config's loopback readings take it for
+        if (sc.podLooks().refusedBesideRestart().contains(f) && (CauseId.CONFIG_MISSING_SECRET.value().equals(detailCause)
+                || CauseId.CONFIG_INVALID.value().equals(detailCause))) {
+            detailCause = "";
+        }
         String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
         String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
         String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
         String detail = Words.clip(f.detail(), 4000);
-        String detailCause = probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc);
         // a look at a service's host whose record says the kernel killed its process for memory (h152-25: "Out of memory:
         // Killed process 611 (mariadbd)" for the database a site depends on) makes it the root of its dependents' chain,
         // as its own answer naming its memory does (httpFact)
@@ -730,11 +947,13 @@ final class Facts {
         }
         Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
                 "httpStatus", status, "httpClass", cls, "scope", serviceSide ? "service" : "source",
-                "detail", detail, "target", f.target(), "detailCause",
-                detailCause, "containerNotRunning",
+                "detail", detail, "target", f.target(), "detailCause", detailCause, "containerNotRunning",
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
                 String.valueOf(svc != null && sc.answering().contains(svc)), "livenessFailingBeside",
-                String.valueOf(livenessFailingBeside(f, svc, sc)));
+                String.valueOf(livenessFailingBeside(f, svc, sc)), "namesUnresolvedDependency",
+                String.valueOf(namesUnresolvedDependency(f.detail(), svc, sc)), "restartedBesideLoopbackRefusal",
+                String.valueOf(sc.podLooks().restartBesideRefusal().contains(f)), "imageTagUnlisted",
+                String.valueOf(imageTagUnlisted(f.detail(), sc.registryTags())));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
@@ -1580,8 +1799,26 @@ final class Facts {
 
     /** {@return the host of a service's URL as java.net.URI reads it, or null (no service, no URL, no host)} */
     private static String hostOf(Service s) {
-        return s == null || s.url() == null ? null : s.url().getHost();
+        if (s == null || s.url() == null) {
+            return null;
+        }
+        if (s.url().getHost() != null) {
+            return s.url().getHost();
+        }
+        // Issue 9, session 44 (r44-left, p197-31): a name with an underscore, as a compose stack names its containers
+        // ("tcp://photos_redis:6379"), is no host to java.net.URI (a registry authority): its authority without user
+        // and port is the name the stack's own DNS answers, and the one its dependents' lines name
+        String authority = s.url().getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":\\d*$", "");
+        return UNDERSCORED_NAME.matcher(host).matches() ? host : null;
     }
+
+    /** A host name of letters, digits, hyphens, dots and underscores: what Docker's embedded DNS answers. */
+    private static final java.util.regex.Pattern UNDERSCORED_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     /**
      * A platform's private name: Fly's 6PN ".internal" and ".flycast", and a Kubernetes service's cluster name

@@ -324,7 +324,7 @@ final class Inference {
                     // own, but what they rule out (lr < 1: "the platform API answered for it") still holds; they
                     // are kept and shown, with the reason they do not count
                     if (!isDependency && rule.lr() > 1 && f.runtime() && f.serviceId() != null
-                            && explained.contains(f.serviceId())) {
+                            && explained.contains(f.serviceId()) && !readsUnresolvedDependency(cause, f)) {
                         if (matches(rule, f, found)) {
                             explainedByRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(f);
                         }
@@ -340,6 +340,16 @@ final class Inference {
                 matchedByRule.put(rule, matched);
             }
             return new Matches(matchedByRule, explainedByRule);
+        }
+
+        /**
+         * Issue 9, session 44 (r44-left, p197-31): true when {@code f}, on a service a DOWN dependency explains, is read
+         * for {@code network.dns} and names that dependency, which is DOWN only because its own name does not resolve
+         * (the fact's {@code namesUnresolvedDependency}): the dependency's DOWN is the name's failure, so the dependent's
+         * "getaddrinfo ENOTFOUND photos_redis" is that failure's evidence, not a symptom of an outage it would explain.
+         */
+        private static boolean readsUnresolvedDependency(Knowledge.CompiledCause cause, Fact f) {
+            return cause.id().equals(CauseId.NETWORK_DNS) && "true".equals(f.attrs().get("namesUnresolvedDependency"));
         }
 
         /** {@link #specificLog} of {@code f}, computed once per diagnosis. */
@@ -493,6 +503,11 @@ final class Inference {
                         if (chainRule(s.whens().get(e.ruleId()))) {
                             // dependency.down names the dependency as the root of the failure: it explains that too
                             covered.addAll(downDependencies(services, health, e.serviceIds()));
+                        } else if (s.id().equals(CauseId.NETWORK_DNS)) {
+                            // a dependent's words for its dependency's name not resolving (readsUnresolvedDependency)
+                            // explain that dependency's DOWN, which is the name's failure
+                            covered.addAll(downDependencies(services, health, e.serviceIds().stream()
+                                    .filter(explained::contains).toList()));
                         }
                     }
                 }
