@@ -87,7 +87,12 @@ class HundredSeventiethRoundShapesTest {
     /** No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        // these read no labelled scenario's log: p200-13, -20, p201-01, -08, -09, -11 and -37 carry their lines in a look
+        // at the host (api:), an answer's body or a condition's value, which the probe-detail, answer and condition
+        // rules read
+        ROUND.without(java.util.Set.of("ghr.github-401", "heroku.no-such-app-page", "mattermost.migrations-failed-at-start",
+                "nextcloud.php-version-incompatible", "plug.secret-key-base-too-short", "sentry.secret-key-unset"))
+                .staysInItsCauses();
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
