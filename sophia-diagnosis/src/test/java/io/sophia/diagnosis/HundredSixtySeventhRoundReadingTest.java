@@ -1,7 +1,6 @@
 package io.sophia.diagnosis;
 
 import io.sophia.core.Assessment;
-import io.sophia.core.RankedCause;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,12 +23,16 @@ class HundredSixtySeventhRoundReadingTest {
         String id = "h152-25-app-oom-mariadb-oom-killed-stays-dead-restart-on-abort";
         ShapeRound.leadWith(Map.of(id, "app.oom"));
         Assessment a = Fleet.scenario(id);
-        RankedCause down = a.causes().stream().filter(c -> c.id().value().equals("dependency.down")).findFirst().orElseThrow();
-        // the chain is read as one whose dependency names its own failure, not as a bare dependency down
-        assertTrue(down.evidence().stream().anyMatch(e -> "dependency.down/dependency-own-error".equals(e.ruleId())),
-                down.evidence().toString());
-        assertTrue(down.evidence().stream().noneMatch(e -> "dependency.down/dependency-down".equals(e.ruleId())),
-                down.evidence().toString());
+        // the chain is read as one whose dependency names its own failure, not as a bare dependency down (after the merge
+        // with r44-p198's root-shows-its-own-cause reading of the same look, dependency.down may not be ranked at all)
+        a.causes().stream().filter(c -> c.id().value().equals("dependency.down")).findFirst().ifPresent(down -> {
+            assertTrue(down.evidence().stream().anyMatch(e -> "dependency.down/dependency-own-error".equals(e.ruleId())),
+                    down.evidence().toString());
+            assertTrue(down.evidence().stream().noneMatch(e -> "dependency.down/dependency-down".equals(e.ruleId())),
+                    down.evidence().toString());
+        });
+        assertTrue(a.causes().stream().filter(c -> c.id().value().equals("dependency.down"))
+                .allMatch(c -> c.probability() < 0.1), a.causes().toString());
     }
 
     /**
