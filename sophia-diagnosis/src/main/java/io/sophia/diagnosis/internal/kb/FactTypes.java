@@ -53,7 +53,7 @@ public final class FactTypes {
                 Set.of("level", "title", "message", "job"));
         type("probe", "a probe that got no usable answer (ProbeFailure)",
                 Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target", "detailCause",
-                        "containerNotRunning", "serviceAnswers", "livenessFailingBeside"),
+                        "containerNotRunning", "serviceAnswers", "livenessFailingBeside", "quietLogsBeside"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
                 Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause",

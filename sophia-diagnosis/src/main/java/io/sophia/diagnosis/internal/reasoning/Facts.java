@@ -67,7 +67,8 @@ final class Facts {
                 new java.util.HashSet<>(), indications, lineCause, answerCause, now, missingHosts(observations, services),
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
-                waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services));
+                waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services),
+                quietLogs(observations, services, lineCause));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -95,7 +96,8 @@ final class Facts {
                          boolean certificateOutOfDate, boolean fallbackCertificateServed,
                          Map<String, Set<String>> bodyRejected,
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
-                         Map<String, List<Observation.ProbeFailure>> livenessFailing) {
+                         Map<String, List<Observation.ProbeFailure>> livenessFailing,
+                         Map<String, List<Observation.ProbeFailure>> quietLogs) {
     }
 
     /**
@@ -715,6 +717,52 @@ final class Facts {
         return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
     }
 
+    /**
+     * A look's target that reads a service's own output: a cluster's or a container engine's logs of it ("kubectl logs
+     * x --previous", "docker compose logs --tail 8 web", "oc logs"), a platform's log session ("heroku logs -n 9",
+     * "fly logs"), the journal.
+     */
+    private static final java.util.regex.Pattern LOGS_LOOK = java.util.regex.Pattern.compile(
+            "^(kubectl|oc)\\s+(-\\S+\\s+\\S+\\s+)*logs\\b|^docker(-compose|\\s+compose)?\\s+(-\\S+\\s+\\S+\\s+)*logs\\b"
+                    + "|^(heroku|fly|flyctl|railway|render)\\s+logs\\b|^journalctl\\b");
+
+    /**
+     * The words of a line that says something went wrong, in any program's output: an error, an exception or a
+     * traceback, a fatal or failed step, a kill, a refusal, a time-out, memory, an exit with its code.
+     */
+    private static final java.util.regex.Pattern TROUBLE_WORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(errors?|exceptions?|traceback|fatal|panic(ked)?|fail(ed|ure|s|ing)?|killed|denied|refused|"
+                    + "time[sd]? ?out|timeout|out of memory|oom\\w*|segmentation fault|abort(ed|ing)?|cannot|can't|could not|"
+                    + "unable|invalid|missing|not found|no such|exit(ed)?( with)? (code|status))\\b");
+
+    /**
+     * Per service, the looks at its own output ({@link #LOGS_LOOK}, kind OTHER) that carry lines of which none says
+     * anything went wrong: no specific indication reads them and no word of trouble is in them ({@link #TROUBLE_WORD}),
+     * a start sequence that ends without an error, an exit reason or a resource signal (h150-46: a crash-looping pod's
+     * previous log ending at "supervisord started with pid 70").
+     */
+    private static Map<String, List<Observation.ProbeFailure>> quietLogs(List<Observation> observations,
+                                                                       Map<String, Service> services,
+                                                                       java.util.function.Function<String, String> lineCause) {
+        Map<String, List<Observation.ProbeFailure>> out = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ProbeFailure f && f.kind() == io.sophia.core.FailureKind.OTHER
+                    && f.detail() != null && !f.detail().isBlank() && f.target() != null
+                    && known(services, f.serviceId()) != null && LOGS_LOOK.matcher(f.target().strip()).find()
+                    && lineCause.apply(Words.clip(f.detail(), 4000)) == null
+                    && !TROUBLE_WORD.matcher(f.detail()).find()) {
+                out.computeIfAbsent(f.serviceId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        return out;
+    }
+
+    /** True when another probe of {@code svc} than {@code f} is a look at its output that names nothing ({@link #quietLogs}). */
+    private static boolean quietLogsBeside(Observation.ProbeFailure f, String svc, Scope sc) {
+        List<Observation.ProbeFailure> showing = svc == null ? List.of() : sc.quietLogs().getOrDefault(svc, List.of());
+        return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
+    }
+
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
         boolean serviceSide = ServiceStates.serviceSide(f);
         String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
@@ -727,7 +775,8 @@ final class Facts {
                 probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc), "containerNotRunning",
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
                 String.valueOf(svc != null && sc.answering().contains(svc)), "livenessFailingBeside",
-                String.valueOf(livenessFailingBeside(f, svc, sc)));
+                String.valueOf(livenessFailingBeside(f, svc, sc)), "quietLogsBeside",
+                String.valueOf(quietLogsBeside(f, svc, sc)));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
