@@ -14,15 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * pipeline parallel size the model's heads or the node's GPUs cannot be split by (vllm-project/vllm#414, #596, #2652);
  * a Ray Serve replica dying in its constructor (ray-project/ray#16597; the controller's "failed to start N times in a
  * row" of ray/serve/_private/deployment_state.py); php-fpm without its main php-fpm.conf (LycheeOrg/Lychee-Docker#28);
- * a GPU test failing on "no CUDA-capable device is detected" on its runner (lightgbm-org/LightGBM#6958, #6966); a deploy
- * CLI's "Failed to create endpoint." answered "Unauthorized" (pooyahrtn/RunpodOllama#3); a toolkit's _HOME unset in a
- * BuildKit RUN step (xorbitsai/inference#2614). And four widened: Composer's codeload "HTTP/2 400"
+ * a GPU test failing on "no CUDA-capable device is detected" on its runner (lightgbm-org/LightGBM#6958, #6966); a
+ * deploy CLI's "Failed to create endpoint." answered "Unauthorized" (pooyahrtn/RunpodOllama#3); a toolkit's _HOME unset
+ * in a BuildKit RUN step (xorbitsai/inference#2614). And four widened: Composer's codeload "HTTP/2 400"
  * (composer/composer#12956), php-fpm's slowlog it cannot open (laradock/laradock#3187, dokku/dokku#2344,
  * garylab/dnmp#206, thias/puppet-php#23), Azure ML's "You do not have enough quota for the following VM sizes"
  * (pytorch/text#2202, MicrosoftDocs/azure-docs#114478, MicrosoftLearning/mslearn-azure-ml#30), pip's vendored urllib3
  * "Connection broken" (AbdBarho/stable-diffusion-webui-docker#420). Each indication is tested on its source's words and
  * a near miss (the first pair of each new one is indication-cases.tsv's row); each reads no line of the shared corpus
- * and, on the labelled scenarios, only lines of its own cause.
+ * and, on the labelled scenarios, only lines of its own cause. And two rules: a crash loop beside a look at the
+ * service's own output that says nothing names no cause (app.crash-on-boot/crash-loop-beside-quiet-logs, on the facts'
+ * quietLogsBeside), and an upstream's gateway error in a crash-looping pod's previous log is the dependency
+ * (app.crash-on-boot/more-specific-upstream-error-probe-detail).
  */
 class HundredSixtyEighthRoundShapesTest {
 

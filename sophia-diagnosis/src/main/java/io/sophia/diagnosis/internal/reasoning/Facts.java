@@ -718,13 +718,17 @@ final class Facts {
     }
 
     /**
-     * A look's target that reads a service's own output: a cluster's or a container engine's logs of it ("kubectl logs
-     * x --previous", "docker compose logs --tail 8 web", "oc logs"), a platform's log session ("heroku logs -n 9",
-     * "fly logs"), the journal.
+     * A look's target that reads a service's own output whole: the previous container's log of a crash-looping pod
+     * ("kubectl logs x --previous", "oc logs -p x"), a container engine's logs of it ("docker compose logs --tail 8 web"),
+     * a platform's log session ("heroku logs -n 9", "fly logs"), the journal; not one filtered through a pipe (a
+     * controller's log grepped for the service's name, p190-14: "kubectl -n flagger-system logs deploy/flagger | grep
+     * billing", which is another program's account of it), nor a pod's current log, which may be of a container that has
+     * not failed yet.
      */
     private static final java.util.regex.Pattern LOGS_LOOK = java.util.regex.Pattern.compile(
-            "^(kubectl|oc)\\s+(-\\S+\\s+\\S+\\s+)*logs\\b|^docker(-compose|\\s+compose)?\\s+(-\\S+\\s+\\S+\\s+)*logs\\b"
-                    + "|^(heroku|fly|flyctl|railway|render)\\s+logs\\b|^journalctl\\b");
+            "^(kubectl|oc)\\s+(-\\S+\\s+\\S+\\s+)*logs\\b[^|]*\\s(--previous|-p)(=true)?(\\s[^|]*)?$"
+                    + "|^docker(-compose|\\s+compose)?\\s+(-\\S+\\s+\\S+\\s+)*logs\\b[^|]*$"
+                    + "|^(heroku|fly|flyctl|railway|render)\\s+logs\\b[^|]*$|^journalctl\\b[^|]*$");
 
     /**
      * The words of a line that says something went wrong, in any program's output: an error, an exception or a
@@ -733,7 +737,8 @@ final class Facts {
     private static final java.util.regex.Pattern TROUBLE_WORD = java.util.regex.Pattern.compile(
             "(?i)\\b(errors?|exceptions?|traceback|fatal|panic(ked)?|fail(ed|ure|s|ing)?|killed|denied|refused|"
                     + "time[sd]? ?out|timeout|out of memory|oom\\w*|segmentation fault|abort(ed|ing)?|cannot|can't|could not|"
-                    + "unable|invalid|missing|not found|no such|exit(ed)?( with)? (code|status))\\b");
+                    + "unable|invalid|missing|not found|no such|not permitted|permission|forbidden|unauthori[sz]ed|"
+                    + "crash\\w*|terminat\\w*|warn(ing)?|not ready|unhealthy|exit(ed|ing)?( with)?( code| status)?)\\b");
 
     /**
      * Per service, the looks at its own output ({@link #LOGS_LOOK}, kind OTHER) that carry lines of which none says
