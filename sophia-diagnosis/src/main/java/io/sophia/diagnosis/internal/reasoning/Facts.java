@@ -74,7 +74,8 @@ final class Facts {
                 failingNames(nameFailing, services), nameFailing, certificateOutOfDate(observations, now),
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
                 waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services),
-                downForOwnName, PodLooks.of(observations), registryTags(observations));
+                downForOwnName, PodLooks.of(observations), registryTags(observations),
+                quietLogs(observations, services, lineCause));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -103,7 +104,8 @@ final class Facts {
                          Map<String, Set<String>> bodyRejected,
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
                          Map<String, List<Observation.ProbeFailure>> livenessFailing, Set<String> downForOwnName,
-                         PodLooks podLooks, Map<String, Set<String>> registryTags) {
+                         PodLooks podLooks, Map<String, Set<String>> registryTags,
+                         Map<String, List<Observation.ProbeFailure>> quietLogs) {
     }
 
     /**
@@ -926,6 +928,57 @@ final class Facts {
         return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
     }
 
+    /**
+     * A look's target that reads a service's own output whole: the previous container's log of a crash-looping pod
+     * ("kubectl logs x --previous", "oc logs -p x"), a container engine's logs of it ("docker compose logs --tail 8 web"),
+     * a platform's log session ("heroku logs -n 9", "fly logs"), the journal; not one filtered through a pipe (a
+     * controller's log grepped for the service's name, p190-14: "kubectl -n flagger-system logs deploy/flagger | grep
+     * billing", which is another program's account of it), nor a pod's current log, which may be of a container that has
+     * not failed yet.
+     */
+    private static final java.util.regex.Pattern LOGS_LOOK = java.util.regex.Pattern.compile(
+            "^(kubectl|oc)\\s+(-\\S+\\s+\\S+\\s+)*logs\\b[^|]*\\s(--previous|-p)(=true)?(\\s[^|]*)?$"
+                    + "|^docker(-compose|\\s+compose)?\\s+(-\\S+\\s+\\S+\\s+)*logs\\b[^|]*$"
+                    + "|^(heroku|fly|flyctl|railway|render)\\s+logs\\b[^|]*$|^journalctl\\b[^|]*$");
+
+    /**
+     * The words of a line that says something went wrong, in any program's output: an error, an exception or a
+     * traceback, a fatal or failed step, a kill, a refusal, a time-out, memory, an exit with its code.
+     */
+    private static final java.util.regex.Pattern TROUBLE_WORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(errors?|exceptions?|traceback|fatal|panic(ked)?|fail(ed|ure|s|ing)?|killed|denied|refused|"
+                    + "time[sd]? ?out|timeout|out of memory|oom\\w*|segmentation fault|abort(ed|ing)?|cannot|can't|could not|"
+                    + "unable|invalid|missing|not found|no such|not permitted|permission|forbidden|unauthori[sz]ed|"
+                    + "crash\\w*|terminat\\w*|warn(ing)?|not ready|unhealthy|exit(ed|ing)?( with)?( code| status)?)\\b");
+
+    /**
+     * Per service, the looks at its own output ({@link #LOGS_LOOK}, kind OTHER) that carry lines of which none says
+     * anything went wrong: no specific indication reads them and no word of trouble is in them ({@link #TROUBLE_WORD}),
+     * a start sequence that ends without an error, an exit reason or a resource signal (h150-46: a crash-looping pod's
+     * previous log ending at "supervisord started with pid 70").
+     */
+    private static Map<String, List<Observation.ProbeFailure>> quietLogs(List<Observation> observations,
+                                                                       Map<String, Service> services,
+                                                                       java.util.function.Function<String, String> lineCause) {
+        Map<String, List<Observation.ProbeFailure>> out = new HashMap<>();
+        for (Observation o : observations) {
+            if (o instanceof Observation.ProbeFailure f && f.kind() == io.sophia.core.FailureKind.OTHER
+                    && f.detail() != null && !f.detail().isBlank() && f.target() != null
+                    && known(services, f.serviceId()) != null && LOGS_LOOK.matcher(f.target().strip()).find()
+                    && lineCause.apply(Words.clip(f.detail(), 4000)) == null
+                    && !TROUBLE_WORD.matcher(f.detail()).find()) {
+                out.computeIfAbsent(f.serviceId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        return out;
+    }
+
+    /** True when another probe of {@code svc} than {@code f} is a look at its output that names nothing ({@link #quietLogs}). */
+    private static boolean quietLogsBeside(Observation.ProbeFailure f, String svc, Scope sc) {
+        List<Observation.ProbeFailure> showing = svc == null ? List.of() : sc.quietLogs().getOrDefault(svc, List.of());
+        return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
+    }
+
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
         boolean serviceSide = ServiceStates.serviceSide(f);
         String detailCause = probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc);
@@ -953,7 +1006,8 @@ final class Facts {
                 String.valueOf(livenessFailingBeside(f, svc, sc)), "namesUnresolvedDependency",
                 String.valueOf(namesUnresolvedDependency(f.detail(), svc, sc)), "restartedBesideLoopbackRefusal",
                 String.valueOf(sc.podLooks().restartBesideRefusal().contains(f)), "imageTagUnlisted",
-                String.valueOf(imageTagUnlisted(f.detail(), sc.registryTags())));
+                String.valueOf(imageTagUnlisted(f.detail(), sc.registryTags())), "quietLogsBeside",
+                String.valueOf(quietLogsBeside(f, svc, sc)));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
