@@ -111,7 +111,8 @@ class HundredSeventyFirstRoundShapesTest {
     /**
      * The scenarios of p202- and p203- each new shape or rule settles, now led by their labels (before: app.crash-on-boot
      * at 0.9 on p202-02 and -03 from the crash loop alone, registry.unavailable at 0.9 on p202-06 from the 429, ci.runner
-     * at 0.88 on p202-08 from the machine's full disk, unknown or build.dockerfile on the others).
+     * at 0.88 on p202-08 from the machine's full disk, config.invalid at 0.9 on p202-11 from Grafana's provisioning
+     * wrapper, platform.outage at 0.9 on p203-27 from two Supabase endpoints, unknown or build.dockerfile on the others).
      */
     @Test
     void theSetsMissesNowLeadWithTheirLabels() throws IOException {
@@ -121,6 +122,7 @@ class HundredSeventyFirstRoundShapesTest {
                 Map.entry("p202-06-platform-quota-mimir-tenant-ingestion-rate-429-remote-write", "platform.quota"),
                 Map.entry("p202-07-platform-quota-mimir-per-user-series-limit-push-400", "platform.quota"),
                 Map.entry("p202-08-platform-capacity-prometheus-volume-full-lock-no-space-fly", "platform.capacity"),
+                Map.entry("p202-11-app-crash-on-boot-grafana-patch-upgrade-database-locked-provisioning-fly", "app.crash-on-boot"),
                 Map.entry("p202-25-build-dependency-fetch-ocb-envprovider-unknown-revision", "build.dependency-fetch"),
                 Map.entry("p202-35-platform-outage-datadog-intake-502-500-all-environments", "platform.outage"),
                 Map.entry("p203-02-config-invalid-google-oauth-redirect-uri-mismatch-after-domain-move", "config.invalid"),
@@ -132,6 +134,7 @@ class HundredSeventyFirstRoundShapesTest {
                 Map.entry("p203-15-build-dependency-fetch-sharp-libvips-download-request-timed-out-docker-build", "build.dependency-fetch"),
                 Map.entry("p203-16-tls-certificate-rpush-apns-certificate-expired-ios-pushes-stop", "tls.certificate"),
                 Map.entry("p203-21-platform-outage-supabase-edge-function-deploy-internal-error-two-projects", "platform.outage"),
+                Map.entry("p203-27-dependency-down-supabase-project-paused-inactivity-stuck-restoring-app-errors", "dependency.down"),
                 // the machine rule reads no datastore's own full disk
                 Map.entry("p91-29-dependency-down-fly-postgres-lock-file-no-space-probe-only", "dependency.down"),
                 Map.entry("p159-36-dependency-down-fly-spring-postgres-app-stopped", "dependency.down")));
