@@ -46,7 +46,7 @@ class HundredSeventyFirstRoundShapesTest {
     void eachReadsItsSourcesWordsAndNotItsNearMiss() throws IOException {
         ROUND.reads("pgconn.hostname-resolving-error", "failed to connect to `host=db.abc.supabase.co user=postgres database=postgres`: hostname resolving error (failed to locate valid IP for db.abc.supabase.co; resolves to []utils.dnsAnswer(nil))");
         ROUND.readsNot("pgconn.hostname-resolving-error", "failed to connect to `host=db.abc.supabase.co user=postgres database=postgres`: failed SASL auth (FATAL: password authentication failed for user \"postgres\" (SQLSTATE 28P01))");
-        ROUND.reads("pgconn.hostname-resolving-error", "failed to connect to `host=db user=app database=app`: hostname resolving error (lookup db on 127.0.0.11:53: no such host)");
+        ROUND.reads("pgconn.hostname-resolving-error", "failed to connect to `host=db.qzkxwmyrbtlnfvoe.supabase.co user=postgres database=postgres`: hostname resolving error (failed to locate valid IP for db.qzkxwmyrbtlnfvoe.supabase.co; resolves to []utils.dnsAnswer(nil))");
         ROUND.readsNot("pgconn.hostname-resolving-error", "failed to connect to `host=db user=app database=app`: dial error (dial tcp 172.18.0.3:5432: connect: connection refused)");
         ROUND.reads("rpush.certificate-expired", "[2026-12-14 08:22:21] [ERROR] Rpush::CertificateExpiredError, marrow_ios_production certificate expired at 2026-12-13 17:52:10 UTC.");
         ROUND.readsNot("rpush.certificate-expired", "[2026-12-14 08:22:21] [WARNING] [marrow_watch_production] Certificate will expire at 2027-01-11 13:14:00 UTC.");
@@ -78,8 +78,8 @@ class HundredSeventyFirstRoundShapesTest {
         ROUND.readsNot("tsdb.tenant-limit-exceeded", "err=\"server returned HTTP status 400 Bad Request: out of order sample (err-mimir-sample-out-of-order)\"");
         ROUND.reads("tsdb.tenant-limit-exceeded", "err=\"server returned HTTP status 400 Bad Request: failed pushing to ingester: user=anonymous: per-user series limit of 990000 exceeded (err-mimir-max-series-per-user).\"");
         ROUND.readsNot("tsdb.tenant-limit-exceeded", "err=\"server returned HTTP status 503 Service Unavailable: at least 2 live replicas required, could only find 1\"");
-        ROUND.reads("datadog-agent.intake-server-error", "Error while processing transaction: error \"502 Bad Gateway\" while sending transaction to \"https://7-32-2-app.agent.datadoghq.com/api/v1/check_run?api_key=***************************3b644\", rescheduling it");
-        ROUND.readsNot("datadog-agent.intake-server-error", "Error while processing transaction: error \"403 Forbidden\" while sending transaction to \"https://7-32-2-app.agent.datadoghq.com/api/v1/series?api_key=***************************3b644\", rescheduling it");
+        ROUND.reads("datadog-agent.intake-server-error", "Error while processing transaction: error \"502 Bad Gateway\" while sending transaction to \"https://7-32-2-app.agent.datadoghq.com/api/v1/check_run\", rescheduling it");
+        ROUND.readsNot("datadog-agent.intake-server-error", "Error while processing transaction: error \"403 Forbidden\" while sending transaction to \"https://7-32-2-app.agent.datadoghq.com/api/v1/series\", rescheduling it");
         ROUND.reads("supabase-cli.deploy-status-5xx", "unexpected deploy status 500: {\"message\":\"Failed to deploy edge function: Function deploy failed due to an internal error\"}");
         ROUND.readsNot("supabase-cli.deploy-status-5xx", "unexpected deploy status 401: {\"message\":\"Unauthorized\"}");
         ROUND.reads("alertmanager.template-parse-failed", "level=error err=\"failed to parse templates: template: slack.tmpl:14: unexpected \\\"}\\\" in operand\"");
