@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * tuning sets p202- (observability and alerting stacks) and p203- (backends and their third-party integrations).
  * pgx/pgconn's "hostname resolving error" (supabase/supabase#21384); Rpush refusing an expired APNs certificate
  * (rpush/rpush#152); the S3 API's SignatureDoesNotMatch (tigrisdata/storage#39); FCM's SENDER_ID_MISMATCH
- * (dcai/airnotifier#211); a webhook receiver refusing the provider's signature (codeforamerica/vita-min#5318, Twilio);
+ * (dcai/airnotifier#211); a webhook receiver refusing the provider's signature (codeforamerica/vita-min#5318, Twilio; Stripe's
+ * samples, stripe-samples/accept-a-payment: "⚠️  Webhook signature verification failed.");
  * the AWS SDK v3's CredentialsProviderError in a running process (OpenCTI-Platform/docker#72); Go's "unknown revision"
  * of a module version (open-telemetry/opentelemetry-collector#11129); sharp's failed libvips download
  * (lovell/sharp#3795, penxio/penx#25); Mimir's, Cortex's and Loki's per-tenant limits (lsst-it/k8s-cookbook#461,
@@ -62,7 +63,7 @@ class HundredSeventyFirstRoundShapesTest {
         ROUND.readsNot("fcm.sender-id-mismatch", "{\"multicast_id\":6782339717028231855,\"success\":0,\"failure\":1,\"results\":[{\"error\":\"NotRegistered\"}]}");
         ROUND.reads("webhook.signature-mismatch", "TwilioWebhookController: request validation failed (X-Twilio-Signature does not match)");
         ROUND.readsNot("webhook.signature-mismatch", "TwilioWebhookController: request validation failed (missing parameter To)");
-        ROUND.reads("webhook.signature-mismatch", "StripeSignatureVerificationError: No signatures found matching the expected signature for payload. Are you passing the raw request body you received from Stripe?");
+        ROUND.reads("webhook.signature-mismatch", "⚠️  Webhook signature verification failed. Webhook payload must be provided as a string or a Buffer instance representing the _raw_ request body.");
         ROUND.readsNot("webhook.signature-mismatch", "StripeInvalidRequestError: No such customer: 'cus_123'");
         ROUND.reads("aws-sdk.credentials-provider-none", "CredentialsProviderError: Could not load credentials from any providers");
         ROUND.readsNot("aws-sdk.credentials-provider-none", "Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers");
