@@ -121,6 +121,8 @@ class SixtySecondRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        // p202-11 (app.crash-on-boot): Grafana's "Datasource provisioning error: database is locked" is the new release's
+        // own start failing on its SQLite file, not its provisioning files (config.invalid's provisioning-on-a-locked-database)
+        ROUND.staysInItsCauses("p202-11 grafana.provisioning-error");
     }
 }
