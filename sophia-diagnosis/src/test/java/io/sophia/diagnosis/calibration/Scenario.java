@@ -79,7 +79,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * at the start of the forty-third; {@code h149-} to {@code h152-} (written in the
      * forty-second, wired before their first file landed) were scored once, aggregate only, at 16:38 UTC on 2026-12-07
      * on 8e6243e8, consumed at the start of the forty-fourth; {@code h153-} to
-     * {@code h156-} (written in the forty-third, wired before their first file landed) at the end of the forty-fourth;
+     * {@code h156-} (written in the forty-third, wired before their first file landed) were scored once, aggregate only,
+     * at 19:17 UTC on 2026-12-07 on 323acc91, to be consumed at the start of the forty-fifth;
      * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) at the end of
      * the forty-fifth.
      */
