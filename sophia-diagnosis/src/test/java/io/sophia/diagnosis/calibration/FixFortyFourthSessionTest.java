@@ -36,6 +36,17 @@ class FixFortyFourthSessionTest {
     }
 
     @Test
+    void aLookThatReadsOnlyTheHealthCheckFailingIsDegradedWhateverKindItIsFiledWith(@TempDir Path dir) throws Exception {
+        // review 44: p199-26's Docker health log ('exec: "curl": executable file not found') filed as a server error made
+        // the answering Keycloak DEGRADED; filed as OTHER it made it DOWN
+        Path original = file("p199-26-");
+        assertEquals(Status.DEGRADED, diagnose(original).service("keycloak").orElseThrow().status());
+        Path other = edited(dir, original, "  kind: SERVER_ERROR", "  kind: OTHER");
+        Assessment a = diagnose(other);
+        assertEquals(Status.DEGRADED, a.service("keycloak").orElseThrow().status(), a.services().toString());
+    }
+
+    @Test
     void aLookOnTheHostThatReadsAFailureStillCountsBesideAnAnswer() throws Exception {
         // p89-38: TimescaleDB answers TCP while its log says "the database system is starting up ... rejecting
         // connections": the look reads a failure, so the database is DOWN and the API behind it its victim

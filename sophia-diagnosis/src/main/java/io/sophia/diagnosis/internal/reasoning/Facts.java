@@ -226,7 +226,7 @@ final class Facts {
                         continue;
                     }
                     for (var restart : looks) {
-                        if (restart.getValue().previous()
+                        if (restart.getValue().previous() && showsPreviousLog(restart.getKey().detail())
                                 && !restart.getValue().container().equals(refusal.getValue().container())) {
                             refused.add(refusal.getKey());
                             restarted.add(restart.getKey());
@@ -237,6 +237,18 @@ final class Facts {
             return new PodLooks(refused, restarted);
         }
     }
+
+    /**
+     * True when a "--previous" look shows a previous instance's log: kubectl's own refusal ('previous terminated
+     * container "proxy" in pod "web-1" not found', "Error from server ...") or nothing at all says the container never
+     * restarted (review 44).
+     */
+    static boolean showsPreviousLog(String detail) {
+        return detail != null && !detail.isBlank() && !NO_PREVIOUS_LOG.matcher(detail).find();
+    }
+
+    private static final java.util.regex.Pattern NO_PREVIOUS_LOG = java.util.regex.Pattern.compile(
+            "(?i)previous terminated container \\S{1,260} in pod \\S{1,260} not found|^\\s*Error from server\\b");
 
     /** A look at one named container's log in a pod, and whether at its previous (restarted) instance. */
     private record ContainerLog(String pod, String container, boolean previous) {

@@ -4,6 +4,7 @@ import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
+import io.sophia.core.Source;
 import io.sophia.core.ServiceHealth;
 import io.sophia.core.Status;
 
@@ -239,7 +240,22 @@ final class ServiceStates {
                 + baseline.medianMs() + " ms (the median of the " + baseline.samples() + " earlier runs in which it was UP)");
     }
 
-    private static final String HEALTH_CHECK_CAUSE = "app.healthcheck-failing";
+    private static final String HEALTH_CHECK_CAUSE = io.sophia.core.CauseId.APP_HEALTHCHECK_FAILING.value();
+
+    /**
+     * The cause an indication reads in a look's words: its head, else its tail (a log's failure is often its last
+     * line; review 44), each as much as an answer is read; null for none.
+     */
+    private static String readLook(String detail, Function<String, String> answerCause) {
+        if (detail == null || detail.isBlank()) {
+            return null;
+        }
+        String head = answerCause.apply(Words.clip(detail, Facts.ANSWER_READ_CHARS));
+        if ((head != null && !head.isEmpty()) || detail.length() <= Facts.ANSWER_READ_CHARS) {
+            return head;
+        }
+        return answerCause.apply(detail.substring(detail.length() - Facts.ANSWER_READ_CHARS));
+    }
 
     private static void failure(Reading r, Observation.ProbeFailure f, Function<String, String> answerCause) {
         if (f.httpStatus() != null) {
@@ -258,15 +274,15 @@ final class ServiceStates {
         if (f.kind() == FailureKind.CIRCUIT_OPEN || f.kind() == FailureKind.BULKHEAD_FULL
                 || f.kind() == FailureKind.NOT_PROBED || f.kind() == FailureKind.MISCONFIGURED) {
             add(r.reasons, Status.UNKNOWN, reason);
-        } else if (f.kind() == FailureKind.OTHER && f.source() != null && "host".equals(f.source().wire())) {
+        } else if (f.kind() == FailureKind.OTHER && f.source() == Source.HOST) {
             // a look on the host (its logs, its unit's status) is no probe of the endpoint: beside an answer it counts
             // only when an indication reads a failure in it (h150-34: a database that answers TCP, its log ending
-            // "ready for connections"; p89-38: one that answers TCP, its log "rejecting connections")
-            String read = f.detail() == null ? null : answerCause.apply(Words.clip(f.detail(), Facts.ANSWER_READ_CHARS));
-            r.hostLooks.add(new HostLook(reason, read != null && !read.isEmpty(), false));
-        } else if (f.kind() == FailureKind.SERVER_ERROR && f.source() != null && "host".equals(f.source().wire())
-                && f.detail() != null && HEALTH_CHECK_CAUSE.equals(
-                answerCause.apply(Words.clip(f.detail(), Facts.ANSWER_READ_CHARS)))) {
+            // "ready for connections"; p89-38: one that answers TCP, its log "rejecting connections"), and as the
+            // health check's failure alone when that is all it reads (review 44)
+            String read = readLook(f.detail(), answerCause);
+            r.hostLooks.add(new HostLook(reason, read != null && !read.isEmpty(), HEALTH_CHECK_CAUSE.equals(read)));
+        } else if (f.kind() == FailureKind.SERVER_ERROR && f.source() == Source.HOST
+                && HEALTH_CHECK_CAUSE.equals(readLook(f.detail(), answerCause))) {
             // Session 44 (r44-p198): ... and a look filed as a server error whose words are only the service's health
             // check failing (the kubelet's "Readiness probe failed: Waiting for elasticsearch cluster to become ready",
             // p198-17; Docker's health log 'exec: "curl": executable file not found', p199-26): beside the service's
