@@ -221,13 +221,18 @@ final class Facts {
             Set<Observation.ProbeFailure> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             Set<Observation.ProbeFailure> restarted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (List<Map.Entry<Observation.ProbeFailure, ContainerLog>> looks : byPod.values()) {
+                // each pod's restarts and refusals read once, then paired across containers
+                List<Map.Entry<Observation.ProbeFailure, ContainerLog>> restarts = looks.stream()
+                        .filter(l -> l.getValue().previous() && showsPreviousLog(l.getKey().detail())).toList();
+                if (restarts.isEmpty()) {
+                    continue;
+                }
                 for (var refusal : looks) {
                     if (refusal.getKey().detail() == null || !LOOPBACK_REFUSED.matcher(refusal.getKey().detail()).find()) {
                         continue;
                     }
-                    for (var restart : looks) {
-                        if (restart.getValue().previous() && showsPreviousLog(restart.getKey().detail())
-                                && !restart.getValue().container().equals(refusal.getValue().container())) {
+                    for (var restart : restarts) {
+                        if (!restart.getValue().container().equals(refusal.getValue().container())) {
                             refused.add(refusal.getKey());
                             restarted.add(restart.getKey());
                         }

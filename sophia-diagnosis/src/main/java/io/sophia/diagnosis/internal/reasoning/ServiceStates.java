@@ -4,8 +4,8 @@ import io.sophia.core.Deployment;
 import io.sophia.core.FailureKind;
 import io.sophia.core.Observation;
 import io.sophia.core.Service;
-import io.sophia.core.Source;
 import io.sophia.core.ServiceHealth;
+import io.sophia.core.Source;
 import io.sophia.core.Status;
 
 import java.time.Duration;
