@@ -45,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code h140-}, scored once and consumed at the start of the forty-first), in the fortieth ({@code h141-} to {@code h144-}, scored once and
  * consumed at the start of the forty-second), in the forty-first ({@code h145-} to {@code h148-}, scored once and
  * consumed at the start of the forty-third), in the forty-second ({@code h149-} to {@code h152-}, scored once and
- * consumed at the start of the forty-fourth) and in the
- * forty-third ({@code h153-} to {@code h156-}) and in the forty-fourth ({@code h157-} to {@code h160-}) are well formed: every file parses under the
+ * consumed at the start of the forty-fourth), in the forty-third ({@code h153-} to {@code h156-}, scored once and
+ * consumed at the start of the forty-fifth) and in the forty-fourth ({@code h157-} to {@code h160-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-152 (consumed)").
+ * "holdout-156 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 

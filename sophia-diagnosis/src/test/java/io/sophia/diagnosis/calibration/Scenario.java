@@ -80,13 +80,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * forty-second, wired before their first file landed) were scored once, aggregate only, at 16:38 UTC on 2026-12-07
      * on 8e6243e8, consumed at the start of the forty-fourth; {@code h153-} to
      * {@code h156-} (written in the forty-third, wired before their first file landed) were scored once, aggregate only,
-     * at 19:17 UTC on 2026-12-07 on 323acc91, to be consumed at the start of the forty-fifth;
+     * at 19:17 UTC on 2026-12-07 on 323acc91, consumed at the start of the forty-fifth;
      * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) at the end of
-     * the forty-fifth.
+     * the forty-fifth; {@code h161-} to {@code h164-} (written in the forty-fifth, wired before their first file
+     * landed) at the end of the forty-sixth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
-            holdoutPrefix(153), holdoutPrefix(154), holdoutPrefix(155), holdoutPrefix(156),
-            holdoutPrefix(157), holdoutPrefix(158), holdoutPrefix(159), holdoutPrefix(160));
+            holdoutPrefix(157), holdoutPrefix(158), holdoutPrefix(159), holdoutPrefix(160),
+            holdoutPrefix(161), holdoutPrefix(162), holdoutPrefix(163), holdoutPrefix(164));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
