@@ -87,5 +87,9 @@ class LeftoversFortyFourthSessionTest {
         Path e = Files.createDirectories(dir.resolve("other-repository"));
         Assessment other = diagnose(edited(e, original, "{\"name\":\"sync/rail-sync\"", "{\"name\":\"sync/rail-export\""));
         assertTrue(p(other, "image.not-found") < 0.2, other.causes().toString());
+        // the same JSON from a look that is no tag listing (an app's status has a "name" and "tags" too) lists nothing
+        Path f = Files.createDirectories(dir.resolve("no-listing"));
+        Assessment status = diagnose(edited(f, original, "v2/sync/rail-sync/tags/list", "api/sync/rail-sync/status"));
+        assertTrue(p(status, "image.not-found") < 0.2, status.causes().toString());
     }
 }

@@ -113,7 +113,9 @@ final class Facts {
      * registry API's tag list ("GET /v2/&lt;name&gt;/tags/list", {"name":"sync/rail-sync","tags":["2026.12.02"]}, the
      * OCI distribution spec's answer) or skopeo's "list-tags" ({"Repository": "ghcr.io/o/app", "Tags": [...]}), by the
      * repository's path ({@link #repositoryPath}). A list a look asked for one page of ("?n=100", "&amp;last=...") may
-     * not hold every tag and is left out.
+     * not hold every tag and is left out, and so is a look that is no tag listing (its target or words name neither the
+     * API's path nor skopeo's command): a Kibana status or a release's JSON has a "name" and "tags" too. Read as far as
+     * a look's detail is (4,000 characters): a list cut there has no closing bracket and is not read.
      */
     private static Map<String, Set<String>> registryTags(List<Observation> observations) {
         Map<String, Set<String>> out = new HashMap<>();
@@ -122,8 +124,12 @@ final class Facts {
                     || f.target() != null && PAGED_TAG_LIST.matcher(f.target()).find()) {
                 continue;
             }
-            java.util.regex.Matcher name = TAG_LIST_NAME.matcher(f.detail());
-            java.util.regex.Matcher tags = TAG_LIST_TAGS.matcher(f.detail());
+            String detail = Words.clip(f.detail(), 4000);
+            if (!TAG_LISTING.matcher(f.target() == null ? detail : f.target() + "\n" + detail).find()) {
+                continue;
+            }
+            java.util.regex.Matcher name = TAG_LIST_NAME.matcher(detail);
+            java.util.regex.Matcher tags = TAG_LIST_TAGS.matcher(detail);
             if (name.find() && tags.find()) {
                 Set<String> listed = out.computeIfAbsent(repositoryPath(name.group(2)), k -> new java.util.HashSet<>());
                 java.util.regex.Matcher tag = QUOTED.matcher(tags.group(1));
@@ -141,6 +147,8 @@ final class Facts {
             "(?i)\"tags\"\\s*:\\s*\\[([^\\]]*)\\]");
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]*)\"");
     private static final java.util.regex.Pattern PAGED_TAG_LIST = java.util.regex.Pattern.compile("[?&](n|last)=");
+    private static final java.util.regex.Pattern TAG_LISTING = java.util.regex.Pattern.compile(
+            "(?i)/tags/list\\b|\\blist-tags\\b");
 
     /**
      * An image reference the kubelet says it failed or backs off pulling: 'Failed to pull image "r.example/o/app:1.2"',
@@ -1021,9 +1029,9 @@ final class Facts {
                 String.valueOf(CONTAINER_NOT_RUNNING.matcher(detail).find()), "serviceAnswers",
                 String.valueOf(svc != null && sc.answering().contains(svc)), "livenessFailingBeside",
                 String.valueOf(livenessFailingBeside(f, svc, sc)), "namesUnresolvedDependency",
-                String.valueOf(namesUnresolvedDependency(f.detail(), svc, sc)), "restartedBesideLoopbackRefusal",
+                String.valueOf(namesUnresolvedDependency(detail, svc, sc)), "restartedBesideLoopbackRefusal",
                 String.valueOf(sc.podLooks().restartBesideRefusal().contains(f)), "imageTagUnlisted",
-                String.valueOf(imageTagUnlisted(f.detail(), sc.registryTags())), "quietLogsBeside",
+                String.valueOf(imageTagUnlisted(detail, sc.registryTags())), "quietLogsBeside",
                 String.valueOf(quietLogsBeside(f, svc, sc)));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
