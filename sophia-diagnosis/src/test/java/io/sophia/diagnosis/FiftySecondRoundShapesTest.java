@@ -249,7 +249,11 @@ class FiftySecondRoundShapesTest {
                 // p147-36 (rules32d): a blob-only storage account (config.invalid) has no queue endpoint, so the name the
                 // blob trigger derives does not exist: the Storage SDK's "No such host is known" is that setting's
                 // consequence (knowledge-base.yaml storage-account-endpoint-missing and storage-sdk-no-such-host)
-                "p147-36 windows.no-such-host-is-known");
+                "p147-36 windows.no-such-host-is-known",
+                // h154-32 (consumed in session 45): the postgres service container runs, its own health check fails (the
+                // runner's inspect answered "unhealthy"); the runner's "One or more containers failed to start." is that
+                // check's consequence (labelled app.healthcheck-failing; p118-26, the same shape, config.invalid)
+                "h154-32- actions-runner.containers-failed-to-start-generic");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }
