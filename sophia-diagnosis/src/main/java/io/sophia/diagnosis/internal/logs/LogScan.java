@@ -1279,10 +1279,13 @@ public final class LogScan {
      * the daemon's "error pulling image configuration: &lt;reason&gt;" (h91-07: "... error parsing HTTP 403 response body:
      * ... &lt;Code&gt;AccessDenied&lt;/Code&gt;", the registry's storage refusing access); and flyctl's "failed to launch
      * VM: request returned non-2xx status, 503: &lt;body&gt;", whose body may carry the Machines API's own code for a full
-     * region (h102-13: {"error":"out of capacity","status":"insufficient_capacity"}), no outage.
+     * region (h102-13: {"error":"out of capacity","status":"insufficient_capacity"}), no outage; and the ECS deploy
+     * action's "Failed to register task definition in ECS: &lt;reason&gt;", whose reason may be IAM's refusal of the deploy
+     * role rather than the definition ("User: arn:aws:sts::...:assumed-role/... is not authorized to perform: iam:PassRole
+     * on resource: ...", ministryofjustice/modernisation-platform#8443, h156-12).
      */
     private static final java.util.Set<String> CHAIN_PREFIXES = java.util.Set.of("registry.token-fetch",
-            "registry.image-config-pull-failed", "fly.launch-vm-eof");
+            "registry.image-config-pull-failed", "fly.launch-vm-eof", "deploy.definition-refused");
 
     private static boolean isGeneral(Found f) {
         return f.indication.indication().id().endsWith(GENERAL_SHAPE_SUFFIX);
