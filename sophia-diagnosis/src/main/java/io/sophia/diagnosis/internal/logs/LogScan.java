@@ -294,6 +294,9 @@ public final class LogScan {
         }
         inRunHeader = false;
         boolean echo = headerColoured || headerLines.stream().anyMatch(l -> ECHO_MARK.matcher(l.text()).lookingAt());
+        // the action runtime's own word that the action's process failed is never an input's value: the header holds
+        // the action's output, printed before the group was closed, even after a multi-line last input (p204-07)
+        boolean actionProcessFailed = headerLines.stream().anyMatch(l -> ACTION_PROCESS_FAILED.matcher(l.text()).matches());
         replayingEcho = echo;
         String mark = null;
         int markIndent = 0;
@@ -309,7 +312,8 @@ public final class LogScan {
                     markIndent = indent;
                     markStamped = l.stamped();
                 } else if (mark != null && indent <= markIndent && !(markStamped && !l.stamped())
-                        && !("with".equals(mark) && (closed && multiLineInputBefore(i) || echoFollows(i + 1, markIndent)))) {
+                        && !("with".equals(mark) && (closed && multiLineInputBefore(i) && !actionProcessFailed
+                        || echoFollows(i + 1, markIndent)))) {
                     // the runner's shell:, with: and env: lines end its echo and their entries are indented: a line
                     // less indented than those entries after them is the step's output, printed before the group was
                     // closed (h70-21). Not the rest of a multi-line input, which the runner echoes at the margin
@@ -367,6 +371,14 @@ public final class LogScan {
     private static final java.util.regex.Pattern INPUT_NAME = java.util.regex.Pattern.compile("\\s+([\\w.-]+):(\\s|$)");
     private static final java.util.regex.Pattern MULTI_LINE_INPUTS = java.util.regex.Pattern.compile(
             "(?i)(script|scripts|run|command|commands|cmd|args|path|paths|files|body|message|inputs|build-args|secrets)");
+
+    /**
+     * The action runtime's line for an action whose process failed, @actions/exec's "The process '/opt/hostedtoolcache/
+     * goreleaser-action/1.9.2/x64/goreleaser' failed with exit code 1" as the step prints it ("Error: ..."), alone on
+     * its line: no input's value, so a run header that holds it holds the action's output.
+     */
+    private static final java.util.regex.Pattern ACTION_PROCESS_FAILED = java.util.regex.Pattern.compile(
+            "\\s*(Error: )?The process '[^']+' failed with exit code \\d+\\s*");
 
     /** An entry of the runner's echo of a with: or env: block: an input's or a variable's name and ':'. */
     private static final java.util.regex.Pattern INPUT_ENTRY = java.util.regex.Pattern.compile("\\s+[\\w.-]+:(\\s|$)");
