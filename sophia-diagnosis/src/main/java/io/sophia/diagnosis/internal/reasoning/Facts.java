@@ -75,7 +75,8 @@ final class Facts {
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
                 waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services),
                 downForOwnName, PodLooks.of(observations), registryTags(observations),
-                quietLogs(observations, services, lineCause));
+                quietLogs(observations, services, lineCause),
+                runnerLookCause(observations, services, lineCause, answerCause, downNames));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -105,7 +106,46 @@ final class Facts {
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
                          Map<String, List<Observation.ProbeFailure>> livenessFailing, Set<String> downForOwnName,
                          PodLooks podLooks, Map<String, Set<String>> registryTags,
-                         Map<String, List<Observation.ProbeFailure>> quietLogs) {
+                         Map<String, List<Observation.ProbeFailure>> quietLogs, String runnerLookCause) {
+    }
+
+    /**
+     * A look's target or words that name the CI's own runner service or what makes its runners: gitlab-runner's unit, an
+     * actions-runner-controller scale set or its listener ("tallyho-runners-754b578d-listener"), the EC2 runners'
+     * scale-up function ("scale-runners"), a Buildkite agent.
+     */
+    private static final java.util.regex.Pattern RUNNER_LOOK = java.util.regex.Pattern.compile(
+            "(?i)runner|buildkite-agent|\\bscale[- ]?set\\b");
+
+    /** The cause families a look at the runner service can name that lie outside the runner itself. */
+    private static final java.util.regex.Pattern OUTSIDE_THE_RUNNER = java.util.regex.Pattern.compile(
+            "^(config|auth|platform|dependency|network|tls|registry|image)\\.");
+
+    /**
+     * Issue 9, session 45 (r45-p205): the cause a look at the CI's own runner service ({@link #RUNNER_LOOK}) reads in
+     * the platform's or the host's words ({@link #probeDetailCause}), when it lies outside the runner
+     * ({@link #OUTSIDE_THE_RUNNER}: a configuration, a credential, the platform, a dependency, the network), or "": the
+     * runner is offline or never made because of that cause, so a job that waits for a runner, or that the CI marks stuck
+     * with no runner online, is its consequence (p205-32: gitlab-runner's service exiting on its own config.toml, "Near
+     * line 2 (last key parsed ''): bare keys cannot contain '('", beside GitLab's "This job is stuck because the project
+     * doesn't have any runners online assigned to it."; p205-30: the scale set's GitHub config secret not found). The
+     * first such look in the observations' order.
+     */
+    static String runnerLookCause(List<Observation> observations, Map<String, Service> services,
+                                  java.util.function.Function<String, String> lineCause,
+                                  java.util.function.Function<String, String> answerCause, Set<String> downNames) {
+        for (Observation o : observations) {
+            if (!(o instanceof Observation.ProbeFailure f) || f.detail() == null
+                    || !RUNNER_LOOK.matcher((f.target() == null ? "" : f.target()) + "\n" + Words.clip(f.detail(), 4000))
+                            .find()) {
+                continue;
+            }
+            String cause = probeDetailCause(f, lineCause, answerCause, downNames, known(services, f.serviceId()));
+            if (OUTSIDE_THE_RUNNER.matcher(cause).find()) {
+                return cause;
+            }
+        }
+        return "";
     }
 
     /**
@@ -661,11 +701,12 @@ final class Facts {
                 "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
                 "dependsOnDown", String.valueOf(dependsOnDown(service, health)),
                 "serviceDatastoreDown", String.valueOf(storeDown != null),
-                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())));
+                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())), "runnerLookCause", sc.runnerLookCause());
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "dependency", storeDown,
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
-                "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
+                "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()),
+                "runnerLookCause", sc.runnerLookCause());
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
         return new Fact("log", svc, subject, false, a, v, key(sc.serviceOrder(), svc, subject,
                 String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq));
@@ -759,10 +800,11 @@ final class Facts {
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
                 String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(sc.waitedForRunner().contains(j.jobId())),
-                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
+                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())), "runnerLookCause", sc.runnerLookCause());
         String minutes = minutes(j, sc.now());
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes, "waited", waited(minutes));
+                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes, "waited", waited(minutes),
+                "runnerLookCause", sc.runnerLookCause());
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
