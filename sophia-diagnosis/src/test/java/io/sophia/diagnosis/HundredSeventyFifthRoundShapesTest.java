@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (aahashemi/YouTubeAutomation-Reddit#24); GitHub's "Integration not found" for a GitHub App id that names no app
  * (github-aws-runners/terraform-aws-github-runner#2458, actions/create-github-app-token#76); actions-runner-controller's
  * "failed to get access token for GitHub App auth: 401 Unauthorized" (actions/actions-runner-controller#3182, GitHub's
- * ARC troubleshooting page). Each indication is tested on its source's words and a near miss (the first pair of each is
+ * ARC troubleshooting page); GitLab Runner's poll for jobs answered with a server error, "WARNING: Checking for jobs...
+ * failed runner=K41rxyx4v status=503 Service Temporarily Unavailable" (alex-ilgayev/MCPSpy#2; the JSON form's "status":"POST
+ * .../api/v4/jobs/request: 403 Forbidden" of cattle-ops/terraform-aws-gitlab-runner#1143). Each indication is tested on its source's words and a near miss (the first pair of each is
  * indication-cases.tsv's row); each reads no line of the shared corpus and, on the labelled scenarios, only lines of its
  * own cause.
  */
@@ -30,7 +32,8 @@ class HundredSeventyFifthRoundShapesTest {
     private static final Map<String, String> CAUSE_OF = Map.ofEntries(
             Map.entry("toml.parser-error-at-line", "config.invalid"),
             Map.entry("github-app.integration-not-found", "config.invalid"),
-            Map.entry("github-app.access-token-refused", "auth.deploy-token"));
+            Map.entry("github-app.access-token-refused", "auth.deploy-token"),
+            Map.entry("gitlab-runner.job-poll-server-error", "dependency.down"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -57,6 +60,11 @@ class HundredSeventyFifthRoundShapesTest {
         ROUND.readsNot("github-app.access-token-refused", "2026-12-16T09:31:07Z INFO listener-app getting access token for GitHub App auth {\"accessTokenURL\": \"https://api.github.com/app/installations/51337002/access_tokens\"}");
         ROUND.reads("github-app.access-token-refused", "Error: failed to get access token for GitHub App auth (401 Unauthorized): {\"message\":\"A JSON web token could not be decoded\"}");
         ROUND.readsNot("github-app.access-token-refused", "Error: failed to get access token for GitHub App auth (500 Internal Server Error)");
+        ROUND.reads("gitlab-runner.job-poll-server-error", "2026-12-16T21:58:17.971936299Z WARNING: Checking for jobs... failed runner=Q82wrkx4v status=503 Service Temporarily Unavailable");
+        ROUND.readsNot("gitlab-runner.job-poll-server-error", "ERROR: Checking for jobs... forbidden               runner=J1vnM1Vx");
+        ROUND.reads("gitlab-runner.job-poll-server-error", "WARNING: Checking for jobs... failed runner=K41rxyx4v status=524 status code 524");
+        ROUND.reads("gitlab-runner.job-poll-server-error", "{\"level\":\"warning\",\"msg\":\"Checking for jobs... failed\",\"runner\":\"GR1348941xXzhePNZ\",\"status\":\"POST https://gitlab.example.com/api/v4/jobs/request: 502 Bad Gateway\"}");
+        ROUND.readsNot("gitlab-runner.job-poll-server-error", "{\"level\":\"error\",\"msg\":\"Checking for jobs... forbidden\",\"runner\":\"GR1348941xXzhePNZ\",\"status\":\"POST https://gitlab.example.com/api/v4/jobs/request: 403 Forbidden\"}");
     }
 
     /**
@@ -72,9 +80,10 @@ class HundredSeventyFifthRoundShapesTest {
     /** No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        // these read no labelled scenario's log: their sources (p205-28, -32, -33) carry the lines in a look at the host
+        // these read no labelled scenario's log: their sources (p205-28, -33, -37) carry the lines in a look at the host
         // (api:), which the probe-detail rule reads
-        ROUND.without(java.util.Set.of("github-app.integration-not-found", "github-app.access-token-refused"))
+        ROUND.without(java.util.Set.of("github-app.integration-not-found", "github-app.access-token-refused",
+                        "gitlab-runner.job-poll-server-error"))
                 .staysInItsCauses();
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
@@ -94,6 +103,28 @@ class HundredSeventyFifthRoundShapesTest {
                 Map.entry("p205-31-config-missing-secret-arc-reinstall-drops-hand-made-github-app-secret", "config.missing-secret"),
                 Map.entry("p205-33-config-invalid-ec2-runners-scale-up-lambda-integration-not-found-wrong-app-id", "config.invalid"),
                 Map.entry("p205-28-auth-deploy-token-arc-listener-keeps-rotated-out-github-app-key-401", "auth.deploy-token"),
-                Map.entry("p205-29-auth-deploy-token-arc-listener-registration-token-401-bad-credentials-user-owned-app", "auth.deploy-token")));
+                Map.entry("p205-29-auth-deploy-token-arc-listener-registration-token-401-bad-credentials-user-owned-app", "auth.deploy-token"),
+                Map.entry("p205-37-dependency-down-gitlab-runner-liveness-fails-gitlab-server-503-502-524", "dependency.down")));
+    }
+
+    /**
+     * network.dns/cluster-dns-log-counts-errors and cluster-dns-log-shows-errors: a look at the cluster's own DNS whose
+     * log shows it timing out (kubernetes/dns#598) is name resolution failing, whatever name the failing download looked
+     * up. Before, the download's "lookup github.com on 169.254.20.10:53: ... i/o timeout" stated build.dependency-fetch at
+     * 0.9 on p205-27.
+     */
+    @Test
+    void aLookAtTheClusterDnsShowingTimeoutsIsTheDns() throws IOException {
+        ShapeRound.leadWith(Map.of("p205-27-network-dns-arc-runner-pod-nodelocaldns-intermittent-lookup-timeout-deploy-step", "network.dns"));
+    }
+
+    /**
+     * ci.timeout/rollout-wait-ran-out-before-the-new-version-served: kubectl's "error: timed out waiting for the condition"
+     * while the service now serves the run's commit (its version "sha-3c9e1a7", docker/metadata-action's tag of the head
+     * 3c9e1a7) is the wait's own limit (mishrasanjeev/agentic-org#106). Before, unknown at 0.51 on p205-11.
+     */
+    @Test
+    void aRolloutWaitThatGaveUpBeforeTheNewVersionServedIsItsTimeLimit() throws IOException {
+        ShapeRound.leadWith(Map.of("p205-11-ci-timeout-rollout-status-watch-600s-gives-up-before-progress-deadline-prod-healthy", "ci.timeout"));
     }
 }

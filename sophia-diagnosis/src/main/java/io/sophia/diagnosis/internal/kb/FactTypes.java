@@ -32,7 +32,7 @@ public final class FactTypes {
                         "generalShape", "namesFailingName", "namesUnresolvedDependency", "otherServiceNameFails",
                         "certificateOutOfDate",
                         "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown",
-                        "serviceDatastoreDown", "memoryAtLimit", "runnerLookCause"),
+                        "serviceDatastoreDown", "memoryAtLimit", "runnerLookCause", "serviceServesRunCommit"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines",
                         "dependency", "runnerLookCause"));
         type("job", "a CI job (CiJob)",

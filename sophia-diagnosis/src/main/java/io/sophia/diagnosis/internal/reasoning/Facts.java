@@ -76,7 +76,8 @@ final class Facts {
                 waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services),
                 downForOwnName, PodLooks.of(observations), registryTags(observations),
                 quietLogs(observations, services, lineCause),
-                runnerLookCause(observations, services, lineCause, answerCause, downNames));
+                runnerLookCause(observations, services, lineCause, answerCause, downNames),
+                servingRunCommit(ci.run(), health));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -106,7 +107,8 @@ final class Facts {
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
                          Map<String, List<Observation.ProbeFailure>> livenessFailing, Set<String> downForOwnName,
                          PodLooks podLooks, Map<String, Set<String>> registryTags,
-                         Map<String, List<Observation.ProbeFailure>> quietLogs, String runnerLookCause) {
+                         Map<String, List<Observation.ProbeFailure>> quietLogs, String runnerLookCause,
+                         Set<String> servingRunCommit) {
     }
 
     /**
@@ -701,7 +703,8 @@ final class Facts {
                 "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
                 "dependsOnDown", String.valueOf(dependsOnDown(service, health)),
                 "serviceDatastoreDown", String.valueOf(storeDown != null),
-                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())), "runnerLookCause", sc.runnerLookCause());
+                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())), "runnerLookCause", sc.runnerLookCause(),
+                "serviceServesRunCommit", String.valueOf(svc != null && sc.servingRunCommit().contains(svc)));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "dependency", storeDown,
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
@@ -1495,13 +1498,11 @@ final class Facts {
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
             for (ServiceHealth h : health.values()) {
-                String ver = h.version();
-                if (ver == null || !ver.matches("[0-9a-fA-F]{7,64}")) {
+                String ver = commitOf(h.version());
+                if (ver == null) {
                     continue;
                 }
-                String a1 = ver.toLowerCase(Locale.ROOT);
-                String b1 = run.headSha().toLowerCase(Locale.ROOT);
-                boolean matches = a1.startsWith(b1) || b1.startsWith(a1);
+                boolean matches = sameCommit(ver, run.headSha());
                 out.add(new Fact("version", h.id(), h.id(), true, attrs("matches", String.valueOf(matches),
                         "runConclusion", run.conclusion()),
                         vars(h.id(), "deployed", shortSha(ver), "expected", shortSha(run.headSha())),
@@ -3174,6 +3175,47 @@ final class Facts {
 
     private static double clamp(double v) {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    /**
+     * The commit a service's reported version names, lower case, or null when it names none: a bare commit hash of 7 to
+     * 64 hex digits, or one behind docker/metadata-action's "sha-" prefix, the default of its {@code type=sha} tag
+     * ("sha-3c9e1a7", p205-11).
+     */
+    static String commitOf(String version) {
+        if (version == null) {
+            return null;
+        }
+        String v = version.strip();
+        if (v.regionMatches(true, 0, "sha-", 0, 4)) {
+            v = v.substring(4);
+        }
+        return v.matches("[0-9a-fA-F]{7,64}") ? v.toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** True when two commit hashes name the same commit, one a prefix of the other. */
+    private static boolean sameCommit(String a, String b) {
+        String a1 = a.toLowerCase(Locale.ROOT);
+        String b1 = b.toLowerCase(Locale.ROOT);
+        return a1.startsWith(b1) || b1.startsWith(a1);
+    }
+
+    /**
+     * Session 45 (r45-p205): the services whose reported version is the run's head commit ({@link #commitOf}): the run's
+     * new version is what they serve now, whatever the run's own steps said.
+     */
+    private static Set<String> servingRunCommit(Observation.CiRun run, Map<String, ServiceHealth> health) {
+        Set<String> out = new java.util.HashSet<>();
+        if (run == null || run.headSha() == null || !run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+            return out;
+        }
+        for (ServiceHealth h : health.values()) {
+            String ver = commitOf(h.version());
+            if (ver != null && sameCommit(ver, run.headSha())) {
+                out.add(h.id());
+            }
+        }
+        return out;
     }
 
     private static String shortSha(String sha) {
