@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * "failed to get access token for GitHub App auth: 401 Unauthorized" (actions/actions-runner-controller#3182, GitHub's
  * ARC troubleshooting page); GitLab Runner's poll for jobs answered with a server error, "WARNING: Checking for jobs...
  * failed runner=K41rxyx4v status=503 Service Temporarily Unavailable" (alex-ilgayev/MCPSpy#2; the JSON form's "status":"POST
- * .../api/v4/jobs/request: 403 Forbidden" of cattle-ops/terraform-aws-gitlab-runner#1143). Each indication is tested on its source's words and a near miss (the first pair of each is
+ * .../api/v4/jobs/request: 403 Forbidden" of cattle-ops/terraform-aws-gitlab-runner#1143); Octopus Deploy's task runtime
+ * for a cancelled deployment, "One or more child activities were canceled." (Octopus.Shared.Tasks.ParallelWorkOrder;
+ * OctopusDeploy/Issues#2224). Each indication is tested on its source's words and a near miss (the first pair of each is
  * indication-cases.tsv's row); each reads no line of the shared corpus and, on the labelled scenarios, only lines of its
  * own cause.
  */
@@ -33,7 +35,8 @@ class HundredSeventyFifthRoundShapesTest {
             Map.entry("toml.parser-error-at-line", "config.invalid"),
             Map.entry("github-app.integration-not-found", "config.invalid"),
             Map.entry("github-app.access-token-refused", "auth.deploy-token"),
-            Map.entry("gitlab-runner.job-poll-server-error", "dependency.down"));
+            Map.entry("gitlab-runner.job-poll-server-error", "dependency.down"),
+            Map.entry("octopus.child-activities-canceled", "ci.cancelled"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
 
@@ -64,6 +67,8 @@ class HundredSeventyFifthRoundShapesTest {
         ROUND.readsNot("gitlab-runner.job-poll-server-error", "ERROR: Checking for jobs... forbidden               runner=J1vnM1Vx");
         ROUND.reads("gitlab-runner.job-poll-server-error", "WARNING: Checking for jobs... failed runner=K41rxyx4v status=524 status code 524");
         ROUND.reads("gitlab-runner.job-poll-server-error", "{\"level\":\"warning\",\"msg\":\"Checking for jobs... failed\",\"runner\":\"GR1348941xXzhePNZ\",\"status\":\"POST https://gitlab.example.com/api/v4/jobs/request: 502 Bad Gateway\"}");
+        ROUND.reads("octopus.child-activities-canceled", "11:21:41   Error    |   One or more child activities were canceled.");
+        ROUND.readsNot("octopus.child-activities-canceled", "11:21:41   Error    |   One or more child activities failed.");
         ROUND.readsNot("gitlab-runner.job-poll-server-error", "{\"level\":\"error\",\"msg\":\"Checking for jobs... forbidden\",\"runner\":\"GR1348941xXzhePNZ\",\"status\":\"POST https://gitlab.example.com/api/v4/jobs/request: 403 Forbidden\"}");
     }
 
@@ -116,6 +121,21 @@ class HundredSeventyFifthRoundShapesTest {
     @Test
     void aLookAtTheClusterDnsShowingTimeoutsIsTheDns() throws IOException {
         ShapeRound.leadWith(Map.of("p205-27-network-dns-arc-runner-pod-nodelocaldns-intermittent-lookup-timeout-deploy-step", "network.dns"));
+    }
+
+    /**
+     * ci.runner/cancelled-mid-run-without-actor and ci.cancelled/cancelled-in-a-failed-run: jobs cancelled two minutes
+     * into the checkout in a run that concluded failure with no job failing and no time limit (elizaOS/eliza#10353: "The
+     * operation was canceled.", orphan git processes terminated, no actor): no one cancelled the run, the self-hosted
+     * runner was taken away. Before, ci.cancelled at 0.9 on p205-03 and 0.87 on h81-46. A deployment tool's own record of
+     * a cancel (Octopus's "One or more child activities were canceled.") still reads as the cancel (h16-38).
+     */
+    @Test
+    void aJobCancelledInARunThatFailedWithoutActorIsTheRunner() throws IOException {
+        ShapeRound.leadWith(Map.of(
+                "p205-03-ci-runner-self-hosted-deploy-canceled-mid-checkout-runner-reclaimed", "ci.runner",
+                "h81-46-ci-runner-self-hosted-pool-preempted-during-checkout", "ci.runner",
+                "h16-38-ci-cancelled-octopus-deployment-cancelled-by-user-marked-failed", "ci.cancelled"));
     }
 
     /**

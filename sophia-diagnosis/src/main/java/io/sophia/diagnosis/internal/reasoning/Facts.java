@@ -795,6 +795,21 @@ final class Facts {
         return "";
     }
 
+    /**
+     * Session 45 (r45-p205): true when {@code j} was cancelled in a run that concluded failure although none of its jobs
+     * failed or ran out of time: on GitHub a person's cancel, or a newer run's in the same concurrency group, ends the
+     * run cancelled; a run that fails with its jobs cancelled was stopped by something else (a time limit, whose
+     * annotation says so, or the runner taken away under the job: elizaOS/eliza#10353, p205-03 and h81-46, "The
+     * operation was canceled." two minutes into the checkout on a self-hosted pool, no actor, no concurrency group).
+     */
+    static boolean cancelledInFailedRun(Observation.CiJob j, Observation.CiRun run, List<Observation.CiJob> jobs) {
+        if (!"cancelled".equals(j.conclusion()) || run == null || !"failure".equals(run.conclusion())) {
+            return false;
+        }
+        return jobs.stream().noneMatch(o -> "failure".equals(o.conclusion()) || "timed_out".equals(o.conclusion())
+                || "startup_failure".equals(o.conclusion()));
+    }
+
     /** A job's fact, then one per step. */
     private static void jobFacts(Observation.CiJob j, String svc, int seq, Scope sc, List<Fact> out) {
         Map<String, Integer> serviceOrder = sc.serviceOrder();
@@ -803,7 +818,8 @@ final class Facts {
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
                 String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(sc.waitedForRunner().contains(j.jobId())),
-                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())), "runnerLookCause", sc.runnerLookCause());
+                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())), "runnerLookCause", sc.runnerLookCause(),
+                "cancelledInFailedRun", String.valueOf(cancelledInFailedRun(j, sc.ci().run(), sc.ci().jobs())));
         String minutes = minutes(j, sc.now());
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
                 failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes, "waited", waited(minutes),
