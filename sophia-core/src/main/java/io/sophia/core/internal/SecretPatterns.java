@@ -368,7 +368,10 @@ public final class SecretPatterns {
             "mismatch", "unset", "provided", "given", "redacted", "hidden", "changed", "rejected", "denied", "failed",
             "yes", "yes)", "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***",
             "****", "no", "n/a", "for", "to", "did", "does", "cannot", "has", "please", "length", "policy", "reset",
-            "updated");
+            "updated",
+            // the Kubernetes resource a message names next: "failed to find GitHub config secret: secrets \"x\" not
+            // found" (actions-runner-controller, projectbluefin/lab#270)
+            "secret", "secrets");
 
     /** A value after a password or secret key that can be one: not a variable reference or a word of a message. */
     static boolean isPasswordValue(String s) {

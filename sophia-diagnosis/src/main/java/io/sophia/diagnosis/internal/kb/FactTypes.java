@@ -32,13 +32,13 @@ public final class FactTypes {
                         "generalShape", "namesFailingName", "namesUnresolvedDependency", "otherServiceNameFails",
                         "certificateOutOfDate",
                         "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown",
-                        "serviceDatastoreDown", "memoryAtLimit"),
+                        "serviceDatastoreDown", "memoryAtLimit", "runnerLookCause", "serviceServesRunCommit"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines",
-                        "dependency"));
+                        "dependency", "runnerLookCause"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
-                        "ranSixHours", "waitedForRunner", "waitingForRunner"),
-                Set.of("job", "conclusion", "step", "runner", "minutes", "waited"));
+                        "ranSixHours", "waitedForRunner", "waitingForRunner", "runnerLookCause", "cancelledInFailedRun"),
+                Set.of("job", "conclusion", "step", "runner", "minutes", "waited", "runnerLookCause"));
         type("step", "a step of a CI job",
                 Set.of("job", "name", "conclusion", "jobConclusion", "afterFailedStep", "runEvent", "failedInSiblingJob"),
                 Set.of("job", "step", "conclusion"));

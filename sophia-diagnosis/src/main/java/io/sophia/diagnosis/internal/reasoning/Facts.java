@@ -75,7 +75,9 @@ final class Facts {
                 fallbackCertificateServed(observations), bodyRejected(observations, lineCause, downNames), storesDependedOn(services),
                 waitedForRunner(ci, logs), answering(observations, services), livenessFailing(observations, services),
                 downForOwnName, PodLooks.of(observations), registryTags(observations),
-                quietLogs(observations, services, lineCause));
+                quietLogs(observations, services, lineCause),
+                runnerLookCause(observations, services, lineCause, answerCause, downNames),
+                servingRunCommit(ci.run(), health));
         int seq = 0;
         for (Observation o : observations) {
             seq++;
@@ -105,7 +107,47 @@ final class Facts {
                          Set<String> storesDependedOn, Set<Long> waitedForRunner, Set<String> answering,
                          Map<String, List<Observation.ProbeFailure>> livenessFailing, Set<String> downForOwnName,
                          PodLooks podLooks, Map<String, Set<String>> registryTags,
-                         Map<String, List<Observation.ProbeFailure>> quietLogs) {
+                         Map<String, List<Observation.ProbeFailure>> quietLogs, String runnerLookCause,
+                         Set<String> servingRunCommit) {
+    }
+
+    /**
+     * A look's target or words that name the CI's own runner service or what makes its runners: gitlab-runner's unit, an
+     * actions-runner-controller scale set or its listener ("tallyho-runners-754b578d-listener"), the EC2 runners'
+     * scale-up function ("scale-runners"), a Buildkite agent.
+     */
+    private static final java.util.regex.Pattern RUNNER_LOOK = java.util.regex.Pattern.compile(
+            "(?i)runner|buildkite-agent|\\bscale[- ]?set\\b");
+
+    /** The cause families a look at the runner service can name that lie outside the runner itself. */
+    private static final java.util.regex.Pattern OUTSIDE_THE_RUNNER = java.util.regex.Pattern.compile(
+            "^(config|auth|platform|dependency|network|tls|registry|image)\\.");
+
+    /**
+     * Issue 9, session 45 (r45-p205): the cause a look at the CI's own runner service ({@link #RUNNER_LOOK}) reads in
+     * the platform's or the host's words ({@link #probeDetailCause}), when it lies outside the runner
+     * ({@link #OUTSIDE_THE_RUNNER}: a configuration, a credential, the platform, a dependency, the network), or "": the
+     * runner is offline or never made because of that cause, so a job that waits for a runner, or that the CI marks stuck
+     * with no runner online, is its consequence (p205-32: gitlab-runner's service exiting on its own config.toml, "Near
+     * line 2 (last key parsed ''): bare keys cannot contain '('", beside GitLab's "This job is stuck because the project
+     * doesn't have any runners online assigned to it."; p205-30: the scale set's GitHub config secret not found). The
+     * first such look in the observations' order.
+     */
+    static String runnerLookCause(List<Observation> observations, Map<String, Service> services,
+                                  java.util.function.Function<String, String> lineCause,
+                                  java.util.function.Function<String, String> answerCause, Set<String> downNames) {
+        for (Observation o : observations) {
+            if (!(o instanceof Observation.ProbeFailure f) || f.detail() == null
+                    || !RUNNER_LOOK.matcher((f.target() == null ? "" : f.target()) + "\n" + Words.clip(f.detail(), 4000))
+                            .find()) {
+                continue;
+            }
+            String cause = probeDetailCause(f, lineCause, answerCause, downNames, known(services, f.serviceId()));
+            if (OUTSIDE_THE_RUNNER.matcher(cause).find()) {
+                return cause;
+            }
+        }
+        return "";
     }
 
     /**
@@ -661,11 +703,13 @@ final class Facts {
                 "runEvent", sc.ci().runEvent(), "passedBefore", passedBefore(f, sc.ci().jobs()),
                 "dependsOnDown", String.valueOf(dependsOnDown(service, health)),
                 "serviceDatastoreDown", String.valueOf(storeDown != null),
-                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())));
+                "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())), "runnerLookCause", sc.runnerLookCause(),
+                "serviceServesRunCommit", String.valueOf(svc != null && sc.servingRunCommit().contains(svc)));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "dependency", storeDown,
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
-                "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()));
+                "indication", f.indicationId(), "causeId", Words.wire(f.causeId()), "source", Words.source(f.source()),
+                "runnerLookCause", sc.runnerLookCause());
         // best-scored finding first within a subject, so the quoted line is the one that explains the failure
         return new Fact("log", svc, subject, false, a, v, key(sc.serviceOrder(), svc, subject,
                 String.format(Locale.ROOT, "%08.6f", 1.0 - clamp(f.score())), f.lineNumber(), seq));
@@ -751,6 +795,21 @@ final class Facts {
         return "";
     }
 
+    /**
+     * Session 45 (r45-p205): true when {@code j} was cancelled in a run that concluded failure although none of its jobs
+     * failed or ran out of time: on GitHub a person's cancel, or a newer run's in the same concurrency group, ends the
+     * run cancelled; a run that fails with its jobs cancelled was stopped by something else (a time limit, whose
+     * annotation says so, or the runner taken away under the job: elizaOS/eliza#10353, p205-03 and h81-46, "The
+     * operation was canceled." two minutes into the checkout on a self-hosted pool, no actor, no concurrency group).
+     */
+    static boolean cancelledInFailedRun(Observation.CiJob j, Observation.CiRun run, List<Observation.CiJob> jobs) {
+        if (!"cancelled".equals(j.conclusion()) || run == null || !"failure".equals(run.conclusion())) {
+            return false;
+        }
+        return jobs.stream().noneMatch(o -> "failure".equals(o.conclusion()) || "timed_out".equals(o.conclusion())
+                || "startup_failure".equals(o.conclusion()));
+    }
+
     /** A job's fact, then one per step. */
     private static void jobFacts(Observation.CiJob j, String svc, int seq, Scope sc, List<Fact> out) {
         Map<String, Integer> serviceOrder = sc.serviceOrder();
@@ -759,10 +818,12 @@ final class Facts {
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
                 String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(sc.waitedForRunner().contains(j.jobId())),
-                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())));
+                "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())), "runnerLookCause", sc.runnerLookCause(),
+                "cancelledInFailedRun", String.valueOf(cancelledInFailedRun(j, sc.ci().run(), sc.ci().jobs())));
         String minutes = minutes(j, sc.now());
         Map<String, String> v = vars(svc, "job", j.name(), "conclusion", words(j.conclusion()), "step",
-                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes, "waited", waited(minutes));
+                failed == null ? "" : failed.name(), "runner", j.runnerName(), "minutes", minutes, "waited", waited(minutes),
+                "runnerLookCause", sc.runnerLookCause());
         out.add(new Fact("job", svc, j.name(), false, a, v, key(serviceOrder, svc, j.name(), "", j.jobId(), seq)));
         // afterFailedStep: a step listed after the job's failed step (skipped because of that failure, not its own if:)
         boolean afterFailed = false;
@@ -1453,13 +1514,11 @@ final class Facts {
         // deployed version vs the run's commit
         if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
             for (ServiceHealth h : health.values()) {
-                String ver = h.version();
-                if (ver == null || !ver.matches("[0-9a-fA-F]{7,64}")) {
+                String ver = commitOf(h.version());
+                if (ver == null) {
                     continue;
                 }
-                String a1 = ver.toLowerCase(Locale.ROOT);
-                String b1 = run.headSha().toLowerCase(Locale.ROOT);
-                boolean matches = a1.startsWith(b1) || b1.startsWith(a1);
+                boolean matches = sameCommit(ver, run.headSha());
                 out.add(new Fact("version", h.id(), h.id(), true, attrs("matches", String.valueOf(matches),
                         "runConclusion", run.conclusion()),
                         vars(h.id(), "deployed", shortSha(ver), "expected", shortSha(run.headSha())),
@@ -3132,6 +3191,47 @@ final class Facts {
 
     private static double clamp(double v) {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    /**
+     * The commit a service's reported version names, lower case, or null when it names none: a bare commit hash of 7 to
+     * 64 hex digits, or one behind docker/metadata-action's "sha-" prefix, the default of its {@code type=sha} tag
+     * ("sha-3c9e1a7", p205-11).
+     */
+    static String commitOf(String version) {
+        if (version == null) {
+            return null;
+        }
+        String v = version.strip();
+        if (v.regionMatches(true, 0, "sha-", 0, 4)) {
+            v = v.substring(4);
+        }
+        return v.matches("[0-9a-fA-F]{7,64}") ? v.toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** True when two commit hashes name the same commit, one a prefix of the other. */
+    private static boolean sameCommit(String a, String b) {
+        String a1 = a.toLowerCase(Locale.ROOT);
+        String b1 = b.toLowerCase(Locale.ROOT);
+        return a1.startsWith(b1) || b1.startsWith(a1);
+    }
+
+    /**
+     * Session 45 (r45-p205): the services whose reported version is the run's head commit ({@link #commitOf}): the run's
+     * new version is what they serve now, whatever the run's own steps said.
+     */
+    private static Set<String> servingRunCommit(Observation.CiRun run, Map<String, ServiceHealth> health) {
+        Set<String> out = new java.util.HashSet<>();
+        if (run == null || run.headSha() == null || !run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+            return out;
+        }
+        for (ServiceHealth h : health.values()) {
+            String ver = commitOf(h.version());
+            if (ver != null && sameCommit(ver, run.headSha())) {
+                out.add(h.id());
+            }
+        }
+        return out;
     }
 
     private static String shortSha(String sha) {
