@@ -79,12 +79,18 @@ class HundredSeventySixthRoundShapesTest {
         // a check's verdict on an environment, with no time of its own (p37-30's source)
         ROUND.readsNot("deploy.readiness-wait-elapsed", "Staging did not become ready in time");
         ROUND.reads("deploy.readiness-wait-elapsed", "Error: timeout: service 'helloworld-go' not ready after 600 seconds");
+        // an older shape narrowed: a summary's count of no ContainerCrashing event (p206-17's diagnostics step) is no crash
+        ROUND.readsNot("containerapps.container-crashing", "logs/chat.system.log: 14 x ContainerAppUpdate, 0 x ContainerCrashing, 0 x ProbeFailed");
+        ROUND.reads("containerapps.container-crashing", "app.crash-on-boot", "ContainerAppSystemLogs_CL | orders-fn--4d6f8b0 | 2/2 Failed:...ContainerCrashing");
+        ROUND.reads("containerapps.container-crashing", "app.crash-on-boot", "1/1 Failed:daprdContainerCrashing");
     }
 
     /** No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses(
+        // the runtime's refusal of an attestation's media type is read in p206-08 from a look at the task (api:), which
+        // the probe-detail rule reads; no labelled log has it
+        ROUND.without(java.util.Set.of("image.pull-unsupported-media-type")).staysInItsCauses(
                 // a deploy's readiness wait that ran out on a revision whose probe failed, a preview whose image the
                 // registry refused, a rollout whose app exited without a setting: the wait's end, a wrapper, is the
                 // consequence of each label's cause
