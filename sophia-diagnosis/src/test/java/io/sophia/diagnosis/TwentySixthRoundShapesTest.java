@@ -55,6 +55,11 @@ class TwentySixthRoundShapesTest {
 
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
-        ROUND.staysInItsCauses();
+        ROUND.staysInItsCauses(
+                // disputed label (reported to the lead): google-github-actions/auth's "must specify exactly one of
+                // \"workload_identity_provider\" or \"credentials_json\"" over empty inputs is the CI's credential for the
+                // platform missing, auth.deploy-token by DESIGN.md and as p27-16 (a staging environment's secret empty) is
+                // labelled; p206-31 names it config.missing-secret
+                "p206-31 gcp-auth.no-credential-input");
     }
 }
