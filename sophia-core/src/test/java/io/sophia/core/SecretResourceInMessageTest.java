@@ -24,5 +24,10 @@ class SecretResourceInMessageTest {
         }
         // a value after the key is still masked
         assertEquals("config secret: [REDACTED] not found", Secrets.patterns().redact("config secret: s3cr3tValue99 not found"));
+        // the word alone, with no resource named after it, is a (weak) password and is masked
+        for (String weak : List.of("password: secret", "DB_PASSWORD: secrets", "secret: secret not accepted")) {
+            String out = Secrets.patterns().redact(weak);
+            assertEquals(-1, out.indexOf("secret", out.indexOf(':')), weak + " -> " + out);
+        }
     }
 }

@@ -118,8 +118,11 @@ public final class SecretPatterns {
                     + "'([^'\\r\\n]{1,500}+)'"), 1, s -> !s.isBlank(), "passw", "secret", "passphrase"),
             // a password or secret unquoted: any value of 4 or more characters (a person's password looks like words);
             // one of words (correct horse battery staple) up to a delimiter, the next key= or the end of the line
+            // (not the kind of a Kubernetes resource named next by its quoted name: "failed to find GitHub config
+            // secret: secrets \"x\" not found", actions-runner-controller, projectbluefin/lab#270; "password: secret"
+            // alone is a weak password and is masked)
             Rule.split(Pattern.compile("(?i)\\b[A-Z0-9_-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|SECRET)\\s{0,5}[:=]\\s{0,5}"
-                    + "([^\\s\"'<>,;`]++(?:[ \\t]{1,5}+(?![^\\s\"'<>,;`=:]{1,60}+[=:])[^\\s\"'<>,;`]++){0,32}+)"), 1,
+                    + "(?!secrets?\\s{1,5}\\\\?\")([^\\s\"'<>,;`]++(?:[ \\t]{1,5}+(?![^\\s\"'<>,;`=:]{1,60}+[=:])[^\\s\"'<>,;`]++){0,32}+)"), 1,
                     SecretPatterns::passwordValue, "passw", "secret", "passphrase"),
             new Rule(Pattern.compile("(?i)\\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_KEY)"
                     + "[\"']?\\s{0,5}[:=]\\s{0,5}[\"']?([^\\s\"'<>,;`]{6,}+)"), 1, SecretPatterns::looksGeneratedOrLong,
@@ -368,10 +371,7 @@ public final class SecretPatterns {
             "mismatch", "unset", "provided", "given", "redacted", "hidden", "changed", "rejected", "denied", "failed",
             "yes", "yes)", "authentication", "required.", "not", "too", "was", "is", "the", "with", "from", "(not", "***",
             "****", "no", "n/a", "for", "to", "did", "does", "cannot", "has", "please", "length", "policy", "reset",
-            "updated",
-            // the Kubernetes resource a message names next: "failed to find GitHub config secret: secrets \"x\" not
-            // found" (actions-runner-controller, projectbluefin/lab#270)
-            "secret", "secrets");
+            "updated");
 
     /** A value after a password or secret key that can be one: not a variable reference or a word of a message. */
     static boolean isPasswordValue(String s) {
