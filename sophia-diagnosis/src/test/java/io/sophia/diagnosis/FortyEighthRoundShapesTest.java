@@ -160,6 +160,10 @@ class FortyEighthRoundShapesTest {
         ROUND.readsNot("toml.parse-error", "Reading configuration from .posit/publish/fastapi-simple-0ARR.toml");
         ROUND.reads("toml.parse-error", "Failed to deploy . An error has occurred at deploy, Status=400, StatusText=Bad Request, Code=ERR_BAD_REQUEST, Msg=Bad Request: /home/runner/work/fastapi-simple/fastapi-simple/.posit/publish/fastapi-simple-0ARR.toml:18:7: expected = after a key, but the document ends there , URL=http://localhost:53562/api/post/deployments/deployment-NU2B");
         ROUND.readsNot("toml.parse-error", "Wrote .posit/publish/fastapi-simple-0ARR.toml:18 lines");
+        // session 45 (r45-p205): Python's tomllib/tomli and the older toml package, naming where the parser stopped
+        // (harry0703/MoneyPrinterTurbo issues, aahashemi/YouTubeAutomation-Reddit#24)
+        ROUND.reads("toml.parse-error", "TOMLDecodeError: Unescaped '\\' in a string (at line 60, column 29)");
+        ROUND.reads("toml.parse-error", "toml.decoder.TomlDecodeError: Invalid date or number (line 45 column 1 char 1827)");
         ROUND.reads("fly.region-deprecated", "Error: error creating a new machine: failed to launch VM: Region yul is deprecated and cannot have new resources provisioned. Please consider using an alternate region such as yyz");
         ROUND.readsNot("fly.region-deprecated", "Error: error creating a new machine: failed to launch VM: insufficient resources available to fulfill request");
         ROUND.reads("k8s.rbac-forbidden-older", "from server for: \"deployment.yml\": deployments.apps \"helloFormGitlab\" is forbidden: User \"system:serviceaccount:gitlab:default\" cannot get deployments.apps in the namespace \"gitlab\"");
