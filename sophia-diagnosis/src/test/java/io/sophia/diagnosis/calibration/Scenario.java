@@ -81,8 +81,9 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * on 8e6243e8, consumed at the start of the forty-fourth; {@code h153-} to
      * {@code h156-} (written in the forty-third, wired before their first file landed) were scored once, aggregate only,
      * at 19:17 UTC on 2026-12-07 on 323acc91, consumed at the start of the forty-fifth;
-     * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) at the end of
-     * the forty-fifth; {@code h161-} to {@code h164-} (written in the forty-fifth, wired before their first file
+     * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) were scored
+     * once, aggregate only, at 22:33 UTC on 2026-12-07 on 60337c3b, to be consumed at the start of the forty-sixth;
+     * {@code h161-} to {@code h164-} (written in the forty-fifth, wired before their first file
      * landed) at the end of the forty-sixth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
