@@ -85,7 +85,7 @@ final class Facts {
         }
         NamedFailures named = namedFailures(observations, services, down, scope.ownByCondition());
         derived(deployment, services, ServiceStates.byService(observations), health, ci,
-                topByJob(logs.best()), named.byJob(), named.down(), serviceOrder, out);
+                topByJob(logs.best()), named.byJob(), named.down(), scope.servingRunCommit(), serviceOrder, out);
         releaseSplitFacts(observations, services, serviceOrder, out);
         out.sort(Comparator.comparing(Fact::type).thenComparing(Fact::order));
         return out;
@@ -1481,7 +1481,7 @@ final class Facts {
                                 Map<String, ServiceHealth> health,
                                 CiIndex ci, Map<Long, Observation.LogFinding> topByJob,
                                 Map<Long, Observation.LogFinding> namedByJob, Set<String> namedDown,
-                                Map<String, Integer> serviceOrder, List<Fact> out) {
+                                Set<String> servingRunCommit, Map<String, Integer> serviceOrder, List<Fact> out) {
         List<Observation.CiJob> jobs = ci.jobs();
         Observation.CiRun run = ci.run();
         commonSteps(jobs, topByJob, serviceOrder, out);
@@ -1511,14 +1511,14 @@ final class Facts {
         }
         degradedDependencyFacts(deployment, health, downEdges, platformRoot, ownError, services, byService, serviceOrder,
                 out);
-        // deployed version vs the run's commit
-        if (run != null && run.headSha() != null && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+        // deployed version vs the run's commit (which services serve it: servingRunCommit, found once for the scope)
+        if (runCommit(run) != null) {
             for (ServiceHealth h : health.values()) {
                 String ver = commitOf(h.version());
                 if (ver == null) {
                     continue;
                 }
-                boolean matches = sameCommit(ver, run.headSha());
+                boolean matches = servingRunCommit.contains(h.id());
                 out.add(new Fact("version", h.id(), h.id(), true, attrs("matches", String.valueOf(matches),
                         "runConclusion", run.conclusion()),
                         vars(h.id(), "deployed", shortSha(ver), "expected", shortSha(run.headSha())),
@@ -3209,29 +3209,29 @@ final class Facts {
         return v.matches("[0-9a-fA-F]{7,64}") ? v.toLowerCase(Locale.ROOT) : null;
     }
 
-    /** True when two commit hashes name the same commit, one a prefix of the other. */
-    private static boolean sameCommit(String a, String b) {
-        String a1 = a.toLowerCase(Locale.ROOT);
-        String b1 = b.toLowerCase(Locale.ROOT);
-        return a1.startsWith(b1) || b1.startsWith(a1);
-    }
-
     /**
      * Session 45 (r45-p205): the services whose reported version is the run's head commit ({@link #commitOf}): the run's
      * new version is what they serve now, whatever the run's own steps said.
      */
     private static Set<String> servingRunCommit(Observation.CiRun run, Map<String, ServiceHealth> health) {
         Set<String> out = new java.util.HashSet<>();
-        if (run == null || run.headSha() == null || !run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+        String head = runCommit(run);
+        if (head == null) {
             return out;
         }
         for (ServiceHealth h : health.values()) {
             String ver = commitOf(h.version());
-            if (ver != null && sameCommit(ver, run.headSha())) {
+            if (ver != null && (ver.startsWith(head) || head.startsWith(ver))) {
                 out.add(h.id());
             }
         }
         return out;
+    }
+
+    /** The run's head commit, lower case, or null when the run names none (no run, or no hash of 7 to 64 hex digits). */
+    private static String runCommit(Observation.CiRun run) {
+        return run == null || run.headSha() == null || !run.headSha().matches("[0-9a-fA-F]{7,64}") ? null
+                : run.headSha().toLowerCase(Locale.ROOT);
     }
 
     private static String shortSha(String sha) {
