@@ -82,13 +82,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h156-} (written in the forty-third, wired before their first file landed) were scored once, aggregate only,
      * at 19:17 UTC on 2026-12-07 on 323acc91, consumed at the start of the forty-fifth;
      * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) were scored
-     * once, aggregate only, at 22:33 UTC on 2026-12-07 on 60337c3b, to be consumed at the start of the forty-sixth;
+     * once, aggregate only, at 22:33 UTC on 2026-12-07 on 60337c3b, consumed at the start of the forty-sixth;
      * {@code h161-} to {@code h164-} (written in the forty-fifth, wired before their first file
-     * landed) at the end of the forty-sixth.
+     * landed) at the end of the forty-sixth; {@code h165-} to {@code h168-} (written in the forty-sixth, wired before
+     * their first file landed) at the end of the forty-seventh.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
-            holdoutPrefix(157), holdoutPrefix(158), holdoutPrefix(159), holdoutPrefix(160),
-            holdoutPrefix(161), holdoutPrefix(162), holdoutPrefix(163), holdoutPrefix(164));
+            holdoutPrefix(161), holdoutPrefix(162), holdoutPrefix(163), holdoutPrefix(164),
+            holdoutPrefix(165), holdoutPrefix(166), holdoutPrefix(167), holdoutPrefix(168));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {
