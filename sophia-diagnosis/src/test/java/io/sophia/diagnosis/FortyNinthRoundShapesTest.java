@@ -350,7 +350,11 @@ class FortyNinthRoundShapesTest {
                 "p154-17- ecs.essential-container-exit-code",
                 // p165-17 (session 36, rules36-p165; config.invalid): the arbiter's stop after the worker failed on a start
                 // command that names a file path for the module (python.module-name-is-a-path)
-                "p165-17- gunicorn.worker-boot-failed"),
+                "p165-17- gunicorn.worker-boot-failed",
+                // h159-02, h159-03 (consumed in session 46; labelled build.dockerfile, disputed): pnpm's
+                // ERR_PNPM_OUTDATED_LOCKFILE, which eight other scenarios (p69-04, p124-01/-02, p142-04/-05/-07,
+                // p168-02/-08) label build.dependency-fetch as this indication reads it; the labels disagree, not the reading
+                "h159-02- lockfile.frozen-install-outdated", "h159-03- lockfile.frozen-install-outdated"),
                 List.of("discourse@discourse.xml:123 rspec.error-outside-examples"));
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
