@@ -398,7 +398,11 @@ class FortyEighthRoundShapesTest {
                 // h148-45 (consumed in session 43): pytest's "1 error in 12.84s" counts the test that could not start its
                 // container because the long-lived runner's Docker host failed to create a mount path (labelled
                 // ci.runner); the errored test is that runner's consequence
-                "h148-45- pytest.summary-errors");
+                "h148-45- pytest.summary-errors",
+                // h158-23 (consumed in session 46): "8 passed, 1 error" after an endpoint test erred in set-up on
+                // SageMaker's "Unable to provision requested ML compute capacity" (platform.capacity); the errored test
+                // is the capacity's consequence
+                "h158-23- pytest.summary-errors");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
 }

@@ -1753,6 +1753,26 @@ final class Facts {
                         && CLOUD_CLI_OWN_REFUSAL.matcher(f.detail().strip()).find());
     }
 
+    /**
+     * A host's pull of an image through a container engine's CLI ("docker pull ghcr.io/x", "docker compose pull web",
+     * "podman pull x"): the deployment's own pull, whose refusal is the registry's answer to the credential the engine
+     * sent, not a look the host was refused.
+     */
+    private static final java.util.regex.Pattern CONTAINER_PULL_CALL = java.util.regex.Pattern.compile(
+            "^(sudo\\s+)?(docker|podman|nerdctl)(\\s+compose|-compose)?(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^\\s-]\\S*)?)*\\s+pull(\\s|$)");
+
+    /**
+     * True when a host's pull of an image through a container engine's CLI ({@link #CONTAINER_PULL_CALL}) came back refused
+     * (kind FORBIDDEN or UNAUTHORIZED, no status of its own) and is read all the same, by specific indications only, as a
+     * cloud CLI's refused call is ({@link #cloudCliRefused}): the daemon's "Error response from daemon: error from
+     * registry: denied" (h158-44) is the registry refusing the deployment's pull.
+     */
+    static boolean containerPullRefused(Observation.ProbeFailure f) {
+        return f.source() == io.sophia.core.Source.HOST && f.httpStatus() == null
+                && (f.kind() == io.sophia.core.FailureKind.FORBIDDEN || f.kind() == io.sophia.core.FailureKind.UNAUTHORIZED)
+                && f.target() != null && CONTAINER_PULL_CALL.matcher(f.target().strip()).find();
+    }
+
     private static String probeDetailCause(Observation.ProbeFailure f, java.util.function.Function<String, String> lineCause,
                                            java.util.function.Function<String, String> answerCause,
                                            Set<String> downNames, String svc) {
@@ -1774,7 +1794,7 @@ final class Facts {
         boolean cliLookOfAFailure = cliTarget && !CLI_LOOK_KINDS.contains(f.kind()) && f.detail() != null
                 && !cliRefusedTheLook(f.detail());
         boolean platformCliLook = cliLookOfAFailure || cliTarget && CLI_LOOK_KINDS.contains(f.kind());
-        boolean cloudCliRefused = cloudCliRefused(f);
+        boolean cloudCliRefused = cloudCliRefused(f) || containerPullRefused(f);
         // ... and a service's own answer with a server error status whose detail carries more than the probe's own
         // "answered 502, expected ..." (the platform's log excerpt shown with it: Render's "Port scan timeout reached",
         // Node's "Error [ERR_REQUIRE_ESM]", NextAuth's "[NO_SECRET]"; p168-20, p168-21, p168-24): the app's words for
