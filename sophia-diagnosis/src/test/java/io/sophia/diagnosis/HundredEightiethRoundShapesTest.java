@@ -16,14 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "Rate limit enforced for cache purge" (gofullstack/capistrano-cloudflare#13); the AWS SDK for Go's "exceeded maximum
  * number of attempts, 3, https response error StatusCode: 503" (aws/aws-cdk#15891); an API's "401 - Unauthorized" with
  * "Message: Token ... expired at" (polyfillpolyfill/polyfill-service#1966); a script's configuration check "error:
- * DISTRIBUTION is not set" (chetan/invalidate-cloudfront-action's entrypoint.sh, #16); an SDK constructor's "ValueError:
- * environmentKey is required." (Flagsmith/flagsmith-nodejs-client#176); JavaScript's "ReferenceError: Cannot access
- * 'parseEnvVarBoolean' before initialization" (Unleash/unleash#10654). And two readings corrected: Cloudflare's 6003
- * JSON whose error_chain names the credential's format (jakejarvis/cloudflare-purge-action#1) is no missing secret;
- * the status page of a service the deployment depends on (status.launchdarkly.com, launchdarkly/node-server-sdk#289,
- * Enterprise-CMCS/managed-care-review#1422) reports that dependency's provider, not the platform. Each indication is
- * tested on its source's words and a near miss (the first pair of each is indication-cases.tsv's row); each reads no
- * line of the shared corpus and, on the labelled scenarios, only lines of its own cause.
+ * DISTRIBUTION is not set" (chetan/invalidate-cloudfront-action's entrypoint.sh, #16); JavaScript's "ReferenceError:
+ * Cannot access 'parseEnvVarBoolean' before initialization" (Unleash/unleash#10654). And three readings corrected:
+ * Cloudflare's 6003 JSON whose error_chain names the credential's format (jakejarvis/cloudflare-purge-action#1) is no
+ * missing secret; supabase-js's camelCase setting's shape reads an SDK's "Error: ValueError: environmentKey is
+ * required." (Flagsmith/flagsmith-nodejs-client#176); the status page of a service the deployment depends on
+ * (status.launchdarkly.com, launchdarkly/node-server-sdk#289, Enterprise-CMCS/managed-care-review#1422) reports that
+ * dependency's provider, not the platform. Each indication is tested on its source's words and a near miss (the first
+ * pair of each is indication-cases.tsv's row); each reads no line of the shared corpus and, on the labelled scenarios,
+ * only lines of its own cause.
  */
 class HundredEightiethRoundShapesTest {
 
@@ -33,7 +34,6 @@ class HundredEightiethRoundShapesTest {
             Map.entry("aws-sdk.retries-exhausted-5xx", "platform.outage"),
             Map.entry("api.unauthorized-token-expired-at", "auth.deploy-token"),
             Map.entry("script.error-variable-not-set", "config.missing-secret"),
-            Map.entry("sdk.credential-option-required", "config.missing-secret"),
             Map.entry("js.cannot-access-before-initialization", "app.crash-on-boot"));
 
     private static final ShapeRound ROUND = new ShapeRound(CAUSE_OF);
@@ -59,10 +59,9 @@ class HundredEightiethRoundShapesTest {
         // (its sibling "error: PATHS or PATHS_FROM is not set" is env.variable-missing's, by the underscored name)
         ROUND.reads("script.error-variable-not-set", "error: PATHS is not set");
         ROUND.readsNot("script.error-variable-not-set", "warning: DISTRIBUTION is not set, using the default");
-        ROUND.reads("sdk.credential-option-required", "Error: ValueError: environmentKey is required.");
-        ROUND.readsNot("sdk.credential-option-required", "Error: ValueError: environmentKey is invalid.");
-        ROUND.reads("sdk.credential-option-required", "throw new Error('ValueError: environmentKey is required.');");
-        ROUND.readsNot("sdk.credential-option-required", "Error: ValueError: a valid environment key is required.");
+        // supabase-js's camelCase setting's shape, now with the error's name the SDK puts in its message
+        ROUND.reads("setting.camelcase-required", "config.missing-secret", "Error: ValueError: environmentKey is required.");
+        ROUND.readsNot("setting.camelcase-required", "Error: ValueError: environmentKey is invalid.");
         ROUND.reads("js.cannot-access-before-initialization", "ReferenceError: Cannot access 'parseEnvVarBoolean' before initialization");
         ROUND.readsNot("js.cannot-access-before-initialization", "ReferenceError: parseEnvVarBoolean is not defined");
         ROUND.reads("js.cannot-access-before-initialization", "    at file:///app/node_modules/unleash-server/dist/lib/types/experimental.js:212:18 ReferenceError: Cannot access 'flags' before initialization");
