@@ -55,7 +55,7 @@ public final class FactTypes {
         type("probe", "a probe that got no usable answer (ProbeFailure)",
                 Set.of("source", "kind", "httpStatus", "httpClass", "scope", "detail", "target", "detailCause",
                         "containerNotRunning", "serviceAnswers", "livenessFailingBeside", "namesUnresolvedDependency",
-                        "restartedBesideLoopbackRefusal", "imageTagUnlisted", "quietLogsBeside"),
+                        "restartedBesideLoopbackRefusal", "imageTagUnlisted", "quietLogsBeside", "dependencyStatusPage"),
                 Set.of("source", "kind", "detail", "target", "httpStatus"));
         type("http", "an HTTP answer (HttpCheck)",
                 Set.of("statusCode", "httpClass", "accepted", "latencyMs", "body", "bodyCause",

@@ -1065,6 +1065,34 @@ final class Facts {
         return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
     }
 
+    /** A look's target that is a provider's status page: status.example.com, example.statuspage.io, www.examplestatus.com. */
+    private static final java.util.regex.Pattern STATUS_PAGE_HOST = java.util.regex.Pattern.compile(
+            "(?i)^(https?://)?(status\\.(?<domain>[\\w-]+(\\.[\\w-]+)+)|(?<page>[\\w-]+)\\.statuspage\\.io|www\\.(?<brand>\\w+)status\\.com)(/|$)");
+
+    /**
+     * Session 46 (r46-p208): true when {@code f} is a look at the status page of the provider of {@code svc}, a service
+     * another service of the deployment depends on: the page's domain is the one the service's own host ends with
+     * (status.launchdarkly.com for stream.launchdarkly.com, p208-20 and p208-22). An incident that page reports is that
+     * dependency's provider failing, not the hosting platform's.
+     */
+    private static boolean dependencyStatusPage(Observation.ProbeFailure f, String svc, Scope sc) {
+        Service s = svc == null ? null : sc.services().get(svc);
+        String host = hostOf(s);
+        if (host == null || f.target() == null) {
+            return false;
+        }
+        java.util.regex.Matcher m = STATUS_PAGE_HOST.matcher(f.target().strip());
+        if (!m.find()) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String domain = m.group("domain") != null ? m.group("domain").toLowerCase(java.util.Locale.ROOT)
+                : (m.group("page") != null ? m.group("page") : m.group("brand")).toLowerCase(java.util.Locale.ROOT);
+        boolean ofTheService = m.group("domain") != null ? (h.equals(domain) || h.endsWith("." + domain))
+                : java.util.Arrays.asList(h.split("\\.")).contains(domain);
+        return ofTheService && sc.services().values().stream().anyMatch(o -> o.dependsOn().contains(svc));
+    }
+
     private static Fact probeFact(Observation.ProbeFailure f, String svc, int seq, Scope sc) {
         boolean serviceSide = ServiceStates.serviceSide(f);
         String detailCause = probeDetailCause(f, sc.lineCause(), sc.answerCause(), sc.downNames(), svc);
@@ -1093,7 +1121,8 @@ final class Facts {
                 String.valueOf(namesUnresolvedDependency(detail, svc, sc)), "restartedBesideLoopbackRefusal",
                 String.valueOf(sc.podLooks().restartBesideRefusal().contains(f)), "imageTagUnlisted",
                 String.valueOf(imageTagUnlisted(detail, sc.registryTags())), "quietLogsBeside",
-                String.valueOf(quietLogsBeside(f, svc, sc)));
+                String.valueOf(quietLogsBeside(f, svc, sc)), "dependencyStatusPage",
+                String.valueOf(dependencyStatusPage(f, svc, sc)));
         Map<String, String> v = vars(svc, "source", Words.source(f.source()), "kind", Words.kind(f.kind()),
                 "detail", Words.clip(f.detail(), LINE_MAX), "target", Words.clip(f.target(), 120),
                 "httpStatus", status);
