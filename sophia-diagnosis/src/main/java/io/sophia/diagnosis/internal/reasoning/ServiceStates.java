@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  *
  * <ul>
  * <li>HTTP answer the expectations accept: UP; rejected status: DOWN; slower than maxLatency: DEGRADED.</li>
- * <li>An HTTP or TCP failure at an address that also answered as expected in the same observations (a 502 beside a
- *     200 from the same URL, a refused connect beside an accepted one): DEGRADED, intermittent, not DOWN.</li>
  * <li>Probe failure from a service probe (http, mcp, tcp, dns, tls): DOWN; not attempted (circuit open,
  *     bulkhead, the check's time budget spent before the probe could start, misconfigured probe): UNKNOWN. Failures of the CI or platform sources say nothing about
  *     the service itself.</li>
@@ -125,10 +123,6 @@ final class ServiceStates {
         private String mcpVersion;
         private boolean answered;
         private final List<HostLook> hostLooks = new ArrayList<>();
-        /** The addresses an HTTP answer the expectations accept, or a TCP connect, came from. */
-        private final Set<String> acceptedAt = new java.util.HashSet<>();
-        /** The HTTP and TCP failures (a rejected answer, no answer), each with its address, read after all answers. */
-        private final List<Map.Entry<String, String>> httpFailures = new ArrayList<>();
     }
 
     /**
@@ -153,17 +147,6 @@ final class ServiceStates {
             }
             if (serviceSide(o)) {
                 read(r, s, o, now, answerCause);
-            }
-        }
-        int intermittent = 0;
-        for (Map.Entry<String, String> failed : r.httpFailures) {
-            // the same address answered as expected in the same check: it fails some requests, not all (intermittent);
-            // said first, before the status condition that failed with it
-            if (r.acceptedAt.contains(failed.getKey())) {
-                r.reasons.computeIfAbsent(Status.DEGRADED, k -> new ArrayList<>())
-                        .add(intermittent++, "intermittent: " + failed.getValue() + ", beside an accepted answer");
-            } else {
-                add(r.reasons, Status.DOWN, failed.getValue());
             }
         }
         r.hostLooks.stream().filter(look -> !r.answered || look.readsFailure())
@@ -208,8 +191,6 @@ final class ServiceStates {
             add(r.reasons, Status.UP, null);
         } else if (o instanceof Observation.TcpConnect t) {
             r.answered = true;
-            // written as the TCP probe writes its failure's target (an IPv6 host in brackets)
-            r.acceptedAt.add((t.host() != null && t.host().contains(":") ? "[" + t.host() + "]" : t.host()) + ":" + t.port());
             if (r.latencyMs == null && t.latency() != null) {
                 r.latencyMs = millis(t.latency());
             }
@@ -227,10 +208,9 @@ final class ServiceStates {
             r.version = h.version();
         }
         if (!s.expect().accepts(h.statusCode())) {
-            r.httpFailures.add(Map.entry(String.valueOf(h.url()), "HTTP " + h.statusCode() + " is not an accepted status"));
+            add(r.reasons, Status.DOWN, "HTTP " + h.statusCode() + " is not an accepted status");
         } else {
             r.answered = true;
-            r.acceptedAt.add(String.valueOf(h.url()));
             Duration max = s.expect().maxLatency();
             if (max != null && h.latency() != null && h.latency().compareTo(max) > 0) {
                 add(r.reasons, Status.DEGRADED, "answered in " + millis(h.latency()) + " ms, above the "
@@ -308,8 +288,6 @@ final class ServiceStates {
             // p198-17; Docker's health log 'exec: "curl": executable file not found', p199-26): beside the service's
             // own answer it runs and its check fails, DEGRADED; without an answer it is DOWN as before
             r.hostLooks.add(new HostLook(reason, true, true));
-        } else if ((f.source() == Source.HTTP || f.source() == Source.TCP) && f.target() != null) {
-            r.httpFailures.add(Map.entry(f.target(), reason));
         } else {
             add(r.reasons, Status.DOWN, reason);
         }
