@@ -459,8 +459,10 @@ class FortyThirdRoundShapesTest {
         // p181-33 (joined in session 39, auth.deploy-token): the Databricks SDK could not decode the 403 its workspace
         // answered for an invalid token ("cannot unmarshal number into Go struct field APIErrorBody.error_code"): the
         // decode error is the refusal's consequence, printed while handling it
+        // p211-06 (session 46, registry.auth): rules_oci's curl fallback for an nvcr.io pull gets the registry's own 401
+        // ("curl: (22) The requested URL returned error: 401"), the refusal the label names, in curl's words
         ROUND.staysInItsCauses("p70-17 systemd.start-limit-hit", "p148-22 systemd.start-limit-hit",
-                "p181-33 config.go-decode-type-generic");
+                "p181-33 config.go-decode-type-generic", "p211-06 http.curl-auth-refused-generic");
         assertEquals(List.of(), Fleet.corpusLinesReadBy(ANNOTATION_ROUND.causeOf().keySet()));
     }
 }

@@ -38,6 +38,8 @@ class ThirtyThirdRoundShapesTest {
     @Test
     void eachNewPatternReadsNoCorpusLineAndOnTheLabelledScenariosOnlyLinesOfItsOwnCause() throws IOException {
         // p70-11 (session 17): Maven's download refused by PKIX after a JDK upgrade, labelled build.dependency-fetch
-        ROUND.staysInItsCauses("p70-11 java.cert-path-not-found");
+        // p211-16 (session 46, config.missing-secret): the one failing test is a nested Bazel refused for the API key it
+        // was not given ("PERMISSION_DENIED: Missing API key"); Bazel's test summary is that refusal's consequence
+        ROUND.staysInItsCauses("p70-11 java.cert-path-not-found", "p211-16 bazel.tests-failed");
     }
 }

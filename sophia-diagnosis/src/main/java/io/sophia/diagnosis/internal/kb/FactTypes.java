@@ -32,7 +32,8 @@ public final class FactTypes {
                         "generalShape", "namesFailingName", "namesUnresolvedDependency", "otherServiceNameFails",
                         "certificateOutOfDate",
                         "fallbackCertificateServed", "stepLines", "runEvent", "passedBefore", "dependsOnDown",
-                        "serviceDatastoreDown", "memoryAtLimit", "runnerLookCause", "serviceServesRunCommit"),
+                        "serviceDatastoreDown", "memoryAtLimit", "runnerLookCause", "serviceServesRunCommit",
+                        "serviceDeployFailed"),
                 Set.of("job", "step", "line", "lineNumber", "indication", "causeId", "source", "failingLines",
                         "dependency", "runnerLookCause"));
         type("job", "a CI job (CiJob)",

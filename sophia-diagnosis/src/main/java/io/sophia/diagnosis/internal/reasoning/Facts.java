@@ -704,7 +704,8 @@ final class Facts {
                 "dependsOnDown", String.valueOf(dependsOnDown(service, health)),
                 "serviceDatastoreDown", String.valueOf(storeDown != null),
                 "memoryAtLimit", String.valueOf(memoryAtLimit(f.line())), "runnerLookCause", sc.runnerLookCause(),
-                "serviceServesRunCommit", String.valueOf(svc != null && sc.servingRunCommit().contains(svc)));
+                "serviceServesRunCommit", String.valueOf(svc != null && sc.servingRunCommit().contains(svc)),
+                "serviceDeployFailed", String.valueOf(ownDeployFailed(svc, sc.ci())));
         Map<String, String> v = vars(svc, "job", job, "step", f.step() == null ? "an unnamed step" : f.step(),
                 "dependency", storeDown,
                 "line", Words.clip(f.line(), LINE_MAX), "lineNumber", String.valueOf(f.lineNumber()),
