@@ -38,7 +38,7 @@ public final class FactTypes {
                         "dependency", "runnerLookCause"));
         type("job", "a CI job (CiJob)",
                 Set.of("name", "conclusion", "status", "failedStep", "runner", "service", "endedAtRoundLimit",
-                        "ranSixHours", "waitedForRunner", "waitingForRunner", "runnerLookCause", "cancelledInFailedRun"),
+                        "ranSixHours", "waitedForRunner", "waitedADay", "waitingForRunner", "runnerLookCause", "cancelledInFailedRun"),
                 Set.of("job", "conclusion", "step", "runner", "minutes", "waited", "runnerLookCause"));
         type("step", "a step of a CI job",
                 Set.of("job", "name", "conclusion", "jobConclusion", "afterFailedStep", "runEvent", "failedInSiblingJob"),

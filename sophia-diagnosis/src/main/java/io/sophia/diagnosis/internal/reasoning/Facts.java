@@ -819,6 +819,7 @@ final class Facts {
                 "failedStep", failed == null ? "" : failed.name(), "runner", j.runnerName(), "service", svc == null ? "" : svc,
                 "endedAtRoundLimit", String.valueOf(endedAtRoundLimit(j)), "ranSixHours",
                 String.valueOf(ranSixHours(j)), "waitedForRunner", String.valueOf(sc.waitedForRunner().contains(j.jobId())),
+                "waitedADay", String.valueOf(sc.waitedForRunner().contains(j.jobId()) && lastedADay(j)),
                 "waitingForRunner", String.valueOf(waitingForRunner(j, sc.now())), "runnerLookCause", sc.runnerLookCause(),
                 "cancelledInFailedRun", String.valueOf(cancelledInFailedRun(j, sc.ci().run(), sc.ci().jobs())));
         String minutes = minutes(j, sc.now());
@@ -3165,6 +3166,22 @@ final class Facts {
         }
         long d = java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds();
         return d >= 355 * 60 && d <= 380 * 60;
+    }
+
+    /**
+     * True when a job lasted a day, to within minutes: GitHub's limit for a job queued for a self-hosted runner is 24
+     * hours, after which it ends the job cancelled, with no annotation in the API's record (docs.github.com, "Usage limits
+     * ... self-hosted runners": "Job queue time - Each job for self-hosted runners can be queued for a maximum of 24
+     * hours"; p210-34, smg-project/smg#2282: a label no online runner advertises). A job that waited for a runner that
+     * long was not cancelled by a person giving up on a slow queue: no runner for its labels exists (session 46,
+     * r46-p210).
+     */
+    static boolean lastedADay(Observation.CiJob j) {
+        if (j.startedAt() == null || j.completedAt() == null) {
+            return false;
+        }
+        long d = java.time.Duration.between(j.startedAt(), j.completedAt()).getSeconds();
+        return d >= (24 * 60 - 5) * 60 && d <= (24 * 60 + 10) * 60;
     }
 
     /**

@@ -83,6 +83,22 @@ class JobHistoryFactsTest {
     }
 
     /**
+     * Session 46 (r46-p210): a day is GitHub's queue limit for a job no self-hosted runner takes; a job that ended there
+     * lasted 24 hours to within minutes (p210-34: 86,401 s), not a person's cancel after hours nor days past it.
+     */
+    @Test
+    void aJobLastedADayOnlyNearTwentyFourHours() {
+        assertTrue(Facts.lastedADay(job(7, 86_401)), "p210-34: 24 h and 1 s");
+        assertTrue(Facts.lastedADay(job(7, 24 * 3600 - 300)), "23 h 55 min");
+        assertTrue(Facts.lastedADay(job(7, 24 * 3600 + 600)), "24 h 10 min");
+        assertFalse(Facts.lastedADay(job(7, 24 * 3600 - 301)), "before 23 h 55 min");
+        assertFalse(Facts.lastedADay(job(7, 24 * 3600 + 601)), "past 24 h 10 min");
+        assertFalse(Facts.lastedADay(job(7, 3 * 3600)), "h122-18: a person's cancel after three hours");
+        assertFalse(Facts.lastedADay(new Observation.CiJob("web", Source.GITHUB, 1L, 7, "deploy", "completed",
+                "cancelled", 1, null, T0, null, List.of(), List.of(), null)), "no start listed");
+    }
+
+    /**
      * Issue 9, session 36 (rules36-p164): the window after a round number of minutes is at most two minutes: past 500
      * minutes, 1 % of the limit would cover the whole five-minute block and every long job would end "at a limit".
      */
