@@ -1786,11 +1786,12 @@ final class Facts {
 
     /**
      * A host's pull of an image through a container engine's CLI ("docker pull ghcr.io/x", "docker compose pull web",
-     * "podman pull x"): the deployment's own pull, whose refusal is the registry's answer to the credential the engine
+     * "podman pull x", "docker image pull x", "sudo -E docker pull x"; review 46): the deployment's own pull, whose refusal is the registry's answer to the credential the engine
      * sent, not a look the host was refused.
      */
     private static final java.util.regex.Pattern CONTAINER_PULL_CALL = java.util.regex.Pattern.compile(
-            "^(sudo\\s+)?(docker|podman|nerdctl)(\\s+compose|-compose)?(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^\\s-]\\S*)?)*\\s+pull(\\s|$)");
+            "^(sudo(\\s+-[A-Za-z]+)*\\s+)?(docker|podman|nerdctl)(\\s+compose|-compose)?(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^\\s-]\\S*)?)*"
+                    + "\\s+(image\\s+)?pull(\\s|$)");
 
     /**
      * True when a host's pull of an image through a container engine's CLI ({@link #CONTAINER_PULL_CALL}) came back refused

@@ -31,12 +31,16 @@ class ContainerPullRefusalTest {
         assertTrue(Facts.containerPullRefused(look("docker pull ghcr.io/open-webui/mcpo", FailureKind.UNAUTHORIZED, null)));
         assertTrue(Facts.containerPullRefused(look("sudo docker-compose -f compose.prod.yml pull", FailureKind.FORBIDDEN, null)));
         assertTrue(Facts.containerPullRefused(look("podman pull quay.io/acme/api:1.4", FailureKind.FORBIDDEN, null)));
+        // review 46: the management command's form and sudo with its own flags are the same pull
+        assertTrue(Facts.containerPullRefused(look("docker image pull ghcr.io/acme/api:1.4", FailureKind.FORBIDDEN, null)));
+        assertTrue(Facts.containerPullRefused(look("sudo -E docker pull ghcr.io/acme/api:1.4", FailureKind.UNAUTHORIZED, null)));
     }
 
     @Test
     void otherRefusedLooksAreNot() {
         // a look at the host's state, not a pull
         assertFalse(Facts.containerPullRefused(look("docker ps -a", FailureKind.FORBIDDEN, null)));
+        assertFalse(Facts.containerPullRefused(look("docker image ls", FailureKind.FORBIDDEN, null)));
         assertFalse(Facts.containerPullRefused(look("cat ~/.docker/config.json | jq .auths", FailureKind.FORBIDDEN, null)));
         // an API's refusal with a status of its own is read as such elsewhere
         assertFalse(Facts.containerPullRefused(look("docker pull ghcr.io/acme/api", FailureKind.FORBIDDEN, 403)));
