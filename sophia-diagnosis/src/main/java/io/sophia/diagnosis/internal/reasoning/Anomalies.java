@@ -132,10 +132,9 @@ final class Anomalies {
     }
 
     private static void versionMismatch(String id, ServiceHealth h, Observation.CiRun run, List<Anomaly> out) {
-        if (run != null && run.headSha() != null && h.version() != null
-                && h.version().matches("[0-9a-fA-F]{7,64}") && run.headSha().matches("[0-9a-fA-F]{7,64}")) {
+        String sha = Facts.runCommit(run);
+        if (sha != null && h.version() != null && Facts.COMMIT_HASH.matcher(h.version()).matches()) {
             String v = h.version().toLowerCase(Locale.ROOT);
-            String sha = run.headSha().toLowerCase(Locale.ROOT);
             if (!v.startsWith(sha) && !sha.startsWith(v)) {
                 out.add(new Anomaly("version-mismatch", id,
                         id + " serves version " + Words.clip(h.version(), 12) + ", not the run's commit "

@@ -3274,8 +3274,11 @@ final class Facts {
         if (v.regionMatches(true, 0, "sha-", 0, 4)) {
             v = v.substring(4);
         }
-        return v.matches("[0-9a-fA-F]{7,64}") ? v.toLowerCase(Locale.ROOT) : null;
+        return COMMIT_HASH.matcher(v).matches() ? v.toLowerCase(Locale.ROOT) : null;
     }
+
+    /** A commit hash as a run or a service names it: 7 to 64 hex digits (compiled once: read per service and run). */
+    static final java.util.regex.Pattern COMMIT_HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{7,64}");
 
     /**
      * Session 45 (r45-p205): the services whose reported version is the run's head commit ({@link #commitOf}): the run's
@@ -3297,8 +3300,8 @@ final class Facts {
     }
 
     /** The run's head commit, lower case, or null when the run names none (no run, or no hash of 7 to 64 hex digits). */
-    private static String runCommit(Observation.CiRun run) {
-        return run == null || run.headSha() == null || !run.headSha().matches("[0-9a-fA-F]{7,64}") ? null
+    static String runCommit(Observation.CiRun run) {
+        return run == null || run.headSha() == null || !COMMIT_HASH.matcher(run.headSha()).matches() ? null
                 : run.headSha().toLowerCase(Locale.ROOT);
     }
 
