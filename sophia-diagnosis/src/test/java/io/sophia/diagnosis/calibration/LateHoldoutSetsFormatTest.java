@@ -47,8 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * consumed at the start of the forty-third), in the forty-second ({@code h149-} to {@code h152-}, scored once and
  * consumed at the start of the forty-fourth), in the forty-third ({@code h153-} to {@code h156-}, scored once and
  * consumed at the start of the forty-fifth), in the forty-fourth ({@code h157-} to {@code h160-}, scored once and
- * consumed at the start of the forty-sixth), in the forty-fifth ({@code h161-} to {@code h164-}) and in the forty-sixth
- * ({@code h165-} to {@code h168-}) are well formed: every file parses under the
+ * consumed at the start of the forty-sixth), in the forty-fifth ({@code h161-} to {@code h164-}, scored once and
+ * consumed at the start of the forty-seventh), in the forty-sixth ({@code h165-} to {@code h168-}) and in the
+ * forty-seventh ({@code h169-} to {@code h172-}) are well formed: every file parses under the
  * loader's strict schema (unknown keys are errors, the id equals the file name, the cause is one of the 22 ids), is
  * holdout, names its family, source and origin, carries Fly machine state in several files, and is frozen in its
  * {@code HOLDOUT-N.sha256}.
@@ -56,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Format only: raw logs go to an analyzer that finds nothing, so this test neither scans the logs with the
  * built-in rules nor runs the diagnosis (so it may run while a set is blind; the consumed sets' per-case results are
  * tuning data, printed by {@code CalibrationTest} as "holdout-7 (consumed)" to
- * "holdout-160 (consumed)").
+ * "holdout-164 (consumed)").
  */
 class LateHoldoutSetsFormatTest {
 

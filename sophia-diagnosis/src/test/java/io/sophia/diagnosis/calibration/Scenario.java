@@ -84,13 +84,14 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h157-} to {@code h160-} (written in the forty-fourth, wired before their first file landed) were scored
      * once, aggregate only, at 22:33 UTC on 2026-12-07 on 60337c3b, consumed at the start of the forty-sixth;
      * {@code h161-} to {@code h164-} (written in the forty-fifth, wired before their first file
-     * landed) were scored once, aggregate only, at 00:45 UTC on 2026-12-08 on 0ad2e6a0, to be consumed at the start of
+     * landed) were scored once, aggregate only, at 00:45 UTC on 2026-12-08 on 0ad2e6a0, consumed at the start of
      * the forty-seventh; {@code h165-} to {@code h168-} (written in the forty-sixth, wired before
-     * their first file landed) at the end of the forty-seventh.
+     * their first file landed) at the end of the forty-seventh; {@code h169-} to {@code h172-} (written in the
+     * forty-seventh, wired before their first file landed) at the end of the forty-eighth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
-            holdoutPrefix(161), holdoutPrefix(162), holdoutPrefix(163), holdoutPrefix(164),
-            holdoutPrefix(165), holdoutPrefix(166), holdoutPrefix(167), holdoutPrefix(168));
+            holdoutPrefix(165), holdoutPrefix(166), holdoutPrefix(167), holdoutPrefix(168),
+            holdoutPrefix(169), holdoutPrefix(170), holdoutPrefix(171), holdoutPrefix(172));
 
     /** True when a scenario file or id belongs to a blind set. */
     public static boolean isBlind(String fileNameOrId) {

@@ -269,7 +269,7 @@ class ScenarioLoaderTest {
         if (!blind.isEmpty()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> CrossValidation.run(io.sophia.diagnosis.KnowledgeBase.builtIn(), all));
-            // it names the first blind file in the corpus' order (h161- sorts before h162-)
+            // it names the first blind file in the corpus' order (h165- sorts before h166-)
             assertTrue(blind.stream().anyMatch(e.getMessage()::contains), e.getMessage());
         }
     }
