@@ -143,6 +143,21 @@ class ServiceStatusTest {
         assertTrue(same.anomalies().isEmpty());
     }
 
+    /** docker/metadata-action's {@code type=sha} tag ("sha-" and the short commit) names a commit as a bare hash does. */
+    @Test
+    void aVersionBehindTheShaPrefixIsReadAsItsCommit() {
+        Assessment other = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(http(200, 10, "sha-0123456"), Fleet.run("success")), Fleet.NOW);
+        assertEquals("version-mismatch", other.anomalies().get(0).kind());
+        assertTrue(other.anomalies().get(0).summary().contains("serves version sha-0123456"), other.anomalies().toString());
+        Assessment same = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(http(200, 10, "SHA-8F3C2B1"), Fleet.run("success")), Fleet.NOW);
+        assertTrue(same.anomalies().isEmpty(), same.anomalies().toString());
+        Assessment words = Diagnosis.ofDefaults().diagnose(new Deployment("one", List.of(API)),
+                List.of(http(200, 10, "sha-latest"), Fleet.run("success")), Fleet.NOW);
+        assertTrue(words.anomalies().isEmpty(), words.anomalies().toString());
+    }
+
     private static Observation.PlatformMachine machine(String id, String state, Observation.MachineEvent... events) {
         return Observation.PlatformMachine.builder("api", Source.FLY, "api-app", id).name(id).state(state, false)
                 .region("fra").imageRef("img").hostStatus("ok").events(List.of(events)).updatedAt(Fleet.T0).build();

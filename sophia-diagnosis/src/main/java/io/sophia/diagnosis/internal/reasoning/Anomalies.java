@@ -133,8 +133,9 @@ final class Anomalies {
 
     private static void versionMismatch(String id, ServiceHealth h, Observation.CiRun run, List<Anomaly> out) {
         String sha = Facts.runCommit(run);
-        if (sha != null && h.version() != null && Facts.COMMIT_HASH.matcher(h.version()).matches()) {
-            String v = h.version().toLowerCase(Locale.ROOT);
+        // read as Facts.servingRunCommit reads it, so "sha-<run commit>" (docker/metadata-action's tag) is no mismatch
+        String v = Facts.commitOf(h.version());
+        if (sha != null && v != null) {
             if (!v.startsWith(sha) && !sha.startsWith(v)) {
                 out.add(new Anomaly("version-mismatch", id,
                         id + " serves version " + Words.clip(h.version(), 12) + ", not the run's commit "
