@@ -68,10 +68,15 @@ class HundredEightyFifthRoundShapesTest {
         ROUND.readsNot("postgres.password-refused-logged", "expect(err.message).toContain('password authentication failed for user')");
     }
 
-    /** No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. */
+    /**
+     * No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. Three
+     * read no scenario's log: their lines are in looks at a service's own log (h163-23's "docker logs", h164-02's "pm2
+     * logs", h164-44's "heroku logs"), which the leadWith tests below cover.
+     */
     @Test
     void newIndicationsStayInTheirCauses() throws IOException {
-        ROUND.staysInItsCauses();
+        ROUND.without(java.util.Set.of("laravel.unsupported-cipher-or-key-length", "redis.moved-redirection-unfollowed",
+                "postgres.password-refused-logged")).staysInItsCauses();
     }
 
     /** Each fixed h163- and h164- miss now led by its label (unknown or another cause led before). */
