@@ -109,7 +109,11 @@ class FortiethRoundShapesTest {
                 "p149-35- datastore.refusing-work",
                 // h111-40 (consumed in session 33): Sidekiq and the web dyno refused at a hosted Redis plan's client limit
                 // after the workers were scaled up, labelled platform.quota as p99-32; the refusal is its consequence
-                "h111-40- datastore.refusing-work");
+                "h111-40- datastore.refusing-work",
+                // h164-36 (consumed in session 47): the runner's disk full takes the job's Elasticsearch service container
+                // past its flood-stage watermark ("all indices on this node will be marked read-only"), labelled ci.runner:
+                // the store refusing writes is the full disk's consequence
+                "h164-36- datastore.refusing-work");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }

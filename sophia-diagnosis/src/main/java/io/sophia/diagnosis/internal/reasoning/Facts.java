@@ -1104,6 +1104,12 @@ final class Facts {
                 || CauseId.CONFIG_INVALID.value().equals(detailCause))) {
             detailCause = "";
         }
+        // a look at the service's own log filed as a server error (failureOnRecord) is its record only while the service
+        // does not answer: one that answers logs troubles it recovers from (p167-39: gunicorn's "Worker (pid:414078) was
+        // sent SIGKILL! Perhaps out of memory?" on a slow download, the app serving)
+        if (logLookOfAServer(f) && svc != null && sc.answering().contains(svc)) {
+            detailCause = "";
+        }
         String status = f.httpStatus() == null ? "" : String.valueOf(f.httpStatus());
         String cls = f.httpStatus() == null ? "" : (f.httpStatus() / 100) + "xx";
         String subject = svc != null ? svc : (f.target() == null ? Words.wire(f.source()) : f.target());
@@ -1758,11 +1764,22 @@ final class Facts {
      * status of its own; SERVER_ERROR only there)
      * (a host's look of a kind other than SERVER_ERROR that is the cluster CLI's own refusal, "Error from server
      * (NotFound): pods "web-1" not found", is the caller's trouble as in any look: review 40)
+     * (and a look at the service's own log filed by a log source as a server error, with no status of its own: "fly logs
+     * -a x" showing Laravel's "MissingAppKeyException: No application encryption key has been specified." under every
+     * 500, "docker logs x" its "Unsupported cipher or incorrect key length"; h163-21, h163-23: the app's own words for
+     * why it fails, as a host's look at the same log; SERVER_ERROR only)
      */
+    /** True when a probe is a log source's look at a service's own log filed as a server error, with no status. */
+    private static boolean logLookOfAServer(Observation.ProbeFailure f) {
+        return f.source() == io.sophia.core.Source.LOG && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR
+                && f.httpStatus() == null;
+    }
+
     private static boolean failureOnRecord(Observation.ProbeFailure f) {
         return f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
                 && HOST_RECORD_KINDS.contains(f.kind())
                 && (f.kind() == io.sophia.core.FailureKind.SERVER_ERROR || !cliRefusedTheLook(f.detail()))
+                || logLookOfAServer(f)
                 || f.source() == io.sophia.core.Source.HTTP && f.target() != null
                 && API_CALL_TARGET.matcher(f.target().strip()).find() && !STATUS_API_TARGET.matcher(f.target()).find()
                 && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR);
