@@ -1110,8 +1110,10 @@ final class Facts {
         String detail = Words.clip(f.detail(), 4000);
         // a look at a service's host whose record says the kernel killed its process for memory (h152-25: "Out of memory:
         // Killed process 611 (mariadbd)" for the database a site depends on) makes it the root of its dependents' chain,
-        // as its own answer naming its memory does (httpFact)
-        if (svc != null && CauseId.APP_OOM.value().equals(detailCause)) {
+        // as its own answer naming its memory does (httpFact); so does one whose own log names a failure of its own, as
+        // its machine's exit or its violated expectation naming it does (p212-06: "docker compose logs postgres" saying
+        // "Database is uninitialized and superuser password is not specified", Hasura restarting without it)
+        if (svc != null && !detailCause.isEmpty() && OWN_FAILURES.contains(CauseId.of(detailCause))) {
             sc.ownByCondition().add(svc);
         }
         Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
