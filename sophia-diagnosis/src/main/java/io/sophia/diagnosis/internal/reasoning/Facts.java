@@ -1116,8 +1116,15 @@ final class Facts {
         String detail = Words.clip(f.detail(), 4000);
         // a look at a service's host whose record says the kernel killed its process for memory (h152-25: "Out of memory:
         // Killed process 611 (mariadbd)" for the database a site depends on) makes it the root of its dependents' chain,
-        // as its own answer naming its memory does (httpFact)
-        if (svc != null && CauseId.APP_OOM.value().equals(detailCause)) {
+        // as its own answer naming its memory does (httpFact); so does one whose own log names a failure of its own
+        // strongly, as its machine's exit or its violated expectation naming it does (p212-06: "docker compose logs
+        // postgres" saying "Database is uninitialized and superuser password is not specified", Hasura restarting
+        // without it). Not a moderate reading: a sidecar's "connect ECONNREFUSED 127.0.0.1:27017" beside a store that
+        // cannot start (p89-17: a full disk) is a client without its setting only as a guess; nor a bare crash
+        // ("CrashLoopBackOff"), which is what a dependency that is down shows whatever its reason
+        if (svc != null && (CauseId.APP_OOM.value().equals(detailCause) || !detailCause.isEmpty()
+                && !CauseId.APP_CRASH_ON_BOOT.value().equals(detailCause) && OWN_FAILURES.contains(CauseId.of(detailCause))
+                && readStrongly(f.detail(), detailCause, sc.indications()))) {
             sc.ownByCondition().add(svc);
         }
         Map<String, String> a = attrs("source", Words.wire(f.source()), "kind", f.kind() == null ? "" : f.kind().name(),
@@ -1211,13 +1218,32 @@ final class Facts {
         return text.length() > 4000 ? text.substring(0, 4000) : text;
     }
 
+    /** Indication patterns RE2 compiles but {@link RegexGuard} refuses (a rule's hazard, not a log pattern's): compiled once. */
+    private static final Map<String, com.google.re2j.Pattern> GUARD_REFUSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An indication's pattern compiled: by {@link RegexGuard}, or, for one it refuses (a repeated group that repeats,
+     * harmless in RE2, which the indication set already compiled it with: "invalid config(\\.[a-z_]+)+"), by RE2 alone.
+     */
+    private static com.google.re2j.Pattern indicationPattern(String p) {
+        com.google.re2j.Pattern refused = GUARD_REFUSED.get(p);
+        if (refused != null) {
+            return refused;
+        }
+        try {
+            return RegexGuard.compile(p);
+        } catch (IllegalArgumentException e) {
+            return GUARD_REFUSED.computeIfAbsent(p, com.google.re2j.Pattern::compile);
+        }
+    }
+
     /** True when a pattern of one of the {@code indications} that {@code which} accepts finds a match in {@code text}. */
     private static boolean anyReads(String text, List<Knowledge.CompiledIndication> indications,
                                     java.util.function.Predicate<Knowledge.CompiledIndication> which) {
         for (Knowledge.CompiledIndication i : indications) {
             if (which.test(i)) {
                 for (String p : i.patterns()) {
-                    if (RegexGuard.compile(p).matcher(text).find()) {
+                    if (indicationPattern(p).matcher(text).find()) {
                         return true;
                     }
                 }
