@@ -80,13 +80,21 @@ class HundredEightyEighthRoundShapesTest {
         ROUND.readsNot("aws.missing-endpoint", "Error presenting challenge: failed to change Route 53 record set: NoCredentialProviders: no valid providers in chain");
     }
 
-    /** No corpus line is read by the round, and on the labelled scenarios only lines of the indications' own causes. */
+    /**
+     * No corpus line is read by the round, and on the labelled scenarios' logs only lines of the indications' own causes
+     * (p156-08's disputed label recorded).
+     */
     @Test
     void staysInItsCauses() throws IOException {
         // p156-08 is labelled tls.certificate for the same refusal that p214-11 labels auth.deploy-token (cert-manager's
         // Cloudflare token without zone.list): the two labels disagree on one wording; p156-08, read from its job's log,
         // is still led by its label (the certificate rules outweigh the log line there)
-        ROUND.staysInItsCauses("p156-08 cloudflare.token-lacks-permission");
+        // these read only a look's detail (a probe of the publisher's or the solver's log, the provider's dashboard), which
+        // the walk over the scenarios' log lines does not reach: their lines are pinned above and led by their labels below
+        ROUND.without(java.util.Set.of("route53.not-authorized", "googleapi.insufficient-authentication-scopes",
+                        "gke.metadata-token-iam-denied", "namecheap.invalid-request-ip", "aws.rate-for-operation-exceeded",
+                        "aws.health-dashboard-increased-error-rates", "kingpin.enum-value-not-offered"))
+                .staysInItsCauses("p156-08 cloudflare.token-lacks-permission");
     }
 
     /**
