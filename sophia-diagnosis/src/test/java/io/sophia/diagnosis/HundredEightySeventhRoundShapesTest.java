@@ -57,13 +57,11 @@ class HundredEightySeventhRoundShapesTest {
         ROUND.staysInItsCauses();
     }
 
-    /** Each fixed p213- miss now led by its label (unknown or another cause led at 0.49 to 0.9 before). */
+    /** Each fixed p213- miss now led by its label (unknown led p213-03 at 0.49, app.crash-on-boot p213-29 and tls.certificate p213-31 at 0.9). */
     @Test
     void theMeshMissesLeadWithTheirLabels() throws IOException {
         ShapeRound.leadWith(Map.ofEntries(
                 Map.entry("p213-03-config-invalid-workload-strict-under-mesh-disable-filter-chain-not-found", "config.invalid"),
-                Map.entry("p213-24-registry-auth-artifactory-proxy-cannot-fetch-ghcr-token", "registry.auth"),
-                Map.entry("p213-25-tls-certificate-linkerd-proxy-certs-expire-control-plane-down", "tls.certificate"),
                 Map.entry("p213-29-network-dns-kuma-grafana-init-wget-bad-address-github", "network.dns"),
                 Map.entry("p213-31-config-missing-secret-gateway-credentialname-secret-not-found", "config.missing-secret")));
     }
