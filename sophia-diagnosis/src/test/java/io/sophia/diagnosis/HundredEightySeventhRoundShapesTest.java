@@ -15,8 +15,10 @@ import java.util.Map;
  * (linkerd/linkerd2#5959); Istio's gateway without the secret a Gateway's credentialName names, "cannot find secret x
  * and cannot find fallback secret gateway-fallback" (istio/istio#33020, istio/istio#17409, istio/istio#14739); Envoy's
  * access log "NR filter_chain_not_found" for a connection no filter chain accepts (istio/istio#56084,
- * istio/istio#43505). And one rule: Consul's "consul intention check" answering "Denied"
- * (config.invalid/mesh-intention-denies-the-call, elastic/cloud-on-k8s#2973). Each test fails before its change.
+ * istio/istio#43505). And rules: Consul's "consul intention check" answering "Denied"
+ * (config.invalid/mesh-intention-denies-the-call, elastic/cloud-on-k8s#2973); BusyBox's wget failing on a name in an
+ * image build's RUN step is the build's download (build.dependency-fetch and network.dns resolver-in-image-build-wget,
+ * GoogleCloudPlatform/microservices-demo#497). Each test fails before its change.
  */
 class HundredEightySeventhRoundShapesTest {
 
@@ -74,5 +76,17 @@ class HundredEightySeventhRoundShapesTest {
     void aMeshIntentionThatDeniesTheCallLeads() throws IOException {
         ShapeRound.leadWith(Map.of(
                 "p213-05-config-invalid-consul-intentions-default-deny-empty-reply", "config.invalid"));
+    }
+
+    /**
+     * build.dependency-fetch/resolver-in-image-build-wget: "wget: bad address 'github.com'" under "Step 10/15 : RUN ...
+     * wget ..." (GoogleCloudPlatform/microservices-demo#497) is the image build's download, which busybox.bad-address
+     * alone would give to network.dns at 0.9.
+     */
+    @Test
+    void aWgetNameFailureInAnImageBuildIsTheBuildsDownload() throws IOException {
+        ShapeRound.leadWith(Map.of(
+                "p179-33-build-dependency-fetch-grpc-health-probe-wget-bad-address-github", "build.dependency-fetch",
+                "p213-29-network-dns-kuma-grafana-init-wget-bad-address-github", "network.dns"));
     }
 }
