@@ -60,7 +60,13 @@ class HundredEightySeventhRoundShapesTest {
         // resolver-in-image-build-wget gives to build.dependency-fetch
         // h31-30: Fly withdraws a stopped machine's .internal name, so the ping of the stopped database fails on its
         // name as a consequence of the database being down
-        ROUND.staysInItsCauses("p179-33 busybox.bad-address", "h31-30 busybox.bad-address");
+        // rustls.peer-certificate-expired, artifactory.remote-token-fetch-failed, istio.gateway-secret-not-found and
+        // envoy.filter-chain-not-found read no labelled scenario's log: their sources (p213-25, p213-24, p213-31,
+        // p213-03) carry the lines in looks at a proxy's, a registry's and a gateway's logs, which the engine's
+        // probe-detail rule reads
+        ROUND.without(java.util.Set.of("rustls.peer-certificate-expired", "artifactory.remote-token-fetch-failed",
+                "istio.gateway-secret-not-found", "envoy.filter-chain-not-found"))
+                .staysInItsCauses("p179-33 busybox.bad-address", "h31-30 busybox.bad-address");
     }
 
     /** Each fixed p213- miss now led by its label (unknown led p213-03 at 0.49, app.crash-on-boot p213-29 and tls.certificate p213-31 at 0.9). */
