@@ -577,6 +577,9 @@ class EleventhRoundShapesTest {
         // disabled (config.invalid), so the migration's connection to the proxy on 127.0.0.1 is refused: its consequence
         ROUND.staysInItsCauses("p194-11 dependency.connection-refused-generic", "h78-22 dependency.connection-refused-generic", "p111-40 dependency.connection-refused-generic", "h67-07 dependency.connection-refused-generic", "h50-41 dependency.connection-refused-generic",
                 "p107-09 dependency.connection-refused-generic",
+                // p213-12 (tuning, session 47): an Argo step's container refused before its Linkerd proxy was ready and
+                // exiting 1 within two seconds (app.crash-on-boot): the refusal is the start-order crash's own line
+                "p213-12 dependency.connection-refused-generic",
                 // h13-38 and p68-30 (session 40, rules40-h134 widened the health-check shape): "health check did not
                 // pass within 120s" after the app exited for a setting never given, the consequence of config.missing-secret
                 "h13-38 platform.health-check-never-passed-generic", "p68-30 platform.health-check-never-passed-generic",

@@ -284,6 +284,10 @@ class ThirtyEighthRoundShapesTest {
                 // h103-43 (consumed in session 30): the same panic after Go's default 10 minutes in a Terratest run,
                 // labelled ci.timeout as h85-17 (the corpus still reads it both ways: left to the label)
                 "h103-43 go.test-timed-out",
+                // p213-17, p213-36 (tuning, session 47): a quota requiring resources of the injected sidecars, labelled
+                // platform.quota as p119-23; Go's "panic: test timed out after 1h0m0s" of a doc-test suite, labelled
+                // ci.timeout as h85-17 (r47-p213 disputes it: p152-29 labels the same suite-too-long panic ci.test-failure)
+                "p213-17 k8s.manifest-refused", "p213-36 go.test-timed-out",
                 // p159-21 (session 35): a Quarkus service's own database-backed ConfigSource never registered, so a
                 // property it should give is reported absent (app.crash-on-boot, as p88-23)
                 "p159-21 config.required-variable-absent",
