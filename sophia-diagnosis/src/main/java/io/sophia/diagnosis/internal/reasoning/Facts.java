@@ -1735,14 +1735,17 @@ final class Facts {
      * in name resolution", DNS_FAILURE, h136-34; a pod's events "Failed to pull image ...: not found", NOT_FOUND, h136-10;
      * an inference server's log refusing a model's configuration, MISCONFIGURED, h136-16), and UNEXPECTED_STATUS without
      * a status of the look's own: the record shows the service in a state it should not be in (App Service's log stream,
-     * "Container chat_0_5b1c for site chat has exited, failing to start.", h144-23). Not UNAUTHORIZED or FORBIDDEN:
+     * "Container chat_0_5b1c for site chat has exited, failing to start.", h144-23), and RATE_LIMITED: the record shows a
+     * limit reached (a broker's log "connection_rejected_due_to_license_limit_reached", a hub's "IotHubQuotaExceeded
+     * (403002): ... exceeded the allocated quota", p215-19, p215-20). Not UNAUTHORIZED or FORBIDDEN:
      * a look the host was refused says the caller's trouble (p65-13); a cloud provider's CLI call of kind FORBIDDEN
      * ({@link #CLOUD_CLI_CALL}) is read by specific indications only.
      */
     private static final Set<io.sophia.core.FailureKind> HOST_RECORD_KINDS = java.util.EnumSet.of(
             io.sophia.core.FailureKind.SERVER_ERROR, io.sophia.core.FailureKind.DNS_FAILURE,
             io.sophia.core.FailureKind.NOT_FOUND, io.sophia.core.FailureKind.MISCONFIGURED,
-            io.sophia.core.FailureKind.TLS_FAILURE, io.sophia.core.FailureKind.UNEXPECTED_STATUS);
+            io.sophia.core.FailureKind.TLS_FAILURE, io.sophia.core.FailureKind.UNEXPECTED_STATUS,
+            io.sophia.core.FailureKind.RATE_LIMITED);
 
     /**
      * What the cluster's CLI prints about itself around a refusal: klog's lines ("E1203 10:00:00.123456   4711
