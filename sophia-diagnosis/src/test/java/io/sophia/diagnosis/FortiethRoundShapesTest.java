@@ -109,7 +109,10 @@ class FortiethRoundShapesTest {
                 "p149-35- datastore.refusing-work",
                 // h111-40 (consumed in session 33): Sidekiq and the web dyno refused at a hosted Redis plan's client limit
                 // after the workers were scaled up, labelled platform.quota as p99-32; the refusal is its consequence
-                "h111-40- datastore.refusing-work");
+                "h111-40- datastore.refusing-work",
+                // h161-12 (consumed in session 47): integration tests whose own pools run the CI's Postgres out of
+                // slots, labelled ci.test-failure as p139-34: "too many clients already" is the failing tests' output
+                "h161-12- datastore.refusing-work");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
                 Fleet.corpusLinesReadBy(ANSWER_ROUND.causeOf().keySet()));
     }
