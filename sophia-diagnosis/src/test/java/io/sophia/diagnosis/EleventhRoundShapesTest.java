@@ -599,6 +599,10 @@ class EleventhRoundShapesTest {
                 // p79-36 (session 18): tests refused by a service container's database not ready yet, labelled
                 // ci.test-failure
                 "p79-36 dependency.connection-refused-generic",
+                // h162-29 (consumed in session 47): a compose deploy whose migration cannot resolve "db" (getaddrinfo
+                // ENOTFOUND, the services on no shared network), labelled network.dns; the backend's refusal by MongoDB
+                // as it starts first is start-up order noise its rationale names, not the cause
+                "h162-29- dependency.connection-refused-generic",
                 // p134-18 (tuning, session 28): Laravel's DB_HOST=127.0.0.1 inside the PHP container while MySQL is up on
                 // the compose network (config.invalid, as p111-40)
                 "p134-18 dependency.connection-refused-generic",

@@ -209,6 +209,10 @@ class FifteenthRoundShapesTest {
                 // h138-01, h138-02 (consumed session 41, build.dockerfile): a download-artifact step with
                 // continue-on-error only warns that the artifact is missing; the image build's COPY of the folder then
                 // fails, and the label is that failing build (the warning says why the folder is absent)
-                "h138-01 actions.artifact-not-found", "h138-02 actions.artifact-not-found");
+                "h138-01 actions.artifact-not-found", "h138-02 actions.artifact-not-found",
+                // h162-43 (consumed in session 47): GitHub answering the action's tarball download 429 Too Many Requests
+                // at "Set up job", labelled registry.unavailable (the host of the action refused service): the failed
+                // download is that refusal's consequence
+                "h162-43- actions.action-download-failed");
     }
 }

@@ -48,7 +48,7 @@ public final class FactTypes {
         type("cancelledAfterFailure", "a cancelled job in a run where another job failed first (fail-fast)",
                 Set.of("job"), Set.of("job", "failedJob"));
         type("run", "the CI workflow run (CiRun)",
-                Set.of("conclusion", "status", "workflow", "event", "branch"),
+                Set.of("conclusion", "status", "workflow", "event", "branch", "waitingForRunner"),
                 Set.of("workflow", "conclusion", "runId", "sha", "branch"));
         type("annotation", "a check-run annotation of a CI job",
                 Set.of("level", "title", "message", "messageCause", "jobWaitedForRunner"),
@@ -72,7 +72,7 @@ public final class FactTypes {
                         "machineState", "detailCause", "datastoreDependedOn", "machineExitedWithCode"),
                 Set.of("app", "machine", "type", "status", "exitCode", "detail"));
         type("machineCheck", "a health check of a platform machine",
-                Set.of("name", "status", "output", "app", "answered", "dnsFailure"),
+                Set.of("name", "status", "output", "app", "answered", "dnsFailure", "datastoreDependedOn"),
                 Set.of("app", "machine", "check", "status", "output"));
         type("tls", "a completed TLS handshake (TlsHandshake)",
                 Set.of("expired", "notYetValid", "selfSigned", "hostnameMatches", "trusted", "expiringSoon", "daysToExpiry",

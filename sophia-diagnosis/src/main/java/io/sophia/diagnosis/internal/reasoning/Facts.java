@@ -646,7 +646,7 @@ final class Facts {
         } else if (o instanceof Observation.CiJob j) {
             jobFacts(j, svc, seq, sc, out);
         } else if (o instanceof Observation.CiRun r) {
-            out.add(runFact(r, seq, serviceOrder));
+            out.add(runFact(r, seq, serviceOrder, sc));
         } else if (o instanceof Observation.CiAnnotation an) {
             out.add(annotationFact(an, svc, seq, sc));
         } else if (o instanceof Observation.ProbeFailure f) {
@@ -886,9 +886,10 @@ final class Facts {
         return false;
     }
 
-    private static Fact runFact(Observation.CiRun r, int seq, Map<String, Integer> serviceOrder) {
+    private static Fact runFact(Observation.CiRun r, int seq, Map<String, Integer> serviceOrder, Scope sc) {
         Map<String, String> a = attrs("conclusion", r.conclusion(), "status", r.status(), "workflow", r.workflowName(),
-                "event", r.event(), "branch", r.headBranch());
+                "event", r.event(), "branch", r.headBranch(), "waitingForRunner",
+                String.valueOf(runWaitingForRunner(r, sc.ci().jobs(), sc.now())));
         Map<String, String> v = vars(null, "workflow", r.workflowName(), "conclusion", words(r.conclusion()),
                 "runId", String.valueOf(r.runId()), "sha", shortSha(r.headSha()), "branch", r.headBranch());
         return new Fact("run", null, "run " + r.runId(), false, a, v, key(serviceOrder, null, "run", "",
@@ -1067,9 +1068,12 @@ final class Facts {
         return !showing.isEmpty() && showing.stream().noneMatch(o -> o == f);
     }
 
-    /** A look's target that is a provider's status page: status.example.com, example.statuspage.io, www.examplestatus.com. */
-    private static final java.util.regex.Pattern STATUS_PAGE_HOST = java.util.regex.Pattern.compile(
-            "(?i)^(https?://)?(status\\.(?<domain>[\\w-]+(\\.[\\w-]+)+)|(?<page>[\\w-]+)\\.statuspage\\.io|www\\.(?<brand>\\w+)status\\.com)(/|$)");
+    /**
+     * A look's target that is a provider's status page: status.example.com, example.statuspage.io, www.examplestatus.com,
+     * also after the HTTP method a look names ("GET https://status.auth0.com/api/v2/incidents/unresolved.json", session 47).
+     */
+    static final java.util.regex.Pattern STATUS_PAGE_HOST = java.util.regex.Pattern.compile(
+            "(?i)^((GET|HEAD|POST)\\s+)?(https?://)?(status\\.(?<domain>[\\w-]+(\\.[\\w-]+)+)|(?<page>[\\w-]+)\\.statuspage\\.io|www\\.(?<brand>\\w+)status\\.com)(/|$)");
 
     /**
      * Session 46 (r46-p208): true when {@code f} is a look at the status page of the provider of {@code svc}, a service
@@ -1366,7 +1370,10 @@ final class Facts {
         for (Observation.MachineCheck ch : m.checks()) {
             Map<String, String> ca = attrs("name", ch.name(), "status", ch.status(), "output",
                     Words.clip(ch.output(), 4000), "app", m.app(), "answered", answered(ch.output()),
-                    "dnsFailure", String.valueOf(namesDnsFailure(ch.output(), sc.indications())));
+                    "dnsFailure", String.valueOf(namesDnsFailure(ch.output(), sc.indications())),
+                    // the check of a datastore others depend on (a Fly Postgres cluster's own "pg" check) says whether that
+                    // dependency serves, not whether the app that fails answers its own check (session 47, h161-05)
+                    "datastoreDependedOn", String.valueOf(datastoreDependedOn(svc, sc)));
             Map<String, String> cv = vars(svc, "app", m.app(), "machine", m.machineId(), "check", ch.name(),
                     "status", ch.status(), "output", Words.clip(ch.output(), LINE_MAX));
             out.add(new Fact("machineCheck", svc, subject, true, ca, cv,
@@ -3266,6 +3273,25 @@ final class Facts {
         }
         java.time.Instant until = j.completedAt() != null ? j.completedAt() : now;
         return until != null && java.time.Duration.between(j.startedAt(), until).getSeconds() >= 600;
+    }
+
+    /**
+     * True when a run is still queued, not ended, ten minutes or more after it was created, and none of its jobs has
+     * begun a step of its own (none listed, as GitHub lists a queued run's jobs as "total_count: 0", or each before its
+     * first step): no runner has taken its work (session 47, r47-h161, h162-45: a dispatched Pages deploy queued for
+     * hours with zero jobs, three times, every service answering). As {@link #waitingForRunner} for one job.
+     */
+    static boolean runWaitingForRunner(Observation.CiRun r, List<Observation.CiJob> jobs, java.time.Instant now) {
+        // only "queued": a run "waiting" waits for an environment's approval, one "pending" for its concurrency group
+        if (r.conclusion() != null || r.createdAt() == null || now == null || !"queued".equalsIgnoreCase(r.status())) {
+            return false;
+        }
+        for (Observation.CiJob j : jobs) {
+            if (j.runId() == r.runId() && (j.conclusion() != null || !beforeFirstStep(j))) {
+                return false;
+            }
+        }
+        return java.time.Duration.between(r.createdAt(), now).getSeconds() >= 600;
     }
 
     // the CI's own set-up of a job, before its first step of its own (see waitingForRunner)
