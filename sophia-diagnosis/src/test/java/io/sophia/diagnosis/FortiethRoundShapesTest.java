@@ -113,7 +113,7 @@ class FortiethRoundShapesTest {
                 // h164-36 (consumed in session 47): the runner's disk full takes the job's Elasticsearch service container
                 // past its flood-stage watermark ("all indices on this node will be marked read-only"), labelled ci.runner:
                 // the store refusing writes is the full disk's consequence
-                "h164-36- datastore.refusing-work");
+                "h164-36- datastore.refusing-work",
                 // h161-12 (consumed in session 47): integration tests whose own pools run the CI's Postgres out of
                 // slots, labelled ci.test-failure as p139-34: "too many clients already" is the failing tests' output
                 "h161-12- datastore.refusing-work");

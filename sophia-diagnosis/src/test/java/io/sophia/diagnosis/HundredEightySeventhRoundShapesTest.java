@@ -9,7 +9,8 @@ import java.util.Map;
  * General shapes of the forty-seventh session's rule writer r47-p213, each in its tool's own words: its round on the
  * tuning set p213- (service meshes in deploys: Istio/Envoy, Linkerd, Consul, Kuma). BusyBox's "wget: bad address
  * 'github.com'" (kumahq/kuma#4448, nginx/docker-nginx#508, docker-library/busybox#118, "ping: bad address 'baidu.com'"
- * EstrellaXD/Auto_Bangumi#112); rustls refusing an expired peer certificate, "invalid peer certificate: Expired"
+ * EstrellaXD/Auto_Bangumi#112); rustls refusing an expired peer certificate, "invalid peer certificate: Expired", read by
+ * r47-p212's rustls.invalid-peer-certificate (this round's rustls.peer-certificate-expired merged into it at the merge)
  * (rigelminer/rigel#238, poem-web/poem#290, ducaale/xh#413; Linkerd's proxy, linkerd/linkerd2#13136); Artifactory's
  * remote repository unable to get the upstream's pull token, "Can't fetch token for repo: ... realm: ..."
  * (linkerd/linkerd2#5959); Istio's gateway without the secret a Gateway's credentialName names, "cannot find secret x
@@ -24,7 +25,6 @@ class HundredEightySeventhRoundShapesTest {
 
     private static final Map<String, String> CAUSE_OF = Map.ofEntries(
             Map.entry("busybox.bad-address", "network.dns"),
-            Map.entry("rustls.peer-certificate-expired", "tls.certificate"),
             Map.entry("artifactory.remote-token-fetch-failed", "registry.auth"),
             Map.entry("istio.gateway-secret-not-found", "config.missing-secret"),
             Map.entry("envoy.filter-chain-not-found", "config.invalid"));
@@ -39,10 +39,9 @@ class HundredEightySeventhRoundShapesTest {
         // a bare name is what a configuration carried over names (brocoders/nestjs-boilerplate#877)
         ROUND.readsNot("busybox.bad-address", "nc: bad address 'postgres'");
         ROUND.readsNot("busybox.bad-address", "ok 27 dns - bad address");
-        ROUND.reads("rustls.peer-certificate-expired", "[2024-12-22 00:08:44] [cfx.xt888.xyz:5222] connection error: invalid peer certificate: Expired");
-        ROUND.reads("rustls.peer-certificate-expired", "thread 'listener::rustls::tests::tls_listener' panicked at 'called `Result::unwrap()` on an `Err` value: Custom { kind: InvalidData, error: InvalidCertificateData(\"invalid peer certificate: CertExpired\") }', poem/src/listener/rustls.rs:455:70");
-        ROUND.reads("rustls.peer-certificate-expired", "    1: invalid peer certificate: certificate expired: verification time 1742381579 (UNIX), but certificate is not valid after 1428883199 (313498380 seconds ago)");
-        ROUND.readsNot("rustls.peer-certificate-expired", "Error: error sending request for url (https://mydomain.example.com/user/myuser): error trying to connect: invalid peer certificate: UnknownIssuer");
+        ROUND.reads("rustls.invalid-peer-certificate", "tls.certificate", "[2024-12-22 00:08:44] [cfx.xt888.xyz:5222] connection error: invalid peer certificate: Expired");
+        ROUND.reads("rustls.invalid-peer-certificate", "tls.certificate", "thread 'listener::rustls::tests::tls_listener' panicked at 'called `Result::unwrap()` on an `Err` value: Custom { kind: InvalidData, error: InvalidCertificateData(\"invalid peer certificate: CertExpired\") }', poem/src/listener/rustls.rs:455:70");
+        ROUND.reads("rustls.invalid-peer-certificate", "tls.certificate", "    1: invalid peer certificate: certificate expired: verification time 1742381579 (UNIX), but certificate is not valid after 1428883199 (313498380 seconds ago)");
         ROUND.reads("artifactory.remote-token-fetch-failed", "[WARN ] cr.l5d.io-docker-proxy: Error in getting information for 'linkerd/controller/stable-2.9.4/list.manifest.json' (java.lang.IllegalStateException: Can't fetch token for repo: cr.l5d.io-docker-proxy realm: https://ghcr.io/token scope:repository:user/image:pull).");
         ROUND.readsNot("artifactory.remote-token-fetch-failed", "[ERROR] Missing Manifest from cr.l5d.io-docker-proxy 'v2/linkerd/controller/manifests/stable-2.9.4' not found");
         ROUND.reads("istio.gateway-secret-not-found", "2019-09-26T07:46:46.400675Z\terror\tsecretFetcherLog\tcannot find secret application-connector-certs and cannot find fallback secret gateway-fallback");
@@ -60,11 +59,11 @@ class HundredEightySeventhRoundShapesTest {
         // resolver-in-image-build-wget gives to build.dependency-fetch
         // h31-30: Fly withdraws a stopped machine's .internal name, so the ping of the stopped database fails on its
         // name as a consequence of the database being down
-        // rustls.peer-certificate-expired, artifactory.remote-token-fetch-failed, istio.gateway-secret-not-found and
-        // envoy.filter-chain-not-found read no labelled scenario's log: their sources (p213-25, p213-24, p213-31,
+        // artifactory.remote-token-fetch-failed, istio.gateway-secret-not-found and
+        // envoy.filter-chain-not-found read no labelled scenario's log: their sources (p213-24, p213-31,
         // p213-03) carry the lines in looks at a proxy's, a registry's and a gateway's logs, which the engine's
         // probe-detail rule reads
-        ROUND.without(java.util.Set.of("rustls.peer-certificate-expired", "artifactory.remote-token-fetch-failed",
+        ROUND.without(java.util.Set.of("artifactory.remote-token-fetch-failed",
                 "istio.gateway-secret-not-found", "envoy.filter-chain-not-found"))
                 .staysInItsCauses("p179-33 busybox.bad-address", "h31-30 busybox.bad-address");
     }
