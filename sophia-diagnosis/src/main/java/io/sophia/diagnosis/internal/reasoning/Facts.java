@@ -3283,7 +3283,9 @@ final class Facts {
      */
     static boolean runWaitingForRunner(Observation.CiRun r, List<Observation.CiJob> jobs, java.time.Instant now) {
         // only "queued": a run "waiting" waits for an environment's approval, one "pending" for its concurrency group
-        if (r.conclusion() != null || r.createdAt() == null || now == null || !"queued".equalsIgnoreCase(r.status())) {
+        // a re-run keeps its first attempt's created_at, so its queue time is unknown (review 47)
+        if (r.conclusion() != null || r.createdAt() == null || now == null || !"queued".equalsIgnoreCase(r.status())
+                || r.runAttempt() > 1) {
             return false;
         }
         for (Observation.CiJob j : jobs) {

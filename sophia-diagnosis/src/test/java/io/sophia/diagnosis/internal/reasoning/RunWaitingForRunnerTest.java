@@ -22,9 +22,19 @@ class RunWaitingForRunnerTest {
     private static final Instant T = Instant.parse("2026-12-12T05:50:00Z");
 
     private static Observation.CiRun run(String status, long queuedSeconds) {
+        return run(status, queuedSeconds, 1);
+    }
+
+    private static Observation.CiRun run(String status, long queuedSeconds, int attempt) {
         return new Observation.CiRun(null, Source.GITHUB, "nightquill/nightquill.github.io", 31102004170L,
-                "GitHub Pages Deploy", "main", "a7d03b5", "workflow_dispatch", status, null, 1, T.minusSeconds(queuedSeconds),
-                T, null);
+                "GitHub Pages Deploy", "main", "a7d03b5", "workflow_dispatch", status, null, attempt,
+                T.minusSeconds(queuedSeconds), T, null);
+    }
+
+    /** GitHub keeps a run's first created_at when it is re-run: a second attempt queued a minute ago is no long wait. */
+    @Test
+    void aReRunIsNotReadAsWaitingSinceItsFirstAttempt() {
+        assertFalse(Facts.runWaitingForRunner(run("queued", 27000, 2), List.of(), T));
     }
 
     private static Observation.CiJob job(List<Observation.CiStep> steps) {
