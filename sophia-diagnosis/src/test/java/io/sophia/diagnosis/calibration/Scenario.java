@@ -86,7 +86,8 @@ public record Scenario(String id, String title, CauseId cause, String rationale,
      * {@code h161-} to {@code h164-} (written in the forty-fifth, wired before their first file
      * landed) were scored once, aggregate only, at 00:45 UTC on 2026-12-08 on 0ad2e6a0, consumed at the start of
      * the forty-seventh; {@code h165-} to {@code h168-} (written in the forty-sixth, wired before
-     * their first file landed) at the end of the forty-seventh; {@code h169-} to {@code h172-} (written in the
+     * their first file landed) were scored once, aggregate only, at 03:28 UTC on 2026-12-08 on 3651104e, to be consumed
+     * at the start of the forty-eighth; {@code h169-} to {@code h172-} (written in the
      * forty-seventh, wired before their first file landed) at the end of the forty-eighth.
      */
     public static final List<String> BLIND_PREFIXES = List.of(
