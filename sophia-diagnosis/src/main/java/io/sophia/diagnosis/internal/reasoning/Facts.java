@@ -1789,6 +1789,15 @@ final class Facts {
     }
 
     /**
+     * True when a probe is a log source's look filed as a server error, with no status (read as a look at a service's
+     * own log: the log source's target is not checked).
+     */
+    private static boolean logLookOfAServer(Observation.ProbeFailure f) {
+        return f.source() == io.sophia.core.Source.LOG && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR
+                && f.httpStatus() == null;
+    }
+
+    /**
      * True when a probe's detail is a record of the failure that the host or an API showed (one of the details {@link
      * #probeDetailCause} reads): a host's look whose record says the service failed, with no status of a call of its
      * own (kind SERVER_ERROR, or one naming what the record shows: HOST_RECORD_KINDS): ECS's DescribeTasks "stoppedReason: ...
@@ -1805,12 +1814,6 @@ final class Facts {
      * 500, "docker logs x" its "Unsupported cipher or incorrect key length"; h163-21, h163-23: the app's own words for
      * why it fails, as a host's look at the same log; SERVER_ERROR only)
      */
-    /** True when a probe is a log source's look at a service's own log filed as a server error, with no status. */
-    private static boolean logLookOfAServer(Observation.ProbeFailure f) {
-        return f.source() == io.sophia.core.Source.LOG && f.kind() == io.sophia.core.FailureKind.SERVER_ERROR
-                && f.httpStatus() == null;
-    }
-
     private static boolean failureOnRecord(Observation.ProbeFailure f) {
         return f.httpStatus() == null && (f.source() == io.sophia.core.Source.HOST
                 && HOST_RECORD_KINDS.contains(f.kind())
