@@ -135,14 +135,12 @@ final class Anomalies {
         String sha = Facts.runCommit(run);
         // read as Facts.servingRunCommit reads it, so "sha-<run commit>" (docker/metadata-action's tag) is no mismatch
         String v = Facts.commitOf(h.version());
-        if (sha != null && v != null) {
-            if (!v.startsWith(sha) && !sha.startsWith(v)) {
-                out.add(new Anomaly("version-mismatch", id,
-                        id + " serves version " + Words.clip(h.version(), 12) + ", not the run's commit "
-                                + sha.substring(0, Math.min(12, sha.length())) + ".",
-                        List.of("GitHub Actions: run " + run.runId() + " built commit " + sha.substring(0, Math.min(12,
-                                sha.length())), "Service: " + id + " reports version " + Words.clip(h.version(), 40))));
-            }
+        if (sha != null && v != null && !Facts.sameCommit(v, sha)) {
+            String built = sha.substring(0, Math.min(12, sha.length()));
+            out.add(new Anomaly("version-mismatch", id,
+                    id + " serves version " + Words.clip(h.version(), 12) + ", not the run's commit " + built + ".",
+                    List.of("GitHub Actions: run " + run.runId() + " built commit " + built,
+                            "Service: " + id + " reports version " + Words.clip(h.version(), 40))));
         }
     }
 

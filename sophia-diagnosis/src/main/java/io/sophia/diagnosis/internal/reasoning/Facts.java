@@ -3354,8 +3354,13 @@ final class Facts {
         return COMMIT_HASH.matcher(v).matches() ? v.toLowerCase(Locale.ROOT) : null;
     }
 
+    /** True when two commit hashes ({@link #commitOf}, {@link #runCommit}) name the same commit, one the other's prefix. */
+    static boolean sameCommit(String a, String b) {
+        return a.startsWith(b) || b.startsWith(a);
+    }
+
     /** A commit hash as a run or a service names it: 7 to 64 hex digits (compiled once: read per service and run). */
-    static final java.util.regex.Pattern COMMIT_HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{7,64}");
+    private static final java.util.regex.Pattern COMMIT_HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{7,64}");
 
     /**
      * Session 45 (r45-p205): the services whose reported version is the run's head commit ({@link #commitOf}): the run's
@@ -3369,7 +3374,7 @@ final class Facts {
         }
         for (ServiceHealth h : health.values()) {
             String ver = commitOf(h.version());
-            if (ver != null && (ver.startsWith(head) || head.startsWith(ver))) {
+            if (ver != null && sameCommit(ver, head)) {
                 out.add(h.id());
             }
         }
